@@ -1,0 +1,101 @@
+"""create_app(settings): mounts the web routers, templates, static files, CSRF and error pages."""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from litestar import Litestar
+from litestar.config.csrf import CSRFConfig
+from litestar.datastructures import ResponseHeader, State
+from litestar.di import Provide
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin, YamlRenderPlugin
+from litestar.plugins.jinja import JinjaTemplateEngine
+from litestar.static_files import create_static_files_router
+from litestar.template.config import TemplateConfig
+
+from voice import __version__
+from voice.catalogue import Catalogue
+from voice.db import migrate
+from voice.i18n import jinja_gettext, jinja_ngettext
+from voice.settings import PACKAGE_DIR, Settings
+from voice.web import api, public
+from voice.web.errors import exception_handlers
+from voice.web.pages import provide_db
+
+log = logging.getLogger("voice")
+
+SECURITY_HEADERS = [
+    ResponseHeader(name="Content-Security-Policy", value=(
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")),
+    ResponseHeader(name="Referrer-Policy", value="no-referrer"),
+    ResponseHeader(name="X-Content-Type-Options", value="nosniff"),
+    ResponseHeader(name="Permissions-Policy", value="camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+]
+
+
+def secret_for(settings: Settings) -> str:
+    """VOICE_SECRET, or one made once and kept (mode 600) beside the database for every worker."""
+    if settings.secret:
+        return settings.secret
+    path = Path(f"{settings.db_path}.secret")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as f:
+        f.write(secrets.token_urlsafe(32))
+    return path.read_text().strip()
+
+
+def template_engine() -> JinjaTemplateEngine:
+    env = Environment(
+        loader=FileSystemLoader(PACKAGE_DIR / "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_callables(jinja_gettext, jinja_ngettext, newstyle=True)  # type: ignore[attr-defined]
+    return JinjaTemplateEngine.from_environment(env)
+
+
+def create_app(settings: Settings) -> Litestar:
+    migrate(settings.db_path)
+    catalogue = Catalogue(settings.db_path, settings.surveys_dir)
+    catalogue.refresh()
+    for problem in catalogue.problems:
+        log.warning("skipping a survey file with a problem: %s", problem)
+    return Litestar(
+        route_handlers=[
+            public.PublicController,
+            api.ApiController,
+            create_static_files_router(path="/static", directories=[Path(settings.static_dir)],
+                                       cache_control=None, include_in_schema=False),
+        ],
+        dependencies={"db": Provide(provide_db)},
+        state=State({"settings": settings, "catalogue": catalogue}),
+        template_config=TemplateConfig(instance=template_engine()),
+        csrf_config=CSRFConfig(
+            secret=secret_for(settings),
+            cookie_name="voice_csrf",
+            cookie_secure=settings.secure_cookies,
+            cookie_httponly=True,
+            cookie_samesite="lax",
+        ),
+        request_max_body_size=settings.max_body_bytes,
+        response_headers=SECURITY_HEADERS,
+        exception_handlers=exception_handlers(),
+        openapi_config=OpenAPIConfig(
+            title="voice", version=__version__, path="/api/schema",
+            render_plugins=[JsonRenderPlugin(), YamlRenderPlugin()],
+        ),
+        debug=False,
+    )

@@ -1,0 +1,127 @@
+"""Which surveys are published: survey files become immutable, content-addressed versions.
+
+Editing a file makes a new version (a new content hash); responses keep pointing at the version
+they answered. The folder is re-read when a file changes, so authors need not restart the server.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import msgspec
+from sqlite_utils import Database
+
+from voice.db import opened
+from voice.surveys import (
+    SURVEY_SUFFIXES,
+    LoadedSurvey,
+    Problem,
+    Survey,
+    check_paths,
+    decode_stored,
+    encode_stored,
+)
+
+log = logging.getLogger("voice.surveys")
+
+
+class Published(msgspec.Struct, frozen=True):
+    slug: str
+    version_id: int
+    content_hash: str
+    survey: Survey
+
+
+def store_version(db: Database, item: LoadedSurvey, today: dt.date) -> int:
+    """Insert the version if it is new and make it the survey's current one; returns its id."""
+    with db.atomic():
+        db.execute(
+            "INSERT INTO survey_versions (slug, content_hash, definition, first_loaded_on) "
+            "VALUES (:slug, :hash, :definition, :today) ON CONFLICT(content_hash) DO NOTHING",
+            {"slug": item.slug, "hash": item.content_hash, "definition": encode_stored(item.survey),
+             "today": today.isoformat()},
+        )
+        version_id = int(db.execute(
+            "SELECT id FROM survey_versions WHERE content_hash = ?", [item.content_hash]
+        ).fetchone()[0])
+        db.execute(
+            "INSERT INTO surveys (slug, version_id, source) VALUES (?, ?, ?) "
+            "ON CONFLICT(slug) DO UPDATE SET version_id = excluded.version_id, source = excluded.source",
+            [item.slug, version_id, item.source],
+        )
+    return version_id
+
+
+@lru_cache(maxsize=256)
+def _decode_version(definition: str) -> Survey:
+    return decode_stored(definition)
+
+
+def version(db: Database, version_id: int) -> Published | None:
+    """Any stored version, current or not (an unfinished answer keeps the version it started on)."""
+    row = db.execute(
+        "SELECT slug, content_hash, definition FROM survey_versions WHERE id = ?", [version_id]
+    ).fetchone()
+    if row is None:
+        return None
+    return Published(row[0], version_id, row[1], _decode_version(row[2]))
+
+
+class Catalogue:
+    """The surveys in the folder, kept in step with the database."""
+
+    def __init__(self, db_path: str | Path, surveys_dir: str | Path) -> None:
+        self.db_path = db_path
+        self.surveys_dir = Path(surveys_dir)
+        self._lock = threading.Lock()
+        self._stamp: tuple[tuple[str, int, int], ...] | None = None
+        self._current: dict[str, Published] = {}
+        self.problems: list[Problem] = []
+
+    def _stamp_now(self) -> tuple[tuple[str, int, int], ...]:
+        try:
+            entries = [p for p in self.surveys_dir.iterdir() if p.suffix in SURVEY_SUFFIXES]
+        except OSError:
+            return ()
+        stamp = []
+        for p in entries:
+            try:
+                st = p.stat()
+            except OSError:
+                continue
+            stamp.append((p.name, st.st_mtime_ns, st.st_size))
+        return tuple(sorted(stamp))
+
+    def refresh(self, today: dt.date | None = None) -> None:
+        stamp = self._stamp_now()
+        if stamp == self._stamp:
+            return
+        with self._lock:
+            if stamp == self._stamp:
+                return
+            loaded, problems = check_paths([self.surveys_dir]) if self.surveys_dir.is_dir() else ([], [])
+            day = today or dt.datetime.now(dt.UTC).date()
+            current: dict[str, Published] = {}
+            with opened(self.db_path) as db:
+                for item in loaded:
+                    vid = store_version(db, item, day)
+                    current[item.slug] = Published(item.slug, vid, item.content_hash, item.survey)
+                # A file that is broken now keeps serving its last good version.
+                for problem in problems:
+                    log.warning("survey file problem: %s", problem)
+                    slug = Path(problem.file).stem
+                    if slug in self._current and slug not in current:
+                        current[slug] = self._current[slug]
+            self._current, self.problems, self._stamp = current, problems, stamp
+
+    def current(self, slug: str) -> Published | None:
+        self.refresh()
+        return self._current.get(slug)
+
+    def all(self) -> list[Published]:
+        self.refresh()
+        return sorted(self._current.values(), key=lambda p: p.survey.title)

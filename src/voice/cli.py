@@ -1,0 +1,93 @@
+"""The `voice` command: serve, demo, check. Each is a thin call into the same code the web app uses."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+import uvicorn
+from click_default_group import DefaultGroup
+
+from voice.settings import Settings, SettingsError, load_settings, resource_dir
+from voice.surveys import check_paths
+
+DEMO_DB = ".voice/demo.db"
+
+
+def _settings(**overrides: object) -> Settings:
+    try:
+        return load_settings(**overrides)
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def app_from_env() -> object:
+    """uvicorn's factory: each worker process builds its app from VOICE_* variables."""
+    from voice.app import create_app
+
+    return create_app(_settings())
+
+
+def _run(settings: Settings, workers: int) -> None:
+    # Workers are separate processes: they read their settings from the environment.
+    for name in Settings.__struct_fields__:
+        os.environ[f"VOICE_{name.upper()}"] = str(getattr(settings, name))
+    from voice.app import create_app
+
+    create_app(settings)  # migrate and check surveys once, before the workers start, so errors show here
+    click.echo(f"voice is running at http://{settings.host}:{settings.port}/  (press Ctrl+C to stop)")
+    uvicorn.run(
+        "voice.cli:app_from_env", factory=True, host=settings.host, port=settings.port, workers=workers,
+        access_log=False,  # the access log would print every visitor's IP address
+        log_level="warning", server_header=False, date_header=False,
+    )
+
+
+@click.group(cls=DefaultGroup, default="serve", default_if_no_args=True)
+@click.version_option(package_name="voice")
+def main() -> None:
+    """voice: young people tell the partnership what they think, and see what changed."""
+
+
+@main.command()
+@click.option("--host", help="Address to listen on.  [env: VOICE_HOST; default: 127.0.0.1]")
+@click.option("--port", type=int, help="Port to listen on.  [env: VOICE_PORT; default: 8000]")
+@click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
+@click.option("--surveys", "surveys_dir", help="Folder of survey files.  [env: VOICE_SURVEYS_DIR]")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
+def serve(host: str | None, port: int | None, db_path: str | None, surveys_dir: str | None, workers: int) -> None:
+    """Run the web service."""
+    _run(_settings(host=host, port=port, db_path=db_path, surveys_dir=surveys_dir), workers)
+
+
+@main.command()
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option("--db", "db_path", default=DEMO_DB, show_default=True, help="Demo database file.")
+def demo(port: int, db_path: str) -> None:
+    """Run with the example surveys and a demo database."""
+    settings = _settings(port=port, db_path=db_path, surveys_dir=str(resource_dir("surveys")))
+    click.echo(f"Demo database: {Path(settings.db_path).resolve()}")
+    _run(settings, 1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def check(paths: tuple[Path, ...]) -> None:
+    """Check survey files (default: the surveys folder). One line per problem:
+
+    FILE:LINE: $.path.to.field: what is wrong
+    """
+    targets = list(paths) or [Path(_settings().surveys_dir)]
+    loaded, problems = check_paths(targets)
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        files = len({p.file for p in problems})
+        click.echo(f"{len(problems)} problem(s) in {files} file(s); {len(loaded)} file(s) OK.", err=True)
+        sys.exit(1)
+    if not loaded:
+        click.echo("No survey files found (they end in .yaml or .yml).", err=True)
+        sys.exit(1)
+    click.echo(f"{len(loaded)} survey file(s) OK: {', '.join(s.slug for s in loaded)}")

@@ -1,0 +1,71 @@
+"""Unfinished answers, kept server-side under a random token for a limited time.
+
+The young person's cookie holds only the token; the database holds only its hash. Drafts expire
+after `draft_hours` (at least 20 hours, so WCAG 2.2.1 needs no time-out warning) and are deleted
+on submit and on "clear my answers".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from typing import Any
+
+import msgspec
+from sqlite_utils import Database
+
+Answers = dict[str, Any]
+
+
+class Draft(msgspec.Struct, frozen=True):
+    survey_slug: str
+    version_id: int
+    answers: Answers
+    submission_key: str
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def create(db: Database, slug: str, version_id: int, hours: int) -> str:
+    token = secrets.token_urlsafe(24)
+    with db.atomic():
+        db.execute("DELETE FROM drafts WHERE expires_at < ?", [_now().isoformat()])
+        db.execute(
+            "INSERT INTO drafts (token_hash, survey_slug, version_id, submission_key, expires_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [_hash(token), slug, version_id, secrets.token_urlsafe(16),
+             (_now() + dt.timedelta(hours=hours)).isoformat()],
+        )
+    return token
+
+
+def load(db: Database, token: str | None, slug: str) -> Draft | None:
+    if not token or len(token) > 100:
+        return None
+    row = db.execute(
+        "SELECT survey_slug, version_id, answers, submission_key FROM drafts "
+        "WHERE token_hash = ? AND survey_slug = ? AND expires_at >= ?",
+        [_hash(token), slug, _now().isoformat()],
+    ).fetchone()
+    if row is None:
+        return None
+    return Draft(row[0], row[1], msgspec.json.decode(row[2]), row[3])
+
+
+def save(db: Database, token: str, answers: Answers) -> None:
+    db.execute(
+        "UPDATE drafts SET answers = ? WHERE token_hash = ?",
+        [msgspec.json.encode(answers).decode(), _hash(token)],
+    )
+
+
+def delete(db: Database, token: str | None) -> None:
+    if token:
+        db.execute("DELETE FROM drafts WHERE token_hash = ?", [_hash(token)])

@@ -1,0 +1,84 @@
+"""The database schema. Append-only: never edit a migration once it has landed; add a new one."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("voice")
+
+
+@migrations()
+def m001_surveys_and_responses(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE survey_versions (
+            id INTEGER PRIMARY KEY,
+            slug TEXT NOT NULL,
+            content_hash TEXT NOT NULL UNIQUE,
+            definition TEXT NOT NULL,            -- the Survey struct as JSON: immutable
+            first_loaded_on TEXT NOT NULL        -- a date, like every date we keep
+        )"""
+    )
+    db.execute("CREATE INDEX survey_versions_slug ON survey_versions(slug)")
+    db.execute(
+        """
+        CREATE TABLE surveys (
+            slug TEXT PRIMARY KEY,
+            version_id INTEGER NOT NULL REFERENCES survey_versions(id),
+            source TEXT NOT NULL
+        )"""
+    )
+    # No IP address, user agent, referrer or time of day: a response knows only its day.
+    db.execute(
+        """
+        CREATE TABLE responses (
+            id INTEGER PRIMARY KEY,
+            receipt TEXT NOT NULL UNIQUE,
+            survey_slug TEXT NOT NULL,
+            version_id INTEGER NOT NULL REFERENCES survey_versions(id),
+            channel TEXT NOT NULL CHECK (channel IN ('web', 'api', 'paper', 'session', 'import')),
+            submitted_on TEXT NOT NULL,
+            quote_consent INTEGER CHECK (quote_consent IN (0, 1)),
+            submission_key TEXT UNIQUE           -- a hash of the client's one-time token: idempotency
+        )"""
+    )
+    db.execute("CREATE INDEX responses_survey ON responses(survey_slug, submitted_on)")
+    db.execute(
+        """
+        CREATE TABLE answers (
+            id INTEGER PRIMARY KEY,
+            response_id INTEGER NOT NULL REFERENCES responses(id),
+            question_id TEXT NOT NULL,
+            value TEXT NOT NULL,                 -- JSON: a choice value, a list of them, or a scale point
+            text TEXT,                           -- free text: the answer, or the words after "Other"
+            UNIQUE (response_id, question_id)
+        )"""
+    )
+    db.execute("CREATE INDEX answers_question ON answers(question_id)")
+    # Apart from the answers, and shown only to a safeguarding lead.
+    db.execute(
+        """
+        CREATE TABLE contact_requests (
+            id INTEGER PRIMARY KEY,
+            response_id INTEGER NOT NULL UNIQUE REFERENCES responses(id),
+            survey_slug TEXT NOT NULL,
+            name TEXT,
+            contact TEXT NOT NULL,
+            best_time TEXT,
+            requested_on TEXT NOT NULL
+        )"""
+    )
+    # Unfinished answers, keyed by a hash of the random token in the young person's cookie.
+    db.execute(
+        """
+        CREATE TABLE drafts (
+            token_hash TEXT PRIMARY KEY,
+            survey_slug TEXT NOT NULL,
+            version_id INTEGER NOT NULL REFERENCES survey_versions(id),
+            answers TEXT NOT NULL DEFAULT '{}',
+            submission_key TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX drafts_expiry ON drafts(expires_at)")

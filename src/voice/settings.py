@@ -1,0 +1,70 @@
+"""Settings: one frozen Struct read from VOICE_* environment variables. Defaults run the demo."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated
+
+import msgspec
+from msgspec import Meta
+
+PACKAGE_DIR = Path(__file__).parent
+REPO_DIR = PACKAGE_DIR.parent.parent
+
+
+def resource_dir(name: str) -> Path:
+    """`static/` or `surveys/`: inside an installed wheel, else at the top of the checkout."""
+    inside = PACKAGE_DIR / name
+    return inside if inside.is_dir() else REPO_DIR / name
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    db_path: str = ".voice/voice.db"
+    """VOICE_DB_PATH: the SQLite file that holds everything."""
+    surveys_dir: str = str(resource_dir("surveys"))
+    """VOICE_SURVEYS_DIR: the folder of survey files (*.yaml)."""
+    static_dir: str = str(resource_dir("static"))
+    """VOICE_STATIC_DIR: CSS, JavaScript and icons."""
+    host: str = "127.0.0.1"
+    """VOICE_HOST: the address `voice serve` listens on."""
+    port: Annotated[int, Meta(ge=1, le=65535)] = 8000
+    """VOICE_PORT: the port `voice serve` listens on."""
+    secret: str = ""
+    """VOICE_SECRET: signs form tokens; shared by every worker. Empty: one is made and kept beside the database."""
+    secure_cookies: bool = False
+    """VOICE_SECURE_COOKIES: send cookies only over HTTPS (turn on in production)."""
+    draft_hours: Annotated[int, Meta(ge=20, le=72)] = 24
+    """VOICE_DRAFT_HOURS: how long unfinished answers are kept (at least 20 hours, WCAG 2.2.1)."""
+    max_body_bytes: Annotated[int, Meta(ge=10_000, le=10_000_000)] = 256_000
+    """VOICE_MAX_BODY_BYTES: the largest request body accepted (larger gets a 413)."""
+    min_group_size: Annotated[int, Meta(ge=2, le=50)] = 5
+    """VOICE_MIN_GROUP_SIZE: groups smaller than this are hidden in every summary."""
+
+    def __repr__(self) -> str:
+        return "Settings(" + ", ".join(
+            f"{f}={'***' if f == 'secret' else repr(getattr(self, f))}" for f in self.__struct_fields__
+        ) + ")"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+        env = os.environ if environ is None else environ
+        values: dict[str, object] = {
+            name: env[f"VOICE_{name.upper()}"] for name in cls.__struct_fields__ if f"VOICE_{name.upper()}" in env
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return msgspec.convert(values, cls, strict=False)
+
+
+class SettingsError(Exception):
+    pass
+
+
+def load_settings(**overrides: object) -> Settings:
+    try:
+        return Settings.from_env(**overrides)
+    except msgspec.ValidationError as exc:
+        message, _, where = str(exc).partition(" - at `$.")
+        name = f"VOICE_{where.rstrip('`').upper()}" if where else "settings"
+        raise SettingsError(f"{name}: {message}") from None

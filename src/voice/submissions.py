@@ -1,0 +1,131 @@
+"""The one way answers are stored: `record()`, for every channel (web, API, paper, session, import).
+
+It checks the answers against the survey version, then writes the response, its answers and any
+contact request in one transaction. Only when that transaction has committed (synchronous=FULL, see
+db.py) does the caller get a receipt, so a receipt always means the answers are on disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+import sqlite3
+
+import msgspec
+from sqlite_utils import Database
+
+from voice.catalogue import Published
+from voice.forms import Answers, FieldError, check_all
+from voice.surveys import OTHER, TEXT_KINDS
+
+CHANNELS = ("web", "api", "paper", "session", "import")
+RECEIPT_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: easy to read out over the phone
+
+
+class InvalidAnswersError(Exception):
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__(f"{len(errors)} answer(s) cannot be accepted")
+        self.errors = errors
+
+
+class Recorded(msgspec.Struct, frozen=True):
+    receipt: str
+    response_id: int
+    duplicate: bool = False
+    """True when this submission key was seen before: nothing new was stored."""
+
+
+def new_receipt() -> str:
+    code = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(8))
+    return f"{code[:4]}-{code[4:]}"
+
+
+def normalise_receipt(text: str) -> str:
+    code = "".join(ch for ch in text.upper() if ch.isalnum())
+    return f"{code[:4]}-{code[4:]}" if len(code) == 8 else text.upper()
+
+
+def _key_hash(submission_key: str | None) -> str | None:
+    return hashlib.sha256(submission_key.encode()).hexdigest() if submission_key else None
+
+
+def record(
+    db: Database,
+    published: Published,
+    raw: Answers,
+    channel: str,
+    *,
+    submission_key: str | None = None,
+    today: dt.date | None = None,
+    locale: str = "en",
+) -> Recorded:
+    """Check and store one response. Raises InvalidAnswersError with every problem found."""
+    if channel not in CHANNELS:
+        raise ValueError(f"unknown channel {channel!r}")
+    answers, errors = check_all(published.survey, raw, locale)
+    if errors:
+        raise InvalidAnswersError(errors)
+    day = (today or dt.datetime.now(dt.UTC).date()).isoformat()
+    key = _key_hash(submission_key)
+    for _attempt in range(5):
+        try:
+            return _insert(db, published, answers, channel, key, day)
+        except sqlite3.IntegrityError as exc:
+            if "responses.receipt" not in str(exc):
+                raise
+    raise RuntimeError("could not find an unused receipt code")  # 32^8 codes: not in this universe
+
+
+def _insert(db: Database, published: Published, answers: Answers, channel: str,
+            key: str | None, day: str) -> Recorded:
+    survey = published.survey
+    receipt = new_receipt()
+    consent = next((answers.get(q.id) for _, q in survey.questions() if q.kind == "quote_consent"), None)
+    with db.atomic():
+        # The first statement writes, so the transaction takes the write lock (waiting politely,
+        # see busy_timeout) before it reads anything: no stale-snapshot failures under load.
+        cursor = db.execute(
+            "INSERT INTO responses (receipt, survey_slug, version_id, channel, submitted_on, quote_consent, submission_key) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(submission_key) DO NOTHING",
+            [receipt, published.slug, published.version_id, channel, day,
+             None if consent is None else int(consent == "yes"), key],
+        )
+        if cursor.rowcount == 0:
+            row = db.execute("SELECT receipt, id FROM responses WHERE submission_key = ?", [key]).fetchone()
+            return Recorded(row[0], row[1], duplicate=True)
+        response_id = int(cursor.lastrowid or 0)
+        rows = []
+        for _, q in survey.questions():
+            if q.id not in answers or q.kind in ("contact_request", "quote_consent"):
+                continue
+            value = answers[q.id]
+            text = value if q.kind in TEXT_KINDS else answers.get(f"{q.id}.other") if value == OTHER else None
+            rows.append((response_id, q.id, msgspec.json.encode(value).decode(), text))
+        db.conn.executemany(
+            "INSERT INTO answers (response_id, question_id, value, text) VALUES (?, ?, ?, ?)", rows
+        )
+        contact = next((q for _, q in survey.questions() if q.kind == "contact_request"), None)
+        if contact is not None and answers.get(contact.id) == "yes":
+            db.execute(
+                "INSERT INTO contact_requests (response_id, survey_slug, name, contact, best_time, requested_on) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [response_id, published.slug, answers.get(f"{contact.id}.name"),
+                 answers[f"{contact.id}.contact"], answers.get(f"{contact.id}.when"), day],
+            )
+    return Recorded(receipt, response_id)
+
+
+def receipt_exists(db: Database, slug: str, receipt: str) -> bool:
+    return db.execute(
+        "SELECT 1 FROM responses WHERE survey_slug = ? AND receipt = ?", [slug, normalise_receipt(receipt)]
+    ).fetchone() is not None
+
+
+def receipt_for_key(db: Database, slug: str, submission_key: str) -> str | None:
+    """The receipt already given for this one-time submission key, if any."""
+    row = db.execute(
+        "SELECT receipt FROM responses WHERE survey_slug = ? AND submission_key = ?",
+        [slug, _key_hash(submission_key)],
+    ).fetchone()
+    return row[0] if row else None

@@ -1,0 +1,1 @@
+"""The HTTP boundary: the only package, with app.py, that imports Litestar."""

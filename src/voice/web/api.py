@@ -1,0 +1,104 @@
+"""The JSON API: published surveys and anonymous responses. Documented at /api/schema/openapi.json."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, ClassVar
+
+import msgspec
+from litestar import Controller, Request, Response, get, post
+from litestar.exceptions import NotFoundException
+from litestar.params import FromHeader, FromPath
+from msgspec import Meta
+from sqlite_utils import Database
+
+from voice.submissions import InvalidAnswersError, record
+from voice.surveys import Survey
+from voice.web.errors import ApiError, ErrorItem, api_error
+from voice.web.pages import catalogue_of, locale_of, t
+
+AnswerValue = str | int | bool | list[str]
+SubmissionId = Annotated[str, Meta(min_length=8, max_length=100, pattern=r"^[A-Za-z0-9_.:-]+$")]
+
+
+class SurveySummary(msgspec.Struct, frozen=True):
+    slug: str
+    title: str
+    owner: str
+    audience: str
+    estimated_minutes: int
+    is_open: bool
+    version: str
+    url: str
+
+
+class PublishedSurvey(msgspec.Struct, frozen=True):
+    slug: str
+    version: str
+    is_open: bool
+    definition: Survey
+
+
+class ResponseIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    answers: dict[str, AnswerValue]
+    """Question id to answer: a choice's value, a list of values, a scale point, yes/no, or text.
+    Text after "Other" goes under `<id>.other`; a contact request's details under `<id>.name`,
+    `<id>.contact` and `<id>.when`. Leave out what was skipped."""
+    submission_id: SubmissionId | None = None
+    """A one-time id chosen by the client: sending the same id again stores nothing new."""
+
+
+class Receipt(msgspec.Struct, frozen=True):
+    receipt: str
+    survey: str
+    version: str
+
+
+def _today() -> dt.date:
+    return dt.datetime.now(dt.UTC).date()
+
+
+class ApiController(Controller):
+    path = "/api/surveys"
+    tags: ClassVar[list[str]] = ["surveys"]
+
+    @get("/", sync_to_thread=False)
+    def list_surveys(self, request: Request) -> list[SurveySummary]:
+        """Every published survey, open or closed."""
+        today = _today()
+        return [
+            SurveySummary(p.slug, p.survey.title, p.survey.owner, p.survey.audience,
+                          p.survey.estimated_minutes, p.survey.is_open(today), p.content_hash, f"/s/{p.slug}")
+            for p in catalogue_of(request).all()
+        ]
+
+    @get("/{slug:str}", sync_to_thread=False)
+    def get_survey(self, request: Request, slug: FromPath[str]) -> PublishedSurvey:
+        """The current version of one survey, as its file defines it."""
+        published = catalogue_of(request).current(slug)
+        if published is None:
+            raise NotFoundException(t(request, "There is no survey called “%(slug)s”.", slug=slug[:60]))
+        return PublishedSurvey(slug, published.content_hash, published.survey.is_open(_today()), published.survey)
+
+    @post("/{slug:str}/responses", sync_to_thread=True, exclude_from_csrf=True, status_code=201,
+          responses={400: ApiError.spec("The body is not JSON of the right shape"),
+                     404: ApiError.spec("No such survey"),
+                     409: ApiError.spec("The survey is closed"),
+                     422: ApiError.spec("Some answers cannot be accepted; `errors` says which and why")})
+    def submit(self, request: Request, db: Database, slug: FromPath[str], data: ResponseIn,
+               idempotency_key: Annotated[str | None, FromHeader[str | None]] = None) -> Response[Receipt]:
+        """Store one anonymous response. Answers are checked against the survey's current version."""
+        published = catalogue_of(request).current(slug)
+        if published is None:
+            raise NotFoundException(t(request, "There is no survey called “%(slug)s”.", slug=slug[:60]))
+        if not published.survey.is_open(_today()):
+            return api_error(409, t(request, "This survey is closed, so it does not take answers."))
+        key = data.submission_id or (idempotency_key[:100] if idempotency_key else None)
+        try:
+            recorded = record(db, published, dict(data.answers), "api", submission_key=key,
+                              locale=locale_of(request))
+        except InvalidAnswersError as exc:
+            return api_error(422, t(request, "Some answers cannot be accepted."),
+                             [ErrorItem(f"answers.{e.key}", e.message) for e in exc.errors])
+        return Response(Receipt(recorded.receipt, slug, published.content_hash),
+                        status_code=200 if recorded.duplicate else 201)

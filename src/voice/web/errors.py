@@ -1,0 +1,113 @@
+"""Errors for people: an HTML page in plain words, or one JSON shape for the API. Never a traceback."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from typing import Any
+
+import msgspec
+from litestar import MediaType, Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.response import Template
+
+from voice.i18n import N_
+
+log = logging.getLogger("voice.errors")
+
+
+class ErrorItem(msgspec.Struct, frozen=True):
+    field: str
+    message: str
+
+
+class ApiError(msgspec.Struct, frozen=True):
+    status: int
+    message: str
+    errors: list[ErrorItem] = []
+
+    @staticmethod
+    def spec(description: str) -> ResponseSpec:
+        return ResponseSpec(data_container=ApiError, description=description)
+
+
+def api_error(status: int, message: str, errors: list[ErrorItem] | None = None) -> Response[Any]:
+    return Response(ApiError(status, message, errors or []), status_code=status, media_type=MediaType.JSON)
+
+
+# (heading, what to do) for each status a person may meet.
+PAGES = {
+    400: (N_("We could not read what was sent"), N_("Go back to the previous page and try again.")),
+    403: (N_("This page has expired"), N_("For your safety, forms stop working after a while or if cookies are blocked. Go back, reload the page, and press the button again. Your answers so far are kept.")),
+    404: (N_("Page not found"), N_("If you typed the web address, check it is correct. If you followed a link, the survey may have been taken down.")),
+    405: (N_("Page not found"), N_("If you typed the web address, check it is correct.")),
+    413: (N_("What you sent is too long"), N_("Go back and make your longest answer shorter, then send it again.")),
+    500: (N_("There is a problem with this service"), N_("Try again later. Your answers so far are kept.")),
+    503: (N_("This service is not available right now"), N_("Nothing you sent has been lost. Wait a minute, then go back and press the button again.")),
+}
+API_MESSAGES = {
+    400: N_("The request body is not JSON of the expected shape."),
+    403: N_("The form token is missing or has expired."),
+    404: N_("Not found."),
+    405: N_("This method is not allowed here."),
+    413: N_("The request body is too large."),
+    500: N_("Something went wrong on our side. Nothing was stored."),
+    503: N_("The service is busy or unavailable. Nothing was stored; try again shortly."),
+}
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api")
+
+
+def _respond(request: Request, status: int, detail: str | None = None,
+             errors: list[ErrorItem] | None = None) -> Response[Any]:
+    from voice.web.pages import render, t
+
+    if _is_api(request):
+        return api_error(status, detail or t(request, API_MESSAGES.get(status, API_MESSAGES[400])), errors)
+    heading, advice = PAGES.get(status, PAGES[400 if status < 500 else 500])
+    page: Template = render(request, "errors/error.html", status=status, heading=t(request, heading),
+                            advice=t(request, advice))
+    return page  # type: ignore[return-value]
+
+
+def on_http_error(request: Request, exc: HTTPException) -> Response[Any]:
+    if isinstance(exc, ValidationException):
+        return on_validation_error(request, exc)
+    detail = exc.detail if _is_api(request) and exc.detail and exc.status_code == 404 and "“" in exc.detail else None
+    return _respond(request, exc.status_code, detail)
+
+
+def on_validation_error(request: Request, exc: ValidationException) -> Response[Any]:
+    """Litestar's own checks (JSON shape, parameters): say where, in plain words."""
+    from voice.web.pages import t
+
+    items = []
+    for item in exc.extra if isinstance(exc.extra, list) else []:
+        if isinstance(item, dict) and item.get("message"):
+            key = str(item.get("key") or "body")
+            items.append(ErrorItem("body" if key == "data" else key, str(item["message"])))
+    malformed = any("malformed" in i.message or "truncated" in i.message for i in items)
+    if _is_api(request) and items and not malformed:
+        return api_error(422, t(request, "The request body does not have the expected fields."), items)
+    return _respond(request, 400, None, items)
+
+
+def on_database_error(request: Request, exc: sqlite3.Error) -> Response[Any]:
+    log.error("database error: %s", exc.__class__.__name__ + ": " + str(exc))
+    return _respond(request, 503)
+
+
+def on_unexpected(request: Request, exc: Exception) -> Response[Any]:
+    log.exception("unexpected error on %s %s", request.method, request.scope.get("route_handler", ""))
+    return _respond(request, 500)
+
+
+def exception_handlers() -> dict[Any, Any]:
+    return {
+        HTTPException: on_http_error,
+        sqlite3.Error: on_database_error,
+        Exception: on_unexpected,
+    }

@@ -1,0 +1,68 @@
+"""What every page handler shares: the database per request, the locale, and rendering."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from litestar import Request
+from litestar.response import Template
+from sqlite_utils import Database
+
+from voice.catalogue import Catalogue
+from voice.db import connect
+from voice.i18n import N_, available_locales, direction, gettext, negotiate
+from voice.settings import Settings
+from voice.surveys import Support, Survey
+
+# The partnership's standard help, on every page and the thank-you page (WCAG 3.2.6 consistent help).
+STANDARD_SUPPORT = (
+    Support(name=N_("Childline"), description=N_("Free, private and confidential, for anyone under 19. Call any time, day or night."),
+            phone="0800 1111", url="https://www.childline.org.uk/"),
+    Support(name=N_("In an emergency"), description=N_("If you or someone else is in danger right now, call 999."),
+            phone="999"),
+)
+
+
+def provide_db(request: Request) -> Iterator[Database]:
+    db = connect(settings_of(request).db_path)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def settings_of(request: Request) -> Settings:
+    return request.app.state["settings"]  # type: ignore[no-any-return]
+
+
+def catalogue_of(request: Request) -> Catalogue:
+    return request.app.state["catalogue"]  # type: ignore[no-any-return]
+
+
+def locale_of(request: Request) -> str:
+    return negotiate(request.query_params.get("lang") or request.cookies.get("voice_lang"),
+                     request.headers.get("accept-language"), available_locales())
+
+
+def t(request: Request, message: str, **params: Any) -> str:
+    """Translate a message for this request's language."""
+    return gettext(locale_of(request), message, **params)
+
+
+def support_for(survey: Survey | None) -> list[Support]:
+    return [*STANDARD_SUPPORT, *(survey.support if survey else [])]
+
+
+def render(request: Request, template: str, *, status: int = 200, survey: Survey | None = None,
+           **context: Any) -> Template:
+    locale = locale_of(request)
+    base = {
+        "locale": locale,
+        "lang": locale.replace("_", "-"),
+        "dir": direction(locale),
+        "support": support_for(survey),
+        "survey": survey,
+        "errors": [],
+    }
+    return Template(template_name=template, context=base | context, status_code=status)

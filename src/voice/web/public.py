@@ -1,0 +1,216 @@
+"""Young people's pages: the list of surveys, start, one section per page, check answers, thank you.
+
+No login. The only cookies are the CSRF token and, while a survey is being answered, a random
+token for the unfinished answers (scoped to that survey's path, expiring after `draft_hours`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from litestar import Controller, Request, get, post
+from litestar.datastructures import Cookie
+from litestar.enums import RequestEncodingType
+from litestar.exceptions import NotFoundException
+from litestar.params import Body, FromPath, FromQuery
+from litestar.response import Redirect, Template
+from sqlite_utils import Database
+
+from voice import drafts
+from voice.catalogue import Published, version
+from voice.forms import FieldError, check_page, page_values, visible_pages, visible_questions
+from voice.submissions import InvalidAnswersError, receipt_exists, receipt_for_key, record
+from voice.surveys import PREFER_NOT, Survey
+from voice.web.pages import catalogue_of, locale_of, render, settings_of, t
+
+DRAFT_COOKIE = "voice_draft"
+HONEYPOT = "leave_blank"
+FormData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
+
+
+def _today() -> dt.date:
+    return dt.datetime.now(dt.UTC).date()
+
+
+def _form(data: dict[str, Any]) -> dict[str, list[str]]:
+    """Every field as a list of strings, however many times it was sent."""
+    return {k: [str(x) for x in v] if isinstance(v, list) else [str(v)] for k, v in data.items()}
+
+
+def _current(request: Request, slug: str) -> Published:
+    published = catalogue_of(request).current(slug)
+    if published is None:
+        raise NotFoundException()
+    return published
+
+
+def _draft_cookie(request: Request, slug: str, token: str, max_age: int) -> Cookie:
+    return Cookie(key=DRAFT_COOKIE, value=token, path=f"/s/{slug}", max_age=max_age, httponly=True,
+                  samesite="lax", secure=settings_of(request).secure_cookies)
+
+
+def _page_number_after(survey: Survey, answers: dict[str, Any], index: int) -> int | None:
+    later = [i for i in visible_pages(survey, answers) if i > index]
+    return later[0] + 1 if later else None
+
+
+def _back_link(slug: str, survey: Survey, answers: dict[str, Any], index: int | None) -> str:
+    shown = visible_pages(survey, answers)
+    earlier = [i for i in shown if index is None or i < index]
+    return f"/s/{slug}/p/{earlier[-1] + 1}" if earlier else f"/s/{slug}"
+
+
+class PublicController(Controller):
+    path = "/"
+    include_in_schema = False
+
+    @get("/", sync_to_thread=False)
+    def index(self, request: Request) -> Template:
+        today = _today()
+        surveys = [p for p in catalogue_of(request).all() if p.survey.is_open(today)]
+        return render(request, "public/index.html", surveys=surveys)
+
+    @get("/s/{slug:str}", sync_to_thread=True)
+    def start(self, request: Request, db: Database, slug: FromPath[str],
+              notice: FromQuery[str | None] = None) -> Template:
+        published = _current(request, slug)
+        draft = drafts.load(db, request.cookies.get(DRAFT_COOKIE), slug)
+        return render(request, "public/start.html", survey=published.survey, slug=slug, draft=draft,
+                      is_open=published.survey.is_open(_today()),
+                      notice=notice if notice in ("restart", "cleared") else None)
+
+    @post("/s/{slug:str}/start", sync_to_thread=True, status_code=303)
+    def begin(self, request: Request, db: Database, slug: FromPath[str], data: FormData) -> Redirect | Template:
+        published = _current(request, slug)
+        if not published.survey.is_open(_today()):
+            return render(request, "public/closed.html", status=409, survey=published.survey, slug=slug)
+        if _form(data).get(HONEYPOT, [""])[0]:
+            return render(request, "public/start.html", status=422, survey=published.survey, slug=slug,
+                          draft=None, is_open=True, notice=None, errors=[FieldError(
+                              HONEYPOT, HONEYPOT, t(request, "Leave the last box empty, then press the button again."))])
+        settings = settings_of(request)
+        token = drafts.create(db, slug, published.version_id, settings.draft_hours)
+        first = visible_pages(published.survey, {})[0] + 1
+        return Redirect(f"/s/{slug}/p/{first}", status_code=303,
+                        cookies=[_draft_cookie(request, slug, token, settings.draft_hours * 3600)])
+
+    def _draft(self, request: Request, db: Database, slug: str) -> tuple[drafts.Draft, Published] | None:
+        draft = drafts.load(db, request.cookies.get(DRAFT_COOKIE), slug)
+        if draft is None:
+            return None
+        published = version(db, draft.version_id)
+        return (draft, published) if published is not None else None
+
+    def _render_page(self, request: Request, slug: str, published: Published, index: int,
+                     answers: dict[str, Any], values: dict[str, Any], errors: list[FieldError],
+                     from_check: bool, status: int = 200) -> Template:
+        survey = published.survey
+        shown = visible_pages(survey, answers)
+        return render(
+            request, "public/page.html", status=status, survey=survey, slug=slug,
+            page=survey.pages[index], number=index + 1,
+            questions=visible_questions(survey.pages[index], answers), values=values, errors=errors,
+            error_for={e.key: e for e in errors},
+            position=shown.index(index) + 1 if index in shown else 1, total=len(shown),
+            back=f"/s/{slug}/check" if from_check else _back_link(slug, survey, answers, index),
+            from_check=from_check, prefer_not=PREFER_NOT,
+        )
+
+    @get("/s/{slug:str}/p/{number:int}", sync_to_thread=True)
+    def page(self, request: Request, db: Database, slug: FromPath[str], number: FromPath[int]) -> Template | Redirect:
+        _current(request, slug)
+        found = self._draft(request, db, slug)
+        if found is None:
+            return Redirect(f"/s/{slug}?notice=restart", status_code=303)
+        draft, published = found
+        survey = published.survey
+        index = number - 1
+        if not 0 <= index < len(survey.pages):
+            raise NotFoundException()
+        if index not in visible_pages(survey, draft.answers):
+            after = _page_number_after(survey, draft.answers, index)
+            return Redirect(f"/s/{slug}/p/{after}" if after else f"/s/{slug}/check", status_code=303)
+        return self._render_page(request, slug, published, index, draft.answers, draft.answers, [],
+                                 from_check=request.query_params.get("from") == "check")
+
+    @post("/s/{slug:str}/p/{number:int}", sync_to_thread=True, status_code=303)
+    def save_page(self, request: Request, db: Database, slug: FromPath[str], number: FromPath[int],
+                  data: FormData) -> Template | Redirect:
+        found = self._draft(request, db, slug)
+        if found is None:
+            return Redirect(f"/s/{slug}?notice=restart", status_code=303)
+        draft, published = found
+        survey = published.survey
+        index = number - 1
+        if not 0 <= index < len(survey.pages):
+            raise NotFoundException()
+        form = _form(data)
+        from_check = form.get("from", [""])[0] == "check"
+        answers, errors = check_page(survey, index, form, draft.answers, locale_of(request))
+        if errors:
+            return self._render_page(request, slug, published, index, draft.answers,
+                                     page_values(survey, index, form), errors, from_check, status=422)
+        drafts.save(db, request.cookies[DRAFT_COOKIE], answers)
+        after = _page_number_after(survey, answers, index)
+        target = f"/s/{slug}/check" if from_check or after is None else f"/s/{slug}/p/{after}"
+        return Redirect(target, status_code=303)
+
+    def _render_check(self, request: Request, slug: str, published: Published, draft: drafts.Draft,
+                      errors: list[FieldError], status: int = 200) -> Template:
+        survey = published.survey
+        sections = [
+            (i + 1, survey.pages[i], [q for q in visible_questions(survey.pages[i], draft.answers) if q.kind != "info"])
+            for i in visible_pages(survey, draft.answers)
+        ]
+        return render(request, "public/check.html", status=status, survey=survey, slug=slug,
+                      sections=sections, answers=draft.answers, errors=errors, prefer_not=PREFER_NOT,
+                      submission_key=draft.submission_key,
+                      back=_back_link(slug, survey, draft.answers, None))
+
+    @get("/s/{slug:str}/check", sync_to_thread=True)
+    def check(self, request: Request, db: Database, slug: FromPath[str]) -> Template | Redirect:
+        found = self._draft(request, db, slug)
+        if found is None:
+            return Redirect(f"/s/{slug}?notice=restart", status_code=303)
+        return self._render_check(request, slug, found[1], found[0], [])
+
+    @post("/s/{slug:str}/check", sync_to_thread=True, status_code=303)
+    def submit(self, request: Request, db: Database, slug: FromPath[str], data: FormData) -> Template | Redirect:
+        form = _form(data)
+        found = self._draft(request, db, slug)
+        if found is None:
+            # A second press of "Send" after the first one worked: show the first one's receipt.
+            key = form.get("submission_key", [""])[0]
+            receipt = receipt_for_key(db, slug, key) if key else None
+            return Redirect(f"/s/{slug}/thanks/{receipt}" if receipt else f"/s/{slug}?notice=restart",
+                            status_code=303)
+        draft, published = found
+        if not published.survey.is_open(_today()) or catalogue_of(request).current(slug) is None:
+            return render(request, "public/closed.html", status=409, survey=published.survey, slug=slug)
+        if form.get(HONEYPOT, [""])[0]:
+            return self._render_check(request, slug, published, draft, [FieldError(
+                HONEYPOT, HONEYPOT, t(request, "Leave the last box empty, then press the button again."))], 422)
+        try:
+            recorded = record(db, published, draft.answers, "web", submission_key=draft.submission_key,
+                              locale=locale_of(request))
+        except InvalidAnswersError as exc:
+            return self._render_check(request, slug, published, draft, exc.errors, 422)
+        drafts.delete(db, request.cookies.get(DRAFT_COOKIE))
+        response = Redirect(f"/s/{slug}/thanks/{recorded.receipt}", status_code=303)
+        response.delete_cookie(DRAFT_COOKIE, path=f"/s/{slug}")
+        return response
+
+    @get("/s/{slug:str}/thanks/{receipt:str}", sync_to_thread=True)
+    def thanks(self, request: Request, db: Database, slug: FromPath[str], receipt: FromPath[str]) -> Template:
+        published = _current(request, slug)
+        if not receipt_exists(db, slug, receipt):
+            raise NotFoundException()
+        return render(request, "public/thanks.html", survey=published.survey, slug=slug, receipt=receipt)
+
+    @post("/s/{slug:str}/clear", sync_to_thread=True, status_code=303)
+    def clear(self, request: Request, db: Database, slug: FromPath[str]) -> Redirect:
+        drafts.delete(db, request.cookies.get(DRAFT_COOKIE))
+        response = Redirect(f"/s/{slug}?notice=cleared", status_code=303)
+        response.delete_cookie(DRAFT_COOKIE, path=f"/s/{slug}")
+        return response
