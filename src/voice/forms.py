@@ -123,7 +123,7 @@ def check_question(question: AnyQuestion, raw: Answers, locale: str = "en") -> t
         else:
             clean[qid] = value
             if value == OTHER:
-                _text(raw, f"{qid}.other", OTHER_MAX, f"{qid}-other", locale, clean, errors)
+                _text(raw, f"{qid}.other", OTHER_MAX, f"{qid}-other-text", locale, clean, errors)
     return clean, errors
 
 

@@ -325,6 +325,9 @@ _TYPES = ", ".join(
 def _friendly(message: str, path: str) -> tuple[str, str]:
     """Plain words for msgspec's messages; returns (path, message)."""
     if m := re.match(r"Object contains unknown field `(.+)`", message):
+        if " " in m[1]:
+            return f"{path}.{m[1]}", (f"unknown key `{m[1]}`: if it is part of the text before it, put that "
+                                      "text in quotes (a comma inside { } starts a new key)")
         return f"{path}.{m[1]}", f"unknown key `{m[1]}`: check the spelling, or remove it"
     if m := re.match(r"Object missing required field `(.+)`", message):
         return f"{path}.{m[1]}", f"`{m[1]}` is missing"

@@ -12,8 +12,8 @@
       var used = Array.from(box.value).length;   /* code points, as the server counts */
       var left = max - used;
       count.textContent = left >= 0
-        ? (count.getAttribute("data-left") || "You have %n characters left").replace("%n", left)
-        : (count.getAttribute("data-over") || "You have %n characters too many").replace("%n", -left);
+        ? (count.getAttribute("data-left") || "You have {count} characters left").replace("{count}", left)
+        : (count.getAttribute("data-over") || "You have {count} characters too many").replace("{count}", -left);
       count.classList.toggle("char-count-over", left < 0);
     };
     box.addEventListener("input", update);

@@ -8,14 +8,13 @@ from typing import Annotated, ClassVar
 import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.exceptions import NotFoundException
-from litestar.params import FromHeader, FromPath
+from litestar.params import FromHeader, FromPath, JSONBody
 from msgspec import Meta
-from sqlite_utils import Database
 
 from voice.submissions import InvalidAnswersError, record
 from voice.surveys import Survey
 from voice.web.errors import ApiError, ErrorItem, api_error
-from voice.web.pages import catalogue_of, locale_of, t
+from voice.web.pages import Db, catalogue_of, locale_of, t
 
 AnswerValue = str | int | bool | list[str]
 SubmissionId = Annotated[str, Meta(min_length=8, max_length=100, pattern=r"^[A-Za-z0-9_.:-]+$")]
@@ -85,7 +84,7 @@ class ApiController(Controller):
                      404: ApiError.spec("No such survey"),
                      409: ApiError.spec("The survey is closed"),
                      422: ApiError.spec("Some answers cannot be accepted; `errors` says which and why")})
-    def submit(self, request: Request, db: Database, slug: FromPath[str], data: ResponseIn,
+    def submit(self, request: Request, db: Db, slug: FromPath[str], data: JSONBody[ResponseIn],
                idempotency_key: Annotated[str | None, FromHeader[str | None]] = None) -> Response[Receipt]:
         """Store one anonymous response. Answers are checked against the survey's current version."""
         published = catalogue_of(request).current(slug)

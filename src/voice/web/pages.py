@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from litestar import Request
+from litestar.di import NamedDependency
 from litestar.response import Template
 from sqlite_utils import Database
 
@@ -22,6 +23,10 @@ STANDARD_SUPPORT = (
     Support(name=N_("In an emergency"), description=N_("If you or someone else is in danger right now, call 999."),
             phone="999"),
 )
+
+
+Db = NamedDependency[Database]
+"""A handler parameter `db: Db` gets this request's connection, closed afterwards."""
 
 
 def provide_db(request: Request) -> Iterator[Database]:

@@ -11,22 +11,21 @@ from typing import Annotated, Any
 
 from litestar import Controller, Request, get, post
 from litestar.datastructures import Cookie
-from litestar.enums import RequestEncodingType
 from litestar.exceptions import NotFoundException
-from litestar.params import Body, FromPath, FromQuery
+from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.response import Redirect, Template
-from sqlite_utils import Database
 
 from voice import drafts
 from voice.catalogue import Published, version
 from voice.forms import FieldError, check_page, page_values, visible_pages, visible_questions
 from voice.submissions import InvalidAnswersError, receipt_exists, receipt_for_key, record
 from voice.surveys import PREFER_NOT, Survey
-from voice.web.pages import catalogue_of, locale_of, render, settings_of, t
+from voice.web.pages import Db, catalogue_of, locale_of, render, settings_of, t
 
 DRAFT_COOKIE = "voice_draft"
 HONEYPOT = "leave_blank"
-FormData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
+EXIT_TO = "https://www.bbc.co.uk/weather"
+FormData = URLEncodedBody[dict[str, Any]]
 
 
 def _today() -> dt.date:
@@ -72,7 +71,7 @@ class PublicController(Controller):
         return render(request, "public/index.html", surveys=surveys)
 
     @get("/s/{slug:str}", sync_to_thread=True)
-    def start(self, request: Request, db: Database, slug: FromPath[str],
+    def start(self, request: Request, db: Db, slug: FromPath[str],
               notice: FromQuery[str | None] = None) -> Template:
         published = _current(request, slug)
         draft = drafts.load(db, request.cookies.get(DRAFT_COOKIE), slug)
@@ -81,7 +80,7 @@ class PublicController(Controller):
                       notice=notice if notice in ("restart", "cleared") else None)
 
     @post("/s/{slug:str}/start", sync_to_thread=True, status_code=303)
-    def begin(self, request: Request, db: Database, slug: FromPath[str], data: FormData) -> Redirect | Template:
+    def begin(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Redirect | Template:
         published = _current(request, slug)
         if not published.survey.is_open(_today()):
             return render(request, "public/closed.html", status=409, survey=published.survey, slug=slug)
@@ -95,7 +94,7 @@ class PublicController(Controller):
         return Redirect(f"/s/{slug}/p/{first}", status_code=303,
                         cookies=[_draft_cookie(request, slug, token, settings.draft_hours * 3600)])
 
-    def _draft(self, request: Request, db: Database, slug: str) -> tuple[drafts.Draft, Published] | None:
+    def _draft(self, request: Request, db: Db, slug: str) -> tuple[drafts.Draft, Published] | None:
         draft = drafts.load(db, request.cookies.get(DRAFT_COOKIE), slug)
         if draft is None:
             return None
@@ -118,7 +117,7 @@ class PublicController(Controller):
         )
 
     @get("/s/{slug:str}/p/{number:int}", sync_to_thread=True)
-    def page(self, request: Request, db: Database, slug: FromPath[str], number: FromPath[int]) -> Template | Redirect:
+    def page(self, request: Request, db: Db, slug: FromPath[str], number: FromPath[int]) -> Template | Redirect:
         _current(request, slug)
         found = self._draft(request, db, slug)
         if found is None:
@@ -135,7 +134,7 @@ class PublicController(Controller):
                                  from_check=request.query_params.get("from") == "check")
 
     @post("/s/{slug:str}/p/{number:int}", sync_to_thread=True, status_code=303)
-    def save_page(self, request: Request, db: Database, slug: FromPath[str], number: FromPath[int],
+    def save_page(self, request: Request, db: Db, slug: FromPath[str], number: FromPath[int],
                   data: FormData) -> Template | Redirect:
         found = self._draft(request, db, slug)
         if found is None:
@@ -169,14 +168,14 @@ class PublicController(Controller):
                       back=_back_link(slug, survey, draft.answers, None))
 
     @get("/s/{slug:str}/check", sync_to_thread=True)
-    def check(self, request: Request, db: Database, slug: FromPath[str]) -> Template | Redirect:
+    def check(self, request: Request, db: Db, slug: FromPath[str]) -> Template | Redirect:
         found = self._draft(request, db, slug)
         if found is None:
             return Redirect(f"/s/{slug}?notice=restart", status_code=303)
         return self._render_check(request, slug, found[1], found[0], [])
 
     @post("/s/{slug:str}/check", sync_to_thread=True, status_code=303)
-    def submit(self, request: Request, db: Database, slug: FromPath[str], data: FormData) -> Template | Redirect:
+    def submit(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Template | Redirect:
         form = _form(data)
         found = self._draft(request, db, slug)
         if found is None:
@@ -186,7 +185,8 @@ class PublicController(Controller):
             return Redirect(f"/s/{slug}/thanks/{receipt}" if receipt else f"/s/{slug}?notice=restart",
                             status_code=303)
         draft, published = found
-        if not published.survey.is_open(_today()) or catalogue_of(request).current(slug) is None:
+        current = catalogue_of(request).current(slug)  # closing a survey closes every version of it
+        if current is None or not current.survey.is_open(_today()):
             return render(request, "public/closed.html", status=409, survey=published.survey, slug=slug)
         if form.get(HONEYPOT, [""])[0]:
             return self._render_check(request, slug, published, draft, [FieldError(
@@ -202,14 +202,22 @@ class PublicController(Controller):
         return response
 
     @get("/s/{slug:str}/thanks/{receipt:str}", sync_to_thread=True)
-    def thanks(self, request: Request, db: Database, slug: FromPath[str], receipt: FromPath[str]) -> Template:
+    def thanks(self, request: Request, db: Db, slug: FromPath[str], receipt: FromPath[str]) -> Template:
         published = _current(request, slug)
         if not receipt_exists(db, slug, receipt):
             raise NotFoundException()
         return render(request, "public/thanks.html", survey=published.survey, slug=slug, receipt=receipt)
 
+    @get("/s/{slug:str}/exit", sync_to_thread=True)
+    def exit_page(self, request: Request, db: Db, slug: FromPath[str]) -> Redirect:
+        """"Exit this page": delete the unfinished answers, then leave for an everyday website."""
+        drafts.delete(db, request.cookies.get(DRAFT_COOKIE))
+        response = Redirect(EXIT_TO, status_code=303)
+        response.delete_cookie(DRAFT_COOKIE, path=f"/s/{slug}")
+        return response
+
     @post("/s/{slug:str}/clear", sync_to_thread=True, status_code=303)
-    def clear(self, request: Request, db: Database, slug: FromPath[str]) -> Redirect:
+    def clear(self, request: Request, db: Db, slug: FromPath[str]) -> Redirect:
         drafts.delete(db, request.cookies.get(DRAFT_COOKIE))
         response = Redirect(f"/s/{slug}?notice=cleared", status_code=303)
         response.delete_cookie(DRAFT_COOKIE, path=f"/s/{slug}")

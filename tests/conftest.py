@@ -1,0 +1,135 @@
+"""Fixtures: a fresh app per test on its own SQLite file, and an HTTP helper that checks every page."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from litestar.testing import TestClient
+
+from voice.app import create_app
+from voice.settings import REPO_DIR, Settings
+from voice.surveys import Survey, load_survey
+
+EXAMPLES = REPO_DIR / "surveys"
+EXAMPLE_SLUGS = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
+IPV4 = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b")
+
+
+@pytest.fixture
+def surveys_dir(tmp_path: Path) -> Path:
+    """A copy of the example surveys that a test may edit."""
+    target = tmp_path / "surveys"
+    shutil.copytree(EXAMPLES, target)
+    return target
+
+
+@pytest.fixture
+def settings(tmp_path: Path, surveys_dir: Path) -> Settings:
+    return Settings(db_path=str(tmp_path / "voice.db"), surveys_dir=str(surveys_dir), secret="test-secret")
+
+
+@pytest.fixture
+def client(settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as c:
+        yield c
+
+
+def check_page(html: str, *, errors: bool = False) -> BeautifulSoup:
+    """Invariants every HTML page must keep (see STYLE.md point 8)."""
+    soup = BeautifulSoup(html, "html.parser")
+    h1s = soup.find_all("h1")
+    assert len(h1s) == 1, f"expected one h1, found {len(h1s)}"
+    title = soup.title.get_text(strip=True) if soup.title else ""
+    heading = h1s[0].get_text(" ", strip=True)
+    expected = ("Error: " if errors else "") + heading
+    assert title.startswith(expected), f"title {title!r} should start with {expected!r}"
+    ids = [tag["id"] for tag in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids)), f"duplicate ids: {sorted({i for i in ids if ids.count(i) > 1})}"
+    html_tag = soup.find("html")
+    assert html_tag.get("lang") and html_tag.get("dir") in ("ltr", "rtl")
+    for form in soup.find_all("form"):
+        assert form.has_attr("novalidate"), "every form has novalidate"
+        if form.get("method", "get").lower() == "post":
+            assert form.find("input", attrs={"name": "_csrf_token"}), "every POST form carries the CSRF token"
+    assert not soup.find(attrs={"required": True}), "no HTML5 required attributes"
+    assert not soup.find("input", attrs={"type": "number"})
+    assert "Traceback" not in html
+    assert not IPV4.search(soup.get_text(" ")), "nothing that looks like an IP address"
+    assert soup.find(string=re.compile("Childline")), "help is on every page"
+    assert bool(soup.select(".error-summary")) == errors
+    return soup
+
+
+def get_page(client: TestClient, url: str, status: int = 200, errors: bool = False) -> BeautifulSoup:
+    response = client.get(url)
+    assert response.status_code == status, response.text[:500]
+    return check_page(response.text, errors=errors)
+
+
+def csrf(soup: BeautifulSoup) -> str:
+    return soup.find("input", attrs={"name": "_csrf_token"})["value"]
+
+
+def example(slug: str) -> Survey:
+    return load_survey(EXAMPLES / f"{slug}.yaml").survey
+
+
+def sample_answer(question: Any) -> dict[str, Any]:
+    """A plausible form answer for any question type."""
+    kind = question.kind
+    if kind == "single_choice":
+        return {question.id: question.choices[0].value}
+    if kind == "multiple_choice":
+        return {question.id: [c.value for c in question.choices[: min(2, question.max or 2)]]}
+    if kind == "scale":
+        return {question.id: "4"}
+    if kind in ("yes_no", "quote_consent"):
+        return {question.id: "yes"}
+    if kind in ("short_text", "long_text"):
+        return {question.id: f"My answer to {question.id}: it matters to me."}
+    return {}
+
+
+def start(client: TestClient, slug: str) -> str:
+    """Press "Start now"; returns the first page's address."""
+    soup = get_page(client, f"/s/{slug}")
+    response = client.post(f"/s/{slug}/start", data={"_csrf_token": csrf(soup)}, follow_redirects=False)
+    assert response.status_code == 303
+    return response.headers["location"]
+
+
+def answer_all(client: TestClient, slug: str, chooser: Any = sample_answer) -> tuple[str, list[str]]:
+    """Answer every page shown with `chooser`; returns the check page address and the pages seen."""
+    url = start(client, slug)
+    seen = []
+    while "/p/" in url:
+        soup = get_page(client, url)
+        seen.append(url)
+        data: dict[str, Any] = {"_csrf_token": csrf(soup)}
+        survey = example(slug)
+        page = survey.pages[int(url.rsplit("/", 1)[1]) - 1]
+        for q in page.questions:
+            if soup.find(attrs={"name": q.id}) is not None:
+                data.update(chooser(q))
+        response = client.post(url, data=data, follow_redirects=False)
+        assert response.status_code == 303, response.text[:800]
+        url = response.headers["location"]
+    return url, seen
+
+
+def send(client: TestClient, slug: str) -> str:
+    """Press "Send my answers" on the check page; returns the receipt code."""
+    soup = get_page(client, f"/s/{slug}/check")
+    form = soup.find("form", attrs={"action": f"/s/{slug}/check"})
+    data = {i["name"]: i.get("value", "") for i in form.find_all("input") if i.get("name")}
+    response = client.post(f"/s/{slug}/check", data=data, follow_redirects=False)
+    assert response.status_code == 303, response.text[:800]
+    location = response.headers["location"]
+    assert f"/s/{slug}/thanks/" in location
+    return location.rsplit("/", 1)[1]
