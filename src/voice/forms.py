@@ -108,15 +108,7 @@ def check_question(question: AnyQuestion, raw: Answers, locale: str = "en") -> t
     elif kind == "multiple_choice":
         _check_multiple(question, value, locale, clean, errors)
     elif kind == "contact_request":
-        if value in ("yes", True):
-            clean[qid] = "yes"
-            for part in PARTS[kind]:
-                _text(raw, f"{qid}.{part}", CONTACT_MAX, f"{qid}-{part}", locale, clean, errors)
-            if f"{qid}.contact" not in clean and not any(e.key == f"{qid}.contact" for e in errors):
-                errors.append(FieldError(f"{qid}.contact", f"{qid}-contact", gettext(
-                    locale, "Enter a phone number or email address so someone can contact you, or untick the box.")))
-        elif value not in (None, "", "no", False):
-            errors.append(FieldError(qid, qid, gettext(locale, "Select one of the answers shown.")))
+        _check_contact(qid, value, raw, locale, clean, errors)
     elif value not in (None, ""):
         if not isinstance(value, str) or value not in (question.values() or []):
             errors.append(FieldError(qid, qid, gettext(locale, "Select one of the answers shown.")))
@@ -125,6 +117,20 @@ def check_question(question: AnyQuestion, raw: Answers, locale: str = "en") -> t
             if value == OTHER:
                 _text(raw, f"{qid}.other", OTHER_MAX, f"{qid}-other-text", locale, clean, errors)
     return clean, errors
+
+
+def _check_contact(qid: str, value: Any, raw: Answers, locale: str, clean: Answers,
+                   errors: list[FieldError]) -> None:
+    """Contact details are kept only when the box is ticked; then a way to reach them is needed."""
+    if value in ("yes", True):
+        clean[qid] = "yes"
+        for part in PARTS["contact_request"]:
+            _text(raw, f"{qid}.{part}", CONTACT_MAX, f"{qid}-{part}", locale, clean, errors)
+        if f"{qid}.contact" not in clean and not any(e.key == f"{qid}.contact" for e in errors):
+            errors.append(FieldError(f"{qid}.contact", f"{qid}-contact", gettext(
+                locale, "Enter a phone number or email address so someone can contact you, or untick the box.")))
+    elif value not in (None, "", "no", False):
+        errors.append(FieldError(qid, qid, gettext(locale, "Select one of the answers shown.")))
 
 
 def _check_multiple(question: Any, value: Any, locale: str, clean: Answers, errors: list[FieldError]) -> None:

@@ -51,7 +51,7 @@ class ShowIf(Base, kw_only=True):
 
     def __post_init__(self) -> None:
         if (self.equals is None) == (self.any_of is None):
-            raise ValueError("show_if needs exactly one of `equals` or `any_of`")
+            raise ValueError("show_if needs exactly one of `equals` or `any_of`, not both")
 
     @property
     def values(self) -> list[str]:
@@ -104,7 +104,7 @@ class MultipleChoice(Question, tag="multiple_choice", kw_only=True):
     def __post_init__(self) -> None:
         _check_choices(self.choices)
         if self.max is not None and self.max > len(self.choices):
-            raise ValueError("`max` is more than the number of choices")
+            raise ValueError("max: `max` is more than the number of choices")
 
     def values(self) -> list[str]:
         return [c.value for c in self.choices] + (["none"] if self.none_option else [])
@@ -239,13 +239,13 @@ class Survey(Base, kw_only=True):
 
 def _check_choices(choices: list[Choice]) -> None:
     if len(choices) < 2:
-        raise ValueError("a choice question needs at least two choices")
+        raise ValueError("choices: a choice question needs at least two choices")
     values = [c.value for c in choices]
     duplicates = sorted({v for v in values if values.count(v) > 1})
     if duplicates:
-        raise ValueError(f"choice value `{duplicates[0]}` is used twice")
+        raise ValueError(f"choices: choice value `{duplicates[0]}` is used twice")
     if OTHER in values or PREFER_NOT in values or "none" in values:
-        raise ValueError("choice values `other`, `none` and `prefer_not_to_say` are reserved")
+        raise ValueError("choices: the values `other`, `none` and `prefer_not_to_say` are reserved; use another value")
 
 
 class Problem(msgspec.Struct, frozen=True):
@@ -336,6 +336,8 @@ def _friendly(message: str, path: str) -> tuple[str, str]:
     if m := re.match(r"Expected `str` matching regex '(.+)'", message):
         hint = "lower-case letters, digits and _ (start with a letter)" if "_]*$" in m[1] and "-" not in m[1] else "lower-case letters, digits, _ and -"
         return path, f"use only {hint}"
+    if m := re.match(r"^(choices|max): (.*)$", message, re.S):
+        return f"{path}.{m[1]}", m[2]
     if message == "Expected `str`, got `bool`":
         return path, "expected text, got true/false: put the value in quotes"
     if message.startswith("Expected `array` of length >= 1"):
@@ -379,6 +381,7 @@ def _cross_check(survey: Survey) -> list[tuple[str, str]]:
     """What a schema cannot say: ids unique, show_if pointing backwards at real answers."""
     errors: list[tuple[str, str]] = []
     seen: dict[str, tuple[int, AnyQuestion]] = {}
+    every_id = {q.id for _, q in survey.questions()}
     page_ids: set[str] = set()
     singletons: dict[str, str] = {}
     for i, page in enumerate(survey.pages):
@@ -386,11 +389,11 @@ def _cross_check(survey: Survey) -> list[tuple[str, str]]:
             errors.append((f"$.pages[{i}].id", f"page id `{page.id}` is used twice; ids must be unique"))
         page_ids.add(page.id)
         if page.show_if:
-            errors += _check_show_if(page.show_if, i, None, seen, f"$.pages[{i}].show_if")
+            errors += _check_show_if(page.show_if, i, None, seen, every_id, f"$.pages[{i}].show_if")
         for j, q in enumerate(page.questions):
             path = f"$.pages[{i}].questions[{j}]"
             if q.show_if:
-                errors += _check_show_if(q.show_if, i, q.id, seen, f"{path}.show_if")
+                errors += _check_show_if(q.show_if, i, q.id, seen, every_id, f"{path}.show_if")
             if q.id in seen:
                 errors.append((f"{path}.id", f"question id `{q.id}` is used twice; ids must be unique"))
             else:
@@ -405,12 +408,15 @@ def _cross_check(survey: Survey) -> list[tuple[str, str]]:
 
 
 def _check_show_if(
-    cond: ShowIf, page: int, own_id: str | None, seen: dict[str, tuple[int, AnyQuestion]], path: str
+    cond: ShowIf, page: int, own_id: str | None, seen: dict[str, tuple[int, AnyQuestion]],
+    every_id: set[str], path: str,
 ) -> list[tuple[str, str]]:
     if cond.question == own_id:
         return [(f"{path}.question", "a question cannot depend on its own answer")]
+    if cond.question not in every_id:
+        return [(f"{path}.question", f"there is no question `{cond.question}` in this survey")]
     if cond.question not in seen:
-        return [(f"{path}.question", f"`{cond.question}` is not an earlier question; show_if can only look back")]
+        return [(f"{path}.question", f"`{cond.question}` comes later in the survey; show_if can only use earlier answers")]
     where, target = seen[cond.question]
     if where == page:
         return [(f"{path}.question", f"`{cond.question}` is on the same page; show_if can only use answers from earlier pages")]
@@ -437,9 +443,11 @@ def parse_survey(text: str, source: str, slug: str) -> LoadedSurvey:
         root = yaml.compose(text, Loader=SurveyLoader)
         data = _yaml_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem("$", f"this is not valid YAML: {getattr(exc, 'problem', None) or exc}",
-                mark.line + 1 if mark else None)
+        mark, context = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
+        detail = getattr(exc, "problem", None) or str(exc)
+        if context is not None and mark is not None and context.line != mark.line:
+            detail += f" (look at line {context.line + 1}, where this part starts)"
+        problem("$", f"this is not valid YAML: {detail}", mark.line + 1 if mark else None)
         raise SurveyFileError(problems) from None
     survey, errors = _decode(data)
     if survey is not None:

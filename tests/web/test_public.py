@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from litestar.testing import TestClient
-
 from tests.conftest import (
     EXAMPLE_SLUGS,
     answer_all,
@@ -19,6 +18,7 @@ from tests.conftest import (
     send,
     start,
 )
+
 from voice.settings import Settings
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from typing import Any
 
@@ -87,8 +88,10 @@ def on_validation_error(request: Request, exc: ValidationException) -> Response[
     items = []
     for item in exc.extra if isinstance(exc.extra, list) else []:
         if isinstance(item, dict) and item.get("message"):
-            key = str(item.get("key") or "body")
-            items.append(ErrorItem("body" if key == "data" else key, str(item["message"])))
+            key, message = str(item.get("key") or "data"), str(item["message"])
+            if unknown := re.search(r"unknown field `([^`]+)`", message):
+                key = unknown[1] if key == "data" else f"{key}.{unknown[1]}"
+            items.append(ErrorItem("body" if key == "data" else key, message))
     malformed = any("malformed" in i.message or "truncated" in i.message for i in items)
     if _is_api(request) and items and not malformed:
         return api_error(422, t(request, "The request body does not have the expected fields."), items)

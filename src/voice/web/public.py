@@ -7,7 +7,7 @@ token for the unfinished answers (scoped to that survey's path, expiring after `
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Any
 
 from litestar import Controller, Request, get, post
 from litestar.datastructures import Cookie

@@ -1,0 +1,72 @@
+"""Anonymity: after real submissions through `voice serve`, neither the database nor the server's
+log holds the client's IP address, user agent or referrer."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+from tests.conftest import answer_all, send
+
+MARKERS = {
+    "ip": "203.0.113.77",  # sent as X-Forwarded-For, which uvicorn trusts from loopback by default
+    "user agent": "PrivacyProbe/9.9",
+    "referrer": "referrer.example",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_no_ip_user_agent_or_referrer_in_database_or_log(tmp_path: Path, surveys_dir: Path) -> None:
+    port, db = free_port(), tmp_path / "voice.db"
+    log = (tmp_path / "server.log").open("w")
+    env = {**os.environ, "VOICE_DB_PATH": str(db), "VOICE_SURVEYS_DIR": str(surveys_dir), "VOICE_PORT": str(port),
+           "VOICE_SECRET": "privacy-test"}
+    server = subprocess.Popen([sys.executable, "-m", "voice", "serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        headers = {"user-agent": f"{MARKERS['user agent']} (secret device)", "x-forwarded-for": MARKERS["ip"],
+                   "referer": f"https://{MARKERS['referrer']}/page"}
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers=headers, timeout=10) as http:
+            deadline = time.monotonic() + 20
+            while True:
+                try:
+                    http.get("/")
+                    break
+                except httpx.ConnectError:
+                    assert time.monotonic() < deadline, "server did not start"
+                    time.sleep(0.1)
+            answer_all(http, "ypag-priorities")  # type: ignore[arg-type]
+            receipt = send(http, "ypag-priorities")  # type: ignore[arg-type]
+            api = http.post("/api/surveys/ypag-priorities/responses", json={"answers": {"know_help": "no"}})
+            assert api.status_code == 201
+            # Error paths write to the log too.
+            assert http.get("/s/nope").status_code == 404
+            assert http.post("/api/surveys/ypag-priorities/responses", content=b"{").status_code == 400
+            assert http.post("/s/ypag-priorities/start", data={}).status_code == 403
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(20)
+        log.close()
+
+    stored = b"".join(p.read_bytes() for p in tmp_path.glob("voice.db*"))
+    assert receipt.encode() in stored  # the submission really is in these bytes
+    logged = (tmp_path / "server.log").read_text()
+    for what, marker in MARKERS.items():
+        assert marker.encode() not in stored, f"the database holds the client's {what}"
+        assert marker not in logged, f"the server log holds the client's {what}"
+    # The only address in the log is the one the server listens on.
+    for line in logged.splitlines():
+        for address in re.findall(r"\b(?:\d{1,3}\.){3}\d{1,3}\b", line):
+            assert address == "127.0.0.1" and f":{port}" in line, f"an address in the log: {line}"
+    assert b"127.0.0.1" not in stored
