@@ -6,8 +6,8 @@ import sqlite3
 from pathlib import Path
 
 from litestar.testing import TestClient
-from tests.conftest import answer_all, get_page, send, start
 
+from tests.conftest import answer_all, get_page, send, start
 from voice.settings import Settings
 
 

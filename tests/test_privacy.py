@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import httpx
+
 from tests.conftest import answer_all, send
 
 MARKERS = {

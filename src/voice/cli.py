@@ -67,8 +67,14 @@ def serve(host: str | None, port: int | None, db_path: str | None, surveys_dir: 
 @click.option("--db", "db_path", default=DEMO_DB, show_default=True, help="Demo database file.")
 def demo(port: int, db_path: str) -> None:
     """Run with the example surveys and a demo database."""
+    from voice.catalogue import Catalogue
+    from voice.db import migrate
+    from voice.demo import seed
+
     settings = _settings(port=port, db_path=db_path, surveys_dir=str(resource_dir("surveys")))
-    click.echo(f"Demo database: {Path(settings.db_path).resolve()}")
+    migrate(settings.db_path)
+    added = seed(Catalogue(settings.db_path, settings.surveys_dir))
+    click.echo(f"Demo database: {Path(settings.db_path).resolve()}" + (f" ({added} sample responses added)" if added else ""))
     _run(settings, 1)
 
 

@@ -17,6 +17,7 @@
       count.classList.toggle("char-count-over", left < 0);
     };
     box.addEventListener("input", update);
+    if (box.value) { update(); }
   });
 
   document.querySelectorAll("input[data-exclusive]").forEach(function (none) {

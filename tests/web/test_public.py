@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from litestar.testing import TestClient
+
 from tests.conftest import (
     EXAMPLE_SLUGS,
     answer_all,
@@ -18,7 +19,6 @@ from tests.conftest import (
     send,
     start,
 )
-
 from voice.settings import Settings
 
 

@@ -1,0 +1,164 @@
+"""Accessibility in a real browser: Debian's Chromium, driven by Playwright, with axe-core's WCAG
+2.0, 2.1 and 2.2 A and AA rules on every page of every example survey at 320 CSS pixels wide,
+plus a whole survey with JavaScript off and another with the keyboard only."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from axe_playwright_python.base import AXE_FILE_PATH
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from tests.conftest import EXAMPLE_SLUGS, EXAMPLES
+from voice.app import create_app
+from voice.settings import Settings
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE_JS = os.environ.get("AXE_JS", str(AXE_FILE_PATH))
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("browser")
+    shutil.copytree(EXAMPLES, root / "surveys")
+    app = create_app(Settings(db_path=str(root / "voice.db"), surveys_dir=str(root / "surveys"), secret="b"))
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(app, access_log=False, log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    server.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run ./scripts/test, which installs Debian's chromium")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROME_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    ctx = browser.new_context(viewport={"width": 320, "height": 640}, locale="en-GB")
+    ctx.add_init_script(path=AXE_JS)
+    ctx.set_default_timeout(10_000)
+    yield ctx
+    ctx.close()
+
+
+def audit(page: Page) -> None:
+    """No axe violations, and nothing wider than the 320px screen."""
+    assert page.evaluate("typeof axe") == "object", "axe-core was not injected"
+    violations = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations)", WCAG_TAGS)
+    report = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in violations]
+    assert not report, f"{page.url}:\n" + "\n".join(report)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 320, f"{page.url} scrolls sideways at 320px ({width}px wide)"
+
+
+def press_continue(page: Page) -> None:
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").first.click()
+
+
+@pytest.mark.parametrize("slug", EXAMPLE_SLUGS)
+def test_every_page_of_every_survey_passes_axe_at_320px(context: BrowserContext, live_server: str, slug: str) -> None:
+    page = context.new_page()
+    page.goto(f"{live_server}/")
+    audit(page)
+    page.goto(f"{live_server}/s/{slug}")
+    audit(page)
+    press_continue(page)
+    checked_error = False
+    while "/p/" in page.url:
+        audit(page)
+        if not checked_error and page.locator("textarea").count():
+            box = page.locator("textarea").first
+            box.fill("x" * 6000)
+            press_continue(page)
+            assert page.title().startswith("Error: ")
+            assert page.evaluate("document.activeElement.classList.contains('error-summary')"), "focus on the summary"
+            audit(page)
+            box = page.locator("textarea").first
+            box.fill("")
+            checked_error = True
+        radios = page.locator("input[type=radio]")
+        if radios.count():
+            page.locator("label.choice-label").first.click()
+        press_continue(page)
+    assert checked_error
+    assert page.url.endswith("/check")
+    audit(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send my answers").click()
+    assert "/thanks/" in page.url
+    audit(page)
+    page.goto(f"{live_server}/s/no-such-survey")
+    audit(page)
+
+
+def test_a_whole_survey_with_javascript_off(browser: Browser, live_server: str) -> None:
+    ctx = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
+    try:
+        page = ctx.new_page()
+        page.goto(f"{live_server}/s/ypag-priorities")
+        page.get_by_role("button", name="Start now").click()
+        page.get_by_label("14 to 15").check()
+        page.get_by_role("button", name="Continue").click()
+        page.get_by_label("What is the one thing you would change", exact=False).fill("Shorter waits for help")
+        while "/p/" in page.url:
+            page.get_by_role("button", name="Continue").click()
+        assert "14 to 15" in page.content() and "Shorter waits for help" in page.content()
+        page.get_by_role("button", name="Send my answers").click()
+        assert page.get_by_role("heading", level=1).inner_text() == "Thank you, your answers have been sent"
+    finally:
+        ctx.close()
+
+
+def test_a_whole_survey_with_the_keyboard_only(context: BrowserContext, live_server: str) -> None:
+    page = context.new_page()
+    page.goto(f"{live_server}/s/emotional-health-wellbeing")
+    buttons = {"Start now", "Continue", "Send my answers"}
+    for _step in range(20):
+        chosen: set[str] = set()
+        for _tab in range(80):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(
+                "() => { const e = document.activeElement; return {tag: e.tagName, type: e.type, name: e.name, "
+                "text: (e.innerText || '').trim(), outline: getComputedStyle(e).outlineStyle, "
+                "shadow: getComputedStyle(e).boxShadow}; }")
+            if focused["type"] == "radio" and focused["name"] not in chosen:
+                page.keyboard.press("Space")
+                chosen.add(focused["name"])
+            if focused["tag"] == "BUTTON" and focused["text"] in buttons:
+                assert focused["outline"] != "none" or focused["shadow"] != "none", "focus is visible"
+                break
+        else:
+            pytest.fail(f"Tab never reached a button on {page.url}")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        if "/thanks/" in page.url:
+            break
+    assert page.get_by_role("heading", level=1).inner_text() == "Thank you, your answers have been sent"
