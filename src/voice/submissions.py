@@ -16,6 +16,7 @@ import msgspec
 from sqlite_utils import Database
 
 from voice.catalogue import Published
+from voice.db import write_lock
 from voice.forms import Answers, FieldError, check_all
 from voice.surveys import OTHER, TEXT_KINDS
 
@@ -70,7 +71,8 @@ def record(
     key = _key_hash(submission_key)
     for _attempt in range(5):
         try:
-            return _insert(db, published, answers, channel, key, day)
+            with write_lock:
+                return _insert(db, published, answers, channel, key, day)
         except sqlite3.IntegrityError as exc:
             if "responses.receipt" not in str(exc):
                 raise

@@ -36,13 +36,13 @@ class Base(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True
     """Strict, immutable, and unknown keys are an error (they are nearly always typos)."""
 
 
-class Choice(Base, kw_only=True):
+class Choice(Base, kw_only=True, frozen=True):
     value: Value
     label: Line
     hint: str | None = None
 
 
-class ShowIf(Base, kw_only=True):
+class ShowIf(Base, kw_only=True, frozen=True):
     """Show a page or question only when an earlier question got one of these answers."""
 
     question: Id
@@ -58,7 +58,7 @@ class ShowIf(Base, kw_only=True):
         return [self.equals] if self.equals is not None else list(self.any_of or [])
 
 
-class Question(Base, tag_field="type", kw_only=True):
+class Question(Base, tag_field="type", kw_only=True, frozen=True):
     id: Id
     label: Line
     hint: str | None = None
@@ -71,7 +71,7 @@ class Question(Base, tag_field="type", kw_only=True):
         return None
 
 
-class SingleChoice(Question, tag="single_choice", kw_only=True):
+class SingleChoice(Question, tag="single_choice", kw_only=True, frozen=True):
     choices: Annotated[list[Choice], Meta(max_length=40)]
     other: Line | None = None
     """Label of an extra "Other" choice with a text box, for example "Something else (please say)"."""
@@ -93,7 +93,7 @@ class SingleChoice(Question, tag="single_choice", kw_only=True):
         return self.prefer_not_to_say if self.prefer_not_to_say is not None else bool(self.demographic)
 
 
-class MultipleChoice(Question, tag="multiple_choice", kw_only=True):
+class MultipleChoice(Question, tag="multiple_choice", kw_only=True, frozen=True):
     choices: Annotated[list[Choice], Meta(max_length=40)]
     max: Annotated[int, Meta(ge=1)] | None = None
     none_option: Line | None = None
@@ -110,7 +110,7 @@ class MultipleChoice(Question, tag="multiple_choice", kw_only=True):
         return [c.value for c in self.choices] + (["none"] if self.none_option else [])
 
 
-class Scale(Question, tag="scale", kw_only=True):
+class Scale(Question, tag="scale", kw_only=True, frozen=True):
     labels: Annotated[list[Line], Meta(min_length=3, max_length=7)]
     """One word label per point, lowest first: the answer stored is the point's number (1, 2, ...)."""
 
@@ -120,7 +120,7 @@ class Scale(Question, tag="scale", kw_only=True):
         return [str(i) for i in range(1, len(self.labels) + 1)]
 
 
-class YesNo(Question, tag="yes_no", kw_only=True):
+class YesNo(Question, tag="yes_no", kw_only=True, frozen=True):
     not_sure: bool = True
 
     kind: ClassVar[str] = "yes_no"
@@ -129,25 +129,25 @@ class YesNo(Question, tag="yes_no", kw_only=True):
         return ["yes", "no"] + (["not_sure"] if self.not_sure else [])
 
 
-class ShortText(Question, tag="short_text", kw_only=True):
+class ShortText(Question, tag="short_text", kw_only=True, frozen=True):
     max_chars: Annotated[int, Meta(ge=10, le=500)] = 200
     kind: ClassVar[str] = "short_text"
 
 
-class LongText(Question, tag="long_text", kw_only=True):
+class LongText(Question, tag="long_text", kw_only=True, frozen=True):
     max_chars: Annotated[int, Meta(ge=50, le=5000)] = 2000
     rows: Annotated[int, Meta(ge=2, le=15)] = 5
     kind: ClassVar[str] = "long_text"
 
 
-class Info(Question, tag="info", kw_only=True):
+class Info(Question, tag="info", kw_only=True, frozen=True):
     """A block of information with nothing to answer. `label` is its heading."""
 
     text: Para
     kind: ClassVar[str] = "info"
 
 
-class QuoteConsent(Question, tag="quote_consent", kw_only=True):
+class QuoteConsent(Question, tag="quote_consent", kw_only=True, frozen=True):
     """Asks "Can we use your words, without your name, in what we publish?"; stored on the response."""
 
     label: Line = "Can we use your words, without your name, in what we publish?"
@@ -157,7 +157,7 @@ class QuoteConsent(Question, tag="quote_consent", kw_only=True):
         return ["yes", "no"]
 
 
-class ContactRequest(Question, tag="contact_request", kw_only=True):
+class ContactRequest(Question, tag="contact_request", kw_only=True, frozen=True):
     """Offers "I would like someone to talk to me". Details are stored apart from the answers."""
 
     label: Line = "Would you like someone to talk to you?"
@@ -170,7 +170,7 @@ AnyQuestion = (
 TEXT_KINDS = frozenset({"short_text", "long_text"})
 
 
-class Page(Base, kw_only=True):
+class Page(Base, kw_only=True, frozen=True):
     id: Id
     title: Line
     intro: str | None = None
@@ -178,7 +178,7 @@ class Page(Base, kw_only=True):
     questions: Annotated[list[AnyQuestion], Meta(min_length=1, max_length=30)]
 
 
-class Intro(Base, kw_only=True):
+class Intro(Base, kw_only=True, frozen=True):
     why: Para
     """Why we ask: what the answers are for."""
     who_sees: Para
@@ -187,14 +187,14 @@ class Intro(Base, kw_only=True):
     """That it is anonymous, and what that means in practice."""
 
 
-class Closing(Base, kw_only=True):
+class Closing(Base, kw_only=True, frozen=True):
     next_steps: Para
     """What happens next."""
     publish_when: Para
     """When and where the "you said, we did" will be published."""
 
 
-class Support(Base, kw_only=True):
+class Support(Base, kw_only=True, frozen=True):
     name: Line
     description: Line
     phone: str | None = None
@@ -203,7 +203,7 @@ class Support(Base, kw_only=True):
     hours: str | None = None
 
 
-class Survey(Base, kw_only=True):
+class Survey(Base, kw_only=True, frozen=True):
     title: Line
     owner: Line
     audience: Line
@@ -280,7 +280,7 @@ class SurveyFileError(Exception):
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class SurveyLoader(_Loader):  # type: ignore[misc,valid-type]
+class SurveyLoader(_Loader):  # type: ignore[misc]
     pass
 
 
@@ -318,7 +318,7 @@ def _line_of(root: yaml.Node | None, path: str) -> int | None:
 # --- turning msgspec's one-line errors into an author's problems -------------------------------
 _AT = re.compile(r"^(?P<msg>.*) - at `(?P<path>\$[^`]*)`$", re.S)
 _TYPES = ", ".join(
-    t.__struct_config__.tag for t in AnyQuestion.__args__  # type: ignore[attr-defined]
+    t.__struct_config__.tag for t in AnyQuestion.__args__
 )
 
 

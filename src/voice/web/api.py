@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, ClassVar
+from typing import Annotated
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
@@ -59,7 +59,7 @@ def _today() -> dt.date:
 
 class ApiController(Controller):
     path = "/api/surveys"
-    tags: ClassVar[list[str]] = ["surveys"]
+    tags = ("surveys",)
 
     @get("/", sync_to_thread=False)
     def list_surveys(self, request: Request) -> list[SurveySummary]:

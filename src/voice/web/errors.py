@@ -71,7 +71,7 @@ def _respond(request: Request, status: int, detail: str | None = None,
     heading, advice = PAGES.get(status, PAGES[400 if status < 500 else 500])
     page: Template = render(request, "errors/error.html", status=status, heading=t(request, heading),
                             advice=t(request, advice))
-    return page  # type: ignore[return-value]
+    return page
 
 
 def on_http_error(request: Request, exc: HTTPException) -> Response[Any]:
