@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import re
 import shutil
+import socket
+import threading
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+import uvicorn
 from bs4 import BeautifulSoup
+from litestar import Litestar
 from litestar.testing import TestClient
 
 from voice.app import create_app
 from voice.settings import REPO_DIR, Settings
-from voice.surveys import Survey, load_survey
+from voice.survey_files import load_survey
+from voice.surveys import Survey
 
 EXAMPLES = REPO_DIR / "surveys"
 EXAMPLE_SLUGS = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
@@ -38,6 +45,25 @@ def settings(tmp_path: Path, surveys_dir: Path) -> Settings:
 def client(settings: Settings) -> Iterator[TestClient]:
     with TestClient(create_app(settings)) as c:
         yield c
+
+
+@contextmanager
+def served(app: Litestar) -> Iterator[str]:
+    """The app under a real uvicorn on a free loopback port, in a thread; yields its base URL."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(app, access_log=False, log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        sock.close()
 
 
 def check_page(html: str, *, errors: bool = False) -> BeautifulSoup:

@@ -16,15 +16,8 @@ import msgspec
 from sqlite_utils import Database
 
 from voice.db import opened
-from voice.surveys import (
-    SURVEY_SUFFIXES,
-    LoadedSurvey,
-    Problem,
-    Survey,
-    check_paths,
-    decode_stored,
-    encode_stored,
-)
+from voice.survey_files import SURVEY_SUFFIXES, LoadedSurvey, Problem, check_paths
+from voice.surveys import Survey, decode_stored, encode_stored
 
 log = logging.getLogger("voice.surveys")
 

@@ -11,7 +11,7 @@ import uvicorn
 from click_default_group import DefaultGroup
 
 from voice.settings import Settings, SettingsError, load_settings, resource_dir
-from voice.surveys import check_paths
+from voice.survey_files import check_paths
 
 DEMO_DB = ".voice/demo.db"
 

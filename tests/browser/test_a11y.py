@@ -6,18 +6,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from axe_playwright_python.base import AXE_FILE_PATH
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from tests.conftest import EXAMPLE_SLUGS, EXAMPLES
+from tests.conftest import EXAMPLE_SLUGS, EXAMPLES, served
 from voice.app import create_app
 from voice.settings import Settings
 
@@ -34,18 +30,9 @@ CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-ru
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("browser")
     shutil.copytree(EXAMPLES, root / "surveys")
-    app = create_app(Settings(db_path=str(root / "voice.db"), surveys_dir=str(root / "surveys"), secret="b"))
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, access_log=False, log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    server.should_exit = True
-    thread.join(10)
+    with served(create_app(Settings(db_path=str(root / "voice.db"), surveys_dir=str(root / "surveys"),
+                                    secret="b"))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

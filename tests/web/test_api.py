@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 import sqlite3
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from litestar.testing import TestClient
 
+from tests.conftest import served
 from voice.app import create_app
 from voice.settings import Settings
 
@@ -128,19 +125,8 @@ def test_openapi_schema_is_served_without_cdn(client: TestClient) -> None:
 
 @pytest.fixture
 def live_server(settings: Settings) -> Iterator[str]:
-    """The real app under uvicorn on a free loopback port, in a thread."""
-    app = create_app(settings)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, access_log=False, log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    server.should_exit = True
-    thread.join(10)
+    with served(create_app(settings)) as url:
+        yield url
 
 
 def test_100_concurrent_submissions_all_stored(live_server: str, settings: Settings) -> None:

@@ -60,9 +60,28 @@ def _back_link(slug: str, survey: Survey, answers: dict[str, Any], index: int | 
     return f"/s/{slug}/p/{earlier[-1] + 1}" if earlier else f"/s/{slug}"
 
 
+class NoDraftError(Exception):
+    """No unfinished answers for this survey here: expired, deleted, or cookies blocked."""
+
+    def __init__(self, slug: str) -> None:
+        super().__init__(slug)
+        self.slug = slug
+
+
+def _restart(request: Request, exc: NoDraftError) -> Redirect:
+    return Redirect(f"/s/{exc.slug}?notice=restart", status_code=303)
+
+
+def _page_index(survey: Survey, number: int) -> int:
+    if not 1 <= number <= len(survey.pages):
+        raise NotFoundException()
+    return number - 1
+
+
 class PublicController(Controller):
     path = "/"
     include_in_schema = False
+    exception_handlers = {NoDraftError: _restart}  # noqa: RUF012 - Litestar's layered setting
 
     @get("/", sync_to_thread=False)
     def index(self, request: Request) -> Template:
@@ -94,12 +113,13 @@ class PublicController(Controller):
         return Redirect(f"/s/{slug}/p/{first}", status_code=303,
                         cookies=[_draft_cookie(request, slug, token, settings.draft_hours * 3600)])
 
-    def _draft(self, request: Request, db: Db, slug: str) -> tuple[drafts.Draft, Published] | None:
+    def _draft(self, request: Request, db: Db, slug: str) -> tuple[drafts.Draft, Published]:
+        """This visitor's unfinished answers and the survey version they started; else back to the start."""
         draft = drafts.load(db, request.cookies.get(DRAFT_COOKIE), slug)
-        if draft is None:
-            return None
-        published = version(db, draft.version_id)
-        return (draft, published) if published is not None else None
+        published = version(db, draft.version_id) if draft is not None else None
+        if draft is None or published is None:
+            raise NoDraftError(slug)
+        return draft, published
 
     def _render_page(self, request: Request, slug: str, published: Published, index: int,
                      answers: dict[str, Any], values: dict[str, Any], errors: list[FieldError],
@@ -119,14 +139,9 @@ class PublicController(Controller):
     @get("/s/{slug:str}/p/{number:int}", sync_to_thread=True)
     def page(self, request: Request, db: Db, slug: FromPath[str], number: FromPath[int]) -> Template | Redirect:
         _current(request, slug)
-        found = self._draft(request, db, slug)
-        if found is None:
-            return Redirect(f"/s/{slug}?notice=restart", status_code=303)
-        draft, published = found
+        draft, published = self._draft(request, db, slug)
         survey = published.survey
-        index = number - 1
-        if not 0 <= index < len(survey.pages):
-            raise NotFoundException()
+        index = _page_index(survey, number)
         if index not in visible_pages(survey, draft.answers):
             after = _page_number_after(survey, draft.answers, index)
             return Redirect(f"/s/{slug}/p/{after}" if after else f"/s/{slug}/check", status_code=303)
@@ -136,14 +151,9 @@ class PublicController(Controller):
     @post("/s/{slug:str}/p/{number:int}", sync_to_thread=True, status_code=303)
     def save_page(self, request: Request, db: Db, slug: FromPath[str], number: FromPath[int],
                   data: FormData) -> Template | Redirect:
-        found = self._draft(request, db, slug)
-        if found is None:
-            return Redirect(f"/s/{slug}?notice=restart", status_code=303)
-        draft, published = found
+        draft, published = self._draft(request, db, slug)
         survey = published.survey
-        index = number - 1
-        if not 0 <= index < len(survey.pages):
-            raise NotFoundException()
+        index = _page_index(survey, number)
         form = _form(data)
         from_check = form.get("from", [""])[0] == "check"
         answers, errors = check_page(survey, index, form, draft.answers, locale_of(request))
@@ -169,22 +179,17 @@ class PublicController(Controller):
 
     @get("/s/{slug:str}/check", sync_to_thread=True)
     def check(self, request: Request, db: Db, slug: FromPath[str]) -> Template | Redirect:
-        found = self._draft(request, db, slug)
-        if found is None:
-            return Redirect(f"/s/{slug}?notice=restart", status_code=303)
-        return self._render_check(request, slug, found[1], found[0], [])
+        draft, published = self._draft(request, db, slug)
+        return self._render_check(request, slug, published, draft, [])
 
     @post("/s/{slug:str}/check", sync_to_thread=True, status_code=303)
     def submit(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Template | Redirect:
         form = _form(data)
-        found = self._draft(request, db, slug)
-        if found is None:
-            # A second press of "Send" after the first one worked: show the first one's receipt.
-            key = form.get("submission_key", [""])[0]
-            receipt = receipt_for_key(db, slug, key) if key else None
-            return Redirect(f"/s/{slug}/thanks/{receipt}" if receipt else f"/s/{slug}?notice=restart",
-                            status_code=303)
-        draft, published = found
+        key = form.get("submission_key", [""])[0]
+        # A second press of "Send" after the first one worked: show the first one's receipt.
+        if receipt := receipt_for_key(db, slug, key) if key else None:
+            return Redirect(f"/s/{slug}/thanks/{receipt}", status_code=303)
+        draft, published = self._draft(request, db, slug)
         current = catalogue_of(request).current(slug)  # closing a survey closes every version of it
         if current is None or not current.survey.is_open(_today()):
             return render(request, "public/closed.html", status=409, survey=published.survey, slug=slug)

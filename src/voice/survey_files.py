@@ -1,0 +1,281 @@
+"""Survey files: reading YAML, and the checks behind `voice check`.
+
+Problems are reported as ``Problem(file, line, path, message)``, one per problem, so an author can fix
+them all in one go. msgspec gives the path of a problem; the line comes from the YAML node at that path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import yaml
+
+from voice.surveys import AnyQuestion, ShowIf, Survey
+
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
+SURVEY_SUFFIXES = (".yaml", ".yml")
+MAX_FILE_BYTES = 1_000_000
+
+
+class Problem(msgspec.Struct, frozen=True):
+    """One thing wrong with a survey file, for `voice check` and the server's start-up log."""
+
+    file: str
+    line: int | None
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.path}: {self.message}"
+
+
+class LoadedSurvey(msgspec.Struct, frozen=True):
+    slug: str
+    survey: Survey
+    content_hash: str
+    source: str
+
+
+class SurveyFileError(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+# --- YAML without the YAML 1.1 surprises -------------------------------------------------------
+# PyYAML follows YAML 1.1, where `yes`, `no`, `on` and `off` are booleans: `equals: yes` would
+# silently become True. Survey authors write yes/no all the time, so only `true`/`false` are booleans.
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class SurveyLoader(_Loader):  # type: ignore[misc]
+    pass
+
+
+SurveyLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in _Loader.yaml_implicit_resolvers.items()
+}
+SurveyLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def _yaml_load(text: str) -> Any:
+    return yaml.load(text, Loader=SurveyLoader)  # noqa: S506 - SurveyLoader is a SafeLoader
+
+
+def _line_of(root: yaml.Node | None, path: str) -> int | None:
+    """The 1-based line of the deepest YAML node along a `$.a[1].b` path."""
+    node, line = root, (root.start_mark.line + 1 if root is not None else None)
+    for key, index in re.findall(r"\.([A-Za-z0-9_]+)|\[(\d+)\]", path):
+        if isinstance(node, yaml.MappingNode) and key:
+            match = next(((k, v) for k, v in node.value if getattr(k, "value", None) == key), None)
+            if match is None:
+                break
+            line = match[0].start_mark.line + 1
+            node = match[1]
+        elif isinstance(node, yaml.SequenceNode) and index and int(index) < len(node.value):
+            node = node.value[int(index)]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+# --- turning msgspec's one-line errors into an author's problems -------------------------------
+_AT = re.compile(r"^(?P<msg>.*) - at `(?P<path>\$[^`]*)`$", re.S)
+_TYPES = ", ".join(
+    t.__struct_config__.tag for t in AnyQuestion.__args__
+)
+
+
+def _friendly(message: str, path: str) -> tuple[str, str]:
+    """Plain words for msgspec's messages; returns (path, message)."""
+    if m := re.match(r"Object contains unknown field `(.+)`", message):
+        if " " in m[1]:
+            return f"{path}.{m[1]}", (f"unknown key `{m[1]}`: if it is part of the text before it, put that "
+                                      "text in quotes (a comma inside { } starts a new key)")
+        return f"{path}.{m[1]}", f"unknown key `{m[1]}`: check the spelling, or remove it"
+    if m := re.match(r"Object missing required field `(.+)`", message):
+        return f"{path}.{m[1]}", f"`{m[1]}` is missing"
+    if path.endswith(".type") and message.startswith("Invalid value"):
+        return path, f"{message.replace('Invalid value', 'unknown question type')}; use one of: {_TYPES}"
+    if m := re.match(r"Expected `str` matching regex '(.+)'", message):
+        hint = "lower-case letters, digits and _ (start with a letter)" if "_]*$" in m[1] and "-" not in m[1] else "lower-case letters, digits, _ and -"
+        return path, f"use only {hint}"
+    if m := re.match(r"^(choices|max): (.*)$", message, re.S):
+        return f"{path}.{m[1]}", m[2]
+    if message == "Expected `str`, got `bool`":
+        return path, "expected text, got true/false: put the value in quotes"
+    if message.startswith("Expected `array` of length >= 1"):
+        return path, "needs at least one item"
+    return path, message
+
+
+def _convert(obj: Any, typ: Any, prefix: str) -> tuple[Any, list[tuple[str, str]]]:
+    try:
+        return msgspec.convert(obj, typ), []
+    except msgspec.ValidationError as exc:
+        m = _AT.match(str(exc))
+        msg, path = (m["msg"], m["path"]) if m else (str(exc), "$")
+        return None, [_friendly(msg, prefix + path[1:])]
+
+
+def _decode(data: Any) -> tuple[Survey | None, list[tuple[str, str]]]:
+    """Decode a whole survey, reporting every broken question, not just the first."""
+    errors: list[tuple[str, str]] = []
+    if not isinstance(data, dict):
+        return None, [("$", "the file must be a set of `key: value` lines (a YAML mapping)")]
+    patched = dict(data)
+    pages = data.get("pages")
+    if isinstance(pages, list):
+        patched["pages"] = []
+        for i, page in enumerate(pages):
+            if isinstance(page, dict) and isinstance(page.get("questions"), list):
+                page = dict(page)
+                questions = []
+                for j, q in enumerate(page["questions"]):
+                    _, errs = _convert(q, AnyQuestion, f"$.pages[{i}].questions[{j}]")
+                    errors += errs
+                    questions.append(q if not errs else {"type": "info", "id": f"x{j}", "label": "x", "text": "x"})
+                page["questions"] = questions
+            patched["pages"].append(page)
+    survey, errs = _convert(patched, Survey, "$")
+    return (survey if not errors else None), errors + errs
+
+
+def _cross_check(survey: Survey) -> list[tuple[str, str]]:
+    """What a schema cannot say: ids unique, show_if pointing backwards at real answers."""
+    errors: list[tuple[str, str]] = []
+    seen: dict[str, tuple[int, AnyQuestion]] = {}
+    every_id = {q.id for _, q in survey.questions()}
+    page_ids: set[str] = set()
+    singletons: dict[str, str] = {}
+    for i, page in enumerate(survey.pages):
+        if page.id in page_ids:
+            errors.append((f"$.pages[{i}].id", f"page id `{page.id}` is used twice; ids must be unique"))
+        page_ids.add(page.id)
+        if page.show_if:
+            errors += _check_show_if(page.show_if, i, None, seen, every_id, f"$.pages[{i}].show_if")
+        for j, q in enumerate(page.questions):
+            path = f"$.pages[{i}].questions[{j}]"
+            if q.show_if:
+                errors += _check_show_if(q.show_if, i, q.id, seen, every_id, f"{path}.show_if")
+            if q.id in seen:
+                errors.append((f"{path}.id", f"question id `{q.id}` is used twice; ids must be unique"))
+            else:
+                seen[q.id] = (i, q)
+            if q.kind in ("quote_consent", "contact_request"):
+                if q.kind in singletons:
+                    errors.append((f"{path}.type", f"a survey can have only one `{q.kind}` question"))
+                singletons[q.kind] = q.id
+    if survey.opens and survey.closes and survey.closes < survey.opens:
+        errors.append(("$.closes", "`closes` is before `opens`"))
+    return errors
+
+
+def _check_show_if(
+    cond: ShowIf, page: int, own_id: str | None, seen: dict[str, tuple[int, AnyQuestion]],
+    every_id: set[str], path: str,
+) -> list[tuple[str, str]]:
+    if cond.question == own_id:
+        return [(f"{path}.question", "a question cannot depend on its own answer")]
+    if cond.question not in every_id:
+        return [(f"{path}.question", f"there is no question `{cond.question}` in this survey")]
+    if cond.question not in seen:
+        return [(f"{path}.question", f"`{cond.question}` comes later in the survey; show_if can only use earlier answers")]
+    where, target = seen[cond.question]
+    if where == page:
+        return [(f"{path}.question", f"`{cond.question}` is on the same page; show_if can only use answers from earlier pages")]
+    allowed = target.values()
+    if allowed is None:
+        return [(f"{path}.question", f"`{cond.question}` is a {target.kind} question, which show_if cannot use")]
+    bad = [v for v in cond.values if v not in allowed]
+    if bad:
+        return [(f"{path}.{'equals' if cond.equals is not None else 'any_of'}",
+                 f"`{bad[0]}` is not an answer to `{cond.question}`; use one of: {', '.join(allowed)}")]
+    return []
+
+
+def parse_survey(text: str, source: str, slug: str) -> LoadedSurvey:
+    """Decode and check one survey file's text. Raises SurveyFileError with every problem found."""
+    problems: list[Problem] = []
+
+    def problem(path: str, message: str, line: int | None = None) -> None:
+        problems.append(Problem(source, line, path, message))
+
+    if not SLUG_RE.match(slug):
+        problem("$", "the file name must be lower-case letters, digits and - (it becomes the survey's web address)")
+    try:
+        root = yaml.compose(text, Loader=SurveyLoader)
+        data = _yaml_load(text)
+    except yaml.YAMLError as exc:
+        mark, context = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
+        detail = getattr(exc, "problem", None) or str(exc)
+        if context is not None and mark is not None and context.line != mark.line:
+            detail += f" (look at line {context.line + 1}, where this part starts)"
+        problem("$", f"this is not valid YAML: {detail}", mark.line + 1 if mark else None)
+        raise SurveyFileError(problems) from None
+    survey, errors = _decode(data)
+    if survey is not None:
+        errors += _cross_check(survey)
+    for path, message in errors:
+        problem(path, message, _line_of(root, path))
+    if problems or survey is None:
+        raise SurveyFileError(problems)
+    digest = hashlib.sha256(msgspec.json.encode(survey, order="sorted")).hexdigest()
+    return LoadedSurvey(slug=slug, survey=survey, content_hash=digest, source=source)
+
+
+def load_survey(path: Path) -> LoadedSurvey:
+    source = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SurveyFileError([Problem(source, None, "$", f"cannot read the file: {exc.strerror}")]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise SurveyFileError([Problem(source, None, "$", f"the file is {len(raw):,} bytes; a survey file can be at most {MAX_FILE_BYTES:,}")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SurveyFileError([Problem(source, line, "$", "the file is not UTF-8 text; save it as UTF-8")]) from None
+    return parse_survey(text, source, path.stem)
+
+
+def survey_files(paths: list[Path]) -> list[Path]:
+    """Expand folders into their survey files, sorted; files are kept as given."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.suffix in SURVEY_SUFFIXES and p.is_file())
+        else:
+            found.append(path)
+    return found
+
+
+def check_paths(paths: list[Path]) -> tuple[list[LoadedSurvey], list[Problem]]:
+    """Load every survey under the paths; duplicate slugs across files are a problem too."""
+    loaded: list[LoadedSurvey] = []
+    problems: list[Problem] = []
+    files = survey_files(paths)
+    for path in files:
+        if not path.exists():
+            problems.append(Problem(str(path), None, "$", "no such file or folder"))
+            continue
+        try:
+            item = load_survey(path)
+        except SurveyFileError as exc:
+            problems += exc.problems
+            continue
+        if any(s.slug == item.slug for s in loaded):
+            problems.append(Problem(item.source, None, "$", f"another file already defines the survey `{item.slug}`"))
+            continue
+        loaded.append(item)
+    return loaded, problems
