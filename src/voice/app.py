@@ -7,6 +7,7 @@ import os
 import secrets
 from pathlib import Path
 
+import msgspec
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from litestar import Litestar
 from litestar.config.csrf import CSRFConfig
@@ -20,9 +21,11 @@ from litestar.template.config import TemplateConfig
 
 from voice import __version__
 from voice.catalogue import Catalogue
-from voice.db import migrate
+from voice.db import migrate, opened
 from voice.i18n import jinja_gettext, jinja_ngettext
-from voice.settings import PACKAGE_DIR, Settings
+from voice.redact import Terms, load_terms
+from voice.settings import PACKAGE_DIR, Settings, SettingsError
+from voice.submissions import purge_originals
 from voice.web import api, public
 from voice.web.errors import exception_handlers
 from voice.web.pages import provide_db
@@ -67,8 +70,20 @@ def template_engine() -> JinjaTemplateEngine:
     return JinjaTemplateEngine.from_environment(env)
 
 
+def redaction_terms(settings: Settings) -> Terms:
+    if not settings.redact_terms_file:
+        return Terms()
+    try:
+        return load_terms(Path(settings.redact_terms_file).read_bytes())
+    except (OSError, ValueError, msgspec.ValidationError) as exc:
+        raise SettingsError(f"VOICE_REDACT_TERMS_FILE: {settings.redact_terms_file}: {exc}") from None
+
+
 def create_app(settings: Settings) -> Litestar:
     migrate(settings.db_path)
+    terms = redaction_terms(settings)
+    with opened(settings.db_path) as db:
+        purge_originals(db)
     catalogue = Catalogue(settings.db_path, settings.surveys_dir)
     catalogue.refresh()
     for problem in catalogue.problems:
@@ -81,7 +96,7 @@ def create_app(settings: Settings) -> Litestar:
                                        cache_control=None, include_in_schema=False),
         ],
         dependencies={"db": Provide(provide_db)},
-        state=State({"settings": settings, "catalogue": catalogue}),
+        state=State({"settings": settings, "catalogue": catalogue, "terms": terms}),
         template_config=TemplateConfig(instance=template_engine()),
         csrf_config=CSRFConfig(
             secret=secret_for(settings),

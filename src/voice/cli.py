@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from pathlib import Path
@@ -36,7 +37,10 @@ def _run(settings: Settings, workers: int) -> None:
         os.environ[f"VOICE_{name.upper()}"] = str(getattr(settings, name))
     from voice.app import create_app
 
-    create_app(settings)  # migrate and check surveys once, before the workers start, so errors show here
+    try:
+        create_app(settings)  # migrate and check surveys once, before the workers start, so errors show here
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from None
     click.echo(f"voice is running at http://{settings.host}:{settings.port}/  (press Ctrl+C to stop)")
     uvicorn.run(
         "voice.cli:app_from_env", factory=True, host=settings.host, port=settings.port, workers=workers,
@@ -97,3 +101,24 @@ def check(paths: tuple[Path, ...]) -> None:
         click.echo("No survey files found (they end in .yaml or .yml).", err=True)
         sys.exit(1)
     click.echo(f"{len(loaded)} survey file(s) OK: {', '.join(s.slug for s in loaded)}")
+
+
+@main.command()
+@click.option("--terms", "terms_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="YAML list of the partnership's own words to redact.  [env: VOICE_REDACT_TERMS_FILE]")
+def redact(terms_file: Path | None) -> None:
+    """Redact personal details from text: one item per line on standard input, the same lines,
+    redacted, on standard output (names, emails, phone numbers, postcodes, addresses, links,
+    handles, dates of birth, and the words in the terms file)."""
+    from voice.app import redaction_terms
+    from voice.redact import redact as redact_text
+
+    try:
+        terms = redaction_terms(_settings(redact_terms_file=str(terms_file) if terms_file else None))
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from None
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace", newline="")
+    out = sys.stdout
+    for line in stdin:
+        end = "\n" if line.endswith("\n") else ""
+        out.write(redact_text(line.rstrip("\r\n"), terms).text + end)

@@ -82,3 +82,22 @@ def m001_surveys_and_responses(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX drafts_expiry ON drafts(expires_at)")
+
+
+@migrations()
+def m002_original_texts(db: Database) -> None:
+    # The only place free text is kept as typed, for a safeguarding lead, until delete_after.
+    # answers.text holds the redacted version that everyone else sees.
+    db.execute(
+        """
+        CREATE TABLE original_texts (
+            id INTEGER PRIMARY KEY,
+            response_id INTEGER NOT NULL REFERENCES responses(id),
+            answer_key TEXT NOT NULL,             -- the question id, or `<id>.other`
+            text TEXT NOT NULL,
+            kinds TEXT NOT NULL,                  -- what was redacted, as a JSON list
+            delete_after TEXT NOT NULL,           -- a date
+            UNIQUE (response_id, answer_key)
+        )"""
+    )
+    db.execute("CREATE INDEX original_texts_expiry ON original_texts(delete_after)")

@@ -41,6 +41,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     """VOICE_MAX_BODY_BYTES: the largest request body accepted (larger gets a 413)."""
     min_group_size: Annotated[int, Meta(ge=2, le=50)] = 5
     """VOICE_MIN_GROUP_SIZE: groups smaller than this are hidden in every summary."""
+    redact_terms_file: str = ""
+    """VOICE_REDACT_TERMS_FILE: YAML list of the partnership's own words to redact (schools, places, workers)."""
+    original_text_days: Annotated[int, Meta(ge=1, le=3650)] = 90
+    """VOICE_ORIGINAL_TEXT_DAYS: how long free text is kept as typed, for safeguarding leads only."""
 
     def __repr__(self) -> str:
         return "Settings(" + ", ".join(

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from voice.catalogue import Published
 from voice.db import write_lock
 from voice.forms import Answers, FieldError, check_all
+from voice.redact import Terms, redact
 from voice.surveys import OTHER, TEXT_KINDS
 
 CHANNELS = ("web", "api", "paper", "session", "import")
@@ -60,27 +61,47 @@ def record(
     submission_key: str | None = None,
     today: dt.date | None = None,
     locale: str = "en",
+    terms: Terms | None = None,
+    keep_original_days: int = 90,
 ) -> Recorded:
-    """Check and store one response. Raises InvalidAnswersError with every problem found."""
+    """Check, redact and store one response. Raises InvalidAnswersError with every problem found.
+
+    Free text is stored redacted; where redaction changed it, the text as typed goes to
+    original_texts (for safeguarding leads) until `keep_original_days` have passed.
+    """
     if channel not in CHANNELS:
         raise ValueError(f"unknown channel {channel!r}")
     answers, errors = check_all(published.survey, raw, locale)
     if errors:
         raise InvalidAnswersError(errors)
-    day = (today or dt.datetime.now(dt.UTC).date()).isoformat()
+    date = today or dt.datetime.now(dt.UTC).date()
+    texts = _redacted_texts(published, answers, terms)
+    delete_after = (date + dt.timedelta(days=keep_original_days)).isoformat()
     key = _key_hash(submission_key)
     for _attempt in range(5):
         try:
             with write_lock:
-                return _insert(db, published, answers, channel, key, day)
+                return _insert(db, published, answers, texts, channel, key, date.isoformat(), delete_after)
         except sqlite3.IntegrityError as exc:
             if "responses.receipt" not in str(exc):
                 raise
     raise RuntimeError("could not find an unused receipt code")  # 32^8 codes: not in this universe
 
 
-def _insert(db: Database, published: Published, answers: Answers, channel: str,
-            key: str | None, day: str) -> Recorded:
+def _redacted_texts(published: Published, answers: Answers, terms: Terms | None) -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    """For each free-text answer key: (redacted text, text as typed, kinds redacted)."""
+    found = {}
+    for _, q in published.survey.questions():
+        key = q.id if q.kind in TEXT_KINDS else f"{q.id}.other" if answers.get(q.id) == OTHER else None
+        if key and isinstance(answers.get(key), str):
+            result = redact(answers[key], terms)
+            found[key] = (result.text, answers[key], result.kinds)
+    return found
+
+
+def _insert(db: Database, published: Published, answers: Answers,
+            texts: dict[str, tuple[str, str, tuple[str, ...]]], channel: str,
+            key: str | None, day: str, delete_after: str) -> Recorded:
     survey = published.survey
     receipt = new_receipt()
     consent = next((answers.get(q.id) for _, q in survey.questions() if q.kind == "quote_consent"), None)
@@ -101,11 +122,17 @@ def _insert(db: Database, published: Published, answers: Answers, channel: str,
         for _, q in survey.questions():
             if q.id not in answers or q.kind in ("contact_request", "quote_consent"):
                 continue
-            value = answers[q.id]
-            text = value if q.kind in TEXT_KINDS else answers.get(f"{q.id}.other") if value == OTHER else None
-            rows.append((response_id, q.id, msgspec.json.encode(value).decode(), text))
+            text_key = q.id if q.kind in TEXT_KINDS else f"{q.id}.other"
+            redacted = texts[text_key][0] if text_key in texts else None
+            value = redacted if q.kind in TEXT_KINDS else answers[q.id]
+            rows.append((response_id, q.id, msgspec.json.encode(value).decode(), redacted))
         db.conn.executemany(
             "INSERT INTO answers (response_id, question_id, value, text) VALUES (?, ?, ?, ?)", rows
+        )
+        db.conn.executemany(
+            "INSERT INTO original_texts (response_id, answer_key, text, kinds, delete_after) VALUES (?, ?, ?, ?, ?)",
+            [(response_id, k, original, msgspec.json.encode(list(kinds)).decode(), delete_after)
+             for k, (_, original, kinds) in texts.items() if kinds],
         )
         contact = next((q for _, q in survey.questions() if q.kind == "contact_request"), None)
         if contact is not None and answers.get(contact.id) == "yes":
@@ -131,3 +158,11 @@ def receipt_for_key(db: Database, slug: str, submission_key: str) -> str | None:
         [slug, _key_hash(submission_key)],
     ).fetchone()
     return row[0] if row else None
+
+
+def purge_originals(db: Database, today: dt.date | None = None) -> int:
+    """Delete texts-as-typed whose keeping time is over; returns how many went."""
+    day = (today or dt.datetime.now(dt.UTC).date()).isoformat()
+    with write_lock:
+        cursor = db.execute("DELETE FROM original_texts WHERE delete_after < ?", [day])
+    return cursor.rowcount

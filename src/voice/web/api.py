@@ -14,7 +14,7 @@ from msgspec import Meta
 from voice.submissions import InvalidAnswersError, record
 from voice.surveys import Survey
 from voice.web.errors import ApiError, ErrorItem, api_error
-from voice.web.pages import Db, catalogue_of, locale_of, t
+from voice.web.pages import Db, catalogue_of, record_options, t
 
 AnswerValue = str | int | bool | list[str]
 SubmissionId = Annotated[str, Meta(min_length=8, max_length=100, pattern=r"^[A-Za-z0-9_.:-]+$")]
@@ -95,7 +95,7 @@ class ApiController(Controller):
         key = data.submission_id or (idempotency_key[:100] if idempotency_key else None)
         try:
             recorded = record(db, published, dict(data.answers), "api", submission_key=key,
-                              locale=locale_of(request))
+                              **record_options(request))
         except InvalidAnswersError as exc:
             return api_error(422, t(request, "Some answers cannot be accepted."),
                              [ErrorItem(f"answers.{e.key}", e.message) for e in exc.errors])

@@ -45,6 +45,12 @@ def catalogue_of(request: Request) -> Catalogue:
     return request.app.state["catalogue"]  # type: ignore[no-any-return]
 
 
+def record_options(request: Request) -> dict[str, Any]:
+    """What submissions.record() needs from the app: the redaction list and how long originals stay."""
+    return {"terms": request.app.state["terms"], "keep_original_days": settings_of(request).original_text_days,
+            "locale": locale_of(request)}
+
+
 def locale_of(request: Request) -> str:
     return negotiate(request.query_params.get("lang") or request.cookies.get("voice_lang"),
                      request.headers.get("accept-language"), available_locales())

@@ -20,7 +20,7 @@ from voice.catalogue import Published, version
 from voice.forms import FieldError, check_page, page_values, visible_pages, visible_questions
 from voice.submissions import InvalidAnswersError, receipt_exists, receipt_for_key, record
 from voice.surveys import PREFER_NOT, Survey
-from voice.web.pages import Db, catalogue_of, locale_of, render, settings_of, t
+from voice.web.pages import Db, catalogue_of, locale_of, record_options, render, settings_of, t
 
 DRAFT_COOKIE = "voice_draft"
 HONEYPOT = "leave_blank"
@@ -198,7 +198,7 @@ class PublicController(Controller):
                 HONEYPOT, HONEYPOT, t(request, "Leave the last box empty, then press the button again."))], 422)
         try:
             recorded = record(db, published, draft.answers, "web", submission_key=draft.submission_key,
-                              locale=locale_of(request))
+                              **record_options(request))
         except InvalidAnswersError as exc:
             return self._render_check(request, slug, published, draft, exc.errors, 422)
         drafts.delete(db, request.cookies.get(DRAFT_COOKIE))
