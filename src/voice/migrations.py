@@ -101,3 +101,51 @@ def m002_original_texts(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX original_texts_expiry ON original_texts(delete_after)")
+
+
+@migrations()
+def m003_safeguarding(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE flags (
+            id INTEGER PRIMARY KEY,
+            response_id INTEGER NOT NULL REFERENCES responses(id),
+            answer_key TEXT NOT NULL,
+            category TEXT NOT NULL,
+            reason TEXT NOT NULL,                 -- the words that matched
+            severity INTEGER NOT NULL,            -- 1 most urgent
+            raised_on TEXT NOT NULL,
+            assigned_role TEXT NOT NULL,          -- who must act on it
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+            closed_by TEXT,
+            closed_on TEXT,
+            action_note TEXT,
+            UNIQUE (response_id, answer_key, category)
+        )"""
+    )
+    db.execute("CREATE INDEX flags_queue ON flags(status, severity, raised_on)")
+    # Only a person closes a flag; nothing deletes one or rewrites why it was raised.
+    db.execute("CREATE TRIGGER flags_never_deleted BEFORE DELETE ON flags "
+               "BEGIN SELECT RAISE(ABORT, 'safeguarding flags are never deleted'); END")
+    db.execute(
+        "CREATE TRIGGER flags_reason_fixed BEFORE UPDATE OF response_id, answer_key, category, reason, severity, "
+        "raised_on ON flags BEGIN SELECT RAISE(ABORT, 'why a flag was raised cannot be changed'); END")
+    db.execute(
+        "CREATE TRIGGER flags_closed_by_a_person BEFORE UPDATE OF status ON flags "
+        "WHEN NEW.status = 'closed' AND (NEW.closed_by IS NULL OR coalesce(NEW.action_note, '') = '') "
+        "BEGIN SELECT RAISE(ABORT, 'closing a flag needs the person and what was done'); END")
+    db.execute(
+        """
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            happened_at TEXT NOT NULL,            -- staff actions are timed; never an IP address
+            actor TEXT NOT NULL,                  -- a staff account, or 'system'
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL,                -- e.g. 'flag:12'
+            detail TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+               "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END")
+    db.execute("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+               "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END")

@@ -19,6 +19,7 @@ from voice.catalogue import Published
 from voice.db import write_lock
 from voice.forms import Answers, FieldError, check_all
 from voice.redact import Terms, redact
+from voice.safeguarding import flags_for
 from voice.surveys import OTHER, TEXT_KINDS
 
 CHANNELS = ("web", "api", "paper", "session", "import")
@@ -63,11 +64,13 @@ def record(
     locale: str = "en",
     terms: Terms | None = None,
     keep_original_days: int = 90,
+    flag_role: str = "safeguarding lead",
 ) -> Recorded:
     """Check, redact and store one response. Raises InvalidAnswersError with every problem found.
 
     Free text is stored redacted; where redaction changed it, the text as typed goes to
-    original_texts (for safeguarding leads) until `keep_original_days` have passed.
+    original_texts (for safeguarding leads) until `keep_original_days` have passed. Free text that
+    suggests a child may be at risk raises a flag for `flag_role`, in the same transaction.
     """
     if channel not in CHANNELS:
         raise ValueError(f"unknown channel {channel!r}")
@@ -81,7 +84,7 @@ def record(
     for _attempt in range(5):
         try:
             with write_lock:
-                return _insert(db, published, answers, texts, channel, key, date.isoformat(), delete_after)
+                return _insert(db, published, answers, texts, channel, key, date.isoformat(), delete_after, flag_role)
         except sqlite3.IntegrityError as exc:
             if "responses.receipt" not in str(exc):
                 raise
@@ -101,7 +104,7 @@ def _redacted_texts(published: Published, answers: Answers, terms: Terms | None)
 
 def _insert(db: Database, published: Published, answers: Answers,
             texts: dict[str, tuple[str, str, tuple[str, ...]]], channel: str,
-            key: str | None, day: str, delete_after: str) -> Recorded:
+            key: str | None, day: str, delete_after: str, flag_role: str) -> Recorded:
     survey = published.survey
     receipt = new_receipt()
     consent = next((answers.get(q.id) for _, q in survey.questions() if q.kind == "quote_consent"), None)
@@ -134,6 +137,7 @@ def _insert(db: Database, published: Published, answers: Answers,
             [(response_id, k, original, msgspec.json.encode(list(kinds)).decode(), delete_after)
              for k, (_, original, kinds) in texts.items() if kinds],
         )
+        _raise_flags(db, response_id, texts, day, flag_role)
         contact = next((q for _, q in survey.questions() if q.kind == "contact_request"), None)
         if contact is not None and answers.get(contact.id) == "yes":
             db.execute(
@@ -160,9 +164,32 @@ def receipt_for_key(db: Database, slug: str, submission_key: str) -> str | None:
     return row[0] if row else None
 
 
+def _raise_flags(db: Database, response_id: int, texts: dict[str, tuple[str, str, tuple[str, ...]]],
+                 day: str, role: str) -> None:
+    """Flag every free-text answer that suggests risk, judged on the words as typed."""
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    for answer_key, (_, original, _) in texts.items():
+        for flag in flags_for(original):
+            cursor = db.execute(
+                "INSERT INTO flags (response_id, answer_key, category, reason, severity, raised_on, assigned_role) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [response_id, answer_key, flag.category, flag.reason, flag.severity, day, role],
+            )
+            db.execute(
+                "INSERT INTO audit_log (happened_at, actor, action, subject, detail) VALUES (?, 'system', ?, ?, ?)",
+                [now, "flag raised", f"flag:{cursor.lastrowid}", f"{flag.category}: {flag.reason}"],
+            )
+
+
 def purge_originals(db: Database, today: dt.date | None = None) -> int:
-    """Delete texts-as-typed whose keeping time is over; returns how many went."""
+    """Delete texts-as-typed whose keeping time is over; returns how many went.
+
+    The original of an answer with an open safeguarding flag stays until a person closes the flag.
+    """
     day = (today or dt.datetime.now(dt.UTC).date()).isoformat()
     with write_lock:
-        cursor = db.execute("DELETE FROM original_texts WHERE delete_after < ?", [day])
+        cursor = db.execute(
+            "DELETE FROM original_texts WHERE delete_after < ? AND NOT EXISTS (SELECT 1 FROM flags f "
+            "WHERE f.response_id = original_texts.response_id AND f.answer_key = original_texts.answer_key "
+            "AND f.status = 'open')", [day])
     return cursor.rowcount

@@ -47,8 +47,9 @@ def catalogue_of(request: Request) -> Catalogue:
 
 def record_options(request: Request) -> dict[str, Any]:
     """What submissions.record() needs from the app: the redaction list and how long originals stay."""
-    return {"terms": request.app.state["terms"], "keep_original_days": settings_of(request).original_text_days,
-            "locale": locale_of(request)}
+    settings = settings_of(request)
+    return {"terms": request.app.state["terms"], "keep_original_days": settings.original_text_days,
+            "flag_role": settings.safeguarding_role, "locale": locale_of(request)}
 
 
 def locale_of(request: Request) -> str:

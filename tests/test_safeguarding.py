@@ -1,0 +1,115 @@
+"""Safeguarding flags: raised at ingest with their reason, never lost, closed only by a person."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+from litestar.testing import TestClient
+
+from tests.conftest import answer_all, get_page, send
+from voice.db import opened
+from voice.safeguarding import flags_for
+from voice.settings import Settings
+from voice.submissions import purge_originals
+
+DISCLOSURES = [
+    ("i want to kill myself", "suicide"),
+    ("sometimes i feel like ending it all", "suicide"),
+    ("been feeling sucidal lately", "suicide"),
+    ("i wanna die tbh", "suicide"),
+    ("everyone would be better off without me", "suicide"),
+    ("I've thought about how I'd unalive myself", "suicide"),
+    ("i self harm when it gets bad", "self_harm"),
+    ("I've been cutting my arms again", "self_harm"),
+    ("selfharm is the only thing that helps", "self_harm"),
+    ("my dad hits my mum and me", "abuse_at_home"),
+    ("my stepdad gets angry and throws things at us", "abuse_at_home"),
+    ("mums boyfriend beats her up", "abuse_at_home"),
+    ("an older guy i met online asked for pics", "sexual_harm"),
+    ("he touched me and said to keep it a secret", "sexual_harm"),
+    ("they made me carry drugs to another town", "exploitation"),
+    ("i owe them money and they said i have to pay it back by running", "exploitation"),
+    ("people carry knives round here and my mate got stabbed", "weapons"),
+    ("i dont feel safe at home", "feeling_unsafe"),
+    ("I'm scared to go home", "feeling_unsafe"),
+    ("theres no food in the house most days", "going_hungry"),
+    ("We didn't have enough food sometimes", "going_hungry"),
+    ("i ran away last week and slept in a park", "running_away"),
+    ("got kicked out and I'm sofa surfing", "running_away"),
+]
+ORDINARY = [ln for ln in (Path(__file__).parent / "data" / "redaction" / "ordinary.txt").read_text().splitlines()
+            if ln.strip() and not ln.startswith("#")]
+
+
+@pytest.mark.parametrize(("text", "category"), DISCLOSURES)
+def test_disclosures_are_flagged_with_their_category_and_reason(text: str, category: str) -> None:
+    flags = flags_for(text)
+    assert category in [f.category for f in flags], flags
+    reason = next(f.reason for f in flags if f.category == category)
+    assert reason and reason in text.lower().replace("'", "")
+
+
+def test_ordinary_feedback_is_rarely_flagged() -> None:
+    flagged = [line for line in ORDINARY if flags_for(line)]
+    rate = len(flagged) / len(ORDINARY)
+    print(f"ordinary lines flagged: {len(flagged)}/{len(ORDINARY)}: {flagged}")
+    assert rate <= 0.03, flagged
+
+
+def rows(settings: Settings, sql: str, params: tuple = ()) -> list[tuple]:
+    with sqlite3.connect(settings.db_path) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def test_a_disclosure_sent_to_the_api_is_flagged_before_the_201_returns(client: TestClient, settings: Settings) -> None:
+    response = client.post("/api/surveys/ypag-priorities/responses",
+                           json={"answers": {"most_important": "Nobody listens. My dad hits me when he drinks."}})
+    assert response.status_code == 201
+    # Flags are written in the same transaction as the answer: there when the receipt is.
+    flags = rows(settings, "SELECT f.category, f.reason, f.status, f.assigned_role, f.answer_key FROM flags f "
+                           "JOIN responses r ON r.id = f.response_id WHERE r.receipt = ?", (response.json()["receipt"],))
+    assert flags == [("abuse_at_home", "dad hits", "open", "safeguarding lead", "most_important")]
+    audit = rows(settings, "SELECT actor, action, detail FROM audit_log")
+    assert audit == [("system", "flag raised", "abuse_at_home: dad hits")]
+
+
+def test_a_web_disclosure_is_flagged_but_the_thank_you_page_does_not_say_so(
+    client: TestClient, settings: Settings
+) -> None:
+    def chooser(q):
+        return {q.id: "I've been self harming and I feel unsafe at home"} if q.id == "most_important" else {}
+
+    answer_all(client, "ypag-priorities", chooser)
+    receipt = send(client, "ypag-priorities")
+    assert {c for (c,) in rows(settings, "SELECT category FROM flags")} == {"self_harm", "feeling_unsafe"}
+    page = get_page(client, f"/s/ypag-priorities/thanks/{receipt}").get_text()
+    # A shared phone must not reveal what was said; help is on every page anyway.
+    assert "flag" not in page.lower() and "worried" not in page.lower()
+    assert "0800 1111" in page
+
+
+def test_flags_cannot_be_deleted_rewritten_or_closed_without_a_person(client: TestClient, settings: Settings) -> None:
+    client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": "i want to die"}})
+    with sqlite3.connect(settings.db_path) as conn:
+        for sql in ("DELETE FROM flags", "UPDATE flags SET reason = 'nothing'", "UPDATE flags SET category = 'other'",
+                    "UPDATE flags SET status = 'closed'", "UPDATE flags SET status = 'closed', closed_by = 'sam'",
+                    "DELETE FROM audit_log", "UPDATE audit_log SET actor = 'someone'"):
+            with pytest.raises(sqlite3.IntegrityError):
+                conn.execute(sql)
+        conn.execute("UPDATE flags SET status = 'closed', closed_by = 'lead@example.org', closed_on = '2026-11-23', "
+                     "action_note = 'Passed to the school DSL'")
+    assert rows(settings, "SELECT status, closed_by FROM flags") == [("closed", "lead@example.org")]
+
+
+def test_originals_of_open_flags_outlive_their_keeping_time(client: TestClient, settings: Settings) -> None:
+    client.post("/api/surveys/ypag-priorities/responses",
+                json={"answers": {"most_important": "call me on 07700 900123, I want to kill myself"}})
+    later = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=settings.original_text_days + 1)
+    with opened(settings.db_path) as db:
+        assert purge_originals(db, today=later) == 0
+        db.execute("UPDATE flags SET status = 'closed', closed_by = 'lead', closed_on = '2026-11-23', "
+                   "action_note = 'Spoke to Childline liaison'")
+        assert purge_originals(db, today=later) == 1
