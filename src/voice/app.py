@@ -22,7 +22,7 @@ from litestar.template.config import TemplateConfig
 from voice import __version__
 from voice.catalogue import Catalogue
 from voice.db import migrate, opened
-from voice.i18n import jinja_gettext, jinja_ngettext
+from voice.i18n import jinja_gettext, jinja_label, jinja_ngettext
 from voice.redact import Terms, load_terms
 from voice.settings import PACKAGE_DIR, Settings, SettingsError
 from voice.submissions import purge_originals
@@ -67,6 +67,7 @@ def template_engine() -> JinjaTemplateEngine:
         lstrip_blocks=True,
     )
     env.install_gettext_callables(jinja_gettext, jinja_ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.globals["label"] = jinja_label
     return JinjaTemplateEngine.from_environment(env)
 
 

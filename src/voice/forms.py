@@ -17,7 +17,7 @@ from typing import Any
 
 import msgspec
 
-from voice.i18n import gettext, ngettext
+from voice.i18n import translate, translate_plural
 from voice.surveys import OTHER, TEXT_KINDS, AnyQuestion, Page, ShowIf, Survey
 
 Answers = dict[str, Any]
@@ -82,12 +82,12 @@ def _text(raw: Answers, key: str, limit: int, anchor: str, locale: str,
     if value is None:
         return
     if not isinstance(value, str):
-        errors.append(FieldError(key, anchor, gettext(locale, "Send this answer as text.")))
+        errors.append(FieldError(key, anchor, translate(locale, "Send this answer as text.")))
         return
     text = clean_text(value)
     if char_count(text) > limit:
-        errors.append(FieldError(key, anchor, gettext(
-            locale, "Your answer must be %(max)d characters or fewer. It has %(count)d.",
+        errors.append(FieldError(key, anchor, translate(
+locale, "Your answer must be %(max)d characters or fewer. It has %(count)d.",
             max=limit, count=char_count(text))))
     if text:
         clean[key] = text
@@ -102,7 +102,7 @@ def check_question(question: AnyQuestion, raw: Answers, locale: str = "en") -> t
     kind = question.kind
     if kind == "info":
         if value is not None:
-            errors.append(FieldError(qid, qid, gettext(locale, "This is information, not a question: leave it out.")))
+            errors.append(FieldError(qid, qid, translate(locale, "This is information, not a question: leave it out.")))
     elif kind in TEXT_KINDS:
         _text(raw, qid, question.max_chars, qid, locale, clean, errors)  # type: ignore[union-attr]
     elif kind == "multiple_choice":
@@ -111,7 +111,7 @@ def check_question(question: AnyQuestion, raw: Answers, locale: str = "en") -> t
         _check_contact(qid, value, raw, locale, clean, errors)
     elif value not in (None, ""):
         if not isinstance(value, str) or value not in (question.values() or []):
-            errors.append(FieldError(qid, qid, gettext(locale, "Select one of the answers shown.")))
+            errors.append(FieldError(qid, qid, translate(locale, "Select one of the answers shown.")))
         else:
             clean[qid] = value
             if value == OTHER:
@@ -127,10 +127,10 @@ def _check_contact(qid: str, value: Any, raw: Answers, locale: str, clean: Answe
         for part in PARTS["contact_request"]:
             _text(raw, f"{qid}.{part}", CONTACT_MAX, f"{qid}-{part}", locale, clean, errors)
         if f"{qid}.contact" not in clean and not any(e.key == f"{qid}.contact" for e in errors):
-            errors.append(FieldError(f"{qid}.contact", f"{qid}-contact", gettext(
-                locale, "Enter a phone number or email address so someone can contact you, or untick the box.")))
+            errors.append(FieldError(f"{qid}.contact", f"{qid}-contact", translate(
+locale, "Enter a phone number or email address so someone can contact you, or untick the box.")))
     elif value not in (None, "", "no", False):
-        errors.append(FieldError(qid, qid, gettext(locale, "Select one of the answers shown.")))
+        errors.append(FieldError(qid, qid, translate(locale, "Select one of the answers shown.")))
 
 
 def _check_multiple(question: Any, value: Any, locale: str, clean: Answers, errors: list[FieldError]) -> None:
@@ -139,18 +139,18 @@ def _check_multiple(question: Any, value: Any, locale: str, clean: Answers, erro
         return
     picked = [value] if isinstance(value, str) else value
     if not isinstance(picked, list) or not all(isinstance(v, str) for v in picked):
-        errors.append(FieldError(qid, qid, gettext(locale, "Send this answer as a list of choices.")))
+        errors.append(FieldError(qid, qid, translate(locale, "Send this answer as a list of choices.")))
         return
     picked = [v for v in dict.fromkeys(picked) if v]
     if any(v not in question.values() for v in picked):
-        errors.append(FieldError(qid, qid, gettext(locale, "Select one of the answers shown.")))
+        errors.append(FieldError(qid, qid, translate(locale, "Select one of the answers shown.")))
     elif "none" in picked and len(picked) > 1:
-        errors.append(FieldError(qid, qid, gettext(
-            locale, "Select “%(none)s” on its own, or untick it to choose other answers.",
+        errors.append(FieldError(qid, qid, translate(
+locale, "Select “%(none)s” on its own, or untick it to choose other answers.",
             none=question.none_option)))
     elif question.max is not None and len(picked) > question.max:
-        errors.append(FieldError(qid, qid, ngettext(
-            locale, "Select no more than %(num)d answer.", "Select no more than %(num)d answers.", question.max)))
+        errors.append(FieldError(qid, qid, translate_plural(
+locale, "Select no more than %(num)d answer.", "Select no more than %(num)d answers.", question.max)))
     if picked:
         clean[qid] = picked
 
@@ -196,13 +196,13 @@ def check_all(survey: Survey, raw: Answers, locale: str = "en") -> tuple[Answers
     """Check a whole set of answers. Answers to questions that are not shown are dropped."""
     errors: list[FieldError] = []
     if len(raw) > MAX_ANSWER_KEYS:
-        return {}, [FieldError("answers", "answers", gettext(
-            locale, "Send no more than %(max)d answers.", max=MAX_ANSWER_KEYS))]
+        return {}, [FieldError("answers", "answers", translate(
+locale, "Send no more than %(max)d answers.", max=MAX_ANSWER_KEYS))]
     known = {k: q for _, q in survey.questions() for k in answer_keys(q)}
     for key in raw:
         if key not in known:
-            errors.append(FieldError(key, key, gettext(
-                locale, "There is no question “%(id)s” in this survey.", id=key[:60])))
+            errors.append(FieldError(key, key, translate(
+locale, "There is no question “%(id)s” in this survey.", id=key[:60])))
     clean: Answers = {}
     for page in survey.pages:
         if not shown(page.show_if, clean):

@@ -17,7 +17,11 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 LOCALE_DIR = Path(__file__).parent / "locale"
+LOCALE_DIRS: list[Path] = [LOCALE_DIR]
+"""Where compiled catalogues are looked for, in order (tests add a pseudo-locale here)."""
 DEFAULT_LOCALE = "en"
+EXTRACT_KEYWORDS = ("N_", "translate:2", "translate_plural:2,3", "t:2", "_", "gettext", "ngettext:1,2")
+"""How pybabel finds messages: Python helpers take the locale first; Jinja's `_` and `ngettext` do not."""
 
 
 def N_(message: str) -> str:  # noqa: N802 - the conventional name for "mark for extraction"
@@ -27,7 +31,7 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional name for "mark for
 
 def available_locales() -> list[str]:
     """English plus every locale with a compiled catalogue."""
-    found = {p.parent.parent.name for p in LOCALE_DIR.glob("*/LC_MESSAGES/messages.mo")}
+    found = {p.parent.parent.name for d in LOCALE_DIRS for p in d.glob("*/LC_MESSAGES/messages.mo")}
     return [DEFAULT_LOCALE, *sorted(found - {DEFAULT_LOCALE})]
 
 
@@ -35,15 +39,18 @@ def available_locales() -> list[str]:
 def translations(locale: str) -> NullTranslations:
     if locale == DEFAULT_LOCALE:
         return NullTranslations()
-    return Translations.load(str(LOCALE_DIR), [locale], domain="messages")
+    for folder in LOCALE_DIRS:
+        if (folder / locale / "LC_MESSAGES" / "messages.mo").exists():
+            return Translations.load(str(folder), [locale], domain="messages")
+    return NullTranslations()
 
 
-def gettext(locale: str, message: str, **params: Any) -> str:
+def translate(locale: str, message: str, **params: Any) -> str:
     text = translations(locale).gettext(message)
     return text % params if params else text
 
 
-def ngettext(locale: str, singular: str, plural: str, n: int, **params: Any) -> str:
+def translate_plural(locale: str, singular: str, plural: str, n: int, **params: Any) -> str:
     text = translations(locale).ngettext(singular, plural, n)
     return text % {"num": n, **params}
 
@@ -81,12 +88,22 @@ def direction(locale: str) -> str:
 
 @pass_context
 def jinja_gettext(ctx: Context, message: str, **params: Any) -> str:
-    return gettext(ctx.get("locale", DEFAULT_LOCALE), message, **params)
+    return translate(ctx.get("locale", DEFAULT_LOCALE), message, **params)
 
 
 @pass_context
 def jinja_ngettext(ctx: Context, singular: str, plural: str, n: int, **params: Any) -> str:
-    return ngettext(ctx.get("locale", DEFAULT_LOCALE), singular, plural, n, **params)
+    return translate_plural(ctx.get("locale", DEFAULT_LOCALE), singular, plural, n, **params)
+
+
+DEFAULT_TEXTS: set[str] = set()
+"""Survey wording that code supplies by default (e.g. the quote-consent question): translated when shown."""
+
+
+@pass_context
+def jinja_label(ctx: Context, text: str) -> str:
+    """Survey text as written, except wording the product supplied by default, which is translated."""
+    return translate(ctx.get("locale", DEFAULT_LOCALE), text) if text in DEFAULT_TEXTS else text
 
 
 Translator = Callable[..., str]

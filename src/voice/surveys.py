@@ -11,7 +11,7 @@ from typing import Annotated, ClassVar, Literal
 import msgspec
 from msgspec import Meta
 
-from voice.i18n import N_
+from voice.i18n import DEFAULT_TEXTS, N_
 
 Id = Annotated[str, Meta(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
 Value = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=40)]
@@ -252,3 +252,4 @@ DEFAULT_WORDS = (
     N_("Can we use your words, without your name, in what we publish?"),
     N_("Would you like someone to talk to you?"),
 )
+DEFAULT_TEXTS.update(DEFAULT_WORDS)

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from voice.catalogue import Catalogue
 from voice.db import connect
-from voice.i18n import N_, available_locales, direction, gettext, negotiate
+from voice.i18n import N_, available_locales, direction, negotiate, translate
 from voice.settings import Settings
 from voice.surveys import Support, Survey
 
@@ -59,7 +59,7 @@ def locale_of(request: Request) -> str:
 
 def t(request: Request, message: str, **params: Any) -> str:
     """Translate a message for this request's language."""
-    return gettext(locale_of(request), message, **params)
+    return translate(locale_of(request), message, **params)
 
 
 def support_for(survey: Survey | None) -> list[Support]:

@@ -1,0 +1,143 @@
+"""Every word the product shows is translatable: with a pseudo-locale that marks every translated
+message, no page of the young person's journey may show a word that is neither marked nor the
+survey's own text (survey translations are separate, in the survey file)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from bs4 import BeautifulSoup
+from litestar.testing import TestClient
+
+from tests.conftest import EXAMPLE_SLUGS, csrf, example
+from voice import i18n
+from voice.app import create_app
+from voice.i18n import DEFAULT_TEXTS
+from voice.settings import REPO_DIR, Settings
+
+PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|\{[a-z_]+\}")
+
+
+def pseudo(message: str) -> str:
+    """'Enter %(num)d things' -> '⟦Ëñţëŕ %(num)d ţĥîñĝš⟧': visibly translated, placeholders kept."""
+    swap = str.maketrans("aceginorstuAEIOU", "âçëĝîñöŕšţûÂËÎÖÛ")
+    parts = PLACEHOLDER.split(message)
+    keep = PLACEHOLDER.findall(message)
+    out = "".join(p.translate(swap) + (keep[i] if i < len(keep) else "") for i, p in enumerate(parts))
+    return f"⟦{out}⟧"
+
+
+@pytest.fixture(scope="module")
+def pseudo_locale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("locale")
+    pot = root / "messages.pot"
+    keywords = [a for k in i18n.EXTRACT_KEYWORDS for a in ("-k", k)]
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(REPO_DIR / "babel.cfg"),
+                    "--no-default-keywords", *keywords, "-o", str(pot), "."],
+                   cwd=REPO_DIR, check=True, capture_output=True)
+    with pot.open("rb") as f:
+        catalog = read_po(f, locale="en")
+    for message in catalog:
+        if not message.id:
+            continue
+        message.string = tuple(pseudo(m) for m in message.id) if message.pluralizable else pseudo(message.id)
+    (root / "xx" / "LC_MESSAGES").mkdir(parents=True)
+    with (root / "xx" / "LC_MESSAGES" / "messages.mo").open("wb") as f:
+        write_mo(f, catalog)
+    i18n.LOCALE_DIRS.append(root)
+    i18n.translations.cache_clear()
+    yield "xx"
+    i18n.LOCALE_DIRS.remove(root)
+    i18n.translations.cache_clear()
+
+
+TEXT_KEYS = {"title", "owner", "audience", "why", "who_sees", "anonymity", "next_steps", "publish_when", "name",
+             "description", "hours", "label", "hint", "intro", "text", "other", "none_option", "labels"}
+
+
+def survey_words(slug: str) -> list[str]:
+    """Every piece of text the survey file itself shows, longest first (ids and values are not shown)."""
+    found: list[str] = []
+
+    def walk(value: Any, key: str = "") -> None:
+        if isinstance(value, str) and key in TEXT_KEYS:
+            found.append(value)
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, k)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, key)
+
+    walk(msgspec.to_builtins(example(slug)))
+    paragraphs = [" ".join(p.split()) for text in found for p in text.split("\n\n")]
+    return sorted(set(paragraphs), key=len, reverse=True)
+
+
+def unmarked(html: str, allowed: list[str]) -> str:
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style"]):
+        tag.decompose()
+    text = soup.title.get_text() + " " + soup.body.get_text(" ")
+    for attr in ("aria-label", "alt", "placeholder", "data-left", "data-over"):
+        text += " " + " ".join(t[attr] for t in soup.find_all(attrs={attr: True}))
+    text = " ".join(re.sub(r"⟦[^⟧]*⟧", " ", text).split())
+    for words in allowed:
+        text = text.replace(words, " ")
+    text = re.sub(r"\S+\.(?:uk|org|com)\S*", " ", text)  # web addresses
+    return " ".join(re.findall(r"[A-Za-z]{2,}", text))
+
+
+@pytest.mark.parametrize("slug", EXAMPLE_SLUGS)
+def test_every_page_is_fully_translatable(pseudo_locale: str, tmp_path: Path, slug: str) -> None:
+    settings = Settings(db_path=str(tmp_path / "v.db"), surveys_dir=str(REPO_DIR / "surveys"), secret="i18n")
+    allowed = sorted({w for s in EXAMPLE_SLUGS for w in survey_words(s)} - DEFAULT_TEXTS, key=len, reverse=True)
+    allowed += ["x" * 6000, "Childline"]
+    with TestClient(create_app(settings)) as client:
+        client.headers["accept-language"] = pseudo_locale
+        pages = []
+
+        def visit(url: str, **kwargs: Any) -> BeautifulSoup:
+            response = client.get(url, **kwargs)
+            pages.append((url, response.text))
+            return BeautifulSoup(response.text, "html.parser")
+
+        visit("/")
+        visit("/s/no-such-survey")
+        soup = visit(f"/s/{slug}")
+        url = client.post(f"/s/{slug}/start", data={"_csrf_token": csrf(soup)}, follow_redirects=False).headers["location"]
+        while "/p/" in url:
+            soup = visit(url)
+            data: dict[str, Any] = {"_csrf_token": csrf(soup)}
+            if soup.find("textarea"):
+                data[soup.find("textarea")["name"]] = "x" * 6000  # the error state, once per page with text
+                errors = client.post(url, data=data)
+                pages.append((url + " (errors)", errors.text))
+                data.pop(soup.find("textarea")["name"])
+            url = client.post(url, data=data, follow_redirects=False).headers["location"]
+        soup = visit(f"/s/{slug}/check")
+        form = soup.find("form", attrs={"action": f"/s/{slug}/check"})
+        fields = {i["name"]: i.get("value", "") for i in form.find_all("input") if i.get("name")}
+        thanks = client.post(f"/s/{slug}/check", data=fields, follow_redirects=False).headers["location"]
+        receipt = thanks.rsplit("/", 1)[1]
+        visit(thanks)
+        expired = client.post(f"/s/{slug}/start", data={})
+        pages.append(("expired form", expired.text))
+
+    assert len(pages) >= 6
+    problems = {url: left for url, html in pages if (left := unmarked(html, [*allowed, receipt]))}
+    assert not problems, f"words not marked for translation: {problems}"
+
+
+def test_pseudo_locale_check_catches_an_unmarked_string(pseudo_locale: str) -> None:
+    html = "<html><head><title>⟦Ţîţļë⟧</title></head><body><p>⟦Ĥëļļö⟧</p><p>Plain English</p></body></html>"
+    assert unmarked(html, []) == "Plain English"
