@@ -26,7 +26,7 @@ from voice.i18n import jinja_gettext, jinja_label, jinja_ngettext
 from voice.redact import Terms, load_terms
 from voice.settings import PACKAGE_DIR, Settings, SettingsError
 from voice.submissions import purge_originals
-from voice.web import api, public
+from voice.web import api, public, staff
 from voice.web.errors import exception_handlers
 from voice.web.pages import provide_db
 
@@ -93,6 +93,8 @@ def create_app(settings: Settings) -> Litestar:
         route_handlers=[
             public.PublicController,
             api.ApiController,
+            staff.SignInController,
+            staff.staff_router,
             create_static_files_router(path="/static", directories=[Path(settings.static_dir)],
                                        cache_control=None, include_in_schema=False),
         ],

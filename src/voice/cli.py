@@ -122,3 +122,35 @@ def redact(terms_file: Path | None) -> None:
     for line in stdin:
         end = "\n" if line.endswith("\n") else ""
         out.write(redact_text(line.rstrip("\r\n"), terms).text + end)
+
+
+@main.group()
+def user() -> None:
+    """Staff accounts."""
+
+
+@user.command("add")
+@click.argument("email")
+@click.option("--role", type=click.Choice(["admin", "facilitator", "safeguarding_lead", "viewer"]), required=True,
+              help="What the account may do.")
+@click.option("--generate", is_flag=True, help="Make a strong password and print it once, instead of asking.")
+@click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
+def user_add(email: str, role: str, generate: bool, db_path: str | None) -> None:
+    """Add a staff account. Asks for the password twice, unless --generate."""
+    import secrets
+
+    from voice.auth import MIN_PASSWORD, AccountError, add_user
+    from voice.db import migrate, opened
+
+    settings = _settings(db_path=db_path)
+    password = secrets.token_urlsafe(18) if generate else click.prompt(
+        f"Password for {email} (at least {MIN_PASSWORD} characters)", hide_input=True, confirmation_prompt=True)
+    migrate(settings.db_path)
+    with opened(settings.db_path) as db:
+        try:
+            added = add_user(db, email, role, password)
+        except AccountError as exc:
+            raise click.ClickException(str(exc)) from None
+    click.echo(f"Added {added.email} as {added.role}.")
+    if generate:
+        click.echo(f"Password (shown once; give it to them safely): {password}")

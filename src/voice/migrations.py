@@ -149,3 +149,29 @@ def m003_safeguarding(db: Database) -> None:
                "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END")
     db.execute("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
                "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END")
+
+
+@migrations()
+def m004_staff(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE staff (
+            id INTEGER PRIMARY KEY,
+            email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            role TEXT NOT NULL CHECK (role IN ('admin', 'facilitator', 'safeguarding_lead', 'viewer')),
+            password_hash TEXT NOT NULL,           -- argon2id
+            created_on TEXT NOT NULL,
+            failed_logins INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            disabled INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE staff_sessions (
+            token_hash TEXT PRIMARY KEY,
+            staff_id INTEGER NOT NULL REFERENCES staff(id),
+            last_seen TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        )"""
+    )

@@ -10,12 +10,18 @@ answer, are never deleted (the database refuses), and only a person can close on
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import unicodedata
 from functools import cache
 
 import msgspec
+from sqlite_utils import Database
+
+from voice.audit import record_event
+from voice.db import write_lock
+from voice.i18n import N_
 
 SEVERITY = {"suicide": 1, "self_harm": 1, "sexual_harm": 1, "abuse_at_home": 1, "exploitation": 2,
             "weapons": 2, "feeling_unsafe": 2, "running_away": 2, "going_hungry": 3}
@@ -147,3 +153,83 @@ def flags_for(text: str) -> list[Flag]:
     for category, word in _fuzzy(plain.split()):
         found.setdefault(category, word)
     return sorted((Flag(c, r, SEVERITY[c]) for c, r in found.items()), key=lambda f: (f.severity, f.category))
+
+
+# --- the queue -------------------------------------------------------------------------------
+CATEGORY_NAMES = {
+    "suicide": N_("Suicidal thoughts"), "self_harm": N_("Self-harm"), "abuse_at_home": N_("Abuse or violence at home"),
+    "sexual_harm": N_("Sexual harm or grooming"), "exploitation": N_("Exploitation"), "weapons": N_("Weapons"),
+    "feeling_unsafe": N_("Feeling unsafe"), "going_hungry": N_("Going hungry"), "running_away": N_("Running away"),
+}
+
+
+class QueueItem(msgspec.Struct, frozen=True):
+    id: int
+    category: str
+    reason: str
+    severity: int
+    raised_on: str
+    status: str
+    survey_slug: str
+    assigned_role: str
+
+
+class FlagDetail(msgspec.Struct, frozen=True):
+    item: QueueItem
+    question: str
+    text_as_typed: str
+    """The answer as the young person typed it: only safeguarding leads see this page."""
+    contact: tuple[str | None, str, str | None] | None
+    """(name, how to contact, best time) when the young person asked someone to talk to them."""
+    closed_by: str | None
+    closed_on: str | None
+    action_note: str | None
+
+
+class FlagError(ValueError):
+    pass
+
+
+_QUEUE_SQL = ("SELECT f.id, f.category, f.reason, f.severity, f.raised_on, f.status, r.survey_slug, f.assigned_role "
+              "FROM flags f JOIN responses r ON r.id = f.response_id")
+
+
+def queue(db: Database, status: str = "open") -> list[QueueItem]:
+    """Flags by status, most serious first, then newest first."""
+    rows = db.execute(f"{_QUEUE_SQL} WHERE f.status = ? ORDER BY f.severity, f.raised_on DESC, f.id DESC",
+                      [status]).fetchall()
+    return [QueueItem(*row) for row in rows]
+
+
+def flag_detail(db: Database, flag_id: int, viewer: str) -> FlagDetail | None:
+    """One flag with the words as typed; viewing it is recorded in the audit log."""
+    row = db.execute(f"{_QUEUE_SQL} WHERE f.id = ?", [flag_id]).fetchone()
+    if row is None:
+        return None
+    item = QueueItem(*row)
+    extra = db.execute(
+        "SELECT f.response_id, f.answer_key, f.closed_by, f.closed_on, f.action_note, "
+        "coalesce(o.text, a.text, '') FROM flags f "
+        "LEFT JOIN original_texts o ON o.response_id = f.response_id AND o.answer_key = f.answer_key "
+        "LEFT JOIN answers a ON a.response_id = f.response_id AND a.question_id = replace(f.answer_key, '.other', '') "
+        "WHERE f.id = ?", [flag_id]).fetchone()
+    contact = db.execute("SELECT name, contact, best_time FROM contact_requests WHERE response_id = ?",
+                         [extra[0]]).fetchone()
+    with write_lock:
+        record_event(db, viewer, "flag viewed", f"flag:{flag_id}")
+    return FlagDetail(item, extra[1], extra[5], tuple(contact) if contact else None, extra[2], extra[3], extra[4])
+
+
+def close_flag(db: Database, flag_id: int, closed_by: str, note: str) -> None:
+    """Close a flag with what was done. Only a person can; the database also refuses it without a note."""
+    note = note.strip()
+    if not note:
+        raise FlagError(N_("Enter what was done about this flag."))
+    with write_lock, db.atomic():
+        cursor = db.execute(
+            "UPDATE flags SET status = 'closed', closed_by = ?, closed_on = ?, action_note = ? "
+            "WHERE id = ? AND status = 'open'",
+            [closed_by, dt.datetime.now(dt.UTC).date().isoformat(), note, flag_id])
+        if cursor.rowcount != 1:
+            raise FlagError(N_("This flag is already closed."))
+        record_event(db, closed_by, "flag closed", f"flag:{flag_id}", note)

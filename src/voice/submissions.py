@@ -15,6 +15,7 @@ import sqlite3
 import msgspec
 from sqlite_utils import Database
 
+from voice.audit import record_event
 from voice.catalogue import Published
 from voice.db import write_lock
 from voice.forms import Answers, FieldError, check_all
@@ -167,7 +168,6 @@ def receipt_for_key(db: Database, slug: str, submission_key: str) -> str | None:
 def _raise_flags(db: Database, response_id: int, texts: dict[str, tuple[str, str, tuple[str, ...]]],
                  day: str, role: str) -> None:
     """Flag every free-text answer that suggests risk, judged on the words as typed."""
-    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     for answer_key, (_, original, _) in texts.items():
         for flag in flags_for(original):
             cursor = db.execute(
@@ -175,10 +175,7 @@ def _raise_flags(db: Database, response_id: int, texts: dict[str, tuple[str, str
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [response_id, answer_key, flag.category, flag.reason, flag.severity, day, role],
             )
-            db.execute(
-                "INSERT INTO audit_log (happened_at, actor, action, subject, detail) VALUES (?, 'system', ?, ?, ?)",
-                [now, "flag raised", f"flag:{cursor.lastrowid}", f"{flag.category}: {flag.reason}"],
-            )
+            record_event(db, "system", "flag raised", f"flag:{cursor.lastrowid}", f"{flag.category}: {flag.reason}")
 
 
 def purge_originals(db: Database, today: dt.date | None = None) -> int:

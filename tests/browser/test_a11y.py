@@ -149,3 +149,36 @@ def test_a_whole_survey_with_the_keyboard_only(context: BrowserContext, live_ser
         if "/thanks/" in page.url:
             break
     assert page.get_by_role("heading", level=1).inner_text() == "Thank you, your answers have been sent"
+
+
+def test_staff_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: Path) -> None:
+    import httpx
+
+    from voice.auth import add_user
+    from voice.db import opened
+
+    settings = Settings(db_path=str(tmp_path / "v.db"), surveys_dir=str(EXAMPLES), secret="s")
+    with served(create_app(settings)) as url:
+        with opened(settings.db_path) as db:
+            add_user(db, "lead@example.org", "safeguarding_lead", "a long staff password")
+        httpx.post(f"{url}/api/surveys/ypag-priorities/responses",
+                   json={"answers": {"most_important": "my dad hits me"}}).raise_for_status()
+        page = context.new_page()
+        page.goto(f"{url}/staff")  # redirected to sign in
+        audit(page)
+        page.get_by_label("Email address").fill("lead@example.org")
+        page.get_by_label("Password").fill("a long staff password")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Sign in").click()
+        audit(page)
+        for path in ("/staff/safeguarding", "/staff/safeguarding?status=closed", "/staff/audit"):
+            page.goto(url + path)
+            audit(page)
+        page.goto(f"{url}/staff/safeguarding")
+        with page.expect_navigation():
+            page.locator("tbody a").first.click()
+        audit(page)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Close this flag").click()
+        assert page.title().startswith("Error: ")
+        audit(page)

@@ -1,0 +1,140 @@
+"""Staff pages through HTTP: every route is guarded, and the safeguarding queue works end to end."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+
+import pytest
+from litestar import Litestar
+from litestar.testing import TestClient
+
+from tests.conftest import check_page, csrf, get_page
+from voice.auth import add_user
+from voice.db import opened
+from voice.settings import Settings
+from voice.web.staff import staff_guard
+
+PASSWORD = "a long staff password"
+
+
+def staff_routes(app: Litestar) -> list[tuple[str, str, object]]:
+    found = []
+    for route in app.routes:
+        if not route.path.startswith("/staff"):
+            continue
+        for handler in route.route_handlers:  # type: ignore[attr-defined]
+            for method in handler.http_methods:
+                found.append((method, route.path, handler))
+    return found
+
+
+def add(settings: Settings, email: str, role: str) -> None:
+    with opened(settings.db_path) as db:
+        add_user(db, email, role, PASSWORD)
+
+
+def sign_in(client: TestClient, email: str, password: str = PASSWORD, status: int = 303) -> None:
+    token = csrf(get_page(client, "/staff/sign-in"))
+    response = client.post("/staff/sign-in", data={"_csrf_token": token, "email": email, "password": password},
+                           follow_redirects=False)
+    assert response.status_code == status, response.text[:300]
+
+
+def test_every_staff_route_but_sign_in_is_guarded_and_refuses_anonymous_visitors(client: TestClient) -> None:
+    routes = staff_routes(client.app)
+    assert len(routes) >= 7
+    token = csrf(get_page(client, "/staff/sign-in"))
+    for method, path, handler in routes:
+        url = re.sub(r"\{[^}]+\}", "1", path)
+        if path == "/staff/sign-in":
+            continue
+        guards = [getattr(g, "func", g) for g in handler.resolve_guards()]
+        assert staff_guard in guards, f"{method} {path} has no staff guard"
+        response = client.request(method, url, data={"_csrf_token": token} if method == "POST" else None,
+                                   follow_redirects=False)
+        assert response.status_code in (303, 401, 403), f"{method} {path} answered {response.status_code}"
+        if response.status_code == 303:
+            assert response.headers["location"] == "/staff/sign-in"
+
+
+@pytest.mark.parametrize("role", ["viewer", "facilitator", "admin"])
+def test_only_safeguarding_leads_see_the_queue(client: TestClient, settings: Settings, role: str) -> None:
+    add(settings, f"{role}@example.org", role)
+    sign_in(client, f"{role}@example.org")
+    assert client.get("/staff").status_code == 200
+    for url in ("/staff/safeguarding", "/staff/safeguarding/1"):
+        response = client.get(url)
+        assert response.status_code == 403
+        check_page(response.text)
+
+
+def test_the_queue_from_disclosure_to_closed_flag_with_audit(client: TestClient, settings: Settings) -> None:
+    add(settings, "lead@example.org", "safeguarding_lead")
+    typed = "Call me on 07700 900123. My stepdad hits me and I want to die"
+    assert client.post("/api/surveys/ypag-priorities/responses",
+                       json={"answers": {"most_important": typed}}).status_code == 201
+    sign_in(client, "lead@example.org")
+
+    queue = get_page(client, "/staff/safeguarding")
+    rows = [r.get_text(" ", strip=True) for r in queue.select("tbody tr")]
+    assert len(rows) == 2 and rows[0].startswith("Suicidal thoughts")  # most serious first, with the reason
+    assert "“want to die”" in rows[0] and "“stepdad hits”" in rows[1]
+    first = queue.select_one("tbody tr a")["href"]
+
+    page = get_page(client, first)
+    assert typed in page.get_text()  # the lead sees the words as typed, phone number included
+    assert "The answer is anonymous" in page.get_text()
+
+    token = csrf(page)
+    empty = client.post(f"{first}/close", data={"_csrf_token": token, "action_note": "  "})
+    assert empty.status_code == 422
+    assert "Enter what was done" in check_page(empty.text, errors=True).select_one(".error-summary").get_text()
+
+    done = client.post(f"{first}/close", data={"_csrf_token": token, "action_note": "Passed to the DSL at the school"},
+                       follow_redirects=False)
+    assert done.status_code == 303
+    closed = get_page(client, first).get_text()
+    assert "Closed by lead@example.org" in closed and "Passed to the DSL at the school" in closed
+    assert len(get_page(client, "/staff/safeguarding").select("tbody tr")) == 1
+    assert len(get_page(client, "/staff/safeguarding?status=closed").select("tbody tr")) == 1
+
+    with sqlite3.connect(settings.db_path) as conn:
+        log = conn.execute("SELECT actor, action, detail FROM audit_log WHERE subject = ? ORDER BY id",
+                           [f"flag:{first.rsplit('/', 1)[1]}"]).fetchall()
+    # raised; viewed; viewed again with the error; closed; viewed after closing
+    assert [a for _, a, _ in log] == ["flag raised", "flag viewed", "flag viewed", "flag closed", "flag viewed"]
+    assert log[3] == ("lead@example.org", "flag closed", "Passed to the DSL at the school")
+    audit = get_page(client, "/staff/audit").get_text()
+    assert "flag closed" in audit and "signed in" in audit
+
+
+def test_wrong_passwords_lock_the_account(client: TestClient, settings: Settings) -> None:
+    add(settings, "lead@example.org", "safeguarding_lead")
+    for _ in range(5):
+        sign_in(client, "lead@example.org", "wrong password!!", status=401)
+    token = csrf(get_page(client, "/staff/sign-in"))
+    locked = client.post("/staff/sign-in", data={"_csrf_token": token, "email": "lead@example.org", "password": PASSWORD})
+    assert locked.status_code == 401
+    assert "locked after 5 wrong passwords" in check_page(locked.text, errors=True).get_text()
+    unknown = client.post("/staff/sign-in", data={"_csrf_token": token, "email": "nobody@example.org", "password": "x"})
+    assert "email address or password is not right" in unknown.text  # never says whether an account exists
+
+
+def test_session_cookie_idle_timeout_and_sign_out(client: TestClient, settings: Settings) -> None:
+    add(settings, "lead@example.org", "safeguarding_lead")
+    token = csrf(get_page(client, "/staff/sign-in"))
+    response = client.post("/staff/sign-in", data={"_csrf_token": token, "email": "LEAD@example.org",
+                                                   "password": PASSWORD}, follow_redirects=False)
+    cookie = response.headers["set-cookie"]
+    assert "voice_staff=" in cookie and "HttpOnly" in cookie and "SameSite=strict" in cookie and "Path=/staff" in cookie
+    assert client.get("/staff/safeguarding").status_code == 200
+    old = (dt.datetime.now(dt.UTC) - dt.timedelta(minutes=31)).isoformat()
+    with sqlite3.connect(settings.db_path) as conn:
+        conn.execute("UPDATE staff_sessions SET last_seen = ?", [old])
+    assert client.get("/staff/safeguarding", follow_redirects=False).headers["location"] == "/staff/sign-in"
+    sign_in(client, "lead@example.org")
+    home = get_page(client, "/staff")
+    client.post("/staff/sign-out", data={"_csrf_token": csrf(home)}, follow_redirects=False)
+    assert client.get("/staff", follow_redirects=False).headers["location"] == "/staff/sign-in"
