@@ -8,6 +8,7 @@ import secrets
 from pathlib import Path
 
 import msgspec
+import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from litestar import Litestar
 from litestar.config.csrf import CSRFConfig
@@ -26,6 +27,7 @@ from voice.i18n import jinja_gettext, jinja_label, jinja_ngettext
 from voice.redact import Terms, load_terms
 from voice.settings import PACKAGE_DIR, Settings, SettingsError
 from voice.submissions import purge_originals
+from voice.themes import Themer, default_themer, load_taxonomy
 from voice.web import api, public, staff
 from voice.web.errors import exception_handlers
 from voice.web.pages import provide_db
@@ -80,9 +82,19 @@ def redaction_terms(settings: Settings) -> Terms:
         raise SettingsError(f"VOICE_REDACT_TERMS_FILE: {settings.redact_terms_file}: {exc}") from None
 
 
+def themer_for(settings: Settings) -> Themer:
+    if not settings.taxonomy_file:
+        return default_themer()
+    try:
+        return Themer(load_taxonomy(Path(settings.taxonomy_file)))
+    except (OSError, ValueError, yaml.YAMLError, msgspec.ValidationError) as exc:
+        raise SettingsError(f"VOICE_TAXONOMY_FILE: {settings.taxonomy_file}: {exc}") from None
+
+
 def create_app(settings: Settings) -> Litestar:
     migrate(settings.db_path)
     terms = redaction_terms(settings)
+    themer = themer_for(settings)
     with opened(settings.db_path) as db:
         purge_originals(db)
     catalogue = Catalogue(settings.db_path, settings.surveys_dir)
@@ -99,7 +111,7 @@ def create_app(settings: Settings) -> Litestar:
                                        cache_control=None, include_in_schema=False),
         ],
         dependencies={"db": Provide(provide_db)},
-        state=State({"settings": settings, "catalogue": catalogue, "terms": terms}),
+        state=State({"settings": settings, "catalogue": catalogue, "terms": terms, "themer": themer}),
         template_config=TemplateConfig(instance=template_engine()),
         csrf_config=CSRFConfig(
             secret=secret_for(settings),

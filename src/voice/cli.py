@@ -154,3 +154,48 @@ def user_add(email: str, role: str, generate: bool, db_path: str | None) -> None
     click.echo(f"Added {added.email} as {added.role}.")
     if generate:
         click.echo(f"Password (shown once; give it to them safely): {password}")
+
+
+@main.command("eval")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+@click.option("--baseline", is_flag=True, help="Also give plain TextBlob's and VADER's sentiment macro-F1.")
+def evaluate_command(path: Path, as_json: bool, baseline: bool) -> None:
+    """Measure themes and safeguarding flags against labelled answers (JSON lines:
+    {"text", "sentiment", "topics", "safeguarding_flag"})."""
+    import msgspec
+
+    from voice.app import themer_for
+    from voice.evaluation import EvalFileError, baselines, evaluate, read_labelled, report
+
+    try:
+        items = read_labelled(path)
+        result = evaluate(items, themer_for(_settings()))
+    except (EvalFileError, SettingsError) as exc:
+        raise click.ClickException(str(exc)) from None
+    if baseline:
+        result["baselines"] = baselines(items)
+    click.echo(msgspec.json.encode(result).decode() if as_json else report(result))
+
+
+@main.command()
+@click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
+def theme(db_path: str | None) -> None:
+    """Re-theme every free-text answer (after a taxonomy change). Safeguarding flags are only ever
+    added: one that a rule no longer raises stays until a person closes it."""
+    from voice.app import redaction_terms, themer_for
+    from voice.db import migrate, opened
+    from voice.submissions import retheme
+
+    settings = _settings(db_path=db_path)
+    try:
+        themer = themer_for(settings)
+        redaction_terms(settings)
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from None
+    migrate(settings.db_path)
+    with opened(settings.db_path) as db:
+        total = db.execute("SELECT count(*) FROM answers WHERE text IS NOT NULL").fetchone()[0]
+        with click.progressbar(length=total, label="Theming answers", show_pos=True) as bar:
+            counts = retheme(db, themer, settings.safeguarding_role, progress=bar.update)
+    click.echo(f"Themed {counts[0]:,} answers; {counts[1]:,} new safeguarding flags.")

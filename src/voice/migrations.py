@@ -175,3 +175,20 @@ def m004_staff(db: Database) -> None:
             expires_at TEXT NOT NULL
         )"""
     )
+
+
+@migrations()
+def m005_themes(db: Database) -> None:
+    # Machine suggestions, on the redacted text; people's corrections will live in their own table.
+    db.execute(
+        """
+        CREATE TABLE themes (
+            answer_id INTEGER PRIMARY KEY REFERENCES answers(id),
+            sentiment TEXT NOT NULL CHECK (sentiment IN ('negative', 'neutral', 'positive', 'mixed')),
+            score REAL NOT NULL,
+            topics TEXT NOT NULL,                 -- JSON list of topic ids
+            matched TEXT NOT NULL,                -- JSON {topic id: [words that matched]}
+            version TEXT NOT NULL,                -- algorithm and taxonomy hash
+            themed_on TEXT NOT NULL
+        )"""
+    )

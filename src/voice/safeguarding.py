@@ -120,21 +120,30 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def stems(pattern: str) -> tuple[str, ...]:
+    """Word stems one of which any match of `pattern` contains: a substring test on them skips the
+    regex for most texts (a regex search costs about 6 µs, a substring test about 0.1 µs)."""
+    return tuple({w[:5] for w in re.findall(r"[a-z]{2,}", re.sub(r"\\[a-zA-Z]", " ", pattern))})
+
+
 @cache
-def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((cat, re.compile("|".join(f"(?:{p})" for p in pats))) for cat, pats in RULES.items())
+def _compiled() -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
+    return tuple((cat, stems(p), re.compile(p)) for cat, pats in RULES.items() for p in pats)
+
+
+@cache
+def _fuzzy_word(word: str) -> str | None:
+    """The category of a single word that is, or is close to, a risk word (cached: words repeat)."""
+    if word in FUZZY:
+        return FUZZY[word]
+    if len(word) < 6:
+        return None
+    match = difflib.get_close_matches(word, FUZZY.keys(), n=1, cutoff=0.84)
+    return FUZZY[match[0]] if match else None
 
 
 def _fuzzy(words: list[str]) -> list[tuple[str, str]]:
-    found = []
-    for word in words:
-        if len(word) < 6 or word in FUZZY:
-            match = [word] if word in FUZZY else []
-        else:
-            match = difflib.get_close_matches(word, FUZZY.keys(), n=1, cutoff=0.84)
-        if match:
-            found.append((FUZZY[match[0]], word))
-    return found
+    return [(category, word) for word in words if (category := _fuzzy_word(word))]
 
 
 def flags_for(text: str) -> list[Flag]:
@@ -144,7 +153,9 @@ def flags_for(text: str) -> list[Flag]:
         return []
     harmless = [m.span() for m in NOT_A_RISK.finditer(plain)]
     found: dict[str, str] = {}
-    for category, pattern in _compiled():
+    for category, pattern_stems, pattern in _compiled():
+        if category in found or not any(stem in plain for stem in pattern_stems):
+            continue
         for m in pattern.finditer(plain):
             if any(s <= m.start() < e for s, e in harmless):
                 continue

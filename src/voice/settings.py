@@ -43,6 +43,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     """VOICE_MIN_GROUP_SIZE: groups smaller than this are hidden in every summary."""
     redact_terms_file: str = ""
     """VOICE_REDACT_TERMS_FILE: YAML list of the partnership's own words to redact (schools, places, workers)."""
+    taxonomy_file: str = ""
+    """VOICE_TAXONOMY_FILE: the partnership's own topic taxonomy (YAML); empty uses the shipped one."""
     safeguarding_role: Annotated[str, Meta(min_length=1, max_length=60)] = "safeguarding lead"
     """VOICE_SAFEGUARDING_ROLE: the role every safeguarding flag is queued for."""
     original_text_days: Annotated[int, Meta(ge=1, le=3650)] = 90

@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import secrets
 import sqlite3
+from collections.abc import Callable
 
 import msgspec
 from sqlite_utils import Database
@@ -22,6 +23,7 @@ from voice.forms import Answers, FieldError, check_all
 from voice.redact import Terms, redact
 from voice.safeguarding import flags_for
 from voice.surveys import OTHER, TEXT_KINDS
+from voice.themes import Theme, Themer, default_themer
 
 CHANNELS = ("web", "api", "paper", "session", "import")
 RECEIPT_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: easy to read out over the phone
@@ -66,12 +68,14 @@ def record(
     terms: Terms | None = None,
     keep_original_days: int = 90,
     flag_role: str = "safeguarding lead",
+    themer: Themer | None = None,
 ) -> Recorded:
     """Check, redact and store one response. Raises InvalidAnswersError with every problem found.
 
     Free text is stored redacted; where redaction changed it, the text as typed goes to
     original_texts (for safeguarding leads) until `keep_original_days` have passed. Free text that
-    suggests a child may be at risk raises a flag for `flag_role`, in the same transaction.
+    suggests a child may be at risk raises a flag for `flag_role`, and every free-text answer gets
+    suggested themes, in the same transaction.
     """
     if channel not in CHANNELS:
         raise ValueError(f"unknown channel {channel!r}")
@@ -80,12 +84,15 @@ def record(
         raise InvalidAnswersError(errors)
     date = today or dt.datetime.now(dt.UTC).date()
     texts = _redacted_texts(published, answers, terms)
+    themer = themer or default_themer()
+    themes = {key: themer.theme(redacted) for key, (redacted, _, _) in texts.items()}
     delete_after = (date + dt.timedelta(days=keep_original_days)).isoformat()
     key = _key_hash(submission_key)
     for _attempt in range(5):
         try:
             with write_lock:
-                return _insert(db, published, answers, texts, channel, key, date.isoformat(), delete_after, flag_role)
+                return _insert(db, published, answers, texts, channel, key, date.isoformat(), delete_after, flag_role,
+                               themes, themer.version)
         except sqlite3.IntegrityError as exc:
             if "responses.receipt" not in str(exc):
                 raise
@@ -105,7 +112,8 @@ def _redacted_texts(published: Published, answers: Answers, terms: Terms | None)
 
 def _insert(db: Database, published: Published, answers: Answers,
             texts: dict[str, tuple[str, str, tuple[str, ...]]], channel: str,
-            key: str | None, day: str, delete_after: str, flag_role: str) -> Recorded:
+            key: str | None, day: str, delete_after: str, flag_role: str,
+            themes: dict[str, Theme], theme_version: str) -> Recorded:
     survey = published.survey
     receipt = new_receipt()
     consent = next((answers.get(q.id) for _, q in survey.questions() if q.kind == "quote_consent"), None)
@@ -139,6 +147,8 @@ def _insert(db: Database, published: Published, answers: Answers,
              for k, (_, original, kinds) in texts.items() if kinds],
         )
         _raise_flags(db, response_id, texts, day, flag_role)
+        ids = dict(db.execute("SELECT question_id, id FROM answers WHERE response_id = ?", [response_id]).fetchall())
+        store_themes(db, [(ids[k.removesuffix(".other")], t) for k, t in themes.items()], theme_version, day)
         contact = next((q for _, q in survey.questions() if q.kind == "contact_request"), None)
         if contact is not None and answers.get(contact.id) == "yes":
             db.execute(
@@ -165,17 +175,35 @@ def receipt_for_key(db: Database, slug: str, submission_key: str) -> str | None:
     return row[0] if row else None
 
 
+INSERT_FLAG = ("INSERT INTO flags (response_id, answer_key, category, reason, severity, raised_on, assigned_role) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?)")
+INSERT_FLAG_IF_NEW = INSERT_FLAG.replace("INSERT INTO", "INSERT OR IGNORE INTO")
+
+
+def store_themes(db: Database, themed: list[tuple[int, Theme]], version: str, day: str) -> None:
+    """Write (or replace) the suggested themes of answers."""
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO themes (answer_id, sentiment, score, topics, matched, version, themed_on) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(answer_id, t.sentiment, t.score, msgspec.json.encode(list(t.topics)).decode(),
+          msgspec.json.encode(t.matched).decode(), version, day) for answer_id, t in themed],
+    )
+
+
 def _raise_flags(db: Database, response_id: int, texts: dict[str, tuple[str, str, tuple[str, ...]]],
-                 day: str, role: str) -> None:
-    """Flag every free-text answer that suggests risk, judged on the words as typed."""
+                 day: str, role: str, *, new_only: bool = False) -> None:
+    """Flag every free-text answer that suggests risk, judged on the words as typed.
+
+    With new_only (re-theming), a category already flagged for that answer is left as it is.
+    """
     for answer_key, (_, original, _) in texts.items():
         for flag in flags_for(original):
             cursor = db.execute(
-                "INSERT INTO flags (response_id, answer_key, category, reason, severity, raised_on, assigned_role) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                INSERT_FLAG_IF_NEW if new_only else INSERT_FLAG,
                 [response_id, answer_key, flag.category, flag.reason, flag.severity, day, role],
             )
-            record_event(db, "system", "flag raised", f"flag:{cursor.lastrowid}", f"{flag.category}: {flag.reason}")
+            if cursor.rowcount:
+                record_event(db, "system", "flag raised", f"flag:{cursor.lastrowid}", f"{flag.category}: {flag.reason}")
 
 
 def purge_originals(db: Database, today: dt.date | None = None) -> int:
@@ -190,3 +218,30 @@ def purge_originals(db: Database, today: dt.date | None = None) -> int:
             "WHERE f.response_id = original_texts.response_id AND f.answer_key = original_texts.answer_key "
             "AND f.status = 'open')", [day])
     return cursor.rowcount
+
+
+def retheme(db: Database, themer: Themer, flag_role: str, *, batch: int = 1000,
+            progress: Callable[[int], object] | None = None) -> tuple[int, int]:
+    """Theme every free-text answer again; raise any new flags. Returns (answers themed, new flags)."""
+    day = dt.datetime.now(dt.UTC).date().isoformat()
+    flags_before = db.execute("SELECT count(*) FROM flags").fetchone()[0]
+    done, last_id = 0, 0
+    while True:
+        rows = db.execute(
+            "SELECT a.id, a.response_id, a.question_id, a.value, a.text, o.text FROM answers a "
+            "LEFT JOIN original_texts o ON o.response_id = a.response_id AND o.answer_key = "
+            "(CASE WHEN a.value = '\"other\"' THEN a.question_id || '.other' ELSE a.question_id END) "
+            "WHERE a.text IS NOT NULL AND a.id > ? ORDER BY a.id LIMIT ?", [last_id, batch]).fetchall()
+        if not rows:
+            break
+        themed = [(row[0], themer.theme(row[4])) for row in rows]
+        with write_lock, db.atomic():
+            store_themes(db, themed, themer.version, day)
+            for answer_id, response_id, question_id, value, text, original in rows:
+                key = f"{question_id}.other" if value == '"other"' else question_id
+                _raise_flags(db, response_id, {key: (text, original or text, ())}, day, flag_role, new_only=True)
+                last_id = answer_id
+        done += len(rows)
+        if progress:
+            progress(len(rows))
+    return done, db.execute("SELECT count(*) FROM flags").fetchone()[0] - flags_before

@@ -49,7 +49,8 @@ def record_options(request: Request) -> dict[str, Any]:
     """What submissions.record() needs from the app: the redaction list and how long originals stay."""
     settings = settings_of(request)
     return {"terms": request.app.state["terms"], "keep_original_days": settings.original_text_days,
-            "flag_role": settings.safeguarding_role, "locale": locale_of(request)}
+            "flag_role": settings.safeguarding_role, "themer": request.app.state["themer"],
+            "locale": locale_of(request)}
 
 
 def locale_of(request: Request) -> str:

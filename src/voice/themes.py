@@ -1,0 +1,205 @@
+"""Themes for free text: sentiment (negative, neutral, positive, mixed) and topics, with reasons.
+
+Sentiment starts from TextBlob's pattern analyser (its lexicon ships in the package; no NLTK
+download) and adds what it misses in young people's feedback: complaints about waiting, about not
+being listened to, about being judged or pressured; slang and emoji; and "mixed" when one part of
+an answer is clearly positive and another clearly negative ("the worker was kind but the wait was
+awful"). Topics come from an editable taxonomy file, matched on lemmas (simplemma), and every topic
+keeps the words that matched, so a facilitator can see why. These are suggestions: people confirm.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cache
+from pathlib import Path
+
+import msgspec
+import simplemma
+import yaml
+from textblob.en import sentiment as pattern_sentiment  # the lexicon behind TextBlob(...).sentiment
+
+from voice.safeguarding import normalise, stems
+
+DEFAULT_TAXONOMY = Path(__file__).parent / "data" / "taxonomy.yaml"
+ALGORITHM = "themes-1"
+SENTIMENTS = ("negative", "neutral", "positive", "mixed")
+THRESHOLD = 0.1
+MIXED_THRESHOLD = 0.15
+
+
+class Topic(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    id: str
+    name: str
+    priorities: list[str] = []
+    keywords: list[str] = []
+    phrases: list[str] = []
+
+
+class Taxonomy(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    topics: list[Topic]
+
+    def __post_init__(self) -> None:
+        ids = [t.id for t in self.topics]
+        if len(set(ids)) != len(ids):
+            raise ValueError("topic ids must be unique")
+        if "other" not in ids:
+            raise ValueError("the taxonomy needs an `other` topic")
+
+
+class Theme(msgspec.Struct, frozen=True):
+    sentiment: str
+    score: float
+    topics: tuple[str, ...]
+    matched: dict[str, list[str]]
+    """For each topic, the words in the answer that matched it."""
+
+
+# Cues the general-purpose lexicon does not know or weighs wrongly for this kind of feedback.
+# Matched on normalised text (lower case, no apostrophes); values are in TextBlob's -1..1 range.
+CUES: dict[str, float] = {
+    r"(?<!not )(?<!never )(?<!nobody )(?<!no one )(?<!didnt )(?<!dont )\b(?:actually |really )?listen(?:ed|s)\b": 0.5,
+    r"\b(?:it was |its |was )(?:ok|okay|alright|fine)\b": 0.1, r"\bfelt (?:heard|understood|safe|supported)\b": 0.6, r"\bhelped\b": 0.5,
+    r"\bhelpful\b": 0.5, r"\bkind\b": 0.5, r"\bsupportive\b": 0.5, r"\bfreedom\b": 0.4, r"\bwithout judgement\b": 0.5,
+    r"\bless fearful\b": 0.4, r"\btrust(?:ed)?\b": 0.3, r"\bsaved me\b": 0.7, r"\bpeng\b": 0.5, r"\bbangin\w*\b": 0.5,
+    r"\blooking forward\b": 0.5, r"\bstrong\b": 0.3, r"\bsurvivors?\b": 0.3, r"\byou can do it\b": 0.4,
+    r"\b(?:not|never|nobody|no one|didnt|dont|doesnt|wasnt|werent|havent|wont) (?:\w+ )?(?:listen\w*|heard|believ\w*|understand\w*|care\w*)\b": -0.7,
+    r"\bignor\w*\b": -0.5, r"\bjudg(?:ed|emental|ing)\b": -0.6, r"\brat (?:you|me|us) out\b": -0.6,
+    r"\bpressur\w*\b": -0.4, r"\boverwhelm\w*\b": -0.5, r"\boverload\w*\b": -0.4, r"\bworried\b": -0.5,
+    r"\bworr(?:y|ies)\b": -0.4, r"\bscared\b": -0.6, r"\banxious\b": -0.5, r"\blonely\b": -0.6, r"\bembarrass\w*\b": -0.5,
+    r"\b(?:wait|waited|waiting)\b.{0,30}\b(?:long|months|weeks|ages|forever|years)\b": -0.6,
+    r"\bwaiting (?:list|lists)\b": -0.4, r"\btoo long\b": -0.5, r"\bnever (?:rang|called|replied|came)\b": -0.6,
+    r"\bticking boxes\b": -0.6, r"\brubbish\b": -0.6, r"\buseless\b": -0.7, r"\bpointless\b": -0.6, r"\bmid\b": -0.3,
+    r"\bblah\b": -0.3, r"\brepeat(?:ed|ing)? my story\b": -0.6, r"\bsucks?\b": -0.6, r"\bweak\b": -0.3,
+    r"\bbroken\b": -0.4, r"\bvictims?\b": -0.2, r"\bbored\b": -0.4, r"\bnothing to do\b": -0.5, r"\bunsafe\b": -0.6,
+    r"\bnot safe\b": -0.6, r"\bcouldnt\b": -0.2, r"\bdidnt (?:know|trust)\b": -0.5, r"\bnobody explained\b": -0.6,
+    r"\bhard\b": -0.3, r"\bworst\b": -0.8, r"\bworse\b": -0.5, r"\bnot (?:bad|too bad)\b": 0.35, r"\bnot helpful\b": -0.6,
+}
+EMOJI = {"😊": 0.5, "🙂": 0.4, "😀": 0.5, "😁": 0.5, "😍": 0.7, "❤": 0.6, "👍": 0.4, "🥰": 0.7, "🙏": 0.3,
+         "😢": -0.5, "😭": -0.6, "😞": -0.5, "😔": -0.5, "😡": -0.7, "😠": -0.6, "👎": -0.5, "💔": -0.6, "😩": -0.5}
+REDACTION_TAG = re.compile(r"\[[a-z][a-z ]{1,30}\]")
+CLAUSE = re.compile(r"\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bexcept\b|[;.!?]+")
+
+
+@cache
+def _cues() -> tuple[tuple[tuple[str, ...], re.Pattern[str], float], ...]:
+    """Each cue with the word stems one of which any match must contain (see safeguarding.stems)."""
+    return tuple((stems(p), re.compile(p), v) for p, v in CUES.items())
+
+
+def _clause_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in CLAUSE.finditer(text):
+        if text[start:m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans or [(0, len(text))]
+
+
+def _lexicon_by_clause(text: str, spans: list[tuple[int, int]]) -> list[list[float]]:
+    """TextBlob's assessments (one call for the whole answer), placed in the clause they come from."""
+    lower, cursor = text.lower(), 0
+    placed: list[list[float]] = [[] for _ in spans]
+    for words, polarity, _subjectivity, _label in pattern_sentiment(text).assessments:
+        at = lower.find(words[0].lower(), cursor) if words else -1
+        if at < 0:
+            continue
+        cursor = at + 1
+        index = next((i for i, (s, e) in enumerate(spans) if s <= at < e), len(spans) - 1)
+        placed[index].append(float(polarity))
+    return placed
+
+
+def _clause_score(raw: str, lexicon: list[float], cues: list[tuple[re.Pattern[str], float]]) -> float:
+    """TextBlob's polarity for the clause, moved towards the cues found in it."""
+    base = sum(lexicon) / len(lexicon) if lexicon else 0.0
+    plain = normalise(raw) if cues else ""
+    found = [v for pattern, v in cues if pattern.search(plain)]
+    found += [v for emoji, v in EMOJI.items() if emoji in raw]
+    if not found:
+        return base
+    cue = sum(found) / len(found)
+    return max(-1.0, min(1.0, 0.35 * base + 0.65 * cue if base else cue))
+
+
+def sentiment(text: str) -> tuple[str, float]:
+    """(label, score from -1 to 1)."""
+    spans = _clause_spans(text)
+    lexicon = _lexicon_by_clause(text, spans)
+    whole = normalise(text)
+    cues = [(pattern, v) for stems, pattern, v in _cues()
+            if any(stem in whole for stem in stems) and pattern.search(whole)]  # then only these, per clause
+    scores = [_clause_score(text[s:e], lex, cues) for (s, e), lex in zip(spans, lexicon, strict=True)]
+    overall = sum(scores) / len(scores)
+    if max(scores) >= MIXED_THRESHOLD and min(scores) <= -MIXED_THRESHOLD:
+        return "mixed", round(overall, 3)
+    if overall > THRESHOLD:
+        return "positive", round(overall, 3)
+    if overall < -THRESHOLD:
+        return "negative", round(overall, 3)
+    return "neutral", round(overall, 3)
+
+
+@cache
+def _lemma(word: str) -> str:
+    return str(simplemma.lemmatize(word, lang="en")).lower()
+
+
+def lemmas(text: str) -> list[tuple[str, str]]:
+    """(word as written, its lemma) for each word."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]", text)  # "cyber-bullying" is two words
+    return [(w, _lemma(w.lower().replace("’", "'").replace("'", ""))) for w in words]
+
+
+def load_taxonomy(path: Path | None = None) -> Taxonomy:
+    data = (path or DEFAULT_TAXONOMY).read_bytes()
+    return msgspec.convert(yaml.safe_load(data), Taxonomy)
+
+
+class Themer:
+    """Themes answers against one taxonomy, compiled once."""
+
+    def __init__(self, taxonomy: Taxonomy | None = None) -> None:
+        self.taxonomy = taxonomy or load_taxonomy()
+        self.version = f"{ALGORITHM}:{hashlib.sha256(msgspec.json.encode(self.taxonomy)).hexdigest()[:12]}"
+        self._keywords: dict[str, list[str]] = {}
+        self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for topic in self.taxonomy.topics:
+            for keyword in topic.keywords:
+                self._keywords.setdefault(_lemma(keyword.lower().replace("'", "")), []).append(topic.id)
+            for phrase in topic.phrases:
+                words = tuple(lemma for _, lemma in lemmas(phrase))
+                if words:
+                    self._phrases.setdefault(words[0], []).append((words, topic.id))
+        self._order = {t.id: i for i, t in enumerate(self.taxonomy.topics)}
+
+    def topics(self, text: str) -> tuple[tuple[str, ...], dict[str, list[str]]]:
+        """Topic ids in taxonomy order (`other` when nothing matched), and the words behind each."""
+        pairs = lemmas(text)
+        words = [lemma for _, lemma in pairs]
+        matched: dict[str, list[str]] = {}
+        for i, (written, lemma) in enumerate(pairs):
+            for topic_id in self._keywords.get(lemma, ()):
+                matched.setdefault(topic_id, []).append(written)
+            for phrase, topic_id in self._phrases.get(lemma, ()):
+                if tuple(words[i:i + len(phrase)]) == phrase:
+                    matched.setdefault(topic_id, []).append(" ".join(w for w, _ in pairs[i:i + len(phrase)]))
+        if not matched:
+            return ("other",), {}
+        ordered = sorted(matched, key=self._order.__getitem__)
+        return tuple(ordered), {k: list(dict.fromkeys(matched[k])) for k in ordered}
+
+    def theme(self, text: str) -> Theme:
+        text = REDACTION_TAG.sub(" ", text)  # "[phone]" is our word, not the young person's
+        label, score = sentiment(text)
+        ids, matched = self.topics(text)
+        return Theme(label, score, ids, matched)
+
+
+@cache
+def default_themer() -> Themer:
+    """The shipped taxonomy, compiled once per process."""
+    return Themer()
