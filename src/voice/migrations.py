@@ -192,3 +192,39 @@ def m005_themes(db: Database) -> None:
             themed_on TEXT NOT NULL
         )"""
     )
+
+
+@migrations()
+def m006_review_and_quotes(db: Database) -> None:
+    # Full-text search over the redacted text only (answers.text), kept in step by triggers.
+    db.table("answers").enable_fts(["text"], fts_version="FTS5", create_triggers=True, tokenize="porter")
+    # People's decisions, apart from the machine's suggestions (themes).
+    db.execute(
+        """
+        CREATE TABLE theme_corrections (
+            id INTEGER PRIMARY KEY,
+            answer_id INTEGER NOT NULL REFERENCES answers(id),
+            sentiment TEXT CHECK (sentiment IN ('negative', 'neutral', 'positive', 'mixed')),
+            topics TEXT NOT NULL,                 -- JSON list of topic ids, as the person set them
+            corrected_by TEXT NOT NULL,
+            corrected_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX theme_corrections_answer ON theme_corrections(answer_id, id)")
+    db.execute(
+        """
+        CREATE TABLE quotes (
+            id INTEGER PRIMARY KEY,
+            answer_id INTEGER NOT NULL REFERENCES answers(id),
+            text TEXT NOT NULL,                   -- as it will be published (redacted, perhaps shortened)
+            attribution TEXT NOT NULL,            -- e.g. "(YPAG)", "Young person – domestic abuse consultation"
+            topics TEXT NOT NULL DEFAULT '[]',
+            priorities TEXT NOT NULL DEFAULT '[]',
+            status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'approved', 'published', 'rejected')),
+            proposed_by TEXT NOT NULL,
+            proposed_at TEXT NOT NULL,
+            decided_by TEXT,
+            decided_at TEXT,
+            CHECK (decided_by IS NULL OR decided_by != proposed_by OR status = 'rejected')
+        )"""
+    )

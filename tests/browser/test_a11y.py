@@ -7,14 +7,18 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import httpx
 import pytest
 from axe_playwright_python.base import AXE_FILE_PATH
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tests.conftest import EXAMPLE_SLUGS, EXAMPLES, served
 from voice.app import create_app
+from voice.auth import add_user
+from voice.db import opened
 from voice.settings import Settings
 
 pytestmark = pytest.mark.browser
@@ -151,25 +155,34 @@ def test_a_whole_survey_with_the_keyboard_only(context: BrowserContext, live_ser
     assert page.get_by_role("heading", level=1).inner_text() == "Thank you, your answers have been sent"
 
 
-def test_staff_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: Path) -> None:
-    import httpx
-
-    from voice.auth import add_user
-    from voice.db import opened
-
-    settings = Settings(db_path=str(tmp_path / "v.db"), surveys_dir=str(EXAMPLES), secret="s")
+@contextmanager
+def staff_server(tmp_path: Path, email: str, role: str, answers: dict[str, str]) -> Iterator[str]:
+    """A live server with one staff account and one submitted answer; yields its address."""
+    settings = Settings(db_path=str(tmp_path / "v.db"), surveys_dir=str(EXAMPLES), secret="staff")
     with served(create_app(settings)) as url:
         with opened(settings.db_path) as db:
-            add_user(db, "lead@example.org", "safeguarding_lead", "a long staff password")
-        httpx.post(f"{url}/api/surveys/ypag-priorities/responses",
-                   json={"answers": {"most_important": "my dad hits me"}}).raise_for_status()
-        page = context.new_page()
-        page.goto(f"{url}/staff")  # redirected to sign in
-        audit(page)
-        page.get_by_label("Email address").fill("lead@example.org")
-        page.get_by_label("Password").fill("a long staff password")
-        with page.expect_navigation():
-            page.get_by_role("button", name="Sign in").click()
+            add_user(db, email, role, "a long staff password")
+        httpx.post(f"{url}/api/surveys/ypag-priorities/responses", json={"answers": answers}).raise_for_status()
+        yield url
+
+
+def signed_in(context: BrowserContext, url: str, email: str) -> Page:
+    """A page signed in as `email` (password: a long staff password) through the sign-in form."""
+    page = context.new_page()
+    page.goto(f"{url}/staff/sign-in")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill("a long staff password")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
+    return page
+
+
+def test_staff_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: Path) -> None:
+    with staff_server(tmp_path, "lead@example.org", "safeguarding_lead", {"most_important": "my dad hits me"}) as url:
+        first = context.new_page()
+        first.goto(f"{url}/staff")  # redirected to sign in
+        audit(first)
+        page = signed_in(context, url, "lead@example.org")
         audit(page)
         for path in ("/staff/safeguarding", "/staff/safeguarding?status=closed", "/staff/audit"):
             page.goto(url + path)
@@ -182,3 +195,19 @@ def test_staff_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: Path) 
             page.get_by_role("button", name="Close this flag").click()
         assert page.title().startswith("Error: ")
         audit(page)
+
+
+def test_facilitator_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: Path) -> None:
+    answers = {"most_important": "The youth worker really helped", "quote_ok": "yes"}
+    with staff_server(tmp_path, "sam@example.org", "facilitator", answers) as url:
+        page = signed_in(context, url, "sam@example.org")
+        for path in ("/staff/responses", "/staff/responses?q=youth&topic=being_listened_to", "/staff/quotes"):
+            page.goto(url + path)
+            audit(page)
+        page.goto(f"{url}/staff/responses")
+        with page.expect_navigation():
+            page.get_by_role("link", name="Open this answer").first.click()
+        audit(page)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Propose this quote").click()
+        audit(page)  # the quotes page with the new quote and its buttons

@@ -3,6 +3,7 @@ on the router, so a new route cannot forget it; roles are checked per route thro
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from litestar import Controller, Request, Router, get, post
@@ -13,14 +14,18 @@ from litestar.handlers.base import BaseRouteHandler
 from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.response import Redirect, Template
 
-from voice import auth, safeguarding
+from voice import auth, curation, safeguarding
 from voice.audit import events
 from voice.auth import Staff
 from voice.db import opened
 from voice.forms import FieldError
+from voice.i18n import N_
+from voice.themes import Taxonomy
 from voice.web.pages import Db, render, settings_of, t
 
 STAFF_COOKIE = "voice_staff"
+EDITORS = ("admin", "facilitator")
+SENTIMENT_NAMES = {"negative": N_("Negative"), "neutral": N_("Neutral"), "positive": N_("Positive"), "mixed": N_("Mixed")}
 FormData = URLEncodedBody[dict[str, Any]]
 
 
@@ -43,6 +48,16 @@ def staff_guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
 def _staff(request: Request) -> Staff:
     staff: Staff = request.state["staff"]
     return staff
+
+
+def _taxonomy(request: Request) -> Taxonomy:
+    taxonomy: Taxonomy = request.app.state["themer"].taxonomy
+    return taxonomy
+
+
+def _day(text: str | None) -> str | None:
+    """A yyyy-mm-dd date from a filter box, or nothing."""
+    return text if text and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
 
 
 def _to_sign_in(request: Request, exc: SignInRequiredError) -> Redirect:
@@ -117,6 +132,84 @@ class StaffController(Controller):
             error = FieldError("action_note", "action_note", t(request, str(exc)))
             return self._flag_page(request, db, flag_id, [error], note, status=422)
         return Redirect(f"/staff/safeguarding/{flag_id}", status_code=303)
+
+    @get("/responses", sync_to_thread=True)
+    def responses(self, request: Request, db: Db, survey: FromQuery[str | None] = None,
+                  channel: FromQuery[str | None] = None, topic: FromQuery[str | None] = None,
+                  priority: FromQuery[str | None] = None, sentiment: FromQuery[str | None] = None,
+                  flagged: FromQuery[str | None] = None, since: FromQuery[str | None] = None,
+                  until: FromQuery[str | None] = None, q: FromQuery[str | None] = None,
+                  page: FromQuery[int] = 1) -> Template:
+        filters = curation.Filters(
+            survey=survey or None, channel=channel or None, topic=topic or None, priority=priority or None,
+            sentiment=sentiment or None, flagged={"yes": True, "no": False}.get(flagged or ""),
+            since=_day(since), until=_day(until), q=(q or "").strip()[:200] or None, page=max(1, min(page, 10_000)))
+        rows, total = curation.browse(db, filters, _taxonomy(request))
+        query = {k: v for k, v in request.query_params.items() if k != "page" and v}
+        return render(request, "staff/responses.html", staff=_staff(request), rows=rows, total=total,
+                      filters=filters, flagged=flagged or "", taxonomy=_taxonomy(request), names=SENTIMENT_NAMES,
+                      surveys=[p.slug for p in request.app.state["catalogue"].all()], query=query,
+                      pages=(total + curation.PAGE_SIZE - 1) // curation.PAGE_SIZE)
+
+    def _answer_page(self, request: Request, db: Db, answer_id: int, errors: list[FieldError] | None = None,
+                     status: int = 200) -> Template:
+        row = curation.answer(db, answer_id)
+        if row is None:
+            raise NotFoundException()
+        suggested = curation.suggested(db, answer_id)
+        settings = settings_of(request)
+        return render(request, "staff/answer.html", status=status, staff=_staff(request), row=row,
+                      suggested=suggested, taxonomy=_taxonomy(request), names=SENTIMENT_NAMES,
+                      blockers=[t(request, b) for b in curation.quote_blockers(db, answer_id)],
+                      warnings=[t(request, w) for w in curation.quote_warnings(db, row.text, row.survey_slug,
+                                                                                settings.min_group_size)],
+                      can_edit=_staff(request).role in EDITORS, errors=errors or [])
+
+    @get("/answers/{answer_id:int}", sync_to_thread=True)
+    def answer(self, request: Request, db: Db, answer_id: FromPath[int]) -> Template:
+        return self._answer_page(request, db, answer_id)
+
+    @post("/answers/{answer_id:int}/themes", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
+    def correct(self, request: Request, db: Db, answer_id: FromPath[int], data: FormData) -> Redirect | Template:
+        topics = data.get("topics", [])
+        topics = [topics] if isinstance(topics, str) else [str(x) for x in topics]
+        feeling = str(data.get("sentiment", "")) or None
+        try:
+            curation.correct(db, answer_id, feeling, topics, _staff(request).email, _taxonomy(request))
+        except curation.CurationError as exc:
+            return self._answer_page(request, db, answer_id, [FieldError("topics", "topics", t(request, str(exc)))], 422)
+        return Redirect(f"/staff/answers/{answer_id}", status_code=303)
+
+    @post("/answers/{answer_id:int}/quotes", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
+    def propose(self, request: Request, db: Db, answer_id: FromPath[int], data: FormData) -> Redirect | Template:
+        try:
+            curation.propose(db, answer_id, str(data.get("quote", "")), str(data.get("attribution", "")),
+                             _staff(request).email)
+        except curation.CurationError as exc:
+            return self._answer_page(request, db, answer_id, [FieldError("quote", "quote", t(request, str(exc)))], 422)
+        return Redirect("/staff/quotes", status_code=303)
+
+    def _quotes_page(self, request: Request, db: Db, showing: str, errors: list[FieldError] | None = None,
+                     status: int = 200) -> Template:
+        showing = showing if showing in ("proposed", "approved", "published", "rejected") else "proposed"
+        return render(request, "staff/quotes.html", status=status, staff=_staff(request), showing=showing,
+                      quotes=curation.quotes(db, showing), can_edit=_staff(request).role in EDITORS,
+                      errors=errors or [])
+
+    @get("/quotes", sync_to_thread=True)
+    def quote_list(self, request: Request, db: Db, status: FromQuery[str] = "proposed") -> Template:
+        return self._quotes_page(request, db, status)
+
+    @post("/quotes/{quote_id:int}/{action:str}", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
+    def decide(self, request: Request, db: Db, quote_id: FromPath[int], action: FromPath[str],
+               data: FormData) -> Redirect | Template:
+        showing = str(data.get("showing", "proposed"))
+        try:
+            curation.decide(db, quote_id, action, _staff(request).email)
+        except curation.CurationError as exc:
+            error = FieldError("quotes", f"quote-{quote_id}", t(request, str(exc)))
+            return self._quotes_page(request, db, showing, [error], 422)
+        return Redirect(f"/staff/quotes?status={showing}", status_code=303)
 
     @get("/audit", sync_to_thread=True, opt={"roles": ("admin", "safeguarding_lead")})
     def audit_log(self, request: Request, db: Db) -> Template:

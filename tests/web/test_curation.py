@@ -1,0 +1,122 @@
+"""The facilitators' path through HTTP: sign in, filter, correct a topic, propose a quote, a second
+person approves, the quote is published; and the rules that protect young people on the way."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from litestar.testing import TestClient
+
+from tests.conftest import check_page, csrf, get_page
+from tests.web.test_staff import add, sign_in
+from voice.settings import Settings
+
+ANSWERS = [
+    {"most_important": "Waiting months for CAMHS made everything worse", "quote_ok": "yes"},
+    {"most_important": "The youth worker listened to me and it really helped", "quote_ok": "yes"},
+    {"most_important": "More youth clubs in the evenings", "quote_ok": "no"},
+    {"most_important": "My dad hits me when he is angry", "quote_ok": "yes"},
+]
+
+
+def submit_all(client: TestClient) -> None:
+    for answers in ANSWERS:
+        assert client.post("/api/surveys/ypag-priorities/responses", json={"answers": answers}).status_code == 201
+
+
+def answer_id(settings: Settings, words: str) -> int:
+    with sqlite3.connect(settings.db_path) as conn:
+        return conn.execute("SELECT id FROM answers WHERE text LIKE ?", [f"%{words}%"]).fetchone()[0]
+
+
+def test_sign_in_filter_correct_propose_approve_publish(client: TestClient, settings: Settings) -> None:
+    submit_all(client)
+    add(settings, "sam@example.org", "facilitator")
+    add(settings, "alex@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+
+    everything = get_page(client, "/staff/responses")
+    assert "4 answers match." in everything.get_text()
+    waiting = get_page(client, "/staff/responses?topic=waiting_for_support")
+    assert "1 answer matches." in waiting.get_text() and "Waiting months for CAMHS" in waiting.get_text()
+    searched = get_page(client, "/staff/responses?q=youth+club")  # full-text search, stemmed
+    assert "1 answer matches." in searched.get_text() and "youth clubs" in searched.get_text()
+    assert "1 answer matches." in get_page(client, "/staff/responses?flagged=yes").get_text()
+
+    helped = answer_id(settings, "really helped")
+    page = get_page(client, f"/staff/answers/{helped}")
+    assert "because of the words" in page.get_text()
+    response = client.post(f"/staff/answers/{helped}/themes", data={
+        "_csrf_token": csrf(page), "topics": ["being_listened_to", "friends_loneliness"], "sentiment": "positive"},
+        follow_redirects=False)
+    assert response.status_code == 303
+    corrected = get_page(client, "/staff/responses?topic=friends_loneliness")  # with "More youth clubs"
+    assert "2 answers match." in corrected.get_text()
+    card = next(c for c in corrected.select(".answer-card") if "really helped" in c.get_text())
+    assert "Checked by a person" in card.get_text() and "Positive" in card.get_text()
+
+    page = get_page(client, f"/staff/answers/{helped}")
+    client.post(f"/staff/answers/{helped}/quotes", data={
+        "_csrf_token": csrf(page), "quote": "The youth worker listened to me and it really helped",
+        "attribution": "(YPAG)"}, follow_redirects=False)
+    proposed = get_page(client, "/staff/quotes")
+    assert "The youth worker listened to me" in proposed.get_text()
+    quote_id = proposed.select_one("li[id^=quote-]")["id"].split("-")[1]
+
+    own = client.post(f"/staff/quotes/{quote_id}/approve", data={"_csrf_token": csrf(proposed), "showing": "proposed"})
+    assert own.status_code == 422
+    assert "Someone other than the person who proposed" in check_page(own.text, errors=True).get_text()
+
+    client.cookies.clear()
+    sign_in(client, "alex@example.org")
+    proposed = get_page(client, "/staff/quotes")
+    assert client.post(f"/staff/quotes/{quote_id}/approve", data={"_csrf_token": csrf(proposed), "showing": "proposed"},
+                       follow_redirects=False).status_code == 303
+    approved = get_page(client, "/staff/quotes?status=approved")
+    assert client.post(f"/staff/quotes/{quote_id}/publish", data={"_csrf_token": csrf(approved), "showing": "approved"},
+                       follow_redirects=False).status_code == 303
+    published = get_page(client, "/staff/quotes?status=published").get_text()
+    assert "“The youth worker listened to me and it really helped” (YPAG)" in published
+    assert "decided by alex@example.org" in published
+
+    with sqlite3.connect(settings.db_path) as conn:
+        actions = [a for (a,) in conn.execute("SELECT action FROM audit_log WHERE actor != 'system' ORDER BY id")]
+    assert actions[-5:] == ["themes corrected", "quote proposed", "signed in", "quote approved", "quote published"]
+
+
+def test_consent_and_open_flags_hold_answers_back_from_quotes(client: TestClient, settings: Settings) -> None:
+    submit_all(client)
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    for words, reason in (("youth clubs", "did not say yes to being quoted"),
+                          ("dad hits", "has not yet reviewed the flag")):
+        page = get_page(client, f"/staff/answers/{answer_id(settings, words)}")
+        assert reason in page.get_text()
+        assert page.find("form", attrs={"action": lambda a: a and a.endswith("/quotes")}) is None
+        refused = client.post(f"/staff/answers/{answer_id(settings, words)}/quotes",
+                              data={"_csrf_token": csrf(page), "quote": words, "attribution": "(YPAG)"})
+        assert refused.status_code == 422
+    with sqlite3.connect(settings.db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM quotes").fetchone() == (0,)
+
+
+def test_viewers_read_but_do_not_change(client: TestClient, settings: Settings) -> None:
+    submit_all(client)
+    add(settings, "val@example.org", "viewer")
+    sign_in(client, "val@example.org")
+    helped = answer_id(settings, "really helped")
+    page = get_page(client, f"/staff/answers/{helped}")
+    assert page.find("form", attrs={"action": f"/staff/answers/{helped}/themes"}) is None
+    refused = client.post(f"/staff/answers/{helped}/themes", data={"_csrf_token": csrf(page), "topics": "covid"})
+    assert refused.status_code == 403
+
+
+def test_search_syntax_is_taken_as_words(client: TestClient, settings: Settings) -> None:
+    submit_all(client)
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    for q in ('"unbalanced', "NEAR(", "a OR", "'; DROP TABLE answers; --", "*"):
+        page = get_page(client, f"/staff/responses?q={q}")
+        assert "match" in page.get_text()
+    with sqlite3.connect(settings.db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM answers").fetchone()[0] >= 4
