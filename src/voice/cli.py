@@ -199,3 +199,56 @@ def theme(db_path: str | None) -> None:
         with click.progressbar(length=total, label="Theming answers", show_pos=True) as bar:
             counts = retheme(db, themer, settings.safeguarding_role, progress=bar.update)
     click.echo(f"Themed {counts[0]:,} answers; {counts[1]:,} new safeguarding flags.")
+
+
+@main.command("import")
+@click.argument("slug")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--map", "map_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="YAML of column header to question id, for columns not named by question id or label.")
+@click.option("--channel", type=click.Choice(["import", "paper", "session"]), default="import", show_default=True)
+@click.option("--all-or-nothing", is_flag=True, help="Store nothing if any row is rejected.")
+@click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
+def import_command(slug: str, path: Path, map_file: Path | None, channel: str, all_or_nothing: bool,
+                   db_path: str | None) -> None:
+    """Import answers to survey SLUG from a CSV file exported by another tool (UTF-8, header row).
+
+    Each row is checked like a web answer; rejected rows are listed as FILE:LINE: problem.
+    """
+    import yaml
+
+    from voice.app import redaction_terms, themer_for
+    from voice.catalogue import Catalogue
+    from voice.db import migrate, opened
+    from voice.imports import ImportFileError, import_csv
+
+    settings = _settings(db_path=db_path)
+    try:
+        terms, themer = redaction_terms(settings), themer_for(settings)
+        explicit = yaml.safe_load(map_file.read_text()) if map_file else {}
+    except (SettingsError, yaml.YAMLError) as exc:
+        raise click.ClickException(str(exc)) from None
+    if not isinstance(explicit, dict):
+        raise click.ClickException(f"{map_file}: write one `column header: question_id` per line")
+    migrate(settings.db_path)
+    published = Catalogue(settings.db_path, settings.surveys_dir).current(slug)
+    if published is None:
+        raise click.ClickException(f"There is no survey `{slug}` in {settings.surveys_dir}; `voice check` lists them.")
+    rows = path.read_bytes().count(b"\n") - 1
+    with opened(settings.db_path) as db, click.progressbar(length=max(rows, 0), label="Importing") as bar:
+        try:
+            result = import_csv(db, published, path, channel=channel, explicit={str(k): str(v) for k, v in explicit.items()},
+                                all_or_nothing=all_or_nothing, terms=terms, themer=themer,
+                                flag_role=settings.safeguarding_role, progress=bar.update)
+        except ImportFileError as exc:
+            raise click.ClickException(str(exc)) from None
+    for problem in result.rejected:
+        click.echo(f"{path}:{problem.line}: {problem.message}")
+    if result.unmatched_columns:
+        click.echo(f"Columns not imported (no matching question): {', '.join(result.unmatched_columns)}", err=True)
+    if result.rejected and all_or_nothing:
+        click.echo(f"Nothing imported: {len(result.rejected)} row(s) rejected and --all-or-nothing was set.", err=True)
+        sys.exit(1)
+    click.echo(f"Imported {result.stored:,} row(s); rejected {len(result.rejected):,}.")
+    if result.rejected:
+        sys.exit(1)

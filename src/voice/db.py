@@ -24,7 +24,7 @@ BUSY_TIMEOUT_MS = 10_000
 # handler makes waiting writers sleep in growing steps, so under a burst many threads queueing on
 # SQLite's lock were far slower (50 submissions/s) than the same threads queueing here. Workers in
 # other processes still meet at SQLite's lock, with busy_timeout.
-write_lock = threading.Lock()
+write_lock = threading.RLock()  # re-entrant: an import holds it around many record() calls
 
 
 def connect(path: str | Path) -> Database:

@@ -201,7 +201,8 @@ def test_facilitator_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: 
     answers = {"most_important": "The youth worker really helped", "quote_ok": "yes"}
     with staff_server(tmp_path, "sam@example.org", "facilitator", answers) as url:
         page = signed_in(context, url, "sam@example.org")
-        for path in ("/staff/responses", "/staff/responses?q=youth&topic=being_listened_to", "/staff/quotes"):
+        for path in ("/staff/responses", "/staff/responses?q=youth&topic=being_listened_to", "/staff/quotes",
+                     "/staff/entry", "/staff/entry/domestic-abuse-support"):
             page.goto(url + path)
             audit(page)
         page.goto(f"{url}/staff/responses")

@@ -120,3 +120,28 @@ def test_search_syntax_is_taken_as_words(client: TestClient, settings: Settings)
         assert "match" in page.get_text()
     with sqlite3.connect(settings.db_path) as conn:
         assert conn.execute("SELECT count(*) FROM answers").fetchone()[0] >= 4
+
+
+def test_entering_paper_answers_goes_through_the_same_checks(client: TestClient, settings: Settings) -> None:
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    page = get_page(client, "/staff/entry/ypag-priorities")
+    too_long = "x" * 1001
+    refused = client.post("/staff/entry/ypag-priorities", data={
+        "_csrf_token": csrf(page), "channel": "session", "age_band": "14-15", "most_important": too_long})
+    assert refused.status_code == 422
+    soup = check_page(refused.text, errors=True)
+    assert soup.find("input", id="age_band-14-15").has_attr("checked")
+    assert soup.find("input", id="channel-session").has_attr("checked")
+    saved = client.post("/staff/entry/ypag-priorities", data={
+        "_csrf_token": csrf(page), "channel": "session", "age_band": "14-15",
+        "most_important": "Sam at school says ring 07700 900123, I feel unsafe at home"}, follow_redirects=False)
+    assert saved.status_code == 303 and "saved=" in saved.headers["location"]
+    assert "Saved. Receipt" in get_page(client, saved.headers["location"]).get_text()
+    with sqlite3.connect(settings.db_path) as conn:
+        assert conn.execute("SELECT channel FROM responses").fetchall() == [("session",)]
+        assert conn.execute("SELECT text FROM answers WHERE text IS NOT NULL").fetchone() == (
+            "[name] at school says ring [phone], I feel unsafe at home",)
+        assert conn.execute("SELECT category FROM flags").fetchall() == [("feeling_unsafe",)]
+        assert conn.execute("SELECT action FROM audit_log WHERE actor = 'sam@example.org' ORDER BY id DESC"
+                            ).fetchone() == ("answers entered",)

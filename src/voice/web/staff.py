@@ -15,13 +15,15 @@ from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.response import Redirect, Template
 
 from voice import auth, curation, safeguarding
-from voice.audit import events
+from voice.audit import events, record_event
 from voice.auth import Staff
-from voice.db import opened
-from voice.forms import FieldError
+from voice.db import opened, write_lock
+from voice.forms import FieldError, read_form
 from voice.i18n import N_
+from voice.submissions import InvalidAnswersError, record
+from voice.surveys import PREFER_NOT
 from voice.themes import Taxonomy
-from voice.web.pages import Db, render, settings_of, t
+from voice.web.pages import Db, record_options, render, settings_of, t
 
 STAFF_COOKIE = "voice_staff"
 EDITORS = ("admin", "facilitator")
@@ -210,6 +212,42 @@ class StaffController(Controller):
             error = FieldError("quotes", f"quote-{quote_id}", t(request, str(exc)))
             return self._quotes_page(request, db, showing, [error], 422)
         return Redirect(f"/staff/quotes?status={showing}", status_code=303)
+
+    def _entry_page(self, request: Request, slug: str, values: dict[str, Any], errors: list[FieldError],
+                    channel: str, saved: str | None = None, status: int = 200) -> Template:
+        published = request.app.state["catalogue"].current(slug)
+        if published is None:
+            raise NotFoundException()
+        return render(request, "staff/entry.html", status=status, staff=_staff(request), slug=slug,
+                      entered=published.survey, values=values, error_for={e.key: e for e in errors}, errors=errors,
+                      channel=channel, saved=saved, prefer_not=PREFER_NOT)
+
+    @get("/entry", sync_to_thread=False, opt={"roles": EDITORS})
+    def entry_list(self, request: Request) -> Template:
+        return render(request, "staff/entry_list.html", staff=_staff(request),
+                      surveys=request.app.state["catalogue"].all())
+
+    @get("/entry/{slug:str}", sync_to_thread=False, opt={"roles": EDITORS})
+    def entry(self, request: Request, slug: FromPath[str], saved: FromQuery[str | None] = None) -> Template:
+        return self._entry_page(request, slug, {}, [], "paper", saved=saved)
+
+    @post("/entry/{slug:str}", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
+    def enter(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Redirect | Template:
+        """Answers from a paper form or a session, through the same checks as the web form."""
+        published = request.app.state["catalogue"].current(slug)
+        if published is None:
+            raise NotFoundException()
+        form = {k: [str(x) for x in v] if isinstance(v, list) else [str(v)] for k, v in data.items()}
+        channel = form.get("channel", ["paper"])[0]
+        channel = channel if channel in ("paper", "session") else "paper"
+        raw = read_form([q for _, q in published.survey.questions()], form)
+        try:
+            recorded = record(db, published, raw, channel, **record_options(request))
+        except InvalidAnswersError as exc:
+            return self._entry_page(request, slug, raw, exc.errors, channel, status=422)
+        with write_lock:
+            record_event(db, _staff(request).email, "answers entered", f"response:{recorded.response_id}", channel)
+        return Redirect(f"/staff/entry/{slug}?saved={recorded.receipt}", status_code=303)
 
     @get("/audit", sync_to_thread=True, opt={"roles": ("admin", "safeguarding_lead")})
     def audit_log(self, request: Request, db: Db) -> Template:

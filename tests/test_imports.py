@@ -1,0 +1,79 @@
+"""Importing CSV exports from other tools through `voice import`, with real files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tests.conftest import EXAMPLES
+from voice.cli import main
+
+HEADER = ('"How old are you?",Where do you live?,Which of these should the partnership work hardest on?,'
+          "What is the one thing you would change to help young people feel safe?,Timestamp\n")
+GOOD = ["14 to 15,Leicester city,Bullying; Staying safe online,More youth workers in schools,2021-03-01\n",
+        "16 to 17,Rutland,Mental health and feeling OK,Call me on 07700 900123 if you want,2021-03-02\n",
+        "11 to 13,Leicestershire,,I want to kill myself sometimes,2021-03-04\n"]
+BAD = "99,Mars,Flying,x,2021-03-03\n"
+
+
+def run(tmp_path: Path, rows: list[str], *args: str) -> tuple[int, str, Path]:
+    csv_file = tmp_path / "forms.csv"
+    csv_file.write_text(HEADER + "".join(rows), encoding="utf-8")
+    db = tmp_path / "v.db"
+    result = CliRunner(env={"VOICE_SURVEYS_DIR": str(EXAMPLES)}).invoke(
+        main, ["import", "ypag-priorities", str(csv_file), "--db", str(db), *args])
+    return result.exit_code, result.output, db
+
+
+def count(db: Path, sql: str = "SELECT count(*) FROM responses") -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchone()[0]
+
+
+def test_rows_are_checked_redacted_flagged_and_themed_like_web_answers(tmp_path: Path) -> None:
+    code, output, db = run(tmp_path, GOOD, "--channel", "paper")
+    assert code == 0, output
+    assert "Imported 3 row(s); rejected 0." in output
+    with sqlite3.connect(db) as conn:
+        values = dict(conn.execute("SELECT question_id || ':' || a.id, value FROM answers a").fetchall())
+        assert '["bullying","online_safety"]' in values.values() and '"leicester"' in values.values()
+        assert conn.execute("SELECT DISTINCT channel FROM responses").fetchall() == [("paper",)]
+        assert conn.execute("SELECT text FROM answers WHERE text LIKE 'Call me%'").fetchone() == (
+            "Call me on [phone] if you want",)
+        assert conn.execute("SELECT category FROM flags").fetchall() == [("suicide",)]
+    assert count(db, "SELECT count(*) FROM themes") == 3
+
+
+def test_a_bad_row_is_reported_by_line_and_all_or_nothing_stores_nothing(tmp_path: Path) -> None:
+    code, output, db = run(tmp_path, [GOOD[0], BAD, GOOD[1]], "--all-or-nothing")
+    assert code == 1
+    assert f"{tmp_path / 'forms.csv'}:3: age_band ('99'): Select one of the answers shown." in output
+    assert "Nothing imported" in output
+    assert count(db) == 0 and count(db, "SELECT count(*) FROM answers") == 0
+
+
+def test_without_all_or_nothing_the_good_rows_are_kept(tmp_path: Path) -> None:
+    code, output, db = run(tmp_path, [GOOD[0], BAD, GOOD[1]])
+    assert code == 1
+    assert "Imported 2 row(s); rejected 1." in output
+    assert "Columns not imported (no matching question): Timestamp" in output
+    assert count(db) == 2
+
+
+def test_a_mapping_file_and_files_that_cannot_be_read(tmp_path: Path) -> None:
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text("Age: age_band\n")
+    csv_file = tmp_path / "other.csv"
+    csv_file.write_text("Age,Comment\n14 to 15,hi\n")
+    runner = CliRunner(env={"VOICE_SURVEYS_DIR": str(EXAMPLES)})
+    done = runner.invoke(main, ["import", "ypag-priorities", str(csv_file), "--map", str(mapping),
+                                "--db", str(tmp_path / "v.db")])
+    assert done.exit_code == 0 and "Imported 1 row(s)" in done.output
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("Age\nCaf\xe9\n".encode("latin-1"))
+    failed = runner.invoke(main, ["import", "ypag-priorities", str(latin), "--db", str(tmp_path / "v.db")])
+    assert failed.exit_code == 1 and "not UTF-8; export it as 'CSV UTF-8'" in failed.output
+    unknown = runner.invoke(main, ["import", "no-such-survey", str(csv_file), "--db", str(tmp_path / "v.db")])
+    assert unknown.exit_code == 1 and "There is no survey `no-such-survey`" in unknown.output
