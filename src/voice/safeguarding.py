@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import unicodedata
 from functools import cache
 
 import msgspec
@@ -22,6 +21,7 @@ from sqlite_utils import Database
 from voice.audit import record_event
 from voice.db import write_lock
 from voice.i18n import N_
+from voice.text import normalise, stems
 
 SEVERITY = {"suicide": 1, "self_harm": 1, "sexual_harm": 1, "abuse_at_home": 1, "exploitation": 2,
             "weapons": 2, "feeling_unsafe": 2, "running_away": 2, "going_hungry": 3}
@@ -111,19 +111,6 @@ class Flag(msgspec.Struct, frozen=True):
     reason: str
     """The words that matched (in lower case, without apostrophes), so a person can see why."""
     severity: int
-
-
-def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("'", "")
-    text = re.sub(r"(\w)\1{2,}", r"\1\1", text)  # "sooooo" -> "soo", keeps "ll" in "kill"
-    text = re.sub(r"[^\w\s/]", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def stems(pattern: str) -> tuple[str, ...]:
-    """Word stems one of which any match of `pattern` contains: a substring test on them skips the
-    regex for most texts (a regex search costs about 6 µs, a substring test about 0.1 µs)."""
-    return tuple({w[:5] for w in re.findall(r"[a-z]{2,}", re.sub(r"\\[a-zA-Z]", " ", pattern))})
 
 
 @cache

@@ -20,7 +20,7 @@ import simplemma
 import yaml
 from textblob.en import sentiment as pattern_sentiment  # the lexicon behind TextBlob(...).sentiment
 
-from voice.safeguarding import normalise, stems
+from voice.text import normalise, stems
 
 DEFAULT_TAXONOMY = Path(__file__).parent / "data" / "taxonomy.yaml"
 ALGORITHM = "themes-1"

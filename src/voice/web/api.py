@@ -7,13 +7,12 @@ from typing import Annotated
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
-from litestar.exceptions import NotFoundException
 from litestar.params import FromHeader, FromPath, JSONBody
 from msgspec import Meta
 
 from voice.submissions import InvalidAnswersError, record
 from voice.surveys import Survey
-from voice.web.errors import ApiError, ErrorItem, api_error
+from voice.web.errors import ApiError, ErrorItem, SaidNotFoundError, api_error
 from voice.web.pages import Db, catalogue_of, record_options, t
 
 AnswerValue = str | int | bool | list[str]
@@ -76,7 +75,7 @@ class ApiController(Controller):
         """The current version of one survey, as its file defines it."""
         published = catalogue_of(request).current(slug)
         if published is None:
-            raise NotFoundException(t(request, "There is no survey called “%(slug)s”.", slug=slug[:60]))
+            raise SaidNotFoundError(t(request, "There is no survey called “%(slug)s”.", slug=slug[:60]))
         return PublishedSurvey(slug, published.content_hash, published.survey.is_open(_today()), published.survey)
 
     @post("/{slug:str}/responses", sync_to_thread=True, exclude_from_csrf=True, status_code=201,
@@ -89,7 +88,7 @@ class ApiController(Controller):
         """Store one anonymous response. Answers are checked against the survey's current version."""
         published = catalogue_of(request).current(slug)
         if published is None:
-            raise NotFoundException(t(request, "There is no survey called “%(slug)s”.", slug=slug[:60]))
+            raise SaidNotFoundError(t(request, "There is no survey called “%(slug)s”.", slug=slug[:60]))
         if not published.survey.is_open(_today()):
             return api_error(409, t(request, "This survey is closed, so it does not take answers."))
         key = data.submission_id or (idempotency_key[:100] if idempotency_key else None)

@@ -9,13 +9,17 @@ from typing import Any
 
 import msgspec
 from litestar import MediaType, Request, Response
-from litestar.exceptions import HTTPException, ValidationException
+from litestar.exceptions import HTTPException, NotFoundException, ValidationException
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.response import Template
 
 from voice.i18n import N_
 
 log = logging.getLogger("voice.errors")
+
+
+class SaidNotFoundError(NotFoundException):
+    """A 404 whose detail is a translated sentence written for the caller (shown by the API)."""
 
 
 class ErrorItem(msgspec.Struct, frozen=True):
@@ -77,7 +81,8 @@ def _respond(request: Request, status: int, detail: str | None = None,
 def on_http_error(request: Request, exc: HTTPException) -> Response[Any]:
     if isinstance(exc, ValidationException):
         return on_validation_error(request, exc)
-    detail = exc.detail if _is_api(request) and exc.detail and exc.status_code == 404 and "“" in exc.detail else None
+    # Our own sentences reach API callers; the framework's internal wording never does.
+    detail = exc.detail if _is_api(request) and isinstance(exc, SaidNotFoundError) else None
     return _respond(request, exc.status_code, detail)
 
 

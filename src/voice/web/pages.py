@@ -29,6 +29,11 @@ Db = NamedDependency[Database]
 """A handler parameter `db: Db` gets this request's connection, closed afterwards."""
 
 
+def form_lists(data: dict[str, Any]) -> dict[str, list[str]]:
+    """Every posted field as a list of strings, however many times it was sent (checkboxes)."""
+    return {k: [str(x) for x in v] if isinstance(v, list) else [str(v)] for k, v in data.items()}
+
+
 def provide_db(request: Request) -> Iterator[Database]:
     db = connect(settings_of(request).db_path)
     try:

@@ -20,7 +20,16 @@ from voice.catalogue import Published, version
 from voice.forms import FieldError, check_page, page_values, visible_pages, visible_questions
 from voice.submissions import InvalidAnswersError, receipt_exists, receipt_for_key, record
 from voice.surveys import PREFER_NOT, Survey
-from voice.web.pages import Db, catalogue_of, locale_of, record_options, render, settings_of, t
+from voice.web.pages import (
+    Db,
+    catalogue_of,
+    form_lists,
+    locale_of,
+    record_options,
+    render,
+    settings_of,
+    t,
+)
 
 DRAFT_COOKIE = "voice_draft"
 HONEYPOT = "leave_blank"
@@ -30,11 +39,6 @@ FormData = URLEncodedBody[dict[str, Any]]
 
 def _today() -> dt.date:
     return dt.datetime.now(dt.UTC).date()
-
-
-def _form(data: dict[str, Any]) -> dict[str, list[str]]:
-    """Every field as a list of strings, however many times it was sent."""
-    return {k: [str(x) for x in v] if isinstance(v, list) else [str(v)] for k, v in data.items()}
 
 
 def _current(request: Request, slug: str) -> Published:
@@ -103,7 +107,7 @@ class PublicController(Controller):
         published = _current(request, slug)
         if not published.survey.is_open(_today()):
             return render(request, "public/closed.html", status=409, survey=published.survey, slug=slug)
-        if _form(data).get(HONEYPOT, [""])[0]:
+        if form_lists(data).get(HONEYPOT, [""])[0]:
             return render(request, "public/start.html", status=422, survey=published.survey, slug=slug,
                           draft=None, is_open=True, notice=None, errors=[FieldError(
                               HONEYPOT, HONEYPOT, t(request, "Leave the last box empty, then press the button again."))])
@@ -154,7 +158,7 @@ class PublicController(Controller):
         draft, published = self._draft(request, db, slug)
         survey = published.survey
         index = _page_index(survey, number)
-        form = _form(data)
+        form = form_lists(data)
         from_check = form.get("from", [""])[0] == "check"
         answers, errors = check_page(survey, index, form, draft.answers, locale_of(request))
         if errors:
@@ -184,7 +188,7 @@ class PublicController(Controller):
 
     @post("/s/{slug:str}/check", sync_to_thread=True, status_code=303)
     def submit(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Template | Redirect:
-        form = _form(data)
+        form = form_lists(data)
         key = form.get("submission_key", [""])[0]
         # A second press of "Send" after the first one worked: show the first one's receipt.
         if receipt := receipt_for_key(db, slug, key) if key else None:

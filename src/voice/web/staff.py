@@ -23,7 +23,7 @@ from voice.i18n import N_
 from voice.submissions import InvalidAnswersError, record
 from voice.surveys import PREFER_NOT
 from voice.themes import Taxonomy
-from voice.web.pages import Db, record_options, render, settings_of, t
+from voice.web.pages import Db, form_lists, record_options, render, settings_of, t
 
 STAFF_COOKIE = "voice_staff"
 EDITORS = ("admin", "facilitator")
@@ -173,8 +173,7 @@ class StaffController(Controller):
 
     @post("/answers/{answer_id:int}/themes", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
     def correct(self, request: Request, db: Db, answer_id: FromPath[int], data: FormData) -> Redirect | Template:
-        topics = data.get("topics", [])
-        topics = [topics] if isinstance(topics, str) else [str(x) for x in topics]
+        topics = form_lists(data).get("topics", [])
         feeling = str(data.get("sentiment", "")) or None
         try:
             curation.correct(db, answer_id, feeling, topics, _staff(request).email, _taxonomy(request))
@@ -237,7 +236,7 @@ class StaffController(Controller):
         published = request.app.state["catalogue"].current(slug)
         if published is None:
             raise NotFoundException()
-        form = {k: [str(x) for x in v] if isinstance(v, list) else [str(v)] for k, v in data.items()}
+        form = form_lists(data)
         channel = form.get("channel", ["paper"])[0]
         channel = channel if channel in ("paper", "session") else "paper"
         raw = read_form([q for _, q in published.survey.questions()], form)

@@ -1,0 +1,19 @@
+"""Text helpers shared by the rules that read young people's words (safeguarding, themes)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("'", "")
+    text = re.sub(r"(\w)\1{2,}", r"\1\1", text)  # "sooooo" -> "soo", keeps "ll" in "kill"
+    text = re.sub(r"[^\w\s/]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def stems(pattern: str) -> tuple[str, ...]:
+    """Word stems one of which any match of `pattern` contains: a substring test on them skips the
+    regex for most texts (a regex search costs about 6 µs, a substring test about 0.1 µs)."""
+    return tuple({w[:5] for w in re.findall(r"[a-z]{2,}", re.sub(r"\\[a-zA-Z]", " ", pattern))})
