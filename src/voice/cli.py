@@ -73,12 +73,15 @@ def demo(port: int, db_path: str) -> None:
     """Run with the example surveys and a demo database."""
     from voice.catalogue import Catalogue
     from voice.db import migrate
-    from voice.demo import seed
+    from voice.demo import demo_accounts, seed
 
     settings = _settings(port=port, db_path=db_path, surveys_dir=str(resource_dir("surveys")))
     migrate(settings.db_path)
     added = seed(Catalogue(settings.db_path, settings.surveys_dir))
     click.echo(f"Demo database: {Path(settings.db_path).resolve()}" + (f" ({added} sample responses added)" if added else ""))
+    click.echo(f"Staff pages: http://{settings.host}:{settings.port}/staff  (demo accounts, demo only):")
+    for email, role, password in demo_accounts(settings.db_path):
+        click.echo(f"  {email:32s} {role:18s} password: {password}")
     _run(settings, 1)
 
 

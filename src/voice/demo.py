@@ -41,10 +41,37 @@ SAMPLES: list[tuple[str, str, dict[str, Any]]] = [
      "stripped from me in other ways, and so knowing that I had support and someone I could openly speak about my "
      "problems to, without judgement really helped me to be less fearful of speaking about things that happened "
      "to me", "quote_ok": "yes"}),
+    # Written for the demo (not a young person's words), so that the safeguarding queue has an entry.
+    ("ypag-priorities", "paper", {"most_important": "I don't feel safe walking home from the bus stop at night",
+     "quote_ok": "no"}),
     ("domestic-abuse-support", "session", {"change_one_thing": "Don't see people like us as weak, victims or "
      "broken, we are strong and survivors. I want to hear \"you can do it\" not \"you went through all this and "
      "that's why your life sucks\"", "quote_ok": "yes"}),
 ]
+
+
+DEMO_STAFF = (("facilitator@example.org", "facilitator"), ("second.facilitator@example.org", "facilitator"),
+              ("lead@example.org", "safeguarding_lead"))
+
+
+def demo_accounts(db_path: str) -> list[tuple[str, str, str]]:
+    """Staff accounts for trying the demo: (email, role, password), made once and kept beside the demo
+    database so that they can be shown at every start. Never use this for a real deployment."""
+    import secrets
+    from pathlib import Path
+
+    from voice.auth import add_user
+
+    kept = Path(f"{db_path}.accounts")
+    if kept.exists():
+        return [tuple(line.split("\t")) for line in kept.read_text().splitlines() if line]  # type: ignore[misc]
+    accounts = [(email, role, secrets.token_urlsafe(12)) for email, role in DEMO_STAFF]
+    with opened(db_path) as db:
+        for email, role, password in accounts:
+            add_user(db, email, role, password)
+    kept.write_text("".join(f"{e}\t{r}\t{p}\n" for e, r, p in accounts))
+    kept.chmod(0o600)
+    return accounts
 
 
 def seed(catalogue: Catalogue) -> int:

@@ -1,0 +1,33 @@
+"""The demo a new user starts with `./scripts/demo`: sample answers from real published words, and
+staff accounts that work."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from litestar.testing import TestClient
+
+from tests.conftest import EXAMPLES, csrf, get_page
+from voice.app import create_app
+from voice.catalogue import Catalogue
+from voice.db import migrate
+from voice.demo import SAMPLES, demo_accounts, seed
+from voice.settings import Settings
+
+
+def test_demo_data_and_accounts(tmp_path) -> None:
+    db = str(tmp_path / "demo.db")
+    migrate(db)
+    assert seed(Catalogue(db, EXAMPLES)) == len(SAMPLES)
+    assert seed(Catalogue(db, EXAMPLES)) == 0  # only into an empty database
+    accounts = demo_accounts(db)
+    assert demo_accounts(db) == accounts  # the same accounts at every start
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM themes").fetchone()[0] >= len(SAMPLES)
+        assert conn.execute("SELECT category FROM flags").fetchall() == [("feeling_unsafe",)]
+    email, _, password = next(a for a in accounts if a[1] == "safeguarding_lead")
+    with TestClient(create_app(Settings(db_path=db, surveys_dir=str(EXAMPLES), secret="demo"))) as client:
+        page = get_page(client, "/staff/sign-in")
+        client.post("/staff/sign-in", data={"_csrf_token": csrf(page), "email": email, "password": password})
+        queue = get_page(client, "/staff/safeguarding")
+        assert "Feeling unsafe" in queue.get_text()
