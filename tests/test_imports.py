@@ -77,3 +77,27 @@ def test_a_mapping_file_and_files_that_cannot_be_read(tmp_path: Path) -> None:
     assert failed.exit_code == 1 and "not UTF-8; export it as 'CSV UTF-8'" in failed.output
     unknown = runner.invoke(main, ["import", "no-such-survey", str(csv_file), "--db", str(tmp_path / "v.db")])
     assert unknown.exit_code == 1 and "There is no survey `no-such-survey`" in unknown.output
+
+
+def test_excel_workbooks_import_too(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["How old are you?", "Where do you live?", "Submitted"])
+    sheet.append(["14 to 15", "Rutland", dt.date(2021, 3, 1)])
+    sheet.append([99, "Mars", dt.date(2021, 3, 2)])
+    path = tmp_path / "export.xlsx"
+    book.save(path)
+    result = CliRunner(env={"VOICE_SURVEYS_DIR": str(EXAMPLES)}).invoke(
+        main, ["import", "ypag-priorities", str(path), "--db", str(tmp_path / "v.db")])
+    assert result.exit_code == 1
+    assert f"{path}:3: age_band ('99'): Select one of the answers shown." in result.output
+    assert "Imported 1 row(s); rejected 1." in result.output
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a zip file")
+    failed = CliRunner(env={"VOICE_SURVEYS_DIR": str(EXAMPLES)}).invoke(
+        main, ["import", "ypag-priorities", str(broken), "--db", str(tmp_path / "v.db")])
+    assert failed.exit_code == 1 and "not an Excel workbook that can be read" in failed.output

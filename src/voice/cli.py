@@ -214,7 +214,8 @@ def theme(db_path: str | None) -> None:
 @click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
 def import_command(slug: str, path: Path, map_file: Path | None, channel: str, all_or_nothing: bool,
                    db_path: str | None) -> None:
-    """Import answers to survey SLUG from a CSV file exported by another tool (UTF-8, header row).
+    """Import answers to survey SLUG from a CSV (UTF-8) or Excel (.xlsx) file exported by another tool,
+    with a header row.
 
     Each row is checked like a web answer; rejected rows are listed as FILE:LINE: problem.
     """

@@ -27,6 +27,7 @@ QUOTE_MAX = 1000
 
 class Filters(msgspec.Struct, frozen=True, kw_only=True):
     survey: str | None = None
+    version: int | None = None
     channel: str | None = None
     topic: str | None = None
     priority: str | None = None
@@ -60,6 +61,21 @@ class Quote(msgspec.Struct, frozen=True):
     proposed_by: str
     decided_by: str | None
     survey_slug: str
+    topics: list[str]
+    priorities: list[str]
+
+
+class Version(msgspec.Struct, frozen=True):
+    id: int
+    slug: str
+    content_hash: str
+    first_loaded_on: str
+
+
+def versions(db: Database) -> list[Version]:
+    """Every stored survey version, for choosing which answers to look at."""
+    return [Version(*row) for row in db.execute(
+        "SELECT id, slug, content_hash, first_loaded_on FROM survey_versions ORDER BY slug, id").fetchall()]
 
 
 class CurationError(ValueError):
@@ -93,6 +109,7 @@ def _fts_query(text: str) -> str:
 # Filters that compare one column with the value given: (field, fixed SQL with its named placeholder).
 SIMPLE_FILTERS = (
     ("survey", " AND r.survey_slug = :survey"),
+    ("version", " AND r.version_id = :version"),
     ("channel", " AND r.channel = :channel"),
     ("since", " AND r.submitted_on >= :since"),
     ("until", " AND r.submitted_on <= :until"),
@@ -202,7 +219,9 @@ def quote_warnings(db: Database, text: str, survey_slug: str, min_group: int) ->
     return warnings
 
 
-def propose(db: Database, answer_id: int, text: str, attribution: str, by: str) -> int:
+def propose(db: Database, answer_id: int, text: str, attribution: str, by: str, taxonomy: Taxonomy) -> int:
+    """A quote, linked to the answer's topics (a person's correction if there is one) and the
+    partnership priorities those topics feed."""
     text, attribution = text.strip(), attribution.strip()
     blockers = quote_blockers(db, answer_id)
     if blockers:
@@ -213,9 +232,15 @@ def propose(db: Database, answer_id: int, text: str, attribution: str, by: str) 
         raise CurationError(N_("A quote must be 1000 characters or fewer."))
     if not attribution:
         raise CurationError(N_("Enter how the quote is attributed, for example (YPAG)."))
+    row = answer(db, answer_id)
+    topics = [t for t in (row.topics if row else []) if t != "other"]
+    priorities = sorted({p for tp in taxonomy.topics if tp.id in topics for p in tp.priorities})
     with write_lock, db.atomic():
-        cursor = db.execute("INSERT INTO quotes (answer_id, text, attribution, proposed_by, proposed_at) "
-                            "VALUES (?, ?, ?, ?, ?)", [answer_id, text, attribution, by, _now()])
+        cursor = db.execute(
+            "INSERT INTO quotes (answer_id, text, attribution, topics, priorities, proposed_by, proposed_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [answer_id, text, attribution, msgspec.json.encode(topics).decode(),
+             msgspec.json.encode(priorities).decode(), by, _now()])
         record_event(db, by, "quote proposed", f"quote:{cursor.lastrowid}", text[:200])
     return int(cursor.lastrowid or 0)
 
@@ -247,8 +272,10 @@ def decide(db: Database, quote_id: int, action: str, by: str) -> None:
 
 
 def quotes(db: Database, status: str | None = None) -> list[Quote]:
-    sql = ("SELECT q.id, q.answer_id, q.text, q.attribution, q.status, q.proposed_by, q.decided_by, r.survey_slug "
-           "FROM quotes q JOIN answers a ON a.id = q.answer_id JOIN responses r ON r.id = a.response_id")
+    sql = ("SELECT q.id, q.answer_id, q.text, q.attribution, q.status, q.proposed_by, q.decided_by, r.survey_slug, "
+           "q.topics, q.priorities FROM quotes q JOIN answers a ON a.id = q.answer_id "
+           "JOIN responses r ON r.id = a.response_id")
     rows = db.execute(sql + (" WHERE q.status = ?" if status else "") + " ORDER BY q.id DESC",
                       [status] if status else []).fetchall()
-    return [Quote(*row) for row in rows]
+    return [Quote(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
+                  msgspec.json.decode(row[8]), msgspec.json.decode(row[9])) for row in rows]

@@ -1,5 +1,5 @@
 """Importing answers collected by other tools (Microsoft Forms, Google Forms, SmartSurvey, Citizen
-Space) from CSV: columns are matched to questions, each row goes through submissions.record() like
+Space) from CSV or Excel (.xlsx): columns are matched to questions, each row goes through submissions.record() like
 any other answer (checked, redacted, flagged, themed), and every rejected row is reported with its
 line number. With all_or_nothing, one bad row means nothing is stored.
 """
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -83,7 +84,40 @@ def _value(question: AnyQuestion | None, cell: str) -> Any:
     return labels.get(_norm(cell), cell)
 
 
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)
+
+
+def read_xlsx(data: bytes, name: str) -> tuple[list[str], list[list[str]]]:
+    """The first worksheet of an Excel workbook, as text cells (dates as yyyy-mm-dd)."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise ImportFileError(f"{name}: this is not an Excel workbook that can be read ({exc})") from None
+    try:
+        sheet = workbook.worksheets[0]
+        rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+    if not rows:
+        raise ImportFileError(f"{name}: the first worksheet is empty")
+    if len(rows) - 1 > MAX_ROWS:
+        raise ImportFileError(f"{name}: {len(rows) - 1:,} rows; import at most {MAX_ROWS:,} at a time")
+    return rows[0], rows[1:]
+
+
 def read_rows(data: bytes, name: str) -> tuple[list[str], list[list[str]]]:
+    if name.lower().endswith(".xlsx"):
+        return read_xlsx(data, name)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

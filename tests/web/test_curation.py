@@ -42,6 +42,10 @@ def test_sign_in_filter_correct_propose_approve_publish(client: TestClient, sett
     searched = get_page(client, "/staff/responses?q=youth+club")  # full-text search, stemmed
     assert "1 answer matches." in searched.get_text() and "youth clubs" in searched.get_text()
     assert "1 answer matches." in get_page(client, "/staff/responses?flagged=yes").get_text()
+    with sqlite3.connect(settings.db_path) as conn:
+        version_id = conn.execute("SELECT version_id FROM responses LIMIT 1").fetchone()[0]
+    assert "4 answers match." in get_page(client, f"/staff/responses?version={version_id}").get_text()
+    assert "0 answers match." in get_page(client, f"/staff/responses?version={version_id + 99}").get_text()
 
     helped = answer_id(settings, "really helped")
     page = get_page(client, f"/staff/answers/{helped}")
@@ -77,6 +81,9 @@ def test_sign_in_filter_correct_propose_approve_publish(client: TestClient, sett
                        follow_redirects=False).status_code == 303
     published = get_page(client, "/staff/quotes?status=published").get_text()
     assert "“The youth worker listened to me and it really helped” (YPAG)" in published
+    # linked to the corrected topics and the priorities they feed (from the taxonomy)
+    assert "Topics: being_listened_to, friends_loneliness" in published
+    assert "Priorities: child_mental_health, covid, domestic_abuse" in published
     assert "decided by alex@example.org" in published
 
     with sqlite3.connect(settings.db_path) as conn:

@@ -138,3 +138,17 @@ def test_session_cookie_idle_timeout_and_sign_out(client: TestClient, settings: 
     home = get_page(client, "/staff")
     client.post("/staff/sign-out", data={"_csrf_token": csrf(home)}, follow_redirects=False)
     assert client.get("/staff", follow_redirects=False).headers["location"] == "/staff/sign-in"
+
+
+def test_cookies_are_secure_over_https(settings: Settings) -> None:
+    from voice.app import create_app
+
+    with TestClient(create_app(settings), base_url="https://testserver.local") as client:
+        add(settings, "lead@example.org", "safeguarding_lead")
+        page = get_page(client, "/s/ypag-priorities")
+        started = client.post("/s/ypag-priorities/start", data={"_csrf_token": csrf(page)}, follow_redirects=False)
+        assert "secure" in started.headers["set-cookie"].lower()
+        token = csrf(get_page(client, "/staff/sign-in"))
+        signed = client.post("/staff/sign-in", data={"_csrf_token": token, "email": "lead@example.org",
+                                                     "password": PASSWORD}, follow_redirects=False)
+        assert "secure" in signed.headers["set-cookie"].lower()

@@ -42,6 +42,11 @@ def provide_db(request: Request) -> Iterator[Database]:
         db.close()
 
 
+def secure_cookies(request: Request) -> bool:
+    """Cookies only over HTTPS: when configured, and always when this request came over HTTPS."""
+    return settings_of(request).secure_cookies or request.url.scheme == "https"
+
+
 def settings_of(request: Request) -> Settings:
     return request.app.state["settings"]  # type: ignore[no-any-return]
 

@@ -27,6 +27,7 @@ from voice.web.pages import (
     locale_of,
     record_options,
     render,
+    secure_cookies,
     settings_of,
     t,
 )
@@ -50,7 +51,7 @@ def _current(request: Request, slug: str) -> Published:
 
 def _draft_cookie(request: Request, slug: str, token: str, max_age: int) -> Cookie:
     return Cookie(key=DRAFT_COOKIE, value=token, path=f"/s/{slug}", max_age=max_age, httponly=True,
-                  samesite="lax", secure=settings_of(request).secure_cookies)
+                  samesite="lax", secure=secure_cookies(request))
 
 
 def _page_number_after(survey: Survey, answers: dict[str, Any], index: int) -> int | None:

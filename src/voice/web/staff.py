@@ -23,7 +23,7 @@ from voice.i18n import N_
 from voice.submissions import InvalidAnswersError, record
 from voice.surveys import PREFER_NOT
 from voice.themes import Taxonomy
-from voice.web.pages import Db, form_lists, record_options, render, settings_of, t
+from voice.web.pages import Db, form_lists, record_options, render, secure_cookies, settings_of, t
 
 STAFF_COOKIE = "voice_staff"
 EDITORS = ("admin", "facilitator")
@@ -68,7 +68,7 @@ def _to_sign_in(request: Request, exc: SignInRequiredError) -> Redirect:
 
 def _staff_cookie(request: Request, token: str) -> Cookie:
     return Cookie(key=STAFF_COOKIE, value=token, path="/staff", httponly=True, samesite="strict",
-                  secure=settings_of(request).secure_cookies, max_age=auth.SESSION_HOURS * 3600)
+                  secure=secure_cookies(request), max_age=auth.SESSION_HOURS * 3600)
 
 
 class SignInController(Controller):
@@ -137,13 +137,14 @@ class StaffController(Controller):
 
     @get("/responses", sync_to_thread=True)
     def responses(self, request: Request, db: Db, survey: FromQuery[str | None] = None,
+                  version: FromQuery[int | None] = None,
                   channel: FromQuery[str | None] = None, topic: FromQuery[str | None] = None,
                   priority: FromQuery[str | None] = None, sentiment: FromQuery[str | None] = None,
                   flagged: FromQuery[str | None] = None, since: FromQuery[str | None] = None,
                   until: FromQuery[str | None] = None, q: FromQuery[str | None] = None,
                   page: FromQuery[int] = 1) -> Template:
         filters = curation.Filters(
-            survey=survey or None, channel=channel or None, topic=topic or None, priority=priority or None,
+            survey=survey or None, version=version, channel=channel or None, topic=topic or None, priority=priority or None,
             sentiment=sentiment or None, flagged={"yes": True, "no": False}.get(flagged or ""),
             since=_day(since), until=_day(until), q=(q or "").strip()[:200] or None, page=max(1, min(page, 10_000)))
         rows, total = curation.browse(db, filters, _taxonomy(request))
@@ -151,6 +152,7 @@ class StaffController(Controller):
         return render(request, "staff/responses.html", staff=_staff(request), rows=rows, total=total,
                       filters=filters, flagged=flagged or "", taxonomy=_taxonomy(request), names=SENTIMENT_NAMES,
                       surveys=[p.slug for p in request.app.state["catalogue"].all()], query=query,
+                      versions=curation.versions(db),
                       pages=(total + curation.PAGE_SIZE - 1) // curation.PAGE_SIZE)
 
     def _answer_page(self, request: Request, db: Db, answer_id: int, errors: list[FieldError] | None = None,
@@ -185,7 +187,7 @@ class StaffController(Controller):
     def propose(self, request: Request, db: Db, answer_id: FromPath[int], data: FormData) -> Redirect | Template:
         try:
             curation.propose(db, answer_id, str(data.get("quote", "")), str(data.get("attribution", "")),
-                             _staff(request).email)
+                             _staff(request).email, _taxonomy(request))
         except curation.CurationError as exc:
             return self._answer_page(request, db, answer_id, [FieldError("quote", "quote", t(request, str(exc)))], 422)
         return Redirect("/staff/quotes", status_code=303)
