@@ -24,6 +24,7 @@ from voice import __version__
 from voice.catalogue import Catalogue
 from voice.db import migrate, opened
 from voice.i18n import jinja_gettext, jinja_label, jinja_ngettext
+from voice.learning import LearnedTopics, examples
 from voice.redact import Terms, load_terms
 from voice.settings import PACKAGE_DIR, Settings, SettingsError
 from voice.submissions import purge_originals
@@ -82,13 +83,17 @@ def redaction_terms(settings: Settings) -> Terms:
         raise SettingsError(f"VOICE_REDACT_TERMS_FILE: {settings.redact_terms_file}: {exc}") from None
 
 
-def themer_for(settings: Settings) -> Themer:
-    if not settings.taxonomy_file:
-        return default_themer()
+def themer_for(settings: Settings, *, learn: bool = True) -> Themer:
+    """The taxonomy in use, plus what people's corrections in the database have taught (unless learn=False)."""
     try:
-        return Themer(load_taxonomy(Path(settings.taxonomy_file)))
+        taxonomy = load_taxonomy(Path(settings.taxonomy_file)) if settings.taxonomy_file else default_themer().taxonomy
     except (OSError, ValueError, yaml.YAMLError, msgspec.ValidationError) as exc:
         raise SettingsError(f"VOICE_TAXONOMY_FILE: {settings.taxonomy_file}: {exc}") from None
+    if not learn or not Path(settings.db_path).exists():
+        return Themer(taxonomy)
+    with opened(settings.db_path) as db:
+        training = examples(db) if "theme_corrections" in db.table_names() else []
+    return Themer(taxonomy, LearnedTopics(training) if training else None)
 
 
 def create_app(settings: Settings) -> Litestar:

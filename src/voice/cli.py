@@ -173,7 +173,7 @@ def evaluate_command(path: Path, as_json: bool, baseline: bool) -> None:
 
     try:
         items = read_labelled(path)
-        result = evaluate(items, themer_for(_settings()))
+        result = evaluate(items, themer_for(_settings(), learn=False))
     except (EvalFileError, SettingsError) as exc:
         raise click.ClickException(str(exc)) from None
     if baseline:

@@ -14,6 +14,7 @@ import hashlib
 import re
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
 import msgspec
 import simplemma
@@ -46,6 +47,14 @@ class Taxonomy(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
             raise ValueError("topic ids must be unique")
         if "other" not in ids:
             raise ValueError("the taxonomy needs an `other` topic")
+
+
+class Learned(Protocol):
+    """Topics learned from people's corrections (voice.learning.LearnedTopics)."""
+
+    size: int
+
+    def suggest(self, text: str) -> dict[str, list[str]]: ...
 
 
 class Theme(msgspec.Struct, frozen=True):
@@ -162,9 +171,12 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
 class Themer:
     """Themes answers against one taxonomy, compiled once."""
 
-    def __init__(self, taxonomy: Taxonomy | None = None) -> None:
+    def __init__(self, taxonomy: Taxonomy | None = None, learned: Learned | None = None) -> None:
         self.taxonomy = taxonomy or load_taxonomy()
+        self.learned = learned
         self.version = f"{ALGORITHM}:{hashlib.sha256(msgspec.json.encode(self.taxonomy)).hexdigest()[:12]}"
+        if learned is not None and learned.size:
+            self.version += f":learned-{learned.size}"
         self._keywords: dict[str, list[str]] = {}
         self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for topic in self.taxonomy.topics:
@@ -187,6 +199,10 @@ class Themer:
             for phrase, topic_id in self._phrases.get(lemma, ()):
                 if tuple(words[i:i + len(phrase)]) == phrase:
                     matched.setdefault(topic_id, []).append(" ".join(w for w, _ in pairs[i:i + len(phrase)]))
+        if self.learned is not None:
+            for topic, words in self.learned.suggest(text).items():
+                if topic not in matched and topic in self._order:
+                    matched[topic] = words
         if not matched:
             return ("other",), {}
         ordered = sorted(matched, key=self._order.__getitem__)

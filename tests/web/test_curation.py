@@ -152,3 +152,27 @@ def test_entering_paper_answers_goes_through_the_same_checks(client: TestClient,
         assert conn.execute("SELECT category FROM flags").fetchall() == [("feeling_unsafe",)]
         assert conn.execute("SELECT action FROM audit_log WHERE actor = 'sam@example.org' ORDER BY id DESC"
                             ).fetchone() == ("answers entered",)
+
+
+def test_corrections_teach_later_theming(client: TestClient, settings: Settings) -> None:
+    taught = ["We need a skatepark for bikes", "More bike tracks and a skatepark please",
+              "A skatepark would give us somewhere to ride bikes", "Fix the bike ramps at the skatepark"]
+    others = ["Exams stress me out", "Teachers never listen to us", "I feel anxious before school"]
+    for text in taught + others:
+        client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": text}})
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    for text in taught + others:
+        page = get_page(client, f"/staff/answers/{answer_id(settings, text)}")
+        topics = ["health_physical"] if text in taught else ["mental_health", "school_education"]
+        client.post(f"/staff/answers/{answer_id(settings, text)}/themes",
+                    data={"_csrf_token": csrf(page), "topics": topics}, follow_redirects=False)
+
+    client.post("/api/surveys/ypag-priorities/responses",
+                json={"answers": {"most_important": "Somewhere to ride bikes, like a skatepark"}})
+    with sqlite3.connect(settings.db_path) as conn:
+        topics, matched, version = conn.execute(
+            "SELECT topics, matched, version FROM themes ORDER BY answer_id DESC LIMIT 1").fetchone()
+    assert "health_physical" in topics
+    assert "learned: skatepark" in matched or "learned: bike" in matched
+    assert version.endswith(":learned-7")

@@ -20,9 +20,11 @@ from voice.auth import Staff
 from voice.db import opened, write_lock
 from voice.forms import FieldError, read_form
 from voice.i18n import N_
+from voice.learning import LearnedTopics
+from voice.learning import examples as learning_examples
 from voice.submissions import InvalidAnswersError, record
 from voice.surveys import PREFER_NOT
-from voice.themes import Taxonomy
+from voice.themes import Taxonomy, Themer
 from voice.web.pages import Db, form_lists, record_options, render, secure_cookies, settings_of, t
 
 STAFF_COOKIE = "voice_staff"
@@ -181,6 +183,8 @@ class StaffController(Controller):
             curation.correct(db, answer_id, feeling, topics, _staff(request).email, _taxonomy(request))
         except curation.CurationError as exc:
             return self._answer_page(request, db, answer_id, [FieldError("topics", "topics", t(request, str(exc)))], 422)
+        # What people confirm teaches the themes of answers from now on (in this worker; all after `voice theme`).
+        request.app.state["themer"] = Themer(_taxonomy(request), LearnedTopics(learning_examples(db)))
         return Redirect(f"/staff/answers/{answer_id}", status_code=303)
 
     @post("/answers/{answer_id:int}/quotes", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
