@@ -141,3 +141,47 @@ def test_every_page_is_fully_translatable(pseudo_locale: str, tmp_path: Path, sl
 def test_pseudo_locale_check_catches_an_unmarked_string(pseudo_locale: str) -> None:
     html = "<html><head><title>⟦Ţîţļë⟧</title></head><body><p>⟦Ĥëļļö⟧</p><p>Plain English</p></body></html>"
     assert unmarked(html, []) == "Plain English"
+
+
+def test_staff_pages_are_fully_translatable(pseudo_locale: str, tmp_path: Path) -> None:
+    from voice.auth import add_user
+    from voice.db import opened
+    from voice.themes import load_taxonomy
+
+    settings = Settings(db_path=str(tmp_path / "v.db"), surveys_dir=str(REPO_DIR / "surveys"), secret="i18n")
+    texts = ["My dad hits me", "The youth worker really helped"]
+    with TestClient(create_app(settings)) as client:
+        with opened(settings.db_path) as db:
+            add_user(db, "lead@example.org", "safeguarding_lead", "a long staff password")
+            add_user(db, "sam@example.org", "facilitator", "a long staff password")
+        for text in texts:
+            client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": text,
+                                                                                   "quote_ok": "yes"}})
+        client.headers["accept-language"] = pseudo_locale
+        pages = []
+        for email, paths in (("lead@example.org", ["/staff", "/staff/safeguarding", "/staff/safeguarding/1",
+                                                   "/staff/audit"]),
+                             ("sam@example.org", ["/staff", "/staff/responses", "/staff/answers/2", "/staff/quotes",
+                                                  "/staff/entry", "/staff/entry/ypag-priorities"])):
+            client.cookies.clear()
+            sign_in_page = client.get("/staff/sign-in")
+            pages.append(("sign in", sign_in_page.text))
+            token = re.search(r'name="_csrf_token" value="([^"]+)"', sign_in_page.text)[1]
+            client.post("/staff/sign-in", data={"_csrf_token": token, "email": email,
+                                                "password": "a long staff password"})
+            pages += [(p, client.get(p).text) for p in paths]
+    taxonomy = load_taxonomy()
+    # Data, not the product's words: what the survey files, the taxonomy and people wrote, and ids.
+    data = {w for s in EXAMPLE_SLUGS for w in survey_words(s)} - DEFAULT_TEXTS
+    data |= {t.name for t in taxonomy.topics} | {t.id for t in taxonomy.topics}
+    data |= {p for t in taxonomy.topics for p in t.priorities} | set(texts) | set(EXAMPLE_SLUGS)
+    data |= {"lead@example.org", "sam@example.org", "Childline", "system", "facilitator", "safeguarding_lead",
+             "abuse_at_home", "dad hits", "most_important", "api"}
+    allowed = sorted(data, key=len, reverse=True)
+    problems = {}
+    for url, html in pages:
+        html = re.sub(r"\b[0-9a-f]{8}\b", " ", html)  # survey version hashes
+        html = re.sub(r"\b(?:staff|flag|answer|quote|response):\d+", " ", html)  # audit subjects
+        if left := unmarked(html, allowed):
+            problems[url] = left
+    assert not problems, f"words not marked for translation: {problems}"

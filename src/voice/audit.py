@@ -7,6 +7,15 @@ import datetime as dt
 import msgspec
 from sqlite_utils import Database
 
+from voice.i18n import N_
+
+# Every action the log records, marked for translation: stored in English, shown in the reader's language.
+ACTIONS = (
+    N_("flag raised"), N_("flag viewed"), N_("flag closed"), N_("account created"), N_("account locked"),
+    N_("signed in"), N_("themes corrected"), N_("quote proposed"), N_("quote approved"), N_("quote published"),
+    N_("quote rejected"), N_("answers entered"),
+)
+
 
 class Event(msgspec.Struct, frozen=True):
     happened_at: str
@@ -17,7 +26,9 @@ class Event(msgspec.Struct, frozen=True):
 
 
 def record_event(db: Database, actor: str, action: str, subject: str, detail: str = "") -> None:
-    """Write one event. Call it inside the transaction of the change it describes."""
+    """Write one event (an action from ACTIONS). Call it inside the transaction of the change it describes."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}: add it to voice.audit.ACTIONS")
     db.execute(
         "INSERT INTO audit_log (happened_at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
         [dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), actor, action, subject, detail],

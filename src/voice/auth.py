@@ -82,7 +82,7 @@ def add_user(db: Database, email: str, role: str, password: str) -> Staff:
             "INSERT INTO staff (email, role, password_hash, created_on) VALUES (?, ?, ?, ?)",
             [email, role, _hasher.hash(password), _now().date().isoformat()],
         )
-        record_event(db, "system", "account created", f"staff:{cursor.lastrowid}", f"{email} as {role}")
+        record_event(db, "system", "account created", f"staff:{cursor.lastrowid}", f"{email}: {role}")
     return Staff(int(cursor.lastrowid or 0), email, role)
 
 
@@ -110,7 +110,7 @@ def sign_in(db: Database, email: str, password: str) -> str:
             db.execute("UPDATE staff SET failed_logins = ?, locked_until = ? WHERE id = ?",
                        [0 if locked else failures, locked, staff_id])
             if locked:
-                record_event(db, "system", "account locked", f"staff:{staff_id}", f"after {MAX_FAILURES} wrong passwords")
+                record_event(db, "system", "account locked", f"staff:{staff_id}", f"{MAX_FAILURES}")
         raise AuthError(WRONG) from None
     token = secrets.token_urlsafe(32)
     with write_lock, db.atomic():

@@ -42,6 +42,10 @@ def test_sign_in_filter_correct_propose_approve_publish(client: TestClient, sett
     searched = get_page(client, "/staff/responses?q=youth+club")  # full-text search, stemmed
     assert "1 answer matches." in searched.get_text() and "youth clubs" in searched.get_text()
     assert "1 answer matches." in get_page(client, "/staff/responses?flagged=yes").get_text()
+    assert "3 answers match." in get_page(client, "/staff/responses?priority=child_mental_health").get_text()
+    today = get_page(client, "/staff/responses?since=2000-01-01&until=2999-12-31").get_text()
+    assert "4 answers match." in today
+    assert "0 answers match." in get_page(client, "/staff/responses?until=2000-01-01").get_text()
     with sqlite3.connect(settings.db_path) as conn:
         version_id = conn.execute("SELECT version_id FROM responses LIMIT 1").fetchone()[0]
     assert "4 answers match." in get_page(client, f"/staff/responses?version={version_id}").get_text()
@@ -82,7 +86,7 @@ def test_sign_in_filter_correct_propose_approve_publish(client: TestClient, sett
     published = get_page(client, "/staff/quotes?status=published").get_text()
     assert "“The youth worker listened to me and it really helped” (YPAG)" in published
     # linked to the corrected topics and the priorities they feed (from the taxonomy)
-    assert "Topics: being_listened_to, friends_loneliness" in published
+    assert "Topics: Being listened to and involved, Friends and loneliness" in published
     assert "Priorities: child_mental_health, covid, domestic_abuse" in published
     assert "decided by alex@example.org" in published
 

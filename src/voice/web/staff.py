@@ -59,6 +59,10 @@ def _taxonomy(request: Request) -> Taxonomy:
     return taxonomy
 
 
+def _topic_names(request: Request) -> dict[str, str]:
+    return {tp.id: tp.name for tp in _taxonomy(request).topics}
+
+
 def _day(text: str | None) -> str | None:
     """A yyyy-mm-dd date from a filter box, or nothing."""
     return text if text and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
@@ -154,7 +158,8 @@ class StaffController(Controller):
         return render(request, "staff/responses.html", staff=_staff(request), rows=rows, total=total,
                       filters=filters, flagged=flagged or "", taxonomy=_taxonomy(request), names=SENTIMENT_NAMES,
                       surveys=[p.slug for p in request.app.state["catalogue"].all()], query=query,
-                      versions=curation.versions(db),
+                      versions=curation.versions(db), topic_names=_topic_names(request),
+                      priorities=sorted({p for tp in _taxonomy(request).topics for p in tp.priorities}),
                       pages=(total + curation.PAGE_SIZE - 1) // curation.PAGE_SIZE)
 
     def _answer_page(self, request: Request, db: Db, answer_id: int, errors: list[FieldError] | None = None,
@@ -167,6 +172,7 @@ class StaffController(Controller):
         return render(request, "staff/answer.html", status=status, staff=_staff(request), row=row,
                       suggested=suggested, taxonomy=_taxonomy(request), names=SENTIMENT_NAMES,
                       blockers=[t(request, b) for b in curation.quote_blockers(db, answer_id)],
+                      topic_names=_topic_names(request),
                       warnings=[t(request, w) for w in curation.quote_warnings(db, row.text, row.survey_slug,
                                                                                 settings.min_group_size)],
                       can_edit=_staff(request).role in EDITORS, errors=errors or [])
@@ -199,7 +205,9 @@ class StaffController(Controller):
     def _quotes_page(self, request: Request, db: Db, showing: str, errors: list[FieldError] | None = None,
                      status: int = 200) -> Template:
         showing = showing if showing in ("proposed", "approved", "published", "rejected") else "proposed"
+        names = _topic_names(request)
         return render(request, "staff/quotes.html", status=status, staff=_staff(request), showing=showing,
+                      topic_label=names,
                       quotes=curation.quotes(db, showing), can_edit=_staff(request).role in EDITORS,
                       errors=errors or [])
 
