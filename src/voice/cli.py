@@ -256,3 +256,36 @@ def import_command(slug: str, path: Path, map_file: Path | None, channel: str, a
     click.echo(f"Imported {result.stored:,} row(s); rejected {len(result.rejected):,}.")
     if result.rejected:
         sys.exit(1)
+
+
+@main.command("backup")
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
+def backup_command(target: Path, db_path: str | None) -> None:
+    """Copy the database to TARGET, safely while the service is running."""
+    import sqlite3
+
+    from voice.operations import backup
+
+    settings = _settings(db_path=db_path)
+    if not Path(settings.db_path).exists():
+        raise click.ClickException(f"There is no database at {settings.db_path}.")
+    try:
+        pages = backup(settings.db_path, target)
+    except (sqlite3.Error, OSError) as exc:
+        raise click.ClickException(f"The backup to {target} failed: {exc}. Nothing was replaced.") from None
+    click.echo(f"Backed up {settings.db_path} to {target} ({pages:,} pages, integrity check ok).")
+
+
+@main.command("purge")
+@click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
+def purge_command(db_path: str | None) -> None:
+    """Delete expired unfinished answers, texts-as-typed past their keeping time, and old staff sessions."""
+    from voice.db import migrate
+    from voice.operations import purge
+
+    settings = _settings(db_path=db_path)
+    migrate(settings.db_path)
+    done = purge(settings.db_path)
+    click.echo(f"Deleted {done.drafts} expired unfinished answers, {done.original_texts} texts as typed, "
+               f"{done.staff_sessions} old staff sessions.")

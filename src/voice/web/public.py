@@ -88,6 +88,12 @@ class PublicController(Controller):
     include_in_schema = False
     exception_handlers = {NoDraftError: _restart}  # noqa: RUF012 - Litestar's layered setting
 
+    @get("/healthz", sync_to_thread=True)
+    def healthz(self, request: Request, db: Db) -> dict[str, str]:
+        """For monitoring: the database answers and the surveys are loaded. Says nothing about anyone."""
+        db.execute("SELECT 1").fetchone()
+        return {"status": "ok", "surveys": str(len(catalogue_of(request).all()))}
+
     @get("/", sync_to_thread=False)
     def index(self, request: Request) -> Template:
         today = _today()

@@ -1,0 +1,102 @@
+"""Operations: health check, backups while serving, purging, and clear 503s when the disk is full or
+the database is read-only, with nothing half-written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from litestar.testing import TestClient
+
+from tests.conftest import answer_all, check_page, csrf, get_page
+from voice import db as voice_db
+from voice.app import create_app
+from voice.cli import main
+from voice.operations import purge
+from voice.settings import Settings
+from voice.web import pages
+
+
+def count(settings: Settings, table: str) -> int:
+    with sqlite3.connect(settings.db_path) as conn:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608 - test table names
+
+
+def test_healthz(client: TestClient) -> None:
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.json() == {"status": "ok", "surveys": "3"}
+
+
+def test_backup_is_a_whole_consistent_copy(client: TestClient, settings: Settings, tmp_path: Path) -> None:
+    for i in range(5):
+        client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": f"answer {i}"}})
+    target = tmp_path / "backups" / "voice-backup.db"
+    target.parent.mkdir()
+    result = CliRunner().invoke(main, ["backup", str(target), "--db", settings.db_path])
+    assert result.exit_code == 0, result.output
+    assert "integrity check ok" in result.output
+    with sqlite3.connect(target) as conn:
+        assert conn.execute("SELECT count(*) FROM responses").fetchone() == (5,)
+    assert not list(target.parent.glob("*.partial"))
+    failed = CliRunner().invoke(main, ["backup", str(tmp_path / "missing" / "x.db"), "--db", settings.db_path])
+    assert failed.exit_code == 1 and "Nothing was replaced" in failed.output
+
+
+def test_purge_deletes_what_must_not_be_kept(client: TestClient, settings: Settings) -> None:
+    answer_all(client, "ypag-priorities")  # leaves a draft
+    client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": "call 07700 900123"}})
+    client.post("/api/surveys/ypag-priorities/responses",
+                json={"answers": {"most_important": "call 07700 900124, I want to die"}})
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=settings.original_text_days + 2)
+    done = purge(settings.db_path, now=later)
+    assert (done.drafts, done.original_texts) == (1, 1)  # the flagged answer's original stays
+    assert count(settings, "original_texts") == 1 and count(settings, "flags") == 1
+
+
+def failing_connect(pragma: str):
+    real = voice_db.connect
+
+    def connect(path):
+        db = real(path)
+        if pragma == "full":  # the file may not grow by a single page: SQLite's "database or disk is full"
+            pages_now = db.execute("PRAGMA page_count").fetchone()[0]
+            db.execute(f"PRAGMA max_page_count = {pages_now}")
+        else:
+            db.execute("PRAGMA query_only = ON")  # "attempt to write a readonly database"
+        return db
+
+    return connect
+
+
+@pytest.mark.parametrize("trouble", ["full", "read-only"])
+def test_a_full_disk_or_read_only_database_gives_a_clear_503_and_stores_nothing(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, trouble: str
+) -> None:
+    with TestClient(create_app(settings)) as client:
+        answer_all(client, "ypag-priorities")
+        soup = get_page(client, "/s/ypag-priorities/check")
+        form = soup.find("form", attrs={"action": "/s/ypag-priorities/check"})
+        data = {i["name"]: i.get("value", "") for i in form.find_all("input") if i.get("name")}
+        monkeypatch.setattr(pages, "connect", failing_connect(trouble))
+        tables = ("responses", "answers", "flags", "themes", "original_texts")
+        long_text = "word " * 198  # 990 characters, within the limit
+        for _ in range(60):  # a full file still has some free space in its pages: fill it
+            before = {t: count(settings, t) for t in tables}
+            api = client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": long_text}})
+            if api.status_code != 201:
+                break
+        assert api.status_code == 503 and "Nothing was stored" in api.json()["message"]
+        assert {t: count(settings, t) for t in tables} == before  # the failed one left nothing behind
+        page = client.post("/s/ypag-priorities/check", data=data)
+        assert page.status_code == 503
+        assert "Nothing you sent has been lost" in check_page(page.text).get_text()
+        monkeypatch.undo()
+        assert {t: count(settings, t) for t in tables} == before
+        with sqlite3.connect(settings.db_path) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        # The young person can simply try again once the problem is fixed: their answers are still there.
+        again = client.post("/s/ypag-priorities/check", data={**data, "_csrf_token": csrf(soup)}, follow_redirects=False)
+        assert again.status_code == 303 and "/thanks/" in again.headers["location"]
