@@ -22,7 +22,7 @@ from voice.web import pages
 
 def count(settings: Settings, table: str) -> int:
     with sqlite3.connect(settings.db_path) as conn:
-        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608 - test table names
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 def test_healthz(client: TestClient) -> None:
