@@ -1,0 +1,94 @@
+"""A receipt means the answer is on disk: kill -9 the server in the middle of a burst of submissions,
+restart it, and every receipt a client was given is stored, none twice, and the file is sound.
+Loopback only, bounded in count and time."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from tests.conftest import EXAMPLES
+
+TOTAL = 240
+
+
+def start_server(db: Path, port: int, log: Path) -> subprocess.Popen:
+    env = {**os.environ, "VOICE_DB_PATH": str(db), "VOICE_SURVEYS_DIR": str(EXAMPLES), "VOICE_PORT": str(port),
+           "VOICE_SECRET": "faults"}
+    with log.open("a") as out:  # the child keeps its own handle
+        server = subprocess.Popen([sys.executable, "-m", "voice", "serve"], env=env, stdout=out,
+                                  stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            return server
+        except httpx.TransportError:
+            time.sleep(0.1)
+    server.kill()
+    raise AssertionError("the server did not start")
+
+
+async def burst(base: str, kill_after: int | None, server: subprocess.Popen | None) -> dict[int, str]:
+    """Send TOTAL submissions (20 at a time) with one-time ids; kill the server after `kill_after` receipts."""
+    receipts: dict[int, str] = {}
+    limit = asyncio.Semaphore(20)
+    async with httpx.AsyncClient(base_url=base, timeout=10) as http:
+        async def one(i: int) -> None:
+            async with limit:
+                try:
+                    r = await http.post("/api/surveys/ypag-priorities/responses", json={
+                        "submission_id": f"fault-test-{i:04d}",
+                        "answers": {"age_band": "14-15", "most_important": f"answer number {i} about waiting"}})
+                except httpx.TransportError:
+                    return
+                if r.status_code in (200, 201):
+                    receipts[i] = r.json()["receipt"]
+                    if server is not None and kill_after is not None and len(receipts) == kill_after:
+                        server.send_signal(signal.SIGKILL)
+
+        await asyncio.gather(*(one(i) for i in range(TOTAL)))
+    return receipts
+
+
+def test_kill_9_mid_burst_loses_no_receipt_and_stores_nothing_twice(tmp_path: Path) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    db, log = tmp_path / "voice.db", tmp_path / "server.log"
+    server = start_server(db, port, log)
+    try:
+        given = asyncio.run(burst(f"http://127.0.0.1:{port}", kill_after=60, server=server))
+        server.wait(10)
+        assert server.returncode == -signal.SIGKILL
+        assert 60 <= len(given) < TOTAL, "the kill should land in the middle of the burst"
+
+        with sqlite3.connect(db) as conn:
+            stored = dict(conn.execute("SELECT receipt, id FROM responses").fetchall())
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert set(given.values()) <= set(stored), "a receipt was given for an answer that is not on disk"
+
+        # Restart; the clients retry everything with the same one-time ids.
+        server = start_server(db, port, log)
+        again = asyncio.run(burst(f"http://127.0.0.1:{port}", kill_after=None, server=None))
+        assert len(again) == TOTAL
+        assert all(again[i] == receipt for i, receipt in given.items()), "a retry got a different receipt"
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("SELECT count(*) FROM responses").fetchone() == (TOTAL,)
+            assert conn.execute("SELECT count(DISTINCT submission_key) FROM responses").fetchone() == (TOTAL,)
+            assert conn.execute("SELECT count(*) FROM answers WHERE question_id = 'most_important'"
+                                ).fetchone() == (TOTAL,)
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        if server.poll() is None:
+            server.terminate()
+            server.wait(10)
