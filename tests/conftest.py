@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import uvicorn
 from bs4 import BeautifulSoup
+from hypothesis import settings as hypothesis_settings
 from litestar import Litestar
 from litestar.testing import TestClient
 
@@ -22,6 +23,11 @@ from voice.app import create_app
 from voice.settings import REPO_DIR, Settings
 from voice.survey_files import load_survey
 from voice.surveys import Survey
+
+# No timing in tests (speed is measured in bench/): Hypothesis's per-example deadline would make a
+# busy machine fail a correct test.
+hypothesis_settings.register_profile("voice", deadline=None)
+hypothesis_settings.load_profile("voice")
 
 EXAMPLES = REPO_DIR / "surveys"
 EXAMPLE_SLUGS = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))

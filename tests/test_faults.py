@@ -45,11 +45,16 @@ async def burst(base: str, kill_after: int | None, server: subprocess.Popen | No
     async with httpx.AsyncClient(base_url=base, timeout=10) as http:
         async def one(i: int) -> None:
             async with limit:
-                try:
-                    r = await http.post("/api/surveys/ypag-priorities/responses", json={
-                        "submission_id": f"fault-test-{i:04d}",
-                        "answers": {"age_band": "14-15", "most_important": f"answer number {i} about waiting"}})
-                except httpx.TransportError:
+                # While the server lives, a client holding a one-time id retries a dropped connection.
+                for _attempt in range(1 if server is not None else 3):
+                    try:
+                        r = await http.post("/api/surveys/ypag-priorities/responses", json={
+                            "submission_id": f"fault-test-{i:04d}",
+                            "answers": {"age_band": "14-15", "most_important": f"answer number {i} about waiting"}})
+                        break
+                    except httpx.TransportError:
+                        continue
+                else:
                     return
                 if r.status_code in (200, 201):
                     receipts[i] = r.json()["receipt"]

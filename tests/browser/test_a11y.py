@@ -114,15 +114,21 @@ def test_a_whole_survey_with_javascript_off(browser: Browser, live_server: str) 
     ctx = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
     try:
         page = ctx.new_page()
+        page.set_default_timeout(10_000)
         page.goto(f"{live_server}/s/ypag-priorities")
-        page.get_by_role("button", name="Start now").click()
+
+        def press(name: str) -> None:
+            with page.expect_navigation(wait_until="load"):
+                page.get_by_role("button", name=name).click()
+
+        press("Start now")
         page.get_by_label("14 to 15").check()
-        page.get_by_role("button", name="Continue").click()
+        press("Continue")
         page.get_by_label("What is the one thing you would change", exact=False).fill("Shorter waits for help")
         while "/p/" in page.url:
-            page.get_by_role("button", name="Continue").click()
+            press("Continue")
         assert "14 to 15" in page.content() and "Shorter waits for help" in page.content()
-        page.get_by_role("button", name="Send my answers").click()
+        press("Send my answers")
         assert page.get_by_role("heading", level=1).inner_text() == "Thank you, your answers have been sent"
     finally:
         ctx.close()
