@@ -24,7 +24,7 @@ from voice import __version__
 from voice.catalogue import Catalogue
 from voice.db import migrate, opened
 from voice.i18n import jinja_gettext, jinja_label, jinja_ngettext
-from voice.learning import LearnedTopics, examples
+from voice.learning import themer_with_corrections
 from voice.redact import Terms, load_terms
 from voice.settings import PACKAGE_DIR, Settings, SettingsError
 from voice.submissions import purge_originals
@@ -92,8 +92,9 @@ def themer_for(settings: Settings, *, learn: bool = True) -> Themer:
     if not learn or not Path(settings.db_path).exists():
         return Themer(taxonomy)
     with opened(settings.db_path) as db:
-        training = examples(db) if "theme_corrections" in db.table_names() else []
-    return Themer(taxonomy, LearnedTopics(training) if training else None)
+        if "theme_corrections" not in db.table_names():  # a command run before the first migration
+            return Themer(taxonomy)
+        return themer_with_corrections(db, taxonomy)
 
 
 def create_app(settings: Settings) -> Litestar:

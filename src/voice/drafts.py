@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-from typing import Any
 
 import msgspec
 from sqlite_utils import Database
 
-Answers = dict[str, Any]
+from voice.forms import Answers
 
 
 class Draft(msgspec.Struct, frozen=True):

@@ -6,7 +6,6 @@ request's language into another. So the gettext callables read the locale from t
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -105,5 +104,3 @@ def jinja_label(ctx: Context, text: str) -> str:
     """Survey text as written, except wording the product supplied by default, which is translated."""
     return translate(ctx.get("locale", DEFAULT_LOCALE), text) if text in DEFAULT_TEXTS else text
 
-
-Translator = Callable[..., str]

@@ -10,7 +10,7 @@ import msgspec
 from nltk.classify import NaiveBayesClassifier
 from sqlite_utils import Database
 
-from voice.themes import lemmas
+from voice.themes import Taxonomy, Themer, lemmas
 
 MIN_POSITIVE = 3
 """Corrections that confirm a topic before it is learned at all."""
@@ -39,6 +39,12 @@ def examples(db: Database) -> list[tuple[str, list[str]]]:
         "WHERE c.id = (SELECT max(id) FROM theme_corrections WHERE answer_id = c.answer_id) AND a.text IS NOT NULL"
     ).fetchall()
     return [(text, msgspec.json.decode(topics)) for text, topics in rows]
+
+
+def themer_with_corrections(db: Database, taxonomy: Taxonomy) -> Themer:
+    """The taxonomy plus what people's corrections in the database have taught."""
+    training = examples(db)
+    return Themer(taxonomy, LearnedTopics(training) if training else None)
 
 
 class LearnedTopics:

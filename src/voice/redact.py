@@ -20,8 +20,6 @@ from pathlib import Path
 import msgspec
 import phonenumbers
 
-TAGS = ("name", "email", "phone", "postcode", "address", "link", "handle", "date of birth")
-
 EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+\s?(?:@|\(at\)|\[at\])\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 LINK = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]']|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.uk|org\.uk|org|net|uk|io|me|ly|tv|gg|app)"

@@ -20,12 +20,20 @@ from voice.auth import Staff
 from voice.db import opened, write_lock
 from voice.forms import FieldError, read_form
 from voice.i18n import N_
-from voice.learning import LearnedTopics
-from voice.learning import examples as learning_examples
+from voice.learning import themer_with_corrections
 from voice.submissions import InvalidAnswersError, record
 from voice.surveys import PREFER_NOT
-from voice.themes import Taxonomy, Themer
-from voice.web.pages import Db, form_lists, record_options, render, secure_cookies, settings_of, t
+from voice.themes import Taxonomy
+from voice.web.pages import (
+    Db,
+    catalogue_of,
+    form_lists,
+    record_options,
+    render,
+    secure_cookies,
+    settings_of,
+    t,
+)
 
 STAFF_COOKIE = "voice_staff"
 EDITORS = ("admin", "facilitator")
@@ -157,7 +165,7 @@ class StaffController(Controller):
         query = {k: v for k, v in request.query_params.items() if k != "page" and v}
         return render(request, "staff/responses.html", staff=_staff(request), rows=rows, total=total,
                       filters=filters, flagged=flagged or "", taxonomy=_taxonomy(request), names=SENTIMENT_NAMES,
-                      surveys=[p.slug for p in request.app.state["catalogue"].all()], query=query,
+                      surveys=[p.slug for p in catalogue_of(request).all()], query=query,
                       versions=curation.versions(db), topic_names=_topic_names(request),
                       priorities=sorted({p for tp in _taxonomy(request).topics for p in tp.priorities}),
                       pages=(total + curation.PAGE_SIZE - 1) // curation.PAGE_SIZE)
@@ -190,7 +198,7 @@ class StaffController(Controller):
         except curation.CurationError as exc:
             return self._answer_page(request, db, answer_id, [FieldError("topics", "topics", t(request, str(exc)))], 422)
         # What people confirm teaches the themes of answers from now on (in this worker; all after `voice theme`).
-        request.app.state["themer"] = Themer(_taxonomy(request), LearnedTopics(learning_examples(db)))
+        request.app.state["themer"] = themer_with_corrections(db, _taxonomy(request))
         return Redirect(f"/staff/answers/{answer_id}", status_code=303)
 
     @post("/answers/{answer_id:int}/quotes", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
@@ -228,7 +236,7 @@ class StaffController(Controller):
 
     def _entry_page(self, request: Request, slug: str, values: dict[str, Any], errors: list[FieldError],
                     channel: str, saved: str | None = None, status: int = 200) -> Template:
-        published = request.app.state["catalogue"].current(slug)
+        published = catalogue_of(request).current(slug)
         if published is None:
             raise NotFoundException()
         return render(request, "staff/entry.html", status=status, staff=_staff(request), slug=slug,
@@ -238,7 +246,7 @@ class StaffController(Controller):
     @get("/entry", sync_to_thread=False, opt={"roles": EDITORS})
     def entry_list(self, request: Request) -> Template:
         return render(request, "staff/entry_list.html", staff=_staff(request),
-                      surveys=request.app.state["catalogue"].all())
+                      surveys=catalogue_of(request).all())
 
     @get("/entry/{slug:str}", sync_to_thread=False, opt={"roles": EDITORS})
     def entry(self, request: Request, slug: FromPath[str], saved: FromQuery[str | None] = None) -> Template:
@@ -247,7 +255,7 @@ class StaffController(Controller):
     @post("/entry/{slug:str}", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
     def enter(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Redirect | Template:
         """Answers from a paper form or a session, through the same checks as the web form."""
-        published = request.app.state["catalogue"].current(slug)
+        published = catalogue_of(request).current(slug)
         if published is None:
             raise NotFoundException()
         form = form_lists(data)
