@@ -7,18 +7,18 @@ import sqlite3
 
 from litestar.testing import TestClient
 
-from tests.conftest import EXAMPLES, csrf, get_page
+from tests.conftest import EXAMPLE_SLUGS, EXAMPLES, csrf, get_page
 from voice.app import create_app
 from voice.catalogue import Catalogue
 from voice.db import migrate
-from voice.demo import SAMPLES, demo_accounts, seed
+from voice.demo import MADE_UP_PER_SURVEY, SAMPLES, demo_accounts, seed
 from voice.settings import Settings
 
 
 def test_demo_data_and_accounts(tmp_path) -> None:
     db = str(tmp_path / "demo.db")
     migrate(db)
-    assert seed(Catalogue(db, EXAMPLES)) == len(SAMPLES)
+    assert seed(Catalogue(db, EXAMPLES)) == len(SAMPLES) + len(EXAMPLE_SLUGS) * MADE_UP_PER_SURVEY
     assert seed(Catalogue(db, EXAMPLES)) == 0  # only into an empty database
     accounts = demo_accounts(db)
     assert demo_accounts(db) == accounts  # the same accounts at every start

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import msgspec
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from litestar import Litestar
 from litestar.config.csrf import CSRFConfig
 from litestar.datastructures import ResponseHeader, State
@@ -23,11 +22,11 @@ from litestar.template.config import TemplateConfig
 from voice import __version__
 from voice.catalogue import Catalogue
 from voice.db import migrate, opened
-from voice.i18n import jinja_gettext, jinja_label, jinja_ngettext
 from voice.learning import themer_with_corrections
 from voice.redact import Terms, load_terms
-from voice.settings import PACKAGE_DIR, Settings, SettingsError
+from voice.settings import Settings, SettingsError
 from voice.submissions import purge_originals
+from voice.templating import environment
 from voice.themes import Themer, default_themer, load_taxonomy
 from voice.web import api, public, staff
 from voice.web.errors import exception_handlers
@@ -61,17 +60,7 @@ def secret_for(settings: Settings) -> str:
 
 
 def template_engine() -> JinjaTemplateEngine:
-    env = Environment(
-        loader=FileSystemLoader(PACKAGE_DIR / "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.install_gettext_callables(jinja_gettext, jinja_ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env.globals["label"] = jinja_label
-    return JinjaTemplateEngine.from_environment(env)
+    return JinjaTemplateEngine.from_environment(environment())
 
 
 def redaction_terms(settings: Settings) -> Terms:
@@ -112,7 +101,7 @@ def create_app(settings: Settings) -> Litestar:
             public.PublicController,
             api.ApiController,
             staff.SignInController,
-            staff.staff_router,
+            staff.staff_router(),
             create_static_files_router(path="/static", directories=[Path(settings.static_dir)],
                                        cache_control=None, include_in_schema=False),
         ],

@@ -6,6 +6,7 @@ import io
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 import uvicorn
@@ -289,3 +290,94 @@ def purge_command(db_path: str | None) -> None:
     done = purge(settings.db_path)
     click.echo(f"Deleted {done.drafts} expired unfinished answers, {done.original_texts} texts as typed, "
                f"{done.staff_sessions} old staff sessions.")
+
+
+@main.group("priorities")
+def priorities_group() -> None:
+    """The partnership's priorities for a business year."""
+
+
+@priorities_group.command("import")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--by", default="import", show_default=True, help="Who is importing, for the audit log.")
+@click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
+def priorities_import(path: Path, by: str, db_path: str | None) -> None:
+    """Import a year's priorities (and any actions) from a YAML file. Priorities with the same id in that
+    year are replaced; actions are added. Problems are listed as FILE:LINE: $.path: message."""
+    from voice.app import themer_for
+    from voice.db import migrate, opened
+    from voice.priorities import import_plan, load_plan
+    from voice.survey_files import SurveyFileError
+
+    settings = _settings(db_path=db_path)
+    taxonomy = _themer(settings, themer_for).taxonomy
+    try:
+        plan = load_plan(path, taxonomy)
+    except SurveyFileError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(1)
+    migrate(settings.db_path)
+    with opened(settings.db_path) as db:
+        stored = import_plan(db, plan, taxonomy, by)
+    click.echo(f"Imported {stored[0]} priorities and {stored[1]} actions for {plan.year}.")
+
+
+def _themer(settings: Settings, themer_for: Any) -> Any:
+    try:
+        return themer_for(settings, learn=False)
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@main.group("export")
+def export_group() -> None:
+    """Make files to publish."""
+
+
+@export_group.command("you-said-we-did")
+@click.option("--year", required=True, help="Business year, e.g. 2021/22.")
+@click.option("--survey", help="Only this consultation (survey slug).")
+@click.option("--format", "formats", multiple=True, default=["html"], show_default=True,
+              help="html, pdf, docx, md, csv, json or all; repeat for several.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"),
+              show_default=True, help="Folder to write into.")
+@click.option("--locale", default="en", show_default=True, help="Language of the words around the figures.")
+@click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
+def export_you_said(year: str, survey: str | None, formats: tuple[str, ...], out_dir: Path, locale: str,
+                    db_path: str | None) -> None:
+    """Write the year's (or one consultation's) "you said, we did" as web page, PDF, Word section,
+    Markdown, CSV or JSON. Numbers under the small-group threshold are never written."""
+    from voice.app import themer_for
+    from voice.db import migrate, opened
+    from voice.exports import FORMATS, ExportError, write
+    from voice.outputs import build_report
+    from voice.priorities import check_year
+
+    chosen = list(FORMATS) if "all" in formats else list(dict.fromkeys(formats))
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown:
+        raise click.BadParameter(f"unknown format {unknown[0]!r}; use one of: {', '.join(FORMATS)} or all",
+                                 param_hint="--format")
+    try:
+        year = check_year(year)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--year") from None
+    settings = _settings(db_path=db_path)
+    if not Path(settings.db_path).exists():
+        raise click.ClickException(f"There is no database at {settings.db_path}.")
+    taxonomy = _themer(settings, themer_for).taxonomy
+    migrate(settings.db_path)
+    with opened(settings.db_path) as db:
+        if survey and not db.execute("SELECT 1 FROM survey_versions WHERE slug = ?", [survey]).fetchone():
+            raise click.BadParameter(f"there is no survey `{survey}` in the database", param_hint="--survey")
+        report = build_report(db, year, taxonomy, survey=survey, threshold=settings.min_group_size)
+    css = (Path(settings.static_dir) / "css" / "voice.css").read_text()
+    try:
+        written = write(report, chosen, out_dir, locale, css)
+    except ExportError as exc:
+        raise click.ClickException(str(exc)) from None
+    except OSError as exc:
+        raise click.ClickException(f"Cannot write to {out_dir}: {exc.strerror}") from None
+    for path in written:
+        click.echo(f"Wrote {path} ({path.stat().st_size:,} bytes)")

@@ -2,16 +2,31 @@
 
 The quotes come from the partnerships' annual reports in shared/seeds (YPAG sessions, the 2020
 Covid wellbeing survey and the domestic abuse consultation). They go in through submissions.record(),
-the same way as every other answer.
+the same way as every other answer, dated across the 2021/22 business year. So that the results pages
+have numbers above the small-group threshold, the demo adds made-up responses around them whose free
+text repeats the real words above: the demo's numbers mean nothing. The 2021/22 priorities and actions are the partnership's published ones.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import random
+from pathlib import Path
 from typing import Any
 
-from voice.catalogue import Catalogue
+from sqlite_utils import Database
+
+from voice import curation, outputs, priorities
+from voice.catalogue import Catalogue, Published
 from voice.db import opened
+from voice.forms import Answers, visible_pages, visible_questions
 from voice.submissions import record
+from voice.surveys import OTHER, PREFER_NOT, TEXT_KINDS
+from voice.themes import Themer, default_themer
+
+DEMO_PLAN = Path(__file__).parent / "data" / "demo_plan_2021-22.yaml"
+DEMO_YEAR_START = dt.date(2021, 4, 1)
+MADE_UP_PER_SURVEY = 60
 
 SAMPLES: list[tuple[str, str, dict[str, Any]]] = [
     ("ypag-priorities", "session", {"age_band": "14-15", "top_worries": ["mental_health", "being_heard"],
@@ -74,15 +89,71 @@ def demo_accounts(db_path: str) -> list[tuple[str, str, str]]:
     return accounts
 
 
+def synthetic_answers(published: Published, rng: random.Random, texts: list[str]) -> Answers:
+    """Made-up but valid answers to a whole survey (pages and questions shown as a young person would
+    see them), for the demo and for benchmarks. Free text, when given, is one of `texts`."""
+    answers: Answers = {}
+    for index in range(len(published.survey.pages)):
+        if index not in visible_pages(published.survey, answers):
+            continue
+        for q in visible_questions(published.survey.pages[index], answers):
+            values = [v for v in (q.values() or []) if v not in (OTHER, PREFER_NOT)]
+            if q.kind in ("info", "contact_request") or rng.random() < 0.1:
+                continue  # every question can be skipped, and some are
+            if q.kind in ("short_text", "long_text"):
+                if texts and rng.random() < 0.5:
+                    answers[q.id] = rng.choice(texts)
+            elif q.kind == "multiple_choice":
+                picks = rng.sample(values[:-1] if "none" in values else values, k=min(len(values) - 1, rng.randint(1, 3)))
+                answers[q.id] = picks[: getattr(q, "max", None) or len(picks)]
+            elif values:
+                weights = [len(values) - i + 1 for i in range(len(values))]  # earlier answers more often
+                answers[q.id] = rng.choices(values, weights=weights)[0]
+    return answers
+
+
 def seed(catalogue: Catalogue) -> int:
-    """Add the sample responses to an empty database; returns how many were added."""
+    """Add the sample responses to an empty database, with the demo year's priorities, actions and
+    some approved quotes; returns how many responses were added."""
     added = 0
+    rng = random.Random(2122)
+    themer = default_themer()
     with opened(catalogue.db_path) as db:
         if db.execute("SELECT count(*) FROM responses").fetchone()[0]:
             return 0
+
+        def day() -> dt.date:
+            return DEMO_YEAR_START + dt.timedelta(days=rng.randrange(360))
+
         for slug, channel, answers in SAMPLES:
             published = catalogue.current(slug)
             if published is not None:
-                record(db, published, answers, channel)
+                record(db, published, answers, channel, today=day(), themer=themer)
                 added += 1
+        for published in catalogue.all():
+            texts = [v for slug, _, a in SAMPLES if slug == published.slug and a.get("quote_ok") == "yes"
+                     for k, v in a.items() if getattr(published.survey.question(k), "kind", "") in TEXT_KINDS]
+            for _ in range(MADE_UP_PER_SURVEY):
+                record(db, published, synthetic_answers(published, rng, texts), "web", today=day(), themer=themer)
+                added += 1
+        plan = priorities.load_plan(DEMO_PLAN, themer.taxonomy)
+        priorities.import_plan(db, plan, themer.taxonomy, "demo")
+        _curate(db, themer)
+        outputs.publish(db, plan.year, themer.taxonomy, "demo")
     return added
+
+
+def _curate(db: Database, themer: Themer) -> None:
+    """Quotes from the real words: proposed by one facilitator and approved by another."""
+    first, second = DEMO_STAFF[0][0], DEMO_STAFF[1][0]
+    rows = db.execute("SELECT min(a.id), a.text FROM answers a JOIN responses r ON r.id = a.response_id "
+                      "WHERE a.text IS NOT NULL AND r.quote_consent = 1 GROUP BY a.text ORDER BY 1").fetchall()
+    for answer_id, text in rows:
+        if curation.quote_blockers(db, answer_id):
+            continue
+        slug = db.execute("SELECT r.survey_slug FROM answers a JOIN responses r ON r.id = a.response_id "
+                          "WHERE a.id = ?", [answer_id]).fetchone()[0]
+        attribution = {"ypag-priorities": "(YPAG)", "emotional-health-wellbeing": "(Covid survey)"}.get(
+            slug, "Young person – local domestic abuse consultation")
+        quote_id = curation.propose(db, answer_id, text, attribution, first, themer.taxonomy)
+        curation.decide(db, quote_id, "approve", second)

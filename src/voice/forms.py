@@ -150,7 +150,7 @@ locale, "Select “%(none)s” on its own, or untick it to choose other answers.
             none=question.none_option)))
     elif question.max is not None and len(picked) > question.max:
         errors.append(FieldError(qid, qid, translate_plural(
-locale, "Select no more than %(num)d answer.", "Select no more than %(num)d answers.", question.max)))
+locale, "Select no more than %(num)s answer.", "Select no more than %(num)s answers.", question.max)))
     if picked:
         clean[qid] = picked
 

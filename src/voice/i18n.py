@@ -6,11 +6,14 @@ request's language into another. So the gettext callables read the locale from t
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 from jinja2 import pass_context
 from jinja2.runtime import Context
@@ -51,7 +54,7 @@ def translate(locale: str, message: str, **params: Any) -> str:
 
 def translate_plural(locale: str, singular: str, plural: str, n: int, **params: Any) -> str:
     text = translations(locale).ngettext(singular, plural, n)
-    return text % {"num": n, **params}
+    return text % {"num": number(locale, n), **params}
 
 
 def negotiate(requested: str | None, accept_language: str | None, supported: list[str]) -> str:
@@ -92,15 +95,64 @@ def jinja_gettext(ctx: Context, message: str, **params: Any) -> str:
 
 @pass_context
 def jinja_ngettext(ctx: Context, singular: str, plural: str, n: int, **params: Any) -> str:
-    return translate_plural(ctx.get("locale", DEFAULT_LOCALE), singular, plural, n, **params)
+    """Jinja fills in the other placeholders itself; the count is written the reader's way here."""
+    locale = ctx.get("locale", DEFAULT_LOCALE)
+    text = translations(locale).ngettext(singular, plural, n)
+    return text.replace("%(num)s", number(locale, n)) if not params else translate_plural(locale, singular, plural, n, **params)
 
 
 DEFAULT_TEXTS: set[str] = set()
 """Survey wording that code supplies by default (e.g. the quote-consent question): translated when shown."""
 
 
+def survey_text(locale: str, text: str) -> str:
+    """Survey text as written, except wording the product supplied by default, which is translated."""
+    return translate(locale, text) if text in DEFAULT_TEXTS else text
+
+
 @pass_context
 def jinja_label(ctx: Context, text: str) -> str:
-    """Survey text as written, except wording the product supplied by default, which is translated."""
-    return translate(ctx.get("locale", DEFAULT_LOCALE), text) if text in DEFAULT_TEXTS else text
+    return survey_text(ctx.get("locale", DEFAULT_LOCALE), text)
 
+
+
+def number(locale: str, n: float) -> str:
+    """A number written the reader's way (1,234 in English, 1 234 in Polish)."""
+    return format_decimal(n, locale=_babel_locale(locale))
+
+
+def percent(locale: str, whole_percent: float) -> str:
+    return format_percent(whole_percent / 100, locale=_babel_locale(locale))
+
+
+def day(locale: str, when: str | dt.date) -> str:
+    """A date in words (1 April 2021), in the reader's language."""
+    value = dt.date.fromisoformat(when) if isinstance(when, str) else when
+    return format_date(value, format="long", locale=_babel_locale(locale))
+
+
+@cache
+def _babel_locale(locale: str) -> str:
+    """Babel's data for the locale, or English for one it does not know (such as a test pseudo-locale)."""
+    if locale == DEFAULT_LOCALE:
+        return "en_GB"  # our English is British: 1 April 2021
+    try:
+        Locale.parse(locale)
+    except (UnknownLocaleError, ValueError):
+        return "en_GB"
+    return locale
+
+
+@pass_context
+def jinja_number(ctx: Context, n: float) -> str:
+    return number(ctx.get("locale", DEFAULT_LOCALE), n)
+
+
+@pass_context
+def jinja_percent(ctx: Context, whole_percent: float) -> str:
+    return percent(ctx.get("locale", DEFAULT_LOCALE), whole_percent)
+
+
+@pass_context
+def jinja_day(ctx: Context, when: str | dt.date) -> str:
+    return day(ctx.get("locale", DEFAULT_LOCALE), when)

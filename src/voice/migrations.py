@@ -228,3 +228,57 @@ def m006_review_and_quotes(db: Database) -> None:
             CHECK (decided_by IS NULL OR decided_by != proposed_by OR status = 'rejected')
         )"""
     )
+
+
+@migrations()
+def m007_priorities_and_actions(db: Database) -> None:
+    # A business year's priorities (e.g. 2021/22), each with the outcomes the partnership wants.
+    db.execute(
+        """
+        CREATE TABLE priorities (
+            id INTEGER PRIMARY KEY,
+            year TEXT NOT NULL,                   -- a business year, '2021/22'
+            key TEXT NOT NULL,                    -- the id surveys and the taxonomy use, e.g. 'domestic_abuse'
+            name TEXT NOT NULL,
+            outcomes TEXT NOT NULL DEFAULT '[]',  -- JSON list of outcome statements
+            topics TEXT NOT NULL DEFAULT '[]',    -- JSON list of topic ids that feed it (editable)
+            position INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (year, key)
+        )"""
+    )
+    # What the partnership did ("we did"), and what changed because of it.
+    db.execute(
+        """
+        CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            year TEXT NOT NULL,
+            title TEXT NOT NULL,
+            what_we_did TEXT NOT NULL,
+            agency TEXT NOT NULL,                 -- the partner agency that led it
+            status TEXT NOT NULL CHECK (status IN ('planned', 'in_progress', 'done')),
+            started_on TEXT,
+            finished_on TEXT,
+            what_changed TEXT NOT NULL DEFAULT '',
+            next_steps TEXT NOT NULL DEFAULT '',
+            priorities TEXT NOT NULL DEFAULT '[]', -- JSON lists of what prompted it and what it serves
+            topics TEXT NOT NULL DEFAULT '[]',
+            quotes TEXT NOT NULL DEFAULT '[]',
+            surveys TEXT NOT NULL DEFAULT '[]',
+            updated_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX actions_year ON actions(year)")
+    # What the public sees: a report as it was when a person published it (republish to update).
+    db.execute(
+        """
+        CREATE TABLE published_reports (
+            id INTEGER PRIMARY KEY,
+            year TEXT NOT NULL,
+            survey TEXT NOT NULL DEFAULT '',      -- '' for the whole year
+            report TEXT NOT NULL,                 -- the Report as JSON
+            published_by TEXT NOT NULL,
+            published_at TEXT NOT NULL,
+            UNIQUE (year, survey)
+        )"""
+    )

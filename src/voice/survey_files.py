@@ -70,7 +70,7 @@ def _yaml_load(text: str) -> Any:
     return yaml.load(text, Loader=SurveyLoader)  # noqa: S506 - SurveyLoader is a SafeLoader
 
 
-def _line_of(root: yaml.Node | None, path: str) -> int | None:
+def line_of(root: yaml.Node | None, path: str) -> int | None:
     """The 1-based line of the deepest YAML node along a `$.a[1].b` path."""
     node, line = root, (root.start_mark.line + 1 if root is not None else None)
     for key, index in re.findall(r"\.([A-Za-z0-9_]+)|\[(\d+)\]", path):
@@ -226,27 +226,48 @@ def parse_survey(text: str, source: str, slug: str) -> LoadedSurvey:
     if survey is not None:
         errors += _cross_check(survey)
     for path, message in errors:
-        problem(path, message, _line_of(root, path))
+        problem(path, message, line_of(root, path))
     if problems or survey is None:
         raise SurveyFileError(problems)
     digest = hashlib.sha256(msgspec.json.encode(survey, order="sorted")).hexdigest()
     return LoadedSurvey(slug=slug, survey=survey, content_hash=digest, source=source)
 
 
-def load_survey(path: Path) -> LoadedSurvey:
+def read_text_file(path: Path, what: str = "a survey file") -> str:
+    """A YAML file's text, or SurveyFileError saying plainly why it cannot be read."""
     source = str(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise SurveyFileError([Problem(source, None, "$", f"cannot read the file: {exc.strerror}")]) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise SurveyFileError([Problem(source, None, "$", f"the file is {len(raw):,} bytes; a survey file can be at most {MAX_FILE_BYTES:,}")])
+        raise SurveyFileError([Problem(source, None, "$", f"the file is {len(raw):,} bytes; {what} can be at most {MAX_FILE_BYTES:,}")])
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise SurveyFileError([Problem(source, line, "$", "the file is not UTF-8 text; save it as UTF-8")]) from None
-    return parse_survey(text, source, path.stem)
+
+
+def load_survey(path: Path) -> LoadedSurvey:
+    return parse_survey(read_text_file(path), str(path), path.stem)
+
+
+def parse_yaml_as(text: str, source: str, typ: Any) -> tuple[Any, yaml.Node | None]:
+    """Any other YAML file of ours (priorities, taxonomy) decoded into `typ`: problems come with
+    their line, as for surveys. Returns the value and the YAML tree, for further checks' lines."""
+    try:
+        root = yaml.compose(text, Loader=SurveyLoader)
+        data = _yaml_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        detail = getattr(exc, "problem", None) or str(exc)
+        raise SurveyFileError([Problem(source, mark.line + 1 if mark else None, "$",
+                                       f"this is not valid YAML: {detail}")]) from None
+    value, errors = _convert(data, typ, "$")
+    if errors:
+        raise SurveyFileError([Problem(source, line_of(root, path), path, message) for path, message in errors])
+    return value, root
 
 
 def survey_files(paths: list[Path]) -> list[Path]:

@@ -21,11 +21,13 @@ import simplemma
 import yaml
 from textblob.en import sentiment as pattern_sentiment  # the lexicon behind TextBlob(...).sentiment
 
+from voice.i18n import N_
 from voice.text import normalise, stems
 
 DEFAULT_TAXONOMY = Path(__file__).parent / "data" / "taxonomy.yaml"
 ALGORITHM = "themes-1"
 SENTIMENTS = ("negative", "neutral", "positive", "mixed")
+SENTIMENT_NAMES = {"negative": N_("Negative"), "neutral": N_("Neutral"), "positive": N_("Positive"), "mixed": N_("Mixed")}
 THRESHOLD = 0.1
 MIXED_THRESHOLD = 0.15
 

@@ -15,11 +15,13 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.response import Redirect, Template
 
-from voice import drafts
+from voice import drafts, outputs
 from voice.catalogue import Published, version
 from voice.forms import FieldError, check_page, page_values, visible_pages, visible_questions
+from voice.priorities import STATUS_NAMES, check_year, year_slug
 from voice.submissions import InvalidAnswersError, receipt_exists, receipt_for_key, record
 from voice.surveys import PREFER_NOT, Survey
+from voice.themes import SENTIMENT_NAMES, SENTIMENTS
 from voice.web.pages import (
     Db,
     catalogue_of,
@@ -99,6 +101,24 @@ class PublicController(Controller):
         today = _today()
         surveys = [p for p in catalogue_of(request).all() if p.survey.is_open(today)]
         return render(request, "public/index.html", surveys=surveys)
+
+    @get("/you-said-we-did", sync_to_thread=True)
+    def you_said_years(self, request: Request, db: Db) -> Template:
+        return render(request, "public/you_said_years.html", years=[p.year for p in outputs.publications(db)])
+
+    @get(["/you-said-we-did/{year:str}", "/you-said-we-did/{year:str}/{slug:str}"], sync_to_thread=True)
+    def you_said(self, request: Request, db: Db, year: FromPath[str], slug: FromPath[str | None] = None) -> Template:
+        """A published "you said, we did": as it was when a person published it."""
+        try:
+            year = check_year(year)
+        except ValueError:
+            raise NotFoundException() from None
+        report = outputs.published(db, year, slug)
+        if report is None:
+            raise NotFoundException()
+        others = [] if slug else [(c.slug, c.title) for c in report.consultations]
+        return render(request, "public/you_said.html", report=report, others=others, year_slug=year_slug(year),
+                      print=False, status_names=STATUS_NAMES, sentiments=SENTIMENTS, sentiment_names=SENTIMENT_NAMES)
 
     @get("/s/{slug:str}", sync_to_thread=True)
     def start(self, request: Request, db: Db, slug: FromPath[str],

@@ -19,11 +19,10 @@ from voice.audit import events, record_event
 from voice.auth import Staff
 from voice.db import opened, write_lock
 from voice.forms import FieldError, read_form
-from voice.i18n import N_
 from voice.learning import themer_with_corrections
 from voice.submissions import InvalidAnswersError, record
 from voice.surveys import PREFER_NOT
-from voice.themes import Taxonomy
+from voice.themes import SENTIMENT_NAMES, Taxonomy
 from voice.web.pages import (
     Db,
     catalogue_of,
@@ -37,7 +36,6 @@ from voice.web.pages import (
 
 STAFF_COOKIE = "voice_staff"
 EDITORS = ("admin", "facilitator")
-SENTIMENT_NAMES = {"negative": N_("Negative"), "neutral": N_("Neutral"), "positive": N_("Positive"), "mixed": N_("Mixed")}
 FormData = URLEncodedBody[dict[str, Any]]
 
 
@@ -275,5 +273,8 @@ class StaffController(Controller):
         return render(request, "staff/audit.html", staff=_staff(request), events=events(db))
 
 
-staff_router = Router(path="/staff", route_handlers=[StaffController], guards=[staff_guard],
-                      exception_handlers={SignInRequiredError: _to_sign_in}, include_in_schema=False)
+def staff_router() -> Router:
+    from voice.web.plans import PlansController  # it builds on this module's guard and helpers
+
+    return Router(path="/staff", route_handlers=[StaffController, PlansController], guards=[staff_guard],
+                  exception_handlers={SignInRequiredError: _to_sign_in}, include_in_schema=False)

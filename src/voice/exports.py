@@ -1,0 +1,304 @@
+"""Files from one "you said, we did" report: a web page, a printable PDF, a Word section for the annual
+report, Markdown, and the figures and actions as CSV and JSON.
+
+Every format reads the same Report (outputs.py), in which a hidden number is already gone and only
+approved quotes are present. CSV cells that a spreadsheet would run as a formula are neutralised.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from voice.i18n import day, direction, number, percent, survey_text, translate, translate_plural
+from voice.outputs import SECTION_TITLE, ActionOut, QuoteOut, Report
+from voice.priorities import STATUS_NAMES, year_slug
+from voice.results import SHOWN, Count
+from voice.templating import environment
+from voice.themes import SENTIMENT_NAMES, SENTIMENTS
+
+FORMATS = ("html", "pdf", "docx", "md", "csv", "json")
+MEDIA_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "md": "text/markdown; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+}
+
+
+class ExportError(Exception):
+    """An output that cannot be made here (e.g. the PDF library's system fonts are missing)."""
+
+
+def file_name(report: Report, fmt: str) -> str:
+    stem = f"you-said-we-did-{year_slug(report.year)}" + (f"-{report.survey}" if report.survey else "")
+    return f"{stem}.{fmt}"
+
+
+# --- HTML and PDF: the same template as the public page ------------------------------------------
+def render_html(report: Report, locale: str = "en", *, css: str = "", print_version: bool = False) -> str:
+    """A whole HTML document, styles inside, readable offline and printable."""
+    return environment().get_template("report/standalone.html").render(
+        report=report, locale=locale, lang=locale.replace("_", "-"), dir=direction(locale), css=css,
+        print=print_version, status_names=STATUS_NAMES, sentiments=SENTIMENTS, sentiment_names=SENTIMENT_NAMES)
+
+
+def render_pdf(report: Report, locale: str, css: str) -> bytes:
+    try:
+        from weasyprint import HTML
+    except OSError as exc:  # WeasyPrint needs Pango from the system (Debian: libpango-1.0-0, libpangoft2-1.0-0)
+        raise ExportError(f"PDF needs the Pango text library installed on this machine: {exc}") from None
+    pdf = HTML(string=render_html(report, locale, css=css, print_version=True)).write_pdf()
+    return bytes(pdf or b"")
+
+
+# --- Word: a section to paste into the annual report -----------------------------------------------
+def _shown(c: Count, threshold: int, locale: str) -> str:
+    if c.state == SHOWN:
+        return number(locale, c.n or 0)
+    if c.state == "small":
+        return translate(locale, "fewer than %(n)s", n=threshold)
+    return translate(locale, "hidden")
+
+
+def _share(c: Count, threshold: int, locale: str) -> str:
+    if c.state == SHOWN and c.percent is not None:
+        return f"{percent(locale, c.percent)} ({number(locale, c.n or 0)})"
+    return _shown(c, threshold, locale)
+
+
+def _quote_lines(q: QuoteOut) -> tuple[str, str | None]:
+    """The annual reports' style: a short attribution in brackets runs on after the quote; a longer one
+    goes on its own line below."""
+    if q.attribution.startswith("("):
+        return f"“{q.text}” {q.attribution}", None
+    return f"“{q.text}”", q.attribution
+
+
+def render_docx(report: Report, locale: str = "en") -> bytes:
+    from docx import Document
+    from docx.shared import Pt
+
+    doc = Document()
+    doc.core_properties.title = translate(locale, SECTION_TITLE)
+    doc.add_heading(translate(locale, SECTION_TITLE), level=1)
+    doc.add_paragraph(_intro(report, locale))
+    doc.add_paragraph(translate(locale, "To keep everyone anonymous we never show a number under %(n)s.",
+                                n=report.threshold))
+    for q in report.quotes[:6]:
+        _docx_quote(doc, q)
+    _docx_priorities(doc, report, locale)
+    _docx_results(doc, report, locale)
+    for style in ("Normal", "List Bullet"):
+        doc.styles[style].font.size = Pt(11)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _docx_quote(doc: Any, q: QuoteOut) -> None:
+    text, below = _quote_lines(q)
+    run = doc.add_paragraph().add_run(text)
+    run.bold, run.italic = True, True
+    if below:
+        doc.add_paragraph(below)
+
+
+def _docx_priorities(doc: Any, report: Report, locale: str) -> None:
+    for p in report.priorities:
+        if not (p.actions or p.planned or p.quotes):
+            continue
+        doc.add_heading(p.name, level=2)
+        for outcome in p.outcomes:
+            doc.add_paragraph(outcome)
+        said = [tp for tp in p.topics if tp.count.state == SHOWN]
+        if said:
+            doc.add_heading(translate(locale, "You said"), level=3)
+        for tp in said:
+            doc.add_paragraph(translate_plural(locale, "%(num)s answer was about “%(topic)s”",
+                                               "%(num)s answers were about “%(topic)s”", tp.count.n or 0,
+                                               topic=tp.name), style="List Bullet")
+        _docx_actions(doc, p.actions, translate(locale, "What we did:"), locale)
+        _docx_actions(doc, p.planned, translate(locale, "What we plan to do:"), locale)
+
+
+def _docx_results(doc: Any, report: Report, locale: str) -> None:
+    for c in report.consultations:
+        doc.add_heading(c.title, level=2)
+        if c.responses.state != SHOWN:
+            doc.add_paragraph(translate(locale, "Fewer than %(n)s young people answered this survey, so we do not "
+                                        "show its numbers.", n=report.threshold))
+            continue
+        doc.add_paragraph(translate_plural(locale, "%(num)s young person answered this survey.",
+                                           "%(num)s young people answered this survey.", c.responses.n or 0))
+        for question in (q for q in c.questions if q.answered.state == SHOWN):
+            doc.add_paragraph().add_run(question.label).bold = True
+            table = doc.add_table(rows=1, cols=2)
+            table.style = "Table Grid"
+            header = table.rows[0].cells
+            header[0].text, header[1].text = translate(locale, "Answer"), translate(locale, "Young people")
+            for row in question.rows:
+                cells = table.add_row().cells
+                cells[0].text, cells[1].text = survey_text(locale, row.label), _share(row.count, report.threshold, locale)
+
+
+def _docx_actions(doc: Any, actions: list[ActionOut], heading: str, locale: str) -> None:
+    if not actions:
+        return
+    doc.add_paragraph().add_run(heading).bold = True
+    for a in actions:
+        doc.add_paragraph(f"{a.title}: {a.what_we_did} ({a.agency})", style="List Bullet")
+        if a.what_changed:
+            doc.add_paragraph(translate(locale, "Impact: %(text)s", text=a.what_changed))
+        if a.next_steps:
+            doc.add_paragraph(translate(locale, "Next: %(text)s", text=a.next_steps))
+
+
+def _intro(report: Report, locale: str) -> str:
+    start, end = day(locale, report.starts), day(locale, report.ends)
+    if report.responses.state == SHOWN:
+        return translate_plural(locale, "Between %(start)s and %(end)s, %(num)s young person answered our questions.",
+                                "Between %(start)s and %(end)s, %(num)s young people answered our questions.",
+                                report.responses.n or 0, start=start, end=end)
+    return translate(locale, "Between %(start)s and %(end)s, young people answered our questions.", start=start, end=end)
+
+
+# --- Markdown ------------------------------------------------------------------------------------
+def render_md(report: Report, locale: str = "en") -> str:
+    def tr(message: str, **params: object) -> str:
+        return translate(locale, message, **params)
+
+    lines = [f"# {tr('You said, we did')}: {report.title}", "", _intro(report, locale), "",
+             tr("To keep everyone anonymous we never show a number under %(n)s.", n=report.threshold), ""]
+    for p in report.priorities:
+        if not (p.actions or p.planned or p.quotes):
+            continue
+        lines += [f"## {p.name}", ""] + [f"{o}\n" for o in p.outcomes]
+        lines += [f"### {tr('You said')}", ""]
+        lines += [f"- {translate_plural(locale, '%(num)s answer was about “%(topic)s”', '%(num)s answers were about “%(topic)s”', tp.count.n or 0, topic=tp.name)}"
+                  for tp in p.topics if tp.count.state == SHOWN]
+        lines += [""] + [f"> “{q.text}” {q.attribution}\n" for q in p.quotes]
+        if p.actions:
+            lines += [f"### {tr('We did')}", ""]
+            for a in p.actions:
+                lines += [f"- **{a.title}** ({a.agency}, {tr(STATUS_NAMES[a.status])}): {a.what_we_did}"]
+                lines += [f"  - {tr('What changed:')} {a.what_changed}"] if a.what_changed else []
+        nexts = [a.next_steps for a in p.actions if a.next_steps] + [f"{a.title}: {a.what_we_did}" for a in p.planned]
+        if nexts:
+            lines += ["", f"### {tr('What happens next')}", ""] + [f"- {n}" for n in nexts]
+        lines.append("")
+    for c in report.consultations:
+        lines += [f"## {tr('Your answers: %(title)s', title=c.title)}", ""]
+        if c.responses.state != SHOWN:
+            lines += [tr("Fewer than %(n)s young people answered this survey, so we do not show its numbers.", n=report.threshold), ""]
+            continue
+        for q in c.questions:
+            if q.answered.state != SHOWN:
+                continue
+            lines += [f"**{q.label}**", "", f"| {tr('Answer')} | {tr('Young people')} |", "|---|---|"]
+            lines += [f"| {survey_text(locale, r.label)} | {_share(r.count, report.threshold, locale)} |" for r in q.rows]
+            lines.append("")
+    return "\n".join(lines)
+
+
+# --- CSV and JSON: the figures and the actions --------------------------------------------------
+def _safe(cell: object) -> str:
+    """A cell a spreadsheet shows as text: one starting =, +, -, @, tab or return gets a leading '."""
+    text = "" if cell is None else str(cell)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+FIGURE_COLUMNS = ("survey", "question_id", "question", "answer_value", "answer", "group_by", "group_value",
+                  "group", "count", "percent", "note")
+
+
+def figure_rows(report: Report) -> Iterator[tuple[object, ...]]:
+    """Every published number: a count is blank, with a note, where it is hidden."""
+
+    def note(c: Count) -> str:
+        return "" if c.state == SHOWN else f"fewer than {report.threshold}" if c.state == "small" else "hidden"
+
+    for c in report.consultations:
+        yield (c.slug, "", "responses", "", "", "", "", "", c.responses.n, "", note(c.responses))
+        for q in c.questions:
+            yield (c.slug, q.id, q.label, "", "answered", "", "", "", q.answered.n, "", note(q.answered))
+            for r in q.rows:
+                yield (c.slug, q.id, q.label, r.value, r.label, "", "", "", r.count.n, r.count.percent, note(r.count))
+            for b in q.breakdowns:
+                for i, r in enumerate(q.rows):
+                    for col, cell in zip(b.columns, b.cells[i], strict=True):
+                        yield (c.slug, q.id, q.label, r.value, r.label, b.by, col.value, col.label, cell.n,
+                               cell.percent, note(cell))
+        for tp in c.topics:
+            yield (c.slug, "", "topic", tp.id, tp.name, "", "", "", tp.count.n, "", note(tp.count))
+            for s in SENTIMENTS:
+                f = tp.sentiments[s]
+                yield (c.slug, "", "topic", tp.id, tp.name, "feeling", s, s, f.n, f.percent, note(f))
+
+
+ACTION_COLUMNS = ("id", "year", "priorities", "title", "what_we_did", "agency", "status", "started_on",
+                  "finished_on", "what_changed", "next_steps", "topics", "surveys", "quotes")
+
+
+def action_rows(report: Report) -> Iterator[tuple[object, ...]]:
+    seen: set[int] = set()
+    for a in [a for p in report.priorities for a in p.actions + p.planned] + report.other_actions:
+        if a.id in seen:
+            continue
+        seen.add(a.id)
+        yield (a.id, report.year, " ".join(a.priorities), a.title, a.what_we_did, a.agency, a.status, a.started_on,
+               a.finished_on, a.what_changed, a.next_steps, " ".join(a.topics), " ".join(a.surveys),
+               " | ".join(f"“{q.text}” {q.attribution}" for q in a.quotes))
+
+
+def render_csv(header: tuple[str, ...], rows: Iterator[tuple[object, ...]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([_safe(cell) for cell in row] for row in rows)
+    return out.getvalue()
+
+
+def render_json(report: Report) -> bytes:
+    return msgspec.json.format(msgspec.json.encode(report), indent=2) + b"\n"
+
+
+# --- writing files -----------------------------------------------------------------------------------
+def render(report: Report, fmt: str, locale: str = "en", css: str = "") -> dict[str, bytes]:
+    """The files for one format, by name (CSV makes two: the figures and the actions)."""
+    name = file_name(report, fmt)
+    if fmt == "html":
+        return {name: render_html(report, locale, css=css).encode()}
+    if fmt == "pdf":
+        return {name: render_pdf(report, locale, css)}
+    if fmt == "docx":
+        return {name: render_docx(report, locale)}
+    if fmt == "md":
+        return {name: render_md(report, locale).encode()}
+    if fmt == "json":
+        return {name: render_json(report)}
+    if fmt == "csv":
+        return {name: render_csv(FIGURE_COLUMNS, figure_rows(report)).encode("utf-8-sig"),
+                name.replace(".csv", "-actions.csv"): render_csv(ACTION_COLUMNS, action_rows(report)).encode("utf-8-sig")}
+    raise ValueError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
+
+
+def write(report: Report, formats: list[str], out_dir: Path, locale: str = "en", css: str = "") -> list[Path]:
+    """Write each format's files into out_dir; each file appears whole or not at all."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt in formats:
+        for name, data in render(report, fmt, locale, css).items():
+            path = out_dir / name
+            partial = path.with_name(f".{name}.partial")
+            partial.write_bytes(data)
+            partial.replace(path)
+            written.append(path)
+    return written

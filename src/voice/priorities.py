@@ -1,0 +1,313 @@
+"""The partnership's priorities for each business year, and its actions ("we did").
+
+Priorities come from a YAML file (`voice priorities import FILE`) or the staff pages. Topics feed
+priorities: by default as the taxonomy says, and a person can change that per priority. Actions say what
+was done, by which partner agency, what changed and what is planned next, and link back to the
+priorities, topics, quotes and consultations that prompted them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+
+import msgspec
+from msgspec import Meta
+from sqlite_utils import Database
+
+from voice.audit import record_event
+from voice.db import write_lock
+from voice.i18n import N_
+from voice.survey_files import Problem, SurveyFileError, line_of, parse_yaml_as, read_text_file
+from voice.themes import Taxonomy
+
+YEAR_RE = re.compile(r"^(\d{4})/(\d{2})$")
+Year = Annotated[str, Meta(pattern=r"^\d{4}/\d{2}$")]
+Key = Annotated[str, Meta(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+Line = Annotated[str, Meta(min_length=1, max_length=300)]
+Para = Annotated[str, Meta(max_length=4000)]
+STATUSES = ("planned", "in_progress", "done")
+STATUS_NAMES = {"planned": N_("Planned"), "in_progress": N_("In progress"), "done": N_("Done")}
+
+
+class PlanError(Exception):
+    """A person's change that cannot be made; `message` is marked for translation."""
+
+    def __init__(self, message: str, **params: object) -> None:
+        super().__init__(message % params if params else message)
+        self.message, self.params = message, params
+
+
+class PriorityIn(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    id: Key
+    name: Line
+    outcomes: list[Annotated[str, Meta(min_length=1, max_length=2000)]] = []
+    topics: list[Key] | None = None
+    """Topic ids that feed this priority; leave out to take them from the taxonomy."""
+
+
+class ActionIn(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    title: Line
+    what_we_did: Annotated[str, Meta(min_length=1, max_length=4000)]
+    agency: Line
+    status: Literal["planned", "in_progress", "done"]
+    started_on: dt.date | None = None
+    finished_on: dt.date | None = None
+    what_changed: Para = ""
+    next_steps: Para = ""
+    priorities: list[Key] = []
+    topics: list[Key] = []
+    quotes: list[int] = []
+    surveys: list[Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]{0,59}$")]] = []
+
+
+class PlanFile(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    """A priorities file: one business year's priorities, and optionally its actions."""
+
+    year: Year
+    priorities: Annotated[list[PriorityIn], Meta(min_length=1, max_length=30)]
+    actions: list[ActionIn] = []
+
+
+class Priority(msgspec.Struct, frozen=True, kw_only=True):
+    id: int
+    year: str
+    key: str
+    name: str
+    outcomes: list[str]
+    topics: list[str]
+
+
+class Action(msgspec.Struct, frozen=True, kw_only=True):
+    id: int
+    year: str
+    title: str
+    what_we_did: str
+    agency: str
+    status: str
+    started_on: str | None
+    finished_on: str | None
+    what_changed: str
+    next_steps: str
+    priorities: list[str]
+    topics: list[str]
+    quotes: list[int]
+    surveys: list[str]
+    updated_by: str
+    updated_at: str
+
+
+# --- business years ------------------------------------------------------------------------------
+def check_year(year: str) -> str:
+    """'2021/22' (also accepts '2021-22', as in a web address); raises ValueError otherwise."""
+    m = YEAR_RE.match(year.replace("-", "/"))
+    if not m or (int(m[1]) + 1) % 100 != int(m[2]):
+        raise ValueError(f"`{year}` is not a business year; write it like 2021/22")
+    return f"{m[1]}/{m[2]}"
+
+
+def year_span(year: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of a business year (1 April to 31 March)."""
+    start = int(check_year(year)[:4])
+    return dt.date(start, 4, 1), dt.date(start + 1, 3, 31)
+
+
+def year_of(day: dt.date) -> str:
+    start = day.year if day.month >= 4 else day.year - 1
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def year_slug(year: str) -> str:
+    """The year as it appears in a web address or a file name: 2021-22."""
+    return year.replace("/", "-")
+
+
+# --- reading and storing ---------------------------------------------------------------------------
+def _json(value: object) -> str:
+    return msgspec.json.encode(value).decode()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def default_topics(taxonomy: Taxonomy, key: str) -> list[str]:
+    return [tp.id for tp in taxonomy.topics if key in tp.priorities]
+
+
+def load_plan(path: Path, taxonomy: Taxonomy) -> PlanFile:
+    """Read and check a priorities file; SurveyFileError lists every problem with its line."""
+    source = str(path)
+    plan, root = parse_yaml_as(read_text_file(path, "a priorities file"), source, PlanFile)
+    problems = [Problem(source, line_of(root, where), where, message)
+                for where, message in _plan_problems(plan, {tp.id for tp in taxonomy.topics})]
+    if problems:
+        raise SurveyFileError(problems)
+    checked: PlanFile = plan
+    return checked
+
+
+def _plan_problems(plan: PlanFile, known_topics: set[str]) -> list[tuple[str, str]]:
+    """What the schema cannot say: a real year, unique ids, links to things that exist."""
+    found = []
+    try:
+        check_year(plan.year)
+    except ValueError as exc:
+        found.append(("$.year", str(exc)))
+    keys = [p.id for p in plan.priorities]
+    for i, priority in enumerate(plan.priorities):
+        if keys.index(priority.id) != i:
+            found.append((f"$.priorities[{i}].id", f"priority id `{priority.id}` is used twice; ids must be unique"))
+        found += [(f"$.priorities[{i}].topics[{j}]", f"there is no topic `{topic}` in the taxonomy")
+                  for j, topic in enumerate(priority.topics or []) if topic not in known_topics]
+    for i, action in enumerate(plan.actions):
+        found += [(f"$.actions[{i}].priorities[{j}]", f"`{key}` is not one of this file's priorities")
+                  for j, key in enumerate(action.priorities) if key not in keys]
+        found += [(f"$.actions[{i}].topics[{j}]", f"there is no topic `{topic}` in the taxonomy")
+                  for j, topic in enumerate(action.topics) if topic not in known_topics]
+        if action.started_on and action.finished_on and action.finished_on < action.started_on:
+            found.append((f"$.actions[{i}].finished_on", "`finished_on` is before `started_on`"))
+    return found
+
+
+def import_plan(db: Database, plan: PlanFile, taxonomy: Taxonomy, by: str) -> tuple[int, int]:
+    """Store a year's priorities (replacing those with the same id) and add its actions, in one
+    transaction. Returns (priorities, actions) stored."""
+    year = check_year(plan.year)
+    with write_lock, db.atomic():
+        for position, p in enumerate(plan.priorities):
+            topics = p.topics if p.topics is not None else default_topics(taxonomy, p.id)
+            db.execute(
+                "INSERT INTO priorities (year, key, name, outcomes, topics, position) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (year, key) DO UPDATE SET name = excluded.name, outcomes = excluded.outcomes, "
+                "topics = excluded.topics, position = excluded.position",
+                [year, p.id, p.name, _json(p.outcomes), _json(topics), position])
+        for action in plan.actions:
+            _insert_action(db, year, action, by)
+        record_event(db, by, "priorities imported", f"year:{year}",
+                     f"{len(plan.priorities)} priorities, {len(plan.actions)} actions")
+    return len(plan.priorities), len(plan.actions)
+
+
+def _priority(row: tuple) -> Priority:
+    return Priority(id=row[0], year=row[1], key=row[2], name=row[3], outcomes=msgspec.json.decode(row[4]),
+                    topics=msgspec.json.decode(row[5]))
+
+
+def priorities(db: Database, year: str) -> list[Priority]:
+    rows = db.execute("SELECT id, year, key, name, outcomes, topics FROM priorities WHERE year = ? "
+                      "ORDER BY position, id", [year]).fetchall()
+    return [_priority(row) for row in rows]
+
+
+def priority(db: Database, priority_id: int) -> Priority | None:
+    row = db.execute("SELECT id, year, key, name, outcomes, topics FROM priorities WHERE id = ?",
+                     [priority_id]).fetchone()
+    return _priority(row) if row else None
+
+
+def years(db: Database) -> list[str]:
+    """Every business year with priorities or actions, newest first."""
+    rows = db.execute("SELECT year FROM priorities UNION SELECT year FROM actions ORDER BY year DESC").fetchall()
+    return [row[0] for row in rows]
+
+
+def save_priority(db: Database, year: str, key: str, name: str, outcomes: list[str], topics: list[str],
+                  taxonomy: Taxonomy, by: str, priority_id: int | None = None) -> int:
+    """Add a priority, or change one (its id stays). Checked here, for the staff form."""
+    year = check_year(year)
+    name, outcomes = name.strip(), [o.strip() for o in outcomes if o.strip()]
+    if not re.fullmatch(r"[a-z][a-z0-9_]{0,39}", key):
+        raise PlanError(N_("Enter a short id of lower-case letters, digits and _, starting with a letter."))
+    if not name or len(name) > 300:
+        raise PlanError(N_("Enter the priority's name, in 300 characters or fewer."))
+    known = {tp.id for tp in taxonomy.topics}
+    if any(tp not in known for tp in topics):
+        raise PlanError(N_("Select topics from the list."))
+    with write_lock, db.atomic():
+        clash = db.execute("SELECT id FROM priorities WHERE year = ? AND key = ?", [year, key]).fetchone()
+        if clash and clash[0] != priority_id:
+            raise PlanError(N_("Another priority this year already has the id %(key)s."), key=key)
+        if priority_id is None:
+            position = db.execute("SELECT coalesce(max(position), -1) + 1 FROM priorities WHERE year = ?",
+                                  [year]).fetchone()[0]
+            cursor = db.execute("INSERT INTO priorities (year, key, name, outcomes, topics, position) "
+                                "VALUES (?, ?, ?, ?, ?, ?)", [year, key, name, _json(outcomes), _json(topics), position])
+            priority_id = int(cursor.lastrowid or 0)
+            record_event(db, by, "priority added", f"priority:{priority_id}", f"{year} {key}")
+        else:
+            db.execute("UPDATE priorities SET key = ?, name = ?, outcomes = ?, topics = ? WHERE id = ?",
+                       [key, name, _json(outcomes), _json(topics), priority_id])
+            record_event(db, by, "priority changed", f"priority:{priority_id}", f"{year} {key}")
+    return priority_id
+
+
+# --- actions ---------------------------------------------------------------------------------------
+ACTION_COLUMNS = ("id, year, title, what_we_did, agency, status, started_on, finished_on, what_changed, "
+                  "next_steps, priorities, topics, quotes, surveys, updated_by, updated_at")
+
+
+def _action(row: tuple) -> Action:
+    return Action(id=row[0], year=row[1], title=row[2], what_we_did=row[3], agency=row[4], status=row[5],
+                  started_on=row[6], finished_on=row[7], what_changed=row[8], next_steps=row[9],
+                  priorities=msgspec.json.decode(row[10]), topics=msgspec.json.decode(row[11]),
+                  quotes=msgspec.json.decode(row[12]), surveys=msgspec.json.decode(row[13]),
+                  updated_by=row[14], updated_at=row[15])
+
+
+def actions(db: Database, year: str) -> list[Action]:
+    rows = db.execute(f"SELECT {ACTION_COLUMNS} FROM actions WHERE year = ? ORDER BY id", [year]).fetchall()  # noqa: S608 - fixed columns
+    return [_action(row) for row in rows]
+
+
+def action(db: Database, action_id: int) -> Action | None:
+    row = db.execute(f"SELECT {ACTION_COLUMNS} FROM actions WHERE id = ?", [action_id]).fetchone()  # noqa: S608 - fixed columns
+    return _action(row) if row else None
+
+
+def _insert_action(db: Database, year: str, a: ActionIn, by: str) -> int:
+    cursor = db.execute(
+        "INSERT INTO actions (year, title, what_we_did, agency, status, started_on, finished_on, what_changed, "
+        "next_steps, priorities, topics, quotes, surveys, updated_by, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [year, a.title, a.what_we_did, a.agency, a.status, _day(a.started_on), _day(a.finished_on), a.what_changed,
+         a.next_steps, _json(a.priorities), _json(a.topics), _json(a.quotes), _json(a.surveys), by, _now()])
+    action_id = int(cursor.lastrowid or 0)
+    record_event(db, by, "action added", f"action:{action_id}", a.title[:200])
+    return action_id
+
+
+def _day(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def check_action(db: Database, year: str, a: ActionIn) -> None:
+    """What the form cannot check by itself: links to things that exist."""
+    keys = {p.key for p in priorities(db, year)}
+    if any(k not in keys for k in a.priorities):
+        raise PlanError(N_("Select priorities from this year's list."))
+    if a.started_on and a.finished_on and a.finished_on < a.started_on:
+        raise PlanError(N_("The date it finished must be on or after the date it started."))
+    for quote_id in a.quotes:
+        row = db.execute("SELECT status FROM quotes WHERE id = ?", [quote_id]).fetchone()
+        if row is None or row[0] not in ("approved", "published"):
+            raise PlanError(N_("Only approved quotes can be linked to an action; quote %(id)s is not."), id=quote_id)
+
+
+def save_action(db: Database, year: str, a: ActionIn, by: str, action_id: int | None = None) -> int:
+    year = check_year(year)
+    check_action(db, year, a)
+    with write_lock, db.atomic():
+        if action_id is None:
+            return _insert_action(db, year, a, by)
+        db.execute(
+            "UPDATE actions SET title = ?, what_we_did = ?, agency = ?, status = ?, started_on = ?, finished_on = ?, "
+            "what_changed = ?, next_steps = ?, priorities = ?, topics = ?, quotes = ?, surveys = ?, "
+            "updated_by = ?, updated_at = ? WHERE id = ?",
+            [a.title, a.what_we_did, a.agency, a.status, _day(a.started_on), _day(a.finished_on), a.what_changed,
+             a.next_steps, _json(a.priorities), _json(a.topics), _json(a.quotes), _json(a.surveys), by, _now(),
+             action_id])
+        record_event(db, by, "action changed", f"action:{action_id}", a.title[:200])
+    return action_id

@@ -1,0 +1,330 @@
+"""A survey's results in numbers, with small groups hidden so that nobody can be picked out.
+
+Any count under the threshold (default 5) is shown as "fewer than 5". That alone is not enough: where
+counts add up to a total that is shown (answers to a question, a row or column of a breakdown), one
+hidden count could be worked out by subtraction. So, for every such sum, another count is hidden too
+("hidden") until no hidden count can be worked out and the hidden counts of each sum together come to at
+least the threshold. The numbers that leave this module for any output never carry a hidden count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable
+
+import msgspec
+from sqlite_utils import Database
+
+from voice.catalogue import Published
+from voice.i18n import DEFAULT_TEXTS, N_
+from voice.surveys import (
+    OTHER,
+    PREFER_NOT,
+    AnyQuestion,
+    MultipleChoice,
+    Scale,
+    SingleChoice,
+    Survey,
+    YesNo,
+)
+from voice.themes import SENTIMENTS, Taxonomy
+
+SHOWN, SMALL, HIDDEN = "shown", "small", "hidden"
+BREAKDOWNS = ("age_band", "area")
+NOT_SAID = "_not_said"
+CHOICE_KINDS = frozenset({"single_choice", "multiple_choice", "scale", "yes_no"})
+
+
+class Count(msgspec.Struct, frozen=True):
+    """A number as it may be published: `n` is None unless state is "shown"."""
+
+    state: str
+    n: int | None = None
+    percent: int | None = None
+
+    @property
+    def shown(self) -> bool:
+        return self.state == SHOWN
+
+
+class Suppressor:
+    """Counts, the sums they take part in, and which of them may be shown."""
+
+    def __init__(self, threshold: int) -> None:
+        self.threshold = threshold
+        self.counts: dict[Hashable, int] = {}
+        self.sums: list[tuple[Hashable, list[Hashable]]] = []
+
+    def add(self, key: Hashable, n: int) -> None:
+        self.counts[key] = n
+
+    def adds_up(self, whole: Hashable, parts: Iterable[Hashable]) -> None:
+        """Declare that the parts add up to the whole (both shown somewhere)."""
+        self.sums.append((whole, list(parts)))
+
+    def solve(self) -> dict[Hashable, str]:
+        state = {k: SMALL if n < self.threshold else SHOWN for k, n in self.counts.items()}
+        changed = True
+        while changed:
+            changed = False
+            for whole, parts in self.sums:
+                if self._protect(state, whole, parts):
+                    changed = True
+        return state
+
+    def _protect(self, state: dict[Hashable, str], whole: Hashable, parts: list[Hashable]) -> bool:
+        """Hide one more count of this sum if a hidden one could be worked out; True if it did."""
+        unknown = [k for k in [whole, *parts] if state[k] != SHOWN]
+        if not unknown:
+            return False
+        exposed = len(unknown) == 1
+        if not exposed and state[whole] == SHOWN:
+            pooled = sum(self.counts[k] for k in parts if state[k] != SHOWN)
+            exposed = pooled < self.threshold
+        if not exposed:
+            return False
+        candidates = sorted((k for k in parts if state[k] == SHOWN), key=lambda k: self.counts[k])
+        if candidates:
+            state[candidates[0]] = HIDDEN
+            return True
+        if state[whole] == SHOWN:
+            state[whole] = HIDDEN
+            return True
+        return False
+
+
+class Row(msgspec.Struct, frozen=True):
+    value: str
+    label: str
+    count: Count
+
+
+class Breakdown(msgspec.Struct, frozen=True):
+    """One question's answers by a group (age band or area): cells[row][column]."""
+
+    by: str
+    label: str
+    columns: list[Row]                 # each column's label and how many in it answered this question
+    cells: list[list[Count]]           # per row of the question, per column
+
+
+class QuestionResult(msgspec.Struct, frozen=True):
+    id: str
+    label: str
+    kind: str
+    answered: Count
+    rows: list[Row]
+    breakdowns: list[Breakdown]
+    priorities: list[str]
+
+
+class TopicResult(msgspec.Struct, frozen=True):
+    id: str
+    name: str
+    count: Count
+    sentiments: dict[str, Count]
+
+
+class SurveyResults(msgspec.Struct, frozen=True):
+    slug: str
+    title: str
+    responses: Count
+    questions: list[QuestionResult]
+    topics: list[TopicResult]
+    threshold: int
+    any_hidden: bool
+
+
+# --- counting --------------------------------------------------------------------------------------
+YES, NO, NOT_SURE = N_("Yes"), N_("No"), N_("Not sure")
+RATHER_NOT, NOT_SAID_LABEL, OTHER_LABEL = N_("I'd rather not say"), N_("Not said"), N_("Something else")
+DEFAULT_TEXTS.update((YES, NO, NOT_SURE, RATHER_NOT, NOT_SAID_LABEL, OTHER_LABEL))
+
+THEMED = ("JOIN themes t ON t.answer_id = a.id LEFT JOIN theme_corrections c "
+          "ON c.id = (SELECT max(id) FROM theme_corrections WHERE answer_id = a.id)")
+
+
+def _values(raw: str) -> list[str]:
+    value = msgspec.json.decode(raw)
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+def _choice_rows(q: AnyQuestion) -> list[tuple[str, str]]:
+    """Each answer a choice question can get, with its label, in the survey's order."""
+    if isinstance(q, Scale):
+        return [(str(i), lbl) for i, lbl in enumerate(q.labels, start=1)]
+    if isinstance(q, YesNo):
+        return [("yes", YES), ("no", NO)] + ([("not_sure", NOT_SURE)] if q.not_sure else [])
+    if isinstance(q, SingleChoice):
+        return ([(c.value, c.label) for c in q.choices] + ([(OTHER, q.other)] if q.other else [])
+                + ([(PREFER_NOT, RATHER_NOT)] if q.offers_prefer_not else []))
+    if isinstance(q, MultipleChoice):
+        return [(c.value, c.label) for c in q.choices] + ([("none", q.none_option)] if q.none_option else [])
+    return []
+
+
+def _group_questions(survey: Survey) -> dict[str, SingleChoice]:
+    found: dict[str, SingleChoice] = {}
+    for _, q in survey.questions():
+        if isinstance(q, SingleChoice) and q.demographic in BREAKDOWNS and q.demographic not in found:
+            found[q.demographic] = q
+    return found
+
+
+def _period(since: dt.date | None, until: dt.date | None) -> tuple[str, str]:
+    return (since or dt.date.min).isoformat(), (until or dt.date.max).isoformat()
+
+
+class Solved:
+    """Counts after protection: `count(key, of)` gives what may be published, with a percentage of `of`."""
+
+    def __init__(self, sup: Suppressor) -> None:
+        self.sup, self.state = sup, sup.solve()
+
+    def count(self, key: Hashable, of: Hashable | None = None) -> Count:
+        if self.state[key] != SHOWN:
+            return Count(self.state[key])
+        n = self.sup.counts[key]
+        base = self.sup.counts[of] if of is not None and self.state[of] == SHOWN else None
+        return Count(SHOWN, n, round(100 * n / base) if base else None)
+
+    @property
+    def any_hidden(self) -> bool:
+        return any(s != SHOWN for s in self.state.values())
+
+
+def survey_results(db: Database, published: Published, taxonomy: Taxonomy, threshold: int = 5,
+                   since: dt.date | None = None, until: dt.date | None = None) -> SurveyResults:
+    """Counts and percentages per question, breakdowns by age band and area, topics of free text and
+    the feeling by topic, for one survey's responses (all its versions) between two days."""
+    survey, slug = published.survey, published.slug
+    start, end = _period(since, until)
+    where = "WHERE r.survey_slug = :slug AND r.submitted_on BETWEEN :start AND :end"
+    params = {"slug": slug, "start": start, "end": end}
+    sup = Suppressor(threshold)
+    sup.add("responses", db.execute(f"SELECT count(*) FROM responses r {where}", params).fetchone()[0])  # noqa: S608 - fixed SQL
+
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    answered: Counter[str] = Counter()
+    for qid, raw, n in db.execute("SELECT a.question_id, a.value, count(*) FROM answers a "  # noqa: S608 - fixed SQL
+                                  f"JOIN responses r ON r.id = a.response_id {where} GROUP BY 1, 2", params):
+        answered[qid] += n
+        for v in _values(raw):
+            counts[qid][v] += n
+
+    groups = _group_questions(survey)
+    cells: dict[tuple[str, str], Counter[tuple[str, str]]] = defaultdict(Counter)  # (group, question)
+    in_column: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)          # respondents per column
+    for group, gq in groups.items():
+        sql = ("SELECT a.question_id, a.value, d.value, count(*) FROM answers a "  # noqa: S608 - fixed SQL
+               "JOIN responses r ON r.id = a.response_id "
+               "LEFT JOIN answers d ON d.response_id = a.response_id AND d.question_id = :group "
+               f"{where} AND a.question_id != :group GROUP BY 1, 2, 3")
+        for qid, raw, group_raw, n in db.execute(sql, {**params, "group": gq.id}):
+            column = NOT_SAID if group_raw is None else _values(group_raw)[0]
+            column = NOT_SAID if column == PREFER_NOT else column
+            in_column[(group, qid)][column] += n
+            for v in _values(raw):
+                cells[(group, qid)][(v, column)] += n
+
+    plan = []
+    for _, q in survey.questions():
+        if q.kind not in CHOICE_KINDS:
+            continue
+        rows = _choice_rows(q)
+        rows += [(v, v) for v in sorted(set(counts[q.id]) - {r for r, _ in rows})]  # from an older version
+        columns = {group: [(c.value, c.label) for c in gq.choices] + ([(OTHER, gq.other)] if gq.other else [])
+                   + [(NOT_SAID, NOT_SAID_LABEL)] for group, gq in groups.items() if gq.id != q.id}
+        plan.append((q, rows, columns))
+        _declare(sup, q, rows, columns, counts[q.id], answered[q.id], cells, in_column)
+
+    topic_rows = _topic_rows(db, f"{THEMED} {where}", params)
+    _declare_topics(sup, taxonomy, topic_rows)
+    solved = Solved(sup)
+    count = solved.count
+    questions = []
+    for q, rows, columns in plan:
+        breakdowns = [
+            Breakdown(by=group, label=groups[group].label,
+                      columns=[Row(c, lbl, count(("col", q.id, group, c))) for c, lbl in cols],
+                      cells=[[count(("x", q.id, group, v, c), ("col", q.id, group, c)) for c, _ in cols]
+                             for v, _ in rows])
+            for group, cols in columns.items()]
+        questions.append(QuestionResult(
+            id=q.id, label=q.label, kind=q.kind, answered=count(("answered", q.id)),
+            rows=[Row(v, lbl, count(("q", q.id, v), ("answered", q.id))) for v, lbl in rows],
+            breakdowns=breakdowns, priorities=list(q.priorities)))
+    return SurveyResults(slug=slug, title=survey.title, responses=count("responses"), questions=questions,
+                         topics=_topic_results(solved, taxonomy, topic_rows), threshold=threshold,
+                         any_hidden=solved.any_hidden)
+
+
+def _declare(sup: Suppressor, q: AnyQuestion, rows: list[tuple[str, str]],
+             columns: dict[str, list[tuple[str, str]]], counts: Counter[str], answered: int,
+             cells: dict[tuple[str, str], Counter[tuple[str, str]]],
+             in_column: dict[tuple[str, str], Counter[str]]) -> None:
+    """Every count of one question, and which of them add up to which (so hidden ones stay hidden).
+    A many-answer question's choices do not add up to the number who answered; everything else does."""
+    one_answer = q.kind != "multiple_choice"
+    sup.add(("answered", q.id), answered)
+    for v, _ in rows:
+        sup.add(("q", q.id, v), counts[v])
+    if one_answer:
+        sup.adds_up(("answered", q.id), [("q", q.id, v) for v, _ in rows])
+    for group, cols in columns.items():
+        for c, _ in cols:
+            sup.add(("col", q.id, group, c), in_column[(group, q.id)][c])
+            for v, _ in rows:
+                sup.add(("x", q.id, group, v, c), cells[(group, q.id)][(v, c)])
+            if one_answer:
+                sup.adds_up(("col", q.id, group, c), [("x", q.id, group, v, c) for v, _ in rows])
+        for v, _ in rows:
+            sup.adds_up(("q", q.id, v), [("x", q.id, group, v, c) for c, _ in cols])
+        sup.adds_up(("answered", q.id), [("col", q.id, group, c) for c, _ in cols])
+
+
+def _topic_rows(db: Database, joins_and_where: str, params: dict[str, str] | list[str]) -> list[tuple[str, list[str]]]:
+    """(feeling, topics) of each themed free-text answer: a person's latest correction first."""
+    decode = msgspec.json.Decoder(list[str])
+    sql = ("SELECT coalesce(c.sentiment, t.sentiment), coalesce(c.topics, t.topics) FROM answers a "  # noqa: S608 - fixed SQL
+           f"JOIN responses r ON r.id = a.response_id {joins_and_where}")
+    return [(feeling, decode.decode(topics)) for feeling, topics in db.execute(sql, params)]
+
+
+def _topic_order(taxonomy: Taxonomy, rows: list[tuple[str, list[str]]]) -> list[str]:
+    seen = Counter(tp for _, topics in rows for tp in topics)
+    known = [tp.id for tp in taxonomy.topics]
+    return [tp for tp in known if seen[tp]] + sorted(set(seen) - set(known))
+
+
+def _declare_topics(sup: Suppressor, taxonomy: Taxonomy, rows: list[tuple[str, list[str]]]) -> None:
+    """Each topic's count and its count per feeling: an answer has one feeling, so these add up."""
+    by_topic: dict[str, Counter[str]] = defaultdict(Counter)
+    for feeling, topics in rows:
+        for tp in topics:
+            by_topic[tp][feeling] += 1
+    for tp in _topic_order(taxonomy, rows):
+        sup.add(("topic", tp), sum(by_topic[tp].values()))
+        for s in SENTIMENTS:
+            sup.add(("feel", tp, s), by_topic[tp][s])
+        sup.adds_up(("topic", tp), [("feel", tp, s) for s in SENTIMENTS])
+
+
+def _topic_results(solved: Solved, taxonomy: Taxonomy, rows: list[tuple[str, list[str]]]) -> list[TopicResult]:
+    names = {tp.id: tp.name for tp in taxonomy.topics}
+    return [TopicResult(id=tp, name=names.get(tp, tp), count=solved.count(("topic", tp)),
+                        sentiments={s: solved.count(("feel", tp, s), ("topic", tp)) for s in SENTIMENTS})
+            for tp in _topic_order(taxonomy, rows)]
+
+
+def topic_totals(db: Database, slugs: list[str], taxonomy: Taxonomy, threshold: int = 5,
+                 since: dt.date | None = None, until: dt.date | None = None) -> list[TopicResult]:
+    """Topics of free text across several surveys (a year), with the same protection."""
+    start, end = _period(since, until)
+    marks = ", ".join("?" for _ in slugs) or "NULL"
+    rows = _topic_rows(db, f"{THEMED} WHERE r.survey_slug IN ({marks}) AND r.submitted_on BETWEEN ? AND ?",
+                       [*slugs, start, end])
+    sup = Suppressor(threshold)
+    _declare_topics(sup, taxonomy, rows)
+    return _topic_results(Solved(sup), taxonomy, rows)

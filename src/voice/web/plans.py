@@ -1,0 +1,203 @@
+"""Staff pages for closing the loop: the year's priorities, the actions ("we did"), the results and
+the "you said, we did" report (preview, download in every format, publish). Guarded with the rest of
+/staff (staff.staff_router)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import msgspec
+from litestar import Controller, Request, get, post
+from litestar.exceptions import NotFoundException
+from litestar.params import FromPath, FromQuery
+from litestar.response import Redirect, Response, Template
+
+from voice import exports, outputs
+from voice import priorities as plan
+from voice.audit import record_event
+from voice.curation import quotes as all_quotes
+from voice.db import write_lock
+from voice.forms import FieldError
+from voice.i18n import N_
+from voice.themes import SENTIMENT_NAMES, SENTIMENTS
+from voice.web.pages import Db, catalogue_of, form_lists, locale_of, render, settings_of, t
+from voice.web.staff import EDITORS, FormData, _staff, _taxonomy
+
+ACTION_FIELDS = ("title", "what_we_did", "agency", "status", "started_on", "finished_on", "what_changed", "next_steps")
+ACTION_LISTS = ("priorities", "topics", "quotes", "surveys")
+# Where each field of an action or priority is on the form, for the error summary's links.
+FIELD_ERRORS = {
+    "title": N_("Enter what the action is called, in 300 characters or fewer."),
+    "what_we_did": N_("Say what was done, in 4000 characters or fewer."),
+    "agency": N_("Enter the partner agency that led it, in 300 characters or fewer."),
+    "status": N_("Select whether it is planned, in progress or done."),
+    "started_on": N_("Enter the date it started as a real date, like 2021-04-01."),
+    "finished_on": N_("Enter the date it finished as a real date, like 2022-03-31."),
+    "what_changed": N_("Say what changed in 4000 characters or fewer."),
+    "next_steps": N_("Say what happens next in 4000 characters or fewer."),
+}
+
+
+def _this_year() -> str:
+    return plan.year_of(dt.datetime.now(dt.UTC).date())
+
+
+def _year(value: str | None, db: Db) -> str:
+    """The year asked for, or the newest year with priorities, or this business year."""
+    if value:
+        try:
+            return plan.check_year(value)
+        except ValueError:
+            raise NotFoundException() from None
+    return next(iter(plan.years(db)), _this_year())
+
+
+def _action_in(form: dict[str, list[str]]) -> tuple[plan.ActionIn | None, list[FieldError]]:
+    raw: dict[str, Any] = {f: form.get(f, [""])[0].strip() for f in ACTION_FIELDS}
+    for f in ("started_on", "finished_on"):
+        raw[f] = raw[f] or None
+    for f in ACTION_LISTS:
+        raw[f] = [v for v in form.get(f, []) if v]
+    try:
+        raw["quotes"] = [int(q) for q in raw["quotes"]]
+    except ValueError:
+        raw["quotes"] = []
+    errors = []
+    for f in ("title", "what_we_did", "agency", "status"):
+        if not raw[f]:
+            errors.append(FieldError(f, f, FIELD_ERRORS[f]))
+    if errors:
+        return None, errors
+    try:
+        return msgspec.convert(raw, plan.ActionIn), []
+    except msgspec.ValidationError as exc:
+        field = str(exc).rsplit("$.", 1)[-1].split("`")[0].split("[")[0]
+        return None, [FieldError(field, field, FIELD_ERRORS.get(field, N_("Check this answer.")))]
+
+
+class PlansController(Controller):
+    path = "/"
+    include_in_schema = False
+
+    # --- priorities ----------------------------------------------------------------------------
+    def _priorities_page(self, request: Request, db: Db, year: str, errors: list[FieldError] | None = None,
+                         values: dict[str, Any] | None = None, status: int = 200) -> Template:
+        return render(request, "staff/priorities.html", status=status, staff=_staff(request), year=year,
+                      years=sorted({*plan.years(db), _this_year(), year}, reverse=True),
+                      items=plan.priorities(db, year), taxonomy=_taxonomy(request),
+                      can_edit=_staff(request).role in EDITORS, errors=[self._t(request, e) for e in errors or []],
+                      values=values or {})
+
+    @staticmethod
+    def _t(request: Request, error: FieldError) -> FieldError:
+        return FieldError(error.key, error.anchor, t(request, error.message))
+
+    @get("/priorities", sync_to_thread=True)
+    def priority_list(self, request: Request, db: Db, year: FromQuery[str | None] = None) -> Template:
+        return self._priorities_page(request, db, _year(year, db))
+
+    @post("/priorities", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
+    def priority_save(self, request: Request, db: Db, data: FormData) -> Redirect | Template:
+        form = form_lists(data)
+        year = _year(form.get("year", [""])[0], db)
+        raw_id = form.get("priority_id", [""])[0]
+        key, name, outcomes = form.get("key", [""])[0].strip(), form.get("name", [""])[0], form.get("outcomes", [""])[0]
+        topics = form.get("topics", [])
+        values = {"key": key, "name": name, "outcomes": outcomes, "topics": topics, "priority_id": raw_id}
+        try:
+            plan.save_priority(db, year, key, name, outcomes.splitlines(), topics, _taxonomy(request),
+                               _staff(request).email, int(raw_id) if raw_id.isdigit() else None)
+        except plan.PlanError as exc:
+            error = FieldError("key", "key", t(request, exc.message, **exc.params))
+            return self._priorities_page(request, db, year, [error], values, status=422)
+        return Redirect(f"/staff/priorities?year={plan.year_slug(year)}", status_code=303)
+
+    # --- actions -------------------------------------------------------------------------------
+    def _action_form(self, request: Request, db: Db, year: str, action: dict[str, Any], action_id: int | None,
+                     errors: list[FieldError] | None = None, status: int = 200) -> Template:
+        return render(request, "staff/action_form.html", status=status, staff=_staff(request), year=year,
+                      action=action, action_id=action_id, priorities=plan.priorities(db, year),
+                      taxonomy=_taxonomy(request), statuses=plan.STATUS_NAMES,
+                      quotes=[q for q in all_quotes(db) if q.status in ("approved", "published")],
+                      surveys=[p.slug for p in catalogue_of(request).all()],
+                      errors=[self._t(request, e) for e in errors or []])
+
+    @get("/actions", sync_to_thread=True)
+    def action_list(self, request: Request, db: Db, year: FromQuery[str | None] = None) -> Template:
+        chosen = _year(year, db)
+        return render(request, "staff/actions.html", staff=_staff(request), year=chosen,
+                      years=sorted({*plan.years(db), _this_year(), chosen}, reverse=True),
+                      items=plan.actions(db, chosen), names={p.key: p.name for p in plan.priorities(db, chosen)},
+                      statuses=plan.STATUS_NAMES, can_edit=_staff(request).role in EDITORS)
+
+    @get("/actions/new", sync_to_thread=True, opt={"roles": EDITORS})
+    def action_new(self, request: Request, db: Db, year: FromQuery[str | None] = None) -> Template:
+        return self._action_form(request, db, _year(year, db), {"status": "planned"}, None)
+
+    @get("/actions/{action_id:int}", sync_to_thread=True, opt={"roles": EDITORS})
+    def action_edit(self, request: Request, db: Db, action_id: FromPath[int]) -> Template:
+        found = plan.action(db, action_id)
+        if found is None:
+            raise NotFoundException()
+        return self._action_form(request, db, found.year, msgspec.structs.asdict(found), action_id)
+
+    @post("/actions", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
+    def action_save(self, request: Request, db: Db, data: FormData) -> Redirect | Template:
+        form = form_lists(data)
+        year = _year(form.get("year", [""])[0], db)
+        raw_id = form.get("action_id", [""])[0]
+        action_id = int(raw_id) if raw_id.isdigit() else None
+        if action_id is not None and plan.action(db, action_id) is None:
+            raise NotFoundException()
+        given: dict[str, Any] = {f: form.get(f, [""])[0] for f in ACTION_FIELDS} | {f: form.get(f, []) for f in ACTION_LISTS}
+        given["quotes"] = [int(q) for q in form.get("quotes", []) if q.isdigit()]
+        action, errors = _action_in(form)
+        if action is not None:
+            try:
+                action_id = plan.save_action(db, year, action, _staff(request).email, action_id)
+            except plan.PlanError as exc:
+                errors = [FieldError("title", "title", t(request, exc.message, **exc.params))]
+        if errors:
+            return self._action_form(request, db, year, given, action_id, errors, status=422)
+        return Redirect(f"/staff/actions?year={plan.year_slug(year)}#action-{action_id}", status_code=303)
+
+    # --- the report ----------------------------------------------------------------------------
+    def _report(self, request: Request, db: Db, year: str, survey: str | None) -> outputs.Report:
+        return outputs.build_report(db, year, _taxonomy(request), survey=survey or None,
+                                    threshold=settings_of(request).min_group_size)
+
+    @get("/reports", sync_to_thread=True)
+    def report_page(self, request: Request, db: Db, year: FromQuery[str | None] = None,
+                    survey: FromQuery[str | None] = None) -> Template:
+        chosen = _year(year, db)
+        report = self._report(request, db, chosen, survey)
+        return render(request, "staff/report.html", staff=_staff(request), year=chosen, report=report,
+                      years=sorted({*plan.years(db), _this_year(), chosen}, reverse=True), chosen_survey=survey or "",
+                      formats=exports.FORMATS, publication=next((p for p in outputs.publications(db) if p.year == chosen), None),
+                      can_edit=_staff(request).role in EDITORS, print=False, status_names=plan.STATUS_NAMES,
+                      sentiments=SENTIMENTS, sentiment_names=SENTIMENT_NAMES)
+
+    @get("/reports/download", sync_to_thread=True)
+    def report_download(self, request: Request, db: Db, year: FromQuery[str], fmt: FromQuery[str] = "html",
+                        survey: FromQuery[str | None] = None) -> Response[bytes]:
+        if fmt not in exports.FORMATS:
+            raise NotFoundException()
+        report = self._report(request, db, _year(year, db), survey)
+        css = (Path(settings_of(request).static_dir) / "css" / "voice.css").read_text()
+        files = exports.render(report, fmt, locale_of(request), css)
+        name, body = next(iter(files.items()))  # CSV: the figures; the actions are in the JSON and the CLI's CSV
+        with write_lock:
+            record_event(db, _staff(request).email, "report exported", f"year:{report.year}", f"{fmt} {survey or ''}".strip())
+        return Response(body, media_type=exports.MEDIA_TYPES[fmt],
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+    @post("/reports/publish", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
+    def report_publish(self, request: Request, db: Db, data: FormData) -> Redirect:
+        year = _year(str(data.get("year", "")), db)
+        if data.get("withdraw"):
+            outputs.withdraw(db, year, _staff(request).email)
+        else:
+            outputs.publish(db, year, _taxonomy(request), _staff(request).email, settings_of(request).min_group_size)
+        return Redirect(f"/staff/reports?year={plan.year_slug(year)}", status_code=303)

@@ -1,0 +1,190 @@
+"""`voice priorities import` and `voice export you-said-we-did` with real files: each format holds the
+section, the approved quotes and the actions, never an unapproved quote or a number under the threshold."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+from docx import Document
+from pypdf import PdfReader
+
+from tests.conftest import EXAMPLES
+from voice import curation
+from voice.catalogue import Catalogue
+from voice.cli import main
+from voice.db import migrate, opened
+from voice.demo import DEMO_PLAN, synthetic_answers
+from voice.outputs import SECTION_TITLE
+from voice.submissions import record
+from voice.themes import default_themer
+
+APPROVED = "The youth worker listened to me and it really helped"
+PUBLISHED = "Waiting months for support made everything worse"
+PROPOSED = "More youth clubs in the evenings would be good"
+REJECTED = "School was alright I suppose, nothing much to say"
+UNDER = re.compile(r"(?<![\d.,/-])[0-4](?![\d.,/%-])")
+
+
+@pytest.fixture
+def year_db(tmp_path: Path) -> str:
+    """A year of answers to the YPAG survey: 40 from Leicester, 3 from Rutland (a small group), four
+    quotes in each state, and the demo's 2021/22 priorities and actions."""
+    db_path = str(tmp_path / "year.db")
+    migrate(db_path)
+    published = Catalogue(db_path, EXAMPLES).current("emotional-health-wellbeing")
+    assert published is not None
+    rng = random.Random(3)
+    taxonomy = default_themer().taxonomy
+    with opened(db_path) as db:
+        for i, words in enumerate([APPROVED, PUBLISHED, PROPOSED, REJECTED] + [""] * 39):
+            answers = synthetic_answers(published, rng, [])
+            answers |= {"area": "rutland" if i >= 40 else "leicester", "quote_ok": "yes"}
+            if words:
+                answers["what_helps"] = words
+            record(db, published, answers, "web", today=dt.date(2021, 5, 1) + dt.timedelta(days=i))
+        ids = [db.execute("SELECT id FROM answers WHERE text = ?", [w]).fetchone()[0]
+               for w in (APPROVED, PUBLISHED, PROPOSED, REJECTED)]
+        quotes = [curation.propose(db, answer_id, text, "(Covid survey)", "sam@example.org", taxonomy)
+                  for answer_id, text in zip(ids, (APPROVED, PUBLISHED, PROPOSED, REJECTED), strict=True)]
+        curation.decide(db, quotes[0], "approve", "alex@example.org")
+        curation.decide(db, quotes[1], "approve", "alex@example.org")
+        curation.decide(db, quotes[1], "publish", "alex@example.org")
+        curation.decide(db, quotes[3], "reject", "alex@example.org")
+    result = CliRunner().invoke(main, ["priorities", "import", str(DEMO_PLAN), "--db", db_path])
+    assert result.exit_code == 0, result.output
+    assert "Imported 6 priorities and 6 actions for 2021/22." in result.output
+    return db_path
+
+
+def export(db_path: str, out: Path, *formats: str) -> list[Path]:
+    args = ["export", "you-said-we-did", "--year", "2021/22", "--out", str(out), "--db", db_path]
+    for fmt in formats:
+        args += ["--format", fmt]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return sorted(out.iterdir())
+
+
+def test_every_format_holds_the_section_the_approved_quotes_and_the_actions(year_db: str, tmp_path: Path) -> None:
+    files = {p.name: p for p in export(year_db, tmp_path / "out", "all")}
+    assert sorted(files) == [f"you-said-we-did-2021-22{s}" for s in
+                             ("-actions.csv", ".csv", ".docx", ".html", ".json", ".md", ".pdf")]
+
+    docx = Document(str(files["you-said-we-did-2021-22.docx"]))
+    headings = [p.text for p in docx.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[0] == SECTION_TITLE
+    docx_text = "\n".join(p.text for p in docx.paragraphs)
+    pdf = PdfReader(files["you-said-we-did-2021-22.pdf"])
+    assert len(pdf.pages) >= 2
+    pdf_text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in pdf.pages))
+    html = BeautifulSoup(files["you-said-we-did-2021-22.html"].read_text(), "html.parser").get_text(" ")
+    md = files["you-said-we-did-2021-22.md"].read_text()
+    report = json.loads(files["you-said-we-did-2021-22.json"].read_text())
+    for name, text in (("docx", docx_text), ("pdf", pdf_text), ("html", html), ("md", md)):
+        for quote in (APPROVED, PUBLISHED):
+            assert quote in text, f"{name} lacks an approved quote"
+        for quote in (PROPOSED, REJECTED):
+            assert quote not in text, f"{name} has a quote nobody approved"
+        assert "Hearing from young people about domestic abuse support" in text, f"{name} lacks an action"
+    assert {q["text"] for q in report["quotes"]} == {APPROVED, PUBLISHED}
+    with files["you-said-we-did-2021-22-actions.csv"].open(encoding="utf-8-sig") as f:
+        actions = list(csv.DictReader(f))
+    assert len(actions) == 6 and {a["status"] for a in actions} == {"done", "in_progress", "planned"}
+
+
+def test_no_output_has_a_number_under_the_threshold(year_db: str, tmp_path: Path) -> None:
+    files = {p.suffix + ("a" if "actions" in p.name else ""): p for p in export(year_db, tmp_path / "out", "all")}
+    report = json.loads(files[".json"].read_text())
+
+    def counts(node: object) -> list[dict]:
+        if isinstance(node, dict):
+            found = [node] if set(node) >= {"state"} and node.get("state") in ("shown", "small", "hidden") else []
+            return found + [c for v in node.values() for c in counts(v)]
+        return [c for v in node for c in counts(v)] if isinstance(node, list) else []
+
+    every = counts(report)
+    assert any(c["state"] == "small" for c in every), "the fixture has a small group (Rutland: 3)"
+    assert all(c.get("n") is None or c["n"] >= 5 for c in every)
+    assert all((c.get("n") is None) == (c["state"] != "shown") for c in every)
+
+    with files[".csv"].open(encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    assert rows and all(r["count"] == "" or int(r["count"]) >= 5 for r in rows)
+    assert any(r["note"] == "fewer than 5" and r["count"] == "" for r in rows)
+    rutland = [r for r in rows if r["question_id"] == "area" and r["answer_value"] == "rutland" and not r["group_by"]]
+    assert rutland[0]["count"] == "" and rutland[0]["note"] == "fewer than 5"
+
+    html = BeautifulSoup(files[".html"].read_text(), "html.parser")
+    cells = [td.get_text(strip=True) for td in html.select("td")] + [s.get_text(strip=True) for s in html.select(".bar-value")]
+    docx = Document(str(files[".docx"]))
+    cells += [cell.text for t in docx.tables for row in t.rows for cell in row.cells]
+    cells += [line.split("|")[2].strip() for line in files[".md"].read_text().splitlines() if line.count("|") == 3]
+    pdf_text = " ".join(page.extract_text() for page in PdfReader(files[".pdf"]).pages)
+    cells += re.findall(r"\((\d+)\)", pdf_text) + re.findall(r"(\d+) answers? w", pdf_text)
+    assert "fewer than 5" in " ".join(cells) and "fewer than 5" in pdf_text
+    small = [c for c in cells if UNDER.fullmatch(c.split(" ")[-1].strip("()")) and "%" not in c]
+    assert not small, f"numbers under 5 published: {small[:5]}"
+
+
+def test_one_consultation_and_errors_that_say_what_is_wrong(year_db: str, tmp_path: Path) -> None:
+    files = export(year_db, tmp_path / "one", "json")
+    assert [p.name for p in files] == ["you-said-we-did-2021-22.json"]
+    result = CliRunner().invoke(main, ["export", "you-said-we-did", "--year", "2021/22", "--survey",
+                                       "emotional-health-wellbeing", "--format", "md", "--out", str(tmp_path / "one"),
+                                       "--db", year_db])
+    assert result.exit_code == 0, result.output
+    assert "you-said-we-did-2021-22-emotional-health-wellbeing.md" in result.output
+    for args, message in (
+        (["--year", "2021/23"], "not a business year"),
+        (["--year", "2021/22", "--format", "pptx"], "unknown format 'pptx'"),
+        (["--year", "2021/22", "--survey", "nope"], "there is no survey `nope`"),
+    ):
+        result = CliRunner().invoke(main, ["export", "you-said-we-did", *args, "--db", year_db,
+                                           "--out", str(tmp_path / "bad")])
+        assert result.exit_code == 2 and message in result.output, result.output
+        assert "Traceback" not in result.output
+    assert not (tmp_path / "bad").exists()
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path: Path) -> None:
+    db_path = str(tmp_path / "f.db")
+    migrate(db_path)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("year: 2022/23\npriorities:\n  - {id: covid, name: Covid}\nactions:\n"
+                    "  - {title: '=HYPERLINK(\"http://x\")', what_we_did: '+1 then -1', agency: '@agency', status: done,"
+                    " priorities: [covid]}\n")
+    assert CliRunner().invoke(main, ["priorities", "import", str(plan), "--db", db_path]).exit_code == 0
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["export", "you-said-we-did", "--year", "2022/23", "--format", "csv",
+                                     "--out", str(out), "--db", db_path]).exit_code == 0
+    rows = list(csv.reader(io.StringIO((out / "you-said-we-did-2022-23-actions.csv").read_text(encoding="utf-8-sig"))))
+    assert rows[1][3:6] == ["'=HYPERLINK(\"http://x\")", "'+1 then -1", "'@agency"]
+
+
+def test_a_broken_priorities_file_gets_every_problem_with_its_line(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("year: 2021/23\npriorities:\n  - id: covid\n    name: Covid\n    topics: [covid, nope]\n"
+                    "  - id: covid\n    name: Again\nactions:\n  - title: T\n    what_we_did: W\n    agency: A\n"
+                    "    status: finished\n")
+    result = CliRunner().invoke(main, ["priorities", "import", str(plan), "--db", str(tmp_path / "p.db")])
+    assert result.exit_code == 1
+    assert f"{plan}:12: $.actions[0].status: Expected `str` matching" not in result.output
+    assert f"{plan}:12: $.actions[0].status" in result.output
+    plan.write_text(plan.read_text().replace("finished", "done"))
+    result = CliRunner().invoke(main, ["priorities", "import", str(plan), "--db", str(tmp_path / "p.db")])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert f"{plan}:1: $.year: `2021/23` is not a business year; write it like 2021/22" in lines
+    assert f"{plan}:5: $.priorities[0].topics[1]: there is no topic `nope` in the taxonomy" in lines
+    assert f"{plan}:6: $.priorities[1].id: priority id `covid` is used twice; ids must be unique" in lines
+    with opened(str(tmp_path / "p.db")) as db:
+        assert "priorities" not in db.table_names() or not db.execute("SELECT count(*) FROM priorities").fetchone()[0]
