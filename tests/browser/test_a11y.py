@@ -218,3 +218,35 @@ def test_facilitator_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: 
         with page.expect_navigation():
             page.get_by_role("button", name="Propose this quote").click()
         audit(page)  # the quotes page with the new quote and its buttons
+
+
+def test_you_said_we_did_and_its_staff_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: Path) -> None:
+    """The demo's year (priorities, actions, quotes, charts, tables with hidden numbers), public and staff."""
+    from voice.catalogue import Catalogue
+    from voice.db import migrate
+    from voice.demo import seed
+
+    settings = Settings(db_path=str(tmp_path / "d.db"), surveys_dir=str(EXAMPLES), secret="ysd")
+    migrate(settings.db_path)
+    seed(Catalogue(settings.db_path, EXAMPLES))
+    with opened(settings.db_path) as db:
+        add_user(db, "sam@example.org", "facilitator", "a long staff password")
+    with served(create_app(settings)) as url:
+        page = context.new_page()
+        for path in ("/", "/you-said-we-did", "/you-said-we-did/2021-22",
+                     "/you-said-we-did/2021-22/emotional-health-wellbeing"):
+            page.goto(url + path)
+            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+            audit(page)
+        assert page.locator(".bar-row").count() > 5 and page.locator(".icon-array svg[role=img]").count() > 0
+        page = signed_in(context, url, "sam@example.org")
+        for path in ("/staff/priorities?year=2021-22", "/staff/actions?year=2021-22", "/staff/actions/new?year=2021-22",
+                     "/staff/reports?year=2021-22", "/staff/reports?year=2021-22&survey=domestic-abuse-support"):
+            page.goto(url + path)
+            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+            audit(page)
+        page.goto(f"{url}/staff/actions/new?year=2021-22")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Save action").click()
+        assert page.title().startswith("Error: ")
+        audit(page)

@@ -5,12 +5,13 @@ the "you said, we did" report (preview, download in every format, publish). Guar
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 from typing import Any
 
 import msgspec
 from litestar import Controller, Request, get, post
-from litestar.exceptions import NotFoundException
+from litestar.exceptions import NotFoundException, ServiceUnavailableException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Response, Template
 
@@ -25,6 +26,7 @@ from voice.themes import SENTIMENT_NAMES, SENTIMENTS
 from voice.web.pages import Db, catalogue_of, form_lists, locale_of, render, settings_of, t
 from voice.web.staff import EDITORS, FormData, _staff, _taxonomy
 
+log = logging.getLogger("voice.reports")
 ACTION_FIELDS = ("title", "what_we_did", "agency", "status", "started_on", "finished_on", "what_changed", "next_steps")
 ACTION_LISTS = ("priorities", "topics", "quotes", "surveys")
 # Where each field of an action or priority is on the form, for the error summary's links.
@@ -186,7 +188,11 @@ class PlansController(Controller):
             raise NotFoundException()
         report = self._report(request, db, _year(year, db), survey)
         css = (Path(settings_of(request).static_dir) / "css" / "voice.css").read_text()
-        files = exports.render(report, fmt, locale_of(request), css)
+        try:
+            files = exports.render(report, fmt, locale_of(request), css)
+        except exports.ExportError as exc:
+            log.error("export failed: %s", exc)
+            raise ServiceUnavailableException() from None
         name, body = next(iter(files.items()))  # CSV: the figures; the actions are in the JSON and the CLI's CSV
         with write_lock:
             record_event(db, _staff(request).email, "report exported", f"year:{report.year}", f"{fmt} {survey or ''}".strip())

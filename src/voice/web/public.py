@@ -106,9 +106,17 @@ class PublicController(Controller):
     def you_said_years(self, request: Request, db: Db) -> Template:
         return render(request, "public/you_said_years.html", years=[p.year for p in outputs.publications(db)])
 
-    @get(["/you-said-we-did/{year:str}", "/you-said-we-did/{year:str}/{slug:str}"], sync_to_thread=True)
-    def you_said(self, request: Request, db: Db, year: FromPath[str], slug: FromPath[str | None] = None) -> Template:
+    @get("/you-said-we-did/{year:str}", sync_to_thread=True)
+    def you_said(self, request: Request, db: Db, year: FromPath[str]) -> Template:
         """A published "you said, we did": as it was when a person published it."""
+        return self._you_said(request, db, year, None)
+
+    @get("/you-said-we-did/{year:str}/{slug:str}", sync_to_thread=True)
+    def you_said_one(self, request: Request, db: Db, year: FromPath[str], slug: FromPath[str]) -> Template:
+        """The same, for one consultation."""
+        return self._you_said(request, db, year, slug)
+
+    def _you_said(self, request: Request, db: Db, year: str, slug: str | None) -> Template:
         try:
             year = check_year(year)
         except ValueError:

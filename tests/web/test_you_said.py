@@ -1,0 +1,130 @@
+"""Closing the loop through HTTP: a facilitator sets the year's priorities, records what was done,
+previews and downloads the report, publishes it, and young people read "you said, we did"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sqlite3
+
+from docx import Document
+from litestar.testing import TestClient
+
+from tests.conftest import check_page, csrf, get_page
+from tests.web.test_staff import add, sign_in
+from voice.priorities import year_of, year_slug
+from voice.settings import Settings
+
+WORDS = ["Waiting months for CAMHS made everything worse", "The youth worker listened to me and it really helped",
+         "More youth clubs in the evenings", "I worry about exams all the time", "Nobody listens to young people",
+         "School counsellor was kind"]
+YEAR = year_of(dt.datetime.now(dt.UTC).date())
+SLUG = year_slug(YEAR)
+
+
+def answered(client: TestClient) -> None:
+    for i, words in enumerate(WORDS * 2):
+        answers = {"most_important": words, "quote_ok": "yes", "age_band": "14-15" if i % 2 else "16-17"}
+        assert client.post("/api/surveys/ypag-priorities/responses", json={"answers": answers}).status_code == 201
+
+
+def quote(client: TestClient, settings: Settings, words: str, approve: bool) -> None:
+    """Propose the answer as a quote (signed in as sam), and have alex approve it."""
+    with sqlite3.connect(settings.db_path) as conn:
+        answer_id = conn.execute("SELECT min(id) FROM answers WHERE text = ?", [words]).fetchone()[0]
+    page = get_page(client, f"/staff/answers/{answer_id}")
+    client.post(f"/staff/answers/{answer_id}/quotes",
+                data={"_csrf_token": csrf(page), "quote": words, "attribution": "(YPAG)"})
+    if approve:
+        sign_in(client, "alex@example.org")
+        page = get_page(client, "/staff/quotes")
+        quote_id = page.select_one(f"li:-soup-contains('{words}')")["id"].removeprefix("quote-")
+        assert client.post(f"/staff/quotes/{quote_id}/approve", data={"_csrf_token": csrf(page)},
+                           follow_redirects=False).status_code == 303
+        sign_in(client, "sam@example.org")
+
+
+def test_priorities_actions_report_publish_and_the_public_page(client: TestClient, settings: Settings) -> None:
+    answered(client)
+    add(settings, "sam@example.org", "facilitator")
+    add(settings, "alex@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    quote(client, settings, WORDS[1], approve=True)
+    quote(client, settings, WORDS[2], approve=False)
+
+    page = get_page(client, "/staff/priorities")
+    assert f"There are no priorities for {YEAR} yet" in page.get_text()
+    bad = client.post("/staff/priorities", data={"_csrf_token": csrf(page), "year": YEAR, "key": "Mental Health",
+                                                 "name": "Child mental health"})
+    assert bad.status_code == 422
+    assert "Enter a short id" in check_page(bad.text, errors=True).select_one(".error-summary").get_text()
+    assert client.post("/staff/priorities", data={
+        "_csrf_token": csrf(page), "year": YEAR, "key": "child_mental_health", "name": "Child mental health",
+        "outcomes": "Good mental health support\nSafe while waiting", "topics": ["mental_health", "being_listened_to"]},
+        follow_redirects=False).status_code == 303
+    page = get_page(client, "/staff/priorities")
+    assert "Safe while waiting" in page.get_text() and "Being listened to and involved" in page.get_text()
+
+    form = get_page(client, f"/staff/actions/new?year={SLUG}")
+    missing = client.post("/staff/actions", data={"_csrf_token": csrf(form), "year": YEAR, "title": ""})
+    assert missing.status_code == 422
+    summary = check_page(missing.text, errors=True).select_one(".error-summary").get_text()
+    assert "Enter what the action is called" in summary and "Select whether it is planned" in summary
+    saved = client.post("/staff/actions", data={
+        "_csrf_token": csrf(form), "year": YEAR, "title": "Drop-in space to talk at the youth centre",
+        "what_we_did": "Opened a weekly drop-in where nobody has to say anything", "agency": "Youth service",
+        "status": "done", "started_on": f"{YEAR[:4]}-05-01", "finished_on": "", "what_changed": "40 young people came",
+        "next_steps": "Open a second one", "priorities": ["child_mental_health"], "topics": ["being_listened_to"],
+        "surveys": ["ypag-priorities"]}, follow_redirects=False)
+    assert saved.status_code == 303, saved.text[:400]
+    listed = get_page(client, f"/staff/actions?year={SLUG}").get_text()
+    assert "Drop-in space to talk" in listed and "Child mental health" in listed
+
+    preview = get_page(client, "/staff/reports")
+    text = preview.get_text(" ")
+    assert "Not published yet" in text and "Drop-in space to talk" in text and WORDS[1] in text
+    assert WORDS[2] not in text  # proposed, not approved
+    docx = client.get(f"/staff/reports/download?year={SLUG}&fmt=docx")
+    assert docx.status_code == 200 and "attachment" in docx.headers["content-disposition"]
+    document = Document(io.BytesIO(docx.content))
+    assert WORDS[1] in "\n".join(p.text for p in document.paragraphs)
+    assert client.get(f"/staff/reports/download?year={SLUG}&fmt=pptx").status_code == 404
+
+    assert client.get(f"/you-said-we-did/{SLUG}").status_code == 404  # not published yet
+    assert client.post("/staff/reports/publish", data={"_csrf_token": csrf(preview), "year": YEAR},
+                       follow_redirects=False).status_code == 303
+    years = get_page(client, "/you-said-we-did")
+    assert years.find("a", href=f"/you-said-we-did/{SLUG}")
+    public = get_page(client, f"/you-said-we-did/{SLUG}")
+    words = public.get_text(" ")
+    for expected in ("You said", "We did", "What changed:", "40 young people came", "What happens next",
+                     "Open a second one", WORDS[1], "12 young people answered this survey."):
+        assert expected in words, expected
+    assert WORDS[2] not in words
+    assert public.find("a", href=f"/you-said-we-did/{SLUG}/ypag-priorities")
+    one = get_page(client, f"/you-said-we-did/{SLUG}/ypag-priorities")
+    assert "Drop-in space to talk" in one.get_text()
+    get_page(client, f"/you-said-we-did/{SLUG}/nope", status=404)
+    get_page(client, "/you-said-we-did/2021-23", status=404)
+
+    # Published means "as it was": a new action shows only after publishing again.
+    client.post("/staff/actions", data={"_csrf_token": csrf(form), "year": YEAR, "title": "Later action",
+                                        "what_we_did": "Something later", "agency": "Police", "status": "planned"})
+    assert "Later action" not in get_page(client, f"/you-said-we-did/{SLUG}").get_text()
+    client.post("/staff/reports/publish", data={"_csrf_token": csrf(preview), "year": YEAR, "withdraw": "1"})
+    get_page(client, f"/you-said-we-did/{SLUG}", status=404)
+    with sqlite3.connect(settings.db_path) as conn:
+        logged = [row[0] for row in conn.execute("SELECT action FROM audit_log ORDER BY id")]
+    assert {"priority added", "action added", "report exported", "report published", "report withdrawn"} <= set(logged)
+
+
+def test_viewers_see_the_report_but_change_nothing(client: TestClient, settings: Settings) -> None:
+    add(settings, "val@example.org", "viewer")
+    sign_in(client, "val@example.org")
+    page = get_page(client, "/staff/reports")
+    assert not page.find("button", string="Publish for young people")
+    assert client.post("/staff/reports/publish", data={"_csrf_token": csrf(page), "year": YEAR}).status_code == 403
+    assert client.post("/staff/priorities", data={"_csrf_token": csrf(page), "year": YEAR, "key": "x",
+                                                  "name": "X"}).status_code == 403
+    assert client.get("/staff/actions/new").status_code == 403
+    assert get_page(client, "/staff/priorities").find("form", method="post", action="/staff/priorities") is None
