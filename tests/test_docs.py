@@ -27,3 +27,12 @@ def test_every_survey_key_and_question_type_is_documented() -> None:
         keys |= set(question_type.__struct_fields__)
     missing = sorted(k for k in keys if f"`{k}`" not in text)
     assert not missing, f"add these keys to docs/survey-files.md: {missing}"
+
+
+def test_every_priorities_file_key_is_documented() -> None:
+    from voice.priorities import ActionIn, PlanFile, PriorityIn
+
+    text = (DOCS / "you-said-we-did.md").read_text()
+    keys = set(PlanFile.__struct_fields__) | set(PriorityIn.__struct_fields__) | set(ActionIn.__struct_fields__)
+    missing = sorted(k for k in keys if f"{k}:" not in text)
+    assert not missing, f"add these keys to docs/you-said-we-did.md: {missing}"

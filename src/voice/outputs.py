@@ -24,6 +24,7 @@ from voice.results import (
     SurveyResults,
     TopicResult,
     survey_results,
+    topic_rows_by_survey,
     topic_totals,
 )
 from voice.themes import Taxonomy
@@ -127,11 +128,12 @@ def build_report(db: Database, year: str, taxonomy: Taxonomy, *, survey: str | N
             "SELECT DISTINCT survey_slug FROM responses WHERE submitted_on BETWEEN ? AND ? ORDER BY survey_slug",
             [since.isoformat(), until.isoformat()])]
     consultations = []
+    themed = topic_rows_by_survey(db, slugs, since, until)
     for slug in slugs:
         published = _latest(db, slug)
         if published is not None:
-            consultations.append(survey_results(db, published, taxonomy, threshold, since, until))
-    topics = topic_totals(db, slugs, taxonomy, threshold, since, until)
+            consultations.append(survey_results(db, published, taxonomy, threshold, since, until, themed.get(slug, [])))
+    topics = topic_totals([row for slug in slugs for row in themed.get(slug, [])], taxonomy, threshold)
     quotes = _quotes(db, slugs, since, until)
     by_id = {q.id: q for q in quotes}
     year_actions = [a for a in plan.actions(db, year)

@@ -141,9 +141,6 @@ YES, NO, NOT_SURE = N_("Yes"), N_("No"), N_("Not sure")
 RATHER_NOT, NOT_SAID_LABEL, OTHER_LABEL = N_("I'd rather not say"), N_("Not said"), N_("Something else")
 DEFAULT_TEXTS.update((YES, NO, NOT_SURE, RATHER_NOT, NOT_SAID_LABEL, OTHER_LABEL))
 
-THEMED = ("JOIN themes t ON t.answer_id = a.id LEFT JOIN theme_corrections c "
-          "ON c.id = (SELECT max(id) FROM theme_corrections WHERE answer_id = a.id)")
-
 
 def _values(raw: str) -> list[str]:
     value = msgspec.json.decode(raw)
@@ -194,10 +191,43 @@ class Solved:
         return any(s != SHOWN for s in self.state.values())
 
 
+def _count(db: Database, where: str, params: dict[str, str], groups: dict[str, SingleChoice]) -> tuple[
+        dict[str, Counter[str]], Counter[str], dict[tuple[str, str], Counter[tuple[str, str]]],
+        dict[tuple[str, str], Counter[str]]]:
+    """Every answer counted once, by question, value and each group's answer (one pass in SQL).
+    Returns counts[question][value], answered[question], cells[(group, question)][(value, column)] and
+    in_column[(group, question)][column] (respondents: for a many-answer question, not the cells' sum)."""
+    joins = "".join(f" LEFT JOIN answers g{i} ON g{i}.response_id = a.response_id AND g{i}.question_id = :g{i}"
+                    for i in range(len(groups)))
+    group_columns = "".join(f", g{i}.value" for i in range(len(groups)))
+    sql = (f"SELECT a.question_id, a.value{group_columns}, count(*) FROM answers a "  # noqa: S608 - fixed SQL
+           f"JOIN responses r ON r.id = a.response_id{joins} {where} "
+           f"GROUP BY {', '.join(str(i) for i in range(1, len(groups) + 3))}")
+    params = {**params, **{f"g{i}": gq.id for i, gq in enumerate(groups.values())}}
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    answered: Counter[str] = Counter()
+    cells: dict[tuple[str, str], Counter[tuple[str, str]]] = defaultdict(Counter)
+    in_column: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for qid, raw, *group_raws, n in db.execute(sql, params):
+        values = _values(raw)
+        answered[qid] += n
+        for v in values:
+            counts[qid][v] += n
+        for group, group_raw in zip(groups, group_raws, strict=True):
+            column = NOT_SAID if group_raw is None else _values(group_raw)[0]
+            column = NOT_SAID if column == PREFER_NOT else column
+            in_column[(group, qid)][column] += n
+            for v in values:
+                cells[(group, qid)][(v, column)] += n
+    return counts, answered, cells, in_column
+
+
 def survey_results(db: Database, published: Published, taxonomy: Taxonomy, threshold: int = 5,
-                   since: dt.date | None = None, until: dt.date | None = None) -> SurveyResults:
+                   since: dt.date | None = None, until: dt.date | None = None,
+                   topic_rows: list[TopicRow] | None = None) -> SurveyResults:
     """Counts and percentages per question, breakdowns by age band and area, topics of free text and
-    the feeling by topic, for one survey's responses (all its versions) between two days."""
+    the feeling by topic, for one survey's responses (all its versions) between two days.
+    `topic_rows` (from topic_rows_by_survey) saves reading the themes again."""
     survey, slug = published.survey, published.slug
     start, end = _period(since, until)
     where = "WHERE r.survey_slug = :slug AND r.submitted_on BETWEEN :start AND :end"
@@ -205,28 +235,8 @@ def survey_results(db: Database, published: Published, taxonomy: Taxonomy, thres
     sup = Suppressor(threshold)
     sup.add("responses", db.execute(f"SELECT count(*) FROM responses r {where}", params).fetchone()[0])  # noqa: S608 - fixed SQL
 
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    answered: Counter[str] = Counter()
-    for qid, raw, n in db.execute("SELECT a.question_id, a.value, count(*) FROM answers a "  # noqa: S608 - fixed SQL
-                                  f"JOIN responses r ON r.id = a.response_id {where} GROUP BY 1, 2", params):
-        answered[qid] += n
-        for v in _values(raw):
-            counts[qid][v] += n
-
     groups = _group_questions(survey)
-    cells: dict[tuple[str, str], Counter[tuple[str, str]]] = defaultdict(Counter)  # (group, question)
-    in_column: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)          # respondents per column
-    for group, gq in groups.items():
-        sql = ("SELECT a.question_id, a.value, d.value, count(*) FROM answers a "  # noqa: S608 - fixed SQL
-               "JOIN responses r ON r.id = a.response_id "
-               "LEFT JOIN answers d ON d.response_id = a.response_id AND d.question_id = :group "
-               f"{where} AND a.question_id != :group GROUP BY 1, 2, 3")
-        for qid, raw, group_raw, n in db.execute(sql, {**params, "group": gq.id}):
-            column = NOT_SAID if group_raw is None else _values(group_raw)[0]
-            column = NOT_SAID if column == PREFER_NOT else column
-            in_column[(group, qid)][column] += n
-            for v in _values(raw):
-                cells[(group, qid)][(v, column)] += n
+    counts, answered, cells, in_column = _count(db, where, params, groups)
 
     plan = []
     for _, q in survey.questions():
@@ -239,7 +249,8 @@ def survey_results(db: Database, published: Published, taxonomy: Taxonomy, thres
         plan.append((q, rows, columns))
         _declare(sup, q, rows, columns, counts[q.id], answered[q.id], cells, in_column)
 
-    topic_rows = _topic_rows(db, f"{THEMED} {where}", params)
+    if topic_rows is None:
+        topic_rows = topic_rows_by_survey(db, [slug], since, until).get(slug, [])
     _declare_topics(sup, taxonomy, topic_rows)
     solved = Solved(sup)
     count = solved.count
@@ -284,26 +295,41 @@ def _declare(sup: Suppressor, q: AnyQuestion, rows: list[tuple[str, str]],
         sup.adds_up(("answered", q.id), [("col", q.id, group, c) for c, _ in cols])
 
 
-def _topic_rows(db: Database, joins_and_where: str, params: dict[str, str] | list[str]) -> list[tuple[str, list[str]]]:
-    """(feeling, topics) of each themed free-text answer: a person's latest correction first."""
+TopicRow = tuple[str, list[str], int]
+"""(feeling, topics, how many answers): a person's latest correction, else the machine's suggestion."""
+
+LATEST_CORRECTIONS = ("SELECT answer_id, sentiment, topics FROM theme_corrections "
+                      "WHERE id IN (SELECT max(id) FROM theme_corrections GROUP BY answer_id)")
+
+
+def topic_rows_by_survey(db: Database, slugs: list[str], since: dt.date | None = None,
+                         until: dt.date | None = None) -> dict[str, list[TopicRow]]:
+    """The themes of the surveys' free-text answers between two days, counted in SQL."""
+    start, end = _period(since, until)
+    marks = ", ".join("?" for _ in slugs) or "NULL"
+    sql = ("SELECT r.survey_slug, coalesce(c.sentiment, t.sentiment), coalesce(c.topics, t.topics), count(*) "  # noqa: S608 - placeholders only
+           "FROM answers a JOIN responses r ON r.id = a.response_id JOIN themes t ON t.answer_id = a.id "
+           f"LEFT JOIN ({LATEST_CORRECTIONS}) c ON c.answer_id = a.id "
+           f"WHERE r.survey_slug IN ({marks}) AND r.submitted_on BETWEEN ? AND ? GROUP BY 1, 2, 3")
     decode = msgspec.json.Decoder(list[str])
-    sql = ("SELECT coalesce(c.sentiment, t.sentiment), coalesce(c.topics, t.topics) FROM answers a "  # noqa: S608 - fixed SQL
-           f"JOIN responses r ON r.id = a.response_id {joins_and_where}")
-    return [(feeling, decode.decode(topics)) for feeling, topics in db.execute(sql, params)]
+    found: dict[str, list[TopicRow]] = defaultdict(list)
+    for slug, feeling, topics, n in db.execute(sql, [*slugs, start, end]):
+        found[slug].append((feeling, decode.decode(topics), n))
+    return found
 
 
-def _topic_order(taxonomy: Taxonomy, rows: list[tuple[str, list[str]]]) -> list[str]:
-    seen = Counter(tp for _, topics in rows for tp in topics)
+def _topic_order(taxonomy: Taxonomy, rows: list[TopicRow]) -> list[str]:
+    seen = Counter(tp for _, topics, _ in rows for tp in topics)
     known = [tp.id for tp in taxonomy.topics]
     return [tp for tp in known if seen[tp]] + sorted(set(seen) - set(known))
 
 
-def _declare_topics(sup: Suppressor, taxonomy: Taxonomy, rows: list[tuple[str, list[str]]]) -> None:
+def _declare_topics(sup: Suppressor, taxonomy: Taxonomy, rows: list[TopicRow]) -> None:
     """Each topic's count and its count per feeling: an answer has one feeling, so these add up."""
     by_topic: dict[str, Counter[str]] = defaultdict(Counter)
-    for feeling, topics in rows:
+    for feeling, topics, n in rows:
         for tp in topics:
-            by_topic[tp][feeling] += 1
+            by_topic[tp][feeling] += n
     for tp in _topic_order(taxonomy, rows):
         sup.add(("topic", tp), sum(by_topic[tp].values()))
         for s in SENTIMENTS:
@@ -311,20 +337,15 @@ def _declare_topics(sup: Suppressor, taxonomy: Taxonomy, rows: list[tuple[str, l
         sup.adds_up(("topic", tp), [("feel", tp, s) for s in SENTIMENTS])
 
 
-def _topic_results(solved: Solved, taxonomy: Taxonomy, rows: list[tuple[str, list[str]]]) -> list[TopicResult]:
+def _topic_results(solved: Solved, taxonomy: Taxonomy, rows: list[TopicRow]) -> list[TopicResult]:
     names = {tp.id: tp.name for tp in taxonomy.topics}
     return [TopicResult(id=tp, name=names.get(tp, tp), count=solved.count(("topic", tp)),
                         sentiments={s: solved.count(("feel", tp, s), ("topic", tp)) for s in SENTIMENTS})
             for tp in _topic_order(taxonomy, rows)]
 
 
-def topic_totals(db: Database, slugs: list[str], taxonomy: Taxonomy, threshold: int = 5,
-                 since: dt.date | None = None, until: dt.date | None = None) -> list[TopicResult]:
+def topic_totals(rows: list[TopicRow], taxonomy: Taxonomy, threshold: int = 5) -> list[TopicResult]:
     """Topics of free text across several surveys (a year), with the same protection."""
-    start, end = _period(since, until)
-    marks = ", ".join("?" for _ in slugs) or "NULL"
-    rows = _topic_rows(db, f"{THEMED} WHERE r.survey_slug IN ({marks}) AND r.submitted_on BETWEEN ? AND ?",
-                       [*slugs, start, end])
     sup = Suppressor(threshold)
     _declare_topics(sup, taxonomy, rows)
     return _topic_results(Solved(sup), taxonomy, rows)
