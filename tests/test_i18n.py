@@ -13,6 +13,7 @@ from typing import Any
 
 import msgspec
 import pytest
+import yaml
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
@@ -184,4 +185,46 @@ def test_staff_pages_are_fully_translatable(pseudo_locale: str, tmp_path: Path) 
         html = re.sub(r"\b(?:staff|flag|answer|quote|response):\d+", " ", html)  # audit subjects
         if left := unmarked(html, allowed):
             problems[url] = left
+    assert not problems, f"words not marked for translation: {problems}"
+
+
+def test_you_said_we_did_pages_are_fully_translatable(pseudo_locale: str, tmp_path: Path) -> None:
+    """The demo year's public pages and its staff pages: every word is the product's (marked) or data."""
+    from voice.auth import add_user
+    from voice.catalogue import Catalogue
+    from voice.db import migrate, opened
+    from voice.demo import DEMO_PLAN, SAMPLES, seed
+    from voice.themes import load_taxonomy
+
+    settings = Settings(db_path=str(tmp_path / "d.db"), surveys_dir=str(REPO_DIR / "surveys"), secret="i18n")
+    migrate(settings.db_path)
+    seed(Catalogue(settings.db_path, REPO_DIR / "surveys"))
+    with opened(settings.db_path) as db:
+        add_user(db, "sam@example.org", "facilitator", "a long staff password")
+    pages = []
+    with TestClient(create_app(settings)) as client:
+        client.headers["accept-language"] = pseudo_locale
+        for path in ("/you-said-we-did", "/you-said-we-did/2021-22", "/you-said-we-did/2021-22/ypag-priorities"):
+            pages.append((path, client.get(path).text))
+        token = re.search(r'name="_csrf_token" value="([^"]+)"', client.get("/staff/sign-in").text)[1]
+        client.post("/staff/sign-in", data={"_csrf_token": token, "email": "sam@example.org",
+                                            "password": "a long staff password"})
+        for path in ("/staff/priorities?year=2021-22", "/staff/actions?year=2021-22", "/staff/actions/1",
+                     "/staff/reports?year=2021-22"):
+            pages.append((path, client.get(path).text))
+        pages.append(("action errors", client.post("/staff/actions", data={"_csrf_token": token}).text))
+    taxonomy = load_taxonomy()
+    plan = yaml.safe_load(DEMO_PLAN.read_text())
+    data = {w for s in EXAMPLE_SLUGS for w in survey_words(s)} - DEFAULT_TEXTS
+    data |= {t.name for t in taxonomy.topics} | {t.id for t in taxonomy.topics} | set(EXAMPLE_SLUGS)
+    data |= {" ".join(str(v).split()) for item in plan["priorities"] + plan["actions"] for key, v in item.items()
+             if isinstance(v, str)}
+    data |= {" ".join(o.split()) for p in plan["priorities"] for o in p["outcomes"]}
+    data |= {p["id"] for p in plan["priorities"]} | {s for a in plan["actions"] for s in a.get("surveys", [])}
+    data |= {t for _, _, answers in SAMPLES for v in answers.values() if isinstance(v, str) for t in (v, v[:140])}
+    data |= {"(YPAG)", "(Covid survey)", "Young person – local domestic abuse consultation", "Childline",
+             "sam@example.org", "demo", "HTML", "PDF", "DOCX", "MD", "CSV", "JSON"}
+    allowed = sorted(data, key=len, reverse=True)
+    problems = {url: left for url, html in pages
+                if (left := unmarked(html.replace("&#39;", "'").replace("&#34;", '"'), allowed))}
     assert not problems, f"words not marked for translation: {problems}"
