@@ -19,6 +19,7 @@ from voice.i18n import day, direction, number, percent, survey_text, translate, 
 from voice.outputs import SECTION_TITLE, ActionOut, QuoteOut, Report
 from voice.priorities import STATUS_NAMES, year_slug
 from voice.results import SHOWN, Count
+from voice.surveys import STANDARD_SUPPORT
 from voice.templating import environment
 from voice.themes import SENTIMENT_NAMES, SENTIMENTS
 
@@ -47,7 +48,8 @@ def render_html(report: Report, locale: str = "en", *, css: str = "", print_vers
     """A whole HTML document, styles inside, readable offline and printable."""
     return environment().get_template("report/standalone.html").render(
         report=report, locale=locale, lang=locale.replace("_", "-"), dir=direction(locale), css=css,
-        print=print_version, status_names=STATUS_NAMES, sentiments=SENTIMENTS, sentiment_names=SENTIMENT_NAMES)
+        print=print_version, status_names=STATUS_NAMES, sentiments=SENTIMENTS, sentiment_names=SENTIMENT_NAMES,
+        support=STANDARD_SUPPORT)
 
 
 def render_pdf(report: Report, locale: str, css: str) -> bytes:
@@ -205,7 +207,9 @@ def render_md(report: Report, locale: str = "en") -> str:
             lines += [f"**{q.label}**", "", f"| {tr('Answer')} | {tr('Young people')} |", "|---|---|"]
             lines += [f"| {survey_text(locale, r.label)} | {_share(r.count, report.threshold, locale)} |" for r in q.rows]
             lines.append("")
-    return "\n".join(lines)
+    lines += [f"## {tr('Need to talk to someone now?')}", ""]
+    lines += [f"- **{tr(s.name)}**: {s.phone}. {tr(s.description)}" for s in STANDARD_SUPPORT]
+    return "\n".join(lines) + "\n"
 
 
 # --- CSV and JSON: the figures and the actions --------------------------------------------------

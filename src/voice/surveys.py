@@ -193,6 +193,16 @@ class Support(Base, kw_only=True, frozen=True):
     hours: str | None = None
 
 
+# The partnership's standard help, on every page, the thank-you page and every file for young people
+# (WCAG 3.2.6 consistent help).
+STANDARD_SUPPORT = (
+    Support(name=N_("Childline"), description=N_("Free, private and confidential, for anyone under 19. Call any time, day or night."),
+            phone="0800 1111", url="https://www.childline.org.uk/"),
+    Support(name=N_("In an emergency"), description=N_("If you or someone else is in danger right now, call 999."),
+            phone="999"),
+)
+
+
 class Survey(Base, kw_only=True, frozen=True):
     title: Line
     owner: Line

@@ -250,3 +250,16 @@ def test_you_said_we_did_and_its_staff_pages_pass_axe_at_320px(context: BrowserC
             page.get_by_role("button", name="Save action").click()
         assert page.title().startswith("Error: ")
         audit(page)
+    # The exported web page is a file of its own (styles inside): it must pass too.
+    from click.testing import CliRunner
+
+    from voice.cli import main
+
+    out = tmp_path / "exports"
+    result = CliRunner().invoke(main, ["export", "you-said-we-did", "--year", "2021/22", "--format", "html",
+                                       "--out", str(out), "--db", settings.db_path])
+    assert result.exit_code == 0, result.output
+    page = context.new_page()
+    page.goto((out / "you-said-we-did-2021-22.html").as_uri())
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    audit(page)

@@ -12,18 +12,9 @@ from sqlite_utils import Database
 
 from voice.catalogue import Catalogue
 from voice.db import connect
-from voice.i18n import N_, available_locales, direction, negotiate, translate
+from voice.i18n import available_locales, direction, negotiate, translate
 from voice.settings import Settings
-from voice.surveys import Support, Survey
-
-# The partnership's standard help, on every page and the thank-you page (WCAG 3.2.6 consistent help).
-STANDARD_SUPPORT = (
-    Support(name=N_("Childline"), description=N_("Free, private and confidential, for anyone under 19. Call any time, day or night."),
-            phone="0800 1111", url="https://www.childline.org.uk/"),
-    Support(name=N_("In an emergency"), description=N_("If you or someone else is in danger right now, call 999."),
-            phone="999"),
-)
-
+from voice.surveys import STANDARD_SUPPORT, Support, Survey
 
 Db = NamedDependency[Database]
 """A handler parameter `db: Db` gets this request's connection, closed afterwards."""
