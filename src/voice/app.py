@@ -30,6 +30,7 @@ from voice.templating import environment
 from voice.themes import Themer, default_themer, load_taxonomy
 from voice.web import api, public, staff
 from voice.web.errors import exception_handlers
+from voice.web.limits import rate_limit
 from voice.web.pages import provide_db
 
 log = logging.getLogger("voice")
@@ -116,6 +117,7 @@ def create_app(settings: Settings) -> Litestar:
             cookie_samesite="lax",
         ),
         request_max_body_size=settings.max_body_bytes,
+        middleware=[m for m in [rate_limit(settings.submissions_per_minute)] if m is not None],
         response_headers=SECURITY_HEADERS,
         exception_handlers=exception_handlers(),
         openapi_config=OpenAPIConfig(

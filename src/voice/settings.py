@@ -47,6 +47,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     """VOICE_TAXONOMY_FILE: the partnership's own topic taxonomy (YAML); empty uses the shipped one."""
     safeguarding_role: Annotated[str, Meta(min_length=1, max_length=60)] = "safeguarding lead"
     """VOICE_SAFEGUARDING_ROLE: the role every safeguarding flag is queued for."""
+    submissions_per_minute: Annotated[int, Meta(ge=0, le=100_000)] = 300
+    """VOICE_SUBMISSIONS_PER_MINUTE: survey form posts and API submissions allowed per address per minute (0: no limit)."""
     original_text_days: Annotated[int, Meta(ge=1, le=3650)] = 90
     """VOICE_ORIGINAL_TEXT_DAYS: how long free text is kept as typed, for safeguarding leads only."""
 

@@ -48,6 +48,7 @@ PAGES = {
     404: (N_("Page not found"), N_("If you typed the web address, check it is correct. If you followed a link, the survey may have been taken down.")),
     405: (N_("Page not found"), N_("If you typed the web address, check it is correct.")),
     413: (N_("What you sent is too long"), N_("Go back and make your longest answer shorter, then send it again.")),
+    429: (N_("Too many answers are being sent from where you are"), N_("Nothing you sent has been lost. Wait a minute, then go back and press the button again.")),
     500: (N_("There is a problem with this service"), N_("Try again later. Your answers so far are kept.")),
     503: (N_("This service is not available right now"), N_("Nothing you sent has been lost. Wait a minute, then go back and press the button again.")),
 }
@@ -57,6 +58,7 @@ API_MESSAGES = {
     404: N_("Not found."),
     405: N_("This method is not allowed here."),
     413: N_("The request body is too large."),
+    429: N_("Too many submissions from this address; wait a minute and send again. Nothing was stored."),
     500: N_("Something went wrong on our side. Nothing was stored."),
     503: N_("The service is busy or unavailable. Nothing was stored; try again shortly."),
 }
