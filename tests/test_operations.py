@@ -45,6 +45,39 @@ def test_backup_is_a_whole_consistent_copy(client: TestClient, settings: Setting
     assert failed.exit_code == 1 and "Nothing was replaced" in failed.output
 
 
+def test_restore_puts_a_backup_back_and_keeps_what_it_replaced(client: TestClient, settings: Settings,
+                                                               tmp_path: Path) -> None:
+    def send(n: int) -> None:
+        for i in range(n):
+            assert client.post("/api/surveys/ypag-priorities/responses",
+                               json={"answers": {"most_important": f"answer {i}"}}).status_code == 201
+
+    send(3)
+    saved = tmp_path / "saved.db"
+    assert CliRunner().invoke(main, ["backup", str(saved), "--db", settings.db_path]).exit_code == 0
+    send(4)
+    asked = CliRunner().invoke(main, ["restore", str(saved), "--db", settings.db_path], input="n\n")
+    assert asked.exit_code == 1 and count(settings, "responses") == 7  # said no: nothing changed
+    result = CliRunner().invoke(main, ["restore", str(saved), "--db", settings.db_path, "--yes"])
+    assert result.exit_code == 0, result.output
+    assert count(settings, "responses") == 3
+    send(1)  # the running service carries on with the restored data
+    assert count(settings, "responses") == 4
+    kept = next(Path(settings.db_path).parent.glob("voice.db.before-restore-*"))
+    with sqlite3.connect(kept) as conn:
+        assert conn.execute("SELECT count(*) FROM responses").fetchone() == (7,)
+
+    not_ours, broken = tmp_path / "other.db", tmp_path / "broken.db"
+    with sqlite3.connect(not_ours) as conn:
+        conn.execute("CREATE TABLE notes (x)")
+    broken.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
+    for bad, message in ((not_ours, "is not a voice backup"), (broken, "nothing was restored")):
+        refused = CliRunner().invoke(main, ["restore", str(bad), "--db", settings.db_path, "--yes"])
+        assert refused.exit_code == 1 and message in refused.output, refused.output
+        assert "Traceback" not in refused.output
+    assert count(settings, "responses") == 4
+
+
 def test_purge_deletes_what_must_not_be_kept(client: TestClient, settings: Settings) -> None:
     answer_all(client, "ypag-priorities")  # leaves a draft
     client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": "call 07700 900123"}})

@@ -278,6 +278,27 @@ def backup_command(target: Path, db_path: str | None) -> None:
     click.echo(f"Backed up {settings.db_path} to {target} ({pages:,} pages, integrity check ok).")
 
 
+@main.command("restore")
+@click.argument("backup_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask before replacing the database.")
+@click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
+def restore_command(backup_file: Path, yes: bool, db_path: str | None) -> None:
+    """Replace the database with BACKUP_FILE (made by `voice backup`). The database as it was is kept
+    beside it first (<db>.before-restore-DATE), so this can be undone."""
+    from voice.db import migrate
+    from voice.operations import RestoreError, restore
+
+    settings = _settings(db_path=db_path)
+    if not yes:
+        click.confirm(f"Replace everything in {settings.db_path} with {backup_file}?", abort=True)
+    try:
+        kept = restore(backup_file, settings.db_path)
+    except RestoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    migrate(settings.db_path)  # a backup from an older version gets the newer tables
+    click.echo(f"Restored {backup_file} into {settings.db_path}. The database as it was is in {kept}.")
+
+
 @main.command("purge")
 @click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
 def purge_command(db_path: str | None) -> None:

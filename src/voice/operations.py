@@ -41,6 +41,41 @@ def backup(db_path: str | Path, target: str | Path) -> int:
     return pages
 
 
+class RestoreError(Exception):
+    """A backup that must not be restored; the message says why. Nothing was changed."""
+
+
+def restore(backup_file: str | Path, db_path: str | Path, today: dt.date | None = None) -> Path:
+    """Put a backup in place of the database, with SQLite's backup API (the same way round), so that a
+    running service sees either the old data or the restored data, never a mix. The database as it was
+    is first copied aside (returned), so a restore can itself be undone."""
+    backup_file, db_path = Path(backup_file), Path(db_path)
+    try:
+        source = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+        try:
+            if source.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise RestoreError(f"{backup_file} fails SQLite's integrity check; nothing was restored")
+            tables = {row[0] for row in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            source.close()
+    except sqlite3.DatabaseError as exc:
+        raise RestoreError(f"{backup_file} is not a database voice can read ({exc}); nothing was restored") from None
+    if not {"_sqlite_migrations", "responses", "answers"} <= tables:
+        raise RestoreError(f"{backup_file} is not a voice backup (it has no responses); nothing was restored")
+    kept = db_path.with_name(f"{db_path.name}.before-restore-{(today or dt.datetime.now(dt.UTC).date()).isoformat()}")
+    if db_path.exists():
+        backup(db_path, kept)
+    source = sqlite3.connect(str(backup_file))
+    target = sqlite3.connect(str(db_path))
+    try:
+        with write_lock, target:
+            source.backup(target)
+    finally:
+        target.close()
+        source.close()
+    return kept
+
+
 def purge(db_path: str | Path, now: dt.datetime | None = None) -> Purged:
     """Delete expired unfinished answers, texts-as-typed past their keeping time (unless a flag on them
     is still open) and expired staff sessions."""
