@@ -70,7 +70,7 @@ class ApiController(Controller):
             for p in catalogue_of(request).all()
         ]
 
-    @get("/{slug:str}", sync_to_thread=False)
+    @get("/{slug:str}", sync_to_thread=False, responses={404: ApiError.spec("No such survey")})
     def get_survey(self, request: Request, slug: FromPath[str]) -> PublishedSurvey:
         """The current version of one survey, as its file defines it."""
         published = catalogue_of(request).current(slug)
@@ -82,7 +82,10 @@ class ApiController(Controller):
           responses={400: ApiError.spec("The body is not JSON of the right shape"),
                      404: ApiError.spec("No such survey"),
                      409: ApiError.spec("The survey is closed"),
-                     422: ApiError.spec("Some answers cannot be accepted; `errors` says which and why")})
+                     413: ApiError.spec("The body is larger than the service accepts"),
+                     422: ApiError.spec("Some answers cannot be accepted; `errors` says which and why"),
+                     429: ApiError.spec("Too many submissions from this address in the last minute; nothing was stored"),
+                     503: ApiError.spec("The database is busy or unavailable; nothing was stored, try again")})
     def submit(self, request: Request, db: Db, slug: FromPath[str], data: JSONBody[ResponseIn],
                idempotency_key: Annotated[str | None, FromHeader[str | None]] = None) -> Response[Receipt]:
         """Store one anonymous response. Answers are checked against the survey's current version."""

@@ -85,7 +85,10 @@ def on_http_error(request: Request, exc: HTTPException) -> Response[Any]:
         return on_validation_error(request, exc)
     # Our own sentences reach API callers; the framework's internal wording never does.
     detail = exc.detail if _is_api(request) and isinstance(exc, SaidNotFoundError) else None
-    return _respond(request, exc.status_code, detail)
+    response = _respond(request, exc.status_code, detail)
+    for name, value in (exc.headers or {}).items():  # e.g. Allow on a 405 (RFC 9110), Retry-After on a 429
+        response.headers[name] = value
+    return response
 
 
 def on_validation_error(request: Request, exc: ValidationException) -> Response[Any]:
