@@ -3,6 +3,7 @@ log holds the client's IP address, user agent or referrer."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -71,3 +72,7 @@ def test_no_ip_user_agent_or_referrer_in_database_or_log(tmp_path: Path, surveys
         for address in re.findall(r"\b(?:\d{1,3}\.){3}\d{1,3}\b", line):
             assert address == "127.0.0.1" and f":{port}" in line, f"an address in the log: {line}"
     assert b"127.0.0.1" not in stored
+    # Logs are structured: one JSON object a line, the product's own events only.
+    events = [json.loads(line) for line in logged.splitlines() if line.startswith("{")]
+    assert all({"time", "level", "logger", "message"} <= set(e) for e in events)
+    assert any(e["logger"] == "voice" and e["message"].startswith("ready: 3 surveys") for e in events), logged

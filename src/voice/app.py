@@ -97,6 +97,7 @@ def create_app(settings: Settings) -> Litestar:
     catalogue.refresh()
     for problem in catalogue.problems:
         log.warning("skipping a survey file with a problem: %s", problem)
+    log.info("ready: %d surveys, database %s", len(catalogue.all()), Path(settings.db_path).name)
     return Litestar(
         route_handlers=[
             public.PublicController,

@@ -12,6 +12,7 @@ import click
 import uvicorn
 from click_default_group import DefaultGroup
 
+from voice.logs import LOG_CONFIG
 from voice.settings import Settings, SettingsError, load_settings, resource_dir
 from voice.survey_files import check_paths
 
@@ -46,7 +47,7 @@ def _run(settings: Settings, workers: int) -> None:
     uvicorn.run(
         "voice.cli:app_from_env", factory=True, host=settings.host, port=settings.port, workers=workers,
         access_log=False,  # the access log would print every visitor's IP address
-        log_level="warning", server_header=False, date_header=False,
+        log_config=LOG_CONFIG, server_header=False, date_header=False,
     )
 
 
