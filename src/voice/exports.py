@@ -25,11 +25,11 @@ from voice.themes import SENTIMENT_NAMES, SENTIMENTS
 
 FORMATS = ("html", "pdf", "docx", "md", "csv", "json")
 MEDIA_TYPES = {
-    "html": "text/html; charset=utf-8",
+    "html": "text/html",  # Litestar adds the charset to text types
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "md": "text/markdown; charset=utf-8",
-    "csv": "text/csv; charset=utf-8",
+    "md": "text/markdown",
+    "csv": "text/csv",
     "json": "application/json",
 }
 
