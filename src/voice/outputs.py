@@ -42,20 +42,8 @@ class QuoteOut(msgspec.Struct, frozen=True):
     priorities: list[str]
 
 
-class ActionOut(msgspec.Struct, frozen=True):
-    id: int
-    title: str
-    what_we_did: str
-    agency: str
-    status: str
-    started_on: str | None
-    finished_on: str | None
-    what_changed: str
-    next_steps: str
-    priorities: list[str]
-    topics: list[str]
-    surveys: list[str]
-    quotes: list[QuoteOut]
+class ActionOut(plan.ActionCore, frozen=True, kw_only=True):
+    quotes: list[QuoteOut]              # the approved quotes that prompted it, in full
 
 
 class PrioritySection(msgspec.Struct, frozen=True):
@@ -110,10 +98,8 @@ def _quotes(db: Database, slugs: list[str], since: dt.date, until: dt.date) -> l
 
 
 def _action_out(a: plan.Action, quotes: dict[int, QuoteOut]) -> ActionOut:
-    return ActionOut(id=a.id, title=a.title, what_we_did=a.what_we_did, agency=a.agency, status=a.status,
-                     started_on=a.started_on, finished_on=a.finished_on, what_changed=a.what_changed,
-                     next_steps=a.next_steps, priorities=a.priorities, topics=a.topics, surveys=a.surveys,
-                     quotes=[quotes[q] for q in a.quotes if q in quotes])
+    core = {f: getattr(a, f) for f in plan.ActionCore.__struct_fields__}
+    return ActionOut(**core, quotes=[quotes[q] for q in a.quotes if q in quotes])
 
 
 def build_report(db: Database, year: str, taxonomy: Taxonomy, *, survey: str | None = None,

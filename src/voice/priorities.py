@@ -80,9 +80,10 @@ class Priority(msgspec.Struct, frozen=True, kw_only=True):
     topics: list[str]
 
 
-class Action(msgspec.Struct, frozen=True, kw_only=True):
+class ActionCore(msgspec.Struct, frozen=True, kw_only=True):
+    """What an action says, as stored and as published."""
+
     id: int
-    year: str
     title: str
     what_we_did: str
     agency: str
@@ -93,8 +94,12 @@ class Action(msgspec.Struct, frozen=True, kw_only=True):
     next_steps: str
     priorities: list[str]
     topics: list[str]
-    quotes: list[int]
     surveys: list[str]
+
+
+class Action(ActionCore, frozen=True, kw_only=True):
+    year: str
+    quotes: list[int]
     updated_by: str
     updated_at: str
 
