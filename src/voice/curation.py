@@ -86,12 +86,16 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+LATEST_CORRECTIONS = ("SELECT id, answer_id, sentiment, topics FROM theme_corrections "
+                      "WHERE id IN (SELECT max(id) FROM theme_corrections GROUP BY answer_id)")
+"""Each corrected answer's latest correction: the one place that says which of a person's corrections counts."""
+
 # The effective theme: a person's latest correction, else the machine's suggestion.
-_BASE = """
+_BASE = f"""
 FROM answers a
 JOIN responses r ON r.id = a.response_id
 LEFT JOIN themes t ON t.answer_id = a.id
-LEFT JOIN theme_corrections c ON c.id = (SELECT max(id) FROM theme_corrections WHERE answer_id = a.id)
+LEFT JOIN ({LATEST_CORRECTIONS}) c ON c.answer_id = a.id
 WHERE a.text IS NOT NULL
 """
 

@@ -10,6 +10,7 @@ import msgspec
 from nltk.classify import NaiveBayesClassifier
 from sqlite_utils import Database
 
+from voice.curation import LATEST_CORRECTIONS
 from voice.themes import Taxonomy, Themer, lemmas
 
 MIN_POSITIVE = 3
@@ -35,8 +36,8 @@ def features(text: str) -> dict[str, bool]:
 def examples(db: Database) -> list[tuple[str, list[str]]]:
     """(redacted text, topics a person set) for every corrected answer, latest correction only."""
     rows = db.execute(
-        "SELECT a.text, c.topics FROM theme_corrections c JOIN answers a ON a.id = c.answer_id "
-        "WHERE c.id = (SELECT max(id) FROM theme_corrections WHERE answer_id = c.answer_id) AND a.text IS NOT NULL"
+        f"SELECT a.text, c.topics FROM ({LATEST_CORRECTIONS}) c JOIN answers a ON a.id = c.answer_id "  # noqa: S608 - fixed SQL
+        "WHERE a.text IS NOT NULL"
     ).fetchall()
     return [(text, msgspec.json.decode(topics)) for text, topics in rows]
 

@@ -17,6 +17,7 @@ import msgspec
 from sqlite_utils import Database
 
 from voice.catalogue import Published
+from voice.curation import LATEST_CORRECTIONS
 from voice.i18n import DEFAULT_TEXTS, N_
 from voice.surveys import (
     OTHER,
@@ -297,9 +298,6 @@ def _declare(sup: Suppressor, q: AnyQuestion, rows: list[tuple[str, str]],
 
 TopicRow = tuple[str, list[str], int]
 """(feeling, topics, how many answers): a person's latest correction, else the machine's suggestion."""
-
-LATEST_CORRECTIONS = ("SELECT answer_id, sentiment, topics FROM theme_corrections "
-                      "WHERE id IN (SELECT max(id) FROM theme_corrections GROUP BY answer_id)")
 
 
 def topic_rows_by_survey(db: Database, slugs: list[str], since: dt.date | None = None,
