@@ -94,11 +94,11 @@ def jinja_gettext(ctx: Context, message: str, **params: Any) -> str:
 
 
 @pass_context
-def jinja_ngettext(ctx: Context, singular: str, plural: str, n: int, **params: Any) -> str:
-    """Jinja fills in the other placeholders itself; the count is written the reader's way here."""
+def jinja_ngettext(ctx: Context, singular: str, plural: str, n: int) -> str:
+    """Jinja fills in the other placeholders itself (it passes none here); the count is written the
+    reader's way."""
     locale = ctx.get("locale", DEFAULT_LOCALE)
-    text = translations(locale).ngettext(singular, plural, n)
-    return text.replace("%(num)s", number(locale, n)) if not params else translate_plural(locale, singular, plural, n, **params)
+    return translations(locale).ngettext(singular, plural, n).replace("%(num)s", number(locale, n))
 
 
 DEFAULT_TEXTS: set[str] = set()

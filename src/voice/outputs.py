@@ -200,14 +200,9 @@ class Publication(msgspec.Struct, frozen=True):
     year: str
     published_by: str
     published_at: str
-    consultations: list[tuple[str, str]]  # (slug, title)
 
 
 def publications(db: Database) -> list[Publication]:
-    """The published years, newest first, with the consultations each has a page for."""
-    found = []
-    for year, by, at in db.execute("SELECT year, published_by, published_at FROM published_reports "
-                                   "WHERE survey = '' ORDER BY year DESC").fetchall():
-        report = published(db, year)
-        found.append(Publication(year, by, at, [(c.slug, c.title) for c in report.consultations] if report else []))
-    return found
+    """The published years, newest first."""
+    return [Publication(*row) for row in db.execute(
+        "SELECT year, published_by, published_at FROM published_reports WHERE survey = '' ORDER BY year DESC")]

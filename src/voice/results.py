@@ -139,8 +139,8 @@ class SurveyResults(msgspec.Struct, frozen=True):
 
 # --- counting --------------------------------------------------------------------------------------
 YES, NO, NOT_SURE = N_("Yes"), N_("No"), N_("Not sure")
-RATHER_NOT, NOT_SAID_LABEL, OTHER_LABEL = N_("I'd rather not say"), N_("Not said"), N_("Something else")
-DEFAULT_TEXTS.update((YES, NO, NOT_SURE, RATHER_NOT, NOT_SAID_LABEL, OTHER_LABEL))
+RATHER_NOT, NOT_SAID_LABEL = N_("I'd rather not say"), N_("Not said")
+DEFAULT_TEXTS.update((YES, NO, NOT_SURE, RATHER_NOT, NOT_SAID_LABEL))
 
 
 def _values(raw: str) -> list[str]:
