@@ -372,7 +372,7 @@ def export_you_said(year: str, survey: str | None, formats: tuple[str, ...], out
     Markdown, CSV or JSON. Numbers under the small-group threshold are never written."""
     from voice.app import themer_for
     from voice.db import migrate, opened
-    from voice.exports import FORMATS, ExportError, write
+    from voice.exports import FORMATS, ExportError, report_css, write
     from voice.outputs import build_report
     from voice.priorities import check_year
 
@@ -394,7 +394,7 @@ def export_you_said(year: str, survey: str | None, formats: tuple[str, ...], out
         if survey and not db.execute("SELECT 1 FROM survey_versions WHERE slug = ?", [survey]).fetchone():
             raise click.BadParameter(f"there is no survey `{survey}` in the database", param_hint="--survey")
         report = build_report(db, year, taxonomy, survey=survey, threshold=settings.min_group_size)
-    css = (Path(settings.static_dir) / "css" / "voice.css").read_text()
+    css = report_css(settings.static_dir)
     try:
         written = write(report, chosen, out_dir, locale, css)
     except ExportError as exc:

@@ -15,13 +15,13 @@ from typing import Any
 
 import msgspec
 
-from voice.i18n import day, direction, number, percent, survey_text, translate, translate_plural
+from voice.i18n import day, direction, survey_text, translate, translate_plural
 from voice.outputs import SECTION_TITLE, ActionOut, QuoteOut, Report
 from voice.priorities import STATUS_NAMES, year_slug
-from voice.results import SHOWN, Count
+from voice.results import SHOWN, Count, share_text
 from voice.surveys import STANDARD_SUPPORT
 from voice.templating import environment
-from voice.themes import SENTIMENT_NAMES, SENTIMENTS
+from voice.themes import SENTIMENTS
 
 FORMATS = ("html", "pdf", "docx", "md", "csv", "json")
 MEDIA_TYPES = {
@@ -38,6 +38,11 @@ class ExportError(Exception):
     """An output that cannot be made here (e.g. the PDF library's system fonts are missing)."""
 
 
+def report_css(static_dir: str | Path) -> str:
+    """The site's stylesheet, put inside exported HTML and PDF files so that they stand alone."""
+    return (Path(static_dir) / "css" / "voice.css").read_text()
+
+
 def file_name(report: Report, fmt: str) -> str:
     stem = f"you-said-we-did-{year_slug(report.year)}" + (f"-{report.survey}" if report.survey else "")
     return f"{stem}.{fmt}"
@@ -48,8 +53,7 @@ def render_html(report: Report, locale: str = "en", *, css: str = "", print_vers
     """A whole HTML document, styles inside, readable offline and printable."""
     return environment().get_template("report/standalone.html").render(
         report=report, locale=locale, lang=locale.replace("_", "-"), dir=direction(locale), css=css,
-        print=print_version, status_names=STATUS_NAMES, sentiments=SENTIMENTS, sentiment_names=SENTIMENT_NAMES,
-        support=STANDARD_SUPPORT)
+        print=print_version, support=STANDARD_SUPPORT)
 
 
 def render_pdf(report: Report, locale: str, css: str) -> bytes:
@@ -62,20 +66,6 @@ def render_pdf(report: Report, locale: str, css: str) -> bytes:
 
 
 # --- Word: a section to paste into the annual report -----------------------------------------------
-def _shown(c: Count, threshold: int, locale: str) -> str:
-    if c.state == SHOWN:
-        return number(locale, c.n or 0)
-    if c.state == "small":
-        return translate(locale, "fewer than %(n)s", n=threshold)
-    return translate(locale, "hidden")
-
-
-def _share(c: Count, threshold: int, locale: str) -> str:
-    if c.state == SHOWN and c.percent is not None:
-        return f"{percent(locale, c.percent)} ({number(locale, c.n or 0)})"
-    return _shown(c, threshold, locale)
-
-
 def _quote_lines(q: QuoteOut) -> tuple[str, str | None]:
     """The annual reports' style: a short attribution in brackets runs on after the quote; a longer one
     goes on its own line below."""
@@ -148,7 +138,7 @@ def _docx_results(doc: Any, report: Report, locale: str) -> None:
             header[0].text, header[1].text = translate(locale, "Answer"), translate(locale, "Young people")
             for row in question.rows:
                 cells = table.add_row().cells
-                cells[0].text, cells[1].text = survey_text(locale, row.label), _share(row.count, report.threshold, locale)
+                cells[0].text, cells[1].text = survey_text(locale, row.label), share_text(locale, row.count, report.threshold)
 
 
 def _docx_actions(doc: Any, actions: list[ActionOut], heading: str, locale: str) -> None:
@@ -205,7 +195,7 @@ def render_md(report: Report, locale: str = "en") -> str:
             if q.answered.state != SHOWN:
                 continue
             lines += [f"**{q.label}**", "", f"| {tr('Answer')} | {tr('Young people')} |", "|---|---|"]
-            lines += [f"| {survey_text(locale, r.label)} | {_share(r.count, report.threshold, locale)} |" for r in q.rows]
+            lines += [f"| {survey_text(locale, r.label)} | {share_text(locale, r.count, report.threshold)} |" for r in q.rows]
             lines.append("")
     lines += [f"## {tr('Need to talk to someone now?')}", ""]
     lines += [f"- **{tr(s.name)}**: {s.phone}. {tr(s.description)}" for s in STANDARD_SUPPORT]

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from voice.catalogue import Published
 from voice.curation import LATEST_CORRECTIONS
-from voice.i18n import DEFAULT_TEXTS, N_
+from voice.i18n import DEFAULT_TEXTS, N_, number, percent, translate
 from voice.surveys import (
     OTHER,
     PREFER_NOT,
@@ -47,6 +47,22 @@ class Count(msgspec.Struct, frozen=True):
     @property
     def shown(self) -> bool:
         return self.state == SHOWN
+
+
+def count_text(locale: str, c: Count, threshold: int) -> str:
+    """A count as every output writes it: the number, "fewer than 5", or "hidden"."""
+    if c.state == SHOWN:
+        return number(locale, c.n or 0)
+    if c.state == SMALL:
+        return translate(locale, "fewer than %(n)s", n=threshold)
+    return translate(locale, "hidden")
+
+
+def share_text(locale: str, c: Count, threshold: int) -> str:
+    """"38% (21)" where the share is shown, else as count_text."""
+    if c.state == SHOWN and c.percent is not None:
+        return f"{percent(locale, c.percent)} ({number(locale, c.n or 0)})"
+    return count_text(locale, c, threshold)
 
 
 class Suppressor:

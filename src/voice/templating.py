@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 
 from voice.i18n import (
+    DEFAULT_LOCALE,
     jinja_day,
     jinja_gettext,
     jinja_label,
@@ -15,7 +17,20 @@ from voice.i18n import (
     jinja_number,
     jinja_percent,
 )
+from voice.priorities import STATUS_NAMES
+from voice.results import Count, count_text, share_text
 from voice.settings import PACKAGE_DIR
+from voice.themes import SENTIMENT_NAMES, SENTIMENTS
+
+
+@pass_context
+def jinja_count(ctx: Context, c: Count, threshold: int) -> str:
+    return count_text(ctx.get("locale", DEFAULT_LOCALE), c, threshold)
+
+
+@pass_context
+def jinja_share(ctx: Context, c: Count, threshold: int) -> str:
+    return share_text(ctx.get("locale", DEFAULT_LOCALE), c, threshold)
 
 
 @cache
@@ -29,5 +44,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.install_gettext_callables(jinja_gettext, jinja_ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env.globals.update(label=jinja_label, number=jinja_number, percent=jinja_percent, day=jinja_day)
+    env.globals.update(label=jinja_label, number=jinja_number, percent=jinja_percent, day=jinja_day,
+                       count_text=jinja_count, share_text=jinja_share)
+    # What every report page needs, wherever it is rendered (a page, a file): a context may override.
+    env.globals.update(status_names=STATUS_NAMES, sentiments=SENTIMENTS, sentiment_names=SENTIMENT_NAMES,
+                       print=False)
     return env

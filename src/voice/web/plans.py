@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from pathlib import Path
 from typing import Any
 
 import msgspec
@@ -22,7 +21,6 @@ from voice.curation import quotes as all_quotes
 from voice.db import write_lock
 from voice.forms import FieldError
 from voice.i18n import N_
-from voice.themes import SENTIMENT_NAMES, SENTIMENTS
 from voice.web.pages import Db, catalogue_of, form_lists, locale_of, render, settings_of, t
 from voice.web.staff import EDITORS, FormData, _staff, _taxonomy
 
@@ -56,6 +54,11 @@ def _year(value: str | None, db: Db) -> str:
     return next(iter(plan.years(db)), _this_year())
 
 
+def _years(db: Db, chosen: str) -> list[str]:
+    """The years to choose from: those with priorities or actions, this one and the one shown."""
+    return sorted({*plan.years(db), _this_year(), chosen}, reverse=True)
+
+
 def _action_in(form: dict[str, list[str]]) -> tuple[plan.ActionIn | None, list[FieldError]]:
     raw: dict[str, Any] = {f: form.get(f, [""])[0].strip() for f in ACTION_FIELDS}
     for f in ("started_on", "finished_on"):
@@ -87,7 +90,7 @@ class PlansController(Controller):
     def _priorities_page(self, request: Request, db: Db, year: str, errors: list[FieldError] | None = None,
                          values: dict[str, Any] | None = None, status: int = 200) -> Template:
         return render(request, "staff/priorities.html", status=status, staff=_staff(request), year=year,
-                      years=sorted({*plan.years(db), _this_year(), year}, reverse=True),
+                      years=_years(db, year),
                       items=plan.priorities(db, year), taxonomy=_taxonomy(request),
                       can_edit=_staff(request).role in EDITORS, errors=[self._t(request, e) for e in errors or []],
                       values=values or {})
@@ -130,7 +133,7 @@ class PlansController(Controller):
     def action_list(self, request: Request, db: Db, year: FromQuery[str | None] = None) -> Template:
         chosen = _year(year, db)
         return render(request, "staff/actions.html", staff=_staff(request), year=chosen,
-                      years=sorted({*plan.years(db), _this_year(), chosen}, reverse=True),
+                      years=_years(db, chosen),
                       items=plan.actions(db, chosen), names={p.key: p.name for p in plan.priorities(db, chosen)},
                       statuses=plan.STATUS_NAMES, can_edit=_staff(request).role in EDITORS)
 
@@ -176,10 +179,9 @@ class PlansController(Controller):
         chosen = _year(year, db)
         report = self._report(request, db, chosen, survey)
         return render(request, "staff/report.html", staff=_staff(request), year=chosen, report=report,
-                      years=sorted({*plan.years(db), _this_year(), chosen}, reverse=True), chosen_survey=survey or "",
+                      years=_years(db, chosen), chosen_survey=survey or "",
                       formats=exports.FORMATS, publication=next((p for p in outputs.publications(db) if p.year == chosen), None),
-                      can_edit=_staff(request).role in EDITORS, print=False, status_names=plan.STATUS_NAMES,
-                      sentiments=SENTIMENTS, sentiment_names=SENTIMENT_NAMES)
+                      can_edit=_staff(request).role in EDITORS)
 
     @get("/reports/download", sync_to_thread=True)
     def report_download(self, request: Request, db: Db, year: FromQuery[str], fmt: FromQuery[str] = "html",
@@ -187,7 +189,7 @@ class PlansController(Controller):
         if fmt not in exports.FORMATS:
             raise NotFoundException()
         report = self._report(request, db, _year(year, db), survey)
-        css = (Path(settings_of(request).static_dir) / "css" / "voice.css").read_text()
+        css = exports.report_css(settings_of(request).static_dir)
         try:
             files = exports.render(report, fmt, locale_of(request), css)
         except exports.ExportError as exc:

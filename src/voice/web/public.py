@@ -18,10 +18,9 @@ from litestar.response import Redirect, Template
 from voice import drafts, outputs
 from voice.catalogue import Published, version
 from voice.forms import FieldError, check_page, page_values, visible_pages, visible_questions
-from voice.priorities import STATUS_NAMES, check_year, year_slug
+from voice.priorities import check_year, year_slug
 from voice.submissions import InvalidAnswersError, receipt_exists, receipt_for_key, record
 from voice.surveys import PREFER_NOT, Survey
-from voice.themes import SENTIMENT_NAMES, SENTIMENTS
 from voice.web.pages import (
     Db,
     catalogue_of,
@@ -125,8 +124,7 @@ class PublicController(Controller):
         if report is None:
             raise NotFoundException()
         others = [] if slug else [(c.slug, c.title) for c in report.consultations]
-        return render(request, "public/you_said.html", report=report, others=others, year_slug=year_slug(year),
-                      print=False, status_names=STATUS_NAMES, sentiments=SENTIMENTS, sentiment_names=SENTIMENT_NAMES)
+        return render(request, "public/you_said.html", report=report, others=others, year_slug=year_slug(year))
 
     @get("/s/{slug:str}", sync_to_thread=True)
     def start(self, request: Request, db: Db, slug: FromPath[str],
