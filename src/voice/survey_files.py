@@ -70,6 +70,19 @@ def _yaml_load(text: str) -> Any:
     return yaml.load(text, Loader=SurveyLoader)  # noqa: S506 - SurveyLoader is a SafeLoader
 
 
+def _read_yaml(text: str, source: str) -> tuple[yaml.Node | None, Any]:
+    """The YAML tree (for lines) and the data, or SurveyFileError saying where the YAML is broken."""
+    try:
+        return yaml.compose(text, Loader=SurveyLoader), _yaml_load(text)
+    except yaml.YAMLError as exc:
+        mark, context = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
+        detail = getattr(exc, "problem", None) or str(exc)
+        if context is not None and mark is not None and context.line != mark.line:
+            detail += f" (look at line {context.line + 1}, where this part starts)"
+        raise SurveyFileError([Problem(source, mark.line + 1 if mark else None, "$",
+                                       f"this is not valid YAML: {detail}")]) from None
+
+
 def line_of(root: yaml.Node | None, path: str) -> int | None:
     """The 1-based line of the deepest YAML node along a `$.a[1].b` path."""
     node, line = root, (root.start_mark.line + 1 if root is not None else None)
@@ -213,15 +226,9 @@ def parse_survey(text: str, source: str, slug: str) -> LoadedSurvey:
     if not SLUG_RE.match(slug):
         problem("$", "the file name must be lower-case letters, digits and - (it becomes the survey's web address)")
     try:
-        root = yaml.compose(text, Loader=SurveyLoader)
-        data = _yaml_load(text)
-    except yaml.YAMLError as exc:
-        mark, context = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
-        detail = getattr(exc, "problem", None) or str(exc)
-        if context is not None and mark is not None and context.line != mark.line:
-            detail += f" (look at line {context.line + 1}, where this part starts)"
-        problem("$", f"this is not valid YAML: {detail}", mark.line + 1 if mark else None)
-        raise SurveyFileError(problems) from None
+        root, data = _read_yaml(text, source)
+    except SurveyFileError as exc:
+        raise SurveyFileError(problems + exc.problems) from None
     survey, errors = _decode(data)
     if survey is not None:
         errors += _cross_check(survey)
@@ -256,14 +263,7 @@ def load_survey(path: Path) -> LoadedSurvey:
 def parse_yaml_as(text: str, source: str, typ: Any) -> tuple[Any, yaml.Node | None]:
     """Any other YAML file of ours (priorities, taxonomy) decoded into `typ`: problems come with
     their line, as for surveys. Returns the value and the YAML tree, for further checks' lines."""
-    try:
-        root = yaml.compose(text, Loader=SurveyLoader)
-        data = _yaml_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        detail = getattr(exc, "problem", None) or str(exc)
-        raise SurveyFileError([Problem(source, mark.line + 1 if mark else None, "$",
-                                       f"this is not valid YAML: {detail}")]) from None
+    root, data = _read_yaml(text, source)
     value, errors = _convert(data, typ, "$")
     if errors:
         raise SurveyFileError([Problem(source, line_of(root, path), path, message) for path, message in errors])
