@@ -59,27 +59,22 @@ def _years(db: Db, chosen: str) -> list[str]:
     return sorted({*plan.years(db), _this_year(), chosen}, reverse=True)
 
 
-def _action_in(form: dict[str, list[str]]) -> tuple[plan.ActionIn | None, list[FieldError]]:
+def _action_in(form: dict[str, list[str]]) -> tuple[dict[str, Any], plan.ActionIn | None, list[FieldError]]:
+    """The form's values (to show again), and the action they make or what is wrong with them."""
     raw: dict[str, Any] = {f: form.get(f, [""])[0].strip() for f in ACTION_FIELDS}
     for f in ("started_on", "finished_on"):
         raw[f] = raw[f] or None
     for f in ACTION_LISTS:
         raw[f] = [v for v in form.get(f, []) if v]
-    try:
-        raw["quotes"] = [int(q) for q in raw["quotes"]]
-    except ValueError:
-        raw["quotes"] = []
-    errors = []
-    for f in ("title", "what_we_did", "agency", "status"):
-        if not raw[f]:
-            errors.append(FieldError(f, f, FIELD_ERRORS[f]))
+    raw["quotes"] = [int(q) for q in raw["quotes"] if q.isdigit()]
+    errors = [FieldError(f, f, FIELD_ERRORS[f]) for f in ("title", "what_we_did", "agency", "status") if not raw[f]]
     if errors:
-        return None, errors
+        return raw, None, errors
     try:
-        return msgspec.convert(raw, plan.ActionIn), []
+        return raw, msgspec.convert(raw, plan.ActionIn), []
     except msgspec.ValidationError as exc:
         field = str(exc).rsplit("$.", 1)[-1].split("`")[0].split("[")[0]
-        return None, [FieldError(field, field, FIELD_ERRORS.get(field, N_("Check this answer.")))]
+        return raw, None, [FieldError(field, field, FIELD_ERRORS.get(field, N_("Check this answer.")))]
 
 
 class PlansController(Controller):
@@ -156,9 +151,7 @@ class PlansController(Controller):
         action_id = int(raw_id) if raw_id.isdigit() else None
         if action_id is not None and plan.action(db, action_id) is None:
             raise NotFoundException()
-        given: dict[str, Any] = {f: form.get(f, [""])[0] for f in ACTION_FIELDS} | {f: form.get(f, []) for f in ACTION_LISTS}
-        given["quotes"] = [int(q) for q in form.get("quotes", []) if q.isdigit()]
-        action, errors = _action_in(form)
+        given, action, errors = _action_in(form)
         if action is not None:
             try:
                 action_id = plan.save_action(db, year, action, _staff(request).email, action_id)
