@@ -146,13 +146,12 @@ def seed(catalogue: Catalogue) -> int:
 def _curate(db: Database, themer: Themer) -> None:
     """Quotes from the real words: proposed by one facilitator and approved by another."""
     first, second = DEMO_STAFF[0][0], DEMO_STAFF[1][0]
-    rows = db.execute("SELECT min(a.id), a.text FROM answers a JOIN responses r ON r.id = a.response_id "
+    # With min(), SQLite takes the bare survey_slug from that same (first) row.
+    rows = db.execute("SELECT min(a.id), a.text, r.survey_slug FROM answers a JOIN responses r ON r.id = a.response_id "
                       "WHERE a.text IS NOT NULL AND r.quote_consent = 1 GROUP BY a.text ORDER BY 1").fetchall()
-    for answer_id, text in rows:
+    for answer_id, text, slug in rows:
         if curation.quote_blockers(db, answer_id):
             continue
-        slug = db.execute("SELECT r.survey_slug FROM answers a JOIN responses r ON r.id = a.response_id "
-                          "WHERE a.id = ?", [answer_id]).fetchone()[0]
         attribution = {"ypag-priorities": "(YPAG)", "emotional-health-wellbeing": "(Covid survey)"}.get(
             slug, "Young person – local domestic abuse consultation")
         quote_id = curation.propose(db, answer_id, text, attribution, first, themer.taxonomy)

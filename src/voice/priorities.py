@@ -207,12 +207,6 @@ def priorities(db: Database, year: str) -> list[Priority]:
     return [_priority(row) for row in rows]
 
 
-def priority(db: Database, priority_id: int) -> Priority | None:
-    row = db.execute("SELECT id, year, key, name, outcomes, topics FROM priorities WHERE id = ?",
-                     [priority_id]).fetchone()
-    return _priority(row) if row else None
-
-
 def years(db: Database) -> list[str]:
     """Every business year with priorities or actions, newest first."""
     rows = db.execute("SELECT year FROM priorities UNION SELECT year FROM actions ORDER BY year DESC").fetchall()
