@@ -6,7 +6,7 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 import uvicorn
@@ -15,6 +15,9 @@ from click_default_group import DefaultGroup
 from voice.logs import LOG_CONFIG
 from voice.settings import Settings, SettingsError, load_settings, resource_dir
 from voice.survey_files import check_paths
+
+if TYPE_CHECKING:
+    from voice.themes import Taxonomy
 
 DEMO_DB = ".voice/demo.db"
 
@@ -326,13 +329,12 @@ def priorities_group() -> None:
 def priorities_import(path: Path, by: str, db_path: str | None) -> None:
     """Import a year's priorities (and any actions) from a YAML file. Priorities with the same id in that
     year are replaced; actions are added. Problems are listed as FILE:LINE: $.path: message."""
-    from voice.app import themer_for
     from voice.db import migrate, opened
     from voice.priorities import import_plan, load_plan
     from voice.survey_files import SurveyFileError
 
     settings = _settings(db_path=db_path)
-    taxonomy = _themer(settings, themer_for).taxonomy
+    taxonomy = _taxonomy(settings)
     try:
         plan = load_plan(path, taxonomy)
     except SurveyFileError as exc:
@@ -345,9 +347,12 @@ def priorities_import(path: Path, by: str, db_path: str | None) -> None:
     click.echo(f"Imported {stored[0]} priorities and {stored[1]} actions for {plan.year}.")
 
 
-def _themer(settings: Settings, themer_for: Any) -> Any:
+def _taxonomy(settings: Settings) -> Taxonomy:
+    """The taxonomy in use (VOICE_TAXONOMY_FILE or the shipped one), or a clear error."""
+    from voice.app import themer_for
+
     try:
-        return themer_for(settings, learn=False)
+        return themer_for(settings, learn=False).taxonomy
     except SettingsError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -370,7 +375,6 @@ def export_you_said(year: str, survey: str | None, formats: tuple[str, ...], out
                     db_path: str | None) -> None:
     """Write the year's (or one consultation's) "you said, we did" as web page, PDF, Word section,
     Markdown, CSV or JSON. Numbers under the small-group threshold are never written."""
-    from voice.app import themer_for
     from voice.db import migrate, opened
     from voice.exports import FORMATS, ExportError, report_css, write
     from voice.outputs import build_report
@@ -388,7 +392,7 @@ def export_you_said(year: str, survey: str | None, formats: tuple[str, ...], out
     settings = _settings(db_path=db_path)
     if not Path(settings.db_path).exists():
         raise click.ClickException(f"There is no database at {settings.db_path}.")
-    taxonomy = _themer(settings, themer_for).taxonomy
+    taxonomy = _taxonomy(settings)
     migrate(settings.db_path)
     with opened(settings.db_path) as db:
         if survey and not db.execute("SELECT 1 FROM survey_versions WHERE slug = ?", [survey]).fetchone():
