@@ -103,8 +103,10 @@ def _action_out(a: plan.Action, quotes: dict[int, QuoteOut]) -> ActionOut:
 
 
 def build_report(db: Database, year: str, taxonomy: Taxonomy, *, survey: str | None = None,
-                 threshold: int = 5, today: dt.date | None = None) -> Report:
-    """The year's (or one consultation's) "you said, we did", from what is stored now."""
+                 threshold: int = 5, today: dt.date | None = None,
+                 counted: dict[str, SurveyResults] | None = None) -> Report:
+    """The year's (or one consultation's) "you said, we did", from what is stored now. `counted`: survey
+    results already worked out for this year and threshold (publishing reuses the year's)."""
     year = plan.check_year(year)
     since, until = plan.year_span(year)
     if survey:
@@ -116,8 +118,9 @@ def build_report(db: Database, year: str, taxonomy: Taxonomy, *, survey: str | N
     consultations = []
     themed = topic_rows_by_survey(db, slugs, since, until)
     for slug in slugs:
-        published = _latest(db, slug)
-        if published is not None:
+        if counted and slug in counted:
+            consultations.append(counted[slug])
+        elif (published := _latest(db, slug)) is not None:
             consultations.append(survey_results(db, published, taxonomy, threshold, since, until, themed.get(slug, [])))
     topics = topic_totals([row for slug in slugs for row in themed.get(slug, [])], taxonomy, threshold)
     quotes = _quotes(db, slugs, since, until)
@@ -169,7 +172,8 @@ def publish(db: Database, year: str, taxonomy: Taxonomy, by: str, threshold: int
 
     year = plan.check_year(year)
     whole = build_report(db, year, taxonomy, threshold=threshold)
-    reports = [whole] + [build_report(db, year, taxonomy, survey=c.slug, threshold=threshold)
+    counted = {c.slug: c for c in whole.consultations}
+    reports = [whole] + [build_report(db, year, taxonomy, survey=c.slug, threshold=threshold, counted=counted)
                          for c in whole.consultations]
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     with write_lock, db.atomic():
