@@ -18,7 +18,7 @@ import msgspec
 from voice.i18n import day, direction, survey_text, translate, translate_plural
 from voice.outputs import SECTION_TITLE, ActionOut, QuoteOut, Report
 from voice.priorities import STATUS_NAMES, year_slug
-from voice.results import SHOWN, Count, share_text
+from voice.results import SHOWN, Count, SurveyResults, TopicResult, share_text
 from voice.surveys import STANDARD_SUPPORT
 from voice.templating import environment
 from voice.themes import SENTIMENTS
@@ -82,8 +82,7 @@ def render_docx(report: Report, locale: str = "en") -> bytes:
     doc.core_properties.title = translate(locale, SECTION_TITLE)
     doc.add_heading(translate(locale, SECTION_TITLE), level=1)
     doc.add_paragraph(_intro(report, locale))
-    doc.add_paragraph(translate(locale, "To keep everyone anonymous we never show a number under %(n)s.",
-                                n=report.threshold))
+    doc.add_paragraph(_anonymity(report, locale))
     for q in report.quotes[:6]:
         _docx_quote(doc, q)
     _docx_priorities(doc, report, locale)
@@ -114,9 +113,7 @@ def _docx_priorities(doc: Any, report: Report, locale: str) -> None:
         if said:
             doc.add_heading(translate(locale, "You said"), level=3)
         for tp in said:
-            doc.add_paragraph(translate_plural(locale, "%(num)s answer was about “%(topic)s”",
-                                               "%(num)s answers were about “%(topic)s”", tp.count.n or 0,
-                                               topic=tp.name), style="List Bullet")
+            doc.add_paragraph(_topic_line(tp, locale), style="List Bullet")
         _docx_actions(doc, p.actions, translate(locale, "What we did:"), locale)
         _docx_actions(doc, p.planned, translate(locale, "What we plan to do:"), locale)
 
@@ -124,12 +121,9 @@ def _docx_priorities(doc: Any, report: Report, locale: str) -> None:
 def _docx_results(doc: Any, report: Report, locale: str) -> None:
     for c in report.consultations:
         doc.add_heading(c.title, level=2)
+        doc.add_paragraph(_survey_size(c, report.threshold, locale))
         if c.responses.state != SHOWN:
-            doc.add_paragraph(translate(locale, "Fewer than %(n)s young people answered this survey, so we do not "
-                                        "show its numbers.", n=report.threshold))
             continue
-        doc.add_paragraph(translate_plural(locale, "%(num)s young person answered this survey.",
-                                           "%(num)s young people answered this survey.", c.responses.n or 0))
         for question in (q for q in c.questions if q.answered.state == SHOWN):
             doc.add_paragraph().add_run(question.label).bold = True
             table = doc.add_table(rows=1, cols=2)
@@ -162,20 +156,36 @@ def _intro(report: Report, locale: str) -> str:
     return translate(locale, "Between %(start)s and %(end)s, young people answered our questions.", start=start, end=end)
 
 
+def _anonymity(report: Report, locale: str) -> str:
+    return translate(locale, "To keep everyone anonymous we never show a number under %(n)s.", n=report.threshold)
+
+
+def _topic_line(tp: TopicResult, locale: str) -> str:
+    return translate_plural(locale, "%(num)s answer was about “%(topic)s”", "%(num)s answers were about “%(topic)s”",
+                            tp.count.n or 0, topic=tp.name)
+
+
+def _survey_size(c: SurveyResults, threshold: int, locale: str) -> str:
+    if c.responses.state != SHOWN:
+        return translate(locale, "Fewer than %(n)s young people answered this survey, so we do not show its numbers.",
+                         n=threshold)
+    return translate_plural(locale, "%(num)s young person answered this survey.",
+                            "%(num)s young people answered this survey.", c.responses.n or 0)
+
+
 # --- Markdown ------------------------------------------------------------------------------------
 def render_md(report: Report, locale: str = "en") -> str:
     def tr(message: str, **params: object) -> str:
         return translate(locale, message, **params)
 
     lines = [f"# {tr('You said, we did')}: {report.title}", "", _intro(report, locale), "",
-             tr("To keep everyone anonymous we never show a number under %(n)s.", n=report.threshold), ""]
+             _anonymity(report, locale), ""]
     for p in report.priorities:
         if not (p.actions or p.planned or p.quotes):
             continue
         lines += [f"## {p.name}", ""] + [f"{o}\n" for o in p.outcomes]
         lines += [f"### {tr('You said')}", ""]
-        lines += [f"- {translate_plural(locale, '%(num)s answer was about “%(topic)s”', '%(num)s answers were about “%(topic)s”', tp.count.n or 0, topic=tp.name)}"
-                  for tp in p.topics if tp.count.state == SHOWN]
+        lines += [f"- {_topic_line(tp, locale)}" for tp in p.topics if tp.count.state == SHOWN]
         lines += [""] + [f"> “{q.text}” {q.attribution}\n" for q in p.quotes]
         if p.actions:
             lines += [f"### {tr('We did')}", ""]
@@ -189,7 +199,7 @@ def render_md(report: Report, locale: str = "en") -> str:
     for c in report.consultations:
         lines += [f"## {tr('Your answers: %(title)s', title=c.title)}", ""]
         if c.responses.state != SHOWN:
-            lines += [tr("Fewer than %(n)s young people answered this survey, so we do not show its numbers.", n=report.threshold), ""]
+            lines += [_survey_size(c, report.threshold, locale), ""]
             continue
         for q in c.questions:
             if q.answered.state != SHOWN:
