@@ -22,6 +22,8 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 LOCALE_DIRS: list[Path] = [LOCALE_DIR]
 """Where compiled catalogues are looked for, in order (tests add a pseudo-locale here)."""
 DEFAULT_LOCALE = "en"
+NEEDS_REVIEW = "needs review by a native speaker"
+"""The comment on a message whose translation nobody who speaks the language has checked yet."""
 EXTRACT_KEYWORDS = ("N_", "translate:2", "translate_plural:2,3", "t:2", "_", "gettext", "ngettext:1,2")
 """How pybabel finds messages: Python helpers take the locale first; Jinja's `_` and `ngettext` do not."""
 
@@ -57,8 +59,9 @@ def translate_plural(locale: str, singular: str, plural: str, n: int, **params: 
     return text % {"num": number(locale, n), **params}
 
 
-def negotiate(requested: str | None, accept_language: str | None, supported: list[str]) -> str:
-    """An explicit choice wins, then the browser's Accept-Language, then English."""
+def negotiate(requested: str | None, accept_language: str | None, supported: list[str],
+              default: str = DEFAULT_LOCALE) -> str:
+    """An explicit choice wins, then the browser's Accept-Language, then `default`."""
     if requested and requested in supported:
         return requested
     if accept_language:
@@ -77,7 +80,17 @@ def negotiate(requested: str | None, accept_language: str | None, supported: lis
         found = negotiate_locale(ordered, supported, sep="_")
         if found:
             return found
-    return DEFAULT_LOCALE
+    return default
+
+
+@cache
+def language_name(locale: str, in_locale: str | None = None) -> str:
+    """A language's name, by default in that language, as a switcher shows it: English, اردو, Polski."""
+    try:
+        name = Locale.parse(locale).get_display_name(_babel_locale(in_locale or locale)) or locale
+    except (UnknownLocaleError, ValueError):
+        return locale
+    return name if in_locale else name[:1].upper() + name[1:]  # "Polski" in a list, "angielski" in a sentence
 
 
 @cache

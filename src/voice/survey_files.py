@@ -14,11 +14,15 @@ from typing import Any
 import msgspec
 import yaml
 
-from voice.surveys import AnyQuestion, ShowIf, Survey
+from voice.i18n import DEFAULT_TEXTS
+from voice.settings import resource_dir
+from voice.surveys import AnyQuestion, Choice, ChoiceText, QuestionText, ShowIf, Survey, SurveyText
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 SURVEY_SUFFIXES = (".yaml", ".yml")
 MAX_FILE_BYTES = 1_000_000
+PICTURES = frozenset(p.stem for p in (resource_dir("static") / "pictures").glob("*.svg"))
+"""The pictures a choice can show (static/pictures/NAME.svg)."""
 
 
 class Problem(msgspec.Struct, frozen=True):
@@ -190,6 +194,99 @@ def _cross_check(survey: Survey) -> list[tuple[str, str]]:
                 singletons[q.kind] = q.id
     if survey.opens and survey.closes and survey.closes < survey.opens:
         errors.append(("$.closes", "`closes` is before `opens`"))
+    return errors + _check_words(survey)
+
+
+def _check_words(survey: Survey) -> list[tuple[str, str]]:
+    """Translations and easy read: each names real pages, questions and choices, and a translation
+    has every word the survey shows (a page half in one language is worse than one in English)."""
+    errors: list[tuple[str, str]] = []
+    own, *others = survey.languages
+    if len(set(survey.languages)) != len(survey.languages):
+        errors.append(("$.languages", "a language is listed twice"))
+    for code in others:
+        if code not in survey.translations:
+            errors.append(("$.languages", f"`{code}` is listed but there is no `translations.{code}`"))
+    for code, text in survey.translations.items():
+        if code == own:
+            errors.append((f"$.translations.{code}", f"`{code}` is the survey's own language (first in `languages`)"))
+        elif code not in others:
+            errors.append((f"$.translations.{code}", f"add `{code}` to `languages` to offer this translation"))
+        errors += _check_text(survey, text, f"$.translations.{code}", complete=True)
+    if survey.easy_read is not None:
+        errors += _check_text(survey, survey.easy_read, "$.easy_read", complete=False)
+    for i, page in enumerate(survey.pages):
+        for j, q in enumerate(page.questions):
+            for k, c in enumerate(getattr(q, "choices", [])):
+                errors += _check_picture(c, f"$.pages[{i}].questions[{j}].choices[{k}]")
+    return errors
+
+
+def _check_picture(choice: Choice | ChoiceText, path: str) -> list[tuple[str, str]]:
+    if choice.picture and not choice.alt:
+        return [(f"{path}.alt", "a picture needs `alt`: words saying what it shows, for people who cannot see it")]
+    if choice.picture and choice.picture not in PICTURES:
+        return [(f"{path}.picture", f"there is no picture `{choice.picture}`; use one of: {', '.join(sorted(PICTURES))}")]
+    return []
+
+
+def _check_text(survey: Survey, text: SurveyText, path: str, *, complete: bool) -> list[tuple[str, str]]:
+    errors: list[tuple[str, str]] = []
+    if len(text.support) > len(survey.support):
+        errors.append((f"{path}.support", f"there are {len(survey.support)} `support` entries to translate, not {len(text.support)}"))
+    pages = {p.id for p in survey.pages}
+    errors += [(f"{path}.pages.{page_id}", f"there is no page `{page_id}` in this survey")
+               for page_id in text.pages if page_id not in pages]
+    questions = {q.id: q for _, q in survey.questions()}
+    for question_id, words in text.questions.items():
+        if question_id not in questions:
+            errors.append((f"{path}.questions.{question_id}", f"there is no question `{question_id}` in this survey"))
+        else:
+            errors += _check_question_text(questions[question_id], words, f"{path}.questions.{question_id}")
+    missing = _missing_words(survey, text) if complete else []
+    if missing:
+        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        errors.append((path, f"the translation is missing {len(missing)} of the survey's words: {shown}"))
+    return errors
+
+
+def _missing_words(survey: Survey, text: SurveyText) -> list[str]:
+    """Where the survey shows words that `text` does not give, e.g. `questions.age.hint`."""
+    pairs: list[tuple[Any, Any, str]] = []  # (translation's words, survey's words, where)
+    pairs += [(getattr(text, n), getattr(survey, n), n) for n in ("title", "owner", "audience")]
+    pairs += [(getattr(text.intro, n, None), getattr(survey.intro, n), f"intro.{n}") for n in ("why", "who_sees", "anonymity")]
+    pairs += [(getattr(text.closing, n, None), getattr(survey.closing, n), f"closing.{n}") for n in ("next_steps", "publish_when")]
+    for i, entry in enumerate(survey.support):
+        given_support = text.support[i] if i < len(text.support) else None
+        pairs += [(getattr(given_support, n, None), getattr(entry, n), f"support[{i}].{n}") for n in ("name", "description", "hours")]
+    for page in survey.pages:
+        given_page = text.pages.get(page.id)
+        pairs += [(getattr(given_page, n, None), getattr(page, n), f"pages.{page.id}.{n}") for n in ("title", "intro")]
+        for q in page.questions:
+            given = text.questions.get(q.id)
+            for name in ("label", "hint", "text", "other", "none_option", "labels"):
+                if not (name == "label" and q.label in DEFAULT_TEXTS):  # the product's words: its catalogue translates them
+                    pairs.append((getattr(given, name, None), getattr(q, name, None), f"questions.{q.id}.{name}"))
+            for c in getattr(q, "choices", []):
+                word = given.choices.get(c.value) if given else None
+                pairs.append((word if isinstance(word, str) else getattr(word, "label", None), c.label,
+                              f"questions.{q.id}.choices.{c.value}"))
+    return [where for have, original, where in pairs if original is not None and have is None]
+
+
+def _check_question_text(question: AnyQuestion, words: QuestionText, path: str) -> list[tuple[str, str]]:
+    errors: list[tuple[str, str]] = []
+    for name in ("text", "other", "none_option", "labels"):
+        if getattr(words, name) is not None and getattr(question, name, None) is None:
+            errors.append((f"{path}.{name}", f"`{question.id}` has no `{name}` to translate"))
+    if words.labels is not None and len(words.labels) != len(getattr(question, "labels", [])):
+        errors.append((f"{path}.labels", f"give {len(getattr(question, 'labels', []))} labels, one for each point"))
+    values = {c.value for c in getattr(question, "choices", [])}
+    for value, choice in words.choices.items():
+        if value not in values:
+            errors.append((f"{path}.choices.{value}", f"`{question.id}` has no choice `{value}`"))
+        elif isinstance(choice, ChoiceText):
+            errors += _check_picture(choice, f"{path}.choices.{value}")
     return errors
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 import msgspec
 from msgspec import Meta
@@ -17,6 +17,9 @@ Id = Annotated[str, Meta(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
 Value = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=40)]
 Line = Annotated[str, Meta(min_length=1, max_length=300)]
 Para = Annotated[str, Meta(min_length=1, max_length=4000)]
+Language = Annotated[str, Meta(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")]
+PictureName = Annotated[str, Meta(pattern=r"^[a-z][a-z0-9-]*$", max_length=40)]
+"""A picture from the product's set: static/pictures/NAME.svg (see docs/survey-files.md)."""
 
 OTHER = "other"
 PREFER_NOT = "prefer_not_to_say"
@@ -30,6 +33,9 @@ class Choice(Base, kw_only=True, frozen=True):
     value: Value
     label: Line
     hint: str | None = None
+    picture: PictureName | None = None
+    """An optional picture beside the words (easy read); needs `alt`."""
+    alt: Line | None = None
 
 
 class ShowIf(Base, kw_only=True, frozen=True):
@@ -203,11 +209,90 @@ STANDARD_SUPPORT = (
 )
 
 
+# Another language's words for a survey, or its easy-read words: every field is optional here and
+# stands in for the survey's own words; ids say which page, question or choice each belongs to.
+
+
+class ChoiceText(Base, kw_only=True, frozen=True):
+    label: Line | None = None
+    hint: str | None = None
+    picture: PictureName | None = None
+    alt: Line | None = None
+
+
+class QuestionText(Base, kw_only=True, frozen=True):
+    label: Line | None = None
+    hint: str | None = None
+    text: Para | None = None
+    other: Line | None = None
+    none_option: Line | None = None
+    labels: list[Line] | None = None
+    choices: dict[str, Line | ChoiceText] = {}
+    """By choice value: the words alone, or words with a hint or picture."""
+
+
+class PageText(Base, kw_only=True, frozen=True):
+    title: Line | None = None
+    intro: str | None = None
+
+
+class IntroText(Base, kw_only=True, frozen=True):
+    why: Para | None = None
+    who_sees: Para | None = None
+    anonymity: Para | None = None
+
+
+class ClosingText(Base, kw_only=True, frozen=True):
+    next_steps: Para | None = None
+    publish_when: Para | None = None
+
+
+class SupportText(Base, kw_only=True, frozen=True):
+    name: Line | None = None
+    description: Line | None = None
+    hours: str | None = None
+
+
+class SurveyText(Base, kw_only=True, frozen=True):
+    title: Line | None = None
+    owner: Line | None = None
+    audience: Line | None = None
+    intro: IntroText | None = None
+    closing: ClosingText | None = None
+    support: list[SupportText] = []
+    """In the same order as the survey's own `support`."""
+    pages: dict[str, PageText] = {}
+    questions: dict[str, QuestionText] = {}
+
+
+def _with(original: Any, text: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    """The fields of `text` that are set and that `original` has, to replace in `original`."""
+    if text is None:
+        return {}
+    fields = set(original.__struct_fields__)
+    return {n: v for n in names if n in fields and (v := getattr(text, n)) is not None}
+
+
+def _choice_in(choice: Choice, text: str | ChoiceText | None) -> Choice:
+    if isinstance(text, str):
+        return msgspec.structs.replace(choice, label=text)
+    return msgspec.structs.replace(choice, **_with(choice, text, ("label", "hint", "picture", "alt")))
+
+
+def _question_in(question: AnyQuestion, text: QuestionText | None) -> AnyQuestion:
+    changes = _with(question, text, ("label", "hint", "text", "other", "none_option", "labels"))
+    choices: list[Choice] | None = getattr(question, "choices", None)
+    if text is not None and text.choices and choices is not None:
+        changes["choices"] = [_choice_in(c, text.choices.get(c.value)) for c in choices]
+    return msgspec.structs.replace(question, **changes)
+
+
 class Survey(Base, kw_only=True, frozen=True):
     title: Line
     owner: Line
     audience: Line
-    languages: list[Annotated[str, Meta(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")]] = msgspec.field(default_factory=lambda: ["en"])
+    languages: list[Language] = msgspec.field(default_factory=lambda: ["en"])
+    """The language the file is written in, then every language it has a translation for."""
     estimated_minutes: Annotated[int, Meta(ge=1, le=60)]
     status: Literal["open", "closed"] = "open"
     opens: dt.date | None = None
@@ -219,6 +304,36 @@ class Survey(Base, kw_only=True, frozen=True):
     support: list[Support] = []
     """Shown on every page and on the thank-you page, after the partnership's standard helplines."""
     pages: Annotated[list[Page], Meta(min_length=1, max_length=40)]
+    translations: dict[Language, SurveyText] = {}
+    """The survey's words in each other language of `languages`."""
+    easy_read: SurveyText | None = None
+    """Easy-read words in the survey's own language: short sentences, one idea per line."""
+
+    @property
+    def language(self) -> str:
+        return self.languages[0]
+
+    def in_words(self, language: str, *, easy_read: bool = False) -> Survey:
+        """The survey as shown in one of its languages, or in easy read (in its own language only).
+        Ids and values stay the same, so answers are stored the same whatever the words."""
+        text = self.translations.get(language)
+        if text is None and easy_read and language == self.language:
+            text = self.easy_read
+        if text is None:
+            return self
+        support = [msgspec.structs.replace(s, **_with(s, t, ("name", "description", "hours")))
+                   for s, t in zip(self.support, [*text.support, *[None] * len(self.support)], strict=False)]
+        pages = [
+            msgspec.structs.replace(page, **_with(page, text.pages.get(page.id), ("title", "intro")),
+                                    questions=[_question_in(q, text.questions.get(q.id)) for q in page.questions])
+            for page in self.pages
+        ]
+        return msgspec.structs.replace(
+            self, **_with(self, text, ("title", "owner", "audience")),
+            intro=msgspec.structs.replace(self.intro, **_with(self.intro, text.intro, ("why", "who_sees", "anonymity"))),
+            closing=msgspec.structs.replace(self.closing, **_with(self.closing, text.closing, ("next_steps", "publish_when"))),
+            support=support, pages=pages, translations={}, easy_read=None, languages=[language],
+        )
 
     def questions(self) -> Iterator[tuple[int, AnyQuestion]]:
         """Every question with the index of its page."""

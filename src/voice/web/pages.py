@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
 from litestar import Request
 from litestar.di import NamedDependency
@@ -12,7 +13,7 @@ from sqlite_utils import Database
 
 from voice.catalogue import Catalogue
 from voice.db import connect
-from voice.i18n import available_locales, direction, negotiate, translate
+from voice.i18n import available_locales, direction, language_name, negotiate, translate
 from voice.settings import Settings
 from voice.surveys import STANDARD_SUPPORT, Support, Survey
 
@@ -54,9 +55,25 @@ def record_options(request: Request) -> dict[str, Any]:
             "locale": locale_of(request)}
 
 
-def locale_of(request: Request) -> str:
-    return negotiate(request.query_params.get("lang") or request.cookies.get("voice_lang"),
-                     request.headers.get("accept-language"), available_locales())
+LANGUAGE_COOKIE = "voice_lang"
+EASY_READ_COOKIE = "voice_easy_read"
+
+
+def chosen_locale(request: Request) -> str | None:
+    """A language the visitor picked with the switcher (or ?lang=), if the product has it."""
+    chosen = request.query_params.get("lang") or request.cookies.get(LANGUAGE_COOKIE)
+    return chosen if chosen in available_locales() else None
+
+
+def locale_of(request: Request, offered: list[str] | None = None) -> str:
+    """The page's language: the visitor's choice, else their browser's, among those offered (every
+    language of the product, or a survey's languages); else the first offered."""
+    offered = offered or available_locales()
+    return negotiate(chosen_locale(request), request.headers.get("accept-language"), offered, default=offered[0])
+
+
+def wants_easy_read(request: Request) -> bool:
+    return request.cookies.get(EASY_READ_COOKIE) == "1"
 
 
 def t(request: Request, message: str, **params: Any) -> str:
@@ -68,13 +85,30 @@ def support_for(survey: Survey | None) -> list[Support]:
     return [*STANDARD_SUPPORT, *(survey.support if survey else [])]
 
 
+def here(request: Request) -> str:
+    """This page's address, for coming back to it after choosing a language."""
+    query = request.url.query
+    return request.url.path + (f"?{query}" if query else "")
+
+
 def render(request: Request, template: str, *, status: int = 200, survey: Survey | None = None,
-           **context: Any) -> Template:
-    locale = locale_of(request)
+           offered: list[str] | None = None, **context: Any) -> Template:
+    """A page in the visitor's language. `offered`: the languages this page can be in (a survey's)."""
+    locale = locale_of(request, offered)
+    chosen = chosen_locale(request)
+    languages = offered or available_locales()
     base = {
         "locale": locale,
         "lang": locale.replace("_", "-"),
         "dir": direction(locale),
+        "languages": [(code, code.replace("_", "-"), language_name(code)) for code in languages],
+        "here": quote(here(request), safe=""),
+        # The visitor asked for a language this survey does not have yet: say so, in their language.
+        "not_in": (chosen.replace("_", "-"), direction(chosen), translate(
+            chosen, "This survey is not in %(language)s yet, so it is shown in %(shown)s.",
+            language=language_name(chosen, chosen), shown=language_name(locale, chosen)))
+        if chosen and chosen not in languages else None,
+        "easy_read": (False, False),  # (in easy read now, easy read offered): survey pages say
         "support": support_for(survey),
         "survey": survey,
         "errors": [],

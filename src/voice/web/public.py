@@ -7,21 +7,24 @@ token for the unfinished answers (scoped to that survey's path, expiring after `
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from litestar import Controller, Request, get, post
 from litestar.datastructures import Cookie
 from litestar.exceptions import NotFoundException
-from litestar.params import FromPath, FromQuery, URLEncodedBody
+from litestar.params import FromPath, FromQuery, QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Template
 
 from voice import drafts, outputs
 from voice.catalogue import Published, version
 from voice.forms import FieldError, check_page, page_values, visible_pages, visible_questions
+from voice.i18n import available_locales, language_name
 from voice.priorities import check_year, year_slug
 from voice.submissions import InvalidAnswersError, receipt_exists, receipt_for_key, record
 from voice.surveys import PREFER_NOT, Survey
 from voice.web.pages import (
+    EASY_READ_COOKIE,
+    LANGUAGE_COOKIE,
     Db,
     catalogue_of,
     form_lists,
@@ -31,12 +34,14 @@ from voice.web.pages import (
     secure_cookies,
     settings_of,
     t,
+    wants_easy_read,
 )
 
 DRAFT_COOKIE = "voice_draft"
 HONEYPOT = "leave_blank"
 EXIT_TO = "https://www.bbc.co.uk/weather"
 FormData = URLEncodedBody[dict[str, Any]]
+NextUrl = Annotated[str | None, QueryParameter(name="next", max_length=2000)]
 
 
 def _today() -> dt.date:
@@ -78,6 +83,35 @@ def _restart(request: Request, exc: NoDraftError) -> Redirect:
     return Redirect(f"/s/{exc.slug}?notice=restart", status_code=303)
 
 
+def offered(survey: Survey) -> list[str]:
+    """The languages a survey can be answered in: those it has words for and the product speaks."""
+    return [code for code in survey.languages if code in available_locales()] or [survey.language]
+
+
+def _survey_page(request: Request, template: str, survey: Survey, status: int = 200, **context: Any) -> Template:
+    """A young person's page of a survey, in the survey's words for their language (or easy read)."""
+    languages = offered(survey)
+    locale = locale_of(request, languages)
+    easy = wants_easy_read(request)
+    return render(request, template, status=status, survey=survey.in_words(locale, easy_read=easy),
+                  offered=languages, easy_read=(easy, survey.easy_read is not None and locale == survey.language),
+                  **context)
+
+
+def _back_to(next_url: str | None) -> str:
+    """Only somewhere on this site: a path, never another host (//evil.example) or a scheme."""
+    if next_url and next_url.startswith("/") and not next_url.startswith("//") and "\\" not in next_url:
+        return next_url
+    return "/"
+
+
+def _preference(request: Request, key: str, value: str, next_url: str | None) -> Redirect:
+    """Remember a visitor's choice for this browser session only (no expiry date, nothing stored)."""
+    response = Redirect(_back_to(next_url), status_code=303)
+    response.set_cookie(key=key, value=value, path="/", httponly=True, samesite="lax", secure=secure_cookies(request))
+    return response
+
+
 def _page_index(survey: Survey, number: int) -> int:
     if not 1 <= number <= len(survey.pages):
         raise NotFoundException()
@@ -95,10 +129,29 @@ class PublicController(Controller):
         db.execute("SELECT 1").fetchone()
         return {"status": "ok", "surveys": str(len(catalogue_of(request).all()))}
 
+    @get("/language/{code:str}", sync_to_thread=False)
+    def language(self, request: Request, code: FromPath[str], next_url: NextUrl = None) -> Redirect:
+        """The language switcher: a plain link, so it works without JavaScript."""
+        if code not in available_locales():
+            raise NotFoundException()
+        return _preference(request, LANGUAGE_COOKIE, code, next_url)
+
+    @get("/easy-read/{choice:str}", sync_to_thread=False)
+    def easy_read(self, request: Request, choice: FromPath[str], next_url: NextUrl = None) -> Redirect:
+        if choice not in ("on", "off"):
+            raise NotFoundException()
+        return _preference(request, EASY_READ_COOKIE, "1" if choice == "on" else "0", next_url)
+
     @get("/", sync_to_thread=False)
     def index(self, request: Request) -> Template:
         today = _today()
-        surveys = [p for p in catalogue_of(request).all() if p.survey.is_open(today)]
+        locale = locale_of(request)
+        surveys = []
+        for p in catalogue_of(request).all():
+            if p.survey.is_open(today):
+                shown = locale if locale in offered(p.survey) else p.survey.language
+                other = None if shown == locale else (shown.replace("_", "-"), language_name(shown, locale))
+                surveys.append((p.slug, p.survey.in_words(shown), other))
         return render(request, "public/index.html", surveys=surveys)
 
     @get("/you-said-we-did", sync_to_thread=True)
@@ -131,7 +184,7 @@ class PublicController(Controller):
               notice: FromQuery[str | None] = None) -> Template:
         published = _current(request, slug)
         draft = drafts.load(db, request.cookies.get(DRAFT_COOKIE), slug)
-        return render(request, "public/start.html", survey=published.survey, slug=slug, draft=draft,
+        return _survey_page(request, "public/start.html", published.survey, slug=slug, draft=draft,
                       is_open=published.survey.is_open(_today()),
                       notice=notice if notice in ("restart", "cleared") else None)
 
@@ -139,9 +192,9 @@ class PublicController(Controller):
     def begin(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Redirect | Template:
         published = _current(request, slug)
         if not published.survey.is_open(_today()):
-            return render(request, "public/closed.html", status=409, survey=published.survey, slug=slug)
+            return _survey_page(request, "public/closed.html", published.survey, 409, slug=slug)
         if form_lists(data).get(HONEYPOT, [""])[0]:
-            return render(request, "public/start.html", status=422, survey=published.survey, slug=slug,
+            return _survey_page(request, "public/start.html", published.survey, 422, slug=slug,
                           draft=None, is_open=True, notice=None, errors=[FieldError(
                               HONEYPOT, HONEYPOT, t(request, "Leave the last box empty, then press the button again."))])
         settings = settings_of(request)
@@ -163,10 +216,11 @@ class PublicController(Controller):
                      from_check: bool, status: int = 200) -> Template:
         survey = published.survey
         shown = visible_pages(survey, answers)
-        return render(
-            request, "public/page.html", status=status, survey=survey, slug=slug,
-            page=survey.pages[index], number=index + 1,
-            questions=visible_questions(survey.pages[index], answers), values=values, errors=errors,
+        words = survey.in_words(locale_of(request, offered(survey)), easy_read=wants_easy_read(request))
+        return _survey_page(
+            request, "public/page.html", survey, status, slug=slug,
+            page=words.pages[index], number=index + 1,
+            questions=visible_questions(words.pages[index], answers), values=values, errors=errors,
             error_for={e.key: e for e in errors},
             position=shown.index(index) + 1 if index in shown else 1, total=len(shown),
             back=f"/s/{slug}/check" if from_check else _back_link(slug, survey, answers, index),
@@ -193,7 +247,9 @@ class PublicController(Controller):
         index = _page_index(survey, number)
         form = form_lists(data)
         from_check = form.get("from", [""])[0] == "check"
-        answers, errors = check_page(survey, index, form, draft.answers, locale_of(request))
+        locale = locale_of(request, offered(survey))
+        answers, errors = check_page(survey.in_words(locale, easy_read=wants_easy_read(request)), index, form,
+                                     draft.answers, locale)
         if errors:
             return self._render_page(request, slug, published, index, draft.answers,
                                      page_values(survey, index, form), errors, from_check, status=422)
@@ -205,11 +261,12 @@ class PublicController(Controller):
     def _render_check(self, request: Request, slug: str, published: Published, draft: drafts.Draft,
                       errors: list[FieldError], status: int = 200) -> Template:
         survey = published.survey
+        words = survey.in_words(locale_of(request, offered(survey)), easy_read=wants_easy_read(request))
         sections = [
-            (i + 1, survey.pages[i], [q for q in visible_questions(survey.pages[i], draft.answers) if q.kind != "info"])
+            (i + 1, words.pages[i], [q for q in visible_questions(words.pages[i], draft.answers) if q.kind != "info"])
             for i in visible_pages(survey, draft.answers)
         ]
-        return render(request, "public/check.html", status=status, survey=survey, slug=slug,
+        return _survey_page(request, "public/check.html", survey, status, slug=slug,
                       sections=sections, answers=draft.answers, errors=errors, prefer_not=PREFER_NOT,
                       submission_key=draft.submission_key,
                       back=_back_link(slug, survey, draft.answers, None))
@@ -229,7 +286,7 @@ class PublicController(Controller):
         draft, published = self._draft(request, db, slug)
         current = catalogue_of(request).current(slug)  # closing a survey closes every version of it
         if current is None or not current.survey.is_open(_today()):
-            return render(request, "public/closed.html", status=409, survey=published.survey, slug=slug)
+            return _survey_page(request, "public/closed.html", published.survey, 409, slug=slug)
         if form.get(HONEYPOT, [""])[0]:
             return self._render_check(request, slug, published, draft, [FieldError(
                 HONEYPOT, HONEYPOT, t(request, "Leave the last box empty, then press the button again."))], 422)
@@ -248,7 +305,7 @@ class PublicController(Controller):
         published = _current(request, slug)
         if not receipt_exists(db, slug, receipt):
             raise NotFoundException()
-        return render(request, "public/thanks.html", survey=published.survey, slug=slug, receipt=receipt)
+        return _survey_page(request, "public/thanks.html", published.survey, slug=slug, receipt=receipt)
 
     @get("/s/{slug:str}/exit", sync_to_thread=True)
     def exit_page(self, request: Request, db: Db, slug: FromPath[str]) -> Redirect:
