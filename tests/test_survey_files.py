@@ -132,3 +132,66 @@ def test_any_text_is_a_survey_or_a_clear_problem(text: str) -> None:
         parse_survey(text, "fuzz.yaml", "fuzz")
     except SurveyFileError as exc:
         assert exc.problems and all(str(p).startswith("fuzz.yaml") for p in exc.problems)
+
+
+POLISH = """languages: [en, pl]
+translations:
+  pl:
+    title: Mała ankieta
+    owner: Partnerstwo testowe
+    audience: Młodzi ludzie
+    intro: {why: Do testów., who_sees: Zespół testowy., anonymity: Nie pytamy o imię.}
+    closing: {next_steps: Czytamy je., publish_when: W przyszłym miesiącu.}
+    pages:
+      one: {title: Strona pierwsza}
+      two: {title: Strona druga}
+    questions:
+      mood: {label: Czy wszystko OK?}
+      why: {label: Co by pomogło?}
+"""
+
+
+def with_words(tmp_path: Path, extra: str, old: str = "", new: str = "") -> tuple[int, str]:
+    path = tmp_path / "words.yaml"
+    path.write_text((DATA / "minimal.yaml").read_text().replace(old, new) + extra)
+    return run_check(str(path))
+
+
+def test_a_complete_translation_and_easy_read_with_pictures_are_clean(tmp_path: Path) -> None:
+    easy = "easy_read:\n  questions:\n    mood:\n      label: Are you OK?\n"
+    assert with_words(tmp_path, POLISH + easy)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("extra", "old", "new", "words"),
+    [
+        (POLISH, "      why: {label: Co by pomogło?}\n", "",
+         "$.translations.pl: the translation is missing 1 of the survey's words: questions.why.label"),
+        (POLISH, "languages: [en, pl]", "languages: [en]", "add `pl` to `languages` to offer this translation"),
+        ("languages: [en, ur]\n", "", "", "`ur` is listed but there is no `translations.ur`"),
+        (POLISH, "      one: {title: Strona pierwsza}", "      three: {title: Strona trzecia}", "there is no page `three`"),
+        (POLISH, "      mood: {label: Czy wszystko OK?}", "      mood: {label: Czy wszystko OK?, other: Inne}",
+         "`mood` has no `other` to translate"),
+        ("easy_read:\n  questions:\n    nope: {label: Hi}\n", "", "", "$.easy_read.questions.nope: there is no question"),
+    ],
+)
+def test_translation_problems_say_what_and_where(tmp_path: Path, extra: str, old: str, new: str, words: str) -> None:
+    text = extra.replace(old, new) if old else extra
+    code, output = with_words(tmp_path, text)
+    assert code == 1 and words in output, output
+
+
+def test_pictures_need_alt_text_and_must_be_the_product_pictures(tmp_path: Path) -> None:
+    choice = """      - id: pick
+        type: single_choice
+        label: Pick one
+        choices:
+          - {value: a, label: A home, picture: home}
+          - {value: b, label: A clock, picture: kitten, alt: A kitten}
+"""
+    path = tmp_path / "pictures.yaml"
+    path.write_text((DATA / "minimal.yaml").read_text().replace("      - id: why\n", choice + "      - id: why\n"))
+    code, output = run_check(str(path))
+    assert code == 1
+    assert "choices[0].alt: a picture needs `alt`" in output
+    assert "choices[1].picture: there is no picture `kitten`; use one of: clock" in output

@@ -275,3 +275,100 @@ def test_you_said_we_did_and_its_staff_pages_pass_axe_at_320px(context: BrowserC
     page.goto((out / "you-said-we-did-2021-22.html").as_uri())
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     audit(page)
+
+
+def boxes(page: Page, selector: str) -> list[dict[str, float]]:
+    return page.evaluate(
+        "s => [...document.querySelectorAll(s)].map(e => { const r = e.getBoundingClientRect(); "
+        "return {x: r.x, y: r.y, width: r.width, height: r.height}; })", selector)
+
+
+def test_urdu_pages_mirror_right_to_left(browser: Browser, live_server: str) -> None:
+    """In Urdu the page reads from the right: radio buttons sit to the right of their words, the back
+    link and the site name start at the right, and the back arrow points right (backwards)."""
+    ctx = browser.new_context(viewport={"width": 320, "height": 640}, locale="ur")
+    try:
+        page = ctx.new_page()
+        page.goto(f"{live_server}/s/ypag-priorities")
+        assert page.locator("html").get_attribute("dir") == "rtl"
+        assert page.locator("h1").inner_text() == "ہمیں اگلے سال کس چیز پر توجہ دینی چاہیے؟"
+        name = boxes(page, ".header-name")[0]
+        assert name["x"] + name["width"] > 320 - 40, "the site name starts at the right"
+        press_continue(page)
+        radio = boxes(page, ".choice-input")[0]
+        label = boxes(page, ".choice-label")[0]
+        assert radio["x"] > label["x"] + label["width"] - 5, f"radio {radio} should be right of its words {label}"
+        back = boxes(page, ".back-link")[0]
+        assert back["x"] + back["width"] > 320 - 40, "the back link starts at the right"
+        arrow = page.evaluate("getComputedStyle(document.querySelector('.back-link'), '::before').transform")
+        assert arrow != "none" and float(arrow.split("(")[1].split(",")[1]) > 0, f"arrow points right: {arrow}"
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("locale", ["en-GB", "ur"])
+def test_text_at_200_percent_still_fits_320px(browser: Browser, live_server: str, locale: str) -> None:
+    """WCAG 1.4.4 and 1.4.10: the reader's text size doubled, on a 320px screen: nothing scrolls sideways
+    and nothing is cut off."""
+    ctx = browser.new_context(viewport={"width": 320, "height": 640}, locale=locale)
+    try:
+        page = ctx.new_page()
+        page.goto(f"{live_server}/s/domestic-abuse-support")
+        press_continue(page)
+        for _ in range(3):
+            page.evaluate("document.documentElement.style.fontSize = '200%'")
+            size = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+            assert size >= 37, f"text did not grow ({size}px)"
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 320, f"{page.url} scrolls sideways with text at 200% ({width}px)"
+            clipped = page.evaluate(
+                "[...document.querySelectorAll('main *')].filter(e => { const s = getComputedStyle(e); "
+                "return ['hidden', 'clip'].includes(s.overflowX) && e.scrollWidth > e.clientWidth + 1 "
+                "&& !e.classList.contains('visually-hidden'); }).map(e => e.outerHTML.slice(0, 80))")
+            assert not clipped, f"cut off at 200%: {clipped}"
+            press_continue(page)
+    finally:
+        ctx.close()
+
+
+TARGETS = ("button, input:not([type=hidden]), select, textarea, summary, "
+           "a:not(p a):not(li p a):not(td a):not(.skip-link):not(.footer a)")
+
+
+def small_targets(page: Page) -> list[str]:
+    """Controls under 24 by 24 CSS pixels (WCAG 2.5.8). Links inside sentences are exempt, as the
+    criterion allows; the skip link only shows when focused."""
+    shown = page.evaluate("s => [...document.querySelectorAll(s)].filter(e => e.offsetParent !== null).length", TARGETS)
+    assert shown >= 3, f"only {shown} controls found on {page.url}: is the selector right?"
+    return page.evaluate(
+        "s => [...document.querySelectorAll(s)].filter(e => e.offsetParent !== null).filter(e => {"
+        " const r = e.getBoundingClientRect(); return r.width < 24 || r.height < 24; })"
+        ".map(e => e.outerHTML.slice(0, 100))", TARGETS)
+
+
+def test_touch_targets_are_at_least_24px(context: BrowserContext, live_server: str) -> None:
+    page = context.new_page()
+    page.goto(f"{live_server}/")
+    assert not small_targets(page)
+    page.goto(f"{live_server}/s/ypag-priorities")
+    assert not small_targets(page), page.url
+    press_continue(page)
+    while "/p/" in page.url:
+        assert not small_targets(page), page.url
+        press_continue(page)
+    assert not small_targets(page), page.url  # check answers: its "Change" links
+
+
+def test_easy_read_pages_pass_axe_with_their_pictures(context: BrowserContext, live_server: str) -> None:
+    page = context.new_page()
+    page.goto(f"{live_server}/easy-read/on?next=/s/ypag-priorities")
+    audit(page)
+    press_continue(page)
+    while "/p/" in page.url:
+        audit(page)
+        pictures = page.locator("label.choice-label img")
+        for i in range(pictures.count()):
+            assert pictures.nth(i).evaluate("img => img.complete && img.naturalWidth > 0"), "the picture loads"
+        press_continue(page)
+    assert page.url.endswith("/check")
+    audit(page)

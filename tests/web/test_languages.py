@@ -4,9 +4,11 @@ right-to-left pages, the notice when a survey is not in the chosen language, and
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from litestar.testing import TestClient
@@ -15,6 +17,7 @@ from tests.conftest import answer_all, get_page, send
 from voice.i18n import LOCALE_DIR
 from voice.settings import Settings
 
+DATA = Path(__file__).parent.parent / "data" / "surveys"
 SLUG = "ypag-priorities"  # the example survey with Urdu, Polish and easy-read words
 
 
@@ -24,7 +27,14 @@ def po_text(locale: str, message: str) -> str:
         return str(read_po(f).get(message).string)
 
 
-def test_accept_language_picks_urdu_right_to_left(client: TestClient) -> None:
+@pytest.fixture
+def english_only(surveys_dir: Path) -> str:
+    """A survey with no translations, beside the examples (which are all in Urdu and Polish too)."""
+    shutil.copy(DATA / "minimal.yaml", surveys_dir / "english-only.yaml")
+    return "english-only"
+
+
+def test_accept_language_picks_urdu_right_to_left(english_only: str, client: TestClient) -> None:
     client.headers["accept-language"] = "ur-PK,ur;q=0.9,en;q=0.5"
     soup = get_page(client, "/")
     assert soup.html["lang"] == "ur" and soup.html["dir"] == "rtl"
@@ -33,7 +43,8 @@ def test_accept_language_picks_urdu_right_to_left(client: TestClient) -> None:
     cards = {a["href"]: a for a in soup.select(".survey-card a")}
     assert cards[f"/s/{SLUG}"].get_text(strip=True) == "ہمیں اگلے سال کس چیز پر توجہ دینی چاہیے؟"
     assert "lang" not in cards[f"/s/{SLUG}"].attrs
-    assert cards["/s/domestic-abuse-support"]["lang"] == "en"
+    assert cards[f"/s/{english_only}"]["lang"] == "en"
+    assert "انگریزی" in cards[f"/s/{english_only}"].find_parent("li").get_text()  # "In English", in Urdu
 
 
 def test_the_switcher_is_a_plain_link_that_wins_over_the_browser(client: TestClient) -> None:
@@ -93,9 +104,9 @@ def test_page_with_errors_in_urdu_names_the_problem_in_urdu(client: TestClient) 
     assert po_text("ur", "Select one of the answers shown.") in soup.select_one(".error-summary-list").get_text()
 
 
-def test_a_survey_not_in_the_chosen_language_says_so_in_that_language(client: TestClient) -> None:
+def test_a_survey_not_in_the_chosen_language_says_so_in_that_language(english_only: str, client: TestClient) -> None:
     client.get("/language/ur")
-    soup = get_page(client, "/s/domestic-abuse-support")
+    soup = get_page(client, f"/s/{english_only}")
     assert soup.html["lang"] == "en" and soup.html["dir"] == "ltr"
     notice = soup.find("p", attrs={"lang": "ur"})
     assert notice is not None and notice["dir"] == "rtl"
