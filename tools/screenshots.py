@@ -17,10 +17,10 @@ from playwright.sync_api import Page, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.browser.test_a11y import CHROME_ARGS  # noqa: E402 - after the path is set
-from tests.conftest import served  # noqa: E402
-from voice.app import create_app  # noqa: E402
-from voice.settings import REPO_DIR, Settings  # noqa: E402
+from tests.browser.test_a11y import CHROME_ARGS
+from tests.conftest import served
+from voice.app import create_app
+from voice.settings import REPO_DIR, Settings
 
 SURVEY = "ypag-priorities"
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import msgspec
 
-from voice.i18n import translate, translate_plural
+from voice.i18n import number, translate, translate_plural
 from voice.surveys import OTHER, TEXT_KINDS, AnyQuestion, Page, ShowIf, Survey
 
 Answers = dict[str, Any]
@@ -87,8 +87,8 @@ def _text(raw: Answers, key: str, limit: int, anchor: str, locale: str,
     text = clean_text(value)
     if char_count(text) > limit:
         errors.append(FieldError(key, anchor, translate(
-locale, "Your answer must be %(max)d characters or fewer. It has %(count)d.",
-            max=limit, count=char_count(text))))
+locale, "Your answer must be %(max)s characters or fewer. It has %(count)s.",
+            max=number(locale, limit), count=number(locale, char_count(text)))))
     if text:
         clean[key] = text
 

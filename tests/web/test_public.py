@@ -91,7 +91,7 @@ def test_invalid_answer_shows_error_summary_and_keeps_other_answers(client: Test
     assert summary["href"] == "#most_important"
     inline = soup.select_one("#most_important-error").get_text(" ", strip=True)
     assert summary.get_text(strip=True) in inline
-    assert "1000 characters or fewer" in inline
+    assert "1,000 characters or fewer" in inline
     assert soup.find("textarea", id="most_important").get_text() == too_long
     assert soup.find("input", id="top_worries-bullying").has_attr("checked")
     assert soup.find("input", id="top_worries-waiting").has_attr("checked")
