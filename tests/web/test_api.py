@@ -67,7 +67,7 @@ def test_same_submission_id_stores_once(client: TestClient, settings: Settings) 
         (b'{"answers": {"age_band": "99-100"}}', 422, "answers.age_band", "Select one of the answers"),
         (b'{"answers": {"top_worries": ["a", "b", "c", "d"]}}', 422, "answers.top_worries", "Select one of"),
         (b'{"answers": {"top_worries": "bullying", "most_important": 7}}', 422, "answers.most_important", "as text"),
-        (b'{"answers": {"most_important": "' + b"x" * 1001 + b'"}}', 422, "answers.most_important", "1000 characters"),
+        (b'{"answers": {"most_important": "' + b"x" * 1001 + b'"}}', 422, "answers.most_important", "1,000 characters"),
         (b'{"answers": {"talk_to_someone": true}}', 422, "answers.talk_to_someone.contact", "phone number or email"),
     ],
 )
