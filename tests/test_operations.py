@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,48 @@ def test_purge_deletes_what_must_not_be_kept(client: TestClient, settings: Setti
     done = purge(settings.db_path, now=later)
     assert (done.drafts, done.original_texts) == (1, 1)  # the flagged answer's original stays
     assert count(settings, "original_texts") == 1 and count(settings, "flags") == 1
+
+
+def test_the_retention_job_purges_while_serving(tmp_path: Path, surveys_dir: Path) -> None:
+    """No restart and no `voice purge`: a running service deletes what has passed its time by itself."""
+    settings = Settings(db_path=str(tmp_path / "v.db"), surveys_dir=str(surveys_dir), secret="r",
+                        purge_every_seconds=1)
+    with TestClient(create_app(settings)) as client:
+        answer_all(client, "ypag-priorities")  # an unfinished survey: a draft
+        client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": "call 07700 900123"}})
+        with sqlite3.connect(settings.db_path) as conn:  # both now past their time
+            conn.execute("UPDATE drafts SET expires_at = '2000-01-01T00:00:00+00:00'")
+            conn.execute("UPDATE original_texts SET delete_after = '2000-01-01'")
+        assert count(settings, "drafts") == 1 and count(settings, "original_texts") == 1
+        for _ in range(100):  # the job runs every second; give it up to 10
+            if count(settings, "drafts") == 0 and count(settings, "original_texts") == 0:
+                break
+            time.sleep(0.1)
+        assert count(settings, "drafts") == 0 and count(settings, "original_texts") == 0
+        assert client.get("/healthz").status_code == 200
+        assert count(settings, "responses") == 1, "answers themselves are kept"
+
+
+def test_the_write_lock_is_shared_with_other_processes(tmp_path: Path) -> None:
+    """Worker processes queue on an flock beside the database: while one holds it, another cannot."""
+    import fcntl
+    import os
+
+    path = tmp_path / "v.db"
+    voice_db.lock_writes_to(path)
+    other = os.open(f"{path}.write-lock", os.O_RDWR)
+    try:
+        with voice_db.write_lock:
+            with pytest.raises(BlockingIOError):
+                fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            with voice_db.write_lock:  # re-entrant in one thread
+                pass
+            with pytest.raises(BlockingIOError):
+                fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free once the writer is done
+        fcntl.flock(other, fcntl.LOCK_UN)
+    finally:
+        os.close(other)
 
 
 def failing_connect(pragma: str):

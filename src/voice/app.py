@@ -5,8 +5,13 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+import sqlite3
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio
+import anyio.to_thread
 import msgspec
 import yaml
 from litestar import Litestar
@@ -21,8 +26,9 @@ from litestar.template.config import TemplateConfig
 
 from voice import __version__
 from voice.catalogue import Catalogue
-from voice.db import migrate, opened
+from voice.db import lock_writes_to, migrate, opened
 from voice.learning import themer_with_corrections
+from voice.operations import purge
 from voice.redact import Terms, load_terms
 from voice.settings import Settings, SettingsError
 from voice.submissions import purge_originals
@@ -87,8 +93,34 @@ def themer_for(settings: Settings, *, learn: bool = True) -> Themer:
         return themer_with_corrections(db, taxonomy)
 
 
+@asynccontextmanager
+async def retention(app: Litestar) -> AsyncIterator[None]:
+    """The retention job: while the service runs, delete what has passed its keeping time every
+    VOICE_PURGE_EVERY_SECONDS, in a worker thread so pages keep being served. Each worker runs it;
+    deleting what is already gone does nothing."""
+    settings: Settings = app.state["settings"]
+
+    async def every_so_often() -> None:
+        while True:
+            await anyio.sleep(settings.purge_every_seconds)
+            try:
+                done = await anyio.to_thread.run_sync(purge, settings.db_path)
+            except (sqlite3.Error, OSError) as exc:  # try again next time; the service goes on
+                log.warning("retention job failed: %s", exc)
+                continue
+            log.info("retention job: deleted %d expired unfinished answers, %d texts as typed, %d staff sessions",
+                     done.drafts, done.original_texts, done.staff_sessions)
+
+    async with anyio.create_task_group() as tasks:
+        if settings.purge_every_seconds:
+            tasks.start_soon(every_so_often)
+        yield
+        tasks.cancel_scope.cancel()
+
+
 def create_app(settings: Settings) -> Litestar:
     migrate(settings.db_path)
+    lock_writes_to(settings.db_path)
     terms = redaction_terms(settings)
     themer = themer_for(settings)
     with opened(settings.db_path) as db:
@@ -125,5 +157,6 @@ def create_app(settings: Settings) -> Litestar:
             title="voice", version=__version__, path="/api/schema",
             render_plugins=[JsonRenderPlugin(), YamlRenderPlugin()],
         ),
+        lifespan=[retention],
         debug=False,
     )

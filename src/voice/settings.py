@@ -51,6 +51,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     """VOICE_SUBMISSIONS_PER_MINUTE: survey form posts and API submissions allowed per address per minute (0: no limit)."""
     original_text_days: Annotated[int, Meta(ge=1, le=3650)] = 90
     """VOICE_ORIGINAL_TEXT_DAYS: how long free text is kept as typed, for safeguarding leads only."""
+    purge_every_seconds: Annotated[int, Meta(ge=0, le=604_800)] = 3600
+    """VOICE_PURGE_EVERY_SECONDS: while serving, how often expired unfinished answers, texts as typed past
+    their time and old staff sessions are deleted (0: only when the service starts and by `voice purge`)."""
 
     def __repr__(self) -> str:
         return "Settings(" + ", ".join(
