@@ -5,7 +5,8 @@ voice's own cost shows against it in the same run (bench/run_all.py).
 - GET /page: read one row and send a fixed page about the size of a survey page.
 
 Same durability as voice: WAL with synchronous=FULL, so each insert is fsync'd before the 201.
-Run by bench/run_all.py as: uvicorn floor:app --app-dir bench --workers N (FLOOR_DB names the file).
+Run by bench/run_all.py as: python bench/floor.py PORT WORKERS (FLOOR_DB names the file), served the
+way `voice serve` serves voice (voice.cli.run_server), so both have the same server in front.
 """
 
 from __future__ import annotations
@@ -58,3 +59,12 @@ def page() -> str:
 
 
 app = Litestar([submit, form, page])
+
+
+if __name__ == "__main__":
+    import sys
+
+    from voice.cli import run_server
+
+    sys.path.insert(0, os.path.dirname(__file__))
+    run_server("floor:app", "127.0.0.1", int(sys.argv[1]), int(sys.argv[2]))

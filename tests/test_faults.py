@@ -98,3 +98,34 @@ def test_kill_9_mid_burst_loses_no_receipt_and_stores_nothing_twice(tmp_path: Pa
         if server.poll() is None:
             server.terminate()
             server.wait(10)
+
+
+def test_connections_to_several_workers_have_nagle_switched_off() -> None:
+    """With more than one worker, connections are accepted from a socket bound before the workers start.
+    asyncio only sets TCP_NODELAY on connections from a socket that says it is TCP; without it, each
+    request after the first on a kept-alive connection waits ~43 ms for the client's delayed ACK."""
+    from voice.cli import _TcpConfig
+
+    config = _TcpConfig("voice.cli:app_from_env", host="127.0.0.1", port=0, workers=2)
+    sock = config.bind_socket()
+    seen: list[int] = []
+
+    class Probe(asyncio.Protocol):
+        def connection_made(self, transport: asyncio.BaseTransport) -> None:
+            accepted = transport.get_extra_info("socket")
+            seen.append(accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            transport.close()
+
+    async def accept_one() -> None:
+        server = await asyncio.get_running_loop().create_server(Probe, sock=sock)
+        _, writer = await asyncio.open_connection(*sock.getsockname()[:2])
+        for _ in range(100):
+            if seen:
+                break
+            await asyncio.sleep(0.01)
+        writer.close()
+        server.close()
+
+    assert sock.proto == socket.IPPROTO_TCP
+    asyncio.run(accept_one())
+    assert seen == [1], "TCP_NODELAY must be on for every accepted connection"

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import io
 import os
+import socket
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 import uvicorn
 from click_default_group import DefaultGroup
+from uvicorn.supervisors import Multiprocess
 
 from voice.logs import LOG_CONFIG
 from voice.settings import Settings, SettingsError, load_settings, resource_dir
@@ -47,11 +49,36 @@ def _run(settings: Settings, workers: int) -> None:
     except SettingsError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"voice is running at http://{settings.host}:{settings.port}/  (press Ctrl+C to stop)")
-    uvicorn.run(
-        "voice.cli:app_from_env", factory=True, host=settings.host, port=settings.port, workers=workers,
+    run_server("voice.cli:app_from_env", settings.host, settings.port, workers, factory=True, log_config=LOG_CONFIG)
+
+
+class _TcpConfig(uvicorn.Config):
+    """uvicorn's config, except that the socket it shares with worker processes says it is TCP.
+
+    uvicorn binds that socket with protocol 0, and asyncio only switches Nagle's algorithm off
+    (TCP_NODELAY) on connections accepted from a socket that says IPPROTO_TCP, so with more than one
+    worker every request after the first on a kept-alive connection waited about 43 ms for the
+    browser's delayed ACK (uvicorn issue #3149; measured here: 23 requests/s on one connection
+    instead of 1,800).
+    """
+
+    def bind_socket(self) -> socket.socket:
+        sock = super().bind_socket()
+        return socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
+
+
+def run_server(app: str, host: str, port: int, workers: int, *, factory: bool = False,
+               log_config: dict[str, Any] | None = None) -> None:
+    """Serve an ASGI app (an import string) with uvicorn, in `workers` processes sharing one socket."""
+    config = _TcpConfig(
+        app, factory=factory, host=host, port=port, workers=workers,
         access_log=False,  # the access log would print every visitor's IP address
-        log_config=LOG_CONFIG, server_header=False, date_header=False,
+        log_config=log_config, server_header=False, date_header=False,
     )
+    if workers > 1:
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
+    else:
+        uvicorn.Server(config).run()
 
 
 @click.group(cls=DefaultGroup, default="serve", default_if_no_args=True)
