@@ -57,10 +57,10 @@ def pseudo_locale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with (root / "xx" / "LC_MESSAGES" / "messages.mo").open("wb") as f:
         write_mo(f, catalog)
     i18n.LOCALE_DIRS.append(root)
-    i18n.translations.cache_clear()
+    i18n.forget_catalogues()
     yield "xx"
     i18n.LOCALE_DIRS.remove(root)
-    i18n.translations.cache_clear()
+    i18n.forget_catalogues()
 
 
 TEXT_KEYS = {"title", "owner", "audience", "why", "who_sees", "anonymity", "next_steps", "publish_when", "name",

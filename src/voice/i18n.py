@@ -34,9 +34,20 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional name for "mark for
 
 
 def available_locales() -> list[str]:
-    """English plus every locale with a compiled catalogue."""
+    """English plus every locale with a compiled catalogue (looked for once: see `forget_catalogues`)."""
+    return list(_available())
+
+
+@cache
+def _available() -> tuple[str, ...]:
     found = {p.parent.parent.name for d in LOCALE_DIRS for p in d.glob("*/LC_MESSAGES/messages.mo")}
-    return [DEFAULT_LOCALE, *sorted(found - {DEFAULT_LOCALE})]
+    return (DEFAULT_LOCALE, *sorted(found - {DEFAULT_LOCALE}))
+
+
+def forget_catalogues() -> None:
+    """Look for catalogues and load them again (after LOCALE_DIRS changed)."""
+    _available.cache_clear()
+    translations.cache_clear()
 
 
 @cache

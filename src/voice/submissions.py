@@ -21,7 +21,7 @@ from voice.catalogue import Published
 from voice.db import write_lock
 from voice.forms import Answers, FieldError, check_all
 from voice.redact import Terms, redact
-from voice.safeguarding import flags_for
+from voice.safeguarding import Flag, flags_for
 from voice.surveys import OTHER, TEXT_KINDS
 from voice.themes import Theme, Themer, default_themer
 
@@ -86,13 +86,14 @@ def record(
     texts = _redacted_texts(published, answers, terms)
     themer = themer or default_themer()
     themes = {key: themer.theme(redacted) for key, (redacted, _, _) in texts.items()}
+    flags = _flags_in(texts)  # worked out before taking the write lock: other writers wait only for the writing
     delete_after = (date + dt.timedelta(days=keep_original_days)).isoformat()
     key = _key_hash(submission_key)
     for _attempt in range(5):
         try:
             with write_lock:
                 return _insert(db, published, answers, texts, channel, key, date.isoformat(), delete_after, flag_role,
-                               themes, themer.version)
+                               themes, themer.version, flags)
         except sqlite3.IntegrityError as exc:
             if "responses.receipt" not in str(exc):
                 raise
@@ -113,7 +114,7 @@ def _redacted_texts(published: Published, answers: Answers, terms: Terms | None)
 def _insert(db: Database, published: Published, answers: Answers,
             texts: dict[str, tuple[str, str, tuple[str, ...]]], channel: str,
             key: str | None, day: str, delete_after: str, flag_role: str,
-            themes: dict[str, Theme], theme_version: str) -> Recorded:
+            themes: dict[str, Theme], theme_version: str, flags: dict[str, list[Flag]]) -> Recorded:
     survey = published.survey
     receipt = new_receipt()
     consent = next((answers.get(q.id) for _, q in survey.questions() if q.kind == "quote_consent"), None)
@@ -146,7 +147,7 @@ def _insert(db: Database, published: Published, answers: Answers,
             [(response_id, k, original, msgspec.json.encode(list(kinds)).decode(), delete_after)
              for k, (_, original, kinds) in texts.items() if kinds],
         )
-        _raise_flags(db, response_id, texts, day, flag_role)
+        _raise_flags(db, response_id, flags, day, flag_role)
         ids = dict(db.execute("SELECT question_id, id FROM answers WHERE response_id = ?", [response_id]).fetchall())
         store_themes(db, [(ids[k.removesuffix(".other")], t) for k, t in themes.items()], theme_version, day)
         contact = next((q for _, q in survey.questions() if q.kind == "contact_request"), None)
@@ -190,14 +191,19 @@ def store_themes(db: Database, themed: list[tuple[int, Theme]], version: str, da
     )
 
 
-def _raise_flags(db: Database, response_id: int, texts: dict[str, tuple[str, str, tuple[str, ...]]],
-                 day: str, role: str, *, new_only: bool = False) -> None:
-    """Flag every free-text answer that suggests risk, judged on the words as typed.
+def _flags_in(texts: dict[str, tuple[str, str, tuple[str, ...]]]) -> dict[str, list[Flag]]:
+    """What suggests risk in each free-text answer, judged on the words as typed."""
+    return {key: found for key, (_, original, _) in texts.items() if (found := flags_for(original))}
+
+
+def _raise_flags(db: Database, response_id: int, flags: dict[str, list[Flag]], day: str, role: str, *,
+                 new_only: bool = False) -> None:
+    """Store the flags found (see `_flags_in`), each with an audit event.
 
     With new_only (re-theming), a category already flagged for that answer is left as it is.
     """
-    for answer_key, (_, original, _) in texts.items():
-        for flag in flags_for(original):
+    for answer_key, found in flags.items():
+        for flag in found:
             cursor = db.execute(
                 INSERT_FLAG_IF_NEW if new_only else INSERT_FLAG,
                 [response_id, answer_key, flag.category, flag.reason, flag.severity, day, role],
@@ -235,12 +241,14 @@ def retheme(db: Database, themer: Themer, flag_role: str, *, batch: int = 1000,
         if not rows:
             break
         themed = [(row[0], themer.theme(row[4])) for row in rows]
+        found = [(response_id, _flags_in({f"{question_id}.other" if value == '"other"' else question_id:
+                                          (text, original or text, ())}))
+                 for _, response_id, question_id, value, text, original in rows]
         with write_lock, db.atomic():
             store_themes(db, themed, themer.version, day)
-            for answer_id, response_id, question_id, value, text, original in rows:
-                key = f"{question_id}.other" if value == '"other"' else question_id
-                _raise_flags(db, response_id, {key: (text, original or text, ())}, day, flag_role, new_only=True)
-                last_id = answer_id
+            for response_id, flags in found:
+                _raise_flags(db, response_id, flags, day, flag_role, new_only=True)
+        last_id = rows[-1][0]
         done += len(rows)
         if progress:
             progress(len(rows))
