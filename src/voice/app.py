@@ -29,7 +29,8 @@ from voice.catalogue import Catalogue
 from voice.db import lock_writes_to, migrate, opened
 from voice.learning import themer_with_corrections
 from voice.operations import purge
-from voice.redact import Terms, load_terms
+from voice.redact import Terms, load_terms, redact
+from voice.safeguarding import flags_for
 from voice.settings import Settings, SettingsError
 from voice.submissions import purge_originals
 from voice.templating import environment
@@ -118,6 +119,20 @@ async def retention(app: Litestar) -> AsyncIterator[None]:
         tasks.cancel_scope.cancel()
 
 
+WARM_UP_TEXT = "I told Sam on 07700 900123 that I feel sad and nobody at school listens."
+
+
+def warm_up(themer: Themer, terms: Terms, engine: JinjaTemplateEngine) -> None:
+    """Load now what would otherwise load on the first answer or page a worker serves (word lists,
+    lexicons, compiled patterns and templates), so the first young person after a restart does not wait:
+    under a burst, a cold worker's first answers took 1.5 to 1.8 s instead of about 50 ms."""
+    themer.theme(redact(WARM_UP_TEXT, terms).text)
+    flags_for(WARM_UP_TEXT)
+    for name in ("public/index.html", "public/start.html", "public/page.html", "public/check.html",
+                 "public/thanks.html", "errors/error.html"):
+        engine.get_template(name)
+
+
 def create_app(settings: Settings) -> Litestar:
     migrate(settings.db_path)
     lock_writes_to(settings.db_path)
@@ -129,6 +144,8 @@ def create_app(settings: Settings) -> Litestar:
     catalogue.refresh()
     for problem in catalogue.problems:
         log.warning("skipping a survey file with a problem: %s", problem)
+    engine = template_engine()
+    warm_up(themer, terms, engine)
     log.info("ready: %d surveys, database %s", len(catalogue.all()), Path(settings.db_path).name)
     return Litestar(
         route_handlers=[
@@ -141,7 +158,7 @@ def create_app(settings: Settings) -> Litestar:
         ],
         dependencies={"db": Provide(provide_db)},
         state=State({"settings": settings, "catalogue": catalogue, "terms": terms, "themer": themer}),
-        template_config=TemplateConfig(instance=template_engine()),
+        template_config=TemplateConfig(instance=engine),
         csrf_config=CSRFConfig(
             secret=secret_for(settings),
             cookie_name="voice_csrf",
