@@ -132,10 +132,13 @@ def worker_memory(pid: int) -> list[float]:
     return [int(x) / 1024 for x in out.split()]
 
 
-def prepare_voice(tmp: Path, n_drafts: int) -> tuple[str, list[str]]:
-    """A database with the example surveys, `n_drafts` unfinished answers ready to send, and one to view."""
+def prepare_voice(tmp: Path, n_drafts: int, stored: int) -> tuple[str, list[str]]:
+    """A database with the example surveys, `stored` responses already in it (as bench/export.py fills
+    them), `n_drafts` unfinished answers ready to send, and one to view."""
     db_path = str(tmp / "voice.db")
     migrate(db_path)
+    if stored:
+        export_bench.fill(db_path, stored)
     catalogue = Catalogue(db_path, ROOT / "surveys")
     catalogue.refresh()
     version_id = catalogue.current(SLUG).version_id  # type: ignore[union-attr]
@@ -162,12 +165,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per measurement")
     parser.add_argument("--export", type=int, nargs="*", default=[10_000, 100_000], help="stored responses")
+    parser.add_argument("--stored", type=int, default=0, help="responses already stored when serving")
     args = parser.parse_args()
     ensure_wrk()
     rows: list[str] = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        db_path, tokens = prepare_voice(tmp, 40_001)
+        db_path, tokens = prepare_voice(tmp, 40_001, args.stored)
         for run, share in enumerate((tokens[1:20_001], tokens[20_001:])):  # one share per form-post run
             (tmp / f"tokens-{run}.txt").write_text("\n".join(share) + "\n")
         voice_port, floor_port = free_port(), free_port()
@@ -239,7 +243,7 @@ def main() -> None:
             took = export_bench.export(db_path, Path(tmp_name) / "out", ["all"])
         rows.append(f"| `voice export --format all`, {n:,} stored responses | {took:.1f} s | | | < 10 s at 100,000 (issue #5) |")
     print(f"\n{args.workers} workers each; wrk {THREADS} threads; {args.duration} s per measurement; "
-          f"{os.cpu_count()} cores\n")
+          f"{os.cpu_count()} cores; {args.stored:,} responses stored before serving\n")
     print("| measurement | voice | floor | voice ÷ floor | target |")
     print("|---|---|---|---|---|")
     print("\n".join(rows))
