@@ -127,6 +127,9 @@ def unmarked(html: str, allowed: list[str]) -> str:
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style"]):
         tag.decompose()
+    page_lang = soup.html.get("lang", "")
+    for tag in soup.find_all(lambda t: t.name != "html" and t.get("lang") not in (None, page_lang)):
+        tag.decompose()  # marked as another language on purpose (a report in English, a language's own name)
     text = soup.title.get_text() + " " + soup.body.get_text(" ")
     for attr in ("aria-label", "alt", "placeholder", "data-left", "data-over"):
         text += " " + " ".join(t[attr] for t in soup.find_all(attrs={attr: True}))

@@ -178,3 +178,27 @@ def test_every_message_is_translated_into_urdu_and_polish_with_its_placeholders(
         assert not missing, f"{locale}: not translated (run python tools/translations.py update): {missing[:5]}"
         problems = [(m.id, e) for m, errors in catalog.check() for e in errors]
         assert not problems, f"{locale}: {problems[:3]}"
+
+
+def test_a_published_report_in_urdu_is_wholly_english_inside_an_urdu_page(tmp_path: Path) -> None:
+    """The partnership writes its report in English: an Urdu reader gets the page around it in Urdu and
+    the report marked as English, not English words dropped into Urdu sentences."""
+    from voice.app import create_app
+    from voice.catalogue import Catalogue
+    from voice.db import migrate
+    from voice.demo import seed
+    from voice.settings import REPO_DIR
+
+    surveys = REPO_DIR / "surveys"
+    settings = Settings(db_path=str(tmp_path / "d.db"), surveys_dir=str(surveys), secret="r")
+    migrate(settings.db_path)
+    seed(Catalogue(settings.db_path, surveys))
+    with TestClient(create_app(settings)) as client:
+        client.headers["accept-language"] = "ur"
+        soup = get_page(client, "/you-said-we-did/2021-22")
+    assert soup.html["lang"] == "ur" and soup.html["dir"] == "rtl"
+    body = soup.select_one("main div[lang=en]")
+    assert body is not None and body["dir"] == "ltr"
+    assert "انگریزی" in body.find_previous_sibling("p", class_="notice").get_text()  # "English", in Urdu
+    assert "You said" in body.get_text() and po_text("ur", "You said") not in body.get_text()
+    assert soup.select_one(".help-title").get_text(strip=True) == po_text("ur", "Need to talk to someone now?")

@@ -18,7 +18,7 @@ from litestar.response import Redirect, Template
 from voice import drafts, outputs
 from voice.catalogue import Published, version
 from voice.forms import FieldError, check_page, page_values, visible_pages, visible_questions
-from voice.i18n import available_locales, language_name
+from voice.i18n import available_locales, direction, language_name, translate
 from voice.priorities import check_year, year_slug
 from voice.submissions import InvalidAnswersError, receipt_exists, receipt_for_key, record
 from voice.surveys import PREFER_NOT, Survey
@@ -41,6 +41,8 @@ DRAFT_COOKIE = "voice_draft"
 HONEYPOT = "leave_blank"
 EXIT_TO = "https://www.bbc.co.uk/weather"
 FormData = URLEncodedBody[dict[str, Any]]
+REPORT_LANGUAGE = "en"
+"""The language the partnership writes its priorities, actions and reports in."""
 NextUrl = Annotated[str | None, QueryParameter(name="next", max_length=2000)]
 
 
@@ -177,7 +179,17 @@ class PublicController(Controller):
         if report is None:
             raise NotFoundException()
         others = [] if slug else [(c.slug, c.title) for c in report.consultations]
-        return render(request, "public/you_said.html", report=report, others=others, year_slug=year_slug(year))
+        # The partnership writes its report in English. A reader who chose another language gets the
+        # page around it in theirs and the report itself wholly in English, marked as such, rather than
+        # English words mixed into sentences in their language.
+        locale = locale_of(request)
+        report_in = None
+        if locale.split("_")[0] != REPORT_LANGUAGE:
+            report_in = (REPORT_LANGUAGE, direction(REPORT_LANGUAGE), translate(
+                locale, "This report is not in %(language)s yet, so it is shown in %(shown)s.",
+                language=language_name(locale, locale), shown=language_name(REPORT_LANGUAGE, locale)))
+        return render(request, "public/you_said.html", report=report, others=others, year_slug=year_slug(year),
+                      report_in=report_in)
 
     @get("/s/{slug:str}", sync_to_thread=True)
     def start(self, request: Request, db: Db, slug: FromPath[str],
