@@ -213,6 +213,10 @@ def years(db: Database) -> list[str]:
     return [row[0] for row in rows]
 
 
+class UnknownPriorityError(LookupError):
+    """There is no priority with this id in this year."""
+
+
 def save_priority(db: Database, year: str, key: str, name: str, outcomes: list[str], topics: list[str],
                   taxonomy: Taxonomy, by: str, priority_id: int | None = None) -> int:
     """Add a priority, or change one (its id stays). Checked here, for the staff form."""
@@ -237,8 +241,11 @@ def save_priority(db: Database, year: str, key: str, name: str, outcomes: list[s
             priority_id = int(cursor.lastrowid or 0)
             record_event(db, by, "priority added", f"priority:{priority_id}", f"{year} {key}")
         else:
-            db.execute("UPDATE priorities SET key = ?, name = ?, outcomes = ?, topics = ? WHERE id = ?",
-                       [key, name, _json(outcomes), _json(topics), priority_id])
+            changed = db.execute("UPDATE priorities SET key = ?, name = ?, outcomes = ?, topics = ? "
+                                 "WHERE id = ? AND year = ?",
+                                 [key, name, _json(outcomes), _json(topics), priority_id, year]).rowcount
+            if not changed:  # nothing to change: say so, and leave the audit log alone
+                raise UnknownPriorityError(priority_id)
             record_event(db, by, "priority changed", f"priority:{priority_id}", f"{year} {key}")
     return priority_id
 

@@ -131,3 +131,22 @@ def test_viewers_see_the_report_but_change_nothing(client: TestClient, settings:
                                                   "name": "X"}).status_code == 403
     assert client.get("/staff/actions/new").status_code == 403
     assert get_page(client, "/staff/priorities").find("form", method="post", action="/staff/priorities") is None
+
+
+def test_changing_a_priority_that_does_not_exist_is_404_and_audits_nothing(client: TestClient,
+                                                                            settings: Settings) -> None:
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    page = get_page(client, "/staff/priorities")
+    fields = {"_csrf_token": csrf(page), "year": YEAR, "key": "child_mental_health", "name": "Child mental health"}
+    assert client.post("/staff/priorities", data=fields, follow_redirects=False).status_code == 303
+    with sqlite3.connect(settings.db_path) as conn:
+        real = conn.execute("SELECT id FROM priorities").fetchone()[0]
+        events = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    missing = {**fields, "key": "another_key", "priority_id": str(real + 99)}
+    assert client.post("/staff/priorities", data=missing).status_code == 404
+    other_year = {**fields, "priority_id": str(real), "year": "2019/20"}  # the right id, in another year
+    assert client.post("/staff/priorities", data=other_year).status_code == 404
+    with sqlite3.connect(settings.db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM audit_log").fetchone()[0] == events
+        assert conn.execute("SELECT year FROM priorities").fetchall() == [(YEAR,)]

@@ -112,6 +112,8 @@ class PlansController(Controller):
         except plan.PlanError as exc:
             error = FieldError("key", "key", t(request, exc.message, **exc.params))
             return self._priorities_page(request, db, year, [error], values, status=422)
+        except plan.UnknownPriorityError:
+            raise NotFoundException() from None
         return Redirect(f"/staff/priorities?year={plan.year_slug(year)}", status_code=303)
 
     # --- actions -------------------------------------------------------------------------------
