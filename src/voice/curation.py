@@ -110,6 +110,14 @@ def _fts_query(text: str) -> str:
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
+# "2021/22" for an answer sent between 1 April 2021 and 31 March 2022 (as priorities.year_of says).
+BUSINESS_YEAR_OF_ANSWER = ("printf('%d/%02d', CAST(strftime('%Y', r.submitted_on, '-3 months') AS INTEGER), "
+                           "(CAST(strftime('%Y', r.submitted_on, '-3 months') AS INTEGER) + 1) % 100)")
+# Two fixed fragments of this module, no value from outside:
+PRIORITY_FILTER = (" AND EXISTS (SELECT 1 FROM json_each(coalesce(c.topics, t.topics, '[]')) WHERE value IN "  # noqa: S608
+                   "(SELECT value FROM json_each(coalesce((SELECT p.topics FROM priorities p WHERE p.key = :priority "
+                   "AND p.year = " + BUSINESS_YEAR_OF_ANSWER + "), :priority_topics))))")
+
 # Filters that compare one column with the value given: (field, fixed SQL with its named placeholder).
 SIMPLE_FILTERS = (
     ("survey", " AND r.survey_slug = :survey"),
@@ -127,13 +135,17 @@ def _where(filters: Filters, taxonomy: Taxonomy) -> tuple[str, dict[str, Any]]:
         if value := getattr(filters, field):
             sql += clause
             params[field] = value
-    topics = [filters.topic] if filters.topic else []
-    if filters.priority:
-        topics += [tp.id for tp in taxonomy.topics if filters.priority in tp.priorities] or ["-none-"]
-    if topics:
+    if filters.topic:
         sql += (" AND EXISTS (SELECT 1 FROM json_each(coalesce(c.topics, t.topics, '[]')) "
                 "WHERE value IN (SELECT value FROM json_each(:topics)))")
-        params["topics"] = msgspec.json.encode(topics).decode()
+        params["topics"] = msgspec.json.encode([filters.topic]).decode()
+    if filters.priority:
+        # The topics that fed the priority in the business year the answer was sent (as edited for that
+        # year on the priorities page), or the taxonomy's where the year has no such priority.
+        sql += PRIORITY_FILTER
+        params["priority"] = filters.priority
+        params["priority_topics"] = msgspec.json.encode(
+            [tp.id for tp in taxonomy.topics if filters.priority in tp.priorities]).decode()
     if filters.flagged is not None:
         sql += (" AND " if filters.flagged else " AND NOT ") + FLAGGED
     if filters.q and _fts_query(filters.q):

@@ -180,3 +180,32 @@ def test_corrections_teach_later_theming(client: TestClient, settings: Settings)
     assert "health_physical" in topics
     assert "learned: skatepark" in matched or "learned: bike" in matched
     assert version.endswith(":learned-7")
+
+
+def test_the_priority_filter_uses_the_topics_each_year_gave_that_priority(client: TestClient,
+                                                                          settings: Settings) -> None:
+    """By default a priority is fed by the taxonomy's topics; once the year's priorities page says
+    otherwise, answers sent in that year are filtered by the year's topics, and older answers by theirs."""
+    submit_all(client)
+    with sqlite3.connect(settings.db_path) as conn:  # one answer was sent in an earlier business year
+        conn.execute("UPDATE responses SET submitted_on = '2021-05-01' WHERE id = 1")
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    url = "/staff/responses?priority=child_mental_health"
+    assert "3 answers match." in get_page(client, url).get_text()  # the taxonomy's mapping, every year
+
+    page = get_page(client, "/staff/priorities")
+    year = page.find("input", attrs={"name": "year"})["value"]
+    assert client.post("/staff/priorities", data={  # this year: only "being listened to" feeds it
+        "_csrf_token": csrf(page), "year": year, "key": "child_mental_health", "name": "Child mental health",
+        "topics": ["being_listened_to"]}, follow_redirects=False).status_code == 303
+    page = get_page(client, "/staff/priorities")
+    assert client.post("/staff/priorities", data={  # 2021/22: only "waiting for support"
+        "_csrf_token": csrf(page), "year": "2021/22", "key": "child_mental_health", "name": "Child mental health",
+        "topics": ["waiting_for_support"]}, follow_redirects=False).status_code == 303
+
+    shown = get_page(client, url).get_text()
+    assert "2 answers match." in shown, shown  # this year's listened-to answer, 2021/22's waiting one
+    assert "Waiting months for CAMHS" in shown and "The youth worker listened" in shown
+    both = get_page(client, url + "&topic=waiting_for_support").get_text()
+    assert "1 answer matches." in both and "Waiting months for CAMHS" in both  # topic AND priority
