@@ -90,14 +90,19 @@ def offered(survey: Survey) -> list[str]:
     return [code for code in survey.languages if code in available_locales()] or [survey.language]
 
 
-def _survey_page(request: Request, template: str, survey: Survey, status: int = 200, **context: Any) -> Template:
-    """A young person's page of a survey, in the survey's words for their language (or easy read)."""
+def _words(request: Request, survey: Survey) -> Survey:
+    """The survey in the words this visitor reads: their language if it has it, easy read if chosen."""
+    return survey.in_words(locale_of(request, offered(survey)), easy_read=wants_easy_read(request))
+
+
+def _survey_page(request: Request, template: str, survey: Survey, status: int = 200, *,
+                 words: Survey | None = None, **context: Any) -> Template:
+    """A young person's page of a survey, in `words` (by default `_words(request, survey)`)."""
     languages = offered(survey)
     locale = locale_of(request, languages)
     easy = wants_easy_read(request)
-    return render(request, template, status=status, survey=survey.in_words(locale, easy_read=easy),
-                  offered=languages, easy_read=(easy, survey.easy_read is not None and locale == survey.language),
-                  **context)
+    return render(request, template, status=status, survey=words or _words(request, survey), offered=languages,
+                  easy_read=(easy, survey.easy_read is not None and locale == survey.language), **context)
 
 
 def _back_to(next_url: str | None) -> str:
@@ -228,9 +233,9 @@ class PublicController(Controller):
                      from_check: bool, status: int = 200) -> Template:
         survey = published.survey
         shown = visible_pages(survey, answers)
-        words = survey.in_words(locale_of(request, offered(survey)), easy_read=wants_easy_read(request))
+        words = _words(request, survey)
         return _survey_page(
-            request, "public/page.html", survey, status, slug=slug,
+            request, "public/page.html", survey, status, words=words, slug=slug,
             page=words.pages[index], number=index + 1,
             questions=visible_questions(words.pages[index], answers), values=values, errors=errors,
             error_for={e.key: e for e in errors},
@@ -259,9 +264,8 @@ class PublicController(Controller):
         index = _page_index(survey, number)
         form = form_lists(data)
         from_check = form.get("from", [""])[0] == "check"
-        locale = locale_of(request, offered(survey))
-        answers, errors = check_page(survey.in_words(locale, easy_read=wants_easy_read(request)), index, form,
-                                     draft.answers, locale)
+        answers, errors = check_page(_words(request, survey), index, form, draft.answers,
+                                     locale_of(request, offered(survey)))
         if errors:
             return self._render_page(request, slug, published, index, draft.answers,
                                      page_values(survey, index, form), errors, from_check, status=422)
@@ -273,15 +277,14 @@ class PublicController(Controller):
     def _render_check(self, request: Request, slug: str, published: Published, draft: drafts.Draft,
                       errors: list[FieldError], status: int = 200) -> Template:
         survey = published.survey
-        words = survey.in_words(locale_of(request, offered(survey)), easy_read=wants_easy_read(request))
+        words = _words(request, survey)
         sections = [
             (i + 1, words.pages[i], [q for q in visible_questions(words.pages[i], draft.answers) if q.kind != "info"])
             for i in visible_pages(survey, draft.answers)
         ]
-        return _survey_page(request, "public/check.html", survey, status, slug=slug,
-                      sections=sections, answers=draft.answers, errors=errors, prefer_not=PREFER_NOT,
-                      submission_key=draft.submission_key,
-                      back=_back_link(slug, survey, draft.answers, None))
+        return _survey_page(request, "public/check.html", survey, status, words=words, slug=slug,
+                            sections=sections, answers=draft.answers, errors=errors, prefer_not=PREFER_NOT,
+                            submission_key=draft.submission_key, back=_back_link(slug, survey, draft.answers, None))
 
     @get("/s/{slug:str}/check", sync_to_thread=True)
     def check(self, request: Request, db: Db, slug: FromPath[str]) -> Template | Redirect:
