@@ -202,3 +202,17 @@ def test_a_published_report_in_urdu_is_wholly_english_inside_an_urdu_page(tmp_pa
     assert "انگریزی" in body.find_previous_sibling("p", class_="notice").get_text()  # "English", in Urdu
     assert "You said" in body.get_text() and po_text("ur", "You said") not in body.get_text()
     assert soup.select_one(".help-title").get_text(strip=True) == po_text("ur", "Need to talk to someone now?")
+
+
+def test_messages_on_a_survey_page_are_in_the_page_language_not_the_chosen_one(english_only: str,
+                                                                               client: TestClient) -> None:
+    """A visitor who chose Urdu answering an English-only survey: its error messages are English too."""
+    client.get("/language/ur")
+    start = get_page(client, f"/s/{english_only}")
+    token = start.find("input", attrs={"name": "_csrf_token"})["value"]
+    response = client.post(f"/s/{english_only}/start", data={"_csrf_token": token, "leave_blank": "bot"})
+    assert response.status_code == 422
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert soup.html["lang"] == "en"
+    assert soup.select_one(".error-summary-list").get_text(strip=True) == \
+        "Leave the last box empty, then press the button again."

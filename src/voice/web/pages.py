@@ -47,12 +47,13 @@ def catalogue_of(request: Request) -> Catalogue:
     return request.app.state["catalogue"]  # type: ignore[no-any-return]
 
 
-def record_options(request: Request) -> dict[str, Any]:
-    """What submissions.record() needs from the app: the redaction list and how long originals stay."""
+def record_options(request: Request, offered: list[str] | None = None) -> dict[str, Any]:
+    """What submissions.record() needs from the app: the redaction list, how long originals stay, and
+    the language for its messages (among `offered`, as for the page)."""
     settings = settings_of(request)
     return {"terms": request.app.state["terms"], "keep_original_days": settings.original_text_days,
             "flag_role": settings.safeguarding_role, "themer": request.app.state["themer"],
-            "locale": locale_of(request)}
+            "locale": locale_of(request, offered)}
 
 
 LANGUAGE_COOKIE = "voice_lang"

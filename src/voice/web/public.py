@@ -18,7 +18,7 @@ from litestar.response import Redirect, Template
 from voice import drafts, outputs
 from voice.catalogue import Published, version
 from voice.forms import FieldError, check_page, page_values, visible_pages, visible_questions
-from voice.i18n import available_locales, direction, language_name, translate
+from voice.i18n import N_, available_locales, direction, language_name, translate
 from voice.priorities import check_year, year_slug
 from voice.submissions import InvalidAnswersError, receipt_exists, receipt_for_key, record
 from voice.surveys import PREFER_NOT, Survey
@@ -33,7 +33,6 @@ from voice.web.pages import (
     render,
     secure_cookies,
     settings_of,
-    t,
     wants_easy_read,
 )
 
@@ -103,6 +102,11 @@ def _survey_page(request: Request, template: str, survey: Survey, status: int = 
     easy = wants_easy_read(request)
     return render(request, template, status=status, survey=words or _words(request, survey), offered=languages,
                   easy_read=(easy, survey.easy_read is not None and locale == survey.language), **context)
+
+
+def _honeypot_message(request: Request, survey: Survey) -> str:
+    """In the page's language, which is one of the survey's."""
+    return translate(locale_of(request, offered(survey)), N_("Leave the last box empty, then press the button again."))
 
 
 def _back_to(next_url: str | None) -> str:
@@ -213,7 +217,7 @@ class PublicController(Controller):
         if form_lists(data).get(HONEYPOT, [""])[0]:
             return _survey_page(request, "public/start.html", published.survey, 422, slug=slug,
                           draft=None, is_open=True, notice=None, errors=[FieldError(
-                              HONEYPOT, HONEYPOT, t(request, "Leave the last box empty, then press the button again."))])
+                              HONEYPOT, HONEYPOT, _honeypot_message(request, published.survey))])
         settings = settings_of(request)
         token = drafts.create(db, slug, published.version_id, settings.draft_hours)
         first = visible_pages(published.survey, {})[0] + 1
@@ -304,10 +308,10 @@ class PublicController(Controller):
             return _survey_page(request, "public/closed.html", published.survey, 409, slug=slug)
         if form.get(HONEYPOT, [""])[0]:
             return self._render_check(request, slug, published, draft, [FieldError(
-                HONEYPOT, HONEYPOT, t(request, "Leave the last box empty, then press the button again."))], 422)
+                HONEYPOT, HONEYPOT, _honeypot_message(request, published.survey))], 422)
         try:
             recorded = record(db, published, draft.answers, "web", submission_key=draft.submission_key,
-                              **record_options(request))
+                              **record_options(request, offered(published.survey)))
         except InvalidAnswersError as exc:
             return self._render_check(request, slug, published, draft, exc.errors, 422)
         drafts.delete(db, request.cookies.get(DRAFT_COOKIE))
