@@ -381,3 +381,65 @@ def test_easy_read_pages_pass_axe_with_their_pictures(context: BrowserContext, l
         press_continue(page)
     assert page.url.endswith("/check")
     audit(page)
+
+
+PAYLOAD = ('<script>window.pwned = 1</script><img src="x" onerror="window.pwned = 2">'
+           '<svg onload="window.pwned = 3"></svg></textarea>"\' ')
+INJECTED = ("() => ({pwned: window.pwned === undefined ? null : window.pwned, "
+            "elements: document.querySelectorAll('img[src=\"x\"], svg[onload], [onerror]').length, "
+            "scripts: [...document.scripts].filter(s => !s.src).length, text: document.body.innerText})")
+
+
+def assert_inert(page: Page, dialogs: list[str]) -> None:
+    """The words are on the page as words: nothing they hold became an element or ran."""
+    found = page.evaluate(INJECTED)
+    assert found["pwned"] is None and not dialogs, f"script ran on {page.url}"
+    assert found["elements"] == 0 and found["scripts"] == 0, f"markup from an answer became HTML on {page.url}"
+    assert "<script>window.pwned = 1</script>" in found["text"], f"the answer is not shown as written on {page.url}"
+
+
+def test_html_and_script_in_answers_are_shown_as_words_on_every_page(browser: Browser, tmp_path: Path) -> None:
+    """Free text is shown inert wherever it appears: the young person's check page, the facilitators'
+    answers, search, answer and quotes pages, and the safeguarding lead's queue, flag and audit pages."""
+    settings = Settings(db_path=str(tmp_path / "v.db"), surveys_dir=str(EXAMPLES), secret="xss")
+    ctx = browser.new_context(viewport={"width": 320, "height": 640}, locale="en-GB")
+    dialogs: list[str] = []
+    ctx.on("page", lambda p: p.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss())))
+    try:
+        with served(create_app(settings)) as url:
+            with opened(settings.db_path) as db:
+                add_user(db, "sam@example.org", "facilitator", "a long staff password")
+                add_user(db, "lead@example.org", "safeguarding_lead", "a long staff password")
+            httpx.post(f"{url}/api/surveys/ypag-priorities/responses", json={"answers": {
+                "most_important": PAYLOAD + "I want to kill myself", "quote_ok": "no"}}).raise_for_status()
+            httpx.post(f"{url}/api/surveys/ypag-priorities/responses", json={"answers": {
+                "most_important": PAYLOAD + "more youth clubs", "quote_ok": "yes"}}).raise_for_status()
+
+            page = ctx.new_page()
+            page.goto(f"{url}/s/ypag-priorities")
+            press_continue(page)
+            while "/p/" in page.url:
+                if page.locator("textarea").count():
+                    page.locator("textarea").first.fill(PAYLOAD)
+                press_continue(page)
+            assert_inert(page, dialogs)  # "Check your answers"
+
+            page = signed_in(ctx, url, "sam@example.org", "en")
+            for path in ("/staff/responses", "/staff/responses?q=script+pwned", "/staff/responses?q=%22%3Cscript"):
+                page.goto(url + path)
+                assert_inert(page, dialogs)
+            page.goto(f"{url}/staff/responses?q=youth+clubs")
+            with page.expect_navigation():
+                page.get_by_role("link", name="Open this answer").first.click()
+            assert_inert(page, dialogs)
+            with page.expect_navigation():
+                page.get_by_role("button", name="Propose this quote").click()
+            assert_inert(page, dialogs)  # the quotes page
+
+            page = signed_in(ctx, url, "lead@example.org", "en")
+            page.goto(f"{url}/staff/safeguarding")
+            with page.expect_navigation():
+                page.locator("tbody a").first.click()
+            assert_inert(page, dialogs)  # the flag, with the words as typed
+    finally:
+        ctx.close()
