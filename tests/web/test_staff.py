@@ -152,3 +152,16 @@ def test_cookies_are_secure_over_https(settings: Settings) -> None:
         signed = client.post("/staff/sign-in", data={"_csrf_token": token, "email": "lead@example.org",
                                                      "password": PASSWORD}, follow_redirects=False)
         assert "secure" in signed.headers["set-cookie"].lower()
+
+
+@pytest.mark.parametrize("path", ["/staff/answers/{n}", "/staff/safeguarding/{n}", "/staff/actions/{n}",
+                                  "/staff/responses?version={n}"])
+@pytest.mark.parametrize("n", ["99999999999999999999999", "-1", "0"])
+def test_an_id_no_row_could_have_is_a_clear_400(client: TestClient, settings: Settings, path: str, n: str) -> None:
+    """A number past what SQLite can hold reached the database and came back as a 500."""
+    add(settings, "lead@example.org", "admin")
+    add(settings, "safe@example.org", "safeguarding_lead")
+    sign_in(client, "safe@example.org" if "safeguarding" in path else "lead@example.org")
+    response = client.get(path.format(n=n))
+    assert response.status_code == 400, response.status_code
+    assert "Traceback" not in response.text and "We could not read what was sent" in response.text

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote
 
 from litestar import Request
 from litestar.di import NamedDependency
+from litestar.params import PathParameter
 from litestar.response import Template
 from sqlite_utils import Database
 
@@ -16,6 +17,10 @@ from voice.db import connect
 from voice.i18n import available_locales, direction, language_name, negotiate, translate
 from voice.settings import Settings
 from voice.surveys import STANDARD_SUPPORT, Support, Survey
+
+SQLITE_MAX_INT = 2**63 - 1
+RowId = Annotated[int, PathParameter(ge=1, le=SQLITE_MAX_INT)]
+"""A row id in a path: a number SQLite can hold, else a clear 400 (not a 500 from deep in the database)."""
 
 Db = NamedDependency[Database]
 """A handler parameter `db: Db` gets this request's connection, closed afterwards."""

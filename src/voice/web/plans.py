@@ -11,7 +11,7 @@ from typing import Any
 import msgspec
 from litestar import Controller, Request, get, post
 from litestar.exceptions import NotFoundException, ServiceUnavailableException
-from litestar.params import FromPath, FromQuery
+from litestar.params import FromQuery
 from litestar.response import Redirect, Response, Template
 
 from voice import exports, outputs
@@ -21,7 +21,7 @@ from voice.curation import quotes as all_quotes
 from voice.db import write_lock
 from voice.forms import FieldError
 from voice.i18n import N_
-from voice.web.pages import Db, catalogue_of, form_lists, locale_of, render, settings_of, t
+from voice.web.pages import Db, RowId, catalogue_of, form_lists, locale_of, render, settings_of, t
 from voice.web.staff import EDITORS, FormData, _staff, _taxonomy
 
 log = logging.getLogger("voice.reports")
@@ -139,7 +139,7 @@ class PlansController(Controller):
         return self._action_form(request, db, _year(year, db), {"status": "planned"}, None)
 
     @get("/actions/{action_id:int}", sync_to_thread=True, opt={"roles": EDITORS})
-    def action_edit(self, request: Request, db: Db, action_id: FromPath[int]) -> Template:
+    def action_edit(self, request: Request, db: Db, action_id: RowId) -> Template:
         found = plan.action(db, action_id)
         if found is None:
             raise NotFoundException()

@@ -4,14 +4,14 @@ on the router, so a new route cannot forget it; roles are checked per route thro
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Annotated, Any
 
 from litestar import Controller, Request, Router, get, post
 from litestar.connection import ASGIConnection
 from litestar.datastructures import Cookie
 from litestar.exceptions import NotFoundException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
-from litestar.params import FromPath, FromQuery, URLEncodedBody
+from litestar.params import FromPath, FromQuery, QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Template
 
 from voice import auth, curation, safeguarding
@@ -24,7 +24,9 @@ from voice.submissions import InvalidAnswersError, record
 from voice.surveys import PREFER_NOT
 from voice.themes import SENTIMENT_NAMES, Taxonomy
 from voice.web.pages import (
+    SQLITE_MAX_INT,
     Db,
+    RowId,
     catalogue_of,
     form_lists,
     record_options,
@@ -133,12 +135,12 @@ class StaffController(Controller):
                       errors=errors)
 
     @get("/safeguarding/{flag_id:int}", sync_to_thread=True, opt={"roles": ("safeguarding_lead",)})
-    def flag(self, request: Request, db: Db, flag_id: FromPath[int]) -> Template:
+    def flag(self, request: Request, db: Db, flag_id: RowId) -> Template:
         return self._flag_page(request, db, flag_id, [])
 
     @post("/safeguarding/{flag_id:int}/close", sync_to_thread=True, status_code=303,
           opt={"roles": ("safeguarding_lead",)})
-    def close(self, request: Request, db: Db, flag_id: FromPath[int], data: FormData) -> Redirect | Template:
+    def close(self, request: Request, db: Db, flag_id: RowId, data: FormData) -> Redirect | Template:
         note = str(data.get("action_note", ""))
         try:
             safeguarding.close_flag(db, flag_id, _staff(request).email, note)
@@ -149,7 +151,7 @@ class StaffController(Controller):
 
     @get("/responses", sync_to_thread=True)
     def responses(self, request: Request, db: Db, survey: FromQuery[str | None] = None,
-                  version: FromQuery[int | None] = None,
+                  version: Annotated[int | None, QueryParameter(ge=1, le=SQLITE_MAX_INT)] = None,
                   channel: FromQuery[str | None] = None, topic: FromQuery[str | None] = None,
                   priority: FromQuery[str | None] = None, sentiment: FromQuery[str | None] = None,
                   flagged: FromQuery[str | None] = None, since: FromQuery[str | None] = None,
@@ -184,11 +186,11 @@ class StaffController(Controller):
                       can_edit=_staff(request).role in EDITORS, errors=errors or [])
 
     @get("/answers/{answer_id:int}", sync_to_thread=True)
-    def answer(self, request: Request, db: Db, answer_id: FromPath[int]) -> Template:
+    def answer(self, request: Request, db: Db, answer_id: RowId) -> Template:
         return self._answer_page(request, db, answer_id)
 
     @post("/answers/{answer_id:int}/themes", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
-    def correct(self, request: Request, db: Db, answer_id: FromPath[int], data: FormData) -> Redirect | Template:
+    def correct(self, request: Request, db: Db, answer_id: RowId, data: FormData) -> Redirect | Template:
         topics = form_lists(data).get("topics", [])
         feeling = str(data.get("sentiment", "")) or None
         try:
@@ -200,7 +202,7 @@ class StaffController(Controller):
         return Redirect(f"/staff/answers/{answer_id}", status_code=303)
 
     @post("/answers/{answer_id:int}/quotes", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
-    def propose(self, request: Request, db: Db, answer_id: FromPath[int], data: FormData) -> Redirect | Template:
+    def propose(self, request: Request, db: Db, answer_id: RowId, data: FormData) -> Redirect | Template:
         try:
             curation.propose(db, answer_id, str(data.get("quote", "")), str(data.get("attribution", "")),
                              _staff(request).email, _taxonomy(request))
@@ -222,7 +224,7 @@ class StaffController(Controller):
         return self._quotes_page(request, db, status)
 
     @post("/quotes/{quote_id:int}/{action:str}", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
-    def decide(self, request: Request, db: Db, quote_id: FromPath[int], action: FromPath[str],
+    def decide(self, request: Request, db: Db, quote_id: RowId, action: FromPath[str],
                data: FormData) -> Redirect | Template:
         showing = str(data.get("showing", "proposed"))
         try:
