@@ -15,7 +15,7 @@ from typing import Any
 
 import msgspec
 
-from voice.i18n import day, direction, survey_text, translate, translate_plural
+from voice.i18n import day, direction, lang_tag, survey_text, translate, translate_plural
 from voice.outputs import SECTION_TITLE, ActionOut, QuoteOut, Report
 from voice.priorities import STATUS_NAMES, year_slug
 from voice.results import SHOWN, Count, SurveyResults, TopicResult, share_text
@@ -52,7 +52,7 @@ def file_name(report: Report, fmt: str) -> str:
 def render_html(report: Report, locale: str = "en", *, css: str = "", print_version: bool = False) -> str:
     """A whole HTML document, styles inside, readable offline and printable."""
     return environment().get_template("report/standalone.html").render(
-        report=report, locale=locale, lang=locale.replace("_", "-"), dir=direction(locale), css=css,
+        report=report, locale=locale, lang=lang_tag(locale), dir=direction(locale), css=css,
         print=print_version, support=STANDARD_SUPPORT)
 
 

@@ -104,6 +104,11 @@ def language_name(locale: str, in_locale: str | None = None) -> str:
     return name if in_locale else name[:1].upper() + name[1:]  # "Polski" in a list, "angielski" in a sentence
 
 
+def lang_tag(locale: str) -> str:
+    """The locale as HTML's `lang` attribute writes it: pt_BR is pt-BR."""
+    return locale.replace("_", "-")
+
+
 @cache
 def direction(locale: str) -> str:
     try:

@@ -321,8 +321,9 @@ class Survey(Base, kw_only=True, frozen=True):
             text = self.easy_read
         if text is None:
             return self
-        support = [msgspec.structs.replace(s, **_with(s, t, ("name", "description", "hours")))
-                   for s, t in zip(self.support, [*text.support, *[None] * len(self.support)], strict=False)]
+        support = [msgspec.structs.replace(s, **_with(s, text.support[i] if i < len(text.support) else None,
+                                                     ("name", "description", "hours")))
+                   for i, s in enumerate(self.support)]
         pages = [
             msgspec.structs.replace(page, **_with(page, text.pages.get(page.id), ("title", "intro")),
                                     questions=[_question_in(q, text.questions.get(q.id)) for q in page.questions])

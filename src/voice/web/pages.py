@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from voice.catalogue import Catalogue
 from voice.db import connect
-from voice.i18n import available_locales, direction, language_name, negotiate, translate
+from voice.i18n import available_locales, direction, lang_tag, language_name, negotiate, translate
 from voice.settings import Settings
 from voice.surveys import STANDARD_SUPPORT, Support, Survey
 
@@ -105,12 +105,12 @@ def render(request: Request, template: str, *, status: int = 200, survey: Survey
     languages = offered or available_locales()
     base = {
         "locale": locale,
-        "lang": locale.replace("_", "-"),
+        "lang": lang_tag(locale),
         "dir": direction(locale),
-        "languages": [(code, code.replace("_", "-"), language_name(code)) for code in languages],
+        "languages": [(code, lang_tag(code), language_name(code)) for code in languages],
         "here": quote(here(request), safe=""),
         # The visitor asked for a language this survey does not have yet: say so, in their language.
-        "not_in": (chosen.replace("_", "-"), direction(chosen), translate(
+        "not_in": (lang_tag(chosen), direction(chosen), translate(
             chosen, "This survey is not in %(language)s yet, so it is shown in %(shown)s.",
             language=language_name(chosen, chosen), shown=language_name(locale, chosen)))
         if chosen and chosen not in languages else None,

@@ -18,7 +18,7 @@ from litestar.response import Redirect, Template
 from voice import drafts, outputs
 from voice.catalogue import Published, version
 from voice.forms import FieldError, check_page, page_values, visible_pages, visible_questions
-from voice.i18n import N_, available_locales, direction, language_name, translate
+from voice.i18n import N_, available_locales, direction, lang_tag, language_name, translate
 from voice.priorities import check_year, year_slug
 from voice.submissions import InvalidAnswersError, receipt_exists, receipt_for_key, record
 from voice.surveys import PREFER_NOT, Survey
@@ -161,7 +161,7 @@ class PublicController(Controller):
         for p in catalogue_of(request).all():
             if p.survey.is_open(today):
                 shown = locale if locale in offered(p.survey) else p.survey.language
-                other = None if shown == locale else (shown.replace("_", "-"), language_name(shown, locale))
+                other = None if shown == locale else (lang_tag(shown), language_name(shown, locale))
                 surveys.append((p.slug, p.survey.in_words(shown), other))
         return render(request, "public/index.html", surveys=surveys)
 
