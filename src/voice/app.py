@@ -26,7 +26,7 @@ from litestar.template.config import TemplateConfig
 
 from voice import __version__
 from voice.catalogue import Catalogue
-from voice.db import lock_writes_to, migrate, opened
+from voice.db import ConnectionPool, lock_writes_to, migrate, opened
 from voice.learning import themer_with_corrections
 from voice.operations import purge
 from voice.redact import Terms, load_terms, redact
@@ -145,6 +145,7 @@ def create_app(settings: Settings) -> Litestar:
     for problem in catalogue.problems:
         log.warning("skipping a survey file with a problem: %s", problem)
     engine = template_engine()
+    connections = ConnectionPool()
     warm_up(themer, terms, engine)
     log.info("ready: %d surveys, database %s", len(catalogue.all()), Path(settings.db_path).name)
     return Litestar(
@@ -157,7 +158,8 @@ def create_app(settings: Settings) -> Litestar:
                                        cache_control=None, include_in_schema=False),
         ],
         dependencies={"db": Provide(provide_db)},
-        state=State({"settings": settings, "catalogue": catalogue, "terms": terms, "themer": themer}),
+        state=State({"settings": settings, "catalogue": catalogue, "terms": terms, "themer": themer,
+                     "connections": connections}),
         template_config=TemplateConfig(instance=engine),
         csrf_config=CSRFConfig(
             secret=secret_for(settings),
@@ -175,5 +177,6 @@ def create_app(settings: Settings) -> Litestar:
             render_plugins=[JsonRenderPlugin(), YamlRenderPlugin()],
         ),
         lifespan=[retention],
+        on_shutdown=[connections.close_all],
         debug=False,
     )

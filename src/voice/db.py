@@ -11,7 +11,7 @@ import fcntl
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -90,6 +90,62 @@ def migrate(path: str | Path) -> None:
             migrations.apply(db)
         finally:
             db.close()
+
+
+class ConnectionPool:
+    """Connections kept open between requests, each lent to one request at a time.
+
+    Opening a connection costs more than most requests' own queries (the file, the PRAGMAs, reading
+    the schema); a worker keeps at most `keep` idle ones. A connection comes back with any transaction
+    its request left open rolled back. Connections are kept per opener, so a different one (a test's
+    failing connection) never receives one opened the ordinary way, or the reverse.
+    """
+
+    def __init__(self, keep: int = 64) -> None:
+        self._lock = threading.Lock()
+        self._idle: dict[tuple[str, object], list[Database]] = {}
+        self._keep = keep
+
+    @contextmanager
+    def lend(self, path: str | Path, opener: Callable[[str | Path], Database] = connect) -> Iterator[Database]:
+        key = (str(path), opener)
+        with self._lock:
+            idle = self._idle.setdefault(key, [])
+            db = idle.pop() if idle else None
+        if db is None:
+            db = opener(path)
+        try:
+            yield db
+        except BaseException:
+            _give_back(db, self, key)
+            raise
+        _give_back(db, self, key)
+
+    def put(self, key: tuple[str, object], db: Database) -> bool:
+        with self._lock:
+            idle = self._idle.setdefault(key, [])
+            if len(idle) < self._keep:
+                idle.append(db)
+                return True
+        return False
+
+    def close_all(self) -> None:
+        with self._lock:
+            every = [db for idle in self._idle.values() for db in idle]
+            self._idle.clear()
+        for db in every:
+            db.close()
+
+
+def _give_back(db: Database, pool: ConnectionPool, key: tuple[str, object]) -> None:
+    try:
+        if db.conn.in_transaction:
+            db.conn.rollback()
+    except sqlite3.Error:
+        db.close()
+        return
+    if not pool.put(key, db):
+        db.close()
 
 
 @contextmanager

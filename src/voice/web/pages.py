@@ -13,7 +13,7 @@ from litestar.response import Template
 from sqlite_utils import Database
 
 from voice.catalogue import Catalogue
-from voice.db import connect
+from voice.db import ConnectionPool, connect
 from voice.i18n import available_locales, direction, lang_tag, language_name, negotiate, translate
 from voice.settings import Settings
 from voice.surveys import STANDARD_SUPPORT, Support, Survey
@@ -32,11 +32,12 @@ def form_lists(data: dict[str, Any]) -> dict[str, list[str]]:
 
 
 def provide_db(request: Request) -> Iterator[Database]:
-    db = connect(settings_of(request).db_path)
-    try:
+    with connections_of(request).lend(settings_of(request).db_path, connect) as db:
         yield db
-    finally:
-        db.close()
+
+
+def connections_of(request: Request) -> ConnectionPool:
+    return request.app.state["connections"]  # type: ignore[no-any-return]
 
 
 def secure_cookies(request: Request) -> bool:
