@@ -16,7 +16,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, until
 
 TOTAL = 240
 
@@ -91,6 +91,14 @@ def test_kill_9_mid_burst_loses_no_receipt_and_stores_nothing_twice(tmp_path: Pa
         with sqlite3.connect(db) as conn:
             assert conn.execute("SELECT count(*) FROM responses").fetchone() == (TOTAL,)
             assert conn.execute("SELECT count(DISTINCT submission_key) FROM responses").fetchone() == (TOTAL,)
+
+        def unread() -> int:
+            with sqlite3.connect(db) as conn:
+                return int(conn.execute("SELECT count(*) FROM unread").fetchone()[0])
+
+        # Answers accepted but not yet read when the server died are read after the restart, each once.
+        assert until(lambda: unread() == 0), f"{unread()} answers were never read"
+        with sqlite3.connect(db) as conn:
             assert conn.execute("SELECT count(*) FROM answers WHERE question_id = 'most_important'"
                                 ).fetchone() == (TOTAL,)
             assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from litestar.testing import TestClient
 
-from tests.conftest import answer_all, check_page, csrf, get_page
+from tests.conftest import answer_all, check_page, csrf, get_page, until
 from voice import db as voice_db
 from voice.app import create_app
 from voice.cli import main
 from voice.operations import purge
 from voice.settings import Settings
-from voice.web import pages
 
 
 def count(settings: Settings, table: str) -> int:
@@ -28,7 +26,7 @@ def count(settings: Settings, table: str) -> int:
 
 def test_healthz(client: TestClient) -> None:
     response = client.get("/healthz")
-    assert response.status_code == 200 and response.json() == {"status": "ok", "surveys": "3"}
+    assert response.status_code == 200 and response.json() == {"status": "ok", "surveys": "3", "unread": "0"}
 
 
 def test_backup_is_a_whole_consistent_copy(client: TestClient, settings: Settings, tmp_path: Path) -> None:
@@ -101,11 +99,7 @@ def test_the_retention_job_purges_while_serving(tmp_path: Path, surveys_dir: Pat
             conn.execute("UPDATE drafts SET expires_at = '2000-01-01T00:00:00+00:00'")
             conn.execute("UPDATE original_texts SET delete_after = '2000-01-01'")
         assert count(settings, "drafts") == 1 and count(settings, "original_texts") == 1
-        for _ in range(100):  # the job runs every second; give it up to 10
-            if count(settings, "drafts") == 0 and count(settings, "original_texts") == 0:
-                break
-            time.sleep(0.1)
-        assert count(settings, "drafts") == 0 and count(settings, "original_texts") == 0
+        assert until(lambda: count(settings, "drafts") == 0 and count(settings, "original_texts") == 0)
         assert client.get("/healthz").status_code == 200
         assert count(settings, "responses") == 1, "answers themselves are kept"
 
@@ -156,8 +150,9 @@ def test_a_full_disk_or_read_only_database_gives_a_clear_503_and_stores_nothing(
         soup = get_page(client, "/s/ypag-priorities/check")
         form = soup.find("form", attrs={"action": "/s/ypag-priorities/check"})
         data = {i["name"]: i.get("value", "") for i in form.find_all("input") if i.get("name")}
-        monkeypatch.setattr(pages, "connect", failing_connect(trouble))
-        tables = ("responses", "answers", "flags", "themes", "original_texts")
+        # Every connection the service opens from now on (requests and the reader) fails to write.
+        monkeypatch.setattr(client.app.state["connections"], "opener", failing_connect(trouble))
+        tables = ("responses", "answers", "flags", "themes", "original_texts", "unread")
         long_text = "word " * 198  # 990 characters, within the limit
         for _ in range(60):  # a full file still has some free space in its pages: fill it
             before = {t: count(settings, t) for t in tables}

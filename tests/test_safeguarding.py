@@ -64,7 +64,7 @@ def rows(settings: Settings, sql: str, params: tuple = ()) -> list[tuple]:
         return conn.execute(sql, params).fetchall()
 
 
-def test_a_disclosure_sent_to_the_api_is_flagged_before_the_201_returns(client: TestClient, settings: Settings) -> None:
+def test_a_disclosure_sent_to_the_api_is_flagged_straight_after_the_201(client: TestClient, settings: Settings) -> None:
     response = client.post("/api/surveys/ypag-priorities/responses",
                            json={"answers": {"most_important": "Nobody listens. My dad hits me when he drinks."}})
     assert response.status_code == 201

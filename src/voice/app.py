@@ -39,6 +39,7 @@ from voice.web import api, public, staff
 from voice.web.errors import exception_handlers
 from voice.web.limits import rate_limit
 from voice.web.pages import provide_db
+from voice.web.reading import Reader
 
 log = logging.getLogger("voice")
 
@@ -146,6 +147,9 @@ def create_app(settings: Settings) -> Litestar:
         log.warning("skipping a survey file with a problem: %s", problem)
     engine = template_engine()
     connections = ConnectionPool()
+    state = State({"settings": settings, "catalogue": catalogue, "terms": terms, "themer": themer,
+                   "connections": connections})
+    state["reader"] = reader = Reader(settings, connections, state)
     warm_up(themer, terms, engine)
     log.info("ready: %d surveys, database %s", len(catalogue.all()), Path(settings.db_path).name)
     return Litestar(
@@ -158,8 +162,7 @@ def create_app(settings: Settings) -> Litestar:
                                        cache_control=None, include_in_schema=False),
         ],
         dependencies={"db": Provide(provide_db)},
-        state=State({"settings": settings, "catalogue": catalogue, "terms": terms, "themer": themer,
-                     "connections": connections}),
+        state=state,
         template_config=TemplateConfig(instance=engine),
         csrf_config=CSRFConfig(
             secret=secret_for(settings),
@@ -169,14 +172,14 @@ def create_app(settings: Settings) -> Litestar:
             cookie_samesite="lax",
         ),
         request_max_body_size=settings.max_body_bytes,
-        middleware=[m for m in [rate_limit(settings.submissions_per_minute)] if m is not None],
+        middleware=[reader.middleware, *[m for m in [rate_limit(settings.submissions_per_minute)] if m is not None]],
         response_headers=SECURITY_HEADERS,
         exception_handlers=exception_handlers(),
         openapi_config=OpenAPIConfig(
             title="voice", version=__version__, path="/api/schema",
             render_plugins=[JsonRenderPlugin(), YamlRenderPlugin()],
         ),
-        lifespan=[retention],
+        lifespan=[retention, reader.lifespan],
         on_shutdown=[connections.close_all],
         debug=False,
     )

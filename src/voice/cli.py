@@ -213,6 +213,36 @@ def evaluate_command(path: Path, as_json: bool, baseline: bool) -> None:
     click.echo(msgspec.json.encode(result).decode() if as_json else report(result))
 
 
+def _read_waiting(settings: Settings) -> int:
+    """Read every answer still waiting to be read (see voice.web.reading); returns how many."""
+    from voice.app import redaction_terms, themer_for
+    from voice.db import opened
+    from voice.submissions import read_unread
+
+    try:
+        options = {"terms": redaction_terms(settings), "themer": themer_for(settings),
+                   "keep_original_days": settings.original_text_days, "flag_role": settings.safeguarding_role}
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from None
+    read = 0
+    with opened(settings.db_path) as db:
+        while n := read_unread(db, limit=200, **options):
+            read += n
+    return read
+
+
+@main.command("read")
+@click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
+def read_command(db_path: str | None) -> None:
+    """Read (redact, check for safeguarding signs, theme) answers accepted but not read yet. The
+    service does this by itself within seconds; this is for a database it is not serving."""
+    from voice.db import migrate
+
+    settings = _settings(db_path=db_path)
+    migrate(settings.db_path)
+    click.echo(f"Read {_read_waiting(settings):,} answers that were waiting.")
+
+
 @main.command()
 @click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
 def theme(db_path: str | None) -> None:
@@ -229,6 +259,7 @@ def theme(db_path: str | None) -> None:
     except SettingsError as exc:
         raise click.ClickException(str(exc)) from None
     migrate(settings.db_path)
+    _read_waiting(settings)
     with opened(settings.db_path) as db:
         total = db.execute("SELECT count(*) FROM answers WHERE text IS NOT NULL").fetchone()[0]
         with click.progressbar(length=total, label="Theming answers", show_pos=True) as bar:
@@ -421,6 +452,8 @@ def export_you_said(year: str, survey: str | None, formats: tuple[str, ...], out
         raise click.ClickException(f"There is no database at {settings.db_path}.")
     taxonomy = _taxonomy(settings)
     migrate(settings.db_path)
+    if read := _read_waiting(settings):  # every answer accepted so far counts
+        click.echo(f"Read {read:,} answers that were waiting.")
     with opened(settings.db_path) as db:
         if survey and not db.execute("SELECT 1 FROM survey_versions WHERE slug = ?", [survey]).fetchone():
             raise click.BadParameter(f"there is no survey `{survey}` in the database", param_hint="--survey")

@@ -72,6 +72,9 @@ def connect(path: str | Path) -> Database:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
+    # Deleted rows are overwritten, not left in free pages: texts as typed past their time, answers once
+    # read, unfinished answers. (Old page images in the WAL are overwritten as it is reused.)
+    conn.execute("PRAGMA secure_delete = ON")
     return Database(conn)
 
 
@@ -97,17 +100,19 @@ class ConnectionPool:
 
     Opening a connection costs more than most requests' own queries (the file, the PRAGMAs, reading
     the schema); a worker keeps at most `keep` idle ones. A connection comes back with any transaction
-    its request left open rolled back. Connections are kept per opener, so a different one (a test's
-    failing connection) never receives one opened the ordinary way, or the reverse.
+    its request left open rolled back. Idle connections are kept per `opener` in use when they were
+    opened, so replacing it (a test simulating a full disk) affects every connection lent afterwards.
     """
 
-    def __init__(self, keep: int = 64) -> None:
+    def __init__(self, keep: int = 64, opener: Callable[[str | Path], Database] = connect) -> None:
         self._lock = threading.Lock()
         self._idle: dict[tuple[str, object], list[Database]] = {}
         self._keep = keep
+        self.opener = opener
 
     @contextmanager
-    def lend(self, path: str | Path, opener: Callable[[str | Path], Database] = connect) -> Iterator[Database]:
+    def lend(self, path: str | Path) -> Iterator[Database]:
+        opener = self.opener
         key = (str(path), opener)
         with self._lock:
             idle = self._idle.setdefault(key, [])

@@ -282,3 +282,18 @@ def m007_priorities_and_actions(db: Database) -> None:
             UNIQUE (year, survey)
         )"""
     )
+
+
+@migrations()
+def m008_unread(db: Database) -> None:
+    # Answers accepted (stored, receipt given) but not yet read: redacted, checked for safeguarding
+    # signs, themed. Read within seconds, or when a busy service next has a quiet moment; then deleted.
+    # Nobody sees these rows; they hold the answers as sent, like original_texts.
+    db.execute(
+        """
+        CREATE TABLE unread (
+            response_id INTEGER PRIMARY KEY REFERENCES responses(id) ON DELETE CASCADE,
+            answers TEXT NOT NULL,                -- the checked answers as JSON, free text as typed
+            claimed_until TEXT                    -- a reader is working on it until then (UTC time)
+        )"""
+    )

@@ -55,6 +55,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     """VOICE_PURGE_EVERY_SECONDS: while serving, how often expired unfinished answers, texts as typed past
     their time and old staff sessions are deleted (0: only when the service starts and by `voice purge`)."""
 
+    read_within_seconds: Annotated[int, Meta(ge=1, le=86_400)] = 30
+    """VOICE_READ_WITHIN_SECONDS: answers sent while the service is busy are read (redacted, checked for
+    safeguarding signs, themed) in its next quiet moment, and once any have waited this long, busy or not."""
+    read_every_seconds: Annotated[float, Meta(gt=0, le=3600)] = 1.0
+    """VOICE_READ_EVERY_SECONDS: how often each worker looks for answers waiting to be read."""
+
     def __repr__(self) -> str:
         return "Settings(" + ", ".join(
             f"{f}={'***' if f == 'secret' else repr(getattr(self, f))}" for f in self.__struct_fields__

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import secrets
 import sqlite3
 from collections.abc import Callable
@@ -17,7 +18,7 @@ import msgspec
 from sqlite_utils import Database
 
 from voice.audit import record_event
-from voice.catalogue import Published
+from voice.catalogue import Published, version
 from voice.db import write_lock
 from voice.forms import Answers, FieldError, check_all
 from voice.redact import Terms, redact
@@ -26,6 +27,7 @@ from voice.surveys import OTHER, TEXT_KINDS
 from voice.themes import Theme, Themer, default_themer
 
 CHANNELS = ("web", "api", "paper", "session", "import")
+log = logging.getLogger("voice")
 RECEIPT_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: easy to read out over the phone
 
 
@@ -69,35 +71,64 @@ def record(
     keep_original_days: int = 90,
     flag_role: str = "safeguarding lead",
     themer: Themer | None = None,
+    read_now: bool = True,
 ) -> Recorded:
-    """Check, redact and store one response. Raises InvalidAnswersError with every problem found.
+    """Check and store one response. Raises InvalidAnswersError with every problem found.
 
-    Free text is stored redacted; where redaction changed it, the text as typed goes to
-    original_texts (for safeguarding leads) until `keep_original_days` have passed. Free text that
-    suggests a child may be at risk raises a flag for `flag_role`, and every free-text answer gets
-    suggested themes, in the same transaction.
+    Then its free text is read (see `read_answers`): stored redacted; where redaction changed it, the
+    text as typed goes to original_texts (for safeguarding leads) until `keep_original_days` have
+    passed; text that suggests a child may be at risk raises a flag for `flag_role`; every free-text
+    answer gets suggested themes. With read_now (paper, sessions, imports), all in the same transaction.
+    Without (the web form and the API), the answers are stored as sent in `unread`, in the same
+    transaction as the response, and read moments later by `read_unread` (see voice.reading): the
+    receipt is given as soon as the answers are safe on disk, however busy the service is.
     """
     if channel not in CHANNELS:
         raise ValueError(f"unknown channel {channel!r}")
     answers, errors = check_all(published.survey, raw, locale)
     if errors:
         raise InvalidAnswersError(errors)
-    date = today or dt.datetime.now(dt.UTC).date()
-    texts = _redacted_texts(published, answers, terms)
-    themer = themer or default_themer()
-    themes = {key: themer.theme(redacted) for key, (redacted, _, _) in texts.items()}
-    flags = _flags_in(texts)  # worked out before taking the write lock: other writers wait only for the writing
-    delete_after = (date + dt.timedelta(days=keep_original_days)).isoformat()
+    day = (today or dt.datetime.now(dt.UTC).date()).isoformat()
+    reading = read_answers(published, answers, terms, themer or default_themer()) if read_now else None
     key = _key_hash(submission_key)
     for _attempt in range(5):
         try:
-            with write_lock:
-                return _insert(db, published, answers, texts, channel, key, date.isoformat(), delete_after, flag_role,
-                               themes, themer.version, flags)
+            with write_lock, db.atomic():
+                recorded = _new_response(db, published, answers, channel, key, day)
+                if recorded.duplicate:
+                    return recorded
+                if reading is None:
+                    db.execute("INSERT INTO unread (response_id, answers) VALUES (?, ?)",
+                               [recorded.response_id, msgspec.json.encode(answers).decode()])
+                else:
+                    _store_reading(db, published, recorded.response_id, answers, reading, day,
+                                   _delete_after(day, keep_original_days), flag_role)
+                return recorded
         except sqlite3.IntegrityError as exc:
             if "responses.receipt" not in str(exc):
                 raise
     raise RuntimeError("could not find an unused receipt code")  # 32^8 codes: not in this universe
+
+
+class Reading(msgspec.Struct, frozen=True):
+    """What reading a response's free text found."""
+
+    texts: dict[str, tuple[str, str, tuple[str, ...]]]
+    """Each free-text answer key: (redacted text, text as typed, kinds redacted)."""
+    themes: dict[str, Theme]
+    flags: dict[str, list[Flag]]
+    theme_version: str
+
+
+def read_answers(published: Published, answers: Answers, terms: Terms | None, themer: Themer) -> Reading:
+    """Redact, theme and check for safeguarding signs: no database, so no lock is held meanwhile."""
+    texts = _redacted_texts(published, answers, terms)
+    themes = {key: themer.theme(redacted) for key, (redacted, _, _) in texts.items()}
+    return Reading(texts, themes, _flags_in(texts), themer.version)
+
+
+def _delete_after(day: str, keep_original_days: int) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=keep_original_days)).isoformat()
 
 
 def _redacted_texts(published: Published, answers: Answers, terms: Terms | None) -> dict[str, tuple[str, str, tuple[str, ...]]]:
@@ -111,54 +142,124 @@ def _redacted_texts(published: Published, answers: Answers, terms: Terms | None)
     return found
 
 
-def _insert(db: Database, published: Published, answers: Answers,
-            texts: dict[str, tuple[str, str, tuple[str, ...]]], channel: str,
-            key: str | None, day: str, delete_after: str, flag_role: str,
-            themes: dict[str, Theme], theme_version: str, flags: dict[str, list[Flag]]) -> Recorded:
-    survey = published.survey
+def _new_response(db: Database, published: Published, answers: Answers, channel: str, key: str | None,
+                  day: str) -> Recorded:
+    """The response's own row (receipt, survey, day), or the earlier one with this submission key."""
+    consent = next((answers.get(q.id) for _, q in published.survey.questions() if q.kind == "quote_consent"), None)
     receipt = new_receipt()
-    consent = next((answers.get(q.id) for _, q in survey.questions() if q.kind == "quote_consent"), None)
-    with db.atomic():
-        # The first statement writes, so the transaction takes the write lock (waiting politely,
-        # see busy_timeout) before it reads anything: no stale-snapshot failures under load.
-        cursor = db.execute(
-            "INSERT INTO responses (receipt, survey_slug, version_id, channel, submitted_on, quote_consent, submission_key) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(submission_key) DO NOTHING",
-            [receipt, published.slug, published.version_id, channel, day,
-             None if consent is None else int(consent == "yes"), key],
-        )
-        if cursor.rowcount == 0:
-            row = db.execute("SELECT receipt, id FROM responses WHERE submission_key = ?", [key]).fetchone()
-            return Recorded(row[0], row[1], duplicate=True)
-        response_id = int(cursor.lastrowid or 0)
-        rows = []
-        for _, q in survey.questions():
-            if q.id not in answers or q.kind in ("contact_request", "quote_consent"):
-                continue
-            text_key = q.id if q.kind in TEXT_KINDS else f"{q.id}.other"
-            redacted = texts[text_key][0] if text_key in texts else None
-            value = redacted if q.kind in TEXT_KINDS else answers[q.id]
-            rows.append((response_id, q.id, msgspec.json.encode(value).decode(), redacted))
-        db.conn.executemany(
-            "INSERT INTO answers (response_id, question_id, value, text) VALUES (?, ?, ?, ?)", rows
-        )
-        db.conn.executemany(
-            "INSERT INTO original_texts (response_id, answer_key, text, kinds, delete_after) VALUES (?, ?, ?, ?, ?)",
-            [(response_id, k, original, msgspec.json.encode(list(kinds)).decode(), delete_after)
-             for k, (_, original, kinds) in texts.items() if kinds],
-        )
-        _raise_flags(db, response_id, flags, day, flag_role)
+    # The first statement writes, so the transaction takes the write lock (waiting politely,
+    # see busy_timeout) before it reads anything: no stale-snapshot failures under load.
+    cursor = db.execute(
+        "INSERT INTO responses (receipt, survey_slug, version_id, channel, submitted_on, quote_consent, submission_key) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(submission_key) DO NOTHING",
+        [receipt, published.slug, published.version_id, channel, day,
+         None if consent is None else int(consent == "yes"), key],
+    )
+    if cursor.rowcount == 0:
+        row = db.execute("SELECT receipt, id FROM responses WHERE submission_key = ?", [key]).fetchone()
+        return Recorded(row[0], row[1], duplicate=True)
+    return Recorded(receipt, int(cursor.lastrowid or 0))
+
+
+def _store_reading(db: Database, published: Published, response_id: int, answers: Answers, reading: Reading,
+                   day: str, delete_after: str, flag_role: str) -> None:
+    """A response's answers (free text redacted), texts as typed, flags, themes and contact request."""
+    survey = published.survey
+    texts = reading.texts
+    rows = []
+    for _, q in survey.questions():
+        if q.id not in answers or q.kind in ("contact_request", "quote_consent"):
+            continue
+        text_key = q.id if q.kind in TEXT_KINDS else f"{q.id}.other"
+        redacted = texts[text_key][0] if text_key in texts else None
+        value = redacted if q.kind in TEXT_KINDS else answers[q.id]
+        rows.append((response_id, q.id, msgspec.json.encode(value).decode(), redacted))
+    db.conn.executemany(
+        "INSERT INTO answers (response_id, question_id, value, text) VALUES (?, ?, ?, ?)", rows
+    )
+    db.conn.executemany(
+        "INSERT INTO original_texts (response_id, answer_key, text, kinds, delete_after) VALUES (?, ?, ?, ?, ?)",
+        [(response_id, k, original, msgspec.json.encode(list(kinds)).decode(), delete_after)
+         for k, (_, original, kinds) in texts.items() if kinds],
+    )
+    _raise_flags(db, response_id, reading.flags, day, flag_role)
+    if reading.themes:
         ids = dict(db.execute("SELECT question_id, id FROM answers WHERE response_id = ?", [response_id]).fetchall())
-        store_themes(db, [(ids[k.removesuffix(".other")], t) for k, t in themes.items()], theme_version, day)
-        contact = next((q for _, q in survey.questions() if q.kind == "contact_request"), None)
-        if contact is not None and answers.get(contact.id) == "yes":
-            db.execute(
-                "INSERT INTO contact_requests (response_id, survey_slug, name, contact, best_time, requested_on) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [response_id, published.slug, answers.get(f"{contact.id}.name"),
-                 answers[f"{contact.id}.contact"], answers.get(f"{contact.id}.when"), day],
-            )
-    return Recorded(receipt, response_id)
+        store_themes(db, [(ids[k.removesuffix(".other")], t) for k, t in reading.themes.items()],
+                     reading.theme_version, day)
+    contact = next((q for _, q in survey.questions() if q.kind == "contact_request"), None)
+    if contact is not None and answers.get(contact.id) == "yes":
+        db.execute(
+            "INSERT INTO contact_requests (response_id, survey_slug, name, contact, best_time, requested_on) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [response_id, published.slug, answers.get(f"{contact.id}.name"),
+             answers[f"{contact.id}.contact"], answers.get(f"{contact.id}.when"), day],
+        )
+
+
+def read_unread(db: Database, *, terms: Terms | None = None, themer: Themer | None = None,
+                keep_original_days: int = 90, flag_role: str = "safeguarding lead", only: int | None = None,
+                limit: int = 20, claim_seconds: int = 120, stop: Callable[[], bool] | None = None) -> int:
+    """Read answers waiting in `unread` (oldest first, at most `limit`), store what reading found and
+    delete them from `unread`, in one transaction. Returns how many were read.
+
+    Readers in other threads or worker processes never read the same answers twice: a batch is
+    claimed first (for `claim_seconds`, after which another reader may take it, say if this one
+    died), and a response is stored only if it is still unread when the batch is written. `only`
+    reads that one response now, claimed or not. `stop` is asked between answers: when it says so,
+    what was read so far is stored and the rest released for the next reader.
+    """
+    themer = themer or default_themer()
+    now = dt.datetime.now(dt.UTC)
+    if only is not None:
+        batch = db.execute("SELECT response_id, answers FROM unread WHERE response_id = ?", [only]).fetchall()
+    else:
+        with write_lock, db.atomic():
+            batch = db.execute(
+                "UPDATE unread SET claimed_until = ? WHERE response_id IN (SELECT response_id FROM unread "
+                "WHERE claimed_until IS NULL OR claimed_until < ? ORDER BY response_id LIMIT ?) "
+                "RETURNING response_id, answers",
+                [(now + dt.timedelta(seconds=claim_seconds)).isoformat(), now.isoformat(), limit]).fetchall()
+    if not batch:
+        return 0
+    batch.sort()
+    about = {row[0]: (row[1], row[2]) for row in db.execute(
+        "SELECT id, version_id, submitted_on FROM responses WHERE id IN (SELECT value FROM json_each(?))",
+        [msgspec.json.encode([response_id for response_id, _ in batch]).decode()])}
+    done: list[tuple[int, Published, Answers, Reading, str]] = []
+    left: list[int] = []  # not read because `stop` said so: released for the next reader
+    for n, (response_id, sent) in enumerate(batch):
+        if stop is not None and done and stop():
+            left = [later for later, _ in batch[n:]]
+            break
+        version_id, day = about[response_id]
+        published = version(db, version_id)
+        if published is None:  # cannot happen: a response's version is never deleted
+            continue
+        answers = msgspec.json.decode(sent)
+        try:
+            reading = read_answers(published, answers, terms, themer)
+        except Exception as exc:  # noqa: BLE001 - one odd answer must not stop the others being read
+            log.error("could not read response %d (%s); it stays unread and is tried again later",
+                      response_id, type(exc).__name__)
+            continue
+        done.append((response_id, published, answers, reading, day))
+    with write_lock, db.atomic():
+        stored = 0
+        for response_id, published, answers, reading, day in done:
+            if not db.execute("DELETE FROM unread WHERE response_id = ?", [response_id]).rowcount:
+                continue  # another reader stored it meanwhile
+            _store_reading(db, published, response_id, answers, reading, day,
+                           _delete_after(day, keep_original_days), flag_role)
+            stored += 1
+        if left:
+            db.execute("UPDATE unread SET claimed_until = NULL WHERE response_id IN (SELECT value FROM json_each(?))",
+                       [msgspec.json.encode(left).decode()])
+    return stored
+
+
+def unread_count(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM unread").fetchone()[0])
 
 
 def receipt_exists(db: Database, slug: str, receipt: str) -> bool:

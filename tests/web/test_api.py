@@ -11,7 +11,7 @@ import httpx
 import pytest
 from litestar.testing import TestClient
 
-from tests.conftest import served
+from tests.conftest import served, until
 from voice.app import create_app
 from voice.settings import Settings
 
@@ -142,5 +142,7 @@ def test_100_concurrent_submissions_all_stored(live_server: str, settings: Setti
     responses = asyncio.run(burst())
     assert [r.status_code for r in responses] == [201] * 100
     assert len({r.json()["receipt"] for r in responses}) == 100
-    assert count(settings) == 100
+    assert count(settings) == 100  # every receipt's response is stored before its 201
+    # A burst is read (redacted, flagged, themed) when the service has a quiet moment: then all of it.
+    assert until(lambda: count(settings, "SELECT count(*) FROM unread") == 0)
     assert count(settings, "SELECT count(DISTINCT text) FROM answers WHERE question_id = 'most_important'") == 100

@@ -13,7 +13,7 @@ from msgspec import Meta
 from voice.submissions import InvalidAnswersError, record
 from voice.surveys import Survey
 from voice.web.errors import ApiError, ErrorItem, SaidNotFoundError, api_error
-from voice.web.pages import Db, catalogue_of, record_options, t
+from voice.web.pages import Db, catalogue_of, read_after, record_options, t
 
 AnswerValue = str | int | bool | list[str]
 SubmissionId = Annotated[str, Meta(min_length=8, max_length=100, pattern=r"^[A-Za-z0-9_.:-]+$")]
@@ -96,10 +96,11 @@ class ApiController(Controller):
             return api_error(409, t(request, "This survey is closed, so it does not take answers."))
         key = data.submission_id or (idempotency_key[:100] if idempotency_key else None)
         try:
-            recorded = record(db, published, dict(data.answers), "api", submission_key=key,
+            recorded = record(db, published, dict(data.answers), "api", submission_key=key, read_now=False,
                               **record_options(request))
         except InvalidAnswersError as exc:
             return api_error(422, t(request, "Some answers cannot be accepted."),
                              [ErrorItem(f"answers.{e.key}", e.message) for e in exc.errors])
         return Response(Receipt(recorded.receipt, slug, published.content_hash),
-                        status_code=200 if recorded.duplicate else 201)
+                        status_code=200 if recorded.duplicate else 201,
+                        background=None if recorded.duplicate else read_after(request, recorded))

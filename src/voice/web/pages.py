@@ -7,16 +7,19 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from litestar import Request
+from litestar.background_tasks import BackgroundTask
 from litestar.di import NamedDependency
 from litestar.params import PathParameter
 from litestar.response import Template
 from sqlite_utils import Database
 
 from voice.catalogue import Catalogue
-from voice.db import ConnectionPool, connect
+from voice.db import ConnectionPool
 from voice.i18n import available_locales, direction, lang_tag, language_name, negotiate, translate
 from voice.settings import Settings
+from voice.submissions import Recorded
 from voice.surveys import STANDARD_SUPPORT, Support, Survey
+from voice.web.reading import Reader
 
 SQLITE_MAX_INT = 2**63 - 1
 RowId = Annotated[int, PathParameter(ge=1, le=SQLITE_MAX_INT)]
@@ -32,7 +35,7 @@ def form_lists(data: dict[str, Any]) -> dict[str, list[str]]:
 
 
 def provide_db(request: Request) -> Iterator[Database]:
-    with connections_of(request).lend(settings_of(request).db_path, connect) as db:
+    with connections_of(request).lend(settings_of(request).db_path) as db:
         yield db
 
 
@@ -60,6 +63,12 @@ def record_options(request: Request, offered: list[str] | None = None) -> dict[s
     return {"terms": request.app.state["terms"], "keep_original_days": settings.original_text_days,
             "flag_role": settings.safeguarding_role, "themer": request.app.state["themer"],
             "locale": locale_of(request, offered)}
+
+
+def read_after(request: Request, recorded: Recorded) -> BackgroundTask:
+    """After the response is sent: read the answers just accepted (see voice.web.reading)."""
+    reader: Reader = request.app.state["reader"]
+    return BackgroundTask(reader.after_accepting, recorded.response_id)
 
 
 LANGUAGE_COOKIE = "voice_lang"

@@ -20,7 +20,13 @@ from voice.catalogue import Published, version
 from voice.forms import FieldError, check_page, page_values, visible_pages, visible_questions
 from voice.i18n import N_, available_locales, direction, lang_tag, language_name, translate
 from voice.priorities import check_year, year_slug
-from voice.submissions import InvalidAnswersError, receipt_exists, receipt_for_key, record
+from voice.submissions import (
+    InvalidAnswersError,
+    receipt_exists,
+    receipt_for_key,
+    record,
+    unread_count,
+)
 from voice.surveys import PREFER_NOT, Survey
 from voice.web.pages import (
     EASY_READ_COOKIE,
@@ -29,6 +35,7 @@ from voice.web.pages import (
     catalogue_of,
     form_lists,
     locale_of,
+    read_after,
     record_options,
     render,
     secure_cookies,
@@ -136,9 +143,9 @@ class PublicController(Controller):
 
     @get("/healthz", sync_to_thread=True)
     def healthz(self, request: Request, db: Db) -> dict[str, str]:
-        """For monitoring: the database answers and the surveys are loaded. Says nothing about anyone."""
-        db.execute("SELECT 1").fetchone()
-        return {"status": "ok", "surveys": str(len(catalogue_of(request).all()))}
+        """For monitoring: the database answers, the surveys are loaded, and how many answers wait to be
+        read (a number that keeps growing means reading has stopped). Says nothing about anyone."""
+        return {"status": "ok", "surveys": str(len(catalogue_of(request).all())), "unread": str(unread_count(db))}
 
     @get("/language/{code:str}", sync_to_thread=False)
     def language(self, request: Request, code: FromPath[str], next_url: NextUrl = None) -> Redirect:
@@ -311,11 +318,12 @@ class PublicController(Controller):
                 HONEYPOT, HONEYPOT, _honeypot_message(request, published.survey))], 422)
         try:
             recorded = record(db, published, draft.answers, "web", submission_key=draft.submission_key,
-                              **record_options(request, offered(published.survey)))
+                              read_now=False, **record_options(request, offered(published.survey)))
         except InvalidAnswersError as exc:
             return self._render_check(request, slug, published, draft, exc.errors, 422)
         drafts.delete(db, request.cookies.get(DRAFT_COOKIE))
-        response = Redirect(f"/s/{slug}/thanks/{recorded.receipt}", status_code=303)
+        response = Redirect(f"/s/{slug}/thanks/{recorded.receipt}", status_code=303,
+                            background=None if recorded.duplicate else read_after(request, recorded))
         response.delete_cookie(DRAFT_COOKIE, path=f"/s/{slug}")
         return response
 

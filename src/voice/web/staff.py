@@ -20,7 +20,7 @@ from voice.auth import Staff
 from voice.db import opened, write_lock
 from voice.forms import FieldError, read_form
 from voice.learning import themer_with_corrections
-from voice.submissions import InvalidAnswersError, record
+from voice.submissions import InvalidAnswersError, record, unread_count
 from voice.surveys import PREFER_NOT
 from voice.themes import SENTIMENT_NAMES, Taxonomy
 from voice.web.pages import (
@@ -123,7 +123,8 @@ class StaffController(Controller):
     def flag_queue(self, request: Request, db: Db, status: FromQuery[str] = "open") -> Template:
         status = "closed" if status == "closed" else "open"
         return render(request, "staff/queue.html", staff=_staff(request), showing=status,
-                      items=safeguarding.queue(db, status), names=safeguarding.CATEGORY_NAMES)
+                      items=safeguarding.queue(db, status), names=safeguarding.CATEGORY_NAMES,
+                      waiting=unread_count(db))
 
     def _flag_page(self, request: Request, db: Db, flag_id: int, errors: list[FieldError],
                    note: str = "", status: int = 200) -> Template:
@@ -168,7 +169,7 @@ class StaffController(Controller):
                       surveys=[p.slug for p in catalogue_of(request).all()], query=query,
                       versions=curation.versions(db), topic_names=_topic_names(request),
                       priorities=sorted({p for tp in _taxonomy(request).topics for p in tp.priorities}),
-                      pages=(total + curation.PAGE_SIZE - 1) // curation.PAGE_SIZE)
+                      pages=(total + curation.PAGE_SIZE - 1) // curation.PAGE_SIZE, waiting=unread_count(db))
 
     def _answer_page(self, request: Request, db: Db, answer_id: int, errors: list[FieldError] | None = None,
                      status: int = 200) -> Template:

@@ -1,0 +1,130 @@
+"""Reading the answers young people send through the web form and the API, in the web service.
+
+A submission is stored as sent, with its receipt, in one durable transaction; the young person's
+thank-you page (or the API's 201) does not wait for the reading: redaction, safeguarding signs and
+themes (submissions.read_unread). Each worker reads:
+
+- right after answering, the answers it has just accepted, when it has no other request in hand;
+- whenever it has a quiet moment, anything still unread (from any worker, or from before a restart:
+  nothing accepted is ever left unread);
+- and, once answers have been waiting more than VOICE_READ_WITHIN_SECONDS, busy or not, until none
+  wait: a burst of answers can delay a safeguarding flag by that long, never indefinitely.
+
+Nobody sees an answer before it has been read: the answers lists, flags and reports are made from read
+answers only. Staff pages say how many are waiting.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import anyio
+import anyio.to_thread
+from litestar import Litestar
+from litestar.datastructures import State
+from litestar.enums import ScopeType
+from litestar.types import ASGIApp, Receive, Scope, Send
+
+from voice.db import ConnectionPool
+from voice.settings import Settings
+from voice.submissions import read_unread
+
+log = logging.getLogger("voice")
+BATCH = 20
+"""Answers read before the reader looks again at whether requests are waiting."""
+
+
+class Reader:
+    """One per worker process: counts the requests in hand and reads unread answers around them."""
+
+    def __init__(self, settings: Settings, pool: ConnectionPool, state: State) -> None:
+        self.settings = settings
+        self.pool = pool
+        self.state = state
+        self.in_hand = 0
+        self._waiting_since: float | None = None
+
+    @property
+    def options(self) -> dict[str, Any]:
+        """As for record(): the redaction list and the themer in use now (corrections update it)."""
+        return {"terms": self.state["terms"], "themer": self.state["themer"],
+                "flag_role": self.settings.safeguarding_role, "keep_original_days": self.settings.original_text_days}
+
+    def middleware(self, app: ASGIApp) -> ASGIApp:
+        """Counts the requests this worker has in hand (a response's background work included)."""
+
+        async def counted(scope: Scope, receive: Receive, send: Send) -> None:
+            if scope["type"] != ScopeType.HTTP:
+                await app(scope, receive, send)
+                return
+            self.in_hand += 1
+            try:
+                await app(scope, receive, send)
+            finally:
+                self.in_hand -= 1
+
+        return counted
+
+    def after_accepting(self, response_id: int) -> None:
+        """Run after the response to a submission has been sent: read it now unless other requests
+        are in hand (then a quiet moment, or the time limit, will)."""
+        if self.in_hand > 1:  # this request is still counted while its background work runs
+            return
+        try:
+            with self.pool.lend(self.settings.db_path) as db:
+                read_unread(db, only=response_id, **self.options)
+        except sqlite3.Error as exc:  # it stays unread, safe on disk: the next sweep reads it
+            log.warning("reading answers right after accepting them failed: %s", exc)
+
+    def sweep(self, overdue: bool) -> int:
+        """Read what is waiting until none is, or (unless overdue) until a request comes in."""
+        read = 0
+
+        def busy() -> bool:
+            return self.in_hand > 0 and not overdue
+
+        with self.pool.lend(self.settings.db_path) as db:
+            while not busy():
+                n = read_unread(db, limit=BATCH, stop=busy, **self.options)
+                if n == 0:  # none left that another reader has not taken
+                    break
+                read += n
+        return read
+
+    def waiting(self) -> bool:
+        with self.pool.lend(self.settings.db_path) as db:
+            return db.execute("SELECT 1 FROM unread LIMIT 1").fetchone() is not None
+
+    def overdue(self, waiting: bool, now: float) -> bool:
+        """Answers have been waiting, without a moment when none were, for longer than the limit."""
+        if not waiting:
+            self._waiting_since = None
+            return False
+        if self._waiting_since is None:
+            self._waiting_since = now
+        return now - self._waiting_since >= self.settings.read_within_seconds
+
+    @asynccontextmanager
+    async def lifespan(self, app: Litestar) -> AsyncIterator[None]:
+        async def keep_reading() -> None:
+            while True:
+                await anyio.sleep(self.settings.read_every_seconds)
+                try:
+                    waiting = await anyio.to_thread.run_sync(self.waiting)
+                    overdue = self.overdue(waiting, time.monotonic())
+                    if waiting and (overdue or self.in_hand == 0):
+                        read = await anyio.to_thread.run_sync(self.sweep, overdue)
+                        if read:
+                            log.info("read %d answers that were waiting%s", read, " (past the time limit)" if overdue else "")
+                except sqlite3.Error as exc:  # try again next time; the answers are safe on disk
+                    log.warning("reading waiting answers failed: %s", exc)
+
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(keep_reading)
+            yield
+            tasks.cancel_scope.cancel()
