@@ -126,6 +126,22 @@ def wrk(url: str, lua: str, concurrency: int, duration: int, tmp: Path) -> dict[
             "bad": int(bad[1]) if bad else 0, "socket_errors": sum(map(int, errors.groups())) if errors else 0}
 
 
+def drain(db_path: str) -> tuple[int, float]:
+    """After a burst: how many answers were still waiting to be read, and how long voice took to read
+    them all (it reads in its quiet moments). The next measurement starts after that, so neither side
+    is measured while voice is still reading."""
+    def waiting() -> int:
+        with sqlite3.connect(db_path) as conn:
+            return int(conn.execute("SELECT count(*) FROM unread").fetchone()[0])
+
+    backlog, started = waiting(), time.monotonic()
+    while waiting():
+        if time.monotonic() - started > 600:
+            sys.exit("voice did not read the waiting answers within 10 minutes")
+        time.sleep(0.2)
+    return backlog, time.monotonic() - started
+
+
 def worker_memory(pid: int) -> list[float]:
     """Resident memory (MB) of each worker process the server started."""
     out = subprocess.run(["ps", "-o", "rss=", "--ppid", str(pid)], capture_output=True, text=True, check=False).stdout
@@ -193,8 +209,10 @@ def main() -> None:
             form_floor = LUA_POST % {"type": "application/x-www-form-urlencoded",
                                      "body": "_csrf_token=x&age_band=14-15&most_important=" + TEXT.replace(" ", "+") + "+%d"}
             sent = 0
+            reading: list[tuple[str, int, float]] = []
             for c in (16, 64):
                 vr = wrk(f"{v}/api/surveys/{SLUG}/responses", json_post, c, args.duration, tmp)
+                reading.append((f"API, concurrency {c}", *drain(db_path)))
                 fr = wrk(f"{f}/submit", json_post, c, args.duration, tmp)
                 rows.append(row(f"JSON API submissions, concurrency {c}", vr, fr,
                                 "≥ 60% of floor, p99 < 100 ms" if c == 64 else ""))
@@ -211,14 +229,21 @@ def main() -> None:
                 # A 303 to "start again" (no unfinished answers) is a failure wrk cannot see. Requests still
                 # in flight when wrk stops are stored but not counted by wrk: at most one per connection.
                 vr["bad"] += max(0, vr["requests"] - stored)
+                reading.append((f"form posts, concurrency {c}", *drain(db_path)))
                 fr = wrk(f"{f}/form", form_floor, c, args.duration, tmp)
                 rows.append(row(f"form posts from “Check your answers”, concurrency {c}", vr, fr,
                                 "≥ 60% of floor, p99 < 100 ms" if c == 64 else ""))
             for c in (16, 64):
-                vr = wrk(f"{v}/s/{SLUG}/p/2", LUA_GET % {"cookie": f"voice_draft={tokens[0]}"}, c, args.duration, tmp)
+                # As a browser sends them after the start page: the answers token and the form-protection cookie.
+                cookies = f"voice_draft={tokens[0]}; voice_csrf={csrf_cookie}"
+                vr = wrk(f"{v}/s/{SLUG}/p/2", LUA_GET % {"cookie": cookies}, c, args.duration, tmp)
                 fr = wrk(f"{f}/page", LUA_GET % {"cookie": "x=1"}, c, args.duration, tmp)
                 rows.append(row(f"survey page views (a question page), concurrency {c}", vr, fr,
                                 "≥ 50% of floor" if c == 64 else ""))
+            for label, backlog, took in reading:
+                rows.append(f"| answers left to read after the burst of {label}; time to read them all | "
+                            f"{backlog:,}; {took:.1f} s ({backlog / took if took else 0:,.0f}/s) | | | read within "
+                            "VOICE_READ_WITHIN_SECONDS (30 s) of a burst ending |")
             vm, fm = worker_memory(voice.pid), worker_memory(floor.pid)
             rows.append(f"| memory per worker after the load | {', '.join(f'{m:.0f} MB' for m in vm)} | "
                         f"{', '.join(f'{m:.0f} MB' for m in fm)} | | |")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from litestar.testing import TestClient
 
-from tests.conftest import answer_all, get_page, send, start
+from tests.conftest import answer_all, get_page, send, start, until
 from voice.settings import Settings
 
 
@@ -25,7 +25,7 @@ def test_editing_a_file_while_serving_makes_a_new_version(
 
     path = surveys_dir / "ypag-priorities.yaml"
     path.write_text(path.read_text().replace("How old are you?", "What is your age?"))
-    assert "What is your age?" in client.get("/api/surveys/ypag-priorities").text
+    assert until(lambda: "What is your age?" in client.get("/api/surveys/ypag-priorities").text)  # within a second
     (v1, hash1), (v2, hash2) = versions(settings)
     assert hash1 != hash2
 
@@ -48,7 +48,9 @@ def test_a_broken_edit_keeps_the_last_good_version_online(
 ) -> None:
     path = surveys_dir / "ypag-priorities.yaml"
     path.write_text(path.read_text().replace("type: scale", "type: slider"))
-    assert client.get("/s/ypag-priorities").status_code == 200
+    # Pages keep working while the service looks at the folder again (within a second) and finds the problem.
+    assert until(lambda: client.get("/s/ypag-priorities").status_code == 200
+                 and client.app.state["catalogue"].problems != [])
     assert len(versions(settings)) == 1
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
 import threading
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -65,11 +67,15 @@ def version(db: Database, version_id: int) -> Published | None:
 
 
 class Catalogue:
-    """The surveys in the folder, kept in step with the database."""
+    """The surveys in the folder, kept in step with the database. Pages and the API look at the folder
+    at most every `check_every` seconds (listing it on every request cost more than the rest of most
+    requests); refresh() always looks."""
 
-    def __init__(self, db_path: str | Path, surveys_dir: str | Path) -> None:
+    def __init__(self, db_path: str | Path, surveys_dir: str | Path, check_every: float = 1.0) -> None:
         self.db_path = db_path
         self.surveys_dir = Path(surveys_dir)
+        self.check_every = check_every
+        self._checked = -math.inf
         self._lock = threading.Lock()
         self._stamp: tuple[tuple[str, int, int], ...] | None = None
         self._current: dict[str, Published] = {}
@@ -89,7 +95,12 @@ class Catalogue:
             stamp.append((p.name, st.st_mtime_ns, st.st_size))
         return tuple(sorted(stamp))
 
+    def _refresh_now_and_then(self) -> None:
+        if time.monotonic() - self._checked >= self.check_every:
+            self.refresh()
+
     def refresh(self, today: dt.date | None = None) -> None:
+        self._checked = time.monotonic()
         stamp = self._stamp_now()
         if stamp == self._stamp:
             return
@@ -112,9 +123,9 @@ class Catalogue:
             self._current, self.problems, self._stamp = current, problems, stamp
 
     def current(self, slug: str) -> Published | None:
-        self.refresh()
+        self._refresh_now_and_then()
         return self._current.get(slug)
 
     def all(self) -> list[Published]:
-        self.refresh()
+        self._refresh_now_and_then()
         return sorted(self._current.values(), key=lambda p: p.survey.title)

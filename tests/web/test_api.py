@@ -97,6 +97,7 @@ def test_unknown_survey_is_404_json(client: TestClient) -> None:
 def test_closed_survey_is_409(client: TestClient, settings: Settings, surveys_dir: Path) -> None:
     path = surveys_dir / "ypag-priorities.yaml"
     path.write_text(path.read_text().replace("estimated_minutes: 5", "estimated_minutes: 5\nstatus: closed"))
+    assert until(lambda: client.get("/api/surveys/ypag-priorities").json()["is_open"] is False)  # within a second
     response = client.post("/api/surveys/ypag-priorities/responses", json={"answers": GOOD})
     assert response.status_code == 409
     assert "closed" in response.json()["message"]

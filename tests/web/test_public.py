@@ -18,6 +18,7 @@ from tests.conftest import (
     get_page,
     send,
     start,
+    until,
 )
 from voice.settings import Settings
 
@@ -241,8 +242,8 @@ def test_closed_survey_says_so_and_takes_no_answers(client: TestClient, settings
     token = csrf(get_page(client, url))
     path = surveys_dir / "ypag-priorities.yaml"
     path.write_text(path.read_text().replace("estimated_minutes: 5", "estimated_minutes: 5\nstatus: closed"))
+    assert until(lambda: "This survey is closed" in client.get("/s/ypag-priorities").text)  # noticed within a second
     soup = get_page(client, "/s/ypag-priorities")
-    assert "This survey is closed" in soup.get_text()
     assert soup.find("button", string="Start now") is None
     response = client.post("/s/ypag-priorities/start", data={"_csrf_token": token})
     assert response.status_code == 409

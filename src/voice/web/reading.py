@@ -70,11 +70,13 @@ class Reader:
 
         return counted
 
-    def after_accepting(self, response_id: int) -> None:
+    async def after_accepting(self, response_id: int) -> None:
         """Run after the response to a submission has been sent: read it now unless other requests
         are in hand (then a quiet moment, or the time limit, will)."""
-        if self.in_hand > 1:  # this request is still counted while its background work runs
-            return
+        if self.in_hand <= 1:  # this request is still counted while its background work runs
+            await anyio.to_thread.run_sync(self._read_one, response_id)
+
+    def _read_one(self, response_id: int) -> None:
         try:
             with self.pool.lend(self.settings.db_path) as db:
                 read_unread(db, only=response_id, **self.options)
