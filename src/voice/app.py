@@ -38,7 +38,7 @@ from voice.themes import Themer, default_themer, load_taxonomy
 from voice.web import api, public, staff
 from voice.web.errors import exception_handlers
 from voice.web.limits import rate_limit
-from voice.web.pages import provide_db
+from voice.web.pages import PageCache, provide_db
 from voice.web.reading import Reader
 
 log = logging.getLogger("voice")
@@ -148,7 +148,7 @@ def create_app(settings: Settings) -> Litestar:
     engine = template_engine()
     connections = ConnectionPool()
     state = State({"settings": settings, "catalogue": catalogue, "terms": terms, "themer": themer,
-                   "connections": connections})
+                   "connections": connections, "pages": PageCache()})
     state["reader"] = reader = Reader(settings, connections, state)
     warm_up(themer, terms, engine)
     log.info("ready: %d surveys, database %s", len(catalogue.all()), Path(settings.db_path).name)

@@ -220,8 +220,9 @@ def _read_waiting(settings: Settings) -> int:
     from voice.submissions import read_unread
 
     try:
-        options = {"terms": redaction_terms(settings), "themer": themer_for(settings),
-                   "keep_original_days": settings.original_text_days, "flag_role": settings.safeguarding_role}
+        options: dict[str, Any] = {"terms": redaction_terms(settings), "themer": themer_for(settings),
+                                   "keep_original_days": settings.original_text_days,
+                                   "flag_role": settings.safeguarding_role}
     except SettingsError as exc:
         raise click.ClickException(str(exc)) from None
     read = 0

@@ -74,6 +74,7 @@ def record(
     flag_role: str = "safeguarding lead",
     themer: Themer | None = None,
     read_now: bool = True,
+    also: Callable[[Database], object] | None = None,
 ) -> Recorded:
     """Check and store one response. Raises InvalidAnswersError with every problem found.
 
@@ -82,8 +83,10 @@ def record(
     passed; text that suggests a child may be at risk raises a flag for `flag_role`; every free-text
     answer gets suggested themes. With read_now (paper, sessions, imports), all in the same transaction.
     Without (the web form and the API), the answers are stored as sent in `unread`, in the same
-    transaction as the response, and read moments later by `read_unread` (see voice.reading): the
+    transaction as the response, and read moments later by `read_unread` (see voice.web.reading): the
     receipt is given as soon as the answers are safe on disk, however busy the service is.
+    `also` runs in the same transaction when the response is new (the web form deletes the unfinished
+    answers it came from).
     """
     if channel not in CHANNELS:
         raise ValueError(f"unknown channel {channel!r}")
@@ -99,6 +102,8 @@ def record(
                 recorded = _new_response(db, published, answers, channel, key, day)
                 if recorded.duplicate:
                     return recorded
+                if also is not None:
+                    also(db)
                 if reading is None:
                     db.execute("INSERT INTO unread (response_id, answers) VALUES (?, ?)",
                                [recorded.response_id, msgspec.json.encode(answers).decode()])

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from html import escape
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from litestar import Request
+import msgspec
+from litestar import MediaType, Request, Response
 from litestar.background_tasks import BackgroundTask
 from litestar.di import NamedDependency
 from litestar.params import PathParameter
 from litestar.response import Template
+from litestar.utils.empty import value_or_default
+from litestar.utils.scope.state import ScopeState
 from sqlite_utils import Database
 
 from voice.catalogue import Catalogue
@@ -19,6 +26,7 @@ from voice.i18n import available_locales, direction, lang_tag, language_name, ne
 from voice.settings import Settings
 from voice.submissions import Recorded
 from voice.surveys import STANDARD_SUPPORT, Support, Survey
+from voice.templating import environment
 from voice.web.reading import Reader
 
 SQLITE_MAX_INT = 2**63 - 1
@@ -68,7 +76,7 @@ def record_options(request: Request, offered: list[str] | None = None) -> dict[s
 def read_after(request: Request, recorded: Recorded) -> BackgroundTask:
     """After the response is sent: read the answers just accepted (see voice.web.reading)."""
     reader: Reader = request.app.state["reader"]
-    return BackgroundTask(reader.after_accepting, recorded.response_id)
+    return BackgroundTask(reader.after_accepting, recorded.response_id, reader.started)
 
 
 LANGUAGE_COOKIE = "voice_lang"
@@ -107,13 +115,13 @@ def here(request: Request) -> str:
     return request.url.path + (f"?{query}" if query else "")
 
 
-def render(request: Request, template: str, *, status: int = 200, survey: Survey | None = None,
-           offered: list[str] | None = None, **context: Any) -> Template:
-    """A page in the visitor's language. `offered`: the languages this page can be in (a survey's)."""
+def page_context(request: Request, survey: Survey | None, offered: list[str] | None) -> dict[str, Any]:
+    """What every page's template gets: the visitor's language and its direction, the language
+    switcher, where to get help. `offered`: the languages this page can be in (a survey's)."""
     locale = locale_of(request, offered)
     chosen = chosen_locale(request)
     languages = offered or available_locales()
-    base = {
+    return {
         "locale": locale,
         "lang": lang_tag(locale),
         "dir": direction(locale),
@@ -129,4 +137,50 @@ def render(request: Request, template: str, *, status: int = 200, survey: Survey
         "survey": survey,
         "errors": [],
     }
-    return Template(template_name=template, context=base | context, status_code=status)
+
+
+def render(request: Request, template: str, *, status: int = 200, survey: Survey | None = None,
+           offered: list[str] | None = None, **context: Any) -> Template:
+    """A page in the visitor's language. `offered`: the languages this page can be in (a survey's)."""
+    return Template(template_name=template, context=page_context(request, survey, offered) | context,
+                    status_code=status)
+
+
+CSRF_MARK = "<!--voice:csrf-input-->"
+
+
+class PageCache:
+    """Young people's pages as rendered, by a digest of everything they were made from (template,
+    status and the whole context), with a mark where each visitor's form token goes. Thousands of young
+    people see the same start page and the same first view of each question page: rendering one took
+    longer than all the rest of the request. The least recently used go first."""
+
+    def __init__(self, size: int = 256) -> None:
+        self._lock = threading.Lock()
+        self._pages: OrderedDict[bytes, str] = OrderedDict()
+        self._size = size
+
+    def page(self, key: bytes, make: Callable[[], str]) -> str:
+        with self._lock:
+            html = self._pages.get(key)
+            if html is not None:
+                self._pages.move_to_end(key)
+                return html
+        html = make()
+        with self._lock:
+            self._pages[key] = html
+            while len(self._pages) > self._size:
+                self._pages.popitem(last=False)
+        return html
+
+
+def render_cached(request: Request, template: str, *, status: int = 200, survey: Survey | None = None,
+                  offered: list[str] | None = None, **context: Any) -> Response[Any]:
+    """As render(), from the PageCache when the same page was made before."""
+    full = page_context(request, survey, offered) | context
+    key = hashlib.blake2b(msgspec.json.encode([template, status, full]), digest_size=16).digest()
+    cache: PageCache = request.app.state["pages"]
+    html = cache.page(key, lambda: environment().get_template(template).render({**full, "csrf_input": CSRF_MARK}))
+    token = value_or_default(ScopeState.from_scope(request.scope).csrf_token, "")
+    field = f'<input type="hidden" name="_csrf_token" value="{escape(token)}" />'
+    return Response(html.replace(CSRF_MARK, field), media_type=MediaType.HTML, status_code=status)

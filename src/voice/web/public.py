@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from litestar import Controller, Request, get, post
+from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import Cookie
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery, QueryParameter, URLEncodedBody
-from litestar.response import Redirect, Template
+from litestar.response import Redirect
 
 from voice import drafts, outputs
 from voice.catalogue import Published, version
@@ -38,6 +38,7 @@ from voice.web.pages import (
     read_after,
     record_options,
     render,
+    render_cached,
     secure_cookies,
     settings_of,
     wants_easy_read,
@@ -102,13 +103,15 @@ def _words(request: Request, survey: Survey) -> Survey:
 
 
 def _survey_page(request: Request, template: str, survey: Survey, status: int = 200, *,
-                 words: Survey | None = None, **context: Any) -> Template:
-    """A young person's page of a survey, in `words` (by default `_words(request, survey)`)."""
+                 words: Survey | None = None, cache: bool = False, **context: Any) -> Response[Any]:
+    """A young person's page of a survey, in `words` (by default `_words(request, survey)`); with
+    `cache`, from the page cache if the same page was made before (pages many young people see alike)."""
     languages = offered(survey)
     locale = locale_of(request, languages)
     easy = wants_easy_read(request)
-    return render(request, template, status=status, survey=words or _words(request, survey), offered=languages,
-                  easy_read=(easy, survey.easy_read is not None and locale == survey.language), **context)
+    return (render_cached if cache else render)(
+        request, template, status=status, survey=words or _words(request, survey), offered=languages,
+        easy_read=(easy, survey.easy_read is not None and locale == survey.language), **context)
 
 
 def _honeypot_message(request: Request, survey: Survey) -> str:
@@ -161,7 +164,7 @@ class PublicController(Controller):
         return _preference(request, EASY_READ_COOKIE, "1" if choice == "on" else "0", next_url)
 
     @get("/", sync_to_thread=False)
-    def index(self, request: Request) -> Template:
+    def index(self, request: Request) -> Response[Any]:
         today = _today()
         locale = locale_of(request)
         surveys = []
@@ -173,20 +176,20 @@ class PublicController(Controller):
         return render(request, "public/index.html", surveys=surveys)
 
     @get("/you-said-we-did", sync_to_thread=True)
-    def you_said_years(self, request: Request, db: Db) -> Template:
+    def you_said_years(self, request: Request, db: Db) -> Response[Any]:
         return render(request, "public/you_said_years.html", years=[p.year for p in outputs.publications(db)])
 
     @get("/you-said-we-did/{year:str}", sync_to_thread=True)
-    def you_said(self, request: Request, db: Db, year: FromPath[str]) -> Template:
+    def you_said(self, request: Request, db: Db, year: FromPath[str]) -> Response[Any]:
         """A published "you said, we did": as it was when a person published it."""
         return self._you_said(request, db, year, None)
 
     @get("/you-said-we-did/{year:str}/{slug:str}", sync_to_thread=True)
-    def you_said_one(self, request: Request, db: Db, year: FromPath[str], slug: FromPath[str]) -> Template:
+    def you_said_one(self, request: Request, db: Db, year: FromPath[str], slug: FromPath[str]) -> Response[Any]:
         """The same, for one consultation."""
         return self._you_said(request, db, year, slug)
 
-    def _you_said(self, request: Request, db: Db, year: str, slug: str | None) -> Template:
+    def _you_said(self, request: Request, db: Db, year: str, slug: str | None) -> Response[Any]:
         try:
             year = check_year(year)
         except ValueError:
@@ -209,15 +212,15 @@ class PublicController(Controller):
 
     @get("/s/{slug:str}", sync_to_thread=True)
     def start(self, request: Request, db: Db, slug: FromPath[str],
-              notice: FromQuery[str | None] = None) -> Template:
+              notice: FromQuery[str | None] = None) -> Response[Any]:
         published = _current(request, slug)
         draft = drafts.load(db, request.cookies.get(DRAFT_COOKIE), slug)
         return _survey_page(request, "public/start.html", published.survey, slug=slug, draft=draft,
-                      is_open=published.survey.is_open(_today()),
-                      notice=notice if notice in ("restart", "cleared") else None)
+                            is_open=published.survey.is_open(_today()), cache=draft is None,
+                            notice=notice if notice in ("restart", "cleared") else None)
 
     @post("/s/{slug:str}/start", sync_to_thread=True, status_code=303)
-    def begin(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Redirect | Template:
+    def begin(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Response[Any]:
         published = _current(request, slug)
         if not published.survey.is_open(_today()):
             return _survey_page(request, "public/closed.html", published.survey, 409, slug=slug)
@@ -241,14 +244,17 @@ class PublicController(Controller):
 
     def _render_page(self, request: Request, slug: str, published: Published, index: int,
                      answers: dict[str, Any], values: dict[str, Any], errors: list[FieldError],
-                     from_check: bool, status: int = 200) -> Template:
+                     from_check: bool, status: int = 200) -> Response[Any]:
         survey = published.survey
         shown = visible_pages(survey, answers)
         words = _words(request, survey)
+        questions = visible_questions(words.pages[index], answers)
+        ids = {q.id for q in questions}
         return _survey_page(
-            request, "public/page.html", survey, status, words=words, slug=slug,
-            page=words.pages[index], number=index + 1,
-            questions=visible_questions(words.pages[index], answers), values=values, errors=errors,
+            request, "public/page.html", survey, status, words=words, slug=slug, cache=not errors,
+            page=words.pages[index], number=index + 1, questions=questions,
+            # only this page's answers: the page is the same for everyone who gave them
+            values={k: v for k, v in values.items() if k.split(".")[0] in ids}, errors=errors,
             error_for={e.key: e for e in errors},
             position=shown.index(index) + 1 if index in shown else 1, total=len(shown),
             back=f"/s/{slug}/check" if from_check else _back_link(slug, survey, answers, index),
@@ -256,7 +262,7 @@ class PublicController(Controller):
         )
 
     @get("/s/{slug:str}/p/{number:int}", sync_to_thread=True)
-    def page(self, request: Request, db: Db, slug: FromPath[str], number: FromPath[int]) -> Template | Redirect:
+    def page(self, request: Request, db: Db, slug: FromPath[str], number: FromPath[int]) -> Response[Any]:
         _current(request, slug)
         draft, published = self._draft(request, db, slug)
         survey = published.survey
@@ -269,7 +275,7 @@ class PublicController(Controller):
 
     @post("/s/{slug:str}/p/{number:int}", sync_to_thread=True, status_code=303)
     def save_page(self, request: Request, db: Db, slug: FromPath[str], number: FromPath[int],
-                  data: FormData) -> Template | Redirect:
+                  data: FormData) -> Response[Any]:
         draft, published = self._draft(request, db, slug)
         survey = published.survey
         index = _page_index(survey, number)
@@ -286,7 +292,7 @@ class PublicController(Controller):
         return Redirect(target, status_code=303)
 
     def _render_check(self, request: Request, slug: str, published: Published, draft: drafts.Draft,
-                      errors: list[FieldError], status: int = 200) -> Template:
+                      errors: list[FieldError], status: int = 200) -> Response[Any]:
         survey = published.survey
         words = _words(request, survey)
         sections = [
@@ -298,12 +304,12 @@ class PublicController(Controller):
                             submission_key=draft.submission_key, back=_back_link(slug, survey, draft.answers, None))
 
     @get("/s/{slug:str}/check", sync_to_thread=True)
-    def check(self, request: Request, db: Db, slug: FromPath[str]) -> Template | Redirect:
+    def check(self, request: Request, db: Db, slug: FromPath[str]) -> Response[Any]:
         draft, published = self._draft(request, db, slug)
         return self._render_check(request, slug, published, draft, [])
 
     @post("/s/{slug:str}/check", sync_to_thread=True, status_code=303)
-    def submit(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Template | Redirect:
+    def submit(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Response[Any]:
         form = form_lists(data)
         key = form.get("submission_key", [""])[0]
         # A second press of "Send" after the first one worked: show the first one's receipt.
@@ -318,17 +324,17 @@ class PublicController(Controller):
                 HONEYPOT, HONEYPOT, _honeypot_message(request, published.survey))], 422)
         try:
             recorded = record(db, published, draft.answers, "web", submission_key=draft.submission_key,
-                              read_now=False, **record_options(request, offered(published.survey)))
+                              read_now=False, also=lambda db: drafts.delete(db, request.cookies.get(DRAFT_COOKIE)),
+                              **record_options(request, offered(published.survey)))
         except InvalidAnswersError as exc:
             return self._render_check(request, slug, published, draft, exc.errors, 422)
-        drafts.delete(db, request.cookies.get(DRAFT_COOKIE))
         response = Redirect(f"/s/{slug}/thanks/{recorded.receipt}", status_code=303,
                             background=None if recorded.duplicate else read_after(request, recorded))
         response.delete_cookie(DRAFT_COOKIE, path=f"/s/{slug}")
         return response
 
     @get("/s/{slug:str}/thanks/{receipt:str}", sync_to_thread=True)
-    def thanks(self, request: Request, db: Db, slug: FromPath[str], receipt: FromPath[str]) -> Template:
+    def thanks(self, request: Request, db: Db, slug: FromPath[str], receipt: FromPath[str]) -> Response[Any]:
         published = _current(request, slug)
         if not receipt_exists(db, slug, receipt):
             raise NotFoundException()

@@ -47,6 +47,8 @@ class Reader:
         self.pool = pool
         self.state = state
         self.in_hand = 0
+        self.started = 0
+        """Requests this worker has begun, ever: a request that sees it unchanged began alone."""
         self._waiting_since: float | None = None
 
     @property
@@ -63,6 +65,7 @@ class Reader:
                 await app(scope, receive, send)
                 return
             self.in_hand += 1
+            self.started += 1
             try:
                 await app(scope, receive, send)
             finally:
@@ -70,10 +73,11 @@ class Reader:
 
         return counted
 
-    async def after_accepting(self, response_id: int) -> None:
-        """Run after the response to a submission has been sent: read it now unless other requests
-        are in hand (then a quiet moment, or the time limit, will)."""
-        if self.in_hand <= 1:  # this request is still counted while its background work runs
+    async def after_accepting(self, response_id: int, started: int) -> None:
+        """Run after the response to a submission has been sent: read it now if this worker has had no
+        other request since the answers were accepted (`started` was `self.started` then) and has none
+        in hand; otherwise a quiet moment, or the time limit, will."""
+        if self.in_hand <= 1 and self.started == started:  # this request counts while this runs
             await anyio.to_thread.run_sync(self._read_one, response_id)
 
     def _read_one(self, response_id: int) -> None:
