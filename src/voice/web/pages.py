@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from html import escape
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -42,7 +42,9 @@ def form_lists(data: dict[str, Any]) -> dict[str, list[str]]:
     return {k: [str(x) for x in v] if isinstance(v, list) else [str(v)] for k, v in data.items()}
 
 
-def provide_db(request: Request) -> Iterator[Database]:
+async def provide_db(request: Request) -> AsyncIterator[Database]:
+    """An async generator only so that Litestar gives the connection back on the event loop: for a sync
+    one it starts a thread just to do that, which cost more than a page's own queries."""
     with connections_of(request).lend(settings_of(request).db_path) as db:
         yield db
 
@@ -93,7 +95,12 @@ def locale_of(request: Request, offered: list[str] | None = None) -> str:
     """The page's language: the visitor's choice, else their browser's, among those offered (every
     language of the product, or a survey's languages); else the first offered."""
     offered = offered or available_locales()
-    return negotiate(chosen_locale(request), request.headers.get("accept-language"), offered, default=offered[0])
+    known: dict[tuple[str, ...], str] = request.scope.setdefault("voice_locales", {})  # type: ignore[typeddict-item]
+    key = tuple(offered)
+    if key not in known:  # worked out once a request for each set of languages
+        known[key] = negotiate(chosen_locale(request), request.headers.get("accept-language"), offered,
+                               default=offered[0])
+    return known[key]
 
 
 def wants_easy_read(request: Request) -> bool:

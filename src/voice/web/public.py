@@ -74,8 +74,9 @@ def _page_number_after(survey: Survey, answers: dict[str, Any], index: int) -> i
     return later[0] + 1 if later else None
 
 
-def _back_link(slug: str, survey: Survey, answers: dict[str, Any], index: int | None) -> str:
-    shown = visible_pages(survey, answers)
+def _back_link(slug: str, survey: Survey, answers: dict[str, Any], index: int | None,
+               shown: list[int] | None = None) -> str:
+    shown = visible_pages(survey, answers) if shown is None else shown
     earlier = [i for i in shown if index is None or i < index]
     return f"/s/{slug}/p/{earlier[-1] + 1}" if earlier else f"/s/{slug}"
 
@@ -257,7 +258,7 @@ class PublicController(Controller):
             values={k: v for k, v in values.items() if k.split(".")[0] in ids}, errors=errors,
             error_for={e.key: e for e in errors},
             position=shown.index(index) + 1 if index in shown else 1, total=len(shown),
-            back=f"/s/{slug}/check" if from_check else _back_link(slug, survey, answers, index),
+            back=f"/s/{slug}/check" if from_check else _back_link(slug, survey, answers, index, shown),
             from_check=from_check, prefer_not=PREFER_NOT,
         )
 
