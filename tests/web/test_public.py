@@ -6,6 +6,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import httpx
 import pytest
 from litestar.testing import TestClient
 
@@ -190,9 +191,17 @@ def test_pressing_send_twice_stores_one_response(client: TestClient, settings: S
     form = soup.find("form", attrs={"action": "/s/ypag-priorities/check"})
     data = {i["name"]: i.get("value", "") for i in form.find_all("input") if i.get("name")}
     first = client.post("/s/ypag-priorities/check", data=data, follow_redirects=False)
+    assert_draft_cookie_deleted(first)
+    assert rows(settings, "SELECT count(*) FROM drafts") == [(0,)]  # with the answers, in one transaction
     second = client.post("/s/ypag-priorities/check", data=data, follow_redirects=False)
     assert first.headers["location"] == second.headers["location"]
     assert rows(settings, "SELECT count(*) FROM responses") == [(1,)]
+
+
+def assert_draft_cookie_deleted(response: httpx.Response) -> None:
+    """The browser is told to forget the answers token, on that survey's path."""
+    gone = [h for h in response.headers.get_list("set-cookie") if h.startswith("voice_draft=")]
+    assert len(gone) == 1 and "Max-Age=0" in gone[0] and "Path=/s/" in gone[0] and "HttpOnly" in gone[0], gone
 
 
 def test_honeypot_stores_nothing(client: TestClient, settings: Settings) -> None:
@@ -225,6 +234,7 @@ def test_delete_my_answers(client: TestClient, settings: Settings) -> None:
     response = client.post("/s/ypag-priorities/clear", data={"_csrf_token": csrf(soup)}, follow_redirects=False)
     assert response.headers["location"] == "/s/ypag-priorities?notice=cleared"
     assert rows(settings, "SELECT count(*) FROM drafts") == [(0,)]
+    assert_draft_cookie_deleted(response)
 
 
 def test_exit_this_page_on_sensitive_surveys(client: TestClient, settings: Settings) -> None:
@@ -234,6 +244,7 @@ def test_exit_this_page_on_sensitive_surveys(client: TestClient, settings: Setti
     response = client.get("/s/domestic-abuse-support/exit", follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"].startswith("https://")
     assert rows(settings, "SELECT count(*) FROM drafts") == [(0,)]
+    assert_draft_cookie_deleted(response)
     assert get_page(client, "/s/ypag-priorities").find("a", href="/s/ypag-priorities/exit") is None
 
 
