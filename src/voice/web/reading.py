@@ -5,7 +5,8 @@ thank-you page (or the API's 201) does not wait for the reading: redaction, safe
 themes (submissions.read_unread). Each worker reads:
 
 - right after answering, the answers it has just accepted, when it has no other request in hand;
-- whenever it has a quiet moment, anything still unread (from any worker, or from before a restart:
+- whenever it has a quiet moment (no request in hand, and no new answers since it last looked a
+  moment ago), anything still unread (from any worker, or from before a restart:
   nothing accepted is ever left unread);
 - and, once answers have been waiting more than VOICE_READ_WITHIN_SECONDS, busy or not, until none
   wait: a burst of answers can delay a safeguarding flag by that long, never indefinitely.
@@ -29,6 +30,7 @@ from litestar import Litestar
 from litestar.datastructures import State
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Receive, Scope, Send
+from sqlite_utils import Database
 
 from voice.db import ConnectionPool
 from voice.settings import Settings
@@ -37,6 +39,11 @@ from voice.submissions import read_unread
 log = logging.getLogger("voice")
 BATCH = 20
 """Answers read before the reader looks again at whether requests are waiting."""
+
+
+def _newest(db: Database) -> int | None:
+    """The newest answers waiting to be read (response ids only grow)."""
+    return db.execute("SELECT max(response_id) FROM unread").fetchone()[0]  # type: ignore[no-any-return]
 
 
 class Reader:
@@ -88,23 +95,25 @@ class Reader:
             log.warning("reading answers right after accepting them failed: %s", exc)
 
     def sweep(self, overdue: bool) -> int:
-        """Read what is waiting until none is, or (unless overdue) until a request comes in."""
+        """Read what is waiting until none is or, unless overdue, until this worker gets a request or
+        new answers come in (to any worker: the machine is busy even if this worker is not)."""
         read = 0
-
-        def busy() -> bool:
-            return self.in_hand > 0 and not overdue
-
         with self.pool.lend(self.settings.db_path) as db:
-            while not busy():
+            newest = _newest(db)
+
+            def busy() -> bool:
+                return self.in_hand > 0 and not overdue
+
+            while not busy() and (overdue or _newest(db) == newest):
                 n = read_unread(db, limit=BATCH, stop=busy, **self.options)
                 if n == 0:  # none left that another reader has not taken
                     break
                 read += n
         return read
 
-    def waiting(self) -> bool:
+    def newest_waiting(self) -> int | None:
         with self.pool.lend(self.settings.db_path) as db:
-            return db.execute("SELECT 1 FROM unread LIMIT 1").fetchone() is not None
+            return _newest(db)
 
     def overdue(self, waiting: bool, now: float) -> bool:
         """Answers have been waiting, without a moment when none were, for longer than the limit."""
@@ -118,12 +127,16 @@ class Reader:
     @asynccontextmanager
     async def lifespan(self, app: Litestar) -> AsyncIterator[None]:
         async def keep_reading() -> None:
+            seen: int | None = None
             while True:
                 await anyio.sleep(self.settings.read_every_seconds)
                 try:
-                    waiting = await anyio.to_thread.run_sync(self.waiting)
-                    overdue = self.overdue(waiting, time.monotonic())
-                    if waiting and (overdue or self.in_hand == 0):
+                    newest = await anyio.to_thread.run_sync(self.newest_waiting)
+                    overdue = self.overdue(newest is not None, time.monotonic())
+                    # Quiet: no request in hand here, and no answers came in since the last look.
+                    quiet = self.in_hand == 0 and newest == seen
+                    seen = newest
+                    if newest is not None and (overdue or quiet):
                         read = await anyio.to_thread.run_sync(self.sweep, overdue)
                         if read:
                             log.info("read %d answers that were waiting%s", read, " (past the time limit)" if overdue else "")
