@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from voice.audit import record_event
 from voice.catalogue import Published, version
-from voice.db import write_lock
+from voice.db import group_commit, write_lock
 from voice.forms import Answers, FieldError, check_all
 from voice.redact import Terms, redact
 from voice.safeguarding import Flag, flags_for
@@ -96,21 +96,26 @@ def record(
     day = (today or dt.datetime.now(dt.UTC).date()).isoformat()
     reading = read_answers(published, answers, terms, themer or default_themer()) if read_now else None
     key = _key_hash(submission_key)
+    def write(db: Database) -> Recorded:
+        recorded = _new_response(db, published, answers, channel, key, day)
+        if recorded.duplicate:
+            return recorded
+        if also is not None:
+            also(db)
+        if reading is None:
+            db.execute("INSERT INTO unread (response_id, answers) VALUES (?, ?)",
+                       [recorded.response_id, msgspec.json.encode(answers).decode()])
+        else:
+            _store_reading(db, published, recorded.response_id, answers, reading, day,
+                           _delete_after(day, keep_original_days), flag_role)
+        return recorded
+
     for _attempt in range(5):
         try:
+            if reading is None and not db.conn.in_transaction:  # the web and the API: share the fsync
+                return group_commit.run(db, write)
             with write_lock, db.atomic():
-                recorded = _new_response(db, published, answers, channel, key, day)
-                if recorded.duplicate:
-                    return recorded
-                if also is not None:
-                    also(db)
-                if reading is None:
-                    db.execute("INSERT INTO unread (response_id, answers) VALUES (?, ?)",
-                               [recorded.response_id, msgspec.json.encode(answers).decode()])
-                else:
-                    _store_reading(db, published, recorded.response_id, answers, reading, day,
-                                   _delete_after(day, keep_original_days), flag_role)
-                return recorded
+                return write(db)
         except sqlite3.IntegrityError as exc:
             if "responses.receipt" not in str(exc):
                 raise
