@@ -79,6 +79,7 @@ class Catalogue:
         self._lock = threading.Lock()
         self._stamp: tuple[tuple[str, int, int], ...] | None = None
         self._current: dict[str, Published] = {}
+        self._versions: dict[int, Published] = {}
         self.problems: list[Problem] = []
 
     def _stamp_now(self) -> tuple[tuple[str, int, int], ...]:
@@ -121,6 +122,16 @@ class Catalogue:
                     if slug in self._current and slug not in current:
                         current[slug] = self._current[slug]
             self._current, self.problems, self._stamp = current, problems, stamp
+
+    def version(self, db: Database, version_id: int) -> Published | None:
+        """Any stored version (see `version`), kept once read: versions never change."""
+        found = self._versions.get(version_id)
+        if found is None:
+            found = version(db, version_id)
+            if found is not None:
+                with self._lock:
+                    self._versions[version_id] = found
+        return found
 
     def current(self, slug: str) -> Published | None:
         self._refresh_now_and_then()

@@ -17,7 +17,7 @@ from litestar.params import FromPath, FromQuery, QueryParameter, URLEncodedBody
 from litestar.response import Redirect
 
 from voice import drafts, outputs
-from voice.catalogue import Published, version
+from voice.catalogue import Published
 from voice.forms import FieldError, check_page, page_values, visible_pages, visible_questions
 from voice.i18n import N_, available_locales, direction, lang_tag, language_name, translate
 from voice.priorities import check_year, year_slug
@@ -265,7 +265,7 @@ class PublicController(Controller):
     def _draft(self, request: Request, db: Db, slug: str) -> tuple[drafts.Draft, Published]:
         """This visitor's unfinished answers and the survey version they started; else back to the start."""
         draft = drafts.load(db, request.cookies.get(DRAFT_COOKIE), slug)
-        published = version(db, draft.version_id) if draft is not None else None
+        published = catalogue_of(request).version(db, draft.version_id) if draft is not None else None
         if draft is None or published is None:
             raise NoDraftError(slug)
         return draft, published
