@@ -223,8 +223,11 @@ def _read_waiting(settings: Settings) -> int:
     """Read every answer still waiting to be read (see voice.web.reading); returns how many."""
     from voice.app import redaction_terms, themer_for
     from voice.db import opened
-    from voice.submissions import read_unread
+    from voice.submissions import read_unread, unread_count
 
+    with opened(settings.db_path) as db:
+        if not unread_count(db):  # the usual case: loading the themer is not free
+            return 0
     try:
         options: dict[str, Any] = {"terms": redaction_terms(settings), "themer": themer_for(settings),
                                    "keep_original_days": settings.original_text_days,

@@ -167,3 +167,25 @@ def test_voice_read_reads_what_waits_in_a_database_nobody_is_serving(tmp_path: P
         assert conn.execute("SELECT count(*) FROM answers WHERE text LIKE '%[phone]%'").fetchone() == (3,)
     again = CliRunner().invoke(main, ["read", "--db", str(db_path)])
     assert "Read 0 answers that were waiting." in again.output
+
+
+def test_an_export_counts_answers_still_waiting_by_reading_them_first(tmp_path: Path, surveys_dir: Path) -> None:
+    from click.testing import CliRunner
+
+    from voice.cli import main
+
+    db_path = tmp_path / "voice.db"
+    migrate(db_path)
+    catalogue = Catalogue(db_path, surveys_dir)
+    catalogue.refresh()
+    published = catalogue.current("ypag-priorities")
+    assert published is not None
+    with opened(db_path) as db:
+        record(db, published, {"most_important": DISCLOSURE}, "api", read_now=False)
+    result = CliRunner().invoke(main, ["export", "you-said-we-did", "--year", "2026/27", "--format", "json",
+                                       "--out", str(tmp_path / "out"), "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert "Read 1 answers that were waiting." in result.output
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM unread").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM flags").fetchone() == (1,)
