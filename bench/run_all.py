@@ -7,9 +7,11 @@ Run: .venv/bin/python bench/run_all.py [--workers 2] [--duration 10] [--export 1
 
 Load comes from wrk (Debian's package, installed here if missing and running as root), on loopback,
 sharing the machine's cores with the servers, as a school's burst would not; both sides pay that alike.
-Submissions through the full path: the JSON API (checked, redacted, flagged, themed, stored, 201) and
-the form post that sends a young person's answers from "Check your answers" (the same, then 303 to the
-thank-you page), each with its own unfinished answers made beforehand.
+Submissions through the full path: the JSON API (checked, stored durably, 201) and the form post that
+sends a young person's answers from "Check your answers" (the same, then 303 to the thank-you page), each
+with its own unfinished answers made beforehand. Voice reads (redacts, flags, themes) what was sent after
+answering, in its quiet moments: after each burst the runner waits until every answer has been read, and
+reports how many were waiting and how long reading them took, before the next measurement starts.
 """
 
 from __future__ import annotations
@@ -242,8 +244,8 @@ def main() -> None:
                                 "≥ 50% of floor" if c == 64 else ""))
             for label, backlog, took in reading:
                 rows.append(f"| answers left to read after the burst of {label}; time to read them all | "
-                            f"{backlog:,}; {took:.1f} s ({backlog / took if took else 0:,.0f}/s) | | | read within "
-                            "VOICE_READ_WITHIN_SECONDS (30 s) of a burst ending |")
+                            f"{backlog:,}; {took:.1f} s ({backlog / took if took else 0:,.0f}/s) | | | read in the "
+                            "quiet after a burst; within VOICE_READ_WITHIN_SECONDS (30) if it goes on |")
             vm, fm = worker_memory(voice.pid), worker_memory(floor.pid)
             rows.append(f"| memory per worker after the load | {', '.join(f'{m:.0f} MB' for m in vm)} | "
                         f"{', '.join(f'{m:.0f} MB' for m in fm)} | | |")
