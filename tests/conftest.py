@@ -20,6 +20,7 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from voice.app import create_app
+from voice.catalogue import Published
 from voice.settings import REPO_DIR, Settings
 from voice.survey_files import load_survey
 from voice.surveys import Survey
@@ -51,6 +52,20 @@ def settings(tmp_path: Path, surveys_dir: Path) -> Settings:
 def client(settings: Settings) -> Iterator[TestClient]:
     with TestClient(create_app(settings)) as c:
         yield c
+
+
+@pytest.fixture
+def published(tmp_path: Path, surveys_dir: Path) -> Published:
+    """`ypag-priorities` as published in a database at tmp_path/voice.db (settings.db_path), no service."""
+    from voice.catalogue import Catalogue
+    from voice.db import migrate
+
+    migrate(tmp_path / "voice.db")
+    catalogue = Catalogue(tmp_path / "voice.db", surveys_dir)
+    catalogue.refresh()
+    found = catalogue.current("ypag-priorities")
+    assert found is not None
+    return found
 
 
 def until(condition: Callable[[], bool], seconds: float = 15) -> bool:

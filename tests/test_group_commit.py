@@ -7,21 +7,9 @@ import sqlite3
 import threading
 from pathlib import Path
 
-import pytest
-
-from voice.catalogue import Catalogue, Published
-from voice.db import GroupCommit, migrate, opened
+from voice.catalogue import Published
+from voice.db import GroupCommit, opened
 from voice.submissions import Recorded, record
-
-
-@pytest.fixture
-def published(tmp_path: Path, surveys_dir: Path) -> Published:
-    migrate(tmp_path / "voice.db")
-    catalogue = Catalogue(tmp_path / "voice.db", surveys_dir)
-    catalogue.refresh()
-    found = catalogue.current("ypag-priorities")
-    assert found is not None
-    return found
 
 
 def send_at_once(db_path: Path, published: Published, n: int, fail: set[int] = frozenset()) -> dict[int, object]:

@@ -16,8 +16,8 @@ from litestar.testing import TestClient
 from tests.conftest import get_page, until
 from tests.web.test_staff import add, sign_in
 from voice.app import create_app
-from voice.catalogue import Catalogue
-from voice.db import migrate, opened
+from voice.catalogue import Published
+from voice.db import opened
 from voice.settings import Settings
 from voice.submissions import read_unread, record
 from voice.themes import Theme, Themer
@@ -113,13 +113,8 @@ def test_an_answer_that_cannot_be_read_waits_safely_and_holds_up_no_other(client
     assert rows(quick, "SELECT count(*) FROM answers") == [(2,)]
 
 
-def test_readers_in_several_threads_never_store_an_answer_twice(tmp_path: Path, surveys_dir: Path) -> None:
+def test_readers_in_several_threads_never_store_an_answer_twice(tmp_path: Path, published: Published) -> None:
     db_path = tmp_path / "voice.db"
-    migrate(db_path)
-    catalogue = Catalogue(db_path, surveys_dir)
-    catalogue.refresh()
-    published = catalogue.current("ypag-priorities")
-    assert published is not None
     with opened(db_path) as db:
         for i in range(120):
             record(db, published, {"most_important": f"answer {i}: {DISCLOSURE}"}, "api", read_now=False)
@@ -144,17 +139,12 @@ def test_readers_in_several_threads_never_store_an_answer_twice(tmp_path: Path, 
         assert conn.execute("SELECT count(*) FROM unread").fetchone() == (0,)
 
 
-def test_voice_read_reads_what_waits_in_a_database_nobody_is_serving(tmp_path: Path, surveys_dir: Path) -> None:
+def test_voice_read_reads_what_waits_in_a_database_nobody_is_serving(tmp_path: Path, published: Published) -> None:
     from click.testing import CliRunner
 
     from voice.cli import main
 
     db_path = tmp_path / "voice.db"
-    migrate(db_path)
-    catalogue = Catalogue(db_path, surveys_dir)
-    catalogue.refresh()
-    published = catalogue.current("ypag-priorities")
-    assert published is not None
     with opened(db_path) as db:  # accepted by a service that stopped before reading them
         for i in range(3):
             record(db, published, {"most_important": f"answer {i}: {DISCLOSURE}"}, "web", read_now=False)
@@ -169,17 +159,12 @@ def test_voice_read_reads_what_waits_in_a_database_nobody_is_serving(tmp_path: P
     assert "Read 0 answers that were waiting." in again.output
 
 
-def test_an_export_counts_answers_still_waiting_by_reading_them_first(tmp_path: Path, surveys_dir: Path) -> None:
+def test_an_export_counts_answers_still_waiting_by_reading_them_first(tmp_path: Path, published: Published) -> None:
     from click.testing import CliRunner
 
     from voice.cli import main
 
     db_path = tmp_path / "voice.db"
-    migrate(db_path)
-    catalogue = Catalogue(db_path, surveys_dir)
-    catalogue.refresh()
-    published = catalogue.current("ypag-priorities")
-    assert published is not None
     with opened(db_path) as db:
         record(db, published, {"most_important": DISCLOSURE}, "api", read_now=False)
     result = CliRunner().invoke(main, ["export", "you-said-we-did", "--year", "2026/27", "--format", "json",
