@@ -91,3 +91,15 @@ def test_when_the_commit_fails_every_write_in_it_fails_and_none_is_stored(tmp_pa
     failed = [o for o in outcomes if isinstance(o, sqlite3.Error)]
     # Every write that shared the failing write's transaction failed, and none of those is stored.
     assert failed and stored == 8 - len(failed)
+
+
+def test_a_caller_already_holding_the_write_lock_writes_in_its_own_transaction(tmp_path: Path, published: Published) -> None:
+    """It must not wait for a transaction another thread leads, since that thread would wait for its lock."""
+    from voice.db import group_commit, write_lock
+
+    before = group_commit.batches
+    with opened(tmp_path / "voice.db") as db, write_lock:
+        got = record(db, published, {"most_important": "held"}, "api", read_now=False)
+    assert group_commit.batches == before
+    with sqlite3.connect(tmp_path / "voice.db") as conn:
+        assert conn.execute("SELECT receipt FROM responses").fetchall() == [(got.receipt,)]

@@ -37,6 +37,7 @@ class WriteLock:
     def __init__(self) -> None:
         self._threads = threading.RLock()
         self._depth = 0
+        self._owner: int | None = None
         self._file: int | None = None
 
     def use_file(self, path: str | Path) -> None:
@@ -48,14 +49,22 @@ class WriteLock:
     def __enter__(self) -> None:
         self._threads.acquire()
         self._depth += 1
-        if self._depth == 1 and self._file is not None:
-            fcntl.flock(self._file, fcntl.LOCK_EX)
+        if self._depth == 1:
+            self._owner = threading.get_ident()
+            if self._file is not None:
+                fcntl.flock(self._file, fcntl.LOCK_EX)
 
     def __exit__(self, *exc: object) -> None:
         self._depth -= 1
-        if self._depth == 0 and self._file is not None:
-            fcntl.flock(self._file, fcntl.LOCK_UN)
+        if self._depth == 0:
+            self._owner = None
+            if self._file is not None:
+                fcntl.flock(self._file, fcntl.LOCK_UN)
         self._threads.release()
+
+    def held_here(self) -> bool:
+        """This thread holds the lock (so it must not wait for another thread that needs it)."""
+        return self._owner == threading.get_ident()
 
 
 write_lock = WriteLock()

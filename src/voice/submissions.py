@@ -112,7 +112,8 @@ def record(
 
     for _attempt in range(5):
         try:
-            if reading is None and not db.conn.in_transaction:  # the web and the API: share the fsync
+            # The web and the API share fsyncs; not inside a caller's transaction or lock (an import).
+            if reading is None and not db.conn.in_transaction and not write_lock.held_here():
                 return group_commit.run(db, write)
             with write_lock, db.atomic():
                 return write(db)
