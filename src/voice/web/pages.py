@@ -69,15 +69,16 @@ def catalogue_of(request: Request) -> Catalogue:
 def record_options(request: Request, offered: list[str] | None = None) -> dict[str, Any]:
     """What submissions.record() needs from the app: the redaction list, how long originals stay, and
     the language for its messages (among `offered`, as for the page)."""
-    settings = settings_of(request)
-    return {"terms": request.app.state["terms"], "keep_original_days": settings.original_text_days,
-            "flag_role": settings.safeguarding_role, "themer": request.app.state["themer"],
-            "locale": locale_of(request, offered)}
+    return {**reader_of(request).options, "locale": locale_of(request, offered)}
+
+
+def reader_of(request: Request) -> Reader:
+    return request.app.state["reader"]  # type: ignore[no-any-return]
 
 
 def read_after(request: Request, recorded: Recorded) -> BackgroundTask:
     """After the response is sent: read the answers just accepted (see voice.web.reading)."""
-    reader: Reader = request.app.state["reader"]
+    reader = reader_of(request)
     return BackgroundTask(reader.after_accepting, recorded.response_id, reader.started)
 
 

@@ -60,7 +60,8 @@ class Reader:
 
     @property
     def options(self) -> dict[str, Any]:
-        """As for record(): the redaction list and the themer in use now (corrections update it)."""
+        """What record() and read_unread() need from the app: the redaction list and the themer in use
+        now (corrections update it), how long texts as typed stay, who flags go to."""
         return {"terms": self.state["terms"], "themer": self.state["themer"],
                 "flag_role": self.settings.safeguarding_role, "keep_original_days": self.settings.original_text_days}
 
