@@ -218,10 +218,8 @@ class ConnectionPool:
             db = opener(path)
         try:
             yield db
-        except BaseException:
+        finally:
             _give_back(db, self, key)
-            raise
-        _give_back(db, self, key)
 
     def put(self, key: tuple[str, object], db: Database) -> bool:
         with self._lock:
