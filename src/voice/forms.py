@@ -192,13 +192,29 @@ def page_values(survey: Survey, index: int, form: Mapping[str, list[str]]) -> An
     return read_form(survey.pages[index].questions, form)
 
 
+_KNOWN: dict[int, tuple[Survey, dict[str, AnyQuestion]]] = {}
+
+
+def _answer_keys_of(survey: Survey) -> dict[str, AnyQuestion]:
+    """Every answer key a survey takes, to its question: worked out once per survey (surveys never
+    change; the entry keeps the survey alive, so its id cannot be reused while cached)."""
+    hit = _KNOWN.get(id(survey))
+    if hit is not None and hit[0] is survey:
+        return hit[1]
+    known = {k: q for _, q in survey.questions() for k in answer_keys(q)}
+    if len(_KNOWN) >= 64:
+        _KNOWN.clear()
+    _KNOWN[id(survey)] = (survey, known)
+    return known
+
+
 def check_all(survey: Survey, raw: Answers, locale: str = "en") -> tuple[Answers, list[FieldError]]:
     """Check a whole set of answers. Answers to questions that are not shown are dropped."""
     errors: list[FieldError] = []
     if len(raw) > MAX_ANSWER_KEYS:
         return {}, [FieldError("answers", "answers", translate(
 locale, "Send no more than %(max)d answers.", max=MAX_ANSWER_KEYS))]
-    known = {k: q for _, q in survey.questions() for k in answer_keys(q)}
+    known = _answer_keys_of(survey)
     for key in raw:
         if key not in known:
             errors.append(FieldError(key, key, translate(
