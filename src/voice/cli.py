@@ -223,15 +223,13 @@ def _read_waiting(settings: Settings) -> int:
     """Read every answer still waiting to be read (see voice.web.reading); returns how many."""
     from voice.app import redaction_terms, themer_for
     from voice.db import opened
-    from voice.submissions import read_unread, unread_count
+    from voice.submissions import read_unread, reading_options, unread_count
 
     with opened(settings.db_path) as db:
         if not unread_count(db):  # the usual case: loading the themer is not free
             return 0
     try:
-        options: dict[str, Any] = {"terms": redaction_terms(settings), "themer": themer_for(settings),
-                                   "keep_original_days": settings.original_text_days,
-                                   "flag_role": settings.safeguarding_role}
+        options = reading_options(settings, redaction_terms(settings), themer_for(settings))
     except SettingsError as exc:
         raise click.ClickException(str(exc)) from None
     read = 0

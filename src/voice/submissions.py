@@ -13,6 +13,7 @@ import logging
 import secrets
 import sqlite3
 from collections.abc import Callable
+from typing import Any
 
 import msgspec
 from sqlite_utils import Database
@@ -23,6 +24,7 @@ from voice.db import group_commit, write_lock
 from voice.forms import Answers, FieldError, check_all
 from voice.redact import Terms, redact
 from voice.safeguarding import Flag, flags_for
+from voice.settings import Settings
 from voice.surveys import OTHER, TEXT_KINDS
 from voice.themes import Theme, Themer, default_themer
 
@@ -121,6 +123,12 @@ def record(
             if "responses.receipt" not in str(exc):
                 raise
     raise RuntimeError("could not find an unused receipt code")  # 32^8 codes: not in this universe
+
+
+def reading_options(settings: Settings, terms: Terms, themer: Themer) -> dict[str, Any]:
+    """The keywords record() and read_unread() take from the settings and the words in use."""
+    return {"terms": terms, "themer": themer, "keep_original_days": settings.original_text_days,
+            "flag_role": settings.safeguarding_role}
 
 
 class Reading(msgspec.Struct, frozen=True):

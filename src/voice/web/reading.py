@@ -34,7 +34,7 @@ from sqlite_utils import Database
 
 from voice.db import ConnectionPool
 from voice.settings import Settings
-from voice.submissions import read_unread
+from voice.submissions import read_unread, reading_options
 
 log = logging.getLogger("voice")
 BATCH = 20
@@ -62,8 +62,7 @@ class Reader:
     def options(self) -> dict[str, Any]:
         """What record() and read_unread() need from the app: the redaction list and the themer in use
         now (corrections update it), how long texts as typed stay, who flags go to."""
-        return {"terms": self.state["terms"], "themer": self.state["themer"],
-                "flag_role": self.settings.safeguarding_role, "keep_original_days": self.settings.original_text_days}
+        return reading_options(self.settings, self.state["terms"], self.state["themer"])
 
     def middleware(self, app: ASGIApp) -> ASGIApp:
         """Counts the requests this worker has in hand (a response's background work included)."""
