@@ -249,12 +249,15 @@ def read_unread(db: Database, *, terms: Terms | None = None, themer: Themer | No
         [msgspec.json.encode([response_id for response_id, _ in batch]).decode()])}
     done: list[tuple[int, Published, Answers, Reading, str]] = []
     left: list[int] = []  # not read because `stop` said so: released for the next reader
+    versions: dict[int, Published | None] = {}
     for n, (response_id, sent) in enumerate(batch):
         if stop is not None and done and stop():
             left = [later for later, _ in batch[n:]]
             break
         version_id, day = about[response_id]
-        published = version(db, version_id)
+        if version_id not in versions:  # a batch is mostly one or two versions: each read once
+            versions[version_id] = version(db, version_id)
+        published = versions[version_id]
         if published is None:  # cannot happen: a response's version is never deleted
             continue
         answers = msgspec.json.decode(sent)
