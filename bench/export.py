@@ -24,6 +24,7 @@ import msgspec
 ROOT = Path(__file__).parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from voice import tallies  # noqa: E402
 from voice.catalogue import Catalogue  # noqa: E402
 from voice.db import migrate, opened  # noqa: E402
 from voice.demo import DEMO_PLAN, synthetic_answers  # noqa: E402
@@ -73,6 +74,8 @@ def fill(db_path: str, n: int) -> None:
                                  answers)
                 conn.executemany("INSERT INTO themes (answer_id, sentiment, score, topics, matched, version, themed_on) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?)", themes)
+        with db.atomic():  # the counts reports read, kept by record() as answers are read (voice/tallies.py)
+            tallies.rebuild(db)
         import_plan(db, load_plan(DEMO_PLAN, themer.taxonomy), themer.taxonomy, "bench")
         with db.atomic():
             for answer_id, text in db.execute("SELECT min(id), text FROM answers WHERE text IS NOT NULL "

@@ -297,3 +297,68 @@ def m008_unread(db: Database) -> None:
             claimed_until TEXT                    -- a reader is working on it until then (UTC time)
         )"""
     )
+
+
+def _count_answer(step: int, answer: str) -> str:
+    """Move one answer's count in topic_tallies (a statement for the triggers of m009)."""
+    return ("INSERT INTO topic_tallies (survey_slug, day, sentiment, topics, n) "  # noqa: S608 - fixed SQL
+            f"SELECT r.survey_slug, r.submitted_on, e.sentiment, e.topics, {step} FROM effective_themes e "
+            "JOIN answers a ON a.id = e.answer_id JOIN responses r ON r.id = a.response_id "
+            f"WHERE e.answer_id = {answer} ON CONFLICT DO UPDATE SET n = n + excluded.n;")
+
+
+@migrations()
+def m009_tallies(db: Database) -> None:
+    # Counts kept as answers are read, so that reports need not scan every answer (see voice/tallies.py).
+    # Choice answers by survey, day, question, value and the person's age band and area ('' = not said).
+    db.execute(
+        """
+        CREATE TABLE answer_tallies (
+            survey_slug TEXT NOT NULL,
+            day TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            value TEXT NOT NULL,                  -- JSON, as in answers.value
+            age_band TEXT NOT NULL,               -- the value of the response's age band answer, or ''
+            area TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            -- In this order a report's GROUP BY question, value and groups reads the key in order, no sorting.
+            PRIMARY KEY (survey_slug, question_id, value, age_band, area, day)
+        ) WITHOUT ROWID"""
+    )
+    # An answer's feeling and topics as counted: its latest correction's, else the machine's suggestion
+    # (a correction without a feeling keeps the suggested one). As curation.LATEST_CORRECTIONS says.
+    db.execute(
+        """
+        CREATE VIEW effective_themes AS
+        SELECT t.answer_id, coalesce(c.sentiment, t.sentiment) AS sentiment, coalesce(c.topics, t.topics) AS topics
+        FROM themes t LEFT JOIN theme_corrections c
+            ON c.id = (SELECT max(id) FROM theme_corrections WHERE answer_id = t.answer_id)"""
+    )
+    db.execute(
+        """
+        CREATE TABLE topic_tallies (
+            survey_slug TEXT NOT NULL,
+            day TEXT NOT NULL,
+            sentiment TEXT NOT NULL,
+            topics TEXT NOT NULL,                 -- JSON list of topic ids
+            n INTEGER NOT NULL,
+            PRIMARY KEY (survey_slug, sentiment, topics, day)
+        ) WITHOUT ROWID"""
+    )
+    # Whatever writes themes or corrections, the answer's count moves with it: taken off as it was
+    # before the change, put back as it is after. (A new themes row has nothing to take off; with
+    # INSERT OR REPLACE the row replaced is taken off by the delete trigger, since sqlite-utils
+    # switches recursive_triggers on. store_themes() uses an upsert, which is an update.)
+    for table in ("themes", "theme_corrections"):
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            old = "OLD" if event != "INSERT" else "NEW"
+            new = "NEW" if event != "DELETE" else "OLD"
+            if not (table == "themes" and event == "INSERT"):
+                db.execute(f"CREATE TRIGGER {table}_{event.lower()}_uncount BEFORE {event} ON {table} "
+                           f"BEGIN {_count_answer(-1, f'{old}.answer_id')} END")
+            db.execute(f"CREATE TRIGGER {table}_{event.lower()}_count AFTER {event} ON {table} "
+                       f"BEGIN {_count_answer(1, f'{new}.answer_id')} END")
+    # Imported here, not at the top: voice.tallies needs the catalogue, which needs this module.
+    from voice import tallies
+
+    tallies.rebuild(db)

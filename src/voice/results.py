@@ -16,8 +16,8 @@ from collections.abc import Hashable, Iterable
 import msgspec
 from sqlite_utils import Database
 
+from voice import tallies
 from voice.catalogue import Published
-from voice.curation import LATEST_CORRECTIONS
 from voice.i18n import DEFAULT_TEXTS, N_, number, percent, translate
 from voice.surveys import (
     OTHER,
@@ -26,15 +26,13 @@ from voice.surveys import (
     MultipleChoice,
     Scale,
     SingleChoice,
-    Survey,
     YesNo,
 )
+from voice.tallies import BREAKDOWNS, CHOICE_KINDS, group_questions
 from voice.themes import SENTIMENTS, Taxonomy
 
 SHOWN, SMALL, HIDDEN = "shown", "small", "hidden"
-BREAKDOWNS = ("age_band", "area")
 NOT_SAID = "_not_said"
-CHOICE_KINDS = frozenset({"single_choice", "multiple_choice", "scale", "yes_no"})
 
 
 class Count(msgspec.Struct, frozen=True):
@@ -178,14 +176,6 @@ def _choice_rows(q: AnyQuestion) -> list[tuple[str, str]]:
     return []
 
 
-def _group_questions(survey: Survey) -> dict[str, SingleChoice]:
-    found: dict[str, SingleChoice] = {}
-    for _, q in survey.questions():
-        if isinstance(q, SingleChoice) and q.demographic in BREAKDOWNS and q.demographic not in found:
-            found[q.demographic] = q
-    return found
-
-
 def _period(since: dt.date | None, until: dt.date | None) -> tuple[str, str]:
     return (since or dt.date.min).isoformat(), (until or dt.date.max).isoformat()
 
@@ -208,30 +198,30 @@ class Solved:
         return any(s != SHOWN for s in self.state.values())
 
 
-def _count(db: Database, where: str, params: dict[str, str], groups: dict[str, SingleChoice]) -> tuple[
+def _count(db: Database, slug: str, start: str, end: str, groups: dict[str, SingleChoice]) -> tuple[
         dict[str, Counter[str]], Counter[str], dict[tuple[str, str], Counter[tuple[str, str]]],
         dict[tuple[str, str], Counter[str]]]:
-    """Every answer counted once, by question, value and each group's answer (one pass in SQL).
+    """Every choice answer counted once, by question, value and each group's answer (from the tallies).
     Returns counts[question][value], answered[question], cells[(group, question)][(value, column)] and
     in_column[(group, question)][column] (respondents: for a many-answer question, not the cells' sum)."""
-    joins = "".join(f" LEFT JOIN answers g{i} ON g{i}.response_id = a.response_id AND g{i}.question_id = :g{i}"
-                    for i in range(len(groups)))
-    group_columns = "".join(f", g{i}.value" for i in range(len(groups)))
-    sql = (f"SELECT a.question_id, a.value{group_columns}, count(*) FROM answers a "  # noqa: S608 - fixed SQL
-           f"JOIN responses r ON r.id = a.response_id{joins} {where} "
-           f"GROUP BY {', '.join(str(i) for i in range(1, len(groups) + 3))}")
-    params = {**params, **{f"g{i}": gq.id for i, gq in enumerate(groups.values())}}
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     answered: Counter[str] = Counter()
     cells: dict[tuple[str, str], Counter[tuple[str, str]]] = defaultdict(Counter)
     in_column: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for qid, raw, *group_raws, n in db.execute(sql, params):
-        values = _values(raw)
+    shown = [(i, g) for i, g in enumerate(BREAKDOWNS) if g in groups]
+    decoded: dict[str, list[str]] = {}
+    for qid, raw, *group_raws, n in db.execute(
+            "SELECT question_id, value, age_band, area, sum(n) FROM answer_tallies "
+            "WHERE survey_slug = ? AND day BETWEEN ? AND ? GROUP BY 1, 2, 3, 4 HAVING sum(n) > 0",
+            [slug, start, end]):
+        values = decoded.get(raw) or decoded.setdefault(raw, _values(raw))
         answered[qid] += n
         for v in values:
             counts[qid][v] += n
-        for group, group_raw in zip(groups, group_raws, strict=True):
-            column = NOT_SAID if group_raw is None else _values(group_raw)[0]
+        for i, group in shown:
+            group_raw = group_raws[i]
+            column = NOT_SAID if group_raw == tallies.NONE else (
+                decoded.get(group_raw) or decoded.setdefault(group_raw, _values(group_raw)))[0]
             column = NOT_SAID if column == PREFER_NOT else column
             in_column[(group, qid)][column] += n
             for v in values:
@@ -247,13 +237,14 @@ def survey_results(db: Database, published: Published, taxonomy: Taxonomy, thres
     `topic_rows` (from topic_rows_by_survey) saves reading the themes again."""
     survey, slug = published.survey, published.slug
     start, end = _period(since, until)
-    where = "WHERE r.survey_slug = :slug AND r.submitted_on BETWEEN :start AND :end"
-    params = {"slug": slug, "start": start, "end": end}
     sup = Suppressor(threshold)
-    sup.add("responses", db.execute(f"SELECT count(*) FROM responses r {where}", params).fetchone()[0])  # noqa: S608 - fixed SQL
+    # Answers still being read (see voice/web/reading.py) are counted once they are read.
+    sup.add("responses", db.execute(
+        "SELECT count(*) FROM responses r WHERE r.survey_slug = ? AND r.submitted_on BETWEEN ? AND ? "
+        "AND r.id NOT IN (SELECT response_id FROM unread)", [slug, start, end]).fetchone()[0])
 
-    groups = _group_questions(survey)
-    counts, answered, cells, in_column = _count(db, where, params, groups)
+    groups = group_questions(survey)
+    counts, answered, cells, in_column = _count(db, slug, start, end, groups)
 
     plan = []
     for _, q in survey.questions():
@@ -318,13 +309,11 @@ TopicRow = tuple[str, list[str], int]
 
 def topic_rows_by_survey(db: Database, slugs: list[str], since: dt.date | None = None,
                          until: dt.date | None = None) -> dict[str, list[TopicRow]]:
-    """The themes of the surveys' free-text answers between two days, counted in SQL."""
+    """The themes of the surveys' free-text answers between two days (from the tallies)."""
     start, end = _period(since, until)
     marks = ", ".join("?" for _ in slugs) or "NULL"
-    sql = ("SELECT r.survey_slug, coalesce(c.sentiment, t.sentiment), coalesce(c.topics, t.topics), count(*) "  # noqa: S608 - placeholders only
-           "FROM answers a JOIN responses r ON r.id = a.response_id JOIN themes t ON t.answer_id = a.id "
-           f"LEFT JOIN ({LATEST_CORRECTIONS}) c ON c.answer_id = a.id "
-           f"WHERE r.survey_slug IN ({marks}) AND r.submitted_on BETWEEN ? AND ? GROUP BY 1, 2, 3")
+    sql = ("SELECT survey_slug, sentiment, topics, sum(n) FROM topic_tallies "  # noqa: S608 - placeholders only
+           f"WHERE survey_slug IN ({marks}) AND day BETWEEN ? AND ? GROUP BY 1, 2, 3 HAVING sum(n) > 0")
     decode = msgspec.json.Decoder(list[str])
     found: dict[str, list[TopicRow]] = defaultdict(list)
     for slug, feeling, topics, n in db.execute(sql, [*slugs, start, end]):

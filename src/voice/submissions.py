@@ -18,6 +18,7 @@ from typing import Any
 import msgspec
 from sqlite_utils import Database
 
+from voice import tallies
 from voice.audit import record_event
 from voice.catalogue import Published, version
 from voice.db import group_commit, write_lock
@@ -198,6 +199,7 @@ def _store_reading(db: Database, published: Published, response_id: int, answers
     db.conn.executemany(
         "INSERT INTO answers (response_id, question_id, value, text) VALUES (?, ?, ?, ?)", rows
     )
+    tallies.add_response(db, published.slug, survey, day, {qid: value for _, qid, value, _ in rows})
     db.conn.executemany(
         "INSERT INTO original_texts (response_id, answer_key, text, kinds, delete_after) VALUES (?, ?, ?, ?, ?)",
         [(response_id, k, original, msgspec.json.encode(list(kinds)).decode(), delete_after)
@@ -309,8 +311,10 @@ INSERT_FLAG_IF_NEW = INSERT_FLAG.replace("INSERT INTO", "INSERT OR IGNORE INTO")
 def store_themes(db: Database, themed: list[tuple[int, Theme]], version: str, day: str) -> None:
     """Write (or replace) the suggested themes of answers."""
     db.conn.executemany(
-        "INSERT OR REPLACE INTO themes (answer_id, sentiment, score, topics, matched, version, themed_on) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO themes (answer_id, sentiment, score, topics, matched, version, themed_on) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(answer_id) DO UPDATE SET sentiment = excluded.sentiment, "
+        "score = excluded.score, topics = excluded.topics, matched = excluded.matched, version = excluded.version, "
+        "themed_on = excluded.themed_on",
         [(answer_id, t.sentiment, t.score, msgspec.json.encode(list(t.topics)).decode(),
           msgspec.json.encode(t.matched).decode(), version, day) for answer_id, t in themed],
     )
