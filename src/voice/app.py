@@ -13,7 +13,6 @@ from pathlib import Path
 import anyio
 import anyio.to_thread
 import msgspec
-import yaml
 from litestar import Litestar
 from litestar.config.csrf import CSRFConfig
 from litestar.datastructures import ResponseHeader, State
@@ -34,7 +33,7 @@ from voice.safeguarding import flags_for
 from voice.settings import Settings, SettingsError
 from voice.submissions import purge_originals
 from voice.templating import environment
-from voice.themes import Themer, default_themer, load_taxonomy
+from voice.themes import Themer, taxonomy_for
 from voice.web import api, public, staff
 from voice.web.errors import exception_handlers
 from voice.web.limits import rate_limit
@@ -83,10 +82,7 @@ def redaction_terms(settings: Settings) -> Terms:
 
 def themer_for(settings: Settings, *, learn: bool = True) -> Themer:
     """The taxonomy in use, plus what people's corrections in the database have taught (unless learn=False)."""
-    try:
-        taxonomy = load_taxonomy(Path(settings.taxonomy_file)) if settings.taxonomy_file else default_themer().taxonomy
-    except (OSError, ValueError, yaml.YAMLError, msgspec.ValidationError) as exc:
-        raise SettingsError(f"VOICE_TAXONOMY_FILE: {settings.taxonomy_file}: {exc}") from None
+    taxonomy = taxonomy_for(settings)
     if not learn or not Path(settings.db_path).exists():
         return Themer(taxonomy)
     with opened(settings.db_path) as db:

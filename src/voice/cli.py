@@ -415,10 +415,10 @@ def priorities_import(path: Path, by: str, db_path: str | None) -> None:
 
 def _taxonomy(settings: Settings) -> Taxonomy:
     """The taxonomy in use (VOICE_TAXONOMY_FILE or the shipped one), or a clear error."""
-    from voice.app import themer_for
+    from voice.themes import taxonomy_for
 
     try:
-        return themer_for(settings, learn=False).taxonomy
+        return taxonomy_for(settings)
     except SettingsError as exc:
         raise click.ClickException(str(exc)) from None
 

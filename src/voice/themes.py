@@ -17,11 +17,10 @@ from pathlib import Path
 from typing import Protocol
 
 import msgspec
-import simplemma
 import yaml
-from textblob.en import sentiment as pattern_sentiment  # the lexicon behind TextBlob(...).sentiment
 
 from voice.i18n import N_
+from voice.settings import Settings, SettingsError
 from voice.text import normalise, stems
 
 DEFAULT_TAXONOMY = Path(__file__).parent / "data" / "taxonomy.yaml"
@@ -112,6 +111,10 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
 
 def _lexicon_by_clause(text: str, spans: list[tuple[int, int]]) -> list[list[float]]:
     """TextBlob's assessments (one call for the whole answer), placed in the clause they come from."""
+    # Imported when first used: commands that only need the taxonomy (exports) start a second sooner.
+    # textblob.en.sentiment is the lexicon behind TextBlob(...).sentiment.
+    from textblob.en import sentiment as pattern_sentiment
+
     lower, cursor = text.lower(), 0
     placed: list[list[float]] = [[] for _ in spans]
     for words, polarity, _subjectivity, _label in pattern_sentiment(text).assessments:
@@ -156,6 +159,8 @@ def sentiment(text: str) -> tuple[str, float]:
 
 @cache
 def _lemma(word: str) -> str:
+    import simplemma  # when first used, as TextBlob above
+
     return str(simplemma.lemmatize(word, lang="en")).lower()
 
 
@@ -174,7 +179,7 @@ class Themer:
     """Themes answers against one taxonomy, compiled once."""
 
     def __init__(self, taxonomy: Taxonomy | None = None, learned: Learned | None = None) -> None:
-        self.taxonomy = taxonomy or load_taxonomy()
+        self.taxonomy = taxonomy or default_taxonomy()
         self.learned = learned
         self.version = f"{ALGORITHM}:{hashlib.sha256(msgspec.json.encode(self.taxonomy)).hexdigest()[:12]}"
         if learned is not None and learned.size:
@@ -215,6 +220,22 @@ class Themer:
         label, score = sentiment(text)
         ids, matched = self.topics(text)
         return Theme(label, score, ids, matched)
+
+
+@cache
+def default_taxonomy() -> Taxonomy:
+    """The shipped taxonomy, read once per process."""
+    return load_taxonomy()
+
+
+def taxonomy_for(settings: Settings) -> Taxonomy:
+    """The taxonomy in use: VOICE_TAXONOMY_FILE, else the one that ships."""
+    if not settings.taxonomy_file:
+        return default_taxonomy()
+    try:
+        return load_taxonomy(Path(settings.taxonomy_file))
+    except (OSError, ValueError, yaml.YAMLError, msgspec.ValidationError) as exc:
+        raise SettingsError(f"VOICE_TAXONOMY_FILE: {settings.taxonomy_file}: {exc}") from None
 
 
 @cache
