@@ -21,12 +21,12 @@ from tests.conftest import EXAMPLES, until
 TOTAL = 240
 
 
-def start_server(db: Path, port: int, log: Path) -> subprocess.Popen:
+def start_server(db: Path, port: int, log: Path, workers: int = 1) -> subprocess.Popen:
     env = {**os.environ, "VOICE_DB_PATH": str(db), "VOICE_SURVEYS_DIR": str(EXAMPLES), "VOICE_PORT": str(port),
            "VOICE_SUBMISSIONS_PER_MINUTE": "0",  # a durability test: the limiter is tested apart
            "VOICE_SECRET": "faults"}
     with log.open("a") as out:  # the child keeps its own handle
-        server = subprocess.Popen([sys.executable, "-m", "voice", "serve"], env=env, stdout=out,
+        server = subprocess.Popen([sys.executable, "-m", "voice", "serve", "--workers", str(workers)], env=env, stdout=out,
                                   stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -109,13 +109,12 @@ def test_kill_9_mid_burst_loses_no_receipt_and_stores_nothing_twice(tmp_path: Pa
 
 
 def test_connections_to_several_workers_have_nagle_switched_off() -> None:
-    """With more than one worker, connections are accepted from a socket bound before the workers start.
+    """With more than one worker, each accepts from a socket voice binds itself (not asyncio).
     asyncio only sets TCP_NODELAY on connections from a socket that says it is TCP; without it, each
     request after the first on a kept-alive connection waits ~43 ms for the client's delayed ACK."""
-    from voice.cli import _TcpConfig
+    from voice.cli import _listening_socket
 
-    config = _TcpConfig("voice.cli:app_from_env", host="127.0.0.1", port=0, workers=2)
-    sock = config.bind_socket()
+    sock = _listening_socket("127.0.0.1", 0, share=True)
     seen: list[int] = []
 
     class Probe(asyncio.Protocol):
@@ -137,3 +136,72 @@ def test_connections_to_several_workers_have_nagle_switched_off() -> None:
     assert sock.proto == socket.IPPROTO_TCP
     asyncio.run(accept_one())
     assert seen == [1], "TCP_NODELAY must be on for every accepted connection"
+
+
+def _connections_by_process(port: int, pids: list[int]) -> dict[int, int]:
+    """How many established connections to `port` each process holds (from /proc: no extra tools)."""
+    inodes: dict[str, int] = {}  # socket inode -> pid
+    for pid in pids:
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            try:
+                target = os.readlink(fd)
+            except OSError:
+                continue
+            if target.startswith("socket:["):
+                inodes[target[8:-1]] = pid
+    counts = dict.fromkeys(pids, 0)
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            local_port, state, inode = int(fields[1].rsplit(":", 1)[1], 16), fields[3], fields[9]
+            if local_port == port and state == "01" and inode in inodes:  # 01: ESTABLISHED
+                counts[inodes[inode]] += 1
+    return counts
+
+
+def test_a_burst_of_new_connections_is_shared_by_the_workers(tmp_path: Path) -> None:
+    """With one listening socket shared by the workers, whichever woke first took every connection
+    waiting, and a class opening the survey at once was served by one worker of two."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = start_server(tmp_path / "voice.db", port, tmp_path / "server.log", workers=2)
+    try:
+        workers = [int(p) for p in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()]
+        workers = [p for p in workers if "spawn_main" in Path(f"/proc/{p}/cmdline").read_text()]
+        assert len(workers) == 2
+        both_up = until(lambda: all(httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200
+                                    for _ in range(10)))
+        assert both_up
+        conns = [socket.create_connection(("127.0.0.1", port)) for _ in range(40)]  # all at once, as a burst
+        try:
+            for conn in conns:  # each asks for one page and keeps its connection, as browsers do
+                conn.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            for conn in conns:
+                assert conn.recv(4096).startswith(b"HTTP/1.1 200")
+            counts = _connections_by_process(port, workers)
+        finally:
+            for conn in conns:
+                conn.close()
+        assert sum(counts.values()) == 40
+        assert min(counts.values()) >= 8, f"one worker took nearly every connection: {counts}"
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def test_workers_do_not_quietly_share_a_port_already_in_use(tmp_path: Path) -> None:
+    """Each worker's socket lets the others listen on its port too, so the port is checked first: with
+    another program (or another voice) on it, serve stops with a clear message."""
+    with socket.socket() as taken:
+        taken.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)  # as a voice worker's socket is
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {**os.environ, "VOICE_DB_PATH": str(tmp_path / "voice.db"), "VOICE_SURVEYS_DIR": str(EXAMPLES),
+               "VOICE_SECRET": "faults"}
+        done = subprocess.run([sys.executable, "-m", "voice", "serve", "--workers", "2", "--port", str(port)],
+                              env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 1
+    assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -58,31 +58,91 @@ def _run(settings: Settings, workers: int) -> None:
     run_server("voice.cli:app_from_env", settings.host, settings.port, workers, factory=True, log_config=LOG_CONFIG)
 
 
-class _TcpConfig(uvicorn.Config):
-    """uvicorn's config, except that the socket it shares with worker processes says it is TCP.
+class _Workers(Multiprocess):
+    """uvicorn's supervisor of worker processes, except that each worker accepts connections from a
+    listening socket of its own, all on the same port (SO_REUSEPORT), and the kernel shares new
+    connections out between them evenly.
 
-    uvicorn binds that socket with protocol 0, and asyncio only switches Nagle's algorithm off
-    (TCP_NODELAY) on connections accepted from a socket that says IPPROTO_TCP, so with more than one
-    worker every request after the first on a kept-alive connection waited about 43 ms for the
-    browser's delayed ACK (uvicorn issue #3149; measured here: 23 requests/s on one connection
-    instead of 1,800).
+    With one socket shared by every worker, whichever worker woke first accepted every connection
+    waiting: under a burst of new connections (a class opening the survey at once, or a load tester's
+    kept-alive connections) one worker often took them all while the other had nothing to do, and
+    answers were sent at half the rate (measured: all 64 of 64 connections on one worker in two runs
+    of four, 430-490 form posts/s against 650-830/s when they were shared).
     """
 
-    def bind_socket(self) -> socket.socket:
-        sock = super().bind_socket()
-        return socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
+    def __init__(self, config: uvicorn.Config) -> None:
+        self._handed: list[socket.socket] = []
+        super().__init__(config, sockets=[])
+
+    @property
+    def sockets(self) -> list[socket.socket]:
+        """A new socket for each worker process started (uvicorn asks once per process)."""
+        sock = _listening_socket(self.config.host, self.config.port, share=True)
+        self._handed.append(sock)
+        return [sock]
+
+    @sockets.setter
+    def sockets(self, _: list[socket.socket]) -> None:
+        pass
+
+    def _close_handed(self) -> None:
+        # A started worker has its own copy of its socket (passed at exec). The copies here are closed,
+        # so that when a worker dies its socket goes, and no new connection is sent where none accepts.
+        for sock in self._handed:
+            sock.close()
+        self._handed.clear()
+
+    def init_processes(self) -> None:
+        super().init_processes()
+        self._close_handed()
+
+    def restart_all(self) -> None:
+        super().restart_all()
+        self._close_handed()
+
+    def keep_subprocess_alive(self) -> None:
+        super().keep_subprocess_alive()
+        self._close_handed()
+
+
+def _listening_socket(host: str, port: int, *, share: bool) -> socket.socket:
+    """A TCP socket bound to host:port, listening; with `share`, other sockets of this user may listen
+    on the same port (SO_REUSEPORT) and the kernel shares connections out between them."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # Made with IPPROTO_TCP, not 0 (as uvicorn's own is, issue #3149): asyncio only switches Nagle's
+    # algorithm off (TCP_NODELAY) on connections accepted from a socket that says it is TCP; without
+    # it every request after the first on a kept-alive connection waited about 43 ms for the client's
+    # delayed ACK (measured: 23 requests/s on one connection instead of 1,800).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if share:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
 
 
 def run_server(app: str, host: str, port: int, workers: int, *, factory: bool = False,
                log_config: dict[str, Any] | None = None) -> None:
-    """Serve an ASGI app (an import string) with uvicorn, in `workers` processes sharing one socket."""
-    config = _TcpConfig(
+    """Serve an ASGI app (an import string) with uvicorn, in `workers` processes on one port."""
+    config = uvicorn.Config(
         app, factory=factory, host=host, port=port, workers=workers,
         access_log=False,  # the access log would print every visitor's IP address
         log_config=log_config, server_header=False, date_header=False,
     )
     if workers > 1:
-        Multiprocess(config, sockets=[config.bind_socket()]).run()
+        # First without SO_REUSEPORT: if anything listens on the port already (another voice too),
+        # this fails here with a clear error instead of quietly sharing its connections.
+        try:
+            _listening_socket(host, port, share=False).close()
+        except OSError as exc:
+            raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+        _Workers(config).run()
     else:
         uvicorn.Server(config).run()
 
