@@ -28,6 +28,11 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def token_hash(token: str | None) -> str | None:
+    """How the unfinished answers of this cookie's token are found in the table (drafts.token_hash)."""
+    return _hash(token) if token and len(token) <= 100 else None
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 

@@ -362,3 +362,10 @@ def m009_tallies(db: Database) -> None:
     from voice import tallies
 
     tallies.rebuild(db)
+
+
+@migrations()
+def m010_unread_draft(db: Database) -> None:
+    # The unfinished answers (drafts.token_hash) a form post came from: deleted when its answers are
+    # read, in the reader's transaction, rather than while the young person waits for the thank-you page.
+    db.execute("ALTER TABLE unread ADD COLUMN draft TEXT")

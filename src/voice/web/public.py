@@ -352,7 +352,7 @@ class PublicController(Controller):
                 HONEYPOT, HONEYPOT, _honeypot_message(request, published.survey))], 422)
         try:
             recorded = record(db, published, draft.answers, "web", submission_key=draft.submission_key,
-                              read_now=False, also=lambda db: drafts.delete(db, request.cookies.get(DRAFT_COOKIE)),
+                              read_now=False, draft=drafts.token_hash(request.cookies.get(DRAFT_COOKIE)),
                               **record_options(request, offered(published.survey)))
         except InvalidAnswersError as exc:
             return self._render_check(request, slug, published, draft, exc.errors, 422)
