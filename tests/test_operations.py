@@ -7,6 +7,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+import msgspec
 import pytest
 from click.testing import CliRunner
 from litestar.testing import TestClient
@@ -171,3 +172,32 @@ def test_a_full_disk_or_read_only_database_gives_a_clear_503_and_stores_nothing(
         # The young person can simply try again once the problem is fixed: their answers are still there.
         again = client.post("/s/ypag-priorities/check", data={**data, "_csrf_token": csrf(soup)}, follow_redirects=False)
         assert again.status_code == 303 and "/thanks/" in again.headers["location"]
+
+
+def test_answers_sent_never_wait_for_the_wal_to_be_copied_back_a_task_does_it(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite copies the WAL back into the database file after the commit that takes it past 1,000
+    pages, with an fsync, while every other answer being sent waits. The service's commits never do;
+    its own task does, every second, without holding anyone up."""
+    from voice import app as voice_app
+
+    db_file, wal = Path(settings.db_path), Path(f"{settings.db_path}-wal")
+
+    def send(client: TestClient, n: int) -> None:
+        for i in range(n):
+            assert client.post("/api/surveys/ypag-priorities/responses", json={
+                "answers": {"most_important": f"answer {i}: " + "more places to talk without being judged " * 8}
+            }).status_code == 201
+
+    settings = msgspec.structs.replace(settings, submissions_per_minute=0)  # one sender, many answers
+    monkeypatch.setattr(voice_app, "CHECKPOINT_SECONDS", 3600)  # the task sleeps: only commits could copy
+    with TestClient(create_app(settings)) as client:
+        before = db_file.stat().st_size
+        send(client, 400)
+        assert wal.stat().st_size > 1000 * 4096  # past the point where a commit would have copied it
+        assert db_file.stat().st_size == before
+    monkeypatch.setattr(voice_app, "CHECKPOINT_SECONDS", 0.1)
+    with TestClient(create_app(settings)) as client:
+        assert until(lambda: db_file.stat().st_size > before)
+        with sqlite3.connect(settings.db_path) as conn:
+            assert conn.execute("SELECT count(*) FROM responses").fetchone() == (400,)
