@@ -25,7 +25,7 @@ from litestar.template.config import TemplateConfig
 
 from voice import __version__
 from voice.catalogue import Catalogue
-from voice.db import ConnectionPool, lock_writes_to, migrate, opened
+from voice.db import ConnectionPool, checkpoint, lock_writes_to, migrate, opened, serving_connection
 from voice.learning import themer_with_corrections
 from voice.operations import purge
 from voice.redact import Terms, load_terms, redact
@@ -116,6 +116,49 @@ async def retention(app: Litestar) -> AsyncIterator[None]:
         tasks.cancel_scope.cancel()
 
 
+@asynccontextmanager
+async def watch_surveys(app: Litestar) -> AsyncIterator[None]:
+    """While the service runs, look at the survey folder every second, in a worker thread, for new,
+    changed and broken files. Requests only read what was found, so a page never waits for the folder
+    (or for a large survey file being checked) and pages can be served on the event loop."""
+    catalogue: Catalogue = app.state["catalogue"]
+
+    async def every_second() -> None:
+        while True:
+            await anyio.sleep(SURVEYS_CHECK_SECONDS)
+            try:
+                await anyio.to_thread.run_sync(catalogue.refresh)
+            except (sqlite3.Error, OSError) as exc:  # the surveys already loaded go on being served
+                log.warning("could not look at the survey folder: %s", exc)
+
+    async with anyio.create_task_group() as tasks:
+        tasks.start_soon(every_second)
+        yield
+        tasks.cancel_scope.cancel()
+
+
+@asynccontextmanager
+async def checkpoints(app: Litestar) -> AsyncIterator[None]:
+    """While the service runs, copy the WAL back into the database file every second, in a worker
+    thread, so that no answer being sent waits for it (see voice.db.connect)."""
+    path = app.state["settings"].db_path
+
+    async def every_second() -> None:
+        while True:
+            await anyio.sleep(CHECKPOINT_SECONDS)
+            try:
+                await anyio.to_thread.run_sync(checkpoint, path)
+            except sqlite3.Error as exc:  # another worker is checkpointing, or the disk is in trouble
+                log.warning("could not copy the WAL into the database: %s", exc)
+
+    async with anyio.create_task_group() as tasks:
+        tasks.start_soon(every_second)
+        yield
+        tasks.cancel_scope.cancel()
+
+
+CHECKPOINT_SECONDS = 1.0
+SURVEYS_CHECK_SECONDS = 1.0
 WARM_UP_TEXT = "I told Sam on 07700 900123 that I feel sad and nobody at school listens."
 
 
@@ -136,12 +179,12 @@ def create_app(settings: Settings) -> Litestar:
     themer = themer_for(settings)
     with opened(settings.db_path) as db:
         purge_originals(db)
-    catalogue = Catalogue(settings.db_path, settings.surveys_dir)
+    catalogue = Catalogue(settings.db_path, settings.surveys_dir, check_every=None)  # see watch_surveys
     catalogue.refresh()
     for problem in catalogue.problems:
         log.warning("skipping a survey file with a problem: %s", problem)
     engine = template_engine()
-    connections = ConnectionPool()
+    connections = ConnectionPool(opener=serving_connection)
     state = State({"settings": settings, "catalogue": catalogue, "terms": terms, "themer": themer,
                    "connections": connections, "pages": PageCache()})
     state["reader"] = reader = Reader(settings, connections, state)
@@ -174,7 +217,7 @@ def create_app(settings: Settings) -> Litestar:
             title="voice", version=__version__, path="/api/schema",
             render_plugins=[JsonRenderPlugin(), YamlRenderPlugin()],
         ),
-        lifespan=[retention, reader.lifespan],
+        lifespan=[retention, watch_surveys, checkpoints, reader.lifespan],
         on_shutdown=[connections.close_all],
         debug=False,
     )

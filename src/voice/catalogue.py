@@ -67,11 +67,12 @@ def version(db: Database, version_id: int) -> Published | None:
 
 
 class Catalogue:
-    """The surveys in the folder, kept in step with the database. Pages and the API look at the folder
+    """The surveys in the folder, kept in step with the database. Reading it looks at the folder again
     at most every `check_every` seconds (listing it on every request cost more than the rest of most
-    requests); refresh() always looks."""
+    requests); with `check_every=None`, reading never does, and whoever owns the catalogue calls
+    refresh() (the web service, from a task of its own: see `watch`). refresh() always looks."""
 
-    def __init__(self, db_path: str | Path, surveys_dir: str | Path, check_every: float = 1.0) -> None:
+    def __init__(self, db_path: str | Path, surveys_dir: str | Path, check_every: float | None = 1.0) -> None:
         self.db_path = db_path
         self.surveys_dir = Path(surveys_dir)
         self.check_every = check_every
@@ -97,7 +98,7 @@ class Catalogue:
         return tuple(sorted(stamp))
 
     def _refresh_now_and_then(self) -> None:
-        if time.monotonic() - self._checked >= self.check_every:
+        if self.check_every is not None and time.monotonic() - self._checked >= self.check_every:
             self.refresh()
 
     def refresh(self, today: dt.date | None = None) -> None:

@@ -2,14 +2,20 @@
 
 No login. The only cookies are the CSRF token and, while a survey is being answered, a random
 token for the unfinished answers (scoped to that survey's path, expiring after `draft_hours`).
+
+Pages that only read (`sync_to_thread=False`) are made on the event loop: a read in SQLite's WAL mode
+never waits for a writer, and handing each page to a thread cost a third of the pages served per
+second (measured: 2,250-2,360 question pages/s in threads, 3,550-3,590/s on the loop, 2 workers at 64).
+Whatever writes runs in a thread, since its transaction may wait for another's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Annotated, Any, TypeVar
 
+import anyio.to_thread
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import Cookie
 from litestar.exceptions import NotFoundException
@@ -172,7 +178,7 @@ class PublicController(Controller):
     include_in_schema = False
     exception_handlers = {NoDraftError: _restart}  # noqa: RUF012 - Litestar's layered setting
 
-    @get("/healthz", sync_to_thread=True)
+    @get("/healthz", sync_to_thread=False)
     def healthz(self, request: Request, db: Db) -> dict[str, str]:
         """For monitoring: the database answers, the surveys are loaded, and how many answers wait to be
         read (a number that keeps growing means reading has stopped). Says nothing about anyone."""
@@ -238,7 +244,7 @@ class PublicController(Controller):
         return render(request, "public/you_said.html", report=report, others=others, year_slug=year_slug(year),
                       report_in=report_in)
 
-    @get("/s/{slug:str}", sync_to_thread=True)
+    @get("/s/{slug:str}", sync_to_thread=False)
     def start(self, request: Request, db: Db, slug: FromPath[str],
               notice: FromQuery[str | None] = None) -> Response[Any]:
         published = _current(request, slug)
@@ -289,7 +295,7 @@ class PublicController(Controller):
             from_check=from_check, prefer_not=PREFER_NOT,
         )
 
-    @get("/s/{slug:str}/p/{number:int}", sync_to_thread=True)
+    @get("/s/{slug:str}/p/{number:int}", sync_to_thread=False)
     def page(self, request: Request, db: Db, slug: FromPath[str], number: FromPath[int]) -> Response[Any]:
         _current(request, slug)
         draft, published = self._draft(request, db, slug)
@@ -331,13 +337,13 @@ class PublicController(Controller):
                             sections=sections, answers=draft.answers, errors=errors, prefer_not=PREFER_NOT,
                             submission_key=draft.submission_key, back=_back_link(slug, survey, draft.answers, None))
 
-    @get("/s/{slug:str}/check", sync_to_thread=True)
+    @get("/s/{slug:str}/check", sync_to_thread=False)
     def check(self, request: Request, db: Db, slug: FromPath[str]) -> Response[Any]:
         draft, published = self._draft(request, db, slug)
         return self._render_check(request, slug, published, draft, [])
 
-    @post("/s/{slug:str}/check", sync_to_thread=True, status_code=303)
-    def submit(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Response[Any]:
+    @post("/s/{slug:str}/check", status_code=303)
+    async def submit(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Response[Any]:
         form = form_lists(data)
         key = form.get("submission_key", [""])[0]
         # A second press of "Send" after the first one worked: show the first one's receipt.
@@ -351,16 +357,18 @@ class PublicController(Controller):
             return self._render_check(request, slug, published, draft, [FieldError(
                 HONEYPOT, HONEYPOT, _honeypot_message(request, published.survey))], 422)
         try:
-            recorded = record(db, published, draft.answers, "web", submission_key=draft.submission_key,
-                              read_now=False, draft=drafts.token_hash(request.cookies.get(DRAFT_COOKIE)),
-                              **record_options(request, offered(published.survey)))
+            # Only the write goes to a thread (it waits for the transaction); the reads above are quick.
+            recorded = await anyio.to_thread.run_sync(partial(
+                record, db, published, draft.answers, "web", submission_key=draft.submission_key, read_now=False,
+                draft=drafts.token_hash(request.cookies.get(DRAFT_COOKIE)),
+                **record_options(request, offered(published.survey))))
         except InvalidAnswersError as exc:
             return self._render_check(request, slug, published, draft, exc.errors, 422)
         response = Redirect(f"/s/{slug}/thanks/{recorded.receipt}", status_code=303,
                             background=None if recorded.duplicate else read_after(request, recorded))
         return _forget_draft(request, response, slug)
 
-    @get("/s/{slug:str}/thanks/{receipt:str}", sync_to_thread=True)
+    @get("/s/{slug:str}/thanks/{receipt:str}", sync_to_thread=False)
     def thanks(self, request: Request, db: Db, slug: FromPath[str], receipt: FromPath[str]) -> Response[Any]:
         published = _current(request, slug)
         if not receipt_exists(db, slug, receipt):
