@@ -287,6 +287,10 @@ def _question_in(question: AnyQuestion, text: QuestionText | None) -> AnyQuestio
     return msgspec.structs.replace(question, **changes)
 
 
+_IN_WORDS: dict[tuple[int, str, bool], tuple[Survey, Survey]] = {}
+"""Surveys in other words, by (id of the survey, language, easy read): see Survey.in_words."""
+
+
 class Survey(Base, kw_only=True, frozen=True):
     title: Line
     owner: Line
@@ -315,7 +319,17 @@ class Survey(Base, kw_only=True, frozen=True):
 
     def in_words(self, language: str, *, easy_read: bool = False) -> Survey:
         """The survey as shown in one of its languages, or in easy read (in its own language only).
-        Ids and values stay the same, so answers are stored the same whatever the words."""
+        Ids and values stay the same, so answers are stored the same whatever the words. Made once per
+        survey, language and version of the words (every page a young person sees asks for it)."""
+        key = (id(self), language, easy_read)
+        found = _IN_WORDS.get(key)
+        if found is None or found[0] is not self:
+            if len(_IN_WORDS) > 512:
+                _IN_WORDS.clear()
+            found = _IN_WORDS[key] = (self, self._in_words(language, easy_read))
+        return found[1]
+
+    def _in_words(self, language: str, easy_read: bool) -> Survey:
         text = self.translations.get(language)
         if text is None and easy_read and language == self.language:
             text = self.easy_read

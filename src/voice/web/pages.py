@@ -182,11 +182,31 @@ class PageCache:
         return html
 
 
+_SURVEY_DIGESTS: dict[int, tuple[Survey, bytes]] = {}
+
+
+def _survey_digest(survey: Survey | None) -> bytes:
+    """A digest of a survey (in some words): worked out once per survey object, not once per page (the
+    whole definition, encoded, was the largest cost of a page from the cache). Survey objects are
+    frozen and long-lived (the catalogue's, and their translations)."""
+    if survey is None:
+        return b""
+    found = _SURVEY_DIGESTS.get(id(survey))
+    if found is None or found[0] is not survey:
+        if len(_SURVEY_DIGESTS) > 512:
+            _SURVEY_DIGESTS.clear()
+        found = _SURVEY_DIGESTS[id(survey)] = (
+            survey, hashlib.blake2b(msgspec.json.encode(survey), digest_size=16).digest())
+    return found[1]
+
+
 def render_cached(request: Request, template: str, *, status: int = 200, survey: Survey | None = None,
                   offered: list[str] | None = None, **context: Any) -> Response[Any]:
     """As render(), from the PageCache when the same page was made before."""
     full = page_context(request, survey, offered) | context
-    key = hashlib.blake2b(msgspec.json.encode([template, status, full]), digest_size=16).digest()
+    rest = {k: v for k, v in full.items() if k != "survey"}
+    key = hashlib.blake2b(msgspec.json.encode([template, status, rest]) + _survey_digest(full["survey"]),
+                          digest_size=16).digest()
     cache: PageCache = request.app.state["pages"]
     html = cache.page(key, lambda: environment().get_template(template).render({**full, "csrf_input": CSRF_MARK}))
     token = value_or_default(ScopeState.from_scope(request.scope).csrf_token, "")
