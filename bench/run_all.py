@@ -47,6 +47,7 @@ SLUG = "ypag-priorities"
 TEXT = "More places to talk without being judged, and shorter waits for CAMHS."
 API_BODY = ('{"answers": {"age_band": "14-15", "top_worries": ["bullying", "waiting"], "listened_to": 4, '
             '"most_important": "' + TEXT + ' %d"}}')
+PAGE_TWO = "&top_worries=bullying&top_worries=waiting&most_important=" + TEXT.replace(" ", "+").replace(",", "%2C")
 ANSWERS = {"age_band": "14-15", "top_worries": ["bullying", "waiting"], "listened_to": "4", "most_important": TEXT}
 
 LUA_POST = """
@@ -219,6 +220,13 @@ def main() -> None:
                 rows.append(row(f"JSON API submissions, concurrency {c}", vr, fr,
                                 "≥ 60% of floor, p99 < 100 ms" if c == 64 else ""))
                 sent += vr["requests"]
+            # "Continue" on a question page: the page's answers checked and saved with the unfinished
+            # ones (a class clicks through several pages for each survey sent).
+            save_lua = LUA_DRAFTS % {"tokens": tmp / "tokens-0.txt", "threads": THREADS, "path": f"/s/{SLUG}/p/2",
+                                     "csrf_cookie": csrf_cookie, "csrf_token": csrf_token + PAGE_TWO}
+            vr = wrk(f"{v}/s/{SLUG}/p/2", save_lua, 64, args.duration, tmp)
+            fr = wrk(f"{f}/form", form_floor, 64, args.duration, tmp)
+            rows.append(row("saving a page of answers (“Continue”), concurrency 64", vr, fr, ""))
             for run, c in enumerate((16, 64)):
                 drafts_lua = LUA_DRAFTS % {"tokens": tmp / f"tokens-{run}.txt", "threads": THREADS,
                                            "path": f"/s/{SLUG}/check", "csrf_cookie": csrf_cookie,

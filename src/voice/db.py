@@ -156,6 +156,16 @@ class GroupCommit:
 group_commit = GroupCommit()
 
 
+def write(db: Database, work: Callable[[Database], T]) -> T:
+    """Run `work` in a transaction under the write lock: with the other threads' writes of the moment
+    (one fsync for all, see GroupCommit), unless the caller is already in a transaction or holds the
+    lock (an import), when it is the caller's own."""
+    if not db.conn.in_transaction and not write_lock.held_here():
+        return group_commit.run(db, work)
+    with write_lock, db.atomic():
+        return work(db)
+
+
 def lock_writes_to(db_path: str | Path) -> None:
     """Make this process's writers queue with other processes writing the same database."""
     write_lock.use_file(f"{db_path}.write-lock")

@@ -21,7 +21,8 @@ from sqlite_utils import Database
 from voice import tallies
 from voice.audit import record_event
 from voice.catalogue import Published, version
-from voice.db import group_commit, write_lock
+from voice.db import write as db_write
+from voice.db import write_lock
 from voice.forms import Answers, FieldError, check_all
 from voice.redact import Terms, redact
 from voice.safeguarding import Flag, flags_for
@@ -100,7 +101,7 @@ def record(
     day = (today or dt.datetime.now(dt.UTC).date()).isoformat()
     reading = read_answers(published, answers, terms, themer or default_themer()) if read_now else None
     key = _key_hash(submission_key)
-    def write(db: Database) -> Recorded:
+    def store(db: Database) -> Recorded:
         recorded = _new_response(db, published, answers, channel, key, day)
         if recorded.duplicate:
             return recorded
@@ -116,11 +117,7 @@ def record(
 
     for _attempt in range(5):
         try:
-            # The web and the API share fsyncs; not inside a caller's transaction or lock (an import).
-            if reading is None and not db.conn.in_transaction and not write_lock.held_here():
-                return group_commit.run(db, write)
-            with write_lock, db.atomic():
-                return write(db)
+            return db_write(db, store)
         except sqlite3.IntegrityError as exc:
             if "responses.receipt" not in str(exc):
                 raise

@@ -6,7 +6,8 @@ token for the unfinished answers (scoped to that survey's path, expiring after `
 Pages that only read (`sync_to_thread=False`) are made on the event loop: a read in SQLite's WAL mode
 never waits for a writer, and handing each page to a thread cost a third of the pages served per
 second (measured: 2,250-2,360 question pages/s in threads, 3,550-3,590/s on the loop, 2 workers at 64).
-Whatever writes runs in a thread, since its transaction may wait for another's.
+Whatever writes does so in a thread (its transaction may wait for another's); the checks before it
+are made on the loop.
 """
 
 from __future__ import annotations
@@ -253,8 +254,8 @@ class PublicController(Controller):
                             is_open=published.survey.is_open(_today()), cache=draft is None,
                             notice=notice if notice in ("restart", "cleared") else None)
 
-    @post("/s/{slug:str}/start", sync_to_thread=True, status_code=303)
-    def begin(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Response[Any]:
+    @post("/s/{slug:str}/start", status_code=303)
+    async def begin(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Response[Any]:
         published = _current(request, slug)
         if not published.survey.is_open(_today()):
             return _survey_page(request, "public/closed.html", published.survey, 409, slug=slug)
@@ -263,7 +264,7 @@ class PublicController(Controller):
                           draft=None, is_open=True, notice=None, errors=[FieldError(
                               HONEYPOT, HONEYPOT, _honeypot_message(request, published.survey))])
         settings = settings_of(request)
-        token = drafts.create(db, slug, published.version_id, settings.draft_hours)
+        token = await anyio.to_thread.run_sync(drafts.create, db, slug, published.version_id, settings.draft_hours)
         first = visible_pages(published.survey, {})[0] + 1
         return Redirect(f"/s/{slug}/p/{first}", status_code=303,
                         cookies=[_draft_cookie(request, slug, token, settings.draft_hours * 3600)])
@@ -307,8 +308,8 @@ class PublicController(Controller):
         return self._render_page(request, slug, published, index, draft.answers, draft.answers, [],
                                  from_check=request.query_params.get("from") == "check")
 
-    @post("/s/{slug:str}/p/{number:int}", sync_to_thread=True, status_code=303)
-    def save_page(self, request: Request, db: Db, slug: FromPath[str], number: FromPath[int],
+    @post("/s/{slug:str}/p/{number:int}", status_code=303)
+    async def save_page(self, request: Request, db: Db, slug: FromPath[str], number: FromPath[int],
                   data: FormData) -> Response[Any]:
         draft, published = self._draft(request, db, slug)
         survey = published.survey
@@ -320,7 +321,7 @@ class PublicController(Controller):
         if errors:
             return self._render_page(request, slug, published, index, draft.answers,
                                      page_values(survey, index, form), errors, from_check, status=422)
-        drafts.save(db, request.cookies[DRAFT_COOKIE], answers)
+        await anyio.to_thread.run_sync(drafts.save, db, request.cookies[DRAFT_COOKIE], answers)
         after = _page_number_after(survey, answers, index)
         target = f"/s/{slug}/check" if from_check or after is None else f"/s/{slug}/p/{after}"
         return Redirect(target, status_code=303)
