@@ -6,7 +6,7 @@ import logging
 import os
 import secrets
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -92,69 +92,60 @@ def themer_for(settings: Settings, *, learn: bool = True) -> Themer:
 
 
 @asynccontextmanager
-async def retention(app: Litestar) -> AsyncIterator[None]:
-    """The retention job: while the service runs, delete what has passed its keeping time every
-    VOICE_PURGE_EVERY_SECONDS, in a worker thread so pages keep being served. Each worker runs it;
-    deleting what is already gone does nothing."""
-    settings: Settings = app.state["settings"]
+async def _in_background(seconds: Callable[[], float], job: Callable[[], object], what: str) -> AsyncIterator[None]:
+    """While the service runs, do `job` every `seconds()` in a worker thread, so pages keep being
+    served. A failure is logged and the job is tried again next time; the service goes on."""
 
-    async def every_so_often() -> None:
+    async def again_and_again() -> None:
         while True:
-            await anyio.sleep(settings.purge_every_seconds)
+            await anyio.sleep(seconds())
             try:
-                done = await anyio.to_thread.run_sync(purge, settings.db_path)
-            except (sqlite3.Error, OSError) as exc:  # try again next time; the service goes on
-                log.warning("retention job failed: %s", exc)
-                continue
-            log.info("retention job: deleted %d expired unfinished answers, %d texts as typed, %d staff sessions",
-                     done.drafts, done.original_texts, done.staff_sessions)
+                await anyio.to_thread.run_sync(job)
+            except (sqlite3.Error, OSError) as exc:
+                log.warning("%s failed: %s", what, exc)
 
     async with anyio.create_task_group() as tasks:
-        if settings.purge_every_seconds:
-            tasks.start_soon(every_so_often)
+        tasks.start_soon(again_and_again)
         yield
         tasks.cancel_scope.cancel()
+
+
+@asynccontextmanager
+async def retention(app: Litestar) -> AsyncIterator[None]:
+    """The retention job: delete what has passed its keeping time every VOICE_PURGE_EVERY_SECONDS (0:
+    never). Each worker runs it; deleting what is already gone does nothing."""
+    settings: Settings = app.state["settings"]
+    if not settings.purge_every_seconds:
+        yield
+        return
+
+    def job() -> None:
+        done = purge(settings.db_path)
+        log.info("retention job: deleted %d expired unfinished answers, %d texts as typed, %d staff sessions",
+                 done.drafts, done.original_texts, done.staff_sessions)
+
+    async with _in_background(lambda: settings.purge_every_seconds, job, "retention job"):
+        yield
 
 
 @asynccontextmanager
 async def watch_surveys(app: Litestar) -> AsyncIterator[None]:
-    """While the service runs, look at the survey folder every second, in a worker thread, for new,
-    changed and broken files. Requests only read what was found, so a page never waits for the folder
-    (or for a large survey file being checked) and pages can be served on the event loop."""
-    catalogue: Catalogue = app.state["catalogue"]
-
-    async def every_second() -> None:
-        while True:
-            await anyio.sleep(SURVEYS_CHECK_SECONDS)
-            try:
-                await anyio.to_thread.run_sync(catalogue.refresh)
-            except (sqlite3.Error, OSError) as exc:  # the surveys already loaded go on being served
-                log.warning("could not look at the survey folder: %s", exc)
-
-    async with anyio.create_task_group() as tasks:
-        tasks.start_soon(every_second)
+    """Look at the survey folder every second for new, changed and broken files. Requests only read
+    what was found, so a page never waits for the folder (or for a large survey file being checked)
+    and pages can be served on the event loop."""
+    async with _in_background(lambda: SURVEYS_CHECK_SECONDS, app.state["catalogue"].refresh,
+                              "looking at the survey folder"):
         yield
-        tasks.cancel_scope.cancel()
 
 
 @asynccontextmanager
 async def checkpoints(app: Litestar) -> AsyncIterator[None]:
-    """While the service runs, copy the WAL back into the database file every second, in a worker
-    thread, so that no answer being sent waits for it (see voice.db.connect)."""
+    """Copy the WAL back into the database file every second, so that no answer being sent waits for
+    it (see voice.db.connect)."""
     path = app.state["settings"].db_path
-
-    async def every_second() -> None:
-        while True:
-            await anyio.sleep(CHECKPOINT_SECONDS)
-            try:
-                await anyio.to_thread.run_sync(checkpoint, path)
-            except sqlite3.Error as exc:  # another worker is checkpointing, or the disk is in trouble
-                log.warning("could not copy the WAL into the database: %s", exc)
-
-    async with anyio.create_task_group() as tasks:
-        tasks.start_soon(every_second)
+    async with _in_background(lambda: CHECKPOINT_SECONDS, lambda: checkpoint(path),
+                              "copying the WAL into the database"):
         yield
-        tasks.cancel_scope.cancel()
 
 
 CHECKPOINT_SECONDS = 1.0
