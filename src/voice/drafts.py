@@ -54,12 +54,13 @@ def create(db: Database, slug: str, version_id: int, hours: int) -> str:
 
 
 def load(db: Database, token: str | None, slug: str) -> Draft | None:
-    if not token or len(token) > 100:
+    hashed = token_hash(token)
+    if hashed is None:
         return None
     row = db.execute(
         "SELECT survey_slug, version_id, answers, submission_key FROM drafts "
         "WHERE token_hash = ? AND survey_slug = ? AND expires_at >= ?",
-        [_hash(token), slug, _now().isoformat()],
+        [hashed, slug, _now().isoformat()],
     ).fetchone()
     if row is None:
         return None
@@ -73,4 +74,9 @@ def save(db: Database, token: str, answers: Answers) -> None:
 
 def delete(db: Database, token: str | None) -> None:
     if token:
-        write(db, lambda db: db.execute("DELETE FROM drafts WHERE token_hash = ?", [_hash(token)]))
+        write(db, lambda db: forget(db, _hash(token)))
+
+
+def forget(db: Database, hashed: str) -> None:
+    """Delete the unfinished answers with this token_hash, in the caller's transaction."""
+    db.execute("DELETE FROM drafts WHERE token_hash = ?", [hashed])

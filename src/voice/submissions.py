@@ -18,7 +18,7 @@ from typing import Any
 import msgspec
 from sqlite_utils import Database
 
-from voice import tallies
+from voice import drafts, tallies
 from voice.audit import record_event
 from voice.catalogue import Published, version
 from voice.db import write as db_write
@@ -110,7 +110,7 @@ def record(
                        [recorded.response_id, msgspec.json.encode(answers).decode(), draft])
         else:
             if draft is not None:
-                db.execute("DELETE FROM drafts WHERE token_hash = ?", [draft])
+                drafts.forget(db, draft)
             _store_reading(db, published, recorded.response_id, answers, reading, day,
                            _delete_after(day, keep_original_days), flag_role)
         return recorded
@@ -274,7 +274,7 @@ def read_unread(db: Database, *, terms: Terms | None = None, themer: Themer | No
             if not db.execute("DELETE FROM unread WHERE response_id = ?", [response_id]).rowcount:
                 continue  # another reader stored it meanwhile
             if draft is not None:  # the unfinished answers the young person sent these from
-                db.execute("DELETE FROM drafts WHERE token_hash = ?", [draft])
+                drafts.forget(db, draft)
             _store_reading(db, published, response_id, answers, reading, day,
                            _delete_after(day, keep_original_days), flag_role)
             stored += 1
