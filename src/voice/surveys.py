@@ -5,8 +5,8 @@ is in survey_files.py."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from typing import Annotated, Any, ClassVar, Literal
+from collections.abc import Callable, Hashable, Iterator
+from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar
 
 import msgspec
 from msgspec import Meta
@@ -287,8 +287,30 @@ def _question_in(question: AnyQuestion, text: QuestionText | None) -> AnyQuestio
     return msgspec.structs.replace(question, **changes)
 
 
-_IN_WORDS: dict[tuple[int, str, bool], tuple[Survey, Survey]] = {}
-"""Surveys in other words, by (id of the survey, language, easy read): see Survey.in_words."""
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class PerSurvey(Generic[K, V]):
+    """Something worked out once per survey object (surveys are frozen and long-lived: the catalogue's
+    and their translations), kept by the object's identity and checked to be the same object; at most
+    `size` kept, all forgotten when full."""
+
+    def __init__(self, size: int = 512) -> None:
+        self._found: dict[tuple[int, K], tuple[Survey, V]] = {}
+        self._size = size
+
+    def get(self, survey: Survey, key: K, make: Callable[[], V]) -> V:
+        found = self._found.get((id(survey), key))
+        if found is None or found[0] is not survey:
+            if len(self._found) > self._size:
+                self._found.clear()
+            found = self._found[(id(survey), key)] = (survey, make())
+        return found[1]
+
+
+_IN_WORDS: PerSurvey[tuple[str, bool], Survey] = PerSurvey()
+"""Surveys in other words, by (language, easy read): see Survey.in_words."""
 
 
 class Survey(Base, kw_only=True, frozen=True):
@@ -321,13 +343,7 @@ class Survey(Base, kw_only=True, frozen=True):
         """The survey as shown in one of its languages, or in easy read (in its own language only).
         Ids and values stay the same, so answers are stored the same whatever the words. Made once per
         survey, language and version of the words (every page a young person sees asks for it)."""
-        key = (id(self), language, easy_read)
-        found = _IN_WORDS.get(key)
-        if found is None or found[0] is not self:
-            if len(_IN_WORDS) > 512:
-                _IN_WORDS.clear()
-            found = _IN_WORDS[key] = (self, self._in_words(language, easy_read))
-        return found[1]
+        return _IN_WORDS.get(self, (language, easy_read), lambda: self._in_words(language, easy_read))
 
     def _in_words(self, language: str, easy_read: bool) -> Survey:
         text = self.translations.get(language)

@@ -25,7 +25,7 @@ from voice.db import ConnectionPool
 from voice.i18n import available_locales, direction, lang_tag, language_name, negotiate, translate
 from voice.settings import Settings
 from voice.submissions import Recorded
-from voice.surveys import STANDARD_SUPPORT, Support, Survey
+from voice.surveys import STANDARD_SUPPORT, PerSurvey, Support, Survey
 from voice.templating import environment
 from voice.web.reading import Reader
 
@@ -182,7 +182,7 @@ class PageCache:
         return html
 
 
-_SURVEY_DIGESTS: dict[int, tuple[Survey, bytes]] = {}
+_SURVEY_DIGESTS: PerSurvey[None, bytes] = PerSurvey()
 
 
 def _survey_digest(survey: Survey | None) -> bytes:
@@ -191,13 +191,8 @@ def _survey_digest(survey: Survey | None) -> bytes:
     frozen and long-lived (the catalogue's, and their translations)."""
     if survey is None:
         return b""
-    found = _SURVEY_DIGESTS.get(id(survey))
-    if found is None or found[0] is not survey:
-        if len(_SURVEY_DIGESTS) > 512:
-            _SURVEY_DIGESTS.clear()
-        found = _SURVEY_DIGESTS[id(survey)] = (
-            survey, hashlib.blake2b(msgspec.json.encode(survey), digest_size=16).digest())
-    return found[1]
+    return _SURVEY_DIGESTS.get(
+        survey, None, lambda: hashlib.blake2b(msgspec.json.encode(survey), digest_size=16).digest())
 
 
 def render_cached(request: Request, template: str, *, status: int = 200, survey: Survey | None = None,
