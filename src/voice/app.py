@@ -27,14 +27,14 @@ from voice import __version__
 from voice.catalogue import Catalogue
 from voice.db import ConnectionPool, checkpoint, lock_writes_to, migrate, opened, serving_connection
 from voice.learning import themer_with_corrections
-from voice.operations import purge
+from voice.operations import purge_as_set
 from voice.redact import Terms, load_terms, redact
 from voice.safeguarding import flags_for
 from voice.settings import Settings, SettingsError
 from voice.submissions import purge_originals
 from voice.templating import environment
 from voice.themes import Themer, taxonomy_for
-from voice.web import api, public, staff
+from voice.web import api, people, public, staff, withdraw
 from voice.web.errors import exception_handlers
 from voice.web.limits import rate_limit
 from voice.web.pages import PageCache, provide_db
@@ -120,9 +120,10 @@ async def retention(app: Litestar) -> AsyncIterator[None]:
         return
 
     def job() -> None:
-        done = purge(settings.db_path)
-        log.info("retention job: deleted %d expired unfinished answers, %d texts as typed, %d staff sessions",
-                 done.drafts, done.original_texts, done.staff_sessions)
+        done = purge_as_set(settings)
+        log.info("retention job: deleted %d expired unfinished answers, %d texts as typed, %d staff sessions, "
+                 "%d responses past their keeping time; wiped the details of %d closed requests for contact",
+                 done.drafts, done.original_texts, done.staff_sessions, done.answers, done.contact_details)
 
     async with _in_background(lambda: settings.purge_every_seconds, job, "retention job"):
         yield
@@ -185,7 +186,10 @@ def create_app(settings: Settings) -> Litestar:
         route_handlers=[
             public.PublicController,
             api.ApiController,
+            withdraw.WithdrawController,
+            withdraw.ResponsesApiController,
             staff.SignInController,
+            people.SetPasswordController,
             staff.staff_router(),
             create_static_files_router(path="/static", directories=[Path(settings.static_dir)],
                                        cache_control=None, include_in_schema=False),

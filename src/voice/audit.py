@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import msgspec
 from sqlite_utils import Database
@@ -15,7 +16,10 @@ ACTIONS = (
     N_("signed in"), N_("themes corrected"), N_("quote proposed"), N_("quote approved"), N_("quote published"),
     N_("quote rejected"), N_("answers entered"), N_("priorities imported"), N_("priority added"),
     N_("priority changed"), N_("action added"), N_("action changed"), N_("report exported"), N_("report published"),
-    N_("report withdrawn"),
+    N_("report withdrawn"), N_("contact request viewed"), N_("contact request closed"), N_("contact details wiped"),
+    N_("answers withdrawn"), N_("withdrawn answers deleted"), N_("answers deleted after their keeping time"),
+    N_("account invited"), N_("account role changed"), N_("account disabled"), N_("account enabled"),
+    N_("password reset link made"), N_("password set"), N_("audit log downloaded"),
 )
 
 
@@ -37,12 +41,58 @@ def record_event(db: Database, actor: str, action: str, subject: str, detail: st
     )
 
 
-def events(db: Database, subject: str | None = None, limit: int = 200) -> list[Event]:
-    sql = "SELECT happened_at, actor, action, subject, detail FROM audit_log"
+class AuditFilter(msgspec.Struct, frozen=True, kw_only=True):
+    actor: str | None = None
+    """A staff member's email (or 'system'), exactly."""
+    action: str | None = None
+    """One of ACTIONS."""
+    subject: str | None = None
+    since: str | None = None
+    """A day, yyyy-mm-dd: events on or after it."""
+    until: str | None = None
+    """A day: events on or before it."""
+
+
+PAGE_SIZE = 100
+
+
+def _where(f: AuditFilter) -> tuple[str, list[object]]:
+    clauses: list[str] = []
     params: list[object] = []
-    if subject:
-        sql += " WHERE subject = ?"
-        params.append(subject)
-    sql += " ORDER BY id DESC LIMIT ?"
-    params.append(limit)
-    return [Event(*row) for row in db.execute(sql, params).fetchall()]
+    for column, value in (("actor", f.actor), ("action", f.action), ("subject", f.subject)):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if f.since:
+        clauses.append("happened_at >= ?")
+        params.append(f.since)
+    if f.until:
+        clauses.append("happened_at < ?")
+        params.append((dt.date.fromisoformat(f.until) + dt.timedelta(days=1)).isoformat())
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def events(db: Database, subject: str | None = None, limit: int = 200, *, where: AuditFilter | None = None,
+           offset: int = 0) -> list[Event]:
+    """Events, newest first: of one subject, or matching `where`."""
+    clause, params = _where(where or AuditFilter(subject=subject))
+    rows = db.execute("SELECT happened_at, actor, action, subject, detail FROM audit_log"  # noqa: S608 - fixed SQL
+                      f"{clause} ORDER BY id DESC LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+    return [Event(*row) for row in rows]
+
+
+def count(db: Database, where: AuditFilter) -> int:
+    clause, params = _where(where)
+    return int(db.execute(f"SELECT count(*) FROM audit_log{clause}", params).fetchone()[0])  # noqa: S608
+
+
+def actors(db: Database) -> list[str]:
+    return [row[0] for row in db.execute("SELECT DISTINCT actor FROM audit_log ORDER BY actor").fetchall()]
+
+
+def all_events(db: Database, where: AuditFilter, batch: int = 5000) -> Iterator[Event]:
+    """Every matching event, newest first, read a batch at a time (for a download of the whole log)."""
+    offset = 0
+    while chunk := events(db, where=where, limit=batch, offset=offset):
+        yield from chunk
+        offset += batch

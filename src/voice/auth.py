@@ -6,7 +6,6 @@ random token whose hash is all we keep. Nothing here records an IP address.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import secrets
@@ -86,36 +85,62 @@ def add_user(db: Database, email: str, role: str, password: str) -> Staff:
     return Staff(int(cursor.lastrowid or 0), email, role)
 
 
-def sign_in(db: Database, email: str, password: str) -> str:
-    """Check the password; returns a new session token. Raises AuthError."""
-    now = _now()
-    row = db.execute(
-        "SELECT id, password_hash, failed_logins, locked_until, disabled FROM staff WHERE email = ?", [email.strip()]
-    ).fetchone()
-    if row is None:
-        with contextlib.suppress(VerificationError):
-            _hasher.verify(_dummy_hash(), password or "x")
-        raise AuthError(WRONG)
-    staff_id, password_hash, failures, locked_until, disabled = row
-    if disabled:
-        raise AuthError(WRONG)
-    if locked_until and dt.datetime.fromisoformat(locked_until) > now:
-        raise AuthError(LOCKED, max=MAX_FAILURES, minutes=LOCK_MINUTES)
-    try:
-        _hasher.verify(password_hash, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        failures += 1
+def _pair(email: str, device: str) -> str:
+    """Wrong passwords are counted per (email, browser): the browser is a random cookie the sign-in page
+    gives (never an IP address). A stranger guessing from their own browser locks only that pair, so the
+    lead can still sign in from theirs; and an unknown email is counted exactly like a real one, so the
+    answers never say whether an account exists. A guesser who throws cookies away starts a new pair each
+    time, but each try still costs an argon2 check and the sign-in post is rate-limited per address."""
+    return hashlib.sha256(f"{email.strip().lower()}\0{device}".encode()).hexdigest()
+
+
+def _locked(db: Database, pair: str, now: dt.datetime) -> bool:
+    row = db.execute("SELECT locked_until FROM sign_in_failures WHERE pair_hash = ?", [pair]).fetchone()
+    return bool(row and row[0] and dt.datetime.fromisoformat(row[0]) > now)
+
+
+def _failed(db: Database, pair: str, now: dt.datetime, staff_id: int | None) -> bool:
+    """Count one wrong password for the pair; True when it is now locked."""
+    with write_lock, db.atomic():
+        row = db.execute("SELECT failures, last_failed_at FROM sign_in_failures WHERE pair_hash = ?", [pair]).fetchone()
+        stale = row is None or dt.datetime.fromisoformat(row[1]) + dt.timedelta(minutes=LOCK_MINUTES) < now
+        failures = 1 if stale else row[0] + 1
         locked = (now + dt.timedelta(minutes=LOCK_MINUTES)).isoformat() if failures >= MAX_FAILURES else None
-        with write_lock, db.atomic():
-            db.execute("UPDATE staff SET failed_logins = ?, locked_until = ? WHERE id = ?",
-                       [0 if locked else failures, locked, staff_id])
-            if locked:
-                record_event(db, "system", "account locked", f"staff:{staff_id}", f"{MAX_FAILURES}")
-        raise AuthError(WRONG) from None
+        db.execute("INSERT INTO sign_in_failures (pair_hash, failures, locked_until, last_failed_at) VALUES (?, ?, ?, ?) "
+                   "ON CONFLICT DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until, "
+                   "last_failed_at = excluded.last_failed_at", [pair, 0 if locked else failures, locked, now.isoformat()])
+        db.execute("DELETE FROM sign_in_failures WHERE last_failed_at < ? AND (locked_until IS NULL OR locked_until < ?)",
+                   [(now - dt.timedelta(days=1)).isoformat(), now.isoformat()])
+        if locked and staff_id is not None:
+            record_event(db, "system", "account locked", f"staff:{staff_id}", f"{MAX_FAILURES} (one browser)")
+    return locked is not None
+
+
+def sign_in(db: Database, email: str, password: str, device: str = "") -> str:
+    """Check the password; returns a new session token. Raises AuthError, the same for an unknown email,
+    a disabled account and a wrong password, and the same lock-out for all of them (see `_pair`)."""
+    now = _now()
+    pair = _pair(email, device)
+    if _locked(db, pair, now):
+        raise AuthError(LOCKED, max=MAX_FAILURES, minutes=LOCK_MINUTES)
+    row = db.execute("SELECT id, password_hash, disabled FROM staff WHERE email = ?", [email.strip()]).fetchone()
+    staff_id = None if row is None else int(row[0])
+    try:
+        if row is None:
+            _hasher.verify(_dummy_hash(), password or "x")  # as long as a real check; always fails
+        else:
+            _hasher.verify(row[1], password)
+        ok = row is not None and not row[2]
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        ok = False
+    if not ok:
+        if _failed(db, pair, now, staff_id):
+            raise AuthError(LOCKED, max=MAX_FAILURES, minutes=LOCK_MINUTES)
+        raise AuthError(WRONG)
     token = secrets.token_urlsafe(32)
     with write_lock, db.atomic():
         db.execute("DELETE FROM staff_sessions WHERE expires_at < ?", [now.isoformat()])
-        db.execute("UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ?", [staff_id])
+        db.execute("DELETE FROM sign_in_failures WHERE pair_hash = ?", [pair])
         db.execute("INSERT INTO staff_sessions (token_hash, staff_id, last_seen, expires_at) VALUES (?, ?, ?, ?)",
                    [_hash_token(token), staff_id, now.isoformat(), (now + dt.timedelta(hours=SESSION_HOURS)).isoformat()])
         record_event(db, email.strip(), "signed in", f"staff:{staff_id}")
@@ -148,3 +173,131 @@ def sign_out(db: Database, token: str | None) -> None:
         with write_lock:
             db.execute("DELETE FROM staff_sessions WHERE token_hash = ?", [_hash_token(token)])
 
+
+
+# --- running the accounts (the admin role) ---------------------------------------------------
+INVITE_DAYS = 7
+RESET_HOURS = 24
+
+
+class Account(msgspec.Struct, frozen=True):
+    id: int
+    email: str
+    role: str
+    created_on: str
+    disabled: bool
+    has_password: bool
+    """False for an invited account whose link has not been used yet."""
+
+
+def accounts(db: Database) -> list[Account]:
+    rows = db.execute(
+        "SELECT s.id, s.email, s.role, s.created_on, s.disabled, NOT EXISTS (SELECT 1 FROM staff_links l "
+        "WHERE l.staff_id = s.id AND l.purpose = 'invite' AND l.used_at IS NULL) FROM staff s ORDER BY s.email"
+    ).fetchall()
+    return [Account(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5])) for r in rows]
+
+
+def account(db: Database, ref: int | str) -> Account:
+    """One account by id or email; AccountError when there is none."""
+    found = [a for a in accounts(db) if a.id == ref or (isinstance(ref, str) and a.email.lower() == ref.strip().lower())]
+    if not found:
+        raise AccountError(f"there is no account {ref}")
+    return found[0]
+
+
+def _link(db: Database, staff_id: int, purpose: str, lasts: dt.timedelta) -> str:
+    """A one-time link's token (only its hash is kept); earlier unused links of the account stop working."""
+    token = secrets.token_urlsafe(32)
+    db.execute("UPDATE staff_links SET used_at = ? WHERE staff_id = ? AND used_at IS NULL", [_now().isoformat(), staff_id])
+    db.execute("INSERT INTO staff_links (token_hash, staff_id, purpose, expires_at) VALUES (?, ?, ?, ?)",
+               [_hash_token(token), staff_id, purpose, (_now() + lasts).isoformat()])
+    return token
+
+
+def invite(db: Database, email: str, role: str, by: str) -> str:
+    """A new account with no password yet; returns the token of its one-time link (valid INVITE_DAYS)."""
+    email = email.strip()
+    if "@" not in email or len(email) > 254 or " " in email:
+        raise AccountError(N_("Enter an email address, like name@example.org."))
+    if role not in ROLES:
+        raise AccountError(N_("Choose one of the roles shown."))
+    if db.execute("SELECT 1 FROM staff WHERE email = ?", [email]).fetchone():
+        raise AccountError(N_("There is already an account with this email address."))
+    with write_lock, db.atomic():
+        cursor = db.execute(
+            "INSERT INTO staff (email, role, password_hash, created_on) VALUES (?, ?, ?, ?)",
+            [email, role, _hasher.hash(secrets.token_urlsafe(32)), _now().date().isoformat()])
+        staff_id = int(cursor.lastrowid or 0)
+        token = _link(db, staff_id, "invite", dt.timedelta(days=INVITE_DAYS))
+        record_event(db, by, "account invited", f"staff:{staff_id}", f"{email}: {role}")
+    return token
+
+
+def reset_link(db: Database, staff_id: int, by: str) -> str:
+    """A one-time link to set a new password (valid RESET_HOURS); the old password works until it is used."""
+    found = account(db, staff_id)
+    with write_lock, db.atomic():
+        token = _link(db, found.id, "reset", dt.timedelta(hours=RESET_HOURS))
+        record_event(db, by, "password reset link made", f"staff:{found.id}", found.email)
+    return token
+
+
+def link_account(db: Database, token: str) -> Account | None:
+    """The account a one-time link is for, while it is unused and in time."""
+    if not token or len(token) > 100:
+        return None
+    row = db.execute("SELECT staff_id, expires_at, used_at FROM staff_links WHERE token_hash = ?",
+                     [_hash_token(token)]).fetchone()
+    if row is None or row[2] is not None or dt.datetime.fromisoformat(row[1]) < _now():
+        return None
+    found = account(db, int(row[0]))
+    return None if found.disabled else found
+
+
+def set_password(db: Database, token: str, password: str, again: str) -> Account:
+    """Use a one-time link: the new password, and every earlier session of the account ends."""
+    found = link_account(db, token)
+    if found is None:
+        raise AccountError(N_("This link has been used or has expired. Ask an admin for a new one."))
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(N_("Enter a password of at least 12 characters."))
+    if password != again:
+        raise AccountError(N_("The two passwords are not the same."))
+    with write_lock, db.atomic():
+        used = db.execute("UPDATE staff_links SET used_at = ? WHERE token_hash = ? AND used_at IS NULL",
+                          [_now().isoformat(), _hash_token(token)]).rowcount
+        if not used:
+            raise AccountError(N_("This link has been used or has expired. Ask an admin for a new one."))
+        db.execute("UPDATE staff SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?",
+                   [_hasher.hash(password), found.id])
+        db.execute("DELETE FROM staff_sessions WHERE staff_id = ?", [found.id])
+        record_event(db, found.email, "password set", f"staff:{found.id}")
+    return found
+
+
+def _enabled_admins(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM staff WHERE role = 'admin' AND disabled = 0").fetchone()[0])
+
+
+def set_role(db: Database, staff_id: int, role: str, by: str) -> None:
+    found = account(db, staff_id)
+    if role not in ROLES:
+        raise AccountError(N_("Choose one of the roles shown."))
+    if found.role == "admin" and role != "admin" and not found.disabled and _enabled_admins(db) <= 1:
+        raise AccountError(N_("This is the only admin. Make someone else an admin first."))
+    with write_lock, db.atomic():
+        db.execute("UPDATE staff SET role = ? WHERE id = ?", [role, found.id])
+        record_event(db, by, "account role changed", f"staff:{found.id}", f"{found.email}: {found.role} to {role}")
+
+
+def set_disabled(db: Database, staff_id: int, disabled: bool, by: str) -> None:
+    """Disable (every session of the account ends at once) or enable an account."""
+    found = account(db, staff_id)
+    if disabled and found.role == "admin" and not found.disabled and _enabled_admins(db) <= 1:
+        raise AccountError(N_("This is the only admin. Make someone else an admin first."))
+    with write_lock, db.atomic():
+        db.execute("UPDATE staff SET disabled = ? WHERE id = ?", [int(disabled), found.id])
+        if disabled:
+            db.execute("DELETE FROM staff_sessions WHERE staff_id = ?", [found.id])
+        record_event(db, by, "account disabled" if disabled else "account enabled", f"staff:{found.id}", found.email)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import socket
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +21,8 @@ from voice.settings import Settings, SettingsError, load_settings, resource_dir
 from voice.survey_files import check_paths
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from voice.themes import Taxonomy
 
 DEMO_DB = ".voice/demo.db"
@@ -257,6 +261,102 @@ def user_add(email: str, role: str, generate: bool, db_path: str | None) -> None
         click.echo(f"Password (shown once; give it to them safely): {password}")
 
 
+DB_OPTION = click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
+CLI_ACTOR = "command line"
+
+
+@contextlib.contextmanager
+def _accounts(db_path: str | None) -> Iterator[tuple[Settings, Database]]:
+    """The settings and an open, migrated database, with account problems as clear messages."""
+    from voice.auth import AccountError
+    from voice.db import migrate, opened
+
+    settings = _settings(db_path=db_path)
+    migrate(settings.db_path)
+    with opened(settings.db_path) as db:
+        try:
+            yield settings, db
+        except AccountError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@user.command("list")
+@DB_OPTION
+def user_list(db_path: str | None) -> None:
+    """Every staff account: email, role, and whether it is active, invited or disabled."""
+    from voice.auth import accounts
+
+    with _accounts(db_path) as (_, db):
+        for a in accounts(db):
+            state = "disabled" if a.disabled else "invited" if not a.has_password else "active"
+            click.echo(f"{a.email}\t{a.role}\t{state}\tsince {a.created_on}")
+
+
+@user.command("role")
+@click.argument("email")
+@click.argument("role", type=click.Choice(["admin", "facilitator", "safeguarding_lead", "viewer"]))
+@DB_OPTION
+def user_role(email: str, role: str, db_path: str | None) -> None:
+    """Change what an account may do."""
+    from voice.auth import account, set_role
+
+    with _accounts(db_path) as (_, db):
+        set_role(db, account(db, email).id, role, CLI_ACTOR)
+    click.echo(f"{email} is now {role}.")
+
+
+@user.command("disable")
+@click.argument("email")
+@DB_OPTION
+def user_disable(email: str, db_path: str | None) -> None:
+    """Stop an account signing in; its open sessions end at once."""
+    from voice.auth import account, set_disabled
+
+    with _accounts(db_path) as (_, db):
+        set_disabled(db, account(db, email).id, True, CLI_ACTOR)
+    click.echo(f"Disabled {email}; their sessions have ended.")
+
+
+@user.command("enable")
+@click.argument("email")
+@DB_OPTION
+def user_enable(email: str, db_path: str | None) -> None:
+    """Let a disabled account sign in again."""
+    from voice.auth import account, set_disabled
+
+    with _accounts(db_path) as (_, db):
+        set_disabled(db, account(db, email).id, False, CLI_ACTOR)
+    click.echo(f"Enabled {email}.")
+
+
+@user.command("reset")
+@click.argument("email")
+@DB_OPTION
+def user_reset(email: str, db_path: str | None) -> None:
+    """Print a one-time link (24 hours) with which the person sets a new password."""
+    from voice.auth import RESET_HOURS, account, reset_link
+
+    with _accounts(db_path) as (settings, db):
+        token = reset_link(db, account(db, email).id, CLI_ACTOR)
+    click.echo(f"Send this link to {email} yourself; it works once, for {RESET_HOURS} hours:")
+    click.echo(f"{settings.public_url.rstrip('/')}/staff/set-password/{token}")
+
+
+@user.command("invite")
+@click.argument("email")
+@click.option("--role", type=click.Choice(["admin", "facilitator", "safeguarding_lead", "viewer"]), required=True,
+              help="What the account may do.")
+@DB_OPTION
+def user_invite(email: str, role: str, db_path: str | None) -> None:
+    """Add an account without a password and print a one-time link (7 days) with which they choose one."""
+    from voice.auth import INVITE_DAYS, invite
+
+    with _accounts(db_path) as (settings, db):
+        token = invite(db, email, role, CLI_ACTOR)
+    click.echo(f"Invited {email} as {role}. Send them this link yourself; it works once, for {INVITE_DAYS} days:")
+    click.echo(f"{settings.public_url.rstrip('/')}/staff/set-password/{token}")
+
+
 @main.command("eval")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
@@ -432,15 +532,17 @@ def restore_command(backup_file: Path, yes: bool, db_path: str | None) -> None:
 @main.command("purge")
 @click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
 def purge_command(db_path: str | None) -> None:
-    """Delete expired unfinished answers, texts-as-typed past their keeping time, and old staff sessions."""
+    """Delete what has passed its keeping time: unfinished answers, texts as typed, staff sessions, the
+    details of closed requests for contact, answers (VOICE_ANSWER_DAYS)."""
     from voice.db import migrate
-    from voice.operations import purge
+    from voice.operations import purge_as_set
 
     settings = _settings(db_path=db_path)
     migrate(settings.db_path)
-    done = purge(settings.db_path)
+    done = purge_as_set(settings)
     click.echo(f"Deleted {done.drafts} expired unfinished answers, {done.original_texts} texts as typed, "
-               f"{done.staff_sessions} old staff sessions.")
+               f"{done.staff_sessions} old staff sessions, {done.answers} responses past their keeping time; "
+               f"wiped the details of {done.contact_details} closed requests for contact.")
 
 
 @main.group("priorities")

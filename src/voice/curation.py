@@ -96,7 +96,7 @@ FROM answers a
 JOIN responses r ON r.id = a.response_id
 LEFT JOIN themes t ON t.answer_id = a.id
 LEFT JOIN ({LATEST_CORRECTIONS}) c ON c.answer_id = a.id
-WHERE a.text IS NOT NULL
+WHERE a.text IS NOT NULL AND r.withdrawn_on IS NULL
 """
 
 
@@ -205,7 +205,8 @@ def correct(db: Database, answer_id: int, sentiment: str | None, topics: list[st
 def quote_blockers(db: Database, answer_id: int) -> list[str]:
     """Why this answer cannot be quoted now (empty when it can)."""
     row = db.execute("SELECT r.id, r.version_id, r.quote_consent, a.question_id FROM answers a "
-                     "JOIN responses r ON r.id = a.response_id WHERE a.id = ?", [answer_id]).fetchone()
+                     "JOIN responses r ON r.id = a.response_id WHERE a.id = ? AND r.withdrawn_on IS NULL",
+                     [answer_id]).fetchone()
     if row is None:
         return [N_("There is no such answer.")]
     response_id, version_id, consent, question_id = row

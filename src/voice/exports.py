@@ -21,6 +21,7 @@ from voice.priorities import STATUS_NAMES, year_slug
 from voice.results import SHOWN, Count, SurveyResults, TopicResult, share_text
 from voice.surveys import STANDARD_SUPPORT
 from voice.templating import environment
+from voice.text import spreadsheet_safe
 from voice.themes import SENTIMENTS
 
 FORMATS = ("html", "pdf", "docx", "md", "csv", "json")
@@ -213,12 +214,6 @@ def render_md(report: Report, locale: str = "en") -> str:
 
 
 # --- CSV and JSON: the figures and the actions --------------------------------------------------
-def _safe(cell: object) -> str:
-    """A cell a spreadsheet shows as text: one starting =, +, -, @, tab or return gets a leading '."""
-    text = "" if cell is None else str(cell)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 FIGURE_COLUMNS = ("survey", "question_id", "question", "answer_value", "answer", "group_by", "group_value",
                   "group", "count", "percent", "note")
 
@@ -266,7 +261,7 @@ def render_csv(header: tuple[str, ...], rows: Iterator[tuple[object, ...]]) -> s
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([_safe(cell) for cell in row] for row in rows)
+    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
     return out.getvalue()
 
 

@@ -369,3 +369,61 @@ def m010_unread_draft(db: Database) -> None:
     # The unfinished answers (drafts.token_hash) a form post came from: deleted when its answers are
     # read, in the reader's transaction, rather than while the young person waits for the thank-you page.
     db.execute("ALTER TABLE unread ADD COLUMN draft TEXT")
+
+
+@migrations()
+def m011_contact_queue_withdrawal_accounts(db: Database) -> None:
+    # Requests for contact are a queue of their own for the safeguarding lead: due by a day worked out
+    # from the promise the survey made, closed only by a person with what was done, never deleted. The
+    # contact details are wiped some time after closing (details_wiped_on), the record that it was
+    # handled stays.
+    for column in ("due_on TEXT", "status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed'))",
+                   "closed_by TEXT", "closed_on TEXT", "action_note TEXT", "details_wiped_on TEXT"):
+        db.execute(f"ALTER TABLE contact_requests ADD COLUMN {column}")
+    db.execute("CREATE INDEX contact_requests_queue ON contact_requests(status, due_on)")
+    db.execute("CREATE TRIGGER contact_requests_never_deleted BEFORE DELETE ON contact_requests "
+               "BEGIN SELECT RAISE(ABORT, 'requests for contact are never deleted'); END")
+    db.execute(
+        "CREATE TRIGGER contact_requests_closed_by_a_person BEFORE UPDATE OF status ON contact_requests "
+        "WHEN NEW.status = 'closed' AND (NEW.closed_by IS NULL OR coalesce(NEW.action_note, '') = '') "
+        "BEGIN SELECT RAISE(ABORT, 'closing a request for contact needs the person and what was done'); END")
+    db.execute(
+        "CREATE TRIGGER contact_requests_kept_as_asked BEFORE UPDATE OF response_id, survey_slug, requested_on, "
+        "name, contact, best_time ON contact_requests WHEN NOT (NEW.response_id IS OLD.response_id AND "
+        "NEW.survey_slug IS OLD.survey_slug AND NEW.requested_on IS OLD.requested_on AND "
+        "((NEW.name IS OLD.name AND NEW.contact IS OLD.contact AND NEW.best_time IS OLD.best_time) OR "
+        "(OLD.status = 'closed' AND NEW.name IS NULL AND NEW.contact = '' AND NEW.best_time IS NULL "
+        "AND NEW.details_wiped_on IS NOT NULL))) "
+        "BEGIN SELECT RAISE(ABORT, 'a request for contact is kept as asked; its details are only wiped "
+        "after it is closed'); END")
+    from voice.contacts import due_on  # imported here: it needs nothing of the schema
+
+    for row_id, requested_on in db.execute("SELECT id, requested_on FROM contact_requests").fetchall():
+        db.execute("UPDATE contact_requests SET due_on = ? WHERE id = ?", [due_on(requested_on, 2), row_id])
+    # A young person can take their answers back. Answers with an open safeguarding flag are hidden
+    # from everyone but the lead until the flag is closed, then deleted; withdrawn_on marks them.
+    db.execute("ALTER TABLE responses ADD COLUMN withdrawn_on TEXT")
+    # One-time links for staff: an invitation to set a first password, or a password reset.
+    db.execute(
+        """
+        CREATE TABLE staff_links (
+            token_hash TEXT PRIMARY KEY,
+            staff_id INTEGER NOT NULL REFERENCES staff(id),
+            purpose TEXT NOT NULL CHECK (purpose IN ('invite', 'reset')),
+            expires_at TEXT NOT NULL,
+            used_at TEXT
+        )"""
+    )
+    # Wrong passwords are counted per (email, browser), never per account alone, so that a stranger
+    # guessing cannot lock the lead out; the key is a hash, for unknown emails as for real ones.
+    db.execute(
+        """
+        CREATE TABLE sign_in_failures (
+            pair_hash TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL,
+            locked_until TEXT,
+            last_failed_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX audit_log_actor ON audit_log(actor, id)")
+    db.execute("CREATE INDEX audit_log_action ON audit_log(action, id)")

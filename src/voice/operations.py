@@ -8,14 +8,21 @@ from pathlib import Path
 
 import msgspec
 
+from voice.contacts import wipe_details
 from voice.db import connect, write_lock
+from voice.settings import Settings
 from voice.submissions import purge_originals
+from voice.withdrawal import purge_old_answers
 
 
 class Purged(msgspec.Struct, frozen=True):
     drafts: int
     original_texts: int
     staff_sessions: int
+    contact_details: int = 0
+    """Closed requests for contact whose details were wiped."""
+    answers: int = 0
+    """Responses deleted after VOICE_ANSWER_DAYS."""
 
 
 def backup(db_path: str | Path, target: str | Path) -> int:
@@ -76,9 +83,11 @@ def restore(backup_file: str | Path, db_path: str | Path, today: dt.date | None 
     return kept
 
 
-def purge(db_path: str | Path, now: dt.datetime | None = None) -> Purged:
+def purge(db_path: str | Path, now: dt.datetime | None = None, *, contact_details_days: int = 90,
+          answer_days: int = 0) -> Purged:
     """Delete expired unfinished answers, texts-as-typed past their keeping time (unless a flag on them
-    is still open) and expired staff sessions."""
+    is still open) and expired staff sessions; wipe the details of requests for contact closed more than
+    `contact_details_days` ago; delete answers older than `answer_days` (0: keep them)."""
     moment = now or dt.datetime.now(dt.UTC)
     db = connect(db_path)
     try:
@@ -86,6 +95,14 @@ def purge(db_path: str | Path, now: dt.datetime | None = None) -> Purged:
             drafts = db.execute("DELETE FROM drafts WHERE expires_at < ?", [moment.isoformat()]).rowcount
             sessions = db.execute("DELETE FROM staff_sessions WHERE expires_at < ?", [moment.isoformat()]).rowcount
         originals = purge_originals(db, moment.date())
+        wiped = wipe_details(db, contact_details_days, moment.date())
+        answers = purge_old_answers(db, answer_days, moment.date())
     finally:
         db.close()
-    return Purged(drafts, originals, sessions)
+    return Purged(drafts, originals, sessions, wiped, answers)
+
+
+def purge_as_set(settings: Settings, now: dt.datetime | None = None) -> Purged:
+    """`purge` with the keeping times of the settings."""
+    return purge(settings.db_path, now, contact_details_days=settings.contact_details_days,
+                 answer_days=settings.answer_days)

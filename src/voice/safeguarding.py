@@ -18,6 +18,7 @@ from functools import cache
 import msgspec
 from sqlite_utils import Database
 
+from voice import withdrawal
 from voice.audit import record_event
 from voice.db import write_lock
 from voice.i18n import N_
@@ -231,3 +232,6 @@ def close_flag(db: Database, flag_id: int, closed_by: str, note: str) -> None:
         if cursor.rowcount != 1:
             raise FlagError(N_("This flag is already closed."))
         record_event(db, closed_by, "flag closed", f"flag:{flag_id}", note)
+        # Answers the young person took back while this flag was open go once no flag on them is open.
+        response_id = db.execute("SELECT response_id FROM flags WHERE id = ?", [flag_id]).fetchone()[0]
+        withdrawal.after_flag_closed(db, response_id, closed_by)

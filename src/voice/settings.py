@@ -51,6 +51,20 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     """VOICE_SUBMISSIONS_PER_MINUTE: survey form posts and API submissions allowed per address per minute (0: no limit)."""
     original_text_days: Annotated[int, Meta(ge=1, le=3650)] = 90
     """VOICE_ORIGINAL_TEXT_DAYS: how long free text is kept as typed, for safeguarding leads only."""
+    contact_working_days: Annotated[int, Meta(ge=1, le=20)] = 2
+    """VOICE_CONTACT_WORKING_DAYS: a young person who asks someone to talk to them is told a trained worker
+    will get in touch within this many working days (England's bank holidays excluded), and the request is
+    due in the safeguarding lead's queue on that day: one setting, so the promise and the due day agree."""
+    contact_details_days: Annotated[int, Meta(ge=1, le=3650)] = 90
+    """VOICE_CONTACT_DETAILS_DAYS: a closed request for contact keeps its name, phone or email and best time
+    this many days after it was closed, then they are wiped; the record that it was handled stays."""
+    answer_days: Annotated[int, Meta(ge=0, le=36_500)] = 0
+    """VOICE_ANSWER_DAYS: survey answers are deleted this many days after they were sent, with their themes,
+    counts, quotes and texts as typed (answers with an open safeguarding flag wait for it to be closed).
+    0 keeps them."""
+    public_url: str = "http://127.0.0.1:8000"
+    """VOICE_PUBLIC_URL: the address staff reach the service at, for the one-time links in invitations and
+    password resets made with `voice user`."""
     purge_every_seconds: Annotated[int, Meta(ge=0, le=604_800)] = 3600
     """VOICE_PURGE_EVERY_SECONDS: while serving, how often expired unfinished answers, texts as typed past
     their time and old staff sessions are deleted (0: only when the service starts and by `voice purge`)."""

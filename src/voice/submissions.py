@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import secrets
 import sqlite3
 from collections.abc import Callable
 from typing import Any
@@ -21,9 +20,11 @@ from sqlite_utils import Database
 from voice import drafts, tallies
 from voice.audit import record_event
 from voice.catalogue import Published, version
+from voice.contacts import due_on
 from voice.db import write as db_write
 from voice.db import write_lock
 from voice.forms import Answers, FieldError, check_all
+from voice.receipts import new_receipt, normalise_receipt
 from voice.redact import Terms, redact
 from voice.safeguarding import Flag, flags_for
 from voice.settings import Settings
@@ -32,7 +33,6 @@ from voice.themes import Theme, Themer, default_themer
 
 CHANNELS = ("web", "api", "paper", "session", "import")
 log = logging.getLogger("voice")
-RECEIPT_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: easy to read out over the phone
 
 
 class InvalidAnswersError(Exception):
@@ -46,18 +46,6 @@ class Recorded(msgspec.Struct, frozen=True):
     response_id: int
     duplicate: bool = False
     """True when this submission key was seen before: nothing new was stored."""
-
-
-def new_receipt() -> str:
-    """Eight characters from 32: 40 random bits, five to a character."""
-    bits = int.from_bytes(secrets.token_bytes(5))
-    code = "".join(RECEIPT_ALPHABET[(bits >> (5 * i)) & 31] for i in range(8))
-    return f"{code[:4]}-{code[4:]}"
-
-
-def normalise_receipt(text: str) -> str:
-    code = "".join(ch for ch in text.upper() if ch.isalnum())
-    return f"{code[:4]}-{code[4:]}" if len(code) == 8 else text.upper()
 
 
 def _key_hash(submission_key: str | None) -> str | None:
@@ -76,6 +64,7 @@ def record(
     terms: Terms | None = None,
     keep_original_days: int = 90,
     flag_role: str = "safeguarding lead",
+    contact_days: int = 2,
     themer: Themer | None = None,
     read_now: bool = True,
     draft: str | None = None,
@@ -112,7 +101,7 @@ def record(
             if draft is not None:
                 drafts.forget(db, draft)
             _store_reading(db, published, recorded.response_id, answers, reading, day,
-                           _delete_after(day, keep_original_days), flag_role)
+                           _delete_after(day, keep_original_days), flag_role, contact_days)
         return recorded
 
     for _attempt in range(5):
@@ -121,13 +110,13 @@ def record(
         except sqlite3.IntegrityError as exc:
             if "responses.receipt" not in str(exc):
                 raise
-    raise RuntimeError("could not find an unused receipt code")  # 32^8 codes: not in this universe
+    raise RuntimeError("could not find an unused receipt code")  # 32^12 codes: not in this universe
 
 
 def reading_options(settings: Settings, terms: Terms, themer: Themer) -> dict[str, Any]:
     """The keywords record() and read_unread() take from the settings and the words in use."""
     return {"terms": terms, "themer": themer, "keep_original_days": settings.original_text_days,
-            "flag_role": settings.safeguarding_role}
+            "flag_role": settings.safeguarding_role, "contact_days": settings.contact_working_days}
 
 
 class Reading(msgspec.Struct, frozen=True):
@@ -182,7 +171,7 @@ def _new_response(db: Database, published: Published, answers: Answers, channel:
 
 
 def _store_reading(db: Database, published: Published, response_id: int, answers: Answers, reading: Reading,
-                   day: str, delete_after: str, flag_role: str) -> None:
+                   day: str, delete_after: str, flag_role: str, contact_days: int = 2) -> None:
     """A response's answers (free text redacted), texts as typed, flags, themes and contact request."""
     survey = published.survey
     texts = reading.texts
@@ -211,15 +200,16 @@ def _store_reading(db: Database, published: Published, response_id: int, answers
     contact = next((q for _, q in survey.questions() if q.kind == "contact_request"), None)
     if contact is not None and answers.get(contact.id) == "yes":
         db.execute(
-            "INSERT INTO contact_requests (response_id, survey_slug, name, contact, best_time, requested_on) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO contact_requests (response_id, survey_slug, name, contact, best_time, requested_on, due_on) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [response_id, published.slug, answers.get(f"{contact.id}.name"),
-             answers[f"{contact.id}.contact"], answers.get(f"{contact.id}.when"), day],
+             answers[f"{contact.id}.contact"], answers.get(f"{contact.id}.when"), day, due_on(day, contact_days)],
         )
 
 
 def read_unread(db: Database, *, terms: Terms | None = None, themer: Themer | None = None,
-                keep_original_days: int = 90, flag_role: str = "safeguarding lead", only: int | None = None,
+                keep_original_days: int = 90, flag_role: str = "safeguarding lead", contact_days: int = 2,
+                only: int | None = None,
                 limit: int = 20, claim_seconds: int = 120, stop: Callable[[], bool] | None = None) -> int:
     """Read answers waiting in `unread` (oldest first, at most `limit`), store what reading found and
     delete them from `unread`, in one transaction. Returns how many were read.
@@ -276,7 +266,7 @@ def read_unread(db: Database, *, terms: Terms | None = None, themer: Themer | No
             if draft is not None:  # the unfinished answers the young person sent these from
                 drafts.forget(db, draft)
             _store_reading(db, published, response_id, answers, reading, day,
-                           _delete_after(day, keep_original_days), flag_role)
+                           _delete_after(day, keep_original_days), flag_role, contact_days)
             stored += 1
         if left:
             db.execute("UPDATE unread SET claimed_until = NULL WHERE response_id IN (SELECT value FROM json_each(?))",

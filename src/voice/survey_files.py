@@ -192,6 +192,10 @@ def _cross_check(survey: Survey) -> list[tuple[str, str]]:
                 if q.kind in singletons:
                     errors.append((f"{path}.type", f"a survey can have only one `{q.kind}` question"))
                 singletons[q.kind] = q.id
+            if q.kind == "contact_request" and q.hint and re.search(r"\b(?:working |business )?days?\b", q.hint):
+                errors.append((f"{path}.hint", "do not promise a time here: the form says when a trained worker "
+                               "will get in touch, from VOICE_CONTACT_WORKING_DAYS, so the promise and the day the "
+                               "request is due cannot disagree"))
     if survey.opens and survey.closes and survey.closes < survey.opens:
         errors.append(("$.closes", "`closes` is before `opens`"))
     return errors + _check_words(survey)

@@ -5,7 +5,8 @@ and each free-text answer by survey, day, feeling and topics. Scanning a million
 for that took most of a minute. Instead:
 
 - `answer_tallies` gains one to each (survey, day, question, value, age band, area) as a response's
-  answers are stored (`add_response`, in the same transaction: answers are never changed or deleted);
+  answers are stored (`add_response`, in the same transaction: answers are never changed), and loses it
+  in the transaction that deletes them (voice.withdrawal);
 - `topic_tallies` is kept by triggers on `themes` and `theme_corrections` (migration m009), so that
   re-theming and a person's correction move an answer from one count to another wherever they are
   written. The feeling and topics counted are the view `effective_themes`: the latest correction's,
@@ -39,14 +40,15 @@ def group_questions(survey: Survey) -> dict[str, SingleChoice]:
 
 
 _ADD = ("INSERT INTO answer_tallies (survey_slug, day, question_id, value, age_band, area, n) "
-        "VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1")
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n")
 
 
-def add_response(db: Database, slug: str, survey: Survey, day: str, values: dict[str, str]) -> None:
-    """Count one response's choice answers. `values` are its answers by question id, as stored (JSON)."""
+def add_response(db: Database, slug: str, survey: Survey, day: str, values: dict[str, str], step: int = 1) -> None:
+    """Count one response's choice answers. `values` are its answers by question id, as stored (JSON).
+    With step=-1, take them off again (the answers are being withdrawn or deleted)."""
     groups = group_questions(survey)
     age, area = (values.get(groups[g].id, NONE) if g in groups else NONE for g in BREAKDOWNS)
-    db.conn.executemany(_ADD, [(slug, day, q.id, values[q.id], age, area) for _, q in survey.questions()
+    db.conn.executemany(_ADD, [(slug, day, q.id, values[q.id], age, area, step) for _, q in survey.questions()
                                if q.kind in CHOICE_KINDS and q.id in values])
 
 

@@ -1,4 +1,4 @@
-"""Text helpers shared by the rules that read young people's words (safeguarding, themes)."""
+"""Text helpers shared by the rules that read young people's words (safeguarding, themes), and by downloads."""
 
 from __future__ import annotations
 
@@ -17,3 +17,9 @@ def stems(pattern: str) -> tuple[str, ...]:
     """Word stems one of which any match of `pattern` contains: a substring test on them skips the
     regex for most texts (a regex search costs about 6 µs, a substring test about 0.1 µs)."""
     return tuple({w[:5] for w in re.findall(r"[a-z]{2,}", re.sub(r"\\[a-zA-Z]", " ", pattern))})
+
+
+def spreadsheet_safe(cell: object) -> str:
+    """A CSV cell a spreadsheet shows as text: one starting =, +, -, @, tab or return gets a leading '."""
+    text = "" if cell is None else str(cell)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -16,8 +16,9 @@ from litestar import Request
 from litestar.middleware.base import DefineMiddleware
 from litestar.middleware.rate_limit import RateLimitConfig, get_remote_address
 
-LIMITED = re.compile(r"^/(?:s/[^/]+/|api/surveys/[^/]+/responses$)")
-"""Every post of a survey page, start and check-answers included, and every API submission."""
+LIMITED = re.compile(r"^/(?:s/[^/]+/|api/surveys/[^/]+/responses$|api/responses/|withdraw/?$|staff/sign-in$)")
+"""Every post of a survey page, start and check-answers included, every API submission, every try at a
+receipt code (withdrawing, on the page or through the API) and every try at a staff password."""
 
 
 class DailyKey:
@@ -49,7 +50,7 @@ def rate_limit(per_minute: int) -> DefineMiddleware | None:
         return daily.identify(get_remote_address(request))
 
     def limited(request: Request) -> bool:
-        return request.method == "POST" and bool(LIMITED.match(request.url.path))
+        return request.method in ("POST", "DELETE") and bool(LIMITED.match(request.url.path))
 
     return RateLimitConfig(rate_limit=("minute", per_minute), identifier_for_request=identifier,
                            check_throttle_handler=limited, set_rate_limit_headers=False).middleware

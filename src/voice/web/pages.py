@@ -20,6 +20,7 @@ from litestar.utils.empty import value_or_default
 from litestar.utils.scope.state import ScopeState
 from sqlite_utils import Database
 
+from voice.auth import Staff
 from voice.catalogue import Catalogue
 from voice.db import ConnectionPool
 from voice.i18n import available_locales, direction, lang_tag, language_name, negotiate, translate
@@ -142,6 +143,8 @@ def page_context(request: Request, survey: Survey | None, offered: list[str] | N
         if chosen and chosen not in languages else None,
         "easy_read": (False, False),  # (in easy read now, easy read offered): survey pages say
         "support": support_for(survey),
+        # The promise a request for contact makes, from the setting its due day is worked out with.
+        "contact_days": settings_of(request).contact_working_days,
         "survey": survey,
         "errors": [],
     }
@@ -207,3 +210,9 @@ def render_cached(request: Request, template: str, *, status: int = 200, survey:
     token = value_or_default(ScopeState.from_scope(request.scope).csrf_token, "")
     field = f'<input type="hidden" name="_csrf_token" value="{escape(token)}" />'
     return Response(html.replace(CSRF_MARK, field), media_type=MediaType.HTML, status_code=status)
+
+
+def staff_of(request: Request) -> Staff:
+    """The signed-in staff member (set by the staff guard)."""
+    staff: Staff = request.state["staff"]
+    return staff

@@ -23,7 +23,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery, QueryParameter, URLEncodedBody
 from litestar.response import Redirect
 
-from voice import drafts, outputs
+from voice import contacts, drafts, outputs
 from voice.catalogue import Published
 from voice.forms import FieldError, check_page, page_values, visible_pages, visible_questions
 from voice.i18n import N_, available_locales, direction, lang_tag, language_name, translate
@@ -181,9 +181,13 @@ class PublicController(Controller):
 
     @get("/healthz", sync_to_thread=False)
     def healthz(self, request: Request, db: Db) -> dict[str, str]:
-        """For monitoring: the database answers, the surveys are loaded, and how many answers wait to be
-        read (a number that keeps growing means reading has stopped). Says nothing about anyone."""
-        return {"status": "ok", "surveys": str(len(catalogue_of(request).all())), "unread": str(unread_count(db))}
+        """For monitoring: the database answers, the surveys are loaded, how many answers wait to be read
+        (a number that keeps growing means reading has stopped), and how many requests for contact are
+        open and past their due day (above 0 means a young person who asked for help is waiting too
+        long). Says nothing about anyone."""
+        return {"status": "ok", "surveys": str(len(catalogue_of(request).all())), "unread": str(unread_count(db)),
+                "contact_requests_open": str(contacts.open_count(db)),
+                "contact_requests_overdue": str(contacts.overdue_count(db))}
 
     @get("/language/{code:str}", sync_to_thread=False)
     def language(self, request: Request, code: FromPath[str], next_url: NextUrl = None) -> Redirect:

@@ -4,6 +4,7 @@ on the router, so a new route cannot forget it; roles are checked per route thro
 from __future__ import annotations
 
 import re
+import secrets
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Router, get, post
@@ -14,7 +15,7 @@ from litestar.handlers.base import BaseRouteHandler
 from litestar.params import FromPath, FromQuery, QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Template
 
-from voice import auth, curation, safeguarding
+from voice import auth, contacts, curation, safeguarding
 from voice.audit import events, record_event
 from voice.auth import Staff
 from voice.db import opened, write_lock
@@ -49,12 +50,15 @@ def staff_guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
     """Signed in, and in one of the handler's roles (opt["roles"]; every role when not given)."""
     with opened(connection.app.state["settings"].db_path) as db:
         staff = auth.session_user(db, connection.cookies.get(STAFF_COOKIE))
+        # Requests for contact past their due day stand out on every page a lead opens (see _nav.html).
+        overdue = contacts.overdue_count(db) if staff is not None and staff.role == "safeguarding_lead" else 0
     if staff is None:
         raise SignInRequiredError()
     roles = handler.opt.get("roles")
     if roles and staff.role not in roles:
         raise PermissionDeniedException()
     connection.state["staff"] = staff
+    connection.state["overdue_contacts"] = overdue
 
 
 def _staff(request: Request) -> Staff:
@@ -85,22 +89,40 @@ def _staff_cookie(request: Request, token: str) -> Cookie:
                   secure=secure_cookies(request), max_age=auth.SESSION_HOURS * 3600)
 
 
+DEVICE_COOKIE = "voice_device"
+
+
+def _device(request: Request) -> str:
+    """This browser's random sign-in cookie (see auth._pair): wrong passwords count per email and browser."""
+    value = request.cookies.get(DEVICE_COOKIE, "")
+    return value if re.fullmatch(r"[A-Za-z0-9_-]{20,60}", value) else ""
+
+
+def _device_cookie(request: Request) -> Cookie:
+    return Cookie(key=DEVICE_COOKIE, value=secrets.token_urlsafe(24), path="/staff", httponly=True,
+                  samesite="strict", secure=secure_cookies(request), max_age=365 * 24 * 3600)
+
+
 class SignInController(Controller):
     path = "/staff"
     include_in_schema = False
 
     @get("/sign-in", sync_to_thread=False)
-    def sign_in_page(self, request: Request) -> Template:
-        return render(request, "staff/sign_in.html", email="")
+    def sign_in_page(self, request: Request, done: FromQuery[str | None] = None) -> Template:
+        page = render(request, "staff/sign_in.html", email="", password_set=done == "password")
+        if not _device(request):
+            page.cookies.append(_device_cookie(request))
+        return page
 
     @post("/sign-in", sync_to_thread=True, status_code=303)
     def sign_in(self, request: Request, db: Db, data: FormData) -> Redirect | Template:
-        email, password = str(data.get("email", "")), str(data.get("password", ""))
+        email, password = str(data.get("email", ""))[:254], str(data.get("password", ""))[:1000]
         try:
-            token = auth.sign_in(db, email, password)
+            token = auth.sign_in(db, email, password, _device(request))
         except auth.AuthError as exc:
             error = FieldError("email", "email", t(request, exc.message, **exc.params))
-            return render(request, "staff/sign_in.html", status=401, email=email, errors=[error])
+            return render(request, "staff/sign_in.html", status=401, email=email, errors=[error],
+                          password_set=False)
         return Redirect("/staff", status_code=303, cookies=[_staff_cookie(request, token)])
 
 
@@ -108,9 +130,11 @@ class StaffController(Controller):
     path = "/"
     include_in_schema = False
 
-    @get("/", sync_to_thread=False)
-    def home(self, request: Request) -> Template:
-        return render(request, "staff/home.html", staff=_staff(request))
+    @get("/", sync_to_thread=True)
+    def home(self, request: Request, db: Db) -> Template:
+        lead = _staff(request).role == "safeguarding_lead"
+        return render(request, "staff/home.html", staff=_staff(request),
+                      open_contacts=contacts.open_count(db) if lead else 0)
 
     @post("/sign-out", sync_to_thread=True, status_code=303)
     def sign_out(self, request: Request, db: Db) -> Redirect:
@@ -271,13 +295,17 @@ class StaffController(Controller):
             record_event(db, _staff(request).email, "answers entered", f"response:{recorded.response_id}", channel)
         return Redirect(f"/staff/entry/{slug}?saved={recorded.receipt}", status_code=303)
 
-    @get("/audit", sync_to_thread=True, opt={"roles": ("admin", "safeguarding_lead")})
-    def audit_log(self, request: Request, db: Db) -> Template:
-        return render(request, "staff/audit.html", staff=_staff(request), events=events(db))
-
 
 def staff_router() -> Router:
+    from voice.web.people import (
+        AccountsController,
+        AuditController,
+        ContactsController,
+        WithdrawForController,
+    )
     from voice.web.plans import PlansController  # it builds on this module's guard and helpers
 
-    return Router(path="/staff", route_handlers=[StaffController, PlansController], guards=[staff_guard],
+    return Router(path="/staff", route_handlers=[StaffController, PlansController, ContactsController,
+                                                 WithdrawForController, AccountsController, AuditController],
+                  guards=[staff_guard],
                   exception_handlers={SignInRequiredError: _to_sign_in}, include_in_schema=False)

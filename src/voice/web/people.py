@@ -1,0 +1,249 @@
+"""Staff pages about people: the safeguarding lead's queue of requests for contact, taking answers back
+for a young person, staff accounts (the admin role), the audit log, and the one-time links that set a
+password. Every route but the one-time link is under the staff router's guard (see voice.web.staff)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from litestar import Controller, Request, get, post
+from litestar.exceptions import NotFoundException
+from litestar.params import FromPath, FromQuery, URLEncodedBody
+from litestar.response import Redirect, Stream, Template
+
+from voice import auth, contacts
+from voice.audit import (
+    ACTIONS,
+    PAGE_SIZE,
+    AuditFilter,
+    actors,
+    all_events,
+    count,
+    events,
+    record_event,
+)
+from voice.db import write_lock
+from voice.forms import FieldError
+from voice.text import spreadsheet_safe
+from voice.web.pages import Db, RowId, render, staff_of, t
+from voice.web.withdraw import receipt_error, take_back
+
+FormData = URLEncodedBody[dict[str, Any]]
+LEAD = ("safeguarding_lead",)
+ADMIN = ("admin",)
+ROLE_NAMES = {"admin": "Admin", "facilitator": "Facilitator", "safeguarding_lead": "Safeguarding lead",
+              "viewer": "Viewer"}
+
+
+def _day(text: str | None) -> str | None:
+    """A date from a filter box (yyyy-mm-dd or dd/mm/yyyy) as yyyy-mm-dd, or None when it is not one."""
+    text = (text or "").strip()
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    if m:
+        text = f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}"
+    try:
+        return dt.date.fromisoformat(text).isoformat() if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
+    except ValueError:
+        return None
+
+
+class ContactsController(Controller):
+    path = "/contacts"
+
+    @get("/", sync_to_thread=True, opt={"roles": LEAD})
+    def queue(self, request: Request, db: Db, status: FromQuery[str] = "open") -> Template:
+        status = "closed" if status == "closed" else "open"
+        return render(request, "staff/contacts.html", staff=staff_of(request), showing=status,
+                      items=contacts.requests(db, status), today=dt.datetime.now(dt.UTC).date())
+
+    def _page(self, request: Request, db: Db, request_id: int, errors: list[FieldError], note: str = "",
+              status: int = 200) -> Template:
+        item = contacts.request_detail(db, request_id, staff_of(request).email)
+        if item is None:
+            raise NotFoundException()
+        return render(request, "staff/contact.html", status=status, staff=staff_of(request), item=item,
+                      today=dt.datetime.now(dt.UTC).date(), history=events(db, f"contact:{request_id}"),
+                      note=note, errors=errors)
+
+    @get("/{request_id:int}", sync_to_thread=True, opt={"roles": LEAD})
+    def detail(self, request: Request, db: Db, request_id: RowId) -> Template:
+        return self._page(request, db, request_id, [])
+
+    @post("/{request_id:int}/close", sync_to_thread=True, status_code=303, opt={"roles": LEAD})
+    def close(self, request: Request, db: Db, request_id: RowId, data: FormData) -> Redirect | Template:
+        note = str(data.get("action_note", ""))[:4000]
+        try:
+            contacts.close_request(db, request_id, staff_of(request).email, note)
+        except contacts.ContactError as exc:
+            error = FieldError("action_note", "action_note", t(request, str(exc)))
+            return self._page(request, db, request_id, [error], note, status=422)
+        return Redirect(f"/staff/contacts/{request_id}", status_code=303)
+
+
+class WithdrawForController(Controller):
+    """A facilitator (or lead) takes answers back for a young person who asked them to, with the code."""
+
+    path = "/withdraw"
+
+    @get("/", sync_to_thread=False, opt={"roles": ("admin", "facilitator", "safeguarding_lead")})
+    def form(self, request: Request, done: FromQuery[str | None] = None) -> Template:
+        return render(request, "staff/withdraw.html", staff=staff_of(request), receipt="", done=done == "1")
+
+    @post("/", sync_to_thread=True, status_code=303, opt={"roles": ("admin", "facilitator", "safeguarding_lead")})
+    def take(self, request: Request, db: Db, data: FormData) -> Redirect | Template:
+        receipt = str(data.get("receipt", ""))[:40]
+        error = receipt_error(request, receipt)
+        if error is None and take_back(request, db, receipt, staff_of(request).email,
+                                       "for a young person who asked") is None:
+            error = FieldError("receipt", "receipt", t(request, "No answers have this receipt code. Check it with "
+                                                                "the young person."))
+        if error is not None:
+            return render(request, "staff/withdraw.html", status=422, staff=staff_of(request), receipt=receipt,
+                          errors=[error], done=False)
+        return Redirect("/staff/withdraw?done=1", status_code=303)
+
+
+class AccountsController(Controller):
+    path = "/accounts"
+
+    def _list(self, request: Request, db: Db, errors: list[FieldError] | None = None, status: int = 200,
+              values: dict[str, str] | None = None, link: str | None = None) -> Template:
+        return render(request, "staff/accounts.html", status=status, staff=staff_of(request),
+                      accounts=auth.accounts(db), roles=auth.ROLES, role_names=ROLE_NAMES, errors=errors or [],
+                      values=values or {"email": "", "role": "facilitator"}, link=link)
+
+    @get("/", sync_to_thread=True, opt={"roles": ADMIN})
+    def accounts(self, request: Request, db: Db) -> Template:
+        return self._list(request, db)
+
+    @post("/", sync_to_thread=True, opt={"roles": ADMIN}, status_code=200)
+    def invite(self, request: Request, db: Db, data: FormData) -> Template:
+        values = {"email": str(data.get("email", ""))[:254], "role": str(data.get("role", ""))}
+        try:
+            token = auth.invite(db, values["email"], values["role"], staff_of(request).email)
+        except auth.AccountError as exc:
+            field = "role" if "role" in str(exc) else "email"
+            return self._list(request, db, [FieldError(field, field, t(request, str(exc)))], 422, values)
+        return self._list(request, db, link=_link(request, token))
+
+    def _account(self, request: Request, db: Db, staff_id: int, errors: list[FieldError] | None = None,
+                 status: int = 200, link: str | None = None) -> Template:
+        try:
+            found = auth.account(db, staff_id)
+        except auth.AccountError:
+            raise NotFoundException() from None
+        return render(request, "staff/account.html", status=status, staff=staff_of(request), account=found,
+                      roles=auth.ROLES, role_names=ROLE_NAMES, errors=errors or [], link=link,
+                      history=events(db, f"staff:{staff_id}", limit=50))
+
+    @get("/{staff_id:int}", sync_to_thread=True, opt={"roles": ADMIN})
+    def account(self, request: Request, db: Db, staff_id: RowId) -> Template:
+        return self._account(request, db, staff_id)
+
+    @post("/{staff_id:int}/{action:str}", sync_to_thread=True, status_code=200, opt={"roles": ADMIN})
+    def change(self, request: Request, db: Db, staff_id: RowId, action: FromPath[str], data: FormData) -> Template:
+        by = staff_of(request).email
+        link = None
+        try:
+            auth.account(db, staff_id)
+        except auth.AccountError:
+            raise NotFoundException() from None
+        try:
+            if action == "role":
+                auth.set_role(db, staff_id, str(data.get("role", "")), by)
+            elif action in ("disable", "enable"):
+                auth.set_disabled(db, staff_id, action == "disable", by)
+            elif action == "reset":
+                link = _link(request, auth.reset_link(db, staff_id, by))
+            else:
+                raise NotFoundException()
+        except auth.AccountError as exc:
+            return self._account(request, db, staff_id, [FieldError("role", "role", t(request, str(exc)))], 422)
+        return self._account(request, db, staff_id, link=link)
+
+
+def _link(request: Request, token: str) -> str:
+    return f"{request.base_url}".rstrip("/") + f"/staff/set-password/{token}"
+
+
+def audit_filter(actor: str | None, action: str | None, since: str | None, until: str | None
+                 ) -> tuple[AuditFilter, list[str]]:
+    """The filter from the page's boxes, and the boxes that held something that is not a date."""
+    bad = [name for name, value in (("since", since), ("until", until)) if value and not _day(value)]
+    return AuditFilter(actor=actor or None, action=action if action in ACTIONS else None,
+                       since=_day(since), until=_day(until)), bad
+
+
+class AuditController(Controller):
+    path = "/audit"
+
+    @get("/", sync_to_thread=True, opt={"roles": ("admin", "safeguarding_lead")})
+    def audit_log(self, request: Request, db: Db, actor: FromQuery[str | None] = None,
+                  action: FromQuery[str | None] = None, since: FromQuery[str | None] = None,
+                  until: FromQuery[str | None] = None, page: FromQuery[int] = 1) -> Template:
+        where, bad = audit_filter(actor, action, since, until)
+        total = count(db, where)
+        pages = max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
+        page = max(1, min(page, pages))
+        errors = [FieldError(name, name, t(request, "Enter a date like 2021-10-01 or 01/10/2021.")) for name in bad]
+        query = {k: v for k, v in request.query_params.items() if k != "page" and v}
+        return render(request, "staff/audit.html", status=422 if errors else 200, staff=staff_of(request),
+                      events=events(db, where=where, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE),
+                      total=total, page=page, pages=pages, query=query, actors=actors(db), actions=ACTIONS,
+                      values={"actor": actor or "", "action": action or "", "since": since or "",
+                              "until": until or ""}, errors=errors)
+
+    @get("/download.csv", sync_to_thread=True, opt={"roles": ("admin", "safeguarding_lead")})
+    def download(self, request: Request, db: Db, actor: FromQuery[str | None] = None,
+                 action: FromQuery[str | None] = None, since: FromQuery[str | None] = None,
+                 until: FromQuery[str | None] = None) -> Stream:
+        """Every matching event as CSV (cells a spreadsheet would run as a formula are made text)."""
+        where, _ = audit_filter(actor, action, since, until)
+        with write_lock:
+            record_event(db, staff_of(request).email, "audit log downloaded", "audit",
+                         ", ".join(f"{k}={v}" for k, v in request.query_params.items() if v))
+        rows = [(e.happened_at, e.actor, e.action, e.subject, e.detail) for e in all_events(db, where)]
+
+        def lines() -> Iterator[str]:
+            out = io.StringIO()
+            writer = csv.writer(out)
+            writer.writerow(["happened_at", "actor", "action", "subject", "detail"])
+            for row in rows:
+                writer.writerow([spreadsheet_safe(cell) for cell in row])
+                if out.tell() > 64_000:
+                    yield out.getvalue()
+                    out.seek(0)
+                    out.truncate()
+            yield out.getvalue()
+
+        return Stream(lines(), media_type="text/csv; charset=utf-8", headers={
+            "Content-Disposition": 'attachment; filename="voice-audit-log.csv"'})
+
+
+class SetPasswordController(Controller):
+    """A one-time link from an invitation or a password reset (no sign-in: the link is the key)."""
+
+    path = "/staff/set-password"
+    include_in_schema = False
+
+    @get("/{token:str}", sync_to_thread=True)
+    def form(self, request: Request, db: Db, token: FromPath[str]) -> Template:
+        found = auth.link_account(db, token)
+        return render(request, "staff/set_password.html", status=200 if found else 404, account=found, token=token)
+
+    @post("/{token:str}", sync_to_thread=True, status_code=303)
+    def set_password(self, request: Request, db: Db, token: FromPath[str], data: FormData) -> Redirect | Template:
+        try:
+            auth.set_password(db, token, str(data.get("password", "")), str(data.get("again", "")))
+        except auth.AccountError as exc:
+            found = auth.link_account(db, token)
+            error = FieldError("password", "password", t(request, str(exc)))
+            return render(request, "staff/set_password.html", status=422 if found else 404, account=found,
+                          token=token, errors=[error])
+        return Redirect("/staff/sign-in?done=password", status_code=303)
+
