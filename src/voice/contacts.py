@@ -79,7 +79,10 @@ _SQL = ("SELECT c.id, c.survey_slug, c.requested_on, c.due_on, c.status, c.name,
 
 
 def _item(row: tuple[Any, ...]) -> ContactItem:
-    return ContactItem(*row[:-1], bool(row[-1]))
+    (request_id, slug, requested_on, due, status, name, contact, best_time, closed_by, closed_on, note, wiped,
+     flagged) = row
+    return ContactItem(request_id, slug, requested_on, due, status, name, contact, best_time, closed_by, closed_on,
+                       note, wiped, bool(flagged))
 
 
 def requests(db: Database, status: str = "open") -> list[ContactItem]:

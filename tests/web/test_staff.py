@@ -48,7 +48,7 @@ def test_every_staff_route_but_sign_in_is_guarded_and_refuses_anonymous_visitors
     token = csrf(get_page(client, "/staff/sign-in"))
     for method, path, handler in routes:
         url = re.sub(r"\{[^}]+\}", "1", path)
-        if path == "/staff/sign-in":
+        if path == "/staff/sign-in" or path.startswith("/staff/set-password"):  # no one is signed in yet there
             continue
         guards = [getattr(g, "func", g) for g in handler.resolve_guards()]
         assert staff_guard in guards, f"{method} {path} has no staff guard"
@@ -110,16 +110,29 @@ def test_the_queue_from_disclosure_to_closed_flag_with_audit(client: TestClient,
     assert "flag closed" in audit and "signed in" in audit
 
 
-def test_wrong_passwords_lock_the_account(client: TestClient, settings: Settings) -> None:
-    add(settings, "lead@example.org", "safeguarding_lead")
-    for _ in range(5):
-        sign_in(client, "lead@example.org", "wrong password!!", status=401)
+def _sign_in_answer(client: TestClient, email: str, password: str) -> tuple[int, str]:
+    """The status and the visible words of the sign-in page's answer (the typed email taken out)."""
     token = csrf(get_page(client, "/staff/sign-in"))
-    locked = client.post("/staff/sign-in", data={"_csrf_token": token, "email": "lead@example.org", "password": PASSWORD})
-    assert locked.status_code == 401
-    assert "locked after 5 wrong passwords" in check_page(locked.text, errors=True).get_text()
-    unknown = client.post("/staff/sign-in", data={"_csrf_token": token, "email": "nobody@example.org", "password": "x"})
-    assert "email address or password is not right" in unknown.text  # never says whether an account exists
+    response = client.post("/staff/sign-in", data={"_csrf_token": token, "email": email, "password": password})
+    text = check_page(response.text, errors=response.status_code != 200).get_text(" ", strip=True)
+    return response.status_code, text.replace(email, "EMAIL")
+
+
+def test_wrong_passwords_lock_the_email_in_this_browser_only_and_never_say_whether_it_exists(
+        client: TestClient, settings: Settings) -> None:
+    add(settings, "lead@example.org", "safeguarding_lead")
+    real = [_sign_in_answer(client, "lead@example.org", "wrong password!!") for _ in range(5)]
+    unknown = [_sign_in_answer(client, "nobody@example.org", "wrong password!!") for _ in range(5)]
+    assert real == unknown  # the same answers, the fifth already the lock-out
+    assert real[0][0] == 401 and "email address or password is not right" in real[0][1]
+    assert "locked after 5 wrong passwords" in real[4][1]
+    # Locked now, even with the right password (in this browser), and an unknown email alike.
+    assert _sign_in_answer(client, "lead@example.org", PASSWORD) == _sign_in_answer(client, "nobody@example.org", PASSWORD)
+    assert "locked" in _sign_in_answer(client, "lead@example.org", PASSWORD)[1]
+    # The lead, in their own browser, is not locked out by what a stranger typed.
+    client.cookies.clear()  # another browser: no device cookie yet
+    sign_in(client, "lead@example.org")
+    assert client.get("/staff/safeguarding").status_code == 200
 
 
 def test_session_cookie_idle_timeout_and_sign_out(client: TestClient, settings: Settings) -> None:

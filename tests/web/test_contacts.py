@@ -1,0 +1,144 @@
+"""Requests for contact: every one reaches the safeguarding lead's own queue, due on the day promised."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import msgspec
+import pytest
+from litestar.testing import TestClient
+
+from tests.conftest import answer_all, check_page, csrf, example, get_page, send, start
+from tests.web.test_staff import add, sign_in
+from voice.contacts import due_on
+from voice.operations import purge
+from voice.settings import REPO_DIR, Settings
+from voice.survey_files import check_paths
+
+
+def rows(settings: Settings, sql: str, params: tuple = ()) -> list[tuple]:
+    with sqlite3.connect(settings.db_path) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def ask_on_the_web(client: TestClient, name: str, contact: str) -> str:
+    def chooser(q):  # nothing worrying anywhere: only the tick and the details
+        if q.kind == "contact_request":
+            return {q.id: "yes", f"{q.id}.name": name, f"{q.id}.contact": contact, f"{q.id}.when": "after school"}
+        return {}
+
+    answer_all(client, "ypag-priorities", chooser)
+    return send(client, "ypag-priorities")
+
+
+def test_the_promise_on_the_form_and_the_due_day_come_from_one_setting(settings: Settings) -> None:
+    from voice.app import create_app
+
+    three = msgspec.structs.replace(settings, contact_working_days=3)
+    with TestClient(create_app(three)) as client:
+        start(client, "ypag-priorities")
+        page = get_page(client, f"/s/ypag-priorities/p/{len(example('ypag-priorities').pages)}")
+        assert "A trained worker will get in touch within 3 working days." in page.get_text(" ", strip=True)
+        ask_on_the_web(client, "Sam", "07700 900111")
+    today = dt.datetime.now(dt.UTC).date()
+    assert rows(settings, "SELECT due_on FROM contact_requests") == [(due_on(today, 3),)]
+
+
+def test_due_days_skip_weekends_and_englands_bank_holidays() -> None:
+    assert due_on("2026-11-27", 2) == "2026-12-01"  # Friday: Monday and Tuesday
+    assert due_on("2026-12-24", 2) == "2026-12-30"  # Christmas, a weekend and Boxing Day (moved to Monday)
+    assert due_on("2027-03-25", 2) == "2027-03-31"  # Thursday before Good Friday and Easter Monday
+
+
+def test_every_request_reaches_the_leads_queue_due_on_the_promised_day(client: TestClient, settings: Settings) -> None:
+    add(settings, "lead@example.org", "safeguarding_lead")
+    add(settings, "facilitator@example.org", "facilitator")
+    add(settings, "viewer@example.org", "viewer")
+    ask_on_the_web(client, "Sam", "sam.j@example.com")
+    api = client.post("/api/surveys/ypag-priorities/responses", json={"answers": {
+        "most_important": "More youth clubs please", "talk_to_someone": True,
+        "talk_to_someone.contact": "07700 900456"}})
+    assert api.status_code == 201
+    assert rows(settings, "SELECT count(*) FROM flags") == [(0,)]  # nothing worrying: no flag to lean on
+
+    for role in ("facilitator", "viewer"):
+        client.cookies.clear()
+        sign_in(client, f"{role}@example.org")
+        assert client.get("/staff/contacts").status_code == 403
+        assert client.get("/staff/contacts/1").status_code == 403
+    client.cookies.clear()
+    sign_in(client, "lead@example.org")
+    home = get_page(client, "/staff").get_text(" ", strip=True)
+    assert "2 young people asked for someone to talk to them and are waiting" in home
+
+    queue = get_page(client, "/staff/contacts")
+    cells = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in queue.select("tbody tr")]
+    today = dt.datetime.now(dt.UTC).date()
+    assert [c[0] for c in cells] == [due_on(today, 2)] * 2
+    assert all(c[1] == today.isoformat() and c[2] == "ypag-priorities" and c[3] == "No" for c in cells)
+
+    links = [a["href"] for a in queue.select("tbody a")]
+    first = get_page(client, links[0]).get_text(" ", strip=True)
+    assert "Sam" in first and "sam.j@example.com" in first and "after school" in first
+    page = get_page(client, links[1])
+    assert "07700 900456" in page.get_text()
+
+    empty = client.post(f"{links[1]}/close", data={"_csrf_token": csrf(page), "action_note": " "})
+    assert empty.status_code == 422
+    assert "Enter what was done" in check_page(empty.text, errors=True).select_one(".error-summary").get_text()
+    done = client.post(f"{links[1]}/close", data={"_csrf_token": csrf(page), "action_note": "Rang, spoke to them"},
+                       follow_redirects=False)
+    assert done.status_code == 303
+    assert len(get_page(client, "/staff/contacts").select("tbody tr")) == 1
+    closed = get_page(client, "/staff/contacts?status=closed").get_text(" ", strip=True)
+    assert "lead@example.org" in closed
+
+    request_id = int(links[1].rsplit("/", 1)[1])
+    log = rows(settings, "SELECT actor, action, detail FROM audit_log WHERE subject = ? ORDER BY id",
+               (f"contact:{request_id}",))
+    assert [a for _, a, _ in log] == ["contact request viewed", "contact request viewed", "contact request closed"]
+    assert log[-1] == ("lead@example.org", "contact request closed", "Rang, spoke to them")
+
+    # Nothing deletes a request; after the keeping time its details go and the record stays.
+    with pytest.raises(sqlite3.IntegrityError, match="never deleted"):
+        rows(settings, "DELETE FROM contact_requests WHERE id = ?", (request_id,))
+    purge(settings.db_path, dt.datetime.now(dt.UTC) + dt.timedelta(days=89), contact_details_days=90)
+    assert rows(settings, "SELECT contact FROM contact_requests WHERE id = ?", (request_id,)) == [("07700 900456",)]
+    purge(settings.db_path, dt.datetime.now(dt.UTC) + dt.timedelta(days=91), contact_details_days=90)
+    assert rows(settings, "SELECT name, contact, best_time, status, action_note, details_wiped_on IS NOT NULL "
+                          "FROM contact_requests WHERE id = ?", (request_id,)) == [
+        (None, "", None, "closed", "Rang, spoke to them", 1)]
+    assert rows(settings, "SELECT contact FROM contact_requests WHERE status = 'open'") == [("sam.j@example.com",)]
+    assert "contact details wiped" in [a for (a,) in rows(settings, "SELECT action FROM audit_log")]
+    sign_in(client, "lead@example.org")  # purging 91 days on ended the session too
+    wiped = get_page(client, links[1]).get_text(" ", strip=True)
+    assert "07700 900456" not in wiped and "Wiped on" in wiped and "Rang, spoke to them" in wiped
+
+
+def test_overdue_requests_stand_out_on_every_lead_page_and_in_healthz(client: TestClient, settings: Settings) -> None:
+    add(settings, "lead@example.org", "safeguarding_lead")
+    add(settings, "facilitator@example.org", "facilitator")
+    ask_on_the_web(client, "Jo", "07700 900789")
+    assert client.get("/healthz").json()["contact_requests_overdue"] == "0"
+    rows(settings, "UPDATE contact_requests SET due_on = '2021-09-03'")
+    health = client.get("/healthz").json()
+    assert health["contact_requests_open"] == "1" and health["contact_requests_overdue"] == "1"
+    sign_in(client, "lead@example.org")
+    for url in ("/staff", "/staff/responses", "/staff/quotes", "/staff/safeguarding", "/staff/audit"):
+        banner = get_page(client, url).select_one(".notice-urgent")
+        assert banner is not None and "waiting past the day we promised" in banner.get_text(), url
+    assert "Overdue" in get_page(client, "/staff/contacts").select_one("tbody tr").get_text()
+    client.cookies.clear()
+    sign_in(client, "facilitator@example.org")  # facilitators cannot act on it, so are not shown it
+    assert get_page(client, "/staff").select_one(".notice-urgent") is None
+
+
+def test_a_survey_file_cannot_make_its_own_promise(tmp_path: Path) -> None:
+    text = (REPO_DIR / "surveys" / "ypag-priorities.yaml").read_text()
+    broken = tmp_path / "ypag-priorities.yaml"
+    broken.write_text(text.replace("hint: Only if you want to.\n", "hint: Only if you want to. We will ring within 5 days.\n", 1))
+    _, problems = check_paths([broken])
+    assert [(p.line, p.path) for p in problems] == [(109, "$.pages[5].questions[1].hint")], problems
+    assert "VOICE_CONTACT_WORKING_DAYS" in problems[0].message
