@@ -1,0 +1,175 @@
+"""Taking answers back with the receipt code: on the page, through the API, and by staff for a young person."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+import msgspec
+from litestar.testing import TestClient
+
+from tests.conftest import check_page, csrf, get_page
+from tests.web.test_staff import add, sign_in
+from voice import curation, tallies
+from voice.app import create_app
+from voice.db import opened
+from voice.settings import Settings
+
+COUNTS = {
+    "responses": "SELECT count(*) FROM responses",
+    "answers": "SELECT count(*) FROM answers",
+    "themes": "SELECT count(*) FROM themes",
+    "original_texts": "SELECT count(*) FROM original_texts",
+    "quotes": "SELECT count(*) FROM quotes",
+    "answer_tallies": "SELECT coalesce(sum(n), 0) FROM answer_tallies",
+    "topic_tallies": "SELECT coalesce(sum(n), 0) FROM topic_tallies",
+    "search": "SELECT count(*) FROM answers_fts WHERE answers_fts MATCH 'listens'",
+}
+
+
+def counts(settings: Settings) -> dict[str, int]:
+    with sqlite3.connect(settings.db_path) as conn:
+        return {name: conn.execute(sql).fetchone()[0] for name, sql in COUNTS.items()}
+
+
+def send(client: TestClient, text: str, **more: object) -> str:
+    response = client.post("/api/surveys/ypag-priorities/responses", json={"answers": {
+        "age_band": "14-15", "top_worries": ["bullying"], "listened_to": 2, "most_important": text,
+        "quote_ok": "yes", **more}})
+    assert response.status_code == 201, response.text
+    receipt: str = response.json()["receipt"]
+    return receipt
+
+
+def test_receipt_codes_have_60_random_bits_in_three_groups(client: TestClient) -> None:
+    receipts = {send(client, "More clubs") for _ in range(20)}
+    assert len(receipts) == 20
+    assert all(re.fullmatch(r"[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}", r) for r in receipts)
+
+
+def test_delete_through_the_api_takes_everything_with_it(client: TestClient, settings: Settings) -> None:
+    send(client, "Nobody at school listens to us about bullying, it makes me sad")  # stays
+    before = counts(settings)
+    receipt = send(client, "Nobody at school listens when I say I am sad, text me on 07700 900123")
+    with opened(settings.db_path) as db:  # a facilitator picked its words as a quote
+        answer_id = db.execute("SELECT a.id FROM answers a JOIN responses r ON r.id = a.response_id "
+                               "WHERE r.receipt = ? AND a.question_id = 'most_important'", [receipt]).fetchone()[0]
+        curation.propose(db, answer_id, "Nobody at school listens when I say I am sad", "(YPAG)", "f@example.org",
+                         client.app.state["themer"].taxonomy)
+    during = counts(settings)
+    assert during["responses"] == before["responses"] + 1 and during["original_texts"] == before["original_texts"] + 1
+    assert during["quotes"] == 1 and during["answer_tallies"] > before["answer_tallies"]
+    assert during["topic_tallies"] == before["topic_tallies"] + 1 and during["search"] == before["search"] + 1
+
+    gone = client.delete(f"/api/responses/{receipt.lower()}")  # as typed: small letters are fine
+    assert gone.status_code == 204 and gone.content == b""
+    assert counts(settings) == before
+    with opened(settings.db_path) as db:  # the kept counts still agree with the answers left
+        kept = tallies.tallies_now(db)
+        with db.conn:
+            tallies.rebuild(db)
+        assert tallies.tallies_now(db) == kept
+        assert db.execute("SELECT action, actor FROM audit_log WHERE action = 'answers withdrawn'").fetchall() == [
+            ("answers withdrawn", "young person (with the receipt code)")]
+
+    again = client.delete(f"/api/responses/{receipt}")
+    assert again.status_code == 404 and "receipt code" in again.json()["message"]
+    assert client.delete("/api/responses/AAAA-BBBB-CCCC").status_code == 404
+
+
+def test_answers_with_an_open_flag_are_hidden_until_the_lead_closes_it(client: TestClient, settings: Settings) -> None:
+    add(settings, "lead@example.org", "safeguarding_lead")
+    add(settings, "facilitator@example.org", "facilitator")
+    worrying = "my stepdad hits me when he is drunk and nobody listens"
+    receipt = send(client, worrying)
+    assert client.delete(f"/api/responses/{receipt}").status_code == 204
+    assert counts(settings)["answers"] > 0  # kept, for the lead
+    assert counts(settings)["topic_tallies"] == 0 and counts(settings)["answer_tallies"] == 0  # out of every count
+
+    sign_in(client, "facilitator@example.org")
+    assert "stepdad" not in get_page(client, "/staff/responses").get_text()
+    client.cookies.clear()
+    sign_in(client, "lead@example.org")
+    assert "stepdad" not in get_page(client, "/staff/responses").get_text()
+    flag = get_page(client, "/staff/safeguarding").select_one("tbody a")["href"]
+    page = get_page(client, flag)
+    assert worrying in page.get_text()  # the lead still reads it
+    assert client.delete(f"/api/responses/{receipt}").status_code == 404  # withdrawn already
+
+    client.post(f"{flag}/close", data={"_csrf_token": csrf(page), "action_note": "Referred to children's services"})
+    left = counts(settings)
+    assert left["answers"] == 0 and left["original_texts"] == 0
+    with sqlite3.connect(settings.db_path) as conn:  # the flag stays, with why it was raised and what was done
+        assert conn.execute("SELECT status, reason FROM flags").fetchall() == [("closed", "stepdad hits")]
+        assert ("withdrawn answers deleted",) in conn.execute("SELECT action FROM audit_log").fetchall()
+
+
+def test_the_withdraw_page_works_without_javascript(client: TestClient, settings: Settings) -> None:
+    receipt = send(client, "More clubs in Braunstone please")
+    thanks = get_page(client, f"/s/ypag-priorities/thanks/{receipt}")
+    assert thanks.find("a", href="/withdraw") is not None  # the thank-you page says how
+
+    page = get_page(client, "/withdraw")
+    assert page.find("form", attrs={"method": "post", "action": "/withdraw"}) is not None
+    empty = client.post("/withdraw", data={"_csrf_token": csrf(page), "receipt": ""})
+    assert empty.status_code == 422
+    summary = check_page(empty.text, errors=True).select_one(".error-summary a")
+    assert summary["href"] == "#receipt" and "Enter your receipt code" in summary.get_text()
+    wrong = client.post("/withdraw", data={"_csrf_token": csrf(page), "receipt": "ZZZZ-ZZZZ-ZZZZ"})
+    assert wrong.status_code == 422 and "cannot find answers" in wrong.text
+    assert 'value="ZZZZ-ZZZZ-ZZZZ"' in wrong.text  # what was typed is kept
+
+    done = client.post("/withdraw", data={"_csrf_token": csrf(page), "receipt": receipt.replace("-", " ").lower()},
+                       follow_redirects=False)
+    assert done.status_code == 303 and done.headers["location"] == "/withdraw/done"
+    text = get_page(client, "/withdraw/done").get_text(" ", strip=True)
+    assert "Your answers have been taken back" in text and "until the next time it is published" in text
+    assert counts(settings)["responses"] == 0
+
+
+def test_staff_take_answers_back_for_a_young_person_and_it_is_audited(client: TestClient, settings: Settings) -> None:
+    add(settings, "facilitator@example.org", "facilitator")
+    add(settings, "viewer@example.org", "viewer")
+    receipt = send(client, "I want more youth workers")
+    sign_in(client, "viewer@example.org")
+    assert client.get("/staff/withdraw").status_code == 403
+    client.cookies.clear()
+    sign_in(client, "facilitator@example.org")
+    page = get_page(client, "/staff/withdraw")
+    wrong = client.post("/staff/withdraw", data={"_csrf_token": csrf(page), "receipt": "AAAA-AAAA-AAAA"})
+    assert wrong.status_code == 422
+    done = client.post("/staff/withdraw", data={"_csrf_token": csrf(page), "receipt": receipt}, follow_redirects=False)
+    assert done.headers["location"] == "/staff/withdraw?done=1"
+    assert "taken back" in get_page(client, "/staff/withdraw?done=1").select_one(".notice").get_text()
+    assert counts(settings)["responses"] == 0
+    with sqlite3.connect(settings.db_path) as conn:
+        assert conn.execute("SELECT actor, detail FROM audit_log WHERE action = 'answers withdrawn'").fetchall() == [
+            ("facilitator@example.org", "for a young person who asked")]
+
+
+def test_answers_read_later_are_read_before_they_go(settings: Settings) -> None:
+    """An answer withdrawn before the service read it still raises its flag first: a disclosure is never lost."""
+    from voice.catalogue import Catalogue
+    from voice.db import migrate
+    from voice.submissions import record
+
+    migrate(settings.db_path)
+    catalogue = Catalogue(settings.db_path, settings.surveys_dir)
+    catalogue.refresh()
+    published = catalogue.current("ypag-priorities")
+    assert published is not None
+    with opened(settings.db_path) as db:
+        receipt = record(db, published, {"most_important": "I want to kill myself"}, "api", read_now=False).receipt
+        assert db.execute("SELECT count(*) FROM unread").fetchone()[0] == 1
+    with TestClient(create_app(settings)) as client:
+        assert client.delete(f"/api/responses/{receipt}").status_code == 204
+    with sqlite3.connect(settings.db_path) as conn:
+        assert conn.execute("SELECT category, status FROM flags").fetchall() == [("suicide", "open")]
+        assert conn.execute("SELECT count(*) FROM unread").fetchone()[0] == 0
+
+
+def test_guessing_receipt_codes_is_rate_limited(settings: Settings) -> None:
+    limited = msgspec.structs.replace(settings, submissions_per_minute=3)
+    with TestClient(create_app(limited)) as client:
+        answers = [client.delete(f"/api/responses/AAAA-BBBB-CCC{c}").status_code for c in "23456"]
+    assert answers[:3] == [404, 404, 404] and answers[3:] == [429, 429]
