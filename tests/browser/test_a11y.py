@@ -182,7 +182,7 @@ def test_a_whole_survey_with_the_keyboard_only(context: BrowserContext, live_ser
 
 
 @contextmanager
-def staff_server(tmp_path: Path, email: str, role: str, answers: dict[str, str]) -> Iterator[str]:
+def staff_server(tmp_path: Path, email: str, role: str, answers: dict[str, object]) -> Iterator[str]:
     """A live server with one staff account and one submitted answer; yields its address."""
     settings = Settings(db_path=str(tmp_path / "v.db"), surveys_dir=str(EXAMPLES), secret="staff")
     with served(create_app(settings)) as url:
@@ -204,15 +204,26 @@ def signed_in(context: BrowserContext, url: str, email: str, lang: str) -> Page:
 
 
 def test_staff_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: Path, lang: str) -> None:
-    with staff_server(tmp_path, "lead@example.org", "safeguarding_lead", {"most_important": "my dad hits me"}) as url:
+    answers = {"most_important": "my dad hits me", "talk_to_someone": True, "talk_to_someone.contact": "07700 900123"}
+    with staff_server(tmp_path, "lead@example.org", "safeguarding_lead", answers) as url:
         first = context.new_page()
         first.goto(f"{url}/staff")  # redirected to sign in
         audit(first)
         page = signed_in(context, url, "lead@example.org", lang)
         audit(page)
-        for path in ("/staff/safeguarding", "/staff/safeguarding?status=closed", "/staff/audit"):
+        for path in ("/staff/safeguarding", "/staff/safeguarding?status=closed", "/staff/audit",
+                     "/staff/audit?since=2021-13-45", "/staff/contacts", "/staff/contacts?status=closed",
+                     "/staff/withdraw"):
             page.goto(url + path)
             audit(page)
+        page.goto(f"{url}/staff/contacts")
+        with page.expect_navigation():
+            page.locator("tbody a").first.click()
+        audit(page)
+        with page.expect_navigation():
+            page.get_by_role("button", name=translate(lang, "Close this request")).click()
+        assert page.title().startswith(translate(lang, "Error:"))
+        audit(page)
         page.goto(f"{url}/staff/safeguarding")
         with page.expect_navigation():
             page.locator("tbody a").first.click()
@@ -221,6 +232,64 @@ def test_staff_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: Path, 
             page.get_by_role("button", name=translate(lang, "Close this flag")).click()
         assert page.title().startswith(translate(lang, "Error:"))
         audit(page)
+
+
+def test_admin_account_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: Path, lang: str) -> None:
+    with staff_server(tmp_path, "admin@example.org", "admin", {"most_important": "More clubs"}) as url:
+        page = signed_in(context, url, "admin@example.org", lang)
+        page.goto(f"{url}/staff/accounts")
+        audit(page)
+        page.get_by_label(translate(lang, "Email address")).fill("new@example.org")
+        with page.expect_navigation():
+            page.get_by_role("button", name=translate(lang, "Make an invitation link")).click()
+        audit(page)  # the list with the one-time link shown
+        link = page.locator(".link-text code").inner_text()
+        with page.expect_navigation():
+            page.get_by_role("link", name="new@example.org").click()
+        audit(page)
+        with page.expect_navigation():
+            page.get_by_role("button", name=translate(lang, "Make a password reset link")).click()
+        audit(page)
+        page.goto(link)
+        audit(page)  # choosing a password
+        page.goto(f"{url}/staff/set-password/not-a-real-link")
+        audit(page)
+
+
+def test_taking_answers_back_works_without_javascript_and_passes_axe(browser: Browser, context: BrowserContext,
+                                                                      live_server: str, lang: str) -> None:
+    def receipt() -> str:
+        sent = httpx.post(f"{live_server}/api/surveys/ypag-priorities/responses",
+                          json={"answers": {"most_important": "More clubs"}})
+        sent.raise_for_status()
+        return str(sent.json()["receipt"])
+
+    plain = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640},
+                                locale="en-GB" if lang == "en" else lang)
+    page = plain.new_page()
+    page.goto(f"{live_server}/withdraw")
+    with page.expect_navigation():
+        page.get_by_role("button", name=translate(lang, "Take back my answers")).click()
+    assert page.title().startswith(translate(lang, "Error:"))
+    page.get_by_label(translate(lang, "Your receipt code")).fill(receipt())
+    with page.expect_navigation():
+        page.get_by_role("button", name=translate(lang, "Take back my answers")).click()
+    assert page.url.endswith("/withdraw/done")
+    assert page.get_by_role("heading", level=1).inner_text() == translate(lang, "Your answers have been taken back")
+    plain.close()
+
+    page = context.new_page()
+    page.goto(f"{live_server}/withdraw")
+    audit(page)
+    page.get_by_label(translate(lang, "Your receipt code")).fill("ZZZZ-ZZZZ-ZZZZ")
+    with page.expect_navigation():
+        page.get_by_role("button", name=translate(lang, "Take back my answers")).click()
+    assert page.title().startswith(translate(lang, "Error:"))
+    audit(page)
+    page.get_by_label(translate(lang, "Your receipt code")).fill(receipt())
+    with page.expect_navigation():
+        page.get_by_role("button", name=translate(lang, "Take back my answers")).click()
+    audit(page)
 
 
 def test_facilitator_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: Path, lang: str) -> None:

@@ -29,6 +29,7 @@ from voice.audit import (
 )
 from voice.db import write_lock
 from voice.forms import FieldError
+from voice.i18n import N_
 from voice.text import spreadsheet_safe
 from voice.web.pages import Db, RowId, render, staff_of, t
 from voice.web.withdraw import receipt_error, take_back
@@ -36,8 +37,8 @@ from voice.web.withdraw import receipt_error, take_back
 FormData = URLEncodedBody[dict[str, Any]]
 LEAD = ("safeguarding_lead",)
 ADMIN = ("admin",)
-ROLE_NAMES = {"admin": "Admin", "facilitator": "Facilitator", "safeguarding_lead": "Safeguarding lead",
-              "viewer": "Viewer"}
+ROLE_NAMES = {"admin": N_("Admin"), "facilitator": N_("Facilitator"), "safeguarding_lead": N_("Safeguarding lead"),
+              "viewer": N_("Viewer")}
 
 
 def _day(text: str | None) -> str | None:
