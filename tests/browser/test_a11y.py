@@ -239,7 +239,7 @@ def test_admin_account_pages_pass_axe_at_320px(context: BrowserContext, tmp_path
         page = signed_in(context, url, "admin@example.org", lang)
         page.goto(f"{url}/staff/accounts")
         audit(page)
-        page.get_by_label(translate(lang, "Email address")).fill("new@example.org")
+        page.get_by_role("textbox", name=translate(lang, "Email address")).fill("new@example.org")
         with page.expect_navigation():
             page.get_by_role("button", name=translate(lang, "Make an invitation link")).click()
         audit(page)  # the list with the one-time link shown
