@@ -18,7 +18,7 @@ from voice.settings import Settings
 def test_demo_data_and_accounts(tmp_path) -> None:
     db = str(tmp_path / "demo.db")
     migrate(db)
-    assert seed(Catalogue(db, EXAMPLES)) == len(SAMPLES) + len(EXAMPLE_SLUGS) * MADE_UP_PER_SURVEY
+    assert seed(Catalogue(db, EXAMPLES)) == len(SAMPLES) + len(EXAMPLE_SLUGS) * MADE_UP_PER_SURVEY + 2  # 2 ask for contact
     assert seed(Catalogue(db, EXAMPLES)) == 0  # only into an empty database
     accounts = demo_accounts(db)
     assert demo_accounts(db) == accounts  # the same accounts at every start
@@ -31,3 +31,6 @@ def test_demo_data_and_accounts(tmp_path) -> None:
         client.post("/staff/sign-in", data={"_csrf_token": csrf(page), "email": email, "password": password})
         queue = get_page(client, "/staff/safeguarding")
         assert "Feeling unsafe" in queue.get_text()
+        contacts = get_page(client, "/staff/contacts")  # one asked a week ago: overdue, and it shows
+        assert len(contacts.select("tbody tr")) == 2 and "Overdue" in contacts.select_one("tbody").get_text()
+        assert contacts.select_one(".notice-urgent") is not None

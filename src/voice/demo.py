@@ -136,11 +136,27 @@ def seed(catalogue: Catalogue) -> int:
             for _ in range(MADE_UP_PER_SURVEY):
                 record(db, published, synthetic_answers(published, rng, texts), "web", today=day(), themer=themer)
                 added += 1
+        added += _ask_for_contact(catalogue, db, themer)
         plan = priorities.load_plan(DEMO_PLAN, themer.taxonomy)
         priorities.import_plan(db, plan, themer.taxonomy, "demo")
         _curate(db, themer)
         outputs.publish(db, plan.year, themer.taxonomy, "demo")
     return added
+
+
+def _ask_for_contact(catalogue: Catalogue, db: Database, themer: Themer) -> int:
+    """Two young people who asked someone to talk to them, with nothing worrying in their answers: one
+    today, one a week ago (overdue), so the lead's queue of requests for contact has something in it."""
+    published = catalogue.current("ypag-priorities")
+    if published is None:
+        return 0
+    today = dt.datetime.now(dt.UTC).date()
+    for days_ago, name, contact in ((0, "Jay", "07700 900321"), (7, "Sam", "sam.example@example.com")):
+        record(db, published, {"most_important": "More youth clubs open after school", "talk_to_someone": "yes",
+                               "talk_to_someone.name": name, "talk_to_someone.contact": contact,
+                               "talk_to_someone.when": "after 4pm"}, "web",
+               today=today - dt.timedelta(days=days_ago), themer=themer)
+    return 2
 
 
 def _curate(db: Database, themer: Themer) -> None:

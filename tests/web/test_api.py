@@ -39,7 +39,7 @@ def test_submit_returns_201_with_receipt_and_stores_the_version(client: TestClie
     response = client.post("/api/surveys/ypag-priorities/responses", json={"answers": GOOD})
     assert response.status_code == 201, response.text
     body = response.json()
-    assert body["version"] == version and len(body["receipt"]) == 9
+    assert body["version"] == version and len(body["receipt"]) == 14  # ABCD-EFGH-JKMN: 60 random bits
     with sqlite3.connect(settings.db_path) as conn:
         row = conn.execute("SELECT v.content_hash, r.channel FROM responses r JOIN survey_versions v "
                            "ON v.id = r.version_id WHERE r.receipt = ?", [body["receipt"]]).fetchone()
