@@ -66,7 +66,7 @@ SAMPLES: list[tuple[str, str, dict[str, Any]]] = [
 
 
 DEMO_STAFF = (("facilitator@example.org", "facilitator"), ("second.facilitator@example.org", "facilitator"),
-              ("lead@example.org", "safeguarding_lead"))
+              ("lead@example.org", "safeguarding_lead"), ("admin@example.org", "admin"))
 
 
 def demo_accounts(db_path: str) -> list[tuple[str, str, str]]:
