@@ -305,15 +305,19 @@ def user_role(email: str, role: str, db_path: str | None) -> None:
     click.echo(f"{email} is now {role}.")
 
 
+def _set_disabled(email: str, disabled: bool, db_path: str | None) -> None:
+    from voice.auth import account, set_disabled
+
+    with _accounts(db_path) as (_, db):
+        set_disabled(db, account(db, email).id, disabled, CLI_ACTOR)
+
+
 @user.command("disable")
 @click.argument("email")
 @DB_OPTION
 def user_disable(email: str, db_path: str | None) -> None:
     """Stop an account signing in; its open sessions end at once."""
-    from voice.auth import account, set_disabled
-
-    with _accounts(db_path) as (_, db):
-        set_disabled(db, account(db, email).id, True, CLI_ACTOR)
+    _set_disabled(email, True, db_path)
     click.echo(f"Disabled {email}; their sessions have ended.")
 
 
@@ -322,10 +326,7 @@ def user_disable(email: str, db_path: str | None) -> None:
 @DB_OPTION
 def user_enable(email: str, db_path: str | None) -> None:
     """Let a disabled account sign in again."""
-    from voice.auth import account, set_disabled
-
-    with _accounts(db_path) as (_, db):
-        set_disabled(db, account(db, email).id, False, CLI_ACTOR)
+    _set_disabled(email, False, db_path)
     click.echo(f"Enabled {email}.")
 
 
