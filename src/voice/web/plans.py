@@ -21,8 +21,18 @@ from voice.curation import quotes as all_quotes
 from voice.db import write_lock
 from voice.forms import FieldError
 from voice.i18n import N_
-from voice.web.pages import Db, RowId, catalogue_of, form_lists, locale_of, render, settings_of, t
-from voice.web.staff import EDITORS, FormData, _staff, _taxonomy
+from voice.web.pages import (
+    Db,
+    RowId,
+    catalogue_of,
+    form_lists,
+    locale_of,
+    render,
+    settings_of,
+    staff_of,
+    t,
+)
+from voice.web.staff import EDITORS, FormData, _taxonomy
 
 log = logging.getLogger("voice.reports")
 ACTION_FIELDS = ("title", "what_we_did", "agency", "status", "started_on", "finished_on", "what_changed", "next_steps")
@@ -84,10 +94,10 @@ class PlansController(Controller):
     # --- priorities ----------------------------------------------------------------------------
     def _priorities_page(self, request: Request, db: Db, year: str, errors: list[FieldError] | None = None,
                          values: dict[str, Any] | None = None, status: int = 200) -> Template:
-        return render(request, "staff/priorities.html", status=status, staff=_staff(request), year=year,
+        return render(request, "staff/priorities.html", status=status, staff=staff_of(request), year=year,
                       years=_years(db, year),
                       items=plan.priorities(db, year), taxonomy=_taxonomy(request),
-                      can_edit=_staff(request).role in EDITORS, errors=[self._t(request, e) for e in errors or []],
+                      can_edit=staff_of(request).role in EDITORS, errors=[self._t(request, e) for e in errors or []],
                       values=values or {})
 
     @staticmethod
@@ -108,7 +118,7 @@ class PlansController(Controller):
         values = {"key": key, "name": name, "outcomes": outcomes, "topics": topics, "priority_id": raw_id}
         try:
             plan.save_priority(db, year, key, name, outcomes.splitlines(), topics, _taxonomy(request),
-                               _staff(request).email, int(raw_id) if raw_id.isdigit() else None)
+                               staff_of(request).email, int(raw_id) if raw_id.isdigit() else None)
         except plan.PlanError as exc:
             error = FieldError("key", "key", t(request, exc.message, **exc.params))
             return self._priorities_page(request, db, year, [error], values, status=422)
@@ -119,7 +129,7 @@ class PlansController(Controller):
     # --- actions -------------------------------------------------------------------------------
     def _action_form(self, request: Request, db: Db, year: str, action: dict[str, Any], action_id: int | None,
                      errors: list[FieldError] | None = None, status: int = 200) -> Template:
-        return render(request, "staff/action_form.html", status=status, staff=_staff(request), year=year,
+        return render(request, "staff/action_form.html", status=status, staff=staff_of(request), year=year,
                       action=action, action_id=action_id, priorities=plan.priorities(db, year),
                       taxonomy=_taxonomy(request), statuses=plan.STATUS_NAMES,
                       quotes=[q for q in all_quotes(db) if q.status in ("approved", "published")],
@@ -129,10 +139,10 @@ class PlansController(Controller):
     @get("/actions", sync_to_thread=True)
     def action_list(self, request: Request, db: Db, year: FromQuery[str | None] = None) -> Template:
         chosen = _year(year, db)
-        return render(request, "staff/actions.html", staff=_staff(request), year=chosen,
+        return render(request, "staff/actions.html", staff=staff_of(request), year=chosen,
                       years=_years(db, chosen),
                       items=plan.actions(db, chosen), names={p.key: p.name for p in plan.priorities(db, chosen)},
-                      statuses=plan.STATUS_NAMES, can_edit=_staff(request).role in EDITORS)
+                      statuses=plan.STATUS_NAMES, can_edit=staff_of(request).role in EDITORS)
 
     @get("/actions/new", sync_to_thread=True, opt={"roles": EDITORS})
     def action_new(self, request: Request, db: Db, year: FromQuery[str | None] = None) -> Template:
@@ -156,7 +166,7 @@ class PlansController(Controller):
         given, action, errors = _action_in(form)
         if action is not None:
             try:
-                action_id = plan.save_action(db, year, action, _staff(request).email, action_id)
+                action_id = plan.save_action(db, year, action, staff_of(request).email, action_id)
             except plan.PlanError as exc:
                 errors = [FieldError("title", "title", t(request, exc.message, **exc.params))]
         if errors:
@@ -173,10 +183,10 @@ class PlansController(Controller):
                     survey: FromQuery[str | None] = None) -> Template:
         chosen = _year(year, db)
         report = self._report(request, db, chosen, survey)
-        return render(request, "staff/report.html", staff=_staff(request), year=chosen, report=report,
+        return render(request, "staff/report.html", staff=staff_of(request), year=chosen, report=report,
                       years=_years(db, chosen), chosen_survey=survey or "",
                       formats=exports.FORMATS, publication=next((p for p in outputs.publications(db) if p.year == chosen), None),
-                      can_edit=_staff(request).role in EDITORS)
+                      can_edit=staff_of(request).role in EDITORS)
 
     @get("/reports/download", sync_to_thread=True)
     def report_download(self, request: Request, db: Db, year: FromQuery[str], fmt: FromQuery[str] = "html",
@@ -192,7 +202,7 @@ class PlansController(Controller):
             raise ServiceUnavailableException() from None
         name, body = next(iter(files.items()))  # CSV: the figures; the actions are in the JSON and the CLI's CSV
         with write_lock:
-            record_event(db, _staff(request).email, "report exported", f"year:{report.year}", f"{fmt} {survey or ''}".strip())
+            record_event(db, staff_of(request).email, "report exported", f"year:{report.year}", f"{fmt} {survey or ''}".strip())
         return Response(body, media_type=exports.MEDIA_TYPES[fmt],
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
@@ -200,7 +210,7 @@ class PlansController(Controller):
     def report_publish(self, request: Request, db: Db, data: FormData) -> Redirect:
         year = _year(str(data.get("year", "")), db)
         if data.get("withdraw"):
-            outputs.withdraw(db, year, _staff(request).email)
+            outputs.withdraw(db, year, staff_of(request).email)
         else:
-            outputs.publish(db, year, _taxonomy(request), _staff(request).email, settings_of(request).min_group_size)
+            outputs.publish(db, year, _taxonomy(request), staff_of(request).email, settings_of(request).min_group_size)
         return Redirect(f"/staff/reports?year={plan.year_slug(year)}", status_code=303)

@@ -17,7 +17,6 @@ from litestar.response import Redirect, Template
 
 from voice import auth, contacts, curation, safeguarding
 from voice.audit import events, record_event
-from voice.auth import Staff
 from voice.db import opened, write_lock
 from voice.forms import FieldError, read_form
 from voice.learning import themer_with_corrections
@@ -34,6 +33,7 @@ from voice.web.pages import (
     render,
     secure_cookies,
     settings_of,
+    staff_of,
     t,
 )
 
@@ -59,11 +59,6 @@ def staff_guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
         raise PermissionDeniedException()
     connection.state["staff"] = staff
     connection.state["overdue_contacts"] = overdue
-
-
-def _staff(request: Request) -> Staff:
-    staff: Staff = request.state["staff"]
-    return staff
 
 
 def _taxonomy(request: Request) -> Taxonomy:
@@ -132,8 +127,8 @@ class StaffController(Controller):
 
     @get("/", sync_to_thread=True)
     def home(self, request: Request, db: Db) -> Template:
-        lead = _staff(request).role == "safeguarding_lead"
-        return render(request, "staff/home.html", staff=_staff(request),
+        lead = staff_of(request).role == "safeguarding_lead"
+        return render(request, "staff/home.html", staff=staff_of(request),
                       open_contacts=contacts.open_count(db) if lead else 0)
 
     @post("/sign-out", sync_to_thread=True, status_code=303)
@@ -146,16 +141,16 @@ class StaffController(Controller):
     @get("/safeguarding", sync_to_thread=True, opt={"roles": ("safeguarding_lead",)})
     def flag_queue(self, request: Request, db: Db, status: FromQuery[str] = "open") -> Template:
         status = "closed" if status == "closed" else "open"
-        return render(request, "staff/queue.html", staff=_staff(request), showing=status,
+        return render(request, "staff/queue.html", staff=staff_of(request), showing=status,
                       items=safeguarding.queue(db, status), names=safeguarding.CATEGORY_NAMES,
                       waiting=unread_count(db))
 
     def _flag_page(self, request: Request, db: Db, flag_id: int, errors: list[FieldError],
                    note: str = "", status: int = 200) -> Template:
-        detail = safeguarding.flag_detail(db, flag_id, _staff(request).email)
+        detail = safeguarding.flag_detail(db, flag_id, staff_of(request).email)
         if detail is None:
             raise NotFoundException()
-        return render(request, "staff/flag.html", status=status, staff=_staff(request), flag=detail,
+        return render(request, "staff/flag.html", status=status, staff=staff_of(request), flag=detail,
                       names=safeguarding.CATEGORY_NAMES, history=events(db, f"flag:{flag_id}"), note=note,
                       errors=errors)
 
@@ -168,7 +163,7 @@ class StaffController(Controller):
     def close(self, request: Request, db: Db, flag_id: RowId, data: FormData) -> Redirect | Template:
         note = str(data.get("action_note", ""))
         try:
-            safeguarding.close_flag(db, flag_id, _staff(request).email, note)
+            safeguarding.close_flag(db, flag_id, staff_of(request).email, note)
         except safeguarding.FlagError as exc:
             error = FieldError("action_note", "action_note", t(request, str(exc)))
             return self._flag_page(request, db, flag_id, [error], note, status=422)
@@ -188,7 +183,7 @@ class StaffController(Controller):
             since=_day(since), until=_day(until), q=(q or "").strip()[:200] or None, page=max(1, min(page, 10_000)))
         rows, total = curation.browse(db, filters, _taxonomy(request))
         query = {k: v for k, v in request.query_params.items() if k != "page" and v}
-        return render(request, "staff/responses.html", staff=_staff(request), rows=rows, total=total,
+        return render(request, "staff/responses.html", staff=staff_of(request), rows=rows, total=total,
                       filters=filters, flagged=flagged or "", taxonomy=_taxonomy(request), names=SENTIMENT_NAMES,
                       surveys=[p.slug for p in catalogue_of(request).all()], query=query,
                       versions=curation.versions(db), topic_names=_topic_names(request),
@@ -202,13 +197,13 @@ class StaffController(Controller):
             raise NotFoundException()
         suggested = curation.suggested(db, answer_id)
         settings = settings_of(request)
-        return render(request, "staff/answer.html", status=status, staff=_staff(request), row=row,
+        return render(request, "staff/answer.html", status=status, staff=staff_of(request), row=row,
                       suggested=suggested, taxonomy=_taxonomy(request), names=SENTIMENT_NAMES,
                       blockers=[t(request, b) for b in curation.quote_blockers(db, answer_id)],
                       topic_names=_topic_names(request),
                       warnings=[t(request, w) for w in curation.quote_warnings(db, row.text, row.survey_slug,
                                                                                 settings.min_group_size)],
-                      can_edit=_staff(request).role in EDITORS, errors=errors or [])
+                      can_edit=staff_of(request).role in EDITORS, errors=errors or [])
 
     @get("/answers/{answer_id:int}", sync_to_thread=True)
     def answer(self, request: Request, db: Db, answer_id: RowId) -> Template:
@@ -219,7 +214,7 @@ class StaffController(Controller):
         topics = form_lists(data).get("topics", [])
         feeling = str(data.get("sentiment", "")) or None
         try:
-            curation.correct(db, answer_id, feeling, topics, _staff(request).email, _taxonomy(request))
+            curation.correct(db, answer_id, feeling, topics, staff_of(request).email, _taxonomy(request))
         except curation.CurationError as exc:
             return self._answer_page(request, db, answer_id, [FieldError("topics", "topics", t(request, str(exc)))], 422)
         # What people confirm teaches the themes of answers from now on (in this worker; all after `voice theme`).
@@ -230,7 +225,7 @@ class StaffController(Controller):
     def propose(self, request: Request, db: Db, answer_id: RowId, data: FormData) -> Redirect | Template:
         try:
             curation.propose(db, answer_id, str(data.get("quote", "")), str(data.get("attribution", "")),
-                             _staff(request).email, _taxonomy(request))
+                             staff_of(request).email, _taxonomy(request))
         except curation.CurationError as exc:
             return self._answer_page(request, db, answer_id, [FieldError("quote", "quote", t(request, str(exc)))], 422)
         return Redirect("/staff/quotes", status_code=303)
@@ -239,9 +234,9 @@ class StaffController(Controller):
                      status: int = 200) -> Template:
         showing = showing if showing in ("proposed", "approved", "published", "rejected") else "proposed"
         names = _topic_names(request)
-        return render(request, "staff/quotes.html", status=status, staff=_staff(request), showing=showing,
+        return render(request, "staff/quotes.html", status=status, staff=staff_of(request), showing=showing,
                       topic_label=names,
-                      quotes=curation.quotes(db, showing), can_edit=_staff(request).role in EDITORS,
+                      quotes=curation.quotes(db, showing), can_edit=staff_of(request).role in EDITORS,
                       errors=errors or [])
 
     @get("/quotes", sync_to_thread=True)
@@ -253,7 +248,7 @@ class StaffController(Controller):
                data: FormData) -> Redirect | Template:
         showing = str(data.get("showing", "proposed"))
         try:
-            curation.decide(db, quote_id, action, _staff(request).email)
+            curation.decide(db, quote_id, action, staff_of(request).email)
         except curation.CurationError as exc:
             error = FieldError("quotes", f"quote-{quote_id}", t(request, str(exc)))
             return self._quotes_page(request, db, showing, [error], 422)
@@ -264,13 +259,13 @@ class StaffController(Controller):
         published = catalogue_of(request).current(slug)
         if published is None:
             raise NotFoundException()
-        return render(request, "staff/entry.html", status=status, staff=_staff(request), slug=slug,
+        return render(request, "staff/entry.html", status=status, staff=staff_of(request), slug=slug,
                       entered=published.survey, values=values, error_for={e.key: e for e in errors}, errors=errors,
                       channel=channel, saved=saved, prefer_not=PREFER_NOT)
 
     @get("/entry", sync_to_thread=False, opt={"roles": EDITORS})
     def entry_list(self, request: Request) -> Template:
-        return render(request, "staff/entry_list.html", staff=_staff(request),
+        return render(request, "staff/entry_list.html", staff=staff_of(request),
                       surveys=catalogue_of(request).all())
 
     @get("/entry/{slug:str}", sync_to_thread=False, opt={"roles": EDITORS})
@@ -292,7 +287,7 @@ class StaffController(Controller):
         except InvalidAnswersError as exc:
             return self._entry_page(request, slug, raw, exc.errors, channel, status=422)
         with write_lock:
-            record_event(db, _staff(request).email, "answers entered", f"response:{recorded.response_id}", channel)
+            record_event(db, staff_of(request).email, "answers entered", f"response:{recorded.response_id}", channel)
         return Redirect(f"/staff/entry/{slug}?saved={recorded.receipt}", status_code=303)
 
 
