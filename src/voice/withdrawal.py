@@ -26,12 +26,6 @@ from voice.db import write_lock
 from voice.receipts import normalise_receipt
 
 
-class Withdrawn(msgspec.Struct, frozen=True):
-    response_id: int
-    deleted: bool
-    """False when an open safeguarding flag holds the answers back (hidden, deleted when it closes)."""
-
-
 def _today() -> str:
     return dt.datetime.now(dt.UTC).date().isoformat()
 
@@ -43,20 +37,19 @@ def find(db: Database, receipt: str) -> int | None:
     return int(row[0]) if row else None
 
 
-def withdraw(db: Database, response_id: int, actor: str, how: str) -> Withdrawn:
+def withdraw(db: Database, response_id: int, actor: str, how: str) -> bool:
     """Withdraw one response (already read: see voice.web for reading it first). `how` goes in the audit
-    log ("on the withdraw page", "through the API", "for a young person")."""
+    log ("on the withdraw page", "through the API", "for a young person"). Returns True when the answers
+    went now, False when an open safeguarding flag holds them for the lead (deleted when it closes)."""
     with write_lock, db.atomic():
         open_flag = db.execute("SELECT 1 FROM flags WHERE response_id = ? AND status = 'open'",
                                [response_id]).fetchone() is not None
-        _uncount(db, response_id)
-        db.execute("UPDATE responses SET withdrawn_on = ?, receipt = ? WHERE id = ?",
-                   [_today(), f"withdrawn-{secrets.token_hex(8)}", response_id])
+        _retire(db, response_id, "withdrawn")
         if not open_flag:
             _erase(db, response_id)
         record_event(db, actor, "answers withdrawn", f"response:{response_id}",
                      how if not open_flag else f"{how}; kept for the safeguarding lead until the flag is closed")
-    return Withdrawn(response_id, deleted=not open_flag)
+    return not open_flag
 
 
 def after_flag_closed(db: Database, response_id: int, actor: str) -> bool:
@@ -85,18 +78,17 @@ def purge_old_answers(db: Database, keep_days: int, today: dt.date | None = None
         "AND NOT EXISTS (SELECT 1 FROM unread u WHERE u.response_id = r.id)", [cutoff]).fetchall()]
     for response_id in ids:
         with write_lock, db.atomic():
-            _uncount(db, response_id)
-            db.execute("UPDATE responses SET withdrawn_on = ?, receipt = ? WHERE id = ?",
-                       [_today(), f"deleted-{secrets.token_hex(8)}", response_id])
+            _retire(db, response_id, "deleted")
             _erase(db, response_id)
             record_event(db, "system", "answers deleted after their keeping time", f"response:{response_id}",
                          f"{keep_days}")
     return len(ids)
 
 
-def _uncount(db: Database, response_id: int) -> None:
+def _retire(db: Database, response_id: int, why: str) -> None:
     """Take the response out of every count and quote: its themes (the triggers of m009 move the topic
-    counts), its choice answers' tallies, quotes of its answers."""
+    counts), its choice answers' tallies, quotes of its answers (and their place in actions); mark it
+    withdrawn and replace its receipt code, so that the code finds nothing any more."""
     row = db.execute("SELECT survey_slug, version_id, submitted_on FROM responses WHERE id = ?",
                      [response_id]).fetchone()
     slug, version_id, day = row
@@ -107,9 +99,15 @@ def _uncount(db: Database, response_id: int) -> None:
     answer_ids = "SELECT id FROM answers WHERE response_id = ?"
     db.execute(f"DELETE FROM themes WHERE answer_id IN ({answer_ids})", [response_id])  # noqa: S608 - fixed SQL
     db.execute(f"DELETE FROM theme_corrections WHERE answer_id IN ({answer_ids})", [response_id])  # noqa: S608
-    db.execute(f"DELETE FROM quotes WHERE answer_id IN ({answer_ids})", [response_id])  # noqa: S608
-    db.execute("UPDATE actions SET quotes = (SELECT json_group_array(value) FROM json_each(actions.quotes) "
-               "WHERE value NOT IN (SELECT id FROM quotes)) WHERE quotes != '[]'")
+    gone = msgspec.json.encode([row[0] for row in db.execute(
+        f"DELETE FROM quotes WHERE answer_id IN ({answer_ids}) RETURNING id", [response_id]).fetchall()]).decode()  # noqa: S608
+    if gone != "[]":  # only the actions that held these quotes are rewritten
+        db.execute("UPDATE actions SET quotes = (SELECT json_group_array(value) FROM json_each(actions.quotes) "
+                   "WHERE value NOT IN (SELECT value FROM json_each(:gone))) "
+                   "WHERE EXISTS (SELECT 1 FROM json_each(actions.quotes) WHERE value IN (SELECT value FROM json_each(:gone)))",
+                   {"gone": gone})
+    db.execute("UPDATE responses SET withdrawn_on = ?, receipt = ? WHERE id = ?",
+               [_today(), f"{why}-{secrets.token_hex(8)}", response_id])
 
 
 def _erase(db: Database, response_id: int) -> None:

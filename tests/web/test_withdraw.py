@@ -54,8 +54,12 @@ def test_delete_through_the_api_takes_everything_with_it(client: TestClient, set
     with opened(settings.db_path) as db:  # a facilitator picked its words as a quote
         answer_id = db.execute("SELECT a.id FROM answers a JOIN responses r ON r.id = a.response_id "
                                "WHERE r.receipt = ? AND a.question_id = 'most_important'", [receipt]).fetchone()[0]
-        curation.propose(db, answer_id, "Nobody at school listens when I say I am sad", "(YPAG)", "f@example.org",
-                         client.app.state["themer"].taxonomy)
+        quote_id = curation.propose(db, answer_id, "Nobody at school listens when I say I am sad", "(YPAG)",
+                                    "f@example.org", client.app.state["themer"].taxonomy)
+        for title, quoted in (("Listening sessions", [quote_id, 424242]), ("Other work", [424242])):
+            db.execute("INSERT INTO actions (year, title, what_we_did, agency, status, quotes, updated_by, updated_at) "
+                       "VALUES ('2026/27', ?, 'x', 'LLR', 'done', ?, 'f@example.org', '2026-11-29')",
+                       [title, msgspec.json.encode(quoted).decode()])
     during = counts(settings)
     assert during["responses"] == before["responses"] + 1 and during["original_texts"] == before["original_texts"] + 1
     assert during["quotes"] == 1 and during["answer_tallies"] > before["answer_tallies"]
@@ -64,6 +68,9 @@ def test_delete_through_the_api_takes_everything_with_it(client: TestClient, set
     gone = client.delete(f"/api/responses/{receipt.lower()}")  # as typed: small letters are fine
     assert gone.status_code == 204 and gone.content == b""
     assert counts(settings) == before
+    with sqlite3.connect(settings.db_path) as conn:  # the quote is gone from the action that used it, only there
+        assert conn.execute("SELECT title, quotes FROM actions ORDER BY id").fetchall() == [
+            ("Listening sessions", "[424242]"), ("Other work", "[424242]")]
     with opened(settings.db_path) as db:  # the kept counts still agree with the answers left
         kept = tallies.tallies_now(db)
         with db.conn:

@@ -99,8 +99,8 @@ class WithdrawForController(Controller):
     def take(self, request: Request, db: Db, data: FormData) -> Redirect | Template:
         receipt = str(data.get("receipt", ""))[:40]
         error = receipt_error(request, receipt)
-        if error is None and take_back(request, db, receipt, staff_of(request).email,
-                                       "for a young person who asked") is None:
+        if error is None and not take_back(request, db, receipt, staff_of(request).email,
+                                           "for a young person who asked"):
             error = FieldError("receipt", "receipt", t(request, "No answers have this receipt code. Check it with "
                                                                 "the young person."))
         if error is not None:

@@ -22,13 +22,14 @@ FormData = URLEncodedBody[dict[str, Any]]
 YOUNG_PERSON = "young person (with the receipt code)"
 
 
-def take_back(request: Request, db: Database, receipt: str, actor: str, how: str) -> withdrawal.Withdrawn | None:
-    """Withdraw the answers with this receipt code; None when no answers have it (any more)."""
+def take_back(request: Request, db: Database, receipt: str, actor: str, how: str) -> bool:
+    """Withdraw the answers with this receipt code; False when no answers have it (any more)."""
     response_id = withdrawal.find(db, receipt)
     if response_id is None:
-        return None
+        return False
     read_unread(db, only=response_id, **reader_of(request).options)
-    return withdrawal.withdraw(db, response_id, actor, how)
+    withdrawal.withdraw(db, response_id, actor, how)
+    return True
 
 
 def receipt_error(request: Request, receipt: str) -> FieldError | None:
@@ -49,7 +50,7 @@ class WithdrawController(Controller):
     def take(self, request: Request, db: Db, data: FormData) -> Redirect | Template:
         receipt = str(data.get("receipt", ""))[:40]
         error = receipt_error(request, receipt)
-        if error is None and take_back(request, db, receipt, YOUNG_PERSON, "on the withdraw page") is None:
+        if error is None and not take_back(request, db, receipt, YOUNG_PERSON, "on the withdraw page"):
             error = FieldError("receipt", "receipt", t(
                 request, "We cannot find answers with this receipt code. Check it and try again: it looks like "
                 "ABCD-EFGH-JKMN."))
@@ -76,6 +77,6 @@ class ResponsesApiController(Controller):
         quotes and texts as typed. (Where a safeguarding flag on them is open, they are hidden from
         everyone but the safeguarding lead and deleted when it is closed.) A report already published
         keeps its numbers until it is published again."""
-        if take_back(request, db, receipt[:40], YOUNG_PERSON, "through the API") is None:
+        if not take_back(request, db, receipt[:40], YOUNG_PERSON, "through the API"):
             raise SaidNotFoundError(t(request, "No answers have this receipt code."))
         return Response(None, status_code=204)
