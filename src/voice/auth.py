@@ -178,6 +178,13 @@ def sign_out(db: Database, token: str | None) -> None:
 # --- running the accounts (the admin role) ---------------------------------------------------
 INVITE_DAYS = 7
 RESET_HOURS = 24
+SET_PASSWORD_PATH = "/staff/set-password"  # noqa: S105 - a web address, not a password
+"""Where a one-time link (an invitation or a password reset) is used."""
+
+
+def link_url(base_url: str, token: str) -> str:
+    """The one-time link to send, at the address staff reach the service at."""
+    return f"{base_url.rstrip('/')}{SET_PASSWORD_PATH}/{token}"
 
 
 class Account(msgspec.Struct, frozen=True):
@@ -269,8 +276,7 @@ def set_password(db: Database, token: str, password: str, again: str) -> Account
                           [_now().isoformat(), _hash_token(token)]).rowcount
         if not used:
             raise AccountError(N_("This link has been used or has expired. Ask an admin for a new one."))
-        db.execute("UPDATE staff SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?",
-                   [_hasher.hash(password), found.id])
+        db.execute("UPDATE staff SET password_hash = ? WHERE id = ?", [_hasher.hash(password), found.id])
         db.execute("DELETE FROM staff_sessions WHERE staff_id = ?", [found.id])
         record_event(db, found.email, "password set", f"staff:{found.id}")
     return found

@@ -229,6 +229,10 @@ def redact(terms_file: Path | None) -> None:
         out.write(redact_text(line.rstrip("\r\n"), terms).text + end)
 
 
+ROLE_CHOICE = click.Choice(["admin", "facilitator", "safeguarding_lead", "viewer"])
+"""voice.auth.ROLES, written out so that every command need not import argon2."""
+
+
 @main.group()
 def user() -> None:
     """Staff accounts."""
@@ -236,7 +240,7 @@ def user() -> None:
 
 @user.command("add")
 @click.argument("email")
-@click.option("--role", type=click.Choice(["admin", "facilitator", "safeguarding_lead", "viewer"]), required=True,
+@click.option("--role", type=ROLE_CHOICE, required=True,
               help="What the account may do.")
 @click.option("--generate", is_flag=True, help="Make a strong password and print it once, instead of asking.")
 @click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
@@ -294,7 +298,7 @@ def user_list(db_path: str | None) -> None:
 
 @user.command("role")
 @click.argument("email")
-@click.argument("role", type=click.Choice(["admin", "facilitator", "safeguarding_lead", "viewer"]))
+@click.argument("role", type=ROLE_CHOICE)
 @DB_OPTION
 def user_role(email: str, role: str, db_path: str | None) -> None:
     """Change what an account may do."""
@@ -335,27 +339,27 @@ def user_enable(email: str, db_path: str | None) -> None:
 @DB_OPTION
 def user_reset(email: str, db_path: str | None) -> None:
     """Print a one-time link (24 hours) with which the person sets a new password."""
-    from voice.auth import RESET_HOURS, account, reset_link
+    from voice.auth import RESET_HOURS, account, link_url, reset_link
 
     with _accounts(db_path) as (settings, db):
         token = reset_link(db, account(db, email).id, CLI_ACTOR)
     click.echo(f"Send this link to {email} yourself; it works once, for {RESET_HOURS} hours:")
-    click.echo(f"{settings.public_url.rstrip('/')}/staff/set-password/{token}")
+    click.echo(link_url(settings.public_url, token))
 
 
 @user.command("invite")
 @click.argument("email")
-@click.option("--role", type=click.Choice(["admin", "facilitator", "safeguarding_lead", "viewer"]), required=True,
+@click.option("--role", type=ROLE_CHOICE, required=True,
               help="What the account may do.")
 @DB_OPTION
 def user_invite(email: str, role: str, db_path: str | None) -> None:
     """Add an account without a password and print a one-time link (7 days) with which they choose one."""
-    from voice.auth import INVITE_DAYS, invite
+    from voice.auth import INVITE_DAYS, invite, link_url
 
     with _accounts(db_path) as (settings, db):
         token = invite(db, email, role, CLI_ACTOR)
     click.echo(f"Invited {email} as {role}. Send them this link yourself; it works once, for {INVITE_DAYS} days:")
-    click.echo(f"{settings.public_url.rstrip('/')}/staff/set-password/{token}")
+    click.echo(link_url(settings.public_url, token))
 
 
 @main.command("eval")

@@ -130,7 +130,7 @@ class AccountsController(Controller):
         except auth.AccountError as exc:
             field = "role" if "role" in str(exc) else "email"
             return self._list(request, db, [FieldError(field, field, t(request, str(exc)))], 422, values)
-        return self._list(request, db, link=_link(request, token))
+        return self._list(request, db, link=auth.link_url(str(request.base_url), token))
 
     def _account(self, request: Request, db: Db, staff_id: int, errors: list[FieldError] | None = None,
                  status: int = 200, link: str | None = None) -> Template:
@@ -160,16 +160,12 @@ class AccountsController(Controller):
             elif action in ("disable", "enable"):
                 auth.set_disabled(db, staff_id, action == "disable", by)
             elif action == "reset":
-                link = _link(request, auth.reset_link(db, staff_id, by))
+                link = auth.link_url(str(request.base_url), auth.reset_link(db, staff_id, by))
             else:
                 raise NotFoundException()
         except auth.AccountError as exc:
             return self._account(request, db, staff_id, [FieldError("role", "role", t(request, str(exc)))], 422)
         return self._account(request, db, staff_id, link=link)
-
-
-def _link(request: Request, token: str) -> str:
-    return f"{request.base_url}".rstrip("/") + f"/staff/set-password/{token}"
 
 
 def audit_filter(actor: str | None, action: str | None, since: str | None, until: str | None
@@ -229,7 +225,7 @@ class AuditController(Controller):
 class SetPasswordController(Controller):
     """A one-time link from an invitation or a password reset (no sign-in: the link is the key)."""
 
-    path = "/staff/set-password"
+    path = auth.SET_PASSWORD_PATH
     include_in_schema = False
 
     @get("/{token:str}", sync_to_thread=True)
