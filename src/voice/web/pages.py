@@ -14,7 +14,7 @@ import msgspec
 from litestar import MediaType, Request, Response
 from litestar.background_tasks import BackgroundTask
 from litestar.di import NamedDependency
-from litestar.params import PathParameter
+from litestar.params import PathParameter, URLEncodedBody
 from litestar.response import Template
 from litestar.utils.empty import value_or_default
 from litestar.utils.scope.state import ScopeState
@@ -32,6 +32,8 @@ from voice.web.reading import Reader
 
 SQLITE_MAX_INT = 2**63 - 1
 RowId = Annotated[int, PathParameter(ge=1, le=SQLITE_MAX_INT)]
+FormData = URLEncodedBody[dict[str, Any]]
+"""A posted HTML form (every form page's body)."""
 """A row id in a path: a number SQLite can hold, else a clear 400 (not a 500 from deep in the database)."""
 
 Db = NamedDependency[Database]

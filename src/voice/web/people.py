@@ -9,11 +9,10 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from litestar import Controller, Request, get, post
 from litestar.exceptions import NotFoundException
-from litestar.params import FromPath, FromQuery, URLEncodedBody
+from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Stream, Template
 
 from voice import auth, contacts
@@ -31,10 +30,9 @@ from voice.db import write_lock
 from voice.forms import FieldError
 from voice.i18n import N_
 from voice.text import spreadsheet_safe
-from voice.web.pages import Db, RowId, render, staff_of, t
+from voice.web.pages import Db, FormData, RowId, render, staff_of, t
 from voice.web.withdraw import receipt_error, take_back
 
-FormData = URLEncodedBody[dict[str, Any]]
 LEAD = ("safeguarding_lead",)
 ADMIN = ("admin",)
 ROLE_NAMES = {"admin": N_("Admin"), "facilitator": N_("Facilitator"), "safeguarding_lead": N_("Safeguarding lead"),

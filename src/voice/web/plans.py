@@ -23,6 +23,7 @@ from voice.forms import FieldError
 from voice.i18n import N_
 from voice.web.pages import (
     Db,
+    FormData,
     RowId,
     catalogue_of,
     form_lists,
@@ -32,7 +33,7 @@ from voice.web.pages import (
     staff_of,
     t,
 )
-from voice.web.staff import EDITORS, FormData, _taxonomy
+from voice.web.staff import EDITORS, _taxonomy
 
 log = logging.getLogger("voice.reports")
 ACTION_FIELDS = ("title", "what_we_did", "agency", "status", "started_on", "finished_on", "what_changed", "next_steps")

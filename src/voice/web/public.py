@@ -20,7 +20,7 @@ import anyio.to_thread
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import Cookie
 from litestar.exceptions import NotFoundException
-from litestar.params import FromPath, FromQuery, QueryParameter, URLEncodedBody
+from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.response import Redirect
 
 from voice import contacts, drafts, outputs
@@ -40,6 +40,7 @@ from voice.web.pages import (
     EASY_READ_COOKIE,
     LANGUAGE_COOKIE,
     Db,
+    FormData,
     catalogue_of,
     form_lists,
     locale_of,
@@ -55,7 +56,6 @@ from voice.web.pages import (
 DRAFT_COOKIE = "voice_draft"
 HONEYPOT = "leave_blank"
 EXIT_TO = "https://www.bbc.co.uk/weather"
-FormData = URLEncodedBody[dict[str, Any]]
 REPORT_LANGUAGE = "en"
 """The language the partnership writes its priorities, actions and reports in."""
 NextUrl = Annotated[str | None, QueryParameter(name="next", max_length=2000)]

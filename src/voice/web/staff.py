@@ -12,7 +12,7 @@ from litestar.connection import ASGIConnection
 from litestar.datastructures import Cookie
 from litestar.exceptions import NotFoundException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
-from litestar.params import FromPath, FromQuery, QueryParameter, URLEncodedBody
+from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.response import Redirect, Template
 
 from voice import auth, contacts, curation, safeguarding
@@ -26,6 +26,7 @@ from voice.themes import SENTIMENT_NAMES, Taxonomy
 from voice.web.pages import (
     SQLITE_MAX_INT,
     Db,
+    FormData,
     RowId,
     catalogue_of,
     form_lists,
@@ -39,7 +40,6 @@ from voice.web.pages import (
 
 STAFF_COOKIE = "voice_staff"
 EDITORS = ("admin", "facilitator")
-FormData = URLEncodedBody[dict[str, Any]]
 
 
 class SignInRequiredError(Exception):

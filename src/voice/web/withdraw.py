@@ -5,10 +5,8 @@ flag before they go (see voice.withdrawal)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from litestar import Controller, Request, Response, delete, get, post
-from litestar.params import FromPath, URLEncodedBody
+from litestar.params import FromPath
 from litestar.response import Redirect, Template
 from sqlite_utils import Database
 
@@ -16,9 +14,8 @@ from voice import withdrawal
 from voice.forms import FieldError
 from voice.submissions import read_unread
 from voice.web.errors import ApiError, SaidNotFoundError
-from voice.web.pages import Db, reader_of, render, t
+from voice.web.pages import Db, FormData, reader_of, render, t
 
-FormData = URLEncodedBody[dict[str, Any]]
 YOUNG_PERSON = "young person (with the receipt code)"
 
 
