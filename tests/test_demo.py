@@ -24,7 +24,9 @@ def test_demo_data_and_accounts(tmp_path) -> None:
     assert demo_accounts(db) == accounts  # the same accounts at every start
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM themes").fetchone()[0] >= len(SAMPLES)
-        assert conn.execute("SELECT category FROM flags").fetchall() == [("feeling_unsafe",)]
+        # The one answer a rule flags; the model's own flags and "worth a look" carry their score.
+        assert conn.execute("SELECT category FROM flags WHERE score IS NULL").fetchall() == [("feeling_unsafe",)]
+        assert conn.execute("SELECT count(*) FROM flags WHERE score IS NULL AND tier != 'flag'").fetchone() == (0,)
     email, _, password = next(a for a in accounts if a[1] == "safeguarding_lead")
     with TestClient(create_app(Settings(db_path=db, surveys_dir=str(EXAMPLES), secret="demo"))) as client:
         page = get_page(client, "/staff/sign-in")

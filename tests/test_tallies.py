@@ -18,6 +18,7 @@ from voice.curation import correct
 from voice.db import migrate, opened
 from voice.demo import synthetic_answers
 from voice.results import survey_results
+from voice.safeguarding import Flag
 from voice.submissions import read_unread, record, retheme
 from voice.tallies import rebuild, tallies_now
 from voice.themes import Theme, Themer, default_themer
@@ -30,8 +31,8 @@ LINES = ["School is really stressful and nobody listens", "I liked the youth wor
 class Contrary(Themer):
     """Themes every answer the same way, unlike the real themer: re-theming moves every count."""
 
-    def theme(self, text: str) -> Theme:
-        return Theme("mixed", 0.0, (self.taxonomy.topics[-1].id,), {})
+    def read(self, texts: list[tuple[str, str]]) -> list[tuple[Theme, list[Flag]]]:
+        return [(Theme("mixed", 0.0, (self.taxonomy.topics[-1].id,), {}), []) for _ in texts]
 
 
 def filled(tmp_path: Path, n: int = 90) -> str:

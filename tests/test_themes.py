@@ -112,7 +112,7 @@ def test_voice_eval_json_and_errors(tmp_path: Path) -> None:
         assert 0 <= result["sentiment"][key] <= 1
     assert {"micro_f1", "macro_f1"} <= set(result["topics"])
     assert {"recall", "precision"} <= set(result["safeguarding"])
-    assert set(result["baselines"]) == {"voice", "textblob", "vader"}
+    assert set(result["baselines"]) == {"voice", "textblob", "vader", "rules_only"}
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "ok", "sentiment": "positive"}\n{"text": 3}\n')
     failed = CliRunner().invoke(main, ["eval", str(bad)])

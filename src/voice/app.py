@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import anyio
 import anyio.to_thread
@@ -28,8 +29,8 @@ from voice.catalogue import Catalogue
 from voice.db import ConnectionPool, checkpoint, lock_writes_to, migrate, opened, serving_connection
 from voice.learning import themer_with_corrections
 from voice.operations import purge_as_set
+from voice.reader import load_model
 from voice.redact import Terms, load_terms, redact
-from voice.safeguarding import flags_for
 from voice.settings import Settings, SettingsError
 from voice.submissions import purge_originals
 from voice.templating import environment
@@ -80,15 +81,27 @@ def redaction_terms(settings: Settings) -> Terms:
         raise SettingsError(f"VOICE_REDACT_TERMS_FILE: {settings.redact_terms_file}: {exc}") from None
 
 
+def model_path(settings: Settings) -> Path:
+    """Where this partnership's retrained model is (or would be) kept."""
+    return Path(settings.model_file) if settings.model_file else Path(settings.db_path).parent / "reader.npz"
+
+
 def themer_for(settings: Settings, *, learn: bool = True) -> Themer:
-    """The taxonomy in use, plus what people's corrections in the database have taught (unless learn=False)."""
+    """The taxonomy and reader model in use, plus what people's corrections in the database have taught
+    (unless learn=False)."""
     taxonomy = taxonomy_for(settings)
+    try:
+        model = load_model(model_path(settings))
+    except (OSError, ValueError, msgspec.DecodeError) as exc:
+        raise SettingsError(f"VOICE_MODEL_FILE: {model_path(settings)}: {exc}") from None
+    options: dict[str, Any] = {"model": model, "flag_threshold": settings.flag_threshold,
+                               "look_threshold": settings.look_threshold}
     if not learn or not Path(settings.db_path).exists():
-        return Themer(taxonomy)
+        return Themer(taxonomy, **options)
     with opened(settings.db_path) as db:
         if "theme_corrections" not in db.table_names():  # a command run before the first migration
-            return Themer(taxonomy)
-        return themer_with_corrections(db, taxonomy)
+            return Themer(taxonomy, **options)
+        return themer_with_corrections(db, taxonomy, **options)
 
 
 @asynccontextmanager
@@ -152,14 +165,15 @@ async def checkpoints(app: Litestar) -> AsyncIterator[None]:
 CHECKPOINT_SECONDS = 1.0
 SURVEYS_CHECK_SECONDS = 1.0
 WARM_UP_TEXT = "I told Sam on 07700 900123 that I feel sad and nobody at school listens."
+WARM_UP_OTHER_LANGUAGE = "Szkoła jest w porządku, ale nauczyciele nie słuchają."
 
 
 def warm_up(themer: Themer, terms: Terms, engine: JinjaTemplateEngine) -> None:
     """Load now what would otherwise load on the first answer or page a worker serves (word lists,
-    lexicons, compiled patterns and templates), so the first young person after a restart does not wait:
+    lexicons, the reader's embeddings, compiled patterns and templates), so the first young person after a restart does not wait:
     under a burst, a cold worker's first answers took 1.5 to 1.8 s instead of about 50 ms."""
     themer.theme(redact(WARM_UP_TEXT, terms).text)
-    flags_for(WARM_UP_TEXT)
+    themer.theme(WARM_UP_OTHER_LANGUAGE)  # loads the word lists that tell another language apart
     for name in engine.engine.list_templates(extensions=["html"]):  # imported macros and includes too
         engine.get_template(name)
 

@@ -19,7 +19,8 @@ ACTIONS = (
     N_("report withdrawn"), N_("contact request viewed"), N_("contact request closed"), N_("contact details wiped"),
     N_("answers withdrawn"), N_("withdrawn answers deleted"), N_("answers deleted after their keeping time"),
     N_("account invited"), N_("account role changed"), N_("account disabled"), N_("account enabled"),
-    N_("password reset link made"), N_("password set"), N_("audit log downloaded"),
+    N_("password reset link made"), N_("password set"), N_("audit log downloaded"), N_("worth a look raised"),
+    N_("needs a person to read"), N_("reader retrained"),
 )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import msgspec
 
-from voice.safeguarding import flags_for
+from voice.reader import Model
 from voice.themes import SENTIMENTS, Themer, sentiment
 
 
@@ -21,6 +21,7 @@ class Labelled(msgspec.Struct, frozen=True):
     sentiment: str
     topics: list[str] = []
     safeguarding_flag: bool = False
+    safeguarding_category: str | None = None
 
 
 class EvalFileError(ValueError):
@@ -75,19 +76,71 @@ def multi_label(gold: list[set[str]], predicted: list[set[str]]) -> dict[str, An
             "per_label": per}
 
 
+TOP_TIERS = ("flag", "person")
+"""The tiers at the top of the lead's queue; "look" is read after them."""
+BATCH = 256
+
+
 def evaluate(items: list[Labelled], themer: Themer) -> dict[str, Any]:
-    themes = [themer.theme(item.text) for item in items]
-    flagged = [bool(flags_for(item.text)) for item in items]
-    safeguarding = prf(sum(f and i.safeguarding_flag for f, i in zip(flagged, items, strict=True)),
-                       sum(f and not i.safeguarding_flag for f, i in zip(flagged, items, strict=True)),
-                       sum(i.safeguarding_flag and not f for f, i in zip(flagged, items, strict=True)))
+    """Sentiment, topics and safeguarding figures of the reader on these labelled answers."""
+    read = [found for start in range(0, len(items), BATCH)
+            for found in themer.read([(i.text, i.text) for i in items[start:start + BATCH]])]
+    themes = [theme for theme, _ in read]
+    shown = [bool(flags) for _, flags in read]  # in front of the lead, whichever list
+    top = [any(f.tier in TOP_TIERS for f in flags) for _, flags in read]
+    gold = [i.safeguarding_flag for i in items]
+    both, flags_only = _prf(shown, gold), _prf(top, gold)
+    categories = sorted({i.safeguarding_category for i in items if i.safeguarding_flag and i.safeguarding_category})
+    per_category = {c: {"recall": round(sum(s for s, i in zip(shown, items, strict=True)
+                                            if i.safeguarding_flag and i.safeguarding_category == c) / n, 4),
+                        "support": n}
+                    for c in categories
+                    if (n := sum(i.safeguarding_flag and i.safeguarding_category == c for i in items))}
+    gold_sentiment = [i.sentiment for i in items]
+    said = [t.sentiment for t in themes]
     return {
         "n": len(items),
-        "sentiment": single_label([i.sentiment for i in items], [t.sentiment for t in themes], SENTIMENTS),
+        "reader": "rules only" if themer.model is None else themer.model.version,
+        "sentiment": single_label(gold_sentiment, said, SENTIMENTS) | {"confusion": confusion(gold_sentiment, said)},
         "topics": multi_label([set(i.topics) for i in items], [set(t.topics) for t in themes]),
-        "safeguarding": {"recall": safeguarding["recall"], "precision": safeguarding["precision"],
-                         "support": safeguarding["support"]},
+        "safeguarding": {"recall": both["recall"], "precision": both["precision"], "support": both["support"],
+                         "flags": {"recall": flags_only["recall"], "precision": flags_only["precision"]},
+                         "worth_a_look": sum(s and not t for s, t in zip(shown, top, strict=True)),
+                         "per_category": per_category},
     }
+
+
+def _prf(predicted: list[bool], gold: list[bool]) -> dict[str, float]:
+    return prf(sum(p and g for p, g in zip(predicted, gold, strict=True)),
+               sum(p and not g for p, g in zip(predicted, gold, strict=True)),
+               sum(g and not p for p, g in zip(predicted, gold, strict=True)))
+
+
+def confusion(gold: list[str], predicted: list[str]) -> dict[str, dict[str, int]]:
+    """{gold label: {predicted label: count}} for the four feelings."""
+    return {g: {p: sum(a == g and b == p for a, b in zip(gold, predicted, strict=True)) for p in SENTIMENTS}
+            for g in SENTIMENTS}
+
+
+HEADLINE = ("safeguarding.recall", "safeguarding.precision", "safeguarding.flags.recall",
+            "safeguarding.flags.precision", "sentiment.macro_f1", "topics.micro_f1")
+
+
+def flat(result: dict[str, Any]) -> dict[str, float]:
+    """The headline figures as {"safeguarding.recall": ..., ...}."""
+    found = {}
+    for key in HEADLINE:
+        value: Any = result
+        for part in key.split("."):
+            value = value[part]
+        found[key] = float(value)
+    return found
+
+
+def headline(items: list[Labelled], model: Model) -> dict[str, Any]:
+    """The model's headline figures beside the rules-only reader's, on the same answers."""
+    return {"n": len(items), "model": flat(evaluate(items, Themer(model=model))),
+            "rules": flat(evaluate(items, Themer(rules_only=True)))}
 
 
 def _textblob_plain(text: str) -> str:
@@ -123,20 +176,37 @@ def baselines(items: list[Labelled]) -> dict[str, Any]:
 
 
 def report(result: dict[str, Any]) -> str:
-    lines = [f"{result['n']} labelled answers", "", "sentiment            precision  recall  f1     support"]
+    lines = [f"{result['n']} labelled answers, read by {result['reader']}", "",
+             "sentiment            precision  recall  f1     support"]
     for label, v in result["sentiment"]["per_label"].items():
         lines.append(f"  {label:18s} {v['precision']:9.3f} {v['recall']:7.3f} {v['f1']:6.3f} {v['support']:7d}")
-    lines += [f"  macro-F1 {result['sentiment']['macro_f1']:.3f}", "", "topics               precision  recall  f1     support"]
+    lines += [f"  macro-F1 {result['sentiment']['macro_f1']:.3f}", "",
+              "  confusion (rows: people's label; columns: the reader's)",
+              "  " + " " * 10 + "".join(f"{p:>10s}" for p in SENTIMENTS)]
+    for gold, row in result["sentiment"]["confusion"].items():
+        lines.append(f"  {gold:10s}" + "".join(f"{row[p]:10d}" for p in SENTIMENTS))
+    lines += ["", "topics                            precision  recall  f1     support"]
     for label, v in result["topics"]["per_label"].items():
-        lines.append(f"  {label:18s} {v['precision']:9.3f} {v['recall']:7.3f} {v['f1']:6.3f} {v['support']:7d}")
-    lines += [f"  micro-F1 {result['topics']['micro_f1']:.3f}   macro-F1 {result['topics']['macro_f1']:.3f}", "",
-              (f"safeguarding: recall {result['safeguarding']['recall']:.3f}, precision "
-               f"{result['safeguarding']['precision']:.3f} ({result['safeguarding']['support']} flagged by people)"
-               if result["safeguarding"]["support"] else
-               "safeguarding: no answer in this file is flagged by people, so recall cannot be measured")]
+        lines.append(f"  {label:31s} {v['precision']:9.3f} {v['recall']:7.3f} {v['f1']:6.3f} {v['support']:7d}")
+    lines += [f"  micro-F1 {result['topics']['micro_f1']:.3f}   macro-F1 {result['topics']['macro_f1']:.3f}", ""]
+    sg = result["safeguarding"]
+    if sg["support"]:
+        lines += [f"safeguarding (flags and worth a look): recall {sg['recall']:.3f}, precision {sg['precision']:.3f} "
+                  f"({sg['support']} flagged by people)",
+                  f"  flags alone: recall {sg['flags']['recall']:.3f}, precision {sg['flags']['precision']:.3f}; "
+                  f"{sg['worth_a_look']} answers worth a look"]
+        if sg["per_category"]:
+            lines.append("  recall by kind of disclosure (either list):")
+            lines += [f"    {c:26s} {v['recall']:.3f} of {v['support']}" for c, v in sg["per_category"].items()]
+    else:
+        lines.append("safeguarding: no answer in this file is flagged by people, so recall cannot be measured")
     if "baselines" in result:
         b = result["baselines"]
         vader = f"{b['vader']:.3f}" if b["vader"] is not None else "not installed"
-        lines += ["", f"sentiment macro-F1 side by side: voice {b['voice']:.3f}, plain TextBlob {b['textblob']:.3f}, "
-                      f"VADER {vader}"]
+        lines += ["", f"sentiment macro-F1 side by side: this reader {result['sentiment']['macro_f1']:.3f}, "
+                      f"voice's rules {b['voice']:.3f}, plain TextBlob {b['textblob']:.3f}, VADER {vader}"]
+        if "rules_only" in b:
+            lines += ["", "headline figures                 this reader  rules only"]
+            ours = flat(result)
+            lines += [f"  {k:30s} {ours[k]:11.3f} {v:11.3f}" for k, v in b["rules_only"].items()]
     return "\n".join(lines)

@@ -6,6 +6,8 @@ kept as its reason, marked as learned.
 
 from __future__ import annotations
 
+from typing import Any
+
 import msgspec
 from nltk.classify import NaiveBayesClassifier
 from sqlite_utils import Database
@@ -42,10 +44,10 @@ def examples(db: Database) -> list[tuple[str, list[str]]]:
     return [(text, msgspec.json.decode(topics)) for text, topics in rows]
 
 
-def themer_with_corrections(db: Database, taxonomy: Taxonomy) -> Themer:
-    """The taxonomy plus what people's corrections in the database have taught."""
+def themer_with_corrections(db: Database, taxonomy: Taxonomy, **options: Any) -> Themer:
+    """The taxonomy plus what people's corrections in the database have taught (options: see Themer)."""
     training = examples(db)
-    return Themer(taxonomy, LearnedTopics(training) if training else None)
+    return Themer(taxonomy, LearnedTopics(training) if training else None, **options)
 
 
 class LearnedTopics:

@@ -427,3 +427,16 @@ def m011_contact_queue_withdrawal_accounts(db: Database) -> None:
     )
     db.execute("CREATE INDEX audit_log_actor ON audit_log(actor, id)")
     db.execute("CREATE INDEX audit_log_action ON audit_log(action, id)")
+
+
+@migrations()
+def m012_flag_tiers_and_decisions(db: Database) -> None:
+    # The learned reader raises flags in tiers: "flag" (a rule, or a high model score), "look" (worth a
+    # look: a lower score, read after the flags) and "person" (a language the reader cannot read). The
+    # model's score is kept beside its flag. A lead closing a flag may say whether it was a real concern,
+    # which `voice train --db` learns from.
+    db.execute("ALTER TABLE flags ADD COLUMN tier TEXT NOT NULL DEFAULT 'flag' CHECK (tier IN ('flag', 'look', 'person'))")
+    db.execute("ALTER TABLE flags ADD COLUMN score REAL")
+    db.execute("ALTER TABLE flags ADD COLUMN decision TEXT CHECK (decision IN ('concern', 'no concern'))")
+    db.execute("DROP INDEX flags_queue")
+    db.execute("CREATE INDEX flags_queue ON flags(status, tier, severity, raised_on)")

@@ -14,6 +14,7 @@ import datetime as dt
 import difflib
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 import msgspec
 from sqlite_utils import Database
@@ -24,8 +25,12 @@ from voice.db import write_lock
 from voice.i18n import N_
 from voice.text import normalise, stems
 
-SEVERITY = {"suicide": 1, "self_harm": 1, "sexual_harm": 1, "abuse_at_home": 1, "exploitation": 2,
-            "weapons": 2, "feeling_unsafe": 2, "running_away": 2, "going_hungry": 3}
+if TYPE_CHECKING:
+    from voice.reader import Scores
+
+SEVERITY = {"suicide": 1, "self_harm": 1, "sexual_harm": 1, "abuse_at_home": 1, "hopelessness": 1,
+            "domestic_abuse_witnessed": 1, "exploitation": 2, "weapons": 2, "feeling_unsafe": 2, "running_away": 2,
+            "needs_reading": 2, "going_hungry": 3}
 """1 is the most urgent; the queue shows the most urgent first."""
 
 # Phrases per category, matched against normalised text (lower case, repeated letters squeezed,
@@ -90,6 +95,30 @@ RULES: dict[str, list[str]] = {
         r"\bgo(?:ing)? (?:to bed )?hungry\b", r"\bno(?:thing)? (?:to eat|for (?:dinner|tea|breakfast))\b",
         r"\bskip(?:ping)? meals? because\b", r"\b(?:didnt|dont|doesnt|never) (?:always )?(?:have|get) enough (?:food|to eat)\b", r"\bfood ?bank\b", r"\bcant afford (?:food|to eat)\b",
     ],
+    # Key phrases in Polish and Urdu (answers in another language also go to a person: see needs_a_person).
+    "suicide_other_languages": [
+        r"\bchc[eę] umrze[cć]\b", r"\bzabi[cć] si[eę]\b", r"\bnie chc[eę] (?:mi si[eę] )?[zż]y[cć]\b",
+        r"\bsamob[oó]j\w*", r"\bnie chce mi sie zyc\b", "خودکشی", "خود کشی", "مرنا چاہت", "مر جانا چاہت",
+        "جینا نہیں چاہت",
+    ],
+    "self_harm_other_languages": [
+        r"\btn[eę] si[eę]\b", r"\bsamookalecz\w*", r"\bkrzywdz[eę] si[eę]\b", r"\bci[aą][lł]?[eaę]m? si[eę]\b",
+        "خود کو نقصان", "اپنے آپ کو کاٹ", "خود کو کاٹ",
+    ],
+    "abuse_at_home_other_languages": [
+        r"\b(?:bije|bi[lł]a?|bi[lł]|uderza|kopie|szarpie) mnie\b", r"\bmnie (?:bije|bi[lł]a?|uderza|kopie|szarpie)\b",
+        r"\bprzemoc\w*",
+        "مجھے مارت", "مجھے پیٹت", "مارتا ہے", "مارتی ہے", "مارتے ہیں",
+    ],
+    "sexual_harm_other_languages": [
+        r"\bdotyka\w* mnie\b", r"\bmolestow\w*", r"\bzgwa[lł]c\w*", "مجھے چھوت", "جنسی زیادتی",
+    ],
+    "feeling_unsafe_other_languages": [
+        r"\bboj[eę] si[eę] (?:wr[oó]ci[cć]|i[sś][cć]) do domu\b", r"\bnie czuj[eę] si[eę] bezpieczn\w*",
+        r"\bpomocy\b", r"\bpom[oó][zż]cie mi\b", "محفوظ نہیں", "گھر جانے سے ڈر", "میری مدد کر",
+    ],
+    "going_hungry_other_languages": [r"\bnie ma(?:my)? (?:co )?je[sś][cć]\b", r"\bg[lł]odn\w*", "بھوکا", "بھوکی", "کھانا نہیں"],
+    "running_away_other_languages": [r"\buciek\w* z domu\b", r"\bwyrzuci\w* (?:mnie )?z domu\b", "گھر سے بھاگ"],
     "running_away": [
         r"\b(?:ran|run|running|runaway) (?:away|off)\b", r"\brunaway\b", r"\b(?:kicked|thrown) out\b",
         r"\b(?:sleep\w*|slept) (?:rough|on the streets?|outside|in a park|on a bench)\b", r"\bsofa ?surf\w*",
@@ -110,13 +139,42 @@ NOT_A_RISK = re.compile(
 class Flag(msgspec.Struct, frozen=True):
     category: str
     reason: str
-    """The words that matched (in lower case, without apostrophes), so a person can see why."""
+    """The words that matched (in lower case, without apostrophes), so a person can see why; for the
+    model, the sentence that read most like a disclosure; for another language, its code."""
     severity: int
+    tier: str = "flag"
+    """"flag" (a rule or a high model score), "look" (worth a look: a lower model score) or "person"
+    (written in a language the reader cannot read)."""
+    score: float | None = None
+    """The model's chance that the answer is a disclosure (None for a rule)."""
+
+
+TIERS = ("flag", "person", "look")
+
+
+def model_flag(scored: Scores, tier: str) -> Flag:
+    """What the model found: its likeliest category, with the sentence and score behind it."""
+    reason = scored.risk_sentence or scored.whole
+    return Flag(scored.category, reason[:300], SEVERITY.get(scored.category, 2), tier, scored.risk)
+
+
+def needs_a_person(language: str) -> Flag:
+    """An answer in a language the reader cannot read: queued like a flag, for a person to read."""
+    return Flag("needs_reading", language, SEVERITY["needs_reading"], "person")
+
+
+OTHER_LANGUAGES = "_other_languages"
 
 
 @cache
 def _compiled() -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
-    return tuple((cat, stems(p), re.compile(p)) for cat, pats in RULES.items() for p in pats)
+    """Each rule: its category, the stems one of which a match contains ("" for rules in other scripts:
+    always tried), and the pattern."""
+    return tuple((cat.removesuffix(OTHER_LANGUAGES), stems(p) or ("",), re.compile(p))
+                 for cat, pats in RULES.items() for p in pats)
+
+
+RULE_CATEGORIES = tuple(dict.fromkeys(c.removesuffix(OTHER_LANGUAGES) for c in RULES))
 
 
 @cache
@@ -159,6 +217,8 @@ CATEGORY_NAMES = {
     "suicide": N_("Suicidal thoughts"), "self_harm": N_("Self-harm"), "abuse_at_home": N_("Abuse or violence at home"),
     "sexual_harm": N_("Sexual harm or grooming"), "exploitation": N_("Exploitation"), "weapons": N_("Weapons"),
     "feeling_unsafe": N_("Feeling unsafe"), "going_hungry": N_("Going hungry"), "running_away": N_("Running away"),
+    "hopelessness": N_("Hopelessness"), "domestic_abuse_witnessed": N_("Domestic abuse between adults at home"),
+    "needs_reading": N_("Needs a person to read"),
 }
 
 
@@ -171,6 +231,9 @@ class QueueItem(msgspec.Struct, frozen=True):
     status: str
     survey_slug: str
     assigned_role: str
+    tier: str = "flag"
+    score: float | None = None
+    decision: str | None = None
 
 
 class FlagDetail(msgspec.Struct, frozen=True):
@@ -189,14 +252,18 @@ class FlagError(ValueError):
     pass
 
 
-_QUEUE_SQL = ("SELECT f.id, f.category, f.reason, f.severity, f.raised_on, f.status, r.survey_slug, f.assigned_role "
-              "FROM flags f JOIN responses r ON r.id = f.response_id")
+_QUEUE_SQL = ("SELECT f.id, f.category, f.reason, f.severity, f.raised_on, f.status, r.survey_slug, f.assigned_role, "
+              "f.tier, f.score, f.decision FROM flags f JOIN responses r ON r.id = f.response_id")
+DECISIONS = ("concern", "no concern")
 
 
-def queue(db: Database, status: str = "open") -> list[QueueItem]:
-    """Flags by status, most serious first, then newest first."""
-    rows = db.execute(f"{_QUEUE_SQL} WHERE f.status = ? ORDER BY f.severity, f.raised_on DESC, f.id DESC",
-                      [status]).fetchall()
+def queue(db: Database, status: str = "open", tiers: tuple[str, ...] = TIERS) -> list[QueueItem]:
+    """Flags by status in these tiers: flags and answers for a person first, then "worth a look";
+    in each, most serious first, then newest first."""
+    rows = db.execute(
+        f"{_QUEUE_SQL} WHERE f.status = ? AND f.tier IN (SELECT value FROM json_each(?)) "  # noqa: S608 - fixed SQL
+        "ORDER BY f.tier = 'look', f.severity, f.raised_on DESC, f.id DESC",
+        [status, msgspec.json.encode(list(tiers)).decode()]).fetchall()
     return [QueueItem(*row) for row in rows]
 
 
@@ -219,19 +286,22 @@ def flag_detail(db: Database, flag_id: int, viewer: str) -> FlagDetail | None:
     return FlagDetail(item, extra[1], extra[5], tuple(contact) if contact else None, extra[2], extra[3], extra[4])
 
 
-def close_flag(db: Database, flag_id: int, closed_by: str, note: str) -> None:
-    """Close a flag with what was done. Only a person can; the database also refuses it without a note."""
+def close_flag(db: Database, flag_id: int, closed_by: str, note: str, decision: str | None = None) -> None:
+    """Close a flag with what was done. Only a person can; the database also refuses it without a note.
+    `decision` ("concern" or "no concern", optional) is what the reader learns from (`voice train --db`)."""
     note = note.strip()
     if not note:
         raise FlagError(N_("Enter what was done about this flag."))
+    if decision is not None and decision not in DECISIONS:
+        raise FlagError(N_("Choose whether this was a real concern, or leave it blank."))
     with write_lock, db.atomic():
         cursor = db.execute(
-            "UPDATE flags SET status = 'closed', closed_by = ?, closed_on = ?, action_note = ? "
+            "UPDATE flags SET status = 'closed', closed_by = ?, closed_on = ?, action_note = ?, decision = ? "
             "WHERE id = ? AND status = 'open'",
-            [closed_by, dt.datetime.now(dt.UTC).date().isoformat(), note, flag_id])
+            [closed_by, dt.datetime.now(dt.UTC).date().isoformat(), note, decision, flag_id])
         if cursor.rowcount != 1:
             raise FlagError(N_("This flag is already closed."))
-        record_event(db, closed_by, "flag closed", f"flag:{flag_id}", note)
+        record_event(db, closed_by, "flag closed", f"flag:{flag_id}", f"{note} ({decision})" if decision else note)
         # Answers the young person took back while this flag was open go once no flag on them is open.
         response_id = db.execute("SELECT response_id FROM flags WHERE id = ?", [flag_id]).fetchone()[0]
         withdrawal.after_flag_closed(db, response_id, closed_by)

@@ -45,6 +45,19 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     """VOICE_REDACT_TERMS_FILE: YAML list of the partnership's own words to redact (schools, places, workers)."""
     taxonomy_file: str = ""
     """VOICE_TAXONOMY_FILE: the partnership's own topic taxonomy (YAML); empty uses the shipped one."""
+    model_file: str = ""
+    """VOICE_MODEL_FILE: the reader's model, retrained by `voice train --db` from this partnership's own
+    corrections and flag decisions; empty uses `reader.npz` beside the database if there is one, else the
+    model that ships."""
+    flag_threshold: Annotated[float, Meta(ge=0, le=1)] = 0.0
+    """VOICE_FLAG_THRESHOLD: the model's score (0 to 1) from which an answer is a safeguarding flag, at the top of
+    the lead's queue (0: the model's own, chosen in training for precision; see its card). Lower puts more
+    answers in the urgent list, more of them false alarms; higher makes the urgent list shorter and moves the
+    rest to "worth a look"."""
+    look_threshold: Annotated[float, Meta(ge=0, le=1)] = 0.0
+    """VOICE_LOOK_THRESHOLD: the model's score from which an answer is "worth a look", the second list a lead
+    reads after the flags (0: the model's own, chosen in training to catch 97% of disclosures). Higher means
+    fewer answers to read and more disclosures left unread; never above the flag threshold."""
     safeguarding_role: Annotated[str, Meta(min_length=1, max_length=60)] = "safeguarding lead"
     """VOICE_SAFEGUARDING_ROLE: the role every safeguarding flag is queued for."""
     submissions_per_minute: Annotated[int, Meta(ge=0, le=100_000)] = 300

@@ -26,7 +26,7 @@ from voice.db import write_lock
 from voice.forms import Answers, FieldError, check_all
 from voice.receipts import new_receipt, normalise_receipt
 from voice.redact import Terms, redact
-from voice.safeguarding import Flag, flags_for
+from voice.safeguarding import Flag
 from voice.settings import Settings
 from voice.surveys import OTHER, TEXT_KINDS
 from voice.themes import Theme, Themer, default_themer
@@ -132,8 +132,10 @@ class Reading(msgspec.Struct, frozen=True):
 def read_answers(published: Published, answers: Answers, terms: Terms | None, themer: Themer) -> Reading:
     """Redact, theme and check for safeguarding signs: no database, so no lock is held meanwhile."""
     texts = _redacted_texts(published, answers, terms)
-    themes = {key: themer.theme(redacted) for key, (redacted, _, _) in texts.items()}
-    return Reading(texts, themes, _flags_in(texts), themer.version)
+    read = dict(zip(texts, themer.read([(redacted, original) for redacted, original, _ in texts.values()]),
+                    strict=True))
+    return Reading(texts, {key: theme for key, (theme, _) in read.items()},
+                   {key: flags for key, (_, flags) in read.items() if flags}, themer.version)
 
 
 def _delete_after(day: str, keep_original_days: int) -> str:
@@ -293,8 +295,8 @@ def receipt_for_key(db: Database, slug: str, submission_key: str) -> str | None:
     return row[0] if row else None
 
 
-INSERT_FLAG = ("INSERT INTO flags (response_id, answer_key, category, reason, severity, raised_on, assigned_role) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?)")
+INSERT_FLAG = ("INSERT INTO flags (response_id, answer_key, category, reason, severity, raised_on, assigned_role, "
+               "tier, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 INSERT_FLAG_IF_NEW = INSERT_FLAG.replace("INSERT INTO", "INSERT OR IGNORE INTO")
 
 
@@ -310,14 +312,9 @@ def store_themes(db: Database, themed: list[tuple[int, Theme]], version: str, da
     )
 
 
-def _flags_in(texts: dict[str, tuple[str, str, tuple[str, ...]]]) -> dict[str, list[Flag]]:
-    """What suggests risk in each free-text answer, judged on the words as typed."""
-    return {key: found for key, (_, original, _) in texts.items() if (found := flags_for(original))}
-
-
 def _raise_flags(db: Database, response_id: int, flags: dict[str, list[Flag]], day: str, role: str, *,
                  new_only: bool = False) -> None:
-    """Store the flags found (see `_flags_in`), each with an audit event.
+    """Store the flags found (see Themer.read), each with an audit event.
 
     With new_only (re-theming), a category already flagged for that answer is left as it is.
     """
@@ -325,10 +322,11 @@ def _raise_flags(db: Database, response_id: int, flags: dict[str, list[Flag]], d
         for flag in found:
             cursor = db.execute(
                 INSERT_FLAG_IF_NEW if new_only else INSERT_FLAG,
-                [response_id, answer_key, flag.category, flag.reason, flag.severity, day, role],
+                [response_id, answer_key, flag.category, flag.reason, flag.severity, day, role, flag.tier, flag.score],
             )
             if cursor.rowcount:
-                record_event(db, "system", "flag raised", f"flag:{cursor.lastrowid}", f"{flag.category}: {flag.reason}")
+                what = {"flag": "flag raised", "look": "worth a look raised", "person": "needs a person to read"}[flag.tier]
+                record_event(db, "system", what, f"flag:{cursor.lastrowid}", f"{flag.category}: {flag.reason}")
 
 
 def purge_originals(db: Database, today: dt.date | None = None) -> int:
@@ -359,10 +357,10 @@ def retheme(db: Database, themer: Themer, flag_role: str, *, batch: int = 1000,
             "WHERE a.text IS NOT NULL AND a.id > ? ORDER BY a.id LIMIT ?", [last_id, batch]).fetchall()
         if not rows:
             break
-        themed = [(row[0], themer.theme(row[4])) for row in rows]
-        found = [(response_id, _flags_in({f"{question_id}.other" if value == '"other"' else question_id:
-                                          (text, original or text, ())}))
-                 for _, response_id, question_id, value, text, original in rows]
+        read = themer.read([(text, original or text) for _, _, _, _, text, original in rows])
+        themed = [(row[0], theme) for row, (theme, _) in zip(rows, read, strict=True)]
+        found = [(response_id, {f"{question_id}.other" if value == '"other"' else question_id: flags})
+                 for (_, response_id, question_id, value, _, _), (_, flags) in zip(rows, read, strict=True) if flags]
         with write_lock, db.atomic():
             store_themes(db, themed, themer.version, day)
             for response_id, flags in found:

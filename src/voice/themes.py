@@ -20,6 +20,8 @@ import msgspec
 import yaml
 
 from voice.i18n import N_
+from voice.reader import Model, Scores, chosen_topics, shipped_model
+from voice.safeguarding import Flag, flags_for, model_flag, needs_a_person
 from voice.settings import Settings, SettingsError
 from voice.text import normalise, stems
 
@@ -176,12 +178,23 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
 
 
 class Themer:
-    """Themes answers against one taxonomy, compiled once."""
+    """Reads answers: the learned model (voice.reader) for feelings, topics and disclosures, beside the
+    safeguarding rules and the taxonomy's words; compiled once. rules_only reads as voice did before the
+    model (kept for comparison in `voice eval`)."""
 
-    def __init__(self, taxonomy: Taxonomy | None = None, learned: Learned | None = None) -> None:
+    def __init__(self, taxonomy: Taxonomy | None = None, learned: Learned | None = None, *,
+                 model: Model | None = None, rules_only: bool = False,
+                 flag_threshold: float = 0.0, look_threshold: float = 0.0) -> None:
         self.taxonomy = taxonomy or default_taxonomy()
         self.learned = learned
+        self.model = None if rules_only else model or shipped_model()
+        meta = self.model.meta if self.model else None
+        self.flag_threshold = flag_threshold or (meta.flag_threshold if meta else 1.0)
+        self.look_threshold = min(look_threshold or (meta.look_threshold if meta else 1.0), self.flag_threshold)
+        self.topic_threshold = meta.topic_threshold if meta else 1.0
         self.version = f"{ALGORITHM}:{hashlib.sha256(msgspec.json.encode(self.taxonomy)).hexdigest()[:12]}"
+        if self.model is not None:
+            self.version += f":{self.model.version}"
         if learned is not None and learned.size:
             self.version += f":learned-{learned.size}"
         self._keywords: dict[str, list[str]] = {}
@@ -195,8 +208,8 @@ class Themer:
                     self._phrases.setdefault(words[0], []).append((words, topic.id))
         self._order = {t.id: i for i, t in enumerate(self.taxonomy.topics)}
 
-    def topics(self, text: str) -> tuple[tuple[str, ...], dict[str, list[str]]]:
-        """Topic ids in taxonomy order (`other` when nothing matched), and the words behind each."""
+    def keyword_matches(self, text: str) -> dict[str, list[str]]:
+        """The taxonomy's topics whose words or phrases the text uses, with those words."""
         pairs = lemmas(text)
         words = [lemma for _, lemma in pairs]
         matched: dict[str, list[str]] = {}
@@ -206,20 +219,72 @@ class Themer:
             for phrase, topic_id in self._phrases.get(lemma, ()):
                 if tuple(words[i:i + len(phrase)]) == phrase:
                     matched.setdefault(topic_id, []).append(" ".join(w for w, _ in pairs[i:i + len(phrase)]))
+        return matched
+
+    def topics(self, text: str, scored: Scores | None = None) -> tuple[tuple[str, ...], dict[str, list[str]]]:
+        """Topic ids in taxonomy order (`other` when nothing matched), and the words behind each.
+
+        With the model's scores: the topics it chose, plus the partnership's own topics the model does
+        not know when their words are used; otherwise the taxonomy's words alone."""
+        keywords = self.keyword_matches(text)
+        if scored is None or self.model is None:
+            matched = keywords
+        else:
+            known = set(self.model.meta.topics)
+            matched = {t: keywords.get(t) or scored.evidence.get(t) or []
+                       for t in chosen_topics(scored.topics, self.topic_threshold) if t in self._order}
+            matched |= {t: w for t, w in keywords.items() if t not in known}
         if self.learned is not None:
             for topic, words in self.learned.suggest(text).items():
                 if topic not in matched and topic in self._order:
                     matched[topic] = words
+        if len(matched) > 1:
+            matched.pop("other", None)
         if not matched:
             return ("other",), {}
         ordered = sorted(matched, key=self._order.__getitem__)
         return tuple(ordered), {k: list(dict.fromkeys(matched[k])) for k in ordered}
 
+    def read(self, texts: list[tuple[str, str]]) -> list[tuple[Theme, list[Flag]]]:
+        """Each (redacted text, text as typed): its themes, and what suggests risk (rules on the text as
+        typed; the model on the redacted text, whole and sentence by sentence; a person for a language
+        the model cannot read)."""
+        clean = [REDACTION_TAG.sub(" ", redacted) for redacted, _ in texts]
+        typed = [REDACTION_TAG.sub(" ", original) for _, original in texts]
+        ruled = [flags_for(original) for _, original in texts]
+        foreign = [self.model.language_of(original) if self.model else None for _, original in texts]
+        scores: list[Scores | None] = [None] * len(texts)
+        if self.model is not None:
+            # The model reads the words as typed (as it was trained: a tag such as "[name]" is not how
+            # young people write, and sentences with the tags taken out read as disclosures); what it
+            # shows (evidence, the sentence behind a flag) comes from the redacted text.
+            read_by_model = [i for i, lang in enumerate(foreign) if lang is None]
+            keyword_hits = [set(self.keyword_matches(typed[i])) for i in read_by_model]
+            for i, one in zip(read_by_model, self.model.score(
+                    [typed[i] for i in read_by_model], [{f.category for f in ruled[i]} for i in read_by_model],
+                    keyword_hits, [clean[i] for i in read_by_model]), strict=True):
+                scores[i] = one
+        found = []
+        for text, rules, language, scored in zip(clean, ruled, foreign, scores, strict=True):
+            if scored is None:
+                label, score = sentiment(text)
+            else:
+                label, score = scored.sentiment, scored.sentiment_score
+            ids, matched = self.topics(text, scored)
+            flags = list(rules)
+            if language is not None:
+                flags.append(needs_a_person(language))
+            elif scored is not None and not rules and scored.risk >= self.flag_threshold:
+                flags.append(model_flag(scored, "flag"))
+            elif scored is not None and not rules and scored.risk >= self.look_threshold and label != "positive":
+                # Worth a look: a lower score, in an answer that does not read as praise or thanks (past
+                # harm described as over, thanking a service, is the commonest false alarm).
+                flags.append(model_flag(scored, "look"))
+            found.append((Theme(label, score, ids, matched), flags))
+        return found
+
     def theme(self, text: str) -> Theme:
-        text = REDACTION_TAG.sub(" ", text)  # "[phone]" is our word, not the young person's
-        label, score = sentiment(text)
-        ids, matched = self.topics(text)
-        return Theme(label, score, ids, matched)
+        return self.read([(text, text)])[0][0]
 
 
 @cache
@@ -240,5 +305,15 @@ def taxonomy_for(settings: Settings) -> Taxonomy:
 
 @cache
 def default_themer() -> Themer:
-    """The shipped taxonomy, compiled once per process."""
+    """The shipped taxonomy and model, compiled once per process."""
     return Themer()
+
+
+@cache
+def _keyword_themer() -> Themer:
+    return Themer(rules_only=True)
+
+
+def keyword_topics(text: str) -> dict[str, list[str]]:
+    """The shipped taxonomy's topics whose words the text uses (a feature of the model)."""
+    return _keyword_themer().keyword_matches(text)

@@ -50,11 +50,11 @@ def test_receipt_codes_have_60_random_bits_in_three_groups(client: TestClient) -
 def test_delete_through_the_api_takes_everything_with_it(client: TestClient, settings: Settings) -> None:
     send(client, "Nobody at school listens to us about bullying, it makes me sad")  # stays
     before = counts(settings)
-    receipt = send(client, "Nobody at school listens when I say I am sad, text me on 07700 900123")
+    receipt = send(client, "Nobody at school listens to our ideas, my number is 07700 900123")
     with opened(settings.db_path) as db:  # a facilitator picked its words as a quote
         answer_id = db.execute("SELECT a.id FROM answers a JOIN responses r ON r.id = a.response_id "
                                "WHERE r.receipt = ? AND a.question_id = 'most_important'", [receipt]).fetchone()[0]
-        quote_id = curation.propose(db, answer_id, "Nobody at school listens when I say I am sad", "(YPAG)",
+        quote_id = curation.propose(db, answer_id, "Nobody at school listens to our ideas", "(YPAG)",
                                     "f@example.org", client.app.state["themer"].taxonomy)
         for title, quoted in (("Listening sessions", [quote_id, 424242]), ("Other work", [424242])):
             db.execute("INSERT INTO actions (year, title, what_we_did, agency, status, quotes, updated_by, updated_at) "

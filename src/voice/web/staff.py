@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Callable
 from typing import Annotated, Any
 
+from babel import Locale, UnknownLocaleError
 from litestar import Controller, Request, Router, get, post
 from litestar.connection import ASGIConnection
 from litestar.datastructures import Cookie
@@ -30,6 +32,7 @@ from voice.web.pages import (
     RowId,
     catalogue_of,
     form_lists,
+    locale_of,
     record_options,
     render,
     secure_cookies,
@@ -121,6 +124,19 @@ class SignInController(Controller):
         return Redirect("/staff", status_code=303, cookies=[_staff_cookie(request, token)])
 
 
+def _language_name(request: Request) -> Callable[[str], str]:
+    """The name of a language code in the page's language ("und": not known)."""
+    locale = Locale.parse(locale_of(request))
+
+    def name(code: str) -> str:
+        try:
+            return Locale.parse(code).get_display_name(locale) or code
+        except (ValueError, UnknownLocaleError):
+            return t(request, "a language the reader does not know")
+
+    return name
+
+
 class StaffController(Controller):
     path = "/"
     include_in_schema = False
@@ -141,8 +157,10 @@ class StaffController(Controller):
     @get("/safeguarding", sync_to_thread=True, opt={"roles": ("safeguarding_lead",)})
     def flag_queue(self, request: Request, db: Db, status: FromQuery[str] = "open") -> Template:
         status = "closed" if status == "closed" else "open"
+        items = safeguarding.queue(db, status)
         return render(request, "staff/queue.html", staff=staff_of(request), showing=status,
-                      items=safeguarding.queue(db, status), names=safeguarding.CATEGORY_NAMES,
+                      items=[i for i in items if i.tier != "look"], looks=[i for i in items if i.tier == "look"],
+                      names=safeguarding.CATEGORY_NAMES, language_name=_language_name(request),
                       waiting=unread_count(db))
 
     def _flag_page(self, request: Request, db: Db, flag_id: int, errors: list[FieldError],
@@ -152,7 +170,7 @@ class StaffController(Controller):
             raise NotFoundException()
         return render(request, "staff/flag.html", status=status, staff=staff_of(request), flag=detail,
                       names=safeguarding.CATEGORY_NAMES, history=events(db, f"flag:{flag_id}"), note=note,
-                      errors=errors)
+                      errors=errors, language_name=_language_name(request))
 
     @get("/safeguarding/{flag_id:int}", sync_to_thread=True, opt={"roles": ("safeguarding_lead",)})
     def flag(self, request: Request, db: Db, flag_id: RowId) -> Template:
@@ -162,8 +180,9 @@ class StaffController(Controller):
           opt={"roles": ("safeguarding_lead",)})
     def close(self, request: Request, db: Db, flag_id: RowId, data: FormData) -> Redirect | Template:
         note = str(data.get("action_note", ""))
+        decision = str(data.get("decision", "")) or None
         try:
-            safeguarding.close_flag(db, flag_id, staff_of(request).email, note)
+            safeguarding.close_flag(db, flag_id, staff_of(request).email, note, decision)
         except safeguarding.FlagError as exc:
             error = FieldError("action_note", "action_note", t(request, str(exc)))
             return self._flag_page(request, db, flag_id, [error], note, status=422)
@@ -218,7 +237,10 @@ class StaffController(Controller):
         except curation.CurationError as exc:
             return self._answer_page(request, db, answer_id, [FieldError("topics", "topics", t(request, str(exc)))], 422)
         # What people confirm teaches the themes of answers from now on (in this worker; all after `voice theme`).
-        request.app.state["themer"] = themer_with_corrections(db, _taxonomy(request))
+        before = request.app.state["themer"]
+        request.app.state["themer"] = themer_with_corrections(
+            db, _taxonomy(request), model=before.model, flag_threshold=before.flag_threshold,
+            look_threshold=before.look_threshold)
         return Redirect(f"/staff/answers/{answer_id}", status_code=303)
 
     @post("/answers/{answer_id:int}/quotes", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})

@@ -1,0 +1,349 @@
+"""The learned reader: what a model trained on labelled answers (`voice train`) reads in free text.
+
+Each answer becomes one vector: its sentence embedding (WordLlama, whose weights and tokenizer ship in
+its wheel), the words and word pairs it uses, the safeguarding rules it matches and the taxonomy's
+topics it mentions. Linear heads on that vector give the chance the answer is a disclosure (and of
+which kind), its feeling, and each topic's chance, blended for topics with the labelled answers most
+like it. A disclosure is often one sentence in a long story, so each sentence is scored on its own as
+well as the whole. Inference is numpy only; training (scikit-learn) lives in `voice.training`.
+
+The model file is numpy's own `.npz` (read with allow_pickle=False: it can hold no code) with the
+vocabulary and figures as JSON inside. Nothing here touches the network: WordLlama is loaded from its
+installed package folder with downloads disabled.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+import numpy as np
+
+from voice.text import normalise
+
+if TYPE_CHECKING:
+    from wordllama.inference import WordLlamaInference
+
+SHIPPED_MODEL = Path(__file__).parent / "data" / "reader.npz"
+FORMAT = 1
+EMBEDDING_SCALE = 3.0
+"""Unit-length embeddings weigh little beside 0/1 word features under one regularisation: scaled up."""
+KNN = 15
+"""Labelled answers most like a new one whose topics are blended with the model's."""
+SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*")
+"""Sentences end at a full stop, question or exclamation mark, or a line break. Splitting further (at
+"but", "because") made fragments that read as disclosures out of context ("don't pressure anyone")."""
+MIN_SENTENCE_WORDS = 3
+TOKEN = re.compile(r"[^\W_]+")
+LETTER = re.compile(r"[^\W\d_]")
+MIN_LETTERS = 8
+KNOWN_SHARE = 0.4
+"""An answer with fewer of its words known to the model than this is checked for another language."""
+ENGLISH_SHARE = 0.6
+"""...and then reads as English if at least this share of its words are in simplemma's English list."""
+LANGUAGES = ("en", "pl")
+"""The languages told apart by name (simplemma's word lists; each costs memory in every worker). Any
+other language in Latin script is found by its words being neither English nor known to the model."""
+
+
+@cache
+def embedder() -> WordLlamaInference:
+    """WordLlama's 256-dimension model, from the installed package only (never a download)."""
+    import wordllama
+    from wordllama import WordLlama
+
+    return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """Unit-length sentence embeddings (float32, one row a text)."""
+    if not texts:
+        return np.zeros((0, 256), dtype=np.float32)
+    vectors = embedder().embed([t or " " for t in texts], norm=True)
+    return np.asarray(vectors, dtype=np.float32)
+
+
+def words(text: str) -> list[str]:
+    """The answer's words and pairs of neighbouring words, normalised (lower case, no apostrophes)."""
+    tokens = TOKEN.findall(normalise(text))
+    return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
+
+
+def sentences(text: str) -> list[str]:
+    """The answer's sentences of at least three words (none when it is one sentence)."""
+    parts = [p.strip() for p in SENTENCE.split(text) if p and p.strip()]
+    parts = [p for p in parts if len(p.split()) >= MIN_SENTENCE_WORDS]
+    return parts if len(parts) > 1 else []
+
+
+class Meta(msgspec.Struct, frozen=True):
+    """What the arrays mean, and how the model was made (shown in its card)."""
+
+    format: int
+    trained_on: str
+    rule_categories: list[str]
+    taxonomy_topics: list[str]
+    flag_categories: list[str]
+    sentiments: list[str]
+    topics: list[str]
+    vocabulary: list[str]
+    flag_threshold: float
+    look_threshold: float
+    topic_threshold: float
+    knn_weight: float
+    data: dict[str, int]
+    figures: dict[str, Any]
+
+
+class Scores(msgspec.Struct, frozen=True):
+    """What the model read in one answer."""
+
+    risk: float
+    """The chance that the answer is a disclosure: the geometric mean of the whole answer's chance and
+    that of its most worrying sentence."""
+    risk_sentence: str | None
+    """The sentence that scored highest, when a sentence scored higher than the whole (as shown)."""
+    category: str
+    sentiment: str
+    sentiment_score: float
+    """P(positive) minus P(negative), from -1 to 1."""
+    topics: dict[str, float]
+    """Each topic's chance (model and most-alike answers blended)."""
+    evidence: dict[str, list[str]]
+    """For each topic above the threshold, the answer's words that weighed most for it."""
+    whole: str
+    """The answer that was read (as shown to staff)."""
+
+
+HEADS = ("flag", "category", "sentiment", "topics")
+
+
+class Model:
+    """A trained reader: weights, vocabulary and thresholds."""
+
+    def __init__(self, meta: Meta, arrays: dict[str, np.ndarray]) -> None:
+        self.meta = meta
+        self.dense = arrays["dense"].astype(np.float32)
+        self.bow = arrays["bow"].astype(np.float32)
+        self.bias = arrays["bias"].astype(np.float32)
+        self.neighbours = arrays["neighbours"].astype(np.float32)
+        self.neighbour_topics = arrays["neighbour_topics"].astype(np.float32)
+        self.index = {w: i for i, w in enumerate(meta.vocabulary)}
+        k, s, t = len(meta.flag_categories), len(meta.sentiments), len(meta.topics)
+        self.slices = {"flag": slice(0, 1), "category": slice(1, 1 + k), "sentiment": slice(1 + k, 1 + k + s),
+                       "topics": slice(1 + k + s, 1 + k + s + t)}
+        self.version = f"reader-{meta.format}:{meta.trained_on}:{sum(meta.data.values())}"
+
+    # --- files -------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: Path) -> Model:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {name: data[name] for name in data.files}
+        meta = msgspec.json.decode(arrays.pop("meta").tobytes(), type=Meta)
+        if meta.format != FORMAT:
+            raise ValueError(f"{path}: model format {meta.format}, this voice reads format {FORMAT}")
+        return cls(meta, arrays)
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        meta = np.frombuffer(msgspec.json.encode(self.meta), dtype=np.uint8)
+        tmp = path.with_suffix(".tmp.npz")
+        np.savez_compressed(tmp, meta=meta, dense=self.dense.astype(np.float16), bow=self.bow.astype(np.float16),
+                            bias=self.bias, neighbours=self.neighbours.astype(np.float16),
+                            neighbour_topics=self.neighbour_topics.astype(np.uint8))
+        tmp.replace(path)
+
+    def with_figures(self, figures: dict[str, Any]) -> Model:
+        """The same model, its card carrying these figures."""
+        return Model(msgspec.structs.replace(self.meta, figures=figures),
+                     {"dense": self.dense, "bow": self.bow, "bias": self.bias, "neighbours": self.neighbours,
+                      "neighbour_topics": self.neighbour_topics})
+
+    # --- features ------------------------------------------------------------------------------
+    def dense_features(self, embeddings: np.ndarray, rule_hits: list[set[str]],
+                       topic_hits: list[set[str]]) -> np.ndarray:
+        rules = np.array([[c in hits for c in self.meta.rule_categories] for hits in rule_hits], dtype=np.float32)
+        topics = np.array([[t in hits for t in self.meta.taxonomy_topics] for hits in topic_hits], dtype=np.float32)
+        return np.hstack([embeddings * EMBEDDING_SCALE, rules.reshape(len(rule_hits), -1),
+                          topics.reshape(len(topic_hits), -1)])
+
+    def word_indices(self, text: str) -> list[int]:
+        return sorted({i for w in words(text) if (i := self.index.get(w)) is not None})
+
+    def logits(self, dense: np.ndarray, texts: list[str]) -> np.ndarray:
+        out = dense @ self.dense + self.bias
+        for row, text in enumerate(texts):
+            found = self.word_indices(text)
+            if found:
+                out[row] += self.bow[found].sum(axis=0)
+        return out
+
+    def language_of(self, text: str) -> str | None:
+        """The language of an answer the model cannot read (a language code, "und" when unknown), or
+        None when it reads as English. Cheap first: most answers are mostly words the model knows."""
+        letters = LETTER.findall(text)
+        if len(letters) < MIN_LETTERS:
+            return None
+        latin = sum(ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in letters)
+        if latin < 0.7 * len(letters):
+            arabic = sum("ARABIC" in unicodedata.name(ch, "") for ch in letters)
+            return "ur" if arabic * 2 > len(letters) else "und"
+        tokens = TOKEN.findall(normalise(text))
+        if len(tokens) < MIN_SENTENCE_WORDS or sum(t in self.index for t in tokens) >= KNOWN_SHARE * len(tokens):
+            return None
+        import simplemma
+
+        shares = dict(simplemma.langdetect(text, lang=LANGUAGES))
+        if shares.get("pl", 0.0) > shares.get("en", 0.0):
+            return "pl"
+        return None if shares.get("en", 0.0) >= ENGLISH_SHARE else "und"
+
+    # --- reading -------------------------------------------------------------------------------
+    def score(self, texts: list[str], rule_hits: list[set[str]], topic_hits: list[set[str]],
+              shown: list[str] | None = None) -> list[Scores]:
+        """Read each text, given the rule categories and taxonomy topics it matched. `shown` is the text
+        staff may see (redacted): the words given as evidence for a topic, and the sentence given as the
+        reason for a flag, come from it, never from the text as typed."""
+        if not texts:
+            return []
+        split = [sentences(t) for t in texts]
+        parts = [s for ss in split for s in ss]
+        vectors = embed(list(texts) + parts)
+        whole, pieces = vectors[:len(texts)], vectors[len(texts):]
+        logits = self.logits(self.dense_features(whole, rule_hits, topic_hits), texts)
+        owners = [i for i, ss in enumerate(split) for _ in ss]
+        piece_risk = _sigmoid(self.logits(
+            self.dense_features(pieces, [rule_hits[i] for i in owners], [topic_hits[i] for i in owners]), parts
+        )[:, self.slices["flag"]])[:, 0] if parts else np.zeros(0)
+        knn = self._knn(whole)
+        found = []
+        at = 0
+        for i, text in enumerate(texts):
+            row = logits[i]
+            whole_risk = float(_sigmoid(row[self.slices["flag"]])[0])
+            worst, sentence = whole_risk, None
+            for s in split[i]:
+                if piece_risk[at] > worst:
+                    worst, sentence = float(piece_risk[at]), s
+                at += 1
+            # The answer and its most worrying sentence together (their geometric mean): a sentence can
+            # raise an answer's score, and the rest of the answer can temper it ("that was years ago").
+            risk = float(np.sqrt(whole_risk * worst))
+            category = self.meta.flag_categories[int(np.argmax(row[self.slices["category"]]))]
+            feel = _softmax(row[self.slices["sentiment"]])
+            chance = (1 - self.meta.knn_weight) * _sigmoid(row[self.slices["topics"]]) + self.meta.knn_weight * knn[i]
+            topics = {t: round(float(p), 3) for t, p in zip(self.meta.topics, chance, strict=True)}
+            sentiments = self.meta.sentiments
+            score = float(feel[sentiments.index("positive")] - feel[sentiments.index("negative")])
+            visible = shown[i] if shown is not None else text
+            if sentence is not None:
+                in_view = sentences(visible)
+                sentence = in_view[split[i].index(sentence)] if len(in_view) == len(split[i]) else None
+            found.append(Scores(round(risk, 3), sentence, category, sentiments[int(np.argmax(feel))], round(score, 3),
+                                topics, self._evidence(visible, topics), visible))
+        return found
+
+    def _knn(self, whole: np.ndarray) -> np.ndarray:
+        if not len(self.neighbours):
+            return np.zeros((len(whole), len(self.meta.topics)), dtype=np.float32)
+        similarity = whole @ self.neighbours.T
+        k = min(KNN, similarity.shape[1])
+        nearest = np.argpartition(-similarity, k - 1, axis=1)[:, :k]
+        return np.asarray(self.neighbour_topics[nearest].mean(axis=1))
+
+    def _evidence(self, text: str, topics: dict[str, float]) -> dict[str, list[str]]:
+        chosen = [t for t, p in topics.items() if p >= self.meta.topic_threshold]
+        found = self.word_indices(text)
+        evidence = {}
+        start = self.slices["topics"].start
+        for topic in chosen:
+            column = start + self.meta.topics.index(topic)
+            strong = sorted(((float(self.bow[i, column]), self.meta.vocabulary[i]) for i in found), reverse=True)
+            evidence[topic] = [w for weight, w in strong[:3] if weight > 0.2]
+        return evidence
+
+    def card(self) -> str:
+        """The model card: what the model was trained on and how it measured (Markdown)."""
+        return model_card(self.meta)
+
+
+def chosen_topics(chance: dict[str, float], threshold: float) -> list[str]:
+    """Topics at or above the threshold (else the likeliest one); `other` only when no other topic is."""
+    chosen = [t for t, p in chance.items() if p >= threshold] or ([max(chance, key=chance.__getitem__)] if chance else [])
+    return [t for t in chosen if t != "other"] or chosen
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return np.asarray(1.0 / (1.0 + np.exp(-x)))
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    e = np.exp(x - x.max())
+    return np.asarray(e / e.sum())
+
+
+@cache
+def shipped_model() -> Model | None:
+    """The model that ships in the package (None only in a checkout before the first `voice train`)."""
+    return Model.load(SHIPPED_MODEL) if SHIPPED_MODEL.exists() else None
+
+
+def load_model(path: str | Path | None) -> Model | None:
+    """The model at `path` (a partnership's own, retrained), else the shipped one."""
+    if path and Path(path).exists():
+        return Model.load(Path(path))
+    return shipped_model()
+
+
+def model_card(meta: Meta) -> str:
+    f = meta.figures
+    lines = [
+        "# Model card: voice's reader", "",
+        f"Trained on {meta.trained_on} by `voice train`; format {meta.format}.", "",
+        "## What it does",
+        "Reads a free-text answer (after redaction) and gives: the chance that it discloses a risk to the young "
+        "person (the whole answer and its most worrying sentence, combined), the likely kind of risk, the feeling "
+        "(negative, neutral, positive, mixed) and each topic's chance. The safeguarding rules run beside it: "
+        "a rule match is always a flag, whatever the model says.", "",
+        "## Data",
+        *[f"- {name}: {n} answers" for name, n in sorted(meta.data.items())],
+        "- `training/voices.jsonl`: answers written for the project in the way young people in Leicester, "
+        "Leicestershire and Rutland write (not real quotes; see `training/README.md`); fixed split "
+        "`training/split.json` (80/20). Figures below are on the **test** part, which is never trained on.",
+        "- `training/seeds.jsonl`: young people's words quoted in partnership annual reports (train only).",
+        "- With `--db`: facilitators' theme corrections and safeguarding leads' closing decisions.", "",
+        "## Thresholds (chosen on the training part by 5-fold cross-validation)",
+        f"- flag: model chance ≥ {meta.flag_threshold:.3f} (or any rule match)",
+        f"- worth a look: model chance ≥ {meta.look_threshold:.3f}",
+        f"- topics: blended chance ≥ {meta.topic_threshold:.3f} (k-nearest weight {meta.knn_weight:.2f})", "",
+        "## Figures on the test split",
+        "| measure | this model | rules only |", "|---|---|---|",
+    ]
+    for key, label in (("safeguarding.recall", "safeguarding recall (flag + worth a look)"),
+                       ("safeguarding.precision", "safeguarding precision (flag + worth a look)"),
+                       ("safeguarding.flags.recall", "flags alone: recall"),
+                       ("safeguarding.flags.precision", "flags alone: precision"),
+                       ("sentiment.macro_f1", "sentiment macro-F1 (4 classes)"),
+                       ("topics.micro_f1", "topics micro-F1")):
+        ours, rules = f.get("model", {}).get(key), f.get("rules", {}).get(key)
+        lines.append(f"| {label} | {_figure(ours)} | {_figure(rules)} |")
+    lines += [
+        "", "## Known limits",
+        "- Trained on English written for the project, not on real answers: figures on real words are lower "
+        "(the partnership's own held-aside set is the measure that counts).",
+        "- Answers in another language or script are not read by the model: they go to a person "
+        "(\"needs a person to read\").",
+        "- Sarcasm, song lyrics and fiction can read as disclosures; past harm thanked as resolved can still "
+        "score high. That is why the lower tier is \"worth a look\", not a flag.",
+        "- The topics are the shipped taxonomy's; a partnership's own extra topics are found by its keywords only.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _figure(value: object) -> str:
+    return f"{value:.3f}" if isinstance(value, float | int) else "–"
