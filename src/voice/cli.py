@@ -401,18 +401,21 @@ def evaluate_command(path: Path | None, split: str | None, as_json: bool, baseli
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the model (default: VOICE_MODEL_FILE, or reader.npz beside the database; "
               "without --db, the model that ships in src/voice/data/).")
+@click.option("--data", "data", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="A folder of labelled answers laid out like training/ (voices.jsonl, split.json).")
 @click.option("--allow-worse", is_flag=True, help="Write the model even if it measures worse than the one it replaces.")
-def train_command(db_path: str | None, out: Path | None, allow_worse: bool) -> None:
+def train_command(db_path: str | None, out: Path | None, data: Path | None, allow_worse: bool) -> None:
     """Teach the reader from the labelled answers in training/ (and, with --db, from what people decided);
     measure it on the test split; refuse it if it is worse there than the model it would replace."""
     from voice.app import model_path
+    from voice.audit import record_event
     from voice.db import migrate, opened
     from voice.reader import SHIPPED_MODEL, Model, load_model
-    from voice.training import TrainingError, from_people, labelled, train, worse_than
+    from voice.training import TRAINING, TrainingError, from_people, labelled, train, worse_than
 
     settings = _settings(db_path=db_path)
     try:
-        examples, test = labelled()
+        examples, test = labelled(data or TRAINING)
     except TrainingError as exc:
         raise click.ClickException(str(exc)) from None
     people = []
@@ -437,6 +440,10 @@ def train_command(db_path: str | None, out: Path | None, allow_worse: bool) -> N
     model.save(target)
     card = target.with_name(target.stem + "-card.md")
     card.write_text(model.card(), encoding="utf-8")
+    if people or db_path:
+        with opened(settings.db_path) as db, db.atomic():
+            record_event(db, CLI_ACTOR, "reader retrained", str(target),
+                         ", ".join(f"{k} {v:.3f}" for k, v in figures.items()))
     click.echo(f"Saved {target} and its model card {card}. The service reads it when it next starts.")
 
 

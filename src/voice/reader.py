@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +27,7 @@ import numpy as np
 from voice.text import normalise
 
 if TYPE_CHECKING:
+    from tokenizers import Tokenizer
     from wordllama.inference import WordLlamaInference
 
 SHIPPED_MODEL = Path(__file__).parent / "data" / "reader.npz"
@@ -60,25 +61,73 @@ def embedder() -> WordLlamaInference:
     return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
 
 
-def embed(texts: list[str]) -> np.ndarray:
-    """Unit-length sentence embeddings (float32, one row a text)."""
-    if not texts:
-        return np.zeros((0, 256), dtype=np.float32)
-    vectors = embedder().embed([t or " " for t in texts], norm=True)
-    return np.asarray(vectors, dtype=np.float32)
+@cache
+def _tokenizer() -> Tokenizer:
+    """WordLlama's tokenizer without padding: each answer's tokens, with where they are in the text."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_str(embedder().tokenizer.to_str())
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    return tokenizer
 
 
-def words(text: str) -> list[str]:
-    """The answer's words and pairs of neighbouring words, normalised (lower case, no apostrophes)."""
+def embed(texts: list[str], spans: list[list[tuple[int, int]]] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Unit-length embeddings (float32) of each text and of each span of it (a sentence, as character
+    offsets), in order: WordLlama's average of token vectors, the text tokenized once."""
+    table = embedder().embedding
+    width = table.shape[1]
+    spans = spans or [[] for _ in texts]
+    whole = np.zeros((len(texts), width), dtype=np.float32)
+    parts = np.zeros((sum(len(s) for s in spans), width), dtype=np.float32)
+    at = 0
+    for i, encoding in enumerate(_tokenizer().encode_batch([t or " " for t in texts], add_special_tokens=False)):
+        ids = np.asarray(encoding.ids, dtype=np.int64)
+        if not len(ids):
+            at += len(spans[i])
+            continue
+        vectors = table[ids]
+        whole[i] = vectors.mean(axis=0)
+        if spans[i]:
+            starts = np.fromiter((start for start, _ in encoding.offsets), dtype=np.int64, count=len(ids))
+            for start, end in spans[i]:
+                inside = (starts >= start) & (starts < end)
+                if inside.any():
+                    parts[at] = vectors[inside].mean(axis=0)
+                at += 1
+    return _unit(whole), _unit(parts)
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    return np.asarray(x / np.where(norms == 0, 1.0, norms), dtype=np.float32)
+
+
+@lru_cache(maxsize=4096)
+def words(text: str) -> tuple[str, ...]:
+    """The answer's words and pairs of neighbouring words, normalised (lower case, no apostrophes);
+    cached, as one answer's words serve its features and its evidence."""
     tokens = TOKEN.findall(normalise(text))
-    return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
+    return (*tokens, *(f"{a} {b}" for a, b in itertools.pairwise(tokens)))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where the answer's sentences of at least three words are (none when it is one sentence)."""
+    spans, start = [], 0
+    for m in [*SENTENCE.finditer(text), None]:
+        end = m.start() if m else len(text)
+        piece = text[start:end]
+        if len(piece.split()) >= MIN_SENTENCE_WORDS:
+            lead = len(piece) - len(piece.lstrip())
+            spans.append((start + lead, start + len(piece.rstrip())))
+        if m:
+            start = m.end()
+    return spans if len(spans) > 1 else []
 
 
 def sentences(text: str) -> list[str]:
     """The answer's sentences of at least three words (none when it is one sentence)."""
-    parts = [p.strip() for p in SENTENCE.split(text) if p and p.strip()]
-    parts = [p for p in parts if len(p.split()) >= MIN_SENTENCE_WORDS]
-    return parts if len(parts) > 1 else []
+    return [text[s:e] for s, e in sentence_spans(text)]
 
 
 class Meta(msgspec.Struct, frozen=True):
@@ -186,13 +235,15 @@ class Model:
     def language_of(self, text: str) -> str | None:
         """The language of an answer the model cannot read (a language code, "und" when unknown), or
         None when it reads as English. Cheap first: most answers are mostly words the model knows."""
-        letters = LETTER.findall(text)
-        if len(letters) < MIN_LETTERS:
-            return None
-        latin = sum(ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in letters)
-        if latin < 0.7 * len(letters):
-            arabic = sum("ARABIC" in unicodedata.name(ch, "") for ch in letters)
-            return "ur" if arabic * 2 > len(letters) else "und"
+        if not text.isascii():
+            letters = LETTER.findall(text)
+            if len(letters) < MIN_LETTERS:
+                return None
+            other = [ch for ch in letters if not ch.isascii()]
+            latin = len(letters) - len(other) + sum("LATIN" in unicodedata.name(ch, "") for ch in other)
+            if latin < 0.7 * len(letters):
+                arabic = sum("ARABIC" in unicodedata.name(ch, "") for ch in other)
+                return "ur" if arabic * 2 > len(letters) else "und"
         tokens = TOKEN.findall(normalise(text))
         if len(tokens) < MIN_SENTENCE_WORDS or sum(t in self.index for t in tokens) >= KNOWN_SHARE * len(tokens):
             return None
@@ -211,10 +262,10 @@ class Model:
         reason for a flag, come from it, never from the text as typed."""
         if not texts:
             return []
-        split = [sentences(t) for t in texts]
+        spans = [sentence_spans(t) for t in texts]
+        split = [[t[s:e] for s, e in found] for t, found in zip(texts, spans, strict=True)]
         parts = [s for ss in split for s in ss]
-        vectors = embed(list(texts) + parts)
-        whole, pieces = vectors[:len(texts)], vectors[len(texts):]
+        whole, pieces = embed(list(texts), spans)
         logits = self.logits(self.dense_features(whole, rule_hits, topic_hits), texts)
         owners = [i for i, ss in enumerate(split) for _ in ss]
         piece_risk = _sigmoid(self.logits(

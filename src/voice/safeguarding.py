@@ -167,11 +167,29 @@ OTHER_LANGUAGES = "_other_languages"
 
 
 @cache
-def _compiled() -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
-    """Each rule: its category, the stems one of which a match contains ("" for rules in other scripts:
-    always tried), and the pattern."""
-    return tuple((cat.removesuffix(OTHER_LANGUAGES), stems(p) or ("",), re.compile(p))
+def _compiled() -> tuple[tuple[str, frozenset[str], re.Pattern[str]], ...]:
+    """Each rule: its category, the stems one of which a match contains, and the pattern. A rule in
+    another script has its words as stems (character classes taken out); one with no stem at all ("s/h")
+    has "" (always tried)."""
+    return tuple((cat.removesuffix(OTHER_LANGUAGES),
+                  frozenset(stems(p) or re.findall(r"[^\W\d_a-zA-Z]{2,}", re.sub(r"\[[^\]]*\]", " ", p)) or [""]),
+                  re.compile(p))
                  for cat, pats in RULES.items() for p in pats)
+
+
+@cache
+def _all_stems() -> tuple[str, ...]:
+    return tuple(sorted({stem for _, found, _ in _compiled() for stem in found}))
+
+
+@cache
+def _rules_of_stem() -> dict[str, tuple[int, ...]]:
+    """For each stem, the rules (positions in _compiled) that need it."""
+    found: dict[str, list[int]] = {}
+    for index, (_, stems_, _) in enumerate(_compiled()):
+        for stem in stems_:
+            found.setdefault(stem, []).append(index)
+    return {stem: tuple(indices) for stem, indices in found.items()}
 
 
 RULE_CATEGORIES = tuple(dict.fromkeys(c.removesuffix(OTHER_LANGUAGES) for c in RULES))
@@ -198,9 +216,12 @@ def flags_for(text: str) -> list[Flag]:
     if not plain:
         return []
     harmless = [m.span() for m in NOT_A_RISK.finditer(plain)]
+    # One substring test per stem (not per rule); then only the rules one of whose stems is there, in order.
+    rules, of_stem = _compiled(), _rules_of_stem()
+    candidates = sorted({i for stem in _all_stems() if stem in plain for i in of_stem[stem]})
     found: dict[str, str] = {}
-    for category, pattern_stems, pattern in _compiled():
-        if category in found or not any(stem in plain for stem in pattern_stems):
+    for category, _, pattern in (rules[i] for i in candidates):
+        if category in found:
             continue
         for m in pattern.finditer(plain):
             if any(s <= m.start() < e for s, e in harmless):

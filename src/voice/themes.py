@@ -221,12 +221,14 @@ class Themer:
                     matched.setdefault(topic_id, []).append(" ".join(w for w, _ in pairs[i:i + len(phrase)]))
         return matched
 
-    def topics(self, text: str, scored: Scores | None = None) -> tuple[tuple[str, ...], dict[str, list[str]]]:
+    def topics(self, text: str, scored: Scores | None = None, keywords: dict[str, list[str]] | None = None
+               ) -> tuple[tuple[str, ...], dict[str, list[str]]]:
         """Topic ids in taxonomy order (`other` when nothing matched), and the words behind each.
 
         With the model's scores: the topics it chose, plus the partnership's own topics the model does
-        not know when their words are used; otherwise the taxonomy's words alone."""
-        keywords = self.keyword_matches(text)
+        not know when their words are used; otherwise the taxonomy's words alone. `keywords`: the
+        text's keyword_matches, when already known."""
+        keywords = self.keyword_matches(text) if keywords is None else keywords
         if scored is None or self.model is None:
             matched = keywords
         else:
@@ -253,24 +255,25 @@ class Themer:
         typed = [REDACTION_TAG.sub(" ", original) for _, original in texts]
         ruled = [flags_for(original) for _, original in texts]
         foreign = [self.model.language_of(original) if self.model else None for _, original in texts]
+        keywords = [self.keyword_matches(text) for text in clean]
         scores: list[Scores | None] = [None] * len(texts)
         if self.model is not None:
             # The model reads the words as typed (as it was trained: a tag such as "[name]" is not how
             # young people write, and sentences with the tags taken out read as disclosures); what it
             # shows (evidence, the sentence behind a flag) comes from the redacted text.
             read_by_model = [i for i, lang in enumerate(foreign) if lang is None]
-            keyword_hits = [set(self.keyword_matches(typed[i])) for i in read_by_model]
+            keyword_hits = [set(keywords[i]) for i in read_by_model]
             for i, one in zip(read_by_model, self.model.score(
                     [typed[i] for i in read_by_model], [{f.category for f in ruled[i]} for i in read_by_model],
-                    keyword_hits, [clean[i] for i in read_by_model]), strict=True):
+                    keyword_hits, [texts[i][0] for i in read_by_model]), strict=True):
                 scores[i] = one
         found = []
-        for text, rules, language, scored in zip(clean, ruled, foreign, scores, strict=True):
+        for text, rules, language, scored, words in zip(clean, ruled, foreign, scores, keywords, strict=True):
             if scored is None:
                 label, score = sentiment(text)
             else:
                 label, score = scored.sentiment, scored.sentiment_score
-            ids, matched = self.topics(text, scored)
+            ids, matched = self.topics(text, scored, words)
             flags = list(rules)
             if language is not None:
                 flags.append(needs_a_person(language))

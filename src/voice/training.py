@@ -124,7 +124,7 @@ def hits(texts: list[str]) -> tuple[list[set[str]], list[set[str]]]:
 
 def _matrix(texts: list[str], vocabulary: dict[str, int], rule_hits: list[set[str]], topic_hits: list[set[str]],
             template: Model) -> np.ndarray:
-    dense = template.dense_features(embed(texts), rule_hits, topic_hits)
+    dense = template.dense_features(embed(texts)[0], rule_hits, topic_hits)
     bow = np.zeros((len(texts), len(vocabulary)), dtype=np.float32)
     for row, text in enumerate(texts):
         for w in words(text):

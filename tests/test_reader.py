@@ -1,0 +1,255 @@
+"""The learned reader: offline (networking refused), in two tiers, answers it cannot read go to a
+person, it learns from people and refuses a worse model, and `voice eval` reports what others check."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import msgspec
+import pytest
+from click.testing import CliRunner
+from litestar.testing import TestClient
+
+from tests.conftest import csrf, get_page, until
+from tests.test_privacy import free_port
+from tests.web.test_staff import add, sign_in
+from voice.app import create_app, themer_for
+from voice.cli import main
+from voice.db import opened
+from voice.reader import SHIPPED_MODEL, Model, sentences
+from voice.redact import redact
+from voice.settings import Settings
+from voice.themes import Themer
+from voice.training import TRAINING, from_people
+
+API = "/api/surveys/ypag-priorities/responses"
+POLISH = "Mój tata mnie bije i boję się wracać do domu po szkole"
+URDU = "میرے ابو مجھے مارتے ہیں اور مجھے گھر جانے سے ڈر لگتا ہے"
+NO_RULE_DISCLOSURE = "i dont really eat at home anymore because there isnt anything in the cupboards"
+# A long answer whose one worrying sentence sits in the middle, with a name in it.
+STORY = ("We moved to Leicester last year and school is fine. My stepdad Gary comes home drunk and I lock my door "
+         "because I am scared of what he will do. The youth club is good though.")
+
+# Loaded into every Python process the tests start: any attempt to reach the network is written down and
+# refused (loopback too: the product has no reason to connect anywhere).
+NO_NETWORK = '''
+import os, socket
+def _refuse(*args, **kwargs):
+    with open(os.environ["VOICE_TEST_NETWORK_LOG"], "a") as log:
+        log.write(repr(args[1:2] or args[:1]) + "\\n")
+    raise OSError("networking is refused in this test")
+socket.socket.connect = _refuse
+socket.socket.connect_ex = _refuse
+socket.getaddrinfo = _refuse
+socket.create_connection = _refuse
+'''
+
+
+def offline_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    hook = tmp_path / "no_network"
+    hook.mkdir(exist_ok=True)
+    (hook / "sitecustomize.py").write_text(NO_NETWORK)
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(hook), os.environ.get("PYTHONPATH", "")]),
+            "VOICE_TEST_NETWORK_LOG": str(tmp_path / "network.log"), "HF_HUB_OFFLINE": "0", **extra}
+
+
+def attempts(tmp_path: Path) -> str:
+    log = tmp_path / "network.log"
+    return log.read_text() if log.exists() else ""
+
+
+def small_training_set(tmp_path: Path, train: int = 240, test: int = 80) -> Path:
+    """The first answers of the project's own split (no line written for the test)."""
+    split = json.loads((TRAINING / "split.json").read_text())
+    keep = {"train": split["train"][:train], "test": split["test"][:test]}
+    wanted = set(keep["train"]) | set(keep["test"])
+    folder = tmp_path / "labelled"
+    folder.mkdir()
+    lines = [line for line in (TRAINING / "voices.jsonl").read_text().splitlines() if json.loads(line)["id"] in wanted]
+    (folder / "voices.jsonl").write_text("\n".join(lines) + "\n")
+    (folder / "split.json").write_text(json.dumps(keep))
+    return folder
+
+
+def test_voice_eval_train_and_serve_work_with_networking_refused(tmp_path: Path, surveys_dir: Path) -> None:
+    env = offline_env(tmp_path)
+    probe = subprocess.run([sys.executable, "-c", "import socket; socket.create_connection(('example.org', 80))"],
+                           env=env, capture_output=True, text=True)
+    assert probe.returncode != 0 and "refused in this test" in probe.stderr  # the hook works
+    (tmp_path / "network.log").unlink()
+
+    done = subprocess.run([sys.executable, "-m", "voice", "eval", "--split", "test", "--json"], env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["n"] == len(json.loads((TRAINING / "split.json").read_text())["test"])
+
+    out = tmp_path / "model" / "reader.npz"
+    trained = subprocess.run([sys.executable, "-m", "voice", "train", "--data", str(small_training_set(tmp_path)),
+                              "--out", str(out), "--allow-worse"], env=env, capture_output=True, text=True,
+                             timeout=600)
+    assert trained.returncode == 0, trained.stderr + trained.stdout
+    assert out.exists() and "## Figures on the test split" in (out.parent / "reader-card.md").read_text()
+
+    port, db = free_port(), tmp_path / "voice.db"
+    serving = offline_env(tmp_path, VOICE_DB_PATH=str(db), VOICE_SURVEYS_DIR=str(surveys_dir), VOICE_PORT=str(port),
+                          VOICE_SECRET="offline-test")
+    log = (tmp_path / "server.log").open("w")
+    server = subprocess.Popen([sys.executable, "-m", "voice", "serve"], env=serving, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    http.get("/healthz")
+                    break
+                except httpx.ConnectError:
+                    assert time.monotonic() < deadline, (tmp_path / "server.log").read_text()
+                    time.sleep(0.2)
+            assert http.post(API, json={"answers": {"most_important": NO_RULE_DISCLOSURE}}).status_code == 201
+
+            def flagged() -> list[tuple[str, str]]:
+                with sqlite3.connect(db) as conn:
+                    return conn.execute("SELECT tier, category FROM flags").fetchall()
+
+            assert until(lambda: flagged() == [("flag", "going_hungry")], seconds=20), flagged()
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(20)
+        log.close()
+    assert attempts(tmp_path) == "", f"the product tried to reach the network: {attempts(tmp_path)}"
+
+
+def test_answers_in_urdu_and_polish_reach_the_lead_as_needs_a_person_to_read(client: TestClient,
+                                                                            settings: Settings) -> None:
+    for text in (POLISH, URDU, "Szkoła jest w porządku, ale chciałbym więcej zajęć po lekcjach."):
+        assert client.post(API, json={"answers": {"most_important": text}}).status_code == 201
+    with sqlite3.connect(settings.db_path) as conn:
+        rows = conn.execute("SELECT f.tier, f.category, f.reason FROM flags f ORDER BY f.id").fetchall()
+    # Each is queued for a person, whatever else the rules found in it: the model cannot read them.
+    assert sorted((r[1], r[2]) for r in rows if r[0] == "person") == [("needs_reading", "pl")] * 2 + [
+        ("needs_reading", "ur")]
+    assert {r[1] for r in rows if r[0] == "flag"} >= {"abuse_at_home"}  # the Polish and Urdu rules matched too
+    add(settings, "lead@example.org", "safeguarding_lead")
+    sign_in(client, "lead@example.org")
+    queue = get_page(client, "/staff/safeguarding")
+    flags_table = queue.select("table")[0].get_text(" ")
+    assert flags_table.count("Needs a person to read") == 3
+    assert "Written in Polish, which the reader cannot read" in flags_table
+    assert "Written in Urdu, which the reader cannot read" in flags_table
+
+
+def test_a_flag_by_the_model_says_why_with_the_redacted_sentence(client: TestClient, settings: Settings) -> None:
+    assert sentences(STORY)[1].startswith("My stepdad Gary")
+    assert client.post(API, json={"answers": {"most_important": STORY}}).status_code == 201
+    with sqlite3.connect(settings.db_path) as conn:
+        tier, reason, score = conn.execute("SELECT tier, reason, score FROM flags").fetchone()
+    assert tier == "flag" and score >= themer_for(settings).flag_threshold
+    assert reason.startswith("My stepdad [name] comes home drunk")  # the one sentence, never the name
+    add(settings, "lead@example.org", "safeguarding_lead")
+    sign_in(client, "lead@example.org")
+    queue = get_page(client, "/staff/safeguarding").get_text(" ")
+    assert "Reads like disclosures about" in queue and f"(score {score:.2f})" in queue and "Gary" not in queue
+
+
+def test_worth_a_look_is_a_second_list_and_the_thresholds_are_the_partnerships(tmp_path: Path,
+                                                                              surveys_dir: Path) -> None:
+    model = Model.load(SHIPPED_MODEL)
+    scored = Themer(model=model).read([(NO_RULE_DISCLOSURE, NO_RULE_DISCLOSURE)])[0][1]
+    assert [f.tier for f in scored] == ["flag"]
+    score = scored[0].score
+    assert score is not None
+    # Set above its score, the flag threshold moves the answer to "worth a look"; set above that too, it
+    # is in neither list (the partnership's choice, documented with what it trades).
+    looser = Themer(model=model, flag_threshold=min(1.0, score + 0.001)).read([(NO_RULE_DISCLOSURE,) * 2])[0][1]
+    assert [f.tier for f in looser] == ["look"]
+    settings = Settings(db_path=str(tmp_path / "v.db"), surveys_dir=str(surveys_dir), secret="s",
+                        flag_threshold=min(1.0, score + 0.001), look_threshold=min(1.0, score + 0.001))
+    assert themer_for(settings).read([(NO_RULE_DISCLOSURE,) * 2])[0][1] == []
+    with TestClient(create_app(msgspec.structs.replace(settings, look_threshold=0.0))) as client:
+        assert client.post(API, json={"answers": {"most_important": NO_RULE_DISCLOSURE}}).status_code == 201
+        add(client.app.state["settings"], "lead@example.org", "safeguarding_lead")
+        sign_in(client, "lead@example.org")
+        page = get_page(client, "/staff/safeguarding")
+        tables = page.select("table")
+        assert len(tables) == 1 and "There are no flags here." in page.get_text()
+        assert "Going hungry" in tables[0].get_text() and "Worth a look" in page.get_text()
+
+
+def test_a_lead_s_decision_is_kept_audited_and_learned_from(client: TestClient, settings: Settings) -> None:
+    assert client.post(API, json={"answers": {"most_important": NO_RULE_DISCLOSURE}}).status_code == 201
+    add(settings, "lead@example.org", "safeguarding_lead")
+    sign_in(client, "lead@example.org")
+    page = get_page(client, "/staff/safeguarding/1")
+    assert page.find("input", attrs={"name": "decision", "value": "no concern"}) is not None
+    bad = client.post("/staff/safeguarding/1/close", data={"_csrf_token": csrf(page), "action_note": "rang school",
+                                                           "decision": "maybe"})
+    assert bad.status_code == 422 and "Choose whether this was a real concern" in bad.text
+    done = client.post("/staff/safeguarding/1/close", data={"_csrf_token": csrf(page), "action_note": "rang school",
+                                                            "decision": "concern"}, follow_redirects=False)
+    assert done.status_code == 303
+    assert "A real concern." in get_page(client, "/staff/safeguarding/1").get_text()
+    with sqlite3.connect(settings.db_path) as conn:
+        assert conn.execute("SELECT decision FROM flags").fetchall() == [("concern",)]
+        assert conn.execute("SELECT detail FROM audit_log WHERE action = 'flag closed'").fetchone() == (
+            "rang school (concern)",)
+    with opened(settings.db_path) as db:
+        learned = from_people(db)
+    assert [(e.safeguarding_flag, e.safeguarding_category, e.part) for e in learned] == [
+        (True, "going_hungry", "flag decisions")]
+
+
+def test_a_retrained_model_worse_on_the_test_split_is_refused(tmp_path: Path) -> None:
+    current = tmp_path / "reader.npz"
+    current.write_bytes(SHIPPED_MODEL.read_bytes())
+    before = current.read_bytes()
+    result = CliRunner().invoke(main, ["train", "--data", str(small_training_set(tmp_path, 120, 452)),
+                                       "--out", str(current)])
+    assert result.exit_code == 1
+    assert "Not saved: the new model is worse on the test split" in result.output
+    assert current.read_bytes() == before
+
+
+def test_voice_eval_json_keeps_the_keys_others_run(tmp_path: Path) -> None:
+    labelled = tmp_path / "set.jsonl"
+    lines = [{"text": NO_RULE_DISCLOSURE, "sentiment": "negative", "topics": ["poverty_housing"],
+              "safeguarding_flag": True, "safeguarding_category": "neglect_hunger"},
+             {"text": "the youth club is good", "sentiment": "positive", "topics": ["other"], "safeguarding_flag": False},
+             {"text": "knife crime is bad round here", "sentiment": "negative", "topics": ["exploitation_harm_outside_home"],
+              "safeguarding_flag": False}]
+    labelled.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    result = CliRunner().invoke(main, ["eval", str(labelled), "--json", "--baseline"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert {"recall", "precision"} <= set(found["safeguarding"]) and found["sentiment"]["macro_f1"] >= 0
+    assert set(found["safeguarding"]["flags"]) == {"recall", "precision"}
+    assert found["topics"]["micro_f1"] >= 0
+    assert found["safeguarding"]["recall"] == 1.0  # the disclosure no rule matches is in front of the lead
+    assert found["safeguarding"]["precision"] == 0.5  # the knife rule's false alarm, as before
+    assert found["safeguarding"]["per_category"] == {"neglect_hunger": {"recall": 1.0, "support": 1}}
+    assert found["sentiment"]["confusion"]["negative"]["negative"] == 2
+    assert found["baselines"]["rules_only"]["safeguarding.recall"] == 0.0
+    table = CliRunner().invoke(main, ["eval", str(labelled)]).output
+    assert "recall by kind of disclosure" in table and "confusion" in table
+    both = CliRunner().invoke(main, ["eval", str(labelled), "--split", "test"])
+    assert both.exit_code == 2 and "not both" in both.output
+
+
+@pytest.mark.parametrize("text", [POLISH, URDU])
+def test_the_rules_know_key_phrases_in_polish_and_urdu(text: str) -> None:
+    assert "abuse_at_home" in {f.category for f in Themer(rules_only=True).read([(text, text)])[0][1]}
+
+
+def test_redacted_words_never_become_evidence_shown_to_staff() -> None:
+    typed = "My friend Priya said text her on 07700 900123, Priya is sad all the time and cries at school"
+    theme = Themer().read([(redact(typed).text, typed)])[0][0]
+    shown = " ".join(word for words in theme.matched.values() for word in words)
+    assert "priya" not in shown.lower() and "07700" not in shown
