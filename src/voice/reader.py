@@ -34,6 +34,8 @@ SHIPPED_MODEL = Path(__file__).parent / "data" / "reader.npz"
 FORMAT = 1
 EMBEDDING_SCALE = 3.0
 """Unit-length embeddings weigh little beside 0/1 word features under one regularisation: scaled up."""
+EVIDENCE_WEIGHT = 0.2
+"""A word is shown as evidence for a topic when its weight for the topic is at least this."""
 KNN = 15
 """Labelled answers most like a new one whose topics are blended with the model's."""
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*")
@@ -47,9 +49,17 @@ KNOWN_SHARE = 0.4
 """An answer with fewer of its words known to the model than this is checked for another language."""
 ENGLISH_SHARE = 0.6
 """...and then reads as English if at least this share of its words are in simplemma's English list."""
-LANGUAGES = ("en", "pl")
-"""The languages told apart by name (simplemma's word lists; each costs memory in every worker). Any
-other language in Latin script is found by its words being neither English nor known to the model."""
+POLISH_LETTERS = frozenset("ąćęłńóśźż")
+POLISH_WORDS = frozenset((
+    "nie", "się", "sie", "jest", "że", "mnie", "mi", "jak", "ale", "tak", "mój", "moja", "moje", "mam", "są",
+    "być", "już", "tylko", "bardzo", "jestem", "czy", "ze", "od", "dla", "ty", "ona", "oni", "tata", "mama", "domu",
+    "szkoła", "szkola", "szkole", "chce", "chcę", "boję", "boje", "wiem", "mną", "nic", "nikt", "zawsze", "często",
+    "kiedy", "bije", "mamy", "ich", "jego", "jej", "tam", "przez", "tylko", "jeszcze", "gdzie", "dlaczego",
+))
+"""Common Polish words that are not also English words ("to", "i", "on" and "my" are both)."""
+POLISH_SHARE = 0.3
+"""Polish is told by its common words and letters (a dictionary of Polish forms would cost each worker
+hundreds of megabytes)."""
 
 
 @cache
@@ -63,10 +73,9 @@ def embedder() -> WordLlamaInference:
 
 @cache
 def _tokenizer() -> Tokenizer:
-    """WordLlama's tokenizer without padding: each answer's tokens, with where they are in the text."""
-    from tokenizers import Tokenizer
-
-    tokenizer = Tokenizer.from_str(embedder().tokenizer.to_str())
+    """WordLlama's tokenizer without padding: each answer's tokens, with where they are in the text
+    (its own `embed` pads; voice embeds with `embed` below only)."""
+    tokenizer: Tokenizer = embedder().tokenizer
     tokenizer.no_padding()
     tokenizer.no_truncation()
     return tokenizer
@@ -74,28 +83,28 @@ def _tokenizer() -> Tokenizer:
 
 def embed(texts: list[str], spans: list[list[tuple[int, int]]] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Unit-length embeddings (float32) of each text and of each span of it (a sentence, as character
-    offsets), in order: WordLlama's average of token vectors, the text tokenized once."""
+    offsets), in order: WordLlama's average of token vectors, every text tokenized once, the sums taken
+    from one running total of all the token vectors."""
     table = embedder().embedding
-    width = table.shape[1]
     spans = spans or [[] for _ in texts]
-    whole = np.zeros((len(texts), width), dtype=np.float32)
-    parts = np.zeros((sum(len(s) for s in spans), width), dtype=np.float32)
-    at = 0
-    for i, encoding in enumerate(_tokenizer().encode_batch([t or " " for t in texts], add_special_tokens=False)):
-        ids = np.asarray(encoding.ids, dtype=np.int64)
-        if not len(ids):
-            at += len(spans[i])
-            continue
-        vectors = table[ids]
-        whole[i] = vectors.mean(axis=0)
-        if spans[i]:
-            starts = np.fromiter((start for start, _ in encoding.offsets), dtype=np.int64, count=len(ids))
-            for start, end in spans[i]:
-                inside = (starts >= start) & (starts < end)
-                if inside.any():
-                    parts[at] = vectors[inside].mean(axis=0)
-                at += 1
-    return _unit(whole), _unit(parts)
+    encodings = _tokenizer().encode_batch([t or " " for t in texts], add_special_tokens=False)
+    counts = np.fromiter((len(e.ids) for e in encodings), dtype=np.int64, count=len(encodings))
+    ids = np.fromiter((i for e in encodings for i in e.ids), dtype=np.int64, count=int(counts.sum()))
+    running = np.zeros((len(ids) + 1, table.shape[1]), dtype=np.float64)
+    np.cumsum(table[ids], axis=0, out=running[1:])
+    ends = np.cumsum(counts)
+    starts = ends - counts
+    whole = (running[ends] - running[starts]) / np.maximum(counts, 1)[:, None]
+    lo, hi = [], []
+    for encoding, first, found in zip(encodings, starts, spans, strict=True):
+        if found:
+            offsets = np.fromiter((start for start, _ in encoding.offsets), dtype=np.int64, count=len(encoding.ids))
+            edges = np.searchsorted(offsets, np.array(found, dtype=np.int64).ravel())
+            lo += (first + edges[0::2]).tolist()
+            hi += (first + edges[1::2]).tolist()
+    low, high = np.array(lo, dtype=np.int64), np.array(hi, dtype=np.int64)
+    parts = (running[high] - running[low]) / np.maximum(high - low, 1)[:, None]
+    return _unit(whole), _unit(parts.reshape(len(lo), table.shape[1]))
 
 
 def _unit(x: np.ndarray) -> np.ndarray:
@@ -183,6 +192,8 @@ class Model:
         self.neighbours = arrays["neighbours"].astype(np.float32)
         self.neighbour_topics = arrays["neighbour_topics"].astype(np.float32)
         self.index = {w: i for i, w in enumerate(meta.vocabulary)}
+        self.word_indices = lru_cache(maxsize=4096)(self._word_indices)
+        """The vocabulary's words in a text (cached: a text's words serve its features and its evidence)."""
         k, s, t = len(meta.flag_categories), len(meta.sentiments), len(meta.topics)
         self.slices = {"flag": slice(0, 1), "category": slice(1, 1 + k), "sentiment": slice(1 + k, 1 + k + s),
                        "topics": slice(1 + k + s, 1 + k + s + t)}
@@ -221,7 +232,7 @@ class Model:
         return np.hstack([embeddings * EMBEDDING_SCALE, rules.reshape(len(rule_hits), -1),
                           topics.reshape(len(topic_hits), -1)])
 
-    def word_indices(self, text: str) -> list[int]:
+    def _word_indices(self, text: str) -> list[int]:
         return sorted({i for w in words(text) if (i := self.index.get(w)) is not None})
 
     def logits(self, dense: np.ndarray, texts: list[str]) -> np.ndarray:
@@ -247,12 +258,12 @@ class Model:
         tokens = TOKEN.findall(normalise(text))
         if len(tokens) < MIN_SENTENCE_WORDS or sum(t in self.index for t in tokens) >= KNOWN_SHARE * len(tokens):
             return None
-        import simplemma
-
-        shares = dict(simplemma.langdetect(text, lang=LANGUAGES))
-        if shares.get("pl", 0.0) > shares.get("en", 0.0):
+        polish = sum(t in POLISH_WORDS or not POLISH_LETTERS.isdisjoint(t) for t in tokens)
+        if polish >= POLISH_SHARE * len(tokens):
             return "pl"
-        return None if shares.get("en", 0.0) >= ENGLISH_SHARE else "und"
+        import simplemma  # its English word list is loaded already, for the taxonomy's lemmas
+
+        return None if simplemma.in_target_language(text, lang="en") >= ENGLISH_SHARE else "und"
 
     # --- reading -------------------------------------------------------------------------------
     def score(self, texts: list[str], rule_hits: list[set[str]], topic_hits: list[set[str]],
@@ -310,12 +321,14 @@ class Model:
     def _evidence(self, text: str, topics: dict[str, float]) -> dict[str, list[str]]:
         chosen = [t for t, p in topics.items() if p >= self.meta.topic_threshold]
         found = self.word_indices(text)
+        if not chosen or not found:
+            return {topic: [] for topic in chosen}
+        columns = [self.slices["topics"].start + self.meta.topics.index(t) for t in chosen]
+        weights = self.bow[np.ix_(found, columns)]
         evidence = {}
-        start = self.slices["topics"].start
-        for topic in chosen:
-            column = start + self.meta.topics.index(topic)
-            strong = sorted(((float(self.bow[i, column]), self.meta.vocabulary[i]) for i in found), reverse=True)
-            evidence[topic] = [w for weight, w in strong[:3] if weight > 0.2]
+        for j, topic in enumerate(chosen):
+            order = np.argsort(-weights[:, j], kind="stable")[:3]
+            evidence[topic] = [self.meta.vocabulary[found[k]] for k in order if weights[k, j] > EVIDENCE_WEIGHT]
         return evidence
 
     def card(self) -> str:

@@ -23,7 +23,7 @@ from voice import withdrawal
 from voice.audit import record_event
 from voice.db import write_lock
 from voice.i18n import N_
-from voice.text import normalise, stems
+from voice.text import normalise, required_literals
 
 if TYPE_CHECKING:
     from voice.reader import Scores
@@ -168,12 +168,9 @@ OTHER_LANGUAGES = "_other_languages"
 
 @cache
 def _compiled() -> tuple[tuple[str, frozenset[str], re.Pattern[str]], ...]:
-    """Each rule: its category, the stems one of which a match contains, and the pattern. A rule in
-    another script has its words as stems (character classes taken out); one with no stem at all ("s/h")
-    has "" (always tried)."""
-    return tuple((cat.removesuffix(OTHER_LANGUAGES),
-                  frozenset(stems(p) or re.findall(r"[^\W\d_a-zA-Z]{2,}", re.sub(r"\[[^\]]*\]", " ", p)) or [""]),
-                  re.compile(p))
+    """Each rule: its category, the strings one of which every match contains (see required_literals;
+    "" for a rule with none: always tried), and the pattern."""
+    return tuple((cat.removesuffix(OTHER_LANGUAGES), frozenset(required_literals(p) or [""]), re.compile(p))
                  for cat, pats in RULES.items() for p in pats)
 
 
