@@ -253,3 +253,11 @@ def test_redacted_words_never_become_evidence_shown_to_staff() -> None:
     theme = Themer().read([(redact(typed).text, typed)])[0][0]
     shown = " ".join(word for words in theme.matched.values() for word in words)
     assert "priya" not in shown.lower() and "07700" not in shown
+
+
+def test_markup_and_links_are_not_a_language_nobody_can_read() -> None:
+    text = '<script>alert(1)</script> more youth clubs please https://example.org/a-b-c'
+    assert all(f.tier != "person" for f in Themer().read([(text, text)])[0][1])
+    model = Model.load(SHIPPED_MODEL)
+    assert model.language_of("Szkoła jest w porządku, ale nauczyciele nie słuchają.") == "pl"
+    assert model.language_of("Je ne veux pas rentrer à la maison, mon père me frappe") == "und"

@@ -44,6 +44,7 @@ SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*")
 MIN_SENTENCE_WORDS = 3
 TOKEN = re.compile(r"[^\W_]+")
 LETTER = re.compile(r"[^\W\d_]")
+NOT_WORDS = re.compile(r"<[^>]*>|\b(?:https?://|www\.)\S+")
 MIN_LETTERS = 8
 KNOWN_SHARE = 0.4
 """An answer with fewer of its words known to the model than this is checked for another language."""
@@ -245,7 +246,9 @@ class Model:
 
     def language_of(self, text: str) -> str | None:
         """The language of an answer the model cannot read (a language code, "und" when unknown), or
-        None when it reads as English. Cheap first: most answers are mostly words the model knows."""
+        None when it reads as English. Cheap first: most answers are mostly words the model knows.
+        Markup and web addresses are not a language: they are left out."""
+        text = NOT_WORDS.sub(" ", text)
         if not text.isascii():
             letters = LETTER.findall(text)
             if len(letters) < MIN_LETTERS:
