@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import uvicorn
 from bs4 import BeautifulSoup
@@ -77,6 +78,19 @@ def until(condition: Callable[[], bool], seconds: float = 15) -> bool:
             return False
         time.sleep(0.05)
     return True
+
+
+def started(http: httpx.Client, seconds: float = 60) -> bool:
+    """Wait for a `voice serve` started as a process to answer (True), or give up after `seconds`."""
+
+    def answers() -> bool:
+        try:
+            http.get("/healthz")
+        except httpx.ConnectError:
+            return False
+        return True
+
+    return until(answers, seconds)
 
 
 @contextmanager

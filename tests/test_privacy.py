@@ -10,12 +10,11 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
 
-from tests.conftest import answer_all, send
+from tests.conftest import answer_all, send, started
 
 MARKERS = {
     "ip": "203.0.113.77",  # sent as X-Forwarded-For, which uvicorn trusts from loopback by default
@@ -40,14 +39,7 @@ def test_no_ip_user_agent_or_referrer_in_database_or_log(tmp_path: Path, surveys
         headers = {"user-agent": f"{MARKERS['user agent']} (secret device)", "x-forwarded-for": MARKERS["ip"],
                    "referer": f"https://{MARKERS['referrer']}/page"}
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers=headers, timeout=10) as http:
-            deadline = time.monotonic() + 20
-            while True:
-                try:
-                    http.get("/")
-                    break
-                except httpx.ConnectError:
-                    assert time.monotonic() < deadline, "server did not start"
-                    time.sleep(0.1)
+            assert started(http, 20), "server did not start"
             answer_all(http, "ypag-priorities")  # type: ignore[arg-type]
             receipt = send(http, "ypag-priorities")  # type: ignore[arg-type]
             api = http.post("/api/surveys/ypag-priorities/responses", json={"answers": {"know_help": "no"}})

@@ -9,7 +9,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -18,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 from litestar.testing import TestClient
 
-from tests.conftest import csrf, get_page, until
+from tests.conftest import csrf, get_page, started, until
 from tests.test_privacy import free_port
 from tests.web.test_staff import add, sign_in
 from voice.app import create_app, themer_for
@@ -106,14 +105,7 @@ def test_voice_eval_train_and_serve_work_with_networking_refused(tmp_path: Path,
     server = subprocess.Popen([sys.executable, "-m", "voice", "serve"], env=serving, stdout=log, stderr=subprocess.STDOUT)
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    http.get("/healthz")
-                    break
-                except httpx.ConnectError:
-                    assert time.monotonic() < deadline, (tmp_path / "server.log").read_text()
-                    time.sleep(0.2)
+            assert started(http), (tmp_path / "server.log").read_text()
             assert http.post(API, json={"answers": {"most_important": NO_RULE_DISCLOSURE}}).status_code == 201
 
             def flagged() -> list[tuple[str, str]]:

@@ -405,8 +405,11 @@ def model_card(meta: Meta) -> str:
         "(the partnership's own held-aside set is the measure that counts).",
         "- Answers in another language or script are not read by the model: they go to a person "
         "(\"needs a person to read\").",
-        "- Sarcasm, song lyrics and fiction can read as disclosures; past harm thanked as resolved can still "
-        "score high. That is why the lower tier is \"worth a look\", not a flag.",
+        "- Young people's real words about services (talking, being listened to, support) can read like "
+        "disclosures: of the 17 quotes from partnership reports in `training/seeds.jsonl`, none a disclosure, "
+        "each scored by a model trained without it, 2 were flags and 5 worth a look (2026-11-29). Sarcasm, "
+        "lyrics and fiction can too; past harm thanked as resolved can still score high. That is why the lower "
+        "tier is \"worth a look\", not a flag, and why leads' decisions are learned from (`voice train --db`).",
         "- The topics are the shipped taxonomy's; a partnership's own extra topics are found by its keywords only.",
     ]
     return "\n".join(lines) + "\n"
