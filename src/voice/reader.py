@@ -84,28 +84,39 @@ def _tokenizer() -> Tokenizer:
 
 def embed(texts: list[str], spans: list[list[tuple[int, int]]] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Unit-length embeddings (float32) of each text and of each span of it (a sentence, as character
-    offsets), in order: WordLlama's average of token vectors, every text tokenized once, the sums taken
-    from one running total of all the token vectors."""
+    offsets), in order: WordLlama's average of token vectors, every text tokenized once."""
     table = embedder().embedding
     spans = spans or [[] for _ in texts]
     encodings = _tokenizer().encode_batch([t or " " for t in texts], add_special_tokens=False)
-    counts = np.fromiter((len(e.ids) for e in encodings), dtype=np.int64, count=len(encodings))
-    ids = np.fromiter((i for e in encodings for i in e.ids), dtype=np.int64, count=int(counts.sum()))
-    running = np.zeros((len(ids) + 1, table.shape[1]), dtype=np.float64)
-    np.cumsum(table[ids], axis=0, out=running[1:])
+    id_lists = [e.ids for e in encodings]
+    counts = np.fromiter(map(len, id_lists), dtype=np.int64, count=len(id_lists))
+    vectors = table[np.fromiter(itertools.chain.from_iterable(id_lists), dtype=np.int64, count=int(counts.sum()))]
     ends = np.cumsum(counts)
     starts = ends - counts
-    whole = (running[ends] - running[starts]) / np.maximum(counts, 1)[:, None]
-    lo, hi = [], []
+    low, high = [], []
     for encoding, first, found in zip(encodings, starts, spans, strict=True):
         if found:
-            offsets = np.fromiter((start for start, _ in encoding.offsets), dtype=np.int64, count=len(encoding.ids))
-            edges = np.searchsorted(offsets, np.array(found, dtype=np.int64).ravel())
-            lo += (first + edges[0::2]).tolist()
-            hi += (first + edges[1::2]).tolist()
-    low, high = np.array(lo, dtype=np.int64), np.array(hi, dtype=np.int64)
-    parts = (running[high] - running[low]) / np.maximum(high - low, 1)[:, None]
-    return _unit(whole), _unit(parts.reshape(len(lo), table.shape[1]))
+            offsets = np.fromiter((start for start, _ in encoding.offsets), dtype=np.int64)
+            edges = first + np.searchsorted(offsets, np.array(found, dtype=np.int64).ravel())
+            low.append(edges[0::2])
+            high.append(edges[1::2])
+    lo = np.concatenate(low) if low else np.zeros(0, dtype=np.int64)
+    hi = np.concatenate(high) if high else np.zeros(0, dtype=np.int64)
+    # One pass over the tokens: sums between every boundary (text starts, sentence starts and ends);
+    # a sentence is one such stretch, a text the stretches from its start to the next text's.
+    total = len(vectors)
+    bounds = np.unique(np.concatenate([starts, lo, hi]))
+    bounds = bounds[bounds < total]
+    sums = np.add.reduceat(vectors, bounds, axis=0) if total else np.zeros((0, table.shape[1]), np.float32)
+    whole = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
+    full = counts > 0
+    if full.any():
+        whole[full] = np.add.reduceat(sums, np.searchsorted(bounds, starts[full]), axis=0) / counts[full, None]
+    parts = np.zeros((len(lo), table.shape[1]), dtype=np.float32)
+    some = hi > lo
+    if some.any():
+        parts[some] = sums[np.searchsorted(bounds, lo[some])] / (hi - lo)[some, None]
+    return _unit(whole), _unit(parts)
 
 
 def _unit(x: np.ndarray) -> np.ndarray:
@@ -123,6 +134,8 @@ def words(text: str) -> tuple[str, ...]:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Where the answer's sentences of at least three words are (none when it is one sentence)."""
+    if SENTENCE.search(text.rstrip(".!? \n")) is None:  # one sentence: most answers
+        return []
     spans, start = [], 0
     for m in [*SENTENCE.finditer(text), None]:
         end = m.start() if m else len(text)
@@ -238,10 +251,12 @@ class Model:
 
     def logits(self, dense: np.ndarray, texts: list[str]) -> np.ndarray:
         out = dense @ self.dense + self.bias
-        for row, text in enumerate(texts):
-            found = self.word_indices(text)
-            if found:
-                out[row] += self.bow[found].sum(axis=0)
+        found = [self.word_indices(text) for text in texts]
+        sizes = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+        full = sizes > 0
+        if full.any():  # each text's word weights summed in one pass over all of them
+            rows = self.bow[np.fromiter(itertools.chain.from_iterable(found), dtype=np.int64, count=int(sizes.sum()))]
+            out[full] += np.add.reduceat(rows, (np.cumsum(sizes) - sizes)[full], axis=0)
         return out
 
     def language_of(self, text: str) -> str | None:

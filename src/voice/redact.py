@@ -138,6 +138,8 @@ def _compiled_terms(terms: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tup
 
 
 def _phones(text: str) -> Iterable[tuple[int, int]]:
+    if len(DIGIT.findall(text)) < MIN_PHONE_DIGITS:  # most answers: libphonenumber's matcher is not cheap
+        return
     for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.VALID):
         yield match.start, match.end
     # UK numbers written in ways libphonenumber will not take whole ("(07700) 900 123", "0116-496-0999"):
@@ -148,6 +150,11 @@ def _phones(text: str) -> Iterable[tuple[int, int]]:
         uk = national.startswith("0") and len(national) in (10, 11)
         if uk and len(re.findall(r"[\s().-]+", m.group())) <= 4:
             yield m.start(), m.end()
+
+
+DIGIT = re.compile(r"\d")
+MIN_PHONE_DIGITS = 7
+"""Fewer digits than this in an answer and it holds no phone number in digits (a UK number has 10 or 11)."""
 
 
 # In the word list, but in young people's writing nearly always a name: treated as names, even in lower case.
