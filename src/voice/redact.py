@@ -153,6 +153,8 @@ def _phones(text: str) -> Iterable[tuple[int, int]]:
 
 
 DIGIT = re.compile(r"\d")
+LINK_NEEDS = re.compile(r"\.[A-Za-z]|://")
+"""Every link has a dot followed by a letter (www., .com) or "://"."""
 MIN_PHONE_DIGITS = 7
 """Fewer digits than this in an answer and it holds no phone number in digits (a UK number has 10 or 11)."""
 
@@ -204,9 +206,14 @@ def redact(text: str, terms: Terms | None = None) -> Redacted:
     def add(kind: str, found: Iterable[tuple[int, int]]) -> None:
         spans.extend((s, e, kind) for s, e in found)
 
-    for kind, pattern in (("email", EMAIL), ("link", LINK), ("postcode", POSTCODE),
-                          ("date of birth", DATE_OF_BIRTH), ("address", ADDRESS)):
-        add(kind, (m.span() for m in pattern.finditer(text)))
+    digits = DIGIT.search(text) is not None
+    # Each pattern only where what every match needs is there: most answers have no digit, "@" or link.
+    for kind, pattern, needed in (("email", EMAIL, "@" in text or "(at)" in text or "[at]" in text),
+                                  ("link", LINK, LINK_NEEDS.search(text) is not None),
+                                  ("postcode", POSTCODE, digits), ("date of birth", DATE_OF_BIRTH, digits),
+                                  ("address", ADDRESS, digits)):
+        if needed:
+            add(kind, (m.span() for m in pattern.finditer(text)))
     add("handle", (next(m.span(g) for g in ("h", "h2", "h3") if m.group(g)) for m in HANDLE.finditer(text)))
     add("phone", _phones(text))
     if terms is not None and terms.terms:
