@@ -38,7 +38,7 @@ EVIDENCE_WEIGHT = 0.2
 """A word is shown as evidence for a topic when its weight for the topic is at least this."""
 KNN = 15
 """Labelled answers most like a new one whose topics are blended with the model's."""
-SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*")
+SENTENCE = re.compile(r"([.!?])\s+|[ \t]*\n\s*")
 """Sentences end at a full stop, question or exclamation mark, or a line break. Splitting further (at
 "but", "because") made fragments that read as disclosures out of context ("don't pressure anyone")."""
 MIN_SENTENCE_WORDS = 3
@@ -84,38 +84,35 @@ def _tokenizer() -> Tokenizer:
 
 def embed(texts: list[str], spans: list[list[tuple[int, int]]] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Unit-length embeddings (float32) of each text and of each span of it (a sentence, as character
-    offsets), in order: WordLlama's average of token vectors, every text tokenized once."""
+    offsets), in order: WordLlama's average of token vectors. A text with spans is tokenized in pieces
+    (its sentences and what lies between them), so each token is read once: the text's vector is the
+    average over all its pieces' tokens, a sentence's over its own."""
     table = embedder().embedding
     spans = spans or [[] for _ in texts]
-    encodings = _tokenizer().encode_batch([t or " " for t in texts], add_special_tokens=False)
-    id_lists = [e.ids for e in encodings]
+    pieces: list[str] = []
+    owner: list[int] = []  # the text each piece belongs to
+    sentence: list[bool] = []  # whether the piece is one of the spans
+    for i, (text, found) in enumerate(zip(texts, spans, strict=True)):
+        cuts = [(s, e, True) for s, e in found]
+        edges = [0, *(x for s, e in found for x in (s, e)), len(text)]
+        cuts += [(a, b, False) for a, b in zip(edges[0::2], edges[1::2], strict=True) if text[a:b].strip()]
+        for start, end, is_span in sorted(cuts) or [(0, 0, False)]:
+            pieces.append(text[start:end] or " ")
+            owner.append(i)
+            sentence.append(is_span)
+    id_lists = [e.ids for e in _tokenizer().encode_batch_fast(pieces, add_special_tokens=False)]
     counts = np.fromiter(map(len, id_lists), dtype=np.int64, count=len(id_lists))
     vectors = table[np.fromiter(itertools.chain.from_iterable(id_lists), dtype=np.int64, count=int(counts.sum()))]
-    ends = np.cumsum(counts)
-    starts = ends - counts
-    low, high = [], []
-    for encoding, first, found in zip(encodings, starts, spans, strict=True):
-        if found:
-            offsets = np.fromiter((start for start, _ in encoding.offsets), dtype=np.int64)
-            edges = first + np.searchsorted(offsets, np.array(found, dtype=np.int64).ravel())
-            low.append(edges[0::2])
-            high.append(edges[1::2])
-    lo = np.concatenate(low) if low else np.zeros(0, dtype=np.int64)
-    hi = np.concatenate(high) if high else np.zeros(0, dtype=np.int64)
-    # One pass over the tokens: sums between every boundary (text starts, sentence starts and ends);
-    # a sentence is one such stretch, a text the stretches from its start to the next text's.
-    total = len(vectors)
-    bounds = np.unique(np.concatenate([starts, lo, hi]))
-    bounds = bounds[bounds < total]
-    sums = np.add.reduceat(vectors, bounds, axis=0) if total else np.zeros((0, table.shape[1]), np.float32)
-    whole = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
+    sums = np.zeros((len(pieces), table.shape[1]), dtype=np.float32)
     full = counts > 0
     if full.any():
-        whole[full] = np.add.reduceat(sums, np.searchsorted(bounds, starts[full]), axis=0) / counts[full, None]
-    parts = np.zeros((len(lo), table.shape[1]), dtype=np.float32)
-    some = hi > lo
-    if some.any():
-        parts[some] = sums[np.searchsorted(bounds, lo[some])] / (hi - lo)[some, None]
+        sums[full] = np.add.reduceat(vectors, (np.cumsum(counts) - counts)[full], axis=0)
+    owners = np.array(owner, dtype=np.int64)
+    first = np.searchsorted(owners, np.arange(len(texts)))  # every text has a piece, in order
+    whole = np.add.reduceat(sums, first, axis=0) if len(texts) else sums[:0]
+    whole /= np.maximum(np.add.reduceat(counts, first) if len(texts) else counts[:0], 1)[:, None]
+    chosen = np.array(sentence, dtype=bool)
+    parts = sums[chosen] / np.maximum(counts[chosen], 1)[:, None]
     return _unit(whole), _unit(parts)
 
 
@@ -138,7 +135,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         return []
     spans, start = [], 0
     for m in [*SENTENCE.finditer(text), None]:
-        end = m.start() if m else len(text)
+        end = (m.end(1) if m.group(1) else m.start()) if m else len(text)
         piece = text[start:end]
         if len(piece.split()) >= MIN_SENTENCE_WORDS:
             lead = len(piece) - len(piece.lstrip())
@@ -317,7 +314,7 @@ class Model:
             category = self.meta.flag_categories[int(np.argmax(row[self.slices["category"]]))]
             feel = _softmax(row[self.slices["sentiment"]])
             chance = (1 - self.meta.knn_weight) * _sigmoid(row[self.slices["topics"]]) + self.meta.knn_weight * knn[i]
-            topics = {t: round(float(p), 3) for t, p in zip(self.meta.topics, chance, strict=True)}
+            topics = dict(zip(self.meta.topics, np.round(chance, 3).tolist(), strict=True))
             sentiments = self.meta.sentiments
             score = float(feel[sentiments.index("positive")] - feel[sentiments.index("negative")])
             visible = shown[i] if shown is not None else text
@@ -343,11 +340,10 @@ class Model:
             return {topic: [] for topic in chosen}
         columns = [self.slices["topics"].start + self.meta.topics.index(t) for t in chosen]
         weights = self.bow[np.ix_(found, columns)]
-        evidence = {}
-        for j, topic in enumerate(chosen):
-            order = np.argsort(-weights[:, j], kind="stable")[:3]
-            evidence[topic] = [self.meta.vocabulary[found[k]] for k in order if weights[k, j] > EVIDENCE_WEIGHT]
-        return evidence
+        order = np.argsort(-weights, axis=0, kind="stable")[:3].T.tolist()  # the 3 heaviest words per topic
+        strong = (weights > EVIDENCE_WEIGHT).T.tolist()
+        vocabulary = self.meta.vocabulary
+        return {topic: [vocabulary[found[k]] for k in order[j] if strong[j][k]] for j, topic in enumerate(chosen)}
 
     def card(self) -> str:
         """The model card: what the model was trained on and how it measured (Markdown)."""
