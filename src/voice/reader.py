@@ -318,7 +318,7 @@ class Model:
             sentiments = self.meta.sentiments
             score = float(feel[sentiments.index("positive")] - feel[sentiments.index("negative")])
             visible = shown[i] if shown is not None else text
-            if sentence is not None:
+            if sentence is not None and visible != text:
                 in_view = sentences(visible)
                 sentence = in_view[split[i].index(sentence)] if len(in_view) == len(split[i]) else None
             found.append(Scores(round(risk, 3), sentence, category, sentiments[int(np.argmax(feel))], round(score, 3),
