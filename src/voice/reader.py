@@ -330,7 +330,7 @@ class Model:
             return np.zeros((len(whole), len(self.meta.topics)), dtype=np.float32)
         similarity = whole @ self.neighbours.T
         k = min(KNN, similarity.shape[1])
-        nearest = np.argpartition(-similarity, k - 1, axis=1)[:, :k]
+        nearest = np.argpartition(similarity, similarity.shape[1] - k, axis=1)[:, -k:]
         return np.asarray(self.neighbour_topics[nearest].mean(axis=1))
 
     def _evidence(self, text: str, topics: dict[str, float]) -> dict[str, list[str]]:

@@ -183,11 +183,16 @@ def _names(text: str) -> Iterable[tuple[int, int]]:
     names, everyday = first_names(), everyday_names()
     for m in TITLED.finditer(text):
         yield m.start("name"), m.end("name")
-    for m in WORD.finditer(text):
-        word = m.group()
-        lower = word.lower().replace("’", "'")
+    lowered = text.lower().replace("’", "'")
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): lower word by word
+        lowered = "".join(ch.lower()[:1] for ch in text).replace("’", "'")
+    for m in WORD.finditer(lowered):
+        lower = m.group()
         base = lower[:-2] if lower.endswith("'s") else lower
-        if base not in names or (word.isupper() and len(word) > 1):
+        if base not in names:
+            continue
+        word = text[m.start():m.end()]
+        if word.isupper() and len(word) > 1:
             continue
         capital = word[0].isupper()
         in_context = NAME_CONTEXT.search(text[max(0, m.start() - 40): m.start()]) is not None

@@ -252,7 +252,8 @@ class Themer:
         typed; the model on the redacted text, whole and sentence by sentence; a person for a language
         the model cannot read)."""
         clean = [REDACTION_TAG.sub(" ", redacted) for redacted, _ in texts]
-        typed = [REDACTION_TAG.sub(" ", original) for _, original in texts]
+        typed = [c if redacted == original else REDACTION_TAG.sub(" ", original)
+                 for c, (redacted, original) in zip(clean, texts, strict=True)]
         ruled = [flags_for(original) for _, original in texts]
         foreign = [self.model.language_of(original) if self.model else None for _, original in texts]
         keywords = [self.keyword_matches(text) for text in clean]
