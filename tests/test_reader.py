@@ -253,3 +253,21 @@ def test_markup_and_links_are_not_a_language_nobody_can_read() -> None:
     model = Model.load(SHIPPED_MODEL)
     assert model.language_of("Szkoła jest w porządku, ale nauczyciele nie słuchają.") == "pl"
     assert model.language_of("Je ne veux pas rentrer à la maison, mon père me frappe") == "und"
+
+
+def test_skipping_sentences_of_answers_far_below_the_look_threshold_changes_no_tier() -> None:
+    """Model.score(floor=...) reads sentence by sentence only where it can matter; tiers stay the same."""
+    model = Model.load(SHIPPED_MODEL)
+    texts = [json.loads(line)["text"] for line in (TRAINING / "voices.jsonl").read_text().splitlines()[:400]]
+    texts += [STORY, NO_RULE_DISCLOSURE]
+    from voice.training import hits
+
+    found = hits(texts)
+    full = model.score(texts, *found)
+    quick = model.score(texts, *found, floor=model.meta.look_threshold)
+
+    def tier(risk: float) -> str:
+        return "flag" if risk >= model.meta.flag_threshold else "look" if risk >= model.meta.look_threshold else "-"
+
+    assert [tier(s.risk) for s in full] == [tier(s.risk) for s in quick]
+    assert any(s.risk_sentence for s in quick)  # the sentences still count where they can

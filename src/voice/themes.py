@@ -266,7 +266,7 @@ class Themer:
             keyword_hits = [set(keywords[i]) for i in read_by_model]
             for i, one in zip(read_by_model, self.model.score(
                     [typed[i] for i in read_by_model], [{f.category for f in ruled[i]} for i in read_by_model],
-                    keyword_hits, [texts[i][0] for i in read_by_model]), strict=True):
+                    keyword_hits, [texts[i][0] for i in read_by_model], floor=self.look_threshold), strict=True):
                 scores[i] = one
         found = []
         for text, rules, language, scored, words in zip(clean, ruled, foreign, scores, keywords, strict=True):
