@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -166,10 +166,17 @@ def _lemma(word: str) -> str:
     return str(simplemma.lemmatize(word, lang="en")).lower()
 
 
+@lru_cache(maxsize=65536)
+def _lemma_of_written(word: str) -> str:
+    return _lemma(word.lower().replace("’", "'").replace("'", ""))
+
+
+LEMMA_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]")  # "cyber-bullying" is two words
+
+
 def lemmas(text: str) -> list[tuple[str, str]]:
     """(word as written, its lemma) for each word."""
-    words = re.findall(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]", text)  # "cyber-bullying" is two words
-    return [(w, _lemma(w.lower().replace("’", "'").replace("'", ""))) for w in words]
+    return [(w, _lemma_of_written(w)) for w in LEMMA_WORD.findall(text)]
 
 
 def load_taxonomy(path: Path | None = None) -> Taxonomy:
