@@ -27,7 +27,7 @@ from voice.reader import SHIPPED_MODEL, Model, sentences
 from voice.redact import redact
 from voice.settings import Settings
 from voice.themes import Themer
-from voice.training import TRAINING, from_people
+from voice.training import TRAINING, from_people, hits
 
 API = "/api/surveys/ypag-priorities/responses"
 POLISH = "Mój tata mnie bije i boję się wracać do domu po szkole"
@@ -260,8 +260,6 @@ def test_skipping_sentences_of_answers_far_below_the_look_threshold_changes_no_t
     model = Model.load(SHIPPED_MODEL)
     texts = [json.loads(line)["text"] for line in (TRAINING / "voices.jsonl").read_text().splitlines()[:400]]
     texts += [STORY, NO_RULE_DISCLOSURE]
-    from voice.training import hits
-
     found = hits(texts)
     full = model.score(texts, *found)
     quick = model.score(texts, *found, floor=model.meta.look_threshold)

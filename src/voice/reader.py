@@ -189,7 +189,15 @@ class Scores(msgspec.Struct, frozen=True):
     """The answer that was read (as shown to staff)."""
 
 
-HEADS = ("flag", "category", "sentiment", "topics")
+def dense_features(meta: Meta, embeddings: np.ndarray, rule_hits: list[set[str]],
+                   topic_hits: list[set[str]]) -> np.ndarray:
+    """The features besides words: the embedding (scaled), and the rule categories and taxonomy topics hit."""
+    rules = np.array([[c in hits for c in meta.rule_categories] for hits in rule_hits], dtype=np.float32)
+    topics = np.array([[t in hits for t in meta.taxonomy_topics] for hits in topic_hits], dtype=np.float32)
+    return np.hstack([embeddings * EMBEDDING_SCALE, rules.reshape(len(rule_hits), -1),
+                      topics.reshape(len(topic_hits), -1)])
+
+
 
 
 class Model:
@@ -236,13 +244,6 @@ class Model:
                       "neighbour_topics": self.neighbour_topics})
 
     # --- features ------------------------------------------------------------------------------
-    def dense_features(self, embeddings: np.ndarray, rule_hits: list[set[str]],
-                       topic_hits: list[set[str]]) -> np.ndarray:
-        rules = np.array([[c in hits for c in self.meta.rule_categories] for hits in rule_hits], dtype=np.float32)
-        topics = np.array([[t in hits for t in self.meta.taxonomy_topics] for hits in topic_hits], dtype=np.float32)
-        return np.hstack([embeddings * EMBEDDING_SCALE, rules.reshape(len(rule_hits), -1),
-                          topics.reshape(len(topic_hits), -1)])
-
     def _word_indices(self, text: str) -> list[int]:
         return sorted({i for w in words(text) if (i := self.index.get(w)) is not None})
 
@@ -294,7 +295,7 @@ class Model:
             return []
         spans = [sentence_spans(t) for t in texts]
         whole, pieces = embed(list(texts), spans)
-        logits = self.logits(self.dense_features(whole, rule_hits, topic_hits), texts)
+        logits = self.logits(dense_features(self.meta, whole, rule_hits, topic_hits), texts)
         whole_risks = _sigmoid(logits[:, self.slices["flag"]])[:, 0]
         split: list[list[str]] = []
         keep = np.zeros(len(pieces), dtype=bool)
@@ -308,7 +309,7 @@ class Model:
         parts = [s for ss in split for s in ss]
         owners = [i for i, ss in enumerate(split) for _ in ss]
         piece_risk = _sigmoid(self.logits(
-            self.dense_features(pieces, [rule_hits[i] for i in owners], [topic_hits[i] for i in owners]), parts
+            dense_features(self.meta, pieces, [rule_hits[i] for i in owners], [topic_hits[i] for i in owners]), parts
         )[:, self.slices["flag"]])[:, 0] if parts else np.zeros(0)
         knn = self._knn(whole)
         found = []

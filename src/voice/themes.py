@@ -23,7 +23,7 @@ from voice.i18n import N_
 from voice.reader import Model, Scores, chosen_topics, shipped_model
 from voice.safeguarding import Flag, flags_for, model_flag, needs_a_person
 from voice.settings import Settings, SettingsError
-from voice.text import normalise, stems
+from voice.text import normalise, required_literals
 
 DEFAULT_TAXONOMY = Path(__file__).parent / "data" / "taxonomy.yaml"
 ALGORITHM = "themes-1"
@@ -96,8 +96,8 @@ CLAUSE = re.compile(r"\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bexcept\b|[;.
 
 @cache
 def _cues() -> tuple[tuple[tuple[str, ...], re.Pattern[str], float], ...]:
-    """Each cue with the word stems one of which any match must contain (see safeguarding.stems)."""
-    return tuple((stems(p), re.compile(p), v) for p, v in CUES.items())
+    """Each cue with the strings one of which any match must contain (see text.required_literals)."""
+    return tuple((required_literals(p) or ("",), re.compile(p), v) for p, v in CUES.items())
 
 
 def _clause_spans(text: str) -> list[tuple[int, int]]:

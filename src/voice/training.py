@@ -22,7 +22,7 @@ import numpy as np
 from sqlite_utils import Database
 
 from voice.evaluation import Labelled
-from voice.reader import EMBEDDING_SCALE, FORMAT, Meta, Model, embed, words
+from voice.reader import EMBEDDING_SCALE, FORMAT, Meta, Model, dense_features, embed, words
 from voice.safeguarding import RULE_CATEGORIES, flags_for
 from voice.settings import resource_dir
 from voice.themes import SENTIMENTS, default_taxonomy, keyword_topics
@@ -122,9 +122,10 @@ def hits(texts: list[str]) -> tuple[list[set[str]], list[set[str]]]:
     return ([{f.category for f in flags_for(t)} for t in texts], [set(keyword_topics(t)) for t in texts])
 
 
-def _matrix(texts: list[str], vocabulary: dict[str, int], rule_hits: list[set[str]], topic_hits: list[set[str]],
-            template: Model) -> np.ndarray:
-    dense = template.dense_features(embed(texts)[0], rule_hits, topic_hits)
+def _matrix(texts: list[str], meta: Meta) -> np.ndarray:
+    """Every feature the model reads, words included, as one dense matrix (a row a text)."""
+    vocabulary = {w: i for i, w in enumerate(meta.vocabulary)}
+    dense = dense_features(meta, embed(texts)[0], *hits(texts))
     bow = np.zeros((len(texts), len(vocabulary)), dtype=np.float32)
     for row, text in enumerate(texts):
         for w in words(text):
@@ -137,8 +138,7 @@ def _category(label: str | None) -> str | None:
     return CATEGORY_OF_LABEL.get(label, label) if label else None
 
 
-def fit(examples: list[Example], *, trained_on: str = "", figures: dict[str, Any] | None = None,
-        thresholds: tuple[float, float, float] = (0.8, 0.2, 0.3), data: dict[str, int] | None = None) -> Model:
+def fit(examples: list[Example], *, thresholds: tuple[float, float, float] = (0.8, 0.2, 0.3)) -> Model:
     """A model from these examples (thresholds as given: see `train` for how they are chosen)."""
     from sklearn.linear_model import LogisticRegression
 
@@ -148,13 +148,10 @@ def fit(examples: list[Example], *, trained_on: str = "", figures: dict[str, Any
     taxonomy = [t.id for t in default_taxonomy().topics]
     categories = sorted({c for e in examples if e.safeguarding_flag and (c := _category(e.safeguarding_category))})
     topics = [t for t in taxonomy if any(e.topics and t in e.topics for e in examples)]
-    meta = Meta(FORMAT, trained_on or dt.datetime.now(dt.UTC).date().isoformat(), rule_categories(), taxonomy, categories,
+    meta = Meta(FORMAT, dt.datetime.now(dt.UTC).date().isoformat(), rule_categories(), taxonomy, categories,
                 list(SENTIMENTS), topics, vocabulary, thresholds[0], thresholds[1], thresholds[2], KNN_WEIGHT,
-                data or dict(Counter(e.part or "labelled" for e in examples)), figures or {})
-    empty = Model(meta, {"dense": np.zeros((1, 1)), "bow": np.zeros((1, 1)), "bias": np.zeros(1),
-                         "neighbours": np.zeros((0, 256)), "neighbour_topics": np.zeros((0, len(topics)))})
-    rule_hits, topic_hits = hits(texts)
-    x = _matrix(texts, {w: i for i, w in enumerate(vocabulary)}, rule_hits, topic_hits, empty)
+                parts(examples), {})
+    x = _matrix(texts, meta)
     columns: list[np.ndarray] = []
     biases: list[np.ndarray] = []
 
