@@ -255,9 +255,9 @@ class Themer:
         return tuple(ordered), {k: list(dict.fromkeys(matched[k])) for k in ordered}
 
     def read(self, texts: list[tuple[str, str]]) -> list[tuple[Theme, list[Flag]]]:
-        """Each (redacted text, text as typed): its themes, and what suggests risk (rules on the text as
-        typed; the model on the redacted text, whole and sentence by sentence; a person for a language
-        the model cannot read)."""
+        """Each (redacted text, text as typed): its themes, and what suggests risk (rules and the model on
+        the text as typed, the model whole and sentence by sentence; a person for a language the model
+        cannot read). What staff see (evidence words, the sentence behind a flag) is the redacted text."""
         clean = [REDACTION_TAG.sub(" ", redacted) for redacted, _ in texts]
         typed = [c if redacted == original else REDACTION_TAG.sub(" ", original)
                  for c, (redacted, original) in zip(clean, texts, strict=True)]
