@@ -210,12 +210,17 @@ def check(paths: tuple[Path, ...]) -> None:
 
 @main.command()
 @click.option("--terms", "terms_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="YAML list of the partnership's own words to redact.  [env: VOICE_REDACT_TERMS_FILE]")
-def redact(terms_file: Path | None) -> None:
+              help="YAML lists of the partnership's own words to redact and to keep.  [env: VOICE_REDACT_TERMS_FILE]")
+@click.option("--explain", is_flag=True,
+              help="After each line, what was removed and which recogniser found it (to this screen only).")
+def redact(terms_file: Path | None, explain: bool) -> None:
     """Redact personal details from text: one item per line on standard input, the same lines,
-    redacted, on standard output (names, emails, phone numbers, postcodes, addresses, links,
-    handles, dates of birth, and the words in the terms file)."""
+    redacted, on standard output (names, schools, emails, phone numbers, postcodes, addresses,
+    links, handles, dates of birth, NHS, National Insurance and PESEL numbers, vehicle
+    registrations, and the words in the terms file). Helpline numbers and the terms file's `keep:`
+    words stay. Nothing is logged."""
     from voice.app import redaction_terms
+    from voice.redact import explain as explain_text
     from voice.redact import redact as redact_text
 
     try:
@@ -226,7 +231,11 @@ def redact(terms_file: Path | None) -> None:
     out = sys.stdout
     for line in stdin:
         end = "\n" if line.endswith("\n") else ""
-        out.write(redact_text(line.rstrip("\r\n"), terms).text + end)
+        text = line.rstrip("\r\n")
+        out.write(redact_text(text, terms).text + end)
+        if explain:
+            for found in explain_text(text, terms):
+                out.write(f"    [{found.kind}] {text[found.start:found.end]!r}: {found.recogniser}\n")
 
 
 ROLE_CHOICE = click.Choice(["admin", "facilitator", "safeguarding_lead", "viewer"])

@@ -19,6 +19,7 @@ from voice.audit import record_event
 from voice.catalogue import version
 from voice.db import write_lock
 from voice.i18n import N_
+from voice.redact import Terms, redact
 from voice.themes import SENTIMENTS, Taxonomy
 
 PAGE_SIZE = 50
@@ -236,10 +237,12 @@ def quote_warnings(db: Database, text: str, survey_slug: str, min_group: int) ->
     return warnings
 
 
-def propose(db: Database, answer_id: int, text: str, attribution: str, by: str, taxonomy: Taxonomy) -> int:
+def propose(db: Database, answer_id: int, text: str, attribution: str, by: str, taxonomy: Taxonomy,
+            terms: Terms | None = None) -> int:
     """A quote, linked to the answer's topics (a person's correction if there is one) and the
-    partnership priorities those topics feed."""
-    text, attribution = text.strip(), attribution.strip()
+    partnership priorities those topics feed. The words as proposed (a facilitator may edit them) go
+    through the same redaction as every answer, so a name or number typed into an edit is not kept."""
+    text, attribution = redact(text.strip(), terms).text, redact(attribution.strip(), terms).text
     blockers = quote_blockers(db, answer_id)
     if blockers:
         raise CurationError(blockers[0])

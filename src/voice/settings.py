@@ -42,7 +42,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     min_group_size: Annotated[int, Meta(ge=2, le=50)] = 5
     """VOICE_MIN_GROUP_SIZE: groups smaller than this are hidden in every summary."""
     redact_terms_file: str = ""
-    """VOICE_REDACT_TERMS_FILE: YAML list of the partnership's own words to redact (schools, places, workers)."""
+    """VOICE_REDACT_TERMS_FILE: YAML lists of the partnership's own words to redact (`terms:` schools, places,
+    workers) and to keep as written (`keep:` its own and services' names)."""
     taxonomy_file: str = ""
     """VOICE_TAXONOMY_FILE: the partnership's own topic taxonomy (YAML); empty uses the shipped one."""
     model_file: str = ""

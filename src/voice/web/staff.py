@@ -247,7 +247,7 @@ class StaffController(Controller):
     def propose(self, request: Request, db: Db, answer_id: RowId, data: FormData) -> Redirect | Template:
         try:
             curation.propose(db, answer_id, str(data.get("quote", "")), str(data.get("attribution", "")),
-                             staff_of(request).email, _taxonomy(request))
+                             staff_of(request).email, _taxonomy(request), request.app.state["terms"])
         except curation.CurationError as exc:
             return self._answer_page(request, db, answer_id, [FieldError("quote", "quote", t(request, str(exc)))], 422)
         return Redirect("/staff/quotes", status_code=303)

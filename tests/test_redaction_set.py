@@ -1,0 +1,139 @@
+"""Redaction on voice's own labelled lines (tests/data/redaction/labelled.txt), scored by the project's
+score script, and the behaviours a safeguarding lead is promised: what goes, what stays, the same for
+every way words come in, and `voice redact --explain`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from litestar.testing import TestClient
+
+from tests.conftest import csrf, get_page
+from tests.web.test_curation import answer_id
+from tests.web.test_staff import add, sign_in
+from voice.redact import Terms, explain, redact
+from voice.settings import Settings
+
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, dict]:
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "score_redaction.py"), "--json"],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def share(result: dict, kinds: tuple[str, ...]) -> float:
+    removed = sum(result["kinds"][k]["removed"] for k in kinds if k in result["kinds"])
+    total = sum(result["kinds"][k]["of"] for k in kinds if k in result["kinds"])
+    return removed / total
+
+
+def test_the_labelled_set_meets_the_promised_shares(scores: dict[str, dict]) -> None:
+    every = scores["now, all lines"]
+    assert every["clean_lines"]["of"] >= 400 and sum(k["of"] for k in every["kinds"].values()) >= 250
+    assert share(every, ("phone", "email", "postcode", "handle")) >= 0.98
+    assert share(every, ("name",)) >= 0.95
+    assert share(every, ("school",)) >= 0.95
+    assert every["clean_lines"]["share"] <= 0.03
+    # The lines written after the recognisers, which nothing was tuned on, hold up too.
+    fresh = scores["now, lines written after the code"]
+    assert share(fresh, ("name", "school")) >= 0.90
+    assert fresh["clean_lines"]["share"] <= 0.03
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tom said he would hurt me", "[name] said he would hurt me"),
+        ("me and Sarah Khan got into a fight", "me and [name] got into a fight"),
+        ("i told mr patel and miss kowalska", "i told [name] and [name]"),
+        ("Kian and Reece are my mates", "[name] and [name] are my mates"),
+        ("my social worker Dave never rings back", "my social worker [name] never rings back"),
+        ("nobody listened at Beaumont Leys School", "nobody listened at [school]"),
+        ("i go to crown hills community college", "i go to [school]"),
+        ("my email is jake dot smith at gmail dot com", "my email is [email]"),
+        ("insta jay.bee", "insta [handle]"),
+        ("oh seven seven double oh nine double oh one two three is my number", "[phone] is my number"),
+        ("my nhs number is 798 259 7912", "my nhs number is [NHS number]"),
+        ("national insurance ab123456c", "national insurance [NI number]"),
+        ("the car is AB12 CDE", "the car is [vehicle registration]"),
+        ("i live in le101ab", "i live in [postcode]"),
+        ("we live at 5 Hinckley Road", "we live at [address]"),
+        ("mój numer to 600 123 456, PESEL 09271378692", "mój numer to [phone], PESEL [PESEL]"),
+        ("mój brat Michał mnie bije", "mój brat [name] mnie bije"),
+        ("میری بہن فاطمہ مجھے مارتی ہے", "میری بہن [name] مجھے مارتی ہے"),
+    ],
+)
+def test_details_written_the_way_young_people_write_them_go(text: str, expected: str) -> None:
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ring childline on 0800 1111 if you need to talk",
+        "the NSPCC number is 0808 800 5000",
+        "samaritans are on 116 123 day and night",
+        "i rang 999 when my dad hurt my mum, then 111",
+        "Will anyone actually read this? Hope so.",
+        "i go to school in Loughborough and Earl Shilton is boring",
+        "my family is from Somalia and Jordan",
+        "the police station on charles street is scary",
+        "everyone on snap says mean stuff",
+        "i miss home",
+        "میں اسکول جانا پسند نہیں کرتا",
+        "w szkole nikt nie słucha",
+    ],
+)
+def test_public_and_everyday_words_stay(text: str) -> None:
+    assert redact(text).text == text
+
+
+def test_the_partnerships_keep_list_wins_over_a_name() -> None:
+    text = "Bright Futures and Mr Gandhi helped me"
+    assert redact(text).text == "Bright Futures and [name] helped me"
+    assert redact("Ashton Green youth club is good").text != "Ashton Green youth club is good"
+    terms = Terms(keep=["Ashton Green"])
+    assert redact("Ashton Green youth club is good", terms).text == "Ashton Green youth club is good"
+
+
+def test_explain_names_the_recogniser() -> None:
+    found = explain("i told Mr Patel, email me at jo.b@x.com")
+    assert [(f.kind, f.recogniser) for f in found] == [("name", "title"), ("email", "email address")]
+
+
+def test_voice_redact_explain_prints_what_went_and_why(tmp_path: Path) -> None:
+    terms = tmp_path / "terms.yaml"
+    terms.write_text("terms:\n  worker: [Dev]\nkeep: [Ashton Green]\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "voice", "redact", "--explain", "--terms", str(terms)],
+                          input="Dev at Ashton Green said call 07700 900123\nnothing here\n",
+                          capture_output=True, text=True, check=True)
+    lines = done.stdout.splitlines()
+    assert lines[0] == "[worker] at Ashton Green said call [phone]"
+    assert "[worker] 'Dev': the partnership's list" in lines[1]
+    assert "[phone] '07700 900123': phone number" in lines[2]
+    assert lines[3] == "nothing here"
+    assert len(lines) == 4 and done.stderr == ""
+
+
+def test_an_edited_quote_is_redacted_like_an_answer(client: TestClient, settings: Settings) -> None:
+    sent = client.post("/api/surveys/ypag-priorities/responses",
+                       json={"answers": {"most_important": "The youth group really helped me", "quote_ok": "yes"}})
+    assert sent.status_code == 201
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    answer = answer_id(settings, "youth group really helped")
+    page = get_page(client, f"/staff/answers/{answer}")
+    response = client.post(f"/staff/answers/{answer}/quotes", data={
+        "_csrf_token": csrf(page), "quote": "Nobody listened at Beaumont Leys School, ask Sarah Khan on 07700 900123",
+        "attribution": "(YPAG)"}, follow_redirects=False)
+    assert response.status_code == 303
+    quotes = get_page(client, "/staff/quotes").get_text()
+    assert "Nobody listened at [school], ask [name] on [phone]" in quotes
+    assert "Sarah" not in quotes and "07700" not in quotes and "Beaumont" not in quotes

@@ -1,0 +1,137 @@
+"""Score redaction on voice's own labelled lines (tests/data/redaction/labelled.txt, where each personal
+detail is marked {kind:words}, and ordinary.txt, lines that must not change).
+
+For each kind of detail: the share removed (a detail counts as removed when none of its words or
+numbers is left in the output, beyond those that also occur outside the details in the same line). For
+lines with no detail: the share changed at all. For lines with details: the share of the words outside
+the details that were lost (over-redaction).
+
+    .venv/bin/python tools/score_redaction.py                  # the code in this checkout
+    .venv/bin/python tools/score_redaction.py --before REV     # and the code at REV, side by side
+    .venv/bin/python tools/score_redaction.py --misses         # also each line that was scored wrong
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "redaction"
+MARK = re.compile(r"\{([a-z ]+):([^{}]+)\}")
+TOKEN = re.compile(r"[^\W_]+")
+TAG = re.compile(r"\[[a-zA-Z ]+\]")
+
+
+def cases() -> list[tuple[str, list[tuple[str, str]], bool]]:
+    """(plain text, [(kind, detail), ...], fresh) for every line of labelled.txt and ordinary.txt; fresh
+    lines are those after "# @fresh", written after the recognisers and not tuned on."""
+    found = []
+    for name in ("labelled.txt", "ordinary.txt"):
+        fresh = False
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            fresh = fresh or line.startswith("# @fresh")
+            if not line.strip() or line.startswith("#"):
+                continue
+            details = [(m.group(1), m.group(2)) for m in MARK.finditer(line)]
+            found.append((MARK.sub(lambda m: m.group(2), line), details, fresh))
+    return found
+
+
+def tokens(text: str) -> list[str]:
+    return [t.lower() for t in TOKEN.findall(text)]
+
+
+def score(outputs: list[str], fresh_only: bool = False) -> dict[str, object]:
+    kinds: dict[str, list[int]] = {}
+    clean_changed, clean, kept_words, outside_words = 0, 0, 0, 0
+    misses = []
+    for (text, details, fresh), out in zip(cases(), outputs, strict=True):
+        if fresh_only and not fresh:
+            continue
+        if not details:
+            clean += 1
+            if out != text:
+                clean_changed += 1
+                misses.append(f"changed: {text}  ->  {out}")
+            continue
+        outside = Counter(tokens(re.sub("|".join(re.escape(d) for _, d in details), " ", text)))
+        left = Counter(tokens(TAG.sub(" ", out)))
+        for kind, detail in details:
+            removed = all(left[t] <= outside[t] for t in tokens(detail))
+            kinds.setdefault(kind, [0, 0])
+            kinds[kind][0] += removed
+            kinds[kind][1] += 1
+            if not removed:
+                misses.append(f"kept {kind} {detail!r}: {out}")
+        outside_words += sum(outside.values())
+        kept_words += sum(min(n, left[t]) for t, n in outside.items())
+    return {
+        "kinds": {k: {"removed": v[0], "of": v[1], "share": round(v[0] / v[1], 3)} for k, v in sorted(kinds.items())},
+        "clean_lines": {"changed": clean_changed, "of": clean, "share": round(clean_changed / clean, 3)},
+        "words_outside_details_lost": round(1 - kept_words / outside_words, 3),
+        "misses": misses,
+    }
+
+
+def outputs_at(src: Path | None) -> list[str]:
+    """The redacted lines, from this checkout's code or another's src/ folder (in a subprocess)."""
+    code = ("import json,sys\nfrom voice.redact import redact\n"
+            "print(json.dumps([redact(t).text for t in json.load(sys.stdin)]))")
+    env_path = str(src) if src else str(ROOT / "src")
+    result = subprocess.run([sys.executable, "-c", code], input=json.dumps([t for t, _, _ in cases()]),
+                            capture_output=True, text=True, check=True, env={"PYTHONPATH": env_path, "PATH": ""})
+    return list(json.loads(result.stdout))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--before", help="also score the code at this revision")
+    parser.add_argument("--misses", action="store_true", help="list every line scored wrong")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    outputs = {"now": outputs_at(None)}
+    if args.before:
+        with tempfile.TemporaryDirectory() as tmp:
+            tree = Path(tmp) / "before"
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), args.before],
+                           check=True, capture_output=True)
+            try:
+                outputs[f"at {args.before}"] = outputs_at(tree / "src")
+            finally:
+                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
+                               check=False, capture_output=True)
+    columns = {}
+    for label, out in reversed(outputs.items()):
+        columns[f"{label}, all lines"] = score(out)
+        columns[f"{label}, lines written after the code"] = score(out, fresh_only=True)
+    if args.json:
+        print(json.dumps(columns, indent=2))
+        return
+    print("| what | " + " | ".join(columns) + " |")
+    print("|---|" + "---|" * len(columns))
+    kinds = sorted({k for c in columns.values() for k in c["kinds"]})  # type: ignore[attr-defined]
+    for kind in kinds:
+        cells = []
+        for c in columns.values():
+            k = c["kinds"].get(kind)  # type: ignore[attr-defined]
+            cells.append(f"{k['removed']}/{k['of']} ({k['share']:.0%})" if k else "–")
+        print(f"| {kind} removed | " + " | ".join(cells) + " |")
+    cells = [f"{c['clean_lines']['changed']}/{c['clean_lines']['of']} ({c['clean_lines']['share']:.1%})"  # type: ignore[index]
+             for c in columns.values()]
+    print("| lines with no detail changed | " + " | ".join(cells) + " |")
+    cells = [f"{c['words_outside_details_lost']:.1%}" for c in columns.values()]
+    print("| words outside the details lost | " + " | ".join(cells) + " |")
+    if args.misses:
+        print()
+        print("\n".join(columns["now, all lines"]["misses"]))  # type: ignore[index]
+
+
+if __name__ == "__main__":
+    main()
