@@ -137,3 +137,14 @@ def test_an_edited_quote_is_redacted_like_an_answer(client: TestClient, settings
     quotes = get_page(client, "/staff/quotes").get_text()
     assert "Nobody listened at [school], ask [name] on [phone]" in quotes
     assert "Sarah" not in quotes and "07700" not in quotes and "Beaumont" not in quotes
+
+
+def test_a_rule_never_shows_a_name_the_redaction_removed() -> None:
+    from voice.themes import default_themer
+
+    typed = "my dad Tyrone hits me when he drinks"
+    redacted = redact(typed).text
+    assert redacted == "my dad [name] hits me when he drinks"
+    (_, flags), = default_themer().read([(redacted, typed)])
+    assert [f.category for f in flags] == ["abuse_at_home"]
+    assert "tyrone" not in flags[0].reason.lower() and "[…]" in flags[0].reason

@@ -82,6 +82,35 @@ def _tokenizer() -> Tokenizer:
     return tokenizer
 
 
+WORD_IDS: dict[str, tuple[int, ...]] = {}
+"""Each word's token ids, as the tokenizer gives them (filled as words are met; emptied past MAX_WORD_IDS)."""
+MAX_WORD_IDS = 200_000
+
+
+def token_ids(texts: list[str]) -> list[list[int]]:
+    """WordLlama's token ids of each text, exactly as its tokenizer gives them, mostly without running it.
+
+    The tokenizer is Llama's byte-pair model: it writes a space as "▁" (and one before the text), and no
+    token in its vocabulary has a "▁" after another letter, so no token spans two words: a text's ids
+    are its words' ids, each word's as if it stood alone. Words repeat (young people's answers share
+    most of theirs), so each word is tokenized once and remembered. Tokens of several "▁" do span words:
+    a text with a space at either end, two spaces together or a "▁" of its own goes to the tokenizer whole."""
+    tokenizer = _tokenizer()
+    split = [t.split(" ") if t and t[0] != " " and t[-1] != " " and "  " not in t and "▁" not in t else None
+             for t in texts]
+    if len(WORD_IDS) > MAX_WORD_IDS:
+        WORD_IDS.clear()
+    unseen = list({w for words in split if words is not None for w in words if w not in WORD_IDS})
+    if unseen:
+        for word, encoding in zip(unseen, tokenizer.encode_batch_fast(unseen, add_special_tokens=False), strict=True):
+            WORD_IDS[word] = tuple(encoding.ids)
+    whole = [t for t, words in zip(texts, split, strict=True) if words is None]
+    rest = iter([e.ids for e in tokenizer.encode_batch_fast(whole, add_special_tokens=False)] if whole else [])
+    get = WORD_IDS.__getitem__
+    return [list(itertools.chain.from_iterable(map(get, words))) if words is not None else next(rest)
+            for words in split]
+
+
 def embed(texts: list[str], spans: list[list[tuple[int, int]]] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Unit-length embeddings (float32) of each text and of each span of it (a sentence, as character
     offsets), in order: WordLlama's average of token vectors. A text with spans is tokenized in pieces
@@ -100,13 +129,9 @@ def embed(texts: list[str], spans: list[list[tuple[int, int]]] | None = None) ->
             pieces.append(text[start:end] or " ")
             owner.append(i)
             sentence.append(is_span)
-    id_lists = [e.ids for e in _tokenizer().encode_batch_fast(pieces, add_special_tokens=False)]
+    id_lists = token_ids(pieces)
     counts = np.fromiter(map(len, id_lists), dtype=np.int64, count=len(id_lists))
-    vectors = table[np.fromiter(itertools.chain.from_iterable(id_lists), dtype=np.int64, count=int(counts.sum()))]
-    sums = np.zeros((len(pieces), table.shape[1]), dtype=np.float32)
-    full = counts > 0
-    if full.any():
-        sums[full] = np.add.reduceat(vectors, (np.cumsum(counts) - counts)[full], axis=0)
+    sums = _row_sums(id_lists, counts, table)
     owners = np.array(owner, dtype=np.int64)
     first = np.searchsorted(owners, np.arange(len(texts)))  # every text has a piece, in order
     whole = np.add.reduceat(sums, first, axis=0) if len(texts) else sums[:0]
@@ -114,6 +139,32 @@ def embed(texts: list[str], spans: list[list[tuple[int, int]]] | None = None) ->
     chosen = np.array(sentence, dtype=bool)
     parts = sums[chosen] / np.maximum(counts[chosen], 1)[:, None]
     return _unit(whole), _unit(parts)
+
+
+def _row_sums(index_lists: list[list[int]], sizes: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """For each list of row numbers, the sum of those rows of `table`. Many rows (a batch of answers):
+    a sparse matrix (lists x rows of the table, ones where a list names a row) times the table, several
+    times quicker than gathering the rows and adding them up; few rows (one answer): the gathering,
+    as building the sparse matrix has a cost of its own."""
+    total = int(sizes.sum())
+    indices = np.fromiter(itertools.chain.from_iterable(index_lists), dtype=np.int32, count=total)
+    if total * table.shape[1] < SPARSE_FROM:
+        sums = np.zeros((len(index_lists), table.shape[1]), dtype=table.dtype)
+        full = sizes > 0
+        if full.any():
+            sums[full] = np.add.reduceat(table[indices], (np.cumsum(sizes) - sizes)[full], axis=0)
+        return sums
+    from scipy.sparse import csr_matrix  # scikit-learn's own dependency
+
+    indptr = np.zeros(len(index_lists) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=indptr[1:])
+    picks = csr_matrix((np.ones(total, dtype=table.dtype), indices, indptr), shape=(len(index_lists), table.shape[0]))
+    return np.asarray(picks @ table, dtype=table.dtype)
+
+
+SPARSE_FROM = 150 * 256
+"""Numbers summed (rows x width) from which _row_sums multiplies a sparse matrix: measured, about where
+the two cost the same (150 rows of the embedding)."""
 
 
 def _unit(x: np.ndarray) -> np.ndarray:
@@ -126,7 +177,7 @@ def words(text: str) -> tuple[str, ...]:
     """The answer's words and pairs of neighbouring words, normalised (lower case, no apostrophes);
     cached, as one answer's words serve its features and its evidence."""
     tokens = TOKEN.findall(normalise(text))
-    return (*tokens, *(f"{a} {b}" for a, b in itertools.pairwise(tokens)))
+    return (*tokens, *map(" ".join, itertools.pairwise(tokens)))
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -183,8 +234,6 @@ class Scores(msgspec.Struct, frozen=True):
     """P(positive) minus P(negative), from -1 to 1."""
     topics: dict[str, float]
     """Each topic's chance (model and most-alike answers blended)."""
-    evidence: dict[str, list[str]]
-    """For each topic above the threshold, the answer's words that weighed most for it."""
     whole: str
     """The answer that was read (as shown to staff)."""
 
@@ -245,17 +294,14 @@ class Model:
 
     # --- features ------------------------------------------------------------------------------
     def _word_indices(self, text: str) -> list[int]:
-        return sorted({i for w in words(text) if (i := self.index.get(w)) is not None})
+        index = self.index
+        return sorted(map(index.__getitem__, index.keys() & words(text)))
 
     def logits(self, dense: np.ndarray, texts: list[str]) -> np.ndarray:
         out = dense @ self.dense + self.bias
         found = [self.word_indices(text) for text in texts]
         sizes = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
-        full = sizes > 0
-        if full.any():  # each text's word weights summed in one pass over all of them
-            rows = self.bow[np.fromiter(itertools.chain.from_iterable(found), dtype=np.int64, count=int(sizes.sum()))]
-            out[full] += np.add.reduceat(rows, (np.cumsum(sizes) - sizes)[full], axis=0)
-        return out
+        return np.asarray(out + _row_sums(found, sizes, self.bow))  # each text's word weights, summed
 
     def language_of(self, text: str) -> str | None:
         """The language of an answer the model cannot read (a language code, "und" when unknown), or
@@ -272,7 +318,7 @@ class Model:
                 arabic = sum("ARABIC" in unicodedata.name(ch, "") for ch in other)
                 return "ur" if arabic * 2 > len(letters) else "und"
         tokens = TOKEN.findall(normalise(text))
-        if len(tokens) < MIN_SENTENCE_WORDS or sum(t in self.index for t in tokens) >= KNOWN_SHARE * len(tokens):
+        if len(tokens) < MIN_SENTENCE_WORDS or sum(map(self.index.__contains__, tokens)) >= KNOWN_SHARE * len(tokens):
             return None
         polish = sum(t in POLISH_WORDS or not POLISH_LETTERS.isdisjoint(t) for t in tokens)
         if polish >= POLISH_SHARE * len(tokens):
@@ -336,7 +382,7 @@ class Model:
                 in_view, mine = sentences(visible), [text[s:e] for s, e in spans[i]]
                 sentence = in_view[mine.index(sentence)] if len(in_view) == len(mine) else None
             found.append(Scores(round(risk, 3), sentence, category, sentiments[int(np.argmax(feel))], round(score, 3),
-                                topics, self._evidence(visible, topics), visible))
+                                topics, visible))
         return found
 
     def _knn(self, whole: np.ndarray) -> np.ndarray:
@@ -344,20 +390,23 @@ class Model:
             return np.zeros((len(whole), len(self.meta.topics)), dtype=np.float32)
         similarity = whole @ self.neighbours.T
         k = min(KNN, similarity.shape[1])
-        nearest = np.argpartition(similarity, similarity.shape[1] - k, axis=1)[:, -k:]
-        return np.asarray(self.neighbour_topics[nearest].mean(axis=1))
+        # The k most alike: every neighbour at least as alike as the k-th (one partition, then a product).
+        kth = np.partition(similarity, similarity.shape[1] - k, axis=1)[:, -k][:, None]
+        nearest = (similarity >= kth).astype(np.float32)
+        return np.asarray((nearest @ self.neighbour_topics) / nearest.sum(axis=1, keepdims=True))
 
-    def _evidence(self, text: str, topics: dict[str, float]) -> dict[str, list[str]]:
-        chosen = [t for t, p in topics.items() if p >= self.meta.topic_threshold]
+    def evidence(self, text: str, topics: list[str]) -> dict[str, list[str]]:
+        """For each of these topics, the words of `text` (as shown: redacted) that weighed most for it
+        (worked out only for the topics a person will see without a taxonomy word)."""
         found = self.word_indices(text)
-        if not chosen or not found:
-            return {topic: [] for topic in chosen}
-        columns = [self.slices["topics"].start + self.meta.topics.index(t) for t in chosen]
+        if not topics or not found:
+            return {topic: [] for topic in topics}
+        columns = [self.slices["topics"].start + self.meta.topics.index(t) for t in topics]
         weights = self.bow[np.ix_(found, columns)]
         order = np.argsort(-weights, axis=0, kind="stable")[:3].T.tolist()  # the 3 heaviest words per topic
         strong = (weights > EVIDENCE_WEIGHT).T.tolist()
         vocabulary = self.meta.vocabulary
-        return {topic: [vocabulary[found[k]] for k in order[j] if strong[j][k]] for j, topic in enumerate(chosen)}
+        return {topic: [vocabulary[found[k]] for k in order[j] if strong[j][k]] for j, topic in enumerate(topics)}
 
     def card(self) -> str:
         """The model card: what the model was trained on and how it measured (Markdown)."""

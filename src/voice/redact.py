@@ -445,49 +445,60 @@ GO_TO_VERBS = frozenset(["go", "goes", "went", "going", "attend", "attends", "at
 
 
 def _schools(words: Words) -> Iterator[Found]:
-    lowers, written, text = words.lowers, words.written, words.text
     if not SCHOOL_ENDS.isdisjoint(words.set):
-        for i, lower in enumerate(lowers):
-            if lower not in SCHOOL_ENDS:
-                continue
-            # Walk back over the words of the school's name ("of" inside it: "City of Leicester College").
-            j = i
-            while j > 0 and words.before[j] == "":
-                prev = lowers[j - 1]
-                if prev == "of" and j - 2 >= 0 and lowers[j - 2] not in STOPPERS:
-                    j -= 1
-                    continue
-                if prev in STOPPERS and not (written[j - 1][0].isupper() and prev in ("new", "old", "big")):
-                    break
-                j -= 1
-            # "New College Leicester": a town straight after the school word is part of its name.
-            after = i + 1 < len(lowers) and words.before[i + 1] == "" and bool(words.classes[i + 1] & PLACE) \
-                and written[i + 1][0].isupper()
-            named = [k for k in range(j, i) if lowers[k] not in GENERIC_BEFORE_SCHOOL]
-            if not named and not after:
-                continue
-            capitalised = after or any(written[k][0].isupper() for k in named)
-            unknown = any(not words.classes[k] & ENGLISH or words.classes[k] & (PLACE | FIRST | SURNAME) for k in named)
-            start = words.span(j)[0]
-            lead = SCHOOL_LEAD.search(text[max(0, start - 30):start]) is not None
-            if capitalised or unknown or lead:
-                yield Found(start, words.span(i + 1 if after else i)[1], "school", "school name")
+        yield from _named_schools(words)
     if not GO_TO_VERBS.isdisjoint(words.set):
-        # "i used to go to Sir Jonathan North", "i was at Wreake Valley": capitalised words after "go to".
-        for i in range(2, len(lowers)):
-            if lowers[i - 1] not in ("to", "at") or lowers[i - 2] not in GO_TO_VERBS or not words.capital(i) \
-                    or words.before[i] or words.classes[i] & (PLACE | NOT_PERSON | STOP):
+        yield from _schools_gone_to(words)
+
+
+def _named_schools(words: Words) -> Iterator[Found]:
+    """"at Beaumont Leys School", "crown hills community college", "St Paul's Catholic School"."""
+    lowers, written, text = words.lowers, words.written, words.text
+    for i, lower in enumerate(lowers):
+        if lower not in SCHOOL_ENDS:
+            continue
+        # Walk back over the words of the school's name ("of" inside it: "City of Leicester College").
+        j = i
+        while j > 0 and words.before[j] == "":
+            prev = lowers[j - 1]
+            if prev == "of" and j - 2 >= 0 and lowers[j - 2] not in STOPPERS:
+                j -= 1
                 continue
-            end = i
-            while end + 1 < len(lowers) and words.before[end + 1] == "" and words.capital(end + 1) \
-                    and not words.classes[end + 1] & STOP:
-                end += 1
-            if end > i or not words.classes[i] & ENGLISH:
-                yield Found(words.span(i)[0], words.span(end)[1], "school", "capitalised name after 'go to'")
-        for m in GO_TO.finditer(text):  # "i go to fullhurst": a word that is no English word, place or service
-            c = word_class(m.group("w").lower())
-            if not c & (ENGLISH | PLACE | NOT_PERSON | STOP):
-                yield Found(m.start("w"), m.end("w"), "school", "school after 'go to'")
+            if prev in STOPPERS and not (written[j - 1][0].isupper() and prev in ("new", "old", "big")):
+                break
+            j -= 1
+        # "New College Leicester": a town straight after the school word is part of its name.
+        after = i + 1 < len(lowers) and words.before[i + 1] == "" and bool(words.classes[i + 1] & PLACE) \
+            and written[i + 1][0].isupper()
+        named = [k for k in range(j, i) if lowers[k] not in GENERIC_BEFORE_SCHOOL]
+        if not named and not after:
+            continue
+        capitalised = after or any(written[k][0].isupper() for k in named)
+        unknown = any(not words.classes[k] & ENGLISH or words.classes[k] & (PLACE | FIRST | SURNAME) for k in named)
+        start = words.span(j)[0]
+        lead = SCHOOL_LEAD.search(text[max(0, start - 30):start]) is not None
+        if capitalised or unknown or lead:
+            yield Found(start, words.span(i + 1 if after else i)[1], "school", "school name")
+
+
+def _schools_gone_to(words: Words) -> Iterator[Found]:
+    """Capitalised words after "go to" or "was at" ("i used to go to Sir Jonathan North", "i was at Wreake
+    Valley"), and a word that is no English word, place or service after it ("i go to fullhurst")."""
+    lowers, text = words.lowers, words.text
+    for i in range(2, len(lowers)):
+        if lowers[i - 1] not in ("to", "at") or lowers[i - 2] not in GO_TO_VERBS or not words.capital(i) \
+                or words.before[i] or words.classes[i] & (PLACE | NOT_PERSON | STOP):
+            continue
+        end = i
+        while end + 1 < len(lowers) and words.before[end + 1] == "" and words.capital(end + 1) \
+                and not words.classes[end + 1] & STOP:
+            end += 1
+        if end > i or not words.classes[i] & ENGLISH:
+            yield Found(words.span(i)[0], words.span(end)[1], "school", "capitalised name after 'go to'")
+    for m in GO_TO.finditer(text):  # "i go to fullhurst": a word that is no English word, place or service
+        c = word_class(m.group("w").lower())
+        if not c & (ENGLISH | PLACE | NOT_PERSON | STOP):
+            yield Found(m.start("w"), m.end("w"), "school", "school after 'go to'")
 
 
 GO_TO = re.compile(r"\b(?:go(?:es)?|went|going|attend(?:s|ed)?|moved)\s+(?:to|at)\s+(?P<w>[^\W\d_]{3,})\b"

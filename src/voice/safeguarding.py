@@ -23,7 +23,7 @@ from voice import withdrawal
 from voice.audit import record_event
 from voice.db import write_lock
 from voice.i18n import N_
-from voice.text import normalise, required_literals
+from voice.text import Literals, normalise, required_literals
 
 if TYPE_CHECKING:
     from voice.reader import Scores
@@ -175,8 +175,8 @@ def _compiled() -> tuple[tuple[str, frozenset[str], re.Pattern[str]], ...]:
 
 
 @cache
-def _all_stems() -> tuple[str, ...]:
-    return tuple(sorted({stem for _, found, _ in _compiled() for stem in found}))
+def _all_stems() -> Literals:
+    return Literals(stem for _, found, _ in _compiled() for stem in found)
 
 
 @cache
@@ -213,9 +213,9 @@ def flags_for(text: str) -> list[Flag]:
     if not plain:
         return []
     harmless = [m.span() for m in NOT_A_RISK.finditer(plain)]
-    # One substring test per stem (not per rule); then only the rules one of whose stems is there, in order.
+    # The stems in the text, in one pass; then only the rules one of whose stems is there ("": always), in order.
     rules, of_stem = _compiled(), _rules_of_stem()
-    candidates = sorted({i for stem in _all_stems() if stem in plain for i in of_stem[stem]})
+    candidates = sorted({i for stem in _all_stems().within(plain) | {""} for i in of_stem.get(stem, ())})
     found: dict[str, str] = {}
     for category, _, pattern in (rules[i] for i in candidates):
         if category in found:
@@ -228,6 +228,16 @@ def flags_for(text: str) -> list[Flag]:
     for category, word in _fuzzy(plain.split()):
         found.setdefault(category, word)
     return sorted((Flag(c, r, SEVERITY[c]) for c, r in found.items()), key=lambda f: (f.severity, f.category))
+
+
+def shown_to_staff(flag: Flag, shown: str) -> Flag:
+    """A rule's matched words as staff may see them: the rules read the text as typed, so a word they
+    took in that redaction removed ("my dad tom hits me") is shown as "[…]"."""
+    allowed = set(normalise(shown).split())
+    words = flag.reason.split()
+    if all(w in allowed for w in words):
+        return flag
+    return msgspec.structs.replace(flag, reason=" ".join(w if w in allowed else "[…]" for w in words))
 
 
 # --- the queue -------------------------------------------------------------------------------

@@ -13,10 +13,18 @@ from typing import Any
 def normalise(text: str) -> str:
     """Lower case, repeated letters squeezed, apostrophes dropped, punctuation as spaces (cached: the
     reader normalises one answer for its rules, words and language)."""
+    if text.isascii():  # most answers: the same, with a translation table instead of two regexes
+        return " ".join(REPEATS.sub(r"\1\1", text.lower().translate(ASCII_PUNCTUATION)).split())
     text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("'", "")
-    text = re.sub(r"(\w)\1{2,}", r"\1\1", text)  # "sooooo" -> "soo", keeps "ll" in "kill"
-    text = re.sub(r"[^\w\s/]", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = REPEATS.sub(r"\1\1", text)  # "sooooo" -> "soo", keeps "ll" in "kill"
+    text = NOT_WORD.sub(" ", text)
+    return " ".join(text.split())
+
+
+REPEATS = re.compile(r"(\w)\1{2,}")
+NOT_WORD = re.compile(r"[^\w\s/]")
+ASCII_PUNCTUATION = str.maketrans({chr(c): " " for c in range(128)
+                                   if not (chr(c).isalnum() or chr(c) in "_/'" or chr(c).isspace())} | {"'": None})
 
 
 def spreadsheet_safe(cell: object) -> str:
@@ -56,3 +64,38 @@ def required_literals(pattern: str) -> tuple[str, ...]:
 
     chosen = best(parser.parse(pattern))
     return tuple(sorted(chosen)) if chosen else ()
+
+
+class Literals:
+    """Which of a fixed set of strings occur in a text, found in one regex pass: the strings as a trie
+    (one branch per next letter, so each position of the text is tried against one path, not against
+    every string), matched at every position; a string found also means every string inside it is there."""
+
+    def __init__(self, strings: Iterable[str]) -> None:
+        self.strings = frozenset(s for s in strings if s)
+        trie: dict[str, Any] = {}
+        for string in self.strings:
+            node = trie
+            for ch in string:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+        self.pattern = re.compile(f"(?=({_trie_pattern(trie)}))") if trie else None
+        self.inside = {s: frozenset(t for t in self.strings if t in s) for s in self.strings}
+
+    def within(self, text: str) -> set[str]:
+        if self.pattern is None:
+            return set()
+        found: set[str] = set()
+        for m in self.pattern.finditer(text):
+            found |= self.inside[m.group(1)]
+        return found
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    """A regex for the strings of a trie; where a string ends and a longer one goes on, the longer part
+    is optional and greedy, so the longest string at a position is the one matched."""
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body

@@ -21,7 +21,7 @@ import yaml
 
 from voice.i18n import N_
 from voice.reader import Model, Scores, chosen_topics, shipped_model
-from voice.safeguarding import Flag, flags_for, model_flag, needs_a_person
+from voice.safeguarding import Flag, flags_for, model_flag, needs_a_person, shown_to_staff
 from voice.settings import Settings, SettingsError
 from voice.text import normalise, required_literals
 
@@ -214,13 +214,16 @@ class Themer:
                 if words:
                     self._phrases.setdefault(words[0], []).append((words, topic.id))
         self._order = {t.id: i for i, t in enumerate(self.taxonomy.topics)}
+        self._starts = frozenset(self._keywords) | frozenset(self._phrases)
 
     def keyword_matches(self, text: str) -> dict[str, list[str]]:
         """The taxonomy's topics whose words or phrases the text uses, with those words."""
         pairs = lemmas(text)
         words = [lemma for _, lemma in pairs]
         matched: dict[str, list[str]] = {}
-        for i, (written, lemma) in enumerate(pairs):
+        starts = self._starts
+        for i in [i for i, lemma in enumerate(words) if lemma in starts]:  # most words start nothing
+            written, lemma = pairs[i]
             for topic_id in self._keywords.get(lemma, ()):
                 matched.setdefault(topic_id, []).append(written)
             for phrase, topic_id in self._phrases.get(lemma, ()):
@@ -240,8 +243,9 @@ class Themer:
             matched = keywords
         else:
             known = set(self.model.meta.topics)
-            matched = {t: keywords.get(t) or scored.evidence.get(t) or []
-                       for t in chosen_topics(scored.topics, self.topic_threshold) if t in self._order}
+            chosen = [t for t in chosen_topics(scored.topics, self.topic_threshold) if t in self._order]
+            evidence = self.model.evidence(scored.whole, [t for t in chosen if not keywords.get(t)])
+            matched = {t: keywords.get(t) or evidence.get(t) or [] for t in chosen}
             matched |= {t: w for t, w in keywords.items() if t not in known}
         if self.learned is not None:
             for topic, words in self.learned.suggest(text).items():
@@ -261,7 +265,8 @@ class Themer:
         clean = [REDACTION_TAG.sub(" ", redacted) for redacted, _ in texts]
         typed = [c if redacted == original else REDACTION_TAG.sub(" ", original)
                  for c, (redacted, original) in zip(clean, texts, strict=True)]
-        ruled = [flags_for(original) for _, original in texts]
+        ruled = [[f if redacted == original else shown_to_staff(f, redacted) for f in flags_for(original)]
+                 for redacted, original in texts]
         foreign = [self.model.language_of(original) if self.model else None for _, original in texts]
         keywords = [self.keyword_matches(text) for text in clean]
         scores: list[Scores | None] = [None] * len(texts)
