@@ -36,15 +36,28 @@ def share(result: dict, kinds: tuple[str, ...]) -> float:
 
 def test_the_labelled_set_meets_the_promised_shares(scores: dict[str, dict]) -> None:
     every = scores["now, all lines"]
-    assert every["clean_lines"]["of"] >= 400 and sum(k["of"] for k in every["kinds"].values()) >= 250
+    assert every["clean_lines"]["of"] >= 450 and sum(k["of"] for k in every["kinds"].values()) >= 300
     assert share(every, ("phone", "email", "postcode", "handle")) >= 0.98
     assert share(every, ("name",)) >= 0.95
     assert share(every, ("school",)) >= 0.95
     assert every["clean_lines"]["share"] <= 0.03
-    # The lines written after the recognisers, which nothing was tuned on, hold up too.
-    fresh = scores["now, lines written after the code"]
-    assert share(fresh, ("name", "school")) >= 0.90
-    assert fresh["clean_lines"]["share"] <= 0.03
+    # Each part written after a version of the recognisers holds up on its own too.
+    for part in ("written after the first version", "written after the second", "written after the third"):
+        later = scores[f"now, {part}"]
+        assert share(later, ("name", "school")) >= 0.90, part
+        assert later["clean_lines"]["share"] <= 0.03, part
+
+
+def test_young_peoples_answers_with_no_personal_details_mostly_stay_as_written() -> None:
+    """The reader's labelled answers (training/voices.jsonl, written for the project, with no personal
+    details in nearly all of them) are a second test of over-redaction: 34 of 2,265 were changed when
+    they were first tried (after the third version of the recognisers), 7 after the general fixes it
+    showed ("sex ed", "my teddy", "going round school", "whos")."""
+    lines = (ROOT / "training" / "voices.jsonl").read_text(encoding="utf-8").splitlines()
+    texts = [json.loads(line)["text"] for line in lines]
+    changed = [t for t in texts if redact(t).text != t]
+    assert len(texts) > 2000
+    assert len(changed) / len(texts) <= 0.01, changed[:10]
 
 
 @pytest.mark.parametrize(

@@ -29,18 +29,25 @@ TOKEN = re.compile(r"[^\W_]+")
 TAG = re.compile(r"\[[a-zA-Z ]+\]")
 
 
-def cases() -> list[tuple[str, list[tuple[str, str]], bool]]:
-    """(plain text, [(kind, detail), ...], fresh) for every line of labelled.txt and ordinary.txt; fresh
-    lines are those after "# @fresh", written after the recognisers and not tuned on."""
+PARTS = {"": "all lines", "fresh": "written after the first version", "second": "written after the second",
+         "third": "written after the third"}
+
+
+def cases() -> list[tuple[str, list[tuple[str, str]], str]]:
+    """(plain text, [(kind, detail), ...], part) for every line of labelled.txt and ordinary.txt. The
+    part: "fresh" for the lines after "# @fresh" (written after the first version of the recognisers;
+    changes followed their first scoring), "second" and "third" likewise after the second and third
+    versions (their first scores are in the file's comments), else ""."""
     found = []
     for name in ("labelled.txt", "ordinary.txt"):
-        fresh = False
+        part = ""
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-            fresh = fresh or line.startswith("# @fresh")
+            if line.startswith("# @"):
+                part = line[3:].split(":")[0].strip()
             if not line.strip() or line.startswith("#"):
                 continue
             details = [(m.group(1), m.group(2)) for m in MARK.finditer(line)]
-            found.append((MARK.sub(lambda m: m.group(2), line), details, fresh))
+            found.append((MARK.sub(lambda m: m.group(2), line), details, part))
     return found
 
 
@@ -48,12 +55,12 @@ def tokens(text: str) -> list[str]:
     return [t.lower() for t in TOKEN.findall(text)]
 
 
-def score(outputs: list[str], fresh_only: bool = False) -> dict[str, object]:
+def score(outputs: list[str], part: str = "") -> dict[str, object]:
     kinds: dict[str, list[int]] = {}
     clean_changed, clean, kept_words, outside_words = 0, 0, 0, 0
     misses = []
-    for (text, details, fresh), out in zip(cases(), outputs, strict=True):
-        if fresh_only and not fresh:
+    for (text, details, where), out in zip(cases(), outputs, strict=True):
+        if part and where != part:
             continue
         if not details:
             clean += 1
@@ -109,8 +116,8 @@ def main() -> None:
                                check=False, capture_output=True)
     columns = {}
     for label, out in reversed(outputs.items()):
-        columns[f"{label}, all lines"] = score(out)
-        columns[f"{label}, lines written after the code"] = score(out, fresh_only=True)
+        for part, name in PARTS.items():
+            columns[f"{label}, {name}"] = score(out, part)
     if args.json:
         print(json.dumps(columns, indent=2))
         return

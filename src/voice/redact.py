@@ -63,7 +63,7 @@ HANDLE_TOKEN = rf"(?!(?:{SOCIAL}|channel|account|name|is|on)\b)@?[A-Za-z0-9_.#]{
 HANDLE_AFTER = re.compile(  # matched where an app's name starts
     rf"(?:{SOCIAL})\b(?:\s*(?:channel|account|name|names|id|tag|handle|is|its|it's|me|on|at|[:=@-])\s*){{0,3}}\s*"
     rf"(?P<h>{HANDLE_TOKEN})", re.IGNORECASE)
-HANDLE_BEFORE = re.compile(rf"(?P<h>{HANDLE_TOKEN})\s+on\s+$", re.IGNORECASE)  # before "on <app>"
+HANDLE_BEFORE = re.compile(rf"(?<![\w@.])(?P<h>{HANDLE_TOKEN})\s+on\s+$", re.IGNORECASE)  # before "on <app>"
 AT_HANDLE = re.compile(
     r"(?<![\w@.])@[A-Za-z0-9_.]{2,30}[A-Za-z0-9_]"
     # A word with an underscore that is shaped like a user name: a digit in it, an underscore at an end,
@@ -83,10 +83,11 @@ SPOKEN_PHONE = re.compile(
     r"\b(?:(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine|double|triple|treble|\d{1,5})"
     r"(?:[\s,.-]+|$)){6,}", re.IGNORECASE)
 POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? {0,2}\d[ABD-HJLNP-UW-Z]{2})\b", re.IGNORECASE)
-STREET = (r"(?:road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|way|crescent|court|ct|place|gardens|grove|"
+STREET = (r"(?:road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|crescent|court|ct|place|gardens|grove|"
           r"terrace|walk|hill|rise|view|square|mews|row|parade|green|gate|vale|boulevard|broadway|wharf|yard)")
 NOT_STREET_WORD = (r"(?!(?:a|an|the|of|and|to|in|on|at|for|my|our|your|his|her|times?|days?|weeks?|hours?|"
-                   r"minutes?|mins?|years?|people|kids|things|different)\b)")
+                   r"minutes?|mins?|years?|people|kids|things|different|is|was|are|were|which|each|every|so|too|"
+                   r"very|sessions?|pounds?|quid|p|out)\b)")
 ADDRESS = re.compile(rf"\b\d{{1,4}}[a-z]?,?\s+(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b\.?"
                      rf"|\b(?:flat|apartment)\s+\d+[a-z]?\b"
                      rf"|(?<=\blive on )(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b"
@@ -133,6 +134,7 @@ WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 TITLES = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "pan", "pani", "coach", "nurse", "pc"])
 LOOSE_TITLES = frozenset(["miss", "sir", "coach", "nurse", "pc"])  # also everyday words: "i miss home"
 RELATIONS = frozenset([
+    "lady", "woman", "girl", "guy", "lad", "lass", "bloke", "fella",
     "friend", "friends", "mate", "mates", "bestie", "bff", "bf", "gf", "boyfriend", "girlfriend", "partner", "ex",
     "sister", "brother", "sis", "bro", "cousin", "uncle", "aunt", "auntie", "aunty", "nan", "nana", "nanna", "gran",
     "grandad", "grandma", "granny", "grandpa", "stepdad", "stepmum", "step-dad", "step-mum", "mum", "dad", "mom",
@@ -174,7 +176,7 @@ GENERIC_BEFORE_SCHOOL = frozenset([
     "pupil", "student", "students", "pupils", "attend", "attends", "attended", "stupid", "own", "shit", "bloody",
 ])
 SCHOOL_LEAD = re.compile(r"\b(?:go(?:es)?|went|going|gone|attend(?:s|ed|ing)?|moved|start(?:ed|ing)?|excluded|"
-                         r"expelled|student|pupil|year\s+\d+|bullied)\s+(?:to|at|from)?\s*$", re.IGNORECASE)
+                         r"expelled|student|pupil|year\s+\d+|bullied)\s+(?:to|at|from)\s*$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?\n:;]")
 LISTS = re.compile(
     r"(?:^|[.!?\n]\s*)(?P<names>[^\W\d_]+(?:\s*,\s*[^\W\d_]+)*\s+(?:and|&)\s+[^\W\d_]+)\s+(?:are|r|were|was|is)\s+"
@@ -235,7 +237,9 @@ def word_class(lower: str) -> int:
     return found
 
 
-SENTENCE_SPLIT = re.compile(r"[.!?\n:;]+")
+SENTENCE_SPLIT = re.compile(r"(?<!\b[Mm][Rr])(?<!\b[Mm][Ss])(?<!\b[Dd][Rr])(?<!\b[Mm][Xx])(?<!\b[Ss][Tt])(?<!\b[Mm][Rr][Ss])"
+                            r"[.!?\n:;]+")
+"""Where sentences end: not at the dot of "Mr.", "Ms.", "Mrs.", "Dr.", "St." (the name goes on)."""
 
 
 class _Classes(dict[str, int]):
@@ -261,12 +265,15 @@ class Words:
     def __init__(self, text: str) -> None:
         self.text = text
         self.written: list[str] = []
-        self.before: list[str] = []  # "." before the first word of a sentence, else ""
+        self.before: list[str] = []  # "." before the first word of a sentence, "," after a comma, else ""
         for chunk in SENTENCE_SPLIT.split(text):
-            found = WORD.findall(chunk)
-            if found:
-                self.written += found
-                self.before += ["."] + [""] * (len(found) - 1)
+            gap = "."
+            for piece in chunk.split(",") if "," in chunk else (chunk,):
+                found = WORD.findall(piece)
+                if found:
+                    self.written += found
+                    self.before += [gap] + [""] * (len(found) - 1)
+                    gap = ","
         lowers = [w.lower() for w in self.written]
         if "’" in text:
             lowers = [w.replace("’", "'") for w in lowers]
@@ -323,16 +330,19 @@ class _Names:
         cap = w.capital(i)
         p1, p2 = w.prev(i), w.prev(i, 2)
         written = w.written[i]
-        if c & PLACE and c & FIRST and (p1 in RELATIONS or p1 in TITLES or p1 in INTRODUCERS):
-            c &= ~PLACE  # "my boyfriend Jordan", "Miss Georgia"
+        surname_next = i + 1 < len(self.classes) and bool(self.classes[i + 1] & SURNAME) and w.capital(i + 1) \
+            and w.before[i + 1] == ""
+        if c & PLACE and c & FIRST and (p1 in RELATIONS or p1 in TITLES or p1 in INTRODUCERS or surname_next):
+            c &= ~PLACE  # "my boyfriend Jordan", "Miss Georgia", "Jordan Smith"
         elif not self.could_be(i) or (len(written) > 1 and written.isupper() and not (c & FIRST and len(written) > 3)):
             return None  # acronyms ("NI", "PE") are not names; "SARAH" shouted is
         known_name = bool(c & (FIRST | SURNAME))
         unknown = not c & ENGLISH
-        if p1 in TITLES and (cap or (known_name and unknown) or p1 not in LOOSE_TITLES):
+        # "Mr Patel", "mrs dhillon", "miss Hughes"; not "i miss home" or "mr men books".
+        if p1 in TITLES and (cap or (known_name and unknown) or (p1 not in LOOSE_TITLES and (known_name or unknown))):
             return "title"
         introduced = p1 in INTRODUCERS or (p1 == "is" and p2 in ("name", "names", "imię")) or (p1, p2) == ("me", "call")
-        if introduced and (cap or known_name or unknown):
+        if introduced and (cap or unknown or (known_name and not c & ENGLISH)):
             return "introduced"
         related = p1 in RELATIONS or (p1 in ("is", "was", "called", "named") and p2 in RELATIONS)
         if related and ((cap and not (c & ENGLISH and not known_name)) or (c & FIRST and not c & EVERYDAY)
@@ -341,8 +351,9 @@ class _Names:
         nxt = w.next(i)
         if nxt in STREET_WORDS:  # "Charles Street", "Victoria Park": a place named after someone
             return None
-        if c & FIRST and not c & EVERYDAY:
-            return "first name list"
+        if c & FIRST and not c & EVERYDAY and (cap or (len(w.lowers[i]) > 2 and not (
+                p1 in DETERMINERS and c & ENGLISH))):
+            return "first name list"  # in lower case, not "sex ed" or "my teddy"
         if not cap:
             return None
         start = w.before[i] == "."
@@ -396,6 +407,8 @@ class _Names:
         return (w.capital(k) and not (c & ENGLISH and not c & FIRST)) or bool(c & FIRST and not c & EVERYDAY)
 
 
+DETERMINERS = frozenset(["a", "an", "the", "my", "your", "his", "her", "our", "their", "this", "that", "some", "any",
+                         "no", "every"])
 WEAK_CONTEXT = frozenset(["told", "tell", "ask", "asked", "with", "from", "and", "&", "text", "texted", "rang",
                           "call", "called", "me", "love", "miss", "like", "hate", "saw", "see", "met", "meet", "by"])
 NOT_IN_LISTS = frozenset(["and", "&", "me", "i", "you", "we", "they", "he", "she", "them", "us", "him", "her", "it",
@@ -440,15 +453,34 @@ NAME_INTERNAL = frozenset(["community", "catholic", "church", "high", "primary",
                            "juniors", "grammar", "learning", "sixth", "form", "city", "village", "c", "e", "st",
                            "saint", "upper", "middle", "free", "girls", "boys", "park", "valley", "hill", "hills"])
 STOPPERS = GENERIC_BEFORE_SCHOOL - NAME_INTERNAL
-GO_TO_VERBS = frozenset(["go", "goes", "went", "going", "attend", "attends", "attended", "moved", "was", "am",
-                         "im", "started"])
+GO_TO_VERBS = frozenset(["go", "goes", "going", "attend", "attends", "attended", "was", "am", "im", "started"])
+"""Verbs before a school with no school word in its name ("i go to fullhurst", "i was at Wreake Valley"): the
+habitual ones, not "went to" or "moved to", which are as often a trip or a town."""
 
 
 def _schools(words: Words) -> Iterator[Found]:
     if not SCHOOL_ENDS.isdisjoint(words.set):
         yield from _named_schools(words)
-    if not GO_TO_VERBS.isdisjoint(words.set):
+    if not GO_TO_VERBS.isdisjoint(words.set) or "expelled" in words.set or "excluded" in words.set:
         yield from _schools_gone_to(words)
+
+
+def _school_name_start(words: Words, i: int) -> int:
+    """Walk back from a school word over the words of its name ("of" inside it: "City of Leicester College")."""
+    lowers, written = words.lowers, words.written
+    j = i
+    while j > 0 and words.before[j] == "":
+        prev = lowers[j - 1]
+        if prev == "of" and j - 2 >= 0 and lowers[j - 2] not in STOPPERS:
+            j -= 1
+            continue
+        if prev in STOPPERS and not (written[j - 1][0].isupper() and prev in ("new", "old", "big")):
+            break
+        if words.classes[j - 1] & STOP and not (written[j - 1][0].isupper() and prev in (
+                "sir", "st", "saint", "new", "old", "big")):
+            break  # "better than school", "I'm actually enjoying school"; not "Sir Robert Martin Academy"
+        j -= 1
+    return j
 
 
 def _named_schools(words: Words) -> Iterator[Found]:
@@ -457,28 +489,28 @@ def _named_schools(words: Words) -> Iterator[Found]:
     for i, lower in enumerate(lowers):
         if lower not in SCHOOL_ENDS:
             continue
-        # Walk back over the words of the school's name ("of" inside it: "City of Leicester College").
-        j = i
-        while j > 0 and words.before[j] == "":
-            prev = lowers[j - 1]
-            if prev == "of" and j - 2 >= 0 and lowers[j - 2] not in STOPPERS:
-                j -= 1
-                continue
-            if prev in STOPPERS and not (written[j - 1][0].isupper() and prev in ("new", "old", "big")):
-                break
-            j -= 1
+        j = _school_name_start(words, i)
         # "New College Leicester": a town straight after the school word is part of its name.
         after = i + 1 < len(lowers) and words.before[i + 1] == "" and bool(words.classes[i + 1] & PLACE) \
             and written[i + 1][0].isupper()
         named = [k for k in range(j, i) if lowers[k] not in GENERIC_BEFORE_SCHOOL]
         if not named and not after:
             continue
-        capitalised = after or any(written[k][0].isupper() for k in named)
-        unknown = any(not words.classes[k] & ENGLISH or words.classes[k] & (PLACE | FIRST | SURNAME) for k in named)
+        # Capitals that say a name: not just a sentence's first ("Now school is ...", "During lockdown school").
+        capitals = [k for k in named if written[k][0].isupper()]
+        capitalised = after or (written[i][0].isupper() and bool(capitals)) or len(capitals) > 1 \
+            or any(words.before[k] != "." for k in capitals)
+        unknown = any(not words.classes[k] & ENGLISH or words.classes[k] & PLACE or lowers[k] in ("st", "saint")
+                      or (words.classes[k] & FIRST and written[k][0].isupper()) for k in named)
         start = words.span(j)[0]
         lead = SCHOOL_LEAD.search(text[max(0, start - 30):start]) is not None
         if capitalised or unknown or lead:
+            if j and lowers[j - 1] == "the" and words.before[j] == "" and written[j][0].isupper():
+                start = words.span(j - 1)[0]  # "the Beacon Academy" is one name
             yield Found(start, words.span(i + 1 if after else i)[1], "school", "school name")
+    for m in IS_A_SCHOOL.finditer(text):  # "Beaumont Leys is a rough school"
+        if not any(word_class(w.lower()) & (STOP | NOT_PERSON) for w in m.group("n").split()):
+            yield Found(*m.span("n"), "school", "name said to be a school")
 
 
 def _schools_gone_to(words: Words) -> Iterator[Found]:
@@ -486,8 +518,9 @@ def _schools_gone_to(words: Words) -> Iterator[Found]:
     Valley"), and a word that is no English word, place or service after it ("i go to fullhurst")."""
     lowers, text = words.lowers, words.text
     for i in range(2, len(lowers)):
-        if lowers[i - 1] not in ("to", "at") or lowers[i - 2] not in GO_TO_VERBS or not words.capital(i) \
-                or words.before[i] or words.classes[i] & (PLACE | NOT_PERSON | STOP):
+        after_verb = (lowers[i - 1] in ("to", "at") and lowers[i - 2] in GO_TO_VERBS) or (
+            lowers[i - 1] == "from" and lowers[i - 2] in ("expelled", "excluded"))
+        if not after_verb or not words.capital(i) or words.before[i] or words.classes[i] & (PLACE | NOT_PERSON | STOP):
             continue
         end = i
         while end + 1 < len(lowers) and words.before[end + 1] == "" and words.capital(end + 1) \
@@ -501,7 +534,9 @@ def _schools_gone_to(words: Words) -> Iterator[Found]:
             yield Found(m.start("w"), m.end("w"), "school", "school after 'go to'")
 
 
-GO_TO = re.compile(r"\b(?:go(?:es)?|went|going|attend(?:s|ed)?|moved)\s+(?:to|at)\s+(?P<w>[^\W\d_]{3,})\b"
+IS_A_SCHOOL = re.compile(r"(?:^|[.!?]\s+)(?P<n>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:is|was)\s+(?:a|an|the)\s+"
+                         r"(?:\w+\s+){0,2}(?:school|college|academy)\b")
+GO_TO = re.compile(r"\b(?:go(?:es)?|going|attend(?:s|ed)?)\s+(?:to|at)\s+(?P<w>[^\W\d_]{3,})\b"
                    r"(?!\s+\w+\s+(?:school|college|academy))", re.IGNORECASE)
 
 
@@ -616,9 +651,17 @@ def _compiled_terms(terms: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tup
 
 @cache
 def _keep_pattern(keep: tuple[str, ...]) -> re.Pattern[str] | None:
-    """The partnership's `keep:` list and the places and services of more than one word ("Earl Shilton",
-    "Beaumont Leys"): a detail found wholly inside one of them is left as written."""
-    return _term_pattern([*keep, *(w for w in places() | not_people() if " " in w)])
+    """The partnership's `keep:` list: a detail found wholly inside one of its words is left as written."""
+    return _term_pattern(keep)
+
+
+@cache
+def _places_pattern() -> re.Pattern[str]:
+    """Places and services of more than one word ("Earl Shilton", "Bright Futures"): a name found
+    inside one is part of the place (a school found there is still a school)."""
+    pattern = _term_pattern([w for w in places() | not_people() if " " in w])
+    assert pattern is not None
+    return pattern
 
 
 # --- putting it together -----------------------------------------------------------------------
@@ -658,9 +701,11 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     found += _names(words)
     if not found:
         return found
-    keep = _keep_pattern(tuple(terms.keep) if terms else ())
+    keep = _keep_pattern(tuple(terms.keep)) if terms and terms.keep else None
     kept = [m.span() for m in keep.finditer(text)] if keep else []
-    found = [f for f in found if not _kept(text, f) and not any(s <= f.start and f.end <= e for s, e in kept)]
+    places_ = [m.span() for m in _places_pattern().finditer(text)] if any(f.kind == "name" for f in found) else []
+    found = [f for f in found if not _kept(text, f) and not any(s <= f.start and f.end <= e for s, e in kept)
+             and not (f.kind == "name" and any(s <= f.start and f.end <= e for s, e in places_))]
     # Longest first, then earliest: a phone number inside an email stays part of the email.
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
     chosen: list[Found] = []
