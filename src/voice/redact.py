@@ -237,9 +237,9 @@ def word_class(lower: str) -> int:
     return found
 
 
-SENTENCE_SPLIT = re.compile(r"(?<!\b[Mm][Rr])(?<!\b[Mm][Ss])(?<!\b[Dd][Rr])(?<!\b[Mm][Xx])(?<!\b[Ss][Tt])(?<!\b[Mm][Rr][Ss])"
-                            r"[.!?\n:;]+")
-"""Where sentences end: not at the dot of "Mr.", "Ms.", "Mrs.", "Dr.", "St." (the name goes on)."""
+SENTENCE_SPLIT = re.compile(r"[.!?\n:;]+")
+"""Where sentences end (but not at the dot of "Mr.", "Ms.", "Mrs.", "Dr.", "St.": see Words)."""
+DOTTED_TITLES = frozenset(["mr", "mrs", "ms", "dr", "mx", "st"])
 
 
 class _Classes(dict[str, int]):
@@ -265,15 +265,14 @@ class Words:
     def __init__(self, text: str) -> None:
         self.text = text
         self.written: list[str] = []
-        self.before: list[str] = []  # "." before the first word of a sentence, "," after a comma, else ""
+        self.before: list[str] = []  # "." before the first word of a sentence, else "" (commas are not kept)
+        titled = False
         for chunk in SENTENCE_SPLIT.split(text):
-            gap = "."
-            for piece in chunk.split(",") if "," in chunk else (chunk,):
-                found = WORD.findall(piece)
-                if found:
-                    self.written += found
-                    self.before += [gap] + [""] * (len(found) - 1)
-                    gap = ","
+            found = WORD.findall(chunk)
+            if found:
+                self.written += found
+                self.before += ["" if titled else "."] + [""] * (len(found) - 1)
+                titled = found[-1].lower() in DOTTED_TITLES and chunk.endswith(found[-1])  # "Ms. Patel" goes on
         lowers = [w.lower() for w in self.written]
         if "’" in text:
             lowers = [w.replace("’", "'") for w in lowers]
@@ -517,10 +516,10 @@ def _schools_gone_to(words: Words) -> Iterator[Found]:
     """Capitalised words after "go to" or "was at" ("i used to go to Sir Jonathan North", "i was at Wreake
     Valley"), and a word that is no English word, place or service after it ("i go to fullhurst")."""
     lowers, text = words.lowers, words.text
-    for i in range(2, len(lowers)):
-        after_verb = (lowers[i - 1] in ("to", "at") and lowers[i - 2] in GO_TO_VERBS) or (
-            lowers[i - 1] == "from" and lowers[i - 2] in ("expelled", "excluded"))
-        if not after_verb or not words.capital(i) or words.before[i] or words.classes[i] & (PLACE | NOT_PERSON | STOP):
+    after_verb = [i for i in range(2, len(lowers)) if (lowers[i - 1] in ("to", "at") and lowers[i - 2] in GO_TO_VERBS)
+                  or (lowers[i - 1] == "from" and lowers[i - 2] in ("expelled", "excluded"))]
+    for i in after_verb:
+        if not words.capital(i) or words.before[i] or words.classes[i] & (PLACE | NOT_PERSON | STOP):
             continue
         end = i
         while end + 1 < len(lowers) and words.before[end + 1] == "" and words.capital(end + 1) \
@@ -528,7 +527,7 @@ def _schools_gone_to(words: Words) -> Iterator[Found]:
             end += 1
         if end > i or not words.classes[i] & ENGLISH:
             yield Found(words.span(i)[0], words.span(end)[1], "school", "capitalised name after 'go to'")
-    for m in GO_TO.finditer(text):  # "i go to fullhurst": a word that is no English word, place or service
+    for m in GO_TO.finditer(text) if not GO_TO_WORDS.isdisjoint(words.set) else ():  # "i go to fullhurst"
         c = word_class(m.group("w").lower())
         if not c & (ENGLISH | PLACE | NOT_PERSON | STOP):
             yield Found(m.start("w"), m.end("w"), "school", "school after 'go to'")
@@ -536,6 +535,7 @@ def _schools_gone_to(words: Words) -> Iterator[Found]:
 
 IS_A_SCHOOL = re.compile(r"(?:^|[.!?]\s+)(?P<n>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:is|was)\s+(?:a|an|the)\s+"
                          r"(?:\w+\s+){0,2}(?:school|college|academy)\b")
+GO_TO_WORDS = frozenset(["go", "goes", "going", "attend", "attends", "attended"])
 GO_TO = re.compile(r"\b(?:go(?:es)?|going|attend(?:s|ed)?)\s+(?:to|at)\s+(?P<w>[^\W\d_]{3,})\b"
                    r"(?!\s+\w+\s+(?:school|college|academy))", re.IGNORECASE)
 
