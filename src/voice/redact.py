@@ -362,7 +362,6 @@ class _Names:
         if c & FIRST:  # an everyday word that is also a name: "Will", "Hope", "Grace", "Mark"
             if not start and (p1 in WEAK_CONTEXT or nxt in STRONG_VERBS):
                 return "name in context"
-            surname_next = bool(nxt) and self.classes[i + 1] & SURNAME and w.capital(i + 1)
             if start and (nxt in STRONG_VERBS or surname_next or (nxt == "and" and w.next(i + 1) in ("me", "i"))):
                 return "name in context"
             return None
