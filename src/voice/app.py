@@ -116,6 +116,8 @@ async def _in_background(seconds: Callable[[], float], job: Callable[[], object]
                 await anyio.to_thread.run_sync(job)
             except (sqlite3.Error, OSError) as exc:
                 log.warning("%s failed: %s", what, exc)
+            except Exception:
+                log.exception("%s failed", what)
 
     async with anyio.create_task_group() as tasks:
         tasks.start_soon(again_and_again)

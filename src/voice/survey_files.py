@@ -7,9 +7,10 @@ them all in one go. msgspec gives the path of a problem; the line comes from the
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal, get_args, get_origin, get_type_hints
 
 import msgspec
 import yaml
@@ -18,6 +19,7 @@ from voice.i18n import DEFAULT_TEXTS
 from voice.settings import resource_dir
 from voice.surveys import AnyQuestion, Choice, ChoiceText, QuestionText, ShowIf, Survey, SurveyText
 
+log = logging.getLogger(__name__)
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 SURVEY_SUFFIXES = (".yaml", ".yml")
 MAX_FILE_BYTES = 1_000_000
@@ -61,8 +63,10 @@ class SurveyLoader(_Loader):  # type: ignore[misc]
     pass
 
 
+# Nor are dates read by YAML: PyYAML turns `2026-02-30` into a Python error, not a problem with a line.
+# They stay text, and msgspec checks them where the schema wants a date, saying where.
 SurveyLoader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    key: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
     for key, resolvers in _Loader.yaml_implicit_resolvers.items()
 }
 SurveyLoader.add_implicit_resolver(
@@ -123,25 +127,66 @@ def _friendly(message: str, path: str) -> tuple[str, str]:
         return f"{path}.{m[1]}", f"`{m[1]}` is missing"
     if path.endswith(".type") and message.startswith("Invalid value"):
         return path, f"{message.replace('Invalid value', 'unknown question type')}; use one of: {_TYPES}"
+    if message.startswith(("Invalid RFC3339 encoded date", "Expected `date`")):
+        return path, "not a date that exists: write it as YYYY-MM-DD, for example 2022-09-01"
+    if path.endswith(".year") and message.startswith("Expected `str` matching regex"):
+        return path, "not a business year: write it like 2022/23 (April 2022 to March 2023)"
     if m := re.match(r"Expected `str` matching regex '(.+)'", message):
-        hint = "lower-case letters, digits and _ (start with a letter)" if "_]*$" in m[1] and "-" not in m[1] else "lower-case letters, digits, _ and -"
+        dash = "-]" in m[1] or "\\-" in m[1]
+        hint = "lower-case letters, digits, _ and -" if dash else "lower-case letters, digits and _ (start with a letter)"
         return path, f"use only {hint}"
     if m := re.match(r"^(choices|max): (.*)$", message, re.S):
         return f"{path}.{m[1]}", m[2]
     if message == "Expected `str`, got `bool`":
         return path, "expected text, got true/false: put the value in quotes"
+    if message == "Expected `str` of length >= 1":
+        return path, "must not be empty"
     if message.startswith("Expected `array` of length >= 1"):
         return path, "needs at least one item"
     return path, message
 
 
 def _convert(obj: Any, typ: Any, prefix: str) -> tuple[Any, list[tuple[str, str]]]:
+    """`obj` as `typ`, or every problem in it (not only the first msgspec meets): where the first is
+    inside a struct or a list, each field and item is tried on its own."""
     try:
         return msgspec.convert(obj, typ), []
     except msgspec.ValidationError as exc:
         m = _AT.match(str(exc))
         msg, path = (m["msg"], m["path"]) if m else (str(exc), "$")
-        return None, [_friendly(msg, prefix + path[1:])]
+        first = [_friendly(_allowed(msg, typ, path[1:]), prefix + path[1:])]
+    return None, _every_problem(obj, typ, prefix) or first
+
+
+def _every_problem(obj: Any, typ: Any, prefix: str) -> list[tuple[str, str]]:
+    """The problems of each field of a struct, or of each item of a list, found one by one."""
+    origin, args = get_origin(typ), get_args(typ)
+    if origin is Annotated:
+        return _every_problem(obj, args[0], prefix)
+    if origin is list and isinstance(obj, list):
+        return [e for i, item in enumerate(obj) for e in _convert(item, args[0], f"{prefix}[{i}]")[1]]
+    if not (isinstance(typ, type) and issubclass(typ, msgspec.Struct) and isinstance(obj, dict)):
+        return []
+    hints = get_type_hints(typ, include_extras=True)
+    fields = {f.encode_name: f for f in msgspec.structs.fields(typ)}
+    found = []
+    if typ.__struct_config__.forbid_unknown_fields:
+        found += [_friendly(f"Object contains unknown field `{key}`", prefix) for key in obj if key not in fields]
+    for key, field in fields.items():
+        if key not in obj:
+            if field.required:
+                found.append(_friendly(f"Object missing required field `{key}`", prefix))
+            continue
+        found += _convert(obj[key], hints[field.name], f"{prefix}.{key}")[1]
+    return found
+
+
+def _allowed(message: str, typ: Any, path: str) -> str:
+    """msgspec's "Invalid enum value 'x'" with the values that are allowed, when the type says them."""
+    if not message.startswith("Invalid enum value") or get_origin(typ) is not Literal:
+        return message
+    value = message.removeprefix("Invalid enum value").strip()
+    return f"{value} is not allowed here; use one of: {', '.join(str(a) for a in get_args(typ))}"
 
 
 def _decode(data: Any) -> tuple[Survey | None, list[tuple[str, str]]]:
@@ -395,6 +440,10 @@ def check_paths(paths: list[Path]) -> tuple[list[LoadedSurvey], list[Problem]]:
             item = load_survey(path)
         except SurveyFileError as exc:
             problems += exc.problems
+            continue
+        except Exception as exc:
+            log.exception("reading %s", path)
+            problems.append(Problem(str(path), None, "$", f"cannot be read ({type(exc).__name__}: {exc})"))
             continue
         if any(s.slug == item.slug for s in loaded):
             problems.append(Problem(item.source, None, "$", f"another file already defines the survey `{item.slug}`"))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache, partial
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import anyio.to_thread
@@ -184,10 +185,13 @@ class PublicController(Controller):
         """For monitoring: the database answers, the surveys are loaded, how many answers wait to be read
         (a number that keeps growing means reading has stopped), and how many requests for contact are
         open and past their due day (above 0 means a young person who asked for help is waiting too
-        long). Says nothing about anyone."""
+        long), and which survey files in the folder are refused (`voice check` says why). Says nothing
+        about anyone."""
+        refused = sorted({Path(p.file).name for p in catalogue_of(request).problems})
         return {"status": "ok", "surveys": str(len(catalogue_of(request).all())), "unread": str(unread_count(db)),
                 "contact_requests_open": str(contacts.open_count(db)),
-                "contact_requests_overdue": str(contacts.overdue_count(db))}
+                "contact_requests_overdue": str(contacts.overdue_count(db)),
+                "survey_files_refused": ", ".join(refused)}
 
     @get("/language/{code:str}", sync_to_thread=False)
     def language(self, request: Request, code: FromPath[str], next_url: NextUrl = None) -> Redirect:
