@@ -9,9 +9,11 @@ from pathlib import Path
 
 from litestar.testing import TestClient
 
-from tests.conftest import until
+from tests.conftest import check_page, csrf, get_page, until
+from tests.web.test_staff import add, sign_in
 from voice.catalogue import Catalogue
 from voice.db import migrate
+from voice.settings import Settings
 
 BAD_DATE = (Path(__file__).parent.parent / "surveys" / "ypag-priorities.yaml").read_text(encoding="utf-8")
 
@@ -107,3 +109,102 @@ def test_voice_check_says_every_problem_of_a_survey_at_once(tmp_path: Path) -> N
     said = voice("check", str(bad)).stdout
     assert "$.opens: not a date that exists" in said
     assert "unknown key `estimated_minute`" in said
+
+
+# --- imports: the day each answer was given, no row stored twice, the product's own words --------------
+MS_FORMS = ('ID,Start time,Completion time,Email,Name,"How old are you?",Which of these should the partnership '
+            'work hardest on?,What is the one thing you would change to help young people feel safe?,quote_ok\n'
+            '1,9/14/2021 10:30:00,9/14/2021 10:32:15,anonymous,,14 to 15,"Being safe outside home, like from gangs '
+            'or exploitation;Bullying","More youth workers\nin schools",\"Yes, you can use my words\"\n'
+            '2,9/15/2021 11:00:00,9/15/2021 11:04:00,anonymous,,16 to 17,Bullying,Less waiting,'
+            '"No, do not use my words"\n'
+            '3,9/16/2021 09:00:00,9/16/2021 09:05:00,anonymous,,99,Bullying,x,\n')
+
+
+def import_file(tmp_path: Path, path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    import os
+
+    return subprocess.run([sys.executable, "-m", "voice", "import", "ypag-priorities", str(path), "--db",
+                           str(tmp_path / "v.db"), *args], capture_output=True, text=True, check=False,
+                          env={**os.environ, "VOICE_SURVEYS_DIR": str(Path(__file__).parent.parent / "surveys")})
+
+
+def stored(tmp_path: Path, sql: str) -> list[tuple]:
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "v.db") as conn:
+        return conn.execute(sql).fetchall()
+
+
+def as_xlsx(csv_path: Path) -> Path:
+    """The same rows as an Excel workbook, as Microsoft Forms gives them (ids as numbers, times as dates)."""
+    import csv
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for i, row in enumerate(csv.reader(csv_path.read_text(encoding="utf-8").splitlines(keepends=True))):
+        if i:
+            row[0] = int(row[0])  # type: ignore[call-overload]
+            row[1] = row[2] = dt.datetime.strptime(row[2], "%m/%d/%Y %H:%M:%S")  # type: ignore[call-overload]  # noqa: DTZ007
+        sheet.append(row)
+    out = csv_path.with_suffix(".xlsx")
+    book.save(out)
+    return out
+
+
+def test_imported_answers_keep_their_day_and_are_never_stored_twice(tmp_path: Path) -> None:
+    export = tmp_path / "ms-forms.csv"
+    export.write_text(MS_FORMS, encoding="utf-8")
+    first = import_file(tmp_path, export, "--month-first")
+    # Line numbers are the file's: the quoted cell with a line break makes the third row start on line 5.
+    assert f"{export}:5: age_band ('99')" in first.stdout, first.stdout + first.stderr
+    assert "Imported 2 row(s); rejected 1." in first.stdout
+    assert stored(tmp_path, "SELECT submitted_on FROM responses ORDER BY id") == [("2021-09-14",), ("2021-09-15",)]
+    assert stored(tmp_path, "SELECT quote_consent FROM responses ORDER BY id") == [(1,), (0,)]
+    ticked = stored(tmp_path, "SELECT value FROM answers WHERE question_id = 'top_worries' ORDER BY id")
+    assert ticked[0] == ('["harm_outside_home","bullying"]',)
+    again = import_file(tmp_path, export, "--month-first")
+    assert "Imported 0 row(s); 2 imported before, not stored again; rejected 1." in again.stdout
+    in_excel = import_file(tmp_path, as_xlsx(export), "--month-first")
+    assert "Imported 0 row(s); 2 imported before, not stored again; rejected 1." in in_excel.stdout
+    assert stored(tmp_path, "SELECT count(*) FROM responses") == [(2,)]
+    audit = stored(tmp_path, "SELECT action, subject, detail FROM audit_log WHERE action = 'answers imported'")
+    assert len(audit) == 3 and audit[0][1] == "survey:ypag-priorities" and "2 stored" in audit[0][2]
+
+
+def test_an_unreadable_date_rejects_its_row_and_says_so(tmp_path: Path) -> None:
+    export = tmp_path / "google.csv"
+    export.write_text("Timestamp,How old are you?\n2021/09/14 10:32:15 AM GMT+1,14 to 15\n31/02/2021 10:00,16 to 17\n",
+                      encoding="utf-8")
+    done = import_file(tmp_path, export)
+    assert f"{export}:3: Timestamp: '31/02/2021 10:00' is not a day that exists" in done.stdout
+    assert stored(tmp_path, "SELECT submitted_on FROM responses") == [("2021-09-14",)]
+
+
+def test_paper_and_session_entry_have_a_day(client: TestClient, settings: Settings) -> None:
+    import sqlite3
+
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    page = get_page(client, "/staff/entry/ypag-priorities")
+    today = page.find("input", id="day")
+    assert today is not None and today["value"]  # today, ready to change
+    for typed, message in (("31/02/2021", "Enter a real date"), ("2999-01-01", "today or in the past")):
+        refused = client.post("/staff/entry/ypag-priorities", data={
+            "_csrf_token": csrf(page), "channel": "session", "day": typed, "age_band": "99"})
+        assert refused.status_code == 422
+        soup = check_page(refused.text, errors=True)
+        assert message in soup.select_one(".error-summary").get_text()
+        assert "Select one of the answers shown" in soup.select_one(".error-summary").get_text()  # all at once
+    saved = client.post("/staff/entry/ypag-priorities", data={
+        "_csrf_token": csrf(page), "channel": "session", "day": "1/10/2021", "age_band": "14-15"},
+        follow_redirects=False)
+    assert saved.status_code == 303
+    again = get_page(client, saved.headers["location"])  # the next form of the same session keeps its day
+    assert again.find("input", id="day")["value"] == "1/10/2021"
+    assert again.find("input", id="channel-session").has_attr("checked")
+    with sqlite3.connect(settings.db_path) as conn:
+        assert conn.execute("SELECT submitted_on FROM responses").fetchall() == [("2021-10-01",)]

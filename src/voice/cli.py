@@ -238,6 +238,16 @@ def redact(terms_file: Path | None, explain: bool) -> None:
                 out.write(f"    [{found.kind}] {text[found.start:found.end]!r}: {found.recogniser}\n")
 
 
+def _who() -> str:
+    """Who is at the command line, for the audit log (the system's user name; none in some containers)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "the command line"
+
+
 ROLE_CHOICE = click.Choice(["admin", "facilitator", "safeguarding_lead", "viewer"])
 """voice.auth.ROLES, written out so that every command need not import argon2."""
 
@@ -519,14 +529,22 @@ def theme(db_path: str | None) -> None:
               help="YAML of column header to question id, for columns not named by question id or label.")
 @click.option("--channel", type=click.Choice(["import", "paper", "session"]), default="import", show_default=True)
 @click.option("--all-or-nothing", is_flag=True, help="Store nothing if any row is rejected.")
+@click.option("--date-column", help="The column with the day each row was answered (else Completion time, "
+              "Timestamp or Ended, as Microsoft Forms, Google Forms and SmartSurvey name it).")
+@click.option("--id-column", help="The column with each row's own id in its source, so that importing the "
+              "same rows again stores nothing new (else ID, or Google's Timestamp).")
+@click.option("--month-first", is_flag=True, help="Dates like 9/14/2021 are month first (US exports).")
 @click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
 def import_command(slug: str, path: Path, map_file: Path | None, channel: str, all_or_nothing: bool,
-                   db_path: str | None) -> None:
+                   date_column: str | None, id_column: str | None, month_first: bool, db_path: str | None) -> None:
     """Import answers to survey SLUG from a CSV (UTF-8) or Excel (.xlsx) file exported by another tool,
     with a header row.
 
-    Each row is checked like a web answer; rejected rows are listed as FILE:LINE: problem.
+    Each row is checked like a web answer; rejected rows are listed as FILE:LINE: problem. Each answer
+    keeps the day it was given (from the date column); rows imported before (same id) are not stored
+    again. The import goes into the audit log.
     """
+
     import yaml
 
     from voice.app import redaction_terms, themer_for
@@ -546,14 +564,22 @@ def import_command(slug: str, path: Path, map_file: Path | None, channel: str, a
     published = Catalogue(settings.db_path, settings.surveys_dir).current(slug)
     if published is None:
         raise click.ClickException(f"There is no survey `{slug}` in {settings.surveys_dir}; `voice check` lists them.")
+    mapped = {str(k): str(v) for k, v in explicit.items()}
+    mapped |= {column: target for column, target in ((date_column, "submitted_on"), (id_column, "source_id")) if column}
     rows = path.read_bytes().count(b"\n") - 1
     with opened(settings.db_path) as db, click.progressbar(length=max(rows, 0), label="Importing") as bar:
         try:
-            result = import_csv(db, published, path, channel=channel, explicit={str(k): str(v) for k, v in explicit.items()},
-                                all_or_nothing=all_or_nothing, terms=terms, themer=themer,
-                                flag_role=settings.safeguarding_role, progress=bar.update)
+            result = import_csv(db, published, path, channel=channel, explicit=mapped, all_or_nothing=all_or_nothing,
+                                terms=terms, themer=themer, flag_role=settings.safeguarding_role,
+                                day_first=not month_first, by=f"{_who()} (voice import)",
+                                progress=bar.update)
         except ImportFileError as exc:
             raise click.ClickException(str(exc)) from None
+    if result.date_column is None:
+        click.echo("No date column: the answers are dated today (--date-column names one).", err=True)
+    if result.id_column is None:
+        click.echo("No id column: importing this file again would store its rows again (--id-column names one).",
+                   err=True)
     for problem in result.rejected:
         click.echo(f"{path}:{problem.line}: {problem.message}")
     if result.unmatched_columns:
@@ -561,7 +587,8 @@ def import_command(slug: str, path: Path, map_file: Path | None, channel: str, a
     if result.rejected and all_or_nothing:
         click.echo(f"Nothing imported: {len(result.rejected)} row(s) rejected and --all-or-nothing was set.", err=True)
         sys.exit(1)
-    click.echo(f"Imported {result.stored:,} row(s); rejected {len(result.rejected):,}.")
+    before = f" {result.already:,} imported before, not stored again;" if result.already else ""
+    click.echo(f"Imported {result.stored:,} row(s);{before} rejected {len(result.rejected):,}.")
     if result.rejected:
         sys.exit(1)
 

@@ -3,10 +3,12 @@ on the router, so a new route cannot forget it; roles are checked per route thro
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import secrets
 from collections.abc import Callable
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from babel import Locale, UnknownLocaleError
 from litestar import Controller, Request, Router, get, post
@@ -19,8 +21,9 @@ from litestar.response import Redirect, Template
 
 from voice import auth, contacts, curation, safeguarding
 from voice.audit import events, record_event
+from voice.dates import DateError, parse_day
 from voice.db import opened, write_lock
-from voice.forms import FieldError, read_form
+from voice.forms import FieldError, check_all, read_form
 from voice.learning import themer_with_corrections
 from voice.submissions import InvalidAnswersError, record, unread_count
 from voice.surveys import PREFER_NOT
@@ -277,13 +280,14 @@ class StaffController(Controller):
         return Redirect(f"/staff/quotes?status={showing}", status_code=303)
 
     def _entry_page(self, request: Request, slug: str, values: dict[str, Any], errors: list[FieldError],
-                    channel: str, saved: str | None = None, status: int = 200) -> Template:
+                    channel: str, saved: str | None = None, status: int = 200, day: str | None = None) -> Template:
         published = catalogue_of(request).current(slug)
         if published is None:
             raise NotFoundException()
+        day = day if day is not None else dt.datetime.now(dt.UTC).date().strftime("%d/%m/%Y")
         return render(request, "staff/entry.html", status=status, staff=staff_of(request), slug=slug,
                       entered=published.survey, values=values, error_for={e.key: e for e in errors}, errors=errors,
-                      channel=channel, saved=saved, prefer_not=PREFER_NOT)
+                      channel=channel, saved=saved, prefer_not=PREFER_NOT, day=day)
 
     @get("/entry", sync_to_thread=False, opt={"roles": EDITORS})
     def entry_list(self, request: Request) -> Template:
@@ -291,8 +295,10 @@ class StaffController(Controller):
                       surveys=catalogue_of(request).all())
 
     @get("/entry/{slug:str}", sync_to_thread=False, opt={"roles": EDITORS})
-    def entry(self, request: Request, slug: FromPath[str], saved: FromQuery[str | None] = None) -> Template:
-        return self._entry_page(request, slug, {}, [], "paper", saved=saved)
+    def entry(self, request: Request, slug: FromPath[str], saved: FromQuery[str | None] = None,
+              day: FromQuery[str | None] = None, channel: FromQuery[str | None] = None) -> Template:
+        return self._entry_page(request, slug, {}, [], channel if channel in ("paper", "session") else "paper",
+                                saved=saved, day=day)
 
     @post("/entry/{slug:str}", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
     def enter(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Redirect | Template:
@@ -304,13 +310,35 @@ class StaffController(Controller):
         channel = form.get("channel", ["paper"])[0]
         channel = channel if channel in ("paper", "session") else "paper"
         raw = read_form([q for _, q in published.survey.questions()], form)
+        typed_day = form.get("day", [""])[0].strip()
+        day, day_errors = _session_day(request, typed_day)
+        if day_errors:  # nothing is stored; the answers' own problems are said too
+            _, answer_errors = check_all(published.survey, raw, locale_of(request))
+            return self._entry_page(request, slug, raw, day_errors + answer_errors, channel, status=422, day=typed_day)
         try:
-            recorded = record(db, published, raw, channel, **record_options(request))
+            recorded = record(db, published, raw, channel, today=day, **record_options(request))
         except InvalidAnswersError as exc:
-            return self._entry_page(request, slug, raw, exc.errors, channel, status=422)
+            return self._entry_page(request, slug, raw, exc.errors, channel, status=422, day=typed_day)
         with write_lock:
-            record_event(db, staff_of(request).email, "answers entered", f"response:{recorded.response_id}", channel)
-        return Redirect(f"/staff/entry/{slug}?saved={recorded.receipt}", status_code=303)
+            record_event(db, staff_of(request).email, "answers entered", f"response:{recorded.response_id}",
+                         f"{channel}, {day.isoformat() if day else ''}")
+        query = urlencode({"saved": recorded.receipt, "day": typed_day, "channel": channel})
+        return Redirect(f"/staff/entry/{slug}?{query}", status_code=303)
+
+
+def _session_day(request: Request, typed: str) -> tuple[dt.date, list[FieldError]]:
+    """The day paper answers were given or a session was held: as typed (27/3/2021 or 2021-03-27), not
+    in the future; today if left empty."""
+    today = dt.datetime.now(dt.UTC).date()
+    if not typed:
+        return today, []
+    try:
+        day = parse_day(typed)
+    except DateError:
+        return today, [FieldError("day", "day", t(request, "Enter a real date, for example 27/3/2021"))]
+    if day > today:
+        return today, [FieldError("day", "day", t(request, "The date must be today or in the past"))]
+    return day, []
 
 
 def staff_router() -> Router:
