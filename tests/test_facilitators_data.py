@@ -208,3 +208,77 @@ def test_paper_and_session_entry_have_a_day(client: TestClient, settings: Settin
     assert again.find("input", id="channel-session").has_attr("checked")
     with sqlite3.connect(settings.db_path) as conn:
         assert conn.execute("SELECT submitted_on FROM responses").fetchall() == [("2021-10-01",)]
+
+
+# --- priorities and actions: updates, not copies; archive; dates that exist ------------------------------
+DEMO_PLAN = Path(__file__).parent.parent / "src" / "voice" / "data" / "demo_plan_2021-22.yaml"
+
+
+def test_importing_priorities_twice_updates_and_adds_nothing_twice(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "voice.db"
+    first = voice("priorities", "import", str(DEMO_PLAN), "--db", str(db))
+    assert "actions: 6 added, 0 updated" in first.stdout, first.stdout + first.stderr
+    changed = tmp_path / "plan.yaml"
+    changed.write_text(DEMO_PLAN.read_text(encoding="utf-8").replace("status: in_progress", "status: done", 1),
+                       encoding="utf-8")
+    again = voice("priorities", "import", str(changed), "--db", str(db))
+    assert "actions: 0 added, 6 updated" in again.stdout
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM actions").fetchone() == (6,)
+        assert conn.execute("SELECT count(*) FROM priorities").fetchone() == (6,)
+
+
+def test_staff_archive_and_restore_an_action_and_a_priority(client: TestClient, settings: Settings) -> None:
+    import sqlite3
+
+    from voice.db import opened
+    from voice.priorities import import_plan, load_plan
+    from voice.themes import default_taxonomy
+
+    with opened(settings.db_path) as db:
+        import_plan(db, load_plan(DEMO_PLAN, default_taxonomy()), default_taxonomy(), "test")
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    page = get_page(client, "/staff/actions?year=2021-22")
+    first = page.select_one("li[id^=action-]")
+    action_id, title = first["id"].split("-")[1], first.h2.get_text()
+    done = client.post(f"/staff/actions/{action_id}/archive", data={"_csrf_token": csrf(page)},
+                       follow_redirects=False)
+    assert done.status_code == 303
+    after = get_page(client, done.headers["location"])
+    assert "Archived: it is no longer in the lists" in after.select_one("[role=status]").get_text()
+    assert title in after.find("h2", string="Archived actions").find_next("ul").get_text()
+    assert title not in get_page(client, "/staff/reports?year=2021-22").get_text()
+    restored = client.post(f"/staff/actions/{action_id}/archive", data={"_csrf_token": csrf(page), "restore": "1"},
+                           follow_redirects=False)
+    assert "done=restored" in restored.headers["location"]
+    assert title in get_page(client, "/staff/reports?year=2021-22").get_text()
+    priorities = get_page(client, "/staff/priorities?year=2021-22")
+    key = priorities.select_one("li[id^=priority-]")["id"].split("-")[1]
+    assert client.post(f"/staff/priorities/{key}/archive", data={"_csrf_token": csrf(priorities)},
+                       follow_redirects=False).status_code == 303
+    assert "Archived priorities" in get_page(client, "/staff/priorities?year=2021-22").get_text()
+    with sqlite3.connect(settings.db_path) as conn:
+        said = [r[0] for r in conn.execute("SELECT action FROM audit_log WHERE actor = 'sam@example.org'")]
+    assert said.count("action archived") == 1 and "action restored" in said and "priority archived" in said
+
+
+def test_action_dates_that_do_not_exist_are_refused_not_dropped(client: TestClient, settings: Settings) -> None:
+    import sqlite3
+
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    form = get_page(client, "/staff/actions/new?year=2022-23")
+    base = {"_csrf_token": csrf(form), "year": "2022/23", "title": "Drop-in", "what_we_did": "Opened it",
+            "agency": "Youth service", "status": "done"}
+    bad = client.post("/staff/actions", data={**base, "started_on": "2022-09-31", "finished_on": "31/13/2022"})
+    assert bad.status_code == 422
+    summary = check_page(bad.text, errors=True).select_one(".error-summary").get_text()
+    assert "Enter the date it started as a real date" in summary and "Enter the date it finished" in summary
+    good = client.post("/staff/actions", data={**base, "started_on": "01/09/2022", "finished_on": ""},
+                       follow_redirects=False)
+    assert good.status_code == 303
+    with sqlite3.connect(settings.db_path) as conn:
+        assert conn.execute("SELECT started_on FROM actions").fetchall() == [("2022-09-01",)]

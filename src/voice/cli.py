@@ -660,7 +660,9 @@ def priorities_group() -> None:
 @click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
 def priorities_import(path: Path, by: str, db_path: str | None) -> None:
     """Import a year's priorities (and any actions) from a YAML file. Priorities with the same id in that
-    year are replaced; actions are added. Problems are listed as FILE:LINE: $.path: message."""
+    year are updated, and so are actions with the same id (or title, when they have no id): importing a
+    file again changes what changed and adds nothing twice. Every problem is listed at once, as
+    FILE:LINE: $.path: message."""
     from voice.db import migrate, opened
     from voice.priorities import import_plan, load_plan
     from voice.survey_files import SurveyFileError
@@ -676,7 +678,7 @@ def priorities_import(path: Path, by: str, db_path: str | None) -> None:
     migrate(settings.db_path)
     with opened(settings.db_path) as db:
         stored = import_plan(db, plan, taxonomy, by)
-    click.echo(f"Imported {stored[0]} priorities and {stored[1]} actions for {plan.year}.")
+    click.echo(f"Imported {stored[0]} priorities for {plan.year}; actions: {stored[1]} added, {stored[2]} updated.")
 
 
 def _taxonomy(settings: Settings) -> Taxonomy:

@@ -440,3 +440,14 @@ def m012_flag_tiers_and_decisions(db: Database) -> None:
     db.execute("ALTER TABLE flags ADD COLUMN decision TEXT CHECK (decision IN ('concern', 'no concern'))")
     db.execute("DROP INDEX flags_queue")
     db.execute("CREATE INDEX flags_queue ON flags(status, tier, severity, raised_on)")
+
+
+@migrations()
+def m013_plan_keys_and_archive(db: Database) -> None:
+    # An action from a priorities file keeps the file's id (or its title's), so importing the file again
+    # updates it instead of adding it twice. Staff archive a priority or an action rather than delete it:
+    # it leaves the lists and new reports, and stays in the database for reports already published.
+    db.execute("ALTER TABLE actions ADD COLUMN key TEXT")
+    db.execute("CREATE UNIQUE INDEX actions_key ON actions(year, key) WHERE key IS NOT NULL")
+    db.execute("ALTER TABLE actions ADD COLUMN archived_at TEXT")
+    db.execute("ALTER TABLE priorities ADD COLUMN archived_at TEXT")

@@ -49,6 +49,9 @@ class PriorityIn(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_onl
 
 
 class ActionIn(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    id: Key | None = None
+    """A stable id for the action in its priorities file: importing the file again updates the action with
+    this id. Leave out to use the title (then a changed title makes a new action)."""
     title: Line
     what_we_did: Annotated[str, Meta(min_length=1, max_length=4000)]
     agency: Line
@@ -78,6 +81,7 @@ class Priority(msgspec.Struct, frozen=True, kw_only=True):
     name: str
     outcomes: list[str]
     topics: list[str]
+    archived_at: str | None = None
 
 
 class ActionCore(msgspec.Struct, frozen=True, kw_only=True):
@@ -102,6 +106,7 @@ class Action(ActionCore, frozen=True, kw_only=True):
     quotes: list[int]
     updated_by: str
     updated_at: str
+    archived_at: str | None = None
 
 
 # --- business years ------------------------------------------------------------------------------
@@ -177,9 +182,10 @@ def _plan_problems(plan: PlanFile, known_topics: set[str]) -> list[tuple[str, st
     return found
 
 
-def import_plan(db: Database, plan: PlanFile, taxonomy: Taxonomy, by: str) -> tuple[int, int]:
-    """Store a year's priorities (replacing those with the same id) and add its actions, in one
-    transaction. Returns (priorities, actions) stored."""
+def import_plan(db: Database, plan: PlanFile, taxonomy: Taxonomy, by: str) -> tuple[int, int, int]:
+    """Store a year's priorities (updating those with the same id) and its actions (updating those with
+    the same id, or title when they have none), in one transaction; what the file names is no longer
+    archived. Returns (priorities, actions added, actions updated)."""
     year = check_year(plan.year)
     with write_lock, db.atomic():
         for position, p in enumerate(plan.priorities):
@@ -187,24 +193,51 @@ def import_plan(db: Database, plan: PlanFile, taxonomy: Taxonomy, by: str) -> tu
             db.execute(
                 "INSERT INTO priorities (year, key, name, outcomes, topics, position) VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (year, key) DO UPDATE SET name = excluded.name, outcomes = excluded.outcomes, "
-                "topics = excluded.topics, position = excluded.position",
+                "topics = excluded.topics, position = excluded.position, archived_at = NULL",
                 [year, p.id, p.name, _json(p.outcomes), _json(topics), position])
+        added = updated = 0
         for action in plan.actions:
-            _insert_action(db, year, action, by)
+            key = action.id or action_key(action.title)
+            found = db.execute("SELECT id FROM actions WHERE year = ? AND key = ?", [year, key]).fetchone()
+            if found is None:
+                _insert_action(db, year, action, by, key)
+                added += 1
+            else:
+                _update_action(db, action, by, found[0])
+                db.execute("UPDATE actions SET archived_at = NULL WHERE id = ?", [found[0]])
+                updated += 1
         record_event(db, by, "priorities imported", f"year:{year}",
-                     f"{len(plan.priorities)} priorities, {len(plan.actions)} actions")
-    return len(plan.priorities), len(plan.actions)
+                     f"{len(plan.priorities)} priorities, {added} actions added, {updated} updated")
+    return len(plan.priorities), added, updated
+
+
+def action_key(title: str) -> str:
+    """An action's id from its title, when its file gives none: lower case, words joined by _."""
+    return "_".join(re.findall(r"[a-z0-9]+", title.lower()))[:40] or "action"
 
 
 def _priority(row: tuple) -> Priority:
     return Priority(id=row[0], year=row[1], key=row[2], name=row[3], outcomes=msgspec.json.decode(row[4]),
-                    topics=msgspec.json.decode(row[5]))
+                    topics=msgspec.json.decode(row[5]), archived_at=row[6])
 
 
-def priorities(db: Database, year: str) -> list[Priority]:
-    rows = db.execute("SELECT id, year, key, name, outcomes, topics FROM priorities WHERE year = ? "
-                      "ORDER BY position, id", [year]).fetchall()
+def priorities(db: Database, year: str, *, archived: bool = False) -> list[Priority]:
+    """A year's priorities in their order; the archived ones instead with `archived`."""
+    state = "NOT NULL" if archived else "NULL"
+    rows = db.execute("SELECT id, year, key, name, outcomes, topics, archived_at FROM priorities "  # noqa: S608
+                      f"WHERE year = ? AND archived_at IS {state} ORDER BY position, id", [year]).fetchall()
     return [_priority(row) for row in rows]
+
+
+def archive(db: Database, kind: str, row_id: int, by: str, *, restore: bool = False) -> None:
+    """Archive a priority or an action (it leaves the lists and new reports, and is kept), or restore it."""
+    table = {"priority": "priorities", "action": "actions"}[kind]
+    with write_lock, db.atomic():
+        row = db.execute(f"SELECT year FROM {table} WHERE id = ?", [row_id]).fetchone()  # noqa: S608 - fixed names
+        if row is None:
+            raise UnknownPriorityError(row_id)
+        db.execute(f"UPDATE {table} SET archived_at = ? WHERE id = ?", [None if restore else _now(), row_id])  # noqa: S608
+        record_event(db, by, f"{kind} {'restored' if restore else 'archived'}", f"{kind}:{row_id}", row[0])
 
 
 def years(db: Database) -> list[str]:
@@ -252,7 +285,7 @@ def save_priority(db: Database, year: str, key: str, name: str, outcomes: list[s
 
 # --- actions ---------------------------------------------------------------------------------------
 ACTION_COLUMNS = ("id, year, title, what_we_did, agency, status, started_on, finished_on, what_changed, "
-                  "next_steps, priorities, topics, quotes, surveys, updated_by, updated_at")
+                  "next_steps, priorities, topics, quotes, surveys, updated_by, updated_at, archived_at")
 
 
 def _action(row: tuple) -> Action:
@@ -260,11 +293,13 @@ def _action(row: tuple) -> Action:
                   started_on=row[6], finished_on=row[7], what_changed=row[8], next_steps=row[9],
                   priorities=msgspec.json.decode(row[10]), topics=msgspec.json.decode(row[11]),
                   quotes=msgspec.json.decode(row[12]), surveys=msgspec.json.decode(row[13]),
-                  updated_by=row[14], updated_at=row[15])
+                  updated_by=row[14], updated_at=row[15], archived_at=row[16])
 
 
-def actions(db: Database, year: str) -> list[Action]:
-    rows = db.execute(f"SELECT {ACTION_COLUMNS} FROM actions WHERE year = ? ORDER BY id", [year]).fetchall()  # noqa: S608 - fixed columns
+def actions(db: Database, year: str, *, archived: bool = False) -> list[Action]:
+    """A year's actions; the archived ones instead with `archived`."""
+    rows = db.execute(f"SELECT {ACTION_COLUMNS} FROM actions WHERE year = ? "  # noqa: S608 - fixed columns
+                      f"AND archived_at IS {'NOT ' if archived else ''}NULL ORDER BY id", [year]).fetchall()
     return [_action(row) for row in rows]
 
 
@@ -273,16 +308,26 @@ def action(db: Database, action_id: int) -> Action | None:
     return _action(row) if row else None
 
 
-def _insert_action(db: Database, year: str, a: ActionIn, by: str) -> int:
+def _insert_action(db: Database, year: str, a: ActionIn, by: str, key: str | None = None) -> int:
     cursor = db.execute(
         "INSERT INTO actions (year, title, what_we_did, agency, status, started_on, finished_on, what_changed, "
-        "next_steps, priorities, topics, quotes, surveys, updated_by, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "next_steps, priorities, topics, quotes, surveys, updated_by, updated_at, key) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [year, a.title, a.what_we_did, a.agency, a.status, _day(a.started_on), _day(a.finished_on), a.what_changed,
-         a.next_steps, _json(a.priorities), _json(a.topics), _json(a.quotes), _json(a.surveys), by, _now()])
+         a.next_steps, _json(a.priorities), _json(a.topics), _json(a.quotes), _json(a.surveys), by, _now(), key])
     action_id = int(cursor.lastrowid or 0)
     record_event(db, by, "action added", f"action:{action_id}", a.title[:200])
     return action_id
+
+
+def _update_action(db: Database, a: ActionIn, by: str, action_id: int) -> None:
+    db.execute(
+        "UPDATE actions SET title = ?, what_we_did = ?, agency = ?, status = ?, started_on = ?, finished_on = ?, "
+        "what_changed = ?, next_steps = ?, priorities = ?, topics = ?, quotes = ?, surveys = ?, "
+        "updated_by = ?, updated_at = ? WHERE id = ?",
+        [a.title, a.what_we_did, a.agency, a.status, _day(a.started_on), _day(a.finished_on), a.what_changed,
+         a.next_steps, _json(a.priorities), _json(a.topics), _json(a.quotes), _json(a.surveys), by, _now(),
+         action_id])
 
 
 def _day(day: dt.date | None) -> str | None:
@@ -308,12 +353,6 @@ def save_action(db: Database, year: str, a: ActionIn, by: str, action_id: int | 
     with write_lock, db.atomic():
         if action_id is None:
             return _insert_action(db, year, a, by)
-        db.execute(
-            "UPDATE actions SET title = ?, what_we_did = ?, agency = ?, status = ?, started_on = ?, finished_on = ?, "
-            "what_changed = ?, next_steps = ?, priorities = ?, topics = ?, quotes = ?, surveys = ?, "
-            "updated_by = ?, updated_at = ? WHERE id = ?",
-            [a.title, a.what_we_did, a.agency, a.status, _day(a.started_on), _day(a.finished_on), a.what_changed,
-             a.next_steps, _json(a.priorities), _json(a.topics), _json(a.quotes), _json(a.surveys), by, _now(),
-             action_id])
+        _update_action(db, a, by, action_id)
         record_event(db, by, "action changed", f"action:{action_id}", a.title[:200])
     return action_id

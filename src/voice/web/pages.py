@@ -23,7 +23,15 @@ from sqlite_utils import Database
 from voice.auth import Staff
 from voice.catalogue import Catalogue
 from voice.db import ConnectionPool
-from voice.i18n import available_locales, direction, lang_tag, language_name, negotiate, translate
+from voice.i18n import (
+    N_,
+    available_locales,
+    direction,
+    lang_tag,
+    language_name,
+    negotiate,
+    translate,
+)
 from voice.settings import Settings
 from voice.submissions import Recorded
 from voice.surveys import STANDARD_SUPPORT, PerSurvey, Support, Survey
@@ -133,6 +141,7 @@ def page_context(request: Request, survey: Survey | None, offered: list[str] | N
     chosen = chosen_locale(request)
     languages = offered or available_locales()
     return {
+        "done": None,
         "locale": locale,
         "lang": lang_tag(locale),
         "dir": direction(locale),
@@ -154,9 +163,27 @@ def page_context(request: Request, survey: Survey | None, offered: list[str] | N
 
 def render(request: Request, template: str, *, status: int = 200, survey: Survey | None = None,
            offered: list[str] | None = None, **context: Any) -> Template:
-    """A page in the visitor's language. `offered`: the languages this page can be in (a survey's)."""
+    """A page in the visitor's language. `offered`: the languages this page can be in (a survey's).
+    After a change, `?done=KEY` in the address shows DONE[KEY] at the top (a staff page's success message)."""
+    done = DONE.get(request.query_params.get("done") or "")
+    if done and "done" not in context:
+        context["done"] = translate(locale_of(request, offered), done)
     return Template(template_name=template, context=page_context(request, survey, offered) | context,
                     status_code=status)
+
+
+DONE: dict[str, str] = {
+    "themes": N_("Themes saved. Later theming learns from them."),
+    "proposed": N_("Quote proposed. Someone else now needs to approve it."),
+    "approved": N_("Quote approved. It can now be published."),
+    "published": N_("Quote published."),
+    "rejected": N_("Quote rejected. It will not be used."),
+    "flag-closed": N_("Flag closed. What you did is in the audit log."),
+    "archived": N_("Archived: it is no longer in the lists or in new reports. You can restore it below."),
+    "restored": N_("Restored."),
+    "saved": N_("Saved."),
+}
+"""Success messages after a change, by the `done` key a redirect gives."""
 
 
 CSRF_MARK = "<!--voice:csrf-input-->"

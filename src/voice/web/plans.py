@@ -18,6 +18,7 @@ from voice import exports, outputs
 from voice import priorities as plan
 from voice.audit import record_event
 from voice.curation import quotes as all_quotes
+from voice.dates import DateError, parse_day
 from voice.db import write_lock
 from voice.forms import FieldError
 from voice.i18n import N_
@@ -44,8 +45,8 @@ FIELD_ERRORS = {
     "what_we_did": N_("Say what was done, in 4000 characters or fewer."),
     "agency": N_("Enter the partner agency that led it, in 300 characters or fewer."),
     "status": N_("Select whether it is planned, in progress or done."),
-    "started_on": N_("Enter the date it started as a real date, like 2021-04-01."),
-    "finished_on": N_("Enter the date it finished as a real date, like 2022-03-31."),
+    "started_on": N_("Enter the date it started as a real date, like 1/4/2021."),
+    "finished_on": N_("Enter the date it finished as a real date, like 31/3/2022."),
     "what_changed": N_("Say what changed in 4000 characters or fewer."),
     "next_steps": N_("Say what happens next in 4000 characters or fewer."),
 }
@@ -73,12 +74,17 @@ def _years(db: Db, chosen: str) -> list[str]:
 def _action_in(form: dict[str, list[str]]) -> tuple[dict[str, Any], plan.ActionIn | None, list[FieldError]]:
     """The form's values (to show again), and the action they make or what is wrong with them."""
     raw: dict[str, Any] = {f: form.get(f, [""])[0].strip() for f in ACTION_FIELDS}
+    day_errors = []
     for f in ("started_on", "finished_on"):
-        raw[f] = raw[f] or None
+        try:  # "1/9/2022" or "2022-09-01"; "2022-09-31" is refused, never saved as no date
+            raw[f] = parse_day(raw[f]).isoformat() if raw[f] else None
+        except DateError:
+            day_errors.append(FieldError(f, f, FIELD_ERRORS[f]))
     for f in ACTION_LISTS:
         raw[f] = [v for v in form.get(f, []) if v]
     raw["quotes"] = [int(q) for q in raw["quotes"] if q.isdigit()]
     errors = [FieldError(f, f, FIELD_ERRORS[f]) for f in ("title", "what_we_did", "agency", "status") if not raw[f]]
+    errors += day_errors
     if errors:
         return raw, None, errors
     try:
@@ -96,7 +102,7 @@ class PlansController(Controller):
     def _priorities_page(self, request: Request, db: Db, year: str, errors: list[FieldError] | None = None,
                          values: dict[str, Any] | None = None, status: int = 200) -> Template:
         return render(request, "staff/priorities.html", status=status, staff=staff_of(request), year=year,
-                      years=_years(db, year),
+                      years=_years(db, year), archived=plan.priorities(db, year, archived=True),
                       items=plan.priorities(db, year), taxonomy=_taxonomy(request),
                       can_edit=staff_of(request).role in EDITORS, errors=[self._t(request, e) for e in errors or []],
                       values=values or {})
@@ -125,7 +131,7 @@ class PlansController(Controller):
             return self._priorities_page(request, db, year, [error], values, status=422)
         except plan.UnknownPriorityError:
             raise NotFoundException() from None
-        return Redirect(f"/staff/priorities?year={plan.year_slug(year)}", status_code=303)
+        return Redirect(f"/staff/priorities?year={plan.year_slug(year)}&done=saved", status_code=303)
 
     # --- actions -------------------------------------------------------------------------------
     def _action_form(self, request: Request, db: Db, year: str, action: dict[str, Any], action_id: int | None,
@@ -142,7 +148,8 @@ class PlansController(Controller):
         chosen = _year(year, db)
         return render(request, "staff/actions.html", staff=staff_of(request), year=chosen,
                       years=_years(db, chosen),
-                      items=plan.actions(db, chosen), names={p.key: p.name for p in plan.priorities(db, chosen)},
+                      items=plan.actions(db, chosen), archived=plan.actions(db, chosen, archived=True),
+                      names={p.key: p.name for p in plan.priorities(db, chosen)},
                       statuses=plan.STATUS_NAMES, can_edit=staff_of(request).role in EDITORS)
 
     @get("/actions/new", sync_to_thread=True, opt={"roles": EDITORS})
@@ -172,7 +179,28 @@ class PlansController(Controller):
                 errors = [FieldError("title", "title", t(request, exc.message, **exc.params))]
         if errors:
             return self._action_form(request, db, year, given, action_id, errors, status=422)
-        return Redirect(f"/staff/actions?year={plan.year_slug(year)}#action-{action_id}", status_code=303)
+        return Redirect(f"/staff/actions?year={plan.year_slug(year)}&done=saved#action-{action_id}", status_code=303)
+
+    # --- archiving ---------------------------------------------------------------------------------
+    @post("/actions/{row_id:int}/archive", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
+    def action_archive(self, request: Request, db: Db, row_id: RowId, data: FormData) -> Redirect:
+        """Archive an action (or restore it): out of the lists and new reports, kept."""
+        return self._archive(request, db, "actions", row_id, bool(data.get("restore")))
+
+    @post("/priorities/{row_id:int}/archive", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
+    def priority_archive(self, request: Request, db: Db, row_id: RowId, data: FormData) -> Redirect:
+        """Archive a priority (or restore it): out of the lists and new reports, kept."""
+        return self._archive(request, db, "priorities", row_id, bool(data.get("restore")))
+
+    @staticmethod
+    def _archive(request: Request, db: Db, table: str, row_id: int, restore: bool) -> Redirect:
+        found = db.execute(f"SELECT year FROM {table} WHERE id = ?", [row_id]).fetchone()  # noqa: S608 - two names
+        if found is None:
+            raise NotFoundException()
+        plan.archive(db, "action" if table == "actions" else "priority", row_id, staff_of(request).email,
+                     restore=restore)
+        done = "restored" if restore else "archived"
+        return Redirect(f"/staff/{table}?year={plan.year_slug(found[0])}&done={done}", status_code=303)
 
     # --- the report ----------------------------------------------------------------------------
     def _report(self, request: Request, db: Db, year: str, survey: str | None) -> outputs.Report:
