@@ -282,3 +282,150 @@ def test_action_dates_that_do_not_exist_are_refused_not_dropped(client: TestClie
     assert good.status_code == 303
     with sqlite3.connect(settings.db_path) as conn:
         assert conn.execute("SELECT started_on FROM actions").fetchall() == [("2022-09-01",)]
+
+
+# --- quotes as edited, names not ids, feedback after every change ----------------------------------------
+def answered(client: TestClient, settings: Settings, words: str) -> int:
+    import sqlite3
+
+    sent = client.post("/api/surveys/ypag-priorities/responses",
+                       json={"answers": {"most_important": words, "quote_ok": "yes"}})
+    assert sent.status_code == 201
+    assert until(lambda: client.get("/healthz").json()["unread"] == "0")
+    with sqlite3.connect(settings.db_path) as conn:
+        return int(conn.execute("SELECT id FROM answers WHERE text = ?", [words]).fetchone()[0])
+
+
+def test_an_edited_quote_is_checked_and_the_approver_sees_what_changed(client: TestClient, settings: Settings) -> None:
+    words = "The youth worker listened to me and it really helped me feel less alone at school"
+    answer_id = answered(client, settings, words)
+    add(settings, "sam@example.org", "facilitator")
+    add(settings, "alex@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    page = get_page(client, f"/staff/answers/{answer_id}")
+    invented = client.post(f"/staff/answers/{answer_id}/quotes", data={
+        "_csrf_token": csrf(page), "quote": "Services in this area are excellent and we love them",
+        "attribution": "(YPAG)"})
+    assert invented.status_code == 422
+    kept = check_page(invented.text, errors=True)
+    assert "keeps too few of the young person's words" in kept.select_one(".error-summary").get_text()
+    assert kept.find("textarea", id="quote").get_text() == "Services in this area are excellent and we love them"
+    summary = client.post(f"/staff/answers/{answer_id}/quotes", data={
+        "_csrf_token": csrf(page), "quote": "Young people said youth workers who listen help them feel less alone",
+        "attribution": "(YPAG)", "summary": "1"}, follow_redirects=False)
+    assert summary.status_code == 303
+    edited = client.post(f"/staff/answers/{answer_id}/quotes", data={
+        "_csrf_token": csrf(page), "quote": "The youth worker Sarah Khan listened to me and it really helped",
+        "attribution": "(YPAG)"}, follow_redirects=False)
+    assert edited.status_code == 303
+    proposed = get_page(client, edited.headers["location"])
+    assert "Quote proposed" in proposed.select_one("[role=status]").get_text()
+    card = next(li for li in proposed.select("li[id^=quote-]") if "[name]" in li.get_text())
+    assert "Sarah" not in card.get_text()
+    assert [d.get_text(" ", strip=True) for d in card.select("ins")] == ["added: [name]"]
+    assert "me feel less alone at school" in " ".join(d.get_text() for d in card.select("del"))
+    assert "redacted detail" in card.get_text()  # the identification warnings, again, for the approver
+    summary_card = next(li for li in proposed.select("li[id^=quote-]") if "youth workers who listen" in li.get_text())
+    assert "“" not in summary_card.select_one(".answer-text").get_text()
+    # The person who proposed it cannot approve it: said on the quotes page, at its own address.
+    quote_id = card["id"].split("-")[1]
+    refused = client.post(f"/staff/quotes/{quote_id}/approve", data={"_csrf_token": csrf(proposed),
+                                                                      "showing": "proposed"}, follow_redirects=False)
+    assert refused.status_code == 303 and refused.headers["location"].startswith("/staff/quotes?")
+    said = client.get(refused.headers["location"])
+    assert said.status_code == 409
+    assert "Someone other than the person who proposed" in check_page(said.text, errors=True).select_one(
+        ".error-summary").get_text()
+    sign_in(client, "alex@example.org")
+    page = get_page(client, "/staff/quotes")
+    for quote in [q["id"].split("-")[1] for q in page.select("li[id^=quote-]")]:
+        approved = client.post(f"/staff/quotes/{quote}/approve", data={"_csrf_token": csrf(page), "showing": "proposed"})
+        assert approved.status_code == 200 and "Quote approved" in approved.text
+    for n in range(5):  # enough answers for the survey's quotes to be shown
+        client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"age_band": "14-15", "area": "rutland",
+                                                                              "most_important": f"Answer {n}"}})
+    assert until(lambda: client.get("/healthz").json()["unread"] == "0")
+    import datetime as dt
+    import io
+
+    from docx import Document
+
+    from voice.priorities import year_of, year_slug
+
+    this_year = year_slug(year_of(dt.datetime.now(dt.UTC).date()))
+    word = client.get(f"/staff/reports/download?year={this_year}&fmt=docx")
+    said = "\n".join(p.text for p in Document(io.BytesIO(word.content)).paragraphs)
+    assert "In summary: Young people said youth workers who listen" in said
+    assert "“Young people said" not in said and "“The youth worker [name] listened" in said
+    rejected = client.post(f"/staff/quotes/{quote_id}/reject", data={"_csrf_token": csrf(page), "showing": "approved"})
+    assert "Quote rejected" in rejected.text
+
+
+def test_staff_pages_say_names_not_ids(client: TestClient, settings: Settings) -> None:
+    answer_id = answered(client, settings, "More clubs in the evenings please")
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    answers = get_page(client, "/staff/responses")
+    options = [o.get_text() for o in answers.select("#priority option")]
+    assert "Child mental health" in options and "child_mental_health" not in options
+    assert "ypag-priorities" not in [o.get_text() for o in answers.select("#survey option")]
+    page = get_page(client, f"/staff/answers/{answer_id}")
+    assert "most_important" not in page.select_one("main").get_text()
+    assert "What is the one thing you would change" in page.get_text()
+    assert page.find("input", id="attribution")["value"] == "(What should we focus on next year?)"
+
+
+def test_feedback_after_changes_and_filters_that_say_what_is_wrong(client: TestClient, settings: Settings) -> None:
+    answer_id = answered(client, settings, "Nobody at school listens to me")
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    page = get_page(client, f"/staff/answers/{answer_id}")
+    saved = client.post(f"/staff/answers/{answer_id}/themes", data={
+        "_csrf_token": csrf(page), "topics": ["being_listened_to"], "sentiment": "negative"})
+    assert "Themes saved" in saved.text
+    bad = client.get("/staff/responses?since=2021-13-45")
+    assert bad.status_code == 400
+    assert "Enter a real date" in check_page(bad.text, errors=True).select_one(".error-summary").get_text()
+    today = client.get("/staff/responses?since=01/10/2021")
+    assert today.status_code == 200 and "1 answer matches." in today.text
+    assert "0 answers match." in client.get("/staff/responses?since=01/10/2999").text
+    assert "1 answer matches." in client.get("/staff/responses?q=scho*").text
+    hint = get_page(client, "/staff/responses").find(id="q-hint").get_text()
+    assert "scho*" in hint
+
+
+def test_facilitators_download_the_redacted_answers_they_filtered(client: TestClient, settings: Settings) -> None:
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    for words in ("=HYPERLINK(\"x\") Sam says call 07700 900123, my dad hits me", "More youth clubs please"):
+        client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": words}})
+    client.post("/api/surveys/ypag-priorities/responses", json={"answers": {
+        "most_important": "Please ring me", "talk_to_someone": "yes", "talk_to_someone.name": "Kayla Jones",
+        "talk_to_someone.contact": "07700 900999"}})
+    assert until(lambda: client.get("/healthz").json()["unread"] == "0")
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    page = get_page(client, "/staff/responses?q=dad")
+    link = page.find("a", string="CSV")["href"]
+    assert "q=dad" in link and "fmt=csv" in link
+    got = client.get(link)
+    assert got.status_code == 200 and got.headers["content-type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(got.content.decode("utf-8-sig"))))
+    assert rows[0][5] == "The answer (personal details removed)" and len(rows) == 2  # the filter applied
+    assert rows[1][5].startswith("'=HYPERLINK")  # formula-safe
+    assert "07700" not in got.text and "Sam" not in got.text and rows[1][9] == "Yes"  # redacted; flag open
+    assert "What is the one thing you would change" in rows[1][2]  # the question, not its id
+    everything = client.get("/staff/responses/download?fmt=xlsx")
+    sheet = load_workbook(io.BytesIO(everything.content)).active
+    cells = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert len(cells) == 4 and all("07700" not in str(v) and "Kayla" not in str(v) for row in cells for v in row)
+    assert "receipt" not in " ".join(str(v) for v in cells[0]).lower()
+    assert client.get("/staff/responses/download?fmt=csv&since=2021-13-45").status_code == 400
+    from tests.web.test_staff import add as add_viewer
+
+    add_viewer(settings, "viewer@example.org", "viewer")
+    sign_in(client, "viewer@example.org")
+    assert client.get("/staff/responses/download?fmt=csv").status_code == 403

@@ -145,7 +145,7 @@ def test_an_edited_quote_is_redacted_like_an_answer(client: TestClient, settings
     page = get_page(client, f"/staff/answers/{answer}")
     response = client.post(f"/staff/answers/{answer}/quotes", data={
         "_csrf_token": csrf(page), "quote": "Nobody listened at Beaumont Leys School, ask Sarah Khan on 07700 900123",
-        "attribution": "(YPAG)"}, follow_redirects=False)
+        "attribution": "(YPAG)", "summary": "1"}, follow_redirects=False)  # not the young person's words
     assert response.status_code == 303
     quotes = get_page(client, "/staff/quotes").get_text()
     assert "Nobody listened at [school], ask [name] on [phone]" in quotes

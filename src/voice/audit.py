@@ -14,7 +14,7 @@ from voice.i18n import N_
 ACTIONS = (
     N_("flag raised"), N_("flag viewed"), N_("flag closed"), N_("account created"), N_("account locked"),
     N_("signed in"), N_("themes corrected"), N_("quote proposed"), N_("quote approved"), N_("quote published"),
-    N_("quote rejected"), N_("answers entered"), N_("answers imported"), N_("priorities imported"),
+    N_("quote rejected"), N_("answers entered"), N_("answers imported"), N_("answers downloaded"), N_("priorities imported"),
     N_("priority archived"), N_("priority restored"), N_("action archived"), N_("action restored"), N_("priority added"),
     N_("priority changed"), N_("action added"), N_("action changed"), N_("report exported"), N_("report published"),
     N_("report withdrawn"), N_("contact request viewed"), N_("contact request closed"), N_("contact details wiped"),

@@ -8,8 +8,11 @@ its answer is open, and is approved by someone other than the person who propose
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
+import difflib
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import msgspec
@@ -64,6 +67,10 @@ class Quote(msgspec.Struct, frozen=True):
     survey_slug: str
     topics: list[str]
     priorities: list[str]
+    summary: bool = False
+    """In the partnership's words, not the young person's: never shown in quotation marks."""
+    answer_text: str = ""
+    """The answer it came from, redacted, for the person who approves it."""
 
 
 class Version(msgspec.Struct, frozen=True):
@@ -81,6 +88,12 @@ def versions(db: Database) -> list[Version]:
 
 class CurationError(ValueError):
     """A decision that cannot be made; the message is a translatable sentence."""
+
+
+SELF_APPROVAL = N_("Someone other than the person who proposed a quote must approve it.")
+DECISION_PROBLEMS = (N_("There is no such quote."), N_("This quote has already moved on; reload the page."),
+                     SELF_APPROVAL)
+"""What can stop a decision on a quote, by number (the quotes page says it after its redirect)."""
 
 
 def _now() -> str:
@@ -106,9 +119,10 @@ FLAGGED = ("EXISTS (SELECT 1 FROM flags f WHERE f.response_id = a.response_id "
 
 
 def _fts_query(text: str) -> str:
-    """Words as FTS5 phrases, so that search syntax typed by a person is taken as words."""
-    words = re.findall(r"\w+", text)[:20]
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+    """Words as FTS5 phrases, so that search syntax typed by a person is taken as words; a word ending
+    in * finds the words that start with it ("scho*": school, schools, scholarship)."""
+    words = re.findall(r"\w+\*?", text)[:20]
+    return " ".join('"' + w.rstrip("*").replace('"', '""') + '"' + ("*" if w.endswith("*") else "") for w in words)
 
 
 # "2021/22" for an answer sent between 1 April 2021 and 31 March 2022 (as priorities.year_of says).
@@ -176,6 +190,13 @@ def browse(db: Database, filters: Filters, taxonomy: Taxonomy) -> tuple[list[Row
     return [_row(r) for r in rows], int(total)
 
 
+def every(db: Database, filters: Filters, taxonomy: Taxonomy) -> Iterator[Row]:
+    """Every answer that matches, newest first (for a download), read a row at a time."""
+    where, params = _where(filters, taxonomy)
+    for r in db.execute(_SELECT + _BASE + where + " ORDER BY r.submitted_on DESC, a.id DESC", params):
+        yield _row(r)
+
+
 def answer(db: Database, answer_id: int) -> Row | None:
     row = db.execute(_SELECT + _BASE + " AND a.id = :id", {"id": answer_id}).fetchone()
     return _row(row) if row else None
@@ -238,10 +259,11 @@ def quote_warnings(db: Database, text: str, survey_slug: str, min_group: int) ->
 
 
 def propose(db: Database, answer_id: int, text: str, attribution: str, by: str, taxonomy: Taxonomy,
-            terms: Terms | None = None) -> int:
+            terms: Terms | None = None, *, summary: bool = False) -> int:
     """A quote, linked to the answer's topics (a person's correction if there is one) and the
     partnership priorities those topics feed. The words as proposed (a facilitator may edit them) go
-    through the same redaction as every answer, so a name or number typed into an edit is not kept."""
+    through the same redaction as every answer, so a name or number typed into an edit is not kept. An
+    edit that keeps too few of the young person's words is refused, unless it is marked as a summary."""
     text, attribution = redact(text.strip(), terms).text, redact(attribution.strip(), terms).text
     blockers = quote_blockers(db, answer_id)
     if blockers:
@@ -253,14 +275,17 @@ def propose(db: Database, answer_id: int, text: str, attribution: str, by: str, 
     if not attribution:
         raise CurationError(N_("Enter how the quote is attributed, for example (YPAG)."))
     row = answer(db, answer_id)
+    if row is not None and not summary and shared(row.text or "", text) < MIN_SHARED:
+        raise CurationError(N_("The quote keeps too few of the young person's words. Use their words, or "
+                               "tick “This is a summary in our words”."))
     topics = [t for t in (row.topics if row else []) if t != "other"]
     priorities = sorted({p for tp in taxonomy.topics if tp.id in topics for p in tp.priorities})
     with write_lock, db.atomic():
         cursor = db.execute(
-            "INSERT INTO quotes (answer_id, text, attribution, topics, priorities, proposed_by, proposed_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO quotes (answer_id, text, attribution, topics, priorities, proposed_by, proposed_at, summary) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [answer_id, text, attribution, msgspec.json.encode(topics).decode(),
-             msgspec.json.encode(priorities).decode(), by, _now()])
+             msgspec.json.encode(priorities).decode(), by, _now(), int(summary)])
         record_event(db, by, "quote proposed", f"quote:{cursor.lastrowid}", text[:200])
     return int(cursor.lastrowid or 0)
 
@@ -279,7 +304,7 @@ def decide(db: Database, quote_id: int, action: str, by: str) -> None:
     if (before and status != before) or (action == "reject" and status in ("published", "rejected")):
         raise CurationError(N_("This quote has already moved on; reload the page."))
     if action == "approve" and by.lower() == proposed_by.lower():
-        raise CurationError(N_("Someone other than the person who proposed a quote must approve it."))
+        raise CurationError(SELF_APPROVAL)
     if action == "publish" and (blockers := quote_blockers(db, answer_id)):
         raise CurationError(blockers[0])
     with write_lock, db.atomic():
@@ -293,9 +318,49 @@ def decide(db: Database, quote_id: int, action: str, by: str) -> None:
 
 def quotes(db: Database, status: str | None = None) -> list[Quote]:
     sql = ("SELECT q.id, q.answer_id, q.text, q.attribution, q.status, q.proposed_by, q.decided_by, r.survey_slug, "
-           "q.topics, q.priorities FROM quotes q JOIN answers a ON a.id = q.answer_id "
+           "q.topics, q.priorities, q.summary, a.text FROM quotes q JOIN answers a ON a.id = q.answer_id "
            "JOIN responses r ON r.id = a.response_id")
     rows = db.execute(sql + (" WHERE q.status = ?" if status else "") + " ORDER BY q.id DESC",
                       [status] if status else []).fetchall()
     return [Quote(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
-                  msgspec.json.decode(row[8]), msgspec.json.decode(row[9])) for row in rows]
+                  msgspec.json.decode(row[8]), msgspec.json.decode(row[9]), bool(row[10]), row[11] or "")
+            for row in rows]
+
+
+MIN_SHARED = 0.6
+"""The share of a quote's words that must be the young person's own (else it is a summary)."""
+WORDS = re.compile(r"\[[a-z ]+\]|[^\W_]+")
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in WORDS.findall(text)]
+
+
+def shared(answer_text: str, quote: str) -> float:
+    """The share of the quote's words that are in the answer (a redaction tag counts as a word)."""
+    words = _words(quote)
+    if not words:
+        return 1.0
+    have = collections.Counter(_words(answer_text))
+    kept = 0
+    for word in words:
+        if have[word] > 0:
+            have[word] -= 1
+            kept += 1
+    return kept / len(words)
+
+
+def differences(answer_text: str, quote: str) -> list[tuple[str, str]]:
+    """The quote against the answer it came from, word by word: ("same" | "removed" | "added", words), for
+    the approver to see what the person who proposed it changed."""
+    a, b = answer_text.split(), quote.split()
+    found: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            found.append(("same", " ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            found.append(("removed", " ".join(a[i1:i2])))
+        if j2 > j1:
+            found.append(("added", " ".join(b[j1:j2])))
+    return found

@@ -67,12 +67,20 @@ def render_pdf(report: Report, locale: str, css: str) -> bytes:
 
 
 # --- Word: a section to paste into the annual report -----------------------------------------------
-def _quote_lines(q: QuoteOut) -> tuple[str, str | None]:
+def quoted(q: QuoteOut, locale: str = "en") -> str:
+    """A quote's words as every output shows them: in quotation marks, or, for a summary in the
+    partnership's words, after "In summary:" and never in quotation marks."""
+    if q.summary:
+        return f"{translate(locale, 'In summary:')} {q.text}"
+    return f"“{q.text}”"
+
+
+def _quote_lines(q: QuoteOut, locale: str = "en") -> tuple[str, str | None]:
     """The annual reports' style: a short attribution in brackets runs on after the quote; a longer one
     goes on its own line below."""
     if q.attribution.startswith("("):
-        return f"“{q.text}” {q.attribution}", None
-    return f"“{q.text}”", q.attribution
+        return f"{quoted(q, locale)} {q.attribution}", None
+    return quoted(q, locale), q.attribution
 
 
 def render_docx(report: Report, locale: str = "en") -> bytes:
@@ -85,7 +93,7 @@ def render_docx(report: Report, locale: str = "en") -> bytes:
     doc.add_paragraph(_intro(report, locale))
     doc.add_paragraph(_anonymity(report, locale))
     for q in report.quotes[:6]:
-        _docx_quote(doc, q)
+        _docx_quote(doc, q, locale)
     _docx_priorities(doc, report, locale)
     _docx_results(doc, report, locale)
     for style in ("Normal", "List Bullet"):
@@ -95,8 +103,8 @@ def render_docx(report: Report, locale: str = "en") -> bytes:
     return out.getvalue()
 
 
-def _docx_quote(doc: Any, q: QuoteOut) -> None:
-    text, below = _quote_lines(q)
+def _docx_quote(doc: Any, q: QuoteOut, locale: str = "en") -> None:
+    text, below = _quote_lines(q, locale)
     run = doc.add_paragraph().add_run(text)
     run.bold, run.italic = True, True
     if below:
@@ -187,7 +195,7 @@ def render_md(report: Report, locale: str = "en") -> str:
         lines += [f"## {p.name}", ""] + [f"{o}\n" for o in p.outcomes]
         lines += [f"### {tr('You said')}", ""]
         lines += [f"- {_topic_line(tp, locale)}" for tp in p.topics if tp.count.state == SHOWN]
-        lines += [""] + [f"> “{q.text}” {q.attribution}\n" for q in p.quotes]
+        lines += [""] + [f"> {quoted(q, locale)} {q.attribution}\n" for q in p.quotes]
         if p.actions:
             lines += [f"### {tr('We did')}", ""]
             for a in p.actions:
@@ -254,7 +262,7 @@ def action_rows(report: Report) -> Iterator[tuple[object, ...]]:
         seen.add(a.id)
         yield (a.id, report.year, " ".join(a.priorities), a.title, a.what_we_did, a.agency, a.status, a.started_on,
                a.finished_on, a.what_changed, a.next_steps, " ".join(a.topics), " ".join(a.surveys),
-               " | ".join(f"“{q.text}” {q.attribution}" for q in a.quotes))
+               " | ".join(f"{quoted(q)} {q.attribution}" for q in a.quotes))
 
 
 def render_csv(header: tuple[str, ...], rows: Iterator[tuple[object, ...]]) -> str:

@@ -443,10 +443,12 @@ def m012_flag_tiers_and_decisions(db: Database) -> None:
 
 
 @migrations()
-def m013_plan_keys_and_archive(db: Database) -> None:
+def m013_plan_keys_archive_and_summaries(db: Database) -> None:
     # An action from a priorities file keeps the file's id (or its title's), so importing the file again
     # updates it instead of adding it twice. Staff archive a priority or an action rather than delete it:
     # it leaves the lists and new reports, and stays in the database for reports already published.
+    # A quote may be a summary in the partnership's words: then it is never shown in quotation marks.
+    db.execute("ALTER TABLE quotes ADD COLUMN summary INTEGER NOT NULL DEFAULT 0 CHECK (summary IN (0, 1))")
     db.execute("ALTER TABLE actions ADD COLUMN key TEXT")
     db.execute("CREATE UNIQUE INDEX actions_key ON actions(year, key) WHERE key IS NOT NULL")
     db.execute("ALTER TABLE actions ADD COLUMN archived_at TEXT")

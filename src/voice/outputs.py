@@ -40,6 +40,8 @@ class QuoteOut(msgspec.Struct, frozen=True):
     survey: str
     topics: list[str]
     priorities: list[str]
+    summary: bool = False
+    """The partnership's summary of what was said: never in quotation marks."""
 
 
 class ActionOut(plan.ActionCore, frozen=True, kw_only=True):
@@ -89,12 +91,13 @@ def _quotes(db: Database, slugs: list[str], since: dt.date, until: dt.date) -> l
         return []
     marks = ", ".join("?" for _ in slugs)
     rows = db.execute(
-        "SELECT q.id, q.answer_id, q.text, q.attribution, r.survey_slug, q.topics, q.priorities FROM quotes q "  # noqa: S608 - placeholders only
+        "SELECT q.id, q.answer_id, q.text, q.attribution, r.survey_slug, q.topics, q.priorities, q.summary "  # noqa: S608 - placeholders only
+        "FROM quotes q "
         "JOIN answers a ON a.id = q.answer_id JOIN responses r ON r.id = a.response_id "
         f"WHERE q.status IN ('approved', 'published') AND r.survey_slug IN ({marks}) "
         "AND r.submitted_on BETWEEN ? AND ? ORDER BY q.id", [*slugs, since.isoformat(), until.isoformat()]).fetchall()
-    return [QuoteOut(row[0], row[2], row[3], row[4], msgspec.json.decode(row[5]), msgspec.json.decode(row[6]))
-            for row in rows if not quote_blockers(db, row[1])]
+    return [QuoteOut(row[0], row[2], row[3], row[4], msgspec.json.decode(row[5]), msgspec.json.decode(row[6]),
+                     bool(row[7])) for row in rows if not quote_blockers(db, row[1])]
 
 
 def _action_out(a: plan.Action, quotes: dict[int, QuoteOut]) -> ActionOut:

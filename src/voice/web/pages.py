@@ -141,7 +141,7 @@ def page_context(request: Request, survey: Survey | None, offered: list[str] | N
     chosen = chosen_locale(request)
     languages = offered or available_locales()
     return {
-        "done": None,
+        "done_message": None,
         "locale": locale,
         "lang": lang_tag(locale),
         "dir": direction(locale),
@@ -166,8 +166,8 @@ def render(request: Request, template: str, *, status: int = 200, survey: Survey
     """A page in the visitor's language. `offered`: the languages this page can be in (a survey's).
     After a change, `?done=KEY` in the address shows DONE[KEY] at the top (a staff page's success message)."""
     done = DONE.get(request.query_params.get("done") or "")
-    if done and "done" not in context:
-        context["done"] = translate(locale_of(request, offered), done)
+    if done:
+        context["done_message"] = translate(locale_of(request, offered), done)
     return Template(template_name=template, context=page_context(request, survey, offered) | context,
                     status_code=status)
 

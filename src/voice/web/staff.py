@@ -3,10 +3,12 @@ on the router, so a new route cannot forget it; roles are checked per route thro
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import re
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -14,19 +16,21 @@ from babel import Locale, UnknownLocaleError
 from litestar import Controller, Request, Router, get, post
 from litestar.connection import ASGIConnection
 from litestar.datastructures import Cookie
-from litestar.exceptions import NotFoundException, PermissionDeniedException
+from litestar.exceptions import NotFoundException, PermissionDeniedException, ValidationException
 from litestar.handlers.base import BaseRouteHandler
 from litestar.params import FromPath, FromQuery, QueryParameter
-from litestar.response import Redirect, Template
+from litestar.response import Redirect, Response, Template
 
 from voice import auth, contacts, curation, safeguarding
 from voice.audit import events, record_event
 from voice.dates import DateError, parse_day
 from voice.db import opened, write_lock
 from voice.forms import FieldError, check_all, read_form
+from voice.i18n import N_
 from voice.learning import themer_with_corrections
 from voice.submissions import InvalidAnswersError, record, unread_count
 from voice.surveys import PREFER_NOT
+from voice.text import spreadsheet_safe
 from voice.themes import SENTIMENT_NAMES, Taxonomy
 from voice.web.pages import (
     SQLITE_MAX_INT,
@@ -76,9 +80,78 @@ def _topic_names(request: Request) -> dict[str, str]:
     return {tp.id: tp.name for tp in _taxonomy(request).topics}
 
 
-def _day(text: str | None) -> str | None:
-    """A yyyy-mm-dd date from a filter box, or nothing."""
-    return text if text and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
+ANSWER_COLUMNS = (N_("Answer number"), N_("Survey"), N_("Question"), N_("Day it was given"), N_("How it was given"),
+                  N_("The answer (personal details removed)"), N_("Feeling"), N_("Topics"), N_("Checked by a person"),
+                  N_("Safeguarding flag open"))
+"""The columns of a download of answers: nothing that could say who wrote them."""
+
+
+def answers_file(header: list[str], rows: Iterable[list[Any]], fmt: str) -> bytes:
+    """A CSV (UTF-8 with a byte order mark, for Excel) or an Excel workbook; every cell formula-safe."""
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow([spreadsheet_safe(c) for c in header])
+        writer.writerows([spreadsheet_safe(c) for c in row] for row in rows)
+        return ("\ufeff" + out.getvalue()).encode("utf-8")
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Answers")
+    sheet.append([spreadsheet_safe(c) for c in header])
+    for row in rows:
+        sheet.append([c if isinstance(c, int) else spreadsheet_safe(c) for c in row])
+    saved = io.BytesIO()
+    book.save(saved)
+    return saved.getvalue()
+
+
+def _filters(request: Request, survey: str | None, version: int | None, channel: str | None, topic: str | None,
+             priority: str | None, sentiment: str | None, flagged: str | None, since: str | None, until: str | None,
+             q: str | None, page: int) -> tuple[curation.Filters, list[FieldError]]:
+    """The answers page's filters as given, and what is wrong with its dates (they are then not applied)."""
+    errors: list[FieldError] = []
+    days: dict[str, str | None] = {}
+    for name, typed in (("since", since), ("until", until)):
+        try:
+            days[name] = parse_day(typed).isoformat() if typed and typed.strip() else None
+        except DateError:
+            days[name] = None
+            errors.append(FieldError(name, name, t(request, "Enter a real date, for example 27/3/2021")))
+    return curation.Filters(
+        survey=survey or None, version=version, channel=channel or None, topic=topic or None, priority=priority or None,
+        sentiment=sentiment or None, flagged={"yes": True, "no": False}.get(flagged or ""),
+        since=days["since"], until=days["until"], q=(q or "").strip()[:200] or None, page=max(1, min(page, 10_000))), errors
+
+
+CHANNEL_NAMES = {"web": N_("Online form"), "api": N_("Another app (API)"), "paper": N_("Paper form"),
+                 "session": N_("Session or group"), "import": N_("Imported file")}
+
+
+def _survey_titles(request: Request) -> dict[str, str]:
+    return {p.slug: p.survey.title for p in catalogue_of(request).all()}
+
+
+def _question_label(request: Request, slug: str, question_id: str) -> str:
+    """A question's words, as the survey asks it (its id if the survey has changed since)."""
+    published = catalogue_of(request).current(slug)
+    base = question_id.split(".")[0]
+    for _, q in published.survey.questions() if published else []:
+        if q.id == base:
+            return q.label
+    return question_id
+
+
+def _priority_names(db: Db, taxonomy: Taxonomy) -> list[tuple[str, str]]:
+    """Every priority key the taxonomy feeds, with the name a year gave it (the newest year's first)."""
+    from voice import priorities as plan
+
+    named: dict[str, str] = {}
+    for year in plan.years(db):
+        for p in plan.priorities(db, year):
+            named.setdefault(p.key, p.name)
+    keys = sorted({p for tp in taxonomy.topics for p in tp.priorities} | set(named))
+    return [(key, named.get(key) or key.replace("_", " ").capitalize()) for key in keys]
 
 
 def _to_sign_in(request: Request, exc: SignInRequiredError) -> Redirect:
@@ -189,7 +262,40 @@ class StaffController(Controller):
         except safeguarding.FlagError as exc:
             error = FieldError("action_note", "action_note", t(request, str(exc)))
             return self._flag_page(request, db, flag_id, [error], note, status=422)
-        return Redirect(f"/staff/safeguarding/{flag_id}", status_code=303)
+        return Redirect(f"/staff/safeguarding/{flag_id}?done=flag-closed", status_code=303)
+
+    @get("/responses/download", sync_to_thread=True, opt={"roles": EDITORS})
+    def responses_download(self, request: Request, db: Db, fmt: FromQuery[str] = "csv", survey: FromQuery[str | None] = None,
+                           version: Annotated[int | None, QueryParameter(ge=1, le=SQLITE_MAX_INT)] = None,
+                           channel: FromQuery[str | None] = None, topic: FromQuery[str | None] = None,
+                           priority: FromQuery[str | None] = None, sentiment: FromQuery[str | None] = None,
+                           flagged: FromQuery[str | None] = None, since: FromQuery[str | None] = None,
+                           until: FromQuery[str | None] = None, q: FromQuery[str | None] = None) -> Response[bytes]:
+        """The answers that match the filters, redacted, with their themes and whether a safeguarding flag on
+        them is open: never the text as typed, contact details or receipts. CSV or Excel, formula-safe."""
+        if fmt not in ("csv", "xlsx"):
+            raise NotFoundException()
+        filters, errors = _filters(request, survey, version, channel, topic, priority, sentiment, flagged, since,
+                                   until, q, 1)
+        if errors:
+            raise ValidationException(errors[0].message)
+        names = _topic_names(request)
+        titles = _survey_titles(request)
+        header = [t(request, h) for h in ANSWER_COLUMNS]
+        yes, no = t(request, "Yes"), t(request, "No")
+        rows = ([r.answer_id, titles.get(r.survey_slug, r.survey_slug), _question_label(request, r.survey_slug, r.question_id),
+                 r.day, t(request, CHANNEL_NAMES.get(r.channel, r.channel)), r.text,
+                 t(request, SENTIMENT_NAMES[r.sentiment]) if r.sentiment else "",
+                 ", ".join(names.get(tp, tp) for tp in r.topics), yes if r.corrected else no,
+                 yes if r.flagged else no] for r in curation.every(db, filters, _taxonomy(request)))
+        body = answers_file(header, rows, fmt)
+        with write_lock:
+            record_event(db, staff_of(request).email, "answers downloaded", f"survey:{survey or 'all'}",
+                         urlencode({k: v for k, v in request.query_params.items() if v})[:200])
+        name = f"answers-{survey or 'all-surveys'}.{fmt}"
+        media = "text/csv; charset=utf-8" if fmt == "csv" else (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     @get("/responses", sync_to_thread=True)
     def responses(self, request: Request, db: Db, survey: FromQuery[str | None] = None,
@@ -199,27 +305,32 @@ class StaffController(Controller):
                   flagged: FromQuery[str | None] = None, since: FromQuery[str | None] = None,
                   until: FromQuery[str | None] = None, q: FromQuery[str | None] = None,
                   page: FromQuery[int] = 1) -> Template:
-        filters = curation.Filters(
-            survey=survey or None, version=version, channel=channel or None, topic=topic or None, priority=priority or None,
-            sentiment=sentiment or None, flagged={"yes": True, "no": False}.get(flagged or ""),
-            since=_day(since), until=_day(until), q=(q or "").strip()[:200] or None, page=max(1, min(page, 10_000)))
-        rows, total = curation.browse(db, filters, _taxonomy(request))
+        filters, errors = _filters(request, survey, version, channel, topic, priority, sentiment, flagged, since,
+                                   until, q, page)
+        rows, total = ([], 0) if errors else curation.browse(db, filters, _taxonomy(request))
         query = {k: v for k, v in request.query_params.items() if k != "page" and v}
-        return render(request, "staff/responses.html", staff=staff_of(request), rows=rows, total=total,
+        return render(request, "staff/responses.html", status=400 if errors else 200, staff=staff_of(request),
+                      rows=rows, total=total, errors=errors, typed={"since": since or "", "until": until or ""},
+                      download=urlencode({k: v for k, v in request.query_params.items() if k not in ("page", "fmt") and v}),
                       filters=filters, flagged=flagged or "", taxonomy=_taxonomy(request), names=SENTIMENT_NAMES,
-                      surveys=[p.slug for p in catalogue_of(request).all()], query=query,
+                      surveys=[(p.slug, p.survey.title) for p in catalogue_of(request).all()], query=query,
+                      survey_titles=_survey_titles(request),
                       versions=curation.versions(db), topic_names=_topic_names(request),
-                      priorities=sorted({p for tp in _taxonomy(request).topics for p in tp.priorities}),
+                      priorities=_priority_names(db, _taxonomy(request)),
                       pages=(total + curation.PAGE_SIZE - 1) // curation.PAGE_SIZE, waiting=unread_count(db))
 
     def _answer_page(self, request: Request, db: Db, answer_id: int, errors: list[FieldError] | None = None,
-                     status: int = 200) -> Template:
+                     status: int = 200, proposed: dict[str, str] | None = None) -> Template:
         row = curation.answer(db, answer_id)
         if row is None:
             raise NotFoundException()
         suggested = curation.suggested(db, answer_id)
         settings = settings_of(request)
+        title = _survey_titles(request).get(row.survey_slug, row.survey_slug)
         return render(request, "staff/answer.html", status=status, staff=staff_of(request), row=row,
+                      survey_title=title, question=_question_label(request, row.survey_slug, row.question_id),
+                      channel_name=t(request, CHANNEL_NAMES.get(row.channel, row.channel)),
+                      proposed=proposed or {"quote": row.text or "", "attribution": f"({title})"},
                       suggested=suggested, taxonomy=_taxonomy(request), names=SENTIMENT_NAMES,
                       blockers=[t(request, b) for b in curation.quote_blockers(db, answer_id)],
                       topic_names=_topic_names(request),
@@ -244,40 +355,60 @@ class StaffController(Controller):
         request.app.state["themer"] = themer_with_corrections(
             db, _taxonomy(request), model=before.model, flag_threshold=before.flag_threshold,
             look_threshold=before.look_threshold)
-        return Redirect(f"/staff/answers/{answer_id}", status_code=303)
+        return Redirect(f"/staff/answers/{answer_id}?done=themes", status_code=303)
 
     @post("/answers/{answer_id:int}/quotes", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
     def propose(self, request: Request, db: Db, answer_id: RowId, data: FormData) -> Redirect | Template:
+        proposed = {"quote": str(data.get("quote", "")), "attribution": str(data.get("attribution", "")),
+                    "summary": "1" if data.get("summary") else ""}
         try:
-            curation.propose(db, answer_id, str(data.get("quote", "")), str(data.get("attribution", "")),
-                             staff_of(request).email, _taxonomy(request), request.app.state["terms"])
+            curation.propose(db, answer_id, proposed["quote"], proposed["attribution"], staff_of(request).email,
+                             _taxonomy(request), request.app.state["terms"], summary=bool(proposed["summary"]))
         except curation.CurationError as exc:
-            return self._answer_page(request, db, answer_id, [FieldError("quote", "quote", t(request, str(exc)))], 422)
-        return Redirect("/staff/quotes", status_code=303)
+            return self._answer_page(request, db, answer_id, [FieldError("quote", "quote", t(request, str(exc)))], 422,
+                                     proposed)
+        return Redirect("/staff/quotes?status=proposed&done=proposed", status_code=303)
 
     def _quotes_page(self, request: Request, db: Db, showing: str, errors: list[FieldError] | None = None,
                      status: int = 200) -> Template:
         showing = showing if showing in ("proposed", "approved", "published", "rejected") else "proposed"
         names = _topic_names(request)
+        found = curation.quotes(db, showing)
+        min_group = settings_of(request).min_group_size
         return render(request, "staff/quotes.html", status=status, staff=staff_of(request), showing=showing,
-                      topic_label=names,
-                      quotes=curation.quotes(db, showing), can_edit=staff_of(request).role in EDITORS,
+                      topic_label=names, quotes=found, can_edit=staff_of(request).role in EDITORS,
+                      survey_titles=_survey_titles(request), priority_names=_priority_names(db, _taxonomy(request)),
+                      warnings={q.id: [t(request, w) for w in curation.quote_warnings(db, q.text, q.survey_slug, min_group)]
+                                for q in found if q.status in ("proposed", "approved")},
+                      changes={q.id: curation.differences(q.answer_text, q.text) for q in found
+                               if q.status in ("proposed", "approved") and q.answer_text != q.text},
                       errors=errors or [])
 
     @get("/quotes", sync_to_thread=True)
-    def quote_list(self, request: Request, db: Db, status: FromQuery[str] = "proposed") -> Template:
-        return self._quotes_page(request, db, status)
+    def quote_list(self, request: Request, db: Db, status: FromQuery[str] = "proposed",
+                   problem: Annotated[int | None, QueryParameter(ge=0, le=20)] = None,
+                   quote: Annotated[int | None, QueryParameter(ge=1, le=SQLITE_MAX_INT)] = None) -> Template:
+        errors = []
+        if problem is not None and quote is not None and problem < len(curation.DECISION_PROBLEMS):
+            errors = [FieldError("quotes", f"quote-{quote}", t(request, curation.DECISION_PROBLEMS[problem]))]
+        return self._quotes_page(request, db, status, errors, 409 if errors else 200)
 
     @post("/quotes/{quote_id:int}/{action:str}", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
     def decide(self, request: Request, db: Db, quote_id: RowId, action: FromPath[str],
                data: FormData) -> Redirect | Template:
         showing = str(data.get("showing", "proposed"))
+        showing = showing if showing in ("proposed", "approved", "published", "rejected") else "proposed"
         try:
             curation.decide(db, quote_id, action, staff_of(request).email)
         except curation.CurationError as exc:
+            if str(exc) in curation.DECISION_PROBLEMS:  # said on the quotes page itself, after a redirect
+                problem = curation.DECISION_PROBLEMS.index(str(exc))
+                return Redirect(f"/staff/quotes?status={showing}&problem={problem}&quote={quote_id}#quote-{quote_id}",
+                                status_code=303)
             error = FieldError("quotes", f"quote-{quote_id}", t(request, str(exc)))
             return self._quotes_page(request, db, showing, [error], 422)
-        return Redirect(f"/staff/quotes?status={showing}", status_code=303)
+        done = {"approve": "approved", "publish": "published", "reject": "rejected"}.get(action, "saved")
+        return Redirect(f"/staff/quotes?status={showing}&done={done}", status_code=303)
 
     def _entry_page(self, request: Request, slug: str, values: dict[str, Any], errors: list[FieldError],
                     channel: str, saved: str | None = None, status: int = 200, day: str | None = None) -> Template:
