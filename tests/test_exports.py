@@ -190,3 +190,46 @@ def test_a_broken_priorities_file_gets_every_problem_with_its_line(tmp_path: Pat
     assert f"{plan}:6: $.priorities[1].id: priority id `covid` is used twice; ids must be unique" in lines
     with opened(str(tmp_path / "p.db")) as db:
         assert "priorities" not in db.table_names() or not db.execute("SELECT count(*) FROM priorities").fetchone()[0]
+
+
+def test_one_content_model_every_quote_action_priority_and_figure_in_every_format(year_db: str, tmp_path: Path) -> None:
+    """What the HTML report says (quotes, actions, priorities, each answer's count) is in the Word section, the
+    Markdown, the PDF and the JSON too."""
+    files = {p.suffix: p for p in export(year_db, tmp_path / "out", "html", "docx", "md", "pdf", "json")}
+    html = BeautifulSoup(files[".html"].read_text(), "html.parser")
+    quotes = [bq.p.get_text().strip("“”") for bq in html.select("blockquote.quote")]
+    actions = [h.get_text() for h in html.select(".action h3, .action h4")]
+    priorities = [h.get_text() for h in html.select("section.ysd > h2")]
+    figures = [(row.th.get_text(" ", strip=True), row.select("td")[0].get_text(strip=True))
+               for table in html.select("details table") for row in table.select("tbody tr")]
+    assert quotes and actions and len(priorities) >= 3 and len(figures) > 20
+    docx = Document(str(files[".docx"]))
+    word = "\n".join([p.text for p in docx.paragraphs] + [c.text for t in docx.tables for r in t.rows for c in r.cells])
+    pdf = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(files[".pdf"]).pages))
+    md = files[".md"].read_text()
+    data = files[".json"].read_text()
+    flat = lambda text: re.sub(r"\s+", " ", text)  # noqa: E731
+    for name, text in (("docx", word), ("md", md), ("pdf", pdf), ("json", data)):
+        for item in quotes + actions + priorities:
+            assert flat(item) in flat(text), f"{name} lacks {item!r}"
+    for label, count in figures:  # the same answer and its count, as each format writes a figure
+        for name, text in (("docx", word), ("md", md)):
+            assert label in text and count in text, f"{name} lacks {label}: {count}"
+    # The Word section is A4 and marks its tables' header rows; the PDF is A4 and tagged, with page numbers.
+    assert round(docx.sections[0].page_width.mm) == 210 and round(docx.sections[0].page_height.mm) == 297
+    assert all(t.rows[0]._tr.trPr is not None and "tblHeader" in t.rows[0]._tr.trPr.xml for t in docx.tables)
+    assert "could choose more than one" in word and "answered this question" in word
+    reader = PdfReader(files[".pdf"])
+    assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"] and reader.trailer["/Root"]["/Lang"] == "en"
+    assert round(float(reader.pages[0].mediabox.width)) == 595 and round(float(reader.pages[0].mediabox.height)) == 842
+    assert f"1 / {len(reader.pages)}" in reader.pages[0].extract_text()
+    assert "Contents" in reader.pages[0].extract_text()
+
+
+def test_a_year_with_no_answers_says_so(tmp_path: Path) -> None:
+    db_path = str(tmp_path / "empty.db")
+    migrate(db_path)
+    files = {p.suffix: p for p in export(db_path, tmp_path / "out", "html", "md", "docx")}
+    assert "No answers yet for 2021/22." in files[".html"].read_text()
+    assert "No answers yet for 2021/22." in files[".md"].read_text()
+    assert "young people answered our questions" not in files[".md"].read_text()

@@ -362,12 +362,18 @@ def test_an_edited_quote_is_checked_and_the_approver_sees_what_changed(client: T
 
 
 def test_staff_pages_say_names_not_ids(client: TestClient, settings: Settings) -> None:
+    from voice.db import opened
+    from voice.priorities import import_plan, load_plan
+    from voice.themes import default_taxonomy
+
+    with opened(settings.db_path) as db:
+        import_plan(db, load_plan(DEMO_PLAN, default_taxonomy()), default_taxonomy(), "test")
     answer_id = answered(client, settings, "More clubs in the evenings please")
     add(settings, "sam@example.org", "facilitator")
     sign_in(client, "sam@example.org")
     answers = get_page(client, "/staff/responses")
     options = [o.get_text() for o in answers.select("#priority option")]
-    assert "Child mental health" in options and "child_mental_health" not in options
+    assert "Child mental health and emotional wellbeing" in options and "child_mental_health" not in options
     assert "ypag-priorities" not in [o.get_text() for o in answers.select("#survey option")]
     page = get_page(client, f"/staff/answers/{answer_id}")
     assert "most_important" not in page.select_one("main").get_text()

@@ -18,7 +18,15 @@ import msgspec
 from voice.i18n import day, direction, lang_tag, survey_text, translate, translate_plural
 from voice.outputs import SECTION_TITLE, ActionOut, QuoteOut, Report
 from voice.priorities import STATUS_NAMES, year_slug
-from voice.results import SHOWN, Count, SurveyResults, TopicResult, share_text
+from voice.results import (
+    SHOWN,
+    Count,
+    QuestionResult,
+    SurveyResults,
+    TopicResult,
+    count_text,
+    share_text,
+)
 from voice.surveys import STANDARD_SUPPORT
 from voice.templating import environment
 from voice.text import spreadsheet_safe
@@ -62,7 +70,9 @@ def render_pdf(report: Report, locale: str, css: str) -> bytes:
         from weasyprint import HTML
     except OSError as exc:  # WeasyPrint needs Pango from the system (Debian: libpango-1.0-0, libpangoft2-1.0-0)
         raise ExportError(f"PDF needs the Pango text library installed on this machine: {exc}") from None
-    pdf = HTML(string=render_html(report, locale, css=css, print_version=True)).write_pdf()
+    # PDF/UA: tagged (headings, lists, tables and reading order for screen readers), with the document's
+    # language and title.
+    pdf = HTML(string=render_html(report, locale, css=css, print_version=True)).write_pdf(pdf_variant="pdf/ua-1")
     return bytes(pdf or b"")
 
 
@@ -84,17 +94,25 @@ def _quote_lines(q: QuoteOut, locale: str = "en") -> tuple[str, str | None]:
 
 
 def render_docx(report: Report, locale: str = "en") -> bytes:
+    """The section for the annual report: A4, Word's own heading, list and table styles (so that it takes
+    on the annual report's styles when pasted in), the quotes under the priority they speak to, and
+    under each question how many answered it."""
     from docx import Document
-    from docx.shared import Pt
+    from docx.shared import Mm, Pt
 
     doc = Document()
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(20)
     doc.core_properties.title = translate(locale, SECTION_TITLE)
+    doc.core_properties.language = lang_tag(locale)
     doc.add_heading(translate(locale, SECTION_TITLE), level=1)
     doc.add_paragraph(_intro(report, locale))
-    doc.add_paragraph(_anonymity(report, locale))
-    for q in report.quotes[:6]:
-        _docx_quote(doc, q, locale)
+    doc.add_paragraph(_anonymity(report, locale) + " " + translate(
+        locale, "“Fewer than %(n)s” stands for a number too small to show; “hidden” for a number that would let "
+                "a small one be worked out from a total.", n=report.threshold))
     _docx_priorities(doc, report, locale)
+    _docx_other(doc, report, locale)
     _docx_results(doc, report, locale)
     for style in ("Normal", "List Bullet"):
         doc.styles[style].font.size = Pt(11)
@@ -123,6 +141,8 @@ def _docx_priorities(doc: Any, report: Report, locale: str) -> None:
             doc.add_heading(translate(locale, "You said"), level=3)
         for tp in said:
             doc.add_paragraph(_topic_line(tp, locale), style="List Bullet")
+        for q in p.quotes:
+            _docx_quote(doc, q, locale)
         _docx_actions(doc, p.actions, translate(locale, "What we did:"), locale)
         _docx_actions(doc, p.planned, translate(locale, "What we plan to do:"), locale)
 
@@ -134,14 +154,60 @@ def _docx_results(doc: Any, report: Report, locale: str) -> None:
         if c.responses.state != SHOWN:
             continue
         for question in (q for q in c.questions if q.answered.state == SHOWN):
-            doc.add_paragraph().add_run(question.label).bold = True
+            doc.add_paragraph(survey_text(locale, question.label), style="Heading 3")
+            base = translate_plural(locale, "%(num)s young person answered this question.",
+                                    "%(num)s young people answered this question.", question.answered.n or 0)
+            if question.kind == "multiple_choice":
+                base += " " + translate(locale, "They could choose more than one answer, so the shares add up to more "
+                                                "than 100%.")
+            doc.add_paragraph(base)
             table = doc.add_table(rows=1, cols=2)
             table.style = "Table Grid"
+            _repeat_as_header(table.rows[0])
             header = table.rows[0].cells
             header[0].text, header[1].text = translate(locale, "Answer"), translate(locale, "Young people")
             for row in question.rows:
                 cells = table.add_row().cells
                 cells[0].text, cells[1].text = survey_text(locale, row.label), share_text(locale, row.count, report.threshold)
+            for header_row, *body in _breakdown_tables(question, report.threshold, locale):
+                doc.add_paragraph(header_row[0])
+                grid = doc.add_table(rows=1, cols=len(header_row) - 1)
+                grid.style = "Table Grid"
+                _repeat_as_header(grid.rows[0])
+                for cell, text in zip(grid.rows[0].cells, header_row[1:], strict=True):
+                    cell.text = text
+                for values in body:
+                    for cell, text in zip(grid.add_row().cells, values, strict=True):
+                        cell.text = text
+
+
+def _breakdown_tables(question: QuestionResult, threshold: int, locale: str) -> Iterator[list[list[str]]]:
+    """Each breakdown of a question as the HTML report shows it: [caption, "Answer", group…], then a row
+    per answer, then how many in each group answered."""
+    for b in question.breakdowns:
+        header = [translate(locale, "By answer to “%(group)s”", group=survey_text(locale, b.label)),
+                  translate(locale, "Answer"), *(survey_text(locale, col.label) for col in b.columns)]
+        rows = [[survey_text(locale, row.label), *(count_text(locale, cell, threshold) for cell in b.cells[i])]
+                for i, row in enumerate(question.rows)]
+        rows.append([translate(locale, "Young people who answered"),
+                     *(count_text(locale, col.count, threshold) for col in b.columns)])
+        yield [header, *rows]
+
+
+def _repeat_as_header(row: Any) -> None:
+    """Mark a table's first row as its header: read as such by screen readers, repeated on a new page."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    marker = OxmlElement("w:tblHeader")
+    marker.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(marker)
+
+
+def _docx_other(doc: Any, report: Report, locale: str) -> None:
+    if report.other_actions:
+        doc.add_heading(translate(locale, "Other things we did"), level=2)
+        _docx_actions(doc, report.other_actions, translate(locale, "What we did:"), locale)
 
 
 def _docx_actions(doc: Any, actions: list[ActionOut], heading: str, locale: str) -> None:
@@ -157,6 +223,8 @@ def _docx_actions(doc: Any, actions: list[ActionOut], heading: str, locale: str)
 
 
 def _intro(report: Report, locale: str) -> str:
+    if report.empty:
+        return translate(locale, "No answers yet for %(year)s.", year=report.year)
     start, end = day(locale, report.starts), day(locale, report.ends)
     if report.responses.state == SHOWN:
         return translate_plural(locale, "Between %(start)s and %(end)s, %(num)s young person answered our questions.",
@@ -183,6 +251,19 @@ def _survey_size(c: SurveyResults, threshold: int, locale: str) -> str:
 
 
 # --- Markdown ------------------------------------------------------------------------------------
+def _md_other(report: Report, locale: str) -> list[str]:
+    """"Other things we did": actions under none of the year's priorities."""
+    if not report.other_actions:
+        return []
+    lines = [f"## {translate(locale, 'Other things we did')}", ""]
+    for a in report.other_actions:
+        lines += [f"- **{a.title}** ({a.agency}, {translate(locale, STATUS_NAMES[a.status])}): {a.what_we_did}"]
+        lines += [f"  - {translate(locale, 'What changed:')} {a.what_changed}"] if a.what_changed else []
+        lines += [f"  - {translate(locale, 'What happens next:')} {a.next_steps}"] if a.next_steps else []
+    return [*lines, ""]
+
+
+
 def render_md(report: Report, locale: str = "en") -> str:
     def tr(message: str, **params: object) -> str:
         return translate(locale, message, **params)
@@ -205,6 +286,7 @@ def render_md(report: Report, locale: str = "en") -> str:
         if nexts:
             lines += ["", f"### {tr('What happens next')}", ""] + [f"- {n}" for n in nexts]
         lines.append("")
+    lines += _md_other(report, locale)
     for c in report.consultations:
         lines += [f"## {tr('Your answers: %(title)s', title=c.title)}", ""]
         if c.responses.state != SHOWN:
@@ -216,6 +298,10 @@ def render_md(report: Report, locale: str = "en") -> str:
             lines += [f"**{q.label}**", "", f"| {tr('Answer')} | {tr('Young people')} |", "|---|---|"]
             lines += [f"| {survey_text(locale, r.label)} | {share_text(locale, r.count, report.threshold)} |" for r in q.rows]
             lines.append("")
+            for header, *body in _breakdown_tables(q, report.threshold, locale):
+                lines += [f"*{header[0]}*", "", "| " + " | ".join(header[1:]) + " |", "|" + "---|" * (len(header) - 1)]
+                lines += ["| " + " | ".join(values) + " |" for values in body]
+                lines.append("")
     lines += [f"## {tr('Need to talk to someone now?')}", ""]
     lines += [f"- **{tr(s.name)}**: {s.phone}. {tr(s.description)}" for s in STANDARD_SUPPORT]
     return "\n".join(lines) + "\n"

@@ -74,6 +74,11 @@ class Report(msgspec.Struct, frozen=True):
     quotes: list[QuoteOut]
 
     @property
+    def empty(self) -> bool:
+        """Nobody answered in the period (there may still be actions to report)."""
+        return not self.consultations
+
+    @property
     def any_hidden(self) -> bool:
         return (any(c.any_hidden for c in self.consultations) or not self.responses.shown
                 or any(t.count.state != SHOWN for t in self.topics))

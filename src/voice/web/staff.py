@@ -143,7 +143,8 @@ def _question_label(request: Request, slug: str, question_id: str) -> str:
 
 
 def _priority_names(db: Db, taxonomy: Taxonomy) -> list[tuple[str, str]]:
-    """Every priority key the taxonomy feeds, with the name a year gave it (the newest year's first)."""
+    """Every priority key the taxonomy feeds, with the name a year gave it (the newest year's first); a key
+    no year has named yet is shown as it is (it is the partnership's own word for it)."""
     from voice import priorities as plan
 
     named: dict[str, str] = {}
@@ -151,7 +152,7 @@ def _priority_names(db: Db, taxonomy: Taxonomy) -> list[tuple[str, str]]:
         for p in plan.priorities(db, year):
             named.setdefault(p.key, p.name)
     keys = sorted({p for tp in taxonomy.topics for p in tp.priorities} | set(named))
-    return [(key, named.get(key) or key.replace("_", " ").capitalize()) for key in keys]
+    return [(key, named.get(key) or key) for key in keys]
 
 
 def _to_sign_in(request: Request, exc: SignInRequiredError) -> Redirect:
