@@ -77,7 +77,8 @@ def export(db_path: str, out: Path, *formats: str) -> list[Path]:
 def test_every_format_holds_the_section_the_approved_quotes_and_the_actions(year_db: str, tmp_path: Path) -> None:
     files = {p.name: p for p in export(year_db, tmp_path / "out", "all")}
     assert sorted(files) == [f"you-said-we-did-2021-22{s}" for s in
-                             ("-actions.csv", ".csv", ".docx", ".html", ".json", ".md", ".pdf")]
+                             ("-actions.csv", "-leaflet-easy.pdf", "-leaflet.pdf", ".csv", ".docx", ".html", ".json",
+                              ".md", ".pdf")]
 
     docx = Document(str(files["you-said-we-did-2021-22.docx"]))
     headings = [p.text for p in docx.paragraphs if p.style.name.startswith("Heading")]
@@ -233,3 +234,19 @@ def test_a_year_with_no_answers_says_so(tmp_path: Path) -> None:
     assert "No answers yet for 2021/22." in files[".html"].read_text()
     assert "No answers yet for 2021/22." in files[".md"].read_text()
     assert "young people answered our questions" not in files[".md"].read_text()
+
+
+def test_the_leaflet_is_two_tagged_a4_pages_at_most(year_db: str, tmp_path: Path) -> None:
+    files = {p.name: p for p in export(year_db, tmp_path / "out", "leaflet", "leaflet-easy")}
+    assert sorted(files) == ["you-said-we-did-2021-22-leaflet-easy.pdf", "you-said-we-did-2021-22-leaflet.pdf"]
+    for path in files.values():
+        reader = PdfReader(path)
+        assert 1 <= len(reader.pages) <= 2
+        assert round(float(reader.pages[0].mediabox.width)) == 595
+        assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"] and reader.trailer["/Root"]["/Lang"] == "en"
+        assert reader.metadata.title == "You said, we did: 2021/22"
+        text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+        assert "You said" in text and "We did" in text and "Childline: 0800 1111" in text
+        assert APPROVED in text or PUBLISHED in text  # an approved quote
+        assert PROPOSED not in text and REJECTED not in text
+        assert "in 10 young people who answered chose" in text  # a figure as a row of people

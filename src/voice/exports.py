@@ -15,7 +15,7 @@ from typing import Any
 
 import msgspec
 
-from voice.i18n import day, direction, lang_tag, survey_text, translate, translate_plural
+from voice.i18n import N_, day, direction, lang_tag, survey_text, translate, translate_plural
 from voice.outputs import SECTION_TITLE, ActionOut, QuoteOut, Report
 from voice.priorities import STATUS_NAMES, year_slug
 from voice.results import (
@@ -32,10 +32,15 @@ from voice.templating import environment
 from voice.text import spreadsheet_safe
 from voice.themes import SENTIMENTS
 
-FORMATS = ("html", "pdf", "docx", "md", "csv", "json")
+FORMATS = ("html", "pdf", "leaflet", "leaflet-easy", "docx", "md", "csv", "json")
+FORMAT_NAMES = {"html": N_("Web page (HTML)"), "pdf": N_("Full report (PDF)"), "leaflet": N_("Leaflet for young people (PDF)"),
+                "leaflet-easy": N_("Easy read leaflet (PDF)"), "docx": N_("Section for the annual report (Word)"),
+                "md": N_("Markdown"), "csv": N_("Figures (CSV)"), "json": N_("Data (JSON)")}
 MEDIA_TYPES = {
     "html": "text/html",  # Litestar adds the charset to text types
     "pdf": "application/pdf",
+    "leaflet": "application/pdf",
+    "leaflet-easy": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "md": "text/markdown",
     "csv": "text/csv",
@@ -54,6 +59,8 @@ def report_css(static_dir: str | Path) -> str:
 
 def file_name(report: Report, fmt: str) -> str:
     stem = f"you-said-we-did-{year_slug(report.year)}" + (f"-{report.survey}" if report.survey else "")
+    if fmt.startswith("leaflet"):
+        return f"{stem}-{fmt}.pdf"
     return f"{stem}.{fmt}"
 
 
@@ -74,6 +81,64 @@ def render_pdf(report: Report, locale: str, css: str) -> bytes:
     # language and title.
     pdf = HTML(string=render_html(report, locale, css=css, print_version=True)).write_pdf(pdf_variant="pdf/ua-1")
     return bytes(pdf or b"")
+
+
+# --- the leaflet for young people ----------------------------------------------------------------------
+LEAFLET_PAGES = 2
+
+
+def telling_figures(report: Report, most: int = 3) -> list[QuestionResult]:
+    """The questions whose most common answer was chosen by the largest share (one per survey first)."""
+    def top(q: QuestionResult) -> int:
+        return max((r.count.percent or 0 for r in q.rows if r.count.state == SHOWN), default=0)
+
+    # Questions about who answered (age band, area: the ones answers are broken down by) tell nothing done.
+    about_you = {b.by for c in report.consultations for q in c.questions for b in q.breakdowns}
+    shown = [(c.slug, q) for c in report.consultations if c.responses.state == SHOWN
+             for q in c.questions if q.answered.state == SHOWN and top(q) >= 10 and q.id not in about_you]
+    ranked = sorted(shown, key=lambda pair: -top(pair[1]))
+    chosen, surveys = [], set()
+    for slug, q in ranked:  # one per survey, then the rest
+        if slug not in surveys:
+            chosen.append(q)
+            surveys.add(slug)
+    chosen += [q for _, q in ranked if q not in chosen]
+    return chosen[:most]
+
+
+def render_leaflet(report: Report, locale: str = "en", *, easy: bool = False) -> bytes:
+    """At most two A4 pages for young people: per priority what they said (one approved quote), what was
+    done and what changed, three figures as rows of people, and where to get help; tagged PDF/UA. Priorities
+    are left out from the end until it fits (the full report has them all)."""
+    _, document = _leaflet(report, locale, easy)
+    return bytes(document.write_pdf(pdf_variant="pdf/ua-1") or b"")
+
+
+def leaflet_html(report: Report, locale: str = "en", *, easy: bool = False) -> str:
+    """The leaflet as the HTML its PDF is made from (for pictures of it)."""
+    return _leaflet(report, locale, easy)[0]
+
+
+def _leaflet(report: Report, locale: str, easy: bool) -> tuple[str, Any]:
+    try:
+        from weasyprint import HTML
+    except OSError as exc:
+        raise ExportError(f"PDF needs the Pango text library installed on this machine: {exc}") from None
+    sections = [p for p in report.priorities if p.actions or p.quotes][: 4 if easy else 6]
+    chosen: dict[str, QuoteOut] = {}  # one quote per priority, each said once
+    for p in sections:
+        fresh = next((q for q in p.quotes if q.id not in {c.id for c in chosen.values()}), None)
+        if fresh is not None:
+            chosen[p.key] = fresh
+    template = environment().get_template("report/leaflet.html")
+    while True:
+        html = template.render(report=report, locale=locale, lang=lang_tag(locale), dir=direction(locale), easy=easy,
+                               sections=sections, quotes=chosen, figures=telling_figures(report),
+                               support=STANDARD_SUPPORT, limit=110 if easy else 170)
+        document = HTML(string=html).render()
+        if len(document.pages) <= LEAFLET_PAGES or not sections:
+            return html, document
+        sections = sections[:-1]
 
 
 # --- Word: a section to paste into the annual report -----------------------------------------------
@@ -371,6 +436,8 @@ def render(report: Report, fmt: str, locale: str = "en", css: str = "") -> dict[
         return {name: render_html(report, locale, css=css).encode()}
     if fmt == "pdf":
         return {name: render_pdf(report, locale, css)}
+    if fmt.startswith("leaflet"):
+        return {name: render_leaflet(report, locale, easy=fmt == "leaflet-easy")}
     if fmt == "docx":
         return {name: render_docx(report, locale)}
     if fmt == "md":

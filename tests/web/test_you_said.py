@@ -150,3 +150,18 @@ def test_changing_a_priority_that_does_not_exist_is_404_and_audits_nothing(clien
     with sqlite3.connect(settings.db_path) as conn:
         assert conn.execute("SELECT count(*) FROM audit_log").fetchone()[0] == events
         assert conn.execute("SELECT year FROM priorities").fetchall() == [(YEAR,)]
+
+
+def test_staff_download_the_leaflet_for_young_people(client: TestClient, settings: Settings) -> None:
+    from pypdf import PdfReader
+
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    page = get_page(client, f"/staff/reports?year={SLUG}")
+    links = {a.get_text(strip=True): a["href"] for a in page.select("a[download]")}
+    assert "Leaflet for young people (PDF)" in links and "Easy read leaflet (PDF)" in links
+    leaflet = client.get(links["Leaflet for young people (PDF)"])
+    assert leaflet.status_code == 200 and leaflet.headers["content-type"] == "application/pdf"
+    assert 'filename="you-said-we-did-' in leaflet.headers["content-disposition"]
+    reader = PdfReader(io.BytesIO(leaflet.content))
+    assert len(reader.pages) <= 2 and reader.trailer["/Root"]["/MarkInfo"]["/Marked"]

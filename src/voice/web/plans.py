@@ -214,7 +214,7 @@ class PlansController(Controller):
         report = self._report(request, db, chosen, survey)
         return render(request, "staff/report.html", staff=staff_of(request), year=chosen, report=report,
                       years=_years(db, chosen), chosen_survey=survey or "",
-                      formats=exports.FORMATS, publication=next((p for p in outputs.publications(db) if p.year == chosen), None),
+                      formats=exports.FORMATS, format_names=exports.FORMAT_NAMES, publication=next((p for p in outputs.publications(db) if p.year == chosen), None),
                       can_edit=staff_of(request).role in EDITORS)
 
     @get("/reports/download", sync_to_thread=True)
