@@ -250,3 +250,18 @@ def test_the_leaflet_is_two_tagged_a4_pages_at_most(year_db: str, tmp_path: Path
         assert APPROVED in text or PUBLISHED in text  # an approved quote
         assert PROPOSED not in text and REJECTED not in text
         assert "in 10 young people who answered chose" in text  # a figure as a row of people
+
+
+def test_a_summary_is_never_in_quotation_marks(year_db: str, tmp_path: Path) -> None:
+    with opened(year_db) as db:
+        answer_id = db.execute("SELECT id FROM answers WHERE text = ?", [APPROVED]).fetchone()[0]
+        summary = "Young people told us that a worker who listens helps"
+        quote = curation.propose(db, answer_id, summary, "(YPAG)", "sam@example.org", default_themer().taxonomy,
+                                 summary=True)
+        curation.decide(db, quote, "approve", "alex@example.org")
+    files = {p.suffix: p for p in export(year_db, tmp_path / "out", "html", "md", "docx")}
+    word = "\n".join(p.text for p in Document(str(files[".docx"])).paragraphs)
+    html = BeautifulSoup(files[".html"].read_text(), "html.parser").get_text(" ")
+    for name, text in (("md", files[".md"].read_text()), ("docx", word), ("html", html)):
+        assert re.search(r"In summary:\s+" + summary, text), name
+        assert f"“{summary}" not in text, name
