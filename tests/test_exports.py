@@ -220,6 +220,11 @@ def test_one_content_model_every_quote_action_priority_and_figure_in_every_forma
     assert round(docx.sections[0].page_width.mm) == 210 and round(docx.sections[0].page_height.mm) == 297
     assert all(t.rows[0]._tr.trPr is not None and "tblHeader" in t.rows[0]._tr.trPr.xml for t in docx.tables)
     assert "could choose more than one" in word and "answered this question" in word
+    pictures = docx.inline_shapes
+    assert len(pictures) >= 5  # the charts, as images
+    for picture in pictures:
+        alt = picture._inline.docPr.get("descr")
+        assert alt and alt.startswith("Bar chart of the answers to “")
     reader = PdfReader(files[".pdf"])
     assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"] and reader.trailer["/Root"]["/Lang"] == "en"
     assert round(float(reader.pages[0].mediabox.width)) == 595 and round(float(reader.pages[0].mediabox.height)) == 842

@@ -15,7 +15,16 @@ from typing import Any
 
 import msgspec
 
-from voice.i18n import N_, day, direction, lang_tag, survey_text, translate, translate_plural
+from voice.i18n import (
+    N_,
+    day,
+    direction,
+    lang_tag,
+    percent,
+    survey_text,
+    translate,
+    translate_plural,
+)
 from voice.outputs import SECTION_TITLE, ActionOut, QuoteOut, Report
 from voice.priorities import STATUS_NAMES, year_slug
 from voice.results import (
@@ -226,6 +235,7 @@ def _docx_results(doc: Any, report: Report, locale: str) -> None:
                 base += " " + translate(locale, "They could choose more than one answer, so the shares add up to more "
                                                 "than 100%.")
             doc.add_paragraph(base)
+            _docx_chart(doc, question, report.threshold, locale)
             table = doc.add_table(rows=1, cols=2)
             table.style = "Table Grid"
             _repeat_as_header(table.rows[0])
@@ -244,6 +254,52 @@ def _docx_results(doc: Any, report: Report, locale: str) -> None:
                 for values in body:
                     for cell, text in zip(grid.add_row().cells, values, strict=True):
                         cell.text = text
+
+
+def chart_png(question: QuestionResult, threshold: int, locale: str) -> tuple[bytes, str] | None:
+    """A question's shares as a bar chart (PNG, drawn by matplotlib from the same numbers as the tables),
+    and its words for alt text; None when no share is shown, or for right-to-left languages (matplotlib
+    does not join Arabic-script letters: the table beside it says the same)."""
+    rows = [r for r in question.rows if r.count.state == SHOWN and r.count.percent is not None]
+    if not rows or direction(locale) == "rtl":
+        return None
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+
+    labels = [survey_text(locale, r.label) for r in rows][::-1]
+    shares = [r.count.percent or 0 for r in rows][::-1]
+    figure, axes = pyplot.subplots(figsize=(6.3, 0.42 * len(rows) + 0.5), dpi=150)
+    try:
+        axes.barh(labels, shares, color="#3b2a6b")
+        axes.set_xlim(0, 100)
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.tick_params(labelsize=9)
+        for y, share in enumerate(shares):
+            axes.text(share + 1, y, percent(locale, share), va="center", fontsize=9)
+        figure.tight_layout()
+        out = io.BytesIO()
+        figure.savefig(out, format="png")
+    finally:
+        pyplot.close(figure)
+    words = "; ".join(f"{survey_text(locale, r.label)}: {share_text(locale, r.count, threshold)}" for r in rows)
+    alt = translate(locale, "Bar chart of the answers to “%(question)s”: %(answers)s",
+                    question=survey_text(locale, question.label), answers=words)
+    return out.getvalue(), alt
+
+
+def _docx_chart(doc: Any, question: QuestionResult, threshold: int, locale: str) -> None:
+    from docx.shared import Mm
+
+    drawn = chart_png(question, threshold, locale)
+    if drawn is None:
+        return
+    png, alt = drawn
+    doc.add_picture(io.BytesIO(png), width=Mm(160))
+    for properties in doc.paragraphs[-1]._p.xpath(".//wp:docPr"):  # the picture's alt text, for screen readers
+        properties.set("descr", alt)
+        properties.set("title", alt[:120])
 
 
 def _breakdown_tables(question: QuestionResult, threshold: int, locale: str) -> Iterator[list[list[str]]]:
