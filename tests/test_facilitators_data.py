@@ -433,3 +433,30 @@ def test_facilitators_download_the_redacted_answers_they_filtered(client: TestCl
     add_viewer(settings, "viewer@example.org", "viewer")
     sign_in(client, "viewer@example.org")
     assert client.get("/staff/responses/download?fmt=csv").status_code == 403
+
+
+# --- #18: who was asked what, when -------------------------------------------------------------------------
+def test_who_was_asked_what_when_and_the_warning_before_asking_again(client: TestClient, settings: Settings) -> None:
+    import csv
+    import io
+
+    for n in range(5):
+        client.post("/api/surveys/emotional-health-wellbeing/responses", json={"answers": {
+            "area": "leicestershire", "what_helps": f"Not waiting months for CAMHS, it took ages {n}"}})
+        client.post("/api/surveys/ypag-priorities/responses", json={"answers": {
+            "area": "leicestershire", "most_important": f"The waiting list for CAMHS is far too long {n}"}})
+    assert until(lambda: client.get("/healthz").json()["unread"] == "0")
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    page = get_page(client, "/staff/asked")
+    rows = [r.get_text(" ", strip=True) for r in page.select("tbody tr")]
+    assert any(r.startswith("Area: Leicestershire") and "How are you feeling?" in r for r in rows), rows
+    assert any(r.startswith("Group the survey was put to: ypag") and "5" in r for r in rows), rows
+    assert any("Waiting for help" in r for r in rows)
+    warnings = [w.get_text(" ", strip=True) for w in page.select(".notice-urgent")]
+    assert any("asks Leicestershire about what they told us in" in w and "Waiting for help" in w for w in warnings), \
+        warnings
+    assert any("Nothing is recorded as done about it yet" in w for w in warnings)
+    download = client.get("/staff/asked/download")
+    table = list(csv.reader(io.StringIO(download.content.decode("utf-8-sig"))))
+    assert table[0][:3] == ["Kind of group", "Group", "Consultation"] and len(table) == len(rows) + 1

@@ -41,6 +41,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     """VOICE_MAX_BODY_BYTES: the largest request body accepted (larger gets a 413)."""
     min_group_size: Annotated[int, Meta(ge=2, le=50)] = 5
     """VOICE_MIN_GROUP_SIZE: groups smaller than this are hidden in every summary."""
+    asked_again_weeks: int = 12
+    """VOICE_ASKED_AGAIN_WEEKS: a survey open now, put to a group that answered about the same topics within
+    this many weeks, is named on the staff page "Who was asked what, when" with what was done since."""
     redact_terms_file: str = ""
     """VOICE_REDACT_TERMS_FILE: YAML lists of the partnership's own words to redact (`terms:` schools, places,
     workers) and to keep as written (`keep:` its own and services' names)."""

@@ -325,6 +325,9 @@ class Survey(Base, kw_only=True, frozen=True):
     closes: dt.date | None = None
     sensitive: bool = False
     """Shows the "Exit this page" button: for topics such as domestic abuse."""
+    groups: list[Annotated[str, Meta(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]] = []
+    """Groups of young people the survey is put to (for example ypag, care_experienced): the staff page
+    "Who was asked what, when" counts them, so that nobody is asked the same things again too soon."""
     intro: Intro
     closing: Closing
     support: list[Support] = []

@@ -297,7 +297,7 @@ def test_facilitator_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: 
     with staff_server(tmp_path, "sam@example.org", "facilitator", answers) as url:
         page = signed_in(context, url, "sam@example.org", lang)
         for path in ("/staff/responses", "/staff/responses?q=youth&topic=being_listened_to", "/staff/quotes",
-                     "/staff/entry", "/staff/entry/domestic-abuse-support"):
+                     "/staff/entry", "/staff/entry/domestic-abuse-support", "/staff/asked"):
             page.goto(url + path)
             audit(page)
         page.goto(f"{url}/staff/responses")

@@ -140,5 +140,6 @@ def test_a_survey_file_cannot_make_its_own_promise(tmp_path: Path) -> None:
     broken = tmp_path / "ypag-priorities.yaml"
     broken.write_text(text.replace("hint: Only if you want to.\n", "hint: Only if you want to. We will ring within 5 days.\n", 1))
     _, problems = check_paths([broken])
-    assert [(p.line, p.path) for p in problems] == [(109, "$.pages[5].questions[1].hint")], problems
+    line = text.splitlines().index("        hint: Only if you want to.") + 1
+    assert [(p.line, p.path) for p in problems] == [(line, "$.pages[5].questions[1].hint")], problems
     assert "VOICE_CONTACT_WORKING_DAYS" in problems[0].message

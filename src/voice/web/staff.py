@@ -21,7 +21,7 @@ from litestar.handlers.base import BaseRouteHandler
 from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.response import Redirect, Response, Template
 
-from voice import auth, contacts, curation, safeguarding
+from voice import asked, auth, contacts, curation, safeguarding
 from voice.audit import events, record_event
 from voice.dates import DateError, parse_day
 from voice.db import opened, write_lock
@@ -80,6 +80,7 @@ def _topic_names(request: Request) -> dict[str, str]:
     return {tp.id: tp.name for tp in _taxonomy(request).topics}
 
 
+ASKED_KINDS = {"group": N_("Group the survey was put to"), "age_band": N_("Age band"), "area": N_("Area")}
 ANSWER_COLUMNS = (N_("Answer number"), N_("Survey"), N_("Question"), N_("Day it was given"), N_("How it was given"),
                   N_("The answer (personal details removed)"), N_("Feeling"), N_("Topics"), N_("Checked by a person"),
                   N_("Safeguarding flag open"))
@@ -264,6 +265,31 @@ class StaffController(Controller):
             error = FieldError("action_note", "action_note", t(request, str(exc)))
             return self._flag_page(request, db, flag_id, [error], note, status=422)
         return Redirect(f"/staff/safeguarding/{flag_id}?done=flag-closed", status_code=303)
+
+    @get("/asked", sync_to_thread=True)
+    def asked_page(self, request: Request, db: Db) -> Template:
+        """Who was asked what, when: per group, the consultations they answered and what about; a warning
+        for each survey open now that asks a group about the same things again too soon."""
+        surveys, taxonomy = catalogue_of(request).all(), _taxonomy(request)
+        settings = settings_of(request)
+        rows = asked.who_was_asked(db, surveys, taxonomy, settings.min_group_size)
+        again = asked.asked_again(db, rows, surveys, taxonomy, settings.asked_again_weeks)
+        return render(request, "staff/asked.html", staff=staff_of(request), rows=rows, again=again,
+                      weeks=settings.asked_again_weeks, kinds=ASKED_KINDS)
+
+    @get("/asked/download", sync_to_thread=True)
+    def asked_download(self, request: Request, db: Db) -> Response[bytes]:
+        """The same as a CSV file (formula-safe)."""
+        rows = asked.who_was_asked(db, catalogue_of(request).all(), _taxonomy(request), settings_of(request).min_group_size)
+        threshold = settings_of(request).min_group_size
+        header = [t(request, h) for h in (N_("Kind of group"), N_("Group"), N_("Consultation"), N_("First answer"),
+                                          N_("Last answer"), N_("How many answered"), N_("Topics they raised"))]
+        body = answers_file(header, ([t(request, ASKED_KINDS[r.kind]), r.group, r.title, r.first, r.last,
+                                      str(r.answered.n) if r.answered.n is not None else
+                                      t(request, "fewer than %(n)s", n=threshold), ", ".join(r.topics)] for r in rows),
+                            "csv")
+        return Response(body, media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="who-was-asked.csv"'})
 
     @get("/responses/download", sync_to_thread=True, opt={"roles": EDITORS})
     def responses_download(self, request: Request, db: Db, fmt: FromQuery[str] = "csv", survey: FromQuery[str | None] = None,
