@@ -80,6 +80,7 @@ def test_young_peoples_answers_with_no_personal_details_mostly_stay_as_written()
         ("we live at 5 Hinckley Road", "we live at [address]"),
         ("mój numer to 600 123 456, PESEL 09271378692", "mój numer to [phone], PESEL [PESEL]"),
         ("mój brat Michał mnie bije", "mój brat [name] mnie bije"),
+        ("I went to Zayaan's house and talked to Zayaan", "I went to [name]'s house and talked to [name]"),
         ("میری بہن فاطمہ مجھے مارتی ہے", "میری بہن [name] مجھے مارتی ہے"),
     ],
 )
@@ -98,6 +99,7 @@ def test_details_written_the_way_young_people_write_them_go(text: str, expected:
         "i go to school in Loughborough and Earl Shilton is boring",
         "my family is from Somalia and Jordan",
         "the police station on charles street is scary",
+        "we went to Skegness in the summer and my nan lives near Mablethorpe",
         "everyone on snap says mean stuff",
         "i miss home",
         "میں اسکول جانا پسند نہیں کرتا",

@@ -365,8 +365,12 @@ class _Names:
             if start and (nxt in STRONG_VERBS or surname_next or (nxt == "and" and w.next(i + 1) in ("me", "i"))):
                 return "name in context"
             return None
-        # A capitalised word that is no English word: "I told Zayaan", "Zayaan said".
-        if unknown and (not start or nxt in PERSON_VERBS or (nxt and self.classes[i + 1] & SURNAME)):
+        # A capitalised word that is no English word: "I told Zayaan", "Zayaan said"; not a place we went to
+        # or live in ("we went to Skegness", "I live in Braunstone"): towns are kept.
+        place = p1 in ("in", "near", "around", "outside") or (p1 in ("to", "from") and p2 in MOVEMENT_VERBS)
+        possessive = self.w.written[i].lower().replace("’", "'") != self.w.lowers[i]
+        if unknown and (not place or possessive) and (
+                not start or nxt in PERSON_VERBS or (nxt and self.classes[i + 1] & SURNAME)):
             return "capitalised, not a word"
         return None
 
@@ -407,6 +411,9 @@ class _Names:
 
 DETERMINERS = frozenset(["a", "an", "the", "my", "your", "his", "her", "our", "their", "this", "that", "some", "any",
                          "no", "every"])
+MOVEMENT_VERBS = frozenset(["went", "go", "goes", "going", "gone", "moved", "move", "moving", "came", "come", "comes",
+                            "travelled", "traveled", "drove", "drive", "walked", "walk", "ran", "flew", "trip", "holiday",
+                            "visit", "visited", "back", "way"])
 WEAK_CONTEXT = frozenset(["told", "tell", "ask", "asked", "with", "from", "and", "&", "text", "texted", "rang",
                           "call", "called", "me", "love", "miss", "like", "hate", "saw", "see", "met", "meet", "by"])
 NOT_IN_LISTS = frozenset(["and", "&", "me", "i", "you", "we", "they", "he", "she", "them", "us", "him", "her", "it",
