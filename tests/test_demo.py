@@ -36,3 +36,17 @@ def test_demo_data_and_accounts(tmp_path) -> None:
         contacts = get_page(client, "/staff/contacts")  # one asked a week ago: overdue, and it shows
         assert len(contacts.select("tbody tr")) == 2 and "Overdue" in contacts.select_one("tbody").get_text()
         assert contacts.select_one(".notice-urgent") is not None
+
+
+def test_a_start_page_says_what_was_done_about_what_they_told_us_before(tmp_path) -> None:
+    """The demo publishes 2021/22: a survey whose answers fed its priorities says so on its start page, so
+    that young people are not asked to tell their story again from nothing."""
+    db = str(tmp_path / "demo.db")
+    migrate(db)
+    seed(Catalogue(db, EXAMPLES))
+    with TestClient(create_app(Settings(db_path=db, surveys_dir=str(EXAMPLES), secret="demo"))) as client:
+        told = get_page(client, "/s/domestic-abuse-support").select_one("main .notice")
+        assert told is not None
+        assert told.get_text(" ", strip=True).startswith("In 2021/22 you told us about Domestic abuse")
+        assert "Hearing from young people about domestic abuse support" in told.get_text()
+        assert told.find("a")["href"] == "/you-said-we-did/2021-22"

@@ -202,6 +202,32 @@ def withdraw(db: Database, year: str, by: str) -> None:
         record_event(db, by, "report withdrawn", f"year:{year}")
 
 
+class ToldBefore(msgspec.Struct, frozen=True):
+    """What a survey's young people told us in an earlier, published year, and what was done about it."""
+
+    year: str
+    topics: list[str]
+    """The priorities their words fed (names)."""
+    done: list[str]
+    """Actions done about it (titles), at most two."""
+
+
+def told_before(db: Database, slug: str, before_year: str) -> ToldBefore | None:
+    """From the newest report published for a year before `before_year`: the priorities this survey's
+    answers fed, and what was done, so its start page can say so instead of asking again from nothing."""
+    for year, in db.execute("SELECT year FROM published_reports WHERE survey = '' AND year < ? ORDER BY year DESC",
+                            [before_year]).fetchall():
+        report = published(db, year)
+        if report is None:
+            continue
+        fed = [p for p in report.priorities if any(q.survey == slug for q in p.quotes)
+               or any(slug in a.surveys for a in p.actions)]
+        done = [a.title for p in fed for a in p.actions if a.status == "done"]
+        if fed and done:
+            return ToldBefore(year, [p.name for p in fed][:3], done[:2])
+    return None
+
+
 def published(db: Database, year: str, survey: str | None = None) -> Report | None:
     row = db.execute("SELECT report FROM published_reports WHERE year = ? AND survey = ?",
                      [year, survey or ""]).fetchone()

@@ -13,6 +13,7 @@ are made on the loop.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -28,7 +29,7 @@ from voice import contacts, drafts, outputs
 from voice.catalogue import Published
 from voice.forms import FieldError, check_page, page_values, visible_pages, visible_questions
 from voice.i18n import N_, available_locales, direction, lang_tag, language_name, translate
-from voice.priorities import check_year, year_slug
+from voice.priorities import check_year, year_of, year_slug
 from voice.submissions import (
     InvalidAnswersError,
     receipt_exists,
@@ -150,6 +151,22 @@ def _survey_page(request: Request, template: str, survey: Survey, status: int = 
         easy_read=(easy, survey.easy_read is not None and locale == survey.language), **context)
 
 
+TOLD_SECONDS = 60.0
+"""How long a start page's "you told us before" is remembered (it changes when a report is published)."""
+
+
+def _told_before(request: Request, db: Db, slug: str) -> outputs.ToldBefore | None:
+    """What this survey's young people told us in an earlier published year, and what was done (kept for a
+    minute in this app: the start page is the page most young people see)."""
+    remembered: dict[str, tuple[float, outputs.ToldBefore | None]] = request.app.state.setdefault("told_before", {})
+    now = time.monotonic()
+    found = remembered.get(slug)
+    if found is None or now - found[0] > TOLD_SECONDS:
+        found = (now, outputs.told_before(db, slug, year_of(_today())))
+        remembered[slug] = found
+    return found[1]
+
+
 def _honeypot_message(request: Request, survey: Survey) -> str:
     """In the page's language, which is one of the survey's."""
     return translate(locale_of(request, offered(survey)), N_("Leave the last box empty, then press the button again."))
@@ -260,7 +277,8 @@ class PublicController(Controller):
         draft = drafts.load(db, request.cookies.get(DRAFT_COOKIE), slug)
         return _survey_page(request, "public/start.html", published.survey, slug=slug, draft=draft,
                             is_open=published.survey.is_open(_today()), cache=draft is None,
-                            notice=notice if notice in ("restart", "cleared") else None)
+                            notice=notice if notice in ("restart", "cleared") else None,
+                            told=_told_before(request, db, slug))
 
     @post("/s/{slug:str}/start", status_code=303)
     async def begin(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Response[Any]:
