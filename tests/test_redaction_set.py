@@ -78,6 +78,7 @@ def test_young_peoples_answers_with_no_personal_details_mostly_stay_as_written()
         ("the car is AB12 CDE", "the car is [vehicle registration]"),
         ("i live in le101ab", "i live in [postcode]"),
         ("we live at 5 Hinckley Road", "we live at [address]"),
+        ("i live at 12 Oak Court, and my nan at 7 Church View", "i live at [address], and my nan at [address]"),
         ("mój numer to 600 123 456, PESEL 09271378692", "mój numer to [phone], PESEL [PESEL]"),
         ("mój brat Michał mnie bije", "mój brat [name] mnie bije"),
         ("I went to Zayaan's house and talked to Zayaan", "I went to [name]'s house and talked to [name]"),

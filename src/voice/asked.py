@@ -99,7 +99,15 @@ def asked_again(db: Database, asked: list[Asked], surveys: list[Published], taxo
     today = today or dt.datetime.now(dt.UTC).date()
     since = (today - dt.timedelta(weeks=weeks)).isoformat()
     open_now = [p for p in surveys if p.survey.is_open(today)]
-    about = {p.slug: {t.id for t in taxonomy.topics if any(k in _words(p) for k in _keys(t))} for p in open_now}
+    about = {}
+    for p in open_now:
+        words = _words(p)
+        about[p.slug] = {t.id for t in taxonomy.topics if any(k.lower() in words for k in t.keywords)}
+    done_about: dict[str, list[str]] = defaultdict(list)  # survey -> titles of the actions linked to it
+    for year in plan.years(db):
+        for action in plan.actions(db, year):
+            for slug in action.surveys:
+                done_about[slug].append(action.title)
     warnings = []
     for p in open_now:
         groups = {("group", g) for g in p.survey.groups} | {
@@ -111,9 +119,8 @@ def asked_again(db: Database, asked: list[Asked], surveys: list[Published], taxo
                       if t in about[p.slug] or t in _answered_topics(asked, p.slug, earlier)]
             if not shared:
                 continue
-            done = [a.title for year in plan.years(db) for a in plan.actions(db, year) if earlier.survey in a.surveys]
             warnings.append(AskedAgain(earlier.group, p.slug, p.survey.title, earlier.survey, earlier.title,
-                                       earlier.last, shared, done))
+                                       earlier.last, shared, done_about[earlier.survey]))
     return warnings
 
 
@@ -129,6 +136,3 @@ def _words(p: Published) -> str:
         parts += [q.label] + [c.label for c in getattr(q, "choices", [])]
     return " ".join(parts).lower()
 
-
-def _keys(topic: object) -> list[str]:
-    return [k.lower() for k in getattr(topic, "keywords", [])]

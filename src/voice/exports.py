@@ -81,11 +81,17 @@ def render_html(report: Report, locale: str = "en", *, css: str = "", print_vers
         print=print_version, support=STANDARD_SUPPORT)
 
 
-def render_pdf(report: Report, locale: str, css: str) -> bytes:
+def _weasyprint_html() -> Any:
+    """WeasyPrint's HTML class, or ExportError when the system lacks what it needs."""
     try:
         from weasyprint import HTML
     except OSError as exc:  # WeasyPrint needs Pango from the system (Debian: libpango-1.0-0, libpangoft2-1.0-0)
         raise ExportError(f"PDF needs the Pango text library installed on this machine: {exc}") from None
+    return HTML
+
+
+def render_pdf(report: Report, locale: str, css: str) -> bytes:
+    HTML = _weasyprint_html()  # noqa: N806 - WeasyPrint's class
     # PDF/UA: tagged (headings, lists, tables and reading order for screen readers), with the document's
     # language and title.
     pdf = HTML(string=render_html(report, locale, css=css, print_version=True)).write_pdf(pdf_variant="pdf/ua-1")
@@ -129,10 +135,7 @@ def leaflet_html(report: Report, locale: str = "en", *, easy: bool = False) -> s
 
 
 def _leaflet(report: Report, locale: str, easy: bool) -> tuple[str, Any]:
-    try:
-        from weasyprint import HTML
-    except OSError as exc:
-        raise ExportError(f"PDF needs the Pango text library installed on this machine: {exc}") from None
+    HTML = _weasyprint_html()  # noqa: N806 - WeasyPrint's class
     sections = [p for p in report.priorities if p.actions or p.quotes][: 4 if easy else 6]
     chosen: dict[str, QuoteOut] = {}  # one quote per priority, each said once
     for p in sections:

@@ -98,9 +98,11 @@ def _gender_guesser_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@cache
 def _faker_lists(locales: tuple[str, ...], part: str) -> frozenset[str]:
     """Every name in Faker's person providers of these locales whose list name has `part` in it
-    ("first_name" or "last_name"): tuples, or weighted dicts of names."""
+    ("first_name" or "last_name"): tuples, or weighted dicts of names (read once: first_names and
+    everyday_names both need the first names)."""
     found: set[str] = set()
     for locale in locales:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider

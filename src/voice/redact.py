@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache, lru_cache
+from functools import cache
 from typing import NamedTuple
 
 import msgspec
@@ -57,8 +57,11 @@ EMAIL = re.compile(
 LINK = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]']|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.uk|org\.uk|org|net|uk|io|me|ly|tv|gg|app)"
     r"(?:/\S*)?\b", re.IGNORECASE)
-SOCIAL = (r"snap(?:chat)?|sc|insta(?:gram)?|ig|tiktok|tt|discord|twitter|youtube|yt|xbox|gamertag|psn|roblox|"
-          r"fortnite|steam|twitch|kik|telegram|threads|facebook|fb|bereal|username|user\s*name")
+SOCIAL_WORDS = frozenset(["snap", "snapchat", "sc", "insta", "instagram", "ig", "tiktok", "tt", "discord", "twitter",
+                          "youtube", "yt", "xbox", "gamertag", "psn", "roblox", "fortnite", "steam", "twitch", "kik",
+                          "telegram", "threads", "facebook", "fb", "bereal", "username", "user"])
+"""Apps' names (and "user name"): a handle follows or comes before one."""
+SOCIAL = "|".join(sorted(SOCIAL_WORDS - {"user"}, key=lambda w: (-len(w), w))) + r"|user\s*name"
 HANDLE_TOKEN = rf"(?!(?:{SOCIAL}|channel|account|name|is|on)\b)@?[A-Za-z0-9_.#]{{2,32}}[A-Za-z0-9_#]"
 HANDLE_AFTER = re.compile(  # matched where an app's name starts
     rf"(?:{SOCIAL})\b(?:\s*(?:channel|account|name|names|id|tag|handle|is|its|it's|me|on|at|[:=@-])\s*){{0,3}}\s*"
@@ -83,8 +86,12 @@ SPOKEN_PHONE = re.compile(
     r"\b(?:(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine|double|triple|treble|\d{1,5})"
     r"(?:[\s,.-]+|$)){6,}", re.IGNORECASE)
 POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? {0,2}\d[ABD-HJLNP-UW-Z]{2})\b", re.IGNORECASE)
-STREET = (r"(?:road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|crescent|court|ct|place|gardens|grove|"
-          r"terrace|walk|hill|rise|view|square|mews|row|parade|green|gate|vale|boulevard|broadway|wharf|yard)")
+ADDRESS_STREETS = frozenset([
+    "road", "rd", "street", "st", "avenue", "ave", "lane", "ln", "close", "drive", "dr", "crescent", "court", "ct",
+    "place", "gardens", "grove", "terrace", "walk", "hill", "rise", "view", "square", "mews", "row", "parade", "green",
+    "gate", "vale", "boulevard", "broadway", "wharf", "yard"])
+"""The last word of a street's name in an address: the ADDRESS pattern's, and what an answer needs before it runs."""
+STREET = "(?:" + "|".join(sorted(ADDRESS_STREETS, key=lambda w: (-len(w), w))) + ")"
 NOT_STREET_WORD = (r"(?!(?:a|an|the|of|and|to|in|on|at|for|my|our|your|his|her|times?|days?|weeks?|hours?|"
                    r"minutes?|mins?|years?|people|kids|things|different|is|was|are|were|which|each|every|so|too|"
                    r"very|sessions?|pounds?|quid|p|out)\b)")
@@ -125,9 +132,6 @@ EMAIL_WORDS = frozenset(["dot", "com", "co", "uk", "org", "net", "pl", "ac", "sc
                          *MAIL_PROVIDERS.split("|")]) - {"me", "live", "sky"}
 """An email written out has "at" and one of these ("dot", a domain ending, a mail provider)."""
 BIRTH_WORDS = frozenset(["born", "birthday", "dob", "d", "date"])
-SOCIAL_WORDS = frozenset(["snap", "snapchat", "sc", "insta", "instagram", "ig", "tiktok", "tt", "discord", "twitter",
-                          "youtube", "yt", "xbox", "gamertag", "psn", "roblox", "fortnite", "steam", "twitch", "kik",
-                          "telegram", "threads", "facebook", "fb", "bereal", "username", "user"])
 
 # --- names and schools -----------------------------------------------------------------------
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -158,8 +162,6 @@ TEXT_SPEAK = frozenset([
     "lmk", "btw", "asap", "dm", "idc", "istg", "ily", "wbu", "hbu", "yr", "hes", "shes", "theyre", "youre", "whats",
     "thats", "theres", "lets", "alot", "gud", "nd", "n", "ok", "k", "hun", "bruh", "mrs", "mr", "ms", "dr", "xx", "x",
 ])
-SCHOOL_WORDS = frozenset(["school", "college", "academy", "primary", "campus", "infants", "juniors", "high",
-                          "grammar", "sixth", "szkoła", "szkole", "szkoły", "liceum"])
 SCHOOL_ENDS = frozenset(["school", "college", "academy", "primary", "campus", "high", "infants", "juniors"])
 GENERIC_BEFORE_SCHOOL = frozenset([
     "a", "an", "the", "my", "your", "his", "her", "our", "their", "this", "that", "these", "those", "new", "old",
@@ -177,7 +179,6 @@ GENERIC_BEFORE_SCHOOL = frozenset([
 ])
 SCHOOL_LEAD = re.compile(r"\b(?:go(?:es)?|went|going|gone|attend(?:s|ed|ing)?|moved|start(?:ed|ing)?|excluded|"
                          r"expelled|student|pupil|year\s+\d+|bullied)\s+(?:to|at|from)\s*$", re.IGNORECASE)
-SENTENCE_END = re.compile(r"[.!?\n:;]")
 LISTS = re.compile(
     r"(?:^|[.!?\n]\s*)(?P<names>[^\W\d_]+(?:\s*,\s*[^\W\d_]+)*\s+(?:and|&)\s+[^\W\d_]+)\s+(?:are|r|were|was|is)\s+"
     r"(?:my|our)\s+(?:best\s+|bestest\s+|only\s+|closest\s+)?(?:friends|mates|besties|bffs|cousins|sisters|brothers|"
@@ -212,9 +213,9 @@ class Found(NamedTuple):
     """Which recogniser matched, as `voice redact --explain` shows it."""
 
 
-@lru_cache(maxsize=131072)
 def word_class(lower: str) -> int:
-    """What redaction knows about a lower-case word, as bits (FIRST, SURNAME, ... above); cached."""
+    """What redaction knows about a lower-case word, as bits (FIRST, SURNAME, ... above); read through
+    CLASSES, which remembers it."""
     found = 0
     if lower in NEVER_NAMES or lower in TEXT_SPEAK:
         return STOP
@@ -291,6 +292,10 @@ class Words:
             self._spans = [m.span() for m in WORD.finditer(self.text)]
         return self._spans[i]
 
+    def possessive(self, i: int) -> bool:
+        """Whether the word was written with an 's ("Zayaan's"), which its lower-case form has dropped."""
+        return self.written[i].lower().replace("’", "'") != self.lowers[i]
+
     def capital(self, i: int) -> bool:
         word = self.written[i]
         return word[0].isupper() and not (len(word) > 1 and word.isupper())
@@ -312,7 +317,7 @@ class _Names:
 
     def __init__(self, words: Words) -> None:
         self.w = words
-        self.classes = list(words.classes)
+        self.classes = words.classes
         self.found: dict[int, str] = {}
 
     def could_be(self, i: int) -> bool:
@@ -368,8 +373,7 @@ class _Names:
         # A capitalised word that is no English word: "I told Zayaan", "Zayaan said"; not a place we went to
         # or live in ("we went to Skegness", "I live in Braunstone"): towns are kept.
         place = p1 in ("in", "near", "around", "outside") or (p1 in ("to", "from") and p2 in MOVEMENT_VERBS)
-        possessive = self.w.written[i].lower().replace("’", "'") != self.w.lowers[i]
-        if unknown and (not place or possessive) and (
+        if unknown and (not place or w.possessive(i)) and (
                 not start or nxt in PERSON_VERBS or (nxt and self.classes[i + 1] & SURNAME)):
             return "capitalised, not a word"
         return None
@@ -449,7 +453,7 @@ def _names(words: Words) -> Iterator[Found]:
         start, end = words.span(i)
         if why == "title":  # "Mr Patel" -> "[name]": the title says no more than the name would
             start = words.span(i - 1)[0]
-        if words.written[i].lower().replace("’", "'") != lowers[i]:  # "Tom's" -> "[name]'s"
+        if words.possessive(i):  # "Tom's" -> "[name]'s"
             end -= 2
         yield Found(start, end, "name", why)
 
@@ -514,7 +518,7 @@ def _named_schools(words: Words) -> Iterator[Found]:
                 start = words.span(j - 1)[0]  # "the Beacon Academy" is one name
             yield Found(start, words.span(i + 1 if after else i)[1], "school", "school name")
     for m in IS_A_SCHOOL.finditer(text):  # "Beaumont Leys is a rough school"
-        if not any(word_class(w.lower()) & (STOP | NOT_PERSON) for w in m.group("n").split()):
+        if not any(CLASSES[w.lower()] & (STOP | NOT_PERSON) for w in m.group("n").split()):
             yield Found(*m.span("n"), "school", "name said to be a school")
 
 
@@ -534,7 +538,7 @@ def _schools_gone_to(words: Words) -> Iterator[Found]:
         if end > i or not words.classes[i] & ENGLISH:
             yield Found(words.span(i)[0], words.span(end)[1], "school", "capitalised name after 'go to'")
     for m in GO_TO.finditer(text) if not GO_TO_WORDS.isdisjoint(words.set) else ():  # "i go to fullhurst"
-        c = word_class(m.group("w").lower())
+        c = CLASSES[m.group("w").lower()]
         if not c & (ENGLISH | PLACE | NOT_PERSON | STOP):
             yield Found(m.start("w"), m.end("w"), "school", "school after 'go to'")
 
@@ -581,8 +585,7 @@ def _numbers(text: str, digit_count: int) -> Iterator[Found]:
         if _nhs_valid(digits) or _near(text, m.start(), m.end(), "nhs"):
             yield Found(m.start(), m.end(), "NHS number", "NHS number (Modulus 11)")
     for m in PESEL.finditer(text) if digit_count >= 11 else ():
-        if (_pesel_valid(m.group()) and (not m.group().startswith("0") or _near(text, m.start(), m.end(), "pesel"))) \
-                or _near(text, m.start(), m.end(), "pesel"):
+        if _near(text, m.start(), m.end(), "pesel") or (_pesel_valid(m.group()) and not m.group().startswith("0")):
             yield Found(m.start(), m.end(), "PESEL", "PESEL (check digit)")
 
 
@@ -597,7 +600,7 @@ def _handles(words: Words) -> Iterator[Found]:
             if m is None:
                 continue
             handle = m.group("h")
-            c = word_class(handle.lower().lstrip("@"))
+            c = CLASSES[handle.lower().lstrip("@")]
             if HANDLE_SHAPE.search(handle) or not c & (ENGLISH | STOP | PLACE | NOT_PERSON):
                 offset = 0 if m.re is HANDLE_AFTER else max(0, start - 40)
                 yield Found(m.start("h") + offset, m.end("h") + offset, "handle", "handle after an app's name")
@@ -689,10 +692,10 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         if NUMERIC_DATE.search(text) or not BIRTH_WORDS.isdisjoint(seen):
             found += [Found(*m.span("d" if m.group("d") else "w"), "date of birth", "date of birth")
                       for m in DATE_OF_BIRTH.finditer(text)]
-        if not STREET_WORDS.isdisjoint(seen) or "flat" in seen or "apartment" in seen:
+        if not ADDRESS_STREETS.isdisjoint(seen) or "flat" in seen or "apartment" in seen:
             found += [Found(*m.span(), "address", "house number and street") for m in ADDRESS.finditer(text)]
         found += _numbers(text, digit_count)
-    elif ("live" in seen or "lives" in seen) and not STREET_WORDS.isdisjoint(seen):
+    elif ("live" in seen or "lives" in seen) and not ADDRESS_STREETS.isdisjoint(seen):
         found += [Found(*m.span(), "address", "street where someone lives") for m in ADDRESS.finditer(text)]
     if "@" in text or "_" in text:
         found += [Found(*m.span(), "handle", "@handle or user_name") for m in AT_HANDLE.finditer(text)]

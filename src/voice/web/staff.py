@@ -3,7 +3,6 @@ on the router, so a new route cannot forget it; roles are checked per route thro
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import re
@@ -21,7 +20,7 @@ from litestar.handlers.base import BaseRouteHandler
 from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.response import Redirect, Response, Template
 
-from voice import asked, auth, contacts, curation, safeguarding
+from voice import asked, auth, contacts, curation, exports, safeguarding
 from voice.audit import events, record_event
 from voice.dates import DateError, parse_day
 from voice.db import opened, write_lock
@@ -90,11 +89,7 @@ ANSWER_COLUMNS = (N_("Answer number"), N_("Survey"), N_("Question"), N_("Day it 
 def answers_file(header: list[str], rows: Iterable[list[Any]], fmt: str) -> bytes:
     """A CSV (UTF-8 with a byte order mark, for Excel) or an Excel workbook; every cell formula-safe."""
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow([spreadsheet_safe(c) for c in header])
-        writer.writerows([spreadsheet_safe(c) for c in row] for row in rows)
-        return ("\ufeff" + out.getvalue()).encode("utf-8")
+        return exports.render_csv(tuple(header), (tuple(row) for row in rows)).encode("utf-8-sig")
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
