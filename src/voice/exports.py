@@ -25,7 +25,7 @@ from voice.i18n import (
     translate,
     translate_plural,
 )
-from voice.outputs import SECTION_TITLE, ActionOut, QuoteOut, Report
+from voice.outputs import SECTION_TITLE, ActionOut, QuoteOut, Report, in_language, told_line
 from voice.priorities import STATUS_NAMES, year_slug
 from voice.results import (
     SHOWN,
@@ -33,6 +33,7 @@ from voice.results import (
     QuestionResult,
     SurveyResults,
     TopicResult,
+    change_text,
     count_text,
     share_text,
 )
@@ -185,6 +186,8 @@ def render_docx(report: Report, locale: str = "en") -> bytes:
     doc.core_properties.language = lang_tag(locale)
     doc.add_heading(translate(locale, SECTION_TITLE), level=1)
     doc.add_paragraph(_intro(report, locale))
+    if told := told_line(locale, report):
+        doc.add_paragraph(told)
     doc.add_paragraph(_anonymity(report, locale) + " " + translate(
         locale, "“Fewer than %(n)s” stands for a number too small to show; “hidden” for a number that would let "
                 "a small one be worked out from a total.", n=report.threshold))
@@ -213,6 +216,8 @@ def _docx_priorities(doc: Any, report: Report, locale: str) -> None:
         doc.add_heading(p.name, level=2)
         for outcome in p.outcomes:
             doc.add_paragraph(outcome)
+        if p.carried_from:
+            doc.add_paragraph(_carried(p.carried_from, locale))
         said = [tp for tp in p.topics if tp.count.state == SHOWN]
         if said:
             doc.add_heading(translate(locale, "You said"), level=3)
@@ -247,7 +252,7 @@ def _docx_results(doc: Any, report: Report, locale: str) -> None:
             for row in question.rows:
                 cells = table.add_row().cells
                 cells[0].text, cells[1].text = survey_text(locale, row.label), share_text(locale, row.count, report.threshold)
-            for header_row, *body in _breakdown_tables(question, report.threshold, locale):
+            for header_row, *body in _question_tables(report, c.slug, question, locale):
                 doc.add_paragraph(header_row[0])
                 grid = doc.add_table(rows=1, cols=len(header_row) - 1)
                 grid.style = "Table Grid"
@@ -305,9 +310,11 @@ def _docx_chart(doc: Any, question: QuestionResult, threshold: int, locale: str)
         properties.set("title", alt[:120])
 
 
-def _breakdown_tables(question: QuestionResult, threshold: int, locale: str) -> Iterator[list[list[str]]]:
-    """Each breakdown of a question as the HTML report shows it: [caption, "Answer", group…], then a row
-    per answer, then how many in each group answered."""
+def _question_tables(report: Report, survey: str, question: QuestionResult, locale: str) -> Iterator[list[list[str]]]:
+    """The tables under a question as the HTML report shows them, each as [caption, column headings…]
+    then its rows: each breakdown (a row per answer, then how many in each group answered), then the
+    same question in the year before."""
+    threshold = report.threshold
     for b in question.breakdowns:
         header = [translate(locale, "By answer to “%(group)s”", group=survey_text(locale, b.label)),
                   translate(locale, "Answer"), *(survey_text(locale, col.label) for col in b.columns)]
@@ -316,6 +323,15 @@ def _breakdown_tables(question: QuestionResult, threshold: int, locale: str) -> 
         rows.append([translate(locale, "Young people who answered"),
                      *(count_text(locale, col.count, threshold) for col in b.columns)])
         yield [header, *rows]
+    qc = report.previous.question(survey, question.id) if report.previous else None
+    if qc is not None and report.previous is not None:
+        before = report.previous.year
+        yield [[translate(locale, "Compared with %(year)s", year=before), translate(locale, "Answer"), before,
+                report.year, translate(locale, "Change")],
+               *([survey_text(locale, r.label), share_text(locale, r.before, threshold), share_text(locale, r.now, threshold),
+                  change_text(locale, r.change)] for r in qc.rows),
+               [translate(locale, "Young people who answered"), count_text(locale, qc.before, threshold),
+                count_text(locale, qc.now, threshold), ""]]
 
 
 def _repeat_as_header(row: Any) -> None:
@@ -357,6 +373,10 @@ def _intro(report: Report, locale: str) -> str:
     return translate(locale, "Between %(start)s and %(end)s, young people answered our questions.", start=start, end=end)
 
 
+def _carried(year: str, locale: str) -> str:
+    return translate(locale, "This was a priority in %(year)s too.", year=year)
+
+
 def _anonymity(report: Report, locale: str) -> str:
     return translate(locale, "To keep everyone anonymous we never show a number under %(n)s.", n=report.threshold)
 
@@ -392,12 +412,14 @@ def render_md(report: Report, locale: str = "en") -> str:
     def tr(message: str, **params: object) -> str:
         return translate(locale, message, **params)
 
-    lines = [f"# {tr('You said, we did')}: {report.title}", "", _intro(report, locale), "",
-             _anonymity(report, locale), ""]
+    lines = [f"# {tr('You said, we did')}: {report.title}", "", _intro(report, locale), ""]
+    lines += [told_line(locale, report), ""] if report.previous and report.previous.told else []
+    lines += [_anonymity(report, locale), ""]
     for p in report.priorities:
         if not (p.actions or p.planned or p.quotes):
             continue
         lines += [f"## {p.name}", ""] + [f"{o}\n" for o in p.outcomes]
+        lines += [_carried(p.carried_from, locale), ""] if p.carried_from else []
         lines += [f"### {tr('You said')}", ""]
         lines += [f"- {_topic_line(tp, locale)}" for tp in p.topics if tp.count.state == SHOWN]
         lines += [""] + [f"> {quoted(q, locale)} {q.attribution}\n" for q in p.quotes]
@@ -422,7 +444,7 @@ def render_md(report: Report, locale: str = "en") -> str:
             lines += [f"**{q.label}**", "", f"| {tr('Answer')} | {tr('Young people')} |", "|---|---|"]
             lines += [f"| {survey_text(locale, r.label)} | {share_text(locale, r.count, report.threshold)} |" for r in q.rows]
             lines.append("")
-            for header, *body in _breakdown_tables(q, report.threshold, locale):
+            for header, *body in _question_tables(report, c.slug, q, locale):
                 lines += [f"*{header[0]}*", "", "| " + " | ".join(header[1:]) + " |", "|" + "---|" * (len(header) - 1)]
                 lines += ["| " + " | ".join(values) + " |" for values in body]
                 lines.append("")
@@ -436,11 +458,15 @@ FIGURE_COLUMNS = ("survey", "question_id", "question", "answer_value", "answer",
                   "group", "count", "percent", "note")
 
 
+def _note(c: Count, threshold: int) -> str:
+    return "" if c.state == SHOWN else f"fewer than {threshold}" if c.state == "small" else "hidden"
+
+
 def figure_rows(report: Report) -> Iterator[tuple[object, ...]]:
     """Every published number: a count is blank, with a note, where it is hidden."""
 
     def note(c: Count) -> str:
-        return "" if c.state == SHOWN else f"fewer than {report.threshold}" if c.state == "small" else "hidden"
+        return _note(c, report.threshold)
 
     for c in report.consultations:
         yield (c.slug, "", "responses", "", "", "", "", "", c.responses.n, "", note(c.responses))
@@ -458,6 +484,23 @@ def figure_rows(report: Report) -> Iterator[tuple[object, ...]]:
             for s in SENTIMENTS:
                 f = tp.sentiments[s]
                 yield (c.slug, "", "topic", tp.id, tp.name, "feeling", s, s, f.n, f.percent, note(f))
+
+
+COMPARED_COLUMNS = ("survey", "question_id", "question", "answer_value", "answer", "year_before", "count_before",
+                    "percent_before", "note_before", "year", "count", "percent", "note", "change_points")
+
+
+def compared_rows(report: Report) -> Iterator[tuple[object, ...]]:
+    """The questions asked in the year before too: both years' numbers (each protected on its own) and the
+    change in percentage points where both shares are shown."""
+    prev, t = report.previous, report.threshold
+    for qc in prev.questions if prev else []:
+        assert prev is not None
+        yield (qc.survey, qc.id, qc.label, "", "answered", prev.year, qc.before.n, "", _note(qc.before, t),
+               report.year, qc.now.n, "", _note(qc.now, t), "")
+        for r in qc.rows:
+            yield (qc.survey, qc.id, qc.label, r.value, r.label, prev.year, r.before.n, r.before.percent,
+                   _note(r.before, t), report.year, r.now.n, r.now.percent, _note(r.now, t), r.change)
 
 
 ACTION_COLUMNS = ("id", "year", "priorities", "title", "what_we_did", "agency", "status", "started_on",
@@ -489,8 +532,10 @@ def render_json(report: Report) -> bytes:
 
 # --- writing files -----------------------------------------------------------------------------------
 def render(report: Report, fmt: str, locale: str = "en", css: str = "") -> dict[str, bytes]:
-    """The files for one format, by name (CSV makes two: the figures and the actions)."""
+    """The files for one format, by name (CSV makes two: the figures and the actions; three with the year
+    before). The partnership's and the surveys' words are in `locale` where they were given in it."""
     name = file_name(report, fmt)
+    report = in_language(report, locale)
     if fmt == "html":
         return {name: render_html(report, locale, css=css).encode()}
     if fmt == "pdf":
@@ -505,7 +550,9 @@ def render(report: Report, fmt: str, locale: str = "en", css: str = "") -> dict[
         return {name: render_json(report)}
     if fmt == "csv":
         return {name: render_csv(FIGURE_COLUMNS, figure_rows(report)).encode("utf-8-sig"),
-                name.replace(".csv", "-actions.csv"): render_csv(ACTION_COLUMNS, action_rows(report)).encode("utf-8-sig")}
+                name.replace(".csv", "-actions.csv"): render_csv(ACTION_COLUMNS, action_rows(report)).encode("utf-8-sig"),
+                **({name.replace(".csv", "-compared.csv"): render_csv(COMPARED_COLUMNS, compared_rows(report)).encode("utf-8-sig")}
+                   if report.previous else {})}
     raise ValueError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
 
 

@@ -13,10 +13,12 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 LOCALE_DIRS: list[Path] = [LOCALE_DIR]
@@ -139,15 +141,36 @@ def survey_text(locale: str, text: str) -> str:
     return translate(locale, text) if text in DEFAULT_TEXTS else text
 
 
+def _in_lang(ctx: Context, text: str, lang: str | None) -> str:
+    """The text, inside a span marked with its language when that is not the page's (a passage still in
+    English on a page in Urdu), so that screen readers say it right and it runs the right way."""
+    page = ctx.get("locale", DEFAULT_LOCALE).split("_")[0]
+    if not lang or lang == page:
+        return text
+    return Markup('<span lang="{}" dir="{}">{}</span>').format(lang_tag(lang), direction(lang), text)
+
+
 @pass_context
-def jinja_label(ctx: Context, text: str) -> str:
-    return survey_text(ctx.get("locale", DEFAULT_LOCALE), text)
+def jinja_label(ctx: Context, text: str, lang: str | None = None) -> str:
+    """Survey words (`lang`: the language they are in, when it may not be the page's)."""
+    return _in_lang(ctx, survey_text(ctx.get("locale", DEFAULT_LOCALE), text), lang)
+
+
+@pass_context
+def jinja_said(ctx: Context, text: str, lang: str | None = None) -> str:
+    """The partnership's words (`lang`: the language they are in, when it may not be the page's)."""
+    return _in_lang(ctx, text, lang)
 
 
 
 def number(locale: str, n: float) -> str:
     """A number written the reader's way (1,234 in English, 1 234 in Polish)."""
     return format_decimal(n, locale=_babel_locale(locale))
+
+
+def words_list(locale: str, items: list[str]) -> str:
+    """"a, b and c", the reader's way."""
+    return format_list(items, locale=_babel_locale(locale)) if items else ""
 
 
 def percent(locale: str, whole_percent: float) -> str:

@@ -453,3 +453,11 @@ def m013_plan_keys_archive_and_summaries(db: Database) -> None:
     db.execute("CREATE UNIQUE INDEX actions_key ON actions(year, key) WHERE key IS NOT NULL")
     db.execute("ALTER TABLE actions ADD COLUMN archived_at TEXT")
     db.execute("ALTER TABLE priorities ADD COLUMN archived_at TEXT")
+
+
+@migrations()
+def m014_plan_translations(db: Database) -> None:
+    # The partnership's own words in other languages: per language and field, the English a translation
+    # was made from and the translation, so that a translation is not shown once its English has changed.
+    db.execute("ALTER TABLE priorities ADD COLUMN translations TEXT NOT NULL DEFAULT '{}'")
+    db.execute("ALTER TABLE actions ADD COLUMN translations TEXT NOT NULL DEFAULT '{}'")

@@ -9,6 +9,7 @@ structure, so a hidden number or an unapproved quote cannot reach one format and
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, cast
 
 import msgspec
 from sqlite_utils import Database
@@ -16,11 +17,13 @@ from sqlite_utils import Database
 from voice import priorities as plan
 from voice.catalogue import Published, version
 from voice.curation import quote_blockers
+from voice.i18n import translate, words_list
 from voice.results import (
     HIDDEN,
     SHOWN,
     SMALL,
     Count,
+    Row,
     SurveyResults,
     TopicResult,
     survey_results,
@@ -46,6 +49,7 @@ class QuoteOut(msgspec.Struct, frozen=True):
 
 class ActionOut(plan.ActionCore, frozen=True, kw_only=True):
     quotes: list[QuoteOut]              # the approved quotes that prompted it, in full
+    lang: str = "en"                    # the language its words are in (see in_language)
 
 
 class PrioritySection(msgspec.Struct, frozen=True):
@@ -56,6 +60,44 @@ class PrioritySection(msgspec.Struct, frozen=True):
     quotes: list[QuoteOut]
     actions: list[ActionOut]        # done or under way: "we did"
     planned: list[ActionOut]        # "we plan to"
+    carried_from: str | None = None
+    """The year before, when this was a priority then too (same id): the report links the two."""
+    translations: dict[str, dict[str, str | list[str]]] = {}
+    lang: str = "en"
+
+
+class RowChange(msgspec.Struct, frozen=True):
+    """One answer to a question asked in both years. `change` (percentage points) only where both
+    years' shares are shown, so that a difference can never give away a number that was held back."""
+
+    value: str
+    label: str
+    now: Count
+    before: Count
+    change: int | None = None
+
+
+class QuestionChange(msgspec.Struct, frozen=True):
+    survey: str
+    id: str
+    label: str
+    now: Count          # how many answered it, this year and the year before
+    before: Count
+    rows: list[RowChange]
+
+
+class Comparison(msgspec.Struct, frozen=True):
+    """This year beside the year before: the same questions of the same surveys, and the topics."""
+
+    year: str                     # the year before
+    published: bool               # its numbers are those of its published report
+    responses: Count
+    told: list[str]               # what young people said most about then (topic names), most first
+    told_now: list[str]           # and this year
+    questions: list[QuestionChange]
+
+    def question(self, survey: str, question_id: str) -> QuestionChange | None:
+        return next((q for q in self.questions if q.survey == survey and q.id == question_id), None)
 
 
 class Report(msgspec.Struct, frozen=True):
@@ -72,6 +114,8 @@ class Report(msgspec.Struct, frozen=True):
     priorities: list[PrioritySection]
     other_actions: list[ActionOut]  # actions not under one of the year's priorities
     quotes: list[QuoteOut]
+    previous: Comparison | None = None
+    """The year before, where young people answered then too."""
 
     @property
     def empty(self) -> bool:
@@ -112,9 +156,10 @@ def _action_out(a: plan.Action, quotes: dict[int, QuoteOut]) -> ActionOut:
 
 def build_report(db: Database, year: str, taxonomy: Taxonomy, *, survey: str | None = None,
                  threshold: int = 5, today: dt.date | None = None,
-                 counted: dict[str, SurveyResults] | None = None) -> Report:
+                 counted: dict[str, SurveyResults] | None = None, compare: bool = True) -> Report:
     """The year's (or one consultation's) "you said, we did", from what is stored now. `counted`: survey
-    results already worked out for this year and threshold (publishing reuses the year's)."""
+    results already worked out for this year and threshold (publishing reuses the year's). `compare`:
+    put the year before beside it (its published report's numbers, or worked out now if unpublished)."""
     year = plan.check_year(year)
     since, until = plan.year_span(year)
     if survey:
@@ -128,14 +173,16 @@ def build_report(db: Database, year: str, taxonomy: Taxonomy, *, survey: str | N
     for slug in slugs:
         if counted and slug in counted:
             consultations.append(counted[slug])
-        elif (published := _latest(db, slug)) is not None:
-            consultations.append(survey_results(db, published, taxonomy, threshold, since, until, themed.get(slug, [])))
+        elif (latest := _latest(db, slug)) is not None:
+            consultations.append(survey_results(db, latest, taxonomy, threshold, since, until, themed.get(slug, [])))
     topics = topic_totals([row for slug in slugs for row in themed.get(slug, [])], taxonomy, threshold)
     quotes = _quotes(db, slugs, since, until)
     by_id = {q.id: q for q in quotes}
     year_actions = [a for a in plan.actions(db, year)
                     if survey is None or survey in a.surveys or any(q in by_id for q in a.quotes)]
     sections, placed = [], set()
+    before_year = plan.year_before(year)
+    carried = {p.key for p in plan.priorities(db, before_year)}
     for p in plan.priorities(db, year):
         mine = [a for a in year_actions if p.key in a.priorities]
         placed |= {a.id for a in mine}
@@ -145,14 +192,143 @@ def build_report(db: Database, year: str, taxonomy: Taxonomy, *, survey: str | N
             topics=[t for t in topics if t.id in feeding],
             quotes=_quotes_for(p.key, feeding, mine, quotes),
             actions=[_action_out(a, by_id) for a in mine if a.status != "planned"],
-            planned=[_action_out(a, by_id) for a in mine if a.status == "planned"]))
+            planned=[_action_out(a, by_id) for a in mine if a.status == "planned"],
+            carried_from=before_year if p.key in carried else None, translations=p.translations))
     title = next((c.title for c in consultations), survey or "") if survey else year
+    previous = None
+    if compare and consultations:
+        before = published(db, before_year, survey)
+        is_published = before is not None and before.threshold == threshold
+        if not is_published:
+            before = build_report(db, before_year, taxonomy, survey=survey, threshold=threshold, compare=False)
+        assert before is not None
+        previous = compare_years(before, consultations, topics, is_published)
     return Report(
         year=year, survey=survey, title=title, starts=since.isoformat(), ends=until.isoformat(),
         generated_on=(today or dt.datetime.now(dt.UTC).date()).isoformat(), threshold=threshold,
         responses=_responses(consultations, threshold), consultations=consultations, topics=topics,
         priorities=sections, other_actions=[_action_out(a, by_id) for a in year_actions if a.id not in placed],
-        quotes=quotes)
+        quotes=quotes, previous=previous)
+
+
+# --- the partnership's words in the reader's language -----------------------------------------------
+PRIORITY_WORDS = ("name", "outcomes")
+ACTION_WORDS = ("title", "what_we_did", "agency", "what_changed", "next_steps")
+
+
+def _item_in(item: Any, fields: tuple[str, ...], lang: str) -> Any:
+    """A priority or action wholly in `lang` when its translation covers every field it has words in;
+    otherwise wholly in English (never a sentence in one language beside a heading in another)."""
+    text = item.translations.get(lang, {})
+    if not text or any(getattr(item, f) and f not in text for f in fields):
+        return item
+    return msgspec.structs.replace(item, lang=lang, **{f: text[f] for f in fields if f in text})
+
+
+def _survey_in(c: SurveyResults, lang: str) -> SurveyResults:
+    words = c.words.get(lang)
+    if not words:
+        return c
+
+    def w(text: str) -> str:
+        return words.get(text, text)
+
+    def rows(items: list[Row]) -> list[Row]:
+        return [msgspec.structs.replace(r, label=w(r.label)) for r in items]
+
+    questions = [msgspec.structs.replace(
+        q, label=w(q.label), rows=rows(q.rows),
+        breakdowns=[msgspec.structs.replace(b, label=w(b.label), columns=rows(b.columns)) for b in q.breakdowns])
+        for q in c.questions]
+    return msgspec.structs.replace(c, title=w(c.title), questions=questions, lang=lang)
+
+
+def in_language(report: Report, locale: str) -> Report:
+    """The report with the partnership's words (priorities, actions) and the surveys' own words in the
+    reader's language where they were given in it, and in English where not. Each item says which (`lang`),
+    so that a page can mark English passages for screen readers. Numbers and quotes are unchanged."""
+    lang = locale.split("_")[0]
+    if lang == "en":
+        return report
+
+    def action(a: ActionOut) -> ActionOut:
+        return cast(ActionOut, _item_in(a, ACTION_WORDS, lang))
+
+    consultations = [_survey_in(c, lang) for c in report.consultations]
+    titles = {c.slug: c.title for c in consultations}
+    priorities = [msgspec.structs.replace(
+        _item_in(p, PRIORITY_WORDS, lang), actions=[action(a) for a in p.actions],
+        planned=[action(a) for a in p.planned]) for p in report.priorities]
+    title = titles.get(report.survey or "", report.title) if report.survey else report.title
+    previous = report.previous
+    if previous is not None:
+        words = {k: v for c in report.consultations for k, v in c.words.get(lang, {}).items()}
+        previous = msgspec.structs.replace(previous, questions=[msgspec.structs.replace(
+            q, label=words.get(q.label, q.label),
+            rows=[msgspec.structs.replace(r, label=words.get(r.label, r.label)) for r in q.rows])
+            for q in previous.questions])
+    return msgspec.structs.replace(report, title=title, consultations=consultations, priorities=priorities,
+                                   other_actions=[action(a) for a in report.other_actions], previous=previous)
+
+
+def translated_share(report: Report) -> tuple[int, int]:
+    """How many of a report's priorities, actions and surveys are in the reader's language after
+    in_language, and how many are still in English."""
+    langs = [p.lang for p in report.priorities] + [c.lang for c in report.consultations] + [
+        a.lang for a in [*(a for p in report.priorities for a in p.actions + p.planned), *report.other_actions]]
+    there = sum(lang != "en" for lang in langs)
+    return there, len(langs) - there
+
+
+def told_line(locale: str, report: Report) -> str:
+    """"Last year (2021/22) you told us most about …; this year, about …", or "" with no year before."""
+    prev = report.previous
+    if prev is None or not prev.told:
+        return ""
+    before = words_list(locale, [f"“{t}”" for t in prev.told])
+    if not prev.told_now:
+        return translate(locale, "Last year (%(year)s) you told us most about %(before)s.", year=prev.year, before=before)
+    return translate(locale, "Last year (%(year)s) you told us most about %(before)s; this year, about %(now)s.",
+                     year=prev.year, before=before, now=words_list(locale, [f"“{t}”" for t in prev.told_now]))
+
+
+def _most_said(topics: list[TopicResult], most: int = 3) -> list[str]:
+    shown = sorted((t for t in topics if t.count.shown), key=lambda t: -(t.count.n or 0))
+    return [t.name for t in shown[:most]]
+
+
+def _change(now: Count, before: Count) -> int | None:
+    """Percentage points between two shares, only when both are shown (see RowChange)."""
+    if now.percent is None or before.percent is None or not (now.shown and before.shown):
+        return None
+    return now.percent - before.percent
+
+
+def compare_years(before: Report, consultations: list[SurveyResults], topics: list[TopicResult],
+                  published: bool) -> Comparison | None:
+    """This year's results beside the year before's: questions asked in both (same survey, same question
+    id and kind), answer by answer. Each year's numbers are protected on their own; a difference is given
+    only between two shown shares, so nothing hidden in either year can be worked out from it."""
+    if before.empty:
+        return None
+    then = {c.slug: c for c in before.consultations}
+    questions = []
+    for c in consultations:
+        old = then.get(c.slug)
+        if old is None:
+            continue
+        old_questions = {q.id: q for q in old.questions}
+        for q in c.questions:
+            was = old_questions.get(q.id)
+            if was is None or was.kind != q.kind or not q.rows:
+                continue
+            old_rows = {r.value: r for r in was.rows}
+            rows = [RowChange(r.value, r.label, r.count, old_rows[r.value].count,
+                              _change(r.count, old_rows[r.value].count)) for r in q.rows if r.value in old_rows]
+            if rows and (q.answered.shown or was.answered.shown):
+                questions.append(QuestionChange(c.slug, q.id, q.label, q.answered, was.answered, rows))
+    return Comparison(year=before.year, published=published, responses=before.responses,
+                      told=_most_said(before.topics), told_now=_most_said(topics), questions=questions)
 
 
 def _quotes_for(key: str, feeding: set[str], actions: list[plan.Action], quotes: list[QuoteOut]) -> list[QuoteOut]:

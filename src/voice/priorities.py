@@ -40,12 +40,35 @@ class PlanError(Exception):
         self.message, self.params = message, params
 
 
+Language = Annotated[str, Meta(pattern=r"^[a-z]{2,3}$")]
+Outcome = Annotated[str, Meta(min_length=1, max_length=2000)]
+
+
+class PriorityText(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    """A priority in another language; what is left out is shown in English."""
+
+    name: Line | None = None
+    outcomes: list[Outcome] | None = None
+
+
+class ActionText(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    """An action in another language; what is left out is shown in English."""
+
+    title: Line | None = None
+    what_we_did: Annotated[str, Meta(min_length=1, max_length=4000)] | None = None
+    agency: Line | None = None
+    what_changed: Para | None = None
+    next_steps: Para | None = None
+
+
 class PriorityIn(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
     id: Key
     name: Line
-    outcomes: list[Annotated[str, Meta(min_length=1, max_length=2000)]] = []
+    outcomes: list[Outcome] = []
     topics: list[Key] | None = None
     """Topic ids that feed this priority; leave out to take them from the taxonomy."""
+    translations: dict[Language, PriorityText] = {}
+    """The partnership's words in other languages (e.g. ur, pl), used where the reader chose one."""
 
 
 class ActionIn(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
@@ -64,6 +87,7 @@ class ActionIn(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=
     topics: list[Key] = []
     quotes: list[int] = []
     surveys: list[Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]{0,59}$")]] = []
+    translations: dict[Language, ActionText] = {}
 
 
 class PlanFile(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
@@ -82,6 +106,8 @@ class Priority(msgspec.Struct, frozen=True, kw_only=True):
     outcomes: list[str]
     topics: list[str]
     archived_at: str | None = None
+    translations: dict[str, dict[str, str | list[str]]] = {}
+    """Per language, the fields whose translation still matches the English (see `_translated`)."""
 
 
 class ActionCore(msgspec.Struct, frozen=True, kw_only=True):
@@ -99,6 +125,8 @@ class ActionCore(msgspec.Struct, frozen=True, kw_only=True):
     priorities: list[str]
     topics: list[str]
     surveys: list[str]
+    translations: dict[str, dict[str, str | list[str]]] = {}
+    """Per language, the fields whose translation still matches the English (see `_translated`)."""
 
 
 class Action(ActionCore, frozen=True, kw_only=True):
@@ -129,6 +157,12 @@ def year_of(day: dt.date) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
 
 
+def year_before(year: str) -> str:
+    """The business year before this one: 2021/22 for 2022/23."""
+    start = int(check_year(year)[:4]) - 1
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
 def year_slug(year: str) -> str:
     """The year as it appears in a web address or a file name: 2021-22."""
     return year.replace("/", "-")
@@ -137,6 +171,25 @@ def year_slug(year: str) -> str:
 # --- reading and storing ---------------------------------------------------------------------------
 def _json(value: object) -> str:
     return msgspec.json.encode(value).decode()
+
+
+def _stored_translations(english: msgspec.Struct, translations: dict[str, msgspec.Struct]) -> str:
+    """Translations as stored: per language and field, [the English it was made from, the translation]."""
+    kept = {lang: {f: [getattr(english, f), v] for f in text.__struct_fields__
+                   if (v := getattr(text, f)) is not None and getattr(english, f)}
+            for lang, text in translations.items()}
+    return _json({lang: fields for lang, fields in kept.items() if fields})
+
+
+def _translated(stored: str | None, current: dict[str, object]) -> dict[str, dict[str, str | list[str]]]:
+    """The stored translations still made from the English as it is now: a translation whose English was
+    changed since (on the staff pages, say) is left out, so the English is shown rather than old words."""
+    found: dict[str, dict[str, str | list[str]]] = {}
+    for lang, fields in msgspec.json.decode(stored or "{}").items():
+        valid = {f: pair[1] for f, pair in fields.items() if current.get(f) == pair[0]}
+        if valid:
+            found[lang] = valid
+    return found
 
 
 def _now() -> str:
@@ -191,21 +244,26 @@ def import_plan(db: Database, plan: PlanFile, taxonomy: Taxonomy, by: str) -> tu
         for position, p in enumerate(plan.priorities):
             topics = p.topics if p.topics is not None else default_topics(taxonomy, p.id)
             db.execute(
-                "INSERT INTO priorities (year, key, name, outcomes, topics, position) VALUES (?, ?, ?, ?, ?, ?) "
+                "INSERT INTO priorities (year, key, name, outcomes, topics, position, translations) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (year, key) DO UPDATE SET name = excluded.name, outcomes = excluded.outcomes, "
-                "topics = excluded.topics, position = excluded.position, archived_at = NULL",
-                [year, p.id, p.name, _json(p.outcomes), _json(topics), position])
+                "topics = excluded.topics, position = excluded.position, archived_at = NULL, "
+                "translations = excluded.translations",
+                [year, p.id, p.name, _json(p.outcomes), _json(topics), position,
+                 _stored_translations(p, dict(p.translations))])
         added = updated = 0
         for action in plan.actions:
             key = action.id or action_key(action.title)
             found = db.execute("SELECT id FROM actions WHERE year = ? AND key = ?", [year, key]).fetchone()
             if found is None:
-                _insert_action(db, year, action, by, key)
+                action_id = _insert_action(db, year, action, by, key)
                 added += 1
             else:
-                _update_action(db, action, by, found[0])
-                db.execute("UPDATE actions SET archived_at = NULL WHERE id = ?", [found[0]])
+                action_id = found[0]
+                _update_action(db, action, by, action_id)
                 updated += 1
+            db.execute("UPDATE actions SET archived_at = NULL, translations = ? WHERE id = ?",
+                       [_stored_translations(action, dict(action.translations)), action_id])
         record_event(db, by, "priorities imported", f"year:{year}",
                      f"{len(plan.priorities)} priorities, {added} actions added, {updated} updated")
     return len(plan.priorities), added, updated
@@ -217,14 +275,16 @@ def action_key(title: str) -> str:
 
 
 def _priority(row: tuple) -> Priority:
-    return Priority(id=row[0], year=row[1], key=row[2], name=row[3], outcomes=msgspec.json.decode(row[4]),
-                    topics=msgspec.json.decode(row[5]), archived_at=row[6])
+    outcomes = msgspec.json.decode(row[4])
+    return Priority(id=row[0], year=row[1], key=row[2], name=row[3], outcomes=outcomes,
+                    topics=msgspec.json.decode(row[5]), archived_at=row[6],
+                    translations=_translated(row[7], {"name": row[3], "outcomes": outcomes}))
 
 
 def priorities(db: Database, year: str, *, archived: bool = False) -> list[Priority]:
     """A year's priorities in their order; the archived ones instead with `archived`."""
     state = "NOT NULL" if archived else "NULL"
-    rows = db.execute("SELECT id, year, key, name, outcomes, topics, archived_at FROM priorities "  # noqa: S608
+    rows = db.execute("SELECT id, year, key, name, outcomes, topics, archived_at, translations FROM priorities "  # noqa: S608
                       f"WHERE year = ? AND archived_at IS {state} ORDER BY position, id", [year]).fetchall()
     return [_priority(row) for row in rows]
 
@@ -285,7 +345,7 @@ def save_priority(db: Database, year: str, key: str, name: str, outcomes: list[s
 
 # --- actions ---------------------------------------------------------------------------------------
 ACTION_COLUMNS = ("id, year, title, what_we_did, agency, status, started_on, finished_on, what_changed, "
-                  "next_steps, priorities, topics, quotes, surveys, updated_by, updated_at, archived_at")
+                  "next_steps, priorities, topics, quotes, surveys, updated_by, updated_at, archived_at, translations")
 
 
 def _action(row: tuple) -> Action:
@@ -293,7 +353,9 @@ def _action(row: tuple) -> Action:
                   started_on=row[6], finished_on=row[7], what_changed=row[8], next_steps=row[9],
                   priorities=msgspec.json.decode(row[10]), topics=msgspec.json.decode(row[11]),
                   quotes=msgspec.json.decode(row[12]), surveys=msgspec.json.decode(row[13]),
-                  updated_by=row[14], updated_at=row[15], archived_at=row[16])
+                  updated_by=row[14], updated_at=row[15], archived_at=row[16],
+                  translations=_translated(row[17], {"title": row[2], "what_we_did": row[3], "agency": row[4],
+                                                     "what_changed": row[8], "next_steps": row[9]}))
 
 
 def actions(db: Database, year: str, *, archived: bool = False) -> list[Action]:

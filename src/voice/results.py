@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from voice import tallies
 from voice.catalogue import Published
-from voice.i18n import DEFAULT_TEXTS, N_, number, percent, translate
+from voice.i18n import DEFAULT_TEXTS, N_, number, percent, translate, translate_plural
 from voice.surveys import (
     OTHER,
     PREFER_NOT,
@@ -26,6 +26,7 @@ from voice.surveys import (
     MultipleChoice,
     Scale,
     SingleChoice,
+    Survey,
     YesNo,
 )
 from voice.tallies import BREAKDOWNS, CHOICE_KINDS, group_questions
@@ -61,6 +62,17 @@ def share_text(locale: str, c: Count, threshold: int) -> str:
     if c.state == SHOWN and c.percent is not None:
         return f"{percent(locale, c.percent)} ({number(locale, c.n or 0)})"
     return count_text(locale, c, threshold)
+
+
+def change_text(locale: str, points: int | None) -> str:
+    """A change between two years' shares: "+6 points", "−3 points", "no change"; "not shown" where
+    either share is held back."""
+    if points is None:
+        return translate(locale, "not shown")
+    if points == 0:
+        return translate(locale, "no change")
+    sign = "+" if points > 0 else "−"
+    return sign + translate_plural(locale, "%(num)s point", "%(num)s points", abs(points))
 
 
 class Suppressor:
@@ -149,6 +161,10 @@ class SurveyResults(msgspec.Struct, frozen=True):
     topics: list[TopicResult]
     threshold: int
     any_hidden: bool
+    words: dict[str, dict[str, str]] = {}
+    """The survey's own words (title, questions, answers) in each language its file has, by the English."""
+    lang: str = "en"
+    """The language its words are in (outputs.in_language may change it)."""
 
 
 # --- counting --------------------------------------------------------------------------------------
@@ -174,6 +190,23 @@ def _choice_rows(q: AnyQuestion) -> list[tuple[str, str]]:
     if isinstance(q, MultipleChoice):
         return [(c.value, c.label) for c in q.choices] + ([("none", q.none_option)] if q.none_option else [])
     return []
+
+
+def survey_words(survey: Survey) -> dict[str, dict[str, str]]:
+    """Per language of the survey file's translations: its title, questions and answers, by the English."""
+    found: dict[str, dict[str, str]] = {}
+    for lang in survey.translations:
+        there = survey.in_words(lang)
+        pairs = {survey.title: there.title}
+        for _, q in survey.questions():
+            tq = there.question(q.id)
+            if tq is None:
+                continue
+            pairs[q.label] = tq.label
+            pairs.update((label, label_there) for (_, label), (_, label_there)
+                         in zip(_choice_rows(q), _choice_rows(tq), strict=False))
+        found[lang] = {english: words for english, words in pairs.items() if words and words != english}
+    return found
 
 
 def _period(since: dt.date | None, until: dt.date | None) -> tuple[str, str]:
@@ -276,7 +309,7 @@ def survey_results(db: Database, published: Published, taxonomy: Taxonomy, thres
             breakdowns=breakdowns, priorities=list(q.priorities)))
     return SurveyResults(slug=slug, title=survey.title, responses=count("responses"), questions=questions,
                          topics=_topic_results(solved, taxonomy, topic_rows), threshold=threshold,
-                         any_hidden=solved.any_hidden)
+                         any_hidden=solved.any_hidden, words=survey_words(survey))
 
 
 def _declare(sup: Suppressor, q: AnyQuestion, rows: list[tuple[str, str]],

@@ -16,9 +16,11 @@ from voice.i18n import (
     jinja_ngettext,
     jinja_number,
     jinja_percent,
+    jinja_said,
 )
+from voice.outputs import Report, told_line
 from voice.priorities import STATUS_NAMES
-from voice.results import Count, count_text, share_text
+from voice.results import Count, change_text, count_text, share_text
 from voice.settings import PACKAGE_DIR
 from voice.themes import SENTIMENT_NAMES, SENTIMENTS
 
@@ -33,6 +35,16 @@ def jinja_share(ctx: Context, c: Count, threshold: int) -> str:
     return share_text(ctx.get("locale", DEFAULT_LOCALE), c, threshold)
 
 
+@pass_context
+def jinja_change(ctx: Context, points: int | None) -> str:
+    return change_text(ctx.get("locale", DEFAULT_LOCALE), points)
+
+
+@pass_context
+def jinja_told(ctx: Context, report: Report) -> str:
+    return told_line(ctx.get("locale", DEFAULT_LOCALE), report)
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -44,9 +56,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.install_gettext_callables(jinja_gettext, jinja_ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env.globals.update(label=jinja_label, number=jinja_number, percent=jinja_percent, day=jinja_day,
-                       count_text=jinja_count, share_text=jinja_share)
+    env.globals.update(label=jinja_label, said=jinja_said, number=jinja_number, percent=jinja_percent, day=jinja_day,
+                       count_text=jinja_count, share_text=jinja_share, change_text=jinja_change, told_line=jinja_told)
     # What every report page needs, wherever it is rendered (a page, a file): a context may override.
     env.globals.update(status_names=STATUS_NAMES, sentiments=SENTIMENTS, sentiment_names=SENTIMENT_NAMES,
-                       print=False)
+                       print=False, link_years=False)
     return env

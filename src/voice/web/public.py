@@ -257,18 +257,28 @@ class PublicController(Controller):
         report = outputs.published(db, year, slug)
         if report is None:
             raise NotFoundException()
-        others = [] if slug else [(c.slug, c.title) for c in report.consultations]
-        # The partnership writes its report in English. A reader who chose another language gets the
-        # page around it in theirs and the report itself wholly in English, marked as such, rather than
-        # English words mixed into sentences in their language.
+        # The partnership writes its report in English and may give its priorities and actions (and the
+        # surveys their words) in other languages too. A reader who chose one of those gets the report in
+        # it, with any passage still in English marked as such; a reader whose language the report has
+        # none of gets it wholly in English, marked, rather than English words mixed into their sentences.
         locale = locale_of(request)
         report_in = None
         if locale.split("_")[0] != REPORT_LANGUAGE:
-            report_in = (REPORT_LANGUAGE, direction(REPORT_LANGUAGE), translate(
-                locale, "This report is not in %(language)s yet, so it is shown in %(shown)s.",
-                language=language_name(locale, locale), shown=language_name(REPORT_LANGUAGE, locale)))
+            there = outputs.in_language(report, locale)
+            if outputs.translated_share(there)[0]:
+                report = there
+                if outputs.translated_share(there)[1]:
+                    notice = translate(locale, "Some parts of this report are not in %(language)s yet, so they are "
+                                               "shown in %(shown)s.", language=language_name(locale, locale),
+                                       shown=language_name(REPORT_LANGUAGE, locale))
+                    report_in = (locale, direction(locale), notice)
+            else:
+                report_in = (REPORT_LANGUAGE, direction(REPORT_LANGUAGE), translate(
+                    locale, "This report is not in %(language)s yet, so it is shown in %(shown)s.",
+                    language=language_name(locale, locale), shown=language_name(REPORT_LANGUAGE, locale)))
+        others = [] if slug else [(c.slug, c.title, c.lang) for c in report.consultations]
         return render(request, "public/you_said.html", report=report, others=others, year_slug=year_slug(year),
-                      report_in=report_in)
+                      report_in=report_in, link_years=True)
 
     @get("/s/{slug:str}", sync_to_thread=False)
     def start(self, request: Request, db: Db, slug: FromPath[str],
