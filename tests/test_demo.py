@@ -11,14 +11,22 @@ from tests.conftest import EXAMPLE_SLUGS, EXAMPLES, csrf, get_page
 from voice.app import create_app
 from voice.catalogue import Catalogue
 from voice.db import migrate
-from voice.demo import MADE_UP_PER_SURVEY, SAMPLES, demo_accounts, seed
+from voice.demo import (
+    DEMO_YEARS,
+    MADE_UP_PER_SURVEY,
+    SAMPLES,
+    SAMPLES_NEXT_YEAR,
+    demo_accounts,
+    seed,
+)
 from voice.settings import Settings
 
 
 def test_demo_data_and_accounts(tmp_path) -> None:
     db = str(tmp_path / "demo.db")
     migrate(db)
-    assert seed(Catalogue(db, EXAMPLES)) == len(SAMPLES) + len(EXAMPLE_SLUGS) * MADE_UP_PER_SURVEY + 2  # 2 ask for contact
+    made_up = len(DEMO_YEARS) * len(EXAMPLE_SLUGS) * MADE_UP_PER_SURVEY
+    assert seed(Catalogue(db, EXAMPLES)) == len(SAMPLES) + len(SAMPLES_NEXT_YEAR) + made_up + 2  # 2 ask for contact
     assert seed(Catalogue(db, EXAMPLES)) == 0  # only into an empty database
     accounts = demo_accounts(db)
     assert demo_accounts(db) == accounts  # the same accounts at every start
@@ -39,8 +47,9 @@ def test_demo_data_and_accounts(tmp_path) -> None:
 
 
 def test_a_start_page_says_what_was_done_about_what_they_told_us_before(tmp_path) -> None:
-    """The demo publishes 2021/22: a survey whose answers fed its priorities says so on its start page, so
-    that young people are not asked to tell their story again from nothing."""
+    """The demo publishes 2021/22 and 2022/23: a survey whose answers prompted something done says so on its
+    start page (the newest such year, in the reader's language where the partnership gave it), so that
+    young people are not asked to tell their story again from nothing."""
     db = str(tmp_path / "demo.db")
     migrate(db)
     seed(Catalogue(db, EXAMPLES))
@@ -49,4 +58,10 @@ def test_a_start_page_says_what_was_done_about_what_they_told_us_before(tmp_path
         assert told is not None
         assert told.get_text(" ", strip=True).startswith("In 2021/22 you told us about Domestic abuse")
         assert "Hearing from young people about domestic abuse support" in told.get_text()
-        assert told.find("a")["href"] == "/you-said-we-did/2021-22"
+        assert told.find("a")["href"] == "/you-said-we-did/2021-22"  # nothing it prompted is done yet in 2022/23
+        told = get_page(client, "/s/ypag-priorities").select_one("main .notice")
+        assert told.get_text(" ", strip=True).startswith("In 2022/23 you told us about Child mental health")
+        assert "Checking on young people while they wait for mental health support" in told.get_text()
+        client.get("/language/pl")
+        told = get_page(client, "/s/ypag-priorities").select_one("main .notice")
+        assert "Kontakt z młodymi ludźmi, którzy czekają na pomoc psychologiczną" in told.get_text()

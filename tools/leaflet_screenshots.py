@@ -1,7 +1,7 @@
 """Pictures of the "you said, we did" leaflet: as printed on A4 (print styles, 794 CSS pixels wide) and on
 a phone (375 pixels), normal and easy read, from a database's year.
 
-    .venv/bin/python tools/leaflet_screenshots.py DB YEAR [OUT_DIR]     # default docs/screenshots
+    .venv/bin/python tools/leaflet_screenshots.py DB YEAR [OUT_DIR [LOCALE]]   # default docs/screenshots, en
 
 The leaflet's PDF is made from the same HTML by WeasyPrint; Chromium draws the pictures.
 """
@@ -24,7 +24,7 @@ from voice.settings import REPO_DIR
 from voice.themes import default_taxonomy
 
 
-def main(db_path: str, year: str, out: Path) -> None:
+def main(db_path: str, year: str, out: Path, locale: str = "en") -> None:
     out.mkdir(parents=True, exist_ok=True)
     with opened(db_path) as db:
         report = build_report(db, year, default_taxonomy())
@@ -32,12 +32,12 @@ def main(db_path: str, year: str, out: Path) -> None:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, headless=True, args=CHROME_ARGS)
         for easy in (False, True):
-            html = leaflet_html(report, "en", easy=easy)
+            html = leaflet_html(report, locale, easy=easy)
             for name, width, media in (("a4", 794, "print"), ("phone", 375, "screen")):
                 page = browser.new_page(viewport={"width": width, "height": 1123})
                 page.emulate_media(media=media)
                 page.set_content(html)
-                path = out / f"leaflet{'-easy' if easy else ''}-{name}-en.png"
+                path = out / f"leaflet{'-easy' if easy else ''}-{name}-{locale}.png"
                 page.screenshot(path=str(path), full_page=True)
                 sys.stdout.write(f"{path}\n")
                 page.close()
@@ -45,4 +45,5 @@ def main(db_path: str, year: str, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], Path(sys.argv[3]) if len(sys.argv) > 3 else REPO_DIR / "docs" / "screenshots")
+    main(sys.argv[1], sys.argv[2], Path(sys.argv[3]) if len(sys.argv) > 3 else REPO_DIR / "docs" / "screenshots",
+         sys.argv[4] if len(sys.argv) > 4 else "en")

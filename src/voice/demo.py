@@ -2,9 +2,11 @@
 
 The quotes come from the partnerships' annual reports in shared/seeds (YPAG sessions, the 2020
 Covid wellbeing survey and the domestic abuse consultation). They go in through submissions.record(),
-the same way as every other answer, dated across the 2021/22 business year. So that the results pages
-have numbers above the small-group threshold, the demo adds made-up responses around them whose free
-text repeats the real words above: the demo's numbers mean nothing. The 2021/22 priorities and actions are the partnership's published ones.
+the same way as every other answer, dated across two business years (2021/22 and 2022/23), so that the
+reports compare the two. So that the results pages have numbers above the small-group threshold, the demo
+adds made-up responses around them whose free text repeats the real words above: the demo's numbers mean
+nothing. The 2021/22 priorities and actions are the partnership's published ones; the 2022/23 priorities
+too, with example actions (see the plan files), some in Urdu and Polish as well.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ from voice.surveys import OTHER, PREFER_NOT, TEXT_KINDS
 from voice.themes import Themer, default_themer
 
 DEMO_PLAN = Path(__file__).parent / "data" / "demo_plan_2021-22.yaml"
+DEMO_PLAN_NEXT = Path(__file__).parent / "data" / "demo_plan_2022-23.yaml"
 DEMO_YEAR_START = dt.date(2021, 4, 1)
+DEMO_YEARS = ((DEMO_YEAR_START, DEMO_PLAN), (dt.date(2022, 4, 1), DEMO_PLAN_NEXT))
 MADE_UP_PER_SURVEY = 60
 
 SAMPLES: list[tuple[str, str, dict[str, Any]]] = [
@@ -63,6 +67,19 @@ SAMPLES: list[tuple[str, str, dict[str, Any]]] = [
      "broken, we are strong and survivors. I want to hear \"you can do it\" not \"you went through all this and "
      "that's why your life sucks\"", "quote_ok": "yes"}),
 ]
+SAMPLES_NEXT_YEAR: list[tuple[str, str, dict[str, Any]]] = [
+    ("ypag-priorities", "session", {"age_band": "14-15", "top_worries": ["being_heard"],
+     "most_important": "Young people prefer to talk to friends because professionals 'rat you out'",
+     "quote_ok": "yes"}),
+    ("ypag-priorities", "session", {"listened_to": "4", "listened_to_more": "It's my life you're talking about. "
+     "I might not understand everything yet but I'm living it.", "quote_ok": "yes"}),
+    ("emotional-health-wellbeing", "web", {"what_helps": "When I cry I'm talking to you, when I fall silent I'm "
+     "talking to you...", "quote_ok": "yes"}),
+]
+"""The second demo year's real words: the YPAG's, and two lines from the 'Was not heard' film that young
+people made with the partnership (shared/seeds)."""
+ATTRIBUTIONS = {"It's my life you're talking about.": "Young person – 'Was not heard' film",
+                "When I cry I'm talking to you": "Young person – 'Was not heard' film"}
 
 
 DEMO_STAFF = (("facilitator@example.org", "facilitator"), ("second.facilitator@example.org", "facilitator"),
@@ -113,34 +130,44 @@ def synthetic_answers(published: Published, rng: random.Random, texts: list[str]
 
 
 def seed(catalogue: Catalogue) -> int:
-    """Add the sample responses to an empty database, with the demo year's priorities, actions and
-    some approved quotes; returns how many responses were added."""
+    """Add the sample responses to an empty database for two business years, with each year's priorities
+    and actions, some approved quotes, and both years' reports published; returns how many responses
+    were added."""
     added = 0
     rng = random.Random(2122)
     themer = default_themer()
     with opened(catalogue.db_path) as db:
         if db.execute("SELECT count(*) FROM responses").fetchone()[0]:
             return 0
-
-        def day() -> dt.date:
-            return DEMO_YEAR_START + dt.timedelta(days=rng.randrange(360))
-
-        for slug, channel, answers in SAMPLES:
-            published = catalogue.current(slug)
-            if published is not None:
-                record(db, published, answers, channel, today=day(), themer=themer)
-                added += 1
-        for published in catalogue.all():
-            texts = [v for slug, _, a in SAMPLES if slug == published.slug and a.get("quote_ok") == "yes"
-                     for k, v in a.items() if getattr(published.survey.question(k), "kind", "") in TEXT_KINDS]
-            for _ in range(MADE_UP_PER_SURVEY):
-                record(db, published, synthetic_answers(published, rng, texts), "web", today=day(), themer=themer)
-                added += 1
+        for (start, plan_file), samples in zip(DEMO_YEARS, (SAMPLES, SAMPLES_NEXT_YEAR), strict=True):
+            added += _one_year(catalogue, db, themer, rng, start, samples)
+            plan = priorities.load_plan(plan_file, themer.taxonomy)
+            priorities.import_plan(db, plan, themer.taxonomy, "demo")
+            _curate(db, themer)
+            outputs.publish(db, plan.year, themer.taxonomy, "demo")
         added += _ask_for_contact(catalogue, db, themer)
-        plan = priorities.load_plan(DEMO_PLAN, themer.taxonomy)
-        priorities.import_plan(db, plan, themer.taxonomy, "demo")
-        _curate(db, themer)
-        outputs.publish(db, plan.year, themer.taxonomy, "demo")
+    return added
+
+
+def _one_year(catalogue: Catalogue, db: Database, themer: Themer, rng: random.Random, start: dt.date,
+              samples: list[tuple[str, str, dict[str, Any]]]) -> int:
+    """A business year's answers: the real words, and made-up answers around them."""
+    added = 0
+
+    def day() -> dt.date:
+        return start + dt.timedelta(days=rng.randrange(360))
+
+    for slug, channel, answers in samples:
+        published = catalogue.current(slug)
+        if published is not None:
+            record(db, published, answers, channel, today=day(), themer=themer)
+            added += 1
+    for published in catalogue.all():
+        texts = [v for slug, _, a in samples if slug == published.slug and a.get("quote_ok") == "yes"
+                 for k, v in a.items() if getattr(published.survey.question(k), "kind", "") in TEXT_KINDS]
+        for _ in range(MADE_UP_PER_SURVEY):
+            record(db, published, synthetic_answers(published, rng, texts), "web", today=day(), themer=themer)
+            added += 1
     return added
 
 
@@ -160,15 +187,17 @@ def _ask_for_contact(catalogue: Catalogue, db: Database, themer: Themer) -> int:
 
 
 def _curate(db: Database, themer: Themer) -> None:
-    """Quotes from the real words: proposed by one facilitator and approved by another."""
+    """Quotes from the real words not quoted yet: proposed by one facilitator and approved by another."""
     first, second = DEMO_STAFF[0][0], DEMO_STAFF[1][0]
     # With min(), SQLite takes the bare survey_slug from that same (first) row.
     rows = db.execute("SELECT min(a.id), a.text, r.survey_slug FROM answers a JOIN responses r ON r.id = a.response_id "
-                      "WHERE a.text IS NOT NULL AND r.quote_consent = 1 GROUP BY a.text ORDER BY 1").fetchall()
+                      "WHERE a.text IS NOT NULL AND r.quote_consent = 1 AND a.text NOT IN (SELECT text FROM quotes) "
+                      "GROUP BY a.text ORDER BY 1").fetchall()
     for answer_id, text, slug in rows:
         if curation.quote_blockers(db, answer_id):
             continue
-        attribution = {"ypag-priorities": "(YPAG)", "emotional-health-wellbeing": "(Covid survey)"}.get(
+        attribution = next((by for start, by in ATTRIBUTIONS.items() if text.startswith(start)), None) or {
+            "ypag-priorities": "(YPAG)", "emotional-health-wellbeing": "(Covid survey)"}.get(
             slug, "Young person – local domestic abuse consultation")
         quote_id = curation.propose(db, answer_id, text, attribution, first, themer.taxonomy)
         curation.decide(db, quote_id, "approve", second)

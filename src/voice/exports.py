@@ -78,7 +78,7 @@ def file_name(report: Report, fmt: str) -> str:
 def render_html(report: Report, locale: str = "en", *, css: str = "", print_version: bool = False) -> str:
     """A whole HTML document, styles inside, readable offline and printable."""
     return environment().get_template("report/standalone.html").render(
-        report=report, locale=locale, lang=lang_tag(locale), dir=direction(locale), css=css,
+        report=in_language(report, locale), locale=locale, lang=lang_tag(locale), dir=direction(locale), css=css,
         print=print_version, support=STANDARD_SUPPORT)
 
 
@@ -136,6 +136,7 @@ def leaflet_html(report: Report, locale: str = "en", *, easy: bool = False) -> s
 
 
 def _leaflet(report: Report, locale: str, easy: bool) -> tuple[str, Any]:
+    report = in_language(report, locale)
     HTML = _weasyprint_html()  # noqa: N806 - WeasyPrint's class
     sections = [p for p in report.priorities if p.actions or p.quotes][: 4 if easy else 6]
     chosen: dict[str, QuoteOut] = {}  # one quote per priority, each said once
@@ -178,6 +179,7 @@ def render_docx(report: Report, locale: str = "en") -> bytes:
     from docx import Document
     from docx.shared import Mm, Pt
 
+    report = in_language(report, locale)
     doc = Document()
     for section in doc.sections:
         section.page_width, section.page_height = Mm(210), Mm(297)
@@ -409,6 +411,7 @@ def _md_other(report: Report, locale: str) -> list[str]:
 
 
 def render_md(report: Report, locale: str = "en") -> str:
+    report = in_language(report, locale)
     def tr(message: str, **params: object) -> str:
         return translate(locale, message, **params)
 

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from voice import priorities as plan
 from voice.catalogue import Published, version
 from voice.curation import quote_blockers
-from voice.i18n import translate, words_list
+from voice.i18n import survey_text, translate, words_list
 from voice.results import (
     HIDDEN,
     SHOWN,
@@ -254,20 +254,26 @@ def in_language(report: Report, locale: str) -> Report:
     def action(a: ActionOut) -> ActionOut:
         return cast(ActionOut, _item_in(a, ACTION_WORDS, lang))
 
-    consultations = [_survey_in(c, lang) for c in report.consultations]
+    def topics(items: list[TopicResult]) -> list[TopicResult]:
+        return [msgspec.structs.replace(t, name=survey_text(locale, t.name)) for t in items]
+
+    consultations = [msgspec.structs.replace(_survey_in(c, lang), topics=topics(c.topics)) for c in report.consultations]
     titles = {c.slug: c.title for c in consultations}
     priorities = [msgspec.structs.replace(
         _item_in(p, PRIORITY_WORDS, lang), actions=[action(a) for a in p.actions],
-        planned=[action(a) for a in p.planned]) for p in report.priorities]
+        planned=[action(a) for a in p.planned], topics=topics(p.topics)) for p in report.priorities]
     title = titles.get(report.survey or "", report.title) if report.survey else report.title
     previous = report.previous
     if previous is not None:
         words = {k: v for c in report.consultations for k, v in c.words.get(lang, {}).items()}
-        previous = msgspec.structs.replace(previous, questions=[msgspec.structs.replace(
+        previous = msgspec.structs.replace(
+            previous, told=[survey_text(locale, t) for t in previous.told],
+            told_now=[survey_text(locale, t) for t in previous.told_now], questions=[msgspec.structs.replace(
             q, label=words.get(q.label, q.label),
             rows=[msgspec.structs.replace(r, label=words.get(r.label, r.label)) for r in q.rows])
             for q in previous.questions])
     return msgspec.structs.replace(report, title=title, consultations=consultations, priorities=priorities,
+                                   topics=topics(report.topics),
                                    other_actions=[action(a) for a in report.other_actions], previous=previous)
 
 
@@ -388,17 +394,22 @@ class ToldBefore(msgspec.Struct, frozen=True):
     """Actions done about it (titles), at most two."""
 
 
-def told_before(db: Database, slug: str, before_year: str) -> ToldBefore | None:
-    """From the newest report published for a year before `before_year`: the priorities this survey's
-    answers fed, and what was done, so its start page can say so instead of asking again from nothing."""
+def told_before(db: Database, slug: str, before_year: str, locale: str = "en") -> ToldBefore | None:
+    """From the newest report published for a year before `before_year` in which something this survey's
+    answers prompted was done: the priorities its answers fed, and what was done about them (the actions
+    linked to this survey), so its start page can say so instead of asking again from nothing. In the
+    reader's language where the partnership gave its words in it."""
     for year, in db.execute("SELECT year FROM published_reports WHERE survey = '' AND year < ? ORDER BY year DESC",
                             [before_year]).fetchall():
         report = published(db, year)
         if report is None:
             continue
-        fed = [p for p in report.priorities if any(q.survey == slug for q in p.quotes)
-               or any(slug in a.surveys for a in p.actions)]
-        done = [a.title for p in fed for a in p.actions if a.status == "done"]
+        report = in_language(report, locale)
+        mine = [[a for a in p.actions if slug in a.surveys or any(q.survey == slug for q in a.quotes)]
+                for p in report.priorities]
+        fed = [p for p, acts in zip(report.priorities, mine, strict=True)
+               if acts or any(q.survey == slug for q in p.quotes)]
+        done = [a.title for acts in mine for a in acts if a.status == "done"]
         if fed and done:
             return ToldBefore(year, [p.name for p in fed][:3], done[:2])
     return None

@@ -28,7 +28,10 @@ ASCII_PUNCTUATION = str.maketrans({chr(c): " " for c in range(128)
 
 
 def spreadsheet_safe(cell: object) -> str:
-    """A CSV cell a spreadsheet shows as text: one starting =, +, -, @, tab or return gets a leading '."""
+    """A CSV cell a spreadsheet shows as text: one starting =, +, -, @, tab or return gets a leading '.
+    Numbers the product wrote itself (a negative change, say) stay numbers."""
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return str(cell)
     text = "" if cell is None else str(cell)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 

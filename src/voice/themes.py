@@ -19,7 +19,7 @@ from typing import Protocol
 import msgspec
 import yaml
 
-from voice.i18n import N_
+from voice.i18n import DEFAULT_TEXTS, N_
 from voice.reader import Model, Scores, chosen_topics, shipped_model
 from voice.safeguarding import Flag, flags_for, model_flag, needs_a_person, shown_to_staff
 from voice.settings import Settings, SettingsError
@@ -28,6 +28,15 @@ from voice.text import normalise, required_literals
 DEFAULT_TAXONOMY = Path(__file__).parent / "data" / "taxonomy.yaml"
 ALGORITHM = "themes-1"
 SENTIMENTS = ("negative", "neutral", "positive", "mixed")
+TOPIC_NAMES = (
+    N_("Mental health and feeling OK"), N_("Staying safe online"), N_("Bullying"), N_("Abuse or violence at home"),
+    N_("School, college and learning"), N_("Being listened to and involved"), N_("Waiting for help"),
+    N_("Safety outside home, gangs and exploitation"), N_("Covid and lockdowns"), N_("Family"),
+    N_("Friends and loneliness"), N_("Physical health and sleep"), N_("Identity, culture and being treated fairly"),
+    N_("Money, food and housing"), N_("Something else"))
+"""The shipped taxonomy's topic names (data/taxonomy.yaml), so that reports can give them in the reader's
+language; a partnership's own names are shown as written. A test keeps the two lists the same."""
+DEFAULT_TEXTS.update(TOPIC_NAMES)
 SENTIMENT_NAMES = {"negative": N_("Negative"), "neutral": N_("Neutral"), "positive": N_("Positive"), "mixed": N_("Mixed")}
 THRESHOLD = 0.1
 MIXED_THRESHOLD = 0.15

@@ -311,7 +311,8 @@ def test_facilitator_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: 
 
 def test_you_said_we_did_and_its_staff_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: Path,
                                                                 lang: str) -> None:
-    """The demo's year (priorities, actions, quotes, charts, tables with hidden numbers), public and staff."""
+    """The demo's years (priorities, actions, quotes, charts, tables with hidden numbers, one year beside
+    the other, the partnership's words in the page's language or marked English), public and staff."""
     from voice.catalogue import Catalogue
     from voice.db import migrate
     from voice.demo import seed
@@ -323,8 +324,8 @@ def test_you_said_we_did_and_its_staff_pages_pass_axe_at_320px(context: BrowserC
         add_user(db, "sam@example.org", "facilitator", "a long staff password")
     with served(create_app(settings)) as url:
         page = context.new_page()
-        for path in ("/", "/you-said-we-did", "/you-said-we-did/2021-22",
-                     "/you-said-we-did/2021-22/emotional-health-wellbeing"):
+        for path in ("/", "/you-said-we-did", "/you-said-we-did/2021-22", "/you-said-we-did/2022-23",
+                     "/you-said-we-did/2022-23/emotional-health-wellbeing"):
             page.goto(url + path)
             page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
             audit(page)
@@ -346,14 +347,15 @@ def test_you_said_we_did_and_its_staff_pages_pass_axe_at_320px(context: BrowserC
     from voice.cli import main
 
     out = tmp_path / "exports"
-    result = CliRunner().invoke(main, ["export", "you-said-we-did", "--year", "2021/22", "--format", "html",
+    result = CliRunner().invoke(main, ["export", "you-said-we-did", "--year", "2022/23", "--format", "html",
                                        "--out", str(out), "--db", settings.db_path, "--locale", lang])
     assert result.exit_code == 0, result.output
     page = context.new_page()
-    page.goto((out / "you-said-we-did-2021-22.html").as_uri())
+    page.goto((out / "you-said-we-did-2022-23.html").as_uri())
+    assert page.locator("table.compared").count() > 0
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     audit(page)
-    # At 320px every column of the topics table is on the screen (rows become cards), and within a chart
+    # At 320px every column of the topics and year-on-year tables is on the screen (rows become cards), and within a chart
     # every bar's track is as long as the others, so bars can be compared.
     cells = boxes(page, ".table-stack tbody td, .table-stack tbody th")
     assert cells and all(c["x"] >= 0 and c["x"] + c["width"] <= 320 for c in cells)

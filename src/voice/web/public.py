@@ -160,10 +160,11 @@ def _told_before(request: Request, db: Db, slug: str) -> outputs.ToldBefore | No
     minute in this app: the start page is the page most young people see)."""
     remembered: dict[str, tuple[float, outputs.ToldBefore | None]] = request.app.state.setdefault("told_before", {})
     now = time.monotonic()
-    found = remembered.get(slug)
+    locale = locale_of(request)
+    found = remembered.get(f"{slug} {locale}")
     if found is None or now - found[0] > TOLD_SECONDS:
-        found = (now, outputs.told_before(db, slug, year_of(_today())))
-        remembered[slug] = found
+        found = (now, outputs.told_before(db, slug, year_of(_today()), locale))
+        remembered[f"{slug} {locale}"] = found
     return found[1]
 
 

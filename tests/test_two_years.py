@@ -1,0 +1,201 @@
+"""Two business years side by side (the demo's 2021/22 and 2022/23), and the partnership's own words in
+Urdu and Polish with English where they were not given: through the CLI with real files and over HTTP."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+from docx import Document
+from litestar.testing import TestClient
+from pypdf import PdfReader
+
+from tests.conftest import EXAMPLES, check_page
+from voice import outputs
+from voice.app import create_app
+from voice.catalogue import Catalogue
+from voice.cli import main
+from voice.db import migrate, opened
+from voice.demo import synthetic_answers
+from voice.i18n import language_name, translate
+from voice.priorities import priorities, save_priority
+from voice.results import SHOWN
+from voice.settings import Settings
+from voice.submissions import record
+from voice.themes import default_themer
+
+URDU_NAME = "بچوں کی ذہنی صحت اور جذباتی خیریت"
+POLISH_NAME = "Zdrowie psychiczne i dobre samopoczucie dzieci"
+ENGLISH_ONLY_ACTION = "A local approach to harm outside the home"  # given in English only in the 2022/23 plan
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from voice.demo import seed
+
+    db = str(tmp_path_factory.mktemp("years") / "demo.db")
+    migrate(db)
+    seed(Catalogue(db, EXAMPLES))
+    return db
+
+
+def export(db: str, out: Path, year: str, *formats: str, locale: str = "en") -> dict[str, Path]:
+    args = ["export", "you-said-we-did", "--year", year, "--out", str(out), "--db", db, "--locale", locale]
+    for fmt in formats:
+        args += ["--format", fmt]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return {p.name: p for p in out.iterdir()}
+
+
+def test_the_year_is_beside_the_year_before_in_every_format(demo_db: str, tmp_path: Path) -> None:
+    files = export(demo_db, tmp_path, "2022/23", "all")
+    data = json.loads(files["you-said-we-did-2022-23.json"].read_text())
+    previous = data["previous"]
+    assert previous["year"] == "2021/22" and previous["published"] is True
+    assert previous["questions"] and previous["told"] and previous["told_now"]
+    told = f"Last year (2021/22) you told us most about “{previous['told'][0]}”"
+    md = files["you-said-we-did-2022-23.md"].read_text()
+    docx = "\n".join(p.text for p in Document(str(files["you-said-we-did-2022-23.docx"])).paragraphs)
+    docx_cells = {c.text for t in Document(str(files["you-said-we-did-2022-23.docx"])).tables
+                  for row in t.rows for c in row.cells}
+    pdf = " ".join(page.extract_text() for page in PdfReader(str(files["you-said-we-did-2022-23.pdf"])).pages)
+    html = BeautifulSoup(files["you-said-we-did-2022-23.html"].read_text(), "html.parser")
+    leaflet = " ".join(p.extract_text() for p in PdfReader(str(files["you-said-we-did-2022-23-leaflet.pdf"])).pages)
+    for text in (md, docx, html.get_text(" "), " ".join(pdf.split()), " ".join(leaflet.split())):
+        assert told in " ".join(text.split())
+    assert "Compared with 2021/22" in md and "Compared with 2021/22" in docx and "−" in " ".join(docx_cells) and "Compared with 2021/22" in pdf
+    assert len(html.select("table.compared")) == len(previous["questions"])
+    # Carried-over priorities say so (the new one does not).
+    assert md.count("This was a priority in 2021/22 too.") == docx.count("This was a priority in 2021/22 too.") >= 2
+    carried = {p["key"] for p in data["priorities"] if p["carried_from"] == "2021/22"}
+    assert "child_mental_health" in carried and "out_of_school_settings" not in carried
+    # Every row of the CSV of changes matches the JSON, and a change is there only between two shown shares.
+    rows = list(csv.DictReader(io.StringIO(files["you-said-we-did-2022-23-compared.csv"].read_text("utf-8-sig"))))
+    answers = [r for r in rows if r["answer_value"]]
+    assert len(answers) == sum(len(q["rows"]) for q in previous["questions"])
+    for r in answers:
+        both_shown = r["note_before"] == "" and r["note"] == "" and r["percent_before"] and r["percent"]
+        assert (r["change_points"] != "") == bool(both_shown), r
+        if both_shown:
+            assert int(r["change_points"]) == int(r["percent"]) - int(r["percent_before"])
+        else:  # a held-back number leaves no trace: no count, no difference
+            assert r["count_before" if r["note_before"] else "count"] == ""
+
+
+def test_a_difference_never_gives_away_a_number_held_back(demo_db: str) -> None:
+    with opened(demo_db) as db:
+        report = outputs.build_report(db, "2022/23", default_themer().taxonomy)
+    assert report.previous is not None
+    rows = [r for q in report.previous.questions for r in q.rows]
+    held_back = [r for r in rows if not (r.now.state == SHOWN and r.before.state == SHOWN)]
+    assert held_back, "the demo has answers too few to show in one of the years"
+    assert all(r.change is None for r in held_back)
+    assert all(r.change == (r.now.percent or 0) - (r.before.percent or 0) for r in rows if r.change is not None)
+    assert all(c.n is None for r in held_back for c in (r.now, r.before) if c.state != SHOWN)
+
+
+def test_last_years_figures_are_those_it_published_even_after_late_answers(demo_db: str, tmp_path: Path) -> None:
+    """Answers imported late for a year already published must not change the figures shown for it beside
+    the next year: two versions of one count would give the late ones away by subtraction."""
+    db_path = str(tmp_path / "late.db")
+    with opened(demo_db) as src, opened(db_path) as dst:
+        src.conn.backup(dst.conn)
+    published = Catalogue(db_path, EXAMPLES).current("ypag-priorities")
+    assert published is not None
+    taxonomy = default_themer().taxonomy
+    with opened(db_path) as db:
+        before = outputs.build_report(db, "2022/23", taxonomy).previous
+        import random
+
+        rng = random.Random(1)
+        for i in range(3):
+            record(db, published, synthetic_answers(published, rng, []), "paper", today=dt.date(2021, 6, 1 + i))
+        after = outputs.build_report(db, "2022/23", taxonomy).previous
+        last_year = outputs.published(db, "2021/22")
+    assert before is not None and after is not None and last_year is not None
+    assert after == before
+    assert after.responses == last_year.responses
+
+
+def test_the_public_page_says_what_was_said_last_year_and_links_priorities_carried_over(demo_db: str) -> None:
+    settings = Settings(db_path=demo_db, surveys_dir=str(EXAMPLES), secret="years")
+    with TestClient(create_app(settings)) as client:
+        page = check_page(client.get("/you-said-we-did/2022-23").text)
+        assert "Last year (2021/22) you told us most about" in page.get_text(" ")
+        link = page.select_one('a[href="/you-said-we-did/2021-22#priority-child_mental_health"]')
+        assert link is not None and "2021/22" in link.get_text()
+        assert page.select("table.compared")
+        # The earlier year's page has the anchor the link goes to.
+        earlier = check_page(client.get("/you-said-we-did/2021-22").text)
+        assert earlier.select_one("#priority-child_mental_health") is not None
+
+
+@pytest.mark.parametrize(("lang", "name"), [("ur", URDU_NAME), ("pl", POLISH_NAME)])
+def test_the_partnerships_words_in_urdu_and_polish_with_english_marked_where_not_given(
+        demo_db: str, lang: str, name: str) -> None:
+    settings = Settings(db_path=demo_db, surveys_dir=str(EXAMPLES), secret="years")
+    with TestClient(create_app(settings)) as client:
+        client.get(f"/language/{lang}")
+        page = check_page(client.get("/you-said-we-did/2022-23").text)
+    assert page.find("html")["lang"] == lang
+    heading = page.select_one("#priority-child_mental_health")
+    assert heading.get_text(strip=True) == name and heading.find(attrs={"lang": "en"}) is None
+    english = page.select('main [lang="en"]')
+    assert any(ENGLISH_ONLY_ACTION in tag.get_text() for tag in english)  # marked as English, not unmarked
+    assert all(tag.get("dir") == "ltr" for tag in english)
+    notice = translate(lang, "Some parts of this report are not in %(language)s yet, so they are shown in %(shown)s.",
+                       language=language_name(lang, lang), shown=language_name("en", lang))
+    assert notice in page.get_text()
+
+
+@pytest.mark.parametrize("lang", ["ur", "pl"])
+def test_every_format_takes_the_partnerships_words_in_the_chosen_language(demo_db: str, tmp_path: Path,
+                                                                         lang: str) -> None:
+    name = {"ur": URDU_NAME, "pl": POLISH_NAME}[lang]
+    files = export(demo_db, tmp_path, "2022/23", "md", "docx", "html", "pdf", "leaflet", locale=lang)
+    md = files["you-said-we-did-2022-23.md"].read_text()
+    docx = Document(str(files["you-said-we-did-2022-23.docx"]))
+    html = BeautifulSoup(files["you-said-we-did-2022-23.html"].read_text(), "html.parser")
+    pdf = " ".join(page.extract_text() for page in PdfReader(str(files["you-said-we-did-2022-23.pdf"])).pages)
+    assert f"## {name}" in md and ENGLISH_ONLY_ACTION in md
+    assert name in [p.text for p in docx.paragraphs if p.style.name == "Heading 2"]
+    assert html.select_one("#priority-child_mental_health").get_text(strip=True) == name
+    if lang == "pl":  # pypdf reads Polish text back; Urdu's joined letters come back in another order
+        assert name in " ".join(pdf.split())
+
+
+def test_a_translation_is_dropped_once_its_english_is_changed(demo_db: str, tmp_path: Path) -> None:
+    db_path = str(tmp_path / "edited.db")
+    with opened(demo_db) as src, opened(db_path) as dst:
+        src.conn.backup(dst.conn)
+    with opened(db_path) as db:
+        p = next(p for p in priorities(db, "2022/23") if p.key == "child_mental_health")
+        assert p.translations["ur"]["name"] == URDU_NAME
+        save_priority(db, "2022/23", p.key, "Children's mental health", p.outcomes, p.topics, default_themer().taxonomy,
+                      "sam@example.org", p.id)
+        edited = next(p for p in priorities(db, "2022/23") if p.key == "child_mental_health")
+        assert "name" not in edited.translations.get("ur", {})  # the outcomes' translation still holds
+        assert edited.translations["ur"]["outcomes"] == p.translations["ur"]["outcomes"]
+        report = outputs.in_language(outputs.build_report(db, "2022/23", default_themer().taxonomy), "ur")
+    section = next(s for s in report.priorities if s.key == "child_mental_health")
+    assert (section.name, section.lang) == ("Children's mental health", "en")  # wholly English, not half
+
+
+def test_topic_names_are_given_in_the_readers_language(demo_db: str) -> None:
+    from voice.themes import TOPIC_NAMES, default_taxonomy
+
+    assert sorted(TOPIC_NAMES) == sorted(t.name for t in default_taxonomy().topics)
+    with opened(demo_db) as db:
+        report = outputs.published(db, "2022/23")
+    assert report is not None and report.previous is not None
+    line = outputs.told_line("pl", outputs.in_language(report, "pl"))
+    assert line.startswith("W zeszłym roku (2021/22)")
+    assert all(f"“{translate('pl', t)}”" in line for t in report.previous.told)
+    assert not any(f"“{t}”" in line for t in report.previous.told)  # no English name left in the sentence
