@@ -230,6 +230,7 @@ def test_one_content_model_every_quote_action_priority_and_figure_in_every_forma
     assert round(float(reader.pages[0].mediabox.width)) == 595 and round(float(reader.pages[0].mediabox.height)) == 842
     assert f"1 / {len(reader.pages)}" in reader.pages[0].extract_text()
     assert "Contents" in reader.pages[0].extract_text()
+    assert pdfinfo(files[".pdf"])["Tagged"] == "yes"
 
 
 def test_a_year_with_no_answers_says_so(tmp_path: Path) -> None:
@@ -255,6 +256,15 @@ def test_the_leaflet_is_two_tagged_a4_pages_at_most(year_db: str, tmp_path: Path
         assert APPROVED in text or PUBLISHED in text  # an approved quote
         assert PROPOSED not in text and REJECTED not in text
         assert "in 10 young people who answered chose" in text  # a figure as a row of people
+        assert pdfinfo(path)["Tagged"] == "yes" and pdfinfo(path)["Page size"].endswith("(A4)")
+
+
+def pdfinfo(path: Path) -> dict[str, str]:
+    """What poppler's pdfinfo says of a PDF (scripts/system-packages --browser installs it)."""
+    import subprocess
+
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
 
 
 def test_a_summary_is_never_in_quotation_marks(year_db: str, tmp_path: Path) -> None:
