@@ -238,7 +238,7 @@ def test_you_said_we_did_pages_are_fully_translatable(pseudo_locale: str, tmp_pa
     from voice.auth import add_user
     from voice.catalogue import Catalogue
     from voice.db import migrate, opened
-    from voice.demo import DEMO_PLAN, SAMPLES, seed
+    from voice.demo import ATTRIBUTIONS, DEMO_YEARS, SAMPLES, SAMPLES_NEXT_YEAR, seed
     from voice.themes import load_taxonomy
 
     settings = Settings(db_path=str(tmp_path / "d.db"), surveys_dir=str(REPO_DIR / "surveys"), secret="i18n")
@@ -259,14 +259,17 @@ def test_you_said_we_did_pages_are_fully_translatable(pseudo_locale: str, tmp_pa
             pages.append((path, client.get(path).text))
         pages.append(("action errors", client.post("/staff/actions", data={"_csrf_token": token}).text))
     taxonomy = load_taxonomy()
-    plan = yaml.safe_load(DEMO_PLAN.read_text())
+    plans = [yaml.safe_load(path.read_text()) for _, path in DEMO_YEARS]
+    plan = {key: [item for p in plans for item in p[key]] for key in ("priorities", "actions")}
     data = {w for s in EXAMPLE_SLUGS for w in survey_words(s)} - DEFAULT_TEXTS
     data |= {t.name for t in taxonomy.topics} | {t.id for t in taxonomy.topics} | set(EXAMPLE_SLUGS)
     data |= {" ".join(str(v).split()) for item in plan["priorities"] + plan["actions"] for key, v in item.items()
              if isinstance(v, str)}
     data |= {" ".join(o.split()) for p in plan["priorities"] for o in p["outcomes"]}
     data |= {p["id"] for p in plan["priorities"]} | {s for a in plan["actions"] for s in a.get("surveys", [])}
-    data |= {t for _, _, answers in SAMPLES for v in answers.values() if isinstance(v, str) for t in (v, v[:140])}
+    data |= {t for _, _, answers in SAMPLES + SAMPLES_NEXT_YEAR for v in answers.values() if isinstance(v, str)
+             for t in (v, v[:140])}
+    data |= set(ATTRIBUTIONS.values())
     data |= {"(YPAG)", "(Covid survey)", "Young person – local domestic abuse consultation", "Childline",
              "sam@example.org", "demo", "HTML", "PDF", "DOCX", "MD", "CSV", "JSON"}
     allowed = sorted(data | language_names(), key=len, reverse=True)

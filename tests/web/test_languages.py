@@ -180,9 +180,37 @@ def test_every_message_is_translated_into_urdu_and_polish_with_its_placeholders(
         assert not problems, f"{locale}: {problems[:3]}"
 
 
-def test_a_published_report_in_urdu_is_wholly_english_inside_an_urdu_page(tmp_path: Path) -> None:
-    """The partnership writes its report in English: an Urdu reader gets the page around it in Urdu and
-    the report marked as English, not English words dropped into Urdu sentences."""
+def test_a_published_report_with_no_urdu_is_wholly_english_inside_an_urdu_page(tmp_path: Path) -> None:
+    """A report none of whose words the partnership or its surveys gave in Urdu: an Urdu reader gets the page
+    around it in Urdu and the report marked as English, not English words dropped into Urdu sentences."""
+    from voice.app import create_app
+    from voice.catalogue import Catalogue
+    from voice.db import migrate
+    from voice.demo import seed
+    from voice.settings import REPO_DIR
+
+    surveys = tmp_path / "surveys"
+    surveys.mkdir()
+    for path in (REPO_DIR / "surveys").glob("*.yaml"):  # the example surveys without their translations
+        text = path.read_text(encoding="utf-8")
+        (surveys / path.name).write_text(text[: text.index("\ntranslations:")] + "\n", encoding="utf-8")
+    settings = Settings(db_path=str(tmp_path / "d.db"), surveys_dir=str(surveys), secret="r")
+    migrate(settings.db_path)
+    seed(Catalogue(settings.db_path, surveys))
+    with TestClient(create_app(settings)) as client:
+        client.headers["accept-language"] = "ur"
+        soup = get_page(client, "/you-said-we-did/2021-22")
+    assert soup.html["lang"] == "ur" and soup.html["dir"] == "rtl"
+    body = soup.select_one("main div[lang=en]")
+    assert body is not None and body["dir"] == "ltr"
+    assert "انگریزی" in body.find_previous_sibling("p", class_="notice").get_text()  # "English", in Urdu
+    assert "You said" in body.get_text() and po_text("ur", "You said") not in body.get_text()
+    assert soup.select_one(".help-title").get_text(strip=True) == po_text("ur", "Need to talk to someone now?")
+
+
+def test_a_published_report_in_urdu_marks_the_parts_still_in_english(tmp_path: Path) -> None:
+    """The surveys give their words in Urdu; 2021/22's priorities and actions are in English only: the
+    report is in Urdu with each English priority and action marked as English, and says so."""
     from voice.app import create_app
     from voice.catalogue import Catalogue
     from voice.db import migrate
@@ -196,11 +224,14 @@ def test_a_published_report_in_urdu_is_wholly_english_inside_an_urdu_page(tmp_pa
     with TestClient(create_app(settings)) as client:
         client.headers["accept-language"] = "ur"
         soup = get_page(client, "/you-said-we-did/2021-22")
-    assert soup.html["lang"] == "ur" and soup.html["dir"] == "rtl"
-    body = soup.select_one("main div[lang=en]")
-    assert body is not None and body["dir"] == "ltr"
-    assert "انگریزی" in body.find_previous_sibling("p", class_="notice").get_text()  # "English", in Urdu
-    assert "You said" in body.get_text() and po_text("ur", "You said") not in body.get_text()
+    main = soup.select_one("main")
+    assert "انگریزی" in main.select_one("p.notice").get_text()
+    assert po_text("ur", "You said") in main.get_text()
+    heading = main.select_one("#priority-child_mental_health")
+    english = heading.find(attrs={"lang": "en"})
+    assert english is not None and english["dir"] == "ltr" and english.get_text() == heading.get_text(strip=True)
+    results = main.select_one("#results-ypag-priorities")  # the survey's own title, in Urdu: not marked
+    assert results.find(attrs={"lang": "en"}) is None and "ہمیں اگلے سال" in results.get_text()
     assert soup.select_one(".help-title").get_text(strip=True) == po_text("ur", "Need to talk to someone now?")
 
 
