@@ -24,13 +24,13 @@ import msgspec
 ROOT = Path(__file__).parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from voice import tallies  # noqa: E402
-from voice.catalogue import Catalogue  # noqa: E402
-from voice.db import migrate, opened  # noqa: E402
 from voice.demo import DEMO_PLAN, synthetic_answers  # noqa: E402
-from voice.priorities import import_plan, load_plan  # noqa: E402
-from voice.surveys import TEXT_KINDS  # noqa: E402
-from voice.themes import default_themer  # noqa: E402
+from voice.reading.themes import default_themer  # noqa: E402
+from voice.reporting.priorities import import_plan, load_plan  # noqa: E402
+from voice.store import tallies  # noqa: E402
+from voice.store.catalogue import Catalogue  # noqa: E402
+from voice.store.db import migrate, opened  # noqa: E402
+from voice.surveys.schema import TEXT_KINDS  # noqa: E402
 
 LINES = [ln for ln in (ROOT / "tests/data/redaction/ordinary.txt").read_text().splitlines()
          if ln.strip() and not ln.startswith("#")]

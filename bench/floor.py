@@ -6,7 +6,7 @@ voice's own cost shows against it in the same run (bench/run_all.py).
 
 Same durability as voice: WAL with synchronous=FULL, so each insert is fsync'd before the 201.
 Run by bench/run_all.py as: python bench/floor.py PORT WORKERS (FLOOR_DB names the file), served the
-way `voice serve` serves voice (voice.cli.run_server), so both have the same server in front.
+way `voice serve` serves voice (voice.cli.server.run_server), so both have the same server in front.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ app = Litestar([submit, form, page])
 if __name__ == "__main__":
     import sys
 
-    from voice.cli import run_server
+    from voice.cli.server import run_server
 
     sys.path.insert(0, os.path.dirname(__file__))
     run_server("floor:app", "127.0.0.1", int(sys.argv[1]), int(sys.argv[2]))

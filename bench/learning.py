@@ -8,9 +8,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from voice.evaluation import multi_label, read_labelled
-from voice.learning import LearnedTopics
-from voice.themes import Themer
+from voice.reading.evaluation import multi_label, read_labelled
+from voice.reading.learning import LearnedTopics
+from voice.reading.themes import Themer
 
 ROOT = Path(__file__).parent.parent
 

@@ -22,8 +22,8 @@ from litestar.testing import TestClient
 ROOT = Path(__file__).parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from voice.app import create_app  # noqa: E402
-from voice.settings import Settings  # noqa: E402
+from voice.common.settings import Settings  # noqa: E402
+from voice.web.app import create_app  # noqa: E402
 
 LIMIT = 30 * 1024
 

@@ -39,9 +39,9 @@ import export as export_bench  # noqa: E402
 import page_weight  # noqa: E402
 import theming  # noqa: E402
 
-from voice import drafts  # noqa: E402
-from voice.catalogue import Catalogue  # noqa: E402
-from voice.db import migrate, opened  # noqa: E402
+from voice.intake import drafts  # noqa: E402
+from voice.store.catalogue import Catalogue  # noqa: E402
+from voice.store.db import migrate, opened  # noqa: E402
 
 SLUG = "ypag-priorities"
 TEXT = "More places to talk without being judged, and shorter waits for CAMHS."

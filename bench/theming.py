@@ -29,8 +29,8 @@ from pathlib import Path
 
 import httpx
 
-from voice.redact import redact
-from voice.themes import Themer
+from voice.reading.redact import redact
+from voice.reading.themes import Themer
 
 ROOT = Path(__file__).parent.parent
 LINES = [ln for ln in (ROOT / "tests/data/redaction/ordinary.txt").read_text().splitlines()

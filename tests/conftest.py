@@ -20,11 +20,11 @@ from hypothesis import settings as hypothesis_settings
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from voice.app import create_app
-from voice.catalogue import Published
-from voice.settings import REPO_DIR, Settings
-from voice.survey_files import load_survey
-from voice.surveys import Survey
+from voice.common.settings import REPO_DIR, Settings
+from voice.store.versions import Published
+from voice.surveys.files import load_survey
+from voice.surveys.schema import Survey
+from voice.web.app import create_app
 
 # No timing in tests (speed is measured in bench/): Hypothesis's per-example deadline would make a
 # busy machine fail a correct test.
@@ -58,8 +58,8 @@ def client(settings: Settings) -> Iterator[TestClient]:
 @pytest.fixture
 def published(tmp_path: Path, surveys_dir: Path) -> Published:
     """`ypag-priorities` as published in a database at tmp_path/voice.db (settings.db_path), no service."""
-    from voice.catalogue import Catalogue
-    from voice.db import migrate
+    from voice.store.catalogue import Catalogue
+    from voice.store.db import migrate
 
     migrate(tmp_path / "voice.db")
     catalogue = Catalogue(tmp_path / "voice.db", surveys_dir)

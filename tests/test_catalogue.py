@@ -8,7 +8,7 @@ from pathlib import Path
 from litestar.testing import TestClient
 
 from tests.conftest import answer_all, get_page, send, start, until
-from voice.settings import Settings
+from voice.common.settings import Settings
 
 
 def versions(settings: Settings) -> list[tuple]:
@@ -55,7 +55,7 @@ def test_a_broken_edit_keeps_the_last_good_version_online(
 
 
 def test_restarting_does_not_duplicate_versions(settings: Settings) -> None:
-    from voice.app import create_app
+    from voice.web.app import create_app
 
     for _ in range(2):
         with TestClient(create_app(settings)) as c:

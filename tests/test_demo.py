@@ -8,9 +8,7 @@ import sqlite3
 from litestar.testing import TestClient
 
 from tests.conftest import EXAMPLE_SLUGS, EXAMPLES, csrf, get_page
-from voice.app import create_app
-from voice.catalogue import Catalogue
-from voice.db import migrate
+from voice.common.settings import Settings
 from voice.demo import (
     DEMO_YEARS,
     MADE_UP_PER_SURVEY,
@@ -19,7 +17,9 @@ from voice.demo import (
     demo_accounts,
     seed,
 )
-from voice.settings import Settings
+from voice.store.catalogue import Catalogue
+from voice.store.db import migrate
+from voice.web.app import create_app
 
 
 def test_demo_data_and_accounts(tmp_path) -> None:

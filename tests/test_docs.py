@@ -6,8 +6,8 @@ from pathlib import Path
 
 import msgspec
 
-from voice.settings import Settings
-from voice.surveys import AnyQuestion, Page, Survey
+from voice.common.settings import Settings
+from voice.surveys.schema import AnyQuestion, Page, Survey
 
 DOCS = Path(__file__).parent.parent / "docs"
 
@@ -30,7 +30,7 @@ def test_every_survey_key_and_question_type_is_documented() -> None:
 
 
 def test_every_priorities_file_key_is_documented() -> None:
-    from voice.priorities import ActionIn, PlanFile, PriorityIn
+    from voice.reporting.priorities import ActionIn, PlanFile, PriorityIn
 
     text = (DOCS / "you-said-we-did.md").read_text()
     keys = set(PlanFile.__struct_fields__) | set(PriorityIn.__struct_fields__) | set(ActionIn.__struct_fields__)

@@ -18,14 +18,14 @@ from docx import Document
 from pypdf import PdfReader
 
 from tests.conftest import EXAMPLES
-from voice import curation
-from voice.catalogue import Catalogue
 from voice.cli import main
-from voice.db import migrate, opened
+from voice.curation import quotes as curation
 from voice.demo import DEMO_PLAN, synthetic_answers
-from voice.outputs import SECTION_TITLE
-from voice.submissions import record
-from voice.themes import default_themer
+from voice.intake.submissions import record
+from voice.reading.themes import default_themer
+from voice.reporting.outputs import SECTION_TITLE
+from voice.store.catalogue import Catalogue
+from voice.store.db import migrate, opened
 
 APPROVED = "The youth worker listened to me and it really helped"
 PUBLISHED = "Waiting months for support made everything worse"

@@ -11,9 +11,9 @@ from litestar.testing import TestClient
 
 from tests.conftest import check_page, csrf, get_page, until
 from tests.web.test_staff import add, sign_in
-from voice.catalogue import Catalogue
-from voice.db import migrate
-from voice.settings import Settings
+from voice.common.settings import Settings
+from voice.store.catalogue import Catalogue
+from voice.store.db import migrate
 
 BAD_DATE = (Path(__file__).parent.parent / "surveys" / "ypag-priorities.yaml").read_text(encoding="utf-8")
 
@@ -233,9 +233,9 @@ def test_importing_priorities_twice_updates_and_adds_nothing_twice(tmp_path: Pat
 def test_staff_archive_and_restore_an_action_and_a_priority(client: TestClient, settings: Settings) -> None:
     import sqlite3
 
-    from voice.db import opened
-    from voice.priorities import import_plan, load_plan
-    from voice.themes import default_taxonomy
+    from voice.reading.themes import default_taxonomy
+    from voice.reporting.priorities import import_plan, load_plan
+    from voice.store.db import opened
 
     with opened(settings.db_path) as db:
         import_plan(db, load_plan(DEMO_PLAN, default_taxonomy()), default_taxonomy(), "test")
@@ -348,7 +348,7 @@ def test_an_edited_quote_is_checked_and_the_approver_sees_what_changed(client: T
     import datetime as dt
     import json
 
-    from voice.priorities import year_of, year_slug
+    from voice.reporting.priorities import year_of, year_slug
 
     this_year = year_slug(year_of(dt.datetime.now(dt.UTC).date()))
     data = json.loads(client.get(f"/staff/reports/download?year={this_year}&fmt=json").content)
@@ -360,9 +360,9 @@ def test_an_edited_quote_is_checked_and_the_approver_sees_what_changed(client: T
 
 
 def test_staff_pages_say_names_not_ids(client: TestClient, settings: Settings) -> None:
-    from voice.db import opened
-    from voice.priorities import import_plan, load_plan
-    from voice.themes import default_taxonomy
+    from voice.reading.themes import default_taxonomy
+    from voice.reporting.priorities import import_plan, load_plan
+    from voice.store.db import opened
 
     with opened(settings.db_path) as db:
         import_plan(db, load_plan(DEMO_PLAN, default_taxonomy()), default_taxonomy(), "test")

@@ -112,7 +112,7 @@ def test_connections_to_several_workers_have_nagle_switched_off() -> None:
     """With more than one worker, each accepts from a socket voice binds itself (not asyncio).
     asyncio only sets TCP_NODELAY on connections from a socket that says it is TCP; without it, each
     request after the first on a kept-alive connection waits ~43 ms for the client's delayed ACK."""
-    from voice.cli import _listening_socket
+    from voice.cli.server import _listening_socket
 
     sock = _listening_socket("127.0.0.1", 0, share=True)
     seen: list[int] = []

@@ -7,9 +7,9 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from voice.catalogue import Published
-from voice.db import GroupCommit, opened
-from voice.submissions import Recorded, record
+from voice.intake.submissions import Recorded, record
+from voice.store.db import GroupCommit, opened
+from voice.store.versions import Published
 
 
 def send_at_once(db_path: Path, published: Published, n: int, fail: set[int] = frozenset()) -> dict[int, object]:
@@ -37,7 +37,7 @@ def send_at_once(db_path: Path, published: Published, n: int, fail: set[int] = f
 
 
 def test_answers_sent_together_share_transactions_and_each_is_stored_once(tmp_path: Path, published: Published) -> None:
-    from voice.db import group_commit
+    from voice.store.db import group_commit
 
     before = group_commit.batches
     results = send_at_once(tmp_path / "voice.db", published, 40)
@@ -95,7 +95,7 @@ def test_when_the_commit_fails_every_write_in_it_fails_and_none_is_stored(tmp_pa
 
 def test_a_caller_already_holding_the_write_lock_writes_in_its_own_transaction(tmp_path: Path, published: Published) -> None:
     """It must not wait for a transaction another thread leads, since that thread would wait for its lock."""
-    from voice.db import group_commit, write_lock
+    from voice.store.db import group_commit, write_lock
 
     before = group_commit.batches
     with opened(tmp_path / "voice.db") as db, write_lock:

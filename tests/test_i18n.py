@@ -20,12 +20,12 @@ from bs4 import BeautifulSoup
 from litestar.testing import TestClient
 
 from tests.conftest import EXAMPLE_SLUGS, EXAMPLES, csrf, example
-from voice import i18n
-from voice.app import create_app
-from voice.i18n import DEFAULT_TEXTS
-from voice.settings import REPO_DIR, Settings
-from voice.survey_files import _yaml_load
-from voice.surveys import Survey
+from voice.common import i18n
+from voice.common.i18n import DEFAULT_TEXTS
+from voice.common.settings import REPO_DIR, Settings
+from voice.surveys.files import _yaml_load
+from voice.surveys.schema import Survey
+from voice.web.app import create_app
 
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|\{[a-z_]+\}")
 
@@ -190,9 +190,9 @@ def test_pseudo_locale_check_catches_an_unmarked_string(pseudo_locale: str) -> N
 
 
 def test_staff_pages_are_fully_translatable(pseudo_locale: str, tmp_path: Path) -> None:
-    from voice.auth import add_user
-    from voice.db import opened
-    from voice.themes import load_taxonomy
+    from voice.reading.themes import load_taxonomy
+    from voice.store.accounts import add_user
+    from voice.store.db import opened
 
     settings = Settings(db_path=str(tmp_path / "v.db"), surveys_dir=str(REPO_DIR / "surveys"), secret="i18n")
     texts = ["My dad hits me", "The youth worker really helped"]
@@ -235,11 +235,11 @@ def test_staff_pages_are_fully_translatable(pseudo_locale: str, tmp_path: Path) 
 
 def test_you_said_we_did_pages_are_fully_translatable(pseudo_locale: str, tmp_path: Path) -> None:
     """The demo year's public pages and its staff pages: every word is the product's (marked) or data."""
-    from voice.auth import add_user
-    from voice.catalogue import Catalogue
-    from voice.db import migrate, opened
     from voice.demo import ATTRIBUTIONS, DEMO_YEARS, SAMPLES, SAMPLES_NEXT_YEAR, seed
-    from voice.themes import load_taxonomy
+    from voice.reading.themes import load_taxonomy
+    from voice.store.accounts import add_user
+    from voice.store.catalogue import Catalogue
+    from voice.store.db import migrate, opened
 
     settings = Settings(db_path=str(tmp_path / "d.db"), surveys_dir=str(REPO_DIR / "surveys"), secret="i18n")
     migrate(settings.db_path)

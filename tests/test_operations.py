@@ -13,11 +13,11 @@ from click.testing import CliRunner
 from litestar.testing import TestClient
 
 from tests.conftest import answer_all, check_page, csrf, get_page, until
-from voice import db as voice_db
-from voice.app import create_app
 from voice.cli import main
-from voice.operations import purge
-from voice.settings import Settings
+from voice.common.settings import Settings
+from voice.intake.operations import purge
+from voice.store import db as voice_db
+from voice.web.app import create_app
 
 
 def count(settings: Settings, table: str) -> int:
@@ -181,7 +181,7 @@ def test_answers_sent_never_wait_for_the_wal_to_be_copied_back_a_task_does_it(
     """SQLite copies the WAL back into the database file after the commit that takes it past 1,000
     pages, with an fsync, while every other answer being sent waits. The service's commits never do;
     its own task does, every second, without holding anyone up."""
-    from voice import app as voice_app
+    from voice.web import app as voice_app
 
     db_file, wal = Path(settings.db_path), Path(f"{settings.db_path}-wal")
 

@@ -20,14 +20,14 @@ from litestar.testing import TestClient
 from tests.conftest import csrf, get_page, started, until
 from tests.test_privacy import free_port
 from tests.web.test_staff import add, sign_in
-from voice.app import create_app, themer_for
 from voice.cli import main
-from voice.db import opened
-from voice.reader import SHIPPED_MODEL, Model, sentences
-from voice.redact import redact
-from voice.settings import Settings
-from voice.themes import Themer
-from voice.training import TRAINING, from_people, hits
+from voice.common.settings import Settings
+from voice.reading.reader import SHIPPED_MODEL, Model, sentences
+from voice.reading.redact import redact
+from voice.reading.themes import Themer
+from voice.reading.training import TRAINING, from_people, hits
+from voice.store.db import opened
+from voice.web.app import create_app, themer_for
 
 API = "/api/surveys/ypag-priorities/responses"
 POLISH = "Mój tata mnie bije i boję się wracać do domu po szkole"

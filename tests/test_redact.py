@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from voice.redact import Terms, redact
+from voice.reading.redact import Terms, redact
 
 DATA = Path(__file__).parent / "data" / "redaction"
 CASES = list(csv.DictReader((DATA / "contact_details.tsv").read_text(encoding="utf-8").splitlines(), delimiter="\t"))

@@ -15,8 +15,8 @@ from litestar.testing import TestClient
 from tests.conftest import csrf, get_page
 from tests.web.test_curation import answer_id
 from tests.web.test_staff import add, sign_in
-from voice.redact import Terms, explain, redact
-from voice.settings import Settings
+from voice.common.settings import Settings
+from voice.reading.redact import Terms, explain, redact
 
 ROOT = Path(__file__).parent.parent
 
@@ -156,7 +156,7 @@ def test_an_edited_quote_is_redacted_like_an_answer(client: TestClient, settings
 
 
 def test_a_rule_never_shows_a_name_the_redaction_removed() -> None:
-    from voice.themes import default_themer
+    from voice.reading.themes import default_themer
 
     typed = "my dad Tyrone hits me when he drinks"
     redacted = redact(typed).text

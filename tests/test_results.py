@@ -11,12 +11,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES
-from voice.catalogue import Catalogue
-from voice.db import migrate, opened
 from voice.demo import synthetic_answers
-from voice.results import HIDDEN, SHOWN, SMALL, Count, Suppressor, SurveyResults, survey_results
-from voice.submissions import record
-from voice.themes import default_themer
+from voice.intake.submissions import record
+from voice.reading.themes import default_themer
+from voice.reporting.results import (
+    HIDDEN,
+    SHOWN,
+    SMALL,
+    Count,
+    Suppressor,
+    SurveyResults,
+    survey_results,
+)
+from voice.store.catalogue import Catalogue
+from voice.store.db import migrate, opened
 
 
 def work_out(known: dict[Hashable, int], sums: list[tuple[Hashable, list[Hashable]]]) -> dict[Hashable, int]:

@@ -10,10 +10,10 @@ import pytest
 from litestar.testing import TestClient
 
 from tests.conftest import answer_all, get_page, send
-from voice.db import opened
-from voice.safeguarding import flags_for
-from voice.settings import Settings
-from voice.submissions import purge_originals
+from voice.common.settings import Settings
+from voice.intake.submissions import purge_originals
+from voice.reading.safeguarding import flags_for
+from voice.store.db import opened
 
 DISCLOSURES = [
     ("i want to kill myself", "suicide"),

@@ -9,10 +9,10 @@ from pathlib import Path
 from litestar.testing import TestClient
 
 from tests.conftest import answer_all, send
-from voice.app import create_app
-from voice.db import opened
-from voice.settings import Settings
-from voice.submissions import purge_originals
+from voice.common.settings import Settings
+from voice.intake.submissions import purge_originals
+from voice.store.db import opened
+from voice.web.app import create_app
 
 TYPED = "My friend Priya said text her on 07700 900123 or add @priya_p"
 

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from voice.cli import main
-from voice.survey_files import SurveyFileError, load_survey, parse_survey
+from voice.surveys.files import SurveyFileError, load_survey, parse_survey
 
 DATA = Path(__file__).parent / "data" / "surveys"
 REPO = Path(__file__).parent.parent

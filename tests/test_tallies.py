@@ -13,15 +13,15 @@ import pytest
 from sqlite_utils import Database
 
 from tests.conftest import EXAMPLES
-from voice.catalogue import Catalogue
-from voice.curation import correct
-from voice.db import migrate, opened
+from voice.curation.quotes import correct
 from voice.demo import synthetic_answers
-from voice.results import survey_results
-from voice.safeguarding import Flag
-from voice.submissions import read_unread, record, retheme
-from voice.tallies import rebuild, tallies_now
-from voice.themes import Theme, Themer, default_themer
+from voice.intake.submissions import read_unread, record, retheme
+from voice.reading.safeguarding import Flag
+from voice.reading.themes import Theme, Themer, default_themer
+from voice.reporting.results import survey_results
+from voice.store.catalogue import Catalogue
+from voice.store.db import migrate, opened
+from voice.store.tallies import rebuild, tallies_now
 
 LINES = ["School is really stressful and nobody listens", "I liked the youth worker, she helped me",
          "My mum and dad argue a lot at home", "There is nothing to do in my area at night",

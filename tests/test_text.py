@@ -8,7 +8,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from voice.text import Literals, normalise
+from voice.common.text import Literals, normalise
 
 letters = st.text(alphabet="abcde '", min_size=1, max_size=6)
 
@@ -33,7 +33,7 @@ def test_normalise_is_the_plain_regex_version(text: str) -> None:
 @settings(max_examples=500)
 @given(texts=st.lists(st.text(max_size=40) | st.text(alphabet="ab ▁\n.😀ą0", max_size=20), max_size=8))
 def test_token_ids_are_the_tokenizers_own(texts: list[str]) -> None:
-    from voice.reader import _tokenizer, token_ids
+    from voice.reading.reader import _tokenizer, token_ids
 
     whole = [e.ids for e in _tokenizer().encode_batch_fast(texts, add_special_tokens=False)]
     assert token_ids(texts) == [list(ids) for ids in whole]
@@ -43,7 +43,7 @@ def test_token_ids_on_the_labelled_answers() -> None:
     import json
     from pathlib import Path
 
-    from voice.reader import _tokenizer, sentence_spans, token_ids
+    from voice.reading.reader import _tokenizer, sentence_spans, token_ids
 
     lines = (Path(__file__).parent.parent / "training" / "voices.jsonl").read_text(encoding="utf-8").splitlines()
     texts = [json.loads(line)["text"] for line in lines]

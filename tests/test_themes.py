@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from litestar.testing import TestClient
 
 from voice.cli import main
-from voice.evaluation import multi_label, prf, single_label
-from voice.themes import Themer, sentiment
+from voice.reading.evaluation import multi_label, prf, single_label
+from voice.reading.themes import Themer, sentiment
 
 DATA = Path(__file__).parent / "data" / "themes"
 
@@ -61,7 +61,7 @@ def test_themes_are_stored_at_ingest_on_the_redacted_text(client: TestClient, se
 def test_a_taxonomy_of_the_partnerships_own(client: TestClient, settings, tmp_path: Path) -> None:
     own = tmp_path / "taxonomy.yaml"
     own.write_text("topics:\n  - {id: buses, name: Buses, keywords: [bus, buses]}\n  - {id: other, name: Other}\n")
-    from voice.app import create_app
+    from voice.web.app import create_app
 
     with TestClient(create_app(Settings_with(settings, taxonomy_file=str(own)))) as own_client:
         own_client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": "more buses"}})
@@ -74,7 +74,7 @@ def test_a_taxonomy_of_the_partnerships_own(client: TestClient, settings, tmp_pa
 
 
 def Settings_with(settings, **changes):  # noqa: N802 - reads like the Settings it returns
-    from voice.settings import Settings
+    from voice.common.settings import Settings
 
     return Settings(**{**{f: getattr(settings, f) for f in settings.__struct_fields__}, **changes})
 

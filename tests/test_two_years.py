@@ -17,18 +17,18 @@ from litestar.testing import TestClient
 from pypdf import PdfReader
 
 from tests.conftest import EXAMPLES, check_page
-from voice import outputs
-from voice.app import create_app
-from voice.catalogue import Catalogue
 from voice.cli import main
-from voice.db import migrate, opened
+from voice.common.i18n import language_name, translate
+from voice.common.settings import Settings
 from voice.demo import synthetic_answers
-from voice.i18n import language_name, translate
-from voice.priorities import priorities, save_priority
-from voice.results import SHOWN
-from voice.settings import Settings
-from voice.submissions import record
-from voice.themes import default_themer
+from voice.intake.submissions import record
+from voice.reading.themes import default_themer
+from voice.reporting import outputs
+from voice.reporting.priorities import priorities, save_priority
+from voice.reporting.results import SHOWN
+from voice.store.catalogue import Catalogue
+from voice.store.db import migrate, opened
+from voice.web.app import create_app
 
 URDU_NAME = "بچوں کی ذہنی صحت اور جذباتی خیریت"
 POLISH_NAME = "Zdrowie psychiczne i dobre samopoczucie dzieci"
@@ -189,7 +189,7 @@ def test_a_translation_is_dropped_once_its_english_is_changed(demo_db: str, tmp_
 
 
 def test_topic_names_are_given_in_the_readers_language(demo_db: str) -> None:
-    from voice.themes import TOPIC_NAMES, default_taxonomy
+    from voice.reading.themes import TOPIC_NAMES, default_taxonomy
 
     assert sorted(TOPIC_NAMES) == sorted(t.name for t in default_taxonomy().topics)
     with opened(demo_db) as db:

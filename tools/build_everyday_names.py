@@ -5,11 +5,11 @@ Needs Debian's word list: apt-get install wbritish. Run: python tools/build_ever
 
 from pathlib import Path
 
-from voice.names import EVERYDAY_FILE, _gender_guesser_names
+from voice.reading.names import EVERYDAY_FILE, _gender_guesser_names
 
 HEADER = """# First names that are also ordinary English words: redacted only where they cannot be the word
 # ("I told Will", "my friend Hope"), never at the start of a sentence or in lower case. Built by
-# tools/build_everyday_names.py from gender-guesser's first names (voice.names.NAME_COLUMNS) and the
+# tools/build_everyday_names.py from gender-guesser's first names (voice.reading.names.NAME_COLUMNS) and the
 # lower-case words of Debian's wbritish 2020.12.07 (SCOWL). Edit by hand if a name needs moving.
 """
 

@@ -17,11 +17,11 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.browser.test_a11y import CHROME_ARGS
-from voice.db import opened
-from voice.exports import leaflet_html
-from voice.outputs import build_report
-from voice.settings import REPO_DIR
-from voice.themes import default_taxonomy
+from voice.common.settings import REPO_DIR
+from voice.reading.themes import default_taxonomy
+from voice.reporting.exports import leaflet_html
+from voice.reporting.outputs import build_report
+from voice.store.db import opened
 
 
 def main(db_path: str, year: str, out: Path, locale: str = "en") -> None:

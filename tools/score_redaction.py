@@ -89,7 +89,7 @@ def score(outputs: list[str], part: str = "") -> dict[str, object]:
 
 def outputs_at(src: Path | None) -> list[str]:
     """The redacted lines, from this checkout's code or another's src/ folder (in a subprocess)."""
-    code = ("import json,sys\nfrom voice.redact import redact\n"
+    code = ("import json,sys\nfrom voice.reading.redact import redact\n"
             "print(json.dumps([redact(t).text for t in json.load(sys.stdin)]))")
     env_path = str(src) if src else str(ROOT / "src")
     result = subprocess.run([sys.executable, "-c", code], input=json.dumps([t for t, _, _ in cases()]),

@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.browser.test_a11y import CHROME_ARGS
 from tests.conftest import served
-from voice.app import create_app
-from voice.settings import REPO_DIR, Settings
+from voice.common.settings import REPO_DIR, Settings
+from voice.web.app import create_app
 
 SURVEY = "ypag-priorities"
 

@@ -16,8 +16,8 @@ import sys
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
-from voice.i18n import EXTRACT_KEYWORDS, LOCALE_DIR, NEEDS_REVIEW
-from voice.settings import REPO_DIR
+from voice.common.i18n import EXTRACT_KEYWORDS, LOCALE_DIR, NEEDS_REVIEW
+from voice.common.settings import REPO_DIR
 
 POT = LOCALE_DIR / "messages.pot"
 

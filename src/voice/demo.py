@@ -18,13 +18,15 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from voice import curation, outputs, priorities
-from voice.catalogue import Catalogue, Published
-from voice.db import opened
-from voice.forms import Answers, visible_pages, visible_questions
-from voice.submissions import record
-from voice.surveys import OTHER, PREFER_NOT, TEXT_KINDS
-from voice.themes import Themer, default_themer
+from voice.curation import quotes as curation
+from voice.intake.submissions import record
+from voice.reading.themes import Themer, default_themer
+from voice.reporting import outputs, priorities
+from voice.store.catalogue import Catalogue
+from voice.store.db import opened
+from voice.store.versions import Published
+from voice.surveys.forms import Answers, visible_pages, visible_questions
+from voice.surveys.schema import OTHER, PREFER_NOT, TEXT_KINDS
 
 DEMO_PLAN = Path(__file__).parent / "data" / "demo_plan_2021-22.yaml"
 DEMO_PLAN_NEXT = Path(__file__).parent / "data" / "demo_plan_2022-23.yaml"
@@ -92,7 +94,7 @@ def demo_accounts(db_path: str) -> list[tuple[str, str, str]]:
     import secrets
     from pathlib import Path
 
-    from voice.auth import add_user
+    from voice.store.accounts import add_user
 
     kept = Path(f"{db_path}.accounts")
     if kept.exists():

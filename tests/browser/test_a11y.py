@@ -17,11 +17,11 @@ from axe_playwright_python.base import AXE_FILE_PATH
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tests.conftest import EXAMPLE_SLUGS, EXAMPLES, served
-from voice.app import create_app
-from voice.auth import add_user
-from voice.db import opened
-from voice.i18n import direction, translate
-from voice.settings import Settings
+from voice.common.i18n import direction, translate
+from voice.common.settings import Settings
+from voice.store.accounts import add_user
+from voice.store.db import opened
+from voice.web.app import create_app
 
 pytestmark = pytest.mark.browser
 
@@ -313,9 +313,9 @@ def test_you_said_we_did_and_its_staff_pages_pass_axe_at_320px(context: BrowserC
                                                                 lang: str) -> None:
     """The demo's years (priorities, actions, quotes, charts, tables with hidden numbers, one year beside
     the other, the partnership's words in the page's language or marked English), public and staff."""
-    from voice.catalogue import Catalogue
-    from voice.db import migrate
     from voice.demo import seed
+    from voice.store.catalogue import Catalogue
+    from voice.store.db import migrate
 
     settings = Settings(db_path=str(tmp_path / "d.db"), surveys_dir=str(EXAMPLES), secret="ysd")
     migrate(settings.db_path)

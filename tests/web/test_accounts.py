@@ -14,10 +14,10 @@ from litestar.testing import TestClient
 
 from tests.conftest import csrf, get_page
 from tests.web.test_staff import add, sign_in
-from voice.audit import record_event
 from voice.cli import main
-from voice.db import opened, write_lock
-from voice.settings import Settings
+from voice.common.settings import Settings
+from voice.store.audit import record_event
+from voice.store.db import opened, write_lock
 
 NEW_PASSWORD = "another long password"
 

@@ -12,8 +12,8 @@ import pytest
 from litestar.testing import TestClient
 
 from tests.conftest import served, until
-from voice.app import create_app
-from voice.settings import Settings
+from voice.common.settings import Settings
+from voice.web.app import create_app
 
 GOOD = {"age_band": "14-15", "top_worries": ["bullying", "waiting"], "listened_to": 4,
         "know_help": True, "most_important": "More places to talk without being judged."}

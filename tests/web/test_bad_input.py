@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from litestar.testing import TestClient
 
-from voice.app import create_app
-from voice.settings import REPO_DIR, Settings
+from voice.common.settings import REPO_DIR, Settings
+from voice.web.app import create_app
 
 FIELDS = ["age_band", "area", "area.other", "top_worries", "most_important", "listened_to", "know_help",
           "talk_to_someone", "talk_to_someone.contact", "from", "unknown", "leave_blank"]

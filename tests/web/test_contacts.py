@@ -12,10 +12,10 @@ from litestar.testing import TestClient
 
 from tests.conftest import answer_all, check_page, csrf, example, get_page, send, start
 from tests.web.test_staff import add, sign_in
-from voice.contacts import due_on
-from voice.operations import purge
-from voice.settings import REPO_DIR, Settings
-from voice.survey_files import check_paths
+from voice.common.dates import due_on
+from voice.common.settings import REPO_DIR, Settings
+from voice.intake.operations import purge
+from voice.surveys.files import check_paths
 
 
 def rows(settings: Settings, sql: str, params: tuple = ()) -> list[tuple]:
@@ -34,7 +34,7 @@ def ask_on_the_web(client: TestClient, name: str, contact: str) -> str:
 
 
 def test_the_promise_on_the_form_and_the_due_day_come_from_one_setting(settings: Settings) -> None:
-    from voice.app import create_app
+    from voice.web.app import create_app
 
     three = msgspec.structs.replace(settings, contact_working_days=3)
     with TestClient(create_app(three)) as client:

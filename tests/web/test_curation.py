@@ -14,8 +14,8 @@ from litestar.testing import TestClient
 
 from tests.conftest import EXAMPLES, check_page, csrf, get_page
 from tests.web.test_staff import add, sign_in
-from voice.app import create_app
-from voice.settings import Settings
+from voice.common.settings import Settings
+from voice.web.app import create_app
 
 ANSWERS = [
     {"most_important": "Waiting months for CAMHS made everything worse", "quote_ok": "yes"},

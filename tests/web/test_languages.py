@@ -14,8 +14,8 @@ from bs4 import BeautifulSoup
 from litestar.testing import TestClient
 
 from tests.conftest import answer_all, get_page, send
-from voice.i18n import LOCALE_DIR
-from voice.settings import Settings
+from voice.common.i18n import LOCALE_DIR
+from voice.common.settings import Settings
 
 DATA = Path(__file__).parent.parent / "data" / "surveys"
 SLUG = "ypag-priorities"  # the example survey with Urdu, Polish and easy-read words
@@ -142,7 +142,7 @@ def test_easy_read_is_offered_only_in_the_survey_own_language(client: TestClient
 
 def test_catalogues_are_compiled_from_the_committed_words() -> None:
     """The app reads compiled .mo files (made by the build); they must say what the .po files say."""
-    from voice.i18n import translations
+    from voice.common.i18n import translations
 
     for locale in ("ur", "pl"):
         po = LOCALE_DIR / locale / "LC_MESSAGES" / "messages.po"
@@ -159,8 +159,8 @@ def test_every_message_is_translated_into_urdu_and_polish_with_its_placeholders(
     import subprocess
     import sys
 
-    from voice import i18n
-    from voice.settings import REPO_DIR
+    from voice.common import i18n
+    from voice.common.settings import REPO_DIR
 
     pot = tmp_path / "now.pot"
     keywords = [a for k in i18n.EXTRACT_KEYWORDS for a in ("-k", k)]
@@ -183,11 +183,11 @@ def test_every_message_is_translated_into_urdu_and_polish_with_its_placeholders(
 def test_a_published_report_with_no_urdu_is_wholly_english_inside_an_urdu_page(tmp_path: Path) -> None:
     """A report none of whose words the partnership or its surveys gave in Urdu: an Urdu reader gets the page
     around it in Urdu and the report marked as English, not English words dropped into Urdu sentences."""
-    from voice.app import create_app
-    from voice.catalogue import Catalogue
-    from voice.db import migrate
+    from voice.common.settings import REPO_DIR
     from voice.demo import seed
-    from voice.settings import REPO_DIR
+    from voice.store.catalogue import Catalogue
+    from voice.store.db import migrate
+    from voice.web.app import create_app
 
     surveys = tmp_path / "surveys"
     surveys.mkdir()
@@ -211,11 +211,11 @@ def test_a_published_report_with_no_urdu_is_wholly_english_inside_an_urdu_page(t
 def test_a_published_report_in_urdu_marks_the_parts_still_in_english(tmp_path: Path) -> None:
     """The surveys give their words in Urdu; 2021/22's priorities and actions are in English only: the
     report is in Urdu with each English priority and action marked as English, and says so."""
-    from voice.app import create_app
-    from voice.catalogue import Catalogue
-    from voice.db import migrate
+    from voice.common.settings import REPO_DIR
     from voice.demo import seed
-    from voice.settings import REPO_DIR
+    from voice.store.catalogue import Catalogue
+    from voice.store.db import migrate
+    from voice.web.app import create_app
 
     surveys = REPO_DIR / "surveys"
     settings = Settings(db_path=str(tmp_path / "d.db"), surveys_dir=str(surveys), secret="r")

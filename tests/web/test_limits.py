@@ -10,8 +10,8 @@ import sqlite3
 from litestar.testing import TestClient
 
 from tests.conftest import check_page, csrf, get_page
-from voice.app import create_app
-from voice.settings import Settings
+from voice.common.settings import Settings
+from voice.web.app import create_app
 from voice.web.limits import DailyKey
 
 ANSWER = {"answers": {"most_important": "More youth clubs"}}

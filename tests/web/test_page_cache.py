@@ -9,8 +9,8 @@ from pathlib import Path
 from litestar.testing import TestClient
 
 from tests.conftest import csrf, get_page, start
-from voice.app import create_app
-from voice.settings import Settings
+from voice.common.settings import Settings
+from voice.web.app import create_app
 
 SECRET_WORDS = "my private worry about my stepdad"
 

@@ -21,7 +21,7 @@ from tests.conftest import (
     start,
     until,
 )
-from voice.settings import Settings
+from voice.common.settings import Settings
 
 
 def rows(settings: Settings, sql: str, params: tuple = ()) -> list[tuple]:

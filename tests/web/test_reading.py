@@ -16,13 +16,13 @@ from litestar.testing import TestClient
 from tests.conftest import answer_all, csrf, get_page, until
 from tests.web.test_public import assert_draft_cookie_deleted
 from tests.web.test_staff import add, sign_in
-from voice.app import create_app
-from voice.catalogue import Published
-from voice.db import opened
-from voice.safeguarding import Flag
-from voice.settings import Settings
-from voice.submissions import read_unread, record
-from voice.themes import Theme, Themer
+from voice.common.settings import Settings
+from voice.intake.submissions import read_unread, record
+from voice.reading.safeguarding import Flag
+from voice.reading.themes import Theme, Themer
+from voice.store.db import opened
+from voice.store.versions import Published
+from voice.web.app import create_app
 from voice.web.reading import Reader
 
 DISCLOSURE = "Nobody listens. My dad hits me when he drinks, call me on 07700 900123"

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import positive_data_acceptance
 
 from tests.conftest import EXAMPLES
-from voice.app import create_app
-from voice.settings import Settings
+from voice.common.settings import Settings
+from voice.web.app import create_app
 
 _ROOT = Path(tempfile.mkdtemp(prefix="voice-schemathesis-"))
 atexit.register(shutil.rmtree, _ROOT, True)

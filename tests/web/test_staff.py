@@ -11,10 +11,10 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from tests.conftest import check_page, csrf, get_page
-from voice.auth import add_user
-from voice.db import opened
-from voice.settings import Settings
-from voice.web.staff import staff_guard
+from voice.common.settings import Settings
+from voice.store.accounts import add_user
+from voice.store.db import opened
+from voice.web.guard import staff_guard
 
 PASSWORD = "a long staff password"
 
@@ -154,7 +154,7 @@ def test_session_cookie_idle_timeout_and_sign_out(client: TestClient, settings: 
 
 
 def test_cookies_are_secure_over_https(settings: Settings) -> None:
-    from voice.app import create_app
+    from voice.web.app import create_app
 
     with TestClient(create_app(settings), base_url="https://testserver.local") as client:
         add(settings, "lead@example.org", "safeguarding_lead")

@@ -10,10 +10,11 @@ from litestar.testing import TestClient
 
 from tests.conftest import check_page, csrf, get_page
 from tests.web.test_staff import add, sign_in
-from voice import curation, tallies
-from voice.app import create_app
-from voice.db import opened
-from voice.settings import Settings
+from voice.common.settings import Settings
+from voice.curation import quotes as curation
+from voice.store import tallies
+from voice.store.db import opened
+from voice.web.app import create_app
 
 COUNTS = {
     "responses": "SELECT count(*) FROM responses",
@@ -156,9 +157,9 @@ def test_staff_take_answers_back_for_a_young_person_and_it_is_audited(client: Te
 
 def test_answers_read_later_are_read_before_they_go(settings: Settings) -> None:
     """An answer withdrawn before the service read it still raises its flag first: a disclosure is never lost."""
-    from voice.catalogue import Catalogue
-    from voice.db import migrate
-    from voice.submissions import record
+    from voice.intake.submissions import record
+    from voice.store.catalogue import Catalogue
+    from voice.store.db import migrate
 
     migrate(settings.db_path)
     catalogue = Catalogue(settings.db_path, settings.surveys_dir)

@@ -12,8 +12,8 @@ from litestar.testing import TestClient
 
 from tests.conftest import check_page, csrf, get_page
 from tests.web.test_staff import add, sign_in
-from voice.priorities import year_of, year_slug
-from voice.settings import Settings
+from voice.common.settings import Settings
+from voice.reporting.priorities import year_of, year_slug
 
 WORDS = ["Waiting months for CAMHS made everything worse", "The youth worker listened to me and it really helped",
          "More youth clubs in the evenings", "I worry about exams all the time", "Nobody listens to young people",

@@ -12,8 +12,8 @@ from litestar import Controller, Request, Response, get, post
 from litestar.params import FromHeader, FromPath, JSONBody
 from msgspec import Meta
 
-from voice.submissions import InvalidAnswersError, record
-from voice.surveys import Survey
+from voice.intake.submissions import InvalidAnswersError, record
+from voice.surveys.schema import Survey
 from voice.web.errors import ApiError, ErrorItem, SaidNotFoundError, api_error
 from voice.web.pages import Db, catalogue_of, read_after, record_options, t
 

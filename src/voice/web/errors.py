@@ -13,7 +13,7 @@ from litestar.exceptions import HTTPException, NotFoundException, ValidationExce
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.response import Template
 
-from voice.i18n import N_
+from voice.common.i18n import N_
 
 log = logging.getLogger("voice.errors")
 

@@ -20,10 +20,7 @@ from litestar.utils.empty import value_or_default
 from litestar.utils.scope.state import ScopeState
 from sqlite_utils import Database
 
-from voice.auth import Staff
-from voice.catalogue import Catalogue
-from voice.db import ConnectionPool
-from voice.i18n import (
+from voice.common.i18n import (
     N_,
     available_locales,
     direction,
@@ -32,10 +29,13 @@ from voice.i18n import (
     negotiate,
     translate,
 )
-from voice.settings import Settings
-from voice.submissions import Recorded
-from voice.surveys import STANDARD_SUPPORT, PerSurvey, Support, Survey
-from voice.templating import environment
+from voice.common.settings import Settings
+from voice.intake.submissions import Recorded
+from voice.reporting.templating import environment
+from voice.store.accounts import Staff
+from voice.store.catalogue import Catalogue
+from voice.store.db import ConnectionPool
+from voice.surveys.schema import STANDARD_SUPPORT, PerSurvey, Support, Survey
 from voice.web.reading import Reader
 
 SQLITE_MAX_INT = 2**63 - 1

@@ -15,8 +15,11 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Stream, Template
 
-from voice import auth, contacts
-from voice.audit import (
+from voice.common.i18n import N_
+from voice.common.text import spreadsheet_safe
+from voice.intake import contacts
+from voice.store import accounts as auth
+from voice.store.audit import (
     ACTIONS,
     PAGE_SIZE,
     AuditFilter,
@@ -26,10 +29,8 @@ from voice.audit import (
     events,
     record_event,
 )
-from voice.db import write_lock
-from voice.forms import FieldError
-from voice.i18n import N_
-from voice.text import spreadsheet_safe
+from voice.store.db import write_lock
+from voice.surveys.forms import FieldError
 from voice.web.pages import Db, FormData, RowId, render, staff_of, t
 from voice.web.withdraw import receipt_error, take_back
 

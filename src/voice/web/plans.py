@@ -1,6 +1,6 @@
 """Staff pages for closing the loop: the year's priorities, the actions ("we did"), the results and
 the "you said, we did" report (preview, download in every format, publish). Guarded with the rest of
-/staff (staff.staff_router)."""
+/staff (app.staff_router)."""
 
 from __future__ import annotations
 
@@ -14,14 +14,15 @@ from litestar.exceptions import NotFoundException, ServiceUnavailableException
 from litestar.params import FromQuery
 from litestar.response import Redirect, Response, Template
 
-from voice import exports, outputs
-from voice import priorities as plan
-from voice.audit import record_event
-from voice.curation import quotes as all_quotes
-from voice.dates import DateError, parse_day
-from voice.db import write_lock
-from voice.forms import FieldError
-from voice.i18n import N_
+from voice.common.dates import DateError, parse_day
+from voice.common.i18n import N_
+from voice.curation.quotes import quotes as all_quotes
+from voice.reporting import exports, outputs
+from voice.reporting import priorities as plan
+from voice.store.audit import record_event
+from voice.store.db import write_lock
+from voice.surveys.forms import FieldError
+from voice.web.guard import EDITORS, taxonomy_of
 from voice.web.pages import (
     Db,
     FormData,
@@ -34,7 +35,6 @@ from voice.web.pages import (
     staff_of,
     t,
 )
-from voice.web.staff import EDITORS, _taxonomy
 
 log = logging.getLogger("voice.reports")
 ACTION_FIELDS = ("title", "what_we_did", "agency", "status", "started_on", "finished_on", "what_changed", "next_steps")
@@ -103,7 +103,7 @@ class PlansController(Controller):
                          values: dict[str, Any] | None = None, status: int = 200) -> Template:
         return render(request, "staff/priorities.html", status=status, staff=staff_of(request), year=year,
                       years=_years(db, year), archived=plan.priorities(db, year, archived=True),
-                      items=plan.priorities(db, year), taxonomy=_taxonomy(request),
+                      items=plan.priorities(db, year), taxonomy=taxonomy_of(request),
                       can_edit=staff_of(request).role in EDITORS, errors=[self._t(request, e) for e in errors or []],
                       values=values or {})
 
@@ -124,7 +124,7 @@ class PlansController(Controller):
         topics = form.get("topics", [])
         values = {"key": key, "name": name, "outcomes": outcomes, "topics": topics, "priority_id": raw_id}
         try:
-            plan.save_priority(db, year, key, name, outcomes.splitlines(), topics, _taxonomy(request),
+            plan.save_priority(db, year, key, name, outcomes.splitlines(), topics, taxonomy_of(request),
                                staff_of(request).email, int(raw_id) if raw_id.isdigit() else None)
         except plan.PlanError as exc:
             error = FieldError("key", "key", t(request, exc.message, **exc.params))
@@ -138,7 +138,7 @@ class PlansController(Controller):
                      errors: list[FieldError] | None = None, status: int = 200) -> Template:
         return render(request, "staff/action_form.html", status=status, staff=staff_of(request), year=year,
                       action=action, action_id=action_id, priorities=plan.priorities(db, year),
-                      taxonomy=_taxonomy(request), statuses=plan.STATUS_NAMES,
+                      taxonomy=taxonomy_of(request), statuses=plan.STATUS_NAMES,
                       quotes=[q for q in all_quotes(db) if q.status in ("approved", "published")],
                       surveys=[p.slug for p in catalogue_of(request).all()],
                       errors=[self._t(request, e) for e in errors or []])
@@ -204,7 +204,7 @@ class PlansController(Controller):
 
     # --- the report ----------------------------------------------------------------------------
     def _report(self, request: Request, db: Db, year: str, survey: str | None) -> outputs.Report:
-        return outputs.build_report(db, year, _taxonomy(request), survey=survey or None,
+        return outputs.build_report(db, year, taxonomy_of(request), survey=survey or None,
                                     threshold=settings_of(request).min_group_size)
 
     @get("/reports", sync_to_thread=True)
@@ -241,5 +241,5 @@ class PlansController(Controller):
         if data.get("withdraw"):
             outputs.withdraw(db, year, staff_of(request).email)
         else:
-            outputs.publish(db, year, _taxonomy(request), staff_of(request).email, settings_of(request).min_group_size)
+            outputs.publish(db, year, taxonomy_of(request), staff_of(request).email, settings_of(request).min_group_size)
         return Redirect(f"/staff/reports?year={plan.year_slug(year)}", status_code=303)

@@ -25,19 +25,26 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.response import Redirect
 
-from voice import contacts, drafts, outputs
-from voice.catalogue import Published
-from voice.forms import FieldError, check_page, page_values, visible_pages, visible_questions
-from voice.i18n import N_, available_locales, direction, lang_tag, language_name, translate
-from voice.priorities import check_year, year_of, year_slug
-from voice.submissions import (
+from voice.common.i18n import N_, available_locales, direction, lang_tag, language_name, translate
+from voice.intake import contacts, drafts
+from voice.intake.submissions import (
     InvalidAnswersError,
     receipt_exists,
     receipt_for_key,
     record,
     unread_count,
 )
-from voice.surveys import PREFER_NOT, Survey
+from voice.reporting import outputs
+from voice.reporting.priorities import check_year, year_of, year_slug
+from voice.store.versions import Published
+from voice.surveys.forms import (
+    FieldError,
+    check_page,
+    page_values,
+    visible_pages,
+    visible_questions,
+)
+from voice.surveys.schema import PREFER_NOT, Survey
 from voice.web.pages import (
     EASY_READ_COOKIE,
     LANGUAGE_COOKIE,

@@ -32,9 +32,9 @@ from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Receive, Scope, Send
 from sqlite_utils import Database
 
-from voice.db import ConnectionPool
-from voice.settings import Settings
-from voice.submissions import read_unread, reading_options
+from voice.common.settings import Settings
+from voice.intake.submissions import read_unread, reading_options
+from voice.store.db import ConnectionPool
 
 log = logging.getLogger("voice")
 BATCH = 20

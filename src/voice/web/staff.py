@@ -12,25 +12,29 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from babel import Locale, UnknownLocaleError
-from litestar import Controller, Request, Router, get, post
-from litestar.connection import ASGIConnection
+from litestar import Controller, Request, get, post
 from litestar.datastructures import Cookie
-from litestar.exceptions import NotFoundException, PermissionDeniedException, ValidationException
-from litestar.handlers.base import BaseRouteHandler
+from litestar.exceptions import NotFoundException, ValidationException
 from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.response import Redirect, Response, Template
 
-from voice import asked, auth, contacts, curation, exports, safeguarding
-from voice.audit import events, record_event
-from voice.dates import DateError, parse_day
-from voice.db import opened, write_lock
-from voice.forms import FieldError, check_all, read_form
-from voice.i18n import N_
-from voice.learning import themer_with_corrections
-from voice.submissions import InvalidAnswersError, record, unread_count
-from voice.surveys import PREFER_NOT
-from voice.text import spreadsheet_safe
-from voice.themes import SENTIMENT_NAMES, Taxonomy
+from voice.common.dates import DateError, parse_day
+from voice.common.i18n import N_
+from voice.common.text import spreadsheet_safe
+from voice.curation import flags
+from voice.curation import quotes as curation
+from voice.intake import contacts
+from voice.intake.submissions import InvalidAnswersError, record, unread_count
+from voice.reading import safeguarding
+from voice.reading.learning import themer_with_corrections
+from voice.reading.themes import SENTIMENT_NAMES, Taxonomy
+from voice.reporting import asked, exports
+from voice.store import accounts as auth
+from voice.store.audit import events, record_event
+from voice.store.db import write_lock
+from voice.surveys.forms import FieldError, check_all, read_form
+from voice.surveys.schema import PREFER_NOT
+from voice.web.guard import EDITORS, STAFF_COOKIE, taxonomy_of
 from voice.web.pages import (
     SQLITE_MAX_INT,
     Db,
@@ -47,36 +51,9 @@ from voice.web.pages import (
     t,
 )
 
-STAFF_COOKIE = "voice_staff"
-EDITORS = ("admin", "facilitator")
-
-
-class SignInRequiredError(Exception):
-    """No signed-in staff member: the handler sends them to the sign-in page."""
-
-
-def staff_guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
-    """Signed in, and in one of the handler's roles (opt["roles"]; every role when not given)."""
-    with opened(connection.app.state["settings"].db_path) as db:
-        staff = auth.session_user(db, connection.cookies.get(STAFF_COOKIE))
-        # Requests for contact past their due day stand out on every page a lead opens (see _nav.html).
-        overdue = contacts.overdue_count(db) if staff is not None and staff.role == "safeguarding_lead" else 0
-    if staff is None:
-        raise SignInRequiredError()
-    roles = handler.opt.get("roles")
-    if roles and staff.role not in roles:
-        raise PermissionDeniedException()
-    connection.state["staff"] = staff
-    connection.state["overdue_contacts"] = overdue
-
-
-def _taxonomy(request: Request) -> Taxonomy:
-    taxonomy: Taxonomy = request.app.state["themer"].taxonomy
-    return taxonomy
-
 
 def _topic_names(request: Request) -> dict[str, str]:
-    return {tp.id: tp.name for tp in _taxonomy(request).topics}
+    return {tp.id: tp.name for tp in taxonomy_of(request).topics}
 
 
 ASKED_KINDS = {"group": N_("Group the survey was put to"), "age_band": N_("Age band"), "area": N_("Area")}
@@ -141,7 +118,7 @@ def _question_label(request: Request, slug: str, question_id: str) -> str:
 def _priority_names(db: Db, taxonomy: Taxonomy) -> list[tuple[str, str]]:
     """Every priority key the taxonomy feeds, with the name a year gave it (the newest year's first); a key
     no year has named yet is shown as it is (it is the partnership's own word for it)."""
-    from voice import priorities as plan
+    from voice.reporting import priorities as plan
 
     named: dict[str, str] = {}
     for year in plan.years(db):
@@ -149,10 +126,6 @@ def _priority_names(db: Db, taxonomy: Taxonomy) -> list[tuple[str, str]]:
             named.setdefault(p.key, p.name)
     keys = sorted({p for tp in taxonomy.topics for p in tp.priorities} | set(named))
     return [(key, named.get(key) or key) for key in keys]
-
-
-def _to_sign_in(request: Request, exc: SignInRequiredError) -> Redirect:
-    return Redirect("/staff/sign-in", status_code=303)
 
 
 def _staff_cookie(request: Request, token: str) -> Cookie:
@@ -230,7 +203,7 @@ class StaffController(Controller):
     @get("/safeguarding", sync_to_thread=True, opt={"roles": ("safeguarding_lead",)})
     def flag_queue(self, request: Request, db: Db, status: FromQuery[str] = "open") -> Template:
         status = "closed" if status == "closed" else "open"
-        items = safeguarding.queue(db, status)
+        items = flags.queue(db, status)
         return render(request, "staff/queue.html", staff=staff_of(request), showing=status,
                       items=[i for i in items if i.tier != "look"], looks=[i for i in items if i.tier == "look"],
                       names=safeguarding.CATEGORY_NAMES, language_name=_language_name(request),
@@ -238,7 +211,7 @@ class StaffController(Controller):
 
     def _flag_page(self, request: Request, db: Db, flag_id: int, errors: list[FieldError],
                    note: str = "", status: int = 200) -> Template:
-        detail = safeguarding.flag_detail(db, flag_id, staff_of(request).email)
+        detail = flags.flag_detail(db, flag_id, staff_of(request).email)
         if detail is None:
             raise NotFoundException()
         return render(request, "staff/flag.html", status=status, staff=staff_of(request), flag=detail,
@@ -255,8 +228,8 @@ class StaffController(Controller):
         note = str(data.get("action_note", ""))
         decision = str(data.get("decision", "")) or None
         try:
-            safeguarding.close_flag(db, flag_id, staff_of(request).email, note, decision)
-        except safeguarding.FlagError as exc:
+            flags.close_flag(db, flag_id, staff_of(request).email, note, decision)
+        except flags.FlagError as exc:
             error = FieldError("action_note", "action_note", t(request, str(exc)))
             return self._flag_page(request, db, flag_id, [error], note, status=422)
         return Redirect(f"/staff/safeguarding/{flag_id}?done=flag-closed", status_code=303)
@@ -265,7 +238,7 @@ class StaffController(Controller):
     def asked_page(self, request: Request, db: Db) -> Template:
         """Who was asked what, when: per group, the consultations they answered and what about; a warning
         for each survey open now that asks a group about the same things again too soon."""
-        surveys, taxonomy = catalogue_of(request).all(), _taxonomy(request)
+        surveys, taxonomy = catalogue_of(request).all(), taxonomy_of(request)
         settings = settings_of(request)
         rows = asked.who_was_asked(db, surveys, taxonomy, settings.min_group_size)
         again = asked.asked_again(db, rows, surveys, taxonomy, settings.asked_again_weeks)
@@ -275,7 +248,7 @@ class StaffController(Controller):
     @get("/asked/download", sync_to_thread=True)
     def asked_download(self, request: Request, db: Db) -> Response[bytes]:
         """The same as a CSV file (formula-safe)."""
-        rows = asked.who_was_asked(db, catalogue_of(request).all(), _taxonomy(request), settings_of(request).min_group_size)
+        rows = asked.who_was_asked(db, catalogue_of(request).all(), taxonomy_of(request), settings_of(request).min_group_size)
         threshold = settings_of(request).min_group_size
         header = [t(request, h) for h in (N_("Kind of group"), N_("Group"), N_("Consultation"), N_("First answer"),
                                           N_("Last answer"), N_("How many answered"), N_("Topics they raised"))]
@@ -309,7 +282,7 @@ class StaffController(Controller):
                  r.day, t(request, CHANNEL_NAMES.get(r.channel, r.channel)), r.text,
                  t(request, SENTIMENT_NAMES[r.sentiment]) if r.sentiment else "",
                  ", ".join(names.get(tp, tp) for tp in r.topics), yes if r.corrected else no,
-                 yes if r.flagged else no] for r in curation.every(db, filters, _taxonomy(request)))
+                 yes if r.flagged else no] for r in curation.every(db, filters, taxonomy_of(request)))
         body = answers_file(header, rows, fmt)
         with write_lock:
             record_event(db, staff_of(request).email, "answers downloaded", f"survey:{survey or 'all'}",
@@ -329,16 +302,16 @@ class StaffController(Controller):
                   page: FromQuery[int] = 1) -> Template:
         filters, errors = _filters(request, survey, version, channel, topic, priority, sentiment, flagged, since,
                                    until, q, page)
-        rows, total = ([], 0) if errors else curation.browse(db, filters, _taxonomy(request))
+        rows, total = ([], 0) if errors else curation.browse(db, filters, taxonomy_of(request))
         query = {k: v for k, v in request.query_params.items() if k != "page" and v}
         return render(request, "staff/responses.html", status=400 if errors else 200, staff=staff_of(request),
                       rows=rows, total=total, errors=errors, typed={"since": since or "", "until": until or ""},
                       download=urlencode({k: v for k, v in request.query_params.items() if k not in ("page", "fmt") and v}),
-                      filters=filters, flagged=flagged or "", taxonomy=_taxonomy(request), names=SENTIMENT_NAMES,
+                      filters=filters, flagged=flagged or "", taxonomy=taxonomy_of(request), names=SENTIMENT_NAMES,
                       surveys=[(p.slug, p.survey.title) for p in catalogue_of(request).all()], query=query,
                       survey_titles=_survey_titles(request),
                       versions=curation.versions(db), topic_names=_topic_names(request),
-                      priorities=_priority_names(db, _taxonomy(request)),
+                      priorities=_priority_names(db, taxonomy_of(request)),
                       pages=(total + curation.PAGE_SIZE - 1) // curation.PAGE_SIZE, waiting=unread_count(db))
 
     def _answer_page(self, request: Request, db: Db, answer_id: int, errors: list[FieldError] | None = None,
@@ -353,7 +326,7 @@ class StaffController(Controller):
                       survey_title=title, question=_question_label(request, row.survey_slug, row.question_id),
                       channel_name=t(request, CHANNEL_NAMES.get(row.channel, row.channel)),
                       proposed=proposed or {"quote": row.text or "", "attribution": f"({title})"},
-                      suggested=suggested, taxonomy=_taxonomy(request), names=SENTIMENT_NAMES,
+                      suggested=suggested, taxonomy=taxonomy_of(request), names=SENTIMENT_NAMES,
                       blockers=[t(request, b) for b in curation.quote_blockers(db, answer_id)],
                       topic_names=_topic_names(request),
                       warnings=[t(request, w) for w in curation.quote_warnings(db, row.text, row.survey_slug,
@@ -369,13 +342,13 @@ class StaffController(Controller):
         topics = form_lists(data).get("topics", [])
         feeling = str(data.get("sentiment", "")) or None
         try:
-            curation.correct(db, answer_id, feeling, topics, staff_of(request).email, _taxonomy(request))
+            curation.correct(db, answer_id, feeling, topics, staff_of(request).email, taxonomy_of(request))
         except curation.CurationError as exc:
             return self._answer_page(request, db, answer_id, [FieldError("topics", "topics", t(request, str(exc)))], 422)
         # What people confirm teaches the themes of answers from now on (in this worker; all after `voice theme`).
         before = request.app.state["themer"]
         request.app.state["themer"] = themer_with_corrections(
-            db, _taxonomy(request), model=before.model, flag_threshold=before.flag_threshold,
+            db, taxonomy_of(request), model=before.model, flag_threshold=before.flag_threshold,
             look_threshold=before.look_threshold)
         return Redirect(f"/staff/answers/{answer_id}?done=themes", status_code=303)
 
@@ -385,7 +358,7 @@ class StaffController(Controller):
                     "summary": "1" if data.get("summary") else ""}
         try:
             curation.propose(db, answer_id, proposed["quote"], proposed["attribution"], staff_of(request).email,
-                             _taxonomy(request), request.app.state["terms"], summary=bool(proposed["summary"]))
+                             taxonomy_of(request), request.app.state["terms"], summary=bool(proposed["summary"]))
         except curation.CurationError as exc:
             return self._answer_page(request, db, answer_id, [FieldError("quote", "quote", t(request, str(exc)))], 422,
                                      proposed)
@@ -399,7 +372,7 @@ class StaffController(Controller):
         min_group = settings_of(request).min_group_size
         return render(request, "staff/quotes.html", status=status, staff=staff_of(request), showing=showing,
                       topic_label=names, quotes=found, can_edit=staff_of(request).role in EDITORS,
-                      survey_titles=_survey_titles(request), priority_names=_priority_names(db, _taxonomy(request)),
+                      survey_titles=_survey_titles(request), priority_names=_priority_names(db, taxonomy_of(request)),
                       warnings={q.id: [t(request, w) for w in curation.quote_warnings(db, q.text, q.survey_slug, min_group)]
                                 for q in found if q.status in ("proposed", "approved")},
                       changes={q.id: curation.differences(q.answer_text, q.text) for q in found
@@ -492,18 +465,3 @@ def _session_day(request: Request, typed: str) -> tuple[dt.date, list[FieldError
     if day > today:
         return today, [FieldError("day", "day", t(request, "The date must be today or in the past"))]
     return day, []
-
-
-def staff_router() -> Router:
-    from voice.web.people import (
-        AccountsController,
-        AuditController,
-        ContactsController,
-        WithdrawForController,
-    )
-    from voice.web.plans import PlansController  # it builds on this module's guard and helpers
-
-    return Router(path="/staff", route_handlers=[StaffController, PlansController, ContactsController,
-                                                 WithdrawForController, AccountsController, AuditController],
-                  guards=[staff_guard],
-                  exception_handlers={SignInRequiredError: _to_sign_in}, include_in_schema=False)

@@ -1,7 +1,7 @@
 """Taking answers back with the receipt code: the page young people use (works without JavaScript),
 the JSON API's DELETE, and the staff page a facilitator uses for a young person. All three go
 through `take_back`, which reads answers still waiting first, so that a disclosure in them raises its
-flag before they go (see voice.withdrawal)."""
+flag before they go (see voice.intake.withdrawal)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 from sqlite_utils import Database
 
-from voice import withdrawal
-from voice.forms import FieldError
-from voice.submissions import read_unread
+from voice.intake import withdrawal
+from voice.intake.submissions import read_unread
+from voice.surveys.forms import FieldError
 from voice.web.errors import ApiError, SaidNotFoundError
 from voice.web.pages import Db, FormData, reader_of, render, t
 

@@ -1,0 +1,169 @@
+"""`voice serve` and `voice demo`: the web app under uvicorn, one process or several sharing one socket."""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+import uvicorn
+from uvicorn.supervisors import Multiprocess
+
+from voice.common.logs import LOG_CONFIG
+from voice.common.settings import Settings, SettingsError, resource_dir
+
+if TYPE_CHECKING:
+
+    pass
+
+from voice.cli.base import cli_settings, main
+
+DEMO_DB = ".voice/demo.db"
+
+
+def app_from_env() -> object:
+    """uvicorn's factory: each worker process builds its app from VOICE_* variables."""
+    import gc
+
+    from voice.web.app import create_app
+
+    app = create_app(cli_settings())
+    # What the worker has loaded by now (word lists, lexicons, templates) stays for its life: keep it out
+    # of the garbage collector's full passes, which otherwise stop every request in hand for tens of ms.
+    gc.freeze()
+    return app
+
+
+def _run(settings: Settings, workers: int) -> None:
+    # Workers are separate processes: they read their settings from the environment.
+    for name in Settings.__struct_fields__:
+        os.environ[f"VOICE_{name.upper()}"] = str(getattr(settings, name))
+    from voice.web.app import create_app
+
+    try:
+        create_app(settings)  # migrate and check surveys once, before the workers start, so errors show here
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"voice is running at http://{settings.host}:{settings.port}/  (press Ctrl+C to stop)")
+    run_server("voice.cli.server:app_from_env", settings.host, settings.port, workers, factory=True, log_config=LOG_CONFIG)
+
+
+class _Workers(Multiprocess):
+    """uvicorn's supervisor of worker processes, except that each worker accepts connections from a
+    listening socket of its own, all on the same port (SO_REUSEPORT), and the kernel shares new
+    connections out between them evenly.
+
+    With one socket shared by every worker, whichever worker woke first accepted every connection
+    waiting: under a burst of new connections (a class opening the survey at once, or a load tester's
+    kept-alive connections) one worker often took them all while the other had nothing to do, and
+    answers were sent at half the rate (measured: all 64 of 64 connections on one worker in two runs
+    of four, 430-490 form posts/s against 650-830/s when they were shared).
+    """
+
+    def __init__(self, config: uvicorn.Config) -> None:
+        self._handed: list[socket.socket] = []
+        super().__init__(config, sockets=[])
+
+    @property
+    def sockets(self) -> list[socket.socket]:
+        """A new socket for each worker process started (uvicorn asks once per process)."""
+        sock = _listening_socket(self.config.host, self.config.port, share=True)
+        self._handed.append(sock)
+        return [sock]
+
+    @sockets.setter
+    def sockets(self, _: list[socket.socket]) -> None:
+        pass
+
+    def _close_handed(self) -> None:
+        # A started worker has its own copy of its socket (passed at exec). The copies here are closed,
+        # so that when a worker dies its socket goes, and no new connection is sent where none accepts.
+        for sock in self._handed:
+            sock.close()
+        self._handed.clear()
+
+    def init_processes(self) -> None:
+        super().init_processes()
+        self._close_handed()
+
+    def restart_all(self) -> None:
+        super().restart_all()
+        self._close_handed()
+
+    def keep_subprocess_alive(self) -> None:
+        super().keep_subprocess_alive()
+        self._close_handed()
+
+
+def _listening_socket(host: str, port: int, *, share: bool) -> socket.socket:
+    """A TCP socket bound to host:port, listening; with `share`, other sockets of this user may listen
+    on the same port (SO_REUSEPORT) and the kernel shares connections out between them."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # Made with IPPROTO_TCP, not 0 (as uvicorn's own is, issue #3149): asyncio only switches Nagle's
+    # algorithm off (TCP_NODELAY) on connections accepted from a socket that says it is TCP; without
+    # it every request after the first on a kept-alive connection waited about 43 ms for the client's
+    # delayed ACK (measured: 23 requests/s on one connection instead of 1,800).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if share:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
+
+
+def run_server(app: str, host: str, port: int, workers: int, *, factory: bool = False,
+               log_config: dict[str, Any] | None = None) -> None:
+    """Serve an ASGI app (an import string) with uvicorn, in `workers` processes on one port."""
+    config = uvicorn.Config(
+        app, factory=factory, host=host, port=port, workers=workers,
+        access_log=False,  # the access log would print every visitor's IP address
+        log_config=log_config, server_header=False, date_header=False,
+    )
+    if workers > 1:
+        # First without SO_REUSEPORT: if anything listens on the port already (another voice too),
+        # this fails here with a clear error instead of quietly sharing its connections.
+        try:
+            _listening_socket(host, port, share=False).close()
+        except OSError as exc:
+            raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+        _Workers(config).run()
+    else:
+        uvicorn.Server(config).run()
+
+
+@main.command()
+@click.option("--host", help="Address to listen on.  [env: VOICE_HOST; default: 127.0.0.1]")
+@click.option("--port", type=int, help="Port to listen on.  [env: VOICE_PORT; default: 8000]")
+@click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
+@click.option("--surveys", "surveys_dir", help="Folder of survey files.  [env: VOICE_SURVEYS_DIR]")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
+def serve(host: str | None, port: int | None, db_path: str | None, surveys_dir: str | None, workers: int) -> None:
+    """Run the web service."""
+    _run(cli_settings(host=host, port=port, db_path=db_path, surveys_dir=surveys_dir), workers)
+
+
+@main.command()
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option("--db", "db_path", default=DEMO_DB, show_default=True, help="Demo database file.")
+def demo(port: int, db_path: str) -> None:
+    """Run with the example surveys and a demo database."""
+    from voice.demo import demo_accounts, seed
+    from voice.store.catalogue import Catalogue
+    from voice.store.db import migrate
+
+    settings = cli_settings(port=port, db_path=db_path, surveys_dir=str(resource_dir("surveys")))
+    migrate(settings.db_path)
+    added = seed(Catalogue(settings.db_path, settings.surveys_dir))
+    click.echo(f"Demo database: {Path(settings.db_path).resolve()}" + (f" ({added} sample responses added)" if added else ""))
+    click.echo(f"Staff pages: http://{settings.host}:{settings.port}/staff  (demo accounts, demo only):")
+    for email, role, password in demo_accounts(settings.db_path):
+        click.echo(f"  {email:32s} {role:18s} password: {password}")
+    _run(settings, 1)

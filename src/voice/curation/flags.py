@@ -1,0 +1,101 @@
+"""The safeguarding lead's queue: flags raised by the reading step (voice.reading.safeguarding), read as
+typed, and closed with what was done; every view and every close is in the audit log. Closing the last open
+flag on answers a young person took back lets their withdrawal finish (voice.intake.withdrawal)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import msgspec
+from sqlite_utils import Database
+
+from voice.common.i18n import N_
+from voice.intake import withdrawal
+from voice.reading.safeguarding import TIERS
+from voice.store.audit import record_event
+from voice.store.db import write_lock
+
+
+class QueueItem(msgspec.Struct, frozen=True):
+    id: int
+    category: str
+    reason: str
+    severity: int
+    raised_on: str
+    status: str
+    survey_slug: str
+    assigned_role: str
+    tier: str = "flag"
+    score: float | None = None
+    decision: str | None = None
+
+
+class FlagDetail(msgspec.Struct, frozen=True):
+    item: QueueItem
+    question: str
+    text_as_typed: str
+    """The answer as the young person typed it: only safeguarding leads see this page."""
+    contact: tuple[str | None, str, str | None] | None
+    """(name, how to contact, best time) when the young person asked someone to talk to them."""
+    closed_by: str | None
+    closed_on: str | None
+    action_note: str | None
+
+
+class FlagError(ValueError):
+    pass
+
+
+_QUEUE_SQL = ("SELECT f.id, f.category, f.reason, f.severity, f.raised_on, f.status, r.survey_slug, f.assigned_role, "
+              "f.tier, f.score, f.decision FROM flags f JOIN responses r ON r.id = f.response_id")
+DECISIONS = ("concern", "no concern")
+
+
+def queue(db: Database, status: str = "open", tiers: tuple[str, ...] = TIERS) -> list[QueueItem]:
+    """Flags by status in these tiers: flags and answers for a person first, then "worth a look";
+    in each, most serious first, then newest first."""
+    rows = db.execute(
+        f"{_QUEUE_SQL} WHERE f.status = ? AND f.tier IN (SELECT value FROM json_each(?)) "  # noqa: S608 - fixed SQL
+        "ORDER BY f.tier = 'look', f.severity, f.raised_on DESC, f.id DESC",
+        [status, msgspec.json.encode(list(tiers)).decode()]).fetchall()
+    return [QueueItem(*row) for row in rows]
+
+
+def flag_detail(db: Database, flag_id: int, viewer: str) -> FlagDetail | None:
+    """One flag with the words as typed; viewing it is recorded in the audit log."""
+    row = db.execute(f"{_QUEUE_SQL} WHERE f.id = ?", [flag_id]).fetchone()
+    if row is None:
+        return None
+    item = QueueItem(*row)
+    extra = db.execute(
+        "SELECT f.response_id, f.answer_key, f.closed_by, f.closed_on, f.action_note, "
+        "coalesce(o.text, a.text, '') FROM flags f "
+        "LEFT JOIN original_texts o ON o.response_id = f.response_id AND o.answer_key = f.answer_key "
+        "LEFT JOIN answers a ON a.response_id = f.response_id AND a.question_id = replace(f.answer_key, '.other', '') "
+        "WHERE f.id = ?", [flag_id]).fetchone()
+    contact = db.execute("SELECT name, contact, best_time FROM contact_requests WHERE response_id = ?",
+                         [extra[0]]).fetchone()
+    with write_lock:
+        record_event(db, viewer, "flag viewed", f"flag:{flag_id}")
+    return FlagDetail(item, extra[1], extra[5], tuple(contact) if contact else None, extra[2], extra[3], extra[4])
+
+
+def close_flag(db: Database, flag_id: int, closed_by: str, note: str, decision: str | None = None) -> None:
+    """Close a flag with what was done. Only a person can; the database also refuses it without a note.
+    `decision` ("concern" or "no concern", optional) is what the reader learns from (`voice train --db`)."""
+    note = note.strip()
+    if not note:
+        raise FlagError(N_("Enter what was done about this flag."))
+    if decision is not None and decision not in DECISIONS:
+        raise FlagError(N_("Choose whether this was a real concern, or leave it blank."))
+    with write_lock, db.atomic():
+        cursor = db.execute(
+            "UPDATE flags SET status = 'closed', closed_by = ?, closed_on = ?, action_note = ?, decision = ? "
+            "WHERE id = ? AND status = 'open'",
+            [closed_by, dt.datetime.now(dt.UTC).date().isoformat(), note, decision, flag_id])
+        if cursor.rowcount != 1:
+            raise FlagError(N_("This flag is already closed."))
+        record_event(db, closed_by, "flag closed", f"flag:{flag_id}", f"{note} ({decision})" if decision else note)
+        # Answers the young person took back while this flag was open go once no flag on them is open.
+        response_id = db.execute("SELECT response_id FROM flags WHERE id = ?", [flag_id]).fetchone()[0]
+        withdrawal.after_flag_closed(db, response_id, closed_by)

@@ -1,0 +1,187 @@
+"""What redaction knows about words: first names and surnames, names that are also everyday words,
+places at town level and the names of services and apps, each from a maintained source where one exists.
+
+- First names: gender-guesser's international list (the columns of the countries whose names are
+  common in Leicester, Leicestershire and Rutland) and Faker's person lists for the same communities.
+- Surnames: Faker's lists (British, Irish, American, Polish, Pakistani, Indian, Nigerian, Ghanaian,
+  Kenyan, Baltic, Romanian, Czech and Slovak).
+- Names in Arabic script (Urdu answers): Faker's Arabic and Persian lists.
+- English words: simplemma's English dictionary (already loaded for lemmas); everyday-word names:
+  `data/everyday_names.txt` (tools/build_everyday_names.py).
+- Country names: Babel's (CLDR). Towns: `data/places.txt`, plus what the partnership keeps.
+
+Every list is read once per process (cached) and held as frozensets of lower-case words.
+"""
+
+from __future__ import annotations
+
+import importlib
+import unicodedata
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+
+DATA = Path(__file__).parent.parent / "data"
+EVERYDAY_FILE = DATA / "everyday_names.txt"
+PLACES_FILE = DATA / "places.txt"
+NOT_PEOPLE_FILE = DATA / "not_people.txt"
+
+# Columns of nam_dict.txt (gender-guesser's data) for the countries whose names are common among
+# young people in Leicester, Leicestershire and Rutland: Great Britain, Ireland, the U.S.A., Italy,
+# Portugal, Spain, France, Latvia, Lithuania, Poland, Czechia, Slovakia, Hungary, Romania, Bulgaria,
+# Albania, Greece, Russia, Ukraine, Turkey, Arabia/Persia, China, India/Sri Lanka, other countries.
+# Names found only in, say, Dutch or Danish use ("Harm", "Line", "Peer") are English words here.
+NAME_COLUMNS = (30, 31, 32, 33, 35, 36, 37, 51, 52, 53, 54, 55, 56, 57, 58, 66, 67, 68, 71, 76, 77, 79, 80, 84)
+
+# Faker's person lists for the same communities (South Asian, Polish, Somali and East African,
+# Caribbean and West African, Irish, white British, Eastern European).
+LATIN_LOCALES = ("en_GB", "en_IE", "en_US", "pl_PL", "en_PK", "en_IN", "en_NG", "yo_NG", "ig_NG", "ha_NG",
+                 "tw_GH", "en_KE", "sw", "lt_LT", "lv_LV", "ro_RO", "sk_SK", "cs_CZ")
+ARABIC_LOCALES = ("ar_AA", "ar_SA", "ar_PS", "fa_IR")
+
+# Words that are first names or surnames somewhere but are common English words, never names here.
+NEVER_NAMES = frozenset([
+    "a", "i", "an", "in", "on", "at", "by", "to", "do", "so", "no", "go", "me", "we", "he", "be", "us",
+    "or", "of", "as", "is", "it", "if", "up", "my", "mum", "dad", "nan", "sir", "man", "boy", "girl",
+    "all", "any", "are", "can", "did", "has", "had", "her", "him", "his", "how", "its", "let", "not",
+    "now", "old", "one", "our", "out", "own", "see", "she", "the", "too", "two", "was", "who", "why",
+    "yes", "you", "van", "den", "der", "von", "del", "la", "le", "de", "da", "di", "du", "el", "al",
+    "bin", "and", "but", "for", "with", "from", "that", "this", "than", "then", "them", "they", "what",
+    "when", "where", "which", "while", "your", "school", "college", "home", "house", "work", "police",
+    "doctor", "nurse", "teacher", "social", "worker", "friend", "friends", "family", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
+    "nani", "dadi", "dada", "ammi", "abbu", "ami", "abu", "baba", "bibi", "masi", "chacha", "chachi", "khala",
+    "eid", "diwali", "ramadan", "ramzan", "vaisakhi", "navratri", "hanukkah", "passover", "lent", "uk", "gb", "nhs", "lol", "omg", "tbh", "ngl", "idk", "bae", "bruv", "fam",
+    "innit", "wanna", "gonna", "gotta", "ok", "okay", "yeah", "yea", "nah", "god", "allah", "jesus",
+    "young", "little", "best", "good", "long", "new", "well", "just", "even", "more", "most", "very",
+    "year", "day", "week", "month", "time", "people", "person", "kid", "kids", "child", "children",
+    "mam", "mama", "tata", "pan", "pani", "brat", "nie", "tak", "jest", "się", "mnie", "mój", "moja",
+])
+
+FUNCTION_WORDS = frozenset(["about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "aren't", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "cannot", "could", "couldn't", "did", "didn't", "do", "does", "doesn't", "doing", "don't", "down", "during", "each", "few", "for", "from", "further", "had", "hadn't", "has", "hasn't", "have", "haven't", "having", "he", "he'd", "he'll", "he's", "her", "here", "here's", "hers", "herself", "him", "himself", "his", "how", "how's", "i", "i'd", "i'll", "i'm", "i've", "if", "in", "into", "is", "isn't", "it", "it's", "its", "itself", "let's", "me", "more", "most", "mustn't", "my", "myself", "no", "nor", "not", "of", "off", "on", "once", "only", "or", "other", "ought", "our", "ours", "ourselves", "out", "over", "own", "same", "shan't", "she", "she'd", "she'll", "she's", "should", "shouldn't", "so", "some", "such", "than", "that", "that's", "the", "their", "theirs", "them", "themselves", "then", "there", "there's", "these", "they", "they'd", "they'll", "they're", "they've", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "wasn't", "we", "we'd", "we'll", "we're", "we've", "were", "weren't", "what", "what's", "when", "when's", "where", "where's", "which", "while", "who", "who's", "whom", "why", "why's", "with", "won't", "would", "wouldn't", "you", "you'd", "you'll", "you're", "you've", "your", "yours", "yourself", "yourselves", "also", "just", "still", "even", "ever", "never", "always", "sometimes", "often", "really", "very", "much", "many", "lot", "lots", "get", "got", "go", "goes", "going", "gone", "went", "make", "made", "makes", "come", "came", "comes", "say", "says", "said", "tell", "told", "know", "knew", "think", "thought", "want", "wanted", "need", "needed", "like", "liked", "feel", "felt", "see", "saw", "look", "looked", "keep", "kept", "give", "gave", "take", "took", "will", "shall", "may", "might", "must", "can", "could", "would", "should", "yes", "yeah", "no", "nope", "ok", "okay", "please", "thanks", "thank", "sorry", "hi", "hello", "bye"])
+FUNCTION_WORDS = FUNCTION_WORDS | {w.replace("'", "") for w in FUNCTION_WORDS}  # "whos", "wouldnt", "im"
+"""Words that are never a name or surname (some are surnames somewhere: "Were", "Said", "Will")."""
+
+POLISH_FUNCTION_WORDS = frozenset(["na", "w", "z", "do", "że", "nie", "się", "sie", "jest", "i", "a", "o", "u", "po", "od", "za", "przez", "ale", "czy", "jak", "mi", "mnie", "mój", "moja", "moje", "mam", "ma", "to", "ten", "ta", "tak", "już", "tylko", "jestem", "był", "była", "są", "być", "ze", "dla", "ty", "ona", "oni", "on", "my", "wy", "ich", "jego", "jej", "tam", "gdzie", "kiedy", "nikt", "nic"])
+"""Polish words that are first names somewhere ("Na", "Ma", "Ty"): never names."""
+URDU_FUNCTION_WORDS = frozenset(["میرا", "میری", "میرے", "میں", "ہے", "ہیں", "اور", "کا", "کی", "کے", "کو", "سے", "نے", "یہ", "وہ", "ہم", "تم", "آپ", "نہیں", "تھا", "تھی", "بھی", "پر", "جب", "کیا", "کہ", "ایک", "بہت", "اپنے", "اپنی", "گھر", "اسکول", "مجھے", "ماں", "باپ", "امی", "ابو", "بھائی", "بہن", "دوست", "نام", "جو", "تو", "کوئی", "کچھ", "سب", "اب"])
+"""Common Urdu words, some of which are also names in Arabic script ("میرا", Meera): never names."""
+
+# In the word list, but in young people's writing nearly always a name: treated as names, even in lower case.
+MOSTLY_NAMES = frozenset([
+    "sam", "harry", "john", "peter", "josh", "matt", "mike", "ed", "eddy", "billy", "bobby", "jimmy",
+    "sally", "meg", "barney", "hank", "hector", "homer", "roger", "martin", "maria", "noel", "phoebe",
+    "sara", "sarah", "amir", "ameer", "emir", "rajah", "pasha", "sahib", "colleen", "derrick", "gene",
+    "herb", "ken", "rick",
+])
+
+
+def _plain(name: str) -> str:
+    return name.strip().lower().replace("’", "'")
+
+
+@cache
+def _gender_guesser_names() -> frozenset[str]:
+    """Lower-case first names from gender-guesser's list (48,000 lines, ISO-8859-1)."""
+    data = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_bytes().decode("iso8859-1")
+    names = set()
+    for line in data.splitlines():
+        if line[:1] in ("#", "=") or len(line) < 31:
+            continue
+        if not any(c < len(line) and line[c] not in " $" for c in NAME_COLUMNS):
+            continue
+        name = line[3:29].strip().replace("+", "-").lower()
+        if len(name) >= 2 and name.isascii() and name.replace("-", "").isalpha():
+            names.add(name)
+    return frozenset(names)
+
+
+@cache
+def _faker_lists(locales: tuple[str, ...], part: str) -> frozenset[str]:
+    """Every name in Faker's person providers of these locales whose list name has `part` in it
+    ("first_name" or "last_name"): tuples, or weighted dicts of names (read once: first_names and
+    everyday_names both need the first names)."""
+    found: set[str] = set()
+    for locale in locales:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in dir(provider):
+            if part not in attribute:
+                continue
+            value = getattr(provider, attribute)
+            if isinstance(value, dict | tuple | list):
+                found.update(_plain(str(n)) for n in value if isinstance(n, str))
+    return frozenset(n for n in found if len(n) >= 2 and n.replace("-", "").replace("'", "").replace(" ", "").isalpha())
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Lower-case first names (Latin script), without the words that are never names here."""
+    names = _gender_guesser_names() | {n for n in _faker_lists(LATIN_LOCALES, "first_name") if " " not in n}
+    return frozenset(names - NEVER_NAMES - POLISH_FUNCTION_WORDS)
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Lower-case surnames (Latin script; one word each, "o'brien" and "smith-jones" included)."""
+    names = {n for n in _faker_lists(LATIN_LOCALES, "last_name") if " " not in n}
+    # Polish surnames in -ski, -cki, -dzki have a woman's form in -ska, -cka, -dzka (Faker lists the men's).
+    names |= {n[:-1] + "a" for n in names if n.endswith(("ski", "cki", "dzki"))}
+    return frozenset(names - NEVER_NAMES - POLISH_FUNCTION_WORDS)
+
+
+def arabic_key(word: str) -> str:
+    """An Arabic-script word with the letters Urdu and Arabic write differently made one (ی/ي/ى, ک/ك,
+    ہ/ه/ة) and short vowels dropped, so that a name matches however it is typed."""
+    word = unicodedata.normalize("NFKC", word)
+    word = "".join(ch for ch in word if not unicodedata.combining(ch))
+    return word.translate(ARABIC_LETTERS)
+
+
+ARABIC_LETTERS = str.maketrans("يىكهةۃأإآ", "ییکہہہااا")
+
+
+@cache
+def arabic_script_names() -> frozenset[str]:
+    """First names and surnames in Arabic script (Faker's Arabic and Persian lists), as arabic_key()."""
+    names = _faker_lists(ARABIC_LOCALES, "first_name") | _faker_lists(ARABIC_LOCALES, "last_name")
+    found = {arabic_key(n) for part in names for n in part.split() if len(n) >= 2}
+    return frozenset(found - {arabic_key(w) for w in URDU_FUNCTION_WORDS})
+
+
+def _word_file(path: Path) -> frozenset[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(_plain(w) for w in lines if w.strip() and not w.startswith("#"))
+
+
+@cache
+def everyday_names() -> frozenset[str]:
+    """First names that are also ordinary English words ("will", "hope", "grace"): names only where
+    the words around them say so."""
+    # Names only Faker lists ("Comfort", "Precious", "Urban") are everyday words when English has them.
+    faker_only = _faker_lists(LATIN_LOCALES, "first_name") - _gender_guesser_names()
+    return (_word_file(EVERYDAY_FILE) | {n for n in faker_only if is_english(n)}) - MOSTLY_NAMES
+
+
+@cache
+def places() -> frozenset[str]:
+    """Town-level places, kept as written: the towns of the file and every country's English name."""
+    from babel import Locale
+
+    countries = {_plain(name) for name in Locale("en").territories.values()}
+    return _word_file(PLACES_FILE) | frozenset(countries)
+
+
+@cache
+def not_people() -> frozenset[str]:
+    """Names of apps, games, shops, services and helplines that young people write with a capital."""
+    return _word_file(NOT_PEOPLE_FILE)
+
+
+@lru_cache(maxsize=65536)
+def is_english(word: str) -> bool:
+    """Whether a lower-case word is in simplemma's English dictionary (as itself or a form of a word)."""
+    import simplemma
+
+    return bool(simplemma.is_known(word, lang="en"))

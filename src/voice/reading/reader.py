@@ -1,0 +1,493 @@
+"""The learned reader: what a model trained on labelled answers (`voice train`) reads in free text.
+
+Each answer becomes one vector: its sentence embedding (WordLlama, whose weights and tokenizer ship in
+its wheel), the words and word pairs it uses, the safeguarding rules it matches and the taxonomy's
+topics it mentions. Linear heads on that vector give the chance the answer is a disclosure (and of
+which kind), its feeling, and each topic's chance, blended for topics with the labelled answers most
+like it. A disclosure is often one sentence in a long story, so each sentence is scored on its own as
+well as the whole. Inference is numpy only; training (scikit-learn) lives in `voice.reading.training`.
+
+The model file is numpy's own `.npz` (read with allow_pickle=False: it can hold no code) with the
+vocabulary and figures as JSON inside. Nothing here touches the network: WordLlama is loaded from its
+installed package folder with downloads disabled.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+import numpy as np
+
+from voice.common.text import normalise
+
+if TYPE_CHECKING:
+    from tokenizers import Tokenizer
+    from wordllama.inference import WordLlamaInference
+
+SHIPPED_MODEL = Path(__file__).parent.parent / "data" / "reader.npz"
+FORMAT = 1
+EMBEDDING_SCALE = 3.0
+"""Unit-length embeddings weigh little beside 0/1 word features under one regularisation: scaled up."""
+EVIDENCE_WEIGHT = 0.2
+"""A word is shown as evidence for a topic when its weight for the topic is at least this."""
+KNN = 15
+"""Labelled answers most like a new one whose topics are blended with the model's."""
+SENTENCE = re.compile(r"([.!?])\s+|[ \t]*\n\s*")
+"""Sentences end at a full stop, question or exclamation mark, or a line break. Splitting further (at
+"but", "because") made fragments that read as disclosures out of context ("don't pressure anyone")."""
+MIN_SENTENCE_WORDS = 3
+TOKEN = re.compile(r"[^\W_]+")
+LETTER = re.compile(r"[^\W\d_]")
+NOT_WORDS = re.compile(r"<[^>]*>|\b(?:https?://|www\.)\S+")
+MIN_LETTERS = 8
+KNOWN_SHARE = 0.4
+"""An answer with fewer of its words known to the model than this is checked for another language."""
+ENGLISH_SHARE = 0.6
+"""...and then reads as English if at least this share of its words are in simplemma's English list."""
+POLISH_LETTERS = frozenset("ąćęłńóśźż")
+POLISH_WORDS = frozenset((
+    "nie", "się", "sie", "jest", "że", "mnie", "mi", "jak", "ale", "tak", "mój", "moja", "moje", "mam", "są",
+    "być", "już", "tylko", "bardzo", "jestem", "czy", "ze", "od", "dla", "ty", "ona", "oni", "tata", "mama", "domu",
+    "szkoła", "szkola", "szkole", "chce", "chcę", "boję", "boje", "wiem", "mną", "nic", "nikt", "zawsze", "często",
+    "kiedy", "bije", "mamy", "ich", "jego", "jej", "tam", "przez", "tylko", "jeszcze", "gdzie", "dlaczego",
+))
+"""Common Polish words that are not also English words ("to", "i", "on" and "my" are both)."""
+POLISH_SHARE = 0.3
+"""Polish is told by its common words and letters (a dictionary of Polish forms would cost each worker
+hundreds of megabytes)."""
+
+
+@cache
+def embedder() -> WordLlamaInference:
+    """WordLlama's 256-dimension model, from the installed package only (never a download)."""
+    import wordllama
+    from wordllama import WordLlama
+
+    return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+
+
+@cache
+def _tokenizer() -> Tokenizer:
+    """WordLlama's tokenizer without padding: each answer's tokens, with where they are in the text
+    (its own `embed` pads; voice embeds with `embed` below only)."""
+    tokenizer: Tokenizer = embedder().tokenizer
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    return tokenizer
+
+
+WORD_IDS: dict[str, tuple[int, ...]] = {}
+"""Each word's token ids, as the tokenizer gives them (filled as words are met; emptied past MAX_WORD_IDS)."""
+MAX_WORD_IDS = 200_000
+
+
+def token_ids(texts: list[str]) -> list[list[int]]:
+    """WordLlama's token ids of each text, exactly as its tokenizer gives them, mostly without running it.
+
+    The tokenizer is Llama's byte-pair model: it writes a space as "▁" (and one before the text), and no
+    token in its vocabulary has a "▁" after another letter, so no token spans two words: a text's ids
+    are its words' ids, each word's as if it stood alone. Words repeat (young people's answers share
+    most of theirs), so each word is tokenized once and remembered. Tokens of several "▁" do span words:
+    a text with a space at either end, two spaces together or a "▁" of its own goes to the tokenizer whole."""
+    tokenizer = _tokenizer()
+    split = [t.split(" ") if t and t[0] != " " and t[-1] != " " and "  " not in t and "▁" not in t else None
+             for t in texts]
+    if len(WORD_IDS) > MAX_WORD_IDS:
+        WORD_IDS.clear()
+    unseen = list({w for words in split if words is not None for w in words if w not in WORD_IDS})
+    if unseen:
+        for word, encoding in zip(unseen, tokenizer.encode_batch_fast(unseen, add_special_tokens=False), strict=True):
+            WORD_IDS[word] = tuple(encoding.ids)
+    whole = [t for t, words in zip(texts, split, strict=True) if words is None]
+    rest = iter([e.ids for e in tokenizer.encode_batch_fast(whole, add_special_tokens=False)] if whole else [])
+    get = WORD_IDS.__getitem__
+    return [list(itertools.chain.from_iterable(map(get, words))) if words is not None else next(rest)
+            for words in split]
+
+
+def embed(texts: list[str], spans: list[list[tuple[int, int]]] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Unit-length embeddings (float32) of each text and of each span of it (a sentence, as character
+    offsets), in order: WordLlama's average of token vectors. A text with spans is tokenized in pieces
+    (its sentences and what lies between them), so each token is read once: the text's vector is the
+    average over all its pieces' tokens, a sentence's over its own."""
+    table = embedder().embedding
+    spans = spans or [[] for _ in texts]
+    pieces: list[str] = []
+    owner: list[int] = []  # the text each piece belongs to
+    sentence: list[bool] = []  # whether the piece is one of the spans
+    for i, (text, found) in enumerate(zip(texts, spans, strict=True)):
+        cuts = [(s, e, True) for s, e in found]
+        edges = [0, *(x for s, e in found for x in (s, e)), len(text)]
+        cuts += [(a, b, False) for a, b in zip(edges[0::2], edges[1::2], strict=True) if text[a:b].strip()]
+        for start, end, is_span in sorted(cuts) or [(0, 0, False)]:
+            pieces.append(text[start:end] or " ")
+            owner.append(i)
+            sentence.append(is_span)
+    id_lists = token_ids(pieces)
+    counts = np.fromiter(map(len, id_lists), dtype=np.int64, count=len(id_lists))
+    sums = _row_sums(id_lists, counts, table)
+    owners = np.array(owner, dtype=np.int64)
+    first = np.searchsorted(owners, np.arange(len(texts)))  # every text has a piece, in order
+    whole = np.add.reduceat(sums, first, axis=0) if len(texts) else sums[:0]
+    whole /= np.maximum(np.add.reduceat(counts, first) if len(texts) else counts[:0], 1)[:, None]
+    chosen = np.array(sentence, dtype=bool)
+    parts = sums[chosen] / np.maximum(counts[chosen], 1)[:, None]
+    return _unit(whole), _unit(parts)
+
+
+def _row_sums(index_lists: list[list[int]], sizes: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """For each list of row numbers, the sum of those rows of `table`. Many rows (a batch of answers):
+    a sparse matrix (lists x rows of the table, ones where a list names a row) times the table, several
+    times quicker than gathering the rows and adding them up; few rows (one answer): the gathering,
+    as building the sparse matrix has a cost of its own."""
+    total = int(sizes.sum())
+    indices = np.fromiter(itertools.chain.from_iterable(index_lists), dtype=np.int32, count=total)
+    if total * table.shape[1] < SPARSE_FROM:
+        sums = np.zeros((len(index_lists), table.shape[1]), dtype=table.dtype)
+        full = sizes > 0
+        if full.any():
+            sums[full] = np.add.reduceat(table[indices], (np.cumsum(sizes) - sizes)[full], axis=0)
+        return sums
+    from scipy.sparse import csr_matrix  # scikit-learn's own dependency
+
+    indptr = np.zeros(len(index_lists) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=indptr[1:])
+    picks = csr_matrix((np.ones(total, dtype=table.dtype), indices, indptr), shape=(len(index_lists), table.shape[0]))
+    return np.asarray(picks @ table, dtype=table.dtype)
+
+
+SPARSE_FROM = 150 * 256
+"""Numbers summed (rows x width) from which _row_sums multiplies a sparse matrix: measured, about where
+the two cost the same (150 rows of the embedding)."""
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    return np.asarray(x / np.where(norms == 0, 1.0, norms), dtype=np.float32)
+
+
+@lru_cache(maxsize=4096)
+def words(text: str) -> tuple[str, ...]:
+    """The answer's words and pairs of neighbouring words, normalised (lower case, no apostrophes);
+    cached, as one answer's words serve its features and its evidence."""
+    tokens = TOKEN.findall(normalise(text))
+    return (*tokens, *map(" ".join, itertools.pairwise(tokens)))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where the answer's sentences of at least three words are (none when it is one sentence)."""
+    if SENTENCE.search(text.rstrip(".!? \n")) is None:  # one sentence: most answers
+        return []
+    spans, start = [], 0
+    for m in [*SENTENCE.finditer(text), None]:
+        end = (m.end(1) if m.group(1) else m.start()) if m else len(text)
+        piece = text[start:end]
+        if len(piece.split()) >= MIN_SENTENCE_WORDS:
+            lead = len(piece) - len(piece.lstrip())
+            spans.append((start + lead, start + len(piece.rstrip())))
+        if m:
+            start = m.end()
+    return spans if len(spans) > 1 else []
+
+
+def sentences(text: str) -> list[str]:
+    """The answer's sentences of at least three words (none when it is one sentence)."""
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+class Meta(msgspec.Struct, frozen=True):
+    """What the arrays mean, and how the model was made (shown in its card)."""
+
+    format: int
+    trained_on: str
+    rule_categories: list[str]
+    taxonomy_topics: list[str]
+    flag_categories: list[str]
+    sentiments: list[str]
+    topics: list[str]
+    vocabulary: list[str]
+    flag_threshold: float
+    look_threshold: float
+    topic_threshold: float
+    knn_weight: float
+    data: dict[str, int]
+    figures: dict[str, Any]
+
+
+class Scores(msgspec.Struct, frozen=True):
+    """What the model read in one answer."""
+
+    risk: float
+    """The chance that the answer is a disclosure: the geometric mean of the whole answer's chance and
+    that of its most worrying sentence."""
+    risk_sentence: str | None
+    """The sentence that scored highest, when a sentence scored higher than the whole (as shown)."""
+    category: str
+    sentiment: str
+    sentiment_score: float
+    """P(positive) minus P(negative), from -1 to 1."""
+    topics: dict[str, float]
+    """Each topic's chance (model and most-alike answers blended)."""
+    whole: str
+    """The answer that was read (as shown to staff)."""
+
+
+def dense_features(meta: Meta, embeddings: np.ndarray, rule_hits: list[set[str]],
+                   topic_hits: list[set[str]]) -> np.ndarray:
+    """The features besides words: the embedding (scaled), and the rule categories and taxonomy topics hit."""
+    rules = np.array([[c in hits for c in meta.rule_categories] for hits in rule_hits], dtype=np.float32)
+    topics = np.array([[t in hits for t in meta.taxonomy_topics] for hits in topic_hits], dtype=np.float32)
+    return np.hstack([embeddings * EMBEDDING_SCALE, rules.reshape(len(rule_hits), -1),
+                      topics.reshape(len(topic_hits), -1)])
+
+
+
+
+class Model:
+    """A trained reader: weights, vocabulary and thresholds."""
+
+    def __init__(self, meta: Meta, arrays: dict[str, np.ndarray]) -> None:
+        self.meta = meta
+        self.dense = arrays["dense"].astype(np.float32)
+        self.bow = arrays["bow"].astype(np.float32)
+        self.bias = arrays["bias"].astype(np.float32)
+        self.neighbours = arrays["neighbours"].astype(np.float32)
+        self.neighbour_topics = arrays["neighbour_topics"].astype(np.float32)
+        self.index = {w: i for i, w in enumerate(meta.vocabulary)}
+        self.word_indices = lru_cache(maxsize=4096)(self._word_indices)
+        """The vocabulary's words in a text (cached: a text's words serve its features and its evidence)."""
+        k, s, t = len(meta.flag_categories), len(meta.sentiments), len(meta.topics)
+        self.slices = {"flag": slice(0, 1), "category": slice(1, 1 + k), "sentiment": slice(1 + k, 1 + k + s),
+                       "topics": slice(1 + k + s, 1 + k + s + t)}
+        self.version = f"reader-{meta.format}:{meta.trained_on}:{sum(meta.data.values())}"
+
+    # --- files -------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: Path) -> Model:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {name: data[name] for name in data.files}
+        meta = msgspec.json.decode(arrays.pop("meta").tobytes(), type=Meta)
+        if meta.format != FORMAT:
+            raise ValueError(f"{path}: model format {meta.format}, this voice reads format {FORMAT}")
+        return cls(meta, arrays)
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        meta = np.frombuffer(msgspec.json.encode(self.meta), dtype=np.uint8)
+        tmp = path.with_suffix(".tmp.npz")
+        np.savez_compressed(tmp, meta=meta, dense=self.dense.astype(np.float16), bow=self.bow.astype(np.float16),
+                            bias=self.bias, neighbours=self.neighbours.astype(np.float16),
+                            neighbour_topics=self.neighbour_topics.astype(np.uint8))
+        tmp.replace(path)
+
+    def with_figures(self, figures: dict[str, Any]) -> Model:
+        """The same model, its card carrying these figures."""
+        return Model(msgspec.structs.replace(self.meta, figures=figures),
+                     {"dense": self.dense, "bow": self.bow, "bias": self.bias, "neighbours": self.neighbours,
+                      "neighbour_topics": self.neighbour_topics})
+
+    # --- features ------------------------------------------------------------------------------
+    def _word_indices(self, text: str) -> list[int]:
+        index = self.index
+        return sorted(map(index.__getitem__, index.keys() & words(text)))
+
+    def logits(self, dense: np.ndarray, texts: list[str]) -> np.ndarray:
+        out = dense @ self.dense + self.bias
+        found = [self.word_indices(text) for text in texts]
+        sizes = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+        return np.asarray(out + _row_sums(found, sizes, self.bow))  # each text's word weights, summed
+
+    def language_of(self, text: str) -> str | None:
+        """The language of an answer the model cannot read (a language code, "und" when unknown), or
+        None when it reads as English. Cheap first: most answers are mostly words the model knows.
+        Markup and web addresses are not a language: they are left out."""
+        text = NOT_WORDS.sub(" ", text)
+        if not text.isascii():
+            letters = LETTER.findall(text)
+            if len(letters) < MIN_LETTERS:
+                return None
+            other = [ch for ch in letters if not ch.isascii()]
+            latin = len(letters) - len(other) + sum("LATIN" in unicodedata.name(ch, "") for ch in other)
+            if latin < 0.7 * len(letters):
+                arabic = sum("ARABIC" in unicodedata.name(ch, "") for ch in other)
+                return "ur" if arabic * 2 > len(letters) else "und"
+        tokens = TOKEN.findall(normalise(text))
+        if len(tokens) < MIN_SENTENCE_WORDS or sum(map(self.index.__contains__, tokens)) >= KNOWN_SHARE * len(tokens):
+            return None
+        polish = sum(t in POLISH_WORDS or not POLISH_LETTERS.isdisjoint(t) for t in tokens)
+        if polish >= POLISH_SHARE * len(tokens):
+            return "pl"
+        import simplemma  # its English word list is loaded already, for the taxonomy's lemmas
+
+        return None if simplemma.in_target_language(text, lang="en") >= ENGLISH_SHARE else "und"
+
+    # --- reading -------------------------------------------------------------------------------
+    def score(self, texts: list[str], rule_hits: list[set[str]], topic_hits: list[set[str]],
+              shown: list[str] | None = None, floor: float = 0.0) -> list[Scores]:
+        """Read each text, given the rule categories and taxonomy topics it matched. `shown` is the text
+        staff may see (redacted): the words given as evidence for a topic, and the sentence given as the
+        reason for a flag, come from it, never from the text as typed.
+
+        `floor`: the lowest risk the caller acts on. The risk is at most the square root of the whole
+        answer's chance, so an answer whose chance is below floor² is not read sentence by sentence (its
+        risk is then given as that chance): the same tiers, less work."""
+        if not texts:
+            return []
+        spans = [sentence_spans(t) for t in texts]
+        whole, pieces = embed(list(texts), spans)
+        logits = self.logits(dense_features(self.meta, whole, rule_hits, topic_hits), texts)
+        whole_risks = _sigmoid(logits[:, self.slices["flag"]])[:, 0]
+        split: list[list[str]] = []
+        keep = np.zeros(len(pieces), dtype=bool)
+        at = 0
+        for t, where, chance in zip(texts, spans, whole_risks, strict=True):
+            wanted = bool(where) and chance >= floor * floor
+            split.append([t[s:e] for s, e in where] if wanted else [])
+            keep[at:at + len(where)] = wanted
+            at += len(where)
+        pieces = pieces[keep]
+        parts = [s for ss in split for s in ss]
+        owners = [i for i, ss in enumerate(split) for _ in ss]
+        piece_risk = _sigmoid(self.logits(
+            dense_features(self.meta, pieces, [rule_hits[i] for i in owners], [topic_hits[i] for i in owners]), parts
+        )[:, self.slices["flag"]])[:, 0] if parts else np.zeros(0)
+        knn = self._knn(whole)
+        found = []
+        at = 0
+        for i, text in enumerate(texts):
+            row = logits[i]
+            whole_risk = float(whole_risks[i])
+            worst, sentence = whole_risk, None
+            for s in split[i]:
+                if piece_risk[at] > worst:
+                    worst, sentence = float(piece_risk[at]), s
+                at += 1
+            # The answer and its most worrying sentence together (their geometric mean): a sentence can
+            # raise an answer's score, and the rest of the answer can temper it ("that was years ago").
+            risk = float(np.sqrt(whole_risk * worst))
+            category = self.meta.flag_categories[int(np.argmax(row[self.slices["category"]]))]
+            feel = _softmax(row[self.slices["sentiment"]])
+            chance = (1 - self.meta.knn_weight) * _sigmoid(row[self.slices["topics"]]) + self.meta.knn_weight * knn[i]
+            topics = dict(zip(self.meta.topics, np.round(chance, 3).tolist(), strict=True))
+            sentiments = self.meta.sentiments
+            score = float(feel[sentiments.index("positive")] - feel[sentiments.index("negative")])
+            visible = shown[i] if shown is not None else text
+            if sentence is not None and visible != text:
+                in_view, mine = sentences(visible), [text[s:e] for s, e in spans[i]]
+                sentence = in_view[mine.index(sentence)] if len(in_view) == len(mine) else None
+            found.append(Scores(round(risk, 3), sentence, category, sentiments[int(np.argmax(feel))], round(score, 3),
+                                topics, visible))
+        return found
+
+    def _knn(self, whole: np.ndarray) -> np.ndarray:
+        if not len(self.neighbours):
+            return np.zeros((len(whole), len(self.meta.topics)), dtype=np.float32)
+        similarity = whole @ self.neighbours.T
+        k = min(KNN, similarity.shape[1])
+        # The k most alike: every neighbour at least as alike as the k-th (one partition, then a product).
+        kth = np.partition(similarity, similarity.shape[1] - k, axis=1)[:, -k][:, None]
+        nearest = (similarity >= kth).astype(np.float32)
+        return np.asarray((nearest @ self.neighbour_topics) / nearest.sum(axis=1, keepdims=True))
+
+    def evidence(self, text: str, topics: list[str]) -> dict[str, list[str]]:
+        """For each of these topics, the words of `text` (as shown: redacted) that weighed most for it
+        (worked out only for the topics a person will see without a taxonomy word)."""
+        found = self.word_indices(text)
+        if not topics or not found:
+            return {topic: [] for topic in topics}
+        columns = [self.slices["topics"].start + self.meta.topics.index(t) for t in topics]
+        weights = self.bow[np.ix_(found, columns)]
+        order = np.argsort(-weights, axis=0, kind="stable")[:3].T.tolist()  # the 3 heaviest words per topic
+        strong = (weights > EVIDENCE_WEIGHT).T.tolist()
+        vocabulary = self.meta.vocabulary
+        return {topic: [vocabulary[found[k]] for k in order[j] if strong[j][k]] for j, topic in enumerate(topics)}
+
+    def card(self) -> str:
+        """The model card: what the model was trained on and how it measured (Markdown)."""
+        return model_card(self.meta)
+
+
+def chosen_topics(chance: dict[str, float], threshold: float) -> list[str]:
+    """Topics at or above the threshold (else the likeliest one); `other` only when no other topic is."""
+    chosen = [t for t, p in chance.items() if p >= threshold] or ([max(chance, key=chance.__getitem__)] if chance else [])
+    return [t for t in chosen if t != "other"] or chosen
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return np.asarray(1.0 / (1.0 + np.exp(-x)))
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    e = np.exp(x - x.max())
+    return np.asarray(e / e.sum())
+
+
+@cache
+def shipped_model() -> Model | None:
+    """The model that ships in the package (None only in a checkout before the first `voice train`)."""
+    return Model.load(SHIPPED_MODEL) if SHIPPED_MODEL.exists() else None
+
+
+def load_model(path: str | Path | None) -> Model | None:
+    """The model at `path` (a partnership's own, retrained), else the shipped one."""
+    if path and Path(path).exists():
+        return Model.load(Path(path))
+    return shipped_model()
+
+
+def model_card(meta: Meta) -> str:
+    f = meta.figures
+    lines = [
+        "# Model card: voice's reader", "",
+        f"Trained on {meta.trained_on} by `voice train`; format {meta.format}.", "",
+        "## What it does",
+        "Reads a free-text answer (after redaction) and gives: the chance that it discloses a risk to the young "
+        "person (the whole answer and its most worrying sentence, combined), the likely kind of risk, the feeling "
+        "(negative, neutral, positive, mixed) and each topic's chance. The safeguarding rules run beside it: "
+        "a rule match is always a flag, whatever the model says.", "",
+        "## Data",
+        *[f"- {name}: {n} answers" for name, n in sorted(meta.data.items())],
+        "- `training/voices.jsonl`: answers written for the project in the way young people in Leicester, "
+        "Leicestershire and Rutland write (not real quotes; see `training/README.md`); fixed split "
+        "`training/split.json` (80/20). Figures below are on the **test** part, which is never trained on.",
+        "- `training/seeds.jsonl`: young people's words quoted in partnership annual reports (train only).",
+        "- With `--db`: facilitators' theme corrections and safeguarding leads' closing decisions.", "",
+        "## Thresholds (chosen on the training part by 5-fold cross-validation)",
+        f"- flag: model chance ≥ {meta.flag_threshold:.3f} (or any rule match)",
+        f"- worth a look: model chance ≥ {meta.look_threshold:.3f}",
+        f"- topics: blended chance ≥ {meta.topic_threshold:.3f} (k-nearest weight {meta.knn_weight:.2f})", "",
+        "## Figures on the test split",
+        "| measure | this model | rules only |", "|---|---|---|",
+    ]
+    for key, label in (("safeguarding.recall", "safeguarding recall (flag + worth a look)"),
+                       ("safeguarding.precision", "safeguarding precision (flag + worth a look)"),
+                       ("safeguarding.flags.recall", "flags alone: recall"),
+                       ("safeguarding.flags.precision", "flags alone: precision"),
+                       ("sentiment.macro_f1", "sentiment macro-F1 (4 classes)"),
+                       ("topics.micro_f1", "topics micro-F1")):
+        ours, rules = f.get("model", {}).get(key), f.get("rules", {}).get(key)
+        lines.append(f"| {label} | {_figure(ours)} | {_figure(rules)} |")
+    lines += [
+        "", "## Known limits",
+        "- Trained on English written for the project, not on real answers: figures on real words are lower "
+        "(the partnership's own held-aside set is the measure that counts).",
+        "- Answers in another language or script are not read by the model: they go to a person "
+        "(\"needs a person to read\").",
+        "- Young people's real words about services (talking, being listened to, support) can read like "
+        "disclosures: of the 17 quotes from partnership reports in `training/seeds.jsonl`, none a disclosure, "
+        "each scored by a model trained without it, 2 were flags and 5 worth a look (2026-11-29). Sarcasm, "
+        "lyrics and fiction can too; past harm thanked as resolved can still score high. That is why the lower "
+        "tier is \"worth a look\", not a flag, and why leads' decisions are learned from (`voice train --db`).",
+        "- The topics are the shipped taxonomy's; a partnership's own extra topics are found by its keywords only.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _figure(value: object) -> str:
+    return f"{value:.3f}" if isinstance(value, float | int) else "–"

@@ -1,0 +1,344 @@
+"""Themes for free text: sentiment (negative, neutral, positive, mixed) and topics, with reasons.
+
+Sentiment starts from TextBlob's pattern analyser (its lexicon ships in the package; no NLTK
+download) and adds what it misses in young people's feedback: complaints about waiting, about not
+being listened to, about being judged or pressured; slang and emoji; and "mixed" when one part of
+an answer is clearly positive and another clearly negative ("the worker was kind but the wait was
+awful"). Topics come from an editable taxonomy file, matched on lemmas (simplemma), and every topic
+keeps the words that matched, so a facilitator can see why. These are suggestions: people confirm.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Protocol
+
+import msgspec
+import yaml
+
+from voice.common.i18n import DEFAULT_TEXTS, N_
+from voice.common.settings import Settings, SettingsError
+from voice.common.text import normalise, required_literals
+from voice.reading.reader import Model, Scores, chosen_topics, shipped_model
+from voice.reading.safeguarding import Flag, flags_for, model_flag, needs_a_person, shown_to_staff
+
+DEFAULT_TAXONOMY = Path(__file__).parent.parent / "data" / "taxonomy.yaml"
+ALGORITHM = "themes-1"
+SENTIMENTS = ("negative", "neutral", "positive", "mixed")
+TOPIC_NAMES = (
+    N_("Mental health and feeling OK"), N_("Staying safe online"), N_("Bullying"), N_("Abuse or violence at home"),
+    N_("School, college and learning"), N_("Being listened to and involved"), N_("Waiting for help"),
+    N_("Safety outside home, gangs and exploitation"), N_("Covid and lockdowns"), N_("Family"),
+    N_("Friends and loneliness"), N_("Physical health and sleep"), N_("Identity, culture and being treated fairly"),
+    N_("Money, food and housing"), N_("Something else"))
+"""The shipped taxonomy's topic names (data/taxonomy.yaml), so that reports can give them in the reader's
+language; a partnership's own names are shown as written. A test keeps the two lists the same."""
+DEFAULT_TEXTS.update(TOPIC_NAMES)
+SENTIMENT_NAMES = {"negative": N_("Negative"), "neutral": N_("Neutral"), "positive": N_("Positive"), "mixed": N_("Mixed")}
+THRESHOLD = 0.1
+MIXED_THRESHOLD = 0.15
+
+
+class Topic(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    id: str
+    name: str
+    priorities: list[str] = []
+    keywords: list[str] = []
+    phrases: list[str] = []
+
+
+class Taxonomy(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    topics: list[Topic]
+
+    def __post_init__(self) -> None:
+        ids = [t.id for t in self.topics]
+        if len(set(ids)) != len(ids):
+            raise ValueError("topic ids must be unique")
+        if "other" not in ids:
+            raise ValueError("the taxonomy needs an `other` topic")
+
+
+class Learned(Protocol):
+    """Topics learned from people's corrections (voice.reading.learning.LearnedTopics)."""
+
+    size: int
+
+    def suggest(self, text: str) -> dict[str, list[str]]: ...
+
+
+class Theme(msgspec.Struct, frozen=True):
+    sentiment: str
+    score: float
+    topics: tuple[str, ...]
+    matched: dict[str, list[str]]
+    """For each topic, the words in the answer that matched it."""
+
+
+# Cues the general-purpose lexicon does not know or weighs wrongly for this kind of feedback.
+# Matched on normalised text (lower case, no apostrophes); values are in TextBlob's -1..1 range.
+CUES: dict[str, float] = {
+    r"(?<!not )(?<!never )(?<!nobody )(?<!no one )(?<!didnt )(?<!dont )\b(?:actually |really )?listen(?:ed|s)\b": 0.5,
+    r"\b(?:it was |its |was )(?:ok|okay|alright|fine)\b": 0.1, r"\bfelt (?:heard|understood|safe|supported)\b": 0.6, r"\bhelped\b": 0.5,
+    r"\bhelpful\b": 0.5, r"\bkind\b": 0.5, r"\bsupportive\b": 0.5, r"\bfreedom\b": 0.4, r"\bwithout judgement\b": 0.5,
+    r"\bless fearful\b": 0.4, r"\btrust(?:ed)?\b": 0.3, r"\bsaved me\b": 0.7, r"\bpeng\b": 0.5, r"\bbangin\w*\b": 0.5,
+    r"\blooking forward\b": 0.5, r"\bstrong\b": 0.3, r"\bsurvivors?\b": 0.3, r"\byou can do it\b": 0.4,
+    r"\b(?:not|never|nobody|no one|didnt|dont|doesnt|wasnt|werent|havent|wont) (?:\w+ )?(?:listen\w*|heard|believ\w*|understand\w*|care\w*)\b": -0.7,
+    r"\bignor\w*\b": -0.5, r"\bjudg(?:ed|emental|ing)\b": -0.6, r"\brat (?:you|me|us) out\b": -0.6,
+    r"\bpressur\w*\b": -0.4, r"\boverwhelm\w*\b": -0.5, r"\boverload\w*\b": -0.4, r"\bworried\b": -0.5,
+    r"\bworr(?:y|ies)\b": -0.4, r"\bscared\b": -0.6, r"\banxious\b": -0.5, r"\blonely\b": -0.6, r"\bembarrass\w*\b": -0.5,
+    r"\b(?:wait|waited|waiting)\b.{0,30}\b(?:long|months|weeks|ages|forever|years)\b": -0.6,
+    r"\bwaiting (?:list|lists)\b": -0.4, r"\btoo long\b": -0.5, r"\bnever (?:rang|called|replied|came)\b": -0.6,
+    r"\bticking boxes\b": -0.6, r"\brubbish\b": -0.6, r"\buseless\b": -0.7, r"\bpointless\b": -0.6, r"\bmid\b": -0.3,
+    r"\bblah\b": -0.3, r"\brepeat(?:ed|ing)? my story\b": -0.6, r"\bsucks?\b": -0.6, r"\bweak\b": -0.3,
+    r"\bbroken\b": -0.4, r"\bvictims?\b": -0.2, r"\bbored\b": -0.4, r"\bnothing to do\b": -0.5, r"\bunsafe\b": -0.6,
+    r"\bnot safe\b": -0.6, r"\bcouldnt\b": -0.2, r"\bdidnt (?:know|trust)\b": -0.5, r"\bnobody explained\b": -0.6,
+    r"\bhard\b": -0.3, r"\bworst\b": -0.8, r"\bworse\b": -0.5, r"\bnot (?:bad|too bad)\b": 0.35, r"\bnot helpful\b": -0.6,
+}
+EMOJI = {"😊": 0.5, "🙂": 0.4, "😀": 0.5, "😁": 0.5, "😍": 0.7, "❤": 0.6, "👍": 0.4, "🥰": 0.7, "🙏": 0.3,
+         "😢": -0.5, "😭": -0.6, "😞": -0.5, "😔": -0.5, "😡": -0.7, "😠": -0.6, "👎": -0.5, "💔": -0.6, "😩": -0.5}
+REDACTION_TAG = re.compile(r"\[[a-z][a-z ]{1,30}\]")
+CLAUSE = re.compile(r"\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bexcept\b|[;.!?]+")
+
+
+@cache
+def _cues() -> tuple[tuple[tuple[str, ...], re.Pattern[str], float], ...]:
+    """Each cue with the strings one of which any match must contain (see text.required_literals)."""
+    return tuple((required_literals(p) or ("",), re.compile(p), v) for p, v in CUES.items())
+
+
+def _clause_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in CLAUSE.finditer(text):
+        if text[start:m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans or [(0, len(text))]
+
+
+def _lexicon_by_clause(text: str, spans: list[tuple[int, int]]) -> list[list[float]]:
+    """TextBlob's assessments (one call for the whole answer), placed in the clause they come from."""
+    # Imported when first used: commands that only need the taxonomy (exports) start a second sooner.
+    # textblob.en.sentiment is the lexicon behind TextBlob(...).sentiment.
+    from textblob.en import sentiment as pattern_sentiment
+
+    lower, cursor = text.lower(), 0
+    placed: list[list[float]] = [[] for _ in spans]
+    for words, polarity, _subjectivity, _label in pattern_sentiment(text).assessments:
+        at = lower.find(words[0].lower(), cursor) if words else -1
+        if at < 0:
+            continue
+        cursor = at + 1
+        index = next((i for i, (s, e) in enumerate(spans) if s <= at < e), len(spans) - 1)
+        placed[index].append(float(polarity))
+    return placed
+
+
+def _clause_score(raw: str, lexicon: list[float], cues: list[tuple[re.Pattern[str], float]]) -> float:
+    """TextBlob's polarity for the clause, moved towards the cues found in it."""
+    base = sum(lexicon) / len(lexicon) if lexicon else 0.0
+    plain = normalise(raw) if cues else ""
+    found = [v for pattern, v in cues if pattern.search(plain)]
+    found += [v for emoji, v in EMOJI.items() if emoji in raw]
+    if not found:
+        return base
+    cue = sum(found) / len(found)
+    return max(-1.0, min(1.0, 0.35 * base + 0.65 * cue if base else cue))
+
+
+def sentiment(text: str) -> tuple[str, float]:
+    """(label, score from -1 to 1)."""
+    spans = _clause_spans(text)
+    lexicon = _lexicon_by_clause(text, spans)
+    whole = normalise(text)
+    cues = [(pattern, v) for stems, pattern, v in _cues()
+            if any(stem in whole for stem in stems) and pattern.search(whole)]  # then only these, per clause
+    scores = [_clause_score(text[s:e], lex, cues) for (s, e), lex in zip(spans, lexicon, strict=True)]
+    overall = sum(scores) / len(scores)
+    if max(scores) >= MIXED_THRESHOLD and min(scores) <= -MIXED_THRESHOLD:
+        return "mixed", round(overall, 3)
+    if overall > THRESHOLD:
+        return "positive", round(overall, 3)
+    if overall < -THRESHOLD:
+        return "negative", round(overall, 3)
+    return "neutral", round(overall, 3)
+
+
+@cache
+def _lemma(word: str) -> str:
+    import simplemma  # when first used, as TextBlob above
+
+    return str(simplemma.lemmatize(word, lang="en")).lower()
+
+
+@lru_cache(maxsize=65536)
+def _lemma_of_written(word: str) -> str:
+    return _lemma(word.lower().replace("’", "'").replace("'", ""))
+
+
+LEMMA_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]")  # "cyber-bullying" is two words
+
+
+def lemmas(text: str) -> list[tuple[str, str]]:
+    """(word as written, its lemma) for each word."""
+    return [(w, _lemma_of_written(w)) for w in LEMMA_WORD.findall(text)]
+
+
+def load_taxonomy(path: Path | None = None) -> Taxonomy:
+    data = (path or DEFAULT_TAXONOMY).read_bytes()
+    return msgspec.convert(yaml.safe_load(data), Taxonomy)
+
+
+class Themer:
+    """Reads answers: the learned model (voice.reading.reader) for feelings, topics and disclosures, beside the
+    safeguarding rules and the taxonomy's words; compiled once. rules_only reads as voice did before the
+    model (kept for comparison in `voice eval`)."""
+
+    def __init__(self, taxonomy: Taxonomy | None = None, learned: Learned | None = None, *,
+                 model: Model | None = None, rules_only: bool = False,
+                 flag_threshold: float = 0.0, look_threshold: float = 0.0) -> None:
+        self.taxonomy = taxonomy or default_taxonomy()
+        self.learned = learned
+        self.model = None if rules_only else model or shipped_model()
+        meta = self.model.meta if self.model else None
+        self.flag_threshold = flag_threshold or (meta.flag_threshold if meta else 1.0)
+        self.look_threshold = min(look_threshold or (meta.look_threshold if meta else 1.0), self.flag_threshold)
+        self.topic_threshold = meta.topic_threshold if meta else 1.0
+        self.version = f"{ALGORITHM}:{hashlib.sha256(msgspec.json.encode(self.taxonomy)).hexdigest()[:12]}"
+        if self.model is not None:
+            self.version += f":{self.model.version}"
+        if learned is not None and learned.size:
+            self.version += f":learned-{learned.size}"
+        self._keywords: dict[str, list[str]] = {}
+        self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for topic in self.taxonomy.topics:
+            for keyword in topic.keywords:
+                self._keywords.setdefault(_lemma(keyword.lower().replace("'", "")), []).append(topic.id)
+            for phrase in topic.phrases:
+                words = tuple(lemma for _, lemma in lemmas(phrase))
+                if words:
+                    self._phrases.setdefault(words[0], []).append((words, topic.id))
+        self._order = {t.id: i for i, t in enumerate(self.taxonomy.topics)}
+        self._starts = frozenset(self._keywords) | frozenset(self._phrases)
+
+    def keyword_matches(self, text: str) -> dict[str, list[str]]:
+        """The taxonomy's topics whose words or phrases the text uses, with those words."""
+        pairs = lemmas(text)
+        words = [lemma for _, lemma in pairs]
+        matched: dict[str, list[str]] = {}
+        starts = self._starts
+        for i in [i for i, lemma in enumerate(words) if lemma in starts]:  # most words start nothing
+            written, lemma = pairs[i]
+            for topic_id in self._keywords.get(lemma, ()):
+                matched.setdefault(topic_id, []).append(written)
+            for phrase, topic_id in self._phrases.get(lemma, ()):
+                if tuple(words[i:i + len(phrase)]) == phrase:
+                    matched.setdefault(topic_id, []).append(" ".join(w for w, _ in pairs[i:i + len(phrase)]))
+        return matched
+
+    def topics(self, text: str, scored: Scores | None = None, keywords: dict[str, list[str]] | None = None
+               ) -> tuple[tuple[str, ...], dict[str, list[str]]]:
+        """Topic ids in taxonomy order (`other` when nothing matched), and the words behind each.
+
+        With the model's scores: the topics it chose, plus the partnership's own topics the model does
+        not know when their words are used; otherwise the taxonomy's words alone. `keywords`: the
+        text's keyword_matches, when already known."""
+        keywords = self.keyword_matches(text) if keywords is None else keywords
+        if scored is None or self.model is None:
+            matched = keywords
+        else:
+            known = set(self.model.meta.topics)
+            chosen = [t for t in chosen_topics(scored.topics, self.topic_threshold) if t in self._order]
+            evidence = self.model.evidence(scored.whole, [t for t in chosen if not keywords.get(t)])
+            matched = {t: keywords.get(t) or evidence.get(t) or [] for t in chosen}
+            matched |= {t: w for t, w in keywords.items() if t not in known}
+        if self.learned is not None:
+            for topic, words in self.learned.suggest(text).items():
+                if topic not in matched and topic in self._order:
+                    matched[topic] = words
+        if len(matched) > 1:
+            matched.pop("other", None)
+        if not matched:
+            return ("other",), {}
+        ordered = sorted(matched, key=self._order.__getitem__)
+        return tuple(ordered), {k: list(dict.fromkeys(matched[k])) for k in ordered}
+
+    def read(self, texts: list[tuple[str, str]]) -> list[tuple[Theme, list[Flag]]]:
+        """Each (redacted text, text as typed): its themes, and what suggests risk (rules and the model on
+        the text as typed, the model whole and sentence by sentence; a person for a language the model
+        cannot read). What staff see (evidence words, the sentence behind a flag) is the redacted text."""
+        clean = [REDACTION_TAG.sub(" ", redacted) for redacted, _ in texts]
+        typed = [c if redacted == original else REDACTION_TAG.sub(" ", original)
+                 for c, (redacted, original) in zip(clean, texts, strict=True)]
+        ruled = [[f if redacted == original else shown_to_staff(f, redacted) for f in flags_for(original)]
+                 for redacted, original in texts]
+        foreign = [self.model.language_of(original) if self.model else None for _, original in texts]
+        keywords = [self.keyword_matches(text) for text in clean]
+        scores: list[Scores | None] = [None] * len(texts)
+        if self.model is not None:
+            # The model reads the words as typed (as it was trained: a tag such as "[name]" is not how
+            # young people write, and sentences with the tags taken out read as disclosures); what it
+            # shows (evidence, the sentence behind a flag) comes from the redacted text.
+            read_by_model = [i for i, lang in enumerate(foreign) if lang is None]
+            keyword_hits = [set(keywords[i]) for i in read_by_model]
+            for i, one in zip(read_by_model, self.model.score(
+                    [typed[i] for i in read_by_model], [{f.category for f in ruled[i]} for i in read_by_model],
+                    keyword_hits, [texts[i][0] for i in read_by_model], floor=self.look_threshold), strict=True):
+                scores[i] = one
+        found = []
+        for text, rules, language, scored, words in zip(clean, ruled, foreign, scores, keywords, strict=True):
+            if scored is None:
+                label, score = sentiment(text)
+            else:
+                label, score = scored.sentiment, scored.sentiment_score
+            ids, matched = self.topics(text, scored, words)
+            flags = list(rules)
+            if language is not None:
+                flags.append(needs_a_person(language))
+            elif scored is not None and not rules and scored.risk >= self.flag_threshold:
+                flags.append(model_flag(scored, "flag"))
+            elif scored is not None and not rules and scored.risk >= self.look_threshold and label != "positive":
+                # Worth a look: a lower score, in an answer that does not read as praise or thanks (past
+                # harm described as over, thanking a service, is the commonest false alarm).
+                flags.append(model_flag(scored, "look"))
+            found.append((Theme(label, score, ids, matched), flags))
+        return found
+
+    def theme(self, text: str) -> Theme:
+        return self.read([(text, text)])[0][0]
+
+
+@cache
+def default_taxonomy() -> Taxonomy:
+    """The shipped taxonomy, read once per process."""
+    return load_taxonomy()
+
+
+def taxonomy_for(settings: Settings) -> Taxonomy:
+    """The taxonomy in use: VOICE_TAXONOMY_FILE, else the one that ships."""
+    if not settings.taxonomy_file:
+        return default_taxonomy()
+    try:
+        return load_taxonomy(Path(settings.taxonomy_file))
+    except (OSError, ValueError, yaml.YAMLError, msgspec.ValidationError) as exc:
+        raise SettingsError(f"VOICE_TAXONOMY_FILE: {settings.taxonomy_file}: {exc}") from None
+
+
+@cache
+def default_themer() -> Themer:
+    """The shipped taxonomy and model, compiled once per process."""
+    return Themer()
+
+
+@cache
+def _keyword_themer() -> Themer:
+    return Themer(rules_only=True)
+
+
+def keyword_topics(text: str) -> dict[str, list[str]]:
+    """The shipped taxonomy's topics whose words the text uses (a feature of the model)."""
+    return _keyword_themer().keyword_matches(text)

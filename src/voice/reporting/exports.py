@@ -1,0 +1,580 @@
+"""Files from one "you said, we did" report: a web page, a printable PDF, a Word section for the annual
+report, Markdown, and the figures and actions as CSV and JSON.
+
+Every format reads the same Report (outputs.py), in which a hidden number is already gone and only
+approved quotes are present. CSV cells that a spreadsheet would run as a formula are neutralised.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from voice.common.i18n import (
+    N_,
+    day,
+    direction,
+    lang_tag,
+    percent,
+    survey_text,
+    translate,
+    translate_plural,
+)
+from voice.common.text import spreadsheet_safe
+from voice.reading.themes import SENTIMENTS
+from voice.reporting.outputs import (
+    SECTION_TITLE,
+    ActionOut,
+    QuoteOut,
+    Report,
+    in_language,
+    told_line,
+)
+from voice.reporting.priorities import STATUS_NAMES, year_slug
+from voice.reporting.results import (
+    SHOWN,
+    Count,
+    QuestionResult,
+    SurveyResults,
+    TopicResult,
+    change_text,
+    count_text,
+    share_text,
+)
+from voice.reporting.templating import environment
+from voice.surveys.schema import STANDARD_SUPPORT
+
+FORMATS = ("html", "pdf", "leaflet", "leaflet-easy", "docx", "md", "csv", "json")
+FORMAT_NAMES = {"html": N_("Web page (HTML)"), "pdf": N_("Full report (PDF)"), "leaflet": N_("Leaflet for young people (PDF)"),
+                "leaflet-easy": N_("Easy read leaflet (PDF)"), "docx": N_("Section for the annual report (Word)"),
+                "md": N_("Markdown"), "csv": N_("Figures (CSV)"), "json": N_("Data (JSON)")}
+MEDIA_TYPES = {
+    "html": "text/html",  # Litestar adds the charset to text types
+    "pdf": "application/pdf",
+    "leaflet": "application/pdf",
+    "leaflet-easy": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "md": "text/markdown",
+    "csv": "text/csv",
+    "json": "application/json",
+}
+
+
+class ExportError(Exception):
+    """An output that cannot be made here (e.g. the PDF library's system fonts are missing)."""
+
+
+def report_css(static_dir: str | Path) -> str:
+    """The site's stylesheet, put inside exported HTML and PDF files so that they stand alone."""
+    return (Path(static_dir) / "css" / "voice.css").read_text()
+
+
+def file_name(report: Report, fmt: str) -> str:
+    stem = f"you-said-we-did-{year_slug(report.year)}" + (f"-{report.survey}" if report.survey else "")
+    if fmt.startswith("leaflet"):
+        return f"{stem}-{fmt}.pdf"
+    return f"{stem}.{fmt}"
+
+
+# --- HTML and PDF: the same template as the public page ------------------------------------------
+def render_html(report: Report, locale: str = "en", *, css: str = "", print_version: bool = False) -> str:
+    """A whole HTML document, styles inside, readable offline and printable."""
+    return environment().get_template("report/standalone.html").render(
+        report=in_language(report, locale), locale=locale, lang=lang_tag(locale), dir=direction(locale), css=css,
+        print=print_version, support=STANDARD_SUPPORT)
+
+
+def _weasyprint_html() -> Any:
+    """WeasyPrint's HTML class, or ExportError when the system lacks what it needs."""
+    try:
+        from weasyprint import HTML
+    except OSError as exc:  # WeasyPrint needs Pango from the system (Debian: libpango-1.0-0, libpangoft2-1.0-0)
+        raise ExportError(f"PDF needs the Pango text library installed on this machine: {exc}") from None
+    return HTML
+
+
+def render_pdf(report: Report, locale: str, css: str) -> bytes:
+    HTML = _weasyprint_html()  # noqa: N806 - WeasyPrint's class
+    # PDF/UA: tagged (headings, lists, tables and reading order for screen readers), with the document's
+    # language and title.
+    pdf = HTML(string=render_html(report, locale, css=css, print_version=True)).write_pdf(pdf_variant="pdf/ua-1")
+    return bytes(pdf or b"")
+
+
+# --- the leaflet for young people ----------------------------------------------------------------------
+LEAFLET_PAGES = 2
+
+
+def telling_figures(report: Report, most: int = 3) -> list[QuestionResult]:
+    """The questions whose most common answer was chosen by the largest share (one per survey first)."""
+    def top(q: QuestionResult) -> int:
+        return max((r.count.percent or 0 for r in q.rows if r.count.state == SHOWN), default=0)
+
+    # Questions about who answered (age band, area: the ones answers are broken down by) tell nothing done.
+    about_you = {b.by for c in report.consultations for q in c.questions for b in q.breakdowns}
+    shown = [(c.slug, q) for c in report.consultations if c.responses.state == SHOWN
+             for q in c.questions if q.answered.state == SHOWN and top(q) >= 10 and q.id not in about_you]
+    ranked = sorted(shown, key=lambda pair: -top(pair[1]))
+    chosen, surveys = [], set()
+    for slug, q in ranked:  # one per survey, then the rest
+        if slug not in surveys:
+            chosen.append(q)
+            surveys.add(slug)
+    chosen += [q for _, q in ranked if q not in chosen]
+    return chosen[:most]
+
+
+def render_leaflet(report: Report, locale: str = "en", *, easy: bool = False) -> bytes:
+    """At most two A4 pages for young people: per priority what they said (one approved quote), what was
+    done and what changed, three figures as rows of people, and where to get help; tagged PDF/UA. Priorities
+    are left out from the end until it fits (the full report has them all)."""
+    _, document = _leaflet(report, locale, easy)
+    return bytes(document.write_pdf(pdf_variant="pdf/ua-1") or b"")
+
+
+def leaflet_html(report: Report, locale: str = "en", *, easy: bool = False) -> str:
+    """The leaflet as the HTML its PDF is made from (for pictures of it)."""
+    return _leaflet(report, locale, easy)[0]
+
+
+def _leaflet(report: Report, locale: str, easy: bool) -> tuple[str, Any]:
+    report = in_language(report, locale)
+    HTML = _weasyprint_html()  # noqa: N806 - WeasyPrint's class
+    sections = [p for p in report.priorities if p.actions or p.quotes][: 4 if easy else 6]
+    chosen: dict[str, QuoteOut] = {}  # one quote per priority, each said once
+    for p in sections:
+        fresh = next((q for q in p.quotes if q.id not in {c.id for c in chosen.values()}), None)
+        if fresh is not None:
+            chosen[p.key] = fresh
+    template = environment().get_template("report/leaflet.html")
+    while True:
+        html = template.render(report=report, locale=locale, lang=lang_tag(locale), dir=direction(locale), easy=easy,
+                               sections=sections, quotes=chosen, figures=telling_figures(report),
+                               support=STANDARD_SUPPORT, limit=110 if easy else 170)
+        document = HTML(string=html).render()
+        if len(document.pages) <= LEAFLET_PAGES or not sections:
+            return html, document
+        sections = sections[:-1]
+
+
+# --- Word: a section to paste into the annual report -----------------------------------------------
+def quoted(q: QuoteOut, locale: str = "en") -> str:
+    """A quote's words as every output shows them: in quotation marks, or, for a summary in the
+    partnership's words, after "In summary:" and never in quotation marks."""
+    if q.summary:
+        return f"{translate(locale, 'In summary:')} {q.text}"
+    return f"“{q.text}”"
+
+
+def _quote_lines(q: QuoteOut, locale: str = "en") -> tuple[str, str | None]:
+    """The annual reports' style: a short attribution in brackets runs on after the quote; a longer one
+    goes on its own line below."""
+    if q.attribution.startswith("("):
+        return f"{quoted(q, locale)} {q.attribution}", None
+    return quoted(q, locale), q.attribution
+
+
+def render_docx(report: Report, locale: str = "en") -> bytes:
+    """The section for the annual report: A4, Word's own heading, list and table styles (so that it takes
+    on the annual report's styles when pasted in), the quotes under the priority they speak to, and
+    under each question how many answered it."""
+    from docx import Document
+    from docx.shared import Mm, Pt
+
+    report = in_language(report, locale)
+    doc = Document()
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(20)
+    doc.core_properties.title = translate(locale, SECTION_TITLE)
+    doc.core_properties.language = lang_tag(locale)
+    doc.add_heading(translate(locale, SECTION_TITLE), level=1)
+    doc.add_paragraph(_intro(report, locale))
+    if told := told_line(locale, report):
+        doc.add_paragraph(told)
+    doc.add_paragraph(_anonymity(report, locale) + " " + translate(
+        locale, "“Fewer than %(n)s” stands for a number too small to show; “hidden” for a number that would let "
+                "a small one be worked out from a total.", n=report.threshold))
+    _docx_priorities(doc, report, locale)
+    _docx_other(doc, report, locale)
+    _docx_results(doc, report, locale)
+    for style in ("Normal", "List Bullet"):
+        doc.styles[style].font.size = Pt(11)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _docx_quote(doc: Any, q: QuoteOut, locale: str = "en") -> None:
+    text, below = _quote_lines(q, locale)
+    run = doc.add_paragraph().add_run(text)
+    run.bold, run.italic = True, True
+    if below:
+        doc.add_paragraph(below)
+
+
+def _docx_priorities(doc: Any, report: Report, locale: str) -> None:
+    for p in report.priorities:
+        if not (p.actions or p.planned or p.quotes):
+            continue
+        doc.add_heading(p.name, level=2)
+        for outcome in p.outcomes:
+            doc.add_paragraph(outcome)
+        if p.carried_from:
+            doc.add_paragraph(_carried(p.carried_from, locale))
+        said = [tp for tp in p.topics if tp.count.state == SHOWN]
+        if said:
+            doc.add_heading(translate(locale, "You said"), level=3)
+        for tp in said:
+            doc.add_paragraph(_topic_line(tp, locale), style="List Bullet")
+        for q in p.quotes:
+            _docx_quote(doc, q, locale)
+        _docx_actions(doc, p.actions, translate(locale, "What we did:"), locale)
+        _docx_actions(doc, p.planned, translate(locale, "What we plan to do:"), locale)
+
+
+def _docx_results(doc: Any, report: Report, locale: str) -> None:
+    for c in report.consultations:
+        doc.add_heading(c.title, level=2)
+        doc.add_paragraph(_survey_size(c, report.threshold, locale))
+        if c.responses.state != SHOWN:
+            continue
+        for question in (q for q in c.questions if q.answered.state == SHOWN):
+            doc.add_paragraph(survey_text(locale, question.label), style="Heading 3")
+            base = translate_plural(locale, "%(num)s young person answered this question.",
+                                    "%(num)s young people answered this question.", question.answered.n or 0)
+            if question.kind == "multiple_choice":
+                base += " " + translate(locale, "They could choose more than one answer, so the shares add up to more "
+                                                "than 100%.")
+            doc.add_paragraph(base)
+            _docx_chart(doc, question, report.threshold, locale)
+            table = doc.add_table(rows=1, cols=2)
+            table.style = "Table Grid"
+            _repeat_as_header(table.rows[0])
+            header = table.rows[0].cells
+            header[0].text, header[1].text = translate(locale, "Answer"), translate(locale, "Young people")
+            for row in question.rows:
+                cells = table.add_row().cells
+                cells[0].text, cells[1].text = survey_text(locale, row.label), share_text(locale, row.count, report.threshold)
+            for header_row, *body in _question_tables(report, c.slug, question, locale):
+                doc.add_paragraph(header_row[0])
+                grid = doc.add_table(rows=1, cols=len(header_row) - 1)
+                grid.style = "Table Grid"
+                _repeat_as_header(grid.rows[0])
+                for cell, text in zip(grid.rows[0].cells, header_row[1:], strict=True):
+                    cell.text = text
+                for values in body:
+                    for cell, text in zip(grid.add_row().cells, values, strict=True):
+                        cell.text = text
+
+
+def chart_png(question: QuestionResult, threshold: int, locale: str) -> tuple[bytes, str] | None:
+    """A question's shares as a bar chart (PNG, drawn by matplotlib from the same numbers as the tables),
+    and its words for alt text; None when no share is shown, or for right-to-left languages (matplotlib
+    does not join Arabic-script letters: the table beside it says the same)."""
+    rows = [r for r in question.rows if r.count.state == SHOWN and r.count.percent is not None]
+    if not rows or direction(locale) == "rtl":
+        return None
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+
+    labels = [survey_text(locale, r.label) for r in rows][::-1]
+    shares = [r.count.percent or 0 for r in rows][::-1]
+    figure, axes = pyplot.subplots(figsize=(6.3, 0.42 * len(rows) + 0.5), dpi=150)
+    try:
+        axes.barh(labels, shares, color="#3b2a6b")
+        axes.set_xlim(0, 100)
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.tick_params(labelsize=9)
+        for y, share in enumerate(shares):
+            axes.text(share + 1, y, percent(locale, share), va="center", fontsize=9)
+        figure.tight_layout()
+        out = io.BytesIO()
+        figure.savefig(out, format="png")
+    finally:
+        pyplot.close(figure)
+    words = "; ".join(f"{survey_text(locale, r.label)}: {share_text(locale, r.count, threshold)}" for r in rows)
+    alt = translate(locale, "Bar chart of the answers to “%(question)s”: %(answers)s",
+                    question=survey_text(locale, question.label), answers=words)
+    return out.getvalue(), alt
+
+
+def _docx_chart(doc: Any, question: QuestionResult, threshold: int, locale: str) -> None:
+    from docx.shared import Mm
+
+    drawn = chart_png(question, threshold, locale)
+    if drawn is None:
+        return
+    png, alt = drawn
+    doc.add_picture(io.BytesIO(png), width=Mm(160))
+    for properties in doc.paragraphs[-1]._p.xpath(".//wp:docPr"):  # the picture's alt text, for screen readers
+        properties.set("descr", alt)
+        properties.set("title", alt[:120])
+
+
+def _question_tables(report: Report, survey: str, question: QuestionResult, locale: str) -> Iterator[list[list[str]]]:
+    """The tables under a question as the HTML report shows them, each as [caption, column headings…]
+    then its rows: each breakdown (a row per answer, then how many in each group answered), then the
+    same question in the year before."""
+    threshold = report.threshold
+    for b in question.breakdowns:
+        header = [translate(locale, "By answer to “%(group)s”", group=survey_text(locale, b.label)),
+                  translate(locale, "Answer"), *(survey_text(locale, col.label) for col in b.columns)]
+        rows = [[survey_text(locale, row.label), *(count_text(locale, cell, threshold) for cell in b.cells[i])]
+                for i, row in enumerate(question.rows)]
+        rows.append([translate(locale, "Young people who answered"),
+                     *(count_text(locale, col.count, threshold) for col in b.columns)])
+        yield [header, *rows]
+    qc = report.previous.question(survey, question.id) if report.previous else None
+    if qc is not None and report.previous is not None:
+        before = report.previous.year
+        yield [[translate(locale, "Compared with %(year)s", year=before), translate(locale, "Answer"), before,
+                report.year, translate(locale, "Change")],
+               *([survey_text(locale, r.label), share_text(locale, r.before, threshold), share_text(locale, r.now, threshold),
+                  change_text(locale, r.change)] for r in qc.rows),
+               [translate(locale, "Young people who answered"), count_text(locale, qc.before, threshold),
+                count_text(locale, qc.now, threshold), ""]]
+
+
+def _repeat_as_header(row: Any) -> None:
+    """Mark a table's first row as its header: read as such by screen readers, repeated on a new page."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    marker = OxmlElement("w:tblHeader")
+    marker.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(marker)
+
+
+def _docx_other(doc: Any, report: Report, locale: str) -> None:
+    if report.other_actions:
+        doc.add_heading(translate(locale, "Other things we did"), level=2)
+        _docx_actions(doc, report.other_actions, translate(locale, "What we did:"), locale)
+
+
+def _docx_actions(doc: Any, actions: list[ActionOut], heading: str, locale: str) -> None:
+    if not actions:
+        return
+    doc.add_paragraph().add_run(heading).bold = True
+    for a in actions:
+        doc.add_paragraph(f"{a.title}: {a.what_we_did} ({a.agency})", style="List Bullet")
+        if a.what_changed:
+            doc.add_paragraph(translate(locale, "Impact: %(text)s", text=a.what_changed))
+        if a.next_steps:
+            doc.add_paragraph(translate(locale, "Next: %(text)s", text=a.next_steps))
+
+
+def _intro(report: Report, locale: str) -> str:
+    if report.empty:
+        return translate(locale, "No answers yet for %(year)s.", year=report.year)
+    start, end = day(locale, report.starts), day(locale, report.ends)
+    if report.responses.state == SHOWN:
+        return translate_plural(locale, "Between %(start)s and %(end)s, %(num)s young person answered our questions.",
+                                "Between %(start)s and %(end)s, %(num)s young people answered our questions.",
+                                report.responses.n or 0, start=start, end=end)
+    return translate(locale, "Between %(start)s and %(end)s, young people answered our questions.", start=start, end=end)
+
+
+def _carried(year: str, locale: str) -> str:
+    return translate(locale, "This was a priority in %(year)s too.", year=year)
+
+
+def _anonymity(report: Report, locale: str) -> str:
+    return translate(locale, "To keep everyone anonymous we never show a number under %(n)s.", n=report.threshold)
+
+
+def _topic_line(tp: TopicResult, locale: str) -> str:
+    return translate_plural(locale, "%(num)s answer was about “%(topic)s”", "%(num)s answers were about “%(topic)s”",
+                            tp.count.n or 0, topic=tp.name)
+
+
+def _survey_size(c: SurveyResults, threshold: int, locale: str) -> str:
+    if c.responses.state != SHOWN:
+        return translate(locale, "Fewer than %(n)s young people answered this survey, so we do not show its numbers.",
+                         n=threshold)
+    return translate_plural(locale, "%(num)s young person answered this survey.",
+                            "%(num)s young people answered this survey.", c.responses.n or 0)
+
+
+# --- Markdown ------------------------------------------------------------------------------------
+def _md_other(report: Report, locale: str) -> list[str]:
+    """"Other things we did": actions under none of the year's priorities."""
+    if not report.other_actions:
+        return []
+    lines = [f"## {translate(locale, 'Other things we did')}", ""]
+    for a in report.other_actions:
+        lines += [f"- **{a.title}** ({a.agency}, {translate(locale, STATUS_NAMES[a.status])}): {a.what_we_did}"]
+        lines += [f"  - {translate(locale, 'What changed:')} {a.what_changed}"] if a.what_changed else []
+        lines += [f"  - {translate(locale, 'What happens next:')} {a.next_steps}"] if a.next_steps else []
+    return [*lines, ""]
+
+
+
+def render_md(report: Report, locale: str = "en") -> str:
+    report = in_language(report, locale)
+    def tr(message: str, **params: object) -> str:
+        return translate(locale, message, **params)
+
+    lines = [f"# {tr('You said, we did')}: {report.title}", "", _intro(report, locale), ""]
+    lines += [told_line(locale, report), ""] if report.previous and report.previous.told else []
+    lines += [_anonymity(report, locale), ""]
+    for p in report.priorities:
+        if not (p.actions or p.planned or p.quotes):
+            continue
+        lines += [f"## {p.name}", ""] + [f"{o}\n" for o in p.outcomes]
+        lines += [_carried(p.carried_from, locale), ""] if p.carried_from else []
+        lines += [f"### {tr('You said')}", ""]
+        lines += [f"- {_topic_line(tp, locale)}" for tp in p.topics if tp.count.state == SHOWN]
+        lines += [""] + [f"> {quoted(q, locale)} {q.attribution}\n" for q in p.quotes]
+        if p.actions:
+            lines += [f"### {tr('We did')}", ""]
+            for a in p.actions:
+                lines += [f"- **{a.title}** ({a.agency}, {tr(STATUS_NAMES[a.status])}): {a.what_we_did}"]
+                lines += [f"  - {tr('What changed:')} {a.what_changed}"] if a.what_changed else []
+        nexts = [a.next_steps for a in p.actions if a.next_steps] + [f"{a.title}: {a.what_we_did}" for a in p.planned]
+        if nexts:
+            lines += ["", f"### {tr('What happens next')}", ""] + [f"- {n}" for n in nexts]
+        lines.append("")
+    lines += _md_other(report, locale)
+    for c in report.consultations:
+        lines += [f"## {tr('Your answers: %(title)s', title=c.title)}", ""]
+        if c.responses.state != SHOWN:
+            lines += [_survey_size(c, report.threshold, locale), ""]
+            continue
+        for q in c.questions:
+            if q.answered.state != SHOWN:
+                continue
+            lines += [f"**{q.label}**", "", f"| {tr('Answer')} | {tr('Young people')} |", "|---|---|"]
+            lines += [f"| {survey_text(locale, r.label)} | {share_text(locale, r.count, report.threshold)} |" for r in q.rows]
+            lines.append("")
+            for header, *body in _question_tables(report, c.slug, q, locale):
+                lines += [f"*{header[0]}*", "", "| " + " | ".join(header[1:]) + " |", "|" + "---|" * (len(header) - 1)]
+                lines += ["| " + " | ".join(values) + " |" for values in body]
+                lines.append("")
+    lines += [f"## {tr('Need to talk to someone now?')}", ""]
+    lines += [f"- **{tr(s.name)}**: {s.phone}. {tr(s.description)}" for s in STANDARD_SUPPORT]
+    return "\n".join(lines) + "\n"
+
+
+# --- CSV and JSON: the figures and the actions --------------------------------------------------
+FIGURE_COLUMNS = ("survey", "question_id", "question", "answer_value", "answer", "group_by", "group_value",
+                  "group", "count", "percent", "note")
+
+
+def _note(c: Count, threshold: int) -> str:
+    return "" if c.state == SHOWN else f"fewer than {threshold}" if c.state == "small" else "hidden"
+
+
+def figure_rows(report: Report) -> Iterator[tuple[object, ...]]:
+    """Every published number: a count is blank, with a note, where it is hidden."""
+
+    def note(c: Count) -> str:
+        return _note(c, report.threshold)
+
+    for c in report.consultations:
+        yield (c.slug, "", "responses", "", "", "", "", "", c.responses.n, "", note(c.responses))
+        for q in c.questions:
+            yield (c.slug, q.id, q.label, "", "answered", "", "", "", q.answered.n, "", note(q.answered))
+            for r in q.rows:
+                yield (c.slug, q.id, q.label, r.value, r.label, "", "", "", r.count.n, r.count.percent, note(r.count))
+            for b in q.breakdowns:
+                for i, r in enumerate(q.rows):
+                    for col, cell in zip(b.columns, b.cells[i], strict=True):
+                        yield (c.slug, q.id, q.label, r.value, r.label, b.by, col.value, col.label, cell.n,
+                               cell.percent, note(cell))
+        for tp in c.topics:
+            yield (c.slug, "", "topic", tp.id, tp.name, "", "", "", tp.count.n, "", note(tp.count))
+            for s in SENTIMENTS:
+                f = tp.sentiments[s]
+                yield (c.slug, "", "topic", tp.id, tp.name, "feeling", s, s, f.n, f.percent, note(f))
+
+
+COMPARED_COLUMNS = ("survey", "question_id", "question", "answer_value", "answer", "year_before", "count_before",
+                    "percent_before", "note_before", "year", "count", "percent", "note", "change_points")
+
+
+def compared_rows(report: Report) -> Iterator[tuple[object, ...]]:
+    """The questions asked in the year before too: both years' numbers (each protected on its own) and the
+    change in percentage points where both shares are shown."""
+    prev, t = report.previous, report.threshold
+    for qc in prev.questions if prev else []:
+        assert prev is not None
+        yield (qc.survey, qc.id, qc.label, "", "answered", prev.year, qc.before.n, "", _note(qc.before, t),
+               report.year, qc.now.n, "", _note(qc.now, t), "")
+        for r in qc.rows:
+            yield (qc.survey, qc.id, qc.label, r.value, r.label, prev.year, r.before.n, r.before.percent,
+                   _note(r.before, t), report.year, r.now.n, r.now.percent, _note(r.now, t), r.change)
+
+
+ACTION_COLUMNS = ("id", "year", "priorities", "title", "what_we_did", "agency", "status", "started_on",
+                  "finished_on", "what_changed", "next_steps", "topics", "surveys", "quotes")
+
+
+def action_rows(report: Report) -> Iterator[tuple[object, ...]]:
+    seen: set[int] = set()
+    for a in [a for p in report.priorities for a in p.actions + p.planned] + report.other_actions:
+        if a.id in seen:
+            continue
+        seen.add(a.id)
+        yield (a.id, report.year, " ".join(a.priorities), a.title, a.what_we_did, a.agency, a.status, a.started_on,
+               a.finished_on, a.what_changed, a.next_steps, " ".join(a.topics), " ".join(a.surveys),
+               " | ".join(f"{quoted(q)} {q.attribution}" for q in a.quotes))
+
+
+def render_csv(header: tuple[str, ...], rows: Iterator[tuple[object, ...]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
+    return out.getvalue()
+
+
+def render_json(report: Report) -> bytes:
+    return msgspec.json.format(msgspec.json.encode(report), indent=2) + b"\n"
+
+
+# --- writing files -----------------------------------------------------------------------------------
+def render(report: Report, fmt: str, locale: str = "en", css: str = "") -> dict[str, bytes]:
+    """The files for one format, by name (CSV makes two: the figures and the actions; three with the year
+    before). The partnership's and the surveys' words are in `locale` where they were given in it."""
+    name = file_name(report, fmt)
+    report = in_language(report, locale)
+    if fmt == "html":
+        return {name: render_html(report, locale, css=css).encode()}
+    if fmt == "pdf":
+        return {name: render_pdf(report, locale, css)}
+    if fmt.startswith("leaflet"):
+        return {name: render_leaflet(report, locale, easy=fmt == "leaflet-easy")}
+    if fmt == "docx":
+        return {name: render_docx(report, locale)}
+    if fmt == "md":
+        return {name: render_md(report, locale).encode()}
+    if fmt == "json":
+        return {name: render_json(report)}
+    if fmt == "csv":
+        return {name: render_csv(FIGURE_COLUMNS, figure_rows(report)).encode("utf-8-sig"),
+                name.replace(".csv", "-actions.csv"): render_csv(ACTION_COLUMNS, action_rows(report)).encode("utf-8-sig"),
+                **({name.replace(".csv", "-compared.csv"): render_csv(COMPARED_COLUMNS, compared_rows(report)).encode("utf-8-sig")}
+                   if report.previous else {})}
+    raise ValueError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
+
+
+def write(report: Report, formats: list[str], out_dir: Path, locale: str = "en", css: str = "") -> list[Path]:
+    """Write each format's files into out_dir; each file appears whole or not at all."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt in formats:
+        for name, data in render(report, fmt, locale, css).items():
+            path = out_dir / name
+            partial = path.with_name(f".{name}.partial")
+            partial.write_bytes(data)
+            partial.replace(path)
+            written.append(path)
+    return written

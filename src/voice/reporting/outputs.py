@@ -1,0 +1,433 @@
+""""You said, we did": one report, built once from the database, that every output format renders.
+
+A report covers a business year, or one consultation in it: what young people said (numbers with small
+groups hidden, the topics of their own words, approved quotes only), what the partnership did about it
+(actions under each priority), what changed, and what happens next. Exports and web pages read only this
+structure, so a hidden number or an unapproved quote cannot reach one format and not another.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, cast
+
+import msgspec
+from sqlite_utils import Database
+
+from voice.common.i18n import survey_text, translate, words_list
+from voice.curation.quotes import quote_blockers
+from voice.reading.themes import Taxonomy
+from voice.reporting import priorities as plan
+from voice.reporting.results import (
+    HIDDEN,
+    SHOWN,
+    SMALL,
+    Count,
+    Row,
+    SurveyResults,
+    TopicResult,
+    survey_results,
+    topic_rows_by_survey,
+    topic_totals,
+)
+from voice.store.versions import Published, version
+
+QUOTES_PER_PRIORITY = 4
+SECTION_TITLE = "How feedback from children and families has informed our work and influenced service provision"
+
+
+class QuoteOut(msgspec.Struct, frozen=True):
+    id: int
+    text: str
+    attribution: str
+    survey: str
+    topics: list[str]
+    priorities: list[str]
+    summary: bool = False
+    """The partnership's summary of what was said: never in quotation marks."""
+
+
+class ActionOut(plan.ActionCore, frozen=True, kw_only=True):
+    quotes: list[QuoteOut]              # the approved quotes that prompted it, in full
+    lang: str = "en"                    # the language its words are in (see in_language)
+
+
+class PrioritySection(msgspec.Struct, frozen=True):
+    key: str
+    name: str
+    outcomes: list[str]
+    topics: list[TopicResult]       # what young people said that feeds this priority
+    quotes: list[QuoteOut]
+    actions: list[ActionOut]        # done or under way: "we did"
+    planned: list[ActionOut]        # "we plan to"
+    carried_from: str | None = None
+    """The year before, when this was a priority then too (same id): the report links the two."""
+    translations: dict[str, dict[str, str | list[str]]] = {}
+    lang: str = "en"
+
+
+class RowChange(msgspec.Struct, frozen=True):
+    """One answer to a question asked in both years. `change` (percentage points) only where both
+    years' shares are shown, so that a difference can never give away a number that was held back."""
+
+    value: str
+    label: str
+    now: Count
+    before: Count
+    change: int | None = None
+
+
+class QuestionChange(msgspec.Struct, frozen=True):
+    survey: str
+    id: str
+    label: str
+    now: Count          # how many answered it, this year and the year before
+    before: Count
+    rows: list[RowChange]
+
+
+class Comparison(msgspec.Struct, frozen=True):
+    """This year beside the year before: the same questions of the same surveys, and the topics."""
+
+    year: str                     # the year before
+    published: bool               # its numbers are those of its published report
+    responses: Count
+    told: list[str]               # what young people said most about then (topic names), most first
+    told_now: list[str]           # and this year
+    questions: list[QuestionChange]
+
+    def question(self, survey: str, question_id: str) -> QuestionChange | None:
+        return next((q for q in self.questions if q.survey == survey and q.id == question_id), None)
+
+
+class Report(msgspec.Struct, frozen=True):
+    year: str
+    survey: str | None
+    title: str
+    starts: str
+    ends: str
+    generated_on: str
+    threshold: int
+    responses: Count
+    consultations: list[SurveyResults]
+    topics: list[TopicResult]
+    priorities: list[PrioritySection]
+    other_actions: list[ActionOut]  # actions not under one of the year's priorities
+    quotes: list[QuoteOut]
+    previous: Comparison | None = None
+    """The year before, where young people answered then too."""
+
+    @property
+    def empty(self) -> bool:
+        """Nobody answered in the period (there may still be actions to report)."""
+        return not self.consultations
+
+    @property
+    def any_hidden(self) -> bool:
+        return (any(c.any_hidden for c in self.consultations) or not self.responses.shown
+                or any(t.count.state != SHOWN for t in self.topics))
+
+
+def _latest(db: Database, slug: str) -> Published | None:
+    row = db.execute("SELECT coalesce((SELECT version_id FROM surveys WHERE slug = ?), "
+                     "(SELECT max(id) FROM survey_versions WHERE slug = ?))", [slug, slug]).fetchone()
+    return version(db, row[0]) if row and row[0] else None
+
+
+def _quotes(db: Database, slugs: list[str], since: dt.date, until: dt.date) -> list[QuoteOut]:
+    """Approved (or published) quotes from the period, unless something now holds one back."""
+    if not slugs:
+        return []
+    marks = ", ".join("?" for _ in slugs)
+    rows = db.execute(
+        "SELECT q.id, q.answer_id, q.text, q.attribution, r.survey_slug, q.topics, q.priorities, q.summary "  # noqa: S608 - placeholders only
+        "FROM quotes q "
+        "JOIN answers a ON a.id = q.answer_id JOIN responses r ON r.id = a.response_id "
+        f"WHERE q.status IN ('approved', 'published') AND r.survey_slug IN ({marks}) "
+        "AND r.submitted_on BETWEEN ? AND ? ORDER BY q.id", [*slugs, since.isoformat(), until.isoformat()]).fetchall()
+    return [QuoteOut(row[0], row[2], row[3], row[4], msgspec.json.decode(row[5]), msgspec.json.decode(row[6]),
+                     bool(row[7])) for row in rows if not quote_blockers(db, row[1])]
+
+
+def _action_out(a: plan.Action, quotes: dict[int, QuoteOut]) -> ActionOut:
+    core = {f: getattr(a, f) for f in plan.ActionCore.__struct_fields__}
+    return ActionOut(**core, quotes=[quotes[q] for q in a.quotes if q in quotes])
+
+
+def build_report(db: Database, year: str, taxonomy: Taxonomy, *, survey: str | None = None,
+                 threshold: int = 5, today: dt.date | None = None,
+                 counted: dict[str, SurveyResults] | None = None, compare: bool = True) -> Report:
+    """The year's (or one consultation's) "you said, we did", from what is stored now. `counted`: survey
+    results already worked out for this year and threshold (publishing reuses the year's). `compare`:
+    put the year before beside it (its published report's numbers, or worked out now if unpublished)."""
+    year = plan.check_year(year)
+    since, until = plan.year_span(year)
+    if survey:
+        slugs = [survey]
+    else:
+        slugs = [row[0] for row in db.execute(
+            "SELECT DISTINCT survey_slug FROM responses WHERE submitted_on BETWEEN ? AND ? ORDER BY survey_slug",
+            [since.isoformat(), until.isoformat()])]
+    consultations = []
+    themed = topic_rows_by_survey(db, slugs, since, until)
+    for slug in slugs:
+        if counted and slug in counted:
+            consultations.append(counted[slug])
+        elif (latest := _latest(db, slug)) is not None:
+            consultations.append(survey_results(db, latest, taxonomy, threshold, since, until, themed.get(slug, [])))
+    topics = topic_totals([row for slug in slugs for row in themed.get(slug, [])], taxonomy, threshold)
+    quotes = _quotes(db, slugs, since, until)
+    by_id = {q.id: q for q in quotes}
+    year_actions = [a for a in plan.actions(db, year)
+                    if survey is None or survey in a.surveys or any(q in by_id for q in a.quotes)]
+    sections, placed = [], set()
+    before_year = plan.year_before(year)
+    carried = {p.key for p in plan.priorities(db, before_year)}
+    for p in plan.priorities(db, year):
+        mine = [a for a in year_actions if p.key in a.priorities]
+        placed |= {a.id for a in mine}
+        feeding = set(p.topics)
+        sections.append(PrioritySection(
+            key=p.key, name=p.name, outcomes=p.outcomes,
+            topics=[t for t in topics if t.id in feeding],
+            quotes=_quotes_for(p.key, feeding, mine, quotes),
+            actions=[_action_out(a, by_id) for a in mine if a.status != "planned"],
+            planned=[_action_out(a, by_id) for a in mine if a.status == "planned"],
+            carried_from=before_year if p.key in carried else None, translations=p.translations))
+    title = next((c.title for c in consultations), survey or "") if survey else year
+    previous = None
+    if compare and consultations:
+        before = published(db, before_year, survey)
+        is_published = before is not None and before.threshold == threshold
+        if not is_published:
+            before = build_report(db, before_year, taxonomy, survey=survey, threshold=threshold, compare=False)
+        assert before is not None
+        previous = compare_years(before, consultations, topics, is_published)
+    return Report(
+        year=year, survey=survey, title=title, starts=since.isoformat(), ends=until.isoformat(),
+        generated_on=(today or dt.datetime.now(dt.UTC).date()).isoformat(), threshold=threshold,
+        responses=_responses(consultations, threshold), consultations=consultations, topics=topics,
+        priorities=sections, other_actions=[_action_out(a, by_id) for a in year_actions if a.id not in placed],
+        quotes=quotes, previous=previous)
+
+
+# --- the partnership's words in the reader's language -----------------------------------------------
+PRIORITY_WORDS = ("name", "outcomes")
+ACTION_WORDS = ("title", "what_we_did", "agency", "what_changed", "next_steps")
+
+
+def _item_in(item: Any, fields: tuple[str, ...], lang: str) -> Any:
+    """A priority or action wholly in `lang` when its translation covers every field it has words in;
+    otherwise wholly in English (never a sentence in one language beside a heading in another)."""
+    text = item.translations.get(lang, {})
+    if not text or any(getattr(item, f) and f not in text for f in fields):
+        return item
+    return msgspec.structs.replace(item, lang=lang, **{f: text[f] for f in fields if f in text})
+
+
+def _survey_in(c: SurveyResults, lang: str) -> SurveyResults:
+    words = c.words.get(lang)
+    if not words:
+        return c
+
+    def w(text: str) -> str:
+        return words.get(text, text)
+
+    def rows(items: list[Row]) -> list[Row]:
+        return [msgspec.structs.replace(r, label=w(r.label)) for r in items]
+
+    questions = [msgspec.structs.replace(
+        q, label=w(q.label), rows=rows(q.rows),
+        breakdowns=[msgspec.structs.replace(b, label=w(b.label), columns=rows(b.columns)) for b in q.breakdowns])
+        for q in c.questions]
+    return msgspec.structs.replace(c, title=w(c.title), questions=questions, lang=lang)
+
+
+def in_language(report: Report, locale: str) -> Report:
+    """The report with the partnership's words (priorities, actions) and the surveys' own words in the
+    reader's language where they were given in it, and in English where not. Each item says which (`lang`),
+    so that a page can mark English passages for screen readers. Numbers and quotes are unchanged."""
+    lang = locale.split("_")[0]
+    if lang == "en":
+        return report
+
+    def action(a: ActionOut) -> ActionOut:
+        return cast(ActionOut, _item_in(a, ACTION_WORDS, lang))
+
+    def topics(items: list[TopicResult]) -> list[TopicResult]:
+        return [msgspec.structs.replace(t, name=survey_text(locale, t.name)) for t in items]
+
+    consultations = [msgspec.structs.replace(_survey_in(c, lang), topics=topics(c.topics)) for c in report.consultations]
+    titles = {c.slug: c.title for c in consultations}
+    priorities = [msgspec.structs.replace(
+        _item_in(p, PRIORITY_WORDS, lang), actions=[action(a) for a in p.actions],
+        planned=[action(a) for a in p.planned], topics=topics(p.topics)) for p in report.priorities]
+    title = titles.get(report.survey or "", report.title) if report.survey else report.title
+    previous = report.previous
+    if previous is not None:
+        words = {k: v for c in report.consultations for k, v in c.words.get(lang, {}).items()}
+        previous = msgspec.structs.replace(
+            previous, told=[survey_text(locale, t) for t in previous.told],
+            told_now=[survey_text(locale, t) for t in previous.told_now], questions=[msgspec.structs.replace(
+            q, label=words.get(q.label, q.label),
+            rows=[msgspec.structs.replace(r, label=words.get(r.label, r.label)) for r in q.rows])
+            for q in previous.questions])
+    return msgspec.structs.replace(report, title=title, consultations=consultations, priorities=priorities,
+                                   topics=topics(report.topics),
+                                   other_actions=[action(a) for a in report.other_actions], previous=previous)
+
+
+def translated_share(report: Report) -> tuple[int, int]:
+    """How many of a report's priorities, actions and surveys are in the reader's language after
+    in_language, and how many are still in English."""
+    langs = [p.lang for p in report.priorities] + [c.lang for c in report.consultations] + [
+        a.lang for a in [*(a for p in report.priorities for a in p.actions + p.planned), *report.other_actions]]
+    there = sum(lang != "en" for lang in langs)
+    return there, len(langs) - there
+
+
+def told_line(locale: str, report: Report) -> str:
+    """"Last year (2021/22) you told us most about …; this year, about …", or "" with no year before."""
+    prev = report.previous
+    if prev is None or not prev.told:
+        return ""
+    before = words_list(locale, [f"“{t}”" for t in prev.told])
+    if not prev.told_now:
+        return translate(locale, "Last year (%(year)s) you told us most about %(before)s.", year=prev.year, before=before)
+    return translate(locale, "Last year (%(year)s) you told us most about %(before)s; this year, about %(now)s.",
+                     year=prev.year, before=before, now=words_list(locale, [f"“{t}”" for t in prev.told_now]))
+
+
+def _most_said(topics: list[TopicResult], most: int = 3) -> list[str]:
+    shown = sorted((t for t in topics if t.count.shown), key=lambda t: -(t.count.n or 0))
+    return [t.name for t in shown[:most]]
+
+
+def _change(now: Count, before: Count) -> int | None:
+    """Percentage points between two shares, only when both are shown (see RowChange)."""
+    if now.percent is None or before.percent is None or not (now.shown and before.shown):
+        return None
+    return now.percent - before.percent
+
+
+def compare_years(before: Report, consultations: list[SurveyResults], topics: list[TopicResult],
+                  published: bool) -> Comparison | None:
+    """This year's results beside the year before's: questions asked in both (same survey, same question
+    id and kind), answer by answer. Each year's numbers are protected on their own; a difference is given
+    only between two shown shares, so nothing hidden in either year can be worked out from it."""
+    if before.empty:
+        return None
+    then = {c.slug: c for c in before.consultations}
+    questions = []
+    for c in consultations:
+        old = then.get(c.slug)
+        if old is None:
+            continue
+        old_questions = {q.id: q for q in old.questions}
+        for q in c.questions:
+            was = old_questions.get(q.id)
+            if was is None or was.kind != q.kind or not q.rows:
+                continue
+            old_rows = {r.value: r for r in was.rows}
+            rows = [RowChange(r.value, r.label, r.count, old_rows[r.value].count,
+                              _change(r.count, old_rows[r.value].count)) for r in q.rows if r.value in old_rows]
+            if rows and (q.answered.shown or was.answered.shown):
+                questions.append(QuestionChange(c.slug, q.id, q.label, q.answered, was.answered, rows))
+    return Comparison(year=before.year, published=published, responses=before.responses,
+                      told=_most_said(before.topics), told_now=_most_said(topics), questions=questions)
+
+
+def _quotes_for(key: str, feeding: set[str], actions: list[plan.Action], quotes: list[QuoteOut]) -> list[QuoteOut]:
+    """A few quotes for a priority: those its actions cite first, then those about its topics."""
+    cited = {q for a in actions for q in a.quotes}
+    ranked = sorted((q for q in quotes if q.id in cited or key in q.priorities or feeding & set(q.topics)),
+                    key=lambda q: (q.id not in cited, key not in q.priorities, q.id))
+    return ranked[:QUOTES_PER_PRIORITY]
+
+
+def _responses(consultations: list[SurveyResults], threshold: int) -> Count:
+    """How many responses in all: shown only when every survey's own count is shown (otherwise a
+    hidden count could be worked out from the total)."""
+    if not all(c.responses.shown for c in consultations):
+        return Count(HIDDEN)
+    total = sum(c.responses.n or 0 for c in consultations)
+    return Count(SHOWN, total) if total >= threshold else Count(SMALL)
+
+
+# --- publishing: the public pages show a report as it was when a person published it ---------------
+def publish(db: Database, year: str, taxonomy: Taxonomy, by: str, threshold: int = 5) -> int:
+    """Publish the year's report and one for each consultation in it; returns how many."""
+    from voice.store.audit import record_event
+    from voice.store.db import write_lock
+
+    year = plan.check_year(year)
+    whole = build_report(db, year, taxonomy, threshold=threshold)
+    counted = {c.slug: c for c in whole.consultations}
+    reports = [whole] + [build_report(db, year, taxonomy, survey=c.slug, threshold=threshold, counted=counted)
+                         for c in whole.consultations]
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    with write_lock, db.atomic():
+        db.execute("DELETE FROM published_reports WHERE year = ?", [year])
+        for report in reports:
+            db.execute("INSERT INTO published_reports (year, survey, report, published_by, published_at) "
+                       "VALUES (?, ?, ?, ?, ?)", [year, report.survey or "", msgspec.json.encode(report).decode(), by, now])
+        record_event(db, by, "report published", f"year:{year}", f"{len(reports)} pages")
+    return len(reports)
+
+
+def withdraw(db: Database, year: str, by: str) -> None:
+    from voice.store.audit import record_event
+    from voice.store.db import write_lock
+
+    with write_lock, db.atomic():
+        db.execute("DELETE FROM published_reports WHERE year = ?", [plan.check_year(year)])
+        record_event(db, by, "report withdrawn", f"year:{year}")
+
+
+class ToldBefore(msgspec.Struct, frozen=True):
+    """What a survey's young people told us in an earlier, published year, and what was done about it."""
+
+    year: str
+    topics: list[str]
+    """The priorities their words fed (names)."""
+    done: list[str]
+    """Actions done about it (titles), at most two."""
+
+
+def told_before(db: Database, slug: str, before_year: str, locale: str = "en") -> ToldBefore | None:
+    """From the newest report published for a year before `before_year` in which something this survey's
+    answers prompted was done: the priorities its answers fed, and what was done about them (the actions
+    linked to this survey), so its start page can say so instead of asking again from nothing. In the
+    reader's language where the partnership gave its words in it."""
+    for year, in db.execute("SELECT year FROM published_reports WHERE survey = '' AND year < ? ORDER BY year DESC",
+                            [before_year]).fetchall():
+        report = published(db, year)
+        if report is None:
+            continue
+        report = in_language(report, locale)
+        mine = [[a for a in p.actions if slug in a.surveys or any(q.survey == slug for q in a.quotes)]
+                for p in report.priorities]
+        fed = [p for p, acts in zip(report.priorities, mine, strict=True)
+               if acts or any(q.survey == slug for q in p.quotes)]
+        done = [a.title for acts in mine for a in acts if a.status == "done"]
+        if fed and done:
+            return ToldBefore(year, [p.name for p in fed][:3], done[:2])
+    return None
+
+
+def published(db: Database, year: str, survey: str | None = None) -> Report | None:
+    row = db.execute("SELECT report FROM published_reports WHERE year = ? AND survey = ?",
+                     [year, survey or ""]).fetchone()
+    return msgspec.json.decode(row[0], type=Report) if row else None
+
+
+class Publication(msgspec.Struct, frozen=True):
+    year: str
+    published_by: str
+    published_at: str
+
+
+def publications(db: Database) -> list[Publication]:
+    """The published years, newest first."""
+    return [Publication(*row) for row in db.execute(
+        "SELECT year, published_by, published_at FROM published_reports WHERE survey = '' ORDER BY year DESC")]

@@ -1,0 +1,64 @@
+"""The one Jinja environment: the web app renders pages with it and exports render files with it, so
+a report looks and reads the same in both. Translation helpers read the locale from the context."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+
+from voice.common.i18n import (
+    DEFAULT_LOCALE,
+    jinja_day,
+    jinja_gettext,
+    jinja_label,
+    jinja_ngettext,
+    jinja_number,
+    jinja_percent,
+    jinja_said,
+)
+from voice.common.settings import PACKAGE_DIR
+from voice.reading.themes import SENTIMENT_NAMES, SENTIMENTS
+from voice.reporting.outputs import Report, told_line
+from voice.reporting.priorities import STATUS_NAMES
+from voice.reporting.results import Count, change_text, count_text, share_text
+
+
+@pass_context
+def jinja_count(ctx: Context, c: Count, threshold: int) -> str:
+    return count_text(ctx.get("locale", DEFAULT_LOCALE), c, threshold)
+
+
+@pass_context
+def jinja_share(ctx: Context, c: Count, threshold: int) -> str:
+    return share_text(ctx.get("locale", DEFAULT_LOCALE), c, threshold)
+
+
+@pass_context
+def jinja_change(ctx: Context, points: int | None) -> str:
+    return change_text(ctx.get("locale", DEFAULT_LOCALE), points)
+
+
+@pass_context
+def jinja_told(ctx: Context, report: Report) -> str:
+    return told_line(ctx.get("locale", DEFAULT_LOCALE), report)
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(PACKAGE_DIR / "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_callables(jinja_gettext, jinja_ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update(label=jinja_label, said=jinja_said, number=jinja_number, percent=jinja_percent, day=jinja_day,
+                       count_text=jinja_count, share_text=jinja_share, change_text=jinja_change, told_line=jinja_told)
+    # What every report page needs, wherever it is rendered (a page, a file): a context may override.
+    env.globals.update(status_names=STATUS_NAMES, sentiments=SENTIMENTS, sentiment_names=SENTIMENT_NAMES,
+                       print=False, link_years=False)
+    return env

@@ -1,0 +1,288 @@
+"""Opening the SQLite file. Every connection gets the same settings; migrations run on start.
+
+Durability: WAL with synchronous=FULL, so a transaction is on disk (fsync'd) when COMMIT returns.
+The thank-you page and the API's 201 are sent only after that. synchronous=NORMAL would be faster
+but could lose the last answers on a power cut, which would break the promise on the thank-you page.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlite_utils import Database
+
+from voice.store.migrations import migrations
+
+BUSY_TIMEOUT_MS = 10_000
+T = TypeVar("T")
+
+class WriteLock:
+    """Writers take turns: threads of this process on a lock, worker processes on an flock of a file
+    beside the database (see `lock_writes_to`).
+
+    SQLite allows one writer at a time anyway, but its busy handler makes a waiting writer sleep in
+    growing steps (up to 100 ms a time), so under a burst, writers queueing on SQLite's lock were far
+    slower than the same writers queueing here, where each wakes the moment the one before finishes.
+    SQLite's lock (with busy_timeout) still guards correctness; this only orders the queue. Re-entrant:
+    an import holds it around many record() calls. The flock goes with the process if it dies.
+    """
+
+    def __init__(self) -> None:
+        self._threads = threading.RLock()
+        self._depth = 0
+        self._owner: int | None = None
+        self._file: int | None = None
+
+    def use_file(self, path: str | Path) -> None:
+        with self._threads:
+            if self._file is not None:
+                os.close(self._file)
+            self._file = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+
+    def __enter__(self) -> None:
+        self._threads.acquire()
+        self._depth += 1
+        if self._depth == 1:
+            self._owner = threading.get_ident()
+            if self._file is not None:
+                fcntl.flock(self._file, fcntl.LOCK_EX)
+
+    def __exit__(self, *exc: object) -> None:
+        self._depth -= 1
+        if self._depth == 0:
+            self._owner = None
+            if self._file is not None:
+                fcntl.flock(self._file, fcntl.LOCK_UN)
+        self._threads.release()
+
+    def held_here(self) -> bool:
+        """This thread holds the lock (so it must not wait for another thread that needs it)."""
+        return self._owner == threading.get_ident()
+
+
+write_lock = WriteLock()
+
+
+class _Work:
+    __slots__ = ("error", "lead", "ready", "value", "work")
+
+    def __init__(self, work: Callable[[Database], Any]) -> None:
+        self.work = work
+        self.ready = threading.Event()
+        self.lead = False
+        self.value: Any = None
+        self.error: BaseException | None = None
+
+
+class GroupCommit:
+    """Writes from the threads of one worker share a transaction, and so one fsync (group commit).
+
+    A thread that finds nobody committing commits, in one transaction, its own write and every write
+    queued meanwhile, each in a savepoint of its own (one failing does not undo the others); then it
+    hands on to the first thread that queued while it worked. Each caller gets its result only after
+    COMMIT has returned, so durability is the same as a transaction each; if COMMIT fails, every write
+    in it fails and none is stored. Under a burst, writers no longer queue for an fsync each.
+    """
+
+    def __init__(self) -> None:
+        self._mutex = threading.Lock()
+        self._queue: list[_Work] = []
+        self._leading = False
+        self.batches = 0
+        """Transactions committed: fewer than the writes when writes shared them."""
+
+    def run(self, db: Database, work: Callable[[Database], T]) -> T:
+        mine = _Work(work)
+        with self._mutex:
+            self._queue.append(mine)
+            mine.lead = not self._leading
+            self._leading = True
+        if not mine.lead:
+            mine.ready.wait()
+        if mine.lead:
+            with self._mutex:
+                batch, self._queue = self._queue, []
+            self._commit(db, batch)
+            with self._mutex:
+                if self._queue:  # hand on: the first to queue meanwhile commits the next batch
+                    self._queue[0].lead = True
+                    self._queue[0].ready.set()
+                else:
+                    self._leading = False
+        if mine.error is not None:
+            raise mine.error
+        return mine.value  # type: ignore[no-any-return]
+
+    def _commit(self, db: Database, batch: list[_Work]) -> None:
+        committed = False
+        try:
+            with write_lock:
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    for item in batch:
+                        db.execute("SAVEPOINT one_write")
+                        try:
+                            item.value = item.work(db)
+                        except Exception as exc:  # noqa: BLE001 - given to its own caller below
+                            db.execute("ROLLBACK TO one_write")
+                            item.error = exc
+                        db.execute("RELEASE one_write")
+                    db.execute("COMMIT")
+                    committed = True
+                    self.batches += 1
+                except BaseException:
+                    if db.conn.in_transaction:
+                        db.conn.rollback()
+                    raise
+        except Exception as exc:  # noqa: BLE001 - the whole transaction failed: nothing in it was stored
+            for item in batch:
+                if item.error is None:
+                    item.value, item.error = None, exc
+        finally:
+            for item in batch:
+                if not committed and item.error is None:  # interrupted: nobody may think it was stored
+                    item.value, item.error = None, RuntimeError("the transaction did not finish")
+                if not item.lead:
+                    item.ready.set()
+
+
+group_commit = GroupCommit()
+
+
+def write(db: Database, work: Callable[[Database], T]) -> T:
+    """Run `work` in a transaction under the write lock: with the other threads' writes of the moment
+    (one fsync for all, see GroupCommit), unless the caller is already in a transaction or holds the
+    lock (an import), when it is the caller's own."""
+    if not db.conn.in_transaction and not write_lock.held_here():
+        return group_commit.run(db, work)
+    with write_lock, db.atomic():
+        return work(db)
+
+
+def lock_writes_to(db_path: str | Path) -> None:
+    """Make this process's writers queue with other processes writing the same database."""
+    write_lock.use_file(f"{db_path}.write-lock")
+
+
+def connect(path: str | Path, *, checkpoints: bool = True) -> Database:
+    """A connection for one request or command. Autocommit; use db.atomic() for transactions.
+
+    Without `checkpoints` (the web service's connections), a commit never copies the WAL back into
+    the database file: SQLite does that after the commit that takes the WAL past 1,000 pages, with an
+    fsync of the database file, while every other answer being sent waits (0.1-0.3 s stalls, the
+    slowest hundredth of form posts under a burst). The service does it in the background instead
+    (`checkpoint`, every second, from voice.web.app.checkpoints)."""
+    conn = sqlite3.connect(
+        str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+    )
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    # Deleted rows are overwritten, not left in free pages: texts as typed past their time, answers once
+    # read, unfinished answers. (Old page images in the WAL are overwritten as it is reused.)
+    conn.execute("PRAGMA secure_delete = ON")
+    if not checkpoints:
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
+    return Database(conn)
+
+
+def serving_connection(path: str | Path) -> Database:
+    """A connection for the web service: see `connect` on checkpoints."""
+    return connect(path, checkpoints=False)
+
+
+def checkpoint(path: str | Path) -> tuple[int, int, int]:
+    """Copy what the WAL holds back into the database file, as far as readers allow, without waiting
+    for (or holding up) any writer. Returns SQLite's (busy, pages in the WAL, pages copied)."""
+    with opened(path) as db:
+        busy, wal_pages, copied = db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    return int(busy), int(wal_pages), int(copied)
+
+
+def migrate(path: str | Path) -> None:
+    """Create the file if needed, switch on WAL and apply pending migrations.
+
+    A lock file makes several workers starting at once take turns.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with Path(f"{path}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        db = connect(path)
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            migrations.apply(db)
+        finally:
+            db.close()
+
+
+class ConnectionPool:
+    """Connections kept open between requests, each lent to one request at a time.
+
+    Opening a connection costs more than most requests' own queries (the file, the PRAGMAs, reading
+    the schema); a worker keeps at most `keep` idle ones. A connection comes back with any transaction
+    its request left open rolled back. Idle connections are kept per `opener` in use when they were
+    opened, so replacing it (a test simulating a full disk) affects every connection lent afterwards.
+    """
+
+    def __init__(self, keep: int = 64, opener: Callable[[str | Path], Database] = connect) -> None:
+        self._lock = threading.Lock()
+        self._idle: dict[tuple[str, object], list[Database]] = {}
+        self._keep = keep
+        self.opener = opener
+
+    @contextmanager
+    def lend(self, path: str | Path) -> Iterator[Database]:
+        opener = self.opener
+        key = (str(path), opener)
+        with self._lock:
+            idle = self._idle.setdefault(key, [])
+            db = idle.pop() if idle else None
+        if db is None:
+            db = opener(path)
+        try:
+            yield db
+        finally:
+            _give_back(db, self, key)
+
+    def put(self, key: tuple[str, object], db: Database) -> bool:
+        with self._lock:
+            idle = self._idle.setdefault(key, [])
+            if len(idle) < self._keep:
+                idle.append(db)
+                return True
+        return False
+
+    def close_all(self) -> None:
+        with self._lock:
+            every = [db for idle in self._idle.values() for db in idle]
+            self._idle.clear()
+        for db in every:
+            db.close()
+
+
+def _give_back(db: Database, pool: ConnectionPool, key: tuple[str, object]) -> None:
+    try:
+        if db.conn.in_transaction:
+            db.conn.rollback()
+    except sqlite3.Error:
+        db.close()
+        return
+    if not pool.put(key, db):
+        db.close()
+
+
+@contextmanager
+def opened(path: str | Path) -> Iterator[Database]:
+    db = connect(path)
+    try:
+        yield db
+    finally:
+        db.close()

@@ -1,0 +1,3 @@
+"""Survey files and the forms they make: the schema, reading and checking files, a page's answers.
+Imports only voice.common; no database.
+"""

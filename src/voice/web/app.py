@@ -1,0 +1,257 @@
+"""create_app(settings): mounts the web routers, templates, static files, CSRF and error pages."""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import sqlite3
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import anyio
+import anyio.to_thread
+import msgspec
+from litestar import Litestar, Router
+from litestar.config.csrf import CSRFConfig
+from litestar.datastructures import ResponseHeader, State
+from litestar.di import Provide
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin, YamlRenderPlugin
+from litestar.plugins.jinja import JinjaTemplateEngine
+from litestar.static_files import create_static_files_router
+from litestar.template.config import TemplateConfig
+
+from voice import __version__
+from voice.common.settings import Settings, SettingsError
+from voice.intake.operations import purge_as_set
+from voice.intake.submissions import purge_originals
+from voice.reading.learning import themer_with_corrections
+from voice.reading.reader import load_model
+from voice.reading.redact import Terms, load_terms, redact
+from voice.reading.themes import Themer, taxonomy_for
+from voice.reporting.templating import environment
+from voice.store.catalogue import Catalogue
+from voice.store.db import (
+    ConnectionPool,
+    checkpoint,
+    lock_writes_to,
+    migrate,
+    opened,
+    serving_connection,
+)
+from voice.web import api, people, public, staff, withdraw
+from voice.web.errors import exception_handlers
+from voice.web.guard import SignInRequiredError, staff_guard, to_sign_in
+from voice.web.limits import rate_limit
+from voice.web.pages import PageCache, provide_db
+from voice.web.people import (
+    AccountsController,
+    AuditController,
+    ContactsController,
+    WithdrawForController,
+)
+from voice.web.plans import PlansController
+from voice.web.reading import Reader
+
+log = logging.getLogger("voice")
+
+SECURITY_HEADERS = [
+    ResponseHeader(name="Content-Security-Policy", value=(
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")),
+    ResponseHeader(name="Referrer-Policy", value="no-referrer"),
+    ResponseHeader(name="X-Content-Type-Options", value="nosniff"),
+    ResponseHeader(name="Permissions-Policy", value="camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+]
+
+
+def secret_for(settings: Settings) -> str:
+    """VOICE_SECRET, or one made once and kept (mode 600) beside the database for every worker."""
+    if settings.secret:
+        return settings.secret
+    path = Path(f"{settings.db_path}.secret")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as f:
+        f.write(secrets.token_urlsafe(32))
+    return path.read_text().strip()
+
+
+def template_engine() -> JinjaTemplateEngine:
+    return JinjaTemplateEngine.from_environment(environment())
+
+
+def redaction_terms(settings: Settings) -> Terms:
+    if not settings.redact_terms_file:
+        return Terms()
+    try:
+        return load_terms(Path(settings.redact_terms_file).read_bytes())
+    except (OSError, ValueError, msgspec.ValidationError) as exc:
+        raise SettingsError(f"VOICE_REDACT_TERMS_FILE: {settings.redact_terms_file}: {exc}") from None
+
+
+def model_path(settings: Settings) -> Path:
+    """Where this partnership's retrained model is (or would be) kept."""
+    return Path(settings.model_file) if settings.model_file else Path(settings.db_path).parent / "reader.npz"
+
+
+def themer_for(settings: Settings, *, learn: bool = True) -> Themer:
+    """The taxonomy and reader model in use, plus what people's corrections in the database have taught
+    (unless learn=False)."""
+    taxonomy = taxonomy_for(settings)
+    try:
+        model = load_model(model_path(settings))
+    except (OSError, ValueError, msgspec.DecodeError) as exc:
+        raise SettingsError(f"VOICE_MODEL_FILE: {model_path(settings)}: {exc}") from None
+    options: dict[str, Any] = {"model": model, "flag_threshold": settings.flag_threshold,
+                               "look_threshold": settings.look_threshold}
+    if not learn or not Path(settings.db_path).exists():
+        return Themer(taxonomy, **options)
+    with opened(settings.db_path) as db:
+        if "theme_corrections" not in db.table_names():  # a command run before the first migration
+            return Themer(taxonomy, **options)
+        return themer_with_corrections(db, taxonomy, **options)
+
+
+@asynccontextmanager
+async def _in_background(seconds: Callable[[], float], job: Callable[[], object], what: str) -> AsyncIterator[None]:
+    """While the service runs, do `job` every `seconds()` in a worker thread, so pages keep being
+    served. A failure is logged and the job is tried again next time; the service goes on."""
+
+    async def again_and_again() -> None:
+        while True:
+            await anyio.sleep(seconds())
+            try:
+                await anyio.to_thread.run_sync(job)
+            except (sqlite3.Error, OSError) as exc:
+                log.warning("%s failed: %s", what, exc)
+            except Exception:
+                log.exception("%s failed", what)
+
+    async with anyio.create_task_group() as tasks:
+        tasks.start_soon(again_and_again)
+        yield
+        tasks.cancel_scope.cancel()
+
+
+@asynccontextmanager
+async def retention(app: Litestar) -> AsyncIterator[None]:
+    """The retention job: delete what has passed its keeping time every VOICE_PURGE_EVERY_SECONDS (0:
+    never). Each worker runs it; deleting what is already gone does nothing."""
+    settings: Settings = app.state["settings"]
+    if not settings.purge_every_seconds:
+        yield
+        return
+
+    def job() -> None:
+        done = purge_as_set(settings)
+        log.info("retention job: deleted %d expired unfinished answers, %d texts as typed, %d staff sessions, "
+                 "%d responses past their keeping time; wiped the details of %d closed requests for contact",
+                 done.drafts, done.original_texts, done.staff_sessions, done.answers, done.contact_details)
+
+    async with _in_background(lambda: settings.purge_every_seconds, job, "retention job"):
+        yield
+
+
+@asynccontextmanager
+async def watch_surveys(app: Litestar) -> AsyncIterator[None]:
+    """Look at the survey folder every second for new, changed and broken files. Requests only read
+    what was found, so a page never waits for the folder (or for a large survey file being checked)
+    and pages can be served on the event loop."""
+    async with _in_background(lambda: SURVEYS_CHECK_SECONDS, app.state["catalogue"].refresh,
+                              "looking at the survey folder"):
+        yield
+
+
+@asynccontextmanager
+async def checkpoints(app: Litestar) -> AsyncIterator[None]:
+    """Copy the WAL back into the database file every second, so that no answer being sent waits for
+    it (see voice.store.db.connect)."""
+    path = app.state["settings"].db_path
+    async with _in_background(lambda: CHECKPOINT_SECONDS, lambda: checkpoint(path),
+                              "copying the WAL into the database"):
+        yield
+
+
+CHECKPOINT_SECONDS = 1.0
+SURVEYS_CHECK_SECONDS = 1.0
+WARM_UP_TEXT = "I told Sam on 07700 900123 that I feel sad and nobody at school listens."
+WARM_UP_OTHER_LANGUAGE = "Szkoła jest w porządku, ale nauczyciele nie słuchają."
+
+
+def warm_up(themer: Themer, terms: Terms, engine: JinjaTemplateEngine) -> None:
+    """Load now what would otherwise load on the first answer or page a worker serves (word lists,
+    lexicons, the reader's embeddings, compiled patterns and templates), so the first young person after a restart does not wait:
+    under a burst, a cold worker's first answers took 1.5 to 1.8 s instead of about 50 ms."""
+    themer.theme(redact(WARM_UP_TEXT, terms).text)
+    themer.theme(WARM_UP_OTHER_LANGUAGE)  # loads the word lists that tell another language apart
+    for name in engine.engine.list_templates(extensions=["html"]):  # imported macros and includes too
+        engine.get_template(name)
+
+
+def create_app(settings: Settings) -> Litestar:
+    migrate(settings.db_path)
+    lock_writes_to(settings.db_path)
+    terms = redaction_terms(settings)
+    themer = themer_for(settings)
+    with opened(settings.db_path) as db:
+        purge_originals(db)
+    catalogue = Catalogue(settings.db_path, settings.surveys_dir, check_every=None)  # see watch_surveys
+    catalogue.refresh()
+    for problem in catalogue.problems:
+        log.warning("skipping a survey file with a problem: %s", problem)
+    engine = template_engine()
+    connections = ConnectionPool(opener=serving_connection)
+    state = State({"settings": settings, "catalogue": catalogue, "terms": terms, "themer": themer,
+                   "connections": connections, "pages": PageCache()})
+    state["reader"] = reader = Reader(settings, connections, state)
+    warm_up(themer, terms, engine)
+    log.info("ready: %d surveys, database %s", len(catalogue.all()), Path(settings.db_path).name)
+    return Litestar(
+        route_handlers=[
+            public.PublicController,
+            api.ApiController,
+            withdraw.WithdrawController,
+            withdraw.ResponsesApiController,
+            staff.SignInController,
+            people.SetPasswordController,
+            staff_router(),
+            create_static_files_router(path="/static", directories=[Path(settings.static_dir)],
+                                       cache_control=None, include_in_schema=False),
+        ],
+        dependencies={"db": Provide(provide_db)},
+        state=state,
+        template_config=TemplateConfig(instance=engine),
+        csrf_config=CSRFConfig(
+            secret=secret_for(settings),
+            cookie_name="voice_csrf",
+            cookie_secure=settings.secure_cookies,
+            cookie_httponly=True,
+            cookie_samesite="lax",
+        ),
+        request_max_body_size=settings.max_body_bytes,
+        middleware=[reader.middleware, *[m for m in [rate_limit(settings.submissions_per_minute)] if m is not None]],
+        response_headers=SECURITY_HEADERS,
+        exception_handlers=exception_handlers(),
+        openapi_config=OpenAPIConfig(
+            title="voice", version=__version__, path="/api/schema",
+            render_plugins=[JsonRenderPlugin(), YamlRenderPlugin()],
+        ),
+        lifespan=[retention, watch_surveys, checkpoints, reader.lifespan],
+        on_shutdown=[connections.close_all],
+        debug=False,
+    )
+
+
+def staff_router() -> Router:
+    """Every /staff page but signing in, behind the staff guard."""
+    return Router(path="/staff", route_handlers=[staff.StaffController, PlansController, ContactsController,
+                                                 WithdrawForController, AccountsController, AuditController],
+                  guards=[staff_guard],
+                  exception_handlers={SignInRequiredError: to_sign_in}, include_in_schema=False)
