@@ -56,7 +56,7 @@ def export_group() -> None:
 @click.option("--year", required=True, help="Business year, e.g. 2021/22.")
 @click.option("--survey", help="Only this consultation (survey slug).")
 @click.option("--format", "formats", multiple=True, default=["html"], show_default=True,
-              help="html, pdf, docx, md, csv, json or all; repeat for several.")
+              help="html, pdf, leaflet, leaflet-easy, docx, md, csv, json or all; repeat for several.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"),
               show_default=True, help="Folder to write into.")
 @click.option("--locale", default="en", show_default=True, help="Language of the words around the figures.")
