@@ -180,20 +180,13 @@ def test_every_message_is_translated_into_urdu_and_polish_with_its_placeholders(
         assert not problems, f"{locale}: {problems[:3]}"
 
 
-def test_a_published_report_with_no_urdu_is_wholly_english_inside_an_urdu_page(tmp_path: Path) -> None:
-    """A report none of whose words the partnership or its surveys gave in Urdu: an Urdu reader gets the page
-    around it in Urdu and the report marked as English, not English words dropped into Urdu sentences."""
-    from voice.common.settings import REPO_DIR
+def demo_report_in_urdu(tmp_path: Path, surveys: Path) -> BeautifulSoup:
+    """The demo's 2021/22 report as an Urdu reader gets it, with the survey files in `surveys`."""
     from voice.demo import seed
     from voice.store.catalogue import Catalogue
     from voice.store.db import migrate
     from voice.web.app import create_app
 
-    surveys = tmp_path / "surveys"
-    surveys.mkdir()
-    for path in (REPO_DIR / "surveys").glob("*.yaml"):  # the example surveys without their translations
-        text = path.read_text(encoding="utf-8")
-        (surveys / path.name).write_text(text[: text.index("\ntranslations:")] + "\n", encoding="utf-8")
     settings = Settings(db_path=str(tmp_path / "d.db"), surveys_dir=str(surveys), secret="r")
     migrate(settings.db_path)
     seed(Catalogue(settings.db_path, surveys))
@@ -201,30 +194,33 @@ def test_a_published_report_with_no_urdu_is_wholly_english_inside_an_urdu_page(t
         client.headers["accept-language"] = "ur"
         soup = get_page(client, "/you-said-we-did/2021-22")
     assert soup.html["lang"] == "ur" and soup.html["dir"] == "rtl"
+    assert soup.select_one(".help-title").get_text(strip=True) == po_text("ur", "Need to talk to someone now?")
+    return soup
+
+
+def test_a_published_report_with_no_urdu_is_wholly_english_inside_an_urdu_page(tmp_path: Path) -> None:
+    """A report none of whose words the partnership or its surveys gave in Urdu: an Urdu reader gets the page
+    around it in Urdu and the report marked as English, not English words dropped into Urdu sentences."""
+    from voice.common.settings import REPO_DIR
+
+    surveys = tmp_path / "surveys"
+    surveys.mkdir()
+    for path in (REPO_DIR / "surveys").glob("*.yaml"):  # the example surveys without their translations
+        text = path.read_text(encoding="utf-8")
+        (surveys / path.name).write_text(text[: text.index("\ntranslations:")] + "\n", encoding="utf-8")
+    soup = demo_report_in_urdu(tmp_path, surveys)
     body = soup.select_one("main div[lang=en]")
     assert body is not None and body["dir"] == "ltr"
     assert "انگریزی" in body.find_previous_sibling("p", class_="notice").get_text()  # "English", in Urdu
     assert "You said" in body.get_text() and po_text("ur", "You said") not in body.get_text()
-    assert soup.select_one(".help-title").get_text(strip=True) == po_text("ur", "Need to talk to someone now?")
 
 
 def test_a_published_report_in_urdu_marks_the_parts_still_in_english(tmp_path: Path) -> None:
     """The surveys give their words in Urdu; 2021/22's priorities and actions are in English only: the
     report is in Urdu with each English priority and action marked as English, and says so."""
     from voice.common.settings import REPO_DIR
-    from voice.demo import seed
-    from voice.store.catalogue import Catalogue
-    from voice.store.db import migrate
-    from voice.web.app import create_app
 
-    surveys = REPO_DIR / "surveys"
-    settings = Settings(db_path=str(tmp_path / "d.db"), surveys_dir=str(surveys), secret="r")
-    migrate(settings.db_path)
-    seed(Catalogue(settings.db_path, surveys))
-    with TestClient(create_app(settings)) as client:
-        client.headers["accept-language"] = "ur"
-        soup = get_page(client, "/you-said-we-did/2021-22")
-    main = soup.select_one("main")
+    main = demo_report_in_urdu(tmp_path, REPO_DIR / "surveys").select_one("main")
     assert "انگریزی" in main.select_one("p.notice").get_text()
     assert po_text("ur", "You said") in main.get_text()
     heading = main.select_one("#priority-child_mental_health")
@@ -232,7 +228,6 @@ def test_a_published_report_in_urdu_marks_the_parts_still_in_english(tmp_path: P
     assert english is not None and english["dir"] == "ltr" and english.get_text() == heading.get_text(strip=True)
     results = main.select_one("#results-ypag-priorities")  # the survey's own title, in Urdu: not marked
     assert results.find(attrs={"lang": "en"}) is None and "ہمیں اگلے سال" in results.get_text()
-    assert soup.select_one(".help-title").get_text(strip=True) == po_text("ur", "Need to talk to someone now?")
 
 
 def test_messages_on_a_survey_page_are_in_the_page_language_not_the_chosen_one(english_only: str,
