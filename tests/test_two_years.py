@@ -24,7 +24,7 @@ from voice.demo import synthetic_answers
 from voice.intake.submissions import record
 from voice.reading.themes import default_themer
 from voice.reporting import outputs
-from voice.reporting.priorities import priorities, save_priority
+from voice.reporting.priorities import priorities
 from voice.reporting.results import SHOWN
 from voice.store.catalogue import Catalogue
 from voice.store.db import migrate, opened
@@ -172,16 +172,35 @@ def test_every_format_takes_the_partnerships_words_in_the_chosen_language(demo_d
 
 
 def test_a_translation_is_dropped_once_its_english_is_changed(demo_db: str, tmp_path: Path) -> None:
+    """A facilitator renames a priority on the staff page: its Urdu and Polish name (made from the old English)
+    is no longer shown anywhere, the staff page says why, and the outcomes' translation still holds."""
+    from tests.web.test_staff import add, sign_in
+
     db_path = str(tmp_path / "edited.db")
     with opened(demo_db) as src, opened(db_path) as dst:
         src.conn.backup(dst.conn)
     with opened(db_path) as db:
         p = next(p for p in priorities(db, "2022/23") if p.key == "child_mental_health")
-        assert p.translations["ur"]["name"] == URDU_NAME
-        save_priority(db, "2022/23", p.key, "Children's mental health", p.outcomes, p.topics, default_themer().taxonomy,
-                      "sam@example.org", p.id)
+    assert p.translations["ur"]["name"] == URDU_NAME and not p.stale_translations
+    settings = Settings(db_path=db_path, surveys_dir=str(EXAMPLES), secret="years")
+    add(settings, "sam@example.org", "facilitator")
+    with TestClient(create_app(settings)) as client:
+        sign_in(client, "sam@example.org")
+        card = check_page(client.get("/staff/priorities?year=2022-23").text).select_one(f"#priority-{p.id}")
+        assert "Also in Urdu and Polish." in card.get_text(" ", strip=True)
+        token = check_page(client.get("/staff/priorities?year=2022-23").text).find(
+            "input", attrs={"name": "_csrf_token"})["value"]
+        response = client.post("/staff/priorities", data={
+            "_csrf_token": token, "year": "2022-23", "priority_id": str(p.id), "key": p.key,
+            "name": "Children's mental health", "outcomes": "\n".join(p.outcomes), "topics": p.topics},
+            follow_redirects=False)
+        assert response.status_code == 303
+        card = check_page(client.get("/staff/priorities?year=2022-23").text).select_one(f"#priority-{p.id}")
+        assert ("Partly not shown in Urdu and Polish: the English has changed since it was translated."
+                in card.get_text(" ", strip=True))
+    with opened(db_path) as db:
         edited = next(p for p in priorities(db, "2022/23") if p.key == "child_mental_health")
-        assert "name" not in edited.translations.get("ur", {})  # the outcomes' translation still holds
+        assert "name" not in edited.translations["ur"]  # the outcomes' translation still holds
         assert edited.translations["ur"]["outcomes"] == p.translations["ur"]["outcomes"]
         report = outputs.in_language(outputs.build_report(db, "2022/23", default_themer().taxonomy), "ur")
     section = next(s for s in report.priorities if s.key == "child_mental_health")

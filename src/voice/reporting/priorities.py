@@ -108,6 +108,8 @@ class Priority(msgspec.Struct, frozen=True, kw_only=True):
     archived_at: str | None = None
     translations: dict[str, dict[str, str | list[str]]] = {}
     """Per language, the fields whose translation still matches the English (see `_translated`)."""
+    stale_translations: list[str] = []
+    """Languages with a translation made from English that has changed since."""
 
 
 class ActionCore(msgspec.Struct, frozen=True, kw_only=True):
@@ -135,6 +137,8 @@ class Action(ActionCore, frozen=True, kw_only=True):
     updated_by: str
     updated_at: str
     archived_at: str | None = None
+    stale_translations: list[str] = []
+    """Languages with a translation made from English that has changed since."""
 
 
 # --- business years ------------------------------------------------------------------------------
@@ -181,15 +185,22 @@ def _stored_translations(english: msgspec.Struct, translations: dict[str, msgspe
     return _json({lang: fields for lang, fields in kept.items() if fields})
 
 
-def _translated(stored: str | None, current: dict[str, object]) -> dict[str, dict[str, str | list[str]]]:
-    """The stored translations still made from the English as it is now: a translation whose English was
-    changed since (on the staff pages, say) is left out, so the English is shown rather than old words."""
-    found: dict[str, dict[str, str | list[str]]] = {}
+Translations = dict[str, dict[str, str | list[str]]]
+
+
+def _translated(stored: str | None, current: dict[str, object]) -> tuple[Translations, list[str]]:
+    """The stored translations still made from the English as it is now, and the languages with a field
+    whose English was changed since (on the staff pages, say): that field is left out, so the English is
+    shown rather than old words, and the staff pages say so."""
+    found: Translations = {}
+    stale: list[str] = []
     for lang, fields in msgspec.json.decode(stored or "{}").items():
         valid = {f: pair[1] for f, pair in fields.items() if current.get(f) == pair[0]}
         if valid:
             found[lang] = valid
-    return found
+        if len(valid) < len(fields):
+            stale.append(lang)
+    return found, stale
 
 
 def _now() -> str:
@@ -276,9 +287,10 @@ def action_key(title: str) -> str:
 
 def _priority(row: tuple) -> Priority:
     outcomes = msgspec.json.decode(row[4])
+    translations, stale = _translated(row[7], {"name": row[3], "outcomes": outcomes})
     return Priority(id=row[0], year=row[1], key=row[2], name=row[3], outcomes=outcomes,
-                    topics=msgspec.json.decode(row[5]), archived_at=row[6],
-                    translations=_translated(row[7], {"name": row[3], "outcomes": outcomes}))
+                    topics=msgspec.json.decode(row[5]), archived_at=row[6], translations=translations,
+                    stale_translations=stale)
 
 
 def priorities(db: Database, year: str, *, archived: bool = False) -> list[Priority]:
@@ -349,13 +361,14 @@ ACTION_COLUMNS = ("id, year, title, what_we_did, agency, status, started_on, fin
 
 
 def _action(row: tuple) -> Action:
+    translations, stale = _translated(row[17], {"title": row[2], "what_we_did": row[3], "agency": row[4],
+                                                "what_changed": row[8], "next_steps": row[9]})
     return Action(id=row[0], year=row[1], title=row[2], what_we_did=row[3], agency=row[4], status=row[5],
                   started_on=row[6], finished_on=row[7], what_changed=row[8], next_steps=row[9],
                   priorities=msgspec.json.decode(row[10]), topics=msgspec.json.decode(row[11]),
                   quotes=msgspec.json.decode(row[12]), surveys=msgspec.json.decode(row[13]),
-                  updated_by=row[14], updated_at=row[15], archived_at=row[16],
-                  translations=_translated(row[17], {"title": row[2], "what_we_did": row[3], "agency": row[4],
-                                                     "what_changed": row[8], "next_steps": row[9]}))
+                  updated_by=row[14], updated_at=row[15], archived_at=row[16], translations=translations,
+                  stale_translations=stale)
 
 
 def actions(db: Database, year: str, *, archived: bool = False) -> list[Action]:

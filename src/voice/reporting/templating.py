@@ -3,6 +3,7 @@ a report looks and reads the same in both. Translation helpers read the locale f
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -17,6 +18,8 @@ from voice.common.i18n import (
     jinja_number,
     jinja_percent,
     jinja_said,
+    language_name,
+    words_list,
 )
 from voice.common.settings import PACKAGE_DIR
 from voice.reading.themes import SENTIMENT_NAMES, SENTIMENTS
@@ -45,6 +48,13 @@ def jinja_told(ctx: Context, report: Report) -> str:
     return told_line(ctx.get("locale", DEFAULT_LOCALE), report)
 
 
+@pass_context
+def jinja_languages(ctx: Context, codes: Iterable[str]) -> str:
+    """Languages by name in the page's language: "Urdu and Polish"."""
+    locale = ctx.get("locale", DEFAULT_LOCALE)
+    return words_list(locale, [language_name(code, locale) for code in codes])
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -57,7 +67,8 @@ def environment() -> Environment:
     )
     env.install_gettext_callables(jinja_gettext, jinja_ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.globals.update(label=jinja_label, said=jinja_said, number=jinja_number, percent=jinja_percent, day=jinja_day,
-                       count_text=jinja_count, share_text=jinja_share, change_text=jinja_change, told_line=jinja_told)
+                       count_text=jinja_count, share_text=jinja_share, change_text=jinja_change, told_line=jinja_told,
+                       language_names=jinja_languages)
     # What every report page needs, wherever it is rendered (a page, a file): a context may override.
     env.globals.update(status_names=STATUS_NAMES, sentiments=SENTIMENTS, sentiment_names=SENTIMENT_NAMES,
                        print=False, link_years=False)
