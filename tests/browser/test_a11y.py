@@ -332,6 +332,7 @@ def test_you_said_we_did_and_its_staff_pages_pass_axe_at_320px(context: BrowserC
         assert page.locator(".bar-row").count() > 5 and page.locator(".icon-array svg[role=img]").count() > 0
         page = signed_in(context, url, "sam@example.org", lang)
         for path in ("/staff/priorities?year=2021-22", "/staff/actions?year=2021-22", "/staff/actions/new?year=2021-22",
+                     "/staff/priorities?year=2022-23", "/staff/actions?year=2022-23", "/staff/reports?year=2022-23",
                      "/staff/reports?year=2021-22", "/staff/reports?year=2021-22&survey=domestic-abuse-support"):
             page.goto(url + path)
             page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
