@@ -166,6 +166,11 @@ def test_every_format_takes_the_partnerships_words_in_the_chosen_language(demo_d
     pdf = " ".join(page.extract_text() for page in PdfReader(str(files["you-said-we-did-2022-23.pdf"])).pages)
     assert f"## {name}" in md and ENGLISH_ONLY_ACTION in md
     assert name in [p.text for p in docx.paragraphs if p.style.name == "Heading 2"]
+    # Charts in Word for either language (Urdu's right to left, its letters joined), each with alt text in it.
+    words = translate(lang, "Bar chart of the answers to “%(question)s”: %(answers)s", question="\0", answers="\0")
+    alt = max(words.split("\0"), key=len)  # the message's own words, around the question and answers
+    pictures = docx.inline_shapes
+    assert len(pictures) >= 5 and all(alt in p._inline.docPr.get("descr", "") for p in pictures)
     assert html.select_one("#priority-child_mental_health").get_text(strip=True) == name
     if lang == "pl":  # pypdf reads Polish text back; Urdu's joined letters come back in another order
         assert name in " ".join(pdf.split())

@@ -273,33 +273,41 @@ def _docx_results(doc: Any, report: Report, locale: str) -> None:
                         cell.text = text
 
 
+CHART_FONTS = {"rtl": ["Noto Naskh Arabic", "DejaVu Sans"], "ltr": ["DejaVu Sans"]}
+"""Fonts for chart words: Urdu in Noto Naskh Arabic (Debian's fonts-noto-core, as for the PDF)."""
+
+
 def chart_png(question: QuestionResult, threshold: int, locale: str) -> tuple[bytes, str] | None:
     """A question's shares as a bar chart (PNG, drawn by matplotlib from the same numbers as the tables),
-    and its words for alt text; None when no share is shown, or for right-to-left languages (matplotlib
-    does not join Arabic-script letters: the table beside it says the same)."""
+    and its words for alt text; None when no share is shown. In a right-to-left language the bars grow
+    from the right and the answers stand on the right (matplotlib 3.11 joins and orders the letters)."""
     rows = [r for r in question.rows if r.count.state == SHOWN and r.count.percent is not None]
-    if not rows or direction(locale) == "rtl":
+    if not rows:
         return None
     import matplotlib
 
     matplotlib.use("Agg")
     from matplotlib import pyplot
 
+    rtl = direction(locale) == "rtl"
     labels = [survey_text(locale, r.label) for r in rows][::-1]
     shares = [r.count.percent or 0 for r in rows][::-1]
-    figure, axes = pyplot.subplots(figsize=(6.3, 0.42 * len(rows) + 0.5), dpi=150)
-    try:
-        axes.barh(labels, shares, color="#3b2a6b")
-        axes.set_xlim(0, 100)
-        axes.spines[["top", "right"]].set_visible(False)
-        axes.tick_params(labelsize=9)
-        for y, share in enumerate(shares):
-            axes.text(share + 1, y, percent(locale, share), va="center", fontsize=9)
-        figure.tight_layout()
-        out = io.BytesIO()
-        figure.savefig(out, format="png")
-    finally:
-        pyplot.close(figure)
+    with pyplot.rc_context({"font.family": CHART_FONTS["rtl" if rtl else "ltr"]}):
+        figure, axes = pyplot.subplots(figsize=(6.3, 0.42 * len(rows) + 0.5), dpi=150)
+        try:
+            axes.barh(labels, shares, color="#3b2a6b")
+            axes.set_xlim(*((100, 0) if rtl else (0, 100)))
+            axes.spines[["top", "left" if rtl else "right"]].set_visible(False)
+            if rtl:
+                axes.yaxis.tick_right()
+            axes.tick_params(labelsize=9)
+            for y, share in enumerate(shares):
+                axes.text(share + 1, y, percent(locale, share), va="center", ha="right" if rtl else "left", fontsize=9)
+            figure.tight_layout()
+            out = io.BytesIO()
+            figure.savefig(out, format="png")
+        finally:
+            pyplot.close(figure)
     words = "; ".join(f"{survey_text(locale, r.label)}: {share_text(locale, r.count, threshold)}" for r in rows)
     alt = translate(locale, "Bar chart of the answers to “%(question)s”: %(answers)s",
                     question=survey_text(locale, question.label), answers=words)
