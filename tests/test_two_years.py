@@ -223,3 +223,19 @@ def test_topic_names_are_given_in_the_readers_language(demo_db: str) -> None:
     assert line.startswith("W zeszłym roku (2021/22)")
     assert all(f"“{translate('pl', t)}”" in line for t in report.previous.told)
     assert not any(f"“{t}”" in line for t in report.previous.told)  # no English name left in the sentence
+
+
+def test_the_staff_preview_shows_the_report_as_a_reader_of_that_language_gets_it(demo_db: str, tmp_path: Path) -> None:
+    from tests.web.test_staff import add, sign_in
+
+    db_path = str(tmp_path / "staff.db")
+    with opened(demo_db) as src, opened(db_path) as dst:
+        src.conn.backup(dst.conn)
+    settings = Settings(db_path=db_path, surveys_dir=str(EXAMPLES), secret="years")
+    add(settings, "sam@example.org", "facilitator")
+    with TestClient(create_app(settings)) as client:
+        client.get("/language/pl")
+        sign_in(client, "sam@example.org")
+        page = check_page(client.get("/staff/reports?year=2022-23").text)
+    assert page.select_one("#priority-child_mental_health").get_text(strip=True) == POLISH_NAME
+    assert any(ENGLISH_ONLY_ACTION in tag.get_text() for tag in page.select('main [lang="en"]'))

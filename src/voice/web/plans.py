@@ -211,7 +211,8 @@ class PlansController(Controller):
     def report_page(self, request: Request, db: Db, year: FromQuery[str | None] = None,
                     survey: FromQuery[str | None] = None) -> Template:
         chosen = _year(year, db)
-        report = self._report(request, db, chosen, survey)
+        # As the public page and the files show it in this language: English passages marked as English.
+        report = outputs.in_language(self._report(request, db, chosen, survey), locale_of(request))
         return render(request, "staff/report.html", staff=staff_of(request), year=chosen, report=report,
                       years=_years(db, chosen), chosen_survey=survey or "",
                       formats=exports.FORMATS, format_names=exports.FORMAT_NAMES, publication=next((p for p in outputs.publications(db) if p.year == chosen), None),
