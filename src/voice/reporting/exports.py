@@ -431,7 +431,7 @@ def render_md(report: Report, locale: str = "en") -> str:
         return translate(locale, message, **params)
 
     lines = [f"# {tr('You said, we did')}: {report.title}", "", _intro(report, locale), ""]
-    lines += [told_line(locale, report), ""] if report.previous and report.previous.told else []
+    lines += [told, ""] if (told := told_line(locale, report)) else []
     lines += [_anonymity(report, locale), ""]
     for p in report.priorities:
         if not (p.actions or p.planned or p.quotes):
@@ -553,7 +553,6 @@ def render(report: Report, fmt: str, locale: str = "en", css: str = "") -> dict[
     """The files for one format, by name (CSV makes two: the figures and the actions; three with the year
     before). The partnership's and the surveys' words are in `locale` where they were given in it."""
     name = file_name(report, fmt)
-    report = in_language(report, locale)
     if fmt == "html":
         return {name: render_html(report, locale, css=css).encode()}
     if fmt == "pdf":
@@ -564,6 +563,7 @@ def render(report: Report, fmt: str, locale: str = "en", css: str = "") -> dict[
         return {name: render_docx(report, locale)}
     if fmt == "md":
         return {name: render_md(report, locale).encode()}
+    report = in_language(report, locale)  # the renderers above each do it themselves
     if fmt == "json":
         return {name: render_json(report)}
     if fmt == "csv":

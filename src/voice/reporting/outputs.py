@@ -62,7 +62,7 @@ class PrioritySection(msgspec.Struct, frozen=True):
     planned: list[ActionOut]        # "we plan to"
     carried_from: str | None = None
     """The year before, when this was a priority then too (same id): the report links the two."""
-    translations: dict[str, dict[str, str | list[str]]] = {}
+    translations: plan.Translations = {}
     lang: str = "en"
 
 
@@ -212,8 +212,8 @@ def build_report(db: Database, year: str, taxonomy: Taxonomy, *, survey: str | N
 
 
 # --- the partnership's words in the reader's language -----------------------------------------------
-PRIORITY_WORDS = ("name", "outcomes")
-ACTION_WORDS = ("title", "what_we_did", "agency", "what_changed", "next_steps")
+PRIORITY_WORDS = plan.PriorityText.__struct_fields__
+ACTION_WORDS = plan.ActionText.__struct_fields__
 
 
 def _item_in(item: Any, fields: tuple[str, ...], lang: str) -> Any:
@@ -265,12 +265,12 @@ def in_language(report: Report, locale: str) -> Report:
     title = titles.get(report.survey or "", report.title) if report.survey else report.title
     previous = report.previous
     if previous is not None:
-        words = {k: v for c in report.consultations for k, v in c.words.get(lang, {}).items()}
+        words = {c.slug: c.words.get(lang, {}) for c in report.consultations}
         previous = msgspec.structs.replace(
             previous, told=[survey_text(locale, t) for t in previous.told],
             told_now=[survey_text(locale, t) for t in previous.told_now], questions=[msgspec.structs.replace(
-            q, label=words.get(q.label, q.label),
-            rows=[msgspec.structs.replace(r, label=words.get(r.label, r.label)) for r in q.rows])
+            q, label=words[q.survey].get(q.label, q.label),
+            rows=[msgspec.structs.replace(r, label=words[q.survey].get(r.label, r.label)) for r in q.rows])
             for q in previous.questions])
     return msgspec.structs.replace(report, title=title, consultations=consultations, priorities=priorities,
                                    topics=topics(report.topics),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 import msgspec
 from msgspec import Meta
@@ -32,6 +32,9 @@ STATUSES = ("planned", "in_progress", "done")
 STATUS_NAMES = {"planned": N_("Planned"), "in_progress": N_("In progress"), "done": N_("Done")}
 
 
+ItemT = TypeVar("ItemT", "Priority", "Action")
+
+
 class PlanError(Exception):
     """A person's change that cannot be made; `message` is marked for translation."""
 
@@ -41,6 +44,8 @@ class PlanError(Exception):
 
 
 Language = Annotated[str, Meta(pattern=r"^[a-z]{2,3}$")]
+Translations = dict[str, dict[str, str | list[str]]]
+"""Per language, per field (PriorityText's or ActionText's), the words in that language."""
 Outcome = Annotated[str, Meta(min_length=1, max_length=2000)]
 
 
@@ -106,7 +111,7 @@ class Priority(msgspec.Struct, frozen=True, kw_only=True):
     outcomes: list[str]
     topics: list[str]
     archived_at: str | None = None
-    translations: dict[str, dict[str, str | list[str]]] = {}
+    translations: Translations = {}
     """Per language, the fields whose translation still matches the English (see `_translated`)."""
     stale_translations: list[str] = []
     """Languages with a translation made from English that has changed since."""
@@ -127,7 +132,7 @@ class ActionCore(msgspec.Struct, frozen=True, kw_only=True):
     priorities: list[str]
     topics: list[str]
     surveys: list[str]
-    translations: dict[str, dict[str, str | list[str]]] = {}
+    translations: Translations = {}
     """Per language, the fields whose translation still matches the English (see `_translated`)."""
 
 
@@ -185,13 +190,12 @@ def _stored_translations(english: msgspec.Struct, translations: dict[str, msgspe
     return _json({lang: fields for lang, fields in kept.items() if fields})
 
 
-Translations = dict[str, dict[str, str | list[str]]]
 
-
-def _translated(stored: str | None, current: dict[str, object]) -> tuple[Translations, list[str]]:
-    """The stored translations still made from the English as it is now, and the languages with a field
-    whose English was changed since (on the staff pages, say): that field is left out, so the English is
-    shown rather than old words, and the staff pages say so."""
+def _with_translations(item: ItemT, stored: str | None, text: type[msgspec.Struct]) -> ItemT:
+    """The item with its stored translations still made from its English as it is now, and the languages
+    with a field whose English was changed since (on the staff pages, say): that field is left out, so the
+    English is shown rather than old words, and the staff pages say so. `text`: PriorityText or ActionText."""
+    current = {f: getattr(item, f) for f in text.__struct_fields__}
     found: Translations = {}
     stale: list[str] = []
     for lang, fields in msgspec.json.decode(stored or "{}").items():
@@ -200,7 +204,7 @@ def _translated(stored: str | None, current: dict[str, object]) -> tuple[Transla
             found[lang] = valid
         if len(valid) < len(fields):
             stale.append(lang)
-    return found, stale
+    return msgspec.structs.replace(item, translations=found, stale_translations=stale)
 
 
 def _now() -> str:
@@ -286,11 +290,9 @@ def action_key(title: str) -> str:
 
 
 def _priority(row: tuple) -> Priority:
-    outcomes = msgspec.json.decode(row[4])
-    translations, stale = _translated(row[7], {"name": row[3], "outcomes": outcomes})
-    return Priority(id=row[0], year=row[1], key=row[2], name=row[3], outcomes=outcomes,
-                    topics=msgspec.json.decode(row[5]), archived_at=row[6], translations=translations,
-                    stale_translations=stale)
+    return _with_translations(Priority(id=row[0], year=row[1], key=row[2], name=row[3],
+                                       outcomes=msgspec.json.decode(row[4]), topics=msgspec.json.decode(row[5]),
+                                       archived_at=row[6]), row[7], PriorityText)
 
 
 def priorities(db: Database, year: str, *, archived: bool = False) -> list[Priority]:
@@ -361,14 +363,12 @@ ACTION_COLUMNS = ("id, year, title, what_we_did, agency, status, started_on, fin
 
 
 def _action(row: tuple) -> Action:
-    translations, stale = _translated(row[17], {"title": row[2], "what_we_did": row[3], "agency": row[4],
-                                                "what_changed": row[8], "next_steps": row[9]})
-    return Action(id=row[0], year=row[1], title=row[2], what_we_did=row[3], agency=row[4], status=row[5],
-                  started_on=row[6], finished_on=row[7], what_changed=row[8], next_steps=row[9],
-                  priorities=msgspec.json.decode(row[10]), topics=msgspec.json.decode(row[11]),
-                  quotes=msgspec.json.decode(row[12]), surveys=msgspec.json.decode(row[13]),
-                  updated_by=row[14], updated_at=row[15], archived_at=row[16], translations=translations,
-                  stale_translations=stale)
+    return _with_translations(Action(
+        id=row[0], year=row[1], title=row[2], what_we_did=row[3], agency=row[4], status=row[5],
+        started_on=row[6], finished_on=row[7], what_changed=row[8], next_steps=row[9],
+        priorities=msgspec.json.decode(row[10]), topics=msgspec.json.decode(row[11]),
+        quotes=msgspec.json.decode(row[12]), surveys=msgspec.json.decode(row[13]),
+        updated_by=row[14], updated_at=row[15], archived_at=row[16]), row[17], ActionText)
 
 
 def actions(db: Database, year: str, *, archived: bool = False) -> list[Action]:

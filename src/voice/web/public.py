@@ -273,9 +273,10 @@ class PublicController(Controller):
         report_in = None
         if locale.split("_")[0] != REPORT_LANGUAGE:
             there = outputs.in_language(report, locale)
-            if outputs.translated_share(there)[0]:
+            translated, still_english = outputs.translated_share(there)
+            if translated:
                 report = there
-                if outputs.translated_share(there)[1]:
+                if still_english:
                     notice = translate(locale, "Some parts of this report are not in %(language)s yet, so they are "
                                                "shown in %(shown)s.", language=language_name(locale, locale),
                                        shown=language_name(REPORT_LANGUAGE, locale))
