@@ -45,6 +45,23 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return db
 
 
+def copy_of(demo_db: str, tmp_path: Path) -> str:
+    """The demo database to change in one test, leaving the module's untouched."""
+    db_path = str(tmp_path / "copy.db")
+    with opened(demo_db) as src, opened(db_path) as dst:
+        src.conn.backup(dst.conn)
+    return db_path
+
+
+def staff_settings(db_path: str) -> Settings:
+    """Settings for the app on `db_path`, with a facilitator account to sign in with (tests.web.test_staff)."""
+    from tests.web.test_staff import add
+
+    settings = Settings(db_path=db_path, surveys_dir=str(EXAMPLES), secret="years")
+    add(settings, "sam@example.org", "facilitator")
+    return settings
+
+
 def export(db: str, out: Path, year: str, *formats: str, locale: str = "en") -> dict[str, Path]:
     args = ["export", "you-said-we-did", "--year", year, "--out", str(out), "--db", db, "--locale", locale]
     for fmt in formats:
@@ -104,9 +121,7 @@ def test_a_difference_never_gives_away_a_number_held_back(demo_db: str) -> None:
 def test_last_years_figures_are_those_it_published_even_after_late_answers(demo_db: str, tmp_path: Path) -> None:
     """Answers imported late for a year already published must not change the figures shown for it beside
     the next year: two versions of one count would give the late ones away by subtraction."""
-    db_path = str(tmp_path / "late.db")
-    with opened(demo_db) as src, opened(db_path) as dst:
-        src.conn.backup(dst.conn)
+    db_path = copy_of(demo_db, tmp_path)
     published = Catalogue(db_path, EXAMPLES).current("ypag-priorities")
     assert published is not None
     taxonomy = default_themer().taxonomy
@@ -179,17 +194,13 @@ def test_every_format_takes_the_partnerships_words_in_the_chosen_language(demo_d
 def test_a_translation_is_dropped_once_its_english_is_changed(demo_db: str, tmp_path: Path) -> None:
     """A facilitator renames a priority on the staff page: its Urdu and Polish name (made from the old English)
     is no longer shown anywhere, the staff page says why, and the outcomes' translation still holds."""
-    from tests.web.test_staff import add, sign_in
+    from tests.web.test_staff import sign_in
 
-    db_path = str(tmp_path / "edited.db")
-    with opened(demo_db) as src, opened(db_path) as dst:
-        src.conn.backup(dst.conn)
+    db_path = copy_of(demo_db, tmp_path)
     with opened(db_path) as db:
         p = next(p for p in priorities(db, "2022/23") if p.key == "child_mental_health")
     assert p.translations["ur"]["name"] == URDU_NAME and not p.stale_translations
-    settings = Settings(db_path=db_path, surveys_dir=str(EXAMPLES), secret="years")
-    add(settings, "sam@example.org", "facilitator")
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(staff_settings(db_path))) as client:
         sign_in(client, "sam@example.org")
         card = check_page(client.get("/staff/priorities?year=2022-23").text).select_one(f"#priority-{p.id}")
         assert "Also in Urdu and Polish." in card.get_text(" ", strip=True)
@@ -226,14 +237,9 @@ def test_topic_names_are_given_in_the_readers_language(demo_db: str) -> None:
 
 
 def test_the_staff_preview_shows_the_report_as_a_reader_of_that_language_gets_it(demo_db: str, tmp_path: Path) -> None:
-    from tests.web.test_staff import add, sign_in
+    from tests.web.test_staff import sign_in
 
-    db_path = str(tmp_path / "staff.db")
-    with opened(demo_db) as src, opened(db_path) as dst:
-        src.conn.backup(dst.conn)
-    settings = Settings(db_path=db_path, surveys_dir=str(EXAMPLES), secret="years")
-    add(settings, "sam@example.org", "facilitator")
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(staff_settings(copy_of(demo_db, tmp_path)))) as client:
         client.get("/language/pl")
         sign_in(client, "sam@example.org")
         page = check_page(client.get("/staff/reports?year=2022-23").text)
