@@ -222,17 +222,45 @@ def test_voice_eval_json_keeps_the_keys_others_run(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     found = json.loads(result.output)
     assert {"recall", "precision"} <= set(found["safeguarding"]) and found["sentiment"]["macro_f1"] >= 0
-    assert set(found["safeguarding"]["flags"]) == {"recall", "precision"}
+    assert {"recall", "precision", "shown_non_disclosures", "load"} <= set(found["safeguarding"]["flags"])
     assert found["topics"]["micro_f1"] >= 0
     assert found["safeguarding"]["recall"] == 1.0  # the disclosure no rule matches is in front of the lead
-    assert found["safeguarding"]["precision"] == 0.5  # the knife rule's false alarm, as before
+    # What the lead lives with agrees with the answers read one by one (--per-answer, same file).
+    each = CliRunner().invoke(main, ["eval", str(labelled), "--per-answer"])
+    rows = [json.loads(line) for line in each.output.splitlines()]
+    assert [r["text"] for r in rows] == [line["text"] for line in lines]
+    assert rows[0]["tier"] in {"flag", "look"} and rows[0]["why"]
+    negatives = [r["tier"] != "none" for r, line in zip(rows, lines, strict=True) if not line["safeguarding_flag"]]
+    shown = sum(negatives) / len(negatives)
+    assert found["safeguarding"]["shown_non_disclosures"] == shown
+    assert found["safeguarding"]["load"]["per_1000"] == round(1000 * (0.02 + 0.98 * shown), 1)
+    assert found["safeguarding"]["load"]["prevalence"] == 0.02
     assert found["safeguarding"]["per_category"] == {"neglect_hunger": {"recall": 1.0, "support": 1}}
     assert found["sentiment"]["confusion"]["negative"]["negative"] == 2
     assert found["baselines"]["rules_only"]["safeguarding.recall"] == 0.0
     table = CliRunner().invoke(main, ["eval", str(labelled)]).output
     assert "recall by kind of disclosure" in table and "confusion" in table
+    assert "not disclosures put in front of the lead" in table and "per real disclosure" in table
     both = CliRunner().invoke(main, ["eval", str(labelled), "--split", "test"])
     assert both.exit_code == 2 and "not both" in both.output
+
+
+def test_voice_eval_per_answer_reads_texts_without_labels_and_names_the_tier(tmp_path: Path) -> None:
+    """Anyone can run their own set through the product: a file of texts alone, one JSON line out each."""
+    texts = tmp_path / "mine.jsonl"
+    texts.write_text(json.dumps({"id": "q1", "text": "i want to kill myself"}) + "\n"
+                     + json.dumps({"text": "more buses on sundays please"}) + "\n" + json.dumps({"text": POLISH}) + "\n")
+    result = CliRunner().invoke(main, ["eval", str(texts), "--per-answer", "--prevalence", "0.05"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [r.get("id") for r in rows] == ["q1", None, None]
+    assert rows[0]["tier"] == "flag" and rows[0]["category"] == "suicide" and "kill myself" in rows[0]["why"]
+    assert rows[1]["tier"] == "none" and rows[1]["category"] is None and rows[1]["sentiment"] in {"neutral", "positive"}
+    assert rows[2]["tier"] == "flag" and rows[2]["category"] == "abuse_at_home"  # a rule in Polish, not only a person
+    assert set(rows[1]) == {"text", "tier", "category", "score", "why", "sentiment", "topics"}
+    load = json.loads(CliRunner().invoke(main, ["eval", str(texts), "--json", "--prevalence", "0.05"]).output)
+    assert load["safeguarding"]["load"]["prevalence"] == 0.05
+    assert load["safeguarding"]["support"] == 0  # no labels: nothing to measure recall on, and no crash
 
 
 @pytest.mark.parametrize("text", [POLISH, URDU])

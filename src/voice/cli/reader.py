@@ -25,9 +25,17 @@ from voice.cli.base import CLI_ACTOR, cli_settings, main
 @click.option("--baseline", is_flag=True,
               help="Also give the rules-only reader's figures, and plain TextBlob's and VADER's sentiment macro-F1.")
 @click.option("--rules-only", is_flag=True, help="Measure the rules alone (voice before the learned reader).")
-def evaluate_command(path: Path | None, split: str | None, as_json: bool, baseline: bool, rules_only: bool) -> None:
+@click.option("--prevalence", type=click.FloatRange(0.0, 1.0, min_open=True), default=0.02, show_default=True,
+              help="The share of a real survey's answers that are disclosures, for the lead's expected load.")
+@click.option("--per-answer", is_flag=True,
+              help="Print one JSON line per answer instead: id, text, tier (none, look, flag, person), category, "
+              "score, why, sentiment, topics. Labels are not needed.")
+def evaluate_command(path: Path | None, split: str | None, as_json: bool, baseline: bool, rules_only: bool,
+                     prevalence: float, per_answer: bool) -> None:
     """Measure themes and safeguarding flags against labelled answers (JSON lines:
-    {"text", "sentiment", "topics", "safeguarding_flag", "safeguarding_category"}), or --split test."""
+    {"id", "text", "sentiment", "topics", "safeguarding_flag", "safeguarding_category"}; a label left out
+    is not measured), or --split test. Also says how many answers that are not disclosures reach the
+    safeguarding lead, and her load per real disclosure at --prevalence."""
     import msgspec
 
     from voice.reading.evaluation import (
@@ -38,6 +46,7 @@ def evaluate_command(path: Path | None, split: str | None, as_json: bool, baseli
         read_labelled,
         report,
     )
+    from voice.reading.evaluation import per_answer as read_each
     from voice.reading.themes import Themer
     from voice.reading.training import TrainingError, labelled_items
     from voice.web.app import themer_for
@@ -47,7 +56,13 @@ def evaluate_command(path: Path | None, split: str | None, as_json: bool, baseli
     try:
         items = read_labelled(path) if path else labelled_items(split or "test")
         themer = themer_for(cli_settings(), learn=False)
-        result = evaluate(items, Themer(themer.taxonomy, rules_only=True) if rules_only else themer)
+        if rules_only:
+            themer = Themer(themer.taxonomy, rules_only=True)
+        if per_answer:
+            for row in read_each(items, themer):
+                click.echo(msgspec.json.encode(row).decode())
+            return
+        result = evaluate(items, themer, prevalence)
     except (EvalFileError, SettingsError, TrainingError) as exc:
         raise click.ClickException(str(exc)) from None
     if baseline:

@@ -1,7 +1,14 @@
 """Measuring themes against people's labels: `voice eval FILE.jsonl`.
 
 Each line: {"text": ..., "sentiment": "negative|neutral|positive|mixed", "topics": [ids],
-"safeguarding_flag": true|false}; other keys (such as "source") are ignored.
+"safeguarding_flag": true|false, "id": ...}; other keys (such as "source") are ignored. A label left
+out is not measured (a file of texts alone can still be read answer by answer: `--per-answer`).
+
+Besides recall and precision, the figures say what the safeguarding lead lives with: the share of
+answers that are *not* disclosures put in front of her (either list, and flags alone), and the load
+that means in a survey where a stated share of answers are disclosures (`--prevalence`, 2% unless
+told): answers in her lists per 1,000 answers, and per real disclosure among them. Precision on a
+labelled set says little about that, since a labelled set holds far more disclosures than a survey.
 """
 
 from __future__ import annotations
@@ -13,15 +20,17 @@ from typing import Any
 import msgspec
 
 from voice.reading.reader import Model
-from voice.reading.themes import SENTIMENTS, Themer, sentiment
+from voice.reading.safeguarding import Flag
+from voice.reading.themes import SENTIMENTS, Theme, Themer, sentiment
 
 
 class Labelled(msgspec.Struct, frozen=True):
     text: str
-    sentiment: str
-    topics: list[str] = []
-    safeguarding_flag: bool = False
+    sentiment: str | None = None
+    topics: list[str] | None = None
+    safeguarding_flag: bool | None = None
     safeguarding_category: str | None = None
+    id: str | int | None = None
 
 
 class EvalFileError(ValueError):
@@ -37,7 +46,7 @@ def read_labelled(path: Path) -> list[Labelled]:
             item = msgspec.json.decode(line, type=Labelled)
         except msgspec.DecodeError as exc:
             raise EvalFileError(f"{path}:{number}: {exc}") from None
-        if item.sentiment not in SENTIMENTS:
+        if item.sentiment is not None and item.sentiment not in SENTIMENTS:
             raise EvalFileError(f"{path}:{number}: sentiment must be one of {', '.join(SENTIMENTS)}")
         items.append(item)
     if not items:
@@ -79,35 +88,84 @@ def multi_label(gold: list[set[str]], predicted: list[set[str]]) -> dict[str, An
 TOP_TIERS = ("flag", "person")
 """The tiers at the top of the lead's queue; "look" is read after them."""
 BATCH = 256
+PREVALENCE = 0.02
+"""The share of a real survey's free-text answers that are disclosures, for the lead's expected load
+(2%: about the share of answers flagged and confirmed by leads in partnership consultations)."""
+TIER_ORDER = ("flag", "person", "look")
 
 
-def evaluate(items: list[Labelled], themer: Themer) -> dict[str, Any]:
-    """Sentiment, topics and safeguarding figures of the reader on these labelled answers."""
-    read = [found for start in range(0, len(items), BATCH)
+def read_all(items: list[Labelled], themer: Themer) -> list[tuple[Theme, list[Flag]]]:
+    """Each answer read as the service reads it (in batches)."""
+    return [found for start in range(0, len(items), BATCH)
             for found in themer.read([(i.text, i.text) for i in items[start:start + BATCH]])]
+
+
+def tier_of(flags: list[Flag]) -> str:
+    """Where the answer is in front of the lead: "flag", "person", "look", or "none"."""
+    return next((t for t in TIER_ORDER if any(f.tier == t for f in flags)), "none")
+
+
+def load(shown_rate: float, recall: float, prevalence: float) -> dict[str, float]:
+    """The lead's expected lists in a survey where `prevalence` of answers are disclosures: answers in
+    them per 1,000 answers, and per real disclosure (a disclosure missed still counts as one)."""
+    per_thousand = 1000 * (prevalence * recall + (1 - prevalence) * shown_rate)
+    disclosures = 1000 * prevalence
+    return {"per_1000": round(per_thousand, 1),
+            "per_disclosure": round(per_thousand / disclosures, 2) if disclosures else 0.0}
+
+
+def evaluate(items: list[Labelled], themer: Themer, prevalence: float = PREVALENCE) -> dict[str, Any]:
+    """Sentiment, topics and safeguarding figures of the reader on these labelled answers (each figure
+    on the answers that carry its label)."""
+    read = read_all(items, themer)
     themes = [theme for theme, _ in read]
     shown = [bool(flags) for _, flags in read]  # in front of the lead, whichever list
     top = [any(f.tier in TOP_TIERS for f in flags) for _, flags in read]
-    gold = [i.safeguarding_flag for i in items]
-    both, flags_only = _prf(shown, gold), _prf(top, gold)
+    known = [i for i, item in enumerate(items) if item.safeguarding_flag is not None]
+    gold = [bool(items[i].safeguarding_flag) for i in known]
+    both, flags_only = _prf([shown[i] for i in known], gold), _prf([top[i] for i in known], gold)
+    negatives = [i for i in known if not items[i].safeguarding_flag]
+    shown_neg = round(sum(shown[i] for i in negatives) / len(negatives), 4) if negatives else 0.0
+    top_neg = round(sum(top[i] for i in negatives) / len(negatives), 4) if negatives else 0.0
     categories = sorted({i.safeguarding_category for i in items if i.safeguarding_flag and i.safeguarding_category})
     per_category = {c: {"recall": round(sum(s for s, i in zip(shown, items, strict=True)
                                             if i.safeguarding_flag and i.safeguarding_category == c) / n, 4),
                         "support": n}
                     for c in categories
-                    if (n := sum(i.safeguarding_flag and i.safeguarding_category == c for i in items))}
-    gold_sentiment = [i.sentiment for i in items]
-    said = [t.sentiment for t in themes]
+                    if (n := sum(bool(i.safeguarding_flag) and i.safeguarding_category == c for i in items))}
+    felt = [i for i, item in enumerate(items) if item.sentiment is not None]
+    gold_sentiment = [str(items[i].sentiment) for i in felt]
+    said = [themes[i].sentiment for i in felt]
+    themed = [i for i, item in enumerate(items) if item.topics is not None]
     return {
         "n": len(items),
         "reader": "rules only" if themer.model is None else themer.model.version,
         "sentiment": single_label(gold_sentiment, said, SENTIMENTS) | {"confusion": confusion(gold_sentiment, said)},
-        "topics": multi_label([set(i.topics) for i in items], [set(t.topics) for t in themes]),
+        "topics": multi_label([set(items[i].topics or ()) for i in themed], [set(themes[i].topics) for i in themed]),
         "safeguarding": {"recall": both["recall"], "precision": both["precision"], "support": both["support"],
-                         "flags": {"recall": flags_only["recall"], "precision": flags_only["precision"]},
+                         "non_disclosures": len(negatives), "shown_non_disclosures": shown_neg,
+                         "flags": {"recall": flags_only["recall"], "precision": flags_only["precision"],
+                                   "shown_non_disclosures": top_neg,
+                                   "load": load(top_neg, flags_only["recall"], prevalence)},
+                         "load": load(shown_neg, both["recall"], prevalence) | {"prevalence": prevalence},
                          "worth_a_look": sum(s and not t for s, t in zip(shown, top, strict=True)),
                          "per_category": per_category},
     }
+
+
+def per_answer(items: list[Labelled], themer: Themer) -> list[dict[str, Any]]:
+    """What the reader made of each answer, one dict each (`voice eval --per-answer`): its tier, the kind
+    and score of the highest flag, why, the feeling and topics."""
+    found = []
+    for item, (theme, flags) in zip(items, read_all(items, themer), strict=True):
+        tier = tier_of(flags)
+        first = next((f for t in TIER_ORDER for f in flags if f.tier == t), None)
+        row: dict[str, Any] = {"id": item.id} if item.id is not None else {}
+        row |= {"text": item.text, "tier": tier, "category": first.category if first else None,
+                "score": first.score if first else None, "why": first.reason if first else None,
+                "sentiment": theme.sentiment, "topics": list(theme.topics)}
+        found.append(row)
+    return found
 
 
 def _prf(predicted: list[bool], gold: list[bool]) -> dict[str, float]:
@@ -124,12 +182,14 @@ def confusion(gold: list[str], predicted: list[str]) -> dict[str, dict[str, int]
 
 HEADLINE = ("safeguarding.recall", "safeguarding.precision", "safeguarding.flags.recall",
             "safeguarding.flags.precision", "sentiment.macro_f1", "topics.micro_f1")
+LOWER_IS_BETTER = ("safeguarding.shown_non_disclosures", "safeguarding.flags.shown_non_disclosures")
+"""Figures shown beside the headline ones, where less is better (the lead's workload)."""
 
 
 def flat(result: dict[str, Any]) -> dict[str, float]:
     """The headline figures as {"safeguarding.recall": ..., ...}."""
     found = {}
-    for key in HEADLINE:
+    for key in HEADLINE + LOWER_IS_BETTER:
         value: Any = result
         for part in key.split("."):
             value = value[part]
@@ -166,7 +226,8 @@ def _vader() -> Callable[[str], str] | None:
 
 def baselines(items: list[Labelled]) -> dict[str, Any]:
     """Sentiment macro-F1 of plain TextBlob and of VADER (when installed), on the same lines."""
-    gold = [i.sentiment for i in items]
+    items = [i for i in items if i.sentiment is not None]
+    gold = [str(i.sentiment) for i in items]
     ours = [sentiment(i.text)[0] for i in items]
     found: dict[str, Any] = {"voice": single_label(gold, ours, SENTIMENTS)["macro_f1"],
                              "textblob": single_label(gold, [_textblob_plain(i.text) for i in items], SENTIMENTS)["macro_f1"]}
@@ -195,6 +256,14 @@ def report(result: dict[str, Any]) -> str:
                   f"({sg['support']} flagged by people)",
                   f"  flags alone: recall {sg['flags']['recall']:.3f}, precision {sg['flags']['precision']:.3f}; "
                   f"{sg['worth_a_look']} answers worth a look"]
+    if sg["non_disclosures"]:
+        at, load_ = sg["load"]["prevalence"], sg["load"]
+        lines += [f"  answers that are not disclosures put in front of the lead: {sg['shown_non_disclosures']:.1%} "
+                  f"(flags alone {sg['flags']['shown_non_disclosures']:.1%}) of {sg['non_disclosures']}",
+                  f"  the lead's load where {at:.0%} of answers are disclosures: {load_['per_1000']:.0f} answers in her "
+                  f"lists per 1,000 ({load_['per_disclosure']:.1f} per real disclosure); flags alone "
+                  f"{sg['flags']['load']['per_1000']:.0f} ({sg['flags']['load']['per_disclosure']:.1f})"]
+    if sg["support"]:
         if sg["per_category"]:
             lines.append("  recall by kind of disclosure (either list):")
             lines += [f"    {c:26s} {v['recall']:.3f} of {v['support']}" for c, v in sg["per_category"].items()]

@@ -271,9 +271,12 @@ def worse_than(new: Model, old: Model | None) -> list[str]:
     """The headline figures on the test split on which `new` is worse than `old` (beyond TOLERANCE)."""
     if old is None or "model" not in old.meta.figures:
         return []
+    from voice.reading.evaluation import LOWER_IS_BETTER
+
     before, after = old.meta.figures["model"], new.meta.figures.get("model", {})
     return [f"{key} {after.get(key, 0.0):.3f} instead of {value:.3f}" for key, value in before.items()
-            if isinstance(value, float | int) and after.get(key, 0.0) < value - TOLERANCE]
+            if isinstance(value, float | int) and key in after
+            and (after[key] > value + TOLERANCE if key in LOWER_IS_BETTER else after[key] < value - TOLERANCE)]
 
 
 def parts(examples: Iterable[Example]) -> dict[str, int]:
