@@ -152,6 +152,24 @@ def test_a_flag_by_the_model_says_why_with_the_redacted_sentence(client: TestCli
     assert "Reads like disclosures about" in queue and f"(score {score:.2f})" in queue and "Gary" not in queue
 
 
+def test_a_flag_by_the_model_explains_itself_in_words_a_lead_can_check(client: TestClient, settings: Settings) -> None:
+    """Never a bare score: the words that are far more common in disclosures, and the labelled answers it is
+    most like, on the flag page (stored with the flag, so they stay what they were when it was raised)."""
+    assert client.post(API, json={"answers": {"most_important": STORY}}).status_code == 201
+    with sqlite3.connect(settings.db_path) as conn:
+        flag_id, evidence = conn.execute("SELECT id, evidence FROM flags WHERE score IS NOT NULL").fetchone()
+    why = json.loads(evidence)
+    model = Model.load(SHIPPED_MODEL)
+    assert why["words"] and all(w.replace("not ", "~") in model.meta.harm_words for w in why["words"])
+    assert len(why["like"]) == 2 and all(text in model.meta.neighbour_texts for text, _ in why["like"])
+    add(settings, "lead@example.org", "safeguarding_lead")
+    sign_in(client, "lead@example.org")
+    page = get_page(client, f"/staff/safeguarding/{flag_id}").get_text(" ")
+    assert "Words far more common in disclosures:" in page and f"“{why['words'][0]}”" in page
+    assert "Most like these answers the reader learned from:" in page and why["like"][0][0] in page
+    assert "Gary" not in page.split("What the young person wrote")[0]  # the reasons come from the redacted text
+
+
 def test_worth_a_look_is_a_second_list_and_the_thresholds_are_the_partnerships(tmp_path: Path,
                                                                               surveys_dir: Path) -> None:
     model = Model.load(SHIPPED_MODEL)

@@ -30,8 +30,10 @@ from voice.cli.base import CLI_ACTOR, cli_settings, main
 @click.option("--per-answer", is_flag=True,
               help="Print one JSON line per answer instead: id, text, tier (none, look, flag, person), category, "
               "score, why, sentiment, topics. Labels are not needed.")
+@click.option("--behaviour", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Run the behavioural tests in this folder (laid out like tests/data/behaviour/) instead.")
 def evaluate_command(path: Path | None, split: str | None, as_json: bool, baseline: bool, rules_only: bool,
-                     prevalence: float, per_answer: bool) -> None:
+                     prevalence: float, per_answer: bool, behaviour: Path | None) -> None:
     """Measure themes and safeguarding flags against labelled answers (JSON lines:
     {"id", "text", "sentiment", "topics", "safeguarding_flag", "safeguarding_category"}; a label left out
     is not measured), or --split test. Also says how many answers that are not disclosures reach the
@@ -51,8 +53,16 @@ def evaluate_command(path: Path | None, split: str | None, as_json: bool, baseli
     from voice.reading.training import TrainingError, labelled_items
     from voice.web.app import themer_for
 
-    if (path is None) == (split is None):
-        raise click.UsageError("Give a file of labelled answers, or --split test (not both).")
+    if sum(x is not None for x in (path, split, behaviour)) != 1:
+        raise click.UsageError("Give a file of labelled answers, or --split test, or --behaviour FOLDER (not both).")
+    if behaviour is not None:
+        from voice.reading import behaviour as suite
+
+        themer = themer_for(cli_settings(), learn=False)
+        found = suite.run(Themer(themer.taxonomy, rules_only=True) if rules_only else themer, behaviour)
+        click.echo(msgspec.json.encode(found).decode() if as_json else
+                   "\n".join(f"{k:40s} {v:.3f}" for k, v in suite.summary(found).items()))
+        return
     try:
         items = read_labelled(path) if path else labelled_items(split or "test")
         themer = themer_for(cli_settings(), learn=False)

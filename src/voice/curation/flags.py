@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from voice.common.i18n import N_
 from voice.intake import withdrawal
+from voice.reading.evidence import Evidence
 from voice.reading.safeguarding import TIERS
 from voice.store.audit import record_event
 from voice.store.db import write_lock
@@ -28,6 +29,15 @@ class QueueItem(msgspec.Struct, frozen=True):
     tier: str = "flag"
     score: float | None = None
     decision: str | None = None
+    evidence: Evidence | None = None
+    """Why the model raised it (words, harms named, the labelled answers it is most like)."""
+
+    @classmethod
+    def of(cls, row: tuple) -> QueueItem:
+        """From a row of _QUEUE_SQL (the evidence as stored: JSON)."""
+        *fields, evidence = row
+        item = cls(*fields)
+        return msgspec.structs.replace(item, evidence=msgspec.json.decode(evidence, type=Evidence)) if evidence else item
 
 
 class FlagDetail(msgspec.Struct, frozen=True):
@@ -47,7 +57,7 @@ class FlagError(ValueError):
 
 
 _QUEUE_SQL = ("SELECT f.id, f.category, f.reason, f.severity, f.raised_on, f.status, r.survey_slug, f.assigned_role, "
-              "f.tier, f.score, f.decision FROM flags f JOIN responses r ON r.id = f.response_id")
+              "f.tier, f.score, f.decision, f.evidence FROM flags f JOIN responses r ON r.id = f.response_id")
 DECISIONS = ("concern", "no concern")
 
 
@@ -58,7 +68,7 @@ def queue(db: Database, status: str = "open", tiers: tuple[str, ...] = TIERS) ->
         f"{_QUEUE_SQL} WHERE f.status = ? AND f.tier IN (SELECT value FROM json_each(?)) "  # noqa: S608 - fixed SQL
         "ORDER BY f.tier = 'look', f.severity, f.raised_on DESC, f.id DESC",
         [status, msgspec.json.encode(list(tiers)).decode()]).fetchall()
-    return [QueueItem(*row) for row in rows]
+    return [QueueItem.of(row) for row in rows]
 
 
 def flag_detail(db: Database, flag_id: int, viewer: str) -> FlagDetail | None:
@@ -66,7 +76,7 @@ def flag_detail(db: Database, flag_id: int, viewer: str) -> FlagDetail | None:
     row = db.execute(f"{_QUEUE_SQL} WHERE f.id = ?", [flag_id]).fetchone()
     if row is None:
         return None
-    item = QueueItem(*row)
+    item = QueueItem.of(row)
     extra = db.execute(
         "SELECT f.response_id, f.answer_key, f.closed_by, f.closed_on, f.action_note, "
         "coalesce(o.text, a.text, '') FROM flags f "

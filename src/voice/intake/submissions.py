@@ -327,7 +327,7 @@ def receipt_for_key(db: Database, slug: str, submission_key: str) -> str | None:
 
 
 INSERT_FLAG = ("INSERT INTO flags (response_id, answer_key, category, reason, severity, raised_on, assigned_role, "
-               "tier, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+               "tier, score, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 INSERT_FLAG_IF_NEW = INSERT_FLAG.replace("INSERT INTO", "INSERT OR IGNORE INTO")
 
 
@@ -353,7 +353,8 @@ def _raise_flags(db: Database, response_id: int, flags: dict[str, list[Flag]], d
         for flag in found:
             cursor = db.execute(
                 INSERT_FLAG_IF_NEW if new_only else INSERT_FLAG,
-                [response_id, answer_key, flag.category, flag.reason, flag.severity, day, role, flag.tier, flag.score],
+                [response_id, answer_key, flag.category, flag.reason, flag.severity, day, role, flag.tier, flag.score,
+                 msgspec.json.encode(flag.evidence).decode() if flag.evidence else None],
             )
             if cursor.rowcount:
                 what = {"flag": "flag raised", "look": "worth a look raised", "person": "needs a person to read"}[flag.tier]

@@ -197,10 +197,14 @@ def flat(result: dict[str, Any]) -> dict[str, float]:
     return found
 
 
-def headline(items: list[Labelled], model: Model) -> dict[str, Any]:
-    """The model's headline figures beside the rules-only reader's, on the same answers."""
-    return {"n": len(items), "model": flat(evaluate(items, Themer(model=model))),
-            "rules": flat(evaluate(items, Themer(rules_only=True)))}
+def headline(items: list[Labelled], model: Model, prevalence: float = PREVALENCE) -> dict[str, Any]:
+    """The model's headline figures beside the rules-only reader's, on the same answers, and the lead's
+    load at `prevalence` (answers in her lists per real disclosure)."""
+    ours, rules = evaluate(items, Themer(model=model), prevalence), evaluate(items, Themer(rules_only=True), prevalence)
+    return {"n": len(items), "model": flat(ours), "rules": flat(rules), "prevalence": prevalence,
+            "load": {"model": ours["safeguarding"]["load"]["per_disclosure"],
+                     "model_flags": ours["safeguarding"]["flags"]["load"]["per_disclosure"],
+                     "rules": rules["safeguarding"]["load"]["per_disclosure"]}}
 
 
 def _textblob_plain(text: str) -> str:

@@ -25,6 +25,7 @@ import msgspec
 import numpy as np
 
 from voice.common.text import normalise
+from voice.reading.evidence import Evidence
 
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
@@ -37,11 +38,16 @@ EMBEDDING_SCALE = 3.0
 EVIDENCE_WEIGHT = 0.2
 """A word is shown as evidence for a topic when its weight for the topic is at least this."""
 KNN = 15
+WHY_WORDS = 4
+WHY_LIKE = 2
 """Labelled answers most like a new one whose topics are blended with the model's."""
 SENTENCE = re.compile(r"([.!?])\s+|[ \t]*\n\s*")
 """Sentences end at a full stop, question or exclamation mark, or a line break. Splitting further (at
 "but", "because") made fragments that read as disclosures out of context ("don't pressure anyone")."""
 MIN_SENTENCE_WORDS = 3
+SENTENCE_WEIGHT = 0.5
+"""An answer's risk is the whole answer's chance and its most worrying sentence's, weighed by this (a
+weighted geometric mean): a sentence can raise an answer's score, and the rest of it temper it."""
 TOKEN = re.compile(r"[^\W_]+")
 LETTER = re.compile(r"[^\W\d_]")
 NOT_WORDS = re.compile(r"<[^>]*>|\b(?:https?://|www\.)\S+")
@@ -168,16 +174,36 @@ the two cost the same (150 rows of the embedding)."""
 
 
 def _unit(x: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(x, axis=1, keepdims=True)
-    return np.asarray(x / np.where(norms == 0, 1.0, norms), dtype=np.float32)
+    norms = np.sqrt(np.einsum("ij,ij->i", x, x))[:, None]  # np.linalg.norm's wrapper costs more than the sum
+    norms[norms == 0] = 1.0
+    return np.asarray(x / norms, dtype=np.float32)
+
+
+NEGATORS = frozenset(("not", "no", "never", "nobody", "noone", "nothing", "dont", "doesnt", "didnt", "isnt", "arent",
+                      "wasnt", "werent", "havent", "hasnt", "wont", "cant", "couldnt", "wouldnt", "aint", "nah", "nor"))
+NEGATED = 3
+"""Words up to this many after "not", "never", "nobody" … are also read as negated ("~safe" in "i dont feel
+safe"), so that "i feel safe" and "nobody hurts me" do not read like their opposites."""
+NEGATION_ENDS = frozenset(("but", "because", "cos", "coz", "though", "and", "so"))
 
 
 @lru_cache(maxsize=4096)
 def words(text: str) -> tuple[str, ...]:
-    """The answer's words and pairs of neighbouring words, normalised (lower case, no apostrophes);
-    cached, as one answer's words serve its features and its evidence."""
+    """The answer's words, pairs of neighbouring words, and negated words ("~safe"), normalised (lower
+    case, no apostrophes); cached, as one answer's words serve its features and its evidence."""
     tokens = TOKEN.findall(normalise(text))
-    return (*tokens, *map(" ".join, itertools.pairwise(tokens)))
+    negated = []
+    left = 0
+    for token in tokens:
+        if token in NEGATORS:
+            left = NEGATED
+        elif left:
+            if token in NEGATION_ENDS:
+                left = 0
+                continue
+            negated.append("~" + token)
+            left -= 1
+    return (*tokens, *map(" ".join, itertools.pairwise(tokens)), *negated)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -201,6 +227,37 @@ def sentences(text: str) -> list[str]:
     return [text[s:e] for s, e in sentence_spans(text)]
 
 
+BLIND_AS = {"family_member": "family", "activity": "activity", "place_of_worship": "place"}
+"""The word a term of each kind is read as (any other kind: "identity")."""
+
+
+class Blinder:
+    """Puts one word of its kind in place of each term of `Meta.blind_terms` ("i go to the temple" and "i go
+    to the mosque" both read "i go to the place"). Cheap first: only the terms whose first word is in the
+    answer are looked for (most answers name none, or one)."""
+
+    def __init__(self, terms: dict[str, list[str]]) -> None:
+        self.as_word = {t.lower(): BLIND_AS.get(kind, "identity") for kind, ts in terms.items() for t in ts}
+        self.keyed: dict[str, list[str]] = {}  # by the term's longest word ("a trans boy": "trans"), as normalised
+        for term in self.as_word:
+            key = max(normalise(term).split() or [term], key=len)
+            for form in (key, key + "s"):  # "mums", as "mum's" is normalised
+                self.keyed.setdefault(form, []).append(term)
+
+    def __call__(self, text: str) -> str:
+        if not self.as_word:
+            return text
+        keyed = self.keyed
+        found = [t for word in set(normalise(text).split()) if word in keyed for t in keyed[word]]
+        return self._pattern(frozenset(found)).sub(lambda m: self.as_word[m.group(1).lower()], text) if found else text
+
+    @staticmethod
+    @lru_cache(maxsize=1024)
+    def _pattern(terms: frozenset[str]) -> re.Pattern[str]:
+        alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+        return re.compile(rf"(?<![\w'’])({alternatives})(?!\w)", re.IGNORECASE)
+
+
 class Meta(msgspec.Struct, frozen=True):
     """What the arrays mean, and how the model was made (shown in its card)."""
 
@@ -218,6 +275,21 @@ class Meta(msgspec.Struct, frozen=True):
     knn_weight: float
     data: dict[str, int]
     figures: dict[str, Any]
+    neighbour_texts: list[str] = []
+    """The labelled answers behind `neighbours` (written for the project or published), so that a flag
+    can say which of them an answer is most like."""
+    neighbour_kinds: list[str] = []
+    """For each, the kind of disclosure it is ("" for none)."""
+    blind_terms: dict[str, list[str]] = {}
+    """Kinds of term the model never reads (faiths, places of worship, ethnicities, nationalities,
+    languages, sexual orientations, gender identities, disabilities, care status, pastimes, family
+    members): each is read as one word of its kind, the same for every term (see `Blinder`), in training
+    and in use, so that no such word can change what the model makes of an answer."""
+    harm_words: dict[str, float] = {}
+    """Words (and pairs, and negated words) far more common in the disclosures it learned from than in the
+    other answers, with how many times more (as a natural log): what a flag shows as its words, and what
+    "worth a look" needs (beside a mention of a harm). A linear model's own weights are no explanation:
+    with words that go together, "school" can weigh more than "hits"."""
 
 
 class Scores(msgspec.Struct, frozen=True):
@@ -236,6 +308,8 @@ class Scores(msgspec.Struct, frozen=True):
     """Each topic's chance (model and most-alike answers blended)."""
     whole: str
     """The answer that was read (as shown to staff)."""
+    vector: Any = None
+    """Its embedding (numpy), for the reasons of a flag."""
 
 
 def dense_features(meta: Meta, embeddings: np.ndarray, rule_hits: list[set[str]],
@@ -266,6 +340,7 @@ class Model:
         self.slices = {"flag": slice(0, 1), "category": slice(1, 1 + k), "sentiment": slice(1 + k, 1 + k + s),
                        "topics": slice(1 + k + s, 1 + k + s + t)}
         self.version = f"reader-{meta.format}:{meta.trained_on}:{sum(meta.data.values())}"
+        self.blind = Blinder(meta.blind_terms)
 
     # --- files -------------------------------------------------------------------------------
     @classmethod
@@ -334,11 +409,12 @@ class Model:
         staff may see (redacted): the words given as evidence for a topic, and the sentence given as the
         reason for a flag, come from it, never from the text as typed.
 
-        `floor`: the lowest risk the caller acts on. The risk is at most the square root of the whole
-        answer's chance, so an answer whose chance is below floor² is not read sentence by sentence (its
-        risk is then given as that chance): the same tiers, less work."""
+        `floor`: the lowest risk the caller acts on. The risk is at most the whole answer's chance to the
+        power (1 - SENTENCE_WEIGHT), so an answer whose chance is below floor ** (1 / (1 - SENTENCE_WEIGHT))
+        is not read sentence by sentence (its risk is then given as that chance): the same tiers, less work."""
         if not texts:
             return []
+        typed, texts = texts, [self.blind(t) for t in texts]
         spans = [sentence_spans(t) for t in texts]
         whole, pieces = embed(list(texts), spans)
         logits = self.logits(dense_features(self.meta, whole, rule_hits, topic_hits), texts)
@@ -347,7 +423,7 @@ class Model:
         keep = np.zeros(len(pieces), dtype=bool)
         at = 0
         for t, where, chance in zip(texts, spans, whole_risks, strict=True):
-            wanted = bool(where) and chance >= floor * floor
+            wanted = bool(where) and chance >= floor ** (1 / (1 - SENTENCE_WEIGHT))
             split.append([t[s:e] for s, e in where] if wanted else [])
             keep[at:at + len(where)] = wanted
             at += len(where)
@@ -370,19 +446,19 @@ class Model:
                 at += 1
             # The answer and its most worrying sentence together (their geometric mean): a sentence can
             # raise an answer's score, and the rest of the answer can temper it ("that was years ago").
-            risk = float(np.sqrt(whole_risk * worst))
+            risk = float(whole_risk ** (1 - SENTENCE_WEIGHT) * worst ** SENTENCE_WEIGHT)
             category = self.meta.flag_categories[int(np.argmax(row[self.slices["category"]]))]
             feel = _softmax(row[self.slices["sentiment"]])
             chance = (1 - self.meta.knn_weight) * _sigmoid(row[self.slices["topics"]]) + self.meta.knn_weight * knn[i]
             topics = dict(zip(self.meta.topics, np.round(chance, 3).tolist(), strict=True))
             sentiments = self.meta.sentiments
             score = float(feel[sentiments.index("positive")] - feel[sentiments.index("negative")])
-            visible = shown[i] if shown is not None else text
+            visible = shown[i] if shown is not None else typed[i]
             if sentence is not None and visible != text:
                 in_view, mine = sentences(visible), [text[s:e] for s, e in spans[i]]
                 sentence = in_view[mine.index(sentence)] if len(in_view) == len(mine) else None
             found.append(Scores(round(risk, 3), sentence, category, sentiments[int(np.argmax(feel))], round(score, 3),
-                                topics, visible))
+                                topics, visible, whole[i]))
         return found
 
     def _knn(self, whole: np.ndarray) -> np.ndarray:
@@ -407,6 +483,27 @@ class Model:
         strong = (weights > EVIDENCE_WEIGHT).T.tolist()
         vocabulary = self.meta.vocabulary
         return {topic: [vocabulary[found[k]] for k in order[j] if strong[j][k]] for j, topic in enumerate(topics)}
+
+    def harm_words_in(self, text: str) -> list[str]:
+        """The answer's words that are far more common in disclosures (see Meta.harm_words), most telling first."""
+        harm = self.meta.harm_words
+        found = sorted((w for w in set(words(text)) if w in harm), key=lambda w: (-harm[w], w))
+        # A pair whose words are both shown already says nothing more ("hits me" beside "hits").
+        return [w for w in found if " " not in w or not all(part in found for part in w.split())][:WHY_WORDS]
+
+    def explain(self, scored: Scores, shown: str) -> Evidence:
+        """Why the model scored an answer as it did, in words a lead can check: the words of the answer as
+        staff see it (redacted) that weighed most towards a disclosure, and the labelled answers it
+        learned from that it is most like."""
+        shown_words = [("not " + w[1:]) if w.startswith("~") else w for w in self.harm_words_in(shown)]
+        like: list[tuple[str, str]] = []
+        if self.meta.neighbour_texts and len(self.meta.neighbour_texts) == len(self.neighbours) > WHY_LIKE:
+            vector = scored.vector if scored.vector is not None else embed([scored.whole])[0][0]
+            similarity = self.neighbours @ vector
+            top = np.argpartition(-similarity, WHY_LIKE)[:WHY_LIKE]
+            for k in top[np.argsort(-similarity[top], kind="stable")]:
+                like.append((self.meta.neighbour_texts[int(k)], self.meta.neighbour_kinds[int(k)]))
+        return Evidence(words=shown_words, like=like)
 
     def card(self) -> str:
         """The model card: what the model was trained on and how it measured (Markdown)."""
@@ -450,15 +547,31 @@ def model_card(meta: Meta) -> str:
         "Reads a free-text answer (after redaction) and gives: the chance that it discloses a risk to the young "
         "person (the whole answer and its most worrying sentence, combined), the likely kind of risk, the feeling "
         "(negative, neutral, positive, mixed) and each topic's chance. The safeguarding rules run beside it: "
-        "a rule match is always a flag, whatever the model says.", "",
+        "a rule (harm said to be happening: \"my dad hits me\", \"i want to kill myself\") is always a flag, "
+        "whatever the model says; a *mention* of a harm (\"knife crime\", \"domestic abuse posters\", \"self harm "
+        "awareness week\") is never a flag alone: the model reads it, and whether \"i\", \"me\" or \"my\" is near it.",
+        "",
+        "Every flag of the model's says why in words a lead can check: the words of the answer that are far more "
+        "common in the disclosures it learned from than in other answers, the harms it names, and the two labelled "
+        "answers it learned from that it is most like. \"Worth a look\" is given only where something in the answer "
+        "points to harm (a mention of one, or such a word), never for a negative feeling alone, nor for praise or "
+        "thanks.", "",
         "## Data",
         *[f"- {name}: {n} answers" for name, n in sorted(meta.data.items())],
         "- `training/voices.jsonl`: answers written for the project in the way young people in Leicester, "
         "Leicestershire and Rutland write (not real quotes; see `training/README.md`); fixed split "
         "`training/split.json` (80/20). Figures below are on the **test** part, which is never trained on.",
+        "- `training/everyday.jsonl`: everyday answers and hard negatives written for the project (train only).",
         "- `training/seeds.jsonl`: young people's words quoted in partnership annual reports (train only).",
+        "- Faiths, places of worship, ethnicities, nationalities, languages, sexual orientations, gender "
+        "identities, disabilities, care status, pastimes and family members (`training/blind_terms.json`) are "
+        "read as one word of their kind, in training and in use: the same sentence with another such term is "
+        "the same sentence to the model. Those words also get no weight of their own in the safeguarding heads.",
         "- With `--db`: facilitators' theme corrections and safeguarding leads' closing decisions.", "",
-        "## Thresholds (chosen on the training part by 5-fold cross-validation)",
+        "## Thresholds (chosen on the training part by 5-fold cross-validation, for the lead's load)",
+        "Answers that are not disclosures are weighed as a real survey is made up (80% everyday answers, 20% the "
+        "hard kind); the flag threshold puts at most 1% of them in the flags, the worth-a-look threshold at most "
+        "7% in either list. Precision on a labelled set, a third of it disclosures, says nothing of that load.",
         f"- flag: model chance ≥ {meta.flag_threshold:.3f} (or any rule match)",
         f"- worth a look: model chance ≥ {meta.look_threshold:.3f}",
         f"- topics: blended chance ≥ {meta.topic_threshold:.3f} (k-nearest weight {meta.knn_weight:.2f})", "",
@@ -469,21 +582,32 @@ def model_card(meta: Meta) -> str:
                        ("safeguarding.precision", "safeguarding precision (flag + worth a look)"),
                        ("safeguarding.flags.recall", "flags alone: recall"),
                        ("safeguarding.flags.precision", "flags alone: precision"),
+                       ("safeguarding.shown_non_disclosures", "non-disclosures in either list (lower is better)"),
+                       ("safeguarding.flags.shown_non_disclosures", "non-disclosures flagged (lower is better)"),
                        ("sentiment.macro_f1", "sentiment macro-F1 (4 classes)"),
                        ("topics.micro_f1", "topics micro-F1")):
         ours, rules = f.get("model", {}).get(key), f.get("rules", {}).get(key)
         lines.append(f"| {label} | {_figure(ours)} | {_figure(rules)} |")
+    if "load" in f:
+        lines += ["", f"Where {f.get('prevalence', 0.02):.0%} of answers are disclosures, the lead's lists hold "
+                      f"{f['load']['model']:.1f} answers per real disclosure ({f['load']['model_flags']:.1f} in the "
+                      f"flags); the rules alone, as voice read before the model, {f['load']['rules']:.1f}."]
+    if "behaviour" in f:
+        lines += ["", "## Behavioural tests (`tests/data/behaviour/`, CheckList style; never trained on)",
+                  "| test | figure |", "|---|---|",
+                  *[f"| {k} | {_figure(v)} |" for k, v in f["behaviour"].items()]]
     lines += [
         "", "## Known limits",
         "- Trained on English written for the project, not on real answers: figures on real words are lower "
         "(the partnership's own held-aside set is the measure that counts).",
+        "- WordLlama's sentence embeddings are averages of word vectors: \"i feel safe at home\" and \"i dont feel "
+        "safe at home\" are 0.97 alike. Negation is read from the words (\"~safe\": a word after \"not\", \"never\", "
+        "\"nobody\"), not from the embedding.",
         "- Answers in another language or script are not read by the model: they go to a person "
-        "(\"needs a person to read\").",
-        "- Young people's real words about services (talking, being listened to, support) can read like "
-        "disclosures: of the 17 quotes from partnership reports in `training/seeds.jsonl`, none a disclosure, "
-        "each scored by a model trained without it, 2 were flags and 5 worth a look (2026-11-29). Sarcasm, "
-        "lyrics and fiction can too; past harm thanked as resolved can still score high. That is why the lower "
-        "tier is \"worth a look\", not a flag, and why leads' decisions are learned from (`voice train --db`).",
+        "(\"needs a person to read\"); the rules' key phrases in Polish and Urdu (also in Latin letters) flag them.",
+        "- Young people's real words about services (talking, being listened to, support), sarcasm, lyrics and "
+        "fiction can read like disclosures, and disclosures written very indirectly can be missed: that is why "
+        "leads' decisions are learned from (`voice train --db`).",
         "- The topics are the shipped taxonomy's; a partnership's own extra topics are found by its keywords only.",
     ]
     return "\n".join(lines) + "\n"

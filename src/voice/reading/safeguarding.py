@@ -10,15 +10,18 @@ answer, are never deleted (the database refuses), and only a person can close on
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import itertools
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 import msgspec
 
 from voice.common.i18n import N_
 from voice.common.text import Literals, normalise, required_literals
+from voice.reading.evidence import Evidence
 
 if TYPE_CHECKING:
     from voice.reading.reader import Scores
@@ -30,105 +33,315 @@ SEVERITY = {"suicide": 1, "self_harm": 1, "sexual_harm": 1, "abuse_at_home": 1, 
 
 # Phrases per category, matched against normalised text (lower case, repeated letters squeezed,
 # apostrophes dropped). `\w*` lets a stem take any ending; `(?:\w+ ){0,3}` allows a few words between.
+# RULES say that harm is happening to someone (most often the one writing): a match is always a flag.
+# MENTIONS name a harm without saying that it happens to anyone ("knife crime", "domestic abuse
+# posters", "self harm awareness week", "exams are killing me"): young people write them about their
+# area, their lessons and the news far more often than about themselves, so a mention alone is never a
+# flag. It is one of the things the model reads (with whether "i", "me" or "my" is near it), and the
+# phrase is shown beside the model's reasons when the answer reaches the lead.
 GAP = r"(?:\w+ ){0,3}"
+SELF = r"(?:i|im|ive|id|me|my|myself)"
+KIN = (r"(?:mum|mom|mam|mummy|dad|daddy|stepdad|step dad|stepmum|step mum|parents?|brother|sister|uncle|aunty|auntie|"
+       r"carers?|foster carers?|boyfriend|girlfriend|partner|nan|nana|nanny|gran|granny|grandma|grandad|grandpa|cousin|"
+       r"abbu|abba|ammi|amma|baba|he|she|they)")
+GAMES = (r"(?! ?(?:me|us|him|her|them)? (?:at|in|on|every time at) (?:fifa|fortnite|chess|cards|games?|football|pool|tennis|"
+         r"ping pong|a race|racing|arm wrestling|monopoly|uno|mario ?kart|the game|maths|everything))")
+"""Not a blow: "my brother beats me at fifa"."""
 RULES: dict[str, list[str]] = {
     "suicide": [
-        r"\b(?:kill|killing|kil|end|ending) (?:my ?self|me)\b", r"\bkms\b", r"\bunalive\w*",
-        r"\bsuicid\w*", r"\b(?:(?:want|wanted|going|ready) to|wanna|gonna) die\b", r"\bwish i (?:was|were) dead\b",
+        r"\b(?:wna|wanna|want to|gna|gonna|going to|gunna|ima|imma) (?:die|end it|end my life)\b",
+        r"\bend it (?:this|tonight|soon|tomorrow|today|all|before)\b",
+        r"\bplanned (?:how|when) (?:i|to|ill|id) (?:would |will )?(?:do it|kill|end|die)\b",
+        r"\b(?:kill|killing|kil|end|ending) my ?self\b", r"\bkms\b", r"\bunalive\w*",
+        r"\b(?:im|i am|i feel|i felt|feel(?:ing)?|felt|been|get|getting|was|tried|attempted|thoughts? (?:of|about))"
+        r" (?:\w+ )?(?:suicid\w*|sucid\w*)", r"\bsuicidal (?:thoughts?|feelings?)\b",
+        r"\b(?:(?:want|wanted|going|ready) to|wanna|gonna) die\b", r"\bwish i (?:was|were) dead\b",
         r"\bwish i (?:was|were)nt (?:alive|here|born)\b", r"\bbetter off (?:dead|without me)\b",
-        r"\b(?:dont|do not|dnt) want to (?:be here|be alive|live|wake up|exist)\b",
+        r"\b(?:dont|do not|dnt) (?:\w+ )?(?:want|wanna) (?:to )?(?:be here|be alive|live|wake up|exist)(?! (?:here|there|in|with|near))\b",
         r"\bno (?:point|reason) (?:in )?(?:living|being alive|to live|going on)\b",
-        r"\bend(?:ing)? (?:it all|everything|my life|things)\b", r"\btake my (?:own )?life\b", r"\boverdos\w*",
-        r"\b(?:jump|jumping) (?:off|in front)\b", r"\bhang (?:my ?self)\b", r"\bnot be around (?:much )?longer\b",
+        r"\bend(?:ing)? (?:it all|my life)\b", r"\btake my (?:own )?life\b",
+        r"\b(?:i|ive|i have|i had) (?:\w+ )?(?:took|taken|take|did|done|had) an? overdose\b",
+        r"\b(?:jump|jumping) (?:off (?:a|the) (?:bridge|roof|building|car park)|in front of)\b",
+        r"\bhang my ?self\b", r"\bnot be around (?:much )?longer\b",
         r"\beveryone would be better\b", r"\bgive up on life\b", r"\bcant go on\b",
     ],
     "self_harm": [
-        r"\bself ?harm\w*", r"\bs/h\b", r"\b(?:cut|cutting|cuts|burn|burning|hurt|hurting|harm|harming|scratch\w*) "
-        r"(?:my ?self|me)\b", r"\b(?:cut|cutting) my (?:arms?|wrists?|legs?|thighs?|skin)\b",
-        r"\b(?:scars|blades?|razors?)\b.{0,30}\b(?:arms?|wrists?|legs?|myself|hide)\b",
+        r"\b(?:scratch|skratch|pick|bite|hit|punch|burn)\w* (?:at )?(?:my (?:skin|legs?|arms?|wrists?|face|thighs?)|myself) (?:till|until|so|and) (?:it|they|i) (?:\w+ )?bleed\w*",
+        r"\b(?:cut|cutting|cuttin|burning|burnin|hurtin|skratch\w*|scratch\w*) (?:\w+ ){0,3}(?:my (?:wrists?|arms?|legs?|thighs?))\b",
+        r"\b(?:hurtin|cuttin|burnin|harmin) my ?self\b",
+        r"\b(?:cutting|cuttin|self harming|selfharming|sh) is (?:da |the )?only (?:way|thing)\b",
+        r"\b(?:i|im|ive|been|started|start|keep|still|was) (?:\w+ )?(?:self ?harm\w*|sh)\b",
+        r"\bself ?harm(?:ing)? (?:again|is the only|helps|every)\b",
+        r"\b(?:cut|cutting|cuts|burn|burning|hurt|hurting|harm|harming|scratch\w*) my ?self\b",
+        r"\b(?:cut|cutting) my (?:arms?|wrists?|legs?|thighs?|skin)\b",
         r"\bstarv\w* my ?self\b", r"\bmake my ?self (?:sick|throw up)\b", r"\bpunish(?:ing)? my ?self\b",
         r"\bhit(?:ting)? my ?self\b",
     ],
     "abuse_at_home": [
-        r"\b(?:mum|mom|dad|stepdad|step dad|stepmum|step mum|parents?|brother|uncle|carer|boyfriend|partner|he|she)"
-        rf" {GAP}(?:hits?|hitting|beats?|beating|beat|punch\w*|kicks?|kicking|slaps?|slapping|chokes?|chok\w*|"
-        r"strangl\w*|throws? (?:things|stuff)|hurts? me|hurt me|burns? me|locks? me)\b",
-        r"\b(?:hits?|beats? me up|punch\w*|kicks?|slaps?) me\b", r"\bgets? (?:hit|beaten|battered|slapped)\b",
-        r"\bdomestic (?:abuse|violence)\b", r"\b(?:abus\w*)\b", r"\bviolen\w* at home\b",
+        rf"\b{KIN} {GAP}(?:hittin|beatin|batters?|batterin\w*|pushes|pushed|shoves|shoved|grabs|grabbed|drags?|dragged) (?:me|us|my|her)\b" + GAMES,
+        rf"\b{KIN} {GAP}(?:calls?|called) me (?:worthless|useless|a waste|a mistake|nothing|disgusting|a burden)\b",
+        r"\b(?:says?|said|tells me|told me) (?:she|he|they) wish(?:es|ed)? (?:i|id) (?:was|were|had) never (?:been )?born\b",
+        rf"\b{KIN} {GAP}(?:hits?|hitting|beats?|beating|beat|punch\w*|kicks?|kicking|slaps?|slapping|chokes?|chok\w*|"
+        r"strangl\w*|throws? (?:things|stuff)|hurts? me|hurt me|burns? me|locks? me)\b" + GAMES,
+        r"\b(?:hits?|beats?|beat|batters?|punch\w*|kicks?|slaps?) me\b" + GAMES, r"\b(?:i|we|me) (?:\w+ )?gets? (?:hit|beaten|battered|slapped)\b",
         r"\bscared of my (?:mum|mom|dad|stepdad|step dad|parents?|brother|uncle)\b",
-        r"\b(?:bruises?|marks) (?:from|on)\b", r"\bshouts? and (?:hits?|throws?)\b",
-        r"\b(?:police|fights?|fighting) (?:at|in) (?:my|our) (?:house|home)\b",
+        r"\bshouts? and (?:hits?|throws?)\b(?! (?:balls?|hoops))",
+    ],
+    "domestic_abuse_witnessed": [
+        r"\b(?:dad|stepdad|step dad|mums? (?:boyfriend|bf|fella|partner)|he|him) (?:\w+ ){0,2}(?:hits?|hurts?|hurt|beats?|batters?|punch\w*|pushes|shoves|chokes?|strangles?|kicks?|slaps?|attacks?) (?:my )?(?:mum|mom|mam|mummy|her)\b",
+        r"\b(?:police|feds) (?:come|came|comes|keep coming) (?:round|to) (?:ours|our house|my house|our flat)\b",
+        r"\bbecause of what (?:my )?(?:dad|stepdad|he) does to (?:my )?(?:mum|mom|mam|her)\b",
+        r"\b(?:mum|mom|mam)s? (?:got|has|had) (?:a )?(?:black eye|bruises?|a bruise) (?:again|agen)?\b",
     ],
     "sexual_harm": [
-        r"\btouch\w* me\b", r"\btouch\w* my (?:body|private|bum|chest|boobs|breasts?|legs?)\b", r"\brap\w*\b",
-        r"\bsexual\w* (?:abus\w*|assault\w*|harass\w*)\b", r"\bmolest\w*", r"\bgroom\w*",
-        r"\b(?:nudes?|naked (?:pics?|pictures?|photos?)|sexual (?:pics?|pictures?|photos?))\b",
-        r"\b(?:send|sent|asked for|wants?) (?:me )?(?:pics?|pictures?|photos?)\b",
-        r"\bmade me (?:do|touch|watch) (?:things|stuff|it)\b", r"\bolder (?:man|guy|boy|boyfriend|girlfriend|men)\b",
-        r"\b(?:keep|kept) (?:it )?(?:a )?secret\b", r"\bmet (?:him|her|them|someone) online\b",
-        r"\bmeet up with (?:someone|a man|a guy|him) (?:i|from) (?:met )?online\b", r"\bsextort\w*",
+        r"\bmakes? me (?:do|touch|watch|send) (?:sexual|things|stuff|him|her|it|pics|nudes)",
+        r"\b(?:beg\w*|asking|asks|keeps asking|keep asking) (?:me )?(?:for|4) (?:nudes?|pics?|pictures)\b",
+        r"\b(?:leak|share|post|send|sent|shared|posted|leaked) my (?:pics?|nudes?|photos?|pictures?)\b(?! (?:of|from) (?:the|my|our) (?:dog|cat|trip|holiday|art|work))",
+        r"\b(?:i got|i was|got|been) (?:rapd|raped|rapped|sexually assaulted)\b",
+        r"\btouch\w* me\b", r"\btouch\w* my (?:body|private|bum|chest|boobs|breasts?|legs?)\b",
+        r"\b(?:raped|molested) me\b", r"\b(?:i was|i got|ive been|been) (?:\w+ )?(?:raped|molested|groomed|sexually assaulted)\b",
+        r"\b(?:send|sent|asked for|asks for|wants?) (?:me )?(?:for )?(?:nudes?|pics?|pictures?|photos?)\b(?! of (?:the|my|our) (?:dog|cat|work|homework|trip))",
+        r"\bmade me (?:do|touch|watch) (?:things|stuff|it)\b",
+        r"\b(?:told|said|tells) (?:me )?(?:to )?(?:keep|kept) (?:it )?(?:a )?secret\b",
+        r"\bmeet up with (?:someone|a man|a guy|him) (?:i|from) (?:met )?online\b",
     ],
     "exploitation": [
-        r"\bcounty lines?\b", r"\b(?:sell|selling|deliver\w*|carry\w*|hold\w*|move|moving) (?:drugs?|weed|food|packages?|parcels?)\b",
-        r"\b(?:owe|owes|owing|debt)\b.{0,40}\b(?:them|money|dealer|older)\b", r"\bmade (?:me|to) (?:sell|carry|run)\b",
-        r"\bgangs?\b", r"\bdealer\w*", r"\b(?:trapping|trap house|cuckoo\w*)\b", r"\brun(?:ning)? (?:drugs|lines)\b",
-        r"\bpaid me to\b", r"\bgave me (?:money|stuff|weed|drugs|a phone) (?:to|and|for)\b",
+        r"\b(?:forced|made|making me|makes me|gotta|got to|have to) (?:to )?(?:deliver|sell|carry|drop|move|hold|run|shot) (?:drugs?|packs?|packages?|parcels?|weed|bags|food for)\b",
+        r"\b(?:debt|owe\w*) (?:wiv|with|to) (?:da |the )?(?:olders|older \w+|dealers?)\b",
+        r"\b(?:shottin|shotting|drop(?:ping)? packs?|work it off|cant get out of it)\b",
+        r"\bmade (?:me|to) (?:sell|carry|run|hold|move)\b", r"\brun(?:ning)? (?:drugs|lines)\b",
+        r"\b(?:i|me|my mate|my brother) (?:\w+ )?(?:selling|sell|carry|carrying|deliver\w*|hold\w*|moving|move) (?:drugs?|weed|packages|parcels) for\b",
+        r"\b(?:i|ive|i have|im) (?:\w+ )?(?:owe|owes|owing|in debt to) (?:them|some older|the older|older|a dealer|dealers|the man|these)\b",
+        r"\bpaid me to (?:hold|carry|sell|take|deliver|drop)\b",
     ],
     "weapons": [
-        r"\b(?:knife|knives|blade|shank\w*|machete|zombie knife|gun|guns|firearm|weapon\w*)\b",
-        r"\b(?:stab\w*|shot at|shoot\w*)\b", r"\bcarr(?:y|ies|ying) (?:a )?(?:knife|blade|weapon)\b",
+        r"\b(?:gon|gonna|going to|gna|will|wanna|tryna) (?:merk|stab|shank|jump|batter|beat up|kill|shoot) me\b",
+        r"\b(?:i|ima|imma|im gonna|im going to|ill|i will) (?:stab|shank|merk|slash) (?:him|her|them|someone|sum)\b",
+        r"\b(?:i|me) (?:\w+ )?got (?:banged up|bangd up|jumped|battered|beaten up|beat up)\b",
+        r"\b(?:i|im|ive|me|my mate|my brother|my friend) (?:\w+ ){0,2}(?:carry|carries|carrying|carried|have|had|keep|bring|brought) "
+        r"(?:a |my )?(?:knife|knives|blade|shank|machete|weapon|gun)\b",
+        r"\b(?:pulled|held|put|had) (?:a )?(?:knife|blade|gun|machete) (?:on|to|at) (?:me|my)\b",
+        r"\b(?:stabbed|shot|slashed) (?:me|my)\b", r"\b(?:i|ive|i was|i got|me|my \w+) (?:\w+ )?(?:got|was|been) (?:stabbed|shot|slashed)\b",
     ],
     "feeling_unsafe": [
-        r"\b(?:dont|do not|never|not) feel (?:safe|save)\b", r"\bnot safe\b", r"\bunsafe\b",
+        r"^(?:i )?(?:dont|dnt|do not|never) feel (?:safe|save)\b",
+        r"\b(?:im|i am|i feel|i get|i m|i) (?:\w+ )?(?:scared|frightened|terrified|afraid) (?:2|to|of) (?:go|going|be|being) (?:outside|out|home|to school|at home|in my room|in my placement)\b",
+        r"\b(?:dont|dnt|do not) feel safe (?:in|at) my (?:placement|home|house|room|foster)\b",
+        r"\bi (?:\w+ )?(?:dont|do not|never|not|dnt) feel (?:safe|save)\b", r"\b(?:im|i am|i feel|feel) unsafe\b", r"\b(?:im|i am|i feel|feel) not safe\b",
         r"\b(?:scared|afraid|frightened|terrified) (?:to go|of going) home\b",
         r"\b(?:scared|afraid|frightened|terrified) (?:for my (?:life|safety)|hell)\b",
-        r"\b(?:being )?(?:followed|stalked|threatened)\b", r"\bthreat\w* to (?:hurt|kill|beat)\b",
-        r"\bin danger\b", r"\b(?:please|someone|somebody|pls|plz) help me\b",
+        r"\b(?:im|i am|ive been|i was|been|keep) (?:being )?(?:followed|stalked|threatened)\b",
+        r"\bthreat\w* to (?:hurt|kill|beat|stab) (?:me|my)\b", r"\b(?:im|i am|i feel|i think im) (?:\w+ )?in danger\b",
+        r"\b(?:please|someone|somebody|pls|plz) help me\b",
     ],
     "going_hungry": [
-        r"\b(?:no|not enough|never any|isnt any|isnt enough) food\b", r"\bhavent (?:eaten|had food|had anything to eat)\b",
-        r"\bgo(?:ing)? (?:to bed )?hungry\b", r"\bno(?:thing)? (?:to eat|for (?:dinner|tea|breakfast))\b",
-        r"\bskip(?:ping)? meals? because\b", r"\b(?:didnt|dont|doesnt|never) (?:always )?(?:have|get) enough (?:food|to eat)\b", r"\bfood ?bank\b", r"\bcant afford (?:food|to eat)\b",
+        r"\b(?:we|i) (?:\w+ ){0,2}(?:have no|got no|aint got no|dont have|havent got|had no) (?:any )?(?:electric|electricity|lecky|gas|heating|hot water)\b",
+        r"\bonly (?:thing|meal|food) i (?:eat|get|have)\b",
+        r"\b(?:starvin|starving|hungry) (?:at|in) (?:home|ome|the house)\b",
+        r"\b(?:doesnt|dont|dnt|never|wont) (?:look after|feed|cook for|cook) (?:us|me|or)\b",
+        r"\bno ?(?:one|1|body) (?:looks after|feeds|cooks for) (?:me|us)\b",
+        r"\b(?:mum|mam|mom|dad)s? (?:is |s )?(?:always|alwys) (?:drunk|high|off (?:her|his) face|passed out)\b",
+        r"\b(?:no|not enough|never any|isnt any|isnt enough|never enough) food (?:in|at) (?:the|my|our) (?:house|home|flat|fridge|cupboards?)\b",
+        r"\bhavent (?:eaten|had food|had anything to eat)\b",
+        r"\b(?:i|we|me) (?:\w+ )?go(?:ing)? (?:to bed |to school )?hungry\b", r"\bno(?:thing)? (?:to eat|for (?:dinner|tea|breakfast))\b",
+        r"\bskip(?:ping)? meals? because\b", r"\b(?:didnt|dont|doesnt|never) (?:always )?(?:have|get) enough (?:food|to eat)\b",
+        r"\bcant afford (?:food|to eat)\b",
     ],
-    # Key phrases in Polish and Urdu (answers in another language also go to a person: see needs_a_person).
+    "running_away": [
+        r"\b(?:gna|gonna|going to|gunna|ima|imma|wanna|want to) run (?:away|off)\b",
+        r"\b(?:leave|go|going) (?:n|and) not (?:come|coming) (?:back|bk|home)\b",
+        r"\b(?:i|we|me) (?:\w+ )?(?:ran|run|running) (?:away|off)(?! (?:to the end|with the ball|from the dog))\b", r"\brunaway\b",
+        r"\b(?:kicked|thrown|chucked) (?:me )?out (?:of )?(?:the house|home|my house|the flat)\b", r"\b(?:kicked|threw|chucked) me out\b",
+        r"\b(?:sleep\w*|slept) (?:rough|on the streets?|outside|in a park|on a bench)\b", r"\bsofa ?surf\w*",
+        r"\bnowhere (?:to sleep|to live|to stay)\b", r"\bi (?:\w+ )?(?:have|got|had) nowhere (?:else )?to go\b",
+        r"\b(?:im|i am|were|we are|i was|we were) homeless\b",
+        r"\bnot (?:going|gonna) (?:back )?home\b",
+    ],
+    "hopelessness": [
+        r"\bi (?:\w+ )?(?:feel|am|im|felt) (?:so |really |completely |totally |just )?(?:hopeless|worthless|empty inside|dead inside|like a burden|like giving up|like im drowning)\b(?! (?:about|at|with|when it comes to) )",
+        r"\b(?:i )?(?:cant|can not|cannot) cope (?:anymore|any more|no more|with (?:life|anything|everything))\b",
+        r"\bcant take (?:it|this) (?:anymore|any more|no more)\b",
+        r"\b(?:whats|what is|wats) the point (?:of|in) (?:living|life|anything|trying|going on|me)\b",
+        r"\bnothing (?:ever |eva )?(?:gets|will get|is gonna get) (?:better|betta) (?:for me)?\b",
+        r"\b(?:i )?(?:ve |have )?given up on (?:everything|life|myself)\b",
+        r"\b(?:no ?(?:one|1|body)) (?:cares|would care|would notice|would miss me) (?:if i|about me)\b",
+    ],
+    "hopelessness_other_languages": [
+        r"\bnic nie ma sensu\b", r"\bwszystko jest bez sensu\b", r"\bnie widz[eę] (?:dla siebie )?(?:[zż]adnej )?przysz[lł]o[sś]ci\b",
+        r"\bnikomu na mnie nie zale[zż]y\b", r"\bnie daj[eę] (?:ju[zż] )?rady\b",
+        "کوئی امید نہیں", "کسی چیز کی امید نہیں", "زندگی کا کوئی فائدہ نہیں",
+        r"\b(?:koi|kisi cheez ki) (?:umeed|umeid|umid) (?:nahi|nai|nhi)\b", r"\bsab bekaar hai\b",
+    ],
+    # Key phrases in Polish (with and without its letters: "bije"/"bije", "boje sie"/"boję się") and in Urdu,
+    # in its own script and in Latin letters as it is typed in Britain ("mere abbu mujhe marte hain").
+    # Answers in another language also go to a person to read (see needs_a_person): these make them flags.
     "suicide_other_languages": [
-        r"\bchc[eę] umrze[cć]\b", r"\bzabi[cć] si[eę]\b", r"\bnie chc[eę] (?:mi si[eę] )?[zż]y[cć]\b",
-        r"\bsamob[oó]j\w*", r"\bnie chce mi sie zyc\b", "خودکشی", "خود کشی", "مرنا چاہت", "مر جانا چاہت",
-        "جینا نہیں چاہت",
+        r"\b(?:chc[eę]|chce|chcia[lł]\w*) si[eę] zabi[cć]\b",
+        r"\bsamob[uoó]j\w*",
+        r"\bzasn[aą][cć] i (?:ju[zż] )?(?:si[eę] )?nie obudzi[cć]\b",
+        "مر جاؤں",
+        "مرنا چاہ",
+        "خود کو ختم",
+        "گولیاں کھا",
+        "میرے بغیر سب",
+        "سب پر بوجھ",
+        r"\bmar ja(?:un|on|oon|u)\b",
+        r"\bmarne ke liye\b",
+        r"\bkhud ko (?:khatam|khtm)\b",
+        r"\bjeene ka (?:mann|man|dil) (?:nahi|nai|nhi)\b",
+        r"\b(?:pills|goliyan|goliyaan) kha\w*",
+        r"\bmere (?:baghair|bagair|bina) sab\b",
+        r"\bsab (?:pe|par) bojh\b",
+        r"\bchc[eę] (?:si[eę] )?(?:umrze[cć]|umrzec|zabi[cć] si[eę])\b", r"\bzabi[cć] si[eę]\b", r"\bzabije si[eę]\b",
+        r"\bnie chc[eę] (?:mi si[eę] )?(?:ju[zż] )?[zż]y[cć]\b", r"\bsamob[oó]j\w*", r"\bnie chce mi sie zyc\b",
+        r"\bkhud ?kushi\b", r"\b(?:marna|mar jana) chahta?\b", r"\b(?:marna|mar jana) chahti\b", r"\bjeena nahi\w* chah\w*",
+        r"\bzindagi (?:khatam|khtm)\b",
+        "خودکشی", "خود کشی", "مرنا چاہت", "مر جانا چاہت", "جینا نہیں چاہت", "زندگی ختم",
     ],
     "self_harm_other_languages": [
+        r"\b(?:tn[eę]|tnie|tniesz|ci[aą][lł]\w*|przypala\w*|przypalam) si[eę]\b",
+        r"\bsi[eę] (?:tn[eę]|tnie|przypalam|okaleczam)\b",
+        "آپ کو بلیڈ",
+        "بازو کاٹ",
+        "کلائی پر کٹ",
+        "کلائی کاٹ",
+        "خود کو کاٹ",
+        r"\b(?:apne aap|khud) ko (?:blade|kaat|kat|hurt|nuqsan|nuksan)\w*",
+        r"\b(?:arms?|bazu|kalai) (?:kaat|kat)\w*",
+        r"\bkalai (?:pe|par) cuts?\b",
         r"\btn[eę] si[eę]\b", r"\bsamookalecz\w*", r"\bkrzywdz[eę] si[eę]\b", r"\bci[aą][lł]?[eaę]m? si[eę]\b",
+        r"\bokalecz\w* si[eę]\b", r"\bkhud ko (?:kaat|kat|nuqsan|nuksan|chot)\w*",
         "خود کو نقصان", "اپنے آپ کو کاٹ", "خود کو کاٹ",
     ],
     "abuse_at_home_other_languages": [
-        r"\b(?:bije|bi[lł]a?|bi[lł]|uderza|kopie|szarpie) mnie\b", r"\bmnie (?:bije|bi[lł]a?|uderza|kopie|szarpie)\b",
-        r"\bprzemoc\w*",
-        "مجھے مارت", "مجھے پیٹت", "مارتا ہے", "مارتی ہے", "مارتے ہیں",
+        r"\bmnie (?:\w+ ){0,3}(?:bije|bi[lł]a?|uderza|kopie|szarpie|katuje|leje|lej[aą]|pobi[lł]a?)\b",
+        r"\b(?:zamyka|zamkn\w*) (?:mnie|siostr[eę]|brata) w pokoju\b",
+        r"\bnie daje (?:mi|jej|mu|nam) je[sś][cć]\b",
+        "کمرے میں بند",
+        "چمچ سے داغ",
+        "مجھے داغ",
+        "مجھے مار",
+        r"\bkamre (?:mein|mai|me) band\b",
+        r"\bkhana (?:nahi|nai|nhi) (?:deti|deta|dete)\b",
+        r"\b(?:mujhe|mujhay|mjhe) (?:\w+ ){0,2}(?:daagh|daag)\w*",
+        r"\b(?:bije|bi[lł]a?|bi[lł]|uderza|kopie|szarpie|katuje|leje|pobi[lł]a?) (?:\w+ ){0,3}mnie\b",
+        r"\bmnie (?:\w+ )?(?:bije|bi[lł]a?|uderza|kopie|szarpie|katuje|leje|pobi[lł]a?)\b",
+        r"\b(?:ojczym|ojciec|tata|tato|mama|matka|brat|wujek|ch[lł]opak mamy|partner mamy) (?:\w+ ){0,2}(?:bije|bi[lł]a?|uderza|kopie|katuje|leje|pobi[lł])\b",
+        r"\bprzemoc\w* (?:w domu|domow\w*)\b", r"\bboj[eę] si[eę] (?:taty|ojca|ojczyma|mamy|brata)\b",
+        r"\b(?:mujhe|mujhay|mjhe|hamein|humein|ammi ko|amma ko|mama ko) (?:\w+ ){0,2}(?:maarte?|marte?|maarti|marti|peet\w*|pit\w*)\b",
+        r"\b(?:abbu|abba|abu|papa|walid|ammi|amma|bhai|chacha|mamu) (?:\w+ ){0,3}(?:maarte?|marte?|maarti|marti|peet\w*) (?:hai|hain|h|thay|tha|thi)\b",
+        "مجھے مارت", "مجھے پیٹت", "مارتا ہے", "مارتی ہے", "مارتے ہیں", "مارتے تھے",
+    ],
+    "domestic_abuse_witnessed_other_languages": [
+        r"\b(?:tata|ojciec|ojczym|partner mamy|ch[lł]opak mamy|on) (?:\w+ ){0,4}(?:bije|bi[lł]|uderz\w*|popycha|szarpie|kopie|dusi|leje) (?:mam[eę]|j[aą])\b",
+        r"\buderzy[lł] mam[eę]\b", "امی کا گلا", "امی پر ہاتھ", "امی کو مار",
+        r"\b(?:ammi|amma|ami|mama) (?:ka gala|pe haath|par haath|ko maar)\w*", r"\bgala dabaya\b", r"\bhaath uthat\w*",
     ],
     "sexual_harm_other_languages": [
-        r"\bdotyka\w* mnie\b", r"\bmolestow\w*", r"\bzgwa[lł]c\w*", "مجھے چھوت", "جنسی زیادتی",
+        r"\bzmusza (?:mnie|j[aą]|go) do (?:rzeczy seksualnych|seksu|dotykania)\b",
+        r"\bobmacuj\w*|\bobmacywa\w*",
+        r"\bnie m[oó]w\w* (?:rodzicom|nikomu|mamie)\b",
+        "غلط طریقے سے چھو",
+        "تصویریں مانگ",
+        "کسی کو مت بتانا",
+        "ساتھ زبردستی",
+        r"\b(?:galat|ghalat) (?:\w+ ){0,2}(?:chuwa|chhua|chua|touch)\w*",
+        r"\b(?:mujhe|mujhay|mjhe) touch (?:karte|karta|karti)\b",
+        r"\bpics? (?:mangta|mangti|mangte|maang\w*)\b",
+        r"\bkisi ko (?:mat|na) (?:batana|bataana)\b",
+        r"\bsaath zabardasti\b",
+        r"\bdotyka\w* mnie\b", r"\bmolestow\w*", r"\bzgwa[lł]c\w*", r"\bnagie zdj[eę]\w*",
+        r"\b(?:mujhe|mujhay) (?:\w+ )?(?:chhoo|chhu|chu|choo)ta?\b", r"\bganda (?:kaam|kam)\b",
+        "مجھے چھوت", "جنسی زیادتی",
+    ],
+    "exploitation_other_languages": [
+        r"\bka[zż]e mi (?:przewozi[cć]|sprzedawa[cć]|nosi[cć]|trzyma[cć]|rozwozi[cć])\b",
+        "پیکٹ پہنچوات", "نشہ بیچنے", r"\b(?:deliver|bechne|bechna) (?:\w+ )?(?:karwate|karwata|ko kehta|ko kehte)\b",
+        r"\bzabardasti (?:weed|drugs|nasha)\b",
+    ],
+    "weapons_other_languages": [
+        r"\b(?:pokaza[lł]\w*|grozi[lł]?\w*|wyci[aą]gn[aą][lł]\w*) (?:mi )?(?:n[oó][zż]\w*|no[zż]em|nozem)\b",
+        r"\bmnie (?:zadzga|zabije|pobije|dorwie)\b", r"\bnosi n[oó][zż]\b",
+        "چاقو دکھا", "مجھے مار دے گا", "مار ڈالیں گے", "دھمکیاں دیت", "دھمکاتے", "نقصان پہنچائیں گے",
+        r"\b(?:knife|chaku|chaqu) dikha\w*", r"\bmaar (?:dalenge|dalega|denge|dega)\b", r"\bdhamk\w*",
+        r"\bnuksan (?:pohnchayenge|pahunchayenge)\b", r"\b(?:warna|nahi to) (?:mujhe )?maare?ga\b",
     ],
     "feeling_unsafe_other_languages": [
-        r"\bboj[eę] si[eę] (?:wr[oó]ci[cć]|i[sś][cć]) do domu\b", r"\bnie czuj[eę] si[eę] bezpieczn\w*",
-        r"\bpomocy\b", r"\bpom[oó][zż]cie mi\b", "محفوظ نہیں", "گھر جانے سے ڈر", "میری مدد کر",
+        "محفوظ محسوس نہیں",
+        "نشے میں گھر",
+        r"\bsafe (?:feel )?(?:nahi|nai|nhi) (?:hota|hoti|lagta)\b",
+        r"\bnash(?:ay|e|a) (?:mein|mai|me) ghar\b",
+        r"\bboj[eę] si[eę] (?:wr[oó]ci[cć]|wracac|wraca[cć]|i[sś][cć]|isc) do domu\b",
+        r"\bnie czuj[eę] si[eę] bezpieczn\w*", r"\bpomocy\b", r"\bpom[oó][zż]cie mi\b",
+        r"\b(?:mehfooz|mahfooz|mehfuz|safe) nahi\w*\b", r"\bghar (?:jane|jaane) se dar\w*", r"\bmeri madad kar\w*",
+        "محفوظ نہیں", "گھر جانے سے ڈر", "میری مدد کر",
     ],
-    "going_hungry_other_languages": [r"\bnie ma(?:my)? (?:co )?je[sś][cć]\b", r"\bg[lł]odn\w*", "بھوکا", "بھوکی", "کھانا نہیں"],
-    "running_away_other_languages": [r"\buciek\w* z domu\b", r"\bwyrzuci\w* (?:mnie )?z domu\b", "گھر سے بھاگ"],
-    "running_away": [
-        r"\b(?:ran|run|running|runaway) (?:away|off)\b", r"\brunaway\b", r"\b(?:kicked|thrown) out\b",
-        r"\b(?:sleep\w*|slept) (?:rough|on the streets?|outside|in a park|on a bench)\b", r"\bsofa ?surf\w*",
-        r"\bnowhere (?:to go|to sleep|to live)\b", r"\bhomeless\b", r"\bnot (?:going|gonna) (?:back )?home\b",
-    ],
+    "going_hungry_other_languages": [
+        r"\bnie ma(?:m|my)? co je[sś][cć]\b",
+        "دن گھر نہیں آت",
+        r"\bkhana (?:nahi|nai|nhi) mila\b",
+        r"\bkhayal (?:nahi|nai|nhi) rakh\w*",
+        r"\bdin ghar (?:nahi|nai|nhi) aate\b",
+r"\bnie ma(?:my)? (?:co )?je[sś][cć]\b", r"\bg[lł]odn\w*",
+                                     r"\bkhana nahi\w* (?:milta|hai|hota)\b", r"\bbhook\w* (?:so|soti|sota|rehti|rehta)\b",
+                                     "بھوکا", "بھوکی", "کھانا نہیں"],
+    "running_away_other_languages": [
+        r"\bucie[ck]\w* z domu\b",
+        "گھر سے نکال",
+        "گھر چھوڑ کر چلا",
+        r"\bghar se nikal\w*",
+        r"\bghar (?:chor|chhor|chod) (?:ke|kar) (?:chala|chali)\b",
+r"\buciek\w* z domu\b", r"\bwyrzuci\w* (?:mnie )?z domu\b",
+                                     r"\bghar (?:se|say) bhaag\w*", "گھر سے بھاگ"],
+}
+MENTIONS: dict[str, list[str]] = {
+    "suicide": [r"\bsuicid\w*", r"\boverdos\w*", r"\b(?:kill|killing|kil|end|ending) me\b", r"\bend(?:ing)? (?:everything|things)\b",
+                r"\b(?:jump|jumping) (?:off|in front)\b", r"\bwant to disappear\b", r"\bdont want to be here\b"],
+    "self_harm": [r"\bself ?harm\w*", r"\bs/h\b", r"\b(?:cut|cutting|cuts|burn|burning|hurt|hurting|harm|harming) me\b",
+                  r"\b(?:scars|blades?|razors?)\b.{0,30}\b(?:arms?|wrists?|legs?|myself|hide)\b"],
+    "abuse_at_home": [r"\babus\w*", r"\bdomestic (?:abuse|violence)\b", r"\bviolen\w* at home\b", r"\b(?:bruises?|marks) (?:from|on)\b",
+                      r"\b(?:police|fights?|fighting) (?:at|in) (?:my|our) (?:house|home)\b", r"\bgets? (?:hit|beaten|battered|slapped)\b"],
+    "sexual_harm": [r"\brap(?:e|ed|es|ing|ist)\b", r"\bsexual\w* (?:abus\w*|assault\w*|harass\w*)\b", r"\bmolest\w*", r"\bgroom\w*",
+                    r"\b(?:nudes?|naked (?:pics?|pictures?|photos?)|sexual (?:pics?|pictures?|photos?))\b",
+                    r"\bolder (?:man|guy|boy|boyfriend|girlfriend|men|lads?)\b", r"\b(?:keep|kept) (?:it )?(?:a )?secret\b",
+                    r"\bmet (?:him|her|them|someone) online\b", r"\bsextort\w*", r"\b(?:send|sent|asked for|wants?) (?:me )?(?:pics?|pictures?|photos?)\b"],
+    "exploitation": [r"\bcounty lines?\b", r"\b(?:sell|selling|deliver\w*|carry\w*|hold\w*|move|moving) (?:drugs?|weed|packages?|parcels?)\b",
+                     r"\b(?:owe|owes|owing|debt)\b.{0,40}\b(?:them|money|dealer|older)\b", r"\bgangs?\b", r"\bdealer\w*",
+                     r"\b(?:trapping|trap house|cuckoo\w*)\b", r"\bpaid me to\b", r"\bgave me (?:money|stuff|weed|drugs|a phone) (?:to|and|for)\b"],
+    "weapons": [r"\b(?:knife|knives|blade|shank\w*|machete|zombie knife|gun|guns|firearm|weapon\w*)\b",
+                r"\b(?:stab\w*|shot at|shoot\w*)\b", r"\bcarr(?:y|ies|ying) (?:a )?(?:knife|blade|weapon)\b"],
+    "feeling_unsafe": [r"\b(?:dont|do not|never|not) feel (?:safe|save)\b", r"\bnot safe\b", r"\bunsafe\b",
+                       r"\b(?:being )?(?:followed|stalked|threatened)\b", r"\bthreat\w* to (?:hurt|kill|beat)\b", r"\bin danger\b"],
+    "going_hungry": [r"\b(?:no|not enough|never any|isnt any|isnt enough) food\b", r"\bfood ?bank\b", r"\bgo(?:ing)? (?:to bed )?hungry\b"],
+    "running_away": [r"\b(?:ran|run|running|runaway) (?:away|off)\b", r"\b(?:kicked|thrown) out\b", r"\bhomeless\b",
+                     r"\bnowhere to go\b"],
 }
 # Single words young people often misspell; close matches count as the word ("sucidal", "selfharm").
+# ("homeless" is not among them: "hopeless" is one letter away.) A close match must start as the word does.
 FUZZY = {"suicide": "suicide", "suicidal": "suicide", "selfharm": "self_harm", "overdose": "suicide",
          "abused": "abuse_at_home", "abusive": "abuse_at_home", "groomed": "sexual_harm", "raped": "sexual_harm",
-         "molested": "sexual_harm", "stabbed": "weapons", "homeless": "running_away"}
+         "molested": "sexual_harm", "stabbed": "weapons"}
 # Uses that are ordinary, not a risk: checked against the matched phrase's sentence.
 NOT_A_RISK = re.compile(
     r"\b(?:help me (?:with|to|understand|learn|find|get)|please help (?:us|them|other|others|young)|"
     r"i'?m starving|stabbing pain|shoot(?:ing)? (?:hoops|a film|a video|photos)|photo ?shoot|"
     r"abusive (?:language|comments) online|gang of friends)\b")
+
+
+# Past harm described as over ("i was groomed when i was 13, the worker got me out", "counselling helped me
+# stop hurting myself"): a rule's match in such an answer is read by the model, like a mention, and is
+# not a flag on its own. A harm that is over but told with no sign it is over stays a flag.
+PAST = re.compile(r"\b(?:years ago|year ago|when i was (?:little|younger|small|a kid|\d+|in year)|used to|back then|"
+                  r"as a kid|in year \d+|last year|in primary)\b")
+OVER_NOW = re.compile(r"\b(?:now|anymore|any more|these days|got me out|(?:im|i am|were|we are) (?:fine|ok|okay|safe|"
+                      r"better|good|doing (?:well|better|good|ok))|moved out|left him|left her)\b")
+HELPED_STOP = re.compile(r"\b(?:helped me|help me|helping me) (?:to )?(?:stop|get over|get out|get through|through|out)\b|"
+                         r"\b(?:clean|free) (?:for|since) \w+|\b\d+ (?:months|years|weeks) clean\b")
+
+
+def described_as_over(plain: str) -> bool:
+    """Whether a normalised answer tells of harm as past and over (see PAST)."""
+    return bool(HELPED_STOP.search(plain) or (PAST.search(plain) and OVER_NOW.search(plain)))
 
 
 class Flag(msgspec.Struct, frozen=True):
@@ -142,15 +355,19 @@ class Flag(msgspec.Struct, frozen=True):
     (written in a language the reader cannot read)."""
     score: float | None = None
     """The model's chance that the answer is a disclosure (None for a rule)."""
+    evidence: Evidence | None = None
+    """For the model: why, in words a lead can check (never a bare score)."""
 
 
 TIERS = ("flag", "person", "look")
 
 
-def model_flag(scored: Scores, tier: str) -> Flag:
-    """What the model found: its likeliest category, with the sentence and score behind it."""
+def model_flag(scored: Scores, tier: str, why: Evidence | None = None, mentions: dict[str, str] | None = None) -> Flag:
+    """What the model found: its likeliest category, with the sentence, score and evidence behind it."""
     reason = scored.risk_sentence or scored.whole
-    return Flag(scored.category, reason[:300], SEVERITY.get(scored.category, 2), tier, scored.risk)
+    if mentions:
+        why = msgspec.structs.replace(why or Evidence(), mentions=mentions)
+    return Flag(scored.category, reason[:300], SEVERITY.get(scored.category, 2), tier, scored.risk, why)
 
 
 def needs_a_person(language: str) -> Flag:
@@ -161,30 +378,56 @@ def needs_a_person(language: str) -> Flag:
 OTHER_LANGUAGES = "_other_languages"
 
 
+NEGATING = frozenset(("not", "never", "dont", "doesnt", "didnt", "isnt", "wasnt", "havent", "hasnt", "nobody", "noone",
+                      "aint", "nah", "no", "cant", "wont", "nor", "neither"))
+"""Words that turn a rule's match round ("i dont self harm", "ive never been hit", "im not in danger")."""
+NEGATED_BEFORE = 2
+"""...when they stand in the match or this many words before it, in a rule that is not itself about an
+absence ("i dont feel safe", "no food in the house", "cant cope anymore" are rules as they are)."""
+
+
 @cache
-def _compiled() -> tuple[tuple[str, frozenset[str], re.Pattern[str]], ...]:
-    """Each rule: its category, the strings one of which every match contains (see required_literals;
-    "" for a rule with none: always tried), and the pattern."""
-    return tuple((cat.removesuffix(OTHER_LANGUAGES), frozenset(required_literals(p) or [""]), re.compile(p))
-                 for cat, pats in RULES.items() for p in pats)
+def _compiled() -> tuple[tuple[str, frozenset[str], re.Pattern[str], bool], ...]:
+    """Each rule and mention: its category, the strings one of which every match contains (see
+    required_literals; "" for one with none: always tried), the pattern, and whether it is a rule."""
+    return tuple((cat.removesuffix(OTHER_LANGUAGES), frozenset(required_literals(p) or [""]), re.compile(p), strong)
+                 for table, strong in ((RULES, True), (MENTIONS, False)) for cat, pats in table.items() for p in pats)
+
+
+@cache
+def _about_absence(pattern: re.Pattern[str]) -> bool:
+    """Whether a rule's own words say that something is not there or not done (see NEGATED_BEFORE)."""
+    return not NEGATING.isdisjoint(re.findall(r"[a-z]+", pattern.pattern.replace("\\b", " ")))
+
+
+def _negated(plain: str, start: int, end: int, pattern: re.Pattern[str]) -> bool:
+    if _about_absence(pattern):
+        return False
+    before = plain[:start].split()[-NEGATED_BEFORE:]
+    return not NEGATING.isdisjoint(before) or not NEGATING.isdisjoint(plain[start:end].split())
 
 
 @cache
 def _all_stems() -> Literals:
-    return Literals(stem for _, found, _ in _compiled() for stem in found)
+    return Literals(stem for _, found, _, _ in _compiled() for stem in found)
 
 
 @cache
 def _rules_of_stem() -> dict[str, tuple[int, ...]]:
     """For each stem, the rules (positions in _compiled) that need it."""
     found: dict[str, list[int]] = {}
-    for index, (_, stems_, _) in enumerate(_compiled()):
+    for index, (_, stems_, _, _) in enumerate(_compiled()):
         for stem in stems_:
             found.setdefault(stem, []).append(index)
     return {stem: tuple(indices) for stem, indices in found.items()}
 
 
-RULE_CATEGORIES = tuple(dict.fromkeys(c.removesuffix(OTHER_LANGUAGES) for c in RULES))
+RULE_CATEGORIES = tuple(dict.fromkeys(c.removesuffix(OTHER_LANGUAGES) for c in (*RULES, *MENTIONS)))
+SELF_WORDS = frozenset(("i", "im", "ive", "id", "ill", "me", "my", "myself", "mine"))
+SELF_DISTANCE = 5
+"""A mention is about the writer (a feature of its own) when "i", "me" or "my" is this many words from it."""
+SELF_MARK = "@self"
+FEELING_BEFORE = frozenset((*SELF_WORDS, "feel", "feeling", "felt", "been", "was", "am", "tried", "attempted", "got", "get"))
 
 
 @cache
@@ -194,35 +437,90 @@ def _fuzzy_word(word: str) -> str | None:
         return FUZZY[word]
     if len(word) < 6:
         return None
-    match = difflib.get_close_matches(word, FUZZY.keys(), n=1, cutoff=0.84)
+    match = difflib.get_close_matches(word, [w for w in FUZZY if w[:2] == word[:2]], n=1, cutoff=0.84)
     return FUZZY[match[0]] if match else None
 
 
-def _fuzzy(words: list[str]) -> list[tuple[str, str]]:
-    return [(category, word) for word in words if (category := _fuzzy_word(word))]
+class Ruled(msgspec.Struct, frozen=True):
+    """What the rules found in one answer."""
+
+    flags: list[Flag]
+    """The rules that matched: each a flag, whatever the model says."""
+    mentions: dict[str, str]
+    """For each category only mentioned, the first phrase that did."""
+    features: frozenset[str]
+    """What the model reads of them: each category matched or mentioned, and "<category>@self" where
+    "i", "me" or "my" is near the match."""
 
 
-def flags_for(text: str) -> list[Flag]:
-    """Every category the text suggests, each once, with the first phrase that matched."""
+def _near_self(words: list[str], at: int, length: int) -> bool:
+    return not SELF_WORDS.isdisjoint(words[max(0, at - SELF_DISTANCE):at + length + SELF_DISTANCE])
+
+
+@lru_cache(maxsize=4096)
+def read_rules(text: str) -> Ruled:
+    """The rules and mentions in one answer (cached: the reader and its features share them)."""
     plain = normalise(text)
     if not plain:
-        return []
+        return Ruled([], {}, frozenset())
+    words = plain.split()
+    starts: list[int] = []
     harmless = [m.span() for m in NOT_A_RISK.finditer(plain)]
     # The stems in the text, in one pass; then only the rules one of whose stems is there ("": always), in order.
     rules, of_stem = _compiled(), _rules_of_stem()
     candidates = sorted({i for stem in _all_stems().within(plain) | {""} for i in of_stem.get(stem, ())})
     found: dict[str, str] = {}
-    for category, _, pattern in (rules[i] for i in candidates):
-        if category in found:
+    mentioned: dict[str, str] = {}
+    features: set[str] = set()
+    for category, _, pattern, strong in (rules[i] for i in candidates):
+        if category in found or (not strong and category in mentioned):
             continue
         for m in pattern.finditer(plain):
             if any(s <= m.start() < e for s, e in harmless):
                 continue
-            found.setdefault(category, m.group())
+            if strong and _negated(plain, m.start(), m.end(), pattern):
+                features.add(category)  # "i dont self harm": for the model to read, not a sign of harm
+                continue
+            (found if strong else mentioned).setdefault(category, m.group())
+            features.add(category)
+            if strong:
+                features.add(category + SELF_MARK)
+                break
+            if not starts:  # where each word starts, worked out once an answer has a mention
+                starts = list(itertools.accumulate((len(w) + 1 for w in words[:-1]), initial=0))
+            if _near_self(words, bisect.bisect_right(starts, m.start()) - 1, len(m.group().split())):
+                features.add(category + SELF_MARK)
             break
-    for category, word in _fuzzy(plain.split()):
-        found.setdefault(category, word)
-    return sorted((Flag(c, r, SEVERITY[c]) for c, r in found.items()), key=lambda f: (f.severity, f.category))
+    _misspelt(words, found, mentioned, features)
+    if found and described_as_over(plain):
+        features.add("over")
+        mentioned = found | {c: r for c, r in mentioned.items() if c not in found}
+        found = {}
+    flags = sorted((Flag(c, r, SEVERITY[c]) for c, r in found.items()), key=lambda f: (f.severity, f.category))
+    return Ruled(flags, {c: r for c, r in mentioned.items() if c not in found}, frozenset(features))
+
+
+def _misspelt(words: list[str], found: dict[str, str], mentioned: dict[str, str], features: set[str]) -> None:
+    """Single risk words, also misspelt ("sucidal"): a rule after "i", "feel", "been" …, else a mention."""
+    for at, word in enumerate(words):
+        if (category := _fuzzy_word(word)) is None:
+            continue
+        features.add(category)
+        if not FEELING_BEFORE.isdisjoint(words[max(0, at - 3):at]):  # "been feeling sucidal", "i was abused"
+            found.setdefault(category, word)
+            features.add(category + SELF_MARK)
+        else:
+            mentioned.setdefault(category, word)
+
+
+def flags_for(text: str) -> list[Flag]:
+    """Every category the rules say the text discloses, each once, with the first phrase that matched."""
+    return read_rules(text).flags
+
+
+def mentions_for(text: str) -> list[Flag]:
+    """The categories the text only mentions (as flags, for the rules-only reader voice had before)."""
+    return [Flag(c, r, SEVERITY[c]) for c, r in read_rules(text).mentions.items()]
 
 
 def shown_to_staff(flag: Flag, shown: str) -> Flag:

@@ -23,7 +23,14 @@ from voice.common.i18n import DEFAULT_TEXTS, N_
 from voice.common.settings import Settings, SettingsError
 from voice.common.text import normalise, required_literals
 from voice.reading.reader import Model, Scores, chosen_topics, shipped_model
-from voice.reading.safeguarding import Flag, flags_for, model_flag, needs_a_person, shown_to_staff
+from voice.reading.safeguarding import (
+    Flag,
+    mentions_for,
+    model_flag,
+    needs_a_person,
+    read_rules,
+    shown_to_staff,
+)
 
 DEFAULT_TAXONOMY = Path(__file__).parent.parent / "data" / "taxonomy.yaml"
 ALGORITHM = "themes-1"
@@ -274,8 +281,10 @@ class Themer:
         clean = [REDACTION_TAG.sub(" ", redacted) for redacted, _ in texts]
         typed = [c if redacted == original else REDACTION_TAG.sub(" ", original)
                  for c, (redacted, original) in zip(clean, texts, strict=True)]
-        ruled = [[f if redacted == original else shown_to_staff(f, redacted) for f in flags_for(original)]
-                 for redacted, original in texts]
+        rules_read = [read_rules(original) for _, original in texts]
+        ruled = [[f if redacted == original else shown_to_staff(f, redacted) for f in
+                  (found.flags if self.model is not None else found.flags + mentions_for(original))]
+                 for (redacted, original), found in zip(texts, rules_read, strict=True)]
         foreign = [self.model.language_of(original) if self.model else None for _, original in texts]
         keywords = [self.keyword_matches(text) for text in clean]
         scores: list[Scores | None] = [None] * len(texts)
@@ -286,11 +295,12 @@ class Themer:
             read_by_model = [i for i, lang in enumerate(foreign) if lang is None]
             keyword_hits = [set(keywords[i]) for i in read_by_model]
             for i, one in zip(read_by_model, self.model.score(
-                    [typed[i] for i in read_by_model], [{f.category for f in ruled[i]} for i in read_by_model],
+                    [typed[i] for i in read_by_model], [set(rules_read[i].features) for i in read_by_model],
                     keyword_hits, [texts[i][0] for i in read_by_model], floor=self.look_threshold), strict=True):
                 scores[i] = one
         found = []
-        for text, rules, language, scored, words in zip(clean, ruled, foreign, scores, keywords, strict=True):
+        for n, (text, rules, language, scored, words) in enumerate(zip(clean, ruled, foreign, scores, keywords,
+                                                                       strict=True)):
             if scored is None:
                 label, score = sentiment(text)
             else:
@@ -299,14 +309,26 @@ class Themer:
             flags = list(rules)
             if language is not None:
                 flags.append(needs_a_person(language))
-            elif scored is not None and not rules and scored.risk >= self.flag_threshold:
-                flags.append(model_flag(scored, "flag"))
-            elif scored is not None and not rules and scored.risk >= self.look_threshold and label != "positive":
-                # Worth a look: a lower score, in an answer that does not read as praise or thanks (past
-                # harm described as over, thanking a service, is the commonest false alarm).
-                flags.append(model_flag(scored, "look"))
+            elif scored is not None and not rules and scored.risk >= self.look_threshold:
+                flags += self._model_flags(scored, label, rules_read[n].mentions, texts[n][0])
             found.append((Theme(label, score, ids, matched), flags))
         return found
+
+    def _model_flags(self, scored: Scores, label: str, mentions: dict[str, str], shown: str) -> list[Flag]:
+        """The model's flag or "worth a look" for an answer no rule flagged, explained (or none).
+
+        A flag from a high score. Worth a look from a lower one, only where something in the answer
+        points to harm (a mention of one, or a word far more common in disclosures), and not in an
+        answer that reads as praise or thanks (past harm described as over, thanking a service, is the
+        commonest false alarm): a negative feeling alone is not a reason to put an answer in front of
+        the lead."""
+        assert self.model is not None
+        why = self.model.explain(scored, shown)
+        if scored.risk >= self.flag_threshold:
+            return [model_flag(scored, "flag", why, mentions)]
+        if label == "positive" or not (mentions or why.words):
+            return []
+        return [model_flag(scored, "look", why, mentions)]
 
     def theme(self, text: str) -> Theme:
         return self.read([(text, text)])[0][0]

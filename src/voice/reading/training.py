@@ -4,9 +4,18 @@ decisions). Uses scikit-learn's logistic regression; what it writes is read with
 (`voice.reading.reader`).
 
 Thresholds are chosen on the training part only, by 5-fold cross-validation scored exactly as the
-service scores (whole answer and each sentence): the "worth a look" threshold for recall (with the
-rules) of LOOK_RECALL, the flag threshold for a precision of FLAG_PRECISION. The test part of the split
-is only ever measured, never trained on.
+service scores (whole answer and each sentence), for the load a safeguarding lead can live with in a
+real survey, not for recall on a labelled set where a third of the answers are disclosures: the flag
+threshold puts at most FLAG_SHOWN of the answers that are not disclosures in her flags, the "worth a
+look" threshold at most SHOWN of them in either list. Those answers are weighed as a real survey's are
+made up (EVERYDAY_SHARE of them everyday answers, the rest the hard kind: knife crime talked about,
+past harm thanked as over). The test part of the split is only ever measured, never trained on.
+
+Young people's identity, faith, culture, language, care status, pastimes and family must not move what
+the reader makes of an answer: the model reads each term of `training/blind_terms.json` as one word
+of its kind, in training and in use (`reader.Blinder`), so the same sentence with another faith or place
+of worship is the same sentence to it; those words also get no weight of their own in the safeguarding
+heads.
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -22,17 +32,34 @@ import numpy as np
 from sqlite_utils import Database
 
 from voice.common.settings import resource_dir
+from voice.common.text import normalise
 from voice.reading.evaluation import Labelled
-from voice.reading.reader import EMBEDDING_SCALE, FORMAT, Meta, Model, dense_features, embed, words
-from voice.reading.safeguarding import RULE_CATEGORIES, flags_for
-from voice.reading.themes import SENTIMENTS, default_taxonomy, keyword_topics
+from voice.reading.reader import (
+    EMBEDDING_SCALE,
+    FORMAT,
+    Blinder,
+    Meta,
+    Model,
+    dense_features,
+    embed,
+    words,
+)
+from voice.reading.safeguarding import RULE_CATEGORIES, SELF_MARK, read_rules
+from voice.reading.themes import SENTIMENTS, Themer, default_taxonomy, keyword_topics
 
 TRAINING = resource_dir("training")
 """The project's labelled answers (`training/`, also inside the wheel)."""
 CATEGORY_OF_LABEL = {"suicidal": "suicide", "violence_weapons": "weapons", "neglect_hunger": "going_hungry"}
 """The labelled data's category names that voice spells differently."""
-LOOK_RECALL = 0.965
-FLAG_PRECISION = 0.80
+FLAG_SHOWN = 0.01
+"""At most this share of answers that are not disclosures may be flags (as a real survey is made up)."""
+SHOWN = 0.07
+"""...and at most this share in either of the lead's lists."""
+EVERYDAY_SHARE = 0.8
+"""The share of a real survey's answers that are not disclosures that are everyday answers (parts
+"everyday", "everyday2", "seeds"); the rest are the hard kind (parts "hard" and "safeguarding")."""
+EVERYDAY_PARTS = frozenset(("everyday", "everyday2", "seeds", "corrections"))
+NOT_NEIGHBOURS = frozenset(("everyday2",))
 KNN_WEIGHT = 0.35
 MIN_WORD_ANSWERS = 2
 FOLDS = 5
@@ -79,10 +106,37 @@ def labelled(root: Path = TRAINING) -> tuple[list[Example], list[Example]]:
     answers = {e.id: e for e in read_examples(root / "voices.jsonl")}
     split = msgspec.json.decode((root / "split.json").read_bytes(), type=dict[str, list[str]])
     train = [answers[i] for i in split["train"]]
-    seeds = root / "seeds.jsonl"
-    if seeds.exists():
-        train += read_examples(seeds)
-    return train, [answers[i] for i in split["test"]]
+    for extra in ("seeds.jsonl", "everyday.jsonl"):
+        if (root / extra).exists():
+            train += read_examples(root / extra)
+    test = [answers[i] for i in split["test"]]
+    # A line also in the test part, or among the behavioural tests, is not trained on (a test that was
+    # trained on proves nothing; short answers such as "idk" are written the same way by everyone).
+    tested = {normalise(e.text) for e in test} | behaviour_texts()
+    train = [e for e in train if normalise(e.text) not in tested]
+    return train, test
+
+
+def behaviour_texts() -> set[str]:
+    """The behavioural tests' answers (normalised), where a checkout has them."""
+    from voice.reading.behaviour import SUITE, all_texts
+
+    return {normalise(t) for t in all_texts(SUITE)} if SUITE.is_dir() else set()
+
+
+@cache
+def terms(root: Path = TRAINING) -> dict[str, list[str]]:
+    """The kinds of term that must not move the reader, and their terms (`blind_terms.json`)."""
+    path = root / "blind_terms.json"
+    if not path.exists():
+        return {}
+    found = msgspec.json.decode(path.read_bytes(), type=dict[str, Any])
+    return {kind: list(values) for kind, values in found.items() if not kind.startswith("_")}
+
+
+def protected_words(root: Path = TRAINING) -> frozenset[str]:
+    """Words (and two-word terms) the safeguarding heads give no weight: blind_terms.json's terms."""
+    return frozenset(t for ts in terms(root).values() for t in ts if len(t.split()) <= 2)
 
 
 def labelled_items(part: str, root: Path = TRAINING) -> list[Labelled]:
@@ -114,18 +168,23 @@ def from_people(db: Database) -> list[Example]:
 
 # --- features ------------------------------------------------------------------------------------
 def rule_categories() -> list[str]:
-    return list(RULE_CATEGORIES)
+    """What the model reads of the rules: each category matched or mentioned, and near "i", "me" or "my"."""
+    return [*RULE_CATEGORIES, *(c + SELF_MARK for c in RULE_CATEGORIES), "over"]
 
 
 def hits(texts: list[str]) -> tuple[list[set[str]], list[set[str]]]:
-    """For each text: the rule categories it matches, and the taxonomy topics its words name."""
-    return ([{f.category for f in flags_for(t)} for t in texts], [set(keyword_topics(t)) for t in texts])
+    """For each text: what the rules found (see rule_categories), and the taxonomy topics its words name."""
+    return ([set(read_rules(t).features) for t in texts], [set(keyword_topics(t)) for t in texts])
 
 
 def _matrix(texts: list[str], meta: Meta) -> np.ndarray:
-    """Every feature the model reads, words included, as one dense matrix (a row a text)."""
+    """Every feature the model reads, words included, as one dense matrix (a row a text): the rules read
+    the text as typed, the embedding and the words with the blinded terms in their place (as in use)."""
     vocabulary = {w: i for i, w in enumerate(meta.vocabulary)}
-    dense = dense_features(meta, embed(texts)[0], *hits(texts))
+    rules, topics = hits(texts)
+    blind = Blinder(meta.blind_terms)
+    texts = [blind(t) for t in texts]
+    dense = dense_features(meta, embed(texts)[0], rules, topics)
     bow = np.zeros((len(texts), len(vocabulary)), dtype=np.float32)
     for row, text in enumerate(texts):
         for w in words(text):
@@ -143,19 +202,33 @@ def fit(examples: list[Example], *, thresholds: tuple[float, float, float] = (0.
     from sklearn.linear_model import LogisticRegression
 
     texts = [e.text for e in examples]
-    counts = Counter(w for t in texts for w in set(words(t)))
+    blinder = Blinder(terms())
+    counts = Counter(w for t in texts for w in set(words(blinder(t))))
     vocabulary = sorted(w for w, n in counts.items() if n >= MIN_WORD_ANSWERS)
     taxonomy = [t.id for t in default_taxonomy().topics]
     categories = sorted({c for e in examples if e.safeguarding_flag and (c := _category(e.safeguarding_category))})
     topics = [t for t in taxonomy if any(e.topics and t in e.topics for e in examples)]
+    # The labelled answers a new one is compared with (topics, and "most like" in a flag's reasons): the
+    # project's labelled answers, the seeds and people's corrections, not the extra everyday answers or
+    # (more would cost every answer read for little).
+    known = [i for i, e in enumerate(examples) if e.topics and e.part not in NOT_NEIGHBOURS]
     meta = Meta(FORMAT, dt.datetime.now(dt.UTC).date().isoformat(), rule_categories(), taxonomy, categories,
                 list(SENTIMENTS), topics, vocabulary, thresholds[0], thresholds[1], thresholds[2], KNN_WEIGHT,
-                parts(examples), {})
+                parts(examples), {}, neighbour_texts=[examples[i].text for i in known],
+                neighbour_kinds=[(_category(examples[i].safeguarding_category) or "disclosure")
+                                 if examples[i].safeguarding_flag else "" for i in known])
+    meta = msgspec.structs.replace(meta, harm_words=harm_words(examples, vocabulary), blind_terms=terms())
     x = _matrix(texts, meta)
+    dense_width = len(meta.rule_categories) + len(meta.taxonomy_topics) + 256
+    protected = protected_words()
+    # The safeguarding heads see no identity, faith, place or pastime word of their own (their columns blank).
+    blind = x.copy()
+    blind[:, [dense_width + i for i, w in enumerate(vocabulary) if w in protected]] = 0.0
     columns: list[np.ndarray] = []
     biases: list[np.ndarray] = []
 
-    def head(rows: list[int], labels: list[Any], classes: list[Any], *, balanced: bool = True) -> None:
+    def head(rows: list[int], labels: list[Any], classes: list[Any], *, balanced: bool = True,
+             features: np.ndarray = x) -> None:
         """One head's weights: a column for a yes/no head (classes [False, True]), else one per class."""
         binary = classes == [False, True]
         width = 1 if binary else len(classes)
@@ -169,7 +242,7 @@ def fit(examples: list[Example], *, thresholds: tuple[float, float, float] = (0.
                 bias[classes.index(next(iter(present)))] = 5.0 if present else bias[0]
         else:
             model = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced" if balanced else None)
-            model.fit(x[rows], labels, sample_weight=weights[rows])
+            model.fit(features[rows], labels, sample_weight=weights[rows])
             if binary:
                 coef[:, 0], bias[0] = model.coef_[0], model.intercept_[0]
             elif len(model.classes_) == 2:  # two classes of a many-class head: split the one direction
@@ -184,20 +257,47 @@ def fit(examples: list[Example], *, thresholds: tuple[float, float, float] = (0.
 
     weights = np.array([PART_WEIGHT.get(e.part, 1.0) for e in examples])
     flagged = [i for i, e in enumerate(examples) if e.safeguarding_flag is not None]
-    head(flagged, [bool(examples[i].safeguarding_flag) for i in flagged], [False, True])
+    head(flagged, [bool(examples[i].safeguarding_flag) for i in flagged], [False, True], features=blind)
     kinds = [i for i, e in enumerate(examples) if e.safeguarding_flag and _category(e.safeguarding_category)]
-    head(kinds, [_category(examples[i].safeguarding_category) for i in kinds], categories or ["feeling_unsafe"])
+    head(kinds, [_category(examples[i].safeguarding_category) for i in kinds], categories or ["feeling_unsafe"],
+         features=blind)
     felt = [i for i, e in enumerate(examples) if e.sentiment in SENTIMENTS]
     head(felt, [examples[i].sentiment for i in felt], list(SENTIMENTS))
     themed = [i for i, e in enumerate(examples) if e.topics]
     for topic in topics:
         head(themed, [topic in (examples[i].topics or ()) for i in themed], [False, True], balanced=False)
     stacked = np.hstack(columns)
-    width = len(meta.rule_categories) + len(meta.taxonomy_topics) + 256
-    neighbours = x[themed, :256] / EMBEDDING_SCALE if themed else np.zeros((0, 256))
-    topic_labels = np.array([[t in (examples[i].topics or ()) for t in topics] for i in themed], dtype=np.float32)
-    return Model(meta, {"dense": stacked[:width], "bow": stacked[width:], "bias": np.concatenate(biases),
-                        "neighbours": neighbours, "neighbour_topics": topic_labels.reshape(len(themed), len(topics))})
+    neighbours = x[known, :256] / EMBEDDING_SCALE if known else np.zeros((0, 256))
+    topic_labels = np.array([[t in (examples[i].topics or ()) for t in topics] for i in known], dtype=np.float32)
+    return Model(meta, {"dense": stacked[:dense_width], "bow": stacked[dense_width:], "bias": np.concatenate(biases),
+                        "neighbours": neighbours, "neighbour_topics": topic_labels.reshape(len(known), len(topics))})
+
+
+HARM_RATIO = 4.0
+"""A word is a harm word when it is in at least this many times more of the disclosures than of the rest..."""
+HARM_SUPPORT = 4
+"""...and in at least this many disclosures."""
+
+
+def harm_words(examples: list[Example], vocabulary: list[str]) -> dict[str, float]:
+    """Words far more common in disclosures than in other answers (see Meta.harm_words): none of the
+    function words ("me", "and"), nor of the identity, faith, place and pastime words."""
+    from voice.reading.names import FUNCTION_WORDS
+
+    known = set(vocabulary)
+    flagged = [e for e in examples if e.safeguarding_flag is not None]
+    yes = Counter(w for e in flagged if e.safeguarding_flag for w in set(words(e.text)) if w in known)
+    no = Counter(w for e in flagged if not e.safeguarding_flag for w in set(words(e.text)) if w in known)
+    n_yes, n_no = max(1, sum(bool(e.safeguarding_flag) for e in flagged)), max(1, sum(not e.safeguarding_flag for e in flagged))
+    protected = protected_words()
+    found = {}
+    for word, count in yes.items():
+        if count < HARM_SUPPORT or word in protected or FUNCTION_WORDS.issuperset(word.lstrip("~").split()):
+            continue
+        ratio = (count / n_yes) / ((no[word] + 0.5) / n_no)
+        if ratio >= HARM_RATIO:
+            found[word] = round(float(np.log(ratio)), 3)
+    return found
 
 
 def _folds(n: int, k: int = FOLDS, seed: int = 7) -> list[np.ndarray]:
@@ -209,37 +309,40 @@ def choose_thresholds(examples: list[Example], progress: Callable[[str], object]
                       ) -> tuple[float, float, float]:
     """(flag, worth a look, topic) thresholds from 5-fold cross-validation on these examples."""
     risk = np.zeros(len(examples))
-    positive = np.zeros(len(examples), dtype=bool)
+    tiers: list[str] = ["none"] * len(examples)
     chance: list[dict[str, float]] = [{} for _ in examples]
-    for n, held in enumerate(_folds(len(examples)), start=1):
-        progress(f"cross-validation fold {n} of {FOLDS}")
-        kept = sorted(set(range(len(examples))) - set(held.tolist()))
-        model = fit([examples[i] for i in kept])
+    fold_of = np.zeros(len(examples), dtype=np.int64)
+    for n, part in enumerate(_folds(len(examples))):
+        fold_of[part] = n
+    for n in range(FOLDS):
+        progress(f"cross-validation fold {n + 1} of {FOLDS}")
+        held = [i for i in range(len(examples)) if fold_of[i] == n]
+        kept = [examples[i] for i in range(len(examples)) if fold_of[i] != n]
+        model = fit(kept)
+        themer = Themer(model=model, flag_threshold=0.999, look_threshold=0.001)
         texts = [examples[i].text for i in held]
-        for i, scored in zip(held, model.score(texts, *hits(texts)), strict=True):
-            risk[i], chance[i], positive[i] = scored.risk, scored.topics, scored.sentiment == "positive"
-    known = np.array([e.safeguarding_flag is not None for e in examples])
-    rules = np.array([bool(flags_for(e.text)) for e in examples])[known]
-    gold = np.array([bool(e.safeguarding_flag) for e in examples])[known]
-    flag = _flag_threshold(risk[known], gold)
-    look = _look_threshold(risk[known], rules | (risk[known] >= flag), ~positive[known], gold)
+        for i, scored, (_, flags) in zip(held, model.score(texts, *hits(texts)),
+                                             themer.read([(t, t) for t in texts]), strict=True):
+            risk[i], chance[i] = scored.risk, scored.topics
+            tiers[i] = "rule" if any(f.tier == "flag" and f.score is None for f in flags) else \
+                "may look" if any(f.tier == "look" for f in flags) else "none"
+    own = np.array([e.safeguarding_flag is not None for e in examples])
+    gold = np.array([bool(e.safeguarding_flag) for e in examples])[own]
+    rule = np.array([t == "rule" for t in tiers])[own]
+    may_look = np.array([t != "none" for t in tiers])[own]
+    everyday = np.array([e.part in EVERYDAY_PARTS for e in examples])[own]
+    weight = np.where(everyday, EVERYDAY_SHARE / max(1, (everyday & ~gold).sum()),
+                      (1 - EVERYDAY_SHARE) / max(1, (~everyday & ~gold).sum()))
+    flag = _lowest(lambda t: rule | (risk[own] >= t), gold, weight, FLAG_SHOWN)
+    look = _lowest(lambda t: rule | (risk[own] >= flag) | ((risk[own] >= t) & may_look), gold, weight, SHOWN)
     return flag, min(look, flag), _topic_threshold(chance, examples)
 
 
-def _look_threshold(risk: np.ndarray, flagged: np.ndarray, may_look: np.ndarray, gold: np.ndarray) -> float:
-    """The highest threshold at which flags and "worth a look" catch LOOK_RECALL of the disclosures (an
-    answer that reads as positive is worth a look only from the flag threshold: see Themer.read)."""
-    for t in np.arange(0.6, 0.01, -0.01):
-        if ((flagged | ((risk >= t) & may_look)) & gold).sum() >= LOOK_RECALL * gold.sum():
-            return round(float(t), 3)
-    return 0.02
-
-
-def _flag_threshold(risk: np.ndarray, gold: np.ndarray) -> float:
-    """The lowest threshold at which the model's flags alone are right FLAG_PRECISION of the time."""
-    for t in np.arange(0.3, 0.99, 0.01):
-        chosen = risk >= t
-        if chosen.sum() and (chosen & gold).sum() / chosen.sum() >= FLAG_PRECISION:
+def _lowest(shown: Callable[[float], np.ndarray], gold: np.ndarray, weight: np.ndarray, most: float) -> float:
+    """The lowest threshold at which the answers that are not disclosures shown (weighed as a real
+    survey is made up) are at most `most` of them."""
+    for t in np.arange(0.05, 0.99, 0.005):
+        if float((shown(float(t)) & ~gold) @ weight) <= most:
             return round(float(t), 3)
     return 0.99
 
@@ -264,7 +367,13 @@ def train(examples: list[Example], test: list[Example], *,
     progress(f"measuring on {len(test)} test answers")
     items = [Labelled(e.text, e.sentiment or "neutral", e.topics or [], bool(e.safeguarding_flag),
                       e.safeguarding_category) for e in test]
-    return model.with_figures(headline(items, model))
+    figures = headline(items, model)
+    from voice.reading import behaviour
+
+    if behaviour.SUITE.is_dir():  # measured only, never trained or tuned on (a checkout's tests/data/behaviour)
+        progress("running the behavioural tests")
+        figures["behaviour"] = behaviour.summary(behaviour.run(Themer(model=model)))
+    return model.with_figures(figures)
 
 
 def worse_than(new: Model, old: Model | None) -> list[str]:

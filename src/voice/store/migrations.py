@@ -459,3 +459,10 @@ def m014_plan_translations(db: Database) -> None:
     # was made from and the translation, so that a translation is not shown once its English has changed.
     db.execute("ALTER TABLE priorities ADD COLUMN translations TEXT NOT NULL DEFAULT '{}'")
     db.execute("ALTER TABLE actions ADD COLUMN translations TEXT NOT NULL DEFAULT '{}'")
+
+
+@migrations()
+def m015_flag_evidence(db: Database) -> None:
+    # Why the model raised a flag, in words a lead can check: the words of the answer (as staff see it)
+    # that weighed most, the harms it names, and the answers it learned from that it is most like (JSON).
+    db.execute("ALTER TABLE flags ADD COLUMN evidence TEXT")

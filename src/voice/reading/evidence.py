@@ -1,0 +1,18 @@
+"""Why the model put an answer in front of the safeguarding lead, in words she can check (stored with
+each of the model's flags; shown on the flag page and in the queue)."""
+
+from __future__ import annotations
+
+import msgspec
+
+
+class Evidence(msgspec.Struct, frozen=True, omit_defaults=True):
+    """Why the model put an answer in front of the lead."""
+
+    words: list[str] = []
+    """The answer's words (as staff see it) that are far more common in disclosures than in other answers
+    (Meta.harm_words; "not safe" for a word after "not", "never" …)."""
+    mentions: dict[str, str] = {}
+    """Harms the answer names, with the words that name them (see MENTIONS)."""
+    like: list[tuple[str, str]] = []
+    """The answers it learned from that this one is most like, each with its kind of disclosure ("" for none)."""
