@@ -79,11 +79,17 @@ def answers_file(header: list[str], rows: Iterable[list[Any]], fmt: str) -> byte
     return saved.getvalue()
 
 
-def _filters(request: Request, survey: str | None, version: int | None, channel: str | None, topic: str | None,
+def _filters(request: Request, survey: str | None, version: str | None, channel: str | None, topic: str | None,
              priority: str | None, sentiment: str | None, flagged: str | None, since: str | None, until: str | None,
              q: str | None, page: int) -> tuple[curation.Filters, list[FieldError]]:
-    """The answers page's filters as given, and what is wrong with its dates (they are then not applied)."""
+    """The answers page's filters as given, and what is wrong with them (they are then not applied). A
+    field left empty, as a form sends it, means "any"."""
     errors: list[FieldError] = []
+    chosen: int | None = None
+    if version and version.strip():
+        chosen = int(version) if version.strip().isdigit() and 1 <= int(version) <= SQLITE_MAX_INT else None
+        if chosen is None:
+            errors.append(FieldError("version", "version", t(request, "Choose a version from the list")))
     days: dict[str, str | None] = {}
     for name, typed in (("since", since), ("until", until)):
         try:
@@ -92,7 +98,7 @@ def _filters(request: Request, survey: str | None, version: int | None, channel:
             days[name] = None
             errors.append(FieldError(name, name, t(request, "Enter a real date, for example 27/3/2021")))
     return curation.Filters(
-        survey=survey or None, version=version, channel=channel or None, topic=topic or None, priority=priority or None,
+        survey=survey or None, version=chosen, channel=channel or None, topic=topic or None, priority=priority or None,
         sentiment=sentiment or None, flagged={"yes": True, "no": False}.get(flagged or ""),
         since=days["since"], until=days["until"], q=(q or "").strip()[:200] or None, page=max(1, min(page, 10_000))), errors
 
@@ -261,7 +267,7 @@ class StaffController(Controller):
 
     @get("/responses/download", sync_to_thread=True, opt={"roles": EDITORS})
     def responses_download(self, request: Request, db: Db, fmt: FromQuery[str] = "csv", survey: FromQuery[str | None] = None,
-                           version: Annotated[int | None, QueryParameter(ge=1, le=SQLITE_MAX_INT)] = None,
+                           version: FromQuery[str | None] = None,
                            channel: FromQuery[str | None] = None, topic: FromQuery[str | None] = None,
                            priority: FromQuery[str | None] = None, sentiment: FromQuery[str | None] = None,
                            flagged: FromQuery[str | None] = None, since: FromQuery[str | None] = None,
@@ -294,7 +300,7 @@ class StaffController(Controller):
 
     @get("/responses", sync_to_thread=True)
     def responses(self, request: Request, db: Db, survey: FromQuery[str | None] = None,
-                  version: Annotated[int | None, QueryParameter(ge=1, le=SQLITE_MAX_INT)] = None,
+                  version: FromQuery[str | None] = None,
                   channel: FromQuery[str | None] = None, topic: FromQuery[str | None] = None,
                   priority: FromQuery[str | None] = None, sentiment: FromQuery[str | None] = None,
                   flagged: FromQuery[str | None] = None, since: FromQuery[str | None] = None,
