@@ -280,3 +280,70 @@ def test_a_summary_is_never_in_quotation_marks(year_db: str, tmp_path: Path) -> 
     for name, text in (("md", files[".md"].read_text()), ("docx", word), ("html", html)):
         assert re.search(r"In summary:\s+" + summary, text), name
         assert f"“{summary}" not in text, name
+
+
+# What an attacker might type into an answer (then quoted) or a member of staff into a priority or an action.
+HOSTILE_QUOTE = ('The youth worker listened <script>alert("quote")</script> <img src=x onerror=alert(1)> '
+                 "[help](javascript:alert(2)) <javascript:alert(3)> ![pic](javascript:alert(4))")
+HOSTILE_PLAN = {
+    "name": "Safety <script>alert(5)</script>",
+    "outcome": "<img src=y onerror=alert(6)>",
+    "title": "[Open](javascript:alert(7))",
+    "what_we_did": 'Talked with us\n<div onmouseover="alert(8)">hover</div>',
+    "agency": '<a href="javascript:alert(9)">Agency</a>',
+    "what_changed": "![x](javascript:alert(10)) &lt;b&gt;",
+    "next_steps": "<iframe src=javascript:alert(11)></iframe>",
+}
+
+
+def live_parts(html: str) -> list[str]:
+    """Whatever in an HTML page would run or link somewhere: a script, an on… attribute, a javascript: URL,
+    or an element no report makes (img, iframe, div from typed text)."""
+    soup = BeautifulSoup(html, "html.parser")
+    found = [str(tag) for tag in soup.find_all(["script", "iframe", "img"])]
+    for tag in soup.find_all(True):
+        found += [f"{tag.name} {name}" for name in tag.attrs if name.lower().startswith("on")]
+        found += [f"{tag.name} {name}={value}" for name, value in tag.attrs.items()
+                  if name in ("href", "src") and "javascript:" in re.sub(r"\s", "", str(value)).lower()]
+    return found
+
+
+def test_words_typed_with_html_or_links_are_words_in_the_markdown_and_every_format(year_db: str,
+                                                                                   tmp_path: Path) -> None:
+    """Markdown renders raw HTML, autolinks and links (CommonMark): what a person typed must come out as the
+    words they typed, never as a live element."""
+    from markdown_it import MarkdownIt
+
+    from voice.reporting import priorities as plan
+
+    taxonomy = default_themer().taxonomy
+    with opened(year_db) as db:
+        published = Catalogue(year_db, EXAMPLES).current("emotional-health-wellbeing")
+        assert published is not None
+        answers = synthetic_answers(published, random.Random(9), []) | {"quote_ok": "yes",
+                                                                          "what_helps": HOSTILE_QUOTE}
+        record(db, published, answers, "web", today=dt.date(2021, 6, 1))
+        answer_id = db.execute("SELECT id FROM answers WHERE text = ?", [HOSTILE_QUOTE]).fetchone()[0]
+        quote_id = curation.propose(db, answer_id, HOSTILE_QUOTE, "(YPAG <b onmouseover=alert(12)>)",
+                                    "sam@example.org", taxonomy)
+        curation.decide(db, quote_id, "approve", "alex@example.org")
+        plan.save_priority(db, "2021/22", "hostile", HOSTILE_PLAN["name"], [HOSTILE_PLAN["outcome"]], [], taxonomy,
+                           "sam@example.org")
+        plan.save_action(db, "2021/22", plan.ActionIn(
+            title=HOSTILE_PLAN["title"], what_we_did=HOSTILE_PLAN["what_we_did"], agency=HOSTILE_PLAN["agency"],
+            status="done", what_changed=HOSTILE_PLAN["what_changed"], next_steps=HOSTILE_PLAN["next_steps"],
+            priorities=["hostile"], quotes=[quote_id]), "sam@example.org")
+    files = {p.suffix: p for p in export(year_db, tmp_path / "out", "md", "html", "json")}
+
+    rendered = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(files[".md"].read_text())
+    assert not live_parts(rendered), live_parts(rendered)
+    words = re.sub(r"\s+", " ", BeautifulSoup(rendered, "html.parser").get_text())
+    for typed in [HOSTILE_QUOTE, *HOSTILE_PLAN.values(), "(YPAG <b onmouseover=alert(12)>)"]:
+        assert re.sub(r"\s+", " ", typed) in words, f"the Markdown does not read {typed!r}"
+
+    html = files[".html"].read_text()  # the web page (and the PDF made from it) escape it too
+    assert not live_parts(html), live_parts(html)
+    page_words = re.sub(r"\s+", " ", BeautifulSoup(html, "html.parser").get_text())
+    assert HOSTILE_QUOTE in page_words and HOSTILE_PLAN["agency"] in page_words
+    data = json.loads(files[".json"].read_text())  # data, not markup: the words exactly as stored
+    assert HOSTILE_QUOTE in {q["text"] for q in data["quotes"]}

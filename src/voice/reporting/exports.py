@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -412,62 +413,100 @@ def _survey_size(c: SurveyResults, threshold: int, locale: str) -> str:
 
 
 # --- Markdown ------------------------------------------------------------------------------------
+MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~#])")
+"""What Markdown (CommonMark, and GitHub's tables and strikethrough) reads as markup anywhere in a line:
+raw HTML and autolinks (<), links and images ([ ]), entities (&), emphasis, code, tables, headings."""
+MD_LINE_START = re.compile(r"^(\d{1,9})([.)])|^([-+=])")
+"""What starts a list, a heading underline or a rule only at the beginning of a line."""
+
+
+def md_text(text: object) -> str:
+    """Words as Markdown that shows them exactly as they were typed: on one line (a line break in a
+    Markdown paragraph reads as a space; a new line could start a block of raw HTML), every character
+    Markdown would read as markup escaped with a backslash. Whatever a person typed (a quote, a priority,
+    an action, a survey's labels) goes through here, so nothing typed becomes HTML, a link or an image."""
+    line = MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    return MD_LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", line)
+
+
+def _md_quote(q: QuoteOut, locale: str) -> str:
+    return f"> {md_text(quoted(q, locale))} {md_text(q.attribution)}\n"
+
+
+def _md_action(a: ActionOut, locale: str) -> list[str]:
+    lines = [f"- **{md_text(a.title)}** ({md_text(a.agency)}, {md_text(translate(locale, STATUS_NAMES[a.status]))}): "
+             f"{md_text(a.what_we_did)}"]
+    return lines + ([f"  - {md_text(translate(locale, 'What changed:'))} {md_text(a.what_changed)}"]
+                    if a.what_changed else [])
+
+
 def _md_other(report: Report, locale: str) -> list[str]:
     """"Other things we did": actions under none of the year's priorities."""
     if not report.other_actions:
         return []
-    lines = [f"## {translate(locale, 'Other things we did')}", ""]
+    lines = [f"## {md_text(translate(locale, 'Other things we did'))}", ""]
     for a in report.other_actions:
-        lines += [f"- **{a.title}** ({a.agency}, {translate(locale, STATUS_NAMES[a.status])}): {a.what_we_did}"]
-        lines += [f"  - {translate(locale, 'What changed:')} {a.what_changed}"] if a.what_changed else []
-        lines += [f"  - {translate(locale, 'What happens next:')} {a.next_steps}"] if a.next_steps else []
+        lines += _md_action(a, locale)
+        lines += [f"  - {md_text(translate(locale, 'What happens next:'))} {md_text(a.next_steps)}"] if a.next_steps else []
     return [*lines, ""]
 
 
+def _md_row(cells: list[str]) -> str:
+    return "| " + " | ".join(md_text(cell) for cell in cells) + " |"
 
-def render_md(report: Report, locale: str = "en") -> str:
-    report = in_language(report, locale)
-    def tr(message: str, **params: object) -> str:
-        return translate(locale, message, **params)
 
-    lines = [f"# {tr('You said, we did')}: {report.title}", "", _intro(report, locale), ""]
-    lines += [told, ""] if (told := told_line(locale, report)) else []
-    lines += [_anonymity(report, locale), ""]
-    for p in report.priorities:
-        if not (p.actions or p.planned or p.quotes):
-            continue
-        lines += [f"## {p.name}", ""] + [f"{o}\n" for o in p.outcomes]
-        lines += [_carried(p.carried_from, locale), ""] if p.carried_from else []
-        lines += [f"### {tr('You said')}", ""]
-        lines += [f"- {_topic_line(tp, locale)}" for tp in p.topics if tp.count.state == SHOWN]
-        lines += [""] + [f"> {quoted(q, locale)} {q.attribution}\n" for q in p.quotes]
-        if p.actions:
-            lines += [f"### {tr('We did')}", ""]
-            for a in p.actions:
-                lines += [f"- **{a.title}** ({a.agency}, {tr(STATUS_NAMES[a.status])}): {a.what_we_did}"]
-                lines += [f"  - {tr('What changed:')} {a.what_changed}"] if a.what_changed else []
-        nexts = [a.next_steps for a in p.actions if a.next_steps] + [f"{a.title}: {a.what_we_did}" for a in p.planned]
-        if nexts:
-            lines += ["", f"### {tr('What happens next')}", ""] + [f"- {n}" for n in nexts]
-        lines.append("")
-    lines += _md_other(report, locale)
+def _md_results(report: Report, locale: str) -> list[str]:
+    lines: list[str] = []
     for c in report.consultations:
-        lines += [f"## {tr('Your answers: %(title)s', title=c.title)}", ""]
+        lines += [f"## {md_text(translate(locale, 'Your answers: %(title)s', title=c.title))}", ""]
         if c.responses.state != SHOWN:
-            lines += [_survey_size(c, report.threshold, locale), ""]
+            lines += [md_text(_survey_size(c, report.threshold, locale)), ""]
             continue
         for q in c.questions:
             if q.answered.state != SHOWN:
                 continue
-            lines += [f"**{q.label}**", "", f"| {tr('Answer')} | {tr('Young people')} |", "|---|---|"]
-            lines += [f"| {survey_text(locale, r.label)} | {share_text(locale, r.count, report.threshold)} |" for r in q.rows]
+            lines += [f"**{md_text(q.label)}**", "",
+                      _md_row([translate(locale, "Answer"), translate(locale, "Young people")]), "|---|---|"]
+            lines += [_md_row([survey_text(locale, r.label), share_text(locale, r.count, report.threshold)])
+                      for r in q.rows]
             lines.append("")
             for header, *body in _question_tables(report, c.slug, q, locale):
-                lines += [f"*{header[0]}*", "", "| " + " | ".join(header[1:]) + " |", "|" + "---|" * (len(header) - 1)]
-                lines += ["| " + " | ".join(values) + " |" for values in body]
+                lines += [f"*{md_text(header[0])}*", "", _md_row(header[1:]), "|" + "---|" * (len(header) - 1)]
+                lines += [_md_row(values) for values in body]
                 lines.append("")
+    return lines
+
+
+def render_md(report: Report, locale: str = "en") -> str:
+    """The report as Markdown: its structure is markup, every word in it is text (see md_text)."""
+    report = in_language(report, locale)
+    def tr(message: str, **params: object) -> str:
+        return md_text(translate(locale, message, **params))
+
+    lines = [f"# {tr('You said, we did')}: {md_text(report.title)}", "", md_text(_intro(report, locale)), ""]
+    lines += [md_text(told), ""] if (told := told_line(locale, report)) else []
+    lines += [md_text(_anonymity(report, locale)), ""]
+    for p in report.priorities:
+        if not (p.actions or p.planned or p.quotes):
+            continue
+        lines += [f"## {md_text(p.name)}", ""] + [f"{md_text(o)}\n" for o in p.outcomes]
+        lines += [md_text(_carried(p.carried_from, locale)), ""] if p.carried_from else []
+        lines += [f"### {tr('You said')}", ""]
+        lines += [f"- {md_text(_topic_line(tp, locale))}" for tp in p.topics if tp.count.state == SHOWN]
+        lines += [""] + [_md_quote(q, locale) for q in p.quotes]
+        if p.actions:
+            lines += [f"### {tr('We did')}", ""]
+            for a in p.actions:
+                lines += _md_action(a, locale)
+        nexts = [md_text(a.next_steps) for a in p.actions if a.next_steps] + [
+            f"{md_text(a.title)}: {md_text(a.what_we_did)}" for a in p.planned]
+        if nexts:
+            lines += ["", f"### {tr('What happens next')}", ""] + [f"- {n}" for n in nexts]
+        lines.append("")
+    lines += _md_other(report, locale)
+    lines += _md_results(report, locale)
     lines += [f"## {tr('Need to talk to someone now?')}", ""]
-    lines += [f"- **{tr(s.name)}**: {s.phone}. {tr(s.description)}" for s in STANDARD_SUPPORT]
+    lines += [f"- **{tr(s.name)}**: {md_text(s.phone)}. {tr(s.description)}" for s in STANDARD_SUPPORT]
     return "\n".join(lines) + "\n"
 
 
