@@ -14,7 +14,7 @@ from voice.intake import withdrawal
 from voice.reading.evidence import Evidence
 from voice.reading.safeguarding import TIERS
 from voice.store.audit import record_event
-from voice.store.db import write_lock
+from voice.store.db import forget_deleted, write_lock
 
 
 class QueueItem(msgspec.Struct, frozen=True):
@@ -108,4 +108,7 @@ def close_flag(db: Database, flag_id: int, closed_by: str, note: str, decision: 
         record_event(db, closed_by, "flag closed", f"flag:{flag_id}", f"{note} ({decision})" if decision else note)
         # Answers the young person took back while this flag was open go once no flag on them is open.
         response_id = db.execute("SELECT response_id FROM flags WHERE id = ?", [flag_id]).fetchone()[0]
-        withdrawal.after_flag_closed(db, response_id, closed_by)
+        erased = withdrawal.after_flag_closed(db, response_id, closed_by)
+    if erased:
+        with write_lock:
+            forget_deleted(db)

@@ -284,7 +284,8 @@ def propose(db: Database, answer_id: int, text: str, attribution: str, by: str, 
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [answer_id, text, attribution, msgspec.json.encode(topics).decode(),
              msgspec.json.encode(priorities).decode(), by, _now(), int(summary)])
-        record_event(db, by, "quote proposed", f"quote:{cursor.lastrowid}", text[:200])
+        # Not the words: a young person may take them back, and the audit log cannot forget.
+        record_event(db, by, "quote proposed", f"quote:{cursor.lastrowid}", f"answer:{answer_id}")
     return int(cursor.lastrowid or 0)
 
 

@@ -358,7 +358,8 @@ def _raise_flags(db: Database, response_id: int, flags: dict[str, list[Flag]], d
             )
             if cursor.rowcount:
                 what = {"flag": "flag raised", "look": "worth a look raised", "person": "needs a person to read"}[flag.tier]
-                record_event(db, "system", what, f"flag:{cursor.lastrowid}", f"{flag.category}: {flag.reason}")
+                # The kind only: the words stay with the flag, which only safeguarding leads read.
+                record_event(db, "system", what, f"flag:{cursor.lastrowid}", flag.category)
 
 
 def purge_originals(db: Database, today: dt.date | None = None) -> int:

@@ -6,7 +6,8 @@ answers (while it is open the answers are hidden from everyone but the safeguard
 when the lead closes the last open flag on them), and a request for contact (a lead must still answer
 it; its details are wiped by their own keeping time). The response row goes too unless a flag or a
 request refers to it; then it stays as a bare record with its receipt code replaced, so the code no
-longer finds anything. A report already published keeps its numbers until it is published again.
+longer finds anything. A report already published keeps its numbers until it is published again, but
+the young person's quoted words leave it (and every stored published page) at once.
 
 The same erasing serves the keeping time for answers (VOICE_ANSWER_DAYS).
 """
@@ -22,7 +23,8 @@ from sqlite_utils import Database
 from voice.intake.receipts import normalise_receipt
 from voice.store import tallies
 from voice.store.audit import record_event
-from voice.store.db import write_lock
+from voice.store.db import forget_deleted, write_lock
+from voice.store.published import scrub_quotes
 from voice.store.versions import version
 
 
@@ -41,14 +43,16 @@ def withdraw(db: Database, response_id: int, actor: str, how: str) -> bool:
     """Withdraw one response (already read: see voice.web for reading it first). `how` goes in the audit
     log ("on the withdraw page", "through the API", "for a young person"). Returns True when the answers
     went now, False when an open safeguarding flag holds them for the lead (deleted when it closes)."""
-    with write_lock, db.atomic():
-        open_flag = db.execute("SELECT 1 FROM flags WHERE response_id = ? AND status = 'open'",
-                               [response_id]).fetchone() is not None
-        _retire(db, response_id, "withdrawn")
-        if not open_flag:
-            _erase(db, response_id)
-        record_event(db, actor, "answers withdrawn", f"response:{response_id}",
-                     how if not open_flag else f"{how}; kept for the safeguarding lead until the flag is closed")
+    with write_lock:
+        with db.atomic():
+            open_flag = db.execute("SELECT 1 FROM flags WHERE response_id = ? AND status = 'open'",
+                                   [response_id]).fetchone() is not None
+            _retire(db, response_id, "withdrawn")
+            if not open_flag:
+                _erase(db, response_id)
+            record_event(db, actor, "answers withdrawn", f"response:{response_id}",
+                         how if not open_flag else f"{how}; kept for the safeguarding lead until the flag is closed")
+        forget_deleted(db)
     return not open_flag
 
 
@@ -99,8 +103,10 @@ def _retire(db: Database, response_id: int, why: str) -> None:
     answer_ids = "SELECT id FROM answers WHERE response_id = ?"
     db.execute(f"DELETE FROM themes WHERE answer_id IN ({answer_ids})", [response_id])  # noqa: S608 - fixed SQL
     db.execute(f"DELETE FROM theme_corrections WHERE answer_id IN ({answer_ids})", [response_id])  # noqa: S608
-    gone = msgspec.json.encode([row[0] for row in db.execute(
-        f"DELETE FROM quotes WHERE answer_id IN ({answer_ids}) RETURNING id", [response_id]).fetchall()]).decode()  # noqa: S608
+    gone_ids = [row[0] for row in db.execute(
+        f"DELETE FROM quotes WHERE answer_id IN ({answer_ids}) RETURNING id", [response_id]).fetchall()]  # noqa: S608
+    gone = msgspec.json.encode(gone_ids).decode()
+    scrub_quotes(db, gone_ids)  # the young person's words leave every published page now
     if gone != "[]":  # only the actions that held these quotes are rewritten
         db.execute("UPDATE actions SET quotes = (SELECT json_group_array(value) FROM json_each(actions.quotes) "
                    "WHERE value NOT IN (SELECT value FROM json_each(:gone))) "

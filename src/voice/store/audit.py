@@ -33,14 +33,38 @@ class Event(msgspec.Struct, frozen=True):
     detail: str
 
 
+ABOUT_ANSWERS = ("flag:", "response:")
+"""Subjects that stand for a young person's answers."""
+
+
+def is_staff(actor: str) -> bool:
+    """Staff accounts are email addresses; "system" and "young person (…)" are not."""
+    return "@" in actor
+
+
 def record_event(db: Database, actor: str, action: str, subject: str, detail: str = "") -> None:
-    """Write one event (an action from ACTIONS). Call it inside the transaction of the change it describes."""
+    """Write one event (an action from ACTIONS). Call it inside the transaction of the change it describes.
+
+    What the system does with a young person's answers as they arrive (a flag raised, worth a look, needs
+    a person to read) or what the young person does (taking them back) is recorded with the day only: the
+    time of day would say when an answer was sent. Staff members' own actions keep their time."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}: add it to voice.store.audit.ACTIONS")
+    now = dt.datetime.now(dt.UTC)
+    when = now.date().isoformat() if subject.startswith(ABOUT_ANSWERS) and not is_staff(actor) else (
+        now.isoformat(timespec="seconds"))
     db.execute(
         "INSERT INTO audit_log (happened_at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
-        [dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), actor, action, subject, detail],
+        [when, actor, action, subject, detail],
     )
+
+
+def shown_to(event: Event, role: str) -> Event:
+    """An event as a staff member in this role may read it: what was written about a safeguarding flag
+    (its kind, the lead's note) only for safeguarding leads; others see that it happened."""
+    if role != "safeguarding_lead" and event.subject.startswith("flag:") and event.detail:
+        return msgspec.structs.replace(event, detail="")
+    return event
 
 
 class AuditFilter(msgspec.Struct, frozen=True, kw_only=True):

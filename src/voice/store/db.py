@@ -206,6 +206,14 @@ def checkpoint(path: str | Path) -> tuple[int, int, int]:
     return int(busy), int(wal_pages), int(copied)
 
 
+def forget_deleted(db: Database) -> None:
+    """After deleting what a young person took back: copy the WAL into the file (where SQLite's
+    secure_delete has zeroed the deleted rows) and empty it, so that no old copy of a page holding their
+    words is left in either file. Waits for readers to move on, as a checkpoint must; call it with the
+    write lock held and outside a transaction."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 def migrate(path: str | Path) -> None:
     """Create the file if needed, switch on WAL and apply pending migrations.
 

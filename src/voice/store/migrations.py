@@ -466,3 +466,19 @@ def m015_flag_evidence(db: Database) -> None:
     # Why the model raised a flag, in words a lead can check: the words of the answer (as staff see it)
     # that weighed most, the harms it names, and the answers it learned from that it is most like (JSON).
     db.execute("ALTER TABLE flags ADD COLUMN evidence TEXT")
+
+
+@migrations()
+def m016_audit_log_forgets_words_and_times_of_answers(db: Database) -> None:
+    # The audit log is append-only, but it must not keep a young person's words (quotes they may take
+    # back; the phrase behind a flag, which stays with the flag) nor the time of day an answer came.
+    # The one change ever made to it: those details cleared, those times cut to the day.
+    db.execute("DROP TRIGGER audit_log_no_update")
+    db.execute("UPDATE audit_log SET detail = 'answer' WHERE action = 'quote proposed'")
+    db.execute("UPDATE audit_log SET detail = substr(detail, 1, instr(detail, ':') - 1) "
+               "WHERE actor = 'system' AND action IN ('flag raised', 'worth a look raised', 'needs a person to read') "
+               "AND instr(detail, ':') > 0")
+    db.execute("UPDATE audit_log SET happened_at = substr(happened_at, 1, 10) "
+               "WHERE (subject LIKE 'flag:%' OR subject LIKE 'response:%') AND instr(actor, '@') = 0")
+    db.execute("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+               "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END")

@@ -16,7 +16,7 @@ import anyio.to_thread
 import msgspec
 from litestar import Litestar, Router
 from litestar.config.csrf import CSRFConfig
-from litestar.datastructures import ResponseHeader, State
+from litestar.datastructures import CacheControlHeader, ResponseHeader, State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, YamlRenderPlugin
@@ -250,8 +250,9 @@ def create_app(settings: Settings) -> Litestar:
 
 
 def staff_router() -> Router:
-    """Every /staff page but signing in, behind the staff guard."""
+    """Every /staff page but signing in, behind the staff guard. None is kept by a browser or a proxy
+    (Cache-Control: no-store): they hold answers, contact details and texts as typed, and downloads of them."""
     return Router(path="/staff", route_handlers=[staff.StaffController, PlansController, ContactsController,
                                                  WithdrawForController, AccountsController, AuditController],
-                  guards=[staff_guard],
+                  guards=[staff_guard], cache_control=CacheControlHeader(no_store=True),
                   exception_handlers={SignInRequiredError: to_sign_in}, include_in_schema=False)

@@ -28,6 +28,7 @@ from voice.store.audit import (
     count,
     events,
     record_event,
+    shown_to,
 )
 from voice.store.db import write_lock
 from voice.surveys.forms import FieldError
@@ -189,7 +190,8 @@ class AuditController(Controller):
         errors = [FieldError(name, name, t(request, "Enter a date like 2021-10-01 or 01/10/2021.")) for name in bad]
         query = {k: v for k, v in request.query_params.items() if k != "page" and v}
         return render(request, "staff/audit.html", status=422 if errors else 200, staff=staff_of(request),
-                      events=events(db, where=where, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE),
+                      events=[shown_to(e, staff_of(request).role)
+                              for e in events(db, where=where, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)],
                       total=total, page=page, pages=pages, query=query, actors=actors(db), actions=ACTIONS,
                       values={"actor": actor or "", "action": action or "", "since": since or "",
                               "until": until or ""}, errors=errors)
@@ -203,7 +205,8 @@ class AuditController(Controller):
         with write_lock:
             record_event(db, staff_of(request).email, "audit log downloaded", "audit",
                          ", ".join(f"{k}={v}" for k, v in request.query_params.items() if v))
-        rows = [(e.happened_at, e.actor, e.action, e.subject, e.detail) for e in all_events(db, where)]
+        role = staff_of(request).role
+        rows = [(e.happened_at, e.actor, e.action, e.subject, shown_to(e, role).detail) for e in all_events(db, where)]
 
         def lines() -> Iterator[str]:
             out = io.StringIO()
