@@ -22,6 +22,7 @@ from voice.reporting import priorities as plan
 from voice.store.audit import record_event
 from voice.store.db import write_lock
 from voice.surveys.forms import FieldError
+from voice.web.downloads import download_headers
 from voice.web.guard import EDITORS, taxonomy_of
 from voice.web.pages import (
     Db,
@@ -233,8 +234,7 @@ class PlansController(Controller):
         name, body = next(iter(files.items()))  # CSV: the figures; the actions are in the JSON and the CLI's CSV
         with write_lock:
             record_event(db, staff_of(request).email, "report exported", f"year:{report.year}", f"{fmt} {survey or ''}".strip())
-        return Response(body, media_type=exports.MEDIA_TYPES[fmt],
-                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+        return Response(body, media_type=exports.MEDIA_TYPES[fmt], headers=download_headers(name))
 
     @post("/reports/publish", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
     def report_publish(self, request: Request, db: Db, data: FormData) -> Redirect:

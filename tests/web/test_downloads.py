@@ -1,0 +1,60 @@
+"""Downloads through HTTP: the file's name in Content-Disposition is one safe, encoded name (RFC 6266 with
+RFC 5987's filename*), whatever an address asks for."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, unquote
+
+import pytest
+from litestar.testing import TestClient
+
+from tests.web.test_staff import add, sign_in
+from tests.web.test_you_said import SLUG
+from voice.common.settings import Settings
+from voice.web.downloads import attachment
+
+HEADER = re.compile(r"attachment; filename=\"([A-Za-z0-9._-]+)\"; filename\*=UTF-8''([A-Za-z0-9%._~-]+)")
+"""One plain ASCII name, then the name a browser saves the file as (RFC 6266 says it takes filename* first)."""
+
+
+@pytest.mark.parametrize("survey", ['x"; filename=evil.exe', "x\\..\\..\\evil.exe;", "سروے\u202efdp.exe",
+                                    'x%22%3B filename=evil.exe', "x\r\nSet-Cookie: a=1"])
+def test_a_name_asked_for_in_the_address_cannot_add_to_the_header(client: TestClient, settings: Settings,
+                                                                   survey: str) -> None:
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    response = client.get("/staff/reports/download", params={"year": SLUG, "fmt": "md", "survey": survey})
+    assert response.status_code in (200, 404), response.text[:300]
+    if response.status_code == 404:
+        return
+    header = response.headers["content-disposition"]
+    found = HEADER.fullmatch(header)
+    assert found, header
+    fallback, name = found[1], unquote(found[2])
+    assert fallback.startswith(f"you-said-we-did-{SLUG}-") and fallback.endswith(".md")
+    assert name.startswith(f"you-said-we-did-{SLUG}-") and name.endswith(".md"), name
+    assert not set('";/\\\r\n\u202e') & set(name), name
+    if survey.startswith("سروے"):
+        assert "سروے" in name and "fdp.exe" in name  # the words are kept, the reversing mark is not
+
+
+def test_an_ordinary_download_keeps_its_name(client: TestClient, settings: Settings) -> None:
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    response = client.get(f"/staff/reports/download?year={SLUG}&fmt=docx")
+    name = f"you-said-we-did-{SLUG}.docx"
+    assert response.headers["content-disposition"] == f"attachment; filename=\"{name}\"; filename*=UTF-8''{quote(name)}"
+
+
+@pytest.mark.parametrize(("name", "plain", "encoded"), [
+    ('answers-x"; filename=evil.exe.csv', "answers-x_filename_evil.exe.csv", "answers-x_filename_evil.exe.csv"),
+    ("answers-x\r\nSet-Cookie: a=1.csv", "answers-xSet-Cookie_a_1.csv", "answers-xSet-Cookie_a_1.csv"),
+    ("report-\u202efdp.exe", "report-fdp.exe", "report-fdp.exe"),
+    ("سروے.csv", "download.csv", "%D8%B3%D8%B1%D9%88%DB%92.csv"),
+    ("żaba 1/2.csv", "zaba_1_2.csv", "%C5%BCaba_1_2.csv"),
+    (".hidden", "download.hidden", "download.hidden"),
+    ("", "download", "download"),
+])
+def test_every_name_makes_one_safe_header(name: str, plain: str, encoded: str) -> None:
+    assert attachment(name) == f"attachment; filename=\"{plain}\"; filename*=UTF-8''{encoded}"
