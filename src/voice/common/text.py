@@ -27,6 +27,25 @@ ASCII_PUNCTUATION = str.maketrans({chr(c): " " for c in range(128)
                                    if not (chr(c).isalnum() or chr(c) in "_/'" or chr(c).isspace())} | {"'": None})
 
 
+TURNING_CHARACTERS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""Embeddings, overrides and isolates (LRE, RLE, PDF, LRO, RLO; LRI, RLI, FSI, PDI): they turn the text
+after them round wherever it is shown ("invoice\u202efdp.exe" shows as "invoiceexe.pdf"), and nobody
+needs them to write a right-to-left language. The marks (U+200E, U+200F, U+061C) and the joiners
+(U+200C, U+200D) that Urdu and other scripts use are kept."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u2029\ufeff\u202a-\u202e\u2066-\u2069]")
+"""What clean_text removes: control characters but tab and line end, zero-width spaces, line and
+paragraph separators, byte order marks, and TURNING_CHARACTERS."""
+
+
+def clean_text(value: str) -> str:
+    """Text as we keep it: NFC, no control characters, zero-width spaces or characters that turn text round
+    (TURNING_CHARACTERS), no stray spaces, Unix line ends. Every free text a person gives passes through
+    here before it is stored: answers from every channel (form, API, imports, paper, sessions) and their
+    contact details (voice.surveys.forms), quotes as a facilitator edits them, and names of files."""
+    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    return _CONTROL.sub("", text).strip()
+
+
 def spreadsheet_safe(cell: object) -> str:
     """A CSV cell a spreadsheet shows as text: one starting =, +, -, @, tab or return gets a leading '.
     Numbers the product wrote itself (a negative change, say) stay numbers."""

@@ -19,6 +19,7 @@ import msgspec
 from sqlite_utils import Database
 
 from voice.common.i18n import N_
+from voice.common.text import clean_text
 from voice.reading.redact import Terms, redact
 from voice.reading.themes import SENTIMENTS, Taxonomy
 from voice.store.audit import record_event
@@ -262,7 +263,7 @@ def propose(db: Database, answer_id: int, text: str, attribution: str, by: str, 
     partnership priorities those topics feed. The words as proposed (a facilitator may edit them) go
     through the same redaction as every answer, so a name or number typed into an edit is not kept. An
     edit that keeps too few of the young person's words is refused, unless it is marked as a summary."""
-    text, attribution = redact(text.strip(), terms).text, redact(attribution.strip(), terms).text
+    text, attribution = redact(clean_text(text), terms).text, redact(clean_text(attribution), terms).text
     blockers = quote_blockers(db, answer_id)
     if blockers:
         raise CurationError(blockers[0])

@@ -24,6 +24,7 @@ import msgspec
 from sqlite_utils import Database
 
 from voice.common.dates import DateError, parse_day, parse_moment
+from voice.common.text import clean_text
 from voice.intake.submissions import InvalidAnswersError, record
 from voice.reading.redact import Terms
 from voice.reading.themes import Themer
@@ -247,7 +248,7 @@ def import_csv(db: Database, published: Published, path: Path, *, channel: str =
             if rejected and all_or_nothing:
                 raise _RollbackError
             record_event(db, by, "answers imported", f"survey:{published.slug}",
-                         f"{path.name}: {stored} stored, {already} already imported, {len(rejected)} rejected")
+                         f"{clean_text(path.name)}: {stored} stored, {already} already imported, {len(rejected)} rejected")
     except _RollbackError:
         stored = already = 0
     unmatched = [h for i, h in enumerate(headers) if i not in mapping and i not in (date_at, id_at) and h.strip()]

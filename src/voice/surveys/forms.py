@@ -10,14 +10,13 @@ Answers are a flat dict: ``{question_id: value}`` plus ``{question_id}.<part>`` 
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import msgspec
 
 from voice.common.i18n import number, translate, translate_plural
+from voice.common.text import clean_text
 from voice.surveys.schema import OTHER, TEXT_KINDS, AnyQuestion, Page, ShowIf, Survey
 
 Answers = dict[str, Any]
@@ -25,7 +24,6 @@ PARTS = {"single_choice": ("other",), "contact_request": ("name", "contact", "wh
 OTHER_MAX = 200
 CONTACT_MAX = 200
 MAX_ANSWER_KEYS = 500
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u2029\ufeff]")
 
 
 class FieldError(msgspec.Struct, frozen=True):
@@ -34,12 +32,6 @@ class FieldError(msgspec.Struct, frozen=True):
     anchor: str
     """The id of the form control to link to from the error summary."""
     message: str
-
-
-def clean_text(value: str) -> str:
-    """Text as we keep it: NFC, no control characters or stray spaces, Unix line ends."""
-    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
-    return _CONTROL.sub("", text).strip()
 
 
 def char_count(text: str) -> int:
