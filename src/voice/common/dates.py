@@ -22,6 +22,10 @@ class DateError(ValueError):
     """Not a day that exists, or not written as one; the message says how to write it."""
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+"""Days outside these years are slips ("1/1/0001"), refused rather than stored."""
+
+
 def parse_moment(text: str, *, day_first: bool = True) -> dt.datetime:
     """The day (and time, if given) in `text`; DateError if it is not a real one."""
     m = MOMENT.match(text)
@@ -39,6 +43,8 @@ def parse_moment(text: str, *, day_first: bool = True) -> dt.datetime:
             day, month = second, first
     else:
         raise DateError(f"{text.strip()!r} is not a date: write it like 27/3/2021 or 2021-03-27")
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise DateError(f"{text.strip()!r} is not a day young people could have answered on")
     hour = int(m["h"] or 0)
     if m["ampm"]:
         hour = hour % 12 + (12 if m["ampm"].lower() == "pm" else 0)

@@ -150,9 +150,13 @@ class Action(ActionCore, frozen=True, kw_only=True):
 def check_year(year: str) -> str:
     """'2021/22' (also accepts '2021-22', as in a web address); raises ValueError otherwise."""
     m = YEAR_RE.match(year.replace("-", "/"))
-    if not m or (int(m[1]) + 1) % 100 != int(m[2]):
+    if not m or (int(m[1]) + 1) % 100 != int(m[2]) or not FIRST_YEAR <= int(m[1]) <= LAST_YEAR:
         raise ValueError(f"`{year}` is not a business year; write it like 2021/22")
     return f"{m[1]}/{m[2]}"
+
+
+FIRST_YEAR, LAST_YEAR = 2000, 2098
+"""The business years a partnership can mean (2000/01 to 2098/99): "0000/01" or "9999/00" are slips."""
 
 
 def year_span(year: str) -> tuple[dt.date, dt.date]:

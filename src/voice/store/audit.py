@@ -92,9 +92,9 @@ def _where(f: AuditFilter) -> tuple[str, list[object]]:
     if f.since:
         clauses.append("happened_at >= ?")
         params.append(f.since)
-    if f.until:
+    if f.until:  # any time on that day: "2021-10-01T…" and "2021-10-01" sort before "2021-10-01~"
         clauses.append("happened_at < ?")
-        params.append((dt.date.fromisoformat(f.until) + dt.timedelta(days=1)).isoformat())
+        params.append(f"{f.until}~")
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

@@ -43,7 +43,7 @@ from voice.store.db import (
     serving_connection,
 )
 from voice.web import api, people, public, staff, withdraw
-from voice.web.errors import exception_handlers
+from voice.web.errors import exception_handlers, static_exception_handlers
 from voice.web.guard import SignInRequiredError, staff_guard, to_sign_in
 from voice.web.limits import rate_limit
 from voice.web.pages import PageCache, provide_db
@@ -223,7 +223,8 @@ def create_app(settings: Settings) -> Litestar:
             people.SetPasswordController,
             staff_router(),
             create_static_files_router(path="/static", directories=[Path(settings.static_dir)],
-                                       cache_control=None, include_in_schema=False),
+                                       cache_control=None, include_in_schema=False,
+                                       exception_handlers=static_exception_handlers()),
         ],
         dependencies={"db": Provide(provide_db)},
         state=state,

@@ -9,7 +9,12 @@ from typing import Any
 
 import msgspec
 from litestar import MediaType, Request, Response
-from litestar.exceptions import HTTPException, NotFoundException, ValidationException
+from litestar.exceptions import (
+    HTTPException,
+    InternalServerException,
+    NotFoundException,
+    ValidationException,
+)
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.response import Template
 
@@ -118,9 +123,26 @@ def on_unexpected(request: Request, exc: Exception) -> Response[Any]:
     return _respond(request, 500)
 
 
+def on_too_deep(request: Request, exc: RecursionError) -> Response[Any]:
+    """JSON nested deeper than Python can read (an attack, never a survey answer): a clear 400."""
+    return _respond(request, 400)
+
+
+def on_odd_static_path(request: Request, exc: Exception) -> Response[Any]:
+    """A static file's address the file system cannot even look up ("voice.css%00.png", "voice.css/x")."""
+    return _respond(request, 404)
+
+
 def exception_handlers() -> dict[Any, Any]:
     return {
         HTTPException: on_http_error,
         sqlite3.Error: on_database_error,
+        RecursionError: on_too_deep,
         Exception: on_unexpected,
     }
+
+
+def static_exception_handlers() -> dict[Any, Any]:
+    """For the static files' router: a path that is no file is not found, whatever the OS said of it
+    (Litestar turns an OSError other than "no such file", such as "not a directory", into a 500)."""
+    return {ValueError: on_odd_static_path, OSError: on_odd_static_path, InternalServerException: on_odd_static_path}
