@@ -58,3 +58,18 @@ def test_an_ordinary_download_keeps_its_name(client: TestClient, settings: Setti
 ])
 def test_every_name_makes_one_safe_header(name: str, plain: str, encoded: str) -> None:
     assert attachment(name) == f"attachment; filename=\"{plain}\"; filename*=UTF-8''{encoded}"
+
+
+@pytest.mark.parametrize("survey", ['x"; filename=evil.exe', "x\r\nSet-Cookie: a=1", "سروے\u202efdp.exe"])
+def test_the_answers_download_name_cannot_be_injected_either(client: TestClient, settings: Settings,
+                                                             survey: str) -> None:
+    """/staff/responses/download built its name from `survey=` as given: a quote added a second filename,
+    and a CR/LF gave no response at all (after the download was audited)."""
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    response = client.get("/staff/responses/download", params={"survey": survey, "fmt": "csv"})
+    assert response.status_code == 200, response.text[:300]
+    found = HEADER.fullmatch(response.headers["content-disposition"])
+    assert found, response.headers["content-disposition"]
+    assert found[1].startswith("answers-") and found[1].endswith(".csv")
+    assert "a=1" not in response.headers.get("set-cookie", "")

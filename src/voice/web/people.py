@@ -32,6 +32,7 @@ from voice.store.audit import (
 )
 from voice.store.db import write_lock
 from voice.surveys.forms import FieldError
+from voice.web.downloads import download_headers
 from voice.web.pages import Db, FormData, RowId, render, staff_of, t
 from voice.web.withdraw import receipt_error, take_back
 
@@ -220,8 +221,7 @@ class AuditController(Controller):
                     out.truncate()
             yield out.getvalue()
 
-        return Stream(lines(), media_type="text/csv; charset=utf-8", headers={
-            "Content-Disposition": 'attachment; filename="voice-audit-log.csv"'})
+        return Stream(lines(), media_type="text/csv; charset=utf-8", headers=download_headers("voice-audit-log.csv"))
 
 
 class SetPasswordController(Controller):

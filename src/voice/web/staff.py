@@ -34,6 +34,7 @@ from voice.store.audit import events, record_event
 from voice.store.db import write_lock
 from voice.surveys.forms import FieldError, check_all, read_form
 from voice.surveys.schema import PREFER_NOT
+from voice.web.downloads import download_headers
 from voice.web.guard import EDITORS, STAFF_COOKIE, taxonomy_of
 from voice.web.pages import (
     SQLITE_MAX_INT,
@@ -263,7 +264,7 @@ class StaffController(Controller):
                                       t(request, "fewer than %(n)s", n=threshold), ", ".join(r.topics)] for r in rows),
                             "csv")
         return Response(body, media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": 'attachment; filename="who-was-asked.csv"'})
+                        headers=download_headers("who-was-asked.csv"))
 
     @get("/responses/download", sync_to_thread=True, opt={"roles": EDITORS})
     def responses_download(self, request: Request, db: Db, fmt: FromQuery[str] = "csv", survey: FromQuery[str | None] = None,
@@ -296,7 +297,7 @@ class StaffController(Controller):
         name = f"answers-{survey or 'all-surveys'}.{fmt}"
         media = "text/csv; charset=utf-8" if fmt == "csv" else (
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+        return Response(body, media_type=media, headers=download_headers(name))
 
     @get("/responses", sync_to_thread=True)
     def responses(self, request: Request, db: Db, survey: FromQuery[str | None] = None,
