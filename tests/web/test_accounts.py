@@ -165,3 +165,32 @@ def test_the_audit_log_filters_pages_and_downloads_safely(client: TestClient, se
     with sqlite3.connect(settings.db_path) as conn:
         assert conn.execute("SELECT actor FROM audit_log WHERE action = 'audit log downloaded'").fetchall() == [
             ("lead@example.org",)]
+
+
+def test_disabling_an_account_ends_its_pending_links_for_good(client: TestClient, settings: Settings) -> None:
+    """A reset link or an invitation made before the account was disabled never works again, also after
+    the account is enabled (#26 item 15)."""
+    add(settings, "admin@example.org", "admin")
+    add(settings, "f@example.org", "facilitator")
+    sign_in(client, "admin@example.org")
+    invited = client.post("/staff/accounts", data={"_csrf_token": csrf(get_page(client, "/staff/accounts")),
+                                                    "email": "new@example.org", "role": "viewer"})
+    ids = {a.get_text(): a["href"] for a in get_page(client, "/staff/accounts").select("tbody a")}
+    page = get_page(client, ids["f@example.org"])
+    reset = client.post(f"{ids['f@example.org']}/reset", data={"_csrf_token": csrf(page)})
+    links = {"invitation": link_in(invited.text), "reset": link_in(reset.text)}
+    for email in ("f@example.org", "new@example.org"):
+        assert client.post(f"{ids[email]}/disable", data={"_csrf_token": csrf(page)}).status_code == 200
+    for link in links.values():
+        assert client.get(link).status_code == 404
+    for email in ("f@example.org", "new@example.org"):
+        assert client.post(f"{ids[email]}/enable", data={"_csrf_token": csrf(page)}).status_code == 200
+    admin = httpx.Cookies(client.cookies)
+    for what, link in links.items():
+        client.cookies = httpx.Cookies()
+        assert client.get(link).status_code == 404, f"the {what} link works again after enabling"
+        set_password(client, link, status=404)
+    client.cookies = admin
+    listed = get_page(client, "/staff/accounts").get_text(" ", strip=True)
+    assert "new@example.org Viewer Invited" in listed  # still has no password of their own
+    sign_in(client, "f@example.org")  # the old password still works: only the link ended

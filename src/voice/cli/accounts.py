@@ -103,9 +103,9 @@ def _set_disabled(email: str, disabled: bool, db_path: str | None) -> None:
 @click.argument("email")
 @DB_OPTION
 def user_disable(email: str, db_path: str | None) -> None:
-    """Stop an account signing in; its open sessions end at once."""
+    """Stop an account signing in; its open sessions and unused one-time links end at once."""
     _set_disabled(email, True, db_path)
-    click.echo(f"Disabled {email}; their sessions have ended.")
+    click.echo(f"Disabled {email}; their sessions and unused one-time links have ended.")
 
 
 @user.command("enable")

@@ -272,8 +272,10 @@ def set_password(db: Database, token: str, password: str, again: str) -> Account
     if password != again:
         raise AccountError(N_("The two passwords are not the same."))
     with write_lock, db.atomic():
-        used = db.execute("UPDATE staff_links SET used_at = ? WHERE token_hash = ? AND used_at IS NULL",
-                          [_now().isoformat(), _hash_token(token)]).rowcount
+        now = _now().isoformat()
+        used = db.execute("UPDATE staff_links SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? "
+                          "AND NOT EXISTS (SELECT 1 FROM staff WHERE id = staff_id AND disabled = 1)",
+                          [now, _hash_token(token), now]).rowcount
         if not used:
             raise AccountError(N_("This link has been used or has expired. Ask an admin for a new one."))
         db.execute("UPDATE staff SET password_hash = ? WHERE id = ?", [_hasher.hash(password), found.id])
@@ -298,7 +300,9 @@ def set_role(db: Database, staff_id: int, role: str, by: str) -> None:
 
 
 def set_disabled(db: Database, staff_id: int, disabled: bool, by: str) -> None:
-    """Disable (every session of the account ends at once) or enable an account."""
+    """Disable or enable an account. Disabling ends every session of the account and every one-time link
+    not yet used (an invitation or a password reset) at once: enabling it again brings none back, so a
+    link sent before it was disabled never works again; the admin makes a new one."""
     found = account(db, staff_id)
     if disabled and found.role == "admin" and not found.disabled and _enabled_admins(db) <= 1:
         raise AccountError(N_("This is the only admin. Make someone else an admin first."))
@@ -306,4 +310,8 @@ def set_disabled(db: Database, staff_id: int, disabled: bool, by: str) -> None:
         db.execute("UPDATE staff SET disabled = ? WHERE id = ?", [int(disabled), found.id])
         if disabled:
             db.execute("DELETE FROM staff_sessions WHERE staff_id = ?", [found.id])
+            # Expired rather than used: an invited account that never chose a password stays "invited".
+            now = _now().isoformat()
+            db.execute("UPDATE staff_links SET expires_at = ? WHERE staff_id = ? AND used_at IS NULL AND expires_at > ?",
+                       [now, found.id, now])
         record_event(db, by, "account disabled" if disabled else "account enabled", f"staff:{found.id}", found.email)
