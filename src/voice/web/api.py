@@ -9,6 +9,9 @@ from typing import Annotated
 import anyio.to_thread
 import msgspec
 from litestar import Controller, Request, Response, get, post
+from litestar.connection import ASGIConnection
+from litestar.exceptions import HTTPException
+from litestar.handlers import BaseRouteHandler
 from litestar.params import FromHeader, FromPath, JSONBody
 from msgspec import Meta
 
@@ -58,9 +61,19 @@ def _today() -> dt.date:
     return dt.datetime.now(dt.UTC).date()
 
 
+def json_only(connection: ASGIConnection, _: BaseRouteHandler) -> None:
+    """A request with a body must say it is JSON: a form on another site can post text/plain (or a
+    form's own types) from a visitor's browser without asking first, and would be taken as answers."""
+    if connection.scope.get("method") in ("POST", "PUT", "PATCH"):
+        media = connection.headers.get("content-type", "").split(";")[0].strip().lower()
+        if media != "application/json" and not media.endswith("+json"):
+            raise HTTPException(status_code=415, detail="Send the answers as JSON (Content-Type: application/json).")
+
+
 class ApiController(Controller):
     path = "/api/surveys"
     tags = ("surveys",)
+    guards = [json_only]
 
     @get("/", sync_to_thread=False)
     def list_surveys(self, request: Request) -> list[SurveySummary]:
@@ -85,6 +98,7 @@ class ApiController(Controller):
                      404: ApiError.spec("No such survey"),
                      409: ApiError.spec("The survey is closed"),
                      413: ApiError.spec("The body is larger than the service accepts"),
+                     415: ApiError.spec("The body is not sent as JSON (Content-Type: application/json)"),
                      422: ApiError.spec("Some answers cannot be accepted; `errors` says which and why"),
                      429: ApiError.spec("Too many submissions from this address in the last minute; nothing was stored"),
                      503: ApiError.spec("The database is busy or unavailable; nothing was stored, try again")})

@@ -63,6 +63,7 @@ API_MESSAGES = {
     404: N_("Not found."),
     405: N_("This method is not allowed here."),
     413: N_("The request body is too large."),
+    415: N_("Send the answers as JSON (Content-Type: application/json). Nothing was stored."),
     429: N_("Too many submissions from this address; wait a minute and send again. Nothing was stored."),
     500: N_("Something went wrong on our side. Nothing was stored."),
     503: N_("The service is busy or unavailable. Nothing was stored; try again shortly."),

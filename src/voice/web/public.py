@@ -392,8 +392,10 @@ class PublicController(Controller):
     async def submit(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Response[Any]:
         form = form_lists(data)
         key = form.get("submission_key", [""])[0]
-        # A second press of "Send" after the first one worked: show the first one's receipt.
-        if receipt := receipt_for_key(db, slug, key) if key else None:
+        owner = drafts.token_hash(request.cookies.get(DRAFT_COOKIE))
+        # A second press of "Send" after the first one worked: show the first one's receipt (only to the
+        # browser whose answers they were: the key is scoped to its unfinished answers).
+        if receipt := receipt_for_key(db, slug, key, owner) if key and owner else None:
             return Redirect(f"/s/{slug}/thanks/{receipt}", status_code=303)
         draft, published = self._draft(request, db, slug)
         current = catalogue_of(request).current(slug)  # closing a survey closes every version of it
