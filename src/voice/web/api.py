@@ -73,7 +73,7 @@ def json_only(connection: ASGIConnection, _: BaseRouteHandler) -> None:
 class ApiController(Controller):
     path = "/api/surveys"
     tags = ("surveys",)
-    guards = [json_only]
+    guards = [json_only]  # noqa: RUF012 - Litestar's own layer attribute
 
     @get("/", sync_to_thread=False)
     def list_surveys(self, request: Request) -> list[SurveySummary]:
