@@ -9,23 +9,28 @@ import re
 import sqlite3
 
 import httpx
+import msgspec
+import pytest
+from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from litestar.testing import TestClient
 
 from tests.conftest import csrf, get_page
-from tests.web.test_staff import add, sign_in
+from tests.web.test_staff import add, sign_in, staff_routes
 from voice.cli import main
 from voice.common.settings import Settings
 from voice.store.audit import record_event
 from voice.store.db import opened, write_lock
+from voice.web.app import create_app
 
 NEW_PASSWORD = "another long password"
 
 
 def link_in(html: str) -> str:
-    found = re.search(r"https?://[^\s<\"]+/staff/set-password/[A-Za-z0-9_-]+", html)
+    """The one-time link's path on a page, whether it is shown in full (VOICE_PUBLIC_URL set) or not."""
+    found = re.search(r"/staff/set-password/[A-Za-z0-9_-]+", html)
     assert found, "no one-time link on the page"
-    return "/staff/set-password/" + found.group().rsplit("/", 1)[1]
+    return found.group()
 
 
 def set_password(client: TestClient, link: str, password: str = NEW_PASSWORD, status: int = 303) -> str:
@@ -194,3 +199,83 @@ def test_disabling_an_account_ends_its_pending_links_for_good(client: TestClient
     listed = get_page(client, "/staff/accounts").get_text(" ", strip=True)
     assert "new@example.org Viewer Invited" in listed  # still has no password of their own
     sign_in(client, "f@example.org")  # the old password still works: only the link ended
+
+
+ATTACKERS_HOSTS = ("evil.example", "127.0.0.1:8611@evil.example")
+PUBLIC_URL = "https://voice.example.org"
+
+
+def made_links(client: TestClient, email: str, headers: dict[str, str] | None = None) -> list[httpx.Response]:
+    """An admin's invitation of `email` and a password reset link for f@example.org, posted with `headers`."""
+    invited = client.post("/staff/accounts", data={"_csrf_token": csrf(get_page(client, "/staff/accounts")),
+                                                    "email": email, "role": "viewer"}, headers=headers)
+    ids = {a.get_text(): a["href"] for a in get_page(client, "/staff/accounts").select("tbody a")}
+    page = get_page(client, ids["f@example.org"])
+    reset = client.post(f"{ids['f@example.org']}/reset", data={"_csrf_token": csrf(page)}, headers=headers)
+    return [invited, reset]
+
+
+@pytest.mark.parametrize("host", ATTACKERS_HOSTS)
+def test_without_a_public_url_links_are_paths_never_the_host_header(client: TestClient, settings: Settings,
+                                                                     host: str) -> None:
+    """#26 item 10: invitation and reset links followed the Host header an attacker sent. With no
+    VOICE_PUBLIC_URL no full link is made: the admin gets the path, and is told how to get a full link."""
+    assert not settings.public_url
+    add(settings, "admin@example.org", "admin")
+    add(settings, "f@example.org", "facilitator")
+    sign_in(client, "admin@example.org")
+    for shown in made_links(client, "new@example.org", headers={"Host": host}):
+        assert shown.status_code == 200
+        assert "evil.example" not in shown.text
+        text = BeautifulSoup(shown.text, "html.parser").select_one("main").get_text(" ", strip=True)
+        assert "Set VOICE_PUBLIC_URL" in text
+        path = link_in(shown.text)
+        assert re.search(rf"<code>{path}</code>", shown.text)  # the path alone, nothing in front of it
+        assert client.get(path).status_code == 200
+
+
+def test_links_start_with_the_public_url_and_staff_pages_refuse_other_hosts(settings: Settings) -> None:
+    settings = msgspec.structs.replace(settings, public_url=PUBLIC_URL)
+    with TestClient(create_app(settings), base_url=PUBLIC_URL) as client:
+        add(settings, "admin@example.org", "admin")
+        add(settings, "f@example.org", "facilitator")
+        sign_in(client, "admin@example.org")
+        links = []
+        for shown in made_links(client, "new@example.org"):
+            found = re.search(r"<code>([^<]*)</code>", shown.text)
+            assert found and found[1].startswith(f"{PUBLIC_URL}/staff/set-password/"), shown.text
+            assert "VOICE_PUBLIC_URL" not in shown.text
+            links.append(link_in(shown.text))
+        for host in ("voice.example.org", "VOICE.example.org:443"):  # the same host, written otherwise
+            assert client.get("/staff/accounts", headers={"Host": host}).status_code == 200
+        for host in ATTACKERS_HOSTS:
+            for path in ("/staff/sign-in", "/staff/accounts", "/staff/accounts/2", *links):
+                refused = client.get(path, headers={"Host": host})
+                assert refused.status_code == 400, (path, host)
+                assert "evil.example" not in refused.text and PUBLIC_URL in refused.text
+            for shown in made_links(client, "other@example.org", headers={"Host": host}):
+                assert shown.status_code == 400 and "set-password" not in shown.text
+        token = csrf(get_page(client, "/staff/accounts"))
+        for method, path, _ in staff_routes(client.app):  # every staff route, signed in or not
+            url = re.sub(r"\{[^}]+\}", "1", path)
+            sent = client.request(method, url, headers={"Host": "evil.example"},
+                                  data={"_csrf_token": token} if method == "POST" else None)
+            assert sent.status_code == 400, (method, path)
+        assert client.get(links[0]).status_code == 200
+
+
+def test_the_cli_prints_a_path_without_a_public_url(settings: Settings) -> None:
+    invited = CliRunner().invoke(main, ["user", "invite", "lead@example.org", "--role", "viewer",
+                                        "--db", settings.db_path], env={"VOICE_PUBLIC_URL": None})
+    assert invited.exit_code == 0, invited.output
+    assert "://" not in invited.output.split("Set VOICE_PUBLIC_URL")[0]
+    assert "Set VOICE_PUBLIC_URL" in invited.output
+    assert re.search(r"^/staff/set-password/[A-Za-z0-9_-]+$", invited.output, re.MULTILINE)
+
+
+def test_the_demo_makes_links_at_its_own_address() -> None:
+    from voice.cli.server import demo_settings
+
+    assert demo_settings(Settings(port=8611)).public_url == "http://127.0.0.1:8611"
+    assert demo_settings(Settings(host="0.0.0.0")).public_url == "http://127.0.0.1:8000"
+    assert demo_settings(Settings(public_url=PUBLIC_URL)).public_url == PUBLIC_URL  # as the partnership set it

@@ -127,7 +127,7 @@ def user_reset(email: str, db_path: str | None) -> None:
     with _accounts(db_path) as (settings, db):
         token = reset_link(db, account(db, email).id, CLI_ACTOR)
     click.echo(f"Send this link to {email} yourself; it works once, for {RESET_HOURS} hours:")
-    click.echo(link_url(settings.public_url, token))
+    _echo_link(settings, link_url(settings.public_url, token))
 
 
 @user.command("invite")
@@ -142,4 +142,13 @@ def user_invite(email: str, role: str, db_path: str | None) -> None:
     with _accounts(db_path) as (settings, db):
         token = invite(db, email, role, CLI_ACTOR)
     click.echo(f"Invited {email} as {role}. Send them this link yourself; it works once, for {INVITE_DAYS} days:")
-    click.echo(link_url(settings.public_url, token))
+    _echo_link(settings, link_url(settings.public_url, token))
+
+
+def _echo_link(settings: Settings, link: str) -> None:
+    """A one-time link: in full at VOICE_PUBLIC_URL, else its path and what to do about it."""
+    click.echo(link)
+    if not settings.public_url:
+        click.echo("This is only the end of the link: put the service's address in front of it before you send "
+                   "it. Set VOICE_PUBLIC_URL to the service's address (like https://voice.example.org) to be "
+                   "given the full link.")

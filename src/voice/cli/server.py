@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+import msgspec
 import uvicorn
 from uvicorn.supervisors import Multiprocess
 
@@ -159,11 +160,20 @@ def demo(port: int, db_path: str) -> None:
     from voice.store.catalogue import Catalogue
     from voice.store.db import migrate
 
-    settings = cli_settings(port=port, db_path=db_path, surveys_dir=str(resource_dir("surveys")))
+    settings = demo_settings(cli_settings(port=port, db_path=db_path, surveys_dir=str(resource_dir("surveys"))))
     migrate(settings.db_path)
     added = seed(Catalogue(settings.db_path, settings.surveys_dir))
     click.echo(f"Demo database: {Path(settings.db_path).resolve()}" + (f" ({added} sample responses added)" if added else ""))
-    click.echo(f"Staff pages: http://{settings.host}:{settings.port}/staff  (demo accounts, demo only):")
+    click.echo(f"Staff pages: {settings.public_url}/staff  (demo accounts, demo only):")
     for email, role, password in demo_accounts(settings.db_path):
         click.echo(f"  {email:32s} {role:18s} password: {password}")
     _run(settings, 1)
+
+
+def demo_settings(settings: Settings) -> Settings:
+    """The demo's links are at its own address (VOICE_PUBLIC_URL, unless given): the address it listens
+    on, or 127.0.0.1 when it listens on every address."""
+    if settings.public_url:
+        return settings
+    host = "127.0.0.1" if settings.host in ("", "0.0.0.0", "::") else settings.host  # noqa: S104 - compared, not bound
+    return msgspec.structs.replace(settings, public_url=f"http://{f'[{host}]' if ':' in host else host}:{settings.port}")

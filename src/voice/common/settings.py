@@ -25,6 +25,10 @@ def resource_dir(name: str) -> Path:
     return inside if inside.is_dir() else REPO_DIR / name
 
 
+PUBLIC_URL_PATTERN = r"^(https?://[^/?#@\s\\]+)?$"
+"""http(s)://host[:port] and nothing else: no path, no trailing slash, no user name before an @."""
+
+
 class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     db_path: str = ".voice/voice.db"
     """VOICE_DB_PATH: the SQLite file that holds everything."""
@@ -84,9 +88,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     """VOICE_ANSWER_DAYS: survey answers are deleted this many days after they were sent, with their themes,
     counts, quotes and texts as typed (answers with an open safeguarding flag wait for it to be closed).
     0 keeps them."""
-    public_url: str = "http://127.0.0.1:8000"
-    """VOICE_PUBLIC_URL: the address staff reach the service at, for the one-time links in invitations and
-    password resets made with `voice user`."""
+    public_url: Annotated[str, Meta(pattern=PUBLIC_URL_PATTERN)] = ""
+    """VOICE_PUBLIC_URL: the address the service is reached at (like https://voice.example.org, no trailing
+    slash), the only thing every full link the service makes is built from (invitations and password resets,
+    on the staff pages and from `voice user`); staff pages refuse a request made to any other host. Empty:
+    the staff pages take any host, and show a link's path alone."""
     purge_every_seconds: Annotated[int, Meta(ge=0, le=604_800)] = 3600
     """VOICE_PURGE_EVERY_SECONDS: while serving, how often expired unfinished answers, texts as typed past
     their time and old staff sessions are deleted (0: only when the service starts and by `voice purge`)."""
@@ -116,10 +122,17 @@ class SettingsError(Exception):
     pass
 
 
+HINTS = {"public_url": "give the address the service is reached at, like https://voice.example.org "
+                       "(http or https, the host and maybe a port: no path, no trailing slash)"}
+"""What to write, for a setting whose own error message (a regular expression) would not say."""
+
+
 def load_settings(**overrides: Any) -> Settings:
     try:
         return Settings.from_env(**overrides)
     except msgspec.ValidationError as exc:
         message, _, where = str(exc).partition(" - at `$.")
-        name = f"VOICE_{where.rstrip('`').upper()}" if where else "settings"
-        raise SettingsError(f"{name}: {message}") from None
+        field = where.rstrip("`")
+        name = f"VOICE_{field.upper()}" if where else "settings"
+        raise SettingsError(f"{name}: {HINTS.get(field, message)}") from None
+

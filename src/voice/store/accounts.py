@@ -182,9 +182,10 @@ SET_PASSWORD_PATH = "/staff/set-password"  # noqa: S105 - a web address, not a p
 """Where a one-time link (an invitation or a password reset) is used."""
 
 
-def link_url(base_url: str, token: str) -> str:
-    """The one-time link to send, at the address staff reach the service at."""
-    return f"{base_url.rstrip('/')}{SET_PASSWORD_PATH}/{token}"
+def link_url(public_url: str, token: str) -> str:
+    """The one-time link to send: in full at VOICE_PUBLIC_URL, or only its path when that is not set. Never
+    built from a request's Host header, which whoever sends the request chooses."""
+    return f"{public_url.rstrip('/')}{SET_PASSWORD_PATH}/{token}"
 
 
 class Account(msgspec.Struct, frozen=True):

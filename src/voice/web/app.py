@@ -44,7 +44,14 @@ from voice.store.db import (
 )
 from voice.web import api, people, public, staff, withdraw
 from voice.web.errors import exception_handlers, static_exception_handlers
-from voice.web.guard import SignInRequiredError, staff_guard, to_sign_in
+from voice.web.guard import (
+    SignInRequiredError,
+    WrongHostError,
+    host_guard,
+    on_wrong_host,
+    staff_guard,
+    to_sign_in,
+)
 from voice.web.limits import rate_limit
 from voice.web.pages import PageCache, provide_db
 from voice.web.people import (
@@ -219,9 +226,7 @@ def create_app(settings: Settings) -> Litestar:
             api.ApiController,
             withdraw.WithdrawController,
             withdraw.ResponsesApiController,
-            staff.SignInController,
-            people.SetPasswordController,
-            staff_router(),
+            *staff_routers(),
             create_static_files_router(path="/static", directories=[Path(settings.static_dir)],
                                        cache_control=None, include_in_schema=False,
                                        exception_handlers=static_exception_handlers()),
@@ -239,7 +244,7 @@ def create_app(settings: Settings) -> Litestar:
         request_max_body_size=settings.max_body_bytes,
         middleware=[reader.middleware, *[m for m in [rate_limit(settings.submissions_per_minute)] if m is not None]],
         response_headers=SECURITY_HEADERS,
-        exception_handlers=exception_handlers(),
+        exception_handlers={**exception_handlers(), WrongHostError: on_wrong_host},
         openapi_config=OpenAPIConfig(
             title="voice", version=__version__, path="/api/schema",
             render_plugins=[JsonRenderPlugin(), YamlRenderPlugin()],
@@ -250,10 +255,16 @@ def create_app(settings: Settings) -> Litestar:
     )
 
 
-def staff_router() -> Router:
-    """Every /staff page but signing in, behind the staff guard. None is kept by a browser or a proxy
+def staff_routers() -> list[Router]:
+    """Every /staff page answers only at VOICE_PUBLIC_URL's host when it is set (host_guard). Every one
+    but signing in and the one-time links is behind the staff guard too (after the host guard, so a wrong
+    host is told so, not sent to sign in), and none of those is kept by a browser or a proxy
     (Cache-Control: no-store): they hold answers, contact details and texts as typed, and downloads of them."""
-    return Router(path="/staff", route_handlers=[staff.StaffController, PlansController, ContactsController,
-                                                 WithdrawForController, AccountsController, AuditController],
-                  guards=[staff_guard], cache_control=CacheControlHeader(no_store=True),
-                  exception_handlers={SignInRequiredError: to_sign_in}, include_in_schema=False)
+    return [
+        Router(path="/", route_handlers=[staff.SignInController, people.SetPasswordController],
+               guards=[host_guard], include_in_schema=False),
+        Router(path="/staff", route_handlers=[staff.StaffController, PlansController, ContactsController,
+                                              WithdrawForController, AccountsController, AuditController],
+               guards=[host_guard, staff_guard], cache_control=CacheControlHeader(no_store=True),
+               exception_handlers={SignInRequiredError: to_sign_in}, include_in_schema=False),
+    ]

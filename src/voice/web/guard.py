@@ -1,19 +1,24 @@
-"""What every staff page shares: the guard (signed in, in the right role), the staff cookie, the roles
-that may change things, and the request's taxonomy. The staff routers (staff, plans, people) import it;
+"""What every staff page shares: the guards (at VOICE_PUBLIC_URL's host; signed in, in the right role),
+the staff cookie, the roles that may change things, and the request's taxonomy. The staff routers (staff, plans, people) import it;
 it imports none of them."""
 
 from __future__ import annotations
 
+from functools import cache
+from urllib.parse import urlsplit
+
 from litestar import Request
 from litestar.connection import ASGIConnection
-from litestar.exceptions import PermissionDeniedException
+from litestar.exceptions import ClientException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
-from litestar.response import Redirect
+from litestar.response import Redirect, Template
 
+from voice.common.i18n import N_
 from voice.intake import contacts
 from voice.reading.themes import Taxonomy
 from voice.store import accounts as auth
 from voice.store.db import opened
+from voice.web.pages import render, t
 
 STAFF_COOKIE = "voice_staff"
 EDITORS = ("admin", "facilitator")
@@ -21,6 +26,45 @@ EDITORS = ("admin", "facilitator")
 
 class SignInRequiredError(Exception):
     """No signed-in staff member: the handler sends them to the sign-in page."""
+
+
+class WrongHostError(ClientException):
+    """A staff request to a host that is not VOICE_PUBLIC_URL's (a 400)."""
+
+
+DEFAULT_PORTS = {"http": "80", "https": "443"}
+
+
+@cache
+def public_host(public_url: str) -> tuple[str, str]:
+    """VOICE_PUBLIC_URL's host as a Host header says it (lower case, with the port unless it is the
+    scheme's own), and the ":port" a Host header may add to it all the same."""
+    parts = urlsplit(public_url)
+    port = f":{DEFAULT_PORTS.get(parts.scheme, '')}"
+    return parts.netloc.lower().removesuffix(port), port
+
+
+def host_guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
+    """When VOICE_PUBLIC_URL is set, a staff page answers only a request made to its host: the Host header
+    is whatever the sender wrote, and nothing a page shows or sends may follow it. (A proxy in front of
+    the service must pass the Host header on as the browser sent it.)"""
+    public_url: str = connection.app.state["settings"].public_url
+    if not public_url:
+        return
+    host, default_port = public_host(public_url)
+    if connection.headers.get("host", "").strip().lower().removesuffix(default_port) != host:
+        raise WrongHostError()
+
+
+WRONG_HOST = (N_("This is not the address of the staff pages"),
+              N_("The staff pages of this service are at %(address)s. Go there instead."))
+
+
+def on_wrong_host(request: Request, exc: WrongHostError) -> Template:
+    heading, advice = WRONG_HOST
+    address = f"{request.app.state['settings'].public_url}/staff"
+    return render(request, "errors/error.html", status=400, heading=t(request, heading),
+                  advice=t(request, advice, address=address))
 
 
 def staff_guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:

@@ -33,7 +33,7 @@ from voice.store.audit import (
 from voice.store.db import write_lock
 from voice.surveys.forms import FieldError
 from voice.web.downloads import download_headers
-from voice.web.pages import Db, FormData, RowId, render, staff_of, t
+from voice.web.pages import Db, FormData, RowId, render, settings_of, staff_of, t
 from voice.web.withdraw import receipt_error, take_back
 
 LEAD = ("safeguarding_lead",)
@@ -110,6 +110,12 @@ class WithdrawForController(Controller):
         return Redirect("/staff/withdraw?done=1", status_code=303)
 
 
+def one_time_link(request: Request, token: str) -> str:
+    """The link to show the admin: in full at VOICE_PUBLIC_URL, else only its path (the page then says how
+    to get a full one). Never from the Host header the request came with, which its sender chose."""
+    return auth.link_url(settings_of(request).public_url, token)
+
+
 class AccountsController(Controller):
     path = "/accounts"
 
@@ -131,7 +137,7 @@ class AccountsController(Controller):
         except auth.AccountError as exc:
             field = "role" if "role" in str(exc) else "email"
             return self._list(request, db, [FieldError(field, field, t(request, str(exc)))], 422, values)
-        return self._list(request, db, link=auth.link_url(str(request.base_url), token))
+        return self._list(request, db, link=one_time_link(request, token))
 
     def _account(self, request: Request, db: Db, staff_id: int, errors: list[FieldError] | None = None,
                  status: int = 200, link: str | None = None) -> Template:
@@ -161,7 +167,7 @@ class AccountsController(Controller):
             elif action in ("disable", "enable"):
                 auth.set_disabled(db, staff_id, action == "disable", by)
             elif action == "reset":
-                link = auth.link_url(str(request.base_url), auth.reset_link(db, staff_id, by))
+                link = one_time_link(request, auth.reset_link(db, staff_id, by))
             else:
                 raise NotFoundException()
         except auth.AccountError as exc:

@@ -1,6 +1,6 @@
 """Staff pages for closing the loop: the year's priorities, the actions ("we did"), the results and
 the "you said, we did" report (preview, download in every format, publish). Guarded with the rest of
-/staff (app.staff_router)."""
+/staff (app.staff_routers)."""
 
 from __future__ import annotations
 
