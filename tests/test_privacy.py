@@ -46,7 +46,8 @@ def test_no_ip_user_agent_or_referrer_in_database_or_log(tmp_path: Path, surveys
             assert api.status_code == 201
             # Error paths write to the log too.
             assert http.get("/s/nope").status_code == 404
-            assert http.post("/api/surveys/ypag-priorities/responses", content=b"{").status_code == 400
+            assert http.post("/api/surveys/ypag-priorities/responses", content=b"{",
+                             headers={"content-type": "application/json"}).status_code == 400
             assert http.post("/s/ypag-priorities/start", data={}).status_code == 403
     finally:
         server.send_signal(signal.SIGINT)

@@ -84,8 +84,9 @@ def test_a_web_disclosure_is_flagged_but_the_thank_you_page_does_not_say_so(
 
     answer_all(client, "ypag-priorities", chooser)
     receipt = send(client, "ypag-priorities")
+    assert receipt in get_page(client, "/s/ypag-priorities/thanks").get_text()
     assert {c for (c,) in rows(settings, "SELECT category FROM flags")} == {"self_harm", "feeling_unsafe"}
-    page = get_page(client, f"/s/ypag-priorities/thanks/{receipt}").get_text()
+    page = get_page(client, "/s/ypag-priorities/thanks").get_text()
     # A shared phone must not reveal what was said; help is on every page anyway.
     assert "flag" not in page.lower() and "worried" not in page.lower()
     assert "0800 1111" in page

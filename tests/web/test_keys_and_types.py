@@ -52,3 +52,25 @@ def test_the_api_takes_json_only(client: TestClient, settings: Settings) -> None
     ok = client.post("/api/surveys/ypag-priorities/responses", content=body,
                      headers={"content-type": "application/json; charset=utf-8"})
     assert ok.status_code == 201
+
+
+def test_the_receipt_is_never_in_an_address_and_a_fresh_browser_cannot_see_it(settings: Settings) -> None:
+    """#26 item 2: the thank-you page was /s/<slug>/thanks/<RECEIPT>: in the phone's history, and it opened
+    in a fresh browser, so anyone who picked up the phone could take the answers back."""
+    with TestClient(create_app(settings)) as young_person, TestClient(create_app(settings)) as later:
+        check, _ = answer_all(young_person, "ypag-priorities")
+        form = get_page(young_person, check).find("form", attrs={"action": "/s/ypag-priorities/check"})
+        data = {i["name"]: i.get("value", "") for i in form.find_all("input") if i.get("name")}
+        sent = young_person.post("/s/ypag-priorities/check", data=data, follow_redirects=False)
+        with sqlite3.connect(settings.db_path) as conn:
+            (receipt,) = conn.execute("SELECT receipt FROM responses").fetchone()
+        assert sent.status_code == 303 and receipt not in sent.headers["location"]
+        cookie = sent.headers["set-cookie"]
+        assert "path=/s/ypag-priorities;" in cookie.lower() and "httponly" in cookie.lower()
+        assert "samesite=strict" in cookie.lower() and "max-age=900" in cookie.lower()
+        shown = young_person.get(sent.headers["location"])
+        assert receipt in shown.text and shown.headers["referrer-policy"] == "no-referrer"
+        assert receipt not in later.get(sent.headers["location"]).text
+        assert later.get(f"/s/ypag-priorities/thanks/{receipt}").status_code == 404  # the old address is gone
+        later.cookies.set("voice_receipt", f"{receipt}.0123456789abcdef0123456789abcdef", path="/s/ypag-priorities")
+        assert receipt not in later.get(sent.headers["location"]).text  # a made-up cookie shows nothing

@@ -78,3 +78,15 @@ def test_a_year_or_a_day_no_partnership_could_mean_is_refused_not_stored(client:
         assert conn.execute("SELECT count(*) FROM priorities").fetchone() == (0,)
         assert conn.execute("SELECT count(*) FROM actions").fetchone() == (0,)
         assert conn.execute("SELECT count(*) FROM responses").fetchone() == (0,)
+
+
+@pytest.mark.parametrize("slug", ["%E2%80%AEfdp.exe", "%C3%BC" * 300])
+def test_leaving_a_survey_that_is_not_there_is_404(client: TestClient, slug: str,
+                                                   caplog: pytest.LogCaptureFixture) -> None:
+    """Found by tools/fuzz_routes.py: "Exit this page" and "clear" put the address's survey name into a
+    cookie's path, and a name no header can carry was a 500."""
+    assert client.get(f"/s/{slug}/exit", follow_redirects=False).status_code == 404
+    page = get_page(client, "/s/ypag-priorities")
+    token = page.find("input", attrs={"name": "_csrf_token"})["value"]
+    assert client.post(f"/s/{slug}/clear", data={"_csrf_token": token}, follow_redirects=False).status_code == 404
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]

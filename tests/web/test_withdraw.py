@@ -114,7 +114,7 @@ def test_answers_with_an_open_flag_are_hidden_until_the_lead_closes_it(client: T
 
 def test_the_withdraw_page_works_without_javascript(client: TestClient, settings: Settings) -> None:
     receipt = send(client, "More clubs in Braunstone please")
-    thanks = get_page(client, f"/s/ypag-priorities/thanks/{receipt}")
+    thanks = get_page(client, "/s/ypag-priorities/thanks")
     assert thanks.find("a", href="/withdraw") is not None  # the thank-you page says how
 
     page = get_page(client, "/withdraw")
@@ -181,3 +181,15 @@ def test_guessing_receipt_codes_is_rate_limited(settings: Settings) -> None:
     with TestClient(create_app(limited)) as client:
         answers = [client.delete(f"/api/responses/AAAA-BBBB-CCC{c}").status_code for c in "23456"]
     assert answers[:3] == [404, 404, 404] and answers[3:] == [429, 429]
+
+
+def test_staff_trying_receipt_codes_are_rate_limited_too(settings: Settings) -> None:
+    """#26 item 9: /staff/withdraw took any number of guesses."""
+    limited = msgspec.structs.replace(settings, submissions_per_minute=5)
+    with TestClient(create_app(limited)) as client:
+        add(settings, "sam@example.org", "facilitator")
+        sign_in(client, "sam@example.org")  # one try of the five (a password is limited too)
+        token = csrf(get_page(client, "/staff/withdraw"))
+        answers = [client.post("/staff/withdraw", data={"_csrf_token": token, "receipt": f"AAAA-BBBB-CCC{c}"},
+                               follow_redirects=False).status_code for c in "234567"]
+    assert 429 not in answers[:4] and answers[4:] == [429, 429], answers

@@ -49,13 +49,13 @@ class Recorded(msgspec.Struct, frozen=True):
     """True when this submission key was seen before: nothing new was stored."""
 
 
-def _key_hash(slug: str, submission_key: str | None, owner: str | None = None) -> str | None:
-    """A one-time submission key as stored: scoped to its survey and, on the web form, to the browser's
-    unfinished answers it came from (`owner`), so that the same key sent for another survey, or by anyone
-    else, is another key and never brings back someone's receipt."""
+def _key_hash(slug: str, submission_key: str | None) -> str | None:
+    """A one-time submission key as stored: scoped to its survey, so that the same key sent for another
+    survey is another key and never brings back someone's receipt (the web form also shows a receipt
+    again only to the browser it was given to: see voice.web.public)."""
     if not submission_key:
         return None
-    return hashlib.sha256(f"{slug}\0{owner or ''}\0{submission_key}".encode()).hexdigest()
+    return hashlib.sha256(f"{slug}\0{submission_key}".encode()).hexdigest()
 
 
 def record(
@@ -95,7 +95,7 @@ def record(
         raise InvalidAnswersError(errors)
     day = (today or dt.datetime.now(dt.UTC).date()).isoformat()
     reading = read_answers(published, answers, terms, themer or default_themer()) if read_now else None
-    key = _key_hash(published.slug, submission_key, draft)
+    key = _key_hash(published.slug, submission_key)
 
     def store(db: Database) -> Recorded:
         recorded = _new_response(db, published, answers, channel, key, day)
@@ -323,11 +323,11 @@ def receipt_exists(db: Database, slug: str, receipt: str) -> bool:
     ).fetchone() is not None
 
 
-def receipt_for_key(db: Database, slug: str, submission_key: str, owner: str | None = None) -> str | None:
-    """The receipt already given for this one-time submission key from this owner (see _key_hash), if any."""
+def receipt_for_key(db: Database, slug: str, submission_key: str) -> str | None:
+    """The receipt already given for this one-time submission key (see _key_hash), if any."""
     row = db.execute(
         "SELECT receipt FROM responses WHERE survey_slug = ? AND submission_key = ?",
-        [slug, _key_hash(slug, submission_key, owner)],
+        [slug, _key_hash(slug, submission_key)],
     ).fetchone()
     return row[0] if row else None
 

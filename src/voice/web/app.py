@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import secrets
@@ -215,7 +216,9 @@ def create_app(settings: Settings) -> Litestar:
         log.warning("skipping a survey file with a problem: %s", problem)
     engine = template_engine()
     connections = ConnectionPool(opener=serving_connection)
+    secret = secret_for(settings)
     state = State({"settings": settings, "catalogue": catalogue, "terms": terms, "themer": themer,
+                   "receipt_key": hashlib.sha256(f"receipt cookie\0{secret}".encode()).digest(),
                    "connections": connections, "pages": PageCache()})
     state["reader"] = reader = Reader(settings, connections, state)
     warm_up(themer, terms, engine)
@@ -235,7 +238,7 @@ def create_app(settings: Settings) -> Litestar:
         state=state,
         template_config=TemplateConfig(instance=engine),
         csrf_config=CSRFConfig(
-            secret=secret_for(settings),
+            secret=secret,
             cookie_name="voice_csrf",
             cookie_secure=settings.secure_cookies,
             cookie_httponly=True,

@@ -16,9 +16,11 @@ from litestar import Request
 from litestar.middleware.base import DefineMiddleware
 from litestar.middleware.rate_limit import RateLimitConfig, get_remote_address
 
-LIMITED = re.compile(r"^/(?:s/[^/]+/|api/surveys/[^/]+/responses$|api/responses/|withdraw/?$|staff/sign-in$)")
+LIMITED = re.compile(r"^/(?:s/[^/]+/|api/surveys/[^/]+/responses$|api/responses/|withdraw/?$|staff/withdraw/?$|"
+                     r"staff/sign-in$)")
 """Every post of a survey page, start and check-answers included, every API submission, every try at a
-receipt code (withdrawing, on the page or through the API) and every try at a staff password."""
+receipt code (withdrawing, on the page, through the API or by staff for a young person) and every try at
+a staff password."""
 
 
 class DailyKey:

@@ -13,6 +13,8 @@ are made on the loop.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import time
 from functools import lru_cache, partial
 from pathlib import Path
@@ -100,6 +102,33 @@ def _draft_gone(slug: str, secure: bool) -> Cookie:
     """Deletes the unfinished-answers cookie (after sending, clearing or leaving a survey)."""
     return _Encoded(key=DRAFT_COOKIE, path=f"/s/{slug}", expires=0, max_age=0, httponly=True, samesite="lax",
                     secure=secure)
+
+
+RECEIPT_COOKIE = "voice_receipt"
+RECEIPT_SECONDS = 15 * 60
+"""How long the thank-you page can show the receipt code (it is in a cookie for that page only)."""
+
+
+def _receipt_mac(request: Request, slug: str, receipt: str) -> str:
+    key: bytes = request.app.state["receipt_key"]
+    return hmac.new(key, f"{slug}\0{receipt}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def _to_thanks(request: Request, slug: str, receipt: str) -> Redirect:
+    """To the thank-you page, the receipt code in a cookie for this survey's pages only (signed: a cookie
+    made up elsewhere cannot ask whether a code exists), never in the address."""
+    response = Redirect(f"/s/{slug}/thanks", status_code=303)
+    response.set_cookie(key=RECEIPT_COOKIE, value=f"{receipt}.{_receipt_mac(request, slug, receipt)}",
+                        path=f"/s/{slug}", max_age=RECEIPT_SECONDS, httponly=True, samesite="strict",
+                        secure=secure_cookies(request))
+    return response
+
+
+def _receipt_from(request: Request, slug: str) -> str | None:
+    receipt, _, mac = request.cookies.get(RECEIPT_COOKIE, "").partition(".")
+    if receipt and hmac.compare_digest(mac, _receipt_mac(request, slug, receipt)):
+        return receipt
+    return None
 
 
 def _forget_draft(request: Request, response: R, slug: str) -> R:
@@ -392,11 +421,12 @@ class PublicController(Controller):
     async def submit(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Response[Any]:
         form = form_lists(data)
         key = form.get("submission_key", [""])[0]
-        owner = drafts.token_hash(request.cookies.get(DRAFT_COOKIE))
-        # A second press of "Send" after the first one worked: show the first one's receipt (only to the
-        # browser whose answers they were: the key is scoped to its unfinished answers).
-        if receipt := receipt_for_key(db, slug, key, owner) if key and owner else None:
-            return Redirect(f"/s/{slug}/thanks/{receipt}", status_code=303)
+        # A second press of "Send" after the first one worked: the first one's receipt again, only to the
+        # browser it was given to (it holds that receipt's signed cookie); anyone else posting the key
+        # learns nothing from it.
+        receipt = receipt_for_key(db, slug, key) if key else None
+        if receipt is not None and _receipt_from(request, slug) == receipt:
+            return _to_thanks(request, slug, receipt)
         draft, published = self._draft(request, db, slug)
         current = catalogue_of(request).current(slug)  # closing a survey closes every version of it
         if current is None or not current.survey.is_open(_today()):
@@ -412,26 +442,31 @@ class PublicController(Controller):
                 **record_options(request, offered(published.survey))))
         except InvalidAnswersError as exc:
             return self._render_check(request, slug, published, draft, exc.errors, 422)
-        response = Redirect(f"/s/{slug}/thanks/{recorded.receipt}", status_code=303,
-                            background=None if recorded.duplicate else read_after(request, recorded))
+        response = _to_thanks(request, slug, recorded.receipt)
+        response.background = None if recorded.duplicate else read_after(request, recorded)
         return _forget_draft(request, response, slug)
 
-    @get("/s/{slug:str}/thanks/{receipt:str}", sync_to_thread=False)
-    def thanks(self, request: Request, db: Db, slug: FromPath[str], receipt: FromPath[str]) -> Response[Any]:
+    @get("/s/{slug:str}/thanks", sync_to_thread=False)
+    def thanks(self, request: Request, db: Db, slug: FromPath[str]) -> Response[Any]:
+        """The receipt code, from a short-lived cookie set by sending the answers: never in an address,
+        so it is not in the phone's history, and the page cannot be opened again later from it."""
         published = _current(request, slug)
-        if not receipt_exists(db, slug, receipt):
-            raise NotFoundException()
+        receipt = _receipt_from(request, slug)
+        if receipt is None or not receipt_exists(db, slug, receipt):
+            return _survey_page(request, "public/thanks.html", published.survey, slug=slug, receipt=None)
         return _survey_page(request, "public/thanks.html", published.survey, slug=slug, receipt=receipt)
 
     @get("/s/{slug:str}/exit", sync_to_thread=True)
     def exit_page(self, request: Request, db: Db, slug: FromPath[str]) -> Redirect:
         """"Exit this page": delete the unfinished answers, then leave for an everyday website."""
+        _current(request, slug)  # a survey there is: its name goes into the cookie's path
         drafts.delete(db, request.cookies.get(DRAFT_COOKIE))
         response = Redirect(EXIT_TO, status_code=303)
         return _forget_draft(request, response, slug)
 
     @post("/s/{slug:str}/clear", sync_to_thread=True, status_code=303)
     def clear(self, request: Request, db: Db, slug: FromPath[str]) -> Redirect:
+        _current(request, slug)  # a survey there is: its name goes into the cookie's path
         drafts.delete(db, request.cookies.get(DRAFT_COOKIE))
         response = Redirect(f"/s/{slug}?notice=cleared", status_code=303)
         return _forget_draft(request, response, slug)
