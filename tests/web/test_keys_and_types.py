@@ -74,3 +74,25 @@ def test_the_receipt_is_never_in_an_address_and_a_fresh_browser_cannot_see_it(se
         assert later.get(f"/s/ypag-priorities/thanks/{receipt}").status_code == 404  # the old address is gone
         later.cookies.set("voice_receipt", f"{receipt}.0123456789abcdef0123456789abcdef", path="/s/ypag-priorities")
         assert receipt not in later.get(sent.headers["location"]).text  # a made-up cookie shows nothing
+
+
+def test_a_form_token_from_someone_elses_browser_does_not_go_with_a_staff_session(settings: Settings) -> None:
+    """#26 item 14: an attacker's own cookie-and-token pair (valid on its own) was accepted with a victim's
+    staff session. The token is tied to the sign-in now."""
+    from tests.web.test_staff import add, sign_in
+
+    with TestClient(create_app(settings)) as victim, TestClient(create_app(settings)) as attacker:
+        add(settings, "lead@example.org", "safeguarding_lead")
+        sign_in(victim, "lead@example.org")
+        page = get_page(attacker, "/staff/sign-in")
+        their_token = page.find("input", attrs={"name": "_csrf_token"})["value"]
+        their_cookie = attacker.cookies.get("voice_csrf")
+        jar = {"voice_staff": victim.cookies.get("voice_staff"), "voice_bind": victim.cookies.get("voice_bind"),
+               "voice_csrf": their_cookie}
+        with TestClient(create_app(settings)) as raw:  # the victim's session cookies, the attacker's form token
+            forged = raw.post("/staff/sign-out", data={"_csrf_token": their_token}, follow_redirects=False,
+                              headers={"cookie": "; ".join(f"{k}={v}" for k, v in jar.items() if v)})
+        assert forged.status_code == 403, forged.status_code
+        assert get_page(victim, "/staff").find("h1") is not None  # still signed in: nothing was done
+        own = get_page(victim, "/staff").find("input", attrs={"name": "_csrf_token"})["value"]
+        assert victim.post("/staff/sign-out", data={"_csrf_token": own}, follow_redirects=False).status_code == 303

@@ -46,6 +46,7 @@ from voice.store.db import (
 from voice.web import api, people, public, staff, withdraw
 from voice.web.errors import exception_handlers, static_exception_handlers
 from voice.web.guard import (
+    CSRF_COOKIE,
     SignInRequiredError,
     WrongHostError,
     host_guard,
@@ -219,6 +220,7 @@ def create_app(settings: Settings) -> Litestar:
     secret = secret_for(settings)
     state = State({"settings": settings, "catalogue": catalogue, "terms": terms, "themer": themer,
                    "receipt_key": hashlib.sha256(f"receipt cookie\0{secret}".encode()).digest(),
+                   "csrf_bind_key": hashlib.sha256(f"csrf binding\0{secret}".encode()).digest(),
                    "connections": connections, "pages": PageCache()})
     state["reader"] = reader = Reader(settings, connections, state)
     warm_up(themer, terms, engine)
@@ -239,7 +241,7 @@ def create_app(settings: Settings) -> Litestar:
         template_config=TemplateConfig(instance=engine),
         csrf_config=CSRFConfig(
             secret=secret,
-            cookie_name="voice_csrf",
+            cookie_name=CSRF_COOKIE,
             cookie_secure=settings.secure_cookies,
             cookie_httponly=True,
             cookie_samesite="lax",

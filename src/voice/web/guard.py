@@ -4,6 +4,8 @@ it imports none of them."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -67,8 +69,27 @@ def on_wrong_host(request: Request, exc: WrongHostError) -> Template:
                   advice=t(request, advice, address=address))
 
 
+CSRF_COOKIE = "voice_csrf"
+BIND_COOKIE = "voice_bind"
+"""Ties the form token (Litestar's CSRF cookie) to the staff session it was signed in with: an HMAC of
+both under the app's secret, set at sign-in. Someone else's cookie-and-token pair, valid on its own,
+does not go with a victim's session."""
+UNSAFE = frozenset(("POST", "PUT", "PATCH", "DELETE"))
+
+
+def binding(connection: ASGIConnection, staff_token: str, csrf_cookie: str) -> str:
+    key: bytes = connection.app.state["csrf_bind_key"]
+    return hmac.new(key, f"{staff_token}\0{csrf_cookie}".encode(), hashlib.sha256).hexdigest()
+
+
 def staff_guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
-    """Signed in, and in one of the handler's roles (opt["roles"]; every role when not given)."""
+    """Signed in, and in one of the handler's roles (opt["roles"]; every role when not given); a form
+    sent with the form token of this session only."""
+    if connection.scope.get("method") in UNSAFE:
+        token = connection.cookies.get(STAFF_COOKIE, "")
+        expected = binding(connection, token, connection.cookies.get(CSRF_COOKIE, ""))
+        if token and not hmac.compare_digest(connection.cookies.get(BIND_COOKIE, ""), expected):
+            raise PermissionDeniedException("The form token does not belong to this sign-in.")
     with opened(connection.app.state["settings"].db_path) as db:
         staff = auth.session_user(db, connection.cookies.get(STAFF_COOKIE))
         # Requests for contact past their due day stand out on every page a lead opens (see _nav.html).

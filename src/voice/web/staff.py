@@ -35,7 +35,7 @@ from voice.store.db import write_lock
 from voice.surveys.forms import FieldError, check_all, read_form
 from voice.surveys.schema import PREFER_NOT
 from voice.web.downloads import download_headers
-from voice.web.guard import EDITORS, STAFF_COOKIE, taxonomy_of
+from voice.web.guard import BIND_COOKIE, CSRF_COOKIE, EDITORS, STAFF_COOKIE, binding, taxonomy_of
 from voice.web.pages import (
     SQLITE_MAX_INT,
     Db,
@@ -174,7 +174,11 @@ class SignInController(Controller):
             error = FieldError("email", "email", t(request, exc.message, **exc.params))
             return render(request, "staff/sign_in.html", status=401, email=email, errors=[error],
                           password_set=False)
-        return Redirect("/staff", status_code=303, cookies=[_staff_cookie(request, token)])
+        bound = binding(request, token, request.cookies.get(CSRF_COOKIE, ""))
+        return Redirect("/staff", status_code=303, cookies=[
+            _staff_cookie(request, token),
+            Cookie(key=BIND_COOKIE, value=bound, path="/staff", httponly=True, samesite="strict",
+                   secure=secure_cookies(request), max_age=auth.SESSION_HOURS * 3600)])
 
 
 def _language_name(request: Request) -> Callable[[str], str]:
