@@ -17,7 +17,7 @@ import httpx
 from tests.conftest import answer_all, send, started
 
 MARKERS = {
-    "ip": "203.0.113.77",  # sent as X-Forwarded-For, which uvicorn trusts from loopback by default
+    "ip": "203.0.113.77",  # sent as X-Forwarded-For (believed only from VOICE_TRUSTED_PROXIES)
     "user agent": "PrivacyProbe/9.9",
     "referrer": "referrer.example",
 }
@@ -69,3 +69,28 @@ def test_no_ip_user_agent_or_referrer_in_database_or_log(tmp_path: Path, surveys
     events = [json.loads(line) for line in logged.splitlines() if line.startswith("{")]
     assert all({"time", "level", "logger", "message"} <= set(e) for e in events)
     assert any(e["logger"] == "voice" and e["message"].startswith("ready: 3 surveys") for e in events), logged
+
+
+def test_a_forwarded_address_is_believed_only_from_a_trusted_proxy(tmp_path: Path, surveys_dir: Path) -> None:
+    """#26 item 9: uvicorn believed X-Forwarded-For from 127.0.0.1, so 330 tries at a receipt code, each
+    with a new header, were never limited. Through a real `voice serve`: not by default; from a proxy
+    named in VOICE_TRUSTED_PROXIES, each forwarded address counts on its own."""
+    found = {}
+    for trusted in ("", "127.0.0.1"):
+        port = free_port()
+        env = {**os.environ, "VOICE_DB_PATH": str(tmp_path / f"v{port}.db"), "VOICE_SURVEYS_DIR": str(surveys_dir),
+               "VOICE_PORT": str(port), "VOICE_SECRET": "proxy-test", "VOICE_SUBMISSIONS_PER_MINUTE": "3",
+               "VOICE_TRUSTED_PROXIES": trusted}
+        server = subprocess.Popen([sys.executable, "-m", "voice", "serve"], env=env, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
+        try:
+            with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
+                assert started(http, 30), "server did not start"
+                found[trusted] = [http.delete(f"/api/responses/AAAA-BBBB-CCC{i}",
+                                              headers={"x-forwarded-for": f"203.0.113.{i}"}).status_code
+                                  for i in range(2, 8)]
+        finally:
+            server.send_signal(signal.SIGINT)
+            server.wait(30)
+    assert found[""][3:] == [429, 429, 429], found  # a new header each time changes nothing
+    assert 429 not in found["127.0.0.1"], found  # behind a named proxy, six visitors are six visitors

@@ -48,7 +48,8 @@ def _run(settings: Settings, workers: int) -> None:
     except SettingsError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"voice is running at http://{settings.host}:{settings.port}/  (press Ctrl+C to stop)")
-    run_server("voice.cli.server:app_from_env", settings.host, settings.port, workers, factory=True, log_config=LOG_CONFIG)
+    run_server("voice.cli.server:app_from_env", settings.host, settings.port, workers, factory=True, log_config=LOG_CONFIG,
+               trusted_proxies=settings.trusted_proxies)
 
 
 class _Workers(Multiprocess):
@@ -121,12 +122,17 @@ def _listening_socket(host: str, port: int, *, share: bool) -> socket.socket:
 
 
 def run_server(app: str, host: str, port: int, workers: int, *, factory: bool = False,
-               log_config: dict[str, Any] | None = None) -> None:
-    """Serve an ASGI app (an import string) with uvicorn, in `workers` processes on one port."""
+               log_config: dict[str, Any] | None = None, trusted_proxies: str = "") -> None:
+    """Serve an ASGI app (an import string) with uvicorn, in `workers` processes on one port. Forwarded
+    headers are believed only from `trusted_proxies` (uvicorn's own default believes 127.0.0.1, so anyone
+    on the machine, or a proxy that passes them on unchecked, could choose the address a request is
+    counted against)."""
+    proxies = ",".join(a.strip() for a in trusted_proxies.split(",") if a.strip())
     config = uvicorn.Config(
         app, factory=factory, host=host, port=port, workers=workers,
         access_log=False,  # the access log would print every visitor's IP address
         log_config=log_config, server_header=False, date_header=False,
+        proxy_headers=bool(proxies), forwarded_allow_ips=proxies or "",
     )
     if workers > 1:
         # First without SO_REUSEPORT: if anything listens on the port already (another voice too),

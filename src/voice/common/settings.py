@@ -93,6 +93,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     slash), the only thing every full link the service makes is built from (invitations and password resets,
     on the staff pages and from `voice user`); staff pages refuse a request made to any other host. Empty:
     the staff pages take any host, and show a link's path alone."""
+    trusted_proxies: Annotated[str, Meta(pattern=r"^[0-9a-fA-F.:/, ]*$", max_length=1000)] = ""
+    """VOICE_TRUSTED_PROXIES: the addresses (comma-separated, like 127.0.0.1 or 10.0.0.5) of a reverse proxy
+    in front of `voice serve` whose X-Forwarded-For and X-Forwarded-Proto headers are believed. Empty (the
+    default): none are, from anywhere, so no visitor can choose the address the rate limit counts against."""
     purge_every_seconds: Annotated[int, Meta(ge=0, le=604_800)] = 3600
     """VOICE_PURGE_EVERY_SECONDS: while serving, how often expired unfinished answers, texts as typed past
     their time and old staff sessions are deleted (0: only when the service starts and by `voice purge`)."""
