@@ -205,3 +205,33 @@ def send(client: TestClient, slug: str) -> str:
     location = response.headers["location"]
     assert location == f"/s/{slug}/thanks"  # the receipt is never in an address (#26)
     return get_page(client, location).select_one(".receipt").get_text(strip=True)
+
+
+# --- a test leaves nothing behind in the working tree (#27) ---------------------------------------
+def _untracked() -> set[str] | None:
+    """Files in the checkout that git does not know and does not ignore (None outside a git checkout)."""
+    import subprocess
+
+    try:
+        found = subprocess.run(["git", "-C", str(REPO_DIR), "status", "--porcelain", "--untracked-files=all"],
+                               capture_output=True, text=True, timeout=30, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return {line[3:] for line in found.splitlines() if line.startswith("??")}
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[UNTRACKED] = _untracked()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    before = session.config.stash.get(UNTRACKED, None)
+    after = _untracked()
+    if before is None or after is None or getattr(session.config, "workerinput", None) is not None:
+        return
+    if left := sorted(after - before):
+        pytest.exit(f"the tests left files behind in the working tree (write them under tmp_path): {left}",
+                    returncode=pytest.ExitCode.TESTS_FAILED)
+
+
+UNTRACKED = pytest.StashKey[set[str] | None]()
