@@ -143,3 +143,30 @@ def test_a_survey_file_cannot_make_its_own_promise(tmp_path: Path) -> None:
     line = text.splitlines().index("        hint: Only if you want to.") + 1
     assert [(p.line, p.path) for p in problems] == [(line, "$.pages[5].questions[1].hint")], problems
     assert "VOICE_CONTACT_WORKING_DAYS" in problems[0].message
+
+
+def test_a_phone_number_given_without_the_tick_is_asked_about_never_dropped(client: TestClient,
+                                                                            settings: Settings) -> None:
+    """#27 item 2: a number typed under "Phone number or email address" without ticking "Yes, I would like
+    someone to talk to me" was silently thrown away. The page says so, keeps what was typed, and stores
+    nothing until the young person ticks the box or deletes the number."""
+    def chooser(q):
+        return {f"{q.id}.contact": "07700 900789"} if q.kind == "contact_request" else {}
+
+    last = f"/s/ypag-priorities/p/{len(example('ypag-priorities').pages)}"
+    start(client, "ypag-priorities")
+    for n in range(1, len(example("ypag-priorities").pages)):
+        page = get_page(client, f"/s/ypag-priorities/p/{n}")
+        client.post(f"/s/ypag-priorities/p/{n}", data={"_csrf_token": csrf(page)})
+    page = get_page(client, last)
+    field = page.find("input", attrs={"name": "talk_to_someone.contact"})
+    sent = client.post(last, data={"_csrf_token": csrf(page), "talk_to_someone.contact": "07700 900789"})
+    assert sent.status_code == 422, sent.status_code
+    shown = check_page(sent.text, errors=True)
+    assert "tick" in shown.select_one(".error-summary").get_text().lower()
+    assert shown.find("input", attrs={"name": "talk_to_someone.contact"})["value"] == "07700 900789"
+    assert field is not None and rows(settings, "SELECT count(*) FROM contact_requests") == [(0,)]
+    api = client.post("/api/surveys/ypag-priorities/responses",
+                      json={"answers": {"talk_to_someone.contact": "07700 900789"}})
+    assert api.status_code == 422 and "talk_to_someone" in api.text
+    assert rows(settings, "SELECT count(*) FROM responses") == [(0,)]

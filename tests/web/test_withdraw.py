@@ -99,12 +99,16 @@ def test_answers_with_an_open_flag_are_hidden_until_the_lead_closes_it(client: T
     client.cookies.clear()
     sign_in(client, "lead@example.org")
     assert "stepdad" not in get_page(client, "/staff/responses").get_text()
-    flag = get_page(client, "/staff/safeguarding").select_one("tbody a")["href"]
+    queue = get_page(client, "/staff/safeguarding")
+    flag = queue.select_one("tbody a")["href"]
+    assert "Taken back" in queue.select_one("tbody tr").get_text()  # #27 item 4: said in the queue
     page = get_page(client, flag)
     assert worrying in page.get_text()  # the lead still reads it
+    assert "took their answers back on" in page.get_text() and "kept for you until this flag is closed" in page.get_text()
     assert client.delete(f"/api/responses/{receipt}").status_code == 404  # withdrawn already
 
     client.post(f"{flag}/close", data={"_csrf_token": csrf(page), "action_note": "Referred to children's services"})
+    assert "Their words have been deleted." in get_page(client, flag).get_text()  # not a blank
     left = counts(settings)
     assert left["answers"] == 0 and left["original_texts"] == 0
     with sqlite3.connect(settings.db_path) as conn:  # the flag stays, with why it was raised and what was done

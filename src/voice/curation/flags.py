@@ -31,12 +31,15 @@ class QueueItem(msgspec.Struct, frozen=True):
     decision: str | None = None
     evidence: Evidence | None = None
     """Why the model raised it (words, harms named, the labelled answers it is most like)."""
+    taken_back_on: str | None = None
+    """The day the young person took their answers back, if they did (the flag stays, and while it is open
+    their words are kept for the lead)."""
 
     @classmethod
     def of(cls, row: tuple) -> QueueItem:
         """From a row of _QUEUE_SQL (the evidence as stored: JSON)."""
-        *fields, evidence = row
-        item = cls(*fields)
+        *fields, evidence, taken_back_on = row
+        item = msgspec.structs.replace(cls(*fields), taken_back_on=taken_back_on)
         return msgspec.structs.replace(item, evidence=msgspec.json.decode(evidence, type=Evidence)) if evidence else item
 
 
@@ -57,7 +60,7 @@ class FlagError(ValueError):
 
 
 _QUEUE_SQL = ("SELECT f.id, f.category, f.reason, f.severity, f.raised_on, f.status, r.survey_slug, f.assigned_role, "
-              "f.tier, f.score, f.decision, f.evidence FROM flags f JOIN responses r ON r.id = f.response_id")
+              "f.tier, f.score, f.decision, f.evidence, r.withdrawn_on FROM flags f JOIN responses r ON r.id = f.response_id")
 DECISIONS = ("concern", "no concern")
 
 

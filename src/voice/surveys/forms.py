@@ -123,6 +123,14 @@ def _check_contact(qid: str, value: Any, raw: Answers, locale: str, clean: Answe
 locale, "Enter a phone number or email address so someone can contact you, or untick the box.")))
     elif value not in (None, "", "no", False):
         errors.append(FieldError(qid, qid, translate(locale, "Select one of the answers shown.")))
+    elif any(isinstance(raw.get(f"{qid}.{part}"), str) and raw[f"{qid}.{part}"].strip()
+             for part in PARTS["contact_request"]):
+        # Details given without the tick: never dropped without asking, never a request they did not make.
+        for part in PARTS["contact_request"]:
+            _text(raw, f"{qid}.{part}", CONTACT_MAX, f"{qid}-{part}", locale, clean, errors)
+        errors.append(FieldError(qid, qid, translate(
+            locale, "You wrote how to contact you. Tick the box if you would like someone to talk to you, "
+                    "or delete what you wrote.")))
 
 
 def _check_multiple(question: Any, value: Any, locale: str, clean: Answers, errors: list[FieldError]) -> None:
