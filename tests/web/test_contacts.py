@@ -170,3 +170,22 @@ def test_a_phone_number_given_without_the_tick_is_asked_about_never_dropped(clie
                       json={"answers": {"talk_to_someone.contact": "07700 900789"}})
     assert api.status_code == 422 and "talk_to_someone" in api.text
     assert rows(settings, "SELECT count(*) FROM responses") == [(0,)]
+
+
+def test_the_thank_you_page_confirms_the_request_and_says_when(client: TestClient, settings: Settings) -> None:
+    """#27 item 6: the thank-you page did not say that someone would be in touch, or when."""
+    ask_on_the_web(client, "Sam", "07700 900222")
+    thanks = get_page(client, "/s/ypag-priorities/thanks").get_text(" ", strip=True)
+    assert "You asked for someone to talk to you." in thanks
+    assert f"within {settings.contact_working_days} working days" in thanks
+
+
+def test_back_after_sending_says_the_answers_were_sent(client: TestClient) -> None:
+    """#27 item 8: Back after sending showed "We could not find your answers… started more than a day ago",
+    which suggested they were not sent."""
+    check, _ = answer_all(client, "ypag-priorities")
+    send(client, "ypag-priorities")
+    back = client.get(check)  # the browser's Back button, to "Check your answers"
+    text = back.text
+    assert "Thank you, your answers have been sent" in text and "We could not find" not in text
+    assert "You asked for someone" not in text  # nobody asked here

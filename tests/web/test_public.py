@@ -225,7 +225,7 @@ def test_without_answers_cookie_pages_send_you_to_the_start(client: TestClient) 
     response = client.get("/s/ypag-priorities/p/2", follow_redirects=False)
     assert response.headers["location"] == "/s/ypag-priorities?notice=restart"
     soup = get_page(client, "/s/ypag-priorities?notice=restart")
-    assert "could not find your answers" in soup.get_text()
+    assert "could not find unfinished answers" in soup.get_text()
 
 
 def test_delete_my_answers(client: TestClient, settings: Settings) -> None:

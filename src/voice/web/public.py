@@ -109,26 +109,33 @@ RECEIPT_SECONDS = 15 * 60
 """How long the thank-you page can show the receipt code (it is in a cookie for that page only)."""
 
 
-def _receipt_mac(request: Request, slug: str, receipt: str) -> str:
+def _receipt_mac(request: Request, slug: str, receipt: str, asked: str) -> str:
     key: bytes = request.app.state["receipt_key"]
-    return hmac.new(key, f"{slug}\0{receipt}".encode(), hashlib.sha256).hexdigest()[:32]
+    return hmac.new(key, f"{slug}\0{receipt}\0{asked}".encode(), hashlib.sha256).hexdigest()[:32]
 
 
-def _to_thanks(request: Request, slug: str, receipt: str) -> Redirect:
+def _to_thanks(request: Request, slug: str, receipt: str, asked: bool = False) -> Redirect:
     """To the thank-you page, the receipt code in a cookie for this survey's pages only (signed: a cookie
-    made up elsewhere cannot ask whether a code exists), never in the address."""
+    made up elsewhere cannot ask whether a code exists), never in the address; with it, whether the
+    young person asked for someone to talk to them, so the page can say when someone will."""
+    flag = "c" if asked else "-"
     response = Redirect(f"/s/{slug}/thanks", status_code=303)
-    response.set_cookie(key=RECEIPT_COOKIE, value=f"{receipt}.{_receipt_mac(request, slug, receipt)}",
+    response.set_cookie(key=RECEIPT_COOKIE, value=f"{receipt}.{flag}.{_receipt_mac(request, slug, receipt, flag)}",
                         path=f"/s/{slug}", max_age=RECEIPT_SECONDS, httponly=True, samesite="strict",
                         secure=secure_cookies(request))
     return response
 
 
-def _receipt_from(request: Request, slug: str) -> str | None:
-    receipt, _, mac = request.cookies.get(RECEIPT_COOKIE, "").partition(".")
-    if receipt and hmac.compare_digest(mac, _receipt_mac(request, slug, receipt)):
-        return receipt
+def _receipt_from(request: Request, slug: str) -> tuple[str, bool] | None:
+    """(receipt code, whether they asked for someone to talk to them) from this browser's cookie, if signed."""
+    receipt, flag, mac = [*request.cookies.get(RECEIPT_COOKIE, "").split("."), "", "", ""][:3]
+    if receipt and flag in ("c", "-") and hmac.compare_digest(mac, _receipt_mac(request, slug, receipt, flag)):
+        return receipt, flag == "c"
     return None
+
+
+def _asked_for_contact(survey: Survey, answers: dict[str, Any]) -> bool:
+    return any(q.kind == "contact_request" and answers.get(q.id) in ("yes", True) for _, q in survey.questions())
 
 
 def _forget_draft(request: Request, response: R, slug: str) -> R:
@@ -162,6 +169,10 @@ class NoDraftError(Exception):
 
 
 def _restart(request: Request, exc: NoDraftError) -> Redirect:
+    """No unfinished answers: if this browser sent them a moment ago (Back after sending), say they were
+    sent; otherwise start again."""
+    if _receipt_from(request, exc.slug) is not None:
+        return Redirect(f"/s/{exc.slug}/thanks", status_code=303)
     return Redirect(f"/s/{exc.slug}?notice=restart", status_code=303)
 
 
@@ -425,8 +436,8 @@ class PublicController(Controller):
         # browser it was given to (it holds that receipt's signed cookie); anyone else posting the key
         # learns nothing from it.
         receipt = receipt_for_key(db, slug, key) if key else None
-        if receipt is not None and _receipt_from(request, slug) == receipt:
-            return _to_thanks(request, slug, receipt)
+        if receipt is not None and (mine := _receipt_from(request, slug)) is not None and mine[0] == receipt:
+            return _to_thanks(request, slug, receipt, mine[1])
         draft, published = self._draft(request, db, slug)
         current = catalogue_of(request).current(slug)  # closing a survey closes every version of it
         if current is None or not current.survey.is_open(_today()):
@@ -442,7 +453,7 @@ class PublicController(Controller):
                 **record_options(request, offered(published.survey))))
         except InvalidAnswersError as exc:
             return self._render_check(request, slug, published, draft, exc.errors, 422)
-        response = _to_thanks(request, slug, recorded.receipt)
+        response = _to_thanks(request, slug, recorded.receipt, _asked_for_contact(published.survey, draft.answers))
         response.background = None if recorded.duplicate else read_after(request, recorded)
         return _forget_draft(request, response, slug)
 
@@ -451,10 +462,11 @@ class PublicController(Controller):
         """The receipt code, from a short-lived cookie set by sending the answers: never in an address,
         so it is not in the phone's history, and the page cannot be opened again later from it."""
         published = _current(request, slug)
-        receipt = _receipt_from(request, slug)
-        if receipt is None or not receipt_exists(db, slug, receipt):
+        mine = _receipt_from(request, slug)
+        if mine is None or not receipt_exists(db, slug, mine[0]):
             return _survey_page(request, "public/thanks.html", published.survey, slug=slug, receipt=None)
-        return _survey_page(request, "public/thanks.html", published.survey, slug=slug, receipt=receipt)
+        return _survey_page(request, "public/thanks.html", published.survey, slug=slug, receipt=mine[0],
+                            asked_for_contact=mine[1])
 
     @get("/s/{slug:str}/exit", sync_to_thread=True)
     def exit_page(self, request: Request, db: Db, slug: FromPath[str]) -> Redirect:
