@@ -286,3 +286,10 @@ def test_security_headers_and_cookies(client: TestClient) -> None:
     assert "voice_draft=" in cookie and "HttpOnly" in cookie and "Max-Age=86400" in cookie
     assert "Path=/s/ypag-priorities" in cookie
     assert set(client.cookies.keys()) <= {"voice_csrf", "voice_draft"}
+
+
+def test_the_home_page_title_says_what_the_page_is_not_the_site_twice(client: TestClient) -> None:
+    """#27 item 10: the home page was titled "Have your say – Have your say"."""
+    title = get_page(client, "/").title.get_text()
+    assert title == "Have your say", title
+    assert get_page(client, "/withdraw").title.get_text().endswith(" – Have your say")
