@@ -179,3 +179,14 @@ def test_an_id_no_row_could_have_is_a_clear_400(client: TestClient, settings: Se
     assert response.status_code == 400, response.status_code
     said = "Choose a version from the list" if "version" in path else "We could not read what was sent"
     assert "Traceback" not in response.text and said in response.text
+
+
+def test_a_role_that_may_not_do_something_is_told_so_not_that_the_page_expired(client: TestClient,
+                                                                              settings: Settings) -> None:
+    """#27 item 15: a viewer opening /staff/actions/new got "This page has expired… cookies are blocked"."""
+    add(settings, "val@example.org", "viewer")
+    sign_in(client, "val@example.org")
+    response = client.get("/staff/actions/new")
+    assert response.status_code == 403
+    text = check_page(response.text).get_text(" ")
+    assert "You do not have permission to do this" in text and "expired" not in text

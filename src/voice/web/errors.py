@@ -13,6 +13,7 @@ from litestar.exceptions import (
     HTTPException,
     InternalServerException,
     NotFoundException,
+    PermissionDeniedException,
     ValidationException,
 )
 from litestar.openapi.datastructures import ResponseSpec
@@ -70,17 +71,25 @@ API_MESSAGES = {
 }
 
 
+class NotAllowedError(PermissionDeniedException):
+    """Signed in, but in a role that may not do this (not an expired form): said as such."""
+
+
+NOT_ALLOWED = (N_("You do not have permission to do this"),
+               N_("Your account's role does not allow it. If you need to, ask an admin to change your role."))
+
+
 def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api")
 
 
 def _respond(request: Request, status: int, detail: str | None = None,
-             errors: list[ErrorItem] | None = None) -> Response[Any]:
+             errors: list[ErrorItem] | None = None, words: tuple[str, str] | None = None) -> Response[Any]:
     from voice.web.pages import render, t
 
     if _is_api(request):
         return api_error(status, detail or t(request, API_MESSAGES.get(status, API_MESSAGES[400])), errors)
-    heading, advice = PAGES.get(status, PAGES[400 if status < 500 else 500])
+    heading, advice = words or PAGES.get(status, PAGES[400 if status < 500 else 500])
     page: Template = render(request, "errors/error.html", status=status, heading=t(request, heading),
                             advice=t(request, advice))
     return page
@@ -91,7 +100,7 @@ def on_http_error(request: Request, exc: HTTPException) -> Response[Any]:
         return on_validation_error(request, exc)
     # Our own sentences reach API callers; the framework's internal wording never does.
     detail = exc.detail if _is_api(request) and isinstance(exc, SaidNotFoundError) else None
-    response = _respond(request, exc.status_code, detail)
+    response = _respond(request, exc.status_code, detail, words=NOT_ALLOWED if isinstance(exc, NotAllowedError) else None)
     for name, value in (exc.headers or {}).items():  # e.g. Allow on a 405 (RFC 9110), Retry-After on a 429
         response.headers[name] = value
     return response

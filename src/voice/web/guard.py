@@ -20,6 +20,7 @@ from voice.intake import contacts
 from voice.reading.themes import Taxonomy
 from voice.store import accounts as auth
 from voice.store.db import opened
+from voice.web.errors import NotAllowedError
 from voice.web.pages import render, t
 
 STAFF_COOKIE = "voice_staff"
@@ -98,7 +99,7 @@ def staff_guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
         raise SignInRequiredError()
     roles = handler.opt.get("roles")
     if roles and staff.role not in roles:
-        raise PermissionDeniedException()
+        raise NotAllowedError()
     connection.state["staff"] = staff
     connection.state["overdue_contacts"] = overdue
 
