@@ -100,9 +100,15 @@ def read_all(items: list[Labelled], themer: Themer) -> list[tuple[Theme, list[Fl
             for found in themer.read([(i.text, i.text) for i in items[start:start + BATCH]])]
 
 
+def top_flag(flags: list[Flag]) -> Flag | None:
+    """The flag that puts the answer highest in front of the lead (TIER_ORDER), if any."""
+    return next((f for t in TIER_ORDER for f in flags if f.tier == t), None)
+
+
 def tier_of(flags: list[Flag]) -> str:
     """Where the answer is in front of the lead: "flag", "person", "look", or "none"."""
-    return next((t for t in TIER_ORDER if any(f.tier == t for f in flags)), "none")
+    first = top_flag(flags)
+    return first.tier if first else "none"
 
 
 def load(shown_rate: float, recall: float, prevalence: float) -> dict[str, float]:
@@ -158,10 +164,9 @@ def per_answer(items: list[Labelled], themer: Themer) -> list[dict[str, Any]]:
     and score of the highest flag, why, the feeling and topics."""
     found = []
     for item, (theme, flags) in zip(items, read_all(items, themer), strict=True):
-        tier = tier_of(flags)
-        first = next((f for t in TIER_ORDER for f in flags if f.tier == t), None)
+        first = top_flag(flags)
         row: dict[str, Any] = {"id": item.id} if item.id is not None else {}
-        row |= {"text": item.text, "tier": tier, "category": first.category if first else None,
+        row |= {"text": item.text, "tier": tier_of(flags), "category": first.category if first else None,
                 "score": first.score if first else None, "why": first.reason if first else None,
                 "sentiment": theme.sentiment, "topics": list(theme.topics)}
         found.append(row)

@@ -323,12 +323,12 @@ class Themer:
         commonest false alarm): a negative feeling alone is not a reason to put an answer in front of
         the lead."""
         assert self.model is not None
-        why = self.model.explain(scored, shown)
         if scored.risk >= self.flag_threshold:
-            return [model_flag(scored, "flag", why, mentions)]
-        if label == "positive" or not (mentions or why.words):
+            return [model_flag(scored, "flag", self.model.explain(scored, shown), mentions)]
+        # Decided before the reasons are worked out: most answers here go to neither list.
+        if label == "positive" or not (mentions or self.model.harm_words_in(shown)):
             return []
-        return [model_flag(scored, "look", why, mentions)]
+        return [model_flag(scored, "look", self.model.explain(scored, shown), mentions)]
 
     def theme(self, text: str) -> Theme:
         return self.read([(text, text)])[0][0]

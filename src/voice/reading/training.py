@@ -209,7 +209,7 @@ def fit(examples: list[Example], *, thresholds: tuple[float, float, float] = (0.
     categories = sorted({c for e in examples if e.safeguarding_flag and (c := _category(e.safeguarding_category))})
     topics = [t for t in taxonomy if any(e.topics and t in e.topics for e in examples)]
     # The labelled answers a new one is compared with (topics, and "most like" in a flag's reasons): the
-    # project's labelled answers, the seeds and people's corrections, not the extra everyday answers or
+    # project's labelled answers, the seeds and people's corrections, not the extra everyday answers
     # (more would cost every answer read for little).
     known = [i for i, e in enumerate(examples) if e.topics and e.part not in NOT_NEIGHBOURS]
     meta = Meta(FORMAT, dt.datetime.now(dt.UTC).date().isoformat(), rule_categories(), taxonomy, categories,
@@ -311,13 +311,10 @@ def choose_thresholds(examples: list[Example], progress: Callable[[str], object]
     risk = np.zeros(len(examples))
     tiers: list[str] = ["none"] * len(examples)
     chance: list[dict[str, float]] = [{} for _ in examples]
-    fold_of = np.zeros(len(examples), dtype=np.int64)
-    for n, part in enumerate(_folds(len(examples))):
-        fold_of[part] = n
-    for n in range(FOLDS):
-        progress(f"cross-validation fold {n + 1} of {FOLDS}")
-        held = [i for i in range(len(examples)) if fold_of[i] == n]
-        kept = [examples[i] for i in range(len(examples)) if fold_of[i] != n]
+    for n, part in enumerate(_folds(len(examples)), start=1):
+        progress(f"cross-validation fold {n} of {FOLDS}")
+        held = sorted(part.tolist())
+        kept = [examples[i] for i in sorted(set(range(len(examples))) - set(held))]
         model = fit(kept)
         themer = Themer(model=model, flag_threshold=0.999, look_threshold=0.001)
         texts = [examples[i].text for i in held]
