@@ -219,8 +219,7 @@ def create_app(settings: Settings) -> Litestar:
     connections = ConnectionPool(opener=serving_connection)
     secret = secret_for(settings)
     state = State({"settings": settings, "catalogue": catalogue, "terms": terms, "themer": themer,
-                   "receipt_key": hashlib.sha256(f"receipt cookie\0{secret}".encode()).digest(),
-                   "csrf_bind_key": hashlib.sha256(f"csrf binding\0{secret}".encode()).digest(),
+                   "mac_key": hashlib.sha256(f"voice cookies\0{secret}".encode()).digest(),  # see pages.signature
                    "connections": connections, "pages": PageCache()})
     state["reader"] = reader = Reader(settings, connections, state)
     warm_up(themer, terms, engine)

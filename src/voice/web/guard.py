@@ -4,7 +4,6 @@ it imports none of them."""
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 from functools import cache
 from urllib.parse import urlsplit
@@ -21,7 +20,7 @@ from voice.reading.themes import Taxonomy
 from voice.store import accounts as auth
 from voice.store.db import opened
 from voice.web.errors import NotAllowedError
-from voice.web.pages import render, t
+from voice.web.pages import render, signature, t
 
 STAFF_COOKIE = "voice_staff"
 EDITORS = ("admin", "facilitator")
@@ -79,8 +78,7 @@ UNSAFE = frozenset(("POST", "PUT", "PATCH", "DELETE"))
 
 
 def binding(connection: ASGIConnection, staff_token: str, csrf_cookie: str) -> str:
-    key: bytes = connection.app.state["csrf_bind_key"]
-    return hmac.new(key, f"{staff_token}\0{csrf_cookie}".encode(), hashlib.sha256).hexdigest()
+    return signature(connection, "csrf binding", staff_token, csrf_cookie)
 
 
 def staff_guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import threading
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
@@ -13,6 +14,7 @@ from urllib.parse import quote
 import msgspec
 from litestar import MediaType, Request, Response
 from litestar.background_tasks import BackgroundTask
+from litestar.connection import ASGIConnection
 from litestar.di import NamedDependency
 from litestar.params import PathParameter, URLEncodedBody
 from litestar.response import Template
@@ -245,3 +247,10 @@ def staff_of(request: Request) -> Staff:
     """The signed-in staff member (set by the staff guard)."""
     staff: Staff = request.state["staff"]
     return staff
+
+
+def signature(connection: ASGIConnection, purpose: str, *parts: str) -> str:
+    """An HMAC of these parts for this purpose, under a key made from the app's secret (state["mac_key"]):
+    what the service alone can sign in a cookie (a receipt code shown again, a form token tied to a sign-in)."""
+    key: bytes = connection.app.state["mac_key"]
+    return hmac.new(key, "\0".join((purpose, *parts)).encode(), hashlib.sha256).hexdigest()

@@ -13,7 +13,6 @@ are made on the loop.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import hmac
 import time
 from functools import lru_cache, partial
@@ -61,6 +60,7 @@ from voice.web.pages import (
     render_cached,
     secure_cookies,
     settings_of,
+    signature,
     wants_easy_read,
 )
 
@@ -110,8 +110,7 @@ RECEIPT_SECONDS = 15 * 60
 
 
 def _receipt_mac(request: Request, slug: str, receipt: str, asked: str) -> str:
-    key: bytes = request.app.state["receipt_key"]
-    return hmac.new(key, f"{slug}\0{receipt}\0{asked}".encode(), hashlib.sha256).hexdigest()[:32]
+    return signature(request, "receipt cookie", slug, receipt, asked)[:32]
 
 
 def _to_thanks(request: Request, slug: str, receipt: str, asked: bool = False) -> Redirect:
