@@ -26,6 +26,29 @@
     others.forEach(function (o) { o.addEventListener("change", function () { if (o.checked) { none.checked = false; } }); });
   });
 
+  /* "Exit this page" (the GOV.UK pattern): the page is blanked at once and the browser leaves with
+     location.replace, so this page is not left in the history for Back to return to. Pressing Shift
+     three times in a row does the same. Without JavaScript the link still deletes the answers and leaves;
+     the start page says how to clear the browser's history. */
+  var exit = document.querySelector("[data-exit-this-page]");
+  if (exit) {
+    var leave = function (event) {
+      if (event) { event.preventDefault(); }
+      document.title = "Loading";
+      document.body.innerHTML = "";
+      window.location.replace(exit.href);
+    };
+    exit.addEventListener("click", leave);
+    var presses = 0, timer = null;
+    document.addEventListener("keyup", function (event) {
+      if (event.key !== "Shift") { presses = 0; return; }
+      presses += 1;
+      clearTimeout(timer);
+      timer = setTimeout(function () { presses = 0; }, 5000);
+      if (presses >= 3) { leave(); }
+    });
+  }
+
   document.querySelectorAll("[data-prevent-double-click]").forEach(function (button) {
     var form = button.form;
     if (!form) { return; }

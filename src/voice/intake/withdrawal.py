@@ -15,6 +15,7 @@ The same erasing serves the keeping time for answers (VOICE_ANSWER_DAYS).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import secrets
 
 import msgspec
@@ -37,6 +38,19 @@ def find(db: Database, receipt: str) -> int | None:
     row = db.execute("SELECT id FROM responses WHERE receipt = ? AND withdrawn_on IS NULL",
                      [normalise_receipt(receipt.strip())]).fetchone()
     return int(row[0]) if row else None
+
+
+def _hashed(receipt: str) -> str:
+    """How a retired receipt code is kept (gone_receipts): a hash, which says nothing the young person's
+    own code does not, and links to no answers."""
+    return hashlib.sha256(normalise_receipt(receipt.strip()).encode()).hexdigest()
+
+
+def gone(db: Database, receipt: str) -> str | None:
+    """Why the answers with this receipt code are no longer kept ("withdrawn", or "deleted" after their
+    keeping time), or None when the code was never given (or its answers are still kept)."""
+    row = db.execute("SELECT why FROM gone_receipts WHERE receipt = ?", [_hashed(receipt)]).fetchone()
+    return str(row[0]) if row else None
 
 
 def withdraw(db: Database, response_id: int, actor: str, how: str) -> bool:
@@ -112,6 +126,8 @@ def _retire(db: Database, response_id: int, why: str) -> None:
                    "WHERE value NOT IN (SELECT value FROM json_each(:gone))) "
                    "WHERE EXISTS (SELECT 1 FROM json_each(actions.quotes) WHERE value IN (SELECT value FROM json_each(:gone)))",
                    {"gone": gone})
+    receipt = db.execute("SELECT receipt FROM responses WHERE id = ?", [response_id]).fetchone()[0]
+    db.execute("INSERT OR IGNORE INTO gone_receipts (receipt, why) VALUES (?, ?)", [_hashed(receipt), why])
     db.execute("UPDATE responses SET withdrawn_on = ?, receipt = ? WHERE id = ?",
                [_today(), f"{why}-{secrets.token_hex(8)}", response_id])
 

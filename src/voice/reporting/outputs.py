@@ -392,6 +392,10 @@ class ToldBefore(msgspec.Struct, frozen=True):
     """The priorities their words fed (names)."""
     done: list[str]
     """Actions done about it (titles), at most two."""
+    topic_langs: list[str] = []
+    """The language each priority's name is in (English where the partnership gave none in the reader's)."""
+    done_langs: list[str] = []
+    """...and each action's title."""
 
 
 def told_before(db: Database, slug: str, before_year: str, locale: str = "en") -> ToldBefore | None:
@@ -409,9 +413,10 @@ def told_before(db: Database, slug: str, before_year: str, locale: str = "en") -
                 for p in report.priorities]
         fed = [p for p, acts in zip(report.priorities, mine, strict=True)
                if acts or any(q.survey == slug for q in p.quotes)]
-        done = [a.title for acts in mine for a in acts if a.status == "done"]
+        done = [a for acts in mine for a in acts if a.status == "done"][:2]
         if fed and done:
-            return ToldBefore(year, [p.name for p in fed][:3], done[:2])
+            return ToldBefore(year, [p.name for p in fed][:3], [a.title for a in done],
+                              topic_langs=[p.lang for p in fed][:3], done_langs=[a.lang for a in done])
     return None
 
 

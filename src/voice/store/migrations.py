@@ -482,3 +482,11 @@ def m016_audit_log_forgets_words_and_times_of_answers(db: Database) -> None:
                "WHERE (subject LIKE 'flag:%' OR subject LIKE 'response:%') AND instr(actor, '@') = 0")
     db.execute("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
                "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END")
+
+
+@migrations()
+def m017_gone_receipts(db: Database) -> None:
+    # A receipt code whose answers were taken back (or deleted after their keeping time), as a hash: the
+    # code finds no answers, but a young person who enters it again is told the answers went, not that it
+    # is unknown. Hashes only: nothing here links to a response.
+    db.execute("CREATE TABLE gone_receipts (receipt TEXT PRIMARY KEY, why TEXT NOT NULL) WITHOUT ROWID")

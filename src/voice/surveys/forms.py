@@ -51,6 +51,16 @@ def visible_pages(survey: Survey, answers: Answers) -> list[int]:
     return [i for i, page in enumerate(survey.pages) if shown(page.show_if, answers)]
 
 
+def counted_pages(survey: Survey, answers: Answers, index: int) -> list[int]:
+    """The pages a young person on page `index` may still see: those shown now, and those whose
+    condition rests on a question not reached yet (so "Page 1 of 6" never becomes "Page 5 of 6" as
+    answers open more pages; it can only come down when a page turns out not to be needed)."""
+    asked_on = {q.id: i for i, page in enumerate(survey.pages) for q in page.questions}
+    return [i for i, page in enumerate(survey.pages)
+            if shown(page.show_if, answers)
+            or (page.show_if is not None and asked_on.get(page.show_if.question, -1) >= index)]
+
+
 def visible_questions(page: Page, answers: Answers) -> list[AnyQuestion]:
     return [q for q in page.questions if shown(q.show_if, answers)]
 

@@ -101,7 +101,8 @@ EASY_READ_COOKIE = "voice_easy_read"
 
 def chosen_locale(request: Request) -> str | None:
     """A language the visitor picked with the switcher (or ?lang=), if the product has it."""
-    chosen = request.query_params.get("lang") or request.cookies.get(LANGUAGE_COOKIE)
+    chosen = (request.scope.get("voice_chosen")
+              or request.query_params.get("lang") or request.cookies.get(LANGUAGE_COOKIE))
     return chosen if chosen in available_locales() else None
 
 
@@ -115,6 +116,12 @@ def locale_of(request: Request, offered: list[str] | None = None) -> str:
         known[key] = negotiate(chosen_locale(request), request.headers.get("accept-language"), offered,
                                default=offered[0])
     return known[key]
+
+
+def choose_locale(request: Request, code: str) -> None:
+    """This request's pages are now in `code` (a language just picked with the switcher on a form)."""
+    request.scope["voice_chosen"] = code  # type: ignore[typeddict-unknown-key]
+    request.scope.pop("voice_locales", None)  # type: ignore[typeddict-item]
 
 
 def wants_easy_read(request: Request) -> bool:
@@ -141,7 +148,9 @@ def page_context(request: Request, survey: Survey | None, offered: list[str] | N
     switcher, where to get help. `offered`: the languages this page can be in (a survey's)."""
     locale = locale_of(request, offered)
     chosen = chosen_locale(request)
-    languages = offered or available_locales()
+    every = available_locales()
+    # The switcher lists the languages in one order on every page (a survey's own order may differ).
+    languages = sorted(offered or every, key=lambda code: every.index(code) if code in every else len(every))
     return {
         "done_message": None,
         "locale": locale,
@@ -154,6 +163,7 @@ def page_context(request: Request, survey: Survey | None, offered: list[str] | N
             chosen, "This survey is not in %(language)s yet, so it is shown in %(shown)s.",
             language=language_name(chosen, chosen), shown=language_name(locale, chosen)))
         if chosen and chosen not in languages else None,
+        "switch_form": None,  # a page whose form the switcher sends (keeping what was typed): its id
         "easy_read": (False, False),  # (in easy read now, easy read offered): survey pages say
         "support": support_for(survey),
         # The promise a request for contact makes, from the setting its due day is worked out with.

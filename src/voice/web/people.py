@@ -17,7 +17,7 @@ from litestar.response import Redirect, Stream, Template
 
 from voice.common.i18n import N_
 from voice.common.text import spreadsheet_safe
-from voice.intake import contacts
+from voice.intake import contacts, withdrawal
 from voice.store import accounts as auth
 from voice.store.audit import (
     ACTIONS,
@@ -35,6 +35,7 @@ from voice.surveys.forms import FieldError
 from voice.web.downloads import download_headers
 from voice.web.pages import Db, FormData, RowId, render, settings_of, staff_of, t
 from voice.web.withdraw import receipt_error, take_back
+from voice.web.words import survey_titles
 
 LEAD = ("safeguarding_lead",)
 ADMIN = ("admin",)
@@ -61,7 +62,8 @@ class ContactsController(Controller):
     def queue(self, request: Request, db: Db, status: FromQuery[str] = "open") -> Template:
         status = "closed" if status == "closed" else "open"
         return render(request, "staff/contacts.html", staff=staff_of(request), showing=status,
-                      items=contacts.requests(db, status), today=dt.datetime.now(dt.UTC).date())
+                      items=contacts.requests(db, status), today=dt.datetime.now(dt.UTC).date(),
+                      survey_titles=survey_titles(request))
 
     def _page(self, request: Request, db: Db, request_id: int, errors: list[FieldError], note: str = "",
               status: int = 200) -> Template:
@@ -70,7 +72,7 @@ class ContactsController(Controller):
             raise NotFoundException()
         return render(request, "staff/contact.html", status=status, staff=staff_of(request), item=item,
                       today=dt.datetime.now(dt.UTC).date(), history=events(db, f"contact:{request_id}"),
-                      note=note, errors=errors)
+                      note=note, errors=errors, survey_titles=survey_titles(request))
 
     @get("/{request_id:int}", sync_to_thread=True, opt={"roles": LEAD})
     def detail(self, request: Request, db: Db, request_id: RowId) -> Template:
@@ -102,8 +104,14 @@ class WithdrawForController(Controller):
         error = receipt_error(request, receipt)
         if error is None and not take_back(request, db, receipt, staff_of(request).email,
                                            "for a young person who asked"):
-            error = FieldError("receipt", "receipt", t(request, "No answers have this receipt code. Check it with "
-                                                                "the young person."))
+            why = withdrawal.gone(db, receipt)
+            if why == "withdrawn":
+                said = t(request, "The answers with this receipt code were already taken back.")
+            elif why == "deleted":
+                said = t(request, "The answers with this receipt code were already deleted after their keeping time.")
+            else:
+                said = t(request, "No answers have this receipt code. Check it with the young person.")
+            error = FieldError("receipt", "receipt", said)
         if error is not None:
             return render(request, "staff/withdraw.html", status=422, staff=staff_of(request), receipt=receipt,
                           errors=[error], done=False)

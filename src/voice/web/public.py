@@ -41,6 +41,7 @@ from voice.store.versions import Published
 from voice.surveys.forms import (
     FieldError,
     check_page,
+    counted_pages,
     page_values,
     visible_pages,
     visible_questions,
@@ -52,6 +53,7 @@ from voice.web.pages import (
     Db,
     FormData,
     catalogue_of,
+    choose_locale,
     form_lists,
     locale_of,
     read_after,
@@ -66,6 +68,8 @@ from voice.web.pages import (
 
 DRAFT_COOKIE = "voice_draft"
 HONEYPOT = "leave_blank"
+SWITCH_LANGUAGE = "_language"
+"""The field the language switcher's buttons send with a page's form (see base.html)."""
 EXIT_TO = "https://www.bbc.co.uk/weather"
 REPORT_LANGUAGE = "en"
 """The language the partnership writes its priorities, actions and reports in."""
@@ -375,9 +379,10 @@ class PublicController(Controller):
             # only this page's answers: the page is the same for everyone who gave them
             values={k: v for k, v in values.items() if k.split(".")[0] in ids}, errors=errors,
             error_for={e.key: e for e in errors},
-            position=shown.index(index) + 1 if index in shown else 1, total=len(shown),
+            position=shown.index(index) + 1 if index in shown else 1,
+            total=len(counted_pages(survey, answers, index)),
             back=f"/s/{slug}/check" if from_check else _back_link(slug, survey, answers, index, shown),
-            from_check=from_check, prefer_not=PREFER_NOT,
+            from_check=from_check, prefer_not=PREFER_NOT, switch_form="answers",
         )
 
     @get("/s/{slug:str}/p/{number:int}", sync_to_thread=False)
@@ -400,8 +405,14 @@ class PublicController(Controller):
         index = _page_index(survey, number)
         form = form_lists(data)
         from_check = form.get("from", [""])[0] == "check"
+        switch = form.get(SWITCH_LANGUAGE, [""])[0]
+        if switch and switch in available_locales():  # the language switcher, pressed on this page
+            choose_locale(request, switch)
         answers, errors = check_page(_words(request, survey), index, form, draft.answers,
                                      locale_of(request, offered(survey)))
+        if switch:
+            return await self._switched(request, db, slug, published, index, draft, form, answers, errors, switch,
+                                        from_check)
         if errors:
             return self._render_page(request, slug, published, index, draft.answers,
                                      page_values(survey, index, form), errors, from_check, status=422)
@@ -409,6 +420,25 @@ class PublicController(Controller):
         after = _page_number_after(survey, answers, index)
         target = f"/s/{slug}/check" if from_check or after is None else f"/s/{slug}/p/{after}"
         return Redirect(target, status_code=303)
+
+    async def _switched(self, request: Request, db: Db, slug: str, published: Published, index: int,
+                        draft: drafts.Draft, form: dict[str, list[str]], answers: dict[str, Any],
+                        errors: list[FieldError], switch: str, from_check: bool) -> Response[Any]:
+        """The same page in the language just picked, with what was typed kept: saved when it passes the
+        page's checks (then the page is shown again, post/redirect/get), else shown as typed with no
+        error yet (changing language is not pressing Continue)."""
+        cookie = Cookie(key=LANGUAGE_COOKIE, value=switch, path="/", httponly=True, samesite="lax",
+                        secure=secure_cookies(request))
+        if switch not in available_locales():
+            raise NotFoundException()
+        if not errors:
+            await anyio.to_thread.run_sync(drafts.save, db, request.cookies[DRAFT_COOKIE], answers)
+            here = f"/s/{slug}/p/{index + 1}" + ("?from=check" if from_check else "")
+            return Redirect(here, status_code=303, cookies=[cookie])
+        response = self._render_page(request, slug, published, index, draft.answers,
+                                     page_values(published.survey, index, form), [], from_check)
+        response.cookies.append(cookie)
+        return response
 
     def _render_check(self, request: Request, slug: str, published: Published, draft: drafts.Draft,
                       errors: list[FieldError], status: int = 200) -> Response[Any]:

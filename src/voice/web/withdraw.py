@@ -29,6 +29,20 @@ def take_back(request: Request, db: Database, receipt: str, actor: str, how: str
     return True
 
 
+def not_found(request: Request, db: Database, receipt: str) -> str:
+    """Why no answers were taken back with this code, in the young person's words: taken back already,
+    deleted after the keeping time, or not a code we know."""
+    why = withdrawal.gone(db, receipt)
+    if why == "withdrawn":
+        return t(request, "The answers with this receipt code were already taken back. You do not need to do "
+                 "anything else.")
+    if why == "deleted":
+        return t(request, "The answers with this receipt code were already deleted, because we keep answers only "
+                 "for a set time. You do not need to do anything else.")
+    return t(request, "We cannot find answers with this receipt code. Check it and try again: it looks like "
+             "ABCD-EFGH-JKMN.")
+
+
 def receipt_error(request: Request, receipt: str) -> FieldError | None:
     if not receipt.strip():
         return FieldError("receipt", "receipt", t(request, "Enter your receipt code."))
@@ -48,9 +62,7 @@ class WithdrawController(Controller):
         receipt = str(data.get("receipt", ""))[:40]
         error = receipt_error(request, receipt)
         if error is None and not take_back(request, db, receipt, YOUNG_PERSON, "on the withdraw page"):
-            error = FieldError("receipt", "receipt", t(
-                request, "We cannot find answers with this receipt code. Check it and try again: it looks like "
-                "ABCD-EFGH-JKMN."))
+            error = FieldError("receipt", "receipt", not_found(request, db, receipt))
         if error is not None:
             return render(request, "public/withdraw.html", status=422, receipt=receipt, errors=[error])
         return Redirect("/withdraw/done", status_code=303)
@@ -75,5 +87,5 @@ class ResponsesApiController(Controller):
         everyone but the safeguarding lead and deleted when it is closed.) A report already published
         keeps its numbers until it is published again."""
         if not take_back(request, db, receipt[:40], YOUNG_PERSON, "through the API"):
-            raise SaidNotFoundError(t(request, "No answers have this receipt code."))
+            raise SaidNotFoundError(not_found(request, db, receipt[:40]))
         return Response(None, status_code=204)
