@@ -9,6 +9,10 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py                  # the code in this checkout
     .venv/bin/python tools/score_redaction.py --before REV     # and the code at REV, side by side
     .venv/bin/python tools/score_redaction.py --misses         # also each line that was scored wrong
+    .venv/bin/python tools/score_redaction.py --frozen         # the frozen set of #28 (frozen/), figures only
+
+The frozen set (tests/data/redaction/frozen/, written for #28 before the recognisers were changed) is
+for measuring, never for tuning: it prints figures only, never the lines it got wrong.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "redaction"
+FILES = ["labelled.txt", "ordinary.txt"]
 MARK = re.compile(r"\{([a-z ]+):([^{}]+)\}")
 TOKEN = re.compile(r"[^\W_]+")
 TAG = re.compile(r"\[[a-zA-Z ]+\]")
@@ -39,7 +44,7 @@ def cases() -> list[tuple[str, list[tuple[str, str]], str]]:
     changes followed their first scoring), "second" and "third" likewise after the second and third
     versions (their first scores are in the file's comments), else ""."""
     found = []
-    for name in ("labelled.txt", "ordinary.txt"):
+    for name in FILES:
         part = ""
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             if line.startswith("# @"):
@@ -102,7 +107,14 @@ def main() -> None:
     parser.add_argument("--before", help="also score the code at this revision")
     parser.add_argument("--misses", action="store_true", help="list every line scored wrong")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--frozen", action="store_true", help="score the frozen set of #28 instead (figures only)")
     args = parser.parse_args()
+    if args.frozen:
+        if args.misses:
+            parser.error("the frozen set is for measuring, not tuning: it never lists the lines it got wrong")
+        FILES[:] = ["frozen/labelled.txt", "frozen/clean.txt"]
+        PARTS.clear()
+        PARTS[""] = "frozen set"
     outputs = {"now": outputs_at(None)}
     if args.before:
         with tempfile.TemporaryDirectory() as tmp:
@@ -118,6 +130,9 @@ def main() -> None:
     for label, out in reversed(outputs.items()):
         for part, name in PARTS.items():
             columns[f"{label}, {name}"] = score(out, part)
+    if args.frozen:
+        for column in columns.values():
+            column.pop("misses")
     if args.json:
         print(json.dumps(columns, indent=2))
         return
