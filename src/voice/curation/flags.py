@@ -34,12 +34,16 @@ class QueueItem(msgspec.Struct, frozen=True):
     taken_back_on: str | None = None
     """The day the young person took their answers back, if they did (the flag stays, and while it is open
     their words are kept for the lead)."""
+    response_id: int = 0
+    answer_key: str = ""
+    """The answer that raised it: the question's id, or `<id>.other` for the words after "Other"."""
 
     @classmethod
     def of(cls, row: tuple) -> QueueItem:
         """From a row of _QUEUE_SQL (the evidence as stored: JSON)."""
-        *fields, evidence, taken_back_on = row
-        item = msgspec.structs.replace(cls(*fields), taken_back_on=taken_back_on)
+        *fields, evidence, taken_back_on, response_id, answer_key = row
+        item = msgspec.structs.replace(cls(*fields), taken_back_on=taken_back_on, response_id=response_id,
+                                       answer_key=answer_key)
         return msgspec.structs.replace(item, evidence=msgspec.json.decode(evidence, type=Evidence)) if evidence else item
 
 
@@ -60,7 +64,8 @@ class FlagError(ValueError):
 
 
 _QUEUE_SQL = ("SELECT f.id, f.category, f.reason, f.severity, f.raised_on, f.status, r.survey_slug, f.assigned_role, "
-              "f.tier, f.score, f.decision, f.evidence, r.withdrawn_on FROM flags f JOIN responses r ON r.id = f.response_id")
+              "f.tier, f.score, f.decision, f.evidence, r.withdrawn_on, f.response_id, f.answer_key "
+              "FROM flags f JOIN responses r ON r.id = f.response_id")
 DECISIONS = ("concern", "no concern")
 
 

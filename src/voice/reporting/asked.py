@@ -51,6 +51,7 @@ class AskedAgain(msgspec.Struct, frozen=True):
     topics: list[str]
     actions: list[str]
     """What was done about the earlier consultation (titles of actions linked to it)."""
+    topic_ids: list[str] = []
 
 
 def who_was_asked(db: Database, surveys: list[Published], taxonomy: Taxonomy, threshold: int = 5) -> list[Asked]:
@@ -115,12 +116,13 @@ def asked_again(db: Database, asked: list[Asked], surveys: list[Published], taxo
         for earlier in asked:
             if earlier.survey == p.slug or (earlier.kind, earlier.group) not in groups or earlier.last < since:
                 continue
-            shared = [n for n, t in zip(earlier.topics, earlier.topic_ids, strict=True)
+            shared = [(n, t) for n, t in zip(earlier.topics, earlier.topic_ids, strict=True)
                       if t in about[p.slug] or t in _answered_topics(asked, p.slug, earlier)]
             if not shared:
                 continue
             warnings.append(AskedAgain(earlier.group, p.slug, p.survey.title, earlier.survey, earlier.title,
-                                       earlier.last, shared, done_about[earlier.survey]))
+                                       earlier.last, [n for n, _ in shared], done_about[earlier.survey],
+                                       [t for _, t in shared]))
     return warnings
 
 

@@ -28,7 +28,6 @@ from voice.web.pages import (
     Db,
     FormData,
     RowId,
-    catalogue_of,
     form_lists,
     locale_of,
     render,
@@ -36,6 +35,7 @@ from voice.web.pages import (
     staff_of,
     t,
 )
+from voice.web.words import survey_titles, topic_names
 
 log = logging.getLogger("voice.reports")
 ACTION_FIELDS = ("title", "what_we_did", "agency", "status", "started_on", "finished_on", "what_changed", "next_steps")
@@ -104,7 +104,7 @@ class PlansController(Controller):
                          values: dict[str, Any] | None = None, status: int = 200) -> Template:
         return render(request, "staff/priorities.html", status=status, staff=staff_of(request), year=year,
                       years=_years(db, year), archived=plan.priorities(db, year, archived=True),
-                      items=plan.priorities(db, year), taxonomy=taxonomy_of(request),
+                      items=plan.priorities(db, year), taxonomy=taxonomy_of(request), topic_names=topic_names(request),
                       can_edit=staff_of(request).role in EDITORS, errors=[self._t(request, e) for e in errors or []],
                       values=values or {})
 
@@ -139,9 +139,9 @@ class PlansController(Controller):
                      errors: list[FieldError] | None = None, status: int = 200) -> Template:
         return render(request, "staff/action_form.html", status=status, staff=staff_of(request), year=year,
                       action=action, action_id=action_id, priorities=plan.priorities(db, year),
-                      taxonomy=taxonomy_of(request), statuses=plan.STATUS_NAMES,
+                      taxonomy=taxonomy_of(request), topic_names=topic_names(request), statuses=plan.STATUS_NAMES,
                       quotes=[q for q in all_quotes(db) if q.status in ("approved", "published")],
-                      surveys=[p.slug for p in catalogue_of(request).all()],
+                      surveys=list(survey_titles(request).items()),
                       errors=[self._t(request, e) for e in errors or []])
 
     @get("/actions", sync_to_thread=True)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
+import msgspec
 from babel import Locale, UnknownLocaleError
 from litestar import Controller, Request, get, post
 from litestar.datastructures import Cookie
@@ -51,11 +52,9 @@ from voice.web.pages import (
     staff_of,
     t,
 )
-
-
-def _topic_names(request: Request) -> dict[str, str]:
-    return {tp.id: tp.name for tp in taxonomy_of(request).topics}
-
+from voice.web.words import question_label as _question_label
+from voice.web.words import survey_titles as _survey_titles
+from voice.web.words import topic_names as _topic_names
 
 ASKED_KINDS = {"group": N_("Group the survey was put to"), "age_band": N_("Age band"), "area": N_("Area")}
 ANSWER_COLUMNS = (N_("Answer number"), N_("Survey"), N_("Question"), N_("Day it was given"), N_("How it was given"),
@@ -106,20 +105,6 @@ def _filters(request: Request, survey: str | None, version: str | None, channel:
 
 CHANNEL_NAMES = {"web": N_("Online form"), "api": N_("Another app (API)"), "paper": N_("Paper form"),
                  "session": N_("Session or group"), "import": N_("Imported file")}
-
-
-def _survey_titles(request: Request) -> dict[str, str]:
-    return {p.slug: p.survey.title for p in catalogue_of(request).all()}
-
-
-def _question_label(request: Request, slug: str, question_id: str) -> str:
-    """A question's words, as the survey asks it (its id if the survey has changed since)."""
-    published = catalogue_of(request).current(slug)
-    base = question_id.split(".")[0]
-    for _, q in published.survey.questions() if published else []:
-        if q.id == base:
-            return q.label
-    return question_id
 
 
 def _priority_names(db: Db, taxonomy: Taxonomy) -> list[tuple[str, str]]:
@@ -194,6 +179,24 @@ def _language_name(request: Request) -> Callable[[str], str]:
     return name
 
 
+def _answer_words(request: Request) -> dict[str, Any]:
+    """What the safeguarding pages call an answer's survey and question: their words, not their ids."""
+    titles = _survey_titles(request)
+
+    def question(slug: str, answer_key: str) -> str:
+        return _question_label(request, slug, answer_key)
+
+    return {"survey_titles": titles, "question_of": question}
+
+
+def _asked_in_words(request: Request, rows: list[asked.Asked]) -> list[asked.Asked]:
+    """Who was asked what, with each consultation's title and each topic's name in the page's language."""
+    titles, names = _survey_titles(request), _topic_names(request)
+    return [msgspec.structs.replace(r, title=titles.get(r.survey, r.title),
+                                    topics=[names.get(i, n) for n, i in zip(r.topics, r.topic_ids, strict=True)])
+            for r in rows]
+
+
 class StaffController(Controller):
     path = "/"
     include_in_schema = False
@@ -218,7 +221,7 @@ class StaffController(Controller):
         return render(request, "staff/queue.html", staff=staff_of(request), showing=status,
                       items=[i for i in items if i.tier != "look"], looks=[i for i in items if i.tier == "look"],
                       names=safeguarding.CATEGORY_NAMES, language_name=_language_name(request),
-                      waiting=unread_count(db))
+                      waiting=unread_count(db), **_answer_words(request))
 
     def _flag_page(self, request: Request, db: Db, flag_id: int, errors: list[FieldError],
                    note: str = "", status: int = 200) -> Template:
@@ -227,7 +230,7 @@ class StaffController(Controller):
             raise NotFoundException()
         return render(request, "staff/flag.html", status=status, staff=staff_of(request), flag=detail,
                       names=safeguarding.CATEGORY_NAMES, history=events(db, f"flag:{flag_id}"), note=note,
-                      errors=errors, language_name=_language_name(request))
+                      errors=errors, language_name=_language_name(request), **_answer_words(request))
 
     @get("/safeguarding/{flag_id:int}", sync_to_thread=True, opt={"roles": ("safeguarding_lead",)})
     def flag(self, request: Request, db: Db, flag_id: RowId) -> Template:
@@ -253,13 +256,20 @@ class StaffController(Controller):
         settings = settings_of(request)
         rows = asked.who_was_asked(db, surveys, taxonomy, settings.min_group_size)
         again = asked.asked_again(db, rows, surveys, taxonomy, settings.asked_again_weeks)
-        return render(request, "staff/asked.html", staff=staff_of(request), rows=rows, again=again,
+        titles, names = _survey_titles(request), _topic_names(request)
+        again = [msgspec.structs.replace(w, title=titles.get(w.survey, w.title),
+                                         earlier_title=titles.get(w.earlier, w.earlier_title),
+                                         topics=[names.get(i, n) for n, i in zip(w.topics, w.topic_ids, strict=True)])
+                 for w in again]
+        return render(request, "staff/asked.html", staff=staff_of(request), rows=_asked_in_words(request, rows),
+                      again=again,
                       weeks=settings.asked_again_weeks, kinds=ASKED_KINDS)
 
     @get("/asked/download", sync_to_thread=True)
     def asked_download(self, request: Request, db: Db) -> Response[bytes]:
         """The same as a CSV file (formula-safe)."""
-        rows = asked.who_was_asked(db, catalogue_of(request).all(), taxonomy_of(request), settings_of(request).min_group_size)
+        rows = _asked_in_words(request, asked.who_was_asked(db, catalogue_of(request).all(), taxonomy_of(request),
+                                                            settings_of(request).min_group_size))
         threshold = settings_of(request).min_group_size
         header = [t(request, h) for h in (N_("Kind of group"), N_("Group"), N_("Consultation"), N_("First answer"),
                                           N_("Last answer"), N_("How many answered"), N_("Topics they raised"))]
@@ -319,7 +329,7 @@ class StaffController(Controller):
                       rows=rows, total=total, errors=errors, typed={"since": since or "", "until": until or ""},
                       download=urlencode({k: v for k, v in request.query_params.items() if k not in ("page", "fmt") and v}),
                       filters=filters, flagged=flagged or "", taxonomy=taxonomy_of(request), names=SENTIMENT_NAMES,
-                      surveys=[(p.slug, p.survey.title) for p in catalogue_of(request).all()], query=query,
+                      surveys=list(_survey_titles(request).items()), query=query,
                       survey_titles=_survey_titles(request),
                       versions=curation.versions(db), topic_names=_topic_names(request),
                       priorities=_priority_names(db, taxonomy_of(request)),
@@ -429,7 +439,7 @@ class StaffController(Controller):
     @get("/entry", sync_to_thread=False, opt={"roles": EDITORS})
     def entry_list(self, request: Request) -> Template:
         return render(request, "staff/entry_list.html", staff=staff_of(request),
-                      surveys=catalogue_of(request).all())
+                      surveys=catalogue_of(request).all(), survey_titles=_survey_titles(request))
 
     @get("/entry/{slug:str}", sync_to_thread=False, opt={"roles": EDITORS})
     def entry(self, request: Request, slug: FromPath[str], saved: FromQuery[str | None] = None,

@@ -1,0 +1,32 @@
+"""What staff pages call things: a survey by its title, a question by what it asks and a topic by its
+name, in the page's language (as the survey file and the catalogue give them), never a slug or an id,
+which mean nothing to a person. A survey no longer in the catalogue keeps its slug: nothing else names it."""
+
+from __future__ import annotations
+
+from litestar import Request
+
+from voice.web.guard import taxonomy_of
+from voice.web.pages import catalogue_of, locale_of, t
+
+
+def survey_titles(request: Request) -> dict[str, str]:
+    """Each survey's title, by slug, in the page's language where the survey has it."""
+    locale = locale_of(request)
+    return {p.slug: p.survey.in_words(locale).title for p in catalogue_of(request).all()}
+
+
+def question_label(request: Request, slug: str, question_id: str) -> str:
+    """A question's words as the survey asks it, in the page's language where the survey has it ("q.other",
+    the words after "Other", is its question); its id if the survey has changed since."""
+    published = catalogue_of(request).current(slug)
+    base = question_id.split(".")[0]
+    for _, q in published.survey.in_words(locale_of(request)).questions() if published else []:
+        if q.id == base:
+            return q.label
+    return question_id
+
+
+def topic_names(request: Request) -> dict[str, str]:
+    """Each topic's name, by id, in the page's language (a partnership's own names as written)."""
+    return {tp.id: t(request, tp.name) for tp in taxonomy_of(request).topics}
