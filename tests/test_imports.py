@@ -49,7 +49,7 @@ def test_rows_are_checked_redacted_flagged_and_themed_like_web_answers(tmp_path:
 def test_a_bad_row_is_reported_by_line_and_all_or_nothing_stores_nothing(tmp_path: Path) -> None:
     code, output, db = run(tmp_path, [GOOD[0], BAD, GOOD[1]], "--all-or-nothing")
     assert code == 1
-    assert f"{tmp_path / 'forms.csv'}:3: age_band ('99'): Select one of the answers shown." in output
+    assert f"{tmp_path / 'forms.csv'}:3: How old are you? (99): Select one of the answers shown." in output
     assert "Nothing imported" in output
     assert count(db) == 0 and count(db, "SELECT count(*) FROM answers") == 0
 
@@ -94,10 +94,29 @@ def test_excel_workbooks_import_too(tmp_path: Path) -> None:
     result = CliRunner(env={"VOICE_SURVEYS_DIR": str(EXAMPLES)}).invoke(
         main, ["import", "ypag-priorities", str(path), "--db", str(tmp_path / "v.db")])
     assert result.exit_code == 1
-    assert f"{path}:3: age_band ('99'): Select one of the answers shown." in result.output
+    assert f"{path}:3: How old are you? (99): Select one of the answers shown." in result.output
     assert "Imported 1 row(s); rejected 1." in result.output
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"not a zip file")
     failed = CliRunner(env={"VOICE_SURVEYS_DIR": str(EXAMPLES)}).invoke(
         main, ["import", "ypag-priorities", str(broken), "--db", str(tmp_path / "v.db")])
     assert failed.exit_code == 1 and "not an Excel workbook that can be read" in failed.output
+
+
+def test_a_refused_list_is_said_in_words_whole_never_as_a_python_list(tmp_path: Path) -> None:
+    """#27 item 5: the report said `top_worries ("['bullying', 'online_safety', 'waiting',")`."""
+    four = "Bullying; Staying safe online; Waiting less for help; Mental health and feeling OK"
+    long_text = "word " * 300
+    code, output, _ = run(tmp_path, [f"14 to 15,Rutland,{four},x,2021-03-01\n",
+                                     f'16 to 17,Mars,Bullying; Flying; Swimming,"{long_text}",2021-03-02\n'])
+    assert code == 1
+    path = tmp_path / "forms.csv"
+    assert (f"{path}:2: Which of these should the partnership work hardest on? (Bullying, Staying safe online, "
+            "Waiting less for help, Mental health and feeling OK): Select no more than 3 answers.") in output
+    assert f"{path}:3: Where do you live? (Mars): Select one of the answers shown." in output
+    assert ("Which of these should the partnership work hardest on? (Bullying, Flying, Swimming): Select one of the "
+            "answers shown. Not answers to this question: Flying, Swimming.") in output
+    # Free text is never repeated in the report (it is long, and may hold personal details): only its problem.
+    assert ("What is the one thing you would change to help young people feel safe?: Your answer must be 1,000 "
+            "characters or fewer. It has 1,499.") in output
+    assert "['" not in output and "word word" not in output

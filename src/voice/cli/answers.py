@@ -109,7 +109,7 @@ def import_command(slug: str, path: Path, map_file: Path | None, channel: str, a
 
     import yaml
 
-    from voice.intake.imports import ImportFileError, import_csv
+    from voice.intake.imports import NO_COLUMNS, ImportFileError, import_csv
     from voice.store.catalogue import Catalogue
     from voice.store.db import migrate, opened
     from voice.web.app import redaction_terms, themer_for
@@ -136,7 +136,8 @@ def import_command(slug: str, path: Path, map_file: Path | None, channel: str, a
                                 day_first=not month_first, by=f"{who_is_here()} (voice import)",
                                 progress=bar.update)
         except ImportFileError as exc:
-            raise click.ClickException(str(exc)) from None
+            mapping = " Or give a mapping with --map." if exc.message == NO_COLUMNS else ""
+            raise click.ClickException(f"{exc}{mapping}") from None
     if result.date_column is None:
         click.echo("No date column: the answers are dated today (--date-column names one).", err=True)
     if result.id_column is None:

@@ -7,6 +7,12 @@ Each answer keeps the day it was given: the export's completion time (Microsoft 
 Google Forms "Timestamp", SmartSurvey "Ended", or the column mapped to `submitted_on`). A row already
 imported (the same survey and the same source row id: Microsoft Forms "ID", Google's timestamp, a column
 mapped to `source_id`) is not stored again, whether it comes back as CSV or as Excel.
+
+An import is planned, then stored: `plan_import` reads the file and checks every row (nothing is written),
+`store_plan` stores the rows that passed. `voice import` does both at once (`import_csv`); the staff
+pages show the plan first (voice.web.uploads, with the file held in voice.intake.uploads). A refused row is
+said in plain words: the column, what it held (a list as its words, whole items only; never the words of
+a free-text answer, which may hold personal details), and the problem.
 """
 
 from __future__ import annotations
@@ -24,14 +30,16 @@ import msgspec
 from sqlite_utils import Database
 
 from voice.common.dates import DateError, parse_day, parse_moment
+from voice.common.i18n import N_, translate, translate_plural
 from voice.common.text import clean_text
-from voice.intake.submissions import InvalidAnswersError, record
+from voice.intake.submissions import already_stored, record
 from voice.reading.redact import Terms
 from voice.reading.themes import Themer
 from voice.store.audit import record_event
 from voice.store.db import write_lock
 from voice.store.versions import Published
-from voice.surveys.schema import PREFER_NOT, AnyQuestion
+from voice.surveys.forms import FieldError, check_all
+from voice.surveys.schema import OTHER, PREFER_NOT, TEXT_KINDS, AnyQuestion
 
 MAX_ROWS = 200_000
 
@@ -39,7 +47,12 @@ MAX_ROWS = 200_000
 class RowProblem(msgspec.Struct, frozen=True):
     line: int
     """The line in the file (the header is line 1)."""
-    message: str
+    problems: list[str]
+    """Why the row is refused, in plain words, one sentence each: `column (what it held): problem`."""
+
+    @property
+    def message(self) -> str:
+        return " ".join(self.problems)
 
 
 class ImportResult(msgspec.Struct, frozen=True):
@@ -54,12 +67,51 @@ class ImportResult(msgspec.Struct, frozen=True):
     """The column that told rows apart (None: a re-import would store the rows again)."""
 
 
+class PlannedRow(msgspec.Struct, frozen=True):
+    """A row that passed every check, as it will be stored."""
+
+    line: int
+    answers: dict[str, Any]
+    day: dt.date | None
+    """The day it was answered (None: the day it is stored)."""
+    source_key: str | None
+    """What tells it apart from every other row of its survey's source (None: nothing does)."""
+
+
+class ImportPlan(msgspec.Struct, frozen=True):
+    """What importing a file would do, worked out without writing anything."""
+
+    rows: list[PlannedRow]
+    """The rows that will be stored."""
+    rejected: list[RowProblem]
+    already: int
+    """Rows imported before (or twice in the file): not stored again."""
+    columns: list[tuple[str, str]]
+    """Each column imported, and the answer it fills: (header, question's words)."""
+    unmatched_columns: list[str]
+    date_column: str | None = None
+    id_column: str | None = None
+
+
 class ImportFileError(ValueError):
-    pass
+    """A file that cannot be imported at all (nothing was stored). `message` % `params` is the English;
+    the staff pages translate `message` first."""
+
+    def __init__(self, message: str, **params: str) -> None:
+        super().__init__(message % params if params else message)
+        self.message, self.params = message, params
 
 
-class _RollbackError(Exception):
-    pass
+EMPTY_FILE = N_("%(file)s: the file is empty")
+NOT_UTF8 = N_("%(file)s: the file is not UTF-8; export it as 'CSV UTF-8'")
+NOT_CSV = N_("%(file)s: line %(line)s: this is not a CSV file that can be read")
+NOT_XLSX = N_("%(file)s: this is not an Excel workbook that can be read; open it in Excel and save it as "
+              "an Excel Workbook (.xlsx)")
+EMPTY_SHEET = N_("%(file)s: the first worksheet is empty")
+TOO_MANY_ROWS = N_("%(file)s: %(rows)s rows; import at most %(max)s at a time")
+NO_COLUMNS = N_("%(file)s: no column heading matches a question of “%(survey)s”. Name each column by its "
+                "question’s words or its id.")
+NO_SUCH_COLUMN = N_("%(file)s: there is no column “%(column)s” to take %(target)s from")
 
 
 def _norm(text: str) -> str:
@@ -103,6 +155,11 @@ def column_map(headers: list[str], questions: list[AnyQuestion], explicit: dict[
         if key and key not in (SUBMITTED_ON, SOURCE_ID):
             found[index] = key
     return found
+
+
+def matched_columns(headers: list[str], published: Published, explicit: dict[str, str] | None = None) -> dict[int, str]:
+    """column_map for a survey's questions: which columns of a file it would import."""
+    return column_map(headers, [q for _, q in published.survey.questions() if q.kind != "info"], explicit or {})
 
 
 # The product's own words for its fixed choices (as the form and its exports say them).
@@ -162,41 +219,45 @@ def read_xlsx(data: bytes, name: str) -> tuple[list[str], list[list[str]]]:
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportFileError(f"{name}: this is not an Excel workbook that can be read ({exc})") from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
+        raise ImportFileError(NOT_XLSX, file=name) from None
     try:
         sheet = workbook.worksheets[0]
         rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError):  # a workbook broken inside
+        raise ImportFileError(NOT_XLSX, file=name) from None
     finally:
         workbook.close()
     if not rows:
-        raise ImportFileError(f"{name}: the first worksheet is empty")
+        raise ImportFileError(EMPTY_SHEET, file=name)
     if len(rows) - 1 > MAX_ROWS:
-        raise ImportFileError(f"{name}: {len(rows) - 1:,} rows; import at most {MAX_ROWS:,} at a time")
+        raise ImportFileError(TOO_MANY_ROWS, file=name, rows=f"{len(rows) - 1:,}", max=f"{MAX_ROWS:,}")
     return rows[0], rows[1:]
 
 
 def read_rows(data: bytes, name: str) -> tuple[list[str], list[list[str]], list[int]]:
     """The header, the rows, and the line (or worksheet row) each row starts on."""
+    if not data.strip():
+        raise ImportFileError(EMPTY_FILE, file=name)
     if name.lower().endswith(".xlsx"):
         headers, rows = read_xlsx(data, name)
         return headers, rows, list(range(2, len(rows) + 2))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportFileError(f"{name}: the file is not UTF-8; export it as 'CSV UTF-8'") from None
+        raise ImportFileError(NOT_UTF8, file=name) from None
     rows, lines = [], []
     reader = csv.reader(io.StringIO(text))
     try:
         for row in reader:
             lines.append(reader.line_num - row_breaks(row))  # where the row starts (a cell may hold line breaks)
             rows.append(row)
-    except csv.Error as exc:
-        raise ImportFileError(f"{name}: line {reader.line_num}: this is not a readable CSV file ({exc})") from None
+    except csv.Error:
+        raise ImportFileError(NOT_CSV, file=name, line=str(reader.line_num)) from None
     if not rows:
-        raise ImportFileError(f"{name}: the file is empty")
+        raise ImportFileError(EMPTY_FILE, file=name)
     if len(rows) - 1 > MAX_ROWS:
-        raise ImportFileError(f"{name}: {len(rows) - 1:,} rows; import at most {MAX_ROWS:,} at a time")
+        raise ImportFileError(TOO_MANY_ROWS, file=name, rows=f"{len(rows) - 1:,}", max=f"{MAX_ROWS:,}")
     return rows[0], rows[1:], lines[1:]
 
 
@@ -205,55 +266,148 @@ def row_breaks(row: list[str]) -> int:
     return sum(cell.count("\n") for cell in row)
 
 
+def plan_import(db: Database, published: Published, data: bytes, name: str, *,
+                explicit: dict[str, str] | None = None, day_first: bool = True, locale: str = "en") -> ImportPlan:
+    """Read a file and check every row as record() would, writing nothing: which rows will be stored,
+    which were imported before, and why each refused row is refused (in `locale`). `name` is the file's
+    name as the person knows it. ImportFileError when the file cannot be imported at all."""
+    headers, rows, lines = read_rows(data, name)
+    explicit = explicit or {}
+    questions = [q for _, q in published.survey.questions() if q.kind != "info"]
+    mapping = matched_columns(headers, published, explicit)
+    if not mapping:
+        raise ImportFileError(NO_COLUMNS, file=name, survey=published.survey.title)
+    for header, target in explicit.items():
+        if target in (SUBMITTED_ON, SOURCE_ID) and header not in headers:
+            raise ImportFileError(NO_SUCH_COLUMN, file=name, column=header, target=target)
+    date_at, id_at = special_columns(headers, explicit)
+    by_id = {q.id: q for q in questions}
+    column_of = {key: headers[index] for index, key in sorted(mapping.items(), reverse=True)}
+    planned: list[PlannedRow] = []
+    rejected: list[RowProblem] = []
+    already, seen = 0, set()
+    for line, row in zip(lines, rows, strict=True):
+        if not any(cell.strip() for cell in row):
+            continue
+        answers = _row_answers(row, mapping, by_id)
+        problems = []
+        try:
+            day, source_key = _when_and_which(headers, row, date_at, id_at, day_first, published.slug)
+        except DateError:
+            day, source_key = None, None
+            written = row[date_at].strip() if date_at is not None and date_at < len(row) else ""
+            problems.append(f"{headers[date_at or 0]} ({_shorter(written)}): "
+                            + translate(locale, "Not a real date: write it like 27/3/2021 or 2021-03-27."))
+        _, errors = check_all(published.survey, answers, locale)
+        problems += [_reason(e, answers, by_id, column_of, locale) for e in errors]
+        if problems:
+            rejected.append(RowProblem(line, problems))
+        elif source_key is not None and (source_key in seen or already_stored(db, published.slug, source_key)):
+            already += 1
+        else:
+            if source_key is not None:
+                seen.add(source_key)
+            planned.append(PlannedRow(line, answers, day, source_key))
+    columns = [(headers[index], _key_words(by_id, key, locale)) for index, key in sorted(mapping.items())]
+    unmatched = [h for i, h in enumerate(headers) if i not in mapping and i not in (date_at, id_at) and h.strip()]
+    return ImportPlan(planned, rejected, already, columns, unmatched,
+                      headers[date_at] if date_at is not None else None, headers[id_at] if id_at is not None else None)
+
+
+def store_plan(db: Database, published: Published, plan: ImportPlan, name: str, *, channel: str = "import",
+               by: str = "an import", progress: Callable[[int], object] | None = None,
+               **options: Any) -> ImportResult:
+    """Store the rows a plan found good, through record() (`options` are its keywords: the redaction
+    list, the themer, read_now ...), in one transaction, with the import in the audit log (`by`, the
+    file's `name`, how many rows were stored and refused). A row stored meanwhile by someone else
+    (the same source row id) is counted as imported before."""
+    stored, already = 0, plan.already
+    with write_lock, db.atomic():
+        for row in plan.rows:
+            with db.atomic():  # a savepoint: a row that fails leaves nothing behind
+                recorded = record(db, published, row.answers, channel, today=row.day,
+                                  submission_key=row.source_key, **options)
+            if recorded.duplicate:
+                already += 1
+            else:
+                stored += 1
+            if progress:
+                progress(1)
+        record_event(db, by, "answers imported", f"survey:{published.slug}",
+                     f"{clean_text(name)}: {stored} stored, {already} already imported, {len(plan.rejected)} rejected")
+    return ImportResult(stored, plan.rejected, plan.unmatched_columns, already, plan.date_column, plan.id_column)
+
+
 def import_csv(db: Database, published: Published, path: Path, *, channel: str = "import",
                explicit: dict[str, str] | None = None, all_or_nothing: bool = False, terms: Terms | None = None,
                themer: Themer | None = None, flag_role: str = "safeguarding lead", day_first: bool = True,
                by: str = "an import", progress: Callable[[int], object] | None = None) -> ImportResult:
-    headers, rows, lines = read_rows(path.read_bytes(), str(path))
-    explicit = explicit or {}
-    questions = [q for _, q in published.survey.questions() if q.kind != "info"]
-    mapping = column_map(headers, questions, explicit)
-    if not mapping:
-        raise ImportFileError(f"{path}: no column matches a question; name columns by question id or label, "
-                              "or give a mapping")
-    for header, target in explicit.items():
-        if target in (SUBMITTED_ON, SOURCE_ID) and header not in headers:
-            raise ImportFileError(f"{path}: there is no column `{header}` to take `{target}` from")
-    date_at, id_at = special_columns(headers, explicit)
-    by_id = {q.id: q for q in questions}
-    rejected: list[RowProblem] = []
-    stored = already = 0
-    try:
-        with write_lock, db.atomic():
-            for line, row in zip(lines, rows, strict=True):
-                if not any(cell.strip() for cell in row):
-                    continue
-                answers = _row_answers(row, mapping, by_id)
-                try:
-                    day, source_key = _when_and_which(headers, row, date_at, id_at, day_first, published.slug)
-                    with db.atomic():  # a savepoint: a rejected row leaves nothing behind
-                        recorded = record(db, published, answers, channel, terms=terms, themer=themer,
-                                          flag_role=flag_role, today=day, submission_key=source_key)
-                    if recorded.duplicate:
-                        already += 1
-                    else:
-                        stored += 1
-                except InvalidAnswersError as exc:
-                    rejected.append(RowProblem(line, "; ".join(
-                        f"{e.key} ({str(answers.get(e.key, ''))[:40]!r}): {e.message}" for e in exc.errors)))
-                except DateError as exc:
-                    rejected.append(RowProblem(line, f"{headers[date_at or 0]}: {exc}"))
-                if progress:
-                    progress(1)
-            if rejected and all_or_nothing:
-                raise _RollbackError
-            record_event(db, by, "answers imported", f"survey:{published.slug}",
-                         f"{clean_text(path.name)}: {stored} stored, {already} already imported, {len(rejected)} rejected")
-    except _RollbackError:
-        stored = already = 0
-    unmatched = [h for i, h in enumerate(headers) if i not in mapping and i not in (date_at, id_at) and h.strip()]
-    return ImportResult(stored, rejected, unmatched, already, headers[date_at] if date_at is not None else None,
-                        headers[id_at] if id_at is not None else None)
+    """`voice import`: plan and store at once (with all_or_nothing, nothing when any row is refused)."""
+    plan = plan_import(db, published, path.read_bytes(), str(path), explicit=explicit, day_first=day_first)
+    if progress:
+        progress(max(path.read_bytes().count(b"\n") - 1 - len(plan.rows), 0))
+    if plan.rejected and all_or_nothing:
+        return ImportResult(0, plan.rejected, plan.unmatched_columns, 0, plan.date_column, plan.id_column)
+    return store_plan(db, published, plan, path.name, channel=channel, by=by, progress=progress, terms=terms,
+                      themer=themer, flag_role=flag_role)
+
+
+SHOWN_CHARS = 120
+"""The most of a refused cell a report repeats (whole items of a list; a long value up to a word)."""
+
+
+def _shorter(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= SHOWN_CHARS:
+        return text
+    return text[:SHOWN_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def _words(items: list[str], locale: str) -> str:
+    """Items as words, "a, b, c": whole items only; past SHOWN_CHARS, "and N more"."""
+    shown: list[str] = []
+    for item in items:
+        if shown and len(", ".join([*shown, item])) > SHOWN_CHARS:
+            rest = len(items) - len(shown)
+            return ", ".join(shown) + " " + translate_plural(locale, "and %(num)s more", "and %(num)s more", rest)
+        shown.append(_shorter(item))
+    return ", ".join(shown)
+
+
+def _reason(error: FieldError, answers: dict[str, Any], by_id: dict[str, AnyQuestion], column_of: dict[str, str],
+            locale: str) -> str:
+    """One problem of a refused row in plain words: the column (else the question's words), what the
+    cell held as words (choices by their labels; never free text), and the check's own message."""
+    qid, _, part = error.key.partition(".")
+    question = by_id.get(qid)
+    where = column_of.get(error.key) or (question.label if question else error.key)
+    value = answers.get(error.key)
+    if question is None or part or question.kind in TEXT_KINDS or value in (None, "", []):
+        return f"{where}: {error.message}"
+    labels = {c.value: c.label for c in getattr(question, "choices", [])} | {OTHER: getattr(question, "other", None) or OTHER}
+    items = [str(v) for v in value] if isinstance(value, list) else [str(value)]
+    message = error.message
+    unknown = [v for v in items if v not in (question.values() or [])]
+    if len(items) > 1 and unknown:
+        message += " " + translate_plural(locale, "Not an answer to this question: %(values)s.",
+                                          "Not answers to this question: %(values)s.", len(unknown),
+                                          values=_words(unknown, locale))
+    return f"{where} ({_words([labels.get(v, v) for v in items], locale)}): {message}"
+
+
+CONTACT_PARTS = {"name": N_("What should we call you?"), "contact": N_("Phone number or email address"),
+                 "when": N_("When is a good time to contact you?")}
+
+
+def _key_words(by_id: dict[str, AnyQuestion], key: str, locale: str) -> str:
+    """The question an answer key fills, in its survey's words ("label: part" for a part of one)."""
+    qid, _, part = key.partition(".")
+    question = by_id[qid]
+    if not part:
+        return question.label
+    if part == OTHER:
+        return f"{question.label}: {getattr(question, 'other', None) or OTHER}"
+    return f"{question.label}: {translate(locale, CONTACT_PARTS.get(part, part))}"
 
 
 def _row_answers(row: list[str], mapping: dict[int, str], by_id: dict[str, AnyQuestion]) -> dict[str, Any]:

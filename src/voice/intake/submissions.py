@@ -58,6 +58,12 @@ def _key_hash(slug: str, submission_key: str | None) -> str | None:
     return hashlib.sha256(f"{slug}\0{submission_key}".encode()).hexdigest()
 
 
+def already_stored(db: Database, slug: str, submission_key: str) -> bool:
+    """A response to this survey was stored with this submission key (an import's source row id) before."""
+    key = _key_hash(slug, submission_key)
+    return db.execute("SELECT 1 FROM responses WHERE submission_key = ?", [key]).fetchone() is not None
+
+
 def record(
     db: Database,
     published: Published,
