@@ -76,9 +76,11 @@ def test_every_request_reaches_the_leads_queue_due_on_the_promised_day(client: T
     queue = get_page(client, "/staff/contacts")
     cells = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in queue.select("tbody tr")]
     today = dt.datetime.now(dt.UTC).date()
-    assert [c[0] for c in cells] == [due_on(today, 2)] * 2
+    heads = [th.get_text(strip=True) for th in queue.select("thead th")]
+    cells = [dict(zip(heads, c, strict=True)) for c in cells]
+    assert [c["Due by"] for c in cells] == [due_on(today, 2)] * 2
     title = example("ypag-priorities").title
-    assert all(c[1] == today.isoformat() and c[2] == title and c[3] == "No" for c in cells)
+    assert all(c["Sent"] == today.isoformat() and c["Survey"] == title and c["Also flagged"] == "No" for c in cells)
 
     links = [a["href"] for a in queue.select("tbody a")]
     first = get_page(client, links[0]).get_text(" ", strip=True)
@@ -190,3 +192,67 @@ def test_back_after_sending_says_the_answers_were_sent(client: TestClient) -> No
     text = back.text
     assert "Thank you, your answers have been sent" in text and "We could not find" not in text
     assert "You asked for someone" not in text  # nobody asked here
+
+
+def test_a_request_links_to_the_flags_its_answers_raised_and_says_their_language(client: TestClient,
+                                                                                 settings: Settings) -> None:
+    """#27 item 12: a request for contact did not link to its answer's flags, nor say which language the young
+    person was using, which the lead needs to get back to them."""
+    client.headers["accept-language"] = "pl"  # the young person's phone is in Polish
+
+    def chooser(q):
+        if q.id == "most_important":
+            return {q.id: "My stepdad hits me and I want to die"}
+        if q.kind == "contact_request":
+            return {q.id: "yes", f"{q.id}.contact": "07700 900333"}
+        return {}
+
+    answer_all(client, "ypag-priorities", chooser)
+    send(client, "ypag-priorities")
+    del client.headers["accept-language"]
+    assert client.post("/api/surveys/ypag-priorities/responses", json={"answers": {
+        "talk_to_someone": True, "talk_to_someone.contact": "07700 900444"}}).status_code == 201
+    add(settings, "lead@example.org", "safeguarding_lead")
+    sign_in(client, "lead@example.org")
+
+    flags = rows(settings, "SELECT id FROM flags")
+    assert len(flags) >= 2  # one answer, more than one concern
+    asked_in_polish, asked_by_an_app = (get_page(client, a["href"]) for a in
+                                        get_page(client, "/staff/contacts").select("tbody a"))
+    said = asked_in_polish.select_one("main").get_text(" ", strip=True)
+    assert "Polish" in said
+    linked = {a["href"] for a in asked_in_polish.select("main a[href^='/staff/safeguarding/']")}
+    assert linked == {f"/staff/safeguarding/{flag_id}" for (flag_id,) in flags}
+    assert "Suicidal thoughts" in said  # each flag by its concern
+    flag_page = get_page(client, sorted(linked)[0]).get_text(" ", strip=True)
+    assert "My stepdad hits me and I want to die" in flag_page
+    other = asked_by_an_app.select_one("main").get_text(" ", strip=True)
+    assert "Polish" not in other and "English" not in other  # nobody knows which language an app was in
+    assert not asked_by_an_app.select("main a[href^='/staff/safeguarding/']")
+
+
+def test_two_requests_alike_are_told_apart_in_the_list(client: TestClient, settings: Settings) -> None:
+    """#27 item 12: two requests sent the same day to the same survey were two identical rows. Each row says
+    when, which survey, where it is up to and a reference of its own (never the young person's receipt)."""
+    receipts = []
+    for phone in ("07700 900555", "07700 900666"):
+        sent = client.post("/api/surveys/ypag-priorities/responses", json={"answers": {
+            "talk_to_someone": True, "talk_to_someone.contact": phone}})
+        receipts.append(sent.json()["receipt"])
+    add(settings, "lead@example.org", "safeguarding_lead")
+    sign_in(client, "lead@example.org")
+    listed = get_page(client, "/staff/contacts")
+    shown = [tr.get_text(" ", strip=True) for tr in listed.select("tbody tr")]
+    assert len(shown) == 2 and shown[0] != shown[1]
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    assert all(today in row and example("ypag-priorities").title in row and "Waiting" in row for row in shown)
+    for link in listed.select("tbody a"):
+        page = get_page(client, link["href"]).select_one("main").get_text(" ", strip=True)
+        assert link.get_text(" ", strip=True) in page  # the reference in the list is the request's own
+        assert not any(r in page for r in receipts)
+    assert not any(r in " ".join(shown) for r in receipts)
+
+    first = listed.select_one("tbody a")["href"]
+    client.post(f"{first}/close", data={"_csrf_token": csrf(get_page(client, first)), "action_note": "Rang them"})
+    closed = get_page(client, "/staff/contacts?status=closed").select_one("tbody tr").get_text(" ", strip=True)
+    assert "Closed" in closed

@@ -78,9 +78,10 @@ def test_the_queue_from_disclosure_to_closed_flag_with_audit(client: TestClient,
     sign_in(client, "lead@example.org")
 
     queue = get_page(client, "/staff/safeguarding")
-    rows = [r.get_text(" ", strip=True) for r in queue.select("tbody tr")]
-    assert len(rows) == 2 and rows[0].startswith("Suicidal thoughts")  # most serious first, with the reason
-    assert "“want to die”" in rows[0] and "“stepdad hits”" in rows[1]
+    rows = queue.select("tbody tr")  # one answer: one item in the queue, with each of its flags
+    reasons = [li.get_text(" ", strip=True) for li in rows[0].select("td")[1].select("li")]
+    assert len(rows) == 1 and rows[0].get_text(" ", strip=True).startswith("Suicidal thoughts")  # most serious first
+    assert reasons == ["“want to die”", "“stepdad hits”"]  # with the reason
     first = queue.select_one("tbody tr a")["href"]
 
     page = get_page(client, first)
@@ -190,3 +191,40 @@ def test_a_role_that_may_not_do_something_is_told_so_not_that_the_page_expired(c
     assert response.status_code == 403
     text = check_page(response.text).get_text(" ")
     assert "You do not have permission to do this" in text and "expired" not in text
+
+
+def test_flags_one_answer_raised_are_one_item_in_the_queue_closed_together_with_one_note(
+        client: TestClient, settings: Settings) -> None:
+    """#27 item 12: one answer raised several flags, each in the queue on its own and each to be closed on
+    its own. They are one item, and closing them together with one note closes and audits each."""
+    add(settings, "lead@example.org", "safeguarding_lead")
+    typed = "My stepdad hits me and I want to die"
+    for answers in ({"most_important": typed}, {"most_important": "I dont feel safe walking home"}):
+        assert client.post("/api/surveys/ypag-priorities/responses", json={"answers": answers}).status_code == 201
+    with sqlite3.connect(settings.db_path) as conn:
+        raised = conn.execute("SELECT response_id, id FROM flags ORDER BY id").fetchall()
+    several = [flag_id for response_id, flag_id in raised if response_id == 1]
+    assert len(several) >= 2 and len(raised) > len(several)
+    sign_in(client, "lead@example.org")
+
+    queue = get_page(client, "/staff/safeguarding")
+    items = queue.select("tbody tr")
+    assert len(items) == 2  # one per answer
+    together = next(tr for tr in items if "want to die" in tr.get_text())
+    assert {a["href"] for a in together.select("a")} == {f"/staff/safeguarding/{f}" for f in several}
+
+    page = get_page(client, f"/staff/safeguarding/{several[-1]}")
+    words = page.get_text(" ", strip=True)
+    assert typed in words and "Suicidal thoughts" in words and "Abuse or violence at home" in words
+    chosen = page.find("input", attrs={"name": "close", "checked": True})  # the form closes them together
+    assert f"All {len(several)} open flags on this answer" in page.find("label", attrs={"for": chosen["id"]}).get_text()
+    closed = client.post(f"/staff/safeguarding/{several[-1]}/close", data={
+        "_csrf_token": csrf(page), "action_note": "Rang the school's DSL", "close": chosen["value"]})
+    assert closed.status_code == 200 and "Rang the school's DSL" in check_page(closed.text).get_text()
+    assert len(get_page(client, "/staff/safeguarding").select("tbody tr")) == 1  # the other answer's flag
+    assert len(get_page(client, "/staff/safeguarding?status=closed").select("tbody tr")) == 1
+    with sqlite3.connect(settings.db_path) as conn:
+        log = conn.execute("SELECT subject, actor, detail FROM audit_log WHERE action = 'flag closed'").fetchall()
+        status = dict(conn.execute("SELECT id, status FROM flags").fetchall())
+    assert sorted(log) == sorted((f"flag:{f}", "lead@example.org", "Rang the school's DSL") for f in several)
+    assert [f for f, s in status.items() if s == "open"] == [f for r, f in raised if r != 1]

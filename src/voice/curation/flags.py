@@ -57,6 +57,9 @@ class FlagDetail(msgspec.Struct, frozen=True):
     closed_by: str | None
     closed_on: str | None
     action_note: str | None
+    on_answer: list[QueueItem] = []
+    """Every flag the same answer raised, this one included, in the queue's order: the lead reads and closes
+    them together."""
 
 
 class FlagError(ValueError):
@@ -79,6 +82,21 @@ def queue(db: Database, status: str = "open", tiers: tuple[str, ...] = TIERS) ->
     return [QueueItem.of(row) for row in rows]
 
 
+def by_answer(items: list[QueueItem]) -> list[list[QueueItem]]:
+    """Flags grouped by the answer that raised them, each group where its first (most serious) flag was."""
+    groups: dict[tuple[int, str], list[QueueItem]] = {}
+    for item in items:
+        groups.setdefault((item.response_id, item.answer_key), []).append(item)
+    return list(groups.values())
+
+
+def on_response(db: Database, response_id: int) -> list[QueueItem]:
+    """Every flag a response's answers raised, open or closed, in the queue's order."""
+    rows = db.execute(f"{_QUEUE_SQL} WHERE f.response_id = ? "
+                      "ORDER BY f.status = 'closed', f.tier = 'look', f.severity, f.id", [response_id]).fetchall()
+    return [QueueItem.of(row) for row in rows]
+
+
 def flag_detail(db: Database, flag_id: int, viewer: str) -> FlagDetail | None:
     """One flag with the words as typed; viewing it is recorded in the audit log."""
     row = db.execute(f"{_QUEUE_SQL} WHERE f.id = ?", [flag_id]).fetchone()
@@ -93,30 +111,41 @@ def flag_detail(db: Database, flag_id: int, viewer: str) -> FlagDetail | None:
         "WHERE f.id = ?", [flag_id]).fetchone()
     contact = db.execute("SELECT name, contact, best_time FROM contact_requests WHERE response_id = ?",
                          [extra[0]]).fetchone()
-    with write_lock:
-        record_event(db, viewer, "flag viewed", f"flag:{flag_id}")
-    return FlagDetail(item, extra[1], extra[5], tuple(contact) if contact else None, extra[2], extra[3], extra[4])
+    on_answer = [f for f in on_response(db, item.response_id) if f.answer_key == item.answer_key]
+    with write_lock:  # the page shows every flag on the answer: each is seen
+        for shown in [item, *(f for f in on_answer if f.id != flag_id)]:
+            record_event(db, viewer, "flag viewed", f"flag:{shown.id}")
+    return FlagDetail(item, extra[1], extra[5], tuple(contact) if contact else None, extra[2], extra[3], extra[4],
+                      on_answer)
 
 
-def close_flag(db: Database, flag_id: int, closed_by: str, note: str, decision: str | None = None) -> None:
+def close_flag(db: Database, flag_id: int, closed_by: str, note: str, decision: str | None = None, *,
+               with_answer: bool = False) -> int:
     """Close a flag with what was done. Only a person can; the database also refuses it without a note.
-    `decision` ("concern" or "no concern", optional) is what the reader learns from (`voice train --db`)."""
+    `decision` ("concern" or "no concern", optional) is what the reader learns from (`voice train --db`).
+    `with_answer`: every other flag still open on the same answer is closed too, with the same note, each
+    in the audit log. Returns how many were closed."""
     note = note.strip()
     if not note:
         raise FlagError(N_("Enter what was done about this flag."))
     if decision is not None and decision not in DECISIONS:
         raise FlagError(N_("Choose whether this was a real concern, or leave it blank."))
     with write_lock, db.atomic():
-        cursor = db.execute(
-            "UPDATE flags SET status = 'closed', closed_by = ?, closed_on = ?, action_note = ?, decision = ? "
-            "WHERE id = ? AND status = 'open'",
-            [closed_by, dt.datetime.now(dt.UTC).date().isoformat(), note, decision, flag_id])
-        if cursor.rowcount != 1:
+        found = db.execute("SELECT response_id, answer_key, status FROM flags WHERE id = ?", [flag_id]).fetchone()
+        if found is None or found[2] != "open":
             raise FlagError(N_("This flag is already closed."))
-        record_event(db, closed_by, "flag closed", f"flag:{flag_id}", f"{note} ({decision})" if decision else note)
+        response_id, answer_key, _ = found
+        others = [row[0] for row in db.execute(
+            "SELECT id FROM flags WHERE response_id = ? AND answer_key = ? AND status = 'open' AND id != ? ORDER BY id",
+            [response_id, answer_key, flag_id])] if with_answer else []
+        for closing in (flag_id, *others):
+            db.execute("UPDATE flags SET status = 'closed', closed_by = ?, closed_on = ?, action_note = ?, decision = ? "
+                       "WHERE id = ? AND status = 'open'",
+                       [closed_by, dt.datetime.now(dt.UTC).date().isoformat(), note, decision, closing])
+            record_event(db, closed_by, "flag closed", f"flag:{closing}", f"{note} ({decision})" if decision else note)
         # Answers the young person took back while this flag was open go once no flag on them is open.
-        response_id = db.execute("SELECT response_id FROM flags WHERE id = ?", [flag_id]).fetchone()[0]
         erased = withdrawal.after_flag_closed(db, response_id, closed_by)
     if erased:
         with write_lock:
             forget_deleted(db)
+    return 1 + len(others)

@@ -37,6 +37,10 @@ class ContactItem(msgspec.Struct, frozen=True):
     details_wiped_on: str | None
     flagged: bool
     """The same answer also raised a safeguarding flag."""
+    response_id: int = 0
+    language: str | None = None
+    """The language the young person was using on the form (None when they asked through an app, on paper
+    or in an imported file: not known)."""
 
     def overdue(self, today: dt.date | None = None) -> bool:
         return self.status == "open" and self.due_on < (today or _today()).isoformat()
@@ -52,14 +56,15 @@ def _today() -> dt.date:
 
 _SQL = ("SELECT c.id, c.survey_slug, c.requested_on, c.due_on, c.status, c.name, c.contact, c.best_time, "
         "c.closed_by, c.closed_on, c.action_note, c.details_wiped_on, "
-        "EXISTS (SELECT 1 FROM flags f WHERE f.response_id = c.response_id) FROM contact_requests c")
+        "EXISTS (SELECT 1 FROM flags f WHERE f.response_id = c.response_id), c.response_id, c.language "
+        "FROM contact_requests c")
 
 
 def _item(row: tuple[Any, ...]) -> ContactItem:
     (request_id, slug, requested_on, due, status, name, contact, best_time, closed_by, closed_on, note, wiped,
-     flagged) = row
+     flagged, response_id, language) = row
     return ContactItem(request_id, slug, requested_on, due, status, name, contact, best_time, closed_by, closed_on,
-                       note, wiped, bool(flagged))
+                       note, wiped, bool(flagged), response_id, language)
 
 
 def requests(db: Database, status: str = "open") -> list[ContactItem]:

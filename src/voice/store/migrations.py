@@ -490,3 +490,12 @@ def m017_gone_receipts(db: Database) -> None:
     # code finds no answers, but a young person who enters it again is told the answers went, not that it
     # is unknown. Hashes only: nothing here links to a response.
     db.execute("CREATE TABLE gone_receipts (receipt TEXT PRIMARY KEY, why TEXT NOT NULL) WITHOUT ROWID")
+
+
+@migrations()
+def m019_contact_request_language(db: Database) -> None:
+    # The language a young person was using the form in when they asked for someone to talk to them, so
+    # that the lead can get back to them in it: kept with the request (which is not anonymous anyway), never
+    # with the answers. Answers from the form wait in `unread` with it until they are read.
+    db.execute("ALTER TABLE unread ADD COLUMN language TEXT")
+    db.execute("ALTER TABLE contact_requests ADD COLUMN language TEXT")

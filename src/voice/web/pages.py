@@ -191,6 +191,7 @@ DONE: dict[str, str] = {
     "published": N_("Quote published."),
     "rejected": N_("Quote rejected. It will not be used."),
     "flag-closed": N_("Flag closed. What you did is in the audit log."),
+    "flags-closed": N_("Flags closed. What you did is in the audit log for each of them."),
     "archived": N_("Archived: it is no longer in the lists or in new reports. You can restore it below."),
     "restored": N_("Restored."),
     "saved": N_("Saved."),

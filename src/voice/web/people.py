@@ -17,7 +17,9 @@ from litestar.response import Redirect, Stream, Template
 
 from voice.common.i18n import N_
 from voice.common.text import spreadsheet_safe
+from voice.curation import flags
 from voice.intake import contacts, withdrawal
+from voice.reading import safeguarding
 from voice.store import accounts as auth
 from voice.store.audit import (
     ACTIONS,
@@ -35,7 +37,7 @@ from voice.surveys.forms import FieldError
 from voice.web.downloads import download_headers
 from voice.web.pages import Db, FormData, RowId, render, settings_of, staff_of, t
 from voice.web.withdraw import receipt_error, take_back
-from voice.web.words import survey_titles
+from voice.web.words import language_namer, survey_titles
 
 LEAD = ("safeguarding_lead",)
 ADMIN = ("admin",)
@@ -63,7 +65,7 @@ class ContactsController(Controller):
         status = "closed" if status == "closed" else "open"
         return render(request, "staff/contacts.html", staff=staff_of(request), showing=status,
                       items=contacts.requests(db, status), today=dt.datetime.now(dt.UTC).date(),
-                      survey_titles=survey_titles(request))
+                      survey_titles=survey_titles(request), language_name=language_namer(request))
 
     def _page(self, request: Request, db: Db, request_id: int, errors: list[FieldError], note: str = "",
               status: int = 200) -> Template:
@@ -72,7 +74,9 @@ class ContactsController(Controller):
             raise NotFoundException()
         return render(request, "staff/contact.html", status=status, staff=staff_of(request), item=item,
                       today=dt.datetime.now(dt.UTC).date(), history=events(db, f"contact:{request_id}"),
-                      note=note, errors=errors, survey_titles=survey_titles(request))
+                      note=note, errors=errors, survey_titles=survey_titles(request),
+                      flags=flags.on_response(db, item.response_id), names=safeguarding.CATEGORY_NAMES,
+                      language_name=language_namer(request))
 
     @get("/{request_id:int}", sync_to_thread=True, opt={"roles": LEAD})
     def detail(self, request: Request, db: Db, request_id: RowId) -> Template:

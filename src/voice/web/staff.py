@@ -7,12 +7,11 @@ import datetime as dt
 import io
 import re
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 import msgspec
-from babel import Locale, UnknownLocaleError
 from litestar import Controller, Request, get, post
 from litestar.datastructures import Cookie
 from litestar.exceptions import NotFoundException, ValidationException
@@ -52,6 +51,7 @@ from voice.web.pages import (
     staff_of,
     t,
 )
+from voice.web.words import language_namer as _language_name
 from voice.web.words import question_label as _question_label
 from voice.web.words import survey_titles as _survey_titles
 from voice.web.words import topic_names as _topic_names
@@ -166,19 +166,6 @@ class SignInController(Controller):
                    secure=secure_cookies(request), max_age=auth.SESSION_HOURS * 3600)])
 
 
-def _language_name(request: Request) -> Callable[[str], str]:
-    """The name of a language code in the page's language ("und": not known)."""
-    locale = Locale.parse(locale_of(request))
-
-    def name(code: str) -> str:
-        try:
-            return Locale.parse(code).get_display_name(locale) or code
-        except (ValueError, UnknownLocaleError):
-            return t(request, "a language the reader does not know")
-
-    return name
-
-
 def _answer_words(request: Request) -> dict[str, Any]:
     """What the safeguarding pages call an answer's survey and question: their words, not their ids."""
     titles = _survey_titles(request)
@@ -219,7 +206,8 @@ class StaffController(Controller):
         status = "closed" if status == "closed" else "open"
         items = flags.queue(db, status)
         return render(request, "staff/queue.html", staff=staff_of(request), showing=status,
-                      items=[i for i in items if i.tier != "look"], looks=[i for i in items if i.tier == "look"],
+                      items=flags.by_answer([i for i in items if i.tier != "look"]),
+                      looks=flags.by_answer([i for i in items if i.tier == "look"]),
                       names=safeguarding.CATEGORY_NAMES, language_name=_language_name(request),
                       waiting=unread_count(db), **_answer_words(request))
 
@@ -241,12 +229,14 @@ class StaffController(Controller):
     def close(self, request: Request, db: Db, flag_id: RowId, data: FormData) -> Redirect | Template:
         note = str(data.get("action_note", ""))
         decision = str(data.get("decision", "")) or None
-        try:
-            flags.close_flag(db, flag_id, staff_of(request).email, note, decision)
+        try:  # "answer": with the other flags still open on the same answer (the form's choice)
+            closed = flags.close_flag(db, flag_id, staff_of(request).email, note, decision,
+                                      with_answer=data.get("close") == "answer")
         except flags.FlagError as exc:
             error = FieldError("action_note", "action_note", t(request, str(exc)))
             return self._flag_page(request, db, flag_id, [error], note, status=422)
-        return Redirect(f"/staff/safeguarding/{flag_id}?done=flag-closed", status_code=303)
+        done = "flags-closed" if closed > 1 else "flag-closed"
+        return Redirect(f"/staff/safeguarding/{flag_id}?done={done}", status_code=303)
 
     @get("/asked", sync_to_thread=True)
     def asked_page(self, request: Request, db: Db) -> Template:

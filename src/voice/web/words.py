@@ -4,6 +4,9 @@ which mean nothing to a person. A survey no longer in the catalogue keeps its sl
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from babel import Locale, UnknownLocaleError
 from litestar import Request
 
 from voice.web.guard import taxonomy_of
@@ -30,3 +33,16 @@ def question_label(request: Request, slug: str, question_id: str) -> str:
 def topic_names(request: Request) -> dict[str, str]:
     """Each topic's name, by id, in the page's language (a partnership's own names as written)."""
     return {tp.id: t(request, tp.name) for tp in taxonomy_of(request).topics}
+
+
+def language_namer(request: Request) -> Callable[[str], str]:
+    """The name of a language code in the page's language ("und": not known)."""
+    locale = Locale.parse(locale_of(request))
+
+    def name(code: str) -> str:
+        try:
+            return Locale.parse(code).get_display_name(locale) or code
+        except (ValueError, UnknownLocaleError):
+            return t(request, "a language the reader does not know")
+
+    return name
