@@ -17,7 +17,7 @@ from axe_playwright_python.base import AXE_FILE_PATH
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tests.conftest import EXAMPLE_SLUGS, EXAMPLES, served
-from voice.common.i18n import direction, translate
+from voice.common.i18n import direction, translate, translate_plural
 from voice.common.settings import Settings
 from voice.store.accounts import add_user
 from voice.store.db import opened
@@ -307,6 +307,58 @@ def test_facilitator_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: 
         with page.expect_navigation():
             page.get_by_role("button", name=translate(lang, "Propose this quote")).click()
         audit(page)  # the quotes page with the new quote and its buttons
+
+
+def test_importing_a_file_works_without_javascript_and_passes_axe(browser: Browser, context: BrowserContext,
+                                                                  tmp_path: Path, lang: str) -> None:
+    """#27 item 5: upload, preview (with a refused row), store; with JavaScript off, and through axe with
+    the form's errors too."""
+    header = '"How old are you?",Where do you live?,Which of these should the partnership work hardest on?,Timestamp\n'
+    files = []
+    for n, day in enumerate(("2021-03-01", "2021-04-01")):
+        csv_file = tmp_path / f"forms{n}.csv"
+        csv_file.write_text(header + f"14 to 15,Rutland,Bullying,{day}\n"
+                            f"99,Mars,Bullying; Staying safe online; Waiting less for help; Flying,{day} 10:00\n",
+                            encoding="utf-8")
+        files.append(csv_file)
+
+    def upload(page: Page, csv_file: Path | None) -> None:
+        page.goto(f"{url}/staff/import")
+        if csv_file:
+            page.get_by_label(translate(lang, "Upload a file")).set_input_files(str(csv_file))
+            page.get_by_label(translate(lang, "Which survey are these answers to?")).select_option("ypag-priorities")
+        with page.expect_navigation():
+            page.get_by_role("button", name=translate(lang, "Upload and check")).click()
+
+    def store(page: Page) -> None:
+        assert ".csv:3" in page.locator("table.refused").inner_text()
+        with page.expect_navigation():
+            page.get_by_role("button", name=translate(lang, "Store this answer")).click()
+        assert page.get_by_role("heading", level=1).inner_text() == translate_plural(
+            lang, "%(num)s answer stored", "%(num)s answers stored", 1)
+
+    with staff_server(tmp_path, "sam@example.org", "facilitator", {"most_important": "More clubs"}) as url:
+        plain = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640},
+                                    locale="en-GB" if lang == "en" else lang)
+        page = signed_in(plain, url, "sam@example.org", lang)
+        upload(page, files[0])
+        assert page.locator("table.refused").inner_text().count("forms0.csv:3") == 1
+        store(page)
+        plain.close()
+
+        page = signed_in(context, url, "sam@example.org", lang)
+        page.goto(f"{url}/staff")
+        with page.expect_navigation():
+            page.get_by_role("navigation", name=translate(lang, "Staff")).get_by_role(
+                "link", name=translate(lang, "Import answers")).click()
+        audit(page)  # the upload form
+        upload(page, None)
+        assert page.title().startswith(translate(lang, "Error:"))
+        audit(page)  # the form with its error
+        upload(page, files[1])
+        audit(page)  # the preview: columns, the refused row, the buttons
+        store(page)
+        audit(page)  # what was stored
 
 
 def test_you_said_we_did_and_its_staff_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: Path,

@@ -11,6 +11,7 @@ import msgspec
 from voice.common.settings import Settings
 from voice.intake.contacts import wipe_details
 from voice.intake.submissions import purge_originals
+from voice.intake.uploads import purge_held
 from voice.intake.withdrawal import purge_old_answers
 from voice.store.db import connect, write_lock
 
@@ -23,6 +24,8 @@ class Purged(msgspec.Struct, frozen=True):
     """Closed requests for contact whose details were wiped."""
     answers: int = 0
     """Responses deleted after VOICE_ANSWER_DAYS."""
+    held_imports: int = 0
+    """Files uploaded to import (or what storing them did) past their time."""
 
 
 def backup(db_path: str | Path, target: str | Path) -> int:
@@ -86,8 +89,9 @@ def restore(backup_file: str | Path, db_path: str | Path, today: dt.date | None 
 def purge(db_path: str | Path, now: dt.datetime | None = None, *, contact_details_days: int = 90,
           answer_days: int = 0) -> Purged:
     """Delete expired unfinished answers, texts-as-typed past their keeping time (unless a flag on them
-    is still open) and expired staff sessions; wipe the details of requests for contact closed more than
-    `contact_details_days` ago; delete answers older than `answer_days` (0: keep them)."""
+    is still open), expired staff sessions and files held for an import; wipe the details of requests
+    for contact closed more than `contact_details_days` ago; delete answers older than `answer_days`
+    (0: keep them)."""
     moment = now or dt.datetime.now(dt.UTC)
     db = connect(db_path)
     try:
@@ -97,9 +101,10 @@ def purge(db_path: str | Path, now: dt.datetime | None = None, *, contact_detail
         originals = purge_originals(db, moment.date())
         wiped = wipe_details(db, contact_details_days, moment.date())
         answers = purge_old_answers(db, answer_days, moment.date())
+        held = purge_held(db, moment)
     finally:
         db.close()
-    return Purged(drafts, originals, sessions, wiped, answers)
+    return Purged(drafts, originals, sessions, wiped, answers, held)
 
 
 def purge_as_set(settings: Settings, now: dt.datetime | None = None) -> Purged:

@@ -493,6 +493,27 @@ def m017_gone_receipts(db: Database) -> None:
 
 
 @migrations()
+def m018_held_imports(db: Database) -> None:
+    # A file a staff member uploads to import is held here between its preview and "Store", for the
+    # sign-in that uploaded it only (`owner`: an HMAC of that session), until it expires; once stored,
+    # the file is dropped and only what was done is kept (`result`), until it expires too.
+    db.execute(
+        """
+        CREATE TABLE held_imports (
+            token_hash TEXT PRIMARY KEY,
+            owner TEXT NOT NULL,
+            version_id INTEGER NOT NULL REFERENCES survey_versions(id),
+            file_name TEXT NOT NULL,
+            data BLOB,
+            channel TEXT NOT NULL,
+            day_first INTEGER NOT NULL,
+            result TEXT,
+            expires_at TEXT NOT NULL
+        )"""
+    )
+
+
+@migrations()
 def m019_contact_request_language(db: Database) -> None:
     # The language a young person was using the form in when they asked for someone to talk to them, so
     # that the lead can get back to them in it: kept with the request (which is not anonymous anyway), never

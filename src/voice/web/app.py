@@ -43,7 +43,7 @@ from voice.store.db import (
     opened,
     serving_connection,
 )
-from voice.web import api, people, public, staff, withdraw
+from voice.web import api, people, public, staff, uploads, withdraw
 from voice.web.errors import exception_handlers, static_exception_handlers
 from voice.web.guard import (
     CSRF_COOKIE,
@@ -268,7 +268,8 @@ def staff_routers() -> list[Router]:
         Router(path="/", route_handlers=[staff.SignInController, people.SetPasswordController],
                guards=[host_guard], include_in_schema=False),
         Router(path="/staff", route_handlers=[staff.StaffController, PlansController, ContactsController,
-                                              WithdrawForController, AccountsController, AuditController],
+                                              WithdrawForController, AccountsController, AuditController,
+                                              uploads.ImportController],
                guards=[host_guard, staff_guard], cache_control=CacheControlHeader(no_store=True),
                exception_handlers={SignInRequiredError: to_sign_in}, include_in_schema=False),
     ]
