@@ -460,3 +460,28 @@ def test_who_was_asked_what_when_and_the_warning_before_asking_again(client: Tes
     download = client.get("/staff/asked/download")
     table = list(csv.reader(io.StringIO(download.content.decode("utf-8-sig"))))
     assert table[0][:3] == ["Kind of group", "Group", "Consultation"] and len(table) == len(rows) + 1
+
+
+def test_an_action_carried_into_another_year_is_said_once_before_asking_again(client: TestClient,
+                                                                              settings: Settings) -> None:
+    """#27 item 14: /staff/asked listed "A local approach to harm outside the home" twice: the same action,
+    recorded in two business years, in the list of what was done."""
+    for n in range(5):
+        client.post("/api/surveys/emotional-health-wellbeing/responses", json={"answers": {
+            "area": "leicestershire", "what_helps": f"Not waiting months for CAMHS, it took ages {n}"}})
+        client.post("/api/surveys/ypag-priorities/responses", json={"answers": {
+            "area": "leicestershire", "most_important": f"The waiting list for CAMHS is far too long {n}"}})
+    assert until(lambda: client.get("/healthz").json()["unread"] == "0")
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    title = "Shorter waits for CAMHS"
+    for year in ("2021/22", get_page(client, "/staff/priorities").find("input", attrs={"name": "year"})["value"]):
+        form = get_page(client, "/staff/actions/new")
+        assert client.post("/staff/actions", data={
+            "_csrf_token": csrf(form), "year": year, "title": title, "what_we_did": "Hired two more workers",
+            "agency": "Health", "status": "in_progress",
+            "surveys": ["emotional-health-wellbeing", "ypag-priorities"]}, follow_redirects=False).status_code == 303
+    warnings = [w.get_text(" ", strip=True) for w in get_page(client, "/staff/asked").select(".notice-urgent")]
+    about = [w for w in warnings if title in w]
+    assert about and all(w.count(title) == 1 for w in about), about
+

@@ -286,3 +286,35 @@ def test_the_answers_filter_works_as_a_person_sends_it_and_its_downloads_keep_th
     assert download.headers["content-type"].startswith("application/vnd.openxmlformats")
     assert 'filename="answers-all-surveys.xlsx"' in download.headers["content-disposition"]
     assert download.content[:2] == b"PK"  # an Excel file (a zip), not a CSV
+
+
+def test_a_topic_a_person_took_off_is_not_listed_as_checked(client: TestClient, settings: Settings) -> None:
+    """#27 item 14: after saving corrected themes, the machine's topic the person removed was still listed
+    under "Checked by a person"."""
+    assert client.post("/api/surveys/ypag-priorities/responses", json={"answers": {
+        "most_important": "Being bullied online on snapchat every night"}}).status_code == 201
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    url = f"/staff/answers/{answer_id(settings, 'snapchat')}"
+
+    def themes(page: BeautifulSoup) -> str:
+        """What the page says under "Themes", before the form to change them."""
+        said = []
+        for element in page.find("h2", string="Themes").find_next_siblings():
+            if element.name in ("form", "h2"):
+                break
+            said.append(element.get_text(" ", strip=True))
+        return " ".join(said)
+
+    page = get_page(client, url)
+    suggested = [box.find_next("label").get_text(strip=True)
+                 for box in page.select("input[name=topics][checked]")]
+    assert suggested and all(name in themes(page) for name in suggested)  # the machine's, with its words
+    kept = page.find("input", attrs={"name": "topics", "checked": False})
+    kept_name = kept.find_next("label").get_text(strip=True)
+    client.post(f"{url}/themes", data={"_csrf_token": csrf(page), "topics": [kept["value"]]})
+
+    page = get_page(client, url)
+    said = themes(page)
+    assert "Checked by a person" in said and kept_name in said
+    assert not [name for name in suggested if name in said], said

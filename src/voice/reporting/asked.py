@@ -107,8 +107,9 @@ def asked_again(db: Database, asked: list[Asked], surveys: list[Published], taxo
     done_about: dict[str, list[str]] = defaultdict(list)  # survey -> titles of the actions linked to it
     for year in plan.years(db):
         for action in plan.actions(db, year):
-            for slug in action.surveys:
-                done_about[slug].append(action.title)
+            for slug in action.surveys:  # an action carried on into another year is one thing done: said once
+                if action.title not in done_about[slug]:
+                    done_about[slug].append(action.title)
     warnings = []
     for p in open_now:
         groups = {("group", g) for g in p.survey.groups} | {
