@@ -228,3 +228,25 @@ def test_flags_one_answer_raised_are_one_item_in_the_queue_closed_together_with_
         status = dict(conn.execute("SELECT id, status FROM flags").fetchall())
     assert sorted(log) == sorted((f"flag:{f}", "lead@example.org", "Rang the school's DSL") for f in several)
     assert [f for f, s in status.items() if s == "open"] == [f for r, f in raised if r != 1]
+
+
+@pytest.mark.parametrize("role", ["viewer", "safeguarding_lead"])
+def test_the_home_page_offers_only_what_the_role_can_do(client: TestClient, settings: Settings, role: str) -> None:
+    """#27 item 15: a viewer's home page offered to record what the partnership did, to decide on quotes and
+    to publish "you said, we did", none of which a viewer (nor a lead) may do."""
+    add(settings, f"{role}@example.org", role)
+    sign_in(client, f"{role}@example.org")
+    home = get_page(client, "/staff")
+    offered = home.select("main li a")
+    assert len(offered) >= 4
+    for link in offered:
+        words = link.get_text(" ", strip=True)
+        assert not re.search(r"\b(record|publish|decision|import|invite)\b", words, re.IGNORECASE), words
+        page = client.get(link["href"])
+        assert page.status_code == 200, link["href"]
+        # What the page offers to send, beside signing out, is what the role may send: never a refusal.
+        for form in check_page(page.text).select("main form[method=post]"):
+            action = form["action"]
+            token = csrf(form)
+            sent = client.post(action, data={"_csrf_token": token}, follow_redirects=False)
+            assert sent.status_code != 403, (link["href"], action)
