@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from litestar.testing import TestClient
 
-from tests.conftest import csrf, get_page
+from tests.conftest import check_page, csrf, get_page
 from tests.web.test_staff import add, sign_in, staff_routes
 from voice.cli import main
 from voice.common.settings import Settings
@@ -77,7 +77,7 @@ def test_an_admin_invites_changes_disables_enables_and_resets(client: TestClient
     client.post(f"/staff/accounts/{staff_id}/role", data={"_csrf_token": csrf(account), "role": "viewer"})
     assert be(newcomer).get("/staff/entry").status_code == 403  # the new role, on the next request
 
-    be(admin).post(f"/staff/accounts/{staff_id}/disable", data={"_csrf_token": csrf(account)})
+    be(admin).post(f"/staff/accounts/{staff_id}/disable", data={"_csrf_token": csrf(account), "confirm": "yes"})
     refused = be(newcomer).get("/staff/responses", follow_redirects=False)
     assert refused.status_code == 303 and refused.headers["location"] == "/staff/sign-in"
     sign_in(client, "new@example.org", NEW_PASSWORD, status=401)
@@ -100,7 +100,7 @@ def test_an_admin_invites_changes_disables_enables_and_resets(client: TestClient
 
     own = next(a["href"] for a in get_page(client, "/staff/accounts").select("tbody a")
                if a.get_text() == "admin@example.org")
-    alone = client.post(f"{own}/disable", data={"_csrf_token": csrf(account)})
+    alone = client.post(f"{own}/disable", data={"_csrf_token": csrf(account), "confirm": "yes"})
     assert alone.status_code == 422 and "only admin" in alone.text
 
 
@@ -185,7 +185,7 @@ def test_disabling_an_account_ends_its_pending_links_for_good(client: TestClient
     reset = client.post(f"{ids['f@example.org']}/reset", data={"_csrf_token": csrf(page)})
     links = {"invitation": link_in(invited.text), "reset": link_in(reset.text)}
     for email in ("f@example.org", "new@example.org"):
-        assert client.post(f"{ids[email]}/disable", data={"_csrf_token": csrf(page)}).status_code == 200
+        assert client.post(f"{ids[email]}/disable", data={"_csrf_token": csrf(page), "confirm": "yes"}).status_code == 200
     for link in links.values():
         assert client.get(link).status_code == 404
     for email in ("f@example.org", "new@example.org"):
@@ -279,3 +279,84 @@ def test_the_demo_makes_links_at_its_own_address() -> None:
     assert demo_settings(Settings(port=8611)).public_url == "http://127.0.0.1:8611"
     assert demo_settings(Settings(host="0.0.0.0")).public_url == "http://127.0.0.1:8000"
     assert demo_settings(Settings(public_url=PUBLIC_URL)).public_url == PUBLIC_URL  # as the partnership set it
+
+
+def audit_actions(settings: Settings) -> list[str]:
+    with sqlite3.connect(settings.db_path) as conn:
+        return [a for (a,) in conn.execute("SELECT action FROM audit_log WHERE actor = 'admin@example.org' ORDER BY id")]
+
+
+def test_every_account_form_redirects_after_it_posts_so_a_refresh_sends_nothing(client: TestClient,
+                                                                              settings: Settings) -> None:
+    """#27 item 15: the account forms answered their post with a page, at /staff/accounts/5/role, so a refresh
+    sent the form again; saving a role said nothing."""
+    add(settings, "admin@example.org", "admin")
+    sign_in(client, "admin@example.org")
+    page = get_page(client, "/staff/accounts")
+    invited = client.post("/staff/accounts", data={"_csrf_token": csrf(page), "email": "new@example.org",
+                                                    "role": "facilitator"}, follow_redirects=False)
+    assert invited.status_code == 303
+    shown = get_page(client, invited.headers["location"])
+    link_in(str(shown))  # the one-time link, shown on the page the form led to
+    again = client.get(invited.headers["location"])  # a refresh: sends nothing, and the link is not shown twice
+    assert "set-password" not in again.text
+    assert audit_actions(settings).count("account invited") == 1
+    staff_id = next(a["href"] for a in shown.select("tbody a") if a.get_text() == "new@example.org").rsplit("/", 1)[1]
+
+    for action, data, said, audited in (
+            ("role", {"role": "viewer"}, "Role saved", "account role changed"),
+            ("reset", {}, "Password reset link made", "password reset link made")):
+        account = get_page(client, f"/staff/accounts/{staff_id}")
+        sent = client.post(f"/staff/accounts/{staff_id}/{action}", data={"_csrf_token": csrf(account), **data},
+                           follow_redirects=False)
+        assert sent.status_code == 303, action
+        after = get_page(client, sent.headers["location"])
+        assert said in after.select_one("[role=status]").get_text(" ", strip=True), action
+        refreshed = get_page(client, sent.headers["location"])
+        assert audit_actions(settings).count(audited) == 1, action
+        assert "set-password" not in str(refreshed)
+    assert "Viewer" in get_page(client, f"/staff/accounts/{staff_id}").select_one("dl").get_text()
+
+
+def test_disabling_an_account_asks_first(client: TestClient, settings: Settings) -> None:
+    """#27 item 15: "Disable this account" disabled it at once, with no step to confirm."""
+    add(settings, "admin@example.org", "admin")
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "admin@example.org")
+    staff_id = next(a["href"] for a in get_page(client, "/staff/accounts").select("tbody a")
+                    if a.get_text() == "sam@example.org").rsplit("/", 1)[1]
+    account = get_page(client, f"/staff/accounts/{staff_id}")
+    assert not [f for f in account.select("main form") if f["action"].endswith("/disable")]  # no disabling at once
+    ask = get_page(client, account.find("a", string="Disable this account")["href"])
+    said = ask.select_one("main").get_text(" ", strip=True)
+    assert "sam@example.org" in said and "signs them out at once" in said
+    assert ask.find("a", string=re.compile("go back", re.IGNORECASE))["href"] == f"/staff/accounts/{staff_id}"
+    assert "account disabled" not in audit_actions(settings)  # asking changed nothing
+    form = next(f for f in ask.select("main form") if f["action"].endswith("/disable"))
+    sent = client.post(form["action"], data={i["name"]: i.get("value", "") for i in form.select("input[name]")},
+                       follow_redirects=False)
+    assert sent.status_code == 303
+    done = get_page(client, sent.headers["location"])
+    assert "disabled" in done.select_one("[role=status]").get_text(" ", strip=True).lower()
+    assert audit_actions(settings).count("account disabled") == 1
+    sign_in(client, "sam@example.org", status=401)
+
+
+def test_a_post_that_skips_the_question_disables_nothing(client: TestClient, settings: Settings) -> None:
+    add(settings, "admin@example.org", "admin")
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "admin@example.org")
+    staff_id = next(a["href"] for a in get_page(client, "/staff/accounts").select("tbody a")
+                    if a.get_text() == "sam@example.org").rsplit("/", 1)[1]
+    account = get_page(client, f"/staff/accounts/{staff_id}")
+    sent = client.post(f"/staff/accounts/{staff_id}/disable", data={"_csrf_token": csrf(account)})
+    assert "Disable sam@example.org?" in check_page(sent.text).get_text()  # the question, not done
+    assert "account disabled" not in audit_actions(settings)
+
+
+def test_every_staff_form_that_changes_something_answers_with_a_redirect(client: TestClient) -> None:
+    """Post/redirect/get on every staff form: a refresh after a change loads a page, never sends again
+    (a form with a problem is shown again, with what was typed, as every form is)."""
+    answers_a_page = [(path, handler) for method, path, handler in staff_routes(client.app)
+                      if method == "POST" and handler.status_code != 303]
+    assert not answers_a_page

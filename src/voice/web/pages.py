@@ -195,6 +195,9 @@ DONE: dict[str, str] = {
     "archived": N_("Archived: it is no longer in the lists or in new reports. You can restore it below."),
     "restored": N_("Restored."),
     "saved": N_("Saved."),
+    "role": N_("Role saved. It applies from their next page."),
+    "disabled": N_("Account disabled. They are signed out and cannot sign in."),
+    "enabled": N_("Account enabled. They can sign in again."),
 }
 """Success messages after a change, by the `done` key a redirect gives."""
 

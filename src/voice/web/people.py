@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hmac
 import io
 import re
 from collections.abc import Iterator
 
 from litestar import Controller, Request, get, post
+from litestar.datastructures import Cookie
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Stream, Template
@@ -35,7 +37,18 @@ from voice.store.audit import (
 from voice.store.db import write_lock
 from voice.surveys.forms import FieldError
 from voice.web.downloads import download_headers
-from voice.web.pages import Db, FormData, RowId, render, settings_of, staff_of, t
+from voice.web.guard import STAFF_COOKIE
+from voice.web.pages import (
+    Db,
+    FormData,
+    RowId,
+    render,
+    secure_cookies,
+    settings_of,
+    signature,
+    staff_of,
+    t,
+)
 from voice.web.withdraw import receipt_error, take_back
 from voice.web.words import language_namer, survey_titles
 
@@ -128,7 +141,34 @@ def one_time_link(request: Request, token: str) -> str:
     return auth.link_url(settings_of(request).public_url, token)
 
 
+LINK_COOKIE = "voice_link"
+"""A one-time link just made, for the page the admin is sent to next (post/redirect/get): for the account
+pages only, a few minutes at most, signed for this sign-in, and deleted once shown, so that it is shown
+once and a refresh sends nothing again."""
+
+
+def _link_cookie(request: Request, token: str) -> Cookie:
+    mark = signature(request, "one-time link shown", request.cookies.get(STAFF_COOKIE, ""), token)
+    return Cookie(key=LINK_COOKIE, value=f"{token}.{mark}", path="/staff/accounts", httponly=True,
+                  samesite="strict", secure=secure_cookies(request), max_age=300)
+
+
+def _link_to_show(request: Request) -> str | None:
+    """The one-time link a form just made for this sign-in, if any (see LINK_COOKIE)."""
+    token, _, mark = request.cookies.get(LINK_COOKIE, "").rpartition(".")
+    expected = signature(request, "one-time link shown", request.cookies.get(STAFF_COOKIE, ""), token)
+    return one_time_link(request, token) if token and hmac.compare_digest(mark, expected) else None
+
+
+def _shown_once(request: Request, page: Template) -> Template:
+    if LINK_COOKIE in request.cookies:
+        page.delete_cookie(LINK_COOKIE, path="/staff/accounts")
+    return page
+
+
 class AccountsController(Controller):
+    """Every form here posts, then sends the admin to a page that says what was done (post/redirect/get)."""
+
     path = "/accounts"
 
     def _list(self, request: Request, db: Db, errors: list[FieldError] | None = None, status: int = 200,
@@ -139,52 +179,80 @@ class AccountsController(Controller):
 
     @get("/", sync_to_thread=True, opt={"roles": ADMIN})
     def accounts(self, request: Request, db: Db) -> Template:
-        return self._list(request, db)
+        return _shown_once(request, self._list(request, db, link=_link_to_show(request)))
 
-    @post("/", sync_to_thread=True, opt={"roles": ADMIN}, status_code=200)
-    def invite(self, request: Request, db: Db, data: FormData) -> Template:
+    @post("/", sync_to_thread=True, opt={"roles": ADMIN}, status_code=303)
+    def invite(self, request: Request, db: Db, data: FormData) -> Redirect | Template:
         values = {"email": str(data.get("email", ""))[:254], "role": str(data.get("role", ""))}
         try:
             token = auth.invite(db, values["email"], values["role"], staff_of(request).email)
         except auth.AccountError as exc:
             field = "role" if "role" in str(exc) else "email"
             return self._list(request, db, [FieldError(field, field, t(request, str(exc)))], 422, values)
-        return self._list(request, db, link=one_time_link(request, token))
+        return Redirect("/staff/accounts", status_code=303, cookies=[_link_cookie(request, token)])
+
+    def _found(self, db: Db, staff_id: int) -> auth.Account:
+        try:
+            return auth.account(db, staff_id)
+        except auth.AccountError:
+            raise NotFoundException() from None
 
     def _account(self, request: Request, db: Db, staff_id: int, errors: list[FieldError] | None = None,
                  status: int = 200, link: str | None = None) -> Template:
-        try:
-            found = auth.account(db, staff_id)
-        except auth.AccountError:
-            raise NotFoundException() from None
-        return render(request, "staff/account.html", status=status, staff=staff_of(request), account=found,
-                      roles=auth.ROLES, role_names=ROLE_NAMES, errors=errors or [], link=link,
-                      history=events(db, f"staff:{staff_id}", limit=50))
+        return render(request, "staff/account.html", status=status, staff=staff_of(request),
+                      account=self._found(db, staff_id), roles=auth.ROLES, role_names=ROLE_NAMES,
+                      errors=errors or [], link=link, history=events(db, f"staff:{staff_id}", limit=50))
 
     @get("/{staff_id:int}", sync_to_thread=True, opt={"roles": ADMIN})
     def account(self, request: Request, db: Db, staff_id: RowId) -> Template:
-        return self._account(request, db, staff_id)
+        return _shown_once(request, self._account(request, db, staff_id, link=_link_to_show(request)))
 
-    @post("/{staff_id:int}/{action:str}", sync_to_thread=True, status_code=200, opt={"roles": ADMIN})
-    def change(self, request: Request, db: Db, staff_id: RowId, action: FromPath[str], data: FormData) -> Template:
+    def _ask_to_disable(self, request: Request, db: Db, staff_id: int) -> Template | Redirect:
+        found = self._found(db, staff_id)
+        if found.disabled:
+            return Redirect(f"/staff/accounts/{staff_id}", status_code=303)
+        return render(request, "staff/account_disable.html", staff=staff_of(request), account=found)
+
+    @get("/{staff_id:int}/disable", sync_to_thread=True, opt={"roles": ADMIN})
+    def disable_question(self, request: Request, db: Db, staff_id: RowId) -> Template | Redirect:
+        """Disabling asks first: it signs the person out at once."""
+        return self._ask_to_disable(request, db, staff_id)
+
+    def _change(self, request: Request, db: Db, staff_id: int, action: str, data: dict[str, object]
+                ) -> Redirect | Template:
         by = staff_of(request).email
-        link = None
-        try:
-            auth.account(db, staff_id)
-        except auth.AccountError:
-            raise NotFoundException() from None
+        self._found(db, staff_id)
+        cookies = []
         try:
             if action == "role":
                 auth.set_role(db, staff_id, str(data.get("role", "")), by)
+            elif action == "disable" and data.get("confirm") != "yes":  # not asked yet: ask
+                return self._ask_to_disable(request, db, staff_id)
             elif action in ("disable", "enable"):
                 auth.set_disabled(db, staff_id, action == "disable", by)
-            elif action == "reset":
-                link = one_time_link(request, auth.reset_link(db, staff_id, by))
             else:
-                raise NotFoundException()
+                cookies.append(_link_cookie(request, auth.reset_link(db, staff_id, by)))
         except auth.AccountError as exc:
             return self._account(request, db, staff_id, [FieldError("role", "role", t(request, str(exc)))], 422)
-        return self._account(request, db, staff_id, link=link)
+        done = {"role": "role", "disable": "disabled", "enable": "enabled"}.get(action)
+        return Redirect(f"/staff/accounts/{staff_id}" + (f"?done={done}" if done else ""), status_code=303,
+                        cookies=cookies)
+
+    @post("/{staff_id:int}/role", sync_to_thread=True, status_code=303, opt={"roles": ADMIN})
+    def role(self, request: Request, db: Db, staff_id: RowId, data: FormData) -> Redirect | Template:
+        return self._change(request, db, staff_id, "role", data)
+
+    @post("/{staff_id:int}/disable", sync_to_thread=True, status_code=303, opt={"roles": ADMIN})
+    def disable(self, request: Request, db: Db, staff_id: RowId, data: FormData) -> Redirect | Template:
+        return self._change(request, db, staff_id, "disable", data)
+
+    @post("/{staff_id:int}/enable", sync_to_thread=True, status_code=303, opt={"roles": ADMIN})
+    def enable(self, request: Request, db: Db, staff_id: RowId, data: FormData) -> Redirect | Template:
+        return self._change(request, db, staff_id, "enable", data)
+
+    @post("/{staff_id:int}/reset", sync_to_thread=True, status_code=303, opt={"roles": ADMIN})
+    def reset(self, request: Request, db: Db, staff_id: RowId, data: FormData) -> Redirect | Template:
+        return self._change(request, db, staff_id, "reset", data)
 
 
 def audit_filter(actor: str | None, action: str | None, since: str | None, until: str | None
