@@ -9,6 +9,12 @@ places at town level and the names of services and apps, each from a maintained 
 - English words: simplemma's English dictionary (already loaded for lemmas); everyday-word names:
   `data/everyday_names.txt` (tools/build_everyday_names.py).
 - Country names: Babel's (CLDR). Towns: `data/places.txt`, plus what the partnership keeps.
+- Names the lists miss (Punjabi, Gujarati, Somali, Eritrean, Romanian, ... and nicknames):
+  `data/more_names.txt`; every listed name is also known without its accents ("zielinski").
+- What must stay: helplines and services (`data/helplines.txt`), public figures and fictional characters
+  (`data/public_figures.txt`), everyday Urdu in Latin letters and Polish (`data/everyday_words.txt`
+  and stopwordsiso's Polish and Urdu stop words).
+- The area's schools and colleges with the forms young people type (`data/schools.txt`).
 
 Every list is read once per process (cached) and held as frozensets of lower-case words.
 """
@@ -16,15 +22,22 @@ Every list is read once per process (cached) and held as frozensets of lower-cas
 from __future__ import annotations
 
 import importlib
+import re
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 DATA = Path(__file__).parent.parent / "data"
 EVERYDAY_FILE = DATA / "everyday_names.txt"
 PLACES_FILE = DATA / "places.txt"
 NOT_PEOPLE_FILE = DATA / "not_people.txt"
+MORE_NAMES_FILE = DATA / "more_names.txt"
+EVERYDAY_WORDS_FILE = DATA / "everyday_words.txt"
+FIGURES_FILE = DATA / "public_figures.txt"
+HELPLINES_FILE = DATA / "helplines.txt"
+SCHOOLS_FILE = DATA / "schools.txt"
 
 # Columns of nam_dict.txt (gender-guesser's data) for the countries whose names are common among
 # young people in Leicester, Leicestershire and Rutland: Great Britain, Ireland, the U.S.A., Italy,
@@ -58,6 +71,9 @@ NEVER_NAMES = frozenset([
     "young", "little", "best", "good", "long", "new", "well", "just", "even", "more", "most", "very",
     "year", "day", "week", "month", "time", "people", "person", "kid", "kids", "child", "children",
     "mam", "mama", "tata", "pan", "pani", "brat", "nie", "tak", "jest", "się", "mnie", "mój", "moja",
+    "peng", "sen", "send", "ehcp", "adhd", "asd", "ocd", "ptsd", "gp", "camhs", "cahms", "pe", "re", "dt", "ict",
+    "aabo", "hooyo", "abo", "aabbo", "walaal", "abti", "eedo", "ayeeyo", "awoowe", "papa", "mummy", "daddy",
+    "didi", "bhaiya", "chachu", "mamu", "beji", "bunica", "bunicul",
 ])
 
 FUNCTION_WORDS = frozenset(["about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "aren't", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "cannot", "could", "couldn't", "did", "didn't", "do", "does", "doesn't", "doing", "don't", "down", "during", "each", "few", "for", "from", "further", "had", "hadn't", "has", "hasn't", "have", "haven't", "having", "he", "he'd", "he'll", "he's", "her", "here", "here's", "hers", "herself", "him", "himself", "his", "how", "how's", "i", "i'd", "i'll", "i'm", "i've", "if", "in", "into", "is", "isn't", "it", "it's", "its", "itself", "let's", "me", "more", "most", "mustn't", "my", "myself", "no", "nor", "not", "of", "off", "on", "once", "only", "or", "other", "ought", "our", "ours", "ourselves", "out", "over", "own", "same", "shan't", "she", "she'd", "she'll", "she's", "should", "shouldn't", "so", "some", "such", "than", "that", "that's", "the", "their", "theirs", "them", "themselves", "then", "there", "there's", "these", "they", "they'd", "they'll", "they're", "they've", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "wasn't", "we", "we'd", "we'll", "we're", "we've", "were", "weren't", "what", "what's", "when", "when's", "where", "where's", "which", "while", "who", "who's", "whom", "why", "why's", "with", "won't", "would", "wouldn't", "you", "you'd", "you'll", "you're", "you've", "your", "yours", "yourself", "yourselves", "also", "just", "still", "even", "ever", "never", "always", "sometimes", "often", "really", "very", "much", "many", "lot", "lots", "get", "got", "go", "goes", "going", "gone", "went", "make", "made", "makes", "come", "came", "comes", "say", "says", "said", "tell", "told", "know", "knew", "think", "thought", "want", "wanted", "need", "needed", "like", "liked", "feel", "felt", "see", "saw", "look", "looked", "keep", "kept", "give", "gave", "take", "took", "will", "shall", "may", "might", "must", "can", "could", "would", "should", "yes", "yeah", "no", "nope", "ok", "okay", "please", "thanks", "thank", "sorry", "hi", "hello", "bye"])
@@ -80,6 +96,33 @@ MOSTLY_NAMES = frozenset([
 
 def _plain(name: str) -> str:
     return name.strip().lower().replace("’", "'")
+
+
+FOLD = str.maketrans("łŁđĐøØ", "lLdDoO")
+
+
+def fold(word: str) -> str:
+    """A word without its accents, the way it is typed on an English keyboard ("zieliński" -> "zielinski")."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word.translate(FOLD))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _with_folded(names: set[str] | frozenset[str]) -> set[str]:
+    return set(names) | {f for f in map(fold, names) if f.isascii()}
+
+
+@cache
+def _more_names() -> dict[str, frozenset[str]]:
+    """data/more_names.txt: {"first": ..., "nickname": ..., "surname": ...}."""
+    found: dict[str, set[str]] = {"first": set(), "nickname": set(), "surname": set()}
+    for line in MORE_NAMES_FILE.read_text(encoding="utf-8").splitlines():
+        kind, _, names = line.partition(":")
+        if line.startswith("#") or kind.strip() not in found:
+            continue
+        found[kind.strip()].update(_plain(n) for n in names.split(",") if n.strip())
+    return {kind: frozenset(_with_folded(names)) for kind, names in found.items()}
 
 
 @cache
@@ -118,7 +161,8 @@ def _faker_lists(locales: tuple[str, ...], part: str) -> frozenset[str]:
 @cache
 def first_names() -> frozenset[str]:
     """Lower-case first names (Latin script), without the words that are never names here."""
-    names = _gender_guesser_names() | {n for n in _faker_lists(LATIN_LOCALES, "first_name") if " " not in n}
+    listed = _gender_guesser_names() | {n for n in _faker_lists(LATIN_LOCALES, "first_name") if " " not in n}
+    names = _with_folded(listed) | _more_names()["first"] | _more_names()["nickname"]
     return frozenset(names - NEVER_NAMES - POLISH_FUNCTION_WORDS)
 
 
@@ -128,6 +172,7 @@ def surnames() -> frozenset[str]:
     names = {n for n in _faker_lists(LATIN_LOCALES, "last_name") if " " not in n}
     # Polish surnames in -ski, -cki, -dzki have a woman's form in -ska, -cka, -dzka (Faker lists the men's).
     names |= {n[:-1] + "a" for n in names if n.endswith(("ski", "cki", "dzki"))}
+    names = _with_folded(names) | _more_names()["surname"]
     return frozenset(names - NEVER_NAMES - POLISH_FUNCTION_WORDS)
 
 
@@ -175,8 +220,9 @@ def places() -> frozenset[str]:
 
 @cache
 def not_people() -> frozenset[str]:
-    """Names of apps, games, shops, services and helplines that young people write with a capital."""
-    return _word_file(NOT_PEOPLE_FILE)
+    """Names of apps, games, shops, services and helplines that young people write with a capital (the
+    helplines' names of one word among them)."""
+    return _word_file(NOT_PEOPLE_FILE) | {n for n in helplines().names if " " not in n}
 
 
 @lru_cache(maxsize=65536)
@@ -185,3 +231,152 @@ def is_english(word: str) -> bool:
     import simplemma
 
     return bool(simplemma.is_known(word, lang="en"))
+
+
+@cache
+def everyday_words() -> frozenset[str]:
+    """Everyday words of Urdu in Latin letters and of Polish (the file, and stopwordsiso's Polish stop words,
+    with and without their letters): words in an answer, names only where the words around say so."""
+    import stopwordsiso
+
+    words = set(_word_file(EVERYDAY_WORDS_FILE)) | set(stopwordsiso.stopwords("pl"))
+    return frozenset(_with_folded(words) - MOSTLY_NAMES)
+
+
+@cache
+def urdu_stop_words() -> frozenset[str]:
+    """Urdu's stop words in its own letters (stopwordsiso) and the common words above, as arabic_key()."""
+    import stopwordsiso
+
+    return frozenset(arabic_key(w) for w in set(stopwordsiso.stopwords("ur")) | URDU_FUNCTION_WORDS)
+
+
+class Figures(NamedTuple):
+    phrases: dict[str, tuple[tuple[str, ...], ...]]
+    """First word -> every public figure's name of two words or more that starts with it, as words."""
+    single: frozenset[str]
+    """Names of one word ("stormzy", "messi")."""
+
+
+@cache
+def public_figures() -> Figures:
+    """Public figures and fictional characters (data/public_figures.txt): people a young person could not
+    be identified by."""
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    single = set()
+    for name in _word_file(FIGURES_FILE):
+        words = as_words(name)
+        if len(words) == 1:
+            single.add(words[0])
+        elif words:
+            phrases.setdefault(words[0], []).append(words)
+    return Figures({k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()}, frozenset(single))
+
+
+class Helplines(NamedTuple):
+    names: frozenset[str]
+    numbers: frozenset[str]
+    """Digits only ("08001111")."""
+
+
+@cache
+def helplines() -> Helplines:
+    """Helplines and services (data/helplines.txt): their names and numbers stay as written."""
+    names: set[str] = set()
+    numbers: set[str] = set()
+    for line in HELPLINES_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        named, _, numbered = line.partition("|")
+        names.update(_plain(n) for n in named.split(",") if n.strip())
+        numbers.update("".join(ch for ch in n if ch.isdigit()) for n in numbered.split(",") if n.strip())
+    return Helplines(frozenset(names), frozenset(numbers))
+
+
+class School(NamedTuple):
+    name: str
+    forms: tuple[tuple[tuple[str, ...], bool], ...]
+    """Each form as lower-case words, and whether it needs a school word or verb near it to be the school."""
+
+
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+"""Words as redaction reads an answer (voice.reading.redact.WORD)."""
+
+
+def as_words(text: str) -> tuple[str, ...]:
+    """A school's form or a place's name as words, the way redaction reads an answer ("st paul's" ->
+    ("st", "paul"), "w.q.e" -> ("w", "q", "e"))."""
+    return tuple(w.replace("’", "'").removesuffix("'s") for w in WORD.findall(text.lower()))
+
+
+@cache
+def schools() -> tuple[School, ...]:
+    """The area's schools and colleges (data/schools.txt), with the forms young people type."""
+    found = []
+    for line in SCHOOLS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, forms = line.partition("|")
+        written = [(name.strip(), False)] + [(f.strip().rstrip("~"), f.strip().endswith("~"))
+                                             for f in forms.split(",") if f.strip()]
+        found.append(School(name.strip(), tuple((as_words(f), loose) for f, loose in written
+                                                if not any(ch.isdigit() or ch == "." for ch in f))))
+    return tuple(found)
+
+
+@cache
+def school_written_forms() -> tuple[str, ...]:
+    """The schools' forms with a digit or a dot in them ("ke7", "w.q.e"), matched as written."""
+    found = []
+    for line in SCHOOLS_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            found += [f.strip().rstrip("~") for f in line.partition("|")[2].split(",")
+                      if any(c.isdigit() or c == "." for c in f)]
+    return tuple(found)
+
+
+@cache
+def school_forms() -> dict[tuple[str, ...], bool]:
+    """Every school's every form, as words -> whether it needs a school word or verb near it (a form that
+    is a school anywhere in one line of the file wins)."""
+    forms: dict[tuple[str, ...], bool] = {}
+    for school in schools():
+        for words, loose in school.forms:
+            forms[words] = forms.get(words, True) and loose
+    return forms
+
+
+@cache
+def school_tokens() -> frozenset[str]:
+    """The words of schools' forms that are not everyday English words or places on their own
+    ("judgemeadow", "fullhurst", "wqe", "beauchamp")."""
+    words = {w for form in school_forms() for w in form}
+    return frozenset(w for w in words if len(w) >= 3 and not is_english(w))
+
+
+@cache
+def _school_deletes() -> dict[str, str]:
+    """Each school word of six letters or more, and each with one letter left out -> the school word."""
+    found: dict[str, str] = {}
+    for word in school_tokens():
+        if len(word) >= 6 and word.isalpha():
+            found.setdefault(word, word)
+            for i in range(len(word)):
+                found.setdefault(word[:i] + word[i + 1:], word)
+    return found
+
+
+@lru_cache(maxsize=65536)
+def school_misspelt(word: str) -> str | None:
+    """The school word one letter away from `word` (a letter left out, added, changed or two swapped:
+    "crownhils", "judgmeadow", "beachamp"), or None."""
+    if len(word) < 5 or not word.isalpha():
+        return None
+    deletes = _school_deletes()
+    if word in deletes and len(word) + 1 == len(deletes[word]):
+        return deletes[word]  # a letter left out
+    for i in range(len(word)):
+        near = deletes.get(word[:i] + word[i + 1:])
+        if near is not None and abs(len(near) - len(word)) <= 1:
+            return near  # a letter added, changed, or two swapped
+    return None
