@@ -20,6 +20,7 @@ names, towns and countries, and whatever the partnership lists under `keep:`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -28,17 +29,27 @@ from typing import NamedTuple
 import msgspec
 import phonenumbers
 
+from voice.reading import labeller
 from voice.reading.names import (
     FUNCTION_WORDS,
     NEVER_NAMES,
     arabic_key,
     arabic_script_names,
+    as_words,
     everyday_names,
+    everyday_words,
     first_names,
+    helplines,
     is_english,
     not_people,
     places,
+    public_figures,
+    school_forms,
+    school_misspelt,
+    school_tokens,
+    school_written_forms,
     surnames,
+    urdu_stop_words,
 )
 
 # --- contact details -------------------------------------------------------------------------
@@ -47,7 +58,7 @@ MAIL_PROVIDERS = (r"gmail|googlemail|hotmail|outlook|live|yahoo|ymail|icloud|me|
 TLD = r"com|co|uk|org|net|pl|ac|sch|ie|io|me|edu|gov|nhs|info"
 DOT = r"(?:\s*\.\s*|\s+dot\s+|\s*[(\[]dot[)\]]\s*)"
 EMAIL = re.compile(
-    r"[A-Za-z0-9._%+'-]+\s?(?:@|\(at\)|\[at\])\s?[A-Za-z0-9-]+(?:\s?\.\s?[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+    r"[A-Za-z0-9._%+'-]+(?:@\s?|\s@\s|\s?(?:\(at\)|\[at\])\s?)[A-Za-z0-9-]+(?:\s?\.\s?[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
     # Written out: "jake dot smith at gmail dot com", "bella (at) gmail (dot) com".
     rf"|\b[A-Za-z0-9_%+-]+(?:(?:\.|\s+(?:dot|underscore|dash)\s+)[A-Za-z0-9_%+-]+)*"
     rf"(?:\s*[(\[]at[)\]]\s*|\s+at\s+)"
@@ -57,14 +68,17 @@ EMAIL = re.compile(
 LINK = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]']|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.uk|org\.uk|org|net|uk|io|me|ly|tv|gg|app)"
     r"(?:/\S*)?\b", re.IGNORECASE)
-SOCIAL_WORDS = frozenset(["snap", "snapchat", "sc", "insta", "instagram", "ig", "tiktok", "tt", "discord", "twitter",
+SOCIAL_WORDS = frozenset(["snapchata", "snapa", "snapie", "instagrama", "instagramie", "insty", "tiktoka", "tiktoku",
+                          "discorda", "discordzie", "fejsa", "fejsie", "messengera", "gamertag", "tag",
+                          "snap", "snapchat", "sc", "insta", "instagram", "ig", "tiktok", "tt", "discord", "twitter",
                           "youtube", "yt", "xbox", "gamertag", "psn", "roblox", "fortnite", "steam", "twitch", "kik",
                           "telegram", "threads", "facebook", "fb", "bereal", "username", "user"])
 """Apps' names (and "user name"): a handle follows or comes before one."""
 SOCIAL = "|".join(sorted(SOCIAL_WORDS - {"user"}, key=lambda w: (-len(w), w))) + r"|user\s*name"
 HANDLE_TOKEN = rf"(?!(?:{SOCIAL}|channel|account|name|is|on)\b)@?[A-Za-z0-9_.#]{{2,32}}[A-Za-z0-9_#]"
 HANDLE_AFTER = re.compile(  # matched where an app's name starts
-    rf"(?:{SOCIAL})\b(?:\s*(?:channel|account|name|names|id|tag|handle|is|its|it's|me|on|at|[:=@-])\s*){{0,3}}\s*"
+    rf"(?:{SOCIAL})\b(?:\s*(?:channel|account|name|names|id|tag|handle|is|its|it's|me|on|at|user|username|"
+    rf"to|jest|mam|hai|ka|ki|mera|meri|[:=@-])\s*){{0,3}}\s*"
     rf"(?P<h>{HANDLE_TOKEN})", re.IGNORECASE)
 HANDLE_BEFORE = re.compile(rf"(?<![\w@.])(?P<h>{HANDLE_TOKEN})\s+on\s+$", re.IGNORECASE)  # before "on <app>"
 AT_HANDLE = re.compile(
@@ -95,10 +109,38 @@ STREET = "(?:" + "|".join(sorted(ADDRESS_STREETS, key=lambda w: (-len(w), w))) +
 NOT_STREET_WORD = (r"(?!(?:a|an|the|of|and|to|in|on|at|for|my|our|your|his|her|times?|days?|weeks?|hours?|"
                    r"minutes?|mins?|years?|people|kids|things|different|is|was|are|were|which|each|every|so|too|"
                    r"very|sessions?|pounds?|quid|p|out)\b)")
-ADDRESS = re.compile(rf"\b\d{{1,4}}[a-z]?,?\s+(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b\.?"
-                     rf"|\b(?:flat|apartment)\s+\d+[a-z]?\b"
-                     rf"|(?<=\blive on )(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b"
-                     rf"|(?<=\blives on )(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b", re.IGNORECASE)
+COMPASS = r"(?:\s+(?:north|south|east|west)\b)?"
+BUILDING = r"(?:,?\s+[A-Za-z']+\s+(?:house|court|lodge|tower|towers|heights|point|mansions|block|hall)\b)?"
+HOUSE_NUMBER = r"(?:(?:number|no\.?|num)\s*)?"
+ADDRESS = re.compile(rf"\b{HOUSE_NUMBER}\d{{1,4}}[a-z]?,?\s+(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}\.?"
+                     rf"|\b(?:flat|apartment)\s+\d+[a-z]?\b(?:,?\s+(?:\d{{1,4}}[a-z]?\s+)?"
+                     rf"(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}|{BUILDING})"
+                     rf"|(?<=\blive on )(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}"
+                     rf"|(?<=\blives on )(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}", re.IGNORECASE)
+NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|"
+                r"ninety|hundred)")
+WEAK_STREETS = frozenset([
+    "way", "croft", "chase", "meadow", "meadows", "fields", "end", "mead", "leys", "dale", "wood", "park", "heights",
+    "approach", "circle", "cross", "path", "bank", "hollow", "paddock", "spinney", "orchard", "fairway", "ridgeway",
+    "glade", "brook", "nook", "garth", "wynd", "oval", "pastures", "coppice", "sidings", "willows", "beeches", "limes",
+    "elms", "laurels", "poplars", "hawthorns", "maltings", "glebe", "dell", "crescent", "avenue", "drive", "close",
+    "parade", "green", "grove", "rise", "square", "walk", "row", "mews", "court", "gardens", "terrace", "view"])
+"""Last words of a street's name that are everyday words too ("3 Kingfisher Way", "16 The Crescent"): an
+address only where the words around say someone lives there."""
+NUMBER_WORD_SET = frozenset(NUMBER_WORDS[3:-1].split("|"))
+ANY_STREET = ADDRESS_STREETS | WEAK_STREETS
+WEAK_STREET = "(?:" + "|".join(sorted(WEAK_STREETS, key=lambda w: (-len(w), w))) + ")"
+LIVING_BEFORE = re.compile(r"\b(?:live|lives|living|lived|stay|stays|staying|address|house|home|moved|move|at|is|"
+                           r"flat|nans?|dads?|mums?|mine|ours|theirs)\b[^.!?\n]{0,25}$", re.IGNORECASE)
+LIVING_AFTER = re.compile(r"\s+(?:is|was)\s+(?:my|our|his|her|their|where)\b", re.IGNORECASE)
+ADDRESS_TAIL = rf",?\s+(?:the\s+)?(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{0,3}}(?:{STREET}|{WEAK_STREET})\b{COMPASS}"
+WEAK_ADDRESS = re.compile(rf"\b\d{{1,4}}[a-z]?{ADDRESS_TAIL}", re.IGNORECASE)
+WORDS_ADDRESS = re.compile(rf"\b{NUMBER_WORDS}(?:[\s-]+(?:and\s+)?{NUMBER_WORDS}){{0,3}}{ADDRESS_TAIL}", re.IGNORECASE)
+NUMBER_BEFORE = re.compile(r"\b(?:number|no\.?|num)\s*$", re.IGNORECASE)
+"""Addresses the shape alone does not give: a street word that is an everyday word, or a house number in
+words ("number fourty two elm avenue"), where the words before say someone lives there ("i live at", "my
+nans house is") or the words after ("3 kingfisher way is my house"): see _addresses_in_context()."""
 MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 DATE_OF_BIRTH = re.compile(
     rf"(?P<d>\b\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:19|20)?\d{{2}}\b)"
@@ -107,6 +149,42 @@ DATE_OF_BIRTH = re.compile(
     rf"(?:,?\s+(?:19|20)\d{{2}})?)\b",
     re.IGNORECASE)
 """A date of birth: the date itself is redacted ("my birthday is [date of birth]")."""
+ORDINAL_WORDS = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+                 r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
+                 r"(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))")
+POLISH_MONTHS = (r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[sś]nia|pa[zź]dziernika|"
+                 r"listopada|grudnia")
+BIRTH_YEAR = r"(?:19(?:8|9)\d|20[01]\d|202[0-2])"
+"""The years young people (11 to 25) and their brothers and sisters were born in."""
+DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{ORDINAL_WORDS})"
+BIRTH_WRITTEN = re.compile(
+    # A whole date in a birth year, written out: "the 9th of june 2009", "june 9th 2009", "5 maja 2010".
+    rf"\b(?:the\s+)?{DAY}\s+(?:of\s+)?(?:{MONTHS}|{POLISH_MONTHS}),?\s+{BIRTH_YEAR}\b"
+    rf"|\b(?:{MONTHS})\s+(?:the\s+)?{DAY},?\s+{BIRTH_YEAR}\b", re.IGNORECASE)
+BIRTH_ISO = re.compile(rf"\b{BIRTH_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b")
+"""A date in a birth year the other way round: "2010-11-23"."""
+BIRTHDAY_DATE = re.compile(
+    # A day and month after words for a birthday: "my birthdays the 30th of april", "bday is on 3rd feb".
+    rf"\b(?:birthday|birthdays|birthday's|bday|bdays|b-day|dob|born|urodziny|urodzi[lł]e[mś]\s+si[eę]|"
+    rf"urodzi[lł]am\s+si[eę])(?:\s+(?:is|was|on|:|'s))*\s+(?P<d>(?:the\s+)?"
+    rf"(?:{DAY}\s+(?:of\s+)?(?:{MONTHS}|{POLISH_MONTHS})|(?:{MONTHS})\s+(?:the\s+)?{DAY})(?:,?\s+(?:19|20)\d\d)?)\b",
+    re.IGNORECASE)
+MONTH_WORDS = frozenset(["jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+                         "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+                         "november", "dec", "december", "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca",
+                         "lipca", "sierpnia", "września", "wrzesnia", "października", "pazdziernika", "listopada",
+                         "grudnia"])
+BIRTH_YEAR_NEEDS = re.compile(rf"\b{BIRTH_YEAR}\b")
+FORM_GROUP = re.compile(r"(?<![\w/.£$-])(?:[7-9]|1[0-3])(?P<f>[A-Z]{1,3}\d?|\s?[A-Za-z]{1,3}\d?)(?![\w/.-])")
+FORM_BEFORE = re.compile(r"\b(?:form|group|in|class|tutor|reg)(?:\s+is)?\s$", re.IGNORECASE)
+"""A form group ("9R", "10JT", "7Y2"; after "form", "group", "in": "my form is 10 ABE", "im in 9r"), not a
+time, size or sum."""
+NOT_FORM_CAPITALS = frozenset(["am", "pm", "th", "st", "nd", "rd", "gb", "mb", "kb", "kg", "km", "k", "m", "hrs", "hr",
+                               "mins", "min", "cm", "mm", "ml", "yrs", "yr", "mph", "lb", "lbs", "ft", "pc", "ps",
+                               "gcse"])
+NOT_FORM = frozenset(["am", "pm", "th", "st", "nd", "rd", "gb", "mb", "kb", "kg", "km", "k", "m", "p", "s", "hrs",
+                      "hr", "mins", "min", "cm", "mm", "ml", "g", "x", "yrs", "yr", "ish", "mph", "l", "lb", "lbs",
+                      "ft", "in", "and", "or", "to", "of", "is", "it", "a", "i", "pc", "ps", "am", "gcse", "gcses"])
 NHS_NUMBER = re.compile(r"(?<![\d+])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\d])")
 NI_NUMBER = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.IGNORECASE)
 VEHICLE = re.compile(r"\b[A-Z]{2}(?:0[2-9]|1\d|2[0-5]|5[1-9]|6\d|7[0-5])\s?[A-Z]{3}\b", re.IGNORECASE)
@@ -131,7 +209,8 @@ SPOKEN_WORDS = frozenset(SPOKEN_DIGITS) - {"o"}
 EMAIL_WORDS = frozenset(["dot", "com", "co", "uk", "org", "net", "pl", "ac", "sch", "ie", "io", "edu", "gov", "info",
                          *MAIL_PROVIDERS.split("|")]) - {"me", "live", "sky"}
 """An email written out has "at" and one of these ("dot", a domain ending, a mail provider)."""
-BIRTH_WORDS = frozenset(["born", "birthday", "dob", "d", "date"])
+BIRTH_WORDS = frozenset(["born", "birthday", "dob", "d", "date", "bday", "birthdays", "urodziny", "urodziłem",
+                         "urodziłam", "urodzilem", "urodzilam", "b", "bdays"])
 
 # --- names and schools -----------------------------------------------------------------------
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -176,6 +255,10 @@ GENERIC_BEFORE_SCHOOL = frozenset([
     "are", "were", "be", "been", "i", "we", "you", "they", "he", "she", "it", "me", "us", "them", "so", "but",
     "because", "whole", "proper", "real", "rubbish", "crap", "great", "nice", "strict", "bigger", "smaller", "year",
     "pupil", "student", "students", "pupils", "attend", "attends", "attended", "stupid", "own", "shit", "bloody",
+    "skipped", "skip", "skipping", "skiving", "skived", "bunked", "bunking", "bunk", "wagged", "wag", "dodged",
+    "quit", "changed", "change", "changing", "moved", "moving", "leaving", "during", "outside", "inside", "around",
+    "round", "near", "behind", "across", "through", "into", "till", "until", "since", "walk", "walked", "walking",
+    "late", "early", "enjoy", "enjoyed", "enjoying", "liked", "hated", "hating", "loving", "skool", "then", "now",
 ])
 SCHOOL_LEAD = re.compile(r"\b(?:go(?:es)?|went|going|gone|attend(?:s|ed|ing)?|moved|start(?:ed|ing)?|excluded|"
                          r"expelled|student|pupil|year\s+\d+|bullied)\s+(?:to|at|from)\s*$", re.IGNORECASE)
@@ -185,6 +268,14 @@ LISTS = re.compile(
     r"bros|friend|mate|bestie)\b", re.IGNORECASE)
 
 FIRST, SURNAME, EVERYDAY, ENGLISH, STOP, PLACE, NOT_PERSON, ARABIC, FUNCTION = 1, 2, 4, 8, 16, 32, 64, 128, 256
+FOREIGN, SCHOOL, FIGURE = 512, 1024, 2048
+TITLE_CUE, RELATION_CUE, INTRODUCER_CUE = 4096, 8192, 16384
+"""An everyday word of Urdu or Polish (also ENGLISH: a word, not a name); a word of one of the area's
+schools (or one letter away from one); a public figure's name of one word."""
+CLASS_NAMES = {FIRST: "first", SURNAME: "surname", EVERYDAY: "everyday", ENGLISH: "english", STOP: "stop",
+               PLACE: "place", NOT_PERSON: "service", ARABIC: "arabic", FUNCTION: "function", FOREIGN: "foreign",
+               SCHOOL: "school", FIGURE: "figure", TITLE_CUE: "title", RELATION_CUE: "relation",
+               INTRODUCER_CUE: "introducer"}
 
 
 class Redacted(msgspec.Struct, frozen=True):
@@ -203,6 +294,8 @@ class Terms(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
     terms: dict[str, list[str]] = {}
     keep: list[str] = []
+    helplines: list[str] = []
+    """Numbers to keep as written (the area's own helplines), beside data/helplines.txt's."""
 
 
 class Found(NamedTuple):
@@ -216,13 +309,20 @@ class Found(NamedTuple):
 def word_class(lower: str) -> int:
     """What redaction knows about a lower-case word, as bits (FIRST, SURNAME, ... above); read through
     CLASSES, which remembers it."""
+    cue = (TITLE_CUE if lower in TITLES else 0) | (RELATION_CUE if lower in RELATIONS else 0) | (
+        INTRODUCER_CUE if lower in INTRODUCERS else 0)
+    return _word_class(lower) | cue
+
+
+def _word_class(lower: str) -> int:
     found = 0
     if lower in NEVER_NAMES or lower in TEXT_SPEAK:
         return STOP
     if lower in FUNCTION_WORDS:  # "will", "may": names only where the words around say so
         return FIRST | EVERYDAY | FUNCTION | ENGLISH if lower in first_names() else STOP
     if not lower.isascii() and not lower[0].isascii() and "\u0600" <= lower[0] <= "\u06ff":
-        return ARABIC if arabic_key(lower) in arabic_script_names() else 0
+        key = arabic_key(lower)
+        return STOP if key in urdu_stop_words() else ARABIC if key in arabic_script_names() else 0
     if lower in first_names():
         found |= FIRST
         if lower in everyday_names():
@@ -235,7 +335,27 @@ def word_class(lower: str) -> int:
         found |= NOT_PERSON
     if is_english(lower):
         found |= ENGLISH
+    return _what_must_stay(lower, found)
+
+
+def _what_must_stay(lower: str, found: int) -> int:
+    """Everyday Urdu and Polish words, the area's schools' words and public figures' names."""
+    if lower in everyday_words():  # "hai", "meri", "sab"; "kim", "sama", "rana": words, names only in context
+        found |= ENGLISH | FOREIGN | (EVERYDAY if found & FIRST else 0)
+    if lower in school_tokens():
+        found |= SCHOOL
+    elif not found & (ENGLISH | FIRST | SURNAME | PLACE) and school_misspelt(lower):
+        found |= SCHOOL
+        MISSPELT_SCHOOLS.add(lower)
+    if lower in public_figures().single:
+        found |= FIGURE
     return found
+
+
+@cache
+def class_names(c: int) -> tuple[str, ...]:
+    """A word's classes as names, for the learned recogniser's features."""
+    return tuple(name for bit, name in CLASS_NAMES.items() if c & bit)
 
 
 SENTENCE_SPLIT = re.compile(r"[.!?\n:;]+")
@@ -292,6 +412,13 @@ class Words:
             self._spans = [m.span() for m in WORD.finditer(self.text)]
         return self._spans[i]
 
+    def index_at(self, start: int) -> int | None:
+        """The word that starts at this character, if one does."""
+        for i in range(len(self.lowers)):
+            if self.span(i)[0] == start:
+                return i
+        return None
+
     def possessive(self, i: int) -> bool:
         """Whether the word was written with an 's ("Zayaan's"), which its lower-case form has dropped."""
         return self.written[i].lower().replace("’", "'") != self.lowers[i]
@@ -329,10 +456,16 @@ class _Names:
         c = self.classes[i]
         if c & ARABIC:
             return "name list (Arabic script)"
+        p1, p2 = w.prev(i), w.prev(i, 2)
+        titled = p1 in TITLES and (p1 not in LOOSE_TITLES or p2 in TITLE_SPOTS)
+        lower = w.lowers[i]
+        if titled and (lower in TITLE_WORD_SURNAMES or (len(lower) == 1 and lower not in TEXT_LETTERS)):
+            return "title"  # "mr young", "miss t"
+        if titled and p1 in LOOSE_TITLES and (lower in PERSON_VERBS or c & FUNCTION):
+            titled = False  # "miss said i was lying"
         if c & STOP:
             return None
         cap = w.capital(i)
-        p1, p2 = w.prev(i), w.prev(i, 2)
         written = w.written[i]
         surname_next = i + 1 < len(self.classes) and bool(self.classes[i + 1] & SURNAME) and w.capital(i + 1) \
             and w.before[i + 1] == ""
@@ -343,7 +476,7 @@ class _Names:
         known_name = bool(c & (FIRST | SURNAME))
         unknown = not c & ENGLISH
         # "Mr Patel", "mrs dhillon", "miss Hughes"; not "i miss home" or "mr men books".
-        if p1 in TITLES and (cap or (known_name and unknown) or (p1 not in LOOSE_TITLES and (known_name or unknown))):
+        if p1 in TITLES and (cap or (known_name and unknown) or (titled and (known_name or unknown))):
             return "title"
         introduced = p1 in INTRODUCERS or (p1 == "is" and p2 in ("name", "names", "imię")) or (p1, p2) == ("me", "call")
         if introduced and (cap or unknown or (known_name and not c & ENGLISH)):
@@ -352,7 +485,11 @@ class _Names:
         if related and ((cap and not (c & ENGLISH and not known_name)) or (c & FIRST and not c & EVERYDAY)
                         or (unknown and not cap)):
             return "relationship"
+        if p1 in ONE_PERSON and c & FIRST and not c & FUNCTION:  # "my step dad bill", "my friend destiny"
+            return "relationship"
         nxt = w.next(i)
+        if unknown and nxt in ("the", "my", "our") and (w.next(i + 1) in RELATIONS or w.next(i + 2) in RELATIONS):
+            return "name, then who they are"  # "faadumo my cousin"
         if nxt in STREET_WORDS:  # "Charles Street", "Victoria Park": a place named after someone
             return None
         if c & FIRST and not c & EVERYDAY and (cap or (len(w.lowers[i]) > 2 and not (
@@ -413,6 +550,18 @@ class _Names:
         return (w.capital(k) and not (c & ENGLISH and not c & FIRST)) or bool(c & FIRST and not c & EVERYDAY)
 
 
+TITLE_SPOTS = frozenset(["", "and", "&", "n", "told", "tell", "to", "by", "with", "ask", "asked", "from", "but",
+                         "because", "cos", "then", "like", "hate", "love", "said", "says"])
+"""Words before "miss" or "sir" that make it a title ("i told miss hope", "miss hope is the only one"; not
+"i miss home")."""
+TITLE_WORD_SURNAMES = frozenset(["young", "little", "best", "good", "long", "may", "well", "new", "day"])
+"""Surnames that are words redaction never takes for names elsewhere ("mr young", "mrs may")."""
+TEXT_LETTERS = frozenset("uyrnxbcki")
+"""Letters that are words in text speak ("miss u", "sir y"): not initials after a title."""
+ONE_PERSON = RELATIONS - {"friends", "mates", "lady", "woman", "girl", "guy", "lad", "lass", "bloke", "fella", "ex",
+                          "brat", "officer", "worker", "partner", "teacher", "doctor", "nurse", "coach", "boss"}
+"""Words for one person in a young person's life, after which a first name that is also a word is a name
+("my step dad bill", "my friend destiny", "my mums boyfriend lee")."""
 DETERMINERS = frozenset(["a", "an", "the", "my", "your", "his", "her", "our", "their", "this", "that", "some", "any",
                          "no", "every"])
 MOVEMENT_VERBS = frozenset(["went", "go", "goes", "going", "gone", "moved", "move", "moving", "came", "come", "comes",
@@ -635,9 +784,54 @@ def _phones(text: str, seen: frozenset[str], digit_count: int) -> Iterator[Found
                 yield Found(m.start(), m.start() + len(spoken), "phone", "phone number in words")
 
 
-def _kept(text: str, found: Found) -> bool:
+def _birth_dates(text: str, seen: frozenset[str]) -> list[Found]:
+    """Dates of birth the DATE_OF_BIRTH pattern does not take: written out, in a birth year or after
+    "birthday" ("the 9th of june 2009", "my birthdays the 30th of april"), and "2010-11-23"."""
+    found = []
+    months = not MONTH_WORDS.isdisjoint(seen)
+    year = months or "-" in text or "/" in text or "." in text
+    if year and BIRTH_YEAR_NEEDS.search(text):
+        if months:
+            found += [Found(*m.span(), "date of birth", "date in a birth year") for m in BIRTH_WRITTEN.finditer(text)]
+        found += [Found(*m.span(), "date of birth", "date in a birth year") for m in BIRTH_ISO.finditer(text)]
+    if months and not BIRTH_WORDS.isdisjoint(seen):
+        found += [Found(*m.span("d"), "date of birth", "date after 'birthday'") for m in BIRTHDAY_DATE.finditer(text)]
+    return found
+
+
+def _addresses_in_context(text: str, pattern: re.Pattern[str]) -> list[Found]:
+    found = []
+    for m in pattern.finditer(text):
+        start = m.start()
+        before = NUMBER_BEFORE.search(text, max(0, start - 8), start)
+        if before:
+            start = before.start()  # "number 19 the fairway", "no. 5 wyvern avenue"
+        if LIVING_BEFORE.search(text, max(0, start - 40), start) or LIVING_AFTER.match(text, m.end()):
+            found.append(Found(start, m.end(), "address", "house number and street where someone lives"))
+    return found
+
+
+def _a_form(text: str, m: re.Match[str]) -> bool:
+    """"9R", "10JT"; "10 ABE", "9r" after "form", "group", "in"; not "10am", "8kg" or "11th"."""
+    letters = m.group("f").lstrip()
+    attached = letters == m.group("f") and letters.isupper()
+    if not attached and not FORM_BEFORE.search(text, max(0, m.start() - 15), m.start()):
+        return False
+    return letters.lower() not in (NOT_FORM_CAPITALS if letters.isupper() else NOT_FORM)
+
+
+def _kept(text: str, found: Found, terms: Terms | None) -> bool:
     """A public helpline number, kept as written."""
-    return found.kind == "phone" and re.sub(r"\D", "", text[found.start:found.end]) in KEEP_NUMBERS
+    if found.kind != "phone":
+        return False
+    digits = re.sub(r"\D", "", text[found.start:found.end])
+    return digits in KEEP_NUMBERS or digits in helplines().numbers or (
+        terms is not None and bool(terms.helplines) and digits in _term_numbers(tuple(terms.helplines)))
+
+
+@cache
+def _term_numbers(numbers: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(re.sub(r"\D", "", n) for n in numbers)
 
 
 # --- the partnership's lists -------------------------------------------------------------------
@@ -665,12 +859,332 @@ def _keep_pattern(keep: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 @cache
-def _places_pattern() -> re.Pattern[str]:
-    """Places and services of more than one word ("Earl Shilton", "Bright Futures"): a name found
-    inside one is part of the place (a school found there is still a school)."""
-    pattern = _term_pattern([w for w in places() | not_people() if " " in w])
-    assert pattern is not None
-    return pattern
+def _phrase_index() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Names of two words or more that a name found inside is part of (kept as written): places and
+    services ("Earl Shilton", "Bright Futures", "The Mix") and public figures and characters ("marcus
+    rashford", "harry potter", "king charles"). First word (a leading "the" left off) -> the names."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for name in places() | not_people() | helplines().names:
+        words = as_words(name)
+        if len(words) > 1:
+            words = words[1:] if words[0] == "the" else words
+            index.setdefault(words[0], []).append(words)
+    for first, phrases in public_figures().phrases.items():
+        for words in phrases:
+            words = words[1:] if first == "the" else words
+            index.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in index.items()}
+
+
+@cache
+def _phrase_starts() -> frozenset[str]:
+    return frozenset(_phrase_index())
+
+
+def _kept_phrases(words: Words) -> list[tuple[int, int]]:
+    """Where places, services, public figures and characters of two words or more are in an answer."""
+    if words.set.isdisjoint(_phrase_starts()):
+        return []
+    index, lowers, found = _phrase_index(), words.lowers, []
+    for i, lower in enumerate(lowers):
+        for phrase in index.get(lower, ()):
+            if tuple(lowers[i:i + len(phrase)]) == phrase:
+                found.append((words.span(i)[0], words.span(i + len(phrase) - 1)[1]))
+                break
+    return found
+
+
+# --- the area's schools, public figures, and the learned recogniser -----------------------------
+@cache
+def _school_index() -> dict[str, tuple[tuple[tuple[str, ...], bool], ...]]:
+    """First word -> the schools' forms that start with it (longest first), each with whether it needs
+    a school word or verb near it; a leading "the" left off ("the moat" is "moat")."""
+    index: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+    for form, loose in school_forms().items():
+        words = form[1:] if form[0] == "the" and len(form) > 1 else form
+        index.setdefault(words[0], []).append((words, loose))
+    return {k: tuple(sorted(v, key=lambda f: -len(f[0]))) for k, v in index.items()}
+
+
+@cache
+def _school_starts() -> frozenset[str]:
+    return frozenset(_school_index())
+
+
+MISSPELT_SCHOOLS: set[str] = set()
+"""Words met one letter away from a school's word (filled by word_class)."""
+SCHOOL_BEFORE = frozenset(["at", "go", "goes", "went", "attend", "attends", "attended", "left", "leaving", "leave",
+                           "joined", "started", "starting", "start"])
+TO_SCHOOL = frozenset(["go", "goes", "going", "gone", "went", "attend", "attends", "used", "move", "moved", "moving"])
+OUT_OF_SCHOOL = frozenset(["excluded", "expelled", "out", "moved", "kicked", "suspended", "came", "transferred"])
+
+
+def _school_near(words: Words, i: int, j: int) -> bool:
+    """A school verb before words i..j-1 ("goes to", "at", "excluded from") or a school word after them."""
+    p1, p2 = words.prev(i), words.prev(i, 2)
+    if p1 in SCHOOL_BEFORE or (p1 == "to" and p2 in TO_SCHOOL) or (p1 in ("from", "of") and p2 in OUT_OF_SCHOOL):
+        return True
+    return words.next(j - 1) in SCHOOL_ENDS or (words.next(j - 1) in ("is", "was") and "school" in words.set)
+
+
+def _listed_schools(words: Words) -> Iterator[Found]:
+    """The area's schools in the forms young people type (data/schools.txt), a word misspelt by one letter
+    too ("crownhils", "judgmeadow")."""
+    index = _school_index()
+    misspelt = not MISSPELT_SCHOOLS.isdisjoint(words.set)
+    if words.set.isdisjoint(_school_starts()) and not misspelt:
+        return
+    lowers = words.lowers
+    if misspelt:
+        lowers = [school_misspelt(w) or w if w in MISSPELT_SCHOOLS else w for w in lowers]
+    i, n = 0, len(lowers)
+    while i < n:
+        for form, loose in index.get(lowers[i], ()):
+            j = i + len(form)
+            if tuple(lowers[i:j]) == form and all(b == "" for b in words.before[i + 1:j]) and (
+                    not loose or _school_near(words, i, j) or _school_subject(words, form, i, j)):
+                first = i - 1 if i and lowers[i - 1] == "the" and not words.before[i] else i
+                while j < n and j < i + len(form) + 2 and not words.before[j] and lowers[j] in SCHOOL_ENDS:
+                    j += 1  # "uplands infants", "taylor road primary school"
+                yield Found(words.span(first)[0], words.span(j - 1)[1], "school", "the area's schools")
+                i = j - 1
+                break
+        i += 1
+
+
+SUBJECT_VERBS = frozenset(["is", "was", "has", "had", "have", "are", "were", "got", "gets", "does", "doesnt", "dont",
+                           "kicked", "excluded", "never", "always", "needs", "should", "makes", "made", "gave",
+                           "gives", "isnt", "wasnt", "teachers", "staff"])
+
+
+def _school_subject(words: Words, form: tuple[str, ...], i: int, j: int) -> bool:
+    """A school's form of two words or more that is not a place, as what a sentence is about ("castle rock
+    has bullys", "new college is full of drama"; not "rushey mead is nice", a part of the city)."""
+    return len(form) > 1 and words.before[i] == "." and words.next(j - 1) in SUBJECT_VERBS and \
+        " ".join(form) not in places()
+
+
+@cache
+def _written_schools() -> re.Pattern[str]:
+    """The schools' forms with a digit or a dot ("ke7", "ke 7", "w.q.e")."""
+    forms = sorted(school_written_forms(), key=len, reverse=True) or ["(?!)"]
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s?") for f in forms) + r")(?!\w)",
+                      re.IGNORECASE)
+
+
+@cache
+def _written_school_starts() -> frozenset[str]:
+    """The first words of the schools' forms with a digit or a dot ("ke" of "ke7", "w" of "w.q.e")."""
+    return frozenset(w[0] for w in (as_words(f) for f in school_written_forms()) if w)
+
+
+STRONG_CONTEXT = TITLES | RELATIONS | INTRODUCERS
+
+
+def _a_public_figure(words: Words, found: Found) -> bool:
+    """A name of one word that is a public figure's ("stormzy", "messi"), with nothing around it to say
+    it is someone the young person knows ("my mate Messi")."""
+    if not found.recogniser.startswith(LEARNED) and found.recogniser not in ("first name list", "name in context",
+                                                                              "capitalised, not a word"):
+        return False
+    i = words.index_at(found.start)
+    if i is None or words.span(i)[1] < found.end or not words.classes[i] & FIGURE:
+        return False
+    return words.prev(i) not in STRONG_CONTEXT and words.prev(i, 2) not in STRONG_CONTEXT
+
+
+LEARNED = "learned (CRF)"
+LEARNED_THRESHOLD = 0.5
+"""A word is a name, school or place of work when the CRF's probability that it is none (O) is below this."""
+LEARNED_THRESHOLD_WORD = 0.2
+"""The same for an everyday English word in lower case ("hope", "bill", "park"): the CRF must be surer."""
+OPEN_CLASSES = FIRST | SURNAME | ARABIC | SCHOOL | FIGURE
+OPENERS = {**dict.fromkeys(TITLES, 1), **dict.fromkeys(RELATIONS, 1), **dict.fromkeys(INTRODUCERS, 1),
+           **dict.fromkeys(["big", "lil", "little"], 1),
+           **dict.fromkeys(["works", "working", "worked", "job", "owns", "cleans", "drives", "shifts"], 6)}
+"""Words after which the next few may be a name, school or place of work whatever they are ("mr young",
+"my mate big t", "works at the co-op on green lane road")."""
+WORK_AT = frozenset(["at", "for", "in"])
+OPENER_WORDS = frozenset(OPENERS)
+JOBS = frozenset(["nurse", "driver", "cleaner", "manager", "carer", "cashier", "chef", "cook", "doctor", "teacher",
+                  "receptionist", "security", "guard", "porter", "builder", "mechanic", "assistant", "worker",
+                  "volunteer", "supervisor", "technician", "engineer", "pharmacist", "dentist", "hairdresser",
+                  "barber", "waiter", "waitress", "bartender", "postman", "packer", "picker", "labourer",
+                  "electrician", "plumber", "painter", "butcher", "baker", "lady", "man", "staff", "admin", "boss"])
+"""Jobs, before "at" or "for" and a place of work ("my mum is a nurse at the lri")."""
+OPENING = OPENER_WORDS | JOBS | {"to", "work"}
+JOB_BEFORE = frozenset(["is", "as", "was", "works", "job", "got"])
+NAME_BEFORE = STRONG_CONTEXT | WEAK_CONTEXT | frozenset(["", "and", "n", "&", "ask", "tell", "im", "am", "named"])
+NAME_AFTER = STRONG_VERBS | frozenset(["and", "n", "&", "my", "the", "from", "is", "was", "said", "says", "keeps",
+                                       "wont", "doesnt", "dont", "never", "always", "got", "gets", "has", "had"])
+
+
+CLOSED, OPEN, BESIDE_A_PERSON, CAPITALISED = 0, 1, 2, 3
+OPEN_KIND: dict[int, int] = {}
+"""Word classes -> whether such a word is open to the CRF (kept: there are few classes)."""
+
+
+def _open_kind(c: int) -> int:
+    if c & STOP:
+        return CLOSED
+    if not (c & OPEN_CLASSES or not c & ENGLISH) or c & (NOT_PERSON | FUNCTION):
+        return CAPITALISED  # open only if capitalised within a sentence
+    if c & ENGLISH and (c & EVERYDAY or not c & FIRST) and not c & (SCHOOL | FIGURE):
+        return BESIDE_A_PERSON
+    return OPEN
+
+
+def _open_words(words: Words) -> list[bool]:
+    """The words the CRF labels: any that could be a name, school or place of work (in a name or school
+    list, no English word, capitalised within a sentence) or that follows words that say one may come
+    ("mr", "my mate", "goes to", "works at", "... academy"). Every other word is O."""
+    classes, written, before, lowers = words.classes, words.written, words.before, words.lowers
+    n, seen = len(classes), words.set
+    opened = [False] * n
+    for i, c in enumerate(classes):
+        kind = OPEN_KIND.get(c)
+        if kind is None:
+            kind = OPEN_KIND[c] = _open_kind(c)
+        if kind == OPEN:
+            opened[i] = True
+        elif kind == CAPITALISED:
+            opened[i] = not before[i] and written[i][0].isupper()  # capitalised within a sentence
+        elif kind == BESIDE_A_PERSON:
+            if written[i][0].isupper():
+                opened[i] = True
+            else:  # an everyday word that is also a name ("hope", "park", "summer"): beside words that say a person
+                p1 = lowers[i - 1] if i and not before[i] else ""
+                nxt = lowers[i + 1] if i + 1 < n and not before[i + 1] else ""
+                opened[i] = p1 in NAME_BEFORE or nxt in NAME_AFTER or (
+                    p1 != "" and bool(classes[i - 1] & FIRST) and bool(c & SURNAME))
+    if not OPENER_WORDS.isdisjoint(seen) or ("to" in seen and not TO_SCHOOL.isdisjoint(seen)) or (
+            not WORK_AT.isdisjoint(seen) and ("work" in seen or not JOBS.isdisjoint(seen))):
+        _open_after(words, opened)
+    if not SCHOOL_ENDS.isdisjoint(seen):
+        for i, lower in enumerate(lowers):
+            if lower in SCHOOL_ENDS:  # "oakfield high", "thornbury community college"
+                k = i
+                while k > 0 and i - k < 3 and not before[k] and lowers[k - 1] not in STOPPERS:
+                    k -= 1
+                    opened[k] = True
+    return opened
+
+
+def _open_after(words: Words, opened: list[bool]) -> None:
+    """Open the words after those that say a name, school or place of work may come."""
+    lowers, before, classes, n = words.lowers, words.before, words.classes, len(opened)
+    for i in [i for i, lower in enumerate(lowers) if lower in OPENING]:
+        lower = lowers[i]
+        reach = OPENERS.get(lower)
+        if lower == "to" and i and lowers[i - 1] in TO_SCHOOL:
+            reach = 3  # "goes to judge meadow"
+        elif (lower == "work" or (lower in JOBS and not JOB_BEFORE.isdisjoint(lowers[max(0, i - 3):i]))) \
+                and i + 1 < n and lowers[i + 1] in WORK_AT:
+            reach = 6  # "my mum work at the asda", "is a nurse at the lri", "is a taxi driver for swift cabs"
+        if reach:
+            every = lower in TITLES or reach > 1  # "mr young"; "works at the tesco on narborough road"
+            for k in range(i + 1, min(i + 1 + reach, n)):
+                if before[k]:
+                    break
+                opened[k] = opened[k] or every or not classes[k] & STOP
+
+
+def _name_threshold(words: Words, i: int) -> float:
+    c = words.classes[i]
+    if c & ENGLISH and not words.written[i][0].isupper() and (not c & FIRST or c & EVERYDAY):
+        return LEARNED_THRESHOLD_WORD
+    return LEARNED_THRESHOLD
+
+
+def _tokens(words: Words, opened: list[bool], a: int, b: int) -> list[labeller.Token]:
+    """Words a..b-1 (one sentence) as the CRF reads them: only those it labels and the two either side of
+    each are made (the others are never read)."""
+    written, lowers, classes = words.written, words.lowers, words.classes
+    tokens: list[labeller.Token] = [NO_TOKEN] * (b - a)
+    for k in range(a, b):
+        if opened[k]:
+            for j in range(max(a, k - 2), min(b, k + 3)):
+                if tokens[j - a] is NO_TOKEN:
+                    tokens[j - a] = labeller.Token(written[j], lowers[j], class_names(classes[j]), j == a)
+    return tokens
+
+
+NO_TOKEN = labeller.Token("", "", (), False)
+
+
+def _learned(words: Words) -> Iterator[Found]:
+    """Names, schools and places of work the learned recogniser (voice.reading.labeller) finds."""
+    model = labeller.model()
+    if model is None or not len(words):
+        return
+    opened = _open_words(words)
+    if not any(opened):
+        return
+    starts = [i for i, b in enumerate(words.before) if b] + [len(words)]
+    for a, b in itertools.pairwise(starts):
+        if not any(opened[a:b]):
+            continue
+        tokens = _tokens(words, opened, a, b)
+        strict = [_name_threshold(words, k) if opened[k] else 0.0 for k in range(a, b)]
+        for labelled in model.label(tokens, opened[a:b], strict, LEARNED_THRESHOLD):
+            found = _learned_find(words, a + labelled.start, a + labelled.end - 1, a, b, labelled)
+            if found is not None:
+                yield found
+
+
+def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled: labeller.Labelled) -> Found | None:
+    """Words first..last, labelled in the sentence a..b-1, as a find: with its title or "the", a place of
+    work with its street; None where what is public must stay."""
+    kind, classes = labelled.kind, words.classes[first:last + 1]
+    if kind == "name" and any(c & (PLACE | NOT_PERSON) for c in classes) and words.prev(first) not in STRONG_CONTEXT:
+        return None  # "from Somalia and Jordan", "on Kooth": places and services stay, unless "my friend Jordan"
+    if kind == "school" and all(c & (PLACE | NOT_PERSON | FIGURE) for c in classes):
+        return None  # "go to cambridge": a town is not a school
+    if kind != "name" and _generic(words.lowers[first:last + 1]):
+        return None  # "works at home", "works in a shop"
+    start, end = words.span(first)[0], words.span(last)[1]
+    if first > a and words.lowers[first - 1] in (TITLES if kind == "name" else ("the",)):
+        start = words.span(first - 1)[0]  # "mr Young" -> "[name]", as the rule does; "the [workplace]"
+    if words.possessive(last):
+        end -= 2
+    if kind == "workplace":
+        end = words.span(_workplace_end(words, last, b))[1]
+    return Found(start, end, kind, f"{LEARNED}, {labelled.confidence:.2f}")
+
+
+GENERIC_PLACES = frozenset([
+    "a", "an", "the", "my", "his", "her", "their", "our", "local", "big", "little", "new", "home", "work", "shop", "shops",
+    "factory", "hospital", "council", "warehouse", "school", "schools", "nursery", "care", "office", "pub", "bar",
+    "restaurant", "hotel", "salon", "airport", "station", "garage", "takeaway", "farm", "nights", "night", "lates",
+    "days", "weekends", "weekend", "supermarket", "cafe", "café", "kitchen", "builders", "building", "site", "sites",
+    "college", "uni", "university", "academy", "gym", "bank", "prison", "army", "police", "nhs", "job", "jobs",
+    "agency", "call", "centre", "center", "store", "depot", "mosque", "church", "temple", "gurdwara", "charity",
+    "club", "youth", "hairdressers", "barbers", "chippy", "corner", "market", "laundrette", "primary", "secondary",
+    "high", "infants", "juniors", "sixth", "form", "it", "that", "there", "here", "this",
+])
+"""Words of a place of work or school that names no one place ("a shop", "the hospital", "home")."""
+
+
+def _generic(lowers: list[str]) -> bool:
+    return all(w in GENERIC_PLACES for w in lowers)
+
+
+WORKPLACE_ON = frozenset(["on", "in", "at", "near", "by", "off"])
+
+
+def _workplace_end(words: Words, last: int, end: int) -> int:
+    """A place of work with its street: "the tesco [on narborough road]"."""
+    lowers, found = words.lowers, last
+    if last + 1 < end and lowers[last + 1] in WORKPLACE_ON:
+        for k in range(last + 2, min(last + 7, end)):
+            if lowers[k] in ADDRESS_STREETS or lowers[k] in STREET_WORDS:
+                found = k
+    while found + 1 < end and lowers[found + 1] in STREET_ENDS:
+        found += 1  # "green lane [road]", "fosse road [north]"
+    return found
+
+
+STREET_ENDS = frozenset(["road", "rd", "street", "st", "lane", "avenue", "ave", "north", "south", "east", "west"])
 
 
 # --- putting it together -----------------------------------------------------------------------
@@ -681,22 +1195,31 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     found: list[Found] = []
     words = Words(text)
     seen = words.set
+    digit_count = len(DIGIT.findall(text)) if DIGIT.search(text) else 0
     if "@" in text or "(at)" in text or "[at]" in text or ("at" in seen and not seen.isdisjoint(EMAIL_WORDS)):
         found += [Found(*m.span(), "email", "email address") for m in EMAIL.finditer(text)]
     if LINK_NEEDS.search(text):
         found += [Found(*m.span(), "link", "web address") for m in LINK.finditer(text)]
-    digit_count = len(DIGIT.findall(text)) if DIGIT.search(text) else 0
+    if not seen.isdisjoint(_written_school_starts()):
+        found += [Found(*m.span(), "school", "the area's schools") for m in _written_schools().finditer(text)]
     if digit_count:
         if POSTCODE_NEEDS.search(text):
             found += [Found(*m.span(), "postcode", "UK postcode") for m in POSTCODE.finditer(text)]
         if NUMERIC_DATE.search(text) or not BIRTH_WORDS.isdisjoint(seen):
             found += [Found(*m.span("d" if m.group("d") else "w"), "date of birth", "date of birth")
                       for m in DATE_OF_BIRTH.finditer(text)]
+        found += _birth_dates(text, seen)
         if not ADDRESS_STREETS.isdisjoint(seen) or "flat" in seen or "apartment" in seen:
             found += [Found(*m.span(), "address", "house number and street") for m in ADDRESS.finditer(text)]
+        if not WEAK_STREETS.isdisjoint(seen):
+            found += _addresses_in_context(text, WEAK_ADDRESS)
+        found += [Found(*m.span(), "form group", "form group") for m in FORM_GROUP.finditer(text)
+                  if _a_form(text, m)]
         found += _numbers(text, digit_count)
     elif ("live" in seen or "lives" in seen) and not ADDRESS_STREETS.isdisjoint(seen):
         found += [Found(*m.span(), "address", "street where someone lives") for m in ADDRESS.finditer(text)]
+    if not seen.isdisjoint(NUMBER_WORD_SET) and not ANY_STREET.isdisjoint(seen):
+        found += _addresses_in_context(text, WORDS_ADDRESS)
     if "@" in text or "_" in text:
         found += [Found(*m.span(), "handle", "@handle or user_name") for m in AT_HANDLE.finditer(text)]
     if not SOCIAL_WORDS.isdisjoint(seen):
@@ -707,14 +1230,18 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         for kind, pattern in _compiled_terms(key):
             found += [Found(*m.span(), kind, "the partnership's list") for m in pattern.finditer(text)]
     found += _schools(words)
+    found += _listed_schools(words)
     found += _names(words)
+    found += _learned(words)
     if not found:
         return found
     keep = _keep_pattern(tuple(terms.keep)) if terms and terms.keep else None
     kept = [m.span() for m in keep.finditer(text)] if keep else []
-    places_ = [m.span() for m in _places_pattern().finditer(text)] if any(f.kind == "name" for f in found) else []
-    found = [f for f in found if not _kept(text, f) and not any(s <= f.start and f.end <= e for s, e in kept)
-             and not (f.kind == "name" and any(s <= f.start and f.end <= e for s, e in places_))]
+    if any(f.kind == "name" for f in found):
+        kept_names = _kept_phrases(words)
+        found = [f for f in found if f.kind != "name" or not (
+            any(s <= f.start and f.end <= e for s, e in kept_names) or _a_public_figure(words, f))]
+    found = [f for f in found if not _kept(text, f, terms) and not any(s <= f.start and f.end <= e for s, e in kept)]
     # Longest first, then earliest: a phone number inside an email stays part of the email.
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
     chosen: list[Found] = []
