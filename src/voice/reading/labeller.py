@@ -114,6 +114,17 @@ def sentence_features(tokens: Sequence[Token]) -> list[list[str]]:
     return found
 
 
+class Sentence(NamedTuple):
+    """One sentence as lists: its words as written, in lower case, and their classes as names."""
+
+    written: Sequence[str]
+    lowers: Sequence[str]
+    classes: Sequence[tuple[str, ...]]
+
+    def token(self, i: int) -> Token:
+        return Token(self.written[i], self.lowers[i], self.classes[i], i == 0)
+
+
 class Labelled(NamedTuple):
     start: int
     """Index of the first word."""
@@ -174,19 +185,33 @@ class Model:
 
     def emission(self, tokens: Sequence[Token], i: int) -> Vector:
         """exp(the weight of every feature of word i) for each label, from what each word brings."""
-        e0, e1, e2, e3 = self.own(tokens[i])
-        n = len(tokens)
+        return self.emission_of(Sentence([t.written for t in tokens], [t.lower for t in tokens],
+                                         [t.classes for t in tokens]), i)
+
+    def emission_of(self, sentence: Sentence, i: int) -> Vector:
+        """The same for a word of a sentence given as lists, each word's vectors read from what is kept
+        (a Token is made only for a word met for the first time)."""
+        written, lowers, n = sentence.written, sentence.lowers, len(sentence.written)
+        found = self._own.get((written[i], i == 0))
+        if found is None:
+            found = self.own(sentence.token(i))
+        e0, e1, e2, e3 = found
+        near = self._near
         for slot in (-2, -1, 1, 2):
             j = i + slot
-            a, b, c, d = self.near(tokens[j] if 0 <= j < n else None, slot)
-            e0, e1, e2, e3 = e0 * a, e1 * b, e2 * c, e3 * d
+            if 0 <= j < n:
+                v = near.get((slot, written[j], j == 0))
+                if v is None:
+                    v = self.near(sentence.token(j), slot)
+            else:
+                v = near.get((slot, OUTSIDE, False)) or self.near(None, slot)
+            e0, e1, e2, e3 = e0 * v[0], e1 * v[1], e2 * v[2], e3 * v[3]
         exp_weights = self.exp_weights
-        w = exp_weights.get("b-=" + (tokens[i - 2].lower if i > 1 else OUTSIDE) + "|" +
-                            (tokens[i - 1].lower if i else OUTSIDE))
+        w = exp_weights.get("b-=" + (lowers[i - 2] if i > 1 else OUTSIDE) + "|" + (lowers[i - 1] if i else OUTSIDE))
         if w is not None:
             e0, e1, e2, e3 = e0 * w[0], e1 * w[1], e2 * w[2], e3 * w[3]
-        w = exp_weights.get("b+=" + (tokens[i + 1].lower if i + 1 < n else OUTSIDE) + "|" +
-                            (tokens[i + 2].lower if i + 2 < n else OUTSIDE))
+        w = exp_weights.get("b+=" + (lowers[i + 1] if i + 1 < n else OUTSIDE) + "|" +
+                            (lowers[i + 2] if i + 2 < n else OUTSIDE))
         if w is not None:
             e0, e1, e2, e3 = e0 * w[0], e1 * w[1], e2 * w[2], e3 * w[3]
         return e0, e1, e2, e3
@@ -232,12 +257,32 @@ class Model:
                 b0, b1, b2, b3 = b0 / total, b1 / total, b2 / total, b3 / total
         return found
 
-    def label(self, tokens: Sequence[Token], opened: Sequence[bool], name_thresholds: Sequence[float],
+    def label(self, sentence: Sentence, first: int, last: int, name_thresholds: Sequence[float],
               threshold: float) -> list[Labelled]:
-        """The names, schools and places of work in one sentence: words whose probability of O is below
-        `threshold` (for a name, the word's own of `name_thresholds`); the words not `opened` are held to O."""
+        """The names, schools and places of work among words first..last of a sentence (the words either
+        side held to O): words whose probability of O is below `threshold` (for a name, the word's own of
+        `name_thresholds`, counted from `first`)."""
         found: list[Labelled] = []
-        i, n = 0, len(tokens)
+        emissions = [self.emission_of(sentence, k) for k in range(first, last + 1)]
+        run: Labelled | None = None
+        for k, p in enumerate(self.marginals(emissions, first > 0, last + 1 < len(sentence.written)), start=first):
+            best = 1 if p[1] >= p[2] and p[1] >= p[3] else 2 if p[2] >= p[3] else 3
+            if p[0] >= (name_thresholds[k - first] if best == 1 else threshold):
+                run = None
+                continue
+            kind = KINDS[LABELS[best]]
+            if run is not None and run.kind == kind and run.end == k:
+                run = found[-1] = Labelled(run.start, k + 1, kind, min(run.confidence, 1 - p[0]))
+            else:
+                run = Labelled(k, k + 1, kind, 1 - p[0])
+                found.append(run)
+        return found
+
+    def label_sentence(self, sentence: Sentence, opened: Sequence[bool | int], name_thresholds: Sequence[float],
+                       threshold: float) -> list[Labelled]:
+        """label() for every run of opened words of a sentence."""
+        found: list[Labelled] = []
+        i, n = 0, len(sentence.written)
         while i < n:
             if not opened[i]:
                 i += 1
@@ -245,19 +290,7 @@ class Model:
             j = i
             while j + 1 < n and opened[j + 1]:
                 j += 1
-            emissions = [self.emission(tokens, k) for k in range(i, j + 1)]
-            run: Labelled | None = None
-            for k, p in enumerate(self.marginals(emissions, i > 0, j + 1 < n), start=i):
-                best = 1 if p[1] >= p[2] and p[1] >= p[3] else 2 if p[2] >= p[3] else 3
-                kind = KINDS[LABELS[best]]
-                if p[0] >= (name_thresholds[k] if best == 1 else threshold):
-                    run = None
-                    continue
-                if run is not None and run.kind == kind and run.end == k:
-                    run = found[-1] = Labelled(run.start, k + 1, kind, min(run.confidence, 1 - p[0]))
-                else:
-                    run = Labelled(k, k + 1, kind, 1 - p[0])
-                    found.append(run)
+            found += self.label(sentence, i, j, name_thresholds[i:j + 1], threshold)
             i = j + 1
         return found
 

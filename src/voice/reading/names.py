@@ -71,7 +71,7 @@ NEVER_NAMES = frozenset([
     "young", "little", "best", "good", "long", "new", "well", "just", "even", "more", "most", "very",
     "year", "day", "week", "month", "time", "people", "person", "kid", "kids", "child", "children",
     "mam", "mama", "tata", "pan", "pani", "brat", "nie", "tak", "jest", "się", "mnie", "mój", "moja",
-    "peng", "sen", "send", "ehcp", "adhd", "asd", "ocd", "ptsd", "gp", "camhs", "cahms", "pe", "re", "dt", "ict",
+    "peng", "sen", "send", "reg", "ehcp", "adhd", "asd", "ocd", "ptsd", "gp", "camhs", "cahms", "pe", "re", "dt", "ict",
     "aabo", "hooyo", "abo", "aabbo", "walaal", "abti", "eedo", "ayeeyo", "awoowe", "papa", "mummy", "daddy",
     "didi", "bhaiya", "chachu", "mamu", "beji", "bunica", "bunicul",
 ])

@@ -20,11 +20,10 @@ names, towns and countries, and whatever the partnership lists under `keep:`.
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import msgspec
 import phonenumbers
@@ -56,6 +55,8 @@ from voice.reading.names import (
 MAIL_PROVIDERS = (r"gmail|googlemail|hotmail|outlook|live|yahoo|ymail|icloud|me|msn|aol|btinternet|sky|"
                   r"virginmedia|talktalk|proton|protonmail|wp|onet|o2|interia|gazeta")
 TLD = r"com|co|uk|org|net|pl|ac|sch|ie|io|me|edu|gov|nhs|info"
+WEBMAIL = r"gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|protonmail|wp|onet|interia"
+WEBMAIL_NOT_WORDS = r"gmail|googlemail|hotmail|ymail|icloud|btinternet|protonmail"
 DOT = r"(?:\s*\.\s*|\s+dot\s+|\s*[(\[]dot[)\]]\s*)"
 EMAIL = re.compile(
     r"[A-Za-z0-9._%+'-]+(?:@\s?|\s@\s|\s?(?:\(at\)|\[at\])\s?)[A-Za-z0-9-]+(?:\s?\.\s?[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
@@ -63,7 +64,9 @@ EMAIL = re.compile(
     rf"|\b[A-Za-z0-9_%+-]+(?:(?:\.|\s+(?:dot|underscore|dash)\s+)[A-Za-z0-9_%+-]+)*"
     rf"(?:\s*[(\[]at[)\]]\s*|\s+at\s+)"
     rf"(?:(?:{MAIL_PROVIDERS})(?:{DOT}[A-Za-z0-9-]+)*{DOT}(?:{TLD})\b"
-    rf"|[A-Za-z0-9-]+(?:{DOT}[A-Za-z0-9-]+)*(?:\s+dot\s+|\s*[(\[]dot[)\]]\s*)(?:{TLD})\b)",
+    rf"|[A-Za-z0-9-]+(?:{DOT}[A-Za-z0-9-]+)*(?:\s+dot\s+|\s*[(\[]dot[)\]]\s*)(?:{TLD})\b)"
+    # Without the ending: "jade.smith@gmail", "jadesmith at hotmail".
+    rf"|[A-Za-z0-9._%+'-]+@\s?(?:{WEBMAIL})\b|[A-Za-z0-9._%+'-]+\s+at\s+(?:{WEBMAIL_NOT_WORDS})\b",
     re.IGNORECASE)
 LINK = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]']|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.uk|org\.uk|org|net|uk|io|me|ly|tv|gg|app)"
@@ -90,7 +93,11 @@ AT_HANDLE = re.compile(
     r"|(?<![\w@])_[A-Za-z0-9_]+\b|\b[A-Za-z0-9][A-Za-z0-9_]*_(?![\w@])"
     r"|\b(?:[A-Za-z0-9]{1,2}_[A-Za-z0-9_]+|[A-Za-z0-9_]+_[A-Za-z0-9]{1,2})\b")
 HANDLE_SHAPE = re.compile(r"[\d_.#@]|[a-z][A-Z]")
-PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|\(\+?)?\d(?:[\s().\-/_*]{0,3}\d){8,14}(?!\w)")
+PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|\(\+?)?\d(?:[\s().\-/_*]{0,3}\d){8,14}(?![^\WxX])")
+"""Nine to fifteen digits, with a kiss after them or not ("07700900461x")."""
+O_BESIDE_DIGIT = re.compile(r"(?<![A-Za-z])[oO]\s?\d|\d[oO]")
+O_FOR_ZERO = re.compile(r"(?<=\d)[oO]+|(?<![A-Za-z])[oO]+(?=[\s.-]?[\doO])|(?<=\d[\s.-])[oO]+(?![A-Za-z])")
+"""The letter o typed for a nought in a number ("o7700 900461", "07700 9OO 461")."""
 POLISH_PHONE = re.compile(r"(?<![\d+])(?:(?P<cc>\+?48)[\s-]?)?\d{3}[\s-]?\d{3}[\s-]?\d{3}(?![\d])")
 PHONE_CONTEXT = re.compile(r"(?:numer|nr|tel|telefon|zadzwo\w*|number|no|ring|call|text|whatsapp|phone|mobile|"
                            r"komórk\w*)\W*(?:\w+\W+){0,3}$", re.IGNORECASE)
@@ -154,8 +161,8 @@ ORDINAL_WORDS = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth
                  r"(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))")
 POLISH_MONTHS = (r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[sś]nia|pa[zź]dziernika|"
                  r"listopada|grudnia")
-BIRTH_YEAR = r"(?:19(?:8|9)\d|20[01]\d|202[0-2])"
-"""The years young people (11 to 25) and their brothers and sisters were born in."""
+BIRTH_YEAR = r"(?:199[5-9]|200\d|201[0-6])"
+"""The years young people (11 to 25 in the 2020s) were born in."""
 DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{ORDINAL_WORDS})"
 BIRTH_WRITTEN = re.compile(
     # A whole date in a birth year, written out: "the 9th of june 2009", "june 9th 2009", "5 maja 2010".
@@ -167,7 +174,8 @@ BIRTHDAY_DATE = re.compile(
     # A day and month after words for a birthday: "my birthdays the 30th of april", "bday is on 3rd feb".
     rf"\b(?:birthday|birthdays|birthday's|bday|bdays|b-day|dob|born|urodziny|urodzi[lł]e[mś]\s+si[eę]|"
     rf"urodzi[lł]am\s+si[eę])(?:\s+(?:is|was|on|:|'s))*\s+(?P<d>(?:the\s+)?"
-    rf"(?:{DAY}\s+(?:of\s+)?(?:{MONTHS}|{POLISH_MONTHS})|(?:{MONTHS})\s+(?:the\s+)?{DAY})(?:,?\s+(?:19|20)\d\d)?)\b",
+    rf"(?:{DAY}\s+(?:of\s+)?(?:{MONTHS}|{POLISH_MONTHS})|(?:{MONTHS})\s+(?:the\s+)?{DAY}|in\s+(?:{MONTHS})(?=,?\s+\d)"
+    rf"|\d{{1,2}}[/.-]\d{{1,2}}(?![/.-]?\d))(?:,?\s+(?:(?:19|20)\d\d|'?\d\d))?)\b",
     re.IGNORECASE)
 MONTH_WORDS = frozenset(["jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
                          "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
@@ -188,6 +196,9 @@ NOT_FORM = frozenset(["am", "pm", "th", "st", "nd", "rd", "gb", "mb", "kb", "kg"
 NHS_NUMBER = re.compile(r"(?<![\d+])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\d])")
 NI_NUMBER = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.IGNORECASE)
 VEHICLE = re.compile(r"\b[A-Z]{2}(?:0[2-9]|1\d|2[0-5]|5[1-9]|6\d|7[0-5])\s?[A-Z]{3}\b", re.IGNORECASE)
+OLD_VEHICLE = re.compile(r"\b[A-HJ-PR-Y]\d{1,3}\s?[A-Z]{3}\b")
+"""A registration of 1983 to 2001 ("Y123 ABC"), in capitals."""
+OLD_VEHICLE_NEEDS = re.compile(r"[A-HJ-PR-Y]\d")
 PESEL = re.compile(r"(?<![\d+])\d{11}(?!\d)")
 DIGIT = re.compile(r"\d")
 DIGIT_RUN = re.compile(r"\d(?:[\s().\-/_*]{0,3}\d){6}")
@@ -394,7 +405,7 @@ class Words:
                 self.written += found
                 self.before += ["" if titled else "."] + [""] * (len(found) - 1)
                 titled = found[-1].lower() in DOTTED_TITLES and chunk.endswith(found[-1])  # "Ms. Patel" goes on
-        lowers = [w.lower() for w in self.written]
+        lowers = list(map(str.lower, self.written))
         if "’" in text:
             lowers = [w.replace("’", "'") for w in lowers]
         if "'" in text or "’" in text:
@@ -578,11 +589,39 @@ LIST_ENDS = frozenset(["friends", "mates", "besties", "bffs", "cousins", "sister
                        "mate", "bestie"])
 
 
+def _name_candidates(words: Words) -> set[int]:
+    """The words _Names.decide() is asked about: names in a list and capitalised words (those after
+    context words are added by _names)."""
+    classes = words.classes
+    kinds = list(map(CANDIDATE_KIND.__getitem__, classes))
+    candidates = set(_positions(kinds, 1))  # names in a list (not stop words)
+    if 2 in kinds and not words.text.islower():  # other words, if capitalised
+        written, before = words.written, words.before
+        for i in _positions(kinds, 2):
+            # An English word (not a name) that starts a sentence is a name only as "Dev the youth worker".
+            if written[i][0].isupper() and (not before[i] or not classes[i] & ENGLISH or classes[i] & FIRST or
+                                            words.next(i) in ("the", "my", "our")):
+                candidates.add(i)
+    return candidates
+
+
+class _CandidateKind(dict[int, int]):
+    """Word classes -> 1 if a word of them is a name to decide on, 2 if it is when capitalised, 0 never."""
+
+    def __missing__(self, c: int) -> int:
+        # A first name that is an everyday word ("hope", "will") in lower case is one only after a word
+        # of CONTEXT_WORDS ("my friend hope"), which adds the word after it.
+        found = self[c] = 0 if c & STOP else 1 if c & ARABIC or (c & FIRST and not c & EVERYDAY) else 2
+        return found
+
+
+CANDIDATE_KIND = _CandidateKind()
+
+
 def _names(words: Words) -> Iterator[Found]:
     names = _Names(words)
-    lowers, classes = words.lowers, words.classes
-    candidates = {i for i, (c, word) in enumerate(zip(classes, words.written, strict=True))
-                  if not c & STOP and (c & (FIRST | ARABIC) or word[0].isupper())}
+    lowers = words.lowers
+    candidates = _name_candidates(words)
     if not CONTEXT_WORDS.isdisjoint(words.set):
         candidates.update(i + 1 for i, lower in enumerate(lowers[:-1]) if lower in CONTEXT_WORDS)
     for i in sorted(candidates):
@@ -727,6 +766,9 @@ def _numbers(text: str, digit_count: int) -> Iterator[Found]:
                 yield Found(m.start(), m.end(), "NI number", "National Insurance number")
         for m in VEHICLE.finditer(text):
             yield Found(m.start(), m.end(), "vehicle registration", "vehicle registration")
+    if OLD_VEHICLE_NEEDS.search(text):
+        for m in OLD_VEHICLE.finditer(text):
+            yield Found(m.start(), m.end(), "vehicle registration", "vehicle registration (before 2001)")
     if digit_count < 10:
         return
     for m in NHS_NUMBER.finditer(text):
@@ -756,32 +798,41 @@ def _handles(words: Words) -> Iterator[Found]:
 
 
 def _phones(text: str, seen: frozenset[str], digit_count: int) -> Iterator[Found]:
+    if digit_count and O_BESIDE_DIGIT.search(text):  # the same text with o for nought read as 0 (same places)
+        text = O_FOR_ZERO.sub(lambda m: "0" * len(m.group()), text)
+        digit_count = len(DIGIT.findall(text))
     # Most answers have no run of seven digits: libphonenumber's matcher is not cheap.
     if digit_count >= MIN_PHONE_DIGITS and DIGIT_RUN.search(text):
         for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.VALID):
             yield Found(match.start, match.end, "phone", "phone number (libphonenumber)")
         # UK numbers written in ways libphonenumber will not take whole ("07700/900/321", "0 7 7 0 0 ...").
         for m in PHONE_LIKE.finditer(text):
-            digits = re.sub(r"\D", "", m.group())
+            digits = re.sub(r"\D", "", m.group()).removeprefix("00")
             national = "0" + digits[2:].removeprefix("0") if digits.startswith("44") else digits
             if national.startswith("0") and len(national) in (10, 11):
                 yield Found(m.start(), m.end(), "phone", "phone number (UK shape)")
+            elif len(national) == 10 and national[0] == "7" and PHONE_CONTEXT.search(text[max(0, m.start() - 40):m.start()]):
+                yield Found(m.start(), m.end(), "phone", "phone number (UK mobile without its 0)")
         for m in POLISH_PHONE.finditer(text):  # "600 123 456" after "numer", "+48 512 345 678"
             if m.group("cc") or PHONE_CONTEXT.search(text[max(0, m.start() - 40):m.start()]):
                 yield Found(m.start(), m.end(), "phone", "phone number (Polish)")
     if len(SPOKEN_WORDS & seen) >= 2:
-        for m in SPOKEN_PHONE.finditer(text):  # "oh seven seven double oh nine ..."
-            spoken = m.group().rstrip(" ,.-")
-            digits, repeat = "", 1
-            for word in re.split(r"[\s,.-]+", spoken.lower()):
-                if word in ("double", "triple", "treble"):
-                    repeat = 2 if word == "double" else 3
-                    continue
-                digits += (SPOKEN_DIGITS.get(word) or word) * repeat
-                repeat = 1
-            spelled = sum(w in SPOKEN_DIGITS for w in spoken.lower().split())
-            if len(digits) >= 10 and spelled >= 3:
-                yield Found(m.start(), m.start() + len(spoken), "phone", "phone number in words")
+        yield from _spoken_phones(text)
+
+
+def _spoken_phones(text: str) -> Iterator[Found]:
+    for m in SPOKEN_PHONE.finditer(text):  # "oh seven seven double oh nine ..."
+        spoken = m.group().rstrip(" ,.-")
+        digits, repeat = "", 1
+        for word in re.split(r"[\s,.-]+", spoken.lower()):
+            if word in ("double", "triple", "treble"):
+                repeat = 2 if word == "double" else 3
+                continue
+            digits += (SPOKEN_DIGITS.get(word) or word) * repeat
+            repeat = 1
+        spelled = sum(w in SPOKEN_DIGITS for w in spoken.lower().split())
+        if len(digits) >= 10 and spelled >= 3:
+            yield Found(m.start(), m.start() + len(spoken), "phone", "phone number in words")
 
 
 def _birth_dates(text: str, seen: frozenset[str]) -> list[Found]:
@@ -794,7 +845,7 @@ def _birth_dates(text: str, seen: frozenset[str]) -> list[Found]:
         if months:
             found += [Found(*m.span(), "date of birth", "date in a birth year") for m in BIRTH_WRITTEN.finditer(text)]
         found += [Found(*m.span(), "date of birth", "date in a birth year") for m in BIRTH_ISO.finditer(text)]
-    if months and not BIRTH_WORDS.isdisjoint(seen):
+    if (months or "/" in text or "." in text or "-" in text) and not BIRTH_WORDS.isdisjoint(seen):
         found += [Found(*m.span("d"), "date of birth", "date after 'birthday'") for m in BIRTHDAY_DATE.finditer(text)]
     return found
 
@@ -937,9 +988,11 @@ def _listed_schools(words: Words) -> Iterator[Found]:
     lowers = words.lowers
     if misspelt:
         lowers = [school_misspelt(w) or w if w in MISSPELT_SCHOOLS else w for w in lowers]
-    i, n = 0, len(lowers)
-    while i < n:
-        for form, loose in index.get(lowers[i], ()):
+    n, after = len(lowers), -1
+    for i in sorted(i for word in _school_starts().intersection(lowers) for i in _positions(lowers, word)):
+        if i < after:
+            continue  # inside a school found already
+        for form, loose in index[lowers[i]]:
             j = i + len(form)
             if tuple(lowers[i:j]) == form and all(b == "" for b in words.before[i + 1:j]) and (
                     not loose or _school_near(words, i, j) or _school_subject(words, form, i, j)):
@@ -947,9 +1000,8 @@ def _listed_schools(words: Words) -> Iterator[Found]:
                 while j < n and j < i + len(form) + 2 and not words.before[j] and lowers[j] in SCHOOL_ENDS:
                     j += 1  # "uplands infants", "taylor road primary school"
                 yield Found(words.span(first)[0], words.span(j - 1)[1], "school", "the area's schools")
-                i = j - 1
+                after = j
                 break
-        i += 1
 
 
 SUBJECT_VERBS = frozenset(["is", "was", "has", "had", "have", "are", "were", "got", "gets", "does", "doesnt", "dont",
@@ -999,11 +1051,11 @@ LEARNED_THRESHOLD = 0.5
 LEARNED_THRESHOLD_WORD = 0.2
 """The same for an everyday English word in lower case ("hope", "bill", "park"): the CRF must be surer."""
 OPEN_CLASSES = FIRST | SURNAME | ARABIC | SCHOOL | FIGURE
-OPENERS = {**dict.fromkeys(TITLES, 1), **dict.fromkeys(RELATIONS, 1), **dict.fromkeys(INTRODUCERS, 1),
-           **dict.fromkeys(["big", "lil", "little"], 1),
+OPENERS = {**dict.fromkeys(TITLES, 1), **dict.fromkeys(["big", "lil", "little"], 1),
            **dict.fromkeys(["works", "working", "worked", "job", "owns", "cleans", "drives", "shifts"], 6)}
 """Words after which the next few may be a name, school or place of work whatever they are ("mr young",
-"my mate big t", "works at the co-op on green lane road")."""
+"my mate big t", "works at the co-op on green lane road"). After "my mate", "called" and the like a name
+is open anyway (it is in a list, or no English word), or an everyday word beside them (NAME_BEFORE)."""
 WORK_AT = frozenset(["at", "for", "in"])
 OPENER_WORDS = frozenset(OPENERS)
 JOBS = frozenset(["nurse", "driver", "cleaner", "manager", "carer", "cashier", "chef", "cook", "doctor", "teacher",
@@ -1012,81 +1064,98 @@ JOBS = frozenset(["nurse", "driver", "cleaner", "manager", "carer", "cashier", "
                   "barber", "waiter", "waitress", "bartender", "postman", "packer", "picker", "labourer",
                   "electrician", "plumber", "painter", "butcher", "baker", "lady", "man", "staff", "admin", "boss"])
 """Jobs, before "at" or "for" and a place of work ("my mum is a nurse at the lri")."""
-OPENING = OPENER_WORDS | JOBS | {"to", "work"}
 JOB_BEFORE = frozenset(["is", "as", "was", "works", "job", "got"])
 NAME_BEFORE = STRONG_CONTEXT | WEAK_CONTEXT | frozenset(["", "and", "n", "&", "ask", "tell", "im", "am", "named"])
-NAME_AFTER = STRONG_VERBS | frozenset(["and", "n", "&", "my", "the", "from", "is", "was", "said", "says", "keeps",
-                                       "wont", "doesnt", "dont", "never", "always", "got", "gets", "has", "had"])
+NAME_AFTER = STRONG_VERBS | frozenset(["and", "n", "&", "said", "says", "keeps", "wont", "doesnt", "never", "always"])
 
 
-CLOSED, OPEN, BESIDE_A_PERSON, CAPITALISED = 0, 1, 2, 3
-OPEN_KIND: dict[int, int] = {}
-"""Word classes -> whether such a word is open to the CRF (kept: there are few classes)."""
+CLOSED, OPEN, BESIDE_A_PERSON = 0, 1, 2
+
+
+class _OpenKind(dict[int, int]):
+    """Word classes -> whether such a word is open to the CRF (kept: there are few classes)."""
+
+    def __missing__(self, c: int) -> int:
+        found = self[c] = _open_kind(c)
+        return found
+
+
+OPEN_KIND = _OpenKind()
 
 
 def _open_kind(c: int) -> int:
-    if c & STOP:
-        return CLOSED
+    if c & STOP or (c & PLACE and not c & (FIRST | SURNAME)):
+        return CLOSED  # a place ("loughborough") is open only as a school's ("... college") or after "goes to"
     if not (c & OPEN_CLASSES or not c & ENGLISH) or c & (NOT_PERSON | FUNCTION):
-        return CAPITALISED  # open only if capitalised within a sentence
+        return CLOSED  # an English word, a service: a name only after words that say so ("my mate Bubbles")
     if c & ENGLISH and (c & EVERYDAY or not c & FIRST) and not c & (SCHOOL | FIGURE):
         return BESIDE_A_PERSON
     return OPEN
 
 
-def _open_words(words: Words) -> list[bool]:
-    """The words the CRF labels: any that could be a name, school or place of work (in a name or school
-    list, no English word, capitalised within a sentence) or that follows words that say one may come
-    ("mr", "my mate", "goes to", "works at", "... academy"). Every other word is O."""
+def _open_words(words: Words) -> list[int]:
+    """The words the CRF labels (1; else 0): any that could be a name, school or place of work (in a name
+    or school list, no English word; an everyday word that is a name too beside words that say a person)
+    or that follows words that say one may come ("mr", "my mate", "goes to", "works at", "... academy").
+    Every other word is O."""
     classes, written, before, lowers = words.classes, words.written, words.before, words.lowers
     n, seen = len(classes), words.set
-    opened = [False] * n
-    for i, c in enumerate(classes):
-        kind = OPEN_KIND.get(c)
-        if kind is None:
-            kind = OPEN_KIND[c] = _open_kind(c)
-        if kind == OPEN:
-            opened[i] = True
-        elif kind == CAPITALISED:
-            opened[i] = not before[i] and written[i][0].isupper()  # capitalised within a sentence
-        elif kind == BESIDE_A_PERSON:
-            if written[i][0].isupper():
-                opened[i] = True
+    opened = list(map(OPEN_KIND.__getitem__, classes))
+    if BESIDE_A_PERSON in opened:
+        for i in _positions(opened, BESIDE_A_PERSON):
+            upper = written[i][0].isupper()
+            if upper and not before[i]:
+                opened[i] = OPEN  # "I told Hope"
             else:  # an everyday word that is also a name ("hope", "park", "summer"): beside words that say a person
-                p1 = lowers[i - 1] if i and not before[i] else ""
+                p1 = lowers[i - 1] if i and not before[i] else "^" if upper else ""  # "Hope so" begins a sentence
                 nxt = lowers[i + 1] if i + 1 < n and not before[i + 1] else ""
-                opened[i] = p1 in NAME_BEFORE or nxt in NAME_AFTER or (
-                    p1 != "" and bool(classes[i - 1] & FIRST) and bool(c & SURNAME))
-    if not OPENER_WORDS.isdisjoint(seen) or ("to" in seen and not TO_SCHOOL.isdisjoint(seen)) or (
-            not WORK_AT.isdisjoint(seen) and ("work" in seen or not JOBS.isdisjoint(seen))):
-        _open_after(words, opened)
-    if not SCHOOL_ENDS.isdisjoint(seen):
-        for i, lower in enumerate(lowers):
-            if lower in SCHOOL_ENDS:  # "oakfield high", "thornbury community college"
-                k = i
-                while k > 0 and i - k < 3 and not before[k] and lowers[k - 1] not in STOPPERS:
-                    k -= 1
-                    opened[k] = True
+                opened[i] = OPEN if p1 in NAME_BEFORE or nxt in NAME_AFTER or (
+                    p1 != "" and classes[i - 1] & FIRST and classes[i] & SURNAME) else CLOSED
+    openers = OPENER_WORDS & seen
+    if "to" in seen and not TO_SCHOOL.isdisjoint(seen):
+        openers |= {"to"}
+    if not WORK_AT.isdisjoint(seen) and ("work" in seen or not JOBS.isdisjoint(seen)):
+        openers |= (JOBS | {"work"}) & seen
+    if openers:
+        _open_after(words, opened, openers)
+    for end in SCHOOL_ENDS & seen:  # "oakfield high", "thornbury community college"
+        for i in _positions(lowers, end):
+            k = i
+            while k > 0 and i - k < 3 and not before[k] and lowers[k - 1] not in STOPPERS:
+                k -= 1
+                opened[k] = OPEN
     return opened
 
 
-def _open_after(words: Words, opened: list[bool]) -> None:
+def _positions(items: list[Any], item: Any) -> list[int]:
+    """Where `item` is in `items` (found in C, not by a loop over every word)."""
+    found, i = [], -1
+    try:
+        while True:
+            i = items.index(item, i + 1)
+            found.append(i)
+    except ValueError:
+        return found
+
+
+def _open_after(words: Words, opened: list[int], openers: set[str] | frozenset[str]) -> None:
     """Open the words after those that say a name, school or place of work may come."""
     lowers, before, classes, n = words.lowers, words.before, words.classes, len(opened)
-    for i in [i for i, lower in enumerate(lowers) if lower in OPENING]:
+    for i in sorted(i for word in openers for i in _positions(lowers, word)):
         lower = lowers[i]
         reach = OPENERS.get(lower)
-        if lower == "to" and i and lowers[i - 1] in TO_SCHOOL:
-            reach = 3  # "goes to judge meadow"
+        if lower == "to":
+            reach = 3 if i and lowers[i - 1] in TO_SCHOOL else None  # "goes to judge meadow"
         elif (lower == "work" or (lower in JOBS and not JOB_BEFORE.isdisjoint(lowers[max(0, i - 3):i]))) \
                 and i + 1 < n and lowers[i + 1] in WORK_AT:
             reach = 6  # "my mum work at the asda", "is a nurse at the lri", "is a taxi driver for swift cabs"
         if reach:
-            every = lower in TITLES or reach > 1  # "mr young"; "works at the tesco on narborough road"
+            every = lower in TITLES or reach > 3  # "mr young"; "works at the tesco on narborough road"
             for k in range(i + 1, min(i + 1 + reach, n)):
                 if before[k]:
                     break
-                opened[k] = opened[k] or every or not classes[k] & STOP
+                if every or not classes[k] & STOP:
+                    opened[k] = OPEN
 
 
 def _name_threshold(words: Words, i: int) -> float:
@@ -1096,20 +1165,17 @@ def _name_threshold(words: Words, i: int) -> float:
     return LEARNED_THRESHOLD
 
 
-def _tokens(words: Words, opened: list[bool], a: int, b: int) -> list[labeller.Token]:
-    """Words a..b-1 (one sentence) as the CRF reads them: only those it labels and the two either side of
-    each are made (the others are never read)."""
-    written, lowers, classes = words.written, words.lowers, words.classes
-    tokens: list[labeller.Token] = [NO_TOKEN] * (b - a)
-    for k in range(a, b):
-        if opened[k]:
-            for j in range(max(a, k - 2), min(b, k + 3)):
-                if tokens[j - a] is NO_TOKEN:
-                    tokens[j - a] = labeller.Token(written[j], lowers[j], class_names(classes[j]), j == a)
-    return tokens
+class _ClassNames(Sequence[tuple[str, ...]]):
+    """A sentence's word classes as names, worked out only for the words the CRF reads."""
 
+    def __init__(self, classes: list[int], offset: int) -> None:
+        self.classes, self.offset = classes, offset
 
-NO_TOKEN = labeller.Token("", "", (), False)
+    def __getitem__(self, i: int) -> tuple[str, ...]:  # type: ignore[override]
+        return class_names(self.classes[self.offset + i])
+
+    def __len__(self) -> int:
+        return len(self.classes) - self.offset
 
 
 def _learned(words: Words) -> Iterator[Found]:
@@ -1118,15 +1184,26 @@ def _learned(words: Words) -> Iterator[Found]:
     if model is None or not len(words):
         return
     opened = _open_words(words)
-    if not any(opened):
+    at = _positions(opened, OPEN)
+    if not at:
         return
-    starts = [i for i, b in enumerate(words.before) if b] + [len(words)]
-    for a, b in itertools.pairwise(starts):
-        if not any(opened[a:b]):
-            continue
-        tokens = _tokens(words, opened, a, b)
-        strict = [_name_threshold(words, k) if opened[k] else 0.0 for k in range(a, b)]
-        for labelled in model.label(tokens, opened[a:b], strict, LEARNED_THRESHOLD):
+    starts = [*_positions(words.before, "."), len(words)]
+    s, k, sentence_at = 0, 0, -1
+    sentence = labeller.Sentence([], [], [])
+    while k < len(at):
+        i = j = at[k]
+        while starts[s + 1] <= i:
+            s += 1
+        a, b = starts[s], starts[s + 1]
+        if sentence_at != a:
+            sentence = labeller.Sentence(words.written[a:b], words.lowers[a:b], _ClassNames(words.classes, a))
+            sentence_at = a
+        while k + 1 < len(at) and at[k + 1] == j + 1 and j + 1 < b:
+            k += 1
+            j += 1
+        k += 1
+        thresholds = [_name_threshold(words, m) for m in range(i, j + 1)]
+        for labelled in model.label(sentence, i - a, j - a, thresholds, LEARNED_THRESHOLD):
             found = _learned_find(words, a + labelled.start, a + labelled.end - 1, a, b, labelled)
             if found is not None:
                 yield found
