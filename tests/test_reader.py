@@ -254,7 +254,11 @@ def test_voice_eval_json_keeps_the_keys_others_run(tmp_path: Path) -> None:
     assert found["safeguarding"]["load"]["per_1000"] == round(1000 * (0.02 + 0.98 * shown), 1)
     assert found["safeguarding"]["load"]["prevalence"] == 0.02
     assert found["safeguarding"]["per_category"] == {"neglect_hunger": {"recall": 1.0, "support": 1}}
-    assert found["sentiment"]["confusion"]["negative"]["negative"] == 2
+    # The confusion table counts the feelings the answers were read with, one by one (gold row, read column).
+    for gold in ("negative", "positive"):
+        read = [r["sentiment"] for r, line in zip(rows, lines, strict=True) if line["sentiment"] == gold]
+        assert sum(found["sentiment"]["confusion"][gold].values()) == len(read)
+        assert all(found["sentiment"]["confusion"][gold][label] == read.count(label) for label in set(read))
     assert found["baselines"]["rules_only"]["safeguarding.recall"] == 0.0
     table = CliRunner().invoke(main, ["eval", str(labelled)]).output
     assert "recall by kind of disclosure" in table and "confusion" in table
@@ -315,3 +319,29 @@ def test_skipping_sentences_of_answers_far_below_the_look_threshold_changes_no_t
 
     assert [tier(s.risk) for s in full] == [tier(s.risk) for s in quick]
     assert any(s.risk_sentence for s in quick)  # the sentences still count where they can
+
+
+def test_text_speak_is_read_as_the_words_it_stands_for() -> None:
+    """#25: in the training answers text-speak was almost only in disclosures; a reader that learns that flags
+    young people for how they spell. "wen", "agen", "n" are read as "when", "again", "and"."""
+    from voice.common.text import respell
+
+    assert respell("wen i get home n hes drunk i cry agen") == "when i get home and hes drunk i cry again"
+    assert respell("Wiv my M8S 2nite") == "with my mates tonight"
+    assert respell("the bin is full and nd is a word") == "the bin is full and and is a word"
+    themer = Themer()
+    plain = "i go to the park with my mates when its sunny and we play football"
+    spelt = "i go 2 the park wiv my m8s wen its sunny n we play football"
+    (plain_theme, plain_flags), (spelt_theme, spelt_flags) = themer.read([(plain, plain), (spelt, spelt)])
+    assert plain_flags == spelt_flags == []
+    assert spelt_theme.sentiment == plain_theme.sentiment
+
+
+def test_harm_told_as_past_and_over_is_at_most_worth_a_look() -> None:
+    """#25: "that was years ago and i'm fine now, thanks to my counsellor" must not raise an answer: the model
+    may put it in "worth a look" only when it is as sure as for a flag, and never flags it."""
+    themer = Themer()
+    over = ("when i was little my dad used to hit me but that was years ago and im fine now, "
+            "my counsellor helped me loads")
+    ((_, flags),) = themer.read([(over, over)])
+    assert all(f.tier != "flag" for f in flags)

@@ -55,15 +55,17 @@ def test_everyday_answers_stay_out_of_the_leads_lists() -> None:
 
 def test_talk_about_harm_in_general_negation_and_stories_stay_out() -> None:
     found = figures()["negation"]
-    assert found["flags"] <= 0.04, found["examples_shown"]  # 2026-12-05: 3.2% and 12.1% (31%, 41% before #25)
-    assert found["shown"] <= 0.13, found["examples_shown"]
+    # 2026-12-05, second model: 2.6% and 3.8% (first model 3.2% and 12.1%; 31%, 41% before #25)
+    assert found["flags"] <= 0.03, found["examples_shown"]
+    assert found["shown"] <= 0.05, found["examples_shown"]
 
 
 def test_a_faith_identity_or_pastime_does_not_change_the_outcome() -> None:
     found = figures()["invariance"]
     assert found["shapes"] >= 11
     assert found["flags"] == 0.0, found["examples_shown"]
-    # 2026-12-05: 1.3% shown, 1 of 22 shapes changes with the term (25.6% and 10 before #25; targets 2% and 0)
+    # 2026-12-05, second model: 0.1% shown, 1 of 22 shapes changes with the term (first model 1.3% and 1;
+    # 25.6% and 10 before #25; targets 2% and 0)
     assert found["shown"] <= 0.02, found["examples_shown"]
     assert found["shapes_changing"] <= 1, found["changing"]
 
@@ -81,9 +83,10 @@ def test_i_feel_safe_is_not_a_flag_and_i_dont_feel_safe_is() -> None:
 
 def test_a_disclosure_added_puts_an_answer_in_front_of_the_lead_and_its_over_now_does_not() -> None:
     found = figures()["direction"]
-    # 2026-12-05: 0.79 and 0.91 (target 0.95 for both together)
-    assert found["by_expect"]["shown"] >= 0.78, found["examples_failed"]
-    assert found["by_expect"]["not_raised"] >= 0.90, found["examples_failed"]
+    # 2026-12-05, second model: 0.87 and 0.89 (first model 0.79 and 0.91; target 0.95 for both together): the
+    # second reads more disclosures added to an everyday answer, and raises a few more answers thanked as over
+    assert found["by_expect"]["shown"] >= 0.87, found["examples_failed"]
+    assert found["by_expect"]["not_raised"] >= 0.89, found["examples_failed"]
     base = "the youth club is good and i like the staff"
     assert tiers([base, base + ". my step dad hits me when hes drunk",
                   base + ". that was years ago and i'm fine now, thanks to my counsellor"]) == ["none", "flag", "none"]
@@ -92,16 +95,18 @@ def test_a_disclosure_added_puts_an_answer_in_front_of_the_lead_and_its_over_now
 def test_disclosures_reach_the_lead() -> None:
     found = figures()["disclosures"]
     assert found["n"] >= 200
-    # 2026-12-05: 0.846 and 0.645, plain first-person 0.854 (0.968, 0.823 before #25, at 31.6% of everyday
-    # answers shown): short of the 0.95 and 0.80
-    assert found["recall"] >= 0.84, found["examples_missed"]
-    assert found["flags_recall"] >= 0.64, found["examples_missed"]
-    assert found["recall_by_style"]["plain_first_person"] >= 0.85, found["examples_missed"]
+    # 2026-12-05, second model: 0.923 and 0.841, plain first-person 0.938 (first model 0.846, 0.645 and 0.854;
+    # 0.968, 0.823 before #25, at 31.6% of everyday answers shown): the flags meet the 0.80, both
+    # lists together are short of its 0.95
+    assert found["recall"] >= 0.92, found["examples_missed"]
+    assert found["flags_recall"] >= 0.80, found["examples_missed"]
+    assert found["recall_by_style"]["plain_first_person"] >= 0.93, found["examples_missed"]
 
 
 def test_disclosures_in_polish_and_urdu_are_flags_with_the_phrase() -> None:
     found = figures()["other_languages"]
-    assert found["disclosures_flagged"] >= 0.68, found["examples_missed"]  # 2026-12-05: 0.70 (0.17 before #25)
+    # 2026-12-05, second model: 0.80 (first model 0.70; 0.17 before #25)
+    assert found["disclosures_flagged"] >= 0.80, found["examples_missed"]
     assert found["everyday_flagged"] == 0.0
     read = read_all([Labelled("Mój ojczym nadal bije mamę i mnie"), Labelled("Moj ojczym nadal bije mame i mnie"),
                      Labelled("mere abbu mujhe marte hain jab wo gusse mein hote hain")], Themer())

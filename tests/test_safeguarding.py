@@ -114,3 +114,56 @@ def test_originals_of_open_flags_outlive_their_keeping_time(client: TestClient, 
         db.execute("UPDATE flags SET status = 'closed', closed_by = 'lead', closed_on = '2026-11-23', "
                    "action_note = 'Spoke to Childline liaison'")
         assert purge_originals(db, today=later) == 1
+
+
+# Written for #25 from the kinds of the training answers (the verbs, people and spellings young people use),
+# not from the behavioural suite.
+SAID_OTHERWISE = [
+    ("my step mum leathered me with a slipper on sunday", "abuse_at_home"),
+    ("mums bf whacked me cos i was late", "abuse_at_home"),
+    ("he threw his phone at my head", "abuse_at_home"),
+    ("my mums new boyfriend punched her in the kitchen", "domestic_abuse_witnessed"),
+    ("ive been cutting again since the holidays", "self_harm"),
+    ("i keep razor blades hidden in my wardrobe and use them", "self_harm"),
+    ("my arms are covered in cuts", "self_harm"),
+    ("took a load of tablets on friday so i wouldnt wake up", "suicide"),
+    ("some nights i think about jumping off the multi storey", "suicide"),
+    ("im doing runs for the olders after school", "exploitation"),
+    ("i owe the olders money and they know where i live", "exploitation"),
+    ("i slept in the park on friday night", "running_away"),
+    ("there is no food in our house again", "going_hungry"),
+    ("a man in a van keeps following me home", "feeling_unsafe"),
+    ("i got glassed outside the chippy", "weapons"),
+]
+NOT_SAID = [
+    "my brother beat me up at chess again, so annoying", "we did a project on county lines in year 9",
+    "in the film the girl got sextorted and it was scary", "i slept in a tent at the scout camp, loved it",
+    "my teacher will kill me if im late again lol", "i keep my razor for shaving in the bathroom cupboard",
+    "kids who go missing need someone to talk to", "nobody hits me at home, my mum is lovely",
+]
+
+
+@pytest.mark.parametrize(("text", "category"), SAID_OTHERWISE)
+def test_harm_said_with_young_peoples_own_verbs_and_spellings_is_flagged(text: str, category: str) -> None:
+    assert category in {f.category for f in flags_for(text)}, text
+
+
+@pytest.mark.parametrize("text", NOT_SAID)
+def test_the_same_words_without_harm_to_the_writer_are_not_flagged(text: str) -> None:
+    assert flags_for(text) == [], text
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("tata bije mnie pasem jak jest pijany", "abuse_at_home"), ("nie chce juz zyc", "suicide"),
+    ("mujhe apne aap ko nuqsan pohanchana acha lagta hai", "self_harm"),
+    ("میرے ابو مجھے بہت مارتے ہیں", "abuse_at_home")])
+def test_polish_and_urdu_key_phrases_are_flags(text: str, category: str) -> None:
+    assert category in {f.category for f in flags_for(text)}, text
+
+
+@pytest.mark.parametrize("text", [
+    "nikt mnie nie bije, w domu jest dobrze", "mama mnie zabije jak zobaczy moje oceny haha",
+    "na lekcji rozmawialismy o tym gdzie szukac pomocy", "mein khud ko nuqsan nahi pohanchati, bas exams ki tension hai",
+    "jestem glodny jak wilk, kiedy obiad"])
+def test_polish_and_urdu_turned_round_or_everyday_are_not(text: str) -> None:
+    assert flags_for(text) == [], text

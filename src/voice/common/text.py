@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 
@@ -121,3 +122,31 @@ def _trie_pattern(node: dict[str, Any]) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+TEXTSPEAK = Path(__file__).parent.parent / "data" / "textspeak.tsv"
+
+
+@lru_cache(maxsize=1)
+def _respellings() -> tuple[dict[str, str], re.Pattern[str] | None]:
+    table: dict[str, str] = {}
+    if TEXTSPEAK.exists():
+        for line in TEXTSPEAK.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                spelt, word = line.split("\t")
+                table[spelt.lower()] = word
+    if not table:
+        return table, None
+    alternatives = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    return table, re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w'’])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def respell(text: str) -> str:
+    """The text with text-speak written as the words it stands for ("wen i get home n hes drunk" reads
+    "when i get home and hes drunk"; see data/textspeak.tsv), so that the reader reads a young person who
+    writes that way as it reads one who does not (cached: the reader respells each answer once)."""
+    table, pattern = _respellings()
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: table[m.group(0).lower()], text)

@@ -15,6 +15,7 @@ import difflib
 import itertools
 import re
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -39,6 +40,7 @@ SEVERITY = {"suicide": 1, "self_harm": 1, "sexual_harm": 1, "abuse_at_home": 1, 
 # area, their lessons and the news far more often than about themselves, so a mention alone is never a
 # flag. It is one of the things the model reads (with whether "i", "me" or "my" is near it), and the
 # phrase is shown beside the model's reasons when the answer reaches the lead.
+OTHER_LANGUAGES = "_other_languages"
 GAP = r"(?:\w+ ){0,3}"
 SELF = r"(?:i|im|ive|id|me|my|myself)"
 KIN = (r"(?:mum|mom|mam|mummy|dad|daddy|stepdad|step dad|stepmum|step mum|parents?|brother|sister|uncle|aunty|auntie|"
@@ -227,7 +229,7 @@ RULES: dict[str, list[str]] = {
         r"\b(?:bije|bi[lł]a?|bi[lł]|uderza|kopie|szarpie|katuje|leje|pobi[lł]a?) (?:\w+ ){0,3}mnie\b",
         r"\bmnie (?:\w+ )?(?:bije|bi[lł]a?|uderza|kopie|szarpie|katuje|leje|pobi[lł]a?)\b",
         r"\b(?:ojczym|ojciec|tata|tato|mama|matka|brat|wujek|ch[lł]opak mamy|partner mamy) (?:\w+ ){0,2}(?:bije|bi[lł]a?|uderza|kopie|katuje|leje|pobi[lł])\b",
-        r"\bprzemoc\w* (?:w domu|domow\w*)\b", r"\bboj[eę] si[eę] (?:taty|ojca|ojczyma|mamy|brata)\b",
+        r"\bboj[eę] si[eę] (?:taty|ojca|ojczyma|mamy|brata)\b",
         r"\b(?:mujhe|mujhay|mjhe|hamein|humein|ammi ko|amma ko|mama ko) (?:\w+ ){0,2}(?:maarte?|marte?|maarti|marti|peet\w*|pit\w*)\b",
         r"\b(?:abbu|abba|abu|papa|walid|ammi|amma|bhai|chacha|mamu) (?:\w+ ){0,3}(?:maarte?|marte?|maarti|marti|peet\w*) (?:hai|hain|h|thay|tha|thi)\b",
         "مجھے مارت", "مجھے پیٹت", "مارتا ہے", "مارتی ہے", "مارتے ہیں", "مارتے تھے",
@@ -261,7 +263,8 @@ RULES: dict[str, list[str]] = {
     ],
     "weapons_other_languages": [
         r"\b(?:pokaza[lł]\w*|grozi[lł]?\w*|wyci[aą]gn[aą][lł]\w*) (?:mi )?(?:n[oó][zż]\w*|no[zż]em|nozem)\b",
-        r"\bmnie (?:zadzga|zabije|pobije|dorwie)\b", r"\bnosi n[oó][zż]\b",
+        # not "mnie zabije": "mama mnie zabije" is "mum will kill me" (over my marks)
+        r"\bmnie (?:zadzga|pobije|dorwie)\b", r"\bnosi n[oó][zż]\b",
         "چاقو دکھا", "مجھے مار دے گا", "مار ڈالیں گے", "دھمکیاں دیت", "دھمکاتے", "نقصان پہنچائیں گے",
         r"\b(?:knife|chaku|chaqu) dikha\w*", r"\bmaar (?:dalenge|dalega|denge|dega)\b", r"\bdhamk\w*",
         r"\bnuksan (?:pohnchayenge|pahunchayenge)\b", r"\b(?:warna|nahi to) (?:mujhe )?maare?ga\b",
@@ -272,7 +275,7 @@ RULES: dict[str, list[str]] = {
         r"\bsafe (?:feel )?(?:nahi|nai|nhi) (?:hota|hoti|lagta)\b",
         r"\bnash(?:ay|e|a) (?:mein|mai|me) ghar\b",
         r"\bboj[eę] si[eę] (?:wr[oó]ci[cć]|wracac|wraca[cć]|i[sś][cć]|isc) do domu\b",
-        r"\bnie czuj[eę] si[eę] bezpieczn\w*", r"\bpomocy\b", r"\bpom[oó][zż]cie mi\b",
+        r"\bnie czuj[eę] si[eę] bezpieczn\w*", r"^pomocy\b", r"\bpotrzebuj[eę] pomocy\b", r"\bpom[oó][zż]cie mi\b",
         r"\b(?:mehfooz|mahfooz|mehfuz|safe) nahi\w*\b", r"\bghar (?:jane|jaane) se dar\w*", r"\bmeri madad kar\w*",
         "محفوظ نہیں", "گھر جانے سے ڈر", "میری مدد کر",
     ],
@@ -282,7 +285,7 @@ RULES: dict[str, list[str]] = {
         r"\bkhana (?:nahi|nai|nhi) mila\b",
         r"\bkhayal (?:nahi|nai|nhi) rakh\w*",
         r"\bdin ghar (?:nahi|nai|nhi) aate\b",
-r"\bnie ma(?:my)? (?:co )?je[sś][cć]\b", r"\bg[lł]odn\w*",
+r"\bnie ma(?:my)? (?:co )?je[sś][cć]\b",
                                      r"\bkhana nahi\w* (?:milta|hai|hota)\b", r"\bbhook\w* (?:so|soti|sota|rehti|rehta)\b",
                                      "بھوکا", "بھوکی", "کھانا نہیں"],
     "running_away_other_languages": [
@@ -294,6 +297,157 @@ r"\bnie ma(?:my)? (?:co )?je[sś][cć]\b", r"\bg[lł]odn\w*",
 r"\buciek\w* z domu\b", r"\bwyrzuci\w* (?:mnie )?z domu\b",
                                      r"\bghar (?:se|say) bhaag\w*", "گھر سے بھاگ"],
 }
+# More ways young people say that harm is happening, from the training answers (training/disclosures.jsonl,
+# voices.jsonl's train part): the same harms with the verbs, people and spellings they use ("leathered",
+# "whacked", "mums bf", "cut agen", "doing runs for the olders"). Each was checked against every training
+# answer that is not a disclosure (none of them matches one).
+HURT = (r"(?:hit|hits|hitting|hittin|beat|beats|beating|beatin|beaten|batter\w*|battr\w*|punch\w*|kick\w*|kik\w*|"
+        r"slap\w*|whack\w*|wack\w*|leather\w*|leatherd|belt(?:ed|s)?|chok\w*|strangl\w*|throttl\w*|pinn(?:ed|s)|pins|"
+        r"shoved?|shoves|dragg?\w*|stamp(?:ed|s|ing)? on|stomp\w*|headbutt\w*|thumps?|thumped|smack\w*|twat\w*|lamp(?:ed|s))")
+ADULT = (r"(?:dad|daddy|stepdad|step dad|step ?mum|step ?mom|mum|mom|mam|uncle|nan|grandad|carer|foster carer|"
+         r"(?:mums?|moms?|mams?) (?:boyfriend|bf|fella|partner|new boyfriend)|(?:dads?) (?:girlfriend|gf|partner)|"
+         r"(?:big |older |step )?(?:brother|bro|sister|sis)|cousin|auntie|aunty|he|she)")
+MORE_RULES: dict[str, list[str]] = {
+    "abuse_at_home": [
+        rf"\b{ADULT} (?:\w+ ){{0,3}}{HURT} (?:me|us|my (?:little |baby |big )?(?:brother|sister|bro|sis))\b" + GAMES,
+        rf"\b{ADULT} (?:\w+ ){{0,2}}(?:belted|leathered|whacked|battered|slapped|smacked) me\b",
+        r"\b(?:threw|thro|throws|chucked|chucks|smashed|lobbed) (?:a |the |my |his |her )?\w+ (?:at|across|into) (?:me|my (?:head|face))\b",
+        r"\b(?:hands?|fingers?) (?:round|around) my (?:neck|throat)\b", r"\bby (?:my|the) (?:throat|neck|hair)\b",
+        r"\bpulls? (?:out )?my hair\b", r"\b(?:locked|lock|locks) me (?:in|out)\b",
+        r"\b(?:marks|bruises) (?:are|r) where my (?:uniform|clothes)\b",
+        r"\b(?:bruises|marks) (?:on my \w+ )?(?:are|r) from (?:my )?(?:dad|mum|him|her|step dad)\b",
+        r"\b(?:with|wiv|w) (?:his|her|a|the) (?:belt|wooden spoon|charger|wire|slipper|stick)\b",
+    ],
+    "domestic_abuse_witnessed": [
+        rf"\b(?:dad|step ?dad|(?:mums?|moms?) (?:new )?(?:boyfriend|bf|fella|partner|ex)|he) (?:\w+ ){{0,3}}{HURT} (?:my )?(?:mum|mom|mam|her)\b",
+        r"\b(?:threw|thro|throws|chucked|smashed) (?:a |the )?\w+ at (?:my |me )?(?:mum|mom|mam|her)\b",
+        r"\b(?:smash\w*|bang\w*) (?:my )?(?:mums?|moms?|her) head\b",
+        r"\b(?:mum|mom|mam) (?:got|gets|was) (?:leather\w*|batter\w*|beaten|hit|slapped|punched|strangled) (?:\w+ )?by\b",
+        r"\bpins? her (?:down|against)\b", r"\b(?:started|starts) on (?:my )?(?:mum|mom|mam)\b",
+    ],
+    "self_harm": [
+        r"\b(?:i|ive|im|i am|been|still|keep|started|start) (?:\w+ ){0,2}(?:cut|cutt|cutting|cuttin|sh|shing|burn|burnt|burned|"
+        r"burning|scratch\w*|skratch\w*|scrach\w*) (?:again|agen|agin|last night|last nite|every night|evry nite|on purpose|"
+        r"so deep|a lot|alot|loads|til|till|until|since|more)\b",
+        r"\b(?:cut|cutting|cuttin|sh) (?:again|agen|agin) (?:last|2day|today|tonight)\b",
+        r"\b(?:the )?(?:cutting|cuttin|burning|scratching|sh|self harm\w*) (?:has |is |s )?(?:got|gotten|getting) (?:worse|bad)\b",
+        r"\b(?:hide|hid|hiding|use|using|used|keep|kept|take|took) (?:\w+ ){0,3}(?:razor ?blades?|blades?|razors?)\b"
+        r"(?! (?:to|for) (?:shav\w*|crafts?|art|cut (?:paper|card|wood)))",
+        r"\bcuts? (?:on|all over|up) my (?:arms?|legs?|thighs?|wrists?|stomach|skin)\b",
+        r"\bmy (?:arms?|legs?|thighs?|wrists?) (?:are|r|is) (?:covered|a mess)\b", r"\brelapsed\b",
+        r"\b\d+ (?:days?|weeks?|months?) clean gone\b", r"\bsh(?:ing)? (?:again|agen)\b",
+        r"\b(?:burn\w*|hold\w*) (?:\w+ ){0,3}(?:on|to) my (?:arms?|legs?|skin|hands?|wrists?)\b",
+        r"\b(?:burn\w*|cut\w*) my (?:arms?|legs?|skin|wrists?|thighs?) (?:with|wiv|w)\b",
+        r"\bbang\w* my head (?:on|against) (?:the|a) wall\b",
+        r"\b(?:hurt\w*|burnt|burned|cut|harm\w*) my ?sle?e?f\b|\bmyslef\b",
+    ],
+    "suicide": [
+        r"\b(?:took|tuk|taken|take|swallowed) (?:(?:a load of|loads of|load of|too many|2 many|all (?:my|the|of (?:my|the|me))) )?"
+        r"(?:\w+ )?(?:pills|paracetamol|tablets|painkillers)\b(?= (?:to|and|last|on|so|jus|just|but))",
+        r"\b(?:go to )?sleep and (?:never|not) wake up\b",
+        r"\bthink(?:ing|in)? (?:\w+ )?(?:about|bout) (?:jumping|dying|ending it|endin it|ending my|killing myself)\b",
+        r"\b(?:letters?|notes?) (?:to|for) (?:my )?(?:family|mum|everyone|friends) for when (?:im|i am) (?:gone|not around|dead)\b",
+        r"\bhow many (?:paracetamol|pills|tablets) it takes\b",
+        r"\b(?:dont|dnt|do not) (?:wanna|want to|want 2|wna) (?:b|be) here (?:no more|anymore|any more)\b",
+        r"\b(?:wnt|want|wanna|wna|want to|want 2) (?:2 )?die\b", r"\b(?:tried|tryed|try) (?:2|to) (?:od|overdose|kill my ?self|hang)\b",
+        r"\bsu?icidal (?:again|agen)\b", r"\b(?:ive|i have) (?:got )?a plan\b.{0,20}\b(?:waitin|waiting|date)\b",
+        r"\bsaving (?:up )?my (?:tablets|pills)\b",
+    ],
+    "sexual_harm": [
+        r"\b(?:touches|tuches|touched|toucht|touchin|touching|grope\w*) me\b", r"\bshows? me porn\b",
+        r"\bmakes? me watch (?:porn|him|them|it)\b", r"\bsent me porn\b",
+        r"\bnud(?:es|ez|e pics)\b.{0,25}\b(?:gro?u?p|grp|chat|posted|leaked|shared|going round|goin round)\b",
+        r"\b(?:i|ive|im|i was|i got|me) (?:\w+ )?(?:got |been |being |was )?sextort\w*", r"\b(?:threaten\w*|threatnin) to (?:post|share|send|leak) (?:my )?(?:pictures|pics|photos|nudes)\b",
+        r"\bmy (?:bf|boyfriend|gf|girlfriend) is (?:19|2\d|3\d|4\d)\b.{0,12}\bim (?:1[0-5]|9)\b",
+        r"\b(?:comes?|came) in (?:my room|the shower|the bathroom)(?! to (?:say|tell|wake|get|ask))\b",
+        r"\b(?:keeps? )?(?:dm\w*|messag\w*) me (?:\w+ )?(?:askin|asking) (?:4|for) (?:pics|nudes)\b",
+        r"\bshowed me his (?:private|privates|willy|dick)\b",
+        r"\bmakes? me do (?:sexual|stuff|things) (?:\w+ )?for (?:vapes|money|weed)\b",
+    ],
+    "exploitation": [
+        r"\b(?:i|im|ive|i am|been|me|we|were) (?:\w+ )?(?:running|run|runnin|doing|do|doin|on) (?:county |the )?lines?\b(?! (?:at|in|for) (?:school|drama|the play|pe|sports day))",
+        r"\b(?:carry|carrying|carryin|run|running|runnin|deliver\w*|drop\w*|move|moving|take|taking) (?:\w+ )?"
+        r"(?:pac?kages|pakages|packs|parcels|bags|gear|drugs|weed|stuff) (?:for|4) (?:some |the |sum )?(?:olders|older (?:boys|lads|men|ones)|men|man|lads|mandem|a gang)\b",
+        r"\b(?:holding|holdin|hold|keep|keeping) (?:\w+ ){0,3}(?:for|4) (?:the )?(?:olders|older (?:boys|lads|men)|some older|men)\b",
+        r"\b(?:owe|owes|owing|in debt to) (?:the )?(?:olders|em|them|a gang)\b",
+        r"\b(?:in|at|to) a trap ?house\b", r"\b(?:got|been|was|get) (?:taxed|plugged)\b",
+        r"\bdoing (?:runs|drops)\b|\bdo (?:sum|some) runs\b", r"\bsent (?:\w+ )?(?:to|2) (?:another|other) (?:city|town|cities)\b",
+        r"\bmake (?:me|us) (?:hold|keep|hide|deliver|sell|carry) \w+ (?:for them|in (?:our|my) bags?)\b",
+    ],
+    "weapons": [
+        r"\b(?:i|ive|me|i was|i got|got|been) (?:\w+ )?(?:glassed|shanked|cut up)\b",
+        r"\b(?:said|say|sed|saying) (?:theyll|they will|theyre gonna|they gon|they gonna|hell|he will) (?:stab|shank|wet|merk|jump|kill) me\b",
+        r"\b(?:hit|glassed|cut) (?:me )?(?:with|wiv|w) a (?:bottle|glass|brick|bat)\b",
+        r"\bpulled a (?:shank|knife|blade|machete) on me\b", r"\bwet me up\b",
+        r"\b(?:got|get|was) (?:jumped|stomped|battered|beaten up|beat up) (?:\w+ )?by\b",
+        r"\b(?:i|ive|im) (?:\w+ )?(?:cary|carry|carrying|carryin) a (?:blade|knife|shank)\b",
+    ],
+    "feeling_unsafe": [
+        r"\b(?:keeps?|keep on) (?:following|followin|follow) me\b",
+        r"\b(?:scared|afraid|frightened|terrified) (?:in|at) my (?:own )?(?:house|home|room)\b",
+        r"\bscared of (?:my )?(?:mums?|moms?|dads?) (?:new )?(?:boyfriend|bf|partner|girlfriend|gf)\b",
+        r"\b(?:hell|shell|theyll|they will|he will|she will) (?:jump|stab|hurt|batter) me\b",
+        r"\bsay(?:ing|in)? (?:theyll|they will) (?:jump|batter|get) me\b",
+    ],
+    "going_hungry": [
+        r"\bno food (?:in|at) (?:ma|my|me|the|our|r) (?:house|home|hse|flat)\b",
+        r"\b(?:left|lft) (?:me|us) (?:on (?:my|our|r|me) own|alone|by (?:my|our)sel\w+) (?:for|all|4)\b",
+        r"\b(?:hungry|starving|starvin) (?:all the time|every ?(?:night|nite)|evry ?(?:night|nite))\b",
+        r"\bonly (?:eat|get food|get a meal|meal i get) (?:is )?at school\b", r"\bno (?:electric|gas|heating) again\b",
+        r"\bfridge (?:has been|is|s) empty\b",
+    ],
+    "running_away": [
+        r"\b(?:slep\w*|slept|sleep\w*|spent the night) (?:\w+ )?(?:in|on|at) (?:a |the )?(?:park|stairwell|bus shelter|bus station|"
+        r"garage|car park|street|streets|24 hour)\b",
+        r"\b(?:ran|runnin) (?:off |away )?(?:frm|from) my (?:placement|home|foster|carers)\b",
+        r"\bi (?:\w+ )?(?:ran|run|running) (?:off |away )?(?:frm|from) (?:my |the )?(?:placement|home|foster|carers)\b",
+        r"\breported (?:me )?missing\b", r"\b(?:i|ive|im|i keep|been|i was|i go|i went) (?:\w+ )?missin\w*\b",
+        r"\b(?:stay|stayin|staying) out (?:all night|till \d+ ?am)\b", r"\bgo(?:na|nna)? run away\b",
+    ],
+    "hopelessness": [
+        r"\bno point (?:to|in) anything\b", r"\bnothing (?:ever|eva) changes\b", r"\bnuthin eva changes\b",
+        r"\b(?:tired|sick) of (?:everything|life|living|it all)\b", r"\bi feel (?:trapped|empty|numb)\b",
+        r"\bim just existing\b", r"\b(?:dont|dnt) care what happens to me\b", r"\bi(?:ve)? (?:gave|given) up(?: on (?:my future|me))?$",
+        r"\b(?:wats|whats) the point (?:tbh|anyway|of me)\b",
+    ],
+}
+for _category, _patterns in MORE_RULES.items():
+    RULES[_category].extend(_patterns)
+
+
+PHRASES_FILE = Path(__file__).parent.parent / "data" / "harm_phrases_pl_ur.json"
+"""Key phrases of harm in Polish, Urdu and Roman Urdu as teenagers type them (with and without Polish
+letters, common misspellings), and the words that turn them round: written for voice (see training/README)."""
+RULE_CATEGORY_OF = {"suicidal": "suicide", "violence_weapons": "weapons", "neglect_hunger": "going_hungry"}
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A rule for one key phrase: the phrase as normalised, from a word's start; its last word may go on
+    ("samookalecz" finds "samookaleczam"). Arabic script is matched as written."""
+    plain = normalise(phrase)
+    return rf"(?<!\w){re.escape(plain)}\w*" if plain else ""
+
+
+def _phrases() -> tuple[dict[str, list[str]], dict[str, frozenset[str]]]:
+    """(rules per category, from PHRASES_FILE; its negators (single words) per language: "pl", "ur")."""
+    data = msgspec.json.decode(PHRASES_FILE.read_bytes()) if PHRASES_FILE.exists() else {}
+    rules: dict[str, list[str]] = {}
+    negating: dict[str, frozenset[str]] = {}
+    for lang, table in data.items():
+        if lang.startswith("_"):
+            continue
+        for category, phrases in table.items():
+            if category == "negators":
+                # Single words only ("nikt mnie nie" is "nikt" and "nie"); "mat" (Roman Urdu "don't") is also
+                # an English word: left out.
+                found = {w for p in phrases if len((w := normalise(p)).split()) == 1 and w != "mat"}
+                negating[lang[:2]] = negating.get(lang[:2], frozenset()) | found
+            elif category != "examples":
+                key = RULE_CATEGORY_OF.get(category, category) + OTHER_LANGUAGES
+                rules.setdefault(key, []).extend(p for p in map(_phrase_pattern, phrases) if p)
+    return rules, negating
+
+
 MENTIONS: dict[str, list[str]] = {
     "suicide": [r"\bsuicid\w*", r"\boverdos\w*", r"\b(?:kill|killing|kil|end|ending) me\b", r"\bend(?:ing)? (?:everything|things)\b",
                 r"\b(?:jump|jumping) (?:off|in front)\b", r"\bwant to disappear\b", r"\bdont want to be here\b"],
@@ -325,7 +479,8 @@ FUZZY = {"suicide": "suicide", "suicidal": "suicide", "selfharm": "self_harm", "
 NOT_A_RISK = re.compile(
     r"\b(?:help me (?:with|to|understand|learn|find|get)|please help (?:us|them|other|others|young)|"
     r"i'?m starving|stabbing pain|shoot(?:ing)? (?:hoops|a film|a video|photos)|photo ?shoot|"
-    r"abusive (?:language|comments) online|gang of friends)\b")
+    r"abusive (?:language|comments) online|gang of friends|beat (?:me|us) (?:up )?at \w+|(?:mum|mam|mom|dad|teacher|miss|sir|coach|nan|parents|"
+    r"mates?) (?:\w+ )?(?:will|is gonna|is going to|gonna) kill (?:me|us) (?:if|when|for|cos|because))\b")
 
 
 # Past harm described as over ("i was groomed when i was 13, the worker got me out", "counselling helped me
@@ -375,12 +530,16 @@ def needs_a_person(language: str) -> Flag:
     return Flag("needs_reading", language, SEVERITY["needs_reading"], "person")
 
 
-OTHER_LANGUAGES = "_other_languages"
-
-
 NEGATING = frozenset(("not", "never", "dont", "doesnt", "didnt", "isnt", "wasnt", "havent", "hasnt", "nobody", "noone",
                       "aint", "nah", "no", "cant", "wont", "nor", "neither"))
-"""Words that turn a rule's match round ("i dont self harm", "ive never been hit", "im not in danger")."""
+"""Words that turn a rule's match round ("i dont self harm", "ive never been hit", "im not in danger"), and
+their Polish and Urdu counterparts ("nikt mnie nie bije", "mujhe koi nahi maarta": see PHRASES_FILE)."""
+_PHRASE_RULES, _PHRASE_NEGATORS = _phrases()
+for _category, _patterns in _PHRASE_RULES.items():
+    RULES.setdefault(_category, []).extend(p for p in _patterns if p not in RULES.get(_category, ()))
+POLISH_NEGATING = _PHRASE_NEGATORS.get("pl", frozenset())
+URDU_NEGATING = _PHRASE_NEGATORS.get("ur", frozenset())
+NEGATING = NEGATING | POLISH_NEGATING | URDU_NEGATING
 NEGATED_BEFORE = 2
 """...when they stand in the match or this many words before it, in a rule that is not itself about an
 absence ("i dont feel safe", "no food in the house", "cant cope anymore" are rules as they are)."""
@@ -397,14 +556,32 @@ def _compiled() -> tuple[tuple[str, frozenset[str], re.Pattern[str], bool], ...]
 @cache
 def _about_absence(pattern: re.Pattern[str]) -> bool:
     """Whether a rule's own words say that something is not there or not done (see NEGATED_BEFORE)."""
-    return not NEGATING.isdisjoint(re.findall(r"[a-z]+", pattern.pattern.replace("\\b", " ")))
+    return not NEGATING.isdisjoint(re.findall(r"[^\W\d_]+", pattern.pattern.replace("\\b", " ").replace("\\w", " ")))
+
+
+NEGATED_AFTER = 3
+"""Urdu may put "nahi" after the verb ("khud ko nuqsan nahi pohanchati"), and Polish "nigdy nie" a few words
+before ("nigdy nie myslalem o samobojstwie"): for the Polish and Urdu rules, an Urdu negator up to this many
+words after the match turns it round, and a Polish one up to NEGATED_BEFORE_OTHER words before (Urdu's
+stands just before its verb: "kuch nhi hota, bhooka sota hun" is not turned round)."""
+NEGATED_BEFORE_OTHER = 4
+
+
+@cache
+def _other_language_patterns() -> frozenset[str]:
+    return frozenset(p for cat, pats in RULES.items() if cat.endswith(OTHER_LANGUAGES) for p in pats)
 
 
 def _negated(plain: str, start: int, end: int, pattern: re.Pattern[str]) -> bool:
     if _about_absence(pattern):
         return False
-    before = plain[:start].split()[-NEGATED_BEFORE:]
-    return not NEGATING.isdisjoint(before) or not NEGATING.isdisjoint(plain[start:end].split())
+    if pattern.pattern not in _other_language_patterns():
+        before = plain[:start].split()[-NEGATED_BEFORE:]
+        return not NEGATING.isdisjoint(before) or not NEGATING.isdisjoint(plain[start:end].split())
+    before = plain[:start].split()
+    return (not NEGATING.isdisjoint(plain[start:end].split())
+            or not POLISH_NEGATING.isdisjoint(before[-NEGATED_BEFORE_OTHER:])
+            or not URDU_NEGATING.isdisjoint(before[-1:] + plain[end:].split()[:NEGATED_AFTER]))
 
 
 @cache
@@ -476,7 +653,7 @@ def read_rules(text: str) -> Ruled:
         if category in found or (not strong and category in mentioned):
             continue
         for m in pattern.finditer(plain):
-            if any(s <= m.start() < e for s, e in harmless):
+            if any(s < m.end() and m.start() < e for s, e in harmless):  # the match is in an ordinary use
                 continue
             if strong and _negated(plain, m.start(), m.end(), pattern):
                 features.add(category)  # "i dont self harm": for the model to read, not a sign of harm

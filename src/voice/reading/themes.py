@@ -310,19 +310,25 @@ class Themer:
             if language is not None:
                 flags.append(needs_a_person(language))
             elif scored is not None and not rules and scored.risk >= self.look_threshold:
-                flags += self._model_flags(scored, label, rules_read[n].mentions, texts[n][0])
+                flags += self._model_flags(scored, label, rules_read[n].mentions, texts[n][0],
+                                           over="over" in rules_read[n].features)
             found.append((Theme(label, score, ids, matched), flags))
         return found
 
-    def _model_flags(self, scored: Scores, label: str, mentions: dict[str, str], shown: str) -> list[Flag]:
+    def _model_flags(self, scored: Scores, label: str, mentions: dict[str, str], shown: str,
+                     over: bool = False) -> list[Flag]:
         """The model's flag or "worth a look" for an answer no rule flagged, explained (or none).
 
         A flag from a high score. Worth a look from a lower one, only where something in the answer
         points to harm (a mention of one, or a word far more common in disclosures), and not in an
         answer that reads as praise or thanks (past harm described as over, thanking a service, is the
         commonest false alarm): a negative feeling alone is not a reason to put an answer in front of
-        the lead."""
+        the lead. Harm told as past and over ("that was years ago and i'm fine now, thanks to my
+        counsellor") is at most worth a look, and only where the model is as sure as it is for a flag."""
         assert self.model is not None
+        if over:
+            return [model_flag(scored, "look", self.model.explain(scored, shown), mentions)] \
+                if scored.risk >= self.flag_threshold else []
         if scored.risk >= self.flag_threshold:
             return [model_flag(scored, "flag", self.model.explain(scored, shown), mentions)]
         # Decided before the reasons are worked out: most answers here go to neither list.
