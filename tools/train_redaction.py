@@ -153,7 +153,7 @@ class Pools:
         self.nicks = sorted(more["nickname"])
         self.everyday = sorted(everyday_names())
         figures = public_figures()
-        self.figures = sorted(figures.single) + [" ".join(p) for ps in figures.phrases.values() for p in ps]
+        self.figures = sorted(figures.single | {" ".join(p) for ps in figures.phrases.values() for p in ps})
         self.places = sorted(p for p in places() if len(p) < 20)
         self.schools = sorted(" ".join(f) for f in school_forms())
 
