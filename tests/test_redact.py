@@ -103,3 +103,119 @@ def test_voice_redact_keeps_line_order_and_count(tmp_path: Path) -> None:
     assert len(out) == len(lines)
     assert out[len(CASES):] == ORDINARY
     assert all("[" in line for line in out[: len(CASES)])
+
+
+# --- #28: details the rules did not know, from the learned recogniser and the new rules ---------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # First names that are everyday words, once the words around say it is a person.
+        ("my step dad bill drinks every night", "my step dad [name] drinks every night"),
+        ("mr young the pe teacher is strict", "[name] the pe teacher is strict"),
+        ("i told miss hope and she did nothing", "i told [name] and she did nothing"),
+        # Names of many origins, in lower case, and nicknames.
+        ("guled and faadumo keep following me", "[name] and [name] keep following me"),
+        ("harjot sandhu posted my pic", "[name] posted my pic"),
+        ("ionut keeps taking my phone", "[name] keeps taking my phone"),
+        ("big t said he would get me", "[name] said he would get me"),
+        # Schools typed the way young people type them.
+        ("im in year 8 at crownhills", "im in year 8 at [school]"),
+        ("the teachers at wqe are alright", "the teachers at [school] are alright"),
+        ("i got kicked out of de lisle", "i got kicked out of [school]"),
+        ("judgmeadow has loads of fights", "[school] has loads of fights"),
+        ("i went to the moat but got moved", "i went to [school] but got moved"),
+        # A parent's place of work with its street; a form group; dates of birth written out.
+        ("my dad works at the asda on belgrave road", "my dad works at [workplace]"),
+        ("everyone in 10JT is horrible to me", "everyone in [form group] is horrible to me"),
+        ("im born on the 3rd of march 2010", "im born on [date of birth]"),
+        ("dob 2009-05-17", "dob [date of birth]"),
+        ("my birthdays the 30th of april", "my birthdays [date of birth]"),
+        # House numbers in words, and streets whose last word is an everyday word, where someone lives.
+        ("we live at number fourty two elm avenue", "we live at [address]"),
+        ("3 kingfisher way is my house", "[address] is my house"),
+        # Handles after Polish and Urdu, and numbers typed with the letter o.
+        ("moj insta to ola.kowalska", "moj insta to [handle]"),
+        ("mera snap jazzy.k hai", "mera snap [handle] hai"),
+        ("text me o7700 900461", "text me [phone]"),
+        ("email me jade.smith@gmail", "email me [email]"),
+        ("the car was Y123 ABC", "the car was [vehicle registration]"),
+    ],
+)
+def test_details_the_rules_of_16_missed_go(text: str, expected: str) -> None:
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Public figures and characters: people a young person cannot be identified by.
+        "marcus rashford did more for free school meals than anyone",
+        "i love taylor swift and harry styles",
+        "king charles and keir starmer dont care about us",
+        "harry potter is better than percy jackson",
+        "we did an inspector calls and eva smith is so sad",
+        # Everyday Urdu (in Latin letters) and Polish.
+        "meri ammi bohat achi hai",
+        "sab log ke saath baat karna mushkil hai",
+        "od rana do nocy siedzę w domu",
+        "nie mam z kim gadać",
+        "jestem sama w domu",
+        # Helplines and services, with their numbers.
+        "i rang crimestoppers on 0800 555 111 about it",
+        "the mix is on 0808 808 4994 and papyrus is 0800 068 4141",
+        "text shout on 85258",
+        # Words that look like details and are not.
+        "my mum works at home",
+        "my dad works in a warehouse",
+        "i hope things get better",
+        "we went to cambridge on a trip",
+        "i got 10 out of 10 in my test at 9am",
+    ],
+)
+def test_what_must_stay_stays(text: str) -> None:
+    assert redact(text).text == text
+
+
+def test_the_partnership_adds_its_own_helplines() -> None:
+    text = "ring the youth line on 0116 496 0999"
+    assert redact(text).text == "ring the youth line on [phone]"
+    assert redact(text, Terms(helplines=["0116 496 0999"])).text == text
+
+
+def test_voice_redact_explain_names_the_learned_recogniser_with_its_confidence(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.txt"
+    answers.write_text("my mum works at walkers\nthe mix is on 0808 808 4994\n", encoding="utf-8")
+    terms = tmp_path / "terms.yaml"
+    terms.write_text("helplines: ['0116 496 0999']\n", encoding="utf-8")
+    with answers.open(encoding="utf-8") as stdin:
+        done = subprocess.run([sys.executable, "-m", "voice", "redact", "--explain", "--terms", str(terms)],
+                              stdin=stdin, capture_output=True, text=True, check=True)
+    lines = done.stdout.splitlines()
+    assert lines[0] == "my mum works at [workplace]"
+    found = re.fullmatch(r"    \[workplace\] 'walkers': learned \(CRF\), (0\.\d\d|1\.00)", lines[1])
+    assert found and float(found.group(1)) >= 0.5, lines[1]
+    assert lines[2:] == ["the mix is on 0808 808 4994"] and done.stderr == ""
+
+
+def test_the_learned_recognisers_labelling_is_crfsuites_own() -> None:
+    """voice.reading.labeller runs the CRF in Python from the model's weights (fast, and only over the
+    words that could be a detail); over whole sentences its probabilities are CRFsuite's."""
+    import pycrfsuite
+
+    from voice.reading import labeller
+    from voice.reading.redact import Words, class_names
+
+    model = labeller.model()
+    assert model is not None
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(labeller.MODEL_FILE))
+    for text in ["my step dad bill shouts at me", "i go to crownhills and mr patel is sound",
+                 "my mum works at the tesco on narborough road", "Hope someone listens this time"]:
+        words = Words(text)
+        tokens = [labeller.Token(words.written[k], words.lowers[k], class_names(words.classes[k]), k == 0)
+                  for k in range(len(words))]
+        tagger.set(labeller.sentence_features(tokens))
+        ours = model.marginals([model.emission(tokens, k) for k in range(len(tokens))], False, False)
+        for k, probabilities in enumerate(ours):
+            for label, p in zip(labeller.LABELS, probabilities, strict=True):
+                assert p == pytest.approx(tagger.marginal(label, k), abs=1e-6), (text, k, label)

@@ -5,6 +5,7 @@ every way words come in, and `voice redact --explain`."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +29,14 @@ def scores() -> dict[str, dict]:
     return json.loads(done.stdout)
 
 
+@pytest.fixture(scope="module")
+def dev_scores() -> dict:
+    """#28's development set (tests/data/redaction/dev/), written before the recognisers were changed."""
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "score_redaction.py"), "--dev", "--json"],
+                          capture_output=True, text=True, check=True)
+    return dict(json.loads(done.stdout)["now, development set"])
+
+
 def share(result: dict, kinds: tuple[str, ...]) -> float:
     removed = sum(result["kinds"][k]["removed"] for k in kinds if k in result["kinds"])
     total = sum(result["kinds"][k]["of"] for k in kinds if k in result["kinds"])
@@ -37,27 +46,52 @@ def share(result: dict, kinds: tuple[str, ...]) -> float:
 def test_the_labelled_set_meets_the_promised_shares(scores: dict[str, dict]) -> None:
     every = scores["now, all lines"]
     assert every["clean_lines"]["of"] >= 450 and sum(k["of"] for k in every["kinds"].values()) >= 300
-    assert share(every, ("phone", "email", "postcode", "handle")) >= 0.98
-    assert share(every, ("name",)) >= 0.95
-    assert share(every, ("school",)) >= 0.95
-    assert every["clean_lines"]["share"] <= 0.03
+    assert share(every, ("phone", "email", "postcode", "handle")) >= 0.99
+    assert share(every, ("name",)) >= 0.98
+    assert share(every, ("school",)) >= 0.98
+    assert every["clean_lines"]["share"] <= 0.01
     # Each part written after a version of the recognisers holds up on its own too.
     for part in ("written after the first version", "written after the second", "written after the third"):
         later = scores[f"now, {part}"]
-        assert share(later, ("name", "school")) >= 0.90, part
+        assert share(later, ("name", "school")) >= 0.95, part
         assert later["clean_lines"]["share"] <= 0.03, part
+
+
+def test_the_development_set_of_28_meets_its_shares(dev_scores: dict) -> None:
+    """Lines written for #28 before the recognisers were changed, as 11 to 18 year olds type (the learned
+    recogniser never trains on them). Today's code on them when they were written: names 61%, surnames
+    74%, schools 27%, workplaces 0%, 21.7% of clean lines changed."""
+    assert sum(k["of"] for k in dev_scores["kinds"].values()) >= 300 and dev_scores["clean_lines"]["of"] >= 200
+    assert share(dev_scores, ("name",)) >= 0.95
+    assert share(dev_scores, ("surname",)) >= 0.97
+    assert share(dev_scores, ("school",)) >= 0.95
+    assert share(dev_scores, ("address",)) >= 0.95
+    assert share(dev_scores, ("workplace",)) >= 0.9
+    assert share(dev_scores, ("form", "dob")) >= 0.95
+    for kind in ("phone", "email", "handle", "postcode", "nhs", "ni", "pesel", "vehicle"):
+        assert share(dev_scores, (kind,)) >= 0.99, kind
+    assert dev_scores["clean_lines"]["share"] <= 0.02
+
+
+def test_the_learned_recogniser_never_learns_from_the_lines_it_is_measured_on() -> None:
+    """tools/train_redaction.py reads the templates, #16's lines and the reader's answers with no details:
+    never the frozen set or the development set of #28."""
+    source = (ROOT / "tools" / "train_redaction.py").read_text(encoding="utf-8")
+    assert '"frozen"' not in source and "'frozen'" not in source and '"dev"' not in source
+    assert "voices.jsonl\"" not in source.split("ANSWERS = ")[1].split("]")[0]
 
 
 def test_young_peoples_answers_with_no_personal_details_mostly_stay_as_written() -> None:
     """The reader's labelled answers (training/voices.jsonl, written for the project, with no personal
     details in nearly all of them) are a second test of over-redaction: 34 of 2,265 were changed when
     they were first tried (after the third version of the recognisers), 7 after the general fixes it
-    showed ("sex ed", "my teddy", "going round school", "whos")."""
+    showed ("sex ed", "my teddy", "going round school", "whos"); 5 with #28's learned recogniser (which
+    never trains on them)."""
     lines = (ROOT / "training" / "voices.jsonl").read_text(encoding="utf-8").splitlines()
     texts = [json.loads(line)["text"] for line in lines]
     changed = [t for t in texts if redact(t).text != t]
     assert len(texts) > 2000
-    assert len(changed) / len(texts) <= 0.01, changed[:10]
+    assert len(changed) / len(texts) <= 0.005, changed[:10]
 
 
 @pytest.mark.parametrize(
@@ -164,3 +198,26 @@ def test_a_rule_never_shows_a_name_the_redaction_removed() -> None:
     (_, flags), = default_themer().read([(redacted, typed)])
     assert [f.category for f in flags] == ["abuse_at_home"]
     assert "tyrone" not in flags[0].reason.lower() and "[…]" in flags[0].reason
+
+
+def test_every_way_in_redacts_with_the_learned_recogniser(tmp_path: Path) -> None:
+    """An export imported with `voice import` (a real CSV file) is stored redacted like a web answer: what
+    only the learned recogniser and #28's lists find goes too."""
+    from click.testing import CliRunner
+
+    from tests.conftest import EXAMPLES
+    from voice.cli import main
+
+    csv_file = tmp_path / "forms.csv"
+    csv_file.write_text(
+        '"How old are you?",Where do you live?,Which of these should the partnership work hardest on?,'
+        "What is the one thing you would change to help young people feel safe?\n"
+        "14 to 15,Leicester city,Bullying,my mum works at the tesco on narborough road and i go to crownhils\n",
+        encoding="utf-8")
+    db = tmp_path / "v.db"
+    done = CliRunner(env={"VOICE_SURVEYS_DIR": str(EXAMPLES)}).invoke(
+        main, ["import", "ypag-priorities", str(csv_file), "--db", str(db), "--channel", "paper"])
+    assert done.exit_code == 0, done.output
+    with sqlite3.connect(db) as conn:
+        stored = [row[0] for row in conn.execute("SELECT text FROM answers WHERE text LIKE 'my mum%'")]
+    assert stored == ["my mum works at [workplace] and i go to [school]"]

@@ -80,8 +80,8 @@ SOCIAL_WORDS = frozenset(["snapchata", "snapa", "snapie", "instagrama", "instagr
 SOCIAL = "|".join(sorted(SOCIAL_WORDS - {"user"}, key=lambda w: (-len(w), w))) + r"|user\s*name"
 HANDLE_TOKEN = rf"(?!(?:{SOCIAL}|channel|account|name|is|on)\b)@?[A-Za-z0-9_.#]{{2,32}}[A-Za-z0-9_#]"
 HANDLE_AFTER = re.compile(  # matched where an app's name starts
-    rf"(?:{SOCIAL})\b(?:\s*(?:channel|account|name|names|id|tag|handle|is|its|it's|me|on|at|user|username|"
-    rf"to|jest|mam|hai|ka|ki|mera|meri|[:=@-])\s*){{0,3}}\s*"
+    rf"(?:{SOCIAL})\b(?:\s*(?:(?:channel|account|name|names|id|tag|handle|is|its|it's|me|on|at|user|username|"
+    rf"to|jest|mam|hai|ka|ki|mera|meri)\b|[:=@-])\s*){{0,3}}\s*"
     rf"(?P<h>{HANDLE_TOKEN})", re.IGNORECASE)
 HANDLE_BEFORE = re.compile(rf"(?<![\w@.])(?P<h>{HANDLE_TOKEN})\s+on\s+$", re.IGNORECASE)  # before "on <app>"
 AT_HANDLE = re.compile(
@@ -585,6 +585,11 @@ NOT_IN_LISTS = frozenset(["and", "&", "me", "i", "you", "we", "they", "he", "she
 CONTEXT_WORDS = TITLES | RELATIONS | INTRODUCERS | {"is", "was"}
 STREET_WORDS = frozenset(["street", "st", "road", "rd", "avenue", "ave", "lane", "close", "drive", "way", "crescent",
                           "park", "square", "gardens", "grove", "terrace", "walk", "hill", "gate", "place"])
+NICKNAME_WORDS = frozenset(["big", "lil", "little"])
+NICKNAME = re.compile(
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:big|lil|little)\s+[a-z]\b(?=\s+(?:" + "|".join(sorted(STRONG_VERBS)) + r")\b)",
+    re.IGNORECASE)
+"""A nickname of a letter, before what a person does: "big T said", "lil k keeps threatening my brother"."""
 LIST_ENDS = frozenset(["friends", "mates", "besties", "bffs", "cousins", "sisters", "brothers", "bros", "friend",
                        "mate", "bestie"])
 
@@ -971,7 +976,10 @@ OUT_OF_SCHOOL = frozenset(["excluded", "expelled", "out", "moved", "kicked", "su
 
 
 def _school_near(words: Words, i: int, j: int) -> bool:
-    """A school verb before words i..j-1 ("goes to", "at", "excluded from") or a school word after them."""
+    """A school verb before words i..j-1 ("goes to", "at", "excluded from"; "went to the moat") or a school
+    word after them."""
+    if words.prev(i) == "the":
+        i -= 1
     p1, p2 = words.prev(i), words.prev(i, 2)
     if p1 in SCHOOL_BEFORE or (p1 == "to" and p2 in TO_SCHOOL) or (p1 in ("from", "of") and p2 in OUT_OF_SCHOOL):
         return True
@@ -1052,7 +1060,7 @@ LEARNED_THRESHOLD_WORD = 0.2
 """The same for an everyday English word in lower case ("hope", "bill", "park"): the CRF must be surer."""
 OPEN_CLASSES = FIRST | SURNAME | ARABIC | SCHOOL | FIGURE
 OPENERS = {**dict.fromkeys(TITLES, 1), **dict.fromkeys(["big", "lil", "little"], 1),
-           **dict.fromkeys(["works", "working", "worked", "job", "owns", "cleans", "drives", "shifts"], 6)}
+           **dict.fromkeys(["works", "working", "worked", "job", "owns", "cleans", "drives", "shifts"], 8)}
 """Words after which the next few may be a name, school or place of work whatever they are ("mr young",
 "my mate big t", "works at the co-op on green lane road"). After "my mate", "called" and the like a name
 is open anyway (it is in a list, or no English word), or an everyday word beside them (NAME_BEFORE)."""
@@ -1148,9 +1156,9 @@ def _open_after(words: Words, opened: list[int], openers: set[str] | frozenset[s
             reach = 3 if i and lowers[i - 1] in TO_SCHOOL else None  # "goes to judge meadow"
         elif (lower == "work" or (lower in JOBS and not JOB_BEFORE.isdisjoint(lowers[max(0, i - 3):i]))) \
                 and i + 1 < n and lowers[i + 1] in WORK_AT:
-            reach = 6  # "my mum work at the asda", "is a nurse at the lri", "is a taxi driver for swift cabs"
+            reach = 8  # "my mum work at the asda", "is a nurse at the lri", "is a taxi driver for swift cabs"
         if reach:
-            every = lower in TITLES or reach > 3  # "mr young"; "works at the tesco on narborough road"
+            every = lower in TITLES or lower in NICKNAME_WORDS or reach > 3  # "mr young", "lil k"; "works at ..."
             for k in range(i + 1, min(i + 1 + reach, n)):
                 if before[k]:
                     break
@@ -1217,15 +1225,14 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
         return None  # "from Somalia and Jordan", "on Kooth": places and services stay, unless "my friend Jordan"
     if kind == "school" and all(c & (PLACE | NOT_PERSON | FIGURE) for c in classes):
         return None  # "go to cambridge": a town is not a school
-    if kind != "name" and _generic(words.lowers[first:last + 1]):
-        return None  # "works at home", "works in a shop"
-    start, end = words.span(first)[0], words.span(last)[1]
+    street = _workplace_end(words, last, b) if kind == "workplace" else last
+    if kind != "name" and street == last and _generic(words.lowers[first:last + 1]):
+        return None  # "works at home", "works in a shop"; not "the bank on granby street"
+    start, end = words.span(first)[0], words.span(street)[1]
     if first > a and words.lowers[first - 1] in (TITLES if kind == "name" else ("the",)):
         start = words.span(first - 1)[0]  # "mr Young" -> "[name]", as the rule does; "the [workplace]"
-    if words.possessive(last):
+    if words.possessive(street):
         end -= 2
-    if kind == "workplace":
-        end = words.span(_workplace_end(words, last, b))[1]
     return Found(start, end, kind, f"{LEARNED}, {labelled.confidence:.2f}")
 
 
@@ -1309,6 +1316,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     found += _schools(words)
     found += _listed_schools(words)
     found += _names(words)
+    if not NICKNAME_WORDS.isdisjoint(seen):
+        found += [Found(*m.span(), "name", "nickname of a letter") for m in NICKNAME.finditer(text)]
     found += _learned(words)
     if not found:
         return found
