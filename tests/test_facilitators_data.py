@@ -160,7 +160,9 @@ def test_imported_answers_keep_their_day_and_are_never_stored_twice(tmp_path: Pa
     export.write_text(MS_FORMS, encoding="utf-8")
     first = import_file(tmp_path, export, "--month-first")
     # Line numbers are the file's: the quoted cell with a line break makes the third row start on line 5.
-    assert f"{export}:5: age_band ('99')" in first.stdout, first.stdout + first.stderr
+    # FILE:LINE, the question in words, what it held and why (#27 item 5: plain words, not a Python repr)
+    assert f"{export}:5: How old are you? (99): Select one of the answers shown." in first.stdout, \
+        first.stdout + first.stderr
     assert "Imported 2 row(s); rejected 1." in first.stdout
     assert stored(tmp_path, "SELECT submitted_on FROM responses ORDER BY id") == [("2021-09-14",), ("2021-09-15",)]
     assert stored(tmp_path, "SELECT quote_consent FROM responses ORDER BY id") == [(1,), (0,)]
@@ -180,7 +182,7 @@ def test_an_unreadable_date_rejects_its_row_and_says_so(tmp_path: Path) -> None:
     export.write_text("Timestamp,How old are you?\n2021/09/14 10:32:15 AM GMT+1,14 to 15\n31/02/2021 10:00,16 to 17\n",
                       encoding="utf-8")
     done = import_file(tmp_path, export)
-    assert f"{export}:3: Timestamp: '31/02/2021 10:00' is not a day that exists" in done.stdout
+    assert f"{export}:3: Timestamp (31/02/2021 10:00): Not a real date" in done.stdout
     assert stored(tmp_path, "SELECT submitted_on FROM responses") == [("2021-09-14",)]
 
 

@@ -135,3 +135,44 @@ def test_what_we_did_before_marks_the_partnership_words_still_in_english_on_a_po
         assert "Domestic abuse" in english[0].get_text()
         polish = get_page(demo, "/s/emotional-health-wellbeing").select_one("main .notice")
         assert polish.select("[lang]") == [] and "Zdrowie psychiczne" in polish.get_text()
+
+
+def test_the_easy_read_start_page_names_priorities_and_actions_in_easy_words(tmp_path: Path) -> None:
+    """#27 item 9: easy read everywhere a young person reads: the priorities and what was done, on the
+    easy-read start page, in the easy words the priorities file gives (its `easy_name` and `easy_title`),
+    not "Keeping adolescents safe" or "Safeguarding in independent and out of school settings"."""
+    import yaml
+
+    from voice.common.settings import REPO_DIR, Settings
+    from voice.demo import seed
+    from voice.store.catalogue import Catalogue
+    from voice.store.db import migrate
+    from voice.web.app import create_app
+
+    plan = yaml.safe_load((REPO_DIR / "src/voice/data/demo_plan_2022-23.yaml").read_text(encoding="utf-8"))
+    easy = {p["name"]: p["easy_name"] for p in plan["priorities"]} | {a["title"]: a["easy_title"] for a in plan["actions"]}
+    settings = Settings(db_path=str(tmp_path / "d.db"), surveys_dir=str(REPO_DIR / "surveys"), secret="r")
+    migrate(settings.db_path)
+    seed(Catalogue(settings.db_path, REPO_DIR / "surveys"))
+    with TestClient(create_app(settings)) as demo:
+        usual = get_page(demo, "/s/ypag-priorities").select_one("main .notice").get_text(" ", strip=True)
+        demo.get("/easy-read/on")
+        told = get_page(demo, "/s/ypag-priorities").select_one("main .notice").get_text(" ", strip=True)
+        shown = [name for name in easy if name in usual]
+        assert len(shown) >= 3, usual
+        for name in shown:
+            assert name not in told and easy[name] in told, (name, told)
+        assert "adolescents" not in told and "independent" not in told
+        demo.get("/easy-read/off")
+        assert get_page(demo, "/s/ypag-priorities").select_one("main .notice").get_text(" ", strip=True) == usual
+    # The easy-read leaflet too: its headings are the priorities' easy names.
+    from voice.reading.themes import default_taxonomy
+    from voice.reporting import outputs
+    from voice.reporting.exports import leaflet_html
+    from voice.store.db import opened
+
+    with opened(settings.db_path) as db:
+        report = outputs.build_report(db, "2022/23", default_taxonomy())
+    headings = [h.get_text(strip=True) for h in BeautifulSoup(leaflet_html(report, easy=True), "html.parser")("h2")]
+    assert any(easy[p["name"]] in headings for p in plan["priorities"]), headings
+    assert not any(p["name"] in headings for p in plan["priorities"] if p["name"] != easy[p["name"]]), headings

@@ -33,6 +33,7 @@ from voice.reporting.outputs import (
     ActionOut,
     QuoteOut,
     Report,
+    easy_words,
     in_language,
     told_line,
 )
@@ -156,7 +157,7 @@ def _leaflet(report: Report, locale: str, easy: bool) -> tuple[str, Any]:
     while True:
         html = template.render(report=report, locale=locale, lang=lang_tag(locale), dir=direction(locale), easy=easy,
                                sections=sections, quotes=chosen, figures=telling_figures(report),
-                               support=STANDARD_SUPPORT, limit=110 if easy else 170)
+                               support=STANDARD_SUPPORT, limit=110 if easy else 170, easy_words=easy_words)
         document = HTML(string=html).render()
         if len(document.pages) <= LEAFLET_PAGES or not sections:
             return html, document

@@ -212,8 +212,8 @@ def build_report(db: Database, year: str, taxonomy: Taxonomy, *, survey: str | N
 
 
 # --- the partnership's words in the reader's language -----------------------------------------------
-PRIORITY_WORDS = plan.PriorityText.__struct_fields__
-ACTION_WORDS = plan.ActionText.__struct_fields__
+PRIORITY_WORDS = tuple(f for f in plan.PriorityText.__struct_fields__ if f not in plan.EASY_OF)
+ACTION_WORDS = tuple(f for f in plan.ActionText.__struct_fields__ if f not in plan.EASY_OF)
 
 
 def _item_in(item: Any, fields: tuple[str, ...], lang: str) -> Any:
@@ -398,11 +398,21 @@ class ToldBefore(msgspec.Struct, frozen=True):
     """...and each action's title."""
 
 
-def told_before(db: Database, slug: str, before_year: str, locale: str = "en") -> ToldBefore | None:
+def easy_words(item: PrioritySection | ActionOut, locale: str) -> str:
+    """A priority's name or an action's title in easy read, in the reader's language where the partnership
+    gave one (else in English easy read), else as it is."""
+    field, plain = ("easy_name", item.name) if isinstance(item, PrioritySection) else ("easy_title", item.title)
+    lang = locale.split("_")[0]
+    return str(item.translations.get(lang, {}).get(field) or (
+        item.translations.get("en", {}).get(field) if item.lang == "en" else None) or plain)
+
+
+def told_before(db: Database, slug: str, before_year: str, locale: str = "en", *,
+                easy: bool = False) -> ToldBefore | None:
     """From the newest report published for a year before `before_year` in which something this survey's
     answers prompted was done: the priorities its answers fed, and what was done about them (the actions
     linked to this survey), so its start page can say so instead of asking again from nothing. In the
-    reader's language where the partnership gave its words in it."""
+    reader's language where the partnership gave its words in it; with `easy`, in easy read where it gave those."""
     for year, in db.execute("SELECT year FROM published_reports WHERE survey = '' AND year < ? ORDER BY year DESC",
                             [before_year]).fetchall():
         report = published(db, year)
@@ -415,7 +425,10 @@ def told_before(db: Database, slug: str, before_year: str, locale: str = "en") -
                if acts or any(q.survey == slug for q in p.quotes)]
         done = [a for acts in mine for a in acts if a.status == "done"][:2]
         if fed and done:
-            return ToldBefore(year, [p.name for p in fed][:3], [a.title for a in done],
+            def said(item: PrioritySection | ActionOut, plain: str) -> str:
+                return easy_words(item, locale) if easy else plain
+
+            return ToldBefore(year, [said(p, p.name) for p in fed][:3], [said(a, a.title) for a in done],
                               topic_langs=[p.lang for p in fed][:3], done_langs=[a.lang for a in done])
     return None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 import msgspec
 from msgspec import Meta
@@ -54,6 +54,8 @@ class PriorityText(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_o
 
     name: Line | None = None
     outcomes: list[Outcome] | None = None
+    easy_name: Line | None = None
+    """Its name in easy read, in this language."""
 
 
 class ActionText(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
@@ -64,11 +66,16 @@ class ActionText(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_onl
     agency: Line | None = None
     what_changed: Para | None = None
     next_steps: Para | None = None
+    easy_title: Line | None = None
+    """Its title in easy read, in this language."""
 
 
 class PriorityIn(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
     id: Key
     name: Line
+    easy_name: Line | None = None
+    """The name in easy read ("Feeling OK in your mind" for "Child mental health and emotional wellbeing"):
+    what young people who chose easy read are shown."""
     outcomes: list[Outcome] = []
     topics: list[Key] | None = None
     """Topic ids that feed this priority; leave out to take them from the taxonomy."""
@@ -81,6 +88,8 @@ class ActionIn(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=
     """A stable id for the action in its priorities file: importing the file again updates the action with
     this id. Leave out to use the title (then a changed title makes a new action)."""
     title: Line
+    easy_title: Line | None = None
+    """The title in easy read, shown to young people who chose easy read."""
     what_we_did: Annotated[str, Meta(min_length=1, max_length=4000)]
     agency: Line
     status: Literal["planned", "in_progress", "done"]
@@ -186,11 +195,22 @@ def _json(value: object) -> str:
     return msgspec.json.encode(value).decode()
 
 
+EASY_OF = {"easy_name": "name", "easy_title": "title"}
+"""The easy-read words of a field: stored with the translations, made from that field's English (a new name
+leaves the old easy name out, as it does a translation), the English easy read under "en"."""
+
+
 def _stored_translations(english: msgspec.Struct, translations: dict[str, msgspec.Struct]) -> str:
     """Translations as stored: per language and field, [the English it was made from, the translation]."""
-    kept = {lang: {f: [getattr(english, f), v] for f in text.__struct_fields__
-                   if (v := getattr(text, f)) is not None and getattr(english, f)}
+    def source(f: str) -> Any:
+        return getattr(english, EASY_OF.get(f, f))
+
+    kept = {lang: {f: [source(f), v] for f in text.__struct_fields__
+                   if (v := getattr(text, f)) is not None and source(f)}
             for lang, text in translations.items()}
+    easy = {f: [source(f), v] for f in EASY_OF if (v := getattr(english, f, None)) and source(f)}
+    if easy:
+        kept["en"] = easy
     return _json({lang: fields for lang, fields in kept.items() if fields})
 
 
@@ -199,7 +219,7 @@ def _with_translations(item: ItemT, stored: str | None, text: type[msgspec.Struc
     """The item with its stored translations still made from its English as it is now, and the languages
     with a field whose English was changed since (on the staff pages, say): that field is left out, so the
     English is shown rather than old words, and the staff pages say so. `text`: PriorityText or ActionText."""
-    current = {f: getattr(item, f) for f in text.__struct_fields__}
+    current = {f: getattr(item, EASY_OF.get(f, f)) for f in text.__struct_fields__}
     found: Translations = {}
     stale: list[str] = []
     for lang, fields in msgspec.json.decode(stored or "{}").items():

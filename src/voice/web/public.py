@@ -211,10 +211,14 @@ def _told_before(request: Request, db: Db, slug: str) -> outputs.ToldBefore | No
     remembered: dict[str, tuple[float, outputs.ToldBefore | None]] = request.app.state.setdefault("told_before", {})
     now = time.monotonic()
     locale = locale_of(request)
-    found = remembered.get(f"{slug} {locale}")
+    published = _current(request, slug)
+    easy = wants_easy_read(request) and published.survey.easy_read is not None \
+        and locale_of(request, offered(published.survey)) == published.survey.language
+    key = f"{slug} {locale} {'easy' if easy else ''}"
+    found = remembered.get(key)
     if found is None or now - found[0] > TOLD_SECONDS:
-        found = (now, outputs.told_before(db, slug, year_of(_today()), locale))
-        remembered[f"{slug} {locale}"] = found
+        found = (now, outputs.told_before(db, slug, year_of(_today()), locale, easy=easy))
+        remembered[key] = found
     return found[1]
 
 
