@@ -52,8 +52,13 @@ LATIN_LOCALES = ("en_GB", "en_IE", "en_US", "pl_PL", "en_PK", "en_IN", "en_NG", 
                  "tw_GH", "en_KE", "sw", "lt_LT", "lv_LV", "ro_RO", "sk_SK", "cs_CZ")
 ARABIC_LOCALES = ("ar_AA", "ar_SA", "ar_PS", "fa_IR")
 
+SUBJECTS = frozenset(["english", "french", "german", "spanish", "polish", "urdu", "punjabi", "gujarati", "hindi",
+                      "arabic", "bengali", "maths", "science", "history", "geography", "art", "drama", "music",
+                      "computing", "biology", "chemistry", "physics"])
+"""Lessons and languages: surnames somewhere ("Mr English"), names here only after a title."""
+
 # Words that are first names or surnames somewhere but are common English words, never names here.
-NEVER_NAMES = frozenset([
+NEVER_NAMES = SUBJECTS | frozenset([
     "a", "i", "an", "in", "on", "at", "by", "to", "do", "so", "no", "go", "me", "we", "he", "be", "us",
     "or", "of", "as", "is", "it", "if", "up", "my", "mum", "dad", "nan", "sir", "man", "boy", "girl",
     "all", "any", "are", "can", "did", "has", "had", "her", "him", "his", "how", "its", "let", "not",

@@ -32,6 +32,7 @@ from voice.reading import labeller
 from voice.reading.names import (
     FUNCTION_WORDS,
     NEVER_NAMES,
+    SUBJECTS,
     arabic_key,
     arabic_script_names,
     as_words,
@@ -565,7 +566,7 @@ TITLE_SPOTS = frozenset(["", "and", "&", "n", "told", "tell", "to", "by", "with"
                          "because", "cos", "then", "like", "hate", "love", "said", "says"])
 """Words before "miss" or "sir" that make it a title ("i told miss hope", "miss hope is the only one"; not
 "i miss home")."""
-TITLE_WORD_SURNAMES = frozenset(["young", "little", "best", "good", "long", "may", "well", "new", "day"])
+TITLE_WORD_SURNAMES = frozenset(["young", "little", "best", "good", "long", "may", "well", "new", "day", *SUBJECTS])
 """Surnames that are words redaction never takes for names elsewhere ("mr young", "mrs may")."""
 TEXT_LETTERS = frozenset("uyrnxbcki")
 """Letters that are words in text speak ("miss u", "sir y"): not initials after a title."""
@@ -939,11 +940,12 @@ def _phrase_starts() -> frozenset[str]:
 
 def _kept_phrases(words: Words) -> list[tuple[int, int]]:
     """Where places, services, public figures and characters of two words or more are in an answer."""
-    if words.set.isdisjoint(_phrase_starts()):
+    starts = _phrase_starts().intersection(words.set)
+    if not starts:
         return []
     index, lowers, found = _phrase_index(), words.lowers, []
-    for i, lower in enumerate(lowers):
-        for phrase in index.get(lower, ()):
+    for i in sorted(i for word in starts for i in _positions(lowers, word)):
+        for phrase in index[lowers[i]]:
             if tuple(lowers[i:i + len(phrase)]) == phrase:
                 found.append((words.span(i)[0], words.span(i + len(phrase) - 1)[1]))
                 break
@@ -1168,8 +1170,8 @@ def _open_after(words: Words, opened: list[int], openers: set[str] | frozenset[s
 
 def _name_threshold(words: Words, i: int) -> float:
     c = words.classes[i]
-    if c & ENGLISH and not words.written[i][0].isupper() and (not c & FIRST or c & EVERYDAY):
-        return LEARNED_THRESHOLD_WORD
+    if c & ENGLISH and (words.before[i] or not words.written[i][0].isupper()) and (not c & FIRST or c & EVERYDAY):
+        return LEARNED_THRESHOLD_WORD  # "hope", "Dawn is when i fall asleep": a capital that starts a sentence says nothing
     return LEARNED_THRESHOLD
 
 
@@ -1323,9 +1325,9 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         return found
     keep = _keep_pattern(tuple(terms.keep)) if terms and terms.keep else None
     kept = [m.span() for m in keep.finditer(text)] if keep else []
-    if any(f.kind == "name" for f in found):
-        kept_names = _kept_phrases(words)
-        found = [f for f in found if f.kind != "name" or not (
+    if any(f.kind == "name" or f.recogniser.startswith(LEARNED) for f in found):
+        kept_names = _kept_phrases(words)  # a name (or what the CRF found) inside a place, service or public figure
+        found = [f for f in found if (f.kind != "name" and not f.recogniser.startswith(LEARNED)) or not (
             any(s <= f.start and f.end <= e for s, e in kept_names) or _a_public_figure(words, f))]
     found = [f for f in found if not _kept(text, f, terms) and not any(s <= f.start and f.end <= e for s, e in kept)]
     # Longest first, then earliest: a phone number inside an email stays part of the email.
