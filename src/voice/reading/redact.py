@@ -133,6 +133,7 @@ WEAK_STREETS = frozenset([
     "approach", "circle", "cross", "path", "bank", "hollow", "paddock", "spinney", "orchard", "fairway", "ridgeway",
     "glade", "brook", "nook", "garth", "wynd", "oval", "pastures", "coppice", "sidings", "willows", "beeches", "limes",
     "elms", "laurels", "poplars", "hawthorns", "maltings", "glebe", "dell", "crescent", "avenue", "drive", "close",
+    "paddocks", "orchards", "woodlands", "leas", "brambles", "copse", "crossway", "ridings", "spinneys",
     "parade", "green", "grove", "rise", "square", "walk", "row", "mews", "court", "gardens", "terrace", "view"])
 """Last words of a street's name that are everyday words too ("3 Kingfisher Way", "16 The Crescent"): an
 address only where the words around say someone lives there."""
@@ -174,7 +175,7 @@ BIRTH_ISO = re.compile(rf"\b{BIRTH_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[
 BIRTHDAY_DATE = re.compile(
     # A day and month after words for a birthday: "my birthdays the 30th of april", "bday is on 3rd feb".
     rf"\b(?:birthday|birthdays|birthday's|bday|bdays|b-day|dob|born|urodziny|urodzi[lł]e[mś]\s+si[eę]|"
-    rf"urodzi[lł]am\s+si[eę])(?:\s+(?:is|was|on|:|'s))*\s+(?P<d>(?:the\s+)?"
+    rf"urodzi[lł]am\s+si[eę])(?:\s+(?:is|was|on|:|'s))*\s+(?P<d>(?:in\s+(?:19|20)\d\d,?\s+(?:on\s+)?)?(?:the\s+)?"
     rf"(?:{DAY}\s+(?:of\s+)?(?:{MONTHS}|{POLISH_MONTHS})|(?:{MONTHS})\s+(?:the\s+)?{DAY}|in\s+(?:{MONTHS})(?=,?\s+\d)"
     rf"|\d{{1,2}}[/.-]\d{{1,2}}(?![/.-]?\d))(?:,?\s+(?:(?:19|20)\d\d|'?\d\d))?)\b",
     re.IGNORECASE)
