@@ -1135,7 +1135,16 @@ def _open_words(words: Words) -> list[int]:
             while k > 0 and i - k < 3 and not before[k] and lowers[k - 1] not in STOPPERS:
                 k -= 1
                 opened[k] = OPEN
+    text = words.text
+    for i in _positions(opened, OPEN):  # the end of a file's or a web address's name ("invoice.exe", "bbc.co")
+        start = words.span(i)[0]
+        if start > 1 and text[start - 1] in GLUED and text[start - 2].isalnum():
+            opened[i] = CLOSED
     return opened
+
+
+GLUED = frozenset("./\\_@")
+"""A word right after one of these and a letter or digit is part of something else's name, not a person's."""
 
 
 def _positions(items: list[Any], item: Any) -> list[int]:
