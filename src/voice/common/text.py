@@ -128,25 +128,27 @@ TEXTSPEAK = Path(__file__).parent.parent / "data" / "textspeak.tsv"
 
 
 @lru_cache(maxsize=1)
-def _respellings() -> tuple[dict[str, str], re.Pattern[str] | None]:
+def _respellings() -> dict[str, str]:
     table: dict[str, str] = {}
     if TEXTSPEAK.exists():
         for line in TEXTSPEAK.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 spelt, word = line.split("\t")
                 table[spelt.lower()] = word
-    if not table:
-        return table, None
-    alternatives = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
-    return table, re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w'’])", re.IGNORECASE)
+    return table
+
+
+RESPELL_WORD = re.compile(r"(?<![\w'’])[^\W_]+(?![\w'’])")
+"""A whole word (not part of "don't"), as text-speak is spelt."""
 
 
 @lru_cache(maxsize=4096)
 def respell(text: str) -> str:
     """The text with text-speak written as the words it stands for ("wen i get home n hes drunk" reads
     "when i get home and hes drunk"; see data/textspeak.tsv), so that the reader reads a young person who
-    writes that way as it reads one who does not (cached: the reader respells each answer once)."""
-    table, pattern = _respellings()
-    if pattern is None:
+    writes that way as it reads one who does not (cached: the reader respells each answer once). Cheap
+    first: most answers have no such word, and are given back as they are."""
+    table = _respellings()
+    if not table or table.keys().isdisjoint(RESPELL_WORD.findall(text.lower())):
         return text
-    return pattern.sub(lambda m: table[m.group(0).lower()], text)
+    return RESPELL_WORD.sub(lambda m: table.get(m.group(0).lower(), m.group(0)), text)
