@@ -90,38 +90,25 @@ def required_literals(pattern: str) -> tuple[str, ...]:
 
 
 class Literals:
-    """Which of a fixed set of strings occur in a text, found in one regex pass: the strings as a trie
-    (one branch per next letter, so each position of the text is tried against one path, not against
-    every string), matched at every position; a string found also means every string inside it is there."""
+    """Which of a fixed set of strings occur in a text (overlapping ones too), found in one pass with an
+    Aho-Corasick automaton (pyahocorasick): a regex of the strings as a trie, tried at every position,
+    cost the safeguarding rules 60 µs an answer once they had a thousand strings."""
 
     def __init__(self, strings: Iterable[str]) -> None:
+        import ahocorasick  # type: ignore[import-not-found]  # a C extension without type hints
+
         self.strings = frozenset(s for s in strings if s)
-        trie: dict[str, Any] = {}
-        for string in self.strings:
-            node = trie
-            for ch in string:
-                node = node.setdefault(ch, {})
-            node[""] = {}
-        self.pattern = re.compile(f"(?=({_trie_pattern(trie)}))") if trie else None
-        self.inside = {s: frozenset(t for t in self.strings if t in s) for s in self.strings}
+        self.automaton: Any = None
+        if self.strings:
+            self.automaton = ahocorasick.Automaton()
+            for string in self.strings:
+                self.automaton.add_word(string, string)
+            self.automaton.make_automaton()
 
     def within(self, text: str) -> set[str]:
-        if self.pattern is None:
+        if self.automaton is None:
             return set()
-        found: set[str] = set()
-        for m in self.pattern.finditer(text):
-            found |= self.inside[m.group(1)]
-        return found
-
-
-def _trie_pattern(node: dict[str, Any]) -> str:
-    """A regex for the strings of a trie; where a string ends and a longer one goes on, the longer part
-    is optional and greedy, so the longest string at a position is the one matched."""
-    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+        return {found for _, found in self.automaton.iter(text)}
 
 
 TEXTSPEAK = Path(__file__).parent.parent / "data" / "textspeak.tsv"
