@@ -70,7 +70,8 @@ def audit(page: Page) -> None:
     """No axe violations, and nothing wider than the 320px screen."""
     assert page.evaluate("typeof axe") == "object", "axe-core was not injected"
     violations = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations)", WCAG_TAGS)
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+        ".then(r => r.violations)", WCAG_TAGS)
     report = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in violations]
     assert not report, f"{page.url}:\n" + "\n".join(report)
     width = page.evaluate("document.documentElement.scrollWidth")
