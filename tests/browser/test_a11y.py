@@ -5,17 +5,15 @@ only; text at 200%; touch targets; easy read."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
-from axe_playwright_python.base import AXE_FILE_PATH
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 
+from tests.browser.conftest import AXE_JS, no_axe_violations, no_wider_than
 from tests.conftest import EXAMPLE_SLUGS, EXAMPLES, served
 from voice.common.i18n import direction, translate, translate_plural
 from voice.common.settings import Settings
@@ -24,32 +22,6 @@ from voice.store.db import opened
 from voice.web.app import create_app
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-AXE_JS = os.environ.get("AXE_JS", str(AXE_FILE_PATH))
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
-
-
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("browser")
-    shutil.copytree(EXAMPLES, root / "surveys")
-    with served(create_app(Settings(db_path=str(root / "voice.db"), surveys_dir=str(root / "surveys"),
-                                    secret="b"))) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run ./scripts/test, which installs Debian's chromium")
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROME_ARGS)
-        yield b
-        b.close()
-
 
 @pytest.fixture(params=["en", "ur"])
 def lang(request: pytest.FixtureRequest) -> str:
@@ -68,14 +40,8 @@ def context(browser: Browser, lang: str) -> Iterator[BrowserContext]:
 
 def audit(page: Page) -> None:
     """No axe violations, and nothing wider than the 320px screen."""
-    assert page.evaluate("typeof axe") == "object", "axe-core was not injected"
-    violations = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
-        ".then(r => r.violations)", WCAG_TAGS)
-    report = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in violations]
-    assert not report, f"{page.url}:\n" + "\n".join(report)
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 320, f"{page.url} scrolls sideways at 320px ({width}px wide)"
+    no_axe_violations(page)
+    no_wider_than(page, 320)
 
 
 def press_continue(page: Page) -> None:

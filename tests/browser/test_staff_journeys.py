@@ -52,9 +52,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, Request, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, Request
 
-from tests.browser.test_a11y import AXE_JS, CHROME_ARGS, CHROMIUM, WCAG_TAGS
+from tests.browser.conftest import AXE_JS
+from tests.browser.conftest import no_axe_violations as audit
 from tests.conftest import EXAMPLE_SLUGS, EXAMPLES, example, served
 from voice.common.settings import Settings
 from voice.store.accounts import add_user
@@ -122,16 +123,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
                 "area": "leicestershire", "most_important": f"The waiting list for CAMHS is far too long {n}"}, "web")
     with served(create_app(settings)) as url:
         yield Site(url, receipts)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run ./scripts/test, which installs Debian's chromium")
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROME_ARGS)
-        yield b
-        b.close()
 
 
 def new_page(browser: Browser) -> Page:
@@ -210,16 +201,6 @@ def errors(page: Page) -> list[str]:
     listed = page.locator(".error-summary-list li").all_inner_texts()
     assert not listed or page.title().startswith("Error:"), page.title()
     return listed
-
-
-def audit(page: Page) -> None:
-    """No axe violations of WCAG 2.0-2.2 A and AA on this page."""
-    assert page.evaluate("typeof axe") == "object", "axe-core was not injected"
-    violations = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
-        ".then(r => r.violations)", WCAG_TAGS)
-    report = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in violations]
-    assert not report, f"{page.url}:\n" + "\n".join(report)
 
 
 def no_post_on_reload(page: Page) -> None:

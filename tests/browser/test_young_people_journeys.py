@@ -17,7 +17,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
-from tests.browser.test_a11y import AXE_JS, WCAG_TAGS, browser, live_server  # noqa: F401 - fixtures shared with this module
+from tests.browser.conftest import AXE_JS, no_axe_violations, no_wider_than
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,7 @@ WEATHER_HERE = "/__weather"
 
 
 @pytest.fixture(params=["js", "no-js"])
-def person(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:  # noqa: F811 - the fixture
+def person(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
     """A phone 360 pixels wide, with JavaScript on or off; the everyday website Exit this page goes to is
     answered locally (no network in tests)."""
     ctx: BrowserContext = browser.new_context(viewport={"width": 360, "height": 740}, locale="en-GB",
@@ -54,12 +54,8 @@ def person(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]: 
 def checked(page: Page) -> None:
     """axe's WCAG 2.2 AA rules where scripts run (the same page without them is the same HTML)."""
     if page.javascript:  # type: ignore[attr-defined]
-        violations = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
-        ".then(r => r.violations)", WCAG_TAGS)
-        assert not violations, [f"{v['id']}: {v['help']}" for v in violations]
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 360, f"{page.url} scrolls sideways at 360px ({width}px wide)"
+        no_axe_violations(page)
+    no_wider_than(page, 360)
 
 
 def press(page: Page, name: str) -> None:
@@ -76,7 +72,7 @@ def start(page: Page, server: str, slug: str) -> None:
     press(page, "Start now")
 
 
-def test_answering_a_survey_asking_for_contact_and_coming_back(person: Page, live_server: str) -> None:  # noqa: F811
+def test_answering_a_survey_asking_for_contact_and_coming_back(person: Page, live_server: str) -> None:
     page = person
     start(page, live_server, "ypag-priorities")
     page.get_by_label("14 to 15").check()
@@ -119,7 +115,7 @@ def test_answering_a_survey_asking_for_contact_and_coming_back(person: Page, liv
     checked(page)
 
 
-def test_changing_language_in_the_middle_of_a_page_keeps_what_was_typed(person: Page, live_server: str) -> None:  # noqa: F811
+def test_changing_language_in_the_middle_of_a_page_keeps_what_was_typed(person: Page, live_server: str) -> None:
     page = person
     start(page, live_server, SENSITIVE)
     press(page, "Continue")
@@ -136,7 +132,7 @@ def test_changing_language_in_the_middle_of_a_page_keeps_what_was_typed(person: 
     assert page.locator("textarea").first.input_value() == "someone texting me while i waited"
 
 
-def test_the_page_count_never_grows_and_deleting_my_answers_deletes_them(person: Page, live_server: str) -> None:  # noqa: F811
+def test_the_page_count_never_grows_and_deleting_my_answers_deletes_them(person: Page, live_server: str) -> None:
     page = person
     start(page, live_server, SENSITIVE)
     totals = []
@@ -156,7 +152,7 @@ def test_the_page_count_never_grows_and_deleting_my_answers_deletes_them(person:
     checked(page)
 
 
-def test_exit_this_page_leaves_at_once_and_says_how_to_clear_history(person: Page, live_server: str) -> None:  # noqa: F811
+def test_exit_this_page_leaves_at_once_and_says_how_to_clear_history(person: Page, live_server: str) -> None:
     page = person
     page.goto(f"{live_server}/s/{SENSITIVE}")
     advice = page.locator("[data-clear-history]")
