@@ -418,7 +418,8 @@ for _category, _patterns in MORE_RULES.items():
 PHRASES_FILE = Path(__file__).parent.parent / "data" / "harm_phrases_pl_ur.json"
 """Key phrases of harm in Polish, Urdu and Roman Urdu as teenagers type them (with and without Polish
 letters, common misspellings), and the words that turn them round: written for voice (see training/README)."""
-RULE_CATEGORY_OF = {"suicidal": "suicide", "violence_weapons": "weapons", "neglect_hunger": "going_hungry"}
+CATEGORY_OF_LABEL = {"suicidal": "suicide", "violence_weapons": "weapons", "neglect_hunger": "going_hungry"}
+"""The labelled data's category names (training/, the phrases file) that voice spells differently."""
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -443,7 +444,7 @@ def _phrases() -> tuple[dict[str, list[str]], dict[str, frozenset[str]]]:
                 found = {w for p in phrases if len((w := normalise(p)).split()) == 1 and w != "mat"}
                 negating[lang[:2]] = negating.get(lang[:2], frozenset()) | found
             elif category != "examples":
-                key = RULE_CATEGORY_OF.get(category, category) + OTHER_LANGUAGES
+                key = CATEGORY_OF_LABEL.get(category, category) + OTHER_LANGUAGES
                 rules.setdefault(key, []).extend(p for p in map(_phrase_pattern, phrases) if p)
     return rules, negating
 

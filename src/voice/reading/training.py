@@ -44,13 +44,11 @@ from voice.reading.reader import (
     embed,
     words,
 )
-from voice.reading.safeguarding import RULE_CATEGORIES, SELF_MARK, read_rules
+from voice.reading.safeguarding import CATEGORY_OF_LABEL, RULE_CATEGORIES, SELF_MARK, read_rules
 from voice.reading.themes import SENTIMENTS, Themer, default_taxonomy, keyword_topics
 
 TRAINING = resource_dir("training")
 """The project's labelled answers (`training/`, also inside the wheel)."""
-CATEGORY_OF_LABEL = {"suicidal": "suicide", "violence_weapons": "weapons", "neglect_hunger": "going_hungry"}
-"""The labelled data's category names that voice spells differently."""
 FLAG_SHOWN = 0.02
 """At most this share of answers that are not disclosures may be flags (as a real survey is made up): where
 2% of answers are disclosures, about one flag that is not one for each real disclosure flagged. (At 1%, the

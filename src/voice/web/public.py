@@ -205,15 +205,14 @@ TOLD_SECONDS = 60.0
 """How long a start page's "you told us before" is remembered (it changes when a report is published)."""
 
 
-def _told_before(request: Request, db: Db, slug: str) -> outputs.ToldBefore | None:
+def _told_before(request: Request, db: Db, slug: str, survey: Survey) -> outputs.ToldBefore | None:
     """What this survey's young people told us in an earlier published year, and what was done (kept for a
     minute in this app: the start page is the page most young people see)."""
     remembered: dict[str, tuple[float, outputs.ToldBefore | None]] = request.app.state.setdefault("told_before", {})
     now = time.monotonic()
     locale = locale_of(request)
-    published = _current(request, slug)
-    easy = wants_easy_read(request) and published.survey.easy_read is not None \
-        and locale_of(request, offered(published.survey)) == published.survey.language
+    easy = wants_easy_read(request) and survey.easy_read is not None \
+        and locale_of(request, offered(survey)) == survey.language
     key = f"{slug} {locale} {'easy' if easy else ''}"
     found = remembered.get(key)
     if found is None or now - found[0] > TOLD_SECONDS:
@@ -344,7 +343,7 @@ class PublicController(Controller):
         return _survey_page(request, "public/start.html", published.survey, slug=slug, draft=draft,
                             is_open=published.survey.is_open(_today()), cache=draft is None,
                             notice=notice if notice in ("restart", "cleared") else None,
-                            told=_told_before(request, db, slug))
+                            told=_told_before(request, db, slug, published.survey))
 
     @post("/s/{slug:str}/start", status_code=303)
     async def begin(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Response[Any]:
