@@ -71,8 +71,7 @@ def test_an_admin_invites_changes_disables_enables_and_resets(client: TestClient
     newcomer = httpx.Cookies(client.cookies)
 
     be(admin)
-    staff_id = next(a["href"] for a in get_page(client, "/staff/accounts").select("tbody a")
-                    if a.get_text() == "new@example.org").rsplit("/", 1)[1]
+    staff_id = account_id(client, "new@example.org")
     account = get_page(client, f"/staff/accounts/{staff_id}")
     client.post(f"/staff/accounts/{staff_id}/role", data={"_csrf_token": csrf(account), "role": "viewer"})
     assert be(newcomer).get("/staff/entry").status_code == 403  # the new role, on the next request
@@ -318,13 +317,23 @@ def test_every_account_form_redirects_after_it_posts_so_a_refresh_sends_nothing(
     assert "Viewer" in get_page(client, f"/staff/accounts/{staff_id}").select_one("dl").get_text()
 
 
-def test_disabling_an_account_asks_first(client: TestClient, settings: Settings) -> None:
-    """#27 item 15: "Disable this account" disabled it at once, with no step to confirm."""
+def account_id(client: TestClient, email: str) -> str:
+    """The account's number, from its link in the list of accounts (as an admin sees it)."""
+    return str(next(a["href"] for a in get_page(client, "/staff/accounts").select("tbody a")
+                    if a.get_text() == email).rsplit("/", 1)[1])
+
+
+def admin_with_a_facilitator(client: TestClient, settings: Settings) -> str:
+    """An admin signed in, and sam@example.org a facilitator: sam's account number."""
     add(settings, "admin@example.org", "admin")
     add(settings, "sam@example.org", "facilitator")
     sign_in(client, "admin@example.org")
-    staff_id = next(a["href"] for a in get_page(client, "/staff/accounts").select("tbody a")
-                    if a.get_text() == "sam@example.org").rsplit("/", 1)[1]
+    return account_id(client, "sam@example.org")
+
+
+def test_disabling_an_account_asks_first(client: TestClient, settings: Settings) -> None:
+    """#27 item 15: "Disable this account" disabled it at once, with no step to confirm."""
+    staff_id = admin_with_a_facilitator(client, settings)
     account = get_page(client, f"/staff/accounts/{staff_id}")
     assert not [f for f in account.select("main form") if f["action"].endswith("/disable")]  # no disabling at once
     ask = get_page(client, account.find("a", string="Disable this account")["href"])
@@ -343,11 +352,7 @@ def test_disabling_an_account_asks_first(client: TestClient, settings: Settings)
 
 
 def test_a_post_that_skips_the_question_disables_nothing(client: TestClient, settings: Settings) -> None:
-    add(settings, "admin@example.org", "admin")
-    add(settings, "sam@example.org", "facilitator")
-    sign_in(client, "admin@example.org")
-    staff_id = next(a["href"] for a in get_page(client, "/staff/accounts").select("tbody a")
-                    if a.get_text() == "sam@example.org").rsplit("/", 1)[1]
+    staff_id = admin_with_a_facilitator(client, settings)
     account = get_page(client, f"/staff/accounts/{staff_id}")
     sent = client.post(f"/staff/accounts/{staff_id}/disable", data={"_csrf_token": csrf(account)})
     assert "Disable sam@example.org?" in check_page(sent.text).get_text()  # the question, not done
