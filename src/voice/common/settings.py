@@ -101,6 +101,44 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     """VOICE_PURGE_EVERY_SECONDS: while serving, how often expired unfinished answers, texts as typed past
     their time and old staff sessions are deleted (0: only when the service starts and by `voice purge`)."""
 
+    smtp_url: Annotated[str, Meta(pattern=r"^(smtps?://\S+)?$", max_length=1000)] = ""
+    """VOICE_SMTP_URL: the mail server that tells staff what is waiting, like smtp://user:password@host:587
+    (STARTTLS, which it must offer before a password is sent to any host but this machine) or
+    smtps://user:password@host:465 (TLS from the start). Empty, with no GOV.UK Notify key: no emails."""
+    mail_from: Annotated[str, Meta(max_length=254)] = ""
+    """VOICE_MAIL_FROM: the address emails come from, like voice@partnership.example.org."""
+    notify_api_key: Annotated[str, Meta(max_length=200)] = ""
+    """VOICE_NOTIFY_API_KEY: send emails through GOV.UK Notify instead of a mail server (a key from its
+    "API integration" page); used when set, in place of VOICE_SMTP_URL."""
+    notify_template_id: Annotated[str, Meta(max_length=100)] = ""
+    """VOICE_NOTIFY_TEMPLATE_ID: the Notify email template to send with: its subject `((subject))` and its
+    message `((body))`, nothing else."""
+    notify_base_url: Annotated[str, Meta(pattern=r"^https?://\S+$")] = "https://api.notifications.service.gov.uk"
+    """VOICE_NOTIFY_BASE_URL: GOV.UK Notify's address (change it only to test against a stand-in)."""
+    mail_every_seconds: Annotated[float, Meta(gt=0, le=3600)] = 2.0
+    """VOICE_MAIL_EVERY_SECONDS: how often the service looks for new requests for contact and flags to
+    tell the safeguarding leads about, and sends what is waiting to be sent."""
+    digest_hour: Annotated[int, Meta(ge=0, le=23)] = 8
+    """VOICE_DIGEST_HOUR: the hour of the morning (the partnership's time) from which the day's digest
+    ("worth a look", "needs a person to read") and the reminder of overdue requests for contact are sent."""
+
+    backup_dir: str = ""
+    """VOICE_BACKUP_DIR: the folder `voice backup` writes dated copies into when given no file (empty: a
+    `backups` folder beside the database)."""
+    backup_keep: Annotated[int, Meta(ge=1, le=10_000)] = 14
+    """VOICE_BACKUP_KEEP: how many of the newest dated copies `voice backup` keeps in that folder; older
+    ones are deleted once a new copy has passed its check."""
+    metrics: bool = False
+    """VOICE_METRICS: serve /metrics (Prometheus text format) for monitoring: counts and times only, never
+    anyone's words, receipts or names. Off by default; on, it answers only with the token or from the
+    addresses below."""
+    metrics_token: Annotated[str, Meta(max_length=200)] = ""
+    """VOICE_METRICS_TOKEN: the bearer token a scraper must send (`Authorization: Bearer ...`)."""
+    metrics_allow: Annotated[str, Meta(pattern=r"^[0-9a-fA-F.:/, ]*$", max_length=1000)] = ""
+    """VOICE_METRICS_ALLOW: the addresses (comma-separated, networks like 10.0.0.0/8 too) /metrics answers
+    without a token. Empty: the token only. Behind a proxy on this machine, never list 127.0.0.1: every
+    visitor would come from it."""
+
     read_within_seconds: Annotated[int, Meta(ge=1, le=86_400)] = 30
     """VOICE_READ_WITHIN_SECONDS: answers sent while the service is busy are read (redacted, checked for
     safeguarding signs, themed) in its next quiet moment, and once any have waited this long, busy or not."""

@@ -21,7 +21,8 @@ ACTIONS = (
     N_("answers withdrawn"), N_("withdrawn answers deleted"), N_("answers deleted after their keeping time"),
     N_("account invited"), N_("account role changed"), N_("account disabled"), N_("account enabled"),
     N_("password reset link made"), N_("password set"), N_("audit log downloaded"), N_("worth a look raised"),
-    N_("needs a person to read"), N_("reader retrained"),
+    N_("needs a person to read"), N_("reader retrained"), N_("email sent"), N_("email not sent"),
+    N_("email settings changed"),
 )
 
 
@@ -42,16 +43,18 @@ def is_staff(actor: str) -> bool:
     return "@" in actor
 
 
-def record_event(db: Database, actor: str, action: str, subject: str, detail: str = "") -> None:
+def record_event(db: Database, actor: str, action: str, subject: str, detail: str = "", *,
+                 day_only: bool = False) -> None:
     """Write one event (an action from ACTIONS). Call it inside the transaction of the change it describes.
 
     What the system does with a young person's answers as they arrive (a flag raised, worth a look, needs
     a person to read) or what the young person does (taking them back) is recorded with the day only: the
-    time of day would say when an answer was sent. Staff members' own actions keep their time."""
+    time of day would say when an answer was sent (so is anything else `day_only`, like the email that
+    tells the leads of a new flag). Staff members' own actions keep their time."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}: add it to voice.store.audit.ACTIONS")
     now = dt.datetime.now(dt.UTC)
-    when = now.date().isoformat() if subject.startswith(ABOUT_ANSWERS) and not is_staff(actor) else (
+    when = now.date().isoformat() if day_only or (subject.startswith(ABOUT_ANSWERS) and not is_staff(actor)) else (
         now.isoformat(timespec="seconds"))
     db.execute(
         "INSERT INTO audit_log (happened_at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",

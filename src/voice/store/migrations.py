@@ -520,3 +520,38 @@ def m019_contact_request_language(db: Database) -> None:
     # with the answers. Answers from the form wait in `unread` with it until they are read.
     db.execute("ALTER TABLE unread ADD COLUMN language TEXT")
     db.execute("ALTER TABLE contact_requests ADD COLUMN language TEXT")
+
+
+@migrations()
+def m020_email_notices(db: Database) -> None:
+    # Emails to staff (voice.curation.notices): an outbox, written in the transaction that decides to send
+    # and sent afterwards, so a mail server that is down never holds up or loses anything. An email holds
+    # no young person's words, contact details or receipt; a one-time link's body is emptied once sent.
+    db.execute(
+        """
+        CREATE TABLE emails (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('contact', 'flag', 'digest', 'overdue', 'invite', 'reset')),
+            recipient TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            next_try_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            claimed_until TEXT,
+            sent_at TEXT,
+            given_up_at TEXT,
+            last_error TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX emails_unsent ON emails(next_try_at) WHERE sent_at IS NULL AND given_up_at IS NULL")
+    # Which day's digest and reminder have been queued (by any worker): 'digest:2026-12-07'.
+    db.execute("CREATE TABLE notice_marks (what TEXT PRIMARY KEY, done_at TEXT NOT NULL) WITHOUT ROWID")
+    # What the leads have been told about. What came before emails existed counts as told: an upgrade
+    # does not send a flood about old requests and flags.
+    db.execute("ALTER TABLE contact_requests ADD COLUMN notified INTEGER NOT NULL DEFAULT 0")
+    db.execute("UPDATE contact_requests SET notified = 1")
+    db.execute("ALTER TABLE flags ADD COLUMN notified INTEGER NOT NULL DEFAULT 0")
+    db.execute("UPDATE flags SET notified = 1")
+    db.execute("CREATE INDEX flags_not_notified ON flags(tier) WHERE notified = 0")
+    db.execute("ALTER TABLE staff ADD COLUMN digest INTEGER NOT NULL DEFAULT 1 CHECK (digest IN (0, 1))")

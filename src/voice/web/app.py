@@ -27,6 +27,7 @@ from litestar.template.config import TemplateConfig
 
 from voice import __version__
 from voice.common.settings import Settings, SettingsError
+from voice.curation import notices
 from voice.intake.operations import purge_as_set
 from voice.intake.submissions import purge_originals
 from voice.reading.learning import themer_with_corrections
@@ -60,6 +61,7 @@ from voice.web.people import (
     AccountsController,
     AuditController,
     ContactsController,
+    EmailsController,
     WithdrawForController,
 )
 from voice.web.plans import PlansController
@@ -188,6 +190,26 @@ async def checkpoints(app: Litestar) -> AsyncIterator[None]:
         yield
 
 
+@asynccontextmanager
+async def emails(app: Litestar) -> AsyncIterator[None]:
+    """Tell the safeguarding leads what is waiting, by email (voice.curation.notices), when a mail server or
+    GOV.UK Notify is set: every VOICE_MAIL_EVERY_SECONDS, queue what is new and send what is due."""
+    settings: Settings = app.state["settings"]
+    mailer = app.state["mailer"]
+    if mailer is None:
+        yield
+        return
+    pool: ConnectionPool = app.state["connections"]
+
+    def job() -> None:
+        with pool.lend(settings.db_path) as db:
+            notices.collect(db, settings)
+            notices.send_due(db, mailer)
+
+    async with _in_background(lambda: settings.mail_every_seconds, job, "sending emails"):
+        yield
+
+
 CHECKPOINT_SECONDS = 1.0
 SURVEYS_CHECK_SECONDS = 1.0
 WARM_UP_TEXT = "I told Sam on 07700 900123 that I feel sad and nobody at school listens."
@@ -215,12 +237,18 @@ def create_app(settings: Settings) -> Litestar:
     catalogue.refresh()
     for problem in catalogue.problems:
         log.warning("skipping a survey file with a problem: %s", problem)
+    try:
+        mailer = notices.mailer_for(settings)
+    except ValueError as exc:
+        raise SettingsError(str(exc)) from None
+    if mailer is not None and not settings.public_url:
+        log.warning("emails to staff will say where to sign in without the service's address: set VOICE_PUBLIC_URL")
     engine = template_engine()
     connections = ConnectionPool(opener=serving_connection)
     secret = secret_for(settings)
     state = State({"settings": settings, "catalogue": catalogue, "terms": terms, "themer": themer,
                    "mac_key": hashlib.sha256(f"voice cookies\0{secret}".encode()).digest(),  # see pages.signature
-                   "connections": connections, "pages": PageCache()})
+                   "connections": connections, "pages": PageCache(), "mailer": mailer})
     state["reader"] = reader = Reader(settings, connections, state)
     warm_up(themer, terms, engine)
     log.info("ready: %d surveys, database %s", len(catalogue.all()), Path(settings.db_path).name)
@@ -253,7 +281,7 @@ def create_app(settings: Settings) -> Litestar:
             title="voice", version=__version__, path="/api/schema",
             render_plugins=[JsonRenderPlugin(), YamlRenderPlugin()],
         ),
-        lifespan=[retention, watch_surveys, checkpoints, reader.lifespan],
+        lifespan=[retention, watch_surveys, checkpoints, reader.lifespan, emails],
         on_shutdown=[connections.close_all],
         debug=False,
     )
@@ -268,7 +296,7 @@ def staff_routers() -> list[Router]:
         Router(path="/", route_handlers=[staff.SignInController, people.SetPasswordController],
                guards=[host_guard], include_in_schema=False),
         Router(path="/staff", route_handlers=[staff.StaffController, PlansController, ContactsController,
-                                              WithdrawForController, AccountsController, AuditController,
+                                              WithdrawForController, AccountsController, AuditController, EmailsController,
                                               uploads.ImportController],
                guards=[host_guard, staff_guard], cache_control=CacheControlHeader(no_store=True),
                exception_handlers={SignInRequiredError: to_sign_in}, include_in_schema=False),

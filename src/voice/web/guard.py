@@ -15,6 +15,7 @@ from litestar.handlers.base import BaseRouteHandler
 from litestar.response import Redirect, Template
 
 from voice.common.i18n import N_
+from voice.curation import notices
 from voice.intake import contacts
 from voice.reading.themes import Taxonomy
 from voice.store import accounts as auth
@@ -93,6 +94,8 @@ def staff_guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
         staff = auth.session_user(db, connection.cookies.get(STAFF_COOKIE))
         # Requests for contact past their due day stand out on every page a lead opens (see _nav.html).
         overdue = contacts.overdue_count(db) if staff is not None and staff.role == "safeguarding_lead" else 0
+        # So do emails that could not be sent: the lead must then look for herself.
+        unsent = notices.unsent(db).count if staff is not None and staff.role in ("safeguarding_lead", "admin") else 0
     if staff is None:
         raise SignInRequiredError()
     roles = handler.opt.get("roles")
@@ -100,6 +103,7 @@ def staff_guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
         raise NotAllowedError()
     connection.state["staff"] = staff
     connection.state["overdue_contacts"] = overdue
+    connection.state["unsent_emails"] = unsent
 
 
 def taxonomy_of(request: Request) -> Taxonomy:

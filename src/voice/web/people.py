@@ -19,7 +19,7 @@ from litestar.response import Redirect, Stream, Template
 
 from voice.common.i18n import N_
 from voice.common.text import spreadsheet_safe
-from voice.curation import flags
+from voice.curation import flags, notices
 from voice.intake import contacts, withdrawal
 from voice.reading import safeguarding
 from voice.store import accounts as auth
@@ -166,6 +166,15 @@ def _shown_once(request: Request, page: Template) -> Template:
     return page
 
 
+def _email_link(request: Request, db: Db, kind: str, recipient: str, token: str) -> bool:
+    """Send a one-time link by email as well, when emails are set up and the service knows its own address (a
+    link's path alone is no use in an email)."""
+    settings = settings_of(request)
+    if request.app.state["mailer"] is None or not settings.public_url:
+        return False
+    return notices.queue_link(db, kind, recipient, one_time_link(request, token), settings)
+
+
 class AccountsController(Controller):
     """Every form here posts, then sends the admin to a page that says what was done (post/redirect/get)."""
 
@@ -189,7 +198,9 @@ class AccountsController(Controller):
         except auth.AccountError as exc:
             field = "role" if "role" in str(exc) else "email"
             return self._list(request, db, [FieldError(field, field, t(request, str(exc)))], 422, values)
-        return Redirect("/staff/accounts", status_code=303, cookies=[_link_cookie(request, token)])
+        emailed = _email_link(request, db, "invite", values["email"].strip(), token)
+        return Redirect("/staff/accounts" + ("?emailed=1" if emailed else ""), status_code=303,
+                        cookies=[_link_cookie(request, token)])
 
     def _found(self, db: Db, staff_id: int) -> auth.Account:
         try:
@@ -231,7 +242,10 @@ class AccountsController(Controller):
             elif action in ("disable", "enable"):
                 auth.set_disabled(db, staff_id, action == "disable", by)
             else:
-                cookies.append(_link_cookie(request, auth.reset_link(db, staff_id, by)))
+                token = auth.reset_link(db, staff_id, by)
+                cookies.append(_link_cookie(request, token))
+                if _email_link(request, db, "reset", self._found(db, staff_id).email, token):
+                    return Redirect(f"/staff/accounts/{staff_id}?emailed=1", status_code=303, cookies=cookies)
         except auth.AccountError as exc:
             return self._account(request, db, staff_id, [FieldError("role", "role", t(request, str(exc)))], 422)
         done = {"role": "role", "disable": "disabled", "enable": "enabled"}.get(action)
@@ -332,3 +346,29 @@ class SetPasswordController(Controller):
                           token=token, errors=[error])
         return Redirect("/staff/sign-in?done=password", status_code=303)
 
+
+
+class EmailsController(Controller):
+    """Emails to staff: whether they are set up, one's own daily digest (a safeguarding lead can turn it off,
+    not the urgent ones), and what could not be sent."""
+
+    path = "/emails"
+
+    def _page(self, request: Request, db: Db) -> Template:
+        staff = staff_of(request)
+        rows = db.execute("SELECT kind, recipient, created_at, attempts, last_error, given_up_at FROM emails "
+                          "WHERE sent_at IS NULL AND attempts > 0 ORDER BY id DESC LIMIT 50").fetchall() if (
+            staff.role in ("admin", "safeguarding_lead")) else []
+        return render(request, "staff/emails.html", staff=staff, set_up=request.app.state["mailer"] is not None,
+                      digest=notices.takes_digest(db, staff.id), kinds=notices.KINDS, unsent=rows,
+                      done=request.query_params.get("done") == "1")
+
+    @get("/", sync_to_thread=True)
+    def emails(self, request: Request, db: Db) -> Template:
+        return self._page(request, db)
+
+    @post("/digest", sync_to_thread=True, status_code=303, opt={"roles": LEAD})
+    def digest(self, request: Request, db: Db, data: FormData) -> Redirect:
+        staff = staff_of(request)
+        notices.set_digest(db, staff.id, data.get("digest") == "on", staff.email)
+        return Redirect("/staff/emails?done=1", status_code=303)

@@ -27,6 +27,7 @@ from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.response import Redirect
 
 from voice.common.i18n import N_, available_locales, direction, lang_tag, language_name, translate
+from voice.curation import notices
 from voice.intake import contacts, drafts
 from voice.intake.submissions import (
     InvalidAnswersError,
@@ -256,12 +257,14 @@ class PublicController(Controller):
         """For monitoring: the database answers, the surveys are loaded, how many answers wait to be read
         (a number that keeps growing means reading has stopped), and how many requests for contact are
         open and past their due day (above 0 means a young person who asked for help is waiting too
-        long), and which survey files in the folder are refused (`voice check` says why). Says nothing
-        about anyone."""
+        long), emails to staff waiting to go and tried but not sent (above 0: the mail server is failing;
+        the staff pages say why), and which survey files in the folder are refused (`voice check` says
+        why). Says nothing about anyone."""
         refused = sorted({Path(p.file).name for p in catalogue_of(request).problems})
         return {"status": "ok", "surveys": str(len(catalogue_of(request).all())), "unread": str(unread_count(db)),
                 "contact_requests_open": str(contacts.open_count(db)),
                 "contact_requests_overdue": str(contacts.overdue_count(db)),
+                "emails_waiting": str(notices.waiting(db)), "emails_unsent": str(notices.unsent(db).count),
                 "survey_files_refused": ", ".join(refused)}
 
     @get("/language/{code:str}", sync_to_thread=False)
