@@ -29,7 +29,7 @@ def test_healthz(client: TestClient) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200 and response.json() == {
         "status": "ok", "surveys": "3", "unread": "0", "contact_requests_open": "0", "contact_requests_overdue": "0",
-        "survey_files_refused": ""}
+        "emails_waiting": "0", "emails_unsent": "0", "backup_age_seconds": "", "survey_files_refused": ""}
 
 
 def test_backup_is_a_whole_consistent_copy(client: TestClient, settings: Settings, tmp_path: Path) -> None:

@@ -3,34 +3,49 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
-
-if TYPE_CHECKING:
-
-    pass
 
 from voice.cli.base import cli_settings, main
 
 
 @main.command("backup")
-@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("target", required=False, type=click.Path(path_type=Path))
+@click.option("--keep", type=click.IntRange(min=1), help="Dated copies to keep in the folder (the newest).  "
+              "[env: VOICE_BACKUP_KEEP]")
 @click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
-def backup_command(target: Path, db_path: str | None) -> None:
-    """Copy the database to TARGET, safely while the service is running."""
+def backup_command(target: Path | None, keep: int | None, db_path: str | None) -> None:
+    """Copy the database, safely while the service is running, and check the copy.
+
+    With no TARGET, or a folder, the copy is dated (voice-YYYY-MM-DD-HHMMSS.db) in VOICE_BACKUP_DIR (or that
+    folder), and only the newest VOICE_BACKUP_KEEP dated copies are kept there: run it from a timer. With a
+    file name, the copy is that file. Either way the database notes when, for /healthz and /metrics."""
     import sqlite3
 
-    from voice.intake.operations import backup
+    from voice.intake.operations import backup, dated_backup, note_backup
+    from voice.store.db import migrate
 
     settings = cli_settings(db_path=db_path)
     if not Path(settings.db_path).exists():
         raise click.ClickException(f"There is no database at {settings.db_path}.")
+    folder = target if target is not None and target.is_dir() else None
+    if target is None:
+        folder = Path(settings.backup_dir) if settings.backup_dir else Path(settings.db_path).parent / "backups"
+    removed: list[Path] = []
     try:
-        pages = backup(settings.db_path, target)
+        migrate(settings.db_path)  # the table that notes backups
+        if folder is not None:
+            made, pages, removed = dated_backup(settings.db_path, folder, keep or settings.backup_keep)
+        else:
+            assert target is not None
+            made, pages = target, backup(settings.db_path, target)
+        note_backup(settings.db_path, made, pages)
     except (sqlite3.Error, OSError) as exc:
-        raise click.ClickException(f"The backup to {target} failed: {exc}. Nothing was replaced.") from None
-    click.echo(f"Backed up {settings.db_path} to {target} ({pages:,} pages, integrity check ok).")
+        where = folder if folder is not None else target
+        raise click.ClickException(f"The backup to {where} failed: {exc}. Nothing was replaced or deleted.") from None
+    click.echo(f"Backed up {settings.db_path} to {made} ({pages:,} pages, integrity check ok).")
+    if removed:
+        click.echo(f"Deleted {len(removed)} older copies, keeping the newest {keep or settings.backup_keep}.")
 
 
 @main.command("restore")

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import msgspec
+from sqlite_utils import Database
 
 from voice.common.settings import Settings
 from voice.intake.contacts import wipe_details
@@ -51,6 +52,53 @@ def backup(db_path: str | Path, target: str | Path) -> int:
     return pages
 
 
+BACKUP_NAME = "voice-%Y-%m-%d-%H%M%S.db"
+"""A dated copy's name (UTC): the names sort in the order the copies were made."""
+
+
+def dated_backup(db_path: str | Path, folder: str | Path, keep: int, now: dt.datetime | None = None
+                 ) -> tuple[Path, int, list[Path]]:
+    """A checked copy in `folder`, named by when it was made; then the oldest dated copies beyond the
+    newest `keep` are deleted (only once the new one has passed its check). Returns (the copy, its pages,
+    the copies deleted). Files in the folder not named like a dated copy are never touched."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / (now or dt.datetime.now(dt.UTC)).strftime(BACKUP_NAME)
+    pages = backup(db_path, target)
+    copies = sorted(p for p in folder.glob("voice-*.db") if _is_dated(p.name))
+    old = copies[:-keep] if keep > 0 else []
+    for path in old:
+        path.unlink(missing_ok=True)
+    return target, pages, old
+
+
+def _is_dated(name: str) -> bool:
+    try:
+        dt.datetime.strptime(name, BACKUP_NAME).replace(tzinfo=dt.UTC)
+    except ValueError:
+        return False
+    return True
+
+
+def note_backup(db_path: str | Path, target: str | Path, pages: int, now: dt.datetime | None = None) -> None:
+    """Write down in the database that a checked backup was made (for /healthz and the metrics)."""
+    db = connect(db_path)
+    try:
+        with write_lock, db.atomic():
+            db.execute("INSERT INTO backups (made_at, file, pages) VALUES (?, ?, ?)",
+                       [(now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds"), str(target), pages])
+    finally:
+        db.close()
+
+
+def last_backup_age(db: Database, now: dt.datetime | None = None) -> float | None:
+    """Seconds since the newest checked backup was made, or None if there has been none."""
+    row = db.execute("SELECT max(made_at) FROM backups").fetchone()
+    if not row or row[0] is None:
+        return None
+    return ((now or dt.datetime.now(dt.UTC)) - dt.datetime.fromisoformat(row[0])).total_seconds()
+
+
 class RestoreError(Exception):
     """A backup that must not be restored; the message says why. Nothing was changed."""
 
@@ -89,7 +137,7 @@ def restore(backup_file: str | Path, db_path: str | Path, today: dt.date | None 
 def purge(db_path: str | Path, now: dt.datetime | None = None, *, contact_details_days: int = 90,
           answer_days: int = 0) -> Purged:
     """Delete expired unfinished answers, texts-as-typed past their keeping time (unless a flag on them
-    is still open), expired staff sessions and files held for an import; wipe the details of requests
+    is still open), expired staff sessions, emails to staff sent a month ago and files held for an import; wipe the details of requests
     for contact closed more than `contact_details_days` ago; delete answers older than `answer_days`
     (0: keep them)."""
     moment = now or dt.datetime.now(dt.UTC)
@@ -98,6 +146,9 @@ def purge(db_path: str | Path, now: dt.datetime | None = None, *, contact_detail
         with write_lock:
             drafts = db.execute("DELETE FROM drafts WHERE expires_at < ?", [moment.isoformat()]).rowcount
             sessions = db.execute("DELETE FROM staff_sessions WHERE expires_at < ?", [moment.isoformat()]).rowcount
+            # Emails to staff sent (or given up on) a month ago: the audit log keeps that they were.
+            month_ago = (moment - dt.timedelta(days=30)).isoformat()
+            db.execute("DELETE FROM emails WHERE sent_at < ? OR given_up_at < ?", [month_ago, month_ago])
         originals = purge_originals(db, moment.date())
         wiped = wipe_details(db, contact_details_days, moment.date())
         answers = purge_old_answers(db, answer_days, moment.date())

@@ -555,3 +555,17 @@ def m020_email_notices(db: Database) -> None:
     db.execute("UPDATE flags SET notified = 1")
     db.execute("CREATE INDEX flags_not_notified ON flags(tier) WHERE notified = 0")
     db.execute("ALTER TABLE staff ADD COLUMN digest INTEGER NOT NULL DEFAULT 1 CHECK (digest IN (0, 1))")
+
+
+@migrations()
+def m021_backups(db: Database) -> None:
+    # Each backup `voice backup` made and checked, so /healthz and /metrics can say how old the newest is.
+    db.execute(
+        """
+        CREATE TABLE backups (
+            id INTEGER PRIMARY KEY,
+            made_at TEXT NOT NULL,
+            file TEXT NOT NULL,
+            pages INTEGER NOT NULL
+        )"""
+    )

@@ -29,6 +29,7 @@ from litestar.response import Redirect
 from voice.common.i18n import N_, available_locales, direction, lang_tag, language_name, translate
 from voice.curation import notices
 from voice.intake import contacts, drafts
+from voice.intake.operations import last_backup_age
 from voice.intake.submissions import (
     InvalidAnswersError,
     receipt_exists,
@@ -258,13 +259,16 @@ class PublicController(Controller):
         (a number that keeps growing means reading has stopped), and how many requests for contact are
         open and past their due day (above 0 means a young person who asked for help is waiting too
         long), emails to staff waiting to go and tried but not sent (above 0: the mail server is failing;
-        the staff pages say why), and which survey files in the folder are refused (`voice check` says
+        the staff pages say why), how long ago the newest checked backup was made (empty: never), and which
+        survey files in the folder are refused (`voice check` says
         why). Says nothing about anyone."""
         refused = sorted({Path(p.file).name for p in catalogue_of(request).problems})
+        age = last_backup_age(db)
         return {"status": "ok", "surveys": str(len(catalogue_of(request).all())), "unread": str(unread_count(db)),
                 "contact_requests_open": str(contacts.open_count(db)),
                 "contact_requests_overdue": str(contacts.overdue_count(db)),
                 "emails_waiting": str(notices.waiting(db)), "emails_unsent": str(notices.unsent(db).count),
+                "backup_age_seconds": "" if age is None else str(int(age)),
                 "survey_files_refused": ", ".join(refused)}
 
     @get("/language/{code:str}", sync_to_thread=False)

@@ -1,0 +1,108 @@
+"""Scheduled backups and the restore drill: a dated, checked copy from a timer, only the newest N kept, its age
+in /healthz; a backup taken while answers arrive, restored onto a new folder, holds every answer that was
+acknowledged before it began."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import msgspec
+from click.testing import CliRunner
+from litestar.testing import TestClient
+
+from tests.conftest import served
+from voice.cli import main
+from voice.common.settings import Settings
+from voice.intake.operations import dated_backup
+from voice.web.app import create_app
+
+
+def test_a_timer_backup_is_dated_checked_noted_and_only_the_newest_are_kept(settings: Settings, tmp_path: Path
+                                                                             ) -> None:
+    with TestClient(create_app(settings)) as client:
+        assert client.get("/healthz").json()["backup_age_seconds"] == ""  # never backed up
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("not a backup: never touched")
+    for day in range(1, 5):  # four earlier runs of the timer
+        dated_backup(settings.db_path, folder, keep=10, now=dt.datetime(2026, 12, day, 2, 0, tzinfo=dt.UTC))
+    result = CliRunner().invoke(main, ["backup", str(folder), "--keep", "3", "--db", settings.db_path])
+    assert result.exit_code == 0, result.output
+    assert "integrity check ok" in result.output and "Deleted 2 older copies, keeping the newest 3" in result.output
+    names = sorted(p.name for p in folder.iterdir())
+    assert names[:2] == ["notes.txt", "voice-2026-12-03-020000.db"] and len(names) == 4
+    with TestClient(create_app(settings)) as client:
+        age = client.get("/healthz").json()["backup_age_seconds"]
+    assert age != "" and int(age) < 600
+
+    # With no folder given, the copy goes to VOICE_BACKUP_DIR.
+    runner = CliRunner(env={"VOICE_BACKUP_DIR": str(tmp_path / "nightly"), "VOICE_BACKUP_KEEP": "2"})
+    assert runner.invoke(main, ["backup", "--db", settings.db_path]).exit_code == 0
+    assert [p.name[:7] for p in (tmp_path / "nightly").iterdir()] == ["voice-2"]
+
+
+def test_a_backup_that_cannot_be_written_says_so_and_deletes_nothing(settings: Settings, tmp_path: Path) -> None:
+    with TestClient(create_app(settings)):
+        pass
+    folder = tmp_path / "copies"
+    dated_backup(settings.db_path, folder, keep=1, now=dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    result = CliRunner().invoke(main, ["backup", str(blocker / "inside"), "--db", settings.db_path])
+    assert result.exit_code == 1 and "Nothing was replaced or deleted" in result.output
+    assert "Traceback" not in result.output
+    assert [p.name for p in folder.iterdir()] == ["voice-2026-12-01-000000.db"]
+
+
+def test_restore_drill_every_answer_acknowledged_before_the_backup_is_in_the_restored_copy(
+        settings: Settings, tmp_path: Path) -> None:
+    acknowledged: list[tuple[float, str]] = []
+    stop = threading.Event()
+
+    def young_people(base: str) -> None:
+        with httpx.Client(base_url=base, timeout=10) as http:
+            i = 0
+            while not stop.is_set():
+                i += 1
+                sent = http.post("/api/surveys/ypag-priorities/responses",
+                                 json={"answers": {"most_important": f"more clubs near me, number {i}"}})
+                if sent.status_code == 201:
+                    acknowledged.append((time.monotonic(), sent.json()["receipt"]))
+
+    copy = tmp_path / "offsite" / "voice-backup.db"
+    copy.parent.mkdir()
+    with served(create_app(settings)) as base:
+        senders = [threading.Thread(target=young_people, args=(base,)) for _ in range(3)]
+        for sender in senders:
+            sender.start()
+        try:
+            while len(acknowledged) < 30:
+                time.sleep(0.05)
+            began = time.monotonic()
+            result = CliRunner().invoke(main, ["backup", str(copy), "--db", settings.db_path])
+            time.sleep(0.3)  # answers go on arriving after it
+        finally:
+            stop.set()
+            for sender in senders:
+                sender.join()
+    assert result.exit_code == 0, result.output
+    before = {receipt for when, receipt in acknowledged if when < began}
+    assert len(before) >= 30
+
+    # A fresh machine: a new folder, the copy restored into it, the service started on it.
+    fresh = tmp_path / "new-machine" / "voice.db"
+    fresh.parent.mkdir()
+    restored = CliRunner().invoke(main, ["restore", str(copy), "--db", str(fresh), "--yes"])
+    assert restored.exit_code == 0, restored.output
+    with sqlite3.connect(fresh) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        kept = {r for (r,) in conn.execute("SELECT receipt FROM responses")}
+    assert before <= kept
+    with TestClient(create_app(msgspec.structs.replace(settings, db_path=str(fresh)))) as client:
+        health = client.get("/healthz")
+        assert health.status_code == 200 and health.json()["status"] == "ok"
