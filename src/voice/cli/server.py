@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,6 +42,13 @@ def _run(settings: Settings, workers: int) -> None:
     # Workers are separate processes: they read their settings from the environment.
     for name in Settings.__struct_fields__:
         os.environ[f"VOICE_{name.upper()}"] = str(getattr(settings, name))
+    if settings.metrics and workers > 1:
+        # Each worker writes its request times where /metrics, in whichever worker a scrape reaches, reads
+        # them all (prometheus_client's multiprocess mode); emptied at each start.
+        shared = Path(f"{settings.db_path}.metrics")
+        shutil.rmtree(shared, ignore_errors=True)
+        shared.mkdir(parents=True)
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(shared)
     from voice.web.app import create_app
 
     try:

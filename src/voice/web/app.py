@@ -56,6 +56,7 @@ from voice.web.guard import (
     to_sign_in,
 )
 from voice.web.limits import rate_limit
+from voice.web.metrics import Metrics, metrics_page
 from voice.web.pages import PageCache, provide_db
 from voice.web.people import (
     AccountsController,
@@ -250,6 +251,7 @@ def create_app(settings: Settings) -> Litestar:
                    "mac_key": hashlib.sha256(f"voice cookies\0{secret}".encode()).digest(),  # see pages.signature
                    "connections": connections, "pages": PageCache(), "mailer": mailer})
     state["reader"] = reader = Reader(settings, connections, state)
+    metrics = state["metrics"] = Metrics(settings) if settings.metrics else None
     warm_up(themer, terms, engine)
     log.info("ready: %d surveys, database %s", len(catalogue.all()), Path(settings.db_path).name)
     return Litestar(
@@ -259,6 +261,7 @@ def create_app(settings: Settings) -> Litestar:
             withdraw.WithdrawController,
             withdraw.ResponsesApiController,
             *staff_routers(),
+            *([metrics_page] if metrics else []),
             create_static_files_router(path="/static", directories=[Path(settings.static_dir)],
                                        cache_control=None, include_in_schema=False,
                                        exception_handlers=static_exception_handlers()),
@@ -274,7 +277,8 @@ def create_app(settings: Settings) -> Litestar:
             cookie_samesite="lax",
         ),
         request_max_body_size=settings.max_body_bytes,
-        middleware=[reader.middleware, *[m for m in [rate_limit(settings.submissions_per_minute)] if m is not None]],
+        middleware=[*([metrics.middleware] if metrics else []), reader.middleware,
+                    *[m for m in [rate_limit(settings.submissions_per_minute)] if m is not None]],
         response_headers=SECURITY_HEADERS,
         exception_handlers={**exception_handlers(), WrongHostError: on_wrong_host},
         openapi_config=OpenAPIConfig(
