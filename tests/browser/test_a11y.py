@@ -180,7 +180,7 @@ def test_staff_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: Path, 
         audit(page)
         for path in ("/staff/safeguarding", "/staff/safeguarding?status=closed", "/staff/audit",
                      "/staff/audit?since=2021-13-45", "/staff/contacts", "/staff/contacts?status=closed",
-                     "/staff/withdraw"):
+                     "/staff/withdraw", "/staff/emails"):
             page.goto(url + path)
             audit(page)
         page.goto(f"{url}/staff/contacts")
