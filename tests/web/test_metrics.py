@@ -11,6 +11,7 @@ from pathlib import Path
 
 import httpx
 import msgspec
+import pytest
 from litestar.testing import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
@@ -102,3 +103,10 @@ def test_with_several_workers_any_scrape_counts_every_workers_requests(settings:
 def test_every_metric_is_listed_in_the_docs() -> None:
     text = (REPO_DIR / "docs" / "monitoring.md").read_text()
     assert not [name for name in NAMES if f"`{name}" not in text]
+
+
+def test_an_address_that_is_not_one_stops_the_service_with_a_sentence(settings: Settings) -> None:
+    from voice.common.settings import SettingsError
+
+    with pytest.raises(SettingsError, match=r"VOICE_METRICS_ALLOW: '10\.0\.0\.999' does not appear"):
+        create_app(msgspec.structs.replace(settings, metrics=True, metrics_allow="10.0.0.999"))

@@ -165,7 +165,11 @@ class SettingsError(Exception):
 
 
 HINTS = {"public_url": "give the address the service is reached at, like https://voice.example.org "
-                       "(http or https, the host and maybe a port: no path, no trailing slash)"}
+                       "(http or https, the host and maybe a port: no path, no trailing slash)",
+         "smtp_url": "give the mail server as smtp://user:password@host:587 (STARTTLS) or "
+                     "smtps://user:password@host:465, with %40 for an @ in the password",
+         "notify_base_url": "give GOV.UK Notify's address, like https://api.notifications.service.gov.uk",
+         "metrics_allow": "give addresses or networks separated by commas, like 10.0.0.5, 10.1.0.0/16"}
 """What to write, for a setting whose own error message (a regular expression) would not say."""
 
 

@@ -251,7 +251,10 @@ def create_app(settings: Settings) -> Litestar:
                    "mac_key": hashlib.sha256(f"voice cookies\0{secret}".encode()).digest(),  # see pages.signature
                    "connections": connections, "pages": PageCache(), "mailer": mailer})
     state["reader"] = reader = Reader(settings, connections, state)
-    metrics = state["metrics"] = Metrics(settings) if settings.metrics else None
+    try:
+        metrics = state["metrics"] = Metrics(settings) if settings.metrics else None
+    except ValueError as exc:  # an address that is not one
+        raise SettingsError(f"VOICE_METRICS_ALLOW: {exc}") from None
     warm_up(themer, terms, engine)
     log.info("ready: %d surveys, database %s", len(catalogue.all()), Path(settings.db_path).name)
     return Litestar(
