@@ -1,4 +1,4 @@
-"""`voice backup`, `voice restore`, `voice purge`: the database file."""
+"""`voice backup`, `voice restore`, `voice migrate`, `voice purge`: the database file."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from voice.cli.base import cli_settings, main
+from voice.cli.base import DB_OPTION, cli_settings, main
 
 
 @main.command("backup")
@@ -67,6 +67,35 @@ def restore_command(backup_file: Path, yes: bool, db_path: str | None) -> None:
         raise click.ClickException(str(exc)) from None
     migrate(settings.db_path)  # a backup from an older version gets the newer tables
     click.echo(f"Restored {backup_file} into {settings.db_path}. The database as it was is in {kept}.")
+
+
+@main.command("migrate")
+@DB_OPTION
+def migrate_command(db_path: str | None) -> None:
+    """Bring the database up to this version of voice (`voice serve` does it too when it starts). Run it
+    after upgrading, with the service stopped and a backup made. Either every change is made or, if one
+    fails, none is: the database is then exactly as it was."""
+    from voice.store.db import migrate, opened
+    from voice.store.migrations import migrations
+
+    settings = cli_settings(db_path=db_path)
+    existed = Path(settings.db_path).exists()
+    pending: list[str] = []
+    if existed:
+        with opened(settings.db_path) as db:
+            pending = [m.name for m in migrations.pending(db)]
+    try:
+        migrate(settings.db_path)
+    except Exception as exc:  # noqa: BLE001 - whatever failed: say so, and that nothing was changed
+        raise click.ClickException(
+            f"Updating {settings.db_path} failed: {exc}. Nothing in it was changed: it is as it was before "
+            "the update. Keep running the version you had, and report this error.") from None
+    if not existed:
+        click.echo(f"Made a new database at {settings.db_path}.")
+    elif pending:
+        click.echo(f"Updated {settings.db_path}: {len(pending)} changes made ({', '.join(pending)}).")
+    else:
+        click.echo(f"{settings.db_path} is up to date: nothing to do.")
 
 
 @main.command("purge")

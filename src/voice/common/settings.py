@@ -43,7 +43,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     secret: str = ""
     """VOICE_SECRET: signs form tokens; shared by every worker. Empty: one is made and kept beside the database."""
     secure_cookies: bool = False
-    """VOICE_SECURE_COOKIES: send cookies only over HTTPS (turn on in production)."""
+    """VOICE_SECURE_COOKIES: send cookies only over HTTPS (turn on in production; on anyway when VOICE_PUBLIC_URL is https)."""
     draft_hours: Annotated[int, Meta(ge=20, le=72)] = 24
     """VOICE_DRAFT_HOURS: how long unfinished answers are kept (at least 20 hours, WCAG 2.2.1)."""
     max_body_bytes: Annotated[int, Meta(ge=10_000, le=10_000_000)] = 256_000

@@ -217,6 +217,8 @@ def forget_deleted(db: Database) -> None:
 def migrate(path: str | Path) -> None:
     """Create the file if needed, switch on WAL and apply pending migrations.
 
+    Every pending migration is applied in one transaction: if any fails, none of them is kept and the
+    database is exactly as it was (an upgrade that fails can be retried, or the old version run again).
     A lock file makes several workers starting at once take turns.
     """
     path = Path(path)
@@ -226,7 +228,8 @@ def migrate(path: str | Path) -> None:
         db = connect(path)
         try:
             db.execute("PRAGMA journal_mode = WAL")
-            migrations.apply(db)
+            with db.atomic():  # each migration is then a savepoint inside it
+                migrations.apply(db)
         finally:
             db.close()
 

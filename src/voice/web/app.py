@@ -57,7 +57,7 @@ from voice.web.guard import (
 )
 from voice.web.limits import rate_limit
 from voice.web.metrics import Metrics, metrics_page
-from voice.web.pages import PageCache, provide_db
+from voice.web.pages import PageCache, https_only, provide_db
 from voice.web.people import (
     AccountsController,
     AuditController,
@@ -78,6 +78,13 @@ SECURITY_HEADERS = [
     ResponseHeader(name="X-Content-Type-Options", value="nosniff"),
     ResponseHeader(name="Permissions-Policy", value="camera=(), microphone=(), geolocation=(), interest-cohort=()"),
 ]
+HSTS = ResponseHeader(name="Strict-Transport-Security", value="max-age=31536000; includeSubDomains")
+"""Sent when VOICE_PUBLIC_URL is https: browsers then use HTTPS only for the host, for a year. The proxy in
+front (deploy/Caddyfile) sends it too; either alone is enough."""
+
+
+def response_headers(settings: Settings) -> list[ResponseHeader]:
+    return [*SECURITY_HEADERS, *([HSTS] if settings.public_url.startswith("https://") else [])]
 
 
 def secret_for(settings: Settings) -> str:
@@ -275,14 +282,14 @@ def create_app(settings: Settings) -> Litestar:
         csrf_config=CSRFConfig(
             secret=secret,
             cookie_name=CSRF_COOKIE,
-            cookie_secure=settings.secure_cookies,
+            cookie_secure=https_only(settings),
             cookie_httponly=True,
             cookie_samesite="lax",
         ),
         request_max_body_size=settings.max_body_bytes,
         middleware=[*([metrics.middleware] if metrics else []), reader.middleware,
                     *[m for m in [rate_limit(settings.submissions_per_minute)] if m is not None]],
-        response_headers=SECURITY_HEADERS,
+        response_headers=response_headers(settings),
         exception_handlers={**exception_handlers(), WrongHostError: on_wrong_host},
         openapi_config=OpenAPIConfig(
             title="voice", version=__version__, path="/api/schema",

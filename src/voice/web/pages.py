@@ -66,9 +66,15 @@ def connections_of(request: Request) -> ConnectionPool:
     return request.app.state["connections"]  # type: ignore[no-any-return]
 
 
+def https_only(settings: Settings) -> bool:
+    """Every cookie is marked Secure: when VOICE_SECURE_COOKIES says so, and whenever VOICE_PUBLIC_URL is
+    an https address (the service is reached over HTTPS, so a cookie sent over plain HTTP is a mistake)."""
+    return settings.secure_cookies or settings.public_url.startswith("https://")
+
+
 def secure_cookies(request: Request) -> bool:
-    """Cookies only over HTTPS: when configured, and always when this request came over HTTPS."""
-    return settings_of(request).secure_cookies or request.url.scheme == "https"
+    """Cookies only over HTTPS: when configured (see https_only), and always when this request came over HTTPS."""
+    return https_only(settings_of(request)) or request.url.scheme == "https"
 
 
 def settings_of(request: Request) -> Settings:

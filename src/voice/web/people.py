@@ -162,7 +162,8 @@ def _link_to_show(request: Request) -> str | None:
 
 def _shown_once(request: Request, page: Template) -> Template:
     if LINK_COOKIE in request.cookies:
-        page.delete_cookie(LINK_COOKIE, path="/staff/accounts")
+        page.set_cookie(LINK_COOKIE, "", path="/staff/accounts", expires=0, max_age=0, httponly=True,
+                        samesite="strict", secure=secure_cookies(request))  # deleted, and Secure like every cookie
     return page
 
 

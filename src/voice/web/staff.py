@@ -198,7 +198,8 @@ class StaffController(Controller):
     def sign_out(self, request: Request, db: Db) -> Redirect:
         auth.sign_out(db, request.cookies.get(STAFF_COOKIE))
         response = Redirect("/staff/sign-in", status_code=303)
-        response.delete_cookie(STAFF_COOKIE, path="/staff")
+        response.set_cookie(STAFF_COOKIE, "", path="/staff", expires=0, max_age=0, httponly=True,
+                            samesite="strict", secure=secure_cookies(request))  # deleted, and Secure like every cookie
         return response
 
     @get("/safeguarding", sync_to_thread=True, opt={"roles": ("safeguarding_lead",)})
