@@ -171,7 +171,7 @@ def test_the_daily_digest_and_the_overdue_reminder_come_once_a_morning_to_who_ta
         settings: Settings) -> None:
     settings = msgspec.structs.replace(settings, smtp_url="smtp://127.0.0.1:1", mail_from="voice@example.org",
                                        public_url="https://voice.example.org")
-    with TestClient(create_app(msgspec.structs.replace(settings, smtp_url=""))) as client:
+    with TestClient(create_app(msgspec.structs.replace(settings, smtp_url="")), base_url=PUBLIC) as client:
         staff_team(settings)
         for text in ("I like the youth club", "more buses please", "skate park"):
             assert client.post("/api/surveys/ypag-priorities/responses",

@@ -83,13 +83,14 @@ def test_with_several_workers_any_scrape_counts_every_workers_requests(settings:
         [sys.executable, "-m", "voice", "serve", "--workers", "2", "--port", str(port), "--db", settings.db_path,
          "--surveys", settings.surveys_dir], cwd=REPO_DIR, env=env, stdout=subprocess.DEVNULL, stderr=log)
     try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
             assert started(http), (tmp_path / "log").read_text()
             for _ in range(40):  # new connections: the kernel shares them out between the workers
-                with httpx.Client(base_url=f"http://127.0.0.1:{port}") as one:
+                # (a worker still starting takes its share once it has started: a bound, not a speed test)
+                with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as one:
                     assert one.get("/healthz").status_code == 200
             for _ in range(4):  # whichever worker answers the scrape, it counts all of them
-                found = scraped(httpx.get(f"http://127.0.0.1:{port}/metrics",
+                found = scraped(httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=60,
                                           headers={"Authorization": f"Bearer {TOKEN}"}).text)
                 health = sum(v for labels, v in found["voice_request_duration_seconds_count"]
                              if labels["group"] == "health")

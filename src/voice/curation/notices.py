@@ -275,6 +275,18 @@ def _once(db: Database, what: str, now: dt.datetime) -> bool:
                       [what, now.isoformat()]).rowcount == 1
 
 
+def _anything_to_tell(db: Database, settings: Settings, local: dt.datetime) -> bool:
+    """Something new to tell, or the morning's emails not queued yet (cheap reads, outside any lock)."""
+    if db.execute("SELECT EXISTS (SELECT 1 FROM contact_requests WHERE notified = 0) OR EXISTS (SELECT 1 FROM flags "
+                  "WHERE notified = 0 AND tier = 'flag')").fetchone()[0]:
+        return True
+    if local.hour < settings.digest_hour:
+        return False
+    done = {row[0] for row in db.execute("SELECT what FROM notice_marks WHERE what IN (?, ?)",
+                                         [f"digest:{local.date()}", f"overdue:{local.date()}"])}
+    return len(done) < (2 if is_working_day(local.date()) else 1)
+
+
 def collect(db: Database, settings: Settings, now: dt.datetime | None = None) -> int:
     """Queue the emails due now: for new requests for contact and flags, and the day's digest and
     reminder when their hour has come. Returns how many were queued. Safe to call from every worker."""
@@ -282,6 +294,8 @@ def collect(db: Database, settings: Settings, now: dt.datetime | None = None) ->
     local = now.astimezone(ZONE)
     today = local.date().isoformat()
     queued = 0
+    if not _anything_to_tell(db, settings, local):  # the usual case: no lock, no transaction
+        return 0
     with write_lock, db.atomic():
         leads = _leads(db)
         contacts = db.execute("SELECT id, due_on FROM contact_requests WHERE notified = 0 ORDER BY due_on").fetchall()
@@ -333,6 +347,9 @@ def _wait(attempts: int) -> dt.timedelta:
 
 def _claim(db: Database, now: dt.datetime, limit: int) -> list[Email]:
     """Take up to `limit` emails due to be tried, so no other worker tries them for CLAIM_SECONDS."""
+    if not db.execute("SELECT EXISTS (SELECT 1 FROM emails WHERE sent_at IS NULL AND given_up_at IS NULL AND "
+                      "next_try_at <= ?)", [now.isoformat()]).fetchone()[0]:
+        return []  # the usual case: no lock, no transaction
     with write_lock, db.atomic():
         rows = db.execute(
             "SELECT id, kind, recipient, subject, body, attempts FROM emails WHERE sent_at IS NULL AND given_up_at "
