@@ -201,16 +201,8 @@ def _queue(db: Database, kind: str, recipients: list[str], subject: str, body: s
     return len(recipients)
 
 
-def _t(message: str, **params: object) -> str:
-    return translate(DEFAULT_LOCALE, message, **params)
-
-
-def _tn(singular: str, plural: str, n: int, **params: object) -> str:
-    return translate_plural(DEFAULT_LOCALE, singular, plural, n, **params)
-
-
 def _sign_in(public_url: str, path: str) -> str:
-    return _t("Sign in to see it: %(link)s", link=f"{public_url}{path}" if public_url else path)
+    return translate(DEFAULT_LOCALE, "Sign in to see it: %(link)s", link=f"{public_url}{path}" if public_url else path)
 
 
 def _day(day: str) -> str:
@@ -218,53 +210,53 @@ def _day(day: str) -> str:
 
 
 def _contact_email(n: int, due: str, public_url: str) -> tuple[str, str]:
-    subject = _tn("A young person asked for someone to talk to them", "%(num)d young people asked for someone to "
+    subject = translate_plural(DEFAULT_LOCALE, "A young person asked for someone to talk to them", "%(num)d young people asked for someone to "
                   "talk to them", n, num=n)
     body = "\n\n".join([
-        _tn("A young person has asked for someone to get in touch with them.",
+        translate_plural(DEFAULT_LOCALE, "A young person has asked for someone to get in touch with them.",
             "%(num)d young people have asked for someone to get in touch with them.", n, num=n),
-        _t("The first is due by %(day)s.", day=_day(due)) if n > 1 else _t("It is due by %(day)s.", day=_day(due)),
+        translate(DEFAULT_LOCALE, "The first is due by %(day)s.", day=_day(due)) if n > 1 else translate(DEFAULT_LOCALE, "It is due by %(day)s.", day=_day(due)),
         _sign_in(public_url, "/staff/contacts"),
-        _t("This email never holds what they wrote or how to reach them: those are only on the staff pages."),
+        translate(DEFAULT_LOCALE, "This email never holds what they wrote or how to reach them: those are only on the staff pages."),
     ])
     return subject, body
 
 
 def _flag_email(n: int, public_url: str) -> tuple[str, str]:
-    subject = _tn("A safeguarding flag is waiting for you", "%(num)d safeguarding flags are waiting for you", n, num=n)
+    subject = translate_plural(DEFAULT_LOCALE, "A safeguarding flag is waiting for you", "%(num)d safeguarding flags are waiting for you", n, num=n)
     body = "\n\n".join([
-        _tn("An answer a young person sent may mean they are at risk. It was flagged for a safeguarding lead.",
+        translate_plural(DEFAULT_LOCALE, "An answer a young person sent may mean they are at risk. It was flagged for a safeguarding lead.",
             "%(num)d answers young people sent may mean they are at risk. They were flagged for a safeguarding "
             "lead.", n, num=n),
         _sign_in(public_url, "/staff/safeguarding"),
-        _t("This email never holds what they wrote: that is only on the staff pages."),
+        translate(DEFAULT_LOCALE, "This email never holds what they wrote: that is only on the staff pages."),
     ])
     return subject, body
 
 
 def _digest_email(looks: int, people: int, public_url: str) -> tuple[str, str]:
-    subject = _t("Today's answers to read: %(num)d", num=looks + people)
+    subject = translate(DEFAULT_LOCALE, "Today's answers to read: %(num)d", num=looks + people)
     lines = []
     if people:
-        lines.append(_tn("%(num)d answer needs a person to read it (the reader could not).",
+        lines.append(translate_plural(DEFAULT_LOCALE, "%(num)d answer needs a person to read it (the reader could not).",
                          "%(num)d answers need a person to read them (the reader could not).", people, num=people))
     if looks:
-        lines.append(_tn("%(num)d answer is worth a look.", "%(num)d answers are worth a look.", looks, num=looks))
+        lines.append(translate_plural(DEFAULT_LOCALE, "%(num)d answer is worth a look.", "%(num)d answers are worth a look.", looks, num=looks))
     body = "\n\n".join([*lines, _sign_in(public_url, "/staff/safeguarding"),
-                        _t("You can turn this daily email off on the staff pages (Emails). Emails about flags and "
+                        translate(DEFAULT_LOCALE, "You can turn this daily email off on the staff pages (Emails). Emails about flags and "
                            "requests for contact cannot be turned off.")])
     return subject, body
 
 
 def _overdue_email(n: int, public_url: str) -> tuple[str, str]:
-    subject = _tn("A request for contact is past its due day", "%(num)d requests for contact are past their due day",
+    subject = translate_plural(DEFAULT_LOCALE, "A request for contact is past its due day", "%(num)d requests for contact are past their due day",
                   n, num=n)
     body = "\n\n".join([
-        _tn("A young person who asked for someone to talk to them is waiting past the day we promised.",
+        translate_plural(DEFAULT_LOCALE, "A young person who asked for someone to talk to them is waiting past the day we promised.",
             "%(num)d young people who asked for someone to talk to them are waiting past the day we promised.",
             n, num=n),
         _sign_in(public_url, "/staff/contacts"),
-        _t("You will be reminded each working morning until each request is closed."),
+        translate(DEFAULT_LOCALE, "You will be reminded each working morning until each request is closed."),
     ])
     return subject, body
 
@@ -329,12 +321,12 @@ def queue_link(db: Database, kind: str, recipient: str, link: str, settings: Set
     if mailer_for(settings) is None:
         return False
     if kind == "invite":
-        subject = _t("You are invited to voice")
-        first = _t("You have been given a staff account on voice. Choose your password with this link:")
+        subject = translate(DEFAULT_LOCALE, "You are invited to voice")
+        first = translate(DEFAULT_LOCALE, "You have been given a staff account on voice. Choose your password with this link:")
     else:
-        subject = _t("Set a new password for voice")
-        first = _t("Someone asked for a new password for your staff account on voice. Set it with this link:")
-    body = "\n\n".join([first, link, _t("The link works once. If you did not expect this email, tell the person "
+        subject = translate(DEFAULT_LOCALE, "Set a new password for voice")
+        first = translate(DEFAULT_LOCALE, "Someone asked for a new password for your staff account on voice. Set it with this link:")
+    body = "\n\n".join([first, link, translate(DEFAULT_LOCALE, "The link works once. If you did not expect this email, tell the person "
                                          "who looks after voice's staff accounts.")])
     with write_lock, db.atomic():
         _queue(db, kind, [recipient], subject, body, _now())
@@ -377,7 +369,7 @@ def send_due(db: Database, mailer: Mailer, now: Callable[[], dt.datetime] = _now
         except MailError as exc:
             error = str(exc)
         moment = now()
-        what = f"{_t(KINDS[email.kind])} → {email.recipient}"
+        what = f"{translate(DEFAULT_LOCALE, KINDS[email.kind])} → {email.recipient}"
         with write_lock, db.atomic():
             if error is None:
                 sent += 1
