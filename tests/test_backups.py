@@ -35,6 +35,7 @@ def test_a_timer_backup_is_dated_checked_noted_and_only_the_newest_are_kept(sett
     assert result.exit_code == 0, result.output
     assert "integrity check ok" in result.output and "Deleted 2 older copies, keeping the newest 3" in result.output
     names = sorted(p.name for p in folder.iterdir())
+    assert all((p.stat().st_mode & 0o777) == 0o600 for p in folder.glob("voice-*.db"))  # they hold everything
     assert names[:2] == ["notes.txt", "voice-2026-12-03-020000.db"] and len(names) == 4
     with TestClient(create_app(settings)) as client:
         age = client.get("/healthz").json()["backup_age_seconds"]
@@ -106,3 +107,26 @@ def test_restore_drill_every_answer_acknowledged_before_the_backup_is_in_the_res
     with TestClient(create_app(msgspec.structs.replace(settings, db_path=str(fresh)))) as client:
         health = client.get("/healthz")
         assert health.status_code == 200 and health.json()["status"] == "ok"
+
+
+def test_a_backup_copies_the_database_as_it_is_and_never_migrates_it(settings: Settings, tmp_path: Path) -> None:
+    with TestClient(create_app(settings)):
+        pass
+    with sqlite3.connect(settings.db_path) as conn:  # as a version before backups were noted left it
+        conn.execute("DROP TABLE backups")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm021_backups'")
+    result = CliRunner().invoke(main, ["backup", str(tmp_path / "before-upgrade.db"), "--db", settings.db_path])
+    assert result.exit_code == 0, result.output
+    assert "not noted in it" in result.output
+    for path in (settings.db_path, tmp_path / "before-upgrade.db"):
+        with sqlite3.connect(path) as conn:
+            assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'backups'").fetchone()
+
+
+def test_migrate_refuses_a_database_that_is_not_there_unless_asked_to_create_one(tmp_path: Path) -> None:
+    missing = tmp_path / "wrong" / "voice.db"
+    result = CliRunner().invoke(main, ["migrate", "--db", str(missing)])
+    assert result.exit_code == 1 and "There is no database at" in result.output and "Nothing was made" in result.output
+    assert not missing.exists()
+    assert CliRunner().invoke(main, ["migrate", "--create", "--db", str(missing)]).exit_code == 0
+    assert missing.exists()

@@ -222,7 +222,8 @@ def test_a_forwarded_address_counts_only_from_caddy(deployed: Deployed) -> None:
 def test_metrics_are_not_served_through_caddy_only_on_this_machine_with_the_token(deployed: Deployed) -> None:
     token = {"Authorization": f"Bearer {METRICS_TOKEN}"}
     with deployed.client(ANOTHER_VISITOR) as http:
-        assert http.get("/metrics", headers=token).status_code == 404
+        for path in ("/metrics", "/metrics/", "/metrics?x=1"):
+            assert http.get(path, headers=token).status_code == 404, path
     with deployed.client(GOES_ROUND_CADDY, base_url=deployed.voice_url) as http:
         assert http.get("/metrics").status_code == 403
         scraped = http.get("/metrics", headers=token)

@@ -27,6 +27,7 @@ def count(settings: Settings, table: str) -> int:
 
 def test_healthz(client: TestClient) -> None:
     response = client.get("/healthz")
+    assert "set-cookie" not in response.headers  # a monitor is given no cookie
     assert response.status_code == 200 and response.json() == {
         "status": "ok", "surveys": "3", "unread": "0", "contact_requests_open": "0", "contact_requests_overdue": "0",
         "emails_waiting": "0", "emails_unsent": "0", "backup_age_seconds": "", "survey_files_refused": ""}

@@ -88,8 +88,8 @@ def test_a_migration_that_fails_part_way_leaves_the_database_exactly_as_it_was(
     assert "up to date" in again.output
 
 
-def test_migrate_makes_a_new_database(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["migrate", "--db", str(tmp_path / "new" / "voice.db")])
+def test_migrate_makes_a_new_database_when_asked_to(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["migrate", "--create", "--db", str(tmp_path / "new" / "voice.db")])
     assert result.exit_code == 0, result.output
     assert "Made a new database" in result.output
     assert any("CREATE TABLE" in line and "responses" in line for line in dump(tmp_path / "new" / "voice.db"))

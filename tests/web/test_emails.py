@@ -109,6 +109,7 @@ def test_a_request_for_contact_emails_each_enabled_lead_once_with_nothing_the_yo
         assert until(lambda: len(mail.inbox.messages) >= 2, 10)
         time.sleep(0.5)  # several looks later: still exactly one each
     assert mail.inbox.to() == ["lead.one@example.org", "lead.two@example.org"]
+    assert all(message["Date"] and message["Message-ID"] for _, message in mail.inbox.messages)
     for text in mail.inbox.texts():
         assert "A young person asked for someone to talk to them" in text
         assert "https://voice.example.org/staff/contacts" in text

@@ -42,14 +42,17 @@ def test_metrics_need_the_token_and_hold_counts_never_words(settings: Settings) 
     with TestClient(create_app(settings)) as client:
         add(settings, "lead@example.org", "safeguarding_lead")
         assert client.get("/metrics").status_code == 403
-        assert client.get("/metrics", headers={"Authorization": "Bearer wrong"}).status_code == 403
+        refused = client.get("/metrics", headers={"Authorization": "Bearer wrong"})
+        assert refused.status_code == 403 and refused.text.startswith("403: the metrics token is missing or wrong")
+        assert client.get("/metrics/", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 404
         receipts = [client.post("/api/surveys/ypag-priorities/responses", json={"answers": {
             "most_important": f"Tamsin wants more buses to Braunstone {i}"}}).json()["receipt"] for i in range(3)]
         client.get("/healthz")
         client.get("/staff/sign-in")
         response = client.get("/metrics", headers={"Authorization": f"Bearer {TOKEN}"})
     assert response.status_code == 200
-    assert response.headers["content-type"].startswith("text/plain")
+    assert response.headers["content-type"] == "text/plain; version=1.0.0; charset=utf-8"
+    assert "set-cookie" not in response.headers  # a monitor is given no cookie
     text = response.text
     for secret in ("Tamsin", "Braunstone", "lead@example.org", *receipts):
         assert secret not in text

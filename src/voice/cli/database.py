@@ -23,7 +23,6 @@ def backup_command(target: Path | None, keep: int | None, db_path: str | None) -
     import sqlite3
 
     from voice.intake.operations import backup, dated_backup, note_backup
-    from voice.store.db import migrate
 
     settings = cli_settings(db_path=db_path)
     if not Path(settings.db_path).exists():
@@ -32,18 +31,20 @@ def backup_command(target: Path | None, keep: int | None, db_path: str | None) -
     if target is None:
         folder = Path(settings.backup_dir) if settings.backup_dir else Path(settings.db_path).parent / "backups"
     removed: list[Path] = []
-    try:
-        migrate(settings.db_path)  # the table that notes backups
+    try:  # the database is copied as it is, never changed first (a copy before an upgrade stays one)
         if folder is not None:
             made, pages, removed = dated_backup(settings.db_path, folder, keep or settings.backup_keep)
         else:
             assert target is not None
             made, pages = target, backup(settings.db_path, target)
-        note_backup(settings.db_path, made, pages)
+        noted = note_backup(settings.db_path, made, pages)
     except (sqlite3.Error, OSError) as exc:
         where = folder if folder is not None else target
         raise click.ClickException(f"The backup to {where} failed: {exc}. Nothing was replaced or deleted.") from None
-    click.echo(f"Backed up {settings.db_path} to {made} ({pages:,} pages, integrity check ok).")
+    click.echo(f"Backed up {Path(settings.db_path).resolve()} to {made.resolve()} ({pages:,} pages, integrity check ok).")
+    if not noted:
+        click.echo("The database is from an older version of voice, so this backup is not noted in it for /healthz "
+                   "(run `voice migrate` after upgrading).")
     if removed:
         click.echo(f"Deleted {len(removed)} older copies, keeping the newest {keep or settings.backup_keep}.")
 
@@ -70,8 +71,9 @@ def restore_command(backup_file: Path, yes: bool, db_path: str | None) -> None:
 
 
 @main.command("migrate")
+@click.option("--create", is_flag=True, help="Make a new, empty database if there is none at the path.")
 @DB_OPTION
-def migrate_command(db_path: str | None) -> None:
+def migrate_command(create: bool, db_path: str | None) -> None:
     """Bring the database up to this version of voice (`voice serve` does it too when it starts). Run it
     after upgrading, with the service stopped and a backup made. Either every change is made or, if one
     fails, none is: the database is then exactly as it was."""
@@ -80,6 +82,9 @@ def migrate_command(db_path: str | None) -> None:
 
     settings = cli_settings(db_path=db_path)
     existed = Path(settings.db_path).exists()
+    if not existed and not create:  # a wrong VOICE_DB_PATH must not look like a successful upgrade
+        raise click.ClickException(f"There is no database at {Path(settings.db_path).resolve()}: check VOICE_DB_PATH "
+                                   "or --db. Nothing was made (add --create to make a new, empty one).")
     pending: list[str] = []
     if existed:
         with opened(settings.db_path) as db:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from pathlib import Path
 
@@ -37,6 +38,8 @@ def backup(db_path: str | Path, target: str | Path) -> int:
     """
     target = Path(target)
     partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # it holds everything: owner only
     source = sqlite3.connect(str(db_path))
     copy = sqlite3.connect(str(partial))
     try:
@@ -62,7 +65,7 @@ def dated_backup(db_path: str | Path, folder: str | Path, keep: int, now: dt.dat
     newest `keep` are deleted (only once the new one has passed its check). Returns (the copy, its pages,
     the copies deleted). Files in the folder not named like a dated copy are never touched."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     target = folder / (now or dt.datetime.now(dt.UTC)).strftime(BACKUP_NAME)
     pages = backup(db_path, target)
     copies = sorted(p for p in folder.glob("voice-*.db") if _is_dated(p.name))
@@ -80,15 +83,19 @@ def _is_dated(name: str) -> bool:
     return True
 
 
-def note_backup(db_path: str | Path, target: str | Path, pages: int, now: dt.datetime | None = None) -> None:
-    """Write down in the database that a checked backup was made (for /healthz and the metrics)."""
+def note_backup(db_path: str | Path, target: str | Path, pages: int, now: dt.datetime | None = None) -> bool:
+    """Write down in the database that a checked backup was made (for /healthz and the metrics); False when
+    the database is from a version before backups were noted (it is never migrated for this)."""
     db = connect(db_path)
     try:
+        if "backups" not in db.table_names():
+            return False
         with write_lock, db.atomic():
             db.execute("INSERT INTO backups (made_at, file, pages) VALUES (?, ?, ?)",
                        [(now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds"), str(target), pages])
     finally:
         db.close()
+    return True
 
 
 def last_backup_age(db: Database, now: dt.datetime | None = None) -> float | None:

@@ -263,7 +263,7 @@ def create_app(settings: Settings) -> Litestar:
     except ValueError as exc:  # an address that is not one
         raise SettingsError(f"VOICE_METRICS_ALLOW: {exc}") from None
     warm_up(themer, terms, engine)
-    log.info("ready: %d surveys, database %s", len(catalogue.all()), Path(settings.db_path).name)
+    log.info("ready: %d surveys, database %s", len(catalogue.all()), Path(settings.db_path).resolve())
     return Litestar(
         route_handlers=[
             public.PublicController,

@@ -19,7 +19,7 @@ from typing import Any
 
 from litestar import Request, Response, get
 from litestar.enums import ScopeType
-from litestar.exceptions import PermissionDeniedException
+from litestar.exceptions import NotFoundException
 from litestar.types import ASGIApp, Receive, Scope, Send
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily, Metric
@@ -125,11 +125,18 @@ class Metrics:
         return any(address in network for network in self.networks)
 
 
-@get("/metrics", sync_to_thread=True, include_in_schema=False)
+REFUSED = (b"403: the metrics token is missing or wrong (send Authorization: Bearer <VOICE_METRICS_TOKEN>), "
+           b"or scrape from an address in VOICE_METRICS_ALLOW.\n")
+MEDIA_TYPE = CONTENT_TYPE_LATEST.split("; charset=")[0]
+"""Prometheus's text format; Litestar adds the charset itself."""
+
+
+@get("/metrics", sync_to_thread=True, include_in_schema=False, opt={"exclude_from_csrf": True})
 def metrics_page(request: Request[Any, Any, Any]) -> Response[bytes]:
+    """Only at /metrics: /metrics/ (which a proxy's rule for /metrics may not cover) is not found."""
+    if request.scope.get("raw_path", b"/metrics").split(b"?")[0] != b"/metrics":
+        raise NotFoundException()
     metrics: Metrics = request.app.state["metrics"]
-    if not metrics.allowed(request):
-        raise PermissionDeniedException("Send the metrics token (Authorization: Bearer …) or scrape from an "
-                                        "address in VOICE_METRICS_ALLOW.")
-    return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST,
-                    headers={"Cache-Control": "no-store"})
+    if not metrics.allowed(request):  # a sentence for whoever sets up the scraper, not a web page
+        return Response(REFUSED, status_code=403, media_type="text/plain", headers={"Cache-Control": "no-store"})
+    return Response(generate_latest(metrics.registry), media_type=MEDIA_TYPE, headers={"Cache-Control": "no-store"})

@@ -253,7 +253,7 @@ class PublicController(Controller):
     include_in_schema = False
     exception_handlers = {NoDraftError: _restart}  # noqa: RUF012 - Litestar's layered setting
 
-    @get("/healthz", sync_to_thread=False)
+    @get("/healthz", sync_to_thread=False, opt={"exclude_from_csrf": True})  # no cookie for a monitor
     def healthz(self, request: Request, db: Db) -> dict[str, str]:
         """For monitoring: the database answers, the surveys are loaded, how many answers wait to be read
         (a number that keeps growing means reading has stopped), and how many requests for contact are
