@@ -45,7 +45,7 @@ TOPIC_NAMES = (
 language; a partnership's own names are shown as written. A test keeps the two lists the same."""
 EASY_TOPIC_NAMES = (
     N_("Feeling OK"), N_("Being safe online"), N_("Being bullied"), N_("Being hurt at home"), N_("School and college"),
-    N_("Being listened to"), N_("Waiting for help"), N_("Being safe outside home"), N_("Covid"), N_("Family"),
+    N_("Being heard"), N_("Waiting for help"), N_("Being safe outside home"), N_("Covid"), N_("Family"),
     N_("Friends and feeling lonely"), N_("Your body and sleep"), N_("Being treated fairly"), N_("Money, food and a home"),
     N_("Other things"))
 """The shipped taxonomy's easy-read topic names, for the reader's language (a test keeps them the same)."""

@@ -179,6 +179,16 @@ def pictures() -> dict[str, str]:
             for path in sorted(folder.glob("*.svg"))}
 
 
+PICTURE_NAMES = {
+    "said": N_("Speech bubble"), "done": N_("Tick"), "working": N_("Hourglass"), "planned": N_("Calendar"),
+    "changed": N_("Star"), "phone": N_("Telephone"), "emergency": N_("Police light"), "take-part": N_("Raised hand"),
+    "website": N_("Globe"), "email": N_("Envelope"), "feeling-ok": N_("Smiling face"), "online": N_("Mobile phone"),
+    "bullying": N_("Worried face"), "home": N_("House"), "school": N_("School"), "listening": N_("Ear"),
+    "outside": N_("Town"), "covid": N_("Face with a mask"), "family": N_("Family"), "friends": N_("Handshake"),
+    "sleep": N_("Person in bed"), "fair": N_("Scales"), "food": N_("Bread"), "question": N_("Question mark")}
+"""What each easy-read picture shows (its alt text: a tagged PDF needs one for every picture)."""
+
+
 class _Extra(msgspec.Struct, frozen=True):
     """What fills the second page: more quotes and more actions, as many as fit."""
 
@@ -206,7 +216,7 @@ def _leaflet(report: Report, locale: str, easy: bool) -> tuple[str, Any]:
         html = template.render(report=report, locale=locale, lang=lang_tag(locale), dir=direction(locale), easy=easy,
                                sections=sections, quotes=chosen, figures=figures, extra=extra,
                                support=STANDARD_SUPPORT, limit=110 if easy else 170, easy_words=easy_words,
-                               pictures=pictures(), quiet=quiet)
+                               pictures=pictures(), picture_names=PICTURE_NAMES, quiet=quiet)
         return html, HTML(string=html).render()
 
     while True:
@@ -291,7 +301,8 @@ def _docx_identity(doc: Any, report: Report, locale: str) -> None:
     logo = report.partnership.logo_bytes
     if logo is not None and logo[1] in ("image/png", "image/jpeg"):
         doc.add_picture(io.BytesIO(logo[0]), width=Mm(25))
-        alt = report.partnership.in_language(locale).logo_alt
+        who = report.partnership.in_language(locale)
+        alt = who.logo_alt or translate(locale, "Logo: %(name)s", name=who.name)
         for properties in doc.paragraphs[-1]._p.xpath(".//wp:docPr"):
             properties.set("descr", alt)
     paragraph = doc.add_paragraph()
