@@ -235,8 +235,8 @@ def test_staff_pages_are_fully_translatable(pseudo_locale: str, tmp_path: Path) 
 def test_you_said_we_did_pages_are_fully_translatable(pseudo_locale: str, tmp_path: Path) -> None:
     """The demo year's public pages and its staff pages: every word is the product's (marked) or data."""
     from voice.demo import ATTRIBUTIONS, DEMO_YEARS, SAMPLES, SAMPLES_NEXT_YEAR, SUMMARIES, seed
-    from voice.reporting.partnership import default_partnership
     from voice.reading.themes import load_taxonomy
+    from voice.reporting.partnership import default_partnership
     from voice.store.accounts import add_user
     from voice.store.catalogue import Catalogue
     from voice.store.db import migrate, opened

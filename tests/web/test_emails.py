@@ -248,7 +248,7 @@ def test_an_invitation_is_emailed_with_the_full_link_and_the_link_is_not_kept_on
 class NotifyStandIn(BaseHTTPRequestHandler):
     received: list[tuple[str, dict[str, Any], str]] = []  # noqa: RUF012 - shared with the test
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server's name
+    def do_POST(self) -> None:
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         NotifyStandIn.received.append((self.path, body, self.headers.get("Authorization", "")))
         answer = json.dumps({"id": "740e5834-3a29-46b4-9a6f-16142fde533a"}).encode()
