@@ -286,3 +286,22 @@ def test_every_topic_and_priority_has_easy_words_and_every_topic_a_picture() -> 
     for _, plan_file in DEMO_YEARS:
         plan = load_plan(plan_file, default_taxonomy())
         assert all(p.easy_name for p in plan.priorities) and all(a.easy_title for a in plan.actions), plan_file
+
+
+def test_the_report_leads_with_what_young_people_said_most_and_ends_kindly_with_the_rest(made: dict) -> None:
+    data = json.loads(made["after"][".json"].read_text())
+
+    def said(p: dict) -> int:
+        return sum(t["count"].get("n") or 0 for t in p["topics"] if t["count"]["state"] == "shown") + len(p["quotes"])
+
+    shown = [p for p in data["priorities"] if p["actions"] or p["planned"] or p["quotes"]]
+    expected = sorted((p for p in shown if said(p)), key=lambda p: -said(p))
+    quiet = [p for p in shown if not said(p)]
+    assert expected and quiet, "the fixture has both"
+    page = BeautifulSoup(made["after"][".html"].read_text(), "html.parser")
+    order = [s["aria-labelledby"].removeprefix("priority-") for s in page.select("section.ysd")]
+    assert order == [p["key"] for p in expected + quiet]
+    kind = page.select_one("section.quiet")
+    assert kind is not None and "Not many young people wrote to us about these yet" in kind.get_text(" ")
+    assert all(s.find_parent("section", class_="quiet") is None for s in page.select("section.ysd")[:len(expected)])
+    assert all("You said" not in s.get_text(" ") for s in kind.select("section.ysd"))

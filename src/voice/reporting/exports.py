@@ -202,8 +202,8 @@ def _leaflet(report: Report, locale: str, easy: bool) -> tuple[str, Any]:
     spoken, quiet = said_most_first(report)
     sections = [p for p in spoken + quiet if p.actions or p.quotes or p.planned][: 4 if easy else 6]
     chosen: dict[str, QuoteOut] = {}  # one quote per priority, each said once (easy read: short ones only)
-    for p in sections:
-        fresh = next((q for q in p.quotes if q.id not in {c.id for c in chosen.values()}
+    for p in sections:  # a young person's own words before a facilitator's summary
+        fresh = next((q for q in sorted(p.quotes, key=lambda q: q.summary) if q.id not in {c.id for c in chosen.values()}
                       and (not easy or (is_easy(q.text) and len(q.text.split()) <= 30))), None)
         if fresh is not None:
             chosen[p.key] = fresh
@@ -212,15 +212,21 @@ def _leaflet(report: Report, locale: str, easy: bool) -> tuple[str, Any]:
     if easy:
         figures = [(c, q) for c, q in figures if is_easy(q.label)]
 
-    def draw(sections: list[PrioritySection], extra: _Extra) -> tuple[str, Any]:
+    def draw(sections: list[PrioritySection], extra: _Extra, figures: list[tuple[SurveyResults, QuestionResult]],
+             ) -> tuple[str, Any]:
         html = template.render(report=report, locale=locale, lang=lang_tag(locale), dir=direction(locale), easy=easy,
                                sections=sections, quotes=chosen, figures=figures, extra=extra,
                                support=STANDARD_SUPPORT, limit=110 if easy else 170, easy_words=easy_words,
                                pictures=pictures(), picture_names=PICTURE_NAMES, quiet=quiet)
         return html, HTML(string=html).render()
 
-    while True:
-        html, document = draw(sections, _Extra())
+    while True:  # easy read: one more priority is worth more than the row of people
+        html, document = draw(sections, _Extra(), figures)
+        if len(document.pages) > LEAFLET_PAGES and easy and figures and len(sections) > 1:
+            fewer = draw(sections, _Extra(), [])
+            if len(fewer[1].pages) <= LEAFLET_PAGES:
+                html, document = fewer
+                figures = []
         if len(document.pages) <= LEAFLET_PAGES or not sections:
             break
         sections = sections[:-1]
@@ -228,12 +234,12 @@ def _leaflet(report: Report, locale: str, easy: bool) -> tuple[str, Any]:
         return html, document
     # The second page: more of what young people said and what was done, as much as fits.
     used = {q.id for q in chosen.values()}
-    shown = {p.key for p in sections}
-    more = _Extra(quotes=[q for q in report.quotes if q.id not in used][:4], actions=[
-        a for p in report.priorities for a in p.actions + p.planned if p.key not in shown or a is not next(
-            iter(p.actions), None)][:6])
+    said = {p.actions[0].id for p in sections if p.actions} | {p.planned[0].id for p in sections if not p.actions
+                                                                 and p.planned}
+    others = list({a.id: a for p in report.priorities for a in p.actions + p.planned if a.id not in said}.values())
+    more = _Extra(quotes=[q for q in report.quotes if q.id not in used][:4], actions=others[:6])
     while more.quotes or more.actions:
-        filled = draw(sections, more)
+        filled = draw(sections, more, figures)
         if len(filled[1].pages) <= LEAFLET_PAGES:
             return filled
         more = (_Extra(more.quotes, more.actions[:-1]) if len(more.actions) > len(more.quotes)

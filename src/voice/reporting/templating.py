@@ -3,6 +3,7 @@ a report looks and reads the same in both. Translation helpers read the locale f
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
@@ -79,6 +80,18 @@ def jinja_languages(ctx: Context, codes: Iterable[str]) -> str:
     return words_list(locale, [language_name(code, locale) for code in codes])
 
 
+def text_direction(text: str) -> str:
+    """"rtl" or "ltr" from a text's first letter that has a direction (as dir="auto" would, which WeasyPrint
+    does not do): a young person's words keep their own direction on a page in another script."""
+    for character in text:
+        kind = unicodedata.bidirectional(character)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "auto"
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -94,8 +107,8 @@ def environment() -> Environment:
                        count_text=jinja_count, share_text=jinja_share, change_text=jinja_change, told_line=jinja_told,
                        language_names=jinja_languages, made_line=jinja_made, address_lines=jinja_addresses,
                        published_lines=jinja_published, in_ten=in_ten, said_most_first=said_most_first,
-                       attributed=attributed)
+                       attributed=attributed, text_direction=text_direction)
     # What every report page needs, wherever it is rendered (a page, a file): a context may override.
     env.globals.update(status_names=STATUS_NAMES, sentiments=SENTIMENTS, sentiment_names=SENTIMENT_NAMES,
-                       print=False, link_years=False)
+                       print=False, link_years=False, show_check=True)
     return env
