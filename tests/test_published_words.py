@@ -305,3 +305,22 @@ def test_the_report_leads_with_what_young_people_said_most_and_ends_kindly_with_
     assert kind is not None and "Not many young people wrote to us about these yet" in kind.get_text(" ")
     assert all(s.find_parent("section", class_="quiet") is None for s in page.select("section.ysd")[:len(expected)])
     assert all("You said" not in s.get_text(" ") for s in kind.select("section.ysd"))
+
+
+def test_a_partnership_file_with_a_problem_is_refused_with_what_is_wrong(tmp_path: Path) -> None:
+    from voice.common.settings import Settings, SettingsError
+    from voice.reporting.partnership import partnership_for
+
+    bad = tmp_path / "partnership.yaml"
+    bad.write_text("name: Northshire SCP\nwebsite: northshire.example\nlogo: logo.gif\n")
+    with pytest.raises(SettingsError, match=r"VOICE_PARTNERSHIP_FILE: .*partnership.yaml.*\$\.website"):
+        partnership_for(Settings(partnership_file=str(bad)))
+    bad.write_text("name: Northshire SCP\nlogo: logo.gif\n")
+    with pytest.raises(SettingsError, match=r"the logo must be an SVG, PNG or JPEG file, not logo\.gif"):
+        partnership_for(Settings(partnership_file=str(bad)))
+    from voice.store.db import migrate
+
+    migrate(str(tmp_path / "v.db"))
+    result = CliRunner().invoke(main, ["export", "you-said-we-did", "--year", "2021/22", "--db",
+                                       str(tmp_path / "v.db")], env={"VOICE_PARTNERSHIP_FILE": str(bad)})
+    assert result.exit_code == 1 and "VOICE_PARTNERSHIP_FILE" in result.output and "Traceback" not in result.output

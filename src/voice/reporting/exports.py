@@ -220,9 +220,9 @@ def _leaflet(report: Report, locale: str, easy: bool) -> tuple[str, Any]:
                                pictures=pictures(), picture_names=PICTURE_NAMES, quiet=quiet)
         return html, HTML(string=html).render()
 
-    while True:  # easy read: one more priority is worth more than the row of people
+    while True:  # easy read: down to three priorities, one more is worth more than the row of people
         html, document = draw(sections, _Extra(), figures)
-        if len(document.pages) > LEAFLET_PAGES and easy and figures and len(sections) > 1:
+        if len(document.pages) > LEAFLET_PAGES and easy and figures and 1 < len(sections) <= 3:
             fewer = draw(sections, _Extra(), [])
             if len(fewer[1].pages) <= LEAFLET_PAGES:
                 html, document = fewer

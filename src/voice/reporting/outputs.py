@@ -632,9 +632,13 @@ def published_lines(locale: str, check: PublishedCheck | None, threshold: int) -
 
 
 def published(db: Database, year: str, survey: str | None = None) -> Report | None:
-    row = db.execute("SELECT report FROM published_reports WHERE year = ? AND survey = ?",
+    """The report as a person published it (one published before reports carried their day is given it)."""
+    row = db.execute("SELECT report, published_at FROM published_reports WHERE year = ? AND survey = ?",
                      [year, survey or ""]).fetchone()
-    return msgspec.json.decode(row[0], type=Report) if row else None
+    if row is None:
+        return None
+    report = msgspec.json.decode(row[0], type=Report)
+    return report if report.published_on else msgspec.structs.replace(report, published_on=str(row[1])[:10])
 
 
 class Publication(msgspec.Struct, frozen=True):
