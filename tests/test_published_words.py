@@ -324,3 +324,12 @@ def test_a_partnership_file_with_a_problem_is_refused_with_what_is_wrong(tmp_pat
     result = CliRunner().invoke(main, ["export", "you-said-we-did", "--year", "2021/22", "--db",
                                        str(tmp_path / "v.db")], env={"VOICE_PARTNERSHIP_FILE": str(bad)})
     assert result.exit_code == 1 and "VOICE_PARTNERSHIP_FILE" in result.output and "Traceback" not in result.output
+
+
+def test_an_easy_read_name_longer_than_an_easy_sentence_is_refused_at_import(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("year: 2022/23\npriorities:\n  - id: covid\n    name: Covid\n    easy_name: "
+                    + " ".join(["word"] * 16) + "\n")
+    result = CliRunner().invoke(main, ["priorities", "import", str(plan), "--db", str(tmp_path / "p.db")])
+    assert result.exit_code == 1
+    assert f"{plan}:5: $.priorities[0].easy_name: easy read keeps to 15 words at most; this has 16" in result.output

@@ -47,7 +47,7 @@ from voice.reporting.outputs import (
     said_most_first,
     told_line,
 )
-from voice.reporting.priorities import STATUS_NAMES, year_slug
+from voice.reporting.priorities import EASY_WORDS, STATUS_NAMES, year_slug
 from voice.reporting.results import (
     SHOWN,
     Count,
@@ -157,7 +157,7 @@ def leaflet_html(report: Report, locale: str = "en", *, easy: bool = False) -> s
     return _leaflet(report, locale, easy)[0]
 
 
-EASY_SENTENCE_WORDS = 15
+EASY_SENTENCE_WORDS = EASY_WORDS
 """Easy read: no sentence longer than this (Mencap's "Am I making myself clear?": short sentences, one idea each)."""
 SENTENCE_END = re.compile(r"(?<=[.!?:…])\s+")
 
