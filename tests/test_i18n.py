@@ -234,8 +234,9 @@ def test_staff_pages_are_fully_translatable(pseudo_locale: str, tmp_path: Path) 
 
 def test_you_said_we_did_pages_are_fully_translatable(pseudo_locale: str, tmp_path: Path) -> None:
     """The demo year's public pages and its staff pages: every word is the product's (marked) or data."""
-    from voice.demo import ATTRIBUTIONS, DEMO_YEARS, SAMPLES, SAMPLES_NEXT_YEAR, seed
+    from voice.demo import ATTRIBUTIONS, DEMO_YEARS, SAMPLES, SAMPLES_NEXT_YEAR, SUMMARIES, seed
     from voice.reading.themes import load_taxonomy
+    from voice.reporting.partnership import default_partnership
     from voice.store.accounts import add_user
     from voice.store.catalogue import Catalogue
     from voice.store.db import migrate, opened
@@ -268,7 +269,9 @@ def test_you_said_we_did_pages_are_fully_translatable(pseudo_locale: str, tmp_pa
     data |= {p["id"] for p in plan["priorities"]} | {s for a in plan["actions"] for s in a.get("surveys", [])}
     data |= {t for _, _, answers in SAMPLES + SAMPLES_NEXT_YEAR for v in answers.values() if isinstance(v, str)
              for t in (v, v[:140])}
-    data |= set(ATTRIBUTIONS.values())
+    data |= set(ATTRIBUTIONS.values()) | set(SUMMARIES.values())
+    partnership = default_partnership()  # the partnership's own words (its settings file)
+    data |= {partnership.name, partnership.take_part, partnership.email}
     data |= {"(YPAG)", "(Covid survey)", "Young person – local domestic abuse consultation", "Childline",
              "sam@example.org", "demo", "HTML", "PDF", "DOCX", "MD", "CSV", "JSON"}
     allowed = sorted(data | language_names(), key=len, reverse=True)

@@ -82,6 +82,9 @@ SAMPLES_NEXT_YEAR: list[tuple[str, str, dict[str, Any]]] = [
 people made with the partnership (shared/seeds)."""
 ATTRIBUTIONS = {"It's my life you're talking about.": "Young person – 'Was not heard' film",
                 "When I cry I'm talking to you": "Young person – 'Was not heard' film"}
+SUMMARIES = {"Young people prefer to talk to friends": "(YPAG session, a facilitator's summary)"}
+"""Words the partnership's report gives as a facilitator's summary of what was said, not a young person's own:
+said as a summary, never in quotation marks."""
 
 
 DEMO_STAFF = (("facilitator@example.org", "facilitator"), ("second.facilitator@example.org", "facilitator"),
@@ -198,8 +201,9 @@ def _curate(db: Database, themer: Themer) -> None:
     for answer_id, text, slug in rows:
         if curation.quote_blockers(db, answer_id):
             continue
-        attribution = next((by for start, by in ATTRIBUTIONS.items() if text.startswith(start)), None) or {
+        summary = next((by for start, by in SUMMARIES.items() if text.startswith(start)), None)
+        attribution = summary or next((by for start, by in ATTRIBUTIONS.items() if text.startswith(start)), None) or {
             "ypag-priorities": "(YPAG)", "emotional-health-wellbeing": "(Covid survey)"}.get(
             slug, "Young person – local domestic abuse consultation")
-        quote_id = curation.propose(db, answer_id, text, attribution, first, themer.taxonomy)
+        quote_id = curation.propose(db, answer_id, text, attribution, first, themer.taxonomy, summary=bool(summary))
         curation.decide(db, quote_id, "approve", second)

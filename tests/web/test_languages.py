@@ -213,7 +213,7 @@ def test_a_published_report_with_no_urdu_is_wholly_english_inside_an_urdu_page(t
     body = soup.select_one("main div[lang=en]")
     assert body is not None and body["dir"] == "ltr"
     assert "انگریزی" in body.find_previous_sibling("p", class_="notice").get_text()  # "English", in Urdu
-    assert "You said" in body.get_text() and po_text("ur", "You said") not in body.get_text()
+    assert "We did" in body.get_text() and po_text("ur", "We did") not in body.get_text()
 
 
 def test_a_published_report_in_urdu_marks_the_parts_still_in_english(tmp_path: Path) -> None:

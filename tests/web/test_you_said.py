@@ -100,8 +100,11 @@ def test_priorities_actions_report_publish_and_the_public_page(client: TestClien
     assert years.find("a", href=f"/you-said-we-did/{SLUG}")
     public = get_page(client, f"/you-said-we-did/{SLUG}")
     words = public.get_text(" ")
+    month = dt.datetime.now(dt.UTC).strftime("%B %Y")
     for expected in ("You said", "We did", "What changed:", "40 young people came", "What happens next",
-                     "Open a second one", WORDS[1], "12 young people answered this survey."):
+                     "Open a second one", WORDS[1], "12 young people answered this survey.",
+                     "Example Safeguarding Children Partnership", f"Published in {month}.",
+                     f"The full report: https://www.example.org/you-said-we-did/{SLUG}"):
         assert expected in words, expected
     assert WORDS[2] not in words
     assert public.find("a", href=f"/you-said-we-did/{SLUG}/ypag-priorities")
@@ -114,6 +117,10 @@ def test_priorities_actions_report_publish_and_the_public_page(client: TestClien
     client.post("/staff/actions", data={"_csrf_token": csrf(form), "year": YEAR, "title": "Later action",
                                         "what_we_did": "Something later", "agency": "Police", "status": "planned"})
     assert "Later action" not in get_page(client, f"/you-said-we-did/{SLUG}").get_text()
+    # ...and the staff page says what publishing again would change, before anyone does.
+    staff_page = get_page(client, "/staff/reports").select_one(".notice").get_text(" ", strip=True)
+    assert "The report as it is now is not the one published:" in staff_page
+    assert "1 action was added, changed or taken out." in staff_page
     client.post("/staff/reports/publish", data={"_csrf_token": csrf(preview), "year": YEAR, "withdraw": "1"})
     get_page(client, f"/you-said-we-did/{SLUG}", status=404)
     with sqlite3.connect(settings.db_path) as conn:

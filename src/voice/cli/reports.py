@@ -65,8 +65,10 @@ def export_you_said(year: str, survey: str | None, formats: tuple[str, ...], out
                     db_path: str | None) -> None:
     """Write the year's (or one consultation's) "you said, we did" as web page, PDF, Word section,
     Markdown, CSV or JSON. Numbers under the small-group threshold are never written."""
+    from voice.common.settings import SettingsError
     from voice.reporting.exports import FORMATS, ExportError, report_css, write
-    from voice.reporting.outputs import build_report
+    from voice.reporting.outputs import build_report, check_published
+    from voice.reporting.partnership import partnership_for
     from voice.reporting.priorities import check_year
     from voice.store.db import migrate, opened
 
@@ -83,13 +85,19 @@ def export_you_said(year: str, survey: str | None, formats: tuple[str, ...], out
     if not Path(settings.db_path).exists():
         raise click.ClickException(f"There is no database at {settings.db_path}.")
     taxonomy = taxonomy_in_use(settings)
+    try:
+        partnership = partnership_for(settings)
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from None
     migrate(settings.db_path)
     if read := read_waiting(settings):  # every answer accepted so far counts
         click.echo(f"Read {read:,} answers that were waiting.")
     with opened(settings.db_path) as db:
         if survey and not db.execute("SELECT 1 FROM survey_versions WHERE slug = ?", [survey]).fetchone():
             raise click.BadParameter(f"there is no survey `{survey}` in the database", param_hint="--survey")
-        report = build_report(db, year, taxonomy, survey=survey, threshold=settings.min_group_size)
+        # A year that is published: the files say whether they match what young people read, or what changed.
+        report = check_published(db, build_report(db, year, taxonomy, survey=survey, threshold=settings.min_group_size,
+                                                  partnership=partnership))
     css = report_css(settings.static_dir)
     try:
         written = write(report, chosen, out_dir, locale, css)

@@ -183,6 +183,12 @@ def day(locale: str, when: str | dt.date) -> str:
     return format_date(value, format="long", locale=_babel_locale(locale))
 
 
+def month_year(locale: str, when: str | dt.date) -> str:
+    """A month and year in words (March 2024), in the reader's language."""
+    value = dt.date.fromisoformat(when) if isinstance(when, str) else when
+    return format_date(value, format="LLLL y", locale=_babel_locale(locale))
+
+
 @cache
 def _babel_locale(locale: str) -> str:
     """Babel's data for the locale, or English for one it does not know (such as a test pseudo-locale)."""

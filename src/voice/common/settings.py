@@ -58,6 +58,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     workers) and to keep as written (`keep:` its own and services' names)."""
     taxonomy_file: str = ""
     """VOICE_TAXONOMY_FILE: the partnership's own topic taxonomy (YAML); empty uses the shipped one."""
+    partnership_file: str = ""
+    """VOICE_PARTNERSHIP_FILE: whose "you said, we did" it is (YAML: name, logo, web addresses, contact), shown
+    on every page and file of the report; empty uses the demo's neutral one (src/voice/data/partnership.yaml)."""
     model_file: str = ""
     """VOICE_MODEL_FILE: the reader's model, retrained by `voice train --db` from this partnership's own
     corrections and flag decisions; empty uses `reader.npz` beside the database if there is one, else the

@@ -43,7 +43,13 @@ TOPIC_NAMES = (
     N_("Money, food and housing"), N_("Something else"))
 """The shipped taxonomy's topic names (data/taxonomy.yaml), so that reports can give them in the reader's
 language; a partnership's own names are shown as written. A test keeps the two lists the same."""
-DEFAULT_TEXTS.update(TOPIC_NAMES)
+EASY_TOPIC_NAMES = (
+    N_("Feeling OK"), N_("Being safe online"), N_("Being bullied"), N_("Being hurt at home"), N_("School and college"),
+    N_("Being heard"), N_("Waiting for help"), N_("Being safe outside home"), N_("Covid"), N_("Family"),
+    N_("Friends and feeling lonely"), N_("Your body and sleep"), N_("Being treated fairly"), N_("Money, food and a home"),
+    N_("Other things"))
+"""The shipped taxonomy's easy-read topic names, for the reader's language (a test keeps them the same)."""
+DEFAULT_TEXTS.update(TOPIC_NAMES + EASY_TOPIC_NAMES)
 SENTIMENT_NAMES = {"negative": N_("Negative"), "neutral": N_("Neutral"), "positive": N_("Positive"), "mixed": N_("Mixed")}
 THRESHOLD = 0.1
 MIXED_THRESHOLD = 0.15
@@ -52,6 +58,10 @@ MIXED_THRESHOLD = 0.15
 class Topic(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     id: str
     name: str
+    easy_name: str = ""
+    """The topic in easy read ("Feeling OK"); empty: its name."""
+    picture: str = ""
+    """The symbol beside it in easy read (static/pictures/openmoji/NAME.svg); empty: none of its own."""
     priorities: list[str] = []
     keywords: list[str] = []
     phrases: list[str] = []

@@ -7,10 +7,12 @@ approved quotes are present. CSV cells that a spreadsheet would run as a formula
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import re
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,18 +28,26 @@ from voice.common.i18n import (
     translate,
     translate_plural,
 )
+from voice.common.settings import resource_dir
 from voice.common.text import spreadsheet_safe
 from voice.reading.themes import SENTIMENTS
 from voice.reporting.outputs import (
     SECTION_TITLE,
     ActionOut,
+    PrioritySection,
     QuoteOut,
     Report,
+    address_lines,
+    attributed,
     easy_words,
     in_language,
+    in_ten,
+    made_line,
+    published_lines,
+    said_most_first,
     told_line,
 )
-from voice.reporting.priorities import STATUS_NAMES, year_slug
+from voice.reporting.priorities import EASY_WORDS, STATUS_NAMES, year_slug
 from voice.reporting.results import (
     SHOWN,
     Count,
@@ -112,29 +122,32 @@ def render_pdf(report: Report, locale: str, css: str) -> bytes:
 LEAFLET_PAGES = 2
 
 
-def telling_figures(report: Report, most: int = 3) -> list[QuestionResult]:
-    """The questions whose most common answer was chosen by the largest share (one per survey first)."""
+def telling_figures(report: Report, most: int = 3) -> list[tuple[SurveyResults, QuestionResult]]:
+    """The questions whose most common answer was chosen by the largest share (one per survey first), each
+    with its survey (so that its picture can say which survey, which year and how many it is about)."""
     def top(q: QuestionResult) -> int:
         return max((r.count.percent or 0 for r in q.rows if r.count.state == SHOWN), default=0)
 
     # Questions about who answered (age band, area: the ones answers are broken down by) tell nothing done.
     about_you = {b.by for c in report.consultations for q in c.questions for b in q.breakdowns}
-    shown = [(c.slug, q) for c in report.consultations if c.responses.state == SHOWN
-             for q in c.questions if q.answered.state == SHOWN and top(q) >= 10 and q.id not in about_you]
+    shown = [(c, q) for c in report.consultations if c.responses.state == SHOWN
+             for q in c.questions if q.answered.state == SHOWN and top(q) >= 10 and q.id not in about_you
+             and in_ten(q) is not None]
     ranked = sorted(shown, key=lambda pair: -top(pair[1]))
     chosen, surveys = [], set()
-    for slug, q in ranked:  # one per survey, then the rest
-        if slug not in surveys:
-            chosen.append(q)
-            surveys.add(slug)
-    chosen += [q for _, q in ranked if q not in chosen]
+    for c, q in ranked:  # one per survey, then the rest
+        if c.slug not in surveys:
+            chosen.append((c, q))
+            surveys.add(c.slug)
+    chosen += [pair for pair in ranked if pair not in chosen]
     return chosen[:most]
 
 
 def render_leaflet(report: Report, locale: str = "en", *, easy: bool = False) -> bytes:
-    """At most two A4 pages for young people: per priority what they said (one approved quote), what was
-    done and what changed, three figures as rows of people, and where to get help; tagged PDF/UA. Priorities
-    are left out from the end until it fits (the full report has them all)."""
+    """At most two A4 pages for young people: whose it is and when, per priority what they said (an approved
+    quote with who said it), what was done and what changed, three figures as rows of people, more of what
+    was said and done to fill the second page, where to get help and how to take part next time; tagged PDF/UA.
+    Priorities are left out from the end until it fits (the full report has them all)."""
     _, document = _leaflet(report, locale, easy)
     return bytes(document.write_pdf(pdf_variant="pdf/ua-1") or b"")
 
@@ -144,24 +157,94 @@ def leaflet_html(report: Report, locale: str = "en", *, easy: bool = False) -> s
     return _leaflet(report, locale, easy)[0]
 
 
+EASY_SENTENCE_WORDS = EASY_WORDS
+"""Easy read: no sentence longer than this (Mencap's "Am I making myself clear?": short sentences, one idea each)."""
+SENTENCE_END = re.compile(r"(?<=[.!?:…])\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """Text's sentences (and phrases ending in a colon, which easy read sets as a heading of their own)."""
+    return [part for part in SENTENCE_END.split(" ".join(text.split())) if part]
+
+
+def is_easy(text: str) -> bool:
+    return all(len(sentence.split()) <= EASY_SENTENCE_WORDS for sentence in sentences(text))
+
+
+@cache
+def pictures() -> dict[str, str]:
+    """The OpenMoji symbols (static/pictures/openmoji) as data: addresses, so that the leaflet stands alone."""
+    folder = Path(resource_dir("static")) / "pictures" / "openmoji"
+    return {path.stem: "data:image/svg+xml;base64," + base64.b64encode(path.read_bytes()).decode()
+            for path in sorted(folder.glob("*.svg"))}
+
+
+PICTURE_NAMES = {
+    "said": N_("Speech bubble"), "done": N_("Tick"), "working": N_("Hourglass"), "planned": N_("Calendar"),
+    "changed": N_("Star"), "phone": N_("Telephone"), "emergency": N_("Police light"), "take-part": N_("Raised hand"),
+    "website": N_("Globe"), "email": N_("Envelope"), "feeling-ok": N_("Smiling face"), "online": N_("Mobile phone"),
+    "bullying": N_("Worried face"), "home": N_("House"), "school": N_("School"), "listening": N_("Ear"),
+    "outside": N_("Town"), "covid": N_("Face with a mask"), "family": N_("Family"), "friends": N_("Handshake"),
+    "sleep": N_("Person in bed"), "fair": N_("Scales"), "food": N_("Bread"), "question": N_("Question mark")}
+"""What each easy-read picture shows (its alt text: a tagged PDF needs one for every picture)."""
+
+
+class _Extra(msgspec.Struct, frozen=True):
+    """What fills the second page: more quotes and more actions, as many as fit."""
+
+    quotes: list[QuoteOut] = []
+    actions: list[ActionOut] = []
+
+
 def _leaflet(report: Report, locale: str, easy: bool) -> tuple[str, Any]:
     report = in_language(report, locale)
     HTML = _weasyprint_html()  # noqa: N806 - WeasyPrint's class
-    sections = [p for p in report.priorities if p.actions or p.quotes][: 4 if easy else 6]
-    chosen: dict[str, QuoteOut] = {}  # one quote per priority, each said once
-    for p in sections:
-        fresh = next((q for q in p.quotes if q.id not in {c.id for c in chosen.values()}), None)
+    spoken, quiet = said_most_first(report)
+    sections = [p for p in spoken + quiet if p.actions or p.quotes or p.planned][: 4 if easy else 6]
+    chosen: dict[str, QuoteOut] = {}  # one quote per priority, each said once (easy read: short ones only)
+    for p in sections:  # a young person's own words before a facilitator's summary
+        fresh = next((q for q in sorted(p.quotes, key=lambda q: q.summary) if q.id not in {c.id for c in chosen.values()}
+                      and (not easy or (is_easy(q.text) and len(q.text.split()) <= 30))), None)
         if fresh is not None:
             chosen[p.key] = fresh
     template = environment().get_template("report/leaflet.html")
-    while True:
+    figures = telling_figures(report, 1 if easy else 3)
+    if easy:
+        figures = [(c, q) for c, q in figures if is_easy(q.label)]
+
+    def draw(sections: list[PrioritySection], extra: _Extra, figures: list[tuple[SurveyResults, QuestionResult]],
+             ) -> tuple[str, Any]:
         html = template.render(report=report, locale=locale, lang=lang_tag(locale), dir=direction(locale), easy=easy,
-                               sections=sections, quotes=chosen, figures=telling_figures(report),
-                               support=STANDARD_SUPPORT, limit=110 if easy else 170, easy_words=easy_words)
-        document = HTML(string=html).render()
+                               sections=sections, quotes=chosen, figures=figures, extra=extra,
+                               support=STANDARD_SUPPORT, limit=110 if easy else 170, easy_words=easy_words,
+                               pictures=pictures(), picture_names=PICTURE_NAMES, quiet=quiet)
+        return html, HTML(string=html).render()
+
+    while True:  # easy read: down to three priorities, one more is worth more than the row of people
+        html, document = draw(sections, _Extra(), figures)
+        if len(document.pages) > LEAFLET_PAGES and easy and figures and 1 < len(sections) <= 3:
+            fewer = draw(sections, _Extra(), [])
+            if len(fewer[1].pages) <= LEAFLET_PAGES:
+                html, document = fewer
+                figures = []
         if len(document.pages) <= LEAFLET_PAGES or not sections:
-            return html, document
+            break
         sections = sections[:-1]
+    if easy:
+        return html, document
+    # The second page: more of what young people said and what was done, as much as fits.
+    used = {q.id for q in chosen.values()}
+    said = {p.actions[0].id for p in sections if p.actions} | {p.planned[0].id for p in sections if not p.actions
+                                                                 and p.planned}
+    others = list({a.id: a for p in report.priorities for a in p.actions + p.planned if a.id not in said}.values())
+    more = _Extra(quotes=[q for q in report.quotes if q.id not in used][:4], actions=others[:6])
+    while more.quotes or more.actions:
+        filled = draw(sections, more, figures)
+        if len(filled[1].pages) <= LEAFLET_PAGES:
+            return filled
+        more = (_Extra(more.quotes, more.actions[:-1]) if len(more.actions) > len(more.quotes)
+                else _Extra(more.quotes[:-1], more.actions))
+    return html, document
 
 
 # --- Word: a section to paste into the annual report -----------------------------------------------
@@ -178,7 +261,7 @@ def _quote_lines(q: QuoteOut, locale: str = "en") -> tuple[str, str | None]:
     goes on its own line below."""
     if q.attribution.startswith("("):
         return f"{quoted(q, locale)} {q.attribution}", None
-    return quoted(q, locale), q.attribution
+    return quoted(q, locale), attributed(q)
 
 
 def render_docx(report: Report, locale: str = "en") -> bytes:
@@ -196,20 +279,47 @@ def render_docx(report: Report, locale: str = "en") -> bytes:
     doc.core_properties.title = translate(locale, SECTION_TITLE)
     doc.core_properties.language = lang_tag(locale)
     doc.add_heading(translate(locale, SECTION_TITLE), level=1)
+    _docx_identity(doc, report, locale)
+    for line in published_lines(locale, report.against_published, report.threshold):
+        doc.add_paragraph(line)
     doc.add_paragraph(_intro(report, locale))
     if told := told_line(locale, report):
         doc.add_paragraph(told)
     doc.add_paragraph(_anonymity(report, locale) + " " + translate(
-        locale, "“Fewer than %(n)s” stands for a number too small to show; “hidden” for a number that would let "
-                "a small one be worked out from a total.", n=report.threshold))
+        locale, "The words fewer than %(n)s stand for a number too small to show; the word hidden for a number "
+                "that would let a small one be worked out from a total.", n=report.threshold))
     _docx_priorities(doc, report, locale)
     _docx_other(doc, report, locale)
     _docx_results(doc, report, locale)
+    for line in address_lines(locale, report):
+        doc.add_paragraph(line)
     for style in ("Normal", "List Bullet"):
         doc.styles[style].font.size = Pt(11)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _docx_identity(doc: Any, report: Report, locale: str) -> None:
+    """Whose report it is (its logo, when Word can show it) and the month it was published."""
+    from docx.shared import Mm
+
+    logo = report.partnership.logo_bytes
+    if logo is not None and logo[1] in ("image/png", "image/jpeg"):
+        doc.add_picture(io.BytesIO(logo[0]), width=Mm(25))
+        who = report.partnership.in_language(locale)
+        alt = who.logo_alt or translate(locale, "Logo: %(name)s", name=who.name)
+        for properties in doc.paragraphs[-1]._p.xpath(".//wp:docPr"):
+            properties.set("descr", alt)
+    paragraph = doc.add_paragraph()
+    paragraph.add_run(report.partnership.in_language(locale).name).bold = True
+    paragraph.add_run(" · " + made_line(locale, report))
+
+
+def _quiet_heading(locale: str) -> tuple[str, str]:
+    return (translate(locale, "Our other priorities this year"), translate(
+        locale, "Not many young people wrote to us about these yet, so we cannot show what they said without risking "
+                "who they are. Here is what we did about them, and we would love to hear from you next time."))
 
 
 def _docx_quote(doc: Any, q: QuoteOut, locale: str = "en") -> None:
@@ -221,23 +331,32 @@ def _docx_quote(doc: Any, q: QuoteOut, locale: str = "en") -> None:
 
 
 def _docx_priorities(doc: Any, report: Report, locale: str) -> None:
-    for p in report.priorities:
-        if not (p.actions or p.planned or p.quotes):
-            continue
-        doc.add_heading(p.name, level=2)
-        for outcome in p.outcomes:
-            doc.add_paragraph(outcome)
-        if p.carried_from:
-            doc.add_paragraph(_carried(p.carried_from, locale))
-        said = [tp for tp in p.topics if tp.count.state == SHOWN]
-        if said:
-            doc.add_heading(translate(locale, "You said"), level=3)
-        for tp in said:
-            doc.add_paragraph(_topic_line(tp, locale), style="List Bullet")
-        for q in p.quotes:
-            _docx_quote(doc, q, locale)
-        _docx_actions(doc, p.actions, translate(locale, "What we did:"), locale)
-        _docx_actions(doc, p.planned, translate(locale, "What we plan to do:"), locale)
+    spoken, quiet = said_most_first(report)
+    for p in spoken:
+        _docx_priority(doc, p, locale, 2)
+    if quiet:
+        heading, words = _quiet_heading(locale)
+        doc.add_heading(heading, level=2)
+        doc.add_paragraph(words)
+    for p in quiet:
+        _docx_priority(doc, p, locale, 3)
+
+
+def _docx_priority(doc: Any, p: PrioritySection, locale: str, level: int) -> None:
+    doc.add_heading(p.name, level=level)
+    for outcome in p.outcomes:
+        doc.add_paragraph(outcome)
+    if p.carried_from:
+        doc.add_paragraph(_carried(p.carried_from, locale))
+    said = [tp for tp in p.topics if tp.count.state == SHOWN]
+    if said or p.quotes:
+        doc.add_heading(translate(locale, "You said"), level=level + 1)
+    for tp in said:
+        doc.add_paragraph(_topic_line(tp, locale), style="List Bullet")
+    for q in p.quotes:
+        _docx_quote(doc, q, locale)
+    _docx_actions(doc, p.actions, translate(locale, "What we did:"), locale)
+    _docx_actions(doc, p.planned, translate(locale, "What we plan to do:"), locale)
 
 
 def _docx_results(doc: Any, report: Report, locale: str) -> None:
@@ -311,7 +430,7 @@ def chart_png(question: QuestionResult, threshold: int, locale: str) -> tuple[by
         finally:
             pyplot.close(figure)
     words = "; ".join(f"{survey_text(locale, r.label)}: {share_text(locale, r.count, threshold)}" for r in rows)
-    alt = translate(locale, "Bar chart of the answers to “%(question)s”: %(answers)s",
+    alt = translate(locale, "Bar chart of the answers to the question %(question)s: %(answers)s",
                     question=survey_text(locale, question.label), answers=words)
     return out.getvalue(), alt
 
@@ -335,7 +454,7 @@ def _question_tables(report: Report, survey: str, question: QuestionResult, loca
     same question in the year before."""
     threshold = report.threshold
     for b in question.breakdowns:
-        header = [translate(locale, "By answer to “%(group)s”", group=survey_text(locale, b.label)),
+        header = [translate(locale, "By their answer to: %(group)s", group=survey_text(locale, b.label)),
                   translate(locale, "Answer"), *(survey_text(locale, col.label) for col in b.columns)]
         rows = [[survey_text(locale, row.label), *(count_text(locale, cell, threshold) for cell in b.cells[i])]
                 for i, row in enumerate(question.rows)]
@@ -401,7 +520,7 @@ def _anonymity(report: Report, locale: str) -> str:
 
 
 def _topic_line(tp: TopicResult, locale: str) -> str:
-    return translate_plural(locale, "%(num)s answer was about “%(topic)s”", "%(num)s answers were about “%(topic)s”",
+    return translate_plural(locale, "%(num)s answer was about %(topic)s", "%(num)s answers were about %(topic)s",
                             tp.count.n or 0, topic=tp.name)
 
 
@@ -431,7 +550,7 @@ def md_text(text: object) -> str:
 
 
 def _md_quote(q: QuoteOut, locale: str) -> str:
-    return f"> {md_text(quoted(q, locale))} {md_text(q.attribution)}\n"
+    return f"> {md_text(quoted(q, locale))} {md_text(attributed(q))}\n"
 
 
 def _md_action(a: ActionOut, locale: str) -> list[str]:
@@ -484,31 +603,47 @@ def render_md(report: Report, locale: str = "en") -> str:
     def tr(message: str, **params: object) -> str:
         return md_text(translate(locale, message, **params))
 
-    lines = [f"# {tr('You said, we did')}: {md_text(report.title)}", "", md_text(_intro(report, locale)), ""]
+    lines = [f"# {tr('You said, we did')}: {md_text(report.title)}", "",
+             f"**{md_text(report.partnership.in_language(locale).name)}** · {md_text(made_line(locale, report))}", ""]
+    lines += [f"{md_text(line)}\n" for line in published_lines(locale, report.against_published, report.threshold)]
+    lines += [md_text(_intro(report, locale)), ""]
     lines += [md_text(told), ""] if (told := told_line(locale, report)) else []
     lines += [md_text(_anonymity(report, locale)), ""]
-    for p in report.priorities:
-        if not (p.actions or p.planned or p.quotes):
-            continue
-        lines += [f"## {md_text(p.name)}", ""] + [f"{md_text(o)}\n" for o in p.outcomes]
-        lines += [md_text(_carried(p.carried_from, locale)), ""] if p.carried_from else []
-        lines += [f"### {tr('You said')}", ""]
-        lines += [f"- {md_text(_topic_line(tp, locale))}" for tp in p.topics if tp.count.state == SHOWN]
-        lines += [""] + [_md_quote(q, locale) for q in p.quotes]
-        if p.actions:
-            lines += [f"### {tr('We did')}", ""]
-            for a in p.actions:
-                lines += _md_action(a, locale)
-        nexts = [md_text(a.next_steps) for a in p.actions if a.next_steps] + [
-            f"{md_text(a.title)}: {md_text(a.what_we_did)}" for a in p.planned]
-        if nexts:
-            lines += ["", f"### {tr('What happens next')}", ""] + [f"- {n}" for n in nexts]
-        lines.append("")
+    spoken, quiet = said_most_first(report)
+    for p in spoken:
+        lines += _md_priority(p, locale, "##")
+    if quiet:
+        heading, words = _quiet_heading(locale)
+        lines += [f"## {md_text(heading)}", "", md_text(words), ""]
+    for p in quiet:
+        lines += _md_priority(p, locale, "###")
     lines += _md_other(report, locale)
     lines += _md_results(report, locale)
     lines += [f"## {tr('Need to talk to someone now?')}", ""]
     lines += [f"- **{tr(s.name)}**: {md_text(s.phone)}. {tr(s.description)}" for s in STANDARD_SUPPORT]
+    lines += ["", f"**{md_text(report.partnership.in_language(locale).name)}** · {md_text(made_line(locale, report))}", ""]
+    lines += [f"{md_text(line)}\n" for line in address_lines(locale, report)]
     return "\n".join(lines) + "\n"
+
+
+def _md_priority(p: PrioritySection, locale: str, level: str) -> list[str]:
+    def tr(message: str) -> str:
+        return md_text(translate(locale, message))
+
+    lines = [f"{level} {md_text(p.name)}", ""] + [f"{md_text(o)}\n" for o in p.outcomes]
+    lines += [md_text(_carried(p.carried_from, locale)), ""] if p.carried_from else []
+    said = [f"- {md_text(_topic_line(tp, locale))}" for tp in p.topics if tp.count.state == SHOWN]
+    if said or p.quotes:
+        lines += [f"{level}# {tr('You said')}", "", *said, ""] + [_md_quote(q, locale) for q in p.quotes]
+    if p.actions:
+        lines += [f"{level}# {tr('We did')}", ""]
+        for a in p.actions:
+            lines += _md_action(a, locale)
+    nexts = [md_text(a.next_steps) for a in p.actions if a.next_steps] + [
+        f"{md_text(a.title)}: {md_text(a.what_we_did)}" for a in p.planned]
+    if nexts:
+        lines += ["", f"{level}# {tr('What happens next')}", ""] + [f"- {n}" for n in nexts]
+    return [*lines, ""]
 
 
 # --- CSV and JSON: the figures and the actions --------------------------------------------------
@@ -520,11 +655,25 @@ def _note(c: Count, threshold: int) -> str:
     return "" if c.state == SHOWN else f"fewer than {threshold}" if c.state == "small" else "hidden"
 
 
-def figure_rows(report: Report) -> Iterator[tuple[object, ...]]:
+def about_rows(report: Report, locale: str = "en") -> Iterator[tuple[object, ...]]:
+    """Whose figures they are, when published, where the full report is, and whether they are the published
+    version's: rows marked "about" in the question column, the value in the answer column."""
+    p = report.partnership.in_language(locale)
+    about = [("partnership", p.name), ("published", made_line(locale, report)), ("date", report.dated),
+             ("full_report", p.report_address), ("website", p.website), ("contact", " ".join(c for c in (p.email, p.phone) if c))]
+    if report.against_published is not None:
+        about.append(("published_version", " ".join(published_lines(locale, report.against_published, report.threshold))))
+    for key, value in about:
+        yield ("", "", "about", key, value, "", "", "", "", "", "")
+
+
+def figure_rows(report: Report, locale: str = "en") -> Iterator[tuple[object, ...]]:
     """Every published number: a count is blank, with a note, where it is hidden."""
 
     def note(c: Count) -> str:
         return _note(c, report.threshold)
+
+    yield from about_rows(report, locale)
 
     for c in report.consultations:
         yield (c.slug, "", "responses", "", "", "", "", "", c.responses.n, "", note(c.responses))
@@ -573,7 +722,7 @@ def action_rows(report: Report) -> Iterator[tuple[object, ...]]:
         seen.add(a.id)
         yield (a.id, report.year, " ".join(a.priorities), a.title, a.what_we_did, a.agency, a.status, a.started_on,
                a.finished_on, a.what_changed, a.next_steps, " ".join(a.topics), " ".join(a.surveys),
-               " | ".join(f"{quoted(q)} {q.attribution}" for q in a.quotes))
+               " | ".join(f"{quoted(q)} {attributed(q)}" for q in a.quotes))
 
 
 def render_csv(header: tuple[str, ...], rows: Iterator[tuple[object, ...]]) -> str:
@@ -607,7 +756,7 @@ def render(report: Report, fmt: str, locale: str = "en", css: str = "") -> dict[
     if fmt == "json":
         return {name: render_json(report)}
     if fmt == "csv":
-        return {name: render_csv(FIGURE_COLUMNS, figure_rows(report)).encode("utf-8-sig"),
+        return {name: render_csv(FIGURE_COLUMNS, figure_rows(report, locale)).encode("utf-8-sig"),
                 name.replace(".csv", "-actions.csv"): render_csv(ACTION_COLUMNS, action_rows(report)).encode("utf-8-sig"),
                 **({name.replace(".csv", "-compared.csv"): render_csv(COMPARED_COLUMNS, compared_rows(report)).encode("utf-8-sig")}
                    if report.previous else {})}

@@ -14,18 +14,29 @@ from typing import Any, cast
 import msgspec
 from sqlite_utils import Database
 
-from voice.common.i18n import survey_text, translate, words_list
+from voice.common.i18n import (
+    day,
+    month_year,
+    number,
+    survey_text,
+    translate,
+    translate_plural,
+    words_list,
+)
 from voice.curation.quotes import quote_blockers
 from voice.reading.themes import Taxonomy
 from voice.reporting import priorities as plan
+from voice.reporting.partnership import Partnership, default_partnership
 from voice.reporting.results import (
     HIDDEN,
     SHOWN,
     SMALL,
     Count,
+    QuestionResult,
     Row,
     SurveyResults,
     TopicResult,
+    count_text,
     survey_results,
     topic_rows_by_survey,
     topic_totals,
@@ -100,6 +111,36 @@ class Comparison(msgspec.Struct, frozen=True):
         return next((q for q in self.questions if q.survey == survey and q.id == question_id), None)
 
 
+class SurveyDrift(msgspec.Struct, frozen=True):
+    """One survey whose number of young people changed since its year was published."""
+
+    title: str
+    then: Count
+    now: Count
+
+
+class PublishedCheck(msgspec.Struct, frozen=True):
+    """A report made now, beside the version of the same year (or consultation) that is published: what the
+    public page says and what this file says should never differ without the file saying so."""
+
+    published_on: str
+    responses_then: Count
+    responses_now: Count
+    surveys: list[SurveyDrift]
+    figures_changed: bool
+    """Any number (a question's, a topic's) or the small-group threshold differs."""
+    quotes_added: int = 0
+    quotes_gone: int = 0
+    actions_changed: int = 0
+    """Actions added, taken out, or with other words or another status."""
+    priorities_changed: int = 0
+
+    @property
+    def matches(self) -> bool:
+        return not (self.figures_changed or self.surveys or self.responses_then != self.responses_now
+                    or self.quotes_added or self.quotes_gone or self.actions_changed or self.priorities_changed)
+
+
 class Report(msgspec.Struct, frozen=True):
     year: str
     survey: str | None
@@ -116,6 +157,20 @@ class Report(msgspec.Struct, frozen=True):
     quotes: list[QuoteOut]
     previous: Comparison | None = None
     """The year before, where young people answered then too."""
+    partnership: Partnership = msgspec.field(default_factory=Partnership)
+    """Whose report it is (VOICE_PARTNERSHIP_FILE), with the full report's address for this year."""
+    published_on: str | None = None
+    """The day a person published it (a stored report), else None."""
+    against_published: PublishedCheck | None = None
+    """For a file made from a year that is published: whether it says what the published version says."""
+
+    @property
+    def dated(self) -> str:
+        """The day whose month and year a report gives: when it was published, else when it was made."""
+        if self.published_on:
+            return self.published_on
+        check = self.against_published
+        return check.published_on if check is not None and check.matches else self.generated_on
 
     @property
     def empty(self) -> bool:
@@ -156,10 +211,12 @@ def _action_out(a: plan.Action, quotes: dict[int, QuoteOut]) -> ActionOut:
 
 def build_report(db: Database, year: str, taxonomy: Taxonomy, *, survey: str | None = None,
                  threshold: int = 5, today: dt.date | None = None,
-                 counted: dict[str, SurveyResults] | None = None, compare: bool = True) -> Report:
+                 counted: dict[str, SurveyResults] | None = None, compare: bool = True,
+                 partnership: Partnership | None = None) -> Report:
     """The year's (or one consultation's) "you said, we did", from what is stored now. `counted`: survey
     results already worked out for this year and threshold (publishing reuses the year's). `compare`:
-    put the year before beside it (its published report's numbers, or worked out now if unpublished)."""
+    put the year before beside it (its published report's numbers, or worked out now if unpublished).
+    `partnership`: whose report it is (the demo's neutral one when not given)."""
     year = plan.check_year(year)
     since, until = plan.year_span(year)
     if survey:
@@ -208,7 +265,7 @@ def build_report(db: Database, year: str, taxonomy: Taxonomy, *, survey: str | N
         generated_on=(today or dt.datetime.now(dt.UTC).date()).isoformat(), threshold=threshold,
         responses=_responses(consultations, threshold), consultations=consultations, topics=topics,
         priorities=sections, other_actions=[_action_out(a, by_id) for a in year_actions if a.id not in placed],
-        quotes=quotes, previous=previous)
+        quotes=quotes, previous=previous, partnership=(partnership or default_partnership()).for_year(year))
 
 
 # --- the partnership's words in the reader's language -----------------------------------------------
@@ -255,7 +312,8 @@ def in_language(report: Report, locale: str) -> Report:
         return cast(ActionOut, _item_in(a, ACTION_WORDS, lang))
 
     def topics(items: list[TopicResult]) -> list[TopicResult]:
-        return [msgspec.structs.replace(t, name=survey_text(locale, t.name)) for t in items]
+        return [msgspec.structs.replace(t, name=survey_text(locale, t.name), easy_name=survey_text(locale, t.easy_name))
+                for t in items]
 
     consultations = [msgspec.structs.replace(_survey_in(c, lang), topics=topics(c.topics)) for c in report.consultations]
     titles = {c.slug: c.title for c in consultations}
@@ -291,11 +349,76 @@ def told_line(locale: str, report: Report) -> str:
     prev = report.previous
     if prev is None or not prev.told:
         return ""
-    before = words_list(locale, [f"“{t}”" for t in prev.told])
+    before = words_list(locale, list(prev.told))
     if not prev.told_now:
         return translate(locale, "Last year (%(year)s) you told us most about %(before)s.", year=prev.year, before=before)
     return translate(locale, "Last year (%(year)s) you told us most about %(before)s; this year, about %(now)s.",
-                     year=prev.year, before=before, now=words_list(locale, [f"“{t}”" for t in prev.told_now]))
+                     year=prev.year, before=before, now=words_list(locale, list(prev.told_now)))
+
+
+def attributed(q: QuoteOut) -> str:
+    """Who said it, as every output writes it under a quote: "– YPAG member, 15" ("(YPAG)" as written)."""
+    who = q.attribution.strip()
+    return who if who.startswith(("(", "–", "-", "—")) else f"– {who}"
+
+
+class InTen(msgspec.Struct, frozen=True):
+    """A question's most common answer as people in a row of ten, rounded down so that the picture never
+    says more than the figure: 45% is "about 4 in 10", never 5."""
+
+    tens: int
+    exact: bool
+    """True when it is exactly so many in ten (40%); otherwise the words say "about"."""
+    label: str
+    base: int
+    """How many young people answered the question: what the ten stand for."""
+
+
+def in_ten(question: QuestionResult) -> InTen | None:
+    """The most common answer in tens, from the counts themselves (not the rounded percentage), or None when
+    a count is not shown or it is under one in ten."""
+    base = question.answered.n if question.answered.shown else None
+    rows = [r for r in question.rows if r.count.shown and r.count.n is not None and r.count.percent is not None]
+    if not base or not rows:
+        return None
+    top = max(rows, key=lambda r: r.count.n or 0)
+    n = top.count.n or 0
+    tens = min(10, 10 * n // base)
+    return InTen(tens, 10 * n == tens * base, top.label, base) if tens >= 1 else None
+
+
+def said_most_first(report: Report) -> tuple[list[PrioritySection], list[PrioritySection]]:
+    """The priorities to show: first those young people said most about (answers on their topics that can
+    be shown, and quotes), most first; then those without enough answers to show, in the partnership's order."""
+    shown = [p for p in report.priorities if p.actions or p.planned or p.quotes]
+
+    def said(p: PrioritySection) -> int:
+        return sum(t.count.n or 0 for t in p.topics if t.count.shown) + len(p.quotes)
+
+    spoken = sorted((p for p in shown if said(p)), key=lambda p: -said(p))
+    return spoken, [p for p in shown if not said(p)]
+
+
+def made_line(locale: str, report: Report, *, named: bool = True) -> str:
+    """"Published in March 2024 by …": whose report it is and the month it was published (or made, when it
+    is not the published version); without `named`, the month alone ("Published in March 2024.")."""
+    who = report.partnership.in_language(locale).name
+    when = month_year(locale, report.dated)
+    if report.published_on or (report.against_published is not None and report.against_published.matches):
+        return (translate(locale, "Published in %(month)s by %(name)s.", month=when, name=who) if named
+                else translate(locale, "Published in %(month)s.", month=when))
+    return (translate(locale, "Made in %(month)s by %(name)s.", month=when, name=who) if named
+            else translate(locale, "Made in %(month)s.", month=when))
+
+
+def address_lines(locale: str, report: Report) -> list[str]:
+    """Where the full report is, the partnership's website, and how to get in touch with it."""
+    p = report.partnership
+    lines = [translate(locale, "The full report: %(address)s", address=p.report_address)] if p.report_address else []
+    lines += [translate(locale, "Our website: %(address)s", address=p.website)] if p.website else []
+    contact = [c for c in (p.email, p.phone) if c]
+    lines += [translate(locale, "Get in touch: %(contact)s", contact=" · ".join(contact))] if contact else []
+    return lines
 
 
 def _most_said(topics: list[TopicResult], most: int = 3) -> list[str]:
@@ -355,17 +478,19 @@ def _responses(consultations: list[SurveyResults], threshold: int) -> Count:
 
 
 # --- publishing: the public pages show a report as it was when a person published it ---------------
-def publish(db: Database, year: str, taxonomy: Taxonomy, by: str, threshold: int = 5) -> int:
+def publish(db: Database, year: str, taxonomy: Taxonomy, by: str, threshold: int = 5,
+            partnership: Partnership | None = None) -> int:
     """Publish the year's report and one for each consultation in it; returns how many."""
     from voice.store.audit import record_event
     from voice.store.db import write_lock
 
     year = plan.check_year(year)
-    whole = build_report(db, year, taxonomy, threshold=threshold)
+    whole = build_report(db, year, taxonomy, threshold=threshold, partnership=partnership)
     counted = {c.slug: c for c in whole.consultations}
-    reports = [whole] + [build_report(db, year, taxonomy, survey=c.slug, threshold=threshold, counted=counted)
-                         for c in whole.consultations]
+    reports = [whole] + [build_report(db, year, taxonomy, survey=c.slug, threshold=threshold, counted=counted,
+                                      partnership=partnership) for c in whole.consultations]
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    reports = [msgspec.structs.replace(r, published_on=now[:10]) for r in reports]
     with write_lock, db.atomic():
         db.execute("DELETE FROM published_reports WHERE year = ?", [year])
         for report in reports:
@@ -433,10 +558,87 @@ def told_before(db: Database, slug: str, before_year: str, locale: str = "en", *
     return None
 
 
+def _actions_of(report: Report) -> dict[int, ActionOut]:
+    return {a.id: a for a in [*(a for p in report.priorities for a in p.actions + p.planned), *report.other_actions]}
+
+
+def check_published(db: Database, report: Report) -> Report:
+    """The report with what differs from the published version of its year (or consultation), when there is
+    one: so that a file made now says whether it matches what young people read, and if not, what changed."""
+    then = published(db, report.year, report.survey)
+    if then is None:
+        return report
+    before = {c.slug: c for c in then.consultations}
+    surveys = [SurveyDrift(c.title, before[c.slug].responses if c.slug in before else Count(SHOWN, 0), c.responses)
+               for c in report.consultations if c.slug not in before or before[c.slug].responses != c.responses]
+    figures = (then.threshold != report.threshold or then.topics != report.topics or [
+        (c.slug, c.questions, c.topics) for c in then.consultations] != [
+        (c.slug, c.questions, c.topics) for c in report.consultations])
+    quotes_then, quotes_now = {q.id for q in then.quotes}, {q.id for q in report.quotes}
+    actions_then, actions_now = _actions_of(then), _actions_of(report)
+    priorities_then = {p.key: (p.name, p.outcomes) for p in then.priorities}
+    priorities_now = {p.key: (p.name, p.outcomes) for p in report.priorities}
+    check = PublishedCheck(
+        published_on=then.published_on or _published_day(db, report.year), responses_then=then.responses,
+        responses_now=report.responses, surveys=surveys, figures_changed=figures,
+        quotes_added=len(quotes_now - quotes_then), quotes_gone=len(quotes_then - quotes_now),
+        actions_changed=sum(actions_then.get(k) != actions_now.get(k) for k in {*actions_then, *actions_now}),
+        priorities_changed=sum(priorities_then.get(k) != priorities_now.get(k)
+                               for k in {*priorities_then, *priorities_now}))
+    return msgspec.structs.replace(report, against_published=check)
+
+
+def _published_day(db: Database, year: str) -> str:
+    row = db.execute("SELECT published_at FROM published_reports WHERE year = ? AND survey = ''", [year]).fetchone()
+    return str(row[0])[:10] if row else ""
+
+
+def published_lines(locale: str, check: PublishedCheck | None, threshold: int) -> list[str]:
+    """What a file made from a published year says about the published version: that it matches, or what
+    changed since (in the reader's language). Empty when the year is not published."""
+    if check is None:
+        return []
+    when = day(locale, check.published_on) if check.published_on else ""
+    if check.matches:
+        return [translate(locale, "This is the version published on %(day)s.", day=when)]
+    lines = [translate(locale, "This is not the version published on %(day)s. Since then:", day=when)]
+    then, now = check.responses_then, check.responses_now
+    if then.shown and now.shown and then.n != now.n:
+        more = (now.n or 0) - (then.n or 0)
+        lines.append(translate_plural(
+            locale, "%(num)s more young person answered (%(now)s in all, %(then)s when it was published).",
+            "%(num)s more young people answered (%(now)s in all, %(then)s when it was published).", more,
+            now=number(locale, now.n or 0), then=number(locale, then.n or 0)) if more > 0 else translate_plural(
+            locale, "%(num)s fewer young person is counted (%(now)s in all, %(then)s when it was published).",
+            "%(num)s fewer young people are counted (%(now)s in all, %(then)s when it was published).", -more,
+            now=number(locale, now.n or 0), then=number(locale, then.n or 0)))
+    elif then != now:
+        lines.append(translate(locale, "The number of young people who answered changed."))
+    for s in check.surveys:
+        lines.append(translate(locale, "%(survey)s: %(now)s young people now, %(then)s when it was published.",
+                               survey=s.title, now=count_text(locale, s.now, threshold),
+                               then=count_text(locale, s.then, threshold)))
+    if check.figures_changed:
+        lines.append(translate(locale, "Some figures are different."))
+    for n, one, many in ((check.quotes_added, "%(num)s quote was added.", "%(num)s quotes were added."),
+                         (check.quotes_gone, "%(num)s quote was taken out.", "%(num)s quotes were taken out."),
+                         (check.actions_changed, "%(num)s action was added, changed or taken out.",
+                          "%(num)s actions were added, changed or taken out."),
+                         (check.priorities_changed, "%(num)s priority was added, changed or taken out.",
+                          "%(num)s priorities were added, changed or taken out.")):
+        if n:
+            lines.append(translate_plural(locale, one, many, n))
+    return lines
+
+
 def published(db: Database, year: str, survey: str | None = None) -> Report | None:
-    row = db.execute("SELECT report FROM published_reports WHERE year = ? AND survey = ?",
+    """The report as a person published it (one published before reports carried their day is given it)."""
+    row = db.execute("SELECT report, published_at FROM published_reports WHERE year = ? AND survey = ?",
                      [year, survey or ""]).fetchone()
-    return msgspec.json.decode(row[0], type=Report) if row else None
+    if row is None:
+        return None
+    report = msgspec.json.decode(row[0], type=Report)
+    return report if report.published_on else msgspec.structs.replace(report, published_on=str(row[1])[:10])
 
 
 class Publication(msgspec.Struct, frozen=True):

@@ -264,6 +264,10 @@ def _plan_problems(plan: PlanFile, known_topics: set[str]) -> list[tuple[str, st
             found.append((f"$.priorities[{i}].id", f"priority id `{priority.id}` is used twice; ids must be unique"))
         found += [(f"$.priorities[{i}].topics[{j}]", f"there is no topic `{topic}` in the taxonomy")
                   for j, topic in enumerate(priority.topics or []) if topic not in known_topics]
+    found += [(f"$.priorities[{i}].easy_name", _too_long(p.easy_name)) for i, p in enumerate(plan.priorities)
+              if _too_long(p.easy_name)]
+    found += [(f"$.actions[{i}].easy_title", _too_long(a.easy_title)) for i, a in enumerate(plan.actions)
+              if _too_long(a.easy_title)]
     for i, action in enumerate(plan.actions):
         found += [(f"$.actions[{i}].priorities[{j}]", f"`{key}` is not one of this file's priorities")
                   for j, key in enumerate(action.priorities) if key not in keys]
@@ -272,6 +276,15 @@ def _plan_problems(plan: PlanFile, known_topics: set[str]) -> list[tuple[str, st
         if action.started_on and action.finished_on and action.finished_on < action.started_on:
             found.append((f"$.actions[{i}].finished_on", "`finished_on` is before `started_on`"))
     return found
+
+
+EASY_WORDS = 15
+"""Easy read: no sentence longer than this, an easy-read name or title included (the easy-read leaflet's rule)."""
+
+
+def _too_long(easy: str | None) -> str:
+    words = len((easy or "").split())
+    return f"easy read keeps to {EASY_WORDS} words at most; this has {words}" if words > EASY_WORDS else ""
 
 
 def import_plan(db: Database, plan: PlanFile, taxonomy: Taxonomy, by: str) -> tuple[int, int, int]:

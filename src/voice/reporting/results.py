@@ -151,6 +151,9 @@ class TopicResult(msgspec.Struct, frozen=True):
     name: str
     count: Count
     sentiments: dict[str, Count]
+    easy_name: str = ""
+    """Its name in easy read (the taxonomy's `easy_name`), else empty."""
+    picture: str = ""
 
 
 class SurveyResults(msgspec.Struct, frozen=True):
@@ -374,9 +377,11 @@ def _declare_topics(sup: Suppressor, taxonomy: Taxonomy, rows: list[TopicRow]) -
 
 
 def _topic_results(solved: Solved, taxonomy: Taxonomy, rows: list[TopicRow]) -> list[TopicResult]:
-    names = {tp.id: tp.name for tp in taxonomy.topics}
-    return [TopicResult(id=tp, name=names.get(tp, tp), count=solved.count(("topic", tp)),
-                        sentiments={s: solved.count(("feel", tp, s), ("topic", tp)) for s in SENTIMENTS})
+    known = {tp.id: tp for tp in taxonomy.topics}
+    return [TopicResult(id=tp, name=known[tp].name if tp in known else tp, count=solved.count(("topic", tp)),
+                        sentiments={s: solved.count(("feel", tp, s), ("topic", tp)) for s in SENTIMENTS},
+                        easy_name=known[tp].easy_name if tp in known else "",
+                        picture=known[tp].picture if tp in known else "")
             for tp in _topic_order(taxonomy, rows)]
 
 

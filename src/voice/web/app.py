@@ -34,6 +34,7 @@ from voice.reading.learning import themer_with_corrections
 from voice.reading.reader import load_model
 from voice.reading.redact import Terms, load_terms, redact
 from voice.reading.themes import Themer, taxonomy_for
+from voice.reporting.partnership import partnership_for
 from voice.reporting.templating import environment
 from voice.store.catalogue import Catalogue
 from voice.store.db import (
@@ -239,6 +240,7 @@ def create_app(settings: Settings) -> Litestar:
     lock_writes_to(settings.db_path)
     terms = redaction_terms(settings)
     themer = themer_for(settings)
+    partnership_for(settings)  # a partnership file with a problem stops the start, as a taxonomy file does
     with opened(settings.db_path) as db:
         purge_originals(db)
     catalogue = Catalogue(settings.db_path, settings.surveys_dir, check_every=None)  # see watch_surveys

@@ -19,6 +19,7 @@ from voice.common.i18n import N_
 from voice.curation.quotes import quotes as all_quotes
 from voice.reporting import exports, outputs
 from voice.reporting import priorities as plan
+from voice.reporting.partnership import partnership_for
 from voice.store.audit import record_event
 from voice.store.db import write_lock
 from voice.surveys.forms import FieldError
@@ -205,8 +206,9 @@ class PlansController(Controller):
 
     # --- the report ----------------------------------------------------------------------------
     def _report(self, request: Request, db: Db, year: str, survey: str | None) -> outputs.Report:
-        return outputs.build_report(db, year, taxonomy_of(request), survey=survey or None,
-                                    threshold=settings_of(request).min_group_size)
+        return outputs.check_published(db, outputs.build_report(
+            db, year, taxonomy_of(request), survey=survey or None, threshold=settings_of(request).min_group_size,
+            partnership=partnership_for(settings_of(request))))
 
     @get("/reports", sync_to_thread=True)
     def report_page(self, request: Request, db: Db, year: FromQuery[str | None] = None,
@@ -242,5 +244,6 @@ class PlansController(Controller):
         if data.get("withdraw"):
             outputs.withdraw(db, year, staff_of(request).email)
         else:
-            outputs.publish(db, year, taxonomy_of(request), staff_of(request).email, settings_of(request).min_group_size)
+            outputs.publish(db, year, taxonomy_of(request), staff_of(request).email, settings_of(request).min_group_size,
+                            partnership_for(settings_of(request)))
         return Redirect(f"/staff/reports?year={plan.year_slug(year)}", status_code=303)
