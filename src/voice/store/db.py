@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
+from voice.store.health import STORING, health, is_storage_error, writable
 from voice.store.migrations import migrations
 
 BUSY_TIMEOUT_MS = 10_000
@@ -131,12 +132,15 @@ class GroupCommit:
                         try:
                             item.value = item.work(db)
                         except Exception as exc:  # noqa: BLE001 - given to its own caller below
+                            if not db.conn.in_transaction:  # SQLite undid it all (a full disk may): all failed
+                                raise
                             db.execute("ROLLBACK TO one_write")
                             item.error = exc
                         db.execute("RELEASE one_write")
                     db.execute("COMMIT")
                     committed = True
                     self.batches += 1
+                    health.worked(STORING)
                 except BaseException:
                     if db.conn.in_transaction:
                         db.conn.rollback()
@@ -238,6 +242,11 @@ class ConnectionPool:
     the schema); a worker keeps at most `keep` idle ones. A connection comes back with any transaction
     its request left open rolled back. Idle connections are kept per `opener` in use when they were
     opened, so replacing it (a test simulating a full disk) affects every connection lent afterwards.
+
+    A connection opened while the file could not be written to (chmod 444, a read-only mount) can never
+    write, even once the file can again: SQLite opened it read-only. Such a connection is lent but not
+    kept, and one that meets a file or disk at fault (`health.is_storage_error`, but for a full disk,
+    which passes) is closed with every idle one, so the service mends itself when the file does.
     """
 
     def __init__(self, keep: int = 64, opener: Callable[[str | Path], Database] = connect) -> None:
@@ -253,12 +262,22 @@ class ConnectionPool:
         with self._lock:
             idle = self._idle.setdefault(key, [])
             db = idle.pop() if idle else None
+        keep = True
         if db is None:
+            keep = writable(path)
             db = opener(path)
         try:
             yield db
+        except BaseException as exc:
+            if is_storage_error(exc) and getattr(exc, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_FULL:
+                keep = False
+                self.close_all()
+            raise
         finally:
-            _give_back(db, self, key)
+            if keep:
+                _give_back(db, self, key)
+            else:
+                db.close()
 
     def put(self, key: tuple[str, object], db: Database) -> bool:
         with self._lock:

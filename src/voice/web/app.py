@@ -43,6 +43,7 @@ from voice.store.db import (
     opened,
     serving_connection,
 )
+from voice.store.health import health
 from voice.web import api, people, public, staff, uploads, withdraw
 from voice.web.errors import exception_handlers, static_exception_handlers
 from voice.web.guard import (
@@ -138,10 +139,12 @@ async def _in_background(seconds: Callable[[], float], job: Callable[[], object]
             await anyio.sleep(seconds())
             try:
                 await anyio.to_thread.run_sync(job)
-            except (sqlite3.Error, OSError) as exc:
-                log.warning("%s failed: %s", what, exc)
+            except (sqlite3.Error, OSError) as exc:  # logged when it starts and when it ends, not every time
+                health.failed(what, exc)
             except Exception:
                 log.exception("%s failed", what)
+            else:
+                health.worked(what)
 
     async with anyio.create_task_group() as tasks:
         tasks.start_soon(again_and_again)
@@ -205,6 +208,7 @@ def warm_up(themer: Themer, terms: Terms, engine: JinjaTemplateEngine) -> None:
 
 
 def create_app(settings: Settings) -> Litestar:
+    health.clear()
     migrate(settings.db_path)
     lock_writes_to(settings.db_path)
     terms = redaction_terms(settings)

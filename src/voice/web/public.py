@@ -37,6 +37,7 @@ from voice.intake.submissions import (
 )
 from voice.reporting import outputs
 from voice.reporting.priorities import check_year, year_of, year_slug
+from voice.store.health import STORING, health, look
 from voice.store.versions import Published
 from voice.surveys.forms import (
     FieldError,
@@ -252,17 +253,23 @@ class PublicController(Controller):
     exception_handlers = {NoDraftError: _restart}  # noqa: RUF012 - Litestar's layered setting
 
     @get("/healthz", sync_to_thread=False)
-    def healthz(self, request: Request, db: Db) -> dict[str, str]:
+    def healthz(self, request: Request, db: Db) -> Response[dict[str, Any]]:
         """For monitoring: the database answers, the surveys are loaded, how many answers wait to be read
         (a number that keeps growing means reading has stopped), and how many requests for contact are
         open and past their due day (above 0 means a young person who asked for help is waiting too
         long), and which survey files in the folder are refused (`voice check` says why). Says nothing
-        about anyone."""
+        about anyone. `status` is "ok", "degraded" (something the service does is failing: see
+        `problems`, in plain words) or "failing", with HTTP 503, when answers cannot be stored."""
         refused = sorted({Path(p.file).name for p in catalogue_of(request).problems})
-        return {"status": "ok", "surveys": str(len(catalogue_of(request).all())), "unread": str(unread_count(db)),
-                "contact_requests_open": str(contacts.open_count(db)),
-                "contact_requests_overdue": str(contacts.overdue_count(db)),
-                "survey_files_refused": ", ".join(refused)}
+        found = health.problems() | look(settings_of(request).db_path)
+        status = "failing" if STORING in found else "degraded" if found else "ok"
+        return Response({"status": status, "surveys": str(len(catalogue_of(request).all())),
+                         "unread": str(unread_count(db)),
+                         "contact_requests_open": str(contacts.open_count(db)),
+                         "contact_requests_overdue": str(contacts.overdue_count(db)),
+                         "survey_files_refused": ", ".join(refused),
+                         "problems": [f"{task}: {why}" for task, why in sorted(found.items())]},
+                        status_code=503 if status == "failing" else 200)
 
     @get("/language/{code:str}", sync_to_thread=False)
     def language(self, request: Request, code: FromPath[str], next_url: NextUrl = None) -> Redirect:

@@ -35,6 +35,7 @@ from sqlite_utils import Database
 from voice.common.settings import Settings
 from voice.intake.submissions import read_unread, reading_options
 from voice.store.db import ConnectionPool
+from voice.store.health import READING, health
 
 log = logging.getLogger("voice")
 BATCH = 20
@@ -92,7 +93,9 @@ class Reader:
             with self.pool.lend(self.settings.db_path) as db:
                 read_unread(db, only=response_id, **self.options)
         except sqlite3.Error as exc:  # it stays unread, safe on disk: the next sweep reads it
-            log.warning("reading answers right after accepting them failed: %s", exc)
+            health.failed(READING, exc)
+        else:
+            health.worked(READING)
 
     def sweep(self, overdue: bool) -> int:
         """Read what is waiting until none is or, unless overdue, until this worker gets a request or
@@ -141,7 +144,9 @@ class Reader:
                         if read:
                             log.info("read %d answers that were waiting%s", read, " (past the time limit)" if overdue else "")
                 except sqlite3.Error as exc:  # try again next time; the answers are safe on disk
-                    log.warning("reading waiting answers failed: %s", exc)
+                    health.failed(READING, exc)
+                else:
+                    health.worked(READING)
 
         async with anyio.create_task_group() as tasks:
             tasks.start_soon(keep_reading)

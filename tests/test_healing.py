@@ -1,0 +1,122 @@
+"""The service mends itself when the disk, the file or the clock misbehave, and says so while it cannot
+(issue #32). The experiments against a real `voice serve` are tools/faults.py's, run here."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import logging
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from voice.store.health import STORING, Health
+
+ROOT = Path(__file__).parent.parent
+
+
+def _faults() -> Any:  # a module loaded from tools/
+    spec = importlib.util.spec_from_file_location("faults", ROOT / "tools" / "faults.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def folder() -> Iterator[Path]:
+    """A folder another user can reach (pytest's own is root's alone): the service may run as nobody."""
+    tmp = Path(tempfile.mkdtemp(prefix="voice-heal-"))
+    tmp.chmod(0o755)
+    try:
+        yield tmp
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def errors_in(log: str) -> list[str]:
+    return [json.loads(line)["message"] for line in log.splitlines()
+            if line.startswith("{") and json.loads(line).get("level") == "ERROR"]
+
+
+def said_once_a_task(messages: list[str]) -> bool:
+    """Each task (storing answers, reading them, a background job) said it was failing once, not once a request."""
+    return bool(messages) and all(n == 1 for n in Counter(m.split(" failed: ")[0] for m in messages).values())
+
+
+@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
+                    reason="as root, chmod 444 binds only another user, and setpriv is not here to become one")
+def test_after_a_read_only_spell_answers_are_stored_and_read_again_without_a_restart(folder: Path) -> None:
+    """chmod 444 during a burst, then 644: connections opened meanwhile could never write again (SQLite
+    opened the file read-only for good), and they stayed in the pool: every answer got a 503 until a
+    restart. Now they are not kept, and /healthz says what is wrong while it is."""
+    found = _faults().read_only(folder / "service")
+    assert found["during"][503] > 0, "the read-only file should have refused some answers"
+    status, said = found["health_during"]
+    assert (status, said["status"]) == (503, "failing")
+    assert "storing answers: the database file is read-only" in said["problems"]
+    assert found["after"] == {201: 40}
+    assert found["after_again"] == {201: 20}
+    assert found["all_read"], "answers sent were left unread (no safeguarding check)"
+    assert found["health_end"][0] == 200 and found["health_end"][1]["status"] == "ok"
+    assert found["integrity"] == "ok"
+    refused = [m for m in errors_in(found["log"]) if "read-only" in m or "readonly" in m]
+    assert said_once_a_task(refused), refused
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a small tmpfs (a disk that fills) needs root")
+def test_a_full_disk_is_said_once_in_the_log_and_on_healthz_and_mended_when_space_is_freed(folder: Path) -> None:
+    found = _faults().disk_full(folder / "service")
+    assert found["filling"][503] > 0 and found["filling"][201] > 0
+    status, said = found["health_full"]
+    assert (status, said["status"]) == (503, "failing")
+    assert "storing answers: the disk is full" in said["problems"]
+    full = [m for m in errors_in(found["log"]) if "disk is full" in m]
+    assert said_once_a_task(full), f"{len(full)} error lines for one full disk (one per failed request?)"
+    assert found["after"] == {201: 20}
+    assert found["all_read"]
+    assert found["health_after"][1]["status"] == "ok"
+    assert found["integrity"] == "ok"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_failure_that_goes_on_is_logged_once_then_counted_each_minute(caplog: pytest.LogCaptureFixture) -> None:
+    clock = Clock()
+    health = Health(clock)
+    full = sqlite3.OperationalError("database or disk is full")
+    full.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
+    with caplog.at_level(logging.INFO, logger="voice"):
+        for _ in range(500):
+            health.failed(STORING, full)
+            clock.now += 0.05
+        assert [r.getMessage() for r in caplog.records] == [
+            "storing answers failed: the disk is full; said again only when it works again, with a count each minute"]
+        assert health.problems() == {STORING: "the disk is full"}
+        clock.now += 36
+        health.failed(STORING, full)
+        assert caplog.records[-1].getMessage() == "storing answers still failing: 500 more times in the last 61 s (the disk is full)"
+        clock.now += 1
+        health.worked(STORING)  # one success amid failures: the spell goes on, /healthz is told
+        assert health.problems() == {}
+        clock.now += 0.1
+        health.failed(STORING, full)
+        assert health.problems() == {STORING: "the disk is full"}
+        clock.now += 30
+        health.worked(STORING)
+        assert caplog.records[-1].getMessage() == "storing answers works again, after 502 failures in 62 s"
+        assert len(caplog.records) == 3
+    assert health.problems() == {}
