@@ -10,14 +10,19 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
+from litestar.testing import TestClient
 
+from voice.common.settings import Settings
 from voice.store.health import STORING, Health
+from voice.web.app import create_app
 
 ROOT = Path(__file__).parent.parent
 
@@ -120,3 +125,45 @@ def test_a_failure_that_goes_on_is_logged_once_then_counted_each_minute(caplog: 
         assert caplog.records[-1].getMessage() == "storing answers works again, after 502 failures in 62 s"
         assert len(caplog.records) == 3
     assert health.problems() == {}
+
+
+def test_the_wal_stays_under_its_limit_while_answers_and_page_views_keep_coming(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a reader always in the WAL (page views overlapping), copying it back every second never
+    reached its end, so SQLite never started it again: it grew by ~10 KB an answer for as long as
+    answers came (279 MB in a 15 s burst). Past a quarter of VOICE_WAL_LIMIT_MB it is now emptied."""
+    from voice.web import app as voice_app
+
+    monkeypatch.setattr(voice_app, "WAL_CHECK_SECONDS", 0.01)
+    settings = msgspec.structs.replace(settings, submissions_per_minute=0, wal_limit_mb=1)
+    wal = Path(f"{settings.db_path}-wal")
+    stop = threading.Event()
+
+    def page_views() -> None:  # two readers taking turns, so that one is always reading
+        readers = [sqlite3.connect(settings.db_path, isolation_level=None) for _ in range(2)]
+        turn = 0
+        while not stop.is_set():
+            reader, other = readers[turn % 2], readers[(turn + 1) % 2]
+            reader.execute("BEGIN")
+            reader.execute("SELECT count(*) FROM responses").fetchone()
+            if other.in_transaction:
+                other.execute("COMMIT")
+            stop.wait(0.005)
+            turn += 1
+        for reader in readers:
+            reader.close()
+
+    with TestClient(create_app(settings)) as client:
+        viewer = threading.Thread(target=page_views)
+        viewer.start()
+        largest = 0
+        try:
+            for i in range(250):
+                assert client.post("/api/surveys/ypag-priorities/responses", json={
+                    "answers": {"most_important": f"answer {i}: " + "more places to talk without being judged " * 8}
+                }).status_code == 201
+                largest = max(largest, wal.stat().st_size)
+        finally:
+            stop.set()
+            viewer.join()
+    assert largest <= 2**20, f"the WAL reached {largest:,} bytes"

@@ -198,6 +198,7 @@ def test_answers_sent_never_wait_for_the_wal_to_be_copied_back_a_task_does_it(
 
     settings = msgspec.structs.replace(settings, submissions_per_minute=0)  # one sender, many answers
     monkeypatch.setattr(voice_app, "CHECKPOINT_SECONDS", 3600)  # the task sleeps: only commits could copy
+    monkeypatch.setattr(voice_app, "WAL_CHECK_SECONDS", 3600)  # and so does the one that empties it (#32)
     with TestClient(create_app(settings)) as client:
         before = db_file.stat().st_size
         send(client, 400)

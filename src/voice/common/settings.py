@@ -106,6 +106,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     safeguarding signs, themed) in its next quiet moment, and once any have waited this long, busy or not."""
     read_every_seconds: Annotated[float, Meta(gt=0, le=3600)] = 1.0
     """VOICE_READ_EVERY_SECONDS: how often each worker looks for answers waiting to be read."""
+    wal_limit_mb: Annotated[int, Meta(ge=1, le=100_000)] = 64
+    """VOICE_WAL_LIMIT_MB: the database's write-ahead log (the `-wal` file beside it) is kept under this
+    size however long answers keep coming: once it passes a quarter of it, the service copies it into the
+    database and empties it, holding new writes back for that moment."""
 
     def __repr__(self) -> str:
         return "Settings(" + ", ".join(

@@ -131,7 +131,7 @@ class GroupCommit:
                         db.execute("SAVEPOINT one_write")
                         try:
                             item.value = item.work(db)
-                        except Exception as exc:  # noqa: BLE001 - given to its own caller below
+                        except Exception as exc:  # given to its own caller below
                             if not db.conn.in_transaction:  # SQLite undid it all (a full disk may): all failed
                                 raise
                             db.execute("ROLLBACK TO one_write")
@@ -208,6 +208,30 @@ def checkpoint(path: str | Path) -> tuple[int, int, int]:
     with opened(path) as db:
         busy, wal_pages, copied = db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
     return int(busy), int(wal_pages), int(copied)
+
+
+WAL_WAIT_MS = 500
+"""How long emptying the WAL waits for readers to finish with it, holding writers back meanwhile."""
+
+
+def keep_wal_small(path: str | Path, limit_bytes: int) -> bool:
+    """Empty the WAL if it has passed a quarter of `limit_bytes`; True if it was emptied.
+
+    The passive `checkpoint` copies what it can, but while answers keep coming there is always a reader
+    in the WAL, so it never reaches the end and SQLite never starts the WAL again: it grew by ~10 KB an
+    answer for as long as answers came. Here, with the write lock held (writers wait, as for a commit),
+    SQLite copies the rest, waits (at most WAL_WAIT_MS) for readers to move on to the database file,
+    and cuts the WAL to nothing; if a reader holds on longer, the next look tries again."""
+    try:
+        size = Path(f"{path}-wal").stat().st_size
+    except FileNotFoundError:
+        return False
+    if size <= limit_bytes // 4:
+        return False
+    with write_lock, opened(path) as db:
+        db.execute(f"PRAGMA busy_timeout = {WAL_WAIT_MS}")
+        busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    return not busy
 
 
 def forget_deleted(db: Database) -> None:

@@ -38,6 +38,7 @@ from voice.store.catalogue import Catalogue
 from voice.store.db import (
     ConnectionPool,
     checkpoint,
+    keep_wal_small,
     lock_writes_to,
     migrate,
     opened,
@@ -184,14 +185,20 @@ async def watch_surveys(app: Litestar) -> AsyncIterator[None]:
 @asynccontextmanager
 async def checkpoints(app: Litestar) -> AsyncIterator[None]:
     """Copy the WAL back into the database file every second, so that no answer being sent waits for
-    it (see voice.store.db.connect)."""
-    path = app.state["settings"].db_path
-    async with _in_background(lambda: CHECKPOINT_SECONDS, lambda: checkpoint(path),
-                              "copying the WAL into the database"):
+    it (see voice.store.db.connect), and empty it past a quarter of VOICE_WAL_LIMIT_MB (keep_wal_small)."""
+    settings: Settings = app.state["settings"]
+    async with (
+        _in_background(lambda: CHECKPOINT_SECONDS, lambda: checkpoint(settings.db_path),
+                       "copying the WAL into the database"),
+        _in_background(lambda: WAL_CHECK_SECONDS, lambda: keep_wal_small(settings.db_path, settings.wal_limit_mb * 2**20),
+                       "emptying the WAL"),
+    ):
         yield
 
 
 CHECKPOINT_SECONDS = 1.0
+WAL_CHECK_SECONDS = 0.1
+"""How often the WAL's size is looked at (a stat of the file): at ~20 MB/s under a burst, it grows by 2 MB between looks."""
 SURVEYS_CHECK_SECONDS = 1.0
 WARM_UP_TEXT = "I told Sam on 07700 900123 that I feel sad and nobody at school listens."
 WARM_UP_OTHER_LANGUAGE = "Szkoła jest w porządku, ale nauczyciele nie słuchają."
