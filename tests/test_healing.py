@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import json
 import logging
@@ -18,11 +19,16 @@ from typing import Any
 
 import msgspec
 import pytest
+from litestar.datastructures import State
 from litestar.testing import TestClient
 
 from voice.common.settings import Settings
+from voice.reading.redact import Terms
+from voice.reading.themes import default_themer
 from voice.store.health import STORING, Health
+from voice.store.versions import Published
 from voice.web.app import create_app
+from voice.web.reading import Reader
 
 ROOT = Path(__file__).parent.parent
 
@@ -167,3 +173,33 @@ def test_the_wal_stays_under_its_limit_while_answers_and_page_views_keep_coming(
             stop.set()
             viewer.join()
     assert largest <= 2**20, f"the WAL reached {largest:,} bytes"
+
+
+def test_answers_whose_reading_failed_wait_no_longer_than_the_reading_time_limit(
+        settings: Settings, published: Published, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reader claims a batch before reading it, so that no other reads it twice. When storing what it
+    read failed (a full disk), the batch stayed claimed for 120 s: past VOICE_READ_WITHIN_SECONDS (30),
+    for answers nobody had checked for safeguarding signs."""
+    from voice.intake import submissions
+    from voice.store.db import ConnectionPool, opened
+
+    with opened(settings.db_path) as db:
+        for i in range(3):
+            submissions.record(db, published, {"most_important": f"answer {i}"}, "api", read_now=False)
+    reader = Reader(settings, ConnectionPool(), State({"terms": Terms(), "themer": default_themer()}))
+
+    def full(*_: object, **__: object) -> None:
+        error = sqlite3.OperationalError("database or disk is full")
+        error.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
+        raise error
+
+    monkeypatch.setattr(submissions, "_store_reading", full)
+    with pytest.raises(sqlite3.OperationalError):
+        reader.sweep(overdue=True)
+    latest = (dt.datetime.now(dt.UTC) + dt.timedelta(seconds=settings.read_within_seconds)).isoformat()
+    with opened(settings.db_path) as db:
+        claims = [row[0] for row in db.execute("SELECT claimed_until FROM unread")]
+    assert len(claims) == 3
+    assert all(claim is None or claim <= latest for claim in claims), claims
+    monkeypatch.undo()
+    assert reader.sweep(overdue=True) == (3 if all(claim is None for claim in claims) else 0)

@@ -245,7 +245,8 @@ def read_unread(db: Database, *, terms: Terms | None = None, themer: Themer | No
 
     Readers in other threads or worker processes never read the same answers twice: a batch is
     claimed first (for `claim_seconds`, after which another reader may take it, say if this one
-    died), and a response is stored only if it is still unread when the batch is written. `only`
+    died; if storing what was read fails, at once), and a response is stored only if it is still unread
+    when the batch is written. `only`
     reads that one response now, claimed or not. `stop` is asked between answers: when it says so,
     what was read so far is stored and the rest released for the next reader.
     """
@@ -284,6 +285,26 @@ def read_unread(db: Database, *, terms: Terms | None = None, themer: Themer | No
             if published is not None:  # always: a response's version is never deleted
                 chunk.append((response_id, published, msgspec.json.decode(sent), day, draft))
         done += _read_chunk(chunk, terms, themer)
+    try:
+        stored = _store_read(db, done, left, languages, keep_original_days, flag_role, contact_days)
+    except sqlite3.Error:
+        if only is None:  # let the next reader have them now, not when the claim runs out
+            _release(db, [row[0] for row in batch])
+        raise
+    return stored
+
+
+def _release(db: Database, response_ids: list[int]) -> None:
+    try:
+        with write_lock:
+            db.execute("UPDATE unread SET claimed_until = NULL WHERE response_id IN (SELECT value FROM json_each(?))",
+                       [msgspec.json.encode(response_ids).decode()])
+    except sqlite3.Error:
+        pass  # a full disk may refuse even this: the claim runs out by itself
+
+
+def _store_read(db: Database, done: list[tuple[int, Published, Answers, Reading, str, str | None]], left: list[int],
+                languages: dict[int, str | None], keep_original_days: int, flag_role: str, contact_days: int) -> int:
     with write_lock, db.atomic():
         stored = 0
         for response_id, published, answers, reading, day, draft in done:

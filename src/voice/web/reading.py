@@ -60,6 +60,12 @@ class Reader:
         self._waiting_since: float | None = None
 
     @property
+    def claim_seconds(self) -> int:
+        """How long a batch being read is held from other readers: if this reader dies (or the disk
+        fails it), another takes the batch well within VOICE_READ_WITHIN_SECONDS."""
+        return max(1, self.settings.read_within_seconds // 3)
+
+    @property
     def options(self) -> dict[str, Any]:
         """What record() and read_unread() need from the app: the redaction list and the themer in use
         now (corrections update it), how long texts as typed stay, who flags go to."""
@@ -108,7 +114,7 @@ class Reader:
                 return self.in_hand > 0 and not overdue
 
             while not busy() and (overdue or _newest(db) == newest):
-                n = read_unread(db, limit=BATCH, stop=busy, **self.options)
+                n = read_unread(db, limit=BATCH, stop=busy, claim_seconds=self.claim_seconds, **self.options)
                 if n == 0:  # none left that another reader has not taken
                     break
                 read += n
