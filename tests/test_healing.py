@@ -203,3 +203,45 @@ def test_answers_whose_reading_failed_wait_no_longer_than_the_reading_time_limit
     assert all(claim is None or claim <= latest for claim in claims), claims
     monkeypatch.undo()
     assert reader.sweep(overdue=True) == (3 if all(claim is None for claim in claims) else 0)
+
+
+class FakeProcess:
+    """A worker process as uvicorn's supervisor sees it: dead (with an exit code) or alive."""
+
+    def __init__(self, pid: int, exitcode: int | None = None, *_: object) -> None:
+        self.pid, self.exitcode = pid, exitcode
+        self.process = self
+
+    def is_alive(self, timeout: float = 0) -> bool:
+        return self.exitcode is None
+
+    def kill(self) -> None:
+        pass
+
+    def join(self) -> None:
+        pass
+
+    def start(self) -> None:
+        pass
+
+
+def test_a_worker_that_dies_is_logged_as_a_warning_with_the_cause(
+        caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    """uvicorn says so at INFO, which voice's log hides: a worker killed by the kernel left no trace.
+    (tools/faults.py worker-death does it to a real `voice serve --workers 2` with kill -9.)"""
+    import uvicorn
+    from uvicorn.supervisors import multiprocess
+
+    from voice.cli.server import _Workers
+
+    monkeypatch.setattr(multiprocess, "Process", lambda *_: FakeProcess(99))
+    workers = _Workers.__new__(_Workers)  # the supervisor without its signal handlers or processes
+    workers.config = uvicorn.Config("voice:app", host="127.0.0.1", port=0)
+    workers.should_exit, workers._handed = threading.Event(), []
+    workers.processes = [FakeProcess(11, exitcode=-9), FakeProcess(12), FakeProcess(13, exitcode=1)]  # type: ignore[list-item]
+    with caplog.at_level(logging.INFO, logger="voice"):
+        workers.keep_subprocess_alive()
+    assert [p.pid for p in workers.processes] == [99, 12, 99]
+    assert [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "voice"] == [
+        ("WARNING", "worker process 11 stopped (killed by SIGKILL); another was started in its place"),
+        ("WARNING", "worker process 13 stopped (exited with status 1); another was started in its place")]

@@ -4,6 +4,7 @@ tests/test_healing.py run the same functions and assert on what they return.
 
     .venv/bin/python tools/faults.py read-only    # the database made read-only mid-burst, then writable again
     .venv/bin/python tools/faults.py disk-full    # needs root: a 4 MB tmpfs filled up, then space freed
+    .venv/bin/python tools/faults.py worker-death # kill -9 one worker of two
 
 read-only: run as root, chmod 444 does not stop root writing, so the service is run as `nobody` (setpriv)
 in a folder that user owns; as an ordinary user it runs as that user. disk-full mounts a small tmpfs,
@@ -196,13 +197,29 @@ def disk_full(folder: Path) -> dict:
     return found
 
 
+def worker_death(folder: Path) -> dict:
+    """kill -9 one of two workers: the log says so, as a warning with the cause, and another takes over."""
+    folder.mkdir(parents=True, exist_ok=True)
+    log = folder.parent / "worker-death.log"
+    found: dict = {}
+    with serving(folder, log, workers=2) as (base, server):
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        workers = [int(p) for p in children if "spawn_main" in Path(f"/proc/{p}/cmdline").read_text()]
+        os.kill(workers[0], 9)
+        found["killed"] = workers[0]
+        found["said"] = wait_for(lambda: f"worker process {workers[0]} stopped" in log.read_text(), 20)
+        found["after"] = burst(base, 10, 2, "after")
+    found["log"] = log.read_text()
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("experiment", choices=["read-only", "disk-full"])
+    parser.add_argument("experiment", choices=["read-only", "disk-full", "worker-death"])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="voice-faults-") as tmp:
         Path(tmp).chmod(0o755)
-        run = {"read-only": read_only, "disk-full": disk_full}[args.experiment]
+        run = {"read-only": read_only, "disk-full": disk_full, "worker-death": worker_death}[args.experiment]
         found = run(Path(tmp) / "service")
     log = found.pop("log")
     errors = [line for line in log.splitlines() if '"ERROR"' in line or "Traceback" in line]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import signal
 import socket
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
 from voice.cli.base import cli_settings, main
 
 DEMO_DB = ".voice/demo.db"
+log = logging.getLogger("voice")
 
 
 def app_from_env() -> object:
@@ -95,8 +98,28 @@ class _Workers(Multiprocess):
         self._close_handed()
 
     def keep_subprocess_alive(self) -> None:
+        """uvicorn's, and a warning for each worker that died, with why (uvicorn says it at INFO only)."""
+        before = list(self.processes)
+        gone = {id(p): p.exitcode for p in before if not p.process.is_alive()}  # else hung: killed below
         super().keep_subprocess_alive()
+        for old in before:
+            if old not in self.processes and not self.should_exit.is_set():
+                log.warning("worker process %s stopped (%s); another was started in its place", old.pid,
+                            exit_cause(gone[id(old)]) if id(old) in gone else
+                            "it did not answer the supervisor's health check in time, so it was killed")
         self._close_handed()
+
+
+def exit_cause(code: int | None) -> str:
+    """A process's exit code in words: 'killed by SIGKILL', 'exited with status 1'."""
+    if code is None:
+        return "no exit status"
+    if code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exited with status {code}"
 
 
 def _listening_socket(host: str, port: int, *, share: bool) -> socket.socket:
