@@ -245,3 +245,33 @@ def test_a_worker_that_dies_is_logged_as_a_warning_with_the_cause(
     assert [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "voice"] == [
         ("WARNING", "worker process 11 stopped (killed by SIGKILL); another was started in its place"),
         ("WARNING", "worker process 13 stopped (exited with status 1); another was started in its place")]
+
+
+@pytest.mark.parametrize(("utc", "day_there"), [
+    ("2027-03-27T23:30:00", "2027-03-27"),  # Saturday night before the clocks go forward: GMT, the same day
+    ("2027-03-28T23:30:00", "2027-03-29"),  # the first night of British Summer Time: already Monday there
+    ("2027-03-31T23:30:00", "2027-04-01"),  # 00:30 on 1 April: the new business year
+    ("2027-10-30T23:30:00", "2027-10-31"),  # the last night of summer time
+    ("2027-10-31T23:30:00", "2027-10-31"),  # back to GMT: the same day again
+])
+def test_the_day_stored_and_the_days_a_survey_is_open_are_the_partnerships_days(
+        settings: Settings, surveys_dir: Path, monkeypatch: pytest.MonkeyPatch, utc: str, day_there: str) -> None:
+    """An answer sent at 00:30 on 1 April in British Summer Time was stored as 31 March (the UTC date),
+    in the wrong business year, and surveys opened and closed an hour late. Days are VOICE_TIMEZONE's."""
+    from voice.common import dates
+
+    moment = dt.datetime.fromisoformat(utc).replace(tzinfo=dt.UTC)
+    monkeypatch.setattr(dates, "now", lambda: moment)
+    file = surveys_dir / "ypag-priorities.yaml"
+    file.write_text(file.read_text().replace("estimated_minutes: 5\n", f"estimated_minutes: 5\nopens: {day_there}\n"))
+    shutil.copy(file, surveys_dir / "closing.yaml")
+    closing = surveys_dir / "closing.yaml"
+    day_before = (dt.date.fromisoformat(day_there) - dt.timedelta(days=1)).isoformat()
+    closing.write_text(closing.read_text().replace(f"opens: {day_there}\n", f"closes: {day_before}\n"))
+    with TestClient(create_app(msgspec.structs.replace(settings, submissions_per_minute=0))) as client:
+        listed = {s["slug"]: s["is_open"] for s in client.get("/api/surveys").json()}
+        assert listed == {**listed, "ypag-priorities": True, "closing": False}
+        sent = client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": "clubs"}})
+        assert sent.status_code == 201
+    with sqlite3.connect(settings.db_path) as conn:
+        assert conn.execute("SELECT submitted_on FROM responses").fetchall() == [(day_there,)]

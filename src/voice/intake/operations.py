@@ -8,6 +8,7 @@ from pathlib import Path
 
 import msgspec
 
+from voice.common.dates import local_today
 from voice.common.settings import Settings
 from voice.intake.contacts import wipe_details
 from voice.intake.submissions import purge_originals
@@ -72,7 +73,7 @@ def restore(backup_file: str | Path, db_path: str | Path, today: dt.date | None 
         raise RestoreError(f"{backup_file} is not a database voice can read ({exc}); nothing was restored") from None
     if not {"_sqlite_migrations", "responses", "answers"} <= tables:
         raise RestoreError(f"{backup_file} is not a voice backup (it has no responses); nothing was restored")
-    kept = db_path.with_name(f"{db_path.name}.before-restore-{(today or dt.datetime.now(dt.UTC).date()).isoformat()}")
+    kept = db_path.with_name(f"{db_path.name}.before-restore-{(today or local_today()).isoformat()}")
     if db_path.exists():
         backup(db_path, kept)
     source = sqlite3.connect(str(backup_file))
@@ -98,9 +99,9 @@ def purge(db_path: str | Path, now: dt.datetime | None = None, *, contact_detail
         with write_lock:
             drafts = db.execute("DELETE FROM drafts WHERE expires_at < ?", [moment.isoformat()]).rowcount
             sessions = db.execute("DELETE FROM staff_sessions WHERE expires_at < ?", [moment.isoformat()]).rowcount
-        originals = purge_originals(db, moment.date())
-        wiped = wipe_details(db, contact_details_days, moment.date())
-        answers = purge_old_answers(db, answer_days, moment.date())
+        originals = purge_originals(db, local_today(moment))
+        wiped = wipe_details(db, contact_details_days, local_today(moment))
+        answers = purge_old_answers(db, answer_days, local_today(moment))
         held = purge_held(db, moment)
     finally:
         db.close()

@@ -17,7 +17,7 @@ from typing import Any
 import msgspec
 from sqlite_utils import Database
 
-from voice.common.dates import due_on
+from voice.common.dates import due_on, local_today
 from voice.common.settings import Settings
 from voice.intake import drafts
 from voice.intake.receipts import new_receipt, normalise_receipt
@@ -100,7 +100,7 @@ def record(
     answers, errors = check_all(published.survey, raw, locale)
     if errors:
         raise InvalidAnswersError(errors)
-    day = (today or dt.datetime.now(dt.UTC).date()).isoformat()
+    day = (today or local_today()).isoformat()
     reading = read_answers(published, answers, terms, themer or default_themer()) if read_now else None
     key = _key_hash(published.slug, submission_key)
     language = locale if channel == "web" else None  # an app's, a paper form's or a file's is not known
@@ -407,7 +407,7 @@ def purge_originals(db: Database, today: dt.date | None = None) -> int:
 
     The original of an answer with an open safeguarding flag stays until a person closes the flag.
     """
-    day = (today or dt.datetime.now(dt.UTC).date()).isoformat()
+    day = (today or local_today()).isoformat()
     with write_lock:
         cursor = db.execute(
             "DELETE FROM original_texts WHERE delete_after < ? AND NOT EXISTS (SELECT 1 FROM flags f "
@@ -419,7 +419,7 @@ def purge_originals(db: Database, today: dt.date | None = None) -> int:
 def retheme(db: Database, themer: Themer, flag_role: str, *, batch: int = 1000,
             progress: Callable[[int], object] | None = None) -> tuple[int, int]:
     """Theme every free-text answer again; raise any new flags. Returns (answers themed, new flags)."""
-    day = dt.datetime.now(dt.UTC).date().isoformat()
+    day = local_today().isoformat()
     flags_before = db.execute("SELECT count(*) FROM flags").fetchone()[0]
     done, last_id = 0, 0
     while True:

@@ -26,6 +26,7 @@ from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
 from voice import __version__
+from voice.common.dates import use_timezone
 from voice.common.settings import Settings, SettingsError
 from voice.intake.operations import purge_as_set
 from voice.intake.submissions import purge_originals
@@ -216,6 +217,7 @@ def warm_up(themer: Themer, terms: Terms, engine: JinjaTemplateEngine) -> None:
 
 def create_app(settings: Settings) -> Litestar:
     health.clear()
+    use_timezone(settings.timezone)
     migrate(settings.db_path)
     lock_writes_to(settings.db_path)
     terms = redaction_terms(settings)

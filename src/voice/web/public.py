@@ -26,6 +26,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.response import Redirect
 
+from voice.common.dates import local_today
 from voice.common.i18n import N_, available_locales, direction, lang_tag, language_name, translate
 from voice.intake import contacts, drafts
 from voice.intake.submissions import (
@@ -78,7 +79,7 @@ NextUrl = Annotated[str | None, QueryParameter(name="next", max_length=2000)]
 
 
 def _today() -> dt.date:
-    return dt.datetime.now(dt.UTC).date()
+    return local_today()
 
 
 def _current(request: Request, slug: str) -> Published:
