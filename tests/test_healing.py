@@ -9,7 +9,10 @@ import json
 import logging
 import os
 import shutil
+import socket
 import sqlite3
+import subprocess
+import sys
 import tempfile
 import threading
 from collections import Counter
@@ -275,3 +278,70 @@ def test_the_day_stored_and_the_days_a_survey_is_open_are_the_partnerships_days(
         assert sent.status_code == 201
     with sqlite3.connect(settings.db_path) as conn:
         assert conn.execute("SELECT submitted_on FROM responses").fetchall() == [(day_there,)]
+
+
+def test_restoring_into_a_folder_that_does_not_exist_says_so_in_a_sentence(tmp_path: Path, settings: Settings) -> None:
+    from click.testing import CliRunner
+
+    from voice.cli import main
+    from voice.intake.operations import backup
+    from voice.store.db import migrate
+
+    migrate(settings.db_path)
+    backup(settings.db_path, tmp_path / "backup.db")
+    missing = tmp_path / "missing" / "dir" / "voice.db"
+    done = CliRunner().invoke(main, ["restore", str(tmp_path / "backup.db"), "--db", str(missing), "--yes"])
+    assert done.exit_code == 1 and not isinstance(done.exception, sqlite3.Error), done.exception
+    assert f"There is no folder {missing.parent}" in done.output
+    assert not missing.parent.exists()
+
+
+def test_restoring_into_a_new_file_does_not_name_a_copy_of_a_database_that_never_was(
+        tmp_path: Path, settings: Settings) -> None:
+    from click.testing import CliRunner
+
+    from voice.cli import main
+    from voice.intake.operations import backup
+    from voice.store.db import migrate
+
+    migrate(settings.db_path)
+    backup(settings.db_path, tmp_path / "backup.db")
+    new = tmp_path / "new.db"
+    done = CliRunner().invoke(main, ["restore", str(tmp_path / "backup.db"), "--db", str(new), "--yes"])
+    assert done.exit_code == 0, done.output
+    assert "before-restore" not in done.output and f"There was no database at {new} before." in done.output
+    assert [p.name for p in tmp_path.glob("new.db.before-restore-*")] == []
+
+
+def serve(folder: Path, *args: str, user: list[str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "VOICE_DB_PATH": str(folder / "voice.db"), "VOICE_SECRET": "faults"}
+    return subprocess.run([*(user or []), sys.executable, "-m", "voice", "serve", *args], env=env, cwd=folder,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_serving_a_read_only_database_stops_with_a_sentence_not_a_traceback(folder: Path) -> None:
+    from voice.store.db import migrate
+
+    faults = _faults()
+    user = faults.as_ordinary_user()
+    migrate(folder / "voice.db")
+    faults.own(folder, user)
+    (folder / "voice.db").chmod(0o444)
+    done = serve(folder, "--port", str(faults.free_port()), user=user)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert f"{folder / 'voice.db'} cannot be written to" in done.stderr
+
+
+def test_serving_on_a_port_in_use_stops_before_touching_the_database(folder: Path) -> None:
+    """With one worker, it said "voice is running at ..." and migrated the live database, then uvicorn
+    found the port taken and stopped with rc 3."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = serve(folder, "--port", str(port))
+    assert done.returncode == 1
+    assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in done.stderr
+    assert "voice is running" not in done.stdout
+    assert not (folder / "voice.db").exists()

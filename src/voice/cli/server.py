@@ -6,6 +6,7 @@ import logging
 import os
 import signal
 import socket
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,12 +45,16 @@ def _run(settings: Settings, workers: int) -> None:
     # Workers are separate processes: they read their settings from the environment.
     for name in Settings.__struct_fields__:
         os.environ[f"VOICE_{name.upper()}"] = str(getattr(settings, name))
+    from voice.store.health import cause
     from voice.web.app import create_app
 
+    _check_port(settings.host, settings.port)  # before anything is printed or the database is touched
     try:
         create_app(settings)  # migrate and check surveys once, before the workers start, so errors show here
     except SettingsError as exc:
         raise click.ClickException(str(exc)) from None
+    except (sqlite3.Error, OSError) as exc:
+        raise click.ClickException(f"cannot use the database {settings.db_path}: {cause(exc)}") from None
     click.echo(f"voice is running at http://{settings.host}:{settings.port}/  (press Ctrl+C to stop)")
     run_server("voice.cli.server:app_from_env", settings.host, settings.port, workers, factory=True, log_config=LOG_CONFIG,
                trusted_proxies=settings.trusted_proxies)
@@ -144,6 +149,16 @@ def _listening_socket(host: str, port: int, *, share: bool) -> socket.socket:
     return sock
 
 
+def _check_port(host: str, port: int) -> None:
+    """Listen once without SO_REUSEPORT: if anything listens on the port already (another voice too),
+    this fails here with a clear error instead of quietly sharing its connections (several workers)
+    or failing after the database was migrated (one)."""
+    try:
+        _listening_socket(host, port, share=False).close()
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+
+
 def run_server(app: str, host: str, port: int, workers: int, *, factory: bool = False,
                log_config: dict[str, Any] | None = None, trusted_proxies: str = "") -> None:
     """Serve an ASGI app (an import string) with uvicorn, in `workers` processes on one port. Forwarded
@@ -158,12 +173,7 @@ def run_server(app: str, host: str, port: int, workers: int, *, factory: bool = 
         proxy_headers=bool(proxies), forwarded_allow_ips=proxies or "",
     )
     if workers > 1:
-        # First without SO_REUSEPORT: if anything listens on the port already (another voice too),
-        # this fails here with a clear error instead of quietly sharing its connections.
-        try:
-            _listening_socket(host, port, share=False).close()
-        except OSError as exc:
-            raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+        _check_port(host, port)
         _Workers(config).run()
     else:
         uvicorn.Server(config).run()

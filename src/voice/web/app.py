@@ -45,7 +45,7 @@ from voice.store.db import (
     opened,
     serving_connection,
 )
-from voice.store.health import health
+from voice.store.health import health, writable
 from voice.web import api, people, public, staff, uploads, withdraw
 from voice.web.errors import exception_handlers, static_exception_handlers
 from voice.web.guard import (
@@ -218,6 +218,9 @@ def warm_up(themer: Themer, terms: Terms, engine: JinjaTemplateEngine) -> None:
 def create_app(settings: Settings) -> Litestar:
     health.clear()
     use_timezone(settings.timezone)
+    if not writable(settings.db_path):
+        raise SettingsError(f"VOICE_DB_PATH: {settings.db_path} cannot be written to (a read-only file or disk): "
+                            "voice stores answers there, so the user it runs as must be able to write it")
     migrate(settings.db_path)
     lock_writes_to(settings.db_path)
     terms = redaction_terms(settings)
