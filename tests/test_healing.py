@@ -345,3 +345,25 @@ def test_serving_on_a_port_in_use_stops_before_touching_the_database(folder: Pat
     assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in done.stderr
     assert "voice is running" not in done.stdout
     assert not (folder / "voice.db").exists()
+
+
+def test_a_second_service_on_the_same_database_is_told_which_process_serves_it_already(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two `voice serve` on one file are safe (every answer is read once) but each reads all that waits,
+    doubling the reading work: the second says so when it starts, naming the first."""
+    from click.testing import CliRunner
+
+    from voice.cli import main, server
+
+    monkeypatch.setattr(server, "run_server", lambda *_, **__: None)  # start, but do not serve
+    first = CliRunner().invoke(main, ["serve", "--db", settings.db_path, "--surveys", settings.surveys_dir,
+                                      "--port", str(_faults().free_port())])
+    assert first.exit_code == 0, first.output
+    assert "Warning" not in first.output
+    # The first is still serving (this process holds its lock); a second starts on another port.
+    second = CliRunner().invoke(main, ["serve", "--db", settings.db_path, "--surveys", settings.surveys_dir,
+                                       "--port", str(_faults().free_port())])
+    assert second.exit_code == 0, second.output
+    assert (f"Warning: another voice serve (process {os.getpid()}) is serving {settings.db_path} already"
+            in second.output)
+    server.stop_serving()

@@ -5,6 +5,7 @@ tests/test_healing.py run the same functions and assert on what they return.
     .venv/bin/python tools/faults.py read-only    # the database made read-only mid-burst, then writable again
     .venv/bin/python tools/faults.py disk-full    # needs root: a 4 MB tmpfs filled up, then space freed
     .venv/bin/python tools/faults.py worker-death # kill -9 one worker of two
+    .venv/bin/python tools/faults.py two-services # a second voice serve on the same database file
 
 read-only: run as root, chmod 444 does not stop root writing, so the service is run as `nobody` (setpriv)
 in a folder that user owns; as an ordinary user it runs as that user. disk-full mounts a small tmpfs,
@@ -213,13 +214,28 @@ def worker_death(folder: Path) -> dict:
     return found
 
 
+def two_services(folder: Path) -> dict:
+    """A second `voice serve` on the same database file: it starts (both are safe) and says which process
+    serves it already."""
+    folder.mkdir(parents=True, exist_ok=True)
+    first_log, second_log = folder.parent / "first.log", folder.parent / "second.log"
+    found: dict = {}
+    with serving(folder, first_log) as (_, first), serving(folder, second_log) as (base, _):
+        found["first"] = first.pid
+        found["warning"] = [line for line in second_log.read_text().splitlines() if line.startswith("Warning")]
+        found["second_works"] = burst(base, 10, 2, "second")
+    found["log"] = first_log.read_text() + second_log.read_text()
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("experiment", choices=["read-only", "disk-full", "worker-death"])
+    parser.add_argument("experiment", choices=["read-only", "disk-full", "worker-death", "two-services"])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="voice-faults-") as tmp:
         Path(tmp).chmod(0o755)
-        run = {"read-only": read_only, "disk-full": disk_full, "worker-death": worker_death}[args.experiment]
+        run = {"read-only": read_only, "disk-full": disk_full, "worker-death": worker_death,
+               "two-services": two_services}[args.experiment]
         found = run(Path(tmp) / "service")
     log = found.pop("log")
     errors = [line for line in log.splitlines() if '"ERROR"' in line or "Traceback" in line]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import signal
@@ -55,9 +56,41 @@ def _run(settings: Settings, workers: int) -> None:
         raise click.ClickException(str(exc)) from None
     except (sqlite3.Error, OSError) as exc:
         raise click.ClickException(f"cannot use the database {settings.db_path}: {cause(exc)}") from None
+    other = start_serving(settings.db_path)
+    if other is not None:
+        click.echo(f"Warning: another voice serve (process {other or 'unknown'}) is serving {settings.db_path} "
+                   "already. Both work and no answer is stored or read twice, but each reads every answer "
+                   "waiting, so the reading work is done twice: stop one, or give this one its own "
+                   "database.", err=True)
     click.echo(f"voice is running at http://{settings.host}:{settings.port}/  (press Ctrl+C to stop)")
     run_server("voice.cli.server:app_from_env", settings.host, settings.port, workers, factory=True, log_config=LOG_CONFIG,
                trusted_proxies=settings.trusted_proxies)
+
+
+_serving: list[int] = []
+"""The open lock file that says this process serves its database (closed when it ends)."""
+
+
+def start_serving(db_path: str | Path) -> int | None:
+    """Hold a lock beside the database for as long as this process serves it (`<db>.serving`, with
+    this process's id in it). None if no other `voice serve` holds it, else the other's process id (0
+    if it cannot be read)."""
+    fd = os.open(f"{db_path}.serving", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        other = os.read(fd, 32).decode(errors="replace").strip()
+        os.close(fd)
+        return int(other) if other.isdigit() else 0
+    os.ftruncate(fd, 0)
+    os.write(fd, str(os.getpid()).encode())
+    _serving.append(fd)
+    return None
+
+
+def stop_serving() -> None:
+    while _serving:
+        os.close(_serving.pop())
 
 
 class _Workers(Multiprocess):
