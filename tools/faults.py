@@ -146,12 +146,12 @@ def read_only(folder: Path) -> dict:
     with serving(folder, log, user=user) as (base, _):
         found["before"] = burst(base, 10, 1, "before")  # one connection or two in the pool
         db.chmod(0o444)
-        found["during"] = burst(base, 40, 20, "during")  # a burst opens new connections: read-only ones
+        found["during"] = burst(base, 30, 20, "during")  # a burst opens new connections: read-only ones
         found["health_during"] = health(base)
         db.chmod(0o644)
         found["health_after"] = health(base)
-        found["after"] = burst(base, 40, 20, "after")
-        found["after_again"] = burst(base, 20, 1, "after again")
+        found["after"] = burst(base, 30, 20, "after")
+        found["after_again"] = burst(base, 10, 1, "after again")
         found["all_read"] = wait_for(lambda: unread(db) == 0, 30)
         found["health_end"] = health(base)
     found["integrity"] = integrity(db)
