@@ -11,6 +11,7 @@ from litestar.testing import TestClient
 
 from tests.conftest import check_page, csrf, get_page, until
 from tests.web.test_staff import add, sign_in
+from voice.common.dates import local_today
 from voice.common.settings import Settings
 from voice.store.catalogue import Catalogue
 from voice.store.db import migrate
@@ -347,12 +348,11 @@ def test_an_edited_quote_is_checked_and_the_approver_sees_what_changed(client: T
         client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"age_band": "14-15", "area": "rutland",
                                                                               "most_important": f"Answer {n}"}})
     assert until(lambda: client.get("/healthz").json()["unread"] == "0")
-    import datetime as dt
     import json
 
     from voice.reporting.priorities import year_of, year_slug
 
-    this_year = year_slug(year_of(dt.datetime.now(dt.UTC).date()))
+    this_year = year_slug(year_of(local_today()))
     data = json.loads(client.get(f"/staff/reports/download?year={this_year}&fmt=json").content)
     summaries = [q["text"] for q in data["quotes"] if q["summary"]]
     assert summaries == ["Young people said youth workers who listen help them feel less alone"]
