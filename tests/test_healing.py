@@ -356,14 +356,16 @@ def test_a_second_service_on_the_same_database_is_told_which_process_serves_it_a
     from voice.cli import main, server
 
     monkeypatch.setattr(server, "run_server", lambda *_, **__: None)  # start, but do not serve
-    first = CliRunner().invoke(main, ["serve", "--db", settings.db_path, "--surveys", settings.surveys_dir,
-                                      "--port", str(_faults().free_port())])
-    assert first.exit_code == 0, first.output
-    assert "Warning" not in first.output
-    # The first is still serving (this process holds its lock); a second starts on another port.
-    second = CliRunner().invoke(main, ["serve", "--db", settings.db_path, "--surveys", settings.surveys_dir,
-                                       "--port", str(_faults().free_port())])
-    assert second.exit_code == 0, second.output
-    assert (f"Warning: another voice serve (process {os.getpid()}) is serving {settings.db_path} already"
-            in second.output)
-    server.stop_serving()
+    try:
+        first = CliRunner().invoke(main, ["serve", "--db", settings.db_path, "--surveys", settings.surveys_dir,
+                                          "--port", str(_faults().free_port())])
+        assert first.exit_code == 0, first.output
+        assert "Warning" not in first.output
+        # The first is still serving (this process holds its lock); a second starts on another port.
+        second = CliRunner().invoke(main, ["serve", "--db", settings.db_path, "--surveys", settings.surveys_dir,
+                                           "--port", str(_faults().free_port())])
+        assert second.exit_code == 0, second.output
+        assert (f"Warning: another voice serve (process {os.getpid()}) is serving {settings.db_path} already"
+                in second.output)
+    finally:
+        server.stop_serving()

@@ -6,6 +6,7 @@ tests/test_healing.py run the same functions and assert on what they return.
     .venv/bin/python tools/faults.py disk-full    # needs root: a 4 MB tmpfs filled up, then space freed
     .venv/bin/python tools/faults.py worker-death # kill -9 one worker of two
     .venv/bin/python tools/faults.py two-services # a second voice serve on the same database file
+    .venv/bin/python tools/faults.py midnight     # the day in a zone where it is another day than in UTC
 
 read-only: run as root, chmod 444 does not stop root writing, so the service is run as `nobody` (setpriv)
 in a folder that user owns; as an ordinary user it runs as that user. disk-full mounts a small tmpfs,
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import json
 import os
 import shutil
@@ -29,6 +31,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import httpx
 
@@ -228,14 +231,44 @@ def two_services(folder: Path) -> dict:
     return found
 
 
+def other_day(moment: dt.datetime) -> str:
+    """A time zone whose date differs from UTC's at `moment` (+14 or -12 hours: one always does)."""
+    return "Pacific/Kiritimati" if moment.hour >= 10 else "Etc/GMT+12"
+
+
+def midnight(folder: Path) -> dict:
+    """A real service's days are VOICE_TIMEZONE's: with a zone where it is already (or still) another
+    day than in UTC, an answer is stored under that zone's day, and a survey that closes on the UTC date's
+    eve or opens on its morrow is judged by that zone's date. (tests/test_healing.py moves the clock
+    instead, across both of Britain's clock changes.)"""
+    folder.mkdir(parents=True, exist_ok=True)
+    moment = dt.datetime.now(dt.UTC)
+    zone = other_day(moment)
+    there = moment.astimezone(ZoneInfo(zone)).date()
+    surveys = folder / "surveys"
+    surveys.mkdir(exist_ok=True)
+    text = (SURVEYS / f"{SLUG}.yaml").read_text()
+    (surveys / f"{SLUG}.yaml").write_text(text.replace("estimated_minutes: 5\n",
+                                                       f"estimated_minutes: 5\nopens: {there}\ncloses: {there}\n"))
+    found: dict = {"utc_day": moment.date().isoformat(), "zone": zone, "day_there": there.isoformat()}
+    env = {"VOICE_TIMEZONE": zone, "VOICE_SURVEYS_DIR": str(surveys)}
+    with serving(folder, folder.parent / "midnight.log", env=env) as (base, _):
+        found["open_there"] = httpx.get(f"{base}/api/surveys/{SLUG}", timeout=10).json()["is_open"]
+        found["sent"] = burst(base, 1, 1, "midnight")
+    with sqlite3.connect(folder / "voice.db") as conn:
+        found["stored_days"] = [row[0] for row in conn.execute("SELECT submitted_on FROM responses")]
+    found["log"] = (folder.parent / "midnight.log").read_text()
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("experiment", choices=["read-only", "disk-full", "worker-death", "two-services"])
+    parser.add_argument("experiment", choices=["read-only", "disk-full", "worker-death", "two-services", "midnight"])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="voice-faults-") as tmp:
         Path(tmp).chmod(0o755)
         run = {"read-only": read_only, "disk-full": disk_full, "worker-death": worker_death,
-               "two-services": two_services}[args.experiment]
+               "two-services": two_services, "midnight": midnight}[args.experiment]
         found = run(Path(tmp) / "service")
     log = found.pop("log")
     errors = [line for line in log.splitlines() if '"ERROR"' in line or "Traceback" in line]
