@@ -369,3 +369,36 @@ def test_a_second_service_on_the_same_database_is_told_which_process_serves_it_a
                 in second.output)
     finally:
         server.stop_serving()
+
+
+def test_a_long_read_does_not_hold_writers_back_again_and_again(settings: Settings) -> None:
+    """Nothing can empty the WAL while a reader still uses it (an export of many answers): after one
+    try that waited for it in vain, writers are left alone for a while instead of every tenth of a second."""
+    from voice.store import db as voice_db
+
+    voice_db.migrate(settings.db_path)
+    with voice_db.opened(settings.db_path) as writer:
+        writer.execute("CREATE TABLE filler (x)")
+        writer.execute("INSERT INTO filler VALUES (?)", ["x" * 100_000])
+        reader = sqlite3.connect(settings.db_path, isolation_level=None)
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM filler").fetchone()  # a snapshot that needs the WAL
+        writer.execute("INSERT INTO filler VALUES (?)", ["y" * 100_000])
+        tries = []
+        real = voice_db.opened
+
+        def counted(path: str) -> object:
+            tries.append(path)
+            return real(path)
+
+        try:
+            voice_db.opened = counted  # type: ignore[assignment]
+            assert not voice_db.keep_wal_small(settings.db_path, 4096)
+            assert not voice_db.keep_wal_small(settings.db_path, 4096)
+        finally:
+            voice_db.opened = real
+            reader.close()
+        assert len(tries) == 1, "the second look held writers back again"
+        voice_db._wal_busy_until.clear()  # the while is over; the reader has gone
+        assert voice_db.keep_wal_small(settings.db_path, 4096)
+        assert Path(f"{settings.db_path}-wal").stat().st_size == 0

@@ -11,6 +11,7 @@ import fcntl
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -212,6 +213,9 @@ def checkpoint(path: str | Path) -> tuple[int, int, int]:
 
 WAL_WAIT_MS = 500
 """How long emptying the WAL waits for readers to finish with it, holding writers back meanwhile."""
+WAL_BACK_OFF_SECONDS = 2.0
+"""After a reader held on past WAL_WAIT_MS (a long export), how long before writers are held back again."""
+_wal_busy_until: dict[str, float] = {}
 
 
 def keep_wal_small(path: str | Path, limit_bytes: int) -> bool:
@@ -221,17 +225,21 @@ def keep_wal_small(path: str | Path, limit_bytes: int) -> bool:
     in the WAL, so it never reaches the end and SQLite never starts the WAL again: it grew by ~10 KB an
     answer for as long as answers came. Here, with the write lock held (writers wait, as for a commit),
     SQLite copies the rest, waits (at most WAL_WAIT_MS) for readers to move on to the database file,
-    and cuts the WAL to nothing; if a reader holds on longer, the next look tries again."""
+    and cuts the WAL to nothing. If a reader holds on longer (nothing can empty the WAL under a reader
+    still using it), writers are not held back again for WAL_BACK_OFF_SECONDS."""
     try:
         size = Path(f"{path}-wal").stat().st_size
     except FileNotFoundError:
         return False
-    if size <= limit_bytes // 4:
+    if size <= limit_bytes // 4 or time.monotonic() < _wal_busy_until.get(str(path), 0.0):
         return False
     with write_lock, opened(path) as db:
         db.execute(f"PRAGMA busy_timeout = {WAL_WAIT_MS}")
+        started = time.monotonic()
         busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-    return not busy
+    if busy and time.monotonic() - started >= WAL_WAIT_MS / 2000:  # it waited for a reader, in vain
+        _wal_busy_until[str(path)] = time.monotonic() + WAL_BACK_OFF_SECONDS
+    return not busy  # busy at once: another worker's checkpoint was running; the next look tries again
 
 
 def forget_deleted(db: Database) -> None:
