@@ -402,3 +402,17 @@ def test_a_long_read_does_not_hold_writers_back_again_and_again(settings: Settin
         voice_db._wal_busy_until.clear()  # the while is over; the reader has gone
         assert voice_db.keep_wal_small(settings.db_path, 4096)
         assert Path(f"{settings.db_path}-wal").stat().st_size == 0
+
+
+def test_healthz_says_when_answers_have_waited_too_long_to_be_read(settings: Settings) -> None:
+    """The reader stalled after a read-only spell with answers unread, and /healthz said ok. Whatever
+    stops it, answers waiting more than twice VOICE_READ_WITHIN_SECONDS are a problem it names."""
+    import time
+
+    settings = msgspec.structs.replace(settings, read_every_seconds=3600)  # the reader does not look meanwhile
+    with TestClient(create_app(settings)) as client:
+        assert client.get("/healthz").json()["status"] == "ok"
+        client.app.state["reader"]._waiting_since = time.monotonic() - 90  # answers have waited 90 s; limit 30
+        health = client.get("/healthz")
+    assert health.status_code == 200 and health.json()["status"] == "degraded"
+    assert [p for p in health.json()["problems"] if p.startswith("reading answers: answers have waited 90 s")]

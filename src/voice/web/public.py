@@ -59,6 +59,7 @@ from voice.web.pages import (
     form_lists,
     locale_of,
     read_after,
+    reader_of,
     record_options,
     render,
     render_cached,
@@ -262,7 +263,7 @@ class PublicController(Controller):
         about anyone. `status` is "ok", "degraded" (something the service does is failing: see
         `problems`, in plain words) or "failing", with HTTP 503, when answers cannot be stored."""
         refused = sorted({Path(p.file).name for p in catalogue_of(request).problems})
-        found = health.problems() | look(settings_of(request).db_path)
+        found = reader_of(request).behind() | health.problems() | look(settings_of(request).db_path)
         status = "failing" if STORING in found else "degraded" if found else "ok"
         return Response({"status": status, "surveys": str(len(catalogue_of(request).all())),
                          "unread": str(unread_count(db)),

@@ -133,6 +133,16 @@ class Reader:
             self._waiting_since = now
         return now - self._waiting_since >= self.settings.read_within_seconds
 
+    def behind(self, now: float | None = None) -> dict[str, str]:
+        """For /healthz: answers have waited, without a moment when none did, for more than twice
+        VOICE_READ_WITHIN_SECONDS (reading is stuck, or cannot keep up): task -> what is wrong."""
+        since = self._waiting_since
+        waited = (time.monotonic() if now is None else now) - since if since is not None else 0.0
+        if waited <= 2 * self.settings.read_within_seconds:
+            return {}
+        return {READING: f"answers have waited {waited:.0f} s to be read (VOICE_READ_WITHIN_SECONDS is "
+                         f"{self.settings.read_within_seconds})"}
+
     @asynccontextmanager
     async def lifespan(self, app: Litestar) -> AsyncIterator[None]:
         async def keep_reading() -> None:
