@@ -71,7 +71,11 @@ def test_after_a_read_only_spell_answers_are_stored_and_read_again_without_a_res
     """chmod 444 during a burst, then 644: connections opened meanwhile could never write again (SQLite
     opened the file read-only for good), and they stayed in the pool: every answer got a 503 until a
     restart. Now they are not kept, and /healthz says what is wrong while it is."""
-    found = _faults().read_only(folder / "service")
+    faults = _faults()
+    try:
+        found = faults.read_only(folder / "service")
+    except faults.NotAllowedHereError as exc:
+        pytest.skip(str(exc))
     assert found["during"][503] > 0, "the read-only file should have refused some answers"
     status, said = found["health_during"]
     assert (status, said["status"]) == (503, "failing")
@@ -87,7 +91,11 @@ def test_after_a_read_only_spell_answers_are_stored_and_read_again_without_a_res
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="mounting a small tmpfs (a disk that fills) needs root")
 def test_a_full_disk_is_said_once_in_the_log_and_on_healthz_and_mended_when_space_is_freed(folder: Path) -> None:
-    found = _faults().disk_full(folder / "service")
+    faults = _faults()
+    try:
+        found = faults.disk_full(folder / "service")
+    except faults.NotAllowedHereError as exc:
+        pytest.skip(str(exc))
     assert found["filling"][503] > 0 and found["filling"][201] > 0
     status, said = found["health_full"]
     assert (status, said["status"]) == (503, "failing")
@@ -324,6 +332,10 @@ def test_serving_a_read_only_database_stops_with_a_sentence_not_a_traceback(fold
 
     faults = _faults()
     user = faults.as_ordinary_user()
+    try:
+        faults.check_ordinary_user(user)
+    except faults.NotAllowedHereError as exc:
+        pytest.skip(str(exc))
     migrate(folder / "voice.db")
     faults.own(folder, user)
     (folder / "voice.db").chmod(0o444)

@@ -140,6 +140,7 @@ def read_only(folder: Path) -> dict:
     """Answers sent while the database file is read-only (chmod 444) get 503; once it is writable again
     (chmod 644), every answer is stored and read again, without a restart; /healthz says so throughout."""
     user = as_ordinary_user()
+    check_ordinary_user(user)
     folder.mkdir(parents=True, exist_ok=True)
     folder.chmod(0o755)
     own(folder, user)
@@ -162,10 +163,28 @@ def read_only(folder: Path) -> dict:
     return found
 
 
+class NotAllowedHereError(Exception):
+    """This machine does not allow the experiment (the message says why)."""
+
+
+def check_ordinary_user(user: list[str]) -> None:
+    """The user the service will run as can run this checkout's Python and import voice."""
+    if not user:
+        return
+    done = subprocess.run([*user, sys.executable, "-c", "import voice.web.app"], capture_output=True, text=True,
+                          check=False, cwd="/")
+    if done.returncode:
+        raise NotAllowedHereError(f"as root, the read-only test runs the service as nobody, who cannot run {sys.executable} "
+                         f"and import voice from here: {done.stderr.strip().splitlines()[-1:]}")
+
+
 @contextmanager
 def small_disk(mount: Path, megabytes: int) -> Iterator[Path]:
     mount.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={megabytes}m,mode=755", "tmpfs", str(mount)], check=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={megabytes}m,mode=755", "tmpfs", str(mount)],
+                          capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise NotAllowedHereError(f"mounting a {megabytes} MB tmpfs (a disk that fills) was refused: {done.stderr.strip()}")
     try:
         yield mount
     finally:
