@@ -17,6 +17,7 @@ reports how many were waiting and how long reading them took, before the next me
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -25,6 +26,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -170,6 +172,25 @@ def prepare_voice(tmp: Path, n_drafts: int, stored: int) -> tuple[str, list[str]
     return db_path, tokens
 
 
+class WalWatch:
+    """The largest size a file reaches, looked at every 50 ms in a thread, until stop()."""
+
+    def __init__(self, path: str) -> None:
+        self.largest = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, args=(Path(path),), daemon=True)
+        self._thread.start()
+
+    def _watch(self, path: Path) -> None:
+        while not self._stop.wait(0.05):
+            with contextlib.suppress(FileNotFoundError):
+                self.largest = max(self.largest, path.stat().st_size)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def row(label: str, voice: dict[str, float], floor: dict[str, float] | None, target: str) -> str:
     def cell(r: dict[str, float]) -> str:
         problems = f", {int(r['bad'])} failed" if r.get("bad") else ""
@@ -201,6 +222,7 @@ def main() -> None:
         floor = subprocess.Popen([sys.executable, str(BENCH / "floor.py"), str(floor_port), str(args.workers)],
                                  env={**env, "FLOOR_DB": str(tmp / "floor.db"), "PYTHONPATH": str(BENCH)},
                                  stdout=(tmp / "floor.log").open("w"), stderr=subprocess.STDOUT)
+        wal = WalWatch(f"{db_path}-wal")
         try:
             v, f = f"http://127.0.0.1:{voice_port}", f"http://127.0.0.1:{floor_port}"
             wait_up(f"{v}/healthz")
@@ -262,7 +284,10 @@ def main() -> None:
                 api_stored = conn.execute("SELECT count(*) FROM responses WHERE channel = 'api'").fetchone()[0]
             rows.append(f"| API answers stored / 201s wrk counted; integrity_check | {api_stored:,} / {sent:,}; "
                         f"{integrity} | | | every 201 stored (requests in flight when wrk stops are stored, not counted) |")
+            rows.append(f"| largest WAL (`voice.db-wal`) seen during all of the above | {wal.largest / 2**20:,.1f} MB | | | "
+                        "under VOICE_WAL_LIMIT_MB (64) (issue #32) |")
         finally:
+            wal.stop()
             for server in (voice, floor):
                 server.terminate()
                 server.wait(30)

@@ -25,7 +25,7 @@ from voice.web.app import create_app
 def test_a_timer_backup_is_dated_checked_noted_and_only_the_newest_are_kept(settings: Settings, tmp_path: Path
                                                                              ) -> None:
     with TestClient(create_app(settings)) as client:
-        assert client.get("/healthz").json()["backup_age_seconds"] == ""  # never backed up
+        assert client.get("/healthz").json()["backup_age_seconds"] is None  # never backed up
     folder = tmp_path / "copies"
     folder.mkdir()
     (folder / "notes.txt").write_text("not a backup: never touched")
@@ -39,7 +39,7 @@ def test_a_timer_backup_is_dated_checked_noted_and_only_the_newest_are_kept(sett
     assert names[:2] == ["notes.txt", "voice-2026-12-03-020000.db"] and len(names) == 4
     with TestClient(create_app(settings)) as client:
         age = client.get("/healthz").json()["backup_age_seconds"]
-    assert age != "" and int(age) < 600
+    assert isinstance(age, int) and 0 <= age < 600
 
     # With no folder given, the copy goes to VOICE_BACKUP_DIR.
     runner = CliRunner(env={"VOICE_BACKUP_DIR": str(tmp_path / "nightly"), "VOICE_BACKUP_KEEP": "2"})

@@ -11,6 +11,7 @@ from litestar.testing import TestClient
 
 from tests.conftest import check_page, csrf, get_page, until
 from tests.web.test_staff import add, sign_in
+from voice.common.dates import local_today
 from voice.common.settings import Settings
 from voice.store.catalogue import Catalogue
 from voice.store.db import migrate
@@ -293,7 +294,7 @@ def answered(client: TestClient, settings: Settings, words: str) -> int:
     sent = client.post("/api/surveys/ypag-priorities/responses",
                        json={"answers": {"most_important": words, "quote_ok": "yes"}})
     assert sent.status_code == 201
-    assert until(lambda: client.get("/healthz").json()["unread"] == "0")
+    assert until(lambda: client.get("/healthz").json()["unread"] == 0)
     with sqlite3.connect(settings.db_path) as conn:
         return int(conn.execute("SELECT id FROM answers WHERE text = ?", [words]).fetchone()[0])
 
@@ -346,13 +347,12 @@ def test_an_edited_quote_is_checked_and_the_approver_sees_what_changed(client: T
     for n in range(5):  # enough answers for the survey's quotes to be shown
         client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"age_band": "14-15", "area": "rutland",
                                                                               "most_important": f"Answer {n}"}})
-    assert until(lambda: client.get("/healthz").json()["unread"] == "0")
-    import datetime as dt
+    assert until(lambda: client.get("/healthz").json()["unread"] == 0)
     import json
 
     from voice.reporting.priorities import year_of, year_slug
 
-    this_year = year_slug(year_of(dt.datetime.now(dt.UTC).date()))
+    this_year = year_slug(year_of(local_today()))
     data = json.loads(client.get(f"/staff/reports/download?year={this_year}&fmt=json").content)
     summaries = [q["text"] for q in data["quotes"] if q["summary"]]
     assert summaries == ["Young people said youth workers who listen help them feel less alone"]
@@ -411,7 +411,7 @@ def test_facilitators_download_the_redacted_answers_they_filtered(client: TestCl
     client.post("/api/surveys/ypag-priorities/responses", json={"answers": {
         "most_important": "Please ring me", "talk_to_someone": "yes", "talk_to_someone.name": "Kayla Jones",
         "talk_to_someone.contact": "07700 900999"}})
-    assert until(lambda: client.get("/healthz").json()["unread"] == "0")
+    assert until(lambda: client.get("/healthz").json()["unread"] == 0)
     add(settings, "sam@example.org", "facilitator")
     sign_in(client, "sam@example.org")
     page = get_page(client, "/staff/responses?q=dad")
@@ -446,7 +446,7 @@ def leicestershire_asked_twice(client: TestClient, settings: Settings) -> None:
             "area": "leicestershire", "what_helps": f"Not waiting months for CAMHS, it took ages {n}"}})
         client.post("/api/surveys/ypag-priorities/responses", json={"answers": {
             "area": "leicestershire", "most_important": f"The waiting list for CAMHS is far too long {n}"}})
-    assert until(lambda: client.get("/healthz").json()["unread"] == "0")
+    assert until(lambda: client.get("/healthz").json()["unread"] == 0)
     add(settings, "sam@example.org", "facilitator")
     sign_in(client, "sam@example.org")
 

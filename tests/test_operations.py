@@ -29,8 +29,9 @@ def test_healthz(client: TestClient) -> None:
     response = client.get("/healthz")
     assert "set-cookie" not in response.headers  # a monitor is given no cookie
     assert response.status_code == 200 and response.json() == {
-        "status": "ok", "surveys": "3", "unread": "0", "contact_requests_open": "0", "contact_requests_overdue": "0",
-        "emails_waiting": "0", "emails_unsent": "0", "backup_age_seconds": "", "survey_files_refused": ""}
+        "status": "ok", "surveys": 3, "unread": 0, "contact_requests_open": 0, "contact_requests_overdue": 0,
+        "emails_waiting": 0, "emails_unsent": 0, "backup_age_seconds": None, "survey_files_refused": "",
+        "problems": []}
 
 
 def test_backup_is_a_whole_consistent_copy(client: TestClient, settings: Settings, tmp_path: Path) -> None:
@@ -168,6 +169,10 @@ def test_a_full_disk_or_read_only_database_gives_a_clear_503_and_stores_nothing(
         page = client.post("/s/ypag-priorities/check", data=data)
         assert page.status_code == 503
         assert "Nothing you sent has been lost" in check_page(page.text).get_text()
+        health = client.get("/healthz")  # monitoring is told, in plain words (#32)
+        assert health.status_code == 503 and health.json()["status"] == "failing"
+        assert f"storing answers: {'the disk is full' if trouble == 'full' else 'the database file is read-only'}" \
+            in health.json()["problems"]
         monkeypatch.undo()
         assert {t: count(settings, t) for t in tables} == before
         with sqlite3.connect(settings.db_path) as conn:
@@ -175,6 +180,7 @@ def test_a_full_disk_or_read_only_database_gives_a_clear_503_and_stores_nothing(
         # The young person can simply try again once the problem is fixed: their answers are still there.
         again = client.post("/s/ypag-priorities/check", data={**data, "_csrf_token": csrf(soup)}, follow_redirects=False)
         assert again.status_code == 303 and again.headers["location"].endswith("/thanks")
+        assert client.get("/healthz").json()["status"] == "ok"
 
 
 def test_answers_sent_never_wait_for_the_wal_to_be_copied_back_a_task_does_it(
@@ -194,6 +200,7 @@ def test_answers_sent_never_wait_for_the_wal_to_be_copied_back_a_task_does_it(
 
     settings = msgspec.structs.replace(settings, submissions_per_minute=0)  # one sender, many answers
     monkeypatch.setattr(voice_app, "CHECKPOINT_SECONDS", 3600)  # the task sleeps: only commits could copy
+    monkeypatch.setattr(voice_app, "WAL_CHECK_SECONDS", 3600)  # and so does the one that empties it (#32)
     with TestClient(create_app(settings)) as client:
         before = db_file.stat().st_size
         send(client, 400)

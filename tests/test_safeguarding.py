@@ -10,6 +10,7 @@ import pytest
 from litestar.testing import TestClient
 
 from tests.conftest import answer_all, get_page, send
+from voice.common.dates import local_today
 from voice.common.settings import Settings
 from voice.intake.submissions import purge_originals
 from voice.reading.safeguarding import flags_for
@@ -108,7 +109,7 @@ def test_flags_cannot_be_deleted_rewritten_or_closed_without_a_person(client: Te
 def test_originals_of_open_flags_outlive_their_keeping_time(client: TestClient, settings: Settings) -> None:
     client.post("/api/surveys/ypag-priorities/responses",
                 json={"answers": {"most_important": "call me on 07700 900123, I want to kill myself"}})
-    later = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=settings.original_text_days + 1)
+    later = local_today() + dt.timedelta(days=settings.original_text_days + 1)
     with opened(settings.db_path) as db:
         assert purge_originals(db, today=later) == 0
         db.execute("UPDATE flags SET status = 'closed', closed_by = 'lead', closed_on = '2026-11-23', "

@@ -9,6 +9,7 @@ from pathlib import Path
 from litestar.testing import TestClient
 
 from tests.conftest import answer_all, send
+from voice.common.dates import local_today
 from voice.common.settings import Settings
 from voice.intake.submissions import purge_originals
 from voice.store.db import opened
@@ -31,7 +32,7 @@ def test_api_text_is_stored_redacted_and_the_original_apart(client: TestClient, 
     assert answers["most_important"] == (f'"{redacted}"', redacted)
     assert answers["area"] == ('"other"', "near [postcode]")
     originals = stored(settings, "SELECT answer_key, text, kinds, delete_after FROM original_texts ORDER BY answer_key")
-    expiry = (dt.datetime.now(dt.UTC).date() + dt.timedelta(days=settings.original_text_days)).isoformat()
+    expiry = (local_today() + dt.timedelta(days=settings.original_text_days)).isoformat()
     assert originals == [("area.other", "near LE3 0BQ", '["postcode"]', expiry),
                          ("most_important", TYPED, '["handle","name","phone"]', expiry)]
     # The answers were stored as sent, then read (redacted): that row is deleted and overwritten

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from voice.common.dates import local_today
 from voice.curation import quotes as curation
 from voice.intake.submissions import record
 from voice.reading.themes import Themer, default_themer
@@ -182,7 +183,7 @@ def _ask_for_contact(catalogue: Catalogue, db: Database, themer: Themer) -> int:
     published = catalogue.current("ypag-priorities")
     if published is None:
         return 0
-    today = dt.datetime.now(dt.UTC).date()
+    today = local_today()
     for days_ago, name, contact in ((0, "Jay", "07700 900321"), (7, "Sam", "sam.example@example.com")):
         record(db, published, {"most_important": "More youth clubs open after school", "talk_to_someone": "yes",
                                "talk_to_someone.name": name, "talk_to_someone.contact": contact,

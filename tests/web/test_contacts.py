@@ -12,7 +12,7 @@ from litestar.testing import TestClient
 
 from tests.conftest import answer_all, check_page, csrf, example, get_page, send, start
 from tests.web.test_staff import add, sign_in
-from voice.common.dates import due_on
+from voice.common.dates import due_on, local_today
 from voice.common.settings import REPO_DIR, Settings
 from voice.intake.operations import purge
 from voice.surveys.files import check_paths
@@ -42,7 +42,7 @@ def test_the_promise_on_the_form_and_the_due_day_come_from_one_setting(settings:
         page = get_page(client, f"/s/ypag-priorities/p/{len(example('ypag-priorities').pages)}")
         assert "A trained worker will get in touch within 3 working days." in page.get_text(" ", strip=True)
         ask_on_the_web(client, "Sam", "07700 900111")
-    today = dt.datetime.now(dt.UTC).date()
+    today = local_today()
     assert rows(settings, "SELECT due_on FROM contact_requests") == [(due_on(today, 3),)]
 
 
@@ -75,7 +75,7 @@ def test_every_request_reaches_the_leads_queue_due_on_the_promised_day(client: T
 
     queue = get_page(client, "/staff/contacts")
     cells = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in queue.select("tbody tr")]
-    today = dt.datetime.now(dt.UTC).date()
+    today = local_today()
     heads = [th.get_text(strip=True) for th in queue.select("thead th")]
     cells = [dict(zip(heads, c, strict=True)) for c in cells]
     assert [c["Due by"] for c in cells] == [due_on(today, 2)] * 2
@@ -124,10 +124,10 @@ def test_overdue_requests_stand_out_on_every_lead_page_and_in_healthz(client: Te
     add(settings, "lead@example.org", "safeguarding_lead")
     add(settings, "facilitator@example.org", "facilitator")
     ask_on_the_web(client, "Jo", "07700 900789")
-    assert client.get("/healthz").json()["contact_requests_overdue"] == "0"
+    assert client.get("/healthz").json()["contact_requests_overdue"] == 0
     rows(settings, "UPDATE contact_requests SET due_on = '2021-09-03'")
     health = client.get("/healthz").json()
-    assert health["contact_requests_open"] == "1" and health["contact_requests_overdue"] == "1"
+    assert health["contact_requests_open"] == 1 and health["contact_requests_overdue"] == 1
     sign_in(client, "lead@example.org")
     for url in ("/staff", "/staff/responses", "/staff/quotes", "/staff/safeguarding", "/staff/audit"):
         banner = get_page(client, url).select_one(".notice-urgent")
@@ -244,7 +244,7 @@ def test_two_requests_alike_are_told_apart_in_the_list(client: TestClient, setti
     listed = get_page(client, "/staff/contacts")
     shown = [tr.get_text(" ", strip=True) for tr in listed.select("tbody tr")]
     assert len(shown) == 2 and shown[0] != shown[1]
-    today = dt.datetime.now(dt.UTC).date().isoformat()
+    today = local_today().isoformat()
     assert all(today in row and example("ypag-priorities").title in row and "Waiting" in row for row in shown)
     for link in listed.select("tbody a"):
         page = get_page(client, link["href"]).select_one("main").get_text(" ", strip=True)

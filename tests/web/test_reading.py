@@ -66,7 +66,7 @@ def test_a_busy_service_stores_first_and_reads_in_its_next_quiet_moment(tmp_path
         assert rows(settings, "SELECT count(*) FROM answers") == [(0,)]  # nothing shown before it is read
         queue = get_page(client, "/staff/safeguarding").get_text(" ", strip=True)
         assert "1 answer sent in the last moments is still being read for safeguarding signs" in queue
-        assert client.get("/healthz").json()["unread"] == "1"
+        assert client.get("/healthz").json()["unread"] == 1
 
         reader.in_hand -= 1  # a quiet moment
         assert until(lambda: rows(settings, "SELECT count(*) FROM unread") == [(0,)])
@@ -130,7 +130,7 @@ def test_an_answer_that_cannot_be_read_waits_safely_and_holds_up_no_other(client
     assert rows(quick, "SELECT count(*) FROM responses") == [(2,)]
     assert rows(quick, "SELECT text FROM answers") == [("More youth clubs please",)]
     assert rows(quick, "SELECT count(*) FROM unread") == [(1,)]
-    assert client.get("/healthz").json()["unread"] == "1"  # what monitoring sees
+    assert client.get("/healthz").json()["unread"] == 1  # what monitoring sees
     client.app.state["themer"] = working  # the bug is fixed
     odd_id = rows(quick, "SELECT response_id FROM unread")[0][0]
     with opened(quick.db_path) as db:

@@ -3,7 +3,6 @@ previews and downloads the report, publishes it, and young people read "you said
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import sqlite3
 
@@ -12,13 +11,14 @@ from litestar.testing import TestClient
 
 from tests.conftest import check_page, csrf, get_page
 from tests.web.test_staff import add, sign_in
+from voice.common.dates import local_today
 from voice.common.settings import Settings
 from voice.reporting.priorities import year_of, year_slug
 
 WORDS = ["Waiting months for CAMHS made everything worse", "The youth worker listened to me and it really helped",
          "More youth clubs in the evenings", "I worry about exams all the time", "Nobody listens to young people",
          "School counsellor was kind"]
-YEAR = year_of(dt.datetime.now(dt.UTC).date())
+YEAR = year_of(local_today())
 SLUG = year_slug(YEAR)
 
 
@@ -100,7 +100,7 @@ def test_priorities_actions_report_publish_and_the_public_page(client: TestClien
     assert years.find("a", href=f"/you-said-we-did/{SLUG}")
     public = get_page(client, f"/you-said-we-did/{SLUG}")
     words = public.get_text(" ")
-    month = dt.datetime.now(dt.UTC).strftime("%B %Y")
+    month = local_today().strftime("%B %Y")
     for expected in ("You said", "We did", "What changed:", "40 young people came", "What happens next",
                      "Open a second one", WORDS[1], "12 young people answered this survey.",
                      "Example Safeguarding Children Partnership", f"Published in {month}.",

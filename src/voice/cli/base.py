@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 from click_default_group import DefaultGroup
 
+from voice.common.dates import use_timezone
 from voice.common.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
@@ -18,9 +19,11 @@ if TYPE_CHECKING:
 
 def cli_settings(**overrides: object) -> Settings:
     try:
-        return load_settings(**overrides)
+        settings = load_settings(**overrides)
     except SettingsError as exc:
         raise click.ClickException(str(exc)) from None
+    use_timezone(settings.timezone)
+    return settings
 
 
 @click.group(cls=DefaultGroup, default="serve", default_if_no_args=True)

@@ -56,18 +56,28 @@ def backup_command(target: Path | None, keep: int | None, db_path: str | None) -
 def restore_command(backup_file: Path, yes: bool, db_path: str | None) -> None:
     """Replace the database with BACKUP_FILE (made by `voice backup`). The database as it was is kept
     beside it first (<db>.before-restore-DATE), so this can be undone."""
+    import sqlite3
+
     from voice.intake.operations import RestoreError, restore
     from voice.store.db import migrate
+    from voice.store.health import cause
 
     settings = cli_settings(db_path=db_path)
+    folder = Path(settings.db_path).parent
+    if not folder.is_dir():
+        raise click.ClickException(f"There is no folder {folder} for the database: create it, or give another "
+                                   "--db. Nothing was restored.")
     if not yes:
         click.confirm(f"Replace everything in {settings.db_path} with {backup_file}?", abort=True)
     try:
         kept = restore(backup_file, settings.db_path)
+        migrate(settings.db_path)  # a backup from an older version gets the newer tables
     except RestoreError as exc:
         raise click.ClickException(str(exc)) from None
-    migrate(settings.db_path)  # a backup from an older version gets the newer tables
-    click.echo(f"Restored {backup_file} into {settings.db_path}. The database as it was is in {kept}.")
+    except (sqlite3.Error, OSError) as exc:
+        raise click.ClickException(f"Restoring into {settings.db_path} failed: {cause(exc)}.") from None
+    was = f"The database as it was is in {kept}." if kept else f"There was no database at {settings.db_path} before."
+    click.echo(f"Restored {backup_file} into {settings.db_path}. {was}")
 
 
 @main.command("migrate")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
+import logging
 import os
 import shutil
+import signal
 import socket
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +27,7 @@ if TYPE_CHECKING:
 from voice.cli.base import cli_settings, main
 
 DEMO_DB = ".voice/demo.db"
+log = logging.getLogger("voice")
 
 
 def app_from_env() -> object:
@@ -42,6 +47,10 @@ def _run(settings: Settings, workers: int) -> None:
     # Workers are separate processes: they read their settings from the environment.
     for name in Settings.__struct_fields__:
         os.environ[f"VOICE_{name.upper()}"] = str(getattr(settings, name))
+    from voice.store.health import cause
+    from voice.web.app import create_app
+
+    _check_port(settings.host, settings.port)  # before anything is printed or the database is touched
     if settings.metrics and workers > 1:
         # Each worker writes its request times where /metrics, in whichever worker a scrape reaches, reads
         # them all (prometheus_client's multiprocess mode); emptied at each start.
@@ -49,15 +58,47 @@ def _run(settings: Settings, workers: int) -> None:
         shutil.rmtree(shared, ignore_errors=True)
         shared.mkdir(parents=True)
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(shared)
-    from voice.web.app import create_app
-
     try:
         create_app(settings)  # migrate and check surveys once, before the workers start, so errors show here
     except SettingsError as exc:
         raise click.ClickException(str(exc)) from None
+    except (sqlite3.Error, OSError) as exc:
+        raise click.ClickException(f"cannot use the database {settings.db_path}: {cause(exc)}") from None
+    other = start_serving(settings.db_path)
+    if other is not None:
+        click.echo(f"Warning: another voice serve (process {other or 'unknown'}) is serving {settings.db_path} "
+                   "already. Both work and no answer is stored or read twice, but each reads every answer "
+                   "waiting, so the reading work is done twice: stop one, or give this one its own "
+                   "database.", err=True)
     click.echo(f"voice is running at http://{settings.host}:{settings.port}/  (press Ctrl+C to stop)")
     run_server("voice.cli.server:app_from_env", settings.host, settings.port, workers, factory=True, log_config=LOG_CONFIG,
                trusted_proxies=settings.trusted_proxies)
+
+
+_serving: list[int] = []
+"""The open lock file that says this process serves its database (closed when it ends)."""
+
+
+def start_serving(db_path: str | Path) -> int | None:
+    """Hold a lock beside the database for as long as this process serves it (`<db>.serving`, with
+    this process's id in it). None if no other `voice serve` holds it, else the other's process id (0
+    if it cannot be read)."""
+    fd = os.open(f"{db_path}.serving", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        other = os.read(fd, 32).decode(errors="replace").strip()
+        os.close(fd)
+        return int(other) if other.isdigit() else 0
+    os.ftruncate(fd, 0)
+    os.write(fd, str(os.getpid()).encode())
+    _serving.append(fd)
+    return None
+
+
+def stop_serving() -> None:
+    while _serving:
+        os.close(_serving.pop())
 
 
 class _Workers(Multiprocess):
@@ -103,8 +144,28 @@ class _Workers(Multiprocess):
         self._close_handed()
 
     def keep_subprocess_alive(self) -> None:
+        """uvicorn's, and a warning for each worker that died, with why (uvicorn says it at INFO only)."""
+        before = list(self.processes)
+        gone = {id(p): p.exitcode for p in before if not p.process.is_alive()}  # else hung: killed below
         super().keep_subprocess_alive()
+        for old in before:
+            if old not in self.processes and not self.should_exit.is_set():
+                log.warning("worker process %s stopped (%s); another was started in its place", old.pid,
+                            exit_cause(gone[id(old)]) if id(old) in gone else
+                            "it did not answer the supervisor's health check in time, so it was killed")
         self._close_handed()
+
+
+def exit_cause(code: int | None) -> str:
+    """A process's exit code in words: 'killed by SIGKILL', 'exited with status 1'."""
+    if code is None:
+        return "no exit status"
+    if code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exited with status {code}"
 
 
 def _listening_socket(host: str, port: int, *, share: bool) -> socket.socket:
@@ -129,6 +190,16 @@ def _listening_socket(host: str, port: int, *, share: bool) -> socket.socket:
     return sock
 
 
+def _check_port(host: str, port: int) -> None:
+    """Listen once without SO_REUSEPORT: if anything listens on the port already (another voice too),
+    this fails here with a clear error instead of quietly sharing its connections (several workers)
+    or failing after the database was migrated (one)."""
+    try:
+        _listening_socket(host, port, share=False).close()
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+
+
 def run_server(app: str, host: str, port: int, workers: int, *, factory: bool = False,
                log_config: dict[str, Any] | None = None, trusted_proxies: str = "") -> None:
     """Serve an ASGI app (an import string) with uvicorn, in `workers` processes on one port. Forwarded
@@ -143,12 +214,7 @@ def run_server(app: str, host: str, port: int, workers: int, *, factory: bool = 
         proxy_headers=bool(proxies), forwarded_allow_ips=proxies or "",
     )
     if workers > 1:
-        # First without SO_REUSEPORT: if anything listens on the port already (another voice too),
-        # this fails here with a clear error instead of quietly sharing its connections.
-        try:
-            _listening_socket(host, port, share=False).close()
-        except OSError as exc:
-            raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+        _check_port(host, port)
         _Workers(config).run()
     else:
         uvicorn.Server(config).run()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cache
+from zoneinfo import ZoneInfo
 
 import holidays
 
@@ -16,6 +17,28 @@ MOMENT = re.compile(
     r"^\s*(?P<a>\d{1,4})[/.-](?P<b>\d{1,2})[/.-](?P<c>\d{1,4})"
     r"(?:[ T,]+(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?\s*(?P<ampm>[AaPp][Mm])?)?"
     r"(?:\s*(?:Z|[A-Za-z]{3}|GMT|UTC)?\s*(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*$")
+
+
+DEFAULT_TIMEZONE = "Europe/London"
+"""The partnership's clock unless VOICE_TIMEZONE says otherwise."""
+_zone = {"in use": ZoneInfo(DEFAULT_TIMEZONE)}
+
+
+def use_timezone(name: str) -> None:
+    """Make `name` (VOICE_TIMEZONE) the partnership's clock in this process: the service and each
+    command set it from their settings when they start."""
+    _zone["in use"] = ZoneInfo(name)
+
+
+def now() -> dt.datetime:
+    """This moment, in UTC (tests stand a moment of their own in for it)."""
+    return dt.datetime.now(dt.UTC)
+
+
+def local_today(moment: dt.datetime | None = None) -> dt.date:
+    """The partnership's day now (or at `moment`): in British Summer Time, 00:30 on 1 April is 1 April,
+    not the UTC date (31 March). Every stored day and every open/close decision uses it."""
+    return (moment or now()).astimezone(_zone["in use"]).date()
 
 
 class DateError(ValueError):

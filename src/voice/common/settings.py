@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import msgspec
 from msgspec import Meta
@@ -122,7 +123,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     """VOICE_MAIL_EVERY_SECONDS: how often the service looks for new requests for contact and flags to
     tell the safeguarding leads about, and sends what is waiting to be sent."""
     digest_hour: Annotated[int, Meta(ge=0, le=23)] = 8
-    """VOICE_DIGEST_HOUR: the hour of the morning (the partnership's time) from which the day's digest
+    """VOICE_DIGEST_HOUR: the hour of the morning (in VOICE_TIMEZONE) from which the day's digest
     ("worth a look", "needs a person to read") and the reminder of overdue requests for contact are sent."""
 
     backup_dir: str = ""
@@ -147,6 +148,19 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     safeguarding signs, themed) in its next quiet moment, and once any have waited this long, busy or not."""
     read_every_seconds: Annotated[float, Meta(gt=0, le=3600)] = 1.0
     """VOICE_READ_EVERY_SECONDS: how often each worker looks for answers waiting to be read."""
+    timezone: Annotated[str, Meta(min_length=1, max_length=60)] = "Europe/London"
+    """VOICE_TIMEZONE: the partnership's clock (an IANA name, like Europe/London): the day an answer is
+    stored under, and the days a survey opens and closes, are its days, in summer time too."""
+    wal_limit_mb: Annotated[int, Meta(ge=1, le=100_000)] = 64
+    """VOICE_WAL_LIMIT_MB: the database's write-ahead log (the `-wal` file beside it) is kept under this
+    size however long answers keep coming: once it passes a quarter of it, the service copies it into the
+    database and empties it, holding new writes back for that moment."""
+
+    def __post_init__(self) -> None:
+        try:
+            ZoneInfo(self.timezone)
+        except (ValueError, ZoneInfoNotFoundError):
+            raise ValueError(f"no such time zone {self.timezone!r}: give an IANA name, like Europe/London") from None
 
     def __repr__(self) -> str:
         return "Settings(" + ", ".join(
@@ -182,6 +196,8 @@ def load_settings(**overrides: Any) -> Settings:
     except msgspec.ValidationError as exc:
         message, _, where = str(exc).partition(" - at `$.")
         field = where.rstrip("`")
+        if not where and "time zone" in message:  # __post_init__'s own check names no field
+            field, where = "timezone", "timezone"
         name = f"VOICE_{field.upper()}" if where else "settings"
         raise SettingsError(f"{name}: {HINTS.get(field, message)}") from None
 

@@ -4,11 +4,10 @@ flag on answers a young person took back lets their withdrawal finish (voice.int
 
 from __future__ import annotations
 
-import datetime as dt
-
 import msgspec
 from sqlite_utils import Database
 
+from voice.common.dates import local_today
 from voice.common.i18n import N_
 from voice.intake import withdrawal
 from voice.reading.evidence import Evidence
@@ -141,7 +140,7 @@ def close_flag(db: Database, flag_id: int, closed_by: str, note: str, decision: 
         for closing in (flag_id, *others):
             db.execute("UPDATE flags SET status = 'closed', closed_by = ?, closed_on = ?, action_note = ?, decision = ? "
                        "WHERE id = ? AND status = 'open'",
-                       [closed_by, dt.datetime.now(dt.UTC).date().isoformat(), note, decision, closing])
+                       [closed_by, local_today().isoformat(), note, decision, closing])
             record_event(db, closed_by, "flag closed", f"flag:{closing}", f"{note} ({decision})" if decision else note)
         # Answers the young person took back while this flag was open go once no flag on them is open.
         erased = withdrawal.after_flag_closed(db, response_id, closed_by)

@@ -65,7 +65,6 @@ GIVE_UP_AFTER = dt.timedelta(days=2)
 seen the things it was about in the queues themselves; the audit log says so)."""
 CLAIM_SECONDS = 60
 TIMEOUT_SECONDS = 20
-ZONE = ZoneInfo("Europe/London")
 
 
 class MailError(Exception):
@@ -284,7 +283,7 @@ def collect(db: Database, settings: Settings, now: dt.datetime | None = None) ->
     """Queue the emails due now: for new requests for contact and flags, and the day's digest and
     reminder when their hour has come. Returns how many were queued. Safe to call from every worker."""
     now = now or _now()
-    local = now.astimezone(ZONE)
+    local = now.astimezone(ZoneInfo(settings.timezone))  # the partnership's mornings
     today = local.date().isoformat()
     queued = 0
     if not _anything_to_tell(db, settings, local):  # the usual case: no lock, no transaction

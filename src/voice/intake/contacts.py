@@ -17,6 +17,7 @@ from typing import Any
 import msgspec
 from sqlite_utils import Database
 
+from voice.common.dates import local_today
 from voice.common.i18n import N_
 from voice.store.audit import record_event
 from voice.store.db import write_lock
@@ -51,7 +52,7 @@ class ContactError(ValueError):
 
 
 def _today() -> dt.date:
-    return dt.datetime.now(dt.UTC).date()
+    return local_today()
 
 
 _SQL = ("SELECT c.id, c.survey_slug, c.requested_on, c.due_on, c.status, c.name, c.contact, c.best_time, "

@@ -10,6 +10,7 @@ from pathlib import Path
 import msgspec
 from sqlite_utils import Database
 
+from voice.common.dates import local_today
 from voice.common.settings import Settings
 from voice.intake.contacts import wipe_details
 from voice.intake.submissions import purge_originals
@@ -110,10 +111,10 @@ class RestoreError(Exception):
     """A backup that must not be restored; the message says why. Nothing was changed."""
 
 
-def restore(backup_file: str | Path, db_path: str | Path, today: dt.date | None = None) -> Path:
+def restore(backup_file: str | Path, db_path: str | Path, today: dt.date | None = None) -> Path | None:
     """Put a backup in place of the database, with SQLite's backup API (the same way round), so that a
     running service sees either the old data or the restored data, never a mix. The database as it was
-    is first copied aside (returned), so a restore can itself be undone."""
+    is first copied aside (returned; None if there was none), so a restore can itself be undone."""
     backup_file, db_path = Path(backup_file), Path(db_path)
     try:
         source = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
@@ -127,9 +128,11 @@ def restore(backup_file: str | Path, db_path: str | Path, today: dt.date | None 
         raise RestoreError(f"{backup_file} is not a database voice can read ({exc}); nothing was restored") from None
     if not {"_sqlite_migrations", "responses", "answers"} <= tables:
         raise RestoreError(f"{backup_file} is not a voice backup (it has no responses); nothing was restored")
-    kept = db_path.with_name(f"{db_path.name}.before-restore-{(today or dt.datetime.now(dt.UTC).date()).isoformat()}")
-    if db_path.exists():
+    kept: Path | None = db_path.with_name(f"{db_path.name}.before-restore-{(today or local_today()).isoformat()}")
+    if db_path.exists() and kept is not None:
         backup(db_path, kept)
+    else:
+        kept = None
     source = sqlite3.connect(str(backup_file))
     target = sqlite3.connect(str(db_path))
     try:
@@ -156,9 +159,9 @@ def purge(db_path: str | Path, now: dt.datetime | None = None, *, contact_detail
             # Emails to staff sent (or given up on) a month ago: the audit log keeps that they were.
             month_ago = (moment - dt.timedelta(days=30)).isoformat()
             db.execute("DELETE FROM emails WHERE sent_at < ? OR given_up_at < ?", [month_ago, month_ago])
-        originals = purge_originals(db, moment.date())
-        wiped = wipe_details(db, contact_details_days, moment.date())
-        answers = purge_old_answers(db, answer_days, moment.date())
+        originals = purge_originals(db, local_today(moment))
+        wiped = wipe_details(db, contact_details_days, local_today(moment))
+        answers = purge_old_answers(db, answer_days, local_today(moment))
         held = purge_held(db, moment)
     finally:
         db.close()

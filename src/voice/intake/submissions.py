@@ -17,7 +17,7 @@ from typing import Any
 import msgspec
 from sqlite_utils import Database
 
-from voice.common.dates import due_on
+from voice.common.dates import due_on, local_today
 from voice.common.settings import Settings
 from voice.intake import drafts
 from voice.intake.receipts import new_receipt, normalise_receipt
@@ -100,7 +100,7 @@ def record(
     answers, errors = check_all(published.survey, raw, locale)
     if errors:
         raise InvalidAnswersError(errors)
-    day = (today or dt.datetime.now(dt.UTC).date()).isoformat()
+    day = (today or local_today()).isoformat()
     reading = read_answers(published, answers, terms, themer or default_themer()) if read_now else None
     key = _key_hash(published.slug, submission_key)
     language = locale if channel == "web" else None  # an app's, a paper form's or a file's is not known
@@ -245,7 +245,8 @@ def read_unread(db: Database, *, terms: Terms | None = None, themer: Themer | No
 
     Readers in other threads or worker processes never read the same answers twice: a batch is
     claimed first (for `claim_seconds`, after which another reader may take it, say if this one
-    died), and a response is stored only if it is still unread when the batch is written. `only`
+    died; if storing what was read fails, at once), and a response is stored only if it is still unread
+    when the batch is written. `only`
     reads that one response now, claimed or not. `stop` is asked between answers: when it says so,
     what was read so far is stored and the rest released for the next reader.
     """
@@ -284,6 +285,26 @@ def read_unread(db: Database, *, terms: Terms | None = None, themer: Themer | No
             if published is not None:  # always: a response's version is never deleted
                 chunk.append((response_id, published, msgspec.json.decode(sent), day, draft))
         done += _read_chunk(chunk, terms, themer)
+    try:
+        stored = _store_read(db, done, left, languages, keep_original_days, flag_role, contact_days)
+    except sqlite3.Error:
+        if only is None:  # let the next reader have them now, not when the claim runs out
+            _release(db, [row[0] for row in batch])
+        raise
+    return stored
+
+
+def _release(db: Database, response_ids: list[int]) -> None:
+    try:
+        with write_lock:
+            db.execute("UPDATE unread SET claimed_until = NULL WHERE response_id IN (SELECT value FROM json_each(?))",
+                       [msgspec.json.encode(response_ids).decode()])
+    except sqlite3.Error:
+        pass  # a full disk may refuse even this: the claim runs out by itself
+
+
+def _store_read(db: Database, done: list[tuple[int, Published, Answers, Reading, str, str | None]], left: list[int],
+                languages: dict[int, str | None], keep_original_days: int, flag_role: str, contact_days: int) -> int:
     with write_lock, db.atomic():
         stored = 0
         for response_id, published, answers, reading, day, draft in done:
@@ -386,7 +407,7 @@ def purge_originals(db: Database, today: dt.date | None = None) -> int:
 
     The original of an answer with an open safeguarding flag stays until a person closes the flag.
     """
-    day = (today or dt.datetime.now(dt.UTC).date()).isoformat()
+    day = (today or local_today()).isoformat()
     with write_lock:
         cursor = db.execute(
             "DELETE FROM original_texts WHERE delete_after < ? AND NOT EXISTS (SELECT 1 FROM flags f "
@@ -398,7 +419,7 @@ def purge_originals(db: Database, today: dt.date | None = None) -> int:
 def retheme(db: Database, themer: Themer, flag_role: str, *, batch: int = 1000,
             progress: Callable[[int], object] | None = None) -> tuple[int, int]:
     """Theme every free-text answer again; raise any new flags. Returns (answers themed, new flags)."""
-    day = dt.datetime.now(dt.UTC).date().isoformat()
+    day = local_today().isoformat()
     flags_before = db.execute("SELECT count(*) FROM flags").fetchone()[0]
     done, last_id = 0, 0
     while True:

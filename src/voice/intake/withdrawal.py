@@ -21,6 +21,7 @@ import secrets
 import msgspec
 from sqlite_utils import Database
 
+from voice.common.dates import local_today
 from voice.intake.receipts import normalise_receipt
 from voice.store import tallies
 from voice.store.audit import record_event
@@ -30,7 +31,7 @@ from voice.store.versions import version
 
 
 def _today() -> str:
-    return dt.datetime.now(dt.UTC).date().isoformat()
+    return local_today().isoformat()
 
 
 def find(db: Database, receipt: str) -> int | None:
@@ -89,7 +90,7 @@ def purge_old_answers(db: Database, keep_days: int, today: dt.date | None = None
     open flag wait for it to be closed. Returns how many responses were erased."""
     if keep_days <= 0:
         return 0
-    cutoff = ((today or dt.datetime.now(dt.UTC).date()) - dt.timedelta(days=keep_days)).isoformat()
+    cutoff = ((today or local_today()) - dt.timedelta(days=keep_days)).isoformat()
     ids = [row[0] for row in db.execute(
         "SELECT id FROM responses r WHERE submitted_on < ? AND withdrawn_on IS NULL AND NOT EXISTS "
         "(SELECT 1 FROM flags f WHERE f.response_id = r.id AND f.status = 'open') "

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 import msgspec
 from sqlite_utils import Database
 
+from voice.common.dates import local_today
 from voice.reading.themes import Taxonomy
 from voice.reporting import priorities as plan
 from voice.reporting.results import SHOWN, SMALL, Count
@@ -97,7 +98,7 @@ def who_was_asked(db: Database, surveys: list[Published], taxonomy: Taxonomy, th
 def asked_again(db: Database, asked: list[Asked], surveys: list[Published], taxonomy: Taxonomy, weeks: int,
                 today: dt.date | None = None) -> list[AskedAgain]:
     """Surveys open now that put a group to the same topics it answered about within `weeks`."""
-    today = today or dt.datetime.now(dt.UTC).date()
+    today = today or local_today()
     since = (today - dt.timedelta(weeks=weeks)).isoformat()
     open_now = [p for p in surveys if p.survey.is_open(today)]
     about = {}

@@ -14,6 +14,7 @@ from typing import Any, cast
 import msgspec
 from sqlite_utils import Database
 
+from voice.common.dates import local_today
 from voice.common.i18n import (
     day,
     month_year,
@@ -262,7 +263,7 @@ def build_report(db: Database, year: str, taxonomy: Taxonomy, *, survey: str | N
         previous = compare_years(before, consultations, topics, is_published)
     return Report(
         year=year, survey=survey, title=title, starts=since.isoformat(), ends=until.isoformat(),
-        generated_on=(today or dt.datetime.now(dt.UTC).date()).isoformat(), threshold=threshold,
+        generated_on=(today or local_today()).isoformat(), threshold=threshold,
         responses=_responses(consultations, threshold), consultations=consultations, topics=topics,
         priorities=sections, other_actions=[_action_out(a, by_id) for a in year_actions if a.id not in placed],
         quotes=quotes, previous=previous, partnership=(partnership or default_partnership()).for_year(year))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from voice.common.dates import local_today
 from voice.store.db import opened
 from voice.store.versions import Published, version
 from voice.surveys.files import SURVEY_SUFFIXES, LoadedSurvey, Problem, check_paths
@@ -87,7 +88,7 @@ class Catalogue:
             if stamp == self._stamp:
                 return
             loaded, problems = check_paths([self.surveys_dir]) if self.surveys_dir.is_dir() else ([], [])
-            day = today or dt.datetime.now(dt.UTC).date()
+            day = today or local_today()
             current: dict[str, Published] = {}
             with opened(self.db_path) as db:
                 for item in loaded:

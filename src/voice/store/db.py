@@ -11,6 +11,7 @@ import fcntl
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
+from voice.store.health import STORING, health, is_storage_error, writable
 from voice.store.migrations import migrations
 
 BUSY_TIMEOUT_MS = 10_000
@@ -130,13 +132,16 @@ class GroupCommit:
                         db.execute("SAVEPOINT one_write")
                         try:
                             item.value = item.work(db)
-                        except Exception as exc:  # noqa: BLE001 - given to its own caller below
+                        except Exception as exc:  # given to its own caller below
+                            if not db.conn.in_transaction:  # SQLite undid it all (a full disk may): all failed
+                                raise
                             db.execute("ROLLBACK TO one_write")
                             item.error = exc
                         db.execute("RELEASE one_write")
                     db.execute("COMMIT")
                     committed = True
                     self.batches += 1
+                    health.worked(STORING)
                 except BaseException:
                     if db.conn.in_transaction:
                         db.conn.rollback()
@@ -206,6 +211,37 @@ def checkpoint(path: str | Path) -> tuple[int, int, int]:
     return int(busy), int(wal_pages), int(copied)
 
 
+WAL_WAIT_MS = 500
+"""How long emptying the WAL waits for readers to finish with it, holding writers back meanwhile."""
+WAL_BACK_OFF_SECONDS = 2.0
+"""After a reader held on past WAL_WAIT_MS (a long export), how long before writers are held back again."""
+_wal_busy_until: dict[str, float] = {}
+
+
+def keep_wal_small(path: str | Path, limit_bytes: int) -> bool:
+    """Empty the WAL if it has passed a quarter of `limit_bytes`; True if it was emptied.
+
+    The passive `checkpoint` copies what it can, but while answers keep coming there is always a reader
+    in the WAL, so it never reaches the end and SQLite never starts the WAL again: it grew by ~10 KB an
+    answer for as long as answers came. Here, with the write lock held (writers wait, as for a commit),
+    SQLite copies the rest, waits (at most WAL_WAIT_MS) for readers to move on to the database file,
+    and cuts the WAL to nothing. If a reader holds on longer (nothing can empty the WAL under a reader
+    still using it), writers are not held back again for WAL_BACK_OFF_SECONDS."""
+    try:
+        size = Path(f"{path}-wal").stat().st_size
+    except FileNotFoundError:
+        return False
+    if size <= limit_bytes // 4 or time.monotonic() < _wal_busy_until.get(str(path), 0.0):
+        return False
+    with write_lock, opened(path) as db:
+        db.execute(f"PRAGMA busy_timeout = {WAL_WAIT_MS}")
+        started = time.monotonic()
+        busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    if busy and time.monotonic() - started >= WAL_WAIT_MS / 2000:  # it waited for a reader, in vain
+        _wal_busy_until[str(path)] = time.monotonic() + WAL_BACK_OFF_SECONDS
+    return not busy  # busy at once: another worker's checkpoint was running; the next look tries again
+
+
 def forget_deleted(db: Database) -> None:
     """After deleting what a young person took back: copy the WAL into the file (where SQLite's
     secure_delete has zeroed the deleted rows) and empty it, so that no old copy of a page holding their
@@ -241,6 +277,11 @@ class ConnectionPool:
     the schema); a worker keeps at most `keep` idle ones. A connection comes back with any transaction
     its request left open rolled back. Idle connections are kept per `opener` in use when they were
     opened, so replacing it (a test simulating a full disk) affects every connection lent afterwards.
+
+    A connection opened while the file could not be written to (chmod 444, a read-only mount) can never
+    write, even once the file can again: SQLite opened it read-only. Such a connection is lent but not
+    kept, and one that meets a file or disk at fault (`health.is_storage_error`, but for a full disk,
+    which passes) is closed with every idle one, so the service mends itself when the file does.
     """
 
     def __init__(self, keep: int = 64, opener: Callable[[str | Path], Database] = connect) -> None:
@@ -256,12 +297,22 @@ class ConnectionPool:
         with self._lock:
             idle = self._idle.setdefault(key, [])
             db = idle.pop() if idle else None
+        keep = True
         if db is None:
+            keep = writable(path)
             db = opener(path)
         try:
             yield db
+        except BaseException as exc:
+            if is_storage_error(exc) and getattr(exc, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_FULL:
+                keep = False
+                self.close_all()
+            raise
         finally:
-            _give_back(db, self, key)
+            if keep:
+                _give_back(db, self, key)
+            else:
+                db.close()
 
     def put(self, key: tuple[str, object], db: Database) -> bool:
         with self._lock:

@@ -15,6 +15,7 @@ from litestar.handlers import BaseRouteHandler
 from litestar.params import FromHeader, FromPath, JSONBody
 from msgspec import Meta
 
+from voice.common.dates import local_today
 from voice.intake.submissions import InvalidAnswersError, record
 from voice.surveys.schema import Survey
 from voice.web.errors import ApiError, ErrorItem, SaidNotFoundError, api_error
@@ -58,7 +59,7 @@ class Receipt(msgspec.Struct, frozen=True):
 
 
 def _today() -> dt.date:
-    return dt.datetime.now(dt.UTC).date()
+    return local_today()
 
 
 def json_only(connection: ASGIConnection, _: BaseRouteHandler) -> None:

@@ -26,6 +26,7 @@ from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
 from voice import __version__
+from voice.common.dates import use_timezone
 from voice.common.settings import Settings, SettingsError
 from voice.curation import notices
 from voice.intake.operations import purge_as_set
@@ -40,11 +41,13 @@ from voice.store.catalogue import Catalogue
 from voice.store.db import (
     ConnectionPool,
     checkpoint,
+    keep_wal_small,
     lock_writes_to,
     migrate,
     opened,
     serving_connection,
 )
+from voice.store.health import health, writable
 from voice.web import api, people, public, staff, uploads, withdraw
 from voice.web.errors import exception_handlers, static_exception_handlers
 from voice.web.guard import (
@@ -149,10 +152,12 @@ async def _in_background(seconds: Callable[[], float], job: Callable[[], object]
             await anyio.sleep(seconds())
             try:
                 await anyio.to_thread.run_sync(job)
-            except (sqlite3.Error, OSError) as exc:
-                log.warning("%s failed: %s", what, exc)
+            except (sqlite3.Error, OSError) as exc:  # logged when it starts and when it ends, not every time
+                health.failed(what, exc)
             except Exception:
                 log.exception("%s failed", what)
+            else:
+                health.worked(what)
 
     async with anyio.create_task_group() as tasks:
         tasks.start_soon(again_and_again)
@@ -192,10 +197,14 @@ async def watch_surveys(app: Litestar) -> AsyncIterator[None]:
 @asynccontextmanager
 async def checkpoints(app: Litestar) -> AsyncIterator[None]:
     """Copy the WAL back into the database file every second, so that no answer being sent waits for
-    it (see voice.store.db.connect)."""
-    path = app.state["settings"].db_path
-    async with _in_background(lambda: CHECKPOINT_SECONDS, lambda: checkpoint(path),
-                              "copying the WAL into the database"):
+    it (see voice.store.db.connect), and empty it past a quarter of VOICE_WAL_LIMIT_MB (keep_wal_small)."""
+    settings: Settings = app.state["settings"]
+    async with (
+        _in_background(lambda: CHECKPOINT_SECONDS, lambda: checkpoint(settings.db_path),
+                       "copying the WAL into the database"),
+        _in_background(lambda: WAL_CHECK_SECONDS, lambda: keep_wal_small(settings.db_path, settings.wal_limit_mb * 2**20),
+                       "emptying the WAL"),
+    ):
         yield
 
 
@@ -220,6 +229,8 @@ async def emails(app: Litestar) -> AsyncIterator[None]:
 
 
 CHECKPOINT_SECONDS = 1.0
+WAL_CHECK_SECONDS = 0.1
+"""How often the WAL's size is looked at (a stat of the file): at ~20 MB/s under a burst, it grows by 2 MB between looks."""
 SURVEYS_CHECK_SECONDS = 1.0
 WARM_UP_TEXT = "I told Sam on 07700 900123 that I feel sad and nobody at school listens."
 WARM_UP_OTHER_LANGUAGE = "Szkoła jest w porządku, ale nauczyciele nie słuchają."
@@ -236,6 +247,11 @@ def warm_up(themer: Themer, terms: Terms, engine: JinjaTemplateEngine) -> None:
 
 
 def create_app(settings: Settings) -> Litestar:
+    health.clear()
+    use_timezone(settings.timezone)
+    if not writable(settings.db_path):
+        raise SettingsError(f"VOICE_DB_PATH: {settings.db_path} cannot be written to (a read-only file or disk): "
+                            "voice stores answers there, so the user it runs as must be able to write it")
     migrate(settings.db_path)
     lock_writes_to(settings.db_path)
     terms = redaction_terms(settings)

@@ -20,6 +20,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.response import Template
 
 from voice.common.i18n import N_
+from voice.store.health import STORING, health, is_storage_error
 
 log = logging.getLogger("voice.errors")
 
@@ -124,7 +125,12 @@ def on_validation_error(request: Request, exc: ValidationException) -> Response[
 
 
 def on_database_error(request: Request, exc: sqlite3.Error) -> Response[Any]:
-    log.error("database error: %s", exc.__class__.__name__ + ": " + str(exc))
+    """A 503. A full disk or a read-only file is logged when it starts and ends (see voice.store.health),
+    not once for each request it fails."""
+    if is_storage_error(exc):
+        health.failed(STORING, exc)
+    else:
+        log.error("database error: %s", exc.__class__.__name__ + ": " + str(exc))
     return _respond(request, 503)
 
 

@@ -17,6 +17,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Stream, Template
 
+from voice.common.dates import local_today
 from voice.common.i18n import N_
 from voice.common.text import spreadsheet_safe
 from voice.curation import flags, notices
@@ -77,7 +78,7 @@ class ContactsController(Controller):
     def queue(self, request: Request, db: Db, status: FromQuery[str] = "open") -> Template:
         status = "closed" if status == "closed" else "open"
         return render(request, "staff/contacts.html", staff=staff_of(request), showing=status,
-                      items=contacts.requests(db, status), today=dt.datetime.now(dt.UTC).date(),
+                      items=contacts.requests(db, status), today=local_today(),
                       survey_titles=survey_titles(request), language_name=language_namer(request))
 
     def _page(self, request: Request, db: Db, request_id: int, errors: list[FieldError], note: str = "",
@@ -86,7 +87,7 @@ class ContactsController(Controller):
         if item is None:
             raise NotFoundException()
         return render(request, "staff/contact.html", status=status, staff=staff_of(request), item=item,
-                      today=dt.datetime.now(dt.UTC).date(), history=events(db, f"contact:{request_id}"),
+                      today=local_today(), history=events(db, f"contact:{request_id}"),
                       note=note, errors=errors, survey_titles=survey_titles(request),
                       flags=flags.on_response(db, item.response_id), names=safeguarding.CATEGORY_NAMES,
                       language_name=language_namer(request))

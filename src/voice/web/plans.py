@@ -4,7 +4,6 @@ the "you said, we did" report (preview, download in every format, publish). Guar
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from typing import Any
 
@@ -14,7 +13,7 @@ from litestar.exceptions import NotFoundException, ServiceUnavailableException
 from litestar.params import FromQuery
 from litestar.response import Redirect, Response, Template
 
-from voice.common.dates import DateError, parse_day
+from voice.common.dates import DateError, local_today, parse_day
 from voice.common.i18n import N_
 from voice.curation.quotes import quotes as all_quotes
 from voice.reporting import exports, outputs
@@ -55,7 +54,7 @@ FIELD_ERRORS = {
 
 
 def _this_year() -> str:
-    return plan.year_of(dt.datetime.now(dt.UTC).date())
+    return plan.year_of(local_today())
 
 
 def _year(value: str | None, db: Db) -> str:

@@ -26,6 +26,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.response import Redirect
 
+from voice.common.dates import local_today
 from voice.common.i18n import N_, available_locales, direction, lang_tag, language_name, translate
 from voice.curation import notices
 from voice.intake import contacts, drafts
@@ -39,6 +40,7 @@ from voice.intake.submissions import (
 )
 from voice.reporting import outputs
 from voice.reporting.priorities import check_year, year_of, year_slug
+from voice.store.health import STORING, health, look
 from voice.store.versions import Published
 from voice.surveys.forms import (
     FieldError,
@@ -59,6 +61,7 @@ from voice.web.pages import (
     form_lists,
     locale_of,
     read_after,
+    reader_of,
     record_options,
     render,
     render_cached,
@@ -79,7 +82,7 @@ NextUrl = Annotated[str | None, QueryParameter(name="next", max_length=2000)]
 
 
 def _today() -> dt.date:
-    return dt.datetime.now(dt.UTC).date()
+    return local_today()
 
 
 def _current(request: Request, slug: str) -> Published:
@@ -254,22 +257,31 @@ class PublicController(Controller):
     exception_handlers = {NoDraftError: _restart}  # noqa: RUF012 - Litestar's layered setting
 
     @get("/healthz", sync_to_thread=False, opt={"exclude_from_csrf": True})  # no cookie for a monitor
-    def healthz(self, request: Request, db: Db) -> dict[str, str]:
+    def healthz(self, request: Request, db: Db) -> Response[dict[str, Any]]:
         """For monitoring: the database answers, the surveys are loaded, how many answers wait to be read
         (a number that keeps growing means reading has stopped), and how many requests for contact are
         open and past their due day (above 0 means a young person who asked for help is waiting too
         long), emails to staff waiting to go and tried but not sent (above 0: the mail server is failing;
-        the staff pages say why), how long ago the newest checked backup was made (empty: never), and which
-        survey files in the folder are refused (`voice check` says
-        why). Says nothing about anyone."""
+        the staff pages say why), how long ago the newest checked backup was made (null: never), and which
+        survey files in the folder are refused (`voice check` says why). Says nothing about anyone.
+        Counts are numbers. `status` is "ok", "degraded" (something the service does is failing: see
+        `problems`, in plain words) or "failing", with HTTP 503, when answers cannot be stored."""
         refused = sorted({Path(p.file).name for p in catalogue_of(request).problems})
+        found = reader_of(request).behind() | health.problems() | look(settings_of(request).db_path)
+        unsent = notices.unsent(db).count
+        if unsent:
+            found["emails"] = f"{unsent} emails to staff could not be sent (the staff page Emails says why)"
+        status = "failing" if STORING in found else "degraded" if found else "ok"
         age = last_backup_age(db)
-        return {"status": "ok", "surveys": str(len(catalogue_of(request).all())), "unread": str(unread_count(db)),
-                "contact_requests_open": str(contacts.open_count(db)),
-                "contact_requests_overdue": str(contacts.overdue_count(db)),
-                "emails_waiting": str(notices.waiting(db)), "emails_unsent": str(notices.unsent(db).count),
-                "backup_age_seconds": "" if age is None else str(int(age)),
-                "survey_files_refused": ", ".join(refused)}
+        return Response({"status": status, "surveys": len(catalogue_of(request).all()),
+                         "unread": unread_count(db),
+                         "contact_requests_open": contacts.open_count(db),
+                         "contact_requests_overdue": contacts.overdue_count(db),
+                         "emails_waiting": notices.waiting(db), "emails_unsent": unsent,
+                         "backup_age_seconds": None if age is None else int(age),
+                         "survey_files_refused": ", ".join(refused),
+                         "problems": [f"{task}: {why}" for task, why in sorted(found.items())]},
+                        status_code=503 if status == "failing" else 200)
 
     @get("/language/{code:str}", sync_to_thread=False)
     def language(self, request: Request, code: FromPath[str], next_url: NextUrl = None) -> Redirect:

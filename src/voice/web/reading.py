@@ -35,6 +35,7 @@ from sqlite_utils import Database
 from voice.common.settings import Settings
 from voice.intake.submissions import read_unread, reading_options
 from voice.store.db import ConnectionPool
+from voice.store.health import READING, health
 
 log = logging.getLogger("voice")
 BATCH = 20
@@ -57,6 +58,12 @@ class Reader:
         self.started = 0
         """Requests this worker has begun, ever: a request that sees it unchanged began alone."""
         self._waiting_since: float | None = None
+
+    @property
+    def claim_seconds(self) -> int:
+        """How long a batch being read is held from other readers: if this reader dies (or the disk
+        fails it), another takes the batch well within VOICE_READ_WITHIN_SECONDS."""
+        return max(1, self.settings.read_within_seconds // 3)
 
     @property
     def options(self) -> dict[str, Any]:
@@ -92,7 +99,9 @@ class Reader:
             with self.pool.lend(self.settings.db_path) as db:
                 read_unread(db, only=response_id, **self.options)
         except sqlite3.Error as exc:  # it stays unread, safe on disk: the next sweep reads it
-            log.warning("reading answers right after accepting them failed: %s", exc)
+            health.failed(READING, exc)
+        else:
+            health.worked(READING)
 
     def sweep(self, overdue: bool) -> int:
         """Read what is waiting until none is or, unless overdue, until this worker gets a request or
@@ -105,7 +114,7 @@ class Reader:
                 return self.in_hand > 0 and not overdue
 
             while not busy() and (overdue or _newest(db) == newest):
-                n = read_unread(db, limit=BATCH, stop=busy, **self.options)
+                n = read_unread(db, limit=BATCH, stop=busy, claim_seconds=self.claim_seconds, **self.options)
                 if n == 0:  # none left that another reader has not taken
                     break
                 read += n
@@ -124,6 +133,16 @@ class Reader:
             self._waiting_since = now
         return now - self._waiting_since >= self.settings.read_within_seconds
 
+    def behind(self, now: float | None = None) -> dict[str, str]:
+        """For /healthz: answers have waited, without a moment when none did, for more than twice
+        VOICE_READ_WITHIN_SECONDS (reading is stuck, or cannot keep up): task -> what is wrong."""
+        since = self._waiting_since
+        waited = (time.monotonic() if now is None else now) - since if since is not None else 0.0
+        if waited <= 2 * self.settings.read_within_seconds:
+            return {}
+        return {READING: f"answers have waited {waited:.0f} s to be read (VOICE_READ_WITHIN_SECONDS is "
+                         f"{self.settings.read_within_seconds})"}
+
     @asynccontextmanager
     async def lifespan(self, app: Litestar) -> AsyncIterator[None]:
         async def keep_reading() -> None:
@@ -141,7 +160,9 @@ class Reader:
                         if read:
                             log.info("read %d answers that were waiting%s", read, " (past the time limit)" if overdue else "")
                 except sqlite3.Error as exc:  # try again next time; the answers are safe on disk
-                    log.warning("reading waiting answers failed: %s", exc)
+                    health.failed(READING, exc)
+                else:
+                    health.worked(READING)
 
         async with anyio.create_task_group() as tasks:
             tasks.start_soon(keep_reading)

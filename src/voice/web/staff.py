@@ -18,7 +18,7 @@ from litestar.exceptions import NotFoundException, ValidationException
 from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.response import Redirect, Response, Template
 
-from voice.common.dates import DateError, parse_day
+from voice.common.dates import DateError, local_today, parse_day
 from voice.common.i18n import N_
 from voice.common.text import spreadsheet_safe
 from voice.curation import flags
@@ -422,7 +422,7 @@ class StaffController(Controller):
         published = catalogue_of(request).current(slug)
         if published is None:
             raise NotFoundException()
-        day = day if day is not None else dt.datetime.now(dt.UTC).date().strftime("%d/%m/%Y")
+        day = day if day is not None else local_today().strftime("%d/%m/%Y")
         return render(request, "staff/entry.html", status=status, staff=staff_of(request), slug=slug,
                       entered=published.survey, values=values, error_for={e.key: e for e in errors}, errors=errors,
                       channel=channel, saved=saved, prefer_not=PREFER_NOT, day=day)
@@ -467,7 +467,7 @@ class StaffController(Controller):
 def _session_day(request: Request, typed: str) -> tuple[dt.date, list[FieldError]]:
     """The day paper answers were given or a session was held: as typed (27/3/2021 or 2021-03-27), not
     in the future; today if left empty."""
-    today = dt.datetime.now(dt.UTC).date()
+    today = local_today()
     if not typed:
         return today, []
     try:
