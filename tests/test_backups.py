@@ -130,3 +130,26 @@ def test_migrate_refuses_a_database_that_is_not_there_unless_asked_to_create_one
     assert not missing.exists()
     assert CliRunner().invoke(main, ["migrate", "--create", "--db", str(missing)]).exit_code == 0
     assert missing.exists()
+
+
+def test_restore_refuses_while_the_service_serves_the_database_and_keeps_every_earlier_copy(
+        settings: Settings, tmp_path: Path) -> None:
+    from voice.cli.server import start_serving, stop_serving
+
+    with TestClient(create_app(settings)) as client:
+        client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": "more clubs"}})
+    copy = tmp_path / "copy.db"
+    assert CliRunner().invoke(main, ["backup", str(copy), "--db", settings.db_path]).exit_code == 0
+
+    assert start_serving(settings.db_path) is None  # as `voice serve` does while it runs
+    try:
+        refused = CliRunner().invoke(main, ["restore", str(copy), "--db", settings.db_path, "--yes"])
+    finally:
+        stop_serving()
+    assert refused.exit_code == 1 and "is serving" in refused.output and "Nothing was restored" in refused.output
+    assert not list(Path(settings.db_path).parent.glob("voice.db.before-restore-*"))
+
+    for _ in range(2):  # twice the same day: the first copy kept aside is not overwritten by the second
+        done = CliRunner().invoke(main, ["restore", str(copy), "--db", settings.db_path, "--yes"])
+        assert done.exit_code == 0, done.output
+    assert len(list(Path(settings.db_path).parent.glob("voice.db.before-restore-*"))) == 2

@@ -52,12 +52,15 @@ def backup_command(target: Path | None, keep: int | None, db_path: str | None) -
 @main.command("restore")
 @click.argument("backup_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--yes", is_flag=True, help="Do not ask before replacing the database.")
+@click.option("--while-serving", is_flag=True, help="Restore even though `voice serve` is serving the database "
+              "(answers sent since the backup are then only in the copy kept aside).")
 @click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
-def restore_command(backup_file: Path, yes: bool, db_path: str | None) -> None:
-    """Replace the database with BACKUP_FILE (made by `voice backup`). The database as it was is kept
-    beside it first (<db>.before-restore-DATE), so this can be undone."""
+def restore_command(backup_file: Path, yes: bool, while_serving: bool, db_path: str | None) -> None:
+    """Replace the database with BACKUP_FILE (made by `voice backup`). Stop the service first. The
+    database as it was is kept beside it first (<db>.before-restore-DATE-TIME), so this can be undone."""
     import sqlite3
 
+    from voice.cli.server import serving_process
     from voice.intake.operations import RestoreError, restore
     from voice.store.db import migrate
     from voice.store.health import cause
@@ -67,6 +70,12 @@ def restore_command(backup_file: Path, yes: bool, db_path: str | None) -> None:
     if not folder.is_dir():
         raise click.ClickException(f"There is no folder {folder} for the database: create it, or give another "
                                    "--db. Nothing was restored.")
+    serving = serving_process(settings.db_path)
+    if serving is not None and not while_serving:
+        raise click.ClickException(
+            f"voice serve (process {serving or 'unknown'}) is serving {settings.db_path}: stop it first "
+            "(systemctl stop voice), then restore. Restoring under it would take away every answer sent since the "
+            "backup without a word. Nothing was restored.")
     if not yes:
         click.confirm(f"Replace everything in {settings.db_path} with {backup_file}?", abort=True)
     try:

@@ -96,6 +96,22 @@ def start_serving(db_path: str | Path) -> int | None:
     return None
 
 
+def serving_process(db_path: str | Path) -> int | None:
+    """The process id of a `voice serve` serving this database now (0 if it cannot be read), else None."""
+    path = Path(f"{db_path}.serving")
+    if not path.exists():
+        return None
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        text = path.read_text().strip()
+        return int(text) if text.isdigit() else 0
+    finally:
+        os.close(fd)  # closing lets go of a lock taken here
+    return None
+
+
 def stop_serving() -> None:
     while _serving:
         os.close(_serving.pop())

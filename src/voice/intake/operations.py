@@ -111,7 +111,7 @@ class RestoreError(Exception):
     """A backup that must not be restored; the message says why. Nothing was changed."""
 
 
-def restore(backup_file: str | Path, db_path: str | Path, today: dt.date | None = None) -> Path | None:
+def restore(backup_file: str | Path, db_path: str | Path, now: dt.datetime | None = None) -> Path | None:
     """Put a backup in place of the database, with SQLite's backup API (the same way round), so that a
     running service sees either the old data or the restored data, never a mix. The database as it was
     is first copied aside (returned; None if there was none), so a restore can itself be undone."""
@@ -128,11 +128,16 @@ def restore(backup_file: str | Path, db_path: str | Path, today: dt.date | None 
         raise RestoreError(f"{backup_file} is not a database voice can read ({exc}); nothing was restored") from None
     if not {"_sqlite_migrations", "responses", "answers"} <= tables:
         raise RestoreError(f"{backup_file} is not a voice backup (it has no responses); nothing was restored")
-    kept: Path | None = db_path.with_name(f"{db_path.name}.before-restore-{(today or local_today()).isoformat()}")
-    if db_path.exists() and kept is not None:
+    kept: Path | None = None
+    if db_path.exists():  # named to the second, and never over an earlier one: each restore can be undone
+        moment = now or dt.datetime.now(dt.UTC)
+        stamp = f"{local_today(moment).isoformat()}-{moment.astimezone(dt.UTC):%H%M%S}"
+        kept = db_path.with_name(f"{db_path.name}.before-restore-{stamp}")
+        n = 1
+        while kept.exists():
+            n += 1
+            kept = db_path.with_name(f"{db_path.name}.before-restore-{stamp}-{n}")
         backup(db_path, kept)
-    else:
-        kept = None
     source = sqlite3.connect(str(backup_file))
     target = sqlite3.connect(str(db_path))
     try:
