@@ -219,3 +219,32 @@ def test_the_learned_recognisers_labelling_is_crfsuites_own() -> None:
         for k, probabilities in enumerate(ours):
             for label, p in zip(labeller.LABELS, probabilities, strict=True):
                 assert p == pytest.approx(tagger.marginal(label, k), abs=1e-6), (text, k, label)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an English word no name list has, after a word for one person (#28)
+    ("my bro tiny keeps texting me at night", "my bro [name] keeps texting me at night"),
+    # a school's word misspelt by a letter after its first word
+    ("my brother is at wreake vally now", "my brother is at [school] now"),
+    ("i go to babington acadmy", "i go to [school]"),
+    # "big" or "lil" before a name is part of the nickname
+    ("lil zak keeps threatening my little brother", "[name] keeps threatening my little brother"),
+])
+def test_names_and_schools_no_list_has_exactly_go(text: str, expected: str) -> None:
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "i will miss everyone when i leave",  # "miss" after "i" is a verb, not a title
+    "we really miss our old youth worker",
+    "my mum and my sister argue all the time",  # words for people after a word for one person stay
+    "a gold star from miss is the best feeling",
+    "my big brother drives me to college",  # "big" before a word for a person, not a nickname
+    "we watched elsa from frozen with my little cousin",  # a character
+    "mera dil bohat udaas hai aaj kal",  # everyday Urdu
+    "tata jest caly czas zmeczony",  # everyday Polish
+    "i rang the samaritans at 3am",  # a helpline
+    "harry kane should have stayed at spurs",  # a public figure
+])
+def test_words_near_people_stay_when_they_are_words(text: str) -> None:
+    assert redact(text).text == text

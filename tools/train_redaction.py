@@ -53,7 +53,7 @@ WRITTEN = [ROOT / "tests" / "data" / "redaction" / "labelled.txt", ROOT / "tests
 ANSWERS = [ROOT / "training" / "everyday.jsonl", ROOT / "training" / "disclosures.jsonl",
            ROOT / "training" / "seeds.jsonl"]
 """Answers with no personal details (the reader's voices.jsonl is left out: it is a test of over-redaction)."""
-SAMPLES = 22
+SAMPLES = 30
 """How many times each template is filled."""
 HIDDEN = 0.35
 """The share of names and schools hidden from the lists while training."""
@@ -118,6 +118,27 @@ ADJECTIVES = ["sad", "happy", "tired", "angry", "lonely", "scared", "anxious", "
               "good", "bad", "upset", "worried", "confused", "excited", "nervous", "proud", "embarrassed", "ashamed",
               "low", "numb", "safe", "unsafe", "hungry", "cold", "poorly", "ill", "sick", "fed up", "done",
               "overwhelmed", "calm", "chill", "buzzing", "gutted", "peng", "sound", "lush", "grim", "dead"]
+WORD_NAMES = ["angel", "precious", "princess", "diamond", "destiny", "harmony", "miracle", "justice", "treasure",
+              "comfort", "gift", "favour", "lucky", "blaze", "raven", "phoenix", "bear", "duke", "rebel", "honour",
+              "sunny", "dusty", "bubbles", "sugar", "candy", "cookie", "peanut", "bambi", "coco", "blue", "red", "jet",
+              "flint", "stone", "rock", "tank", "moose", "bullet", "tiger", "lion", "fox", "wolf", "hawk", "dove",
+              "willow", "hazel", "holly", "daisy", "lily", "iris", "violet", "jade", "amber", "ruby", "crystal",
+              "gem", "sterling", "ash", "rowan", "heath", "dale", "glen", "forest", "ocean", "rain", "cloud",
+              "winter", "autumn", "dawn", "eve", "faith", "hope", "grace", "mercy", "unity", "liberty",
+              "marvel", "blessed", "goodness", "wisdom", "peace", "promise", "charity", "prince", "king", "queen",
+              "major", "captain", "scout", "ranger", "hunter", "archer", "mason", "porter", "taylor", "miller",
+              "baker", "sonny", "buster", "chief", "skip", "spike", "ziggy", "sparky", "smiley", "shorty", "lefty"]
+"""English words that are people's names or what they are called (the CRF learns them from the words
+around them: the name lists have some, not all). The second development set's (dev2/) are left out."""
+WORD_WORD_LINES = ["i got a gold <wword> sticker", "the <wword> on my hoodie is sick", "i drew a <wword> in art",
+                   "there is no <wword> in my life", "<wword> is my favourite word", "i want a <wword> tattoo",
+                   "we did a poem about <wword>", "the film had a <wword> in it", "my room is painted <wword>",
+                   "the <wword> one is better", "a bit of <wword> would be nice", "its called <wword> mode in the game",
+                   "we learned what <wword> means in re", "i like the <wword> emoji", "my phone case has a <wword> on it",
+                   "<wword> is the best film ever", "<wword> was on netflix last night", "<wword> is a song by drake",
+                   "<wword> is a brand of trainers", "i was playing <wword> all night", "<wword> keeps crashing on my xbox",
+                   "<ename> is a good word for it", "we watched <ename> in film club", "<ename> is my favourite show",
+                   "i told my mum about <wword> in the game", "i went with my mum to see <wword> at the cinema"]
 NEW_SCHOOL_WORDS = ["oak", "ash", "elm", "beech", "willow", "birch", "cedar", "hollins", "kings", "queens",
                     "priory", "abbey", "meadow", "brook", "park", "vale", "hill", "field", "wood", "lea", "mead",
                     "thorn", "stone", "bridge", "grange", "manor", "lodge", "croft", "moor", "dale", "burn"]
@@ -164,6 +185,8 @@ class Pools:
         rng = self.rng
         if slot == "name":
             return self.pick(self.first)
+        if slot == "wword":
+            return rng.choice(WORD_NAMES)
         if slot == "surname":
             return self.pick(self.last)
         if slot == "full":
@@ -174,10 +197,13 @@ class Pools:
                 return rng.choice(self.nicks)
             if r < 0.65:
                 return f"{rng.choice(['big', 'lil', 'little'])} {rng.choice('abcdefghjklmnprstvz')}"
+            if r < 0.72:  # "big dan", "lil jay"
+                return f"{rng.choice(['big', 'lil', 'little'])} {self.pick(self.first)[:rng.choice([3, 4, 9])]}"
             name = self.pick(self.first)
             return name[:3] + rng.choice(["z", "zy", "y", "s", "o", "ers", "a"])
         if slot == "ename":
-            return rng.choice(self.everyday if rng.random() < 0.7 else WORD_SURNAMES)
+            r = rng.random()
+            return rng.choice(self.everyday if r < 0.6 else WORD_NAMES if r < 0.8 else WORD_SURNAMES)
         if slot == "title":
             return rng.choice(TITLES)
         if slot == "school":
@@ -307,6 +333,8 @@ def lines(rng: random.Random) -> list[Line]:
             found += [generate(raw, pools) for _ in range(SAMPLES)]
         else:
             found += [written(raw)] * 3
+    for raw in WORD_WORD_LINES:
+        found += [generate(raw, pools) for _ in range(SAMPLES)]
     for path in WRITTEN:
         found += [written(r) for r in path.read_text(encoding="utf-8").splitlines() if r.strip() and not r.startswith("#")]
     for path in ANSWERS:

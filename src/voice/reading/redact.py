@@ -645,12 +645,24 @@ def _names(words: Words) -> Iterator[Found]:
     if names.found:
         names.extend()
     for i, why in names.found.items():
-        start, end = words.span(i)
-        if why == "title":  # "Mr Patel" -> "[name]": the title says no more than the name would
-            start = words.span(i - 1)[0]
-        if words.possessive(i):  # "Tom's" -> "[name]'s"
-            end -= 2
-        yield Found(start, end, "name", why)
+        yield _name_found(words, i, why)
+
+
+def _name_found(words: Words, i: int, why: str) -> Found:
+    start, end = words.span(i)
+    # "Mr Patel" -> "[name]": the title says no more than the name would; "big dan said" -> "[name] said"
+    if why == "title" or _nickname_word(words, i):
+        start = words.span(i - 1)[0]
+    if words.possessive(i):  # "Tom's" -> "[name]'s"
+        end -= 2
+    return Found(start, end, "name", why)
+
+
+def _nickname_word(words: Words, i: int) -> bool:
+    """"big" or "lil" just before the name at word i, part of a nickname ("big dan", "lil jay"; not "my
+    little jay", "a big will")."""
+    return i > 0 and not words.before[i] and words.lowers[i - 1] in NICKNAME_WORDS and \
+        words.prev(i, 2) not in DETERMINERS
 
 
 NAME_INTERNAL = frozenset(["community", "catholic", "church", "high", "primary", "infant", "infants", "junior",
@@ -1005,7 +1017,7 @@ def _listed_schools(words: Words) -> Iterator[Found]:
             continue  # inside a school found already
         for form, loose in index[lowers[i]]:
             j = i + len(form)
-            if tuple(lowers[i:j]) == form and all(b == "" for b in words.before[i + 1:j]) and (
+            if _form_at(words, lowers, form, i) and all(b == "" for b in words.before[i + 1:j]) and (
                     not loose or _school_near(words, i, j) or _school_subject(words, form, i, j)):
                 first = i - 1 if i and lowers[i - 1] == "the" and not words.before[i] else i
                 while j < n and j < i + len(form) + 2 and not words.before[j] and lowers[j] in SCHOOL_ENDS:
@@ -1013,6 +1025,30 @@ def _listed_schools(words: Words) -> Iterator[Found]:
                 yield Found(words.span(first)[0], words.span(j - 1)[1], "school", "the area's schools")
                 after = j
                 break
+
+
+def _form_at(words: Words, lowers: list[str], form: tuple[str, ...], i: int) -> bool:
+    """A school's form at word i; its words after the first may each be misspelt by a letter where what is
+    typed is no English word ("soar vally", "judge medow", "english martys")."""
+    typed = lowers[i:i + len(form)]
+    if len(typed) < len(form):
+        return False
+    for k, (t, f) in enumerate(zip(typed, form, strict=True)):
+        if t != f and not (k and len(f) >= 5 and not words.classes[i + k] & (ENGLISH | STOP) and _one_edit(t, f)):
+            return False
+    return True
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """`a` is `b` with one letter left out, added, changed, or two beside each other swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                   and a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
 
 
 SUBJECT_VERBS = frozenset(["is", "was", "has", "had", "have", "are", "were", "got", "gets", "does", "doesnt", "dont",
@@ -1061,6 +1097,8 @@ LEARNED_THRESHOLD = 0.5
 """A word is a name, school or place of work when the CRF's probability that it is none (O) is below this."""
 LEARNED_THRESHOLD_WORD = 0.2
 """The same for an everyday English word in lower case ("hope", "bill", "park"): the CRF must be surer."""
+LEARNED_THRESHOLD_NO_NAME = 0.05
+"""The same for an English word that no name list has ("ace", "star"): the CRF must be surer still."""
 OPEN_CLASSES = FIRST | SURNAME | ARABIC | SCHOOL | FIGURE
 OPENERS = {**dict.fromkeys(TITLES, 1), **dict.fromkeys(["big", "lil", "little"], 1),
            **dict.fromkeys(["works", "working", "worked", "job", "owns", "cleans", "drives", "shifts"], 8)}
@@ -1122,6 +1160,7 @@ def _open_words(words: Words) -> list[int]:
                 nxt = lowers[i + 1] if i + 1 < n and not before[i + 1] else ""
                 opened[i] = OPEN if p1 in NAME_BEFORE or nxt in NAME_AFTER or (
                     p1 != "" and classes[i - 1] & FIRST and classes[i] & SURNAME) else CLOSED
+    _open_word_names(words, opened)
     openers = OPENER_WORDS & seen
     if "to" in seen and not TO_SCHOOL.isdisjoint(seen):
         openers |= {"to"}
@@ -1143,6 +1182,32 @@ def _open_words(words: Words) -> list[int]:
     return opened
 
 
+WORD_NAME_BEFORE = ONE_PERSON | INTRODUCERS
+"""Words after which an English word no list has as a name may be one ("my mate ace", "my sister star",
+"called blessing"): the CRF decides, and must be sure (LEARNED_THRESHOLD_WORD)."""
+WORD_NAME_CLOSED = STOP | FUNCTION | NOT_PERSON | PLACE
+
+
+def _open_word_names(words: Words, opened: list[int]) -> None:
+    """Open English words that no name list has where the words around say a person: after a word for one
+    person ("my bro chase", "called blessing"), or at the start of a sentence before who they are ("dusty my dads mate", "blessing is my bestie")."""
+    if WORD_NAME_BEFORE.isdisjoint(words.set) and "my" not in words.set:
+        return
+    lowers, before, classes, n = words.lowers, words.before, words.classes, len(opened)
+    for i in _positions(opened, CLOSED):
+        c, lower = classes[i], lowers[i]
+        if len(lower) < 3 or c & WORD_NAME_CLOSED:
+            continue
+        p1 = lowers[i - 1] if i and not before[i] else ""
+        if p1 in WORD_NAME_BEFORE and not words.possessive(i - 1):
+            opened[i] = OPEN
+        elif (i == 0 or before[i] == ".") and i + 3 < n and not before[i + 1]:
+            nxt, after = lowers[i + 1], lowers[i + 2]
+            if (nxt in ("my", "the", "our") and (after in RELATIONS or lowers[i + 3] in RELATIONS)) or (
+                    nxt in ("is", "was") and after == "my" and lowers[i + 3] in RELATIONS):
+                opened[i] = OPEN
+
+
 GLUED = frozenset("./\\_@")
 """A word right after one of these and a letter or digit is part of something else's name, not a person's."""
 
@@ -1158,6 +1223,12 @@ def _positions(items: list[Any], item: Any) -> list[int]:
         return found
 
 
+MISS_AS_A_VERB = frozenset(["i", "we", "you", "u", "they", "he", "she", "still", "really", "so", "will", "gonna",
+                            "dont", "do", "does", "did", "didnt", "doesnt", "would", "ill", "always", "never", "just",
+                            "wont", "cant", "def", "defo", "deffo", "lowkey", "kinda", "actually", "honestly"])
+"""Words before "miss" (or "sir", "coach") that make it a verb, not a title."""
+
+
 def _open_after(words: Words, opened: list[int], openers: set[str] | frozenset[str]) -> None:
     """Open the words after those that say a name, school or place of work may come."""
     lowers, before, classes, n = words.lowers, words.before, words.classes, len(opened)
@@ -1169,6 +1240,8 @@ def _open_after(words: Words, opened: list[int], openers: set[str] | frozenset[s
         elif (lower == "work" or (lower in JOBS and not JOB_BEFORE.isdisjoint(lowers[max(0, i - 3):i]))) \
                 and i + 1 < n and lowers[i + 1] in WORK_AT:
             reach = 8  # "my mum work at the asda", "is a nurse at the lri", "is a taxi driver for swift cabs"
+        if reach and lower in LOOSE_TITLES and i and not before[i] and lowers[i - 1] in MISS_AS_A_VERB:
+            reach = None  # "i miss home", "we will miss you": a verb, not a title
         if reach:
             every = lower in TITLES or lower in NICKNAME_WORDS or reach > 3  # "mr young", "lil k"; "works at ..."
             for k in range(i + 1, min(i + 1 + reach, n)):
@@ -1180,7 +1253,10 @@ def _open_after(words: Words, opened: list[int], openers: set[str] | frozenset[s
 
 def _name_threshold(words: Words, i: int) -> float:
     c = words.classes[i]
-    if c & ENGLISH and (words.before[i] or not words.written[i][0].isupper()) and (not c & FIRST or c & EVERYDAY):
+    if c & ENGLISH and not c & (FIRST | SURNAME | ARABIC | SCHOOL):
+        return LEARNED_THRESHOLD_NO_NAME  # "my mate ace": no list has it as a name
+    if c & (ENGLISH | STOP) and (words.before[i] or not words.written[i][0].isupper()) and (
+            not c & FIRST or c & EVERYDAY):
         return LEARNED_THRESHOLD_WORD  # "hope", "Dawn is when i fall asleep": a capital that starts a sentence says nothing
     return LEARNED_THRESHOLD
 
@@ -1243,6 +1319,8 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
     start, end = words.span(first)[0], words.span(street)[1]
     if first > a and words.lowers[first - 1] in (TITLES if kind == "name" else ("the",)):
         start = words.span(first - 1)[0]  # "mr Young" -> "[name]", as the rule does; "the [workplace]"
+    elif kind == "name" and first > a and _nickname_word(words, first):
+        start = words.span(first - 1)[0]  # "big [name]" -> "[name]"
     if words.possessive(street):
         end -= 2
     return Found(start, end, kind, f"{LEARNED}, {labelled.confidence:.2f}")
