@@ -58,6 +58,8 @@ SAMPLES = 30
 HIDDEN = 0.35
 """The share of names and schools hidden from the lists while training."""
 SEED = 28
+C1, C2 = 0.08, 0.02
+"""CRFsuite's L1 and L2 regularisation."""
 
 MARK = re.compile(r"\{([a-z ]+):([^{}]+)\}")
 SLOT = re.compile(r"<([a-z]+)>")
@@ -346,6 +348,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--check", action="store_true", help="also label held-out generated lines")
     parser.add_argument("--out", type=Path, default=labeller.MODEL_FILE)
+    parser.add_argument("--c1", type=float, default=C1, help="L1 regularisation")
+    parser.add_argument("--c2", type=float, default=C2, help="L2 regularisation")
     args = parser.parse_args()
     rng = random.Random(SEED)
     started = time.perf_counter()
@@ -358,7 +362,7 @@ def main() -> None:
         for features, ys in sequences(line):
             trainer.append(features, ys)
             labels.update(ys)
-    trainer.set_params({"c1": 0.08, "c2": 0.02, "max_iterations": 200, "feature.possible_transitions": True,
+    trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": 200, "feature.possible_transitions": True,
                         "feature.minfreq": 2})
     print(f"{len(data) - len(held):,} lines, labels {dict(labels)}", file=sys.stderr)
     trainer.train(str(args.out))

@@ -346,9 +346,17 @@ def _word_class(lower: str) -> int:
         found |= PLACE
     if lower in not_people():
         found |= NOT_PERSON
-    if is_english(lower):
+    if is_english(lower) or (not found and len(lower) > 6 and lower.endswith(WORD_ENDINGS)):
         found |= ENGLISH
+    elif not found and lower.endswith(CONTRACTIONS):
+        return STOP  # "it'll", "they've", "shouldn't"
     return _what_must_stay(lower, found)
+
+
+WORD_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "ments", "ness", "ful", "less", "ism", "isms", "ity",
+                "ities", "ically", "ised", "ized", "ising", "izing", "ology", "ological")
+"""The endings of English words no dictionary here has ("sextortion", "situationship"): not names."""
+CONTRACTIONS = ("'ll", "'re", "'ve", "'d", "'m", "n't", "’ll", "’re", "’ve", "’d", "’m", "n’t")
 
 
 def _what_must_stay(lower: str, found: int) -> int:
@@ -811,6 +819,8 @@ def _handles(words: Words) -> Iterator[Found]:
                 continue
             handle = m.group("h")
             c = CLASSES[handle.lower().lstrip("@")]
+            if c & FIGURE and m.re is HANDLE_BEFORE:
+                continue  # "i watch mrbeast on youtube": a public figure's channel
             if HANDLE_SHAPE.search(handle) or not c & (ENGLISH | STOP | PLACE | NOT_PERSON):
                 offset = 0 if m.re is HANDLE_AFTER else max(0, start - 40)
                 yield Found(m.start("h") + offset, m.end("h") + offset, "handle", "handle after an app's name")
@@ -1174,12 +1184,19 @@ def _open_words(words: Words) -> list[int]:
             while k > 0 and i - k < 3 and not before[k] and lowers[k - 1] not in STOPPERS:
                 k -= 1
                 opened[k] = OPEN
+    if OPEN in opened:
+        _close_foreign(words, opened)
+        _close_glued(words, opened)
+    return opened
+
+
+def _close_glued(words: Words, opened: list[int]) -> None:
+    """The end of a file's or a web address's name ("invoice.exe", "bbc.co") is no name."""
     text = words.text
-    for i in _positions(opened, OPEN):  # the end of a file's or a web address's name ("invoice.exe", "bbc.co")
+    for i in _positions(opened, OPEN):
         start = words.span(i)[0]
         if start > 1 and text[start - 1] in GLUED and text[start - 2].isalnum():
             opened[i] = CLOSED
-    return opened
 
 
 WORD_NAME_BEFORE = ONE_PERSON | INTRODUCERS
@@ -1206,6 +1223,22 @@ def _open_word_names(words: Words, opened: list[int]) -> None:
             if (nxt in ("my", "the", "our") and (after in RELATIONS or lowers[i + 3] in RELATIONS)) or (
                     nxt in ("is", "was") and after == "my" and lowers[i + 3] in RELATIONS):
                 opened[i] = OPEN
+
+
+NAME_CLASSES = FIRST | SURNAME | ARABIC | SCHOOL | FIGURE
+
+
+def _close_foreign(words: Words, opened: list[int]) -> None:
+    """In Polish or Roman Urdu (two of its everyday words or more), a word no list has is one more word of
+    the language, not a name ("kim jestem to dobre pytanie", "mujhe bohat gussa aata hai"), unless a word
+    for a person comes just before it ("moj kolega ...")."""
+    classes, lowers, before = words.classes, words.lowers, words.before
+    unknown = [i for i in _positions(opened, OPEN) if not classes[i] & NAME_CLASSES]
+    if not unknown or sum(1 for c in classes if c & FOREIGN) < 2:
+        return
+    for i in unknown:
+        if not (i and not before[i] and lowers[i - 1] in STRONG_CONTEXT):
+            opened[i] = CLOSED
 
 
 GLUED = frozenset("./\\_@")
@@ -1240,8 +1273,9 @@ def _open_after(words: Words, opened: list[int], openers: set[str] | frozenset[s
         elif (lower == "work" or (lower in JOBS and not JOB_BEFORE.isdisjoint(lowers[max(0, i - 3):i]))) \
                 and i + 1 < n and lowers[i + 1] in WORK_AT:
             reach = 8  # "my mum work at the asda", "is a nurse at the lri", "is a taxi driver for swift cabs"
-        if reach and lower in LOOSE_TITLES and i and not before[i] and lowers[i - 1] in MISS_AS_A_VERB:
-            reach = None  # "i miss home", "we will miss you": a verb, not a title
+        if reach and lower in LOOSE_TITLES and i and not before[i] and (
+                lowers[i - 1] in MISS_AS_A_VERB or lowers[i - 1] in DETERMINERS):
+            reach = None  # "i miss home", "we will miss you": a verb; "the coach will": a person, no title
         if reach:
             every = lower in TITLES or lower in NICKNAME_WORDS or reach > 3  # "mr young", "lil k"; "works at ..."
             for k in range(i + 1, min(i + 1 + reach, n)):
