@@ -231,6 +231,8 @@ def test_the_learned_recognisers_labelling_is_crfsuites_own() -> None:
     ("lil zak keeps threatening my little brother", "[name] keeps threatening my little brother"),
     # a name in Polish after a word for a person, when the Polish words around it are no names
     ("moj kolega kacper mnie bije codziennie", "moj kolega [name] mnie bije codziennie"),
+    # a first name that is a place too, in a list beside a name
+    ("callum n jordan keep nicking my chips", "[name] n [name] keep nicking my chips"),
 ])
 def test_names_and_schools_no_list_has_exactly_go(text: str, expected: str) -> None:
     assert redact(text).text == expected
@@ -254,6 +256,8 @@ def test_names_and_schools_no_list_has_exactly_go(text: str, expected: str) -> N
     "mujhe bohat ghussa aata hai jab log chillate hain",  # Roman Urdu
     "the lesson was about sextortion and staying safe online",  # an English word no dictionary here has
     "if it gets worse they'll move me to another form",  # a contraction
+    "we went to jordan and egypt in the holidays",  # places beside no name stay
+    "my big sister constantly borrows my clothes",  # a word for a person, then what they do
 ])
 def test_words_near_people_stay_when_they_are_words(text: str) -> None:
     assert redact(text).text == text

@@ -26,6 +26,7 @@ import argparse
 import importlib
 import itertools
 import json
+import os
 import random
 import re
 import sys
@@ -345,6 +346,8 @@ def lines(rng: random.Random) -> list[Line]:
 
 
 def main() -> None:
+    if os.environ.get("PYTHONHASHSEED") != "0":  # the same model from the same files: sets iterate in one order
+        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})  # noqa: S606
     parser = argparse.ArgumentParser()
     parser.add_argument("--check", action="store_true", help="also label held-out generated lines")
     parser.add_argument("--out", type=Path, default=labeller.MODEL_FILE)

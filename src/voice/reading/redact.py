@@ -565,9 +565,9 @@ class _Names:
             joined = w.before[b] == ""
         else:  # "Kian and Reece"
             joined = w.lowers[a + 1] in ("and", "&", "an", "n") and w.before[a + 1] == "" and w.before[b] == ""
-        if not joined or not self.could_be(k):
-            return False
         c = self.classes[k]
+        if not joined or not (self.could_be(k) or c & (FIRST | PLACE | STOP | NOT_PERSON) == FIRST | PLACE):
+            return False  # a place that is a first name too beside a name is one: "tyler n jordan"
         return (w.capital(k) and not (c & ENGLISH and not c & FIRST)) or bool(c & FIRST and not c & EVERYDAY)
 
 
@@ -1213,8 +1213,8 @@ def _open_word_names(words: Words, opened: list[int]) -> None:
     lowers, before, classes, n = words.lowers, words.before, words.classes, len(opened)
     for i in _positions(opened, CLOSED):
         c, lower = classes[i], lowers[i]
-        if len(lower) < 3 or c & WORD_NAME_CLOSED:
-            continue
+        if len(lower) < 3 or c & WORD_NAME_CLOSED or (len(lower) > 4 and lower.endswith(VERB_ENDINGS)):
+            continue  # "my form tutor overheard", "my mum keeps", "my sister constantly": no names
         p1 = lowers[i - 1] if i and not before[i] else ""
         if p1 in WORD_NAME_BEFORE and not words.possessive(i - 1):
             opened[i] = OPEN
@@ -1226,6 +1226,7 @@ def _open_word_names(words: Words, opened: list[int]) -> None:
 
 
 NAME_CLASSES = FIRST | SURNAME | ARABIC | SCHOOL | FIGURE
+VERB_ENDINGS = ("ed", "ing", "ly", "es")
 
 
 def _close_foreign(words: Words, opened: list[int]) -> None:
