@@ -1207,22 +1207,26 @@ WORD_NAME_CLOSED = STOP | FUNCTION | NOT_PERSON | PLACE
 
 def _open_word_names(words: Words, opened: list[int]) -> None:
     """Open English words that no name list has where the words around say a person: after a word for one
-    person ("my bro chase", "called blessing"), or at the start of a sentence before who they are ("dusty my dads mate", "blessing is my bestie")."""
-    if WORD_NAME_BEFORE.isdisjoint(words.set) and "my" not in words.set:
+    person ("my bro chase", "called blessing"), or at the start of a sentence before who they are ("dusty
+    my dads mate", "blessing is my bestie")."""
+    found = (RELATIONS | INTRODUCERS) & words.set
+    if not found:
         return
-    lowers, before, classes, n = words.lowers, words.before, words.classes, len(opened)
-    for i in _positions(opened, CLOSED):
-        c, lower = classes[i], lowers[i]
-        if len(lower) < 3 or c & WORD_NAME_CLOSED or (len(lower) > 4 and lower.endswith(VERB_ENDINGS)):
-            continue  # "my form tutor overheard", "my mum keeps", "my sister constantly": no names
-        p1 = lowers[i - 1] if i and not before[i] else ""
-        if p1 in WORD_NAME_BEFORE and not words.possessive(i - 1):
+    lowers, before, n = words.lowers, words.before, len(opened)
+    candidates = set()
+    for word in found:
+        for k in _positions(lowers, word):
+            if word in WORD_NAME_BEFORE and k + 1 < n and not before[k + 1] and not words.possessive(k):
+                candidates.add(k + 1)  # "my bro chase"
+            for i in (k - 2, k - 3):  # "dusty my dads mate", "blessing is my bestie"
+                if i >= 0 and (i == 0 or before[i] == ".") and not any(before[i + 1:k + 1]) and (
+                        lowers[i + 1] in ("my", "the", "our") or lowers[i + 1:i + 3] in (["is", "my"], ["was", "my"])):
+                    candidates.add(i)
+    for i in candidates:
+        lower = lowers[i]
+        if opened[i] == CLOSED and len(lower) > 2 and not words.classes[i] & WORD_NAME_CLOSED and not (
+                len(lower) > 4 and lower.endswith(VERB_ENDINGS)):  # "my form tutor keeps", "my sister really"
             opened[i] = OPEN
-        elif (i == 0 or before[i] == ".") and i + 3 < n and not before[i + 1]:
-            nxt, after = lowers[i + 1], lowers[i + 2]
-            if (nxt in ("my", "the", "our") and (after in RELATIONS or lowers[i + 3] in RELATIONS)) or (
-                    nxt in ("is", "was") and after == "my" and lowers[i + 3] in RELATIONS):
-                opened[i] = OPEN
 
 
 NAME_CLASSES = FIRST | SURNAME | ARABIC | SCHOOL | FIGURE
