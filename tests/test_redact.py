@@ -231,6 +231,10 @@ def test_the_learned_recognisers_labelling_is_crfsuites_own() -> None:
     ("lil zak keeps threatening my little brother", "[name] keeps threatening my little brother"),
     # a name in Polish after a word for a person, when the Polish words around it are no names
     ("moj kolega kacper mnie bije codziennie", "moj kolega [name] mnie bije codziennie"),
+    # a surname with its particles, a surname that is also a word after a name, a house number in words
+    ("i sit with noor van den heuvel in art", "i sit with [name] in art"),
+    ("me and farzana begum walk home together", "me and [name] walk home together"),
+    ("we moved to number thirty-six meadow road", "we moved to [address]"),
     # a first name that is a place too, in a list beside a name
     ("callum n jordan keep nicking my chips", "[name] n [name] keep nicking my chips"),
 ])
@@ -257,6 +261,7 @@ def test_names_and_schools_no_list_has_exactly_go(text: str, expected: str) -> N
     "the lesson was about sextortion and staying safe online",  # an English word no dictionary here has
     "if it gets worse they'll move me to another form",  # a contraction
     "we went to jordan and egypt in the holidays",  # places beside no name stay
+    "my bibi makes the best parathas",  # a grandmother
     "my big sister constantly borrows my clothes",  # a word for a person, then what they do
 ])
 def test_words_near_people_stay_when_they_are_words(text: str) -> None:

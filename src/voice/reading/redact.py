@@ -544,9 +544,15 @@ class _Names:
             changed = False
             for i in sorted(self.found):
                 j = i + 1
-                if j < n and j not in self.found and w.before[j] == "" and self._surname(j):
-                    self.found[j] = "surname after a name"
-                    changed = True
+                while j < n and j - i < 3 and w.lowers[j] in SURNAME_PARTICLES and w.before[j] == "":
+                    j += 1  # "jess van der berg", "ali al hassan"
+                particles = j > i + 1
+                if j < n and w.before[j] == "" and ((j in self.found and particles) or (j not in self.found and (
+                        self._surname(j) or (particles and not self.classes[j] & (ENGLISH | STOP))))):
+                    for k in range(i + 1, j + 1):
+                        if k not in self.found:
+                            self.found[k] = "surname after a name"
+                            changed = True
                 for k in (i + 1, i - 1, i + 2, i - 2):
                     if 0 <= k < n and k not in self.found and self._listed(min(i, k), max(i, k), k):
                         self.found[k] = "list of names"
@@ -554,6 +560,8 @@ class _Names:
 
     def _surname(self, j: int) -> bool:
         c = self.classes[j]
+        if self.w.lowers[j] in SURNAMES_ALSO_WORDS:
+            return True  # "aisha bibi": after a name, not a grandmother
         if not self.could_be(j) or c & FUNCTION or self.w.lowers[j] in PERSON_VERBS:
             return False
         cap = self.w.capital(j)
@@ -571,6 +579,11 @@ class _Names:
         return (w.capital(k) and not (c & ENGLISH and not c & FIRST)) or bool(c & FIRST and not c & EVERYDAY)
 
 
+SURNAME_PARTICLES = frozenset(["van", "der", "den", "de", "da", "di", "du", "la", "le", "von", "del", "al", "el", "bin",
+                               "binti", "ibn", "abu", "dos", "das", "st"])
+"""Words inside a surname after a first name ("van der berg", "al hassan", "dos santos")."""
+SURNAMES_ALSO_WORDS = frozenset(["bibi", "begum", "khatun"])
+"""Surnames that are also words redaction never takes for names elsewhere ("my bibi" is a grandmother)."""
 TITLE_SPOTS = frozenset(["", "and", "&", "n", "told", "tell", "to", "by", "with", "ask", "asked", "from", "but",
                          "because", "cos", "then", "like", "hate", "love", "said", "says"])
 """Words before "miss" or "sir" that make it a title ("i told miss hope", "miss hope is the only one"; not
@@ -1431,7 +1444,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         found += _numbers(text, digit_count)
     elif ("live" in seen or "lives" in seen) and not ADDRESS_STREETS.isdisjoint(seen):
         found += [Found(*m.span(), "address", "street where someone lives") for m in ADDRESS.finditer(text)]
-    if not seen.isdisjoint(NUMBER_WORD_SET) and not ANY_STREET.isdisjoint(seen):
+    if not ANY_STREET.isdisjoint(seen) and (not seen.isdisjoint(NUMBER_WORD_SET) or (
+            "-" in text and any(w.split("-")[0] in NUMBER_WORD_SET for w in seen if "-" in w))):  # "twenty-three"
         found += _addresses_in_context(text, WORDS_ADDRESS)
     if "@" in text or "_" in text:
         found += [Found(*m.span(), "handle", "@handle or user_name") for m in AT_HANDLE.finditer(text)]
