@@ -262,6 +262,9 @@ def test_names_and_schools_no_list_has_exactly_go(text: str, expected: str) -> N
     "if it gets worse they'll move me to another form",  # a contraction
     "we went to jordan and egypt in the holidays",  # places beside no name stay
     "my bibi makes the best parathas",  # a grandmother
+    "in re we learned what guru nanak said about sharing",  # figures of faith
+    "the story of rama and sita is read at diwali",
+    "my nan never misses hollyoaks",  # a programme
     "my big sister constantly borrows my clothes",  # a word for a person, then what they do
 ])
 def test_words_near_people_stay_when_they_are_words(text: str) -> None:
