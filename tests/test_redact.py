@@ -235,6 +235,7 @@ def test_the_learned_recognisers_labelling_is_crfsuites_own() -> None:
     ("i sit with noor van den heuvel in art", "i sit with [name] in art"),
     ("me and farzana begum walk home together", "me and [name] walk home together"),
     ("we moved to number thirty-six meadow road", "we moved to [address]"),
+    ("my auntie has apartment 9 the corn exchange building", "my auntie has [address]"),
     # a first name that is a place too, in a list beside a name
     ("callum n jordan keep nicking my chips", "[name] n [name] keep nicking my chips"),
 ])

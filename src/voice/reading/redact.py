@@ -118,7 +118,8 @@ NOT_STREET_WORD = (r"(?!(?:a|an|the|of|and|to|in|on|at|for|my|our|your|his|her|t
                    r"minutes?|mins?|years?|people|kids|things|different|is|was|are|were|which|each|every|so|too|"
                    r"very|sessions?|pounds?|quid|p|out)\b)")
 COMPASS = r"(?:\s+(?:north|south|east|west)\b)?"
-BUILDING = r"(?:,?\s+[A-Za-z']+\s+(?:house|court|lodge|tower|towers|heights|point|mansions|block|hall)\b)?"
+BUILDING = (r"(?:,?\s+(?:the\s+)?(?:[A-Za-z']+\s+){1,2}(?:house|court|lodge|tower|towers|heights|point|mansions|block|"
+            r"hall|building|apartments|quarter|wharf|mill|works)\b)?")
 HOUSE_NUMBER = r"(?:(?:number|no\.?|num)\s*)?"
 ADDRESS = re.compile(rf"\b{HOUSE_NUMBER}\d{{1,4}}[a-z]?,?\s+(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}\.?"
                      rf"|\b(?:flat|apartment)\s+\d+[a-z]?\b(?:,?\s+(?:\d{{1,4}}[a-z]?\s+)?"
