@@ -11,6 +11,8 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --misses         # also each line that was scored wrong
     .venv/bin/python tools/score_redaction.py --frozen         # the frozen set of #28 (frozen/), figures only
     .venv/bin/python tools/score_redaction.py --dev --misses   # #28's development set (dev/), for tuning
+    .venv/bin/python tools/score_redaction.py --dev2 --misses  # #28's second development set (dev2/), for tuning
+    .venv/bin/python tools/score_redaction.py --held           # lines held aside (held/), figures only
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
 for tuning: its misses may be listed. The frozen set (tests/data/redaction/frozen/, written for #28 before the recognisers were changed) is
@@ -128,16 +130,19 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--frozen", action="store_true", help="score the frozen set of #28 instead (figures only)")
     parser.add_argument("--dev", action="store_true", help="score the development set of #28 instead")
+    parser.add_argument("--dev2", action="store_true", help="score the second development set of #28 instead")
+    parser.add_argument("--held", action="store_true", help="score the lines held aside for #28 instead (figures only)")
     args = parser.parse_args()
-    if args.frozen and args.dev:
-        parser.error("--frozen and --dev are two different sets: choose one")
-    if args.frozen and args.misses:
-        parser.error("the frozen set is for measuring, not tuning: it never lists the lines it got wrong")
-    if args.dev or args.frozen:
-        which = "dev" if args.dev else "frozen"
+    if args.frozen + args.dev + args.dev2 + args.held > 1:
+        parser.error("--frozen, --dev, --dev2 and --held are different sets: choose one")
+    if (args.frozen or args.held) and args.misses:
+        parser.error("this set is for measuring, not tuning: it never lists the lines it got wrong")
+    if args.dev or args.dev2 or args.held or args.frozen:
+        which = "dev" if args.dev else "dev2" if args.dev2 else "held" if args.held else "frozen"
         FILES[:] = [f"{which}/labelled.txt", f"{which}/clean.txt"]
         PARTS.clear()
-        PARTS[""] = "development set" if args.dev else "frozen set"
+        PARTS[""] = {"dev": "development set", "dev2": "second development set", "held": "held aside",
+                     "frozen": "frozen set"}[which]
     outputs = {"now": outputs_at(None)}
     if args.before:
         with tempfile.TemporaryDirectory() as tmp:
@@ -153,7 +158,7 @@ def main() -> None:
     for label, out in reversed(outputs.items()):
         for part, name in PARTS.items():
             columns[f"{label}, {name}"] = score(out, part)
-    if args.frozen:
+    if args.frozen or args.held:
         for column in columns.values():
             column.pop("misses")
     if args.json:

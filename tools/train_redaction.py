@@ -14,10 +14,10 @@ What it learns from:
   text speak, misspelt verbs after "my dad", characters from set books); voices.jsonl is kept for
   tests/test_redaction_set.py's check of over-redaction.
 
-Never from tests/data/redaction/frozen/ (the evaluation set of #28) or dev/ (its development set: that is
-what the model is tuned against). A third of the names and schools are hidden from the name and school
-lists while training, so that the model learns from the words around them too, as it must for names and
-schools no list has.
+Never from tests/data/redaction/frozen/ (the evaluation set of #28), dev/ and dev2/ (its development
+sets: that is what the model is tuned against) or held/ (lines held aside). A third of the names and
+schools are hidden from the name and school lists while training, so that the model learns from the words
+around them too, as it must for names and schools no list has.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import argparse
 import importlib
 import itertools
 import json
+import os
 import random
 import re
 import sys
@@ -53,11 +54,13 @@ WRITTEN = [ROOT / "tests" / "data" / "redaction" / "labelled.txt", ROOT / "tests
 ANSWERS = [ROOT / "training" / "everyday.jsonl", ROOT / "training" / "disclosures.jsonl",
            ROOT / "training" / "seeds.jsonl"]
 """Answers with no personal details (the reader's voices.jsonl is left out: it is a test of over-redaction)."""
-SAMPLES = 22
+SAMPLES = 30
 """How many times each template is filled."""
 HIDDEN = 0.35
 """The share of names and schools hidden from the lists while training."""
 SEED = 28
+C1, C2 = 0.08, 0.02
+"""CRFsuite's L1 and L2 regularisation."""
 
 MARK = re.compile(r"\{([a-z ]+):([^{}]+)\}")
 SLOT = re.compile(r"<([a-z]+)>")
@@ -118,6 +121,27 @@ ADJECTIVES = ["sad", "happy", "tired", "angry", "lonely", "scared", "anxious", "
               "good", "bad", "upset", "worried", "confused", "excited", "nervous", "proud", "embarrassed", "ashamed",
               "low", "numb", "safe", "unsafe", "hungry", "cold", "poorly", "ill", "sick", "fed up", "done",
               "overwhelmed", "calm", "chill", "buzzing", "gutted", "peng", "sound", "lush", "grim", "dead"]
+WORD_NAMES = ["angel", "precious", "princess", "diamond", "destiny", "harmony", "miracle", "justice", "treasure",
+              "comfort", "gift", "favour", "lucky", "blaze", "raven", "phoenix", "bear", "duke", "rebel", "honour",
+              "sunny", "dusty", "bubbles", "sugar", "candy", "cookie", "peanut", "bambi", "coco", "blue", "red", "jet",
+              "flint", "stone", "rock", "tank", "moose", "bullet", "tiger", "lion", "fox", "wolf", "hawk", "dove",
+              "willow", "hazel", "holly", "daisy", "lily", "iris", "violet", "jade", "amber", "ruby", "crystal",
+              "gem", "sterling", "ash", "rowan", "heath", "dale", "glen", "forest", "ocean", "rain", "cloud",
+              "winter", "autumn", "dawn", "eve", "faith", "hope", "grace", "mercy", "unity", "liberty",
+              "marvel", "blessed", "goodness", "wisdom", "peace", "promise", "charity", "prince", "king", "queen",
+              "major", "captain", "scout", "ranger", "hunter", "archer", "mason", "porter", "taylor", "miller",
+              "baker", "sonny", "buster", "chief", "skip", "spike", "ziggy", "sparky", "smiley", "shorty", "lefty"]
+"""English words that are people's names or what they are called (the CRF learns them from the words
+around them: the name lists have some, not all). The second development set's (dev2/) are left out."""
+WORD_WORD_LINES = ["i got a gold <wword> sticker", "the <wword> on my hoodie is sick", "i drew a <wword> in art",
+                   "there is no <wword> in my life", "<wword> is my favourite word", "i want a <wword> tattoo",
+                   "we did a poem about <wword>", "the film had a <wword> in it", "my room is painted <wword>",
+                   "the <wword> one is better", "a bit of <wword> would be nice", "its called <wword> mode in the game",
+                   "we learned what <wword> means in re", "i like the <wword> emoji", "my phone case has a <wword> on it",
+                   "<wword> is the best film ever", "<wword> was on netflix last night", "<wword> is a song by drake",
+                   "<wword> is a brand of trainers", "i was playing <wword> all night", "<wword> keeps crashing on my xbox",
+                   "<ename> is a good word for it", "we watched <ename> in film club", "<ename> is my favourite show",
+                   "i told my mum about <wword> in the game", "i went with my mum to see <wword> at the cinema"]
 NEW_SCHOOL_WORDS = ["oak", "ash", "elm", "beech", "willow", "birch", "cedar", "hollins", "kings", "queens",
                     "priory", "abbey", "meadow", "brook", "park", "vale", "hill", "field", "wood", "lea", "mead",
                     "thorn", "stone", "bridge", "grange", "manor", "lodge", "croft", "moor", "dale", "burn"]
@@ -164,6 +188,8 @@ class Pools:
         rng = self.rng
         if slot == "name":
             return self.pick(self.first)
+        if slot == "wword":
+            return rng.choice(WORD_NAMES)
         if slot == "surname":
             return self.pick(self.last)
         if slot == "full":
@@ -174,10 +200,13 @@ class Pools:
                 return rng.choice(self.nicks)
             if r < 0.65:
                 return f"{rng.choice(['big', 'lil', 'little'])} {rng.choice('abcdefghjklmnprstvz')}"
+            if r < 0.72:  # "big dan", "lil jay"
+                return f"{rng.choice(['big', 'lil', 'little'])} {self.pick(self.first)[:rng.choice([3, 4, 9])]}"
             name = self.pick(self.first)
             return name[:3] + rng.choice(["z", "zy", "y", "s", "o", "ers", "a"])
         if slot == "ename":
-            return rng.choice(self.everyday if rng.random() < 0.7 else WORD_SURNAMES)
+            r = rng.random()
+            return rng.choice(self.everyday if r < 0.6 else WORD_NAMES if r < 0.8 else WORD_SURNAMES)
         if slot == "title":
             return rng.choice(TITLES)
         if slot == "school":
@@ -307,6 +336,8 @@ def lines(rng: random.Random) -> list[Line]:
             found += [generate(raw, pools) for _ in range(SAMPLES)]
         else:
             found += [written(raw)] * 3
+    for raw in WORD_WORD_LINES:
+        found += [generate(raw, pools) for _ in range(SAMPLES)]
     for path in WRITTEN:
         found += [written(r) for r in path.read_text(encoding="utf-8").splitlines() if r.strip() and not r.startswith("#")]
     for path in ANSWERS:
@@ -315,9 +346,13 @@ def lines(rng: random.Random) -> list[Line]:
 
 
 def main() -> None:
+    if os.environ.get("PYTHONHASHSEED") != "0":  # the same model from the same files: sets iterate in one order
+        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})  # noqa: S606
     parser = argparse.ArgumentParser()
     parser.add_argument("--check", action="store_true", help="also label held-out generated lines")
     parser.add_argument("--out", type=Path, default=labeller.MODEL_FILE)
+    parser.add_argument("--c1", type=float, default=C1, help="L1 regularisation")
+    parser.add_argument("--c2", type=float, default=C2, help="L2 regularisation")
     args = parser.parse_args()
     rng = random.Random(SEED)
     started = time.perf_counter()
@@ -330,7 +365,7 @@ def main() -> None:
         for features, ys in sequences(line):
             trainer.append(features, ys)
             labels.update(ys)
-    trainer.set_params({"c1": 0.08, "c2": 0.02, "max_iterations": 200, "feature.possible_transitions": True,
+    trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": 200, "feature.possible_transitions": True,
                         "feature.minfreq": 2})
     print(f"{len(data) - len(held):,} lines, labels {dict(labels)}", file=sys.stderr)
     trainer.train(str(args.out))

@@ -118,7 +118,8 @@ NOT_STREET_WORD = (r"(?!(?:a|an|the|of|and|to|in|on|at|for|my|our|your|his|her|t
                    r"minutes?|mins?|years?|people|kids|things|different|is|was|are|were|which|each|every|so|too|"
                    r"very|sessions?|pounds?|quid|p|out)\b)")
 COMPASS = r"(?:\s+(?:north|south|east|west)\b)?"
-BUILDING = r"(?:,?\s+[A-Za-z']+\s+(?:house|court|lodge|tower|towers|heights|point|mansions|block|hall)\b)?"
+BUILDING = (r"(?:,?\s+(?:the\s+)?(?:[A-Za-z']+\s+){1,2}(?:house|court|lodge|tower|towers|heights|point|mansions|block|"
+            r"hall|building|apartments|quarter|wharf|mill|works)\b)?")
 HOUSE_NUMBER = r"(?:(?:number|no\.?|num)\s*)?"
 ADDRESS = re.compile(rf"\b{HOUSE_NUMBER}\d{{1,4}}[a-z]?,?\s+(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}\.?"
                      rf"|\b(?:flat|apartment)\s+\d+[a-z]?\b(?:,?\s+(?:\d{{1,4}}[a-z]?\s+)?"
@@ -346,9 +347,17 @@ def _word_class(lower: str) -> int:
         found |= PLACE
     if lower in not_people():
         found |= NOT_PERSON
-    if is_english(lower):
+    if is_english(lower) or (not found and len(lower) > 6 and lower.endswith(WORD_ENDINGS)):
         found |= ENGLISH
+    elif not found and lower.endswith(CONTRACTIONS):
+        return STOP  # "it'll", "they've", "shouldn't"
     return _what_must_stay(lower, found)
+
+
+WORD_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "ments", "ness", "ful", "less", "ism", "isms", "ity",
+                "ities", "ically", "ised", "ized", "ising", "izing", "ology", "ological")
+"""The endings of English words no dictionary here has ("sextortion", "situationship"): not names."""
+CONTRACTIONS = ("'ll", "'re", "'ve", "'d", "'m", "n't", "’ll", "’re", "’ve", "’d", "’m", "n’t")
 
 
 def _what_must_stay(lower: str, found: int) -> int:
@@ -536,9 +545,15 @@ class _Names:
             changed = False
             for i in sorted(self.found):
                 j = i + 1
-                if j < n and j not in self.found and w.before[j] == "" and self._surname(j):
-                    self.found[j] = "surname after a name"
-                    changed = True
+                while j < n and j - i < 3 and w.lowers[j] in SURNAME_PARTICLES and w.before[j] == "":
+                    j += 1  # "jess van der berg", "ali al hassan"
+                particles = j > i + 1
+                if j < n and w.before[j] == "" and ((j in self.found and particles) or (j not in self.found and (
+                        self._surname(j) or (particles and not self.classes[j] & (ENGLISH | STOP))))):
+                    for k in range(i + 1, j + 1):
+                        if k not in self.found:
+                            self.found[k] = "surname after a name"
+                            changed = True
                 for k in (i + 1, i - 1, i + 2, i - 2):
                     if 0 <= k < n and k not in self.found and self._listed(min(i, k), max(i, k), k):
                         self.found[k] = "list of names"
@@ -546,6 +561,8 @@ class _Names:
 
     def _surname(self, j: int) -> bool:
         c = self.classes[j]
+        if self.w.lowers[j] in SURNAMES_ALSO_WORDS:
+            return True  # "aisha bibi": after a name, not a grandmother
         if not self.could_be(j) or c & FUNCTION or self.w.lowers[j] in PERSON_VERBS:
             return False
         cap = self.w.capital(j)
@@ -557,12 +574,17 @@ class _Names:
             joined = w.before[b] == ""
         else:  # "Kian and Reece"
             joined = w.lowers[a + 1] in ("and", "&", "an", "n") and w.before[a + 1] == "" and w.before[b] == ""
-        if not joined or not self.could_be(k):
-            return False
         c = self.classes[k]
+        if not joined or not (self.could_be(k) or c & (FIRST | PLACE | STOP | NOT_PERSON) == FIRST | PLACE):
+            return False  # a place that is a first name too beside a name is one: "tyler n jordan"
         return (w.capital(k) and not (c & ENGLISH and not c & FIRST)) or bool(c & FIRST and not c & EVERYDAY)
 
 
+SURNAME_PARTICLES = frozenset(["van", "der", "den", "de", "da", "di", "du", "la", "le", "von", "del", "al", "el", "bin",
+                               "binti", "ibn", "abu", "dos", "das", "st"])
+"""Words inside a surname after a first name ("van der berg", "al hassan", "dos santos")."""
+SURNAMES_ALSO_WORDS = frozenset(["bibi", "begum", "khatun"])
+"""Surnames that are also words redaction never takes for names elsewhere ("my bibi" is a grandmother)."""
 TITLE_SPOTS = frozenset(["", "and", "&", "n", "told", "tell", "to", "by", "with", "ask", "asked", "from", "but",
                          "because", "cos", "then", "like", "hate", "love", "said", "says"])
 """Words before "miss" or "sir" that make it a title ("i told miss hope", "miss hope is the only one"; not
@@ -645,12 +667,24 @@ def _names(words: Words) -> Iterator[Found]:
     if names.found:
         names.extend()
     for i, why in names.found.items():
-        start, end = words.span(i)
-        if why == "title":  # "Mr Patel" -> "[name]": the title says no more than the name would
-            start = words.span(i - 1)[0]
-        if words.possessive(i):  # "Tom's" -> "[name]'s"
-            end -= 2
-        yield Found(start, end, "name", why)
+        yield _name_found(words, i, why)
+
+
+def _name_found(words: Words, i: int, why: str) -> Found:
+    start, end = words.span(i)
+    # "Mr Patel" -> "[name]": the title says no more than the name would; "big dan said" -> "[name] said"
+    if why == "title" or _nickname_word(words, i):
+        start = words.span(i - 1)[0]
+    if words.possessive(i):  # "Tom's" -> "[name]'s"
+        end -= 2
+    return Found(start, end, "name", why)
+
+
+def _nickname_word(words: Words, i: int) -> bool:
+    """"big" or "lil" just before the name at word i, part of a nickname ("big dan", "lil jay"; not "my
+    little jay", "a big will")."""
+    return i > 0 and not words.before[i] and words.lowers[i - 1] in NICKNAME_WORDS and \
+        words.prev(i, 2) not in DETERMINERS
 
 
 NAME_INTERNAL = frozenset(["community", "catholic", "church", "high", "primary", "infant", "infants", "junior",
@@ -799,6 +833,8 @@ def _handles(words: Words) -> Iterator[Found]:
                 continue
             handle = m.group("h")
             c = CLASSES[handle.lower().lstrip("@")]
+            if c & FIGURE and m.re is HANDLE_BEFORE:
+                continue  # "i watch mrbeast on youtube": a public figure's channel
             if HANDLE_SHAPE.search(handle) or not c & (ENGLISH | STOP | PLACE | NOT_PERSON):
                 offset = 0 if m.re is HANDLE_AFTER else max(0, start - 40)
                 yield Found(m.start("h") + offset, m.end("h") + offset, "handle", "handle after an app's name")
@@ -1005,7 +1041,7 @@ def _listed_schools(words: Words) -> Iterator[Found]:
             continue  # inside a school found already
         for form, loose in index[lowers[i]]:
             j = i + len(form)
-            if tuple(lowers[i:j]) == form and all(b == "" for b in words.before[i + 1:j]) and (
+            if _form_at(words, lowers, form, i) and all(b == "" for b in words.before[i + 1:j]) and (
                     not loose or _school_near(words, i, j) or _school_subject(words, form, i, j)):
                 first = i - 1 if i and lowers[i - 1] == "the" and not words.before[i] else i
                 while j < n and j < i + len(form) + 2 and not words.before[j] and lowers[j] in SCHOOL_ENDS:
@@ -1013,6 +1049,30 @@ def _listed_schools(words: Words) -> Iterator[Found]:
                 yield Found(words.span(first)[0], words.span(j - 1)[1], "school", "the area's schools")
                 after = j
                 break
+
+
+def _form_at(words: Words, lowers: list[str], form: tuple[str, ...], i: int) -> bool:
+    """A school's form at word i; its words after the first may each be misspelt by a letter where what is
+    typed is no English word ("soar vally", "judge medow", "english martys")."""
+    typed = lowers[i:i + len(form)]
+    if len(typed) < len(form):
+        return False
+    for k, (t, f) in enumerate(zip(typed, form, strict=True)):
+        if t != f and not (k and len(f) >= 5 and not words.classes[i + k] & (ENGLISH | STOP) and _one_edit(t, f)):
+            return False
+    return True
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """`a` is `b` with one letter left out, added, changed, or two beside each other swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                   and a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
 
 
 SUBJECT_VERBS = frozenset(["is", "was", "has", "had", "have", "are", "were", "got", "gets", "does", "doesnt", "dont",
@@ -1061,6 +1121,8 @@ LEARNED_THRESHOLD = 0.5
 """A word is a name, school or place of work when the CRF's probability that it is none (O) is below this."""
 LEARNED_THRESHOLD_WORD = 0.2
 """The same for an everyday English word in lower case ("hope", "bill", "park"): the CRF must be surer."""
+LEARNED_THRESHOLD_NO_NAME = 0.05
+"""The same for an English word that no name list has ("ace", "star"): the CRF must be surer still."""
 OPEN_CLASSES = FIRST | SURNAME | ARABIC | SCHOOL | FIGURE
 OPENERS = {**dict.fromkeys(TITLES, 1), **dict.fromkeys(["big", "lil", "little"], 1),
            **dict.fromkeys(["works", "working", "worked", "job", "owns", "cleans", "drives", "shifts"], 8)}
@@ -1122,6 +1184,7 @@ def _open_words(words: Words) -> list[int]:
                 nxt = lowers[i + 1] if i + 1 < n and not before[i + 1] else ""
                 opened[i] = OPEN if p1 in NAME_BEFORE or nxt in NAME_AFTER or (
                     p1 != "" and classes[i - 1] & FIRST and classes[i] & SURNAME) else CLOSED
+    _open_word_names(words, opened)
     openers = OPENER_WORDS & seen
     if "to" in seen and not TO_SCHOOL.isdisjoint(seen):
         openers |= {"to"}
@@ -1135,12 +1198,66 @@ def _open_words(words: Words) -> list[int]:
             while k > 0 and i - k < 3 and not before[k] and lowers[k - 1] not in STOPPERS:
                 k -= 1
                 opened[k] = OPEN
+    if OPEN in opened:
+        _close_foreign(words, opened)
+        _close_glued(words, opened)
+    return opened
+
+
+def _close_glued(words: Words, opened: list[int]) -> None:
+    """The end of a file's or a web address's name ("invoice.exe", "bbc.co") is no name."""
     text = words.text
-    for i in _positions(opened, OPEN):  # the end of a file's or a web address's name ("invoice.exe", "bbc.co")
+    for i in _positions(opened, OPEN):
         start = words.span(i)[0]
         if start > 1 and text[start - 1] in GLUED and text[start - 2].isalnum():
             opened[i] = CLOSED
-    return opened
+
+
+WORD_NAME_BEFORE = ONE_PERSON | INTRODUCERS
+"""Words after which an English word no list has as a name may be one ("my mate ace", "my sister star",
+"called blessing"): the CRF decides, and must be sure (LEARNED_THRESHOLD_WORD)."""
+WORD_NAME_CLOSED = STOP | FUNCTION | NOT_PERSON | PLACE
+
+
+def _open_word_names(words: Words, opened: list[int]) -> None:
+    """Open English words that no name list has where the words around say a person: after a word for one
+    person ("my bro chase", "called blessing"), or at the start of a sentence before who they are ("dusty
+    my dads mate", "blessing is my bestie")."""
+    found = (RELATIONS | INTRODUCERS) & words.set
+    if not found:
+        return
+    lowers, before, n = words.lowers, words.before, len(opened)
+    candidates = set()
+    for word in found:
+        for k in _positions(lowers, word):
+            if word in WORD_NAME_BEFORE and k + 1 < n and not before[k + 1] and not words.possessive(k):
+                candidates.add(k + 1)  # "my bro chase"
+            for i in (k - 2, k - 3):  # "dusty my dads mate", "blessing is my bestie"
+                if i >= 0 and (i == 0 or before[i] == ".") and not any(before[i + 1:k + 1]) and (
+                        lowers[i + 1] in ("my", "the", "our") or lowers[i + 1:i + 3] in (["is", "my"], ["was", "my"])):
+                    candidates.add(i)
+    for i in candidates:
+        lower = lowers[i]
+        if opened[i] == CLOSED and len(lower) > 2 and not words.classes[i] & WORD_NAME_CLOSED and not (
+                len(lower) > 4 and lower.endswith(VERB_ENDINGS)):  # "my form tutor keeps", "my sister really"
+            opened[i] = OPEN
+
+
+NAME_CLASSES = FIRST | SURNAME | ARABIC | SCHOOL | FIGURE
+VERB_ENDINGS = ("ed", "ing", "ly", "es")
+
+
+def _close_foreign(words: Words, opened: list[int]) -> None:
+    """In Polish or Roman Urdu (two of its everyday words or more), a word no list has is one more word of
+    the language, not a name ("kim jestem to dobre pytanie", "mujhe bohat gussa aata hai"), unless a word
+    for a person comes just before it ("moj kolega ...")."""
+    classes, lowers, before = words.classes, words.lowers, words.before
+    unknown = [i for i in _positions(opened, OPEN) if not classes[i] & NAME_CLASSES]
+    if not unknown or sum(1 for c in classes if c & FOREIGN) < 2:
+        return
+    for i in unknown:
+        if not (i and not before[i] and lowers[i - 1] in STRONG_CONTEXT):
+            opened[i] = CLOSED
 
 
 GLUED = frozenset("./\\_@")
@@ -1158,6 +1275,12 @@ def _positions(items: list[Any], item: Any) -> list[int]:
         return found
 
 
+MISS_AS_A_VERB = frozenset(["i", "we", "you", "u", "they", "he", "she", "still", "really", "so", "will", "gonna",
+                            "dont", "do", "does", "did", "didnt", "doesnt", "would", "ill", "always", "never", "just",
+                            "wont", "cant", "def", "defo", "deffo", "lowkey", "kinda", "actually", "honestly"])
+"""Words before "miss" (or "sir", "coach") that make it a verb, not a title."""
+
+
 def _open_after(words: Words, opened: list[int], openers: set[str] | frozenset[str]) -> None:
     """Open the words after those that say a name, school or place of work may come."""
     lowers, before, classes, n = words.lowers, words.before, words.classes, len(opened)
@@ -1169,6 +1292,9 @@ def _open_after(words: Words, opened: list[int], openers: set[str] | frozenset[s
         elif (lower == "work" or (lower in JOBS and not JOB_BEFORE.isdisjoint(lowers[max(0, i - 3):i]))) \
                 and i + 1 < n and lowers[i + 1] in WORK_AT:
             reach = 8  # "my mum work at the asda", "is a nurse at the lri", "is a taxi driver for swift cabs"
+        if reach and lower in LOOSE_TITLES and i and not before[i] and (
+                lowers[i - 1] in MISS_AS_A_VERB or lowers[i - 1] in DETERMINERS):
+            reach = None  # "i miss home", "we will miss you": a verb; "the coach will": a person, no title
         if reach:
             every = lower in TITLES or lower in NICKNAME_WORDS or reach > 3  # "mr young", "lil k"; "works at ..."
             for k in range(i + 1, min(i + 1 + reach, n)):
@@ -1180,7 +1306,10 @@ def _open_after(words: Words, opened: list[int], openers: set[str] | frozenset[s
 
 def _name_threshold(words: Words, i: int) -> float:
     c = words.classes[i]
-    if c & ENGLISH and (words.before[i] or not words.written[i][0].isupper()) and (not c & FIRST or c & EVERYDAY):
+    if c & ENGLISH and not c & (FIRST | SURNAME | ARABIC | SCHOOL):
+        return LEARNED_THRESHOLD_NO_NAME  # "my mate ace": no list has it as a name
+    if c & (ENGLISH | STOP) and (words.before[i] or not words.written[i][0].isupper()) and (
+            not c & FIRST or c & EVERYDAY):
         return LEARNED_THRESHOLD_WORD  # "hope", "Dawn is when i fall asleep": a capital that starts a sentence says nothing
     return LEARNED_THRESHOLD
 
@@ -1243,6 +1372,8 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
     start, end = words.span(first)[0], words.span(street)[1]
     if first > a and words.lowers[first - 1] in (TITLES if kind == "name" else ("the",)):
         start = words.span(first - 1)[0]  # "mr Young" -> "[name]", as the rule does; "the [workplace]"
+    elif kind == "name" and first > a and _nickname_word(words, first):
+        start = words.span(first - 1)[0]  # "big [name]" -> "[name]"
     if words.possessive(street):
         end -= 2
     return Found(start, end, kind, f"{LEARNED}, {labelled.confidence:.2f}")
@@ -1314,7 +1445,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         found += _numbers(text, digit_count)
     elif ("live" in seen or "lives" in seen) and not ADDRESS_STREETS.isdisjoint(seen):
         found += [Found(*m.span(), "address", "street where someone lives") for m in ADDRESS.finditer(text)]
-    if not seen.isdisjoint(NUMBER_WORD_SET) and not ANY_STREET.isdisjoint(seen):
+    if not ANY_STREET.isdisjoint(seen) and (not seen.isdisjoint(NUMBER_WORD_SET) or (
+            "-" in text and any(w.split("-")[0] in NUMBER_WORD_SET for w in seen if "-" in w))):  # "twenty-three"
         found += _addresses_in_context(text, WORDS_ADDRESS)
     if "@" in text or "_" in text:
         found += [Found(*m.span(), "handle", "@handle or user_name") for m in AT_HANDLE.finditer(text)]
