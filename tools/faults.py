@@ -152,6 +152,7 @@ def read_only(folder: Path) -> dict:
         db.chmod(0o444)
         found["during"] = burst(base, 30, 20, "during")  # a burst opens new connections: read-only ones
         found["health_during"] = health(base)
+        found["modes_during"] = modes(folder)
         db.chmod(0o644)
         found["health_after"] = health(base)
         found["after"] = burst(base, 30, 20, "after")
@@ -161,6 +162,12 @@ def read_only(folder: Path) -> dict:
     found["integrity"] = integrity(db)
     found["log"] = log.read_text()
     return found
+
+
+def modes(folder: Path) -> dict[str, str]:
+    """The permissions of the database's files: SQLite makes the -wal and -shm files with the database
+    file's, so one made again during a read-only spell is read-only (see voice.store.db.ConnectionPool)."""
+    return {p.name: oct(p.stat().st_mode & 0o777) for p in sorted(folder.glob("voice.db*"))}
 
 
 class NotAllowedHereError(Exception):

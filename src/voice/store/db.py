@@ -184,6 +184,7 @@ def connect(path: str | Path, *, checkpoints: bool = True) -> Database:
     fsync of the database file, while every other answer being sent waits (0.1-0.3 s stalls, the
     slowest hundredth of form posts under a burst). The service does it in the background instead
     (`checkpoint`, every second, from voice.web.app.checkpoints)."""
+    mend_wal_files(path)
     conn = sqlite3.connect(
         str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
     )
@@ -279,14 +280,25 @@ class ConnectionPool:
     opened, so replacing it (a test simulating a full disk) affects every connection lent afterwards.
 
     A connection opened while the file could not be written to (chmod 444, a read-only mount) can never
-    write, even once the file can again: SQLite opened it read-only. Such a connection is lent but not
-    kept, and one that meets a file or disk at fault (`health.is_storage_error`, but for a full disk,
-    which passes) is closed with every idle one, so the service mends itself when the file does.
+    write, even once the file can again: SQLite opened it read-only. Such a connection (the file not
+    writable just before or just after opening it) is lent but not kept. One that meets a file or disk
+    at fault (`health.is_storage_error`, but for a full disk, which passes) is closed, with every idle
+    one, and every one lent out at that moment is closed when it comes back (`_generation`).
+
+    And the pool holds one more connection to each file, never lent, from its first use until
+    `close_all` (`hold`), so that this process never closes its last one while serving. When the
+    last connection to a WAL database closes, SQLite deletes the -wal and -shm files; the next one
+    opened creates them again, with the database file's permissions. Opened during a read-only spell,
+    that made a -shm file of mode 444 that outlived the spell: every connection opened after chmod 644
+    mapped it read-only and could not write ("attempt to write a readonly database"), and since none
+    could write, none could remove it: no answer was stored again until a restart (issue #32).
     """
 
     def __init__(self, keep: int = 64, opener: Callable[[str | Path], Database] = connect) -> None:
         self._lock = threading.Lock()
-        self._idle: dict[tuple[str, object], list[Database]] = {}
+        self._idle: dict[tuple[str, object], list[tuple[Database, int]]] = {}
+        self._holding: dict[str, Database] = {}
+        self._generation = 0
         self._keep = keep
         self.opener = opener
 
@@ -296,49 +308,103 @@ class ConnectionPool:
         key = (str(path), opener)
         with self._lock:
             idle = self._idle.setdefault(key, [])
-            db = idle.pop() if idle else None
+            db, generation = idle.pop() if idle else (None, self._generation)
         keep = True
         if db is None:
             keep = writable(path)
             db = opener(path)
+            keep = keep and writable(path)  # made read-only while it was being opened: not kept either
+            if keep and key[0] not in self._holding:
+                self.hold(path)
         try:
             yield db
         except BaseException as exc:
             if is_storage_error(exc) and getattr(exc, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_FULL:
                 keep = False
-                self.close_all()
+                self._spoilt()
             raise
         finally:
-            if keep:
-                _give_back(db, self, key)
+            if keep and generation == self._generation:
+                _give_back(db, self, key, generation)
             else:
                 db.close()
 
-    def put(self, key: tuple[str, object], db: Database) -> bool:
+    def hold(self, path: str | Path) -> None:
+        """Open the connection held until `close_all` (see the class), with the -wal and -shm files open,
+        unless it is open already or the file cannot be written now (the next connection opened tries
+        again). The service does this as it starts: before the first request, the background jobs'
+        connections (`opened`) would otherwise be the only ones, and each one's close the last."""
+        if str(path) in self._holding or not writable(path):
+            return
+        try:
+            db = connect(path)
+            db.execute("SELECT count(*) FROM sqlite_master").fetchall()  # and no read left open
+        except sqlite3.Error:
+            return  # the next connection opened tries again
+        if not writable(path):  # made read-only meanwhile: this one may have opened them read-only
+            db.close()
+            return
+        with self._lock:
+            held = self._holding.setdefault(str(path), db)
+        if held is not db:  # another thread was quicker
+            db.close()
+
+    def _spoilt(self) -> None:
+        """A connection met the file or disk at fault: no connection open now is lent again."""
+        with self._lock:
+            self._generation += 1
+        self._close_idle()
+
+    def put(self, key: tuple[str, object], db: Database, generation: int) -> bool:
         with self._lock:
             idle = self._idle.setdefault(key, [])
-            if len(idle) < self._keep:
-                idle.append(db)
+            if len(idle) < self._keep and generation == self._generation:
+                idle.append((db, generation))
                 return True
         return False
 
-    def close_all(self) -> None:
+    def _close_idle(self) -> None:
         with self._lock:
-            every = [db for idle in self._idle.values() for db in idle]
+            every = [db for idle in self._idle.values() for db, _ in idle]
             self._idle.clear()
         for db in every:
             db.close()
 
+    def close_all(self) -> None:
+        """Close every connection not lent out, the held ones too (when the service stops)."""
+        with self._lock:
+            self._generation += 1
+            held, self._holding = list(self._holding.values()), {}
+        self._close_idle()
+        for db in held:
+            db.close()
 
-def _give_back(db: Database, pool: ConnectionPool, key: tuple[str, object]) -> None:
+
+def _give_back(db: Database, pool: ConnectionPool, key: tuple[str, object], generation: int) -> None:
     try:
         if db.conn.in_transaction:
             db.conn.rollback()
     except sqlite3.Error:
         db.close()
         return
-    if not pool.put(key, db):
+    if not pool.put(key, db, generation):
         db.close()
+
+
+def mend_wal_files(path: str | Path) -> None:
+    """Give the -wal and -shm files the database file's permissions if this process may write that but
+    not them. SQLite creates them with the database file's permissions, and gives an empty -wal file those
+    of the moment whenever it opens one; so after a read-only spell, a -shm file made during it stayed
+    read-only (every connection then mapped it read-only and could not write, see ConnectionPool), and a
+    -wal file left empty during it was read-only for the next connection opened (which could then never
+    write). Two access() calls when all is well; only when a connection is opened."""
+    try:
+        for suffix in ("-wal", "-shm"):
+            other = Path(f"{path}{suffix}")
+            if not os.access(other, os.W_OK) and other.exists() and os.access(path, os.W_OK):
+                other.chmod(Path(path).stat().st_mode & 0o777)
+    except OSError:  # not ours to change (another user's file), or gone meanwhile
+        pass
 
 
 @contextmanager

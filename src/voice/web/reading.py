@@ -164,6 +164,10 @@ class Reader:
                 else:
                     health.worked(READING)
 
+        # The pool holds a connection from now on, so that the background jobs' own connections are never
+        # this process's last (see ConnectionPool): when the last closes, SQLite deletes the -shm file, and
+        # one made again during a read-only spell stayed read-only, and every connection with it, after it.
+        await anyio.to_thread.run_sync(self.pool.hold, self.settings.db_path)
         async with anyio.create_task_group() as tasks:
             tasks.start_soon(keep_reading)
             yield
