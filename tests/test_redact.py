@@ -270,3 +270,21 @@ def test_names_and_schools_no_list_has_exactly_go(text: str, expected: str) -> N
 ])
 def test_words_near_people_stay_when_they_are_words(text: str) -> None:
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize("text", [
+    "Fix the bike ramps at the skatepark",
+    "we should have more benches at the bus station in town",
+    "had a good day at the trampoline park with my cousins",
+])
+def test_a_place_is_nobodys_workplace_unless_the_answer_says_someone_works_there(text: str) -> None:
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("my step mum works at the asda on saffron lane", "my step mum works at "),
+    ("my uncle is a porter at the general hospital on gwendolen road", "my uncle is a porter at "),
+])
+def test_a_parents_workplace_goes_when_the_answer_says_they_work_there(text: str, kept: str) -> None:
+    out = redact(text).text
+    assert out.startswith(kept) and "[workplace]" in out

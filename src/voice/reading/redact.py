@@ -20,6 +20,7 @@ names, towns and countries, and whatever the partnership lists under `keep:`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
@@ -1366,6 +1367,8 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
         return None  # "from Somalia and Jordan", "on Kooth": places and services stay, unless "my friend Jordan"
     if kind == "school" and all(c & (PLACE | NOT_PERSON | FIGURE) for c in classes):
         return None  # "go to cambridge": a town is not a school
+    if kind == "workplace" and not _said_to_be_work(words.lowers[a:first]):
+        return None  # "ramps at the skatepark": a place is someone's work only where the answer says work
     street = _workplace_end(words, last, b) if kind == "workplace" else last
     if kind != "name" and street == last and _generic(words.lowers[first:last + 1]):
         return None  # "works at home", "works in a shop"; not "the bank on granby street"
@@ -1377,6 +1380,23 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
     if words.possessive(street):
         end -= 2
     return Found(start, end, kind, f"{LEARNED}, {labelled.confidence:.2f}")
+
+
+WORK_CUES = frozenset([
+    "work", "works", "worked", "working", "workin", "werk", "werks", "job", "jobs", "shift", "shifts", "employed",
+    "manager", "boss", "nights", "lates", "earlies", "cleaner", "cleans", "cleaning", "volunteers", "volunteering",
+    "apprentice", "apprenticeship", "placement", "owns", "runs", "staff", "employee", "hired", "sacked", "fired",
+])
+"""Words before a place that make it someone's place of work ("my mum works at", "dad does nights at"): the
+learned recogniser's places of work count only after one of them, or after a job ("is a nurse at", "as a
+driver for"), in the same sentence."""
+
+
+def _said_to_be_work(before: list[str]) -> bool:
+    """The words before a place say someone works there: a word of work, or "is a"/"as a"/"is an" (a job)."""
+    if not WORK_CUES.isdisjoint(before):
+        return True
+    return any(w in ("is", "as", "was", "im", "hes", "shes") and n in ("a", "an") for w, n in itertools.pairwise(before))
 
 
 GENERIC_PLACES = frozenset([
