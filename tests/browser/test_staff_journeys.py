@@ -192,7 +192,7 @@ def heading(page: Page) -> str:
 
 def message(page: Page) -> str:
     """The success message a staff page shows after a change (empty if none)."""
-    shown = page.locator("main > .notice[role=status]")
+    shown = page.locator("main > .notice[role=status]:not(.notice-urgent)")  # not the warnings above it
     return shown.inner_text() if shown.count() else ""
 
 

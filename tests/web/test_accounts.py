@@ -4,6 +4,7 @@ and an audit log a lead can filter, page through and download."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import sqlite3
@@ -365,3 +366,21 @@ def test_every_staff_form_that_changes_something_answers_with_a_redirect(client:
     answers_a_page = [(path, handler) for method, path, handler in staff_routes(client.app)
                       if method == "POST" and handler.status_code != 303]
     assert not answers_a_page
+
+
+def test_a_new_link_for_an_account_still_invited_is_a_new_invitation(settings: Settings) -> None:
+    from voice.store import accounts as auth
+    from voice.store.db import opened
+    from voice.web.app import create_app
+
+    with TestClient(create_app(settings)):
+        pass
+    with opened(settings.db_path) as db:
+        auth.add_user(db, "admin@example.org", "admin", "a long enough password")
+        auth.invite(db, "new@example.org", "facilitator", "admin@example.org")
+        invited = auth.account(db, "new@example.org")
+        token = auth.reset_link(db, invited.id, "admin@example.org")
+        assert not auth.account(db, "new@example.org").has_password  # still "Invited", not "Active"
+        purpose, expires = db.execute("SELECT purpose, expires_at FROM staff_links WHERE used_at IS NULL").fetchone()
+    assert purpose == "invite" and expires[:10] >= (dt.datetime.now(dt.UTC).date() + dt.timedelta(days=6)).isoformat()
+    assert token

@@ -132,6 +132,7 @@ def test_overdue_requests_stand_out_on_every_lead_page_and_in_healthz(client: Te
     for url in ("/staff", "/staff/responses", "/staff/quotes", "/staff/safeguarding", "/staff/audit"):
         banner = get_page(client, url).select_one(".notice-urgent")
         assert banner is not None and "waiting past the day we promised" in banner.get_text(), url
+        assert banner.find_parent("main") is not None, url  # "Skip to main content" must not skip it
     assert "Overdue" in get_page(client, "/staff/contacts").select_one("tbody tr").get_text()
     client.cookies.clear()
     sign_in(client, "facilitator@example.org")  # facilitators cannot act on it, so are not shown it

@@ -240,7 +240,7 @@ def test_an_invitation_is_emailed_with_the_full_link_and_the_link_is_not_kept_on
         shown = get_page(client, response.headers["location"])
         link = shown.select_one(".link-text code").get_text(strip=True)
         assert link.startswith("https://voice.example.org/")
-        assert "It has been emailed to them as well" in shown.get_text(" ", strip=True)
+        assert "It is being emailed to them as well" in shown.get_text(" ", strip=True)
         assert until(lambda: len(mail.inbox.messages) == 1, 10)
         assert until(lambda: rows(settings, "SELECT body FROM emails WHERE kind = 'invite'") == [("",)], 5)
     assert mail.inbox.to() == ["new.lead@example.org"]
@@ -297,3 +297,21 @@ def test_a_notify_key_without_its_template_stops_the_service_with_a_sentence(set
 
     with pytest.raises(SettingsError, match="VOICE_NOTIFY_TEMPLATE_ID"):
         create_app(msgspec.structs.replace(settings, notify_api_key="x" * 80))
+
+
+def test_an_invitation_made_while_emails_fail_says_to_send_the_link_yourself(settings: Settings,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(notices, "FIRST_WAIT_SECONDS", 0.2)
+    settings = mail_settings(settings, free_port())  # nothing listens there
+    with TestClient(create_app(settings), base_url=PUBLIC) as client:
+        staff_team(settings)
+        ask_on_the_web(client, "Sam", "07700 900111")
+        assert until(lambda: client.get("/healthz").json()["emails_unsent"] >= 1, 10)
+        add(settings, "admin@example.org", "admin")
+        sign_in(client, "admin@example.org")
+        page = get_page(client, "/staff/accounts")
+        response = client.post("/staff/accounts", data={"_csrf_token": csrf(page), "email": "new@example.org",
+                                                        "role": "viewer"}, follow_redirects=False)
+        shown = get_page(client, response.headers["location"]).get_text(" ", strip=True)
+    assert "so this one may not arrive: send this link yourself now" in shown
+    assert "It is being emailed to them as well" not in shown

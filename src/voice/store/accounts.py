@@ -243,10 +243,14 @@ def invite(db: Database, email: str, role: str, by: str) -> str:
 
 
 def reset_link(db: Database, staff_id: int, by: str) -> str:
-    """A one-time link to set a new password (valid RESET_HOURS); the old password works until it is used."""
+    """A one-time link to set a new password (valid RESET_HOURS); the old password works until it is used. For
+    an account whose invitation has not been used yet, a new invitation instead (valid INVITE_DAYS)."""
     found = account(db, staff_id)
     with write_lock, db.atomic():
-        token = _link(db, found.id, "reset", dt.timedelta(hours=RESET_HOURS))
+        if not found.has_password:  # still invited: a new invitation, so the account stays "invited" for 7 days
+            token = _link(db, found.id, "invite", dt.timedelta(days=INVITE_DAYS))
+        else:
+            token = _link(db, found.id, "reset", dt.timedelta(hours=RESET_HOURS))
         record_event(db, by, "password reset link made", f"staff:{found.id}", found.email)
     return token
 

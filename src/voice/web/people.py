@@ -244,9 +244,10 @@ class AccountsController(Controller):
             elif action in ("disable", "enable"):
                 auth.set_disabled(db, staff_id, action == "disable", by)
             else:
+                before = self._found(db, staff_id)
                 token = auth.reset_link(db, staff_id, by)
                 cookies.append(_link_cookie(request, token))
-                if _email_link(request, db, "reset", self._found(db, staff_id).email, token):
+                if _email_link(request, db, "reset" if before.has_password else "invite", before.email, token):
                     return Redirect(f"/staff/accounts/{staff_id}?emailed=1", status_code=303, cookies=cookies)
         except auth.AccountError as exc:
             return self._account(request, db, staff_id, [FieldError("role", "role", t(request, str(exc)))], 422)
