@@ -69,6 +69,13 @@ def published(tmp_path: Path, surveys_dir: Path) -> Published:
     return found
 
 
+def free_port() -> int:
+    """A loopback port nothing listens on now (for a server a test starts, or one it leaves unstarted)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
 def until(condition: Callable[[], bool], seconds: float = 15) -> bool:
     """Wait for something a running service does by itself (a job every second): True once it holds,
     False if it still does not after `seconds`. A bound, not a speed test."""

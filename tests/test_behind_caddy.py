@@ -15,7 +15,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import sqlite3
 import ssl
 import subprocess
@@ -28,7 +27,7 @@ import httpx
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import EXAMPLES, answer_all, check_page, csrf, get_page, send, until
+from tests.conftest import EXAMPLES, answer_all, check_page, csrf, free_port, get_page, send, until
 from voice.cli import main
 from voice.common.settings import REPO_DIR
 
@@ -48,11 +47,6 @@ PER_MINUTE = 25
 """VOICE_SUBMISSIONS_PER_MINUTE here: more than the walks send from one address, few enough to reach."""
 METRICS_TOKEN = "a-scraper-on-this-machine"
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def caddyfile_for_test(https_port: int, http_port: int, voice_port: int) -> str:

@@ -55,6 +55,17 @@ def folder() -> Iterator[Path]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def ordinary_user(faults: Any) -> list[str]:
+    """The command prefix that runs as a user file permissions apply to; the test is skipped, with the
+    reason, where there is none."""
+    user: list[str] = faults.as_ordinary_user()
+    try:
+        faults.check_ordinary_user(user)
+    except faults.NotAllowedHereError as exc:
+        pytest.skip(str(exc))
+    return user
+
+
 def errors_in(log: str) -> list[str]:
     return [json.loads(line)["message"] for line in log.splitlines()
             if line.startswith("{") and json.loads(line).get("level") == "ERROR"]
@@ -163,11 +174,7 @@ def test_a_read_only_spell_leaves_no_read_only_shared_memory_file_to_spoil_every
     read-only (by another process) is given the file's mode before the pool holds a connection or a
     migration starts. Run as a user file permissions apply to."""
     faults = _faults()
-    user = faults.as_ordinary_user()
-    try:
-        faults.check_ordinary_user(user)
-    except faults.NotAllowedHereError as exc:
-        pytest.skip(str(exc))
+    user = ordinary_user(faults)
     faults.own(folder, user)
     done = subprocess.run([*user, sys.executable, "-c", SPELL, str(folder)], capture_output=True, text=True,
                           timeout=60, check=False, cwd=ROOT)
@@ -455,11 +462,7 @@ def test_serving_a_read_only_database_stops_with_a_sentence_not_a_traceback(fold
     from voice.store.db import migrate
 
     faults = _faults()
-    user = faults.as_ordinary_user()
-    try:
-        faults.check_ordinary_user(user)
-    except faults.NotAllowedHereError as exc:
-        pytest.skip(str(exc))
+    user = ordinary_user(faults)
     migrate(folder / "voice.db")
     faults.own(folder, user)
     (folder / "voice.db").chmod(0o444)

@@ -7,14 +7,13 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import httpx
 
-from tests.conftest import answer_all, send, started
+from tests.conftest import answer_all, free_port, send, started
 
 MARKERS = {
     "ip": "203.0.113.77",  # sent as X-Forwarded-For (believed only from VOICE_TRUSTED_PROXIES)
@@ -22,11 +21,6 @@ MARKERS = {
     "referrer": "referrer.example",
 }
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_no_ip_user_agent_or_referrer_in_database_or_log(tmp_path: Path, surveys_dir: Path) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import socket
 import sqlite3
 import threading
 import time
@@ -23,7 +22,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from litestar.testing import TestClient
 
-from tests.conftest import csrf, get_page, until
+from tests.conftest import csrf, free_port, get_page, until
 from tests.web.test_contacts import ask_on_the_web
 from tests.web.test_staff import add, sign_in
 from voice.common.settings import Settings
@@ -51,11 +50,6 @@ class Inbox:
     def texts(self) -> list[str]:
         return [f"{m['Subject']}\n{m.get_payload(decode=True).decode()}" for _, m in self.messages]  # type: ignore[union-attr]
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class MailServer:

@@ -52,8 +52,6 @@ KINDS = {
 }
 """The kinds of email, with the words the audit log and the staff pages show them by."""
 
-URGENT = ("contact", "flag", "overdue", "invite", "reset")
-"""Kinds a staff member cannot turn off."""
 ABOUT_ANSWERS = ("contact", "flag")
 """Kinds sent moments after an answer arrives: their audit entries keep the day only, as the answer's own do
 (the time would say when a young person sent it)."""
@@ -402,23 +400,12 @@ def send_due(db: Database, mailer: Mailer, now: Callable[[], dt.datetime] = _now
     return Sent(sent, failed)
 
 
-class Unsent(msgspec.Struct, frozen=True):
-    count: int
-    """Emails tried at least once and not sent (still being tried, or given up on)."""
-    last_error: str | None
-    since: str | None
-    """When the oldest of them was queued."""
-
-
-def unsent(db: Database) -> Unsent:
-    """What could not be sent: for /healthz, the metrics and the leads' staff home. Emails given up on count
-    for a week."""
+def unsent_count(db: Database) -> int:
+    """Emails tried at least once and not sent (still being tried, or given up on within the last week): for
+    /healthz, the metrics and the leads' staff pages."""
     week_ago = (_now() - dt.timedelta(days=7)).isoformat()
-    count, since = db.execute("SELECT count(*), min(created_at) FROM emails WHERE sent_at IS NULL AND attempts > 0 "
-                              "AND (given_up_at IS NULL OR given_up_at > ?)", [week_ago]).fetchone()
-    last = db.execute("SELECT last_error FROM emails WHERE sent_at IS NULL AND attempts > 0 ORDER BY id DESC LIMIT 1"
-                      ).fetchone()
-    return Unsent(int(count), last[0] if last else None, since)
+    return int(db.execute("SELECT count(*) FROM emails WHERE sent_at IS NULL AND attempts > 0 "
+                          "AND (given_up_at IS NULL OR given_up_at > ?)", [week_ago]).fetchone()[0])
 
 
 def waiting(db: Database) -> int:

@@ -95,7 +95,7 @@ def staff_guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
         # Requests for contact past their due day stand out on every page a lead opens (see _nav.html).
         overdue = contacts.overdue_count(db) if staff is not None and staff.role == "safeguarding_lead" else 0
         # So do emails that could not be sent: the lead must then look for herself.
-        unsent = notices.unsent(db).count if staff is not None and staff.role in ("safeguarding_lead", "admin") else 0
+        unsent = notices.unsent_count(db) if staff is not None and staff.role in ("safeguarding_lead", "admin") else 0
     if staff is None:
         raise SignInRequiredError()
     roles = handler.opt.get("roles")

@@ -75,7 +75,7 @@ class DatabaseCounts(Collector):
             yield gauge("voice_contact_requests_open", contacts.open_count(db))
             yield gauge("voice_contact_requests_overdue", contacts.overdue_count(db))
             yield gauge("voice_emails_waiting", notices.waiting(db))
-            yield gauge("voice_emails_unsent", notices.unsent(db).count)
+            yield gauge("voice_emails_unsent", notices.unsent_count(db))
             age = last_backup_age(db)
             yield gauge("voice_backup_age_seconds", math.inf if age is None else age)
 

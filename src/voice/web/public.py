@@ -268,7 +268,7 @@ class PublicController(Controller):
         `problems`, in plain words) or "failing", with HTTP 503, when answers cannot be stored."""
         refused = sorted({Path(p.file).name for p in catalogue_of(request).problems})
         found = reader_of(request).behind() | health.problems() | look(settings_of(request).db_path)
-        unsent = notices.unsent(db).count
+        unsent = notices.unsent_count(db)
         if unsent:
             found["emails"] = f"{unsent} emails to staff could not be sent (the staff page Emails says why)"
         status = "failing" if STORING in found else "degraded" if found else "ok"
