@@ -351,6 +351,26 @@ def test_the_lead_closes_every_flag_on_an_answer_with_one_note(signed_in: Callab
     assert queue_row(page, "3 flags on one answer").count() == 1
 
 
+def test_the_lead_turns_her_daily_digest_off_and_on_with_the_form(signed_in: Callable[[str], Page], site: Site) -> None:
+    """#29: the Emails page, from the staff navigation; the digest is hers to turn off, the urgent emails are not."""
+    page = signed_in("lead")
+    go(page, f"{site.url}/staff")
+    follow(page, "Emails", within="nav")
+    assert heading(page) == "Emails"
+    assert "cannot be turned off" in main_text(page)
+    assert page.get_by_label("Yes, send me the daily digest").is_checked()
+    audit(page)
+    page.get_by_label("No, I will look at the queue myself").check()
+    press(page, "Save")
+    assert page.url.endswith("/staff/emails?done=1"), page.url
+    assert message(page) == "Your email settings are saved."
+    assert page.get_by_label("No, I will look at the queue myself").is_checked()
+    no_post_on_reload(page)
+    page.get_by_label("Yes, send me the daily digest").check()
+    press(page, "Save")
+    assert page.get_by_label("Yes, send me the daily digest").is_checked()
+
+
 def test_a_request_for_contact_links_to_its_flags_and_says_its_language(signed_in: Callable[[str], Page],
                                                                          site: Site) -> None:
     """Item 12: a request says the language the young person used and links to the flags its answers
