@@ -14,6 +14,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --dev2 --misses  # #28's second development set (dev2/), for tuning
     .venv/bin/python tools/score_redaction.py --held           # lines held aside (held/), figures only
     .venv/bin/python tools/score_redaction.py --frozen2        # the second frozen set (frozen2/, written blind), figures only
+    .venv/bin/python tools/score_redaction.py --frozen3 --before REV  # the third (frozen3/, blind, before round 4)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
 for tuning: its misses may be listed. The frozen set (tests/data/redaction/frozen/, written for #28 before the recognisers were changed) is
@@ -135,18 +136,20 @@ def main() -> None:
     parser.add_argument("--held", action="store_true", help="score the lines held aside for #28 instead (figures only)")
     parser.add_argument("--frozen2", action="store_true",
                         help="score the second frozen set of #28 (frozen2/, written blind after round 2; figures only)")
+    parser.add_argument("--frozen3", action="store_true",
+                        help="score the third frozen set of #28 (frozen3/, written blind before round 4; figures only)")
     args = parser.parse_args()
-    if args.frozen + args.dev + args.dev2 + args.held + args.frozen2 > 1:
-        parser.error("--frozen, --frozen2, --dev, --dev2 and --held are different sets: choose one")
-    args.frozen, frozen2 = args.frozen or args.frozen2, args.frozen2
+    if args.frozen + args.dev + args.dev2 + args.held + args.frozen2 + args.frozen3 > 1:
+        parser.error("--frozen, --frozen2, --frozen3, --dev, --dev2 and --held are different sets: choose one")
+    args.frozen, frozen2, frozen3 = args.frozen or args.frozen2 or args.frozen3, args.frozen2, args.frozen3
     if (args.frozen or args.held) and args.misses:
         parser.error("this set is for measuring, not tuning: it never lists the lines it got wrong")
     if args.dev or args.dev2 or args.held or args.frozen:
-        which = "dev" if args.dev else "dev2" if args.dev2 else "held" if args.held else "frozen2" if frozen2 else "frozen"
+        which = "dev" if args.dev else "dev2" if args.dev2 else "held" if args.held else "frozen2" if frozen2 else "frozen3" if frozen3 else "frozen"
         FILES[:] = [f"{which}/labelled.txt", f"{which}/clean.txt"]
         PARTS.clear()
         PARTS[""] = {"dev": "development set", "dev2": "second development set", "held": "held aside",
-                     "frozen": "frozen set", "frozen2": "second frozen set"}[which]
+                     "frozen": "frozen set", "frozen2": "second frozen set", "frozen3": "third frozen set"}[which]
     outputs = {"now": outputs_at(None)}
     if args.before:
         with tempfile.TemporaryDirectory() as tmp:
