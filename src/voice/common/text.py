@@ -16,13 +16,18 @@ def normalise(text: str) -> str:
     reader normalises one answer for its rules, words and language)."""
     if text.isascii():  # most answers: the same, with a translation table instead of two regexes
         return " ".join(REPEATS.sub(r"\1\1", text.lower().translate(ASCII_PUNCTUATION)).split())
-    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("'", "")
+    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("'", "").translate(URDU_FOLD)
     text = REPEATS.sub(r"\1\1", text)  # "sooooo" -> "soo", keeps "ll" in "kill"
     text = NOT_WORD.sub(" ", text)
     return " ".join(text.split())
 
 
 REPEATS = re.compile(r"(\w)\1{2,}")
+URDU_FOLD = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"}
+                          | dict.fromkeys([*range(0x064B, 0x0660), 0x0670], None))
+"""Urdu as typed on an Arabic keyboard (ي ى ك) read as Urdu's own letters (ی ک; not ه, which stands for
+either ہ or ھ), and the vowel marks (zer, zabar, pesh, shadd ...) dropped: they are not letters, so "مُجھے"
+would otherwise split into two words."""
 NOT_WORD = re.compile(r"[^\w\s/]")
 ASCII_PUNCTUATION = str.maketrans({chr(c): " " for c in range(128)
                                    if not (chr(c).isalnum() or chr(c) in "_/'" or chr(c).isspace())} | {"'": None})
