@@ -75,6 +75,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     """VOICE_LOOK_THRESHOLD: the model's score from which an answer is "worth a look", the second list a lead
     reads after the flags (0: the model's own, chosen in training to catch 97% of disclosures). Higher means
     fewer answers to read and more disclosures left unread; never above the flag threshold."""
+    close_floor: Annotated[float, Meta(ge=0, le=1)] = 1.0
+    """VOICE_CLOSE_FLOOR: the close reader (a small language model that reads word order) always reads again the
+    answers worth a look, and makes a flag of those it is sure of. Below 1, it also reads the answers in
+    neither list whose model score is at least this, and puts those it is surer of in "worth a look": 0.1
+    catches more disclosures written in unexpected words, at about three times the reading time (see
+    docs/reader.md). 1: only the answers worth a look."""
     safeguarding_role: Annotated[str, Meta(min_length=1, max_length=60)] = "safeguarding lead"
     """VOICE_SAFEGUARDING_ROLE: the role every safeguarding flag is queued for."""
     submissions_per_minute: Annotated[int, Meta(ge=0, le=100_000)] = 300

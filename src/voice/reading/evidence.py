@@ -16,3 +16,7 @@ class Evidence(msgspec.Struct, frozen=True, omit_defaults=True):
     """Harms the answer names, with the words that name them (see MENTIONS)."""
     like: list[tuple[str, str]] = []
     """The answers it learned from that this one is most like, each with its kind of disclosure ("" for none)."""
+    close: float | None = None
+    """The close reader's chance that the answer is a disclosure, where it read it (voice.reading.close)."""
+    close_words: list[str] = []
+    """The words (as staff see the answer) whose removal lowered the close reader's chance most."""

@@ -22,6 +22,8 @@ import yaml
 from voice.common.i18n import DEFAULT_TEXTS, N_
 from voice.common.settings import Settings, SettingsError
 from voice.common.text import normalise, required_literals
+from voice.reading.close import shipped_close_reader
+from voice.reading.evidence import Evidence
 from voice.reading.reader import Model, Scores, chosen_topics, shipped_model
 from voice.reading.safeguarding import (
     Flag,
@@ -217,10 +219,15 @@ class Themer:
 
     def __init__(self, taxonomy: Taxonomy | None = None, learned: Learned | None = None, *,
                  model: Model | None = None, rules_only: bool = False,
-                 flag_threshold: float = 0.0, look_threshold: float = 0.0) -> None:
+                 flag_threshold: float = 0.0, look_threshold: float = 0.0, read_closely: bool = True,
+                 close_floor: float = 1.0) -> None:
         self.taxonomy = taxonomy or default_taxonomy()
         self.learned = learned
         self.model = None if rules_only else model or shipped_model()
+        self.close = shipped_close_reader() if read_closely and self.model is not None else None
+        """The close reader, which reads again the answers the model put worth a look (voice.reading.close)."""
+        self.close_floor = close_floor
+        """Answers in neither list whose model score is at least this are read closely too (1: none)."""
         meta = self.model.meta if self.model else None
         self.flag_threshold = flag_threshold or (meta.flag_threshold if meta else 1.0)
         self.look_threshold = min(look_threshold or (meta.look_threshold if meta else 1.0), self.flag_threshold)
@@ -228,6 +235,8 @@ class Themer:
         self.version = f"{ALGORITHM}:{hashlib.sha256(msgspec.json.encode(self.taxonomy)).hexdigest()[:12]}"
         if self.model is not None:
             self.version += f":{self.model.version}"
+        if self.close is not None:
+            self.version += f":close-{self.close.meta.trained_on}"
         if learned is not None and learned.size:
             self.version += f":learned-{learned.size}"
         self._keywords: dict[str, list[str]] = {}
@@ -309,6 +318,7 @@ class Themer:
                     keyword_hits, [texts[i][0] for i in read_by_model], floor=self.look_threshold), strict=True):
                 scores[i] = one
         found = []
+        closer: list[int] = []  # worth a look: for the close reader
         for n, (text, rules, language, scored, words) in enumerate(zip(clean, ruled, foreign, scores, keywords,
                                                                        strict=True)):
             if scored is None:
@@ -320,10 +330,38 @@ class Themer:
             if language is not None:
                 flags.append(needs_a_person(language))
             elif scored is not None and not rules and scored.risk >= self.look_threshold:
-                flags += self._model_flags(scored, label, rules_read[n].mentions, texts[n][0],
-                                           over="over" in rules_read[n].features)
+                over = "over" in rules_read[n].features
+                flags += self._model_flags(scored, label, rules_read[n].mentions, texts[n][0], over=over)
+                if not over and any(f.tier == "look" for f in flags):
+                    closer.append(n)
+            if (scored is not None and not flags and scored.risk >= self.close_floor and label != "positive"
+                    and "over" not in rules_read[n].features):
+                closer.append(n)
             found.append((Theme(label, score, ids, matched), flags))
+        if closer and self.close is not None:
+            self._read_closely(found, closer, [typed[n] for n in closer], [clean[n] for n in closer],
+                               [scores[n] for n in closer], [rules_read[n].mentions for n in closer])
         return found
+
+    def _read_closely(self, found: list[tuple[Theme, list[Flag]]], which: list[int], typed: list[str],
+                      shown: list[str], scores: list[Scores | None], mentions: list[dict[str, str]]) -> None:
+        """The close reader reads the answers the model put worth a look (not those told as past and over):
+        each it is sure of becomes a flag, with its chance and the words (as staff see them) that weighed
+        most; and those in neither list scored at least `close_floor`: each it is surer of is worth a look.
+        It never takes an answer out of a list."""
+        assert self.close is not None and self.model is not None
+        for n, chance, text, scored, named in zip(which, self.close.chances(typed), shown, scores, mentions,
+                                                  strict=True):
+            theme, flags = found[n]
+            if flags and chance >= self.close.threshold:  # worth a look: a flag
+                close = {"close": chance, "close_words": self.close.weighed_most(text)}
+                found[n] = (theme, [msgspec.structs.replace(
+                    f, tier="flag", evidence=msgspec.structs.replace(f.evidence or Evidence(), **close))
+                    if f.tier == "look" else f for f in flags])
+            elif not flags and scored is not None and chance >= self.close.look_threshold:  # now worth a look
+                why = msgspec.structs.replace(self.model.explain(scored, text), close=chance,
+                                              close_words=self.close.weighed_most(text))
+                found[n] = (theme, [model_flag(scored, "look", why, named or None)])
 
     def _model_flags(self, scored: Scores, label: str, mentions: dict[str, str], shown: str,
                      over: bool = False) -> list[Flag]:

@@ -123,10 +123,12 @@ def labelled(root: Path = TRAINING) -> tuple[list[Example], list[Example]]:
 
 
 def behaviour_texts() -> set[str]:
-    """The behavioural tests' answers (normalised), where a checkout has them."""
+    """The answers of every behavioural suite (tests/data/behaviour, behaviour2 ...; normalised), where a
+    checkout has them."""
     from voice.reading.behaviour import SUITE, all_texts
 
-    return {normalise(t) for t in all_texts(SUITE)} if SUITE.is_dir() else set()
+    return {normalise(t) for folder in sorted(SUITE.parent.glob("behaviour*")) if folder.is_dir()
+            for t in all_texts(folder)}
 
 
 @cache

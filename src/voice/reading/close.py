@@ -1,0 +1,114 @@
+"""The close reader: a second, slower reading of the answers the first reader (voice.reading.reader) put
+"worth a look", by a small language model that reads word order.
+
+The first reader reads WordLlama's static embeddings (averages of word vectors) and words: it cannot tell
+"i feel safe at home" from "i dont feel safe at home" by their vectors (0.97 alike), so it reads many
+disclosures as only "worth a look". The close reader is all-MiniLM-L6-v2 (a six-layer transformer,
+Apache-2.0), fine-tuned by tools/train_close_reader.py on the same labelled answers (training/) to tell a
+disclosure from any other answer, exported to ONNX with 8-bit weights (23 MB, `data/close-reader/`) and run
+by onnxruntime on one thread. It reads the answer as the first reader does (text-speak respelt, identity
+and place words blinded to their kind), so no faith, place of worship or identity word can change it.
+
+It never takes an answer out of either list: an answer the first reader put "worth a look" becomes a flag
+when the close reader is sure it is a disclosure (`Meta.threshold`, chosen on development sets, not on the
+test split). It reads only those answers (about 1 in 100 everyday answers), so the reading step keeps its
+speed (bench/theming.py). Its flags say why: its chance, and the words whose removal lowers it most.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import cache
+from pathlib import Path
+
+import msgspec
+import numpy as np
+
+from voice.common.text import respell
+
+FOLDER = Path(__file__).parent.parent / "data" / "close-reader"
+WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+WHY_WORDS = 3
+"""How many of an answer's words a flag names as those that weighed most."""
+MIN_DROP = 0.1
+"""A word weighed in the close reading when taking it out lowers the answer's log-odds by at least this."""
+MOST_WORDS = 40
+"""Answers longer than this many words are explained by their first MOST_WORDS (each word removed is one
+more reading)."""
+
+
+class Meta(msgspec.Struct, frozen=True):
+    """How the close reader was made, and how sure it must be (data/close-reader/meta.json)."""
+
+    base: str
+    trained_on: str
+    examples: int
+    threshold: float
+    """The chance at or above which an answer worth a look becomes a flag."""
+    max_tokens: int
+    blind_terms: dict[str, list[str]]
+    look_threshold: float = 0.9
+    """The chance at or above which an answer in neither list becomes worth a look (where the first reader's
+    score is at least Themer.close_floor)."""
+    figures: dict[str, float] = {}
+
+
+class CloseReader:
+    """The fine-tuned model and its tokenizer, loaded once a process."""
+
+    def __init__(self, folder: Path = FOLDER) -> None:
+        # Imported here: a process that never reads closely (the CLI's other commands) never loads them.
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        from voice.reading.reader import Blinder
+
+        self.meta = msgspec.json.decode((folder / "meta.json").read_bytes(), type=Meta)
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.enable_truncation(self.meta.max_tokens)
+        self.tokenizer.enable_padding()
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = int(os.environ.get("VOICE_CLOSE_THREADS", "1"))
+        options.inter_op_num_threads = 1
+        self.session = onnxruntime.InferenceSession(str(folder / "model.onnx"), options,
+                                                    providers=["CPUExecutionProvider"])
+        self.blind = Blinder(self.meta.blind_terms)
+        self.threshold = self.meta.threshold
+        self.look_threshold = self.meta.look_threshold
+
+    def _logits(self, texts: list[str]) -> np.ndarray:
+        found = []
+        for at in range(0, len(texts), 32):
+            encoded = self.tokenizer.encode_batch([self.blind(respell(t)) for t in texts[at:at + 32]])
+            ids = np.array([e.ids for e in encoded], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+            found.append(self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0])
+        return np.concatenate(found).astype(np.float64)
+
+    def chances(self, texts: list[str]) -> list[float]:
+        """Each answer's chance of being a disclosure, as the close reader reads it."""
+        if not texts:
+            return []
+        return [round(float(p), 3) for p in 1 / (1 + np.exp(-self._logits(texts)))]
+
+    def weighed_most(self, text: str) -> list[str]:
+        """The answer's words whose removal lowers its score most (at most WHY_WORDS, each lowering it; on the
+        scale of the model's log-odds, where a sure answer's words still differ)."""
+        spans = [m.span() for m in WORD.finditer(text)][:MOST_WORDS]
+        if len(spans) < 2:
+            return []
+        whole, *without = self._logits([text, *(text[:s] + text[e:] for s, e in spans)])
+        drops = sorted(((whole - score, i) for i, score in enumerate(without)), reverse=True)
+        return [text[slice(*spans[i])] for drop, i in drops[:WHY_WORDS] if drop > MIN_DROP]
+
+
+@cache
+def shipped_close_reader() -> CloseReader | None:
+    """The close reader that ships with voice, or None where it is not there or cannot run here."""
+    if not (FOLDER / "model.onnx").is_file():
+        return None
+    try:
+        return CloseReader(FOLDER)
+    except ImportError:  # onnxruntime has no wheel for this machine: the first reader reads alone
+        return None

@@ -1,0 +1,120 @@
+"""The close reader (voice.reading.close): a small language model that reads word order, reading again the
+answers the first reader put worth a look (#25). It must tell "i feel safe" from "i dont feel safe", never
+change with a faith or identity word, never take an answer out of a list, and say why it made a flag."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from litestar.testing import TestClient
+
+from tests.conftest import get_page
+from tests.web.test_staff import add, sign_in
+from voice.common.settings import Settings
+from voice.reading.close import CloseReader, shipped_close_reader
+from voice.reading.evaluation import tier_of
+from voice.reading.safeguarding import read_rules
+from voice.reading.themes import Themer
+from voice.reading.training import terms
+
+SUITE = Path(__file__).parent / "data" / "behaviour"
+API = "/api/surveys/ypag-priorities/responses"
+
+
+def reader() -> CloseReader:
+    found = shipped_close_reader()
+    assert found is not None, "the close reader ships in src/voice/data/close-reader/"
+    return found
+
+
+def cases(name: str) -> list[str]:
+    return [json.loads(line)["text"] for line in (SUITE / name).read_text().splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize(("harmless", "disclosure"), [
+    ("i feel safe at home", "i dont feel safe at home"),
+    ("nobody hurts me at home", "my dad hurts me at home"),
+    ("knife crime is a big problem in leicester", "i carry a knife because im scared of getting jumped"),
+])
+def test_it_reads_the_order_of_the_words(harmless: str, disclosure: str) -> None:
+    """What WordLlama's averaged vectors cannot (0.97 alike for the first pair): the same words, turned round."""
+    calm, worrying = reader().chances([harmless, disclosure])
+    assert calm < 0.5 <= reader().threshold <= worrying
+
+
+def test_no_faith_place_of_worship_or_identity_word_changes_what_it_reads() -> None:
+    shapes = ["i go to the {} after school most days", "as someone who is {} i want more clubs near me",
+              "my best mate is {} and we always walk home together"]
+    kinds = ("place_of_worship", "faith", "ethnicity", "nationality", "sexual_orientation", "disability", "activity")
+    for shape in shapes:
+        for kind in kinds:
+            chances = set(reader().chances([shape.format(term) for term in terms()[kind]]))
+            assert len(chances) == 1 and chances.pop() < reader().look_threshold, (shape, kind)
+
+
+class Spy:
+    """The shipped close reader, noting what it was given to read."""
+
+    def __init__(self, inner: CloseReader) -> None:
+        self.inner, self.read = inner, []
+        self.threshold, self.look_threshold, self.meta = inner.threshold, inner.look_threshold, inner.meta
+
+    def chances(self, texts: list[str]) -> list[float]:
+        self.read += texts
+        return self.inner.chances(texts)
+
+    def weighed_most(self, text: str) -> list[str]:
+        return self.inner.weighed_most(text)
+
+
+def test_it_reads_only_the_answers_worth_a_look_and_never_takes_one_out_of_a_list() -> None:
+    texts = cases("everyday.jsonl")[:300] + cases("disclosures.jsonl") + cases("negation.jsonl")
+    first = Themer(read_closely=False)
+    closely = Themer()
+    closely.close = spy = Spy(reader())  # type: ignore[assignment]
+    before = [tier_of(flags) for _, flags in first.read([(t, t) for t in texts])]
+    after = [tier_of(flags) for _, flags in closely.read([(t, t) for t in texts])]
+    told_as_over = {t for t in texts if "over" in read_rules(t).features}  # at most worth a look, read or not
+    assert sorted(spy.read) == sorted(t for t, tier in zip(texts, before, strict=True)
+                                      if tier == "look" and t not in told_as_over)
+    changed = [(b, a) for b, a in zip(before, after, strict=True) if b != a]
+    assert changed and set(changed) == {("look", "flag")}  # it made flags, and only of answers worth a look
+
+
+def test_a_flag_it_made_says_why_in_the_words_staff_see() -> None:
+    typed = "i sleep at my mates most nights cos its easier than being at home with Gaz"
+    shown = "i sleep at my mates most nights cos its easier than being at home with [name]"
+    assert tier_of(Themer(read_closely=False).read([(shown, typed)])[0][1]) == "look"
+    [flag] = Themer().read([(shown, typed)])[0][1]
+    assert flag.tier == "flag" and flag.evidence is not None and flag.evidence.close is not None
+    assert flag.evidence.close >= reader().threshold and flag.evidence.close_words
+    assert all(w in shown and w != "Gaz" for w in flag.evidence.close_words)
+
+
+def test_below_the_close_floor_it_also_reads_answers_in_neither_list() -> None:
+    texts = cases("disclosures.jsonl") + cases("everyday.jsonl")[:200]
+    before = [tier_of(flags) for _, flags in Themer().read([(t, t) for t in texts])]
+    wider = Themer(close_floor=0.1).read([(t, t) for t in texts])
+    raised = [flags for b, (_, flags) in zip(before, wider, strict=True) if b == "none" and flags]
+    assert raised, "some disclosures in neither list are worth a look to the close reader"
+    for [flag] in raised:
+        assert flag.tier == "look" and flag.evidence is not None
+        assert flag.evidence.close is not None and flag.evidence.close >= reader().look_threshold
+
+
+def test_the_lead_sees_why_the_close_reader_made_a_flag(client: TestClient, settings: Settings) -> None:
+    typed = "i sleep at my mates most nights cos its easier than being at home with Gaz"
+    assert client.post(API, json={"answers": {"most_important": typed}}).status_code == 201
+    with sqlite3.connect(settings.db_path) as conn:
+        flag_id, tier, evidence = conn.execute("SELECT id, tier, evidence FROM flags").fetchone()
+    why = json.loads(evidence)
+    assert tier == "flag" and why["close"] >= reader().threshold
+    add(settings, "lead@example.org", "safeguarding_lead")
+    sign_in(client, "lead@example.org")
+    page = get_page(client, f"/staff/safeguarding/{flag_id}").get_text(" ")
+    assert "A closer reading, by a language model that reads the order of the words, made it a flag" in page
+    assert f"(score {why['close']:.2f})" in page and f"“{why['close_words'][0]}”" in page
+    assert "Gaz" not in page.split("What the young person wrote")[0]
