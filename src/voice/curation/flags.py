@@ -129,11 +129,11 @@ def close_flag(db: Database, flag_id: int, closed_by: str, note: str, decision: 
     if decision is not None and decision not in DECISIONS:
         raise FlagError(N_("Choose whether this was a real concern, or leave it blank."))
     with write_lock, db.atomic():
-        found = next(db["flags"].rows_where("id = ?", [flag_id], select="response_id, answer_key, status"), None)
+        found = next(db.table("flags").rows_where("id = ?", [flag_id], select="response_id, answer_key, status"), None)
         if found is None or found["status"] != "open":
             raise FlagError(N_("This flag is already closed."))
         response_id, answer_key = found["response_id"], found["answer_key"]
-        others = [row["id"] for row in db["flags"].rows_where(
+        others = [row["id"] for row in db.table("flags").rows_where(
             "response_id = ? AND answer_key = ? AND status = 'open' AND id != ?", [response_id, answer_key, flag_id],
             order_by="id", select="id")] if with_answer else []
         for closing in (flag_id, *others):
