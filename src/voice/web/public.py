@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import anyio.to_thread
+from cachetools import TTLCache
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import Cookie
 from litestar.exceptions import NotFoundException
@@ -212,18 +213,19 @@ TOLD_SECONDS = 60.0
 
 def _told_before(request: Request, db: Db, slug: str, survey: Survey) -> outputs.ToldBefore | None:
     """What this survey's young people told us in an earlier published year, and what was done (kept for a
-    minute in this app: the start page is the page most young people see)."""
-    remembered: dict[str, tuple[float, outputs.ToldBefore | None]] = request.app.state.setdefault("told_before", {})
-    now = time.monotonic()
+    minute in this app: the start page is the page most young people see). The start page runs on the
+    event loop, one at a time, so the cache needs no lock."""
+    remembered: TTLCache[str, outputs.ToldBefore | None] = request.app.state.setdefault(
+        "told_before", TTLCache(maxsize=256, ttl=TOLD_SECONDS, timer=time.monotonic))
     locale = locale_of(request)
     easy = wants_easy_read(request) and survey.easy_read is not None \
         and locale_of(request, offered(survey)) == survey.language
     key = f"{slug} {locale} {'easy' if easy else ''}"
-    found = remembered.get(key)
-    if found is None or now - found[0] > TOLD_SECONDS:
-        found = (now, outputs.told_before(db, slug, year_of(_today()), locale, easy=easy))
-        remembered[key] = found
-    return found[1]
+    try:
+        return remembered[key]
+    except KeyError:  # not yet, or made more than TOLD_SECONDS ago
+        told = remembered[key] = outputs.told_before(db, slug, year_of(_today()), locale, easy=easy)
+        return told
 
 
 def _honeypot_message(request: Request, survey: Survey) -> str:
