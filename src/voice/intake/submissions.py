@@ -64,23 +64,37 @@ def already_stored(db: Database, slug: str, submission_key: str) -> bool:
     return db.execute("SELECT 1 FROM responses WHERE submission_key = ?", [key]).fetchone() is not None
 
 
-def record(
-    db: Database,
-    published: Published,
-    raw: Answers,
-    channel: str,
-    *,
-    submission_key: str | None = None,
-    today: dt.date | None = None,
-    locale: str = "en",
-    terms: Terms | None = None,
-    keep_original_days: int = 90,
-    flag_role: str = "safeguarding lead",
-    contact_days: int = 2,
-    themer: Themer | None = None,
-    read_now: bool = True,
-    draft: str | None = None,
-) -> Recorded:
+class RecordOptions(msgspec.Struct, frozen=True, kw_only=True):
+    """How record() stores one response and how it, or read_unread(), reads it (the reading part comes
+    from the settings and the words in use: see reading_options)."""
+
+    submission_key: str | None = None
+    """A one-time key (see _key_hash): the same answers sent twice are stored once."""
+    today: dt.date | None = None
+    """The day the answers are dated with (by default, today)."""
+    locale: str = "en"
+    """The language of the messages; on the web form, the young person's: a request for contact keeps it."""
+    terms: Terms | None = None
+    """The partnership's words to redact and keep."""
+    keep_original_days: int = 90
+    """How long a text as typed is kept for safeguarding leads, where redaction changed it."""
+    flag_role: str = "safeguarding lead"
+    """Who flags go to."""
+    contact_days: int = 2
+    """Working days before a request for contact is due."""
+    themer: Themer | None = None
+    """The themer in use (by default, the taxonomy alone)."""
+    read_now: bool = True
+    """Read in the same transaction (paper, sessions, imports); else stored as sent in `unread`."""
+    draft: str | None = None
+    """The unfinished answers (drafts.token_hash) these came from."""
+
+
+DEFAULTS = RecordOptions()
+
+
+def record(db: Database, published: Published, raw: Answers, channel: str,
+           options: RecordOptions = DEFAULTS) -> Recorded:
     """Check and store one response. Raises InvalidAnswersError with every problem found.
 
     Then its free text is read (see `read_answers`): stored redacted; where redaction changed it, the
@@ -95,13 +109,15 @@ def record(
     deleting it in the same transaction cost a fifth of the rate of form posts under load).
     On the web form, `locale` is the language the young person was using: a request for contact keeps it.
     """
+    submission_key, today, locale, draft = options.submission_key, options.today, options.locale, options.draft
     if channel not in CHANNELS:
         raise ValueError(f"unknown channel {channel!r}")
     answers, errors = check_all(published.survey, raw, locale)
     if errors:
         raise InvalidAnswersError(errors)
     day = (today or local_today()).isoformat()
-    reading = read_answers(published, answers, terms, themer or default_themer()) if read_now else None
+    reading = read_answers(published, answers, options.terms, options.themer or default_themer()) \
+        if options.read_now else None
     key = _key_hash(published.slug, submission_key)
     language = locale if channel == "web" else None  # an app's, a paper form's or a file's is not known
 
@@ -118,7 +134,8 @@ def record(
             if draft is not None:
                 drafts.forget(db, draft)
             _store_reading(db, published, recorded.response_id, answers, reading, day,
-                           _delete_after(day, keep_original_days), flag_role, contact_days, language)
+                           _delete_after(day, options.keep_original_days), options.flag_role, options.contact_days,
+                           language)
         return recorded
 
     for _attempt in range(5):
@@ -130,10 +147,10 @@ def record(
     raise RuntimeError("could not find an unused receipt code")  # 32^12 codes: not in this universe
 
 
-def reading_options(settings: Settings, terms: Terms, themer: Themer) -> dict[str, Any]:
-    """The keywords record() and read_unread() take from the settings and the words in use."""
-    return {"terms": terms, "themer": themer, "keep_original_days": settings.original_text_days,
-            "flag_role": settings.safeguarding_role, "contact_days": settings.contact_working_days}
+def reading_options(settings: Settings, terms: Terms, themer: Themer) -> RecordOptions:
+    """What record() and read_unread() take from the settings and the words in use."""
+    return RecordOptions(terms=terms, themer=themer, keep_original_days=settings.original_text_days,
+                         flag_role=settings.safeguarding_role, contact_days=settings.contact_working_days)
 
 
 class Reading(msgspec.Struct, frozen=True):
@@ -253,12 +270,11 @@ class Read(msgspec.Struct, frozen=True):
     reading: Reading
 
 
-def read_unread(db: Database, *, terms: Terms | None = None, themer: Themer | None = None,
-                keep_original_days: int = 90, flag_role: str = "safeguarding lead", contact_days: int = 2,
-                only: int | None = None,
+def read_unread(db: Database, options: RecordOptions = DEFAULTS, *, only: int | None = None,
                 limit: int = 20, claim_seconds: int = 120, stop: Callable[[], bool] | None = None) -> int:
     """Read answers waiting in `unread` (oldest first, at most `limit`), store what reading found and
-    delete them from `unread`, in one transaction. Returns how many were read.
+    delete them from `unread`, in one transaction. Returns how many were read. `options`: how to read
+    them (its reading part: see reading_options).
 
     Readers in other threads or worker processes never read the same answers twice: a batch is
     claimed first (for `claim_seconds`, after which another reader may take it, say if this one
@@ -271,9 +287,9 @@ def read_unread(db: Database, *, terms: Terms | None = None, themer: Themer | No
     if not batch:
         return 0
     waiting = _waiting(db, batch)
-    done, left = _read_batch(waiting, terms, themer or default_themer(), stop)
+    done, left = _read_batch(waiting, options.terms, options.themer or default_themer(), stop)
     try:
-        return _store_read(db, done, left, keep_original_days, flag_role, contact_days)
+        return _store_read(db, done, left, options)
     except sqlite3.Error:
         if only is None:  # let the next reader have them now, not when the claim runs out
             _release(db, [row["response_id"] for row in batch])
@@ -337,8 +353,7 @@ def _release(db: Database, response_ids: list[int]) -> None:
         pass  # a full disk may refuse even this: the claim runs out by itself
 
 
-def _store_read(db: Database, done: list[Read], left: list[int], keep_original_days: int, flag_role: str,
-                contact_days: int) -> int:
+def _store_read(db: Database, done: list[Read], left: list[int], options: RecordOptions) -> int:
     with write_lock, db.atomic():
         stored = 0
         for read in done:
@@ -349,7 +364,8 @@ def _store_read(db: Database, done: list[Read], left: list[int], keep_original_d
             if unread.draft is not None:  # the unfinished answers the young person sent these from
                 drafts.forget(db, unread.draft)
             _store_reading(db, unread.published, unread.response_id, unread.answers, read.reading, unread.day,
-                           _delete_after(unread.day, keep_original_days), flag_role, contact_days, unread.language)
+                           _delete_after(unread.day, options.keep_original_days), options.flag_role,
+                           options.contact_days, unread.language)
             stored += 1
         if left:
             db.execute("UPDATE unread SET claimed_until = NULL WHERE response_id IN (SELECT value FROM json_each(?))",

@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-from typing import Any
 
 import msgspec
 from sqlite_utils import Database
 
 from voice.intake.imports import ImportPlan, ImportResult, plan_import, store_plan
+from voice.intake.submissions import DEFAULTS, RecordOptions
 from voice.store.db import write_lock
 from voice.store.versions import Published
 
@@ -78,8 +78,8 @@ def plan_held(db: Database, found: Held, published: Published, locale: str) -> I
 
 
 def store_held(db: Database, token: str, owner: str, published: Published, *, by: str, locale: str,
-               **options: Any) -> ImportResult | None:
-    """Store the held file's good rows (record()'s `options`), drop the file and keep what was done, all
+               options: RecordOptions = DEFAULTS) -> ImportResult | None:
+    """Store the held file's good rows (with record()'s `options`, in `locale`), drop the file and keep what was done, all
     in one transaction; the import is in the audit log under `by`. None when there is no such file for
     `owner`; the earlier result when it was stored already (a second press of "Store")."""
     found = held(db, token, owner)
@@ -90,8 +90,8 @@ def store_held(db: Database, token: str, owner: str, published: Published, *, by
         again = held(db, token, owner)
         if again is None or again.data is None:  # stored or expired meanwhile
             return again.result if again else None
-        result = store_plan(db, published, plan, found.file_name, channel=found.channel, by=by, locale=locale,
-                            **options)
+        result = store_plan(db, published, plan, found.file_name, channel=found.channel, by=by,
+                            options=msgspec.structs.replace(options, locale=locale))
         db.execute("UPDATE held_imports SET data = NULL, result = ? WHERE token_hash = ?",
                    [msgspec.json.encode(result).decode(), _hash(token)])
     return result

@@ -32,7 +32,7 @@ from voice.common.i18n import (
     translate,
 )
 from voice.common.settings import Settings
-from voice.intake.submissions import Recorded
+from voice.intake.submissions import Recorded, RecordOptions
 from voice.reporting.templating import environment
 from voice.store.accounts import Staff
 from voice.store.catalogue import Catalogue
@@ -111,10 +111,10 @@ def catalogue_of(request: Request) -> Catalogue:
 
 
 def record_options(request: Request, offered: list[str] | None = None, reader: Reader | None = None
-                   ) -> dict[str, Any]:
+                   ) -> RecordOptions:
     """What submissions.record() needs from the app: the redaction list, how long originals stay, and
     the language for its messages (among `offered`, as for the page)."""
-    return {**(reader or reader_of(request)).options, "locale": locale_of(request, offered)}
+    return msgspec.structs.replace((reader or reader_of(request)).options, locale=locale_of(request, offered))
 
 
 def reader_of(request: Request) -> Reader:

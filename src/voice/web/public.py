@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import anyio.to_thread
+import msgspec
 from cachetools import TTLCache
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import Cookie
@@ -501,9 +502,9 @@ class PublicController(Controller):
         try:
             # Only the write goes to a thread (it waits for the transaction); the reads above are quick.
             recorded = await anyio.to_thread.run_sync(partial(
-                record, db, published, draft.answers, "web", submission_key=draft.submission_key, read_now=False,
-                draft=drafts.token_hash(request.cookies.get(DRAFT_COOKIE)),
-                **record_options(request, offered(published.survey))))
+                record, db, published, draft.answers, "web", msgspec.structs.replace(
+                    record_options(request, offered(published.survey)), submission_key=draft.submission_key,
+                    read_now=False, draft=drafts.token_hash(request.cookies.get(DRAFT_COOKIE)))))
         except InvalidAnswersError as exc:
             return self._render_check(request, slug, published, draft, exc.errors, 422)
         response = _to_thanks(request, slug, recorded.receipt, _asked_for_contact(published.survey, draft.answers))

@@ -23,7 +23,6 @@ import threading
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 import anyio
 import anyio.to_thread
@@ -34,7 +33,7 @@ from litestar.types import ASGIApp, Receive, Scope, Send
 from sqlite_utils import Database
 
 from voice.common.settings import Settings
-from voice.intake.submissions import read_unread, reading_options
+from voice.intake.submissions import RecordOptions, read_unread, reading_options
 from voice.reading.learning import themer_with_corrections
 from voice.reading.redact import Terms
 from voice.reading.themes import Themer
@@ -94,7 +93,7 @@ class Reader:
                 look_threshold=before.look_threshold)
 
     @property
-    def options(self) -> dict[str, Any]:
+    def options(self) -> RecordOptions:
         """What record() and read_unread() need from the app: the redaction list and the themer in use
         now (corrections update it), how long texts as typed stay, who flags go to."""
         return reading_options(self.settings, self.terms, self.themer)
@@ -125,7 +124,7 @@ class Reader:
     def _read_one(self, response_id: int) -> None:
         try:
             with self.pool.lend(self.settings.db_path) as db:
-                read_unread(db, only=response_id, **self.options)
+                read_unread(db, self.options, only=response_id)
         except sqlite3.Error as exc:  # it stays unread, safe on disk: the next sweep reads it
             health.failed(READING, exc)
         else:
@@ -142,7 +141,7 @@ class Reader:
                 return self.in_hand > 0 and not overdue
 
             while not busy() and (overdue or _newest(db) == newest):
-                n = read_unread(db, limit=BATCH, stop=busy, claim_seconds=self.claim_seconds, **self.options)
+                n = read_unread(db, self.options, limit=BATCH, stop=busy, claim_seconds=self.claim_seconds)
                 if n == 0:  # none left that another reader has not taken
                     break
                 read += n

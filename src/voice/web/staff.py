@@ -495,7 +495,8 @@ class StaffController(Controller):
             _, answer_errors = check_all(published.survey, raw, locale_of(request))
             return self._entry_page(request, slug, raw, day_errors + answer_errors, channel, status=422, day=typed_day)
         try:
-            recorded = record(db, published, raw, channel, today=day, **record_options(request, reader=reader))
+            recorded = record(db, published, raw, channel,
+                              msgspec.structs.replace(record_options(request, reader=reader), today=day))
         except InvalidAnswersError as exc:
             return self._entry_page(request, slug, raw, exc.errors, channel, status=422, day=typed_day)
         with write_lock:
