@@ -314,7 +314,9 @@ def _claim(db: Database, only: int | None, limit: int, claim_seconds: int) -> li
     """Rows of `unread` to read now, oldest first: `only` that one (claimed or not), else at most `limit`
     that no other reader holds, claimed for `claim_seconds`."""
     if only is not None:
-        return list(db.table("unread").rows_where("response_id = ?", [only], select="response_id, answers, draft, language"))
+        # db.query, not rows_where, which looks up the schema first: a worker reads most submissions this way
+        # (Reader.after_accepting), so this is on the write path.
+        return list(db.query("SELECT response_id, answers, draft, language FROM unread WHERE response_id = ?", [only]))
     now = dt.datetime.now(dt.UTC)
     with write_lock, db.atomic():
         # Raw SQL: claiming and reading back in one statement (UPDATE ... RETURNING) is not in sqlite-utils.
