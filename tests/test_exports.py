@@ -21,7 +21,7 @@ from tests.conftest import EXAMPLES
 from voice.cli import main
 from voice.curation import quotes as curation
 from voice.demo import DEMO_PLAN, synthetic_answers
-from voice.intake.submissions import record
+from voice.intake.submissions import RecordOptions, record
 from voice.reading.themes import default_themer
 from voice.reporting.outputs import SECTION_TITLE
 from voice.store.catalogue import Catalogue
@@ -54,7 +54,7 @@ def make_year_db(db_path: str) -> str:
             answers |= {"area": "rutland" if i >= 40 else "leicester", "quote_ok": "yes"}
             if words:
                 answers["what_helps"] = words
-            record(db, published, answers, "web", today=dt.date(2021, 5, 1) + dt.timedelta(days=i))
+            record(db, published, answers, "web", RecordOptions(today=dt.date(2021, 5, 1) + dt.timedelta(days=i)))
         ids = [db.execute("SELECT id FROM answers WHERE text = ?", [w]).fetchone()[0]
                for w in (APPROVED, PUBLISHED, PROPOSED, REJECTED)]
         quotes = [curation.propose(db, answer_id, text, "(Covid survey)", "sam@example.org", taxonomy)
@@ -332,7 +332,7 @@ def test_words_typed_with_html_or_links_are_words_in_the_markdown_and_every_form
         assert published is not None
         answers = synthetic_answers(published, random.Random(9), []) | {"quote_ok": "yes",
                                                                           "what_helps": HOSTILE_QUOTE}
-        record(db, published, answers, "web", today=dt.date(2021, 6, 1))
+        record(db, published, answers, "web", RecordOptions(today=dt.date(2021, 6, 1)))
         answer_id = db.execute("SELECT id FROM answers WHERE text = ?", [HOSTILE_QUOTE]).fetchone()[0]
         quote_id = curation.propose(db, answer_id, HOSTILE_QUOTE, "(YPAG <b onmouseover=alert(12)>)",
                                     "sam@example.org", taxonomy)

@@ -7,7 +7,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from voice.intake.submissions import Recorded, record
+from voice.intake.submissions import Recorded, RecordOptions, record
 from voice.store.db import GroupCommit, opened
 from voice.store.versions import Published
 
@@ -24,7 +24,7 @@ def send_at_once(db_path: Path, published: Published, n: int, fail: set[int] = f
         with opened(db_path) as db:
             go.wait()
             try:
-                results[i] = record(db, published, {"most_important": f"answer {i}"}, "api", read_now=False)
+                results[i] = record(db, published, {"most_important": f"answer {i}"}, "api", RecordOptions(read_now=False))
             except sqlite3.Error as exc:
                 results[i] = exc
 
@@ -99,7 +99,7 @@ def test_a_caller_already_holding_the_write_lock_writes_in_its_own_transaction(t
 
     before = group_commit.batches
     with opened(tmp_path / "voice.db") as db, write_lock:
-        got = record(db, published, {"most_important": "held"}, "api", read_now=False)
+        got = record(db, published, {"most_important": "held"}, "api", RecordOptions(read_now=False))
     assert group_commit.batches == before
     with sqlite3.connect(tmp_path / "voice.db") as conn:
         assert conn.execute("SELECT receipt FROM responses").fetchall() == [(got.receipt,)]

@@ -327,7 +327,7 @@ def test_answers_whose_reading_failed_wait_no_longer_than_the_reading_time_limit
 
     with opened(settings.db_path) as db:
         for i in range(3):
-            submissions.record(db, published, {"most_important": f"answer {i}"}, "api", read_now=False)
+            submissions.record(db, published, {"most_important": f"answer {i}"}, "api", submissions.RecordOptions(read_now=False))
     reader = Reader(settings, ConnectionPool(), State({"terms": Terms(), "themer": default_themer()}))
 
     def full(*_: object, **__: object) -> None:

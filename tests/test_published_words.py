@@ -27,7 +27,7 @@ from voice.cli import main
 from voice.common.i18n import month_year
 from voice.curation import quotes as curation
 from voice.demo import synthetic_answers
-from voice.intake.submissions import record
+from voice.intake.submissions import RecordOptions, record
 from voice.reading.themes import default_themer
 from voice.reporting import outputs
 from voice.reporting.exports import EASY_SENTENCE_WORDS, leaflet_html, sentences
@@ -81,7 +81,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     with opened(db_path) as db:
         for i in range(2):
             record(db, published, synthetic_answers(published, random.Random(40 + i), []) | {"area": "leicester"},
-                   "import", today=dt.date(2022, 3, 1 + i))
+                   "import", RecordOptions(today=dt.date(2022, 3, 1 + i)))
     after = _export(db_path, folder / "after", partnership, "all")
     urdu = _export(db_path, folder / "urdu", partnership, "leaflet", "leaflet-easy", locale="ur")
     with opened(db_path) as db:

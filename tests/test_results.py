@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES
 from voice.demo import synthetic_answers
-from voice.intake.submissions import record
+from voice.intake.submissions import RecordOptions, record
 from voice.reading.themes import default_themer
 from voice.reporting.results import (
     HIDDEN,
@@ -102,7 +102,7 @@ def results_for(tmp_path, spread: dict[str, int]) -> SurveyResults:  # type: ign
             for _ in range(n):
                 answers = synthetic_answers(published, rng, ["I feel stressed about exams"])
                 answers["area"] = area
-                record(db, published, answers, "web", today=dt.date(2021, 6, 1))
+                record(db, published, answers, "web", RecordOptions(today=dt.date(2021, 6, 1)))
         return survey_results(db, published, default_themer().taxonomy, 5)
 
 

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from tests.conftest import EXAMPLES
 from voice.curation.quotes import correct
 from voice.demo import synthetic_answers
-from voice.intake.submissions import read_unread, record, retheme
+from voice.intake.submissions import RecordOptions, read_unread, record, retheme
 from voice.reading.safeguarding import Flag
 from voice.reading.themes import Theme, Themer, default_themer
 from voice.reporting.results import survey_results
@@ -46,9 +46,9 @@ def filled(tmp_path: Path, n: int = 90) -> str:
         for i in range(n):
             published = catalogue.all()[i % 3]
             record(db, published, synthetic_answers(published, rng, LINES), "web" if i % 2 else "paper",
-                   today=dt.date(2021, 5, 1) + dt.timedelta(days=rng.randrange(60)), themer=themer,
-                   read_now=i % 2 == 0)
-        while read_unread(db, themer=themer):
+                   RecordOptions(today=dt.date(2021, 5, 1) + dt.timedelta(days=rng.randrange(60)), themer=themer,
+                                 read_now=i % 2 == 0))
+        while read_unread(db, RecordOptions(themer=themer)):
             pass
     return db_path
 

@@ -21,7 +21,7 @@ from voice.cli import main
 from voice.common.i18n import language_name, translate
 from voice.common.settings import Settings
 from voice.demo import synthetic_answers
-from voice.intake.submissions import record
+from voice.intake.submissions import RecordOptions, record
 from voice.reading.themes import default_themer
 from voice.reporting import outputs
 from voice.reporting.priorities import priorities
@@ -131,7 +131,7 @@ def test_last_years_figures_are_those_it_published_even_after_late_answers(demo_
 
         rng = random.Random(1)
         for i in range(3):
-            record(db, published, synthetic_answers(published, rng, []), "paper", today=dt.date(2021, 6, 1 + i))
+            record(db, published, synthetic_answers(published, rng, []), "paper", RecordOptions(today=dt.date(2021, 6, 1 + i)))
         after = outputs.build_report(db, "2022/23", taxonomy).previous
         last_year = outputs.published(db, "2021/22")
     assert before is not None and after is not None and last_year is not None

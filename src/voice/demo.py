@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from voice.common.dates import local_today
 from voice.curation import quotes as curation
-from voice.intake.submissions import record
+from voice.intake.submissions import RecordOptions, record
 from voice.reading.themes import Themer, default_themer
 from voice.reporting import outputs, priorities
 from voice.store.catalogue import Catalogue
@@ -166,13 +166,14 @@ def _one_year(catalogue: Catalogue, db: Database, themer: Themer, rng: random.Ra
     for slug, channel, answers in samples:
         published = catalogue.current(slug)
         if published is not None:
-            record(db, published, answers, channel, today=day(), themer=themer)
+            record(db, published, answers, channel, RecordOptions(today=day(), themer=themer))
             added += 1
     for published in catalogue.all():
         texts = [v for slug, _, a in samples if slug == published.slug and a.get("quote_ok") == "yes"
                  for k, v in a.items() if getattr(published.survey.question(k), "kind", "") in TEXT_KINDS]
         for _ in range(MADE_UP_PER_SURVEY):
-            record(db, published, synthetic_answers(published, rng, texts), "web", today=day(), themer=themer)
+            record(db, published, synthetic_answers(published, rng, texts), "web",
+                   RecordOptions(today=day(), themer=themer))
             added += 1
     return added
 
@@ -188,7 +189,7 @@ def _ask_for_contact(catalogue: Catalogue, db: Database, themer: Themer) -> int:
         record(db, published, {"most_important": "More youth clubs open after school", "talk_to_someone": "yes",
                                "talk_to_someone.name": name, "talk_to_someone.contact": contact,
                                "talk_to_someone.when": "after 4pm"}, "web",
-               today=today - dt.timedelta(days=days_ago), themer=themer)
+               RecordOptions(today=today - dt.timedelta(days=days_ago), themer=themer))
     return 2
 
 

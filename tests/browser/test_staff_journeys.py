@@ -99,7 +99,7 @@ OUR_ANSWERS = {
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     from voice.demo import seed
-    from voice.intake.submissions import record
+    from voice.intake.submissions import RecordOptions, record
     from voice.store.catalogue import Catalogue
     from voice.store.db import migrate
 
@@ -114,7 +114,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         for role, email in STAFF.items():
             add_user(db, email, "safeguarding_lead" if role == "lead" else role, PASSWORD)
         for name, (slug, answers, locale) in OUR_ANSWERS.items():
-            receipts[name] = record(db, catalogue.current(slug), answers, "web", locale=locale).receipt
+            receipts[name] = record(db, catalogue.current(slug), answers, "web", RecordOptions(locale=locale)).receipt
         # One area's young people answered both surveys open now, this week: asking them again warns.
         for n in range(5):
             record(db, catalogue.current("emotional-health-wellbeing"), {

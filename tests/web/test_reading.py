@@ -17,7 +17,7 @@ from tests.conftest import answer_all, csrf, get_page, until
 from tests.web.test_public import assert_draft_cookie_deleted
 from tests.web.test_staff import add, sign_in
 from voice.common.settings import Settings
-from voice.intake.submissions import read_unread, record
+from voice.intake.submissions import RecordOptions, read_unread, record
 from voice.reading.safeguarding import Flag
 from voice.reading.themes import Theme, Themer
 from voice.store.db import opened
@@ -134,7 +134,7 @@ def test_an_answer_that_cannot_be_read_waits_safely_and_holds_up_no_other(client
     client.app.state["themer"] = working  # the bug is fixed
     odd_id = rows(quick, "SELECT response_id FROM unread")[0][0]
     with opened(quick.db_path) as db:
-        assert read_unread(db, only=odd_id, themer=working) == 1
+        assert read_unread(db, RecordOptions(themer=working), only=odd_id) == 1
     assert rows(quick, "SELECT count(*) FROM answers") == [(2,)]
 
 
@@ -142,7 +142,7 @@ def test_readers_in_several_threads_never_store_an_answer_twice(tmp_path: Path, 
     db_path = tmp_path / "voice.db"
     with opened(db_path) as db:
         for i in range(120):
-            record(db, published, {"most_important": f"answer {i}: {DISCLOSURE}"}, "api", read_now=False)
+            record(db, published, {"most_important": f"answer {i}: {DISCLOSURE}"}, "api", RecordOptions(read_now=False))
     read: list[int] = []
 
     def reader() -> None:
@@ -172,7 +172,7 @@ def test_voice_read_reads_what_waits_in_a_database_nobody_is_serving(tmp_path: P
     db_path = tmp_path / "voice.db"
     with opened(db_path) as db:  # accepted by a service that stopped before reading them
         for i in range(3):
-            record(db, published, {"most_important": f"answer {i}: {DISCLOSURE}"}, "web", read_now=False)
+            record(db, published, {"most_important": f"answer {i}: {DISCLOSURE}"}, "web", RecordOptions(read_now=False))
     result = CliRunner().invoke(main, ["read", "--db", str(db_path)])
     assert result.exit_code == 0, result.output
     assert "Read 3 answers that were waiting." in result.output
@@ -191,7 +191,7 @@ def test_an_export_counts_answers_still_waiting_by_reading_them_first(tmp_path: 
 
     db_path = tmp_path / "voice.db"
     with opened(db_path) as db:
-        record(db, published, {"most_important": DISCLOSURE}, "api", read_now=False)
+        record(db, published, {"most_important": DISCLOSURE}, "api", RecordOptions(read_now=False))
     result = CliRunner().invoke(main, ["export", "you-said-we-did", "--year", "2026/27", "--format", "json",
                                        "--out", str(tmp_path / "out"), "--db", str(db_path)])
     assert result.exit_code == 0, result.output

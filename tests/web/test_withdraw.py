@@ -161,7 +161,7 @@ def test_staff_take_answers_back_for_a_young_person_and_it_is_audited(client: Te
 
 def test_answers_read_later_are_read_before_they_go(settings: Settings) -> None:
     """An answer withdrawn before the service read it still raises its flag first: a disclosure is never lost."""
-    from voice.intake.submissions import record
+    from voice.intake.submissions import RecordOptions, record
     from voice.store.catalogue import Catalogue
     from voice.store.db import migrate
 
@@ -171,7 +171,7 @@ def test_answers_read_later_are_read_before_they_go(settings: Settings) -> None:
     published = catalogue.current("ypag-priorities")
     assert published is not None
     with opened(settings.db_path) as db:
-        receipt = record(db, published, {"most_important": "I want to kill myself"}, "api", read_now=False).receipt
+        receipt = record(db, published, {"most_important": "I want to kill myself"}, "api", RecordOptions(read_now=False)).receipt
         assert db.execute("SELECT count(*) FROM unread").fetchone()[0] == 1
     with TestClient(create_app(settings)) as client:
         assert client.delete(f"/api/responses/{receipt}").status_code == 204

@@ -71,6 +71,6 @@ def read_waiting(settings: Settings) -> int:
         raise click.ClickException(str(exc)) from None
     read = 0
     with opened(settings.db_path) as db:
-        while n := read_unread(db, limit=200, **options):
+        while n := read_unread(db, options, limit=200):
             read += n
     return read

@@ -4,6 +4,8 @@ flag on answers a young person took back lets their withdrawal finish (voice.int
 
 from __future__ import annotations
 
+from typing import Any
+
 import msgspec
 from sqlite_utils import Database
 
@@ -38,12 +40,10 @@ class QueueItem(msgspec.Struct, frozen=True):
     """The answer that raised it: the question's id, or `<id>.other` for the words after "Other"."""
 
     @classmethod
-    def of(cls, row: tuple) -> QueueItem:
-        """From a row of _QUEUE_SQL (the evidence as stored: JSON)."""
-        *fields, evidence, taken_back_on, response_id, answer_key = row
-        item = msgspec.structs.replace(cls(*fields), taken_back_on=taken_back_on, response_id=response_id,
-                                       answer_key=answer_key)
-        return msgspec.structs.replace(item, evidence=msgspec.json.decode(evidence, type=Evidence)) if evidence else item
+    def of(cls, row: dict[str, Any]) -> QueueItem:
+        """From a row of _QUEUE_SQL, by column name (the evidence as stored: JSON)."""
+        evidence = row.pop("evidence")
+        return cls(**row, evidence=msgspec.json.decode(evidence, type=Evidence) if evidence else None)
 
 
 class FlagDetail(msgspec.Struct, frozen=True):
@@ -66,7 +66,7 @@ class FlagError(ValueError):
 
 
 _QUEUE_SQL = ("SELECT f.id, f.category, f.reason, f.severity, f.raised_on, f.status, r.survey_slug, f.assigned_role, "
-              "f.tier, f.score, f.decision, f.evidence, r.withdrawn_on, f.response_id, f.answer_key "
+              "f.tier, f.score, f.decision, f.evidence, r.withdrawn_on AS taken_back_on, f.response_id, f.answer_key "
               "FROM flags f JOIN responses r ON r.id = f.response_id")
 DECISIONS = ("concern", "no concern")
 
@@ -74,10 +74,10 @@ DECISIONS = ("concern", "no concern")
 def queue(db: Database, status: str = "open", tiers: tuple[str, ...] = TIERS) -> list[QueueItem]:
     """Flags by status in these tiers: flags and answers for a person first, then "worth a look";
     in each, most serious first, then newest first."""
-    rows = db.execute(
+    rows = db.query(
         f"{_QUEUE_SQL} WHERE f.status = ? AND f.tier IN (SELECT value FROM json_each(?)) "  # noqa: S608 - fixed SQL
         "ORDER BY f.tier = 'look', f.severity, f.raised_on DESC, f.id DESC",
-        [status, msgspec.json.encode(list(tiers)).decode()]).fetchall()
+        [status, msgspec.json.encode(list(tiers)).decode()])
     return [QueueItem.of(row) for row in rows]
 
 
@@ -91,31 +91,30 @@ def by_answer(items: list[QueueItem]) -> list[list[QueueItem]]:
 
 def on_response(db: Database, response_id: int) -> list[QueueItem]:
     """Every flag a response's answers raised, open or closed, in the queue's order."""
-    rows = db.execute(f"{_QUEUE_SQL} WHERE f.response_id = ? "
-                      "ORDER BY f.status = 'closed', f.tier = 'look', f.severity, f.id", [response_id]).fetchall()
+    rows = db.query(f"{_QUEUE_SQL} WHERE f.response_id = ? "
+                    "ORDER BY f.status = 'closed', f.tier = 'look', f.severity, f.id", [response_id])
     return [QueueItem.of(row) for row in rows]
 
 
 def flag_detail(db: Database, flag_id: int, viewer: str) -> FlagDetail | None:
     """One flag with the words as typed; viewing it is recorded in the audit log."""
-    row = db.execute(f"{_QUEUE_SQL} WHERE f.id = ?", [flag_id]).fetchone()
+    row = next(db.query(f"{_QUEUE_SQL} WHERE f.id = ?", [flag_id]), None)
     if row is None:
         return None
     item = QueueItem.of(row)
-    extra = db.execute(
-        "SELECT f.response_id, f.answer_key, f.closed_by, f.closed_on, f.action_note, "
-        "coalesce(o.text, a.text, '') FROM flags f "
+    extra = next(db.query(
+        "SELECT f.answer_key AS question, f.closed_by, f.closed_on, f.action_note, "
+        "coalesce(o.text, a.text, '') AS text_as_typed FROM flags f "
         "LEFT JOIN original_texts o ON o.response_id = f.response_id AND o.answer_key = f.answer_key "
         "LEFT JOIN answers a ON a.response_id = f.response_id AND a.question_id = replace(f.answer_key, '.other', '') "
-        "WHERE f.id = ?", [flag_id]).fetchone()
+        "WHERE f.id = ?", [flag_id]))
     contact = db.execute("SELECT name, contact, best_time FROM contact_requests WHERE response_id = ?",
-                         [extra[0]]).fetchone()
+                         [item.response_id]).fetchone()
     on_answer = [f for f in on_response(db, item.response_id) if f.answer_key == item.answer_key]
     with write_lock:  # the page shows every flag on the answer: each is seen
         for shown in [item, *(f for f in on_answer if f.id != flag_id)]:
             record_event(db, viewer, "flag viewed", f"flag:{shown.id}")
-    return FlagDetail(item, extra[1], extra[5], tuple(contact) if contact else None, extra[2], extra[3], extra[4],
-                      on_answer)
+    return FlagDetail(item, **extra, contact=tuple(contact) if contact else None, on_answer=on_answer)
 
 
 def close_flag(db: Database, flag_id: int, closed_by: str, note: str, decision: str | None = None, *,
@@ -130,14 +129,15 @@ def close_flag(db: Database, flag_id: int, closed_by: str, note: str, decision: 
     if decision is not None and decision not in DECISIONS:
         raise FlagError(N_("Choose whether this was a real concern, or leave it blank."))
     with write_lock, db.atomic():
-        found = db.execute("SELECT response_id, answer_key, status FROM flags WHERE id = ?", [flag_id]).fetchone()
-        if found is None or found[2] != "open":
+        found = next(db.table("flags").rows_where("id = ?", [flag_id], select="response_id, answer_key, status"), None)
+        if found is None or found["status"] != "open":
             raise FlagError(N_("This flag is already closed."))
-        response_id, answer_key, _ = found
-        others = [row[0] for row in db.execute(
-            "SELECT id FROM flags WHERE response_id = ? AND answer_key = ? AND status = 'open' AND id != ? ORDER BY id",
-            [response_id, answer_key, flag_id])] if with_answer else []
+        response_id, answer_key = found["response_id"], found["answer_key"]
+        others = [row["id"] for row in db.table("flags").rows_where(
+            "response_id = ? AND answer_key = ? AND status = 'open' AND id != ?", [response_id, answer_key, flag_id],
+            order_by="id", select="id")] if with_answer else []
         for closing in (flag_id, *others):
+            # Raw: only while still open, which table.update (by primary key alone) cannot say.
             db.execute("UPDATE flags SET status = 'closed', closed_by = ?, closed_on = ?, action_note = ?, decision = ? "
                        "WHERE id = ? AND status = 'open'",
                        [closed_by, local_today().isoformat(), note, decision, closing])

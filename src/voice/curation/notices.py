@@ -193,9 +193,8 @@ def _leads(db: Database, *, digest: bool = False) -> list[str]:
 
 
 def _queue(db: Database, kind: str, recipients: list[str], subject: str, body: str, now: dt.datetime) -> int:
-    for to in recipients:
-        db.execute("INSERT INTO emails (kind, recipient, subject, body, created_at, next_try_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?)", [kind, to, subject, body, now.isoformat(), now.isoformat()])
+    db.table("emails").insert_all({"kind": kind, "recipient": to, "subject": subject, "body": body,
+                                   "created_at": now.isoformat(), "next_try_at": now.isoformat()} for to in recipients)
     return len(recipients)
 
 
@@ -341,14 +340,14 @@ def _claim(db: Database, now: dt.datetime, limit: int) -> list[Email]:
                       "next_try_at <= ?)", [now.isoformat()]).fetchone()[0]:
         return []  # the usual case: no lock, no transaction
     with write_lock, db.atomic():
-        rows = db.execute(
+        claimed = [Email(**row) for row in db.query(
             "SELECT id, kind, recipient, subject, body, attempts FROM emails WHERE sent_at IS NULL AND given_up_at "
             "IS NULL AND next_try_at <= ? AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id LIMIT ?",
-            [now.isoformat(), now.isoformat(), limit]).fetchall()
+            [now.isoformat(), now.isoformat(), limit])]
         until = (now + dt.timedelta(seconds=CLAIM_SECONDS)).isoformat()
-        for row in rows:
-            db.execute("UPDATE emails SET claimed_until = ? WHERE id = ?", [until, row[0]])
-    return [Email(*row) for row in rows]
+        for email in claimed:
+            db.execute("UPDATE emails SET claimed_until = ? WHERE id = ?", [until, email.id])
+    return claimed
 
 
 class Sent(msgspec.Struct, frozen=True):

@@ -84,8 +84,8 @@ class Version(msgspec.Struct, frozen=True):
 
 def versions(db: Database) -> list[Version]:
     """Every stored survey version, for choosing which answers to look at."""
-    return [Version(*row) for row in db.execute(
-        "SELECT id, slug, content_hash, first_loaded_on FROM survey_versions ORDER BY slug, id").fetchall()]
+    return [Version(**row) for row in db.query(
+        "SELECT id, slug, content_hash, first_loaded_on FROM survey_versions ORDER BY slug, id")]
 
 
 class CurationError(ValueError):
@@ -168,14 +168,17 @@ def _where(filters: Filters, taxonomy: Taxonomy) -> tuple[str, dict[str, Any]]:
     return sql, params
 
 
-_SELECT = ("SELECT a.id, r.survey_slug, a.question_id, a.text, coalesce(c.sentiment, t.sentiment), "
-           "coalesce(c.topics, t.topics, '[]'), r.submitted_on, r.channel, "
+_SELECT = ("SELECT a.id AS answer_id, r.survey_slug, a.question_id, a.text, "
+           "coalesce(c.sentiment, t.sentiment) AS sentiment, coalesce(c.topics, t.topics, '[]') AS topics, "
+           "r.submitted_on AS day, r.channel, "
            "EXISTS (SELECT 1 FROM flags f WHERE f.response_id = a.response_id AND f.status = 'open' "
-           "AND f.answer_key IN (a.question_id, a.question_id || '.other')), c.id IS NOT NULL ")
+           "AND f.answer_key IN (a.question_id, a.question_id || '.other')) AS flagged, c.id IS NOT NULL AS corrected ")
 
 
-def _row(r: tuple[Any, ...]) -> Row:
-    return Row(r[0], r[1], r[2], r[3], r[4], msgspec.json.decode(r[5]), r[6], r[7], bool(r[8]), bool(r[9]))
+def _row(r: dict[str, Any]) -> Row:
+    """A Row from a row of _SELECT, by column name."""
+    return Row(**(r | {"topics": msgspec.json.decode(r["topics"]), "flagged": bool(r["flagged"]),
+                       "corrected": bool(r["corrected"])}))
 
 
 # SQL below is put together only from the fixed fragments in this module and named placeholders;
@@ -184,29 +187,29 @@ def browse(db: Database, filters: Filters, taxonomy: Taxonomy) -> tuple[list[Row
     """One page of answers that match, newest first, and how many match in all."""
     where, params = _where(filters, taxonomy)
     total = db.execute("SELECT count(*) " + _BASE + where, params).fetchone()[0]
-    rows = db.execute(_SELECT + _BASE + where + " ORDER BY r.submitted_on DESC, a.id DESC LIMIT :limit OFFSET :offset",
-                      {**params, "limit": PAGE_SIZE, "offset": (max(filters.page, 1) - 1) * PAGE_SIZE}).fetchall()
+    rows = db.query(_SELECT + _BASE + where + " ORDER BY r.submitted_on DESC, a.id DESC LIMIT :limit OFFSET :offset",
+                    {**params, "limit": PAGE_SIZE, "offset": (max(filters.page, 1) - 1) * PAGE_SIZE})
     return [_row(r) for r in rows], int(total)
 
 
 def every(db: Database, filters: Filters, taxonomy: Taxonomy) -> Iterator[Row]:
     """Every answer that matches, newest first (for a download), read a row at a time."""
     where, params = _where(filters, taxonomy)
-    for r in db.execute(_SELECT + _BASE + where + " ORDER BY r.submitted_on DESC, a.id DESC", params):
+    for r in db.query(_SELECT + _BASE + where + " ORDER BY r.submitted_on DESC, a.id DESC", params):
         yield _row(r)
 
 
 def answer(db: Database, answer_id: int) -> Row | None:
-    row = db.execute(_SELECT + _BASE + " AND a.id = :id", {"id": answer_id}).fetchone()
+    row = next(db.query(_SELECT + _BASE + " AND a.id = :id", {"id": answer_id}), None)
     return _row(row) if row else None
 
 
 def suggested(db: Database, answer_id: int) -> tuple[str | None, list[str], dict[str, list[str]]]:
     """The machine's own suggestion for an answer, with the words that matched each topic."""
-    row = db.execute("SELECT sentiment, topics, matched FROM themes WHERE answer_id = ?", [answer_id]).fetchone()
+    row = next(db.query("SELECT sentiment, topics, matched FROM themes WHERE answer_id = ?", [answer_id]), None)
     if row is None:
         return None, [], {}
-    return row[0], msgspec.json.decode(row[1]), msgspec.json.decode(row[2])
+    return row["sentiment"], msgspec.json.decode(row["topics"]), msgspec.json.decode(row["matched"])
 
 
 def correct(db: Database, answer_id: int, sentiment: str | None, topics: list[str], by: str,
@@ -218,8 +221,9 @@ def correct(db: Database, answer_id: int, sentiment: str | None, topics: list[st
     if not topics or any(t not in known for t in topics):
         raise CurationError(N_("Select at least one topic from the list."))
     with write_lock, db.atomic():
-        db.execute("INSERT INTO theme_corrections (answer_id, sentiment, topics, corrected_by, corrected_at) "
-                   "VALUES (?, ?, ?, ?, ?)", [answer_id, sentiment, msgspec.json.encode(topics).decode(), by, _now()])
+        db.table("theme_corrections").insert({"answer_id": answer_id, "sentiment": sentiment,
+                                              "topics": msgspec.json.encode(topics).decode(), "corrected_by": by,
+                                              "corrected_at": _now()})
         record_event(db, by, "themes corrected", f"answer:{answer_id}", f"{sentiment}; {', '.join(topics)}")
 
 
@@ -318,12 +322,12 @@ def decide(db: Database, quote_id: int, action: str, by: str) -> None:
 
 def quotes(db: Database, status: str | None = None) -> list[Quote]:
     sql = ("SELECT q.id, q.answer_id, q.text, q.attribution, q.status, q.proposed_by, q.decided_by, r.survey_slug, "
-           "q.topics, q.priorities, q.summary, a.text FROM quotes q JOIN answers a ON a.id = q.answer_id "
+           "q.topics, q.priorities, q.summary, a.text AS answer_text FROM quotes q JOIN answers a ON a.id = q.answer_id "
            "JOIN responses r ON r.id = a.response_id")
-    rows = db.execute(sql + (" WHERE q.status = ?" if status else "") + " ORDER BY q.id DESC",
-                      [status] if status else []).fetchall()
-    return [Quote(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
-                  msgspec.json.decode(row[8]), msgspec.json.decode(row[9]), bool(row[10]), row[11] or "")
+    rows = db.query(sql + (" WHERE q.status = ?" if status else "") + " ORDER BY q.id DESC", [status] if status else [])
+    return [Quote(**(row | {"topics": msgspec.json.decode(row["topics"]),
+                            "priorities": msgspec.json.decode(row["priorities"]), "summary": bool(row["summary"]),
+                            "answer_text": row["answer_text"] or ""}))
             for row in rows]
 
 

@@ -57,14 +57,14 @@ def load(db: Database, token: str | None, slug: str) -> Draft | None:
     hashed = token_hash(token)
     if hashed is None:
         return None
-    row = db.execute(
+    row = next(db.query(
         "SELECT survey_slug, version_id, answers, submission_key FROM drafts "
         "WHERE token_hash = ? AND survey_slug = ? AND expires_at >= ?",
         [hashed, slug, _now().isoformat()],
-    ).fetchone()
+    ), None)
     if row is None:
         return None
-    return Draft(row[0], row[1], msgspec.json.decode(row[2]), row[3])
+    return Draft(**(row | {"answers": msgspec.json.decode(row["answers"])}))
 
 
 def save(db: Database, token: str, answers: Answers) -> None:

@@ -32,7 +32,7 @@ from sqlite_utils import Database
 from voice.common.dates import DateError, parse_day, parse_moment
 from voice.common.i18n import N_, translate, translate_plural
 from voice.common.text import clean_text
-from voice.intake.submissions import already_stored, record
+from voice.intake.submissions import DEFAULTS, RecordOptions, already_stored, record
 from voice.reading.redact import Terms
 from voice.reading.themes import Themer
 from voice.store.audit import record_event
@@ -316,17 +316,17 @@ def plan_import(db: Database, published: Published, data: bytes, name: str, *,
 
 def store_plan(db: Database, published: Published, plan: ImportPlan, name: str, *, channel: str = "import",
                by: str = "an import", progress: Callable[[int], object] | None = None,
-               **options: Any) -> ImportResult:
-    """Store the rows a plan found good, through record() (`options` are its keywords: the redaction
-    list, the themer, read_now ...), in one transaction, with the import in the audit log (`by`, the
+               options: RecordOptions = DEFAULTS) -> ImportResult:
+    """Store the rows a plan found good, through record() (with `options`: the redaction list, the
+    themer, read_now ...; each row's day and source row id its own), in one transaction, with the import in the audit log (`by`, the
     file's `name`, how many rows were stored and refused). A row stored meanwhile by someone else
     (the same source row id) is counted as imported before."""
     stored, already = 0, plan.already
     with write_lock, db.atomic():
         for row in plan.rows:
             with db.atomic():  # a savepoint: a row that fails leaves nothing behind
-                recorded = record(db, published, row.answers, channel, today=row.day,
-                                  submission_key=row.source_key, **options)
+                recorded = record(db, published, row.answers, channel,
+                                  msgspec.structs.replace(options, today=row.day, submission_key=row.source_key))
             if recorded.duplicate:
                 already += 1
             else:
@@ -348,8 +348,8 @@ def import_csv(db: Database, published: Published, path: Path, *, channel: str =
         progress(max(path.read_bytes().count(b"\n") - 1 - len(plan.rows), 0))
     if plan.rejected and all_or_nothing:
         return ImportResult(0, plan.rejected, plan.unmatched_columns, 0, plan.date_column, plan.id_column)
-    return store_plan(db, published, plan, path.name, channel=channel, by=by, progress=progress, terms=terms,
-                      themer=themer, flag_role=flag_role)
+    return store_plan(db, published, plan, path.name, channel=channel, by=by, progress=progress,
+                      options=RecordOptions(terms=terms, themer=themer, flag_role=flag_role))
 
 
 SHOWN_CHARS = 120

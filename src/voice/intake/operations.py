@@ -92,8 +92,8 @@ def note_backup(db_path: str | Path, target: str | Path, pages: int, now: dt.dat
         if "backups" not in db.table_names():
             return False
         with write_lock, db.atomic():
-            db.execute("INSERT INTO backups (made_at, file, pages) VALUES (?, ?, ?)",
-                       [(now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds"), str(target), pages])
+            db.table("backups").insert({"made_at": (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds"),
+                                        "file": str(target), "pages": pages})
     finally:
         db.close()
     return True

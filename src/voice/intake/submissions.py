@@ -12,7 +12,7 @@ import hashlib
 import logging
 import sqlite3
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 from sqlite_utils import Database
@@ -64,23 +64,37 @@ def already_stored(db: Database, slug: str, submission_key: str) -> bool:
     return db.execute("SELECT 1 FROM responses WHERE submission_key = ?", [key]).fetchone() is not None
 
 
-def record(
-    db: Database,
-    published: Published,
-    raw: Answers,
-    channel: str,
-    *,
-    submission_key: str | None = None,
-    today: dt.date | None = None,
-    locale: str = "en",
-    terms: Terms | None = None,
-    keep_original_days: int = 90,
-    flag_role: str = "safeguarding lead",
-    contact_days: int = 2,
-    themer: Themer | None = None,
-    read_now: bool = True,
-    draft: str | None = None,
-) -> Recorded:
+class RecordOptions(msgspec.Struct, frozen=True, kw_only=True):
+    """How record() stores one response and how it, or read_unread(), reads it (the reading part comes
+    from the settings and the words in use: see reading_options)."""
+
+    submission_key: str | None = None
+    """A one-time key (see _key_hash): the same answers sent twice are stored once."""
+    today: dt.date | None = None
+    """The day the answers are dated with (by default, today)."""
+    locale: str = "en"
+    """The language of the messages; on the web form, the young person's: a request for contact keeps it."""
+    terms: Terms | None = None
+    """The partnership's words to redact and keep."""
+    keep_original_days: int = 90
+    """How long a text as typed is kept for safeguarding leads, where redaction changed it."""
+    flag_role: str = "safeguarding lead"
+    """Who flags go to."""
+    contact_days: int = 2
+    """Working days before a request for contact is due."""
+    themer: Themer | None = None
+    """The themer in use (by default, the taxonomy alone)."""
+    read_now: bool = True
+    """Read in the same transaction (paper, sessions, imports); else stored as sent in `unread`."""
+    draft: str | None = None
+    """The unfinished answers (drafts.token_hash) these came from."""
+
+
+DEFAULTS = RecordOptions()
+
+
+def record(db: Database, published: Published, raw: Answers, channel: str,
+           options: RecordOptions = DEFAULTS) -> Recorded:
     """Check and store one response. Raises InvalidAnswersError with every problem found.
 
     Then its free text is read (see `read_answers`): stored redacted; where redaction changed it, the
@@ -95,13 +109,15 @@ def record(
     deleting it in the same transaction cost a fifth of the rate of form posts under load).
     On the web form, `locale` is the language the young person was using: a request for contact keeps it.
     """
+    submission_key, today, locale, draft = options.submission_key, options.today, options.locale, options.draft
     if channel not in CHANNELS:
         raise ValueError(f"unknown channel {channel!r}")
     answers, errors = check_all(published.survey, raw, locale)
     if errors:
         raise InvalidAnswersError(errors)
     day = (today or local_today()).isoformat()
-    reading = read_answers(published, answers, terms, themer or default_themer()) if read_now else None
+    reading = read_answers(published, answers, options.terms, options.themer or default_themer()) \
+        if options.read_now else None
     key = _key_hash(published.slug, submission_key)
     language = locale if channel == "web" else None  # an app's, a paper form's or a file's is not known
 
@@ -110,13 +126,16 @@ def record(
         if recorded.duplicate:
             return recorded
         if reading is None:
+            # Raw SQL on purpose: this is under the write lock every submission waits for, and sqlite-utils'
+            # insert() took 52 µs where this takes 9 (in memory, one row); see #31.
             db.execute("INSERT INTO unread (response_id, answers, draft, language) VALUES (?, ?, ?, ?)",
                        [recorded.response_id, msgspec.json.encode(answers).decode(), draft, language])
         else:
             if draft is not None:
                 drafts.forget(db, draft)
             _store_reading(db, published, recorded.response_id, answers, reading, day,
-                           _delete_after(day, keep_original_days), flag_role, contact_days, language)
+                           _delete_after(day, options.keep_original_days), options.flag_role, options.contact_days,
+                           language)
         return recorded
 
     for _attempt in range(5):
@@ -128,10 +147,10 @@ def record(
     raise RuntimeError("could not find an unused receipt code")  # 32^12 codes: not in this universe
 
 
-def reading_options(settings: Settings, terms: Terms, themer: Themer) -> dict[str, Any]:
-    """The keywords record() and read_unread() take from the settings and the words in use."""
-    return {"terms": terms, "themer": themer, "keep_original_days": settings.original_text_days,
-            "flag_role": settings.safeguarding_role, "contact_days": settings.contact_working_days}
+def reading_options(settings: Settings, terms: Terms, themer: Themer) -> RecordOptions:
+    """What record() and read_unread() take from the settings and the words in use."""
+    return RecordOptions(terms=terms, themer=themer, keep_original_days=settings.original_text_days,
+                         flag_role=settings.safeguarding_role, contact_days=settings.contact_working_days)
 
 
 class Reading(msgspec.Struct, frozen=True):
@@ -184,6 +203,7 @@ def _new_response(db: Database, published: Published, answers: Answers, channel:
     receipt = new_receipt()
     # The first statement writes, so the transaction takes the write lock (waiting politely,
     # see busy_timeout) before it reads anything: no stale-snapshot failures under load.
+    # Raw SQL: sqlite-utils' insert(ignore=True) would also swallow a receipt that is taken (retried in record()).
     cursor = db.execute(
         "INSERT INTO responses (receipt, survey_slug, version_id, channel, submitted_on, quote_consent, submission_key) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(submission_key) DO NOTHING",
@@ -191,9 +211,20 @@ def _new_response(db: Database, published: Published, answers: Answers, channel:
          None if consent is None else int(consent == "yes"), key],
     )
     if cursor.rowcount == 0:
-        row = db.execute("SELECT receipt, id FROM responses WHERE submission_key = ?", [key]).fetchone()
-        return Recorded(row[0], row[1], duplicate=True)
+        row = next(db.table("responses").rows_where("submission_key = ?", [key], select="receipt, id AS response_id"))
+        return Recorded(**row, duplicate=True)
     return Recorded(receipt, int(cursor.lastrowid or 0))
+
+
+class Stored(NamedTuple):
+    """An answer's row as stored (a NamedTuple: executemany takes it as it is)."""
+
+    response_id: int
+    question_id: str
+    value: str
+    """JSON."""
+    text: str | None
+    """The free text, redacted."""
 
 
 def _store_reading(db: Database, published: Published, response_id: int, answers: Answers, reading: Reading,
@@ -203,18 +234,19 @@ def _store_reading(db: Database, published: Published, response_id: int, answers
     the language the young person used, when known)."""
     survey = published.survey
     texts = reading.texts
-    rows = []
+    rows: list[Stored] = []
     for _, q in survey.questions():
         if q.id not in answers or q.kind in ("contact_request", "quote_consent"):
             continue
         text_key = q.id if q.kind in TEXT_KINDS else f"{q.id}.other"
         redacted = texts[text_key][0] if text_key in texts else None
         value = redacted if q.kind in TEXT_KINDS else answers[q.id]
-        rows.append((response_id, q.id, msgspec.json.encode(value).decode(), redacted))
-    db.conn.executemany(
-        "INSERT INTO answers (response_id, question_id, value, text) VALUES (?, ?, ?, ?)", rows
-    )
-    tallies.add_response(db, published.slug, survey, day, {qid: value for _, qid, value, _ in rows})
+        rows.append(Stored(response_id, q.id, msgspec.json.encode(value).decode(), redacted))
+    # Raw executemany, not insert_all: sqlite-utils' insert_all (a look at the schema and a savepoint each
+    # call) made storing a read response cost 270 µs instead of 90, about 6% of a submission's whole cost
+    # (record and reading), over #31's 5% limit for the write path.
+    db.conn.executemany("INSERT INTO answers (response_id, question_id, value, text) VALUES (?, ?, ?, ?)", rows)
+    tallies.add_response(db, published.slug, survey, day, {row.question_id: row.value for row in rows})
     db.conn.executemany(
         "INSERT INTO original_texts (response_id, answer_key, text, kinds, delete_after) VALUES (?, ?, ?, ?, ?)",
         [(response_id, k, original, msgspec.json.encode(list(kinds)).decode(), delete_after)
@@ -227,21 +259,36 @@ def _store_reading(db: Database, published: Published, response_id: int, answers
                      reading.theme_version, day)
     contact = next((q for _, q in survey.questions() if q.kind == "contact_request"), None)
     if contact is not None and answers.get(contact.id) == "yes":
-        db.execute(
-            "INSERT INTO contact_requests (response_id, survey_slug, name, contact, best_time, requested_on, due_on, "
-            "language) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [response_id, published.slug, answers.get(f"{contact.id}.name"),
-             answers[f"{contact.id}.contact"], answers.get(f"{contact.id}.when"), day, due_on(day, contact_days),
-             language],
-        )
+        db.table("contact_requests").insert({
+            "response_id": response_id, "survey_slug": published.slug, "name": answers.get(f"{contact.id}.name"),
+            "contact": answers[f"{contact.id}.contact"], "best_time": answers.get(f"{contact.id}.when"),
+            "requested_on": day, "due_on": due_on(day, contact_days), "language": language})
 
 
-def read_unread(db: Database, *, terms: Terms | None = None, themer: Themer | None = None,
-                keep_original_days: int = 90, flag_role: str = "safeguarding lead", contact_days: int = 2,
-                only: int | None = None,
+class Unread(msgspec.Struct, frozen=True):
+    """A response waiting in `unread`, with what reading it needs."""
+
+    response_id: int
+    published: Published
+    answers: Answers
+    day: str
+    draft: str | None
+    """The unfinished answers (drafts.token_hash) these came from, deleted once they are read."""
+    language: str | None
+
+
+class Read(msgspec.Struct, frozen=True):
+    """A response read, not yet stored."""
+
+    unread: Unread
+    reading: Reading
+
+
+def read_unread(db: Database, options: RecordOptions = DEFAULTS, *, only: int | None = None,
                 limit: int = 20, claim_seconds: int = 120, stop: Callable[[], bool] | None = None) -> int:
     """Read answers waiting in `unread` (oldest first, at most `limit`), store what reading found and
-    delete them from `unread`, in one transaction. Returns how many were read.
+    delete them from `unread`, in one transaction. Returns how many were read. `options`: how to read
+    them (its reading part: see reading_options).
 
     Readers in other threads or worker processes never read the same answers twice: a batch is
     claimed first (for `claim_seconds`, after which another reader may take it, say if this one
@@ -250,48 +297,67 @@ def read_unread(db: Database, *, terms: Terms | None = None, themer: Themer | No
     reads that one response now, claimed or not. `stop` is asked between answers: when it says so,
     what was read so far is stored and the rest released for the next reader.
     """
-    themer = themer or default_themer()
-    now = dt.datetime.now(dt.UTC)
-    if only is not None:
-        batch = db.execute("SELECT response_id, answers, draft, language FROM unread WHERE response_id = ?",
-                           [only]).fetchall()
-    else:
-        with write_lock, db.atomic():
-            batch = db.execute(
-                "UPDATE unread SET claimed_until = ? WHERE response_id IN (SELECT response_id FROM unread "
-                "WHERE claimed_until IS NULL OR claimed_until < ? ORDER BY response_id LIMIT ?) "
-                "RETURNING response_id, answers, draft, language",
-                [(now + dt.timedelta(seconds=claim_seconds)).isoformat(), now.isoformat(), limit]).fetchall()
+    batch = _claim(db, only, limit, claim_seconds)
     if not batch:
         return 0
-    batch.sort()
-    languages = {row[0]: row[3] for row in batch}
-    about = {row[0]: (row[1], row[2]) for row in db.execute(
-        "SELECT id, version_id, submitted_on FROM responses WHERE id IN (SELECT value FROM json_each(?))",
-        [msgspec.json.encode(list(languages)).decode()])}
-    done: list[tuple[int, Published, Answers, Reading, str, str | None]] = []
-    left: list[int] = []  # not read because `stop` said so: released for the next reader
-    versions: dict[int, Published | None] = {}
-    for at in range(0, len(batch), READ_TOGETHER):
-        if stop is not None and done and stop():
-            left = [later for later, *_ in batch[at:]]
-            break
-        chunk = []
-        for response_id, sent, draft, _ in batch[at:at + READ_TOGETHER]:
-            version_id, day = about[response_id]
-            if version_id not in versions:  # a batch is mostly one or two versions: each read once
-                versions[version_id] = version(db, version_id)
-            published = versions[version_id]
-            if published is not None:  # always: a response's version is never deleted
-                chunk.append((response_id, published, msgspec.json.decode(sent), day, draft))
-        done += _read_chunk(chunk, terms, themer)
+    waiting = _waiting(db, batch)
+    done, left = _read_batch(waiting, options.terms, options.themer or default_themer(), stop)
     try:
-        stored = _store_read(db, done, left, languages, keep_original_days, flag_role, contact_days)
+        return _store_read(db, done, left, options)
     except sqlite3.Error:
         if only is None:  # let the next reader have them now, not when the claim runs out
-            _release(db, [row[0] for row in batch])
+            _release(db, [row["response_id"] for row in batch])
         raise
-    return stored
+
+
+def _claim(db: Database, only: int | None, limit: int, claim_seconds: int) -> list[dict[str, Any]]:
+    """Rows of `unread` to read now, oldest first: `only` that one (claimed or not), else at most `limit`
+    that no other reader holds, claimed for `claim_seconds`."""
+    if only is not None:
+        # db.query, not rows_where, which looks up the schema first: a worker reads most submissions this way
+        # (Reader.after_accepting), so this is on the write path.
+        return list(db.query("SELECT response_id, answers, draft, language FROM unread WHERE response_id = ?", [only]))
+    now = dt.datetime.now(dt.UTC)
+    with write_lock, db.atomic():
+        # Raw SQL: claiming and reading back in one statement (UPDATE ... RETURNING) is not in sqlite-utils.
+        batch = list(db.query(
+            "UPDATE unread SET claimed_until = ? WHERE response_id IN (SELECT response_id FROM unread "
+            "WHERE claimed_until IS NULL OR claimed_until < ? ORDER BY response_id LIMIT ?) "
+            "RETURNING response_id, answers, draft, language",
+            [(now + dt.timedelta(seconds=claim_seconds)).isoformat(), now.isoformat(), limit]))
+    return sorted(batch, key=lambda row: row["response_id"])
+
+
+def _waiting(db: Database, batch: list[dict[str, Any]]) -> list[Unread]:
+    """The claimed rows with their survey version and day (each version looked up once: a batch is
+    mostly one or two versions)."""
+    about = {row["id"]: row for row in db.query(
+        "SELECT id, version_id, submitted_on FROM responses WHERE id IN (SELECT value FROM json_each(?))",
+        [msgspec.json.encode([row["response_id"] for row in batch]).decode()])}
+    versions: dict[int, Published | None] = {}
+    waiting = []
+    for row in batch:
+        response = about[row["response_id"]]
+        version_id = response["version_id"]
+        if version_id not in versions:
+            versions[version_id] = version(db, version_id)
+        published = versions[version_id]
+        if published is not None:  # always: a response's version is never deleted
+            waiting.append(Unread(row["response_id"], published, msgspec.json.decode(row["answers"]),
+                                  response["submitted_on"], row["draft"], row["language"]))
+    return waiting
+
+
+def _read_batch(waiting: list[Unread], terms: Terms | None, themer: Themer, stop: Callable[[], bool] | None
+                ) -> tuple[list[Read], list[int]]:
+    """Read the waiting responses, READ_TOGETHER at a time, asking `stop` between groups: what was read,
+    and the response ids not read because `stop` said so (released for the next reader)."""
+    done: list[Read] = []
+    for at in range(0, len(waiting), READ_TOGETHER):
+        if stop is not None and done and stop():
+            return done, [later.response_id for later in waiting[at:]]
+        done += _read_chunk(waiting[at:at + READ_TOGETHER], terms, themer)
+    return done, []
 
 
 def _release(db: Database, response_ids: list[int]) -> None:
@@ -303,17 +369,19 @@ def _release(db: Database, response_ids: list[int]) -> None:
         pass  # a full disk may refuse even this: the claim runs out by itself
 
 
-def _store_read(db: Database, done: list[tuple[int, Published, Answers, Reading, str, str | None]], left: list[int],
-                languages: dict[int, str | None], keep_original_days: int, flag_role: str, contact_days: int) -> int:
+def _store_read(db: Database, done: list[Read], left: list[int], options: RecordOptions) -> int:
     with write_lock, db.atomic():
         stored = 0
-        for response_id, published, answers, reading, day, draft in done:
-            if not db.execute("DELETE FROM unread WHERE response_id = ?", [response_id]).rowcount:
+        for read in done:
+            unread = read.unread
+            # Raw SQL: whether the row was still there (rowcount) is what tells another reader stored it.
+            if not db.execute("DELETE FROM unread WHERE response_id = ?", [unread.response_id]).rowcount:
                 continue  # another reader stored it meanwhile
-            if draft is not None:  # the unfinished answers the young person sent these from
-                drafts.forget(db, draft)
-            _store_reading(db, published, response_id, answers, reading, day,
-                           _delete_after(day, keep_original_days), flag_role, contact_days, languages[response_id])
+            if unread.draft is not None:  # the unfinished answers the young person sent these from
+                drafts.forget(db, unread.draft)
+            _store_reading(db, unread.published, unread.response_id, unread.answers, read.reading, unread.day,
+                           _delete_after(unread.day, options.keep_original_days), options.flag_role,
+                           options.contact_days, unread.language)
             stored += 1
         if left:
             db.execute("UPDATE unread SET claimed_until = NULL WHERE response_id IN (SELECT value FROM json_each(?))",
@@ -325,25 +393,23 @@ READ_TOGETHER = 8
 """Responses whose free text the reader reads in one go (`stop` is asked between such groups)."""
 
 
-def _read_chunk(chunk: list[tuple[int, Published, Answers, str, str | None]], terms: Terms | None, themer: Themer
-                ) -> list[tuple[int, Published, Answers, Reading, str, str | None]]:
+def _read_chunk(chunk: list[Unread], terms: Terms | None, themer: Themer) -> list[Read]:
     """Read responses together; if that fails, one by one, so that one odd answer holds up no other."""
     try:
-        readings = read_many([(published, answers) for _, published, answers, _, _ in chunk], terms, themer)
+        readings = read_many([(unread.published, unread.answers) for unread in chunk], terms, themer)
     except Exception:  # noqa: BLE001 - which answer it was is found below
         readings = []
     if len(readings) == len(chunk):
-        return [(rid, published, answers, reading, day, draft)
-                for (rid, published, answers, day, draft), reading in zip(chunk, readings, strict=True)]
+        return [Read(unread, reading) for unread, reading in zip(chunk, readings, strict=True)]
     done = []
-    for response_id, published, answers, day, draft in chunk:
+    for unread in chunk:
         try:
-            reading = read_answers(published, answers, terms, themer)
+            reading = read_answers(unread.published, unread.answers, terms, themer)
         except Exception as exc:  # noqa: BLE001 - one odd answer must not stop the others being read
             log.error("could not read response %d (%s); it stays unread and is tried again later",
-                      response_id, type(exc).__name__)
+                      unread.response_id, type(exc).__name__)
             continue
-        done.append((response_id, published, answers, reading, day, draft))
+        done.append(Read(unread, reading))
     return done
 
 
@@ -423,22 +489,23 @@ def retheme(db: Database, themer: Themer, flag_role: str, *, batch: int = 1000,
     flags_before = db.execute("SELECT count(*) FROM flags").fetchone()[0]
     done, last_id = 0, 0
     while True:
-        rows = db.execute(
-            "SELECT a.id, a.response_id, a.question_id, a.value, a.text, o.text FROM answers a "
+        rows = list(db.query(
+            "SELECT a.id, a.response_id, a.question_id, a.value, a.text, o.text AS original FROM answers a "
             "LEFT JOIN original_texts o ON o.response_id = a.response_id AND o.answer_key = "
             "(CASE WHEN a.value = '\"other\"' THEN a.question_id || '.other' ELSE a.question_id END) "
-            "WHERE a.text IS NOT NULL AND a.id > ? ORDER BY a.id LIMIT ?", [last_id, batch]).fetchall()
+            "WHERE a.text IS NOT NULL AND a.id > ? ORDER BY a.id LIMIT ?", [last_id, batch]))
         if not rows:
             break
-        read = themer.read([(text, original or text) for _, _, _, _, text, original in rows])
-        themed = [(row[0], theme) for row, (theme, _) in zip(rows, read, strict=True)]
-        found = [(response_id, {f"{question_id}.other" if value == '"other"' else question_id: flags})
-                 for (_, response_id, question_id, value, _, _), (_, flags) in zip(rows, read, strict=True) if flags]
+        read = themer.read([(row["text"], row["original"] or row["text"]) for row in rows])
+        themed = [(row["id"], theme) for row, (theme, _) in zip(rows, read, strict=True)]
+        found = [(row["response_id"],
+                  {f"{row['question_id']}.other" if row["value"] == '"other"' else row["question_id"]: flags})
+                 for row, (_, flags) in zip(rows, read, strict=True) if flags]
         with write_lock, db.atomic():
             store_themes(db, themed, themer.version, day)
             for response_id, flags in found:
                 _raise_flags(db, response_id, flags, day, flag_role, new_only=True)
-        last_id = rows[-1][0]
+        last_id = rows[-1]["id"]
         done += len(rows)
         if progress:
             progress(len(rows))

@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-from typing import Any
 
 import msgspec
 from sqlite_utils import Database
 
 from voice.intake.imports import ImportPlan, ImportResult, plan_import, store_plan
+from voice.intake.submissions import DEFAULTS, RecordOptions
 from voice.store.db import write_lock
 from voice.store.versions import Published
 
@@ -53,22 +53,22 @@ def hold(db: Database, owner: str, published: Published, file_name: str, data: b
     token = secrets.token_urlsafe(24)
     with write_lock, db.atomic():
         db.execute("DELETE FROM held_imports WHERE owner = ? OR expires_at < ?", [owner, moment.isoformat()])
-        db.execute("INSERT INTO held_imports (token_hash, owner, version_id, file_name, data, channel, day_first, "
-                   "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                   [_hash(token), owner, published.version_id, file_name, data, channel, int(day_first),
-                    (moment + dt.timedelta(minutes=HOLD_MINUTES)).isoformat()])
+        db.table("held_imports").insert({
+            "token_hash": _hash(token), "owner": owner, "version_id": published.version_id, "file_name": file_name,
+            "data": data, "channel": channel, "day_first": int(day_first),
+            "expires_at": (moment + dt.timedelta(minutes=HOLD_MINUTES)).isoformat()})
     return token
 
 
 def held(db: Database, token: str, owner: str, now: dt.datetime | None = None) -> Held | None:
     """The file held under `token` for `owner`, or None (never held, another sign-in's, or expired)."""
-    row = db.execute("SELECT version_id, file_name, channel, day_first, data, result FROM held_imports "
-                     "WHERE token_hash = ? AND owner = ? AND expires_at >= ?",
-                     [_hash(token), owner, (now or _now()).isoformat()]).fetchone()
+    row = next(db.query("SELECT version_id, file_name, channel, day_first, data, result FROM held_imports "
+                        "WHERE token_hash = ? AND owner = ? AND expires_at >= ?",
+                        [_hash(token), owner, (now or _now()).isoformat()]), None)
     if row is None:
         return None
-    result = msgspec.json.decode(row[5], type=ImportResult) if row[5] else None
-    return Held(row[0], row[1], row[2], bool(row[3]), row[4], result)
+    return Held(**(row | {"day_first": bool(row["day_first"]), "result": msgspec.json.decode(
+        row["result"], type=ImportResult) if row["result"] else None}))
 
 
 def plan_held(db: Database, found: Held, published: Published, locale: str) -> ImportPlan:
@@ -78,8 +78,8 @@ def plan_held(db: Database, found: Held, published: Published, locale: str) -> I
 
 
 def store_held(db: Database, token: str, owner: str, published: Published, *, by: str, locale: str,
-               **options: Any) -> ImportResult | None:
-    """Store the held file's good rows (record()'s `options`), drop the file and keep what was done, all
+               options: RecordOptions = DEFAULTS) -> ImportResult | None:
+    """Store the held file's good rows (with record()'s `options`, in `locale`), drop the file and keep what was done, all
     in one transaction; the import is in the audit log under `by`. None when there is no such file for
     `owner`; the earlier result when it was stored already (a second press of "Store")."""
     found = held(db, token, owner)
@@ -90,8 +90,8 @@ def store_held(db: Database, token: str, owner: str, published: Published, *, by
         again = held(db, token, owner)
         if again is None or again.data is None:  # stored or expired meanwhile
             return again.result if again else None
-        result = store_plan(db, published, plan, found.file_name, channel=found.channel, by=by, locale=locale,
-                            **options)
+        result = store_plan(db, published, plan, found.file_name, channel=found.channel, by=by,
+                            options=msgspec.structs.replace(options, locale=locale))
         db.execute("UPDATE held_imports SET data = NULL, result = ? WHERE token_hash = ?",
                    [msgspec.json.encode(result).decode(), _hash(token)])
     return result

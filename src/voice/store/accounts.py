@@ -95,16 +95,16 @@ def _pair(email: str, device: str) -> str:
 
 
 def _locked(db: Database, pair: str, now: dt.datetime) -> bool:
-    row = db.execute("SELECT locked_until FROM sign_in_failures WHERE pair_hash = ?", [pair]).fetchone()
-    return bool(row and row[0] and dt.datetime.fromisoformat(row[0]) > now)
+    row = next(db.query("SELECT locked_until FROM sign_in_failures WHERE pair_hash = ?", [pair]), None)
+    return bool(row and row["locked_until"] and dt.datetime.fromisoformat(row["locked_until"]) > now)
 
 
 def _failed(db: Database, pair: str, now: dt.datetime, staff_id: int | None) -> bool:
     """Count one wrong password for the pair; True when it is now locked."""
     with write_lock, db.atomic():
-        row = db.execute("SELECT failures, last_failed_at FROM sign_in_failures WHERE pair_hash = ?", [pair]).fetchone()
-        stale = row is None or dt.datetime.fromisoformat(row[1]) + dt.timedelta(minutes=LOCK_MINUTES) < now
-        failures = 1 if stale else row[0] + 1
+        row = next(db.query("SELECT failures, last_failed_at FROM sign_in_failures WHERE pair_hash = ?", [pair]), None)
+        stale = row is None or dt.datetime.fromisoformat(row["last_failed_at"]) + dt.timedelta(minutes=LOCK_MINUTES) < now
+        failures = 1 if stale or row is None else row["failures"] + 1
         locked = (now + dt.timedelta(minutes=LOCK_MINUTES)).isoformat() if failures >= MAX_FAILURES else None
         db.execute("INSERT INTO sign_in_failures (pair_hash, failures, locked_until, last_failed_at) VALUES (?, ?, ?, ?) "
                    "ON CONFLICT DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until, "
@@ -123,14 +123,14 @@ def sign_in(db: Database, email: str, password: str, device: str = "") -> str:
     pair = _pair(email, device)
     if _locked(db, pair, now):
         raise AuthError(LOCKED, max=MAX_FAILURES, minutes=LOCK_MINUTES)
-    row = db.execute("SELECT id, password_hash, disabled FROM staff WHERE email = ?", [email.strip()]).fetchone()
-    staff_id = None if row is None else int(row[0])
+    row = next(db.query("SELECT id, password_hash, disabled FROM staff WHERE email = ?", [email.strip()]), None)
+    staff_id = None if row is None else int(row["id"])
     try:
         if row is None:
             _hasher.verify(_dummy_hash(), password or "x")  # as long as a real check; always fails
         else:
-            _hasher.verify(row[1], password)
-        ok = row is not None and not row[2]
+            _hasher.verify(row["password_hash"], password)
+        ok = row is not None and not row["disabled"]
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         ok = False
     if not ok:
@@ -141,8 +141,9 @@ def sign_in(db: Database, email: str, password: str, device: str = "") -> str:
     with write_lock, db.atomic():
         db.execute("DELETE FROM staff_sessions WHERE expires_at < ?", [now.isoformat()])
         db.execute("DELETE FROM sign_in_failures WHERE pair_hash = ?", [pair])
-        db.execute("INSERT INTO staff_sessions (token_hash, staff_id, last_seen, expires_at) VALUES (?, ?, ?, ?)",
-                   [_hash_token(token), staff_id, now.isoformat(), (now + dt.timedelta(hours=SESSION_HOURS)).isoformat()])
+        db.table("staff_sessions").insert({"token_hash": _hash_token(token), "staff_id": staff_id,
+                                           "last_seen": now.isoformat(),
+                                           "expires_at": (now + dt.timedelta(hours=SESSION_HOURS)).isoformat()})
         record_event(db, email.strip(), "signed in", f"staff:{staff_id}")
     return token
 
@@ -152,20 +153,20 @@ def session_user(db: Database, token: str | None) -> Staff | None:
     if not token or len(token) > 100:
         return None
     now = _now()
-    row = db.execute(
+    row = next(db.query(
         "SELECT s.id, s.email, s.role, ss.last_seen, ss.expires_at FROM staff_sessions ss "
         "JOIN staff s ON s.id = ss.staff_id WHERE ss.token_hash = ? AND s.disabled = 0", [_hash_token(token)]
-    ).fetchone()
+    ), None)
     if row is None:
         return None
-    last_seen, expires = dt.datetime.fromisoformat(row[3]), dt.datetime.fromisoformat(row[4])
+    last_seen, expires = dt.datetime.fromisoformat(row["last_seen"]), dt.datetime.fromisoformat(row["expires_at"])
     if expires < now or last_seen + dt.timedelta(minutes=IDLE_MINUTES) < now:
         sign_out(db, token)
         return None
     if now - last_seen > dt.timedelta(minutes=1):
         with write_lock:
             db.execute("UPDATE staff_sessions SET last_seen = ? WHERE token_hash = ?", [now.isoformat(), _hash_token(token)])
-    return Staff(row[0], row[1], row[2])
+    return Staff(row["id"], row["email"], row["role"])
 
 
 def sign_out(db: Database, token: str | None) -> None:
@@ -199,11 +200,11 @@ class Account(msgspec.Struct, frozen=True):
 
 
 def accounts(db: Database) -> list[Account]:
-    rows = db.execute(
+    rows = db.query(
         "SELECT s.id, s.email, s.role, s.created_on, s.disabled, NOT EXISTS (SELECT 1 FROM staff_links l "
-        "WHERE l.staff_id = s.id AND l.purpose = 'invite' AND l.used_at IS NULL) FROM staff s ORDER BY s.email"
-    ).fetchall()
-    return [Account(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5])) for r in rows]
+        "WHERE l.staff_id = s.id AND l.purpose = 'invite' AND l.used_at IS NULL) AS has_password FROM staff s "
+        "ORDER BY s.email")
+    return [Account(**(r | {"disabled": bool(r["disabled"]), "has_password": bool(r["has_password"])})) for r in rows]
 
 
 def account(db: Database, ref: int | str) -> Account:
@@ -218,8 +219,8 @@ def _link(db: Database, staff_id: int, purpose: str, lasts: dt.timedelta) -> str
     """A one-time link's token (only its hash is kept); earlier unused links of the account stop working."""
     token = secrets.token_urlsafe(32)
     db.execute("UPDATE staff_links SET used_at = ? WHERE staff_id = ? AND used_at IS NULL", [_now().isoformat(), staff_id])
-    db.execute("INSERT INTO staff_links (token_hash, staff_id, purpose, expires_at) VALUES (?, ?, ?, ?)",
-               [_hash_token(token), staff_id, purpose, (_now() + lasts).isoformat()])
+    db.table("staff_links").insert({"token_hash": _hash_token(token), "staff_id": staff_id, "purpose": purpose,
+                                    "expires_at": (_now() + lasts).isoformat()})
     return token
 
 
@@ -259,11 +260,11 @@ def link_account(db: Database, token: str) -> Account | None:
     """The account a one-time link is for, while it is unused and in time."""
     if not token or len(token) > 100:
         return None
-    row = db.execute("SELECT staff_id, expires_at, used_at FROM staff_links WHERE token_hash = ?",
-                     [_hash_token(token)]).fetchone()
-    if row is None or row[2] is not None or dt.datetime.fromisoformat(row[1]) < _now():
+    row = next(db.query("SELECT staff_id, expires_at, used_at FROM staff_links WHERE token_hash = ?",
+                        [_hash_token(token)]), None)
+    if row is None or row["used_at"] is not None or dt.datetime.fromisoformat(row["expires_at"]) < _now():
         return None
-    found = account(db, int(row[0]))
+    found = account(db, int(row["staff_id"]))
     return None if found.disabled else found
 
 
@@ -283,7 +284,7 @@ def set_password(db: Database, token: str, password: str, again: str) -> Account
                           [now, _hash_token(token), now]).rowcount
         if not used:
             raise AccountError(N_("This link has been used or has expired. Ask an admin for a new one."))
-        db.execute("UPDATE staff SET password_hash = ? WHERE id = ?", [_hasher.hash(password), found.id])
+        db.table("staff").update(found.id, {"password_hash": _hasher.hash(password)})
         db.execute("DELETE FROM staff_sessions WHERE staff_id = ?", [found.id])
         record_event(db, found.email, "password set", f"staff:{found.id}")
     return found
@@ -300,7 +301,7 @@ def set_role(db: Database, staff_id: int, role: str, by: str) -> None:
     if found.role == "admin" and role != "admin" and not found.disabled and _enabled_admins(db) <= 1:
         raise AccountError(N_("This is the only admin. Make someone else an admin first."))
     with write_lock, db.atomic():
-        db.execute("UPDATE staff SET role = ? WHERE id = ?", [role, found.id])
+        db.table("staff").update(found.id, {"role": role})
         record_event(db, by, "account role changed", f"staff:{found.id}", f"{found.email}: {found.role} to {role}")
 
 
@@ -312,7 +313,7 @@ def set_disabled(db: Database, staff_id: int, disabled: bool, by: str) -> None:
     if disabled and found.role == "admin" and not found.disabled and _enabled_admins(db) <= 1:
         raise AccountError(N_("This is the only admin. Make someone else an admin first."))
     with write_lock, db.atomic():
-        db.execute("UPDATE staff SET disabled = ? WHERE id = ?", [int(disabled), found.id])
+        db.table("staff").update(found.id, {"disabled": int(disabled)})
         if disabled:
             db.execute("DELETE FROM staff_sessions WHERE staff_id = ?", [found.id])
             # Expired rather than used: an invited account that never chose a password stays "invited".

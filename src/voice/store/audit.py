@@ -105,9 +105,9 @@ def events(db: Database, subject: str | None = None, limit: int = 200, *, where:
            offset: int = 0) -> list[Event]:
     """Events, newest first: of one subject, or matching `where`."""
     clause, params = _where(where or AuditFilter(subject=subject))
-    rows = db.execute("SELECT happened_at, actor, action, subject, detail FROM audit_log"  # noqa: S608 - fixed SQL
-                      f"{clause} ORDER BY id DESC LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
-    return [Event(*row) for row in rows]
+    rows = db.query("SELECT happened_at, actor, action, subject, detail FROM audit_log"  # noqa: S608 - fixed SQL
+                    f"{clause} ORDER BY id DESC LIMIT ? OFFSET ?", [*params, limit, offset])
+    return [Event(**row) for row in rows]
 
 
 def count(db: Database, where: AuditFilter) -> int:

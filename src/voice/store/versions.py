@@ -25,9 +25,7 @@ def _decode_version(definition: str) -> Survey:
 
 def version(db: Database, version_id: int) -> Published | None:
     """Any stored version, current or not (an unfinished answer keeps the version it started on)."""
-    row = db.execute(
-        "SELECT slug, content_hash, definition FROM survey_versions WHERE id = ?", [version_id]
-    ).fetchone()
+    row = next(db.query("SELECT slug, content_hash, definition FROM survey_versions WHERE id = ?", [version_id]), None)
     if row is None:
         return None
-    return Published(row[0], version_id, row[1], _decode_version(row[2]))
+    return Published(row["slug"], version_id, row["content_hash"], _decode_version(row["definition"]))

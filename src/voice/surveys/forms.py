@@ -17,7 +17,7 @@ import msgspec
 
 from voice.common.i18n import number, translate, translate_plural
 from voice.common.text import clean_text
-from voice.surveys.schema import OTHER, TEXT_KINDS, AnyQuestion, Page, ShowIf, Survey
+from voice.surveys.schema import OTHER, TEXT_KINDS, AnyQuestion, Page, PerSurvey, ShowIf, Survey
 
 Answers = dict[str, Any]
 PARTS = {"single_choice": ("other",), "contact_request": ("name", "contact", "when")}
@@ -202,20 +202,13 @@ def page_values(survey: Survey, index: int, form: Mapping[str, list[str]]) -> An
     return read_form(survey.pages[index].questions, form)
 
 
-_KNOWN: dict[int, tuple[Survey, dict[str, AnyQuestion]]] = {}
+_KNOWN: PerSurvey[None, dict[str, AnyQuestion]] = PerSurvey(size=64)
 
 
 def _answer_keys_of(survey: Survey) -> dict[str, AnyQuestion]:
     """Every answer key a survey takes, to its question: worked out once per survey (surveys never
-    change; the entry keeps the survey alive, so its id cannot be reused while cached)."""
-    hit = _KNOWN.get(id(survey))
-    if hit is not None and hit[0] is survey:
-        return hit[1]
-    known = {k: q for _, q in survey.questions() for k in answer_keys(q)}
-    if len(_KNOWN) >= 64:
-        _KNOWN.clear()
-    _KNOWN[id(survey)] = (survey, known)
-    return known
+    change; see PerSurvey)."""
+    return _KNOWN.get(survey, None, lambda: {k: q for _, q in survey.questions() for k in answer_keys(q)})
 
 
 def check_all(survey: Survey, raw: Answers, locale: str = "en") -> tuple[Answers, list[FieldError]]:

@@ -115,8 +115,8 @@ class ApiController(Controller):
         try:
             # Only the write goes to a thread (it waits for its transaction): see voice.web.public.
             recorded = await anyio.to_thread.run_sync(partial(
-                record, db, published, dict(data.answers), "api", submission_key=key, read_now=False,
-                **record_options(request)))
+                record, db, published, dict(data.answers), "api",
+                msgspec.structs.replace(record_options(request), submission_key=key, read_now=False)))
         except InvalidAnswersError as exc:
             return api_error(422, t(request, "Some answers cannot be accepted."),
                              [ErrorItem(f"answers.{e.key}", e.message) for e in exc.errors])

@@ -61,7 +61,7 @@ from voice.web.guard import (
 )
 from voice.web.limits import rate_limit
 from voice.web.metrics import Metrics, metrics_page
-from voice.web.pages import PageCache, https_only, provide_db
+from voice.web.pages import PageCache, https_only, provide_db, services
 from voice.web.people import (
     AccountsController,
     AuditController,
@@ -294,7 +294,7 @@ def create_app(settings: Settings) -> Litestar:
                                        cache_control=None, include_in_schema=False,
                                        exception_handlers=static_exception_handlers()),
         ],
-        dependencies={"db": Provide(provide_db)},
+        dependencies={"db": Provide(provide_db), **services(settings, catalogue, reader)},
         state=state,
         template_config=TemplateConfig(instance=engine),
         csrf_config=CSRFConfig(

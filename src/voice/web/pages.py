@@ -15,7 +15,7 @@ import msgspec
 from litestar import MediaType, Request, Response
 from litestar.background_tasks import BackgroundTask
 from litestar.connection import ASGIConnection
-from litestar.di import NamedDependency
+from litestar.di import NamedDependency, Provide
 from litestar.params import PathParameter, URLEncodedBody
 from litestar.response import Template
 from litestar.utils.empty import value_or_default
@@ -32,7 +32,7 @@ from voice.common.i18n import (
     translate,
 )
 from voice.common.settings import Settings
-from voice.intake.submissions import Recorded
+from voice.intake.submissions import Recorded, RecordOptions
 from voice.reporting.templating import environment
 from voice.store.accounts import Staff
 from voice.store.catalogue import Catalogue
@@ -48,6 +48,12 @@ FormData = URLEncodedBody[dict[str, Any]]
 
 Db = NamedDependency[Database]
 """A handler parameter `db: Db` gets this request's connection, closed afterwards."""
+AppSettings = NamedDependency[Settings]
+"""A handler parameter `settings: AppSettings` gets the app's settings (see services())."""
+AppCatalogue = NamedDependency[Catalogue]
+"""A handler parameter `catalogue: AppCatalogue` gets the surveys the app serves."""
+AppReader = NamedDependency[Reader]
+"""A handler parameter `reader: AppReader` gets this worker's reader (the redaction list and themer in use)."""
 
 
 def form_lists(data: dict[str, Any]) -> dict[str, list[str]]:
@@ -60,6 +66,25 @@ async def provide_db(request: Request) -> AsyncIterator[Database]:
     one it starts a thread just to do that, which cost more than a page's own queries."""
     with connections_of(request).lend(settings_of(request).db_path) as db:
         yield db
+
+
+def services(settings: Settings, catalogue: Catalogue, reader: Reader) -> dict[str, Provide]:
+    """The app's settings and services as typed handler parameters (`settings: AppSettings`,
+    `catalogue: AppCatalogue`, `reader: AppReader`): each the one object the app was made with, not a value
+    looked up by name. Helpers that have only the request use settings_of() and the like below."""
+
+    def provide_settings() -> Settings:
+        return settings
+
+    def provide_catalogue() -> Catalogue:
+        return catalogue
+
+    def provide_reader() -> Reader:
+        return reader
+
+    return {"settings": Provide(provide_settings, use_cache=True, sync_to_thread=False),
+            "catalogue": Provide(provide_catalogue, use_cache=True, sync_to_thread=False),
+            "reader": Provide(provide_reader, use_cache=True, sync_to_thread=False)}
 
 
 def connections_of(request: Request) -> ConnectionPool:
@@ -85,10 +110,11 @@ def catalogue_of(request: Request) -> Catalogue:
     return request.app.state["catalogue"]  # type: ignore[no-any-return]
 
 
-def record_options(request: Request, offered: list[str] | None = None) -> dict[str, Any]:
+def record_options(request: Request, offered: list[str] | None = None, reader: Reader | None = None
+                   ) -> RecordOptions:
     """What submissions.record() needs from the app: the redaction list, how long originals stay, and
     the language for its messages (among `offered`, as for the page)."""
-    return {**reader_of(request).options, "locale": locale_of(request, offered)}
+    return msgspec.structs.replace((reader or reader_of(request)).options, locale=locale_of(request, offered))
 
 
 def reader_of(request: Request) -> Reader:

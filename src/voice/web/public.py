@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import anyio.to_thread
+import msgspec
+from cachetools import TTLCache
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import Cookie
 from litestar.exceptions import NotFoundException
@@ -212,18 +214,19 @@ TOLD_SECONDS = 60.0
 
 def _told_before(request: Request, db: Db, slug: str, survey: Survey) -> outputs.ToldBefore | None:
     """What this survey's young people told us in an earlier published year, and what was done (kept for a
-    minute in this app: the start page is the page most young people see)."""
-    remembered: dict[str, tuple[float, outputs.ToldBefore | None]] = request.app.state.setdefault("told_before", {})
-    now = time.monotonic()
+    minute in this app: the start page is the page most young people see). The start page runs on the
+    event loop, one at a time, so the cache needs no lock."""
+    remembered: TTLCache[str, outputs.ToldBefore | None] = request.app.state.setdefault(
+        "told_before", TTLCache(maxsize=256, ttl=TOLD_SECONDS, timer=time.monotonic))
     locale = locale_of(request)
     easy = wants_easy_read(request) and survey.easy_read is not None \
         and locale_of(request, offered(survey)) == survey.language
     key = f"{slug} {locale} {'easy' if easy else ''}"
-    found = remembered.get(key)
-    if found is None or now - found[0] > TOLD_SECONDS:
-        found = (now, outputs.told_before(db, slug, year_of(_today()), locale, easy=easy))
-        remembered[key] = found
-    return found[1]
+    try:
+        return remembered[key]
+    except KeyError:  # not yet, or made more than TOLD_SECONDS ago
+        told = remembered[key] = outputs.told_before(db, slug, year_of(_today()), locale, easy=easy)
+        return told
 
 
 def _honeypot_message(request: Request, survey: Survey) -> str:
@@ -499,9 +502,9 @@ class PublicController(Controller):
         try:
             # Only the write goes to a thread (it waits for the transaction); the reads above are quick.
             recorded = await anyio.to_thread.run_sync(partial(
-                record, db, published, draft.answers, "web", submission_key=draft.submission_key, read_now=False,
-                draft=drafts.token_hash(request.cookies.get(DRAFT_COOKIE)),
-                **record_options(request, offered(published.survey))))
+                record, db, published, draft.answers, "web", msgspec.structs.replace(
+                    record_options(request, offered(published.survey)), submission_key=draft.submission_key,
+                    read_now=False, draft=drafts.token_hash(request.cookies.get(DRAFT_COOKIE)))))
         except InvalidAnswersError as exc:
             return self._render_check(request, slug, published, draft, exc.errors, 422)
         response = _to_thanks(request, slug, recorded.receipt, _asked_for_contact(published.survey, draft.answers))

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 import anyio
 import anyio.to_thread
@@ -33,7 +33,10 @@ from litestar.types import ASGIApp, Receive, Scope, Send
 from sqlite_utils import Database
 
 from voice.common.settings import Settings
-from voice.intake.submissions import read_unread, reading_options
+from voice.intake.submissions import RecordOptions, read_unread, reading_options
+from voice.reading.learning import themer_with_corrections
+from voice.reading.redact import Terms
+from voice.reading.themes import Themer
 from voice.store.db import ConnectionPool
 from voice.store.health import READING, health
 
@@ -58,6 +61,7 @@ class Reader:
         self.started = 0
         """Requests this worker has begun, ever: a request that sees it unchanged began alone."""
         self._waiting_since: float | None = None
+        self._learning = threading.Lock()
 
     @property
     def claim_seconds(self) -> int:
@@ -66,10 +70,33 @@ class Reader:
         return max(1, self.settings.read_within_seconds // 3)
 
     @property
-    def options(self) -> dict[str, Any]:
+    def themer(self) -> Themer:
+        """The themer this worker reads answers with (what people's corrections taught included)."""
+        themer: Themer = self.state["themer"]
+        return themer
+
+    @property
+    def terms(self) -> Terms:
+        """The redaction list in use (VOICE_REDACT_TERMS_FILE's words)."""
+        terms: Terms = self.state["terms"]
+        return terms
+
+    def learn_corrections(self, db: Database) -> None:
+        """What people confirm teaches the themes of answers from now on: in this worker at once, in every
+        worker after a restart (and stored answers after `voice theme`). The themer is made again, with the
+        same taxonomy, model and thresholds, and replaces the one in use in one step (a reading under way
+        keeps the one it started with)."""
+        with self._learning:
+            before = self.themer
+            self.state["themer"] = themer_with_corrections(
+                db, before.taxonomy, model=before.model, flag_threshold=before.flag_threshold,
+                look_threshold=before.look_threshold)
+
+    @property
+    def options(self) -> RecordOptions:
         """What record() and read_unread() need from the app: the redaction list and the themer in use
         now (corrections update it), how long texts as typed stay, who flags go to."""
-        return reading_options(self.settings, self.state["terms"], self.state["themer"])
+        return reading_options(self.settings, self.terms, self.themer)
 
     def middleware(self, app: ASGIApp) -> ASGIApp:
         """Counts the requests this worker has in hand (a response's background work included)."""
@@ -97,7 +124,7 @@ class Reader:
     def _read_one(self, response_id: int) -> None:
         try:
             with self.pool.lend(self.settings.db_path) as db:
-                read_unread(db, only=response_id, **self.options)
+                read_unread(db, self.options, only=response_id)
         except sqlite3.Error as exc:  # it stays unread, safe on disk: the next sweep reads it
             health.failed(READING, exc)
         else:
@@ -114,7 +141,7 @@ class Reader:
                 return self.in_hand > 0 and not overdue
 
             while not busy() and (overdue or _newest(db) == newest):
-                n = read_unread(db, limit=BATCH, stop=busy, claim_seconds=self.claim_seconds, **self.options)
+                n = read_unread(db, self.options, limit=BATCH, stop=busy, claim_seconds=self.claim_seconds)
                 if n == 0:  # none left that another reader has not taken
                     break
                 read += n

@@ -14,8 +14,9 @@ from urllib.parse import urlencode
 import msgspec
 from litestar import Controller, Request, get, post
 from litestar.datastructures import Cookie
+from litestar.di import NamedDependency, Provide
 from litestar.exceptions import NotFoundException, ValidationException
-from litestar.params import FromPath, FromQuery, QueryParameter
+from litestar.params import FromPath, FromQuery, QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Response, Template
 
 from voice.common.dates import DateError, local_today, parse_day
@@ -26,7 +27,6 @@ from voice.curation import quotes as curation
 from voice.intake import contacts
 from voice.intake.submissions import InvalidAnswersError, record, unread_count
 from voice.reading import safeguarding
-from voice.reading.learning import themer_with_corrections
 from voice.reading.themes import SENTIMENT_NAMES, Taxonomy
 from voice.reporting import asked, exports
 from voice.store import accounts as auth
@@ -38,6 +38,9 @@ from voice.web.downloads import download_headers
 from voice.web.guard import BIND_COOKIE, CSRF_COOKIE, EDITORS, STAFF_COOKIE, binding, taxonomy_of
 from voice.web.pages import (
     SQLITE_MAX_INT,
+    AppCatalogue,
+    AppReader,
+    AppSettings,
     Db,
     FormData,
     RowId,
@@ -79,13 +82,39 @@ def answers_file(header: list[str], rows: Iterable[list[Any]], fmt: str) -> byte
     return saved.getvalue()
 
 
-def _filters(request: Request, survey: str | None, version: str | None, channel: str | None, topic: str | None,
-             priority: str | None, sentiment: str | None, flagged: str | None, since: str | None, until: str | None,
-             q: str | None, page: int) -> tuple[curation.Filters, list[FieldError]]:
-    """The answers page's filters as given, and what is wrong with them (they are then not applied). A
-    field left empty, as a form sends it, means "any"."""
+class AnswerQuery(msgspec.Struct, frozen=True):
+    """The answers page's filters as the address gives them (its download's too): text, each checked by
+    `_filters`. A field left empty, as a form sends it, means "any"."""
+
+    survey: str | None = None
+    version: str | None = None
+    channel: str | None = None
+    topic: str | None = None
+    priority: str | None = None
+    sentiment: str | None = None
+    flagged: str | None = None
+    since: str | None = None
+    until: str | None = None
+    q: str | None = None
+
+
+def answer_query(survey: FromQuery[str | None] = None, version: FromQuery[str | None] = None,
+                 channel: FromQuery[str | None] = None, topic: FromQuery[str | None] = None,
+                 priority: FromQuery[str | None] = None, sentiment: FromQuery[str | None] = None,
+                 flagged: FromQuery[str | None] = None, since: FromQuery[str | None] = None,
+                 until: FromQuery[str | None] = None, q: FromQuery[str | None] = None) -> AnswerQuery:
+    """The answer filters' query parameters, declared once for the pages that take them (a dependency)."""
+    return AnswerQuery(survey, version, channel, topic, priority, sentiment, flagged, since, until, q)
+
+
+ANSWER_QUERY = {"given": Provide(answer_query, sync_to_thread=False)}
+
+
+def _filters(request: Request, query: AnswerQuery, page: int) -> tuple[curation.Filters, list[FieldError]]:
+    """The answers page's filters as given, and what is wrong with them (they are then not applied)."""
     errors: list[FieldError] = []
     chosen: int | None = None
+    version, since, until = query.version, query.since, query.until
     if version and version.strip():
         chosen = int(version) if version.strip().isdigit() and 1 <= int(version) <= SQLITE_MAX_INT else None
         if chosen is None:
@@ -98,9 +127,10 @@ def _filters(request: Request, survey: str | None, version: str | None, channel:
             days[name] = None
             errors.append(FieldError(name, name, t(request, "Enter a real date, for example 27/3/2021")))
     return curation.Filters(
-        survey=survey or None, version=chosen, channel=channel or None, topic=topic or None, priority=priority or None,
-        sentiment=sentiment or None, flagged={"yes": True, "no": False}.get(flagged or ""),
-        since=days["since"], until=days["until"], q=(q or "").strip()[:200] or None, page=max(1, min(page, 10_000))), errors
+        survey=query.survey or None, version=chosen, channel=query.channel or None, topic=query.topic or None,
+        priority=query.priority or None, sentiment=query.sentiment or None,
+        flagged={"yes": True, "no": False}.get(query.flagged or ""), since=days["since"], until=days["until"],
+        q=(query.q or "").strip()[:200] or None, page=max(1, min(page, 10_000))), errors
 
 
 CHANNEL_NAMES = {"web": N_("Online form"), "api": N_("Another app (API)"), "paper": N_("Paper form"),
@@ -139,6 +169,34 @@ def _device_cookie(request: Request) -> Cookie:
                   samesite="strict", secure=secure_cookies(request), max_age=365 * 24 * 3600)
 
 
+Sent = str | list[str]
+"""One field of a staff form: a list when it is sent more than once. No browser does that, and a
+hand-made post that does is taken as before these forms were Structs: the field's text is `str()` of the
+list, not a 400 (#31 changes no behaviour)."""
+
+
+class SignInForm(msgspec.Struct, frozen=True):
+    email: Sent = ""
+    password: Sent = ""
+
+
+class CloseForm(msgspec.Struct, frozen=True):
+    action_note: Sent = ""
+    decision: Sent = ""
+    close: Sent = ""
+    """"answer": with the other flags still open on the same answer (the form's choice)."""
+
+
+class QuoteForm(msgspec.Struct, frozen=True):
+    quote: Sent = ""
+    attribution: Sent = ""
+    summary: Sent = ""
+
+
+class DecideForm(msgspec.Struct, frozen=True):
+    showing: Sent = "proposed"
+
+
 class SignInController(Controller):
     path = "/staff"
     include_in_schema = False
@@ -151,8 +209,8 @@ class SignInController(Controller):
         return page
 
     @post("/sign-in", sync_to_thread=True, status_code=303)
-    def sign_in(self, request: Request, db: Db, data: FormData) -> Redirect | Template:
-        email, password = str(data.get("email", ""))[:254], str(data.get("password", ""))[:1000]
+    def sign_in(self, request: Request, db: Db, data: URLEncodedBody[SignInForm]) -> Redirect | Template:
+        email, password = str(data.email)[:254], str(data.password)[:1000]
         try:
             token = auth.sign_in(db, email, password, _device(request))
         except auth.AuthError as exc:
@@ -227,12 +285,11 @@ class StaffController(Controller):
 
     @post("/safeguarding/{flag_id:int}/close", sync_to_thread=True, status_code=303,
           opt={"roles": ("safeguarding_lead",)})
-    def close(self, request: Request, db: Db, flag_id: RowId, data: FormData) -> Redirect | Template:
-        note = str(data.get("action_note", ""))
-        decision = str(data.get("decision", "")) or None
-        try:  # "answer": with the other flags still open on the same answer (the form's choice)
-            closed = flags.close_flag(db, flag_id, staff_of(request).email, note, decision,
-                                      with_answer=data.get("close") == "answer")
+    def close(self, request: Request, db: Db, flag_id: RowId, data: URLEncodedBody[CloseForm]) -> Redirect | Template:
+        note = str(data.action_note)
+        try:
+            closed = flags.close_flag(db, flag_id, staff_of(request).email, note, str(data.decision) or None,
+                                      with_answer=data.close == "answer")
         except flags.FlagError as exc:
             error = FieldError("action_note", "action_note", t(request, str(exc)))
             return self._flag_page(request, db, flag_id, [error], note, status=422)
@@ -240,11 +297,10 @@ class StaffController(Controller):
         return Redirect(f"/staff/safeguarding/{flag_id}?done={done}", status_code=303)
 
     @get("/asked", sync_to_thread=True)
-    def asked_page(self, request: Request, db: Db) -> Template:
+    def asked_page(self, request: Request, db: Db, settings: AppSettings, catalogue: AppCatalogue) -> Template:
         """Who was asked what, when: per group, the consultations they answered and what about; a warning
         for each survey open now that asks a group about the same things again too soon."""
-        surveys, taxonomy = catalogue_of(request).all(), taxonomy_of(request)
-        settings = settings_of(request)
+        surveys, taxonomy = catalogue.all(), taxonomy_of(request)
         rows = asked.who_was_asked(db, surveys, taxonomy, settings.min_group_size)
         again = asked.asked_again(db, rows, surveys, taxonomy, settings.asked_again_weeks)
         titles, names = _survey_titles(request), _topic_names(request)
@@ -257,11 +313,10 @@ class StaffController(Controller):
                       weeks=settings.asked_again_weeks, kinds=ASKED_KINDS)
 
     @get("/asked/download", sync_to_thread=True)
-    def asked_download(self, request: Request, db: Db) -> Response[bytes]:
+    def asked_download(self, request: Request, db: Db, settings: AppSettings, catalogue: AppCatalogue) -> Response[bytes]:
         """The same as a CSV file (formula-safe)."""
-        rows = _asked_in_words(request, asked.who_was_asked(db, catalogue_of(request).all(), taxonomy_of(request),
-                                                            settings_of(request).min_group_size))
-        threshold = settings_of(request).min_group_size
+        threshold = settings.min_group_size
+        rows = _asked_in_words(request, asked.who_was_asked(db, catalogue.all(), taxonomy_of(request), threshold))
         header = [t(request, h) for h in (N_("Kind of group"), N_("Group"), N_("Consultation"), N_("First answer"),
                                           N_("Last answer"), N_("How many answered"), N_("Topics they raised"))]
         body = answers_file(header, ([t(request, ASKED_KINDS[r.kind]), r.group, r.title, r.first, r.last,
@@ -271,19 +326,14 @@ class StaffController(Controller):
         return Response(body, media_type="text/csv; charset=utf-8",
                         headers=download_headers("who-was-asked.csv"))
 
-    @get("/responses/download", sync_to_thread=True, opt={"roles": EDITORS})
-    def responses_download(self, request: Request, db: Db, fmt: FromQuery[str] = "csv", survey: FromQuery[str | None] = None,
-                           version: FromQuery[str | None] = None,
-                           channel: FromQuery[str | None] = None, topic: FromQuery[str | None] = None,
-                           priority: FromQuery[str | None] = None, sentiment: FromQuery[str | None] = None,
-                           flagged: FromQuery[str | None] = None, since: FromQuery[str | None] = None,
-                           until: FromQuery[str | None] = None, q: FromQuery[str | None] = None) -> Response[bytes]:
+    @get("/responses/download", sync_to_thread=True, opt={"roles": EDITORS}, dependencies=ANSWER_QUERY)
+    def responses_download(self, request: Request, db: Db, given: NamedDependency[AnswerQuery],
+                           fmt: FromQuery[str] = "csv") -> Response[bytes]:
         """The answers that match the filters, redacted, with their themes and whether a safeguarding flag on
         them is open: never the text as typed, contact details or receipts. CSV or Excel, formula-safe."""
         if fmt not in ("csv", "xlsx"):
             raise NotFoundException()
-        filters, errors = _filters(request, survey, version, channel, topic, priority, sentiment, flagged, since,
-                                   until, q, 1)
+        filters, errors = _filters(request, given, 1)
         if errors:
             raise ValidationException(errors[0].message)
         names = _topic_names(request)
@@ -297,29 +347,22 @@ class StaffController(Controller):
                  yes if r.flagged else no] for r in curation.every(db, filters, taxonomy_of(request)))
         body = answers_file(header, rows, fmt)
         with write_lock:
-            record_event(db, staff_of(request).email, "answers downloaded", f"survey:{survey or 'all'}",
+            record_event(db, staff_of(request).email, "answers downloaded", f"survey:{given.survey or 'all'}",
                          urlencode({k: v for k, v in request.query_params.items() if v})[:200])
-        name = f"answers-{survey or 'all-surveys'}.{fmt}"
+        name = f"answers-{given.survey or 'all-surveys'}.{fmt}"
         media = "text/csv; charset=utf-8" if fmt == "csv" else (
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         return Response(body, media_type=media, headers=download_headers(name))
 
-    @get("/responses", sync_to_thread=True)
-    def responses(self, request: Request, db: Db, survey: FromQuery[str | None] = None,
-                  version: FromQuery[str | None] = None,
-                  channel: FromQuery[str | None] = None, topic: FromQuery[str | None] = None,
-                  priority: FromQuery[str | None] = None, sentiment: FromQuery[str | None] = None,
-                  flagged: FromQuery[str | None] = None, since: FromQuery[str | None] = None,
-                  until: FromQuery[str | None] = None, q: FromQuery[str | None] = None,
-                  page: FromQuery[int] = 1) -> Template:
-        filters, errors = _filters(request, survey, version, channel, topic, priority, sentiment, flagged, since,
-                                   until, q, page)
+    @get("/responses", sync_to_thread=True, dependencies=ANSWER_QUERY)
+    def responses(self, request: Request, db: Db, given: NamedDependency[AnswerQuery], page: FromQuery[int] = 1) -> Template:
+        filters, errors = _filters(request, given, page)
         rows, total = ([], 0) if errors else curation.browse(db, filters, taxonomy_of(request))
         query = {k: v for k, v in request.query_params.items() if k != "page" and v}
         return render(request, "staff/responses.html", status=400 if errors else 200, staff=staff_of(request),
-                      rows=rows, total=total, errors=errors, typed={"since": since or "", "until": until or ""},
+                      rows=rows, total=total, errors=errors, typed={"since": given.since or "", "until": given.until or ""},
                       download=urlencode({k: v for k, v in request.query_params.items() if k not in ("page", "fmt") and v}),
-                      filters=filters, flagged=flagged or "", taxonomy=taxonomy_of(request), names=SENTIMENT_NAMES,
+                      filters=filters, flagged=given.flagged or "", taxonomy=taxonomy_of(request), names=SENTIMENT_NAMES,
                       surveys=list(_survey_titles(request).items()), query=query,
                       survey_titles=_survey_titles(request),
                       versions=curation.versions(db), topic_names=_topic_names(request),
@@ -350,27 +393,24 @@ class StaffController(Controller):
         return self._answer_page(request, db, answer_id)
 
     @post("/answers/{answer_id:int}/themes", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
-    def correct(self, request: Request, db: Db, answer_id: RowId, data: FormData) -> Redirect | Template:
+    def correct(self, request: Request, db: Db, reader: AppReader, answer_id: RowId, data: FormData) -> Redirect | Template:
         topics = form_lists(data).get("topics", [])
         feeling = str(data.get("sentiment", "")) or None
         try:
             curation.correct(db, answer_id, feeling, topics, staff_of(request).email, taxonomy_of(request))
         except curation.CurationError as exc:
             return self._answer_page(request, db, answer_id, [FieldError("topics", "topics", t(request, str(exc)))], 422)
-        # What people confirm teaches the themes of answers from now on (in this worker; all after `voice theme`).
-        before = request.app.state["themer"]
-        request.app.state["themer"] = themer_with_corrections(
-            db, taxonomy_of(request), model=before.model, flag_threshold=before.flag_threshold,
-            look_threshold=before.look_threshold)
+        reader.learn_corrections(db)
         return Redirect(f"/staff/answers/{answer_id}?done=themes", status_code=303)
 
     @post("/answers/{answer_id:int}/quotes", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
-    def propose(self, request: Request, db: Db, answer_id: RowId, data: FormData) -> Redirect | Template:
-        proposed = {"quote": str(data.get("quote", "")), "attribution": str(data.get("attribution", "")),
-                    "summary": "1" if data.get("summary") else ""}
+    def propose(self, request: Request, db: Db, reader: AppReader, answer_id: RowId,
+                data: URLEncodedBody[QuoteForm]) -> Redirect | Template:
+        proposed = {"quote": str(data.quote), "attribution": str(data.attribution),
+                    "summary": "1" if data.summary else ""}
         try:
             curation.propose(db, answer_id, proposed["quote"], proposed["attribution"], staff_of(request).email,
-                             taxonomy_of(request), request.app.state["terms"], summary=bool(proposed["summary"]))
+                             taxonomy_of(request), reader.terms, summary=bool(proposed["summary"]))
         except curation.CurationError as exc:
             return self._answer_page(request, db, answer_id, [FieldError("quote", "quote", t(request, str(exc)))], 422,
                                      proposed)
@@ -402,8 +442,8 @@ class StaffController(Controller):
 
     @post("/quotes/{quote_id:int}/{action:str}", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
     def decide(self, request: Request, db: Db, quote_id: RowId, action: FromPath[str],
-               data: FormData) -> Redirect | Template:
-        showing = str(data.get("showing", "proposed"))
+               data: URLEncodedBody[DecideForm]) -> Redirect | Template:
+        showing = str(data.showing)
         showing = showing if showing in ("proposed", "approved", "published", "rejected") else "proposed"
         try:
             curation.decide(db, quote_id, action, staff_of(request).email)
@@ -428,9 +468,9 @@ class StaffController(Controller):
                       channel=channel, saved=saved, prefer_not=PREFER_NOT, day=day)
 
     @get("/entry", sync_to_thread=False, opt={"roles": EDITORS})
-    def entry_list(self, request: Request) -> Template:
+    def entry_list(self, request: Request, catalogue: AppCatalogue) -> Template:
         return render(request, "staff/entry_list.html", staff=staff_of(request),
-                      surveys=catalogue_of(request).all(), survey_titles=_survey_titles(request))
+                      surveys=catalogue.all(), survey_titles=_survey_titles(request))
 
     @get("/entry/{slug:str}", sync_to_thread=False, opt={"roles": EDITORS})
     def entry(self, request: Request, slug: FromPath[str], saved: FromQuery[str | None] = None,
@@ -439,9 +479,10 @@ class StaffController(Controller):
                                 saved=saved, day=day)
 
     @post("/entry/{slug:str}", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
-    def enter(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Redirect | Template:
+    def enter(self, request: Request, db: Db, catalogue: AppCatalogue, reader: AppReader, slug: FromPath[str],
+              data: FormData) -> Redirect | Template:
         """Answers from a paper form or a session, through the same checks as the web form."""
-        published = catalogue_of(request).current(slug)
+        published = catalogue.current(slug)
         if published is None:
             raise NotFoundException()
         form = form_lists(data)
@@ -454,7 +495,8 @@ class StaffController(Controller):
             _, answer_errors = check_all(published.survey, raw, locale_of(request))
             return self._entry_page(request, slug, raw, day_errors + answer_errors, channel, status=422, day=typed_day)
         try:
-            recorded = record(db, published, raw, channel, today=day, **record_options(request))
+            recorded = record(db, published, raw, channel,
+                              msgspec.structs.replace(record_options(request, reader=reader), today=day))
         except InvalidAnswersError as exc:
             return self._entry_page(request, slug, raw, exc.errors, channel, status=422, day=typed_day)
         with write_lock:

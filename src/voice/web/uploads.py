@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
+import msgspec
 from litestar import Controller, Request, get, post
 from litestar.datastructures import FormMultiDict, UploadFile
 from litestar.enums import RequestEncodingType
@@ -192,9 +193,9 @@ class ImportController(Controller):
         sent on the web. Pressing it again shows what was stored and stores nothing more."""
         if (both := self._held(request, db, token)) is None:
             return self._gone(request)
-        options = {**reader_of(request).options, "read_now": False}
+        options = msgspec.structs.replace(reader_of(request).options, read_now=False)
         if uploads.store_held(db, token, _owner(request), both[1], by=staff_of(request).email,
-                              locale=locale_of(request), **options) is None:
+                              locale=locale_of(request), options=options) is None:
             return self._gone(request)  # expired this very moment
         return Redirect(f"/staff/import/{token}", status_code=303)
 

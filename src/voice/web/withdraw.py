@@ -24,7 +24,7 @@ def take_back(request: Request, db: Database, receipt: str, actor: str, how: str
     response_id = withdrawal.find(db, receipt)
     if response_id is None:
         return False
-    read_unread(db, only=response_id, **reader_of(request).options)
+    read_unread(db, reader_of(request).options, only=response_id)
     withdrawal.withdraw(db, response_id, actor, how)
     return True
 
