@@ -21,16 +21,8 @@ from voice.reading.themes import SENTIMENTS, Taxonomy
 from voice.store import tallies
 from voice.store.tallies import BREAKDOWNS, CHOICE_KINDS, group_questions
 from voice.store.versions import Published
-from voice.surveys.schema import (
-    OTHER,
-    PREFER_NOT,
-    AnyQuestion,
-    MultipleChoice,
-    Scale,
-    SingleChoice,
-    Survey,
-    YesNo,
-)
+from voice.surveys.questions import MultipleChoice, Scale, SingleChoice, YesNo
+from voice.surveys.schema import OTHER, PREFER_NOT, AnyQuestion, Survey
 
 SHOWN, SMALL, HIDDEN = "shown", "small", "hidden"
 NOT_SAID = "_not_said"

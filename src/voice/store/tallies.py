@@ -21,7 +21,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from voice.store.versions import version
-from voice.surveys.schema import SingleChoice, Survey
+from voice.surveys.questions import SingleChoice
+from voice.surveys.schema import Survey
 
 BREAKDOWNS = ("age_band", "area")
 """The groups every choice question is broken down by: each a column of answer_tallies."""
