@@ -1,5 +1,6 @@
 """Files from one "you said, we did" report: a web page, a printable PDF, a Word section for the annual
-report, Markdown, and the figures and actions as CSV and JSON.
+report, Markdown, and the figures and actions as CSV and JSON. Which formats there are, their names and
+their files' names are in formats.py, one entry each.
 
 Every format reads the same Report (outputs.py), in which a hidden number is already gone and only
 approved quotes are present. CSV cells that a spreadsheet would run as a formula are neutralised.
@@ -47,7 +48,7 @@ from voice.reporting.outputs import (
     said_most_first,
     told_line,
 )
-from voice.reporting.priorities import EASY_WORDS, STATUS_NAMES, year_slug
+from voice.reporting.priorities import EASY_WORDS, STATUS_NAMES
 from voice.reporting.results import (
     SHOWN,
     Count,
@@ -61,21 +62,6 @@ from voice.reporting.results import (
 from voice.reporting.templating import environment
 from voice.surveys.schema import STANDARD_SUPPORT
 
-FORMATS = ("html", "pdf", "leaflet", "leaflet-easy", "docx", "md", "csv", "json")
-FORMAT_NAMES = {"html": N_("Web page (HTML)"), "pdf": N_("Full report (PDF)"), "leaflet": N_("Leaflet for young people (PDF)"),
-                "leaflet-easy": N_("Easy read leaflet (PDF)"), "docx": N_("Section for the annual report (Word)"),
-                "md": N_("Markdown"), "csv": N_("Figures (CSV)"), "json": N_("Data (JSON)")}
-MEDIA_TYPES = {
-    "html": "text/html",  # Litestar adds the charset to text types
-    "pdf": "application/pdf",
-    "leaflet": "application/pdf",
-    "leaflet-easy": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "md": "text/markdown",
-    "csv": "text/csv",
-    "json": "application/json",
-}
-
 
 class ExportError(Exception):
     """An output that cannot be made here (e.g. the PDF library's system fonts are missing)."""
@@ -84,13 +70,6 @@ class ExportError(Exception):
 def report_css(static_dir: str | Path) -> str:
     """The site's stylesheet, put inside exported HTML and PDF files so that they stand alone."""
     return (Path(static_dir) / "css" / "voice.css").read_text()
-
-
-def file_name(report: Report, fmt: str) -> str:
-    stem = f"you-said-we-did-{year_slug(report.year)}" + (f"-{report.survey}" if report.survey else "")
-    if fmt.startswith("leaflet"):
-        return f"{stem}-{fmt}.pdf"
-    return f"{stem}.{fmt}"
 
 
 # --- HTML and PDF: the same template as the public page ------------------------------------------
@@ -733,45 +712,16 @@ def render_csv(header: tuple[str, ...], rows: Iterator[tuple[object, ...]]) -> s
     return out.getvalue()
 
 
-def render_json(report: Report) -> bytes:
-    return msgspec.json.format(msgspec.json.encode(report), indent=2) + b"\n"
+def render_csvs(report: Report, locale: str = "en") -> dict[str, str]:
+    """The figures, the actions and, with a year before, both years' figures side by side, by what their
+    file names add ("", "-actions", "-compared")."""
+    report = in_language(report, locale)
+    files = {"": render_csv(FIGURE_COLUMNS, figure_rows(report, locale)),
+             "-actions": render_csv(ACTION_COLUMNS, action_rows(report))}
+    if report.previous:
+        files["-compared"] = render_csv(COMPARED_COLUMNS, compared_rows(report))
+    return files
 
 
-# --- writing files -----------------------------------------------------------------------------------
-def render(report: Report, fmt: str, locale: str = "en", css: str = "") -> dict[str, bytes]:
-    """The files for one format, by name (CSV makes two: the figures and the actions; three with the year
-    before). The partnership's and the surveys' words are in `locale` where they were given in it."""
-    name = file_name(report, fmt)
-    if fmt == "html":
-        return {name: render_html(report, locale, css=css).encode()}
-    if fmt == "pdf":
-        return {name: render_pdf(report, locale, css)}
-    if fmt.startswith("leaflet"):
-        return {name: render_leaflet(report, locale, easy=fmt == "leaflet-easy")}
-    if fmt == "docx":
-        return {name: render_docx(report, locale)}
-    if fmt == "md":
-        return {name: render_md(report, locale).encode()}
-    report = in_language(report, locale)  # the renderers above each do it themselves
-    if fmt == "json":
-        return {name: render_json(report)}
-    if fmt == "csv":
-        return {name: render_csv(FIGURE_COLUMNS, figure_rows(report, locale)).encode("utf-8-sig"),
-                name.replace(".csv", "-actions.csv"): render_csv(ACTION_COLUMNS, action_rows(report)).encode("utf-8-sig"),
-                **({name.replace(".csv", "-compared.csv"): render_csv(COMPARED_COLUMNS, compared_rows(report)).encode("utf-8-sig")}
-                   if report.previous else {})}
-    raise ValueError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
-
-
-def write(report: Report, formats: list[str], out_dir: Path, locale: str = "en", css: str = "") -> list[Path]:
-    """Write each format's files into out_dir; each file appears whole or not at all."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for fmt in formats:
-        for name, data in render(report, fmt, locale, css).items():
-            path = out_dir / name
-            partial = path.with_name(f".{name}.partial")
-            partial.write_bytes(data)
-            partial.replace(path)
-            written.append(path)
-    return written
+def render_json(report: Report, locale: str = "en") -> bytes:
+    return msgspec.json.format(msgspec.json.encode(in_language(report, locale)), indent=2) + b"\n"
