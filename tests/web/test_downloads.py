@@ -11,7 +11,7 @@ from urllib.parse import quote, unquote
 import pytest
 from litestar.testing import TestClient
 
-from tests.web.test_staff import add, sign_in
+from tests.conftest import add, sign_in
 from tests.web.test_you_said import SLUG
 from voice.common.settings import Settings
 from voice.web.downloads import attachment

@@ -10,8 +10,7 @@ import zipfile
 from docx import Document
 from litestar.testing import TestClient
 
-from tests.conftest import check_page, csrf, get_page
-from tests.web.test_staff import add, sign_in
+from tests.conftest import add, check_page, csrf, get_page, sign_in
 from voice.common.dates import local_today
 from voice.common.settings import Settings
 from voice.reporting.priorities import year_of, year_slug
