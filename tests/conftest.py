@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import socket
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -21,6 +22,8 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from voice.common.settings import REPO_DIR, Settings
+from voice.store.accounts import add_user
+from voice.store.db import opened
 from voice.store.versions import Published
 from voice.surveys.files import load_survey
 from voice.surveys.schema import Survey
@@ -213,6 +216,41 @@ def send(client: TestClient, slug: str) -> str:
     assert location == f"/s/{slug}/thanks"  # the receipt is never in an address (#26)
     return get_page(client, location).select_one(".receipt").get_text(strip=True)
 
+
+
+# --- staff accounts and the database file, for every module that needs them (#31) -----------------
+STAFF_PASSWORD = "a long staff password"
+
+
+def add(settings: Settings, email: str, role: str) -> None:
+    """A staff account in the test's database, with STAFF_PASSWORD."""
+    with opened(settings.db_path) as db:
+        add_user(db, email, role, STAFF_PASSWORD)
+
+
+def sign_in(client: TestClient, email: str, password: str = STAFF_PASSWORD, status: int = 303) -> None:
+    token = csrf(get_page(client, "/staff/sign-in"))
+    response = client.post("/staff/sign-in", data={"_csrf_token": token, "email": email, "password": password},
+                           follow_redirects=False)
+    assert response.status_code == status, response.text[:300]
+
+
+def staff_routes(app: Litestar) -> list[tuple[str, str, object]]:
+    """(method, path, handler) of every route under /staff."""
+    found = []
+    for route in app.routes:
+        if not route.path.startswith("/staff"):
+            continue
+        for handler in route.route_handlers:  # type: ignore[attr-defined]
+            for method in handler.http_methods:
+                found.append((method, route.path, handler))
+    return found
+
+
+def rows(settings: Settings, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """What a query finds in the test's database file, read as another process would."""
+    with sqlite3.connect(settings.db_path) as conn:
+        return conn.execute(sql, params).fetchall()
 
 # --- a test leaves nothing behind in the working tree (#27) ---------------------------------------
 def _untracked() -> set[str] | None:

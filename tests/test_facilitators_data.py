@@ -9,8 +9,7 @@ from pathlib import Path
 
 from litestar.testing import TestClient
 
-from tests.conftest import check_page, csrf, get_page, until
-from tests.web.test_staff import add, sign_in
+from tests.conftest import add, check_page, csrf, get_page, sign_in, until
 from voice.common.dates import local_today
 from voice.common.settings import Settings
 from voice.store.catalogue import Catalogue
@@ -430,7 +429,7 @@ def test_facilitators_download_the_redacted_answers_they_filtered(client: TestCl
     assert len(cells) == 4 and all("07700" not in str(v) and "Kayla" not in str(v) for row in cells for v in row)
     assert "receipt" not in " ".join(str(v) for v in cells[0]).lower()
     assert client.get("/staff/responses/download?fmt=csv&since=2021-13-45").status_code == 400
-    from tests.web.test_staff import add as add_viewer
+    from tests.conftest import add as add_viewer
 
     add_viewer(settings, "viewer@example.org", "viewer")
     sign_in(client, "viewer@example.org")

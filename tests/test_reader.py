@@ -17,9 +17,8 @@ import pytest
 from click.testing import CliRunner
 from litestar.testing import TestClient
 
-from tests.conftest import csrf, get_page, started, until
+from tests.conftest import add, csrf, get_page, sign_in, started, until
 from tests.test_privacy import free_port
-from tests.web.test_staff import add, sign_in
 from voice.cli import main
 from voice.common.settings import Settings
 from voice.reading.reader import SHIPPED_MODEL, Model, sentences

@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 from litestar.testing import TestClient
 
-from tests.conftest import csrf, get_page
+from tests.conftest import add, csrf, get_page, sign_in
 from tests.web.test_curation import answer_id
-from tests.web.test_staff import add, sign_in
 from voice.common.settings import Settings
 from voice.reading.redact import Terms, explain, redact
 

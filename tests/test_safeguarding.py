@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from litestar.testing import TestClient
 
-from tests.conftest import answer_all, get_page, send
+from tests.conftest import answer_all, get_page, rows, send
 from voice.common.dates import local_today
 from voice.common.settings import Settings
 from voice.intake.submissions import purge_originals
@@ -58,11 +58,6 @@ def test_ordinary_feedback_is_rarely_flagged() -> None:
     rate = len(flagged) / len(ORDINARY)
     print(f"ordinary lines flagged: {len(flagged)}/{len(ORDINARY)}: {flagged}")
     assert rate <= 0.03, flagged
-
-
-def rows(settings: Settings, sql: str, params: tuple = ()) -> list[tuple]:
-    with sqlite3.connect(settings.db_path) as conn:
-        return conn.execute(sql, params).fetchall()
 
 
 def test_a_disclosure_sent_to_the_api_is_flagged_straight_after_the_201(client: TestClient, settings: Settings) -> None:

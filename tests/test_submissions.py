@@ -6,6 +6,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+import msgspec
 from litestar.testing import TestClient
 
 from tests.conftest import answer_all, send
@@ -63,8 +64,7 @@ def test_originals_are_purged_after_their_time(client: TestClient, settings: Set
 def test_partnership_terms_file_is_used_at_ingest(settings: Settings, tmp_path: Path) -> None:
     terms = tmp_path / "terms.yaml"
     terms.write_text("terms:\n  school: [Soar Valley College]\n")
-    with_terms = Settings(**{**{f: getattr(settings, f) for f in settings.__struct_fields__},
-                             "redact_terms_file": str(terms)})
+    with_terms = msgspec.structs.replace(settings, redact_terms_file=str(terms))
     with TestClient(create_app(with_terms)) as client:
         client.post("/api/surveys/ypag-priorities/responses",
                     json={"answers": {"most_important": "More help at soar valley college"}})

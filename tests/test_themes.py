@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import msgspec
 import pytest
 from click.testing import CliRunner
 from litestar.testing import TestClient
@@ -74,9 +75,7 @@ def test_a_taxonomy_of_the_partnerships_own(client: TestClient, settings, tmp_pa
 
 
 def Settings_with(settings, **changes):  # noqa: N802 - reads like the Settings it returns
-    from voice.common.settings import Settings
-
-    return Settings(**{**{f: getattr(settings, f) for f in settings.__struct_fields__}, **changes})
+    return msgspec.structs.replace(settings, **changes)
 
 
 def test_voice_theme_rethemes_everything_and_never_drops_a_flag(client: TestClient, settings) -> None:

@@ -54,8 +54,8 @@ def copy_of(demo_db: str, tmp_path: Path) -> str:
 
 
 def staff_settings(db_path: str) -> Settings:
-    """Settings for the app on `db_path`, with a facilitator account to sign in with (tests.web.test_staff)."""
-    from tests.web.test_staff import add
+    """Settings for the app on `db_path`, with a facilitator account to sign in with (tests.conftest)."""
+    from tests.conftest import add
 
     settings = Settings(db_path=db_path, surveys_dir=str(EXAMPLES), secret="years")
     add(settings, "sam@example.org", "facilitator")
@@ -195,7 +195,7 @@ def test_every_format_takes_the_partnerships_words_in_the_chosen_language(demo_d
 def test_a_translation_is_dropped_once_its_english_is_changed(demo_db: str, tmp_path: Path) -> None:
     """A facilitator renames a priority on the staff page: its Urdu and Polish name (made from the old English)
     is no longer shown anywhere, the staff page says why, and the outcomes' translation still holds."""
-    from tests.web.test_staff import sign_in
+    from tests.conftest import sign_in
 
     db_path = copy_of(demo_db, tmp_path)
     with opened(db_path) as db:
@@ -238,7 +238,7 @@ def test_topic_names_are_given_in_the_readers_language(demo_db: str) -> None:
 
 
 def test_the_staff_preview_shows_the_report_as_a_reader_of_that_language_gets_it(demo_db: str, tmp_path: Path) -> None:
-    from tests.web.test_staff import sign_in
+    from tests.conftest import sign_in
 
     with TestClient(create_app(staff_settings(copy_of(demo_db, tmp_path)))) as client:
         client.get("/language/pl")

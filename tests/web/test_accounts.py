@@ -16,8 +16,7 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from litestar.testing import TestClient
 
-from tests.conftest import check_page, csrf, get_page
-from tests.web.test_staff import add, sign_in, staff_routes
+from tests.conftest import add, check_page, csrf, get_page, sign_in, staff_routes
 from voice.cli import main
 from voice.common.settings import Settings
 from voice.store.audit import record_event

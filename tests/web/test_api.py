@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import msgspec
 import pytest
 from litestar.testing import TestClient
 
@@ -106,7 +107,7 @@ def test_closed_survey_is_409(client: TestClient, settings: Settings, surveys_di
 
 
 def test_body_over_the_limit_is_413(settings: Settings) -> None:
-    small = Settings(**{**{f: getattr(settings, f) for f in settings.__struct_fields__}, "max_body_bytes": 10_000})
+    small = msgspec.structs.replace(settings, max_body_bytes=10_000)
     with TestClient(create_app(small)) as client:
         response = client.post("/api/surveys/ypag-priorities/responses",
                                json={"answers": {"most_important": "x" * 20_000}})

@@ -10,17 +10,22 @@ import msgspec
 import pytest
 from litestar.testing import TestClient
 
-from tests.conftest import answer_all, check_page, csrf, example, get_page, send, start
-from tests.web.test_staff import add, sign_in
+from tests.conftest import (
+    add,
+    answer_all,
+    check_page,
+    csrf,
+    example,
+    get_page,
+    rows,
+    send,
+    sign_in,
+    start,
+)
 from voice.common.dates import due_on, local_today
 from voice.common.settings import REPO_DIR, Settings
 from voice.intake.operations import purge
 from voice.surveys.files import check_paths
-
-
-def rows(settings: Settings, sql: str, params: tuple = ()) -> list[tuple]:
-    with sqlite3.connect(settings.db_path) as conn:
-        return conn.execute(sql, params).fetchall()
 
 
 def ask_on_the_web(client: TestClient, name: str, contact: str) -> str:

@@ -14,8 +14,7 @@ from hypothesis import settings as settings_
 from hypothesis import strategies as st
 from litestar.testing import TestClient
 
-from tests.conftest import EXAMPLES, check_page, csrf, get_page
-from tests.web.test_staff import add, sign_in
+from tests.conftest import EXAMPLES, add, check_page, csrf, get_page, sign_in
 from voice.common.settings import Settings
 from voice.web.app import create_app
 

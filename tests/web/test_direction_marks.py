@@ -10,8 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from litestar.testing import TestClient
 
-from tests.conftest import EXAMPLES, csrf, get_page, until
-from tests.web.test_staff import add, sign_in
+from tests.conftest import EXAMPLES, add, csrf, get_page, sign_in, until
 from voice.cli import main
 from voice.common.settings import Settings
 

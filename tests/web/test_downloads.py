@@ -3,13 +3,15 @@ RFC 5987's filename*), whatever an address asks for."""
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from urllib.parse import quote, unquote
 
 import pytest
 from litestar.testing import TestClient
 
-from tests.web.test_staff import add, sign_in
+from tests.conftest import add, sign_in
 from tests.web.test_you_said import SLUG
 from voice.common.settings import Settings
 from voice.web.downloads import attachment
@@ -45,6 +47,21 @@ def test_an_ordinary_download_keeps_its_name(client: TestClient, settings: Setti
     response = client.get(f"/staff/reports/download?year={SLUG}&fmt=docx")
     name = f"you-said-we-did-{SLUG}.docx"
     assert response.headers["content-disposition"] == f"attachment; filename=\"{name}\"; filename*=UTF-8''{quote(name)}"
+
+
+def test_a_format_of_several_files_downloads_them_all_named_as_voice_export_names_them(
+        client: TestClient, settings: Settings) -> None:
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    response = client.get(f"/staff/reports/download?year={SLUG}&fmt=csv")
+    assert response.status_code == 200 and response.headers["content-type"] == "application/zip"
+    name = f"you-said-we-did-{SLUG}-csv.zip"
+    assert response.headers["content-disposition"] == f"attachment; filename=\"{name}\"; filename*=UTF-8''{name}"
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    figures, actions = f"you-said-we-did-{SLUG}.csv", f"you-said-we-did-{SLUG}-actions.csv"
+    assert archive.namelist() == [figures, actions]  # no year before: no -compared.csv
+    assert archive.read(figures).decode("utf-8-sig").startswith("survey,question_id,question,")
+    assert archive.read(actions).decode("utf-8-sig").startswith("id,year,priorities,title,")
 
 
 @pytest.mark.parametrize(("name", "plain", "encoded"), [

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -22,9 +21,8 @@ import pytest
 from aiosmtpd.controller import Controller
 from litestar.testing import TestClient
 
-from tests.conftest import csrf, free_port, get_page, until
+from tests.conftest import add, csrf, free_port, get_page, rows, sign_in, until
 from tests.web.test_contacts import ask_on_the_web
-from tests.web.test_staff import add, sign_in
 from voice.common.settings import Settings
 from voice.curation import notices
 from voice.store.db import opened
@@ -49,7 +47,6 @@ class Inbox:
 
     def texts(self) -> list[str]:
         return [f"{m['Subject']}\n{m.get_payload(decode=True).decode()}" for _, m in self.messages]  # type: ignore[union-attr]
-
 
 
 class MailServer:
@@ -79,11 +76,6 @@ def mail() -> Iterator[MailServer]:
 def mail_settings(settings: Settings, port: int, **more: Any) -> Settings:
     return msgspec.structs.replace(settings, smtp_url=f"smtp://127.0.0.1:{port}", mail_from="voice@example.org",
                                    public_url="https://voice.example.org", mail_every_seconds=0.05, **more)
-
-
-def rows(settings: Settings, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(settings.db_path) as conn:
-        return conn.execute(sql, params).fetchall()
 
 
 def staff_team(settings: Settings) -> None:

@@ -13,8 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from litestar.testing import TestClient
 
-from tests.conftest import check_page, csrf, get_page, until
-from tests.web.test_staff import add, sign_in
+from tests.conftest import add, check_page, csrf, get_page, sign_in, until
 from voice.common.settings import Settings
 
 HEADER = ('"How old are you?",Where do you live?,Which of these should the partnership work hardest on?,'

@@ -79,7 +79,7 @@ def test_the_receipt_is_never_in_an_address_and_a_fresh_browser_cannot_see_it(se
 def test_a_form_token_from_someone_elses_browser_does_not_go_with_a_staff_session(settings: Settings) -> None:
     """#26 item 14: an attacker's own cookie-and-token pair (valid on its own) was accepted with a victim's
     staff session. The token is tied to the sign-in now."""
-    from tests.web.test_staff import add, sign_in
+    from tests.conftest import add, sign_in
 
     with TestClient(create_app(settings)) as victim, TestClient(create_app(settings)) as attacker:
         add(settings, "lead@example.org", "safeguarding_lead")

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 import sqlite3
 
+import msgspec
 from litestar.testing import TestClient
 
 from tests.conftest import check_page, csrf, get_page
@@ -18,7 +19,7 @@ ANSWER = {"answers": {"most_important": "More youth clubs"}}
 
 
 def test_past_the_limit_a_clear_429_and_nothing_stored(settings: Settings) -> None:
-    limited = Settings(**{**{f: getattr(settings, f) for f in settings.__struct_fields__}, "submissions_per_minute": 3})
+    limited = msgspec.structs.replace(settings, submissions_per_minute=3)
     with TestClient(create_app(limited)) as client:
         for _ in range(3):
             assert client.post("/api/surveys/ypag-priorities/responses", json=ANSWER).status_code == 201
@@ -49,7 +50,7 @@ def test_the_key_is_a_daily_hash_that_cannot_be_linked_across_days() -> None:
 
 
 def test_no_limit_when_set_to_zero(settings: Settings) -> None:
-    off = Settings(**{**{f: getattr(settings, f) for f in settings.__struct_fields__}, "submissions_per_minute": 0})
+    off = msgspec.structs.replace(settings, submissions_per_minute=0)
     with TestClient(create_app(off)) as client:
         for _ in range(5):
             assert client.post("/api/surveys/ypag-priorities/responses", json=ANSWER).status_code == 201

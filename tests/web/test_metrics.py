@@ -15,8 +15,7 @@ import pytest
 from litestar.testing import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.conftest import free_port, served, started
-from tests.web.test_staff import add
+from tests.conftest import add, free_port, served, started
 from voice.common.settings import REPO_DIR, Settings
 from voice.web.app import create_app
 from voice.web.metrics import NAMES

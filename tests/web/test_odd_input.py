@@ -9,8 +9,7 @@ import sqlite3
 import pytest
 from litestar.testing import TestClient
 
-from tests.conftest import csrf, get_page
-from tests.web.test_staff import add, sign_in
+from tests.conftest import add, csrf, get_page, sign_in
 from voice.common.settings import Settings
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import httpx
@@ -17,16 +16,12 @@ from tests.conftest import (
     csrf,
     example,
     get_page,
+    rows,
     send,
     start,
     until,
 )
 from voice.common.settings import Settings
-
-
-def rows(settings: Settings, sql: str, params: tuple = ()) -> list[tuple]:
-    with sqlite3.connect(settings.db_path) as conn:
-        return conn.execute(sql, params).fetchall()
 
 
 @pytest.mark.parametrize("slug", EXAMPLE_SLUGS)

@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 from litestar.testing import TestClient
 
-from tests.conftest import answer_all, csrf, get_page, until
+from tests.conftest import add, answer_all, csrf, get_page, rows, sign_in, until
 from tests.web.test_public import assert_draft_cookie_deleted
-from tests.web.test_staff import add, sign_in
 from voice.common.settings import Settings
 from voice.intake.submissions import RecordOptions, read_unread, record
 from voice.reading.safeguarding import Flag
@@ -27,11 +26,6 @@ from voice.web.reading import Reader
 
 DISCLOSURE = "Nobody listens. My dad hits me when he drinks, call me on 07700 900123"
 API = "/api/surveys/ypag-priorities/responses"
-
-
-def rows(settings: Settings, sql: str) -> list[tuple]:
-    with sqlite3.connect(settings.db_path) as conn:
-        return conn.execute(sql).fetchall()
 
 
 @pytest.fixture

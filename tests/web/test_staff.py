@@ -7,39 +7,11 @@ import re
 import sqlite3
 
 import pytest
-from litestar import Litestar
 from litestar.testing import TestClient
 
-from tests.conftest import check_page, csrf, get_page
+from tests.conftest import STAFF_PASSWORD, add, check_page, csrf, get_page, sign_in, staff_routes
 from voice.common.settings import Settings
-from voice.store.accounts import add_user
-from voice.store.db import opened
 from voice.web.guard import staff_guard
-
-PASSWORD = "a long staff password"
-
-
-def staff_routes(app: Litestar) -> list[tuple[str, str, object]]:
-    found = []
-    for route in app.routes:
-        if not route.path.startswith("/staff"):
-            continue
-        for handler in route.route_handlers:  # type: ignore[attr-defined]
-            for method in handler.http_methods:
-                found.append((method, route.path, handler))
-    return found
-
-
-def add(settings: Settings, email: str, role: str) -> None:
-    with opened(settings.db_path) as db:
-        add_user(db, email, role, PASSWORD)
-
-
-def sign_in(client: TestClient, email: str, password: str = PASSWORD, status: int = 303) -> None:
-    token = csrf(get_page(client, "/staff/sign-in"))
-    response = client.post("/staff/sign-in", data={"_csrf_token": token, "email": email, "password": password},
-                           follow_redirects=False)
-    assert response.status_code == status, response.text[:300]
 
 
 def test_every_staff_route_but_sign_in_is_guarded_and_refuses_anonymous_visitors(client: TestClient) -> None:
@@ -128,8 +100,8 @@ def test_wrong_passwords_lock_the_email_in_this_browser_only_and_never_say_wheth
     assert real[0][0] == 401 and "email address or password is not right" in real[0][1]
     assert "locked after 5 wrong passwords" in real[4][1]
     # Locked now, even with the right password (in this browser), and an unknown email alike.
-    assert _sign_in_answer(client, "lead@example.org", PASSWORD) == _sign_in_answer(client, "nobody@example.org", PASSWORD)
-    assert "locked" in _sign_in_answer(client, "lead@example.org", PASSWORD)[1]
+    assert _sign_in_answer(client, "lead@example.org", STAFF_PASSWORD) == _sign_in_answer(client, "nobody@example.org", STAFF_PASSWORD)
+    assert "locked" in _sign_in_answer(client, "lead@example.org", STAFF_PASSWORD)[1]
     # The lead, in their own browser, is not locked out by what a stranger typed.
     client.cookies.clear()  # another browser: no device cookie yet
     sign_in(client, "lead@example.org")
@@ -140,7 +112,7 @@ def test_session_cookie_idle_timeout_and_sign_out(client: TestClient, settings: 
     add(settings, "lead@example.org", "safeguarding_lead")
     token = csrf(get_page(client, "/staff/sign-in"))
     response = client.post("/staff/sign-in", data={"_csrf_token": token, "email": "LEAD@example.org",
-                                                   "password": PASSWORD}, follow_redirects=False)
+                                                   "password": STAFF_PASSWORD}, follow_redirects=False)
     cookie = response.headers["set-cookie"]
     assert "voice_staff=" in cookie and "HttpOnly" in cookie and "SameSite=strict" in cookie and "Path=/staff" in cookie
     assert client.get("/staff/safeguarding").status_code == 200
@@ -164,7 +136,7 @@ def test_cookies_are_secure_over_https(settings: Settings) -> None:
         assert "secure" in started.headers["set-cookie"].lower()
         token = csrf(get_page(client, "/staff/sign-in"))
         signed = client.post("/staff/sign-in", data={"_csrf_token": token, "email": "lead@example.org",
-                                                     "password": PASSWORD}, follow_redirects=False)
+                                                     "password": STAFF_PASSWORD}, follow_redirects=False)
         assert "secure" in signed.headers["set-cookie"].lower()
 
 

@@ -10,8 +10,7 @@ from pathlib import Path
 
 from litestar.testing import TestClient
 
-from tests.conftest import csrf, get_page
-from tests.web.test_staff import add, sign_in
+from tests.conftest import add, csrf, get_page, sign_in
 from tests.web.test_you_said import SLUG, WORDS, YEAR, answered, quote
 from voice.common.settings import Settings
 

@@ -8,8 +8,7 @@ import sqlite3
 import msgspec
 from litestar.testing import TestClient
 
-from tests.conftest import check_page, csrf, get_page
-from tests.web.test_staff import add, sign_in
+from tests.conftest import add, check_page, csrf, get_page, sign_in
 from voice.common.settings import Settings
 from voice.curation import quotes as curation
 from voice.store import tallies

@@ -9,8 +9,16 @@ from pathlib import Path
 import pytest
 from litestar.testing import TestClient
 
-from tests.conftest import EXAMPLE_SLUGS, answer_all, check_page, example, get_page, send
-from tests.web.test_staff import add, sign_in
+from tests.conftest import (
+    EXAMPLE_SLUGS,
+    add,
+    answer_all,
+    check_page,
+    example,
+    get_page,
+    send,
+    sign_in,
+)
 from voice.common.i18n import translate
 from voice.common.settings import Settings
 from voice.reading.themes import load_taxonomy

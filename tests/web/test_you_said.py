@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import io
 import sqlite3
+import zipfile
 
 from docx import Document
 from litestar.testing import TestClient
 
-from tests.conftest import check_page, csrf, get_page
-from tests.web.test_staff import add, sign_in
+from tests.conftest import add, check_page, csrf, get_page, sign_in
 from voice.common.dates import local_today
 from voice.common.settings import Settings
 from voice.reporting.priorities import year_of, year_slug
@@ -89,9 +89,10 @@ def test_priorities_actions_report_publish_and_the_public_page(client: TestClien
     document = Document(io.BytesIO(docx.content))
     assert WORDS[1] in "\n".join(p.text for p in document.paragraphs)
     assert client.get(f"/staff/reports/download?year={SLUG}&fmt=pptx").status_code == 404
-    figures = client.get(f"/staff/reports/download?year={SLUG}&fmt=csv")
-    assert figures.headers["content-type"] == "text/csv; charset=utf-8"
-    assert figures.content.decode("utf-8-sig").startswith("survey,question_id,question,")
+    csvs = client.get(f"/staff/reports/download?year={SLUG}&fmt=csv")  # the figures and the actions (#31)
+    assert csvs.headers["content-type"] == "application/zip"
+    figures = zipfile.ZipFile(io.BytesIO(csvs.content)).read(f"you-said-we-did-{SLUG}.csv")
+    assert figures.decode("utf-8-sig").startswith("survey,question_id,question,")
 
     assert client.get(f"/you-said-we-did/{SLUG}").status_code == 404  # not published yet
     assert client.post("/staff/reports/publish", data={"_csrf_token": csrf(preview), "year": YEAR},

@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     pass
 
 from voice.cli.base import cli_settings, main, read_waiting, taxonomy_in_use
+from voice.reporting.formats import FORMATS
+
+
+class FormatChoice(click.Choice):
+    """The formats of voice.reporting.formats, or all; any other is refused in the words `voice export`
+    always used."""
+
+    def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        if value not in self.choices:
+            raise click.BadParameter(f"unknown format {value!r}; use one of: {', '.join(FORMATS)} or all",
+                                     ctx, param_hint="--format")
+        return value
 
 
 @main.group("priorities")
@@ -55,8 +67,8 @@ def export_group() -> None:
 @export_group.command("you-said-we-did")
 @click.option("--year", required=True, help="Business year, e.g. 2021/22.")
 @click.option("--survey", help="Only this consultation (survey slug).")
-@click.option("--format", "formats", multiple=True, default=["html"], show_default=True,
-              help="html, pdf, leaflet, leaflet-easy, docx, md, csv, json or all; repeat for several.")
+@click.option("--format", "formats", multiple=True, default=["html"], show_default=True, metavar="TEXT",
+              type=FormatChoice([*FORMATS, "all"]), help=f"{', '.join(FORMATS)} or all; repeat for several.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"),
               show_default=True, help="Folder to write into.")
 @click.option("--locale", default="en", show_default=True, help="Language of the words around the figures.")
@@ -66,17 +78,14 @@ def export_you_said(year: str, survey: str | None, formats: tuple[str, ...], out
     """Write the year's (or one consultation's) "you said, we did" as web page, PDF, Word section,
     Markdown, CSV or JSON. Numbers under the small-group threshold are never written."""
     from voice.common.settings import SettingsError
-    from voice.reporting.exports import FORMATS, ExportError, report_css, write
+    from voice.reporting.exports import ExportError, report_css
+    from voice.reporting.formats import write
     from voice.reporting.outputs import build_report, check_published
     from voice.reporting.partnership import partnership_for
     from voice.reporting.priorities import check_year
     from voice.store.db import migrate, opened
 
     chosen = list(FORMATS) if "all" in formats else list(dict.fromkeys(formats))
-    unknown = [f for f in chosen if f not in FORMATS]
-    if unknown:
-        raise click.BadParameter(f"unknown format {unknown[0]!r}; use one of: {', '.join(FORMATS)} or all",
-                                 param_hint="--format")
     try:
         year = check_year(year)
     except ValueError as exc:

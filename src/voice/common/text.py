@@ -47,7 +47,7 @@ def clean_text(value: str) -> str:
     """Text as we keep it: NFC, no control characters, zero-width spaces or characters that turn text round
     (TURNING_CHARACTERS), no stray spaces, Unix line ends. Every free text a person gives passes through
     here before it is stored: answers from every channel (form, API, imports, paper, sessions) and their
-    contact details (voice.surveys.forms), quotes as a facilitator edits them, and names of files."""
+    contact details (voice.surveys.questions), quotes as a facilitator edits them, and names of files."""
     text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
     return _CONTROL.sub("", text).strip()
 

@@ -39,7 +39,7 @@ from voice.store.audit import record_event
 from voice.store.db import write_lock
 from voice.store.versions import Published
 from voice.surveys.forms import FieldError, check_all
-from voice.surveys.schema import OTHER, PREFER_NOT, TEXT_KINDS, AnyQuestion
+from voice.surveys.schema import OTHER, PREFER_NOT, AnyQuestion
 
 MAX_ROWS = 200_000
 
@@ -159,31 +159,18 @@ def column_map(headers: list[str], questions: list[AnyQuestion], explicit: dict[
 
 def matched_columns(headers: list[str], published: Published, explicit: dict[str, str] | None = None) -> dict[int, str]:
     """column_map for a survey's questions: which columns of a file it would import."""
-    return column_map(headers, [q for _, q in published.survey.questions() if q.kind != "info"], explicit or {})
-
-
-# The product's own words for its fixed choices (as the form and its exports say them).
-OWN_LABELS = {
-    "quote_consent": {"yes, you can use my words": "yes", "no, do not use my words": "no"},
-    "contact_request": {"yes, i would like someone to talk to me": "yes"},
-}
+    return column_map(headers, [q for _, q in published.survey.questions() if q.answerable], explicit or {})
 
 
 def _value(question: AnyQuestion | None, cell: str) -> Any:
-    """A cell as an answer: choice labels become their values; ticked boxes split on ; or ,."""
+    """A cell as an answer: the words of an answer (its label, its value, the question type's own
+    words: `cell_words`) become its value; ticked boxes split on ; or ,."""
     cell = cell.strip()
     if question is None or not cell:
         return cell or None
-    values = question.values() or []
-    labels = {_norm(c.label): c.value for c in getattr(question, "choices", [])}
-    labels |= {_norm(v): v for v in values}
-    if question.kind == "scale":
-        labels |= {_norm(label): str(i) for i, label in enumerate(question.labels, start=1)}  # type: ignore[union-attr]
-    if question.kind in ("yes_no", "quote_consent", "contact_request"):
-        labels |= {"yes": "yes", "y": "yes", "true": "yes", "no": "no", "n": "no", "false": "no", "not sure": "not_sure"}
-        labels |= {_norm(label): value for label, value in OWN_LABELS.get(question.kind, {}).items()}
+    labels = {_norm(words): value for words, value in question.cell_words()}
     labels[_norm("Prefer not to say")] = PREFER_NOT
-    if question.kind == "multiple_choice":
+    if question.many:
         return _ticked(cell, labels)
     return labels.get(_norm(cell), cell)
 
@@ -273,7 +260,7 @@ def plan_import(db: Database, published: Published, data: bytes, name: str, *,
     name as the person knows it. ImportFileError when the file cannot be imported at all."""
     headers, rows, lines = read_rows(data, name)
     explicit = explicit or {}
-    questions = [q for _, q in published.survey.questions() if q.kind != "info"]
+    questions = [q for _, q in published.survey.questions() if q.answerable]
     mapping = matched_columns(headers, published, explicit)
     if not mapping:
         raise ImportFileError(NO_COLUMNS, file=name, survey=published.survey.title)
@@ -382,7 +369,7 @@ def _reason(error: FieldError, answers: dict[str, Any], by_id: dict[str, AnyQues
     question = by_id.get(qid)
     where = column_of.get(error.key) or (question.label if question else error.key)
     value = answers.get(error.key)
-    if question is None or part or question.kind in TEXT_KINDS or value in (None, "", []):
+    if question is None or part or question.free_text or value in (None, "", []):
         return f"{where}: {error.message}"
     labels = {c.value: c.label for c in getattr(question, "choices", [])} | {OTHER: getattr(question, "other", None) or OTHER}
     items = [str(v) for v in value] if isinstance(value, list) else [str(value)]

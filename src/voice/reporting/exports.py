@@ -1,5 +1,6 @@
 """Files from one "you said, we did" report: a web page, a printable PDF, a Word section for the annual
-report, Markdown, and the figures and actions as CSV and JSON.
+report, Markdown, and the figures and actions as CSV and JSON. Which formats there are, their names and
+their files' names are in formats.py, one entry each.
 
 Every format reads the same Report (outputs.py), in which a hidden number is already gone and only
 approved quotes are present. CSV cells that a spreadsheet would run as a formula are neutralised.
@@ -17,11 +18,14 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
+from jinja2 import Environment, StrictUndefined
 
 from voice.common.i18n import (
     N_,
     day,
     direction,
+    jinja_gettext,
+    jinja_ngettext,
     lang_tag,
     percent,
     survey_text,
@@ -47,7 +51,7 @@ from voice.reporting.outputs import (
     said_most_first,
     told_line,
 )
-from voice.reporting.priorities import EASY_WORDS, STATUS_NAMES, year_slug
+from voice.reporting.priorities import EASY_WORDS, STATUS_NAMES
 from voice.reporting.results import (
     SHOWN,
     Count,
@@ -61,21 +65,6 @@ from voice.reporting.results import (
 from voice.reporting.templating import environment
 from voice.surveys.schema import STANDARD_SUPPORT
 
-FORMATS = ("html", "pdf", "leaflet", "leaflet-easy", "docx", "md", "csv", "json")
-FORMAT_NAMES = {"html": N_("Web page (HTML)"), "pdf": N_("Full report (PDF)"), "leaflet": N_("Leaflet for young people (PDF)"),
-                "leaflet-easy": N_("Easy read leaflet (PDF)"), "docx": N_("Section for the annual report (Word)"),
-                "md": N_("Markdown"), "csv": N_("Figures (CSV)"), "json": N_("Data (JSON)")}
-MEDIA_TYPES = {
-    "html": "text/html",  # Litestar adds the charset to text types
-    "pdf": "application/pdf",
-    "leaflet": "application/pdf",
-    "leaflet-easy": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "md": "text/markdown",
-    "csv": "text/csv",
-    "json": "application/json",
-}
-
 
 class ExportError(Exception):
     """An output that cannot be made here (e.g. the PDF library's system fonts are missing)."""
@@ -84,13 +73,6 @@ class ExportError(Exception):
 def report_css(static_dir: str | Path) -> str:
     """The site's stylesheet, put inside exported HTML and PDF files so that they stand alone."""
     return (Path(static_dir) / "css" / "voice.css").read_text()
-
-
-def file_name(report: Report, fmt: str) -> str:
-    stem = f"you-said-we-did-{year_slug(report.year)}" + (f"-{report.survey}" if report.survey else "")
-    if fmt.startswith("leaflet"):
-        return f"{stem}-{fmt}.pdf"
-    return f"{stem}.{fmt}"
 
 
 # --- HTML and PDF: the same template as the public page ------------------------------------------
@@ -549,101 +531,31 @@ def md_text(text: object) -> str:
     return MD_LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", line)
 
 
-def _md_quote(q: QuoteOut, locale: str) -> str:
-    return f"> {md_text(quoted(q, locale))} {md_text(attributed(q))}\n"
-
-
-def _md_action(a: ActionOut, locale: str) -> list[str]:
-    lines = [f"- **{md_text(a.title)}** ({md_text(a.agency)}, {md_text(translate(locale, STATUS_NAMES[a.status]))}): "
-             f"{md_text(a.what_we_did)}"]
-    return lines + ([f"  - {md_text(translate(locale, 'What changed:'))} {md_text(a.what_changed)}"]
-                    if a.what_changed else [])
-
-
-def _md_other(report: Report, locale: str) -> list[str]:
-    """"Other things we did": actions under none of the year's priorities."""
-    if not report.other_actions:
-        return []
-    lines = [f"## {md_text(translate(locale, 'Other things we did'))}", ""]
-    for a in report.other_actions:
-        lines += _md_action(a, locale)
-        lines += [f"  - {md_text(translate(locale, 'What happens next:'))} {md_text(a.next_steps)}"] if a.next_steps else []
-    return [*lines, ""]
-
-
-def _md_row(cells: list[str]) -> str:
-    return "| " + " | ".join(md_text(cell) for cell in cells) + " |"
-
-
-def _md_results(report: Report, locale: str) -> list[str]:
-    lines: list[str] = []
-    for c in report.consultations:
-        lines += [f"## {md_text(translate(locale, 'Your answers: %(title)s', title=c.title))}", ""]
-        if c.responses.state != SHOWN:
-            lines += [md_text(_survey_size(c, report.threshold, locale)), ""]
-            continue
-        for q in c.questions:
-            if q.answered.state != SHOWN:
-                continue
-            lines += [f"**{md_text(q.label)}**", "",
-                      _md_row([translate(locale, "Answer"), translate(locale, "Young people")]), "|---|---|"]
-            lines += [_md_row([survey_text(locale, r.label), share_text(locale, r.count, report.threshold)])
-                      for r in q.rows]
-            lines.append("")
-            for header, *body in _question_tables(report, c.slug, q, locale):
-                lines += [f"*{md_text(header[0])}*", "", _md_row(header[1:]), "|" + "---|" * (len(header) - 1)]
-                lines += [_md_row(values) for values in body]
-                lines.append("")
-    return lines
+@cache
+def _markdown() -> Environment:
+    """The Markdown templates' environment: every {{ value }} goes through md_text (never HTML-escaped),
+    so the only markup in a Markdown file is its template's own."""
+    env = Environment(loader=environment().loader, autoescape=False,  # noqa: S701 - Markdown, escaped by md_text
+                      undefined=StrictUndefined, finalize=md_text, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True, extensions=["jinja2.ext.i18n"])
+    env.install_gettext_callables(jinja_gettext, jinja_ngettext, newstyle=True)  # type: ignore[attr-defined]
+    return env
 
 
 def render_md(report: Report, locale: str = "en") -> str:
-    """The report as Markdown: its structure is markup, every word in it is text (see md_text)."""
+    """The report as Markdown (templates/report/you-said-we-did.md): its structure is markup, every word in it
+    is text (see md_text)."""
     report = in_language(report, locale)
-    def tr(message: str, **params: object) -> str:
-        return md_text(translate(locale, message, **params))
-
-    lines = [f"# {tr('You said, we did')}: {md_text(report.title)}", "",
-             f"**{md_text(report.partnership.in_language(locale).name)}** · {md_text(made_line(locale, report))}", ""]
-    lines += [f"{md_text(line)}\n" for line in published_lines(locale, report.against_published, report.threshold)]
-    lines += [md_text(_intro(report, locale)), ""]
-    lines += [md_text(told), ""] if (told := told_line(locale, report)) else []
-    lines += [md_text(_anonymity(report, locale)), ""]
     spoken, quiet = said_most_first(report)
-    for p in spoken:
-        lines += _md_priority(p, locale, "##")
-    if quiet:
-        heading, words = _quiet_heading(locale)
-        lines += [f"## {md_text(heading)}", "", md_text(words), ""]
-    for p in quiet:
-        lines += _md_priority(p, locale, "###")
-    lines += _md_other(report, locale)
-    lines += _md_results(report, locale)
-    lines += [f"## {tr('Need to talk to someone now?')}", ""]
-    lines += [f"- **{tr(s.name)}**: {md_text(s.phone)}. {tr(s.description)}" for s in STANDARD_SUPPORT]
-    lines += ["", f"**{md_text(report.partnership.in_language(locale).name)}** · {md_text(made_line(locale, report))}", ""]
-    lines += [f"{md_text(line)}\n" for line in address_lines(locale, report)]
-    return "\n".join(lines) + "\n"
-
-
-def _md_priority(p: PrioritySection, locale: str, level: str) -> list[str]:
-    def tr(message: str) -> str:
-        return md_text(translate(locale, message))
-
-    lines = [f"{level} {md_text(p.name)}", ""] + [f"{md_text(o)}\n" for o in p.outcomes]
-    lines += [md_text(_carried(p.carried_from, locale)), ""] if p.carried_from else []
-    said = [f"- {md_text(_topic_line(tp, locale))}" for tp in p.topics if tp.count.state == SHOWN]
-    if said or p.quotes:
-        lines += [f"{level}# {tr('You said')}", "", *said, ""] + [_md_quote(q, locale) for q in p.quotes]
-    if p.actions:
-        lines += [f"{level}# {tr('We did')}", ""]
-        for a in p.actions:
-            lines += _md_action(a, locale)
-    nexts = [md_text(a.next_steps) for a in p.actions if a.next_steps] + [
-        f"{md_text(a.title)}: {md_text(a.what_we_did)}" for a in p.planned]
-    if nexts:
-        lines += ["", f"{level}# {tr('What happens next')}", ""] + [f"- {n}" for n in nexts]
-    return [*lines, ""]
+    quiet_heading, quiet_words = _quiet_heading(locale)
+    return _markdown().get_template("report/you-said-we-did.md").render(
+        report=report, locale=locale, partnership=report.partnership.in_language(locale).name,
+        made=made_line(locale, report), published=published_lines(locale, report.against_published, report.threshold),
+        intro=_intro(report, locale), told=told_line(locale, report), anonymity=_anonymity(report, locale),
+        spoken=spoken, quiet=quiet, quiet_heading=quiet_heading, quiet_words=quiet_words,
+        addresses=address_lines(locale, report), support=STANDARD_SUPPORT, status_names=STATUS_NAMES,
+        carried=_carried, topic_line=_topic_line, quoted=quoted, attributed=attributed, survey_size=_survey_size,
+        survey_text=survey_text, share_text=share_text, question_tables=_question_tables)
 
 
 # --- CSV and JSON: the figures and the actions --------------------------------------------------
@@ -733,45 +645,16 @@ def render_csv(header: tuple[str, ...], rows: Iterator[tuple[object, ...]]) -> s
     return out.getvalue()
 
 
-def render_json(report: Report) -> bytes:
-    return msgspec.json.format(msgspec.json.encode(report), indent=2) + b"\n"
+def render_csvs(report: Report, locale: str = "en") -> dict[str, str]:
+    """The figures, the actions and, with a year before, both years' figures side by side, by what their
+    file names add ("", "-actions", "-compared")."""
+    report = in_language(report, locale)
+    files = {"": render_csv(FIGURE_COLUMNS, figure_rows(report, locale)),
+             "-actions": render_csv(ACTION_COLUMNS, action_rows(report))}
+    if report.previous:
+        files["-compared"] = render_csv(COMPARED_COLUMNS, compared_rows(report))
+    return files
 
 
-# --- writing files -----------------------------------------------------------------------------------
-def render(report: Report, fmt: str, locale: str = "en", css: str = "") -> dict[str, bytes]:
-    """The files for one format, by name (CSV makes two: the figures and the actions; three with the year
-    before). The partnership's and the surveys' words are in `locale` where they were given in it."""
-    name = file_name(report, fmt)
-    if fmt == "html":
-        return {name: render_html(report, locale, css=css).encode()}
-    if fmt == "pdf":
-        return {name: render_pdf(report, locale, css)}
-    if fmt.startswith("leaflet"):
-        return {name: render_leaflet(report, locale, easy=fmt == "leaflet-easy")}
-    if fmt == "docx":
-        return {name: render_docx(report, locale)}
-    if fmt == "md":
-        return {name: render_md(report, locale).encode()}
-    report = in_language(report, locale)  # the renderers above each do it themselves
-    if fmt == "json":
-        return {name: render_json(report)}
-    if fmt == "csv":
-        return {name: render_csv(FIGURE_COLUMNS, figure_rows(report, locale)).encode("utf-8-sig"),
-                name.replace(".csv", "-actions.csv"): render_csv(ACTION_COLUMNS, action_rows(report)).encode("utf-8-sig"),
-                **({name.replace(".csv", "-compared.csv"): render_csv(COMPARED_COLUMNS, compared_rows(report)).encode("utf-8-sig")}
-                   if report.previous else {})}
-    raise ValueError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
-
-
-def write(report: Report, formats: list[str], out_dir: Path, locale: str = "en", css: str = "") -> list[Path]:
-    """Write each format's files into out_dir; each file appears whole or not at all."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for fmt in formats:
-        for name, data in render(report, fmt, locale, css).items():
-            path = out_dir / name
-            partial = path.with_name(f".{name}.partial")
-            partial.write_bytes(data)
-            partial.replace(path)
-            written.append(path)
-    return written
+def render_json(report: Report, locale: str = "en") -> bytes:
+    return msgspec.json.format(msgspec.json.encode(in_language(report, locale)), indent=2) + b"\n"

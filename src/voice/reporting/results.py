@@ -19,18 +19,10 @@ from sqlite_utils import Database
 from voice.common.i18n import DEFAULT_TEXTS, N_, number, percent, translate, translate_plural
 from voice.reading.themes import SENTIMENTS, Taxonomy
 from voice.store import tallies
-from voice.store.tallies import BREAKDOWNS, CHOICE_KINDS, group_questions
+from voice.store.tallies import BREAKDOWNS, group_questions
 from voice.store.versions import Published
-from voice.surveys.schema import (
-    OTHER,
-    PREFER_NOT,
-    AnyQuestion,
-    MultipleChoice,
-    Scale,
-    SingleChoice,
-    Survey,
-    YesNo,
-)
+from voice.surveys.questions import SingleChoice
+from voice.surveys.schema import OTHER, PREFER_NOT, AnyQuestion, Survey
 
 SHOWN, SMALL, HIDDEN = "shown", "small", "hidden"
 NOT_SAID = "_not_said"
@@ -171,28 +163,13 @@ class SurveyResults(msgspec.Struct, frozen=True):
 
 
 # --- counting --------------------------------------------------------------------------------------
-YES, NO, NOT_SURE = N_("Yes"), N_("No"), N_("Not sure")
-RATHER_NOT, NOT_SAID_LABEL = N_("I'd rather not say"), N_("Not said")
-DEFAULT_TEXTS.update((YES, NO, NOT_SURE, RATHER_NOT, NOT_SAID_LABEL))
+NOT_SAID_LABEL = N_("Not said")
+DEFAULT_TEXTS.add(NOT_SAID_LABEL)
 
 
 def _values(raw: str) -> list[str]:
     value = msgspec.json.decode(raw)
     return [str(v) for v in value] if isinstance(value, list) else [str(value)]
-
-
-def _choice_rows(q: AnyQuestion) -> list[tuple[str, str]]:
-    """Each answer a choice question can get, with its label, in the survey's order."""
-    if isinstance(q, Scale):
-        return [(str(i), lbl) for i, lbl in enumerate(q.labels, start=1)]
-    if isinstance(q, YesNo):
-        return [("yes", YES), ("no", NO)] + ([("not_sure", NOT_SURE)] if q.not_sure else [])
-    if isinstance(q, SingleChoice):
-        return ([(c.value, c.label) for c in q.choices] + ([(OTHER, q.other)] if q.other else [])
-                + ([(PREFER_NOT, RATHER_NOT)] if q.offers_prefer_not else []))
-    if isinstance(q, MultipleChoice):
-        return [(c.value, c.label) for c in q.choices] + ([("none", q.none_option)] if q.none_option else [])
-    return []
 
 
 def survey_words(survey: Survey) -> dict[str, dict[str, str]]:
@@ -207,7 +184,7 @@ def survey_words(survey: Survey) -> dict[str, dict[str, str]]:
                 continue
             pairs[q.label] = tq.label
             pairs.update((label, label_there) for (_, label), (_, label_there)
-                         in zip(_choice_rows(q), _choice_rows(tq), strict=False))
+                         in zip(q.choice_rows(), tq.choice_rows(), strict=False))
         found[lang] = {english: words for english, words in pairs.items() if words and words != english}
     return found
 
@@ -284,9 +261,9 @@ def survey_results(db: Database, published: Published, taxonomy: Taxonomy, thres
 
     plan = []
     for _, q in survey.questions():
-        if q.kind not in CHOICE_KINDS:
+        if not q.counted:
             continue
-        rows = _choice_rows(q)
+        rows = q.choice_rows()
         rows += [(v, v) for v in sorted(set(counts[q.id]) - {r for r, _ in rows})]  # from an older version
         columns = {group: [(c.value, c.label) for c in gq.choices] + ([(OTHER, gq.other)] if gq.other else [])
                    + [(NOT_SAID, NOT_SAID_LABEL)] for group, gq in groups.items() if gq.id != q.id}
@@ -321,7 +298,7 @@ def _declare(sup: Suppressor, q: AnyQuestion, rows: list[tuple[str, str]],
              in_column: dict[tuple[str, str], Counter[str]]) -> None:
     """Every count of one question, and which of them add up to which (so hidden ones stay hidden).
     A many-answer question's choices do not add up to the number who answered; everything else does."""
-    one_answer = q.kind != "multiple_choice"
+    one_answer = not q.many
     sup.add(("answered", q.id), answered)
     for v, _ in rows:
         sup.add(("q", q.id, v), counts[v])

@@ -21,11 +21,12 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from voice.store.versions import version
-from voice.surveys.schema import SingleChoice, Survey
+from voice.surveys.questions import SingleChoice
+from voice.surveys.schema import Survey
 
 BREAKDOWNS = ("age_band", "area")
-"""The groups every choice question is broken down by: each a column of answer_tallies."""
-CHOICE_KINDS = frozenset({"single_choice", "multiple_choice", "scale", "yes_no"})
+"""The groups every choice question (a question type that is `counted`) is broken down by: each a
+column of answer_tallies."""
 NONE = ""
 """The age band or area of someone who did not say (a key column cannot be NULL)."""
 
@@ -49,12 +50,12 @@ def add_response(db: Database, slug: str, survey: Survey, day: str, values: dict
     groups = group_questions(survey)
     age, area = (values.get(groups[g].id, NONE) if g in groups else NONE for g in BREAKDOWNS)
     db.conn.executemany(_ADD, [(slug, day, q.id, values[q.id], age, area, step) for _, q in survey.questions()
-                               if q.kind in CHOICE_KINDS and q.id in values])
+                               if q.counted and q.id in values])
 
 
 def _count_version(db: Database, version_id: int, survey: Survey) -> None:
     groups = group_questions(survey)
-    choice = [q.id for _, q in survey.questions() if q.kind in CHOICE_KINDS]
+    choice = [q.id for _, q in survey.questions() if q.counted]
     if not choice:
         return
     joins, columns = "", []

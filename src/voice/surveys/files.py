@@ -17,12 +17,11 @@ import yaml
 
 from voice.common.i18n import DEFAULT_TEXTS
 from voice.common.settings import resource_dir
+from voice.surveys.questions import Choice, ShowIf
 from voice.surveys.schema import (
     AnyQuestion,
-    Choice,
     ChoiceText,
     QuestionText,
-    ShowIf,
     Survey,
     SurveyText,
 )

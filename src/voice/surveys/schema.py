@@ -1,169 +1,29 @@
 """The survey schema: one set of msgspec Structs decodes a survey file, is stored as a version,
-is published by the API and is read by the form renderer. Reading files and reporting their problems
-is in survey_files.py."""
+is published by the API and is read by the form renderer. Each question type is a class of
+questions.py (its answers and the names others use, OTHER, PREFER_NOT, TEXT_KINDS and AnyQuestion, are
+given here too). Reading files and reporting their problems is in files.py."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterator
-from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 import msgspec
 from msgspec import Meta
 
 from voice.common.i18n import DEFAULT_TEXTS, N_
+from voice.surveys.questions import OTHER as OTHER
+from voice.surveys.questions import PREFER_NOT as PREFER_NOT
+from voice.surveys.questions import TEXT_KINDS as TEXT_KINDS
+from voice.surveys.questions import AnyQuestion as AnyQuestion
+from voice.surveys.questions import Choice, Id, Line, Para, PictureName, ShowIf
 
-Id = Annotated[str, Meta(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
-Value = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=40)]
-Line = Annotated[str, Meta(min_length=1, max_length=300)]
-Para = Annotated[str, Meta(min_length=1, max_length=4000)]
 Language = Annotated[str, Meta(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")]
-PictureName = Annotated[str, Meta(pattern=r"^[a-z][a-z0-9-]*$", max_length=40)]
-"""A picture from the product's set: static/pictures/NAME.svg (see docs/survey-files.md)."""
-
-OTHER = "other"
-PREFER_NOT = "prefer_not_to_say"
 
 
 class Base(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True, omit_defaults=True):
-    """Strict, immutable, and unknown keys are an error (they are nearly always typos)."""
-
-
-class Choice(Base, kw_only=True, frozen=True):
-    value: Value
-    label: Line
-    hint: str | None = None
-    picture: PictureName | None = None
-    """An optional picture beside the words (easy read); needs `alt`."""
-    alt: Line | None = None
-
-
-class ShowIf(Base, kw_only=True, frozen=True):
-    """Show a page or question only when an earlier question got one of these answers."""
-
-    question: Id
-    equals: str | None = None
-    any_of: list[str] | None = None
-
-    def __post_init__(self) -> None:
-        if (self.equals is None) == (self.any_of is None):
-            raise ValueError("show_if needs exactly one of `equals` or `any_of`, not both")
-
-    @property
-    def values(self) -> list[str]:
-        return [self.equals] if self.equals is not None else list(self.any_of or [])
-
-
-class Question(Base, tag_field="type", kw_only=True, frozen=True):
-    id: Id
-    label: Line
-    hint: str | None = None
-    priorities: list[Id] = []
-    show_if: ShowIf | None = None
-
-    kind: ClassVar[str] = "question"
-    # Which answers a show_if may compare with (None: this question cannot drive a show_if).
-    def values(self) -> list[str] | None:
-        return None
-
-
-class SingleChoice(Question, tag="single_choice", kw_only=True, frozen=True):
-    choices: Annotated[list[Choice], Meta(max_length=40)]
-    other: Line | None = None
-    """Label of an extra "Other" choice with a text box, for example "Something else (please say)"."""
-    demographic: Literal["age_band", "area", "identity", "gender", "ethnicity", "care_experience"] | None = None
-    prefer_not_to_say: bool | None = None
-    """Offer "I'd rather not say". Defaults to on for demographic questions."""
-
-    kind: ClassVar[str] = "single_choice"
-
-    def __post_init__(self) -> None:
-        _check_choices(self.choices)
-
-    def values(self) -> list[str]:
-        extra = ([OTHER] if self.other else []) + ([PREFER_NOT] if self.offers_prefer_not else [])
-        return [c.value for c in self.choices] + extra
-
-    @property
-    def offers_prefer_not(self) -> bool:
-        return self.prefer_not_to_say if self.prefer_not_to_say is not None else bool(self.demographic)
-
-
-class MultipleChoice(Question, tag="multiple_choice", kw_only=True, frozen=True):
-    choices: Annotated[list[Choice], Meta(max_length=40)]
-    max: Annotated[int, Meta(ge=1)] | None = None
-    none_option: Line | None = None
-    """Label of an exclusive last option such as "None of these"."""
-
-    kind: ClassVar[str] = "multiple_choice"
-
-    def __post_init__(self) -> None:
-        _check_choices(self.choices)
-        if self.max is not None and self.max > len(self.choices):
-            raise ValueError("max: `max` is more than the number of choices")
-
-    def values(self) -> list[str]:
-        return [c.value for c in self.choices] + (["none"] if self.none_option else [])
-
-
-class Scale(Question, tag="scale", kw_only=True, frozen=True):
-    labels: Annotated[list[Line], Meta(min_length=3, max_length=7)]
-    """One word label per point, lowest first: the answer stored is the point's number (1, 2, ...)."""
-
-    kind: ClassVar[str] = "scale"
-
-    def values(self) -> list[str]:
-        return [str(i) for i in range(1, len(self.labels) + 1)]
-
-
-class YesNo(Question, tag="yes_no", kw_only=True, frozen=True):
-    not_sure: bool = True
-
-    kind: ClassVar[str] = "yes_no"
-
-    def values(self) -> list[str]:
-        return ["yes", "no"] + (["not_sure"] if self.not_sure else [])
-
-
-class ShortText(Question, tag="short_text", kw_only=True, frozen=True):
-    max_chars: Annotated[int, Meta(ge=10, le=500)] = 200
-    kind: ClassVar[str] = "short_text"
-
-
-class LongText(Question, tag="long_text", kw_only=True, frozen=True):
-    max_chars: Annotated[int, Meta(ge=50, le=5000)] = 2000
-    rows: Annotated[int, Meta(ge=2, le=15)] = 5
-    kind: ClassVar[str] = "long_text"
-
-
-class Info(Question, tag="info", kw_only=True, frozen=True):
-    """A block of information with nothing to answer. `label` is its heading."""
-
-    text: Para
-    kind: ClassVar[str] = "info"
-
-
-class QuoteConsent(Question, tag="quote_consent", kw_only=True, frozen=True):
-    """Asks "Can we use your words, without your name, in what we publish?"; stored on the response."""
-
-    label: Line = "Can we use your words, without your name, in what we publish?"
-    kind: ClassVar[str] = "quote_consent"
-
-    def values(self) -> list[str]:
-        return ["yes", "no"]
-
-
-class ContactRequest(Question, tag="contact_request", kw_only=True, frozen=True):
-    """Offers "I would like someone to talk to me". Details are stored apart from the answers."""
-
-    label: Line = "Would you like someone to talk to you?"
-    kind: ClassVar[str] = "contact_request"
-
-
-AnyQuestion = (
-    SingleChoice | MultipleChoice | Scale | YesNo | ShortText | LongText | Info | QuoteConsent | ContactRequest
-)
-TEXT_KINDS = frozenset({"short_text", "long_text"})
+    """Strict, immutable, and unknown keys are an error (they are nearly always typos), as questions.Base."""
 
 
 class Page(Base, kw_only=True, frozen=True):
@@ -384,17 +244,6 @@ class Survey(Base, kw_only=True, frozen=True):
         if self.opens and today < self.opens:
             return False
         return not (self.closes and today > self.closes)
-
-
-def _check_choices(choices: list[Choice]) -> None:
-    if len(choices) < 2:
-        raise ValueError("choices: a choice question needs at least two choices")
-    values = [c.value for c in choices]
-    duplicates = sorted({v for v in values if values.count(v) > 1})
-    if duplicates:
-        raise ValueError(f"choices: choice value `{duplicates[0]}` is used twice")
-    if OTHER in values or PREFER_NOT in values or "none" in values:
-        raise ValueError("choices: the values `other`, `none` and `prefer_not_to_say` are reserved; use another value")
 
 
 def decode_stored(definition: bytes | str) -> Survey:

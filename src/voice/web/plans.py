@@ -16,7 +16,7 @@ from litestar.response import Redirect, Response, Template
 from voice.common.dates import DateError, local_today, parse_day
 from voice.common.i18n import N_
 from voice.curation.quotes import quotes as all_quotes
-from voice.reporting import exports, outputs
+from voice.reporting import exports, formats, outputs
 from voice.reporting import priorities as plan
 from voice.reporting.partnership import partnership_for
 from voice.store.audit import record_event
@@ -217,25 +217,24 @@ class PlansController(Controller):
         report = outputs.in_language(self._report(request, db, chosen, survey), locale_of(request))
         return render(request, "staff/report.html", staff=staff_of(request), year=chosen, report=report,
                       years=_years(db, chosen), chosen_survey=survey or "",
-                      formats=exports.FORMATS, format_names=exports.FORMAT_NAMES, publication=next((p for p in outputs.publications(db) if p.year == chosen), None),
+                      formats=formats.FORMATS, publication=next((p for p in outputs.publications(db) if p.year == chosen), None),
                       can_edit=staff_of(request).role in EDITORS)
 
     @get("/reports/download", sync_to_thread=True)
     def report_download(self, request: Request, db: Db, year: FromQuery[str], fmt: FromQuery[str] = "html",
                         survey: FromQuery[str | None] = None) -> Response[bytes]:
-        if fmt not in exports.FORMATS:
+        if fmt not in formats.FORMATS:
             raise NotFoundException()
         report = self._report(request, db, _year(year, db), survey)
         css = exports.report_css(settings_of(request).static_dir)
         try:
-            files = exports.render(report, fmt, locale_of(request), css)
+            name, media_type, body = formats.download(report, fmt, locale_of(request), css)
         except exports.ExportError as exc:
             log.error("export failed: %s", exc)
             raise ServiceUnavailableException() from None
-        name, body = next(iter(files.items()))  # CSV: the figures; the actions are in the JSON and the CLI's CSV
         with write_lock:
             record_event(db, staff_of(request).email, "report exported", f"year:{report.year}", f"{fmt} {survey or ''}".strip())
-        return Response(body, media_type=exports.MEDIA_TYPES[fmt], headers=download_headers(name))
+        return Response(body, media_type=media_type, headers=download_headers(name))
 
     @post("/reports/publish", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
     def report_publish(self, request: Request, db: Db, data: FormData) -> Redirect:

@@ -470,7 +470,7 @@ class PublicController(Controller):
         survey = published.survey
         words = _words(request, survey)
         sections = [
-            (i + 1, words.pages[i], [q for q in visible_questions(words.pages[i], draft.answers) if q.kind != "info"])
+            (i + 1, words.pages[i], [q for q in visible_questions(words.pages[i], draft.answers) if q.answerable])
             for i in visible_pages(survey, draft.answers)
         ]
         return _survey_page(request, "public/check.html", survey, status, words=words, slug=slug,
