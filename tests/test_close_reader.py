@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from litestar.testing import TestClient
 
-from tests.conftest import get_page
-from tests.web.test_staff import add, sign_in
+from tests.conftest import add, get_page, sign_in
 from voice.common.settings import Settings
 from voice.reading.close import CloseReader, shipped_close_reader
 from voice.reading.evaluation import tier_of
