@@ -96,28 +96,11 @@ class Theme(msgspec.Struct, frozen=True):
     """For each topic, the words in the answer that matched it."""
 
 
-# Cues the general-purpose lexicon does not know or weighs wrongly for this kind of feedback.
-# Matched on normalised text (lower case, no apostrophes); values are in TextBlob's -1..1 range.
-CUES: dict[str, float] = {
-    r"(?<!not )(?<!never )(?<!nobody )(?<!no one )(?<!didnt )(?<!dont )\b(?:actually |really )?listen(?:ed|s)\b": 0.5,
-    r"\b(?:it was |its |was )(?:ok|okay|alright|fine)\b": 0.1, r"\bfelt (?:heard|understood|safe|supported)\b": 0.6, r"\bhelped\b": 0.5,
-    r"\bhelpful\b": 0.5, r"\bkind\b": 0.5, r"\bsupportive\b": 0.5, r"\bfreedom\b": 0.4, r"\bwithout judgement\b": 0.5,
-    r"\bless fearful\b": 0.4, r"\btrust(?:ed)?\b": 0.3, r"\bsaved me\b": 0.7, r"\bpeng\b": 0.5, r"\bbangin\w*\b": 0.5,
-    r"\blooking forward\b": 0.5, r"\bstrong\b": 0.3, r"\bsurvivors?\b": 0.3, r"\byou can do it\b": 0.4,
-    r"\b(?:not|never|nobody|no one|didnt|dont|doesnt|wasnt|werent|havent|wont) (?:\w+ )?(?:listen\w*|heard|believ\w*|understand\w*|care\w*)\b": -0.7,
-    r"\bignor\w*\b": -0.5, r"\bjudg(?:ed|emental|ing)\b": -0.6, r"\brat (?:you|me|us) out\b": -0.6,
-    r"\bpressur\w*\b": -0.4, r"\boverwhelm\w*\b": -0.5, r"\boverload\w*\b": -0.4, r"\bworried\b": -0.5,
-    r"\bworr(?:y|ies)\b": -0.4, r"\bscared\b": -0.6, r"\banxious\b": -0.5, r"\blonely\b": -0.6, r"\bembarrass\w*\b": -0.5,
-    r"\b(?:wait|waited|waiting)\b.{0,30}\b(?:long|months|weeks|ages|forever|years)\b": -0.6,
-    r"\bwaiting (?:list|lists)\b": -0.4, r"\btoo long\b": -0.5, r"\bnever (?:rang|called|replied|came)\b": -0.6,
-    r"\bticking boxes\b": -0.6, r"\brubbish\b": -0.6, r"\buseless\b": -0.7, r"\bpointless\b": -0.6, r"\bmid\b": -0.3,
-    r"\bblah\b": -0.3, r"\brepeat(?:ed|ing)? my story\b": -0.6, r"\bsucks?\b": -0.6, r"\bweak\b": -0.3,
-    r"\bbroken\b": -0.4, r"\bvictims?\b": -0.2, r"\bbored\b": -0.4, r"\bnothing to do\b": -0.5, r"\bunsafe\b": -0.6,
-    r"\bnot safe\b": -0.6, r"\bcouldnt\b": -0.2, r"\bdidnt (?:know|trust)\b": -0.5, r"\bnobody explained\b": -0.6,
-    r"\bhard\b": -0.3, r"\bworst\b": -0.8, r"\bworse\b": -0.5, r"\bnot (?:bad|too bad)\b": 0.35, r"\bnot helpful\b": -0.6,
-}
-EMOJI = {"😊": 0.5, "🙂": 0.4, "😀": 0.5, "😁": 0.5, "😍": 0.7, "❤": 0.6, "👍": 0.4, "🥰": 0.7, "🙏": 0.3,
-         "😢": -0.5, "😭": -0.6, "😞": -0.5, "😔": -0.5, "😡": -0.7, "😠": -0.6, "👎": -0.5, "💔": -0.6, "😩": -0.5}
+CUES_FILE = Path(__file__).parent.parent / "data" / "sentiment_cues.yaml"
+"""Cues the general-purpose lexicon does not know or weighs wrongly for this kind of feedback, and emoji."""
+_CUES = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+CUES: dict[str, float] = _CUES["cues"]
+EMOJI: dict[str, float] = _CUES["emoji"]
 REDACTION_TAG = re.compile(r"\[[a-z][a-z ]{1,30}\]")
 CLAUSE = re.compile(r"\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bexcept\b|[;.!?]+")
 
