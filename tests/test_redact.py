@@ -182,6 +182,20 @@ def test_the_partnership_adds_its_own_helplines() -> None:
     assert redact(text, Terms(helplines=["0116 496 0999"])).text == text
 
 
+def test_a_helplines_file_in_the_shipped_form_adds_the_areas_own(tmp_path: Path) -> None:
+    """VOICE_HELPLINES_FILE: names and numbers in data/helplines.txt's form, kept beside the shipped ones."""
+    from voice.common.settings import Settings
+    from voice.web.app import redaction_terms
+
+    helplines = tmp_path / "helplines.txt"
+    helplines.write_text("# ours\nfirst response, first response leicester | 0116 496 0999\n", encoding="utf-8")
+    terms = redaction_terms(Settings(helplines_file=str(helplines)))
+    text = "i rang first response on 0116 496 0999 and childline on 0800 1111"
+    assert redact(text).text == "i rang first response on [phone] and childline on 0800 1111"
+    assert redact(text, terms).text == text
+    assert "first response leicester" in terms.keep and "01164960999" in terms.helplines
+
+
 def test_voice_redact_explain_names_the_learned_recogniser_with_its_confidence(tmp_path: Path) -> None:
     answers = tmp_path / "answers.txt"
     answers.write_text("my mum works at walkers\nthe mix is on 0808 808 4994\n", encoding="utf-8")

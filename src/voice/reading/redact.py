@@ -45,12 +45,15 @@ from voice.reading.names import (
     not_people,
     places,
     public_figures,
+    read_helplines,
     school_forms,
     school_misspelt,
     school_tokens,
     school_written_forms,
+    streets,
     surnames,
     urdu_stop_words,
+    word_list,
 )
 
 # --- contact details -------------------------------------------------------------------------
@@ -73,11 +76,7 @@ EMAIL = re.compile(
 LINK = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]']|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.uk|org\.uk|org|net|uk|io|me|ly|tv|gg|app)"
     r"(?:/\S*)?\b", re.IGNORECASE)
-SOCIAL_WORDS = frozenset(["snapchata", "snapa", "snapie", "instagrama", "instagramie", "insty", "tiktoka", "tiktoku",
-                          "discorda", "discordzie", "fejsa", "fejsie", "messengera", "gamertag", "tag",
-                          "snap", "snapchat", "sc", "insta", "instagram", "ig", "tiktok", "tt", "discord", "twitter",
-                          "youtube", "yt", "xbox", "gamertag", "psn", "roblox", "fortnite", "steam", "twitch", "kik",
-                          "telegram", "threads", "facebook", "fb", "bereal", "username", "user"])
+SOCIAL_WORDS = word_list("apps")
 """Apps' names (and "user name"): a handle follows or comes before one."""
 SOCIAL = "|".join(sorted(SOCIAL_WORDS - {"user"}, key=lambda w: (-len(w), w))) + r"|user\s*name"
 HANDLE_TOKEN = rf"(?!(?:{SOCIAL}|channel|account|name|is|on)\b)@?[A-Za-z0-9_.#]{{2,32}}[A-Za-z0-9_#]"
@@ -109,10 +108,7 @@ SPOKEN_PHONE = re.compile(
     r"\b(?:(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine|double|triple|treble|\d{1,5})"
     r"(?:[\s,.-]+|$)){6,}", re.IGNORECASE)
 POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? {0,2}\d[ABD-HJLNP-UW-Z]{2})\b", re.IGNORECASE)
-ADDRESS_STREETS = frozenset([
-    "road", "rd", "street", "st", "avenue", "ave", "lane", "ln", "close", "drive", "dr", "crescent", "court", "ct",
-    "place", "gardens", "grove", "terrace", "walk", "hill", "rise", "view", "square", "mews", "row", "parade", "green",
-    "gate", "vale", "boulevard", "broadway", "wharf", "yard"])
+ADDRESS_STREETS = streets().address
 """The last word of a street's name in an address: the ADDRESS pattern's, and what an answer needs before it runs."""
 STREET = "(?:" + "|".join(sorted(ADDRESS_STREETS, key=lambda w: (-len(w), w))) + ")"
 NOT_STREET_WORD = (r"(?!(?:a|an|the|of|and|to|in|on|at|for|my|our|your|his|her|times?|days?|weeks?|hours?|"
@@ -130,13 +126,7 @@ ADDRESS = re.compile(rf"\b{HOUSE_NUMBER}\d{{1,4}}[a-z]?,?\s+(?:{NOT_STREET_WORD}
 NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                 r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|"
                 r"ninety|hundred)")
-WEAK_STREETS = frozenset([
-    "way", "croft", "chase", "meadow", "meadows", "fields", "end", "mead", "leys", "dale", "wood", "park", "heights",
-    "approach", "circle", "cross", "path", "bank", "hollow", "paddock", "spinney", "orchard", "fairway", "ridgeway",
-    "glade", "brook", "nook", "garth", "wynd", "oval", "pastures", "coppice", "sidings", "willows", "beeches", "limes",
-    "elms", "laurels", "poplars", "hawthorns", "maltings", "glebe", "dell", "crescent", "avenue", "drive", "close",
-    "paddocks", "orchards", "woodlands", "leas", "brambles", "copse", "crossway", "ridings", "spinneys",
-    "parade", "green", "grove", "rise", "square", "walk", "row", "mews", "court", "gardens", "terrace", "view"])
+WEAK_STREETS = streets().everyday
 """Last words of a street's name that are everyday words too ("3 Kingfisher Way", "16 The Crescent"): an
 address only where the words around say someone lives there."""
 NUMBER_WORD_SET = frozenset(NUMBER_WORDS[3:-1].split("|"))
@@ -214,12 +204,6 @@ LINK_NEEDS = re.compile(r"\.[A-Za-z]|://")
 """Every link has a dot followed by a letter (www., .com) or "://"."""
 MIN_PHONE_DIGITS = 7
 """Fewer digits than this in an answer and it holds no phone number in digits (a UK number has 10 or 11)."""
-KEEP_NUMBERS = frozenset([
-    "08001111", "08088005000", "116123", "85258", "999", "111", "101", "112", "08000684141", "116111",
-    "08082000247", "03001233393", "08001116", "08457909090", "08081682120", "08007838587", "08088020925",
-])
-"""Public helplines, kept as written: Childline, NSPCC, Samaritans, Shout, emergency and non-emergency
-services, Papyrus HOPELINE247, the EU child helpline, Refuge, Mind, ..."""
 SPOKEN_WORDS = frozenset(SPOKEN_DIGITS) - {"o"}
 EMAIL_WORDS = frozenset(["dot", "com", "co", "uk", "org", "net", "pl", "ac", "sch", "ie", "io", "edu", "gov", "info",
                          *MAIL_PROVIDERS.split("|")]) - {"me", "live", "sky"}
@@ -229,52 +213,15 @@ BIRTH_WORDS = frozenset(["born", "birthday", "dob", "d", "date", "bday", "birthd
 
 # --- names and schools -----------------------------------------------------------------------
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-TITLES = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "pan", "pani", "coach", "nurse", "pc"])
-LOOSE_TITLES = frozenset(["miss", "sir", "coach", "nurse", "pc"])  # also everyday words: "i miss home"
-RELATIONS = frozenset([
-    "lady", "woman", "girl", "guy", "lad", "lass", "bloke", "fella",
-    "friend", "friends", "mate", "mates", "bestie", "bff", "bf", "gf", "boyfriend", "girlfriend", "partner", "ex",
-    "sister", "brother", "sis", "bro", "cousin", "uncle", "aunt", "auntie", "aunty", "nan", "nana", "nanna", "gran",
-    "grandad", "grandma", "granny", "grandpa", "stepdad", "stepmum", "step-dad", "step-mum", "mum", "dad", "mom",
-    "teacher", "tutor", "worker", "keyworker", "counsellor", "therapist", "carer", "nurse", "doctor", "officer",
-    "pcso", "coach", "neighbour", "boss", "manager", "mentor", "son", "daughter", "niece", "nephew", "husband",
-    "wife", "fiance", "brat", "siostra", "kolega", "koleżanka", "przyjaciel", "przyjaciółka", "kuzyn", "kuzynka",
-    "wujek", "ciocia", "babcia", "dziadek",
-])
-INTRODUCERS = frozenset(["called", "named", "name's", "names", "nazywam", "imię", "imie", "نام"])
-PERSON_VERBS = frozenset([
-    "said", "says", "told", "tells", "hit", "hits", "hurt", "hurts", "keeps", "kept", "pushed", "punched", "kicked",
-    "touched", "texted", "messaged", "sent", "made", "makes", "tried", "tries", "threatened", "shouted", "screamed",
-    "bullies", "bullied", "wants", "wanted", "knows", "knew", "lives", "lived", "took", "takes", "gave", "gives",
-    "helped", "helps", "asked", "asks", "got", "gets", "has", "had", "is", "was", "my", "from", "and", "&",
-])
+TITLES = word_list("titles")
+LOOSE_TITLES = word_list("loose titles")
+RELATIONS = word_list("relations")
+INTRODUCERS = word_list("introducers")
+PERSON_VERBS = word_list("person verbs")
 STRONG_VERBS = PERSON_VERBS - {"is", "was", "has", "had", "my", "from", "and", "&", "got", "gets", "makes", "made"}
-TEXT_SPEAK = frozenset([
-    "ppl", "pls", "plz", "cuz", "coz", "cos", "bc", "bcos", "bcoz", "ive", "dont", "cant", "wont", "didnt", "doesnt",
-    "isnt", "wasnt", "im", "ur", "u", "r", "ya", "yh", "tho", "thx", "noone", "every1", "some1", "sum1", "any1",
-    "no1", "evry", "wen", "wat", "wot", "dat", "dis", "dem", "dey", "tbf", "imo", "smh", "fr", "rn", "ofc", "lmao",
-    "lmk", "btw", "asap", "dm", "idc", "istg", "ily", "wbu", "hbu", "yr", "hes", "shes", "theyre", "youre", "whats",
-    "thats", "theres", "lets", "alot", "gud", "nd", "n", "ok", "k", "hun", "bruh", "mrs", "mr", "ms", "dr", "xx", "x",
-])
-SCHOOL_ENDS = frozenset(["school", "college", "academy", "primary", "campus", "high", "infants", "juniors"])
-GENERIC_BEFORE_SCHOOL = frozenset([
-    "a", "an", "the", "my", "your", "his", "her", "our", "their", "this", "that", "these", "those", "new", "old",
-    "big", "little", "primary", "secondary", "high", "grammar", "special", "private", "state", "local", "boarding",
-    "summer", "sunday", "driving", "nursery", "infant", "junior", "middle", "upper", "faith", "whole", "same",
-    "different", "other", "another", "next", "last", "first", "current", "previous", "every", "each", "any", "some",
-    "no", "good", "bad", "best", "worst", "mainstream", "alternative", "online", "home", "night", "at", "in", "to",
-    "from", "for", "of", "after", "before", "back", "off", "leave", "hate", "love", "like", "going", "go", "went",
-    "miss", "start", "started", "finish", "left", "normal", "free", "public", "independent", "language", "dance",
-    "drama", "music", "art", "football", "medical", "law", "business", "nursing", "community", "sixth", "form",
-    "catholic", "church", "village", "forest", "learning", "city", "town", "and", "or", "with", "about", "is", "was",
-    "are", "were", "be", "been", "i", "we", "you", "they", "he", "she", "it", "me", "us", "them", "so", "but",
-    "because", "whole", "proper", "real", "rubbish", "crap", "great", "nice", "strict", "bigger", "smaller", "year",
-    "pupil", "student", "students", "pupils", "attend", "attends", "attended", "stupid", "own", "shit", "bloody",
-    "skipped", "skip", "skipping", "skiving", "skived", "bunked", "bunking", "bunk", "wagged", "wag", "dodged",
-    "quit", "changed", "change", "changing", "moved", "moving", "leaving", "during", "outside", "inside", "around",
-    "round", "near", "behind", "across", "through", "into", "till", "until", "since", "walk", "walked", "walking",
-    "late", "early", "enjoy", "enjoyed", "enjoying", "liked", "hated", "hating", "loving", "skool", "then", "now",
-])
+TEXT_SPEAK = word_list("text speak")
+SCHOOL_ENDS = word_list("school ends")
+GENERIC_BEFORE_SCHOOL = word_list("generic before school")
 SCHOOL_LEAD = re.compile(r"\b(?:go(?:es)?|went|going|gone|attend(?:s|ed|ing)?|moved|start(?:ed|ing)?|excluded|"
                          r"expelled|student|pupil|year\s+\d+|bullied)\s+(?:to|at|from)\s*$", re.IGNORECASE)
 LISTS = re.compile(
@@ -608,8 +555,7 @@ WEAK_CONTEXT = frozenset(["told", "tell", "ask", "asked", "with", "from", "and",
 NOT_IN_LISTS = frozenset(["and", "&", "me", "i", "you", "we", "they", "he", "she", "them", "us", "him", "her", "it",
                           "the", "a", "my", "our", "your", "his", "their", "all", "both"])
 CONTEXT_WORDS = TITLES | RELATIONS | INTRODUCERS | {"is", "was"}
-STREET_WORDS = frozenset(["street", "st", "road", "rd", "avenue", "ave", "lane", "close", "drive", "way", "crescent",
-                          "park", "square", "gardens", "grove", "terrace", "walk", "hill", "gate", "place"])
+STREET_WORDS = streets().place
 NICKNAME_WORDS = frozenset(["big", "lil", "little"])
 NICKNAME = re.compile(
     r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:big|lil|little)\s+[a-z]\b(?=\s+(?:" + "|".join(sorted(STRONG_VERBS)) + r")\b)",
@@ -920,7 +866,7 @@ def _kept(text: str, found: Found, terms: Terms | None) -> bool:
     if found.kind != "phone":
         return False
     digits = re.sub(r"\D", "", text[found.start:found.end])
-    return digits in KEEP_NUMBERS or digits in helplines().numbers or (
+    return digits in helplines().numbers or (
         terms is not None and bool(terms.helplines) and digits in _term_numbers(tuple(terms.helplines)))
 
 
@@ -1132,11 +1078,7 @@ OPENERS = {**dict.fromkeys(TITLES, 1), **dict.fromkeys(["big", "lil", "little"],
 is open anyway (it is in a list, or no English word), or an everyday word beside them (NAME_BEFORE)."""
 WORK_AT = frozenset(["at", "for", "in"])
 OPENER_WORDS = frozenset(OPENERS)
-JOBS = frozenset(["nurse", "driver", "cleaner", "manager", "carer", "cashier", "chef", "cook", "doctor", "teacher",
-                  "receptionist", "security", "guard", "porter", "builder", "mechanic", "assistant", "worker",
-                  "volunteer", "supervisor", "technician", "engineer", "pharmacist", "dentist", "hairdresser",
-                  "barber", "waiter", "waitress", "bartender", "postman", "packer", "picker", "labourer",
-                  "electrician", "plumber", "painter", "butcher", "baker", "lady", "man", "staff", "admin", "boss"])
+JOBS = word_list("jobs")
 """Jobs, before "at" or "for" and a place of work ("my mum is a nurse at the lri")."""
 JOB_BEFORE = frozenset(["is", "as", "was", "works", "job", "got"])
 NAME_BEFORE = STRONG_CONTEXT | WEAK_CONTEXT | frozenset(["", "and", "n", "&", "ask", "tell", "im", "am", "named"])
@@ -1382,11 +1324,7 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
     return Found(start, end, kind, f"{LEARNED}, {labelled.confidence:.2f}")
 
 
-WORK_CUES = frozenset([
-    "work", "works", "worked", "working", "workin", "werk", "werks", "job", "jobs", "shift", "shifts", "employed",
-    "manager", "boss", "nights", "lates", "earlies", "cleaner", "cleans", "cleaning", "volunteers", "volunteering",
-    "apprentice", "apprenticeship", "placement", "owns", "runs", "staff", "employee", "hired", "sacked", "fired",
-])
+WORK_CUES = word_list("work cues")
 """Words before a place that make it someone's place of work ("my mum works at", "dad does nights at"): the
 learned recogniser's places of work count only after one of them, or after a job ("is a nurse at", "as a
 driver for"), in the same sentence."""
@@ -1399,16 +1337,7 @@ def _said_to_be_work(before: list[str]) -> bool:
     return any(w in ("is", "as", "was", "im", "hes", "shes") and n in ("a", "an") for w, n in itertools.pairwise(before))
 
 
-GENERIC_PLACES = frozenset([
-    "a", "an", "the", "my", "his", "her", "their", "our", "local", "big", "little", "new", "home", "work", "shop", "shops",
-    "factory", "hospital", "council", "warehouse", "school", "schools", "nursery", "care", "office", "pub", "bar",
-    "restaurant", "hotel", "salon", "airport", "station", "garage", "takeaway", "farm", "nights", "night", "lates",
-    "days", "weekends", "weekend", "supermarket", "cafe", "café", "kitchen", "builders", "building", "site", "sites",
-    "college", "uni", "university", "academy", "gym", "bank", "prison", "army", "police", "nhs", "job", "jobs",
-    "agency", "call", "centre", "center", "store", "depot", "mosque", "church", "temple", "gurdwara", "charity",
-    "club", "youth", "hairdressers", "barbers", "chippy", "corner", "market", "laundrette", "primary", "secondary",
-    "high", "infants", "juniors", "sixth", "form", "it", "that", "there", "here", "this",
-])
+GENERIC_PLACES = word_list("generic places")
 """Words of a place of work or school that names no one place ("a shop", "the hospital", "home")."""
 
 
@@ -1522,6 +1451,14 @@ MERGE = re.compile(r"\[name\](?:\s+\[name\])+")
 def _merge_tags(text: str) -> str:
     """A first name and surname found apart read as one tag: "[name] [name]" -> "[name]"."""
     return MERGE.sub("[name]", text) if "[name] [name]" in text else text
+
+
+def with_helplines(terms: Terms, text: str) -> Terms:
+    """The partnership's lists with the helplines of a file in data/helplines.txt's form (VOICE_HELPLINES_FILE)
+    added: their names to `keep`, their numbers to `helplines`."""
+    found = read_helplines(text)
+    return msgspec.structs.replace(terms, keep=[*terms.keep, *sorted(found.names)],
+                                   helplines=[*terms.helplines, *sorted(found.numbers)])
 
 
 def load_terms(data: bytes) -> Terms:
