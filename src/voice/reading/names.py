@@ -8,7 +8,8 @@ places at town level and the names of services and apps, each from a maintained 
 - Names in Arabic script (Urdu answers): Faker's Arabic and Persian lists.
 - English words: simplemma's English dictionary (already loaded for lemmas); everyday-word names:
   `data/everyday_names.txt` (tools/build_everyday_names.py).
-- Country names: Babel's (CLDR). Towns: `data/places.txt`, plus what the partnership keeps.
+- Country names: Babel's (CLDR). Towns: `data/places.txt`, the world's cities young people's families come
+  from (`data/world_places.txt`, from GeoNames by tools/build_world_places.py), plus what the partnership keeps.
 - Names the lists miss (Punjabi, Gujarati, Somali, Eritrean, Romanian, ... and nicknames):
   `data/more_names.txt`; every listed name is also known without its accents ("zielinski").
 - What must stay: helplines and services (`data/helplines.txt`), public figures and fictional characters
@@ -35,6 +36,7 @@ from typing import NamedTuple
 DATA = Path(__file__).parent.parent / "data"
 EVERYDAY_FILE = DATA / "everyday_names.txt"
 PLACES_FILE = DATA / "places.txt"
+WORLD_PLACES_FILE = DATA / "world_places.txt"
 NOT_PEOPLE_FILE = DATA / "not_people.txt"
 MORE_NAMES_FILE = DATA / "more_names.txt"
 EVERYDAY_WORDS_FILE = DATA / "everyday_words.txt"
@@ -232,18 +234,20 @@ def everyday_names() -> frozenset[str]:
 
 @cache
 def places() -> frozenset[str]:
-    """Town-level places, kept as written: the towns of the file and every country's English name."""
+    """Town-level places, kept as written: the towns of the file, the world's cities young people's families
+    come from (data/world_places.txt, from GeoNames) and every country's English name."""
     from babel import Locale
 
     countries = {_plain(name) for name in Locale("en").territories.values()}
-    return _word_file(PLACES_FILE) | frozenset(countries)
+    return _word_file(PLACES_FILE) | _word_file(WORLD_PLACES_FILE) | frozenset(countries)
 
 
 @cache
 def not_people() -> frozenset[str]:
     """Names of apps, games, shops, services and helplines that young people write with a capital (the
     helplines' names of one word among them)."""
-    return _word_file(NOT_PEOPLE_FILE) | {n for n in helplines().names if " " not in n}
+    found = _word_file(NOT_PEOPLE_FILE) | {n for n in helplines().names if " " not in n}
+    return found | {n.removesuffix("'s") for n in found if n.endswith("'s") and " " not in n}  # as answers are read
 
 
 @lru_cache(maxsize=65536)

@@ -434,7 +434,7 @@ class _Names:
         if titled and p1 in LOOSE_TITLES and (lower in PERSON_VERBS or c & FUNCTION):
             titled = False  # "miss said i was lying"
         if c & STOP:
-            return None
+            return "relationship" if lower in MONTH_NAMES and p1 in ONE_PERSON else None  # "my stepmum april"
         cap = w.capital(i)
         written = w.written[i]
         surname_next = i + 1 < len(self.classes) and bool(self.classes[i + 1] & SURNAME) and w.capital(i + 1) \
@@ -443,6 +443,10 @@ class _Names:
             c &= ~PLACE  # "my boyfriend Jordan", "Miss Georgia", "Jordan Smith"
         elif not self.could_be(i) or (len(written) > 1 and written.isupper() and not (c & FIRST and len(written) > 3)):
             return None  # acronyms ("NI", "PE") are not names; "SARAH" shouted is
+        if p1 in ("a", "an") and c & ENGLISH and not titled:
+            return None  # "I am a Christian", "an Angel": a name is not counted
+        if p1 in ("st", "saint") and w.capital(i):
+            return None  # "St Martins", "St Margaret's": a saint, and the church, place or school named after one
         known_name = bool(c & (FIRST | SURNAME))
         unknown = not c & ENGLISH
         # "Mr Patel", "mrs dhillon", "miss Hughes"; not "i miss home" or "mr men books".
@@ -466,6 +470,9 @@ class _Names:
                 p1 in DETERMINERS and c & ENGLISH))):
             return "first name list"  # in lower case, not "sex ed" or "my teddy"
         if not cap:
+            if c & FIRST and not c & FUNCTION and (
+                    (p1 in TOLD and nxt not in NOT_AFTER_TOLD) or (p1 in ("and", "n", "&") and p2 == "me")):
+                return "name in context"  # "i told autumn about my dad", "me n chance got blamed"
             return None
         start = w.before[i] == "."
         # "Dev the youth worker", "Hodan my cousin": a name, then who they are.
@@ -528,6 +535,15 @@ class _Names:
         return (w.capital(k) and not (c & ENGLISH and not c & FIRST)) or bool(c & FIRST and not c & EVERYDAY)
 
 
+MONTH_NAMES = frozenset(["april", "june", "august"])
+"""Months that are first names, names after a word for one person ("my stepmum april"; not "may": "my mum may")."""
+TOLD = frozenset(["told", "tell", "tells", "ask", "asks", "asked", "texted", "messaged",
+                  "rang", "phoned", "snapped", "dmed", "facetimed", "thanked", "blamed"])
+"""Verbs whose object is a person: an everyday word that is a name too, after one, is the name ("i told autumn",
+"ask chance")."""
+NOT_AFTER_TOLD = frozenset(["school", "holidays", "holiday", "camp", "term", "break", "time", "club", "job", "day",
+                            "night", "week", "weekend", "is", "was", "will", "has", "had"])
+"""Words after such a word that make it the word ("ask summer school", "tell time")."""
 SURNAME_PARTICLES = frozenset(["van", "der", "den", "de", "da", "di", "du", "la", "le", "von", "del", "al", "el", "bin",
                                "binti", "ibn", "abu", "dos", "das", "st"])
 """Words inside a surname after a first name ("van der berg", "al hassan", "dos santos")."""
@@ -558,9 +574,11 @@ CONTEXT_WORDS = TITLES | RELATIONS | INTRODUCERS | {"is", "was"}
 STREET_WORDS = streets().place
 NICKNAME_WORDS = frozenset(["big", "lil", "little"])
 NICKNAME = re.compile(
-    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:big|lil|little)\s+[a-z]\b(?=\s+(?:" + "|".join(sorted(STRONG_VERBS)) + r")\b)",
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:big|lil|little)\s+[a-z]\b(?=\s+(?:" + "|".join(sorted(STRONG_VERBS))
+    + r"|is|was|has|had|got|and|n|&|[a-z]+ed|[a-z]+s)\b)",
     re.IGNORECASE)
-"""A nickname of a letter, before what a person does: "big T said", "lil k keeps threatening my brother"."""
+"""A nickname of a letter, before what a person does: "big T said", "lil k keeps threatening my brother", "lil d
+pulled a knife"."""
 LIST_ENDS = frozenset(["friends", "mates", "besties", "bffs", "cousins", "sisters", "brothers", "bros", "friend",
                        "mate", "bestie"])
 
@@ -600,6 +618,10 @@ def _names(words: Words) -> Iterator[Found]:
     candidates = _name_candidates(words)
     if not CONTEXT_WORDS.isdisjoint(words.set):
         candidates.update(i + 1 for i, lower in enumerate(lowers[:-1]) if lower in CONTEXT_WORDS)
+    if not TOLD.isdisjoint(words.set):  # "i told autumn"
+        candidates.update(i + 1 for i, lower in enumerate(lowers[:-1]) if lower in TOLD)
+    if "me" in words.set:  # "me n chance"
+        candidates.update(i + 2 for i, lower in enumerate(lowers[:-2]) if lower == "me" and lowers[i + 1] in ("and", "n", "&"))
     for i in sorted(candidates):
         why = names.decide(i)
         if why:
@@ -719,8 +741,12 @@ def _schools_gone_to(words: Words) -> Iterator[Found]:
             yield Found(m.start("w"), m.end("w"), "school", "school after 'go to'")
 
 
+SCHOOL_THINGS = frozenset(["trip", "trips", "bus", "buses", "uniform", "uniforms", "day", "days", "dinner", "dinners",
+                           "holiday", "holidays", "run", "work", "year", "report", "play", "council", "nurse",
+                           "counsellor", "shoes", "bag", "disco", "prom", "friends", "kids", "teacher", "teachers"])
+"""Words after "school" that make it a thing of school, not a school ("Twycross Zoo is the best school trip")."""
 IS_A_SCHOOL = re.compile(r"(?:^|[.!?]\s+)(?P<n>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:is|was)\s+(?:a|an|the)\s+"
-                         r"(?:\w+\s+){0,2}(?:school|college|academy)\b")
+                         r"(?:\w+\s+){0,2}(?:school|college|academy)\b(?!\s+(?:" + "|".join(sorted(SCHOOL_THINGS)) + r")\b)")
 GO_TO_WORDS = frozenset(["go", "goes", "going", "attend", "attends", "attended"])
 GO_TO = re.compile(r"\b(?:go(?:es)?|going|attend(?:s|ed)?)\s+(?:to|at)\s+(?P<w>[^\W\d_]{3,})\b"
                    r"(?!\s+\w+\s+(?:school|college|academy))", re.IGNORECASE)
@@ -969,7 +995,9 @@ def _school_near(words: Words, i: int, j: int) -> bool:
     p1, p2 = words.prev(i), words.prev(i, 2)
     if p1 in SCHOOL_BEFORE or (p1 == "to" and p2 in TO_SCHOOL) or (p1 in ("from", "of") and p2 in OUT_OF_SCHOOL):
         return True
-    return words.next(j - 1) in SCHOOL_ENDS or (words.next(j - 1) in ("is", "was") and "school" in words.set)
+    after = words.next(j - 1)
+    return after in SCHOOL_ENDS or (after == "sixth" and words.next(j) == "form") or (
+        after in ("is", "was") and "school" in words.set)  # "castle rock sixth form"
 
 
 def _listed_schools(words: Words) -> Iterator[Found]:
@@ -989,13 +1017,21 @@ def _listed_schools(words: Words) -> Iterator[Found]:
         for form, loose in index[lowers[i]]:
             j = i + len(form)
             if _form_at(words, lowers, form, i) and all(b == "" for b in words.before[i + 1:j]) and (
-                    not loose or _school_near(words, i, j) or _school_subject(words, form, i, j)):
+                    not loose or _school_near(words, i, j) or _school_subject(words, form, i, j)) and not (
+                    _street_after(words, j)):
                 first = i - 1 if i and lowers[i - 1] == "the" and not words.before[i] else i
                 while j < n and j < i + len(form) + 2 and not words.before[j] and lowers[j] in SCHOOL_ENDS:
                     j += 1  # "uplands infants", "taylor road primary school"
                 yield Found(words.span(first)[0], words.span(j - 1)[1], "school", "the area's schools")
                 after = j
                 break
+
+
+def _street_after(words: Words, j: int) -> bool:
+    """A street's word at j, not followed by a school's ("the mosque on Sparkenhoe Street"; not "taylor road
+    primary")."""
+    after = words.next(j - 1)
+    return (after in ADDRESS_STREETS or after in STREET_WORDS) and words.next(j) not in SCHOOL_ENDS
 
 
 def _form_at(words: Words, lowers: list[str], form: tuple[str, ...], i: int) -> bool:
@@ -1060,7 +1096,48 @@ def _a_public_figure(words: Words, found: Found) -> bool:
     i = words.index_at(found.start)
     if i is None or words.span(i)[1] < found.end or not words.classes[i] & FIGURE:
         return False
+    if words.next(i) in STRONG_VERBS and i + 1 < len(words) and words.next(i + 1) in PEOPLE_AFTER:
+        return False  # "kendrick hit me": someone the young person knows
     return words.prev(i) not in STRONG_CONTEXT and words.prev(i, 2) not in STRONG_CONTEXT
+
+
+PEOPLE_AFTER = frozenset(["me", "my", "us", "our", "i", "him", "her", "them", "mum", "dad"])
+
+
+IDENTITIES = word_list("faiths and identities")
+
+
+def _an_identity(words: Words, found: Found) -> bool:
+    """A faith, heritage, identity or what a faith has one wear ("im christian", "my sister is bi", "i wear a
+    kara"), not someone's name, unless a title or a word for one person comes before ("my friend Christian")."""
+    if words.set.isdisjoint(IDENTITIES):
+        return False
+    i = words.index_at(found.start)
+    if i is None or words.span(i)[1] < found.end or words.lowers[i] not in IDENTITIES:
+        return False
+    return words.prev(i) not in TITLES and words.prev(i) not in ONE_PERSON and words.prev(i) not in INTRODUCERS
+
+
+NAMES_ALSO_WORDS = word_list("names that are urdu or polish words")
+
+
+def _a_word_of_its_language(words: Words, found: Found) -> bool:
+    """A name of one word that is an everyday word of Urdu or Polish too ("zara sa bhi khayal nahi", "czuję
+    się sam"), in an answer in that language (two of its everyday words or more besides), with no word for a
+    person just before it ("moj kolega Sam")."""
+    if words.set.isdisjoint(NAMES_ALSO_WORDS):
+        return False
+    i = words.index_at(found.start)
+    if i is None or words.span(i)[1] < found.end or words.lowers[i] not in NAMES_ALSO_WORDS:
+        return False
+    if words.prev(i) in STRONG_CONTEXT or words.prev(i) in URDU_PEOPLE:
+        return False
+    return sum(1 for k, c in enumerate(words.classes) if c & FOREIGN and k != i) >= 2
+
+
+URDU_PEOPLE = frozenset(["dost", "bhai", "behen", "bahen", "cousin", "ammi", "abbu", "chacha", "khala", "mamu",
+                         "naam"])
+"""Words for people in Roman Urdu after which a name is one ("meri dost Zara")."""
 
 
 LEARNED = "learned (CRF)"
@@ -1081,7 +1158,10 @@ OPENER_WORDS = frozenset(OPENERS)
 JOBS = word_list("jobs")
 """Jobs, before "at" or "for" and a place of work ("my mum is a nurse at the lri")."""
 JOB_BEFORE = frozenset(["is", "as", "was", "works", "job", "got"])
-NAME_BEFORE = STRONG_CONTEXT | WEAK_CONTEXT | frozenset(["", "and", "n", "&", "ask", "tell", "im", "am", "named"])
+NAME_BEFORE = STRONG_CONTEXT | WEAK_CONTEXT | frozenset(["", "and", "n", "&", "ask", "tell", "named"])
+"""Words before an everyday word that is a name too that open it to the CRF ("told hope"; not "im", "am": "i am
+sad", "im grace" is rarer than "im sad")."""
+AND_WORDS = frozenset(["and", "n", "&"])
 NAME_AFTER = STRONG_VERBS | frozenset(["and", "n", "&", "said", "says", "keeps", "wont", "doesnt", "never", "always"])
 
 
@@ -1125,6 +1205,9 @@ def _open_words(words: Words) -> list[int]:
             else:  # an everyday word that is also a name ("hope", "park", "summer"): beside words that say a person
                 p1 = lowers[i - 1] if i and not before[i] else "^" if upper else ""  # "Hope so" begins a sentence
                 nxt = lowers[i + 1] if i + 1 < n and not before[i + 1] else ""
+                if nxt in AND_WORDS and i + 2 < n and not before[i + 2] and not (
+                        classes[i + 2] & (FIRST | SURNAME | ARABIC) or lowers[i + 2] in ("me", "i", "him", "her")):
+                    nxt = ""  # "sad and my mum": "and" says a person only before another ("hope and me", "bill n jay")
                 opened[i] = OPEN if p1 in NAME_BEFORE or nxt in NAME_AFTER or (
                     p1 != "" and classes[i - 1] & FIRST and classes[i] & SURNAME) else CLOSED
     _open_word_names(words, opened)
@@ -1182,11 +1265,19 @@ def _open_word_names(words: Words, opened: list[int]) -> None:
     for i in candidates:
         lower = lowers[i]
         if opened[i] == CLOSED and len(lower) > 2 and not words.classes[i] & WORD_NAME_CLOSED and not (
-                len(lower) > 4 and lower.endswith(VERB_ENDINGS)):  # "my form tutor keeps", "my sister really"
+                len(lower) > 4 and lower.endswith(VERB_ENDINGS)) and not _inflected(lower):  # "my form tutor keeps"
             opened[i] = OPEN
 
 
 NAME_CLASSES = FIRST | SURNAME | ARABIC | SCHOOL | FIGURE
+
+
+def _inflected(word: str) -> bool:
+    """An English verb's or adjective's other form ("overheard", "ran", "better"), not a plural ("bubbles"): no name."""
+    import simplemma
+
+    lemma = simplemma.lemmatize(word, lang="en")
+    return lemma != word and lemma + "s" != word
 VERB_ENDINGS = ("ed", "ing", "ly", "es")
 
 
@@ -1301,14 +1392,29 @@ def _learned(words: Words) -> Iterator[Found]:
                 yield found
 
 
+def _a_word_before_and(words: Words, i: int, b: int) -> bool:
+    """An everyday word that is a name too, starting a sentence before "and" and a word that is no name or
+    person ("Grace and manners", "Amber and red lights"; not "Hope and Faith", "Will and me")."""
+    c = words.classes[i]
+    if not c & ENGLISH or (c & FIRST and not c & EVERYDAY) or i + 2 >= b or words.lowers[i + 1] not in ("and", "&", "n"):
+        return False
+    partner = words.classes[i + 2]
+    return not partner & (FIRST | SURNAME | ARABIC) and words.lowers[i + 2] not in PEOPLE_AFTER | NOT_IN_LISTS
+
+
 def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled: labeller.Labelled) -> Found | None:
     """Words first..last, labelled in the sentence a..b-1, as a find: with its title or "the", a place of
     work with its street; None where what is public must stay."""
     kind, classes = labelled.kind, words.classes[first:last + 1]
     if kind == "name" and any(c & (PLACE | NOT_PERSON) for c in classes) and words.prev(first) not in STRONG_CONTEXT:
         return None  # "from Somalia and Jordan", "on Kooth": places and services stay, unless "my friend Jordan"
+    if kind == "name" and first == last == a and _a_word_before_and(words, first, b):
+        return None  # "Grace and manners are taught at home"
     if kind == "school" and all(c & (PLACE | NOT_PERSON | FIGURE) for c in classes):
         return None  # "go to cambridge": a town is not a school
+    if kind == "school" and (words.lowers[last] in STREET_WORDS or words.lowers[last] in ADDRESS_STREETS) and (
+            last + 1 >= b or words.lowers[last + 1] not in SCHOOL_ENDS):
+        return None  # "the Odeon at Freemans Park", "on Sparkenhoe Street": a street or a park
     if kind == "workplace" and not _said_to_be_work(words.lowers[a:first]):
         return None  # "ramps at the skatepark": a place is someone's work only where the answer says work
     street = _workplace_end(words, last, b) if kind == "workplace" else last
@@ -1330,8 +1436,15 @@ learned recogniser's places of work count only after one of them, or after a job
 driver for"), in the same sentence."""
 
 
+WISHES = frozenset(["want", "wants", "wanted", "wanna", "dream", "dreams", "hope", "hoping", "future", "apply", "applied",
+                    "applying", "someday"])
+
+
 def _said_to_be_work(before: list[str]) -> bool:
-    """The words before a place say someone works there: a word of work, or "is a"/"as a"/"is an" (a job)."""
+    """The words before a place say someone works there: a word of work, or "is a"/"as a"/"is an" (a job); not
+    a wish ("i want to work at Apple", "i'd love to work for the NHS")."""
+    if not WISHES.isdisjoint(before) or any(w in ("like", "love") and n == "to" for w, n in itertools.pairwise(before)):
+        return False
     if not WORK_CUES.isdisjoint(before):
         return True
     return any(w in ("is", "as", "was", "im", "hes", "shes") and n in ("a", "an") for w, n in itertools.pairwise(before))
@@ -1384,7 +1497,6 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         if NUMERIC_DATE.search(text) or not BIRTH_WORDS.isdisjoint(seen):
             found += [Found(*m.span("d" if m.group("d") else "w"), "date of birth", "date of birth")
                       for m in DATE_OF_BIRTH.finditer(text)]
-        found += _birth_dates(text, seen)
         if not ADDRESS_STREETS.isdisjoint(seen) or "flat" in seen or "apartment" in seen:
             found += [Found(*m.span(), "address", "house number and street") for m in ADDRESS.finditer(text)]
         if not WEAK_STREETS.isdisjoint(seen):
@@ -1394,6 +1506,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         found += _numbers(text, digit_count)
     elif ("live" in seen or "lives" in seen) and not ADDRESS_STREETS.isdisjoint(seen):
         found += [Found(*m.span(), "address", "street where someone lives") for m in ADDRESS.finditer(text)]
+    if digit_count or not MONTH_WORDS.isdisjoint(seen):  # "my birthday is the twelfth of october"
+        found += _birth_dates(text, seen)
     if not ANY_STREET.isdisjoint(seen) and (not seen.isdisjoint(NUMBER_WORD_SET) or (
             "-" in text and any(w.split("-")[0] in NUMBER_WORD_SET for w in seen if "-" in w))):  # "twenty-three"
         found += _addresses_in_context(text, WORDS_ADDRESS)
@@ -1419,7 +1533,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     if any(f.kind == "name" or f.recogniser.startswith(LEARNED) for f in found):
         kept_names = _kept_phrases(words)  # a name (or what the CRF found) inside a place, service or public figure
         found = [f for f in found if (f.kind != "name" and not f.recogniser.startswith(LEARNED)) or not (
-            any(s <= f.start and f.end <= e for s, e in kept_names) or _a_public_figure(words, f))]
+            any(s <= f.start and f.end <= e for s, e in kept_names) or _a_public_figure(words, f)
+            or _a_word_of_its_language(words, f) or _an_identity(words, f))]
     found = [f for f in found if not _kept(text, f, terms) and not any(s <= f.start and f.end <= e for s, e in kept)]
     # Longest first, then earliest: a phone number inside an email stays part of the email.
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
