@@ -470,10 +470,7 @@ class _Names:
                 p1 in DETERMINERS and c & ENGLISH))):
             return "first name list"  # in lower case, not "sex ed" or "my teddy"
         if not cap:
-            if c & FIRST and not c & FUNCTION and (
-                    (p1 in TOLD and nxt not in NOT_AFTER_TOLD) or (p1 in ("and", "n", "&") and p2 == "me")):
-                return "name in context"  # "i told autumn about my dad", "me n chance got blamed"
-            return None
+            return "name in context" if c & FIRST and not c & FUNCTION and self._everyday_name(i, p1, p2, nxt) else None
         start = w.before[i] == "."
         # "Dev the youth worker", "Hodan my cousin": a name, then who they are.
         if nxt in ("the", "my", "our") and (w.next(i + 1) in RELATIONS or w.next(i + 2) in RELATIONS):
@@ -492,6 +489,23 @@ class _Names:
             return "capitalised, not a word"
         return None
 
+    def _everyday_name(self, i: int, p1: str, p2: str, nxt: str) -> bool:
+        """A first name that is an everyday word, in lower case, where the words around say a person: "i told
+        autumn about", "me n chance", "sky said my mum ...", "i hate destiny she ...", "angel my sister ...",
+        "big mo runs"."""
+        w = self.w
+        if (p1 in TOLD and nxt not in NOT_AFTER_TOLD) or (p1 in AND_WORDS and p2 == "me"):
+            return True
+        if p1 in NICKNAME_WORDS and p2 not in DETERMINERS and nxt not in NOT_AFTER_TOLD:
+            return True  # "big mo runs the estate"
+        if w.before[i] == "." and nxt in SAID_OR_DID:
+            return True  # "sky said my mum is a tramp"
+        if p1 in WEAK_CONTEXT and nxt in ("she", "he", "shes", "hes"):
+            return True  # "i hate destiny she always lies"
+        return w.before[i] == "." and nxt in ("my", "our") and w.next(i + 1) in ONE_PERSON | {"foster", "step", "little",
+                                                                                              "big", "older", "younger"} \
+            and w.lowers[i] not in VERB_NAMES  # "mercy my foster mum"; not "hope my mum gets better"
+
     def extend(self) -> None:
         """Surnames after a name, and the other names in a list ("X and Y", "X, Y and Z")."""
         w, n = self.w, len(self.w)
@@ -509,6 +523,12 @@ class _Names:
                         if k not in self.found:
                             self.found[k] = "surname after a name"
                             changed = True
+                k = i - 1  # "mason [clarke]", "river [jones]": the first name before a surname found
+                if k >= 0 and k not in self.found and w.before[i] == "" and self.classes[i] & SURNAME and \
+                        self.classes[k] & FIRST and not self.classes[k] & (STOP | FUNCTION | PLACE | NOT_PERSON) and \
+                        w.lowers[k] not in VERB_NAMES:
+                    self.found[k] = "first name before a surname"
+                    changed = True
                 for k in (i + 1, i - 1, i + 2, i - 2):
                     if 0 <= k < n and k not in self.found and self._listed(min(i, k), max(i, k), k):
                         self.found[k] = "list of names"
@@ -535,6 +555,14 @@ class _Names:
         return (w.capital(k) and not (c & ENGLISH and not c & FIRST)) or bool(c & FIRST and not c & EVERYDAY)
 
 
+SAID_OR_DID = frozenset(["said", "says", "told", "tells", "pushed", "punched", "kicked", "hit", "hits", "threatened",
+                         "screamed", "shouted", "bullies", "bullied", "texted", "messaged", "touched", "slapped",
+                         "stole", "nicked", "grabbed", "spat", "posted", "screenshotted", "snitched", "lied"])
+"""What a person says or does to a young person: an everyday word that is a name too, starting a sentence before one,
+is the name ("sky said", "river pushed me")."""
+VERB_NAMES = frozenset(["hope", "will", "mark", "bill", "pat", "rob", "sue", "grant", "chase", "trust", "may", "miss",
+                        "drew", "ray", "jack", "frank", "pray", "joy", "love", "faith", "grace"])
+"""Everyday-word names that start a sentence as a verb or a wish ("hope my mum gets better", "pray my dad ...")."""
 MONTH_NAMES = frozenset(["april", "june", "august"])
 """Months that are first names, names after a word for one person ("my stepmum april"; not "may": "my mum may")."""
 TOLD = frozenset(["told", "tell", "tells", "ask", "asks", "asked", "texted", "messaged",
@@ -620,6 +648,8 @@ def _names(words: Words) -> Iterator[Found]:
         candidates.update(i + 1 for i, lower in enumerate(lowers[:-1]) if lower in CONTEXT_WORDS)
     if not TOLD.isdisjoint(words.set):  # "i told autumn"
         candidates.update(i + 1 for i, lower in enumerate(lowers[:-1]) if lower in TOLD)
+    # everyday words that are names too, in lower case: names only where _everyday_name() says so
+    candidates.update(i for i, c in enumerate(words.classes) if c & FIRST and c & EVERYDAY and not c & (STOP | FUNCTION))
     if "me" in words.set:  # "me n chance"
         candidates.update(i + 2 for i, lower in enumerate(lowers[:-2]) if lower == "me" and lowers[i + 1] in ("and", "n", "&"))
     for i in sorted(candidates):
