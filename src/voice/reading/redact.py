@@ -1025,6 +1025,8 @@ def _school_near(words: Words, i: int, j: int) -> bool:
     p1, p2 = words.prev(i), words.prev(i, 2)
     if p1 in SCHOOL_BEFORE or (p1 == "to" and p2 in TO_SCHOOL) or (p1 in ("from", "of") and p2 in OUT_OF_SCHOOL):
         return True
+    if p1 == "from" and p2 and CLASSES[p2] & (FIRST | SURNAME | ARABIC) and not CLASSES[p2] & (STOP | EVERYDAY):
+        return True  # "jay from crown hills": a young person is known by their school
     after = words.next(j - 1)
     return after in SCHOOL_ENDS or (after == "sixth" and words.next(j) == "form") or (
         after in ("is", "was") and "school" in words.set)  # "castle rock sixth form"
@@ -1046,6 +1048,7 @@ def _listed_schools(words: Words) -> Iterator[Found]:
             continue  # inside a school found already
         for form, loose in index[lowers[i]]:
             j = i + len(form)
+            loose = loose or _a_place(form)  # "crown hills is where i live": the area; "i go to crown hills": the school
             if _form_at(words, lowers, form, i) and all(b == "" for b in words.before[i + 1:j]) and (
                     not loose or _school_near(words, i, j) or _school_subject(words, form, i, j)) and not (
                     _street_after(words, j)):
@@ -1055,6 +1058,12 @@ def _listed_schools(words: Words) -> Iterator[Found]:
                 yield Found(words.span(first)[0], words.span(j - 1)[1], "school", "the area's schools")
                 after = j
                 break
+
+
+@cache
+def _a_place(form: tuple[str, ...]) -> bool:
+    """A school's form that is a part of the city or a town too ("crown hills", "rushey mead", "hamilton")."""
+    return " ".join(form) in places()
 
 
 def _street_after(words: Words, j: int) -> bool:
