@@ -1141,6 +1141,38 @@ def _a_public_figure(words: Words, found: Found) -> bool:
 
 
 PEOPLE_AFTER = frozenset(["me", "my", "us", "our", "i", "him", "her", "them", "mum", "dad"])
+FAME_BEFORE = word_list("fame before")
+FAME_AFTER = word_list("fame after")
+
+
+def _famous(words: Words, found: list[Found]) -> set[int]:
+    """Where the names found start that are said to be famous by the word just before or after the whole name
+    ("the singer olivia rodrigo", "burna boy's new album", "cole palmer scored"), with no word for a person
+    before it ("my mate jay the footballer"): public figures no list has."""
+    if words.set.isdisjoint(FAME_BEFORE) and words.set.isdisjoint(FAME_AFTER):
+        return set()
+    at: dict[int, int] = {}
+    for f in found:
+        if f.kind == "name":
+            i = words.index_at(f.start)
+            if i is not None:
+                at[i] = f.start
+                k = i
+                while k + 1 < len(words) and words.span(k + 1)[1] <= f.end:
+                    k += 1
+                    at[k] = f.start
+    famous: set[int] = set()
+    for i in sorted(at):
+        if i - 1 in at:
+            continue  # inside a name
+        k = i
+        while k + 1 in at and not words.before[k + 1]:
+            k += 1
+        before, after = words.prev(i), words.next(k)
+        if (before in FAME_BEFORE or (after in FAME_AFTER and k > i)) and words.prev(i, 2) not in STRONG_CONTEXT and \
+                before not in STRONG_CONTEXT and not (after in STRONG_VERBS and words.next(k + 1) in PEOPLE_AFTER):
+            famous.update(at[m] for m in range(i, k + 1))
+    return famous
 
 
 IDENTITIES = word_list("faiths and identities")
@@ -1571,9 +1603,10 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     kept = [m.span() for m in keep.finditer(text)] if keep else []
     if any(f.kind == "name" or f.recogniser.startswith(LEARNED) for f in found):
         kept_names = _kept_phrases(words)  # a name (or what the CRF found) inside a place, service or public figure
+        famous = _famous(words, found)
         found = [f for f in found if (f.kind != "name" and not f.recogniser.startswith(LEARNED)) or not (
             any(s <= f.start and f.end <= e for s, e in kept_names) or _a_public_figure(words, f)
-            or _a_word_of_its_language(words, f) or _an_identity(words, f))]
+            or _a_word_of_its_language(words, f) or _an_identity(words, f) or (f.kind == "name" and f.start in famous))]
     found = [f for f in found if not _kept(text, f, terms) and not any(s <= f.start and f.end <= e for s, e in kept)]
     # Longest first, then earliest: a phone number inside an email stays part of the email.
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
