@@ -176,6 +176,62 @@ def test_what_must_stay_stays(text: str) -> None:
     assert redact(text).text == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ghar mein aman chahiye bas",  # Urdu: peace
+        "zara sa bhi khayal nahi karte",  # Urdu: a little
+        "czuję się sam w tej szkole",  # Polish: alone
+        "i converted to islam last year",
+        "im christian and i go to a pentecostal church",
+        "my sister is bi and nobody minds",
+        "I am a Christian and i go to church",
+        "My dad is from Mogadishu and my mum from Sylhet",
+        "the mosque on Sparkenhoe Street is big",
+        "Barnardo's runs a group for young carers",
+        "crown hills is where i live",
+        "Grace and manners are taught at home",
+        "the singer olivia rodrigo gets how i feel",
+        "i love chappell roan songs",
+        "karma nirvana 0800 5999 247 helps with forced marriage",
+        "i want to work at Apple or Google",
+        "lowkey the pe teacher is the best one",
+        "Twycross Zoo is the best school trip",
+        "when i am sad and my mummy doesnt know",
+    ],
+)
+def test_what_must_stay_stays_round_4(text: str) -> None:
+    """#28's fourth round: Urdu and Polish words that are names elsewhere, faiths and identities, cities abroad,
+    a street named after a school, an area that is a school's name too, public figures by the word beside
+    them, more helplines, a wish to work somewhere, slang."""
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("meri dost zara bohat achi hai", "meri dost [name] bohat achi hai"),
+        ("moj kolega sam jest fajny", "moj kolega [name] jest fajny"),
+        ("zara said she would hit me", "[name] said she would hit me"),
+        ("my stepmum april never lets me eat", "my stepmum [name] never lets me eat"),
+        ("i told autumn about my dad", "i told [name] about my dad"),
+        ("me n chance always get blamed", "me n [name] always get blamed"),
+        ("sky said my mum is a tramp", "[name] said my mum is a tramp"),
+        ("mercy my foster mum is really nice", "[name] my foster mum is really nice"),
+        ("mason clarke said he would stab me", "[name] said he would stab me"),
+        ("lil d pulled a knife on my cousin", "[name] pulled a knife on my cousin"),
+        ("big mo runs the estate", "[name] runs the estate"),
+        ("kendrick hit me", "[name] hit me"),
+        ("my friend christian is lovely", "my friend [name] is lovely"),
+        ("castle rock sixth form is alright", "[school] sixth form is alright"),
+        ("lutterworth collage is too far from home", "[school] is too far from home"),
+        ("my birthday is the twelfth of october", "my birthday is [date of birth]"),
+    ],
+)
+def test_what_must_go_goes_round_4(text: str, redacted: str) -> None:
+    assert redact(text).text == redacted
+
+
 def test_the_partnership_adds_its_own_helplines() -> None:
     text = "ring the youth line on 0116 496 0999"
     assert redact(text).text == "ring the youth line on [phone]"
