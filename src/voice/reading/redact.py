@@ -500,6 +500,10 @@ class _Names:
             return True  # "big mo runs the estate"
         if w.before[i] == "." and nxt in SAID_OR_DID:
             return True  # "sky said my mum is a tramp"
+        if nxt and not w.before[i + 1] and self.classes[i + 1] & SURNAME and not self.classes[i + 1] & (
+                STOP | PLACE | NOT_PERSON) and (not self.classes[i + 1] & ENGLISH or self.classes[i + 1] & FIRST) and \
+                w.lowers[i] not in ("hope", "will", "mark", "may", "miss", "trust", "pray", "love", "bill"):
+            return True  # "joy okafor is my mentor": a surname no English word after it
         if p1 in WEAK_CONTEXT and nxt in ("she", "he", "shes", "hes"):
             return True  # "i hate destiny she always lies"
         return w.before[i] == "." and nxt in ("my", "our") and w.next(i + 1) in ONE_PERSON | {"foster", "step", "little",
