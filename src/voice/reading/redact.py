@@ -1145,6 +1145,26 @@ def _a_public_figure(words: Words, found: Found) -> bool:
 
 
 PEOPLE_AFTER = frozenset(["me", "my", "us", "our", "i", "him", "her", "them", "mum", "dad"])
+def _beside_a_figure(words: Words, found: list[Found], kept: list[tuple[int, int]]) -> set[int]:
+    """Names of one word joined by "and" to a public figure or character kept ("billie eilish and finneas",
+    "peppa pig and george", "prince william and kate"): one more of them, unless a word for a person comes
+    before it or a word after it says someone known ("... and jay from my class")."""
+    if not kept or words.set.isdisjoint(AND_WORDS):
+        return set()
+    starts, ends = {s for s, _ in kept}, {e for _, e in kept}
+    beside = set()
+    for f in found:
+        i = words.index_at(f.start) if f.kind == "name" else None
+        if i is None or words.span(i)[1] < f.end or words.before[i]:
+            continue
+        after_and = i >= 2 and words.lowers[i - 1] in AND_WORDS and words.span(i - 2)[1] in ends
+        before_and = i + 2 < len(words) and words.lowers[i + 1] in AND_WORDS and words.span(i + 2)[0] in starts
+        if (after_and or before_and) and words.next(i) not in ("from", "in", "at", "my", "our") and \
+                words.prev(i) not in STRONG_CONTEXT:
+            beside.add(f.start)
+    return beside
+
+
 FAME_BEFORE = word_list("fame before")
 FAME_AFTER = word_list("fame after")
 
@@ -1607,7 +1627,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     kept = [m.span() for m in keep.finditer(text)] if keep else []
     if any(f.kind == "name" or f.recogniser.startswith(LEARNED) for f in found):
         kept_names = _kept_phrases(words)  # a name (or what the CRF found) inside a place, service or public figure
-        famous = _famous(words, found)
+        famous = _famous(words, found) | _beside_a_figure(words, found, kept_names)
         found = [f for f in found if (f.kind != "name" and not f.recogniser.startswith(LEARNED)) or not (
             any(s <= f.start and f.end <= e for s, e in kept_names) or _a_public_figure(words, f)
             or _a_word_of_its_language(words, f) or _an_identity(words, f) or (f.kind == "name" and f.start in famous))]
