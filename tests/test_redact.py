@@ -198,6 +198,13 @@ def test_what_must_stay_stays(text: str) -> None:
         "lowkey the pe teacher is the best one",
         "Twycross Zoo is the best school trip",
         "when i am sad and my mummy doesnt know",
+        "dad battrd me so hard my ear rang",  # a verb typed short after a word for a person
+        "step mum whackd me wiv the charger",
+        "mum nvr listens to me",
+        "i cary a blade innit everyone does",  # carry
+        "got sextorted on insta",
+        "billie eilish and finneas make good music",
+        "emma raducanu is from kent",
     ],
 )
 def test_what_must_stay_stays_round_4(text: str) -> None:
@@ -226,6 +233,9 @@ def test_what_must_stay_stays_round_4(text: str) -> None:
         ("castle rock sixth form is alright", "[school] sixth form is alright"),
         ("lutterworth collage is too far from home", "[school] is too far from home"),
         ("my birthday is the twelfth of october", "my birthday is [date of birth]"),
+        ("kacper i oliwia to moi przyjaciele", "[name] i [name] to moi przyjaciele"),
+        ("jj and kai are my mates", "[name] and [name] are my mates"),
+        ("marcus rashford and jay from my class", "marcus rashford and [name] from my class"),
     ],
 )
 def test_what_must_go_goes_round_4(text: str, redacted: str) -> None:

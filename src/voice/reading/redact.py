@@ -455,6 +455,8 @@ class _Names:
         introduced = p1 in INTRODUCERS or (p1 == "is" and p2 in ("name", "names", "imię")) or (p1, p2) == ("me", "call")
         if introduced and (cap or unknown or (known_name and not c & ENGLISH)):
             return "introduced"
+        if unknown and not cap and not c & (FIRST | SURNAME) and TEXT_SPEAK_VERB.search(lower):
+            return None  # "dad battrd me", "mum nvr listens", "step mum whackd me": a verb typed short
         related = p1 in RELATIONS or (p1 in ("is", "was", "called", "named") and p2 in RELATIONS)
         if related and ((cap and not (c & ENGLISH and not known_name)) or (c & FIRST and not c & EVERYDAY)
                         or (unknown and not cap)):
@@ -467,8 +469,9 @@ class _Names:
         if nxt in STREET_WORDS:  # "Charles Street", "Victoria Park": a place named after someone
             return None
         if c & FIRST and not c & EVERYDAY and (cap or (len(w.lowers[i]) > 2 and not (
-                p1 in DETERMINERS and c & ENGLISH))):
-            return "first name list"  # in lower case, not "sex ed" or "my teddy"
+                p1 in DETERMINERS and c & ENGLISH) and (p1 not in SUBJECTS_BEFORE_A_VERB or (
+                p1 == "i" and bool(p2) and CLASSES[p2] & FIRST)))):  # "kacper i oliwia": Polish "and"
+            return "first name list"  # in lower case, not "sex ed", "my teddy" or "i cary a blade" (carry)
         if not cap:
             return "name in context" if c & FIRST and not c & FUNCTION and self._everyday_name(i, p1, p2, nxt) else None
         start = w.before[i] == "."
@@ -567,6 +570,12 @@ is the name ("sky said", "river pushed me")."""
 VERB_NAMES = frozenset(["hope", "will", "mark", "bill", "pat", "rob", "sue", "grant", "chase", "trust", "may", "miss",
                         "drew", "ray", "jack", "frank", "pray", "joy", "love", "faith", "grace"])
 """Everyday-word names that start a sentence as a verb or a wish ("hope my mum gets better", "pray my dad ...")."""
+TEXT_SPEAK_VERB = re.compile(r"^[bcdfghjklmnpqrstvwxz]{3,}$|[bcdfghjkmpqstvwxz]d$|[bcdfghjklmnpqrstvwxz][rln]d$"
+                             r"|(?:p|k|ck)t$|[bcdfghjklmnpqrstvwxz]rs$")
+"""A word typed without its vowels ("nvr", "lft") or a verb's end typed short ("battrd", "punchd", "kikd", "slapt"):
+no name ends so ("ahmed", "richard", "ronald" do not; a listed name, or "jj", is a name anyway)."""
+SUBJECTS_BEFORE_A_VERB = frozenset(["i", "we", "they", "he", "she"])
+"""Words after which a first name in lower case is a verb typed short or misspelt ("i cary a blade")."""
 MONTH_NAMES = frozenset(["april", "june", "august"])
 """Months that are first names, names after a word for one person ("my stepmum april"; not "may": "my mum may")."""
 TOLD = frozenset(["told", "tell", "tells", "ask", "asks", "asked", "texted", "messaged",
@@ -840,6 +849,8 @@ def _handles(words: Words) -> Iterator[Found]:
                 continue
             handle = m.group("h")
             c = CLASSES[handle.lower().lstrip("@")]
+            if m.re is HANDLE_BEFORE and not HANDLE_SHAPE.search(handle) and handle.lower().endswith("ed"):
+                continue  # "got sextorted on insta": a verb, not a handle
             if c & FIGURE and m.re is HANDLE_BEFORE:
                 continue  # "i watch mrbeast on youtube": a public figure's channel
             if HANDLE_SHAPE.search(handle) or not c & (ENGLISH | STOP | PLACE | NOT_PERSON):
@@ -1503,6 +1514,9 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
     kind, classes = labelled.kind, words.classes[first:last + 1]
     if kind == "name" and any(c & (PLACE | NOT_PERSON) for c in classes) and words.prev(first) not in STRONG_CONTEXT:
         return None  # "from Somalia and Jordan", "on Kooth": places and services stay, unless "my friend Jordan"
+    if kind == "name" and first == last and not words.capital(first) and not classes[0] & (FIRST | SURNAME | ARABIC) \
+            and TEXT_SPEAK_VERB.search(words.lowers[first]):
+        return None  # "my mum nvr listens", "dad punchd me": a word typed short
     if kind == "name" and first == last == a and _a_word_before_and(words, first, b):
         return None  # "Grace and manners are taught at home"
     if kind == "school" and all(c & (PLACE | NOT_PERSON | FIGURE) for c in classes):
