@@ -236,6 +236,8 @@ def test_what_must_stay_stays_round_4(text: str) -> None:
         ("kacper i oliwia to moi przyjaciele", "[name] i [name] to moi przyjaciele"),
         ("jj and kai are my mates", "[name] and [name] are my mates"),
         ("marcus rashford and jay from my class", "marcus rashford and [name] from my class"),
+        ("jack white hit me", "[name] hit me"),
+        ("zara khan ne mujhe mara hai aur sab dekh rahe the", "[name] ne mujhe mara hai aur sab dekh rahe the"),
     ],
 )
 def test_what_must_go_goes_round_4(text: str, redacted: str) -> None:

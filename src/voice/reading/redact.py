@@ -1221,6 +1221,8 @@ def _an_identity(words: Words, found: Found) -> bool:
     i = words.index_at(found.start)
     if i is None or words.span(i)[1] < found.end or words.lowers[i] not in IDENTITIES:
         return False
+    if found.recogniser in ("surname after a name", "list of names", "first name before a surname"):
+        return False  # "jack white", "jay black": a surname
     return words.prev(i) not in TITLES and words.prev(i) not in ONE_PERSON and words.prev(i) not in INTRODUCERS
 
 
@@ -1238,6 +1240,8 @@ def _a_word_of_its_language(words: Words, found: Found) -> bool:
         return False
     if words.prev(i) in STRONG_CONTEXT or words.prev(i) in URDU_PEOPLE:
         return False
+    if i + 1 < len(words) and not words.before[i + 1] and words.classes[i + 1] & SURNAME:
+        return False  # "zara khan ne mujhe mara": a name and surname
     return sum(1 for k, c in enumerate(words.classes) if c & FOREIGN and k != i) >= 2
 
 
