@@ -503,6 +503,8 @@ class _Names:
             return True  # "big mo runs the estate"
         if w.before[i] == "." and nxt in SAID_OR_DID:
             return True  # "sky said my mum is a tramp"
+        if w.before[i] == "." and _from_where_they_are(w, i) and w.lowers[i] not in VERB_NAMES:
+            return True  # "summer from year 9 ...", "heaven from my class ..."
         if nxt and not w.before[i + 1] and self.classes[i + 1] & SURNAME and not self.classes[i + 1] & (
                 STOP | PLACE | NOT_PERSON) and (not self.classes[i + 1] & ENGLISH or self.classes[i + 1] & FIRST) and \
                 w.lowers[i] not in ("hope", "will", "mark", "may", "miss", "trust", "pray", "love", "bill"):
@@ -560,6 +562,19 @@ class _Names:
         if not joined or not (self.could_be(k) or c & (FIRST | PLACE | STOP | NOT_PERSON) == FIRST | PLACE):
             return False  # a place that is a first name too beside a name is one: "tyler n jordan"
         return (w.capital(k) and not (c & ENGLISH and not c & FIRST)) or bool(c & FIRST and not c & EVERYDAY)
+
+
+def _from_where_they_are(w: Words, i: int) -> bool:
+    """"from my class", "from year 9", "from the estate", "from cadets" after word i: how young people say who
+    someone is."""
+    if w.next(i) != "from" or i + 2 >= len(w) or w.before[i + 2]:
+        return False
+    after = w.lowers[i + 2]
+    return after in ("my", "year", "yr", "the", "our", "across", "down", "up", "round") or after in SCHOOL_PLACES
+
+
+SCHOOL_PLACES = frozenset(["school", "class", "form", "cadets", "football", "church", "mosque", "gurdwara", "college",
+                           "work", "scouts", "guides", "boxing", "dance", "youth", "primary", "nursery"])
 
 
 SAID_OR_DID = frozenset(["said", "says", "told", "tells", "pushed", "punched", "kicked", "hit", "hits", "threatened",
