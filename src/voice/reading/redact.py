@@ -1329,6 +1329,8 @@ def _open_words(words: Words) -> list[int]:
                 opened[i] = OPEN  # "I told Hope"
             else:  # an everyday word that is also a name ("hope", "park", "summer"): beside words that say a person
                 p1 = lowers[i - 1] if i and not before[i] else "^" if upper else ""  # "Hope so" begins a sentence
+                if p1 == "" and lowers[i] in VERB_NAMES:
+                    p1 = "^"  # "hope from my mum keeps me going", "love from my nan": a word that starts a sentence
                 nxt = lowers[i + 1] if i + 1 < n and not before[i + 1] else ""
                 if nxt in AND_WORDS and i + 2 < n and not before[i + 2] and not (
                         classes[i + 2] & (FIRST | SURNAME | ARABIC) or lowers[i + 2] in ("me", "i", "him", "her")):
