@@ -1319,24 +1319,11 @@ def _open_words(words: Words) -> list[int]:
     or school list, no English word; an everyday word that is a name too beside words that say a person)
     or that follows words that say one may come ("mr", "my mate", "goes to", "works at", "... academy").
     Every other word is O."""
-    classes, written, before, lowers = words.classes, words.written, words.before, words.lowers
-    n, seen = len(classes), words.set
+    classes, before, lowers, seen = words.classes, words.before, words.lowers, words.set
     opened = list(map(OPEN_KIND.__getitem__, classes))
     if BESIDE_A_PERSON in opened:
         for i in _positions(opened, BESIDE_A_PERSON):
-            upper = written[i][0].isupper()
-            if upper and not before[i]:
-                opened[i] = OPEN  # "I told Hope"
-            else:  # an everyday word that is also a name ("hope", "park", "summer"): beside words that say a person
-                p1 = lowers[i - 1] if i and not before[i] else "^" if upper else ""  # "Hope so" begins a sentence
-                if p1 == "" and lowers[i] in VERB_NAMES:
-                    p1 = "^"  # "hope from my mum keeps me going", "love from my nan": a word that starts a sentence
-                nxt = lowers[i + 1] if i + 1 < n and not before[i + 1] else ""
-                if nxt in AND_WORDS and i + 2 < n and not before[i + 2] and not (
-                        classes[i + 2] & (FIRST | SURNAME | ARABIC) or lowers[i + 2] in ("me", "i", "him", "her")):
-                    nxt = ""  # "sad and my mum": "and" says a person only before another ("hope and me", "bill n jay")
-                opened[i] = OPEN if p1 in NAME_BEFORE or nxt in NAME_AFTER or (
-                    p1 != "" and classes[i - 1] & FIRST and classes[i] & SURNAME) else CLOSED
+            opened[i] = OPEN if _beside_a_person(words, i) else CLOSED
     _open_word_names(words, opened)
     openers = OPENER_WORDS & seen
     if "to" in seen and not TO_SCHOOL.isdisjoint(seen):
@@ -1355,6 +1342,29 @@ def _open_words(words: Words) -> list[int]:
         _close_foreign(words, opened)
         _close_glued(words, opened)
     return opened
+
+
+def _beside_a_person(words: Words, i: int) -> bool:
+    """An everyday word that is also a name ("hope", "park", "summer") where the words beside it say a person
+    ("I told Hope", "told hope", "bill shouts"), for the CRF to read."""
+    written, before, lowers, classes, n = words.written, words.before, words.lowers, words.classes, len(words)
+    upper = written[i][0].isupper()
+    if upper and not before[i]:
+        return True  # "I told Hope"
+    p1 = lowers[i - 1] if i and not before[i] else "^" if upper else ""  # "Hope so" begins a sentence
+    if p1 == "" and lowers[i] in SENTENCE_WORDS:
+        p1 = "^"  # "hope from my mum keeps me going", "love from my nan": a word that starts a sentence
+    nxt = lowers[i + 1] if i + 1 < n and not before[i + 1] else ""
+    if nxt in AND_WORDS and i + 2 < n and not before[i + 2] and not (
+            classes[i + 2] & (FIRST | SURNAME | ARABIC) or lowers[i + 2] in ("me", "i", "him", "her")):
+        nxt = ""  # "sad and my mum": "and" says a person only before another ("hope and me", "bill n jay")
+    return p1 in NAME_BEFORE or nxt in NAME_AFTER or (p1 != "" and bool(classes[i - 1] & FIRST)
+                                                      and bool(classes[i] & SURNAME))
+
+
+SENTENCE_WORDS = frozenset(["hope", "love", "faith", "grace", "joy", "trust", "will", "pray", "may", "miss", "patience",
+                            "peace", "mercy", "charity", "honour", "justice", "destiny", "harmony"])
+"""Everyday words that are names too and start a sentence as words ("hope from my mum keeps me going")."""
 
 
 def _close_glued(words: Words, opened: list[int]) -> None:
