@@ -573,17 +573,13 @@ def _from_where_they_are(w: Words, i: int) -> bool:
     return after in ("my", "year", "yr", "the", "our", "across", "down", "up", "round") or after in SCHOOL_PLACES
 
 
-SCHOOL_PLACES = frozenset(["school", "class", "form", "cadets", "football", "church", "mosque", "gurdwara", "college",
-                           "work", "scouts", "guides", "boxing", "dance", "youth", "primary", "nursery"])
+SCHOOL_PLACES = word_list("school places")
 
 
-SAID_OR_DID = frozenset(["said", "says", "told", "tells", "pushed", "punched", "kicked", "hit", "hits", "threatened",
-                         "screamed", "shouted", "bullies", "bullied", "texted", "messaged", "touched", "slapped",
-                         "stole", "nicked", "grabbed", "spat", "posted", "screenshotted", "snitched", "lied"])
+SAID_OR_DID = word_list("said or did")
 """What a person says or does to a young person: an everyday word that is a name too, starting a sentence before one,
 is the name ("sky said", "river pushed me")."""
-VERB_NAMES = frozenset(["hope", "will", "mark", "bill", "pat", "rob", "sue", "grant", "chase", "trust", "may", "miss",
-                        "drew", "ray", "jack", "frank", "pray", "joy", "love", "faith", "grace"])
+VERB_NAMES = word_list("verb names")
 """Everyday-word names that start a sentence as a verb or a wish ("hope my mum gets better", "pray my dad ...")."""
 TEXT_SPEAK_VERB = re.compile(r"^[bcdfghjklmnpqrstvwxz]{3,}$|[bcdfghjkmpqstvwxz]d$|[bcdfghjklmnpqrstvwxz][rln]d$"
                              r"|(?:p|k|ck)t$|[bcdfghjklmnpqrstvwxz]rs$")
@@ -591,14 +587,12 @@ TEXT_SPEAK_VERB = re.compile(r"^[bcdfghjklmnpqrstvwxz]{3,}$|[bcdfghjkmpqstvwxz]d
 no name ends so ("ahmed", "richard", "ronald" do not; a listed name, or "jj", is a name anyway)."""
 SUBJECTS_BEFORE_A_VERB = frozenset(["i", "we", "they", "he", "she"])
 """Words after which a first name in lower case is a verb typed short or misspelt ("i cary a blade")."""
-MONTH_NAMES = frozenset(["april", "june", "august"])
+MONTH_NAMES = word_list("month names")
 """Months that are first names, names after a word for one person ("my stepmum april"; not "may": "my mum may")."""
-TOLD = frozenset(["told", "tell", "tells", "ask", "asks", "asked", "texted", "messaged",
-                  "rang", "phoned", "snapped", "dmed", "facetimed", "thanked", "blamed"])
+TOLD = word_list("told")
 """Verbs whose object is a person: an everyday word that is a name too, after one, is the name ("i told autumn",
 "ask chance")."""
-NOT_AFTER_TOLD = frozenset(["school", "holidays", "holiday", "camp", "term", "break", "time", "club", "job", "day",
-                            "night", "week", "weekend", "is", "was", "will", "has", "had"])
+NOT_AFTER_TOLD = word_list("not after told")
 """Words after such a word that make it the word ("ask summer school", "tell time")."""
 SURNAME_PARTICLES = frozenset(["van", "der", "den", "de", "da", "di", "du", "la", "le", "von", "del", "al", "el", "bin",
                                "binti", "ibn", "abu", "dos", "das", "st"])
@@ -799,9 +793,7 @@ def _schools_gone_to(words: Words) -> Iterator[Found]:
             yield Found(m.start("w"), m.end("w"), "school", "school after 'go to'")
 
 
-SCHOOL_THINGS = frozenset(["trip", "trips", "bus", "buses", "uniform", "uniforms", "day", "days", "dinner", "dinners",
-                           "holiday", "holidays", "run", "work", "year", "report", "play", "council", "nurse",
-                           "counsellor", "shoes", "bag", "disco", "prom", "friends", "kids", "teacher", "teachers"])
+SCHOOL_THINGS = word_list("school things")
 """Words after "school" that make it a thing of school, not a school ("Twycross Zoo is the best school trip")."""
 IS_A_SCHOOL = re.compile(r"(?:^|[.!?]\s+)(?P<n>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:is|was)\s+(?:a|an|the)\s+"
                          r"(?:\w+\s+){0,2}(?:school|college|academy)\b(?!\s+(?:" + "|".join(sorted(SCHOOL_THINGS)) + r")\b)")
@@ -1260,8 +1252,7 @@ def _a_word_of_its_language(words: Words, found: Found) -> bool:
     return sum(1 for k, c in enumerate(words.classes) if c & FOREIGN and k != i) >= 2
 
 
-URDU_PEOPLE = frozenset(["dost", "bhai", "behen", "bahen", "cousin", "ammi", "abbu", "chacha", "khala", "mamu",
-                         "naam"])
+URDU_PEOPLE = word_list("urdu people")
 """Words for people in Roman Urdu after which a name is one ("meri dost Zara")."""
 
 
@@ -1362,8 +1353,7 @@ def _beside_a_person(words: Words, i: int) -> bool:
                                                       and bool(classes[i] & SURNAME))
 
 
-SENTENCE_WORDS = frozenset(["hope", "love", "faith", "grace", "joy", "trust", "will", "pray", "may", "miss", "patience",
-                            "peace", "mercy", "charity", "honour", "justice", "destiny", "harmony"])
+SENTENCE_WORDS = word_list("sentence words")
 """Everyday words that are names too and start a sentence as words ("hope from my mum keeps me going")."""
 
 
@@ -1576,8 +1566,7 @@ learned recogniser's places of work count only after one of them, or after a job
 driver for"), in the same sentence."""
 
 
-WISHES = frozenset(["want", "wants", "wanted", "wanna", "dream", "dreams", "hope", "hoping", "future", "apply", "applied",
-                    "applying", "someday"])
+WISHES = word_list("wishes")
 
 
 def _said_to_be_work(before: list[str]) -> bool:
