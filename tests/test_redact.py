@@ -176,10 +176,93 @@ def test_what_must_stay_stays(text: str) -> None:
     assert redact(text).text == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ghar mein aman chahiye bas",  # Urdu: peace
+        "zara sa bhi khayal nahi karte",  # Urdu: a little
+        "czuję się sam w tej szkole",  # Polish: alone
+        "i converted to islam last year",
+        "im christian and i go to a pentecostal church",
+        "my sister is bi and nobody minds",
+        "I am a Christian and i go to church",
+        "My dad is from Mogadishu and my mum from Sylhet",
+        "the mosque on Sparkenhoe Street is big",
+        "Barnardo's runs a group for young carers",
+        "crown hills is where i live",
+        "Grace and manners are taught at home",
+        "the singer olivia rodrigo gets how i feel",
+        "i love chappell roan songs",
+        "karma nirvana 0800 5999 247 helps with forced marriage",
+        "i want to work at Apple or Google",
+        "lowkey the pe teacher is the best one",
+        "Twycross Zoo is the best school trip",
+        "when i am sad and my mummy doesnt know",
+        "dad battrd me so hard my ear rang",  # a verb typed short after a word for a person
+        "step mum whackd me wiv the charger",
+        "mum nvr listens to me",
+        "i cary a blade innit everyone does",  # carry
+        "got sextorted on insta",
+        "billie eilish and finneas make good music",
+        "emma raducanu is from kent",
+        "hope from my mum keeps me going",
+    ],
+)
+def test_what_must_stay_stays_round_4(text: str) -> None:
+    """#28's fourth round: Urdu and Polish words that are names elsewhere, faiths and identities, cities abroad,
+    a street named after a school, an area that is a school's name too, public figures by the word beside
+    them, more helplines, a wish to work somewhere, slang."""
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("meri dost zara bohat achi hai", "meri dost [name] bohat achi hai"),
+        ("moj kolega sam jest fajny", "moj kolega [name] jest fajny"),
+        ("zara said she would hit me", "[name] said she would hit me"),
+        ("my stepmum april never lets me eat", "my stepmum [name] never lets me eat"),
+        ("i told autumn about my dad", "i told [name] about my dad"),
+        ("me n chance always get blamed", "me n [name] always get blamed"),
+        ("sky said my mum is a tramp", "[name] said my mum is a tramp"),
+        ("mercy my foster mum is really nice", "[name] my foster mum is really nice"),
+        ("mason clarke said he would stab me", "[name] said he would stab me"),
+        ("lil d pulled a knife on my cousin", "[name] pulled a knife on my cousin"),
+        ("big mo runs the estate", "[name] runs the estate"),
+        ("kendrick hit me", "[name] hit me"),
+        ("my friend christian is lovely", "my friend [name] is lovely"),
+        ("castle rock sixth form is alright", "[school] sixth form is alright"),
+        ("lutterworth collage is too far from home", "[school] is too far from home"),
+        ("my birthday is the twelfth of october", "my birthday is [date of birth]"),
+        ("kacper i oliwia to moi przyjaciele", "[name] i [name] to moi przyjaciele"),
+        ("jj and kai are my mates", "[name] and [name] are my mates"),
+        ("marcus rashford and jay from my class", "marcus rashford and [name] from my class"),
+        ("jack white hit me", "[name] hit me"),
+        ("zara khan ne mujhe mara hai aur sab dekh rahe the", "[name] ne mujhe mara hai aur sab dekh rahe the"),
+    ],
+)
+def test_what_must_go_goes_round_4(text: str, redacted: str) -> None:
+    assert redact(text).text == redacted
+
+
 def test_the_partnership_adds_its_own_helplines() -> None:
     text = "ring the youth line on 0116 496 0999"
     assert redact(text).text == "ring the youth line on [phone]"
     assert redact(text, Terms(helplines=["0116 496 0999"])).text == text
+
+
+def test_a_helplines_file_in_the_shipped_form_adds_the_areas_own(tmp_path: Path) -> None:
+    """VOICE_HELPLINES_FILE: names and numbers in data/helplines.txt's form, kept beside the shipped ones."""
+    from voice.common.settings import Settings
+    from voice.web.app import redaction_terms
+
+    helplines = tmp_path / "helplines.txt"
+    helplines.write_text("# ours\nfirst response, first response leicester | 0116 496 0999\n", encoding="utf-8")
+    terms = redaction_terms(Settings(helplines_file=str(helplines)))
+    text = "i rang first response on 0116 496 0999 and childline on 0800 1111"
+    assert redact(text).text == "i rang first response on [phone] and childline on 0800 1111"
+    assert redact(text, terms).text == text
+    assert "first response leicester" in terms.keep and "01164960999" in terms.helplines
 
 
 def test_voice_redact_explain_names_the_learned_recogniser_with_its_confidence(tmp_path: Path) -> None:

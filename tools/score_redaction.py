@@ -12,6 +12,8 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen         # the frozen set of #28 (frozen/), figures only
     .venv/bin/python tools/score_redaction.py --dev --misses   # #28's development set (dev/), for tuning
     .venv/bin/python tools/score_redaction.py --dev2 --misses  # #28's second development set (dev2/), for tuning
+    .venv/bin/python tools/score_redaction.py --dev3 --misses  # #28's third development set (dev3/, round 4), for tuning
+    .venv/bin/python tools/score_redaction.py --dev3b          # round 4's check, written after its tuning (dev3b/)
     .venv/bin/python tools/score_redaction.py --held           # lines held aside (held/), figures only
     .venv/bin/python tools/score_redaction.py --frozen2        # the second frozen set (frozen2/, written blind), figures only
     .venv/bin/python tools/score_redaction.py --frozen3 --before REV  # the third (frozen3/, blind, before round 4)
@@ -133,22 +135,27 @@ def main() -> None:
     parser.add_argument("--frozen", action="store_true", help="score the frozen set of #28 instead (figures only)")
     parser.add_argument("--dev", action="store_true", help="score the development set of #28 instead")
     parser.add_argument("--dev2", action="store_true", help="score the second development set of #28 instead")
+    parser.add_argument("--dev3", action="store_true", help="score the third development set of #28 instead")
+    parser.add_argument("--dev3b", action="store_true", help="score round 4's check (dev3b/), written after its tuning")
     parser.add_argument("--held", action="store_true", help="score the lines held aside for #28 instead (figures only)")
     parser.add_argument("--frozen2", action="store_true",
                         help="score the second frozen set of #28 (frozen2/, written blind after round 2; figures only)")
     parser.add_argument("--frozen3", action="store_true",
                         help="score the third frozen set of #28 (frozen3/, written blind before round 4; figures only)")
     args = parser.parse_args()
-    if args.frozen + args.dev + args.dev2 + args.held + args.frozen2 + args.frozen3 > 1:
-        parser.error("--frozen, --frozen2, --frozen3, --dev, --dev2 and --held are different sets: choose one")
+    if args.frozen + args.dev + args.dev2 + args.dev3 + args.dev3b + args.held + args.frozen2 + args.frozen3 > 1:
+        parser.error("--frozen, --frozen2, --frozen3, --dev, --dev2, --dev3, --dev3b and --held are different sets: "
+                     "choose one")
     args.frozen, frozen2, frozen3 = args.frozen or args.frozen2 or args.frozen3, args.frozen2, args.frozen3
     if (args.frozen or args.held) and args.misses:
         parser.error("this set is for measuring, not tuning: it never lists the lines it got wrong")
-    if args.dev or args.dev2 or args.held or args.frozen:
-        which = "dev" if args.dev else "dev2" if args.dev2 else "held" if args.held else "frozen2" if frozen2 else "frozen3" if frozen3 else "frozen"
+    if args.dev or args.dev2 or args.dev3 or args.dev3b or args.held or args.frozen:
+        which = ("dev" if args.dev else "dev2" if args.dev2 else "dev3" if args.dev3 else "dev3b" if args.dev3b
+                 else "held" if args.held else "frozen2" if frozen2 else "frozen3" if frozen3 else "frozen")
         FILES[:] = [f"{which}/labelled.txt", f"{which}/clean.txt"]
         PARTS.clear()
-        PARTS[""] = {"dev": "development set", "dev2": "second development set", "held": "held aside",
+        PARTS[""] = {"dev": "development set", "dev2": "second development set",
+                     "dev3": "third development set", "dev3b": "round 4's check", "held": "held aside",
                      "frozen": "frozen set", "frozen2": "second frozen set", "frozen3": "third frozen set"}[which]
     outputs = {"now": outputs_at(None)}
     if args.before:

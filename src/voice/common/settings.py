@@ -57,6 +57,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     redact_terms_file: str = ""
     """VOICE_REDACT_TERMS_FILE: YAML lists of the partnership's own words to redact (`terms:` schools, places,
     workers) and to keep as written (`keep:` its own and services' names)."""
+    helplines_file: str = ""
+    """VOICE_HELPLINES_FILE: the area's own helplines and services, kept in answers as written beside those that
+    ship (src/voice/data/helplines.txt, whose form it has: one service a line, its names, a bar, its numbers)."""
     taxonomy_file: str = ""
     """VOICE_TAXONOMY_FILE: the partnership's own topic taxonomy (YAML); empty uses the shipped one."""
     partnership_file: str = ""

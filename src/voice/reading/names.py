@@ -8,13 +8,17 @@ places at town level and the names of services and apps, each from a maintained 
 - Names in Arabic script (Urdu answers): Faker's Arabic and Persian lists.
 - English words: simplemma's English dictionary (already loaded for lemmas); everyday-word names:
   `data/everyday_names.txt` (tools/build_everyday_names.py).
-- Country names: Babel's (CLDR). Towns: `data/places.txt`, plus what the partnership keeps.
+- Country names: Babel's (CLDR). Towns: `data/places.txt`, the world's cities young people's families come
+  from (`data/world_places.txt`, from GeoNames by tools/build_world_places.py), plus what the partnership keeps.
 - Names the lists miss (Punjabi, Gujarati, Somali, Eritrean, Romanian, ... and nicknames):
   `data/more_names.txt`; every listed name is also known without its accents ("zielinski").
 - What must stay: helplines and services (`data/helplines.txt`), public figures and fictional characters
   (`data/public_figures.txt`), everyday Urdu in Latin letters and Polish (`data/everyday_words.txt`
   and stopwordsiso's Polish and Urdu stop words).
 - The area's schools and colleges with the forms young people type (`data/schools.txt`).
+- The word lists redaction's rules read (words that are never names, function words, titles, words for
+  family and friends, text speak, apps, jobs, ...: `data/redaction_words.txt`) and the last words of
+  streets' names, with where each is used (`data/streets.txt`).
 
 Every list is read once per process (cached) and held as frozensets of lower-case words.
 """
@@ -32,12 +36,15 @@ from typing import NamedTuple
 DATA = Path(__file__).parent.parent / "data"
 EVERYDAY_FILE = DATA / "everyday_names.txt"
 PLACES_FILE = DATA / "places.txt"
+WORLD_PLACES_FILE = DATA / "world_places.txt"
 NOT_PEOPLE_FILE = DATA / "not_people.txt"
 MORE_NAMES_FILE = DATA / "more_names.txt"
 EVERYDAY_WORDS_FILE = DATA / "everyday_words.txt"
 FIGURES_FILE = DATA / "public_figures.txt"
 HELPLINES_FILE = DATA / "helplines.txt"
 SCHOOLS_FILE = DATA / "schools.txt"
+WORDS_FILE = DATA / "redaction_words.txt"
+STREETS_FILE = DATA / "streets.txt"
 
 # Columns of nam_dict.txt (gender-guesser's data) for the countries whose names are common among
 # young people in Leicester, Leicestershire and Rutland: Great Britain, Ireland, the U.S.A., Italy,
@@ -52,51 +59,62 @@ LATIN_LOCALES = ("en_GB", "en_IE", "en_US", "pl_PL", "en_PK", "en_IN", "en_NG", 
                  "tw_GH", "en_KE", "sw", "lt_LT", "lv_LV", "ro_RO", "sk_SK", "cs_CZ")
 ARABIC_LOCALES = ("ar_AA", "ar_SA", "ar_PS", "fa_IR")
 
-SUBJECTS = frozenset(["english", "french", "german", "spanish", "polish", "urdu", "punjabi", "gujarati", "hindi",
-                      "arabic", "bengali", "maths", "science", "history", "geography", "art", "drama", "music",
-                      "computing", "biology", "chemistry", "physics"])
+
+@cache
+def _word_lists() -> dict[str, frozenset[str]]:
+    """data/redaction_words.txt: each list's name (in square brackets) -> its words (separated by commas)."""
+    lists: dict[str, set[str]] = {}
+    words: set[str] = set()
+    for line in WORDS_FILE.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("["):
+            words = lists.setdefault(line.strip("[]"), set())
+        elif line and not line.startswith("#"):
+            words.update(w.strip() for w in line.split(",") if w.strip())
+    return {name: frozenset(found) for name, found in lists.items()}
+
+
+def word_list(name: str) -> frozenset[str]:
+    """One of data/redaction_words.txt's lists ("relations", "text speak", ...)."""
+    return _word_lists()[name]
+
+
+class Streets(NamedTuple):
+    address: frozenset[str]
+    """Words that end a street's name in an address, with a house number wherever they are ("12 Elm Road")."""
+    everyday: frozenset[str]
+    """Words that end a street's name and are everyday words too ("3 Kingfisher Way"): an address only where
+    the words around say someone lives there."""
+    place: frozenset[str]
+    """Words after a name that make it a place named after someone ("Charles Street", "Victoria Park")."""
+
+
+@cache
+def streets() -> Streets:
+    """The last words of streets' names (data/streets.txt), by where redaction uses them."""
+    found: dict[str, set[str]] = {"address": set(), "everyday": set(), "place": set()}
+    for line in STREETS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, _, kinds = line.partition(":")
+        for kind in kinds.split(","):
+            found[kind.strip()].add(word.strip())
+    return Streets(*(frozenset(found[k]) for k in Streets._fields))
+
+
+SUBJECTS = word_list("subjects")
 """Lessons and languages: surnames somewhere ("Mr English"), names here only after a title."""
-
-# Words that are first names or surnames somewhere but are common English words, never names here.
-NEVER_NAMES = SUBJECTS | frozenset([
-    "a", "i", "an", "in", "on", "at", "by", "to", "do", "so", "no", "go", "me", "we", "he", "be", "us",
-    "or", "of", "as", "is", "it", "if", "up", "my", "mum", "dad", "nan", "sir", "man", "boy", "girl",
-    "all", "any", "are", "can", "did", "has", "had", "her", "him", "his", "how", "its", "let", "not",
-    "now", "old", "one", "our", "out", "own", "see", "she", "the", "too", "two", "was", "who", "why",
-    "yes", "you", "van", "den", "der", "von", "del", "la", "le", "de", "da", "di", "du", "el", "al",
-    "bin", "and", "but", "for", "with", "from", "that", "this", "than", "then", "them", "they", "what",
-    "when", "where", "which", "while", "your", "school", "college", "home", "house", "work", "police",
-    "doctor", "nurse", "teacher", "social", "worker", "friend", "friends", "family", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
-    "nani", "dadi", "dada", "ammi", "abbu", "ami", "abu", "baba", "bibi", "masi", "chacha", "chachi", "khala",
-    "eid", "diwali", "ramadan", "ramzan", "vaisakhi", "navratri", "hanukkah", "passover", "lent", "uk", "gb", "nhs", "lol", "omg", "tbh", "ngl", "idk", "bae", "bruv", "fam",
-    "innit", "wanna", "gonna", "gotta", "ok", "okay", "yeah", "yea", "nah", "god", "allah", "jesus",
-    "young", "little", "best", "good", "long", "new", "well", "just", "even", "more", "most", "very",
-    "year", "day", "week", "month", "time", "people", "person", "kid", "kids", "child", "children",
-    "mam", "mama", "tata", "pan", "pani", "brat", "nie", "tak", "jest", "się", "mnie", "mój", "moja",
-    "peng", "sen", "send", "reg", "ehcp", "adhd", "asd", "ocd", "ptsd", "gp", "camhs", "cahms", "pe", "re", "dt", "ict",
-    "aabo", "hooyo", "abo", "aabbo", "walaal", "abti", "eedo", "ayeeyo", "awoowe", "papa", "mummy", "daddy",
-    "didi", "bhaiya", "chachu", "mamu", "beji", "bunica", "bunicul",
-])
-
-FUNCTION_WORDS = frozenset(["about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "aren't", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "cannot", "could", "couldn't", "did", "didn't", "do", "does", "doesn't", "doing", "don't", "down", "during", "each", "few", "for", "from", "further", "had", "hadn't", "has", "hasn't", "have", "haven't", "having", "he", "he'd", "he'll", "he's", "her", "here", "here's", "hers", "herself", "him", "himself", "his", "how", "how's", "i", "i'd", "i'll", "i'm", "i've", "if", "in", "into", "is", "isn't", "it", "it's", "its", "itself", "let's", "me", "more", "most", "mustn't", "my", "myself", "no", "nor", "not", "of", "off", "on", "once", "only", "or", "other", "ought", "our", "ours", "ourselves", "out", "over", "own", "same", "shan't", "she", "she'd", "she'll", "she's", "should", "shouldn't", "so", "some", "such", "than", "that", "that's", "the", "their", "theirs", "them", "themselves", "then", "there", "there's", "these", "they", "they'd", "they'll", "they're", "they've", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "wasn't", "we", "we'd", "we'll", "we're", "we've", "were", "weren't", "what", "what's", "when", "when's", "where", "where's", "which", "while", "who", "who's", "whom", "why", "why's", "with", "won't", "would", "wouldn't", "you", "you'd", "you'll", "you're", "you've", "your", "yours", "yourself", "yourselves", "also", "just", "still", "even", "ever", "never", "always", "sometimes", "often", "really", "very", "much", "many", "lot", "lots", "get", "got", "go", "goes", "going", "gone", "went", "make", "made", "makes", "come", "came", "comes", "say", "says", "said", "tell", "told", "know", "knew", "think", "thought", "want", "wanted", "need", "needed", "like", "liked", "feel", "felt", "see", "saw", "look", "looked", "keep", "kept", "give", "gave", "take", "took", "will", "shall", "may", "might", "must", "can", "could", "would", "should", "yes", "yeah", "no", "nope", "ok", "okay", "please", "thanks", "thank", "sorry", "hi", "hello", "bye"])
+NEVER_NAMES = SUBJECTS | word_list("never names")
+"""Words that are first names or surnames somewhere but are common words here, never names."""
+FUNCTION_WORDS = word_list("function words")
 FUNCTION_WORDS = FUNCTION_WORDS | {w.replace("'", "") for w in FUNCTION_WORDS}  # "whos", "wouldnt", "im"
 """Words that are never a name or surname (some are surnames somewhere: "Were", "Said", "Will")."""
-
-POLISH_FUNCTION_WORDS = frozenset(["na", "w", "z", "do", "że", "nie", "się", "sie", "jest", "i", "a", "o", "u", "po", "od", "za", "przez", "ale", "czy", "jak", "mi", "mnie", "mój", "moja", "moje", "mam", "ma", "to", "ten", "ta", "tak", "już", "tylko", "jestem", "był", "była", "są", "być", "ze", "dla", "ty", "ona", "oni", "on", "my", "wy", "ich", "jego", "jej", "tam", "gdzie", "kiedy", "nikt", "nic"])
+POLISH_FUNCTION_WORDS = word_list("polish function words")
 """Polish words that are first names somewhere ("Na", "Ma", "Ty"): never names."""
-URDU_FUNCTION_WORDS = frozenset(["میرا", "میری", "میرے", "میں", "ہے", "ہیں", "اور", "کا", "کی", "کے", "کو", "سے", "نے", "یہ", "وہ", "ہم", "تم", "آپ", "نہیں", "تھا", "تھی", "بھی", "پر", "جب", "کیا", "کہ", "ایک", "بہت", "اپنے", "اپنی", "گھر", "اسکول", "مجھے", "ماں", "باپ", "امی", "ابو", "بھائی", "بہن", "دوست", "نام", "جو", "تو", "کوئی", "کچھ", "سب", "اب"])
+URDU_FUNCTION_WORDS = word_list("urdu function words")
 """Common Urdu words, some of which are also names in Arabic script ("میرا", Meera): never names."""
-
-# In the word list, but in young people's writing nearly always a name: treated as names, even in lower case.
-MOSTLY_NAMES = frozenset([
-    "sam", "harry", "john", "peter", "josh", "matt", "mike", "ed", "eddy", "billy", "bobby", "jimmy",
-    "sally", "meg", "barney", "hank", "hector", "homer", "roger", "martin", "maria", "noel", "phoebe",
-    "sara", "sarah", "amir", "ameer", "emir", "rajah", "pasha", "sahib", "colleen", "derrick", "gene",
-    "herb", "ken", "rick",
-])
+MOSTLY_NAMES = word_list("mostly names")
+"""In the word list, but in young people's writing nearly always a name: treated as names, even in lower case."""
 
 
 def _plain(name: str) -> str:
@@ -216,18 +234,20 @@ def everyday_names() -> frozenset[str]:
 
 @cache
 def places() -> frozenset[str]:
-    """Town-level places, kept as written: the towns of the file and every country's English name."""
+    """Town-level places, kept as written: the towns of the file, the world's cities young people's families
+    come from (data/world_places.txt, from GeoNames) and every country's English name."""
     from babel import Locale
 
     countries = {_plain(name) for name in Locale("en").territories.values()}
-    return _word_file(PLACES_FILE) | frozenset(countries)
+    return _word_file(PLACES_FILE) | _word_file(WORLD_PLACES_FILE) | frozenset(countries)
 
 
 @cache
 def not_people() -> frozenset[str]:
     """Names of apps, games, shops, services and helplines that young people write with a capital (the
     helplines' names of one word among them)."""
-    return _word_file(NOT_PEOPLE_FILE) | {n for n in helplines().names if " " not in n}
+    found = _word_file(NOT_PEOPLE_FILE) | {n for n in helplines().names if " " not in n}
+    return found | {n.removesuffix("'s") for n in found if n.endswith("'s") and " " not in n}  # as answers are read
 
 
 @lru_cache(maxsize=65536)
@@ -287,9 +307,15 @@ class Helplines(NamedTuple):
 @cache
 def helplines() -> Helplines:
     """Helplines and services (data/helplines.txt): their names and numbers stay as written."""
+    return read_helplines(HELPLINES_FILE.read_text(encoding="utf-8"))
+
+
+def read_helplines(text: str) -> Helplines:
+    """Helplines and services in data/helplines.txt's form: one a line, its names (separated by commas), a
+    bar, then its numbers; a line with no bar is a service's name alone; "#" starts a comment."""
     names: set[str] = set()
     numbers: set[str] = set()
-    for line in HELPLINES_FILE.read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         named, _, numbered = line.partition("|")

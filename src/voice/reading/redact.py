@@ -45,12 +45,15 @@ from voice.reading.names import (
     not_people,
     places,
     public_figures,
+    read_helplines,
     school_forms,
     school_misspelt,
     school_tokens,
     school_written_forms,
+    streets,
     surnames,
     urdu_stop_words,
+    word_list,
 )
 
 # --- contact details -------------------------------------------------------------------------
@@ -73,11 +76,7 @@ EMAIL = re.compile(
 LINK = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]']|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.uk|org\.uk|org|net|uk|io|me|ly|tv|gg|app)"
     r"(?:/\S*)?\b", re.IGNORECASE)
-SOCIAL_WORDS = frozenset(["snapchata", "snapa", "snapie", "instagrama", "instagramie", "insty", "tiktoka", "tiktoku",
-                          "discorda", "discordzie", "fejsa", "fejsie", "messengera", "gamertag", "tag",
-                          "snap", "snapchat", "sc", "insta", "instagram", "ig", "tiktok", "tt", "discord", "twitter",
-                          "youtube", "yt", "xbox", "gamertag", "psn", "roblox", "fortnite", "steam", "twitch", "kik",
-                          "telegram", "threads", "facebook", "fb", "bereal", "username", "user"])
+SOCIAL_WORDS = word_list("apps")
 """Apps' names (and "user name"): a handle follows or comes before one."""
 SOCIAL = "|".join(sorted(SOCIAL_WORDS - {"user"}, key=lambda w: (-len(w), w))) + r"|user\s*name"
 HANDLE_TOKEN = rf"(?!(?:{SOCIAL}|channel|account|name|is|on)\b)@?[A-Za-z0-9_.#]{{2,32}}[A-Za-z0-9_#]"
@@ -109,10 +108,7 @@ SPOKEN_PHONE = re.compile(
     r"\b(?:(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine|double|triple|treble|\d{1,5})"
     r"(?:[\s,.-]+|$)){6,}", re.IGNORECASE)
 POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? {0,2}\d[ABD-HJLNP-UW-Z]{2})\b", re.IGNORECASE)
-ADDRESS_STREETS = frozenset([
-    "road", "rd", "street", "st", "avenue", "ave", "lane", "ln", "close", "drive", "dr", "crescent", "court", "ct",
-    "place", "gardens", "grove", "terrace", "walk", "hill", "rise", "view", "square", "mews", "row", "parade", "green",
-    "gate", "vale", "boulevard", "broadway", "wharf", "yard"])
+ADDRESS_STREETS = streets().address
 """The last word of a street's name in an address: the ADDRESS pattern's, and what an answer needs before it runs."""
 STREET = "(?:" + "|".join(sorted(ADDRESS_STREETS, key=lambda w: (-len(w), w))) + ")"
 NOT_STREET_WORD = (r"(?!(?:a|an|the|of|and|to|in|on|at|for|my|our|your|his|her|times?|days?|weeks?|hours?|"
@@ -130,13 +126,7 @@ ADDRESS = re.compile(rf"\b{HOUSE_NUMBER}\d{{1,4}}[a-z]?,?\s+(?:{NOT_STREET_WORD}
 NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                 r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|"
                 r"ninety|hundred)")
-WEAK_STREETS = frozenset([
-    "way", "croft", "chase", "meadow", "meadows", "fields", "end", "mead", "leys", "dale", "wood", "park", "heights",
-    "approach", "circle", "cross", "path", "bank", "hollow", "paddock", "spinney", "orchard", "fairway", "ridgeway",
-    "glade", "brook", "nook", "garth", "wynd", "oval", "pastures", "coppice", "sidings", "willows", "beeches", "limes",
-    "elms", "laurels", "poplars", "hawthorns", "maltings", "glebe", "dell", "crescent", "avenue", "drive", "close",
-    "paddocks", "orchards", "woodlands", "leas", "brambles", "copse", "crossway", "ridings", "spinneys",
-    "parade", "green", "grove", "rise", "square", "walk", "row", "mews", "court", "gardens", "terrace", "view"])
+WEAK_STREETS = streets().everyday
 """Last words of a street's name that are everyday words too ("3 Kingfisher Way", "16 The Crescent"): an
 address only where the words around say someone lives there."""
 NUMBER_WORD_SET = frozenset(NUMBER_WORDS[3:-1].split("|"))
@@ -214,12 +204,6 @@ LINK_NEEDS = re.compile(r"\.[A-Za-z]|://")
 """Every link has a dot followed by a letter (www., .com) or "://"."""
 MIN_PHONE_DIGITS = 7
 """Fewer digits than this in an answer and it holds no phone number in digits (a UK number has 10 or 11)."""
-KEEP_NUMBERS = frozenset([
-    "08001111", "08088005000", "116123", "85258", "999", "111", "101", "112", "08000684141", "116111",
-    "08082000247", "03001233393", "08001116", "08457909090", "08081682120", "08007838587", "08088020925",
-])
-"""Public helplines, kept as written: Childline, NSPCC, Samaritans, Shout, emergency and non-emergency
-services, Papyrus HOPELINE247, the EU child helpline, Refuge, Mind, ..."""
 SPOKEN_WORDS = frozenset(SPOKEN_DIGITS) - {"o"}
 EMAIL_WORDS = frozenset(["dot", "com", "co", "uk", "org", "net", "pl", "ac", "sch", "ie", "io", "edu", "gov", "info",
                          *MAIL_PROVIDERS.split("|")]) - {"me", "live", "sky"}
@@ -229,52 +213,15 @@ BIRTH_WORDS = frozenset(["born", "birthday", "dob", "d", "date", "bday", "birthd
 
 # --- names and schools -----------------------------------------------------------------------
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-TITLES = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "pan", "pani", "coach", "nurse", "pc"])
-LOOSE_TITLES = frozenset(["miss", "sir", "coach", "nurse", "pc"])  # also everyday words: "i miss home"
-RELATIONS = frozenset([
-    "lady", "woman", "girl", "guy", "lad", "lass", "bloke", "fella",
-    "friend", "friends", "mate", "mates", "bestie", "bff", "bf", "gf", "boyfriend", "girlfriend", "partner", "ex",
-    "sister", "brother", "sis", "bro", "cousin", "uncle", "aunt", "auntie", "aunty", "nan", "nana", "nanna", "gran",
-    "grandad", "grandma", "granny", "grandpa", "stepdad", "stepmum", "step-dad", "step-mum", "mum", "dad", "mom",
-    "teacher", "tutor", "worker", "keyworker", "counsellor", "therapist", "carer", "nurse", "doctor", "officer",
-    "pcso", "coach", "neighbour", "boss", "manager", "mentor", "son", "daughter", "niece", "nephew", "husband",
-    "wife", "fiance", "brat", "siostra", "kolega", "koleżanka", "przyjaciel", "przyjaciółka", "kuzyn", "kuzynka",
-    "wujek", "ciocia", "babcia", "dziadek",
-])
-INTRODUCERS = frozenset(["called", "named", "name's", "names", "nazywam", "imię", "imie", "نام"])
-PERSON_VERBS = frozenset([
-    "said", "says", "told", "tells", "hit", "hits", "hurt", "hurts", "keeps", "kept", "pushed", "punched", "kicked",
-    "touched", "texted", "messaged", "sent", "made", "makes", "tried", "tries", "threatened", "shouted", "screamed",
-    "bullies", "bullied", "wants", "wanted", "knows", "knew", "lives", "lived", "took", "takes", "gave", "gives",
-    "helped", "helps", "asked", "asks", "got", "gets", "has", "had", "is", "was", "my", "from", "and", "&",
-])
+TITLES = word_list("titles")
+LOOSE_TITLES = word_list("loose titles")
+RELATIONS = word_list("relations")
+INTRODUCERS = word_list("introducers")
+PERSON_VERBS = word_list("person verbs")
 STRONG_VERBS = PERSON_VERBS - {"is", "was", "has", "had", "my", "from", "and", "&", "got", "gets", "makes", "made"}
-TEXT_SPEAK = frozenset([
-    "ppl", "pls", "plz", "cuz", "coz", "cos", "bc", "bcos", "bcoz", "ive", "dont", "cant", "wont", "didnt", "doesnt",
-    "isnt", "wasnt", "im", "ur", "u", "r", "ya", "yh", "tho", "thx", "noone", "every1", "some1", "sum1", "any1",
-    "no1", "evry", "wen", "wat", "wot", "dat", "dis", "dem", "dey", "tbf", "imo", "smh", "fr", "rn", "ofc", "lmao",
-    "lmk", "btw", "asap", "dm", "idc", "istg", "ily", "wbu", "hbu", "yr", "hes", "shes", "theyre", "youre", "whats",
-    "thats", "theres", "lets", "alot", "gud", "nd", "n", "ok", "k", "hun", "bruh", "mrs", "mr", "ms", "dr", "xx", "x",
-])
-SCHOOL_ENDS = frozenset(["school", "college", "academy", "primary", "campus", "high", "infants", "juniors"])
-GENERIC_BEFORE_SCHOOL = frozenset([
-    "a", "an", "the", "my", "your", "his", "her", "our", "their", "this", "that", "these", "those", "new", "old",
-    "big", "little", "primary", "secondary", "high", "grammar", "special", "private", "state", "local", "boarding",
-    "summer", "sunday", "driving", "nursery", "infant", "junior", "middle", "upper", "faith", "whole", "same",
-    "different", "other", "another", "next", "last", "first", "current", "previous", "every", "each", "any", "some",
-    "no", "good", "bad", "best", "worst", "mainstream", "alternative", "online", "home", "night", "at", "in", "to",
-    "from", "for", "of", "after", "before", "back", "off", "leave", "hate", "love", "like", "going", "go", "went",
-    "miss", "start", "started", "finish", "left", "normal", "free", "public", "independent", "language", "dance",
-    "drama", "music", "art", "football", "medical", "law", "business", "nursing", "community", "sixth", "form",
-    "catholic", "church", "village", "forest", "learning", "city", "town", "and", "or", "with", "about", "is", "was",
-    "are", "were", "be", "been", "i", "we", "you", "they", "he", "she", "it", "me", "us", "them", "so", "but",
-    "because", "whole", "proper", "real", "rubbish", "crap", "great", "nice", "strict", "bigger", "smaller", "year",
-    "pupil", "student", "students", "pupils", "attend", "attends", "attended", "stupid", "own", "shit", "bloody",
-    "skipped", "skip", "skipping", "skiving", "skived", "bunked", "bunking", "bunk", "wagged", "wag", "dodged",
-    "quit", "changed", "change", "changing", "moved", "moving", "leaving", "during", "outside", "inside", "around",
-    "round", "near", "behind", "across", "through", "into", "till", "until", "since", "walk", "walked", "walking",
-    "late", "early", "enjoy", "enjoyed", "enjoying", "liked", "hated", "hating", "loving", "skool", "then", "now",
-])
+TEXT_SPEAK = word_list("text speak")
+SCHOOL_ENDS = word_list("school ends")
+GENERIC_BEFORE_SCHOOL = word_list("generic before school")
 SCHOOL_LEAD = re.compile(r"\b(?:go(?:es)?|went|going|gone|attend(?:s|ed|ing)?|moved|start(?:ed|ing)?|excluded|"
                          r"expelled|student|pupil|year\s+\d+|bullied)\s+(?:to|at|from)\s*$", re.IGNORECASE)
 LISTS = re.compile(
@@ -487,7 +434,7 @@ class _Names:
         if titled and p1 in LOOSE_TITLES and (lower in PERSON_VERBS or c & FUNCTION):
             titled = False  # "miss said i was lying"
         if c & STOP:
-            return None
+            return "relationship" if lower in MONTH_NAMES and p1 in ONE_PERSON else None  # "my stepmum april"
         cap = w.capital(i)
         written = w.written[i]
         surname_next = i + 1 < len(self.classes) and bool(self.classes[i + 1] & SURNAME) and w.capital(i + 1) \
@@ -496,6 +443,10 @@ class _Names:
             c &= ~PLACE  # "my boyfriend Jordan", "Miss Georgia", "Jordan Smith"
         elif not self.could_be(i) or (len(written) > 1 and written.isupper() and not (c & FIRST and len(written) > 3)):
             return None  # acronyms ("NI", "PE") are not names; "SARAH" shouted is
+        if p1 in ("a", "an") and c & ENGLISH and not titled:
+            return None  # "I am a Christian", "an Angel": a name is not counted
+        if p1 in ("st", "saint") and w.capital(i):
+            return None  # "St Martins", "St Margaret's": a saint, and the church, place or school named after one
         known_name = bool(c & (FIRST | SURNAME))
         unknown = not c & ENGLISH
         # "Mr Patel", "mrs dhillon", "miss Hughes"; not "i miss home" or "mr men books".
@@ -504,6 +455,8 @@ class _Names:
         introduced = p1 in INTRODUCERS or (p1 == "is" and p2 in ("name", "names", "imię")) or (p1, p2) == ("me", "call")
         if introduced and (cap or unknown or (known_name and not c & ENGLISH)):
             return "introduced"
+        if unknown and not cap and not c & (FIRST | SURNAME) and TEXT_SPEAK_VERB.search(lower):
+            return None  # "dad battrd me", "mum nvr listens", "step mum whackd me": a verb typed short
         related = p1 in RELATIONS or (p1 in ("is", "was", "called", "named") and p2 in RELATIONS)
         if related and ((cap and not (c & ENGLISH and not known_name)) or (c & FIRST and not c & EVERYDAY)
                         or (unknown and not cap)):
@@ -516,10 +469,11 @@ class _Names:
         if nxt in STREET_WORDS:  # "Charles Street", "Victoria Park": a place named after someone
             return None
         if c & FIRST and not c & EVERYDAY and (cap or (len(w.lowers[i]) > 2 and not (
-                p1 in DETERMINERS and c & ENGLISH))):
-            return "first name list"  # in lower case, not "sex ed" or "my teddy"
+                p1 in DETERMINERS and c & ENGLISH) and (p1 not in SUBJECTS_BEFORE_A_VERB or (
+                p1 == "i" and bool(p2) and CLASSES[p2] & FIRST)))):  # "kacper i oliwia": Polish "and"
+            return "first name list"  # in lower case, not "sex ed", "my teddy" or "i cary a blade" (carry)
         if not cap:
-            return None
+            return "name in context" if c & FIRST and not c & FUNCTION and self._everyday_name(i, p1, p2, nxt) else None
         start = w.before[i] == "."
         # "Dev the youth worker", "Hodan my cousin": a name, then who they are.
         if nxt in ("the", "my", "our") and (w.next(i + 1) in RELATIONS or w.next(i + 2) in RELATIONS):
@@ -538,6 +492,29 @@ class _Names:
             return "capitalised, not a word"
         return None
 
+    def _everyday_name(self, i: int, p1: str, p2: str, nxt: str) -> bool:
+        """A first name that is an everyday word, in lower case, where the words around say a person: "i told
+        autumn about", "me n chance", "sky said my mum ...", "i hate destiny she ...", "angel my sister ...",
+        "big mo runs"."""
+        w = self.w
+        if (p1 in TOLD and nxt not in NOT_AFTER_TOLD) or (p1 in AND_WORDS and p2 == "me"):
+            return True
+        if p1 in NICKNAME_WORDS and p2 not in DETERMINERS and nxt not in NOT_AFTER_TOLD:
+            return True  # "big mo runs the estate"
+        if w.before[i] == "." and nxt in SAID_OR_DID:
+            return True  # "sky said my mum is a tramp"
+        if w.before[i] == "." and _from_where_they_are(w, i) and w.lowers[i] not in VERB_NAMES:
+            return True  # "summer from year 9 ...", "heaven from my class ..."
+        if nxt and not w.before[i + 1] and self.classes[i + 1] & SURNAME and not self.classes[i + 1] & (
+                STOP | PLACE | NOT_PERSON) and (not self.classes[i + 1] & ENGLISH or self.classes[i + 1] & FIRST) and \
+                w.lowers[i] not in ("hope", "will", "mark", "may", "miss", "trust", "pray", "love", "bill"):
+            return True  # "joy okafor is my mentor": a surname no English word after it
+        if p1 in WEAK_CONTEXT and nxt in ("she", "he", "shes", "hes"):
+            return True  # "i hate destiny she always lies"
+        return w.before[i] == "." and nxt in ("my", "our") and w.next(i + 1) in ONE_PERSON | {"foster", "step", "little",
+                                                                                              "big", "older", "younger"} \
+            and w.lowers[i] not in VERB_NAMES  # "mercy my foster mum"; not "hope my mum gets better"
+
     def extend(self) -> None:
         """Surnames after a name, and the other names in a list ("X and Y", "X, Y and Z")."""
         w, n = self.w, len(self.w)
@@ -555,6 +532,12 @@ class _Names:
                         if k not in self.found:
                             self.found[k] = "surname after a name"
                             changed = True
+                k = i - 1  # "mason [clarke]", "river [jones]": the first name before a surname found
+                if k >= 0 and k not in self.found and w.before[i] == "" and self.classes[i] & SURNAME and \
+                        self.classes[k] & FIRST and not self.classes[k] & (STOP | FUNCTION | PLACE | NOT_PERSON) and \
+                        w.lowers[k] not in VERB_NAMES:
+                    self.found[k] = "first name before a surname"
+                    changed = True
                 for k in (i + 1, i - 1, i + 2, i - 2):
                     if 0 <= k < n and k not in self.found and self._listed(min(i, k), max(i, k), k):
                         self.found[k] = "list of names"
@@ -581,6 +564,36 @@ class _Names:
         return (w.capital(k) and not (c & ENGLISH and not c & FIRST)) or bool(c & FIRST and not c & EVERYDAY)
 
 
+def _from_where_they_are(w: Words, i: int) -> bool:
+    """"from my class", "from year 9", "from the estate", "from cadets" after word i: how young people say who
+    someone is."""
+    if w.next(i) != "from" or i + 2 >= len(w) or w.before[i + 2]:
+        return False
+    after = w.lowers[i + 2]
+    return after in ("my", "year", "yr", "the", "our", "across", "down", "up", "round") or after in SCHOOL_PLACES
+
+
+SCHOOL_PLACES = word_list("school places")
+
+
+SAID_OR_DID = word_list("said or did")
+"""What a person says or does to a young person: an everyday word that is a name too, starting a sentence before one,
+is the name ("sky said", "river pushed me")."""
+VERB_NAMES = word_list("verb names")
+"""Everyday-word names that start a sentence as a verb or a wish ("hope my mum gets better", "pray my dad ...")."""
+TEXT_SPEAK_VERB = re.compile(r"^[bcdfghjklmnpqrstvwxz]{3,}$|[bcdfghjkmpqstvwxz]d$|[bcdfghjklmnpqrstvwxz][rln]d$"
+                             r"|(?:p|k|ck)t$|[bcdfghjklmnpqrstvwxz]rs$")
+"""A word typed without its vowels ("nvr", "lft") or a verb's end typed short ("battrd", "punchd", "kikd", "slapt"):
+no name ends so ("ahmed", "richard", "ronald" do not; a listed name, or "jj", is a name anyway)."""
+SUBJECTS_BEFORE_A_VERB = frozenset(["i", "we", "they", "he", "she"])
+"""Words after which a first name in lower case is a verb typed short or misspelt ("i cary a blade")."""
+MONTH_NAMES = word_list("month names")
+"""Months that are first names, names after a word for one person ("my stepmum april"; not "may": "my mum may")."""
+TOLD = word_list("told")
+"""Verbs whose object is a person: an everyday word that is a name too, after one, is the name ("i told autumn",
+"ask chance")."""
+NOT_AFTER_TOLD = word_list("not after told")
+"""Words after such a word that make it the word ("ask summer school", "tell time")."""
 SURNAME_PARTICLES = frozenset(["van", "der", "den", "de", "da", "di", "du", "la", "le", "von", "del", "al", "el", "bin",
                                "binti", "ibn", "abu", "dos", "das", "st"])
 """Words inside a surname after a first name ("van der berg", "al hassan", "dos santos")."""
@@ -608,13 +621,14 @@ WEAK_CONTEXT = frozenset(["told", "tell", "ask", "asked", "with", "from", "and",
 NOT_IN_LISTS = frozenset(["and", "&", "me", "i", "you", "we", "they", "he", "she", "them", "us", "him", "her", "it",
                           "the", "a", "my", "our", "your", "his", "their", "all", "both"])
 CONTEXT_WORDS = TITLES | RELATIONS | INTRODUCERS | {"is", "was"}
-STREET_WORDS = frozenset(["street", "st", "road", "rd", "avenue", "ave", "lane", "close", "drive", "way", "crescent",
-                          "park", "square", "gardens", "grove", "terrace", "walk", "hill", "gate", "place"])
+STREET_WORDS = streets().place
 NICKNAME_WORDS = frozenset(["big", "lil", "little"])
 NICKNAME = re.compile(
-    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:big|lil|little)\s+[a-z]\b(?=\s+(?:" + "|".join(sorted(STRONG_VERBS)) + r")\b)",
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:big|lil|little)\s+[a-z]\b(?=\s+(?:" + "|".join(sorted(STRONG_VERBS))
+    + r"|is|was|has|had|got|and|n|&|[a-z]+ed|[a-z]+s)\b)",
     re.IGNORECASE)
-"""A nickname of a letter, before what a person does: "big T said", "lil k keeps threatening my brother"."""
+"""A nickname of a letter, before what a person does: "big T said", "lil k keeps threatening my brother", "lil d
+pulled a knife"."""
 LIST_ENDS = frozenset(["friends", "mates", "besties", "bffs", "cousins", "sisters", "brothers", "bros", "friend",
                        "mate", "bestie"])
 
@@ -654,6 +668,12 @@ def _names(words: Words) -> Iterator[Found]:
     candidates = _name_candidates(words)
     if not CONTEXT_WORDS.isdisjoint(words.set):
         candidates.update(i + 1 for i, lower in enumerate(lowers[:-1]) if lower in CONTEXT_WORDS)
+    if not TOLD.isdisjoint(words.set):  # "i told autumn"
+        candidates.update(i + 1 for i, lower in enumerate(lowers[:-1]) if lower in TOLD)
+    # everyday words that are names too, in lower case: names only where _everyday_name() says so
+    candidates.update(i for i, c in enumerate(words.classes) if c & FIRST and c & EVERYDAY and not c & (STOP | FUNCTION))
+    if "me" in words.set:  # "me n chance"
+        candidates.update(i + 2 for i, lower in enumerate(lowers[:-2]) if lower == "me" and lowers[i + 1] in ("and", "n", "&"))
     for i in sorted(candidates):
         why = names.decide(i)
         if why:
@@ -773,8 +793,10 @@ def _schools_gone_to(words: Words) -> Iterator[Found]:
             yield Found(m.start("w"), m.end("w"), "school", "school after 'go to'")
 
 
+SCHOOL_THINGS = word_list("school things")
+"""Words after "school" that make it a thing of school, not a school ("Twycross Zoo is the best school trip")."""
 IS_A_SCHOOL = re.compile(r"(?:^|[.!?]\s+)(?P<n>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:is|was)\s+(?:a|an|the)\s+"
-                         r"(?:\w+\s+){0,2}(?:school|college|academy)\b")
+                         r"(?:\w+\s+){0,2}(?:school|college|academy)\b(?!\s+(?:" + "|".join(sorted(SCHOOL_THINGS)) + r")\b)")
 GO_TO_WORDS = frozenset(["go", "goes", "going", "attend", "attends", "attended"])
 GO_TO = re.compile(r"\b(?:go(?:es)?|going|attend(?:s|ed)?)\s+(?:to|at)\s+(?P<w>[^\W\d_]{3,})\b"
                    r"(?!\s+\w+\s+(?:school|college|academy))", re.IGNORECASE)
@@ -834,6 +856,8 @@ def _handles(words: Words) -> Iterator[Found]:
                 continue
             handle = m.group("h")
             c = CLASSES[handle.lower().lstrip("@")]
+            if m.re is HANDLE_BEFORE and not HANDLE_SHAPE.search(handle) and handle.lower().endswith("ed"):
+                continue  # "got sextorted on insta": a verb, not a handle
             if c & FIGURE and m.re is HANDLE_BEFORE:
                 continue  # "i watch mrbeast on youtube": a public figure's channel
             if HANDLE_SHAPE.search(handle) or not c & (ENGLISH | STOP | PLACE | NOT_PERSON):
@@ -920,7 +944,7 @@ def _kept(text: str, found: Found, terms: Terms | None) -> bool:
     if found.kind != "phone":
         return False
     digits = re.sub(r"\D", "", text[found.start:found.end])
-    return digits in KEEP_NUMBERS or digits in helplines().numbers or (
+    return digits in helplines().numbers or (
         terms is not None and bool(terms.helplines) and digits in _term_numbers(tuple(terms.helplines)))
 
 
@@ -1023,7 +1047,11 @@ def _school_near(words: Words, i: int, j: int) -> bool:
     p1, p2 = words.prev(i), words.prev(i, 2)
     if p1 in SCHOOL_BEFORE or (p1 == "to" and p2 in TO_SCHOOL) or (p1 in ("from", "of") and p2 in OUT_OF_SCHOOL):
         return True
-    return words.next(j - 1) in SCHOOL_ENDS or (words.next(j - 1) in ("is", "was") and "school" in words.set)
+    if p1 == "from" and p2 and CLASSES[p2] & (FIRST | SURNAME | ARABIC) and not CLASSES[p2] & (STOP | EVERYDAY):
+        return True  # "jay from crown hills": a young person is known by their school
+    after = words.next(j - 1)
+    return after in SCHOOL_ENDS or (after == "sixth" and words.next(j) == "form") or (
+        after in ("is", "was") and "school" in words.set)  # "castle rock sixth form"
 
 
 def _listed_schools(words: Words) -> Iterator[Found]:
@@ -1042,14 +1070,29 @@ def _listed_schools(words: Words) -> Iterator[Found]:
             continue  # inside a school found already
         for form, loose in index[lowers[i]]:
             j = i + len(form)
+            loose = loose or _a_place(form)  # "crown hills is where i live": the area; "i go to crown hills": the school
             if _form_at(words, lowers, form, i) and all(b == "" for b in words.before[i + 1:j]) and (
-                    not loose or _school_near(words, i, j) or _school_subject(words, form, i, j)):
+                    not loose or _school_near(words, i, j) or _school_subject(words, form, i, j)) and not (
+                    _street_after(words, j)):
                 first = i - 1 if i and lowers[i - 1] == "the" and not words.before[i] else i
                 while j < n and j < i + len(form) + 2 and not words.before[j] and lowers[j] in SCHOOL_ENDS:
                     j += 1  # "uplands infants", "taylor road primary school"
                 yield Found(words.span(first)[0], words.span(j - 1)[1], "school", "the area's schools")
                 after = j
                 break
+
+
+@cache
+def _a_place(form: tuple[str, ...]) -> bool:
+    """A school's form that is a part of the city or a town too ("crown hills", "rushey mead", "hamilton")."""
+    return " ".join(form) in places()
+
+
+def _street_after(words: Words, j: int) -> bool:
+    """A street's word at j, not followed by a school's ("the mosque on Sparkenhoe Street"; not "taylor road
+    primary")."""
+    after = words.next(j - 1)
+    return (after in ADDRESS_STREETS or after in STREET_WORDS) and words.next(j) not in SCHOOL_ENDS
 
 
 def _form_at(words: Words, lowers: list[str], form: tuple[str, ...], i: int) -> bool:
@@ -1114,7 +1157,103 @@ def _a_public_figure(words: Words, found: Found) -> bool:
     i = words.index_at(found.start)
     if i is None or words.span(i)[1] < found.end or not words.classes[i] & FIGURE:
         return False
+    if words.next(i) in STRONG_VERBS and i + 1 < len(words) and words.next(i + 1) in PEOPLE_AFTER:
+        return False  # "kendrick hit me": someone the young person knows
     return words.prev(i) not in STRONG_CONTEXT and words.prev(i, 2) not in STRONG_CONTEXT
+
+
+PEOPLE_AFTER = frozenset(["me", "my", "us", "our", "i", "him", "her", "them", "mum", "dad"])
+def _beside_a_figure(words: Words, found: list[Found], kept: list[tuple[int, int]]) -> set[int]:
+    """Names of one word joined by "and" to a public figure or character kept ("billie eilish and finneas",
+    "peppa pig and george", "prince william and kate"): one more of them, unless a word for a person comes
+    before it or a word after it says someone known ("... and jay from my class")."""
+    if not kept or words.set.isdisjoint(AND_WORDS):
+        return set()
+    starts, ends = {s for s, _ in kept}, {e for _, e in kept}
+    beside = set()
+    for f in found:
+        i = words.index_at(f.start) if f.kind == "name" else None
+        if i is None or words.span(i)[1] < f.end or words.before[i]:
+            continue
+        after_and = i >= 2 and words.lowers[i - 1] in AND_WORDS and words.span(i - 2)[1] in ends
+        before_and = i + 2 < len(words) and words.lowers[i + 1] in AND_WORDS and words.span(i + 2)[0] in starts
+        if (after_and or before_and) and words.next(i) not in ("from", "in", "at", "my", "our") and \
+                words.prev(i) not in STRONG_CONTEXT:
+            beside.add(f.start)
+    return beside
+
+
+FAME_BEFORE = word_list("fame before")
+FAME_AFTER = word_list("fame after")
+
+
+def _famous(words: Words, found: list[Found]) -> set[int]:
+    """Where the names found start that are said to be famous by the word just before or after the whole name
+    ("the singer olivia rodrigo", "burna boy's new album", "cole palmer scored"), with no word for a person
+    before it ("my mate jay the footballer"): public figures no list has."""
+    if words.set.isdisjoint(FAME_BEFORE) and words.set.isdisjoint(FAME_AFTER):
+        return set()
+    at: dict[int, int] = {}
+    for f in found:
+        if f.kind == "name":
+            i = words.index_at(f.start)
+            if i is not None:
+                at[i] = f.start
+                k = i
+                while k + 1 < len(words) and words.span(k + 1)[1] <= f.end:
+                    k += 1
+                    at[k] = f.start
+    famous: set[int] = set()
+    for i in sorted(at):
+        if i - 1 in at:
+            continue  # inside a name
+        k = i
+        while k + 1 in at and not words.before[k + 1]:
+            k += 1
+        before, after = words.prev(i), words.next(k)
+        if (before in FAME_BEFORE or (after in FAME_AFTER and k > i)) and words.prev(i, 2) not in STRONG_CONTEXT and \
+                before not in STRONG_CONTEXT and not (after in STRONG_VERBS and words.next(k + 1) in PEOPLE_AFTER):
+            famous.update(at[m] for m in range(i, k + 1))
+    return famous
+
+
+IDENTITIES = word_list("faiths and identities")
+
+
+def _an_identity(words: Words, found: Found) -> bool:
+    """A faith, heritage, identity or what a faith has one wear ("im christian", "my sister is bi", "i wear a
+    kara"), not someone's name, unless a title or a word for one person comes before ("my friend Christian")."""
+    if words.set.isdisjoint(IDENTITIES):
+        return False
+    i = words.index_at(found.start)
+    if i is None or words.span(i)[1] < found.end or words.lowers[i] not in IDENTITIES:
+        return False
+    if found.recogniser in ("surname after a name", "list of names", "first name before a surname"):
+        return False  # "jack white", "jay black": a surname
+    return words.prev(i) not in TITLES and words.prev(i) not in ONE_PERSON and words.prev(i) not in INTRODUCERS
+
+
+NAMES_ALSO_WORDS = word_list("names that are urdu or polish words")
+
+
+def _a_word_of_its_language(words: Words, found: Found) -> bool:
+    """A name of one word that is an everyday word of Urdu or Polish too ("zara sa bhi khayal nahi", "czuję
+    się sam"), in an answer in that language (two of its everyday words or more besides), with no word for a
+    person just before it ("moj kolega Sam")."""
+    if words.set.isdisjoint(NAMES_ALSO_WORDS):
+        return False
+    i = words.index_at(found.start)
+    if i is None or words.span(i)[1] < found.end or words.lowers[i] not in NAMES_ALSO_WORDS:
+        return False
+    if words.prev(i) in STRONG_CONTEXT or words.prev(i) in URDU_PEOPLE:
+        return False
+    if i + 1 < len(words) and not words.before[i + 1] and words.classes[i + 1] & SURNAME:
+        return False  # "zara khan ne mujhe mara": a name and surname
+    return sum(1 for k, c in enumerate(words.classes) if c & FOREIGN and k != i) >= 2
+
+
+URDU_PEOPLE = word_list("urdu people")
+"""Words for people in Roman Urdu after which a name is one ("meri dost Zara")."""
 
 
 LEARNED = "learned (CRF)"
@@ -1132,14 +1271,13 @@ OPENERS = {**dict.fromkeys(TITLES, 1), **dict.fromkeys(["big", "lil", "little"],
 is open anyway (it is in a list, or no English word), or an everyday word beside them (NAME_BEFORE)."""
 WORK_AT = frozenset(["at", "for", "in"])
 OPENER_WORDS = frozenset(OPENERS)
-JOBS = frozenset(["nurse", "driver", "cleaner", "manager", "carer", "cashier", "chef", "cook", "doctor", "teacher",
-                  "receptionist", "security", "guard", "porter", "builder", "mechanic", "assistant", "worker",
-                  "volunteer", "supervisor", "technician", "engineer", "pharmacist", "dentist", "hairdresser",
-                  "barber", "waiter", "waitress", "bartender", "postman", "packer", "picker", "labourer",
-                  "electrician", "plumber", "painter", "butcher", "baker", "lady", "man", "staff", "admin", "boss"])
+JOBS = word_list("jobs")
 """Jobs, before "at" or "for" and a place of work ("my mum is a nurse at the lri")."""
 JOB_BEFORE = frozenset(["is", "as", "was", "works", "job", "got"])
-NAME_BEFORE = STRONG_CONTEXT | WEAK_CONTEXT | frozenset(["", "and", "n", "&", "ask", "tell", "im", "am", "named"])
+NAME_BEFORE = STRONG_CONTEXT | WEAK_CONTEXT | frozenset(["", "and", "n", "&", "ask", "tell", "named"])
+"""Words before an everyday word that is a name too that open it to the CRF ("told hope"; not "im", "am": "i am
+sad", "im grace" is rarer than "im sad")."""
+AND_WORDS = frozenset(["and", "n", "&"])
 NAME_AFTER = STRONG_VERBS | frozenset(["and", "n", "&", "said", "says", "keeps", "wont", "doesnt", "never", "always"])
 
 
@@ -1172,19 +1310,11 @@ def _open_words(words: Words) -> list[int]:
     or school list, no English word; an everyday word that is a name too beside words that say a person)
     or that follows words that say one may come ("mr", "my mate", "goes to", "works at", "... academy").
     Every other word is O."""
-    classes, written, before, lowers = words.classes, words.written, words.before, words.lowers
-    n, seen = len(classes), words.set
+    classes, before, lowers, seen = words.classes, words.before, words.lowers, words.set
     opened = list(map(OPEN_KIND.__getitem__, classes))
     if BESIDE_A_PERSON in opened:
         for i in _positions(opened, BESIDE_A_PERSON):
-            upper = written[i][0].isupper()
-            if upper and not before[i]:
-                opened[i] = OPEN  # "I told Hope"
-            else:  # an everyday word that is also a name ("hope", "park", "summer"): beside words that say a person
-                p1 = lowers[i - 1] if i and not before[i] else "^" if upper else ""  # "Hope so" begins a sentence
-                nxt = lowers[i + 1] if i + 1 < n and not before[i + 1] else ""
-                opened[i] = OPEN if p1 in NAME_BEFORE or nxt in NAME_AFTER or (
-                    p1 != "" and classes[i - 1] & FIRST and classes[i] & SURNAME) else CLOSED
+            opened[i] = OPEN if _beside_a_person(words, i) else CLOSED
     _open_word_names(words, opened)
     openers = OPENER_WORDS & seen
     if "to" in seen and not TO_SCHOOL.isdisjoint(seen):
@@ -1203,6 +1333,28 @@ def _open_words(words: Words) -> list[int]:
         _close_foreign(words, opened)
         _close_glued(words, opened)
     return opened
+
+
+def _beside_a_person(words: Words, i: int) -> bool:
+    """An everyday word that is also a name ("hope", "park", "summer") where the words beside it say a person
+    ("I told Hope", "told hope", "bill shouts"), for the CRF to read."""
+    written, before, lowers, classes, n = words.written, words.before, words.lowers, words.classes, len(words)
+    upper = written[i][0].isupper()
+    if upper and not before[i]:
+        return True  # "I told Hope"
+    p1 = lowers[i - 1] if i and not before[i] else "^" if upper else ""  # "Hope so" begins a sentence
+    if p1 == "" and lowers[i] in SENTENCE_WORDS:
+        p1 = "^"  # "hope from my mum keeps me going", "love from my nan": a word that starts a sentence
+    nxt = lowers[i + 1] if i + 1 < n and not before[i + 1] else ""
+    if nxt in AND_WORDS and i + 2 < n and not before[i + 2] and not (
+            classes[i + 2] & (FIRST | SURNAME | ARABIC) or lowers[i + 2] in ("me", "i", "him", "her")):
+        nxt = ""  # "sad and my mum": "and" says a person only before another ("hope and me", "bill n jay")
+    return p1 in NAME_BEFORE or nxt in NAME_AFTER or (p1 != "" and bool(classes[i - 1] & FIRST)
+                                                      and bool(classes[i] & SURNAME))
+
+
+SENTENCE_WORDS = word_list("sentence words")
+"""Everyday words that are names too and start a sentence as words ("hope from my mum keeps me going")."""
 
 
 def _close_glued(words: Words, opened: list[int]) -> None:
@@ -1240,11 +1392,19 @@ def _open_word_names(words: Words, opened: list[int]) -> None:
     for i in candidates:
         lower = lowers[i]
         if opened[i] == CLOSED and len(lower) > 2 and not words.classes[i] & WORD_NAME_CLOSED and not (
-                len(lower) > 4 and lower.endswith(VERB_ENDINGS)):  # "my form tutor keeps", "my sister really"
+                len(lower) > 4 and lower.endswith(VERB_ENDINGS)) and not _inflected(lower):  # "my form tutor keeps"
             opened[i] = OPEN
 
 
 NAME_CLASSES = FIRST | SURNAME | ARABIC | SCHOOL | FIGURE
+
+
+def _inflected(word: str) -> bool:
+    """An English verb's or adjective's other form ("overheard", "ran", "better"), not a plural ("bubbles"): no name."""
+    import simplemma
+
+    lemma = simplemma.lemmatize(word, lang="en")
+    return lemma != word and lemma + "s" != word
 VERB_ENDINGS = ("ed", "ing", "ly", "es")
 
 
@@ -1359,14 +1519,32 @@ def _learned(words: Words) -> Iterator[Found]:
                 yield found
 
 
+def _a_word_before_and(words: Words, i: int, b: int) -> bool:
+    """An everyday word that is a name too, starting a sentence before "and" and a word that is no name or
+    person ("Grace and manners", "Amber and red lights"; not "Hope and Faith", "Will and me")."""
+    c = words.classes[i]
+    if not c & ENGLISH or (c & FIRST and not c & EVERYDAY) or i + 2 >= b or words.lowers[i + 1] not in ("and", "&", "n"):
+        return False
+    partner = words.classes[i + 2]
+    return not partner & (FIRST | SURNAME | ARABIC) and words.lowers[i + 2] not in PEOPLE_AFTER | NOT_IN_LISTS
+
+
 def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled: labeller.Labelled) -> Found | None:
     """Words first..last, labelled in the sentence a..b-1, as a find: with its title or "the", a place of
     work with its street; None where what is public must stay."""
     kind, classes = labelled.kind, words.classes[first:last + 1]
     if kind == "name" and any(c & (PLACE | NOT_PERSON) for c in classes) and words.prev(first) not in STRONG_CONTEXT:
         return None  # "from Somalia and Jordan", "on Kooth": places and services stay, unless "my friend Jordan"
+    if kind == "name" and first == last and not words.capital(first) and not classes[0] & (FIRST | SURNAME | ARABIC) \
+            and TEXT_SPEAK_VERB.search(words.lowers[first]):
+        return None  # "my mum nvr listens", "dad punchd me": a word typed short
+    if kind == "name" and first == last == a and _a_word_before_and(words, first, b):
+        return None  # "Grace and manners are taught at home"
     if kind == "school" and all(c & (PLACE | NOT_PERSON | FIGURE) for c in classes):
         return None  # "go to cambridge": a town is not a school
+    if kind == "school" and (words.lowers[last] in STREET_WORDS or words.lowers[last] in ADDRESS_STREETS) and (
+            last + 1 >= b or words.lowers[last + 1] not in SCHOOL_ENDS):
+        return None  # "the Odeon at Freemans Park", "on Sparkenhoe Street": a street or a park
     if kind == "workplace" and not _said_to_be_work(words.lowers[a:first]):
         return None  # "ramps at the skatepark": a place is someone's work only where the answer says work
     street = _workplace_end(words, last, b) if kind == "workplace" else last
@@ -1382,33 +1560,26 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
     return Found(start, end, kind, f"{LEARNED}, {labelled.confidence:.2f}")
 
 
-WORK_CUES = frozenset([
-    "work", "works", "worked", "working", "workin", "werk", "werks", "job", "jobs", "shift", "shifts", "employed",
-    "manager", "boss", "nights", "lates", "earlies", "cleaner", "cleans", "cleaning", "volunteers", "volunteering",
-    "apprentice", "apprenticeship", "placement", "owns", "runs", "staff", "employee", "hired", "sacked", "fired",
-])
+WORK_CUES = word_list("work cues")
 """Words before a place that make it someone's place of work ("my mum works at", "dad does nights at"): the
 learned recogniser's places of work count only after one of them, or after a job ("is a nurse at", "as a
 driver for"), in the same sentence."""
 
 
+WISHES = word_list("wishes")
+
+
 def _said_to_be_work(before: list[str]) -> bool:
-    """The words before a place say someone works there: a word of work, or "is a"/"as a"/"is an" (a job)."""
+    """The words before a place say someone works there: a word of work, or "is a"/"as a"/"is an" (a job); not
+    a wish ("i want to work at Apple", "i'd love to work for the NHS")."""
+    if not WISHES.isdisjoint(before) or any(w in ("like", "love") and n == "to" for w, n in itertools.pairwise(before)):
+        return False
     if not WORK_CUES.isdisjoint(before):
         return True
     return any(w in ("is", "as", "was", "im", "hes", "shes") and n in ("a", "an") for w, n in itertools.pairwise(before))
 
 
-GENERIC_PLACES = frozenset([
-    "a", "an", "the", "my", "his", "her", "their", "our", "local", "big", "little", "new", "home", "work", "shop", "shops",
-    "factory", "hospital", "council", "warehouse", "school", "schools", "nursery", "care", "office", "pub", "bar",
-    "restaurant", "hotel", "salon", "airport", "station", "garage", "takeaway", "farm", "nights", "night", "lates",
-    "days", "weekends", "weekend", "supermarket", "cafe", "café", "kitchen", "builders", "building", "site", "sites",
-    "college", "uni", "university", "academy", "gym", "bank", "prison", "army", "police", "nhs", "job", "jobs",
-    "agency", "call", "centre", "center", "store", "depot", "mosque", "church", "temple", "gurdwara", "charity",
-    "club", "youth", "hairdressers", "barbers", "chippy", "corner", "market", "laundrette", "primary", "secondary",
-    "high", "infants", "juniors", "sixth", "form", "it", "that", "there", "here", "this",
-])
+GENERIC_PLACES = word_list("generic places")
 """Words of a place of work or school that names no one place ("a shop", "the hospital", "home")."""
 
 
@@ -1455,7 +1626,6 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         if NUMERIC_DATE.search(text) or not BIRTH_WORDS.isdisjoint(seen):
             found += [Found(*m.span("d" if m.group("d") else "w"), "date of birth", "date of birth")
                       for m in DATE_OF_BIRTH.finditer(text)]
-        found += _birth_dates(text, seen)
         if not ADDRESS_STREETS.isdisjoint(seen) or "flat" in seen or "apartment" in seen:
             found += [Found(*m.span(), "address", "house number and street") for m in ADDRESS.finditer(text)]
         if not WEAK_STREETS.isdisjoint(seen):
@@ -1465,6 +1635,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         found += _numbers(text, digit_count)
     elif ("live" in seen or "lives" in seen) and not ADDRESS_STREETS.isdisjoint(seen):
         found += [Found(*m.span(), "address", "street where someone lives") for m in ADDRESS.finditer(text)]
+    if digit_count or not MONTH_WORDS.isdisjoint(seen):  # "my birthday is the twelfth of october"
+        found += _birth_dates(text, seen)
     if not ANY_STREET.isdisjoint(seen) and (not seen.isdisjoint(NUMBER_WORD_SET) or (
             "-" in text and any(w.split("-")[0] in NUMBER_WORD_SET for w in seen if "-" in w))):  # "twenty-three"
         found += _addresses_in_context(text, WORDS_ADDRESS)
@@ -1489,8 +1661,10 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     kept = [m.span() for m in keep.finditer(text)] if keep else []
     if any(f.kind == "name" or f.recogniser.startswith(LEARNED) for f in found):
         kept_names = _kept_phrases(words)  # a name (or what the CRF found) inside a place, service or public figure
+        famous = _famous(words, found) | _beside_a_figure(words, found, kept_names)
         found = [f for f in found if (f.kind != "name" and not f.recogniser.startswith(LEARNED)) or not (
-            any(s <= f.start and f.end <= e for s, e in kept_names) or _a_public_figure(words, f))]
+            any(s <= f.start and f.end <= e for s, e in kept_names) or _a_public_figure(words, f)
+            or _a_word_of_its_language(words, f) or _an_identity(words, f) or (f.kind == "name" and f.start in famous))]
     found = [f for f in found if not _kept(text, f, terms) and not any(s <= f.start and f.end <= e for s, e in kept)]
     # Longest first, then earliest: a phone number inside an email stays part of the email.
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
@@ -1522,6 +1696,14 @@ MERGE = re.compile(r"\[name\](?:\s+\[name\])+")
 def _merge_tags(text: str) -> str:
     """A first name and surname found apart read as one tag: "[name] [name]" -> "[name]"."""
     return MERGE.sub("[name]", text) if "[name] [name]" in text else text
+
+
+def with_helplines(terms: Terms, text: str) -> Terms:
+    """The partnership's lists with the helplines of a file in data/helplines.txt's form (VOICE_HELPLINES_FILE)
+    added: their names to `keep`, their numbers to `helplines`."""
+    found = read_helplines(text)
+    return msgspec.structs.replace(terms, keep=[*terms.keep, *sorted(found.names)],
+                                   helplines=[*terms.helplines, *sorted(found.numbers)])
 
 
 def load_terms(data: bytes) -> Terms:

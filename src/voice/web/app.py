@@ -33,7 +33,7 @@ from voice.intake.operations import purge_as_set
 from voice.intake.submissions import purge_originals
 from voice.reading.learning import themer_with_corrections
 from voice.reading.reader import load_model
-from voice.reading.redact import Terms, load_terms, redact
+from voice.reading.redact import Terms, load_terms, redact, with_helplines
 from voice.reading.themes import Themer, taxonomy_for
 from voice.reporting.partnership import partnership_for
 from voice.reporting.templating import environment
@@ -111,12 +111,20 @@ def template_engine() -> JinjaTemplateEngine:
 
 
 def redaction_terms(settings: Settings) -> Terms:
-    if not settings.redact_terms_file:
-        return Terms()
-    try:
-        return load_terms(Path(settings.redact_terms_file).read_bytes())
-    except (OSError, ValueError, msgspec.ValidationError) as exc:
-        raise SettingsError(f"VOICE_REDACT_TERMS_FILE: {settings.redact_terms_file}: {exc}") from None
+    """The partnership's own words (VOICE_REDACT_TERMS_FILE) and helplines (VOICE_HELPLINES_FILE)."""
+    terms = Terms()
+    if settings.redact_terms_file:
+        try:
+            terms = load_terms(Path(settings.redact_terms_file).read_bytes())
+        except (OSError, ValueError, msgspec.ValidationError) as exc:
+            raise SettingsError(f"VOICE_REDACT_TERMS_FILE: {settings.redact_terms_file}: {exc}") from None
+    if settings.helplines_file:
+        try:
+            text = Path(settings.helplines_file).read_text(encoding="utf-8")
+        except (OSError, ValueError) as exc:
+            raise SettingsError(f"VOICE_HELPLINES_FILE: {settings.helplines_file}: {exc}") from None
+        terms = with_helplines(terms, text)
+    return terms
 
 
 def model_path(settings: Settings) -> Path:
