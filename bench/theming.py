@@ -112,11 +112,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--memory", action="store_true", help="also measure a serving worker's memory")
     parser.add_argument("--before", default="a2b557d", help="the revision to compare memory with")
+    parser.add_argument("--close-floor", type=float, default=1.0,
+                        help="VOICE_CLOSE_FLOOR: also read closely the answers in neither list scored at least this")
     args = parser.parse_args()
     texts = answers(5000)
     words = sum(len(t.split()) for t in texts) / len(texts)
-    single, _ = measure()
-    batched, _ = measure(batch=BATCH)
+    single, _ = measure(Themer(close_floor=args.close_floor))
+    batched, _ = measure(Themer(close_floor=args.close_floor), batch=BATCH)
     rules, _ = measure(Themer(rules_only=True))
     print(f"| reading step, one answer at a time (one core, {len(texts)} answers, mean {words:.0f} words) | "
           f"{single:,.0f}/s |")

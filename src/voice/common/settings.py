@@ -78,6 +78,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     """VOICE_LOOK_THRESHOLD: the model's score from which an answer is "worth a look", the second list a lead
     reads after the flags (0: the model's own, chosen in training to catch 97% of disclosures). Higher means
     fewer answers to read and more disclosures left unread; never above the flag threshold."""
+    close_reader: bool = True
+    """VOICE_CLOSE_READER: whether the close reader (a small language model that reads word order) reads again
+    the answers worth a look, making flags of those it is sure of. Off (0), the reading step is about half
+    as fast again and those answers stay worth a look (docs/reader.md has both figures)."""
     close_floor: Annotated[float, Meta(ge=0, le=1)] = 1.0
     """VOICE_CLOSE_FLOOR: the close reader (a small language model that reads word order) always reads again the
     answers worth a look, and makes a flag of those it is sure of. Below 1, it also reads the answers in

@@ -19,4 +19,5 @@ class Evidence(msgspec.Struct, frozen=True, omit_defaults=True):
     close: float | None = None
     """The close reader's chance that the answer is a disclosure, where it read it (voice.reading.close)."""
     close_words: list[str] = []
-    """The words (as staff see the answer) whose removal lowered the close reader's chance most."""
+    """The words (as staff see the answer) whose removal lowered the close reader's chance most: worked out
+    when the flag is shown (each costs a reading), not stored."""

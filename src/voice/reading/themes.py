@@ -329,21 +329,20 @@ class Themer:
     def _read_closely(self, found: list[tuple[Theme, list[Flag]]], which: list[int], typed: list[str],
                       shown: list[str], scores: list[Scores | None], mentions: list[dict[str, str]]) -> None:
         """The close reader reads the answers the model put worth a look (not those told as past and over):
-        each it is sure of becomes a flag, with its chance and the words (as staff see them) that weighed
-        most; and those in neither list scored at least `close_floor`: each it is surer of is worth a look.
-        It never takes an answer out of a list."""
+        each it is sure of becomes a flag, with its chance; and those in neither list scored at least
+        `close_floor`: each it is surer of is worth a look. It never takes an answer out of a list."""
         assert self.close is not None and self.model is not None
         for n, chance, text, scored, named in zip(which, self.close.chances(typed), shown, scores, mentions,
                                                   strict=True):
             theme, flags = found[n]
+            # The words that weighed most in the close reading cost a reading each: they are worked out when
+            # the lead opens the flag (voice.web.staff), not here.
             if flags and chance >= self.close.threshold:  # worth a look: a flag
-                close = {"close": chance, "close_words": self.close.weighed_most(text)}
                 found[n] = (theme, [msgspec.structs.replace(
-                    f, tier="flag", evidence=msgspec.structs.replace(f.evidence or Evidence(), **close))
+                    f, tier="flag", evidence=msgspec.structs.replace(f.evidence or Evidence(), close=chance))
                     if f.tier == "look" else f for f in flags])
             elif not flags and scored is not None and chance >= self.close.look_threshold:  # now worth a look
-                why = msgspec.structs.replace(self.model.explain(scored, text), close=chance,
-                                              close_words=self.close.weighed_most(text))
+                why = msgspec.structs.replace(self.model.explain(scored, text), close=chance)
                 found[n] = (theme, [model_flag(scored, "look", why, named or None)])
 
     def _model_flags(self, scored: Scores, label: str, mentions: dict[str, str], shown: str,

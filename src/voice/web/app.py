@@ -141,7 +141,8 @@ def themer_for(settings: Settings, *, learn: bool = True) -> Themer:
     except (OSError, ValueError, msgspec.DecodeError) as exc:
         raise SettingsError(f"VOICE_MODEL_FILE: {model_path(settings)}: {exc}") from None
     options: dict[str, Any] = {"model": model, "flag_threshold": settings.flag_threshold,
-                               "look_threshold": settings.look_threshold, "close_floor": settings.close_floor}
+                               "look_threshold": settings.look_threshold, "close_floor": settings.close_floor,
+                               "read_closely": settings.close_reader}
     if not learn or not Path(settings.db_path).exists():
         return Themer(taxonomy, **options)
     with opened(settings.db_path) as db:

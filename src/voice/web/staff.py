@@ -27,6 +27,7 @@ from voice.curation import quotes as curation
 from voice.intake import contacts
 from voice.intake.submissions import InvalidAnswersError, record, unread_count
 from voice.reading import safeguarding
+from voice.reading.close import shipped_close_reader
 from voice.reading.themes import SENTIMENT_NAMES, Taxonomy
 from voice.reporting import asked, exports
 from voice.store import accounts as auth
@@ -275,6 +276,7 @@ class StaffController(Controller):
         detail = flags.flag_detail(db, flag_id, staff_of(request).email)
         if detail is None:
             raise NotFoundException()
+        detail = _with_close_words(detail)
         return render(request, "staff/flag.html", status=status, staff=staff_of(request), flag=detail,
                       names=safeguarding.CATEGORY_NAMES, history=events(db, f"flag:{flag_id}"), note=note,
                       errors=errors, language_name=_language_name(request), **_answer_words(request))
@@ -519,3 +521,17 @@ def _session_day(request: Request, typed: str) -> tuple[dt.date, list[FieldError
     if day > today:
         return today, [FieldError("day", "day", t(request, "The date must be today or in the past"))]
     return day, []
+
+
+def _with_close_words(detail: flags.FlagDetail) -> flags.FlagDetail:
+    """A flag the close reader made or raised, with the words of its sentence (as staff see it) that weighed
+    most in that reading: worked out now, as each costs a reading (voice.reading.close)."""
+    evidence = detail.item.evidence
+    if evidence is None or evidence.close is None or evidence.close_words:
+        return detail
+    reader = shipped_close_reader()
+    if reader is None:
+        return detail
+    words = reader.weighed_most(detail.item.reason)
+    item = msgspec.structs.replace(detail.item, evidence=msgspec.structs.replace(evidence, close_words=words))
+    return msgspec.structs.replace(detail, item=item)
