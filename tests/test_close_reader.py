@@ -84,14 +84,14 @@ def test_it_reads_only_the_answers_worth_a_look_and_never_takes_one_out_of_a_lis
 
 
 def test_a_flag_it_made_says_why_in_the_words_staff_see() -> None:
-    typed = "i sleep at my mates most nights cos its easier than being at home with Gaz"
-    shown = "i sleep at my mates most nights cos its easier than being at home with [name]"
+    typed = "when Darren has had a drink i go to my room and put my headphones on and wait"
+    shown = "when [name] has had a drink i go to my room and put my headphones on and wait"
     assert tier_of(Themer(read_closely=False).read([(shown, typed)])[0][1]) == "look"
     [flag] = Themer().read([(shown, typed)])[0][1]
     assert flag.tier == "flag" and flag.evidence is not None and flag.evidence.close is not None
     assert flag.evidence.close >= reader().threshold and flag.reason == shown
     words = reader().weighed_most(flag.reason)  # worked out when the lead opens the flag
-    assert words and all(w in shown and w != "Gaz" for w in words)
+    assert words and all(w in shown and w != "Darren" for w in words)
 
 
 def test_below_the_close_floor_it_also_reads_answers_in_neither_list() -> None:
@@ -106,7 +106,7 @@ def test_below_the_close_floor_it_also_reads_answers_in_neither_list() -> None:
 
 
 def test_the_lead_sees_why_the_close_reader_made_a_flag(client: TestClient, settings: Settings) -> None:
-    typed = "i sleep at my mates most nights cos its easier than being at home with Gaz"
+    typed = "when Darren has had a drink i go to my room and put my headphones on and wait"
     assert client.post(API, json={"answers": {"most_important": typed}}).status_code == 201
     with sqlite3.connect(settings.db_path) as conn:
         flag_id, tier, evidence = conn.execute("SELECT id, tier, evidence FROM flags").fetchone()
@@ -116,6 +116,6 @@ def test_the_lead_sees_why_the_close_reader_made_a_flag(client: TestClient, sett
     sign_in(client, "lead@example.org")
     page = get_page(client, f"/staff/safeguarding/{flag_id}").get_text(" ")
     assert "A closer reading, by a language model that reads the order of the words, made it a flag" in page
-    words = reader().weighed_most(typed.replace("Gaz", "[name]"))  # worked out as the page is shown
+    words = reader().weighed_most(typed.replace("Darren", "[name]"))  # worked out as the page is shown
     assert "close_words" not in why and f"(score {why['close']:.2f})" in page and f"“{words[0]}”" in page
-    assert "Gaz" not in page.split("What the young person wrote")[0]
+    assert "Darren" not in page.split("What the young person wrote")[0]

