@@ -32,8 +32,11 @@ from voice.store.catalogue import Catalogue  # noqa: E402
 from voice.store.db import migrate, opened  # noqa: E402
 from voice.surveys.schema import TEXT_KINDS  # noqa: E402
 
-LINES = [ln for ln in (ROOT / "tests/data/redaction/ordinary.txt").read_text().splitlines()
-         if ln.strip() and not ln.startswith("#")]
+LINES = [
+    ln
+    for ln in (ROOT / "tests/data/redaction/ordinary.txt").read_text().splitlines()
+    if ln.strip() and not ln.startswith("#")
+]
 
 
 def fill(db_path: str, n: int) -> None:
@@ -54,8 +57,17 @@ def fill(db_path: str, n: int) -> None:
             for i in range(chunk, min(n, chunk + 5000)):
                 published = surveys[i % len(surveys)]
                 given = synthetic_answers(published, rng, LINES)
-                responses.append((i + 1, f"B{i:09d}", published.slug, published.version_id, "web",
-                                  (start + dt.timedelta(days=rng.randrange(365))).isoformat(), 1))
+                responses.append(
+                    (
+                        i + 1,
+                        f"B{i:09d}",
+                        published.slug,
+                        published.version_id,
+                        "web",
+                        (start + dt.timedelta(days=rng.randrange(365))).isoformat(),
+                        1,
+                    )
+                )
                 for qid, value in given.items():
                     question = published.survey.question(qid)
                     if question is None or question.kind in ("quote_consent", "contact_request"):
@@ -64,30 +76,61 @@ def fill(db_path: str, n: int) -> None:
                     answers.append((next_id, i + 1, qid, encode(value).decode(), text))
                     if text:
                         t = themed[text]
-                        themes.append((next_id, t.sentiment, t.score, encode(list(t.topics)).decode(),
-                                       encode(t.matched).decode(), themer.version, "2021-06-01"))
+                        themes.append(
+                            (
+                                next_id,
+                                t.sentiment,
+                                t.score,
+                                encode(list(t.topics)).decode(),
+                                encode(t.matched).decode(),
+                                themer.version,
+                                "2021-06-01",
+                            )
+                        )
                     next_id += 1
             with db.atomic():
-                conn.executemany("INSERT INTO responses (id, receipt, survey_slug, version_id, channel, submitted_on, "
-                                 "quote_consent) VALUES (?, ?, ?, ?, ?, ?, ?)", responses)
-                conn.executemany("INSERT INTO answers (id, response_id, question_id, value, text) VALUES (?, ?, ?, ?, ?)",
-                                 answers)
-                conn.executemany("INSERT INTO themes (answer_id, sentiment, score, topics, matched, version, themed_on) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?)", themes)
+                conn.executemany(
+                    "INSERT INTO responses (id, receipt, survey_slug, version_id, channel, submitted_on, "
+                    "quote_consent) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    responses,
+                )
+                conn.executemany(
+                    "INSERT INTO answers (id, response_id, question_id, value, text) VALUES (?, ?, ?, ?, ?)", answers
+                )
+                conn.executemany(
+                    "INSERT INTO themes (answer_id, sentiment, score, topics, matched, version, themed_on) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    themes,
+                )
         with db.atomic():  # the counts reports read, kept by record() as answers are read (voice/tallies.py)
             tallies.rebuild(db)
         import_plan(db, load_plan(DEMO_PLAN, themer.taxonomy), themer.taxonomy, "bench")
         with db.atomic():
-            for answer_id, text in db.execute("SELECT min(id), text FROM answers WHERE text IS NOT NULL "
-                                              "GROUP BY text LIMIT 8").fetchall():
-                db.execute("INSERT INTO quotes (answer_id, text, attribution, proposed_by, proposed_at, status, "
-                           "decided_by, decided_at) VALUES (?, ?, '(bench)', 'a', '2022-01-01', 'approved', 'b', "
-                           "'2022-01-02')", [answer_id, text])
+            for answer_id, text in db.execute(
+                "SELECT min(id), text FROM answers WHERE text IS NOT NULL GROUP BY text LIMIT 8"
+            ).fetchall():
+                db.execute(
+                    "INSERT INTO quotes (answer_id, text, attribution, proposed_by, proposed_at, status, "
+                    "decided_by, decided_at) VALUES (?, ?, '(bench)', 'a', '2022-01-01', 'approved', 'b', "
+                    "'2022-01-02')",
+                    [answer_id, text],
+                )
 
 
 def export(db_path: str, out: Path, formats: list[str]) -> float:
-    args = [sys.executable, "-m", "voice", "export", "you-said-we-did", "--year", "2021/22", "--out", str(out),
-            "--db", db_path]
+    args = [
+        sys.executable,
+        "-m",
+        "voice",
+        "export",
+        "you-said-we-did",
+        "--year",
+        "2021/22",
+        "--out",
+        str(out),
+        "--db",
+        db_path,
+    ]
     for fmt in formats:
         args += ["--format", fmt]
     env = {**os.environ, "VOICE_SURVEYS_DIR": str(ROOT / "surveys")}
@@ -113,8 +156,10 @@ def main() -> None:
                 answers = db.execute("SELECT count(*) FROM answers").fetchone()[0]
             times = [export(db_path, Path(tmp) / fmt, [fmt]) for fmt in ("html", "pdf", "docx", "md", "csv", "json")]
             times.append(export(db_path, Path(tmp) / "all", ["all"]))
-            print(f"| {n:,} | {answers:,} | {filled:.0f} s | " + " | ".join(f"{t:.1f} s" for t in times) + " |",
-                  flush=True)
+            print(
+                f"| {n:,} | {answers:,} | {filled:.0f} s | " + " | ".join(f"{t:.1f} s" for t in times) + " |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

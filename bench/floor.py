@@ -22,7 +22,11 @@ from litestar.enums import RequestEncodingType
 from litestar.params import Body
 
 DB = os.environ.get("FLOOR_DB", "floor.db")
-PAGE = "<!DOCTYPE html><html lang=en><head><title>Page</title></head><body>" + "<p>Question text.</p>" * 300 + "</body></html>"
+PAGE = (
+    "<!DOCTYPE html><html lang=en><head><title>Page</title></head><body>"
+    + "<p>Question text.</p>" * 300
+    + "</body></html>"
+)
 _local = threading.local()
 
 

@@ -13,10 +13,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).parent.parent
-HEADER = ('"How old are you?",Where do you live?,Which of these should the partnership work hardest on?,'
-          "What is the one thing you would change to help young people feel safe?\n")
-LINES = [ln for ln in (ROOT / "tests/data/redaction/ordinary.txt").read_text().splitlines()
-         if ln.strip() and not ln.startswith("#")]
+HEADER = (
+    '"How old are you?",Where do you live?,Which of these should the partnership work hardest on?,'
+    "What is the one thing you would change to help young people feel safe?\n"
+)
+LINES = [
+    ln
+    for ln in (ROOT / "tests/data/redaction/ordinary.txt").read_text().splitlines()
+    if ln.strip() and not ln.startswith("#")
+]
 
 
 def write_csv(path: Path, rows: int, bad_line: int | None) -> None:
@@ -36,8 +41,13 @@ def write_csv(path: Path, rows: int, bad_line: int | None) -> None:
 def run(csv_file: Path, db: Path, *args: str) -> tuple[float, str, int]:
     env = {**os.environ, "VOICE_SURVEYS_DIR": str(ROOT / "surveys")}
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "voice", "import", "ypag-priorities", str(csv_file), "--db", str(db),
-                           *args], capture_output=True, text=True, env=env, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "voice", "import", "ypag-priorities", str(csv_file), "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     return time.perf_counter() - start, (done.stdout + done.stderr).strip().splitlines()[-1], done.returncode
 
 
@@ -49,7 +59,9 @@ def main() -> None:
         seconds, last, code = run(bad, db, "--all-or-nothing")
         with sqlite3.connect(db) as conn:
             stored = conn.execute("SELECT count(*) FROM responses").fetchone()[0]
-        print(f"| 10,000 rows, one bad (line 9,000), --all-or-nothing | {seconds:.1f} s | exit {code} | {stored} stored | {last} |")
+        print(
+            f"| 10,000 rows, one bad (line 9,000), --all-or-nothing | {seconds:.1f} s | exit {code} | {stored} stored | {last} |"
+        )
         seconds, last, code = run(good, db, "--all-or-nothing")
         with sqlite3.connect(db) as conn:
             stored = conn.execute("SELECT count(*) FROM responses").fetchone()[0]

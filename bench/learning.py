@@ -27,8 +27,10 @@ def main() -> None:
         alone.append(set(plain.topics(item.text)[0]))
         learned.append(set(with_learning.topics(item.text)[0]))
     a, b = multi_label(gold, alone), multi_label(gold, learned)
-    print(f"| {path.name}, {len(items)} lines, leave-one-out | taxonomy alone: micro-F1 {a['micro_f1']:.3f}, "
-          f"macro-F1 {a['macro_f1']:.3f} | with learning: micro-F1 {b['micro_f1']:.3f}, macro-F1 {b['macro_f1']:.3f} |")
+    print(
+        f"| {path.name}, {len(items)} lines, leave-one-out | taxonomy alone: micro-F1 {a['micro_f1']:.3f}, "
+        f"macro-F1 {a['macro_f1']:.3f} | with learning: micro-F1 {b['micro_f1']:.3f}, macro-F1 {b['macro_f1']:.3f} |"
+    )
 
 
 if __name__ == "__main__":

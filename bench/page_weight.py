@@ -35,8 +35,11 @@ def gz(data: bytes) -> int:
 def blocking_scripts(html: str) -> list[str]:
     """Scripts in the head that stop the page drawing until they have downloaded and run."""
     head = BeautifulSoup(html, "html.parser").head
-    return [str(s) for s in head.find_all("script")
-            if not (s.has_attr("defer") or s.has_attr("async") or s.get("type") == "module")]
+    return [
+        str(s)
+        for s in head.find_all("script")
+        if not (s.has_attr("defer") or s.has_attr("async") or s.get("type") == "module")
+    ]
 
 
 def journey(client: TestClient, slug: str) -> list[tuple[str, bytes]]:
@@ -75,10 +78,16 @@ def measure(report: bool = False) -> tuple[int, int]:
         js = (ROOT / "static/js/voice.js").read_bytes()
         say(f"stylesheet {len(css):,} B ({gz(css):,} gzipped); script {len(js):,} B ({gz(js):,} gzipped), deferred")
         say()
-        say("| version | page | HTML | HTML gzipped | first view: HTML + CSS | gzipped | pictures | render-blocking scripts |")
+        say(
+            "| version | page | HTML | HTML gzipped | first view: HTML + CSS | gzipped | pictures | render-blocking scripts |"
+        )
         say("|---|---|---|---|---|---|---|---|")
         worst = worst_gz = 0
-        for version, prefs in (("English", {}), ("Urdu", {"voice_lang": "ur"}), ("easy read", {"voice_easy_read": "1"})):
+        for version, prefs in (
+            ("English", {}),
+            ("Urdu", {"voice_lang": "ur"}),
+            ("easy read", {"voice_easy_read": "1"}),
+        ):
             for slug in sorted(p.stem for p in (ROOT / "surveys").glob("*.yaml")):
                 with TestClient(app) as client:
                     client.cookies.update(prefs)
@@ -87,10 +96,14 @@ def measure(report: bool = False) -> tuple[int, int]:
                         first = len(body) + len(css)
                         if first > worst:
                             worst, worst_gz = first, gz(body) + gz(css)
-                        pictures = sum(len(client.get(src).content)
-                                       for src in re.findall(r'<img [^>]*src="([^"]+)"', body.decode()))
-                        say(f"| {version} | {url} | {len(body):,} | {gz(body):,} | {first:,} | "
-                              f"{gz(body) + gz(css):,} | {pictures:,} | {len(blocking)} |")
+                        pictures = sum(
+                            len(client.get(src).content)
+                            for src in re.findall(r'<img [^>]*src="([^"]+)"', body.decode())
+                        )
+                        say(
+                            f"| {version} | {url} | {len(body):,} | {gz(body):,} | {first:,} | "
+                            f"{gz(body) + gz(css):,} | {pictures:,} | {len(blocking)} |"
+                        )
     return worst, worst_gz
 
 

@@ -47,8 +47,10 @@ from voice.store.db import migrate, opened  # noqa: E402
 
 SLUG = "ypag-priorities"
 TEXT = "More places to talk without being judged, and shorter waits for CAMHS."
-API_BODY = ('{"answers": {"age_band": "14-15", "top_worries": ["bullying", "waiting"], "listened_to": 4, '
-            '"most_important": "' + TEXT + ' %d"}}')
+API_BODY = (
+    '{"answers": {"age_band": "14-15", "top_worries": ["bullying", "waiting"], "listened_to": 4, '
+    '"most_important": "' + TEXT + ' %d"}}'
+)
 PAGE_TWO = "&top_worries=bullying&top_worries=waiting&most_important=" + TEXT.replace(" ", "+").replace(",", "%2C")
 ANSWERS = {"age_band": "14-15", "top_worries": ["bullying", "waiting"], "listened_to": "4", "most_important": TEXT}
 
@@ -94,8 +96,12 @@ def ensure_wrk() -> str:
     if found:
         return found
     if os.geteuid() == 0:
-        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "wrk"], check=True,
-                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"}, capture_output=True)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "wrk"],
+            check=True,
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+            capture_output=True,
+        )
         return shutil.which("wrk") or sys.exit("wrk did not install")
     sys.exit("bench/run_all.py needs wrk: sudo apt-get install wrk")
 
@@ -118,23 +124,46 @@ def to_ms(text: str) -> float:
 def wrk(url: str, lua: str, concurrency: int, duration: int, tmp: Path) -> dict[str, float]:
     script = tmp / f"load-{time.monotonic_ns()}.lua"
     script.write_text(lua)
-    out = subprocess.run(["wrk", "-t", str(THREADS), "-c", str(concurrency), "-d", f"{duration}s", "--latency",
-                          "--timeout", "30s", "-s", str(script), url], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t",
+            str(THREADS),
+            "-c",
+            str(concurrency),
+            "-d",
+            f"{duration}s",
+            "--latency",
+            "--timeout",
+            "30s",
+            "-s",
+            str(script),
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     latencies = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", out, re.MULTILINE))
     if "99" not in latencies:
         sys.exit(f"wrk gave no latencies for {url}:\n{out}")
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-    return {"rate": float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),  # type: ignore[index]
-            "requests": int(re.search(r"(\d+) requests in", out)[1]),  # type: ignore[index]
-            "p50": to_ms(latencies["50"]), "p99": to_ms(latencies["99"]),
-            "bad": int(bad[1]) if bad else 0, "socket_errors": sum(map(int, errors.groups())) if errors else 0}
+    return {
+        "rate": float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),  # type: ignore[index]
+        "requests": int(re.search(r"(\d+) requests in", out)[1]),  # type: ignore[index]
+        "p50": to_ms(latencies["50"]),
+        "p99": to_ms(latencies["99"]),
+        "bad": int(bad[1]) if bad else 0,
+        "socket_errors": sum(map(int, errors.groups())) if errors else 0,
+    }
 
 
 def drain(db_path: str) -> tuple[int, float]:
     """After a burst: how many answers were still waiting to be read, and how long voice took to read
     them all (it reads in its quiet moments). The next measurement starts after that, so neither side
     is measured while voice is still reading."""
+
     def waiting() -> int:
         with sqlite3.connect(db_path) as conn:
             return int(conn.execute("SELECT count(*) FROM unread").fetchone()[0])
@@ -215,13 +244,26 @@ def main() -> None:
         for run, share in enumerate((tokens[1:20_001], tokens[20_001:])):  # one share per form-post run
             (tmp / f"tokens-{run}.txt").write_text("\n".join(share) + "\n")
         voice_port, floor_port = free_port(), free_port()
-        env = {**os.environ, "VOICE_DB_PATH": db_path, "VOICE_PORT": str(voice_port), "VOICE_SECRET": "bench",
-               "VOICE_SUBMISSIONS_PER_MINUTE": "0", "VOICE_SURVEYS_DIR": str(ROOT / "surveys")}
-        voice = subprocess.Popen([sys.executable, "-m", "voice", "serve", "--workers", str(args.workers)], env=env,
-                                 stdout=(tmp / "voice.log").open("w"), stderr=subprocess.STDOUT)
-        floor = subprocess.Popen([sys.executable, str(BENCH / "floor.py"), str(floor_port), str(args.workers)],
-                                 env={**env, "FLOOR_DB": str(tmp / "floor.db"), "PYTHONPATH": str(BENCH)},
-                                 stdout=(tmp / "floor.log").open("w"), stderr=subprocess.STDOUT)
+        env = {
+            **os.environ,
+            "VOICE_DB_PATH": db_path,
+            "VOICE_PORT": str(voice_port),
+            "VOICE_SECRET": "bench",
+            "VOICE_SUBMISSIONS_PER_MINUTE": "0",
+            "VOICE_SURVEYS_DIR": str(ROOT / "surveys"),
+        }
+        voice = subprocess.Popen(
+            [sys.executable, "-m", "voice", "serve", "--workers", str(args.workers)],
+            env=env,
+            stdout=(tmp / "voice.log").open("w"),
+            stderr=subprocess.STDOUT,
+        )
+        floor = subprocess.Popen(
+            [sys.executable, str(BENCH / "floor.py"), str(floor_port), str(args.workers)],
+            env={**env, "FLOOR_DB": str(tmp / "floor.db"), "PYTHONPATH": str(BENCH)},
+            stdout=(tmp / "floor.log").open("w"),
+            stderr=subprocess.STDOUT,
+        )
         wal = WalWatch(f"{db_path}-wal")
         try:
             v, f = f"http://127.0.0.1:{voice_port}", f"http://127.0.0.1:{floor_port}"
@@ -231,28 +273,45 @@ def main() -> None:
             csrf_cookie = start.cookies["voice_csrf"]
             csrf_token = re.search(r'name="_csrf_token" value="([^"]+)"', start.text)[1]  # type: ignore[index]
             json_post = LUA_POST % {"type": "application/json", "body": API_BODY}
-            form_floor = LUA_POST % {"type": "application/x-www-form-urlencoded",
-                                     "body": "_csrf_token=x&age_band=14-15&most_important=" + TEXT.replace(" ", "+") + "+%d"}
+            form_floor = LUA_POST % {
+                "type": "application/x-www-form-urlencoded",
+                "body": "_csrf_token=x&age_band=14-15&most_important=" + TEXT.replace(" ", "+") + "+%d",
+            }
             sent = 0
             reading: list[tuple[str, int, float]] = []
             for c in (16, 64):
                 vr = wrk(f"{v}/api/surveys/{SLUG}/responses", json_post, c, args.duration, tmp)
                 reading.append((f"API, concurrency {c}", *drain(db_path)))
                 fr = wrk(f"{f}/submit", json_post, c, args.duration, tmp)
-                rows.append(row(f"JSON API submissions, concurrency {c}", vr, fr,
-                                "≥ 60% of floor, p99 < 100 ms" if c == 64 else ""))
+                rows.append(
+                    row(
+                        f"JSON API submissions, concurrency {c}",
+                        vr,
+                        fr,
+                        "≥ 60% of floor, p99 < 100 ms" if c == 64 else "",
+                    )
+                )
                 sent += vr["requests"]
             # "Continue" on a question page: the page's answers checked and saved with the unfinished
             # ones (a class clicks through several pages for each survey sent).
-            save_lua = LUA_DRAFTS % {"tokens": tmp / "tokens-0.txt", "threads": THREADS, "path": f"/s/{SLUG}/p/2",
-                                     "csrf_cookie": csrf_cookie, "csrf_token": csrf_token + PAGE_TWO}
+            save_lua = LUA_DRAFTS % {
+                "tokens": tmp / "tokens-0.txt",
+                "threads": THREADS,
+                "path": f"/s/{SLUG}/p/2",
+                "csrf_cookie": csrf_cookie,
+                "csrf_token": csrf_token + PAGE_TWO,
+            }
             vr = wrk(f"{v}/s/{SLUG}/p/2", save_lua, 64, args.duration, tmp)
             fr = wrk(f"{f}/form", form_floor, 64, args.duration, tmp)
             rows.append(row("saving a page of answers (“Continue”), concurrency 64", vr, fr, ""))
             for run, c in enumerate((16, 64)):
-                drafts_lua = LUA_DRAFTS % {"tokens": tmp / f"tokens-{run}.txt", "threads": THREADS,
-                                           "path": f"/s/{SLUG}/check", "csrf_cookie": csrf_cookie,
-                                           "csrf_token": csrf_token}
+                drafts_lua = LUA_DRAFTS % {
+                    "tokens": tmp / f"tokens-{run}.txt",
+                    "threads": THREADS,
+                    "path": f"/s/{SLUG}/check",
+                    "csrf_cookie": csrf_cookie,
+                    "csrf_token": csrf_token,
+                }
                 with sqlite3.connect(db_path) as conn:
                     before = conn.execute("SELECT count(*) FROM responses WHERE channel = 'web'").fetchone()[0]
                 vr = wrk(f"{v}/s/{SLUG}/check", drafts_lua, c, args.duration, tmp)
@@ -263,47 +322,75 @@ def main() -> None:
                 vr["bad"] += max(0, vr["requests"] - stored)
                 reading.append((f"form posts, concurrency {c}", *drain(db_path)))
                 fr = wrk(f"{f}/form", form_floor, c, args.duration, tmp)
-                rows.append(row(f"form posts from “Check your answers”, concurrency {c}", vr, fr,
-                                "≥ 60% of floor, p99 < 100 ms" if c == 64 else ""))
+                rows.append(
+                    row(
+                        f"form posts from “Check your answers”, concurrency {c}",
+                        vr,
+                        fr,
+                        "≥ 60% of floor, p99 < 100 ms" if c == 64 else "",
+                    )
+                )
             for c in (16, 64):
                 # As a browser sends them after the start page: the answers token and the form-protection cookie.
                 cookies = f"voice_draft={tokens[0]}; voice_csrf={csrf_cookie}"
                 vr = wrk(f"{v}/s/{SLUG}/p/2", LUA_GET % {"cookie": cookies}, c, args.duration, tmp)
                 fr = wrk(f"{f}/page", LUA_GET % {"cookie": "x=1"}, c, args.duration, tmp)
-                rows.append(row(f"survey page views (a question page), concurrency {c}", vr, fr,
-                                "≥ 50% of floor" if c == 64 else ""))
+                rows.append(
+                    row(
+                        f"survey page views (a question page), concurrency {c}",
+                        vr,
+                        fr,
+                        "≥ 50% of floor" if c == 64 else "",
+                    )
+                )
             for label, backlog, took in reading:
-                rows.append(f"| answers left to read after the burst of {label}; time to read them all | "
-                            f"{backlog:,}; {took:.1f} s ({backlog / took if took else 0:,.0f}/s) | | | read in the "
-                            "quiet after a burst; within VOICE_READ_WITHIN_SECONDS (30) if it goes on |")
+                rows.append(
+                    f"| answers left to read after the burst of {label}; time to read them all | "
+                    f"{backlog:,}; {took:.1f} s ({backlog / took if took else 0:,.0f}/s) | | | read in the "
+                    "quiet after a burst; within VOICE_READ_WITHIN_SECONDS (30) if it goes on |"
+                )
             vm, fm = worker_memory(voice.pid), worker_memory(floor.pid)
-            rows.append(f"| memory per worker after the load | {', '.join(f'{m:.0f} MB' for m in vm)} | "
-                        f"{', '.join(f'{m:.0f} MB' for m in fm)} | | |")
+            rows.append(
+                f"| memory per worker after the load | {', '.join(f'{m:.0f} MB' for m in vm)} | "
+                f"{', '.join(f'{m:.0f} MB' for m in fm)} | | |"
+            )
             with sqlite3.connect(db_path) as conn:
                 integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
                 api_stored = conn.execute("SELECT count(*) FROM responses WHERE channel = 'api'").fetchone()[0]
-            rows.append(f"| API answers stored / 201s wrk counted; integrity_check | {api_stored:,} / {sent:,}; "
-                        f"{integrity} | | | every 201 stored (requests in flight when wrk stops are stored, not counted) |")
-            rows.append(f"| largest WAL (`voice.db-wal`) seen during all of the above | {wal.largest / 2**20:,.1f} MB | | | "
-                        "under VOICE_WAL_LIMIT_MB (64) (issue #32) |")
+            rows.append(
+                f"| API answers stored / 201s wrk counted; integrity_check | {api_stored:,} / {sent:,}; "
+                f"{integrity} | | | every 201 stored (requests in flight when wrk stops are stored, not counted) |"
+            )
+            rows.append(
+                f"| largest WAL (`voice.db-wal`) seen during all of the above | {wal.largest / 2**20:,.1f} MB | | | "
+                "under VOICE_WAL_LIMIT_MB (64) (issue #32) |"
+            )
         finally:
             wal.stop()
             for server in (voice, floor):
                 server.terminate()
                 server.wait(30)
     rate, words = theming.measure()
-    rows.append(f"| themed answers per second (one core, mean {words:.0f} words) | {rate:,.0f}/s | | | 2,000/s (issue #3) |")
+    rows.append(
+        f"| themed answers per second (one core, mean {words:.0f} words) | {rate:,.0f}/s | | | 2,000/s (issue #3) |"
+    )
     worst, worst_gz = page_weight.measure()
-    rows.append(f"| largest respondent page, first view (HTML + CSS) | {worst:,} B ({worst_gz:,} B gzipped) | | | "
-                "< 30 KB (issue #6) |")
+    rows.append(
+        f"| largest respondent page, first view (HTML + CSS) | {worst:,} B ({worst_gz:,} B gzipped) | | | "
+        "< 30 KB (issue #6) |"
+    )
     for n in args.export:
         with tempfile.TemporaryDirectory() as tmp_name:
             db_path = str(Path(tmp_name) / "export.db")
             export_bench.fill(db_path, n)
             took = export_bench.export(db_path, Path(tmp_name) / "out", ["all"])
-        rows.append(f"| `voice export --format all`, {n:,} stored responses | {took:.1f} s | | | < 10 s at 100,000 (issue #5) and at 1,000,000 (issue #7) |")
-    print(f"\n{args.workers} workers each; wrk {THREADS} threads; {args.duration} s per measurement; "
-          f"{os.cpu_count()} cores; {args.stored:,} responses stored before serving\n")
+        rows.append(
+            f"| `voice export --format all`, {n:,} stored responses | {took:.1f} s | | | < 10 s at 100,000 (issue #5) and at 1,000,000 (issue #7) |"
+        )
+    print(
+        f"\n{args.workers} workers each; wrk {THREADS} threads; {args.duration} s per measurement; "
+        f"{os.cpu_count()} cores; {args.stored:,} responses stored before serving\n"
+    )
     print("| measurement | voice | floor | voice ÷ floor | target |")
     print("|---|---|---|---|---|")
     print("\n".join(rows))

@@ -17,20 +17,27 @@ from pathlib import Path
 
 import httpx
 
-ANSWERS = {"age_band": "14-15", "top_worries": ["bullying", "waiting"], "listened_to": 4,
-           "most_important": "More places to talk without being judged, and shorter waits for CAMHS."}
+ANSWERS = {
+    "age_band": "14-15",
+    "top_worries": ["bullying", "waiting"],
+    "listened_to": 4,
+    "most_important": "More places to talk without being judged, and shorter waits for CAMHS.",
+}
 
 
 async def burst(base: str, total: int, concurrency: int) -> tuple[Counter, list[float], float]:
     """Send `total` submissions, `concurrency` at a time; statuses, sorted latencies, elapsed seconds."""
     limit = asyncio.Semaphore(concurrency)
     async with httpx.AsyncClient(base_url=base, timeout=60, limits=httpx.Limits(max_connections=concurrency)) as http:
+
         async def one(i: int) -> tuple[int | str, float]:
             async with limit:
                 start = time.perf_counter()
                 try:
-                    r = await http.post("/api/surveys/ypag-priorities/responses",
-                                        json={"answers": {**ANSWERS, "most_important": f"{ANSWERS['most_important']} {i}"}})
+                    r = await http.post(
+                        "/api/surveys/ypag-priorities/responses",
+                        json={"answers": {**ANSWERS, "most_important": f"{ANSWERS['most_important']} {i}"}},
+                    )
                 except httpx.TransportError as exc:  # a dropped connection is a result to report, not a crash
                     return type(exc).__name__, time.perf_counter() - start
                 return r.status_code, time.perf_counter() - start
@@ -51,10 +58,19 @@ def main() -> None:
         port = sock.getsockname()[1]
         sock.close()
         log = (Path(tmp) / "server.log").open("w")
-        env = {**os.environ, "VOICE_DB_PATH": f"{tmp}/v.db", "VOICE_PORT": str(port), "VOICE_SECRET": "bench",
-               "VOICE_SUBMISSIONS_PER_MINUTE": "0"}  # measuring throughput, not the limiter
-        server = subprocess.Popen([sys.executable, "-m", "voice", "serve", "--workers", str(args.workers)], env=env,
-                                  stdout=log, stderr=subprocess.STDOUT)
+        env = {
+            **os.environ,
+            "VOICE_DB_PATH": f"{tmp}/v.db",
+            "VOICE_PORT": str(port),
+            "VOICE_SECRET": "bench",
+            "VOICE_SUBMISSIONS_PER_MINUTE": "0",
+        }  # measuring throughput, not the limiter
+        server = subprocess.Popen(
+            [sys.executable, "-m", "voice", "serve", "--workers", str(args.workers)],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         try:
             base = f"http://127.0.0.1:{port}"
             for _ in range(200):
@@ -67,10 +83,12 @@ def main() -> None:
                 codes, times, elapsed = asyncio.run(burst(base, args.requests, concurrency))
                 with sqlite3.connect(Path(tmp) / "v.db") as conn:
                     stored = conn.execute("SELECT count(*) FROM responses").fetchone()[0]
-                print(f"| API submissions, {args.workers} workers, concurrency {concurrency} | "
-                      f"{args.requests / elapsed:,.0f}/s | p50 {times[len(times) // 2] * 1000:.0f} ms | "
-                      f"p99 {times[int(len(times) * 0.99) - 1] * 1000:.0f} ms | statuses {dict(codes)} | "
-                      f"{stored} stored in total |")
+                print(
+                    f"| API submissions, {args.workers} workers, concurrency {concurrency} | "
+                    f"{args.requests / elapsed:,.0f}/s | p50 {times[len(times) // 2] * 1000:.0f} ms | "
+                    f"p99 {times[int(len(times) * 0.99) - 1] * 1000:.0f} ms | statuses {dict(codes)} | "
+                    f"{stored} stored in total |"
+                )
         finally:
             server.terminate()
             server.wait(20)

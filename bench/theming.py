@@ -33,8 +33,11 @@ from voice.reading.redact import redact
 from voice.reading.themes import Themer
 
 ROOT = Path(__file__).parent.parent
-LINES = [ln for ln in (ROOT / "tests/data/redaction/ordinary.txt").read_text().splitlines()
-         if ln.strip() and not ln.startswith("#")]
+LINES = [
+    ln
+    for ln in (ROOT / "tests/data/redaction/ordinary.txt").read_text().splitlines()
+    if ln.strip() and not ln.startswith("#")
+]
 BATCH = 64
 
 
@@ -65,7 +68,7 @@ def measure(themer: Themer | None = None, batch: int = 1) -> tuple[float, float]
     for _ in range(3):
         start = time.perf_counter()
         for at in range(0, len(texts), batch):
-            chunk = texts[at:at + batch]
+            chunk = texts[at : at + batch]
             themer.read([(redact(t).text, t) for t in chunk])
         best = max(best, len(texts) / (time.perf_counter() - start))
     return best, sum(len(t.split()) for t in texts) / len(texts)
@@ -79,8 +82,9 @@ def serve_memory(src: Path | None = None) -> float:
         env = {**os.environ, "VOICE_DB_PATH": f"{tmp}/voice.db", "VOICE_PORT": str(port), "VOICE_SECRET": "bench"}
         if src is not None:
             env["PYTHONPATH"] = str(src)
-        server = subprocess.Popen([sys.executable, "-m", "voice", "serve"], env=env, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "voice", "serve"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         try:
             with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
                 deadline = time.monotonic() + 60
@@ -92,8 +96,7 @@ def serve_memory(src: Path | None = None) -> float:
                         if time.monotonic() > deadline:
                             raise
                         time.sleep(0.2)
-                http.post("/api/surveys/ypag-priorities/responses",
-                          json={"answers": {"most_important": answers(1)[0]}})
+                http.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": answers(1)[0]}})
                 time.sleep(2)
             status = Path(f"/proc/{server.pid}/status").read_text()
             return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS"))) / 1024
@@ -103,8 +106,9 @@ def serve_memory(src: Path | None = None) -> float:
 
 
 def old_checkout(rev: str, into: Path) -> Path:
-    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(into), rev], check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(into), rev], check=True, capture_output=True
+    )
     return into / "src"
 
 
@@ -112,16 +116,22 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--memory", action="store_true", help="also measure a serving worker's memory")
     parser.add_argument("--before", default="a2b557d", help="the revision to compare memory with")
-    parser.add_argument("--close-floor", type=float, default=1.0,
-                        help="VOICE_CLOSE_FLOOR: also read closely the answers in neither list scored at least this")
+    parser.add_argument(
+        "--close-floor",
+        type=float,
+        default=1.0,
+        help="VOICE_CLOSE_FLOOR: also read closely the answers in neither list scored at least this",
+    )
     args = parser.parse_args()
     texts = answers(5000)
     words = sum(len(t.split()) for t in texts) / len(texts)
     single, _ = measure(Themer(close_floor=args.close_floor))
     batched, _ = measure(Themer(close_floor=args.close_floor), batch=BATCH)
     rules, _ = measure(Themer(rules_only=True))
-    print(f"| reading step, one answer at a time (one core, {len(texts)} answers, mean {words:.0f} words) | "
-          f"{single:,.0f}/s |")
+    print(
+        f"| reading step, one answer at a time (one core, {len(texts)} answers, mean {words:.0f} words) | "
+        f"{single:,.0f}/s |"
+    )
     print(f"| reading step, batches of {BATCH} | {batched:,.0f}/s |")
     print(f"| the same with the rules only (no model) | {rules:,.0f}/s |")
     print(f"| estimated time to re-read 100,000 answers (batches, no I/O) | {100_000 / batched:.1f} s |")
@@ -131,8 +141,11 @@ def main() -> None:
             try:
                 before = serve_memory(src)
             finally:
-                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(Path(tmp) / "before")],
-                               check=False, capture_output=True)
+                subprocess.run(
+                    ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(Path(tmp) / "before")],
+                    check=False,
+                    capture_output=True,
+                )
         now = serve_memory()
         print(f"| memory of a serving worker after its first answer, at {args.before} | {before:.0f} MB |")
         print(f"| memory of a serving worker after its first answer, now | {now:.0f} MB |")

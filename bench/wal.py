@@ -31,11 +31,21 @@ def burst(limit_mb: int, workers: int, duration: int) -> tuple[dict[str, float],
         tmp = Path(tmp_name)
         db = tmp / "voice.db"
         port = free_port()
-        env = {**os.environ, "VOICE_DB_PATH": str(db), "VOICE_PORT": str(port), "VOICE_SECRET": "bench",
-               "VOICE_SUBMISSIONS_PER_MINUTE": "0", "VOICE_SURVEYS_DIR": str(ROOT / "surveys"),
-               "VOICE_WAL_LIMIT_MB": str(limit_mb)}
-        server = subprocess.Popen([sys.executable, "-m", "voice", "serve", "--workers", str(workers)], env=env,
-                                  stdout=(tmp / "voice.log").open("w"), stderr=subprocess.STDOUT)
+        env = {
+            **os.environ,
+            "VOICE_DB_PATH": str(db),
+            "VOICE_PORT": str(port),
+            "VOICE_SECRET": "bench",
+            "VOICE_SUBMISSIONS_PER_MINUTE": "0",
+            "VOICE_SURVEYS_DIR": str(ROOT / "surveys"),
+            "VOICE_WAL_LIMIT_MB": str(limit_mb),
+        }
+        server = subprocess.Popen(
+            [sys.executable, "-m", "voice", "serve", "--workers", str(workers)],
+            env=env,
+            stdout=(tmp / "voice.log").open("w"),
+            stderr=subprocess.STDOUT,
+        )
         largest = 0
         stop = threading.Event()
 
@@ -51,8 +61,13 @@ def burst(limit_mb: int, workers: int, duration: int) -> tuple[dict[str, float],
             watcher = threading.Thread(target=watch)
             watcher.start()
             try:
-                figures = wrk(f"{base}/api/surveys/{SLUG}/responses",
-                              LUA_POST % {"type": "application/json", "body": API_BODY}, 64, duration, tmp)
+                figures = wrk(
+                    f"{base}/api/surveys/{SLUG}/responses",
+                    LUA_POST % {"type": "application/json", "body": API_BODY},
+                    64,
+                    duration,
+                    tmp,
+                )
             finally:
                 stop.set()
                 watcher.join()
@@ -76,9 +91,11 @@ def main() -> None:
     print("|---|---|---|---|---|")
     for limit in args.limits:
         figures, largest, size = burst(limit, args.workers, args.duration)
-        print(f"| {limit:,} | {figures['rate']:,.0f}/s, p50 {figures['p50']:.0f} ms, p99 {figures['p99']:.0f} ms | "
-              f"{largest / 2**20:,.1f} MB | {size / 2**20:,.1f} MB | {int(figures['bad'] + figures['socket_errors'])} |",
-              flush=True)
+        print(
+            f"| {limit:,} | {figures['rate']:,.0f}/s, p50 {figures['p50']:.0f} ms, p99 {figures['p99']:.0f} ms | "
+            f"{largest / 2**20:,.1f} MB | {size / 2**20:,.1f} MB | {int(figures['bad'] + figures['socket_errors'])} |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

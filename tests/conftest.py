@@ -217,7 +217,6 @@ def send(client: TestClient, slug: str) -> str:
     return get_page(client, location).select_one(".receipt").get_text(strip=True)
 
 
-
 # --- staff accounts and the database file, for every module that needs them (#31) -----------------
 STAFF_PASSWORD = "a long staff password"
 
@@ -230,8 +229,9 @@ def add(settings: Settings, email: str, role: str) -> None:
 
 def sign_in(client: TestClient, email: str, password: str = STAFF_PASSWORD, status: int = 303) -> None:
     token = csrf(get_page(client, "/staff/sign-in"))
-    response = client.post("/staff/sign-in", data={"_csrf_token": token, "email": email, "password": password},
-                           follow_redirects=False)
+    response = client.post(
+        "/staff/sign-in", data={"_csrf_token": token, "email": email, "password": password}, follow_redirects=False
+    )
     assert response.status_code == status, response.text[:300]
 
 
@@ -252,14 +252,20 @@ def rows(settings: Settings, sql: str, params: tuple[Any, ...] = ()) -> list[tup
     with sqlite3.connect(settings.db_path) as conn:
         return conn.execute(sql, params).fetchall()
 
+
 # --- a test leaves nothing behind in the working tree (#27) ---------------------------------------
 def _untracked() -> set[str] | None:
     """Files in the checkout that git does not know and does not ignore (None outside a git checkout)."""
     import subprocess
 
     try:
-        found = subprocess.run(["git", "-C", str(REPO_DIR), "status", "--porcelain", "--untracked-files=all"],
-                               capture_output=True, text=True, timeout=30, check=True).stdout
+        found = subprocess.run(
+            ["git", "-C", str(REPO_DIR), "status", "--porcelain", "--untracked-files=all"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
     return {line[3:] for line in found.splitlines() if line.startswith("??")}
@@ -275,8 +281,10 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if before is None or after is None or getattr(session.config, "workerinput", None) is not None:
         return
     if left := sorted(after - before):
-        pytest.exit(f"the tests left files behind in the working tree (write them under tmp_path): {left}",
-                    returncode=pytest.ExitCode.TESTS_FAILED)
+        pytest.exit(
+            f"the tests left files behind in the working tree (write them under tmp_path): {left}",
+            returncode=pytest.ExitCode.TESTS_FAILED,
+        )
 
 
 UNTRACKED = pytest.StashKey[set[str] | None]()

@@ -22,8 +22,7 @@ from voice.intake.operations import dated_backup
 from voice.web.app import create_app
 
 
-def test_a_timer_backup_is_dated_checked_noted_and_only_the_newest_are_kept(settings: Settings, tmp_path: Path
-                                                                             ) -> None:
+def test_a_timer_backup_is_dated_checked_noted_and_only_the_newest_are_kept(settings: Settings, tmp_path: Path) -> None:
     with TestClient(create_app(settings)) as client:
         assert client.get("/healthz").json()["backup_age_seconds"] is None  # never backed up
     folder = tmp_path / "copies"
@@ -61,7 +60,8 @@ def test_a_backup_that_cannot_be_written_says_so_and_deletes_nothing(settings: S
 
 
 def test_restore_drill_every_answer_acknowledged_before_the_backup_is_in_the_restored_copy(
-        settings: Settings, tmp_path: Path) -> None:
+    settings: Settings, tmp_path: Path
+) -> None:
     acknowledged: list[tuple[float, str]] = []
     stop = threading.Event()
 
@@ -70,8 +70,10 @@ def test_restore_drill_every_answer_acknowledged_before_the_backup_is_in_the_res
             i = 0
             while not stop.is_set():
                 i += 1
-                sent = http.post("/api/surveys/ypag-priorities/responses",
-                                 json={"answers": {"most_important": f"more clubs near me, number {i}"}})
+                sent = http.post(
+                    "/api/surveys/ypag-priorities/responses",
+                    json={"answers": {"most_important": f"more clubs near me, number {i}"}},
+                )
                 if sent.status_code == 201:
                     acknowledged.append((time.monotonic(), sent.json()["receipt"]))
 
@@ -133,7 +135,8 @@ def test_migrate_refuses_a_database_that_is_not_there_unless_asked_to_create_one
 
 
 def test_restore_refuses_while_the_service_serves_the_database_and_keeps_every_earlier_copy(
-        settings: Settings, tmp_path: Path) -> None:
+    settings: Settings, tmp_path: Path
+) -> None:
     from voice.cli.server import start_serving, stop_serving
 
     with TestClient(create_app(settings)) as client:

@@ -32,8 +32,10 @@ from voice.cli import main
 from voice.common.settings import REPO_DIR
 
 CADDY = shutil.which("caddy")
-pytestmark = pytest.mark.skipif(CADDY is None, reason="caddy is not on PATH: ./scripts/test installs Debian's "
-                                                      "caddy (scripts/system-packages --browser)")
+pytestmark = pytest.mark.skipif(
+    CADDY is None,
+    reason="caddy is not on PATH: ./scripts/test installs Debian's caddy (scripts/system-packages --browser)",
+)
 
 DEPLOYED_CADDYFILE = REPO_DIR / "deploy" / "Caddyfile"
 HSTS = "max-age=31536000; includeSubDomains"
@@ -48,15 +50,17 @@ PER_MINUTE = 25
 METRICS_TOKEN = "a-scraper-on-this-machine"
 
 
-
 def caddyfile_for_test(https_port: int, http_port: int, voice_port: int) -> str:
     """deploy/Caddyfile with what a test on loopback needs instead of a public host name: Caddy's own
     certificate authority (`tls internal`, not trusted system-wide), no admin API, free ports, and
     voice on its own port. Everything else (headers, logging, the proxy) is the deployed file's."""
     text = DEPLOYED_CADDYFILE.read_text()
     changes = [
-        ("\n{\n", f"\n{{\n\tadmin off\n\tlocal_certs\n\tskip_install_trust\n"
-                  f"\tauto_https disable_redirects\n\thttp_port {http_port}\n\thttps_port {https_port}\n"),
+        (
+            "\n{\n",
+            f"\n{{\n\tadmin off\n\tlocal_certs\n\tskip_install_trust\n"
+            f"\tauto_https disable_redirects\n\thttp_port {http_port}\n\thttps_port {https_port}\n",
+        ),
         ("\nvoice.example.org {\n", f"\nlocalhost:{https_port} {{\n\tbind 127.0.0.1\n\ttls internal\n"),
         ("reverse_proxy 127.0.0.1:8000", f"reverse_proxy 127.0.0.1:{voice_port}"),
     ]
@@ -82,10 +86,14 @@ class Deployed:
         """A visitor at `address` on loopback, trusting Caddy's certificate authority only; every answer
         it gets is kept in `answers`."""
         context = ssl.create_default_context(cafile=str(self.ca))
-        return httpx.Client(base_url=base_url or self.public_url, timeout=15, follow_redirects=True,
-                            headers={"user-agent": USER_AGENT},
-                            transport=httpx.HTTPTransport(local_address=address, verify=context),
-                            event_hooks={"response": [self.answers.append]})
+        return httpx.Client(
+            base_url=base_url or self.public_url,
+            timeout=15,
+            follow_redirects=True,
+            headers={"user-agent": USER_AGENT},
+            transport=httpx.HTTPTransport(local_address=address, verify=context),
+            event_hooks={"response": [self.answers.append]},
+        )
 
 
 def stop(process: subprocess.Popen[bytes], how: int) -> None:
@@ -104,25 +112,55 @@ def deployed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployed]:
     shutil.copytree(EXAMPLES, root / "surveys")
     https_port, http_port, voice_port = free_port(), free_port(), free_port()
     public_url = f"https://localhost:{https_port}"
-    env = {**os.environ, "VOICE_DB_PATH": str(root / "data" / "voice.db"), "VOICE_SURVEYS_DIR": str(root / "surveys"),
-           "VOICE_HOST": "127.0.0.1", "VOICE_PORT": str(voice_port), "VOICE_PUBLIC_URL": public_url,
-           "VOICE_TRUSTED_PROXIES": "127.0.0.1", "VOICE_SECURE_COOKIES": "1", "VOICE_SECRET": "behind-caddy",
-           "VOICE_SUBMISSIONS_PER_MINUTE": str(PER_MINUTE), "VOICE_METRICS": "1", "VOICE_METRICS_TOKEN": METRICS_TOKEN}
+    env = {
+        **os.environ,
+        "VOICE_DB_PATH": str(root / "data" / "voice.db"),
+        "VOICE_SURVEYS_DIR": str(root / "surveys"),
+        "VOICE_HOST": "127.0.0.1",
+        "VOICE_PORT": str(voice_port),
+        "VOICE_PUBLIC_URL": public_url,
+        "VOICE_TRUSTED_PROXIES": "127.0.0.1",
+        "VOICE_SECURE_COOKIES": "1",
+        "VOICE_SECRET": "behind-caddy",
+        "VOICE_SUBMISSIONS_PER_MINUTE": str(PER_MINUTE),
+        "VOICE_METRICS": "1",
+        "VOICE_METRICS_TOKEN": METRICS_TOKEN,
+    }
     (root / "Caddyfile").write_text(caddyfile_for_test(https_port, http_port, voice_port))
-    caddy_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(root / "home"),
-                 "XDG_DATA_HOME": str(root / "caddy-data"), "XDG_CONFIG_HOME": str(root / "caddy-config")}
+    caddy_env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(root / "home"),
+        "XDG_DATA_HOME": str(root / "caddy-data"),
+        "XDG_CONFIG_HOME": str(root / "caddy-config"),
+    }
     voice_log, caddy_log = root / "voice.log", root / "caddy.log"
     with voice_log.open("wb") as vlog, caddy_log.open("wb") as clog:
-        voice = subprocess.Popen([sys.executable, "-m", "voice", "serve"], env=env, stdout=vlog,
-                                 stderr=subprocess.STDOUT)
+        voice = subprocess.Popen(
+            [sys.executable, "-m", "voice", "serve"], env=env, stdout=vlog, stderr=subprocess.STDOUT
+        )
         caddy = None
         try:
-            caddy = subprocess.Popen([str(CADDY), "run", "--config", str(root / "Caddyfile"), "--adapter", "caddyfile"],
-                                     env=caddy_env, stdout=clog, stderr=subprocess.STDOUT, cwd=root)
+            caddy = subprocess.Popen(
+                [str(CADDY), "run", "--config", str(root / "Caddyfile"), "--adapter", "caddyfile"],
+                env=caddy_env,
+                stdout=clog,
+                stderr=subprocess.STDOUT,
+                cwd=root,
+            )
             ca = root / "caddy-data" / "caddy" / "pki" / "authorities" / "local" / "root.crt"
-            assert until(lambda: ca.exists() or caddy.poll() is not None, 20) and ca.exists(), f"Caddy made no certificate authority:\n{caddy_log.read_text()[-3000:]}"
-            here = Deployed(public_url, f"http://127.0.0.1:{voice_port}", env, Path(env["VOICE_DB_PATH"]), ca,
-                            voice_log, caddy_log, voice)
+            assert until(lambda: ca.exists() or caddy.poll() is not None, 20) and ca.exists(), (
+                f"Caddy made no certificate authority:\n{caddy_log.read_text()[-3000:]}"
+            )
+            here = Deployed(
+                public_url,
+                f"http://127.0.0.1:{voice_port}",
+                env,
+                Path(env["VOICE_DB_PATH"]),
+                ca,
+                voice_log,
+                caddy_log,
+                voice,
+            )
             with here.client(YOUNG_PERSON) as http:
 
                 def answers() -> bool:
@@ -131,8 +169,10 @@ def deployed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployed]:
                     except httpx.TransportError:
                         return False
 
-                assert until(answers, 60), (f"no answer through Caddy:\nvoice: {voice_log.read_text()[-3000:]}\n"
-                                            f"caddy: {caddy_log.read_text()[-3000:]}")
+                assert until(answers, 60), (
+                    f"no answer through Caddy:\nvoice: {voice_log.read_text()[-3000:]}\n"
+                    f"caddy: {caddy_log.read_text()[-3000:]}"
+                )
             here.answers.clear()
             yield here
         finally:
@@ -142,8 +182,12 @@ def deployed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployed]:
 
 
 def cookie_problems(answers: list[httpx.Response]) -> list[str]:
-    return [f"{r.request.url.path}: {c}" for r in answers for c in r.headers.get_list("set-cookie")
-            if "secure" not in [a.strip().lower() for a in c.split(";")[1:]]]
+    return [
+        f"{r.request.url.path}: {c}"
+        for r in answers
+        for c in r.headers.get_list("set-cookie")
+        if "secure" not in [a.strip().lower() for a in c.split(";")[1:]]
+    ]
 
 
 def test_a_young_person_and_a_staff_member_through_caddy_over_https(deployed: Deployed) -> None:
@@ -163,19 +207,31 @@ def test_a_young_person_and_a_staff_member_through_caddy_over_https(deployed: De
     # A staff member signs in, sees the staff home and invites a colleague.
     with deployed.client(STAFF_MEMBER) as http:
         token = csrf(get_page(http, "/staff/sign-in"))  # type: ignore[arg-type]
-        signed_in = http.post("/staff/sign-in", data={"_csrf_token": token, "email": "admin@example.org",
-                                                       "password": password}, follow_redirects=False)
+        signed_in = http.post(
+            "/staff/sign-in",
+            data={"_csrf_token": token, "email": "admin@example.org", "password": password},
+            follow_redirects=False,
+        )
         assert signed_in.status_code == 303 and signed_in.headers["location"] == "/staff", signed_in.text[:300]
         home = get_page(http, "/staff")  # type: ignore[arg-type]
         assert "admin@example.org" in home.get_text() or home.find("form", attrs={"action": "/staff/sign-out"})
-        invited = http.post("/staff/accounts", data={"_csrf_token": csrf(get_page(http, "/staff/accounts")),  # type: ignore[arg-type]
-                                                     "email": "new@example.org", "role": "viewer"})
+        invited = http.post(
+            "/staff/accounts",
+            data={
+                "_csrf_token": csrf(get_page(http, "/staff/accounts")),  # type: ignore[arg-type]
+                "email": "new@example.org",
+                "role": "viewer",
+            },
+        )
         assert invited.status_code == 200, invited.text[:300]
         shown = re.search(r"<code>([^<]*)</code>", invited.text)
         assert shown and shown[1].startswith(f"{deployed.public_url}/staff/set-password/"), invited.text[-2000:]
         check_page(http.get(shown[1]).text)  # the link works, through Caddy
-        signed_out = http.post("/staff/sign-out", data={"_csrf_token": csrf(get_page(http, "/staff"))},  # type: ignore[arg-type]
-                               follow_redirects=False)
+        signed_out = http.post(
+            "/staff/sign-out",
+            data={"_csrf_token": csrf(get_page(http, "/staff"))},  # type: ignore[arg-type]
+            follow_redirects=False,
+        )
         assert signed_out.status_code == 303 and signed_out.headers["location"] == "/staff/sign-in"
     reset = runner.invoke(main, ["user", "reset", "admin@example.org"], env=deployed.env)
     assert reset.exit_code == 0, reset.output
@@ -199,8 +255,10 @@ def test_a_forwarded_address_counts_only_from_caddy(deployed: Deployed) -> None:
     another visitor behind the same Caddy is not."""
 
     def tries(http: httpx.Client, n: int) -> list[int]:
-        return [http.delete(f"/api/responses/AAAA-BBBB-C{i:03d}", headers={"x-forwarded-for": f"203.0.113.{i}"}
-                            ).status_code for i in range(n)]
+        return [
+            http.delete(f"/api/responses/AAAA-BBBB-C{i:03d}", headers={"x-forwarded-for": f"203.0.113.{i}"}).status_code
+            for i in range(n)
+        ]
 
     with deployed.client(GOES_ROUND_CADDY, base_url=deployed.voice_url) as http:
         direct = tries(http, PER_MINUTE + 2)

@@ -13,8 +13,9 @@ from voice.common.settings import Settings
 
 def versions(settings: Settings) -> list[tuple]:
     with sqlite3.connect(settings.db_path) as conn:
-        return conn.execute("SELECT id, content_hash FROM survey_versions WHERE slug = 'ypag-priorities' "
-                            "ORDER BY id").fetchall()
+        return conn.execute(
+            "SELECT id, content_hash FROM survey_versions WHERE slug = 'ypag-priorities' ORDER BY id"
+        ).fetchall()
 
 
 def test_editing_a_file_while_serving_makes_a_new_version(
@@ -49,8 +50,9 @@ def test_a_broken_edit_keeps_the_last_good_version_online(
     path = surveys_dir / "ypag-priorities.yaml"
     path.write_text(path.read_text().replace("type: scale", "type: slider"))
     # Pages keep working while the service looks at the folder again (within a second) and finds the problem.
-    assert until(lambda: client.get("/s/ypag-priorities").status_code == 200
-                 and client.app.state["catalogue"].problems != [])
+    assert until(
+        lambda: client.get("/s/ypag-priorities").status_code == 200 and client.app.state["catalogue"].problems != []
+    )
     assert len(versions(settings)) == 1
 
 

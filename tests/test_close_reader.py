@@ -33,11 +33,14 @@ def cases(name: str) -> list[str]:
     return [json.loads(line)["text"] for line in (SUITE / name).read_text().splitlines() if line.strip()]
 
 
-@pytest.mark.parametrize(("harmless", "disclosure"), [
-    ("i feel safe at home", "i dont feel safe at home"),
-    ("nobody hurts me at home", "my dad hurts me at home"),
-    ("knife crime is a big problem in leicester", "i carry a knife because im scared of getting jumped"),
-])
+@pytest.mark.parametrize(
+    ("harmless", "disclosure"),
+    [
+        ("i feel safe at home", "i dont feel safe at home"),
+        ("nobody hurts me at home", "my dad hurts me at home"),
+        ("knife crime is a big problem in leicester", "i carry a knife because im scared of getting jumped"),
+    ],
+)
 def test_it_reads_the_order_of_the_words(harmless: str, disclosure: str) -> None:
     """What WordLlama's averaged vectors cannot (0.97 alike for the first pair): the same words, turned round."""
     calm, worrying = reader().chances([harmless, disclosure])
@@ -45,8 +48,11 @@ def test_it_reads_the_order_of_the_words(harmless: str, disclosure: str) -> None
 
 
 def test_no_faith_place_of_worship_or_identity_word_changes_what_it_reads() -> None:
-    shapes = ["i go to the {} after school most days", "as someone who is {} i want more clubs near me",
-              "my best mate is {} and we always walk home together"]
+    shapes = [
+        "i go to the {} after school most days",
+        "as someone who is {} i want more clubs near me",
+        "my best mate is {} and we always walk home together",
+    ]
     kinds = ("place_of_worship", "faith", "ethnicity", "nationality", "sexual_orientation", "disability", "activity")
     for shape in shapes:
         for kind in kinds:
@@ -77,8 +83,9 @@ def test_it_reads_only_the_answers_worth_a_look_and_never_takes_one_out_of_a_lis
     before = [tier_of(flags) for _, flags in first.read([(t, t) for t in texts])]
     after = [tier_of(flags) for _, flags in closely.read([(t, t) for t in texts])]
     told_as_over = {t for t in texts if "over" in read_rules(t).features}  # at most worth a look, read or not
-    assert sorted(spy.read) == sorted(t for t, tier in zip(texts, before, strict=True)
-                                      if tier == "look" and t not in told_as_over)
+    assert sorted(spy.read) == sorted(
+        t for t, tier in zip(texts, before, strict=True) if tier == "look" and t not in told_as_over
+    )
     changed = [(b, a) for b, a in zip(before, after, strict=True) if b != a]
     assert changed and set(changed) == {("look", "flag")}  # it made flags, and only of answers worth a look
 

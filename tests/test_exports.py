@@ -55,10 +55,14 @@ def make_year_db(db_path: str) -> str:
             if words:
                 answers["what_helps"] = words
             record(db, published, answers, "web", RecordOptions(today=dt.date(2021, 5, 1) + dt.timedelta(days=i)))
-        ids = [db.execute("SELECT id FROM answers WHERE text = ?", [w]).fetchone()[0]
-               for w in (APPROVED, PUBLISHED, PROPOSED, REJECTED)]
-        quotes = [curation.propose(db, answer_id, text, "(Covid survey)", "sam@example.org", taxonomy)
-                  for answer_id, text in zip(ids, (APPROVED, PUBLISHED, PROPOSED, REJECTED), strict=True)]
+        ids = [
+            db.execute("SELECT id FROM answers WHERE text = ?", [w]).fetchone()[0]
+            for w in (APPROVED, PUBLISHED, PROPOSED, REJECTED)
+        ]
+        quotes = [
+            curation.propose(db, answer_id, text, "(Covid survey)", "sam@example.org", taxonomy)
+            for answer_id, text in zip(ids, (APPROVED, PUBLISHED, PROPOSED, REJECTED), strict=True)
+        ]
         curation.decide(db, quotes[0], "approve", "alex@example.org")
         curation.decide(db, quotes[1], "approve", "alex@example.org")
         curation.decide(db, quotes[1], "publish", "alex@example.org")
@@ -80,9 +84,10 @@ def export(db_path: str, out: Path, *formats: str) -> list[Path]:
 
 def test_every_format_holds_the_section_the_approved_quotes_and_the_actions(year_db: str, tmp_path: Path) -> None:
     files = {p.name: p for p in export(year_db, tmp_path / "out", "all")}
-    assert sorted(files) == [f"you-said-we-did-2021-22{s}" for s in
-                             ("-actions.csv", "-leaflet-easy.pdf", "-leaflet.pdf", ".csv", ".docx", ".html", ".json",
-                              ".md", ".pdf")]
+    assert sorted(files) == [
+        f"you-said-we-did-2021-22{s}"
+        for s in ("-actions.csv", "-leaflet-easy.pdf", "-leaflet.pdf", ".csv", ".docx", ".html", ".json", ".md", ".pdf")
+    ]
 
     docx = Document(str(files["you-said-we-did-2021-22.docx"]))
     headings = [p.text for p in docx.paragraphs if p.style.name.startswith("Heading")]
@@ -131,7 +136,9 @@ def test_no_output_has_a_number_under_the_threshold(year_db: str, tmp_path: Path
     assert rutland[0]["count"] == "" and rutland[0]["note"] == "fewer than 5"
 
     html = BeautifulSoup(files[".html"].read_text(), "html.parser")
-    cells = [td.get_text(strip=True) for td in html.select("td")] + [s.get_text(strip=True) for s in html.select(".bar-value")]
+    cells = [td.get_text(strip=True) for td in html.select("td")] + [
+        s.get_text(strip=True) for s in html.select(".bar-value")
+    ]
     docx = Document(str(files[".docx"]))
     cells += [cell.text for t in docx.tables for row in t.rows for cell in row.cells]
     cells += [line.split("|")[2].strip() for line in files[".md"].read_text().splitlines() if line.count("|") == 3]
@@ -145,9 +152,23 @@ def test_no_output_has_a_number_under_the_threshold(year_db: str, tmp_path: Path
 def test_one_consultation_and_errors_that_say_what_is_wrong(year_db: str, tmp_path: Path) -> None:
     files = export(year_db, tmp_path / "one", "json")
     assert [p.name for p in files] == ["you-said-we-did-2021-22.json"]
-    result = CliRunner().invoke(main, ["export", "you-said-we-did", "--year", "2021/22", "--survey",
-                                       "emotional-health-wellbeing", "--format", "md", "--out", str(tmp_path / "one"),
-                                       "--db", year_db])
+    result = CliRunner().invoke(
+        main,
+        [
+            "export",
+            "you-said-we-did",
+            "--year",
+            "2021/22",
+            "--survey",
+            "emotional-health-wellbeing",
+            "--format",
+            "md",
+            "--out",
+            str(tmp_path / "one"),
+            "--db",
+            year_db,
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "you-said-we-did-2021-22-emotional-health-wellbeing.md" in result.output
     for args, message in (
@@ -155,8 +176,9 @@ def test_one_consultation_and_errors_that_say_what_is_wrong(year_db: str, tmp_pa
         (["--year", "2021/22", "--format", "pptx"], "unknown format 'pptx'"),
         (["--year", "2021/22", "--survey", "nope"], "there is no survey `nope`"),
     ):
-        result = CliRunner().invoke(main, ["export", "you-said-we-did", *args, "--db", year_db,
-                                           "--out", str(tmp_path / "bad")])
+        result = CliRunner().invoke(
+            main, ["export", "you-said-we-did", *args, "--db", year_db, "--out", str(tmp_path / "bad")]
+        )
         assert result.exit_code == 2 and message in result.output, result.output
         assert "Traceback" not in result.output
     assert not (tmp_path / "bad").exists()
@@ -166,22 +188,33 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path: Path) 
     db_path = str(tmp_path / "f.db")
     migrate(db_path)
     plan = tmp_path / "plan.yaml"
-    plan.write_text("year: 2022/23\npriorities:\n  - {id: covid, name: Covid}\nactions:\n"
-                    "  - {title: '=HYPERLINK(\"http://x\")', what_we_did: '+1 then -1', agency: '@agency', status: done,"
-                    " priorities: [covid]}\n")
+    plan.write_text(
+        "year: 2022/23\npriorities:\n  - {id: covid, name: Covid}\nactions:\n"
+        "  - {title: '=HYPERLINK(\"http://x\")', what_we_did: '+1 then -1', agency: '@agency', status: done,"
+        " priorities: [covid]}\n"
+    )
     assert CliRunner().invoke(main, ["priorities", "import", str(plan), "--db", db_path]).exit_code == 0
     out = tmp_path / "out"
-    assert CliRunner().invoke(main, ["export", "you-said-we-did", "--year", "2022/23", "--format", "csv",
-                                     "--out", str(out), "--db", db_path]).exit_code == 0
+    assert (
+        CliRunner()
+        .invoke(
+            main,
+            ["export", "you-said-we-did", "--year", "2022/23", "--format", "csv", "--out", str(out), "--db", db_path],
+        )
+        .exit_code
+        == 0
+    )
     rows = list(csv.reader(io.StringIO((out / "you-said-we-did-2022-23-actions.csv").read_text(encoding="utf-8-sig"))))
-    assert rows[1][3:6] == ["'=HYPERLINK(\"http://x\")", "'+1 then -1", "'@agency"]
+    assert rows[1][3:6] == ['\'=HYPERLINK("http://x")', "'+1 then -1", "'@agency"]
 
 
 def test_a_broken_priorities_file_gets_every_problem_with_its_line(tmp_path: Path) -> None:
     plan = tmp_path / "plan.yaml"
-    plan.write_text("year: 2021/23\npriorities:\n  - id: covid\n    name: Covid\n    topics: [covid, nope]\n"
-                    "  - id: covid\n    name: Again\nactions:\n  - title: T\n    what_we_did: W\n    agency: A\n"
-                    "    status: finished\n")
+    plan.write_text(
+        "year: 2021/23\npriorities:\n  - id: covid\n    name: Covid\n    topics: [covid, nope]\n"
+        "  - id: covid\n    name: Again\nactions:\n  - title: T\n    what_we_did: W\n    agency: A\n"
+        "    status: finished\n"
+    )
     result = CliRunner().invoke(main, ["priorities", "import", str(plan), "--db", str(tmp_path / "p.db")])
     assert result.exit_code == 1
     assert f"{plan}:12: $.actions[0].status: Expected `str` matching" not in result.output
@@ -205,8 +238,11 @@ def test_one_content_model_every_quote_action_priority_and_figure_in_every_forma
     quotes = [bq.p.get_text().strip("“”") for bq in html.select("blockquote.quote")]
     actions = [h.get_text() for h in html.select(".action .heading-s")]
     priorities = [h.get_text() for h in html.select("section.ysd > .heading-l")]
-    figures = [(row.th.get_text(" ", strip=True), row.select("td")[0].get_text(strip=True))
-               for table in html.select("details table") for row in table.select("tbody tr")]
+    figures = [
+        (row.th.get_text(" ", strip=True), row.select("td")[0].get_text(strip=True))
+        for table in html.select("details table")
+        for row in table.select("tbody tr")
+    ]
     assert quotes and actions and len(priorities) >= 3 and len(figures) > 20
     docx = Document(str(files[".docx"]))
     word = "\n".join([p.text for p in docx.paragraphs] + [c.text for t in docx.tables for r in t.rows for c in r.cells])
@@ -278,8 +314,9 @@ def test_a_summary_is_never_in_quotation_marks(year_db: str, tmp_path: Path) -> 
     with opened(year_db) as db:
         answer_id = db.execute("SELECT id FROM answers WHERE text = ?", [APPROVED]).fetchone()[0]
         summary = "Young people told us that a worker who listens helps"
-        quote = curation.propose(db, answer_id, summary, "(YPAG)", "sam@example.org", default_themer().taxonomy,
-                                 summary=True)
+        quote = curation.propose(
+            db, answer_id, summary, "(YPAG)", "sam@example.org", default_themer().taxonomy, summary=True
+        )
         curation.decide(db, quote, "approve", "alex@example.org")
     files = {p.suffix: p for p in export(year_db, tmp_path / "out", "html", "md", "docx")}
     word = "\n".join(p.text for p in Document(str(files[".docx"])).paragraphs)
@@ -290,8 +327,10 @@ def test_a_summary_is_never_in_quotation_marks(year_db: str, tmp_path: Path) -> 
 
 
 # What an attacker might type into an answer (then quoted) or a member of staff into a priority or an action.
-HOSTILE_QUOTE = ('The youth worker listened <script>alert("quote")</script> <img src=x onerror=alert(1)> '
-                 "[help](javascript:alert(2)) <javascript:alert(3)> ![pic](javascript:alert(4))")
+HOSTILE_QUOTE = (
+    'The youth worker listened <script>alert("quote")</script> <img src=x onerror=alert(1)> '
+    "[help](javascript:alert(2)) <javascript:alert(3)> ![pic](javascript:alert(4))"
+)
 HOSTILE_PLAN = {
     "name": "Safety <script>alert(5)</script>",
     "outcome": "<img src=y onerror=alert(6)>",
@@ -308,18 +347,28 @@ def live_parts(html: str) -> list[str]:
     or an element no report makes (img, iframe, div from typed text): the one picture a report has is the
     partnership's logo, from its settings file, inside the page."""
     soup = BeautifulSoup(html, "html.parser")
-    found = [str(tag) for tag in soup.find_all(["script", "iframe", "img"])  # the partnership's own logo aside
-             if not (tag.name == "img" and tag.get("class") == ["partnership-logo"]
-                     and str(tag.get("src", "")).startswith("data:image/"))]
+    found = [
+        str(tag)
+        for tag in soup.find_all(["script", "iframe", "img"])  # the partnership's own logo aside
+        if not (
+            tag.name == "img"
+            and tag.get("class") == ["partnership-logo"]
+            and str(tag.get("src", "")).startswith("data:image/")
+        )
+    ]
     for tag in soup.find_all(True):
         found += [f"{tag.name} {name}" for name in tag.attrs if name.lower().startswith("on")]
-        found += [f"{tag.name} {name}={value}" for name, value in tag.attrs.items()
-                  if name in ("href", "src") and "javascript:" in re.sub(r"\s", "", str(value)).lower()]
+        found += [
+            f"{tag.name} {name}={value}"
+            for name, value in tag.attrs.items()
+            if name in ("href", "src") and "javascript:" in re.sub(r"\s", "", str(value)).lower()
+        ]
     return found
 
 
-def test_words_typed_with_html_or_links_are_words_in_the_markdown_and_every_format(year_db: str,
-                                                                                   tmp_path: Path) -> None:
+def test_words_typed_with_html_or_links_are_words_in_the_markdown_and_every_format(
+    year_db: str, tmp_path: Path
+) -> None:
     """Markdown renders raw HTML, autolinks and links (CommonMark): what a person typed must come out as the
     words they typed, never as a live element."""
     from markdown_it import MarkdownIt
@@ -330,19 +379,31 @@ def test_words_typed_with_html_or_links_are_words_in_the_markdown_and_every_form
     with opened(year_db) as db:
         published = Catalogue(year_db, EXAMPLES).current("emotional-health-wellbeing")
         assert published is not None
-        answers = synthetic_answers(published, random.Random(9), []) | {"quote_ok": "yes",
-                                                                          "what_helps": HOSTILE_QUOTE}
+        answers = synthetic_answers(published, random.Random(9), []) | {"quote_ok": "yes", "what_helps": HOSTILE_QUOTE}
         record(db, published, answers, "web", RecordOptions(today=dt.date(2021, 6, 1)))
         answer_id = db.execute("SELECT id FROM answers WHERE text = ?", [HOSTILE_QUOTE]).fetchone()[0]
-        quote_id = curation.propose(db, answer_id, HOSTILE_QUOTE, "(YPAG <b onmouseover=alert(12)>)",
-                                    "sam@example.org", taxonomy)
+        quote_id = curation.propose(
+            db, answer_id, HOSTILE_QUOTE, "(YPAG <b onmouseover=alert(12)>)", "sam@example.org", taxonomy
+        )
         curation.decide(db, quote_id, "approve", "alex@example.org")
-        plan.save_priority(db, "2021/22", "hostile", HOSTILE_PLAN["name"], [HOSTILE_PLAN["outcome"]], [], taxonomy,
-                           "sam@example.org")
-        plan.save_action(db, "2021/22", plan.ActionIn(
-            title=HOSTILE_PLAN["title"], what_we_did=HOSTILE_PLAN["what_we_did"], agency=HOSTILE_PLAN["agency"],
-            status="done", what_changed=HOSTILE_PLAN["what_changed"], next_steps=HOSTILE_PLAN["next_steps"],
-            priorities=["hostile"], quotes=[quote_id]), "sam@example.org")
+        plan.save_priority(
+            db, "2021/22", "hostile", HOSTILE_PLAN["name"], [HOSTILE_PLAN["outcome"]], [], taxonomy, "sam@example.org"
+        )
+        plan.save_action(
+            db,
+            "2021/22",
+            plan.ActionIn(
+                title=HOSTILE_PLAN["title"],
+                what_we_did=HOSTILE_PLAN["what_we_did"],
+                agency=HOSTILE_PLAN["agency"],
+                status="done",
+                what_changed=HOSTILE_PLAN["what_changed"],
+                next_steps=HOSTILE_PLAN["next_steps"],
+                priorities=["hostile"],
+                quotes=[quote_id],
+            ),
+            "sam@example.org",
+        )
     files = {p.suffix: p for p in export(year_db, tmp_path / "out", "md", "html", "json")}
 
     rendered = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(files[".md"].read_text())

@@ -22,7 +22,7 @@ def with_opens(day: str) -> str:
     """The example survey, opening on `day` (written as the author typed it)."""
     lines = BAD_DATE.splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("title:"))
-    return "\n".join([*lines[:at + 1], f"opens: {day}", *lines[at + 1:]]) + "\n"
+    return "\n".join([*lines[: at + 1], f"opens: {day}", *lines[at + 1 :]]) + "\n"
 
 
 def voice(*args: str) -> subprocess.CompletedProcess[str]:
@@ -112,21 +112,27 @@ def test_voice_check_says_every_problem_of_a_survey_at_once(tmp_path: Path) -> N
 
 
 # --- imports: the day each answer was given, no row stored twice, the product's own words --------------
-MS_FORMS = ('ID,Start time,Completion time,Email,Name,"How old are you?",Which of these should the partnership '
-            'work hardest on?,What is the one thing you would change to help young people feel safe?,quote_ok\n'
-            '1,9/14/2021 10:30:00,9/14/2021 10:32:15,anonymous,,14 to 15,"Being safe outside home, like from gangs '
-            'or exploitation;Bullying","More youth workers\nin schools",\"Yes, you can use my words\"\n'
-            '2,9/15/2021 11:00:00,9/15/2021 11:04:00,anonymous,,16 to 17,Bullying,Less waiting,'
-            '"No, do not use my words"\n'
-            '3,9/16/2021 09:00:00,9/16/2021 09:05:00,anonymous,,99,Bullying,x,\n')
+MS_FORMS = (
+    'ID,Start time,Completion time,Email,Name,"How old are you?",Which of these should the partnership '
+    "work hardest on?,What is the one thing you would change to help young people feel safe?,quote_ok\n"
+    '1,9/14/2021 10:30:00,9/14/2021 10:32:15,anonymous,,14 to 15,"Being safe outside home, like from gangs '
+    'or exploitation;Bullying","More youth workers\nin schools","Yes, you can use my words"\n'
+    "2,9/15/2021 11:00:00,9/15/2021 11:04:00,anonymous,,16 to 17,Bullying,Less waiting,"
+    '"No, do not use my words"\n'
+    "3,9/16/2021 09:00:00,9/16/2021 09:05:00,anonymous,,99,Bullying,x,\n"
+)
 
 
 def import_file(tmp_path: Path, path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     import os
 
-    return subprocess.run([sys.executable, "-m", "voice", "import", "ypag-priorities", str(path), "--db",
-                           str(tmp_path / "v.db"), *args], capture_output=True, text=True, check=False,
-                          env={**os.environ, "VOICE_SURVEYS_DIR": str(Path(__file__).parent.parent / "surveys")})
+    return subprocess.run(
+        [sys.executable, "-m", "voice", "import", "ypag-priorities", str(path), "--db", str(tmp_path / "v.db"), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "VOICE_SURVEYS_DIR": str(Path(__file__).parent.parent / "surveys")},
+    )
 
 
 def stored(tmp_path: Path, sql: str) -> list[tuple]:
@@ -161,8 +167,9 @@ def test_imported_answers_keep_their_day_and_are_never_stored_twice(tmp_path: Pa
     first = import_file(tmp_path, export, "--month-first")
     # Line numbers are the file's: the quoted cell with a line break makes the third row start on line 5.
     # FILE:LINE, the question in words, what it held and why (#27 item 5: plain words, not a Python repr)
-    assert f"{export}:5: How old are you? (99): Select one of the answers shown." in first.stdout, \
+    assert f"{export}:5: How old are you? (99): Select one of the answers shown." in first.stdout, (
         first.stdout + first.stderr
+    )
     assert "Imported 2 row(s); rejected 1." in first.stdout
     assert stored(tmp_path, "SELECT submitted_on FROM responses ORDER BY id") == [("2021-09-14",), ("2021-09-15",)]
     assert stored(tmp_path, "SELECT quote_consent FROM responses ORDER BY id") == [(1,), (0,)]
@@ -179,8 +186,10 @@ def test_imported_answers_keep_their_day_and_are_never_stored_twice(tmp_path: Pa
 
 def test_an_unreadable_date_rejects_its_row_and_says_so(tmp_path: Path) -> None:
     export = tmp_path / "google.csv"
-    export.write_text("Timestamp,How old are you?\n2021/09/14 10:32:15 AM GMT+1,14 to 15\n31/02/2021 10:00,16 to 17\n",
-                      encoding="utf-8")
+    export.write_text(
+        "Timestamp,How old are you?\n2021/09/14 10:32:15 AM GMT+1,14 to 15\n31/02/2021 10:00,16 to 17\n",
+        encoding="utf-8",
+    )
     done = import_file(tmp_path, export)
     assert f"{export}:3: Timestamp (31/02/2021 10:00): Not a real date" in done.stdout
     assert stored(tmp_path, "SELECT submitted_on FROM responses") == [("2021-09-14",)]
@@ -195,15 +204,19 @@ def test_paper_and_session_entry_have_a_day(client: TestClient, settings: Settin
     today = page.find("input", id="day")
     assert today is not None and today["value"]  # today, ready to change
     for typed, message in (("31/02/2021", "Enter a real date"), ("2999-01-01", "today or in the past")):
-        refused = client.post("/staff/entry/ypag-priorities", data={
-            "_csrf_token": csrf(page), "channel": "session", "day": typed, "age_band": "99"})
+        refused = client.post(
+            "/staff/entry/ypag-priorities",
+            data={"_csrf_token": csrf(page), "channel": "session", "day": typed, "age_band": "99"},
+        )
         assert refused.status_code == 422
         soup = check_page(refused.text, errors=True)
         assert message in soup.select_one(".error-summary").get_text()
         assert "Select one of the answers shown" in soup.select_one(".error-summary").get_text()  # all at once
-    saved = client.post("/staff/entry/ypag-priorities", data={
-        "_csrf_token": csrf(page), "channel": "session", "day": "1/10/2021", "age_band": "14-15"},
-        follow_redirects=False)
+    saved = client.post(
+        "/staff/entry/ypag-priorities",
+        data={"_csrf_token": csrf(page), "channel": "session", "day": "1/10/2021", "age_band": "14-15"},
+        follow_redirects=False,
+    )
     assert saved.status_code == 303
     again = get_page(client, saved.headers["location"])  # the next form of the same session keeps its day
     assert again.find("input", id="day")["value"] == "1/10/2021"
@@ -223,8 +236,9 @@ def test_importing_priorities_twice_updates_and_adds_nothing_twice(tmp_path: Pat
     first = voice("priorities", "import", str(DEMO_PLAN), "--db", str(db))
     assert "actions: 6 added, 0 updated" in first.stdout, first.stdout + first.stderr
     changed = tmp_path / "plan.yaml"
-    changed.write_text(DEMO_PLAN.read_text(encoding="utf-8").replace("status: in_progress", "status: done", 1),
-                       encoding="utf-8")
+    changed.write_text(
+        DEMO_PLAN.read_text(encoding="utf-8").replace("status: in_progress", "status: done", 1), encoding="utf-8"
+    )
     again = voice("priorities", "import", str(changed), "--db", str(db))
     assert "actions: 0 added, 6 updated" in again.stdout
     with sqlite3.connect(db) as conn:
@@ -246,21 +260,25 @@ def test_staff_archive_and_restore_an_action_and_a_priority(client: TestClient, 
     page = get_page(client, "/staff/actions?year=2021-22")
     first = page.select_one("li[id^=action-]")
     action_id, title = first["id"].split("-")[1], first.h2.get_text()
-    done = client.post(f"/staff/actions/{action_id}/archive", data={"_csrf_token": csrf(page)},
-                       follow_redirects=False)
+    done = client.post(f"/staff/actions/{action_id}/archive", data={"_csrf_token": csrf(page)}, follow_redirects=False)
     assert done.status_code == 303
     after = get_page(client, done.headers["location"])
     assert "Archived: it is no longer in the lists" in after.select_one("[role=status]").get_text()
     assert title in after.find("h2", string="Archived actions").find_next("ul").get_text()
     assert title not in get_page(client, "/staff/reports?year=2021-22").get_text()
-    restored = client.post(f"/staff/actions/{action_id}/archive", data={"_csrf_token": csrf(page), "restore": "1"},
-                           follow_redirects=False)
+    restored = client.post(
+        f"/staff/actions/{action_id}/archive", data={"_csrf_token": csrf(page), "restore": "1"}, follow_redirects=False
+    )
     assert "done=restored" in restored.headers["location"]
     assert title in get_page(client, "/staff/reports?year=2021-22").get_text()
     priorities = get_page(client, "/staff/priorities?year=2021-22")
     key = priorities.select_one("li[id^=priority-]")["id"].split("-")[1]
-    assert client.post(f"/staff/priorities/{key}/archive", data={"_csrf_token": csrf(priorities)},
-                       follow_redirects=False).status_code == 303
+    assert (
+        client.post(
+            f"/staff/priorities/{key}/archive", data={"_csrf_token": csrf(priorities)}, follow_redirects=False
+        ).status_code
+        == 303
+    )
     assert "Archived priorities" in get_page(client, "/staff/priorities?year=2021-22").get_text()
     with sqlite3.connect(settings.db_path) as conn:
         said = [r[0] for r in conn.execute("SELECT action FROM audit_log WHERE actor = 'sam@example.org'")]
@@ -273,14 +291,21 @@ def test_action_dates_that_do_not_exist_are_refused_not_dropped(client: TestClie
     add(settings, "sam@example.org", "facilitator")
     sign_in(client, "sam@example.org")
     form = get_page(client, "/staff/actions/new?year=2022-23")
-    base = {"_csrf_token": csrf(form), "year": "2022/23", "title": "Drop-in", "what_we_did": "Opened it",
-            "agency": "Youth service", "status": "done"}
+    base = {
+        "_csrf_token": csrf(form),
+        "year": "2022/23",
+        "title": "Drop-in",
+        "what_we_did": "Opened it",
+        "agency": "Youth service",
+        "status": "done",
+    }
     bad = client.post("/staff/actions", data={**base, "started_on": "2022-09-31", "finished_on": "31/13/2022"})
     assert bad.status_code == 422
     summary = check_page(bad.text, errors=True).select_one(".error-summary").get_text()
     assert "Enter the date it started as a real date" in summary and "Enter the date it finished" in summary
-    good = client.post("/staff/actions", data={**base, "started_on": "01/09/2022", "finished_on": ""},
-                       follow_redirects=False)
+    good = client.post(
+        "/staff/actions", data={**base, "started_on": "01/09/2022", "finished_on": ""}, follow_redirects=False
+    )
     assert good.status_code == 303
     with sqlite3.connect(settings.db_path) as conn:
         assert conn.execute("SELECT started_on FROM actions").fetchall() == [("2022-09-01",)]
@@ -290,8 +315,9 @@ def test_action_dates_that_do_not_exist_are_refused_not_dropped(client: TestClie
 def answered(client: TestClient, settings: Settings, words: str) -> int:
     import sqlite3
 
-    sent = client.post("/api/surveys/ypag-priorities/responses",
-                       json={"answers": {"most_important": words, "quote_ok": "yes"}})
+    sent = client.post(
+        "/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": words, "quote_ok": "yes"}}
+    )
     assert sent.status_code == 201
     assert until(lambda: client.get("/healthz").json()["unread"] == 0)
     with sqlite3.connect(settings.db_path) as conn:
@@ -305,20 +331,38 @@ def test_an_edited_quote_is_checked_and_the_approver_sees_what_changed(client: T
     add(settings, "alex@example.org", "facilitator")
     sign_in(client, "sam@example.org")
     page = get_page(client, f"/staff/answers/{answer_id}")
-    invented = client.post(f"/staff/answers/{answer_id}/quotes", data={
-        "_csrf_token": csrf(page), "quote": "Services in this area are excellent and we love them",
-        "attribution": "(YPAG)"})
+    invented = client.post(
+        f"/staff/answers/{answer_id}/quotes",
+        data={
+            "_csrf_token": csrf(page),
+            "quote": "Services in this area are excellent and we love them",
+            "attribution": "(YPAG)",
+        },
+    )
     assert invented.status_code == 422
     kept = check_page(invented.text, errors=True)
     assert "keeps too few of the young person's words" in kept.select_one(".error-summary").get_text()
     assert kept.find("textarea", id="quote").get_text() == "Services in this area are excellent and we love them"
-    summary = client.post(f"/staff/answers/{answer_id}/quotes", data={
-        "_csrf_token": csrf(page), "quote": "Young people said youth workers who listen help them feel less alone",
-        "attribution": "(YPAG)", "summary": "1"}, follow_redirects=False)
+    summary = client.post(
+        f"/staff/answers/{answer_id}/quotes",
+        data={
+            "_csrf_token": csrf(page),
+            "quote": "Young people said youth workers who listen help them feel less alone",
+            "attribution": "(YPAG)",
+            "summary": "1",
+        },
+        follow_redirects=False,
+    )
     assert summary.status_code == 303
-    edited = client.post(f"/staff/answers/{answer_id}/quotes", data={
-        "_csrf_token": csrf(page), "quote": "The youth worker Sarah Khan listened to me and it really helped",
-        "attribution": "(YPAG)"}, follow_redirects=False)
+    edited = client.post(
+        f"/staff/answers/{answer_id}/quotes",
+        data={
+            "_csrf_token": csrf(page),
+            "quote": "The youth worker Sarah Khan listened to me and it really helped",
+            "attribution": "(YPAG)",
+        },
+        follow_redirects=False,
+    )
     assert edited.status_code == 303
     proposed = get_page(client, edited.headers["location"])
     assert "Quote proposed" in proposed.select_one("[role=status]").get_text()
@@ -331,21 +375,30 @@ def test_an_edited_quote_is_checked_and_the_approver_sees_what_changed(client: T
     assert "“" not in summary_card.select_one(".answer-text").get_text()
     # The person who proposed it cannot approve it: said on the quotes page, at its own address.
     quote_id = card["id"].split("-")[1]
-    refused = client.post(f"/staff/quotes/{quote_id}/approve", data={"_csrf_token": csrf(proposed),
-                                                                      "showing": "proposed"}, follow_redirects=False)
+    refused = client.post(
+        f"/staff/quotes/{quote_id}/approve",
+        data={"_csrf_token": csrf(proposed), "showing": "proposed"},
+        follow_redirects=False,
+    )
     assert refused.status_code == 303 and refused.headers["location"].startswith("/staff/quotes?")
     said = client.get(refused.headers["location"])
     assert said.status_code == 409
-    assert "Someone other than the person who proposed" in check_page(said.text, errors=True).select_one(
-        ".error-summary").get_text()
+    assert (
+        "Someone other than the person who proposed"
+        in check_page(said.text, errors=True).select_one(".error-summary").get_text()
+    )
     sign_in(client, "alex@example.org")
     page = get_page(client, "/staff/quotes")
     for quote in [q["id"].split("-")[1] for q in page.select("li[id^=quote-]")]:
-        approved = client.post(f"/staff/quotes/{quote}/approve", data={"_csrf_token": csrf(page), "showing": "proposed"})
+        approved = client.post(
+            f"/staff/quotes/{quote}/approve", data={"_csrf_token": csrf(page), "showing": "proposed"}
+        )
         assert approved.status_code == 200 and "Quote approved" in approved.text
     for n in range(5):  # enough answers for the survey's quotes to be shown
-        client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"age_band": "14-15", "area": "rutland",
-                                                                              "most_important": f"Answer {n}"}})
+        client.post(
+            "/api/surveys/ypag-priorities/responses",
+            json={"answers": {"age_band": "14-15", "area": "rutland", "most_important": f"Answer {n}"}},
+        )
     assert until(lambda: client.get("/healthz").json()["unread"] == 0)
     import json
 
@@ -385,8 +438,10 @@ def test_feedback_after_changes_and_filters_that_say_what_is_wrong(client: TestC
     add(settings, "sam@example.org", "facilitator")
     sign_in(client, "sam@example.org")
     page = get_page(client, f"/staff/answers/{answer_id}")
-    saved = client.post(f"/staff/answers/{answer_id}/themes", data={
-        "_csrf_token": csrf(page), "topics": ["being_listened_to"], "sentiment": "negative"})
+    saved = client.post(
+        f"/staff/answers/{answer_id}/themes",
+        data={"_csrf_token": csrf(page), "topics": ["being_listened_to"], "sentiment": "negative"},
+    )
     assert "Themes saved" in saved.text
     bad = client.get("/staff/responses?since=2021-13-45")
     assert bad.status_code == 400
@@ -405,11 +460,19 @@ def test_facilitators_download_the_redacted_answers_they_filtered(client: TestCl
 
     from openpyxl import load_workbook
 
-    for words in ("=HYPERLINK(\"x\") Sam says call 07700 900123, my dad hits me", "More youth clubs please"):
+    for words in ('=HYPERLINK("x") Sam says call 07700 900123, my dad hits me', "More youth clubs please"):
         client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": words}})
-    client.post("/api/surveys/ypag-priorities/responses", json={"answers": {
-        "most_important": "Please ring me", "talk_to_someone": "yes", "talk_to_someone.name": "Kayla Jones",
-        "talk_to_someone.contact": "07700 900999"}})
+    client.post(
+        "/api/surveys/ypag-priorities/responses",
+        json={
+            "answers": {
+                "most_important": "Please ring me",
+                "talk_to_someone": "yes",
+                "talk_to_someone.name": "Kayla Jones",
+                "talk_to_someone.contact": "07700 900999",
+            }
+        },
+    )
     assert until(lambda: client.get("/healthz").json()["unread"] == 0)
     add(settings, "sam@example.org", "facilitator")
     sign_in(client, "sam@example.org")
@@ -441,10 +504,21 @@ def leicestershire_asked_twice(client: TestClient, settings: Settings) -> None:
     """Five young people in Leicestershire answer both open surveys about waiting for CAMHS (all read);
     a facilitator is signed in."""
     for n in range(5):
-        client.post("/api/surveys/emotional-health-wellbeing/responses", json={"answers": {
-            "area": "leicestershire", "what_helps": f"Not waiting months for CAMHS, it took ages {n}"}})
-        client.post("/api/surveys/ypag-priorities/responses", json={"answers": {
-            "area": "leicestershire", "most_important": f"The waiting list for CAMHS is far too long {n}"}})
+        client.post(
+            "/api/surveys/emotional-health-wellbeing/responses",
+            json={
+                "answers": {"area": "leicestershire", "what_helps": f"Not waiting months for CAMHS, it took ages {n}"}
+            },
+        )
+        client.post(
+            "/api/surveys/ypag-priorities/responses",
+            json={
+                "answers": {
+                    "area": "leicestershire",
+                    "most_important": f"The waiting list for CAMHS is far too long {n}",
+                }
+            },
+        )
     assert until(lambda: client.get("/healthz").json()["unread"] == 0)
     add(settings, "sam@example.org", "facilitator")
     sign_in(client, "sam@example.org")
@@ -461,27 +535,40 @@ def test_who_was_asked_what_when_and_the_warning_before_asking_again(client: Tes
     assert any(r.startswith("Group the survey was put to: ypag") and "5" in r for r in rows), rows
     assert any("Waiting for help" in r for r in rows)
     warnings = [w.get_text(" ", strip=True) for w in page.select(".notice-urgent")]
-    assert any("asks Leicestershire about what they told us in" in w and "Waiting for help" in w for w in warnings), \
+    assert any("asks Leicestershire about what they told us in" in w and "Waiting for help" in w for w in warnings), (
         warnings
+    )
     assert any("Nothing is recorded as done about it yet" in w for w in warnings)
     download = client.get("/staff/asked/download")
     table = list(csv.reader(io.StringIO(download.content.decode("utf-8-sig"))))
     assert table[0][:3] == ["Kind of group", "Group", "Consultation"] and len(table) == len(rows) + 1
 
 
-def test_an_action_carried_into_another_year_is_said_once_before_asking_again(client: TestClient,
-                                                                              settings: Settings) -> None:
+def test_an_action_carried_into_another_year_is_said_once_before_asking_again(
+    client: TestClient, settings: Settings
+) -> None:
     """#27 item 14: /staff/asked listed "A local approach to harm outside the home" twice: the same action,
     recorded in two business years, in the list of what was done."""
     leicestershire_asked_twice(client, settings)
     title = "Shorter waits for CAMHS"
     for year in ("2021/22", get_page(client, "/staff/priorities").find("input", attrs={"name": "year"})["value"]):
         form = get_page(client, "/staff/actions/new")
-        assert client.post("/staff/actions", data={
-            "_csrf_token": csrf(form), "year": year, "title": title, "what_we_did": "Hired two more workers",
-            "agency": "Health", "status": "in_progress",
-            "surveys": ["emotional-health-wellbeing", "ypag-priorities"]}, follow_redirects=False).status_code == 303
+        assert (
+            client.post(
+                "/staff/actions",
+                data={
+                    "_csrf_token": csrf(form),
+                    "year": year,
+                    "title": title,
+                    "what_we_did": "Hired two more workers",
+                    "agency": "Health",
+                    "status": "in_progress",
+                    "surveys": ["emotional-health-wellbeing", "ypag-priorities"],
+                },
+                follow_redirects=False,
+            ).status_code
+            == 303
+        )
     warnings = [w.get_text(" ", strip=True) for w in get_page(client, "/staff/asked").select(".notice-urgent")]
     about = [w for w in warnings if title in w]
     assert about and all(w.count(title) == 1 for w in about), about
-

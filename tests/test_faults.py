@@ -22,12 +22,21 @@ TOTAL = 240
 
 
 def start_server(db: Path, port: int, log: Path, workers: int = 1) -> subprocess.Popen:
-    env = {**os.environ, "VOICE_DB_PATH": str(db), "VOICE_SURVEYS_DIR": str(EXAMPLES), "VOICE_PORT": str(port),
-           "VOICE_SUBMISSIONS_PER_MINUTE": "0",  # a durability test: the limiter is tested apart
-           "VOICE_SECRET": "faults"}
+    env = {
+        **os.environ,
+        "VOICE_DB_PATH": str(db),
+        "VOICE_SURVEYS_DIR": str(EXAMPLES),
+        "VOICE_PORT": str(port),
+        "VOICE_SUBMISSIONS_PER_MINUTE": "0",  # a durability test: the limiter is tested apart
+        "VOICE_SECRET": "faults",
+    }
     with log.open("a") as out:  # the child keeps its own handle
-        server = subprocess.Popen([sys.executable, "-m", "voice", "serve", "--workers", str(workers)], env=env, stdout=out,
-                                  stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "voice", "serve", "--workers", str(workers)],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -44,14 +53,19 @@ async def burst(base: str, kill_after: int | None, server: subprocess.Popen | No
     receipts: dict[int, str] = {}
     limit = asyncio.Semaphore(20)
     async with httpx.AsyncClient(base_url=base, timeout=10) as http:
+
         async def one(i: int) -> None:
             async with limit:
                 # While the server lives, a client holding a one-time id retries a dropped connection.
                 for _attempt in range(1 if server is not None else 3):
                     try:
-                        r = await http.post("/api/surveys/ypag-priorities/responses", json={
-                            "submission_id": f"fault-test-{i:04d}",
-                            "answers": {"age_band": "14-15", "most_important": f"answer number {i} about waiting"}})
+                        r = await http.post(
+                            "/api/surveys/ypag-priorities/responses",
+                            json={
+                                "submission_id": f"fault-test-{i:04d}",
+                                "answers": {"age_band": "14-15", "most_important": f"answer number {i} about waiting"},
+                            },
+                        )
                         break
                     except httpx.TransportError:
                         continue
@@ -99,8 +113,9 @@ def test_kill_9_mid_burst_loses_no_receipt_and_stores_nothing_twice(tmp_path: Pa
         # Answers accepted but not yet read when the server died are read after the restart, each once.
         assert until(lambda: unread() == 0), f"{unread()} answers were never read"
         with sqlite3.connect(db) as conn:
-            assert conn.execute("SELECT count(*) FROM answers WHERE question_id = 'most_important'"
-                                ).fetchone() == (TOTAL,)
+            assert conn.execute("SELECT count(*) FROM answers WHERE question_id = 'most_important'").fetchone() == (
+                TOTAL,
+            )
             assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
         if server.poll() is None:
@@ -170,8 +185,9 @@ def test_a_burst_of_new_connections_is_shared_by_the_workers(tmp_path: Path) -> 
         workers = [int(p) for p in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()]
         workers = [p for p in workers if "spawn_main" in Path(f"/proc/{p}/cmdline").read_text()]
         assert len(workers) == 2
-        both_up = until(lambda: all(httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200
-                                    for _ in range(10)))
+        both_up = until(
+            lambda: all(httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200 for _ in range(10))
+        )
         assert both_up
         conns = [socket.create_connection(("127.0.0.1", port)) for _ in range(40)]  # all at once, as a burst
         try:
@@ -198,10 +214,20 @@ def test_workers_do_not_quietly_share_a_port_already_in_use(tmp_path: Path) -> N
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        env = {**os.environ, "VOICE_DB_PATH": str(tmp_path / "voice.db"), "VOICE_SURVEYS_DIR": str(EXAMPLES),
-               "VOICE_SECRET": "faults"}
-        done = subprocess.run([sys.executable, "-m", "voice", "serve", "--workers", "2", "--port", str(port)],
-                              env=env, capture_output=True, text=True, timeout=60, check=False)
+        env = {
+            **os.environ,
+            "VOICE_DB_PATH": str(tmp_path / "voice.db"),
+            "VOICE_SURVEYS_DIR": str(EXAMPLES),
+            "VOICE_SECRET": "faults",
+        }
+        done = subprocess.run(
+            [sys.executable, "-m", "voice", "serve", "--workers", "2", "--port", str(port)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
     assert done.returncode == 1
     assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in done.stderr
     assert "Traceback" not in done.stderr

@@ -17,14 +17,18 @@ def send_at_once(db_path: Path, published: Published, n: int, fail: set[int] = f
     go = threading.Barrier(n)
     with opened(db_path) as db:  # the database refuses the answers numbered in `fail`
         for i in fail:
-            db.execute(f"CREATE TRIGGER refuse_{i} BEFORE INSERT ON unread "
-                       f"WHEN NEW.answers LIKE '%\"answer {i}\"%' BEGIN SELECT RAISE(ABORT, 'write {i} fails'); END")
+            db.execute(
+                f"CREATE TRIGGER refuse_{i} BEFORE INSERT ON unread "
+                f"WHEN NEW.answers LIKE '%\"answer {i}\"%' BEGIN SELECT RAISE(ABORT, 'write {i} fails'); END"
+            )
 
     def one(i: int) -> None:
         with opened(db_path) as db:
             go.wait()
             try:
-                results[i] = record(db, published, {"most_important": f"answer {i}"}, "api", RecordOptions(read_now=False))
+                results[i] = record(
+                    db, published, {"most_important": f"answer {i}"}, "api", RecordOptions(read_now=False)
+                )
             except sqlite3.Error as exc:
                 results[i] = exc
 
@@ -76,8 +80,15 @@ def test_when_the_commit_fails_every_write_in_it_fails_and_none_is_stored(tmp_pa
         with opened(db_path) as db:
             go.wait()
             try:
-                outcomes.append(commits.run(db, lambda db: db.execute(
-                    "INSERT INTO k (pid) VALUES (?)" if i == 0 else "INSERT INTO t (x) VALUES (?)", [i + 1000 * (i == 0)])))
+                outcomes.append(
+                    commits.run(
+                        db,
+                        lambda db: db.execute(
+                            "INSERT INTO k (pid) VALUES (?)" if i == 0 else "INSERT INTO t (x) VALUES (?)",
+                            [i + 1000 * (i == 0)],
+                        ),
+                    )
+                )
             except sqlite3.Error as exc:
                 outcomes.append(exc)
 
@@ -93,7 +104,9 @@ def test_when_the_commit_fails_every_write_in_it_fails_and_none_is_stored(tmp_pa
     assert failed and stored == 8 - len(failed)
 
 
-def test_a_caller_already_holding_the_write_lock_writes_in_its_own_transaction(tmp_path: Path, published: Published) -> None:
+def test_a_caller_already_holding_the_write_lock_writes_in_its_own_transaction(
+    tmp_path: Path, published: Published
+) -> None:
     """It must not wait for a transaction another thread leads, since that thread would wait for its lock."""
     from voice.store.db import group_commit, write_lock
 

@@ -67,8 +67,11 @@ def ordinary_user(faults: Any) -> list[str]:
 
 
 def errors_in(log: str) -> list[str]:
-    return [json.loads(line)["message"] for line in log.splitlines()
-            if line.startswith("{") and json.loads(line).get("level") == "ERROR"]
+    return [
+        json.loads(line)["message"]
+        for line in log.splitlines()
+        if line.startswith("{") and json.loads(line).get("level") == "ERROR"
+    ]
 
 
 def said_once_a_task(messages: list[str]) -> bool:
@@ -76,8 +79,10 @@ def said_once_a_task(messages: list[str]) -> bool:
     return bool(messages) and all(n == 1 for n in Counter(m.split(" failed: ")[0] for m in messages).values())
 
 
-@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
-                    reason="as root, chmod 444 binds only another user, and setpriv is not here to become one")
+@pytest.mark.skipif(
+    os.geteuid() == 0 and not shutil.which("setpriv"),
+    reason="as root, chmod 444 binds only another user, and setpriv is not here to become one",
+)
 def test_after_a_read_only_spell_answers_are_stored_and_read_again_without_a_restart(folder: Path) -> None:
     """chmod 444 during a burst, then 644: connections opened meanwhile could never write again (SQLite
     opened the file read-only for good), and they stayed in the pool: every answer got a 503 until a
@@ -165,7 +170,8 @@ print(json.dumps(found))
 
 
 def test_a_read_only_spell_leaves_no_read_only_shared_memory_file_to_spoil_every_connection_after_it(
-        folder: Path) -> None:
+    folder: Path,
+) -> None:
     """The cause of #32's 503s that went on after chmod 644 (1 run in 4 of the read-only experiment): when
     a process's last connection closed, SQLite deleted the -wal and -shm files; the next connection,
     opened during the spell, made them again with the file's mode, 444. After chmod 644, every connection
@@ -176,19 +182,27 @@ def test_a_read_only_spell_leaves_no_read_only_shared_memory_file_to_spoil_every
     faults = _faults()
     user = ordinary_user(faults)
     faults.own(folder, user)
-    done = subprocess.run([*user, sys.executable, "-c", SPELL, str(folder)], capture_output=True, text=True,
-                          timeout=60, check=False, cwd=ROOT)
+    done = subprocess.run(
+        [*user, sys.executable, "-c", SPELL, str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout)
     assert found["held"] == ["stored"] * 4
-    assert (found["shm_mode"], found["bare"]) == ("0o444", "attempt to write a readonly database"), \
+    assert (found["shm_mode"], found["bare"]) == ("0o444", "attempt to write a readonly database"), (
         "without a connection held, the spell should leave a read-only -shm that spoils every plain write"
+    )
     assert found["pool_after"] == ["stored"] * 3
     assert found["migrated"] == "stored"
 
 
 def test_connections_open_when_one_meets_a_file_at_fault_are_not_lent_again(
-        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A connection lent out when another met the file at fault (opened read-only, perhaps) is closed
     when it comes back, not kept; so is one whose file became read-only while it was being opened. The
     connection the pool holds stays open throughout."""
@@ -257,11 +271,15 @@ def test_a_failure_that_goes_on_is_logged_once_then_counted_each_minute(caplog: 
             health.failed(STORING, full)
             clock.now += 0.05
         assert [r.getMessage() for r in caplog.records] == [
-            "storing answers failed: the disk is full; said again only when it works again, with a count each minute"]
+            "storing answers failed: the disk is full; said again only when it works again, with a count each minute"
+        ]
         assert health.problems() == {STORING: "the disk is full"}
         clock.now += 36
         health.failed(STORING, full)
-        assert caplog.records[-1].getMessage() == "storing answers still failing: 500 more times in the last 61 s (the disk is full)"
+        assert (
+            caplog.records[-1].getMessage()
+            == "storing answers still failing: 500 more times in the last 61 s (the disk is full)"
+        )
         clock.now += 1
         health.worked(STORING)  # one success amid failures: the spell goes on, /healthz is told
         assert health.problems() == {}
@@ -276,7 +294,8 @@ def test_a_failure_that_goes_on_is_logged_once_then_counted_each_minute(caplog: 
 
 
 def test_the_wal_stays_under_its_limit_while_answers_and_page_views_keep_coming(
-        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """With a reader always in the WAL (page views overlapping), copying it back every second never
     reached its end, so SQLite never started it again: it grew by ~10 KB an answer for as long as
     answers came (279 MB in a 15 s burst). Past a quarter of VOICE_WAL_LIMIT_MB it is now emptied."""
@@ -307,9 +326,17 @@ def test_the_wal_stays_under_its_limit_while_answers_and_page_views_keep_coming(
         largest = 0
         try:
             for i in range(150):
-                assert client.post("/api/surveys/ypag-priorities/responses", json={
-                    "answers": {"most_important": f"answer {i}: " + "more places to talk without being judged " * 8}
-                }).status_code == 201
+                assert (
+                    client.post(
+                        "/api/surveys/ypag-priorities/responses",
+                        json={
+                            "answers": {
+                                "most_important": f"answer {i}: " + "more places to talk without being judged " * 8
+                            }
+                        },
+                    ).status_code
+                    == 201
+                )
                 largest = max(largest, wal.stat().st_size)
         finally:
             stop.set()
@@ -318,7 +345,8 @@ def test_the_wal_stays_under_its_limit_while_answers_and_page_views_keep_coming(
 
 
 def test_answers_whose_reading_failed_wait_no_longer_than_the_reading_time_limit(
-        settings: Settings, published: Published, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings: Settings, published: Published, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A reader claims a batch before reading it, so that no other reads it twice. When storing what it
     read failed (a full disk), the batch stayed claimed for 120 s: past VOICE_READ_WITHIN_SECONDS (30),
     for answers nobody had checked for safeguarding signs."""
@@ -327,7 +355,9 @@ def test_answers_whose_reading_failed_wait_no_longer_than_the_reading_time_limit
 
     with opened(settings.db_path) as db:
         for i in range(3):
-            submissions.record(db, published, {"most_important": f"answer {i}"}, "api", submissions.RecordOptions(read_now=False))
+            submissions.record(
+                db, published, {"most_important": f"answer {i}"}, "api", submissions.RecordOptions(read_now=False)
+            )
     reader = Reader(settings, ConnectionPool(), State({"terms": Terms(), "themer": default_themer()}))
 
     def full(*_: object, **__: object) -> None:
@@ -368,7 +398,8 @@ class FakeProcess:
 
 
 def test_a_worker_that_dies_is_logged_as_a_warning_with_the_cause(
-        caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """uvicorn says so at INFO, which voice's log hides: a worker killed by the kernel left no trace.
     (tools/faults.py worker-death does it to a real `voice serve --workers 2` with kill -9.)"""
     import uvicorn
@@ -386,18 +417,23 @@ def test_a_worker_that_dies_is_logged_as_a_warning_with_the_cause(
     assert [p.pid for p in workers.processes] == [99, 12, 99]
     assert [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "voice"] == [
         ("WARNING", "worker process 11 stopped (killed by SIGKILL); another was started in its place"),
-        ("WARNING", "worker process 13 stopped (exited with status 1); another was started in its place")]
+        ("WARNING", "worker process 13 stopped (exited with status 1); another was started in its place"),
+    ]
 
 
-@pytest.mark.parametrize(("utc", "day_there"), [
-    ("2027-03-27T23:30:00", "2027-03-27"),  # Saturday night before the clocks go forward: GMT, the same day
-    ("2027-03-28T23:30:00", "2027-03-29"),  # the first night of British Summer Time: already Monday there
-    ("2027-03-31T23:30:00", "2027-04-01"),  # 00:30 on 1 April: the new business year
-    ("2027-10-30T23:30:00", "2027-10-31"),  # the last night of summer time
-    ("2027-10-31T23:30:00", "2027-10-31"),  # back to GMT: the same day again
-])
+@pytest.mark.parametrize(
+    ("utc", "day_there"),
+    [
+        ("2027-03-27T23:30:00", "2027-03-27"),  # Saturday night before the clocks go forward: GMT, the same day
+        ("2027-03-28T23:30:00", "2027-03-29"),  # the first night of British Summer Time: already Monday there
+        ("2027-03-31T23:30:00", "2027-04-01"),  # 00:30 on 1 April: the new business year
+        ("2027-10-30T23:30:00", "2027-10-31"),  # the last night of summer time
+        ("2027-10-31T23:30:00", "2027-10-31"),  # back to GMT: the same day again
+    ],
+)
 def test_the_day_stored_and_the_days_a_survey_is_open_are_the_partnerships_days(
-        settings: Settings, surveys_dir: Path, monkeypatch: pytest.MonkeyPatch, utc: str, day_there: str) -> None:
+    settings: Settings, surveys_dir: Path, monkeypatch: pytest.MonkeyPatch, utc: str, day_there: str
+) -> None:
     """An answer sent at 00:30 on 1 April in British Summer Time was stored as 31 March (the UTC date),
     in the wrong business year, and surveys opened and closed an hour late. Days are VOICE_TIMEZONE's."""
     from voice.common import dates
@@ -436,7 +472,8 @@ def test_restoring_into_a_folder_that_does_not_exist_says_so_in_a_sentence(tmp_p
 
 
 def test_restoring_into_a_new_file_does_not_name_a_copy_of_a_database_that_never_was(
-        tmp_path: Path, settings: Settings) -> None:
+    tmp_path: Path, settings: Settings
+) -> None:
     from click.testing import CliRunner
 
     from voice.cli import main
@@ -454,8 +491,15 @@ def test_restoring_into_a_new_file_does_not_name_a_copy_of_a_database_that_never
 
 def serve(folder: Path, *args: str, user: list[str] | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "VOICE_DB_PATH": str(folder / "voice.db"), "VOICE_SECRET": "faults"}
-    return subprocess.run([*(user or []), sys.executable, "-m", "voice", "serve", *args], env=env, cwd=folder,
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [*(user or []), sys.executable, "-m", "voice", "serve", *args],
+        env=env,
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_serving_a_read_only_database_stops_with_a_sentence_not_a_traceback(folder: Path) -> None:
@@ -487,7 +531,8 @@ def test_serving_on_a_port_in_use_stops_before_touching_the_database(folder: Pat
 
 
 def test_a_second_service_on_the_same_database_is_told_which_process_serves_it_already(
-        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Two `voice serve` on one file are safe (every answer is read once) but each reads all that waits,
     doubling the reading work: the second says so when it starts, naming the first."""
     from click.testing import CliRunner
@@ -496,16 +541,38 @@ def test_a_second_service_on_the_same_database_is_told_which_process_serves_it_a
 
     monkeypatch.setattr(server, "run_server", lambda *_, **__: None)  # start, but do not serve
     try:
-        first = CliRunner().invoke(main, ["serve", "--db", settings.db_path, "--surveys", settings.surveys_dir,
-                                          "--port", str(_faults().free_port())])
+        first = CliRunner().invoke(
+            main,
+            [
+                "serve",
+                "--db",
+                settings.db_path,
+                "--surveys",
+                settings.surveys_dir,
+                "--port",
+                str(_faults().free_port()),
+            ],
+        )
         assert first.exit_code == 0, first.output
         assert "Warning" not in first.output
         # The first is still serving (this process holds its lock); a second starts on another port.
-        second = CliRunner().invoke(main, ["serve", "--db", settings.db_path, "--surveys", settings.surveys_dir,
-                                           "--port", str(_faults().free_port())])
+        second = CliRunner().invoke(
+            main,
+            [
+                "serve",
+                "--db",
+                settings.db_path,
+                "--surveys",
+                settings.surveys_dir,
+                "--port",
+                str(_faults().free_port()),
+            ],
+        )
         assert second.exit_code == 0, second.output
-        assert (f"Warning: another voice serve (process {os.getpid()}) is serving {settings.db_path} already"
-                in second.output)
+        assert (
+            f"Warning: another voice serve (process {os.getpid()}) is serving {settings.db_path} already"
+            in second.output
+        )
     finally:
         server.stop_serving()
 

@@ -44,9 +44,24 @@ def pseudo_locale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("locale")
     pot = root / "messages.pot"
     keywords = [a for k in i18n.EXTRACT_KEYWORDS for a in ("-k", k)]
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(REPO_DIR / "babel.cfg"),
-                    "--no-default-keywords", *keywords, "-o", str(pot), "."],
-                   cwd=REPO_DIR, check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            str(REPO_DIR / "babel.cfg"),
+            "--no-default-keywords",
+            *keywords,
+            "-o",
+            str(pot),
+            ".",
+        ],
+        cwd=REPO_DIR,
+        check=True,
+        capture_output=True,
+    )
     with pot.open("rb") as f:
         catalog = read_po(f, locale="en")
     for message in catalog:
@@ -63,8 +78,26 @@ def pseudo_locale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     i18n.forget_catalogues()
 
 
-TEXT_KEYS = {"title", "owner", "audience", "why", "who_sees", "anonymity", "next_steps", "publish_when", "name",
-             "description", "hours", "label", "hint", "intro", "text", "other", "none_option", "labels"}
+TEXT_KEYS = {
+    "title",
+    "owner",
+    "audience",
+    "why",
+    "who_sees",
+    "anonymity",
+    "next_steps",
+    "publish_when",
+    "name",
+    "description",
+    "hours",
+    "label",
+    "hint",
+    "intro",
+    "text",
+    "other",
+    "none_option",
+    "labels",
+}
 
 
 def survey_words(slug: str) -> list[str]:
@@ -90,21 +123,31 @@ def pseudo_words(survey: Survey) -> dict[str, Any]:
     """A survey file's `translations.xx`: every word the survey shows, in the pseudo-locale."""
 
     def some(**texts: Any) -> dict[str, Any]:
-        return {k: pseudo(v) if isinstance(v, str) else [pseudo(x) for x in v] for k, v in texts.items() if v is not None}
+        return {
+            k: pseudo(v) if isinstance(v, str) else [pseudo(x) for x in v] for k, v in texts.items() if v is not None
+        }
 
     questions = {}
     for _, q in survey.questions():
-        entry = some(label=None if q.label in DEFAULT_TEXTS else q.label, hint=q.hint, text=getattr(q, "text", None),
-                     other=getattr(q, "other", None), none_option=getattr(q, "none_option", None),
-                     labels=getattr(q, "labels", None))
+        entry = some(
+            label=None if q.label in DEFAULT_TEXTS else q.label,
+            hint=q.hint,
+            text=getattr(q, "text", None),
+            other=getattr(q, "other", None),
+            none_option=getattr(q, "none_option", None),
+            labels=getattr(q, "labels", None),
+        )
         if getattr(q, "choices", None):
             entry["choices"] = {c.value: some(label=c.label, hint=c.hint) for c in q.choices}
         questions[q.id] = entry
-    return {**some(title=survey.title, owner=survey.owner, audience=survey.audience),
-            "intro": some(**msgspec.structs.asdict(survey.intro)), "closing": some(**msgspec.structs.asdict(survey.closing)),
-            "support": [some(name=s.name, description=s.description, hours=s.hours) for s in survey.support],
-            "pages": {page.id: some(title=page.title, intro=page.intro) for page in survey.pages},
-            "questions": questions}
+    return {
+        **some(title=survey.title, owner=survey.owner, audience=survey.audience),
+        "intro": some(**msgspec.structs.asdict(survey.intro)),
+        "closing": some(**msgspec.structs.asdict(survey.closing)),
+        "support": [some(name=s.name, description=s.description, hours=s.hours) for s in survey.support],
+        "pages": {page.id: some(title=page.title, intro=page.intro) for page in survey.pages},
+        "questions": questions,
+    }
 
 
 def in_pseudo_locale(folder: Path) -> Path:
@@ -144,8 +187,9 @@ def unmarked(html: str, allowed: list[str]) -> str:
 
 @pytest.mark.parametrize("slug", EXAMPLE_SLUGS)
 def test_every_page_is_fully_translatable(pseudo_locale: str, tmp_path: Path, slug: str) -> None:
-    settings = Settings(db_path=str(tmp_path / "v.db"), surveys_dir=str(in_pseudo_locale(tmp_path / "surveys")),
-                        secret="i18n")
+    settings = Settings(
+        db_path=str(tmp_path / "v.db"), surveys_dir=str(in_pseudo_locale(tmp_path / "surveys")), secret="i18n"
+    )
     # Not words to translate: a name, the switcher's language names, and what was typed.
     allowed = ["x" * 6000, "Childline", *language_names()]
     with TestClient(create_app(settings)) as client:
@@ -160,7 +204,9 @@ def test_every_page_is_fully_translatable(pseudo_locale: str, tmp_path: Path, sl
         visit("/")
         visit("/s/no-such-survey")
         soup = visit(f"/s/{slug}")
-        url = client.post(f"/s/{slug}/start", data={"_csrf_token": csrf(soup)}, follow_redirects=False).headers["location"]
+        url = client.post(f"/s/{slug}/start", data={"_csrf_token": csrf(soup)}, follow_redirects=False).headers[
+            "location"
+        ]
         while "/p/" in url:
             soup = visit(url)
             data: dict[str, Any] = {"_csrf_token": csrf(soup)}
@@ -200,28 +246,50 @@ def test_staff_pages_are_fully_translatable(pseudo_locale: str, tmp_path: Path) 
             add_user(db, "lead@example.org", "safeguarding_lead", "a long staff password")
             add_user(db, "sam@example.org", "facilitator", "a long staff password")
         for text in texts:
-            client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": text,
-                                                                                   "quote_ok": "yes"}})
+            client.post(
+                "/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": text, "quote_ok": "yes"}}
+            )
         client.headers["accept-language"] = pseudo_locale
         pages = []
-        for email, paths in (("lead@example.org", ["/staff", "/staff/safeguarding", "/staff/safeguarding/1",
-                                                   "/staff/audit"]),
-                             ("sam@example.org", ["/staff", "/staff/responses", "/staff/answers/2", "/staff/quotes",
-                                                  "/staff/entry", "/staff/entry/ypag-priorities"])):
+        for email, paths in (
+            ("lead@example.org", ["/staff", "/staff/safeguarding", "/staff/safeguarding/1", "/staff/audit"]),
+            (
+                "sam@example.org",
+                [
+                    "/staff",
+                    "/staff/responses",
+                    "/staff/answers/2",
+                    "/staff/quotes",
+                    "/staff/entry",
+                    "/staff/entry/ypag-priorities",
+                ],
+            ),
+        ):
             client.cookies.clear()
             sign_in_page = client.get("/staff/sign-in")
             pages.append(("sign in", sign_in_page.text))
             token = re.search(r'name="_csrf_token" value="([^"]+)"', sign_in_page.text)[1]
-            client.post("/staff/sign-in", data={"_csrf_token": token, "email": email,
-                                                "password": "a long staff password"})
+            client.post(
+                "/staff/sign-in", data={"_csrf_token": token, "email": email, "password": "a long staff password"}
+            )
             pages += [(p, client.get(p).text) for p in paths]
     taxonomy = load_taxonomy()
     # Data, not the product's words: what the survey files, the taxonomy and people wrote, and ids.
     data = {w for s in EXAMPLE_SLUGS for w in survey_words(s)} - DEFAULT_TEXTS
     data |= {t.name for t in taxonomy.topics} | {t.id for t in taxonomy.topics}
     data |= {p for t in taxonomy.topics for p in t.priorities} | set(texts) | set(EXAMPLE_SLUGS)
-    data |= {"lead@example.org", "sam@example.org", "Childline", "system", "facilitator", "safeguarding_lead",
-             "abuse_at_home", "dad hits", "most_important", "api"}
+    data |= {
+        "lead@example.org",
+        "sam@example.org",
+        "Childline",
+        "system",
+        "facilitator",
+        "safeguarding_lead",
+        "abuse_at_home",
+        "dad hits",
+        "most_important",
+        "api",
+    }
     allowed = sorted(data | language_names(), key=len, reverse=True)
     problems = {}
     for url, html in pages:
@@ -252,10 +320,16 @@ def test_you_said_we_did_pages_are_fully_translatable(pseudo_locale: str, tmp_pa
         for path in ("/you-said-we-did", "/you-said-we-did/2021-22", "/you-said-we-did/2021-22/ypag-priorities"):
             pages.append((path, client.get(path).text))
         token = re.search(r'name="_csrf_token" value="([^"]+)"', client.get("/staff/sign-in").text)[1]
-        client.post("/staff/sign-in", data={"_csrf_token": token, "email": "sam@example.org",
-                                            "password": "a long staff password"})
-        for path in ("/staff/priorities?year=2021-22", "/staff/actions?year=2021-22", "/staff/actions/1",
-                     "/staff/reports?year=2021-22"):
+        client.post(
+            "/staff/sign-in",
+            data={"_csrf_token": token, "email": "sam@example.org", "password": "a long staff password"},
+        )
+        for path in (
+            "/staff/priorities?year=2021-22",
+            "/staff/actions?year=2021-22",
+            "/staff/actions/1",
+            "/staff/reports?year=2021-22",
+        ):
             pages.append((path, client.get(path).text))
         pages.append(("action errors", client.post("/staff/actions", data={"_csrf_token": token}).text))
     taxonomy = load_taxonomy()
@@ -263,18 +337,42 @@ def test_you_said_we_did_pages_are_fully_translatable(pseudo_locale: str, tmp_pa
     plan = {key: [item for p in plans for item in p[key]] for key in ("priorities", "actions")}
     data = {w for s in EXAMPLE_SLUGS for w in survey_words(s)} - DEFAULT_TEXTS
     data |= {t.name for t in taxonomy.topics} | {t.id for t in taxonomy.topics} | set(EXAMPLE_SLUGS)
-    data |= {" ".join(str(v).split()) for item in plan["priorities"] + plan["actions"] for key, v in item.items()
-             if isinstance(v, str)}
+    data |= {
+        " ".join(str(v).split())
+        for item in plan["priorities"] + plan["actions"]
+        for key, v in item.items()
+        if isinstance(v, str)
+    }
     data |= {" ".join(o.split()) for p in plan["priorities"] for o in p["outcomes"]}
     data |= {p["id"] for p in plan["priorities"]} | {s for a in plan["actions"] for s in a.get("surveys", [])}
-    data |= {t for _, _, answers in SAMPLES + SAMPLES_NEXT_YEAR for v in answers.values() if isinstance(v, str)
-             for t in (v, v[:140])}
+    data |= {
+        t
+        for _, _, answers in SAMPLES + SAMPLES_NEXT_YEAR
+        for v in answers.values()
+        if isinstance(v, str)
+        for t in (v, v[:140])
+    }
     data |= set(ATTRIBUTIONS.values()) | set(SUMMARIES.values())
     partnership = default_partnership()  # the partnership's own words (its settings file)
     data |= {partnership.name, partnership.take_part, partnership.email}
-    data |= {"(YPAG)", "(Covid survey)", "Young person – local domestic abuse consultation", "Childline",
-             "sam@example.org", "demo", "HTML", "PDF", "DOCX", "MD", "CSV", "JSON"}
+    data |= {
+        "(YPAG)",
+        "(Covid survey)",
+        "Young person – local domestic abuse consultation",
+        "Childline",
+        "sam@example.org",
+        "demo",
+        "HTML",
+        "PDF",
+        "DOCX",
+        "MD",
+        "CSV",
+        "JSON",
+    }
     allowed = sorted(data | language_names(), key=len, reverse=True)
-    problems = {url: left for url, html in pages
-                if (left := unmarked(html.replace("&#39;", "'").replace("&#34;", '"'), allowed))}
+    problems = {
+        url: left
+        for url, html in pages
+        if (left := unmarked(html.replace("&#39;", "'").replace("&#34;", '"'), allowed))
+    }
     assert not problems, f"words not marked for translation: {problems}"

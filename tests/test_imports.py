@@ -10,11 +10,15 @@ from click.testing import CliRunner
 from tests.conftest import EXAMPLES
 from voice.cli import main
 
-HEADER = ('"How old are you?",Where do you live?,Which of these should the partnership work hardest on?,'
-          "What is the one thing you would change to help young people feel safe?,Timestamp\n")
-GOOD = ["14 to 15,Leicester city,Bullying; Staying safe online,More youth workers in schools,2021-03-01\n",
-        "16 to 17,Rutland,Mental health and feeling OK,Call me on 07700 900123 if you want,2021-03-02\n",
-        "11 to 13,Leicestershire,,I want to kill myself sometimes,2021-03-04\n"]
+HEADER = (
+    '"How old are you?",Where do you live?,Which of these should the partnership work hardest on?,'
+    "What is the one thing you would change to help young people feel safe?,Timestamp\n"
+)
+GOOD = [
+    "14 to 15,Leicester city,Bullying; Staying safe online,More youth workers in schools,2021-03-01\n",
+    "16 to 17,Rutland,Mental health and feeling OK,Call me on 07700 900123 if you want,2021-03-02\n",
+    "11 to 13,Leicestershire,,I want to kill myself sometimes,2021-03-04\n",
+]
 BAD = "99,Mars,Flying,x,2021-03-03\n"
 
 
@@ -23,7 +27,8 @@ def run(tmp_path: Path, rows: list[str], *args: str) -> tuple[int, str, Path]:
     csv_file.write_text(HEADER + "".join(rows), encoding="utf-8")
     db = tmp_path / "v.db"
     result = CliRunner(env={"VOICE_SURVEYS_DIR": str(EXAMPLES)}).invoke(
-        main, ["import", "ypag-priorities", str(csv_file), "--db", str(db), *args])
+        main, ["import", "ypag-priorities", str(csv_file), "--db", str(db), *args]
+    )
     return result.exit_code, result.output, db
 
 
@@ -41,7 +46,8 @@ def test_rows_are_checked_redacted_flagged_and_themed_like_web_answers(tmp_path:
         assert '["bullying","online_safety"]' in values.values() and '"leicester"' in values.values()
         assert conn.execute("SELECT DISTINCT channel FROM responses").fetchall() == [("paper",)]
         assert conn.execute("SELECT text FROM answers WHERE text LIKE 'Call me%'").fetchone() == (
-            "Call me on [phone] if you want",)
+            "Call me on [phone] if you want",
+        )
         assert conn.execute("SELECT category FROM flags WHERE tier = 'flag'").fetchall() == [("suicide",)]
     assert count(db, "SELECT count(*) FROM themes") == 3
 
@@ -68,8 +74,9 @@ def test_a_mapping_file_and_files_that_cannot_be_read(tmp_path: Path) -> None:
     csv_file = tmp_path / "other.csv"
     csv_file.write_text("Age,Comment\n14 to 15,hi\n")
     runner = CliRunner(env={"VOICE_SURVEYS_DIR": str(EXAMPLES)})
-    done = runner.invoke(main, ["import", "ypag-priorities", str(csv_file), "--map", str(mapping),
-                                "--db", str(tmp_path / "v.db")])
+    done = runner.invoke(
+        main, ["import", "ypag-priorities", str(csv_file), "--map", str(mapping), "--db", str(tmp_path / "v.db")]
+    )
     assert done.exit_code == 0 and "Imported 1 row(s)" in done.output
     latin = tmp_path / "latin.csv"
     latin.write_bytes("Age\nCaf\xe9\n".encode("latin-1"))
@@ -92,14 +99,16 @@ def test_excel_workbooks_import_too(tmp_path: Path) -> None:
     path = tmp_path / "export.xlsx"
     book.save(path)
     result = CliRunner(env={"VOICE_SURVEYS_DIR": str(EXAMPLES)}).invoke(
-        main, ["import", "ypag-priorities", str(path), "--db", str(tmp_path / "v.db")])
+        main, ["import", "ypag-priorities", str(path), "--db", str(tmp_path / "v.db")]
+    )
     assert result.exit_code == 1
     assert f"{path}:3: How old are you? (99): Select one of the answers shown." in result.output
     assert "Imported 1 row(s); rejected 1." in result.output
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"not a zip file")
     failed = CliRunner(env={"VOICE_SURVEYS_DIR": str(EXAMPLES)}).invoke(
-        main, ["import", "ypag-priorities", str(broken), "--db", str(tmp_path / "v.db")])
+        main, ["import", "ypag-priorities", str(broken), "--db", str(tmp_path / "v.db")]
+    )
     assert failed.exit_code == 1 and "not an Excel workbook that can be read" in failed.output
 
 
@@ -107,16 +116,27 @@ def test_a_refused_list_is_said_in_words_whole_never_as_a_python_list(tmp_path: 
     """#27 item 5: the report said `top_worries ("['bullying', 'online_safety', 'waiting',")`."""
     four = "Bullying; Staying safe online; Waiting less for help; Mental health and feeling OK"
     long_text = "word " * 300
-    code, output, _ = run(tmp_path, [f"14 to 15,Rutland,{four},x,2021-03-01\n",
-                                     f'16 to 17,Mars,Bullying; Flying; Swimming,"{long_text}",2021-03-02\n'])
+    code, output, _ = run(
+        tmp_path,
+        [
+            f"14 to 15,Rutland,{four},x,2021-03-01\n",
+            f'16 to 17,Mars,Bullying; Flying; Swimming,"{long_text}",2021-03-02\n',
+        ],
+    )
     assert code == 1
     path = tmp_path / "forms.csv"
-    assert (f"{path}:2: Which of these should the partnership work hardest on? (Bullying, Staying safe online, "
-            "Waiting less for help, Mental health and feeling OK): Select no more than 3 answers.") in output
+    assert (
+        f"{path}:2: Which of these should the partnership work hardest on? (Bullying, Staying safe online, "
+        "Waiting less for help, Mental health and feeling OK): Select no more than 3 answers."
+    ) in output
     assert f"{path}:3: Where do you live? (Mars): Select one of the answers shown." in output
-    assert ("Which of these should the partnership work hardest on? (Bullying, Flying, Swimming): Select one of the "
-            "answers shown. Not answers to this question: Flying, Swimming.") in output
+    assert (
+        "Which of these should the partnership work hardest on? (Bullying, Flying, Swimming): Select one of the "
+        "answers shown. Not answers to this question: Flying, Swimming."
+    ) in output
     # Free text is never repeated in the report (it is long, and may hold personal details): only its problem.
-    assert ("What is the one thing you would change to help young people feel safe?: Your answer must be 1,000 "
-            "characters or fewer. It has 1,499.") in output
+    assert (
+        "What is the one thing you would change to help young people feel safe?: Your answer must be 1,000 "
+        "characters or fewer. It has 1,499."
+    ) in output
     assert "['" not in output and "word word" not in output

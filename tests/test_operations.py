@@ -29,9 +29,17 @@ def test_healthz(client: TestClient) -> None:
     response = client.get("/healthz")
     assert "set-cookie" not in response.headers  # a monitor is given no cookie
     assert response.status_code == 200 and response.json() == {
-        "status": "ok", "surveys": 3, "unread": 0, "contact_requests_open": 0, "contact_requests_overdue": 0,
-        "emails_waiting": 0, "emails_unsent": 0, "backup_age_seconds": None, "survey_files_refused": "",
-        "problems": []}
+        "status": "ok",
+        "surveys": 3,
+        "unread": 0,
+        "contact_requests_open": 0,
+        "contact_requests_overdue": 0,
+        "emails_waiting": 0,
+        "emails_unsent": 0,
+        "backup_age_seconds": None,
+        "survey_files_refused": "",
+        "problems": [],
+    }
 
 
 def test_backup_is_a_whole_consistent_copy(client: TestClient, settings: Settings, tmp_path: Path) -> None:
@@ -49,12 +57,17 @@ def test_backup_is_a_whole_consistent_copy(client: TestClient, settings: Setting
     assert failed.exit_code == 1 and "Nothing was replaced" in failed.output
 
 
-def test_restore_puts_a_backup_back_and_keeps_what_it_replaced(client: TestClient, settings: Settings,
-                                                               tmp_path: Path) -> None:
+def test_restore_puts_a_backup_back_and_keeps_what_it_replaced(
+    client: TestClient, settings: Settings, tmp_path: Path
+) -> None:
     def send(n: int) -> None:
         for i in range(n):
-            assert client.post("/api/surveys/ypag-priorities/responses",
-                               json={"answers": {"most_important": f"answer {i}"}}).status_code == 201
+            assert (
+                client.post(
+                    "/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": f"answer {i}"}}
+                ).status_code
+                == 201
+            )
 
     send(3)
     saved = tmp_path / "saved.db"
@@ -85,8 +98,10 @@ def test_restore_puts_a_backup_back_and_keeps_what_it_replaced(client: TestClien
 def test_purge_deletes_what_must_not_be_kept(client: TestClient, settings: Settings) -> None:
     answer_all(client, "ypag-priorities")  # leaves a draft
     client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": "call 07700 900123"}})
-    client.post("/api/surveys/ypag-priorities/responses",
-                json={"answers": {"most_important": "call 07700 900124, I want to die"}})
+    client.post(
+        "/api/surveys/ypag-priorities/responses",
+        json={"answers": {"most_important": "call 07700 900124, I want to die"}},
+    )
     later = dt.datetime.now(dt.UTC) + dt.timedelta(days=settings.original_text_days + 2)
     done = purge(settings.db_path, now=later)
     assert (done.drafts, done.original_texts) == (1, 1)  # the flagged answer's original stays
@@ -95,8 +110,7 @@ def test_purge_deletes_what_must_not_be_kept(client: TestClient, settings: Setti
 
 def test_the_retention_job_purges_while_serving(tmp_path: Path, surveys_dir: Path) -> None:
     """No restart and no `voice purge`: a running service deletes what has passed its time by itself."""
-    settings = Settings(db_path=str(tmp_path / "v.db"), surveys_dir=str(surveys_dir), secret="r",
-                        purge_every_seconds=1)
+    settings = Settings(db_path=str(tmp_path / "v.db"), surveys_dir=str(surveys_dir), secret="r", purge_every_seconds=1)
     with TestClient(create_app(settings)) as client:
         answer_all(client, "ypag-priorities")  # an unfinished survey: a draft
         client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": "call 07700 900123"}})
@@ -171,20 +185,25 @@ def test_a_full_disk_or_read_only_database_gives_a_clear_503_and_stores_nothing(
         assert "Nothing you sent has been lost" in check_page(page.text).get_text()
         health = client.get("/healthz")  # monitoring is told, in plain words (#32)
         assert health.status_code == 503 and health.json()["status"] == "failing"
-        assert f"storing answers: {'the disk is full' if trouble == 'full' else 'the database file is read-only'}" \
+        assert (
+            f"storing answers: {'the disk is full' if trouble == 'full' else 'the database file is read-only'}"
             in health.json()["problems"]
+        )
         monkeypatch.undo()
         assert {t: count(settings, t) for t in tables} == before
         with sqlite3.connect(settings.db_path) as conn:
             assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         # The young person can simply try again once the problem is fixed: their answers are still there.
-        again = client.post("/s/ypag-priorities/check", data={**data, "_csrf_token": csrf(soup)}, follow_redirects=False)
+        again = client.post(
+            "/s/ypag-priorities/check", data={**data, "_csrf_token": csrf(soup)}, follow_redirects=False
+        )
         assert again.status_code == 303 and again.headers["location"].endswith("/thanks")
         assert client.get("/healthz").json()["status"] == "ok"
 
 
 def test_answers_sent_never_wait_for_the_wal_to_be_copied_back_a_task_does_it(
-        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """SQLite copies the WAL back into the database file after the commit that takes it past 1,000
     pages, with an fsync, while every other answer being sent waits. The service's commits never do;
     its own task does, every second, without holding anyone up."""
@@ -194,9 +213,15 @@ def test_answers_sent_never_wait_for_the_wal_to_be_copied_back_a_task_does_it(
 
     def send(client: TestClient, n: int) -> None:
         for i in range(n):
-            assert client.post("/api/surveys/ypag-priorities/responses", json={
-                "answers": {"most_important": f"answer {i}: " + "more places to talk without being judged " * 8}
-            }).status_code == 201
+            assert (
+                client.post(
+                    "/api/surveys/ypag-priorities/responses",
+                    json={
+                        "answers": {"most_important": f"answer {i}: " + "more places to talk without being judged " * 8}
+                    },
+                ).status_code
+                == 201
+            )
 
     settings = msgspec.structs.replace(settings, submissions_per_minute=0)  # one sender, many answers
     monkeypatch.setattr(voice_app, "CHECKPOINT_SECONDS", 3600)  # the task sleeps: only commits could copy

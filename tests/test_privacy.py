@@ -22,16 +22,23 @@ MARKERS = {
 }
 
 
-
 def test_no_ip_user_agent_or_referrer_in_database_or_log(tmp_path: Path, surveys_dir: Path) -> None:
     port, db = free_port(), tmp_path / "voice.db"
     log = (tmp_path / "server.log").open("w")
-    env = {**os.environ, "VOICE_DB_PATH": str(db), "VOICE_SURVEYS_DIR": str(surveys_dir), "VOICE_PORT": str(port),
-           "VOICE_SECRET": "privacy-test"}
+    env = {
+        **os.environ,
+        "VOICE_DB_PATH": str(db),
+        "VOICE_SURVEYS_DIR": str(surveys_dir),
+        "VOICE_PORT": str(port),
+        "VOICE_SECRET": "privacy-test",
+    }
     server = subprocess.Popen([sys.executable, "-m", "voice", "serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        headers = {"user-agent": f"{MARKERS['user agent']} (secret device)", "x-forwarded-for": MARKERS["ip"],
-                   "referer": f"https://{MARKERS['referrer']}/page"}
+        headers = {
+            "user-agent": f"{MARKERS['user agent']} (secret device)",
+            "x-forwarded-for": MARKERS["ip"],
+            "referer": f"https://{MARKERS['referrer']}/page",
+        }
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers=headers, timeout=10) as http:
             assert started(http, 20), "server did not start"
             answer_all(http, "ypag-priorities")  # type: ignore[arg-type]
@@ -40,8 +47,12 @@ def test_no_ip_user_agent_or_referrer_in_database_or_log(tmp_path: Path, surveys
             assert api.status_code == 201
             # Error paths write to the log too.
             assert http.get("/s/nope").status_code == 404
-            assert http.post("/api/surveys/ypag-priorities/responses", content=b"{",
-                             headers={"content-type": "application/json"}).status_code == 400
+            assert (
+                http.post(
+                    "/api/surveys/ypag-priorities/responses", content=b"{", headers={"content-type": "application/json"}
+                ).status_code
+                == 400
+            )
             assert http.post("/s/ypag-priorities/start", data={}).status_code == 403
     finally:
         server.send_signal(signal.SIGINT)
@@ -72,17 +83,27 @@ def test_a_forwarded_address_is_believed_only_from_a_trusted_proxy(tmp_path: Pat
     found = {}
     for trusted in ("", "127.0.0.1"):
         port = free_port()
-        env = {**os.environ, "VOICE_DB_PATH": str(tmp_path / f"v{port}.db"), "VOICE_SURVEYS_DIR": str(surveys_dir),
-               "VOICE_PORT": str(port), "VOICE_SECRET": "proxy-test", "VOICE_SUBMISSIONS_PER_MINUTE": "3",
-               "VOICE_TRUSTED_PROXIES": trusted}
-        server = subprocess.Popen([sys.executable, "-m", "voice", "serve"], env=env, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL)
+        env = {
+            **os.environ,
+            "VOICE_DB_PATH": str(tmp_path / f"v{port}.db"),
+            "VOICE_SURVEYS_DIR": str(surveys_dir),
+            "VOICE_PORT": str(port),
+            "VOICE_SECRET": "proxy-test",
+            "VOICE_SUBMISSIONS_PER_MINUTE": "3",
+            "VOICE_TRUSTED_PROXIES": trusted,
+        }
+        server = subprocess.Popen(
+            [sys.executable, "-m", "voice", "serve"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         try:
             with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
                 assert started(http, 30), "server did not start"
-                found[trusted] = [http.delete(f"/api/responses/AAAA-BBBB-CCC{i}",
-                                              headers={"x-forwarded-for": f"203.0.113.{i}"}).status_code
-                                  for i in range(2, 8)]
+                found[trusted] = [
+                    http.delete(
+                        f"/api/responses/AAAA-BBBB-CCC{i}", headers={"x-forwarded-for": f"203.0.113.{i}"}
+                    ).status_code
+                    for i in range(2, 8)
+                ]
         finally:
             server.send_signal(signal.SIGINT)
             server.wait(30)

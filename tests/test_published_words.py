@@ -47,9 +47,11 @@ def _partnership_file(folder: Path) -> Path:
 
     Image.new("RGB", (24, 24), "#3b2a6b").save(folder / "logo.png")
     path = folder / "partnership.yaml"
-    path.write_text(f"name: {NAME}\nwebsite: https://northshire.example\n"
-                    "report_address: https://northshire.example/you-said/{year}\nemail: voice@northshire.example\n"
-                    "logo: logo.png\nlogo_alt: Northshire SCP\ntake_part: Ask your youth worker.\n")
+    path.write_text(
+        f"name: {NAME}\nwebsite: https://northshire.example\n"
+        "report_address: https://northshire.example/you-said/{year}\nemail: voice@northshire.example\n"
+        "logo: logo.png\nlogo_alt: Northshire SCP\ntake_part: Ask your youth worker.\n"
+    )
     return path
 
 
@@ -80,18 +82,25 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     assert published is not None
     with opened(db_path) as db:
         for i in range(2):
-            record(db, published, synthetic_answers(published, random.Random(40 + i), []) | {"area": "leicester"},
-                   "import", RecordOptions(today=dt.date(2022, 3, 1 + i)))
+            record(
+                db,
+                published,
+                synthetic_answers(published, random.Random(40 + i), []) | {"area": "leicester"},
+                "import",
+                RecordOptions(today=dt.date(2022, 3, 1 + i)),
+            )
     after = _export(db_path, folder / "after", partnership, "all")
     urdu = _export(db_path, folder / "urdu", partnership, "leaflet", "leaflet-easy", locale="ur")
     with opened(db_path) as db:
-        report = outputs.check_published(db, outputs.build_report(db, "2021/22", taxonomy,
-                                                                  partnership=load_partnership(partnership)))
+        report = outputs.check_published(
+            db, outputs.build_report(db, "2021/22", taxonomy, partnership=load_partnership(partnership))
+        )
     return {"before": before, "after": after, "urdu": urdu, "report": report, "db": db_path}
 
 
 def texts(files: dict[str, Path]) -> dict[str, str]:
     """Each format's words, as a reader meets them (whitespace made single)."""
+
     def pdf(path: Path) -> str:
         return " ".join(page.extract_text() for page in PdfReader(path).pages)
 
@@ -108,8 +117,12 @@ def texts(files: dict[str, Path]) -> dict[str, str]:
     docx = Document(str(files[".docx"]))
     found = {
         "html": BeautifulSoup(files[".html"].read_text(), "html.parser").get_text(" "),
-        "pdf": pdf(files[".pdf"]), "leaflet": pdf(files["-leaflet.pdf"]), "leaflet-easy": pdf(files["-leaflet-easy.pdf"]),
-        "docx": "\n".join([p.text for p in docx.paragraphs] + [c.text for t in docx.tables for r in t.rows for c in r.cells]),
+        "pdf": pdf(files[".pdf"]),
+        "leaflet": pdf(files["-leaflet.pdf"]),
+        "leaflet-easy": pdf(files["-leaflet-easy.pdf"]),
+        "docx": "\n".join(
+            [p.text for p in docx.paragraphs] + [c.text for t in docx.tables for r in t.rows for c in r.cells]
+        ),
         "md": files[".md"].read_text(),
         "csv": table(files[".csv"]) + "\n" + table(files["-actions.csv"]),
         "json": "\n".join(strings(json.loads(files[".json"].read_text()))),
@@ -156,17 +169,22 @@ def test_the_leaflets_use_one_type_family_with_every_glyph_in_english_and_urdu(m
 
 def question(n: int, base: int) -> QuestionResult:
     """A question whose most common answer n of base young people chose (they could choose more than one)."""
-    rows = [Row("a", "Far too long", Count(SHOWN, n, round(100 * n / base))),
-            Row("b", "About right", Count(SHOWN, n // 2, round(50 * n / base)))]
+    rows = [
+        Row("a", "Far too long", Count(SHOWN, n, round(100 * n / base))),
+        Row("b", "About right", Count(SHOWN, n // 2, round(50 * n / base))),
+    ]
     return QuestionResult("wait", "How long did you wait?", "multiple_choice", Count(SHOWN, base), rows, [], [])
 
 
-@pytest.mark.parametrize(("n", "base", "tens", "exact"), [
-    (9, 20, 4, False),    # 45% is about 4 in 10, never 5
-    (8, 20, 4, True),     # 40% is 4 in 10
-    (40, 101, 3, False),  # 39.6% shows as 40%, but the picture says about 3 in 10
-    (19, 20, 9, False),   # 95% is about 9 in 10
-])
+@pytest.mark.parametrize(
+    ("n", "base", "tens", "exact"),
+    [
+        (9, 20, 4, False),  # 45% is about 4 in 10, never 5
+        (8, 20, 4, True),  # 40% is 4 in 10
+        (40, 101, 3, False),  # 39.6% shows as 40%, but the picture says about 3 in 10
+        (19, 20, 9, False),  # 95% is about 9 in 10
+    ],
+)
 def test_a_row_of_people_never_says_more_than_the_figure(n: int, base: int, tens: int, exact: bool) -> None:
     ten = outputs.in_ten(question(n, base))
     assert ten is not None and (ten.tens, ten.exact, ten.base, ten.label) == (tens, exact, base, "Far too long")
@@ -181,26 +199,38 @@ def test_every_row_of_people_says_its_survey_year_and_base(made: dict) -> None:
     arrays = page.select(".icon-array")
     assert arrays
     for array in arrays:
-        base = re.fullmatch(r"(.+) \(2021/22\): (\d+) young people answered this question\.",
-                            array.select_one(".icon-array-base").get_text(strip=True))
+        base = re.fullmatch(
+            r"(.+) \(2021/22\): (\d+) young people answered this question\.",
+            array.select_one(".icon-array-base").get_text(strip=True),
+        )
         assert base, array.get_text(" ", strip=True)
         survey = surveys[base[1]]
-        said = re.fullmatch(r"(About )?(\d+) in 10 young people who answered chose: (.+)",
-                            array.select_one(".icon-array-text").get_text(strip=True))
+        said = re.fullmatch(
+            r"(About )?(\d+) in 10 young people who answered chose: (.+)",
+            array.select_one(".icon-array-text").get_text(strip=True),
+        )
         assert said, array.get_text(" ", strip=True)
         tens, answer = int(said[2]), said[3]
         drawn = len(array.select("g.icon-on"))
         assert drawn == tens
-        matching = [(q, r) for q in survey["questions"] if q["answered"].get("n") == int(base[2])
-                    for r in q["rows"] if r["label"] == answer and r["count"].get("n")]
+        matching = [
+            (q, r)
+            for q in survey["questions"]
+            if q["answered"].get("n") == int(base[2])
+            for r in q["rows"]
+            if r["label"] == answer and r["count"].get("n")
+        ]
         assert matching, f"no question of {base[1]} with {base[2]} answers and the answer {answer}"
         assert any(tens * int(base[2]) <= 10 * r["count"]["n"] for _, r in matching), "the picture says more"
         assert all((said[1] is None) == (tens * int(base[2]) == 10 * r["count"]["n"]) for _, r in matching)
         assert base[0] in array.select_one("svg")["aria-label"]
     for name in ("leaflet", "leaflet-easy"):
         text = texts(made["after"])[name]
-        assert text.count("in 10 young people who answered chose") == len(
-            re.findall(r"\(2021/22\): \d+ young people answered this question", text)) >= 1, name
+        assert (
+            text.count("in 10 young people who answered chose")
+            == len(re.findall(r"\(2021/22\): \d+ young people answered this question", text))
+            >= 1
+        ), name
 
 
 def test_quotation_marks_only_around_approved_words_with_who_said_them(made: dict) -> None:
@@ -212,11 +242,12 @@ def test_quotation_marks_only_around_approved_words_with_who_said_them(made: dic
         straight = re.findall(r'"([^"]*)"', text) if name not in ("json", "csv") else []
         for words in curly + straight:
             words = words.strip()
-            assert words in approved or (words.endswith("…") and any(q.startswith(words[:-1].rstrip())
-                                                                      for q in approved)), (name, words)
+            assert words in approved or (
+                words.endswith("…") and any(q.startswith(words[:-1].rstrip()) for q in approved)
+            ), (name, words)
         for quote in approved.values():  # each quote said with who said it, where it is shown
             for m in re.finditer(re.escape(f"“{quote.text}”"), text):
-                assert quote.attribution in text[m.end():m.end() + 80], (name, quote.text)
+                assert quote.attribution in text[m.end() : m.end() + 80], (name, quote.text)
         if name not in ("leaflet", "leaflet-easy", "json", "csv"):  # the leaflets show one quote per priority
             assert re.search(r"In summary:\s+" + SUMMARY, text), name
         assert f"“{SUMMARY}" not in text and f'"{SUMMARY}' not in text, name
@@ -238,8 +269,14 @@ def test_the_easy_read_leaflet_has_a_picture_beside_each_point_short_sentences_a
     blocks = [el.get_text(" ", strip=True) for el in page.select("main h1, main h2, main p, main li")]
     longest = max((s for b in blocks for s in sentences(b)), key=lambda s: len(s.split()))
     assert len(longest.split()) <= EASY_SENTENCE_WORDS, f"{len(longest.split())} words: {longest}"
-    easy = {"Keeping babies safe", "Feeling OK in your mind", "Being safe at home", "Being safe outside home",
-            "Fair help for every family", "Covid"}
+    easy = {
+        "Keeping babies safe",
+        "Feeling OK in your mind",
+        "Being safe at home",
+        "Being safe outside home",
+        "Fair help for every family",
+        "Covid",
+    }
     headings = [h.get_text(strip=True) for h in page.select("section.priority h2")]
     assert headings and set(headings) <= easy, headings  # every priority in its easy-read words
     document = HTML(string=html).render()
@@ -303,7 +340,7 @@ def test_the_report_leads_with_what_young_people_said_most_and_ends_kindly_with_
     assert order == [p["key"] for p in expected + quiet]
     kind = page.select_one("section.quiet")
     assert kind is not None and "Not many young people wrote to us about these yet" in kind.get_text(" ")
-    assert all(s.find_parent("section", class_="quiet") is None for s in page.select("section.ysd")[:len(expected)])
+    assert all(s.find_parent("section", class_="quiet") is None for s in page.select("section.ysd")[: len(expected)])
     assert all("You said" not in s.get_text(" ") for s in kind.select("section.ysd"))
 
 
@@ -321,15 +358,19 @@ def test_a_partnership_file_with_a_problem_is_refused_with_what_is_wrong(tmp_pat
     from voice.store.db import migrate
 
     migrate(str(tmp_path / "v.db"))
-    result = CliRunner().invoke(main, ["export", "you-said-we-did", "--year", "2021/22", "--db",
-                                       str(tmp_path / "v.db")], env={"VOICE_PARTNERSHIP_FILE": str(bad)})
+    result = CliRunner().invoke(
+        main,
+        ["export", "you-said-we-did", "--year", "2021/22", "--db", str(tmp_path / "v.db")],
+        env={"VOICE_PARTNERSHIP_FILE": str(bad)},
+    )
     assert result.exit_code == 1 and "VOICE_PARTNERSHIP_FILE" in result.output and "Traceback" not in result.output
 
 
 def test_an_easy_read_name_longer_than_an_easy_sentence_is_refused_at_import(tmp_path: Path) -> None:
     plan = tmp_path / "plan.yaml"
-    plan.write_text("year: 2022/23\npriorities:\n  - id: covid\n    name: Covid\n    easy_name: "
-                    + " ".join(["word"] * 16) + "\n")
+    plan.write_text(
+        "year: 2022/23\npriorities:\n  - id: covid\n    name: Covid\n    easy_name: " + " ".join(["word"] * 16) + "\n"
+    )
     result = CliRunner().invoke(main, ["priorities", "import", str(plan), "--db", str(tmp_path / "p.db")])
     assert result.exit_code == 1
     assert f"{plan}:5: $.priorities[0].easy_name: easy read keeps to 15 words at most; this has 16" in result.output

@@ -33,12 +33,14 @@ POLISH = "Mój tata mnie bije i boję się wracać do domu po szkole"
 URDU = "میرے ابو مجھے مارتے ہیں اور مجھے گھر جانے سے ڈر لگتا ہے"
 NO_RULE_DISCLOSURE = "i dont really eat at home anymore because there isnt anything in the cupboards"
 # A long answer whose one worrying sentence sits in the middle, with a name in it.
-STORY = ("We moved to Leicester last year and school is fine. My stepdad Gary comes home drunk and I lock my door "
-         "because I am scared of what he will do. The youth club is good though.")
+STORY = (
+    "We moved to Leicester last year and school is fine. My stepdad Gary comes home drunk and I lock my door "
+    "because I am scared of what he will do. The youth club is good though."
+)
 
 # Loaded into every Python process the tests start: any attempt to reach the network is written down and
 # refused (loopback too: the product has no reason to connect anywhere).
-NO_NETWORK = '''
+NO_NETWORK = """
 import os, socket
 def _refuse(*args, **kwargs):
     with open(os.environ["VOICE_TEST_NETWORK_LOG"], "a") as log:
@@ -48,15 +50,20 @@ socket.socket.connect = _refuse
 socket.socket.connect_ex = _refuse
 socket.getaddrinfo = _refuse
 socket.create_connection = _refuse
-'''
+"""
 
 
 def offline_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     hook = tmp_path / "no_network"
     hook.mkdir(exist_ok=True)
     (hook / "sitecustomize.py").write_text(NO_NETWORK)
-    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(hook), os.environ.get("PYTHONPATH", "")]),
-            "VOICE_TEST_NETWORK_LOG": str(tmp_path / "network.log"), "HF_HUB_OFFLINE": "0", **extra}
+    return {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(hook), os.environ.get("PYTHONPATH", "")]),
+        "VOICE_TEST_NETWORK_LOG": str(tmp_path / "network.log"),
+        "HF_HUB_OFFLINE": "0",
+        **extra,
+    }
 
 
 def attempts(tmp_path: Path) -> str:
@@ -79,29 +86,59 @@ def small_training_set(tmp_path: Path, train: int = 240, test: int = 80) -> Path
 
 def test_voice_eval_train_and_serve_work_with_networking_refused(tmp_path: Path, surveys_dir: Path) -> None:
     env = offline_env(tmp_path)
-    probe = subprocess.run([sys.executable, "-c", "import socket; socket.create_connection(('example.org', 80))"],
-                           env=env, capture_output=True, text=True)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import socket; socket.create_connection(('example.org', 80))"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert probe.returncode != 0 and "refused in this test" in probe.stderr  # the hook works
     (tmp_path / "network.log").unlink()
 
-    done = subprocess.run([sys.executable, "-m", "voice", "eval", "--split", "test", "--json"], env=env,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "voice", "eval", "--split", "test", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert result["n"] == len(json.loads((TRAINING / "split.json").read_text())["test"])
 
     out = tmp_path / "model" / "reader.npz"
-    trained = subprocess.run([sys.executable, "-m", "voice", "train", "--data", str(small_training_set(tmp_path)),
-                              "--out", str(out), "--allow-worse"], env=env, capture_output=True, text=True,
-                             timeout=600)
+    trained = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "voice",
+            "train",
+            "--data",
+            str(small_training_set(tmp_path)),
+            "--out",
+            str(out),
+            "--allow-worse",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert trained.returncode == 0, trained.stderr + trained.stdout
     assert out.exists() and "## Figures on the test split" in (out.parent / "reader-card.md").read_text()
 
     port, db = free_port(), tmp_path / "voice.db"
-    serving = offline_env(tmp_path, VOICE_DB_PATH=str(db), VOICE_SURVEYS_DIR=str(surveys_dir), VOICE_PORT=str(port),
-                          VOICE_SECRET="offline-test")
+    serving = offline_env(
+        tmp_path,
+        VOICE_DB_PATH=str(db),
+        VOICE_SURVEYS_DIR=str(surveys_dir),
+        VOICE_PORT=str(port),
+        VOICE_SECRET="offline-test",
+    )
     log = (tmp_path / "server.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "voice", "serve"], env=serving, stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "voice", "serve"], env=serving, stdout=log, stderr=subprocess.STDOUT
+    )
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
             assert started(http), (tmp_path / "server.log").read_text()
@@ -119,15 +156,17 @@ def test_voice_eval_train_and_serve_work_with_networking_refused(tmp_path: Path,
     assert attempts(tmp_path) == "", f"the product tried to reach the network: {attempts(tmp_path)}"
 
 
-def test_answers_in_urdu_and_polish_reach_the_lead_as_needs_a_person_to_read(client: TestClient,
-                                                                            settings: Settings) -> None:
+def test_answers_in_urdu_and_polish_reach_the_lead_as_needs_a_person_to_read(
+    client: TestClient, settings: Settings
+) -> None:
     for text in (POLISH, URDU, "Szkoła jest w porządku, ale chciałbym więcej zajęć po lekcjach."):
         assert client.post(API, json={"answers": {"most_important": text}}).status_code == 201
     with sqlite3.connect(settings.db_path) as conn:
         rows = conn.execute("SELECT f.tier, f.category, f.reason FROM flags f ORDER BY f.id").fetchall()
     # Each is queued for a person, whatever else the rules found in it: the model cannot read them.
     assert sorted((r[1], r[2]) for r in rows if r[0] == "person") == [("needs_reading", "pl")] * 2 + [
-        ("needs_reading", "ur")]
+        ("needs_reading", "ur")
+    ]
     assert {r[1] for r in rows if r[0] == "flag"} >= {"abuse_at_home"}  # the Polish and Urdu rules matched too
     add(settings, "lead@example.org", "safeguarding_lead")
     sign_in(client, "lead@example.org")
@@ -169,8 +208,9 @@ def test_a_flag_by_the_model_explains_itself_in_words_a_lead_can_check(client: T
     assert "Gary" not in page.split("What the young person wrote")[0]  # the reasons come from the redacted text
 
 
-def test_worth_a_look_is_a_second_list_and_the_thresholds_are_the_partnerships(tmp_path: Path,
-                                                                              surveys_dir: Path) -> None:
+def test_worth_a_look_is_a_second_list_and_the_thresholds_are_the_partnerships(
+    tmp_path: Path, surveys_dir: Path
+) -> None:
     model = Model.load(SHIPPED_MODEL)
     scored = Themer(model=model).read([(NO_RULE_DISCLOSURE, NO_RULE_DISCLOSURE)])[0][1]
     assert [f.tier for f in scored] == ["flag"]
@@ -180,12 +220,19 @@ def test_worth_a_look_is_a_second_list_and_the_thresholds_are_the_partnerships(t
     # is in neither list (the partnership's choice, documented with what it trades).
     # (The close reader, which makes flags of the answers worth a look it is sure of, is off for this.)
     looser = Themer(model=model, flag_threshold=min(1.0, score + 0.001), read_closely=False).read(
-        [(NO_RULE_DISCLOSURE,) * 2])[0][1]
+        [(NO_RULE_DISCLOSURE,) * 2]
+    )[0][1]
     assert [f.tier for f in looser] == ["look"]
     closer = Themer(model=model, flag_threshold=min(1.0, score + 0.001)).read([(NO_RULE_DISCLOSURE,) * 2])[0][1]
     assert [f.tier for f in closer] == ["flag"] and closer[0].evidence and closer[0].evidence.close
-    settings = Settings(db_path=str(tmp_path / "v.db"), surveys_dir=str(surveys_dir), secret="s", close_reader=False,
-                        flag_threshold=min(1.0, score + 0.001), look_threshold=min(1.0, score + 0.001))
+    settings = Settings(
+        db_path=str(tmp_path / "v.db"),
+        surveys_dir=str(surveys_dir),
+        secret="s",
+        close_reader=False,
+        flag_threshold=min(1.0, score + 0.001),
+        look_threshold=min(1.0, score + 0.001),
+    )
     assert themer_for(settings).read([(NO_RULE_DISCLOSURE,) * 2])[0][1] == []
     with TestClient(create_app(msgspec.structs.replace(settings, look_threshold=0.0))) as client:
         assert client.post(API, json={"answers": {"most_important": NO_RULE_DISCLOSURE}}).status_code == 201
@@ -203,29 +250,37 @@ def test_a_lead_s_decision_is_kept_audited_and_learned_from(client: TestClient, 
     sign_in(client, "lead@example.org")
     page = get_page(client, "/staff/safeguarding/1")
     assert page.find("input", attrs={"name": "decision", "value": "no concern"}) is not None
-    bad = client.post("/staff/safeguarding/1/close", data={"_csrf_token": csrf(page), "action_note": "rang school",
-                                                           "decision": "maybe"})
+    bad = client.post(
+        "/staff/safeguarding/1/close",
+        data={"_csrf_token": csrf(page), "action_note": "rang school", "decision": "maybe"},
+    )
     assert bad.status_code == 422 and "Choose whether this was a real concern" in bad.text
-    done = client.post("/staff/safeguarding/1/close", data={"_csrf_token": csrf(page), "action_note": "rang school",
-                                                            "decision": "concern"}, follow_redirects=False)
+    done = client.post(
+        "/staff/safeguarding/1/close",
+        data={"_csrf_token": csrf(page), "action_note": "rang school", "decision": "concern"},
+        follow_redirects=False,
+    )
     assert done.status_code == 303
     assert "A real concern." in get_page(client, "/staff/safeguarding/1").get_text()
     with sqlite3.connect(settings.db_path) as conn:
         assert conn.execute("SELECT decision FROM flags").fetchall() == [("concern",)]
         assert conn.execute("SELECT detail FROM audit_log WHERE action = 'flag closed'").fetchone() == (
-            "rang school (concern)",)
+            "rang school (concern)",
+        )
     with opened(settings.db_path) as db:
         learned = from_people(db)
     assert [(e.safeguarding_flag, e.safeguarding_category, e.part) for e in learned] == [
-        (True, "going_hungry", "flag decisions")]
+        (True, "going_hungry", "flag decisions")
+    ]
 
 
 def test_a_retrained_model_worse_on_the_test_split_is_refused(tmp_path: Path) -> None:
     current = tmp_path / "reader.npz"
     current.write_bytes(SHIPPED_MODEL.read_bytes())
     before = current.read_bytes()
-    result = CliRunner().invoke(main, ["train", "--data", str(small_training_set(tmp_path, 120, 452)),
-                                       "--out", str(current)])
+    result = CliRunner().invoke(
+        main, ["train", "--data", str(small_training_set(tmp_path, 120, 452)), "--out", str(current)]
+    )
     assert result.exit_code == 1
     assert "Not saved: the new model is worse on the test split" in result.output
     assert current.read_bytes() == before
@@ -233,11 +288,22 @@ def test_a_retrained_model_worse_on_the_test_split_is_refused(tmp_path: Path) ->
 
 def test_voice_eval_json_keeps_the_keys_others_run(tmp_path: Path) -> None:
     labelled = tmp_path / "set.jsonl"
-    lines = [{"text": NO_RULE_DISCLOSURE, "sentiment": "negative", "topics": ["poverty_housing"],
-              "safeguarding_flag": True, "safeguarding_category": "neglect_hunger"},
-             {"text": "the youth club is good", "sentiment": "positive", "topics": ["other"], "safeguarding_flag": False},
-             {"text": "knife crime is bad round here", "sentiment": "negative", "topics": ["exploitation_harm_outside_home"],
-              "safeguarding_flag": False}]
+    lines = [
+        {
+            "text": NO_RULE_DISCLOSURE,
+            "sentiment": "negative",
+            "topics": ["poverty_housing"],
+            "safeguarding_flag": True,
+            "safeguarding_category": "neglect_hunger",
+        },
+        {"text": "the youth club is good", "sentiment": "positive", "topics": ["other"], "safeguarding_flag": False},
+        {
+            "text": "knife crime is bad round here",
+            "sentiment": "negative",
+            "topics": ["exploitation_harm_outside_home"],
+            "safeguarding_flag": False,
+        },
+    ]
     labelled.write_text("".join(json.dumps(line) + "\n" for line in lines))
     result = CliRunner().invoke(main, ["eval", str(labelled), "--json", "--baseline"])
     assert result.exit_code == 0, result.output
@@ -273,8 +339,14 @@ def test_voice_eval_json_keeps_the_keys_others_run(tmp_path: Path) -> None:
 def test_voice_eval_per_answer_reads_texts_without_labels_and_names_the_tier(tmp_path: Path) -> None:
     """Anyone can run their own set through the product: a file of texts alone, one JSON line out each."""
     texts = tmp_path / "mine.jsonl"
-    texts.write_text(json.dumps({"id": "q1", "text": "i want to kill myself"}) + "\n"
-                     + json.dumps({"text": "more buses on sundays please"}) + "\n" + json.dumps({"text": POLISH}) + "\n")
+    texts.write_text(
+        json.dumps({"id": "q1", "text": "i want to kill myself"})
+        + "\n"
+        + json.dumps({"text": "more buses on sundays please"})
+        + "\n"
+        + json.dumps({"text": POLISH})
+        + "\n"
+    )
     result = CliRunner().invoke(main, ["eval", str(texts), "--per-answer", "--prevalence", "0.05"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
@@ -301,7 +373,7 @@ def test_redacted_words_never_become_evidence_shown_to_staff() -> None:
 
 
 def test_markup_and_links_are_not_a_language_nobody_can_read() -> None:
-    text = '<script>alert(1)</script> more youth clubs please https://example.org/a-b-c'
+    text = "<script>alert(1)</script> more youth clubs please https://example.org/a-b-c"
     assert all(f.tier != "person" for f in Themer().read([(text, text)])[0][1])
     model = Model.load(SHIPPED_MODEL)
     assert model.language_of("Szkoła jest w porządku, ale nauczyciele nie słuchają.") == "pl"
@@ -344,7 +416,8 @@ def test_harm_told_as_past_and_over_is_at_most_worth_a_look() -> None:
     """#25: "that was years ago and i'm fine now, thanks to my counsellor" must not raise an answer: the model
     may put it in "worth a look" only when it is as sure as for a flag, and never flags it."""
     themer = Themer()
-    over = ("when i was little my dad used to hit me but that was years ago and im fine now, "
-            "my counsellor helped me loads")
+    over = (
+        "when i was little my dad used to hit me but that was years ago and im fine now, my counsellor helped me loads"
+    )
     ((_, flags),) = themer.read([(over, over)])
     assert all(f.tier != "flag" for f in flags)

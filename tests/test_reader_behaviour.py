@@ -39,8 +39,12 @@ def test_the_cases_are_kept_apart_from_the_training_data() -> None:
 
     train, _ = labelled(TRAINING)
     learned = {normalise(e.text) for e in train}
-    cases = [json.loads(line)["text"] for name in ("everyday", "negation", "direction", "disclosures", "other_languages")
-             for line in (SUITE / f"{name}.jsonl").read_text().splitlines() if line.strip()]
+    cases = [
+        json.loads(line)["text"]
+        for name in ("everyday", "negation", "direction", "disclosures", "other_languages")
+        for line in (SUITE / f"{name}.jsonl").read_text().splitlines()
+        if line.strip()
+    ]
     assert len(cases) > 1000
     both = [c for c in cases if normalise(c) in learned]
     assert len(both) <= 0.01 * len(cases), both  # at most a handful of one-word answers ("idk") in both
@@ -70,15 +74,19 @@ def test_a_faith_identity_or_pastime_does_not_change_the_outcome() -> None:
     assert found["shapes_changing"] <= 1, found["changing"]
 
 
-@pytest.mark.parametrize("place", ["the mosque", "the gurdwara", "the temple", "church", "the synagogue", "football",
-                                   "boxing", "madrassa"])
+@pytest.mark.parametrize(
+    "place", ["the mosque", "the gurdwara", "the temple", "church", "the synagogue", "football", "boxing", "madrassa"]
+)
 def test_the_examples_from_the_issue_are_not_in_the_lists(place: str) -> None:
     assert tiers([f"i go to {place} after school most days"]) == ["none"]
 
 
 def test_i_feel_safe_is_not_a_flag_and_i_dont_feel_safe_is() -> None:
     assert tiers(["i feel safe in my area", "nobody hurts me at home", "i dont feel safe in my area"]) == [
-        "none", "none", "flag"]
+        "none",
+        "none",
+        "flag",
+    ]
 
 
 def test_a_disclosure_added_puts_an_answer_in_front_of_the_lead_and_its_over_now_does_not() -> None:
@@ -88,8 +96,13 @@ def test_a_disclosure_added_puts_an_answer_in_front_of_the_lead_and_its_over_now
     assert found["by_expect"]["shown"] >= 0.87, found["examples_failed"]
     assert found["by_expect"]["not_raised"] >= 0.89, found["examples_failed"]
     base = "the youth club is good and i like the staff"
-    assert tiers([base, base + ". my step dad hits me when hes drunk",
-                  base + ". that was years ago and i'm fine now, thanks to my counsellor"]) == ["none", "flag", "none"]
+    assert tiers(
+        [
+            base,
+            base + ". my step dad hits me when hes drunk",
+            base + ". that was years ago and i'm fine now, thanks to my counsellor",
+        ]
+    ) == ["none", "flag", "none"]
 
 
 def test_disclosures_reach_the_lead() -> None:
@@ -108,8 +121,14 @@ def test_disclosures_in_polish_and_urdu_are_flags_with_the_phrase() -> None:
     # 2026-12-05, second model: 0.80 (first model 0.70; 0.17 before #25)
     assert found["disclosures_flagged"] >= 0.80, found["examples_missed"]
     assert found["everyday_flagged"] == 0.0
-    read = read_all([Labelled("Mój ojczym nadal bije mamę i mnie"), Labelled("Moj ojczym nadal bije mame i mnie"),
-                     Labelled("mere abbu mujhe marte hain jab wo gusse mein hote hain")], Themer())
+    read = read_all(
+        [
+            Labelled("Mój ojczym nadal bije mamę i mnie"),
+            Labelled("Moj ojczym nadal bije mame i mnie"),
+            Labelled("mere abbu mujhe marte hain jab wo gusse mein hote hain"),
+        ],
+        Themer(),
+    )
     for _, flags in read:
         flag = next(f for f in flags if f.tier == "flag")
         assert flag.category == "abuse_at_home" and flag.score is None and flag.reason

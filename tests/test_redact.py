@@ -16,8 +16,11 @@ from voice.reading.redact import Terms, redact
 
 DATA = Path(__file__).parent / "data" / "redaction"
 CASES = list(csv.DictReader((DATA / "contact_details.tsv").read_text(encoding="utf-8").splitlines(), delimiter="\t"))
-ORDINARY = [ln for ln in (DATA / "ordinary.txt").read_text(encoding="utf-8").splitlines()
-            if ln.strip() and not ln.startswith("#")]
+ORDINARY = [
+    ln
+    for ln in (DATA / "ordinary.txt").read_text(encoding="utf-8").splitlines()
+    if ln.strip() and not ln.startswith("#")
+]
 
 
 def test_every_contact_detail_in_the_test_file_is_removed() -> None:
@@ -97,11 +100,16 @@ def test_any_email_is_removed(user: str, host: str) -> None:
 
 def test_voice_redact_keeps_line_order_and_count(tmp_path: Path) -> None:
     lines = [c["text"] for c in CASES] + ORDINARY
-    done = subprocess.run([sys.executable, "-m", "voice", "redact"], input="\n".join(lines) + "\n",
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "voice", "redact"],
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     out = done.stdout.splitlines()
     assert len(out) == len(lines)
-    assert out[len(CASES):] == ORDINARY
+    assert out[len(CASES) :] == ORDINARY
     assert all("[" in line for line in out[: len(CASES)])
 
 
@@ -271,8 +279,13 @@ def test_voice_redact_explain_names_the_learned_recogniser_with_its_confidence(t
     terms = tmp_path / "terms.yaml"
     terms.write_text("helplines: ['0116 496 0999']\n", encoding="utf-8")
     with answers.open(encoding="utf-8") as stdin:
-        done = subprocess.run([sys.executable, "-m", "voice", "redact", "--explain", "--terms", str(terms)],
-                              stdin=stdin, capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "voice", "redact", "--explain", "--terms", str(terms)],
+            stdin=stdin,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     lines = done.stdout.splitlines()
     assert lines[0] == "my mum works at [workplace]"
     found = re.fullmatch(r"    \[workplace\] 'walkers': learned \(CRF\), (0\.\d\d|1\.00)", lines[1])
@@ -292,11 +305,17 @@ def test_the_learned_recognisers_labelling_is_crfsuites_own() -> None:
     assert model is not None
     tagger = pycrfsuite.Tagger()
     tagger.open(str(labeller.MODEL_FILE))
-    for text in ["my step dad bill shouts at me", "i go to crownhills and mr patel is sound",
-                 "my mum works at the tesco on narborough road", "Hope someone listens this time"]:
+    for text in [
+        "my step dad bill shouts at me",
+        "i go to crownhills and mr patel is sound",
+        "my mum works at the tesco on narborough road",
+        "Hope someone listens this time",
+    ]:
         words = Words(text)
-        tokens = [labeller.Token(words.written[k], words.lowers[k], class_names(words.classes[k]), k == 0)
-                  for k in range(len(words))]
+        tokens = [
+            labeller.Token(words.written[k], words.lowers[k], class_names(words.classes[k]), k == 0)
+            for k in range(len(words))
+        ]
         tagger.set(labeller.sentence_features(tokens))
         ours = model.marginals([model.emission(tokens, k) for k in range(len(tokens))], False, False)
         for k, probabilities in enumerate(ours):
@@ -304,70 +323,82 @@ def test_the_learned_recognisers_labelling_is_crfsuites_own() -> None:
                 assert p == pytest.approx(tagger.marginal(label, k), abs=1e-6), (text, k, label)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # an English word no name list has, after a word for one person (#28)
-    ("my bro tiny keeps texting me at night", "my bro [name] keeps texting me at night"),
-    # a school's word misspelt by a letter after its first word
-    ("my brother is at wreake vally now", "my brother is at [school] now"),
-    ("i go to babington acadmy", "i go to [school]"),
-    # "big" or "lil" before a name is part of the nickname
-    ("lil zak keeps threatening my little brother", "[name] keeps threatening my little brother"),
-    # a name in Polish after a word for a person, when the Polish words around it are no names
-    ("moj kolega kacper mnie bije codziennie", "moj kolega [name] mnie bije codziennie"),
-    # a surname with its particles, a surname that is also a word after a name, a house number in words
-    ("i sit with noor van den heuvel in art", "i sit with [name] in art"),
-    ("me and farzana begum walk home together", "me and [name] walk home together"),
-    ("we moved to number thirty-six meadow road", "we moved to [address]"),
-    ("my auntie has apartment 9 the corn exchange building", "my auntie has [address]"),
-    # a first name that is a place too, in a list beside a name
-    ("callum n jordan keep nicking my chips", "[name] n [name] keep nicking my chips"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an English word no name list has, after a word for one person (#28)
+        ("my bro tiny keeps texting me at night", "my bro [name] keeps texting me at night"),
+        # a school's word misspelt by a letter after its first word
+        ("my brother is at wreake vally now", "my brother is at [school] now"),
+        ("i go to babington acadmy", "i go to [school]"),
+        # "big" or "lil" before a name is part of the nickname
+        ("lil zak keeps threatening my little brother", "[name] keeps threatening my little brother"),
+        # a name in Polish after a word for a person, when the Polish words around it are no names
+        ("moj kolega kacper mnie bije codziennie", "moj kolega [name] mnie bije codziennie"),
+        # a surname with its particles, a surname that is also a word after a name, a house number in words
+        ("i sit with noor van den heuvel in art", "i sit with [name] in art"),
+        ("me and farzana begum walk home together", "me and [name] walk home together"),
+        ("we moved to number thirty-six meadow road", "we moved to [address]"),
+        ("my auntie has apartment 9 the corn exchange building", "my auntie has [address]"),
+        # a first name that is a place too, in a list beside a name
+        ("callum n jordan keep nicking my chips", "[name] n [name] keep nicking my chips"),
+    ],
+)
 def test_names_and_schools_no_list_has_exactly_go(text: str, expected: str) -> None:
     assert redact(text).text == expected
 
 
-@pytest.mark.parametrize("text", [
-    "i will miss everyone when i leave",  # "miss" after "i" is a verb, not a title
-    "we really miss our old youth worker",
-    "my mum and my sister argue all the time",  # words for people after a word for one person stay
-    "a gold star from miss is the best feeling",
-    "my big brother drives me to college",  # "big" before a word for a person, not a nickname
-    "we watched elsa from frozen with my little cousin",  # a character
-    "mera dil bohat udaas hai aaj kal",  # everyday Urdu
-    "tata jest caly czas zmeczony",  # everyday Polish
-    "i rang the samaritans at 3am",  # a helpline
-    "harry kane should have stayed at spurs",  # a public figure
-    "garnacho and mainoo are the future",  # public figures of one word each
-    "i only watch mrbeast on youtube now",  # a public figure's channel, not a handle
-    "moj tata jest zawsze zmeczony po pracy",  # Polish words no list had
-    "nie wiem co robie ze swoim zyciem",
-    "mujhe bohat ghussa aata hai jab log chillate hain",  # Roman Urdu
-    "the lesson was about sextortion and staying safe online",  # an English word no dictionary here has
-    "if it gets worse they'll move me to another form",  # a contraction
-    "we went to jordan and egypt in the holidays",  # places beside no name stay
-    "my bibi makes the best parathas",  # a grandmother
-    "in re we learned what guru nanak said about sharing",  # figures of faith
-    "the story of rama and sita is read at diwali",
-    "my nan never misses hollyoaks",  # a programme
-    "my big sister constantly borrows my clothes",  # a word for a person, then what they do
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i will miss everyone when i leave",  # "miss" after "i" is a verb, not a title
+        "we really miss our old youth worker",
+        "my mum and my sister argue all the time",  # words for people after a word for one person stay
+        "a gold star from miss is the best feeling",
+        "my big brother drives me to college",  # "big" before a word for a person, not a nickname
+        "we watched elsa from frozen with my little cousin",  # a character
+        "mera dil bohat udaas hai aaj kal",  # everyday Urdu
+        "tata jest caly czas zmeczony",  # everyday Polish
+        "i rang the samaritans at 3am",  # a helpline
+        "harry kane should have stayed at spurs",  # a public figure
+        "garnacho and mainoo are the future",  # public figures of one word each
+        "i only watch mrbeast on youtube now",  # a public figure's channel, not a handle
+        "moj tata jest zawsze zmeczony po pracy",  # Polish words no list had
+        "nie wiem co robie ze swoim zyciem",
+        "mujhe bohat ghussa aata hai jab log chillate hain",  # Roman Urdu
+        "the lesson was about sextortion and staying safe online",  # an English word no dictionary here has
+        "if it gets worse they'll move me to another form",  # a contraction
+        "we went to jordan and egypt in the holidays",  # places beside no name stay
+        "my bibi makes the best parathas",  # a grandmother
+        "in re we learned what guru nanak said about sharing",  # figures of faith
+        "the story of rama and sita is read at diwali",
+        "my nan never misses hollyoaks",  # a programme
+        "my big sister constantly borrows my clothes",  # a word for a person, then what they do
+    ],
+)
 def test_words_near_people_stay_when_they_are_words(text: str) -> None:
     assert redact(text).text == text
 
 
-@pytest.mark.parametrize("text", [
-    "Fix the bike ramps at the skatepark",
-    "we should have more benches at the bus station in town",
-    "had a good day at the trampoline park with my cousins",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fix the bike ramps at the skatepark",
+        "we should have more benches at the bus station in town",
+        "had a good day at the trampoline park with my cousins",
+    ],
+)
 def test_a_place_is_nobodys_workplace_unless_the_answer_says_someone_works_there(text: str) -> None:
     assert redact(text).text == text
 
 
-@pytest.mark.parametrize(("text", "kept"), [
-    ("my step mum works at the asda on saffron lane", "my step mum works at "),
-    ("my uncle is a porter at the general hospital on gwendolen road", "my uncle is a porter at "),
-])
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("my step mum works at the asda on saffron lane", "my step mum works at "),
+        ("my uncle is a porter at the general hospital on gwendolen road", "my uncle is a porter at "),
+    ],
+)
 def test_a_parents_workplace_goes_when_the_answer_says_they_work_there(text: str, kept: str) -> None:
     out = redact(text).text
     assert out.startswith(kept) and "[workplace]" in out

@@ -23,16 +23,24 @@ ROOT = Path(__file__).parent.parent
 
 @pytest.fixture(scope="module")
 def scores() -> dict[str, dict]:
-    done = subprocess.run([sys.executable, str(ROOT / "tools" / "score_redaction.py"), "--json"],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "score_redaction.py"), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(done.stdout)
 
 
 @pytest.fixture(scope="module")
 def dev_scores() -> dict:
     """#28's development set (tests/data/redaction/dev/), written before the recognisers were changed."""
-    done = subprocess.run([sys.executable, str(ROOT / "tools" / "score_redaction.py"), "--dev", "--json"],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "score_redaction.py"), "--dev", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return dict(json.loads(done.stdout)["now, development set"])
 
 
@@ -76,8 +84,12 @@ def test_the_third_development_set_of_28_meets_its_shares() -> None:
     """dev3/, written for #28's fourth round before it changed the recognisers, in three batches each written
     before it was first run (the code before the round on its first batch: names 94%, schools 88%, 8.0% of
     clean lines changed; on the later batches it was never run)."""
-    done = subprocess.run([sys.executable, str(ROOT / "tools" / "score_redaction.py"), "--dev3", "--json"],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "score_redaction.py"), "--dev3", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     dev3 = json.loads(done.stdout)["now, third development set"]
     assert sum(k["of"] for k in dev3["kinds"].values()) >= 250 and dev3["clean_lines"]["of"] >= 500
     assert share(dev3, ("name",)) >= 0.97
@@ -93,7 +105,7 @@ def test_the_learned_recogniser_never_learns_from_the_lines_it_is_measured_on() 
     never the frozen set or the development set of #28."""
     source = (ROOT / "tools" / "train_redaction.py").read_text(encoding="utf-8")
     assert '"frozen"' not in source and "'frozen'" not in source and '"dev"' not in source
-    assert "voices.jsonl\"" not in source.split("ANSWERS = ")[1].split("]")[0]
+    assert 'voices.jsonl"' not in source.split("ANSWERS = ")[1].split("]")[0]
 
 
 def test_young_peoples_answers_with_no_personal_details_mostly_stay_as_written() -> None:
@@ -176,9 +188,13 @@ def test_explain_names_the_recogniser() -> None:
 def test_voice_redact_explain_prints_what_went_and_why(tmp_path: Path) -> None:
     terms = tmp_path / "terms.yaml"
     terms.write_text("terms:\n  worker: [Dev]\nkeep: [Ashton Green]\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "voice", "redact", "--explain", "--terms", str(terms)],
-                          input="Dev at Ashton Green said call 07700 900123\nnothing here\n",
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "voice", "redact", "--explain", "--terms", str(terms)],
+        input="Dev at Ashton Green said call 07700 900123\nnothing here\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     lines = done.stdout.splitlines()
     assert lines[0] == "[worker] at Ashton Green said call [phone]"
     assert "[worker] 'Dev': the partnership's list" in lines[1]
@@ -188,16 +204,25 @@ def test_voice_redact_explain_prints_what_went_and_why(tmp_path: Path) -> None:
 
 
 def test_an_edited_quote_is_redacted_like_an_answer(client: TestClient, settings: Settings) -> None:
-    sent = client.post("/api/surveys/ypag-priorities/responses",
-                       json={"answers": {"most_important": "The youth group really helped me", "quote_ok": "yes"}})
+    sent = client.post(
+        "/api/surveys/ypag-priorities/responses",
+        json={"answers": {"most_important": "The youth group really helped me", "quote_ok": "yes"}},
+    )
     assert sent.status_code == 201
     add(settings, "sam@example.org", "facilitator")
     sign_in(client, "sam@example.org")
     answer = answer_id(settings, "youth group really helped")
     page = get_page(client, f"/staff/answers/{answer}")
-    response = client.post(f"/staff/answers/{answer}/quotes", data={
-        "_csrf_token": csrf(page), "quote": "Nobody listened at Beaumont Leys School, ask Sarah Khan on 07700 900123",
-        "attribution": "(YPAG)", "summary": "1"}, follow_redirects=False)  # not the young person's words
+    response = client.post(
+        f"/staff/answers/{answer}/quotes",
+        data={
+            "_csrf_token": csrf(page),
+            "quote": "Nobody listened at Beaumont Leys School, ask Sarah Khan on 07700 900123",
+            "attribution": "(YPAG)",
+            "summary": "1",
+        },
+        follow_redirects=False,
+    )  # not the young person's words
     assert response.status_code == 303
     quotes = get_page(client, "/staff/quotes").get_text()
     assert "Nobody listened at [school], ask [name] on [phone]" in quotes
@@ -210,7 +235,7 @@ def test_a_rule_never_shows_a_name_the_redaction_removed() -> None:
     typed = "my dad Tyrone hits me when he drinks"
     redacted = redact(typed).text
     assert redacted == "my dad [name] hits me when he drinks"
-    (_, flags), = default_themer().read([(redacted, typed)])
+    ((_, flags),) = default_themer().read([(redacted, typed)])
     assert [f.category for f in flags] == ["abuse_at_home"]
     assert "tyrone" not in flags[0].reason.lower() and "[…]" in flags[0].reason
 
@@ -228,10 +253,12 @@ def test_every_way_in_redacts_with_the_learned_recogniser(tmp_path: Path) -> Non
         '"How old are you?",Where do you live?,Which of these should the partnership work hardest on?,'
         "What is the one thing you would change to help young people feel safe?\n"
         "14 to 15,Leicester city,Bullying,my mum works at the tesco on narborough road and i go to crownhils\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     db = tmp_path / "v.db"
     done = CliRunner(env={"VOICE_SURVEYS_DIR": str(EXAMPLES)}).invoke(
-        main, ["import", "ypag-priorities", str(csv_file), "--db", str(db), "--channel", "paper"])
+        main, ["import", "ypag-priorities", str(csv_file), "--db", str(db), "--channel", "paper"]
+    )
     assert done.exit_code == 0, done.output
     with sqlite3.connect(db) as conn:
         stored = [row[0] for row in conn.execute("SELECT text FROM answers WHERE text LIKE 'my mum%'")]

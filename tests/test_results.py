@@ -64,8 +64,11 @@ def table(counts: list[list[int]], threshold: int) -> tuple[Suppressor, dict[Has
     return sup, sup.solve()
 
 
-@given(st.integers(1, 5).flatmap(lambda cols: st.lists(st.lists(st.integers(0, 30), min_size=cols, max_size=cols),
-                                                       min_size=1, max_size=5)))
+@given(
+    st.integers(1, 5).flatmap(
+        lambda cols: st.lists(st.lists(st.integers(0, 30), min_size=cols, max_size=cols), min_size=1, max_size=5)
+    )
+)
 def test_no_small_count_is_shown_or_can_be_worked_out(counts: list[list[int]]) -> None:
     sup, state = table(counts, 5)
     shown = {k: n for k, n in sup.counts.items() if state[k] == SHOWN}

@@ -41,8 +41,11 @@ DISCLOSURES = [
     ("i ran away last week and slept in a park", "running_away"),
     ("got kicked out and I'm sofa surfing", "running_away"),
 ]
-ORDINARY = [ln for ln in (Path(__file__).parent / "data" / "redaction" / "ordinary.txt").read_text().splitlines()
-            if ln.strip() and not ln.startswith("#")]
+ORDINARY = [
+    ln
+    for ln in (Path(__file__).parent / "data" / "redaction" / "ordinary.txt").read_text().splitlines()
+    if ln.strip() and not ln.startswith("#")
+]
 
 
 @pytest.mark.parametrize(("text", "category"), DISCLOSURES)
@@ -61,12 +64,18 @@ def test_ordinary_feedback_is_rarely_flagged() -> None:
 
 
 def test_a_disclosure_sent_to_the_api_is_flagged_straight_after_the_201(client: TestClient, settings: Settings) -> None:
-    response = client.post("/api/surveys/ypag-priorities/responses",
-                           json={"answers": {"most_important": "Nobody listens. My dad hits me when he drinks."}})
+    response = client.post(
+        "/api/surveys/ypag-priorities/responses",
+        json={"answers": {"most_important": "Nobody listens. My dad hits me when he drinks."}},
+    )
     assert response.status_code == 201
     # Flags are written in the same transaction as the answer: there when the receipt is.
-    flags = rows(settings, "SELECT f.category, f.reason, f.status, f.assigned_role, f.answer_key FROM flags f "
-                           "JOIN responses r ON r.id = f.response_id WHERE r.receipt = ?", (response.json()["receipt"],))
+    flags = rows(
+        settings,
+        "SELECT f.category, f.reason, f.status, f.assigned_role, f.answer_key FROM flags f "
+        "JOIN responses r ON r.id = f.response_id WHERE r.receipt = ?",
+        (response.json()["receipt"],),
+    )
     assert flags == [("abuse_at_home", "dad hits", "open", "safeguarding lead", "most_important")]
     audit = rows(settings, "SELECT actor, action, detail FROM audit_log")
     assert audit == [("system", "flag raised", "abuse_at_home")]  # the kind, never the words (#26)
@@ -91,24 +100,36 @@ def test_a_web_disclosure_is_flagged_but_the_thank_you_page_does_not_say_so(
 def test_flags_cannot_be_deleted_rewritten_or_closed_without_a_person(client: TestClient, settings: Settings) -> None:
     client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": "i want to die"}})
     with sqlite3.connect(settings.db_path) as conn:
-        for sql in ("DELETE FROM flags", "UPDATE flags SET reason = 'nothing'", "UPDATE flags SET category = 'other'",
-                    "UPDATE flags SET status = 'closed'", "UPDATE flags SET status = 'closed', closed_by = 'sam'",
-                    "DELETE FROM audit_log", "UPDATE audit_log SET actor = 'someone'"):
+        for sql in (
+            "DELETE FROM flags",
+            "UPDATE flags SET reason = 'nothing'",
+            "UPDATE flags SET category = 'other'",
+            "UPDATE flags SET status = 'closed'",
+            "UPDATE flags SET status = 'closed', closed_by = 'sam'",
+            "DELETE FROM audit_log",
+            "UPDATE audit_log SET actor = 'someone'",
+        ):
             with pytest.raises(sqlite3.IntegrityError):
                 conn.execute(sql)
-        conn.execute("UPDATE flags SET status = 'closed', closed_by = 'lead@example.org', closed_on = '2026-11-23', "
-                     "action_note = 'Passed to the school DSL'")
+        conn.execute(
+            "UPDATE flags SET status = 'closed', closed_by = 'lead@example.org', closed_on = '2026-11-23', "
+            "action_note = 'Passed to the school DSL'"
+        )
     assert rows(settings, "SELECT status, closed_by FROM flags") == [("closed", "lead@example.org")]
 
 
 def test_originals_of_open_flags_outlive_their_keeping_time(client: TestClient, settings: Settings) -> None:
-    client.post("/api/surveys/ypag-priorities/responses",
-                json={"answers": {"most_important": "call me on 07700 900123, I want to kill myself"}})
+    client.post(
+        "/api/surveys/ypag-priorities/responses",
+        json={"answers": {"most_important": "call me on 07700 900123, I want to kill myself"}},
+    )
     later = local_today() + dt.timedelta(days=settings.original_text_days + 1)
     with opened(settings.db_path) as db:
         assert purge_originals(db, today=later) == 0
-        db.execute("UPDATE flags SET status = 'closed', closed_by = 'lead', closed_on = '2026-11-23', "
-                   "action_note = 'Spoke to Childline liaison'")
+        db.execute(
+            "UPDATE flags SET status = 'closed', closed_by = 'lead', closed_on = '2026-11-23', "
+            "action_note = 'Spoke to Childline liaison'"
+        )
         assert purge_originals(db, today=later) == 1
 
 
@@ -132,10 +153,14 @@ SAID_OTHERWISE = [
     ("i got glassed outside the chippy", "weapons"),
 ]
 NOT_SAID = [
-    "my brother beat me up at chess again, so annoying", "we did a project on county lines in year 9",
-    "in the film the girl got sextorted and it was scary", "i slept in a tent at the scout camp, loved it",
-    "my teacher will kill me if im late again lol", "i keep my razor for shaving in the bathroom cupboard",
-    "kids who go missing need someone to talk to", "nobody hits me at home, my mum is lovely",
+    "my brother beat me up at chess again, so annoying",
+    "we did a project on county lines in year 9",
+    "in the film the girl got sextorted and it was scary",
+    "i slept in a tent at the scout camp, loved it",
+    "my teacher will kill me if im late again lol",
+    "i keep my razor for shaving in the bathroom cupboard",
+    "kids who go missing need someone to talk to",
+    "nobody hits me at home, my mum is lovely",
 ]
 
 
@@ -149,17 +174,28 @@ def test_the_same_words_without_harm_to_the_writer_are_not_flagged(text: str) ->
     assert flags_for(text) == [], text
 
 
-@pytest.mark.parametrize(("text", "category"), [
-    ("tata bije mnie pasem jak jest pijany", "abuse_at_home"), ("nie chce juz zyc", "suicide"),
-    ("mujhe apne aap ko nuqsan pohanchana acha lagta hai", "self_harm"),
-    ("میرے ابو مجھے بہت مارتے ہیں", "abuse_at_home")])
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("tata bije mnie pasem jak jest pijany", "abuse_at_home"),
+        ("nie chce juz zyc", "suicide"),
+        ("mujhe apne aap ko nuqsan pohanchana acha lagta hai", "self_harm"),
+        ("میرے ابو مجھے بہت مارتے ہیں", "abuse_at_home"),
+    ],
+)
 def test_polish_and_urdu_key_phrases_are_flags(text: str, category: str) -> None:
     assert category in {f.category for f in flags_for(text)}, text
 
 
-@pytest.mark.parametrize("text", [
-    "nikt mnie nie bije, w domu jest dobrze", "mama mnie zabije jak zobaczy moje oceny haha",
-    "na lekcji rozmawialismy o tym gdzie szukac pomocy", "mein khud ko nuqsan nahi pohanchati, bas exams ki tension hai",
-    "jestem glodny jak wilk, kiedy obiad"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nikt mnie nie bije, w domu jest dobrze",
+        "mama mnie zabije jak zobaczy moje oceny haha",
+        "na lekcji rozmawialismy o tym gdzie szukac pomocy",
+        "mein khud ko nuqsan nahi pohanchati, bas exams ki tension hai",
+        "jestem glodny jak wilk, kiedy obiad",
+    ],
+)
 def test_polish_and_urdu_turned_round_or_everyday_are_not(text: str) -> None:
     assert flags_for(text) == [], text

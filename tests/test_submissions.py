@@ -25,8 +25,10 @@ def stored(settings: Settings, sql: str) -> list[tuple]:
 
 
 def test_api_text_is_stored_redacted_and_the_original_apart(client: TestClient, settings: Settings) -> None:
-    response = client.post("/api/surveys/ypag-priorities/responses",
-                           json={"answers": {"most_important": TYPED, "area": "other", "area.other": "near LE3 0BQ"}})
+    response = client.post(
+        "/api/surveys/ypag-priorities/responses",
+        json={"answers": {"most_important": TYPED, "area": "other", "area.other": "near LE3 0BQ"}},
+    )
     assert response.status_code == 201
     answers = {q: (v, t) for q, v, t in stored(settings, "SELECT question_id, value, text FROM answers")}
     redacted = "My friend [name] said text her on [phone] or add [handle]"
@@ -34,8 +36,10 @@ def test_api_text_is_stored_redacted_and_the_original_apart(client: TestClient, 
     assert answers["area"] == ('"other"', "near [postcode]")
     originals = stored(settings, "SELECT answer_key, text, kinds, delete_after FROM original_texts ORDER BY answer_key")
     expiry = (local_today() + dt.timedelta(days=settings.original_text_days)).isoformat()
-    assert originals == [("area.other", "near LE3 0BQ", '["postcode"]', expiry),
-                         ("most_important", TYPED, '["handle","name","phone"]', expiry)]
+    assert originals == [
+        ("area.other", "near LE3 0BQ", '["postcode"]', expiry),
+        ("most_important", TYPED, '["handle","name","phone"]', expiry),
+    ]
     # The answers were stored as sent, then read (redacted): that row is deleted and overwritten
     # (secure_delete). Once the log is checkpointed, the text as typed is on disk once.
     with sqlite3.connect(settings.db_path) as conn:
@@ -66,6 +70,8 @@ def test_partnership_terms_file_is_used_at_ingest(settings: Settings, tmp_path: 
     terms.write_text("terms:\n  school: [Soar Valley College]\n")
     with_terms = msgspec.structs.replace(settings, redact_terms_file=str(terms))
     with TestClient(create_app(with_terms)) as client:
-        client.post("/api/surveys/ypag-priorities/responses",
-                    json={"answers": {"most_important": "More help at soar valley college"}})
+        client.post(
+            "/api/surveys/ypag-priorities/responses",
+            json={"answers": {"most_important": "More help at soar valley college"}},
+        )
     assert stored(settings, "SELECT text FROM answers") == [("More help at [school]",)]

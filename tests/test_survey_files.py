@@ -25,8 +25,9 @@ def run_check(*paths: str) -> tuple[int, str]:
 
 def test_example_surveys_are_clean() -> None:
     """The real console script, as an author would run it."""
-    done = subprocess.run([sys.executable, "-m", "voice", "check", str(REPO / "surveys")],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "voice", "check", str(REPO / "surveys")], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "3 survey file(s) OK" in done.stdout
 
@@ -78,8 +79,16 @@ def test_every_broken_question_is_reported_not_just_the_first(tmp_path: Path) ->
     ("old", "new", "words"),
     [
         ("estimated_minutes: 2", "estimated_minutes: 600", "<= 60"),
-        ("    show_if: {question: mood, equals: \"no\"}", "    show_if: {question: mood, equals: maybe}", "`maybe` is not an answer to `mood`; use one of: yes, no, not_sure"),
-        ("    show_if: {question: mood, equals: \"no\"}", "    show_if: {question: mood}", "exactly one of `equals` or `any_of`"),
+        (
+            '    show_if: {question: mood, equals: "no"}',
+            "    show_if: {question: mood, equals: maybe}",
+            "`maybe` is not an answer to `mood`; use one of: yes, no, not_sure",
+        ),
+        (
+            '    show_if: {question: mood, equals: "no"}',
+            "    show_if: {question: mood}",
+            "exactly one of `equals` or `any_of`",
+        ),
         ("      - id: why", "      - id: Why Not", "use only lower-case letters"),
         ("title: A small survey", "title: yes", None),  # yes is text here, not true
         ("title: A small survey", "title: true", "got true/false: put the value in quotes"),
@@ -125,8 +134,7 @@ def test_editing_a_file_changes_its_content_hash(tmp_path: Path) -> None:
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(st.text(max_size=400) | st.sampled_from([(DATA / "minimal.yaml").read_text()]).map(
-    lambda t: t[: len(t) // 2]))
+@given(st.text(max_size=400) | st.sampled_from([(DATA / "minimal.yaml").read_text()]).map(lambda t: t[: len(t) // 2]))
 def test_any_text_is_a_survey_or_a_clear_problem(text: str) -> None:
     try:
         parse_survey(text, "fuzz.yaml", "fuzz")
@@ -165,14 +173,32 @@ def test_a_complete_translation_and_easy_read_with_pictures_are_clean(tmp_path: 
 @pytest.mark.parametrize(
     ("extra", "old", "new", "words"),
     [
-        (POLISH, "      why: {label: Co by pomogło?}\n", "",
-         "$.translations.pl: the translation is missing 1 of the survey's words: questions.why.label"),
+        (
+            POLISH,
+            "      why: {label: Co by pomogło?}\n",
+            "",
+            "$.translations.pl: the translation is missing 1 of the survey's words: questions.why.label",
+        ),
         (POLISH, "languages: [en, pl]", "languages: [en]", "add `pl` to `languages` to offer this translation"),
         ("languages: [en, ur]\n", "", "", "`ur` is listed but there is no `translations.ur`"),
-        (POLISH, "      one: {title: Strona pierwsza}", "      three: {title: Strona trzecia}", "there is no page `three`"),
-        (POLISH, "      mood: {label: Czy wszystko OK?}", "      mood: {label: Czy wszystko OK?, other: Inne}",
-         "`mood` has no `other` to translate"),
-        ("easy_read:\n  questions:\n    nope: {label: Hi}\n", "", "", "$.easy_read.questions.nope: there is no question"),
+        (
+            POLISH,
+            "      one: {title: Strona pierwsza}",
+            "      three: {title: Strona trzecia}",
+            "there is no page `three`",
+        ),
+        (
+            POLISH,
+            "      mood: {label: Czy wszystko OK?}",
+            "      mood: {label: Czy wszystko OK?, other: Inne}",
+            "`mood` has no `other` to translate",
+        ),
+        (
+            "easy_read:\n  questions:\n    nope: {label: Hi}\n",
+            "",
+            "",
+            "$.easy_read.questions.nope: there is no question",
+        ),
     ],
 )
 def test_translation_problems_say_what_and_where(tmp_path: Path, extra: str, old: str, new: str, words: str) -> None:

@@ -23,9 +23,13 @@ from voice.store.catalogue import Catalogue
 from voice.store.db import migrate, opened
 from voice.store.tallies import rebuild, tallies_now
 
-LINES = ["School is really stressful and nobody listens", "I liked the youth worker, she helped me",
-         "My mum and dad argue a lot at home", "There is nothing to do in my area at night",
-         "Waiting for CAMHS took ages and I felt alone"]
+LINES = [
+    "School is really stressful and nobody listens",
+    "I liked the youth worker, she helped me",
+    "My mum and dad argue a lot at home",
+    "There is nothing to do in my area at night",
+    "Waiting for CAMHS took ages and I felt alone",
+]
 
 
 class Contrary(Themer):
@@ -45,9 +49,15 @@ def filled(tmp_path: Path, n: int = 90) -> str:
     with opened(db_path) as db:
         for i in range(n):
             published = catalogue.all()[i % 3]
-            record(db, published, synthetic_answers(published, rng, LINES), "web" if i % 2 else "paper",
-                   RecordOptions(today=dt.date(2021, 5, 1) + dt.timedelta(days=rng.randrange(60)), themer=themer,
-                                 read_now=i % 2 == 0))
+            record(
+                db,
+                published,
+                synthetic_answers(published, rng, LINES),
+                "web" if i % 2 else "paper",
+                RecordOptions(
+                    today=dt.date(2021, 5, 1) + dt.timedelta(days=rng.randrange(60)), themer=themer, read_now=i % 2 == 0
+                ),
+            )
         while read_unread(db, RecordOptions(themer=themer)):
             pass
     return db_path
@@ -78,7 +88,7 @@ def test_tallies_follow_re_theming_and_corrections(tmp_path: Path) -> None:
         kept_equals_worked_out(db)
         answer_ids = [row[0] for row in db.execute("SELECT answer_id FROM themes ORDER BY answer_id LIMIT 6")]
         for n, answer_id in enumerate(answer_ids):
-            correct(db, answer_id, None if n % 2 else "positive", topics[n:n + 2], "fac", taxonomy)
+            correct(db, answer_id, None if n % 2 else "positive", topics[n : n + 2], "fac", taxonomy)
         correct(db, answer_ids[0], "negative", topics[:1], "fac", taxonomy)  # corrected twice: the latest counts
         kept_equals_worked_out(db)
         # No page takes a correction back yet; whatever does, the counts follow.
@@ -96,20 +106,35 @@ def test_report_numbers_are_the_answers_own(tmp_path: Path, slug: str) -> None:
     published = catalogue.current(slug)
     assert published is not None
     with opened(db_path) as db:
-        results = survey_results(db, published, default_themer().taxonomy, threshold=0,
-                                 since=dt.date(2021, 5, 10), until=dt.date(2021, 6, 10))
+        results = survey_results(
+            db,
+            published,
+            default_themer().taxonomy,
+            threshold=0,
+            since=dt.date(2021, 5, 10),
+            until=dt.date(2021, 6, 10),
+        )
         for q in results.questions:
             if q.kind == "multiple_choice":
                 continue
-            direct = dict(db.execute(
-                "SELECT json_extract(a.value, '$'), count(*) FROM answers a JOIN responses r ON r.id = a.response_id "
-                "WHERE r.survey_slug = ? AND a.question_id = ? AND r.submitted_on BETWEEN '2021-05-10' AND "
-                "'2021-06-10' GROUP BY 1", [slug, q.id]).fetchall())
+            direct = dict(
+                db.execute(
+                    "SELECT json_extract(a.value, '$'), count(*) FROM answers a JOIN responses r ON r.id = a.response_id "
+                    "WHERE r.survey_slug = ? AND a.question_id = ? AND r.submitted_on BETWEEN '2021-05-10' AND "
+                    "'2021-06-10' GROUP BY 1",
+                    [slug, q.id],
+                ).fetchall()
+            )
             shown = {str(row.value): row.count.n for row in q.rows if row.count.n}
             assert shown == {str(k): v for k, v in direct.items()}, q.id
-        assert results.responses.n == db.execute(
-            "SELECT count(*) FROM responses WHERE survey_slug = ? AND submitted_on BETWEEN '2021-05-10' AND "
-            "'2021-06-10'", [slug]).fetchone()[0]
+        assert (
+            results.responses.n
+            == db.execute(
+                "SELECT count(*) FROM responses WHERE survey_slug = ? AND submitted_on BETWEEN '2021-05-10' AND "
+                "'2021-06-10'",
+                [slug],
+            ).fetchone()[0]
+        )
 
 
 def test_a_database_from_before_the_tallies_gets_them_when_migrated(tmp_path: Path) -> None:
@@ -117,8 +142,10 @@ def test_a_database_from_before_the_tallies_gets_them_when_migrated(tmp_path: Pa
     with opened(db_path) as db:
         kept = tallies_now(db)
         with db.atomic():  # as the database was before migration m009
-            for name, kind in db.execute("SELECT name, type FROM sqlite_master WHERE type IN ('trigger', 'view') "
-                                         "AND (name LIKE '%count' OR name = 'effective_themes')").fetchall():
+            for name, kind in db.execute(
+                "SELECT name, type FROM sqlite_master WHERE type IN ('trigger', 'view') "
+                "AND (name LIKE '%count' OR name = 'effective_themes')"
+            ).fetchall():
                 db.execute(f"DROP {kind} {name}")
             db.execute("DROP TABLE answer_tallies")
             db.execute("DROP TABLE topic_tallies")

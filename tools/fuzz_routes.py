@@ -32,13 +32,68 @@ from voice.store.db import opened  # noqa: E402
 from voice.web.app import create_app  # noqa: E402
 
 PASSWORD = "a long fuzzing password"  # noqa: S105 - the throwaway accounts of a temporary database
-ODD = ["", " ", "0", "-1", "99999999999999999999999", "9999-12-31", "0000-01", "9999-00", "1/1/0001",
-       "2021/22", "../../etc/passwd", "%00", "\x00", "x\r\nSet-Cookie: a=1", 'x"; filename=evil.exe',
-       "<script>alert(1)</script>", "javascript:alert(1)", "' OR '1'='1", "ü" * 300, "a" * 5000,
-       "\u202efdp.exe", "{}", "[]", "null", "NaN", "1e309", "ABCD-EFGH-JKMN"]
-FIELDS = ["year", "survey", "version", "channel", "topic", "priority", "sentiment", "flagged", "since", "until",
-          "q", "page", "fmt", "actor", "action", "key", "name", "title", "status", "note", "decision", "role",
-          "email", "receipt", "quote", "attribution", "topics", "day", "withdraw", "next_url", "problem"]
+ODD = [
+    "",
+    " ",
+    "0",
+    "-1",
+    "99999999999999999999999",
+    "9999-12-31",
+    "0000-01",
+    "9999-00",
+    "1/1/0001",
+    "2021/22",
+    "../../etc/passwd",
+    "%00",
+    "\x00",
+    "x\r\nSet-Cookie: a=1",
+    'x"; filename=evil.exe',
+    "<script>alert(1)</script>",
+    "javascript:alert(1)",
+    "' OR '1'='1",
+    "ü" * 300,
+    "a" * 5000,
+    "\u202efdp.exe",
+    "{}",
+    "[]",
+    "null",
+    "NaN",
+    "1e309",
+    "ABCD-EFGH-JKMN",
+]
+FIELDS = [
+    "year",
+    "survey",
+    "version",
+    "channel",
+    "topic",
+    "priority",
+    "sentiment",
+    "flagged",
+    "since",
+    "until",
+    "q",
+    "page",
+    "fmt",
+    "actor",
+    "action",
+    "key",
+    "name",
+    "title",
+    "status",
+    "note",
+    "decision",
+    "role",
+    "email",
+    "receipt",
+    "quote",
+    "attribution",
+    "topics",
+    "day",
+    "withdraw",
+    "next_url",
+    "problem",
+]
 
 
 class Errors(logging.Handler):
@@ -80,8 +135,9 @@ def main() -> int:
     statuses: Counter[int] = Counter()
     five_hundreds: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(db_path=f"{tmp}/voice.db", surveys_dir=str(resource_dir("surveys")), secret="fuzz",
-                            submissions_per_minute=0)
+        settings = Settings(
+            db_path=f"{tmp}/voice.db", surveys_dir=str(resource_dir("surveys")), secret="fuzz", submissions_per_minute=0
+        )
         app = create_app(settings)
         roles = ["admin", "safeguarding_lead", "facilitator", "viewer"]
         with opened(settings.db_path) as db:
@@ -89,8 +145,10 @@ def main() -> int:
                 add_user(db, f"{role}@example.org", role, PASSWORD)
         for role in [None, *roles]:
             with TestClient(app) as client:
-                client.post("/api/surveys/ypag-priorities/responses",
-                            json={"answers": {"most_important": "My dad hits me. More youth clubs please."}})
+                client.post(
+                    "/api/surveys/ypag-priorities/responses",
+                    json={"answers": {"most_important": "My dad hits me. More youth clubs please."}},
+                )
                 token = sign_in(client, f"{role}@example.org") if role else csrf(client)
                 values = itertools.cycle(ODD)
                 for method, path in routes(client):
@@ -104,8 +162,9 @@ def main() -> int:
                             if method == "GET":
                                 response = client.get(url, params=query)
                             else:
-                                response = client.request(method, url, params=query,
-                                                          data={"_csrf_token": token, **query})
+                                response = client.request(
+                                    method, url, params=query, data={"_csrf_token": token, **query}
+                                )
                         except Exception as exc:  # noqa: BLE001 - a transport error is a finding too
                             five_hundreds.append(f"{role} {method} {url}: {exc.__class__.__name__}: {exc}"[:300])
                             continue
@@ -113,8 +172,10 @@ def main() -> int:
                         if response.status_code >= 500 or "Traceback" in response.text:
                             five_hundreds.append(f"{role} {method} {url} -> {response.status_code}")
     total = sum(statuses.values())
-    print(f"{total} requests over {len(routes(TestClient(app)))} routes x 5 roles (anonymous, admin, lead, "
-          f"facilitator, viewer): " + ", ".join(f"{n} x {code}" for code, n in sorted(statuses.items())))
+    print(
+        f"{total} requests over {len(routes(TestClient(app)))} routes x 5 roles (anonymous, admin, lead, "
+        f"facilitator, viewer): " + ", ".join(f"{n} x {code}" for code, n in sorted(statuses.items()))
+    )
     print(f"responses of 500 or more: {len(five_hundreds)}; errors in the log: {len(errors.records)}")
     for line in five_hundreds[:20] + errors.records[:20]:
         print("  " + line)

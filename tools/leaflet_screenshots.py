@@ -36,8 +36,9 @@ def a4_pages(pdf: bytes, dpi: int = 80) -> Image.Image:
         subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "leaflet.pdf", "page"], cwd=tmp, check=True)
         pages = [Image.open(io.BytesIO(p.read_bytes())).convert("RGB") for p in sorted(Path(tmp).glob("page-*.png"))]
     gap = 16
-    sheet = Image.new("RGB", (max(p.width for p in pages), sum(p.height for p in pages) + gap * (len(pages) - 1)),
-                      "#b1b4b6")
+    sheet = Image.new(
+        "RGB", (max(p.width for p in pages), sum(p.height for p in pages) + gap * (len(pages) - 1)), "#b1b4b6"
+    )
     y = 0
     for page in pages:
         sheet.paste(page, (0, y))
@@ -68,5 +69,9 @@ def main(db_path: str, year: str, out: Path, locale: str = "en") -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], Path(sys.argv[3]) if len(sys.argv) > 3 else REPO_DIR / "docs" / "screenshots",
-         sys.argv[4] if len(sys.argv) > 4 else "en")
+    main(
+        sys.argv[1],
+        sys.argv[2],
+        Path(sys.argv[3]) if len(sys.argv) > 3 else REPO_DIR / "docs" / "screenshots",
+        sys.argv[4] if len(sys.argv) > 4 else "en",
+    )

@@ -18,17 +18,44 @@ REPO = Path(__file__).resolve().parent.parent
 VERSION = "17.0.0"
 EASY_READ = {
     # what a point of the easy-read leaflet is
-    "said": "1F4AC", "done": "2705", "working": "23F3", "planned": "1F4C5", "changed": "1F31F",
-    "phone": "1F4DE", "emergency": "1F6A8", "take-part": "1F64B", "website": "1F310", "email": "2709",
+    "said": "1F4AC",
+    "done": "2705",
+    "working": "23F3",
+    "planned": "1F4C5",
+    "changed": "1F31F",
+    "phone": "1F4DE",
+    "emergency": "1F6A8",
+    "take-part": "1F64B",
+    "website": "1F310",
+    "email": "2709",
     # the shipped taxonomy's topics (data/taxonomy.yaml `picture`)
-    "feeling-ok": "1F642", "online": "1F4F1", "bullying": "1F61F", "home": "1F3E0", "school": "1F3EB",
-    "listening": "1F442", "outside": "1F3D9", "covid": "1F637", "family": "1F46A", "friends": "1F91D",
-    "sleep": "1F6CC", "fair": "2696", "food": "1F35E", "question": "2753",
+    "feeling-ok": "1F642",
+    "online": "1F4F1",
+    "bullying": "1F61F",
+    "home": "1F3E0",
+    "school": "1F3EB",
+    "listening": "1F442",
+    "outside": "1F3D9",
+    "covid": "1F637",
+    "family": "1F46A",
+    "friends": "1F91D",
+    "sleep": "1F6CC",
+    "fair": "2696",
+    "food": "1F35E",
+    "question": "2753",
 }
 CHOICES = {
     # survey choices' pictures (static/pictures/NAME.svg, surveys/files.py PICTURES): same names as before
-    "clock": "1F552", "cross": "274C", "face": "1F642", "home": "1F3E0", "people": "1F465", "phone": "1F4DE",
-    "question": "2753", "speech": "1F4AC", "tick": "2705", "tree": "1F333",
+    "clock": "1F552",
+    "cross": "274C",
+    "face": "1F642",
+    "home": "1F3E0",
+    "people": "1F465",
+    "phone": "1F4DE",
+    "question": "2753",
+    "speech": "1F4AC",
+    "tick": "2705",
+    "tree": "1F333",
 }
 LOGO = "1F9D1-200D-1F91D-200D-1F9D1"
 """The demo partnership's logo (people holding hands): src/voice/data/partnership-logo.svg."""

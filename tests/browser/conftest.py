@@ -19,16 +19,25 @@ from voice.web.app import create_app
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_JS = os.environ.get("AXE_JS", str(AXE_FILE_PATH))
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+CHROME_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 
 
 @pytest.fixture(scope="module")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("browser")
     shutil.copytree(EXAMPLES, root / "surveys")
-    with served(create_app(Settings(db_path=str(root / "voice.db"), surveys_dir=str(root / "surveys"),
-                                    secret="b"))) as url:
+    with served(
+        create_app(Settings(db_path=str(root / "voice.db"), surveys_dir=str(root / "surveys"), secret="b"))
+    ) as url:
         yield url
 
 
@@ -47,7 +56,9 @@ def no_axe_violations(page: Page) -> None:
     assert page.evaluate("typeof axe") == "object", "axe-core was not injected"
     violations = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
-        ".then(r => r.violations)", WCAG_TAGS)
+        ".then(r => r.violations)",
+        WCAG_TAGS,
+    )
     report = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in violations]
     assert not report, f"{page.url}:\n" + "\n".join(report)
 

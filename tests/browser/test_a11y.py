@@ -23,6 +23,7 @@ from voice.web.app import create_app
 
 pytestmark = pytest.mark.browser
 
+
 @pytest.fixture(params=["en", "ur"])
 def lang(request: pytest.FixtureRequest) -> str:
     """The language the browser asks for (Accept-Language): English, and Urdu, written right to left."""
@@ -50,8 +51,9 @@ def press_continue(page: Page) -> None:
 
 
 @pytest.mark.parametrize("slug", EXAMPLE_SLUGS)
-def test_every_page_of_every_survey_passes_axe_at_320px(context: BrowserContext, live_server: str, slug: str,
-                                                        lang: str) -> None:
+def test_every_page_of_every_survey_passes_axe_at_320px(
+    context: BrowserContext, live_server: str, slug: str, lang: str
+) -> None:
     page = context.new_page()
     page.goto(f"{live_server}/")
     assert page.locator("html").get_attribute("dir") == direction(lang)
@@ -145,7 +147,9 @@ def test_a_whole_survey_with_the_keyboard_only(context: BrowserContext, live_ser
             page.keyboard.press("Enter")
         if page.url.endswith("/thanks"):
             break
-    assert page.get_by_role("heading", level=1).inner_text() == translate(lang, "Thank you, your answers have been sent")
+    assert page.get_by_role("heading", level=1).inner_text() == translate(
+        lang, "Thank you, your answers have been sent"
+    )
 
 
 @contextmanager
@@ -178,9 +182,16 @@ def test_staff_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: Path, 
         audit(first)
         page = signed_in(context, url, "lead@example.org", lang)
         audit(page)
-        for path in ("/staff/safeguarding", "/staff/safeguarding?status=closed", "/staff/audit",
-                     "/staff/audit?since=2021-13-45", "/staff/contacts", "/staff/contacts?status=closed",
-                     "/staff/withdraw", "/staff/emails"):
+        for path in (
+            "/staff/safeguarding",
+            "/staff/safeguarding?status=closed",
+            "/staff/audit",
+            "/staff/audit?since=2021-13-45",
+            "/staff/contacts",
+            "/staff/contacts?status=closed",
+            "/staff/withdraw",
+            "/staff/emails",
+        ):
             page.goto(url + path)
             audit(page)
         page.goto(f"{url}/staff/contacts")
@@ -223,16 +234,19 @@ def test_admin_account_pages_pass_axe_at_320px(context: BrowserContext, tmp_path
         audit(page)
 
 
-def test_taking_answers_back_works_without_javascript_and_passes_axe(browser: Browser, context: BrowserContext,
-                                                                      live_server: str, lang: str) -> None:
+def test_taking_answers_back_works_without_javascript_and_passes_axe(
+    browser: Browser, context: BrowserContext, live_server: str, lang: str
+) -> None:
     def receipt() -> str:
-        sent = httpx.post(f"{live_server}/api/surveys/ypag-priorities/responses",
-                          json={"answers": {"most_important": "More clubs"}})
+        sent = httpx.post(
+            f"{live_server}/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": "More clubs"}}
+        )
         sent.raise_for_status()
         return str(sent.json()["receipt"])
 
-    plain = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640},
-                                locale="en-GB" if lang == "en" else lang)
+    plain = browser.new_context(
+        java_script_enabled=False, viewport={"width": 320, "height": 640}, locale="en-GB" if lang == "en" else lang
+    )
     page = plain.new_page()
     page.goto(f"{live_server}/withdraw")
     with page.expect_navigation():
@@ -263,8 +277,14 @@ def test_facilitator_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: 
     answers = {"most_important": "The youth worker really helped", "quote_ok": "yes"}
     with staff_server(tmp_path, "sam@example.org", "facilitator", answers) as url:
         page = signed_in(context, url, "sam@example.org", lang)
-        for path in ("/staff/responses", "/staff/responses?q=youth&topic=being_listened_to", "/staff/quotes",
-                     "/staff/entry", "/staff/entry/domestic-abuse-support", "/staff/asked"):
+        for path in (
+            "/staff/responses",
+            "/staff/responses?q=youth&topic=being_listened_to",
+            "/staff/quotes",
+            "/staff/entry",
+            "/staff/entry/domestic-abuse-support",
+            "/staff/asked",
+        ):
             page.goto(url + path)
             audit(page)
         page.goto(f"{url}/staff/responses")
@@ -276,17 +296,20 @@ def test_facilitator_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: 
         audit(page)  # the quotes page with the new quote and its buttons
 
 
-def test_importing_a_file_works_without_javascript_and_passes_axe(browser: Browser, context: BrowserContext,
-                                                                  tmp_path: Path, lang: str) -> None:
+def test_importing_a_file_works_without_javascript_and_passes_axe(
+    browser: Browser, context: BrowserContext, tmp_path: Path, lang: str
+) -> None:
     """#27 item 5: upload, preview (with a refused row), store; with JavaScript off, and through axe with
     the form's errors too."""
     header = '"How old are you?",Where do you live?,Which of these should the partnership work hardest on?,Timestamp\n'
     files = []
     for n, day in enumerate(("2021-03-01", "2021-04-01")):
         csv_file = tmp_path / f"forms{n}.csv"
-        csv_file.write_text(header + f"14 to 15,Rutland,Bullying,{day}\n"
-                            f"99,Mars,Bullying; Staying safe online; Waiting less for help; Flying,{day} 10:00\n",
-                            encoding="utf-8")
+        csv_file.write_text(
+            header + f"14 to 15,Rutland,Bullying,{day}\n"
+            f"99,Mars,Bullying; Staying safe online; Waiting less for help; Flying,{day} 10:00\n",
+            encoding="utf-8",
+        )
         files.append(csv_file)
 
     def upload(page: Page, csv_file: Path | None) -> None:
@@ -302,11 +325,13 @@ def test_importing_a_file_works_without_javascript_and_passes_axe(browser: Brows
         with page.expect_navigation():
             page.get_by_role("button", name=translate(lang, "Store this answer")).click()
         assert page.get_by_role("heading", level=1).inner_text() == translate_plural(
-            lang, "%(num)s answer stored", "%(num)s answers stored", 1)
+            lang, "%(num)s answer stored", "%(num)s answers stored", 1
+        )
 
     with staff_server(tmp_path, "sam@example.org", "facilitator", {"most_important": "More clubs"}) as url:
-        plain = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640},
-                                    locale="en-GB" if lang == "en" else lang)
+        plain = browser.new_context(
+            java_script_enabled=False, viewport={"width": 320, "height": 640}, locale="en-GB" if lang == "en" else lang
+        )
         page = signed_in(plain, url, "sam@example.org", lang)
         upload(page, files[0])
         assert page.locator("table.refused").inner_text().count("forms0.csv:3") == 1
@@ -317,7 +342,8 @@ def test_importing_a_file_works_without_javascript_and_passes_axe(browser: Brows
         page.goto(f"{url}/staff")
         with page.expect_navigation():
             page.get_by_role("navigation", name=translate(lang, "Staff")).get_by_role(
-                "link", name=translate(lang, "Import answers")).click()
+                "link", name=translate(lang, "Import answers")
+            ).click()
         audit(page)  # the upload form
         upload(page, None)
         assert page.title().startswith(translate(lang, "Error:"))
@@ -328,8 +354,9 @@ def test_importing_a_file_works_without_javascript_and_passes_axe(browser: Brows
         audit(page)  # what was stored
 
 
-def test_you_said_we_did_and_its_staff_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: Path,
-                                                                lang: str) -> None:
+def test_you_said_we_did_and_its_staff_pages_pass_axe_at_320px(
+    context: BrowserContext, tmp_path: Path, lang: str
+) -> None:
     """The demo's years (priorities, actions, quotes, charts, tables with hidden numbers, one year beside
     the other, the partnership's words in the page's language or marked English), public and staff."""
     from voice.demo import seed
@@ -343,16 +370,28 @@ def test_you_said_we_did_and_its_staff_pages_pass_axe_at_320px(context: BrowserC
         add_user(db, "sam@example.org", "facilitator", "a long staff password")
     with served(create_app(settings)) as url:
         page = context.new_page()
-        for path in ("/", "/you-said-we-did", "/you-said-we-did/2021-22", "/you-said-we-did/2022-23",
-                     "/you-said-we-did/2022-23/emotional-health-wellbeing"):
+        for path in (
+            "/",
+            "/you-said-we-did",
+            "/you-said-we-did/2021-22",
+            "/you-said-we-did/2022-23",
+            "/you-said-we-did/2022-23/emotional-health-wellbeing",
+        ):
             page.goto(url + path)
             page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
             audit(page)
         assert page.locator(".bar-row").count() > 5 and page.locator(".icon-array svg[role=img]").count() > 0
         page = signed_in(context, url, "sam@example.org", lang)
-        for path in ("/staff/priorities?year=2021-22", "/staff/actions?year=2021-22", "/staff/actions/new?year=2021-22",
-                     "/staff/priorities?year=2022-23", "/staff/actions?year=2022-23", "/staff/reports?year=2022-23",
-                     "/staff/reports?year=2021-22", "/staff/reports?year=2021-22&survey=domestic-abuse-support"):
+        for path in (
+            "/staff/priorities?year=2021-22",
+            "/staff/actions?year=2021-22",
+            "/staff/actions/new?year=2021-22",
+            "/staff/priorities?year=2022-23",
+            "/staff/actions?year=2022-23",
+            "/staff/reports?year=2022-23",
+            "/staff/reports?year=2021-22",
+            "/staff/reports?year=2021-22&survey=domestic-abuse-support",
+        ):
             page.goto(url + path)
             page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
             audit(page)
@@ -367,8 +406,23 @@ def test_you_said_we_did_and_its_staff_pages_pass_axe_at_320px(context: BrowserC
     from voice.cli import main
 
     out = tmp_path / "exports"
-    result = CliRunner().invoke(main, ["export", "you-said-we-did", "--year", "2022/23", "--format", "html",
-                                       "--out", str(out), "--db", settings.db_path, "--locale", lang])
+    result = CliRunner().invoke(
+        main,
+        [
+            "export",
+            "you-said-we-did",
+            "--year",
+            "2022/23",
+            "--format",
+            "html",
+            "--out",
+            str(out),
+            "--db",
+            settings.db_path,
+            "--locale",
+            lang,
+        ],
+    )
     assert result.exit_code == 0, result.output
     page = context.new_page()
     page.goto((out / "you-said-we-did-2022-23.html").as_uri())
@@ -387,7 +441,9 @@ def test_you_said_we_did_and_its_staff_pages_pass_axe_at_320px(context: BrowserC
 def boxes(page: Page, selector: str) -> list[dict[str, float]]:
     return page.evaluate(
         "s => [...document.querySelectorAll(s)].map(e => { const r = e.getBoundingClientRect(); "
-        "return {x: r.x, y: r.y, width: r.width, height: r.height}; })", selector)
+        "return {x: r.x, y: r.y, width: r.width, height: r.height}; })",
+        selector,
+    )
 
 
 def test_urdu_pages_mirror_right_to_left(browser: Browser, live_server: str) -> None:
@@ -431,15 +487,18 @@ def test_text_at_200_percent_still_fits_320px(browser: Browser, live_server: str
             clipped = page.evaluate(
                 "[...document.querySelectorAll('main *')].filter(e => { const s = getComputedStyle(e); "
                 "return ['hidden', 'clip'].includes(s.overflowX) && e.scrollWidth > e.clientWidth + 1 "
-                "&& !e.classList.contains('visually-hidden'); }).map(e => e.outerHTML.slice(0, 80))")
+                "&& !e.classList.contains('visually-hidden'); }).map(e => e.outerHTML.slice(0, 80))"
+            )
             assert not clipped, f"cut off at 200%: {clipped}"
             press_continue(page)
     finally:
         ctx.close()
 
 
-TARGETS = ("button, input:not([type=hidden]), select, textarea, summary, "
-           "a:not(p a):not(li p a):not(td a):not(.skip-link):not(.footer a)")
+TARGETS = (
+    "button, input:not([type=hidden]), select, textarea, summary, "
+    "a:not(p a):not(li p a):not(td a):not(.skip-link):not(.footer a)"
+)
 
 
 def small_targets(page: Page) -> list[str]:
@@ -450,7 +509,9 @@ def small_targets(page: Page) -> list[str]:
     return page.evaluate(
         "s => [...document.querySelectorAll(s)].filter(e => e.offsetParent !== null).filter(e => {"
         " const r = e.getBoundingClientRect(); return r.width < 24 || r.height < 24; })"
-        ".map(e => e.outerHTML.slice(0, 100))", TARGETS)
+        ".map(e => e.outerHTML.slice(0, 100))",
+        TARGETS,
+    )
 
 
 def test_touch_targets_are_at_least_24px(context: BrowserContext, live_server: str) -> None:
@@ -481,11 +542,15 @@ def test_easy_read_pages_pass_axe_with_their_pictures(context: BrowserContext, l
     audit(page)
 
 
-PAYLOAD = ('<script>window.pwned = 1</script><img src="x" onerror="window.pwned = 2">'
-           '<svg onload="window.pwned = 3"></svg></textarea>"\' ')
-INJECTED = ("() => ({pwned: window.pwned === undefined ? null : window.pwned, "
-            "elements: document.querySelectorAll('img[src=\"x\"], svg[onload], [onerror]').length, "
-            "scripts: [...document.scripts].filter(s => !s.src).length, text: document.body.innerText})")
+PAYLOAD = (
+    '<script>window.pwned = 1</script><img src="x" onerror="window.pwned = 2">'
+    '<svg onload="window.pwned = 3"></svg></textarea>"\' '
+)
+INJECTED = (
+    "() => ({pwned: window.pwned === undefined ? null : window.pwned, "
+    "elements: document.querySelectorAll('img[src=\"x\"], svg[onload], [onerror]').length, "
+    "scripts: [...document.scripts].filter(s => !s.src).length, text: document.body.innerText})"
+)
 
 
 def assert_inert(page: Page, dialogs: list[str]) -> None:
@@ -508,10 +573,14 @@ def test_html_and_script_in_answers_are_shown_as_words_on_every_page(browser: Br
             with opened(settings.db_path) as db:
                 add_user(db, "sam@example.org", "facilitator", "a long staff password")
                 add_user(db, "lead@example.org", "safeguarding_lead", "a long staff password")
-            httpx.post(f"{url}/api/surveys/ypag-priorities/responses", json={"answers": {
-                "most_important": PAYLOAD + "I want to kill myself", "quote_ok": "no"}}).raise_for_status()
-            httpx.post(f"{url}/api/surveys/ypag-priorities/responses", json={"answers": {
-                "most_important": PAYLOAD + "more youth clubs", "quote_ok": "yes"}}).raise_for_status()
+            httpx.post(
+                f"{url}/api/surveys/ypag-priorities/responses",
+                json={"answers": {"most_important": PAYLOAD + "I want to kill myself", "quote_ok": "no"}},
+            ).raise_for_status()
+            httpx.post(
+                f"{url}/api/surveys/ypag-priorities/responses",
+                json={"answers": {"most_important": PAYLOAD + "more youth clubs", "quote_ok": "yes"}},
+            ).raise_for_status()
 
             page = ctx.new_page()
             page.goto(f"{url}/s/ypag-priorities")

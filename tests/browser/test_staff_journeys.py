@@ -65,8 +65,12 @@ from voice.web.app import create_app
 pytestmark = pytest.mark.browser
 
 PASSWORD = "a long staff password"
-STAFF = {"facilitator": "sam@example.org", "lead": "lead@example.org", "admin": "admin@example.org",
-         "viewer": "vic@example.org"}
+STAFF = {
+    "facilitator": "sam@example.org",
+    "lead": "lead@example.org",
+    "admin": "admin@example.org",
+    "viewer": "vic@example.org",
+}
 DESKTOP = {"width": 1280, "height": 900}
 YPAG = example("ypag-priorities")
 WELLBEING = example("emotional-health-wellbeing")
@@ -82,16 +86,32 @@ class Site:
 # Answers of our own beside the demo's, stored and read as the web form's are.
 OUR_ANSWERS = {
     # Two flags on one answer, with a request for contact made on the form in Polish.
-    "contact": ("ypag-priorities", {"most_important": "my dad hits me and i want to kill myself",
-                                    "talk_to_someone": "yes", "talk_to_someone.name": "Ola",
-                                    "talk_to_someone.contact": "07700 900555"}, "pl"),
+    "contact": (
+        "ypag-priorities",
+        {
+            "most_important": "my dad hits me and i want to kill myself",
+            "talk_to_someone": "yes",
+            "talk_to_someone.name": "Ola",
+            "talk_to_someone.contact": "07700 900555",
+        },
+        "pl",
+    ),
     # Three flags on one answer.
-    "flags": ("ypag-priorities", {"most_important": "my stepdad hits me every night and I have been cutting myself, "
-                                                    "I want to die"}, "en"),
-    "themes": ("ypag-priorities", {"most_important": "Being bullied online on snapchat every night",
-                                   "quote_ok": "no"}, "en"),
-    "quote": ("ypag-priorities", {"most_important": "The youth workers in the park really listened to us",
-                                  "quote_ok": "yes"}, "en"),
+    "flags": (
+        "ypag-priorities",
+        {"most_important": "my stepdad hits me every night and I have been cutting myself, I want to die"},
+        "en",
+    ),
+    "themes": (
+        "ypag-priorities",
+        {"most_important": "Being bullied online on snapchat every night", "quote_ok": "no"},
+        "en",
+    ),
+    "quote": (
+        "ypag-priorities",
+        {"most_important": "The youth workers in the park really listened to us", "quote_ok": "yes"},
+        "en",
+    ),
     "take back": ("domestic-abuse-support", {"most_helpful": "Having someone to text when it got bad"}, "en"),
 }
 
@@ -117,10 +137,18 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             receipts[name] = record(db, catalogue.current(slug), answers, "web", RecordOptions(locale=locale)).receipt
         # One area's young people answered both surveys open now, this week: asking them again warns.
         for n in range(5):
-            record(db, catalogue.current("emotional-health-wellbeing"), {
-                "area": "leicestershire", "what_helps": f"Not waiting months for CAMHS, it took ages {n}"}, "web")
-            record(db, catalogue.current("ypag-priorities"), {
-                "area": "leicestershire", "most_important": f"The waiting list for CAMHS is far too long {n}"}, "web")
+            record(
+                db,
+                catalogue.current("emotional-health-wellbeing"),
+                {"area": "leicestershire", "what_helps": f"Not waiting months for CAMHS, it took ages {n}"},
+                "web",
+            )
+            record(
+                db,
+                catalogue.current("ypag-priorities"),
+                {"area": "leicestershire", "most_important": f"The waiting list for CAMHS is far too long {n}"},
+                "web",
+            )
     with served(create_app(settings)) as url:
         yield Site(url, receipts)
 
@@ -321,8 +349,11 @@ def test_the_lead_closes_every_flag_on_an_answer_with_one_note(signed_in: Callab
     go(page, f"{site.url}/staff/safeguarding")
     row = queue_row(page, "3 flags on one answer")
     assert row.count() == 1, main_text(page)
-    assert sorted(row.get_by_role("link").all_inner_texts()) == ["Abuse or violence at home", "Self-harm",
-                                                                 "Suicidal thoughts"]
+    assert sorted(row.get_by_role("link").all_inner_texts()) == [
+        "Abuse or violence at home",
+        "Self-harm",
+        "Suicidal thoughts",
+    ]
     with page.expect_navigation():
         row.get_by_role("link", name="Self-harm").click()
     assert heading(page) == "Self-harm"
@@ -371,8 +402,9 @@ def test_the_lead_turns_her_daily_digest_off_and_on_with_the_form(signed_in: Cal
     assert page.get_by_label("Yes, send me the daily digest").is_checked()
 
 
-def test_a_request_for_contact_links_to_its_flags_and_says_its_language(signed_in: Callable[[str], Page],
-                                                                         site: Site) -> None:
+def test_a_request_for_contact_links_to_its_flags_and_says_its_language(
+    signed_in: Callable[[str], Page], site: Site
+) -> None:
     """Item 12: a request says the language the young person used and links to the flags its answers
     raised; the requests are told apart; closing one needs what was done."""
     page = signed_in("lead")
@@ -384,8 +416,13 @@ def test_a_request_for_contact_links_to_its_flags_and_says_its_language(signed_i
     with page.expect_navigation():
         row.get_by_role("link").click()
     assert heading(page) == "Request for contact"
-    fields = dict(zip(page.locator(".summary-key").all_inner_texts(), page.locator(".summary-value").all_inner_texts(),
-                      strict=True))
+    fields = dict(
+        zip(
+            page.locator(".summary-key").all_inner_texts(),
+            page.locator(".summary-value").all_inner_texts(),
+            strict=True,
+        )
+    )
     assert fields["Language they used"] == "Polish" and fields["Phone number or email address"] == "07700 900555"
     assert fields["Survey"] == YPAG.title
     flagged = page.locator(".summary-row").filter(has_text="Also flagged").get_by_role("link")
@@ -421,7 +458,9 @@ def test_a_topic_taken_off_is_not_listed_as_checked(signed_in: Callable[[str], P
     page = signed_in("facilitator")
     open_answer(page, site, "snapchat")
     boxes = page.locator("input[name=topics]")
-    names = [page.locator(f"label[for='{boxes.nth(i).get_attribute('id')}']").inner_text() for i in range(boxes.count())]
+    names = [
+        page.locator(f"label[for='{boxes.nth(i).get_attribute('id')}']").inner_text() for i in range(boxes.count())
+    ]
     suggested = [n for i, n in enumerate(names) if boxes.nth(i).is_checked()]
     assert suggested, "the computer suggested topics"
     kept = next(n for n in names if n not in suggested)
@@ -477,8 +516,9 @@ def add_action(page: Page, year: str, title: str) -> None:
     assert message(page) == "Saved." and page.get_by_role("heading", name=title).count() == 1
 
 
-def test_an_action_made_with_the_form_is_listed_once_in_who_was_asked(signed_in: Callable[[str], Page],
-                                                                      site: Site) -> None:
+def test_an_action_made_with_the_form_is_listed_once_in_who_was_asked(
+    signed_in: Callable[[str], Page], site: Site
+) -> None:
     """Actions' form: the required fields said when empty, then saved; item 14: an action carried into
     another year is listed once in what was done before asking a group again."""
     page = signed_in("facilitator")
@@ -487,8 +527,10 @@ def test_an_action_made_with_the_form_is_listed_once_in_who_was_asked(signed_in:
     assert heading(page) == "Add an action"
     page.get_by_label("What is it called?").fill("Shorter waits")
     assert press(page, "Save action") == 422
-    assert errors(page) == ["Say what was done, in 4000 characters or fewer.",
-                            "Enter the partner agency that led it, in 300 characters or fewer."]
+    assert errors(page) == [
+        "Say what was done, in 4000 characters or fewer.",
+        "Enter the partner agency that led it, in 300 characters or fewer.",
+    ]
     assert page.get_by_label("What is it called?").input_value() == "Shorter waits", "what was typed is kept"
 
     title = "Shorter waits for CAMHS"
@@ -524,12 +566,17 @@ def test_a_priority_added_with_the_form(signed_in: Callable[[str], Page], site: 
     form = page.locator("form").filter(has=page.get_by_role("button", name="Add priority"))
     form.get_by_label("Short id").fill("young_carers")
     form.get_by_label("Name").fill("Support for young carers")
-    form.get_by_label("Outcomes, one per line").fill("Young carers know where to get a break\nSchools spot young carers")
+    form.get_by_label("Outcomes, one per line").fill(
+        "Young carers know where to get a break\nSchools spot young carers"
+    )
     form.get_by_label("Being listened to and involved", exact=True).check()
     press(page, "Add priority")
     assert "&done=saved" in page.url and message(page) == "Saved."
     card = page.locator(".answer-card").filter(has_text="Support for young carers")
-    assert "Schools spot young carers" in card.inner_text() and "Fed by the topics: Being listened to and involved" in card.inner_text()
+    assert (
+        "Schools spot young carers" in card.inner_text()
+        and "Fed by the topics: Being listened to and involved" in card.inner_text()
+    )
     audit(page)
 
 
@@ -551,8 +598,9 @@ def test_publishing_you_said_we_did(signed_in: Callable[[str], Page], site: Site
 
 
 # --- other ways in, and taking answers back ---------------------------------------------------------
-def test_paper_answers_entered_then_taken_back_for_the_young_person(signed_in: Callable[[str], Page],
-                                                                    site: Site) -> None:
+def test_paper_answers_entered_then_taken_back_for_the_young_person(
+    signed_in: Callable[[str], Page], site: Site
+) -> None:
     """Answers from a paper form, entered; then taken back with their receipt code, and the same code
     again is told the answers were already taken back."""
     page = signed_in("facilitator")
@@ -570,8 +618,11 @@ def test_paper_answers_entered_then_taken_back_for_the_young_person(signed_in: C
     audit(page)
 
     follow(page, "Take back answers", within="nav.staff-nav")
-    for code, said in ((saved[1], None), (saved[1], "The answers with this receipt code were already taken back."),
-                       ("ZZZZ-ZZZZ-ZZZZ", "No answers have this receipt code. Check it with the young person.")):
+    for code, said in (
+        (saved[1], None),
+        (saved[1], "The answers with this receipt code were already taken back."),
+        ("ZZZZ-ZZZZ-ZZZZ", "No answers have this receipt code. Check it with the young person."),
+    ):
         page.get_by_label("Their receipt code").fill(code)
         status = press(page, "Take back their answers")
         if said is None:
@@ -589,9 +640,12 @@ def test_paper_answers_entered_then_taken_back_for_the_young_person(signed_in: C
 def test_importing_a_file_on_the_staff_pages(signed_in: Callable[[str], Page], site: Site, tmp_path: Path) -> None:
     """Item 5: upload a CSV, see what will be stored and what will not, store it, see what was."""
     upload = tmp_path / "forms-export.csv"
-    upload.write_text('"How old are you?",Where do you live?,What is the one thing you would change to help young '
-                      'people feel safe?,Timestamp\n14 to 15,Rutland,More buses after youth club,01/03/2024\n'
-                      '99,Mars,Nothing,01/03/2024\n', encoding="utf-8")
+    upload.write_text(
+        '"How old are you?",Where do you live?,What is the one thing you would change to help young '
+        "people feel safe?,Timestamp\n14 to 15,Rutland,More buses after youth club,01/03/2024\n"
+        "99,Mars,Nothing,01/03/2024\n",
+        encoding="utf-8",
+    )
     page = signed_in("facilitator")
     follow(page, "Import answers", within="nav.staff-nav")
     assert press(page, "Upload and check") == 422 and errors(page), "no file chosen: said on the form"
@@ -624,8 +678,9 @@ def test_the_audit_log_filtered_with_some_fields_empty(signed_in: Callable[[str]
 
 
 # --- accounts and roles (#27 item 15) ----------------------------------------------------------------
-def test_an_admin_invites_changes_a_role_and_disables_an_account(signed_in: Callable[[str], Page], browser: Browser,
-                                                                  site: Site) -> None:
+def test_an_admin_invites_changes_a_role_and_disables_an_account(
+    signed_in: Callable[[str], Page], browser: Browser, site: Site
+) -> None:
     page = signed_in("admin")
     follow(page, "Staff accounts", within="nav.staff-nav")
     page.get_by_role("textbox", name="Email address").fill("new.worker@example.org")
@@ -696,9 +751,13 @@ def test_a_viewers_home_offers_only_what_a_viewer_can_do(signed_in: Callable[[st
     nothing on it they would be refused."""
     page = signed_in("viewer")
     offered = page.locator("main ul a").all_inner_texts()
-    assert offered == ["Read and search what young people said", "See the quotes chosen from what young people said",
-                       "The partnership's priorities for the year", "See what the partnership did",
-                       "See the results and download the “you said, we did” report"], offered
+    assert offered == [
+        "Read and search what young people said",
+        "See the quotes chosen from what young people said",
+        "The partnership's priorities for the year",
+        "See what the partnership did",
+        "See the results and download the “you said, we did” report",
+    ], offered
     audit(page)
     for words in offered:
         assert follow(page, words) == 200, f"{words}: {heading(page)}"

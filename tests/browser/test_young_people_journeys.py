@@ -30,11 +30,13 @@ WEATHER_HERE = "/__weather"
 def person(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
     """A phone 360 pixels wide, with JavaScript on or off; the everyday website Exit this page goes to is
     answered locally (no network in tests)."""
-    ctx: BrowserContext = browser.new_context(viewport={"width": 360, "height": 740}, locale="en-GB",
-                                              java_script_enabled=request.param == "js")
+    ctx: BrowserContext = browser.new_context(
+        viewport={"width": 360, "height": 740}, locale="en-GB", java_script_enabled=request.param == "js"
+    )
     ctx.set_default_timeout(10_000)
     if request.param == "js":
         ctx.add_init_script(path=AXE_JS)
+
     def leave(route: Route) -> None:
         """The service's "Exit this page" (answers deleted, then a redirect to an everyday website), its
         redirect pointed at a stand-in here: Chromium follows a redirect to another site out of reach of routing."""
@@ -43,8 +45,10 @@ def person(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
         route.fulfill(status=303, headers={"location": WEATHER_HERE})
 
     ctx.route(re.compile(r".*/exit$"), leave)
-    ctx.route(re.compile(r".*/__weather$"),
-              lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Weather</title>"))
+    ctx.route(
+        re.compile(r".*/__weather$"),
+        lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Weather</title>"),
+    )
     page = ctx.new_page()
     page.javascript = request.param == "js"  # type: ignore[attr-defined]
     yield page
@@ -141,8 +145,9 @@ def test_the_page_count_never_grows_and_deleting_my_answers_deletes_them(person:
         assert shown is not None
         totals.append(int(shown.group(2)))
         if page.get_by_role("group", name="Did you have to tell your story again to different people?").count():
-            page.get_by_role("group", name="Did you have to tell your story again to different people?") \
-                .get_by_label("Yes").check()
+            page.get_by_role("group", name="Did you have to tell your story again to different people?").get_by_label(
+                "Yes"
+            ).check()
         if len(totals) == 5:  # past the page that opens another ("Telling your story again")
             break
         press(page, "Continue")

@@ -36,8 +36,9 @@ def link_in(html: str) -> str:
 def set_password(client: TestClient, link: str, password: str = NEW_PASSWORD, status: int = 303) -> str:
     page = client.get(link)
     token = csrf(get_page(client, "/staff/sign-in")) if page.status_code != 200 else csrf(get_page(client, link))
-    response = client.post(link, data={"_csrf_token": token, "password": password, "again": password},
-                           follow_redirects=False)
+    response = client.post(
+        link, data={"_csrf_token": token, "password": password, "again": password}, follow_redirects=False
+    )
     assert response.status_code == status, response.text[:400]
     return response.text
 
@@ -48,8 +49,9 @@ def test_an_admin_invites_changes_disables_enables_and_resets(client: TestClient
     page = get_page(client, "/staff/accounts")
     bad = client.post("/staff/accounts", data={"_csrf_token": csrf(page), "email": "not an email", "role": "viewer"})
     assert bad.status_code == 422 and "Enter an email address" in bad.text
-    made = client.post("/staff/accounts", data={"_csrf_token": csrf(page), "email": "new@example.org",
-                                                 "role": "facilitator"})
+    made = client.post(
+        "/staff/accounts", data={"_csrf_token": csrf(page), "email": "new@example.org", "role": "facilitator"}
+    )
     assert made.status_code == 200
     link = link_in(made.text)
     listed = get_page(client, "/staff/accounts").get_text(" ", strip=True)
@@ -93,12 +95,19 @@ def test_an_admin_invites_changes_disables_enables_and_resets(client: TestClient
 
     with sqlite3.connect(settings.db_path) as conn:
         actions = [a for (a,) in conn.execute("SELECT action FROM audit_log WHERE subject = ?", [f"staff:{staff_id}"])]
-    for action in ("account invited", "password set", "account role changed", "account disabled",
-                   "account enabled", "password reset link made"):
+    for action in (
+        "account invited",
+        "password set",
+        "account role changed",
+        "account disabled",
+        "account enabled",
+        "password reset link made",
+    ):
         assert action in actions
 
-    own = next(a["href"] for a in get_page(client, "/staff/accounts").select("tbody a")
-               if a.get_text() == "admin@example.org")
+    own = next(
+        a["href"] for a in get_page(client, "/staff/accounts").select("tbody a") if a.get_text() == "admin@example.org"
+    )
     alone = client.post(f"{own}/disable", data={"_csrf_token": csrf(account), "confirm": "yes"})
     assert alone.status_code == 422 and "only admin" in alone.text
 
@@ -120,7 +129,13 @@ def test_the_cli_runs_accounts_too(settings: Settings) -> None:
     assert invited.exit_code == 0, invited.output
     assert "https://voice.example.org/staff/set-password/" in invited.output
     listed = run(main, ["user", "list", *db])
-    assert listed.output.split() == ["lead@example.org", "safeguarding_lead", "invited", "since", listed.output.split()[-1]]
+    assert listed.output.split() == [
+        "lead@example.org",
+        "safeguarding_lead",
+        "invited",
+        "since",
+        listed.output.split()[-1],
+    ]
     assert run(main, ["user", "role", "lead@example.org", "facilitator", *db]).exit_code == 0
     assert run(main, ["user", "disable", "lead@example.org", *db]).exit_code == 0
     assert "disabled" in run(main, ["user", "list", *db]).output
@@ -131,8 +146,13 @@ def test_the_cli_runs_accounts_too(settings: Settings) -> None:
     assert missing.exit_code == 1 and "there is no account nobody@example.org" in missing.output
     with sqlite3.connect(settings.db_path) as conn:
         done = conn.execute("SELECT actor, action FROM audit_log WHERE actor = 'command line'").fetchall()
-    assert [a for _, a in done] == ["account invited", "account role changed", "account disabled", "account enabled",
-                                    "password reset link made"]
+    assert [a for _, a in done] == [
+        "account invited",
+        "account role changed",
+        "account disabled",
+        "account enabled",
+        "password reset link made",
+    ]
 
 
 def test_a_disabled_accounts_open_session_is_refused_at_once(client: TestClient, settings: Settings) -> None:
@@ -147,7 +167,7 @@ def test_the_audit_log_filters_pages_and_downloads_safely(client: TestClient, se
     add(settings, "lead@example.org", "safeguarding_lead")
     with opened(settings.db_path) as db, write_lock, db.atomic():
         for n in range(230):
-            record_event(db, "f@example.org", "themes corrected", f"answer:{n}", "=HYPERLINK(\"x\")" if n == 7 else "ok")
+            record_event(db, "f@example.org", "themes corrected", f"answer:{n}", '=HYPERLINK("x")' if n == 7 else "ok")
     sign_in(client, "lead@example.org")
     first = get_page(client, "/staff/audit?actor=f@example.org")
     assert "230 events match" in first.get_text() and len(first.select("tbody tr")) == 100
@@ -165,10 +185,11 @@ def test_the_audit_log_filters_pages_and_downloads_safely(client: TestClient, se
     assert download.status_code == 200 and download.headers["content-type"].startswith("text/csv")
     table = list(csv.reader(io.StringIO(download.text)))
     assert table[0] == ["happened_at", "actor", "action", "subject", "detail"] and len(table) == 231
-    assert table[-8][1:] == ["f@example.org", "themes corrected", "answer:7", "'=HYPERLINK(\"x\")"]
+    assert table[-8][1:] == ["f@example.org", "themes corrected", "answer:7", '\'=HYPERLINK("x")']
     with sqlite3.connect(settings.db_path) as conn:
         assert conn.execute("SELECT actor FROM audit_log WHERE action = 'audit log downloaded'").fetchall() == [
-            ("lead@example.org",)]
+            ("lead@example.org",)
+        ]
 
 
 def test_disabling_an_account_ends_its_pending_links_for_good(client: TestClient, settings: Settings) -> None:
@@ -177,14 +198,18 @@ def test_disabling_an_account_ends_its_pending_links_for_good(client: TestClient
     add(settings, "admin@example.org", "admin")
     add(settings, "f@example.org", "facilitator")
     sign_in(client, "admin@example.org")
-    invited = client.post("/staff/accounts", data={"_csrf_token": csrf(get_page(client, "/staff/accounts")),
-                                                    "email": "new@example.org", "role": "viewer"})
+    invited = client.post(
+        "/staff/accounts",
+        data={"_csrf_token": csrf(get_page(client, "/staff/accounts")), "email": "new@example.org", "role": "viewer"},
+    )
     ids = {a.get_text(): a["href"] for a in get_page(client, "/staff/accounts").select("tbody a")}
     page = get_page(client, ids["f@example.org"])
     reset = client.post(f"{ids['f@example.org']}/reset", data={"_csrf_token": csrf(page)})
     links = {"invitation": link_in(invited.text), "reset": link_in(reset.text)}
     for email in ("f@example.org", "new@example.org"):
-        assert client.post(f"{ids[email]}/disable", data={"_csrf_token": csrf(page), "confirm": "yes"}).status_code == 200
+        assert (
+            client.post(f"{ids[email]}/disable", data={"_csrf_token": csrf(page), "confirm": "yes"}).status_code == 200
+        )
     for link in links.values():
         assert client.get(link).status_code == 404
     for email in ("f@example.org", "new@example.org"):
@@ -206,8 +231,11 @@ PUBLIC_URL = "https://voice.example.org"
 
 def made_links(client: TestClient, email: str, headers: dict[str, str] | None = None) -> list[httpx.Response]:
     """An admin's invitation of `email` and a password reset link for f@example.org, posted with `headers`."""
-    invited = client.post("/staff/accounts", data={"_csrf_token": csrf(get_page(client, "/staff/accounts")),
-                                                    "email": email, "role": "viewer"}, headers=headers)
+    invited = client.post(
+        "/staff/accounts",
+        data={"_csrf_token": csrf(get_page(client, "/staff/accounts")), "email": email, "role": "viewer"},
+        headers=headers,
+    )
     ids = {a.get_text(): a["href"] for a in get_page(client, "/staff/accounts").select("tbody a")}
     page = get_page(client, ids["f@example.org"])
     reset = client.post(f"{ids['f@example.org']}/reset", data={"_csrf_token": csrf(page)}, headers=headers)
@@ -215,8 +243,9 @@ def made_links(client: TestClient, email: str, headers: dict[str, str] | None = 
 
 
 @pytest.mark.parametrize("host", ATTACKERS_HOSTS)
-def test_without_a_public_url_links_are_paths_never_the_host_header(client: TestClient, settings: Settings,
-                                                                     host: str) -> None:
+def test_without_a_public_url_links_are_paths_never_the_host_header(
+    client: TestClient, settings: Settings, host: str
+) -> None:
     """#26 item 10: invitation and reset links followed the Host header an attacker sent. With no
     VOICE_PUBLIC_URL no full link is made: the admin gets the path, and is told how to get a full link."""
     assert not settings.public_url
@@ -257,15 +286,19 @@ def test_links_start_with_the_public_url_and_staff_pages_refuse_other_hosts(sett
         token = csrf(get_page(client, "/staff/accounts"))
         for method, path, _ in staff_routes(client.app):  # every staff route, signed in or not
             url = re.sub(r"\{[^}]+\}", "1", path)
-            sent = client.request(method, url, headers={"Host": "evil.example"},
-                                  data={"_csrf_token": token} if method == "POST" else None)
+            sent = client.request(
+                method, url, headers={"Host": "evil.example"}, data={"_csrf_token": token} if method == "POST" else None
+            )
             assert sent.status_code == 400, (method, path)
         assert client.get(links[0]).status_code == 200
 
 
 def test_the_cli_prints_a_path_without_a_public_url(settings: Settings) -> None:
-    invited = CliRunner().invoke(main, ["user", "invite", "lead@example.org", "--role", "viewer",
-                                        "--db", settings.db_path], env={"VOICE_PUBLIC_URL": None})
+    invited = CliRunner().invoke(
+        main,
+        ["user", "invite", "lead@example.org", "--role", "viewer", "--db", settings.db_path],
+        env={"VOICE_PUBLIC_URL": None},
+    )
     assert invited.exit_code == 0, invited.output
     assert "://" not in invited.output.split("Set VOICE_PUBLIC_URL")[0]
     assert "Set VOICE_PUBLIC_URL" in invited.output
@@ -282,18 +315,24 @@ def test_the_demo_makes_links_at_its_own_address() -> None:
 
 def audit_actions(settings: Settings) -> list[str]:
     with sqlite3.connect(settings.db_path) as conn:
-        return [a for (a,) in conn.execute("SELECT action FROM audit_log WHERE actor = 'admin@example.org' ORDER BY id")]
+        return [
+            a for (a,) in conn.execute("SELECT action FROM audit_log WHERE actor = 'admin@example.org' ORDER BY id")
+        ]
 
 
-def test_every_account_form_redirects_after_it_posts_so_a_refresh_sends_nothing(client: TestClient,
-                                                                              settings: Settings) -> None:
+def test_every_account_form_redirects_after_it_posts_so_a_refresh_sends_nothing(
+    client: TestClient, settings: Settings
+) -> None:
     """#27 item 15: the account forms answered their post with a page, at /staff/accounts/5/role, so a refresh
     sent the form again; saving a role said nothing."""
     add(settings, "admin@example.org", "admin")
     sign_in(client, "admin@example.org")
     page = get_page(client, "/staff/accounts")
-    invited = client.post("/staff/accounts", data={"_csrf_token": csrf(page), "email": "new@example.org",
-                                                    "role": "facilitator"}, follow_redirects=False)
+    invited = client.post(
+        "/staff/accounts",
+        data={"_csrf_token": csrf(page), "email": "new@example.org", "role": "facilitator"},
+        follow_redirects=False,
+    )
     assert invited.status_code == 303
     shown = get_page(client, invited.headers["location"])
     link_in(str(shown))  # the one-time link, shown on the page the form led to
@@ -303,11 +342,13 @@ def test_every_account_form_redirects_after_it_posts_so_a_refresh_sends_nothing(
     staff_id = next(a["href"] for a in shown.select("tbody a") if a.get_text() == "new@example.org").rsplit("/", 1)[1]
 
     for action, data, said, audited in (
-            ("role", {"role": "viewer"}, "Role saved", "account role changed"),
-            ("reset", {}, "Password reset link made", "password reset link made")):
+        ("role", {"role": "viewer"}, "Role saved", "account role changed"),
+        ("reset", {}, "Password reset link made", "password reset link made"),
+    ):
         account = get_page(client, f"/staff/accounts/{staff_id}")
-        sent = client.post(f"/staff/accounts/{staff_id}/{action}", data={"_csrf_token": csrf(account), **data},
-                           follow_redirects=False)
+        sent = client.post(
+            f"/staff/accounts/{staff_id}/{action}", data={"_csrf_token": csrf(account), **data}, follow_redirects=False
+        )
         assert sent.status_code == 303, action
         after = get_page(client, sent.headers["location"])
         assert said in after.select_one("[role=status]").get_text(" ", strip=True), action
@@ -319,8 +360,11 @@ def test_every_account_form_redirects_after_it_posts_so_a_refresh_sends_nothing(
 
 def account_id(client: TestClient, email: str) -> str:
     """The account's number, from its link in the list of accounts (as an admin sees it)."""
-    return str(next(a["href"] for a in get_page(client, "/staff/accounts").select("tbody a")
-                    if a.get_text() == email).rsplit("/", 1)[1])
+    return str(
+        next(a["href"] for a in get_page(client, "/staff/accounts").select("tbody a") if a.get_text() == email).rsplit(
+            "/", 1
+        )[1]
+    )
 
 
 def admin_with_a_facilitator(client: TestClient, settings: Settings) -> str:
@@ -342,8 +386,9 @@ def test_disabling_an_account_asks_first(client: TestClient, settings: Settings)
     assert ask.find("a", string=re.compile("go back", re.IGNORECASE))["href"] == f"/staff/accounts/{staff_id}"
     assert "account disabled" not in audit_actions(settings)  # asking changed nothing
     form = next(f for f in ask.select("main form") if f["action"].endswith("/disable"))
-    sent = client.post(form["action"], data={i["name"]: i.get("value", "") for i in form.select("input[name]")},
-                       follow_redirects=False)
+    sent = client.post(
+        form["action"], data={i["name"]: i.get("value", "") for i in form.select("input[name]")}, follow_redirects=False
+    )
     assert sent.status_code == 303
     done = get_page(client, sent.headers["location"])
     assert "disabled" in done.select_one("[role=status]").get_text(" ", strip=True).lower()
@@ -362,8 +407,11 @@ def test_a_post_that_skips_the_question_disables_nothing(client: TestClient, set
 def test_every_staff_form_that_changes_something_answers_with_a_redirect(client: TestClient) -> None:
     """Post/redirect/get on every staff form: a refresh after a change loads a page, never sends again
     (a form with a problem is shown again, with what was typed, as every form is)."""
-    answers_a_page = [(path, handler) for method, path, handler in staff_routes(client.app)
-                      if method == "POST" and handler.status_code != 303]
+    answers_a_page = [
+        (path, handler)
+        for method, path, handler in staff_routes(client.app)
+        if method == "POST" and handler.status_code != 303
+    ]
     assert not answers_a_page
 
 

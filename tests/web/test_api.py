@@ -16,8 +16,13 @@ from tests.conftest import served, until
 from voice.common.settings import Settings
 from voice.web.app import create_app
 
-GOOD = {"age_band": "14-15", "top_worries": ["bullying", "waiting"], "listened_to": 4,
-        "know_help": True, "most_important": "More places to talk without being judged."}
+GOOD = {
+    "age_band": "14-15",
+    "top_worries": ["bullying", "waiting"],
+    "listened_to": 4,
+    "know_help": True,
+    "most_important": "More places to talk without being judged.",
+}
 
 
 def count(settings: Settings, sql: str = "SELECT count(*) FROM responses") -> int:
@@ -42,8 +47,11 @@ def test_submit_returns_201_with_receipt_and_stores_the_version(client: TestClie
     body = response.json()
     assert body["version"] == version and len(body["receipt"]) == 14  # ABCD-EFGH-JKMN: 60 random bits
     with sqlite3.connect(settings.db_path) as conn:
-        row = conn.execute("SELECT v.content_hash, r.channel FROM responses r JOIN survey_versions v "
-                           "ON v.id = r.version_id WHERE r.receipt = ?", [body["receipt"]]).fetchone()
+        row = conn.execute(
+            "SELECT v.content_hash, r.channel FROM responses r JOIN survey_versions v "
+            "ON v.id = r.version_id WHERE r.receipt = ?",
+            [body["receipt"]],
+        ).fetchone()
         stored = dict(conn.execute("SELECT question_id, value FROM answers").fetchall())
     assert row == (version, "api")
     assert stored["listened_to"] == '"4"' and stored["know_help"] == '"yes"'
@@ -75,8 +83,9 @@ def test_same_submission_id_stores_once(client: TestClient, settings: Settings) 
 def test_bad_submissions_get_clear_errors_and_store_nothing(
     client: TestClient, settings: Settings, body: bytes, status: int, field: str | None, words: str
 ) -> None:
-    response = client.post("/api/surveys/ypag-priorities/responses", content=body,
-                           headers={"content-type": "application/json"})
+    response = client.post(
+        "/api/surveys/ypag-priorities/responses", content=body, headers={"content-type": "application/json"}
+    )
     assert response.status_code == status, response.text
     payload = response.json()
     assert payload["status"] == status
@@ -89,8 +98,7 @@ def test_bad_submissions_get_clear_errors_and_store_nothing(
 
 
 def test_unknown_survey_is_404_json(client: TestClient) -> None:
-    for response in (client.get("/api/surveys/nope"),
-                     client.post("/api/surveys/nope/responses", json={"answers": {}})):
+    for response in (client.get("/api/surveys/nope"), client.post("/api/surveys/nope/responses", json={"answers": {}})):
         assert response.status_code == 404
         assert response.json() == {"status": 404, "message": "There is no survey called “nope”.", "errors": []}
 
@@ -109,12 +117,16 @@ def test_closed_survey_is_409(client: TestClient, settings: Settings, surveys_di
 def test_body_over_the_limit_is_413(settings: Settings) -> None:
     small = msgspec.structs.replace(settings, max_body_bytes=10_000)
     with TestClient(create_app(small)) as client:
-        response = client.post("/api/surveys/ypag-priorities/responses",
-                               json={"answers": {"most_important": "x" * 20_000}})
+        response = client.post(
+            "/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": "x" * 20_000}}
+        )
         assert response.status_code == 413
         assert response.json()["status"] == 413
-        page = client.post("/s/ypag-priorities/p/1", content=b"a=" + b"x" * 20_000,
-                           headers={"content-type": "application/x-www-form-urlencoded"})
+        page = client.post(
+            "/s/ypag-priorities/p/1",
+            content=b"a=" + b"x" * 20_000,
+            headers={"content-type": "application/x-www-form-urlencoded"},
+        )
         assert page.status_code == 413 and "too long" in page.text
 
 
@@ -135,11 +147,15 @@ def test_100_concurrent_submissions_all_stored(live_server: str, settings: Setti
     async def burst() -> list[httpx.Response]:
         limits = httpx.Limits(max_connections=100)
         async with httpx.AsyncClient(base_url=live_server, limits=limits, timeout=30) as http:
-            return await asyncio.gather(*(
-                http.post("/api/surveys/ypag-priorities/responses",
-                          json={"answers": {**GOOD, "most_important": f"answer number {i}"}})
-                for i in range(100)
-            ))
+            return await asyncio.gather(
+                *(
+                    http.post(
+                        "/api/surveys/ypag-priorities/responses",
+                        json={"answers": {**GOOD, "most_important": f"answer number {i}"}},
+                    )
+                    for i in range(100)
+                )
+            )
 
     responses = asyncio.run(burst())
     assert [r.status_code for r in responses] == [201] * 100

@@ -17,22 +17,37 @@ from litestar.testing import TestClient
 from voice.common.settings import REPO_DIR, Settings
 from voice.web.app import create_app
 
-FIELDS = ["age_band", "area", "area.other", "top_worries", "most_important", "listened_to", "know_help",
-          "talk_to_someone", "talk_to_someone.contact", "from", "unknown", "leave_blank"]
+FIELDS = [
+    "age_band",
+    "area",
+    "area.other",
+    "top_worries",
+    "most_important",
+    "listened_to",
+    "know_help",
+    "talk_to_someone",
+    "talk_to_someone.contact",
+    "from",
+    "unknown",
+    "leave_blank",
+]
 texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=300) | st.sampled_from(
-    ["14-15", "other", "none", "bullying", "yes", "5", "", "\x00", "=cmd|' /C calc'!A0", "<script>alert(1)</script>"])
+    ["14-15", "other", "none", "bullying", "yes", "5", "", "\x00", "=cmd|' /C calc'!A0", "<script>alert(1)</script>"]
+)
 form_posts = st.lists(st.tuples(st.sampled_from(FIELDS) | st.text(max_size=20), texts), max_size=25)
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | texts,
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
-    max_leaves=12)
+    max_leaves=12,
+)
 
 
 @pytest.fixture
 def fuzz_client(tmp_path: Path) -> Iterator[tuple[TestClient, Path]]:
     db = tmp_path / "v.db"
-    with TestClient(create_app(Settings(db_path=str(db), surveys_dir=str(REPO_DIR / "surveys"),
-                                        secret="fuzz"))) as client:
+    with TestClient(
+        create_app(Settings(db_path=str(db), surveys_dir=str(REPO_DIR / "surveys"), secret="fuzz"))
+    ) as client:
         yield client, db
 
 
@@ -48,8 +63,12 @@ def test_any_form_post_is_accepted_or_refused_clearly(fuzz_client: tuple, pairs:
     client.cookies.clear()
     token = re.search(r'name="_csrf_token" value="([^"]+)"', client.get("/s/ypag-priorities").text)[1]
     client.post("/s/ypag-priorities/start", data={"_csrf_token": token}, follow_redirects=False)
-    response = client.post(f"/s/ypag-priorities/p/{page}", content=urlencode([("_csrf_token", token), *pairs]),
-                           headers={"content-type": "application/x-www-form-urlencoded"}, follow_redirects=False)
+    response = client.post(
+        f"/s/ypag-priorities/p/{page}",
+        content=urlencode([("_csrf_token", token), *pairs]),
+        headers={"content-type": "application/x-www-form-urlencoded"},
+        follow_redirects=False,
+    )
     assert response.status_code in (303, 422), response.text[:300]
     assert "Traceback" not in response.text
     if response.status_code == 422:

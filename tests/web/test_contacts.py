@@ -62,9 +62,16 @@ def test_every_request_reaches_the_leads_queue_due_on_the_promised_day(client: T
     add(settings, "facilitator@example.org", "facilitator")
     add(settings, "viewer@example.org", "viewer")
     ask_on_the_web(client, "Sam", "sam.j@example.com")
-    api = client.post("/api/surveys/ypag-priorities/responses", json={"answers": {
-        "most_important": "More youth clubs please", "talk_to_someone": True,
-        "talk_to_someone.contact": "07700 900456"}})
+    api = client.post(
+        "/api/surveys/ypag-priorities/responses",
+        json={
+            "answers": {
+                "most_important": "More youth clubs please",
+                "talk_to_someone": True,
+                "talk_to_someone.contact": "07700 900456",
+            }
+        },
+    )
     assert api.status_code == 201
     assert rows(settings, "SELECT count(*) FROM flags") == [(0,)]  # nothing worrying: no flag to lean on
 
@@ -96,16 +103,22 @@ def test_every_request_reaches_the_leads_queue_due_on_the_promised_day(client: T
     empty = client.post(f"{links[1]}/close", data={"_csrf_token": csrf(page), "action_note": " "})
     assert empty.status_code == 422
     assert "Enter what was done" in check_page(empty.text, errors=True).select_one(".error-summary").get_text()
-    done = client.post(f"{links[1]}/close", data={"_csrf_token": csrf(page), "action_note": "Rang, spoke to them"},
-                       follow_redirects=False)
+    done = client.post(
+        f"{links[1]}/close",
+        data={"_csrf_token": csrf(page), "action_note": "Rang, spoke to them"},
+        follow_redirects=False,
+    )
     assert done.status_code == 303
     assert len(get_page(client, "/staff/contacts").select("tbody tr")) == 1
     closed = get_page(client, "/staff/contacts?status=closed").get_text(" ", strip=True)
     assert "lead@example.org" in closed
 
     request_id = int(links[1].rsplit("/", 1)[1])
-    log = rows(settings, "SELECT actor, action, detail FROM audit_log WHERE subject = ? ORDER BY id",
-               (f"contact:{request_id}",))
+    log = rows(
+        settings,
+        "SELECT actor, action, detail FROM audit_log WHERE subject = ? ORDER BY id",
+        (f"contact:{request_id}",),
+    )
     assert [a for _, a, _ in log] == ["contact request viewed", "contact request viewed", "contact request closed"]
     assert log[-1] == ("lead@example.org", "contact request closed", "Rang, spoke to them")
 
@@ -115,9 +128,12 @@ def test_every_request_reaches_the_leads_queue_due_on_the_promised_day(client: T
     purge(settings.db_path, dt.datetime.now(dt.UTC) + dt.timedelta(days=89), contact_details_days=90)
     assert rows(settings, "SELECT contact FROM contact_requests WHERE id = ?", (request_id,)) == [("07700 900456",)]
     purge(settings.db_path, dt.datetime.now(dt.UTC) + dt.timedelta(days=91), contact_details_days=90)
-    assert rows(settings, "SELECT name, contact, best_time, status, action_note, details_wiped_on IS NOT NULL "
-                          "FROM contact_requests WHERE id = ?", (request_id,)) == [
-        (None, "", None, "closed", "Rang, spoke to them", 1)]
+    assert rows(
+        settings,
+        "SELECT name, contact, best_time, status, action_note, details_wiped_on IS NOT NULL "
+        "FROM contact_requests WHERE id = ?",
+        (request_id,),
+    ) == [(None, "", None, "closed", "Rang, spoke to them", 1)]
     assert rows(settings, "SELECT contact FROM contact_requests WHERE status = 'open'") == [("sam.j@example.com",)]
     assert "contact details wiped" in [a for (a,) in rows(settings, "SELECT action FROM audit_log")]
     sign_in(client, "lead@example.org")  # purging 91 days on ended the session too
@@ -147,18 +163,22 @@ def test_overdue_requests_stand_out_on_every_lead_page_and_in_healthz(client: Te
 def test_a_survey_file_cannot_make_its_own_promise(tmp_path: Path) -> None:
     text = (REPO_DIR / "surveys" / "ypag-priorities.yaml").read_text()
     broken = tmp_path / "ypag-priorities.yaml"
-    broken.write_text(text.replace("hint: Only if you want to.\n", "hint: Only if you want to. We will ring within 5 days.\n", 1))
+    broken.write_text(
+        text.replace("hint: Only if you want to.\n", "hint: Only if you want to. We will ring within 5 days.\n", 1)
+    )
     _, problems = check_paths([broken])
     line = text.splitlines().index("        hint: Only if you want to.") + 1
     assert [(p.line, p.path) for p in problems] == [(line, "$.pages[5].questions[1].hint")], problems
     assert "VOICE_CONTACT_WORKING_DAYS" in problems[0].message
 
 
-def test_a_phone_number_given_without_the_tick_is_asked_about_never_dropped(client: TestClient,
-                                                                            settings: Settings) -> None:
+def test_a_phone_number_given_without_the_tick_is_asked_about_never_dropped(
+    client: TestClient, settings: Settings
+) -> None:
     """#27 item 2: a number typed under "Phone number or email address" without ticking "Yes, I would like
     someone to talk to me" was silently thrown away. The page says so, keeps what was typed, and stores
     nothing until the young person ticks the box or deletes the number."""
+
     def chooser(q):
         return {f"{q.id}.contact": "07700 900789"} if q.kind == "contact_request" else {}
 
@@ -175,8 +195,9 @@ def test_a_phone_number_given_without_the_tick_is_asked_about_never_dropped(clie
     assert "tick" in shown.select_one(".error-summary").get_text().lower()
     assert shown.find("input", attrs={"name": "talk_to_someone.contact"})["value"] == "07700 900789"
     assert field is not None and rows(settings, "SELECT count(*) FROM contact_requests") == [(0,)]
-    api = client.post("/api/surveys/ypag-priorities/responses",
-                      json={"answers": {"talk_to_someone.contact": "07700 900789"}})
+    api = client.post(
+        "/api/surveys/ypag-priorities/responses", json={"answers": {"talk_to_someone.contact": "07700 900789"}}
+    )
     assert api.status_code == 422 and "talk_to_someone" in api.text
     assert rows(settings, "SELECT count(*) FROM responses") == [(0,)]
 
@@ -200,8 +221,9 @@ def test_back_after_sending_says_the_answers_were_sent(client: TestClient) -> No
     assert "You asked for someone" not in text  # nobody asked here
 
 
-def test_a_request_links_to_the_flags_its_answers_raised_and_says_their_language(client: TestClient,
-                                                                                 settings: Settings) -> None:
+def test_a_request_links_to_the_flags_its_answers_raised_and_says_their_language(
+    client: TestClient, settings: Settings
+) -> None:
     """#27 item 12: a request for contact did not link to its answer's flags, nor say which language the young
     person was using, which the lead needs to get back to them."""
     client.headers["accept-language"] = "pl"  # the young person's phone is in Polish
@@ -216,15 +238,21 @@ def test_a_request_links_to_the_flags_its_answers_raised_and_says_their_language
     answer_all(client, "ypag-priorities", chooser)
     send(client, "ypag-priorities")
     del client.headers["accept-language"]
-    assert client.post("/api/surveys/ypag-priorities/responses", json={"answers": {
-        "talk_to_someone": True, "talk_to_someone.contact": "07700 900444"}}).status_code == 201
+    assert (
+        client.post(
+            "/api/surveys/ypag-priorities/responses",
+            json={"answers": {"talk_to_someone": True, "talk_to_someone.contact": "07700 900444"}},
+        ).status_code
+        == 201
+    )
     add(settings, "lead@example.org", "safeguarding_lead")
     sign_in(client, "lead@example.org")
 
     flags = rows(settings, "SELECT id FROM flags")
     assert len(flags) >= 2  # one answer, more than one concern
-    asked_in_polish, asked_by_an_app = (get_page(client, a["href"]) for a in
-                                        get_page(client, "/staff/contacts").select("tbody a"))
+    asked_in_polish, asked_by_an_app = (
+        get_page(client, a["href"]) for a in get_page(client, "/staff/contacts").select("tbody a")
+    )
     said = asked_in_polish.select_one("main").get_text(" ", strip=True)
     assert "Polish" in said
     linked = {a["href"] for a in asked_in_polish.select("main a[href^='/staff/safeguarding/']")}
@@ -242,8 +270,10 @@ def test_two_requests_alike_are_told_apart_in_the_list(client: TestClient, setti
     when, which survey, where it is up to and a reference of its own (never the young person's receipt)."""
     receipts = []
     for phone in ("07700 900555", "07700 900666"):
-        sent = client.post("/api/surveys/ypag-priorities/responses", json={"answers": {
-            "talk_to_someone": True, "talk_to_someone.contact": phone}})
+        sent = client.post(
+            "/api/surveys/ypag-priorities/responses",
+            json={"answers": {"talk_to_someone": True, "talk_to_someone.contact": phone}},
+        )
         receipts.append(sent.json()["receipt"])
     add(settings, "lead@example.org", "safeguarding_lead")
     sign_in(client, "lead@example.org")

@@ -62,9 +62,15 @@ def test_sign_in_filter_correct_propose_approve_publish(client: TestClient, sett
     helped = answer_id(settings, "really helped")
     page = get_page(client, f"/staff/answers/{helped}")
     assert "because of the words" in page.get_text()
-    response = client.post(f"/staff/answers/{helped}/themes", data={
-        "_csrf_token": csrf(page), "topics": ["being_listened_to", "friends_loneliness"], "sentiment": "positive"},
-        follow_redirects=False)
+    response = client.post(
+        f"/staff/answers/{helped}/themes",
+        data={
+            "_csrf_token": csrf(page),
+            "topics": ["being_listened_to", "friends_loneliness"],
+            "sentiment": "positive",
+        },
+        follow_redirects=False,
+    )
     assert response.status_code == 303
     corrected = get_page(client, "/staff/responses?topic=friends_loneliness")  # only the corrected one
     assert "1 answer matches." in corrected.get_text()
@@ -72,9 +78,15 @@ def test_sign_in_filter_correct_propose_approve_publish(client: TestClient, sett
     assert "Checked by a person" in card.get_text() and "Positive" in card.get_text()
 
     page = get_page(client, f"/staff/answers/{helped}")
-    client.post(f"/staff/answers/{helped}/quotes", data={
-        "_csrf_token": csrf(page), "quote": "The youth worker listened to me and it really helped",
-        "attribution": "(YPAG)"}, follow_redirects=False)
+    client.post(
+        f"/staff/answers/{helped}/quotes",
+        data={
+            "_csrf_token": csrf(page),
+            "quote": "The youth worker listened to me and it really helped",
+            "attribution": "(YPAG)",
+        },
+        follow_redirects=False,
+    )
     proposed = get_page(client, "/staff/quotes")
     assert "The youth worker listened to me" in proposed.get_text()
     quote_id = proposed.select_one("li[id^=quote-]")["id"].split("-")[1]
@@ -86,11 +98,23 @@ def test_sign_in_filter_correct_propose_approve_publish(client: TestClient, sett
     client.cookies.clear()
     sign_in(client, "alex@example.org")
     proposed = get_page(client, "/staff/quotes")
-    assert client.post(f"/staff/quotes/{quote_id}/approve", data={"_csrf_token": csrf(proposed), "showing": "proposed"},
-                       follow_redirects=False).status_code == 303
+    assert (
+        client.post(
+            f"/staff/quotes/{quote_id}/approve",
+            data={"_csrf_token": csrf(proposed), "showing": "proposed"},
+            follow_redirects=False,
+        ).status_code
+        == 303
+    )
     approved = get_page(client, "/staff/quotes?status=approved")
-    assert client.post(f"/staff/quotes/{quote_id}/publish", data={"_csrf_token": csrf(approved), "showing": "approved"},
-                       follow_redirects=False).status_code == 303
+    assert (
+        client.post(
+            f"/staff/quotes/{quote_id}/publish",
+            data={"_csrf_token": csrf(approved), "showing": "approved"},
+            follow_redirects=False,
+        ).status_code
+        == 303
+    )
     published = get_page(client, "/staff/quotes?status=published").get_text()
     assert "“The youth worker listened to me and it really helped” (YPAG)" in published
     # linked to the corrected topics and the priorities they feed (from the taxonomy)
@@ -107,13 +131,17 @@ def test_consent_and_open_flags_hold_answers_back_from_quotes(client: TestClient
     submit_all(client)
     add(settings, "sam@example.org", "facilitator")
     sign_in(client, "sam@example.org")
-    for words, reason in (("youth clubs", "did not say yes to being quoted"),
-                          ("dad hits", "has not yet reviewed the flag")):
+    for words, reason in (
+        ("youth clubs", "did not say yes to being quoted"),
+        ("dad hits", "has not yet reviewed the flag"),
+    ):
         page = get_page(client, f"/staff/answers/{answer_id(settings, words)}")
         assert reason in page.get_text()
         assert page.find("form", attrs={"action": lambda a: a and a.endswith("/quotes")}) is None
-        refused = client.post(f"/staff/answers/{answer_id(settings, words)}/quotes",
-                              data={"_csrf_token": csrf(page), "quote": words, "attribution": "(YPAG)"})
+        refused = client.post(
+            f"/staff/answers/{answer_id(settings, words)}/quotes",
+            data={"_csrf_token": csrf(page), "quote": words, "attribution": "(YPAG)"},
+        )
         assert refused.status_code == 422
     with sqlite3.connect(settings.db_path) as conn:
         assert conn.execute("SELECT count(*) FROM quotes").fetchone() == (0,)
@@ -141,14 +169,29 @@ def test_search_syntax_is_taken_as_words(client: TestClient, settings: Settings)
         assert conn.execute("SELECT count(*) FROM answers").fetchone()[0] >= 4
 
 
-SQL_LIKE = ["'", "' OR '1'='1", "1; DROP TABLE answers; --", "\" OR 1=1 --", "%", "_", "') UNION SELECT * FROM staff --",
-            "2021-13-45", "9999999999999999999999", "null", "\x00", "ü" * 300]
+SQL_LIKE = [
+    "'",
+    "' OR '1'='1",
+    "1; DROP TABLE answers; --",
+    '" OR 1=1 --',
+    "%",
+    "_",
+    "') UNION SELECT * FROM staff --",
+    "2021-13-45",
+    "9999999999999999999999",
+    "null",
+    "\x00",
+    "ü" * 300,
+]
 
 
 @settings_(max_examples=60)
-@given(field=st.sampled_from(["q", "survey", "version", "topic", "priority", "sentiment", "channel", "flagged",
-                              "since", "until", "page"]),
-       value=st.one_of(st.sampled_from(SQL_LIKE), st.text(max_size=80)))
+@given(
+    field=st.sampled_from(
+        ["q", "survey", "version", "topic", "priority", "sentiment", "channel", "flagged", "since", "until", "page"]
+    ),
+    value=st.one_of(st.sampled_from(SQL_LIKE), st.text(max_size=80)),
+)
 def test_every_filter_takes_any_value_as_data(filter_client: tuple, field: str, value: str) -> None:
     """SQL through any filter of the answers browser is only ever a value: a page or a clear 4xx, never
     a 500, and the stored answers are untouched."""
@@ -177,29 +220,44 @@ def test_entering_paper_answers_goes_through_the_same_checks(client: TestClient,
     sign_in(client, "sam@example.org")
     page = get_page(client, "/staff/entry/ypag-priorities")
     too_long = "x" * 1001
-    refused = client.post("/staff/entry/ypag-priorities", data={
-        "_csrf_token": csrf(page), "channel": "session", "age_band": "14-15", "most_important": too_long})
+    refused = client.post(
+        "/staff/entry/ypag-priorities",
+        data={"_csrf_token": csrf(page), "channel": "session", "age_band": "14-15", "most_important": too_long},
+    )
     assert refused.status_code == 422
     soup = check_page(refused.text, errors=True)
     assert soup.find("input", id="age_band-14-15").has_attr("checked")
     assert soup.find("input", id="channel-session").has_attr("checked")
-    saved = client.post("/staff/entry/ypag-priorities", data={
-        "_csrf_token": csrf(page), "channel": "session", "age_band": "14-15",
-        "most_important": "Sam at school says ring 07700 900123, I feel unsafe at home"}, follow_redirects=False)
+    saved = client.post(
+        "/staff/entry/ypag-priorities",
+        data={
+            "_csrf_token": csrf(page),
+            "channel": "session",
+            "age_band": "14-15",
+            "most_important": "Sam at school says ring 07700 900123, I feel unsafe at home",
+        },
+        follow_redirects=False,
+    )
     assert saved.status_code == 303 and "saved=" in saved.headers["location"]
     assert "Saved. Receipt" in get_page(client, saved.headers["location"]).get_text()
     with sqlite3.connect(settings.db_path) as conn:
         assert conn.execute("SELECT channel FROM responses").fetchall() == [("session",)]
         assert conn.execute("SELECT text FROM answers WHERE text IS NOT NULL").fetchone() == (
-            "[name] at school says ring [phone], I feel unsafe at home",)
+            "[name] at school says ring [phone], I feel unsafe at home",
+        )
         assert conn.execute("SELECT category FROM flags").fetchall() == [("feeling_unsafe",)]
-        assert conn.execute("SELECT action FROM audit_log WHERE actor = 'sam@example.org' ORDER BY id DESC"
-                            ).fetchone() == ("answers entered",)
+        assert conn.execute(
+            "SELECT action FROM audit_log WHERE actor = 'sam@example.org' ORDER BY id DESC"
+        ).fetchone() == ("answers entered",)
 
 
 def test_corrections_teach_later_theming(client: TestClient, settings: Settings) -> None:
-    taught = ["We need a skatepark for bikes", "More bike tracks and a skatepark please",
-              "A skatepark would give us somewhere to ride bikes", "Fix the bike ramps at the skatepark"]
+    taught = [
+        "We need a skatepark for bikes",
+        "More bike tracks and a skatepark please",
+        "A skatepark would give us somewhere to ride bikes",
+        "Fix the bike ramps at the skatepark",
+    ]
     others = ["Exams stress me out", "Teachers never listen to us", "I feel anxious before school"]
     for text in taught + others:
         client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": text}})
@@ -208,21 +266,28 @@ def test_corrections_teach_later_theming(client: TestClient, settings: Settings)
     for text in taught + others:
         page = get_page(client, f"/staff/answers/{answer_id(settings, text)}")
         topics = ["health_physical"] if text in taught else ["mental_health", "school_education"]
-        client.post(f"/staff/answers/{answer_id(settings, text)}/themes",
-                    data={"_csrf_token": csrf(page), "topics": topics}, follow_redirects=False)
+        client.post(
+            f"/staff/answers/{answer_id(settings, text)}/themes",
+            data={"_csrf_token": csrf(page), "topics": topics},
+            follow_redirects=False,
+        )
 
-    client.post("/api/surveys/ypag-priorities/responses",
-                json={"answers": {"most_important": "Somewhere to ride bikes, like a skatepark"}})
+    client.post(
+        "/api/surveys/ypag-priorities/responses",
+        json={"answers": {"most_important": "Somewhere to ride bikes, like a skatepark"}},
+    )
     with sqlite3.connect(settings.db_path) as conn:
         topics, matched, version = conn.execute(
-            "SELECT topics, matched, version FROM themes ORDER BY answer_id DESC LIMIT 1").fetchone()
+            "SELECT topics, matched, version FROM themes ORDER BY answer_id DESC LIMIT 1"
+        ).fetchone()
     assert "health_physical" in topics
     assert "learned: skatepark" in matched or "learned: bike" in matched
     assert version.endswith(":learned-7")
 
 
-def test_the_priority_filter_uses_the_topics_each_year_gave_that_priority(client: TestClient,
-                                                                          settings: Settings) -> None:
+def test_the_priority_filter_uses_the_topics_each_year_gave_that_priority(
+    client: TestClient, settings: Settings
+) -> None:
     """By default a priority is fed by the taxonomy's topics; once the year's priorities page says
     otherwise, answers sent in that year are filtered by the year's topics, and older answers by theirs."""
     submit_all(client)
@@ -235,13 +300,35 @@ def test_the_priority_filter_uses_the_topics_each_year_gave_that_priority(client
 
     page = get_page(client, "/staff/priorities")
     year = page.find("input", attrs={"name": "year"})["value"]
-    assert client.post("/staff/priorities", data={  # this year: only "being listened to" feeds it
-        "_csrf_token": csrf(page), "year": year, "key": "child_mental_health", "name": "Child mental health",
-        "topics": ["being_listened_to"]}, follow_redirects=False).status_code == 303
+    assert (
+        client.post(
+            "/staff/priorities",
+            data={  # this year: only "being listened to" feeds it
+                "_csrf_token": csrf(page),
+                "year": year,
+                "key": "child_mental_health",
+                "name": "Child mental health",
+                "topics": ["being_listened_to"],
+            },
+            follow_redirects=False,
+        ).status_code
+        == 303
+    )
     page = get_page(client, "/staff/priorities")
-    assert client.post("/staff/priorities", data={  # 2021/22: only "waiting for support"
-        "_csrf_token": csrf(page), "year": "2021/22", "key": "child_mental_health", "name": "Child mental health",
-        "topics": ["waiting_for_support"]}, follow_redirects=False).status_code == 303
+    assert (
+        client.post(
+            "/staff/priorities",
+            data={  # 2021/22: only "waiting for support"
+                "_csrf_token": csrf(page),
+                "year": "2021/22",
+                "key": "child_mental_health",
+                "name": "Child mental health",
+                "topics": ["waiting_for_support"],
+            },
+            follow_redirects=False,
+        ).status_code
+        == 303
+    )
 
     shown = get_page(client, url).get_text()
     assert "2 answers match." in shown, shown  # this year's listened-to answer, 2021/22's waiting one
@@ -266,7 +353,8 @@ def form_as_sent(page: Any, action: str, **typed: str) -> dict[str, str]:
 
 
 def test_the_answers_filter_works_as_a_person_sends_it_and_its_downloads_keep_the_format(
-        client: TestClient, settings: Settings) -> None:
+    client: TestClient, settings: Settings
+) -> None:
     """Type a word, leave every other field as it is, press the button: the empty fields mean "any" (an
     empty version was refused with a 400); the Excel link under the filtered list gives an Excel file."""
     submit_all(client)
@@ -290,8 +378,13 @@ def test_the_answers_filter_works_as_a_person_sends_it_and_its_downloads_keep_th
 def test_a_topic_a_person_took_off_is_not_listed_as_checked(client: TestClient, settings: Settings) -> None:
     """#27 item 14: after saving corrected themes, the machine's topic the person removed was still listed
     under "Checked by a person"."""
-    assert client.post("/api/surveys/ypag-priorities/responses", json={"answers": {
-        "most_important": "Being bullied online on snapchat every night"}}).status_code == 201
+    assert (
+        client.post(
+            "/api/surveys/ypag-priorities/responses",
+            json={"answers": {"most_important": "Being bullied online on snapchat every night"}},
+        ).status_code
+        == 201
+    )
     add(settings, "sam@example.org", "facilitator")
     sign_in(client, "sam@example.org")
     url = f"/staff/answers/{answer_id(settings, 'snapchat')}"
@@ -306,8 +399,7 @@ def test_a_topic_a_person_took_off_is_not_listed_as_checked(client: TestClient, 
         return " ".join(said)
 
     page = get_page(client, url)
-    suggested = [box.find_next("label").get_text(strip=True)
-                 for box in page.select("input[name=topics][checked]")]
+    suggested = [box.find_next("label").get_text(strip=True) for box in page.select("input[name=topics][checked]")]
     assert suggested and all(name in themes(page) for name in suggested)  # the machine's, with its words
     kept = page.find("input", attrs={"name": "topics", "checked": False})
     kept_name = kept.find_next("label").get_text(strip=True)

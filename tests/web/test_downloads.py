@@ -20,10 +20,19 @@ HEADER = re.compile(r"attachment; filename=\"([A-Za-z0-9._-]+)\"; filename\*=UTF
 """One plain ASCII name, then the name a browser saves the file as (RFC 6266 says it takes filename* first)."""
 
 
-@pytest.mark.parametrize("survey", ['x"; filename=evil.exe', "x\\..\\..\\evil.exe;", "سروے\u202efdp.exe",
-                                    'x%22%3B filename=evil.exe', "x\r\nSet-Cookie: a=1"])
-def test_a_name_asked_for_in_the_address_cannot_add_to_the_header(client: TestClient, settings: Settings,
-                                                                   survey: str) -> None:
+@pytest.mark.parametrize(
+    "survey",
+    [
+        'x"; filename=evil.exe',
+        "x\\..\\..\\evil.exe;",
+        "سروے\u202efdp.exe",
+        "x%22%3B filename=evil.exe",
+        "x\r\nSet-Cookie: a=1",
+    ],
+)
+def test_a_name_asked_for_in_the_address_cannot_add_to_the_header(
+    client: TestClient, settings: Settings, survey: str
+) -> None:
     add(settings, "sam@example.org", "facilitator")
     sign_in(client, "sam@example.org")
     response = client.get("/staff/reports/download", params={"year": SLUG, "fmt": "md", "survey": survey})
@@ -50,7 +59,8 @@ def test_an_ordinary_download_keeps_its_name(client: TestClient, settings: Setti
 
 
 def test_a_format_of_several_files_downloads_them_all_named_as_voice_export_names_them(
-        client: TestClient, settings: Settings) -> None:
+    client: TestClient, settings: Settings
+) -> None:
     add(settings, "sam@example.org", "facilitator")
     sign_in(client, "sam@example.org")
     response = client.get(f"/staff/reports/download?year={SLUG}&fmt=csv")
@@ -64,22 +74,26 @@ def test_a_format_of_several_files_downloads_them_all_named_as_voice_export_name
     assert archive.read(actions).decode("utf-8-sig").startswith("id,year,priorities,title,")
 
 
-@pytest.mark.parametrize(("name", "plain", "encoded"), [
-    ('answers-x"; filename=evil.exe.csv', "answers-x_filename_evil.exe.csv", "answers-x_filename_evil.exe.csv"),
-    ("answers-x\r\nSet-Cookie: a=1.csv", "answers-xSet-Cookie_a_1.csv", "answers-xSet-Cookie_a_1.csv"),
-    ("report-\u202efdp.exe", "report-fdp.exe", "report-fdp.exe"),
-    ("سروے.csv", "download.csv", "%D8%B3%D8%B1%D9%88%DB%92.csv"),
-    ("żaba 1/2.csv", "zaba_1_2.csv", "%C5%BCaba_1_2.csv"),
-    (".hidden", "download.hidden", "download.hidden"),
-    ("", "download", "download"),
-])
+@pytest.mark.parametrize(
+    ("name", "plain", "encoded"),
+    [
+        ('answers-x"; filename=evil.exe.csv', "answers-x_filename_evil.exe.csv", "answers-x_filename_evil.exe.csv"),
+        ("answers-x\r\nSet-Cookie: a=1.csv", "answers-xSet-Cookie_a_1.csv", "answers-xSet-Cookie_a_1.csv"),
+        ("report-\u202efdp.exe", "report-fdp.exe", "report-fdp.exe"),
+        ("سروے.csv", "download.csv", "%D8%B3%D8%B1%D9%88%DB%92.csv"),
+        ("żaba 1/2.csv", "zaba_1_2.csv", "%C5%BCaba_1_2.csv"),
+        (".hidden", "download.hidden", "download.hidden"),
+        ("", "download", "download"),
+    ],
+)
 def test_every_name_makes_one_safe_header(name: str, plain: str, encoded: str) -> None:
     assert attachment(name) == f"attachment; filename=\"{plain}\"; filename*=UTF-8''{encoded}"
 
 
 @pytest.mark.parametrize("survey", ['x"; filename=evil.exe', "x\r\nSet-Cookie: a=1", "سروے\u202efdp.exe"])
-def test_the_answers_download_name_cannot_be_injected_either(client: TestClient, settings: Settings,
-                                                             survey: str) -> None:
+def test_the_answers_download_name_cannot_be_injected_either(
+    client: TestClient, settings: Settings, survey: str
+) -> None:
     """/staff/responses/download built its name from `survey=` as given: a quote added a second filename,
     and a CR/LF gave no response at all (after the download was audited)."""
     add(settings, "sam@example.org", "facilitator")

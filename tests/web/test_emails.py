@@ -74,8 +74,14 @@ def mail() -> Iterator[MailServer]:
 
 
 def mail_settings(settings: Settings, port: int, **more: Any) -> Settings:
-    return msgspec.structs.replace(settings, smtp_url=f"smtp://127.0.0.1:{port}", mail_from="voice@example.org",
-                                   public_url="https://voice.example.org", mail_every_seconds=0.05, **more)
+    return msgspec.structs.replace(
+        settings,
+        smtp_url=f"smtp://127.0.0.1:{port}",
+        mail_from="voice@example.org",
+        public_url="https://voice.example.org",
+        mail_every_seconds=0.05,
+        **more,
+    )
 
 
 def staff_team(settings: Settings) -> None:
@@ -88,7 +94,8 @@ def staff_team(settings: Settings) -> None:
 
 
 def test_a_request_for_contact_emails_each_enabled_lead_once_with_nothing_the_young_person_typed(
-        settings: Settings, mail: MailServer) -> None:
+    settings: Settings, mail: MailServer
+) -> None:
     settings = mail_settings(settings, mail.port)
     with TestClient(create_app(settings), base_url=PUBLIC) as client:
         staff_team(settings)
@@ -104,7 +111,9 @@ def test_a_request_for_contact_emails_each_enabled_lead_once_with_nothing_the_yo
             assert typed not in text
     audit = rows(settings, "SELECT happened_at, action, detail FROM audit_log WHERE action = 'email sent'")
     assert sorted(detail for _, _, detail in audit) == [
-        "request for contact → lead.one@example.org", "request for contact → lead.two@example.org"]
+        "request for contact → lead.one@example.org",
+        "request for contact → lead.two@example.org",
+    ]
     assert all(len(happened) == 10 for happened, _, _ in audit)  # the day only: the time would say when they asked
 
 
@@ -125,7 +134,8 @@ def test_a_flag_emails_the_leads_at_once_without_the_answer(settings: Settings, 
 
 
 def test_with_the_mail_server_down_the_answer_is_kept_and_the_email_goes_when_it_is_back(
-        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(notices, "FIRST_WAIT_SECONDS", 0.2)
     monkeypatch.setattr(notices, "LONGEST_WAIT_SECONDS", 0.5)
     server = MailServer(free_port())  # not started: nothing listens on its port
@@ -155,30 +165,39 @@ def test_with_the_mail_server_down_the_answer_is_kept_and_the_email_goes_when_it
     assert actions.count("email not sent") == 2 and actions.count("email sent") == 2
 
 
-def test_the_daily_digest_and_the_overdue_reminder_come_once_a_morning_to_who_takes_them(
-        settings: Settings) -> None:
-    settings = msgspec.structs.replace(settings, smtp_url="smtp://127.0.0.1:1", mail_from="voice@example.org",
-                                       public_url="https://voice.example.org")
+def test_the_daily_digest_and_the_overdue_reminder_come_once_a_morning_to_who_takes_them(settings: Settings) -> None:
+    settings = msgspec.structs.replace(
+        settings, smtp_url="smtp://127.0.0.1:1", mail_from="voice@example.org", public_url="https://voice.example.org"
+    )
     with TestClient(create_app(msgspec.structs.replace(settings, smtp_url="")), base_url=PUBLIC) as client:
         staff_team(settings)
         for text in ("I like the youth club", "more buses please", "skate park"):
-            assert client.post("/api/surveys/ypag-priorities/responses",
-                               json={"answers": {"most_important": text}}).status_code == 201
+            assert (
+                client.post(
+                    "/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": text}}
+                ).status_code
+                == 201
+            )
         ask_on_the_web(client, "Sam", "07700 900111")
     with opened(settings.db_path) as db:
         responses = [r for (r,) in db.execute("SELECT id FROM responses ORDER BY id")]
         for response_id, tier in zip(responses, ("look", "look", "person"), strict=False):
-            db.execute("INSERT INTO flags (response_id, answer_key, category, reason, severity, raised_on, "
-                       "assigned_role, status, tier) VALUES (?, 'most_important', 'other', 'test', 3, "
-                       "'2026-12-07', 'safeguarding lead', 'open', ?)", [response_id, tier])
+            db.execute(
+                "INSERT INTO flags (response_id, answer_key, category, reason, severity, raised_on, "
+                "assigned_role, status, tier) VALUES (?, 'most_important', 'other', 'test', 3, "
+                "'2026-12-07', 'safeguarding lead', 'open', ?)",
+                [response_id, tier],
+            )
         db.execute("UPDATE staff SET digest = 0 WHERE email = 'lead.two@example.org'")
         db.execute("UPDATE contact_requests SET due_on = '2026-12-01'")
         london = ZoneInfo("Europe/London")  # VOICE_TIMEZONE's default
 
         def queued(when: dt.datetime) -> list[tuple[str, str, str]]:
             notices.collect(db, settings, when.astimezone(dt.UTC))
-            found = db.execute("SELECT kind, recipient, subject FROM emails WHERE kind IN ('digest', 'overdue') "
-                               "ORDER BY kind, recipient").fetchall()
+            found = db.execute(
+                "SELECT kind, recipient, subject FROM emails WHERE kind IN ('digest', 'overdue') "
+                "ORDER BY kind, recipient"
+            ).fetchall()
             db.execute("DELETE FROM emails WHERE kind IN ('digest', 'overdue')")
             return found
 
@@ -187,8 +206,10 @@ def test_the_daily_digest_and_the_overdue_reminder_come_once_a_morning_to_who_ta
         assert saturday == [("digest", "lead.one@example.org", "Today's answers to read: 3")]  # no reminder on Saturday
         assert queued(dt.datetime(2026, 12, 5, 17, 0, tzinfo=london)) == []  # once a day
         monday = queued(dt.datetime(2026, 12, 7, 9, 0, tzinfo=london))
-        assert [(kind, to) for kind, to, _ in monday] == [("overdue", "lead.one@example.org"),
-                                                          ("overdue", "lead.two@example.org")]
+        assert [(kind, to) for kind, to, _ in monday] == [
+            ("overdue", "lead.one@example.org"),
+            ("overdue", "lead.two@example.org"),
+        ]
         # The digest says how many answers wait, never what they say.
         body = db.execute("SELECT body FROM emails WHERE kind = 'contact'").fetchone()[0]
         assert "Sam" not in body and "07700" not in body
@@ -203,26 +224,32 @@ def test_a_lead_can_turn_the_digest_off_but_not_the_urgent_emails(settings: Sett
         assert "Emails are not set up for this service" in text
         assert "cannot be turned off" in text
         assert page.select_one("#digest").has_attr("checked")
-        response = client.post("/staff/emails/digest", data={"_csrf_token": csrf(page), "digest": "off"},
-                               follow_redirects=False)
+        response = client.post(
+            "/staff/emails/digest", data={"_csrf_token": csrf(page), "digest": "off"}, follow_redirects=False
+        )
         assert response.status_code == 303
         page = get_page(client, response.headers["location"])
         assert "Your email settings are saved." in page.get_text(" ", strip=True)
         assert page.select_one("#digest-off").has_attr("checked")
     assert rows(settings, "SELECT digest FROM staff WHERE email = 'lead@example.org'") == [(0,)]
     assert rows(settings, "SELECT actor, detail FROM audit_log WHERE action = 'email settings changed'") == [
-        ("lead@example.org", "daily digest off")]
+        ("lead@example.org", "daily digest off")
+    ]
 
 
 def test_an_invitation_is_emailed_with_the_full_link_and_the_link_is_not_kept_once_sent(
-        settings: Settings, mail: MailServer) -> None:
+    settings: Settings, mail: MailServer
+) -> None:
     settings = mail_settings(settings, mail.port)
     with TestClient(create_app(settings), base_url=PUBLIC) as client:
         add(settings, "admin@example.org", "admin")
         sign_in(client, "admin@example.org")
         page = get_page(client, "/staff/accounts")
-        response = client.post("/staff/accounts", data={"_csrf_token": csrf(page), "email": "new.lead@example.org",
-                                                        "role": "safeguarding_lead"}, follow_redirects=False)
+        response = client.post(
+            "/staff/accounts",
+            data={"_csrf_token": csrf(page), "email": "new.lead@example.org", "role": "safeguarding_lead"},
+            follow_redirects=False,
+        )
         shown = get_page(client, response.headers["location"])
         link = shown.select_one(".link-text code").get_text(strip=True)
         assert link.startswith("https://voice.example.org/")
@@ -257,9 +284,13 @@ def test_gov_uk_notify_is_sent_the_subject_and_body_through_its_official_client(
     thread.start()
     key = "voice_test-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0"
     settings = msgspec.structs.replace(
-        settings, notify_api_key=key, notify_template_id="f33517ff-2a88-4f6e-b855-c550268ce08a",
-        notify_base_url=f"http://127.0.0.1:{server.server_port}", public_url="https://voice.example.org",
-        mail_every_seconds=0.05)
+        settings,
+        notify_api_key=key,
+        notify_template_id="f33517ff-2a88-4f6e-b855-c550268ce08a",
+        notify_base_url=f"http://127.0.0.1:{server.server_port}",
+        public_url="https://voice.example.org",
+        mail_every_seconds=0.05,
+    )
     try:
         with TestClient(create_app(settings), base_url=PUBLIC) as client:
             add(settings, "lead@example.org", "safeguarding_lead")
@@ -277,16 +308,18 @@ def test_gov_uk_notify_is_sent_the_subject_and_body_through_its_official_client(
     assert authorisation.startswith("Bearer ")  # a JWT signed with the key, as Notify expects
 
 
-def test_a_notify_key_without_its_template_stops_the_service_with_a_sentence(settings: Settings, tmp_path: Path
-                                                                             ) -> None:
+def test_a_notify_key_without_its_template_stops_the_service_with_a_sentence(
+    settings: Settings, tmp_path: Path
+) -> None:
     from voice.common.settings import SettingsError
 
     with pytest.raises(SettingsError, match="VOICE_NOTIFY_TEMPLATE_ID"):
         create_app(msgspec.structs.replace(settings, notify_api_key="x" * 80))
 
 
-def test_an_invitation_made_while_emails_fail_says_to_send_the_link_yourself(settings: Settings,
-                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_invitation_made_while_emails_fail_says_to_send_the_link_yourself(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(notices, "FIRST_WAIT_SECONDS", 0.2)
     settings = mail_settings(settings, free_port())  # nothing listens there
     with TestClient(create_app(settings), base_url=PUBLIC) as client:
@@ -296,8 +329,11 @@ def test_an_invitation_made_while_emails_fail_says_to_send_the_link_yourself(set
         add(settings, "admin@example.org", "admin")
         sign_in(client, "admin@example.org")
         page = get_page(client, "/staff/accounts")
-        response = client.post("/staff/accounts", data={"_csrf_token": csrf(page), "email": "new@example.org",
-                                                        "role": "viewer"}, follow_redirects=False)
+        response = client.post(
+            "/staff/accounts",
+            data={"_csrf_token": csrf(page), "email": "new@example.org", "role": "viewer"},
+            follow_redirects=False,
+        )
         shown = get_page(client, response.headers["location"]).get_text(" ", strip=True)
     assert "so this one may not arrive: send this link yourself now" in shown
     assert "It is being emailed to them as well" not in shown

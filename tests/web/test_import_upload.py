@@ -16,12 +16,18 @@ from litestar.testing import TestClient
 from tests.conftest import add, check_page, csrf, get_page, sign_in, until
 from voice.common.settings import Settings
 
-HEADER = ('"How old are you?",Where do you live?,Which of these should the partnership work hardest on?,'
-          "What is the one thing you would change to help young people feel safe?,Timestamp\n")
-GOOD = ["14 to 15,Leicester city,Bullying; Staying safe online,More youth workers in schools,2021-03-01\n",
-        "16 to 17,Rutland,Mental health and feeling OK,Call me on 07700 900123 if you want,2021-03-02\n"]
-TOO_MANY = ("11 to 13,Leicestershire,Bullying; Staying safe online; Waiting less for help; Mental health and feeling OK,"
-            "Less waiting,2021-03-03\n")
+HEADER = (
+    '"How old are you?",Where do you live?,Which of these should the partnership work hardest on?,'
+    "What is the one thing you would change to help young people feel safe?,Timestamp\n"
+)
+GOOD = [
+    "14 to 15,Leicester city,Bullying; Staying safe online,More youth workers in schools,2021-03-01\n",
+    "16 to 17,Rutland,Mental health and feeling OK,Call me on 07700 900123 if you want,2021-03-02\n",
+]
+TOO_MANY = (
+    "11 to 13,Leicestershire,Bullying; Staying safe online; Waiting less for help; Mental health and feeling OK,"
+    "Less waiting,2021-03-03\n"
+)
 FOUR_PICKED = "Bullying, Staying safe online, Waiting less for help, Mental health and feeling OK"
 
 
@@ -42,15 +48,21 @@ def facilitator(client: TestClient, settings: Settings) -> TestClient:
     return client
 
 
-def upload(client: TestClient, name: str, content: bytes, media_type: str = "text/csv",
-           **fields: str) -> httpx.Response:
+def upload(
+    client: TestClient, name: str, content: bytes, media_type: str = "text/csv", **fields: str
+) -> httpx.Response:
     token = csrf(get_page(client, "/staff/import"))
-    return client.post("/staff/import", data={"_csrf_token": token, "channel": "import", "dates": "day_first", **fields},
-                       files={"file": (name, content, media_type)}, follow_redirects=False)
+    return client.post(
+        "/staff/import",
+        data={"_csrf_token": token, "channel": "import", "dates": "day_first", **fields},
+        files={"file": (name, content, media_type)},
+        follow_redirects=False,
+    )
 
 
-def preview_of(client: TestClient, name: str, content: bytes, media_type: str = "text/csv",
-               **fields: str) -> tuple[str, BeautifulSoup]:
+def preview_of(
+    client: TestClient, name: str, content: bytes, media_type: str = "text/csv", **fields: str
+) -> tuple[str, BeautifulSoup]:
     response = upload(client, name, content, media_type, **fields)
     assert response.status_code == 303, response.text[:800]
     location = response.headers["location"]
@@ -67,7 +79,8 @@ def refusals(soup: BeautifulSoup) -> dict[str, str]:
 
 
 def test_the_upload_page_is_where_a_facilitator_looks_and_follows_the_file_upload_pattern(
-        facilitator: TestClient) -> None:
+    facilitator: TestClient,
+) -> None:
     home = get_page(facilitator, "/staff")
     assert home.select_one("main a[href='/staff/import']"), "staff home links to importing"
     assert home.select_one("nav a[href='/staff/import']"), "the staff navigation links to importing"
@@ -84,8 +97,9 @@ def test_the_upload_page_is_where_a_facilitator_looks_and_follows_the_file_uploa
     assert {o["value"] for o in survey.find_all("option")} >= {"", "ypag-priorities", "domestic-abuse-support"}
 
 
-def test_a_csv_is_previewed_stored_only_when_confirmed_read_and_audited(facilitator: TestClient,
-                                                                        settings: Settings) -> None:
+def test_a_csv_is_previewed_stored_only_when_confirmed_read_and_audited(
+    facilitator: TestClient, settings: Settings
+) -> None:
     content = (HEADER + GOOD[0] + TOO_MANY + GOOD[1]).encode()
     location, preview = preview_of(facilitator, "forms.csv", content, survey="ypag-priorities")
     text = preview.get_text(" ", strip=True)
@@ -113,10 +127,12 @@ def test_a_csv_is_previewed_stored_only_when_confirmed_read_and_audited(facilita
     assert "2 answers stored" in done.h1.get_text(" ", strip=True)
     assert "forms.csv:3" in refusals(done)
     assert count(settings) == 2
-    assert [row[0] for row in sqlite3.connect(settings.db_path).execute(
-        "SELECT DISTINCT channel FROM responses")] == ["import"]
+    assert [row[0] for row in sqlite3.connect(settings.db_path).execute("SELECT DISTINCT channel FROM responses")] == [
+        "import"
+    ]
     assert imported_events(settings) == [
-        ("sam@example.org", "survey:ypag-priorities", "forms.csv: 2 stored, 0 already imported, 1 rejected")]
+        ("sam@example.org", "survey:ypag-priorities", "forms.csv: 2 stored, 0 already imported, 1 rejected")
+    ]
     # Read like every other answer: redacted and themed, by the service, moments later.
     assert until(lambda: count(settings, "SELECT count(*) FROM unread") == 0)
     assert count(settings, "SELECT count(*) FROM answers WHERE text = 'Call me on [phone] if you want'") == 1
@@ -136,9 +152,13 @@ def test_an_excel_workbook_is_previewed_and_stored(facilitator: TestClient, sett
     sheet.append([99, FOUR_PICKED, dt.date(2021, 3, 2), 2])
     saved = io.BytesIO()
     book.save(saved)
-    location, preview = preview_of(facilitator, "export.xlsx", saved.getvalue(),
-                                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                   survey="ypag-priorities")
+    location, preview = preview_of(
+        facilitator,
+        "export.xlsx",
+        saved.getvalue(),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        survey="ypag-priorities",
+    )
     assert "1 answer will be stored" in preview.get_text(" ", strip=True)
     why = refusals(preview)["export.xlsx:3"]
     assert "How old are you? (99): Select one of the answers shown." in why
@@ -167,24 +187,45 @@ def test_the_survey_is_worked_out_from_the_columns_when_not_chosen(facilitator: 
 
 
 BAD_UPLOADS = [
-    ("report.pdf", b"%PDF-1.4 not a spreadsheet", "application/pdf", 422,
-     "The selected file must be a CSV file or an Excel workbook (.xlsx)"),
+    (
+        "report.pdf",
+        b"%PDF-1.4 not a spreadsheet",
+        "application/pdf",
+        422,
+        "The selected file must be a CSV file or an Excel workbook (.xlsx)",
+    ),
     ("empty.csv", b"", "text/csv", 422, "empty.csv: the file is empty"),
-    ("latin.csv", "How old are you?\nCaf\xe9\n".encode("latin-1"), "text/csv", 422,
-     "latin.csv: the file is not UTF-8; export it as 'CSV UTF-8'"),
-    ("broken.xlsx", b"not a zip file", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 422,
-     "broken.xlsx: this is not an Excel workbook that can be read"),
+    (
+        "latin.csv",
+        "How old are you?\nCaf\xe9\n".encode("latin-1"),
+        "text/csv",
+        422,
+        "latin.csv: the file is not UTF-8; export it as 'CSV UTF-8'",
+    ),
+    (
+        "broken.xlsx",
+        b"not a zip file",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        422,
+        "broken.xlsx: this is not an Excel workbook that can be read",
+    ),
     ("other.csv", b"Colour,Pet\nred,cat\n", "text/csv", 422, "other.csv: no column heading matches a question"),
-    ("big.csv", HEADER.encode() + b"14 to 15,Rutland,,x,2021-03-01\n" * 170_000, "text/csv", 422,
-     "The selected file must be smaller than 5 MB"),
+    (
+        "big.csv",
+        HEADER.encode() + b"14 to 15,Rutland,,x,2021-03-01\n" * 170_000,
+        "text/csv",
+        422,
+        "The selected file must be smaller than 5 MB",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("name", "content", "media_type", "status", "message"), BAD_UPLOADS,
-                         ids=[b[0] for b in BAD_UPLOADS])
-def test_bad_uploads_are_refused_clearly_and_store_nothing(facilitator: TestClient, settings: Settings, name: str,
-                                                           content: bytes, media_type: str, status: int,
-                                                           message: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "content", "media_type", "status", "message"), BAD_UPLOADS, ids=[b[0] for b in BAD_UPLOADS]
+)
+def test_bad_uploads_are_refused_clearly_and_store_nothing(
+    facilitator: TestClient, settings: Settings, name: str, content: bytes, media_type: str, status: int, message: str
+) -> None:
     response = upload(facilitator, name, content, media_type, survey="ypag-priorities")
     assert response.status_code == status, response.text[:500]
     page = check_page(response.text, errors=True)
@@ -197,8 +238,12 @@ def test_bad_uploads_are_refused_clearly_and_store_nothing(facilitator: TestClie
 
 
 def test_a_file_far_too_large_is_refused_before_it_is_read(facilitator: TestClient, settings: Settings) -> None:
-    response = upload(facilitator, "huge.csv", HEADER.encode() + b"14 to 15,Rutland,,x,2021-03-01\n" * 300_000,
-                      survey="ypag-priorities")
+    response = upload(
+        facilitator,
+        "huge.csv",
+        HEADER.encode() + b"14 to 15,Rutland,,x,2021-03-01\n" * 300_000,
+        survey="ypag-priorities",
+    )
     assert response.status_code == 413
     page = check_page(response.text)
     assert page.h1.get_text(strip=True) == "The selected file must be smaller than 5 MB"
@@ -207,8 +252,12 @@ def test_a_file_far_too_large_is_refused_before_it_is_read(facilitator: TestClie
 
 def test_no_file_chosen(facilitator: TestClient, settings: Settings) -> None:
     token = csrf(get_page(facilitator, "/staff/import"))
-    response = facilitator.post("/staff/import", data={"_csrf_token": token, "survey": "ypag-priorities"},
-                                files={"file": ("", b"", "application/octet-stream")}, follow_redirects=False)
+    response = facilitator.post(
+        "/staff/import",
+        data={"_csrf_token": token, "survey": "ypag-priorities"},
+        files={"file": ("", b"", "application/octet-stream")},
+        follow_redirects=False,
+    )
     assert response.status_code == 422
     page = check_page(response.text, errors=True)
     assert "Select a CSV file or an Excel workbook" in page.select_one(".error-summary").get_text()
@@ -217,20 +266,29 @@ def test_no_file_chosen(facilitator: TestClient, settings: Settings) -> None:
 
 def test_odd_fields_are_not_a_500(facilitator: TestClient, settings: Settings) -> None:
     token = csrf(get_page(facilitator, "/staff/import"))
-    response = facilitator.post("/staff/import", data={"_csrf_token": token, "survey": ["ypag-priorities", "x"],
-                                                        "channel": ["paper", "session"], "dates": ["a", "b"]},
-                                files=[("file", ("a.csv", b"x", "text/csv")), ("file", ("b.csv", b"y", "text/csv"))],
-                                follow_redirects=False)
+    response = facilitator.post(
+        "/staff/import",
+        data={
+            "_csrf_token": token,
+            "survey": ["ypag-priorities", "x"],
+            "channel": ["paper", "session"],
+            "dates": ["a", "b"],
+        },
+        files=[("file", ("a.csv", b"x", "text/csv")), ("file", ("b.csv", b"y", "text/csv"))],
+        follow_redirects=False,
+    )
     assert response.status_code == 422
     assert "Select a CSV file or an Excel workbook" in check_page(response.text, errors=True).get_text()
-    plain = facilitator.post("/staff/import", data={"_csrf_token": token, "survey": "ypag-priorities"},
-                             follow_redirects=False)  # not multipart at all: no file
+    plain = facilitator.post(
+        "/staff/import", data={"_csrf_token": token, "survey": "ypag-priorities"}, follow_redirects=False
+    )  # not multipart at all: no file
     assert plain.status_code == 422 and "Select a CSV file" in plain.text
     assert count(settings, "SELECT count(*) FROM held_imports") == 0
 
 
 def test_a_held_file_is_only_for_the_sign_in_that_uploaded_it_and_expires(
-        facilitator: TestClient, settings: Settings) -> None:
+    facilitator: TestClient, settings: Settings
+) -> None:
     location, preview = preview_of(facilitator, "forms.csv", (HEADER + GOOD[0]).encode(), survey="ypag-priorities")
     add(settings, "alex@example.org", "facilitator")
     sam = httpx.Cookies(facilitator.cookies)
@@ -261,9 +319,12 @@ def test_cancelling_forgets_the_file(facilitator: TestClient, settings: Settings
 
 
 def test_the_upload_needs_the_form_token(facilitator: TestClient, settings: Settings) -> None:
-    response = facilitator.post("/staff/import", data={"survey": "ypag-priorities"},
-                                files={"file": ("forms.csv", (HEADER + GOOD[0]).encode(), "text/csv")},
-                                follow_redirects=False)
+    response = facilitator.post(
+        "/staff/import",
+        data={"survey": "ypag-priorities"},
+        files={"file": ("forms.csv", (HEADER + GOOD[0]).encode(), "text/csv")},
+        follow_redirects=False,
+    )
     assert response.status_code == 403
     assert count(settings, "SELECT count(*) FROM held_imports") == 0
 
@@ -276,9 +337,12 @@ def test_only_facilitators_and_admins_import(client: TestClient, settings: Setti
     assert not home.select("a[href='/staff/import']")
     assert client.get("/staff/import").status_code == 403
     token = csrf(home)
-    response = client.post("/staff/import", data={"_csrf_token": token, "survey": "ypag-priorities"},
-                           files={"file": ("forms.csv", (HEADER + GOOD[0]).encode(), "text/csv")},
-                           follow_redirects=False)
+    response = client.post(
+        "/staff/import",
+        data={"_csrf_token": token, "survey": "ypag-priorities"},
+        files={"file": ("forms.csv", (HEADER + GOOD[0]).encode(), "text/csv")},
+        follow_redirects=False,
+    )
     assert response.status_code == 403
     assert "You do not have permission to do this" in response.text
     assert count(settings, "SELECT count(*) FROM held_imports") == 0 and count(settings) == 0

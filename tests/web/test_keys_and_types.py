@@ -17,8 +17,10 @@ GOOD = {"most_important": "More youth clubs in the evenings"}
 def test_the_same_key_for_another_survey_is_another_key(client: TestClient) -> None:
     body = {"answers": GOOD, "submission_id": "someone-elses-key-0001"}
     first = client.post("/api/surveys/ypag-priorities/responses", json=body)
-    other = client.post("/api/surveys/emotional-health-wellbeing/responses",
-                        json={"answers": {}, "submission_id": "someone-elses-key-0001"})
+    other = client.post(
+        "/api/surveys/emotional-health-wellbeing/responses",
+        json={"answers": {}, "submission_id": "someone-elses-key-0001"},
+    )
     assert first.status_code == 201
     assert other.status_code == 201, other.text  # stored as its own answers, not "already stored"
     assert other.json()["receipt"] != first.json()["receipt"]
@@ -35,9 +37,11 @@ def test_a_key_posted_from_another_browser_does_not_reveal_the_receipt(settings:
             (receipt,) = conn.execute("SELECT receipt FROM responses").fetchone()
         page = get_page(stranger, "/s/ypag-priorities")
         token = page.find("input", attrs={"name": "_csrf_token"})["value"]
-        replay = stranger.post("/s/ypag-priorities/check", data={"_csrf_token": token,
-                                                                  "submission_key": data["submission_key"]},
-                               follow_redirects=False)
+        replay = stranger.post(
+            "/s/ypag-priorities/check",
+            data={"_csrf_token": token, "submission_key": data["submission_key"]},
+            follow_redirects=False,
+        )
         assert receipt not in replay.headers.get("location", "") and receipt not in replay.text
 
 
@@ -49,8 +53,11 @@ def test_the_api_takes_json_only(client: TestClient, settings: Settings) -> None
         assert response.status_code == 415, (media, response.status_code)
     with sqlite3.connect(settings.db_path) as conn:
         assert conn.execute("SELECT count(*) FROM responses").fetchone() == (0,)
-    ok = client.post("/api/surveys/ypag-priorities/responses", content=body,
-                     headers={"content-type": "application/json; charset=utf-8"})
+    ok = client.post(
+        "/api/surveys/ypag-priorities/responses",
+        content=body,
+        headers={"content-type": "application/json; charset=utf-8"},
+    )
     assert ok.status_code == 201
 
 
@@ -87,11 +94,18 @@ def test_a_form_token_from_someone_elses_browser_does_not_go_with_a_staff_sessio
         page = get_page(attacker, "/staff/sign-in")
         their_token = page.find("input", attrs={"name": "_csrf_token"})["value"]
         their_cookie = attacker.cookies.get("voice_csrf")
-        jar = {"voice_staff": victim.cookies.get("voice_staff"), "voice_bind": victim.cookies.get("voice_bind"),
-               "voice_csrf": their_cookie}
+        jar = {
+            "voice_staff": victim.cookies.get("voice_staff"),
+            "voice_bind": victim.cookies.get("voice_bind"),
+            "voice_csrf": their_cookie,
+        }
         with TestClient(create_app(settings)) as raw:  # the victim's session cookies, the attacker's form token
-            forged = raw.post("/staff/sign-out", data={"_csrf_token": their_token}, follow_redirects=False,
-                              headers={"cookie": "; ".join(f"{k}={v}" for k, v in jar.items() if v)})
+            forged = raw.post(
+                "/staff/sign-out",
+                data={"_csrf_token": their_token},
+                follow_redirects=False,
+                headers={"cookie": "; ".join(f"{k}={v}" for k, v in jar.items() if v)},
+            )
         assert forged.status_code == 403, forged.status_code
         assert get_page(victim, "/staff").find("h1") is not None  # still signed in: nothing was done
         own = get_page(victim, "/staff").find("input", attrs={"name": "_csrf_token"})["value"]

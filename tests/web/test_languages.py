@@ -84,19 +84,28 @@ def test_a_whole_survey_in_polish_stores_the_same_answers_as_in_english(client: 
     _english_check, _ = answer_all(client, SLUG)
     send(client, SLUG)
     with sqlite3.connect(settings.db_path) as db:
-        stored = [json.loads(a) for (a,) in db.execute(
-            "SELECT json_group_object(question_id, value) FROM answers GROUP BY response_id ORDER BY response_id")]
+        stored = [
+            json.loads(a)
+            for (a,) in db.execute(
+                "SELECT json_group_object(question_id, value) FROM answers GROUP BY response_id ORDER BY response_id"
+            )
+        ]
     assert len(stored) == 2 and stored[0] == stored[1], "the same choices are stored whatever the language"
 
 
 def test_page_with_errors_in_urdu_names_the_problem_in_urdu(client: TestClient) -> None:
     client.get("/language/ur")
     start = get_page(client, f"/s/{SLUG}")
-    first = client.post(f"/s/{SLUG}/start", data={"_csrf_token": start.find("input", attrs={"name": "_csrf_token"})["value"]},
-                        follow_redirects=False).headers["location"]
+    first = client.post(
+        f"/s/{SLUG}/start",
+        data={"_csrf_token": start.find("input", attrs={"name": "_csrf_token"})["value"]},
+        follow_redirects=False,
+    ).headers["location"]
     page = get_page(client, first)
-    response = client.post(first, data={"_csrf_token": page.find("input", attrs={"name": "_csrf_token"})["value"],
-                                        "age_band": "not-a-choice"})
+    response = client.post(
+        first,
+        data={"_csrf_token": page.find("input", attrs={"name": "_csrf_token"})["value"], "age_band": "not-a-choice"},
+    )
     assert response.status_code == 422
     soup = BeautifulSoup(response.text, "html.parser")
     assert soup.html["dir"] == "rtl"
@@ -151,8 +160,11 @@ def test_catalogues_are_compiled_from_the_committed_words() -> None:
         assert mo.exists(), f"{mo} is missing: reinstall (pip install -e .) to compile the catalogues"
         with po.open("rb") as f:
             catalog = read_po(f)
-        stale = [m.id for m in catalog if m.id and not m.pluralizable and not m.fuzzy
-                 and translations(locale).gettext(m.id) != m.string]
+        stale = [
+            m.id
+            for m in catalog
+            if m.id and not m.pluralizable and not m.fuzzy and translations(locale).gettext(m.id) != m.string
+        ]
         assert not stale, f"{mo} is older than {po.name}: reinstall to recompile ({stale[:3]})"
 
 
@@ -165,16 +177,34 @@ def test_every_message_is_translated_into_urdu_and_polish_with_its_placeholders(
 
     pot = tmp_path / "now.pot"
     keywords = [a for k in i18n.EXTRACT_KEYWORDS for a in ("-k", k)]
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(REPO_DIR / "babel.cfg"),
-                    "--no-default-keywords", *keywords, "-o", str(pot), "."], cwd=REPO_DIR, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            str(REPO_DIR / "babel.cfg"),
+            "--no-default-keywords",
+            *keywords,
+            "-o",
+            str(pot),
+            ".",
+        ],
+        cwd=REPO_DIR,
+        check=True,
+        capture_output=True,
+    )
     with pot.open("rb") as f:
         wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
     for locale in ("ur", "pl"):
         with (LOCALE_DIR / locale / "LC_MESSAGES" / "messages.po").open("rb") as f:
             catalog = read_po(f, locale=locale)
-        done = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog
-                if m.id and not m.fuzzy and (all(m.string) if m.pluralizable else m.string)}
+        done = {
+            m.id if isinstance(m.id, str) else m.id[0]
+            for m in catalog
+            if m.id and not m.fuzzy and (all(m.string) if m.pluralizable else m.string)
+        }
         missing = sorted(wanted - done)
         assert not missing, f"{locale}: not translated (run python tools/translations.py update): {missing[:5]}"
         problems = [(m.id, e) for m, errors in catalog.check() for e in errors]
@@ -231,8 +261,9 @@ def test_a_published_report_in_urdu_marks_the_parts_still_in_english(tmp_path: P
     assert results.find(attrs={"lang": "en"}) is None and "ہمیں اگلے سال" in results.get_text()
 
 
-def test_messages_on_a_survey_page_are_in_the_page_language_not_the_chosen_one(english_only: str,
-                                                                               client: TestClient) -> None:
+def test_messages_on_a_survey_page_are_in_the_page_language_not_the_chosen_one(
+    english_only: str, client: TestClient
+) -> None:
     """A visitor who chose Urdu answering an English-only survey: its error messages are English too."""
     client.get("/language/ur")
     start = get_page(client, f"/s/{english_only}")
@@ -241,5 +272,7 @@ def test_messages_on_a_survey_page_are_in_the_page_language_not_the_chosen_one(e
     assert response.status_code == 422
     soup = BeautifulSoup(response.text, "html.parser")
     assert soup.html["lang"] == "en"
-    assert soup.select_one(".error-summary-list").get_text(strip=True) == \
-        "Leave the last box empty, then press the button again."
+    assert (
+        soup.select_one(".error-summary-list").get_text(strip=True)
+        == "Leave the last box empty, then press the button again."
+    )

@@ -18,8 +18,15 @@ def test_a_cookie_worked_out_once_sends_what_litestar_would() -> None:
     """public._Encoded keeps its Set-Cookie header in the Cookie's __dict__, worked out once."""
     for secure in (False, True):
         cached = _draft_gone("ypag-priorities", secure)
-        plain = Cookie(key=DRAFT_COOKIE, path="/s/ypag-priorities", expires=0, max_age=0, httponly=True,
-                       samesite="lax", secure=secure)
+        plain = Cookie(
+            key=DRAFT_COOKIE,
+            path="/s/ypag-priorities",
+            expires=0,
+            max_age=0,
+            httponly=True,
+            samesite="lax",
+            secure=secure,
+        )
         # The header is made once, so its "expires" is the moment it was made (Litestar writes expires=0 as
         # now): always in the past, and Max-Age=0 says the same. The rest is what Litestar sends each time.
         kept, fresh = cached.to_encoded_header()[1].decode(), plain.to_encoded_header()[1].decode()
@@ -36,4 +43,5 @@ def test_litestar_still_lets_a_cookie_keep_more_and_sends_it_through_to_encoded_
     cookie.to_encoded_header()
     assert "_header" in vars(cookie), "Litestar's Cookie no longer takes attributes (__slots__?): see public._Encoded"
     assert "to_encoded_header" in inspect.getsource(litestar.response.base), (
-        "Litestar no longer sends cookies through Cookie.to_encoded_header: public._Encoded saves nothing")
+        "Litestar no longer sends cookies through Cookie.to_encoded_header: public._Encoded saves nothing"
+    )

@@ -43,8 +43,13 @@ def test_metrics_need_the_token_and_hold_counts_never_words(settings: Settings) 
         refused = client.get("/metrics", headers={"Authorization": "Bearer wrong"})
         assert refused.status_code == 403 and refused.text.startswith("403: the metrics token is missing or wrong")
         assert client.get("/metrics/", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 404
-        receipts = [client.post("/api/surveys/ypag-priorities/responses", json={"answers": {
-            "most_important": f"Tamsin wants more buses to Braunstone {i}"}}).json()["receipt"] for i in range(3)]
+        receipts = [
+            client.post(
+                "/api/surveys/ypag-priorities/responses",
+                json={"answers": {"most_important": f"Tamsin wants more buses to Braunstone {i}"}},
+            ).json()["receipt"]
+            for i in range(3)
+        ]
         client.get("/healthz")
         client.get("/staff/sign-in")
         response = client.get("/metrics", headers={"Authorization": f"Bearer {TOKEN}"})
@@ -77,12 +82,34 @@ def test_an_allowed_address_may_scrape_without_the_token(settings: Settings) -> 
 
 def test_with_several_workers_any_scrape_counts_every_workers_requests(settings: Settings, tmp_path: Path) -> None:
     port = free_port()
-    env = {**os.environ, "VOICE_METRICS": "1", "VOICE_METRICS_TOKEN": TOKEN, "VOICE_SECRET": "test-secret",
-           "VOICE_READ_EVERY_SECONDS": "5"}
+    env = {
+        **os.environ,
+        "VOICE_METRICS": "1",
+        "VOICE_METRICS_TOKEN": TOKEN,
+        "VOICE_SECRET": "test-secret",
+        "VOICE_READ_EVERY_SECONDS": "5",
+    }
     log = (tmp_path / "log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "voice", "serve", "--workers", "2", "--port", str(port), "--db", settings.db_path,
-         "--surveys", settings.surveys_dir], cwd=REPO_DIR, env=env, stdout=subprocess.DEVNULL, stderr=log)
+        [
+            sys.executable,
+            "-m",
+            "voice",
+            "serve",
+            "--workers",
+            "2",
+            "--port",
+            str(port),
+            "--db",
+            settings.db_path,
+            "--surveys",
+            settings.surveys_dir,
+        ],
+        cwd=REPO_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+    )
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
             assert started(http), (tmp_path / "log").read_text()
@@ -91,10 +118,14 @@ def test_with_several_workers_any_scrape_counts_every_workers_requests(settings:
                 with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as one:
                     assert one.get("/healthz").status_code == 200
             for _ in range(4):  # whichever worker answers the scrape, it counts all of them
-                found = scraped(httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=60,
-                                          headers={"Authorization": f"Bearer {TOKEN}"}).text)
-                health = sum(v for labels, v in found["voice_request_duration_seconds_count"]
-                             if labels["group"] == "health")
+                found = scraped(
+                    httpx.get(
+                        f"http://127.0.0.1:{port}/metrics", timeout=60, headers={"Authorization": f"Bearer {TOKEN}"}
+                    ).text
+                )
+                health = sum(
+                    v for labels, v in found["voice_request_duration_seconds_count"] if labels["group"] == "health"
+                )
                 assert health >= 40
     finally:
         process.send_signal(signal.SIGTERM)

@@ -35,8 +35,11 @@ def test_no_one_sees_another_young_persons_answers_or_form_token(settings: Setti
         ben = TestClient(app)
         two = fill_page_two(amy, SECRET_WORDS)
         start(ben, "ypag-priorities")
-        ben.post("/s/ypag-priorities/p/1", data={"_csrf_token": csrf(get_page(ben, "/s/ypag-priorities/p/1")),
-                                                  "age_band": "14-15"}, follow_redirects=False)
+        ben.post(
+            "/s/ypag-priorities/p/1",
+            data={"_csrf_token": csrf(get_page(ben, "/s/ypag-priorities/p/1")), "age_band": "14-15"},
+            follow_redirects=False,
+        )
         for _ in range(2):  # the second time from the cache
             amys = amy.get(two).text
             bens = ben.get(two).text

@@ -36,20 +36,34 @@ def test_every_example_survey_can_be_answered_and_is_stored_with_its_version(
     soup = get_page(client, f"/s/{slug}/thanks")
     assert receipt in soup.get_text()
     assert example(slug).closing.publish_when[:40] in soup.get_text(" ")
-    stored = rows(settings, "SELECT r.version_id, r.channel, r.submitted_on, s.version_id FROM responses r "
-                            "JOIN surveys s ON s.slug = r.survey_slug WHERE r.receipt = ?", (receipt,))
+    stored = rows(
+        settings,
+        "SELECT r.version_id, r.channel, r.submitted_on, s.version_id FROM responses r "
+        "JOIN surveys s ON s.slug = r.survey_slug WHERE r.receipt = ?",
+        (receipt,),
+    )
     assert len(stored) == 1
     version_id, channel, submitted_on, current_version = stored[0]
     assert version_id == current_version
     assert channel == "web"
     assert len(submitted_on) == 10  # a day, never a time
-    answers = dict(rows(settings, "SELECT question_id, value FROM answers a JOIN responses r ON r.id = a.response_id "
-                                  "WHERE r.receipt = ?", (receipt,)))
+    answers = dict(
+        rows(
+            settings,
+            "SELECT question_id, value FROM answers a JOIN responses r ON r.id = a.response_id WHERE r.receipt = ?",
+            (receipt,),
+        )
+    )
     survey = example(slug)
     first_choice = next(q for _, q in survey.questions() if q.kind == "single_choice")
     assert json.loads(answers[first_choice.id]) == first_choice.choices[0].value
-    texts = [q.id for p in survey.pages if p.show_if is None for q in p.questions
-             if q.kind == "long_text" and q.show_if is None]
+    texts = [
+        q.id
+        for p in survey.pages
+        if p.show_if is None
+        for q in p.questions
+        if q.kind == "long_text" and q.show_if is None
+    ]
     assert all(t in answers for t in texts)
     # The draft is gone once sent.
     assert rows(settings, "SELECT count(*) FROM drafts") == [(0,)]
@@ -69,8 +83,11 @@ def test_skipping_every_question_still_sends(client: TestClient, settings: Setti
     soup = get_page(client, "/s/ypag-priorities/check")
     assert soup.get_text().count("Not provided") >= 6
     receipt = send(client, "ypag-priorities")
-    assert rows(settings, "SELECT count(*) FROM answers a JOIN responses r ON r.id = a.response_id "
-                          "WHERE r.receipt = ?", (receipt,)) == [(0,)]
+    assert rows(
+        settings,
+        "SELECT count(*) FROM answers a JOIN responses r ON r.id = a.response_id WHERE r.receipt = ?",
+        (receipt,),
+    ) == [(0,)]
 
 
 def test_invalid_answer_shows_error_summary_and_keeps_other_answers(client: TestClient) -> None:
@@ -80,8 +97,11 @@ def test_invalid_answer_shows_error_summary_and_keeps_other_answers(client: Test
     url2 = "/s/ypag-priorities/p/2"
     page2 = get_page(client, url2)
     too_long = "x" * 1001
-    response = client.post(url2, data={"_csrf_token": csrf(page2), "top_worries": ["bullying", "waiting"],
-                                       "most_important": too_long}, follow_redirects=False)
+    response = client.post(
+        url2,
+        data={"_csrf_token": csrf(page2), "top_worries": ["bullying", "waiting"], "most_important": too_long},
+        follow_redirects=False,
+    )
     assert response.status_code == 422
     soup = check_page(response.text, errors=True)
     summary = soup.select_one(".error-summary a")
@@ -118,8 +138,9 @@ def test_show_if_page_appears_only_for_matching_answers(client: TestClient) -> N
     repeat_page = 1 + [p.id for p in example("domestic-abuse-support").pages].index("repeat_story_more")
     assert f"/s/domestic-abuse-support/p/{repeat_page}" in seen_yes
     client.cookies.clear()
-    _, seen_no = answer_all(client, "domestic-abuse-support",
-                            chooser=lambda q: {q.id: "no"} if q.kind == "yes_no" else {})
+    _, seen_no = answer_all(
+        client, "domestic-abuse-support", chooser=lambda q: {q.id: "no"} if q.kind == "yes_no" else {}
+    )
     assert f"/s/domestic-abuse-support/p/{repeat_page}" not in seen_no
     assert len(seen_no) == len(seen_yes) - 1
 
@@ -131,8 +152,11 @@ def test_change_link_returns_to_check_page(client: TestClient) -> None:
     assert change is not None and "How old are you?" in change.get_text()
     soup = get_page(client, "/s/ypag-priorities/p/1?from=check")
     assert soup.select_one("a.back-link")["href"] == "/s/ypag-priorities/check"
-    response = client.post("/s/ypag-priorities/p/1", data={"_csrf_token": csrf(soup), "from": "check",
-                                                          "age_band": "16-17"}, follow_redirects=False)
+    response = client.post(
+        "/s/ypag-priorities/p/1",
+        data={"_csrf_token": csrf(soup), "from": "check", "age_band": "16-17"},
+        follow_redirects=False,
+    )
     assert response.headers["location"] == "/s/ypag-priorities/check"
     assert "16 to 17" in get_page(client, "/s/ypag-priorities/check").get_text()
 
@@ -141,14 +165,22 @@ def test_other_text_and_prefer_not_to_say(client: TestClient, settings: Settings
     url = start(client, "ypag-priorities")
     soup = get_page(client, url)
     assert soup.find("input", id="age_band-prefer_not_to_say") is not None
-    client.post(url, data={"_csrf_token": csrf(soup), "age_band": "prefer_not_to_say", "area": "other",
-                           "area.other": "  Melton  "}, follow_redirects=False)
+    client.post(
+        url,
+        data={"_csrf_token": csrf(soup), "age_band": "prefer_not_to_say", "area": "other", "area.other": "  Melton  "},
+        follow_redirects=False,
+    )
     check = get_page(client, "/s/ypag-priorities/check").get_text()
     assert "Somewhere else: Melton" in check
     assert "I’d rather not say" in check
     receipt = send(client, "ypag-priorities")
-    stored = dict(rows(settings, "SELECT question_id, text FROM answers a JOIN responses r ON r.id = a.response_id "
-                                 "WHERE r.receipt = ?", (receipt,)))
+    stored = dict(
+        rows(
+            settings,
+            "SELECT question_id, text FROM answers a JOIN responses r ON r.id = a.response_id WHERE r.receipt = ?",
+            (receipt,),
+        )
+    )
     assert stored["area"] == "Melton"
 
 
@@ -172,8 +204,7 @@ def test_contact_request_without_contact_details_asks_for_them(client: TestClien
     start(client, "ypag-priorities")
     last = len(example("ypag-priorities").pages)
     soup = get_page(client, f"/s/ypag-priorities/p/{last}")
-    response = client.post(f"/s/ypag-priorities/p/{last}",
-                           data={"_csrf_token": csrf(soup), "talk_to_someone": "yes"})
+    response = client.post(f"/s/ypag-priorities/p/{last}", data={"_csrf_token": csrf(soup), "talk_to_someone": "yes"})
     assert response.status_code == 422
     soup = check_page(response.text, errors=True)
     assert soup.select_one(".error-summary a")["href"] == "#talk_to_someone-contact"

@@ -31,8 +31,13 @@ API = "/api/surveys/ypag-priorities/responses"
 @pytest.fixture
 def quick(tmp_path: Path, surveys_dir: Path) -> Settings:
     """Readers that look every 0.05 s, and read busy or not after 1 s of waiting."""
-    return Settings(db_path=str(tmp_path / "voice.db"), surveys_dir=str(surveys_dir), secret="s",
-                    read_every_seconds=0.05, read_within_seconds=1)
+    return Settings(
+        db_path=str(tmp_path / "voice.db"),
+        surveys_dir=str(surveys_dir),
+        secret="s",
+        read_every_seconds=0.05,
+        read_within_seconds=1,
+    )
 
 
 @pytest.fixture
@@ -46,8 +51,13 @@ def reader_of(client: TestClient) -> Reader:
 
 
 def test_a_busy_service_stores_first_and_reads_in_its_next_quiet_moment(tmp_path: Path, surveys_dir: Path) -> None:
-    settings = Settings(db_path=str(tmp_path / "v.db"), surveys_dir=str(surveys_dir), secret="s",
-                        read_every_seconds=0.05, read_within_seconds=3600)
+    settings = Settings(
+        db_path=str(tmp_path / "v.db"),
+        surveys_dir=str(surveys_dir),
+        secret="s",
+        read_every_seconds=0.05,
+        read_within_seconds=3600,
+    )
     with TestClient(create_app(settings)) as client:
         add(settings, "lead@example.org", "safeguarding_lead")
         sign_in(client, "lead@example.org")
@@ -65,19 +75,26 @@ def test_a_busy_service_stores_first_and_reads_in_its_next_quiet_moment(tmp_path
         reader.in_hand -= 1  # a quiet moment
         assert until(lambda: rows(settings, "SELECT count(*) FROM unread") == [(0,)])
         assert rows(settings, "SELECT text FROM answers WHERE question_id = 'most_important'") == [
-            ("Nobody listens. My dad hits me when he drinks, call me on [phone]",)]
+            ("Nobody listens. My dad hits me when he drinks, call me on [phone]",)
+        ]
         assert rows(settings, "SELECT category, assigned_role FROM flags") == [("abuse_at_home", "safeguarding lead")]
         queue = get_page(client, "/staff/safeguarding").get_text(" ", strip=True)
         assert "still being read" not in queue and "Abuse or violence at home “dad hits”" in queue
 
 
-def test_unfinished_answers_sent_while_busy_are_deleted_when_the_answers_are_read(tmp_path: Path,
-                                                                                 surveys_dir: Path) -> None:
+def test_unfinished_answers_sent_while_busy_are_deleted_when_the_answers_are_read(
+    tmp_path: Path, surveys_dir: Path
+) -> None:
     """The cookie goes with the thank-you page; the unfinished answers, like the answers as sent, stay
     in the database only until they are read (deleting them while the young person waited cost a fifth
     of the rate of form posts under load)."""
-    settings = Settings(db_path=str(tmp_path / "v.db"), surveys_dir=str(surveys_dir), secret="s",
-                        read_every_seconds=0.05, read_within_seconds=3600)
+    settings = Settings(
+        db_path=str(tmp_path / "v.db"),
+        surveys_dir=str(surveys_dir),
+        secret="s",
+        read_every_seconds=0.05,
+        read_within_seconds=3600,
+    )
     with TestClient(create_app(settings)) as client:
         reader = reader_of(client)
         check, _ = answer_all(client, "ypag-priorities")
@@ -186,8 +203,21 @@ def test_an_export_counts_answers_still_waiting_by_reading_them_first(tmp_path: 
     db_path = tmp_path / "voice.db"
     with opened(db_path) as db:
         record(db, published, {"most_important": DISCLOSURE}, "api", RecordOptions(read_now=False))
-    result = CliRunner().invoke(main, ["export", "you-said-we-did", "--year", "2026/27", "--format", "json",
-                                       "--out", str(tmp_path / "out"), "--db", str(db_path)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "export",
+            "you-said-we-did",
+            "--year",
+            "2026/27",
+            "--format",
+            "json",
+            "--out",
+            str(tmp_path / "out"),
+            "--db",
+            str(db_path),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "Read 1 answers that were waiting." in result.output
     with sqlite3.connect(db_path) as conn:

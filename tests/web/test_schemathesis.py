@@ -19,8 +19,9 @@ from voice.web.app import create_app
 _ROOT = Path(tempfile.mkdtemp(prefix="voice-schemathesis-"))
 atexit.register(shutil.rmtree, _ROOT, True)
 shutil.copytree(EXAMPLES, _ROOT / "surveys")
-APP = create_app(Settings(db_path=str(_ROOT / "voice.db"), surveys_dir=str(_ROOT / "surveys"), secret="st",
-                          submissions_per_minute=0))
+APP = create_app(
+    Settings(db_path=str(_ROOT / "voice.db"), surveys_dir=str(_ROOT / "surveys"), secret="st", submissions_per_minute=0)
+)
 schema = schemathesis.openapi.from_asgi("/api/schema/openapi.json", APP)
 
 

@@ -24,8 +24,9 @@ def test_every_staff_route_but_sign_in_is_guarded_and_refuses_anonymous_visitors
             continue
         guards = [getattr(g, "func", g) for g in handler.resolve_guards()]
         assert staff_guard in guards, f"{method} {path} has no staff guard"
-        response = client.request(method, url, data={"_csrf_token": token} if method == "POST" else None,
-                                   follow_redirects=False)
+        response = client.request(
+            method, url, data={"_csrf_token": token} if method == "POST" else None, follow_redirects=False
+        )
         assert response.status_code in (303, 401, 403), f"{method} {path} answered {response.status_code}"
         if response.status_code == 303:
             assert response.headers["location"] == "/staff/sign-in"
@@ -45,8 +46,10 @@ def test_only_safeguarding_leads_see_the_queue(client: TestClient, settings: Set
 def test_the_queue_from_disclosure_to_closed_flag_with_audit(client: TestClient, settings: Settings) -> None:
     add(settings, "lead@example.org", "safeguarding_lead")
     typed = "Call me on 07700 900123. My stepdad hits me and I want to die"
-    assert client.post("/api/surveys/ypag-priorities/responses",
-                       json={"answers": {"most_important": typed}}).status_code == 201
+    assert (
+        client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": typed}}).status_code
+        == 201
+    )
     sign_in(client, "lead@example.org")
 
     queue = get_page(client, "/staff/safeguarding")
@@ -65,8 +68,11 @@ def test_the_queue_from_disclosure_to_closed_flag_with_audit(client: TestClient,
     assert empty.status_code == 422
     assert "Enter what was done" in check_page(empty.text, errors=True).select_one(".error-summary").get_text()
 
-    done = client.post(f"{first}/close", data={"_csrf_token": token, "action_note": "Passed to the DSL at the school"},
-                       follow_redirects=False)
+    done = client.post(
+        f"{first}/close",
+        data={"_csrf_token": token, "action_note": "Passed to the DSL at the school"},
+        follow_redirects=False,
+    )
     assert done.status_code == 303
     closed = get_page(client, first).get_text()
     assert "Closed by lead@example.org" in closed and "Passed to the DSL at the school" in closed
@@ -74,8 +80,10 @@ def test_the_queue_from_disclosure_to_closed_flag_with_audit(client: TestClient,
     assert len(get_page(client, "/staff/safeguarding?status=closed").select("tbody tr")) == 1
 
     with sqlite3.connect(settings.db_path) as conn:
-        log = conn.execute("SELECT actor, action, detail FROM audit_log WHERE subject = ? ORDER BY id",
-                           [f"flag:{first.rsplit('/', 1)[1]}"]).fetchall()
+        log = conn.execute(
+            "SELECT actor, action, detail FROM audit_log WHERE subject = ? ORDER BY id",
+            [f"flag:{first.rsplit('/', 1)[1]}"],
+        ).fetchall()
     # raised; viewed; viewed again with the error; closed; viewed after closing
     assert [a for _, a, _ in log] == ["flag raised", "flag viewed", "flag viewed", "flag closed", "flag viewed"]
     assert log[3] == ("lead@example.org", "flag closed", "Passed to the DSL at the school")
@@ -92,7 +100,8 @@ def _sign_in_answer(client: TestClient, email: str, password: str) -> tuple[int,
 
 
 def test_wrong_passwords_lock_the_email_in_this_browser_only_and_never_say_whether_it_exists(
-        client: TestClient, settings: Settings) -> None:
+    client: TestClient, settings: Settings
+) -> None:
     add(settings, "lead@example.org", "safeguarding_lead")
     real = [_sign_in_answer(client, "lead@example.org", "wrong password!!") for _ in range(5)]
     unknown = [_sign_in_answer(client, "nobody@example.org", "wrong password!!") for _ in range(5)]
@@ -100,7 +109,9 @@ def test_wrong_passwords_lock_the_email_in_this_browser_only_and_never_say_wheth
     assert real[0][0] == 401 and "email address or password is not right" in real[0][1]
     assert "locked after 5 wrong passwords" in real[4][1]
     # Locked now, even with the right password (in this browser), and an unknown email alike.
-    assert _sign_in_answer(client, "lead@example.org", STAFF_PASSWORD) == _sign_in_answer(client, "nobody@example.org", STAFF_PASSWORD)
+    assert _sign_in_answer(client, "lead@example.org", STAFF_PASSWORD) == _sign_in_answer(
+        client, "nobody@example.org", STAFF_PASSWORD
+    )
     assert "locked" in _sign_in_answer(client, "lead@example.org", STAFF_PASSWORD)[1]
     # The lead, in their own browser, is not locked out by what a stranger typed.
     client.cookies.clear()  # another browser: no device cookie yet
@@ -111,8 +122,11 @@ def test_wrong_passwords_lock_the_email_in_this_browser_only_and_never_say_wheth
 def test_session_cookie_idle_timeout_and_sign_out(client: TestClient, settings: Settings) -> None:
     add(settings, "lead@example.org", "safeguarding_lead")
     token = csrf(get_page(client, "/staff/sign-in"))
-    response = client.post("/staff/sign-in", data={"_csrf_token": token, "email": "LEAD@example.org",
-                                                   "password": STAFF_PASSWORD}, follow_redirects=False)
+    response = client.post(
+        "/staff/sign-in",
+        data={"_csrf_token": token, "email": "LEAD@example.org", "password": STAFF_PASSWORD},
+        follow_redirects=False,
+    )
     cookie = response.headers["set-cookie"]
     assert "voice_staff=" in cookie and "HttpOnly" in cookie and "SameSite=strict" in cookie and "Path=/staff" in cookie
     assert client.get("/staff/safeguarding").status_code == 200
@@ -135,13 +149,17 @@ def test_cookies_are_secure_over_https(settings: Settings) -> None:
         started = client.post("/s/ypag-priorities/start", data={"_csrf_token": csrf(page)}, follow_redirects=False)
         assert "secure" in started.headers["set-cookie"].lower()
         token = csrf(get_page(client, "/staff/sign-in"))
-        signed = client.post("/staff/sign-in", data={"_csrf_token": token, "email": "lead@example.org",
-                                                     "password": STAFF_PASSWORD}, follow_redirects=False)
+        signed = client.post(
+            "/staff/sign-in",
+            data={"_csrf_token": token, "email": "lead@example.org", "password": STAFF_PASSWORD},
+            follow_redirects=False,
+        )
         assert "secure" in signed.headers["set-cookie"].lower()
 
 
-@pytest.mark.parametrize("path", ["/staff/answers/{n}", "/staff/safeguarding/{n}", "/staff/actions/{n}",
-                                  "/staff/responses?version={n}"])
+@pytest.mark.parametrize(
+    "path", ["/staff/answers/{n}", "/staff/safeguarding/{n}", "/staff/actions/{n}", "/staff/responses?version={n}"]
+)
 @pytest.mark.parametrize("n", ["99999999999999999999999", "-1", "0"])
 def test_an_id_no_row_could_have_is_a_clear_400(client: TestClient, settings: Settings, path: str, n: str) -> None:
     """A number past what SQLite can hold reached the database and came back as a 500."""
@@ -154,8 +172,9 @@ def test_an_id_no_row_could_have_is_a_clear_400(client: TestClient, settings: Se
     assert "Traceback" not in response.text and said in response.text
 
 
-def test_a_role_that_may_not_do_something_is_told_so_not_that_the_page_expired(client: TestClient,
-                                                                              settings: Settings) -> None:
+def test_a_role_that_may_not_do_something_is_told_so_not_that_the_page_expired(
+    client: TestClient, settings: Settings
+) -> None:
     """#27 item 15: a viewer opening /staff/actions/new got "This page has expired… cookies are blocked"."""
     add(settings, "val@example.org", "viewer")
     sign_in(client, "val@example.org")
@@ -166,7 +185,8 @@ def test_a_role_that_may_not_do_something_is_told_so_not_that_the_page_expired(c
 
 
 def test_flags_one_answer_raised_are_one_item_in_the_queue_closed_together_with_one_note(
-        client: TestClient, settings: Settings) -> None:
+    client: TestClient, settings: Settings
+) -> None:
     """#27 item 12: one answer raised several flags, each in the queue on its own and each to be closed on
     its own. They are one item, and closing them together with one note closes and audits each."""
     add(settings, "lead@example.org", "safeguarding_lead")
@@ -190,8 +210,10 @@ def test_flags_one_answer_raised_are_one_item_in_the_queue_closed_together_with_
     assert typed in words and "Suicidal thoughts" in words and "Abuse or violence at home" in words
     chosen = page.find("input", attrs={"name": "close", "checked": True})  # the form closes them together
     assert f"All {len(several)} open flags on this answer" in page.find("label", attrs={"for": chosen["id"]}).get_text()
-    closed = client.post(f"/staff/safeguarding/{several[-1]}/close", data={
-        "_csrf_token": csrf(page), "action_note": "Rang the school's DSL", "close": chosen["value"]})
+    closed = client.post(
+        f"/staff/safeguarding/{several[-1]}/close",
+        data={"_csrf_token": csrf(page), "action_note": "Rang the school's DSL", "close": chosen["value"]},
+    )
     assert closed.status_code == 200 and "Rang the school's DSL" in check_page(closed.text).get_text()
     assert len(get_page(client, "/staff/safeguarding").select("tbody tr")) == 1  # the other answer's flag
     assert len(get_page(client, "/staff/safeguarding?status=closed").select("tbody tr")) == 1

@@ -21,8 +21,10 @@ TIME_OF_DAY = re.compile(r"T\d\d:\d\d")
 def publish_with_quote(client: TestClient, settings: Settings) -> str:
     """Answers, one of them quoted and approved, the year published; returns that answer's receipt."""
     answered(client)
-    sent = client.post("/api/surveys/ypag-priorities/responses",
-                       json={"answers": {"most_important": WORDS_TAKEN_BACK, "quote_ok": "yes"}})
+    sent = client.post(
+        "/api/surveys/ypag-priorities/responses",
+        json={"answers": {"most_important": WORDS_TAKEN_BACK, "quote_ok": "yes"}},
+    )
     assert sent.status_code == 201
     add(settings, "sam@example.org", "facilitator")
     add(settings, "alex@example.org", "facilitator")
@@ -30,13 +32,28 @@ def publish_with_quote(client: TestClient, settings: Settings) -> str:
     quote(client, settings, WORDS_TAKEN_BACK, approve=True)
     quote(client, settings, WORDS[1], approve=True)
     page = get_page(client, "/staff/priorities")
-    assert client.post("/staff/priorities", data={
-        "_csrf_token": csrf(page), "year": YEAR, "key": "listened_to", "name": "Being heard",
-        "outcomes": "Young people are listened to", "topics": ["being_listened_to", "mental_health", "other"]},
-        follow_redirects=False).status_code == 303
+    assert (
+        client.post(
+            "/staff/priorities",
+            data={
+                "_csrf_token": csrf(page),
+                "year": YEAR,
+                "key": "listened_to",
+                "name": "Being heard",
+                "outcomes": "Young people are listened to",
+                "topics": ["being_listened_to", "mental_health", "other"],
+            },
+            follow_redirects=False,
+        ).status_code
+        == 303
+    )
     page = get_page(client, "/staff/reports")
-    assert client.post("/staff/reports/publish", data={"_csrf_token": csrf(page), "year": YEAR},
-                       follow_redirects=False).status_code == 303
+    assert (
+        client.post(
+            "/staff/reports/publish", data={"_csrf_token": csrf(page), "year": YEAR}, follow_redirects=False
+        ).status_code
+        == 303
+    )
     assert WORDS_TAKEN_BACK in get_page(client, f"/you-said-we-did/{SLUG}").get_text(" ")
     return str(sent.json()["receipt"])
 
@@ -47,7 +64,8 @@ def stored(settings: Settings, sql: str) -> list[tuple]:
 
 
 def test_a_withdrawn_quote_leaves_the_published_pages_and_their_snapshots_at_once(
-        client: TestClient, settings: Settings) -> None:
+    client: TestClient, settings: Settings
+) -> None:
     receipt = publish_with_quote(client, settings)
     assert client.delete(f"/api/responses/{receipt}").status_code == 204
     for path in (f"/you-said-we-did/{SLUG}", f"/you-said-we-did/{SLUG}/ypag-priorities"):
@@ -75,11 +93,15 @@ def test_no_stored_record_says_at_what_time_of_day_an_answer_came(client: TestCl
     """The system's own events about an answer (a flag raised, worth a look, needs a person to read,
     answers taken back or deleted) carry the day only: the time would tie an answer to the moment it was
     sent. Staff members' own actions keep their time."""
-    sent = client.post("/api/surveys/ypag-priorities/responses",
-                       json={"answers": {"most_important": "My dad hits me when he is angry"}})
+    sent = client.post(
+        "/api/surveys/ypag-priorities/responses",
+        json={"answers": {"most_important": "My dad hits me when he is angry"}},
+    )
     assert sent.status_code == 201
-    client.post("/api/surveys/ypag-priorities/responses",
-                json={"answers": {"most_important": "Mój tata mnie bije i boję się wracać do domu"}})
+    client.post(
+        "/api/surveys/ypag-priorities/responses",
+        json={"answers": {"most_important": "Mój tata mnie bije i boję się wracać do domu"}},
+    )
     assert client.delete(f"/api/responses/{sent.json()['receipt']}").status_code == 204
     rows = stored(settings, "SELECT happened_at, actor, action, subject FROM audit_log")
     about_answers = [r for r in rows if r[3].startswith(("flag:", "response:")) and "@" not in r[1]]
@@ -92,8 +114,13 @@ def test_no_stored_record_says_at_what_time_of_day_an_answer_came(client: TestCl
 
 
 def test_an_admin_sees_that_a_flag_event_happened_never_its_words(client: TestClient, settings: Settings) -> None:
-    assert client.post("/api/surveys/ypag-priorities/responses",
-                       json={"answers": {"most_important": "My dad hits me when he is angry"}}).status_code == 201
+    assert (
+        client.post(
+            "/api/surveys/ypag-priorities/responses",
+            json={"answers": {"most_important": "My dad hits me when he is angry"}},
+        ).status_code
+        == 201
+    )
     add(settings, "admin@example.org", "admin")
     sign_in(client, "admin@example.org")
     page = get_page(client, "/staff/audit").get_text(" ")
@@ -104,8 +131,13 @@ def test_an_admin_sees_that_a_flag_event_happened_never_its_words(client: TestCl
 
 
 def test_staff_pages_and_downloads_are_never_kept_by_a_browser_or_proxy(client: TestClient, settings: Settings) -> None:
-    assert client.post("/api/surveys/ypag-priorities/responses",
-                       json={"answers": {"most_important": "My dad hits me when he is angry"}}).status_code == 201
+    assert (
+        client.post(
+            "/api/surveys/ypag-priorities/responses",
+            json={"answers": {"most_important": "My dad hits me when he is angry"}},
+        ).status_code
+        == 201
+    )
     add(settings, "lead@example.org", "safeguarding_lead")
     add(settings, "sam@example.org", "facilitator")
     sign_in(client, "lead@example.org")

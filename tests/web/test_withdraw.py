@@ -33,9 +33,19 @@ def counts(settings: Settings) -> dict[str, int]:
 
 
 def send(client: TestClient, text: str, **more: object) -> str:
-    response = client.post("/api/surveys/ypag-priorities/responses", json={"answers": {
-        "age_band": "14-15", "top_worries": ["bullying"], "listened_to": 2, "most_important": text,
-        "quote_ok": "yes", **more}})
+    response = client.post(
+        "/api/surveys/ypag-priorities/responses",
+        json={
+            "answers": {
+                "age_band": "14-15",
+                "top_worries": ["bullying"],
+                "listened_to": 2,
+                "most_important": text,
+                "quote_ok": "yes",
+                **more,
+            }
+        },
+    )
     assert response.status_code == 201, response.text
     receipt: str = response.json()["receipt"]
     return receipt
@@ -52,14 +62,25 @@ def test_delete_through_the_api_takes_everything_with_it(client: TestClient, set
     before = counts(settings)
     receipt = send(client, "Nobody at school listens to our ideas, my number is 07700 900123")
     with opened(settings.db_path) as db:  # a facilitator picked its words as a quote
-        answer_id = db.execute("SELECT a.id FROM answers a JOIN responses r ON r.id = a.response_id "
-                               "WHERE r.receipt = ? AND a.question_id = 'most_important'", [receipt]).fetchone()[0]
-        quote_id = curation.propose(db, answer_id, "Nobody at school listens to our ideas", "(YPAG)",
-                                    "f@example.org", client.app.state["themer"].taxonomy)
+        answer_id = db.execute(
+            "SELECT a.id FROM answers a JOIN responses r ON r.id = a.response_id "
+            "WHERE r.receipt = ? AND a.question_id = 'most_important'",
+            [receipt],
+        ).fetchone()[0]
+        quote_id = curation.propose(
+            db,
+            answer_id,
+            "Nobody at school listens to our ideas",
+            "(YPAG)",
+            "f@example.org",
+            client.app.state["themer"].taxonomy,
+        )
         for title, quoted in (("Listening sessions", [quote_id, 424242]), ("Other work", [424242])):
-            db.execute("INSERT INTO actions (year, title, what_we_did, agency, status, quotes, updated_by, updated_at) "
-                       "VALUES ('2026/27', ?, 'x', 'LLR', 'done', ?, 'f@example.org', '2026-11-29')",
-                       [title, msgspec.json.encode(quoted).decode()])
+            db.execute(
+                "INSERT INTO actions (year, title, what_we_did, agency, status, quotes, updated_by, updated_at) "
+                "VALUES ('2026/27', ?, 'x', 'LLR', 'done', ?, 'f@example.org', '2026-11-29')",
+                [title, msgspec.json.encode(quoted).decode()],
+            )
     during = counts(settings)
     assert during["responses"] == before["responses"] + 1 and during["original_texts"] == before["original_texts"] + 1
     assert during["quotes"] == 1 and during["answer_tallies"] > before["answer_tallies"]
@@ -70,14 +91,17 @@ def test_delete_through_the_api_takes_everything_with_it(client: TestClient, set
     assert counts(settings) == before
     with sqlite3.connect(settings.db_path) as conn:  # the quote is gone from the action that used it, only there
         assert conn.execute("SELECT title, quotes FROM actions ORDER BY id").fetchall() == [
-            ("Listening sessions", "[424242]"), ("Other work", "[424242]")]
+            ("Listening sessions", "[424242]"),
+            ("Other work", "[424242]"),
+        ]
     with opened(settings.db_path) as db:  # the kept counts still agree with the answers left
         kept = tallies.tallies_now(db)
         with db.conn:
             tallies.rebuild(db)
         assert tallies.tallies_now(db) == kept
         assert db.execute("SELECT action, actor FROM audit_log WHERE action = 'answers withdrawn'").fetchall() == [
-            ("answers withdrawn", "young person (with the receipt code)")]
+            ("answers withdrawn", "young person (with the receipt code)")
+        ]
 
     again = client.delete(f"/api/responses/{receipt}")
     assert again.status_code == 404 and "receipt code" in again.json()["message"]
@@ -103,7 +127,9 @@ def test_answers_with_an_open_flag_are_hidden_until_the_lead_closes_it(client: T
     assert "Taken back" in queue.select_one("tbody tr").get_text()  # #27 item 4: said in the queue
     page = get_page(client, flag)
     assert worrying in page.get_text()  # the lead still reads it
-    assert "took their answers back on" in page.get_text() and "kept for you until this flag is closed" in page.get_text()
+    assert (
+        "took their answers back on" in page.get_text() and "kept for you until this flag is closed" in page.get_text()
+    )
     assert client.delete(f"/api/responses/{receipt}").status_code == 404  # withdrawn already
 
     client.post(f"{flag}/close", data={"_csrf_token": csrf(page), "action_note": "Referred to children's services"})
@@ -130,8 +156,11 @@ def test_the_withdraw_page_works_without_javascript(client: TestClient, settings
     assert wrong.status_code == 422 and "cannot find answers" in wrong.text
     assert 'value="ZZZZ-ZZZZ-ZZZZ"' in wrong.text  # what was typed is kept
 
-    done = client.post("/withdraw", data={"_csrf_token": csrf(page), "receipt": receipt.replace("-", " ").lower()},
-                       follow_redirects=False)
+    done = client.post(
+        "/withdraw",
+        data={"_csrf_token": csrf(page), "receipt": receipt.replace("-", " ").lower()},
+        follow_redirects=False,
+    )
     assert done.status_code == 303 and done.headers["location"] == "/withdraw/done"
     text = get_page(client, "/withdraw/done").get_text(" ", strip=True)
     assert "Your answers have been taken back" in text and "until the next time it is published" in text
@@ -155,7 +184,8 @@ def test_staff_take_answers_back_for_a_young_person_and_it_is_audited(client: Te
     assert counts(settings)["responses"] == 0
     with sqlite3.connect(settings.db_path) as conn:
         assert conn.execute("SELECT actor, detail FROM audit_log WHERE action = 'answers withdrawn'").fetchall() == [
-            ("facilitator@example.org", "for a young person who asked")]
+            ("facilitator@example.org", "for a young person who asked")
+        ]
 
 
 def test_answers_read_later_are_read_before_they_go(settings: Settings) -> None:
@@ -170,7 +200,9 @@ def test_answers_read_later_are_read_before_they_go(settings: Settings) -> None:
     published = catalogue.current("ypag-priorities")
     assert published is not None
     with opened(settings.db_path) as db:
-        receipt = record(db, published, {"most_important": "I want to kill myself"}, "api", RecordOptions(read_now=False)).receipt
+        receipt = record(
+            db, published, {"most_important": "I want to kill myself"}, "api", RecordOptions(read_now=False)
+        ).receipt
         assert db.execute("SELECT count(*) FROM unread").fetchone()[0] == 1
     with TestClient(create_app(settings)) as client:
         assert client.delete(f"/api/responses/{receipt}").status_code == 204
@@ -193,6 +225,10 @@ def test_staff_trying_receipt_codes_are_rate_limited_too(settings: Settings) -> 
         add(settings, "sam@example.org", "facilitator")
         sign_in(client, "sam@example.org")  # one try of the five (a password is limited too)
         token = csrf(get_page(client, "/staff/withdraw"))
-        answers = [client.post("/staff/withdraw", data={"_csrf_token": token, "receipt": f"AAAA-BBBB-CCC{c}"},
-                               follow_redirects=False).status_code for c in "234567"]
+        answers = [
+            client.post(
+                "/staff/withdraw", data={"_csrf_token": token, "receipt": f"AAAA-BBBB-CCC{c}"}, follow_redirects=False
+            ).status_code
+            for c in "234567"
+        ]
     assert 429 not in answers[:4] and answers[4:] == [429, 429], answers

@@ -49,8 +49,9 @@ def words_of(client: TestClient, url: str) -> str:
 
 
 @pytest.mark.parametrize("language", ["en", "pl"])
-def test_the_lead_reads_the_survey_title_and_the_question_not_their_ids(client: TestClient, settings: Settings,
-                                                                        language: str) -> None:
+def test_the_lead_reads_the_survey_title_and_the_question_not_their_ids(
+    client: TestClient, settings: Settings, language: str
+) -> None:
     ask_for_help_on_the_web(client)
     add(settings, "lead@example.org", "safeguarding_lead")
     sign_in(client, "lead@example.org")
@@ -71,8 +72,13 @@ def test_the_lead_reads_the_survey_title_and_the_question_not_their_ids(client: 
 
 
 def test_topics_are_named_in_the_pages_language(client: TestClient, settings: Settings) -> None:
-    assert client.post("/api/surveys/ypag-priorities/responses", json={"answers": {
-        "most_important": "Being bullied online on snapchat every night"}}).status_code == 201
+    assert (
+        client.post(
+            "/api/surveys/ypag-priorities/responses",
+            json={"answers": {"most_important": "Being bullied online on snapchat every night"}},
+        ).status_code
+        == 201
+    )
     add(settings, "sam@example.org", "facilitator")
     sign_in(client, "sam@example.org")
     client.headers["accept-language"] = "pl"

@@ -15,9 +15,14 @@ from voice.common.dates import local_today
 from voice.common.settings import Settings
 from voice.reporting.priorities import year_of, year_slug
 
-WORDS = ["Waiting months for CAMHS made everything worse", "The youth worker listened to me and it really helped",
-         "More youth clubs in the evenings", "I worry about exams all the time", "Nobody listens to young people",
-         "School counsellor was kind"]
+WORDS = [
+    "Waiting months for CAMHS made everything worse",
+    "The youth worker listened to me and it really helped",
+    "More youth clubs in the evenings",
+    "I worry about exams all the time",
+    "Nobody listens to young people",
+    "School counsellor was kind",
+]
 YEAR = year_of(local_today())
 SLUG = year_slug(YEAR)
 
@@ -33,14 +38,19 @@ def quote(client: TestClient, settings: Settings, words: str, approve: bool) -> 
     with sqlite3.connect(settings.db_path) as conn:
         answer_id = conn.execute("SELECT min(id) FROM answers WHERE text = ?", [words]).fetchone()[0]
     page = get_page(client, f"/staff/answers/{answer_id}")
-    client.post(f"/staff/answers/{answer_id}/quotes",
-                data={"_csrf_token": csrf(page), "quote": words, "attribution": "(YPAG)"})
+    client.post(
+        f"/staff/answers/{answer_id}/quotes", data={"_csrf_token": csrf(page), "quote": words, "attribution": "(YPAG)"}
+    )
     if approve:
         sign_in(client, "alex@example.org")
         page = get_page(client, "/staff/quotes")
         quote_id = page.select_one(f"li:-soup-contains('{words}')")["id"].removeprefix("quote-")
-        assert client.post(f"/staff/quotes/{quote_id}/approve", data={"_csrf_token": csrf(page)},
-                           follow_redirects=False).status_code == 303
+        assert (
+            client.post(
+                f"/staff/quotes/{quote_id}/approve", data={"_csrf_token": csrf(page)}, follow_redirects=False
+            ).status_code
+            == 303
+        )
         sign_in(client, "sam@example.org")
 
 
@@ -54,14 +64,27 @@ def test_priorities_actions_report_publish_and_the_public_page(client: TestClien
 
     page = get_page(client, "/staff/priorities")
     assert f"There are no priorities for {YEAR} yet" in page.get_text()
-    bad = client.post("/staff/priorities", data={"_csrf_token": csrf(page), "year": YEAR, "key": "Mental Health",
-                                                 "name": "Child mental health"})
+    bad = client.post(
+        "/staff/priorities",
+        data={"_csrf_token": csrf(page), "year": YEAR, "key": "Mental Health", "name": "Child mental health"},
+    )
     assert bad.status_code == 422
     assert "Enter a short id" in check_page(bad.text, errors=True).select_one(".error-summary").get_text()
-    assert client.post("/staff/priorities", data={
-        "_csrf_token": csrf(page), "year": YEAR, "key": "child_mental_health", "name": "Child mental health",
-        "outcomes": "Good mental health support\nSafe while waiting", "topics": ["mental_health", "being_listened_to"]},
-        follow_redirects=False).status_code == 303
+    assert (
+        client.post(
+            "/staff/priorities",
+            data={
+                "_csrf_token": csrf(page),
+                "year": YEAR,
+                "key": "child_mental_health",
+                "name": "Child mental health",
+                "outcomes": "Good mental health support\nSafe while waiting",
+                "topics": ["mental_health", "being_listened_to"],
+            },
+            follow_redirects=False,
+        ).status_code
+        == 303
+    )
     page = get_page(client, "/staff/priorities")
     assert "Safe while waiting" in page.get_text() and "Being listened to and involved" in page.get_text()
 
@@ -70,12 +93,25 @@ def test_priorities_actions_report_publish_and_the_public_page(client: TestClien
     assert missing.status_code == 422
     summary = check_page(missing.text, errors=True).select_one(".error-summary").get_text()
     assert "Enter what the action is called" in summary and "Select whether it is planned" in summary
-    saved = client.post("/staff/actions", data={
-        "_csrf_token": csrf(form), "year": YEAR, "title": "Drop-in space to talk at the youth centre",
-        "what_we_did": "Opened a weekly drop-in where nobody has to say anything", "agency": "Youth service",
-        "status": "done", "started_on": f"{YEAR[:4]}-05-01", "finished_on": "", "what_changed": "40 young people came",
-        "next_steps": "Open a second one", "priorities": ["child_mental_health"], "topics": ["being_listened_to"],
-        "surveys": ["ypag-priorities"]}, follow_redirects=False)
+    saved = client.post(
+        "/staff/actions",
+        data={
+            "_csrf_token": csrf(form),
+            "year": YEAR,
+            "title": "Drop-in space to talk at the youth centre",
+            "what_we_did": "Opened a weekly drop-in where nobody has to say anything",
+            "agency": "Youth service",
+            "status": "done",
+            "started_on": f"{YEAR[:4]}-05-01",
+            "finished_on": "",
+            "what_changed": "40 young people came",
+            "next_steps": "Open a second one",
+            "priorities": ["child_mental_health"],
+            "topics": ["being_listened_to"],
+            "surveys": ["ypag-priorities"],
+        },
+        follow_redirects=False,
+    )
     assert saved.status_code == 303, saved.text[:400]
     listed = get_page(client, f"/staff/actions?year={SLUG}").get_text()
     assert "Drop-in space to talk" in listed and "Child mental health" in listed
@@ -95,17 +131,30 @@ def test_priorities_actions_report_publish_and_the_public_page(client: TestClien
     assert figures.decode("utf-8-sig").startswith("survey,question_id,question,")
 
     assert client.get(f"/you-said-we-did/{SLUG}").status_code == 404  # not published yet
-    assert client.post("/staff/reports/publish", data={"_csrf_token": csrf(preview), "year": YEAR},
-                       follow_redirects=False).status_code == 303
+    assert (
+        client.post(
+            "/staff/reports/publish", data={"_csrf_token": csrf(preview), "year": YEAR}, follow_redirects=False
+        ).status_code
+        == 303
+    )
     years = get_page(client, "/you-said-we-did")
     assert years.find("a", href=f"/you-said-we-did/{SLUG}")
     public = get_page(client, f"/you-said-we-did/{SLUG}")
     words = public.get_text(" ")
     month = local_today().strftime("%B %Y")
-    for expected in ("You said", "We did", "What changed:", "40 young people came", "What happens next",
-                     "Open a second one", WORDS[1], "12 young people answered this survey.",
-                     "Example Safeguarding Children Partnership", f"Published in {month}.",
-                     f"The full report: https://www.example.org/you-said-we-did/{SLUG}"):
+    for expected in (
+        "You said",
+        "We did",
+        "What changed:",
+        "40 young people came",
+        "What happens next",
+        "Open a second one",
+        WORDS[1],
+        "12 young people answered this survey.",
+        "Example Safeguarding Children Partnership",
+        f"Published in {month}.",
+        f"The full report: https://www.example.org/you-said-we-did/{SLUG}",
+    ):
         assert expected in words, expected
     assert WORDS[2] not in words
     assert public.find("a", href=f"/you-said-we-did/{SLUG}/ypag-priorities")
@@ -115,8 +164,17 @@ def test_priorities_actions_report_publish_and_the_public_page(client: TestClien
     get_page(client, "/you-said-we-did/2021-23", status=404)
 
     # Published means "as it was": a new action shows only after publishing again.
-    client.post("/staff/actions", data={"_csrf_token": csrf(form), "year": YEAR, "title": "Later action",
-                                        "what_we_did": "Something later", "agency": "Police", "status": "planned"})
+    client.post(
+        "/staff/actions",
+        data={
+            "_csrf_token": csrf(form),
+            "year": YEAR,
+            "title": "Later action",
+            "what_we_did": "Something later",
+            "agency": "Police",
+            "status": "planned",
+        },
+    )
     assert "Later action" not in get_page(client, f"/you-said-we-did/{SLUG}").get_text()
     # ...and the staff page says what publishing again would change, before anyone does.
     staff_page = get_page(client, "/staff/reports").select_one(".notice").get_text(" ", strip=True)
@@ -135,14 +193,19 @@ def test_viewers_see_the_report_but_change_nothing(client: TestClient, settings:
     page = get_page(client, "/staff/reports")
     assert not page.find("button", string="Publish for young people")
     assert client.post("/staff/reports/publish", data={"_csrf_token": csrf(page), "year": YEAR}).status_code == 403
-    assert client.post("/staff/priorities", data={"_csrf_token": csrf(page), "year": YEAR, "key": "x",
-                                                  "name": "X"}).status_code == 403
+    assert (
+        client.post(
+            "/staff/priorities", data={"_csrf_token": csrf(page), "year": YEAR, "key": "x", "name": "X"}
+        ).status_code
+        == 403
+    )
     assert client.get("/staff/actions/new").status_code == 403
     assert get_page(client, "/staff/priorities").find("form", method="post", action="/staff/priorities") is None
 
 
-def test_changing_a_priority_that_does_not_exist_is_404_and_audits_nothing(client: TestClient,
-                                                                            settings: Settings) -> None:
+def test_changing_a_priority_that_does_not_exist_is_404_and_audits_nothing(
+    client: TestClient, settings: Settings
+) -> None:
     add(settings, "sam@example.org", "facilitator")
     sign_in(client, "sam@example.org")
     page = get_page(client, "/staff/priorities")

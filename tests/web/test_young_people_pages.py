@@ -32,8 +32,11 @@ def test_switching_language_in_the_middle_of_a_page_keeps_what_was_typed(client:
     polski = switch["Polski"]
     assert polski["form"] == form["id"] and polski["name"] and polski["value"] == "pl"
     typed = "a worker to text me while i waited"
-    response = client.post(url, data={"_csrf_token": csrf(soup), "waiting_coping": typed,
-                                      polski["name"]: polski["value"]}, follow_redirects=False)
+    response = client.post(
+        url,
+        data={"_csrf_token": csrf(soup), "waiting_coping": typed, polski["name"]: polski["value"]},
+        follow_redirects=False,
+    )
     assert response.status_code == 303 and response.headers["location"] == url
     assert "voice_lang=pl" in response.headers["set-cookie"]
     again = get_page(client, url)
@@ -89,7 +92,9 @@ def test_a_receipt_used_a_second_time_is_told_the_answers_were_taken_back(client
     receipt = send(client, "ypag-priorities")
     for attempt in (1, 2):
         soup = get_page(client, "/withdraw")
-        response = client.post("/withdraw", data={"_csrf_token": csrf(soup), "receipt": receipt}, follow_redirects=False)
+        response = client.post(
+            "/withdraw", data={"_csrf_token": csrf(soup), "receipt": receipt}, follow_redirects=False
+        )
         if attempt == 1:
             assert response.status_code == 303
     assert response.status_code == 422
@@ -150,7 +155,9 @@ def test_the_easy_read_start_page_names_priorities_and_actions_in_easy_words(tmp
     from voice.web.app import create_app
 
     plan = yaml.safe_load((REPO_DIR / "src/voice/data/demo_plan_2022-23.yaml").read_text(encoding="utf-8"))
-    easy = {p["name"]: p["easy_name"] for p in plan["priorities"]} | {a["title"]: a["easy_title"] for a in plan["actions"]}
+    easy = {p["name"]: p["easy_name"] for p in plan["priorities"]} | {
+        a["title"]: a["easy_title"] for a in plan["actions"]
+    }
     settings = Settings(db_path=str(tmp_path / "d.db"), surveys_dir=str(REPO_DIR / "surveys"), secret="r")
     migrate(settings.db_path)
     seed(Catalogue(settings.db_path, REPO_DIR / "surveys"))

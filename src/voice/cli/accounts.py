@@ -27,8 +27,7 @@ def user() -> None:
 
 @user.command("add")
 @click.argument("email")
-@click.option("--role", type=ROLE_CHOICE, required=True,
-              help="What the account may do.")
+@click.option("--role", type=ROLE_CHOICE, required=True, help="What the account may do.")
 @click.option("--generate", is_flag=True, help="Make a strong password and print it once, instead of asking.")
 @click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
 def user_add(email: str, role: str, generate: bool, db_path: str | None) -> None:
@@ -39,8 +38,13 @@ def user_add(email: str, role: str, generate: bool, db_path: str | None) -> None
     from voice.store.db import migrate, opened
 
     settings = cli_settings(db_path=db_path)
-    password = secrets.token_urlsafe(18) if generate else click.prompt(
-        f"Password for {email} (at least {MIN_PASSWORD} characters)", hide_input=True, confirmation_prompt=True)
+    password = (
+        secrets.token_urlsafe(18)
+        if generate
+        else click.prompt(
+            f"Password for {email} (at least {MIN_PASSWORD} characters)", hide_input=True, confirmation_prompt=True
+        )
+    )
     migrate(settings.db_path)
     with opened(settings.db_path) as db:
         try:
@@ -132,8 +136,7 @@ def user_reset(email: str, db_path: str | None) -> None:
 
 @user.command("invite")
 @click.argument("email")
-@click.option("--role", type=ROLE_CHOICE, required=True,
-              help="What the account may do.")
+@click.option("--role", type=ROLE_CHOICE, required=True, help="What the account may do.")
 @DB_OPTION
 def user_invite(email: str, role: str, db_path: str | None) -> None:
     """Add an account without a password and print a one-time link (7 days) with which they choose one."""
@@ -149,6 +152,8 @@ def _echo_link(settings: Settings, link: str) -> None:
     """A one-time link: in full at VOICE_PUBLIC_URL, else its path and what to do about it."""
     click.echo(link)
     if not settings.public_url:
-        click.echo("This is only the end of the link: put the service's address in front of it before you send "
-                   "it. Set VOICE_PUBLIC_URL to the service's address (like https://voice.example.org) to be "
-                   "given the full link.")
+        click.echo(
+            "This is only the end of the link: put the service's address in front of it before you send "
+            "it. Set VOICE_PUBLIC_URL to the service's address (like https://voice.example.org) to be "
+            "given the full link."
+        )

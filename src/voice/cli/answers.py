@@ -12,17 +12,23 @@ import click
 from voice.common.settings import SettingsError
 
 if TYPE_CHECKING:
-
     pass
 
 from voice.cli.base import cli_settings, main, read_waiting, who_is_here
 
 
 @main.command()
-@click.option("--terms", "terms_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="YAML lists of the partnership's own words to redact and to keep.  [env: VOICE_REDACT_TERMS_FILE]")
-@click.option("--explain", is_flag=True,
-              help="After each line, what was removed and which recogniser found it (to this screen only).")
+@click.option(
+    "--terms",
+    "terms_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="YAML lists of the partnership's own words to redact and to keep.  [env: VOICE_REDACT_TERMS_FILE]",
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="After each line, what was removed and which recogniser found it (to this screen only).",
+)
 def redact(terms_file: Path | None, explain: bool) -> None:
     """Redact personal details from text: one item per line on standard input, the same lines,
     redacted, on standard output (names, schools, emails, phone numbers, postcodes, addresses,
@@ -45,7 +51,7 @@ def redact(terms_file: Path | None, explain: bool) -> None:
         out.write(redact_text(text, terms).text + end)
         if explain:
             for found in explain_text(text, terms):
-                out.write(f"    [{found.kind}] {text[found.start:found.end]!r}: {found.recogniser}\n")
+                out.write(f"    [{found.kind}] {text[found.start : found.end]!r}: {found.recogniser}\n")
 
 
 @main.command("read")
@@ -87,18 +93,37 @@ def theme(db_path: str | None) -> None:
 @main.command("import")
 @click.argument("slug")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--map", "map_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="YAML of column header to question id, for columns not named by question id or label.")
+@click.option(
+    "--map",
+    "map_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="YAML of column header to question id, for columns not named by question id or label.",
+)
 @click.option("--channel", type=click.Choice(["import", "paper", "session"]), default="import", show_default=True)
 @click.option("--all-or-nothing", is_flag=True, help="Store nothing if any row is rejected.")
-@click.option("--date-column", help="The column with the day each row was answered (else Completion time, "
-              "Timestamp or Ended, as Microsoft Forms, Google Forms and SmartSurvey name it).")
-@click.option("--id-column", help="The column with each row's own id in its source, so that importing the "
-              "same rows again stores nothing new (else ID, or Google's Timestamp).")
+@click.option(
+    "--date-column",
+    help="The column with the day each row was answered (else Completion time, "
+    "Timestamp or Ended, as Microsoft Forms, Google Forms and SmartSurvey name it).",
+)
+@click.option(
+    "--id-column",
+    help="The column with each row's own id in its source, so that importing the "
+    "same rows again stores nothing new (else ID, or Google's Timestamp).",
+)
 @click.option("--month-first", is_flag=True, help="Dates like 9/14/2021 are month first (US exports).")
 @click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
-def import_command(slug: str, path: Path, map_file: Path | None, channel: str, all_or_nothing: bool,
-                   date_column: str | None, id_column: str | None, month_first: bool, db_path: str | None) -> None:
+def import_command(
+    slug: str,
+    path: Path,
+    map_file: Path | None,
+    channel: str,
+    all_or_nothing: bool,
+    date_column: str | None,
+    id_column: str | None,
+    month_first: bool,
+    db_path: str | None,
+) -> None:
     """Import answers to survey SLUG from a CSV (UTF-8) or Excel (.xlsx) file exported by another tool,
     with a header row.
 
@@ -131,18 +156,29 @@ def import_command(slug: str, path: Path, map_file: Path | None, channel: str, a
     rows = path.read_bytes().count(b"\n") - 1
     with opened(settings.db_path) as db, click.progressbar(length=max(rows, 0), label="Importing") as bar:
         try:
-            result = import_csv(db, published, path, channel=channel, explicit=mapped, all_or_nothing=all_or_nothing,
-                                terms=terms, themer=themer, flag_role=settings.safeguarding_role,
-                                day_first=not month_first, by=f"{who_is_here()} (voice import)",
-                                progress=bar.update)
+            result = import_csv(
+                db,
+                published,
+                path,
+                channel=channel,
+                explicit=mapped,
+                all_or_nothing=all_or_nothing,
+                terms=terms,
+                themer=themer,
+                flag_role=settings.safeguarding_role,
+                day_first=not month_first,
+                by=f"{who_is_here()} (voice import)",
+                progress=bar.update,
+            )
         except ImportFileError as exc:
             mapping = " Or give a mapping with --map." if exc.message == NO_COLUMNS else ""
             raise click.ClickException(f"{exc}{mapping}") from None
     if result.date_column is None:
         click.echo("No date column: the answers are dated today (--date-column names one).", err=True)
     if result.id_column is None:
-        click.echo("No id column: importing this file again would store its rows again (--id-column names one).",
-                   err=True)
+        click.echo(
+            "No id column: importing this file again would store its rows again (--id-column names one).", err=True
+        )
     for problem in result.rejected:
         click.echo(f"{path}:{problem.line}: {problem.message}")
     if result.unmatched_columns:

@@ -12,9 +12,7 @@ from voice.common.dates import use_timezone
 from voice.common.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
-
     from voice.reading.themes import Taxonomy
-
 
 
 def cli_settings(**overrides: object) -> Settings:

@@ -11,8 +11,11 @@ from voice.cli.base import DB_OPTION, cli_settings, main
 
 @main.command("backup")
 @click.argument("target", required=False, type=click.Path(path_type=Path))
-@click.option("--keep", type=click.IntRange(min=1), help="Dated copies to keep in the folder (the newest).  "
-              "[env: VOICE_BACKUP_KEEP]")
+@click.option(
+    "--keep",
+    type=click.IntRange(min=1),
+    help="Dated copies to keep in the folder (the newest).  [env: VOICE_BACKUP_KEEP]",
+)
 @click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
 def backup_command(target: Path | None, keep: int | None, db_path: str | None) -> None:
     """Copy the database, safely while the service is running, and check the copy.
@@ -41,10 +44,14 @@ def backup_command(target: Path | None, keep: int | None, db_path: str | None) -
     except (sqlite3.Error, OSError) as exc:
         where = folder if folder is not None else target
         raise click.ClickException(f"The backup to {where} failed: {exc}. Nothing was replaced or deleted.") from None
-    click.echo(f"Backed up {Path(settings.db_path).resolve()} to {made.resolve()} ({pages:,} pages, integrity check ok).")
+    click.echo(
+        f"Backed up {Path(settings.db_path).resolve()} to {made.resolve()} ({pages:,} pages, integrity check ok)."
+    )
     if not noted:
-        click.echo("The database is from an older version of voice, so this backup is not noted in it for /healthz "
-                   "(run `voice migrate` after upgrading).")
+        click.echo(
+            "The database is from an older version of voice, so this backup is not noted in it for /healthz "
+            "(run `voice migrate` after upgrading)."
+        )
     if removed:
         click.echo(f"Deleted {len(removed)} older copies, keeping the newest {keep or settings.backup_keep}.")
 
@@ -52,8 +59,12 @@ def backup_command(target: Path | None, keep: int | None, db_path: str | None) -
 @main.command("restore")
 @click.argument("backup_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--yes", is_flag=True, help="Do not ask before replacing the database.")
-@click.option("--while-serving", is_flag=True, help="Restore even though `voice serve` is serving the database "
-              "(answers sent since the backup are then only in the copy kept aside).")
+@click.option(
+    "--while-serving",
+    is_flag=True,
+    help="Restore even though `voice serve` is serving the database "
+    "(answers sent since the backup are then only in the copy kept aside).",
+)
 @click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
 def restore_command(backup_file: Path, yes: bool, while_serving: bool, db_path: str | None) -> None:
     """Replace the database with BACKUP_FILE (made by `voice backup`). Stop the service first. The
@@ -68,14 +79,16 @@ def restore_command(backup_file: Path, yes: bool, while_serving: bool, db_path: 
     settings = cli_settings(db_path=db_path)
     folder = Path(settings.db_path).parent
     if not folder.is_dir():
-        raise click.ClickException(f"There is no folder {folder} for the database: create it, or give another "
-                                   "--db. Nothing was restored.")
+        raise click.ClickException(
+            f"There is no folder {folder} for the database: create it, or give another --db. Nothing was restored."
+        )
     serving = serving_process(settings.db_path)
     if serving is not None and not while_serving:
         raise click.ClickException(
             f"voice serve (process {serving or 'unknown'}) is serving {settings.db_path}: stop it first "
             "(systemctl stop voice), then restore. Restoring under it would take away every answer sent since the "
-            "backup without a word. Nothing was restored.")
+            "backup without a word. Nothing was restored."
+        )
     if not yes:
         click.confirm(f"Replace everything in {settings.db_path} with {backup_file}?", abort=True)
     try:
@@ -102,8 +115,10 @@ def migrate_command(create: bool, db_path: str | None) -> None:
     settings = cli_settings(db_path=db_path)
     existed = Path(settings.db_path).exists()
     if not existed and not create:  # a wrong VOICE_DB_PATH must not look like a successful upgrade
-        raise click.ClickException(f"There is no database at {Path(settings.db_path).resolve()}: check VOICE_DB_PATH "
-                                   "or --db. Nothing was made (add --create to make a new, empty one).")
+        raise click.ClickException(
+            f"There is no database at {Path(settings.db_path).resolve()}: check VOICE_DB_PATH "
+            "or --db. Nothing was made (add --create to make a new, empty one)."
+        )
     pending: list[str] = []
     if existed:
         with opened(settings.db_path) as db:
@@ -113,7 +128,8 @@ def migrate_command(create: bool, db_path: str | None) -> None:
     except Exception as exc:  # noqa: BLE001 - whatever failed: say so, and that nothing was changed
         raise click.ClickException(
             f"Updating {settings.db_path} failed: {exc}. Nothing in it was changed: it is as it was before "
-            "the update. Keep running the version you had, and report this error.") from None
+            "the update. Keep running the version you had, and report this error."
+        ) from None
     if not existed:
         click.echo(f"Made a new database at {settings.db_path}.")
     elif pending:
@@ -133,6 +149,8 @@ def purge_command(db_path: str | None) -> None:
     settings = cli_settings(db_path=db_path)
     migrate(settings.db_path)
     done = purge_as_set(settings)
-    click.echo(f"Deleted {done.drafts} expired unfinished answers, {done.original_texts} texts as typed, "
-               f"{done.staff_sessions} old staff sessions, {done.answers} responses past their keeping time; "
-               f"wiped the details of {done.contact_details} closed requests for contact.")
+    click.echo(
+        f"Deleted {done.drafts} expired unfinished answers, {done.original_texts} texts as typed, "
+        f"{done.staff_sessions} old staff sessions, {done.answers} responses past their keeping time; "
+        f"wiped the details of {done.contact_details} closed requests for contact."
+    )

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-
     pass
 
 from voice.cli.base import cli_settings, main, read_waiting, taxonomy_in_use
@@ -22,8 +21,9 @@ class FormatChoice(click.Choice):
 
     def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
         if value not in self.choices:
-            raise click.BadParameter(f"unknown format {value!r}; use one of: {', '.join(FORMATS)} or all",
-                                     ctx, param_hint="--format")
+            raise click.BadParameter(
+                f"unknown format {value!r}; use one of: {', '.join(FORMATS)} or all", ctx, param_hint="--format"
+            )
         return value
 
 
@@ -67,14 +67,29 @@ def export_group() -> None:
 @export_group.command("you-said-we-did")
 @click.option("--year", required=True, help="Business year, e.g. 2021/22.")
 @click.option("--survey", help="Only this consultation (survey slug).")
-@click.option("--format", "formats", multiple=True, default=["html"], show_default=True, metavar="TEXT",
-              type=FormatChoice([*FORMATS, "all"]), help=f"{', '.join(FORMATS)} or all; repeat for several.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"),
-              show_default=True, help="Folder to write into.")
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    default=["html"],
+    show_default=True,
+    metavar="TEXT",
+    type=FormatChoice([*FORMATS, "all"]),
+    help=f"{', '.join(FORMATS)} or all; repeat for several.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("exports"),
+    show_default=True,
+    help="Folder to write into.",
+)
 @click.option("--locale", default="en", show_default=True, help="Language of the words around the figures.")
 @click.option("--db", "db_path", help="SQLite database file.  [env: VOICE_DB_PATH]")
-def export_you_said(year: str, survey: str | None, formats: tuple[str, ...], out_dir: Path, locale: str,
-                    db_path: str | None) -> None:
+def export_you_said(
+    year: str, survey: str | None, formats: tuple[str, ...], out_dir: Path, locale: str, db_path: str | None
+) -> None:
     """Write the year's (or one consultation's) "you said, we did" as web page, PDF, Word section,
     Markdown, CSV or JSON. Numbers under the small-group threshold are never written."""
     from voice.common.settings import SettingsError
@@ -105,8 +120,10 @@ def export_you_said(year: str, survey: str | None, formats: tuple[str, ...], out
         if survey and not db.execute("SELECT 1 FROM survey_versions WHERE slug = ?", [survey]).fetchone():
             raise click.BadParameter(f"there is no survey `{survey}` in the database", param_hint="--survey")
         # A year that is published: the files say whether they match what young people read, or what changed.
-        report = check_published(db, build_report(db, year, taxonomy, survey=survey, threshold=settings.min_group_size,
-                                                  partnership=partnership))
+        report = check_published(
+            db,
+            build_report(db, year, taxonomy, survey=survey, threshold=settings.min_group_size, partnership=partnership),
+        )
     css = report_css(settings.static_dir)
     try:
         written = write(report, chosen, out_dir, locale, css)

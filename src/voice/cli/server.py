@@ -21,7 +21,6 @@ from voice.common.logs import LOG_CONFIG
 from voice.common.settings import Settings, SettingsError, resource_dir
 
 if TYPE_CHECKING:
-
     pass
 
 from voice.cli.base import cli_settings, main
@@ -66,13 +65,23 @@ def _run(settings: Settings, workers: int) -> None:
         raise click.ClickException(f"cannot use the database {settings.db_path}: {cause(exc)}") from None
     other = start_serving(settings.db_path)
     if other is not None:
-        click.echo(f"Warning: another voice serve (process {other or 'unknown'}) is serving {settings.db_path} "
-                   "already. Both work and no answer is stored or read twice, but each reads every answer "
-                   "waiting, so the reading work is done twice: stop one, or give this one its own "
-                   "database.", err=True)
+        click.echo(
+            f"Warning: another voice serve (process {other or 'unknown'}) is serving {settings.db_path} "
+            "already. Both work and no answer is stored or read twice, but each reads every answer "
+            "waiting, so the reading work is done twice: stop one, or give this one its own "
+            "database.",
+            err=True,
+        )
     click.echo(f"voice is running at http://{settings.host}:{settings.port}/  (press Ctrl+C to stop)")
-    run_server("voice.cli.server:app_from_env", settings.host, settings.port, workers, factory=True, log_config=LOG_CONFIG,
-               trusted_proxies=settings.trusted_proxies)
+    run_server(
+        "voice.cli.server:app_from_env",
+        settings.host,
+        settings.port,
+        workers,
+        factory=True,
+        log_config=LOG_CONFIG,
+        trusted_proxies=settings.trusted_proxies,
+    )
 
 
 _serving: list[int] = []
@@ -166,9 +175,13 @@ class _Workers(Multiprocess):
         super().keep_subprocess_alive()
         for old in before:
             if old not in self.processes and not self.should_exit.is_set():
-                log.warning("worker process %s stopped (%s); another was started in its place", old.pid,
-                            exit_cause(gone[id(old)]) if id(old) in gone else
-                            "it did not answer the supervisor's health check in time, so it was killed")
+                log.warning(
+                    "worker process %s stopped (%s); another was started in its place",
+                    old.pid,
+                    exit_cause(gone[id(old)])
+                    if id(old) in gone
+                    else "it did not answer the supervisor's health check in time, so it was killed",
+                )
         self._close_handed()
 
 
@@ -216,18 +229,33 @@ def _check_port(host: str, port: int) -> None:
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
 
 
-def run_server(app: str, host: str, port: int, workers: int, *, factory: bool = False,
-               log_config: dict[str, Any] | None = None, trusted_proxies: str = "") -> None:
+def run_server(
+    app: str,
+    host: str,
+    port: int,
+    workers: int,
+    *,
+    factory: bool = False,
+    log_config: dict[str, Any] | None = None,
+    trusted_proxies: str = "",
+) -> None:
     """Serve an ASGI app (an import string) with uvicorn, in `workers` processes on one port. Forwarded
     headers are believed only from `trusted_proxies` (uvicorn's own default believes 127.0.0.1, so anyone
     on the machine, or a proxy that passes them on unchecked, could choose the address a request is
     counted against)."""
     proxies = ",".join(a.strip() for a in trusted_proxies.split(",") if a.strip())
     config = uvicorn.Config(
-        app, factory=factory, host=host, port=port, workers=workers,
+        app,
+        factory=factory,
+        host=host,
+        port=port,
+        workers=workers,
         access_log=False,  # the access log would print every visitor's IP address
-        log_config=log_config, server_header=False, date_header=False,
-        proxy_headers=bool(proxies), forwarded_allow_ips=proxies or "",
+        log_config=log_config,
+        server_header=False,
+        date_header=False,
+        proxy_headers=bool(proxies),
+        forwarded_allow_ips=proxies or "",
     )
     if workers > 1:
         _check_port(host, port)
@@ -259,7 +287,9 @@ def demo(port: int, db_path: str) -> None:
     settings = demo_settings(cli_settings(port=port, db_path=db_path, surveys_dir=str(resource_dir("surveys"))))
     migrate(settings.db_path)
     added = seed(Catalogue(settings.db_path, settings.surveys_dir))
-    click.echo(f"Demo database: {Path(settings.db_path).resolve()}" + (f" ({added} sample responses added)" if added else ""))
+    click.echo(
+        f"Demo database: {Path(settings.db_path).resolve()}" + (f" ({added} sample responses added)" if added else "")
+    )
     click.echo(f"Staff pages: {settings.public_url}/staff  (demo accounts, demo only):")
     for email, role, password in demo_accounts(settings.db_path):
         click.echo(f"  {email:32s} {role:18s} password: {password}")
@@ -272,4 +302,6 @@ def demo_settings(settings: Settings) -> Settings:
     if settings.public_url:
         return settings
     host = "127.0.0.1" if settings.host in ("", "0.0.0.0", "::") else settings.host  # noqa: S104 - compared, not bound
-    return msgspec.structs.replace(settings, public_url=f"http://{f'[{host}]' if ':' in host else host}:{settings.port}")
+    return msgspec.structs.replace(
+        settings, public_url=f"http://{f'[{host}]' if ':' in host else host}:{settings.port}"
+    )

@@ -11,7 +11,6 @@ import click
 from voice.surveys.files import check_paths
 
 if TYPE_CHECKING:
-
     pass
 
 from voice.cli.base import cli_settings, main

@@ -16,7 +16,8 @@ import holidays
 MOMENT = re.compile(
     r"^\s*(?P<a>\d{1,4})[/.-](?P<b>\d{1,2})[/.-](?P<c>\d{1,4})"
     r"(?:[ T,]+(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?\s*(?P<ampm>[AaPp][Mm])?)?"
-    r"(?:\s*(?:Z|[A-Za-z]{3}|GMT|UTC)?\s*(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*$")
+    r"(?:\s*(?:Z|[A-Za-z]{3}|GMT|UTC)?\s*(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*$"
+)
 
 
 DEFAULT_TIMEZONE = "Europe/London"

@@ -72,8 +72,9 @@ def translate_plural(locale: str, singular: str, plural: str, n: int, **params: 
     return text % {"num": number(locale, n), **params}
 
 
-def negotiate(requested: str | None, accept_language: str | None, supported: list[str],
-              default: str = DEFAULT_LOCALE) -> str:
+def negotiate(
+    requested: str | None, accept_language: str | None, supported: list[str], default: str = DEFAULT_LOCALE
+) -> str:
     """An explicit choice wins, then the browser's Accept-Language, then `default`."""
     if requested and requested in supported:
         return requested
@@ -162,14 +163,13 @@ def jinja_said(ctx: Context, text: str, lang: str | None = None) -> str:
     return _in_lang(ctx, text, lang)
 
 
-
 def number(locale: str, n: float) -> str:
     """A number written the reader's way (1,234 in English, 1 234 in Polish)."""
     return format_decimal(n, locale=_babel_locale(locale))
 
 
 def words_list(locale: str, items: list[str]) -> str:
-    """"a, b and c", the reader's way."""
+    """ "a, b and c", the reader's way."""
     return format_list(items, locale=_babel_locale(locale)) if items else ""
 
 

@@ -176,9 +176,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
             raise ValueError(f"no such time zone {self.timezone!r}: give an IANA name, like Europe/London") from None
 
     def __repr__(self) -> str:
-        return "Settings(" + ", ".join(
-            f"{f}={'***' if f == 'secret' else repr(getattr(self, f))}" for f in self.__struct_fields__
-        ) + ")"
+        return (
+            "Settings("
+            + ", ".join(f"{f}={'***' if f == 'secret' else repr(getattr(self, f))}" for f in self.__struct_fields__)
+            + ")"
+        )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -194,12 +196,14 @@ class SettingsError(Exception):
     pass
 
 
-HINTS = {"public_url": "give the address the service is reached at, like https://voice.example.org "
-                       "(http or https, the host and maybe a port: no path, no trailing slash)",
-         "smtp_url": "give the mail server as smtp://user:password@host:587 (STARTTLS) or "
-                     "smtps://user:password@host:465, with %40 for an @ in the password",
-         "notify_base_url": "give GOV.UK Notify's address, like https://api.notifications.service.gov.uk",
-         "metrics_allow": "give addresses or networks separated by commas, like 10.0.0.5, 10.1.0.0/16"}
+HINTS = {
+    "public_url": "give the address the service is reached at, like https://voice.example.org "
+    "(http or https, the host and maybe a port: no path, no trailing slash)",
+    "smtp_url": "give the mail server as smtp://user:password@host:587 (STARTTLS) or "
+    "smtps://user:password@host:465, with %40 for an @ in the password",
+    "notify_base_url": "give GOV.UK Notify's address, like https://api.notifications.service.gov.uk",
+    "metrics_allow": "give addresses or networks separated by commas, like 10.0.0.5, 10.1.0.0/16",
+}
 """What to write, for a setting whose own error message (a regular expression) would not say."""
 
 
@@ -213,4 +217,3 @@ def load_settings(**overrides: Any) -> Settings:
             field, where = "timezone", "timezone"
         name = f"VOICE_{field.upper()}" if where else "settings"
         raise SettingsError(f"{name}: {HINTS.get(field, message)}") from None
-

@@ -23,14 +23,16 @@ def normalise(text: str) -> str:
 
 
 REPEATS = re.compile(r"(\w)\1{2,}")
-URDU_FOLD = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"}
-                          | dict.fromkeys([*range(0x064B, 0x0660), 0x0670], None))
+URDU_FOLD = str.maketrans(
+    {"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"} | dict.fromkeys([*range(0x064B, 0x0660), 0x0670], None)
+)
 """Urdu as typed on an Arabic keyboard (ي ى ك) read as Urdu's own letters (ی ک; not ه, which stands for
 either ہ or ھ), and the vowel marks (zer, zabar, pesh, shadd ...) dropped: they are not letters, so "مُجھے"
 would otherwise split into two words."""
 NOT_WORD = re.compile(r"[^\w\s/]")
-ASCII_PUNCTUATION = str.maketrans({chr(c): " " for c in range(128)
-                                   if not (chr(c).isalnum() or chr(c) in "_/'" or chr(c).isspace())} | {"'": None})
+ASCII_PUNCTUATION = str.maketrans(
+    {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) in "_/'" or chr(c).isspace())} | {"'": None}
+)
 
 
 TURNING_CHARACTERS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"

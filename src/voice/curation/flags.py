@@ -65,9 +65,11 @@ class FlagError(ValueError):
     pass
 
 
-_QUEUE_SQL = ("SELECT f.id, f.category, f.reason, f.severity, f.raised_on, f.status, r.survey_slug, f.assigned_role, "
-              "f.tier, f.score, f.decision, f.evidence, r.withdrawn_on AS taken_back_on, f.response_id, f.answer_key "
-              "FROM flags f JOIN responses r ON r.id = f.response_id")
+_QUEUE_SQL = (
+    "SELECT f.id, f.category, f.reason, f.severity, f.raised_on, f.status, r.survey_slug, f.assigned_role, "
+    "f.tier, f.score, f.decision, f.evidence, r.withdrawn_on AS taken_back_on, f.response_id, f.answer_key "
+    "FROM flags f JOIN responses r ON r.id = f.response_id"
+)
 DECISIONS = ("concern", "no concern")
 
 
@@ -77,7 +79,8 @@ def queue(db: Database, status: str = "open", tiers: tuple[str, ...] = TIERS) ->
     rows = db.query(
         f"{_QUEUE_SQL} WHERE f.status = ? AND f.tier IN (SELECT value FROM json_each(?)) "  # noqa: S608 - fixed SQL
         "ORDER BY f.tier = 'look', f.severity, f.raised_on DESC, f.id DESC",
-        [status, msgspec.json.encode(list(tiers)).decode()])
+        [status, msgspec.json.encode(list(tiers)).decode()],
+    )
     return [QueueItem.of(row) for row in rows]
 
 
@@ -91,8 +94,10 @@ def by_answer(items: list[QueueItem]) -> list[list[QueueItem]]:
 
 def on_response(db: Database, response_id: int) -> list[QueueItem]:
     """Every flag a response's answers raised, open or closed, in the queue's order."""
-    rows = db.query(f"{_QUEUE_SQL} WHERE f.response_id = ? "
-                    "ORDER BY f.status = 'closed', f.tier = 'look', f.severity, f.id", [response_id])
+    rows = db.query(
+        f"{_QUEUE_SQL} WHERE f.response_id = ? ORDER BY f.status = 'closed', f.tier = 'look', f.severity, f.id",
+        [response_id],
+    )
     return [QueueItem.of(row) for row in rows]
 
 
@@ -102,14 +107,19 @@ def flag_detail(db: Database, flag_id: int, viewer: str) -> FlagDetail | None:
     if row is None:
         return None
     item = QueueItem.of(row)
-    extra = next(db.query(
-        "SELECT f.answer_key AS question, f.closed_by, f.closed_on, f.action_note, "
-        "coalesce(o.text, a.text, '') AS text_as_typed FROM flags f "
-        "LEFT JOIN original_texts o ON o.response_id = f.response_id AND o.answer_key = f.answer_key "
-        "LEFT JOIN answers a ON a.response_id = f.response_id AND a.question_id = replace(f.answer_key, '.other', '') "
-        "WHERE f.id = ?", [flag_id]))
-    contact = db.execute("SELECT name, contact, best_time FROM contact_requests WHERE response_id = ?",
-                         [item.response_id]).fetchone()
+    extra = next(
+        db.query(
+            "SELECT f.answer_key AS question, f.closed_by, f.closed_on, f.action_note, "
+            "coalesce(o.text, a.text, '') AS text_as_typed FROM flags f "
+            "LEFT JOIN original_texts o ON o.response_id = f.response_id AND o.answer_key = f.answer_key "
+            "LEFT JOIN answers a ON a.response_id = f.response_id AND a.question_id = replace(f.answer_key, '.other', '') "
+            "WHERE f.id = ?",
+            [flag_id],
+        )
+    )
+    contact = db.execute(
+        "SELECT name, contact, best_time FROM contact_requests WHERE response_id = ?", [item.response_id]
+    ).fetchone()
     on_answer = [f for f in on_response(db, item.response_id) if f.answer_key == item.answer_key]
     with write_lock:  # the page shows every flag on the answer: each is seen
         for shown in [item, *(f for f in on_answer if f.id != flag_id)]:
@@ -117,8 +127,9 @@ def flag_detail(db: Database, flag_id: int, viewer: str) -> FlagDetail | None:
     return FlagDetail(item, **extra, contact=tuple(contact) if contact else None, on_answer=on_answer)
 
 
-def close_flag(db: Database, flag_id: int, closed_by: str, note: str, decision: str | None = None, *,
-               with_answer: bool = False) -> int:
+def close_flag(
+    db: Database, flag_id: int, closed_by: str, note: str, decision: str | None = None, *, with_answer: bool = False
+) -> int:
     """Close a flag with what was done. Only a person can; the database also refuses it without a note.
     `decision` ("concern" or "no concern", optional) is what the reader learns from (`voice train --db`).
     `with_answer`: every other flag still open on the same answer is closed too, with the same note, each
@@ -133,14 +144,26 @@ def close_flag(db: Database, flag_id: int, closed_by: str, note: str, decision: 
         if found is None or found["status"] != "open":
             raise FlagError(N_("This flag is already closed."))
         response_id, answer_key = found["response_id"], found["answer_key"]
-        others = [row["id"] for row in db.table("flags").rows_where(
-            "response_id = ? AND answer_key = ? AND status = 'open' AND id != ?", [response_id, answer_key, flag_id],
-            order_by="id", select="id")] if with_answer else []
+        others = (
+            [
+                row["id"]
+                for row in db.table("flags").rows_where(
+                    "response_id = ? AND answer_key = ? AND status = 'open' AND id != ?",
+                    [response_id, answer_key, flag_id],
+                    order_by="id",
+                    select="id",
+                )
+            ]
+            if with_answer
+            else []
+        )
         for closing in (flag_id, *others):
             # Raw: only while still open, which table.update (by primary key alone) cannot say.
-            db.execute("UPDATE flags SET status = 'closed', closed_by = ?, closed_on = ?, action_note = ?, decision = ? "
-                       "WHERE id = ? AND status = 'open'",
-                       [closed_by, local_today().isoformat(), note, decision, closing])
+            db.execute(
+                "UPDATE flags SET status = 'closed', closed_by = ?, closed_on = ?, action_note = ?, decision = ? "
+                "WHERE id = ? AND status = 'open'",
+                [closed_by, local_today().isoformat(), note, decision, closing],
+            )
             record_event(db, closed_by, "flag closed", f"flag:{closing}", f"{note} ({decision})" if decision else note)
         # Answers the young person took back while this flag was open go once no flag on them is open.
         erased = withdrawal.after_flag_closed(db, response_id, closed_by)

@@ -117,8 +117,10 @@ class SmtpMailer:
                         server.starttls(context=context)
                         server.ehlo()
                     elif self.user and not self._loopback():
-                        raise MailError("the mail server does not offer STARTTLS, so the password was not sent: use "
-                                        "smtps:// or a server that offers it")
+                        raise MailError(
+                            "the mail server does not offer STARTTLS, so the password was not sent: use "
+                            "smtps:// or a server that offers it"
+                        )
                 if self.user:
                     server.login(self.user, self.password)
                 server.send_message(message)
@@ -137,7 +139,8 @@ class NotifyMailer:
         from notifications_python_client.notifications import NotificationsAPIClient
 
         self.client = NotificationsAPIClient(  # type: ignore[no-untyped-call]
-            api_key, base_url=base_url, timeout=TIMEOUT_SECONDS)
+            api_key, base_url=base_url, timeout=TIMEOUT_SECONDS
+        )
         self.template_id = template_id
 
     def send(self, to: str, subject: str, body: str) -> None:
@@ -146,7 +149,8 @@ class NotifyMailer:
 
         try:
             self.client.send_email_notification(  # type: ignore[no-untyped-call]
-                email_address=to, template_id=self.template_id, personalisation={"subject": subject, "body": body})
+                email_address=to, template_id=self.template_id, personalisation={"subject": subject, "body": body}
+            )
         except APIError as exc:
             raise MailError(f"GOV.UK Notify: {exc.status_code} {exc.message}") from None
         except RequestException as exc:
@@ -161,8 +165,9 @@ def mailer_for(settings: Settings) -> Mailer | None:
         try:
             return NotifyMailer(settings.notify_api_key, settings.notify_template_id, settings.notify_base_url)
         except AssertionError:
-            raise ValueError("VOICE_NOTIFY_API_KEY: this is not a Notify API key (copy it whole from Notify's "
-                             "API integration page)") from None
+            raise ValueError(
+                "VOICE_NOTIFY_API_KEY: this is not a Notify API key (copy it whole from Notify's API integration page)"
+            ) from None
     if settings.smtp_url:
         if "@" not in settings.mail_from:
             raise ValueError("VOICE_MAIL_FROM: give the address emails come from, like voice@example.org")
@@ -193,8 +198,17 @@ def _leads(db: Database, *, digest: bool = False) -> list[str]:
 
 
 def _queue(db: Database, kind: str, recipients: list[str], subject: str, body: str, now: dt.datetime) -> int:
-    db.table("emails").insert_all({"kind": kind, "recipient": to, "subject": subject, "body": body,
-                                   "created_at": now.isoformat(), "next_try_at": now.isoformat()} for to in recipients)
+    db.table("emails").insert_all(
+        {
+            "kind": kind,
+            "recipient": to,
+            "subject": subject,
+            "body": body,
+            "created_at": now.isoformat(),
+            "next_try_at": now.isoformat(),
+        }
+        for to in recipients
+    )
     return len(recipients)
 
 
@@ -207,27 +221,57 @@ def _day(day: str) -> str:
 
 
 def _contact_email(n: int, due: str, public_url: str) -> tuple[str, str]:
-    subject = translate_plural(DEFAULT_LOCALE, "A young person asked for someone to talk to them", "%(num)d young people asked for someone to "
-                  "talk to them", n, num=n)
-    body = "\n\n".join([
-        translate_plural(DEFAULT_LOCALE, "A young person has asked for someone to get in touch with them.",
-            "%(num)d young people have asked for someone to get in touch with them.", n, num=n),
-        translate(DEFAULT_LOCALE, "The first is due by %(day)s.", day=_day(due)) if n > 1 else translate(DEFAULT_LOCALE, "It is due by %(day)s.", day=_day(due)),
-        _sign_in(public_url, "/staff/contacts"),
-        translate(DEFAULT_LOCALE, "This email never holds what they wrote or how to reach them: those are only on the staff pages."),
-    ])
+    subject = translate_plural(
+        DEFAULT_LOCALE,
+        "A young person asked for someone to talk to them",
+        "%(num)d young people asked for someone to talk to them",
+        n,
+        num=n,
+    )
+    body = "\n\n".join(
+        [
+            translate_plural(
+                DEFAULT_LOCALE,
+                "A young person has asked for someone to get in touch with them.",
+                "%(num)d young people have asked for someone to get in touch with them.",
+                n,
+                num=n,
+            ),
+            translate(DEFAULT_LOCALE, "The first is due by %(day)s.", day=_day(due))
+            if n > 1
+            else translate(DEFAULT_LOCALE, "It is due by %(day)s.", day=_day(due)),
+            _sign_in(public_url, "/staff/contacts"),
+            translate(
+                DEFAULT_LOCALE,
+                "This email never holds what they wrote or how to reach them: those are only on the staff pages.",
+            ),
+        ]
+    )
     return subject, body
 
 
 def _flag_email(n: int, public_url: str) -> tuple[str, str]:
-    subject = translate_plural(DEFAULT_LOCALE, "A safeguarding flag is waiting for you", "%(num)d safeguarding flags are waiting for you", n, num=n)
-    body = "\n\n".join([
-        translate_plural(DEFAULT_LOCALE, "An answer a young person sent may mean they are at risk. It was flagged for a safeguarding lead.",
-            "%(num)d answers young people sent may mean they are at risk. They were flagged for a safeguarding "
-            "lead.", n, num=n),
-        _sign_in(public_url, "/staff/safeguarding"),
-        translate(DEFAULT_LOCALE, "This email never holds what they wrote: that is only on the staff pages."),
-    ])
+    subject = translate_plural(
+        DEFAULT_LOCALE,
+        "A safeguarding flag is waiting for you",
+        "%(num)d safeguarding flags are waiting for you",
+        n,
+        num=n,
+    )
+    body = "\n\n".join(
+        [
+            translate_plural(
+                DEFAULT_LOCALE,
+                "An answer a young person sent may mean they are at risk. It was flagged for a safeguarding lead.",
+                "%(num)d answers young people sent may mean they are at risk. They were flagged for a safeguarding "
+                "lead.",
+                n,
+                num=n,
+            ),
+            _sign_in(public_url, "/staff/safeguarding"),
+            translate(DEFAULT_LOCALE, "This email never holds what they wrote: that is only on the staff pages."),
+        ]
+    )
     return subject, body
 
 
@@ -235,44 +279,82 @@ def _digest_email(looks: int, people: int, public_url: str) -> tuple[str, str]:
     subject = translate(DEFAULT_LOCALE, "Today's answers to read: %(num)d", num=looks + people)
     lines = []
     if people:
-        lines.append(translate_plural(DEFAULT_LOCALE, "%(num)d answer needs a person to read it (the reader could not).",
-                         "%(num)d answers need a person to read them (the reader could not).", people, num=people))
+        lines.append(
+            translate_plural(
+                DEFAULT_LOCALE,
+                "%(num)d answer needs a person to read it (the reader could not).",
+                "%(num)d answers need a person to read them (the reader could not).",
+                people,
+                num=people,
+            )
+        )
     if looks:
-        lines.append(translate_plural(DEFAULT_LOCALE, "%(num)d answer is worth a look.", "%(num)d answers are worth a look.", looks, num=looks))
-    body = "\n\n".join([*lines, _sign_in(public_url, "/staff/safeguarding"),
-                        translate(DEFAULT_LOCALE, "You can turn this daily email off on the staff pages (Emails). Emails about flags and "
-                           "requests for contact cannot be turned off.")])
+        lines.append(
+            translate_plural(
+                DEFAULT_LOCALE, "%(num)d answer is worth a look.", "%(num)d answers are worth a look.", looks, num=looks
+            )
+        )
+    body = "\n\n".join(
+        [
+            *lines,
+            _sign_in(public_url, "/staff/safeguarding"),
+            translate(
+                DEFAULT_LOCALE,
+                "You can turn this daily email off on the staff pages (Emails). Emails about flags and "
+                "requests for contact cannot be turned off.",
+            ),
+        ]
+    )
     return subject, body
 
 
 def _overdue_email(n: int, public_url: str) -> tuple[str, str]:
-    subject = translate_plural(DEFAULT_LOCALE, "A request for contact is past its due day", "%(num)d requests for contact are past their due day",
-                  n, num=n)
-    body = "\n\n".join([
-        translate_plural(DEFAULT_LOCALE, "A young person who asked for someone to talk to them is waiting past the day we promised.",
-            "%(num)d young people who asked for someone to talk to them are waiting past the day we promised.",
-            n, num=n),
-        _sign_in(public_url, "/staff/contacts"),
-        translate(DEFAULT_LOCALE, "You will be reminded each working morning until each request is closed."),
-    ])
+    subject = translate_plural(
+        DEFAULT_LOCALE,
+        "A request for contact is past its due day",
+        "%(num)d requests for contact are past their due day",
+        n,
+        num=n,
+    )
+    body = "\n\n".join(
+        [
+            translate_plural(
+                DEFAULT_LOCALE,
+                "A young person who asked for someone to talk to them is waiting past the day we promised.",
+                "%(num)d young people who asked for someone to talk to them are waiting past the day we promised.",
+                n,
+                num=n,
+            ),
+            _sign_in(public_url, "/staff/contacts"),
+            translate(DEFAULT_LOCALE, "You will be reminded each working morning until each request is closed."),
+        ]
+    )
     return subject, body
 
 
 def _once(db: Database, what: str, now: dt.datetime) -> bool:
     """True for the first caller only (across workers): marks `what` as done."""
-    return db.execute("INSERT OR IGNORE INTO notice_marks (what, done_at) VALUES (?, ?)",
-                      [what, now.isoformat()]).rowcount == 1
+    return (
+        db.execute("INSERT OR IGNORE INTO notice_marks (what, done_at) VALUES (?, ?)", [what, now.isoformat()]).rowcount
+        == 1
+    )
 
 
 def _anything_to_tell(db: Database, settings: Settings, local: dt.datetime) -> bool:
     """Something new to tell, or the morning's emails not queued yet (cheap reads, outside any lock)."""
-    if db.execute("SELECT EXISTS (SELECT 1 FROM contact_requests WHERE notified = 0) OR EXISTS (SELECT 1 FROM flags "
-                  "WHERE notified = 0 AND tier = 'flag')").fetchone()[0]:
+    if db.execute(
+        "SELECT EXISTS (SELECT 1 FROM contact_requests WHERE notified = 0) OR EXISTS (SELECT 1 FROM flags "
+        "WHERE notified = 0 AND tier = 'flag')"
+    ).fetchone()[0]:
         return True
     if local.hour < settings.digest_hour:
         return False
-    done = {row[0] for row in db.execute("SELECT what FROM notice_marks WHERE what IN (?, ?)",
-                                         [f"digest:{local.date()}", f"overdue:{local.date()}"])}
+    done = {
+        row[0]
+        for row in db.execute(
+            "SELECT what FROM notice_marks WHERE what IN (?, ?)", [f"digest:{local.date()}", f"overdue:{local.date()}"]
+        )
+    }
     return len(done) < (2 if is_working_day(local.date()) else 1)
 
 
@@ -290,24 +372,32 @@ def collect(db: Database, settings: Settings, now: dt.datetime | None = None) ->
         contacts = db.execute("SELECT id, due_on FROM contact_requests WHERE notified = 0 ORDER BY due_on").fetchall()
         if contacts:
             db.execute("UPDATE contact_requests SET notified = 1 WHERE notified = 0")
-            queued += _queue(db, "contact", leads, *_contact_email(len(contacts), contacts[0][1], settings.public_url), now)
-        new_flags = db.execute("SELECT count(DISTINCT response_id) FROM flags WHERE notified = 0 AND tier = 'flag'"
-                               ).fetchone()[0]
+            queued += _queue(
+                db, "contact", leads, *_contact_email(len(contacts), contacts[0][1], settings.public_url), now
+            )
+        new_flags = db.execute(
+            "SELECT count(DISTINCT response_id) FROM flags WHERE notified = 0 AND tier = 'flag'"
+        ).fetchone()[0]
         if new_flags:
             db.execute("UPDATE flags SET notified = 1 WHERE notified = 0 AND tier = 'flag'")
             queued += _queue(db, "flag", leads, *_flag_email(new_flags, settings.public_url), now)
         if local.hour >= settings.digest_hour and _once(db, f"digest:{today}", now):
-            looks, people = (db.execute(
-                f"SELECT count(DISTINCT response_id) FROM flags WHERE notified = 0 AND tier = '{tier}' "  # noqa: S608
-                "AND status = 'open'").fetchone()[0] for tier in ("look", "person"))
+            looks, people = (
+                db.execute(
+                    f"SELECT count(DISTINCT response_id) FROM flags WHERE notified = 0 AND tier = '{tier}' "  # noqa: S608
+                    "AND status = 'open'"
+                ).fetchone()[0]
+                for tier in ("look", "person")
+            )
             db.execute("UPDATE flags SET notified = 1 WHERE notified = 0 AND tier IN ('look', 'person')")
             if looks or people:
-                queued += _queue(db, "digest", _leads(db, digest=True), *_digest_email(looks, people,
-                                                                                      settings.public_url), now)
-        if (local.hour >= settings.digest_hour and is_working_day(local.date())
-                and _once(db, f"overdue:{today}", now)):
-            overdue = db.execute("SELECT count(*) FROM contact_requests WHERE status = 'open' AND due_on < ?",
-                                 [today]).fetchone()[0]
+                queued += _queue(
+                    db, "digest", _leads(db, digest=True), *_digest_email(looks, people, settings.public_url), now
+                )
+        if local.hour >= settings.digest_hour and is_working_day(local.date()) and _once(db, f"overdue:{today}", now):
+            overdue = db.execute(
+                "SELECT count(*) FROM contact_requests WHERE status = 'open' AND due_on < ?", [today]
+            ).fetchone()[0]
             if overdue:
                 queued += _queue(db, "overdue", leads, *_overdue_email(overdue, settings.public_url), now)
     return queued
@@ -319,12 +409,25 @@ def queue_link(db: Database, kind: str, recipient: str, link: str, settings: Set
         return False
     if kind == "invite":
         subject = translate(DEFAULT_LOCALE, "You are invited to voice")
-        first = translate(DEFAULT_LOCALE, "You have been given a staff account on voice. Choose your password with this link:")
+        first = translate(
+            DEFAULT_LOCALE, "You have been given a staff account on voice. Choose your password with this link:"
+        )
     else:
         subject = translate(DEFAULT_LOCALE, "Set a new password for voice")
-        first = translate(DEFAULT_LOCALE, "Someone asked for a new password for your staff account on voice. Set it with this link:")
-    body = "\n\n".join([first, link, translate(DEFAULT_LOCALE, "The link works once. If you did not expect this email, tell the person "
-                                         "who looks after voice's staff accounts.")])
+        first = translate(
+            DEFAULT_LOCALE, "Someone asked for a new password for your staff account on voice. Set it with this link:"
+        )
+    body = "\n\n".join(
+        [
+            first,
+            link,
+            translate(
+                DEFAULT_LOCALE,
+                "The link works once. If you did not expect this email, tell the person "
+                "who looks after voice's staff accounts.",
+            ),
+        ]
+    )
     with write_lock, db.atomic():
         _queue(db, kind, [recipient], subject, body, _now())
     return True
@@ -336,14 +439,20 @@ def _wait(attempts: int) -> dt.timedelta:
 
 def _claim(db: Database, now: dt.datetime, limit: int) -> list[Email]:
     """Take up to `limit` emails due to be tried, so no other worker tries them for CLAIM_SECONDS."""
-    if not db.execute("SELECT EXISTS (SELECT 1 FROM emails WHERE sent_at IS NULL AND given_up_at IS NULL AND "
-                      "next_try_at <= ?)", [now.isoformat()]).fetchone()[0]:
+    if not db.execute(
+        "SELECT EXISTS (SELECT 1 FROM emails WHERE sent_at IS NULL AND given_up_at IS NULL AND next_try_at <= ?)",
+        [now.isoformat()],
+    ).fetchone()[0]:
         return []  # the usual case: no lock, no transaction
     with write_lock, db.atomic():
-        claimed = [Email(**row) for row in db.query(
-            "SELECT id, kind, recipient, subject, body, attempts FROM emails WHERE sent_at IS NULL AND given_up_at "
-            "IS NULL AND next_try_at <= ? AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id LIMIT ?",
-            [now.isoformat(), now.isoformat(), limit])]
+        claimed = [
+            Email(**row)
+            for row in db.query(
+                "SELECT id, kind, recipient, subject, body, attempts FROM emails WHERE sent_at IS NULL AND given_up_at "
+                "IS NULL AND next_try_at <= ? AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id LIMIT ?",
+                [now.isoformat(), now.isoformat(), limit],
+            )
+        ]
         until = (now + dt.timedelta(seconds=CLAIM_SECONDS)).isoformat()
         for email in claimed:
             db.execute("UPDATE emails SET claimed_until = ? WHERE id = ?", [until, email.id])
@@ -374,28 +483,50 @@ def send_due(db: Database, mailer: Mailer, now: Callable[[], dt.datetime] = _now
                 # one's words.
                 # Emails about a new answer keep the day only, once sent: their time would say when it came.
                 at = moment.date().isoformat() if email.kind in ABOUT_ANSWERS else moment.isoformat()
-                db.execute("UPDATE emails SET sent_at = ?, attempts = attempts + 1, claimed_until = NULL, last_error "
-                           "= NULL, body = CASE WHEN kind IN ('invite', 'reset') THEN '' ELSE body END, created_at = "
-                           "CASE WHEN kind IN ('contact', 'flag') THEN substr(created_at, 1, 10) ELSE created_at END, "
-                           "next_try_at = ? WHERE id = ?", [at, at, email.id])
-                record_event(db, "system", "email sent", f"email:{email.id}", what, day_only=email.kind in ABOUT_ANSWERS)
+                db.execute(
+                    "UPDATE emails SET sent_at = ?, attempts = attempts + 1, claimed_until = NULL, last_error "
+                    "= NULL, body = CASE WHEN kind IN ('invite', 'reset') THEN '' ELSE body END, created_at = "
+                    "CASE WHEN kind IN ('contact', 'flag') THEN substr(created_at, 1, 10) ELSE created_at END, "
+                    "next_try_at = ? WHERE id = ?",
+                    [at, at, email.id],
+                )
+                record_event(
+                    db, "system", "email sent", f"email:{email.id}", what, day_only=email.kind in ABOUT_ANSWERS
+                )
                 continue
             failed += 1
             attempts = email.attempts + 1
-            created = dt.datetime.fromisoformat(db.execute("SELECT created_at FROM emails WHERE id = ?",
-                                                           [email.id]).fetchone()[0])
+            created = dt.datetime.fromisoformat(
+                db.execute("SELECT created_at FROM emails WHERE id = ?", [email.id]).fetchone()[0]
+            )
             give_up = moment - created >= GIVE_UP_AFTER
-            db.execute("UPDATE emails SET attempts = ?, last_error = ?, next_try_at = ?, claimed_until = NULL, "
-                       "given_up_at = ? WHERE id = ?",
-                       [attempts, error, (moment + _wait(attempts)).isoformat(),
-                        moment.isoformat() if give_up else None, email.id])
+            db.execute(
+                "UPDATE emails SET attempts = ?, last_error = ?, next_try_at = ?, claimed_until = NULL, "
+                "given_up_at = ? WHERE id = ?",
+                [
+                    attempts,
+                    error,
+                    (moment + _wait(attempts)).isoformat(),
+                    moment.isoformat() if give_up else None,
+                    email.id,
+                ],
+            )
             if attempts == 1 or give_up:
-                record_event(db, "system", "email not sent", f"email:{email.id}",
-                             f"{what}: {error}" + (" (given up)" if give_up else " (will be tried again)"),
-                             day_only=email.kind in ABOUT_ANSWERS)
+                record_event(
+                    db,
+                    "system",
+                    "email not sent",
+                    f"email:{email.id}",
+                    f"{what}: {error}" + (" (given up)" if give_up else " (will be tried again)"),
+                    day_only=email.kind in ABOUT_ANSWERS,
+                )
         if attempts == 1:
-            log.warning("an email (%s) could not be sent through %s, and will be tried again: %s", email.kind,
-                        getattr(mailer, "where", "the mailer"), error)
+            log.warning(
+                "an email (%s) could not be sent through %s, and will be tried again: %s",
+                email.kind,
+                getattr(mailer, "where", "the mailer"),
+                error,
+            )
     return Sent(sent, failed)
 
 
@@ -403,8 +534,13 @@ def unsent_count(db: Database) -> int:
     """Emails tried at least once and not sent (still being tried, or given up on within the last week): for
     /healthz, the metrics and the leads' staff pages."""
     week_ago = (_now() - dt.timedelta(days=7)).isoformat()
-    return int(db.execute("SELECT count(*) FROM emails WHERE sent_at IS NULL AND attempts > 0 "
-                          "AND (given_up_at IS NULL OR given_up_at > ?)", [week_ago]).fetchone()[0])
+    return int(
+        db.execute(
+            "SELECT count(*) FROM emails WHERE sent_at IS NULL AND attempts > 0 "
+            "AND (given_up_at IS NULL OR given_up_at > ?)",
+            [week_ago],
+        ).fetchone()[0]
+    )
 
 
 def waiting(db: Database) -> int:
@@ -421,5 +557,6 @@ def set_digest(db: Database, staff_id: int, on: bool, by: str) -> None:
     """Turn one's own daily digest on or off (audited). The urgent emails cannot be turned off."""
     with write_lock, db.atomic():
         db.execute("UPDATE staff SET digest = ? WHERE id = ?", [int(on), staff_id])
-        record_event(db, by, "email settings changed", f"staff:{staff_id}", "daily digest on" if on else
-                     "daily digest off")
+        record_event(
+            db, by, "email settings changed", f"staff:{staff_id}", "daily digest on" if on else "daily digest off"
+        )

@@ -84,8 +84,10 @@ class Version(msgspec.Struct, frozen=True):
 
 def versions(db: Database) -> list[Version]:
     """Every stored survey version, for choosing which answers to look at."""
-    return [Version(**row) for row in db.query(
-        "SELECT id, slug, content_hash, first_loaded_on FROM survey_versions ORDER BY slug, id")]
+    return [
+        Version(**row)
+        for row in db.query("SELECT id, slug, content_hash, first_loaded_on FROM survey_versions ORDER BY slug, id")
+    ]
 
 
 class CurationError(ValueError):
@@ -93,14 +95,16 @@ class CurationError(ValueError):
 
 
 SELF_APPROVAL = N_("Someone other than the person who proposed a quote must approve it.")
-DECISION_PROBLEMS = (N_("There is no such quote."), N_("This quote has already moved on; reload the page."),
-                     SELF_APPROVAL)
+DECISION_PROBLEMS = (
+    N_("There is no such quote."),
+    N_("This quote has already moved on; reload the page."),
+    SELF_APPROVAL,
+)
 """What can stop a decision on a quote, by number (the quotes page says it after its redirect)."""
 
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
 
 
 # The effective theme: a person's latest correction, else the machine's suggestion.
@@ -113,8 +117,10 @@ WHERE a.text IS NOT NULL AND r.withdrawn_on IS NULL
 """
 
 
-FLAGGED = ("EXISTS (SELECT 1 FROM flags f WHERE f.response_id = a.response_id "
-           "AND f.answer_key IN (a.question_id, a.question_id || '.other'))")
+FLAGGED = (
+    "EXISTS (SELECT 1 FROM flags f WHERE f.response_id = a.response_id "
+    "AND f.answer_key IN (a.question_id, a.question_id || '.other'))"
+)
 
 
 def _fts_query(text: str) -> str:
@@ -125,12 +131,16 @@ def _fts_query(text: str) -> str:
 
 
 # "2021/22" for an answer sent between 1 April 2021 and 31 March 2022 (as priorities.year_of says).
-BUSINESS_YEAR_OF_ANSWER = ("printf('%d/%02d', CAST(strftime('%Y', r.submitted_on, '-3 months') AS INTEGER), "
-                           "(CAST(strftime('%Y', r.submitted_on, '-3 months') AS INTEGER) + 1) % 100)")
+BUSINESS_YEAR_OF_ANSWER = (
+    "printf('%d/%02d', CAST(strftime('%Y', r.submitted_on, '-3 months') AS INTEGER), "
+    "(CAST(strftime('%Y', r.submitted_on, '-3 months') AS INTEGER) + 1) % 100)"
+)
 # Two fixed fragments of this module, no value from outside:
-PRIORITY_FILTER = (" AND EXISTS (SELECT 1 FROM json_each(coalesce(c.topics, t.topics, '[]')) WHERE value IN "  # noqa: S608
-                   "(SELECT value FROM json_each(coalesce((SELECT p.topics FROM priorities p WHERE p.key = :priority "
-                   "AND p.year = " + BUSINESS_YEAR_OF_ANSWER + "), :priority_topics))))")
+PRIORITY_FILTER = (
+    " AND EXISTS (SELECT 1 FROM json_each(coalesce(c.topics, t.topics, '[]')) WHERE value IN "  # noqa: S608
+    "(SELECT value FROM json_each(coalesce((SELECT p.topics FROM priorities p WHERE p.key = :priority "
+    "AND p.year = " + BUSINESS_YEAR_OF_ANSWER + "), :priority_topics))))"
+)
 
 # Filters that compare one column with the value given: (field, fixed SQL with its named placeholder).
 SIMPLE_FILTERS = (
@@ -150,8 +160,10 @@ def _where(filters: Filters, taxonomy: Taxonomy) -> tuple[str, dict[str, Any]]:
             sql += clause
             params[field] = value
     if filters.topic:
-        sql += (" AND EXISTS (SELECT 1 FROM json_each(coalesce(c.topics, t.topics, '[]')) "
-                "WHERE value IN (SELECT value FROM json_each(:topics)))")
+        sql += (
+            " AND EXISTS (SELECT 1 FROM json_each(coalesce(c.topics, t.topics, '[]')) "
+            "WHERE value IN (SELECT value FROM json_each(:topics)))"
+        )
         params["topics"] = msgspec.json.encode([filters.topic]).decode()
     if filters.priority:
         # The topics that fed the priority in the business year the answer was sent (as edited for that
@@ -159,7 +171,8 @@ def _where(filters: Filters, taxonomy: Taxonomy) -> tuple[str, dict[str, Any]]:
         sql += PRIORITY_FILTER
         params["priority"] = filters.priority
         params["priority_topics"] = msgspec.json.encode(
-            [tp.id for tp in taxonomy.topics if filters.priority in tp.priorities]).decode()
+            [tp.id for tp in taxonomy.topics if filters.priority in tp.priorities]
+        ).decode()
     if filters.flagged is not None:
         sql += (" AND " if filters.flagged else " AND NOT ") + FLAGGED
     if filters.q and _fts_query(filters.q):
@@ -168,17 +181,27 @@ def _where(filters: Filters, taxonomy: Taxonomy) -> tuple[str, dict[str, Any]]:
     return sql, params
 
 
-_SELECT = ("SELECT a.id AS answer_id, r.survey_slug, a.question_id, a.text, "
-           "coalesce(c.sentiment, t.sentiment) AS sentiment, coalesce(c.topics, t.topics, '[]') AS topics, "
-           "r.submitted_on AS day, r.channel, "
-           "EXISTS (SELECT 1 FROM flags f WHERE f.response_id = a.response_id AND f.status = 'open' "
-           "AND f.answer_key IN (a.question_id, a.question_id || '.other')) AS flagged, c.id IS NOT NULL AS corrected ")
+_SELECT = (
+    "SELECT a.id AS answer_id, r.survey_slug, a.question_id, a.text, "
+    "coalesce(c.sentiment, t.sentiment) AS sentiment, coalesce(c.topics, t.topics, '[]') AS topics, "
+    "r.submitted_on AS day, r.channel, "
+    "EXISTS (SELECT 1 FROM flags f WHERE f.response_id = a.response_id AND f.status = 'open' "
+    "AND f.answer_key IN (a.question_id, a.question_id || '.other')) AS flagged, c.id IS NOT NULL AS corrected "
+)
 
 
 def _row(r: dict[str, Any]) -> Row:
     """A Row from a row of _SELECT, by column name."""
-    return Row(**(r | {"topics": msgspec.json.decode(r["topics"]), "flagged": bool(r["flagged"]),
-                       "corrected": bool(r["corrected"])}))
+    return Row(
+        **(
+            r
+            | {
+                "topics": msgspec.json.decode(r["topics"]),
+                "flagged": bool(r["flagged"]),
+                "corrected": bool(r["corrected"]),
+            }
+        )
+    )
 
 
 # SQL below is put together only from the fixed fragments in this module and named placeholders;
@@ -187,8 +210,10 @@ def browse(db: Database, filters: Filters, taxonomy: Taxonomy) -> tuple[list[Row
     """One page of answers that match, newest first, and how many match in all."""
     where, params = _where(filters, taxonomy)
     total = db.execute("SELECT count(*) " + _BASE + where, params).fetchone()[0]
-    rows = db.query(_SELECT + _BASE + where + " ORDER BY r.submitted_on DESC, a.id DESC LIMIT :limit OFFSET :offset",
-                    {**params, "limit": PAGE_SIZE, "offset": (max(filters.page, 1) - 1) * PAGE_SIZE})
+    rows = db.query(
+        _SELECT + _BASE + where + " ORDER BY r.submitted_on DESC, a.id DESC LIMIT :limit OFFSET :offset",
+        {**params, "limit": PAGE_SIZE, "offset": (max(filters.page, 1) - 1) * PAGE_SIZE},
+    )
     return [_row(r) for r in rows], int(total)
 
 
@@ -212,8 +237,9 @@ def suggested(db: Database, answer_id: int) -> tuple[str | None, list[str], dict
     return row["sentiment"], msgspec.json.decode(row["topics"]), msgspec.json.decode(row["matched"])
 
 
-def correct(db: Database, answer_id: int, sentiment: str | None, topics: list[str], by: str,
-            taxonomy: Taxonomy) -> None:
+def correct(
+    db: Database, answer_id: int, sentiment: str | None, topics: list[str], by: str, taxonomy: Taxonomy
+) -> None:
     """A person's themes for an answer; they count from now on, and are kept for teaching the model."""
     known = {t.id for t in taxonomy.topics}
     if sentiment is not None and sentiment not in SENTIMENTS:
@@ -221,17 +247,25 @@ def correct(db: Database, answer_id: int, sentiment: str | None, topics: list[st
     if not topics or any(t not in known for t in topics):
         raise CurationError(N_("Select at least one topic from the list."))
     with write_lock, db.atomic():
-        db.table("theme_corrections").insert({"answer_id": answer_id, "sentiment": sentiment,
-                                              "topics": msgspec.json.encode(topics).decode(), "corrected_by": by,
-                                              "corrected_at": _now()})
+        db.table("theme_corrections").insert(
+            {
+                "answer_id": answer_id,
+                "sentiment": sentiment,
+                "topics": msgspec.json.encode(topics).decode(),
+                "corrected_by": by,
+                "corrected_at": _now(),
+            }
+        )
         record_event(db, by, "themes corrected", f"answer:{answer_id}", f"{sentiment}; {', '.join(topics)}")
 
 
 def quote_blockers(db: Database, answer_id: int) -> list[str]:
     """Why this answer cannot be quoted now (empty when it can)."""
-    row = db.execute("SELECT r.id, r.version_id, r.quote_consent, a.question_id FROM answers a "
-                     "JOIN responses r ON r.id = a.response_id WHERE a.id = ? AND r.withdrawn_on IS NULL",
-                     [answer_id]).fetchone()
+    row = db.execute(
+        "SELECT r.id, r.version_id, r.quote_consent, a.question_id FROM answers a "
+        "JOIN responses r ON r.id = a.response_id WHERE a.id = ? AND r.withdrawn_on IS NULL",
+        [answer_id],
+    ).fetchone()
     if row is None:
         return [N_("There is no such answer.")]
     response_id, version_id, consent, question_id = row
@@ -240,8 +274,10 @@ def quote_blockers(db: Database, answer_id: int) -> list[str]:
     asked = published is not None and any(q.kind == "quote_consent" for _, q in published.survey.questions())
     if asked and consent != 1:
         blockers.append(N_("The young person did not say yes to being quoted, so this answer cannot be a quote."))
-    if db.execute("SELECT 1 FROM flags WHERE response_id = ? AND answer_key IN (?, ?) AND status = 'open'",
-                  [response_id, question_id, f"{question_id}.other"]).fetchone():
+    if db.execute(
+        "SELECT 1 FROM flags WHERE response_id = ? AND answer_key IN (?, ?) AND status = 'open'",
+        [response_id, question_id, f"{question_id}.other"],
+    ).fetchone():
         blockers.append(N_("A safeguarding lead has not yet reviewed the flag on this answer, so it is held back."))
     return blockers
 
@@ -261,8 +297,17 @@ def quote_warnings(db: Database, text: str, survey_slug: str, min_group: int) ->
     return warnings
 
 
-def propose(db: Database, answer_id: int, text: str, attribution: str, by: str, taxonomy: Taxonomy,
-            terms: Terms | None = None, *, summary: bool = False) -> int:
+def propose(
+    db: Database,
+    answer_id: int,
+    text: str,
+    attribution: str,
+    by: str,
+    taxonomy: Taxonomy,
+    terms: Terms | None = None,
+    *,
+    summary: bool = False,
+) -> int:
     """A quote, linked to the answer's topics (a person's correction if there is one) and the
     partnership priorities those topics feed. The words as proposed (a facilitator may edit them) go
     through the same redaction as every answer, so a name or number typed into an edit is not kept. An
@@ -279,23 +324,35 @@ def propose(db: Database, answer_id: int, text: str, attribution: str, by: str, 
         raise CurationError(N_("Enter how the quote is attributed, for example (YPAG)."))
     row = answer(db, answer_id)
     if row is not None and not summary and shared(row.text or "", text) < MIN_SHARED:
-        raise CurationError(N_("The quote keeps too few of the young person's words. Use their words, or "
-                               "tick “This is a summary in our words”."))
+        raise CurationError(
+            N_(
+                "The quote keeps too few of the young person's words. Use their words, or "
+                "tick “This is a summary in our words”."
+            )
+        )
     topics = [t for t in (row.topics if row else []) if t != "other"]
     priorities = sorted({p for tp in taxonomy.topics if tp.id in topics for p in tp.priorities})
     with write_lock, db.atomic():
         cursor = db.execute(
             "INSERT INTO quotes (answer_id, text, attribution, topics, priorities, proposed_by, proposed_at, summary) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [answer_id, text, attribution, msgspec.json.encode(topics).decode(),
-             msgspec.json.encode(priorities).decode(), by, _now(), int(summary)])
+            [
+                answer_id,
+                text,
+                attribution,
+                msgspec.json.encode(topics).decode(),
+                msgspec.json.encode(priorities).decode(),
+                by,
+                _now(),
+                int(summary),
+            ],
+        )
         # Not the words: a young person may take them back, and the audit log cannot forget.
         record_event(db, by, "quote proposed", f"quote:{cursor.lastrowid}", f"answer:{answer_id}")
     return int(cursor.lastrowid or 0)
 
 
-STEPS = {"approve": ("proposed", "approved"), "publish": ("approved", "published"),
-         "reject": (None, "rejected")}
+STEPS = {"approve": ("proposed", "approved"), "publish": ("approved", "published"), "reject": (None, "rejected")}
 
 
 def decide(db: Database, quote_id: int, action: str, by: str) -> None:
@@ -315,20 +372,34 @@ def decide(db: Database, quote_id: int, action: str, by: str) -> None:
         if action == "publish":  # who approved stays on the quote; who published is in the audit log
             db.execute("UPDATE quotes SET status = 'published' WHERE id = ?", [quote_id])
         else:
-            db.execute("UPDATE quotes SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?",
-                       [after, by, _now(), quote_id])
+            db.execute(
+                "UPDATE quotes SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?",
+                [after, by, _now(), quote_id],
+            )
         record_event(db, by, f"quote {after}", f"quote:{quote_id}")
 
 
 def quotes(db: Database, status: str | None = None) -> list[Quote]:
-    sql = ("SELECT q.id, q.answer_id, q.text, q.attribution, q.status, q.proposed_by, q.decided_by, r.survey_slug, "
-           "q.topics, q.priorities, q.summary, a.text AS answer_text FROM quotes q JOIN answers a ON a.id = q.answer_id "
-           "JOIN responses r ON r.id = a.response_id")
+    sql = (
+        "SELECT q.id, q.answer_id, q.text, q.attribution, q.status, q.proposed_by, q.decided_by, r.survey_slug, "
+        "q.topics, q.priorities, q.summary, a.text AS answer_text FROM quotes q JOIN answers a ON a.id = q.answer_id "
+        "JOIN responses r ON r.id = a.response_id"
+    )
     rows = db.query(sql + (" WHERE q.status = ?" if status else "") + " ORDER BY q.id DESC", [status] if status else [])
-    return [Quote(**(row | {"topics": msgspec.json.decode(row["topics"]),
-                            "priorities": msgspec.json.decode(row["priorities"]), "summary": bool(row["summary"]),
-                            "answer_text": row["answer_text"] or ""}))
-            for row in rows]
+    return [
+        Quote(
+            **(
+                row
+                | {
+                    "topics": msgspec.json.decode(row["topics"]),
+                    "priorities": msgspec.json.decode(row["priorities"]),
+                    "summary": bool(row["summary"]),
+                    "answer_text": row["answer_text"] or "",
+                }
+            )
+        )
+        for row in rows
+    ]
 
 
 MIN_SHARED = 0.6

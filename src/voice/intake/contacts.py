@@ -55,17 +55,49 @@ def _today() -> dt.date:
     return local_today()
 
 
-_SQL = ("SELECT c.id, c.survey_slug, c.requested_on, c.due_on, c.status, c.name, c.contact, c.best_time, "
-        "c.closed_by, c.closed_on, c.action_note, c.details_wiped_on, "
-        "EXISTS (SELECT 1 FROM flags f WHERE f.response_id = c.response_id), c.response_id, c.language "
-        "FROM contact_requests c")
+_SQL = (
+    "SELECT c.id, c.survey_slug, c.requested_on, c.due_on, c.status, c.name, c.contact, c.best_time, "
+    "c.closed_by, c.closed_on, c.action_note, c.details_wiped_on, "
+    "EXISTS (SELECT 1 FROM flags f WHERE f.response_id = c.response_id), c.response_id, c.language "
+    "FROM contact_requests c"
+)
 
 
 def _item(row: tuple[Any, ...]) -> ContactItem:
-    (request_id, slug, requested_on, due, status, name, contact, best_time, closed_by, closed_on, note, wiped,
-     flagged, response_id, language) = row
-    return ContactItem(request_id, slug, requested_on, due, status, name, contact, best_time, closed_by, closed_on,
-                       note, wiped, bool(flagged), response_id, language)
+    (
+        request_id,
+        slug,
+        requested_on,
+        due,
+        status,
+        name,
+        contact,
+        best_time,
+        closed_by,
+        closed_on,
+        note,
+        wiped,
+        flagged,
+        response_id,
+        language,
+    ) = row
+    return ContactItem(
+        request_id,
+        slug,
+        requested_on,
+        due,
+        status,
+        name,
+        contact,
+        best_time,
+        closed_by,
+        closed_on,
+        note,
+        wiped,
+        bool(flagged),
+        response_id,
+        language,
+    )
 
 
 def requests(db: Database, status: str = "open") -> list[ContactItem]:
@@ -76,8 +108,12 @@ def requests(db: Database, status: str = "open") -> list[ContactItem]:
 
 
 def overdue_count(db: Database, today: dt.date | None = None) -> int:
-    return int(db.execute("SELECT count(*) FROM contact_requests WHERE status = 'open' AND due_on < ?",
-                          [(today or _today()).isoformat()]).fetchone()[0])
+    return int(
+        db.execute(
+            "SELECT count(*) FROM contact_requests WHERE status = 'open' AND due_on < ?",
+            [(today or _today()).isoformat()],
+        ).fetchone()[0]
+    )
 
 
 def open_count(db: Database) -> int:
@@ -98,12 +134,15 @@ def close_request(db: Database, request_id: int, closed_by: str, note: str, toda
     """Close a request with what was done ("rang, spoke to them"). The database refuses it without a note."""
     note = note.strip()
     if not note:
-        raise ContactError(N_("Enter what was done, for example “rang, spoke to them” or “could not reach "
-                              "after 3 tries”."))
+        raise ContactError(
+            N_("Enter what was done, for example “rang, spoke to them” or “could not reach after 3 tries”.")
+        )
     with write_lock, db.atomic():
         cursor = db.execute(
             "UPDATE contact_requests SET status = 'closed', closed_by = ?, closed_on = ?, action_note = ? "
-            "WHERE id = ? AND status = 'open'", [closed_by, (today or _today()).isoformat(), note, request_id])
+            "WHERE id = ? AND status = 'open'",
+            [closed_by, (today or _today()).isoformat(), note, request_id],
+        )
         if cursor.rowcount != 1:
             raise ContactError(N_("This request is already closed."))
         record_event(db, closed_by, "contact request closed", f"contact:{request_id}", note)
@@ -115,11 +154,18 @@ def wipe_details(db: Database, keep_days: int, today: dt.date | None = None) -> 
     day = today or _today()
     cutoff = (day - dt.timedelta(days=keep_days)).isoformat()
     with write_lock, db.atomic():
-        ids = [row[0] for row in db.execute(
-            "SELECT id FROM contact_requests WHERE status = 'closed' AND details_wiped_on IS NULL AND closed_on < ?",
-            [cutoff]).fetchall()]
+        ids = [
+            row[0]
+            for row in db.execute(
+                "SELECT id FROM contact_requests WHERE status = 'closed' AND details_wiped_on IS NULL AND closed_on < ?",
+                [cutoff],
+            ).fetchall()
+        ]
         for request_id in ids:
-            db.execute("UPDATE contact_requests SET name = NULL, contact = '', best_time = NULL, "
-                       "details_wiped_on = ? WHERE id = ?", [day.isoformat(), request_id])
+            db.execute(
+                "UPDATE contact_requests SET name = NULL, contact = '', best_time = NULL, "
+                "details_wiped_on = ? WHERE id = ?",
+                [day.isoformat(), request_id],
+            )
             record_event(db, "system", "contact details wiped", f"contact:{request_id}", f"{keep_days}")
     return len(ids)

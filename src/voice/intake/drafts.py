@@ -44,8 +44,11 @@ def create(db: Database, slug: str, version_id: int, hours: int) -> str:
 
     def store(db: Database) -> None:
         db.execute("DELETE FROM drafts WHERE expires_at < ?", [_now().isoformat()])
-        db.execute("INSERT INTO drafts (token_hash, survey_slug, version_id, submission_key, expires_at) "
-                   "VALUES (?, ?, ?, ?, ?)", row)
+        db.execute(
+            "INSERT INTO drafts (token_hash, survey_slug, version_id, submission_key, expires_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            row,
+        )
 
     # With the other writes of the moment: a class starting a survey together shares fsyncs, and
     # nobody's page waits in SQLite's busy handler (its sleeps made the slowest hundredth 0.6 s).
@@ -57,11 +60,14 @@ def load(db: Database, token: str | None, slug: str) -> Draft | None:
     hashed = token_hash(token)
     if hashed is None:
         return None
-    row = next(db.query(
-        "SELECT survey_slug, version_id, answers, submission_key FROM drafts "
-        "WHERE token_hash = ? AND survey_slug = ? AND expires_at >= ?",
-        [hashed, slug, _now().isoformat()],
-    ), None)
+    row = next(
+        db.query(
+            "SELECT survey_slug, version_id, answers, submission_key FROM drafts "
+            "WHERE token_hash = ? AND survey_slug = ? AND expires_at >= ?",
+            [hashed, slug, _now().isoformat()],
+        ),
+        None,
+    )
     if row is None:
         return None
     return Draft(**(row | {"answers": msgspec.json.decode(row["answers"])}))

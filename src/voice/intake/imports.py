@@ -105,12 +105,16 @@ class ImportFileError(ValueError):
 EMPTY_FILE = N_("%(file)s: the file is empty")
 NOT_UTF8 = N_("%(file)s: the file is not UTF-8; export it as 'CSV UTF-8'")
 NOT_CSV = N_("%(file)s: line %(line)s: this is not a CSV file that can be read")
-NOT_XLSX = N_("%(file)s: this is not an Excel workbook that can be read; open it in Excel and save it as "
-              "an Excel Workbook (.xlsx)")
+NOT_XLSX = N_(
+    "%(file)s: this is not an Excel workbook that can be read; open it in Excel and save it as "
+    "an Excel Workbook (.xlsx)"
+)
 EMPTY_SHEET = N_("%(file)s: the first worksheet is empty")
 TOO_MANY_ROWS = N_("%(file)s: %(rows)s rows; import at most %(max)s at a time")
-NO_COLUMNS = N_("%(file)s: no column heading matches a question of “%(survey)s”. Name each column by its "
-                "question’s words or its id.")
+NO_COLUMNS = N_(
+    "%(file)s: no column heading matches a question of “%(survey)s”. Name each column by its "
+    "question’s words or its id."
+)
 NO_SUCH_COLUMN = N_("%(file)s: there is no column “%(column)s” to take %(target)s from")
 
 
@@ -129,6 +133,7 @@ SUBMITTED_ON, SOURCE_ID = "submitted_on", "source_id"
 def special_columns(headers: list[str], explicit: dict[str, str]) -> tuple[int | None, int | None]:
     """(the date column, the row id column): mapped explicitly, else recognised by their usual headers;
     Google Forms has no id, so there its timestamp is the id."""
+
     def find(target: str, usual: tuple[str, ...]) -> int | None:
         chosen = [i for i, h in enumerate(headers) if explicit.get(h) == target]
         if chosen:
@@ -183,9 +188,12 @@ def _ticked(cell: str, labels: dict[str, str]) -> list[str]:
         pattern = re.compile(r"(?:^|(?<=[;,]))\s*" + re.escape(label) + r"\s*(?=[;,]|$)", re.IGNORECASE)
         for m in list(pattern.finditer(rest)):
             found.append((m.start(), labels[label]))
-            rest = rest[:m.start()] + "\0" * (m.end() - m.start()) + rest[m.end():]
-    found += [(m.start(), labels.get(_norm(m.group()), m.group().strip()))
-              for m in re.finditer(r"[^;,\0]+", rest) if m.group().strip()]
+            rest = rest[: m.start()] + "\0" * (m.end() - m.start()) + rest[m.end() :]
+    found += [
+        (m.start(), labels.get(_norm(m.group()), m.group().strip()))
+        for m in re.finditer(r"[^;,\0]+", rest)
+        if m.group().strip()
+    ]
     return [value for _, value in sorted(found)]
 
 
@@ -253,8 +261,16 @@ def row_breaks(row: list[str]) -> int:
     return sum(cell.count("\n") for cell in row)
 
 
-def plan_import(db: Database, published: Published, data: bytes, name: str, *,
-                explicit: dict[str, str] | None = None, day_first: bool = True, locale: str = "en") -> ImportPlan:
+def plan_import(
+    db: Database,
+    published: Published,
+    data: bytes,
+    name: str,
+    *,
+    explicit: dict[str, str] | None = None,
+    day_first: bool = True,
+    locale: str = "en",
+) -> ImportPlan:
     """Read a file and check every row as record() would, writing nothing: which rows will be stored,
     which were imported before, and why each refused row is refused (in `locale`). `name` is the file's
     name as the person knows it. ImportFileError when the file cannot be imported at all."""
@@ -283,8 +299,10 @@ def plan_import(db: Database, published: Published, data: bytes, name: str, *,
         except DateError:
             day, source_key = None, None
             written = row[date_at].strip() if date_at is not None and date_at < len(row) else ""
-            problems.append(f"{headers[date_at or 0]} ({_shorter(written)}): "
-                            + translate(locale, "Not a real date: write it like 27/3/2021 or 2021-03-27."))
+            problems.append(
+                f"{headers[date_at or 0]} ({_shorter(written)}): "
+                + translate(locale, "Not a real date: write it like 27/3/2021 or 2021-03-27.")
+            )
         _, errors = check_all(published.survey, answers, locale)
         problems += [_reason(e, answers, by_id, column_of, locale) for e in errors]
         if problems:
@@ -297,13 +315,28 @@ def plan_import(db: Database, published: Published, data: bytes, name: str, *,
             planned.append(PlannedRow(line, answers, day, source_key))
     columns = [(headers[index], _key_words(by_id, key, locale)) for index, key in sorted(mapping.items())]
     unmatched = [h for i, h in enumerate(headers) if i not in mapping and i not in (date_at, id_at) and h.strip()]
-    return ImportPlan(planned, rejected, already, columns, unmatched,
-                      headers[date_at] if date_at is not None else None, headers[id_at] if id_at is not None else None)
+    return ImportPlan(
+        planned,
+        rejected,
+        already,
+        columns,
+        unmatched,
+        headers[date_at] if date_at is not None else None,
+        headers[id_at] if id_at is not None else None,
+    )
 
 
-def store_plan(db: Database, published: Published, plan: ImportPlan, name: str, *, channel: str = "import",
-               by: str = "an import", progress: Callable[[int], object] | None = None,
-               options: RecordOptions = DEFAULTS) -> ImportResult:
+def store_plan(
+    db: Database,
+    published: Published,
+    plan: ImportPlan,
+    name: str,
+    *,
+    channel: str = "import",
+    by: str = "an import",
+    progress: Callable[[int], object] | None = None,
+    options: RecordOptions = DEFAULTS,
+) -> ImportResult:
     """Store the rows a plan found good, through record() (with `options`: the redaction list, the
     themer, read_now ...; each row's day and source row id its own), in one transaction, with the import in the audit log (`by`, the
     file's `name`, how many rows were stored and refused). A row stored meanwhile by someone else
@@ -312,31 +345,60 @@ def store_plan(db: Database, published: Published, plan: ImportPlan, name: str, 
     with write_lock, db.atomic():
         for row in plan.rows:
             with db.atomic():  # a savepoint: a row that fails leaves nothing behind
-                recorded = record(db, published, row.answers, channel,
-                                  msgspec.structs.replace(options, today=row.day, submission_key=row.source_key))
+                recorded = record(
+                    db,
+                    published,
+                    row.answers,
+                    channel,
+                    msgspec.structs.replace(options, today=row.day, submission_key=row.source_key),
+                )
             if recorded.duplicate:
                 already += 1
             else:
                 stored += 1
             if progress:
                 progress(1)
-        record_event(db, by, "answers imported", f"survey:{published.slug}",
-                     f"{clean_text(name)}: {stored} stored, {already} already imported, {len(plan.rejected)} rejected")
+        record_event(
+            db,
+            by,
+            "answers imported",
+            f"survey:{published.slug}",
+            f"{clean_text(name)}: {stored} stored, {already} already imported, {len(plan.rejected)} rejected",
+        )
     return ImportResult(stored, plan.rejected, plan.unmatched_columns, already, plan.date_column, plan.id_column)
 
 
-def import_csv(db: Database, published: Published, path: Path, *, channel: str = "import",
-               explicit: dict[str, str] | None = None, all_or_nothing: bool = False, terms: Terms | None = None,
-               themer: Themer | None = None, flag_role: str = "safeguarding lead", day_first: bool = True,
-               by: str = "an import", progress: Callable[[int], object] | None = None) -> ImportResult:
+def import_csv(
+    db: Database,
+    published: Published,
+    path: Path,
+    *,
+    channel: str = "import",
+    explicit: dict[str, str] | None = None,
+    all_or_nothing: bool = False,
+    terms: Terms | None = None,
+    themer: Themer | None = None,
+    flag_role: str = "safeguarding lead",
+    day_first: bool = True,
+    by: str = "an import",
+    progress: Callable[[int], object] | None = None,
+) -> ImportResult:
     """`voice import`: plan and store at once (with all_or_nothing, nothing when any row is refused)."""
     plan = plan_import(db, published, path.read_bytes(), str(path), explicit=explicit, day_first=day_first)
     if progress:
         progress(max(path.read_bytes().count(b"\n") - 1 - len(plan.rows), 0))
     if plan.rejected and all_or_nothing:
         return ImportResult(0, plan.rejected, plan.unmatched_columns, 0, plan.date_column, plan.id_column)
-    return store_plan(db, published, plan, path.name, channel=channel, by=by, progress=progress,
-                      options=RecordOptions(terms=terms, themer=themer, flag_role=flag_role))
+    return store_plan(
+        db,
+        published,
+        plan,
+        path.name,
+        channel=channel,
+        by=by,
+        progress=progress,
+        options=RecordOptions(terms=terms, themer=themer, flag_role=flag_role),
+    )
 
 
 SHOWN_CHARS = 120
@@ -361,8 +423,9 @@ def _words(items: list[str], locale: str) -> str:
     return ", ".join(shown)
 
 
-def _reason(error: FieldError, answers: dict[str, Any], by_id: dict[str, AnyQuestion], column_of: dict[str, str],
-            locale: str) -> str:
+def _reason(
+    error: FieldError, answers: dict[str, Any], by_id: dict[str, AnyQuestion], column_of: dict[str, str], locale: str
+) -> str:
     """One problem of a refused row in plain words: the column (else the question's words), what the
     cell held as words (choices by their labels; never free text), and the check's own message."""
     qid, _, part = error.key.partition(".")
@@ -371,19 +434,28 @@ def _reason(error: FieldError, answers: dict[str, Any], by_id: dict[str, AnyQues
     value = answers.get(error.key)
     if question is None or part or question.free_text or value in (None, "", []):
         return f"{where}: {error.message}"
-    labels = {c.value: c.label for c in getattr(question, "choices", [])} | {OTHER: getattr(question, "other", None) or OTHER}
+    labels = {c.value: c.label for c in getattr(question, "choices", [])} | {
+        OTHER: getattr(question, "other", None) or OTHER
+    }
     items = [str(v) for v in value] if isinstance(value, list) else [str(value)]
     message = error.message
     unknown = [v for v in items if v not in (question.values() or [])]
     if len(items) > 1 and unknown:
-        message += " " + translate_plural(locale, "Not an answer to this question: %(values)s.",
-                                          "Not answers to this question: %(values)s.", len(unknown),
-                                          values=_words(unknown, locale))
+        message += " " + translate_plural(
+            locale,
+            "Not an answer to this question: %(values)s.",
+            "Not answers to this question: %(values)s.",
+            len(unknown),
+            values=_words(unknown, locale),
+        )
     return f"{where} ({_words([labels.get(v, v) for v in items], locale)}): {message}"
 
 
-CONTACT_PARTS = {"name": N_("What should we call you?"), "contact": N_("Phone number or email address"),
-                 "when": N_("When is a good time to contact you?")}
+CONTACT_PARTS = {
+    "name": N_("What should we call you?"),
+    "contact": N_("Phone number or email address"),
+    "when": N_("When is a good time to contact you?"),
+}
 
 
 def _key_words(by_id: dict[str, AnyQuestion], key: str, locale: str) -> str:
@@ -406,11 +478,13 @@ def _row_answers(row: list[str], mapping: dict[int, str], by_id: dict[str, AnyQu
     return answers
 
 
-def _when_and_which(headers: list[str], row: list[str], date_at: int | None, id_at: int | None, day_first: bool,
-                    slug: str) -> tuple[dt.date | None, str | None]:
+def _when_and_which(
+    headers: list[str], row: list[str], date_at: int | None, id_at: int | None, day_first: bool, slug: str
+) -> tuple[dt.date | None, str | None]:
     """The day a row's answers were given (None: today), and the key that tells it apart from every other
     row of this survey's source (None: it cannot be told apart). A timestamp used as the id is read as a
     moment, so the same row is the same key whether its file was CSV or Excel."""
+
     def cell(at: int | None) -> str:
         return row[at].strip() if at is not None and at < len(row) else ""
 

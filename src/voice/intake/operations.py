@@ -60,8 +60,9 @@ BACKUP_NAME = "voice-%Y-%m-%d-%H%M%S.db"
 """A dated copy's name (UTC): the names sort in the order the copies were made."""
 
 
-def dated_backup(db_path: str | Path, folder: str | Path, keep: int, now: dt.datetime | None = None
-                 ) -> tuple[Path, int, list[Path]]:
+def dated_backup(
+    db_path: str | Path, folder: str | Path, keep: int, now: dt.datetime | None = None
+) -> tuple[Path, int, list[Path]]:
     """A checked copy in `folder`, named by when it was made; then the oldest dated copies beyond the
     newest `keep` are deleted (only once the new one has passed its check). Returns (the copy, its pages,
     the copies deleted). Files in the folder not named like a dated copy are never touched."""
@@ -92,8 +93,13 @@ def note_backup(db_path: str | Path, target: str | Path, pages: int, now: dt.dat
         if "backups" not in db.table_names():
             return False
         with write_lock, db.atomic():
-            db.table("backups").insert({"made_at": (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds"),
-                                        "file": str(target), "pages": pages})
+            db.table("backups").insert(
+                {
+                    "made_at": (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds"),
+                    "file": str(target),
+                    "pages": pages,
+                }
+            )
     finally:
         db.close()
     return True
@@ -149,8 +155,9 @@ def restore(backup_file: str | Path, db_path: str | Path, now: dt.datetime | Non
     return kept
 
 
-def purge(db_path: str | Path, now: dt.datetime | None = None, *, contact_details_days: int = 90,
-          answer_days: int = 0) -> Purged:
+def purge(
+    db_path: str | Path, now: dt.datetime | None = None, *, contact_details_days: int = 90, answer_days: int = 0
+) -> Purged:
     """Delete expired unfinished answers, texts-as-typed past their keeping time (unless a flag on them
     is still open), expired staff sessions, emails to staff sent a month ago and files held for an import; wipe the details of requests
     for contact closed more than `contact_details_days` ago; delete answers older than `answer_days`
@@ -175,5 +182,6 @@ def purge(db_path: str | Path, now: dt.datetime | None = None, *, contact_detail
 
 def purge_as_set(settings: Settings, now: dt.datetime | None = None) -> Purged:
     """`purge` with the keeping times of the settings."""
-    return purge(settings.db_path, now, contact_details_days=settings.contact_details_days,
-                 answer_days=settings.answer_days)
+    return purge(
+        settings.db_path, now, contact_details_days=settings.contact_details_days, answer_days=settings.answer_days
+    )

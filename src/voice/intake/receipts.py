@@ -20,12 +20,12 @@ def new_receipt() -> str:
     """Twelve characters from 32, in groups of four: 60 random bits."""
     bits = int.from_bytes(secrets.token_bytes(8)) >> (64 - RECEIPT_BITS)
     code = "".join(RECEIPT_ALPHABET[(bits >> (5 * i)) & 31] for i in range(RECEIPT_CHARS))
-    return "-".join(code[i:i + 4] for i in range(0, RECEIPT_CHARS, 4))
+    return "-".join(code[i : i + 4] for i in range(0, RECEIPT_CHARS, 4))
 
 
 def normalise_receipt(text: str) -> str:
     """A code as typed ("abcd efgh jkmn", "ABCDEFGHJKMN") as it is stored ("ABCD-EFGH-JKMN")."""
     code = "".join(ch for ch in text.upper() if ch.isalnum())
     if len(code) in (8, RECEIPT_CHARS):
-        return "-".join(code[i:i + 4] for i in range(0, len(code), 4))
+        return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
     return text.strip().upper()

@@ -93,8 +93,9 @@ class RecordOptions(msgspec.Struct, frozen=True, kw_only=True):
 DEFAULTS = RecordOptions()
 
 
-def record(db: Database, published: Published, raw: Answers, channel: str,
-           options: RecordOptions = DEFAULTS) -> Recorded:
+def record(
+    db: Database, published: Published, raw: Answers, channel: str, options: RecordOptions = DEFAULTS
+) -> Recorded:
     """Check and store one response. Raises InvalidAnswersError with every problem found.
 
     Then its free text is read (see `read_answers`): stored redacted; where redaction changed it, the
@@ -116,8 +117,11 @@ def record(db: Database, published: Published, raw: Answers, channel: str,
     if errors:
         raise InvalidAnswersError(errors)
     day = (today or local_today()).isoformat()
-    reading = read_answers(published, answers, options.terms, options.themer or default_themer()) \
-        if options.read_now else None
+    reading = (
+        read_answers(published, answers, options.terms, options.themer or default_themer())
+        if options.read_now
+        else None
+    )
     key = _key_hash(published.slug, submission_key)
     language = locale if channel == "web" else None  # an app's, a paper form's or a file's is not known
 
@@ -128,14 +132,25 @@ def record(db: Database, published: Published, raw: Answers, channel: str,
         if reading is None:
             # Raw SQL on purpose: this is under the write lock every submission waits for, and sqlite-utils'
             # insert() took 52 µs where this takes 9 (in memory, one row); see #31.
-            db.execute("INSERT INTO unread (response_id, answers, draft, language) VALUES (?, ?, ?, ?)",
-                       [recorded.response_id, msgspec.json.encode(answers).decode(), draft, language])
+            db.execute(
+                "INSERT INTO unread (response_id, answers, draft, language) VALUES (?, ?, ?, ?)",
+                [recorded.response_id, msgspec.json.encode(answers).decode(), draft, language],
+            )
         else:
             if draft is not None:
                 drafts.forget(db, draft)
-            _store_reading(db, published, recorded.response_id, answers, reading, day,
-                           _delete_after(day, options.keep_original_days), options.flag_role, options.contact_days,
-                           language)
+            _store_reading(
+                db,
+                published,
+                recorded.response_id,
+                answers,
+                reading,
+                day,
+                _delete_after(day, options.keep_original_days),
+                options.flag_role,
+                options.contact_days,
+                language,
+            )
         return recorded
 
     for _attempt in range(5):
@@ -149,8 +164,13 @@ def record(db: Database, published: Published, raw: Answers, channel: str,
 
 def reading_options(settings: Settings, terms: Terms, themer: Themer) -> RecordOptions:
     """What record() and read_unread() take from the settings and the words in use."""
-    return RecordOptions(terms=terms, themer=themer, keep_original_days=settings.original_text_days,
-                         flag_role=settings.safeguarding_role, contact_days=settings.contact_working_days)
+    return RecordOptions(
+        terms=terms,
+        themer=themer,
+        keep_original_days=settings.original_text_days,
+        flag_role=settings.safeguarding_role,
+        contact_days=settings.contact_working_days,
+    )
 
 
 class Reading(msgspec.Struct, frozen=True):
@@ -174,10 +194,16 @@ def read_many(responses: list[tuple[Published, Answers]], terms: Terms | None, t
     read = themer.read([(redacted, original) for found in texts for redacted, original, _ in found.values()])
     readings, at = [], 0
     for found in texts:
-        mine = dict(zip(found, read[at:at + len(found)], strict=True))
+        mine = dict(zip(found, read[at : at + len(found)], strict=True))
         at += len(found)
-        readings.append(Reading(found, {key: theme for key, (theme, _) in mine.items()},
-                                {key: flags for key, (_, flags) in mine.items() if flags}, themer.version))
+        readings.append(
+            Reading(
+                found,
+                {key: theme for key, (theme, _) in mine.items()},
+                {key: flags for key, (_, flags) in mine.items() if flags},
+                themer.version,
+            )
+        )
     return readings
 
 
@@ -185,7 +211,9 @@ def _delete_after(day: str, keep_original_days: int) -> str:
     return (dt.date.fromisoformat(day) + dt.timedelta(days=keep_original_days)).isoformat()
 
 
-def _redacted_texts(published: Published, answers: Answers, terms: Terms | None) -> dict[str, tuple[str, str, tuple[str, ...]]]:
+def _redacted_texts(
+    published: Published, answers: Answers, terms: Terms | None
+) -> dict[str, tuple[str, str, tuple[str, ...]]]:
     """For each free-text answer key: (redacted text, text as typed, kinds redacted)."""
     found = {}
     for _, q in published.survey.questions():
@@ -196,8 +224,9 @@ def _redacted_texts(published: Published, answers: Answers, terms: Terms | None)
     return found
 
 
-def _new_response(db: Database, published: Published, answers: Answers, channel: str, key: str | None,
-                  day: str) -> Recorded:
+def _new_response(
+    db: Database, published: Published, answers: Answers, channel: str, key: str | None, day: str
+) -> Recorded:
     """The response's own row (receipt, survey, day), or the earlier one with this submission key."""
     consent = next((answers.get(q.id) for _, q in published.survey.questions() if q.kind == "quote_consent"), None)
     receipt = new_receipt()
@@ -207,8 +236,15 @@ def _new_response(db: Database, published: Published, answers: Answers, channel:
     cursor = db.execute(
         "INSERT INTO responses (receipt, survey_slug, version_id, channel, submitted_on, quote_consent, submission_key) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(submission_key) DO NOTHING",
-        [receipt, published.slug, published.version_id, channel, day,
-         None if consent is None else int(consent == "yes"), key],
+        [
+            receipt,
+            published.slug,
+            published.version_id,
+            channel,
+            day,
+            None if consent is None else int(consent == "yes"),
+            key,
+        ],
     )
     if cursor.rowcount == 0:
         row = next(db.table("responses").rows_where("submission_key = ?", [key], select="receipt, id AS response_id"))
@@ -227,9 +263,18 @@ class Stored(NamedTuple):
     """The free text, redacted."""
 
 
-def _store_reading(db: Database, published: Published, response_id: int, answers: Answers, reading: Reading,
-                   day: str, delete_after: str, flag_role: str, contact_days: int = 2,
-                   language: str | None = None) -> None:
+def _store_reading(
+    db: Database,
+    published: Published,
+    response_id: int,
+    answers: Answers,
+    reading: Reading,
+    day: str,
+    delete_after: str,
+    flag_role: str,
+    contact_days: int = 2,
+    language: str | None = None,
+) -> None:
     """A response's answers (free text redacted), texts as typed, flags, themes and contact request (with
     the language the young person used, when known)."""
     survey = published.survey
@@ -249,20 +294,32 @@ def _store_reading(db: Database, published: Published, response_id: int, answers
     tallies.add_response(db, published.slug, survey, day, {row.question_id: row.value for row in rows})
     db.conn.executemany(
         "INSERT INTO original_texts (response_id, answer_key, text, kinds, delete_after) VALUES (?, ?, ?, ?, ?)",
-        [(response_id, k, original, msgspec.json.encode(list(kinds)).decode(), delete_after)
-         for k, (_, original, kinds) in texts.items() if kinds],
+        [
+            (response_id, k, original, msgspec.json.encode(list(kinds)).decode(), delete_after)
+            for k, (_, original, kinds) in texts.items()
+            if kinds
+        ],
     )
     _raise_flags(db, response_id, reading.flags, day, flag_role)
     if reading.themes:
         ids = dict(db.execute("SELECT question_id, id FROM answers WHERE response_id = ?", [response_id]).fetchall())
-        store_themes(db, [(ids[k.removesuffix(".other")], t) for k, t in reading.themes.items()],
-                     reading.theme_version, day)
+        store_themes(
+            db, [(ids[k.removesuffix(".other")], t) for k, t in reading.themes.items()], reading.theme_version, day
+        )
     contact = next((q for _, q in survey.questions() if q.kind == "contact_request"), None)
     if contact is not None and answers.get(contact.id) == "yes":
-        db.table("contact_requests").insert({
-            "response_id": response_id, "survey_slug": published.slug, "name": answers.get(f"{contact.id}.name"),
-            "contact": answers[f"{contact.id}.contact"], "best_time": answers.get(f"{contact.id}.when"),
-            "requested_on": day, "due_on": due_on(day, contact_days), "language": language})
+        db.table("contact_requests").insert(
+            {
+                "response_id": response_id,
+                "survey_slug": published.slug,
+                "name": answers.get(f"{contact.id}.name"),
+                "contact": answers[f"{contact.id}.contact"],
+                "best_time": answers.get(f"{contact.id}.when"),
+                "requested_on": day,
+                "due_on": due_on(day, contact_days),
+                "language": language,
+            }
+        )
 
 
 class Unread(msgspec.Struct, frozen=True):
@@ -284,8 +341,15 @@ class Read(msgspec.Struct, frozen=True):
     reading: Reading
 
 
-def read_unread(db: Database, options: RecordOptions = DEFAULTS, *, only: int | None = None,
-                limit: int = 20, claim_seconds: int = 120, stop: Callable[[], bool] | None = None) -> int:
+def read_unread(
+    db: Database,
+    options: RecordOptions = DEFAULTS,
+    *,
+    only: int | None = None,
+    limit: int = 20,
+    claim_seconds: int = 120,
+    stop: Callable[[], bool] | None = None,
+) -> int:
     """Read answers waiting in `unread` (oldest first, at most `limit`), store what reading found and
     delete them from `unread`, in one transaction. Returns how many were read. `options`: how to read
     them (its reading part: see reading_options).
@@ -320,20 +384,27 @@ def _claim(db: Database, only: int | None, limit: int, claim_seconds: int) -> li
     now = dt.datetime.now(dt.UTC)
     with write_lock, db.atomic():
         # Raw SQL: claiming and reading back in one statement (UPDATE ... RETURNING) is not in sqlite-utils.
-        batch = list(db.query(
-            "UPDATE unread SET claimed_until = ? WHERE response_id IN (SELECT response_id FROM unread "
-            "WHERE claimed_until IS NULL OR claimed_until < ? ORDER BY response_id LIMIT ?) "
-            "RETURNING response_id, answers, draft, language",
-            [(now + dt.timedelta(seconds=claim_seconds)).isoformat(), now.isoformat(), limit]))
+        batch = list(
+            db.query(
+                "UPDATE unread SET claimed_until = ? WHERE response_id IN (SELECT response_id FROM unread "
+                "WHERE claimed_until IS NULL OR claimed_until < ? ORDER BY response_id LIMIT ?) "
+                "RETURNING response_id, answers, draft, language",
+                [(now + dt.timedelta(seconds=claim_seconds)).isoformat(), now.isoformat(), limit],
+            )
+        )
     return sorted(batch, key=lambda row: row["response_id"])
 
 
 def _waiting(db: Database, batch: list[dict[str, Any]]) -> list[Unread]:
     """The claimed rows with their survey version and day (each version looked up once: a batch is
     mostly one or two versions)."""
-    about = {row["id"]: row for row in db.query(
-        "SELECT id, version_id, submitted_on FROM responses WHERE id IN (SELECT value FROM json_each(?))",
-        [msgspec.json.encode([row["response_id"] for row in batch]).decode()])}
+    about = {
+        row["id"]: row
+        for row in db.query(
+            "SELECT id, version_id, submitted_on FROM responses WHERE id IN (SELECT value FROM json_each(?))",
+            [msgspec.json.encode([row["response_id"] for row in batch]).decode()],
+        )
+    }
     versions: dict[int, Published | None] = {}
     waiting = []
     for row in batch:
@@ -343,28 +414,39 @@ def _waiting(db: Database, batch: list[dict[str, Any]]) -> list[Unread]:
             versions[version_id] = version(db, version_id)
         published = versions[version_id]
         if published is not None:  # always: a response's version is never deleted
-            waiting.append(Unread(row["response_id"], published, msgspec.json.decode(row["answers"]),
-                                  response["submitted_on"], row["draft"], row["language"]))
+            waiting.append(
+                Unread(
+                    row["response_id"],
+                    published,
+                    msgspec.json.decode(row["answers"]),
+                    response["submitted_on"],
+                    row["draft"],
+                    row["language"],
+                )
+            )
     return waiting
 
 
-def _read_batch(waiting: list[Unread], terms: Terms | None, themer: Themer, stop: Callable[[], bool] | None
-                ) -> tuple[list[Read], list[int]]:
+def _read_batch(
+    waiting: list[Unread], terms: Terms | None, themer: Themer, stop: Callable[[], bool] | None
+) -> tuple[list[Read], list[int]]:
     """Read the waiting responses, READ_TOGETHER at a time, asking `stop` between groups: what was read,
     and the response ids not read because `stop` said so (released for the next reader)."""
     done: list[Read] = []
     for at in range(0, len(waiting), READ_TOGETHER):
         if stop is not None and done and stop():
             return done, [later.response_id for later in waiting[at:]]
-        done += _read_chunk(waiting[at:at + READ_TOGETHER], terms, themer)
+        done += _read_chunk(waiting[at : at + READ_TOGETHER], terms, themer)
     return done, []
 
 
 def _release(db: Database, response_ids: list[int]) -> None:
     try:
         with write_lock:
-            db.execute("UPDATE unread SET claimed_until = NULL WHERE response_id IN (SELECT value FROM json_each(?))",
-                       [msgspec.json.encode(response_ids).decode()])
+            db.execute(
+                "UPDATE unread SET claimed_until = NULL WHERE response_id IN (SELECT value FROM json_each(?))",
+                [msgspec.json.encode(response_ids).decode()],
+            )
     except sqlite3.Error:
         pass  # a full disk may refuse even this: the claim runs out by itself
 
@@ -379,13 +461,24 @@ def _store_read(db: Database, done: list[Read], left: list[int], options: Record
                 continue  # another reader stored it meanwhile
             if unread.draft is not None:  # the unfinished answers the young person sent these from
                 drafts.forget(db, unread.draft)
-            _store_reading(db, unread.published, unread.response_id, unread.answers, read.reading, unread.day,
-                           _delete_after(unread.day, options.keep_original_days), options.flag_role,
-                           options.contact_days, unread.language)
+            _store_reading(
+                db,
+                unread.published,
+                unread.response_id,
+                unread.answers,
+                read.reading,
+                unread.day,
+                _delete_after(unread.day, options.keep_original_days),
+                options.flag_role,
+                options.contact_days,
+                unread.language,
+            )
             stored += 1
         if left:
-            db.execute("UPDATE unread SET claimed_until = NULL WHERE response_id IN (SELECT value FROM json_each(?))",
-                       [msgspec.json.encode(left).decode()])
+            db.execute(
+                "UPDATE unread SET claimed_until = NULL WHERE response_id IN (SELECT value FROM json_each(?))",
+                [msgspec.json.encode(left).decode()],
+            )
     return stored
 
 
@@ -406,8 +499,11 @@ def _read_chunk(chunk: list[Unread], terms: Terms | None, themer: Themer) -> lis
         try:
             reading = read_answers(unread.published, unread.answers, terms, themer)
         except Exception as exc:  # noqa: BLE001 - one odd answer must not stop the others being read
-            log.error("could not read response %d (%s); it stays unread and is tried again later",
-                      unread.response_id, type(exc).__name__)
+            log.error(
+                "could not read response %d (%s); it stays unread and is tried again later",
+                unread.response_id,
+                type(exc).__name__,
+            )
             continue
         done.append(Read(unread, reading))
     return done
@@ -418,9 +514,12 @@ def unread_count(db: Database) -> int:
 
 
 def receipt_exists(db: Database, slug: str, receipt: str) -> bool:
-    return db.execute(
-        "SELECT 1 FROM responses WHERE survey_slug = ? AND receipt = ?", [slug, normalise_receipt(receipt)]
-    ).fetchone() is not None
+    return (
+        db.execute(
+            "SELECT 1 FROM responses WHERE survey_slug = ? AND receipt = ?", [slug, normalise_receipt(receipt)]
+        ).fetchone()
+        is not None
+    )
 
 
 def receipt_for_key(db: Database, slug: str, submission_key: str) -> str | None:
@@ -432,8 +531,10 @@ def receipt_for_key(db: Database, slug: str, submission_key: str) -> str | None:
     return row[0] if row else None
 
 
-INSERT_FLAG = ("INSERT INTO flags (response_id, answer_key, category, reason, severity, raised_on, assigned_role, "
-               "tier, score, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+INSERT_FLAG = (
+    "INSERT INTO flags (response_id, answer_key, category, reason, severity, raised_on, assigned_role, "
+    "tier, score, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 INSERT_FLAG_IF_NEW = INSERT_FLAG.replace("INSERT INTO", "INSERT OR IGNORE INTO")
 
 
@@ -444,13 +545,24 @@ def store_themes(db: Database, themed: list[tuple[int, Theme]], version: str, da
         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(answer_id) DO UPDATE SET sentiment = excluded.sentiment, "
         "score = excluded.score, topics = excluded.topics, matched = excluded.matched, version = excluded.version, "
         "themed_on = excluded.themed_on",
-        [(answer_id, t.sentiment, t.score, msgspec.json.encode(list(t.topics)).decode(),
-          msgspec.json.encode(t.matched).decode(), version, day) for answer_id, t in themed],
+        [
+            (
+                answer_id,
+                t.sentiment,
+                t.score,
+                msgspec.json.encode(list(t.topics)).decode(),
+                msgspec.json.encode(t.matched).decode(),
+                version,
+                day,
+            )
+            for answer_id, t in themed
+        ],
     )
 
 
-def _raise_flags(db: Database, response_id: int, flags: dict[str, list[Flag]], day: str, role: str, *,
-                 new_only: bool = False) -> None:
+def _raise_flags(
+    db: Database, response_id: int, flags: dict[str, list[Flag]], day: str, role: str, *, new_only: bool = False
+) -> None:
     """Store the flags found (see Themer.read), each with an audit event.
 
     With new_only (re-theming), a category already flagged for that answer is left as it is.
@@ -459,11 +571,23 @@ def _raise_flags(db: Database, response_id: int, flags: dict[str, list[Flag]], d
         for flag in found:
             cursor = db.execute(
                 INSERT_FLAG_IF_NEW if new_only else INSERT_FLAG,
-                [response_id, answer_key, flag.category, flag.reason, flag.severity, day, role, flag.tier, flag.score,
-                 msgspec.json.encode(flag.evidence).decode() if flag.evidence else None],
+                [
+                    response_id,
+                    answer_key,
+                    flag.category,
+                    flag.reason,
+                    flag.severity,
+                    day,
+                    role,
+                    flag.tier,
+                    flag.score,
+                    msgspec.json.encode(flag.evidence).decode() if flag.evidence else None,
+                ],
             )
             if cursor.rowcount:
-                what = {"flag": "flag raised", "look": "worth a look raised", "person": "needs a person to read"}[flag.tier]
+                what = {"flag": "flag raised", "look": "worth a look raised", "person": "needs a person to read"}[
+                    flag.tier
+                ]
                 # The kind only: the words stay with the flag, which only safeguarding leads read.
                 record_event(db, "system", what, f"flag:{cursor.lastrowid}", flag.category)
 
@@ -478,29 +602,41 @@ def purge_originals(db: Database, today: dt.date | None = None) -> int:
         cursor = db.execute(
             "DELETE FROM original_texts WHERE delete_after < ? AND NOT EXISTS (SELECT 1 FROM flags f "
             "WHERE f.response_id = original_texts.response_id AND f.answer_key = original_texts.answer_key "
-            "AND f.status = 'open')", [day])
+            "AND f.status = 'open')",
+            [day],
+        )
     return cursor.rowcount
 
 
-def retheme(db: Database, themer: Themer, flag_role: str, *, batch: int = 1000,
-            progress: Callable[[int], object] | None = None) -> tuple[int, int]:
+def retheme(
+    db: Database, themer: Themer, flag_role: str, *, batch: int = 1000, progress: Callable[[int], object] | None = None
+) -> tuple[int, int]:
     """Theme every free-text answer again; raise any new flags. Returns (answers themed, new flags)."""
     day = local_today().isoformat()
     flags_before = db.execute("SELECT count(*) FROM flags").fetchone()[0]
     done, last_id = 0, 0
     while True:
-        rows = list(db.query(
-            "SELECT a.id, a.response_id, a.question_id, a.value, a.text, o.text AS original FROM answers a "
-            "LEFT JOIN original_texts o ON o.response_id = a.response_id AND o.answer_key = "
-            "(CASE WHEN a.value = '\"other\"' THEN a.question_id || '.other' ELSE a.question_id END) "
-            "WHERE a.text IS NOT NULL AND a.id > ? ORDER BY a.id LIMIT ?", [last_id, batch]))
+        rows = list(
+            db.query(
+                "SELECT a.id, a.response_id, a.question_id, a.value, a.text, o.text AS original FROM answers a "
+                "LEFT JOIN original_texts o ON o.response_id = a.response_id AND o.answer_key = "
+                "(CASE WHEN a.value = '\"other\"' THEN a.question_id || '.other' ELSE a.question_id END) "
+                "WHERE a.text IS NOT NULL AND a.id > ? ORDER BY a.id LIMIT ?",
+                [last_id, batch],
+            )
+        )
         if not rows:
             break
         read = themer.read([(row["text"], row["original"] or row["text"]) for row in rows])
         themed = [(row["id"], theme) for row, (theme, _) in zip(rows, read, strict=True)]
-        found = [(row["response_id"],
-                  {f"{row['question_id']}.other" if row["value"] == '"other"' else row["question_id"]: flags})
-                 for row, (_, flags) in zip(rows, read, strict=True) if flags]
+        found = [
+            (
+                row["response_id"],
+                {f"{row['question_id']}.other" if row["value"] == '"other"' else row["question_id"]: flags},
+            )
+            for row, (_, flags) in zip(rows, read, strict=True)
+            if flags
+        ]
         with write_lock, db.atomic():
             store_themes(db, themed, themer.version, day)
             for response_id, flags in found:

@@ -36,8 +36,9 @@ def _today() -> str:
 
 def find(db: Database, receipt: str) -> int | None:
     """The response this receipt code was given for, unless it was withdrawn already."""
-    row = db.execute("SELECT id FROM responses WHERE receipt = ? AND withdrawn_on IS NULL",
-                     [normalise_receipt(receipt.strip())]).fetchone()
+    row = db.execute(
+        "SELECT id FROM responses WHERE receipt = ? AND withdrawn_on IS NULL", [normalise_receipt(receipt.strip())]
+    ).fetchone()
     return int(row[0]) if row else None
 
 
@@ -60,13 +61,20 @@ def withdraw(db: Database, response_id: int, actor: str, how: str) -> bool:
     went now, False when an open safeguarding flag holds them for the lead (deleted when it closes)."""
     with write_lock:
         with db.atomic():
-            open_flag = db.execute("SELECT 1 FROM flags WHERE response_id = ? AND status = 'open'",
-                                   [response_id]).fetchone() is not None
+            open_flag = (
+                db.execute("SELECT 1 FROM flags WHERE response_id = ? AND status = 'open'", [response_id]).fetchone()
+                is not None
+            )
             _retire(db, response_id, "withdrawn")
             if not open_flag:
                 _erase(db, response_id)
-            record_event(db, actor, "answers withdrawn", f"response:{response_id}",
-                         how if not open_flag else f"{how}; kept for the safeguarding lead until the flag is closed")
+            record_event(
+                db,
+                actor,
+                "answers withdrawn",
+                f"response:{response_id}",
+                how if not open_flag else f"{how}; kept for the safeguarding lead until the flag is closed",
+            )
         forget_deleted(db)
     return not open_flag
 
@@ -75,8 +83,11 @@ def after_flag_closed(db: Database, response_id: int, actor: str) -> bool:
     """Delete withdrawn answers whose last open flag was just closed (in the caller's transaction).
     Returns True when they went."""
     withdrawn = db.execute("SELECT withdrawn_on FROM responses WHERE id = ?", [response_id]).fetchone()
-    if not withdrawn or withdrawn[0] is None or db.execute(
-            "SELECT 1 FROM flags WHERE response_id = ? AND status = 'open'", [response_id]).fetchone():
+    if (
+        not withdrawn
+        or withdrawn[0] is None
+        or db.execute("SELECT 1 FROM flags WHERE response_id = ? AND status = 'open'", [response_id]).fetchone()
+    ):
         return False
     if db.execute("SELECT 1 FROM answers WHERE response_id = ? LIMIT 1", [response_id]).fetchone() is None:
         return False
@@ -91,16 +102,22 @@ def purge_old_answers(db: Database, keep_days: int, today: dt.date | None = None
     if keep_days <= 0:
         return 0
     cutoff = ((today or local_today()) - dt.timedelta(days=keep_days)).isoformat()
-    ids = [row[0] for row in db.execute(
-        "SELECT id FROM responses r WHERE submitted_on < ? AND withdrawn_on IS NULL AND NOT EXISTS "
-        "(SELECT 1 FROM flags f WHERE f.response_id = r.id AND f.status = 'open') "
-        "AND NOT EXISTS (SELECT 1 FROM unread u WHERE u.response_id = r.id)", [cutoff]).fetchall()]
+    ids = [
+        row[0]
+        for row in db.execute(
+            "SELECT id FROM responses r WHERE submitted_on < ? AND withdrawn_on IS NULL AND NOT EXISTS "
+            "(SELECT 1 FROM flags f WHERE f.response_id = r.id AND f.status = 'open') "
+            "AND NOT EXISTS (SELECT 1 FROM unread u WHERE u.response_id = r.id)",
+            [cutoff],
+        ).fetchall()
+    ]
     for response_id in ids:
         with write_lock, db.atomic():
             _retire(db, response_id, "deleted")
             _erase(db, response_id)
-            record_event(db, "system", "answers deleted after their keeping time", f"response:{response_id}",
-                         f"{keep_days}")
+            record_event(
+                db, "system", "answers deleted after their keeping time", f"response:{response_id}", f"{keep_days}"
+            )
     return len(ids)
 
 
@@ -108,8 +125,9 @@ def _retire(db: Database, response_id: int, why: str) -> None:
     """Take the response out of every count and quote: its themes (the triggers of m009 move the topic
     counts), its choice answers' tallies, quotes of its answers (and their place in actions); mark it
     withdrawn and replace its receipt code, so that the code finds nothing any more."""
-    row = db.execute("SELECT survey_slug, version_id, submitted_on FROM responses WHERE id = ?",
-                     [response_id]).fetchone()
+    row = db.execute(
+        "SELECT survey_slug, version_id, submitted_on FROM responses WHERE id = ?", [response_id]
+    ).fetchone()
     slug, version_id, day = row
     values = dict(db.execute("SELECT question_id, value FROM answers WHERE response_id = ?", [response_id]).fetchall())
     published = version(db, version_id)
@@ -118,19 +136,28 @@ def _retire(db: Database, response_id: int, why: str) -> None:
     answer_ids = "SELECT id FROM answers WHERE response_id = ?"
     db.execute(f"DELETE FROM themes WHERE answer_id IN ({answer_ids})", [response_id])  # noqa: S608 - fixed SQL
     db.execute(f"DELETE FROM theme_corrections WHERE answer_id IN ({answer_ids})", [response_id])  # noqa: S608
-    gone_ids = [row[0] for row in db.execute(
-        f"DELETE FROM quotes WHERE answer_id IN ({answer_ids}) RETURNING id", [response_id]).fetchall()]  # noqa: S608
+    gone_ids = [
+        row[0]
+        for row in db.execute(
+            f"DELETE FROM quotes WHERE answer_id IN ({answer_ids}) RETURNING id",  # noqa: S608 - fixed SQL
+            [response_id],
+        ).fetchall()
+    ]
     gone = msgspec.json.encode(gone_ids).decode()
     scrub_quotes(db, gone_ids)  # the young person's words leave every published page now
     if gone != "[]":  # only the actions that held these quotes are rewritten
-        db.execute("UPDATE actions SET quotes = (SELECT json_group_array(value) FROM json_each(actions.quotes) "
-                   "WHERE value NOT IN (SELECT value FROM json_each(:gone))) "
-                   "WHERE EXISTS (SELECT 1 FROM json_each(actions.quotes) WHERE value IN (SELECT value FROM json_each(:gone)))",
-                   {"gone": gone})
+        db.execute(
+            "UPDATE actions SET quotes = (SELECT json_group_array(value) FROM json_each(actions.quotes) "
+            "WHERE value NOT IN (SELECT value FROM json_each(:gone))) "
+            "WHERE EXISTS (SELECT 1 FROM json_each(actions.quotes) WHERE value IN (SELECT value FROM json_each(:gone)))",
+            {"gone": gone},
+        )
     receipt = db.execute("SELECT receipt FROM responses WHERE id = ?", [response_id]).fetchone()[0]
     db.execute("INSERT OR IGNORE INTO gone_receipts (receipt, why) VALUES (?, ?)", [_hashed(receipt), why])
-    db.execute("UPDATE responses SET withdrawn_on = ?, receipt = ? WHERE id = ?",
-               [_today(), f"{why}-{secrets.token_hex(8)}", response_id])
+    db.execute(
+        "UPDATE responses SET withdrawn_on = ?, receipt = ? WHERE id = ?",
+        [_today(), f"{why}-{secrets.token_hex(8)}", response_id],
+    )
 
 
 def _erase(db: Database, response_id: int) -> None:
@@ -139,8 +166,10 @@ def _erase(db: Database, response_id: int) -> None:
     db.execute("DELETE FROM original_texts WHERE response_id = ?", [response_id])
     db.execute("DELETE FROM unread WHERE response_id = ?", [response_id])
     db.execute("DELETE FROM answers WHERE response_id = ?", [response_id])
-    kept = db.execute("SELECT EXISTS (SELECT 1 FROM flags WHERE response_id = ?) "
-                      "OR EXISTS (SELECT 1 FROM contact_requests WHERE response_id = ?)",
-                      [response_id, response_id]).fetchone()[0]
+    kept = db.execute(
+        "SELECT EXISTS (SELECT 1 FROM flags WHERE response_id = ?) "
+        "OR EXISTS (SELECT 1 FROM contact_requests WHERE response_id = ?)",
+        [response_id, response_id],
+    ).fetchone()[0]
     if not kept:
         db.execute("DELETE FROM responses WHERE id = ?", [response_id])

@@ -59,8 +59,9 @@ class Case(msgspec.Struct, frozen=True):
 
 
 def _lines(path: Path) -> list[Case]:
-    return [msgspec.json.decode(line, type=Case) for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    return [
+        msgspec.json.decode(line, type=Case) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def all_texts(folder: Path = SUITE) -> list[str]:
@@ -76,8 +77,12 @@ def all_texts(folder: Path = SUITE) -> list[str]:
 
 def filled(invariance: Invariance) -> list[tuple[str, str, str, str]]:
     """(shape id, term kind, term, sentence) for every shape and every term of every kind it takes."""
-    return [(shape.id, kind, term, shape.template.replace("{term}", term))
-            for shape in invariance.shapes for kind in shape.kinds for term in invariance.terms.get(kind, [])]
+    return [
+        (shape.id, kind, term, shape.template.replace("{term}", term))
+        for shape in invariance.shapes
+        for kind in shape.kinds
+        for term in invariance.terms.get(kind, [])
+    ]
 
 
 def _tiers(texts: list[str], themer: Themer) -> list[str]:
@@ -93,9 +98,13 @@ def _quiet(cases: list[Case], tiers: list[str]) -> dict[str, Any]:
     by_kind: dict[str, list[str]] = defaultdict(list)
     for case, tier in zip(cases, tiers, strict=True):
         by_kind[case.kind or "-"].append(tier)
-    return {"n": len(tiers), "shown": _share([t != "none" for t in tiers]), "flags": _share([t == "flag" for t in tiers]),
-            "shown_by_kind": {k: _share([t != "none" for t in ts]) for k, ts in sorted(by_kind.items())},
-            "examples_shown": [c.text for c, t in zip(cases, tiers, strict=True) if t != "none"][:10]}
+    return {
+        "n": len(tiers),
+        "shown": _share([t != "none" for t in tiers]),
+        "flags": _share([t == "flag" for t in tiers]),
+        "shown_by_kind": {k: _share([t != "none" for t in ts]) for k, ts in sorted(by_kind.items())},
+        "examples_shown": [c.text for c, t in zip(cases, tiers, strict=True) if t != "none"][:10],
+    }
 
 
 def run(themer: Themer, folder: Path = SUITE) -> dict[str, Any]:
@@ -114,33 +123,54 @@ def run(themer: Themer, folder: Path = SUITE) -> dict[str, Any]:
             outcomes[shape, kind].add(tier)
         changing = sorted({shape for (shape, _), seen in outcomes.items() if len(seen) > 1})
         found["invariance"] = {
-            "n": len(rows), "shapes": len(invariance.shapes), "shown": _share([t != "none" for t in tiers]),
-            "flags": _share([t == "flag" for t in tiers]), "shapes_changing": len(changing), "changing": changing,
-            "shown_by_kind": {k: _share([t != "none" for r, t in zip(rows, tiers, strict=True) if r[1] == k])
-                              for k in sorted(invariance.terms)},
-            "examples_shown": [r[3] for r, t in zip(rows, tiers, strict=True) if t != "none"][:10]}
+            "n": len(rows),
+            "shapes": len(invariance.shapes),
+            "shown": _share([t != "none" for t in tiers]),
+            "flags": _share([t == "flag" for t in tiers]),
+            "shapes_changing": len(changing),
+            "changing": changing,
+            "shown_by_kind": {
+                k: _share([t != "none" for r, t in zip(rows, tiers, strict=True) if r[1] == k])
+                for k in sorted(invariance.terms)
+            },
+            "examples_shown": [r[3] for r, t in zip(rows, tiers, strict=True) if t != "none"][:10],
+        }
     if (folder / "direction.jsonl").exists():
         cases = _lines(folder / "direction.jsonl")
         after = _tiers([c.text for c in cases], themer)
         before = _tiers([c.base for c in cases], themer)
-        passed = [(t != "none") if c.expect == "shown" else RANK[t] <= RANK[b]
-                  for c, t, b in zip(cases, after, before, strict=True)]
-        by_expect = {e: _share([p for c, p in zip(cases, passed, strict=True) if c.expect == e])
-                     for e in sorted({c.expect for c in cases})}
-        found["direction"] = {"n": len(cases), "passed": _share(passed), "by_expect": by_expect,
-                              "examples_failed": [c.text for c, p in zip(cases, passed, strict=True) if not p][:10]}
+        passed = [
+            (t != "none") if c.expect == "shown" else RANK[t] <= RANK[b]
+            for c, t, b in zip(cases, after, before, strict=True)
+        ]
+        by_expect = {
+            e: _share([p for c, p in zip(cases, passed, strict=True) if c.expect == e])
+            for e in sorted({c.expect for c in cases})
+        }
+        found["direction"] = {
+            "n": len(cases),
+            "passed": _share(passed),
+            "by_expect": by_expect,
+            "examples_failed": [c.text for c, p in zip(cases, passed, strict=True) if not p][:10],
+        }
     if (folder / "disclosures.jsonl").exists():
         cases = _lines(folder / "disclosures.jsonl")
         tiers = _tiers([c.text for c in cases], themer)
         styles = Counter(c.style for c in cases)
         found["disclosures"] = {
-            "n": len(cases), "recall": _share([t != "none" for t in tiers]),
+            "n": len(cases),
+            "recall": _share([t != "none" for t in tiers]),
             "flags_recall": _share([t == "flag" for t in tiers]),
-            "recall_by_style": {s: _share([t != "none" for c, t in zip(cases, tiers, strict=True) if c.style == s])
-                                for s in sorted(styles)},
-            "recall_by_category": {k: _share([t != "none" for c, t in zip(cases, tiers, strict=True) if c.category == k])
-                                   for k in sorted({c.category or "-" for c in cases})},
-            "examples_missed": [c.text for c, t in zip(cases, tiers, strict=True) if t == "none"][:10]}
+            "recall_by_style": {
+                s: _share([t != "none" for c, t in zip(cases, tiers, strict=True) if c.style == s])
+                for s in sorted(styles)
+            },
+            "recall_by_category": {
+                k: _share([t != "none" for c, t in zip(cases, tiers, strict=True) if c.category == k])
+                for k in sorted({c.category or "-" for c in cases})
+            },
+            "examples_missed": [c.text for c, t in zip(cases, tiers, strict=True) if t == "none"][:10],
+        }
     if (folder / "other_languages.jsonl").exists():
         cases = _lines(folder / "other_languages.jsonl")
         read = read_all([Labelled(c.text) for c in cases], themer)
@@ -148,10 +178,15 @@ def run(themer: Themer, folder: Path = SUITE) -> dict[str, Any]:
         disclosures = [h for c, h in zip(cases, harm, strict=True) if c.expect == "flag"]
         everyday = [h for c, h in zip(cases, harm, strict=True) if c.expect != "flag"]
         found["other_languages"] = {
-            "n": len(cases), "disclosures_flagged": _share(disclosures), "everyday_flagged": _share(everyday),
-            "by_lang": {lang: _share([h for c, h in zip(cases, harm, strict=True) if c.lang == lang and c.expect == "flag"])
-                        for lang in sorted({c.lang for c in cases})},
-            "examples_missed": [c.text for c, h in zip(cases, harm, strict=True) if c.expect == "flag" and not h][:10]}
+            "n": len(cases),
+            "disclosures_flagged": _share(disclosures),
+            "everyday_flagged": _share(everyday),
+            "by_lang": {
+                lang: _share([h for c, h in zip(cases, harm, strict=True) if c.lang == lang and c.expect == "flag"])
+                for lang in sorted({c.lang for c in cases})
+            },
+            "examples_missed": [c.text for c, h in zip(cases, harm, strict=True) if c.expect == "flag" and not h][:10],
+        }
     return found
 
 

@@ -72,8 +72,9 @@ class CloseReader:
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = int(os.environ.get("VOICE_CLOSE_THREADS", "1"))
         options.inter_op_num_threads = 1
-        self.session = onnxruntime.InferenceSession(str(folder / "model.onnx"), options,
-                                                    providers=["CPUExecutionProvider"])
+        self.session = onnxruntime.InferenceSession(
+            str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
+        )
         self.blind = Blinder(self.meta.blind_terms)
         self.threshold = self.meta.threshold
         self.look_threshold = self.meta.look_threshold
@@ -81,7 +82,7 @@ class CloseReader:
     def _logits(self, texts: list[str]) -> np.ndarray:
         found = []
         for at in range(0, len(texts), 32):
-            encoded = self.tokenizer.encode_batch([self.blind(respell(t)) for t in texts[at:at + 32]])
+            encoded = self.tokenizer.encode_batch([self.blind(respell(t)) for t in texts[at : at + 32]])
             ids = np.array([e.ids for e in encoded], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
             found.append(self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0])

@@ -43,7 +43,7 @@ class Token(NamedTuple):
 
 
 def shape(word: str) -> str:
-    """"Xx" for "Bill", "x" for "bill", "X" for "WQE", "x'x" for "paul's", "Xx-Xx" for "Evie-Mae"."""
+    """ "Xx" for "Bill", "x" for "bill", "X" for "WQE", "x'x" for "paul's", "Xx-Xx" for "Evie-Mae"."""
     out: list[str] = []
     for ch in word:
         kind = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
@@ -56,8 +56,15 @@ def own_features(token: Token) -> list[str]:
     """The features of a word in its own place."""
     lower, written = token.lower, token.written
     cap = written[:1].isupper() and not (len(written) > 1 and written.isupper())
-    features = ["b", "w=" + lower, "sh=" + shape(written), "s2=" + lower[-2:], "s3=" + lower[-3:],
-                "p3=" + lower[:3], "len=" + str(min(len(lower), 9))]
+    features = [
+        "b",
+        "w=" + lower,
+        "sh=" + shape(written),
+        "s2=" + lower[-2:],
+        "s3=" + lower[-3:],
+        "p3=" + lower[:3],
+        "len=" + str(min(len(lower), 9)),
+    ]
     features += ["c=" + c for c in token.classes]
     if cap:
         features.append("cap.start" if token.start else "cap.mid")
@@ -75,8 +82,22 @@ def own_features(token: Token) -> list[str]:
     return features
 
 
-NEIGHBOUR_CLASSES = frozenset(["first", "surname", "english", "place", "school", "stop", "service", "figure",
-                               "foreign", "title", "relation", "introducer"])
+NEIGHBOUR_CLASSES = frozenset(
+    [
+        "first",
+        "surname",
+        "english",
+        "place",
+        "school",
+        "stop",
+        "service",
+        "figure",
+        "foreign",
+        "title",
+        "relation",
+        "introducer",
+    ]
+)
 
 
 def neighbour_features(token: Token | None, slot: str) -> list[str]:
@@ -185,8 +206,9 @@ class Model:
 
     def emission(self, tokens: Sequence[Token], i: int) -> Vector:
         """exp(the weight of every feature of word i) for each label, from what each word brings."""
-        return self.emission_of(Sentence([t.written for t in tokens], [t.lower for t in tokens],
-                                         [t.classes for t in tokens]), i)
+        return self.emission_of(
+            Sentence([t.written for t in tokens], [t.lower for t in tokens], [t.classes for t in tokens]), i
+        )
 
     def emission_of(self, sentence: Sentence, i: int) -> Vector:
         """The same for a word of a sentence given as lists, each word's vectors read from what is kept
@@ -210,8 +232,9 @@ class Model:
         w = exp_weights.get("b-=" + (lowers[i - 2] if i > 1 else OUTSIDE) + "|" + (lowers[i - 1] if i else OUTSIDE))
         if w is not None:
             e0, e1, e2, e3 = e0 * w[0], e1 * w[1], e2 * w[2], e3 * w[3]
-        w = exp_weights.get("b+=" + (lowers[i + 1] if i + 1 < n else OUTSIDE) + "|" +
-                            (lowers[i + 2] if i + 2 < n else OUTSIDE))
+        w = exp_weights.get(
+            "b+=" + (lowers[i + 1] if i + 1 < n else OUTSIDE) + "|" + (lowers[i + 2] if i + 2 < n else OUTSIDE)
+        )
         if w is not None:
             e0, e1, e2, e3 = e0 * w[0], e1 * w[1], e2 * w[2], e3 * w[3]
         return e0, e1, e2, e3
@@ -257,8 +280,9 @@ class Model:
                 b0, b1, b2, b3 = b0 / total, b1 / total, b2 / total, b3 / total
         return found
 
-    def label(self, sentence: Sentence, first: int, last: int, name_thresholds: Sequence[float],
-              threshold: float) -> list[Labelled]:
+    def label(
+        self, sentence: Sentence, first: int, last: int, name_thresholds: Sequence[float], threshold: float
+    ) -> list[Labelled]:
         """The names, schools and places of work among words first..last of a sentence (the words either
         side held to O): words whose probability of O is below `threshold` (for a name, the word's own of
         `name_thresholds`, counted from `first`)."""
@@ -278,8 +302,9 @@ class Model:
                 found.append(run)
         return found
 
-    def label_sentence(self, sentence: Sentence, opened: Sequence[bool | int], name_thresholds: Sequence[float],
-                       threshold: float) -> list[Labelled]:
+    def label_sentence(
+        self, sentence: Sentence, opened: Sequence[bool | int], name_thresholds: Sequence[float], threshold: float
+    ) -> list[Labelled]:
         """label() for every run of opened words of a sentence."""
         found: list[Labelled] = []
         i, n = 0, len(sentence.written)
@@ -290,7 +315,7 @@ class Model:
             j = i
             while j + 1 < n and opened[j + 1]:
                 j += 1
-            found += self.label(sentence, i, j, name_thresholds[i:j + 1], threshold)
+            found += self.label(sentence, i, j, name_thresholds[i : j + 1], threshold)
             i = j + 1
         return found
 
@@ -299,8 +324,7 @@ SLOT_NAMES = {-2: "-2", -1: "-1", 1: "+1", 2: "+2"}
 
 
 def _exp(w: Vector) -> Vector:
-    return (math.exp(min(w[0], 60.0)), math.exp(min(w[1], 60.0)), math.exp(min(w[2], 60.0)),
-            math.exp(min(w[3], 60.0)))
+    return (math.exp(min(w[0], 60.0)), math.exp(min(w[1], 60.0)), math.exp(min(w[2], 60.0)), math.exp(min(w[3], 60.0)))
 
 
 MAX_CACHED = 100_000

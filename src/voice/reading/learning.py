@@ -26,7 +26,144 @@ EVIDENCE = 3.0
 
 
 # Words that say nothing about a topic (as lemmas); they would otherwise become evidence by chance.
-FUNCTION_WORDS = frozenset(["the", "and", "but", "for", "with", "from", "that", "this", "than", "then", "them", "they", "their", "there", "what", "when", "where", "which", "while", "who", "whom", "whose", "why", "how", "all", "any", "are", "can", "could", "did", "does", "doing", "done", "had", "has", "have", "having", "her", "hers", "him", "his", "its", "just", "may", "might", "more", "most", "much", "must", "not", "now", "off", "once", "only", "other", "our", "ours", "out", "over", "own", "same", "she", "should", "some", "such", "too", "very", "was", "were", "will", "would", "you", "your", "yours", "about", "above", "after", "again", "against", "because", "been", "before", "being", "below", "between", "both", "during", "each", "few", "further", "here", "into", "itself", "let", "myself", "nor", "one", "onto", "ourselves", "really", "said", "say", "says", "see", "seem", "get", "got", "give", "go", "going", "gone", "make", "made", "know", "like", "also", "ever", "every", "thing", "things", "people", "young", "person", "lot", "lots", "way", "well", "even", "still", "yet", "into", "upon", "within", "without"])
+FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "but",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "than",
+        "then",
+        "them",
+        "they",
+        "their",
+        "there",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "how",
+        "all",
+        "any",
+        "are",
+        "can",
+        "could",
+        "did",
+        "does",
+        "doing",
+        "done",
+        "had",
+        "has",
+        "have",
+        "having",
+        "her",
+        "hers",
+        "him",
+        "his",
+        "its",
+        "just",
+        "may",
+        "might",
+        "more",
+        "most",
+        "much",
+        "must",
+        "not",
+        "now",
+        "off",
+        "once",
+        "only",
+        "other",
+        "our",
+        "ours",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "some",
+        "such",
+        "too",
+        "very",
+        "was",
+        "were",
+        "will",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "during",
+        "each",
+        "few",
+        "further",
+        "here",
+        "into",
+        "itself",
+        "let",
+        "myself",
+        "nor",
+        "one",
+        "onto",
+        "ourselves",
+        "really",
+        "said",
+        "say",
+        "says",
+        "see",
+        "seem",
+        "get",
+        "got",
+        "give",
+        "go",
+        "going",
+        "gone",
+        "make",
+        "made",
+        "know",
+        "like",
+        "also",
+        "ever",
+        "every",
+        "thing",
+        "things",
+        "people",
+        "young",
+        "person",
+        "lot",
+        "lots",
+        "way",
+        "well",
+        "even",
+        "still",
+        "yet",
+        "into",
+        "upon",
+        "within",
+        "without",
+    ]
+)
 MIN_WORD_SUPPORT = 2
 """A word counts as evidence for a topic only if it was in at least this many confirmed examples."""
 
@@ -65,8 +202,9 @@ class LearnedTopics:
             for topic, n in counts.items()
             if topic != "other" and n >= MIN_POSITIVE and self.size - n >= MIN_POSITIVE
         }
-        self.thresholds = {topic: max(THRESHOLD, counts[topic] / self.size + PRIOR_MARGIN)
-                           for topic in self.classifiers}
+        self.thresholds = {
+            topic: max(THRESHOLD, counts[topic] / self.size + PRIOR_MARGIN) for topic in self.classifiers
+        }
         self.support: dict[tuple[str, str], int] = {}
         for feats, topics in featured:
             for topic in topics & self.classifiers.keys():
@@ -88,9 +226,10 @@ class LearnedTopics:
                 p_no = classifier._feature_probdist.get((False, word))
                 if p_yes and p_no:
                     weights.append((p_yes.prob(True) / max(p_no.prob(True), 1e-9), word))
-            strong = sorted((w for w in weights
-                             if w[0] >= EVIDENCE and self.support.get((topic, w[1]), 0) >= MIN_WORD_SUPPORT),
-                            reverse=True)
+            strong = sorted(
+                (w for w in weights if w[0] >= EVIDENCE and self.support.get((topic, w[1]), 0) >= MIN_WORD_SUPPORT),
+                reverse=True,
+            )
             if strong:
                 found[topic] = [f"learned: {word}" for _, word in strong[:3]]
         return found

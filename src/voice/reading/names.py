@@ -55,8 +55,26 @@ NAME_COLUMNS = (30, 31, 32, 33, 35, 36, 37, 51, 52, 53, 54, 55, 56, 57, 58, 66, 
 
 # Faker's person lists for the same communities (South Asian, Polish, Somali and East African,
 # Caribbean and West African, Irish, white British, Eastern European).
-LATIN_LOCALES = ("en_GB", "en_IE", "en_US", "pl_PL", "en_PK", "en_IN", "en_NG", "yo_NG", "ig_NG", "ha_NG",
-                 "tw_GH", "en_KE", "sw", "lt_LT", "lv_LV", "ro_RO", "sk_SK", "cs_CZ")
+LATIN_LOCALES = (
+    "en_GB",
+    "en_IE",
+    "en_US",
+    "pl_PL",
+    "en_PK",
+    "en_IN",
+    "en_NG",
+    "yo_NG",
+    "ig_NG",
+    "ha_NG",
+    "tw_GH",
+    "en_KE",
+    "sw",
+    "lt_LT",
+    "lv_LV",
+    "ro_RO",
+    "sk_SK",
+    "cs_CZ",
+)
 ARABIC_LOCALES = ("ar_AA", "ar_SA", "ar_PS", "fa_IR")
 
 
@@ -348,10 +366,15 @@ def schools() -> tuple[School, ...]:
         if not line.strip() or line.startswith("#"):
             continue
         name, _, forms = line.partition("|")
-        written = [(name.strip(), False)] + [(f.strip().rstrip("~"), f.strip().endswith("~"))
-                                             for f in forms.split(",") if f.strip()]
-        found.append(School(name.strip(), tuple((as_words(f), loose) for f, loose in written
-                                                if not any(ch.isdigit() or ch == "." for ch in f))))
+        written = [(name.strip(), False)] + [
+            (f.strip().rstrip("~"), f.strip().endswith("~")) for f in forms.split(",") if f.strip()
+        ]
+        found.append(
+            School(
+                name.strip(),
+                tuple((as_words(f), loose) for f, loose in written if not any(ch.isdigit() or ch == "." for ch in f)),
+            )
+        )
     return tuple(found)
 
 
@@ -361,8 +384,11 @@ def school_written_forms() -> tuple[str, ...]:
     found = []
     for line in SCHOOLS_FILE.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            found += [f.strip().rstrip("~") for f in line.partition("|")[2].split(",")
-                      if any(c.isdigit() or c == "." for c in f)]
+            found += [
+                f.strip().rstrip("~")
+                for f in line.partition("|")[2].split(",")
+                if any(c.isdigit() or c == "." for c in f)
+            ]
     return tuple(found)
 
 
@@ -393,7 +419,7 @@ def _school_deletes() -> dict[str, str]:
         if len(word) >= 6 and word.isalpha():
             found.setdefault(word, word)
             for i in range(len(word)):
-                found.setdefault(word[:i] + word[i + 1:], word)
+                found.setdefault(word[:i] + word[i + 1 :], word)
     return found
 
 
@@ -407,7 +433,7 @@ def school_misspelt(word: str) -> str | None:
     if word in deletes and len(word) + 1 == len(deletes[word]):
         return deletes[word]  # a letter left out
     for i in range(len(word)):
-        near = deletes.get(word[:i] + word[i + 1:])
+        near = deletes.get(word[:i] + word[i + 1 :])
         if near is not None and abs(len(near) - len(word)) <= 1:
             return near  # a letter added, changed, or two swapped
     return None

@@ -57,12 +57,65 @@ KNOWN_SHARE = 0.4
 ENGLISH_SHARE = 0.6
 """...and then reads as English if at least this share of its words are in simplemma's English list."""
 POLISH_LETTERS = frozenset("ąćęłńóśźż")
-POLISH_WORDS = frozenset((
-    "nie", "się", "sie", "jest", "że", "mnie", "mi", "jak", "ale", "tak", "mój", "moja", "moje", "mam", "są",
-    "być", "już", "tylko", "bardzo", "jestem", "czy", "ze", "od", "dla", "ty", "ona", "oni", "tata", "mama", "domu",
-    "szkoła", "szkola", "szkole", "chce", "chcę", "boję", "boje", "wiem", "mną", "nic", "nikt", "zawsze", "często",
-    "kiedy", "bije", "mamy", "ich", "jego", "jej", "tam", "przez", "tylko", "jeszcze", "gdzie", "dlaczego",
-))
+POLISH_WORDS = frozenset(
+    (
+        "nie",
+        "się",
+        "sie",
+        "jest",
+        "że",
+        "mnie",
+        "mi",
+        "jak",
+        "ale",
+        "tak",
+        "mój",
+        "moja",
+        "moje",
+        "mam",
+        "są",
+        "być",
+        "już",
+        "tylko",
+        "bardzo",
+        "jestem",
+        "czy",
+        "ze",
+        "od",
+        "dla",
+        "ty",
+        "ona",
+        "oni",
+        "tata",
+        "mama",
+        "domu",
+        "szkoła",
+        "szkola",
+        "szkole",
+        "chce",
+        "chcę",
+        "boję",
+        "boje",
+        "wiem",
+        "mną",
+        "nic",
+        "nikt",
+        "zawsze",
+        "często",
+        "kiedy",
+        "bije",
+        "mamy",
+        "ich",
+        "jego",
+        "jej",
+        "tam",
+        "przez",
+        "tylko",
+        "jeszcze",
+        "gdzie",
+        "dlaczego",
+    )
+)
 """Common Polish words that are not also English words ("to", "i", "on" and "my" are both)."""
 POLISH_SHARE = 0.3
 """Polish is told by its common words and letters (a dictionary of Polish forms would cost each worker
@@ -102,8 +155,9 @@ def token_ids(texts: list[str]) -> list[list[int]]:
     most of theirs), so each word is tokenized once and remembered. Tokens of several "▁" do span words:
     a text with a space at either end, two spaces together or a "▁" of its own goes to the tokenizer whole."""
     tokenizer = _tokenizer()
-    split = [t.split(" ") if t and t[0] != " " and t[-1] != " " and "  " not in t and "▁" not in t else None
-             for t in texts]
+    split = [
+        t.split(" ") if t and t[0] != " " and t[-1] != " " and "  " not in t and "▁" not in t else None for t in texts
+    ]
     if len(WORD_IDS) > MAX_WORD_IDS:
         WORD_IDS.clear()
     unseen = list({w for words in split if words is not None for w in words if w not in WORD_IDS})
@@ -113,8 +167,9 @@ def token_ids(texts: list[str]) -> list[list[int]]:
     whole = [t for t, words in zip(texts, split, strict=True) if words is None]
     rest = iter([e.ids for e in tokenizer.encode_batch_fast(whole, add_special_tokens=False)] if whole else [])
     get = WORD_IDS.__getitem__
-    return [list(itertools.chain.from_iterable(map(get, words))) if words is not None else next(rest)
-            for words in split]
+    return [
+        list(itertools.chain.from_iterable(map(get, words))) if words is not None else next(rest) for words in split
+    ]
 
 
 def embed(texts: list[str], spans: list[list[tuple[int, int]]] | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -179,8 +234,32 @@ def _unit(x: np.ndarray) -> np.ndarray:
     return np.asarray(x / norms, dtype=np.float32)
 
 
-NEGATORS = frozenset(("not", "no", "never", "nobody", "noone", "nothing", "dont", "doesnt", "didnt", "isnt", "arent",
-                      "wasnt", "werent", "havent", "hasnt", "wont", "cant", "couldnt", "wouldnt", "aint", "nah", "nor"))
+NEGATORS = frozenset(
+    (
+        "not",
+        "no",
+        "never",
+        "nobody",
+        "noone",
+        "nothing",
+        "dont",
+        "doesnt",
+        "didnt",
+        "isnt",
+        "arent",
+        "wasnt",
+        "werent",
+        "havent",
+        "hasnt",
+        "wont",
+        "cant",
+        "couldnt",
+        "wouldnt",
+        "aint",
+        "nah",
+        "nor",
+    )
+)
 NEGATED = 3
 """Words up to this many after "not", "never", "nobody" … are also read as negated ("~safe" in "i dont feel
 safe"), so that "i feel safe" and "nobody hurts me" do not read like their opposites."""
@@ -312,15 +391,15 @@ class Scores(msgspec.Struct, frozen=True):
     """Its embedding (numpy), for the reasons of a flag."""
 
 
-def dense_features(meta: Meta, embeddings: np.ndarray, rule_hits: list[set[str]],
-                   topic_hits: list[set[str]]) -> np.ndarray:
+def dense_features(
+    meta: Meta, embeddings: np.ndarray, rule_hits: list[set[str]], topic_hits: list[set[str]]
+) -> np.ndarray:
     """The features besides words: the embedding (scaled), and the rule categories and taxonomy topics hit."""
     rules = np.array([[c in hits for c in meta.rule_categories] for hits in rule_hits], dtype=np.float32)
     topics = np.array([[t in hits for t in meta.taxonomy_topics] for hits in topic_hits], dtype=np.float32)
-    return np.hstack([embeddings * EMBEDDING_SCALE, rules.reshape(len(rule_hits), -1),
-                      topics.reshape(len(topic_hits), -1)])
-
-
+    return np.hstack(
+        [embeddings * EMBEDDING_SCALE, rules.reshape(len(rule_hits), -1), topics.reshape(len(topic_hits), -1)]
+    )
 
 
 class Model:
@@ -337,8 +416,12 @@ class Model:
         self.word_indices = lru_cache(maxsize=4096)(self._word_indices)
         """The vocabulary's words in a text (cached: a text's words serve its features and its evidence)."""
         k, s, t = len(meta.flag_categories), len(meta.sentiments), len(meta.topics)
-        self.slices = {"flag": slice(0, 1), "category": slice(1, 1 + k), "sentiment": slice(1 + k, 1 + k + s),
-                       "topics": slice(1 + k + s, 1 + k + s + t)}
+        self.slices = {
+            "flag": slice(0, 1),
+            "category": slice(1, 1 + k),
+            "sentiment": slice(1 + k, 1 + k + s),
+            "topics": slice(1 + k + s, 1 + k + s + t),
+        }
         self.version = f"reader-{meta.format}:{meta.trained_on}:{sum(meta.data.values())}"
         self.blind = Blinder(meta.blind_terms)
 
@@ -356,16 +439,29 @@ class Model:
         path.parent.mkdir(parents=True, exist_ok=True)
         meta = np.frombuffer(msgspec.json.encode(self.meta), dtype=np.uint8)
         tmp = path.with_suffix(".tmp.npz")
-        np.savez_compressed(tmp, meta=meta, dense=self.dense.astype(np.float16), bow=self.bow.astype(np.float16),
-                            bias=self.bias, neighbours=self.neighbours.astype(np.float16),
-                            neighbour_topics=self.neighbour_topics.astype(np.uint8))
+        np.savez_compressed(
+            tmp,
+            meta=meta,
+            dense=self.dense.astype(np.float16),
+            bow=self.bow.astype(np.float16),
+            bias=self.bias,
+            neighbours=self.neighbours.astype(np.float16),
+            neighbour_topics=self.neighbour_topics.astype(np.uint8),
+        )
         tmp.replace(path)
 
     def with_figures(self, figures: dict[str, Any]) -> Model:
         """The same model, its card carrying these figures."""
-        return Model(msgspec.structs.replace(self.meta, figures=figures),
-                     {"dense": self.dense, "bow": self.bow, "bias": self.bias, "neighbours": self.neighbours,
-                      "neighbour_topics": self.neighbour_topics})
+        return Model(
+            msgspec.structs.replace(self.meta, figures=figures),
+            {
+                "dense": self.dense,
+                "bow": self.bow,
+                "bias": self.bias,
+                "neighbours": self.neighbours,
+                "neighbour_topics": self.neighbour_topics,
+            },
+        )
 
     # --- features ------------------------------------------------------------------------------
     def _word_indices(self, text: str) -> list[int]:
@@ -403,8 +499,14 @@ class Model:
         return None if simplemma.in_target_language(text, lang="en") >= ENGLISH_SHARE else "und"
 
     # --- reading -------------------------------------------------------------------------------
-    def score(self, texts: list[str], rule_hits: list[set[str]], topic_hits: list[set[str]],
-              shown: list[str] | None = None, floor: float = 0.0) -> list[Scores]:
+    def score(
+        self,
+        texts: list[str],
+        rule_hits: list[set[str]],
+        topic_hits: list[set[str]],
+        shown: list[str] | None = None,
+        floor: float = 0.0,
+    ) -> list[Scores]:
         """Read each text, given the rule categories and taxonomy topics it matched. `shown` is the text
         staff may see (redacted): the words given as evidence for a topic, and the sentence given as the
         reason for a flag, come from it, never from the text as typed.
@@ -425,14 +527,21 @@ class Model:
         for t, where, chance in zip(texts, spans, whole_risks, strict=True):
             wanted = bool(where) and chance >= floor ** (1 / (1 - SENTENCE_WEIGHT))
             split.append([t[s:e] for s, e in where] if wanted else [])
-            keep[at:at + len(where)] = wanted
+            keep[at : at + len(where)] = wanted
             at += len(where)
         pieces = pieces[keep]
         parts = [s for ss in split for s in ss]
         owners = [i for i, ss in enumerate(split) for _ in ss]
-        piece_risk = _sigmoid(self.logits(
-            dense_features(self.meta, pieces, [rule_hits[i] for i in owners], [topic_hits[i] for i in owners]), parts
-        )[:, self.slices["flag"]])[:, 0] if parts else np.zeros(0)
+        piece_risk = (
+            _sigmoid(
+                self.logits(
+                    dense_features(self.meta, pieces, [rule_hits[i] for i in owners], [topic_hits[i] for i in owners]),
+                    parts,
+                )[:, self.slices["flag"]]
+            )[:, 0]
+            if parts
+            else np.zeros(0)
+        )
         knn = self._knn(whole)
         found = []
         at = 0
@@ -446,7 +555,7 @@ class Model:
                 at += 1
             # The answer and its most worrying sentence together (their geometric mean): a sentence can
             # raise an answer's score, and the rest of the answer can temper it ("that was years ago").
-            risk = float(whole_risk ** (1 - SENTENCE_WEIGHT) * worst ** SENTENCE_WEIGHT)
+            risk = float(whole_risk ** (1 - SENTENCE_WEIGHT) * worst**SENTENCE_WEIGHT)
             category = self.meta.flag_categories[int(np.argmax(row[self.slices["category"]]))]
             feel = _softmax(row[self.slices["sentiment"]])
             chance = (1 - self.meta.knn_weight) * _sigmoid(row[self.slices["topics"]]) + self.meta.knn_weight * knn[i]
@@ -457,8 +566,18 @@ class Model:
             if sentence is not None and visible != text:
                 in_view, mine = sentences(visible), [text[s:e] for s, e in spans[i]]
                 sentence = in_view[mine.index(sentence)] if len(in_view) == len(mine) else None
-            found.append(Scores(round(risk, 3), sentence, category, sentiments[int(np.argmax(feel))], round(score, 3),
-                                topics, visible, whole[i]))
+            found.append(
+                Scores(
+                    round(risk, 3),
+                    sentence,
+                    category,
+                    sentiments[int(np.argmax(feel))],
+                    round(score, 3),
+                    topics,
+                    visible,
+                    whole[i],
+                )
+            )
         return found
 
     def _knn(self, whole: np.ndarray) -> np.ndarray:
@@ -512,7 +631,9 @@ class Model:
 
 def chosen_topics(chance: dict[str, float], threshold: float) -> list[str]:
     """Topics at or above the threshold (else the likeliest one); `other` only when no other topic is."""
-    chosen = [t for t, p in chance.items() if p >= threshold] or ([max(chance, key=chance.__getitem__)] if chance else [])
+    chosen = [t for t, p in chance.items() if p >= threshold] or (
+        [max(chance, key=chance.__getitem__)] if chance else []
+    )
     return [t for t in chosen if t != "other"] or chosen
 
 
@@ -541,21 +662,24 @@ def load_model(path: str | Path | None) -> Model | None:
 def model_card(meta: Meta) -> str:
     f = meta.figures
     lines = [
-        "# Model card: voice's reader", "",
-        f"Trained on {meta.trained_on} by `voice train`; format {meta.format}.", "",
+        "# Model card: voice's reader",
+        "",
+        f"Trained on {meta.trained_on} by `voice train`; format {meta.format}.",
+        "",
         "## What it does",
         "Reads a free-text answer (after redaction) and gives: the chance that it discloses a risk to the young "
         "person (the whole answer and its most worrying sentence, combined), the likely kind of risk, the feeling "
         "(negative, neutral, positive, mixed) and each topic's chance. The safeguarding rules run beside it: "
-        "a rule (harm said to be happening: \"my dad hits me\", \"i want to kill myself\") is always a flag, "
-        "whatever the model says; a *mention* of a harm (\"knife crime\", \"domestic abuse posters\", \"self harm "
-        "awareness week\") is never a flag alone: the model reads it, and whether \"i\", \"me\" or \"my\" is near it.",
+        'a rule (harm said to be happening: "my dad hits me", "i want to kill myself") is always a flag, '
+        'whatever the model says; a *mention* of a harm ("knife crime", "domestic abuse posters", "self harm '
+        'awareness week") is never a flag alone: the model reads it, and whether "i", "me" or "my" is near it.',
         "",
         "Every flag of the model's says why in words a lead can check: the words of the answer that are far more "
         "common in the disclosures it learned from than in other answers, the harms it names, and the two labelled "
-        "answers it learned from that it is most like. \"Worth a look\" is given only where something in the answer "
+        'answers it learned from that it is most like. "Worth a look" is given only where something in the answer '
         "points to harm (a mention of one, or such a word), never for a negative feeling alone, nor for praise or "
-        "thanks.", "",
+        "thanks.",
+        "",
         "## Data",
         *[f"- {name}: {n} answers" for name, n in sorted(meta.data.items())],
         "- `training/voices.jsonl`: answers written for the project in the way young people in Leicester, "
@@ -565,7 +689,7 @@ def model_card(meta: Meta) -> str:
         "- `training/disclosures.jsonl`: disclosures in eleven kinds and six ways of writing (plain, indirect, "
         "text-speak, buried among everyday sentences, past but not over, through a relation), hard negatives and "
         "everyday answers, written for the project (train only).",
-        "- Text-speak is read as the words it stands for (`data/textspeak.tsv`: \"wen\", \"agen\", \"n\"), in training "
+        '- Text-speak is read as the words it stands for (`data/textspeak.tsv`: "wen", "agen", "n"), in training '
         "and in use: in the training answers it was almost only in disclosures, and a model that learns that "
         "flags young people for how they spell.",
         "- `training/seeds.jsonl`: young people's words quoted in partnership annual reports (train only).",
@@ -573,7 +697,8 @@ def model_card(meta: Meta) -> str:
         "identities, disabilities, care status, pastimes and family members (`training/blind_terms.json`) are "
         "read as one word of their kind, in training and in use: the same sentence with another such term is "
         "the same sentence to the model. Those words also get no weight of their own in the safeguarding heads.",
-        "- With `--db`: facilitators' theme corrections and safeguarding leads' closing decisions.", "",
+        "- With `--db`: facilitators' theme corrections and safeguarding leads' closing decisions.",
+        "",
         "## Thresholds (chosen on the training part by 5-fold cross-validation, for the lead's load)",
         "Answers that are not disclosures are weighed as a real survey is made up (80% everyday answers, 20% the "
         "hard kind); the flag threshold puts at most 2% of them in the flags (where 2% of answers are disclosures, "
@@ -581,37 +706,49 @@ def model_card(meta: Meta) -> str:
         "Precision on a labelled set, a third of it disclosures, says nothing of that load.",
         f"- flag: model chance ≥ {meta.flag_threshold:.3f} (or any rule match)",
         f"- worth a look: model chance ≥ {meta.look_threshold:.3f}",
-        f"- topics: blended chance ≥ {meta.topic_threshold:.3f} (k-nearest weight {meta.knn_weight:.2f})", "",
+        f"- topics: blended chance ≥ {meta.topic_threshold:.3f} (k-nearest weight {meta.knn_weight:.2f})",
+        "",
         "## Figures on the test split",
-        "| measure | this model | rules only |", "|---|---|---|",
+        "| measure | this model | rules only |",
+        "|---|---|---|",
     ]
-    for key, label in (("safeguarding.recall", "safeguarding recall (flag + worth a look)"),
-                       ("safeguarding.precision", "safeguarding precision (flag + worth a look)"),
-                       ("safeguarding.flags.recall", "flags alone: recall"),
-                       ("safeguarding.flags.precision", "flags alone: precision"),
-                       ("safeguarding.shown_non_disclosures", "non-disclosures in either list (lower is better)"),
-                       ("safeguarding.flags.shown_non_disclosures", "non-disclosures flagged (lower is better)"),
-                       ("sentiment.macro_f1", "sentiment macro-F1 (4 classes)"),
-                       ("topics.micro_f1", "topics micro-F1")):
+    for key, label in (
+        ("safeguarding.recall", "safeguarding recall (flag + worth a look)"),
+        ("safeguarding.precision", "safeguarding precision (flag + worth a look)"),
+        ("safeguarding.flags.recall", "flags alone: recall"),
+        ("safeguarding.flags.precision", "flags alone: precision"),
+        ("safeguarding.shown_non_disclosures", "non-disclosures in either list (lower is better)"),
+        ("safeguarding.flags.shown_non_disclosures", "non-disclosures flagged (lower is better)"),
+        ("sentiment.macro_f1", "sentiment macro-F1 (4 classes)"),
+        ("topics.micro_f1", "topics micro-F1"),
+    ):
         ours, rules = f.get("model", {}).get(key), f.get("rules", {}).get(key)
         lines.append(f"| {label} | {_figure(ours)} | {_figure(rules)} |")
     if "load" in f:
-        lines += ["", f"Where {f.get('prevalence', 0.02):.0%} of answers are disclosures, the lead's lists hold "
-                      f"{f['load']['model']:.1f} answers per real disclosure ({f['load']['model_flags']:.1f} in the "
-                      f"flags); the rules alone, as voice read before the model, {f['load']['rules']:.1f}."]
+        lines += [
+            "",
+            f"Where {f.get('prevalence', 0.02):.0%} of answers are disclosures, the lead's lists hold "
+            f"{f['load']['model']:.1f} answers per real disclosure ({f['load']['model_flags']:.1f} in the "
+            f"flags); the rules alone, as voice read before the model, {f['load']['rules']:.1f}.",
+        ]
     if "behaviour" in f:
-        lines += ["", "## Behavioural tests (`tests/data/behaviour/`, CheckList style; never trained on)",
-                  "| test | figure |", "|---|---|",
-                  *[f"| {k} | {_figure(v)} |" for k, v in f["behaviour"].items()]]
+        lines += [
+            "",
+            "## Behavioural tests (`tests/data/behaviour/`, CheckList style; never trained on)",
+            "| test | figure |",
+            "|---|---|",
+            *[f"| {k} | {_figure(v)} |" for k, v in f["behaviour"].items()],
+        ]
     lines += [
-        "", "## Known limits",
+        "",
+        "## Known limits",
         "- Trained on English written for the project, not on real answers: figures on real words are lower "
         "(the partnership's own held-aside set is the measure that counts).",
-        "- WordLlama's sentence embeddings are averages of word vectors: \"i feel safe at home\" and \"i dont feel "
-        "safe at home\" are 0.97 alike. Negation is read from the words (\"~safe\": a word after \"not\", \"never\", "
-        "\"nobody\"), not from the embedding.",
+        '- WordLlama\'s sentence embeddings are averages of word vectors: "i feel safe at home" and "i dont feel '
+        'safe at home" are 0.97 alike. Negation is read from the words ("~safe": a word after "not", "never", '
+        '"nobody"), not from the embedding.',
         "- Answers in another language or script are not read by the model: they go to a person "
-        "(\"needs a person to read\"); the rules' key phrases in Polish and Urdu (also in Latin letters) flag them.",
+        '("needs a person to read"); the rules\' key phrases in Polish and Urdu (also in Latin letters) flag them.',
         "- Young people's real words about services (talking, being listened to, support), sarcasm, lyrics and "
         "fiction can read like disclosures, and disclosures written very indirectly can be missed: that is why "
         "leads' decisions are learned from (`voice train --db`).",

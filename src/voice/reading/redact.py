@@ -57,8 +57,10 @@ from voice.reading.names import (
 )
 
 # --- contact details -------------------------------------------------------------------------
-MAIL_PROVIDERS = (r"gmail|googlemail|hotmail|outlook|live|yahoo|ymail|icloud|me|msn|aol|btinternet|sky|"
-                  r"virginmedia|talktalk|proton|protonmail|wp|onet|o2|interia|gazeta")
+MAIL_PROVIDERS = (
+    r"gmail|googlemail|hotmail|outlook|live|yahoo|ymail|icloud|me|msn|aol|btinternet|sky|"
+    r"virginmedia|talktalk|proton|protonmail|wp|onet|o2|interia|gazeta"
+)
 TLD = r"com|co|uk|org|net|pl|ac|sch|ie|io|me|edu|gov|nhs|info"
 WEBMAIL = r"gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|protonmail|wp|onet|interia"
 WEBMAIL_NOT_WORDS = r"gmail|googlemail|hotmail|ymail|icloud|btinternet|protonmail"
@@ -72,10 +74,13 @@ EMAIL = re.compile(
     rf"|[A-Za-z0-9-]+(?:{DOT}[A-Za-z0-9-]+)*(?:\s+dot\s+|\s*[(\[]dot[)\]]\s*)(?:{TLD})\b)"
     # Without the ending: "jade.smith@gmail", "jadesmith at hotmail".
     rf"|[A-Za-z0-9._%+'-]+@\s?(?:{WEBMAIL})\b|[A-Za-z0-9._%+'-]+\s+at\s+(?:{WEBMAIL_NOT_WORDS})\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 LINK = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]']|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.uk|org\.uk|org|net|uk|io|me|ly|tv|gg|app)"
-    r"(?:/\S*)?\b", re.IGNORECASE)
+    r"(?:/\S*)?\b",
+    re.IGNORECASE,
+)
 SOCIAL_WORDS = word_list("apps")
 """Apps' names (and "user name"): a handle follows or comes before one."""
 SOCIAL = "|".join(sorted(SOCIAL_WORDS - {"user"}, key=lambda w: (-len(w), w))) + r"|user\s*name"
@@ -83,7 +88,9 @@ HANDLE_TOKEN = rf"(?!(?:{SOCIAL}|channel|account|name|is|on)\b)@?[A-Za-z0-9_.#]{
 HANDLE_AFTER = re.compile(  # matched where an app's name starts
     rf"(?:{SOCIAL})\b(?:\s*(?:(?:channel|account|name|names|id|tag|handle|is|its|it's|me|on|at|user|username|"
     rf"to|jest|mam|hai|ka|ki|mera|meri)\b|[:=@-])\s*){{0,3}}\s*"
-    rf"(?P<h>{HANDLE_TOKEN})", re.IGNORECASE)
+    rf"(?P<h>{HANDLE_TOKEN})",
+    re.IGNORECASE,
+)
 HANDLE_BEFORE = re.compile(rf"(?<![\w@.])(?P<h>{HANDLE_TOKEN})\s+on\s+$", re.IGNORECASE)  # before "on <app>"
 AT_HANDLE = re.compile(
     r"(?<![\w@.])@[A-Za-z0-9_.]{2,30}[A-Za-z0-9_]"
@@ -92,7 +99,8 @@ AT_HANDLE = re.compile(
     # "most_important".
     r"|\b(?=[A-Za-z0-9_]*\d)[A-Za-z0-9]+_[A-Za-z0-9_]*[A-Za-z0-9]_?(?!\w)"
     r"|(?<![\w@])_[A-Za-z0-9_]+\b|\b[A-Za-z0-9][A-Za-z0-9_]*_(?![\w@])"
-    r"|\b(?:[A-Za-z0-9]{1,2}_[A-Za-z0-9_]+|[A-Za-z0-9_]+_[A-Za-z0-9]{1,2})\b")
+    r"|\b(?:[A-Za-z0-9]{1,2}_[A-Za-z0-9_]+|[A-Za-z0-9_]+_[A-Za-z0-9]{1,2})\b"
+)
 HANDLE_SHAPE = re.compile(r"[\d_.#@]|[a-z][A-Z]")
 PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|\(\+?)?\d(?:[\s().\-/_*]{0,3}\d){8,14}(?![^\WxX])")
 """Nine to fifteen digits, with a kiss after them or not ("07700900461x")."""
@@ -100,40 +108,71 @@ O_BESIDE_DIGIT = re.compile(r"(?<![A-Za-z])[oO]\s?\d|\d[oO]")
 O_FOR_ZERO = re.compile(r"(?<=\d)[oO]+|(?<![A-Za-z])[oO]+(?=[\s.-]?[\doO])|(?<=\d[\s.-])[oO]+(?![A-Za-z])")
 """The letter o typed for a nought in a number ("o7700 900461", "07700 9OO 461")."""
 POLISH_PHONE = re.compile(r"(?<![\d+])(?:(?P<cc>\+?48)[\s-]?)?\d{3}[\s-]?\d{3}[\s-]?\d{3}(?![\d])")
-PHONE_CONTEXT = re.compile(r"(?:numer|nr|tel|telefon|zadzwo\w*|number|no|ring|call|text|whatsapp|phone|mobile|"
-                           r"komórk\w*)\W*(?:\w+\W+){0,3}$", re.IGNORECASE)
-SPOKEN_DIGITS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "nil": "0", "one": "1", "two": "2", "three": "3",
-                 "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+PHONE_CONTEXT = re.compile(
+    r"(?:numer|nr|tel|telefon|zadzwo\w*|number|no|ring|call|text|whatsapp|phone|mobile|"
+    r"komórk\w*)\W*(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+SPOKEN_DIGITS = {
+    "zero": "0",
+    "oh": "0",
+    "o": "0",
+    "nought": "0",
+    "nil": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+}
 SPOKEN_PHONE = re.compile(
     r"\b(?:(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine|double|triple|treble|\d{1,5})"
-    r"(?:[\s,.-]+|$)){6,}", re.IGNORECASE)
+    r"(?:[\s,.-]+|$)){6,}",
+    re.IGNORECASE,
+)
 POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? {0,2}\d[ABD-HJLNP-UW-Z]{2})\b", re.IGNORECASE)
 ADDRESS_STREETS = streets().address
 """The last word of a street's name in an address: the ADDRESS pattern's, and what an answer needs before it runs."""
 STREET = "(?:" + "|".join(sorted(ADDRESS_STREETS, key=lambda w: (-len(w), w))) + ")"
-NOT_STREET_WORD = (r"(?!(?:a|an|the|of|and|to|in|on|at|for|my|our|your|his|her|times?|days?|weeks?|hours?|"
-                   r"minutes?|mins?|years?|people|kids|things|different|is|was|are|were|which|each|every|so|too|"
-                   r"very|sessions?|pounds?|quid|p|out)\b)")
+NOT_STREET_WORD = (
+    r"(?!(?:a|an|the|of|and|to|in|on|at|for|my|our|your|his|her|times?|days?|weeks?|hours?|"
+    r"minutes?|mins?|years?|people|kids|things|different|is|was|are|were|which|each|every|so|too|"
+    r"very|sessions?|pounds?|quid|p|out)\b)"
+)
 COMPASS = r"(?:\s+(?:north|south|east|west)\b)?"
-BUILDING = (r"(?:,?\s+(?:the\s+)?(?:[A-Za-z']+\s+){1,2}(?:house|court|lodge|tower|towers|heights|point|mansions|block|"
-            r"hall|building|apartments|quarter|wharf|mill|works)\b)?")
+BUILDING = (
+    r"(?:,?\s+(?:the\s+)?(?:[A-Za-z']+\s+){1,2}(?:house|court|lodge|tower|towers|heights|point|mansions|block|"
+    r"hall|building|apartments|quarter|wharf|mill|works)\b)?"
+)
 HOUSE_NUMBER = r"(?:(?:number|no\.?|num)\s*)?"
-ADDRESS = re.compile(rf"\b{HOUSE_NUMBER}\d{{1,4}}[a-z]?,?\s+(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}\.?"
-                     rf"|\b(?:flat|apartment)\s+\d+[a-z]?\b(?:,?\s+(?:\d{{1,4}}[a-z]?\s+)?"
-                     rf"(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}|{BUILDING})"
-                     rf"|(?<=\blive on )(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}"
-                     rf"|(?<=\blives on )(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}", re.IGNORECASE)
-NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|"
-                r"ninety|hundred)")
+ADDRESS = re.compile(
+    rf"\b{HOUSE_NUMBER}\d{{1,4}}[a-z]?,?\s+(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}\.?"
+    rf"|\b(?:flat|apartment)\s+\d+[a-z]?\b(?:,?\s+(?:\d{{1,4}}[a-z]?\s+)?"
+    rf"(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}|{BUILDING})"
+    rf"|(?<=\blive on )(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}"
+    rf"|(?<=\blives on )(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}",
+    re.IGNORECASE,
+)
+NUMBER_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred)"
+)
 WEAK_STREETS = streets().everyday
 """Last words of a street's name that are everyday words too ("3 Kingfisher Way", "16 The Crescent"): an
 address only where the words around say someone lives there."""
 NUMBER_WORD_SET = frozenset(NUMBER_WORDS[3:-1].split("|"))
 ANY_STREET = ADDRESS_STREETS | WEAK_STREETS
 WEAK_STREET = "(?:" + "|".join(sorted(WEAK_STREETS, key=lambda w: (-len(w), w))) + ")"
-LIVING_BEFORE = re.compile(r"\b(?:live|lives|living|lived|stay|stays|staying|address|house|home|moved|move|at|is|"
-                           r"flat|nans?|dads?|mums?|mine|ours|theirs)\b[^.!?\n]{0,25}$", re.IGNORECASE)
+LIVING_BEFORE = re.compile(
+    r"\b(?:live|lives|living|lived|stay|stays|staying|address|house|home|moved|move|at|is|"
+    r"flat|nans?|dads?|mums?|mine|ours|theirs)\b[^.!?\n]{0,25}$",
+    re.IGNORECASE,
+)
 LIVING_AFTER = re.compile(r"\s+(?:is|was)\s+(?:my|our|his|her|their|where)\b", re.IGNORECASE)
 ADDRESS_TAIL = rf",?\s+(?:the\s+)?(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{0,3}}(?:{STREET}|{WEAK_STREET})\b{COMPASS}"
 WEAK_ADDRESS = re.compile(rf"\b\d{{1,4}}[a-z]?{ADDRESS_TAIL}", re.IGNORECASE)
@@ -148,20 +187,27 @@ DATE_OF_BIRTH = re.compile(
     rf"|\b(?:born|birthday|dob|d\.o\.b\.?|date\s+of\s+birth)\s*(?:is|was|on|:)?\s*"
     rf"(?P<w>(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
     rf"(?:,?\s+(?:19|20)\d{{2}})?)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 """A date of birth: the date itself is redacted ("my birthday is [date of birth]")."""
-ORDINAL_WORDS = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
-                 r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
-                 r"(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))")
-POLISH_MONTHS = (r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[sś]nia|pa[zź]dziernika|"
-                 r"listopada|grudnia")
+ORDINAL_WORDS = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+    r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
+    r"(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))"
+)
+POLISH_MONTHS = (
+    r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[sś]nia|pa[zź]dziernika|"
+    r"listopada|grudnia"
+)
 BIRTH_YEAR = r"(?:199[5-9]|200\d|201[0-6])"
 """The years young people (11 to 25 in the 2020s) were born in."""
 DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{ORDINAL_WORDS})"
 BIRTH_WRITTEN = re.compile(
     # A whole date in a birth year, written out: "the 9th of june 2009", "june 9th 2009", "5 maja 2010".
     rf"\b(?:the\s+)?{DAY}\s+(?:of\s+)?(?:{MONTHS}|{POLISH_MONTHS}),?\s+{BIRTH_YEAR}\b"
-    rf"|\b(?:{MONTHS})\s+(?:the\s+)?{DAY},?\s+{BIRTH_YEAR}\b", re.IGNORECASE)
+    rf"|\b(?:{MONTHS})\s+(?:the\s+)?{DAY},?\s+{BIRTH_YEAR}\b",
+    re.IGNORECASE,
+)
 BIRTH_ISO = re.compile(rf"\b{BIRTH_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b")
 """A date in a birth year the other way round: "2010-11-23"."""
 BIRTHDAY_DATE = re.compile(
@@ -170,23 +216,138 @@ BIRTHDAY_DATE = re.compile(
     rf"urodzi[lł]am\s+si[eę])(?:\s+(?:is|was|on|:|'s))*\s+(?P<d>(?:in\s+(?:19|20)\d\d,?\s+(?:on\s+)?)?(?:the\s+)?"
     rf"(?:{DAY}\s+(?:of\s+)?(?:{MONTHS}|{POLISH_MONTHS})|(?:{MONTHS})\s+(?:the\s+)?{DAY}|in\s+(?:{MONTHS})(?=,?\s+\d)"
     rf"|\d{{1,2}}[/.-]\d{{1,2}}(?![/.-]?\d))(?:,?\s+(?:(?:19|20)\d\d|'?\d\d))?)\b",
-    re.IGNORECASE)
-MONTH_WORDS = frozenset(["jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
-                         "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
-                         "november", "dec", "december", "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca",
-                         "lipca", "sierpnia", "września", "wrzesnia", "października", "pazdziernika", "listopada",
-                         "grudnia"])
+    re.IGNORECASE,
+)
+MONTH_WORDS = frozenset(
+    [
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "stycznia",
+        "lutego",
+        "marca",
+        "kwietnia",
+        "maja",
+        "czerwca",
+        "lipca",
+        "sierpnia",
+        "września",
+        "wrzesnia",
+        "października",
+        "pazdziernika",
+        "listopada",
+        "grudnia",
+    ]
+)
 BIRTH_YEAR_NEEDS = re.compile(rf"\b{BIRTH_YEAR}\b")
 FORM_GROUP = re.compile(r"(?<![\w/.£$-])(?:[7-9]|1[0-3])(?P<f>[A-Z]{1,3}\d?|\s?[A-Za-z]{1,3}\d?)(?![\w/.-])")
 FORM_BEFORE = re.compile(r"\b(?:form|group|in|class|tutor|reg)(?:\s+is)?\s$", re.IGNORECASE)
 """A form group ("9R", "10JT", "7Y2"; after "form", "group", "in": "my form is 10 ABE", "im in 9r"), not a
 time, size or sum."""
-NOT_FORM_CAPITALS = frozenset(["am", "pm", "th", "st", "nd", "rd", "gb", "mb", "kb", "kg", "km", "k", "m", "hrs", "hr",
-                               "mins", "min", "cm", "mm", "ml", "yrs", "yr", "mph", "lb", "lbs", "ft", "pc", "ps",
-                               "gcse"])
-NOT_FORM = frozenset(["am", "pm", "th", "st", "nd", "rd", "gb", "mb", "kb", "kg", "km", "k", "m", "p", "s", "hrs",
-                      "hr", "mins", "min", "cm", "mm", "ml", "g", "x", "yrs", "yr", "ish", "mph", "l", "lb", "lbs",
-                      "ft", "in", "and", "or", "to", "of", "is", "it", "a", "i", "pc", "ps", "am", "gcse", "gcses"])
+NOT_FORM_CAPITALS = frozenset(
+    [
+        "am",
+        "pm",
+        "th",
+        "st",
+        "nd",
+        "rd",
+        "gb",
+        "mb",
+        "kb",
+        "kg",
+        "km",
+        "k",
+        "m",
+        "hrs",
+        "hr",
+        "mins",
+        "min",
+        "cm",
+        "mm",
+        "ml",
+        "yrs",
+        "yr",
+        "mph",
+        "lb",
+        "lbs",
+        "ft",
+        "pc",
+        "ps",
+        "gcse",
+    ]
+)
+NOT_FORM = frozenset(
+    [
+        "am",
+        "pm",
+        "th",
+        "st",
+        "nd",
+        "rd",
+        "gb",
+        "mb",
+        "kb",
+        "kg",
+        "km",
+        "k",
+        "m",
+        "p",
+        "s",
+        "hrs",
+        "hr",
+        "mins",
+        "min",
+        "cm",
+        "mm",
+        "ml",
+        "g",
+        "x",
+        "yrs",
+        "yr",
+        "ish",
+        "mph",
+        "l",
+        "lb",
+        "lbs",
+        "ft",
+        "in",
+        "and",
+        "or",
+        "to",
+        "of",
+        "is",
+        "it",
+        "a",
+        "i",
+        "pc",
+        "ps",
+        "am",
+        "gcse",
+        "gcses",
+    ]
+)
 NHS_NUMBER = re.compile(r"(?<![\d+])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\d])")
 NI_NUMBER = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.IGNORECASE)
 VEHICLE = re.compile(r"\b[A-Z]{2}(?:0[2-9]|1\d|2[0-5]|5[1-9]|6\d|7[0-5])\s?[A-Z]{3}\b", re.IGNORECASE)
@@ -205,11 +366,44 @@ LINK_NEEDS = re.compile(r"\.[A-Za-z]|://")
 MIN_PHONE_DIGITS = 7
 """Fewer digits than this in an answer and it holds no phone number in digits (a UK number has 10 or 11)."""
 SPOKEN_WORDS = frozenset(SPOKEN_DIGITS) - {"o"}
-EMAIL_WORDS = frozenset(["dot", "com", "co", "uk", "org", "net", "pl", "ac", "sch", "ie", "io", "edu", "gov", "info",
-                         *MAIL_PROVIDERS.split("|")]) - {"me", "live", "sky"}
+EMAIL_WORDS = frozenset(
+    [
+        "dot",
+        "com",
+        "co",
+        "uk",
+        "org",
+        "net",
+        "pl",
+        "ac",
+        "sch",
+        "ie",
+        "io",
+        "edu",
+        "gov",
+        "info",
+        *MAIL_PROVIDERS.split("|"),
+    ]
+) - {"me", "live", "sky"}
 """An email written out has "at" and one of these ("dot", a domain ending, a mail provider)."""
-BIRTH_WORDS = frozenset(["born", "birthday", "dob", "d", "date", "bday", "birthdays", "urodziny", "urodziłem",
-                         "urodziłam", "urodzilem", "urodzilam", "b", "bdays"])
+BIRTH_WORDS = frozenset(
+    [
+        "born",
+        "birthday",
+        "dob",
+        "d",
+        "date",
+        "bday",
+        "birthdays",
+        "urodziny",
+        "urodziłem",
+        "urodziłam",
+        "urodzilem",
+        "urodzilam",
+        "b",
+        "bdays",
+    ]
+)
 
 # --- names and schools -----------------------------------------------------------------------
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -222,22 +416,40 @@ STRONG_VERBS = PERSON_VERBS - {"is", "was", "has", "had", "my", "from", "and", "
 TEXT_SPEAK = word_list("text speak")
 SCHOOL_ENDS = word_list("school ends")
 GENERIC_BEFORE_SCHOOL = word_list("generic before school")
-SCHOOL_LEAD = re.compile(r"\b(?:go(?:es)?|went|going|gone|attend(?:s|ed|ing)?|moved|start(?:ed|ing)?|excluded|"
-                         r"expelled|student|pupil|year\s+\d+|bullied)\s+(?:to|at|from)\s*$", re.IGNORECASE)
+SCHOOL_LEAD = re.compile(
+    r"\b(?:go(?:es)?|went|going|gone|attend(?:s|ed|ing)?|moved|start(?:ed|ing)?|excluded|"
+    r"expelled|student|pupil|year\s+\d+|bullied)\s+(?:to|at|from)\s*$",
+    re.IGNORECASE,
+)
 LISTS = re.compile(
     r"(?:^|[.!?\n]\s*)(?P<names>[^\W\d_]+(?:\s*,\s*[^\W\d_]+)*\s+(?:and|&)\s+[^\W\d_]+)\s+(?:are|r|were|was|is)\s+"
     r"(?:my|our)\s+(?:best\s+|bestest\s+|only\s+|closest\s+)?(?:friends|mates|besties|bffs|cousins|sisters|brothers|"
-    r"bros|friend|mate|bestie)\b", re.IGNORECASE)
+    r"bros|friend|mate|bestie)\b",
+    re.IGNORECASE,
+)
 
 FIRST, SURNAME, EVERYDAY, ENGLISH, STOP, PLACE, NOT_PERSON, ARABIC, FUNCTION = 1, 2, 4, 8, 16, 32, 64, 128, 256
 FOREIGN, SCHOOL, FIGURE = 512, 1024, 2048
 TITLE_CUE, RELATION_CUE, INTRODUCER_CUE = 4096, 8192, 16384
 """An everyday word of Urdu or Polish (also ENGLISH: a word, not a name); a word of one of the area's
 schools (or one letter away from one); a public figure's name of one word."""
-CLASS_NAMES = {FIRST: "first", SURNAME: "surname", EVERYDAY: "everyday", ENGLISH: "english", STOP: "stop",
-               PLACE: "place", NOT_PERSON: "service", ARABIC: "arabic", FUNCTION: "function", FOREIGN: "foreign",
-               SCHOOL: "school", FIGURE: "figure", TITLE_CUE: "title", RELATION_CUE: "relation",
-               INTRODUCER_CUE: "introducer"}
+CLASS_NAMES = {
+    FIRST: "first",
+    SURNAME: "surname",
+    EVERYDAY: "everyday",
+    ENGLISH: "english",
+    STOP: "stop",
+    PLACE: "place",
+    NOT_PERSON: "service",
+    ARABIC: "arabic",
+    FUNCTION: "function",
+    FOREIGN: "foreign",
+    SCHOOL: "school",
+    FIGURE: "figure",
+    TITLE_CUE: "title",
+    RELATION_CUE: "relation",
+    INTRODUCER_CUE: "introducer",
+}
 
 
 class Redacted(msgspec.Struct, frozen=True):
@@ -271,8 +483,11 @@ class Found(NamedTuple):
 def word_class(lower: str) -> int:
     """What redaction knows about a lower-case word, as bits (FIRST, SURNAME, ... above); read through
     CLASSES, which remembers it."""
-    cue = (TITLE_CUE if lower in TITLES else 0) | (RELATION_CUE if lower in RELATIONS else 0) | (
-        INTRODUCER_CUE if lower in INTRODUCERS else 0)
+    cue = (
+        (TITLE_CUE if lower in TITLES else 0)
+        | (RELATION_CUE if lower in RELATIONS else 0)
+        | (INTRODUCER_CUE if lower in INTRODUCERS else 0)
+    )
     return _word_class(lower) | cue
 
 
@@ -302,8 +517,28 @@ def _word_class(lower: str) -> int:
     return _what_must_stay(lower, found)
 
 
-WORD_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "ments", "ness", "ful", "less", "ism", "isms", "ity",
-                "ities", "ically", "ised", "ized", "ising", "izing", "ology", "ological")
+WORD_ENDINGS = (
+    "tion",
+    "tions",
+    "sion",
+    "sions",
+    "ment",
+    "ments",
+    "ness",
+    "ful",
+    "less",
+    "ism",
+    "isms",
+    "ity",
+    "ities",
+    "ically",
+    "ised",
+    "ized",
+    "ising",
+    "izing",
+    "ology",
+    "ological",
+)
 """The endings of English words no dictionary here has ("sextortion", "situationship"): not names."""
 CONTRACTIONS = ("'ll", "'re", "'ve", "'d", "'m", "n't", "’ll", "’re", "’ve", "’d", "’m", "n’t")
 
@@ -437,8 +672,12 @@ class _Names:
             return "relationship" if lower in MONTH_NAMES and p1 in ONE_PERSON else None  # "my stepmum april"
         cap = w.capital(i)
         written = w.written[i]
-        surname_next = i + 1 < len(self.classes) and bool(self.classes[i + 1] & SURNAME) and w.capital(i + 1) \
+        surname_next = (
+            i + 1 < len(self.classes)
+            and bool(self.classes[i + 1] & SURNAME)
+            and w.capital(i + 1)
             and w.before[i + 1] == ""
+        )
         if c & PLACE and c & FIRST and (p1 in RELATIONS or p1 in TITLES or p1 in INTRODUCERS or surname_next):
             c &= ~PLACE  # "my boyfriend Jordan", "Miss Georgia", "Jordan Smith"
         elif not self.could_be(i) or (len(written) > 1 and written.isupper() and not (c & FIRST and len(written) > 3)):
@@ -458,8 +697,9 @@ class _Names:
         if unknown and not cap and not c & (FIRST | SURNAME) and TEXT_SPEAK_VERB.search(lower):
             return None  # "dad battrd me", "mum nvr listens", "step mum whackd me": a verb typed short
         related = p1 in RELATIONS or (p1 in ("is", "was", "called", "named") and p2 in RELATIONS)
-        if related and ((cap and not (c & ENGLISH and not known_name)) or (c & FIRST and not c & EVERYDAY)
-                        or (unknown and not cap)):
+        if related and (
+            (cap and not (c & ENGLISH and not known_name)) or (c & FIRST and not c & EVERYDAY) or (unknown and not cap)
+        ):
             return "relationship"
         if p1 in ONE_PERSON and c & FIRST and not c & FUNCTION:  # "my step dad bill", "my friend destiny"
             return "relationship"
@@ -468,9 +708,18 @@ class _Names:
             return "name, then who they are"  # "faadumo my cousin"
         if nxt in STREET_WORDS:  # "Charles Street", "Victoria Park": a place named after someone
             return None
-        if c & FIRST and not c & EVERYDAY and (cap or (len(w.lowers[i]) > 2 and not (
-                p1 in DETERMINERS and c & ENGLISH) and (p1 not in SUBJECTS_BEFORE_A_VERB or (
-                p1 == "i" and bool(p2) and CLASSES[p2] & FIRST)))):  # "kacper i oliwia": Polish "and"
+        if (
+            c & FIRST
+            and not c & EVERYDAY
+            and (
+                cap
+                or (
+                    len(w.lowers[i]) > 2
+                    and not (p1 in DETERMINERS and c & ENGLISH)
+                    and (p1 not in SUBJECTS_BEFORE_A_VERB or (p1 == "i" and bool(p2) and CLASSES[p2] & FIRST))
+                )
+            )
+        ):  # "kacper i oliwia": Polish "and"
             return "first name list"  # in lower case, not "sex ed", "my teddy" or "i cary a blade" (carry)
         if not cap:
             return "name in context" if c & FIRST and not c & FUNCTION and self._everyday_name(i, p1, p2, nxt) else None
@@ -487,8 +736,11 @@ class _Names:
         # A capitalised word that is no English word: "I told Zayaan", "Zayaan said"; not a place we went to
         # or live in ("we went to Skegness", "I live in Braunstone"): towns are kept.
         place = p1 in ("in", "near", "around", "outside") or (p1 in ("to", "from") and p2 in MOVEMENT_VERBS)
-        if unknown and (not place or w.possessive(i)) and (
-                not start or nxt in PERSON_VERBS or (nxt and self.classes[i + 1] & SURNAME)):
+        if (
+            unknown
+            and (not place or w.possessive(i))
+            and (not start or nxt in PERSON_VERBS or (nxt and self.classes[i + 1] & SURNAME))
+        ):
             return "capitalised, not a word"
         return None
 
@@ -505,15 +757,23 @@ class _Names:
             return True  # "sky said my mum is a tramp"
         if w.before[i] == "." and _from_where_they_are(w, i) and w.lowers[i] not in VERB_NAMES:
             return True  # "summer from year 9 ...", "heaven from my class ..."
-        if nxt and not w.before[i + 1] and self.classes[i + 1] & SURNAME and not self.classes[i + 1] & (
-                STOP | PLACE | NOT_PERSON) and (not self.classes[i + 1] & ENGLISH or self.classes[i + 1] & FIRST) and \
-                w.lowers[i] not in ("hope", "will", "mark", "may", "miss", "trust", "pray", "love", "bill"):
+        if (
+            nxt
+            and not w.before[i + 1]
+            and self.classes[i + 1] & SURNAME
+            and not self.classes[i + 1] & (STOP | PLACE | NOT_PERSON)
+            and (not self.classes[i + 1] & ENGLISH or self.classes[i + 1] & FIRST)
+            and w.lowers[i] not in ("hope", "will", "mark", "may", "miss", "trust", "pray", "love", "bill")
+        ):
             return True  # "joy okafor is my mentor": a surname no English word after it
         if p1 in WEAK_CONTEXT and nxt in ("she", "he", "shes", "hes"):
             return True  # "i hate destiny she always lies"
-        return w.before[i] == "." and nxt in ("my", "our") and w.next(i + 1) in ONE_PERSON | {"foster", "step", "little",
-                                                                                              "big", "older", "younger"} \
-            and w.lowers[i] not in VERB_NAMES  # "mercy my foster mum"; not "hope my mum gets better"
+        return (
+            w.before[i] == "."
+            and nxt in ("my", "our")
+            and w.next(i + 1) in ONE_PERSON | {"foster", "step", "little", "big", "older", "younger"}
+            and w.lowers[i] not in VERB_NAMES
+        )  # "mercy my foster mum"; not "hope my mum gets better"
 
     def extend(self) -> None:
         """Surnames after a name, and the other names in a list ("X and Y", "X, Y and Z")."""
@@ -526,16 +786,31 @@ class _Names:
                 while j < n and j - i < 3 and w.lowers[j] in SURNAME_PARTICLES and w.before[j] == "":
                     j += 1  # "jess van der berg", "ali al hassan"
                 particles = j > i + 1
-                if j < n and w.before[j] == "" and ((j in self.found and particles) or (j not in self.found and (
-                        self._surname(j) or (particles and not self.classes[j] & (ENGLISH | STOP))))):
+                if (
+                    j < n
+                    and w.before[j] == ""
+                    and (
+                        (j in self.found and particles)
+                        or (
+                            j not in self.found
+                            and (self._surname(j) or (particles and not self.classes[j] & (ENGLISH | STOP)))
+                        )
+                    )
+                ):
                     for k in range(i + 1, j + 1):
                         if k not in self.found:
                             self.found[k] = "surname after a name"
                             changed = True
                 k = i - 1  # "mason [clarke]", "river [jones]": the first name before a surname found
-                if k >= 0 and k not in self.found and w.before[i] == "" and self.classes[i] & SURNAME and \
-                        self.classes[k] & FIRST and not self.classes[k] & (STOP | FUNCTION | PLACE | NOT_PERSON) and \
-                        w.lowers[k] not in VERB_NAMES:
+                if (
+                    k >= 0
+                    and k not in self.found
+                    and w.before[i] == ""
+                    and self.classes[i] & SURNAME
+                    and self.classes[k] & FIRST
+                    and not self.classes[k] & (STOP | FUNCTION | PLACE | NOT_PERSON)
+                    and w.lowers[k] not in VERB_NAMES
+                ):
                     self.found[k] = "first name before a surname"
                     changed = True
                 for k in (i + 1, i - 1, i + 2, i - 2):
@@ -565,7 +840,7 @@ class _Names:
 
 
 def _from_where_they_are(w: Words, i: int) -> bool:
-    """"from my class", "from year 9", "from the estate", "from cadets" after word i: how young people say who
+    """ "from my class", "from year 9", "from the estate", "from cadets" after word i: how young people say who
     someone is."""
     if w.next(i) != "from" or i + 2 >= len(w) or w.before[i + 2]:
         return False
@@ -581,8 +856,10 @@ SAID_OR_DID = word_list("said or did")
 is the name ("sky said", "river pushed me")."""
 VERB_NAMES = word_list("verb names")
 """Everyday-word names that start a sentence as a verb or a wish ("hope my mum gets better", "pray my dad ...")."""
-TEXT_SPEAK_VERB = re.compile(r"^[bcdfghjklmnpqrstvwxz]{3,}$|[bcdfghjkmpqstvwxz]d$|[bcdfghjklmnpqrstvwxz][rln]d$"
-                             r"|(?:p|k|ck)t$|[bcdfghjklmnpqrstvwxz]rs$")
+TEXT_SPEAK_VERB = re.compile(
+    r"^[bcdfghjklmnpqrstvwxz]{3,}$|[bcdfghjkmpqstvwxz]d$|[bcdfghjklmnpqrstvwxz][rln]d$"
+    r"|(?:p|k|ck)t$|[bcdfghjklmnpqrstvwxz]rs$"
+)
 """A word typed without its vowels ("nvr", "lft") or a verb's end typed short ("battrd", "punchd", "kikd", "slapt"):
 no name ends so ("ahmed", "richard", "ronald" do not; a listed name, or "jj", is a name anyway)."""
 SUBJECTS_BEFORE_A_VERB = frozenset(["i", "we", "they", "he", "she"])
@@ -594,43 +871,188 @@ TOLD = word_list("told")
 "ask chance")."""
 NOT_AFTER_TOLD = word_list("not after told")
 """Words after such a word that make it the word ("ask summer school", "tell time")."""
-SURNAME_PARTICLES = frozenset(["van", "der", "den", "de", "da", "di", "du", "la", "le", "von", "del", "al", "el", "bin",
-                               "binti", "ibn", "abu", "dos", "das", "st"])
+SURNAME_PARTICLES = frozenset(
+    [
+        "van",
+        "der",
+        "den",
+        "de",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "von",
+        "del",
+        "al",
+        "el",
+        "bin",
+        "binti",
+        "ibn",
+        "abu",
+        "dos",
+        "das",
+        "st",
+    ]
+)
 """Words inside a surname after a first name ("van der berg", "al hassan", "dos santos")."""
 SURNAMES_ALSO_WORDS = frozenset(["bibi", "begum", "khatun"])
 """Surnames that are also words redaction never takes for names elsewhere ("my bibi" is a grandmother)."""
-TITLE_SPOTS = frozenset(["", "and", "&", "n", "told", "tell", "to", "by", "with", "ask", "asked", "from", "but",
-                         "because", "cos", "then", "like", "hate", "love", "said", "says"])
+TITLE_SPOTS = frozenset(
+    [
+        "",
+        "and",
+        "&",
+        "n",
+        "told",
+        "tell",
+        "to",
+        "by",
+        "with",
+        "ask",
+        "asked",
+        "from",
+        "but",
+        "because",
+        "cos",
+        "then",
+        "like",
+        "hate",
+        "love",
+        "said",
+        "says",
+    ]
+)
 """Words before "miss" or "sir" that make it a title ("i told miss hope", "miss hope is the only one"; not
 "i miss home")."""
 TITLE_WORD_SURNAMES = frozenset(["young", "little", "best", "good", "long", "may", "well", "new", "day", *SUBJECTS])
 """Surnames that are words redaction never takes for names elsewhere ("mr young", "mrs may")."""
 TEXT_LETTERS = frozenset("uyrnxbcki")
 """Letters that are words in text speak ("miss u", "sir y"): not initials after a title."""
-ONE_PERSON = RELATIONS - {"friends", "mates", "lady", "woman", "girl", "guy", "lad", "lass", "bloke", "fella", "ex",
-                          "brat", "officer", "worker", "partner", "teacher", "doctor", "nurse", "coach", "boss"}
+ONE_PERSON = RELATIONS - {
+    "friends",
+    "mates",
+    "lady",
+    "woman",
+    "girl",
+    "guy",
+    "lad",
+    "lass",
+    "bloke",
+    "fella",
+    "ex",
+    "brat",
+    "officer",
+    "worker",
+    "partner",
+    "teacher",
+    "doctor",
+    "nurse",
+    "coach",
+    "boss",
+}
 """Words for one person in a young person's life, after which a first name that is also a word is a name
 ("my step dad bill", "my friend destiny", "my mums boyfriend lee")."""
-DETERMINERS = frozenset(["a", "an", "the", "my", "your", "his", "her", "our", "their", "this", "that", "some", "any",
-                         "no", "every"])
-MOVEMENT_VERBS = frozenset(["went", "go", "goes", "going", "gone", "moved", "move", "moving", "came", "come", "comes",
-                            "travelled", "traveled", "drove", "drive", "walked", "walk", "ran", "flew", "trip", "holiday",
-                            "visit", "visited", "back", "way"])
-WEAK_CONTEXT = frozenset(["told", "tell", "ask", "asked", "with", "from", "and", "&", "text", "texted", "rang",
-                          "call", "called", "me", "love", "miss", "like", "hate", "saw", "see", "met", "meet", "by"])
-NOT_IN_LISTS = frozenset(["and", "&", "me", "i", "you", "we", "they", "he", "she", "them", "us", "him", "her", "it",
-                          "the", "a", "my", "our", "your", "his", "their", "all", "both"])
+DETERMINERS = frozenset(
+    ["a", "an", "the", "my", "your", "his", "her", "our", "their", "this", "that", "some", "any", "no", "every"]
+)
+MOVEMENT_VERBS = frozenset(
+    [
+        "went",
+        "go",
+        "goes",
+        "going",
+        "gone",
+        "moved",
+        "move",
+        "moving",
+        "came",
+        "come",
+        "comes",
+        "travelled",
+        "traveled",
+        "drove",
+        "drive",
+        "walked",
+        "walk",
+        "ran",
+        "flew",
+        "trip",
+        "holiday",
+        "visit",
+        "visited",
+        "back",
+        "way",
+    ]
+)
+WEAK_CONTEXT = frozenset(
+    [
+        "told",
+        "tell",
+        "ask",
+        "asked",
+        "with",
+        "from",
+        "and",
+        "&",
+        "text",
+        "texted",
+        "rang",
+        "call",
+        "called",
+        "me",
+        "love",
+        "miss",
+        "like",
+        "hate",
+        "saw",
+        "see",
+        "met",
+        "meet",
+        "by",
+    ]
+)
+NOT_IN_LISTS = frozenset(
+    [
+        "and",
+        "&",
+        "me",
+        "i",
+        "you",
+        "we",
+        "they",
+        "he",
+        "she",
+        "them",
+        "us",
+        "him",
+        "her",
+        "it",
+        "the",
+        "a",
+        "my",
+        "our",
+        "your",
+        "his",
+        "their",
+        "all",
+        "both",
+    ]
+)
 CONTEXT_WORDS = TITLES | RELATIONS | INTRODUCERS | {"is", "was"}
 STREET_WORDS = streets().place
 NICKNAME_WORDS = frozenset(["big", "lil", "little"])
 NICKNAME = re.compile(
-    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:big|lil|little)\s+[a-z]\b(?=\s+(?:" + "|".join(sorted(STRONG_VERBS))
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:big|lil|little)\s+[a-z]\b(?=\s+(?:"
+    + "|".join(sorted(STRONG_VERBS))
     + r"|is|was|has|had|got|and|n|&|[a-z]+ed|[a-z]+s)\b)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 """A nickname of a letter, before what a person does: "big T said", "lil k keeps threatening my brother", "lil d
 pulled a knife"."""
-LIST_ENDS = frozenset(["friends", "mates", "besties", "bffs", "cousins", "sisters", "brothers", "bros", "friend",
-                       "mate", "bestie"])
+LIST_ENDS = frozenset(
+    ["friends", "mates", "besties", "bffs", "cousins", "sisters", "brothers", "bros", "friend", "mate", "bestie"]
+)
 
 
 def _name_candidates(words: Words) -> set[int]:
@@ -643,8 +1065,9 @@ def _name_candidates(words: Words) -> set[int]:
         written, before = words.written, words.before
         for i in _positions(kinds, 2):
             # An English word (not a name) that starts a sentence is a name only as "Dev the youth worker".
-            if written[i][0].isupper() and (not before[i] or not classes[i] & ENGLISH or classes[i] & FIRST or
-                                            words.next(i) in ("the", "my", "our")):
+            if written[i][0].isupper() and (
+                not before[i] or not classes[i] & ENGLISH or classes[i] & FIRST or words.next(i) in ("the", "my", "our")
+            ):
                 candidates.add(i)
     return candidates
 
@@ -671,9 +1094,13 @@ def _names(words: Words) -> Iterator[Found]:
     if not TOLD.isdisjoint(words.set):  # "i told autumn"
         candidates.update(i + 1 for i, lower in enumerate(lowers[:-1]) if lower in TOLD)
     # everyday words that are names too, in lower case: names only where _everyday_name() says so
-    candidates.update(i for i, c in enumerate(words.classes) if c & FIRST and c & EVERYDAY and not c & (STOP | FUNCTION))
+    candidates.update(
+        i for i, c in enumerate(words.classes) if c & FIRST and c & EVERYDAY and not c & (STOP | FUNCTION)
+    )
     if "me" in words.set:  # "me n chance"
-        candidates.update(i + 2 for i, lower in enumerate(lowers[:-2]) if lower == "me" and lowers[i + 1] in ("and", "n", "&"))
+        candidates.update(
+            i + 2 for i, lower in enumerate(lowers[:-2]) if lower == "me" and lowers[i + 1] in ("and", "n", "&")
+        )
     for i in sorted(candidates):
         why = names.decide(i)
         if why:
@@ -702,15 +1129,45 @@ def _name_found(words: Words, i: int, why: str) -> Found:
 
 
 def _nickname_word(words: Words, i: int) -> bool:
-    """"big" or "lil" just before the name at word i, part of a nickname ("big dan", "lil jay"; not "my
+    """ "big" or "lil" just before the name at word i, part of a nickname ("big dan", "lil jay"; not "my
     little jay", "a big will")."""
-    return i > 0 and not words.before[i] and words.lowers[i - 1] in NICKNAME_WORDS and \
-        words.prev(i, 2) not in DETERMINERS
+    return (
+        i > 0 and not words.before[i] and words.lowers[i - 1] in NICKNAME_WORDS and words.prev(i, 2) not in DETERMINERS
+    )
 
 
-NAME_INTERNAL = frozenset(["community", "catholic", "church", "high", "primary", "infant", "infants", "junior",
-                           "juniors", "grammar", "learning", "sixth", "form", "city", "village", "c", "e", "st",
-                           "saint", "upper", "middle", "free", "girls", "boys", "park", "valley", "hill", "hills"])
+NAME_INTERNAL = frozenset(
+    [
+        "community",
+        "catholic",
+        "church",
+        "high",
+        "primary",
+        "infant",
+        "infants",
+        "junior",
+        "juniors",
+        "grammar",
+        "learning",
+        "sixth",
+        "form",
+        "city",
+        "village",
+        "c",
+        "e",
+        "st",
+        "saint",
+        "upper",
+        "middle",
+        "free",
+        "girls",
+        "boys",
+        "park",
+        "valley",
+        "hill",
+        "hills",
+    ]
+)
 STOPPERS = GENERIC_BEFORE_SCHOOL - NAME_INTERNAL
 GO_TO_VERBS = frozenset(["go", "goes", "going", "attend", "attends", "attended", "was", "am", "im", "started"])
 """Verbs before a school with no school word in its name ("i go to fullhurst", "i was at Wreake Valley"): the
@@ -735,34 +1192,48 @@ def _school_name_start(words: Words, i: int) -> int:
             continue
         if prev in STOPPERS and not (written[j - 1][0].isupper() and prev in ("new", "old", "big")):
             break
-        if words.classes[j - 1] & STOP and not (written[j - 1][0].isupper() and prev in (
-                "sir", "st", "saint", "new", "old", "big")):
+        if words.classes[j - 1] & STOP and not (
+            written[j - 1][0].isupper() and prev in ("sir", "st", "saint", "new", "old", "big")
+        ):
             break  # "better than school", "I'm actually enjoying school"; not "Sir Robert Martin Academy"
         j -= 1
     return j
 
 
 def _named_schools(words: Words) -> Iterator[Found]:
-    """"at Beaumont Leys School", "crown hills community college", "St Paul's Catholic School"."""
+    """ "at Beaumont Leys School", "crown hills community college", "St Paul's Catholic School"."""
     lowers, written, text = words.lowers, words.written, words.text
     for i, lower in enumerate(lowers):
         if lower not in SCHOOL_ENDS:
             continue
         j = _school_name_start(words, i)
         # "New College Leicester": a town straight after the school word is part of its name.
-        after = i + 1 < len(lowers) and words.before[i + 1] == "" and bool(words.classes[i + 1] & PLACE) \
+        after = (
+            i + 1 < len(lowers)
+            and words.before[i + 1] == ""
+            and bool(words.classes[i + 1] & PLACE)
             and written[i + 1][0].isupper()
+        )
         named = [k for k in range(j, i) if lowers[k] not in GENERIC_BEFORE_SCHOOL]
         if not named and not after:
             continue
         # Capitals that say a name: not just a sentence's first ("Now school is ...", "During lockdown school").
         capitals = [k for k in named if written[k][0].isupper()]
-        capitalised = after or (written[i][0].isupper() and bool(capitals)) or len(capitals) > 1 \
+        capitalised = (
+            after
+            or (written[i][0].isupper() and bool(capitals))
+            or len(capitals) > 1
             or any(words.before[k] != "." for k in capitals)
-        unknown = any(not words.classes[k] & ENGLISH or words.classes[k] & PLACE or lowers[k] in ("st", "saint")
-                      or (words.classes[k] & FIRST and written[k][0].isupper()) for k in named)
+        )
+        unknown = any(
+            not words.classes[k] & ENGLISH
+            or words.classes[k] & PLACE
+            or lowers[k] in ("st", "saint")
+            or (words.classes[k] & FIRST and written[k][0].isupper())
+            for k in named
+        )
         start = words.span(j)[0]
-        lead = SCHOOL_LEAD.search(text[max(0, start - 30):start]) is not None
+        lead = SCHOOL_LEAD.search(text[max(0, start - 30) : start]) is not None
         if capitalised or unknown or lead:
             if j and lowers[j - 1] == "the" and words.before[j] == "" and written[j][0].isupper():
                 start = words.span(j - 1)[0]  # "the Beacon Academy" is one name
@@ -776,14 +1247,22 @@ def _schools_gone_to(words: Words) -> Iterator[Found]:
     """Capitalised words after "go to" or "was at" ("i used to go to Sir Jonathan North", "i was at Wreake
     Valley"), and a word that is no English word, place or service after it ("i go to fullhurst")."""
     lowers, text = words.lowers, words.text
-    after_verb = [i for i in range(2, len(lowers)) if (lowers[i - 1] in ("to", "at") and lowers[i - 2] in GO_TO_VERBS)
-                  or (lowers[i - 1] == "from" and lowers[i - 2] in ("expelled", "excluded"))]
+    after_verb = [
+        i
+        for i in range(2, len(lowers))
+        if (lowers[i - 1] in ("to", "at") and lowers[i - 2] in GO_TO_VERBS)
+        or (lowers[i - 1] == "from" and lowers[i - 2] in ("expelled", "excluded"))
+    ]
     for i in after_verb:
         if not words.capital(i) or words.before[i] or words.classes[i] & (PLACE | NOT_PERSON | STOP):
             continue
         end = i
-        while end + 1 < len(lowers) and words.before[end + 1] == "" and words.capital(end + 1) \
-                and not words.classes[end + 1] & STOP:
+        while (
+            end + 1 < len(lowers)
+            and words.before[end + 1] == ""
+            and words.capital(end + 1)
+            and not words.classes[end + 1] & STOP
+        ):
             end += 1
         if end > i or not words.classes[i] & ENGLISH:
             yield Found(words.span(i)[0], words.span(end)[1], "school", "capitalised name after 'go to'")
@@ -795,11 +1274,16 @@ def _schools_gone_to(words: Words) -> Iterator[Found]:
 
 SCHOOL_THINGS = word_list("school things")
 """Words after "school" that make it a thing of school, not a school ("Twycross Zoo is the best school trip")."""
-IS_A_SCHOOL = re.compile(r"(?:^|[.!?]\s+)(?P<n>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:is|was)\s+(?:a|an|the)\s+"
-                         r"(?:\w+\s+){0,2}(?:school|college|academy)\b(?!\s+(?:" + "|".join(sorted(SCHOOL_THINGS)) + r")\b)")
+IS_A_SCHOOL = re.compile(
+    r"(?:^|[.!?]\s+)(?P<n>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:is|was)\s+(?:a|an|the)\s+"
+    r"(?:\w+\s+){0,2}(?:school|college|academy)\b(?!\s+(?:" + "|".join(sorted(SCHOOL_THINGS)) + r")\b)"
+)
 GO_TO_WORDS = frozenset(["go", "goes", "going", "attend", "attends", "attended"])
-GO_TO = re.compile(r"\b(?:go(?:es)?|going|attend(?:s|ed)?)\s+(?:to|at)\s+(?P<w>[^\W\d_]{3,})\b"
-                   r"(?!\s+\w+\s+(?:school|college|academy))", re.IGNORECASE)
+GO_TO = re.compile(
+    r"\b(?:go(?:es)?|going|attend(?:s|ed)?)\s+(?:to|at)\s+(?P<w>[^\W\d_]{3,})\b"
+    r"(?!\s+\w+\s+(?:school|college|academy))",
+    re.IGNORECASE,
+)
 
 
 # --- numbers -----------------------------------------------------------------------------------
@@ -820,7 +1304,7 @@ def _pesel_valid(digits: str) -> bool:
 
 
 def _near(text: str, start: int, end: int, word: str, reach: int = 30) -> bool:
-    return word in text[max(0, start - reach):end + reach].lower()
+    return word in text[max(0, start - reach) : end + reach].lower()
 
 
 def _numbers(text: str, digit_count: int) -> Iterator[Found]:
@@ -851,7 +1335,7 @@ def _handles(words: Words) -> Iterator[Found]:
         if lower not in SOCIAL_WORDS:
             continue
         start = words.span(i)[0]
-        for m in (HANDLE_AFTER.match(text, start), HANDLE_BEFORE.search(text[max(0, start - 40):start])):
+        for m in (HANDLE_AFTER.match(text, start), HANDLE_BEFORE.search(text[max(0, start - 40) : start])):
             if m is None:
                 continue
             handle = m.group("h")
@@ -879,10 +1363,14 @@ def _phones(text: str, seen: frozenset[str], digit_count: int) -> Iterator[Found
             national = "0" + digits[2:].removeprefix("0") if digits.startswith("44") else digits
             if national.startswith("0") and len(national) in (10, 11):
                 yield Found(m.start(), m.end(), "phone", "phone number (UK shape)")
-            elif len(national) == 10 and national[0] == "7" and PHONE_CONTEXT.search(text[max(0, m.start() - 40):m.start()]):
+            elif (
+                len(national) == 10
+                and national[0] == "7"
+                and PHONE_CONTEXT.search(text[max(0, m.start() - 40) : m.start()])
+            ):
                 yield Found(m.start(), m.end(), "phone", "phone number (UK mobile without its 0)")
         for m in POLISH_PHONE.finditer(text):  # "600 123 456" after "numer", "+48 512 345 678"
-            if m.group("cc") or PHONE_CONTEXT.search(text[max(0, m.start() - 40):m.start()]):
+            if m.group("cc") or PHONE_CONTEXT.search(text[max(0, m.start() - 40) : m.start()]):
                 yield Found(m.start(), m.end(), "phone", "phone number (Polish)")
     if len(SPOKEN_WORDS & seen) >= 2:
         yield from _spoken_phones(text)
@@ -931,7 +1419,7 @@ def _addresses_in_context(text: str, pattern: re.Pattern[str]) -> list[Found]:
 
 
 def _a_form(text: str, m: re.Match[str]) -> bool:
-    """"9R", "10JT"; "10 ABE", "9r" after "form", "group", "in"; not "10am", "8kg" or "11th"."""
+    """ "9R", "10JT"; "10 ABE", "9r" after "form", "group", "in"; not "10am", "8kg" or "11th"."""
     letters = m.group("f").lstrip()
     attached = letters == m.group("f") and letters.isupper()
     if not attached and not FORM_BEFORE.search(text, max(0, m.start() - 15), m.start()):
@@ -943,9 +1431,10 @@ def _kept(text: str, found: Found, terms: Terms | None) -> bool:
     """A public helpline number, kept as written."""
     if found.kind != "phone":
         return False
-    digits = re.sub(r"\D", "", text[found.start:found.end])
+    digits = re.sub(r"\D", "", text[found.start : found.end])
     return digits in helplines().numbers or (
-        terms is not None and bool(terms.helplines) and digits in _term_numbers(tuple(terms.helplines)))
+        terms is not None and bool(terms.helplines) and digits in _term_numbers(tuple(terms.helplines))
+    )
 
 
 @cache
@@ -1008,7 +1497,7 @@ def _kept_phrases(words: Words) -> list[tuple[int, int]]:
     index, lowers, found = _phrase_index(), words.lowers, []
     for i in sorted(i for word in starts for i in _positions(lowers, word)):
         for phrase in index[lowers[i]]:
-            if tuple(lowers[i:i + len(phrase)]) == phrase:
+            if tuple(lowers[i : i + len(phrase)]) == phrase:
                 found.append((words.span(i)[0], words.span(i + len(phrase) - 1)[1]))
                 break
     return found
@@ -1033,8 +1522,24 @@ def _school_starts() -> frozenset[str]:
 
 MISSPELT_SCHOOLS: set[str] = set()
 """Words met one letter away from a school's word (filled by word_class)."""
-SCHOOL_BEFORE = frozenset(["at", "go", "goes", "went", "attend", "attends", "attended", "left", "leaving", "leave",
-                           "joined", "started", "starting", "start"])
+SCHOOL_BEFORE = frozenset(
+    [
+        "at",
+        "go",
+        "goes",
+        "went",
+        "attend",
+        "attends",
+        "attended",
+        "left",
+        "leaving",
+        "leave",
+        "joined",
+        "started",
+        "starting",
+        "start",
+    ]
+)
 TO_SCHOOL = frozenset(["go", "goes", "going", "gone", "went", "attend", "attends", "used", "move", "moved", "moving"])
 OUT_OF_SCHOOL = frozenset(["excluded", "expelled", "out", "moved", "kicked", "suspended", "came", "transferred"])
 
@@ -1050,8 +1555,11 @@ def _school_near(words: Words, i: int, j: int) -> bool:
     if p1 == "from" and p2 and CLASSES[p2] & (FIRST | SURNAME | ARABIC) and not CLASSES[p2] & (STOP | EVERYDAY):
         return True  # "jay from crown hills": a young person is known by their school
     after = words.next(j - 1)
-    return after in SCHOOL_ENDS or (after == "sixth" and words.next(j) == "form") or (
-        after in ("is", "was") and "school" in words.set)  # "castle rock sixth form"
+    return (
+        after in SCHOOL_ENDS
+        or (after == "sixth" and words.next(j) == "form")
+        or (after in ("is", "was") and "school" in words.set)
+    )  # "castle rock sixth form"
 
 
 def _listed_schools(words: Words) -> Iterator[Found]:
@@ -1070,10 +1578,15 @@ def _listed_schools(words: Words) -> Iterator[Found]:
             continue  # inside a school found already
         for form, loose in index[lowers[i]]:
             j = i + len(form)
-            loose = loose or _a_place(form)  # "crown hills is where i live": the area; "i go to crown hills": the school
-            if _form_at(words, lowers, form, i) and all(b == "" for b in words.before[i + 1:j]) and (
-                    not loose or _school_near(words, i, j) or _school_subject(words, form, i, j)) and not (
-                    _street_after(words, j)):
+            loose = loose or _a_place(
+                form
+            )  # "crown hills is where i live": the area; "i go to crown hills": the school
+            if (
+                _form_at(words, lowers, form, i)
+                and all(b == "" for b in words.before[i + 1 : j])
+                and (not loose or _school_near(words, i, j) or _school_subject(words, form, i, j))
+                and not (_street_after(words, j))
+            ):
                 first = i - 1 if i and lowers[i - 1] == "the" and not words.before[i] else i
                 while j < n and j < i + len(form) + 2 and not words.before[j] and lowers[j] in SCHOOL_ENDS:
                     j += 1  # "uplands infants", "taylor road primary school"
@@ -1098,7 +1611,7 @@ def _street_after(words: Words, j: int) -> bool:
 def _form_at(words: Words, lowers: list[str], form: tuple[str, ...], i: int) -> bool:
     """A school's form at word i; its words after the first may each be misspelt by a letter where what is
     typed is no English word ("soar vally", "judge medow", "english martys")."""
-    typed = lowers[i:i + len(form)]
+    typed = lowers[i : i + len(form)]
     if len(typed) < len(form):
         return False
     for k, (t, f) in enumerate(zip(typed, form, strict=True)):
@@ -1113,30 +1626,63 @@ def _one_edit(a: str, b: str) -> bool:
         return False
     if len(a) == len(b):
         diff = [k for k in range(len(a)) if a[k] != b[k]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
-                                   and a[diff[1]] == b[diff[0]])
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
     short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
-SUBJECT_VERBS = frozenset(["is", "was", "has", "had", "have", "are", "were", "got", "gets", "does", "doesnt", "dont",
-                           "kicked", "excluded", "never", "always", "needs", "should", "makes", "made", "gave",
-                           "gives", "isnt", "wasnt", "teachers", "staff"])
+SUBJECT_VERBS = frozenset(
+    [
+        "is",
+        "was",
+        "has",
+        "had",
+        "have",
+        "are",
+        "were",
+        "got",
+        "gets",
+        "does",
+        "doesnt",
+        "dont",
+        "kicked",
+        "excluded",
+        "never",
+        "always",
+        "needs",
+        "should",
+        "makes",
+        "made",
+        "gave",
+        "gives",
+        "isnt",
+        "wasnt",
+        "teachers",
+        "staff",
+    ]
+)
 
 
 def _school_subject(words: Words, form: tuple[str, ...], i: int, j: int) -> bool:
     """A school's form of two words or more that is not a place, as what a sentence is about ("castle rock
     has bullys", "new college is full of drama"; not "rushey mead is nice", a part of the city)."""
-    return len(form) > 1 and words.before[i] == "." and words.next(j - 1) in SUBJECT_VERBS and \
-        " ".join(form) not in places()
+    return (
+        len(form) > 1
+        and words.before[i] == "."
+        and words.next(j - 1) in SUBJECT_VERBS
+        and " ".join(form) not in places()
+    )
 
 
 @cache
 def _written_schools() -> re.Pattern[str]:
     """The schools' forms with a digit or a dot ("ke7", "ke 7", "w.q.e")."""
     forms = sorted(school_written_forms(), key=len, reverse=True) or ["(?!)"]
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s?") for f in forms) + r")(?!\w)",
-                      re.IGNORECASE)
+    return re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s?") for f in forms) + r")(?!\w)", re.IGNORECASE
+    )
 
 
 @cache
@@ -1151,8 +1697,11 @@ STRONG_CONTEXT = TITLES | RELATIONS | INTRODUCERS
 def _a_public_figure(words: Words, found: Found) -> bool:
     """A name of one word that is a public figure's ("stormzy", "messi"), with nothing around it to say
     it is someone the young person knows ("my mate Messi")."""
-    if not found.recogniser.startswith(LEARNED) and found.recogniser not in ("first name list", "name in context",
-                                                                              "capitalised, not a word"):
+    if not found.recogniser.startswith(LEARNED) and found.recogniser not in (
+        "first name list",
+        "name in context",
+        "capitalised, not a word",
+    ):
         return False
     i = words.index_at(found.start)
     if i is None or words.span(i)[1] < found.end or not words.classes[i] & FIGURE:
@@ -1163,6 +1712,8 @@ def _a_public_figure(words: Words, found: Found) -> bool:
 
 
 PEOPLE_AFTER = frozenset(["me", "my", "us", "our", "i", "him", "her", "them", "mum", "dad"])
+
+
 def _beside_a_figure(words: Words, found: list[Found], kept: list[tuple[int, int]]) -> set[int]:
     """Names of one word joined by "and" to a public figure or character kept ("billie eilish and finneas",
     "peppa pig and george", "prince william and kate"): one more of them, unless a word for a person comes
@@ -1177,8 +1728,11 @@ def _beside_a_figure(words: Words, found: list[Found], kept: list[tuple[int, int
             continue
         after_and = i >= 2 and words.lowers[i - 1] in AND_WORDS and words.span(i - 2)[1] in ends
         before_and = i + 2 < len(words) and words.lowers[i + 1] in AND_WORDS and words.span(i + 2)[0] in starts
-        if (after_and or before_and) and words.next(i) not in ("from", "in", "at", "my", "our") and \
-                words.prev(i) not in STRONG_CONTEXT:
+        if (
+            (after_and or before_and)
+            and words.next(i) not in ("from", "in", "at", "my", "our")
+            and words.prev(i) not in STRONG_CONTEXT
+        ):
             beside.add(f.start)
     return beside
 
@@ -1211,8 +1765,12 @@ def _famous(words: Words, found: list[Found]) -> set[int]:
         while k + 1 in at and not words.before[k + 1]:
             k += 1
         before, after = words.prev(i), words.next(k)
-        if (before in FAME_BEFORE or (after in FAME_AFTER and k > i)) and words.prev(i, 2) not in STRONG_CONTEXT and \
-                before not in STRONG_CONTEXT and not (after in STRONG_VERBS and words.next(k + 1) in PEOPLE_AFTER):
+        if (
+            (before in FAME_BEFORE or (after in FAME_AFTER and k > i))
+            and words.prev(i, 2) not in STRONG_CONTEXT
+            and before not in STRONG_CONTEXT
+            and not (after in STRONG_VERBS and words.next(k + 1) in PEOPLE_AFTER)
+        ):
             famous.update(at[m] for m in range(i, k + 1))
     return famous
 
@@ -1264,8 +1822,11 @@ LEARNED_THRESHOLD_WORD = 0.2
 LEARNED_THRESHOLD_NO_NAME = 0.05
 """The same for an English word that no name list has ("ace", "star"): the CRF must be surer still."""
 OPEN_CLASSES = FIRST | SURNAME | ARABIC | SCHOOL | FIGURE
-OPENERS = {**dict.fromkeys(TITLES, 1), **dict.fromkeys(["big", "lil", "little"], 1),
-           **dict.fromkeys(["works", "working", "worked", "job", "owns", "cleans", "drives", "shifts"], 8)}
+OPENERS = {
+    **dict.fromkeys(TITLES, 1),
+    **dict.fromkeys(["big", "lil", "little"], 1),
+    **dict.fromkeys(["works", "working", "worked", "job", "owns", "cleans", "drives", "shifts"], 8),
+}
 """Words after which the next few may be a name, school or place of work whatever they are ("mr young",
 "my mate big t", "works at the co-op on green lane road"). After "my mate", "called" and the like a name
 is open anyway (it is in a list, or no English word), or an everyday word beside them (NAME_BEFORE)."""
@@ -1346,11 +1907,18 @@ def _beside_a_person(words: Words, i: int) -> bool:
     if p1 == "" and lowers[i] in SENTENCE_WORDS:
         p1 = "^"  # "hope from my mum keeps me going", "love from my nan": a word that starts a sentence
     nxt = lowers[i + 1] if i + 1 < n and not before[i + 1] else ""
-    if nxt in AND_WORDS and i + 2 < n and not before[i + 2] and not (
-            classes[i + 2] & (FIRST | SURNAME | ARABIC) or lowers[i + 2] in ("me", "i", "him", "her")):
+    if (
+        nxt in AND_WORDS
+        and i + 2 < n
+        and not before[i + 2]
+        and not (classes[i + 2] & (FIRST | SURNAME | ARABIC) or lowers[i + 2] in ("me", "i", "him", "her"))
+    ):
         nxt = ""  # "sad and my mum": "and" says a person only before another ("hope and me", "bill n jay")
-    return p1 in NAME_BEFORE or nxt in NAME_AFTER or (p1 != "" and bool(classes[i - 1] & FIRST)
-                                                      and bool(classes[i] & SURNAME))
+    return (
+        p1 in NAME_BEFORE
+        or nxt in NAME_AFTER
+        or (p1 != "" and bool(classes[i - 1] & FIRST) and bool(classes[i] & SURNAME))
+    )
 
 
 SENTENCE_WORDS = word_list("sentence words")
@@ -1386,13 +1954,24 @@ def _open_word_names(words: Words, opened: list[int]) -> None:
             if word in WORD_NAME_BEFORE and k + 1 < n and not before[k + 1] and not words.possessive(k):
                 candidates.add(k + 1)  # "my bro chase"
             for i in (k - 2, k - 3):  # "dusty my dads mate", "blessing is my bestie"
-                if i >= 0 and (i == 0 or before[i] == ".") and not any(before[i + 1:k + 1]) and (
-                        lowers[i + 1] in ("my", "the", "our") or lowers[i + 1:i + 3] in (["is", "my"], ["was", "my"])):
+                if (
+                    i >= 0
+                    and (i == 0 or before[i] == ".")
+                    and not any(before[i + 1 : k + 1])
+                    and (
+                        lowers[i + 1] in ("my", "the", "our") or lowers[i + 1 : i + 3] in (["is", "my"], ["was", "my"])
+                    )
+                ):
                     candidates.add(i)
     for i in candidates:
         lower = lowers[i]
-        if opened[i] == CLOSED and len(lower) > 2 and not words.classes[i] & WORD_NAME_CLOSED and not (
-                len(lower) > 4 and lower.endswith(VERB_ENDINGS)) and not _inflected(lower):  # "my form tutor keeps"
+        if (
+            opened[i] == CLOSED
+            and len(lower) > 2
+            and not words.classes[i] & WORD_NAME_CLOSED
+            and not (len(lower) > 4 and lower.endswith(VERB_ENDINGS))
+            and not _inflected(lower)
+        ):  # "my form tutor keeps"
             opened[i] = OPEN
 
 
@@ -1405,6 +1984,8 @@ def _inflected(word: str) -> bool:
 
     lemma = simplemma.lemmatize(word, lang="en")
     return lemma != word and lemma + "s" != word
+
+
 VERB_ENDINGS = ("ed", "ing", "ly", "es")
 
 
@@ -1436,9 +2017,42 @@ def _positions(items: list[Any], item: Any) -> list[int]:
         return found
 
 
-MISS_AS_A_VERB = frozenset(["i", "we", "you", "u", "they", "he", "she", "still", "really", "so", "will", "gonna",
-                            "dont", "do", "does", "did", "didnt", "doesnt", "would", "ill", "always", "never", "just",
-                            "wont", "cant", "def", "defo", "deffo", "lowkey", "kinda", "actually", "honestly"])
+MISS_AS_A_VERB = frozenset(
+    [
+        "i",
+        "we",
+        "you",
+        "u",
+        "they",
+        "he",
+        "she",
+        "still",
+        "really",
+        "so",
+        "will",
+        "gonna",
+        "dont",
+        "do",
+        "does",
+        "did",
+        "didnt",
+        "doesnt",
+        "would",
+        "ill",
+        "always",
+        "never",
+        "just",
+        "wont",
+        "cant",
+        "def",
+        "defo",
+        "deffo",
+        "lowkey",
+        "kinda",
+        "actually",
+        "honestly",
+    ]
+)
 """Words before "miss" (or "sir", "coach") that make it a verb, not a title."""
 
 
@@ -1450,11 +2064,19 @@ def _open_after(words: Words, opened: list[int], openers: set[str] | frozenset[s
         reach = OPENERS.get(lower)
         if lower == "to":
             reach = 3 if i and lowers[i - 1] in TO_SCHOOL else None  # "goes to judge meadow"
-        elif (lower == "work" or (lower in JOBS and not JOB_BEFORE.isdisjoint(lowers[max(0, i - 3):i]))) \
-                and i + 1 < n and lowers[i + 1] in WORK_AT:
+        elif (
+            (lower == "work" or (lower in JOBS and not JOB_BEFORE.isdisjoint(lowers[max(0, i - 3) : i])))
+            and i + 1 < n
+            and lowers[i + 1] in WORK_AT
+        ):
             reach = 8  # "my mum work at the asda", "is a nurse at the lri", "is a taxi driver for swift cabs"
-        if reach and lower in LOOSE_TITLES and i and not before[i] and (
-                lowers[i - 1] in MISS_AS_A_VERB or lowers[i - 1] in DETERMINERS):
+        if (
+            reach
+            and lower in LOOSE_TITLES
+            and i
+            and not before[i]
+            and (lowers[i - 1] in MISS_AS_A_VERB or lowers[i - 1] in DETERMINERS)
+        ):
             reach = None  # "i miss home", "we will miss you": a verb; "the coach will": a person, no title
         if reach:
             every = lower in TITLES or lower in NICKNAME_WORDS or reach > 3  # "mr young", "lil k"; "works at ..."
@@ -1469,8 +2091,11 @@ def _name_threshold(words: Words, i: int) -> float:
     c = words.classes[i]
     if c & ENGLISH and not c & (FIRST | SURNAME | ARABIC | SCHOOL):
         return LEARNED_THRESHOLD_NO_NAME  # "my mate ace": no list has it as a name
-    if c & (ENGLISH | STOP) and (words.before[i] or not words.written[i][0].isupper()) and (
-            not c & FIRST or c & EVERYDAY):
+    if (
+        c & (ENGLISH | STOP)
+        and (words.before[i] or not words.written[i][0].isupper())
+        and (not c & FIRST or c & EVERYDAY)
+    ):
         return LEARNED_THRESHOLD_WORD  # "hope", "Dawn is when i fall asleep": a capital that starts a sentence says nothing
     return LEARNED_THRESHOLD
 
@@ -1523,7 +2148,12 @@ def _a_word_before_and(words: Words, i: int, b: int) -> bool:
     """An everyday word that is a name too, starting a sentence before "and" and a word that is no name or
     person ("Grace and manners", "Amber and red lights"; not "Hope and Faith", "Will and me")."""
     c = words.classes[i]
-    if not c & ENGLISH or (c & FIRST and not c & EVERYDAY) or i + 2 >= b or words.lowers[i + 1] not in ("and", "&", "n"):
+    if (
+        not c & ENGLISH
+        or (c & FIRST and not c & EVERYDAY)
+        or i + 2 >= b
+        or words.lowers[i + 1] not in ("and", "&", "n")
+    ):
         return False
     partner = words.classes[i + 2]
     return not partner & (FIRST | SURNAME | ARABIC) and words.lowers[i + 2] not in PEOPLE_AFTER | NOT_IN_LISTS
@@ -1532,23 +2162,31 @@ def _a_word_before_and(words: Words, i: int, b: int) -> bool:
 def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled: labeller.Labelled) -> Found | None:
     """Words first..last, labelled in the sentence a..b-1, as a find: with its title or "the", a place of
     work with its street; None where what is public must stay."""
-    kind, classes = labelled.kind, words.classes[first:last + 1]
+    kind, classes = labelled.kind, words.classes[first : last + 1]
     if kind == "name" and any(c & (PLACE | NOT_PERSON) for c in classes) and words.prev(first) not in STRONG_CONTEXT:
         return None  # "from Somalia and Jordan", "on Kooth": places and services stay, unless "my friend Jordan"
-    if kind == "name" and first == last and not words.capital(first) and not classes[0] & (FIRST | SURNAME | ARABIC) \
-            and TEXT_SPEAK_VERB.search(words.lowers[first]):
+    if (
+        kind == "name"
+        and first == last
+        and not words.capital(first)
+        and not classes[0] & (FIRST | SURNAME | ARABIC)
+        and TEXT_SPEAK_VERB.search(words.lowers[first])
+    ):
         return None  # "my mum nvr listens", "dad punchd me": a word typed short
     if kind == "name" and first == last == a and _a_word_before_and(words, first, b):
         return None  # "Grace and manners are taught at home"
     if kind == "school" and all(c & (PLACE | NOT_PERSON | FIGURE) for c in classes):
         return None  # "go to cambridge": a town is not a school
-    if kind == "school" and (words.lowers[last] in STREET_WORDS or words.lowers[last] in ADDRESS_STREETS) and (
-            last + 1 >= b or words.lowers[last + 1] not in SCHOOL_ENDS):
+    if (
+        kind == "school"
+        and (words.lowers[last] in STREET_WORDS or words.lowers[last] in ADDRESS_STREETS)
+        and (last + 1 >= b or words.lowers[last + 1] not in SCHOOL_ENDS)
+    ):
         return None  # "the Odeon at Freemans Park", "on Sparkenhoe Street": a street or a park
     if kind == "workplace" and not _said_to_be_work(words.lowers[a:first]):
         return None  # "ramps at the skatepark": a place is someone's work only where the answer says work
     street = _workplace_end(words, last, b) if kind == "workplace" else last
-    if kind != "name" and street == last and _generic(words.lowers[first:last + 1]):
+    if kind != "name" and street == last and _generic(words.lowers[first : last + 1]):
         return None  # "works at home", "works in a shop"; not "the bank on granby street"
     start, end = words.span(first)[0], words.span(street)[1]
     if first > a and words.lowers[first - 1] in (TITLES if kind == "name" else ("the",)):
@@ -1576,7 +2214,9 @@ def _said_to_be_work(before: list[str]) -> bool:
         return False
     if not WORK_CUES.isdisjoint(before):
         return True
-    return any(w in ("is", "as", "was", "im", "hes", "shes") and n in ("a", "an") for w, n in itertools.pairwise(before))
+    return any(
+        w in ("is", "as", "was", "im", "hes", "shes") and n in ("a", "an") for w, n in itertools.pairwise(before)
+    )
 
 
 GENERIC_PLACES = word_list("generic places")
@@ -1624,21 +2264,24 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         if POSTCODE_NEEDS.search(text):
             found += [Found(*m.span(), "postcode", "UK postcode") for m in POSTCODE.finditer(text)]
         if NUMERIC_DATE.search(text) or not BIRTH_WORDS.isdisjoint(seen):
-            found += [Found(*m.span("d" if m.group("d") else "w"), "date of birth", "date of birth")
-                      for m in DATE_OF_BIRTH.finditer(text)]
+            found += [
+                Found(*m.span("d" if m.group("d") else "w"), "date of birth", "date of birth")
+                for m in DATE_OF_BIRTH.finditer(text)
+            ]
         if not ADDRESS_STREETS.isdisjoint(seen) or "flat" in seen or "apartment" in seen:
             found += [Found(*m.span(), "address", "house number and street") for m in ADDRESS.finditer(text)]
         if not WEAK_STREETS.isdisjoint(seen):
             found += _addresses_in_context(text, WEAK_ADDRESS)
-        found += [Found(*m.span(), "form group", "form group") for m in FORM_GROUP.finditer(text)
-                  if _a_form(text, m)]
+        found += [Found(*m.span(), "form group", "form group") for m in FORM_GROUP.finditer(text) if _a_form(text, m)]
         found += _numbers(text, digit_count)
     elif ("live" in seen or "lives" in seen) and not ADDRESS_STREETS.isdisjoint(seen):
         found += [Found(*m.span(), "address", "street where someone lives") for m in ADDRESS.finditer(text)]
     if digit_count or not MONTH_WORDS.isdisjoint(seen):  # "my birthday is the twelfth of october"
         found += _birth_dates(text, seen)
-    if not ANY_STREET.isdisjoint(seen) and (not seen.isdisjoint(NUMBER_WORD_SET) or (
-            "-" in text and any(w.split("-")[0] in NUMBER_WORD_SET for w in seen if "-" in w))):  # "twenty-three"
+    if not ANY_STREET.isdisjoint(seen) and (
+        not seen.isdisjoint(NUMBER_WORD_SET)
+        or ("-" in text and any(w.split("-")[0] in NUMBER_WORD_SET for w in seen if "-" in w))
+    ):  # "twenty-three"
         found += _addresses_in_context(text, WORDS_ADDRESS)
     if "@" in text or "_" in text:
         found += [Found(*m.span(), "handle", "@handle or user_name") for m in AT_HANDLE.finditer(text)]
@@ -1662,9 +2305,18 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     if any(f.kind == "name" or f.recogniser.startswith(LEARNED) for f in found):
         kept_names = _kept_phrases(words)  # a name (or what the CRF found) inside a place, service or public figure
         famous = _famous(words, found) | _beside_a_figure(words, found, kept_names)
-        found = [f for f in found if (f.kind != "name" and not f.recogniser.startswith(LEARNED)) or not (
-            any(s <= f.start and f.end <= e for s, e in kept_names) or _a_public_figure(words, f)
-            or _a_word_of_its_language(words, f) or _an_identity(words, f) or (f.kind == "name" and f.start in famous))]
+        found = [
+            f
+            for f in found
+            if (f.kind != "name" and not f.recogniser.startswith(LEARNED))
+            or not (
+                any(s <= f.start and f.end <= e for s, e in kept_names)
+                or _a_public_figure(words, f)
+                or _a_word_of_its_language(words, f)
+                or _an_identity(words, f)
+                or (f.kind == "name" and f.start in famous)
+            )
+        ]
     found = [f for f in found if not _kept(text, f, terms) and not any(s <= f.start and f.end <= e for s, e in kept)]
     # Longest first, then earliest: a phone number inside an email stays part of the email.
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
@@ -1683,7 +2335,7 @@ def redact(text: str, terms: Terms | None = None) -> Redacted:
         return Redacted(text, ())
     out, last = [], 0
     for f in chosen:
-        out.append(text[last:f.start])
+        out.append(text[last : f.start])
         out.append(f"[{f.kind}]")
         last = f.end
     out.append(text[last:])
@@ -1702,8 +2354,9 @@ def with_helplines(terms: Terms, text: str) -> Terms:
     """The partnership's lists with the helplines of a file in data/helplines.txt's form (VOICE_HELPLINES_FILE)
     added: their names to `keep`, their numbers to `helplines`."""
     found = read_helplines(text)
-    return msgspec.structs.replace(terms, keep=[*terms.keep, *sorted(found.names)],
-                                   helplines=[*terms.helplines, *sorted(found.numbers)])
+    return msgspec.structs.replace(
+        terms, keep=[*terms.keep, *sorted(found.names)], helplines=[*terms.helplines, *sorted(found.numbers)]
+    )
 
 
 def load_terms(data: bytes) -> Terms:

@@ -28,9 +28,20 @@ from voice.reading.evidence import Evidence
 if TYPE_CHECKING:
     from voice.reading.reader import Scores
 
-SEVERITY = {"suicide": 1, "self_harm": 1, "sexual_harm": 1, "abuse_at_home": 1, "hopelessness": 1,
-            "domestic_abuse_witnessed": 1, "exploitation": 2, "weapons": 2, "feeling_unsafe": 2, "running_away": 2,
-            "needs_reading": 2, "going_hungry": 3}
+SEVERITY = {
+    "suicide": 1,
+    "self_harm": 1,
+    "sexual_harm": 1,
+    "abuse_at_home": 1,
+    "hopelessness": 1,
+    "domestic_abuse_witnessed": 1,
+    "exploitation": 2,
+    "weapons": 2,
+    "feeling_unsafe": 2,
+    "running_away": 2,
+    "needs_reading": 2,
+    "going_hungry": 3,
+}
 """1 is the most urgent; the queue shows the most urgent first."""
 
 RULES_FILE = Path(__file__).parent.parent / "data" / "safeguarding_rules.yaml"
@@ -95,18 +106,25 @@ NOT_A_RISK = re.compile(
     r"\b(?:help me (?:with|to|understand|learn|find|get)|please help (?:us|them|other|others|young)|"
     r"i'?m starving|stabbing pain|shoot(?:ing)? (?:hoops|a film|a video|photos)|photo ?shoot|"
     r"abusive (?:language|comments) online|gang of friends|beat (?:me|us) (?:up )?at \w+|(?:mum|mam|mom|dad|teacher|miss|sir|coach|nan|parents|"
-    r"mates?) (?:\w+ )?(?:will|is gonna|is going to|gonna) kill (?:me|us) (?:if|when|for|cos|because))\b")
+    r"mates?) (?:\w+ )?(?:will|is gonna|is going to|gonna) kill (?:me|us) (?:if|when|for|cos|because))\b"
+)
 
 
 # Past harm described as over ("i was groomed when i was 13, the worker got me out", "counselling helped me
 # stop hurting myself"): a rule's match in such an answer is read by the model, like a mention, and is
 # not a flag on its own. A harm that is over but told with no sign it is over stays a flag.
-PAST = re.compile(r"\b(?:years ago|year ago|when i was (?:little|younger|small|a kid|\d+|in year)|used to|back then|"
-                  r"as a kid|in year \d+|last year|in primary)\b")
-OVER_NOW = re.compile(r"\b(?:now|anymore|any more|these days|got me out|(?:im|i am|were|we are) (?:fine|ok|okay|safe|"
-                      r"better|good|doing (?:well|better|good|ok))|moved out|left him|left her)\b")
-HELPED_STOP = re.compile(r"\b(?:helped me|help me|helping me) (?:to )?(?:stop|get over|get out|get through|through|out)\b|"
-                         r"\b(?:clean|free) (?:for|since) \w+|\b\d+ (?:months|years|weeks) clean\b")
+PAST = re.compile(
+    r"\b(?:years ago|year ago|when i was (?:little|younger|small|a kid|\d+|in year)|used to|back then|"
+    r"as a kid|in year \d+|last year|in primary)\b"
+)
+OVER_NOW = re.compile(
+    r"\b(?:now|anymore|any more|these days|got me out|(?:im|i am|were|we are) (?:fine|ok|okay|safe|"
+    r"better|good|doing (?:well|better|good|ok))|moved out|left him|left her)\b"
+)
+HELPED_STOP = re.compile(
+    r"\b(?:helped me|help me|helping me) (?:to )?(?:stop|get over|get out|get through|through|out)\b|"
+    r"\b(?:clean|free) (?:for|since) \w+|\b\d+ (?:months|years|weeks) clean\b"
+)
 
 
 def described_as_over(plain: str) -> bool:
@@ -145,8 +163,28 @@ def needs_a_person(language: str) -> Flag:
     return Flag("needs_reading", language, SEVERITY["needs_reading"], "person")
 
 
-NEGATING = frozenset(("not", "never", "dont", "doesnt", "didnt", "isnt", "wasnt", "havent", "hasnt", "nobody", "noone",
-                      "aint", "nah", "no", "cant", "wont", "nor", "neither"))
+NEGATING = frozenset(
+    (
+        "not",
+        "never",
+        "dont",
+        "doesnt",
+        "didnt",
+        "isnt",
+        "wasnt",
+        "havent",
+        "hasnt",
+        "nobody",
+        "noone",
+        "aint",
+        "nah",
+        "no",
+        "cant",
+        "wont",
+        "nor",
+        "neither",
+    )
+)
 """Words that turn a rule's match round ("i dont self harm", "ive never been hit", "im not in danger"), and
 their Polish and Urdu counterparts ("nikt mnie nie bije", "mujhe koi nahi maarta": see PHRASES_FILE)."""
 _PHRASE_RULES, _PHRASE_NEGATORS = _phrases()
@@ -164,8 +202,12 @@ absence ("i dont feel safe", "no food in the house", "cant cope anymore" are rul
 def _compiled() -> tuple[tuple[str, frozenset[str], re.Pattern[str], bool], ...]:
     """Each rule and mention: its category, the strings one of which every match contains (see
     required_literals; "" for one with none: always tried), the pattern, and whether it is a rule."""
-    return tuple((cat.removesuffix(OTHER_LANGUAGES), frozenset(required_literals(p) or [""]), re.compile(p), strong)
-                 for table, strong in ((RULES, True), (MENTIONS, False)) for cat, pats in table.items() for p in pats)
+    return tuple(
+        (cat.removesuffix(OTHER_LANGUAGES), frozenset(required_literals(p) or [""]), re.compile(p), strong)
+        for table, strong in ((RULES, True), (MENTIONS, False))
+        for cat, pats in table.items()
+        for p in pats
+    )
 
 
 @cache
@@ -194,9 +236,11 @@ def _negated(plain: str, start: int, end: int, pattern: re.Pattern[str]) -> bool
         before = plain[:start].split()[-NEGATED_BEFORE:]
         return not NEGATING.isdisjoint(before) or not NEGATING.isdisjoint(plain[start:end].split())
     before = plain[:start].split()
-    return (not NEGATING.isdisjoint(plain[start:end].split())
-            or not POLISH_NEGATING.isdisjoint(before[-NEGATED_BEFORE_OTHER:])
-            or not URDU_NEGATING.isdisjoint(before[-1:] + plain[end:].split()[:NEGATED_AFTER]))
+    return (
+        not NEGATING.isdisjoint(plain[start:end].split())
+        or not POLISH_NEGATING.isdisjoint(before[-NEGATED_BEFORE_OTHER:])
+        or not URDU_NEGATING.isdisjoint(before[-1:] + plain[end:].split()[:NEGATED_AFTER])
+    )
 
 
 @cache
@@ -219,7 +263,9 @@ SELF_WORDS = frozenset(("i", "im", "ive", "id", "ill", "me", "my", "myself", "mi
 SELF_DISTANCE = 5
 """A mention is about the writer (a feature of its own) when "i", "me" or "my" is this many words from it."""
 SELF_MARK = "@self"
-FEELING_BEFORE = frozenset((*SELF_WORDS, "feel", "feeling", "felt", "been", "was", "am", "tried", "attempted", "got", "get"))
+FEELING_BEFORE = frozenset(
+    (*SELF_WORDS, "feel", "feeling", "felt", "been", "was", "am", "tried", "attempted", "got", "get")
+)
 
 
 @cache
@@ -246,7 +292,7 @@ class Ruled(msgspec.Struct, frozen=True):
 
 
 def _near_self(words: list[str], at: int, length: int) -> bool:
-    return not SELF_WORDS.isdisjoint(words[max(0, at - SELF_DISTANCE):at + length + SELF_DISTANCE])
+    return not SELF_WORDS.isdisjoint(words[max(0, at - SELF_DISTANCE) : at + length + SELF_DISTANCE])
 
 
 @lru_cache(maxsize=4096)
@@ -298,7 +344,7 @@ def _misspelt(words: list[str], found: dict[str, str], mentioned: dict[str, str]
         if (category := _fuzzy_word(word)) is None:
             continue
         features.add(category)
-        if not FEELING_BEFORE.isdisjoint(words[max(0, at - 3):at]):  # "been feeling sucidal", "i was abused"
+        if not FEELING_BEFORE.isdisjoint(words[max(0, at - 3) : at]):  # "been feeling sucidal", "i was abused"
             found.setdefault(category, word)
             features.add(category + SELF_MARK)
         else:
@@ -327,9 +373,16 @@ def shown_to_staff(flag: Flag, shown: str) -> Flag:
 
 # --- what each category is called on the lead's pages --------------------------------------------
 CATEGORY_NAMES = {
-    "suicide": N_("Suicidal thoughts"), "self_harm": N_("Self-harm"), "abuse_at_home": N_("Abuse or violence at home"),
-    "sexual_harm": N_("Sexual harm or grooming"), "exploitation": N_("Exploitation"), "weapons": N_("Weapons"),
-    "feeling_unsafe": N_("Feeling unsafe"), "going_hungry": N_("Going hungry"), "running_away": N_("Running away"),
-    "hopelessness": N_("Hopelessness"), "domestic_abuse_witnessed": N_("Domestic abuse between adults at home"),
+    "suicide": N_("Suicidal thoughts"),
+    "self_harm": N_("Self-harm"),
+    "abuse_at_home": N_("Abuse or violence at home"),
+    "sexual_harm": N_("Sexual harm or grooming"),
+    "exploitation": N_("Exploitation"),
+    "weapons": N_("Weapons"),
+    "feeling_unsafe": N_("Feeling unsafe"),
+    "going_hungry": N_("Going hungry"),
+    "running_away": N_("Running away"),
+    "hopelessness": N_("Hopelessness"),
+    "domestic_abuse_witnessed": N_("Domestic abuse between adults at home"),
     "needs_reading": N_("Needs a person to read"),
 }

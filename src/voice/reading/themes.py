@@ -38,21 +38,49 @@ DEFAULT_TAXONOMY = Path(__file__).parent.parent / "data" / "taxonomy.yaml"
 ALGORITHM = "themes-1"
 SENTIMENTS = ("negative", "neutral", "positive", "mixed")
 TOPIC_NAMES = (
-    N_("Mental health and feeling OK"), N_("Staying safe online"), N_("Bullying"), N_("Abuse or violence at home"),
-    N_("School, college and learning"), N_("Being listened to and involved"), N_("Waiting for help"),
-    N_("Safety outside home, gangs and exploitation"), N_("Covid and lockdowns"), N_("Family"),
-    N_("Friends and loneliness"), N_("Physical health and sleep"), N_("Identity, culture and being treated fairly"),
-    N_("Money, food and housing"), N_("Something else"))
+    N_("Mental health and feeling OK"),
+    N_("Staying safe online"),
+    N_("Bullying"),
+    N_("Abuse or violence at home"),
+    N_("School, college and learning"),
+    N_("Being listened to and involved"),
+    N_("Waiting for help"),
+    N_("Safety outside home, gangs and exploitation"),
+    N_("Covid and lockdowns"),
+    N_("Family"),
+    N_("Friends and loneliness"),
+    N_("Physical health and sleep"),
+    N_("Identity, culture and being treated fairly"),
+    N_("Money, food and housing"),
+    N_("Something else"),
+)
 """The shipped taxonomy's topic names (data/taxonomy.yaml), so that reports can give them in the reader's
 language; a partnership's own names are shown as written. A test keeps the two lists the same."""
 EASY_TOPIC_NAMES = (
-    N_("Feeling OK"), N_("Being safe online"), N_("Being bullied"), N_("Being hurt at home"), N_("School and college"),
-    N_("Being heard"), N_("Waiting for help"), N_("Being safe outside home"), N_("Covid"), N_("Family"),
-    N_("Friends and feeling lonely"), N_("Your body and sleep"), N_("Being treated fairly"), N_("Money, food and a home"),
-    N_("Other things"))
+    N_("Feeling OK"),
+    N_("Being safe online"),
+    N_("Being bullied"),
+    N_("Being hurt at home"),
+    N_("School and college"),
+    N_("Being heard"),
+    N_("Waiting for help"),
+    N_("Being safe outside home"),
+    N_("Covid"),
+    N_("Family"),
+    N_("Friends and feeling lonely"),
+    N_("Your body and sleep"),
+    N_("Being treated fairly"),
+    N_("Money, food and a home"),
+    N_("Other things"),
+)
 """The shipped taxonomy's easy-read topic names, for the reader's language (a test keeps them the same)."""
 DEFAULT_TEXTS.update(TOPIC_NAMES + EASY_TOPIC_NAMES)
-SENTIMENT_NAMES = {"negative": N_("Negative"), "neutral": N_("Neutral"), "positive": N_("Positive"), "mixed": N_("Mixed")}
+SENTIMENT_NAMES = {
+    "negative": N_("Negative"),
+    "neutral": N_("Neutral"),
+    "positive": N_("Positive"),
+    "mixed": N_("Mixed"),
+}
 THRESHOLD = 0.1
 MIXED_THRESHOLD = 0.15
 
@@ -114,7 +142,7 @@ def _cues() -> tuple[tuple[tuple[str, ...], re.Pattern[str], float], ...]:
 def _clause_spans(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in CLAUSE.finditer(text):
-        if text[start:m.start()].strip():
+        if text[start : m.start()].strip():
             spans.append((start, m.start()))
         start = m.end()
     if text[start:].strip():
@@ -157,8 +185,9 @@ def sentiment(text: str) -> tuple[str, float]:
     spans = _clause_spans(text)
     lexicon = _lexicon_by_clause(text, spans)
     whole = normalise(text)
-    cues = [(pattern, v) for stems, pattern, v in _cues()
-            if any(stem in whole for stem in stems) and pattern.search(whole)]  # then only these, per clause
+    cues = [
+        (pattern, v) for stems, pattern, v in _cues() if any(stem in whole for stem in stems) and pattern.search(whole)
+    ]  # then only these, per clause
     scores = [_clause_score(text[s:e], lex, cues) for (s, e), lex in zip(spans, lexicon, strict=True)]
     overall = sum(scores) / len(scores)
     if max(scores) >= MIXED_THRESHOLD and min(scores) <= -MIXED_THRESHOLD:
@@ -200,10 +229,18 @@ class Themer:
     safeguarding rules and the taxonomy's words; compiled once. rules_only reads as voice did before the
     model (kept for comparison in `voice eval`)."""
 
-    def __init__(self, taxonomy: Taxonomy | None = None, learned: Learned | None = None, *,
-                 model: Model | None = None, rules_only: bool = False,
-                 flag_threshold: float = 0.0, look_threshold: float = 0.0, read_closely: bool = True,
-                 close_floor: float = 1.0) -> None:
+    def __init__(
+        self,
+        taxonomy: Taxonomy | None = None,
+        learned: Learned | None = None,
+        *,
+        model: Model | None = None,
+        rules_only: bool = False,
+        flag_threshold: float = 0.0,
+        look_threshold: float = 0.0,
+        read_closely: bool = True,
+        close_floor: float = 1.0,
+    ) -> None:
         self.taxonomy = taxonomy or default_taxonomy()
         self.learned = learned
         self.model = None if rules_only else model or shipped_model()
@@ -245,12 +282,13 @@ class Themer:
             for topic_id in self._keywords.get(lemma, ()):
                 matched.setdefault(topic_id, []).append(written)
             for phrase, topic_id in self._phrases.get(lemma, ()):
-                if tuple(words[i:i + len(phrase)]) == phrase:
-                    matched.setdefault(topic_id, []).append(" ".join(w for w, _ in pairs[i:i + len(phrase)]))
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    matched.setdefault(topic_id, []).append(" ".join(w for w, _ in pairs[i : i + len(phrase)]))
         return matched
 
-    def topics(self, text: str, scored: Scores | None = None, keywords: dict[str, list[str]] | None = None
-               ) -> tuple[tuple[str, ...], dict[str, list[str]]]:
+    def topics(
+        self, text: str, scored: Scores | None = None, keywords: dict[str, list[str]] | None = None
+    ) -> tuple[tuple[str, ...], dict[str, list[str]]]:
         """Topic ids in taxonomy order (`other` when nothing matched), and the words behind each.
 
         With the model's scores: the topics it chose, plus the partnership's own topics the model does
@@ -281,12 +319,18 @@ class Themer:
         the text as typed, the model whole and sentence by sentence; a person for a language the model
         cannot read). What staff see (evidence words, the sentence behind a flag) is the redacted text."""
         clean = [REDACTION_TAG.sub(" ", redacted) for redacted, _ in texts]
-        typed = [c if redacted == original else REDACTION_TAG.sub(" ", original)
-                 for c, (redacted, original) in zip(clean, texts, strict=True)]
+        typed = [
+            c if redacted == original else REDACTION_TAG.sub(" ", original)
+            for c, (redacted, original) in zip(clean, texts, strict=True)
+        ]
         rules_read = [read_rules(original) for _, original in texts]
-        ruled = [[f if redacted == original else shown_to_staff(f, redacted) for f in
-                  (found.flags if self.model is not None else found.flags + mentions_for(original))]
-                 for (redacted, original), found in zip(texts, rules_read, strict=True)]
+        ruled = [
+            [
+                f if redacted == original else shown_to_staff(f, redacted)
+                for f in (found.flags if self.model is not None else found.flags + mentions_for(original))
+            ]
+            for (redacted, original), found in zip(texts, rules_read, strict=True)
+        ]
         foreign = [self.model.language_of(original) if self.model else None for _, original in texts]
         keywords = [self.keyword_matches(text) for text in clean]
         scores: list[Scores | None] = [None] * len(texts)
@@ -296,14 +340,23 @@ class Themer:
             # shows (evidence, the sentence behind a flag) comes from the redacted text.
             read_by_model = [i for i, lang in enumerate(foreign) if lang is None]
             keyword_hits = [set(keywords[i]) for i in read_by_model]
-            for i, one in zip(read_by_model, self.model.score(
-                    [typed[i] for i in read_by_model], [set(rules_read[i].features) for i in read_by_model],
-                    keyword_hits, [texts[i][0] for i in read_by_model], floor=self.look_threshold), strict=True):
+            for i, one in zip(
+                read_by_model,
+                self.model.score(
+                    [typed[i] for i in read_by_model],
+                    [set(rules_read[i].features) for i in read_by_model],
+                    keyword_hits,
+                    [texts[i][0] for i in read_by_model],
+                    floor=self.look_threshold,
+                ),
+                strict=True,
+            ):
                 scores[i] = one
         found = []
         closer: list[int] = []  # worth a look: for the close reader
-        for n, (text, rules, language, scored, words) in enumerate(zip(clean, ruled, foreign, scores, keywords,
-                                                                       strict=True)):
+        for n, (text, rules, language, scored, words) in enumerate(
+            zip(clean, ruled, foreign, scores, keywords, strict=True)
+        ):
             if scored is None:
                 label, score = sentiment(text)
             else:
@@ -317,36 +370,64 @@ class Themer:
                 flags += self._model_flags(scored, label, rules_read[n].mentions, texts[n][0], over=over)
                 if not over and any(f.tier == "look" for f in flags):
                     closer.append(n)
-            if (scored is not None and not flags and scored.risk >= self.close_floor and label != "positive"
-                    and "over" not in rules_read[n].features):
+            if (
+                scored is not None
+                and not flags
+                and scored.risk >= self.close_floor
+                and label != "positive"
+                and "over" not in rules_read[n].features
+            ):
                 closer.append(n)
             found.append((Theme(label, score, ids, matched), flags))
         if closer and self.close is not None:
-            self._read_closely(found, closer, [typed[n] for n in closer], [clean[n] for n in closer],
-                               [scores[n] for n in closer], [rules_read[n].mentions for n in closer])
+            self._read_closely(
+                found,
+                closer,
+                [typed[n] for n in closer],
+                [clean[n] for n in closer],
+                [scores[n] for n in closer],
+                [rules_read[n].mentions for n in closer],
+            )
         return found
 
-    def _read_closely(self, found: list[tuple[Theme, list[Flag]]], which: list[int], typed: list[str],
-                      shown: list[str], scores: list[Scores | None], mentions: list[dict[str, str]]) -> None:
+    def _read_closely(
+        self,
+        found: list[tuple[Theme, list[Flag]]],
+        which: list[int],
+        typed: list[str],
+        shown: list[str],
+        scores: list[Scores | None],
+        mentions: list[dict[str, str]],
+    ) -> None:
         """The close reader reads the answers the model put worth a look (not those told as past and over):
         each it is sure of becomes a flag, with its chance; and those in neither list scored at least
         `close_floor`: each it is surer of is worth a look. It never takes an answer out of a list."""
         assert self.close is not None and self.model is not None
-        for n, chance, text, scored, named in zip(which, self.close.chances(typed), shown, scores, mentions,
-                                                  strict=True):
+        for n, chance, text, scored, named in zip(
+            which, self.close.chances(typed), shown, scores, mentions, strict=True
+        ):
             theme, flags = found[n]
             # The words that weighed most in the close reading cost a reading each: they are worked out when
             # the lead opens the flag (voice.web.staff), not here.
             if flags and chance >= self.close.threshold:  # worth a look: a flag
-                found[n] = (theme, [msgspec.structs.replace(
-                    f, tier="flag", evidence=msgspec.structs.replace(f.evidence or Evidence(), close=chance))
-                    if f.tier == "look" else f for f in flags])
+                found[n] = (
+                    theme,
+                    [
+                        msgspec.structs.replace(
+                            f, tier="flag", evidence=msgspec.structs.replace(f.evidence or Evidence(), close=chance)
+                        )
+                        if f.tier == "look"
+                        else f
+                        for f in flags
+                    ],
+                )
             elif not flags and scored is not None and chance >= self.close.look_threshold:  # now worth a look
                 why = msgspec.structs.replace(self.model.explain(scored, text), close=chance)
                 found[n] = (theme, [model_flag(scored, "look", why, named or None)])
 
-    def _model_flags(self, scored: Scores, label: str, mentions: dict[str, str], shown: str,
-                     over: bool = False) -> list[Flag]:
+    def _model_flags(
+        self, scored: Scores, label: str, mentions: dict[str, str], shown: str, over: bool = False
+    ) -> list[Flag]:
         """The model's flag or "worth a look" for an answer no rule flagged, explained (or none).
 
         A flag from a high score. Worth a look from a lower one, only where something in the answer
@@ -357,8 +438,11 @@ class Themer:
         counsellor") is at most worth a look, and only where the model is as sure as it is for a flag."""
         assert self.model is not None
         if over:
-            return [model_flag(scored, "look", self.model.explain(scored, shown), mentions)] \
-                if scored.risk >= self.flag_threshold else []
+            return (
+                [model_flag(scored, "look", self.model.explain(scored, shown), mentions)]
+                if scored.risk >= self.flag_threshold
+                else []
+            )
         if scored.risk >= self.flag_threshold:
             return [model_flag(scored, "flag", self.model.explain(scored, shown), mentions)]
         # Decided before the reasons are worked out: most answers here go to neither list.

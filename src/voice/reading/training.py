@@ -127,8 +127,9 @@ def behaviour_texts() -> set[str]:
     checkout has them."""
     from voice.reading.behaviour import SUITE, all_texts
 
-    return {normalise(t) for folder in sorted(SUITE.parent.glob("behaviour*")) if folder.is_dir()
-            for t in all_texts(folder)}
+    return {
+        normalise(t) for folder in sorted(SUITE.parent.glob("behaviour*")) if folder.is_dir() for t in all_texts(folder)
+    }
 
 
 @cache
@@ -149,8 +150,10 @@ def protected_words(root: Path = TRAINING) -> frozenset[str]:
 def labelled_items(part: str, root: Path = TRAINING) -> list[Labelled]:
     """The labelled answers of one part of the fixed split ("train" or "test"), for `voice eval --split`."""
     train, test = labelled(root)
-    return [Labelled(e.text, e.sentiment or "neutral", e.topics or [], bool(e.safeguarding_flag),
-                     e.safeguarding_category) for e in (test if part == "test" else train)]
+    return [
+        Labelled(e.text, e.sentiment or "neutral", e.topics or [], bool(e.safeguarding_flag), e.safeguarding_category)
+        for e in (test if part == "test" else train)
+    ]
 
 
 def from_people(db: Database) -> list[Example]:
@@ -159,17 +162,24 @@ def from_people(db: Database) -> list[Example]:
 
     found = []
     for text, sentiment, topics in db.execute(
-            f"SELECT a.text, c.sentiment, c.topics FROM ({LATEST_CORRECTIONS}) c "  # noqa: S608 - fixed SQL
-            "JOIN answers a ON a.id = c.answer_id WHERE a.text IS NOT NULL").fetchall():
+        f"SELECT a.text, c.sentiment, c.topics FROM ({LATEST_CORRECTIONS}) c "  # noqa: S608 - fixed SQL
+        "JOIN answers a ON a.id = c.answer_id WHERE a.text IS NOT NULL"
+    ).fetchall():
         found.append(Example(text, sentiment, msgspec.json.decode(topics), part="corrections"))
     for text, decision, category in db.execute(
-            "SELECT a.text, f.decision, f.category FROM flags f JOIN answers a ON a.response_id = f.response_id "
-            "AND a.question_id = replace(f.answer_key, '.other', '') "
-            "WHERE f.status = 'closed' AND f.decision IS NOT NULL AND f.tier != 'person' AND a.text IS NOT NULL"
+        "SELECT a.text, f.decision, f.category FROM flags f JOIN answers a ON a.response_id = f.response_id "
+        "AND a.question_id = replace(f.answer_key, '.other', '') "
+        "WHERE f.status = 'closed' AND f.decision IS NOT NULL AND f.tier != 'person' AND a.text IS NOT NULL"
     ).fetchall():
         concern = decision == "concern"
-        found.append(Example(text, safeguarding_flag=concern, safeguarding_category=category if concern else None,
-                             part="flag decisions"))
+        found.append(
+            Example(
+                text,
+                safeguarding_flag=concern,
+                safeguarding_category=category if concern else None,
+                part="flag decisions",
+            )
+        )
     return found
 
 
@@ -219,11 +229,27 @@ def fit(examples: list[Example], *, thresholds: tuple[float, float, float] = (0.
     # project's labelled answers, the seeds and people's corrections, not the extra everyday answers
     # (more would cost every answer read for little).
     known = [i for i, e in enumerate(examples) if e.topics and e.part not in NOT_NEIGHBOURS]
-    meta = Meta(FORMAT, dt.datetime.now(dt.UTC).date().isoformat(), rule_categories(), taxonomy, categories,
-                list(SENTIMENTS), topics, vocabulary, thresholds[0], thresholds[1], thresholds[2], KNN_WEIGHT,
-                parts(examples), {}, neighbour_texts=[examples[i].text for i in known],
-                neighbour_kinds=[(_category(examples[i].safeguarding_category) or "disclosure")
-                                 if examples[i].safeguarding_flag else "" for i in known])
+    meta = Meta(
+        FORMAT,
+        dt.datetime.now(dt.UTC).date().isoformat(),
+        rule_categories(),
+        taxonomy,
+        categories,
+        list(SENTIMENTS),
+        topics,
+        vocabulary,
+        thresholds[0],
+        thresholds[1],
+        thresholds[2],
+        KNN_WEIGHT,
+        parts(examples),
+        {},
+        neighbour_texts=[examples[i].text for i in known],
+        neighbour_kinds=[
+            (_category(examples[i].safeguarding_category) or "disclosure") if examples[i].safeguarding_flag else ""
+            for i in known
+        ],
+    )
     meta = msgspec.structs.replace(meta, harm_words=harm_words(examples, vocabulary), blind_terms=terms())
     x = _matrix(texts, meta)
     dense_width = len(meta.rule_categories) + len(meta.taxonomy_topics) + 256
@@ -234,8 +260,9 @@ def fit(examples: list[Example], *, thresholds: tuple[float, float, float] = (0.
     columns: list[np.ndarray] = []
     biases: list[np.ndarray] = []
 
-    def head(rows: list[int], labels: list[Any], classes: list[Any], *, balanced: bool = True,
-             features: np.ndarray = x) -> None:
+    def head(
+        rows: list[int], labels: list[Any], classes: list[Any], *, balanced: bool = True, features: np.ndarray = x
+    ) -> None:
         """One head's weights: a column for a yes/no head (classes [False, True]), else one per class."""
         binary = classes == [False, True]
         width = 1 if binary else len(classes)
@@ -266,8 +293,12 @@ def fit(examples: list[Example], *, thresholds: tuple[float, float, float] = (0.
     flagged = [i for i, e in enumerate(examples) if e.safeguarding_flag is not None]
     head(flagged, [bool(examples[i].safeguarding_flag) for i in flagged], [False, True], features=blind)
     kinds = [i for i, e in enumerate(examples) if e.safeguarding_flag and _category(e.safeguarding_category)]
-    head(kinds, [_category(examples[i].safeguarding_category) for i in kinds], categories or ["feeling_unsafe"],
-         features=blind)
+    head(
+        kinds,
+        [_category(examples[i].safeguarding_category) for i in kinds],
+        categories or ["feeling_unsafe"],
+        features=blind,
+    )
     felt = [i for i, e in enumerate(examples) if e.sentiment in SENTIMENTS]
     head(felt, [examples[i].sentiment for i in felt], list(SENTIMENTS))
     themed = [i for i, e in enumerate(examples) if e.topics]
@@ -276,8 +307,16 @@ def fit(examples: list[Example], *, thresholds: tuple[float, float, float] = (0.
     stacked = np.hstack(columns)
     neighbours = x[known, :256] / EMBEDDING_SCALE if known else np.zeros((0, 256))
     topic_labels = np.array([[t in (examples[i].topics or ()) for t in topics] for i in known], dtype=np.float32)
-    return Model(meta, {"dense": stacked[:dense_width], "bow": stacked[dense_width:], "bias": np.concatenate(biases),
-                        "neighbours": neighbours, "neighbour_topics": topic_labels.reshape(len(known), len(topics))})
+    return Model(
+        meta,
+        {
+            "dense": stacked[:dense_width],
+            "bow": stacked[dense_width:],
+            "bias": np.concatenate(biases),
+            "neighbours": neighbours,
+            "neighbour_topics": topic_labels.reshape(len(known), len(topics)),
+        },
+    )
 
 
 HARM_RATIO = 4.0
@@ -295,7 +334,10 @@ def harm_words(examples: list[Example], vocabulary: list[str]) -> dict[str, floa
     flagged = [e for e in examples if e.safeguarding_flag is not None]
     yes = Counter(w for e in flagged if e.safeguarding_flag for w in set(words(respell(e.text))) if w in known)
     no = Counter(w for e in flagged if not e.safeguarding_flag for w in set(words(respell(e.text))) if w in known)
-    n_yes, n_no = max(1, sum(bool(e.safeguarding_flag) for e in flagged)), max(1, sum(not e.safeguarding_flag for e in flagged))
+    n_yes, n_no = (
+        max(1, sum(bool(e.safeguarding_flag) for e in flagged)),
+        max(1, sum(not e.safeguarding_flag for e in flagged)),
+    )
     protected = protected_words()
     found = {}
     for word, count in yes.items():
@@ -312,8 +354,9 @@ def _folds(n: int, k: int = FOLDS, seed: int = 7) -> list[np.ndarray]:
     return [order[i::k] for i in range(k)]
 
 
-def choose_thresholds(examples: list[Example], progress: Callable[[str], object] = lambda _: None
-                      ) -> tuple[float, float, float]:
+def choose_thresholds(
+    examples: list[Example], progress: Callable[[str], object] = lambda _: None
+) -> tuple[float, float, float]:
     """(flag, worth a look, topic) thresholds from 5-fold cross-validation on these examples."""
     risk = np.zeros(len(examples))
     tiers: list[str] = ["none"] * len(examples)
@@ -325,24 +368,36 @@ def choose_thresholds(examples: list[Example], progress: Callable[[str], object]
         model = fit(kept)
         themer = Themer(model=model, flag_threshold=0.999, look_threshold=0.001)
         texts = [examples[i].text for i in held]
-        for i, scored, (_, flags) in zip(held, model.score(texts, *hits(texts)),
-                                             themer.read([(t, t) for t in texts]), strict=True):
+        for i, scored, (_, flags) in zip(
+            held, model.score(texts, *hits(texts)), themer.read([(t, t) for t in texts]), strict=True
+        ):
             risk[i], chance[i] = scored.risk, scored.topics
-            tiers[i] = "rule" if any(f.tier == "flag" and f.score is None for f in flags) else \
-                "may look" if any(f.tier == "look" for f in flags) else "none"
+            tiers[i] = (
+                "rule"
+                if any(f.tier == "flag" and f.score is None for f in flags)
+                else "may look"
+                if any(f.tier == "look" for f in flags)
+                else "none"
+            )
     own = np.array([e.safeguarding_flag is not None for e in examples])
     gold = np.array([bool(e.safeguarding_flag) for e in examples])[own]
     rule = np.array([t == "rule" for t in tiers])[own]
     may_look = np.array([t != "none" for t in tiers])[own]
     everyday = np.array([e.part in EVERYDAY_PARTS for e in examples])[own]
-    weight = np.where(everyday, EVERYDAY_SHARE / max(1, (everyday & ~gold).sum()),
-                      (1 - EVERYDAY_SHARE) / max(1, (~everyday & ~gold).sum()))
+    weight = np.where(
+        everyday,
+        EVERYDAY_SHARE / max(1, (everyday & ~gold).sum()),
+        (1 - EVERYDAY_SHARE) / max(1, (~everyday & ~gold).sum()),
+    )
     alone = np.where(everyday, 1.0 / max(1, (everyday & ~gold).sum()), 0.0)  # the everyday answers alone
-    flag = max(_lowest(lambda t: rule | (risk[own] >= t), gold, weight, FLAG_SHOWN),
-               _lowest(lambda t: rule | (risk[own] >= t), gold, alone, EVERYDAY_FLAGGED))
-    look = max(_lowest(lambda t: rule | (risk[own] >= flag) | ((risk[own] >= t) & may_look), gold, weight, SHOWN),
-               _lowest(lambda t: rule | (risk[own] >= flag) | ((risk[own] >= t) & may_look), gold, alone,
-                       EVERYDAY_SHOWN))
+    flag = max(
+        _lowest(lambda t: rule | (risk[own] >= t), gold, weight, FLAG_SHOWN),
+        _lowest(lambda t: rule | (risk[own] >= t), gold, alone, EVERYDAY_FLAGGED),
+    )
+    look = max(
+        _lowest(lambda t: rule | (risk[own] >= flag) | ((risk[own] >= t) & may_look), gold, weight, SHOWN),
+        _lowest(lambda t: rule | (risk[own] >= flag) | ((risk[own] >= t) & may_look), gold, alone, EVERYDAY_SHOWN),
+    )
     return flag, min(look, flag), _topic_threshold(chance, examples)
 
 
@@ -360,12 +415,13 @@ def _topic_threshold(chance: list[dict[str, float]], examples: list[Example]) ->
     from voice.reading.reader import chosen_topics
 
     rows = [(c, set(e.topics)) for c, e in zip(chance, examples, strict=True) if e.topics and c]
-    return max((round(float(t), 2) for t in np.arange(0.15, 0.55, 0.05)),
-               key=lambda t: multi_label([g for _, g in rows], [set(chosen_topics(c, t)) for c, _ in rows])["micro_f1"])
+    return max(
+        (round(float(t), 2) for t in np.arange(0.15, 0.55, 0.05)),
+        key=lambda t: multi_label([g for _, g in rows], [set(chosen_topics(c, t)) for c, _ in rows])["micro_f1"],
+    )
 
 
-def train(examples: list[Example], test: list[Example], *,
-          progress: Callable[[str], object] = lambda _: None) -> Model:
+def train(examples: list[Example], test: list[Example], *, progress: Callable[[str], object] = lambda _: None) -> Model:
     """Choose thresholds by cross-validation, fit on all examples, and measure on `test`."""
     from voice.reading.evaluation import headline
 
@@ -373,8 +429,10 @@ def train(examples: list[Example], test: list[Example], *,
     progress("fitting on all the training answers")
     model = fit(examples, thresholds=thresholds)
     progress(f"measuring on {len(test)} test answers")
-    items = [Labelled(e.text, e.sentiment or "neutral", e.topics or [], bool(e.safeguarding_flag),
-                      e.safeguarding_category) for e in test]
+    items = [
+        Labelled(e.text, e.sentiment or "neutral", e.topics or [], bool(e.safeguarding_flag), e.safeguarding_category)
+        for e in test
+    ]
     figures = headline(items, model)
     from voice.reading import behaviour
 
@@ -391,9 +449,13 @@ def worse_than(new: Model, old: Model | None) -> list[str]:
     from voice.reading.evaluation import LOWER_IS_BETTER
 
     before, after = old.meta.figures["model"], new.meta.figures.get("model", {})
-    return [f"{key} {after.get(key, 0.0):.3f} instead of {value:.3f}" for key, value in before.items()
-            if isinstance(value, float | int) and key in after
-            and (after[key] > value + TOLERANCE if key in LOWER_IS_BETTER else after[key] < value - TOLERANCE)]
+    return [
+        f"{key} {after.get(key, 0.0):.3f} instead of {value:.3f}"
+        for key, value in before.items()
+        if isinstance(value, float | int)
+        and key in after
+        and (after[key] > value + TOLERANCE if key in LOWER_IS_BETTER else after[key] < value - TOLERANCE)
+    ]
 
 
 def parts(examples: Iterable[Example]) -> dict[str, int]:

@@ -22,7 +22,8 @@ from voice.store.versions import Published
 GROUP_QUESTIONS = ("age_band", "area")
 THEMES_BY_RESPONSE = (  # fixed fragments only
     "SELECT a.response_id, coalesce(c.topics, t.topics) FROM answers a LEFT JOIN themes t ON t.answer_id = a.id "  # noqa: S608
-    f"LEFT JOIN ({LATEST_CORRECTIONS}) c ON c.answer_id = a.id WHERE a.text IS NOT NULL")
+    f"LEFT JOIN ({LATEST_CORRECTIONS}) c ON c.answer_id = a.id WHERE a.text IS NOT NULL"
+)
 """Questions whose answer puts a young person in a group (the same ones answers are broken down by)."""
 
 
@@ -58,24 +59,36 @@ class AskedAgain(msgspec.Struct, frozen=True):
 def who_was_asked(db: Database, surveys: list[Published], taxonomy: Taxonomy, threshold: int = 5) -> list[Asked]:
     """Every (group, consultation) with answers, by group then newest consultation first."""
     titles = {p.slug: p.survey.title for p in surveys}
-    labels = {(p.slug, q.id, c.value): c.label for p in surveys for _, q in p.survey.questions()
-              if q.id in GROUP_QUESTIONS for c in getattr(q, "choices", [])}
+    labels = {
+        (p.slug, q.id, c.value): c.label
+        for p in surveys
+        for _, q in p.survey.questions()
+        if q.id in GROUP_QUESTIONS
+        for c in getattr(q, "choices", [])
+    }
     names = {t.id: t.name for t in taxonomy.topics}
     members: dict[tuple[str, str], set[int]] = defaultdict(set)
     for p in surveys:
         for group in p.survey.groups:
-            for (response_id,) in db.execute("SELECT id FROM responses WHERE survey_slug = ? AND withdrawn_on IS NULL",
-                                             [p.slug]):
+            for (response_id,) in db.execute(
+                "SELECT id FROM responses WHERE survey_slug = ? AND withdrawn_on IS NULL", [p.slug]
+            ):
                 members[("group", group)].add(response_id)
-    rows = db.execute("SELECT r.id, r.survey_slug, a.question_id, a.value FROM answers a JOIN responses r "
-                      "ON r.id = a.response_id WHERE r.withdrawn_on IS NULL AND a.question_id IN (?, ?)",
-                      list(GROUP_QUESTIONS))
+    rows = db.execute(
+        "SELECT r.id, r.survey_slug, a.question_id, a.value FROM answers a JOIN responses r "
+        "ON r.id = a.response_id WHERE r.withdrawn_on IS NULL AND a.question_id IN (?, ?)",
+        list(GROUP_QUESTIONS),
+    )
     for response_id, slug, question_id, value in rows:
         chosen = msgspec.json.decode(value) if value else None
         if isinstance(chosen, str) and chosen != "prefer_not_to_say":
             members[(question_id, labels.get((slug, question_id, chosen), chosen))].add(response_id)
-    when = {rid: (slug, day) for rid, slug, day in db.execute(
-        "SELECT id, survey_slug, submitted_on FROM responses WHERE withdrawn_on IS NULL")}
+    when = {
+        rid: (slug, day)
+        for rid, slug, day in db.execute(
+            "SELECT id, survey_slug, submitted_on FROM responses WHERE withdrawn_on IS NULL"
+        )
+    }
     topics_of: dict[int, list[str]] = defaultdict(list)
     for response_id, topics in db.execute(THEMES_BY_RESPONSE):
         topics_of[response_id] += [t for t in msgspec.json.decode(topics or "[]") if t != "other"]
@@ -90,13 +103,30 @@ def who_was_asked(db: Database, surveys: list[Published], taxonomy: Taxonomy, th
             counted = Counter(t for r in rids for t in set(topics_of[r]))
             raised = [t for t, n in counted.most_common() if n >= threshold]
             answered = Count(SHOWN, len(rids)) if len(rids) >= threshold else Count(SMALL)
-            found.append(Asked(kind, group, slug, titles.get(slug, slug), days[0], days[-1], answered,
-                               [names.get(t, t) for t in raised], raised))
+            found.append(
+                Asked(
+                    kind,
+                    group,
+                    slug,
+                    titles.get(slug, slug),
+                    days[0],
+                    days[-1],
+                    answered,
+                    [names.get(t, t) for t in raised],
+                    raised,
+                )
+            )
     return sorted(found, key=lambda a: (a.kind != "group", a.kind, a.group, a.last), reverse=False)
 
 
-def asked_again(db: Database, asked: list[Asked], surveys: list[Published], taxonomy: Taxonomy, weeks: int,
-                today: dt.date | None = None) -> list[AskedAgain]:
+def asked_again(
+    db: Database,
+    asked: list[Asked],
+    surveys: list[Published],
+    taxonomy: Taxonomy,
+    weeks: int,
+    today: dt.date | None = None,
+) -> list[AskedAgain]:
     """Surveys open now that put a group to the same topics it answered about within `weeks`."""
     today = today or local_today()
     since = (today - dt.timedelta(weeks=weeks)).isoformat()
@@ -113,24 +143,37 @@ def asked_again(db: Database, asked: list[Asked], surveys: list[Published], taxo
                     done_about[slug].append(action.title)
     warnings = []
     for p in open_now:
-        groups = {("group", g) for g in p.survey.groups} | {
-            (a.kind, a.group) for a in asked if a.survey == p.slug}
+        groups = {("group", g) for g in p.survey.groups} | {(a.kind, a.group) for a in asked if a.survey == p.slug}
         for earlier in asked:
             if earlier.survey == p.slug or (earlier.kind, earlier.group) not in groups or earlier.last < since:
                 continue
-            shared = [(n, t) for n, t in zip(earlier.topics, earlier.topic_ids, strict=True)
-                      if t in about[p.slug] or t in _answered_topics(asked, p.slug, earlier)]
+            shared = [
+                (n, t)
+                for n, t in zip(earlier.topics, earlier.topic_ids, strict=True)
+                if t in about[p.slug] or t in _answered_topics(asked, p.slug, earlier)
+            ]
             if not shared:
                 continue
-            warnings.append(AskedAgain(earlier.group, p.slug, p.survey.title, earlier.survey, earlier.title,
-                                       earlier.last, [n for n, _ in shared], done_about[earlier.survey],
-                                       [t for _, t in shared]))
+            warnings.append(
+                AskedAgain(
+                    earlier.group,
+                    p.slug,
+                    p.survey.title,
+                    earlier.survey,
+                    earlier.title,
+                    earlier.last,
+                    [n for n, _ in shared],
+                    done_about[earlier.survey],
+                    [t for _, t in shared],
+                )
+            )
     return warnings
 
 
 def _answered_topics(asked: list[Asked], slug: str, earlier: Asked) -> set[str]:
-    return {t for a in asked if a.survey == slug and (a.kind, a.group) == (earlier.kind, earlier.group)
-            for t in a.topic_ids}
+    return {
+        t for a in asked if a.survey == slug and (a.kind, a.group) == (earlier.kind, earlier.group) for t in a.topic_ids
+    }
 
 
 def _words(p: Published) -> str:
@@ -139,4 +182,3 @@ def _words(p: Published) -> str:
     for _, q in p.survey.questions():
         parts += [q.label] + [c.label for c in getattr(q, "choices", [])]
     return " ".join(parts).lower()
-

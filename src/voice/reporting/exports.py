@@ -78,9 +78,19 @@ def report_css(static_dir: str | Path) -> str:
 # --- HTML and PDF: the same template as the public page ------------------------------------------
 def render_html(report: Report, locale: str = "en", *, css: str = "", print_version: bool = False) -> str:
     """A whole HTML document, styles inside, readable offline and printable."""
-    return environment().get_template("report/standalone.html").render(
-        report=in_language(report, locale), locale=locale, lang=lang_tag(locale), dir=direction(locale), css=css,
-        print=print_version, support=STANDARD_SUPPORT)
+    return (
+        environment()
+        .get_template("report/standalone.html")
+        .render(
+            report=in_language(report, locale),
+            locale=locale,
+            lang=lang_tag(locale),
+            dir=direction(locale),
+            css=css,
+            print=print_version,
+            support=STANDARD_SUPPORT,
+        )
+    )
 
 
 def _weasyprint_html() -> Any:
@@ -107,14 +117,19 @@ LEAFLET_PAGES = 2
 def telling_figures(report: Report, most: int = 3) -> list[tuple[SurveyResults, QuestionResult]]:
     """The questions whose most common answer was chosen by the largest share (one per survey first), each
     with its survey (so that its picture can say which survey, which year and how many it is about)."""
+
     def top(q: QuestionResult) -> int:
         return max((r.count.percent or 0 for r in q.rows if r.count.state == SHOWN), default=0)
 
     # Questions about who answered (age band, area: the ones answers are broken down by) tell nothing done.
     about_you = {b.by for c in report.consultations for q in c.questions for b in q.breakdowns}
-    shown = [(c, q) for c in report.consultations if c.responses.state == SHOWN
-             for q in c.questions if q.answered.state == SHOWN and top(q) >= 10 and q.id not in about_you
-             and in_ten(q) is not None]
+    shown = [
+        (c, q)
+        for c in report.consultations
+        if c.responses.state == SHOWN
+        for q in c.questions
+        if q.answered.state == SHOWN and top(q) >= 10 and q.id not in about_you and in_ten(q) is not None
+    ]
     ranked = sorted(shown, key=lambda pair: -top(pair[1]))
     chosen, surveys = [], set()
     for c, q in ranked:  # one per survey, then the rest
@@ -157,17 +172,38 @@ def is_easy(text: str) -> bool:
 def pictures() -> dict[str, str]:
     """The OpenMoji symbols (static/pictures/openmoji) as data: addresses, so that the leaflet stands alone."""
     folder = Path(resource_dir("static")) / "pictures" / "openmoji"
-    return {path.stem: "data:image/svg+xml;base64," + base64.b64encode(path.read_bytes()).decode()
-            for path in sorted(folder.glob("*.svg"))}
+    return {
+        path.stem: "data:image/svg+xml;base64," + base64.b64encode(path.read_bytes()).decode()
+        for path in sorted(folder.glob("*.svg"))
+    }
 
 
 PICTURE_NAMES = {
-    "said": N_("Speech bubble"), "done": N_("Tick"), "working": N_("Hourglass"), "planned": N_("Calendar"),
-    "changed": N_("Star"), "phone": N_("Telephone"), "emergency": N_("Police light"), "take-part": N_("Raised hand"),
-    "website": N_("Globe"), "email": N_("Envelope"), "feeling-ok": N_("Smiling face"), "online": N_("Mobile phone"),
-    "bullying": N_("Worried face"), "home": N_("House"), "school": N_("School"), "listening": N_("Ear"),
-    "outside": N_("Town"), "covid": N_("Face with a mask"), "family": N_("Family"), "friends": N_("Handshake"),
-    "sleep": N_("Person in bed"), "fair": N_("Scales"), "food": N_("Bread"), "question": N_("Question mark")}
+    "said": N_("Speech bubble"),
+    "done": N_("Tick"),
+    "working": N_("Hourglass"),
+    "planned": N_("Calendar"),
+    "changed": N_("Star"),
+    "phone": N_("Telephone"),
+    "emergency": N_("Police light"),
+    "take-part": N_("Raised hand"),
+    "website": N_("Globe"),
+    "email": N_("Envelope"),
+    "feeling-ok": N_("Smiling face"),
+    "online": N_("Mobile phone"),
+    "bullying": N_("Worried face"),
+    "home": N_("House"),
+    "school": N_("School"),
+    "listening": N_("Ear"),
+    "outside": N_("Town"),
+    "covid": N_("Face with a mask"),
+    "family": N_("Family"),
+    "friends": N_("Handshake"),
+    "sleep": N_("Person in bed"),
+    "fair": N_("Scales"),
+    "food": N_("Bread"),
+    "question": N_("Question mark"),
+}
 """What each easy-read picture shows (its alt text: a tagged PDF needs one for every picture)."""
 
 
@@ -185,8 +221,15 @@ def _leaflet(report: Report, locale: str, easy: bool) -> tuple[str, Any]:
     sections = [p for p in spoken + quiet if p.actions or p.quotes or p.planned][: 4 if easy else 6]
     chosen: dict[str, QuoteOut] = {}  # one quote per priority, each said once (easy read: short ones only)
     for p in sections:  # a young person's own words before a facilitator's summary
-        fresh = next((q for q in sorted(p.quotes, key=lambda q: q.summary) if q.id not in {c.id for c in chosen.values()}
-                      and (not easy or (is_easy(q.text) and len(q.text.split()) <= 30))), None)
+        fresh = next(
+            (
+                q
+                for q in sorted(p.quotes, key=lambda q: q.summary)
+                if q.id not in {c.id for c in chosen.values()}
+                and (not easy or (is_easy(q.text) and len(q.text.split()) <= 30))
+            ),
+            None,
+        )
         if fresh is not None:
             chosen[p.key] = fresh
     template = environment().get_template("report/leaflet.html")
@@ -194,12 +237,28 @@ def _leaflet(report: Report, locale: str, easy: bool) -> tuple[str, Any]:
     if easy:
         figures = [(c, q) for c, q in figures if is_easy(q.label)]
 
-    def draw(sections: list[PrioritySection], extra: _Extra, figures: list[tuple[SurveyResults, QuestionResult]],
-             ) -> tuple[str, Any]:
-        html = template.render(report=report, locale=locale, lang=lang_tag(locale), dir=direction(locale), easy=easy,
-                               sections=sections, quotes=chosen, figures=figures, extra=extra,
-                               support=STANDARD_SUPPORT, limit=110 if easy else 170, easy_words=easy_words,
-                               pictures=pictures(), picture_names=PICTURE_NAMES, quiet=quiet)
+    def draw(
+        sections: list[PrioritySection],
+        extra: _Extra,
+        figures: list[tuple[SurveyResults, QuestionResult]],
+    ) -> tuple[str, Any]:
+        html = template.render(
+            report=report,
+            locale=locale,
+            lang=lang_tag(locale),
+            dir=direction(locale),
+            easy=easy,
+            sections=sections,
+            quotes=chosen,
+            figures=figures,
+            extra=extra,
+            support=STANDARD_SUPPORT,
+            limit=110 if easy else 170,
+            easy_words=easy_words,
+            pictures=pictures(),
+            picture_names=PICTURE_NAMES,
+            quiet=quiet,
+        )
         return html, HTML(string=html).render()
 
     while True:  # easy read: down to three priorities, one more is worth more than the row of people
@@ -216,16 +275,20 @@ def _leaflet(report: Report, locale: str, easy: bool) -> tuple[str, Any]:
         return html, document
     # The second page: more of what young people said and what was done, as much as fits.
     used = {q.id for q in chosen.values()}
-    said = {p.actions[0].id for p in sections if p.actions} | {p.planned[0].id for p in sections if not p.actions
-                                                                 and p.planned}
+    said = {p.actions[0].id for p in sections if p.actions} | {
+        p.planned[0].id for p in sections if not p.actions and p.planned
+    }
     others = list({a.id: a for p in report.priorities for a in p.actions + p.planned if a.id not in said}.values())
     more = _Extra(quotes=[q for q in report.quotes if q.id not in used][:4], actions=others[:6])
     while more.quotes or more.actions:
         filled = draw(sections, more, figures)
         if len(filled[1].pages) <= LEAFLET_PAGES:
             return filled
-        more = (_Extra(more.quotes, more.actions[:-1]) if len(more.actions) > len(more.quotes)
-                else _Extra(more.quotes[:-1], more.actions))
+        more = (
+            _Extra(more.quotes, more.actions[:-1])
+            if len(more.actions) > len(more.quotes)
+            else _Extra(more.quotes[:-1], more.actions)
+        )
     return html, document
 
 
@@ -267,9 +330,16 @@ def render_docx(report: Report, locale: str = "en") -> bytes:
     doc.add_paragraph(_intro(report, locale))
     if told := told_line(locale, report):
         doc.add_paragraph(told)
-    doc.add_paragraph(_anonymity(report, locale) + " " + translate(
-        locale, "The words fewer than %(n)s stand for a number too small to show; the word hidden for a number "
-                "that would let a small one be worked out from a total.", n=report.threshold))
+    doc.add_paragraph(
+        _anonymity(report, locale)
+        + " "
+        + translate(
+            locale,
+            "The words fewer than %(n)s stand for a number too small to show; the word hidden for a number "
+            "that would let a small one be worked out from a total.",
+            n=report.threshold,
+        )
+    )
     _docx_priorities(doc, report, locale)
     _docx_other(doc, report, locale)
     _docx_results(doc, report, locale)
@@ -299,9 +369,14 @@ def _docx_identity(doc: Any, report: Report, locale: str) -> None:
 
 
 def _quiet_heading(locale: str) -> tuple[str, str]:
-    return (translate(locale, "Our other priorities this year"), translate(
-        locale, "Not many young people wrote to us about these yet, so we cannot show what they said without risking "
-                "who they are. Here is what we did about them, and we would love to hear from you next time."))
+    return (
+        translate(locale, "Our other priorities this year"),
+        translate(
+            locale,
+            "Not many young people wrote to us about these yet, so we cannot show what they said without risking "
+            "who they are. Here is what we did about them, and we would love to hear from you next time.",
+        ),
+    )
 
 
 def _docx_quote(doc: Any, q: QuoteOut, locale: str = "en") -> None:
@@ -349,11 +424,16 @@ def _docx_results(doc: Any, report: Report, locale: str) -> None:
             continue
         for question in (q for q in c.questions if q.answered.state == SHOWN):
             doc.add_paragraph(survey_text(locale, question.label), style="Heading 3")
-            base = translate_plural(locale, "%(num)s young person answered this question.",
-                                    "%(num)s young people answered this question.", question.answered.n or 0)
+            base = translate_plural(
+                locale,
+                "%(num)s young person answered this question.",
+                "%(num)s young people answered this question.",
+                question.answered.n or 0,
+            )
             if question.kind == "multiple_choice":
-                base += " " + translate(locale, "They could choose more than one answer, so the shares add up to more "
-                                                "than 100%.")
+                base += " " + translate(
+                    locale, "They could choose more than one answer, so the shares add up to more than 100%."
+                )
             doc.add_paragraph(base)
             _docx_chart(doc, question, report.threshold, locale)
             table = doc.add_table(rows=1, cols=2)
@@ -363,7 +443,10 @@ def _docx_results(doc: Any, report: Report, locale: str) -> None:
             header[0].text, header[1].text = translate(locale, "Answer"), translate(locale, "Young people")
             for row in question.rows:
                 cells = table.add_row().cells
-                cells[0].text, cells[1].text = survey_text(locale, row.label), share_text(locale, row.count, report.threshold)
+                cells[0].text, cells[1].text = (
+                    survey_text(locale, row.label),
+                    share_text(locale, row.count, report.threshold),
+                )
             for header_row, *body in _question_tables(report, c.slug, question, locale):
                 doc.add_paragraph(header_row[0])
                 grid = doc.add_table(rows=1, cols=len(header_row) - 1)
@@ -412,8 +495,12 @@ def chart_png(question: QuestionResult, threshold: int, locale: str) -> tuple[by
         finally:
             pyplot.close(figure)
     words = "; ".join(f"{survey_text(locale, r.label)}: {share_text(locale, r.count, threshold)}" for r in rows)
-    alt = translate(locale, "Bar chart of the answers to the question %(question)s: %(answers)s",
-                    question=survey_text(locale, question.label), answers=words)
+    alt = translate(
+        locale,
+        "Bar chart of the answers to the question %(question)s: %(answers)s",
+        question=survey_text(locale, question.label),
+        answers=words,
+    )
     return out.getvalue(), alt
 
 
@@ -436,22 +523,49 @@ def _question_tables(report: Report, survey: str, question: QuestionResult, loca
     same question in the year before."""
     threshold = report.threshold
     for b in question.breakdowns:
-        header = [translate(locale, "By their answer to: %(group)s", group=survey_text(locale, b.label)),
-                  translate(locale, "Answer"), *(survey_text(locale, col.label) for col in b.columns)]
-        rows = [[survey_text(locale, row.label), *(count_text(locale, cell, threshold) for cell in b.cells[i])]
-                for i, row in enumerate(question.rows)]
-        rows.append([translate(locale, "Young people who answered"),
-                     *(count_text(locale, col.count, threshold) for col in b.columns)])
+        header = [
+            translate(locale, "By their answer to: %(group)s", group=survey_text(locale, b.label)),
+            translate(locale, "Answer"),
+            *(survey_text(locale, col.label) for col in b.columns),
+        ]
+        rows = [
+            [survey_text(locale, row.label), *(count_text(locale, cell, threshold) for cell in b.cells[i])]
+            for i, row in enumerate(question.rows)
+        ]
+        rows.append(
+            [
+                translate(locale, "Young people who answered"),
+                *(count_text(locale, col.count, threshold) for col in b.columns),
+            ]
+        )
         yield [header, *rows]
     qc = report.previous.question(survey, question.id) if report.previous else None
     if qc is not None and report.previous is not None:
         before = report.previous.year
-        yield [[translate(locale, "Compared with %(year)s", year=before), translate(locale, "Answer"), before,
-                report.year, translate(locale, "Change")],
-               *([survey_text(locale, r.label), share_text(locale, r.before, threshold), share_text(locale, r.now, threshold),
-                  change_text(locale, r.change)] for r in qc.rows),
-               [translate(locale, "Young people who answered"), count_text(locale, qc.before, threshold),
-                count_text(locale, qc.now, threshold), ""]]
+        yield [
+            [
+                translate(locale, "Compared with %(year)s", year=before),
+                translate(locale, "Answer"),
+                before,
+                report.year,
+                translate(locale, "Change"),
+            ],
+            *(
+                [
+                    survey_text(locale, r.label),
+                    share_text(locale, r.before, threshold),
+                    share_text(locale, r.now, threshold),
+                    change_text(locale, r.change),
+                ]
+                for r in qc.rows
+            ),
+            [
+                translate(locale, "Young people who answered"),
+                count_text(locale, qc.before, threshold),
+                count_text(locale, qc.now, threshold),
+                "",
+            ],
+        ]
 
 
 def _repeat_as_header(row: Any) -> None:
@@ -487,10 +601,17 @@ def _intro(report: Report, locale: str) -> str:
         return translate(locale, "No answers yet for %(year)s.", year=report.year)
     start, end = day(locale, report.starts), day(locale, report.ends)
     if report.responses.state == SHOWN:
-        return translate_plural(locale, "Between %(start)s and %(end)s, %(num)s young person answered our questions.",
-                                "Between %(start)s and %(end)s, %(num)s young people answered our questions.",
-                                report.responses.n or 0, start=start, end=end)
-    return translate(locale, "Between %(start)s and %(end)s, young people answered our questions.", start=start, end=end)
+        return translate_plural(
+            locale,
+            "Between %(start)s and %(end)s, %(num)s young person answered our questions.",
+            "Between %(start)s and %(end)s, %(num)s young people answered our questions.",
+            report.responses.n or 0,
+            start=start,
+            end=end,
+        )
+    return translate(
+        locale, "Between %(start)s and %(end)s, young people answered our questions.", start=start, end=end
+    )
 
 
 def _carried(year: str, locale: str) -> str:
@@ -502,16 +623,26 @@ def _anonymity(report: Report, locale: str) -> str:
 
 
 def _topic_line(tp: TopicResult, locale: str) -> str:
-    return translate_plural(locale, "%(num)s answer was about %(topic)s", "%(num)s answers were about %(topic)s",
-                            tp.count.n or 0, topic=tp.name)
+    return translate_plural(
+        locale,
+        "%(num)s answer was about %(topic)s",
+        "%(num)s answers were about %(topic)s",
+        tp.count.n or 0,
+        topic=tp.name,
+    )
 
 
 def _survey_size(c: SurveyResults, threshold: int, locale: str) -> str:
     if c.responses.state != SHOWN:
-        return translate(locale, "Fewer than %(n)s young people answered this survey, so we do not show its numbers.",
-                         n=threshold)
-    return translate_plural(locale, "%(num)s young person answered this survey.",
-                            "%(num)s young people answered this survey.", c.responses.n or 0)
+        return translate(
+            locale, "Fewer than %(n)s young people answered this survey, so we do not show its numbers.", n=threshold
+        )
+    return translate_plural(
+        locale,
+        "%(num)s young person answered this survey.",
+        "%(num)s young people answered this survey.",
+        c.responses.n or 0,
+    )
 
 
 # --- Markdown ------------------------------------------------------------------------------------
@@ -535,9 +666,16 @@ def md_text(text: object) -> str:
 def _markdown() -> Environment:
     """The Markdown templates' environment: every {{ value }} goes through md_text (never HTML-escaped),
     so the only markup in a Markdown file is its template's own."""
-    env = Environment(loader=environment().loader, autoescape=False,  # noqa: S701 - Markdown, escaped by md_text
-                      undefined=StrictUndefined, finalize=md_text, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True, extensions=["jinja2.ext.i18n"])
+    env = Environment(
+        loader=environment().loader,
+        autoescape=False,  # noqa: S701 - Markdown, escaped by md_text
+        undefined=StrictUndefined,
+        finalize=md_text,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
+    )
     env.install_gettext_callables(jinja_gettext, jinja_ngettext, newstyle=True)  # type: ignore[attr-defined]
     return env
 
@@ -548,19 +686,51 @@ def render_md(report: Report, locale: str = "en") -> str:
     report = in_language(report, locale)
     spoken, quiet = said_most_first(report)
     quiet_heading, quiet_words = _quiet_heading(locale)
-    return _markdown().get_template("report/you-said-we-did.md").render(
-        report=report, locale=locale, partnership=report.partnership.in_language(locale).name,
-        made=made_line(locale, report), published=published_lines(locale, report.against_published, report.threshold),
-        intro=_intro(report, locale), told=told_line(locale, report), anonymity=_anonymity(report, locale),
-        spoken=spoken, quiet=quiet, quiet_heading=quiet_heading, quiet_words=quiet_words,
-        addresses=address_lines(locale, report), support=STANDARD_SUPPORT, status_names=STATUS_NAMES,
-        carried=_carried, topic_line=_topic_line, quoted=quoted, attributed=attributed, survey_size=_survey_size,
-        survey_text=survey_text, share_text=share_text, question_tables=_question_tables)
+    return (
+        _markdown()
+        .get_template("report/you-said-we-did.md")
+        .render(
+            report=report,
+            locale=locale,
+            partnership=report.partnership.in_language(locale).name,
+            made=made_line(locale, report),
+            published=published_lines(locale, report.against_published, report.threshold),
+            intro=_intro(report, locale),
+            told=told_line(locale, report),
+            anonymity=_anonymity(report, locale),
+            spoken=spoken,
+            quiet=quiet,
+            quiet_heading=quiet_heading,
+            quiet_words=quiet_words,
+            addresses=address_lines(locale, report),
+            support=STANDARD_SUPPORT,
+            status_names=STATUS_NAMES,
+            carried=_carried,
+            topic_line=_topic_line,
+            quoted=quoted,
+            attributed=attributed,
+            survey_size=_survey_size,
+            survey_text=survey_text,
+            share_text=share_text,
+            question_tables=_question_tables,
+        )
+    )
 
 
 # --- CSV and JSON: the figures and the actions --------------------------------------------------
-FIGURE_COLUMNS = ("survey", "question_id", "question", "answer_value", "answer", "group_by", "group_value",
-                  "group", "count", "percent", "note")
+FIGURE_COLUMNS = (
+    "survey",
+    "question_id",
+    "question",
+    "answer_value",
+    "answer",
+    "group_by",
+    "group_value",
+    "group",
+    "count",
+    "percent",
+    "note",
+)
 
 
 def _note(c: Count, threshold: int) -> str:
@@ -571,10 +741,18 @@ def about_rows(report: Report, locale: str = "en") -> Iterator[tuple[object, ...
     """Whose figures they are, when published, where the full report is, and whether they are the published
     version's: rows marked "about" in the question column, the value in the answer column."""
     p = report.partnership.in_language(locale)
-    about = [("partnership", p.name), ("published", made_line(locale, report)), ("date", report.dated),
-             ("full_report", p.report_address), ("website", p.website), ("contact", " ".join(c for c in (p.email, p.phone) if c))]
+    about = [
+        ("partnership", p.name),
+        ("published", made_line(locale, report)),
+        ("date", report.dated),
+        ("full_report", p.report_address),
+        ("website", p.website),
+        ("contact", " ".join(c for c in (p.email, p.phone) if c)),
+    ]
     if report.against_published is not None:
-        about.append(("published_version", " ".join(published_lines(locale, report.against_published, report.threshold))))
+        about.append(
+            ("published_version", " ".join(published_lines(locale, report.against_published, report.threshold)))
+        )
     for key, value in about:
         yield ("", "", "about", key, value, "", "", "", "", "", "")
 
@@ -596,8 +774,19 @@ def figure_rows(report: Report, locale: str = "en") -> Iterator[tuple[object, ..
             for b in q.breakdowns:
                 for i, r in enumerate(q.rows):
                     for col, cell in zip(b.columns, b.cells[i], strict=True):
-                        yield (c.slug, q.id, q.label, r.value, r.label, b.by, col.value, col.label, cell.n,
-                               cell.percent, note(cell))
+                        yield (
+                            c.slug,
+                            q.id,
+                            q.label,
+                            r.value,
+                            r.label,
+                            b.by,
+                            col.value,
+                            col.label,
+                            cell.n,
+                            cell.percent,
+                            note(cell),
+                        )
         for tp in c.topics:
             yield (c.slug, "", "topic", tp.id, tp.name, "", "", "", tp.count.n, "", note(tp.count))
             for s in SENTIMENTS:
@@ -605,8 +794,22 @@ def figure_rows(report: Report, locale: str = "en") -> Iterator[tuple[object, ..
                 yield (c.slug, "", "topic", tp.id, tp.name, "feeling", s, s, f.n, f.percent, note(f))
 
 
-COMPARED_COLUMNS = ("survey", "question_id", "question", "answer_value", "answer", "year_before", "count_before",
-                    "percent_before", "note_before", "year", "count", "percent", "note", "change_points")
+COMPARED_COLUMNS = (
+    "survey",
+    "question_id",
+    "question",
+    "answer_value",
+    "answer",
+    "year_before",
+    "count_before",
+    "percent_before",
+    "note_before",
+    "year",
+    "count",
+    "percent",
+    "note",
+    "change_points",
+)
 
 
 def compared_rows(report: Report) -> Iterator[tuple[object, ...]]:
@@ -615,15 +818,57 @@ def compared_rows(report: Report) -> Iterator[tuple[object, ...]]:
     prev, t = report.previous, report.threshold
     for qc in prev.questions if prev else []:
         assert prev is not None
-        yield (qc.survey, qc.id, qc.label, "", "answered", prev.year, qc.before.n, "", _note(qc.before, t),
-               report.year, qc.now.n, "", _note(qc.now, t), "")
+        yield (
+            qc.survey,
+            qc.id,
+            qc.label,
+            "",
+            "answered",
+            prev.year,
+            qc.before.n,
+            "",
+            _note(qc.before, t),
+            report.year,
+            qc.now.n,
+            "",
+            _note(qc.now, t),
+            "",
+        )
         for r in qc.rows:
-            yield (qc.survey, qc.id, qc.label, r.value, r.label, prev.year, r.before.n, r.before.percent,
-                   _note(r.before, t), report.year, r.now.n, r.now.percent, _note(r.now, t), r.change)
+            yield (
+                qc.survey,
+                qc.id,
+                qc.label,
+                r.value,
+                r.label,
+                prev.year,
+                r.before.n,
+                r.before.percent,
+                _note(r.before, t),
+                report.year,
+                r.now.n,
+                r.now.percent,
+                _note(r.now, t),
+                r.change,
+            )
 
 
-ACTION_COLUMNS = ("id", "year", "priorities", "title", "what_we_did", "agency", "status", "started_on",
-                  "finished_on", "what_changed", "next_steps", "topics", "surveys", "quotes")
+ACTION_COLUMNS = (
+    "id",
+    "year",
+    "priorities",
+    "title",
+    "what_we_did",
+    "agency",
+    "status",
+    "started_on",
+    "finished_on",
+    "what_changed",
+    "next_steps",
+    "topics",
+    "surveys",
+    "quotes",
+)
 
 
 def action_rows(report: Report) -> Iterator[tuple[object, ...]]:
@@ -632,9 +877,22 @@ def action_rows(report: Report) -> Iterator[tuple[object, ...]]:
         if a.id in seen:
             continue
         seen.add(a.id)
-        yield (a.id, report.year, " ".join(a.priorities), a.title, a.what_we_did, a.agency, a.status, a.started_on,
-               a.finished_on, a.what_changed, a.next_steps, " ".join(a.topics), " ".join(a.surveys),
-               " | ".join(f"{quoted(q)} {attributed(q)}" for q in a.quotes))
+        yield (
+            a.id,
+            report.year,
+            " ".join(a.priorities),
+            a.title,
+            a.what_we_did,
+            a.agency,
+            a.status,
+            a.started_on,
+            a.finished_on,
+            a.what_changed,
+            a.next_steps,
+            " ".join(a.topics),
+            " ".join(a.surveys),
+            " | ".join(f"{quoted(q)} {attributed(q)}" for q in a.quotes),
+        )
 
 
 def render_csv(header: tuple[str, ...], rows: Iterator[tuple[object, ...]]) -> str:
@@ -649,8 +907,10 @@ def render_csvs(report: Report, locale: str = "en") -> dict[str, str]:
     """The figures, the actions and, with a year before, both years' figures side by side, by what their
     file names add ("", "-actions", "-compared")."""
     report = in_language(report, locale)
-    files = {"": render_csv(FIGURE_COLUMNS, figure_rows(report, locale)),
-             "-actions": render_csv(ACTION_COLUMNS, action_rows(report))}
+    files = {
+        "": render_csv(FIGURE_COLUMNS, figure_rows(report, locale)),
+        "-actions": render_csv(ACTION_COLUMNS, action_rows(report)),
+    }
     if report.previous:
         files["-compared"] = render_csv(COMPARED_COLUMNS, compared_rows(report))
     return files

@@ -86,17 +86,25 @@ def _json(report: Report, locale: str, css: str) -> Files:
     return {"": render_json(report, locale)}
 
 
-FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("html", N_("Web page (HTML)"), "text/html", ".html", _html),  # Litestar adds the charset to text types
-    Format("pdf", N_("Full report (PDF)"), "application/pdf", ".pdf", _pdf),
-    Format("leaflet", N_("Leaflet for young people (PDF)"), "application/pdf", "-leaflet.pdf", _leaflet),
-    Format("leaflet-easy", N_("Easy read leaflet (PDF)"), "application/pdf", "-leaflet-easy.pdf", _easy_leaflet),
-    Format("docx", N_("Section for the annual report (Word)"),
-           "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx", _docx),
-    Format("md", N_("Markdown"), "text/markdown", ".md", _md),
-    Format("csv", N_("Figures (CSV)"), "text/csv", ".csv", _csv),
-    Format("json", N_("Data (JSON)"), "application/json", ".json", _json),
-)}
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("html", N_("Web page (HTML)"), "text/html", ".html", _html),  # Litestar adds the charset to text types
+        Format("pdf", N_("Full report (PDF)"), "application/pdf", ".pdf", _pdf),
+        Format("leaflet", N_("Leaflet for young people (PDF)"), "application/pdf", "-leaflet.pdf", _leaflet),
+        Format("leaflet-easy", N_("Easy read leaflet (PDF)"), "application/pdf", "-leaflet-easy.pdf", _easy_leaflet),
+        Format(
+            "docx",
+            N_("Section for the annual report (Word)"),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            ".docx",
+            _docx,
+        ),
+        Format("md", N_("Markdown"), "text/markdown", ".md", _md),
+        Format("csv", N_("Figures (CSV)"), "text/csv", ".csv", _csv),
+        Format("json", N_("Data (JSON)"), "application/json", ".json", _json),
+    )
+}
 
 
 def render(report: Report, fmt: str, locale: str = "en", css: str = "") -> Files:

@@ -1,4 +1,4 @@
-""""You said, we did": one report, built once from the database, that every output format renders.
+""" "You said, we did": one report, built once from the database, that every output format renders.
 
 A report covers a business year, or one consultation in it: what young people said (numbers with small
 groups hidden, the topics of their own words, approved quotes only), what the partnership did about it
@@ -60,18 +60,18 @@ class QuoteOut(msgspec.Struct, frozen=True):
 
 
 class ActionOut(plan.ActionCore, frozen=True, kw_only=True):
-    quotes: list[QuoteOut]              # the approved quotes that prompted it, in full
-    lang: str = "en"                    # the language its words are in (see in_language)
+    quotes: list[QuoteOut]  # the approved quotes that prompted it, in full
+    lang: str = "en"  # the language its words are in (see in_language)
 
 
 class PrioritySection(msgspec.Struct, frozen=True):
     key: str
     name: str
     outcomes: list[str]
-    topics: list[TopicResult]       # what young people said that feeds this priority
+    topics: list[TopicResult]  # what young people said that feeds this priority
     quotes: list[QuoteOut]
-    actions: list[ActionOut]        # done or under way: "we did"
-    planned: list[ActionOut]        # "we plan to"
+    actions: list[ActionOut]  # done or under way: "we did"
+    planned: list[ActionOut]  # "we plan to"
     carried_from: str | None = None
     """The year before, when this was a priority then too (same id): the report links the two."""
     translations: plan.Translations = {}
@@ -93,7 +93,7 @@ class QuestionChange(msgspec.Struct, frozen=True):
     survey: str
     id: str
     label: str
-    now: Count          # how many answered it, this year and the year before
+    now: Count  # how many answered it, this year and the year before
     before: Count
     rows: list[RowChange]
 
@@ -101,11 +101,11 @@ class QuestionChange(msgspec.Struct, frozen=True):
 class Comparison(msgspec.Struct, frozen=True):
     """This year beside the year before: the same questions of the same surveys, and the topics."""
 
-    year: str                     # the year before
-    published: bool               # its numbers are those of its published report
+    year: str  # the year before
+    published: bool  # its numbers are those of its published report
     responses: Count
-    told: list[str]               # what young people said most about then (topic names), most first
-    told_now: list[str]           # and this year
+    told: list[str]  # what young people said most about then (topic names), most first
+    told_now: list[str]  # and this year
     questions: list[QuestionChange]
 
     def question(self, survey: str, question_id: str) -> QuestionChange | None:
@@ -138,8 +138,15 @@ class PublishedCheck(msgspec.Struct, frozen=True):
 
     @property
     def matches(self) -> bool:
-        return not (self.figures_changed or self.surveys or self.responses_then != self.responses_now
-                    or self.quotes_added or self.quotes_gone or self.actions_changed or self.priorities_changed)
+        return not (
+            self.figures_changed
+            or self.surveys
+            or self.responses_then != self.responses_now
+            or self.quotes_added
+            or self.quotes_gone
+            or self.actions_changed
+            or self.priorities_changed
+        )
 
 
 class Report(msgspec.Struct, frozen=True):
@@ -180,13 +187,19 @@ class Report(msgspec.Struct, frozen=True):
 
     @property
     def any_hidden(self) -> bool:
-        return (any(c.any_hidden for c in self.consultations) or not self.responses.shown
-                or any(t.count.state != SHOWN for t in self.topics))
+        return (
+            any(c.any_hidden for c in self.consultations)
+            or not self.responses.shown
+            or any(t.count.state != SHOWN for t in self.topics)
+        )
 
 
 def _latest(db: Database, slug: str) -> Published | None:
-    row = db.execute("SELECT coalesce((SELECT version_id FROM surveys WHERE slug = ?), "
-                     "(SELECT max(id) FROM survey_versions WHERE slug = ?))", [slug, slug]).fetchone()
+    row = db.execute(
+        "SELECT coalesce((SELECT version_id FROM surveys WHERE slug = ?), "
+        "(SELECT max(id) FROM survey_versions WHERE slug = ?))",
+        [slug, slug],
+    ).fetchone()
     return version(db, row[0]) if row and row[0] else None
 
 
@@ -200,9 +213,14 @@ def _quotes(db: Database, slugs: list[str], since: dt.date, until: dt.date) -> l
         "FROM quotes q "
         "JOIN answers a ON a.id = q.answer_id JOIN responses r ON r.id = a.response_id "
         f"WHERE q.status IN ('approved', 'published') AND r.survey_slug IN ({marks}) "
-        "AND r.submitted_on BETWEEN ? AND ? ORDER BY q.id", [*slugs, since.isoformat(), until.isoformat()]).fetchall()
-    return [QuoteOut(row[0], row[2], row[3], row[4], msgspec.json.decode(row[5]), msgspec.json.decode(row[6]),
-                     bool(row[7])) for row in rows if not quote_blockers(db, row[1])]
+        "AND r.submitted_on BETWEEN ? AND ? ORDER BY q.id",
+        [*slugs, since.isoformat(), until.isoformat()],
+    ).fetchall()
+    return [
+        QuoteOut(row[0], row[2], row[3], row[4], msgspec.json.decode(row[5]), msgspec.json.decode(row[6]), bool(row[7]))
+        for row in rows
+        if not quote_blockers(db, row[1])
+    ]
 
 
 def _action_out(a: plan.Action, quotes: dict[int, QuoteOut]) -> ActionOut:
@@ -210,10 +228,18 @@ def _action_out(a: plan.Action, quotes: dict[int, QuoteOut]) -> ActionOut:
     return ActionOut(**core, quotes=[quotes[q] for q in a.quotes if q in quotes])
 
 
-def build_report(db: Database, year: str, taxonomy: Taxonomy, *, survey: str | None = None,
-                 threshold: int = 5, today: dt.date | None = None,
-                 counted: dict[str, SurveyResults] | None = None, compare: bool = True,
-                 partnership: Partnership | None = None) -> Report:
+def build_report(
+    db: Database,
+    year: str,
+    taxonomy: Taxonomy,
+    *,
+    survey: str | None = None,
+    threshold: int = 5,
+    today: dt.date | None = None,
+    counted: dict[str, SurveyResults] | None = None,
+    compare: bool = True,
+    partnership: Partnership | None = None,
+) -> Report:
     """The year's (or one consultation's) "you said, we did", from what is stored now. `counted`: survey
     results already worked out for this year and threshold (publishing reuses the year's). `compare`:
     put the year before beside it (its published report's numbers, or worked out now if unpublished).
@@ -223,9 +249,13 @@ def build_report(db: Database, year: str, taxonomy: Taxonomy, *, survey: str | N
     if survey:
         slugs = [survey]
     else:
-        slugs = [row[0] for row in db.execute(
-            "SELECT DISTINCT survey_slug FROM responses WHERE submitted_on BETWEEN ? AND ? ORDER BY survey_slug",
-            [since.isoformat(), until.isoformat()])]
+        slugs = [
+            row[0]
+            for row in db.execute(
+                "SELECT DISTINCT survey_slug FROM responses WHERE submitted_on BETWEEN ? AND ? ORDER BY survey_slug",
+                [since.isoformat(), until.isoformat()],
+            )
+        ]
     consultations = []
     themed = topic_rows_by_survey(db, slugs, since, until)
     for slug in slugs:
@@ -236,8 +266,9 @@ def build_report(db: Database, year: str, taxonomy: Taxonomy, *, survey: str | N
     topics = topic_totals([row for slug in slugs for row in themed.get(slug, [])], taxonomy, threshold)
     quotes = _quotes(db, slugs, since, until)
     by_id = {q.id: q for q in quotes}
-    year_actions = [a for a in plan.actions(db, year)
-                    if survey is None or survey in a.surveys or any(q in by_id for q in a.quotes)]
+    year_actions = [
+        a for a in plan.actions(db, year) if survey is None or survey in a.surveys or any(q in by_id for q in a.quotes)
+    ]
     sections, placed = [], set()
     before_year = plan.year_before(year)
     carried = {p.key for p in plan.priorities(db, before_year)}
@@ -245,13 +276,19 @@ def build_report(db: Database, year: str, taxonomy: Taxonomy, *, survey: str | N
         mine = [a for a in year_actions if p.key in a.priorities]
         placed |= {a.id for a in mine}
         feeding = set(p.topics)
-        sections.append(PrioritySection(
-            key=p.key, name=p.name, outcomes=p.outcomes,
-            topics=[t for t in topics if t.id in feeding],
-            quotes=_quotes_for(p.key, feeding, mine, quotes),
-            actions=[_action_out(a, by_id) for a in mine if a.status != "planned"],
-            planned=[_action_out(a, by_id) for a in mine if a.status == "planned"],
-            carried_from=before_year if p.key in carried else None, translations=p.translations))
+        sections.append(
+            PrioritySection(
+                key=p.key,
+                name=p.name,
+                outcomes=p.outcomes,
+                topics=[t for t in topics if t.id in feeding],
+                quotes=_quotes_for(p.key, feeding, mine, quotes),
+                actions=[_action_out(a, by_id) for a in mine if a.status != "planned"],
+                planned=[_action_out(a, by_id) for a in mine if a.status == "planned"],
+                carried_from=before_year if p.key in carried else None,
+                translations=p.translations,
+            )
+        )
     title = next((c.title for c in consultations), survey or "") if survey else year
     previous = None
     if compare and consultations:
@@ -262,11 +299,22 @@ def build_report(db: Database, year: str, taxonomy: Taxonomy, *, survey: str | N
         assert before is not None
         previous = compare_years(before, consultations, topics, is_published)
     return Report(
-        year=year, survey=survey, title=title, starts=since.isoformat(), ends=until.isoformat(),
-        generated_on=(today or local_today()).isoformat(), threshold=threshold,
-        responses=_responses(consultations, threshold), consultations=consultations, topics=topics,
-        priorities=sections, other_actions=[_action_out(a, by_id) for a in year_actions if a.id not in placed],
-        quotes=quotes, previous=previous, partnership=(partnership or default_partnership()).for_year(year))
+        year=year,
+        survey=survey,
+        title=title,
+        starts=since.isoformat(),
+        ends=until.isoformat(),
+        generated_on=(today or local_today()).isoformat(),
+        threshold=threshold,
+        responses=_responses(consultations, threshold),
+        consultations=consultations,
+        topics=topics,
+        priorities=sections,
+        other_actions=[_action_out(a, by_id) for a in year_actions if a.id not in placed],
+        quotes=quotes,
+        previous=previous,
+        partnership=(partnership or default_partnership()).for_year(year),
+    )
 
 
 # --- the partnership's words in the reader's language -----------------------------------------------
@@ -294,10 +342,15 @@ def _survey_in(c: SurveyResults, lang: str) -> SurveyResults:
     def rows(items: list[Row]) -> list[Row]:
         return [msgspec.structs.replace(r, label=w(r.label)) for r in items]
 
-    questions = [msgspec.structs.replace(
-        q, label=w(q.label), rows=rows(q.rows),
-        breakdowns=[msgspec.structs.replace(b, label=w(b.label), columns=rows(b.columns)) for b in q.breakdowns])
-        for q in c.questions]
+    questions = [
+        msgspec.structs.replace(
+            q,
+            label=w(q.label),
+            rows=rows(q.rows),
+            breakdowns=[msgspec.structs.replace(b, label=w(b.label), columns=rows(b.columns)) for b in q.breakdowns],
+        )
+        for q in c.questions
+    ]
     return msgspec.structs.replace(c, title=w(c.title), questions=questions, lang=lang)
 
 
@@ -313,48 +366,81 @@ def in_language(report: Report, locale: str) -> Report:
         return cast(ActionOut, _item_in(a, ACTION_WORDS, lang))
 
     def topics(items: list[TopicResult]) -> list[TopicResult]:
-        return [msgspec.structs.replace(t, name=survey_text(locale, t.name), easy_name=survey_text(locale, t.easy_name))
-                for t in items]
+        return [
+            msgspec.structs.replace(t, name=survey_text(locale, t.name), easy_name=survey_text(locale, t.easy_name))
+            for t in items
+        ]
 
-    consultations = [msgspec.structs.replace(_survey_in(c, lang), topics=topics(c.topics)) for c in report.consultations]
+    consultations = [
+        msgspec.structs.replace(_survey_in(c, lang), topics=topics(c.topics)) for c in report.consultations
+    ]
     titles = {c.slug: c.title for c in consultations}
-    priorities = [msgspec.structs.replace(
-        _item_in(p, PRIORITY_WORDS, lang), actions=[action(a) for a in p.actions],
-        planned=[action(a) for a in p.planned], topics=topics(p.topics)) for p in report.priorities]
+    priorities = [
+        msgspec.structs.replace(
+            _item_in(p, PRIORITY_WORDS, lang),
+            actions=[action(a) for a in p.actions],
+            planned=[action(a) for a in p.planned],
+            topics=topics(p.topics),
+        )
+        for p in report.priorities
+    ]
     title = titles.get(report.survey or "", report.title) if report.survey else report.title
     previous = report.previous
     if previous is not None:
         words = {c.slug: c.words.get(lang, {}) for c in report.consultations}
         previous = msgspec.structs.replace(
-            previous, told=[survey_text(locale, t) for t in previous.told],
-            told_now=[survey_text(locale, t) for t in previous.told_now], questions=[msgspec.structs.replace(
-            q, label=words[q.survey].get(q.label, q.label),
-            rows=[msgspec.structs.replace(r, label=words[q.survey].get(r.label, r.label)) for r in q.rows])
-            for q in previous.questions])
-    return msgspec.structs.replace(report, title=title, consultations=consultations, priorities=priorities,
-                                   topics=topics(report.topics),
-                                   other_actions=[action(a) for a in report.other_actions], previous=previous)
+            previous,
+            told=[survey_text(locale, t) for t in previous.told],
+            told_now=[survey_text(locale, t) for t in previous.told_now],
+            questions=[
+                msgspec.structs.replace(
+                    q,
+                    label=words[q.survey].get(q.label, q.label),
+                    rows=[msgspec.structs.replace(r, label=words[q.survey].get(r.label, r.label)) for r in q.rows],
+                )
+                for q in previous.questions
+            ],
+        )
+    return msgspec.structs.replace(
+        report,
+        title=title,
+        consultations=consultations,
+        priorities=priorities,
+        topics=topics(report.topics),
+        other_actions=[action(a) for a in report.other_actions],
+        previous=previous,
+    )
 
 
 def translated_share(report: Report) -> tuple[int, int]:
     """How many of a report's priorities, actions and surveys are in the reader's language after
     in_language, and how many are still in English."""
-    langs = [p.lang for p in report.priorities] + [c.lang for c in report.consultations] + [
-        a.lang for a in [*(a for p in report.priorities for a in p.actions + p.planned), *report.other_actions]]
+    langs = (
+        [p.lang for p in report.priorities]
+        + [c.lang for c in report.consultations]
+        + [a.lang for a in [*(a for p in report.priorities for a in p.actions + p.planned), *report.other_actions]]
+    )
     there = sum(lang != "en" for lang in langs)
     return there, len(langs) - there
 
 
 def told_line(locale: str, report: Report) -> str:
-    """"Last year (2021/22) you told us most about …; this year, about …", or "" with no year before."""
+    """ "Last year (2021/22) you told us most about …; this year, about …", or "" with no year before."""
     prev = report.previous
     if prev is None or not prev.told:
         return ""
     before = words_list(locale, list(prev.told))
     if not prev.told_now:
-        return translate(locale, "Last year (%(year)s) you told us most about %(before)s.", year=prev.year, before=before)
-    return translate(locale, "Last year (%(year)s) you told us most about %(before)s; this year, about %(now)s.",
-                     year=prev.year, before=before, now=words_list(locale, list(prev.told_now)))
+        return translate(
+            locale, "Last year (%(year)s) you told us most about %(before)s.", year=prev.year, before=before
+        )
+    return translate(
+        locale,
+        "Last year (%(year)s) you told us most about %(before)s; this year, about %(now)s.",
+        year=prev.year,
+        before=before,
+        now=words_list(locale, list(prev.told_now)),
+    )
 
 
 def attributed(q: QuoteOut) -> str:
@@ -401,15 +487,21 @@ def said_most_first(report: Report) -> tuple[list[PrioritySection], list[Priorit
 
 
 def made_line(locale: str, report: Report, *, named: bool = True) -> str:
-    """"Published in March 2024 by …": whose report it is and the month it was published (or made, when it
+    """ "Published in March 2024 by …": whose report it is and the month it was published (or made, when it
     is not the published version); without `named`, the month alone ("Published in March 2024.")."""
     who = report.partnership.in_language(locale).name
     when = month_year(locale, report.dated)
     if report.published_on or (report.against_published is not None and report.against_published.matches):
-        return (translate(locale, "Published in %(month)s by %(name)s.", month=when, name=who) if named
-                else translate(locale, "Published in %(month)s.", month=when))
-    return (translate(locale, "Made in %(month)s by %(name)s.", month=when, name=who) if named
-            else translate(locale, "Made in %(month)s.", month=when))
+        return (
+            translate(locale, "Published in %(month)s by %(name)s.", month=when, name=who)
+            if named
+            else translate(locale, "Published in %(month)s.", month=when)
+        )
+    return (
+        translate(locale, "Made in %(month)s by %(name)s.", month=when, name=who)
+        if named
+        else translate(locale, "Made in %(month)s.", month=when)
+    )
 
 
 def address_lines(locale: str, report: Report) -> list[str]:
@@ -434,8 +526,9 @@ def _change(now: Count, before: Count) -> int | None:
     return now.percent - before.percent
 
 
-def compare_years(before: Report, consultations: list[SurveyResults], topics: list[TopicResult],
-                  published: bool) -> Comparison | None:
+def compare_years(
+    before: Report, consultations: list[SurveyResults], topics: list[TopicResult], published: bool
+) -> Comparison | None:
     """This year's results beside the year before's: questions asked in both (same survey, same question
     id and kind), answer by answer. Each year's numbers are protected on their own; a difference is given
     only between two shown shares, so nothing hidden in either year can be worked out from it."""
@@ -453,19 +546,30 @@ def compare_years(before: Report, consultations: list[SurveyResults], topics: li
             if was is None or was.kind != q.kind or not q.rows:
                 continue
             old_rows = {r.value: r for r in was.rows}
-            rows = [RowChange(r.value, r.label, r.count, old_rows[r.value].count,
-                              _change(r.count, old_rows[r.value].count)) for r in q.rows if r.value in old_rows]
+            rows = [
+                RowChange(r.value, r.label, r.count, old_rows[r.value].count, _change(r.count, old_rows[r.value].count))
+                for r in q.rows
+                if r.value in old_rows
+            ]
             if rows and (q.answered.shown or was.answered.shown):
                 questions.append(QuestionChange(c.slug, q.id, q.label, q.answered, was.answered, rows))
-    return Comparison(year=before.year, published=published, responses=before.responses,
-                      told=_most_said(before.topics), told_now=_most_said(topics), questions=questions)
+    return Comparison(
+        year=before.year,
+        published=published,
+        responses=before.responses,
+        told=_most_said(before.topics),
+        told_now=_most_said(topics),
+        questions=questions,
+    )
 
 
 def _quotes_for(key: str, feeding: set[str], actions: list[plan.Action], quotes: list[QuoteOut]) -> list[QuoteOut]:
     """A few quotes for a priority: those its actions cite first, then those about its topics."""
     cited = {q for a in actions for q in a.quotes}
-    ranked = sorted((q for q in quotes if q.id in cited or key in q.priorities or feeding & set(q.topics)),
-                    key=lambda q: (q.id not in cited, key not in q.priorities, q.id))
+    ranked = sorted(
+        (q for q in quotes if q.id in cited or key in q.priorities or feeding & set(q.topics)),
+        key=lambda q: (q.id not in cited, key not in q.priorities, q.id),
+    )
     return ranked[:QUOTES_PER_PRIORITY]
 
 
@@ -479,8 +583,9 @@ def _responses(consultations: list[SurveyResults], threshold: int) -> Count:
 
 
 # --- publishing: the public pages show a report as it was when a person published it ---------------
-def publish(db: Database, year: str, taxonomy: Taxonomy, by: str, threshold: int = 5,
-            partnership: Partnership | None = None) -> int:
+def publish(
+    db: Database, year: str, taxonomy: Taxonomy, by: str, threshold: int = 5, partnership: Partnership | None = None
+) -> int:
     """Publish the year's report and one for each consultation in it; returns how many."""
     from voice.store.audit import record_event
     from voice.store.db import write_lock
@@ -488,15 +593,20 @@ def publish(db: Database, year: str, taxonomy: Taxonomy, by: str, threshold: int
     year = plan.check_year(year)
     whole = build_report(db, year, taxonomy, threshold=threshold, partnership=partnership)
     counted = {c.slug: c for c in whole.consultations}
-    reports = [whole] + [build_report(db, year, taxonomy, survey=c.slug, threshold=threshold, counted=counted,
-                                      partnership=partnership) for c in whole.consultations]
+    reports = [whole] + [
+        build_report(db, year, taxonomy, survey=c.slug, threshold=threshold, counted=counted, partnership=partnership)
+        for c in whole.consultations
+    ]
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     reports = [msgspec.structs.replace(r, published_on=now[:10]) for r in reports]
     with write_lock, db.atomic():
         db.execute("DELETE FROM published_reports WHERE year = ?", [year])
         for report in reports:
-            db.execute("INSERT INTO published_reports (year, survey, report, published_by, published_at) "
-                       "VALUES (?, ?, ?, ?, ?)", [year, report.survey or "", msgspec.json.encode(report).decode(), by, now])
+            db.execute(
+                "INSERT INTO published_reports (year, survey, report, published_by, published_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [year, report.survey or "", msgspec.json.encode(report).decode(), by, now],
+            )
         record_event(db, by, "report published", f"year:{year}", f"{len(reports)} pages")
     return len(reports)
 
@@ -529,33 +639,49 @@ def easy_words(item: PrioritySection | ActionOut, locale: str) -> str:
     gave one (else in English easy read), else as it is."""
     field, plain = ("easy_name", item.name) if isinstance(item, PrioritySection) else ("easy_title", item.title)
     lang = locale.split("_")[0]
-    return str(item.translations.get(lang, {}).get(field) or (
-        item.translations.get("en", {}).get(field) if item.lang == "en" else None) or plain)
+    return str(
+        item.translations.get(lang, {}).get(field)
+        or (item.translations.get("en", {}).get(field) if item.lang == "en" else None)
+        or plain
+    )
 
 
-def told_before(db: Database, slug: str, before_year: str, locale: str = "en", *,
-                easy: bool = False) -> ToldBefore | None:
+def told_before(
+    db: Database, slug: str, before_year: str, locale: str = "en", *, easy: bool = False
+) -> ToldBefore | None:
     """From the newest report published for a year before `before_year` in which something this survey's
     answers prompted was done: the priorities its answers fed, and what was done about them (the actions
     linked to this survey), so its start page can say so instead of asking again from nothing. In the
     reader's language where the partnership gave its words in it; with `easy`, in easy read where it gave those."""
-    for year, in db.execute("SELECT year FROM published_reports WHERE survey = '' AND year < ? ORDER BY year DESC",
-                            [before_year]).fetchall():
+    for (year,) in db.execute(
+        "SELECT year FROM published_reports WHERE survey = '' AND year < ? ORDER BY year DESC", [before_year]
+    ).fetchall():
         report = published(db, year)
         if report is None:
             continue
         report = in_language(report, locale)
-        mine = [[a for a in p.actions if slug in a.surveys or any(q.survey == slug for q in a.quotes)]
-                for p in report.priorities]
-        fed = [p for p, acts in zip(report.priorities, mine, strict=True)
-               if acts or any(q.survey == slug for q in p.quotes)]
+        mine = [
+            [a for a in p.actions if slug in a.surveys or any(q.survey == slug for q in a.quotes)]
+            for p in report.priorities
+        ]
+        fed = [
+            p
+            for p, acts in zip(report.priorities, mine, strict=True)
+            if acts or any(q.survey == slug for q in p.quotes)
+        ]
         done = [a for acts in mine for a in acts if a.status == "done"][:2]
         if fed and done:
+
             def said(item: PrioritySection | ActionOut, plain: str) -> str:
                 return easy_words(item, locale) if easy else plain
 
-            return ToldBefore(year, [said(p, p.name) for p in fed][:3], [said(a, a.title) for a in done],
-                              topic_langs=[p.lang for p in fed][:3], done_langs=[a.lang for a in done])
+            return ToldBefore(
+                year,
+                [said(p, p.name) for p in fed][:3],
+                [said(a, a.title) for a in done],
+                topic_langs=[p.lang for p in fed][:3],
+                done_langs=[a.lang for a in done],
+            )
     return None
 
 
@@ -570,22 +696,34 @@ def check_published(db: Database, report: Report) -> Report:
     if then is None:
         return report
     before = {c.slug: c for c in then.consultations}
-    surveys = [SurveyDrift(c.title, before[c.slug].responses if c.slug in before else Count(SHOWN, 0), c.responses)
-               for c in report.consultations if c.slug not in before or before[c.slug].responses != c.responses]
-    figures = (then.threshold != report.threshold or then.topics != report.topics or [
-        (c.slug, c.questions, c.topics) for c in then.consultations] != [
-        (c.slug, c.questions, c.topics) for c in report.consultations])
+    surveys = [
+        SurveyDrift(c.title, before[c.slug].responses if c.slug in before else Count(SHOWN, 0), c.responses)
+        for c in report.consultations
+        if c.slug not in before or before[c.slug].responses != c.responses
+    ]
+    figures = (
+        then.threshold != report.threshold
+        or then.topics != report.topics
+        or [(c.slug, c.questions, c.topics) for c in then.consultations]
+        != [(c.slug, c.questions, c.topics) for c in report.consultations]
+    )
     quotes_then, quotes_now = {q.id for q in then.quotes}, {q.id for q in report.quotes}
     actions_then, actions_now = _actions_of(then), _actions_of(report)
     priorities_then = {p.key: (p.name, p.outcomes) for p in then.priorities}
     priorities_now = {p.key: (p.name, p.outcomes) for p in report.priorities}
     check = PublishedCheck(
-        published_on=then.published_on or _published_day(db, report.year), responses_then=then.responses,
-        responses_now=report.responses, surveys=surveys, figures_changed=figures,
-        quotes_added=len(quotes_now - quotes_then), quotes_gone=len(quotes_then - quotes_now),
+        published_on=then.published_on or _published_day(db, report.year),
+        responses_then=then.responses,
+        responses_now=report.responses,
+        surveys=surveys,
+        figures_changed=figures,
+        quotes_added=len(quotes_now - quotes_then),
+        quotes_gone=len(quotes_then - quotes_now),
         actions_changed=sum(actions_then.get(k) != actions_now.get(k) for k in {*actions_then, *actions_now}),
-        priorities_changed=sum(priorities_then.get(k) != priorities_now.get(k)
-                               for k in {*priorities_then, *priorities_now}))
+        priorities_changed=sum(
+            priorities_then.get(k) != priorities_now.get(k) for k in {*priorities_then, *priorities_now}
+        ),
+    )
     return msgspec.structs.replace(report, against_published=check)
 
 
@@ -606,27 +744,53 @@ def published_lines(locale: str, check: PublishedCheck | None, threshold: int) -
     then, now = check.responses_then, check.responses_now
     if then.shown and now.shown and then.n != now.n:
         more = (now.n or 0) - (then.n or 0)
-        lines.append(translate_plural(
-            locale, "%(num)s more young person answered (%(now)s in all, %(then)s when it was published).",
-            "%(num)s more young people answered (%(now)s in all, %(then)s when it was published).", more,
-            now=number(locale, now.n or 0), then=number(locale, then.n or 0)) if more > 0 else translate_plural(
-            locale, "%(num)s fewer young person is counted (%(now)s in all, %(then)s when it was published).",
-            "%(num)s fewer young people are counted (%(now)s in all, %(then)s when it was published).", -more,
-            now=number(locale, now.n or 0), then=number(locale, then.n or 0)))
+        lines.append(
+            translate_plural(
+                locale,
+                "%(num)s more young person answered (%(now)s in all, %(then)s when it was published).",
+                "%(num)s more young people answered (%(now)s in all, %(then)s when it was published).",
+                more,
+                now=number(locale, now.n or 0),
+                then=number(locale, then.n or 0),
+            )
+            if more > 0
+            else translate_plural(
+                locale,
+                "%(num)s fewer young person is counted (%(now)s in all, %(then)s when it was published).",
+                "%(num)s fewer young people are counted (%(now)s in all, %(then)s when it was published).",
+                -more,
+                now=number(locale, now.n or 0),
+                then=number(locale, then.n or 0),
+            )
+        )
     elif then != now:
         lines.append(translate(locale, "The number of young people who answered changed."))
     for s in check.surveys:
-        lines.append(translate(locale, "%(survey)s: %(now)s young people now, %(then)s when it was published.",
-                               survey=s.title, now=count_text(locale, s.now, threshold),
-                               then=count_text(locale, s.then, threshold)))
+        lines.append(
+            translate(
+                locale,
+                "%(survey)s: %(now)s young people now, %(then)s when it was published.",
+                survey=s.title,
+                now=count_text(locale, s.now, threshold),
+                then=count_text(locale, s.then, threshold),
+            )
+        )
     if check.figures_changed:
         lines.append(translate(locale, "Some figures are different."))
-    for n, one, many in ((check.quotes_added, "%(num)s quote was added.", "%(num)s quotes were added."),
-                         (check.quotes_gone, "%(num)s quote was taken out.", "%(num)s quotes were taken out."),
-                         (check.actions_changed, "%(num)s action was added, changed or taken out.",
-                          "%(num)s actions were added, changed or taken out."),
-                         (check.priorities_changed, "%(num)s priority was added, changed or taken out.",
-                          "%(num)s priorities were added, changed or taken out.")):
+    for n, one, many in (
+        (check.quotes_added, "%(num)s quote was added.", "%(num)s quotes were added."),
+        (check.quotes_gone, "%(num)s quote was taken out.", "%(num)s quotes were taken out."),
+        (
+            check.actions_changed,
+            "%(num)s action was added, changed or taken out.",
+            "%(num)s actions were added, changed or taken out.",
+        ),
+        (
+            check.priorities_changed,
+            "%(num)s priority was added, changed or taken out.",
+            "%(num)s priorities were added, changed or taken out.",
+        ),
+    ):
         if n:
             lines.append(translate_plural(locale, one, many, n))
     return lines
@@ -634,8 +798,9 @@ def published_lines(locale: str, check: PublishedCheck | None, threshold: int) -
 
 def published(db: Database, year: str, survey: str | None = None) -> Report | None:
     """The report as a person published it (one published before reports carried their day is given it)."""
-    row = db.execute("SELECT report, published_at FROM published_reports WHERE year = ? AND survey = ?",
-                     [year, survey or ""]).fetchone()
+    row = db.execute(
+        "SELECT report, published_at FROM published_reports WHERE year = ? AND survey = ?", [year, survey or ""]
+    ).fetchone()
     if row is None:
         return None
     report = msgspec.json.decode(row[0], type=Report)
@@ -650,5 +815,9 @@ class Publication(msgspec.Struct, frozen=True):
 
 def publications(db: Database) -> list[Publication]:
     """The published years, newest first."""
-    return [Publication(*row) for row in db.execute(
-        "SELECT year, published_by, published_at FROM published_reports WHERE survey = '' ORDER BY year DESC")]
+    return [
+        Publication(*row)
+        for row in db.execute(
+            "SELECT year, published_by, published_at FROM published_reports WHERE survey = '' ORDER BY year DESC"
+        )
+    ]

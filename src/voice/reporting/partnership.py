@@ -81,11 +81,21 @@ def load_partnership(path: Path = DEFAULT_FILE) -> Partnership:
         if kind is None:
             raise ValueError(f"the logo must be an SVG, PNG or JPEG file, not {picture.name}")
         logo = f"data:{kind};base64,{base64.b64encode(picture.read_bytes()).decode()}"
-    texts = {lang: {f: v for f in PartnershipText.__struct_fields__ if (v := getattr(t, f))}
-             for lang, t in read.translations.items()}
-    return Partnership(name=read.name, website=read.website, report_address=read.report_address, email=read.email,
-                       phone=read.phone, logo=logo, logo_alt=read.logo_alt, take_part=read.take_part,
-                       translations={lang: words for lang, words in texts.items() if words})
+    texts = {
+        lang: {f: v for f in PartnershipText.__struct_fields__ if (v := getattr(t, f))}
+        for lang, t in read.translations.items()
+    }
+    return Partnership(
+        name=read.name,
+        website=read.website,
+        report_address=read.report_address,
+        email=read.email,
+        phone=read.phone,
+        logo=logo,
+        logo_alt=read.logo_alt,
+        take_part=read.take_part,
+        translations={lang: words for lang, words in texts.items() if words},
+    )
 
 
 @cache

@@ -202,17 +202,18 @@ leaves the old easy name out, as it does a translation), the English easy read u
 
 def _stored_translations(english: msgspec.Struct, translations: dict[str, msgspec.Struct]) -> str:
     """Translations as stored: per language and field, [the English it was made from, the translation]."""
+
     def source(f: str) -> Any:
         return getattr(english, EASY_OF.get(f, f))
 
-    kept = {lang: {f: [source(f), v] for f in text.__struct_fields__
-                   if (v := getattr(text, f)) is not None and source(f)}
-            for lang, text in translations.items()}
+    kept = {
+        lang: {f: [source(f), v] for f in text.__struct_fields__ if (v := getattr(text, f)) is not None and source(f)}
+        for lang, text in translations.items()
+    }
     easy = {f: [source(f), v] for f in EASY_OF if (v := getattr(english, f, None)) and source(f)}
     if easy:
         kept["en"] = easy
     return _json({lang: fields for lang, fields in kept.items() if fields})
-
 
 
 def _with_translations(item: ItemT, stored: str | None, text: type[msgspec.Struct]) -> ItemT:
@@ -243,8 +244,10 @@ def load_plan(path: Path, taxonomy: Taxonomy) -> PlanFile:
     """Read and check a priorities file; SurveyFileError lists every problem with its line."""
     source = str(path)
     plan, root = parse_yaml_as(read_text_file(path, "a priorities file"), source, PlanFile)
-    problems = [Problem(source, line_of(root, where), where, message)
-                for where, message in _plan_problems(plan, {tp.id for tp in taxonomy.topics})]
+    problems = [
+        Problem(source, line_of(root, where), where, message)
+        for where, message in _plan_problems(plan, {tp.id for tp in taxonomy.topics})
+    ]
     if problems:
         raise SurveyFileError(problems)
     checked: PlanFile = plan
@@ -262,17 +265,32 @@ def _plan_problems(plan: PlanFile, known_topics: set[str]) -> list[tuple[str, st
     for i, priority in enumerate(plan.priorities):
         if keys.index(priority.id) != i:
             found.append((f"$.priorities[{i}].id", f"priority id `{priority.id}` is used twice; ids must be unique"))
-        found += [(f"$.priorities[{i}].topics[{j}]", f"there is no topic `{topic}` in the taxonomy")
-                  for j, topic in enumerate(priority.topics or []) if topic not in known_topics]
-    found += [(f"$.priorities[{i}].easy_name", _too_long(p.easy_name)) for i, p in enumerate(plan.priorities)
-              if _too_long(p.easy_name)]
-    found += [(f"$.actions[{i}].easy_title", _too_long(a.easy_title)) for i, a in enumerate(plan.actions)
-              if _too_long(a.easy_title)]
+        found += [
+            (f"$.priorities[{i}].topics[{j}]", f"there is no topic `{topic}` in the taxonomy")
+            for j, topic in enumerate(priority.topics or [])
+            if topic not in known_topics
+        ]
+    found += [
+        (f"$.priorities[{i}].easy_name", _too_long(p.easy_name))
+        for i, p in enumerate(plan.priorities)
+        if _too_long(p.easy_name)
+    ]
+    found += [
+        (f"$.actions[{i}].easy_title", _too_long(a.easy_title))
+        for i, a in enumerate(plan.actions)
+        if _too_long(a.easy_title)
+    ]
     for i, action in enumerate(plan.actions):
-        found += [(f"$.actions[{i}].priorities[{j}]", f"`{key}` is not one of this file's priorities")
-                  for j, key in enumerate(action.priorities) if key not in keys]
-        found += [(f"$.actions[{i}].topics[{j}]", f"there is no topic `{topic}` in the taxonomy")
-                  for j, topic in enumerate(action.topics) if topic not in known_topics]
+        found += [
+            (f"$.actions[{i}].priorities[{j}]", f"`{key}` is not one of this file's priorities")
+            for j, key in enumerate(action.priorities)
+            if key not in keys
+        ]
+        found += [
+            (f"$.actions[{i}].topics[{j}]", f"there is no topic `{topic}` in the taxonomy")
+            for j, topic in enumerate(action.topics)
+            if topic not in known_topics
+        ]
         if action.started_on and action.finished_on and action.finished_on < action.started_on:
             found.append((f"$.actions[{i}].finished_on", "`finished_on` is before `started_on`"))
     return found
@@ -301,8 +319,16 @@ def import_plan(db: Database, plan: PlanFile, taxonomy: Taxonomy, by: str) -> tu
                 "ON CONFLICT (year, key) DO UPDATE SET name = excluded.name, outcomes = excluded.outcomes, "
                 "topics = excluded.topics, position = excluded.position, archived_at = NULL, "
                 "translations = excluded.translations",
-                [year, p.id, p.name, _json(p.outcomes), _json(topics), position,
-                 _stored_translations(p, dict(p.translations))])
+                [
+                    year,
+                    p.id,
+                    p.name,
+                    _json(p.outcomes),
+                    _json(topics),
+                    position,
+                    _stored_translations(p, dict(p.translations)),
+                ],
+            )
         added = updated = 0
         for action in plan.actions:
             key = action.id or action_key(action.title)
@@ -314,10 +340,17 @@ def import_plan(db: Database, plan: PlanFile, taxonomy: Taxonomy, by: str) -> tu
                 action_id = found[0]
                 _update_action(db, action, by, action_id)
                 updated += 1
-            db.execute("UPDATE actions SET archived_at = NULL, translations = ? WHERE id = ?",
-                       [_stored_translations(action, dict(action.translations)), action_id])
-        record_event(db, by, "priorities imported", f"year:{year}",
-                     f"{len(plan.priorities)} priorities, {added} actions added, {updated} updated")
+            db.execute(
+                "UPDATE actions SET archived_at = NULL, translations = ? WHERE id = ?",
+                [_stored_translations(action, dict(action.translations)), action_id],
+            )
+        record_event(
+            db,
+            by,
+            "priorities imported",
+            f"year:{year}",
+            f"{len(plan.priorities)} priorities, {added} actions added, {updated} updated",
+        )
     return len(plan.priorities), added, updated
 
 
@@ -327,16 +360,29 @@ def action_key(title: str) -> str:
 
 
 def _priority(row: tuple) -> Priority:
-    return _with_translations(Priority(id=row[0], year=row[1], key=row[2], name=row[3],
-                                       outcomes=msgspec.json.decode(row[4]), topics=msgspec.json.decode(row[5]),
-                                       archived_at=row[6]), row[7], PriorityText)
+    return _with_translations(
+        Priority(
+            id=row[0],
+            year=row[1],
+            key=row[2],
+            name=row[3],
+            outcomes=msgspec.json.decode(row[4]),
+            topics=msgspec.json.decode(row[5]),
+            archived_at=row[6],
+        ),
+        row[7],
+        PriorityText,
+    )
 
 
 def priorities(db: Database, year: str, *, archived: bool = False) -> list[Priority]:
     """A year's priorities in their order; the archived ones instead with `archived`."""
     state = "NOT NULL" if archived else "NULL"
-    rows = db.execute("SELECT id, year, key, name, outcomes, topics, archived_at, translations FROM priorities "  # noqa: S608
-                      f"WHERE year = ? AND archived_at IS {state} ORDER BY position, id", [year]).fetchall()
+    rows = db.execute(
+        "SELECT id, year, key, name, outcomes, topics, archived_at, translations FROM priorities "  # noqa: S608
+        f"WHERE year = ? AND archived_at IS {state} ORDER BY position, id",
+        [year],
+    ).fetchall()
     return [_priority(row) for row in rows]
 
 
@@ -361,8 +407,17 @@ class UnknownPriorityError(LookupError):
     """There is no priority with this id in this year."""
 
 
-def save_priority(db: Database, year: str, key: str, name: str, outcomes: list[str], topics: list[str],
-                  taxonomy: Taxonomy, by: str, priority_id: int | None = None) -> int:
+def save_priority(
+    db: Database,
+    year: str,
+    key: str,
+    name: str,
+    outcomes: list[str],
+    topics: list[str],
+    taxonomy: Taxonomy,
+    by: str,
+    priority_id: int | None = None,
+) -> int:
     """Add a priority, or change one (its id stays). Checked here, for the staff form."""
     year = check_year(year)
     name, outcomes = name.strip(), [o.strip() for o in outcomes if o.strip()]
@@ -378,16 +433,20 @@ def save_priority(db: Database, year: str, key: str, name: str, outcomes: list[s
         if clash and clash[0] != priority_id:
             raise PlanError(N_("Another priority this year already has the id %(key)s."), key=key)
         if priority_id is None:
-            position = db.execute("SELECT coalesce(max(position), -1) + 1 FROM priorities WHERE year = ?",
-                                  [year]).fetchone()[0]
-            cursor = db.execute("INSERT INTO priorities (year, key, name, outcomes, topics, position) "
-                                "VALUES (?, ?, ?, ?, ?, ?)", [year, key, name, _json(outcomes), _json(topics), position])
+            position = db.execute(
+                "SELECT coalesce(max(position), -1) + 1 FROM priorities WHERE year = ?", [year]
+            ).fetchone()[0]
+            cursor = db.execute(
+                "INSERT INTO priorities (year, key, name, outcomes, topics, position) VALUES (?, ?, ?, ?, ?, ?)",
+                [year, key, name, _json(outcomes), _json(topics), position],
+            )
             priority_id = int(cursor.lastrowid or 0)
             record_event(db, by, "priority added", f"priority:{priority_id}", f"{year} {key}")
         else:
-            changed = db.execute("UPDATE priorities SET key = ?, name = ?, outcomes = ?, topics = ? "
-                                 "WHERE id = ? AND year = ?",
-                                 [key, name, _json(outcomes), _json(topics), priority_id, year]).rowcount
+            changed = db.execute(
+                "UPDATE priorities SET key = ?, name = ?, outcomes = ?, topics = ? WHERE id = ? AND year = ?",
+                [key, name, _json(outcomes), _json(topics), priority_id, year],
+            ).rowcount
             if not changed:  # nothing to change: say so, and leave the audit log alone
                 raise UnknownPriorityError(priority_id)
             record_event(db, by, "priority changed", f"priority:{priority_id}", f"{year} {key}")
@@ -395,23 +454,45 @@ def save_priority(db: Database, year: str, key: str, name: str, outcomes: list[s
 
 
 # --- actions ---------------------------------------------------------------------------------------
-ACTION_COLUMNS = ("id, year, title, what_we_did, agency, status, started_on, finished_on, what_changed, "
-                  "next_steps, priorities, topics, quotes, surveys, updated_by, updated_at, archived_at, translations")
+ACTION_COLUMNS = (
+    "id, year, title, what_we_did, agency, status, started_on, finished_on, what_changed, "
+    "next_steps, priorities, topics, quotes, surveys, updated_by, updated_at, archived_at, translations"
+)
 
 
 def _action(row: tuple) -> Action:
-    return _with_translations(Action(
-        id=row[0], year=row[1], title=row[2], what_we_did=row[3], agency=row[4], status=row[5],
-        started_on=row[6], finished_on=row[7], what_changed=row[8], next_steps=row[9],
-        priorities=msgspec.json.decode(row[10]), topics=msgspec.json.decode(row[11]),
-        quotes=msgspec.json.decode(row[12]), surveys=msgspec.json.decode(row[13]),
-        updated_by=row[14], updated_at=row[15], archived_at=row[16]), row[17], ActionText)
+    return _with_translations(
+        Action(
+            id=row[0],
+            year=row[1],
+            title=row[2],
+            what_we_did=row[3],
+            agency=row[4],
+            status=row[5],
+            started_on=row[6],
+            finished_on=row[7],
+            what_changed=row[8],
+            next_steps=row[9],
+            priorities=msgspec.json.decode(row[10]),
+            topics=msgspec.json.decode(row[11]),
+            quotes=msgspec.json.decode(row[12]),
+            surveys=msgspec.json.decode(row[13]),
+            updated_by=row[14],
+            updated_at=row[15],
+            archived_at=row[16],
+        ),
+        row[17],
+        ActionText,
+    )
 
 
 def actions(db: Database, year: str, *, archived: bool = False) -> list[Action]:
     """A year's actions; the archived ones instead with `archived`."""
-    rows = db.execute(f"SELECT {ACTION_COLUMNS} FROM actions WHERE year = ? "  # noqa: S608 - fixed columns
-                      f"AND archived_at IS {'NOT ' if archived else ''}NULL ORDER BY id", [year]).fetchall()
+    rows = db.execute(
+        f"SELECT {ACTION_COLUMNS} FROM actions WHERE year = ? "  # noqa: S608 - fixed columns
+        f"AND archived_at IS {'NOT ' if archived else ''}NULL ORDER BY id",
+        [year],
+    ).fetchall()
     return [_action(row) for row in rows]
 
 
@@ -425,8 +506,25 @@ def _insert_action(db: Database, year: str, a: ActionIn, by: str, key: str | Non
         "INSERT INTO actions (year, title, what_we_did, agency, status, started_on, finished_on, what_changed, "
         "next_steps, priorities, topics, quotes, surveys, updated_by, updated_at, key) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [year, a.title, a.what_we_did, a.agency, a.status, _day(a.started_on), _day(a.finished_on), a.what_changed,
-         a.next_steps, _json(a.priorities), _json(a.topics), _json(a.quotes), _json(a.surveys), by, _now(), key])
+        [
+            year,
+            a.title,
+            a.what_we_did,
+            a.agency,
+            a.status,
+            _day(a.started_on),
+            _day(a.finished_on),
+            a.what_changed,
+            a.next_steps,
+            _json(a.priorities),
+            _json(a.topics),
+            _json(a.quotes),
+            _json(a.surveys),
+            by,
+            _now(),
+            key,
+        ],
+    )
     action_id = int(cursor.lastrowid or 0)
     record_event(db, by, "action added", f"action:{action_id}", a.title[:200])
     return action_id
@@ -437,9 +535,24 @@ def _update_action(db: Database, a: ActionIn, by: str, action_id: int) -> None:
         "UPDATE actions SET title = ?, what_we_did = ?, agency = ?, status = ?, started_on = ?, finished_on = ?, "
         "what_changed = ?, next_steps = ?, priorities = ?, topics = ?, quotes = ?, surveys = ?, "
         "updated_by = ?, updated_at = ? WHERE id = ?",
-        [a.title, a.what_we_did, a.agency, a.status, _day(a.started_on), _day(a.finished_on), a.what_changed,
-         a.next_steps, _json(a.priorities), _json(a.topics), _json(a.quotes), _json(a.surveys), by, _now(),
-         action_id])
+        [
+            a.title,
+            a.what_we_did,
+            a.agency,
+            a.status,
+            _day(a.started_on),
+            _day(a.finished_on),
+            a.what_changed,
+            a.next_steps,
+            _json(a.priorities),
+            _json(a.topics),
+            _json(a.quotes),
+            _json(a.surveys),
+            by,
+            _now(),
+            action_id,
+        ],
+    )
 
 
 def _day(day: dt.date | None) -> str | None:

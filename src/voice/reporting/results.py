@@ -50,7 +50,7 @@ def count_text(locale: str, c: Count, threshold: int) -> str:
 
 
 def share_text(locale: str, c: Count, threshold: int) -> str:
-    """"38% (21)" where the share is shown, else as count_text."""
+    """ "38% (21)" where the share is shown, else as count_text."""
     if c.state == SHOWN and c.percent is not None:
         return f"{percent(locale, c.percent)} ({number(locale, c.n or 0)})"
     return count_text(locale, c, threshold)
@@ -124,8 +124,8 @@ class Breakdown(msgspec.Struct, frozen=True):
 
     by: str
     label: str
-    columns: list[Row]                 # each column's label and how many in it answered this question
-    cells: list[list[Count]]           # per row of the question, per column
+    columns: list[Row]  # each column's label and how many in it answered this question
+    cells: list[list[Count]]  # per row of the question, per column
 
 
 class QuestionResult(msgspec.Struct, frozen=True):
@@ -183,8 +183,10 @@ def survey_words(survey: Survey) -> dict[str, dict[str, str]]:
             if tq is None:
                 continue
             pairs[q.label] = tq.label
-            pairs.update((label, label_there) for (_, label), (_, label_there)
-                         in zip(q.choice_rows(), tq.choice_rows(), strict=False))
+            pairs.update(
+                (label, label_there)
+                for (_, label), (_, label_there) in zip(q.choice_rows(), tq.choice_rows(), strict=False)
+            )
         found[lang] = {english: words for english, words in pairs.items() if words and words != english}
     return found
 
@@ -211,9 +213,14 @@ class Solved:
         return any(s != SHOWN for s in self.state.values())
 
 
-def _count(db: Database, slug: str, start: str, end: str, groups: dict[str, SingleChoice]) -> tuple[
-        dict[str, Counter[str]], Counter[str], dict[tuple[str, str], Counter[tuple[str, str]]],
-        dict[tuple[str, str], Counter[str]]]:
+def _count(
+    db: Database, slug: str, start: str, end: str, groups: dict[str, SingleChoice]
+) -> tuple[
+    dict[str, Counter[str]],
+    Counter[str],
+    dict[tuple[str, str], Counter[tuple[str, str]]],
+    dict[tuple[str, str], Counter[str]],
+]:
     """Every choice answer counted once, by question, value and each group's answer (from the tallies).
     Returns counts[question][value], answered[question], cells[(group, question)][(value, column)] and
     in_column[(group, question)][column] (respondents: for a many-answer question, not the cells' sum)."""
@@ -224,17 +231,21 @@ def _count(db: Database, slug: str, start: str, end: str, groups: dict[str, Sing
     shown = [(i, g) for i, g in enumerate(BREAKDOWNS) if g in groups]
     decoded: dict[str, list[str]] = {}
     for qid, raw, *group_raws, n in db.execute(
-            "SELECT question_id, value, age_band, area, sum(n) FROM answer_tallies "
-            "WHERE survey_slug = ? AND day BETWEEN ? AND ? GROUP BY 1, 2, 3, 4 HAVING sum(n) > 0",
-            [slug, start, end]):
+        "SELECT question_id, value, age_band, area, sum(n) FROM answer_tallies "
+        "WHERE survey_slug = ? AND day BETWEEN ? AND ? GROUP BY 1, 2, 3, 4 HAVING sum(n) > 0",
+        [slug, start, end],
+    ):
         values = decoded.get(raw) or decoded.setdefault(raw, _values(raw))
         answered[qid] += n
         for v in values:
             counts[qid][v] += n
         for i, group in shown:
             group_raw = group_raws[i]
-            column = NOT_SAID if group_raw == tallies.NONE else (
-                decoded.get(group_raw) or decoded.setdefault(group_raw, _values(group_raw)))[0]
+            column = (
+                NOT_SAID
+                if group_raw == tallies.NONE
+                else (decoded.get(group_raw) or decoded.setdefault(group_raw, _values(group_raw)))[0]
+            )
             column = NOT_SAID if column == PREFER_NOT else column
             in_column[(group, qid)][column] += n
             for v in values:
@@ -242,9 +253,15 @@ def _count(db: Database, slug: str, start: str, end: str, groups: dict[str, Sing
     return counts, answered, cells, in_column
 
 
-def survey_results(db: Database, published: Published, taxonomy: Taxonomy, threshold: int = 5,
-                   since: dt.date | None = None, until: dt.date | None = None,
-                   topic_rows: list[TopicRow] | None = None) -> SurveyResults:
+def survey_results(
+    db: Database,
+    published: Published,
+    taxonomy: Taxonomy,
+    threshold: int = 5,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    topic_rows: list[TopicRow] | None = None,
+) -> SurveyResults:
     """Counts and percentages per question, breakdowns by age band and area, topics of free text and
     the feeling by topic, for one survey's responses (all its versions) between two days.
     `topic_rows` (from topic_rows_by_survey) saves reading the themes again."""
@@ -252,9 +269,14 @@ def survey_results(db: Database, published: Published, taxonomy: Taxonomy, thres
     start, end = _period(since, until)
     sup = Suppressor(threshold)
     # Answers still being read (see voice/web/reading.py) are counted once they are read.
-    sup.add("responses", db.execute(
-        "SELECT count(*) FROM responses r WHERE r.survey_slug = ? AND r.submitted_on BETWEEN ? AND ? "
-        "AND r.id NOT IN (SELECT response_id FROM unread)", [slug, start, end]).fetchone()[0])
+    sup.add(
+        "responses",
+        db.execute(
+            "SELECT count(*) FROM responses r WHERE r.survey_slug = ? AND r.submitted_on BETWEEN ? AND ? "
+            "AND r.id NOT IN (SELECT response_id FROM unread)",
+            [slug, start, end],
+        ).fetchone()[0],
+    )
 
     groups = group_questions(survey)
     counts, answered, cells, in_column = _count(db, slug, start, end, groups)
@@ -265,8 +287,13 @@ def survey_results(db: Database, published: Published, taxonomy: Taxonomy, thres
             continue
         rows = q.choice_rows()
         rows += [(v, v) for v in sorted(set(counts[q.id]) - {r for r, _ in rows})]  # from an older version
-        columns = {group: [(c.value, c.label) for c in gq.choices] + ([(OTHER, gq.other)] if gq.other else [])
-                   + [(NOT_SAID, NOT_SAID_LABEL)] for group, gq in groups.items() if gq.id != q.id}
+        columns = {
+            group: [(c.value, c.label) for c in gq.choices]
+            + ([(OTHER, gq.other)] if gq.other else [])
+            + [(NOT_SAID, NOT_SAID_LABEL)]
+            for group, gq in groups.items()
+            if gq.id != q.id
+        }
         plan.append((q, rows, columns))
         _declare(sup, q, rows, columns, counts[q.id], answered[q.id], cells, in_column)
 
@@ -278,24 +305,47 @@ def survey_results(db: Database, published: Published, taxonomy: Taxonomy, thres
     questions = []
     for q, rows, columns in plan:
         breakdowns = [
-            Breakdown(by=group, label=groups[group].label,
-                      columns=[Row(c, lbl, count(("col", q.id, group, c))) for c, lbl in cols],
-                      cells=[[count(("x", q.id, group, v, c), ("col", q.id, group, c)) for c, _ in cols]
-                             for v, _ in rows])
-            for group, cols in columns.items()]
-        questions.append(QuestionResult(
-            id=q.id, label=q.label, kind=q.kind, answered=count(("answered", q.id)),
-            rows=[Row(v, lbl, count(("q", q.id, v), ("answered", q.id))) for v, lbl in rows],
-            breakdowns=breakdowns, priorities=list(q.priorities)))
-    return SurveyResults(slug=slug, title=survey.title, responses=count("responses"), questions=questions,
-                         topics=_topic_results(solved, taxonomy, topic_rows), threshold=threshold,
-                         any_hidden=solved.any_hidden, words=survey_words(survey))
+            Breakdown(
+                by=group,
+                label=groups[group].label,
+                columns=[Row(c, lbl, count(("col", q.id, group, c))) for c, lbl in cols],
+                cells=[[count(("x", q.id, group, v, c), ("col", q.id, group, c)) for c, _ in cols] for v, _ in rows],
+            )
+            for group, cols in columns.items()
+        ]
+        questions.append(
+            QuestionResult(
+                id=q.id,
+                label=q.label,
+                kind=q.kind,
+                answered=count(("answered", q.id)),
+                rows=[Row(v, lbl, count(("q", q.id, v), ("answered", q.id))) for v, lbl in rows],
+                breakdowns=breakdowns,
+                priorities=list(q.priorities),
+            )
+        )
+    return SurveyResults(
+        slug=slug,
+        title=survey.title,
+        responses=count("responses"),
+        questions=questions,
+        topics=_topic_results(solved, taxonomy, topic_rows),
+        threshold=threshold,
+        any_hidden=solved.any_hidden,
+        words=survey_words(survey),
+    )
 
 
-def _declare(sup: Suppressor, q: AnyQuestion, rows: list[tuple[str, str]],
-             columns: dict[str, list[tuple[str, str]]], counts: Counter[str], answered: int,
-             cells: dict[tuple[str, str], Counter[tuple[str, str]]],
-             in_column: dict[tuple[str, str], Counter[str]]) -> None:
+def _declare(
+    sup: Suppressor,
+    q: AnyQuestion,
+    rows: list[tuple[str, str]],
+    columns: dict[str, list[tuple[str, str]]],
+    counts: Counter[str],
+    answered: int,
+    cells: dict[tuple[str, str], Counter[tuple[str, str]]],
+    in_column: dict[tuple[str, str], Counter[str]],
+) -> None:
     """Every count of one question, and which of them add up to which (so hidden ones stay hidden).
     A many-answer question's choices do not add up to the number who answered; everything else does."""
     one_answer = not q.many
@@ -320,13 +370,16 @@ TopicRow = tuple[str, list[str], int]
 """(feeling, topics, how many answers): a person's latest correction, else the machine's suggestion."""
 
 
-def topic_rows_by_survey(db: Database, slugs: list[str], since: dt.date | None = None,
-                         until: dt.date | None = None) -> dict[str, list[TopicRow]]:
+def topic_rows_by_survey(
+    db: Database, slugs: list[str], since: dt.date | None = None, until: dt.date | None = None
+) -> dict[str, list[TopicRow]]:
     """The themes of the surveys' free-text answers between two days (from the tallies)."""
     start, end = _period(since, until)
     marks = ", ".join("?" for _ in slugs) or "NULL"
-    sql = ("SELECT survey_slug, sentiment, topics, sum(n) FROM topic_tallies "  # noqa: S608 - placeholders only
-           f"WHERE survey_slug IN ({marks}) AND day BETWEEN ? AND ? GROUP BY 1, 2, 3 HAVING sum(n) > 0")
+    sql = (
+        "SELECT survey_slug, sentiment, topics, sum(n) FROM topic_tallies "  # noqa: S608 - placeholders only
+        f"WHERE survey_slug IN ({marks}) AND day BETWEEN ? AND ? GROUP BY 1, 2, 3 HAVING sum(n) > 0"
+    )
     decode = msgspec.json.Decoder(list[str])
     found: dict[str, list[TopicRow]] = defaultdict(list)
     for slug, feeling, topics, n in db.execute(sql, [*slugs, start, end]):
@@ -355,11 +408,17 @@ def _declare_topics(sup: Suppressor, taxonomy: Taxonomy, rows: list[TopicRow]) -
 
 def _topic_results(solved: Solved, taxonomy: Taxonomy, rows: list[TopicRow]) -> list[TopicResult]:
     known = {tp.id: tp for tp in taxonomy.topics}
-    return [TopicResult(id=tp, name=known[tp].name if tp in known else tp, count=solved.count(("topic", tp)),
-                        sentiments={s: solved.count(("feel", tp, s), ("topic", tp)) for s in SENTIMENTS},
-                        easy_name=known[tp].easy_name if tp in known else "",
-                        picture=known[tp].picture if tp in known else "")
-            for tp in _topic_order(taxonomy, rows)]
+    return [
+        TopicResult(
+            id=tp,
+            name=known[tp].name if tp in known else tp,
+            count=solved.count(("topic", tp)),
+            sentiments={s: solved.count(("feel", tp, s), ("topic", tp)) for s in SENTIMENTS},
+            easy_name=known[tp].easy_name if tp in known else "",
+            picture=known[tp].picture if tp in known else "",
+        )
+        for tp in _topic_order(taxonomy, rows)
+    ]
 
 
 def topic_totals(rows: list[TopicRow], taxonomy: Taxonomy, threshold: int = 5) -> list[TopicResult]:

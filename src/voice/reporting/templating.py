@@ -81,7 +81,7 @@ def jinja_languages(ctx: Context, codes: Iterable[str]) -> str:
 
 
 def text_direction(text: str) -> str:
-    """"rtl" or "ltr" from a text's first letter that has a direction (as dir="auto" would, which WeasyPrint
+    """ "rtl" or "ltr" from a text's first letter that has a direction (as dir="auto" would, which WeasyPrint
     does not do): a young person's words keep their own direction on a page in another script."""
     for character in text:
         kind = unicodedata.bidirectional(character)
@@ -103,12 +103,32 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.install_gettext_callables(jinja_gettext, jinja_ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env.globals.update(label=jinja_label, said=jinja_said, number=jinja_number, percent=jinja_percent, day=jinja_day,
-                       count_text=jinja_count, share_text=jinja_share, change_text=jinja_change, told_line=jinja_told,
-                       language_names=jinja_languages, made_line=jinja_made, address_lines=jinja_addresses,
-                       published_lines=jinja_published, in_ten=in_ten, said_most_first=said_most_first,
-                       attributed=attributed, text_direction=text_direction)
+    env.globals.update(
+        label=jinja_label,
+        said=jinja_said,
+        number=jinja_number,
+        percent=jinja_percent,
+        day=jinja_day,
+        count_text=jinja_count,
+        share_text=jinja_share,
+        change_text=jinja_change,
+        told_line=jinja_told,
+        language_names=jinja_languages,
+        made_line=jinja_made,
+        address_lines=jinja_addresses,
+        published_lines=jinja_published,
+        in_ten=in_ten,
+        said_most_first=said_most_first,
+        attributed=attributed,
+        text_direction=text_direction,
+    )
     # What every report page needs, wherever it is rendered (a page, a file): a context may override.
-    env.globals.update(status_names=STATUS_NAMES, sentiments=SENTIMENTS, sentiment_names=SENTIMENT_NAMES,
-                       print=False, link_years=False, show_check=True)
+    env.globals.update(
+        status_names=STATUS_NAMES,
+        sentiments=SENTIMENTS,
+        sentiment_names=SENTIMENT_NAMES,
+        print=False,
+        link_years=False,
+        show_check=True,
+    )
     return env

@@ -103,14 +103,21 @@ def _failed(db: Database, pair: str, now: dt.datetime, staff_id: int | None) -> 
     """Count one wrong password for the pair; True when it is now locked."""
     with write_lock, db.atomic():
         row = next(db.query("SELECT failures, last_failed_at FROM sign_in_failures WHERE pair_hash = ?", [pair]), None)
-        stale = row is None or dt.datetime.fromisoformat(row["last_failed_at"]) + dt.timedelta(minutes=LOCK_MINUTES) < now
+        stale = (
+            row is None or dt.datetime.fromisoformat(row["last_failed_at"]) + dt.timedelta(minutes=LOCK_MINUTES) < now
+        )
         failures = 1 if stale or row is None else row["failures"] + 1
         locked = (now + dt.timedelta(minutes=LOCK_MINUTES)).isoformat() if failures >= MAX_FAILURES else None
-        db.execute("INSERT INTO sign_in_failures (pair_hash, failures, locked_until, last_failed_at) VALUES (?, ?, ?, ?) "
-                   "ON CONFLICT DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until, "
-                   "last_failed_at = excluded.last_failed_at", [pair, 0 if locked else failures, locked, now.isoformat()])
-        db.execute("DELETE FROM sign_in_failures WHERE last_failed_at < ? AND (locked_until IS NULL OR locked_until < ?)",
-                   [(now - dt.timedelta(days=1)).isoformat(), now.isoformat()])
+        db.execute(
+            "INSERT INTO sign_in_failures (pair_hash, failures, locked_until, last_failed_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until, "
+            "last_failed_at = excluded.last_failed_at",
+            [pair, 0 if locked else failures, locked, now.isoformat()],
+        )
+        db.execute(
+            "DELETE FROM sign_in_failures WHERE last_failed_at < ? AND (locked_until IS NULL OR locked_until < ?)",
+            [(now - dt.timedelta(days=1)).isoformat(), now.isoformat()],
+        )
         if locked and staff_id is not None:
             record_event(db, "system", "account locked", f"staff:{staff_id}", f"{MAX_FAILURES} (one browser)")
     return locked is not None
@@ -141,9 +148,14 @@ def sign_in(db: Database, email: str, password: str, device: str = "") -> str:
     with write_lock, db.atomic():
         db.execute("DELETE FROM staff_sessions WHERE expires_at < ?", [now.isoformat()])
         db.execute("DELETE FROM sign_in_failures WHERE pair_hash = ?", [pair])
-        db.table("staff_sessions").insert({"token_hash": _hash_token(token), "staff_id": staff_id,
-                                           "last_seen": now.isoformat(),
-                                           "expires_at": (now + dt.timedelta(hours=SESSION_HOURS)).isoformat()})
+        db.table("staff_sessions").insert(
+            {
+                "token_hash": _hash_token(token),
+                "staff_id": staff_id,
+                "last_seen": now.isoformat(),
+                "expires_at": (now + dt.timedelta(hours=SESSION_HOURS)).isoformat(),
+            }
+        )
         record_event(db, email.strip(), "signed in", f"staff:{staff_id}")
     return token
 
@@ -153,10 +165,14 @@ def session_user(db: Database, token: str | None) -> Staff | None:
     if not token or len(token) > 100:
         return None
     now = _now()
-    row = next(db.query(
-        "SELECT s.id, s.email, s.role, ss.last_seen, ss.expires_at FROM staff_sessions ss "
-        "JOIN staff s ON s.id = ss.staff_id WHERE ss.token_hash = ? AND s.disabled = 0", [_hash_token(token)]
-    ), None)
+    row = next(
+        db.query(
+            "SELECT s.id, s.email, s.role, ss.last_seen, ss.expires_at FROM staff_sessions ss "
+            "JOIN staff s ON s.id = ss.staff_id WHERE ss.token_hash = ? AND s.disabled = 0",
+            [_hash_token(token)],
+        ),
+        None,
+    )
     if row is None:
         return None
     last_seen, expires = dt.datetime.fromisoformat(row["last_seen"]), dt.datetime.fromisoformat(row["expires_at"])
@@ -165,7 +181,9 @@ def session_user(db: Database, token: str | None) -> Staff | None:
         return None
     if now - last_seen > dt.timedelta(minutes=1):
         with write_lock:
-            db.execute("UPDATE staff_sessions SET last_seen = ? WHERE token_hash = ?", [now.isoformat(), _hash_token(token)])
+            db.execute(
+                "UPDATE staff_sessions SET last_seen = ? WHERE token_hash = ?", [now.isoformat(), _hash_token(token)]
+            )
     return Staff(row["id"], row["email"], row["role"])
 
 
@@ -173,7 +191,6 @@ def sign_out(db: Database, token: str | None) -> None:
     if token:
         with write_lock:
             db.execute("DELETE FROM staff_sessions WHERE token_hash = ?", [_hash_token(token)])
-
 
 
 # --- running the accounts (the admin role) ---------------------------------------------------
@@ -203,13 +220,16 @@ def accounts(db: Database) -> list[Account]:
     rows = db.query(
         "SELECT s.id, s.email, s.role, s.created_on, s.disabled, NOT EXISTS (SELECT 1 FROM staff_links l "
         "WHERE l.staff_id = s.id AND l.purpose = 'invite' AND l.used_at IS NULL) AS has_password FROM staff s "
-        "ORDER BY s.email")
+        "ORDER BY s.email"
+    )
     return [Account(**(r | {"disabled": bool(r["disabled"]), "has_password": bool(r["has_password"])})) for r in rows]
 
 
 def account(db: Database, ref: int | str) -> Account:
     """One account by id or email; AccountError when there is none."""
-    found = [a for a in accounts(db) if a.id == ref or (isinstance(ref, str) and a.email.lower() == ref.strip().lower())]
+    found = [
+        a for a in accounts(db) if a.id == ref or (isinstance(ref, str) and a.email.lower() == ref.strip().lower())
+    ]
     if not found:
         raise AccountError(f"there is no account {ref}")
     return found[0]
@@ -218,9 +238,17 @@ def account(db: Database, ref: int | str) -> Account:
 def _link(db: Database, staff_id: int, purpose: str, lasts: dt.timedelta) -> str:
     """A one-time link's token (only its hash is kept); earlier unused links of the account stop working."""
     token = secrets.token_urlsafe(32)
-    db.execute("UPDATE staff_links SET used_at = ? WHERE staff_id = ? AND used_at IS NULL", [_now().isoformat(), staff_id])
-    db.table("staff_links").insert({"token_hash": _hash_token(token), "staff_id": staff_id, "purpose": purpose,
-                                    "expires_at": (_now() + lasts).isoformat()})
+    db.execute(
+        "UPDATE staff_links SET used_at = ? WHERE staff_id = ? AND used_at IS NULL", [_now().isoformat(), staff_id]
+    )
+    db.table("staff_links").insert(
+        {
+            "token_hash": _hash_token(token),
+            "staff_id": staff_id,
+            "purpose": purpose,
+            "expires_at": (_now() + lasts).isoformat(),
+        }
+    )
     return token
 
 
@@ -236,7 +264,8 @@ def invite(db: Database, email: str, role: str, by: str) -> str:
     with write_lock, db.atomic():
         cursor = db.execute(
             "INSERT INTO staff (email, role, password_hash, created_on) VALUES (?, ?, ?, ?)",
-            [email, role, _hasher.hash(secrets.token_urlsafe(32)), _now().date().isoformat()])
+            [email, role, _hasher.hash(secrets.token_urlsafe(32)), _now().date().isoformat()],
+        )
         staff_id = int(cursor.lastrowid or 0)
         token = _link(db, staff_id, "invite", dt.timedelta(days=INVITE_DAYS))
         record_event(db, by, "account invited", f"staff:{staff_id}", f"{email}: {role}")
@@ -260,8 +289,10 @@ def link_account(db: Database, token: str) -> Account | None:
     """The account a one-time link is for, while it is unused and in time."""
     if not token or len(token) > 100:
         return None
-    row = next(db.query("SELECT staff_id, expires_at, used_at FROM staff_links WHERE token_hash = ?",
-                        [_hash_token(token)]), None)
+    row = next(
+        db.query("SELECT staff_id, expires_at, used_at FROM staff_links WHERE token_hash = ?", [_hash_token(token)]),
+        None,
+    )
     if row is None or row["used_at"] is not None or dt.datetime.fromisoformat(row["expires_at"]) < _now():
         return None
     found = account(db, int(row["staff_id"]))
@@ -279,9 +310,11 @@ def set_password(db: Database, token: str, password: str, again: str) -> Account
         raise AccountError(N_("The two passwords are not the same."))
     with write_lock, db.atomic():
         now = _now().isoformat()
-        used = db.execute("UPDATE staff_links SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? "
-                          "AND NOT EXISTS (SELECT 1 FROM staff WHERE id = staff_id AND disabled = 1)",
-                          [now, _hash_token(token), now]).rowcount
+        used = db.execute(
+            "UPDATE staff_links SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? "
+            "AND NOT EXISTS (SELECT 1 FROM staff WHERE id = staff_id AND disabled = 1)",
+            [now, _hash_token(token), now],
+        ).rowcount
         if not used:
             raise AccountError(N_("This link has been used or has expired. Ask an admin for a new one."))
         db.table("staff").update(found.id, {"password_hash": _hasher.hash(password)})
@@ -318,6 +351,8 @@ def set_disabled(db: Database, staff_id: int, disabled: bool, by: str) -> None:
             db.execute("DELETE FROM staff_sessions WHERE staff_id = ?", [found.id])
             # Expired rather than used: an invited account that never chose a password stays "invited".
             now = _now().isoformat()
-            db.execute("UPDATE staff_links SET expires_at = ? WHERE staff_id = ? AND used_at IS NULL AND expires_at > ?",
-                       [now, found.id, now])
+            db.execute(
+                "UPDATE staff_links SET expires_at = ? WHERE staff_id = ? AND used_at IS NULL AND expires_at > ?",
+                [now, found.id, now],
+            )
         record_event(db, by, "account disabled" if disabled else "account enabled", f"staff:{found.id}", found.email)

@@ -12,16 +12,50 @@ from voice.common.i18n import N_
 
 # Every action the log records, marked for translation: stored in English, shown in the reader's language.
 ACTIONS = (
-    N_("flag raised"), N_("flag viewed"), N_("flag closed"), N_("account created"), N_("account locked"),
-    N_("signed in"), N_("themes corrected"), N_("quote proposed"), N_("quote approved"), N_("quote published"),
-    N_("quote rejected"), N_("answers entered"), N_("answers imported"), N_("answers downloaded"), N_("priorities imported"),
-    N_("priority archived"), N_("priority restored"), N_("action archived"), N_("action restored"), N_("priority added"),
-    N_("priority changed"), N_("action added"), N_("action changed"), N_("report exported"), N_("report published"),
-    N_("report withdrawn"), N_("contact request viewed"), N_("contact request closed"), N_("contact details wiped"),
-    N_("answers withdrawn"), N_("withdrawn answers deleted"), N_("answers deleted after their keeping time"),
-    N_("account invited"), N_("account role changed"), N_("account disabled"), N_("account enabled"),
-    N_("password reset link made"), N_("password set"), N_("audit log downloaded"), N_("worth a look raised"),
-    N_("needs a person to read"), N_("reader retrained"), N_("email sent"), N_("email not sent"),
+    N_("flag raised"),
+    N_("flag viewed"),
+    N_("flag closed"),
+    N_("account created"),
+    N_("account locked"),
+    N_("signed in"),
+    N_("themes corrected"),
+    N_("quote proposed"),
+    N_("quote approved"),
+    N_("quote published"),
+    N_("quote rejected"),
+    N_("answers entered"),
+    N_("answers imported"),
+    N_("answers downloaded"),
+    N_("priorities imported"),
+    N_("priority archived"),
+    N_("priority restored"),
+    N_("action archived"),
+    N_("action restored"),
+    N_("priority added"),
+    N_("priority changed"),
+    N_("action added"),
+    N_("action changed"),
+    N_("report exported"),
+    N_("report published"),
+    N_("report withdrawn"),
+    N_("contact request viewed"),
+    N_("contact request closed"),
+    N_("contact details wiped"),
+    N_("answers withdrawn"),
+    N_("withdrawn answers deleted"),
+    N_("answers deleted after their keeping time"),
+    N_("account invited"),
+    N_("account role changed"),
+    N_("account disabled"),
+    N_("account enabled"),
+    N_("password reset link made"),
+    N_("password set"),
+    N_("audit log downloaded"),
+    N_("worth a look raised"),
+    N_("needs a person to read"),
+    N_("reader retrained"),
+    N_("email sent"),
+    N_("email not sent"),
     N_("email settings changed"),
 )
 
@@ -43,8 +77,9 @@ def is_staff(actor: str) -> bool:
     return "@" in actor
 
 
-def record_event(db: Database, actor: str, action: str, subject: str, detail: str = "", *,
-                 day_only: bool = False) -> None:
+def record_event(
+    db: Database, actor: str, action: str, subject: str, detail: str = "", *, day_only: bool = False
+) -> None:
     """Write one event (an action from ACTIONS). Call it inside the transaction of the change it describes.
 
     What the system does with a young person's answers as they arrive (a flag raised, worth a look, needs
@@ -54,8 +89,11 @@ def record_event(db: Database, actor: str, action: str, subject: str, detail: st
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}: add it to voice.store.audit.ACTIONS")
     now = dt.datetime.now(dt.UTC)
-    when = now.date().isoformat() if day_only or (subject.startswith(ABOUT_ANSWERS) and not is_staff(actor)) else (
-        now.isoformat(timespec="seconds"))
+    when = (
+        now.date().isoformat()
+        if day_only or (subject.startswith(ABOUT_ANSWERS) and not is_staff(actor))
+        else (now.isoformat(timespec="seconds"))
+    )
     db.execute(
         "INSERT INTO audit_log (happened_at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
         [when, actor, action, subject, detail],
@@ -101,12 +139,16 @@ def _where(f: AuditFilter) -> tuple[str, list[object]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def events(db: Database, subject: str | None = None, limit: int = 200, *, where: AuditFilter | None = None,
-           offset: int = 0) -> list[Event]:
+def events(
+    db: Database, subject: str | None = None, limit: int = 200, *, where: AuditFilter | None = None, offset: int = 0
+) -> list[Event]:
     """Events, newest first: of one subject, or matching `where`."""
     clause, params = _where(where or AuditFilter(subject=subject))
-    rows = db.query("SELECT happened_at, actor, action, subject, detail FROM audit_log"  # noqa: S608 - fixed SQL
-                    f"{clause} ORDER BY id DESC LIMIT ? OFFSET ?", [*params, limit, offset])
+    rows = db.query(
+        "SELECT happened_at, actor, action, subject, detail FROM audit_log"  # noqa: S608 - fixed SQL
+        f"{clause} ORDER BY id DESC LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
     return [Event(**row) for row in rows]
 
 

@@ -30,12 +30,16 @@ def store_version(db: Database, item: LoadedSurvey, today: dt.date) -> int:
         db.execute(
             "INSERT INTO survey_versions (slug, content_hash, definition, first_loaded_on) "
             "VALUES (:slug, :hash, :definition, :today) ON CONFLICT(content_hash) DO NOTHING",
-            {"slug": item.slug, "hash": item.content_hash, "definition": encode_stored(item.survey),
-             "today": today.isoformat()},
+            {
+                "slug": item.slug,
+                "hash": item.content_hash,
+                "definition": encode_stored(item.survey),
+                "today": today.isoformat(),
+            },
         )
-        version_id = int(db.execute(
-            "SELECT id FROM survey_versions WHERE content_hash = ?", [item.content_hash]
-        ).fetchone()[0])
+        version_id = int(
+            db.execute("SELECT id FROM survey_versions WHERE content_hash = ?", [item.content_hash]).fetchone()[0]
+        )
         db.execute(
             "INSERT INTO surveys (slug, version_id, source) VALUES (?, ?, ?) "
             "ON CONFLICT(slug) DO UPDATE SET version_id = excluded.version_id, source = excluded.source",

@@ -25,6 +25,7 @@ from voice.store.migrations import migrations
 BUSY_TIMEOUT_MS = 10_000
 T = TypeVar("T")
 
+
 class WriteLock:
     """Writers take turns: threads of this process on a lock, worker processes on an flock of a file
     beside the database (see `lock_writes_to`).
@@ -185,9 +186,7 @@ def connect(path: str | Path, *, checkpoints: bool = True) -> Database:
     slowest hundredth of form posts under a burst). The service does it in the background instead
     (`checkpoint`, every second, from voice.web.app.checkpoints)."""
     mend_wal_files(path)
-    conn = sqlite3.connect(
-        str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
-    )
+    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")

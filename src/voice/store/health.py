@@ -92,8 +92,13 @@ class Health:
             failing.count += 1
             failing.total += 1
             if now - failing.reported >= REPORT_EVERY_SECONDS:
-                log.error("%s still failing: %d more times in the last %.0f s (%s)", task, failing.count,
-                          now - failing.reported, why)
+                log.error(
+                    "%s still failing: %d more times in the last %.0f s (%s)",
+                    task,
+                    failing.count,
+                    now - failing.reported,
+                    why,
+                )
                 failing.count, failing.reported = 0, now
 
     def worked(self, task: str) -> None:
@@ -115,8 +120,11 @@ class Health:
         """Tasks whose last attempt, within the last minute, failed: task -> cause."""
         now = self._clock()
         with self._lock:
-            return {task: f.cause for task, f in self._failing.items()
-                    if now - f.last < REPORT_EVERY_SECONDS and (f.succeeded is None or f.succeeded < f.last)}
+            return {
+                task: f.cause
+                for task, f in self._failing.items()
+                if now - f.last < REPORT_EVERY_SECONDS and (f.succeeded is None or f.succeeded < f.last)
+            }
 
     def clear(self) -> None:
         with self._lock:

@@ -128,15 +128,19 @@ def m003_safeguarding(db: Database) -> None:
     )
     db.execute("CREATE INDEX flags_queue ON flags(status, severity, raised_on)")
     # Only a person closes a flag; nothing deletes one or rewrites why it was raised.
-    db.execute("CREATE TRIGGER flags_never_deleted BEFORE DELETE ON flags "
-               "BEGIN SELECT RAISE(ABORT, 'safeguarding flags are never deleted'); END")
+    db.execute(
+        "CREATE TRIGGER flags_never_deleted BEFORE DELETE ON flags "
+        "BEGIN SELECT RAISE(ABORT, 'safeguarding flags are never deleted'); END"
+    )
     db.execute(
         "CREATE TRIGGER flags_reason_fixed BEFORE UPDATE OF response_id, answer_key, category, reason, severity, "
-        "raised_on ON flags BEGIN SELECT RAISE(ABORT, 'why a flag was raised cannot be changed'); END")
+        "raised_on ON flags BEGIN SELECT RAISE(ABORT, 'why a flag was raised cannot be changed'); END"
+    )
     db.execute(
         "CREATE TRIGGER flags_closed_by_a_person BEFORE UPDATE OF status ON flags "
         "WHEN NEW.status = 'closed' AND (NEW.closed_by IS NULL OR coalesce(NEW.action_note, '') = '') "
-        "BEGIN SELECT RAISE(ABORT, 'closing a flag needs the person and what was done'); END")
+        "BEGIN SELECT RAISE(ABORT, 'closing a flag needs the person and what was done'); END"
+    )
     db.execute(
         """
         CREATE TABLE audit_log (
@@ -148,10 +152,14 @@ def m003_safeguarding(db: Database) -> None:
             detail TEXT NOT NULL DEFAULT ''
         )"""
     )
-    db.execute("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
-               "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END")
-    db.execute("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
-               "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END")
+    db.execute(
+        "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+        "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+        "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END"
+    )
 
 
 @migrations()
@@ -304,10 +312,12 @@ def m008_unread(db: Database) -> None:
 
 def _count_answer(step: int, answer: str) -> str:
     """Move one answer's count in topic_tallies (a statement for the triggers of m009)."""
-    return ("INSERT INTO topic_tallies (survey_slug, day, sentiment, topics, n) "  # noqa: S608 - fixed SQL
-            f"SELECT r.survey_slug, r.submitted_on, e.sentiment, e.topics, {step} FROM effective_themes e "
-            "JOIN answers a ON a.id = e.answer_id JOIN responses r ON r.id = a.response_id "
-            f"WHERE e.answer_id = {answer} ON CONFLICT DO UPDATE SET n = n + excluded.n;")
+    return (
+        "INSERT INTO topic_tallies (survey_slug, day, sentiment, topics, n) "  # noqa: S608 - fixed SQL
+        f"SELECT r.survey_slug, r.submitted_on, e.sentiment, e.topics, {step} FROM effective_themes e "
+        "JOIN answers a ON a.id = e.answer_id JOIN responses r ON r.id = a.response_id "
+        f"WHERE e.answer_id = {answer} ON CONFLICT DO UPDATE SET n = n + excluded.n;"
+    )
 
 
 @migrations()
@@ -357,10 +367,14 @@ def m009_tallies(db: Database) -> None:
             old = "OLD" if event != "INSERT" else "NEW"
             new = "NEW" if event != "DELETE" else "OLD"
             if not (table == "themes" and event == "INSERT"):
-                db.execute(f"CREATE TRIGGER {table}_{event.lower()}_uncount BEFORE {event} ON {table} "
-                           f"BEGIN {_count_answer(-1, f'{old}.answer_id')} END")
-            db.execute(f"CREATE TRIGGER {table}_{event.lower()}_count AFTER {event} ON {table} "
-                       f"BEGIN {_count_answer(1, f'{new}.answer_id')} END")
+                db.execute(
+                    f"CREATE TRIGGER {table}_{event.lower()}_uncount BEFORE {event} ON {table} "
+                    f"BEGIN {_count_answer(-1, f'{old}.answer_id')} END"
+                )
+            db.execute(
+                f"CREATE TRIGGER {table}_{event.lower()}_count AFTER {event} ON {table} "
+                f"BEGIN {_count_answer(1, f'{new}.answer_id')} END"
+            )
     tallies.rebuild(db)
 
 
@@ -377,16 +391,25 @@ def m011_contact_queue_withdrawal_accounts(db: Database) -> None:
     # from the promise the survey made, closed only by a person with what was done, never deleted. The
     # contact details are wiped some time after closing (details_wiped_on), the record that it was
     # handled stays.
-    for column in ("due_on TEXT", "status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed'))",
-                   "closed_by TEXT", "closed_on TEXT", "action_note TEXT", "details_wiped_on TEXT"):
+    for column in (
+        "due_on TEXT",
+        "status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed'))",
+        "closed_by TEXT",
+        "closed_on TEXT",
+        "action_note TEXT",
+        "details_wiped_on TEXT",
+    ):
         db.execute(f"ALTER TABLE contact_requests ADD COLUMN {column}")
     db.execute("CREATE INDEX contact_requests_queue ON contact_requests(status, due_on)")
-    db.execute("CREATE TRIGGER contact_requests_never_deleted BEFORE DELETE ON contact_requests "
-               "BEGIN SELECT RAISE(ABORT, 'requests for contact are never deleted'); END")
+    db.execute(
+        "CREATE TRIGGER contact_requests_never_deleted BEFORE DELETE ON contact_requests "
+        "BEGIN SELECT RAISE(ABORT, 'requests for contact are never deleted'); END"
+    )
     db.execute(
         "CREATE TRIGGER contact_requests_closed_by_a_person BEFORE UPDATE OF status ON contact_requests "
         "WHEN NEW.status = 'closed' AND (NEW.closed_by IS NULL OR coalesce(NEW.action_note, '') = '') "
-        "BEGIN SELECT RAISE(ABORT, 'closing a request for contact needs the person and what was done'); END")
+        "BEGIN SELECT RAISE(ABORT, 'closing a request for contact needs the person and what was done'); END"
+    )
     db.execute(
         "CREATE TRIGGER contact_requests_kept_as_asked BEFORE UPDATE OF response_id, survey_slug, requested_on, "
         "name, contact, best_time ON contact_requests WHEN NOT (NEW.response_id IS OLD.response_id AND "
@@ -395,7 +418,8 @@ def m011_contact_queue_withdrawal_accounts(db: Database) -> None:
         "(OLD.status = 'closed' AND NEW.name IS NULL AND NEW.contact = '' AND NEW.best_time IS NULL "
         "AND NEW.details_wiped_on IS NOT NULL))) "
         "BEGIN SELECT RAISE(ABORT, 'a request for contact is kept as asked; its details are only wiped "
-        "after it is closed'); END")
+        "after it is closed'); END"
+    )
     for row_id, requested_on in db.execute("SELECT id, requested_on FROM contact_requests").fetchall():
         db.execute("UPDATE contact_requests SET due_on = ? WHERE id = ?", [due_on(requested_on, 2), row_id])
     # A young person can take their answers back. Answers with an open safeguarding flag are hidden
@@ -433,7 +457,9 @@ def m012_flag_tiers_and_decisions(db: Database) -> None:
     # look: a lower score, read after the flags) and "person" (a language the reader cannot read). The
     # model's score is kept beside its flag. A lead closing a flag may say whether it was a real concern,
     # which `voice train --db` learns from.
-    db.execute("ALTER TABLE flags ADD COLUMN tier TEXT NOT NULL DEFAULT 'flag' CHECK (tier IN ('flag', 'look', 'person'))")
+    db.execute(
+        "ALTER TABLE flags ADD COLUMN tier TEXT NOT NULL DEFAULT 'flag' CHECK (tier IN ('flag', 'look', 'person'))"
+    )
     db.execute("ALTER TABLE flags ADD COLUMN score REAL")
     db.execute("ALTER TABLE flags ADD COLUMN decision TEXT CHECK (decision IN ('concern', 'no concern'))")
     db.execute("DROP INDEX flags_queue")
@@ -475,13 +501,19 @@ def m016_audit_log_forgets_words_and_times_of_answers(db: Database) -> None:
     # The one change ever made to it: those details cleared, those times cut to the day.
     db.execute("DROP TRIGGER audit_log_no_update")
     db.execute("UPDATE audit_log SET detail = 'answer' WHERE action = 'quote proposed'")
-    db.execute("UPDATE audit_log SET detail = substr(detail, 1, instr(detail, ':') - 1) "
-               "WHERE actor = 'system' AND action IN ('flag raised', 'worth a look raised', 'needs a person to read') "
-               "AND instr(detail, ':') > 0")
-    db.execute("UPDATE audit_log SET happened_at = substr(happened_at, 1, 10) "
-               "WHERE (subject LIKE 'flag:%' OR subject LIKE 'response:%') AND instr(actor, '@') = 0")
-    db.execute("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
-               "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END")
+    db.execute(
+        "UPDATE audit_log SET detail = substr(detail, 1, instr(detail, ':') - 1) "
+        "WHERE actor = 'system' AND action IN ('flag raised', 'worth a look raised', 'needs a person to read') "
+        "AND instr(detail, ':') > 0"
+    )
+    db.execute(
+        "UPDATE audit_log SET happened_at = substr(happened_at, 1, 10) "
+        "WHERE (subject LIKE 'flag:%' OR subject LIKE 'response:%') AND instr(actor, '@') = 0"
+    )
+    db.execute(
+        "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+        "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END"
+    )
 
 
 @migrations()

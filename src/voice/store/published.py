@@ -40,7 +40,9 @@ def scrub_quotes(db: Database, quote_ids: list[int]) -> int:
     for rowid, report in db.execute("SELECT rowid, report FROM published_reports").fetchall():
         decoded = msgspec.json.decode(report)
         if _without(decoded, gone):
-            db.execute("UPDATE published_reports SET report = ? WHERE rowid = ?",
-                       [msgspec.json.encode(decoded).decode(), rowid])
+            db.execute(
+                "UPDATE published_reports SET report = ? WHERE rowid = ?",
+                [msgspec.json.encode(decoded).decode(), rowid],
+            )
             changed += 1
     return changed

@@ -40,8 +40,10 @@ def group_questions(survey: Survey) -> dict[str, SingleChoice]:
     return found
 
 
-_ADD = ("INSERT INTO answer_tallies (survey_slug, day, question_id, value, age_band, area, n) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n")
+_ADD = (
+    "INSERT INTO answer_tallies (survey_slug, day, question_id, value, age_band, area, n) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n"
+)
 
 
 def add_response(db: Database, slug: str, survey: Survey, day: str, values: dict[str, str], step: int = 1) -> None:
@@ -49,8 +51,14 @@ def add_response(db: Database, slug: str, survey: Survey, day: str, values: dict
     With step=-1, take them off again (the answers are being withdrawn or deleted)."""
     groups = group_questions(survey)
     age, area = (values.get(groups[g].id, NONE) if g in groups else NONE for g in BREAKDOWNS)
-    db.conn.executemany(_ADD, [(slug, day, q.id, values[q.id], age, area, step) for _, q in survey.questions()
-                               if q.counted and q.id in values])
+    db.conn.executemany(
+        _ADD,
+        [
+            (slug, day, q.id, values[q.id], age, area, step)
+            for _, q in survey.questions()
+            if q.counted and q.id in values
+        ],
+    )
 
 
 def _count_version(db: Database, version_id: int, survey: Survey) -> None:
@@ -62,8 +70,7 @@ def _count_version(db: Database, version_id: int, survey: Survey) -> None:
     params: dict[str, str | int] = {"version": version_id}
     for g in BREAKDOWNS:
         if g in groups:
-            joins += (f" LEFT JOIN answers {g} ON {g}.response_id = a.response_id "
-                      f"AND {g}.question_id = :{g}")
+            joins += f" LEFT JOIN answers {g} ON {g}.response_id = a.response_id AND {g}.question_id = :{g}"
             columns.append(f"coalesce({g}.value, '')")
             params[g] = groups[g].id
         else:
@@ -75,7 +82,9 @@ def _count_version(db: Database, version_id: int, survey: Survey) -> None:
         f"SELECT r.survey_slug, r.submitted_on, a.question_id, a.value, {', '.join(columns)}, count(*) "
         f"FROM answers a JOIN responses r ON r.id = a.response_id{joins} "
         f"WHERE r.version_id = :version AND a.question_id IN ({marks}) GROUP BY 1, 2, 3, 4, 5, 6 "
-        "ON CONFLICT DO UPDATE SET n = n + excluded.n", params)
+        "ON CONFLICT DO UPDATE SET n = n + excluded.n",
+        params,
+    )
 
 
 def rebuild(db: Database) -> None:
@@ -90,10 +99,13 @@ def rebuild(db: Database) -> None:
         "INSERT INTO topic_tallies (survey_slug, day, sentiment, topics, n) "
         "SELECT r.survey_slug, r.submitted_on, e.sentiment, e.topics, count(*) FROM effective_themes e "
         "JOIN answers a ON a.id = e.answer_id JOIN responses r ON r.id = a.response_id "
-        "WHERE true GROUP BY 1, 2, 3, 4 ON CONFLICT DO UPDATE SET n = n + excluded.n")
+        "WHERE true GROUP BY 1, 2, 3, 4 ON CONFLICT DO UPDATE SET n = n + excluded.n"
+    )
 
 
 def tallies_now(db: Database) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
     """Both tables' rows with a count, in order (for comparing what was kept with `rebuild`)."""
-    return (db.execute("SELECT * FROM answer_tallies WHERE n != 0 ORDER BY 1, 2, 3, 4, 5, 6").fetchall(),
-            db.execute("SELECT * FROM topic_tallies WHERE n != 0 ORDER BY 1, 2, 3, 4").fetchall())
+    return (
+        db.execute("SELECT * FROM answer_tallies WHERE n != 0 ORDER BY 1, 2, 3, 4, 5, 6").fetchall(),
+        db.execute("SELECT * FROM topic_tallies WHERE n != 0 ORDER BY 1, 2, 3, 4").fetchall(),
+    )

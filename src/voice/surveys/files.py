@@ -94,8 +94,9 @@ def _read_yaml(text: str, source: str) -> tuple[yaml.Node | None, Any]:
         detail = getattr(exc, "problem", None) or str(exc)
         if context is not None and mark is not None and context.line != mark.line:
             detail += f" (look at line {context.line + 1}, where this part starts)"
-        raise SurveyFileError([Problem(source, mark.line + 1 if mark else None, "$",
-                                       f"this is not valid YAML: {detail}")]) from None
+        raise SurveyFileError(
+            [Problem(source, mark.line + 1 if mark else None, "$", f"this is not valid YAML: {detail}")]
+        ) from None
 
 
 def line_of(root: yaml.Node | None, path: str) -> int | None:
@@ -118,17 +119,17 @@ def line_of(root: yaml.Node | None, path: str) -> int | None:
 
 # --- turning msgspec's one-line errors into an author's problems -------------------------------
 _AT = re.compile(r"^(?P<msg>.*) - at `(?P<path>\$[^`]*)`$", re.S)
-_TYPES = ", ".join(
-    t.__struct_config__.tag for t in AnyQuestion.__args__
-)
+_TYPES = ", ".join(t.__struct_config__.tag for t in AnyQuestion.__args__)
 
 
 def _friendly(message: str, path: str) -> tuple[str, str]:
     """Plain words for msgspec's messages; returns (path, message)."""
     if m := re.match(r"Object contains unknown field `(.+)`", message):
         if " " in m[1]:
-            return f"{path}.{m[1]}", (f"unknown key `{m[1]}`: if it is part of the text before it, put that "
-                                      "text in quotes (a comma inside { } starts a new key)")
+            return f"{path}.{m[1]}", (
+                f"unknown key `{m[1]}`: if it is part of the text before it, put that "
+                "text in quotes (a comma inside { } starts a new key)"
+            )
         return f"{path}.{m[1]}", f"unknown key `{m[1]}`: check the spelling, or remove it"
     if m := re.match(r"Object missing required field `(.+)`", message):
         return f"{path}.{m[1]}", f"`{m[1]}` is missing"
@@ -140,7 +141,9 @@ def _friendly(message: str, path: str) -> tuple[str, str]:
         return path, "not a business year: write it like 2022/23 (April 2022 to March 2023)"
     if m := re.match(r"Expected `str` matching regex '(.+)'", message):
         dash = "-]" in m[1] or "\\-" in m[1]
-        hint = "lower-case letters, digits, _ and -" if dash else "lower-case letters, digits and _ (start with a letter)"
+        hint = (
+            "lower-case letters, digits, _ and -" if dash else "lower-case letters, digits and _ (start with a letter)"
+        )
         return path, f"use only {hint}"
     if m := re.match(r"^(choices|max): (.*)$", message, re.S):
         return f"{path}.{m[1]}", m[2]
@@ -245,9 +248,14 @@ def _cross_check(survey: Survey) -> list[tuple[str, str]]:
                     errors.append((f"{path}.type", f"a survey can have only one `{q.kind}` question"))
                 singletons[q.kind] = q.id
             if q.kind == "contact_request" and q.hint and re.search(r"\b(?:working |business )?days?\b", q.hint):
-                errors.append((f"{path}.hint", "do not promise a time here: the form says when a trained worker "
-                               "will get in touch, from VOICE_CONTACT_WORKING_DAYS, so the promise and the day the "
-                               "request is due cannot disagree"))
+                errors.append(
+                    (
+                        f"{path}.hint",
+                        "do not promise a time here: the form says when a trained worker "
+                        "will get in touch, from VOICE_CONTACT_WORKING_DAYS, so the promise and the day the "
+                        "request is due cannot disagree",
+                    )
+                )
     if survey.opens and survey.closes and survey.closes < survey.opens:
         errors.append(("$.closes", "`closes` is before `opens`"))
     return errors + _check_words(survey)
@@ -282,17 +290,27 @@ def _check_picture(choice: Choice | ChoiceText, path: str) -> list[tuple[str, st
     if choice.picture and not choice.alt:
         return [(f"{path}.alt", "a picture needs `alt`: words saying what it shows, for people who cannot see it")]
     if choice.picture and choice.picture not in PICTURES:
-        return [(f"{path}.picture", f"there is no picture `{choice.picture}`; use one of: {', '.join(sorted(PICTURES))}")]
+        return [
+            (f"{path}.picture", f"there is no picture `{choice.picture}`; use one of: {', '.join(sorted(PICTURES))}")
+        ]
     return []
 
 
 def _check_text(survey: Survey, text: SurveyText, path: str, *, complete: bool) -> list[tuple[str, str]]:
     errors: list[tuple[str, str]] = []
     if len(text.support) > len(survey.support):
-        errors.append((f"{path}.support", f"there are {len(survey.support)} `support` entries to translate, not {len(text.support)}"))
+        errors.append(
+            (
+                f"{path}.support",
+                f"there are {len(survey.support)} `support` entries to translate, not {len(text.support)}",
+            )
+        )
     pages = {p.id for p in survey.pages}
-    errors += [(f"{path}.pages.{page_id}", f"there is no page `{page_id}` in this survey")
-               for page_id in text.pages if page_id not in pages]
+    errors += [
+        (f"{path}.pages.{page_id}", f"there is no page `{page_id}` in this survey")
+        for page_id in text.pages
+        if page_id not in pages
+    ]
     questions = {q.id: q for _, q in survey.questions()}
     for question_id, words in text.questions.items():
         if question_id not in questions:
@@ -310,23 +328,38 @@ def _missing_words(survey: Survey, text: SurveyText) -> list[str]:
     """Where the survey shows words that `text` does not give, e.g. `questions.age.hint`."""
     pairs: list[tuple[Any, Any, str]] = []  # (translation's words, survey's words, where)
     pairs += [(getattr(text, n), getattr(survey, n), n) for n in ("title", "owner", "audience")]
-    pairs += [(getattr(text.intro, n, None), getattr(survey.intro, n), f"intro.{n}") for n in ("why", "who_sees", "anonymity")]
-    pairs += [(getattr(text.closing, n, None), getattr(survey.closing, n), f"closing.{n}") for n in ("next_steps", "publish_when")]
+    pairs += [
+        (getattr(text.intro, n, None), getattr(survey.intro, n), f"intro.{n}") for n in ("why", "who_sees", "anonymity")
+    ]
+    pairs += [
+        (getattr(text.closing, n, None), getattr(survey.closing, n), f"closing.{n}")
+        for n in ("next_steps", "publish_when")
+    ]
     for i, entry in enumerate(survey.support):
         given_support = text.support[i] if i < len(text.support) else None
-        pairs += [(getattr(given_support, n, None), getattr(entry, n), f"support[{i}].{n}") for n in ("name", "description", "hours")]
+        pairs += [
+            (getattr(given_support, n, None), getattr(entry, n), f"support[{i}].{n}")
+            for n in ("name", "description", "hours")
+        ]
     for page in survey.pages:
         given_page = text.pages.get(page.id)
         pairs += [(getattr(given_page, n, None), getattr(page, n), f"pages.{page.id}.{n}") for n in ("title", "intro")]
         for q in page.questions:
             given = text.questions.get(q.id)
             for name in ("label", "hint", "text", "other", "none_option", "labels"):
-                if not (name == "label" and q.label in DEFAULT_TEXTS):  # the product's words: its catalogue translates them
+                if not (
+                    name == "label" and q.label in DEFAULT_TEXTS
+                ):  # the product's words: its catalogue translates them
                     pairs.append((getattr(given, name, None), getattr(q, name, None), f"questions.{q.id}.{name}"))
             for c in getattr(q, "choices", []):
                 word = given.choices.get(c.value) if given else None
-                pairs.append((word if isinstance(word, str) else getattr(word, "label", None), c.label,
-                              f"questions.{q.id}.choices.{c.value}"))
+                pairs.append(
+                    (
+                        word if isinstance(word, str) else getattr(word, "label", None),
+                        c.label,
+                        f"questions.{q.id}.choices.{c.value}",
+                    )
+                )
     return [where for have, original, where in pairs if original is not None and have is None]
 
 
@@ -347,25 +380,40 @@ def _check_question_text(question: AnyQuestion, words: QuestionText, path: str) 
 
 
 def _check_show_if(
-    cond: ShowIf, page: int, own_id: str | None, seen: dict[str, tuple[int, AnyQuestion]],
-    every_id: set[str], path: str,
+    cond: ShowIf,
+    page: int,
+    own_id: str | None,
+    seen: dict[str, tuple[int, AnyQuestion]],
+    every_id: set[str],
+    path: str,
 ) -> list[tuple[str, str]]:
     if cond.question == own_id:
         return [(f"{path}.question", "a question cannot depend on its own answer")]
     if cond.question not in every_id:
         return [(f"{path}.question", f"there is no question `{cond.question}` in this survey")]
     if cond.question not in seen:
-        return [(f"{path}.question", f"`{cond.question}` comes later in the survey; show_if can only use earlier answers")]
+        return [
+            (f"{path}.question", f"`{cond.question}` comes later in the survey; show_if can only use earlier answers")
+        ]
     where, target = seen[cond.question]
     if where == page:
-        return [(f"{path}.question", f"`{cond.question}` is on the same page; show_if can only use answers from earlier pages")]
+        return [
+            (
+                f"{path}.question",
+                f"`{cond.question}` is on the same page; show_if can only use answers from earlier pages",
+            )
+        ]
     allowed = target.values()
     if allowed is None:
         return [(f"{path}.question", f"`{cond.question}` is a {target.kind} question, which show_if cannot use")]
     bad = [v for v in cond.values if v not in allowed]
     if bad:
-        return [(f"{path}.{'equals' if cond.equals is not None else 'any_of'}",
-                 f"`{bad[0]}` is not an answer to `{cond.question}`; use one of: {', '.join(allowed)}")]
+        return [
+            (
+                f"{path}.{'equals' if cond.equals is not None else 'any_of'}",
+                f"`{bad[0]}` is not an answer to `{cond.question}`; use one of: {', '.join(allowed)}",
+            )
+        ]
     return []
 
 
@@ -401,7 +449,9 @@ def read_text_file(path: Path, what: str = "a survey file") -> str:
     except OSError as exc:
         raise SurveyFileError([Problem(source, None, "$", f"cannot read the file: {exc.strerror}")]) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise SurveyFileError([Problem(source, None, "$", f"the file is {len(raw):,} bytes; {what} can be at most {MAX_FILE_BYTES:,}")])
+        raise SurveyFileError(
+            [Problem(source, None, "$", f"the file is {len(raw):,} bytes; {what} can be at most {MAX_FILE_BYTES:,}")]
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

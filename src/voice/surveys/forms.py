@@ -39,9 +39,12 @@ def counted_pages(survey: Survey, answers: Answers, index: int) -> list[int]:
     condition rests on a question not reached yet (so "Page 1 of 6" never becomes "Page 5 of 6" as
     answers open more pages; it can only come down when a page turns out not to be needed)."""
     asked_on = {q.id: i for i, page in enumerate(survey.pages) for q in page.questions}
-    return [i for i, page in enumerate(survey.pages)
-            if shown(page.show_if, answers)
-            or (page.show_if is not None and asked_on.get(page.show_if.question, -1) >= index)]
+    return [
+        i
+        for i, page in enumerate(survey.pages)
+        if shown(page.show_if, answers)
+        or (page.show_if is not None and asked_on.get(page.show_if.question, -1) >= index)
+    ]
 
 
 def visible_questions(page: Page, answers: Answers) -> list[AnyQuestion]:
@@ -102,13 +105,17 @@ def check_all(survey: Survey, raw: Answers, locale: str = "en") -> tuple[Answers
     """Check a whole set of answers. Answers to questions that are not shown are dropped."""
     errors: list[FieldError] = []
     if len(raw) > MAX_ANSWER_KEYS:
-        return {}, [FieldError("answers", "answers", translate(
-locale, "Send no more than %(max)d answers.", max=MAX_ANSWER_KEYS))]
+        return {}, [
+            FieldError(
+                "answers", "answers", translate(locale, "Send no more than %(max)d answers.", max=MAX_ANSWER_KEYS)
+            )
+        ]
     known = _answer_keys_of(survey)
     for key in raw:
         if key not in known:
-            errors.append(FieldError(key, key, translate(
-locale, "There is no question “%(id)s” in this survey.", id=key[:60])))
+            errors.append(
+                FieldError(key, key, translate(locale, "There is no question “%(id)s” in this survey.", id=key[:60]))
+            )
     clean: Answers = {}
     for page in survey.pages:
         if not shown(page.show_if, clean):

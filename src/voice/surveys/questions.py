@@ -43,8 +43,15 @@ YES, NO, NOT_SURE = N_("Yes"), N_("No"), N_("Not sure")
 RATHER_NOT = N_("I'd rather not say")
 DEFAULT_TEXTS.update((YES, NO, NOT_SURE, RATHER_NOT))
 
-YES_NO_WORDS = [("yes", "yes"), ("y", "yes"), ("true", "yes"), ("no", "no"), ("n", "no"), ("false", "no"),
-                ("not sure", "not_sure")]
+YES_NO_WORDS = [
+    ("yes", "yes"),
+    ("y", "yes"),
+    ("true", "yes"),
+    ("no", "no"),
+    ("n", "no"),
+    ("false", "no"),
+    ("not sure", "not_sure"),
+]
 """What a spreadsheet cell may say for yes and no."""
 
 
@@ -90,8 +97,9 @@ def char_count(text: str) -> int:
     return len(text)
 
 
-def check_text(raw: Answers, key: str, limit: int, anchor: str, locale: str,
-               clean: Answers, errors: list[FieldError]) -> None:
+def check_text(
+    raw: Answers, key: str, limit: int, anchor: str, locale: str, clean: Answers, errors: list[FieldError]
+) -> None:
     """Words typed for `key`, kept clean in `clean` (nothing when empty), or an error when too long."""
     value = raw.get(key)
     if value is None:
@@ -101,9 +109,18 @@ def check_text(raw: Answers, key: str, limit: int, anchor: str, locale: str,
         return
     text = clean_text(value)
     if char_count(text) > limit:
-        errors.append(FieldError(key, anchor, translate(
-            locale, "Your answer must be %(max)s characters or fewer. It has %(count)s.",
-            max=number(locale, limit), count=number(locale, char_count(text)))))
+        errors.append(
+            FieldError(
+                key,
+                anchor,
+                translate(
+                    locale,
+                    "Your answer must be %(max)s characters or fewer. It has %(count)s.",
+                    max=number(locale, limit),
+                    count=number(locale, char_count(text)),
+                ),
+            )
+        )
     if text:
         clean[key] = text
 
@@ -192,8 +209,11 @@ class SingleChoice(Question, tag="single_choice", kw_only=True, frozen=True):
         return clean, errors
 
     def choice_rows(self) -> list[tuple[str, str]]:
-        return ([(c.value, c.label) for c in self.choices] + ([(OTHER, self.other)] if self.other else [])
-                + ([(PREFER_NOT, RATHER_NOT)] if self.offers_prefer_not else []))
+        return (
+            [(c.value, c.label) for c in self.choices]
+            + ([(OTHER, self.other)] if self.other else [])
+            + ([(PREFER_NOT, RATHER_NOT)] if self.offers_prefer_not else [])
+        )
 
 
 class MultipleChoice(Question, tag="multiple_choice", kw_only=True, frozen=True):
@@ -226,12 +246,27 @@ class MultipleChoice(Question, tag="multiple_choice", kw_only=True, frozen=True)
         if any(v not in self.values() for v in picked):
             errors.append(FieldError(qid, qid, translate(locale, "Select one of the answers shown.")))
         elif "none" in picked and len(picked) > 1:
-            errors.append(FieldError(qid, qid, translate(
-                locale, "Select “%(none)s” on its own, or untick it to choose other answers.",
-                none=self.none_option)))
+            errors.append(
+                FieldError(
+                    qid,
+                    qid,
+                    translate(
+                        locale,
+                        "Select “%(none)s” on its own, or untick it to choose other answers.",
+                        none=self.none_option,
+                    ),
+                )
+            )
         elif self.max is not None and len(picked) > self.max:
-            errors.append(FieldError(qid, qid, translate_plural(
-                locale, "Select no more than %(num)s answer.", "Select no more than %(num)s answers.", self.max)))
+            errors.append(
+                FieldError(
+                    qid,
+                    qid,
+                    translate_plural(
+                        locale, "Select no more than %(num)s answer.", "Select no more than %(num)s answers.", self.max
+                    ),
+                )
+            )
         return ({qid: picked} if picked else {}), errors
 
     def choice_rows(self) -> list[tuple[str, str]]:
@@ -315,7 +350,9 @@ class Info(Question, tag="info", kw_only=True, frozen=True):
     def check(self, raw: Answers, locale: str = "en") -> tuple[Answers, list[FieldError]]:
         if raw.get(self.id) is None:
             return {}, []
-        return {}, [FieldError(self.id, self.id, translate(locale, "This is information, not a question: leave it out."))]
+        return {}, [
+            FieldError(self.id, self.id, translate(locale, "This is information, not a question: leave it out."))
+        ]
 
 
 class QuoteConsent(Question, tag="quote_consent", kw_only=True, frozen=True):
@@ -331,8 +368,12 @@ class QuoteConsent(Question, tag="quote_consent", kw_only=True, frozen=True):
         return _one_of(self, _yes_or_no(raw.get(self.id)), locale)
 
     def cell_words(self) -> list[tuple[str, str]]:
-        return [*super().cell_words(), *YES_NO_WORDS,  # and its answers as the form and its exports say them
-                ("yes, you can use my words", "yes"), ("no, do not use my words", "no")]
+        return [
+            *super().cell_words(),
+            *YES_NO_WORDS,  # and its answers as the form and its exports say them
+            ("yes, you can use my words", "yes"),
+            ("no, do not use my words", "no"),
+        ]
 
 
 class ContactRequest(Question, tag="contact_request", kw_only=True, frozen=True):
@@ -352,17 +393,33 @@ class ContactRequest(Question, tag="contact_request", kw_only=True, frozen=True)
             for part in self.parts:
                 check_text(raw, f"{qid}.{part}", CONTACT_MAX, f"{qid}-{part}", locale, clean, errors)
             if f"{qid}.contact" not in clean and not any(e.key == f"{qid}.contact" for e in errors):
-                errors.append(FieldError(f"{qid}.contact", f"{qid}-contact", translate(
-                    locale, "Enter a phone number or email address so someone can contact you, or untick the box.")))
+                errors.append(
+                    FieldError(
+                        f"{qid}.contact",
+                        f"{qid}-contact",
+                        translate(
+                            locale,
+                            "Enter a phone number or email address so someone can contact you, or untick the box.",
+                        ),
+                    )
+                )
         elif value not in (None, "", "no", False):
             errors.append(FieldError(qid, qid, translate(locale, "Select one of the answers shown.")))
         elif any(isinstance(raw.get(f"{qid}.{part}"), str) and raw[f"{qid}.{part}"].strip() for part in self.parts):
             # Details given without the tick: never dropped without asking, never a request they did not make.
             for part in self.parts:
                 check_text(raw, f"{qid}.{part}", CONTACT_MAX, f"{qid}-{part}", locale, clean, errors)
-            errors.append(FieldError(qid, qid, translate(
-                locale, "You wrote how to contact you. Tick the box if you would like someone to talk to you, "
-                        "or delete what you wrote.")))
+            errors.append(
+                FieldError(
+                    qid,
+                    qid,
+                    translate(
+                        locale,
+                        "You wrote how to contact you. Tick the box if you would like someone to talk to you, "
+                        "or delete what you wrote.",
+                    ),
+                )
+            )
         return clean, errors
 
     def cell_words(self) -> list[tuple[str, str]]:

@@ -62,10 +62,17 @@ class Support(Base, kw_only=True, frozen=True):
 # The partnership's standard help, on every page, the thank-you page and every file for young people
 # (WCAG 3.2.6 consistent help).
 STANDARD_SUPPORT = (
-    Support(name=N_("Childline"), description=N_("Free, private and confidential, for anyone under 19. Call any time, day or night."),
-            phone="0800 1111", url="https://www.childline.org.uk/"),
-    Support(name=N_("In an emergency"), description=N_("If you or someone else is in danger right now, call 999."),
-            phone="999"),
+    Support(
+        name=N_("Childline"),
+        description=N_("Free, private and confidential, for anyone under 19. Call any time, day or night."),
+        phone="0800 1111",
+        url="https://www.childline.org.uk/",
+    ),
+    Support(
+        name=N_("In an emergency"),
+        description=N_("If you or someone else is in danger right now, call 999."),
+        phone="999",
+    ),
 )
 
 
@@ -214,19 +221,34 @@ class Survey(Base, kw_only=True, frozen=True):
             text = self.easy_read
         if text is None:
             return self
-        support = [msgspec.structs.replace(s, **_with(s, text.support[i] if i < len(text.support) else None,
-                                                     ("name", "description", "hours")))
-                   for i, s in enumerate(self.support)]
+        support = [
+            msgspec.structs.replace(
+                s, **_with(s, text.support[i] if i < len(text.support) else None, ("name", "description", "hours"))
+            )
+            for i, s in enumerate(self.support)
+        ]
         pages = [
-            msgspec.structs.replace(page, **_with(page, text.pages.get(page.id), ("title", "intro")),
-                                    questions=[_question_in(q, text.questions.get(q.id)) for q in page.questions])
+            msgspec.structs.replace(
+                page,
+                **_with(page, text.pages.get(page.id), ("title", "intro")),
+                questions=[_question_in(q, text.questions.get(q.id)) for q in page.questions],
+            )
             for page in self.pages
         ]
         return msgspec.structs.replace(
-            self, **_with(self, text, ("title", "owner", "audience")),
-            intro=msgspec.structs.replace(self.intro, **_with(self.intro, text.intro, ("why", "who_sees", "anonymity"))),
-            closing=msgspec.structs.replace(self.closing, **_with(self.closing, text.closing, ("next_steps", "publish_when"))),
-            support=support, pages=pages, translations={}, easy_read=None, languages=[language],
+            self,
+            **_with(self, text, ("title", "owner", "audience")),
+            intro=msgspec.structs.replace(
+                self.intro, **_with(self.intro, text.intro, ("why", "who_sees", "anonymity"))
+            ),
+            closing=msgspec.structs.replace(
+                self.closing, **_with(self.closing, text.closing, ("next_steps", "publish_when"))
+            ),
+            support=support,
+            pages=pages,
+            translations={},
+            easy_read=None,
+            languages=[language],
         )
 
     def questions(self) -> Iterator[tuple[int, AnyQuestion]]:

@@ -81,8 +81,16 @@ class ApiController(Controller):
         """Every published survey, open or closed."""
         today = _today()
         return [
-            SurveySummary(p.slug, p.survey.title, p.survey.owner, p.survey.audience,
-                          p.survey.estimated_minutes, p.survey.is_open(today), p.content_hash, f"/s/{p.slug}")
+            SurveySummary(
+                p.slug,
+                p.survey.title,
+                p.survey.owner,
+                p.survey.audience,
+                p.survey.estimated_minutes,
+                p.survey.is_open(today),
+                p.content_hash,
+                f"/s/{p.slug}",
+            )
             for p in catalogue_of(request).all()
         ]
 
@@ -94,17 +102,29 @@ class ApiController(Controller):
             raise SaidNotFoundError(t(request, "There is no survey called “%(slug)s”.", slug=slug[:60]))
         return PublishedSurvey(slug, published.content_hash, published.survey.is_open(_today()), published.survey)
 
-    @post("/{slug:str}/responses", exclude_from_csrf=True, status_code=201,
-          responses={400: ApiError.spec("The body is not JSON of the right shape"),
-                     404: ApiError.spec("No such survey"),
-                     409: ApiError.spec("The survey is closed"),
-                     413: ApiError.spec("The body is larger than the service accepts"),
-                     415: ApiError.spec("The body is not sent as JSON (Content-Type: application/json)"),
-                     422: ApiError.spec("Some answers cannot be accepted; `errors` says which and why"),
-                     429: ApiError.spec("Too many submissions from this address in the last minute; nothing was stored"),
-                     503: ApiError.spec("The database is busy or unavailable; nothing was stored, try again")})
-    async def submit(self, request: Request, db: Db, slug: FromPath[str], data: JSONBody[ResponseIn],
-                     idempotency_key: Annotated[str | None, FromHeader[str | None]] = None) -> Response[Receipt]:
+    @post(
+        "/{slug:str}/responses",
+        exclude_from_csrf=True,
+        status_code=201,
+        responses={
+            400: ApiError.spec("The body is not JSON of the right shape"),
+            404: ApiError.spec("No such survey"),
+            409: ApiError.spec("The survey is closed"),
+            413: ApiError.spec("The body is larger than the service accepts"),
+            415: ApiError.spec("The body is not sent as JSON (Content-Type: application/json)"),
+            422: ApiError.spec("Some answers cannot be accepted; `errors` says which and why"),
+            429: ApiError.spec("Too many submissions from this address in the last minute; nothing was stored"),
+            503: ApiError.spec("The database is busy or unavailable; nothing was stored, try again"),
+        },
+    )
+    async def submit(
+        self,
+        request: Request,
+        db: Db,
+        slug: FromPath[str],
+        data: JSONBody[ResponseIn],
+        idempotency_key: Annotated[str | None, FromHeader[str | None]] = None,
+    ) -> Response[Receipt]:
         """Store one anonymous response. Answers are checked against the survey's current version."""
         published = catalogue_of(request).current(slug)
         if published is None:
@@ -114,12 +134,24 @@ class ApiController(Controller):
         key = data.submission_id or (idempotency_key[:100] if idempotency_key else None)
         try:
             # Only the write goes to a thread (it waits for its transaction): see voice.web.public.
-            recorded = await anyio.to_thread.run_sync(partial(
-                record, db, published, dict(data.answers), "api",
-                msgspec.structs.replace(record_options(request), submission_key=key, read_now=False)))
+            recorded = await anyio.to_thread.run_sync(
+                partial(
+                    record,
+                    db,
+                    published,
+                    dict(data.answers),
+                    "api",
+                    msgspec.structs.replace(record_options(request), submission_key=key, read_now=False),
+                )
+            )
         except InvalidAnswersError as exc:
-            return api_error(422, t(request, "Some answers cannot be accepted."),
-                             [ErrorItem(f"answers.{e.key}", e.message) for e in exc.errors])
-        return Response(Receipt(recorded.receipt, slug, published.content_hash),
-                        status_code=200 if recorded.duplicate else 201,
-                        background=None if recorded.duplicate else read_after(request, recorded))
+            return api_error(
+                422,
+                t(request, "Some answers cannot be accepted."),
+                [ErrorItem(f"answers.{e.key}", e.message) for e in exc.errors],
+            )
+        return Response(
+            Receipt(recorded.receipt, slug, published.content_hash),
+            status_code=200 if recorded.duplicate else 201,
+            background=None if recorded.duplicate else read_after(request, recorded),
+        )

@@ -75,9 +75,13 @@ from voice.web.reading import Reader
 log = logging.getLogger("voice")
 
 SECURITY_HEADERS = [
-    ResponseHeader(name="Content-Security-Policy", value=(
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")),
+    ResponseHeader(
+        name="Content-Security-Policy",
+        value=(
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+        ),
+    ),
     ResponseHeader(name="Referrer-Policy", value="no-referrer"),
     ResponseHeader(name="X-Content-Type-Options", value="nosniff"),
     ResponseHeader(name="Permissions-Policy", value="camera=(), microphone=(), geolocation=(), interest-cohort=()"),
@@ -140,9 +144,13 @@ def themer_for(settings: Settings, *, learn: bool = True) -> Themer:
         model = load_model(model_path(settings))
     except (OSError, ValueError, msgspec.DecodeError) as exc:
         raise SettingsError(f"VOICE_MODEL_FILE: {model_path(settings)}: {exc}") from None
-    options: dict[str, Any] = {"model": model, "flag_threshold": settings.flag_threshold,
-                               "look_threshold": settings.look_threshold, "close_floor": settings.close_floor,
-                               "read_closely": settings.close_reader}
+    options: dict[str, Any] = {
+        "model": model,
+        "flag_threshold": settings.flag_threshold,
+        "look_threshold": settings.look_threshold,
+        "close_floor": settings.close_floor,
+        "read_closely": settings.close_reader,
+    }
     if not learn or not Path(settings.db_path).exists():
         return Themer(taxonomy, **options)
     with opened(settings.db_path) as db:
@@ -185,9 +193,15 @@ async def retention(app: Litestar) -> AsyncIterator[None]:
 
     def job() -> None:
         done = purge_as_set(settings)
-        log.info("retention job: deleted %d expired unfinished answers, %d texts as typed, %d staff sessions, "
-                 "%d responses past their keeping time; wiped the details of %d closed requests for contact",
-                 done.drafts, done.original_texts, done.staff_sessions, done.answers, done.contact_details)
+        log.info(
+            "retention job: deleted %d expired unfinished answers, %d texts as typed, %d staff sessions, "
+            "%d responses past their keeping time; wiped the details of %d closed requests for contact",
+            done.drafts,
+            done.original_texts,
+            done.staff_sessions,
+            done.answers,
+            done.contact_details,
+        )
 
     async with _in_background(lambda: settings.purge_every_seconds, job, "retention job"):
         yield
@@ -198,8 +212,9 @@ async def watch_surveys(app: Litestar) -> AsyncIterator[None]:
     """Look at the survey folder every second for new, changed and broken files. Requests only read
     what was found, so a page never waits for the folder (or for a large survey file being checked)
     and pages can be served on the event loop."""
-    async with _in_background(lambda: SURVEYS_CHECK_SECONDS, app.state["catalogue"].refresh,
-                              "looking at the survey folder"):
+    async with _in_background(
+        lambda: SURVEYS_CHECK_SECONDS, app.state["catalogue"].refresh, "looking at the survey folder"
+    ):
         yield
 
 
@@ -209,10 +224,14 @@ async def checkpoints(app: Litestar) -> AsyncIterator[None]:
     it (see voice.store.db.connect), and empty it past a quarter of VOICE_WAL_LIMIT_MB (keep_wal_small)."""
     settings: Settings = app.state["settings"]
     async with (
-        _in_background(lambda: CHECKPOINT_SECONDS, lambda: checkpoint(settings.db_path),
-                       "copying the WAL into the database"),
-        _in_background(lambda: WAL_CHECK_SECONDS, lambda: keep_wal_small(settings.db_path, settings.wal_limit_mb * 2**20),
-                       "emptying the WAL"),
+        _in_background(
+            lambda: CHECKPOINT_SECONDS, lambda: checkpoint(settings.db_path), "copying the WAL into the database"
+        ),
+        _in_background(
+            lambda: WAL_CHECK_SECONDS,
+            lambda: keep_wal_small(settings.db_path, settings.wal_limit_mb * 2**20),
+            "emptying the WAL",
+        ),
     ):
         yield
 
@@ -259,8 +278,10 @@ def create_app(settings: Settings) -> Litestar:
     health.clear()
     use_timezone(settings.timezone)
     if not writable(settings.db_path):
-        raise SettingsError(f"VOICE_DB_PATH: {settings.db_path} cannot be written to (a read-only file or disk): "
-                            "voice stores answers there, so the user it runs as must be able to write it")
+        raise SettingsError(
+            f"VOICE_DB_PATH: {settings.db_path} cannot be written to (a read-only file or disk): "
+            "voice stores answers there, so the user it runs as must be able to write it"
+        )
     migrate(settings.db_path)
     lock_writes_to(settings.db_path)
     terms = redaction_terms(settings)
@@ -281,9 +302,18 @@ def create_app(settings: Settings) -> Litestar:
     engine = template_engine()
     connections = ConnectionPool(opener=serving_connection)
     secret = secret_for(settings)
-    state = State({"settings": settings, "catalogue": catalogue, "terms": terms, "themer": themer,
-                   "mac_key": hashlib.sha256(f"voice cookies\0{secret}".encode()).digest(),  # see pages.signature
-                   "connections": connections, "pages": PageCache(), "mailer": mailer})
+    state = State(
+        {
+            "settings": settings,
+            "catalogue": catalogue,
+            "terms": terms,
+            "themer": themer,
+            "mac_key": hashlib.sha256(f"voice cookies\0{secret}".encode()).digest(),  # see pages.signature
+            "connections": connections,
+            "pages": PageCache(),
+            "mailer": mailer,
+        }
+    )
     state["reader"] = reader = Reader(settings, connections, state)
     try:
         metrics = state["metrics"] = Metrics(settings) if settings.metrics else None
@@ -299,9 +329,13 @@ def create_app(settings: Settings) -> Litestar:
             withdraw.ResponsesApiController,
             *staff_routers(),
             *([metrics_page] if metrics else []),
-            create_static_files_router(path="/static", directories=[Path(settings.static_dir)],
-                                       cache_control=None, include_in_schema=False,
-                                       exception_handlers=static_exception_handlers()),
+            create_static_files_router(
+                path="/static",
+                directories=[Path(settings.static_dir)],
+                cache_control=None,
+                include_in_schema=False,
+                exception_handlers=static_exception_handlers(),
+            ),
         ],
         dependencies={"db": Provide(provide_db), **services(settings, catalogue, reader)},
         state=state,
@@ -314,12 +348,17 @@ def create_app(settings: Settings) -> Litestar:
             cookie_samesite="lax",
         ),
         request_max_body_size=settings.max_body_bytes,
-        middleware=[*([metrics.middleware] if metrics else []), reader.middleware,
-                    *[m for m in [rate_limit(settings.submissions_per_minute)] if m is not None]],
+        middleware=[
+            *([metrics.middleware] if metrics else []),
+            reader.middleware,
+            *[m for m in [rate_limit(settings.submissions_per_minute)] if m is not None],
+        ],
         response_headers=response_headers(settings),
         exception_handlers={**exception_handlers(), WrongHostError: on_wrong_host},
         openapi_config=OpenAPIConfig(
-            title="voice", version=__version__, path="/api/schema",
+            title="voice",
+            version=__version__,
+            path="/api/schema",
             render_plugins=[JsonRenderPlugin(), YamlRenderPlugin()],
         ),
         lifespan=[retention, watch_surveys, checkpoints, reader.lifespan, emails],
@@ -334,11 +373,27 @@ def staff_routers() -> list[Router]:
     host is told so, not sent to sign in), and none of those is kept by a browser or a proxy
     (Cache-Control: no-store): they hold answers, contact details and texts as typed, and downloads of them."""
     return [
-        Router(path="/", route_handlers=[staff.SignInController, people.SetPasswordController],
-               guards=[host_guard], include_in_schema=False),
-        Router(path="/staff", route_handlers=[staff.StaffController, PlansController, ContactsController,
-                                              WithdrawForController, AccountsController, AuditController, EmailsController,
-                                              uploads.ImportController],
-               guards=[host_guard, staff_guard], cache_control=CacheControlHeader(no_store=True),
-               exception_handlers={SignInRequiredError: to_sign_in}, include_in_schema=False),
+        Router(
+            path="/",
+            route_handlers=[staff.SignInController, people.SetPasswordController],
+            guards=[host_guard],
+            include_in_schema=False,
+        ),
+        Router(
+            path="/staff",
+            route_handlers=[
+                staff.StaffController,
+                PlansController,
+                ContactsController,
+                WithdrawForController,
+                AccountsController,
+                AuditController,
+                EmailsController,
+                uploads.ImportController,
+            ],
+            guards=[host_guard, staff_guard],
+            cache_control=CacheControlHeader(no_store=True),
+            exception_handlers={SignInRequiredError: to_sign_in},
+            include_in_schema=False,
+        ),
     ]

@@ -51,13 +51,29 @@ def api_error(status: int, message: str, errors: list[ErrorItem] | None = None) 
 # (heading, what to do) for each status a person may meet.
 PAGES = {
     400: (N_("We could not read what was sent"), N_("Go back to the previous page and try again.")),
-    403: (N_("This page has expired"), N_("For your safety, forms stop working after a while or if cookies are blocked. Go back, reload the page, and press the button again. Your answers so far are kept.")),
-    404: (N_("Page not found"), N_("If you typed the web address, check it is correct. If you followed a link, the survey may have been taken down.")),
+    403: (
+        N_("This page has expired"),
+        N_(
+            "For your safety, forms stop working after a while or if cookies are blocked. Go back, reload the page, and press the button again. Your answers so far are kept."
+        ),
+    ),
+    404: (
+        N_("Page not found"),
+        N_(
+            "If you typed the web address, check it is correct. If you followed a link, the survey may have been taken down."
+        ),
+    ),
     405: (N_("Page not found"), N_("If you typed the web address, check it is correct.")),
     413: (N_("What you sent is too long"), N_("Go back and make your longest answer shorter, then send it again.")),
-    429: (N_("Too many answers are being sent from where you are"), N_("Nothing you sent has been lost. Wait a minute, then go back and press the button again.")),
+    429: (
+        N_("Too many answers are being sent from where you are"),
+        N_("Nothing you sent has been lost. Wait a minute, then go back and press the button again."),
+    ),
     500: (N_("There is a problem with this service"), N_("Try again later. Your answers so far are kept.")),
-    503: (N_("This service is not available right now"), N_("Nothing you sent has been lost. Wait a minute, then go back and press the button again.")),
+    503: (
+        N_("This service is not available right now"),
+        N_("Nothing you sent has been lost. Wait a minute, then go back and press the button again."),
+    ),
 }
 API_MESSAGES = {
     400: N_("The request body is not JSON of the expected shape."),
@@ -76,23 +92,31 @@ class NotAllowedError(PermissionDeniedException):
     """Signed in, but in a role that may not do this (not an expired form): said as such."""
 
 
-NOT_ALLOWED = (N_("You do not have permission to do this"),
-               N_("Your account's role does not allow it. If you need to, ask an admin to change your role."))
+NOT_ALLOWED = (
+    N_("You do not have permission to do this"),
+    N_("Your account's role does not allow it. If you need to, ask an admin to change your role."),
+)
 
 
 def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api")
 
 
-def _respond(request: Request, status: int, detail: str | None = None,
-             errors: list[ErrorItem] | None = None, words: tuple[str, str] | None = None) -> Response[Any]:
+def _respond(
+    request: Request,
+    status: int,
+    detail: str | None = None,
+    errors: list[ErrorItem] | None = None,
+    words: tuple[str, str] | None = None,
+) -> Response[Any]:
     from voice.web.pages import render, t
 
     if _is_api(request):
         return api_error(status, detail or t(request, API_MESSAGES.get(status, API_MESSAGES[400])), errors)
     heading, advice = words or PAGES.get(status, PAGES[400 if status < 500 else 500])
-    page: Template = render(request, "errors/error.html", status=status, heading=t(request, heading),
-                            advice=t(request, advice))
+    page: Template = render(
+        request, "errors/error.html", status=status, heading=t(request, heading), advice=t(request, advice)
+    )
     return page
 
 
@@ -101,7 +125,9 @@ def on_http_error(request: Request, exc: HTTPException) -> Response[Any]:
         return on_validation_error(request, exc)
     # Our own sentences reach API callers; the framework's internal wording never does.
     detail = exc.detail if _is_api(request) and isinstance(exc, SaidNotFoundError) else None
-    response = _respond(request, exc.status_code, detail, words=NOT_ALLOWED if isinstance(exc, NotAllowedError) else None)
+    response = _respond(
+        request, exc.status_code, detail, words=NOT_ALLOWED if isinstance(exc, NotAllowedError) else None
+    )
     for name, value in (exc.headers or {}).items():  # e.g. Allow on a 405 (RFC 9110), Retry-After on a 429
         response.headers[name] = value
     return response

@@ -59,15 +59,22 @@ def host_guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
         raise WrongHostError()
 
 
-WRONG_HOST = (N_("This is not the address of the staff pages"),
-              N_("The staff pages of this service are at %(address)s. Go there instead."))
+WRONG_HOST = (
+    N_("This is not the address of the staff pages"),
+    N_("The staff pages of this service are at %(address)s. Go there instead."),
+)
 
 
 def on_wrong_host(request: Request, exc: WrongHostError) -> Template:
     heading, advice = WRONG_HOST
     address = f"{request.app.state['settings'].public_url}/staff"
-    return render(request, "errors/error.html", status=400, heading=t(request, heading),
-                  advice=t(request, advice, address=address))
+    return render(
+        request,
+        "errors/error.html",
+        status=400,
+        heading=t(request, heading),
+        advice=t(request, advice, address=address),
+    )
 
 
 CSRF_COOKIE = "voice_csrf"

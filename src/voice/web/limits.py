@@ -16,8 +16,10 @@ from litestar import Request
 from litestar.middleware.base import DefineMiddleware
 from litestar.middleware.rate_limit import RateLimitConfig, get_remote_address
 
-LIMITED = re.compile(r"^/(?:s/[^/]+/|api/surveys/[^/]+/responses$|api/responses/|withdraw/?$|staff/withdraw/?$|"
-                     r"staff/sign-in$)")
+LIMITED = re.compile(
+    r"^/(?:s/[^/]+/|api/surveys/[^/]+/responses$|api/responses/|withdraw/?$|staff/withdraw/?$|"
+    r"staff/sign-in$)"
+)
 """Every post of a survey page, start and check-answers included, every API submission, every try at a
 receipt code (withdrawing, on the page, through the API or by staff for a young person) and every try at
 a staff password."""
@@ -54,5 +56,9 @@ def rate_limit(per_minute: int) -> DefineMiddleware | None:
     def limited(request: Request) -> bool:
         return request.method in ("POST", "DELETE") and bool(LIMITED.match(request.url.path))
 
-    return RateLimitConfig(rate_limit=("minute", per_minute), identifier_for_request=identifier,
-                           check_throttle_handler=limited, set_rate_limit_headers=False).middleware
+    return RateLimitConfig(
+        rate_limit=("minute", per_minute),
+        identifier_for_request=identifier,
+        check_throttle_handler=limited,
+        set_rate_limit_headers=False,
+    ).middleware

@@ -32,8 +32,14 @@ from voice.intake import contacts
 from voice.intake.operations import last_backup_age
 from voice.store.db import opened
 
-GROUPS = (("/healthz", "health"), ("/metrics", "metrics"), ("/static", "static"), ("/api", "api"),
-          ("/staff", "staff"), ("/s/", "form"))
+GROUPS = (
+    ("/healthz", "health"),
+    ("/metrics", "metrics"),
+    ("/static", "static"),
+    ("/api", "api"),
+    ("/staff", "staff"),
+    ("/s/", "form"),
+)
 """Route groups, by the start of the path; anything else is "public" (start pages, you said we did)."""
 
 NAMES = {
@@ -62,6 +68,7 @@ class DatabaseCounts(Collector):
 
     def collect(self) -> Iterator[Metric]:
         with opened(self.db_path) as db:
+
             def gauge(name: str, value: float) -> GaugeMetricFamily:
                 return GaugeMetricFamily(name, NAMES[name], value=value)
 
@@ -91,13 +98,19 @@ class Metrics:
         if shared:
             MultiProcessCollector(self.registry, path=shared)  # type: ignore[no-untyped-call]
             # Written to the shared folder, read back by the collector above: not registered twice.
-            self.durations = Histogram("voice_request_duration_seconds", NAMES["voice_request_duration_seconds"],
-                                       ["group"], registry=None)
+            self.durations = Histogram(
+                "voice_request_duration_seconds", NAMES["voice_request_duration_seconds"], ["group"], registry=None
+            )
         else:
-            self.durations = Histogram("voice_request_duration_seconds", NAMES["voice_request_duration_seconds"],
-                                       ["group"], registry=self.registry)
-        self.networks = [ipaddress.ip_network(a.strip(), strict=False)
-                         for a in settings.metrics_allow.split(",") if a.strip()]
+            self.durations = Histogram(
+                "voice_request_duration_seconds",
+                NAMES["voice_request_duration_seconds"],
+                ["group"],
+                registry=self.registry,
+            )
+        self.networks = [
+            ipaddress.ip_network(a.strip(), strict=False) for a in settings.metrics_allow.split(",") if a.strip()
+        ]
 
     def middleware(self, app: ASGIApp) -> ASGIApp:
         async def timed(scope: Scope, receive: Receive, send: Send) -> None:
@@ -125,8 +138,10 @@ class Metrics:
         return any(address in network for network in self.networks)
 
 
-REFUSED = (b"403: the metrics token is missing or wrong (send Authorization: Bearer <VOICE_METRICS_TOKEN>), "
-           b"or scrape from an address in VOICE_METRICS_ALLOW.\n")
+REFUSED = (
+    b"403: the metrics token is missing or wrong (send Authorization: Bearer <VOICE_METRICS_TOKEN>), "
+    b"or scrape from an address in VOICE_METRICS_ALLOW.\n"
+)
 MEDIA_TYPE = CONTENT_TYPE_LATEST.split("; charset=")[0]
 """Prometheus's text format; Litestar adds the charset itself."""
 

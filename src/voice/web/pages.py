@@ -82,9 +82,11 @@ def services(settings: Settings, catalogue: Catalogue, reader: Reader) -> dict[s
     def provide_reader() -> Reader:
         return reader
 
-    return {"settings": Provide(provide_settings, use_cache=True, sync_to_thread=False),
-            "catalogue": Provide(provide_catalogue, use_cache=True, sync_to_thread=False),
-            "reader": Provide(provide_reader, use_cache=True, sync_to_thread=False)}
+    return {
+        "settings": Provide(provide_settings, use_cache=True, sync_to_thread=False),
+        "catalogue": Provide(provide_catalogue, use_cache=True, sync_to_thread=False),
+        "reader": Provide(provide_reader, use_cache=True, sync_to_thread=False),
+    }
 
 
 def connections_of(request: Request) -> ConnectionPool:
@@ -110,8 +112,7 @@ def catalogue_of(request: Request) -> Catalogue:
     return request.app.state["catalogue"]  # type: ignore[no-any-return]
 
 
-def record_options(request: Request, offered: list[str] | None = None, reader: Reader | None = None
-                   ) -> RecordOptions:
+def record_options(request: Request, offered: list[str] | None = None, reader: Reader | None = None) -> RecordOptions:
     """What submissions.record() needs from the app: the redaction list, how long originals stay, and
     the language for its messages (among `offered`, as for the page)."""
     return msgspec.structs.replace((reader or reader_of(request)).options, locale=locale_of(request, offered))
@@ -133,8 +134,9 @@ EASY_READ_COOKIE = "voice_easy_read"
 
 def chosen_locale(request: Request) -> str | None:
     """A language the visitor picked with the switcher (or ?lang=), if the product has it."""
-    chosen = (request.scope.get("voice_chosen")
-              or request.query_params.get("lang") or request.cookies.get(LANGUAGE_COOKIE))
+    chosen = (
+        request.scope.get("voice_chosen") or request.query_params.get("lang") or request.cookies.get(LANGUAGE_COOKIE)
+    )
     return chosen if chosen in available_locales() else None
 
 
@@ -145,8 +147,9 @@ def locale_of(request: Request, offered: list[str] | None = None) -> str:
     known: dict[tuple[str, ...], str] = request.scope.setdefault("voice_locales", {})  # type: ignore[typeddict-item]
     key = tuple(offered)
     if key not in known:  # worked out once a request for each set of languages
-        known[key] = negotiate(chosen_locale(request), request.headers.get("accept-language"), offered,
-                               default=offered[0])
+        known[key] = negotiate(
+            chosen_locale(request), request.headers.get("accept-language"), offered, default=offered[0]
+        )
     return known[key]
 
 
@@ -191,10 +194,18 @@ def page_context(request: Request, survey: Survey | None, offered: list[str] | N
         "languages": [(code, lang_tag(code), language_name(code)) for code in languages],
         "here": quote(here(request), safe=""),
         # The visitor asked for a language this survey does not have yet: say so, in their language.
-        "not_in": (lang_tag(chosen), direction(chosen), translate(
-            chosen, "This survey is not in %(language)s yet, so it is shown in %(shown)s.",
-            language=language_name(chosen, chosen), shown=language_name(locale, chosen)))
-        if chosen and chosen not in languages else None,
+        "not_in": (
+            lang_tag(chosen),
+            direction(chosen),
+            translate(
+                chosen,
+                "This survey is not in %(language)s yet, so it is shown in %(shown)s.",
+                language=language_name(chosen, chosen),
+                shown=language_name(locale, chosen),
+            ),
+        )
+        if chosen and chosen not in languages
+        else None,
         "switch_form": None,  # a page whose form the switcher sends (keeping what was typed): its id
         "easy_read": (False, False),  # (in easy read now, easy read offered): survey pages say
         "support": support_for(survey),
@@ -205,15 +216,23 @@ def page_context(request: Request, survey: Survey | None, offered: list[str] | N
     }
 
 
-def render(request: Request, template: str, *, status: int = 200, survey: Survey | None = None,
-           offered: list[str] | None = None, **context: Any) -> Template:
+def render(
+    request: Request,
+    template: str,
+    *,
+    status: int = 200,
+    survey: Survey | None = None,
+    offered: list[str] | None = None,
+    **context: Any,
+) -> Template:
     """A page in the visitor's language. `offered`: the languages this page can be in (a survey's).
     After a change, `?done=KEY` in the address shows DONE[KEY] at the top (a staff page's success message)."""
     done = DONE.get(request.query_params.get("done") or "")
     if done:
         context["done_message"] = translate(locale_of(request, offered), done)
-    return Template(template_name=template, context=page_context(request, survey, offered) | context,
-                    status_code=status)
+    return Template(
+        template_name=template, context=page_context(request, survey, offered) | context, status_code=status
+    )
 
 
 DONE: dict[str, str] = {
@@ -272,16 +291,25 @@ def _survey_digest(survey: Survey | None) -> bytes:
     if survey is None:
         return b""
     return _SURVEY_DIGESTS.get(
-        survey, None, lambda: hashlib.blake2b(msgspec.json.encode(survey), digest_size=16).digest())
+        survey, None, lambda: hashlib.blake2b(msgspec.json.encode(survey), digest_size=16).digest()
+    )
 
 
-def render_cached(request: Request, template: str, *, status: int = 200, survey: Survey | None = None,
-                  offered: list[str] | None = None, **context: Any) -> Response[Any]:
+def render_cached(
+    request: Request,
+    template: str,
+    *,
+    status: int = 200,
+    survey: Survey | None = None,
+    offered: list[str] | None = None,
+    **context: Any,
+) -> Response[Any]:
     """As render(), from the PageCache when the same page was made before."""
     full = page_context(request, survey, offered) | context
     rest = {k: v for k, v in full.items() if k != "survey"}
-    key = hashlib.blake2b(msgspec.json.encode([template, status, rest]) + _survey_digest(full["survey"]),
-                          digest_size=16).digest()
+    key = hashlib.blake2b(
+        msgspec.json.encode([template, status, rest]) + _survey_digest(full["survey"]), digest_size=16
+    ).digest()
     cache: PageCache = request.app.state["pages"]
     html = cache.page(key, lambda: environment().get_template(template).render({**full, "csrf_input": CSRF_MARK}))
     token = value_or_default(ScopeState.from_scope(request.scope).csrf_token, "")

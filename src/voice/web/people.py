@@ -55,8 +55,12 @@ from voice.web.words import language_namer, survey_titles
 
 LEAD = ("safeguarding_lead",)
 ADMIN = ("admin",)
-ROLE_NAMES = {"admin": N_("Admin"), "facilitator": N_("Facilitator"), "safeguarding_lead": N_("Safeguarding lead"),
-              "viewer": N_("Viewer")}
+ROLE_NAMES = {
+    "admin": N_("Admin"),
+    "facilitator": N_("Facilitator"),
+    "safeguarding_lead": N_("Safeguarding lead"),
+    "viewer": N_("Viewer"),
+}
 
 
 def _day(text: str | None) -> str | None:
@@ -77,20 +81,38 @@ class ContactsController(Controller):
     @get("/", sync_to_thread=True, opt={"roles": LEAD})
     def queue(self, request: Request, db: Db, status: FromQuery[str] = "open") -> Template:
         status = "closed" if status == "closed" else "open"
-        return render(request, "staff/contacts.html", staff=staff_of(request), showing=status,
-                      items=contacts.requests(db, status), today=local_today(),
-                      survey_titles=survey_titles(request), language_name=language_namer(request))
+        return render(
+            request,
+            "staff/contacts.html",
+            staff=staff_of(request),
+            showing=status,
+            items=contacts.requests(db, status),
+            today=local_today(),
+            survey_titles=survey_titles(request),
+            language_name=language_namer(request),
+        )
 
-    def _page(self, request: Request, db: Db, request_id: int, errors: list[FieldError], note: str = "",
-              status: int = 200) -> Template:
+    def _page(
+        self, request: Request, db: Db, request_id: int, errors: list[FieldError], note: str = "", status: int = 200
+    ) -> Template:
         item = contacts.request_detail(db, request_id, staff_of(request).email)
         if item is None:
             raise NotFoundException()
-        return render(request, "staff/contact.html", status=status, staff=staff_of(request), item=item,
-                      today=local_today(), history=events(db, f"contact:{request_id}"),
-                      note=note, errors=errors, survey_titles=survey_titles(request),
-                      flags=flags.on_response(db, item.response_id), names=safeguarding.CATEGORY_NAMES,
-                      language_name=language_namer(request))
+        return render(
+            request,
+            "staff/contact.html",
+            status=status,
+            staff=staff_of(request),
+            item=item,
+            today=local_today(),
+            history=events(db, f"contact:{request_id}"),
+            note=note,
+            errors=errors,
+            survey_titles=survey_titles(request),
+            flags=flags.on_response(db, item.response_id),
+            names=safeguarding.CATEGORY_NAMES,
+            language_name=language_namer(request),
+        )
 
     @get("/{request_id:int}", sync_to_thread=True, opt={"roles": LEAD})
     def detail(self, request: Request, db: Db, request_id: RowId) -> Template:
@@ -120,8 +142,9 @@ class WithdrawForController(Controller):
     def take(self, request: Request, db: Db, data: FormData) -> Redirect | Template:
         receipt = str(data.get("receipt", ""))[:40]
         error = receipt_error(request, receipt)
-        if error is None and not take_back(request, db, receipt, staff_of(request).email,
-                                           "for a young person who asked"):
+        if error is None and not take_back(
+            request, db, receipt, staff_of(request).email, "for a young person who asked"
+        ):
             why = withdrawal.gone(db, receipt)
             if why == "withdrawn":
                 said = t(request, "The answers with this receipt code were already taken back.")
@@ -131,8 +154,15 @@ class WithdrawForController(Controller):
                 said = t(request, "No answers have this receipt code. Check it with the young person.")
             error = FieldError("receipt", "receipt", said)
         if error is not None:
-            return render(request, "staff/withdraw.html", status=422, staff=staff_of(request), receipt=receipt,
-                          errors=[error], done=False)
+            return render(
+                request,
+                "staff/withdraw.html",
+                status=422,
+                staff=staff_of(request),
+                receipt=receipt,
+                errors=[error],
+                done=False,
+            )
         return Redirect("/staff/withdraw?done=1", status_code=303)
 
 
@@ -150,8 +180,15 @@ once and a refresh sends nothing again."""
 
 def _link_cookie(request: Request, token: str) -> Cookie:
     mark = signature(request, "one-time link shown", request.cookies.get(STAFF_COOKIE, ""), token)
-    return Cookie(key=LINK_COOKIE, value=f"{token}.{mark}", path="/staff/accounts", httponly=True,
-                  samesite="strict", secure=secure_cookies(request), max_age=300)
+    return Cookie(
+        key=LINK_COOKIE,
+        value=f"{token}.{mark}",
+        path="/staff/accounts",
+        httponly=True,
+        samesite="strict",
+        secure=secure_cookies(request),
+        max_age=300,
+    )
 
 
 def _link_to_show(request: Request) -> str | None:
@@ -163,8 +200,16 @@ def _link_to_show(request: Request) -> str | None:
 
 def _shown_once(request: Request, page: Template) -> Template:
     if LINK_COOKIE in request.cookies:
-        page.set_cookie(LINK_COOKIE, "", path="/staff/accounts", expires=0, max_age=0, httponly=True,
-                        samesite="strict", secure=secure_cookies(request))  # deleted, and Secure like every cookie
+        page.set_cookie(
+            LINK_COOKIE,
+            "",
+            path="/staff/accounts",
+            expires=0,
+            max_age=0,
+            httponly=True,
+            samesite="strict",
+            secure=secure_cookies(request),
+        )  # deleted, and Secure like every cookie
     return page
 
 
@@ -182,11 +227,27 @@ class AccountsController(Controller):
 
     path = "/accounts"
 
-    def _list(self, request: Request, db: Db, errors: list[FieldError] | None = None, status: int = 200,
-              values: dict[str, str] | None = None, link: str | None = None) -> Template:
-        return render(request, "staff/accounts.html", status=status, staff=staff_of(request),
-                      accounts=auth.accounts(db), roles=auth.ROLES, role_names=ROLE_NAMES, errors=errors or [],
-                      values=values or {"email": "", "role": "facilitator"}, link=link)
+    def _list(
+        self,
+        request: Request,
+        db: Db,
+        errors: list[FieldError] | None = None,
+        status: int = 200,
+        values: dict[str, str] | None = None,
+        link: str | None = None,
+    ) -> Template:
+        return render(
+            request,
+            "staff/accounts.html",
+            status=status,
+            staff=staff_of(request),
+            accounts=auth.accounts(db),
+            roles=auth.ROLES,
+            role_names=ROLE_NAMES,
+            errors=errors or [],
+            values=values or {"email": "", "role": "facilitator"},
+            link=link,
+        )
 
     @get("/", sync_to_thread=True, opt={"roles": ADMIN})
     def accounts(self, request: Request, db: Db) -> Template:
@@ -201,8 +262,11 @@ class AccountsController(Controller):
             field = "role" if "role" in str(exc) else "email"
             return self._list(request, db, [FieldError(field, field, t(request, str(exc)))], 422, values)
         emailed = _email_link(request, db, "invite", values["email"].strip(), token)
-        return Redirect("/staff/accounts" + ("?emailed=1" if emailed else ""), status_code=303,
-                        cookies=[_link_cookie(request, token)])
+        return Redirect(
+            "/staff/accounts" + ("?emailed=1" if emailed else ""),
+            status_code=303,
+            cookies=[_link_cookie(request, token)],
+        )
 
     def _found(self, db: Db, staff_id: int) -> auth.Account:
         try:
@@ -210,11 +274,27 @@ class AccountsController(Controller):
         except auth.AccountError:
             raise NotFoundException() from None
 
-    def _account(self, request: Request, db: Db, staff_id: int, errors: list[FieldError] | None = None,
-                 status: int = 200, link: str | None = None) -> Template:
-        return render(request, "staff/account.html", status=status, staff=staff_of(request),
-                      account=self._found(db, staff_id), roles=auth.ROLES, role_names=ROLE_NAMES,
-                      errors=errors or [], link=link, history=events(db, f"staff:{staff_id}", limit=50))
+    def _account(
+        self,
+        request: Request,
+        db: Db,
+        staff_id: int,
+        errors: list[FieldError] | None = None,
+        status: int = 200,
+        link: str | None = None,
+    ) -> Template:
+        return render(
+            request,
+            "staff/account.html",
+            status=status,
+            staff=staff_of(request),
+            account=self._found(db, staff_id),
+            roles=auth.ROLES,
+            role_names=ROLE_NAMES,
+            errors=errors or [],
+            link=link,
+            history=events(db, f"staff:{staff_id}", limit=50),
+        )
 
     @get("/{staff_id:int}", sync_to_thread=True, opt={"roles": ADMIN})
     def account(self, request: Request, db: Db, staff_id: RowId) -> Template:
@@ -231,8 +311,9 @@ class AccountsController(Controller):
         """Disabling asks first: it signs the person out at once."""
         return self._ask_to_disable(request, db, staff_id)
 
-    def _change(self, request: Request, db: Db, staff_id: int, action: str, data: dict[str, object]
-                ) -> Redirect | Template:
+    def _change(
+        self, request: Request, db: Db, staff_id: int, action: str, data: dict[str, object]
+    ) -> Redirect | Template:
         by = staff_of(request).email
         self._found(db, staff_id)
         cookies = []
@@ -252,8 +333,9 @@ class AccountsController(Controller):
         except auth.AccountError as exc:
             return self._account(request, db, staff_id, [FieldError("role", "role", t(request, str(exc)))], 422)
         done = {"role": "role", "disable": "disabled", "enable": "enabled"}.get(action)
-        return Redirect(f"/staff/accounts/{staff_id}" + (f"?done={done}" if done else ""), status_code=303,
-                        cookies=cookies)
+        return Redirect(
+            f"/staff/accounts/{staff_id}" + (f"?done={done}" if done else ""), status_code=303, cookies=cookies
+        )
 
     @post("/{staff_id:int}/role", sync_to_thread=True, status_code=303, opt={"roles": ADMIN})
     def role(self, request: Request, db: Db, staff_id: RowId, data: FormData) -> Redirect | Template:
@@ -272,43 +354,75 @@ class AccountsController(Controller):
         return self._change(request, db, staff_id, "reset", data)
 
 
-def audit_filter(actor: str | None, action: str | None, since: str | None, until: str | None
-                 ) -> tuple[AuditFilter, list[str]]:
+def audit_filter(
+    actor: str | None, action: str | None, since: str | None, until: str | None
+) -> tuple[AuditFilter, list[str]]:
     """The filter from the page's boxes, and the boxes that held something that is not a date."""
     bad = [name for name, value in (("since", since), ("until", until)) if value and not _day(value)]
-    return AuditFilter(actor=actor or None, action=action if action in ACTIONS else None,
-                       since=_day(since), until=_day(until)), bad
+    return AuditFilter(
+        actor=actor or None, action=action if action in ACTIONS else None, since=_day(since), until=_day(until)
+    ), bad
 
 
 class AuditController(Controller):
     path = "/audit"
 
     @get("/", sync_to_thread=True, opt={"roles": ("admin", "safeguarding_lead")})
-    def audit_log(self, request: Request, db: Db, actor: FromQuery[str | None] = None,
-                  action: FromQuery[str | None] = None, since: FromQuery[str | None] = None,
-                  until: FromQuery[str | None] = None, page: FromQuery[int] = 1) -> Template:
+    def audit_log(
+        self,
+        request: Request,
+        db: Db,
+        actor: FromQuery[str | None] = None,
+        action: FromQuery[str | None] = None,
+        since: FromQuery[str | None] = None,
+        until: FromQuery[str | None] = None,
+        page: FromQuery[int] = 1,
+    ) -> Template:
         where, bad = audit_filter(actor, action, since, until)
         total = count(db, where)
         pages = max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
         page = max(1, min(page, pages))
         errors = [FieldError(name, name, t(request, "Enter a date like 2021-10-01 or 01/10/2021.")) for name in bad]
         query = {k: v for k, v in request.query_params.items() if k != "page" and v}
-        return render(request, "staff/audit.html", status=422 if errors else 200, staff=staff_of(request),
-                      events=[shown_to(e, staff_of(request).role)
-                              for e in events(db, where=where, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)],
-                      total=total, page=page, pages=pages, query=query, actors=actors(db), actions=ACTIONS,
-                      values={"actor": actor or "", "action": action or "", "since": since or "",
-                              "until": until or ""}, errors=errors)
+        return render(
+            request,
+            "staff/audit.html",
+            status=422 if errors else 200,
+            staff=staff_of(request),
+            events=[
+                shown_to(e, staff_of(request).role)
+                for e in events(db, where=where, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+            ],
+            total=total,
+            page=page,
+            pages=pages,
+            query=query,
+            actors=actors(db),
+            actions=ACTIONS,
+            values={"actor": actor or "", "action": action or "", "since": since or "", "until": until or ""},
+            errors=errors,
+        )
 
     @get("/download.csv", sync_to_thread=True, opt={"roles": ("admin", "safeguarding_lead")})
-    def download(self, request: Request, db: Db, actor: FromQuery[str | None] = None,
-                 action: FromQuery[str | None] = None, since: FromQuery[str | None] = None,
-                 until: FromQuery[str | None] = None) -> Stream:
+    def download(
+        self,
+        request: Request,
+        db: Db,
+        actor: FromQuery[str | None] = None,
+        action: FromQuery[str | None] = None,
+        since: FromQuery[str | None] = None,
+        until: FromQuery[str | None] = None,
+    ) -> Stream:
         """Every matching event as CSV (cells a spreadsheet would run as a formula are made text)."""
         where, _ = audit_filter(actor, action, since, until)
         with write_lock:
-            record_event(db, staff_of(request).email, "audit log downloaded", "audit",
-                         ", ".join(f"{k}={v}" for k, v in request.query_params.items() if v))
+            record_event(
+                db,
+                staff_of(request).email,
+                "audit log downloaded",
+                "audit",
+                ", ".join(f"{k}={v}" for k, v in request.query_params.items() if v),
+            )
         role = staff_of(request).role
         rows = [(e.happened_at, e.actor, e.action, e.subject, shown_to(e, role).detail) for e in all_events(db, where)]
 
@@ -345,10 +459,15 @@ class SetPasswordController(Controller):
         except auth.AccountError as exc:
             found = auth.link_account(db, token)
             error = FieldError("password", "password", t(request, str(exc)))
-            return render(request, "staff/set_password.html", status=422 if found else 404, account=found,
-                          token=token, errors=[error])
+            return render(
+                request,
+                "staff/set_password.html",
+                status=422 if found else 404,
+                account=found,
+                token=token,
+                errors=[error],
+            )
         return Redirect("/staff/sign-in?done=password", status_code=303)
-
 
 
 class EmailsController(Controller):
@@ -359,12 +478,24 @@ class EmailsController(Controller):
 
     def _page(self, request: Request, db: Db) -> Template:
         staff = staff_of(request)
-        rows = db.execute("SELECT kind, recipient, created_at, attempts, last_error, given_up_at FROM emails "
-                          "WHERE sent_at IS NULL AND attempts > 0 ORDER BY id DESC LIMIT 50").fetchall() if (
-            staff.role in ("admin", "safeguarding_lead")) else []
-        return render(request, "staff/emails.html", staff=staff, set_up=request.app.state["mailer"] is not None,
-                      digest=notices.takes_digest(db, staff.id), kinds=notices.KINDS, unsent=rows,
-                      done=request.query_params.get("done") == "1")
+        rows = (
+            db.execute(
+                "SELECT kind, recipient, created_at, attempts, last_error, given_up_at FROM emails "
+                "WHERE sent_at IS NULL AND attempts > 0 ORDER BY id DESC LIMIT 50"
+            ).fetchall()
+            if (staff.role in ("admin", "safeguarding_lead"))
+            else []
+        )
+        return render(
+            request,
+            "staff/emails.html",
+            staff=staff,
+            set_up=request.app.state["mailer"] is not None,
+            digest=notices.takes_digest(db, staff.id),
+            kinds=notices.KINDS,
+            unsent=rows,
+            done=request.query_params.get("done") == "1",
+        )
 
     @get("/", sync_to_thread=True)
     def emails(self, request: Request, db: Db) -> Template:

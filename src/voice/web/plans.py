@@ -100,13 +100,30 @@ class PlansController(Controller):
     include_in_schema = False
 
     # --- priorities ----------------------------------------------------------------------------
-    def _priorities_page(self, request: Request, db: Db, year: str, errors: list[FieldError] | None = None,
-                         values: dict[str, Any] | None = None, status: int = 200) -> Template:
-        return render(request, "staff/priorities.html", status=status, staff=staff_of(request), year=year,
-                      years=_years(db, year), archived=plan.priorities(db, year, archived=True),
-                      items=plan.priorities(db, year), taxonomy=taxonomy_of(request), topic_names=topic_names(request),
-                      can_edit=staff_of(request).role in EDITORS, errors=[self._t(request, e) for e in errors or []],
-                      values=values or {})
+    def _priorities_page(
+        self,
+        request: Request,
+        db: Db,
+        year: str,
+        errors: list[FieldError] | None = None,
+        values: dict[str, Any] | None = None,
+        status: int = 200,
+    ) -> Template:
+        return render(
+            request,
+            "staff/priorities.html",
+            status=status,
+            staff=staff_of(request),
+            year=year,
+            years=_years(db, year),
+            archived=plan.priorities(db, year, archived=True),
+            items=plan.priorities(db, year),
+            taxonomy=taxonomy_of(request),
+            topic_names=topic_names(request),
+            can_edit=staff_of(request).role in EDITORS,
+            errors=[self._t(request, e) for e in errors or []],
+            values=values or {},
+        )
 
     @staticmethod
     def _t(request: Request, error: FieldError) -> FieldError:
@@ -125,8 +142,17 @@ class PlansController(Controller):
         topics = form.get("topics", [])
         values = {"key": key, "name": name, "outcomes": outcomes, "topics": topics, "priority_id": raw_id}
         try:
-            plan.save_priority(db, year, key, name, outcomes.splitlines(), topics, taxonomy_of(request),
-                               staff_of(request).email, int(raw_id) if raw_id.isdigit() else None)
+            plan.save_priority(
+                db,
+                year,
+                key,
+                name,
+                outcomes.splitlines(),
+                topics,
+                taxonomy_of(request),
+                staff_of(request).email,
+                int(raw_id) if raw_id.isdigit() else None,
+            )
         except plan.PlanError as exc:
             error = FieldError("key", "key", t(request, exc.message, **exc.params))
             return self._priorities_page(request, db, year, [error], values, status=422)
@@ -135,23 +161,48 @@ class PlansController(Controller):
         return Redirect(f"/staff/priorities?year={plan.year_slug(year)}&done=saved", status_code=303)
 
     # --- actions -------------------------------------------------------------------------------
-    def _action_form(self, request: Request, db: Db, year: str, action: dict[str, Any], action_id: int | None,
-                     errors: list[FieldError] | None = None, status: int = 200) -> Template:
-        return render(request, "staff/action_form.html", status=status, staff=staff_of(request), year=year,
-                      action=action, action_id=action_id, priorities=plan.priorities(db, year),
-                      taxonomy=taxonomy_of(request), topic_names=topic_names(request), statuses=plan.STATUS_NAMES,
-                      quotes=[q for q in all_quotes(db) if q.status in ("approved", "published")],
-                      surveys=list(survey_titles(request).items()),
-                      errors=[self._t(request, e) for e in errors or []])
+    def _action_form(
+        self,
+        request: Request,
+        db: Db,
+        year: str,
+        action: dict[str, Any],
+        action_id: int | None,
+        errors: list[FieldError] | None = None,
+        status: int = 200,
+    ) -> Template:
+        return render(
+            request,
+            "staff/action_form.html",
+            status=status,
+            staff=staff_of(request),
+            year=year,
+            action=action,
+            action_id=action_id,
+            priorities=plan.priorities(db, year),
+            taxonomy=taxonomy_of(request),
+            topic_names=topic_names(request),
+            statuses=plan.STATUS_NAMES,
+            quotes=[q for q in all_quotes(db) if q.status in ("approved", "published")],
+            surveys=list(survey_titles(request).items()),
+            errors=[self._t(request, e) for e in errors or []],
+        )
 
     @get("/actions", sync_to_thread=True)
     def action_list(self, request: Request, db: Db, year: FromQuery[str | None] = None) -> Template:
         chosen = _year(year, db)
-        return render(request, "staff/actions.html", staff=staff_of(request), year=chosen,
-                      years=_years(db, chosen),
-                      items=plan.actions(db, chosen), archived=plan.actions(db, chosen, archived=True),
-                      names={p.key: p.name for p in plan.priorities(db, chosen)},
-                      statuses=plan.STATUS_NAMES, can_edit=staff_of(request).role in EDITORS)
+        return render(
+            request,
+            "staff/actions.html",
+            staff=staff_of(request),
+            year=chosen,
+            years=_years(db, chosen),
+            items=plan.actions(db, chosen),
+            archived=plan.actions(db, chosen, archived=True),
+            names={p.key: p.name for p in plan.priorities(db, chosen)},
+            statuses=plan.STATUS_NAMES,
+            can_edit=staff_of(request).role in EDITORS,
+        )
 
     @get("/actions/new", sync_to_thread=True, opt={"roles": EDITORS})
     def action_new(self, request: Request, db: Db, year: FromQuery[str | None] = None) -> Template:
@@ -198,31 +249,55 @@ class PlansController(Controller):
         found = db.execute(f"SELECT year FROM {table} WHERE id = ?", [row_id]).fetchone()  # noqa: S608 - two names
         if found is None:
             raise NotFoundException()
-        plan.archive(db, "action" if table == "actions" else "priority", row_id, staff_of(request).email,
-                     restore=restore)
+        plan.archive(
+            db, "action" if table == "actions" else "priority", row_id, staff_of(request).email, restore=restore
+        )
         done = "restored" if restore else "archived"
         return Redirect(f"/staff/{table}?year={plan.year_slug(found[0])}&done={done}", status_code=303)
 
     # --- the report ----------------------------------------------------------------------------
     def _report(self, request: Request, db: Db, year: str, survey: str | None) -> outputs.Report:
-        return outputs.check_published(db, outputs.build_report(
-            db, year, taxonomy_of(request), survey=survey or None, threshold=settings_of(request).min_group_size,
-            partnership=partnership_for(settings_of(request))))
+        return outputs.check_published(
+            db,
+            outputs.build_report(
+                db,
+                year,
+                taxonomy_of(request),
+                survey=survey or None,
+                threshold=settings_of(request).min_group_size,
+                partnership=partnership_for(settings_of(request)),
+            ),
+        )
 
     @get("/reports", sync_to_thread=True)
-    def report_page(self, request: Request, db: Db, year: FromQuery[str | None] = None,
-                    survey: FromQuery[str | None] = None) -> Template:
+    def report_page(
+        self, request: Request, db: Db, year: FromQuery[str | None] = None, survey: FromQuery[str | None] = None
+    ) -> Template:
         chosen = _year(year, db)
         # As the public page and the files show it in this language: English passages marked as English.
         report = outputs.in_language(self._report(request, db, chosen, survey), locale_of(request))
-        return render(request, "staff/report.html", staff=staff_of(request), year=chosen, report=report,
-                      years=_years(db, chosen), chosen_survey=survey or "",
-                      formats=formats.FORMATS, publication=next((p for p in outputs.publications(db) if p.year == chosen), None),
-                      can_edit=staff_of(request).role in EDITORS)
+        return render(
+            request,
+            "staff/report.html",
+            staff=staff_of(request),
+            year=chosen,
+            report=report,
+            years=_years(db, chosen),
+            chosen_survey=survey or "",
+            formats=formats.FORMATS,
+            publication=next((p for p in outputs.publications(db) if p.year == chosen), None),
+            can_edit=staff_of(request).role in EDITORS,
+        )
 
     @get("/reports/download", sync_to_thread=True)
-    def report_download(self, request: Request, db: Db, year: FromQuery[str], fmt: FromQuery[str] = "html",
-                        survey: FromQuery[str | None] = None) -> Response[bytes]:
+    def report_download(
+        self,
+        request: Request,
+        db: Db,
+        year: FromQuery[str],
+        fmt: FromQuery[str] = "html",
+        survey: FromQuery[str | None] = None,
+    ) -> Response[bytes]:
         if fmt not in formats.FORMATS:
             raise NotFoundException()
         report = self._report(request, db, _year(year, db), survey)
@@ -233,7 +308,9 @@ class PlansController(Controller):
             log.error("export failed: %s", exc)
             raise ServiceUnavailableException() from None
         with write_lock:
-            record_event(db, staff_of(request).email, "report exported", f"year:{report.year}", f"{fmt} {survey or ''}".strip())
+            record_event(
+                db, staff_of(request).email, "report exported", f"year:{report.year}", f"{fmt} {survey or ''}".strip()
+            )
         return Response(body, media_type=media_type, headers=download_headers(name))
 
     @post("/reports/publish", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
@@ -242,6 +319,12 @@ class PlansController(Controller):
         if data.get("withdraw"):
             outputs.withdraw(db, year, staff_of(request).email)
         else:
-            outputs.publish(db, year, taxonomy_of(request), staff_of(request).email, settings_of(request).min_group_size,
-                            partnership_for(settings_of(request)))
+            outputs.publish(
+                db,
+                year,
+                taxonomy_of(request),
+                staff_of(request).email,
+                settings_of(request).min_group_size,
+                partnership_for(settings_of(request)),
+            )
         return Redirect(f"/staff/reports?year={plan.year_slug(year)}", status_code=303)

@@ -111,8 +111,9 @@ class _Encoded(Cookie):
 @lru_cache(maxsize=64)
 def _draft_gone(slug: str, secure: bool) -> Cookie:
     """Deletes the unfinished-answers cookie (after sending, clearing or leaving a survey)."""
-    return _Encoded(key=DRAFT_COOKIE, path=f"/s/{slug}", expires=0, max_age=0, httponly=True, samesite="lax",
-                    secure=secure)
+    return _Encoded(
+        key=DRAFT_COOKIE, path=f"/s/{slug}", expires=0, max_age=0, httponly=True, samesite="lax", secure=secure
+    )
 
 
 RECEIPT_COOKIE = "voice_receipt"
@@ -130,9 +131,15 @@ def _to_thanks(request: Request, slug: str, receipt: str, asked: bool = False) -
     young person asked for someone to talk to them, so the page can say when someone will."""
     flag = "c" if asked else "-"
     response = Redirect(f"/s/{slug}/thanks", status_code=303)
-    response.set_cookie(key=RECEIPT_COOKIE, value=f"{receipt}.{flag}.{_receipt_mac(request, slug, receipt, flag)}",
-                        path=f"/s/{slug}", max_age=RECEIPT_SECONDS, httponly=True, samesite="strict",
-                        secure=secure_cookies(request))
+    response.set_cookie(
+        key=RECEIPT_COOKIE,
+        value=f"{receipt}.{flag}.{_receipt_mac(request, slug, receipt, flag)}",
+        path=f"/s/{slug}",
+        max_age=RECEIPT_SECONDS,
+        httponly=True,
+        samesite="strict",
+        secure=secure_cookies(request),
+    )
     return response
 
 
@@ -154,8 +161,15 @@ def _forget_draft(request: Request, response: R, slug: str) -> R:
 
 
 def _draft_cookie(request: Request, slug: str, token: str, max_age: int) -> Cookie:
-    return Cookie(key=DRAFT_COOKIE, value=token, path=f"/s/{slug}", max_age=max_age, httponly=True,
-                  samesite="lax", secure=secure_cookies(request))
+    return Cookie(
+        key=DRAFT_COOKIE,
+        value=token,
+        path=f"/s/{slug}",
+        max_age=max_age,
+        httponly=True,
+        samesite="lax",
+        secure=secure_cookies(request),
+    )
 
 
 def _page_number_after(survey: Survey, answers: dict[str, Any], index: int) -> int | None:
@@ -163,8 +177,9 @@ def _page_number_after(survey: Survey, answers: dict[str, Any], index: int) -> i
     return later[0] + 1 if later else None
 
 
-def _back_link(slug: str, survey: Survey, answers: dict[str, Any], index: int | None,
-               shown: list[int] | None = None) -> str:
+def _back_link(
+    slug: str, survey: Survey, answers: dict[str, Any], index: int | None, shown: list[int] | None = None
+) -> str:
     shown = visible_pages(survey, answers) if shown is None else shown
     earlier = [i for i in shown if index is None or i < index]
     return f"/s/{slug}/p/{earlier[-1] + 1}" if earlier else f"/s/{slug}"
@@ -196,16 +211,30 @@ def _words(request: Request, survey: Survey) -> Survey:
     return survey.in_words(locale_of(request, offered(survey)), easy_read=wants_easy_read(request))
 
 
-def _survey_page(request: Request, template: str, survey: Survey, status: int = 200, *,
-                 words: Survey | None = None, cache: bool = False, **context: Any) -> Response[Any]:
+def _survey_page(
+    request: Request,
+    template: str,
+    survey: Survey,
+    status: int = 200,
+    *,
+    words: Survey | None = None,
+    cache: bool = False,
+    **context: Any,
+) -> Response[Any]:
     """A young person's page of a survey, in `words` (by default `_words(request, survey)`); with
     `cache`, from the page cache if the same page was made before (pages many young people see alike)."""
     languages = offered(survey)
     locale = locale_of(request, languages)
     easy = wants_easy_read(request)
     return (render_cached if cache else render)(
-        request, template, status=status, survey=words or _words(request, survey), offered=languages,
-        easy_read=(easy, survey.easy_read is not None and locale == survey.language), **context)
+        request,
+        template,
+        status=status,
+        survey=words or _words(request, survey),
+        offered=languages,
+        easy_read=(easy, survey.easy_read is not None and locale == survey.language),
+        **context,
+    )
 
 
 TOLD_SECONDS = 60.0
@@ -217,10 +246,14 @@ def _told_before(request: Request, db: Db, slug: str, survey: Survey) -> outputs
     minute in this app: the start page is the page most young people see). The start page runs on the
     event loop, one at a time, so the cache needs no lock."""
     remembered: TTLCache[str, outputs.ToldBefore | None] = request.app.state.setdefault(
-        "told_before", TTLCache(maxsize=256, ttl=TOLD_SECONDS, timer=time.monotonic))
+        "told_before", TTLCache(maxsize=256, ttl=TOLD_SECONDS, timer=time.monotonic)
+    )
     locale = locale_of(request)
-    easy = wants_easy_read(request) and survey.easy_read is not None \
+    easy = (
+        wants_easy_read(request)
+        and survey.easy_read is not None
         and locale_of(request, offered(survey)) == survey.language
+    )
     key = f"{slug} {locale} {'easy' if easy else ''}"
     try:
         return remembered[key]
@@ -276,15 +309,21 @@ class PublicController(Controller):
             found["emails"] = f"{unsent} emails to staff could not be sent (the staff page Emails says why)"
         status = "failing" if STORING in found else "degraded" if found else "ok"
         age = last_backup_age(db)
-        return Response({"status": status, "surveys": len(catalogue_of(request).all()),
-                         "unread": unread_count(db),
-                         "contact_requests_open": contacts.open_count(db),
-                         "contact_requests_overdue": contacts.overdue_count(db),
-                         "emails_waiting": notices.waiting(db), "emails_unsent": unsent,
-                         "backup_age_seconds": None if age is None else int(age),
-                         "survey_files_refused": ", ".join(refused),
-                         "problems": [f"{task}: {why}" for task, why in sorted(found.items())]},
-                        status_code=503 if status == "failing" else 200)
+        return Response(
+            {
+                "status": status,
+                "surveys": len(catalogue_of(request).all()),
+                "unread": unread_count(db),
+                "contact_requests_open": contacts.open_count(db),
+                "contact_requests_overdue": contacts.overdue_count(db),
+                "emails_waiting": notices.waiting(db),
+                "emails_unsent": unsent,
+                "backup_age_seconds": None if age is None else int(age),
+                "survey_files_refused": ", ".join(refused),
+                "problems": [f"{task}: {why}" for task, why in sorted(found.items())],
+            },
+            status_code=503 if status == "failing" else 200,
+        )
 
     @get("/language/{code:str}", sync_to_thread=False)
     def language(self, request: Request, code: FromPath[str], next_url: NextUrl = None) -> Redirect:
@@ -345,27 +384,52 @@ class PublicController(Controller):
             if translated:
                 report = there
                 if still_english:
-                    notice = translate(locale, "Some parts of this report are not in %(language)s yet, so they are "
-                                               "shown in %(shown)s.", language=language_name(locale, locale),
-                                       shown=language_name(REPORT_LANGUAGE, locale))
+                    notice = translate(
+                        locale,
+                        "Some parts of this report are not in %(language)s yet, so they are shown in %(shown)s.",
+                        language=language_name(locale, locale),
+                        shown=language_name(REPORT_LANGUAGE, locale),
+                    )
                     report_in = (locale, direction(locale), notice)
             else:
-                report_in = (REPORT_LANGUAGE, direction(REPORT_LANGUAGE), translate(
-                    locale, "This report is not in %(language)s yet, so it is shown in %(shown)s.",
-                    language=language_name(locale, locale), shown=language_name(REPORT_LANGUAGE, locale)))
+                report_in = (
+                    REPORT_LANGUAGE,
+                    direction(REPORT_LANGUAGE),
+                    translate(
+                        locale,
+                        "This report is not in %(language)s yet, so it is shown in %(shown)s.",
+                        language=language_name(locale, locale),
+                        shown=language_name(REPORT_LANGUAGE, locale),
+                    ),
+                )
         others = [] if slug else [(c.slug, c.title, c.lang) for c in report.consultations]
-        return render(request, "public/you_said.html", report=report, others=others, year_slug=year_slug(year),
-                      report_in=report_in, link_years=True)
+        return render(
+            request,
+            "public/you_said.html",
+            report=report,
+            others=others,
+            year_slug=year_slug(year),
+            report_in=report_in,
+            link_years=True,
+        )
 
     @get("/s/{slug:str}", sync_to_thread=False)
-    def start(self, request: Request, db: Db, slug: FromPath[str],
-              notice: FromQuery[str | None] = None) -> Response[Any]:
+    def start(
+        self, request: Request, db: Db, slug: FromPath[str], notice: FromQuery[str | None] = None
+    ) -> Response[Any]:
         published = _current(request, slug)
         draft = drafts.load(db, request.cookies.get(DRAFT_COOKIE), slug)
-        return _survey_page(request, "public/start.html", published.survey, slug=slug, draft=draft,
-                            is_open=published.survey.is_open(_today()), cache=draft is None,
-                            notice=notice if notice in ("restart", "cleared") else None,
-                            told=_told_before(request, db, slug, published.survey))
+        return _survey_page(
+            request,
+            "public/start.html",
+            published.survey,
+            slug=slug,
+            draft=draft,
+            is_open=published.survey.is_open(_today()),
+            cache=draft is None,
+            notice=notice if notice in ("restart", "cleared") else None,
+            told=_told_before(request, db, slug, published.survey),
+        )
 
     @post("/s/{slug:str}/start", status_code=303)
     async def begin(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Response[Any]:
@@ -373,14 +437,25 @@ class PublicController(Controller):
         if not published.survey.is_open(_today()):
             return _survey_page(request, "public/closed.html", published.survey, 409, slug=slug)
         if form_lists(data).get(HONEYPOT, [""])[0]:
-            return _survey_page(request, "public/start.html", published.survey, 422, slug=slug,
-                          draft=None, is_open=True, notice=None, errors=[FieldError(
-                              HONEYPOT, HONEYPOT, _honeypot_message(request, published.survey))])
+            return _survey_page(
+                request,
+                "public/start.html",
+                published.survey,
+                422,
+                slug=slug,
+                draft=None,
+                is_open=True,
+                notice=None,
+                errors=[FieldError(HONEYPOT, HONEYPOT, _honeypot_message(request, published.survey))],
+            )
         settings = settings_of(request)
         token = await anyio.to_thread.run_sync(drafts.create, db, slug, published.version_id, settings.draft_hours)
         first = visible_pages(published.survey, {})[0] + 1
-        return Redirect(f"/s/{slug}/p/{first}", status_code=303,
-                        cookies=[_draft_cookie(request, slug, token, settings.draft_hours * 3600)])
+        return Redirect(
+            f"/s/{slug}/p/{first}",
+            status_code=303,
+            cookies=[_draft_cookie(request, slug, token, settings.draft_hours * 3600)],
+        )
 
     def _draft(self, request: Request, db: Db, slug: str) -> tuple[drafts.Draft, Published]:
         """This visitor's unfinished answers and the survey version they started; else back to the start."""
@@ -390,24 +465,44 @@ class PublicController(Controller):
             raise NoDraftError(slug)
         return draft, published
 
-    def _render_page(self, request: Request, slug: str, published: Published, index: int,
-                     answers: dict[str, Any], values: dict[str, Any], errors: list[FieldError],
-                     from_check: bool, status: int = 200) -> Response[Any]:
+    def _render_page(
+        self,
+        request: Request,
+        slug: str,
+        published: Published,
+        index: int,
+        answers: dict[str, Any],
+        values: dict[str, Any],
+        errors: list[FieldError],
+        from_check: bool,
+        status: int = 200,
+    ) -> Response[Any]:
         survey = published.survey
         shown = visible_pages(survey, answers)
         words = _words(request, survey)
         questions = visible_questions(words.pages[index], answers)
         ids = {q.id for q in questions}
         return _survey_page(
-            request, "public/page.html", survey, status, words=words, slug=slug, cache=not errors,
-            page=words.pages[index], number=index + 1, questions=questions,
+            request,
+            "public/page.html",
+            survey,
+            status,
+            words=words,
+            slug=slug,
+            cache=not errors,
+            page=words.pages[index],
+            number=index + 1,
+            questions=questions,
             # only this page's answers: the page is the same for everyone who gave them
-            values={k: v for k, v in values.items() if k.split(".")[0] in ids}, errors=errors,
+            values={k: v for k, v in values.items() if k.split(".")[0] in ids},
+            errors=errors,
             error_for={e.key: e for e in errors},
             position=shown.index(index) + 1 if index in shown else 1,
             total=len(counted_pages(survey, answers, index)),
             back=f"/s/{slug}/check" if from_check else _back_link(slug, survey, answers, index, shown),
-            from_check=from_check, prefer_not=PREFER_NOT, switch_form="answers",
+            from_check=from_check,
+            prefer_not=PREFER_NOT,
+            switch_form="answers",
         )
 
     @get("/s/{slug:str}/p/{number:int}", sync_to_thread=False)
@@ -419,12 +514,21 @@ class PublicController(Controller):
         if index not in visible_pages(survey, draft.answers):
             after = _page_number_after(survey, draft.answers, index)
             return Redirect(f"/s/{slug}/p/{after}" if after else f"/s/{slug}/check", status_code=303)
-        return self._render_page(request, slug, published, index, draft.answers, draft.answers, [],
-                                 from_check=request.query_params.get("from") == "check")
+        return self._render_page(
+            request,
+            slug,
+            published,
+            index,
+            draft.answers,
+            draft.answers,
+            [],
+            from_check=request.query_params.get("from") == "check",
+        )
 
     @post("/s/{slug:str}/p/{number:int}", status_code=303)
-    async def save_page(self, request: Request, db: Db, slug: FromPath[str], number: FromPath[int],
-                  data: FormData) -> Response[Any]:
+    async def save_page(
+        self, request: Request, db: Db, slug: FromPath[str], number: FromPath[int], data: FormData
+    ) -> Response[Any]:
         draft, published = self._draft(request, db, slug)
         survey = published.survey
         index = _page_index(survey, number)
@@ -433,49 +537,91 @@ class PublicController(Controller):
         switch = form.get(SWITCH_LANGUAGE, [""])[0]
         if switch and switch in available_locales():  # the language switcher, pressed on this page
             choose_locale(request, switch)
-        answers, errors = check_page(_words(request, survey), index, form, draft.answers,
-                                     locale_of(request, offered(survey)))
+        answers, errors = check_page(
+            _words(request, survey), index, form, draft.answers, locale_of(request, offered(survey))
+        )
         if switch:
-            return await self._switched(request, db, slug, published, index, draft, form, answers, errors, switch,
-                                        from_check)
+            return await self._switched(
+                request, db, slug, published, index, draft, form, answers, errors, switch, from_check
+            )
         if errors:
-            return self._render_page(request, slug, published, index, draft.answers,
-                                     page_values(survey, index, form), errors, from_check, status=422)
+            return self._render_page(
+                request,
+                slug,
+                published,
+                index,
+                draft.answers,
+                page_values(survey, index, form),
+                errors,
+                from_check,
+                status=422,
+            )
         await anyio.to_thread.run_sync(drafts.save, db, request.cookies[DRAFT_COOKIE], answers)
         after = _page_number_after(survey, answers, index)
         target = f"/s/{slug}/check" if from_check or after is None else f"/s/{slug}/p/{after}"
         return Redirect(target, status_code=303)
 
-    async def _switched(self, request: Request, db: Db, slug: str, published: Published, index: int,
-                        draft: drafts.Draft, form: dict[str, list[str]], answers: dict[str, Any],
-                        errors: list[FieldError], switch: str, from_check: bool) -> Response[Any]:
+    async def _switched(
+        self,
+        request: Request,
+        db: Db,
+        slug: str,
+        published: Published,
+        index: int,
+        draft: drafts.Draft,
+        form: dict[str, list[str]],
+        answers: dict[str, Any],
+        errors: list[FieldError],
+        switch: str,
+        from_check: bool,
+    ) -> Response[Any]:
         """The same page in the language just picked, with what was typed kept: saved when it passes the
         page's checks (then the page is shown again, post/redirect/get), else shown as typed with no
         error yet (changing language is not pressing Continue)."""
-        cookie = Cookie(key=LANGUAGE_COOKIE, value=switch, path="/", httponly=True, samesite="lax",
-                        secure=secure_cookies(request))
+        cookie = Cookie(
+            key=LANGUAGE_COOKIE, value=switch, path="/", httponly=True, samesite="lax", secure=secure_cookies(request)
+        )
         if switch not in available_locales():
             raise NotFoundException()
         if not errors:
             await anyio.to_thread.run_sync(drafts.save, db, request.cookies[DRAFT_COOKIE], answers)
             here = f"/s/{slug}/p/{index + 1}" + ("?from=check" if from_check else "")
             return Redirect(here, status_code=303, cookies=[cookie])
-        response = self._render_page(request, slug, published, index, draft.answers,
-                                     page_values(published.survey, index, form), [], from_check)
+        response = self._render_page(
+            request, slug, published, index, draft.answers, page_values(published.survey, index, form), [], from_check
+        )
         response.cookies.append(cookie)
         return response
 
-    def _render_check(self, request: Request, slug: str, published: Published, draft: drafts.Draft,
-                      errors: list[FieldError], status: int = 200) -> Response[Any]:
+    def _render_check(
+        self,
+        request: Request,
+        slug: str,
+        published: Published,
+        draft: drafts.Draft,
+        errors: list[FieldError],
+        status: int = 200,
+    ) -> Response[Any]:
         survey = published.survey
         words = _words(request, survey)
         sections = [
             (i + 1, words.pages[i], [q for q in visible_questions(words.pages[i], draft.answers) if q.answerable])
             for i in visible_pages(survey, draft.answers)
         ]
-        return _survey_page(request, "public/check.html", survey, status, words=words, slug=slug,
-                            sections=sections, answers=draft.answers, errors=errors, prefer_not=PREFER_NOT,
-                            submission_key=draft.submission_key, back=_back_link(slug, survey, draft.answers, None))
+        return _survey_page(
+            request,
+            "public/check.html",
+            survey,
+            status,
+            words=words,
+            slug=slug,
+            sections=sections,
+            answers=draft.answers,
+            errors=errors,
+            prefer_not=PREFER_NOT,
+            submission_key=draft.submission_key,
+            back=_back_link(slug, survey, draft.answers, None),
+        )
 
     @get("/s/{slug:str}/check", sync_to_thread=False)
     def check(self, request: Request, db: Db, slug: FromPath[str]) -> Response[Any]:
@@ -497,14 +643,31 @@ class PublicController(Controller):
         if current is None or not current.survey.is_open(_today()):
             return _survey_page(request, "public/closed.html", published.survey, 409, slug=slug)
         if form.get(HONEYPOT, [""])[0]:
-            return self._render_check(request, slug, published, draft, [FieldError(
-                HONEYPOT, HONEYPOT, _honeypot_message(request, published.survey))], 422)
+            return self._render_check(
+                request,
+                slug,
+                published,
+                draft,
+                [FieldError(HONEYPOT, HONEYPOT, _honeypot_message(request, published.survey))],
+                422,
+            )
         try:
             # Only the write goes to a thread (it waits for the transaction); the reads above are quick.
-            recorded = await anyio.to_thread.run_sync(partial(
-                record, db, published, draft.answers, "web", msgspec.structs.replace(
-                    record_options(request, offered(published.survey)), submission_key=draft.submission_key,
-                    read_now=False, draft=drafts.token_hash(request.cookies.get(DRAFT_COOKIE)))))
+            recorded = await anyio.to_thread.run_sync(
+                partial(
+                    record,
+                    db,
+                    published,
+                    draft.answers,
+                    "web",
+                    msgspec.structs.replace(
+                        record_options(request, offered(published.survey)),
+                        submission_key=draft.submission_key,
+                        read_now=False,
+                        draft=drafts.token_hash(request.cookies.get(DRAFT_COOKIE)),
+                    ),
+                )
+            )
         except InvalidAnswersError as exc:
             return self._render_check(request, slug, published, draft, exc.errors, 422)
         response = _to_thanks(request, slug, recorded.receipt, _asked_for_contact(published.survey, draft.answers))
@@ -519,12 +682,13 @@ class PublicController(Controller):
         mine = _receipt_from(request, slug)
         if mine is None or not receipt_exists(db, slug, mine[0]):
             return _survey_page(request, "public/thanks.html", published.survey, slug=slug, receipt=None)
-        return _survey_page(request, "public/thanks.html", published.survey, slug=slug, receipt=mine[0],
-                            asked_for_contact=mine[1])
+        return _survey_page(
+            request, "public/thanks.html", published.survey, slug=slug, receipt=mine[0], asked_for_contact=mine[1]
+        )
 
     @get("/s/{slug:str}/exit", sync_to_thread=True)
     def exit_page(self, request: Request, db: Db, slug: FromPath[str]) -> Redirect:
-        """"Exit this page": delete the unfinished answers, then leave for an everyday website."""
+        """ "Exit this page": delete the unfinished answers, then leave for an everyday website."""
         _current(request, slug)  # a survey there is: its name goes into the cookie's path
         drafts.delete(db, request.cookies.get(DRAFT_COOKIE))
         response = Redirect(EXIT_TO, status_code=303)

@@ -89,8 +89,12 @@ class Reader:
         with self._learning:
             before = self.themer
             self.state["themer"] = themer_with_corrections(
-                db, before.taxonomy, model=before.model, flag_threshold=before.flag_threshold,
-                look_threshold=before.look_threshold)
+                db,
+                before.taxonomy,
+                model=before.model,
+                flag_threshold=before.flag_threshold,
+                look_threshold=before.look_threshold,
+            )
 
     @property
     def options(self) -> RecordOptions:
@@ -167,8 +171,10 @@ class Reader:
         waited = (time.monotonic() if now is None else now) - since if since is not None else 0.0
         if waited <= 2 * self.settings.read_within_seconds:
             return {}
-        return {READING: f"answers have waited {waited:.0f} s to be read (VOICE_READ_WITHIN_SECONDS is "
-                         f"{self.settings.read_within_seconds})"}
+        return {
+            READING: f"answers have waited {waited:.0f} s to be read (VOICE_READ_WITHIN_SECONDS is "
+            f"{self.settings.read_within_seconds})"
+        }
 
     @asynccontextmanager
     async def lifespan(self, app: Litestar) -> AsyncIterator[None]:
@@ -185,7 +191,9 @@ class Reader:
                     if newest is not None and (overdue or quiet):
                         read = await anyio.to_thread.run_sync(self.sweep, overdue)
                         if read:
-                            log.info("read %d answers that were waiting%s", read, " (past the time limit)" if overdue else "")
+                            log.info(
+                                "read %d answers that were waiting%s", read, " (past the time limit)" if overdue else ""
+                            )
                 except sqlite3.Error as exc:  # try again next time; the answers are safe on disk
                     health.failed(READING, exc)
                 else:

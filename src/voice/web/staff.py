@@ -61,9 +61,18 @@ from voice.web.words import survey_titles as _survey_titles
 from voice.web.words import topic_names as _topic_names
 
 ASKED_KINDS = {"group": N_("Group the survey was put to"), "age_band": N_("Age band"), "area": N_("Area")}
-ANSWER_COLUMNS = (N_("Answer number"), N_("Survey"), N_("Question"), N_("Day it was given"), N_("How it was given"),
-                  N_("The answer (personal details removed)"), N_("Feeling"), N_("Topics"), N_("Checked by a person"),
-                  N_("Safeguarding flag open"))
+ANSWER_COLUMNS = (
+    N_("Answer number"),
+    N_("Survey"),
+    N_("Question"),
+    N_("Day it was given"),
+    N_("How it was given"),
+    N_("The answer (personal details removed)"),
+    N_("Feeling"),
+    N_("Topics"),
+    N_("Checked by a person"),
+    N_("Safeguarding flag open"),
+)
 """The columns of a download of answers: nothing that could say who wrote them."""
 
 
@@ -99,11 +108,18 @@ class AnswerQuery(msgspec.Struct, frozen=True):
     q: str | None = None
 
 
-def answer_query(survey: FromQuery[str | None] = None, version: FromQuery[str | None] = None,
-                 channel: FromQuery[str | None] = None, topic: FromQuery[str | None] = None,
-                 priority: FromQuery[str | None] = None, sentiment: FromQuery[str | None] = None,
-                 flagged: FromQuery[str | None] = None, since: FromQuery[str | None] = None,
-                 until: FromQuery[str | None] = None, q: FromQuery[str | None] = None) -> AnswerQuery:
+def answer_query(
+    survey: FromQuery[str | None] = None,
+    version: FromQuery[str | None] = None,
+    channel: FromQuery[str | None] = None,
+    topic: FromQuery[str | None] = None,
+    priority: FromQuery[str | None] = None,
+    sentiment: FromQuery[str | None] = None,
+    flagged: FromQuery[str | None] = None,
+    since: FromQuery[str | None] = None,
+    until: FromQuery[str | None] = None,
+    q: FromQuery[str | None] = None,
+) -> AnswerQuery:
     """The answer filters' query parameters, declared once for the pages that take them (a dependency)."""
     return AnswerQuery(survey, version, channel, topic, priority, sentiment, flagged, since, until, q)
 
@@ -128,14 +144,27 @@ def _filters(request: Request, query: AnswerQuery, page: int) -> tuple[curation.
             days[name] = None
             errors.append(FieldError(name, name, t(request, "Enter a real date, for example 27/3/2021")))
     return curation.Filters(
-        survey=query.survey or None, version=chosen, channel=query.channel or None, topic=query.topic or None,
-        priority=query.priority or None, sentiment=query.sentiment or None,
-        flagged={"yes": True, "no": False}.get(query.flagged or ""), since=days["since"], until=days["until"],
-        q=(query.q or "").strip()[:200] or None, page=max(1, min(page, 10_000))), errors
+        survey=query.survey or None,
+        version=chosen,
+        channel=query.channel or None,
+        topic=query.topic or None,
+        priority=query.priority or None,
+        sentiment=query.sentiment or None,
+        flagged={"yes": True, "no": False}.get(query.flagged or ""),
+        since=days["since"],
+        until=days["until"],
+        q=(query.q or "").strip()[:200] or None,
+        page=max(1, min(page, 10_000)),
+    ), errors
 
 
-CHANNEL_NAMES = {"web": N_("Online form"), "api": N_("Another app (API)"), "paper": N_("Paper form"),
-                 "session": N_("Session or group"), "import": N_("Imported file")}
+CHANNEL_NAMES = {
+    "web": N_("Online form"),
+    "api": N_("Another app (API)"),
+    "paper": N_("Paper form"),
+    "session": N_("Session or group"),
+    "import": N_("Imported file"),
+}
 
 
 def _priority_names(db: Db, taxonomy: Taxonomy) -> list[tuple[str, str]]:
@@ -152,8 +181,15 @@ def _priority_names(db: Db, taxonomy: Taxonomy) -> list[tuple[str, str]]:
 
 
 def _staff_cookie(request: Request, token: str) -> Cookie:
-    return Cookie(key=STAFF_COOKIE, value=token, path="/staff", httponly=True, samesite="strict",
-                  secure=secure_cookies(request), max_age=auth.SESSION_HOURS * 3600)
+    return Cookie(
+        key=STAFF_COOKIE,
+        value=token,
+        path="/staff",
+        httponly=True,
+        samesite="strict",
+        secure=secure_cookies(request),
+        max_age=auth.SESSION_HOURS * 3600,
+    )
 
 
 DEVICE_COOKIE = "voice_device"
@@ -166,8 +202,15 @@ def _device(request: Request) -> str:
 
 
 def _device_cookie(request: Request) -> Cookie:
-    return Cookie(key=DEVICE_COOKIE, value=secrets.token_urlsafe(24), path="/staff", httponly=True,
-                  samesite="strict", secure=secure_cookies(request), max_age=365 * 24 * 3600)
+    return Cookie(
+        key=DEVICE_COOKIE,
+        value=secrets.token_urlsafe(24),
+        path="/staff",
+        httponly=True,
+        samesite="strict",
+        secure=secure_cookies(request),
+        max_age=365 * 24 * 3600,
+    )
 
 
 Sent = str | list[str]
@@ -216,13 +259,24 @@ class SignInController(Controller):
             token = auth.sign_in(db, email, password, _device(request))
         except auth.AuthError as exc:
             error = FieldError("email", "email", t(request, exc.message, **exc.params))
-            return render(request, "staff/sign_in.html", status=401, email=email, errors=[error],
-                          password_set=False)
+            return render(request, "staff/sign_in.html", status=401, email=email, errors=[error], password_set=False)
         bound = binding(request, token, request.cookies.get(CSRF_COOKIE, ""))
-        return Redirect("/staff", status_code=303, cookies=[
-            _staff_cookie(request, token),
-            Cookie(key=BIND_COOKIE, value=bound, path="/staff", httponly=True, samesite="strict",
-                   secure=secure_cookies(request), max_age=auth.SESSION_HOURS * 3600)])
+        return Redirect(
+            "/staff",
+            status_code=303,
+            cookies=[
+                _staff_cookie(request, token),
+                Cookie(
+                    key=BIND_COOKIE,
+                    value=bound,
+                    path="/staff",
+                    httponly=True,
+                    samesite="strict",
+                    secure=secure_cookies(request),
+                    max_age=auth.SESSION_HOURS * 3600,
+                ),
+            ],
+        )
 
 
 def _answer_words(request: Request) -> dict[str, Any]:
@@ -238,9 +292,14 @@ def _answer_words(request: Request) -> dict[str, Any]:
 def _asked_in_words(request: Request, rows: list[asked.Asked]) -> list[asked.Asked]:
     """Who was asked what, with each consultation's title and each topic's name in the page's language."""
     titles, names = _survey_titles(request), _topic_names(request)
-    return [msgspec.structs.replace(r, title=titles.get(r.survey, r.title),
-                                    topics=[names.get(i, n) for n, i in zip(r.topics, r.topic_ids, strict=True)])
-            for r in rows]
+    return [
+        msgspec.structs.replace(
+            r,
+            title=titles.get(r.survey, r.title),
+            topics=[names.get(i, n) for n, i in zip(r.topics, r.topic_ids, strict=True)],
+        )
+        for r in rows
+    ]
 
 
 class StaffController(Controller):
@@ -250,48 +309,82 @@ class StaffController(Controller):
     @get("/", sync_to_thread=True)
     def home(self, request: Request, db: Db) -> Template:
         lead = staff_of(request).role == "safeguarding_lead"
-        return render(request, "staff/home.html", staff=staff_of(request),
-                      open_contacts=contacts.open_count(db) if lead else 0)
+        return render(
+            request, "staff/home.html", staff=staff_of(request), open_contacts=contacts.open_count(db) if lead else 0
+        )
 
     @post("/sign-out", sync_to_thread=True, status_code=303)
     def sign_out(self, request: Request, db: Db) -> Redirect:
         auth.sign_out(db, request.cookies.get(STAFF_COOKIE))
         response = Redirect("/staff/sign-in", status_code=303)
-        response.set_cookie(STAFF_COOKIE, "", path="/staff", expires=0, max_age=0, httponly=True,
-                            samesite="strict", secure=secure_cookies(request))  # deleted, and Secure like every cookie
+        response.set_cookie(
+            STAFF_COOKIE,
+            "",
+            path="/staff",
+            expires=0,
+            max_age=0,
+            httponly=True,
+            samesite="strict",
+            secure=secure_cookies(request),
+        )  # deleted, and Secure like every cookie
         return response
 
     @get("/safeguarding", sync_to_thread=True, opt={"roles": ("safeguarding_lead",)})
     def flag_queue(self, request: Request, db: Db, status: FromQuery[str] = "open") -> Template:
         status = "closed" if status == "closed" else "open"
         items = flags.queue(db, status)
-        return render(request, "staff/queue.html", staff=staff_of(request), showing=status,
-                      items=flags.by_answer([i for i in items if i.tier != "look"]),
-                      looks=flags.by_answer([i for i in items if i.tier == "look"]),
-                      names=safeguarding.CATEGORY_NAMES, language_name=_language_name(request),
-                      waiting=unread_count(db), **_answer_words(request))
+        return render(
+            request,
+            "staff/queue.html",
+            staff=staff_of(request),
+            showing=status,
+            items=flags.by_answer([i for i in items if i.tier != "look"]),
+            looks=flags.by_answer([i for i in items if i.tier == "look"]),
+            names=safeguarding.CATEGORY_NAMES,
+            language_name=_language_name(request),
+            waiting=unread_count(db),
+            **_answer_words(request),
+        )
 
-    def _flag_page(self, request: Request, db: Db, flag_id: int, errors: list[FieldError],
-                   note: str = "", status: int = 200) -> Template:
+    def _flag_page(
+        self, request: Request, db: Db, flag_id: int, errors: list[FieldError], note: str = "", status: int = 200
+    ) -> Template:
         detail = flags.flag_detail(db, flag_id, staff_of(request).email)
         if detail is None:
             raise NotFoundException()
         detail = _with_close_words(detail)
-        return render(request, "staff/flag.html", status=status, staff=staff_of(request), flag=detail,
-                      names=safeguarding.CATEGORY_NAMES, history=events(db, f"flag:{flag_id}"), note=note,
-                      errors=errors, language_name=_language_name(request), **_answer_words(request))
+        return render(
+            request,
+            "staff/flag.html",
+            status=status,
+            staff=staff_of(request),
+            flag=detail,
+            names=safeguarding.CATEGORY_NAMES,
+            history=events(db, f"flag:{flag_id}"),
+            note=note,
+            errors=errors,
+            language_name=_language_name(request),
+            **_answer_words(request),
+        )
 
     @get("/safeguarding/{flag_id:int}", sync_to_thread=True, opt={"roles": ("safeguarding_lead",)})
     def flag(self, request: Request, db: Db, flag_id: RowId) -> Template:
         return self._flag_page(request, db, flag_id, [])
 
-    @post("/safeguarding/{flag_id:int}/close", sync_to_thread=True, status_code=303,
-          opt={"roles": ("safeguarding_lead",)})
+    @post(
+        "/safeguarding/{flag_id:int}/close", sync_to_thread=True, status_code=303, opt={"roles": ("safeguarding_lead",)}
+    )
     def close(self, request: Request, db: Db, flag_id: RowId, data: URLEncodedBody[CloseForm]) -> Redirect | Template:
         note = str(data.action_note)
         try:
-            closed = flags.close_flag(db, flag_id, staff_of(request).email, note, str(data.decision) or None,
-                                      with_answer=data.close == "answer")
+            closed = flags.close_flag(
+                db,
+                flag_id,
+                staff_of(request).email,
+                note,
+                str(data.decision) or None,
+                with_answer=data.close == "answer",
+            )
         except flags.FlagError as exc:
             error = FieldError("action_note", "action_note", t(request, str(exc)))
             return self._flag_page(request, db, flag_id, [error], note, status=422)
@@ -306,31 +399,66 @@ class StaffController(Controller):
         rows = asked.who_was_asked(db, surveys, taxonomy, settings.min_group_size)
         again = asked.asked_again(db, rows, surveys, taxonomy, settings.asked_again_weeks)
         titles, names = _survey_titles(request), _topic_names(request)
-        again = [msgspec.structs.replace(w, title=titles.get(w.survey, w.title),
-                                         earlier_title=titles.get(w.earlier, w.earlier_title),
-                                         topics=[names.get(i, n) for n, i in zip(w.topics, w.topic_ids, strict=True)])
-                 for w in again]
-        return render(request, "staff/asked.html", staff=staff_of(request), rows=_asked_in_words(request, rows),
-                      again=again,
-                      weeks=settings.asked_again_weeks, kinds=ASKED_KINDS)
+        again = [
+            msgspec.structs.replace(
+                w,
+                title=titles.get(w.survey, w.title),
+                earlier_title=titles.get(w.earlier, w.earlier_title),
+                topics=[names.get(i, n) for n, i in zip(w.topics, w.topic_ids, strict=True)],
+            )
+            for w in again
+        ]
+        return render(
+            request,
+            "staff/asked.html",
+            staff=staff_of(request),
+            rows=_asked_in_words(request, rows),
+            again=again,
+            weeks=settings.asked_again_weeks,
+            kinds=ASKED_KINDS,
+        )
 
     @get("/asked/download", sync_to_thread=True)
-    def asked_download(self, request: Request, db: Db, settings: AppSettings, catalogue: AppCatalogue) -> Response[bytes]:
+    def asked_download(
+        self, request: Request, db: Db, settings: AppSettings, catalogue: AppCatalogue
+    ) -> Response[bytes]:
         """The same as a CSV file (formula-safe)."""
         threshold = settings.min_group_size
         rows = _asked_in_words(request, asked.who_was_asked(db, catalogue.all(), taxonomy_of(request), threshold))
-        header = [t(request, h) for h in (N_("Kind of group"), N_("Group"), N_("Consultation"), N_("First answer"),
-                                          N_("Last answer"), N_("How many answered"), N_("Topics they raised"))]
-        body = answers_file(header, ([t(request, ASKED_KINDS[r.kind]), r.group, r.title, r.first, r.last,
-                                      str(r.answered.n) if r.answered.n is not None else
-                                      t(request, "fewer than %(n)s", n=threshold), ", ".join(r.topics)] for r in rows),
-                            "csv")
-        return Response(body, media_type="text/csv; charset=utf-8",
-                        headers=download_headers("who-was-asked.csv"))
+        header = [
+            t(request, h)
+            for h in (
+                N_("Kind of group"),
+                N_("Group"),
+                N_("Consultation"),
+                N_("First answer"),
+                N_("Last answer"),
+                N_("How many answered"),
+                N_("Topics they raised"),
+            )
+        ]
+        body = answers_file(
+            header,
+            (
+                [
+                    t(request, ASKED_KINDS[r.kind]),
+                    r.group,
+                    r.title,
+                    r.first,
+                    r.last,
+                    str(r.answered.n) if r.answered.n is not None else t(request, "fewer than %(n)s", n=threshold),
+                    ", ".join(r.topics),
+                ]
+                for r in rows
+            ),
+            "csv",
+        )
+        return Response(body, media_type="text/csv; charset=utf-8", headers=download_headers("who-was-asked.csv"))
 
     @get("/responses/download", sync_to_thread=True, opt={"roles": EDITORS}, dependencies=ANSWER_QUERY)
-    def responses_download(self, request: Request, db: Db, given: NamedDependency[AnswerQuery],
-                           fmt: FromQuery[str] = "csv") -> Response[bytes]:
+    def responses_download(
+        self, request: Request, db: Db, given: NamedDependency[AnswerQuery], fmt: FromQuery[str] = "csv"
+    ) -> Response[bytes]:
         """The answers that match the filters, redacted, with their themes and whether a safeguarding flag on
         them is open: never the text as typed, contact details or receipts. CSV or Excel, formula-safe."""
         if fmt not in ("csv", "xlsx"):
@@ -342,109 +470,200 @@ class StaffController(Controller):
         titles = _survey_titles(request)
         header = [t(request, h) for h in ANSWER_COLUMNS]
         yes, no = t(request, "Yes"), t(request, "No")
-        rows = ([r.answer_id, titles.get(r.survey_slug, r.survey_slug), _question_label(request, r.survey_slug, r.question_id),
-                 r.day, t(request, CHANNEL_NAMES.get(r.channel, r.channel)), r.text,
-                 t(request, SENTIMENT_NAMES[r.sentiment]) if r.sentiment else "",
-                 ", ".join(names.get(tp, tp) for tp in r.topics), yes if r.corrected else no,
-                 yes if r.flagged else no] for r in curation.every(db, filters, taxonomy_of(request)))
+        rows = (
+            [
+                r.answer_id,
+                titles.get(r.survey_slug, r.survey_slug),
+                _question_label(request, r.survey_slug, r.question_id),
+                r.day,
+                t(request, CHANNEL_NAMES.get(r.channel, r.channel)),
+                r.text,
+                t(request, SENTIMENT_NAMES[r.sentiment]) if r.sentiment else "",
+                ", ".join(names.get(tp, tp) for tp in r.topics),
+                yes if r.corrected else no,
+                yes if r.flagged else no,
+            ]
+            for r in curation.every(db, filters, taxonomy_of(request))
+        )
         body = answers_file(header, rows, fmt)
         with write_lock:
-            record_event(db, staff_of(request).email, "answers downloaded", f"survey:{given.survey or 'all'}",
-                         urlencode({k: v for k, v in request.query_params.items() if v})[:200])
+            record_event(
+                db,
+                staff_of(request).email,
+                "answers downloaded",
+                f"survey:{given.survey or 'all'}",
+                urlencode({k: v for k, v in request.query_params.items() if v})[:200],
+            )
         name = f"answers-{given.survey or 'all-surveys'}.{fmt}"
-        media = "text/csv; charset=utf-8" if fmt == "csv" else (
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        media = (
+            "text/csv; charset=utf-8"
+            if fmt == "csv"
+            else ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        )
         return Response(body, media_type=media, headers=download_headers(name))
 
     @get("/responses", sync_to_thread=True, dependencies=ANSWER_QUERY)
-    def responses(self, request: Request, db: Db, given: NamedDependency[AnswerQuery], page: FromQuery[int] = 1) -> Template:
+    def responses(
+        self, request: Request, db: Db, given: NamedDependency[AnswerQuery], page: FromQuery[int] = 1
+    ) -> Template:
         filters, errors = _filters(request, given, page)
         rows, total = ([], 0) if errors else curation.browse(db, filters, taxonomy_of(request))
         query = {k: v for k, v in request.query_params.items() if k != "page" and v}
-        return render(request, "staff/responses.html", status=400 if errors else 200, staff=staff_of(request),
-                      rows=rows, total=total, errors=errors, typed={"since": given.since or "", "until": given.until or ""},
-                      download=urlencode({k: v for k, v in request.query_params.items() if k not in ("page", "fmt") and v}),
-                      filters=filters, flagged=given.flagged or "", taxonomy=taxonomy_of(request), names=SENTIMENT_NAMES,
-                      surveys=list(_survey_titles(request).items()), query=query,
-                      survey_titles=_survey_titles(request),
-                      versions=curation.versions(db), topic_names=_topic_names(request),
-                      priorities=_priority_names(db, taxonomy_of(request)),
-                      pages=(total + curation.PAGE_SIZE - 1) // curation.PAGE_SIZE, waiting=unread_count(db))
+        return render(
+            request,
+            "staff/responses.html",
+            status=400 if errors else 200,
+            staff=staff_of(request),
+            rows=rows,
+            total=total,
+            errors=errors,
+            typed={"since": given.since or "", "until": given.until or ""},
+            download=urlencode({k: v for k, v in request.query_params.items() if k not in ("page", "fmt") and v}),
+            filters=filters,
+            flagged=given.flagged or "",
+            taxonomy=taxonomy_of(request),
+            names=SENTIMENT_NAMES,
+            surveys=list(_survey_titles(request).items()),
+            query=query,
+            survey_titles=_survey_titles(request),
+            versions=curation.versions(db),
+            topic_names=_topic_names(request),
+            priorities=_priority_names(db, taxonomy_of(request)),
+            pages=(total + curation.PAGE_SIZE - 1) // curation.PAGE_SIZE,
+            waiting=unread_count(db),
+        )
 
-    def _answer_page(self, request: Request, db: Db, answer_id: int, errors: list[FieldError] | None = None,
-                     status: int = 200, proposed: dict[str, str] | None = None) -> Template:
+    def _answer_page(
+        self,
+        request: Request,
+        db: Db,
+        answer_id: int,
+        errors: list[FieldError] | None = None,
+        status: int = 200,
+        proposed: dict[str, str] | None = None,
+    ) -> Template:
         row = curation.answer(db, answer_id)
         if row is None:
             raise NotFoundException()
         suggested = curation.suggested(db, answer_id)
         settings = settings_of(request)
         title = _survey_titles(request).get(row.survey_slug, row.survey_slug)
-        return render(request, "staff/answer.html", status=status, staff=staff_of(request), row=row,
-                      survey_title=title, question=_question_label(request, row.survey_slug, row.question_id),
-                      channel_name=t(request, CHANNEL_NAMES.get(row.channel, row.channel)),
-                      proposed=proposed or {"quote": row.text or "", "attribution": f"({title})"},
-                      suggested=suggested, taxonomy=taxonomy_of(request), names=SENTIMENT_NAMES,
-                      blockers=[t(request, b) for b in curation.quote_blockers(db, answer_id)],
-                      topic_names=_topic_names(request),
-                      warnings=[t(request, w) for w in curation.quote_warnings(db, row.text, row.survey_slug,
-                                                                                settings.min_group_size)],
-                      can_edit=staff_of(request).role in EDITORS, errors=errors or [])
+        return render(
+            request,
+            "staff/answer.html",
+            status=status,
+            staff=staff_of(request),
+            row=row,
+            survey_title=title,
+            question=_question_label(request, row.survey_slug, row.question_id),
+            channel_name=t(request, CHANNEL_NAMES.get(row.channel, row.channel)),
+            proposed=proposed or {"quote": row.text or "", "attribution": f"({title})"},
+            suggested=suggested,
+            taxonomy=taxonomy_of(request),
+            names=SENTIMENT_NAMES,
+            blockers=[t(request, b) for b in curation.quote_blockers(db, answer_id)],
+            topic_names=_topic_names(request),
+            warnings=[
+                t(request, w) for w in curation.quote_warnings(db, row.text, row.survey_slug, settings.min_group_size)
+            ],
+            can_edit=staff_of(request).role in EDITORS,
+            errors=errors or [],
+        )
 
     @get("/answers/{answer_id:int}", sync_to_thread=True)
     def answer(self, request: Request, db: Db, answer_id: RowId) -> Template:
         return self._answer_page(request, db, answer_id)
 
     @post("/answers/{answer_id:int}/themes", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
-    def correct(self, request: Request, db: Db, reader: AppReader, answer_id: RowId, data: FormData) -> Redirect | Template:
+    def correct(
+        self, request: Request, db: Db, reader: AppReader, answer_id: RowId, data: FormData
+    ) -> Redirect | Template:
         topics = form_lists(data).get("topics", [])
         feeling = str(data.get("sentiment", "")) or None
         try:
             curation.correct(db, answer_id, feeling, topics, staff_of(request).email, taxonomy_of(request))
         except curation.CurationError as exc:
-            return self._answer_page(request, db, answer_id, [FieldError("topics", "topics", t(request, str(exc)))], 422)
+            return self._answer_page(
+                request, db, answer_id, [FieldError("topics", "topics", t(request, str(exc)))], 422
+            )
         reader.learn_corrections(db)
         return Redirect(f"/staff/answers/{answer_id}?done=themes", status_code=303)
 
     @post("/answers/{answer_id:int}/quotes", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
-    def propose(self, request: Request, db: Db, reader: AppReader, answer_id: RowId,
-                data: URLEncodedBody[QuoteForm]) -> Redirect | Template:
-        proposed = {"quote": str(data.quote), "attribution": str(data.attribution),
-                    "summary": "1" if data.summary else ""}
+    def propose(
+        self, request: Request, db: Db, reader: AppReader, answer_id: RowId, data: URLEncodedBody[QuoteForm]
+    ) -> Redirect | Template:
+        proposed = {
+            "quote": str(data.quote),
+            "attribution": str(data.attribution),
+            "summary": "1" if data.summary else "",
+        }
         try:
-            curation.propose(db, answer_id, proposed["quote"], proposed["attribution"], staff_of(request).email,
-                             taxonomy_of(request), reader.terms, summary=bool(proposed["summary"]))
+            curation.propose(
+                db,
+                answer_id,
+                proposed["quote"],
+                proposed["attribution"],
+                staff_of(request).email,
+                taxonomy_of(request),
+                reader.terms,
+                summary=bool(proposed["summary"]),
+            )
         except curation.CurationError as exc:
-            return self._answer_page(request, db, answer_id, [FieldError("quote", "quote", t(request, str(exc)))], 422,
-                                     proposed)
+            return self._answer_page(
+                request, db, answer_id, [FieldError("quote", "quote", t(request, str(exc)))], 422, proposed
+            )
         return Redirect("/staff/quotes?status=proposed&done=proposed", status_code=303)
 
-    def _quotes_page(self, request: Request, db: Db, showing: str, errors: list[FieldError] | None = None,
-                     status: int = 200) -> Template:
+    def _quotes_page(
+        self, request: Request, db: Db, showing: str, errors: list[FieldError] | None = None, status: int = 200
+    ) -> Template:
         showing = showing if showing in ("proposed", "approved", "published", "rejected") else "proposed"
         names = _topic_names(request)
         found = curation.quotes(db, showing)
         min_group = settings_of(request).min_group_size
-        return render(request, "staff/quotes.html", status=status, staff=staff_of(request), showing=showing,
-                      topic_label=names, quotes=found, can_edit=staff_of(request).role in EDITORS,
-                      survey_titles=_survey_titles(request), priority_names=_priority_names(db, taxonomy_of(request)),
-                      warnings={q.id: [t(request, w) for w in curation.quote_warnings(db, q.text, q.survey_slug, min_group)]
-                                for q in found if q.status in ("proposed", "approved")},
-                      changes={q.id: curation.differences(q.answer_text, q.text) for q in found
-                               if q.status in ("proposed", "approved") and q.answer_text != q.text},
-                      errors=errors or [])
+        return render(
+            request,
+            "staff/quotes.html",
+            status=status,
+            staff=staff_of(request),
+            showing=showing,
+            topic_label=names,
+            quotes=found,
+            can_edit=staff_of(request).role in EDITORS,
+            survey_titles=_survey_titles(request),
+            priority_names=_priority_names(db, taxonomy_of(request)),
+            warnings={
+                q.id: [t(request, w) for w in curation.quote_warnings(db, q.text, q.survey_slug, min_group)]
+                for q in found
+                if q.status in ("proposed", "approved")
+            },
+            changes={
+                q.id: curation.differences(q.answer_text, q.text)
+                for q in found
+                if q.status in ("proposed", "approved") and q.answer_text != q.text
+            },
+            errors=errors or [],
+        )
 
     @get("/quotes", sync_to_thread=True)
-    def quote_list(self, request: Request, db: Db, status: FromQuery[str] = "proposed",
-                   problem: Annotated[int | None, QueryParameter(ge=0, le=20)] = None,
-                   quote: Annotated[int | None, QueryParameter(ge=1, le=SQLITE_MAX_INT)] = None) -> Template:
+    def quote_list(
+        self,
+        request: Request,
+        db: Db,
+        status: FromQuery[str] = "proposed",
+        problem: Annotated[int | None, QueryParameter(ge=0, le=20)] = None,
+        quote: Annotated[int | None, QueryParameter(ge=1, le=SQLITE_MAX_INT)] = None,
+    ) -> Template:
         errors = []
         if problem is not None and quote is not None and problem < len(curation.DECISION_PROBLEMS):
             errors = [FieldError("quotes", f"quote-{quote}", t(request, curation.DECISION_PROBLEMS[problem]))]
         return self._quotes_page(request, db, status, errors, 409 if errors else 200)
 
     @post("/quotes/{quote_id:int}/{action:str}", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
-    def decide(self, request: Request, db: Db, quote_id: RowId, action: FromPath[str],
-               data: URLEncodedBody[DecideForm]) -> Redirect | Template:
+    def decide(
+        self, request: Request, db: Db, quote_id: RowId, action: FromPath[str], data: URLEncodedBody[DecideForm]
+    ) -> Redirect | Template:
         showing = str(data.showing)
         showing = showing if showing in ("proposed", "approved", "published", "rejected") else "proposed"
         try:
@@ -452,37 +671,73 @@ class StaffController(Controller):
         except curation.CurationError as exc:
             if str(exc) in curation.DECISION_PROBLEMS:  # said on the quotes page itself, after a redirect
                 problem = curation.DECISION_PROBLEMS.index(str(exc))
-                return Redirect(f"/staff/quotes?status={showing}&problem={problem}&quote={quote_id}#quote-{quote_id}",
-                                status_code=303)
+                return Redirect(
+                    f"/staff/quotes?status={showing}&problem={problem}&quote={quote_id}#quote-{quote_id}",
+                    status_code=303,
+                )
             error = FieldError("quotes", f"quote-{quote_id}", t(request, str(exc)))
             return self._quotes_page(request, db, showing, [error], 422)
         done = {"approve": "approved", "publish": "published", "reject": "rejected"}.get(action, "saved")
         return Redirect(f"/staff/quotes?status={showing}&done={done}", status_code=303)
 
-    def _entry_page(self, request: Request, slug: str, values: dict[str, Any], errors: list[FieldError],
-                    channel: str, saved: str | None = None, status: int = 200, day: str | None = None) -> Template:
+    def _entry_page(
+        self,
+        request: Request,
+        slug: str,
+        values: dict[str, Any],
+        errors: list[FieldError],
+        channel: str,
+        saved: str | None = None,
+        status: int = 200,
+        day: str | None = None,
+    ) -> Template:
         published = catalogue_of(request).current(slug)
         if published is None:
             raise NotFoundException()
         day = day if day is not None else local_today().strftime("%d/%m/%Y")
-        return render(request, "staff/entry.html", status=status, staff=staff_of(request), slug=slug,
-                      entered=published.survey, values=values, error_for={e.key: e for e in errors}, errors=errors,
-                      channel=channel, saved=saved, prefer_not=PREFER_NOT, day=day)
+        return render(
+            request,
+            "staff/entry.html",
+            status=status,
+            staff=staff_of(request),
+            slug=slug,
+            entered=published.survey,
+            values=values,
+            error_for={e.key: e for e in errors},
+            errors=errors,
+            channel=channel,
+            saved=saved,
+            prefer_not=PREFER_NOT,
+            day=day,
+        )
 
     @get("/entry", sync_to_thread=False, opt={"roles": EDITORS})
     def entry_list(self, request: Request, catalogue: AppCatalogue) -> Template:
-        return render(request, "staff/entry_list.html", staff=staff_of(request),
-                      surveys=catalogue.all(), survey_titles=_survey_titles(request))
+        return render(
+            request,
+            "staff/entry_list.html",
+            staff=staff_of(request),
+            surveys=catalogue.all(),
+            survey_titles=_survey_titles(request),
+        )
 
     @get("/entry/{slug:str}", sync_to_thread=False, opt={"roles": EDITORS})
-    def entry(self, request: Request, slug: FromPath[str], saved: FromQuery[str | None] = None,
-              day: FromQuery[str | None] = None, channel: FromQuery[str | None] = None) -> Template:
-        return self._entry_page(request, slug, {}, [], channel if channel in ("paper", "session") else "paper",
-                                saved=saved, day=day)
+    def entry(
+        self,
+        request: Request,
+        slug: FromPath[str],
+        saved: FromQuery[str | None] = None,
+        day: FromQuery[str | None] = None,
+        channel: FromQuery[str | None] = None,
+    ) -> Template:
+        return self._entry_page(
+            request, slug, {}, [], channel if channel in ("paper", "session") else "paper", saved=saved, day=day
+        )
 
     @post("/entry/{slug:str}", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
-    def enter(self, request: Request, db: Db, catalogue: AppCatalogue, reader: AppReader, slug: FromPath[str],
-              data: FormData) -> Redirect | Template:
+    def enter(
+        self, request: Request, db: Db, catalogue: AppCatalogue, reader: AppReader, slug: FromPath[str], data: FormData
+    ) -> Redirect | Template:
         """Answers from a paper form or a session, through the same checks as the web form."""
         published = catalogue.current(slug)
         if published is None:
@@ -497,13 +752,19 @@ class StaffController(Controller):
             _, answer_errors = check_all(published.survey, raw, locale_of(request))
             return self._entry_page(request, slug, raw, day_errors + answer_errors, channel, status=422, day=typed_day)
         try:
-            recorded = record(db, published, raw, channel,
-                              msgspec.structs.replace(record_options(request, reader=reader), today=day))
+            recorded = record(
+                db, published, raw, channel, msgspec.structs.replace(record_options(request, reader=reader), today=day)
+            )
         except InvalidAnswersError as exc:
             return self._entry_page(request, slug, raw, exc.errors, channel, status=422, day=typed_day)
         with write_lock:
-            record_event(db, staff_of(request).email, "answers entered", f"response:{recorded.response_id}",
-                         f"{channel}, {day.isoformat() if day else ''}")
+            record_event(
+                db,
+                staff_of(request).email,
+                "answers entered",
+                f"response:{recorded.response_id}",
+                f"{channel}, {day.isoformat() if day else ''}",
+            )
         query = urlencode({"saved": recorded.receipt, "day": typed_day, "channel": channel})
         return Redirect(f"/staff/entry/{slug}?{query}", status_code=303)
 

@@ -39,17 +39,24 @@ ACCEPTED = (".csv", ".xlsx")
 SHOWN_REFUSALS = 1000
 """The most refused rows a page lists (the count says how many there are)."""
 
-CHANNELS = {"import": N_("In another online survey tool, like Microsoft Forms or Google Forms"),
-            "paper": N_("On a paper form"), "session": N_("In a session or group")}
-DATE_ORDERS = {"day_first": N_("Day first, like 27/3/2021"),
-               "month_first": N_("Month first, like 3/27/2021 (as exports from the United States write them)")}
+CHANNELS = {
+    "import": N_("In another online survey tool, like Microsoft Forms or Google Forms"),
+    "paper": N_("On a paper form"),
+    "session": N_("In a session or group"),
+}
+DATE_ORDERS = {
+    "day_first": N_("Day first, like 27/3/2021"),
+    "month_first": N_("Month first, like 3/27/2021 (as exports from the United States write them)"),
+}
 NO_FILE = N_("Select a CSV file or an Excel workbook")
 WRONG_TYPE = N_("The selected file must be a CSV file or an Excel workbook (.xlsx)")
 TOO_LARGE = N_("The selected file must be smaller than %(size)s")
-NO_SURVEY_MATCHES = N_("%(file)s: no column heading matches a question of any survey. Name each column by its "
-                       "question’s words or its id.")
-SEVERAL_SURVEYS = N_("The column headings of %(file)s match more than one survey. Choose the survey these "
-                     "answers are to.")
+NO_SURVEY_MATCHES = N_(
+    "%(file)s: no column heading matches a question of any survey. Name each column by its question’s words or its id."
+)
+SEVERAL_SURVEYS = N_(
+    "The column headings of %(file)s match more than one survey. Choose the survey these answers are to."
+)
 NOT_A_SURVEY = N_("Choose a survey from the list")
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
@@ -65,7 +72,9 @@ def _file_name(upload: UploadFile) -> str:
     return clean_text(name)[:200] or "file"
 
 
-def _survey_for(request: Request, chosen: str, headers: list[str], name: str) -> tuple[Published | None, FieldError | None]:
+def _survey_for(
+    request: Request, chosen: str, headers: list[str], name: str
+) -> tuple[Published | None, FieldError | None]:
     """The survey chosen, else the one survey whose questions the file's columns match best."""
     catalogue = catalogue_of(request)
     if chosen:
@@ -96,40 +105,74 @@ def closes_upload(app: ASGIApp) -> ASGIApp:
 
 def too_large(request: Request, exc: HTTPException) -> Template:
     """An upload far past the limit, refused before it was read (so before the staff guard: no staff page)."""
-    return render(request, "errors/error.html", status=413, heading=t(request, TOO_LARGE, size=MAX_FILE_WORDS),
-                  advice=t(request, "Go back and choose a smaller file, or split the answers into several files."))
+    return render(
+        request,
+        "errors/error.html",
+        status=413,
+        heading=t(request, TOO_LARGE, size=MAX_FILE_WORDS),
+        advice=t(request, "Go back and choose a smaller file, or split the answers into several files."),
+    )
 
 
 class ImportController(Controller):
     path = "/import"
     include_in_schema = False
 
-    def _form(self, request: Request, values: dict[str, str], errors: list[FieldError], status: int = 200,
-              cancelled: bool = False) -> Template:
-        return render(request, "staff/import.html", status=status, staff=staff_of(request), errors=errors,
-                      surveys=catalogue_of(request).all(), values=values, channels=CHANNELS, date_orders=DATE_ORDERS,
-                      accepted=",".join([*ACCEPTED, "text/csv",
-                                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]),
-                      max_size=MAX_FILE_WORDS, cancelled=cancelled)
+    def _form(
+        self,
+        request: Request,
+        values: dict[str, str],
+        errors: list[FieldError],
+        status: int = 200,
+        cancelled: bool = False,
+    ) -> Template:
+        return render(
+            request,
+            "staff/import.html",
+            status=status,
+            staff=staff_of(request),
+            errors=errors,
+            surveys=catalogue_of(request).all(),
+            values=values,
+            channels=CHANNELS,
+            date_orders=DATE_ORDERS,
+            accepted=",".join(
+                [*ACCEPTED, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
+            ),
+            max_size=MAX_FILE_WORDS,
+            cancelled=cancelled,
+        )
 
     @get("/", sync_to_thread=False, opt={"roles": EDITORS})
     def upload_page(self, request: Request, cancelled: FromQuery[str | None] = None) -> Template:
-        return self._form(request, {"channel": "import", "dates": "day_first", "survey": ""}, [],
-                          cancelled=cancelled is not None)
+        return self._form(
+            request, {"channel": "import", "dates": "day_first", "survey": ""}, [], cancelled=cancelled is not None
+        )
 
-    @post("/", sync_to_thread=True, status_code=303, opt={"roles": EDITORS}, request_max_body_size=BODY_LIMIT,
-          exception_handlers={413: too_large}, middleware=[closes_upload])
-    def upload(self, request: Request, db: Db,
-               data: Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART)]) -> Redirect | Template:
+    @post(
+        "/",
+        sync_to_thread=True,
+        status_code=303,
+        opt={"roles": EDITORS},
+        request_max_body_size=BODY_LIMIT,
+        exception_handlers={413: too_large},
+        middleware=[closes_upload],
+    )
+    def upload(
+        self, request: Request, db: Db, data: Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART)]
+    ) -> Redirect | Template:
         """Check the file can be read and which survey it is for, then hold it for its preview. Nothing
         is stored; a file that cannot be imported is said why, on the form."""
+
         def field(name: str) -> str:  # a field sent twice (a list) or as a file is not an answer
             value = data.get(name)
             return value if isinstance(value, str) else ""
 
-        values = {"survey": field("survey"),
-                  "channel": field("channel") if field("channel") in CHANNELS else "import",
-                  "dates": field("dates") if field("dates") in DATE_ORDERS else "day_first"}
+        values = {
+            "survey": field("survey"),
+            "channel": field("channel") if field("channel") in CHANNELS else "import",
+            "dates": field("dates") if field("dates") in DATE_ORDERS else "day_first",
+        }
         upload = data.get("file")
 
         def refused(message: str, key: str = "file", status: int = 422) -> Template:
@@ -152,8 +195,15 @@ class ImportController(Controller):
             return self._form(request, values, [problem] if problem else [], 422)
         if not matched_columns(headers, published):
             return refused(t(request, NO_COLUMNS, file=name, survey=published.survey.title))
-        token = uploads.hold(db, _owner(request), published, name, content, channel=values["channel"],
-                             day_first=values["dates"] == "day_first")
+        token = uploads.hold(
+            db,
+            _owner(request),
+            published,
+            name,
+            content,
+            channel=values["channel"],
+            day_first=values["dates"] == "day_first",
+        )
         return Redirect(f"/staff/import/{token}", status_code=303)
 
     def _held(self, request: Request, db: Database, token: str) -> tuple[uploads.Held, Published] | None:
@@ -164,8 +214,9 @@ class ImportController(Controller):
 
     def _gone(self, request: Request) -> Template:
         """Never uploaded, another sign-in's, expired or cancelled: all said the same way."""
-        return render(request, "staff/import_gone.html", status=404, staff=staff_of(request),
-                      minutes=uploads.HOLD_MINUTES)
+        return render(
+            request, "staff/import_gone.html", status=404, staff=staff_of(request), minutes=uploads.HOLD_MINUTES
+        )
 
     @get("/{token:str}", sync_to_thread=True, opt={"roles": EDITORS})
     def preview(self, request: Request, db: Db, token: FromPath[str]) -> Template:
@@ -178,14 +229,32 @@ class ImportController(Controller):
             try:
                 plan = uploads.plan_held(db, found, published, locale_of(request))
             except ImportFileError as exc:  # read once already; only a survey changed since could do this
-                return self._form(request, {"survey": published.slug, "channel": found.channel,
-                                            "dates": "day_first" if found.day_first else "month_first"},
-                                  [FieldError("file", "file", t(request, exc.message, **exc.params))], 422)
+                return self._form(
+                    request,
+                    {
+                        "survey": published.slug,
+                        "channel": found.channel,
+                        "dates": "day_first" if found.day_first else "month_first",
+                    },
+                    [FieldError("file", "file", t(request, exc.message, **exc.params))],
+                    422,
+                )
         refused = found.result.rejected if found.result else plan.rejected if plan else []
-        return render(request, "staff/import_preview.html", staff=staff_of(request), token=token, held=found,
-                      held_slug=published.slug, title=published.survey.title, plan=plan, result=found.result, refused=refused[:SHOWN_REFUSALS],
-                      refused_count=len(refused), channel=CHANNELS.get(found.channel, found.channel),
-                      shown_limit=SHOWN_REFUSALS)
+        return render(
+            request,
+            "staff/import_preview.html",
+            staff=staff_of(request),
+            token=token,
+            held=found,
+            held_slug=published.slug,
+            title=published.survey.title,
+            plan=plan,
+            result=found.result,
+            refused=refused[:SHOWN_REFUSALS],
+            refused_count=len(refused),
+            channel=CHANNELS.get(found.channel, found.channel),
+            shown_limit=SHOWN_REFUSALS,
+        )
 
     @post("/{token:str}", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
     def store(self, request: Request, db: Db, token: FromPath[str]) -> Redirect | Template:
@@ -194,8 +263,18 @@ class ImportController(Controller):
         if (both := self._held(request, db, token)) is None:
             return self._gone(request)
         options = msgspec.structs.replace(reader_of(request).options, read_now=False)
-        if uploads.store_held(db, token, _owner(request), both[1], by=staff_of(request).email,
-                              locale=locale_of(request), options=options) is None:
+        if (
+            uploads.store_held(
+                db,
+                token,
+                _owner(request),
+                both[1],
+                by=staff_of(request).email,
+                locale=locale_of(request),
+                options=options,
+            )
+            is None
+        ):
             return self._gone(request)  # expired this very moment
         return Redirect(f"/staff/import/{token}", status_code=303)
 

@@ -34,13 +34,18 @@ def not_found(request: Request, db: Database, receipt: str) -> str:
     deleted after the keeping time, or not a code we know."""
     why = withdrawal.gone(db, receipt)
     if why == "withdrawn":
-        return t(request, "The answers with this receipt code were already taken back. You do not need to do "
-                 "anything else.")
+        return t(
+            request, "The answers with this receipt code were already taken back. You do not need to do anything else."
+        )
     if why == "deleted":
-        return t(request, "The answers with this receipt code were already deleted, because we keep answers only "
-                 "for a set time. You do not need to do anything else.")
-    return t(request, "We cannot find answers with this receipt code. Check it and try again: it looks like "
-             "ABCD-EFGH-JKMN.")
+        return t(
+            request,
+            "The answers with this receipt code were already deleted, because we keep answers only "
+            "for a set time. You do not need to do anything else.",
+        )
+    return t(
+        request, "We cannot find answers with this receipt code. Check it and try again: it looks like ABCD-EFGH-JKMN."
+    )
 
 
 def receipt_error(request: Request, receipt: str) -> FieldError | None:
@@ -78,9 +83,16 @@ class ResponsesApiController(Controller):
     path = "/api/responses"
     tags = ("responses",)
 
-    @delete("/{receipt:str}", exclude_from_csrf=True, status_code=204, sync_to_thread=True,
-            responses={404: ApiError.spec("No answers have this receipt code (or they were withdrawn already)"),
-                       429: ApiError.spec("Too many requests from this address in the last minute")})
+    @delete(
+        "/{receipt:str}",
+        exclude_from_csrf=True,
+        status_code=204,
+        sync_to_thread=True,
+        responses={
+            404: ApiError.spec("No answers have this receipt code (or they were withdrawn already)"),
+            429: ApiError.spec("Too many requests from this address in the last minute"),
+        },
+    )
     def withdraw(self, request: Request, db: Db, receipt: FromPath[str]) -> Response[None]:
         """Take back the answers given this receipt code: they are deleted with their themes, counts,
         quotes and texts as typed. (Where a safeguarding flag on them is open, they are hidden from
