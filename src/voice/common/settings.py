@@ -71,12 +71,14 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     model that ships."""
     flag_threshold: Annotated[float, Meta(ge=0, le=1)] = 0.0
     """VOICE_FLAG_THRESHOLD: the model's score (0 to 1) from which an answer is a safeguarding flag, at the top of
-    the lead's queue (0: the model's own, chosen in training for precision; see its card). Lower puts more
+    the lead's queue (0: the model's own, chosen in training so that at most 1% of the answers that are not
+    disclosures are flags; see its card). Lower puts more
     answers in the urgent list, more of them false alarms; higher makes the urgent list shorter and moves the
     rest to "worth a look"."""
     look_threshold: Annotated[float, Meta(ge=0, le=1)] = 0.0
     """VOICE_LOOK_THRESHOLD: the model's score from which an answer is "worth a look", the second list a lead
-    reads after the flags (0: the model's own, chosen in training to catch 97% of disclosures). Higher means
+    reads after the flags (0: the model's own, chosen in training so that at most 7% of the answers that are not
+    disclosures reach either list, weighed as a real survey is made up: see docs/settings.md). Higher means
     fewer answers to read and more disclosures left unread; never above the flag threshold."""
     close_reader: bool = True
     """VOICE_CLOSE_READER: whether the close reader (a small language model that reads word order) reads again
