@@ -25,7 +25,7 @@ ROOT = Path(__file__).parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from voice.demo import DEMO_PLAN, synthetic_answers  # noqa: E402
-from voice.reading.themes import default_themer  # noqa: E402
+from voice.reading.themes import default_answer_reader  # noqa: E402
 from voice.reporting.priorities import import_plan, load_plan  # noqa: E402
 from voice.store import tallies  # noqa: E402
 from voice.store.catalogue import Catalogue  # noqa: E402
@@ -42,8 +42,8 @@ LINES = [
 def fill(db_path: str, n: int) -> None:
     migrate(db_path)
     catalogue = Catalogue(db_path, ROOT / "surveys")
-    themer = default_themer()
-    themed = {line: themer.theme(line) for line in LINES}
+    answer_reader = default_answer_reader()
+    themed = {line: answer_reader.theme(line) for line in LINES}
     rng = random.Random(5)
     surveys = catalogue.all()
     encode = msgspec.json.encode
@@ -83,7 +83,7 @@ def fill(db_path: str, n: int) -> None:
                                 t.score,
                                 encode(list(t.topics)).decode(),
                                 encode(t.matched).decode(),
-                                themer.version,
+                                answer_reader.version,
                                 "2021-06-01",
                             )
                         )
@@ -104,7 +104,7 @@ def fill(db_path: str, n: int) -> None:
                 )
         with db.atomic():  # the counts reports read, kept by record() as answers are read (voice/tallies.py)
             tallies.rebuild(db)
-        import_plan(db, load_plan(DEMO_PLAN, themer.taxonomy), themer.taxonomy, "bench")
+        import_plan(db, load_plan(DEMO_PLAN, answer_reader.taxonomy), answer_reader.taxonomy, "bench")
         with db.atomic():
             for answer_id, text in db.execute(
                 "SELECT min(id), text FROM answers WHERE text IS NOT NULL GROUP BY text LIMIT 8"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from voice.reading.evaluation import multi_label, read_labelled
 from voice.reading.learning import LearnedTopics
-from voice.reading.themes import Themer
+from voice.reading.themes import AnswerReader
 
 ROOT = Path(__file__).parent.parent
 
@@ -18,11 +18,11 @@ ROOT = Path(__file__).parent.parent
 def main() -> None:
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests/data/themes/seed_quotes.jsonl"
     items = read_labelled(path)
-    plain = Themer()
+    plain = AnswerReader()
     gold, alone, learned = [], [], []
     for i, item in enumerate(items):
         training = [(o.text, o.topics) for j, o in enumerate(items) if j != i]
-        with_learning = Themer(plain.taxonomy, LearnedTopics(training))
+        with_learning = AnswerReader(plain.taxonomy, LearnedTopics(training))
         gold.append(set(item.topics))
         alone.append(set(plain.topics(item.text)[0]))
         learned.append(set(with_learning.topics(item.text)[0]))

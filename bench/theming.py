@@ -30,7 +30,7 @@ from pathlib import Path
 import httpx
 
 from voice.reading.redact import redact
-from voice.reading.themes import Themer
+from voice.reading.themes import AnswerReader
 
 ROOT = Path(__file__).parent.parent
 LINES = [
@@ -58,18 +58,18 @@ def one_core() -> None:
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
 
 
-def measure(themer: Themer | None = None, batch: int = 1) -> tuple[float, float]:
+def measure(answer_reader: AnswerReader | None = None, batch: int = 1) -> tuple[float, float]:
     """(best answers read per second over three passes, mean words per answer)."""
     one_core()
-    themer = themer or Themer()
+    answer_reader = answer_reader or AnswerReader()
     texts = answers(5000)
-    themer.read([(redact(t).text, t) for t in texts[:200]])  # warm caches (lemmas, regexes, the embedding)
+    answer_reader.read([(redact(t).text, t) for t in texts[:200]])  # warm caches (lemmas, regexes, the embedding)
     best = 0.0
     for _ in range(3):
         start = time.perf_counter()
         for at in range(0, len(texts), batch):
             chunk = texts[at : at + batch]
-            themer.read([(redact(t).text, t) for t in chunk])
+            answer_reader.read([(redact(t).text, t) for t in chunk])
         best = max(best, len(texts) / (time.perf_counter() - start))
     return best, sum(len(t.split()) for t in texts) / len(texts)
 
@@ -125,9 +125,9 @@ def main() -> None:
     args = parser.parse_args()
     texts = answers(5000)
     words = sum(len(t.split()) for t in texts) / len(texts)
-    single, _ = measure(Themer(close_floor=args.close_floor))
-    batched, _ = measure(Themer(close_floor=args.close_floor), batch=BATCH)
-    rules, _ = measure(Themer(rules_only=True))
+    single, _ = measure(AnswerReader(close_floor=args.close_floor))
+    batched, _ = measure(AnswerReader(close_floor=args.close_floor), batch=BATCH)
+    rules, _ = measure(AnswerReader(rules_only=True))
     print(
         f"| reading step, one answer at a time (one core, {len(texts)} answers, mean {words:.0f} words) | "
         f"{single:,.0f}/s |"

@@ -16,7 +16,7 @@ from voice.common.settings import Settings
 from voice.reading.close import CloseReader, shipped_close_reader
 from voice.reading.evaluation import tier_of
 from voice.reading.safeguarding import read_rules
-from voice.reading.themes import Themer
+from voice.reading.themes import AnswerReader
 from voice.reading.training import terms
 
 SUITE = Path(__file__).parent / "data" / "behaviour"
@@ -77,8 +77,8 @@ class Spy:
 
 def test_it_reads_only_the_answers_worth_a_look_and_never_takes_one_out_of_a_list() -> None:
     texts = cases("everyday.jsonl")[:300] + cases("disclosures.jsonl") + cases("negation.jsonl")
-    first = Themer(read_closely=False)
-    closely = Themer()
+    first = AnswerReader(read_closely=False)
+    closely = AnswerReader()
     closely.close = spy = Spy(reader())  # type: ignore[assignment]
     before = [tier_of(flags) for _, flags in first.read([(t, t) for t in texts])]
     after = [tier_of(flags) for _, flags in closely.read([(t, t) for t in texts])]
@@ -93,8 +93,8 @@ def test_it_reads_only_the_answers_worth_a_look_and_never_takes_one_out_of_a_lis
 def test_a_flag_it_made_says_why_in_the_words_staff_see() -> None:
     typed = "when Darren has had a drink i go to my room and put my headphones on and wait"
     shown = "when [name] has had a drink i go to my room and put my headphones on and wait"
-    assert tier_of(Themer(read_closely=False).read([(shown, typed)])[0][1]) == "look"
-    [flag] = Themer().read([(shown, typed)])[0][1]
+    assert tier_of(AnswerReader(read_closely=False).read([(shown, typed)])[0][1]) == "look"
+    [flag] = AnswerReader().read([(shown, typed)])[0][1]
     assert flag.tier == "flag" and flag.evidence is not None and flag.evidence.close is not None
     assert flag.evidence.close >= reader().threshold and flag.reason == shown
     words = reader().weighed_most(flag.reason)  # worked out when the lead opens the flag
@@ -103,8 +103,8 @@ def test_a_flag_it_made_says_why_in_the_words_staff_see() -> None:
 
 def test_below_the_close_floor_it_also_reads_answers_in_neither_list() -> None:
     texts = cases("disclosures.jsonl") + cases("everyday.jsonl")[:200]
-    before = [tier_of(flags) for _, flags in Themer().read([(t, t) for t in texts])]
-    wider = Themer(close_floor=0.1).read([(t, t) for t in texts])
+    before = [tier_of(flags) for _, flags in AnswerReader().read([(t, t) for t in texts])]
+    wider = AnswerReader(close_floor=0.1).read([(t, t) for t in texts])
     raised = [flags for b, (_, flags) in zip(before, wider, strict=True) if b == "none" and flags]
     assert raised, "some disclosures in neither list are worth a look to the close reader"
     for [flag] in raised:

@@ -22,7 +22,7 @@ from voice.cli import main
 from voice.curation import quotes as curation
 from voice.demo import DEMO_PLAN, synthetic_answers
 from voice.intake.submissions import RecordOptions, record
-from voice.reading.themes import default_themer
+from voice.reading.themes import default_answer_reader
 from voice.reporting.outputs import SECTION_TITLE
 from voice.store.catalogue import Catalogue
 from voice.store.db import migrate, opened
@@ -47,7 +47,7 @@ def make_year_db(db_path: str) -> str:
     published = Catalogue(db_path, EXAMPLES).current("emotional-health-wellbeing")
     assert published is not None
     rng = random.Random(3)
-    taxonomy = default_themer().taxonomy
+    taxonomy = default_answer_reader().taxonomy
     with opened(db_path) as db:
         for i, words in enumerate([APPROVED, PUBLISHED, PROPOSED, REJECTED] + [""] * 39):
             answers = synthetic_answers(published, rng, [])
@@ -315,7 +315,7 @@ def test_a_summary_is_never_in_quotation_marks(year_db: str, tmp_path: Path) -> 
         answer_id = db.execute("SELECT id FROM answers WHERE text = ?", [APPROVED]).fetchone()[0]
         summary = "Young people told us that a worker who listens helps"
         quote = curation.propose(
-            db, answer_id, summary, "(YPAG)", "sam@example.org", default_themer().taxonomy, summary=True
+            db, answer_id, summary, "(YPAG)", "sam@example.org", default_answer_reader().taxonomy, summary=True
         )
         curation.decide(db, quote, "approve", "alex@example.org")
     files = {p.suffix: p for p in export(year_db, tmp_path / "out", "html", "md", "docx")}
@@ -375,7 +375,7 @@ def test_words_typed_with_html_or_links_are_words_in_the_markdown_and_every_form
 
     from voice.reporting import priorities as plan
 
-    taxonomy = default_themer().taxonomy
+    taxonomy = default_answer_reader().taxonomy
     with opened(year_db) as db:
         published = Catalogue(year_db, EXAMPLES).current("emotional-health-wellbeing")
         assert published is not None

@@ -27,11 +27,11 @@ from litestar.testing import TestClient
 
 from voice.common.settings import Settings
 from voice.reading.redact import Terms
-from voice.reading.themes import default_themer
+from voice.reading.themes import default_answer_reader
 from voice.store.health import STORING, Health
 from voice.store.versions import Published
 from voice.web.app import create_app
-from voice.web.reading import Reader
+from voice.web.reading import BackgroundReader
 
 ROOT = Path(__file__).parent.parent
 
@@ -358,7 +358,9 @@ def test_answers_whose_reading_failed_wait_no_longer_than_the_reading_time_limit
             submissions.record(
                 db, published, {"most_important": f"answer {i}"}, "api", submissions.RecordOptions(read_now=False)
             )
-    reader = Reader(settings, ConnectionPool(), State({"terms": Terms(), "themer": default_themer()}))
+    reader = BackgroundReader(
+        settings, ConnectionPool(), State({"terms": Terms(), "answer_reader": default_answer_reader()})
+    )
 
     def full(*_: object, **__: object) -> None:
         error = sqlite3.OperationalError("database or disk is full")

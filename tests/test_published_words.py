@@ -28,7 +28,7 @@ from voice.common.i18n import month_year
 from voice.curation import quotes as curation
 from voice.demo import synthetic_answers
 from voice.intake.submissions import RecordOptions, record
-from voice.reading.themes import default_themer
+from voice.reading.themes import default_answer_reader
 from voice.reporting import outputs
 from voice.reporting.exports import EASY_SENTENCE_WORDS, leaflet_html, sentences
 from voice.reporting.partnership import load_partnership
@@ -71,7 +71,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     folder = tmp_path_factory.mktemp("published-words")
     db_path = make_year_db(str(folder / "year.db"))
     partnership = _partnership_file(folder)
-    taxonomy = default_themer().taxonomy
+    taxonomy = default_answer_reader().taxonomy
     with opened(db_path) as db:
         answer_id = db.execute("SELECT id FROM answers WHERE text = ?", [APPROVED]).fetchone()[0]
         quote = curation.propose(db, answer_id, SUMMARY, "(YPAG session)", "sam@example.org", taxonomy, summary=True)

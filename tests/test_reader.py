@@ -23,10 +23,10 @@ from voice.cli import main
 from voice.common.settings import Settings
 from voice.reading.reader import SHIPPED_MODEL, Model, sentences
 from voice.reading.redact import redact
-from voice.reading.themes import Themer
+from voice.reading.themes import AnswerReader
 from voice.reading.training import TRAINING, from_people, hits
 from voice.store.db import opened
-from voice.web.app import create_app, themer_for
+from voice.web.app import answer_reader_for, create_app
 
 API = "/api/surveys/ypag-priorities/responses"
 POLISH = "Mój tata mnie bije i boję się wracać do domu po szkole"
@@ -182,7 +182,7 @@ def test_a_flag_by_the_model_says_why_with_the_redacted_sentence(client: TestCli
     assert client.post(API, json={"answers": {"most_important": STORY}}).status_code == 201
     with sqlite3.connect(settings.db_path) as conn:
         tier, reason, score = conn.execute("SELECT tier, reason, score FROM flags").fetchone()
-    assert tier == "flag" and score >= themer_for(settings).flag_threshold
+    assert tier == "flag" and score >= answer_reader_for(settings).flag_threshold
     assert reason.startswith("My stepdad [name] comes home drunk")  # the one sentence, never the name
     add(settings, "lead@example.org", "safeguarding_lead")
     sign_in(client, "lead@example.org")
@@ -212,18 +212,18 @@ def test_worth_a_look_is_a_second_list_and_the_thresholds_are_the_partnerships(
     tmp_path: Path, surveys_dir: Path
 ) -> None:
     model = Model.load(SHIPPED_MODEL)
-    scored = Themer(model=model).read([(NO_RULE_DISCLOSURE, NO_RULE_DISCLOSURE)])[0][1]
+    scored = AnswerReader(model=model).read([(NO_RULE_DISCLOSURE, NO_RULE_DISCLOSURE)])[0][1]
     assert [f.tier for f in scored] == ["flag"]
     score = scored[0].score
     assert score is not None
     # Set above its score, the flag threshold moves the answer to "worth a look"; set above that too, it
     # is in neither list (the partnership's choice, documented with what it trades).
     # (The close reader, which makes flags of the answers worth a look it is sure of, is off for this.)
-    looser = Themer(model=model, flag_threshold=min(1.0, score + 0.001), read_closely=False).read(
+    looser = AnswerReader(model=model, flag_threshold=min(1.0, score + 0.001), read_closely=False).read(
         [(NO_RULE_DISCLOSURE,) * 2]
     )[0][1]
     assert [f.tier for f in looser] == ["look"]
-    closer = Themer(model=model, flag_threshold=min(1.0, score + 0.001)).read([(NO_RULE_DISCLOSURE,) * 2])[0][1]
+    closer = AnswerReader(model=model, flag_threshold=min(1.0, score + 0.001)).read([(NO_RULE_DISCLOSURE,) * 2])[0][1]
     assert [f.tier for f in closer] == ["flag"] and closer[0].evidence and closer[0].evidence.close
     settings = Settings(
         db_path=str(tmp_path / "v.db"),
@@ -233,7 +233,7 @@ def test_worth_a_look_is_a_second_list_and_the_thresholds_are_the_partnerships(
         flag_threshold=min(1.0, score + 0.001),
         look_threshold=min(1.0, score + 0.001),
     )
-    assert themer_for(settings).read([(NO_RULE_DISCLOSURE,) * 2])[0][1] == []
+    assert answer_reader_for(settings).read([(NO_RULE_DISCLOSURE,) * 2])[0][1] == []
     with TestClient(create_app(msgspec.structs.replace(settings, look_threshold=0.0))) as client:
         assert client.post(API, json={"answers": {"most_important": NO_RULE_DISCLOSURE}}).status_code == 201
         add(client.app.state["settings"], "lead@example.org", "safeguarding_lead")
@@ -362,19 +362,19 @@ def test_voice_eval_per_answer_reads_texts_without_labels_and_names_the_tier(tmp
 
 @pytest.mark.parametrize("text", [POLISH, URDU])
 def test_the_rules_know_key_phrases_in_polish_and_urdu(text: str) -> None:
-    assert "abuse_at_home" in {f.category for f in Themer(rules_only=True).read([(text, text)])[0][1]}
+    assert "abuse_at_home" in {f.category for f in AnswerReader(rules_only=True).read([(text, text)])[0][1]}
 
 
 def test_redacted_words_never_become_evidence_shown_to_staff() -> None:
     typed = "My friend Priya said text her on 07700 900123, Priya is sad all the time and cries at school"
-    theme = Themer().read([(redact(typed).text, typed)])[0][0]
+    theme = AnswerReader().read([(redact(typed).text, typed)])[0][0]
     shown = " ".join(word for words in theme.matched.values() for word in words)
     assert "priya" not in shown.lower() and "07700" not in shown
 
 
 def test_markup_and_links_are_not_a_language_nobody_can_read() -> None:
     text = "<script>alert(1)</script> more youth clubs please https://example.org/a-b-c"
-    assert all(f.tier != "person" for f in Themer().read([(text, text)])[0][1])
+    assert all(f.tier != "person" for f in AnswerReader().read([(text, text)])[0][1])
     model = Model.load(SHIPPED_MODEL)
     assert model.language_of("Szkoła jest w porządku, ale nauczyciele nie słuchają.") == "pl"
     assert model.language_of("Je ne veux pas rentrer à la maison, mon père me frappe") == "und"
@@ -404,10 +404,10 @@ def test_text_speak_is_read_as_the_words_it_stands_for() -> None:
     assert respell("wen i get home n hes drunk i cry agen") == "when i get home and hes drunk i cry again"
     assert respell("Wiv my M8S 2nite") == "with my mates tonight"
     assert respell("the bin is full and nd is a word") == "the bin is full and and is a word"
-    themer = Themer()
+    answer_reader = AnswerReader()
     plain = "i go to the park with my mates when its sunny and we play football"
     spelt = "i go 2 the park wiv my m8s wen its sunny n we play football"
-    (plain_theme, plain_flags), (spelt_theme, spelt_flags) = themer.read([(plain, plain), (spelt, spelt)])
+    (plain_theme, plain_flags), (spelt_theme, spelt_flags) = answer_reader.read([(plain, plain), (spelt, spelt)])
     assert plain_flags == spelt_flags == []
     assert spelt_theme.sentiment == plain_theme.sentiment
 
@@ -415,9 +415,9 @@ def test_text_speak_is_read_as_the_words_it_stands_for() -> None:
 def test_harm_told_as_past_and_over_is_at_most_worth_a_look() -> None:
     """#25: "that was years ago and i'm fine now, thanks to my counsellor" must not raise an answer: the model
     may put it in "worth a look" only when it is as sure as for a flag, and never flags it."""
-    themer = Themer()
+    answer_reader = AnswerReader()
     over = (
         "when i was little my dad used to hit me but that was years ago and im fine now, my counsellor helped me loads"
     )
-    ((_, flags),) = themer.read([(over, over)])
+    ((_, flags),) = answer_reader.read([(over, over)])
     assert all(f.tier != "flag" for f in flags)

@@ -1,7 +1,7 @@
 """The reader's behaviour on the kinds of answer young people send (CheckList style; the cases are in
 tests/data/behaviour/, written by hand before the reader was changed and never trained on).
 
-Each test reads its cases through the product's own reader, as the service does (Themer.read), and
+Each test reads its cases through the product's own reader, as the service does (AnswerReader.read), and
 through `voice eval --behaviour` for the figures others check. Where a figure is short of the issue's
 target (#25), the bar here is where the reader stands, so that it cannot quietly get worse; the targets
 and today's figures are in the model card and docs/reader.md.
@@ -20,16 +20,16 @@ from voice.cli import main
 from voice.reading import behaviour
 from voice.reading.behaviour import SUITE
 from voice.reading.evaluation import Labelled, read_all, tier_of
-from voice.reading.themes import Themer
+from voice.reading.themes import AnswerReader
 
 
 @cache
 def figures() -> dict[str, Any]:
-    return behaviour.run(Themer())
+    return behaviour.run(AnswerReader())
 
 
 def tiers(texts: list[str]) -> list[str]:
-    return [tier_of(flags) for _, flags in read_all([Labelled(t) for t in texts], Themer())]
+    return [tier_of(flags) for _, flags in read_all([Labelled(t) for t in texts], AnswerReader())]
 
 
 def test_the_cases_are_kept_apart_from_the_training_data() -> None:
@@ -127,7 +127,7 @@ def test_disclosures_in_polish_and_urdu_are_flags_with_the_phrase() -> None:
             Labelled("Moj ojczym nadal bije mame i mnie"),
             Labelled("mere abbu mujhe marte hain jab wo gusse mein hote hain"),
         ],
-        Themer(),
+        AnswerReader(),
     )
     for _, flags in read:
         flag = next(f for f in flags if f.tier == "flag")

@@ -230,12 +230,12 @@ def test_an_edited_quote_is_redacted_like_an_answer(client: TestClient, settings
 
 
 def test_a_rule_never_shows_a_name_the_redaction_removed() -> None:
-    from voice.reading.themes import default_themer
+    from voice.reading.themes import default_answer_reader
 
     typed = "my dad Tyrone hits me when he drinks"
     redacted = redact(typed).text
     assert redacted == "my dad [name] hits me when he drinks"
-    ((_, flags),) = default_themer().read([(redacted, typed)])
+    ((_, flags),) = default_answer_reader().read([(redacted, typed)])
     assert [f.category for f in flags] == ["abuse_at_home"]
     assert "tyrone" not in flags[0].reason.lower() and "[…]" in flags[0].reason
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from tests.conftest import EXAMPLES
 from voice.demo import synthetic_answers
 from voice.intake.submissions import RecordOptions, record
-from voice.reading.themes import default_themer
+from voice.reading.themes import default_answer_reader
 from voice.reporting.results import (
     HIDDEN,
     SHOWN,
@@ -106,7 +106,7 @@ def results_for(tmp_path, spread: dict[str, int]) -> SurveyResults:  # type: ign
                 answers = synthetic_answers(published, rng, ["I feel stressed about exams"])
                 answers["area"] = area
                 record(db, published, answers, "web", RecordOptions(today=dt.date(2021, 6, 1)))
-        return survey_results(db, published, default_themer().taxonomy, 5)
+        return survey_results(db, published, default_answer_reader().taxonomy, 5)
 
 
 def counts_in(results: SurveyResults) -> list[Count]:

@@ -17,7 +17,7 @@ from voice.curation.quotes import correct
 from voice.demo import synthetic_answers
 from voice.intake.submissions import RecordOptions, read_unread, record, retheme
 from voice.reading.safeguarding import Flag
-from voice.reading.themes import Theme, Themer, default_themer
+from voice.reading.themes import AnswerReader, Theme, default_answer_reader
 from voice.reporting.results import survey_results
 from voice.store.catalogue import Catalogue
 from voice.store.db import migrate, opened
@@ -32,8 +32,8 @@ LINES = [
 ]
 
 
-class Contrary(Themer):
-    """Themes every answer the same way, unlike the real themer: re-theming moves every count."""
+class Contrary(AnswerReader):
+    """Themes every answer the same way, unlike the real answer_reader: re-theming moves every count."""
 
     def read(self, texts: list[tuple[str, str]]) -> list[tuple[Theme, list[Flag]]]:
         return [(Theme("mixed", 0.0, (self.taxonomy.topics[-1].id,), {}), []) for _ in texts]
@@ -45,7 +45,7 @@ def filled(tmp_path: Path, n: int = 90) -> str:
     migrate(db_path)
     catalogue = Catalogue(db_path, EXAMPLES)
     rng = random.Random(11)
-    themer = default_themer()
+    answer_reader = default_answer_reader()
     with opened(db_path) as db:
         for i in range(n):
             published = catalogue.all()[i % 3]
@@ -55,10 +55,12 @@ def filled(tmp_path: Path, n: int = 90) -> str:
                 synthetic_answers(published, rng, LINES),
                 "web" if i % 2 else "paper",
                 RecordOptions(
-                    today=dt.date(2021, 5, 1) + dt.timedelta(days=rng.randrange(60)), themer=themer, read_now=i % 2 == 0
+                    today=dt.date(2021, 5, 1) + dt.timedelta(days=rng.randrange(60)),
+                    answer_reader=answer_reader,
+                    read_now=i % 2 == 0,
                 ),
             )
-        while read_unread(db, RecordOptions(themer=themer)):
+        while read_unread(db, RecordOptions(answer_reader=answer_reader)):
             pass
     return db_path
 
@@ -79,7 +81,7 @@ def test_tallies_kept_as_answers_are_read_equal_the_answers(tmp_path: Path) -> N
 
 def test_tallies_follow_re_theming_and_corrections(tmp_path: Path) -> None:
     db_path = filled(tmp_path)
-    taxonomy = default_themer().taxonomy
+    taxonomy = default_answer_reader().taxonomy
     topics = [t.id for t in taxonomy.topics]
     with opened(db_path) as db:
         before = tallies_now(db)[1]
@@ -95,7 +97,7 @@ def test_tallies_follow_re_theming_and_corrections(tmp_path: Path) -> None:
         with db.atomic():
             db.execute("DELETE FROM theme_corrections WHERE id = (SELECT max(id) FROM theme_corrections)")
         kept_equals_worked_out(db)
-        retheme(db, default_themer(), "safeguarding lead")
+        retheme(db, default_answer_reader(), "safeguarding lead")
         kept_equals_worked_out(db)
 
 
@@ -109,7 +111,7 @@ def test_report_numbers_are_the_answers_own(tmp_path: Path, slug: str) -> None:
         results = survey_results(
             db,
             published,
-            default_themer().taxonomy,
+            default_answer_reader().taxonomy,
             threshold=0,
             since=dt.date(2021, 5, 10),
             until=dt.date(2021, 6, 10),

@@ -15,7 +15,7 @@ from litestar.testing import TestClient
 
 from voice.cli import main
 from voice.reading.evaluation import multi_label, prf, single_label
-from voice.reading.themes import Themer, sentiment
+from voice.reading.themes import AnswerReader, sentiment
 
 DATA = Path(__file__).parent / "data" / "themes"
 
@@ -38,8 +38,8 @@ def test_sentiment(text: str, label: str) -> None:
 
 
 def test_topics_match_on_lemmas_and_keep_their_reasons() -> None:
-    themer = Themer()
-    ids, matched = themer.topics("I waited ages for CAMHS and got cyber-bullied at school")
+    answer_reader = AnswerReader()
+    ids, matched = answer_reader.topics("I waited ages for CAMHS and got cyber-bullied at school")
     assert ids == ("mental_health", "online_safety", "bullying", "school_education", "waiting_for_support")
     assert matched == {
         "mental_health": ["CAMHS"],
@@ -48,7 +48,7 @@ def test_topics_match_on_lemmas_and_keep_their_reasons() -> None:
         "school_education": ["school"],
         "waiting_for_support": ["waited"],
     }
-    assert themer.topics("The weather was grey") == (("other",), {})
+    assert answer_reader.topics("The weather was grey") == (("other",), {})
 
 
 def test_themes_are_stored_at_ingest_on_the_redacted_text(client: TestClient, settings) -> None:

@@ -22,7 +22,7 @@ from voice.common.i18n import language_name, translate
 from voice.common.settings import Settings
 from voice.demo import synthetic_answers
 from voice.intake.submissions import RecordOptions, record
-from voice.reading.themes import default_themer
+from voice.reading.themes import default_answer_reader
 from voice.reporting import outputs
 from voice.reporting.priorities import priorities
 from voice.reporting.results import SHOWN
@@ -114,7 +114,7 @@ def test_the_year_is_beside_the_year_before_in_every_format(demo_db: str, tmp_pa
 
 def test_a_difference_never_gives_away_a_number_held_back(demo_db: str) -> None:
     with opened(demo_db) as db:
-        report = outputs.build_report(db, "2022/23", default_themer().taxonomy)
+        report = outputs.build_report(db, "2022/23", default_answer_reader().taxonomy)
     assert report.previous is not None
     rows = [r for q in report.previous.questions for r in q.rows]
     held_back = [r for r in rows if not (r.now.state == SHOWN and r.before.state == SHOWN)]
@@ -130,7 +130,7 @@ def test_last_years_figures_are_those_it_published_even_after_late_answers(demo_
     db_path = copy_of(demo_db, tmp_path)
     published = Catalogue(db_path, EXAMPLES).current("ypag-priorities")
     assert published is not None
-    taxonomy = default_themer().taxonomy
+    taxonomy = default_answer_reader().taxonomy
     with opened(db_path) as db:
         before = outputs.build_report(db, "2022/23", taxonomy).previous
         import random
@@ -249,7 +249,7 @@ def test_a_translation_is_dropped_once_its_english_is_changed(demo_db: str, tmp_
         edited = next(p for p in priorities(db, "2022/23") if p.key == "child_mental_health")
         assert "name" not in edited.translations["ur"]  # the outcomes' translation still holds
         assert edited.translations["ur"]["outcomes"] == p.translations["ur"]["outcomes"]
-        report = outputs.in_language(outputs.build_report(db, "2022/23", default_themer().taxonomy), "ur")
+        report = outputs.in_language(outputs.build_report(db, "2022/23", default_answer_reader().taxonomy), "ur")
     section = next(s for s in report.priorities if s.key == "child_mental_health")
     assert (section.name, section.lang) == ("Children's mental health", "en")  # wholly English, not half
 

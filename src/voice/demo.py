@@ -21,7 +21,7 @@ from sqlite_utils import Database
 from voice.common.dates import local_today
 from voice.curation import quotes as curation
 from voice.intake.submissions import RecordOptions, record
-from voice.reading.themes import Themer, default_themer
+from voice.reading.themes import AnswerReader, default_answer_reader
 from voice.reporting import outputs, priorities
 from voice.store.catalogue import Catalogue
 from voice.store.db import opened
@@ -235,24 +235,24 @@ def seed(catalogue: Catalogue) -> int:
     were added."""
     added = 0
     rng = random.Random(2122)
-    themer = default_themer()
+    answer_reader = default_answer_reader()
     with opened(catalogue.db_path) as db:
         if db.execute("SELECT count(*) FROM responses").fetchone()[0]:
             return 0
         for (start, plan_file), samples in zip(DEMO_YEARS, (SAMPLES, SAMPLES_NEXT_YEAR), strict=True):
-            added += _one_year(catalogue, db, themer, rng, start, samples)
-            plan = priorities.load_plan(plan_file, themer.taxonomy)
-            priorities.import_plan(db, plan, themer.taxonomy, "demo")
-            _curate(db, themer)
-            outputs.publish(db, plan.year, themer.taxonomy, "demo")
-        added += _ask_for_contact(catalogue, db, themer)
+            added += _one_year(catalogue, db, answer_reader, rng, start, samples)
+            plan = priorities.load_plan(plan_file, answer_reader.taxonomy)
+            priorities.import_plan(db, plan, answer_reader.taxonomy, "demo")
+            _curate(db, answer_reader)
+            outputs.publish(db, plan.year, answer_reader.taxonomy, "demo")
+        added += _ask_for_contact(catalogue, db, answer_reader)
     return added
 
 
 def _one_year(
     catalogue: Catalogue,
     db: Database,
-    themer: Themer,
+    answer_reader: AnswerReader,
     rng: random.Random,
     start: dt.date,
     samples: list[tuple[str, str, dict[str, Any]]],
@@ -266,7 +266,7 @@ def _one_year(
     for slug, channel, answers in samples:
         published = catalogue.current(slug)
         if published is not None:
-            record(db, published, answers, channel, RecordOptions(today=day(), themer=themer))
+            record(db, published, answers, channel, RecordOptions(today=day(), answer_reader=answer_reader))
             added += 1
     for published in catalogue.all():
         texts = [
@@ -282,13 +282,13 @@ def _one_year(
                 published,
                 synthetic_answers(published, rng, texts),
                 "web",
-                RecordOptions(today=day(), themer=themer),
+                RecordOptions(today=day(), answer_reader=answer_reader),
             )
             added += 1
     return added
 
 
-def _ask_for_contact(catalogue: Catalogue, db: Database, themer: Themer) -> int:
+def _ask_for_contact(catalogue: Catalogue, db: Database, answer_reader: AnswerReader) -> int:
     """Two young people who asked someone to talk to them, with nothing worrying in their answers: one
     today, one a week ago (overdue), so the lead's queue of requests for contact has something in it."""
     published = catalogue.current("ypag-priorities")
@@ -307,12 +307,12 @@ def _ask_for_contact(catalogue: Catalogue, db: Database, themer: Themer) -> int:
                 "talk_to_someone.when": "after 4pm",
             },
             "web",
-            RecordOptions(today=today - dt.timedelta(days=days_ago), themer=themer),
+            RecordOptions(today=today - dt.timedelta(days=days_ago), answer_reader=answer_reader),
         )
     return 2
 
 
-def _curate(db: Database, themer: Themer) -> None:
+def _curate(db: Database, answer_reader: AnswerReader) -> None:
     """Quotes from the real words not quoted yet: proposed by one facilitator and approved by another."""
     first, second = DEMO_STAFF[0][0], DEMO_STAFF[1][0]
     # With min(), SQLite takes the bare survey_slug from that same (first) row.
@@ -332,5 +332,7 @@ def _curate(db: Database, themer: Themer) -> None:
                 slug, "Young person – local domestic abuse consultation"
             )
         )
-        quote_id = curation.propose(db, answer_id, text, attribution, first, themer.taxonomy, summary=bool(summary))
+        quote_id = curation.propose(
+            db, answer_id, text, attribution, first, answer_reader.taxonomy, summary=bool(summary)
+        )
         curation.decide(db, quote_id, "approve", second)

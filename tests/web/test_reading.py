@@ -18,11 +18,11 @@ from tests.web.test_public import assert_draft_cookie_deleted
 from voice.common.settings import Settings
 from voice.intake.submissions import RecordOptions, read_unread, record
 from voice.reading.safeguarding import Flag
-from voice.reading.themes import Theme, Themer
+from voice.reading.themes import AnswerReader, Theme
 from voice.store.db import opened
 from voice.store.versions import Published
 from voice.web.app import create_app
-from voice.web.reading import Reader
+from voice.web.reading import BackgroundReader
 
 DISCLOSURE = "Nobody listens. My dad hits me when he drinks, call me on 07700 900123"
 API = "/api/surveys/ypag-priorities/responses"
@@ -46,7 +46,7 @@ def client(quick: Settings) -> Iterator[TestClient]:
         yield c
 
 
-def reader_of(client: TestClient) -> Reader:
+def reader_of(client: TestClient) -> BackgroundReader:
     return client.app.state["reader"]  # type: ignore[no-any-return]
 
 
@@ -123,8 +123,8 @@ def test_a_service_that_stays_busy_still_reads_within_the_time_limit(client: Tes
         reader.in_hand -= 1
 
 
-class Stumbles(Themer):
-    """A themer with a bug that one answer triggers."""
+class Stumbles(AnswerReader):
+    """A answer_reader with a bug that one answer triggers."""
 
     def read(self, texts: list[tuple[str, str]]) -> list[tuple[Theme, list[Flag]]]:
         if any("stumble" in text for text, _ in texts):
@@ -133,8 +133,8 @@ class Stumbles(Themer):
 
 
 def test_an_answer_that_cannot_be_read_waits_safely_and_holds_up_no_other(client: TestClient, quick: Settings) -> None:
-    working = client.app.state["themer"]
-    client.app.state["themer"] = Stumbles(working.taxonomy)
+    working = client.app.state["answer_reader"]
+    client.app.state["answer_reader"] = Stumbles(working.taxonomy)
     odd = client.post(API, json={"answers": {"most_important": "this one makes it stumble"}})
     fine = client.post(API, json={"answers": {"most_important": "More youth clubs please"}})
     assert odd.status_code == fine.status_code == 201  # the young person is not told of our bug
@@ -142,10 +142,10 @@ def test_an_answer_that_cannot_be_read_waits_safely_and_holds_up_no_other(client
     assert rows(quick, "SELECT text FROM answers") == [("More youth clubs please",)]
     assert rows(quick, "SELECT count(*) FROM unread") == [(1,)]
     assert client.get("/healthz").json()["unread"] == 1  # what monitoring sees
-    client.app.state["themer"] = working  # the bug is fixed
+    client.app.state["answer_reader"] = working  # the bug is fixed
     odd_id = rows(quick, "SELECT response_id FROM unread")[0][0]
     with opened(quick.db_path) as db:
-        assert read_unread(db, RecordOptions(themer=working), only=odd_id) == 1
+        assert read_unread(db, RecordOptions(answer_reader=working), only=odd_id) == 1
     assert rows(quick, "SELECT count(*) FROM answers") == [(2,)]
 
 

@@ -73,7 +73,7 @@ def test_delete_through_the_api_takes_everything_with_it(client: TestClient, set
             "Nobody at school listens to our ideas",
             "(YPAG)",
             "f@example.org",
-            client.app.state["themer"].taxonomy,
+            client.app.state["answer_reader"].taxonomy,
         )
         for title, quoted in (("Listening sessions", [quote_id, 424242]), ("Other work", [424242])):
             db.execute(

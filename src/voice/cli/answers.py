@@ -73,11 +73,11 @@ def theme(db_path: str | None) -> None:
     added: one that a rule no longer raises stays until a person closes it."""
     from voice.intake.submissions import retheme
     from voice.store.db import migrate, opened
-    from voice.web.app import redaction_terms, themer_for
+    from voice.web.app import answer_reader_for, redaction_terms
 
     settings = cli_settings(db_path=db_path)
     try:
-        themer = themer_for(settings)
+        answer_reader = answer_reader_for(settings)
         redaction_terms(settings)
     except SettingsError as exc:
         raise click.ClickException(str(exc)) from None
@@ -86,7 +86,7 @@ def theme(db_path: str | None) -> None:
     with opened(settings.db_path) as db:
         total = db.execute("SELECT count(*) FROM answers WHERE text IS NOT NULL").fetchone()[0]
         with click.progressbar(length=total, label="Theming answers", show_pos=True) as bar:
-            counts = retheme(db, themer, settings.safeguarding_role, progress=bar.update)
+            counts = retheme(db, answer_reader, settings.safeguarding_role, progress=bar.update)
     click.echo(f"Themed {counts[0]:,} answers; {counts[1]:,} new safeguarding flags.")
 
 
@@ -137,11 +137,11 @@ def import_command(
     from voice.intake.imports import NO_COLUMNS, ImportFileError, import_csv
     from voice.store.catalogue import Catalogue
     from voice.store.db import migrate, opened
-    from voice.web.app import redaction_terms, themer_for
+    from voice.web.app import answer_reader_for, redaction_terms
 
     settings = cli_settings(db_path=db_path)
     try:
-        terms, themer = redaction_terms(settings), themer_for(settings)
+        terms, answer_reader = redaction_terms(settings), answer_reader_for(settings)
         explicit = yaml.safe_load(map_file.read_text()) if map_file else {}
     except (SettingsError, yaml.YAMLError) as exc:
         raise click.ClickException(str(exc)) from None
@@ -164,7 +164,7 @@ def import_command(
                 explicit=mapped,
                 all_or_nothing=all_or_nothing,
                 terms=terms,
-                themer=themer,
+                answer_reader=answer_reader,
                 flag_role=settings.safeguarding_role,
                 day_first=not month_first,
                 by=f"{who_is_here()} (voice import)",

@@ -58,13 +58,13 @@ def read_waiting(settings: Settings) -> int:
     """Read every answer still waiting to be read (see voice.web.reading); returns how many."""
     from voice.intake.submissions import read_unread, reading_options, unread_count
     from voice.store.db import opened
-    from voice.web.app import redaction_terms, themer_for
+    from voice.web.app import answer_reader_for, redaction_terms
 
     with opened(settings.db_path) as db:
-        if not unread_count(db):  # the usual case: loading the themer is not free
+        if not unread_count(db):  # the usual case: loading the answer_reader is not free
             return 0
     try:
-        options = reading_options(settings, redaction_terms(settings), themer_for(settings))
+        options = reading_options(settings, redaction_terms(settings), answer_reader_for(settings))
     except SettingsError as exc:
         raise click.ClickException(str(exc)) from None
     read = 0

@@ -74,17 +74,19 @@ def evaluate_command(
         report,
     )
     from voice.reading.evaluation import per_answer as read_each
-    from voice.reading.themes import Themer
+    from voice.reading.themes import AnswerReader
     from voice.reading.training import TrainingError, labelled_items
-    from voice.web.app import themer_for
+    from voice.web.app import answer_reader_for
 
     if sum(x is not None for x in (path, split, behaviour)) != 1:
         raise click.UsageError("Give a file of labelled answers, or --split test, or --behaviour FOLDER (not both).")
     if behaviour is not None:
         from voice.reading import behaviour as suite
 
-        themer = themer_for(cli_settings(), learn=False)
-        found = suite.run(Themer(themer.taxonomy, rules_only=True) if rules_only else themer, behaviour)
+        answer_reader = answer_reader_for(cli_settings(), learn=False)
+        found = suite.run(
+            AnswerReader(answer_reader.taxonomy, rules_only=True) if rules_only else answer_reader, behaviour
+        )
         click.echo(
             msgspec.json.encode(found).decode()
             if as_json
@@ -93,20 +95,22 @@ def evaluate_command(
         return
     try:
         items = read_labelled(path) if path else labelled_items(split or "test")
-        themer = themer_for(cli_settings(), learn=False)
+        answer_reader = answer_reader_for(cli_settings(), learn=False)
         if rules_only:
-            themer = Themer(themer.taxonomy, rules_only=True)
+            answer_reader = AnswerReader(answer_reader.taxonomy, rules_only=True)
         if per_answer:
-            for row in read_each(items, themer):
+            for row in read_each(items, answer_reader):
                 click.echo(msgspec.json.encode(row).decode())
             return
-        result = evaluate(items, themer, prevalence)
+        result = evaluate(items, answer_reader, prevalence)
     except (EvalFileError, SettingsError, TrainingError) as exc:
         raise click.ClickException(str(exc)) from None
     if baseline:
         result["baselines"] = baselines(items)
         if not rules_only:
-            result["baselines"]["rules_only"] = flat(evaluate(items, Themer(themer.taxonomy, rules_only=True)))
+            result["baselines"]["rules_only"] = flat(
+                evaluate(items, AnswerReader(answer_reader.taxonomy, rules_only=True))
+            )
     click.echo(msgspec.json.encode(result).decode() if as_json else report(result))
 
 

@@ -34,7 +34,7 @@ from voice.common.i18n import N_, translate, translate_plural
 from voice.common.text import clean_text
 from voice.intake.submissions import DEFAULTS, RecordOptions, already_stored, record
 from voice.reading.redact import Terms
-from voice.reading.themes import Themer
+from voice.reading.themes import AnswerReader
 from voice.store.audit import record_event
 from voice.store.db import write_lock
 from voice.store.versions import Published
@@ -338,7 +338,7 @@ def store_plan(
     options: RecordOptions = DEFAULTS,
 ) -> ImportResult:
     """Store the rows a plan found good, through record() (with `options`: the redaction list, the
-    themer, read_now ...; each row's day and source row id its own), in one transaction, with the import in the audit log (`by`, the
+    answer_reader, read_now ...; each row's day and source row id its own), in one transaction, with the import in the audit log (`by`, the
     file's `name`, how many rows were stored and refused). A row stored meanwhile by someone else
     (the same source row id) is counted as imported before."""
     stored, already = 0, plan.already
@@ -377,7 +377,7 @@ def import_csv(
     explicit: dict[str, str] | None = None,
     all_or_nothing: bool = False,
     terms: Terms | None = None,
-    themer: Themer | None = None,
+    answer_reader: AnswerReader | None = None,
     flag_role: str = "safeguarding lead",
     day_first: bool = True,
     by: str = "an import",
@@ -397,7 +397,7 @@ def import_csv(
         channel=channel,
         by=by,
         progress=progress,
-        options=RecordOptions(terms=terms, themer=themer, flag_role=flag_role),
+        options=RecordOptions(terms=terms, answer_reader=answer_reader, flag_role=flag_role),
     )
 
 

@@ -23,7 +23,7 @@ from voice.intake import drafts
 from voice.intake.receipts import new_receipt, normalise_receipt
 from voice.reading.redact import Terms, redact
 from voice.reading.safeguarding import Flag
-from voice.reading.themes import Theme, Themer, default_themer
+from voice.reading.themes import AnswerReader, Theme, default_answer_reader
 from voice.store import tallies
 from voice.store.audit import record_event
 from voice.store.db import write as db_write
@@ -82,8 +82,8 @@ class RecordOptions(msgspec.Struct, frozen=True, kw_only=True):
     """Who flags go to."""
     contact_days: int = 2
     """Working days before a request for contact is due."""
-    themer: Themer | None = None
-    """The themer in use (by default, the taxonomy alone)."""
+    answer_reader: AnswerReader | None = None
+    """The answer_reader in use (by default, the taxonomy alone)."""
     read_now: bool = True
     """Read in the same transaction (paper, sessions, imports); else stored as sent in `unread`."""
     draft: str | None = None
@@ -118,7 +118,7 @@ def record(
         raise InvalidAnswersError(errors)
     day = (today or local_today()).isoformat()
     reading = (
-        read_answers(published, answers, options.terms, options.themer or default_themer())
+        read_answers(published, answers, options.terms, options.answer_reader or default_answer_reader())
         if options.read_now
         else None
     )
@@ -162,11 +162,11 @@ def record(
     raise RuntimeError("could not find an unused receipt code")  # 32^12 codes: not in this universe
 
 
-def reading_options(settings: Settings, terms: Terms, themer: Themer) -> RecordOptions:
+def reading_options(settings: Settings, terms: Terms, answer_reader: AnswerReader) -> RecordOptions:
     """What record() and read_unread() take from the settings and the words in use."""
     return RecordOptions(
         terms=terms,
-        themer=themer,
+        answer_reader=answer_reader,
         keep_original_days=settings.original_text_days,
         flag_role=settings.safeguarding_role,
         contact_days=settings.contact_working_days,
@@ -183,15 +183,17 @@ class Reading(msgspec.Struct, frozen=True):
     theme_version: str
 
 
-def read_answers(published: Published, answers: Answers, terms: Terms | None, themer: Themer) -> Reading:
+def read_answers(published: Published, answers: Answers, terms: Terms | None, answer_reader: AnswerReader) -> Reading:
     """Redact, theme and check for safeguarding signs: no database, so no lock is held meanwhile."""
-    return read_many([(published, answers)], terms, themer)[0]
+    return read_many([(published, answers)], terms, answer_reader)[0]
 
 
-def read_many(responses: list[tuple[Published, Answers]], terms: Terms | None, themer: Themer) -> list[Reading]:
+def read_many(
+    responses: list[tuple[Published, Answers]], terms: Terms | None, answer_reader: AnswerReader
+) -> list[Reading]:
     """read_answers for several responses, their free text read together (the reader is faster in batches)."""
     texts = [_redacted_texts(published, answers, terms) for published, answers in responses]
-    read = themer.read([(redacted, original) for found in texts for redacted, original, _ in found.values()])
+    read = answer_reader.read([(redacted, original) for found in texts for redacted, original, _ in found.values()])
     readings, at = [], 0
     for found in texts:
         mine = dict(zip(found, read[at : at + len(found)], strict=True))
@@ -201,7 +203,7 @@ def read_many(responses: list[tuple[Published, Answers]], terms: Terms | None, t
                 found,
                 {key: theme for key, (theme, _) in mine.items()},
                 {key: flags for key, (_, flags) in mine.items() if flags},
-                themer.version,
+                answer_reader.version,
             )
         )
     return readings
@@ -365,7 +367,7 @@ def read_unread(
     if not batch:
         return 0
     waiting = _waiting(db, batch)
-    done, left = _read_batch(waiting, options.terms, options.themer or default_themer(), stop)
+    done, left = _read_batch(waiting, options.terms, options.answer_reader or default_answer_reader(), stop)
     try:
         return _store_read(db, done, left, options)
     except sqlite3.Error:
@@ -379,7 +381,7 @@ def _claim(db: Database, only: int | None, limit: int, claim_seconds: int) -> li
     that no other reader holds, claimed for `claim_seconds`."""
     if only is not None:
         # db.query, not rows_where, which looks up the schema first: a worker reads most submissions this way
-        # (Reader.after_accepting), so this is on the write path.
+        # (BackgroundReader.after_accepting), so this is on the write path.
         return list(db.query("SELECT response_id, answers, draft, language FROM unread WHERE response_id = ?", [only]))
     now = dt.datetime.now(dt.UTC)
     with write_lock, db.atomic():
@@ -428,7 +430,7 @@ def _waiting(db: Database, batch: list[dict[str, Any]]) -> list[Unread]:
 
 
 def _read_batch(
-    waiting: list[Unread], terms: Terms | None, themer: Themer, stop: Callable[[], bool] | None
+    waiting: list[Unread], terms: Terms | None, answer_reader: AnswerReader, stop: Callable[[], bool] | None
 ) -> tuple[list[Read], list[int]]:
     """Read the waiting responses, READ_TOGETHER at a time, asking `stop` between groups: what was read,
     and the response ids not read because `stop` said so (released for the next reader)."""
@@ -436,7 +438,7 @@ def _read_batch(
     for at in range(0, len(waiting), READ_TOGETHER):
         if stop is not None and done and stop():
             return done, [later.response_id for later in waiting[at:]]
-        done += _read_chunk(waiting[at : at + READ_TOGETHER], terms, themer)
+        done += _read_chunk(waiting[at : at + READ_TOGETHER], terms, answer_reader)
     return done, []
 
 
@@ -486,10 +488,10 @@ READ_TOGETHER = 8
 """Responses whose free text the reader reads in one go (`stop` is asked between such groups)."""
 
 
-def _read_chunk(chunk: list[Unread], terms: Terms | None, themer: Themer) -> list[Read]:
+def _read_chunk(chunk: list[Unread], terms: Terms | None, answer_reader: AnswerReader) -> list[Read]:
     """Read responses together; if that fails, one by one, so that one odd answer holds up no other."""
     try:
-        readings = read_many([(unread.published, unread.answers) for unread in chunk], terms, themer)
+        readings = read_many([(unread.published, unread.answers) for unread in chunk], terms, answer_reader)
     except Exception:  # noqa: BLE001 - which answer it was is found below
         readings = []
     if len(readings) == len(chunk):
@@ -497,7 +499,7 @@ def _read_chunk(chunk: list[Unread], terms: Terms | None, themer: Themer) -> lis
     done = []
     for unread in chunk:
         try:
-            reading = read_answers(unread.published, unread.answers, terms, themer)
+            reading = read_answers(unread.published, unread.answers, terms, answer_reader)
         except Exception as exc:  # noqa: BLE001 - one odd answer must not stop the others being read
             log.error(
                 "could not read response %d (%s); it stays unread and is tried again later",
@@ -563,7 +565,7 @@ def store_themes(db: Database, themed: list[tuple[int, Theme]], version: str, da
 def _raise_flags(
     db: Database, response_id: int, flags: dict[str, list[Flag]], day: str, role: str, *, new_only: bool = False
 ) -> None:
-    """Store the flags found (see Themer.read), each with an audit event.
+    """Store the flags found (see AnswerReader.read), each with an audit event.
 
     With new_only (re-theming), a category already flagged for that answer is left as it is.
     """
@@ -609,7 +611,12 @@ def purge_originals(db: Database, today: dt.date | None = None) -> int:
 
 
 def retheme(
-    db: Database, themer: Themer, flag_role: str, *, batch: int = 1000, progress: Callable[[int], object] | None = None
+    db: Database,
+    answer_reader: AnswerReader,
+    flag_role: str,
+    *,
+    batch: int = 1000,
+    progress: Callable[[int], object] | None = None,
 ) -> tuple[int, int]:
     """Theme every free-text answer again; raise any new flags. Returns (answers themed, new flags)."""
     day = local_today().isoformat()
@@ -627,7 +634,7 @@ def retheme(
         )
         if not rows:
             break
-        read = themer.read([(row["text"], row["original"] or row["text"]) for row in rows])
+        read = answer_reader.read([(row["text"], row["original"] or row["text"]) for row in rows])
         themed = [(row["id"], theme) for row, (theme, _) in zip(rows, read, strict=True)]
         found = [
             (
@@ -638,7 +645,7 @@ def retheme(
             if flags
         ]
         with write_lock, db.atomic():
-            store_themes(db, themed, themer.version, day)
+            store_themes(db, themed, answer_reader.version, day)
             for response_id, flags in found:
                 _raise_flags(db, response_id, flags, day, flag_role, new_only=True)
         last_id = rows[-1]["id"]

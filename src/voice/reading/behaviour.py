@@ -28,7 +28,7 @@ import msgspec
 
 from voice.common.settings import REPO_DIR
 from voice.reading.evaluation import Labelled, read_all, tier_of
-from voice.reading.themes import Themer
+from voice.reading.themes import AnswerReader
 
 SUITE = REPO_DIR / "tests" / "data" / "behaviour"
 RANK = {"none": 0, "look": 1, "person": 1, "flag": 2}
@@ -85,8 +85,8 @@ def filled(invariance: Invariance) -> list[tuple[str, str, str, str]]:
     ]
 
 
-def _tiers(texts: list[str], themer: Themer) -> list[str]:
-    return [tier_of(flags) for _, flags in read_all([Labelled(t) for t in texts], themer)]
+def _tiers(texts: list[str], answer_reader: AnswerReader) -> list[str]:
+    return [tier_of(flags) for _, flags in read_all([Labelled(t) for t in texts], answer_reader)]
 
 
 def _share(flags: list[bool]) -> float:
@@ -107,17 +107,17 @@ def _quiet(cases: list[Case], tiers: list[str]) -> dict[str, Any]:
     }
 
 
-def run(themer: Themer, folder: Path = SUITE) -> dict[str, Any]:
-    """Every behavioural test in `folder`, read by `themer`: the figures, and some failing examples."""
+def run(answer_reader: AnswerReader, folder: Path = SUITE) -> dict[str, Any]:
+    """Every behavioural test in `folder`, read by `answer_reader`: the figures, and some failing examples."""
     found: dict[str, Any] = {}
     for name in ("everyday", "negation"):
         if (folder / f"{name}.jsonl").exists():
             cases = _lines(folder / f"{name}.jsonl")
-            found[name] = _quiet(cases, _tiers([c.text for c in cases], themer))
+            found[name] = _quiet(cases, _tiers([c.text for c in cases], answer_reader))
     if (folder / "invariance.json").exists():
         invariance = msgspec.json.decode((folder / "invariance.json").read_bytes(), type=Invariance)
         rows = filled(invariance)
-        tiers = _tiers([r[3] for r in rows], themer)
+        tiers = _tiers([r[3] for r in rows], answer_reader)
         outcomes: dict[tuple[str, str], set[str]] = defaultdict(set)
         for (shape, kind, _, _), tier in zip(rows, tiers, strict=True):
             outcomes[shape, kind].add(tier)
@@ -137,8 +137,8 @@ def run(themer: Themer, folder: Path = SUITE) -> dict[str, Any]:
         }
     if (folder / "direction.jsonl").exists():
         cases = _lines(folder / "direction.jsonl")
-        after = _tiers([c.text for c in cases], themer)
-        before = _tiers([c.base for c in cases], themer)
+        after = _tiers([c.text for c in cases], answer_reader)
+        before = _tiers([c.base for c in cases], answer_reader)
         passed = [
             (t != "none") if c.expect == "shown" else RANK[t] <= RANK[b]
             for c, t, b in zip(cases, after, before, strict=True)
@@ -155,7 +155,7 @@ def run(themer: Themer, folder: Path = SUITE) -> dict[str, Any]:
         }
     if (folder / "disclosures.jsonl").exists():
         cases = _lines(folder / "disclosures.jsonl")
-        tiers = _tiers([c.text for c in cases], themer)
+        tiers = _tiers([c.text for c in cases], answer_reader)
         styles = Counter(c.style for c in cases)
         found["disclosures"] = {
             "n": len(cases),
@@ -173,7 +173,7 @@ def run(themer: Themer, folder: Path = SUITE) -> dict[str, Any]:
         }
     if (folder / "other_languages.jsonl").exists():
         cases = _lines(folder / "other_languages.jsonl")
-        read = read_all([Labelled(c.text) for c in cases], themer)
+        read = read_all([Labelled(c.text) for c in cases], answer_reader)
         harm = [any(f.tier == "flag" for f in flags) for _, flags in read]
         disclosures = [h for c, h in zip(cases, harm, strict=True) if c.expect == "flag"]
         everyday = [h for c, h in zip(cases, harm, strict=True) if c.expect != "flag"]

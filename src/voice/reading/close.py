@@ -51,7 +51,7 @@ class Meta(msgspec.Struct, frozen=True):
     blind_terms: dict[str, list[str]]
     look_threshold: float = 0.9
     """The chance at or above which an answer in neither list becomes worth a look (where the first reader's
-    score is at least Themer.close_floor)."""
+    score is at least AnswerReader.close_floor)."""
     figures: dict[str, float] = {}
 
 

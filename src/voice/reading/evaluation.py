@@ -21,7 +21,7 @@ import msgspec
 
 from voice.reading.reader import Model
 from voice.reading.safeguarding import Flag
-from voice.reading.themes import SENTIMENTS, Theme, Themer, sentiment
+from voice.reading.themes import SENTIMENTS, AnswerReader, Theme, sentiment
 
 
 class Labelled(msgspec.Struct, frozen=True):
@@ -104,12 +104,12 @@ PREVALENCE = 0.02
 TIER_ORDER = ("flag", "person", "look")
 
 
-def read_all(items: list[Labelled], themer: Themer) -> list[tuple[Theme, list[Flag]]]:
+def read_all(items: list[Labelled], answer_reader: AnswerReader) -> list[tuple[Theme, list[Flag]]]:
     """Each answer read as the service reads it (in batches)."""
     return [
         found
         for start in range(0, len(items), BATCH)
-        for found in themer.read([(i.text, i.text) for i in items[start : start + BATCH]])
+        for found in answer_reader.read([(i.text, i.text) for i in items[start : start + BATCH]])
     ]
 
 
@@ -135,10 +135,10 @@ def load(shown_rate: float, recall: float, prevalence: float) -> dict[str, float
     }
 
 
-def evaluate(items: list[Labelled], themer: Themer, prevalence: float = PREVALENCE) -> dict[str, Any]:
+def evaluate(items: list[Labelled], answer_reader: AnswerReader, prevalence: float = PREVALENCE) -> dict[str, Any]:
     """Sentiment, topics and safeguarding figures of the reader on these labelled answers (each figure
     on the answers that carry its label)."""
-    read = read_all(items, themer)
+    read = read_all(items, answer_reader)
     themes = [theme for theme, _ in read]
     shown = [bool(flags) for _, flags in read]  # in front of the lead, whichever list
     top = [any(f.tier in TOP_TIERS for f in flags) for _, flags in read]
@@ -169,7 +169,7 @@ def evaluate(items: list[Labelled], themer: Themer, prevalence: float = PREVALEN
     themed = [i for i, item in enumerate(items) if item.topics is not None]
     return {
         "n": len(items),
-        "reader": "rules only" if themer.model is None else themer.model.version,
+        "reader": "rules only" if answer_reader.model is None else answer_reader.model.version,
         "sentiment": single_label(gold_sentiment, said, SENTIMENTS) | {"confusion": confusion(gold_sentiment, said)},
         "topics": multi_label([set(items[i].topics or ()) for i in themed], [set(themes[i].topics) for i in themed]),
         "safeguarding": {
@@ -191,11 +191,11 @@ def evaluate(items: list[Labelled], themer: Themer, prevalence: float = PREVALEN
     }
 
 
-def per_answer(items: list[Labelled], themer: Themer) -> list[dict[str, Any]]:
+def per_answer(items: list[Labelled], answer_reader: AnswerReader) -> list[dict[str, Any]]:
     """What the reader made of each answer, one dict each (`voice eval --per-answer`): its tier, the kind
     and score of the highest flag, why, the feeling and topics."""
     found = []
-    for item, (theme, flags) in zip(items, read_all(items, themer), strict=True):
+    for item, (theme, flags) in zip(items, read_all(items, answer_reader), strict=True):
         first = top_flag(flags)
         row: dict[str, Any] = {"id": item.id} if item.id is not None else {}
         row |= {
@@ -253,7 +253,10 @@ def flat(result: dict[str, Any]) -> dict[str, float]:
 def headline(items: list[Labelled], model: Model, prevalence: float = PREVALENCE) -> dict[str, Any]:
     """The model's headline figures beside the rules-only reader's, on the same answers, and the lead's
     load at `prevalence` (answers in her lists per real disclosure)."""
-    ours, rules = evaluate(items, Themer(model=model), prevalence), evaluate(items, Themer(rules_only=True), prevalence)
+    ours, rules = (
+        evaluate(items, AnswerReader(model=model), prevalence),
+        evaluate(items, AnswerReader(rules_only=True), prevalence),
+    )
     return {
         "n": len(items),
         "model": flat(ours),

@@ -12,7 +12,7 @@ import msgspec
 from nltk.classify import NaiveBayesClassifier
 from sqlite_utils import Database
 
-from voice.reading.themes import Taxonomy, Themer, lemmas
+from voice.reading.themes import AnswerReader, Taxonomy, lemmas
 from voice.store.corrections import LATEST_CORRECTIONS
 
 MIN_POSITIVE = 3
@@ -181,10 +181,10 @@ def examples(db: Database) -> list[tuple[str, list[str]]]:
     return [(text, msgspec.json.decode(topics)) for text, topics in rows]
 
 
-def themer_with_corrections(db: Database, taxonomy: Taxonomy, **options: Any) -> Themer:
-    """The taxonomy plus what people's corrections in the database have taught (options: see Themer)."""
+def answer_reader_with_corrections(db: Database, taxonomy: Taxonomy, **options: Any) -> AnswerReader:
+    """The taxonomy plus what people's corrections in the database have taught (options: see AnswerReader)."""
     training = examples(db)
-    return Themer(taxonomy, LearnedTopics(training) if training else None, **options)
+    return AnswerReader(taxonomy, LearnedTopics(training) if training else None, **options)
 
 
 class LearnedTopics:

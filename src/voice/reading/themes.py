@@ -224,7 +224,7 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
     return msgspec.convert(yaml.safe_load(data), Taxonomy)
 
 
-class Themer:
+class AnswerReader:
     """Reads answers: the learned model (voice.reading.reader) for feelings, topics and disclosures, beside the
     safeguarding rules and the taxonomy's words; compiled once. rules_only reads as voice did before the
     model (kept for comparison in `voice eval`)."""
@@ -471,16 +471,16 @@ def taxonomy_for(settings: Settings) -> Taxonomy:
 
 
 @cache
-def default_themer() -> Themer:
+def default_answer_reader() -> AnswerReader:
     """The shipped taxonomy and model, compiled once per process."""
-    return Themer()
+    return AnswerReader()
 
 
 @cache
-def _keyword_themer() -> Themer:
-    return Themer(rules_only=True)
+def _keyword_answer_reader() -> AnswerReader:
+    return AnswerReader(rules_only=True)
 
 
 def keyword_topics(text: str) -> dict[str, list[str]]:
     """The shipped taxonomy's topics whose words the text uses (a feature of the model)."""
-    return _keyword_themer().keyword_matches(text)
+    return _keyword_answer_reader().keyword_matches(text)

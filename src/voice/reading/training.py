@@ -45,7 +45,7 @@ from voice.reading.reader import (
     words,
 )
 from voice.reading.safeguarding import CATEGORY_OF_LABEL, RULE_CATEGORIES, SELF_MARK, read_rules
-from voice.reading.themes import SENTIMENTS, Themer, default_taxonomy, keyword_topics
+from voice.reading.themes import SENTIMENTS, AnswerReader, default_taxonomy, keyword_topics
 
 TRAINING = resource_dir("training")
 """The project's labelled answers (`training/`, also inside the wheel)."""
@@ -366,10 +366,10 @@ def choose_thresholds(
         held = sorted(part.tolist())
         kept = [examples[i] for i in sorted(set(range(len(examples))) - set(held))]
         model = fit(kept)
-        themer = Themer(model=model, flag_threshold=0.999, look_threshold=0.001)
+        answer_reader = AnswerReader(model=model, flag_threshold=0.999, look_threshold=0.001)
         texts = [examples[i].text for i in held]
         for i, scored, (_, flags) in zip(
-            held, model.score(texts, *hits(texts)), themer.read([(t, t) for t in texts]), strict=True
+            held, model.score(texts, *hits(texts)), answer_reader.read([(t, t) for t in texts]), strict=True
         ):
             risk[i], chance[i] = scored.risk, scored.topics
             tiers[i] = (
@@ -438,7 +438,7 @@ def train(examples: list[Example], test: list[Example], *, progress: Callable[[s
 
     if behaviour.SUITE.is_dir():  # measured only, never trained or tuned on (a checkout's tests/data/behaviour)
         progress("running the behavioural tests")
-        figures["behaviour"] = behaviour.summary(behaviour.run(Themer(model=model)))
+        figures["behaviour"] = behaviour.summary(behaviour.run(AnswerReader(model=model)))
     return model.with_figures(figures)
 
 

@@ -31,10 +31,10 @@ from voice.common.settings import Settings, SettingsError
 from voice.curation import notices
 from voice.intake.operations import purge_as_set
 from voice.intake.submissions import purge_originals
-from voice.reading.learning import themer_with_corrections
+from voice.reading.learning import answer_reader_with_corrections
 from voice.reading.reader import load_model
 from voice.reading.redact import Terms, load_terms, redact, with_helplines
-from voice.reading.themes import Themer, taxonomy_for
+from voice.reading.themes import AnswerReader, taxonomy_for
 from voice.reporting.partnership import partnership_for
 from voice.reporting.templating import environment
 from voice.store.catalogue import Catalogue
@@ -70,7 +70,7 @@ from voice.web.people import (
     WithdrawForController,
 )
 from voice.web.plans import PlansController
-from voice.web.reading import Reader
+from voice.web.reading import BackgroundReader
 
 log = logging.getLogger("voice")
 
@@ -136,7 +136,7 @@ def model_path(settings: Settings) -> Path:
     return Path(settings.model_file) if settings.model_file else Path(settings.db_path).parent / "reader.npz"
 
 
-def themer_for(settings: Settings, *, learn: bool = True) -> Themer:
+def answer_reader_for(settings: Settings, *, learn: bool = True) -> AnswerReader:
     """The taxonomy and reader model in use, plus what people's corrections in the database have taught
     (unless learn=False)."""
     taxonomy = taxonomy_for(settings)
@@ -152,11 +152,11 @@ def themer_for(settings: Settings, *, learn: bool = True) -> Themer:
         "read_closely": settings.close_reader,
     }
     if not learn or not Path(settings.db_path).exists():
-        return Themer(taxonomy, **options)
+        return AnswerReader(taxonomy, **options)
     with opened(settings.db_path) as db:
         if "theme_corrections" not in db.table_names():  # a command run before the first migration
-            return Themer(taxonomy, **options)
-        return themer_with_corrections(db, taxonomy, **options)
+            return AnswerReader(taxonomy, **options)
+        return answer_reader_with_corrections(db, taxonomy, **options)
 
 
 @asynccontextmanager
@@ -264,12 +264,12 @@ WARM_UP_TEXT = "I told Sam on 07700 900123 that I feel sad and nobody at school 
 WARM_UP_OTHER_LANGUAGE = "Szkoła jest w porządku, ale nauczyciele nie słuchają."
 
 
-def warm_up(themer: Themer, terms: Terms, engine: JinjaTemplateEngine) -> None:
+def warm_up(answer_reader: AnswerReader, terms: Terms, engine: JinjaTemplateEngine) -> None:
     """Load now what would otherwise load on the first answer or page a worker serves (word lists,
     lexicons, the reader's embeddings, compiled patterns and templates), so the first young person after a restart does not wait:
     under a burst, a cold worker's first answers took 1.5 to 1.8 s instead of about 50 ms."""
-    themer.theme(redact(WARM_UP_TEXT, terms).text)
-    themer.theme(WARM_UP_OTHER_LANGUAGE)  # loads the word lists that tell another language apart
+    answer_reader.theme(redact(WARM_UP_TEXT, terms).text)
+    answer_reader.theme(WARM_UP_OTHER_LANGUAGE)  # loads the word lists that tell another language apart
     for name in engine.engine.list_templates(extensions=["html"]):  # imported macros and includes too
         engine.get_template(name)
 
@@ -285,7 +285,7 @@ def create_app(settings: Settings) -> Litestar:
     migrate(settings.db_path)
     lock_writes_to(settings.db_path)
     terms = redaction_terms(settings)
-    themer = themer_for(settings)
+    answer_reader = answer_reader_for(settings)
     partnership_for(settings)  # a partnership file with a problem stops the start, as a taxonomy file does
     with opened(settings.db_path) as db:
         purge_originals(db)
@@ -307,19 +307,19 @@ def create_app(settings: Settings) -> Litestar:
             "settings": settings,
             "catalogue": catalogue,
             "terms": terms,
-            "themer": themer,
+            "answer_reader": answer_reader,
             "mac_key": hashlib.sha256(f"voice cookies\0{secret}".encode()).digest(),  # see pages.signature
             "connections": connections,
             "pages": PageCache(),
             "mailer": mailer,
         }
     )
-    state["reader"] = reader = Reader(settings, connections, state)
+    state["reader"] = reader = BackgroundReader(settings, connections, state)
     try:
         metrics = state["metrics"] = Metrics(settings) if settings.metrics else None
     except ValueError as exc:  # an address that is not one
         raise SettingsError(f"VOICE_METRICS_ALLOW: {exc}") from None
-    warm_up(themer, terms, engine)
+    warm_up(answer_reader, terms, engine)
     log.info("ready: %d surveys, database %s", len(catalogue.all()), Path(settings.db_path).resolve())
     return Litestar(
         route_handlers=[

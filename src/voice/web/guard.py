@@ -114,7 +114,7 @@ def staff_guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
 
 
 def taxonomy_of(request: Request) -> Taxonomy:
-    taxonomy: Taxonomy = request.app.state["themer"].taxonomy
+    taxonomy: Taxonomy = request.app.state["answer_reader"].taxonomy
     return taxonomy
 
 

@@ -38,7 +38,7 @@ from voice.store.accounts import Staff
 from voice.store.catalogue import Catalogue
 from voice.store.db import ConnectionPool
 from voice.surveys.schema import STANDARD_SUPPORT, PerSurvey, Support, Survey
-from voice.web.reading import Reader
+from voice.web.reading import BackgroundReader
 
 SQLITE_MAX_INT = 2**63 - 1
 RowId = Annotated[int, PathParameter(ge=1, le=SQLITE_MAX_INT)]
@@ -52,8 +52,8 @@ AppSettings = NamedDependency[Settings]
 """A handler parameter `settings: AppSettings` gets the app's settings (see services())."""
 AppCatalogue = NamedDependency[Catalogue]
 """A handler parameter `catalogue: AppCatalogue` gets the surveys the app serves."""
-AppReader = NamedDependency[Reader]
-"""A handler parameter `reader: AppReader` gets this worker's reader (the redaction list and themer in use)."""
+AppReader = NamedDependency[BackgroundReader]
+"""A handler parameter `reader: AppReader` gets this worker's reader (the redaction list and answer_reader in use)."""
 
 
 def form_lists(data: dict[str, Any]) -> dict[str, list[str]]:
@@ -68,7 +68,7 @@ async def provide_db(request: Request) -> AsyncIterator[Database]:
         yield db
 
 
-def services(settings: Settings, catalogue: Catalogue, reader: Reader) -> dict[str, Provide]:
+def services(settings: Settings, catalogue: Catalogue, reader: BackgroundReader) -> dict[str, Provide]:
     """The app's settings and services as typed handler parameters (`settings: AppSettings`,
     `catalogue: AppCatalogue`, `reader: AppReader`): each the one object the app was made with, not a value
     looked up by name. Helpers that have only the request use settings_of() and the like below."""
@@ -79,7 +79,7 @@ def services(settings: Settings, catalogue: Catalogue, reader: Reader) -> dict[s
     def provide_catalogue() -> Catalogue:
         return catalogue
 
-    def provide_reader() -> Reader:
+    def provide_reader() -> BackgroundReader:
         return reader
 
     return {
@@ -112,13 +112,15 @@ def catalogue_of(request: Request) -> Catalogue:
     return request.app.state["catalogue"]  # type: ignore[no-any-return]
 
 
-def record_options(request: Request, offered: list[str] | None = None, reader: Reader | None = None) -> RecordOptions:
+def record_options(
+    request: Request, offered: list[str] | None = None, reader: BackgroundReader | None = None
+) -> RecordOptions:
     """What submissions.record() needs from the app: the redaction list, how long originals stay, and
     the language for its messages (among `offered`, as for the page)."""
     return msgspec.structs.replace((reader or reader_of(request)).options, locale=locale_of(request, offered))
 
 
-def reader_of(request: Request) -> Reader:
+def reader_of(request: Request) -> BackgroundReader:
     return request.app.state["reader"]  # type: ignore[no-any-return]
 
 

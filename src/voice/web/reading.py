@@ -34,9 +34,9 @@ from sqlite_utils import Database
 
 from voice.common.settings import Settings
 from voice.intake.submissions import RecordOptions, read_unread, reading_options
-from voice.reading.learning import themer_with_corrections
+from voice.reading.learning import answer_reader_with_corrections
 from voice.reading.redact import Terms
-from voice.reading.themes import Themer
+from voice.reading.themes import AnswerReader
 from voice.store.db import ConnectionPool
 from voice.store.health import READING, health
 
@@ -50,7 +50,7 @@ def _newest(db: Database) -> int | None:
     return db.execute("SELECT max(response_id) FROM unread").fetchone()[0]  # type: ignore[no-any-return]
 
 
-class Reader:
+class BackgroundReader:
     """One per worker process: counts the requests in hand and reads unread answers around them."""
 
     def __init__(self, settings: Settings, pool: ConnectionPool, state: State) -> None:
@@ -70,10 +70,10 @@ class Reader:
         return max(1, self.settings.read_within_seconds // 3)
 
     @property
-    def themer(self) -> Themer:
-        """The themer this worker reads answers with (what people's corrections taught included)."""
-        themer: Themer = self.state["themer"]
-        return themer
+    def answer_reader(self) -> AnswerReader:
+        """The answer_reader this worker reads answers with (what people's corrections taught included)."""
+        answer_reader: AnswerReader = self.state["answer_reader"]
+        return answer_reader
 
     @property
     def terms(self) -> Terms:
@@ -83,12 +83,12 @@ class Reader:
 
     def learn_corrections(self, db: Database) -> None:
         """What people confirm teaches the themes of answers from now on: in this worker at once, in every
-        worker after a restart (and stored answers after `voice theme`). The themer is made again, with the
+        worker after a restart (and stored answers after `voice theme`). The answer_reader is made again, with the
         same taxonomy, model and thresholds, and replaces the one in use in one step (a reading under way
         keeps the one it started with)."""
         with self._learning:
-            before = self.themer
-            self.state["themer"] = themer_with_corrections(
+            before = self.answer_reader
+            self.state["answer_reader"] = answer_reader_with_corrections(
                 db,
                 before.taxonomy,
                 model=before.model,
@@ -98,9 +98,9 @@ class Reader:
 
     @property
     def options(self) -> RecordOptions:
-        """What record() and read_unread() need from the app: the redaction list and the themer in use
+        """What record() and read_unread() need from the app: the redaction list and the answer_reader in use
         now (corrections update it), how long texts as typed stay, who flags go to."""
-        return reading_options(self.settings, self.terms, self.themer)
+        return reading_options(self.settings, self.terms, self.answer_reader)
 
     def middleware(self, app: ASGIApp) -> ASGIApp:
         """Counts the requests this worker has in hand (a response's background work included)."""
