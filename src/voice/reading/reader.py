@@ -659,102 +659,27 @@ def load_model(path: str | Path | None) -> Model | None:
     return shipped_model()
 
 
+CARD = Path(__file__).parent.parent / "data" / "reader-card.md.j2"
+"""The model card's words, with the model's figures filled in (Markdown, written beside a trained model)."""
+CARD_MEASURES = (
+    ("safeguarding.recall", "safeguarding recall (flag + worth a look)"),
+    ("safeguarding.precision", "safeguarding precision (flag + worth a look)"),
+    ("safeguarding.flags.recall", "flags alone: recall"),
+    ("safeguarding.flags.precision", "flags alone: precision"),
+    ("safeguarding.shown_non_disclosures", "non-disclosures in either list (lower is better)"),
+    ("safeguarding.flags.shown_non_disclosures", "non-disclosures flagged (lower is better)"),
+    ("sentiment.macro_f1", "sentiment macro-F1 (4 classes)"),
+    ("topics.micro_f1", "topics micro-F1"),
+)
+
+
 def model_card(meta: Meta) -> str:
-    f = meta.figures
-    lines = [
-        "# Model card: voice's reader",
-        "",
-        f"Trained on {meta.trained_on} by `voice train`; format {meta.format}.",
-        "",
-        "## What it does",
-        "Reads a free-text answer (after redaction) and gives: the chance that it discloses a risk to the young "
-        "person (the whole answer and its most worrying sentence, combined), the likely kind of risk, the feeling "
-        "(negative, neutral, positive, mixed) and each topic's chance. The safeguarding rules run beside it: "
-        'a rule (harm said to be happening: "my dad hits me", "i want to kill myself") is always a flag, '
-        'whatever the model says; a *mention* of a harm ("knife crime", "domestic abuse posters", "self harm '
-        'awareness week") is never a flag alone: the model reads it, and whether "i", "me" or "my" is near it.',
-        "",
-        "Every flag of the model's says why in words a lead can check: the words of the answer that are far more "
-        "common in the disclosures it learned from than in other answers, the harms it names, and the two labelled "
-        'answers it learned from that it is most like. "Worth a look" is given only where something in the answer '
-        "points to harm (a mention of one, or such a word), never for a negative feeling alone, nor for praise or "
-        "thanks.",
-        "",
-        "## Data",
-        *[f"- {name}: {n} answers" for name, n in sorted(meta.data.items())],
-        "- `training/voices.jsonl`: answers written for the project in the way young people in Leicester, "
-        "Leicestershire and Rutland write (not real quotes; see `training/README.md`); fixed split "
-        "`training/split.json` (80/20). Figures below are on the **test** part, which is never trained on.",
-        "- `training/everyday.jsonl`: everyday answers and hard negatives written for the project (train only).",
-        "- `training/disclosures.jsonl`: disclosures in eleven kinds and six ways of writing (plain, indirect, "
-        "text-speak, buried among everyday sentences, past but not over, through a relation), hard negatives and "
-        "everyday answers, written for the project (train only).",
-        '- Text-speak is read as the words it stands for (`data/textspeak.tsv`: "wen", "agen", "n"), in training '
-        "and in use: in the training answers it was almost only in disclosures, and a model that learns that "
-        "flags young people for how they spell.",
-        "- `training/seeds.jsonl`: young people's words quoted in partnership annual reports (train only).",
-        "- Faiths, places of worship, ethnicities, nationalities, languages, sexual orientations, gender "
-        "identities, disabilities, care status, pastimes and family members (`training/blind_terms.json`) are "
-        "read as one word of their kind, in training and in use: the same sentence with another such term is "
-        "the same sentence to the model. Those words also get no weight of their own in the safeguarding heads.",
-        "- With `--db`: facilitators' theme corrections and safeguarding leads' closing decisions.",
-        "",
-        "## Thresholds (chosen on the training part by 5-fold cross-validation, for the lead's load)",
-        "Answers that are not disclosures are weighed as a real survey is made up (80% everyday answers, 20% the "
-        "hard kind); the flag threshold puts at most 2% of them in the flags (where 2% of answers are disclosures, "
-        "about one flag that is not one for each real one), the worth-a-look threshold at most 7% in either list. "
-        "Precision on a labelled set, a third of it disclosures, says nothing of that load.",
-        f"- flag: model chance ≥ {meta.flag_threshold:.3f} (or any rule match)",
-        f"- worth a look: model chance ≥ {meta.look_threshold:.3f}",
-        f"- topics: blended chance ≥ {meta.topic_threshold:.3f} (k-nearest weight {meta.knn_weight:.2f})",
-        "",
-        "## Figures on the test split",
-        "| measure | this model | rules only |",
-        "|---|---|---|",
-    ]
-    for key, label in (
-        ("safeguarding.recall", "safeguarding recall (flag + worth a look)"),
-        ("safeguarding.precision", "safeguarding precision (flag + worth a look)"),
-        ("safeguarding.flags.recall", "flags alone: recall"),
-        ("safeguarding.flags.precision", "flags alone: precision"),
-        ("safeguarding.shown_non_disclosures", "non-disclosures in either list (lower is better)"),
-        ("safeguarding.flags.shown_non_disclosures", "non-disclosures flagged (lower is better)"),
-        ("sentiment.macro_f1", "sentiment macro-F1 (4 classes)"),
-        ("topics.micro_f1", "topics micro-F1"),
-    ):
-        ours, rules = f.get("model", {}).get(key), f.get("rules", {}).get(key)
-        lines.append(f"| {label} | {_figure(ours)} | {_figure(rules)} |")
-    if "load" in f:
-        lines += [
-            "",
-            f"Where {f.get('prevalence', 0.02):.0%} of answers are disclosures, the lead's lists hold "
-            f"{f['load']['model']:.1f} answers per real disclosure ({f['load']['model_flags']:.1f} in the "
-            f"flags); the rules alone, as voice read before the model, {f['load']['rules']:.1f}.",
-        ]
-    if "behaviour" in f:
-        lines += [
-            "",
-            "## Behavioural tests (`tests/data/behaviour/`, CheckList style; never trained on)",
-            "| test | figure |",
-            "|---|---|",
-            *[f"| {k} | {_figure(v)} |" for k, v in f["behaviour"].items()],
-        ]
-    lines += [
-        "",
-        "## Known limits",
-        "- Trained on English written for the project, not on real answers: figures on real words are lower "
-        "(the partnership's own held-aside set is the measure that counts).",
-        '- WordLlama\'s sentence embeddings are averages of word vectors: "i feel safe at home" and "i dont feel '
-        'safe at home" are 0.97 alike. Negation is read from the words ("~safe": a word after "not", "never", '
-        '"nobody"), not from the embedding.',
-        "- Answers in another language or script are not read by the model: they go to a person "
-        '("needs a person to read"); the rules\' key phrases in Polish and Urdu (also in Latin letters) flag them.',
-        "- Young people's real words about services (talking, being listened to, support), sarcasm, lyrics and "
-        "fiction can read like disclosures, and disclosures written very indirectly can be missed: that is why "
-        "leads' decisions are learned from (`voice train --db`).",
-        "- The topics are the shipped taxonomy's; a partnership's own extra topics are found by its keywords only.",
-    ]
-    return "\n".join(lines) + "\n"
+    import jinja2  # only `voice train` writes a card
+
+    template = jinja2.Environment(
+        keep_trailing_newline=True, undefined=jinja2.StrictUndefined, autoescape=False
+    ).from_string(CARD.read_text(encoding="utf-8"))  # noqa: S701 - Markdown
+    return template.render(meta=meta, f=meta.figures, measures=CARD_MEASURES, figure=_figure)
 
 
 def _figure(value: object) -> str:
