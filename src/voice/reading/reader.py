@@ -678,7 +678,7 @@ def model_card(meta: Meta) -> str:
 
     template = jinja2.Environment(
         keep_trailing_newline=True, undefined=jinja2.StrictUndefined, autoescape=False
-    ).from_string(CARD.read_text(encoding="utf-8"))  # noqa: S701 - Markdown
+    ).from_string(CARD.read_text(encoding="utf-8"))
     return template.render(meta=meta, f=meta.figures, measures=CARD_MEASURES, figure=_figure)
 
 
