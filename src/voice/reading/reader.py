@@ -677,7 +677,9 @@ def model_card(meta: Meta) -> str:
     import jinja2  # only `voice train` writes a card
 
     template = jinja2.Environment(
-        keep_trailing_newline=True, undefined=jinja2.StrictUndefined, autoescape=False
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # noqa: S701 - Markdown for the model's folder, not a page
     ).from_string(CARD.read_text(encoding="utf-8"))
     return template.render(meta=meta, f=meta.figures, measures=CARD_MEASURES, figure=_figure)
 
