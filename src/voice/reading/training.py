@@ -214,10 +214,8 @@ def _category(label: str | None) -> str | None:
     return CATEGORY_OF_LABEL.get(label, label) if label else None
 
 
-def fit(examples: list[Example], *, thresholds: tuple[float, float, float] = (0.8, 0.2, 0.3)) -> Model:
-    """A model from these examples (thresholds as given: see `train` for how they are chosen)."""
-    from sklearn.linear_model import LogisticRegression
-
+def _meta(examples: list[Example], thresholds: tuple[float, float, float]) -> Meta:
+    """What the model's arrays will mean: its vocabulary, categories, topics, neighbours and thresholds."""
     texts = [e.text for e in examples]
     blinder = Blinder(terms())
     counts = Counter(w for t in texts for w in set(words(blinder(respell(t)))))
@@ -225,10 +223,7 @@ def fit(examples: list[Example], *, thresholds: tuple[float, float, float] = (0.
     taxonomy = [t.id for t in default_taxonomy().topics]
     categories = sorted({c for e in examples if e.safeguarding_flag and (c := _category(e.safeguarding_category))})
     topics = [t for t in taxonomy if any(e.topics and t in e.topics for e in examples)]
-    # The labelled answers a new one is compared with (topics, and "most like" in a flag's reasons): the
-    # project's labelled answers, the seeds and people's corrections, not the extra everyday answers
-    # (more would cost every answer read for little).
-    known = [i for i, e in enumerate(examples) if e.topics and e.part not in NOT_NEIGHBOURS]
+    known = _neighbours(examples)
     meta = Meta(
         FORMAT,
         dt.datetime.now(dt.UTC).date().isoformat(),
@@ -250,71 +245,94 @@ def fit(examples: list[Example], *, thresholds: tuple[float, float, float] = (0.
             for i in known
         ],
     )
-    meta = msgspec.structs.replace(meta, harm_words=harm_words(examples, vocabulary), blind_terms=terms())
-    x = _matrix(texts, meta)
-    dense_width = len(meta.rule_categories) + len(meta.taxonomy_topics) + 256
-    protected = protected_words()
-    # The safeguarding heads see no identity, faith, place or pastime word of their own (their columns blank).
-    blind = x.copy()
-    blind[:, [dense_width + i for i, w in enumerate(vocabulary) if w in protected]] = 0.0
-    columns: list[np.ndarray] = []
-    biases: list[np.ndarray] = []
+    return msgspec.structs.replace(meta, harm_words=harm_words(examples, vocabulary), blind_terms=terms())
 
-    def head(
-        rows: list[int], labels: list[Any], classes: list[Any], *, balanced: bool = True, features: np.ndarray = x
-    ) -> None:
-        """One head's weights: a column for a yes/no head (classes [False, True]), else one per class."""
-        binary = classes == [False, True]
-        width = 1 if binary else len(classes)
-        coef = np.zeros((x.shape[1], width), dtype=np.float32)
-        bias = np.full(width, -10.0, dtype=np.float32)
-        present = set(labels)
-        if len(present) < 2:  # nothing to tell apart: always the one answer seen (or "no")
-            if binary:
-                bias[0] = 5.0 if present == {True} else -5.0
-            else:
-                bias[classes.index(next(iter(present)))] = 5.0 if present else bias[0]
+
+def _neighbours(examples: list[Example]) -> list[int]:
+    """The labelled answers a new one is compared with (topics, and "most like" in a flag's reasons): the
+    project's labelled answers, the seeds and people's corrections, not the extra everyday answers (more
+    would cost every answer read for little)."""
+    return [i for i, e in enumerate(examples) if e.topics and e.part not in NOT_NEIGHBOURS]
+
+
+def _head(
+    features: np.ndarray,
+    weights: np.ndarray,
+    rows: list[int],
+    labels: list[Any],
+    classes: list[Any],
+    *,
+    balanced: bool = True,
+) -> tuple[np.ndarray, np.ndarray]:
+    """One head's weights and biases: a column for a yes/no head (classes [False, True]), else one per class."""
+    from sklearn.linear_model import LogisticRegression
+
+    binary = classes == [False, True]
+    width = 1 if binary else len(classes)
+    coef = np.zeros((features.shape[1], width), dtype=np.float32)
+    bias = np.full(width, -10.0, dtype=np.float32)
+    present = set(labels)
+    if len(present) < 2:  # nothing to tell apart: always the one answer seen (or "no")
+        if binary:
+            bias[0] = 5.0 if present == {True} else -5.0
         else:
-            model = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced" if balanced else None)
-            model.fit(features[rows], labels, sample_weight=weights[rows])
-            if binary:
-                coef[:, 0], bias[0] = model.coef_[0], model.intercept_[0]
-            elif len(model.classes_) == 2:  # two classes of a many-class head: split the one direction
-                for sign, label in ((-0.5, model.classes_[0]), (0.5, model.classes_[1])):
-                    coef[:, classes.index(label)] = sign * model.coef_[0]
-                    bias[classes.index(label)] = sign * model.intercept_[0]
-            else:
-                for j, label in enumerate(model.classes_):
-                    coef[:, classes.index(label)], bias[classes.index(label)] = model.coef_[j], model.intercept_[j]
-        columns.append(coef)
-        biases.append(bias)
+            bias[classes.index(next(iter(present)))] = 5.0 if present else bias[0]
+        return coef, bias
+    model = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced" if balanced else None)
+    model.fit(features[rows], labels, sample_weight=weights[rows])
+    if binary:
+        coef[:, 0], bias[0] = model.coef_[0], model.intercept_[0]
+    elif len(model.classes_) == 2:  # two classes of a many-class head: split the one direction
+        for sign, label in ((-0.5, model.classes_[0]), (0.5, model.classes_[1])):
+            coef[:, classes.index(label)] = sign * model.coef_[0]
+            bias[classes.index(label)] = sign * model.intercept_[0]
+    else:
+        for j, label in enumerate(model.classes_):
+            coef[:, classes.index(label)], bias[classes.index(label)] = model.coef_[j], model.intercept_[j]
+    return coef, bias
 
+
+def fit(examples: list[Example], *, thresholds: tuple[float, float, float] = (0.8, 0.2, 0.3)) -> Model:
+    """A model from these examples (thresholds as given: see `train` for how they are chosen)."""
+    meta = _meta(examples, thresholds)
+    x = _matrix([e.text for e in examples], meta)
+    dense_width = len(meta.rule_categories) + len(meta.taxonomy_topics) + 256
+    # The safeguarding heads see no identity, faith, place or pastime word of their own (their columns blank).
+    protected = protected_words()
+    blind = x.copy()
+    blind[:, [dense_width + i for i, w in enumerate(meta.vocabulary) if w in protected]] = 0.0
     weights = np.array([PART_WEIGHT.get(e.part, 1.0) for e in examples])
     flagged = [i for i, e in enumerate(examples) if e.safeguarding_flag is not None]
-    head(flagged, [bool(examples[i].safeguarding_flag) for i in flagged], [False, True], features=blind)
     kinds = [i for i, e in enumerate(examples) if e.safeguarding_flag and _category(e.safeguarding_category)]
-    head(
-        kinds,
-        [_category(examples[i].safeguarding_category) for i in kinds],
-        categories or ["feeling_unsafe"],
-        features=blind,
-    )
     felt = [i for i, e in enumerate(examples) if e.sentiment in SENTIMENTS]
-    head(felt, [examples[i].sentiment for i in felt], list(SENTIMENTS))
     themed = [i for i, e in enumerate(examples) if e.topics]
-    for topic in topics:
-        head(themed, [topic in (examples[i].topics or ()) for i in themed], [False, True], balanced=False)
-    stacked = np.hstack(columns)
+    heads = [
+        _head(blind, weights, flagged, [bool(examples[i].safeguarding_flag) for i in flagged], [False, True]),
+        _head(
+            blind,
+            weights,
+            kinds,
+            [_category(examples[i].safeguarding_category) for i in kinds],
+            meta.flag_categories or ["feeling_unsafe"],
+        ),
+        _head(x, weights, felt, [examples[i].sentiment for i in felt], list(SENTIMENTS)),
+        *(
+            _head(x, weights, themed, [t in (examples[i].topics or ()) for i in themed], [False, True], balanced=False)
+            for t in meta.topics
+        ),
+    ]
+    stacked = np.hstack([coef for coef, _ in heads])
+    known = _neighbours(examples)
     neighbours = x[known, :256] / EMBEDDING_SCALE if known else np.zeros((0, 256))
-    topic_labels = np.array([[t in (examples[i].topics or ()) for t in topics] for i in known], dtype=np.float32)
+    topic_labels = np.array([[t in (examples[i].topics or ()) for t in meta.topics] for i in known], dtype=np.float32)
     return Model(
         meta,
         {
             "dense": stacked[:dense_width],
             "bow": stacked[dense_width:],
-            "bias": np.concatenate(biases),
+            "bias": np.concatenate([bias for _, bias in heads]),
             "neighbours": neighbours,
-            "neighbour_topics": topic_labels.reshape(len(known), len(topics)),
+            "neighbour_topics": topic_labels.reshape(len(known), len(meta.topics)),
         },
     )
 
