@@ -45,3 +45,17 @@ def test_litestar_still_lets_a_cookie_keep_more_and_sends_it_through_to_encoded_
     assert "to_encoded_header" in inspect.getsource(litestar.response.base), (
         "Litestar no longer sends cookies through Cookie.to_encoded_header: public._Encoded saves nothing"
     )
+
+
+def test_voice_s_own_embedding_still_gives_what_wordllama_gives() -> None:
+    """voice.reading.reader embeds with WordLlama's tokenizer and token vectors directly (no padding, each
+    word's ids cached), for speed: if WordLlama changes how it tokenises, pools or normalises, this fails."""
+    import numpy as np
+
+    from voice.reading.reader import embed, embedder
+
+    texts = ["i feel safe at home", "my step dad hits me when hes drunk", "idk", "football after school most days"]
+    ours, _ = embed(texts)
+    # One at a time: voice turned padding off on the shared tokenizer, which WordLlama's batches need.
+    theirs = np.vstack([np.asarray(embedder().embed([t], norm=True)) for t in texts])
+    assert ours.shape == theirs.shape and float(np.abs(ours - theirs).max()) < 1e-5
