@@ -798,13 +798,18 @@ def published_lines(locale: str, check: PublishedCheck | None, threshold: int) -
 
 def published(db: Database, year: str, survey: str | None = None) -> Report | None:
     """The report as a person published it (one published before reports carried their day is given it)."""
-    row = db.execute(
-        "SELECT report, published_at FROM published_reports WHERE year = ? AND survey = ?", [year, survey or ""]
-    ).fetchone()
+    row = next(
+        db.query(
+            "SELECT report, published_at FROM published_reports WHERE year = ? AND survey = ?", [year, survey or ""]
+        ),
+        None,
+    )
     if row is None:
         return None
-    report = msgspec.json.decode(row[0], type=Report)
-    return report if report.published_on else msgspec.structs.replace(report, published_on=str(row[1])[:10])
+    report = msgspec.json.decode(row["report"], type=Report)
+    return (
+        report if report.published_on else msgspec.structs.replace(report, published_on=str(row["published_at"])[:10])
+    )
 
 
 class Publication(msgspec.Struct, frozen=True):
@@ -816,8 +821,8 @@ class Publication(msgspec.Struct, frozen=True):
 def publications(db: Database) -> list[Publication]:
     """The published years, newest first."""
     return [
-        Publication(*row)
-        for row in db.execute(
+        msgspec.convert(row, Publication)
+        for row in db.query(
             "SELECT year, published_by, published_at FROM published_reports WHERE survey = '' ORDER BY year DESC"
         )
     ]
