@@ -23,6 +23,8 @@ def normalise(text: str) -> str:
 
 
 REPEATS = re.compile(r"(\w)\1{2,}")
+REDACTION_TAG = re.compile(r"\[[a-z][a-z ]{1,30}\]")
+"""What redaction puts where a detail was ("[name]", "[phone number]"): no word the young person wrote."""
 URDU_FOLD = str.maketrans(
     {"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"} | dict.fromkeys([*range(0x064B, 0x0660), 0x0670], None)
 )

@@ -25,11 +25,10 @@ from pathlib import Path
 import msgspec
 import numpy as np
 
-from voice.common.text import respell
+from voice.common.text import REDACTION_TAG, respell
 
 FOLDER = Path(__file__).parent.parent / "data" / "close-reader"
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
-TAG = re.compile(r"\[[a-z][a-z ]{1,30}\]")
 WHY_WORDS = 3
 """How many of an answer's words a flag names as those that weighed most."""
 MIN_DROP = 0.1
@@ -97,7 +96,9 @@ class CloseReader:
     def weighed_most(self, text: str) -> list[str]:
         """The answer's words whose removal lowers its score most (at most WHY_WORDS, each lowering it; on the
         scale of the model's log-odds, where a sure answer's words still differ)."""
-        tags = [m.span() for m in TAG.finditer(text)]  # "[name]": what redaction took out is no word of theirs
+        tags = [
+            m.span() for m in REDACTION_TAG.finditer(text)
+        ]  # "[name]": what redaction took out is no word of theirs
         spans = [m.span() for m in WORD.finditer(text) if not any(s <= m.start() < e for s, e in tags)][:MOST_WORDS]
         if len(spans) < 2:
             return []

@@ -21,7 +21,7 @@ import yaml
 
 from voice.common.i18n import DEFAULT_TEXTS, N_
 from voice.common.settings import Settings, SettingsError
-from voice.common.text import normalise, required_literals
+from voice.common.text import REDACTION_TAG, normalise, required_literals
 from voice.reading.close import shipped_close_reader
 from voice.reading.evidence import Evidence
 from voice.reading.reader import Model, Scores, chosen_topics, shipped_model
@@ -129,7 +129,6 @@ CUES_FILE = Path(__file__).parent.parent / "data" / "sentiment_cues.yaml"
 _CUES = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
 CUES: dict[str, float] = _CUES["cues"]
 EMOJI: dict[str, float] = _CUES["emoji"]
-REDACTION_TAG = re.compile(r"\[[a-z][a-z ]{1,30}\]")
 CLAUSE = re.compile(r"\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bexcept\b|[;.!?]+")
 
 
