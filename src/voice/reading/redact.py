@@ -298,55 +298,8 @@ NOT_FORM_CAPITALS = frozenset(
         "gcse",
     ]
 )
-NOT_FORM = frozenset(
-    [
-        "am",
-        "pm",
-        "th",
-        "st",
-        "nd",
-        "rd",
-        "gb",
-        "mb",
-        "kb",
-        "kg",
-        "km",
-        "k",
-        "m",
-        "p",
-        "s",
-        "hrs",
-        "hr",
-        "mins",
-        "min",
-        "cm",
-        "mm",
-        "ml",
-        "g",
-        "x",
-        "yrs",
-        "yr",
-        "ish",
-        "mph",
-        "l",
-        "lb",
-        "lbs",
-        "ft",
-        "in",
-        "and",
-        "or",
-        "to",
-        "of",
-        "is",
-        "it",
-        "a",
-        "i",
-        "pc",
-        "ps",
-        "am",
-        "gcse",
-        "gcses",
-    ]
+NOT_FORM = NOT_FORM_CAPITALS | frozenset(
+    ["p", "s", "g", "x", "l", "ish", "gcses", "in", "and", "or", "to", "of", "is", "it", "a", "i"]
 )
 NHS_NUMBER = re.compile(r"(?<![\d+])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\d])")
 NI_NUMBER = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.IGNORECASE)
