@@ -315,9 +315,11 @@ class YesNo(Question, tag="yes_no", kw_only=True, frozen=True):
         return super().cell_words() + YES_NO_WORDS
 
 
-class ShortText(Question, tag="short_text", kw_only=True, frozen=True):
-    max_chars: Annotated[int, Meta(ge=10, le=500)] = 200
-    kind: ClassVar[str] = "short_text"
+class FreeText(Question, kw_only=True, frozen=True):
+    """A question answered in the young person's own words, at most `max_chars` of them (each type sets its
+    own bounds and default)."""
+
+    max_chars: int = 200
     free_text: ClassVar[bool] = True
 
     def check(self, raw: Answers, locale: str = "en") -> tuple[Answers, list[FieldError]]:
@@ -327,17 +329,15 @@ class ShortText(Question, tag="short_text", kw_only=True, frozen=True):
         return clean, errors
 
 
-class LongText(Question, tag="long_text", kw_only=True, frozen=True):
+class ShortText(FreeText, tag="short_text", kw_only=True, frozen=True):
+    max_chars: Annotated[int, Meta(ge=10, le=500)] = 200
+    kind: ClassVar[str] = "short_text"
+
+
+class LongText(FreeText, tag="long_text", kw_only=True, frozen=True):
     max_chars: Annotated[int, Meta(ge=50, le=5000)] = 2000
     rows: Annotated[int, Meta(ge=2, le=15)] = 5
     kind: ClassVar[str] = "long_text"
-    free_text: ClassVar[bool] = True
-
-    def check(self, raw: Answers, locale: str = "en") -> tuple[Answers, list[FieldError]]:
-        clean: Answers = {}
-        errors: list[FieldError] = []
-        check_text(raw, self.id, self.max_chars, self.id, locale, clean, errors)
-        return clean, errors
 
 
 class Info(Question, tag="info", kw_only=True, frozen=True):
