@@ -47,6 +47,17 @@ def test_it_reads_the_order_of_the_words(harmless: str, disclosure: str) -> None
     assert calm < 0.5 <= reader().threshold <= worrying
 
 
+def test_an_answer_reads_the_same_whatever_is_read_beside_it() -> None:
+    """Read in a batch, an 8-bit model scales every answer by the batch's largest value, and padding to the
+    longest answer adds more: one answer's score moved by up to 0.16 with its neighbours. It must not."""
+    answer = "school is ok i guess but my step dad hits me when mum is at work"
+    others = cases("everyday.jsonl")[:40] + cases("disclosures.jsonl")[:40]
+    alone = reader().chances([answer])[0]
+    beside = reader().chances([*others[:20], answer, *others[20:]])
+    assert beside[20] == alone
+    assert reader().chances(others[20:]) == beside[21:]
+
+
 def test_no_faith_place_of_worship_or_identity_word_changes_what_it_reads() -> None:
     shapes = [
         "i go to the {} after school most days",
