@@ -85,20 +85,53 @@ class Spy:
     def weighed_most(self, text: str) -> list[str]:
         return self.inner.weighed_most(text)
 
+    parts = CloseReader.parts
+    likeliest_part = CloseReader.likeliest_part  # reading the parts through this spy's chances()
 
-def test_it_reads_only_the_answers_worth_a_look_and_never_takes_one_out_of_a_list() -> None:
+
+def test_at_a_floor_of_1_it_reads_only_the_answers_worth_a_look_and_never_touches_a_rule_s_flag() -> None:
     texts = cases("everyday.jsonl")[:300] + cases("disclosures.jsonl") + cases("negation.jsonl")
     first = AnswerReader(read_closely=False)
-    closely = AnswerReader()
+    closely = AnswerReader(close_floor=1.0)
     closely.close = spy = Spy(reader())  # type: ignore[assignment]
     before = [tier_of(flags) for _, flags in first.read([(t, t) for t in texts])]
     after = [tier_of(flags) for _, flags in closely.read([(t, t) for t in texts])]
     told_as_over = {t for t in texts if "over" in read_rules(t).features}  # at most worth a look, read or not
-    assert sorted(spy.read) == sorted(
-        t for t, tier in zip(texts, before, strict=True) if tier == "look" and t not in told_as_over
-    )
+    looks = {t for t, tier in zip(texts, before, strict=True) if tier == "look" and t not in told_as_over}
+    assert looks and {t for t in spy.read if t in texts} == looks
+    assert all(any(part in t for t in looks) for part in spy.read)  # and the parts of some
     changed = [(b, a) for b, a in zip(before, after, strict=True) if b != a]
-    assert changed and set(changed) == {("look", "flag")}  # it made flags, and only of answers worth a look
+    assert ("look", "flag") in changed and set(changed) <= {("look", "flag"), ("look", "none")}
+
+
+def test_it_takes_out_of_the_list_what_it_reads_as_harmless_whole_and_in_every_part() -> None:
+    text = "nobody makes me sell anything or carry stuff for them"  # the first reader's "worth a look"
+    assert tier_of(AnswerReader(read_closely=False).read([(text, text)])[0][1]) == "look"
+    assert reader().chances([text])[0] < reader().meta.drop_threshold
+    assert AnswerReader().read([(text, text)])[0][1] == []
+
+
+class Marked(Spy):
+    """A close reader that reads as a disclosure only a short part naming "the duck pond"."""
+
+    def chances(self, texts: list[str]) -> list[float]:
+        self.read += texts
+        return [0.99 if "the duck pond" in t and len(t.split()) <= self.meta.window_words else 0.3 for t in texts]
+
+
+def test_a_long_answer_is_read_in_parts_and_the_lead_is_shown_the_part_as_staff_see_it() -> None:
+    typed = (
+        "on saturdays i play football in the morning then my cousin Bilal and me walk past the duck pond in "
+        "the park to feed the ducks and then we get chips and go home to watch films"
+    )
+    shown = typed.replace("Bilal", "[name]")
+    assert AnswerReader(read_closely=False).read([(shown, typed)])[0][1] == []
+    answer_reader = AnswerReader(close_floor=0.0)
+    answer_reader.close = spy = Marked(reader())  # type: ignore[assignment]
+    [flag] = answer_reader.read([(shown, typed)])[0][1]
+    assert typed in spy.read and len(spy.read) > 2  # whole, then in parts
+    assert flag.tier == "look" and flag.evidence is not None and flag.evidence.close == 0.99
+    assert "the duck pond" in flag.reason and flag.reason in shown and len(flag.reason.split()) == 12
 
 
 def test_a_flag_it_made_says_why_in_the_words_staff_see() -> None:
@@ -112,15 +145,16 @@ def test_a_flag_it_made_says_why_in_the_words_staff_see() -> None:
     assert words and all(w in shown and w != "Darren" for w in words)
 
 
-def test_below_the_close_floor_it_also_reads_answers_in_neither_list() -> None:
+def test_above_its_floor_it_also_reads_answers_in_neither_list() -> None:
     texts = cases("disclosures.jsonl") + cases("everyday.jsonl")[:200]
-    before = [tier_of(flags) for _, flags in AnswerReader().read([(t, t) for t in texts])]
-    wider = AnswerReader(close_floor=0.1).read([(t, t) for t in texts])
+    assert AnswerReader().close_floor == reader().meta.floor < 1  # by default, and VOICE_CLOSE_FLOOR overrides it
+    before = [tier_of(flags) for _, flags in AnswerReader(close_floor=1.0).read([(t, t) for t in texts])]
+    wider = AnswerReader().read([(t, t) for t in texts])
     raised = [flags for b, (_, flags) in zip(before, wider, strict=True) if b == "none" and flags]
     assert raised, "some disclosures in neither list are worth a look to the close reader"
     for [flag] in raised:
-        assert flag.tier == "look" and flag.evidence is not None
-        assert flag.evidence.close is not None and flag.evidence.close >= reader().look_threshold
+        assert flag.tier == "look" and flag.evidence is not None and flag.evidence.close is not None
+        assert flag.evidence.close >= min(reader().look_threshold, reader().meta.window_threshold)
 
 
 def test_the_lead_sees_why_the_close_reader_made_a_flag(client: TestClient, settings: Settings) -> None:

@@ -84,12 +84,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     """VOICE_CLOSE_READER: whether the close reader (a small language model that reads word order) reads again
     the answers worth a look, making flags of those it is sure of. Off (0), the reading step is about half
     as fast again and those answers stay worth a look (docs/reader.md has both figures)."""
-    close_floor: Annotated[float, Meta(ge=0, le=1)] = 1.0
-    """VOICE_CLOSE_FLOOR: the close reader (a small language model that reads word order) always reads again the
-    answers worth a look, and makes a flag of those it is sure of. Below 1, it also reads the answers in
-    neither list whose model score is at least this, and puts those it is surer of in "worth a look": 0.1
-    catches more disclosures written in unexpected words, at about three times the reading time (see
-    docs/reader.md). 1: only the answers worth a look."""
+    close_floor: Annotated[float, Meta(ge=0, le=1)] | None = None
+    """VOICE_CLOSE_FLOOR: the close reader (a small language model that reads word order) reads again the answers
+    worth a look, and the answers in neither list whose first reading scored at least this, putting those it
+    reads as a disclosure (whole, or in one part of a long answer) in "worth a look". Unset: the close
+    reader's own (0.2, chosen on development sets: docs/reader.md). 1: only the answers worth a look, which
+    is faster and catches fewer disclosures written in unexpected words."""
     safeguarding_role: Annotated[str, Meta(min_length=1, max_length=60)] = "safeguarding lead"
     """VOICE_SAFEGUARDING_ROLE: the role every safeguarding flag is queued for."""
     submissions_per_minute: Annotated[int, Meta(ge=0, le=100_000)] = 300

@@ -29,6 +29,8 @@ from voice.common.text import REDACTION_TAG, respell
 
 FOLDER = Path(__file__).parent.parent / "data" / "close-reader"
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+PART_WORD = re.compile(r"\S+")
+"""A word, for cutting a long answer into parts: anything between spaces, as typed."""
 WHY_WORDS = 3
 """How many of an answer's words a flag names as those that weighed most."""
 MIN_DROP = 0.1
@@ -51,6 +53,19 @@ class Meta(msgspec.Struct, frozen=True):
     look_threshold: float = 0.9
     """The chance at or above which an answer in neither list becomes worth a look (where the first reader's
     score is at least AnswerReader.close_floor)."""
+    floor: float = 1.0
+    """The first reader's score from which an answer in neither list is read closely (VOICE_CLOSE_FLOOR
+    overrides it; 1: none)."""
+    drop_threshold: float = 0.0
+    """An answer the first reader put worth a look, that the close reader reads whole and in parts below this
+    chance, is taken out of the list (0: never)."""
+    window_words: int = 0
+    """A long answer (more than window_words + window_step words) is also read in overlapping parts of this
+    many words, window_step apart: a disclosure in the middle of a long run-on answer is read on its own
+    (0: never)."""
+    window_step: int = 6
+    window_threshold: float = 1.0
+    """A part read at or above this chance makes an answer in neither list worth a look."""
     figures: dict[str, float] = {}
 
 
@@ -93,6 +108,26 @@ class CloseReader:
         if not texts:
             return []
         return [round(float(p), 3) for p in 1 / (1 + np.exp(-self._logits(texts)))]
+
+    def parts(self, text: str) -> list[tuple[int, int]]:
+        """Where a long answer's overlapping parts are (character spans of window_words words, window_step
+        apart, the last ending with the answer); none for an answer short enough to be read whole."""
+        size, step = self.meta.window_words, self.meta.window_step
+        spans = [m.span() for m in PART_WORD.finditer(text)]
+        if not size or len(spans) <= size + step:
+            return []
+        starts = [*range(0, len(spans) - size, step), len(spans) - size]
+        return [(spans[a][0], spans[a + size - 1][1]) for a in starts]
+
+    def likeliest_part(self, text: str) -> tuple[float, tuple[int, int] | None]:
+        """The highest chance of any of the answer's parts, and where that part is (0 and None when it is
+        short enough to be read whole)."""
+        spans = self.parts(text)
+        if not spans:
+            return 0.0, None
+        chances = self.chances([text[s:e] for s, e in spans])
+        best = max(range(len(spans)), key=chances.__getitem__)
+        return chances[best], spans[best]
 
     def weighed_most(self, text: str) -> list[str]:
         """The answer's words whose removal lowers its score most (at most WHY_WORDS, each lowering it; on the

@@ -238,15 +238,18 @@ class AnswerReader:
         flag_threshold: float = 0.0,
         look_threshold: float = 0.0,
         read_closely: bool = True,
-        close_floor: float = 1.0,
+        close_floor: float | None = None,
     ) -> None:
         self.taxonomy = taxonomy or default_taxonomy()
         self.learned = learned
         self.model = None if rules_only else model or shipped_model()
         self.close = shipped_close_reader() if read_closely and self.model is not None else None
         """The close reader, which reads again the answers the model put worth a look (voice.reading.close)."""
-        self.close_floor = close_floor
-        """Answers in neither list whose model score is at least this are read closely too (1: none)."""
+        self.close_floor = (
+            close_floor if close_floor is not None else self.close.meta.floor if self.close is not None else 1.0
+        )
+        """Answers in neither list whose model score is at least this are read closely too (1: none; by
+        default the close reader's own, chosen on development sets)."""
         meta = self.model.meta if self.model else None
         self.flag_threshold = flag_threshold or (meta.flag_threshold if meta else 1.0)
         self.look_threshold = min(look_threshold or (meta.look_threshold if meta else 1.0), self.flag_threshold)
@@ -369,13 +372,10 @@ class AnswerReader:
                 flags += self._model_flags(scored, label, rules_read[n].mentions, texts[n][0], over=over)
                 if not over and any(f.tier == "look" for f in flags):
                     closer.append(n)
-            if (
-                scored is not None
-                and not flags
-                and scored.risk >= self.close_floor
-                and label != "positive"
-                and "over" not in rules_read[n].features
-            ):
+            if scored is not None and not flags and scored.risk >= self.close_floor:
+                # Whatever its feeling, and told as over or not: the close reader reads the order of the words
+                # ("i was fine until he came back" is no praise), and on the development sets it put no more
+                # everyday answers or harm told as over in the list for reading these too.
                 closer.append(n)
             found.append((Theme(label, score, ids, matched), flags))
         if closer and self.close is not None:
@@ -383,7 +383,7 @@ class AnswerReader:
                 found,
                 closer,
                 [typed[n] for n in closer],
-                [clean[n] for n in closer],
+                [texts[n][0] for n in closer],
                 [scores[n] for n in closer],
                 [rules_read[n].mentions for n in closer],
             )
@@ -398,17 +398,25 @@ class AnswerReader:
         scores: list[Scores | None],
         mentions: list[dict[str, str]],
     ) -> None:
-        """The close reader reads the answers the model put worth a look (not those told as past and over):
-        each it is sure of becomes a flag, with its chance; and those in neither list scored at least
-        `close_floor`: each it is surer of is worth a look. It never takes an answer out of a list."""
-        assert self.close is not None and self.model is not None
-        for n, chance, text, scored, named in zip(
-            which, self.close.chances(typed), shown, scores, mentions, strict=True
+        """The close reader reads again the answers the model put worth a look (not those told as past and
+        over), and those in neither list the model scored at least `close_floor`:
+
+        - worth a look, and the close reader sure it is a disclosure (Meta.threshold): a flag;
+        - worth a look, and the close reader sure it is not, whole and in every part (below
+          Meta.drop_threshold): taken out of the list (the model's own "worth a look" only: a rule's flag never);
+        - in neither list, and the close reader surer than Meta.look_threshold, whole or in one part of a long
+          answer (Meta.window_threshold): worth a look, with that part as the reason.
+
+        Each says the close reader's chance in its evidence."""
+        close, model = self.close, self.model
+        assert close is not None and model is not None
+        for n, chance, said, text, scored, named in zip(
+            which, close.chances(typed), typed, shown, scores, mentions, strict=True
         ):
             theme, flags = found[n]
             # The words that weighed most in the close reading cost a reading each: they are worked out when
             # the lead opens the flag (voice.web.staff), not here.
-            if flags and chance >= self.close.threshold:  # worth a look: a flag
+            if flags and chance >= close.threshold:  # worth a look: a flag
                 found[n] = (
                     theme,
                     [
@@ -420,8 +428,22 @@ class AnswerReader:
                         for f in flags
                     ],
                 )
-            elif not flags and scored is not None and chance >= self.close.look_threshold:  # now worth a look
-                why = msgspec.structs.replace(self.model.explain(scored, text), close=chance)
+                continue
+            if flags and chance >= close.meta.drop_threshold:
+                continue  # worth a look, as the model said
+            if not flags and (scored is None or chance >= close.look_threshold):
+                if scored is not None:  # now worth a look
+                    why = msgspec.structs.replace(model.explain(scored, text), close=chance)
+                    found[n] = (theme, [model_flag(scored, "look", why, named or None)])
+                continue
+            part, where = close.likeliest_part(said)
+            if flags and part < close.meta.window_threshold:  # sure it is not, whole and in every part
+                found[n] = (theme, [f for f in flags if f.tier != "look"])
+            elif not flags and scored is not None and where is not None and part >= close.meta.window_threshold:
+                shown_part = _same_part(said, text, where)
+                why = msgspec.structs.replace(model.explain(scored, text), close=part)
+                if shown_part is not None:
+                    scored = msgspec.structs.replace(scored, risk_sentence=shown_part)
                 found[n] = (theme, [model_flag(scored, "look", why, named or None)])
 
     def _model_flags(
@@ -483,3 +505,15 @@ def _keyword_answer_reader() -> AnswerReader:
 def keyword_topics(text: str) -> dict[str, list[str]]:
     """The shipped taxonomy's topics whose words the text uses (a feature of the model)."""
     return _keyword_answer_reader().keyword_matches(text)
+
+
+def _same_part(typed: str, shown: str, where: tuple[int, int]) -> str | None:
+    """The words of `shown` (the answer as staff see it) at the place of `where` in `typed` (as written),
+    where redaction left as many words as were typed; else None (staff are then shown the whole answer)."""
+    said = typed.split()
+    seen = shown.split()
+    if len(said) != len(seen):
+        return None
+    first = len(typed[: where[0]].split())
+    return " ".join(seen[first : first + len(typed[where[0] : where[1]].split())])
+
