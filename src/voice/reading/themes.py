@@ -516,4 +516,3 @@ def _same_part(typed: str, shown: str, where: tuple[int, int]) -> str | None:
         return None
     first = len(typed[: where[0]].split())
     return " ".join(seen[first : first + len(typed[where[0] : where[1]].split())])
-
