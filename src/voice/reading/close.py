@@ -1,5 +1,5 @@
 """The close reader: a second, slower reading of the answers the first reader (voice.reading.reader) put
-"worth a look", by a small language model that reads word order.
+"worth a look" or was unsure of, by a small language model that reads word order.
 
 The first reader reads WordLlama's static embeddings (averages of word vectors) and words: it cannot tell
 "i feel safe at home" from "i dont feel safe at home" by their vectors (0.97 alike), so it reads many
@@ -9,10 +9,19 @@ disclosure from any other answer, exported to ONNX with 8-bit weights (23 MB, `d
 by onnxruntime on one thread. It reads the answer as the first reader does (text-speak respelt, identity
 and place words blinded to their kind), so no faith, place of worship or identity word can change it.
 
-It never takes an answer out of either list: an answer the first reader put "worth a look" becomes a flag
-when the close reader is sure it is a disclosure (`Meta.threshold`, chosen on development sets, not on the
-test split). It reads only those answers (about 1 in 100 everyday answers), so the reading step keeps its
-speed (bench/theming.py). Its flags say why: its chance, and the words whose removal lowers it most.
+How it is used (its thresholds are in data/close-reader/meta.json, chosen on the development sets, never on
+the test split or a behavioural suite):
+
+- an answer the first reader put "worth a look" becomes a flag when the close reader is sure it is a
+  disclosure (`Meta.threshold`), and leaves the list when it is sure it is not, whole and in every part
+  (`Meta.drop_threshold`); a rule's flag is never touched;
+- an answer in neither list that the first reader scored at least `Meta.floor` (VOICE_CLOSE_FLOOR) is read
+  too: whole, and, when long, in overlapping parts (`Meta.window_words`), so that a disclosure in the middle
+  of a long run-on answer is read on its own; it becomes worth a look when the close reader is sure enough
+  of the whole (`Meta.look_threshold`) or of a part (`Meta.window_threshold`), with that part as the reason.
+
+Each answer is read alone (not padded beside others), so that its score never depends on what else was read
+with it. Its flags say why: its chance, and the words whose removal lowers it most.
 """
 
 from __future__ import annotations
