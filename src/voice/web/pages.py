@@ -71,7 +71,7 @@ async def provide_db(request: Request) -> AsyncIterator[Database]:
 def services(settings: Settings, catalogue: Catalogue, reader: BackgroundReader) -> dict[str, Provide]:
     """The app's settings and services as typed handler parameters (`settings: AppSettings`,
     `catalogue: AppCatalogue`, `reader: AppReader`): each the one object the app was made with, not a value
-    looked up by name. Helpers that have only the request use settings_of() and the like below."""
+    looked up by name. What has only the request uses the few lookups in app state below."""
 
     def provide_settings() -> Settings:
         return settings
@@ -89,44 +89,43 @@ def services(settings: Settings, catalogue: Catalogue, reader: BackgroundReader)
     }
 
 
-def connections_of(request: Request) -> ConnectionPool:
-    return request.app.state["connections"]  # type: ignore[no-any-return]
-
-
 def https_only(settings: Settings) -> bool:
     """Every cookie is marked Secure: when VOICE_SECURE_COOKIES says so, and whenever VOICE_PUBLIC_URL is
     an https address (the service is reached over HTTPS, so a cookie sent over plain HTTP is a mistake)."""
     return settings.secure_cookies or settings.public_url.startswith("https://")
 
 
-def secure_cookies(request: Request) -> bool:
+# Lookups in app state by key, for what Litestar's dependency injection does not reach: it gives
+# parameters to route handlers (and to other dependencies) only, while guards, middleware, exception
+# handlers, the template context and provide_db() itself have nothing but the connection. Handlers take
+# `settings: AppSettings` and the like instead (see services()).
+
+
+def settings_of(connection: ASGIConnection) -> Settings:
+    """The app's settings, for guards, exception handlers, the template context and provide_db()."""
+    settings: Settings = connection.app.state["settings"]
+    return settings
+
+
+def connections_of(connection: ASGIConnection) -> ConnectionPool:
+    """The app's database connections, for provide_db() (a dependency cannot be given its own pool)."""
+    pool: ConnectionPool = connection.app.state["connections"]
+    return pool
+
+
+def secure_cookies(request: Request, settings: Settings) -> bool:
     """Cookies only over HTTPS: when configured (see https_only), and always when this request came over HTTPS."""
-    return https_only(settings_of(request)) or request.url.scheme == "https"
+    return https_only(settings) or request.url.scheme == "https"
 
 
-def settings_of(request: Request) -> Settings:
-    return request.app.state["settings"]  # type: ignore[no-any-return]
-
-
-def catalogue_of(request: Request) -> Catalogue:
-    return request.app.state["catalogue"]  # type: ignore[no-any-return]
-
-
-def record_options(
-    request: Request, offered: list[str] | None = None, reader: BackgroundReader | None = None
-) -> RecordOptions:
+def record_options(request: Request, reader: BackgroundReader, offered: list[str] | None = None) -> RecordOptions:
     """What submissions.record() needs from the app: the redaction list, how long originals stay, and
     the language for its messages (among `offered`, as for the page)."""
-    return msgspec.structs.replace((reader or reader_of(request)).options, locale=locale_of(request, offered))
+    return msgspec.structs.replace(reader.options, locale=locale_of(request, offered))
 
 
-def reader_of(request: Request) -> BackgroundReader:
-    return request.app.state["reader"]  # type: ignore[no-any-return]
-
-
-def read_after(request: Request, recorded: Recorded) -> BackgroundTask:
+def read_after(reader: BackgroundReader, recorded: Recorded) -> BackgroundTask:
     """After the response is sent: read the answers just accepted (see voice.web.reading)."""
-    reader = reader_of(request)
     return BackgroundTask(reader.after_accepting, recorded.response_id, reader.started)
 
 

@@ -30,6 +30,7 @@ from litestar.response import Redirect
 
 from voice.common.dates import local_today
 from voice.common.i18n import N_, available_locales, direction, lang_tag, language_name, translate
+from voice.common.settings import Settings
 from voice.curation import notices
 from voice.intake import contacts, drafts
 from voice.intake.operations import last_backup_age
@@ -42,6 +43,7 @@ from voice.intake.submissions import (
 )
 from voice.reporting import outputs
 from voice.reporting.priorities import check_year, year_of, year_slug
+from voice.store.catalogue import Catalogue
 from voice.store.health import STORING, health, look
 from voice.store.versions import Published
 from voice.surveys.forms import (
@@ -56,19 +58,19 @@ from voice.surveys.schema import PREFER_NOT, Survey
 from voice.web.pages import (
     EASY_READ_COOKIE,
     LANGUAGE_COOKIE,
+    AppCatalogue,
+    AppReader,
+    AppSettings,
     Db,
     FormData,
-    catalogue_of,
     choose_locale,
     form_lists,
     locale_of,
     read_after,
-    reader_of,
     record_options,
     render,
     render_cached,
     secure_cookies,
-    settings_of,
     signature,
     wants_easy_read,
 )
@@ -87,8 +89,8 @@ def _today() -> dt.date:
     return local_today()
 
 
-def _current(request: Request, slug: str) -> Published:
-    published = catalogue_of(request).current(slug)
+def _current(catalogue: Catalogue, slug: str) -> Published:
+    published = catalogue.current(slug)
     if published is None:
         raise NotFoundException()
     return published
@@ -125,7 +127,7 @@ def _receipt_mac(request: Request, slug: str, receipt: str, asked: str) -> str:
     return signature(request, "receipt cookie", slug, receipt, asked)[:32]
 
 
-def _to_thanks(request: Request, slug: str, receipt: str, asked: bool = False) -> Redirect:
+def _to_thanks(request: Request, settings: Settings, slug: str, receipt: str, asked: bool = False) -> Redirect:
     """To the thank-you page, the receipt code in a cookie for this survey's pages only (signed: a cookie
     made up elsewhere cannot ask whether a code exists), never in the address; with it, whether the
     young person asked for someone to talk to them, so the page can say when someone will."""
@@ -138,7 +140,7 @@ def _to_thanks(request: Request, slug: str, receipt: str, asked: bool = False) -
         max_age=RECEIPT_SECONDS,
         httponly=True,
         samesite="strict",
-        secure=secure_cookies(request),
+        secure=secure_cookies(request, settings),
     )
     return response
 
@@ -155,12 +157,12 @@ def _asked_for_contact(survey: Survey, answers: dict[str, Any]) -> bool:
     return any(q.kind == "contact_request" and answers.get(q.id) in ("yes", True) for _, q in survey.questions())
 
 
-def _forget_draft(request: Request, response: R, slug: str) -> R:
-    response.cookies.append(_draft_gone(slug, secure_cookies(request)))
+def _forget_draft(request: Request, settings: Settings, response: R, slug: str) -> R:
+    response.cookies.append(_draft_gone(slug, secure_cookies(request, settings)))
     return response
 
 
-def _draft_cookie(request: Request, slug: str, token: str, max_age: int) -> Cookie:
+def _draft_cookie(request: Request, settings: Settings, slug: str, token: str, max_age: int) -> Cookie:
     return Cookie(
         key=DRAFT_COOKIE,
         value=token,
@@ -168,7 +170,7 @@ def _draft_cookie(request: Request, slug: str, token: str, max_age: int) -> Cook
         max_age=max_age,
         httponly=True,
         samesite="lax",
-        secure=secure_cookies(request),
+        secure=secure_cookies(request, settings),
     )
 
 
@@ -274,10 +276,12 @@ def _back_to(next_url: str | None) -> str:
     return "/"
 
 
-def _preference(request: Request, key: str, value: str, next_url: str | None) -> Redirect:
+def _preference(request: Request, settings: Settings, key: str, value: str, next_url: str | None) -> Redirect:
     """Remember a visitor's choice for this browser session only (no expiry date, nothing stored)."""
     response = Redirect(_back_to(next_url), status_code=303)
-    response.set_cookie(key=key, value=value, path="/", httponly=True, samesite="lax", secure=secure_cookies(request))
+    response.set_cookie(
+        key=key, value=value, path="/", httponly=True, samesite="lax", secure=secure_cookies(request, settings)
+    )
     return response
 
 
@@ -293,7 +297,9 @@ class PublicController(Controller):
     exception_handlers = {NoDraftError: _restart}  # noqa: RUF012 - Litestar's layered setting
 
     @get("/healthz", sync_to_thread=False, opt={"exclude_from_csrf": True})  # no cookie for a monitor
-    def healthz(self, request: Request, db: Db) -> Response[dict[str, Any]]:
+    def healthz(
+        self, db: Db, settings: AppSettings, catalogue: AppCatalogue, reader: AppReader
+    ) -> Response[dict[str, Any]]:
         """For monitoring: the database answers, the surveys are loaded, how many answers wait to be read
         (a number that keeps growing means reading has stopped), and how many requests for contact are
         open and past their due day (above 0 means a young person who asked for help is waiting too
@@ -302,8 +308,8 @@ class PublicController(Controller):
         survey files in the folder are refused (`voice check` says why). Says nothing about anyone.
         Counts are numbers. `status` is "ok", "degraded" (something the service does is failing: see
         `problems`, in plain words) or "failing", with HTTP 503, when answers cannot be stored."""
-        refused = sorted({Path(p.file).name for p in catalogue_of(request).problems})
-        found = reader_of(request).behind() | health.problems() | look(settings_of(request).db_path)
+        refused = sorted({Path(p.file).name for p in catalogue.problems})
+        found = reader.behind() | health.problems() | look(settings.db_path)
         unsent = notices.unsent_count(db)
         if unsent:
             found["emails"] = f"{unsent} emails to staff could not be sent (the staff page Emails says why)"
@@ -312,7 +318,7 @@ class PublicController(Controller):
         return Response(
             {
                 "status": status,
-                "surveys": len(catalogue_of(request).all()),
+                "surveys": len(catalogue.all()),
                 "unread": unread_count(db),
                 "contact_requests_open": contacts.open_count(db),
                 "contact_requests_overdue": contacts.overdue_count(db),
@@ -326,24 +332,28 @@ class PublicController(Controller):
         )
 
     @get("/language/{code:str}", sync_to_thread=False)
-    def language(self, request: Request, code: FromPath[str], next_url: NextUrl = None) -> Redirect:
+    def language(
+        self, request: Request, settings: AppSettings, code: FromPath[str], next_url: NextUrl = None
+    ) -> Redirect:
         """The language switcher: a plain link, so it works without JavaScript."""
         if code not in available_locales():
             raise NotFoundException()
-        return _preference(request, LANGUAGE_COOKIE, code, next_url)
+        return _preference(request, settings, LANGUAGE_COOKIE, code, next_url)
 
     @get("/easy-read/{choice:str}", sync_to_thread=False)
-    def easy_read(self, request: Request, choice: FromPath[str], next_url: NextUrl = None) -> Redirect:
+    def easy_read(
+        self, request: Request, settings: AppSettings, choice: FromPath[str], next_url: NextUrl = None
+    ) -> Redirect:
         if choice not in ("on", "off"):
             raise NotFoundException()
-        return _preference(request, EASY_READ_COOKIE, "1" if choice == "on" else "0", next_url)
+        return _preference(request, settings, EASY_READ_COOKIE, "1" if choice == "on" else "0", next_url)
 
     @get("/", sync_to_thread=False)
-    def index(self, request: Request) -> Response[Any]:
+    def index(self, request: Request, catalogue: AppCatalogue) -> Response[Any]:
         today = _today()
         locale = locale_of(request)
         surveys = []
-        for p in catalogue_of(request).all():
+        for p in catalogue.all():
             if p.survey.is_open(today):
                 shown = locale if locale in offered(p.survey) else p.survey.language
                 other = None if shown == locale else (lang_tag(shown), language_name(shown, locale))
@@ -415,9 +425,14 @@ class PublicController(Controller):
 
     @get("/s/{slug:str}", sync_to_thread=False)
     def start(
-        self, request: Request, db: Db, slug: FromPath[str], notice: FromQuery[str | None] = None
+        self,
+        request: Request,
+        db: Db,
+        catalogue: AppCatalogue,
+        slug: FromPath[str],
+        notice: FromQuery[str | None] = None,
     ) -> Response[Any]:
-        published = _current(request, slug)
+        published = _current(catalogue, slug)
         draft = drafts.load(db, request.cookies.get(DRAFT_COOKIE), slug)
         return _survey_page(
             request,
@@ -432,8 +447,16 @@ class PublicController(Controller):
         )
 
     @post("/s/{slug:str}/start", status_code=303)
-    async def begin(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Response[Any]:
-        published = _current(request, slug)
+    async def begin(
+        self,
+        request: Request,
+        db: Db,
+        settings: AppSettings,
+        catalogue: AppCatalogue,
+        slug: FromPath[str],
+        data: FormData,
+    ) -> Response[Any]:
+        published = _current(catalogue, slug)
         if not published.survey.is_open(_today()):
             return _survey_page(request, "public/closed.html", published.survey, 409, slug=slug)
         if form_lists(data).get(HONEYPOT, [""])[0]:
@@ -448,19 +471,18 @@ class PublicController(Controller):
                 notice=None,
                 errors=[FieldError(HONEYPOT, HONEYPOT, _honeypot_message(request, published.survey))],
             )
-        settings = settings_of(request)
         token = await anyio.to_thread.run_sync(drafts.create, db, slug, published.version_id, settings.draft_hours)
         first = visible_pages(published.survey, {})[0] + 1
         return Redirect(
             f"/s/{slug}/p/{first}",
             status_code=303,
-            cookies=[_draft_cookie(request, slug, token, settings.draft_hours * 3600)],
+            cookies=[_draft_cookie(request, settings, slug, token, settings.draft_hours * 3600)],
         )
 
-    def _draft(self, request: Request, db: Db, slug: str) -> tuple[drafts.Draft, Published]:
+    def _draft(self, request: Request, db: Db, catalogue: Catalogue, slug: str) -> tuple[drafts.Draft, Published]:
         """This visitor's unfinished answers and the survey version they started; else back to the start."""
         draft = drafts.load(db, request.cookies.get(DRAFT_COOKIE), slug)
-        published = catalogue_of(request).version(db, draft.version_id) if draft is not None else None
+        published = catalogue.version(db, draft.version_id) if draft is not None else None
         if draft is None or published is None:
             raise NoDraftError(slug)
         return draft, published
@@ -506,9 +528,11 @@ class PublicController(Controller):
         )
 
     @get("/s/{slug:str}/p/{number:int}", sync_to_thread=False)
-    def page(self, request: Request, db: Db, slug: FromPath[str], number: FromPath[int]) -> Response[Any]:
-        _current(request, slug)
-        draft, published = self._draft(request, db, slug)
+    def page(
+        self, request: Request, db: Db, catalogue: AppCatalogue, slug: FromPath[str], number: FromPath[int]
+    ) -> Response[Any]:
+        _current(catalogue, slug)
+        draft, published = self._draft(request, db, catalogue, slug)
         survey = published.survey
         index = _page_index(survey, number)
         if index not in visible_pages(survey, draft.answers):
@@ -527,9 +551,16 @@ class PublicController(Controller):
 
     @post("/s/{slug:str}/p/{number:int}", status_code=303)
     async def save_page(
-        self, request: Request, db: Db, slug: FromPath[str], number: FromPath[int], data: FormData
+        self,
+        request: Request,
+        db: Db,
+        settings: AppSettings,
+        catalogue: AppCatalogue,
+        slug: FromPath[str],
+        number: FromPath[int],
+        data: FormData,
     ) -> Response[Any]:
-        draft, published = self._draft(request, db, slug)
+        draft, published = self._draft(request, db, catalogue, slug)
         survey = published.survey
         index = _page_index(survey, number)
         form = form_lists(data)
@@ -542,7 +573,7 @@ class PublicController(Controller):
         )
         if switch:
             return await self._switched(
-                request, db, slug, published, index, draft, form, answers, errors, switch, from_check
+                request, settings, db, slug, published, index, draft, form, answers, errors, switch, from_check
             )
         if errors:
             return self._render_page(
@@ -564,6 +595,7 @@ class PublicController(Controller):
     async def _switched(
         self,
         request: Request,
+        settings: Settings,
         db: Db,
         slug: str,
         published: Published,
@@ -579,7 +611,12 @@ class PublicController(Controller):
         page's checks (then the page is shown again, post/redirect/get), else shown as typed with no
         error yet (changing language is not pressing Continue)."""
         cookie = Cookie(
-            key=LANGUAGE_COOKIE, value=switch, path="/", httponly=True, samesite="lax", secure=secure_cookies(request)
+            key=LANGUAGE_COOKIE,
+            value=switch,
+            path="/",
+            httponly=True,
+            samesite="lax",
+            secure=secure_cookies(request, settings),
         )
         if switch not in available_locales():
             raise NotFoundException()
@@ -624,12 +661,21 @@ class PublicController(Controller):
         )
 
     @get("/s/{slug:str}/check", sync_to_thread=False)
-    def check(self, request: Request, db: Db, slug: FromPath[str]) -> Response[Any]:
-        draft, published = self._draft(request, db, slug)
+    def check(self, request: Request, db: Db, catalogue: AppCatalogue, slug: FromPath[str]) -> Response[Any]:
+        draft, published = self._draft(request, db, catalogue, slug)
         return self._render_check(request, slug, published, draft, [])
 
     @post("/s/{slug:str}/check", status_code=303)
-    async def submit(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Response[Any]:
+    async def submit(
+        self,
+        request: Request,
+        db: Db,
+        settings: AppSettings,
+        catalogue: AppCatalogue,
+        reader: AppReader,
+        slug: FromPath[str],
+        data: FormData,
+    ) -> Response[Any]:
         form = form_lists(data)
         key = form.get("submission_key", [""])[0]
         # A second press of "Send" after the first one worked: the first one's receipt again, only to the
@@ -637,9 +683,9 @@ class PublicController(Controller):
         # learns nothing from it.
         receipt = receipt_for_key(db, slug, key) if key else None
         if receipt is not None and (mine := _receipt_from(request, slug)) is not None and mine[0] == receipt:
-            return _to_thanks(request, slug, receipt, mine[1])
-        draft, published = self._draft(request, db, slug)
-        current = catalogue_of(request).current(slug)  # closing a survey closes every version of it
+            return _to_thanks(request, settings, slug, receipt, mine[1])
+        draft, published = self._draft(request, db, catalogue, slug)
+        current = catalogue.current(slug)  # closing a survey closes every version of it
         if current is None or not current.survey.is_open(_today()):
             return _survey_page(request, "public/closed.html", published.survey, 409, slug=slug)
         if form.get(HONEYPOT, [""])[0]:
@@ -661,7 +707,7 @@ class PublicController(Controller):
                     draft.answers,
                     "web",
                     msgspec.structs.replace(
-                        record_options(request, offered(published.survey)),
+                        record_options(request, reader, offered(published.survey)),
                         submission_key=draft.submission_key,
                         read_now=False,
                         draft=drafts.token_hash(request.cookies.get(DRAFT_COOKIE)),
@@ -670,15 +716,17 @@ class PublicController(Controller):
             )
         except InvalidAnswersError as exc:
             return self._render_check(request, slug, published, draft, exc.errors, 422)
-        response = _to_thanks(request, slug, recorded.receipt, _asked_for_contact(published.survey, draft.answers))
-        response.background = None if recorded.duplicate else read_after(request, recorded)
-        return _forget_draft(request, response, slug)
+        response = _to_thanks(
+            request, settings, slug, recorded.receipt, _asked_for_contact(published.survey, draft.answers)
+        )
+        response.background = None if recorded.duplicate else read_after(reader, recorded)
+        return _forget_draft(request, settings, response, slug)
 
     @get("/s/{slug:str}/thanks", sync_to_thread=False)
-    def thanks(self, request: Request, db: Db, slug: FromPath[str]) -> Response[Any]:
+    def thanks(self, request: Request, db: Db, catalogue: AppCatalogue, slug: FromPath[str]) -> Response[Any]:
         """The receipt code, from a short-lived cookie set by sending the answers: never in an address,
         so it is not in the phone's history, and the page cannot be opened again later from it."""
-        published = _current(request, slug)
+        published = _current(catalogue, slug)
         mine = _receipt_from(request, slug)
         if mine is None or not receipt_exists(db, slug, mine[0]):
             return _survey_page(request, "public/thanks.html", published.survey, slug=slug, receipt=None)
@@ -687,16 +735,20 @@ class PublicController(Controller):
         )
 
     @get("/s/{slug:str}/exit", sync_to_thread=True)
-    def exit_page(self, request: Request, db: Db, slug: FromPath[str]) -> Redirect:
+    def exit_page(
+        self, request: Request, db: Db, settings: AppSettings, catalogue: AppCatalogue, slug: FromPath[str]
+    ) -> Redirect:
         """ "Exit this page": delete the unfinished answers, then leave for an everyday website."""
-        _current(request, slug)  # a survey there is: its name goes into the cookie's path
+        _current(catalogue, slug)  # a survey there is: its name goes into the cookie's path
         drafts.delete(db, request.cookies.get(DRAFT_COOKIE))
         response = Redirect(EXIT_TO, status_code=303)
-        return _forget_draft(request, response, slug)
+        return _forget_draft(request, settings, response, slug)
 
     @post("/s/{slug:str}/clear", sync_to_thread=True, status_code=303)
-    def clear(self, request: Request, db: Db, slug: FromPath[str]) -> Redirect:
-        _current(request, slug)  # a survey there is: its name goes into the cookie's path
+    def clear(
+        self, request: Request, db: Db, settings: AppSettings, catalogue: AppCatalogue, slug: FromPath[str]
+    ) -> Redirect:
+        _current(catalogue, slug)  # a survey there is: its name goes into the cookie's path
         drafts.delete(db, request.cookies.get(DRAFT_COOKIE))
         response = Redirect(f"/s/{slug}?notice=cleared", status_code=303)
-        return _forget_draft(request, response, slug)
+        return _forget_draft(request, settings, response, slug)
