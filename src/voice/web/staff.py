@@ -237,6 +237,12 @@ class QuoteForm(msgspec.Struct, frozen=True):
     summary: Sent = ""
 
 
+class ThemesForm(msgspec.Struct, frozen=True):
+    topics: Sent = msgspec.field(default_factory=list)
+    """The ticked topics' ids: one box ticked is sent as one value, several as a list, none not at all."""
+    sentiment: Sent = ""
+
+
 class DecideForm(msgspec.Struct, frozen=True):
     showing: Sent = "proposed"
 
@@ -611,10 +617,10 @@ class StaffController(Controller):
         catalogue: AppCatalogue,
         reader: AppReader,
         answer_id: RowId,
-        data: FormData,
+        data: URLEncodedBody[ThemesForm],
     ) -> Redirect | Template:
-        topics = form_lists(data).get("topics", [])
-        feeling = str(data.get("sentiment", "")) or None
+        topics = [data.topics] if isinstance(data.topics, str) else data.topics
+        feeling = str(data.sentiment) or None
         try:
             curation.correct(db, answer_id, feeling, topics, staff_of(request).email, taxonomy_of(request))
         except curation.CurationError as exc:
