@@ -17,7 +17,6 @@ from litestar.response import Redirect, Template
 from voice.common.i18n import N_
 from voice.curation import notices
 from voice.intake import contacts
-from voice.reading.themes import Taxonomy
 from voice.store import accounts as auth
 from voice.store.db import opened
 from voice.web.errors import NotAllowedError
@@ -111,11 +110,6 @@ def staff_guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
     connection.state["staff"] = staff
     connection.state["overdue_contacts"] = overdue
     connection.state["unsent_emails"] = unsent
-
-
-def taxonomy_of(request: Request) -> Taxonomy:
-    taxonomy: Taxonomy = request.app.state["answer_reader"].taxonomy
-    return taxonomy
 
 
 def to_sign_in(request: Request, exc: SignInRequiredError) -> Redirect:

@@ -33,6 +33,7 @@ from voice.common.i18n import (
 )
 from voice.common.settings import Settings
 from voice.intake.submissions import Recorded, RecordOptions
+from voice.reading.themes import Taxonomy
 from voice.reporting.templating import environment
 from voice.store.accounts import Staff
 from voice.store.catalogue import Catalogue
@@ -54,6 +55,8 @@ AppCatalogue = NamedDependency[Catalogue]
 """A handler parameter `catalogue: AppCatalogue` gets the surveys the app serves."""
 AppReader = NamedDependency[BackgroundReader]
 """A handler parameter `reader: AppReader` gets this worker's reader (the redaction list and answer_reader in use)."""
+AppTaxonomy = NamedDependency[Taxonomy]
+"""A handler parameter `taxonomy: AppTaxonomy` gets the topics of the answer_reader in use (see services())."""
 
 
 def form_lists(data: dict[str, Any]) -> dict[str, list[str]]:
@@ -82,10 +85,15 @@ def services(settings: Settings, catalogue: Catalogue, reader: BackgroundReader)
     def provide_reader() -> BackgroundReader:
         return reader
 
+    def provide_taxonomy() -> Taxonomy:
+        """Read when asked for: the answer_reader is made again when people correct themes."""
+        return reader.answer_reader.taxonomy
+
     return {
         "settings": Provide(provide_settings, use_cache=True, sync_to_thread=False),
         "catalogue": Provide(provide_catalogue, use_cache=True, sync_to_thread=False),
         "reader": Provide(provide_reader, use_cache=True, sync_to_thread=False),
+        "taxonomy": Provide(provide_taxonomy, sync_to_thread=False),
     }
 
 

@@ -38,12 +38,13 @@ from voice.store.db import write_lock
 from voice.surveys.forms import FieldError, check_all, read_form
 from voice.surveys.schema import PREFER_NOT
 from voice.web.downloads import download_headers
-from voice.web.guard import BIND_COOKIE, CSRF_COOKIE, EDITORS, STAFF_COOKIE, binding, taxonomy_of
+from voice.web.guard import BIND_COOKIE, CSRF_COOKIE, EDITORS, STAFF_COOKIE, binding
 from voice.web.pages import (
     SQLITE_MAX_INT,
     AppCatalogue,
     AppReader,
     AppSettings,
+    AppTaxonomy,
     Db,
     FormData,
     RowId,
@@ -297,9 +298,11 @@ def _answer_words(request: Request, catalogue: Catalogue) -> dict[str, Any]:
     return {"survey_titles": titles, "question_of": question}
 
 
-def _asked_in_words(request: Request, catalogue: Catalogue, rows: list[asked.Asked]) -> list[asked.Asked]:
+def _asked_in_words(
+    request: Request, catalogue: Catalogue, taxonomy: Taxonomy, rows: list[asked.Asked]
+) -> list[asked.Asked]:
     """Who was asked what, with each consultation's title and each topic's name in the page's language."""
-    titles, names = _survey_titles(request, catalogue), _topic_names(request)
+    titles, names = _survey_titles(request, catalogue), _topic_names(request, taxonomy)
     return [
         msgspec.structs.replace(
             r,
@@ -411,13 +414,15 @@ class StaffController(Controller):
         return Redirect(f"/staff/safeguarding/{flag_id}?done={done}", status_code=303)
 
     @get("/asked", sync_to_thread=True)
-    def asked_page(self, request: Request, db: Db, settings: AppSettings, catalogue: AppCatalogue) -> Template:
+    def asked_page(
+        self, request: Request, db: Db, settings: AppSettings, catalogue: AppCatalogue, taxonomy: AppTaxonomy
+    ) -> Template:
         """Who was asked what, when: per group, the consultations they answered and what about; a warning
         for each survey open now that asks a group about the same things again too soon."""
-        surveys, taxonomy = catalogue.all(), taxonomy_of(request)
+        surveys = catalogue.all()
         rows = asked.who_was_asked(db, surveys, taxonomy, settings.min_group_size)
         again = asked.asked_again(db, rows, surveys, taxonomy, settings.asked_again_weeks)
-        titles, names = _survey_titles(request, catalogue), _topic_names(request)
+        titles, names = _survey_titles(request, catalogue), _topic_names(request, taxonomy)
         again = [
             msgspec.structs.replace(
                 w,
@@ -431,7 +436,7 @@ class StaffController(Controller):
             request,
             "staff/asked.html",
             staff=staff_of(request),
-            rows=_asked_in_words(request, catalogue, rows),
+            rows=_asked_in_words(request, catalogue, taxonomy, rows),
             again=again,
             weeks=settings.asked_again_weeks,
             kinds=ASKED_KINDS,
@@ -439,12 +444,12 @@ class StaffController(Controller):
 
     @get("/asked/download", sync_to_thread=True)
     def asked_download(
-        self, request: Request, db: Db, settings: AppSettings, catalogue: AppCatalogue
+        self, request: Request, db: Db, settings: AppSettings, catalogue: AppCatalogue, taxonomy: AppTaxonomy
     ) -> Response[bytes]:
         """The same as a CSV file (formula-safe)."""
         threshold = settings.min_group_size
         rows = _asked_in_words(
-            request, catalogue, asked.who_was_asked(db, catalogue.all(), taxonomy_of(request), threshold)
+            request, catalogue, taxonomy, asked.who_was_asked(db, catalogue.all(), taxonomy, threshold)
         )
         header = [
             t(request, h)
@@ -482,6 +487,7 @@ class StaffController(Controller):
         request: Request,
         db: Db,
         catalogue: AppCatalogue,
+        taxonomy: AppTaxonomy,
         given: NamedDependency[AnswerQuery],
         fmt: FromQuery[str] = "csv",
     ) -> Response[bytes]:
@@ -492,7 +498,7 @@ class StaffController(Controller):
         filters, errors = _filters(request, given, 1)
         if errors:
             raise ValidationException(errors[0].message)
-        names = _topic_names(request)
+        names = _topic_names(request, taxonomy)
         titles = _survey_titles(request, catalogue)
         header = [t(request, h) for h in ANSWER_COLUMNS]
         yes, no = t(request, "Yes"), t(request, "No")
@@ -509,7 +515,7 @@ class StaffController(Controller):
                 yes if r.corrected else no,
                 yes if r.flagged else no,
             ]
-            for r in curation.every(db, filters, taxonomy_of(request))
+            for r in curation.every(db, filters, taxonomy)
         )
         body = answers_file(header, rows, fmt)
         with write_lock:
@@ -534,11 +540,12 @@ class StaffController(Controller):
         request: Request,
         db: Db,
         catalogue: AppCatalogue,
+        taxonomy: AppTaxonomy,
         given: NamedDependency[AnswerQuery],
         page: FromQuery[int] = 1,
     ) -> Template:
         filters, errors = _filters(request, given, page)
-        rows, total = ([], 0) if errors else curation.browse(db, filters, taxonomy_of(request))
+        rows, total = ([], 0) if errors else curation.browse(db, filters, taxonomy)
         query = {k: v for k, v in request.query_params.items() if k != "page" and v}
         return render(
             request,
@@ -552,14 +559,14 @@ class StaffController(Controller):
             download=urlencode({k: v for k, v in request.query_params.items() if k not in ("page", "fmt") and v}),
             filters=filters,
             flagged=given.flagged or "",
-            taxonomy=taxonomy_of(request),
+            taxonomy=taxonomy,
             names=SENTIMENT_NAMES,
             surveys=list(_survey_titles(request, catalogue).items()),
             query=query,
             survey_titles=_survey_titles(request, catalogue),
             versions=curation.versions(db),
-            topic_names=_topic_names(request),
-            priorities=_priority_names(db, taxonomy_of(request)),
+            topic_names=_topic_names(request, taxonomy),
+            priorities=_priority_names(db, taxonomy),
             pages=(total + curation.PAGE_SIZE - 1) // curation.PAGE_SIZE,
             waiting=unread_count(db),
         )
@@ -570,6 +577,7 @@ class StaffController(Controller):
         db: Db,
         settings: Settings,
         catalogue: Catalogue,
+        taxonomy: Taxonomy,
         answer_id: int,
         errors: list[FieldError] | None = None,
         status: int = 200,
@@ -591,10 +599,10 @@ class StaffController(Controller):
             channel_name=t(request, CHANNEL_NAMES.get(row.channel, row.channel)),
             proposed=proposed or {"quote": row.text or "", "attribution": f"({title})"},
             suggested=suggested,
-            taxonomy=taxonomy_of(request),
+            taxonomy=taxonomy,
             names=SENTIMENT_NAMES,
             blockers=[t(request, b) for b in curation.quote_blockers(db, answer_id)],
-            topic_names=_topic_names(request),
+            topic_names=_topic_names(request, taxonomy),
             warnings=[
                 t(request, w) for w in curation.quote_warnings(db, row.text, row.survey_slug, settings.min_group_size)
             ],
@@ -604,9 +612,15 @@ class StaffController(Controller):
 
     @get("/answers/{answer_id:int}", sync_to_thread=True)
     def answer(
-        self, request: Request, db: Db, settings: AppSettings, catalogue: AppCatalogue, answer_id: RowId
+        self,
+        request: Request,
+        db: Db,
+        settings: AppSettings,
+        catalogue: AppCatalogue,
+        taxonomy: AppTaxonomy,
+        answer_id: RowId,
     ) -> Template:
-        return self._answer_page(request, db, settings, catalogue, answer_id)
+        return self._answer_page(request, db, settings, catalogue, taxonomy, answer_id)
 
     @post("/answers/{answer_id:int}/themes", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
     def correct(
@@ -615,6 +629,7 @@ class StaffController(Controller):
         db: Db,
         settings: AppSettings,
         catalogue: AppCatalogue,
+        taxonomy: AppTaxonomy,
         reader: AppReader,
         answer_id: RowId,
         data: URLEncodedBody[ThemesForm],
@@ -622,10 +637,17 @@ class StaffController(Controller):
         topics = [data.topics] if isinstance(data.topics, str) else data.topics
         feeling = str(data.sentiment) or None
         try:
-            curation.correct(db, answer_id, feeling, topics, staff_of(request).email, taxonomy_of(request))
+            curation.correct(db, answer_id, feeling, topics, staff_of(request).email, taxonomy)
         except curation.CurationError as exc:
             return self._answer_page(
-                request, db, settings, catalogue, answer_id, [FieldError("topics", "topics", t(request, str(exc)))], 422
+                request,
+                db,
+                settings,
+                catalogue,
+                taxonomy,
+                answer_id,
+                [FieldError("topics", "topics", t(request, str(exc)))],
+                422,
             )
         reader.learn_corrections(db)
         return Redirect(f"/staff/answers/{answer_id}?done=themes", status_code=303)
@@ -637,6 +659,7 @@ class StaffController(Controller):
         db: Db,
         settings: AppSettings,
         catalogue: AppCatalogue,
+        taxonomy: AppTaxonomy,
         reader: AppReader,
         answer_id: RowId,
         data: URLEncodedBody[QuoteForm],
@@ -653,7 +676,7 @@ class StaffController(Controller):
                 proposed["quote"],
                 proposed["attribution"],
                 staff_of(request).email,
-                taxonomy_of(request),
+                taxonomy,
                 reader.terms,
                 summary=bool(proposed["summary"]),
             )
@@ -663,6 +686,7 @@ class StaffController(Controller):
                 db,
                 settings,
                 catalogue,
+                taxonomy,
                 answer_id,
                 [FieldError("quote", "quote", t(request, str(exc)))],
                 422,
@@ -676,12 +700,13 @@ class StaffController(Controller):
         db: Db,
         settings: Settings,
         catalogue: Catalogue,
+        taxonomy: Taxonomy,
         showing: str,
         errors: list[FieldError] | None = None,
         status: int = 200,
     ) -> Template:
         showing = showing if showing in ("proposed", "approved", "published", "rejected") else "proposed"
-        names = _topic_names(request)
+        names = _topic_names(request, taxonomy)
         found = curation.quotes(db, showing)
         min_group = settings.min_group_size
         return render(
@@ -694,7 +719,7 @@ class StaffController(Controller):
             quotes=found,
             can_edit=staff_of(request).role in EDITORS,
             survey_titles=_survey_titles(request, catalogue),
-            priority_names=_priority_names(db, taxonomy_of(request)),
+            priority_names=_priority_names(db, taxonomy),
             warnings={
                 q.id: [t(request, w) for w in curation.quote_warnings(db, q.text, q.survey_slug, min_group)]
                 for q in found
@@ -715,6 +740,7 @@ class StaffController(Controller):
         db: Db,
         settings: AppSettings,
         catalogue: AppCatalogue,
+        taxonomy: AppTaxonomy,
         status: FromQuery[str] = "proposed",
         problem: Annotated[int | None, QueryParameter(ge=0, le=20)] = None,
         quote: Annotated[int | None, QueryParameter(ge=1, le=SQLITE_MAX_INT)] = None,
@@ -722,7 +748,7 @@ class StaffController(Controller):
         errors = []
         if problem is not None and quote is not None and problem < len(curation.DECISION_PROBLEMS):
             errors = [FieldError("quotes", f"quote-{quote}", t(request, curation.DECISION_PROBLEMS[problem]))]
-        return self._quotes_page(request, db, settings, catalogue, status, errors, 409 if errors else 200)
+        return self._quotes_page(request, db, settings, catalogue, taxonomy, status, errors, 409 if errors else 200)
 
     @post("/quotes/{quote_id:int}/{action:str}", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
     def decide(
@@ -731,6 +757,7 @@ class StaffController(Controller):
         db: Db,
         settings: AppSettings,
         catalogue: AppCatalogue,
+        taxonomy: AppTaxonomy,
         quote_id: RowId,
         action: FromPath[str],
         data: URLEncodedBody[DecideForm],
@@ -747,7 +774,7 @@ class StaffController(Controller):
                     status_code=303,
                 )
             error = FieldError("quotes", f"quote-{quote_id}", t(request, str(exc)))
-            return self._quotes_page(request, db, settings, catalogue, showing, [error], 422)
+            return self._quotes_page(request, db, settings, catalogue, taxonomy, showing, [error], 422)
         done = {"approve": "approved", "publish": "published", "reject": "rejected"}.get(action, "saved")
         return Redirect(f"/staff/quotes?status={showing}&done={done}", status_code=303)
 

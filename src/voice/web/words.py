@@ -9,8 +9,8 @@ from collections.abc import Callable
 from babel import Locale, UnknownLocaleError
 from litestar import Request
 
+from voice.reading.themes import Taxonomy
 from voice.store.catalogue import Catalogue
-from voice.web.guard import taxonomy_of
 from voice.web.pages import locale_of, t
 
 
@@ -31,9 +31,9 @@ def question_label(request: Request, catalogue: Catalogue, slug: str, question_i
     return question_id
 
 
-def topic_names(request: Request) -> dict[str, str]:
+def topic_names(request: Request, taxonomy: Taxonomy) -> dict[str, str]:
     """Each topic's name, by id, in the page's language (a partnership's own names as written)."""
-    return {tp.id: t(request, tp.name) for tp in taxonomy_of(request).topics}
+    return {tp.id: t(request, tp.name) for tp in taxonomy.topics}
 
 
 def language_namer(request: Request) -> Callable[[str], str]:
