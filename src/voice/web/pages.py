@@ -32,6 +32,7 @@ from voice.common.i18n import (
     translate,
 )
 from voice.common.settings import Settings
+from voice.curation.notices import Mailer
 from voice.intake.submissions import Recorded, RecordOptions
 from voice.reading.themes import Taxonomy
 from voice.reporting.templating import environment
@@ -119,6 +120,14 @@ def connections_of(connection: ASGIConnection) -> ConnectionPool:
     """The app's database connections, for provide_db() (a dependency cannot be given its own pool)."""
     pool: ConnectionPool = connection.app.state["connections"]
     return pool
+
+
+def mailer_of(connection: ASGIConnection) -> Mailer | None:
+    """How emails to staff go out (None: not set up). Not injected: Litestar's signature model checks a
+    dependency's value against its type with msgspec, which cannot check a Protocol such as Mailer
+    (NamedDependency[Mailer | None] made the emails page a 500 once emails were set up)."""
+    mailer: Mailer | None = connection.app.state["mailer"]
+    return mailer
 
 
 def secure_cookies(request: Request, settings: Settings) -> bool:

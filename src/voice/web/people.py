@@ -48,6 +48,7 @@ from voice.web.pages import (
     Db,
     FormData,
     RowId,
+    mailer_of,
     render,
     secure_cookies,
     signature,
@@ -229,7 +230,7 @@ def _shown_once(request: Request, settings: Settings, page: Template) -> Templat
 def _email_link(request: Request, settings: Settings, db: Db, kind: str, recipient: str, token: str) -> bool:
     """Send a one-time link by email as well, when emails are set up and the service knows its own address (a
     link's path alone is no use in an email)."""
-    if request.app.state["mailer"] is None or not settings.public_url:
+    if mailer_of(request) is None or not settings.public_url:
         return False
     return notices.queue_link(db, kind, recipient, one_time_link(settings, token), settings)
 
@@ -514,7 +515,7 @@ class EmailsController(Controller):
             request,
             "staff/emails.html",
             staff=staff,
-            set_up=request.app.state["mailer"] is not None,
+            set_up=mailer_of(request) is not None,
             digest=notices.takes_digest(db, staff.id),
             kinds=notices.KINDS,
             unsent=rows,
