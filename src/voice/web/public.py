@@ -7,7 +7,9 @@ Pages that only read (`sync_to_thread=False`) are made on the event loop: a read
 never waits for a writer, and handing each page to a thread cost a third of the pages served per
 second (measured: 2,250-2,360 question pages/s in threads, 3,550-3,590/s on the loop, 2 workers at 64).
 Whatever writes does so in a thread (its transaction may wait for another's); the checks before it
-are made on the loop.
+are made on the loop. For the same reason the handlers take only `db` as a parameter and look up the
+catalogue, the settings and the reader by key (pages.catalogue_of says why: a second dependency costs a
+task group per request).
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ from litestar.response import Redirect
 
 from voice.common.dates import local_today
 from voice.common.i18n import N_, available_locales, direction, lang_tag, language_name, translate
-from voice.common.settings import Settings
 from voice.curation import notices
 from voice.intake import contacts, drafts
 from voice.intake.operations import last_backup_age
@@ -43,7 +44,6 @@ from voice.intake.submissions import (
 )
 from voice.reporting import outputs
 from voice.reporting.priorities import check_year, year_of, year_slug
-from voice.store.catalogue import Catalogue
 from voice.store.health import STORING, health, look
 from voice.store.versions import Published
 from voice.surveys.forms import (
@@ -58,19 +58,19 @@ from voice.surveys.schema import PREFER_NOT, Survey
 from voice.web.pages import (
     EASY_READ_COOKIE,
     LANGUAGE_COOKIE,
-    AppCatalogue,
-    AppReader,
-    AppSettings,
     Db,
     FormData,
+    catalogue_of,
     choose_locale,
     form_lists,
     locale_of,
     read_after,
+    reader_of,
     record_options,
     render,
     render_cached,
     secure_cookies,
+    settings_of,
     signature,
     wants_easy_read,
 )
@@ -89,8 +89,8 @@ def _today() -> dt.date:
     return local_today()
 
 
-def _current(catalogue: Catalogue, slug: str) -> Published:
-    published = catalogue.current(slug)
+def _current(request: Request, slug: str) -> Published:
+    published = catalogue_of(request).current(slug)
     if published is None:
         raise NotFoundException()
     return published
@@ -127,7 +127,7 @@ def _receipt_mac(request: Request, slug: str, receipt: str, asked: str) -> str:
     return signature(request, "receipt cookie", slug, receipt, asked)[:32]
 
 
-def _to_thanks(request: Request, settings: Settings, slug: str, receipt: str, asked: bool = False) -> Redirect:
+def _to_thanks(request: Request, slug: str, receipt: str, asked: bool = False) -> Redirect:
     """To the thank-you page, the receipt code in a cookie for this survey's pages only (signed: a cookie
     made up elsewhere cannot ask whether a code exists), never in the address; with it, whether the
     young person asked for someone to talk to them, so the page can say when someone will."""
@@ -140,7 +140,7 @@ def _to_thanks(request: Request, settings: Settings, slug: str, receipt: str, as
         max_age=RECEIPT_SECONDS,
         httponly=True,
         samesite="strict",
-        secure=secure_cookies(request, settings),
+        secure=secure_cookies(request, settings_of(request)),
     )
     return response
 
@@ -157,12 +157,12 @@ def _asked_for_contact(survey: Survey, answers: dict[str, Any]) -> bool:
     return any(q.kind == "contact_request" and answers.get(q.id) in ("yes", True) for _, q in survey.questions())
 
 
-def _forget_draft(request: Request, settings: Settings, response: R, slug: str) -> R:
-    response.cookies.append(_draft_gone(slug, secure_cookies(request, settings)))
+def _forget_draft(request: Request, response: R, slug: str) -> R:
+    response.cookies.append(_draft_gone(slug, secure_cookies(request, settings_of(request))))
     return response
 
 
-def _draft_cookie(request: Request, settings: Settings, slug: str, token: str, max_age: int) -> Cookie:
+def _draft_cookie(request: Request, slug: str, token: str, max_age: int) -> Cookie:
     return Cookie(
         key=DRAFT_COOKIE,
         value=token,
@@ -170,7 +170,7 @@ def _draft_cookie(request: Request, settings: Settings, slug: str, token: str, m
         max_age=max_age,
         httponly=True,
         samesite="lax",
-        secure=secure_cookies(request, settings),
+        secure=secure_cookies(request, settings_of(request)),
     )
 
 
@@ -276,11 +276,16 @@ def _back_to(next_url: str | None) -> str:
     return "/"
 
 
-def _preference(request: Request, settings: Settings, key: str, value: str, next_url: str | None) -> Redirect:
+def _preference(request: Request, key: str, value: str, next_url: str | None) -> Redirect:
     """Remember a visitor's choice for this browser session only (no expiry date, nothing stored)."""
     response = Redirect(_back_to(next_url), status_code=303)
     response.set_cookie(
-        key=key, value=value, path="/", httponly=True, samesite="lax", secure=secure_cookies(request, settings)
+        key=key,
+        value=value,
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=secure_cookies(request, settings_of(request)),
     )
     return response
 
@@ -297,9 +302,7 @@ class PublicController(Controller):
     exception_handlers = {NoDraftError: _restart}  # noqa: RUF012 - Litestar's layered setting
 
     @get("/healthz", sync_to_thread=False, opt={"exclude_from_csrf": True})  # no cookie for a monitor
-    def healthz(
-        self, db: Db, settings: AppSettings, catalogue: AppCatalogue, reader: AppReader
-    ) -> Response[dict[str, Any]]:
+    def healthz(self, request: Request, db: Db) -> Response[dict[str, Any]]:
         """For monitoring: the database answers, the surveys are loaded, how many answers wait to be read
         (a number that keeps growing means reading has stopped), and how many requests for contact are
         open and past their due day (above 0 means a young person who asked for help is waiting too
@@ -308,8 +311,8 @@ class PublicController(Controller):
         survey files in the folder are refused (`voice check` says why). Says nothing about anyone.
         Counts are numbers. `status` is "ok", "degraded" (something the service does is failing: see
         `problems`, in plain words) or "failing", with HTTP 503, when answers cannot be stored."""
-        refused = sorted({Path(p.file).name for p in catalogue.problems})
-        found = reader.behind() | health.problems() | look(settings.db_path)
+        refused = sorted({Path(p.file).name for p in catalogue_of(request).problems})
+        found = reader_of(request).behind() | health.problems() | look(settings_of(request).db_path)
         unsent = notices.unsent_count(db)
         if unsent:
             found["emails"] = f"{unsent} emails to staff could not be sent (the staff page Emails says why)"
@@ -318,7 +321,7 @@ class PublicController(Controller):
         return Response(
             {
                 "status": status,
-                "surveys": len(catalogue.all()),
+                "surveys": len(catalogue_of(request).all()),
                 "unread": unread_count(db),
                 "contact_requests_open": contacts.open_count(db),
                 "contact_requests_overdue": contacts.overdue_count(db),
@@ -332,28 +335,24 @@ class PublicController(Controller):
         )
 
     @get("/language/{code:str}", sync_to_thread=False)
-    def language(
-        self, request: Request, settings: AppSettings, code: FromPath[str], next_url: NextUrl = None
-    ) -> Redirect:
+    def language(self, request: Request, code: FromPath[str], next_url: NextUrl = None) -> Redirect:
         """The language switcher: a plain link, so it works without JavaScript."""
         if code not in available_locales():
             raise NotFoundException()
-        return _preference(request, settings, LANGUAGE_COOKIE, code, next_url)
+        return _preference(request, LANGUAGE_COOKIE, code, next_url)
 
     @get("/easy-read/{choice:str}", sync_to_thread=False)
-    def easy_read(
-        self, request: Request, settings: AppSettings, choice: FromPath[str], next_url: NextUrl = None
-    ) -> Redirect:
+    def easy_read(self, request: Request, choice: FromPath[str], next_url: NextUrl = None) -> Redirect:
         if choice not in ("on", "off"):
             raise NotFoundException()
-        return _preference(request, settings, EASY_READ_COOKIE, "1" if choice == "on" else "0", next_url)
+        return _preference(request, EASY_READ_COOKIE, "1" if choice == "on" else "0", next_url)
 
     @get("/", sync_to_thread=False)
-    def index(self, request: Request, catalogue: AppCatalogue) -> Response[Any]:
+    def index(self, request: Request) -> Response[Any]:
         today = _today()
         locale = locale_of(request)
         surveys = []
-        for p in catalogue.all():
+        for p in catalogue_of(request).all():
             if p.survey.is_open(today):
                 shown = locale if locale in offered(p.survey) else p.survey.language
                 other = None if shown == locale else (lang_tag(shown), language_name(shown, locale))
@@ -425,14 +424,9 @@ class PublicController(Controller):
 
     @get("/s/{slug:str}", sync_to_thread=False)
     def start(
-        self,
-        request: Request,
-        db: Db,
-        catalogue: AppCatalogue,
-        slug: FromPath[str],
-        notice: FromQuery[str | None] = None,
+        self, request: Request, db: Db, slug: FromPath[str], notice: FromQuery[str | None] = None
     ) -> Response[Any]:
-        published = _current(catalogue, slug)
+        published = _current(request, slug)
         draft = drafts.load(db, request.cookies.get(DRAFT_COOKIE), slug)
         return _survey_page(
             request,
@@ -447,16 +441,8 @@ class PublicController(Controller):
         )
 
     @post("/s/{slug:str}/start", status_code=303)
-    async def begin(
-        self,
-        request: Request,
-        db: Db,
-        settings: AppSettings,
-        catalogue: AppCatalogue,
-        slug: FromPath[str],
-        data: FormData,
-    ) -> Response[Any]:
-        published = _current(catalogue, slug)
+    async def begin(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Response[Any]:
+        published = _current(request, slug)
         if not published.survey.is_open(_today()):
             return _survey_page(request, "public/closed.html", published.survey, 409, slug=slug)
         if form_lists(data).get(HONEYPOT, [""])[0]:
@@ -471,18 +457,19 @@ class PublicController(Controller):
                 notice=None,
                 errors=[FieldError(HONEYPOT, HONEYPOT, _honeypot_message(request, published.survey))],
             )
+        settings = settings_of(request)
         token = await anyio.to_thread.run_sync(drafts.create, db, slug, published.version_id, settings.draft_hours)
         first = visible_pages(published.survey, {})[0] + 1
         return Redirect(
             f"/s/{slug}/p/{first}",
             status_code=303,
-            cookies=[_draft_cookie(request, settings, slug, token, settings.draft_hours * 3600)],
+            cookies=[_draft_cookie(request, slug, token, settings.draft_hours * 3600)],
         )
 
-    def _draft(self, request: Request, db: Db, catalogue: Catalogue, slug: str) -> tuple[drafts.Draft, Published]:
+    def _draft(self, request: Request, db: Db, slug: str) -> tuple[drafts.Draft, Published]:
         """This visitor's unfinished answers and the survey version they started; else back to the start."""
         draft = drafts.load(db, request.cookies.get(DRAFT_COOKIE), slug)
-        published = catalogue.version(db, draft.version_id) if draft is not None else None
+        published = catalogue_of(request).version(db, draft.version_id) if draft is not None else None
         if draft is None or published is None:
             raise NoDraftError(slug)
         return draft, published
@@ -528,11 +515,9 @@ class PublicController(Controller):
         )
 
     @get("/s/{slug:str}/p/{number:int}", sync_to_thread=False)
-    def page(
-        self, request: Request, db: Db, catalogue: AppCatalogue, slug: FromPath[str], number: FromPath[int]
-    ) -> Response[Any]:
-        _current(catalogue, slug)
-        draft, published = self._draft(request, db, catalogue, slug)
+    def page(self, request: Request, db: Db, slug: FromPath[str], number: FromPath[int]) -> Response[Any]:
+        _current(request, slug)
+        draft, published = self._draft(request, db, slug)
         survey = published.survey
         index = _page_index(survey, number)
         if index not in visible_pages(survey, draft.answers):
@@ -551,16 +536,9 @@ class PublicController(Controller):
 
     @post("/s/{slug:str}/p/{number:int}", status_code=303)
     async def save_page(
-        self,
-        request: Request,
-        db: Db,
-        settings: AppSettings,
-        catalogue: AppCatalogue,
-        slug: FromPath[str],
-        number: FromPath[int],
-        data: FormData,
+        self, request: Request, db: Db, slug: FromPath[str], number: FromPath[int], data: FormData
     ) -> Response[Any]:
-        draft, published = self._draft(request, db, catalogue, slug)
+        draft, published = self._draft(request, db, slug)
         survey = published.survey
         index = _page_index(survey, number)
         form = form_lists(data)
@@ -573,7 +551,7 @@ class PublicController(Controller):
         )
         if switch:
             return await self._switched(
-                request, settings, db, slug, published, index, draft, form, answers, errors, switch, from_check
+                request, db, slug, published, index, draft, form, answers, errors, switch, from_check
             )
         if errors:
             return self._render_page(
@@ -595,7 +573,6 @@ class PublicController(Controller):
     async def _switched(
         self,
         request: Request,
-        settings: Settings,
         db: Db,
         slug: str,
         published: Published,
@@ -616,7 +593,7 @@ class PublicController(Controller):
             path="/",
             httponly=True,
             samesite="lax",
-            secure=secure_cookies(request, settings),
+            secure=secure_cookies(request, settings_of(request)),
         )
         if switch not in available_locales():
             raise NotFoundException()
@@ -661,21 +638,12 @@ class PublicController(Controller):
         )
 
     @get("/s/{slug:str}/check", sync_to_thread=False)
-    def check(self, request: Request, db: Db, catalogue: AppCatalogue, slug: FromPath[str]) -> Response[Any]:
-        draft, published = self._draft(request, db, catalogue, slug)
+    def check(self, request: Request, db: Db, slug: FromPath[str]) -> Response[Any]:
+        draft, published = self._draft(request, db, slug)
         return self._render_check(request, slug, published, draft, [])
 
     @post("/s/{slug:str}/check", status_code=303)
-    async def submit(
-        self,
-        request: Request,
-        db: Db,
-        settings: AppSettings,
-        catalogue: AppCatalogue,
-        reader: AppReader,
-        slug: FromPath[str],
-        data: FormData,
-    ) -> Response[Any]:
+    async def submit(self, request: Request, db: Db, slug: FromPath[str], data: FormData) -> Response[Any]:
         form = form_lists(data)
         key = form.get("submission_key", [""])[0]
         # A second press of "Send" after the first one worked: the first one's receipt again, only to the
@@ -683,9 +651,9 @@ class PublicController(Controller):
         # learns nothing from it.
         receipt = receipt_for_key(db, slug, key) if key else None
         if receipt is not None and (mine := _receipt_from(request, slug)) is not None and mine[0] == receipt:
-            return _to_thanks(request, settings, slug, receipt, mine[1])
-        draft, published = self._draft(request, db, catalogue, slug)
-        current = catalogue.current(slug)  # closing a survey closes every version of it
+            return _to_thanks(request, slug, receipt, mine[1])
+        draft, published = self._draft(request, db, slug)
+        current = catalogue_of(request).current(slug)  # closing a survey closes every version of it
         if current is None or not current.survey.is_open(_today()):
             return _survey_page(request, "public/closed.html", published.survey, 409, slug=slug)
         if form.get(HONEYPOT, [""])[0]:
@@ -707,7 +675,7 @@ class PublicController(Controller):
                     draft.answers,
                     "web",
                     msgspec.structs.replace(
-                        record_options(request, reader, offered(published.survey)),
+                        record_options(request, reader_of(request), offered(published.survey)),
                         submission_key=draft.submission_key,
                         read_now=False,
                         draft=drafts.token_hash(request.cookies.get(DRAFT_COOKIE)),
@@ -716,17 +684,15 @@ class PublicController(Controller):
             )
         except InvalidAnswersError as exc:
             return self._render_check(request, slug, published, draft, exc.errors, 422)
-        response = _to_thanks(
-            request, settings, slug, recorded.receipt, _asked_for_contact(published.survey, draft.answers)
-        )
-        response.background = None if recorded.duplicate else read_after(reader, recorded)
-        return _forget_draft(request, settings, response, slug)
+        response = _to_thanks(request, slug, recorded.receipt, _asked_for_contact(published.survey, draft.answers))
+        response.background = None if recorded.duplicate else read_after(reader_of(request), recorded)
+        return _forget_draft(request, response, slug)
 
     @get("/s/{slug:str}/thanks", sync_to_thread=False)
-    def thanks(self, request: Request, db: Db, catalogue: AppCatalogue, slug: FromPath[str]) -> Response[Any]:
+    def thanks(self, request: Request, db: Db, slug: FromPath[str]) -> Response[Any]:
         """The receipt code, from a short-lived cookie set by sending the answers: never in an address,
         so it is not in the phone's history, and the page cannot be opened again later from it."""
-        published = _current(catalogue, slug)
+        published = _current(request, slug)
         mine = _receipt_from(request, slug)
         if mine is None or not receipt_exists(db, slug, mine[0]):
             return _survey_page(request, "public/thanks.html", published.survey, slug=slug, receipt=None)
@@ -735,20 +701,16 @@ class PublicController(Controller):
         )
 
     @get("/s/{slug:str}/exit", sync_to_thread=True)
-    def exit_page(
-        self, request: Request, db: Db, settings: AppSettings, catalogue: AppCatalogue, slug: FromPath[str]
-    ) -> Redirect:
+    def exit_page(self, request: Request, db: Db, slug: FromPath[str]) -> Redirect:
         """ "Exit this page": delete the unfinished answers, then leave for an everyday website."""
-        _current(catalogue, slug)  # a survey there is: its name goes into the cookie's path
+        _current(request, slug)  # a survey there is: its name goes into the cookie's path
         drafts.delete(db, request.cookies.get(DRAFT_COOKIE))
         response = Redirect(EXIT_TO, status_code=303)
-        return _forget_draft(request, settings, response, slug)
+        return _forget_draft(request, response, slug)
 
     @post("/s/{slug:str}/clear", sync_to_thread=True, status_code=303)
-    def clear(
-        self, request: Request, db: Db, settings: AppSettings, catalogue: AppCatalogue, slug: FromPath[str]
-    ) -> Redirect:
-        _current(catalogue, slug)  # a survey there is: its name goes into the cookie's path
+    def clear(self, request: Request, db: Db, slug: FromPath[str]) -> Redirect:
+        _current(request, slug)  # a survey there is: its name goes into the cookie's path
         drafts.delete(db, request.cookies.get(DRAFT_COOKIE))
         response = Redirect(f"/s/{slug}?notice=cleared", status_code=303)
-        return _forget_draft(request, settings, response, slug)
+        return _forget_draft(request, response, slug)
