@@ -141,9 +141,10 @@ def _tokenizer() -> Tokenizer:
     return tokenizer
 
 
-WORD_IDS: dict[str, tuple[int, ...]] = {}
-"""Each word's token ids, as the tokenizer gives them (filled as words are met; emptied past MAX_WORD_IDS)."""
-MAX_WORD_IDS = 200_000
+@lru_cache(maxsize=200_000)
+def word_ids(word: str) -> tuple[int, ...]:
+    """One word's token ids, as the tokenizer gives them, remembered for the 200,000 words met most recently."""
+    return tuple(_tokenizer().encode(word, add_special_tokens=False).ids)
 
 
 def token_ids(texts: list[str]) -> list[list[int]]:
@@ -158,17 +159,11 @@ def token_ids(texts: list[str]) -> list[list[int]]:
     split = [
         t.split(" ") if t and t[0] != " " and t[-1] != " " and "  " not in t and "▁" not in t else None for t in texts
     ]
-    if len(WORD_IDS) > MAX_WORD_IDS:
-        WORD_IDS.clear()
-    unseen = list({w for words in split if words is not None for w in words if w not in WORD_IDS})
-    if unseen:
-        for word, encoding in zip(unseen, tokenizer.encode_batch_fast(unseen, add_special_tokens=False), strict=True):
-            WORD_IDS[word] = tuple(encoding.ids)
     whole = [t for t, words in zip(texts, split, strict=True) if words is None]
     rest = iter([e.ids for e in tokenizer.encode_batch_fast(whole, add_special_tokens=False)] if whole else [])
-    get = WORD_IDS.__getitem__
     return [
-        list(itertools.chain.from_iterable(map(get, words))) if words is not None else next(rest) for words in split
+        list(itertools.chain.from_iterable(map(word_ids, words))) if words is not None else next(rest)
+        for words in split
     ]
 
 

@@ -60,7 +60,7 @@ from voice.web.guard import (
     to_sign_in,
 )
 from voice.web.limits import rate_limit
-from voice.web.metrics import Metrics, metrics_page
+from voice.web.metrics import Metrics, metrics_page, provide_metrics
 from voice.web.pages import PageCache, https_only, provide_db, services
 from voice.web.people import (
     AccountsController,
@@ -337,7 +337,11 @@ def create_app(settings: Settings) -> Litestar:
                 exception_handlers=static_exception_handlers(),
             ),
         ],
-        dependencies={"db": Provide(provide_db), **services(settings, catalogue, reader)},
+        dependencies={
+            "db": Provide(provide_db),
+            **services(settings, catalogue, reader),
+            **(provide_metrics(metrics) if metrics else {}),
+        },
         state=state,
         template_config=TemplateConfig(instance=engine),
         csrf_config=CSRFConfig(

@@ -17,11 +17,10 @@ from litestar.response import Redirect, Template
 from voice.common.i18n import N_
 from voice.curation import notices
 from voice.intake import contacts
-from voice.reading.themes import Taxonomy
 from voice.store import accounts as auth
 from voice.store.db import opened
 from voice.web.errors import NotAllowedError
-from voice.web.pages import render, signature, t
+from voice.web.pages import render, settings_of, signature, t
 
 STAFF_COOKIE = "voice_staff"
 EDITORS = ("admin", "facilitator")
@@ -51,7 +50,7 @@ def host_guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
     """When VOICE_PUBLIC_URL is set, a staff page answers only a request made to its host: the Host header
     is whatever the sender wrote, and nothing a page shows or sends may follow it. (A proxy in front of
     the service must pass the Host header on as the browser sent it.)"""
-    public_url: str = connection.app.state["settings"].public_url
+    public_url = settings_of(connection).public_url
     if not public_url:
         return
     host, default_port = public_host(public_url)
@@ -67,7 +66,7 @@ WRONG_HOST = (
 
 def on_wrong_host(request: Request, exc: WrongHostError) -> Template:
     heading, advice = WRONG_HOST
-    address = f"{request.app.state['settings'].public_url}/staff"
+    address = f"{settings_of(request).public_url}/staff"
     return render(
         request,
         "errors/error.html",
@@ -97,7 +96,7 @@ def staff_guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
         expected = binding(connection, token, connection.cookies.get(CSRF_COOKIE, ""))
         if token and not hmac.compare_digest(connection.cookies.get(BIND_COOKIE, ""), expected):
             raise PermissionDeniedException("The form token does not belong to this sign-in.")
-    with opened(connection.app.state["settings"].db_path) as db:
+    with opened(settings_of(connection).db_path) as db:
         staff = auth.session_user(db, connection.cookies.get(STAFF_COOKIE))
         # Requests for contact past their due day stand out on every page a lead opens (see _nav.html).
         overdue = contacts.overdue_count(db) if staff is not None and staff.role == "safeguarding_lead" else 0
@@ -111,11 +110,6 @@ def staff_guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
     connection.state["staff"] = staff
     connection.state["overdue_contacts"] = overdue
     connection.state["unsent_emails"] = unsent
-
-
-def taxonomy_of(request: Request) -> Taxonomy:
-    taxonomy: Taxonomy = request.app.state["answer_reader"].taxonomy
-    return taxonomy
 
 
 def to_sign_in(request: Request, exc: SignInRequiredError) -> Redirect:

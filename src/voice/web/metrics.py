@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from litestar import Request, Response, get
+from litestar.di import NamedDependency, Provide
 from litestar.enums import ScopeType
 from litestar.exceptions import NotFoundException
 from litestar.types import ASGIApp, Receive, Scope, Send
@@ -146,12 +147,20 @@ MEDIA_TYPE = CONTENT_TYPE_LATEST.split("; charset=")[0]
 """Prometheus's text format; Litestar adds the charset itself."""
 
 
+def provide_metrics(metrics: Metrics) -> dict[str, Provide]:
+    """The app's Metrics as metrics_page's parameter `metrics` (an app dependency only when /metrics is served)."""
+
+    def provide() -> Metrics:
+        return metrics
+
+    return {"metrics": Provide(provide, use_cache=True, sync_to_thread=False)}
+
+
 @get("/metrics", sync_to_thread=True, include_in_schema=False, opt={"exclude_from_csrf": True})
-def metrics_page(request: Request[Any, Any, Any]) -> Response[bytes]:
+def metrics_page(request: Request[Any, Any, Any], metrics: NamedDependency[Metrics]) -> Response[bytes]:
     """Only at /metrics: /metrics/ (which a proxy's rule for /metrics may not cover) is not found."""
     if request.scope.get("raw_path", b"/metrics").split(b"?")[0] != b"/metrics":
         raise NotFoundException()
-    metrics: Metrics = request.app.state["metrics"]
     if not metrics.allowed(request):  # a sentence for whoever sets up the scraper, not a web page
         return Response(REFUSED, status_code=403, media_type="text/plain", headers={"Cache-Control": "no-store"})
     return Response(generate_latest(metrics.registry), media_type=MEDIA_TYPE, headers={"Cache-Control": "no-store"})

@@ -19,6 +19,7 @@ from litestar.response import Redirect, Stream, Template
 
 from voice.common.dates import local_today
 from voice.common.i18n import N_
+from voice.common.settings import Settings
 from voice.common.text import spreadsheet_safe
 from voice.curation import flags, notices
 from voice.intake import contacts, withdrawal
@@ -35,17 +36,21 @@ from voice.store.audit import (
     record_event,
     shown_to,
 )
+from voice.store.catalogue import Catalogue
 from voice.store.db import write_lock
 from voice.surveys.forms import FieldError
 from voice.web.downloads import download_headers
 from voice.web.guard import STAFF_COOKIE
 from voice.web.pages import (
+    AppCatalogue,
+    AppReader,
+    AppSettings,
     Db,
     FormData,
     RowId,
+    mailer_of,
     render,
     secure_cookies,
-    settings_of,
     signature,
     staff_of,
     t,
@@ -79,7 +84,7 @@ class ContactsController(Controller):
     path = "/contacts"
 
     @get("/", sync_to_thread=True, opt={"roles": LEAD})
-    def queue(self, request: Request, db: Db, status: FromQuery[str] = "open") -> Template:
+    def queue(self, request: Request, db: Db, catalogue: AppCatalogue, status: FromQuery[str] = "open") -> Template:
         status = "closed" if status == "closed" else "open"
         return render(
             request,
@@ -88,12 +93,19 @@ class ContactsController(Controller):
             showing=status,
             items=contacts.requests(db, status),
             today=local_today(),
-            survey_titles=survey_titles(request),
+            survey_titles=survey_titles(request, catalogue),
             language_name=language_namer(request),
         )
 
     def _page(
-        self, request: Request, db: Db, request_id: int, errors: list[FieldError], note: str = "", status: int = 200
+        self,
+        request: Request,
+        db: Db,
+        catalogue: Catalogue,
+        request_id: int,
+        errors: list[FieldError],
+        note: str = "",
+        status: int = 200,
     ) -> Template:
         item = contacts.request_detail(db, request_id, staff_of(request).email)
         if item is None:
@@ -108,24 +120,26 @@ class ContactsController(Controller):
             history=events(db, f"contact:{request_id}"),
             note=note,
             errors=errors,
-            survey_titles=survey_titles(request),
+            survey_titles=survey_titles(request, catalogue),
             flags=flags.on_response(db, item.response_id),
             names=safeguarding.CATEGORY_NAMES,
             language_name=language_namer(request),
         )
 
     @get("/{request_id:int}", sync_to_thread=True, opt={"roles": LEAD})
-    def detail(self, request: Request, db: Db, request_id: RowId) -> Template:
-        return self._page(request, db, request_id, [])
+    def detail(self, request: Request, db: Db, catalogue: AppCatalogue, request_id: RowId) -> Template:
+        return self._page(request, db, catalogue, request_id, [])
 
     @post("/{request_id:int}/close", sync_to_thread=True, status_code=303, opt={"roles": LEAD})
-    def close(self, request: Request, db: Db, request_id: RowId, data: FormData) -> Redirect | Template:
+    def close(
+        self, request: Request, db: Db, catalogue: AppCatalogue, request_id: RowId, data: FormData
+    ) -> Redirect | Template:
         note = str(data.get("action_note", ""))[:4000]
         try:
             contacts.close_request(db, request_id, staff_of(request).email, note)
         except contacts.ContactError as exc:
             error = FieldError("action_note", "action_note", t(request, str(exc)))
-            return self._page(request, db, request_id, [error], note, status=422)
+            return self._page(request, db, catalogue, request_id, [error], note, status=422)
         return Redirect(f"/staff/contacts/{request_id}", status_code=303)
 
 
@@ -139,11 +153,11 @@ class WithdrawForController(Controller):
         return render(request, "staff/withdraw.html", staff=staff_of(request), receipt="", done=done == "1")
 
     @post("/", sync_to_thread=True, status_code=303, opt={"roles": ("admin", "facilitator", "safeguarding_lead")})
-    def take(self, request: Request, db: Db, data: FormData) -> Redirect | Template:
+    def take(self, request: Request, db: Db, reader: AppReader, data: FormData) -> Redirect | Template:
         receipt = str(data.get("receipt", ""))[:40]
         error = receipt_error(request, receipt)
         if error is None and not take_back(
-            request, db, receipt, staff_of(request).email, "for a young person who asked"
+            reader, db, receipt, staff_of(request).email, "for a young person who asked"
         ):
             why = withdrawal.gone(db, receipt)
             if why == "withdrawn":
@@ -166,10 +180,10 @@ class WithdrawForController(Controller):
         return Redirect("/staff/withdraw?done=1", status_code=303)
 
 
-def one_time_link(request: Request, token: str) -> str:
+def one_time_link(settings: Settings, token: str) -> str:
     """The link to show the admin: in full at VOICE_PUBLIC_URL, else only its path (the page then says how
     to get a full one). Never from the Host header the request came with, which its sender chose."""
-    return auth.link_url(settings_of(request).public_url, token)
+    return auth.link_url(settings.public_url, token)
 
 
 LINK_COOKIE = "voice_link"
@@ -178,7 +192,7 @@ pages only, a few minutes at most, signed for this sign-in, and deleted once sho
 once and a refresh sends nothing again."""
 
 
-def _link_cookie(request: Request, token: str) -> Cookie:
+def _link_cookie(request: Request, settings: Settings, token: str) -> Cookie:
     mark = signature(request, "one-time link shown", request.cookies.get(STAFF_COOKIE, ""), token)
     return Cookie(
         key=LINK_COOKIE,
@@ -186,19 +200,19 @@ def _link_cookie(request: Request, token: str) -> Cookie:
         path="/staff/accounts",
         httponly=True,
         samesite="strict",
-        secure=secure_cookies(request),
+        secure=secure_cookies(request, settings),
         max_age=300,
     )
 
 
-def _link_to_show(request: Request) -> str | None:
+def _link_to_show(request: Request, settings: Settings) -> str | None:
     """The one-time link a form just made for this sign-in, if any (see LINK_COOKIE)."""
     token, _, mark = request.cookies.get(LINK_COOKIE, "").rpartition(".")
     expected = signature(request, "one-time link shown", request.cookies.get(STAFF_COOKIE, ""), token)
-    return one_time_link(request, token) if token and hmac.compare_digest(mark, expected) else None
+    return one_time_link(settings, token) if token and hmac.compare_digest(mark, expected) else None
 
 
-def _shown_once(request: Request, page: Template) -> Template:
+def _shown_once(request: Request, settings: Settings, page: Template) -> Template:
     if LINK_COOKIE in request.cookies:
         page.set_cookie(
             LINK_COOKIE,
@@ -208,18 +222,17 @@ def _shown_once(request: Request, page: Template) -> Template:
             max_age=0,
             httponly=True,
             samesite="strict",
-            secure=secure_cookies(request),
+            secure=secure_cookies(request, settings),
         )  # deleted, and Secure like every cookie
     return page
 
 
-def _email_link(request: Request, db: Db, kind: str, recipient: str, token: str) -> bool:
+def _email_link(request: Request, settings: Settings, db: Db, kind: str, recipient: str, token: str) -> bool:
     """Send a one-time link by email as well, when emails are set up and the service knows its own address (a
     link's path alone is no use in an email)."""
-    settings = settings_of(request)
-    if request.app.state["mailer"] is None or not settings.public_url:
+    if mailer_of(request) is None or not settings.public_url:
         return False
-    return notices.queue_link(db, kind, recipient, one_time_link(request, token), settings)
+    return notices.queue_link(db, kind, recipient, one_time_link(settings, token), settings)
 
 
 class AccountsController(Controller):
@@ -250,22 +263,22 @@ class AccountsController(Controller):
         )
 
     @get("/", sync_to_thread=True, opt={"roles": ADMIN})
-    def accounts(self, request: Request, db: Db) -> Template:
-        return _shown_once(request, self._list(request, db, link=_link_to_show(request)))
+    def accounts(self, request: Request, db: Db, settings: AppSettings) -> Template:
+        return _shown_once(request, settings, self._list(request, db, link=_link_to_show(request, settings)))
 
     @post("/", sync_to_thread=True, opt={"roles": ADMIN}, status_code=303)
-    def invite(self, request: Request, db: Db, data: FormData) -> Redirect | Template:
+    def invite(self, request: Request, db: Db, settings: AppSettings, data: FormData) -> Redirect | Template:
         values = {"email": str(data.get("email", ""))[:254], "role": str(data.get("role", ""))}
         try:
             token = auth.invite(db, values["email"], values["role"], staff_of(request).email)
         except auth.AccountError as exc:
             field = "role" if "role" in str(exc) else "email"
             return self._list(request, db, [FieldError(field, field, t(request, str(exc)))], 422, values)
-        emailed = _email_link(request, db, "invite", values["email"].strip(), token)
+        emailed = _email_link(request, settings, db, "invite", values["email"].strip(), token)
         return Redirect(
             "/staff/accounts" + ("?emailed=1" if emailed else ""),
             status_code=303,
-            cookies=[_link_cookie(request, token)],
+            cookies=[_link_cookie(request, settings, token)],
         )
 
     def _found(self, db: Db, staff_id: int) -> auth.Account:
@@ -297,8 +310,10 @@ class AccountsController(Controller):
         )
 
     @get("/{staff_id:int}", sync_to_thread=True, opt={"roles": ADMIN})
-    def account(self, request: Request, db: Db, staff_id: RowId) -> Template:
-        return _shown_once(request, self._account(request, db, staff_id, link=_link_to_show(request)))
+    def account(self, request: Request, db: Db, settings: AppSettings, staff_id: RowId) -> Template:
+        return _shown_once(
+            request, settings, self._account(request, db, staff_id, link=_link_to_show(request, settings))
+        )
 
     def _ask_to_disable(self, request: Request, db: Db, staff_id: int) -> Template | Redirect:
         found = self._found(db, staff_id)
@@ -312,7 +327,7 @@ class AccountsController(Controller):
         return self._ask_to_disable(request, db, staff_id)
 
     def _change(
-        self, request: Request, db: Db, staff_id: int, action: str, data: dict[str, object]
+        self, request: Request, db: Db, settings: Settings, staff_id: int, action: str, data: dict[str, object]
     ) -> Redirect | Template:
         by = staff_of(request).email
         self._found(db, staff_id)
@@ -327,8 +342,10 @@ class AccountsController(Controller):
             else:
                 before = self._found(db, staff_id)
                 token = auth.reset_link(db, staff_id, by)
-                cookies.append(_link_cookie(request, token))
-                if _email_link(request, db, "reset" if before.has_password else "invite", before.email, token):
+                cookies.append(_link_cookie(request, settings, token))
+                if _email_link(
+                    request, settings, db, "reset" if before.has_password else "invite", before.email, token
+                ):
                     return Redirect(f"/staff/accounts/{staff_id}?emailed=1", status_code=303, cookies=cookies)
         except auth.AccountError as exc:
             return self._account(request, db, staff_id, [FieldError("role", "role", t(request, str(exc)))], 422)
@@ -338,20 +355,28 @@ class AccountsController(Controller):
         )
 
     @post("/{staff_id:int}/role", sync_to_thread=True, status_code=303, opt={"roles": ADMIN})
-    def role(self, request: Request, db: Db, staff_id: RowId, data: FormData) -> Redirect | Template:
-        return self._change(request, db, staff_id, "role", data)
+    def role(
+        self, request: Request, db: Db, settings: AppSettings, staff_id: RowId, data: FormData
+    ) -> Redirect | Template:
+        return self._change(request, db, settings, staff_id, "role", data)
 
     @post("/{staff_id:int}/disable", sync_to_thread=True, status_code=303, opt={"roles": ADMIN})
-    def disable(self, request: Request, db: Db, staff_id: RowId, data: FormData) -> Redirect | Template:
-        return self._change(request, db, staff_id, "disable", data)
+    def disable(
+        self, request: Request, db: Db, settings: AppSettings, staff_id: RowId, data: FormData
+    ) -> Redirect | Template:
+        return self._change(request, db, settings, staff_id, "disable", data)
 
     @post("/{staff_id:int}/enable", sync_to_thread=True, status_code=303, opt={"roles": ADMIN})
-    def enable(self, request: Request, db: Db, staff_id: RowId, data: FormData) -> Redirect | Template:
-        return self._change(request, db, staff_id, "enable", data)
+    def enable(
+        self, request: Request, db: Db, settings: AppSettings, staff_id: RowId, data: FormData
+    ) -> Redirect | Template:
+        return self._change(request, db, settings, staff_id, "enable", data)
 
     @post("/{staff_id:int}/reset", sync_to_thread=True, status_code=303, opt={"roles": ADMIN})
-    def reset(self, request: Request, db: Db, staff_id: RowId, data: FormData) -> Redirect | Template:
-        return self._change(request, db, staff_id, "reset", data)
+    def reset(
+        self, request: Request, db: Db, settings: AppSettings, staff_id: RowId, data: FormData
+    ) -> Redirect | Template:
+        return self._change(request, db, settings, staff_id, "reset", data)
 
 
 def audit_filter(
@@ -490,7 +515,7 @@ class EmailsController(Controller):
             request,
             "staff/emails.html",
             staff=staff,
-            set_up=request.app.state["mailer"] is not None,
+            set_up=mailer_of(request) is not None,
             digest=notices.takes_digest(db, staff.id),
             kinds=notices.KINDS,
             unsent=rows,

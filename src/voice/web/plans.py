@@ -15,23 +15,28 @@ from litestar.response import Redirect, Response, Template
 
 from voice.common.dates import DateError, local_today, parse_day
 from voice.common.i18n import N_
+from voice.common.settings import Settings
 from voice.curation.quotes import quotes as all_quotes
+from voice.reading.themes import Taxonomy
 from voice.reporting import exports, formats, outputs
 from voice.reporting import priorities as plan
 from voice.reporting.partnership import partnership_for
 from voice.store.audit import record_event
+from voice.store.catalogue import Catalogue
 from voice.store.db import write_lock
 from voice.surveys.forms import FieldError
 from voice.web.downloads import download_headers
-from voice.web.guard import EDITORS, taxonomy_of
+from voice.web.guard import EDITORS
 from voice.web.pages import (
+    AppCatalogue,
+    AppSettings,
+    AppTaxonomy,
     Db,
     FormData,
     RowId,
     form_lists,
     locale_of,
     render,
-    settings_of,
     staff_of,
     t,
 )
@@ -104,6 +109,7 @@ class PlansController(Controller):
         self,
         request: Request,
         db: Db,
+        taxonomy: Taxonomy,
         year: str,
         errors: list[FieldError] | None = None,
         values: dict[str, Any] | None = None,
@@ -118,8 +124,8 @@ class PlansController(Controller):
             years=_years(db, year),
             archived=plan.priorities(db, year, archived=True),
             items=plan.priorities(db, year),
-            taxonomy=taxonomy_of(request),
-            topic_names=topic_names(request),
+            taxonomy=taxonomy,
+            topic_names=topic_names(request, taxonomy),
             can_edit=staff_of(request).role in EDITORS,
             errors=[self._t(request, e) for e in errors or []],
             values=values or {},
@@ -130,11 +136,13 @@ class PlansController(Controller):
         return FieldError(error.key, error.anchor, t(request, error.message))
 
     @get("/priorities", sync_to_thread=True)
-    def priority_list(self, request: Request, db: Db, year: FromQuery[str | None] = None) -> Template:
-        return self._priorities_page(request, db, _year(year, db))
+    def priority_list(
+        self, request: Request, db: Db, taxonomy: AppTaxonomy, year: FromQuery[str | None] = None
+    ) -> Template:
+        return self._priorities_page(request, db, taxonomy, _year(year, db))
 
     @post("/priorities", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
-    def priority_save(self, request: Request, db: Db, data: FormData) -> Redirect | Template:
+    def priority_save(self, request: Request, db: Db, taxonomy: AppTaxonomy, data: FormData) -> Redirect | Template:
         form = form_lists(data)
         year = _year(form.get("year", [""])[0], db)
         raw_id = form.get("priority_id", [""])[0]
@@ -149,13 +157,13 @@ class PlansController(Controller):
                 name,
                 outcomes.splitlines(),
                 topics,
-                taxonomy_of(request),
+                taxonomy,
                 staff_of(request).email,
                 int(raw_id) if raw_id.isdigit() else None,
             )
         except plan.PlanError as exc:
             error = FieldError("key", "key", t(request, exc.message, **exc.params))
-            return self._priorities_page(request, db, year, [error], values, status=422)
+            return self._priorities_page(request, db, taxonomy, year, [error], values, status=422)
         except plan.UnknownPriorityError:
             raise NotFoundException() from None
         return Redirect(f"/staff/priorities?year={plan.year_slug(year)}&done=saved", status_code=303)
@@ -165,6 +173,8 @@ class PlansController(Controller):
         self,
         request: Request,
         db: Db,
+        catalogue: Catalogue,
+        taxonomy: Taxonomy,
         year: str,
         action: dict[str, Any],
         action_id: int | None,
@@ -180,11 +190,11 @@ class PlansController(Controller):
             action=action,
             action_id=action_id,
             priorities=plan.priorities(db, year),
-            taxonomy=taxonomy_of(request),
-            topic_names=topic_names(request),
+            taxonomy=taxonomy,
+            topic_names=topic_names(request, taxonomy),
             statuses=plan.STATUS_NAMES,
             quotes=[q for q in all_quotes(db) if q.status in ("approved", "published")],
-            surveys=list(survey_titles(request).items()),
+            surveys=list(survey_titles(request, catalogue).items()),
             errors=[self._t(request, e) for e in errors or []],
         )
 
@@ -205,18 +215,29 @@ class PlansController(Controller):
         )
 
     @get("/actions/new", sync_to_thread=True, opt={"roles": EDITORS})
-    def action_new(self, request: Request, db: Db, year: FromQuery[str | None] = None) -> Template:
-        return self._action_form(request, db, _year(year, db), {"status": "planned"}, None)
+    def action_new(
+        self,
+        request: Request,
+        db: Db,
+        taxonomy: AppTaxonomy,
+        catalogue: AppCatalogue,
+        year: FromQuery[str | None] = None,
+    ) -> Template:
+        return self._action_form(request, db, catalogue, taxonomy, _year(year, db), {"status": "planned"}, None)
 
     @get("/actions/{action_id:int}", sync_to_thread=True, opt={"roles": EDITORS})
-    def action_edit(self, request: Request, db: Db, action_id: RowId) -> Template:
+    def action_edit(
+        self, request: Request, db: Db, taxonomy: AppTaxonomy, catalogue: AppCatalogue, action_id: RowId
+    ) -> Template:
         found = plan.action(db, action_id)
         if found is None:
             raise NotFoundException()
-        return self._action_form(request, db, found.year, msgspec.structs.asdict(found), action_id)
+        return self._action_form(request, db, catalogue, taxonomy, found.year, msgspec.structs.asdict(found), action_id)
 
     @post("/actions", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
-    def action_save(self, request: Request, db: Db, data: FormData) -> Redirect | Template:
+    def action_save(
+        self, request: Request, db: Db, taxonomy: AppTaxonomy, catalogue: AppCatalogue, data: FormData
+    ) -> Redirect | Template:
         form = form_lists(data)
         year = _year(form.get("year", [""])[0], db)
         raw_id = form.get("action_id", [""])[0]
@@ -230,7 +251,7 @@ class PlansController(Controller):
             except plan.PlanError as exc:
                 errors = [FieldError("title", "title", t(request, exc.message, **exc.params))]
         if errors:
-            return self._action_form(request, db, year, given, action_id, errors, status=422)
+            return self._action_form(request, db, catalogue, taxonomy, year, given, action_id, errors, status=422)
         return Redirect(f"/staff/actions?year={plan.year_slug(year)}&done=saved#action-{action_id}", status_code=303)
 
     # --- archiving ---------------------------------------------------------------------------------
@@ -256,26 +277,34 @@ class PlansController(Controller):
         return Redirect(f"/staff/{table}?year={plan.year_slug(found[0])}&done={done}", status_code=303)
 
     # --- the report ----------------------------------------------------------------------------
-    def _report(self, request: Request, db: Db, year: str, survey: str | None) -> outputs.Report:
+    def _report(
+        self, request: Request, db: Db, settings: Settings, taxonomy: Taxonomy, year: str, survey: str | None
+    ) -> outputs.Report:
         return outputs.check_published(
             db,
             outputs.build_report(
                 db,
                 year,
-                taxonomy_of(request),
+                taxonomy,
                 survey=survey or None,
-                threshold=settings_of(request).min_group_size,
-                partnership=partnership_for(settings_of(request)),
+                threshold=settings.min_group_size,
+                partnership=partnership_for(settings),
             ),
         )
 
     @get("/reports", sync_to_thread=True)
     def report_page(
-        self, request: Request, db: Db, year: FromQuery[str | None] = None, survey: FromQuery[str | None] = None
+        self,
+        request: Request,
+        db: Db,
+        taxonomy: AppTaxonomy,
+        settings: AppSettings,
+        year: FromQuery[str | None] = None,
+        survey: FromQuery[str | None] = None,
     ) -> Template:
         chosen = _year(year, db)
         # As the public page and the files show it in this language: English passages marked as English.
-        report = outputs.in_language(self._report(request, db, chosen, survey), locale_of(request))
+        report = outputs.in_language(self._report(request, db, settings, taxonomy, chosen, survey), locale_of(request))
         return render(
             request,
             "staff/report.html",
@@ -294,14 +323,16 @@ class PlansController(Controller):
         self,
         request: Request,
         db: Db,
+        taxonomy: AppTaxonomy,
+        settings: AppSettings,
         year: FromQuery[str],
         fmt: FromQuery[str] = "html",
         survey: FromQuery[str | None] = None,
     ) -> Response[bytes]:
         if fmt not in formats.FORMATS:
             raise NotFoundException()
-        report = self._report(request, db, _year(year, db), survey)
-        css = exports.report_css(settings_of(request).static_dir)
+        report = self._report(request, db, settings, taxonomy, _year(year, db), survey)
+        css = exports.report_css(settings.static_dir)
         try:
             name, media_type, body = formats.download(report, fmt, locale_of(request), css)
         except exports.ExportError as exc:
@@ -314,7 +345,9 @@ class PlansController(Controller):
         return Response(body, media_type=media_type, headers=download_headers(name))
 
     @post("/reports/publish", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
-    def report_publish(self, request: Request, db: Db, data: FormData) -> Redirect:
+    def report_publish(
+        self, request: Request, db: Db, taxonomy: AppTaxonomy, settings: AppSettings, data: FormData
+    ) -> Redirect:
         year = _year(str(data.get("year", "")), db)
         if data.get("withdraw"):
             outputs.withdraw(db, year, staff_of(request).email)
@@ -322,9 +355,9 @@ class PlansController(Controller):
             outputs.publish(
                 db,
                 year,
-                taxonomy_of(request),
+                taxonomy,
                 staff_of(request).email,
-                settings_of(request).min_group_size,
-                partnership_for(settings_of(request)),
+                settings.min_group_size,
+                partnership_for(settings),
             )
         return Redirect(f"/staff/reports?year={plan.year_slug(year)}", status_code=303)

@@ -7,7 +7,9 @@ Pages that only read (`sync_to_thread=False`) are made on the event loop: a read
 never waits for a writer, and handing each page to a thread cost a third of the pages served per
 second (measured: 2,250-2,360 question pages/s in threads, 3,550-3,590/s on the loop, 2 workers at 64).
 Whatever writes does so in a thread (its transaction may wait for another's); the checks before it
-are made on the loop.
+are made on the loop. For the same reason the handlers take only `db` as a parameter and look up the
+catalogue, the settings and the reader by key (pages.catalogue_of says why: a second dependency costs a
+task group per request).
 """
 
 from __future__ import annotations
@@ -138,7 +140,7 @@ def _to_thanks(request: Request, slug: str, receipt: str, asked: bool = False) -
         max_age=RECEIPT_SECONDS,
         httponly=True,
         samesite="strict",
-        secure=secure_cookies(request),
+        secure=secure_cookies(request, settings_of(request)),
     )
     return response
 
@@ -156,7 +158,7 @@ def _asked_for_contact(survey: Survey, answers: dict[str, Any]) -> bool:
 
 
 def _forget_draft(request: Request, response: R, slug: str) -> R:
-    response.cookies.append(_draft_gone(slug, secure_cookies(request)))
+    response.cookies.append(_draft_gone(slug, secure_cookies(request, settings_of(request))))
     return response
 
 
@@ -168,7 +170,7 @@ def _draft_cookie(request: Request, slug: str, token: str, max_age: int) -> Cook
         max_age=max_age,
         httponly=True,
         samesite="lax",
-        secure=secure_cookies(request),
+        secure=secure_cookies(request, settings_of(request)),
     )
 
 
@@ -277,7 +279,14 @@ def _back_to(next_url: str | None) -> str:
 def _preference(request: Request, key: str, value: str, next_url: str | None) -> Redirect:
     """Remember a visitor's choice for this browser session only (no expiry date, nothing stored)."""
     response = Redirect(_back_to(next_url), status_code=303)
-    response.set_cookie(key=key, value=value, path="/", httponly=True, samesite="lax", secure=secure_cookies(request))
+    response.set_cookie(
+        key=key,
+        value=value,
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=secure_cookies(request, settings_of(request)),
+    )
     return response
 
 
@@ -579,7 +588,12 @@ class PublicController(Controller):
         page's checks (then the page is shown again, post/redirect/get), else shown as typed with no
         error yet (changing language is not pressing Continue)."""
         cookie = Cookie(
-            key=LANGUAGE_COOKIE, value=switch, path="/", httponly=True, samesite="lax", secure=secure_cookies(request)
+            key=LANGUAGE_COOKIE,
+            value=switch,
+            path="/",
+            httponly=True,
+            samesite="lax",
+            secure=secure_cookies(request, settings_of(request)),
         )
         if switch not in available_locales():
             raise NotFoundException()
@@ -661,7 +675,7 @@ class PublicController(Controller):
                     draft.answers,
                     "web",
                     msgspec.structs.replace(
-                        record_options(request, offered(published.survey)),
+                        record_options(request, reader_of(request), offered(published.survey)),
                         submission_key=draft.submission_key,
                         read_now=False,
                         draft=drafts.token_hash(request.cookies.get(DRAFT_COOKIE)),
@@ -671,7 +685,7 @@ class PublicController(Controller):
         except InvalidAnswersError as exc:
             return self._render_check(request, slug, published, draft, exc.errors, 422)
         response = _to_thanks(request, slug, recorded.receipt, _asked_for_contact(published.survey, draft.answers))
-        response.background = None if recorded.duplicate else read_after(request, recorded)
+        response.background = None if recorded.duplicate else read_after(reader_of(request), recorded)
         return _forget_draft(request, response, slug)
 
     @get("/s/{slug:str}/thanks", sync_to_thread=False)

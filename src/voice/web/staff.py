@@ -21,6 +21,7 @@ from litestar.response import Redirect, Response, Template
 
 from voice.common.dates import DateError, local_today, parse_day
 from voice.common.i18n import N_
+from voice.common.settings import Settings
 from voice.common.text import spreadsheet_safe
 from voice.curation import flags
 from voice.curation import quotes as curation
@@ -32,26 +33,26 @@ from voice.reading.themes import SENTIMENT_NAMES, Taxonomy
 from voice.reporting import asked, exports
 from voice.store import accounts as auth
 from voice.store.audit import events, record_event
+from voice.store.catalogue import Catalogue
 from voice.store.db import write_lock
 from voice.surveys.forms import FieldError, check_all, read_form
 from voice.surveys.schema import PREFER_NOT
 from voice.web.downloads import download_headers
-from voice.web.guard import BIND_COOKIE, CSRF_COOKIE, EDITORS, STAFF_COOKIE, binding, taxonomy_of
+from voice.web.guard import BIND_COOKIE, CSRF_COOKIE, EDITORS, STAFF_COOKIE, binding
 from voice.web.pages import (
     SQLITE_MAX_INT,
     AppCatalogue,
     AppReader,
     AppSettings,
+    AppTaxonomy,
     Db,
     FormData,
     RowId,
-    catalogue_of,
     form_lists,
     locale_of,
     record_options,
     render,
     secure_cookies,
-    settings_of,
     staff_of,
     t,
 )
@@ -180,14 +181,14 @@ def _priority_names(db: Db, taxonomy: Taxonomy) -> list[tuple[str, str]]:
     return [(key, named.get(key) or key) for key in keys]
 
 
-def _staff_cookie(request: Request, token: str) -> Cookie:
+def _staff_cookie(request: Request, settings: Settings, token: str) -> Cookie:
     return Cookie(
         key=STAFF_COOKIE,
         value=token,
         path="/staff",
         httponly=True,
         samesite="strict",
-        secure=secure_cookies(request),
+        secure=secure_cookies(request, settings),
         max_age=auth.SESSION_HOURS * 3600,
     )
 
@@ -201,14 +202,14 @@ def _device(request: Request) -> str:
     return value if re.fullmatch(r"[A-Za-z0-9_-]{20,60}", value) else ""
 
 
-def _device_cookie(request: Request) -> Cookie:
+def _device_cookie(request: Request, settings: Settings) -> Cookie:
     return Cookie(
         key=DEVICE_COOKIE,
         value=secrets.token_urlsafe(24),
         path="/staff",
         httponly=True,
         samesite="strict",
-        secure=secure_cookies(request),
+        secure=secure_cookies(request, settings),
         max_age=365 * 24 * 3600,
     )
 
@@ -237,6 +238,12 @@ class QuoteForm(msgspec.Struct, frozen=True):
     summary: Sent = ""
 
 
+class ThemesForm(msgspec.Struct, frozen=True):
+    topics: Sent = msgspec.field(default_factory=list)
+    """The ticked topics' ids: one box ticked is sent as one value, several as a list, none not at all."""
+    sentiment: Sent = ""
+
+
 class DecideForm(msgspec.Struct, frozen=True):
     showing: Sent = "proposed"
 
@@ -246,14 +253,16 @@ class SignInController(Controller):
     include_in_schema = False
 
     @get("/sign-in", sync_to_thread=False)
-    def sign_in_page(self, request: Request, done: FromQuery[str | None] = None) -> Template:
+    def sign_in_page(self, request: Request, settings: AppSettings, done: FromQuery[str | None] = None) -> Template:
         page = render(request, "staff/sign_in.html", email="", password_set=done == "password")
         if not _device(request):
-            page.cookies.append(_device_cookie(request))
+            page.cookies.append(_device_cookie(request, settings))
         return page
 
     @post("/sign-in", sync_to_thread=True, status_code=303)
-    def sign_in(self, request: Request, db: Db, data: URLEncodedBody[SignInForm]) -> Redirect | Template:
+    def sign_in(
+        self, request: Request, db: Db, settings: AppSettings, data: URLEncodedBody[SignInForm]
+    ) -> Redirect | Template:
         email, password = str(data.email)[:254], str(data.password)[:1000]
         try:
             token = auth.sign_in(db, email, password, _device(request))
@@ -265,33 +274,35 @@ class SignInController(Controller):
             "/staff",
             status_code=303,
             cookies=[
-                _staff_cookie(request, token),
+                _staff_cookie(request, settings, token),
                 Cookie(
                     key=BIND_COOKIE,
                     value=bound,
                     path="/staff",
                     httponly=True,
                     samesite="strict",
-                    secure=secure_cookies(request),
+                    secure=secure_cookies(request, settings),
                     max_age=auth.SESSION_HOURS * 3600,
                 ),
             ],
         )
 
 
-def _answer_words(request: Request) -> dict[str, Any]:
+def _answer_words(request: Request, catalogue: Catalogue) -> dict[str, Any]:
     """What the safeguarding pages call an answer's survey and question: their words, not their ids."""
-    titles = _survey_titles(request)
+    titles = _survey_titles(request, catalogue)
 
     def question(slug: str, answer_key: str) -> str:
-        return _question_label(request, slug, answer_key)
+        return _question_label(request, catalogue, slug, answer_key)
 
     return {"survey_titles": titles, "question_of": question}
 
 
-def _asked_in_words(request: Request, rows: list[asked.Asked]) -> list[asked.Asked]:
+def _asked_in_words(
+    request: Request, catalogue: Catalogue, taxonomy: Taxonomy, rows: list[asked.Asked]
+) -> list[asked.Asked]:
     """Who was asked what, with each consultation's title and each topic's name in the page's language."""
-    titles, names = _survey_titles(request), _topic_names(request)
+    titles, names = _survey_titles(request, catalogue), _topic_names(request, taxonomy)
     return [
         msgspec.structs.replace(
             r,
@@ -314,7 +325,7 @@ class StaffController(Controller):
         )
 
     @post("/sign-out", sync_to_thread=True, status_code=303)
-    def sign_out(self, request: Request, db: Db) -> Redirect:
+    def sign_out(self, request: Request, db: Db, settings: AppSettings) -> Redirect:
         auth.sign_out(db, request.cookies.get(STAFF_COOKIE))
         response = Redirect("/staff/sign-in", status_code=303)
         response.set_cookie(
@@ -325,12 +336,14 @@ class StaffController(Controller):
             max_age=0,
             httponly=True,
             samesite="strict",
-            secure=secure_cookies(request),
+            secure=secure_cookies(request, settings),
         )  # deleted, and Secure like every cookie
         return response
 
     @get("/safeguarding", sync_to_thread=True, opt={"roles": ("safeguarding_lead",)})
-    def flag_queue(self, request: Request, db: Db, status: FromQuery[str] = "open") -> Template:
+    def flag_queue(
+        self, request: Request, db: Db, catalogue: AppCatalogue, status: FromQuery[str] = "open"
+    ) -> Template:
         status = "closed" if status == "closed" else "open"
         items = flags.queue(db, status)
         return render(
@@ -343,11 +356,18 @@ class StaffController(Controller):
             names=safeguarding.CATEGORY_NAMES,
             language_name=_language_name(request),
             waiting=unread_count(db),
-            **_answer_words(request),
+            **_answer_words(request, catalogue),
         )
 
     def _flag_page(
-        self, request: Request, db: Db, flag_id: int, errors: list[FieldError], note: str = "", status: int = 200
+        self,
+        request: Request,
+        db: Db,
+        catalogue: Catalogue,
+        flag_id: int,
+        errors: list[FieldError],
+        note: str = "",
+        status: int = 200,
     ) -> Template:
         detail = flags.flag_detail(db, flag_id, staff_of(request).email)
         if detail is None:
@@ -364,17 +384,19 @@ class StaffController(Controller):
             note=note,
             errors=errors,
             language_name=_language_name(request),
-            **_answer_words(request),
+            **_answer_words(request, catalogue),
         )
 
     @get("/safeguarding/{flag_id:int}", sync_to_thread=True, opt={"roles": ("safeguarding_lead",)})
-    def flag(self, request: Request, db: Db, flag_id: RowId) -> Template:
-        return self._flag_page(request, db, flag_id, [])
+    def flag(self, request: Request, db: Db, catalogue: AppCatalogue, flag_id: RowId) -> Template:
+        return self._flag_page(request, db, catalogue, flag_id, [])
 
     @post(
         "/safeguarding/{flag_id:int}/close", sync_to_thread=True, status_code=303, opt={"roles": ("safeguarding_lead",)}
     )
-    def close(self, request: Request, db: Db, flag_id: RowId, data: URLEncodedBody[CloseForm]) -> Redirect | Template:
+    def close(
+        self, request: Request, db: Db, catalogue: AppCatalogue, flag_id: RowId, data: URLEncodedBody[CloseForm]
+    ) -> Redirect | Template:
         note = str(data.action_note)
         try:
             closed = flags.close_flag(
@@ -387,18 +409,20 @@ class StaffController(Controller):
             )
         except flags.FlagError as exc:
             error = FieldError("action_note", "action_note", t(request, str(exc)))
-            return self._flag_page(request, db, flag_id, [error], note, status=422)
+            return self._flag_page(request, db, catalogue, flag_id, [error], note, status=422)
         done = "flags-closed" if closed > 1 else "flag-closed"
         return Redirect(f"/staff/safeguarding/{flag_id}?done={done}", status_code=303)
 
     @get("/asked", sync_to_thread=True)
-    def asked_page(self, request: Request, db: Db, settings: AppSettings, catalogue: AppCatalogue) -> Template:
+    def asked_page(
+        self, request: Request, db: Db, settings: AppSettings, catalogue: AppCatalogue, taxonomy: AppTaxonomy
+    ) -> Template:
         """Who was asked what, when: per group, the consultations they answered and what about; a warning
         for each survey open now that asks a group about the same things again too soon."""
-        surveys, taxonomy = catalogue.all(), taxonomy_of(request)
+        surveys = catalogue.all()
         rows = asked.who_was_asked(db, surveys, taxonomy, settings.min_group_size)
         again = asked.asked_again(db, rows, surveys, taxonomy, settings.asked_again_weeks)
-        titles, names = _survey_titles(request), _topic_names(request)
+        titles, names = _survey_titles(request, catalogue), _topic_names(request, taxonomy)
         again = [
             msgspec.structs.replace(
                 w,
@@ -412,7 +436,7 @@ class StaffController(Controller):
             request,
             "staff/asked.html",
             staff=staff_of(request),
-            rows=_asked_in_words(request, rows),
+            rows=_asked_in_words(request, catalogue, taxonomy, rows),
             again=again,
             weeks=settings.asked_again_weeks,
             kinds=ASKED_KINDS,
@@ -420,11 +444,13 @@ class StaffController(Controller):
 
     @get("/asked/download", sync_to_thread=True)
     def asked_download(
-        self, request: Request, db: Db, settings: AppSettings, catalogue: AppCatalogue
+        self, request: Request, db: Db, settings: AppSettings, catalogue: AppCatalogue, taxonomy: AppTaxonomy
     ) -> Response[bytes]:
         """The same as a CSV file (formula-safe)."""
         threshold = settings.min_group_size
-        rows = _asked_in_words(request, asked.who_was_asked(db, catalogue.all(), taxonomy_of(request), threshold))
+        rows = _asked_in_words(
+            request, catalogue, taxonomy, asked.who_was_asked(db, catalogue.all(), taxonomy, threshold)
+        )
         header = [
             t(request, h)
             for h in (
@@ -457,7 +483,13 @@ class StaffController(Controller):
 
     @get("/responses/download", sync_to_thread=True, opt={"roles": EDITORS}, dependencies=ANSWER_QUERY)
     def responses_download(
-        self, request: Request, db: Db, given: NamedDependency[AnswerQuery], fmt: FromQuery[str] = "csv"
+        self,
+        request: Request,
+        db: Db,
+        catalogue: AppCatalogue,
+        taxonomy: AppTaxonomy,
+        given: NamedDependency[AnswerQuery],
+        fmt: FromQuery[str] = "csv",
     ) -> Response[bytes]:
         """The answers that match the filters, redacted, with their themes and whether a safeguarding flag on
         them is open: never the text as typed, contact details or receipts. CSV or Excel, formula-safe."""
@@ -466,15 +498,15 @@ class StaffController(Controller):
         filters, errors = _filters(request, given, 1)
         if errors:
             raise ValidationException(errors[0].message)
-        names = _topic_names(request)
-        titles = _survey_titles(request)
+        names = _topic_names(request, taxonomy)
+        titles = _survey_titles(request, catalogue)
         header = [t(request, h) for h in ANSWER_COLUMNS]
         yes, no = t(request, "Yes"), t(request, "No")
         rows = (
             [
                 r.answer_id,
                 titles.get(r.survey_slug, r.survey_slug),
-                _question_label(request, r.survey_slug, r.question_id),
+                _question_label(request, catalogue, r.survey_slug, r.question_id),
                 r.day,
                 t(request, CHANNEL_NAMES.get(r.channel, r.channel)),
                 r.text,
@@ -483,7 +515,7 @@ class StaffController(Controller):
                 yes if r.corrected else no,
                 yes if r.flagged else no,
             ]
-            for r in curation.every(db, filters, taxonomy_of(request))
+            for r in curation.every(db, filters, taxonomy)
         )
         body = answers_file(header, rows, fmt)
         with write_lock:
@@ -504,10 +536,16 @@ class StaffController(Controller):
 
     @get("/responses", sync_to_thread=True, dependencies=ANSWER_QUERY)
     def responses(
-        self, request: Request, db: Db, given: NamedDependency[AnswerQuery], page: FromQuery[int] = 1
+        self,
+        request: Request,
+        db: Db,
+        catalogue: AppCatalogue,
+        taxonomy: AppTaxonomy,
+        given: NamedDependency[AnswerQuery],
+        page: FromQuery[int] = 1,
     ) -> Template:
         filters, errors = _filters(request, given, page)
-        rows, total = ([], 0) if errors else curation.browse(db, filters, taxonomy_of(request))
+        rows, total = ([], 0) if errors else curation.browse(db, filters, taxonomy)
         query = {k: v for k, v in request.query_params.items() if k != "page" and v}
         return render(
             request,
@@ -521,14 +559,14 @@ class StaffController(Controller):
             download=urlencode({k: v for k, v in request.query_params.items() if k not in ("page", "fmt") and v}),
             filters=filters,
             flagged=given.flagged or "",
-            taxonomy=taxonomy_of(request),
+            taxonomy=taxonomy,
             names=SENTIMENT_NAMES,
-            surveys=list(_survey_titles(request).items()),
+            surveys=list(_survey_titles(request, catalogue).items()),
             query=query,
-            survey_titles=_survey_titles(request),
+            survey_titles=_survey_titles(request, catalogue),
             versions=curation.versions(db),
-            topic_names=_topic_names(request),
-            priorities=_priority_names(db, taxonomy_of(request)),
+            topic_names=_topic_names(request, taxonomy),
+            priorities=_priority_names(db, taxonomy),
             pages=(total + curation.PAGE_SIZE - 1) // curation.PAGE_SIZE,
             waiting=unread_count(db),
         )
@@ -537,6 +575,9 @@ class StaffController(Controller):
         self,
         request: Request,
         db: Db,
+        settings: Settings,
+        catalogue: Catalogue,
+        taxonomy: Taxonomy,
         answer_id: int,
         errors: list[FieldError] | None = None,
         status: int = 200,
@@ -546,8 +587,7 @@ class StaffController(Controller):
         if row is None:
             raise NotFoundException()
         suggested = curation.suggested(db, answer_id)
-        settings = settings_of(request)
-        title = _survey_titles(request).get(row.survey_slug, row.survey_slug)
+        title = _survey_titles(request, catalogue).get(row.survey_slug, row.survey_slug)
         return render(
             request,
             "staff/answer.html",
@@ -555,14 +595,14 @@ class StaffController(Controller):
             staff=staff_of(request),
             row=row,
             survey_title=title,
-            question=_question_label(request, row.survey_slug, row.question_id),
+            question=_question_label(request, catalogue, row.survey_slug, row.question_id),
             channel_name=t(request, CHANNEL_NAMES.get(row.channel, row.channel)),
             proposed=proposed or {"quote": row.text or "", "attribution": f"({title})"},
             suggested=suggested,
-            taxonomy=taxonomy_of(request),
+            taxonomy=taxonomy,
             names=SENTIMENT_NAMES,
             blockers=[t(request, b) for b in curation.quote_blockers(db, answer_id)],
-            topic_names=_topic_names(request),
+            topic_names=_topic_names(request, taxonomy),
             warnings=[
                 t(request, w) for w in curation.quote_warnings(db, row.text, row.survey_slug, settings.min_group_size)
             ],
@@ -571,27 +611,58 @@ class StaffController(Controller):
         )
 
     @get("/answers/{answer_id:int}", sync_to_thread=True)
-    def answer(self, request: Request, db: Db, answer_id: RowId) -> Template:
-        return self._answer_page(request, db, answer_id)
+    def answer(
+        self,
+        request: Request,
+        db: Db,
+        settings: AppSettings,
+        catalogue: AppCatalogue,
+        taxonomy: AppTaxonomy,
+        answer_id: RowId,
+    ) -> Template:
+        return self._answer_page(request, db, settings, catalogue, taxonomy, answer_id)
 
     @post("/answers/{answer_id:int}/themes", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
     def correct(
-        self, request: Request, db: Db, reader: AppReader, answer_id: RowId, data: FormData
+        self,
+        request: Request,
+        db: Db,
+        settings: AppSettings,
+        catalogue: AppCatalogue,
+        taxonomy: AppTaxonomy,
+        reader: AppReader,
+        answer_id: RowId,
+        data: URLEncodedBody[ThemesForm],
     ) -> Redirect | Template:
-        topics = form_lists(data).get("topics", [])
-        feeling = str(data.get("sentiment", "")) or None
+        topics = [data.topics] if isinstance(data.topics, str) else data.topics
+        feeling = str(data.sentiment) or None
         try:
-            curation.correct(db, answer_id, feeling, topics, staff_of(request).email, taxonomy_of(request))
+            curation.correct(db, answer_id, feeling, topics, staff_of(request).email, taxonomy)
         except curation.CurationError as exc:
             return self._answer_page(
-                request, db, answer_id, [FieldError("topics", "topics", t(request, str(exc)))], 422
+                request,
+                db,
+                settings,
+                catalogue,
+                taxonomy,
+                answer_id,
+                [FieldError("topics", "topics", t(request, str(exc)))],
+                422,
             )
         reader.learn_corrections(db)
         return Redirect(f"/staff/answers/{answer_id}?done=themes", status_code=303)
 
     @post("/answers/{answer_id:int}/quotes", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
     def propose(
-        self, request: Request, db: Db, reader: AppReader, answer_id: RowId, data: URLEncodedBody[QuoteForm]
+        self,
+        request: Request,
+        db: Db,
+        settings: AppSettings,
+        catalogue: AppCatalogue,
+        taxonomy: AppTaxonomy,
+        reader: AppReader,
+        answer_id: RowId,
+        data: URLEncodedBody[QuoteForm],
     ) -> Redirect | Template:
         proposed = {
             "quote": str(data.quote),
@@ -605,23 +676,39 @@ class StaffController(Controller):
                 proposed["quote"],
                 proposed["attribution"],
                 staff_of(request).email,
-                taxonomy_of(request),
+                taxonomy,
                 reader.terms,
                 summary=bool(proposed["summary"]),
             )
         except curation.CurationError as exc:
             return self._answer_page(
-                request, db, answer_id, [FieldError("quote", "quote", t(request, str(exc)))], 422, proposed
+                request,
+                db,
+                settings,
+                catalogue,
+                taxonomy,
+                answer_id,
+                [FieldError("quote", "quote", t(request, str(exc)))],
+                422,
+                proposed,
             )
         return Redirect("/staff/quotes?status=proposed&done=proposed", status_code=303)
 
     def _quotes_page(
-        self, request: Request, db: Db, showing: str, errors: list[FieldError] | None = None, status: int = 200
+        self,
+        request: Request,
+        db: Db,
+        settings: Settings,
+        catalogue: Catalogue,
+        taxonomy: Taxonomy,
+        showing: str,
+        errors: list[FieldError] | None = None,
+        status: int = 200,
     ) -> Template:
         showing = showing if showing in ("proposed", "approved", "published", "rejected") else "proposed"
-        names = _topic_names(request)
+        names = _topic_names(request, taxonomy)
         found = curation.quotes(db, showing)
-        min_group = settings_of(request).min_group_size
+        min_group = settings.min_group_size
         return render(
             request,
             "staff/quotes.html",
@@ -631,8 +718,8 @@ class StaffController(Controller):
             topic_label=names,
             quotes=found,
             can_edit=staff_of(request).role in EDITORS,
-            survey_titles=_survey_titles(request),
-            priority_names=_priority_names(db, taxonomy_of(request)),
+            survey_titles=_survey_titles(request, catalogue),
+            priority_names=_priority_names(db, taxonomy),
             warnings={
                 q.id: [t(request, w) for w in curation.quote_warnings(db, q.text, q.survey_slug, min_group)]
                 for q in found
@@ -651,6 +738,9 @@ class StaffController(Controller):
         self,
         request: Request,
         db: Db,
+        settings: AppSettings,
+        catalogue: AppCatalogue,
+        taxonomy: AppTaxonomy,
         status: FromQuery[str] = "proposed",
         problem: Annotated[int | None, QueryParameter(ge=0, le=20)] = None,
         quote: Annotated[int | None, QueryParameter(ge=1, le=SQLITE_MAX_INT)] = None,
@@ -658,11 +748,19 @@ class StaffController(Controller):
         errors = []
         if problem is not None and quote is not None and problem < len(curation.DECISION_PROBLEMS):
             errors = [FieldError("quotes", f"quote-{quote}", t(request, curation.DECISION_PROBLEMS[problem]))]
-        return self._quotes_page(request, db, status, errors, 409 if errors else 200)
+        return self._quotes_page(request, db, settings, catalogue, taxonomy, status, errors, 409 if errors else 200)
 
     @post("/quotes/{quote_id:int}/{action:str}", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
     def decide(
-        self, request: Request, db: Db, quote_id: RowId, action: FromPath[str], data: URLEncodedBody[DecideForm]
+        self,
+        request: Request,
+        db: Db,
+        settings: AppSettings,
+        catalogue: AppCatalogue,
+        taxonomy: AppTaxonomy,
+        quote_id: RowId,
+        action: FromPath[str],
+        data: URLEncodedBody[DecideForm],
     ) -> Redirect | Template:
         showing = str(data.showing)
         showing = showing if showing in ("proposed", "approved", "published", "rejected") else "proposed"
@@ -676,13 +774,14 @@ class StaffController(Controller):
                     status_code=303,
                 )
             error = FieldError("quotes", f"quote-{quote_id}", t(request, str(exc)))
-            return self._quotes_page(request, db, showing, [error], 422)
+            return self._quotes_page(request, db, settings, catalogue, taxonomy, showing, [error], 422)
         done = {"approve": "approved", "publish": "published", "reject": "rejected"}.get(action, "saved")
         return Redirect(f"/staff/quotes?status={showing}&done={done}", status_code=303)
 
     def _entry_page(
         self,
         request: Request,
+        catalogue: Catalogue,
         slug: str,
         values: dict[str, Any],
         errors: list[FieldError],
@@ -691,7 +790,7 @@ class StaffController(Controller):
         status: int = 200,
         day: str | None = None,
     ) -> Template:
-        published = catalogue_of(request).current(slug)
+        published = catalogue.current(slug)
         if published is None:
             raise NotFoundException()
         day = day if day is not None else local_today().strftime("%d/%m/%Y")
@@ -718,20 +817,28 @@ class StaffController(Controller):
             "staff/entry_list.html",
             staff=staff_of(request),
             surveys=catalogue.all(),
-            survey_titles=_survey_titles(request),
+            survey_titles=_survey_titles(request, catalogue),
         )
 
     @get("/entry/{slug:str}", sync_to_thread=False, opt={"roles": EDITORS})
     def entry(
         self,
         request: Request,
+        catalogue: AppCatalogue,
         slug: FromPath[str],
         saved: FromQuery[str | None] = None,
         day: FromQuery[str | None] = None,
         channel: FromQuery[str | None] = None,
     ) -> Template:
         return self._entry_page(
-            request, slug, {}, [], channel if channel in ("paper", "session") else "paper", saved=saved, day=day
+            request,
+            catalogue,
+            slug,
+            {},
+            [],
+            channel if channel in ("paper", "session") else "paper",
+            saved=saved,
+            day=day,
         )
 
     @post("/entry/{slug:str}", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
@@ -750,13 +857,15 @@ class StaffController(Controller):
         day, day_errors = _session_day(request, typed_day)
         if day_errors:  # nothing is stored; the answers' own problems are said too
             _, answer_errors = check_all(published.survey, raw, locale_of(request))
-            return self._entry_page(request, slug, raw, day_errors + answer_errors, channel, status=422, day=typed_day)
+            return self._entry_page(
+                request, catalogue, slug, raw, day_errors + answer_errors, channel, status=422, day=typed_day
+            )
         try:
             recorded = record(
-                db, published, raw, channel, msgspec.structs.replace(record_options(request, reader=reader), today=day)
+                db, published, raw, channel, msgspec.structs.replace(record_options(request, reader), today=day)
             )
         except InvalidAnswersError as exc:
-            return self._entry_page(request, slug, raw, exc.errors, channel, status=422, day=typed_day)
+            return self._entry_page(request, catalogue, slug, raw, exc.errors, channel, status=422, day=typed_day)
         with write_lock:
             record_event(
                 db,

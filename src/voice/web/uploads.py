@@ -25,10 +25,11 @@ from voice.common.i18n import N_
 from voice.common.text import clean_text
 from voice.intake import uploads
 from voice.intake.imports import NO_COLUMNS, ImportFileError, ImportPlan, matched_columns, read_rows
+from voice.store.catalogue import Catalogue
 from voice.store.versions import Published
 from voice.surveys.forms import FieldError
 from voice.web.guard import EDITORS, STAFF_COOKIE
-from voice.web.pages import Db, catalogue_of, locale_of, reader_of, render, signature, staff_of, t
+from voice.web.pages import AppCatalogue, AppReader, Db, locale_of, render, signature, staff_of, t
 
 MAX_FILE_BYTES = 5_000_000
 MAX_FILE_WORDS = "5 MB"
@@ -73,10 +74,9 @@ def _file_name(upload: UploadFile) -> str:
 
 
 def _survey_for(
-    request: Request, chosen: str, headers: list[str], name: str
+    request: Request, catalogue: Catalogue, chosen: str, headers: list[str], name: str
 ) -> tuple[Published | None, FieldError | None]:
     """The survey chosen, else the one survey whose questions the file's columns match best."""
-    catalogue = catalogue_of(request)
     if chosen:
         published = catalogue.current(chosen)
         return (published, None) if published else (None, FieldError("survey", "survey", t(request, NOT_A_SURVEY)))
@@ -121,6 +121,7 @@ class ImportController(Controller):
     def _form(
         self,
         request: Request,
+        catalogue: Catalogue,
         values: dict[str, str],
         errors: list[FieldError],
         status: int = 200,
@@ -132,7 +133,7 @@ class ImportController(Controller):
             status=status,
             staff=staff_of(request),
             errors=errors,
-            surveys=catalogue_of(request).all(),
+            surveys=catalogue.all(),
             values=values,
             channels=CHANNELS,
             date_orders=DATE_ORDERS,
@@ -144,9 +145,15 @@ class ImportController(Controller):
         )
 
     @get("/", sync_to_thread=False, opt={"roles": EDITORS})
-    def upload_page(self, request: Request, cancelled: FromQuery[str | None] = None) -> Template:
+    def upload_page(
+        self, request: Request, catalogue: AppCatalogue, cancelled: FromQuery[str | None] = None
+    ) -> Template:
         return self._form(
-            request, {"channel": "import", "dates": "day_first", "survey": ""}, [], cancelled=cancelled is not None
+            request,
+            catalogue,
+            {"channel": "import", "dates": "day_first", "survey": ""},
+            [],
+            cancelled=cancelled is not None,
         )
 
     @post(
@@ -159,7 +166,11 @@ class ImportController(Controller):
         middleware=[closes_upload],
     )
     def upload(
-        self, request: Request, db: Db, data: Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART)]
+        self,
+        request: Request,
+        db: Db,
+        catalogue: AppCatalogue,
+        data: Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART)],
     ) -> Redirect | Template:
         """Check the file can be read and which survey it is for, then hold it for its preview. Nothing
         is stored; a file that cannot be imported is said why, on the form."""
@@ -176,7 +187,7 @@ class ImportController(Controller):
         upload = data.get("file")
 
         def refused(message: str, key: str = "file", status: int = 422) -> Template:
-            return self._form(request, values, [FieldError(key, key, message)], status)
+            return self._form(request, catalogue, values, [FieldError(key, key, message)], status)
 
         if not isinstance(upload, UploadFile) or not upload.filename:
             return refused(t(request, NO_FILE))
@@ -190,9 +201,9 @@ class ImportController(Controller):
             headers, _, _ = read_rows(content, name)
         except ImportFileError as exc:
             return refused(t(request, exc.message, **exc.params))
-        published, problem = _survey_for(request, values["survey"], headers, name)
+        published, problem = _survey_for(request, catalogue, values["survey"], headers, name)
         if problem is not None or published is None:
-            return self._form(request, values, [problem] if problem else [], 422)
+            return self._form(request, catalogue, values, [problem] if problem else [], 422)
         if not matched_columns(headers, published):
             return refused(t(request, NO_COLUMNS, file=name, survey=published.survey.title))
         token = uploads.hold(
@@ -206,10 +217,12 @@ class ImportController(Controller):
         )
         return Redirect(f"/staff/import/{token}", status_code=303)
 
-    def _held(self, request: Request, db: Database, token: str) -> tuple[uploads.Held, Published] | None:
+    def _held(
+        self, request: Request, db: Database, catalogue: Catalogue, token: str
+    ) -> tuple[uploads.Held, Published] | None:
         """The file this sign-in holds under `token` and the survey version it was checked against."""
         found = uploads.held(db, token, _owner(request)) if TOKEN.fullmatch(token) else None
-        published = catalogue_of(request).version(db, found.version_id) if found else None
+        published = catalogue.version(db, found.version_id) if found else None
         return (found, published) if found and published else None
 
     def _gone(self, request: Request) -> Template:
@@ -219,9 +232,9 @@ class ImportController(Controller):
         )
 
     @get("/{token:str}", sync_to_thread=True, opt={"roles": EDITORS})
-    def preview(self, request: Request, db: Db, token: FromPath[str]) -> Template:
+    def preview(self, request: Request, db: Db, catalogue: AppCatalogue, token: FromPath[str]) -> Template:
         """What will be stored and what is refused (read and checked again now); once stored, what was."""
-        if (both := self._held(request, db, token)) is None:
+        if (both := self._held(request, db, catalogue, token)) is None:
             return self._gone(request)
         found, published = both
         plan: ImportPlan | None = None
@@ -231,6 +244,7 @@ class ImportController(Controller):
             except ImportFileError as exc:  # read once already; only a survey changed since could do this
                 return self._form(
                     request,
+                    catalogue,
                     {
                         "survey": published.slug,
                         "channel": found.channel,
@@ -257,12 +271,14 @@ class ImportController(Controller):
         )
 
     @post("/{token:str}", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
-    def store(self, request: Request, db: Db, token: FromPath[str]) -> Redirect | Template:
+    def store(
+        self, request: Request, db: Db, catalogue: AppCatalogue, reader: AppReader, token: FromPath[str]
+    ) -> Redirect | Template:
         """Store the held file's good rows: stored first, then read by the service like every answer
         sent on the web. Pressing it again shows what was stored and stores nothing more."""
-        if (both := self._held(request, db, token)) is None:
+        if (both := self._held(request, db, catalogue, token)) is None:
             return self._gone(request)
-        options = msgspec.structs.replace(reader_of(request).options, read_now=False)
+        options = msgspec.structs.replace(reader.options, read_now=False)
         if (
             uploads.store_held(
                 db,

@@ -14,17 +14,18 @@ from voice.intake import withdrawal
 from voice.intake.submissions import read_unread
 from voice.surveys.forms import FieldError
 from voice.web.errors import ApiError, SaidNotFoundError
-from voice.web.pages import Db, FormData, reader_of, render, t
+from voice.web.pages import AppReader, Db, FormData, render, t
+from voice.web.reading import BackgroundReader
 
 YOUNG_PERSON = "young person (with the receipt code)"
 
 
-def take_back(request: Request, db: Database, receipt: str, actor: str, how: str) -> bool:
+def take_back(reader: BackgroundReader, db: Database, receipt: str, actor: str, how: str) -> bool:
     """Withdraw the answers with this receipt code; False when no answers have it (any more)."""
     response_id = withdrawal.find(db, receipt)
     if response_id is None:
         return False
-    read_unread(db, reader_of(request).options, only=response_id)
+    read_unread(db, reader.options, only=response_id)
     withdrawal.withdraw(db, response_id, actor, how)
     return True
 
@@ -63,10 +64,10 @@ class WithdrawController(Controller):
         return render(request, "public/withdraw.html", receipt="")
 
     @post("/", sync_to_thread=True, status_code=303)
-    def take(self, request: Request, db: Db, data: FormData) -> Redirect | Template:
+    def take(self, request: Request, db: Db, reader: AppReader, data: FormData) -> Redirect | Template:
         receipt = str(data.get("receipt", ""))[:40]
         error = receipt_error(request, receipt)
-        if error is None and not take_back(request, db, receipt, YOUNG_PERSON, "on the withdraw page"):
+        if error is None and not take_back(reader, db, receipt, YOUNG_PERSON, "on the withdraw page"):
             error = FieldError("receipt", "receipt", not_found(request, db, receipt))
         if error is not None:
             return render(request, "public/withdraw.html", status=422, receipt=receipt, errors=[error])
@@ -93,11 +94,11 @@ class ResponsesApiController(Controller):
             429: ApiError.spec("Too many requests from this address in the last minute"),
         },
     )
-    def withdraw(self, request: Request, db: Db, receipt: FromPath[str]) -> Response[None]:
+    def withdraw(self, request: Request, db: Db, reader: AppReader, receipt: FromPath[str]) -> Response[None]:
         """Take back the answers given this receipt code: they are deleted with their themes, counts,
         quotes and texts as typed. (Where a safeguarding flag on them is open, they are hidden from
         everyone but the safeguarding lead and deleted when it is closed.) A report already published
         keeps its numbers until it is published again."""
-        if not take_back(request, db, receipt[:40], YOUNG_PERSON, "through the API"):
+        if not take_back(reader, db, receipt[:40], YOUNG_PERSON, "through the API"):
             raise SaidNotFoundError(not_found(request, db, receipt[:40]))
         return Response(None, status_code=204)

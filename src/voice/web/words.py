@@ -9,20 +9,21 @@ from collections.abc import Callable
 from babel import Locale, UnknownLocaleError
 from litestar import Request
 
-from voice.web.guard import taxonomy_of
-from voice.web.pages import catalogue_of, locale_of, t
+from voice.reading.themes import Taxonomy
+from voice.store.catalogue import Catalogue
+from voice.web.pages import locale_of, t
 
 
-def survey_titles(request: Request) -> dict[str, str]:
+def survey_titles(request: Request, catalogue: Catalogue) -> dict[str, str]:
     """Each survey's title, by slug, in the page's language where the survey has it."""
     locale = locale_of(request)
-    return {p.slug: p.survey.in_words(locale).title for p in catalogue_of(request).all()}
+    return {p.slug: p.survey.in_words(locale).title for p in catalogue.all()}
 
 
-def question_label(request: Request, slug: str, question_id: str) -> str:
+def question_label(request: Request, catalogue: Catalogue, slug: str, question_id: str) -> str:
     """A question's words as the survey asks it, in the page's language where the survey has it ("q.other",
     the words after "Other", is its question); its id if the survey has changed since."""
-    published = catalogue_of(request).current(slug)
+    published = catalogue.current(slug)
     base = question_id.split(".")[0]
     for _, q in published.survey.in_words(locale_of(request)).questions() if published else []:
         if q.id == base:
@@ -30,9 +31,9 @@ def question_label(request: Request, slug: str, question_id: str) -> str:
     return question_id
 
 
-def topic_names(request: Request) -> dict[str, str]:
+def topic_names(request: Request, taxonomy: Taxonomy) -> dict[str, str]:
     """Each topic's name, by id, in the page's language (a partnership's own names as written)."""
-    return {tp.id: t(request, tp.name) for tp in taxonomy_of(request).topics}
+    return {tp.id: t(request, tp.name) for tp in taxonomy.topics}
 
 
 def language_namer(request: Request) -> Callable[[str], str]:
