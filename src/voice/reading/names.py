@@ -260,6 +260,28 @@ def places() -> frozenset[str]:
     return _word_file(PLACES_FILE) | _word_file(WORLD_PLACES_FILE) | frozenset(countries)
 
 
+LOCAL_SECTIONS = ("# Towns and cities", "# more of Leicester", "# areas of the city")
+"""The sections of places.txt that are the area's own towns, villages and parts of the city."""
+TOO_WIDE = frozenset(["leicester", "leicestershire", "rutland", "fosse"])
+
+
+@cache
+def local_places() -> frozenset[str]:
+    """The area's own towns, villages and parts of the city (the sections of places.txt named in
+    LOCAL_SECTIONS), without the city and counties themselves: a place of work named with one of them is a
+    site someone could be found at ("the amazon warehouse in coalville"), where "the tesco in leicester" is not."""
+    found: set[str] = set()
+    keep = True
+    for line in PLACES_FILE.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            if line.startswith(("# Towns", "# more", "# areas", "# regions", "# counties", "# cities")):
+                keep = line.startswith(LOCAL_SECTIONS)
+            continue
+        if keep and line.strip():
+            found.add(line.strip().lower())
+    return frozenset(found - TOO_WIDE)
+
+
 @cache
 def not_people() -> frozenset[str]:
     """Names of apps, games, shops, services and helplines that young people write with a capital (the

@@ -42,6 +42,7 @@ from voice.reading.names import (
     first_names,
     helplines,
     is_english,
+    local_places,
     not_people,
     places,
     public_figures,
@@ -2139,6 +2140,12 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
     if kind == "workplace" and not _said_to_be_work(words.lowers[a:first]):
         return None  # "ramps at the skatepark": a place is someone's work only where the answer says work
     street = _workplace_end(words, last, b) if kind == "workplace" else last
+    if kind == "workplace" and words.classes[street] & PLACE and all(
+        c & PLACE or lower in GENERIC_PLACES or lower in WORKPLACE_ON
+        for c, lower in zip(words.classes[first : street + 1], words.lowers[first : street + 1], strict=True)
+    ):
+        return None  # "works in leicester", "works at home in leicester": a town names no one's work (but
+        # "glenfield hospital" names one)
     if kind != "name" and street == last and _generic(words.lowers[first : last + 1]):
         return None  # "works at home", "works in a shop"; not "the bank on granby street"
     start, end = words.span(first)[0], words.span(street)[1]
@@ -2197,6 +2204,77 @@ def _workplace_end(words: Words, last: int, end: int) -> int:
 
 STREET_ENDS = frozenset(["road", "rd", "street", "st", "lane", "avenue", "ave", "north", "south", "east", "west"])
 
+SITE_ENDS = ADDRESS_STREETS | STREET_WORDS | frozenset(["estate", "gate", "island"])
+"""Last words of a street or site a place of work is on ("narborough road", "troon industrial estate")."""
+SITE_BEFORE = frozenset(["on", "in", "at", "near", "off", "by", "na", "przy"])
+WORK_OPENERS = frozenset(["at", "for", "in", "w", "owns", "runs", "cleans", "manages"])
+WHERE_WORKS = frozenset(["works", "work", "worked", "working", "pracuje"])
+
+
+@cache
+def _local_sites() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The area's towns and parts of the city by their first word, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for place in local_places():
+        index.setdefault(place.split()[0], []).append(tuple(place.split()))
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+def _site_end(words: Words, k: int, b: int) -> int | None:
+    """The last word of a street or a local place just after word k ("on [narborough road]", "in
+    [beaumont leys]", "at [fosse park]"), or None."""
+    lowers = words.lowers
+    i = k + 1 + (k + 1 < b and lowers[k + 1] == "the")
+    if i >= b:
+        return None
+    end = None
+    for place in _local_sites().get(lowers[i], ()):
+        if tuple(lowers[i : i + len(place)]) == place:
+            end = i + len(place) - 1
+            break
+    if end is not None:
+        while end + 1 < b and lowers[end + 1] in SITE_ENDS and not words.before[end + 1]:
+            end += 1  # "belgrave [road]"
+        return end
+    for j in range(i, min(i + 4, b)):
+        if words.classes[j] & (STOP | FUNCTION) and lowers[j] != "st" or (j > i and words.before[j]):
+            break
+        if j > i and lowers[j] in SITE_ENDS:
+            end = j
+    return end
+
+
+def _workplace_sites(words: Words) -> Iterator[Found]:
+    """A parent's place of work with its street or site, after words of work: "works at [the tesco on
+    narborough road]", "a cleaner at [the costa at fosse park]", "runs [the sweet centre on belgrave road]",
+    "pracuje w [polskim sklepie na narborough road]"; not "works at home in leicester" or "i want to work at
+    the kfc on london road" (a wish)."""
+    lowers = words.lowers
+    starts = [*_positions(words.before, "."), len(words)]
+    for s in range(len(starts) - 1):
+        a, b = starts[s], starts[s + 1]
+        for k in range(a + 2, b - 1):
+            if lowers[k] not in SITE_BEFORE:
+                continue
+            end = _site_end(words, k, b)
+            if end is None:
+                continue
+            after = lowers[end + 1 : end + 4]
+            work_after = bool(after) and after[0] == "where" and not WHERE_WORKS.isdisjoint(after)
+            for o in range(k - 2, max(a, k - 6) - 1, -1):
+                if lowers[o] in WORK_OPENERS or (work_after and lowers[o] == "to"):
+                    break
+                if words.classes[o] & (STOP | FUNCTION) and lowers[o] not in ("the", "a") or words.before[o + 1]:
+                    o = -1
+                    break
+            else:
+                continue
+            if o < a or _generic(lowers[o + 1 : k]) and lowers[o + 1] != "the":
+                continue
+            if not (_said_to_be_work(lowers[a : o + 1]) or work_after):
+                continue
+            yield Found(words.span(o + 1)[0], words.span(end)[1], "workplace", "place of work with its street or site")
+
 
 # --- putting it together -----------------------------------------------------------------------
 def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901 - one list of recognisers
@@ -2245,6 +2323,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         key = tuple(sorted((k, tuple(v)) for k, v in terms.terms.items()))
         for kind, pattern in _compiled_terms(key):
             found += [Found(*m.span(), kind, "the partnership's list") for m in pattern.finditer(text)]
+    if not WORK_CUES.isdisjoint(seen) and not SITE_BEFORE.isdisjoint(seen):
+        found += _workplace_sites(words)
     found += _schools(words)
     found += _listed_schools(words)
     found += _names(words)
