@@ -171,7 +171,8 @@ ANY_STREET = ADDRESS_STREETS | WEAK_STREETS
 WEAK_STREET = "(?:" + "|".join(sorted(WEAK_STREETS, key=lambda w: (-len(w), w))) + ")"
 LIVING_BEFORE = re.compile(
     r"\b(?:live|lives|living|lived|stay|stays|staying|address|house|home|moved|move|at|is|"
-    r"flat|nans?|dads?|mums?|mine|ours|theirs)\b[^.!?\n]{0,25}$",
+    r"flat|nans?|dads?|mums?|mine|ours|theirs|ulicy|ulica|mieszkam|mieszkamy|mieszka|rehte|rehta|rehti)\b"
+    r"[^.!?\n]{0,25}$",
     re.IGNORECASE,
 )
 LIVING_AFTER = re.compile(r"\s+(?:is|was)\s+(?:my|our|his|her|their|where)\b", re.IGNORECASE)
@@ -179,6 +180,17 @@ ADDRESS_TAIL = rf",?\s+(?:the\s+)?(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{0,3}}(?:{S
 WEAK_ADDRESS = re.compile(rf"\b\d{{1,4}}[a-z]?{ADDRESS_TAIL}", re.IGNORECASE)
 WORDS_ADDRESS = re.compile(rf"\b{NUMBER_WORDS}(?:[\s-]+(?:and\s+)?{NUMBER_WORDS}){{0,3}}{ADDRESS_TAIL}", re.IGNORECASE)
 NUMBER_BEFORE = re.compile(r"\b(?:number|no\.?|num)\s*$", re.IGNORECASE)
+NUMBER_AFTER_STREET = re.compile(
+    rf"\b(?:{NOT_STREET_WORD}(?!(?:na|ulicy|ulica|ul|przy|near|by|off|up|down|along|live|lives|house|home|"
+    rf"address|nans?|mums?|dads?|is|was)\b)[A-Za-z']+\s+){{1,3}}(?:{STREET}|{WEAK_STREET})\b,?\s+"
+    rf"{HOUSE_NUMBER}\d{{1,4}}[a-z]?\b"
+    r"(?!\s*(?:%|am\b|pm\b|bus|times?\b|mins?\b|minutes?\b|hours?\b|years?\b|days?\b|weeks?\b|pounds?\b|quid\b|"
+    r"p\b|people\b|kids\b|of\b))",
+    re.IGNORECASE,
+)
+"""A street, then its house number, where the words before say someone lives there: "my nans house on
+blackbird road number 9", "mieszkam na ulicy harrow road 58"."""
+TOWNS_AFTER_ADDRESS = re.compile(r",?\s+([A-Za-z]+(?:\s+[A-Za-z]+){0,2})")
 """Addresses the shape alone does not give: a street word that is an everyday word, or a house number in
 words ("number fourty two elm avenue"), where the words before say someone lives there ("i live at", "my
 nans house is") or the words after ("3 kingfisher way is my house"): see _addresses_in_context()."""
@@ -1372,6 +1384,21 @@ def _addresses_in_context(text: str, pattern: re.Pattern[str]) -> list[Found]:
     return found
 
 
+def _with_town(text: str, found: Found) -> Found:
+    """An address with the town or village written after it: "[5 tudor road, leicester]", "[28 market street
+    coalville]"."""
+    m = TOWNS_AFTER_ADDRESS.match(text, found.end)
+    if not m:
+        return found
+    words = m.group(1).lower().split()
+    towns = places()
+    for n in range(len(words), 0, -1):
+        if " ".join(words[:n]) in towns:
+            end = m.start(1) + len(" ".join(m.group(1).split()[:n]))
+            return Found(found.start, end, found.kind, found.recogniser)
+    return found
+
+
 def _a_form(text: str, m: re.Match[str]) -> bool:
     """ "9R", "10JT"; "10 ABE", "9r" after "form", "group", "in"; not "10am", "8kg" or "11th"."""
     letters = m.group("f").lstrip()
@@ -2303,6 +2330,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             found += [Found(*m.span(), "address", "house number and street") for m in ADDRESS.finditer(text)]
         if not WEAK_STREETS.isdisjoint(seen):
             found += _addresses_in_context(text, WEAK_ADDRESS)
+        if not ANY_STREET.isdisjoint(seen):
+            found += _addresses_in_context(text, NUMBER_AFTER_STREET)
         found += [Found(*m.span(), "form group", "form group") for m in FORM_GROUP.finditer(text) if _a_form(text, m)]
         found += _numbers(text, digit_count)
     elif ("live" in seen or "lives" in seen) and not ADDRESS_STREETS.isdisjoint(seen):
@@ -2333,6 +2362,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     found += _learned(words)
     if not found:
         return found
+    found = [_with_town(text, f) if f.kind == "address" else f for f in found]
     keep = _keep_pattern(tuple(terms.keep)) if terms and terms.keep else None
     kept = [m.span() for m in keep.finditer(text)] if keep else []
     if any(f.kind == "name" or f.recogniser.startswith(LEARNED) for f in found):
