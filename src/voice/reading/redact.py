@@ -657,7 +657,11 @@ class _Names:
         # "Mr Patel", "mrs dhillon", "miss Hughes"; not "i miss home" or "mr men books".
         if p1 in TITLES and (cap or (known_name and unknown) or (titled and (known_name or unknown))):
             return "title"
-        introduced = p1 in INTRODUCERS or (p1 == "is" and p2 in ("name", "names", "imię")) or (p1, p2) == ("me", "call")
+        introduced = (
+        p1 in INTRODUCERS
+        or (p1 == "is" and p2 in ("name", "names", "imię"))
+        or (p2 == "call" and p1 in ("me", "him", "her"))
+    )  # "we call him kwams"
         if introduced and (cap or unknown or (known_name and not c & ENGLISH)):
             return "introduced"
         if unknown and not cap and not c & (FIRST | SURNAME) and TEXT_SPEAK_VERB.search(lower):
@@ -735,11 +739,12 @@ class _Names:
         if p1 in WEAK_CONTEXT and nxt in ("she", "he", "shes", "hes"):
             return True  # "i hate destiny she always lies"
         return (
-            w.before[i] == "."
+            (w.before[i] == "." or (p1 in APPOSITION_AFTER and not w.before[i]))
             and nxt in ("my", "our")
-            and w.next(i + 1) in ONE_PERSON | {"foster", "step", "little", "big", "older", "younger"}
-            and w.lowers[i] not in VERB_NAMES
-        )  # "mercy my foster mum"; not "hope my mum gets better"
+            and w.next(i + 1) in WHO_AFTER_A_NAME
+            and w.lowers[i] not in CLAUSE_VERBS
+        )  # "mercy my foster mum", "frank my grandad", "i think sunny my brother", "bob my nans partner"; not
+        # "hope my mum gets better", "i miss my dad"
 
     def extend(self) -> None:
         """Surnames after a name, and the other names in a list ("X and Y", "X, Y and Z")."""
@@ -803,6 +808,15 @@ class _Names:
         if not joined or not (self.could_be(k) or c & (FIRST | PLACE | STOP | NOT_PERSON) == FIRST | PLACE):
             return False  # a place that is a first name too beside a name is one: "tyler n jordan"
         return (w.capital(k) and not (c & ENGLISH and not c & FIRST)) or bool(c & FIRST and not c & EVERYDAY)
+
+
+CLAUSE_VERBS = frozenset(["hope", "will", "mark", "trust", "may", "miss", "pray", "love", "rob", "sue", "chase"])
+"""Everyday-word names that also start a sentence as a verb before "my" ("hope my mum gets better", "miss my
+dad", "will my mum be ok"): never a name before "my mum" by that alone."""
+APPOSITION_AFTER = frozenset(["and", "n", "&", "think", "thought", "with"])
+KIN_POSSESSIVES = frozenset(
+    ["nans", "mums", "dads", "sisters", "brothers", "aunties", "aunts", "uncles", "cousins", "grandads", "grandmas"]
+)
 
 
 def _from_where_they_are(w: Words, i: int) -> bool:
@@ -919,6 +933,7 @@ ONE_PERSON = RELATIONS - {
 }
 """Words for one person in a young person's life, after which a first name that is also a word is a name
 ("my step dad bill", "my friend destiny", "my mums boyfriend lee")."""
+WHO_AFTER_A_NAME = ONE_PERSON | KIN_POSSESSIVES | {"foster", "step", "little", "big", "older", "younger"}
 DETERMINERS = frozenset(
     ["a", "an", "the", "my", "your", "his", "her", "our", "their", "this", "that", "some", "any", "no", "every"]
 )
