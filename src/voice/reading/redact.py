@@ -796,6 +796,8 @@ class _Names:
         if not self.could_be(j) or c & FUNCTION or self.w.lowers[j] in PERSON_VERBS:
             return False
         cap = self.w.capital(j)
+        if self.w.lowers[j].startswith(SURNAME_PREFIXES) and not c & ENGLISH:
+            return True  # "[name] al-sayed", "[name] o'connor"
         return bool(c & SURNAME) or (cap and not c & ENGLISH) or (cap and bool(c & FIRST))
 
     def _listed(self, a: int, b: int, k: int) -> bool:
@@ -877,6 +879,7 @@ SURNAME_PARTICLES = frozenset(
 )
 """Words inside a surname after a first name ("van der berg", "al hassan", "dos santos")."""
 SURNAMES_ALSO_WORDS = frozenset(["bibi", "begum", "khatun"])
+SURNAME_PREFIXES = ("al-", "el-", "ul-", "bin-", "ibn-", "abu-", "abd-", "o'", "o’")
 """Surnames that are also words redaction never takes for names elsewhere ("my bibi" is a grandmother)."""
 TITLE_SPOTS = frozenset(
     [
@@ -1026,11 +1029,12 @@ NICKNAME_WORDS = frozenset(["big", "lil", "little"])
 NICKNAME = re.compile(
     r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:big|lil|little)\s+[a-z]\b(?=\s+(?:"
     + "|".join(sorted(STRONG_VERBS))
-    + r"|is|was|has|had|got|and|n|&|[a-z]+ed|[a-z]+s)\b)",
+    + r"|is|was|has|had|got|and|n|&|[a-z]+ed|[a-z]+s)\b)"
+    r"|(?<=\band\s)(?:big|lil)\s+[a-z]\b(?!['’])",
     re.IGNORECASE,
 )
-"""A nickname of a letter, before what a person does: "big T said", "lil k keeps threatening my brother", "lil d
-pulled a knife"."""
+"""A nickname of a letter, before what a person does or after "and": "big T said", "lil k keeps threatening my
+brother", "lil d pulled a knife", "[name] and big t wait outside"."""
 LIST_ENDS = frozenset(
     ["friends", "mates", "besties", "bffs", "cousins", "sisters", "brothers", "bros", "friend", "mate", "bestie"]
 )
@@ -1714,9 +1718,15 @@ def _beside_a_figure(words: Words, found: list[Found], kept: list[tuple[int, int
     """Names of one word joined by "and" to a public figure or character kept ("billie eilish and finneas",
     "peppa pig and george", "prince william and kate"): one more of them, unless a word for a person comes
     before it or a word after it says someone known ("... and jay from my class")."""
-    if not kept or words.set.isdisjoint(AND_WORDS):
+    if words.set.isdisjoint(AND_WORDS):
         return set()
     starts, ends = {s for s, _ in kept}, {e for _, e in kept}
+    for i, c in enumerate(words.classes):  # "stormzy and dave", "spongebob and patrick": a figure of one word
+        if c & FIGURE and words.prev(i) not in STRONG_CONTEXT and words.prev(i, 2) not in STRONG_CONTEXT:
+            starts.add(words.span(i)[0])
+            ends.add(words.span(i)[1])
+    if not starts:
+        return set()
     beside = set()
     for f in found:
         i = words.index_at(f.start) if f.kind == "name" else None
