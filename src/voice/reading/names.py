@@ -422,6 +422,22 @@ def school_forms() -> dict[tuple[str, ...], bool]:
     for school in schools():
         for words, loose in school.forms:
             forms[words] = forms.get(words, True) and loose
+    # Shortened to its first word where that word is no English word, place or name ("rushey" for "rushey
+    # mead", "welland" for "welland park"): a school only with a school word or verb near it.
+    names, places_ = first_names() | surnames(), places()
+    for words in list(forms):
+        head = [w for w in words if w != "the"]
+        first = head[0] if head else ""
+        if (
+            len(head) > 1
+            and len(first) >= 5
+            and first.isalpha()
+            and (first,) not in forms
+            and first not in names
+            and first not in places_
+            and not is_english(first)
+        ):
+            forms[(first,)] = True
     return forms
 
 

@@ -1554,12 +1554,40 @@ def _school_near(words: Words, i: int, j: int) -> bool:
         return True
     if p1 == "from" and p2 and CLASSES[p2] & (FIRST | SURNAME | ARABIC) and not CLASSES[p2] & (STOP | EVERYDAY):
         return True  # "jay from crown hills": a young person is known by their school
+    before = words.lowers[max(0, i - 7) : i - 1]
+    if p1 == "to" and "from" in before and not TO_SCHOOL.isdisjoint(before[: before.index("from")]):
+        return True  # "i moved from hamilton to city of leicester"
+    if p1 == "do" and p2 in GO_TO_POLISH:
+        return True  # "chodzę do crown hills"
     after = words.next(j - 1)
     return (
         after in SCHOOL_ENDS
+        or after in GO_TO_URDU  # "main crown hills jaati hoon"
         or (after == "sixth" and words.next(j) == "form")
-        or (after in ("is", "was") and "school" in words.set)
+        or (after in ("is", "was", "used") and "school" in words.set)
     )  # "castle rock sixth form"
+
+
+GO_TO_POLISH = frozenset(["chodzę", "chodze", "chodzi", "chodzimy", "chodził", "chodzil", "chodziła", "chodzila"])
+GO_TO_URDU = frozenset(["jaati", "jati", "jata", "jaata", "jaate", "jate", "parhti", "parhta", "parhte", "padhti", "padhta"])
+
+
+def _school_in_its_town(words: Words, form: tuple[str, ...], j: int) -> bool:
+    """A school's form that is no place, then the town it is in: "cedars in birstall", "long field in melton"."""
+    if _a_place(form) or words.next(j - 1) not in ("in", "near"):
+        return False
+    k = j + 1
+    return k < len(words) and any(
+        tuple(words.lowers[k : k + len(p)]) == p for p in _town_index().get(words.lowers[k], ())
+    )
+
+
+@cache
+def _town_index() -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for place in local_places():
+        index.setdefault(place.split()[0], []).append(tuple(place.split()))
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _listed_schools(words: Words) -> Iterator[Found]:
@@ -1584,7 +1612,12 @@ def _listed_schools(words: Words) -> Iterator[Found]:
             if (
                 _form_at(words, lowers, form, i)
                 and all(b == "" for b in words.before[i + 1 : j])
-                and (not loose or _school_near(words, i, j) or _school_subject(words, form, i, j))
+                and (
+                    not loose
+                    or _school_near(words, i, j)
+                    or _school_subject(words, form, i, j)
+                    or _school_in_its_town(words, form, j)
+                )
                 and not (_street_after(words, j))
             ):
                 first = i - 1 if i and lowers[i - 1] == "the" and not words.before[i] else i
