@@ -725,6 +725,10 @@ class _Names:
             return True  # "big mo runs the estate"
         if w.before[i] == "." and nxt in SAID_OR_DID:
             return True  # "sky said my mum is a tramp"
+        if w.before[i] == "." and self._who_they_are(i, nxt):
+            return True  # "blessing is my bestie", "heaven is the only one who ...", "miracle and her mates ..."
+        if p1 in AND_WORDS and w.before[i - 2 if i >= 2 else i] == "." and self._pair_of_names(i - 2, i):
+            return True  # "misty and [raven] stopped talking to me"
         if w.before[i] == "." and _from_where_they_are(w, i) and w.lowers[i] not in VERB_NAMES:
             return True  # "summer from year 9 ...", "heaven from my class ..."
         if (
@@ -745,6 +749,31 @@ class _Names:
             and w.lowers[i] not in CLAUSE_VERBS
         )  # "mercy my foster mum", "frank my grandad", "i think sunny my brother", "bob my nans partner"; not
         # "hope my mum gets better", "i miss my dad"
+
+    def _who_they_are(self, i: int, nxt: str) -> bool:
+        """The words after a first name that is an everyday word, starting a sentence, say who someone is or
+        what they did: "blessing is my bestie", "summer is the only one who checks on me", "miracle and her
+        mates jumped me", "misty and raven stopped talking to me", "cliff keeps ..."; not "hope is the only
+        thing", "hope keeps me going"."""
+        w = self.w
+        after = [w.next(i + k) for k in range(4)]
+        if nxt in ("is", "was") and after[1] == "my":
+            k = 3 if after[2] in ("best", "little", "big", "older", "younger", "twin", "step", "foster") else 2
+            return after[k] in ONE_PERSON | {"bestie", "bff", "friend"}
+        if nxt in ("is", "was") and after[1:3] == ["the", "only"]:
+            return after[3] in ("one", "person")
+        if nxt in AND_WORDS and after[1] in ("her", "his", "their"):
+            return after[2] in RELATIONS
+        if nxt in AND_WORDS:
+            return self._pair_of_names(i, i + 2)
+        return nxt in DID_TO_SOMEONE and w.lowers[i] not in VERB_NAMES
+
+    def _pair_of_names(self, a: int, b: int) -> bool:
+        """Words a and b ("X and Y"), both first names, then what a person does: "misty and raven stopped"."""
+        if a < 0 or b >= len(self.w):
+            return False
+        both = all(self.classes[k] & FIRST and not self.classes[k] & (STOP | FUNCTION) for k in (a, b))
+        return both and self.w.next(b) in SAID_OR_DID | DID_TO_SOMEONE | STRONG_VERBS
 
     def extend(self) -> None:
         """Surnames after a name, and the other names in a list ("X and Y", "X, Y and Z")."""
@@ -812,6 +841,10 @@ class _Names:
         return (w.capital(k) and not (c & ENGLISH and not c & FIRST)) or bool(c & FIRST and not c & EVERYDAY)
 
 
+DID_TO_SOMEONE = frozenset(
+    ["keeps", "kept", "stopped", "started", "jumped", "blocked", "ignores", "ignored", "follows", "followed", "laughed"]
+)
+"""What a person did to a young person, after an everyday-word name starting a sentence ("cliff keeps ...")."""
 CLAUSE_VERBS = frozenset(["hope", "will", "mark", "trust", "may", "miss", "pray", "love", "rob", "sue", "chase"])
 """Everyday-word names that also start a sentence as a verb before "my" ("hope my mum gets better", "miss my
 dad", "will my mum be ok"): never a name before "my mum" by that alone."""
