@@ -199,10 +199,11 @@ DATE_OF_BIRTH = re.compile(
     rf"(?P<d>\b\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:19|20)?\d{{2}}\b)"
     rf"|\b(?:born|birthday|dob|d\.o\.b\.?|date\s+of\s+birth)\s*(?:is|was|on|:)?\s*"
     rf"(?P<w>(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
-    rf"(?:,?\s+(?:19|20)\d{{2}})?)\b",
+    rf"(?:,?\s+(?:(?:19|20)\d{{2}}|'?[01]\d(?!\s*(?:years?|yrs?|months?|weeks?|days?|hours?|mins?)\b)))?)\b",
     re.IGNORECASE,
 )
-"""A date of birth: the date itself is redacted ("my birthday is [date of birth]")."""
+"""A date of birth: the date itself is redacted ("my birthday is [date of birth]", "my date of birth is [9th june
+09]")."""
 ORDINAL_WORDS = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
     r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
@@ -274,7 +275,7 @@ MONTH_WORDS = frozenset(
     ]
 )
 BIRTH_YEAR_NEEDS = re.compile(rf"\b{BIRTH_YEAR}\b")
-FORM_GROUP = re.compile(r"(?<![\w/.£$-])(?:[7-9]|1[0-3])(?P<f>[A-Z]{1,3}\d?|\s?[A-Za-z]{1,3}\d?)(?![\w/.-])")
+FORM_GROUP = re.compile(r"(?<![\w/.£$-])(?:[7-9]|1[0-3])(?P<f>-?[A-Z]{1,3}\d?|\s?[A-Za-z]{1,3}\d?)(?![\w/.-])")
 FORM_BEFORE = re.compile(r"\b(?:form|group|in|class|tutor|reg)(?:\s+is)?\s$", re.IGNORECASE)
 """A form group ("9R", "10JT", "7Y2"; after "form", "group", "in": "my form is 10 ABE", "im in 9r"), not a
 time, size or sum."""
@@ -1109,6 +1110,10 @@ def _names(words: Words) -> Iterator[Found]:
     candidates = _name_candidates(words)
     if not CONTEXT_WORDS.isdisjoint(words.set):
         candidates.update(i + 1 for i, lower in enumerate(lowers[:-1]) if lower in CONTEXT_WORDS)
+    if "call" in words.set:  # "we call him kwams"
+        candidates.update(
+            i + 2 for i, lower in enumerate(lowers[:-2]) if lower == "call" and lowers[i + 1] in ("me", "him", "her")
+        )
     if not TOLD.isdisjoint(words.set):  # "i told autumn"
         candidates.update(i + 1 for i, lower in enumerate(lowers[:-1]) if lower in TOLD)
     # everyday words that are names too, in lower case: names only where _everyday_name() says so
@@ -1453,8 +1458,8 @@ def _with_town(text: str, found: Found) -> Found:
 
 def _a_form(text: str, m: re.Match[str]) -> bool:
     """ "9R", "10JT"; "10 ABE", "9r" after "form", "group", "in"; not "10am", "8kg" or "11th"."""
-    letters = m.group("f").lstrip()
-    attached = letters == m.group("f") and letters.isupper()
+    letters = m.group("f").lstrip().lstrip("-")  # "10-CH"
+    attached = letters == m.group("f").lstrip("-") and letters.isupper()
     if not attached and not FORM_BEFORE.search(text, max(0, m.start() - 15), m.start()):
         return False
     return letters.lower() not in (NOT_FORM_CAPITALS if letters.isupper() else NOT_FORM)
