@@ -659,10 +659,10 @@ class _Names:
         if p1 in TITLES and (cap or (known_name and unknown) or (titled and (known_name or unknown))):
             return "title"
         introduced = (
-        p1 in INTRODUCERS
-        or (p1 == "is" and p2 in ("name", "names", "imię"))
-        or (p2 == "call" and p1 in ("me", "him", "her"))
-    )  # "we call him kwams"
+            p1 in INTRODUCERS
+            or (p1 == "is" and p2 in ("name", "names", "imię"))
+            or (p2 == "call" and p1 in ("me", "him", "her"))
+        )  # "we call him kwams"
         if introduced and (cap or unknown or (known_name and not c & ENGLISH)):
             return "introduced"
         if unknown and not cap and not c & (FIRST | SURNAME) and TEXT_SPEAK_VERB.search(lower):
@@ -1104,10 +1104,12 @@ class _CandidateKind(dict[int, int]):
 CANDIDATE_KIND = _CandidateKind()
 
 
-def _names(words: Words) -> Iterator[Found]:
-    names = _Names(words)
+def _after_context(words: Words) -> set[int]:
+    """The words _Names.decide() is asked about because of the words before them: after a title, a word for
+    someone ("my friend X"), "told", "call him", "me and"; and every lower-case first name that is an everyday
+    word too (a name only where _Names._everyday_name() says so)."""
     lowers = words.lowers
-    candidates = _name_candidates(words)
+    candidates: set[int] = set()
     if not CONTEXT_WORDS.isdisjoint(words.set):
         candidates.update(i + 1 for i, lower in enumerate(lowers[:-1]) if lower in CONTEXT_WORDS)
     if "call" in words.set:  # "we call him kwams"
@@ -1124,6 +1126,13 @@ def _names(words: Words) -> Iterator[Found]:
         candidates.update(
             i + 2 for i, lower in enumerate(lowers[:-2]) if lower == "me" and lowers[i + 1] in ("and", "n", "&")
         )
+    return candidates
+
+
+def _names(words: Words) -> Iterator[Found]:
+    names = _Names(words)
+    lowers = words.lowers
+    candidates = _name_candidates(words) | _after_context(words)
     for i in sorted(candidates):
         why = names.decide(i)
         if why:
@@ -1607,7 +1616,9 @@ def _school_near(words: Words, i: int, j: int) -> bool:
 
 
 GO_TO_POLISH = frozenset(["chodzę", "chodze", "chodzi", "chodzimy", "chodził", "chodzil", "chodziła", "chodzila"])
-GO_TO_URDU = frozenset(["jaati", "jati", "jata", "jaata", "jaate", "jate", "parhti", "parhta", "parhte", "padhti", "padhta"])
+GO_TO_URDU = frozenset(
+    ["jaati", "jati", "jata", "jaata", "jaate", "jate", "parhti", "parhta", "parhte", "padhti", "padhta"]
+)
 
 
 def _school_in_its_town(words: Words, form: tuple[str, ...], j: int) -> bool:
@@ -1792,10 +1803,10 @@ def _beside_a_figure(words: Words, found: list[Found], kept: list[tuple[int, int
     if words.set.isdisjoint(AND_WORDS):
         return set()
     starts, ends = {s for s, _ in kept}, {e for _, e in kept}
-    for i, c in enumerate(words.classes):  # "stormzy and dave", "spongebob and patrick": a figure of one word
-        if c & FIGURE and words.prev(i) not in STRONG_CONTEXT and words.prev(i, 2) not in STRONG_CONTEXT:
-            starts.add(words.span(i)[0])
-            ends.add(words.span(i)[1])
+    for k, c in enumerate(words.classes):  # "stormzy and dave", "spongebob and patrick": a figure of one word
+        if c & FIGURE and words.prev(k) not in STRONG_CONTEXT and words.prev(k, 2) not in STRONG_CONTEXT:
+            starts.add(words.span(k)[0])
+            ends.add(words.span(k)[1])
     if not starts:
         return set()
     beside = set()
@@ -2263,9 +2274,13 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
     if kind == "workplace" and not _said_to_be_work(words.lowers[a:first]):
         return None  # "ramps at the skatepark": a place is someone's work only where the answer says work
     street = _workplace_end(words, last, b) if kind == "workplace" else last
-    if kind == "workplace" and words.classes[street] & PLACE and all(
-        c & PLACE or lower in GENERIC_PLACES or lower in WORKPLACE_ON
-        for c, lower in zip(words.classes[first : street + 1], words.lowers[first : street + 1], strict=True)
+    if (
+        kind == "workplace"
+        and words.classes[street] & PLACE
+        and all(
+            c & PLACE or lower in GENERIC_PLACES or lower in WORKPLACE_ON
+            for c, lower in zip(words.classes[first : street + 1], words.lowers[first : street + 1], strict=True)
+        )
     ):
         return None  # "works in leicester", "works at home in leicester": a town names no one's work (but
         # "glenfield hospital" names one)
@@ -2360,7 +2375,7 @@ def _site_end(words: Words, k: int, b: int) -> int | None:
             end += 1  # "belgrave [road]"
         return end
     for j in range(i, min(i + 4, b)):
-        if words.classes[j] & (STOP | FUNCTION) and lowers[j] != "st" or (j > i and words.before[j]):
+        if (words.classes[j] & (STOP | FUNCTION) and lowers[j] != "st") or (j > i and words.before[j]):
             break
         if j > i and lowers[j] in SITE_ENDS:
             end = j
@@ -2387,12 +2402,12 @@ def _workplace_sites(words: Words) -> Iterator[Found]:
             for o in range(k - 2, max(a, k - 6) - 1, -1):
                 if lowers[o] in WORK_OPENERS or (work_after and lowers[o] == "to"):
                     break
-                if words.classes[o] & (STOP | FUNCTION) and lowers[o] not in ("the", "a") or words.before[o + 1]:
+                if (words.classes[o] & (STOP | FUNCTION) and lowers[o] not in ("the", "a")) or words.before[o + 1]:
                     o = -1
                     break
             else:
                 continue
-            if o < a or _generic(lowers[o + 1 : k]) and lowers[o + 1] != "the":
+            if o < a or (_generic(lowers[o + 1 : k]) and lowers[o + 1] != "the"):
                 continue
             if not (_said_to_be_work(lowers[a : o + 1]) or work_after):
                 continue
