@@ -1471,7 +1471,14 @@ def _a_form(text: str, m: re.Match[str]) -> bool:
     attached = letters == m.group("f").lstrip("-") and letters.isupper()
     if not attached and not FORM_BEFORE.search(text, max(0, m.start() - 15), m.start()):
         return False
+    if letters.isupper() and FORM_TUTOR_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+        return True  # "my form tutor in 8K": a form, though "8K" is a number elsewhere
     return letters.lower() not in (NOT_FORM_CAPITALS if letters.isupper() else NOT_FORM)
+
+
+FORM_TUTOR_BEFORE = re.compile(
+    r"\b(?:form|tutor|reg)\b[^.!?\n]*\bin\s+$|\b(?:form|tutor\s+group|reg\s+group)\s+is\s+$", re.IGNORECASE
+)
 
 
 def _kept(text: str, found: Found, terms: Terms | None) -> bool:
@@ -1604,6 +1611,8 @@ def _school_near(words: Words, i: int, j: int) -> bool:
     before = words.lowers[max(0, i - 7) : i - 1]
     if p1 == "to" and "from" in before and not TO_SCHOOL.isdisjoint(before[: before.index("from")]):
         return True  # "i moved from hamilton to city of leicester"
+    if p1 == "from" and p2 in RELATIONS and not _a_place(tuple(words.lowers[i:j])):
+        return True  # "my kurdish friend from city of leicester"; not "my friend from crown hills" (the area)
     if p1 == "do" and p2 in GO_TO_POLISH:
         return True  # "chodzę do crown hills"
     after = words.next(j - 1)
@@ -1750,12 +1759,11 @@ SUBJECT_VERBS = frozenset(
 def _school_subject(words: Words, form: tuple[str, ...], i: int, j: int) -> bool:
     """A school's form of two words or more that is not a place, as what a sentence is about ("castle rock
     has bullys", "new college is full of drama"; not "rushey mead is nice", a part of the city)."""
-    return (
-        len(form) > 1
-        and words.before[i] == "."
-        and words.next(j - 1) in SUBJECT_VERBS
-        and " ".join(form) not in places()
-    )
+    if " ".join(form) in places():
+        return False
+    if "school" in words.set and words.next(j - 1) in SAID_OR_DID and (form[0] != "the" or len(form) > 1):
+        return True  # "my mum went up the school but samworth said ..."
+    return len(form) > 1 and words.before[i] == "." and words.next(j - 1) in SUBJECT_VERBS
 
 
 @cache
