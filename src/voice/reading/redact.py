@@ -1798,6 +1798,8 @@ def _a_public_figure(words: Words, found: Found) -> bool:
         return False
     if words.next(i) in STRONG_VERBS and i + 1 < len(words) and words.next(i + 1) in PEOPLE_AFTER:
         return False  # "kendrick hit me": someone the young person knows
+    if _then_whose(words, found.end):
+        return False  # "[jamie] [vardy] my uncle ..."
     return words.prev(i) not in STRONG_CONTEXT and words.prev(i, 2) not in STRONG_CONTEXT
 
 
@@ -2486,6 +2488,9 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     kept = [m.span() for m in keep.finditer(text)] if keep else []
     if any(f.kind == "name" or f.recogniser.startswith(LEARNED) for f in found):
         kept_names = _kept_phrases(words)  # a name (or what the CRF found) inside a place, service or public figure
+        theirs = [(s, e) for s, e in kept_names if _then_whose(words, e) and _a_figures_name(words, s, e)]
+        kept_names = [span for span in kept_names if span not in theirs]
+        found += [Found(s, e, "name", "a famous name, then who they are") for s, e in theirs]
         famous = _famous(words, found) | _beside_a_figure(words, found, kept_names)
         found = [
             f
@@ -2507,6 +2512,36 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         if all(f.end <= c.start or f.start >= c.end for c in chosen):
             chosen.append(f)
     return sorted(chosen)
+
+
+MY_WORDS = frozenset(["my", "mera", "meri", "mere", "mój", "moj", "moja", "moje"])
+KIN_WORDS = RELATIONS | frozenset(
+    ["bhai", "behen", "bhen", "baji", "abbu", "ammi", "chacha", "chachi", "khala", "mamu", "phupho", "dost", "brat"]
+)
+
+
+def _a_figures_name(words: Words, start: int, end: int) -> bool:
+    """Words start..end, kept as a public figure, place or service, are a person's name: no place or service
+    among them, and a first name or a figure's word."""
+    at = [k for k in range(len(words)) if start <= words.span(k)[0] < end]
+    return (
+        bool(at)
+        and not any(words.classes[k] & (PLACE | NOT_PERSON) for k in at)
+        and any(words.classes[k] & (FIRST | FIGURE) for k in at)
+    )
+
+
+def _then_whose(words: Words, end: int) -> bool:
+    """A public figure's name followed by who they are to the young person: "imran khan mera bhai hai", "harry
+    kane my cousin": someone they know, with a famous name."""
+    i = words.index_at(end)
+    k = i if i is not None else next((m for m in range(len(words)) if words.span(m)[0] >= end), len(words))
+    if k < len(words) and words.lowers[k] in ("is", "was", "hai", "to"):
+        k += 1
+    if k >= len(words) or words.lowers[k] not in MY_WORDS:
+        return False
+    nxt = [words.next(k + n) for n in range(2)]
+    return nxt[0] in KIN_WORDS or (nxt[0] in ("best", "little", "big", "older", "younger") and nxt[1] in KIN_WORDS)
 
 
 def redact(text: str, terms: Terms | None = None) -> Redacted:
