@@ -661,7 +661,7 @@ class _Names:
         introduced = (
             p1 in INTRODUCERS
             or (p1 == "is" and p2 in ("name", "names", "imię"))
-            or (p2 == "call" and p1 in ("me", "him", "her"))
+            or (p2 in CALL and p1 in ("me", "him", "her"))
         )  # "we call him kwams"
         if introduced and (cap or unknown or (known_name and not c & ENGLISH)):
             return "introduced"
@@ -1104,6 +1104,9 @@ class _CandidateKind(dict[int, int]):
 CANDIDATE_KIND = _CandidateKind()
 
 
+CALL = frozenset(["call", "calls", "called"])
+
+
 def _after_context(words: Words) -> set[int]:
     """The words _Names.decide() is asked about because of the words before them: after a title, a word for
     someone ("my friend X"), "told", "call him", "me and"; and every lower-case first name that is an everyday
@@ -1112,9 +1115,9 @@ def _after_context(words: Words) -> set[int]:
     candidates: set[int] = set()
     if not CONTEXT_WORDS.isdisjoint(words.set):
         candidates.update(i + 1 for i, lower in enumerate(lowers[:-1]) if lower in CONTEXT_WORDS)
-    if "call" in words.set:  # "we call him kwams"
+    if not CALL.isdisjoint(words.set):  # "we call him kwams", "everyone calls her smudge"
         candidates.update(
-            i + 2 for i, lower in enumerate(lowers[:-2]) if lower == "call" and lowers[i + 1] in ("me", "him", "her")
+            i + 2 for i, lower in enumerate(lowers[:-2]) if lower in CALL and lowers[i + 1] in ("me", "him", "her")
         )
     if not TOLD.isdisjoint(words.set):  # "i told autumn"
         candidates.update(i + 1 for i, lower in enumerate(lowers[:-1]) if lower in TOLD)
@@ -2473,7 +2476,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         key = tuple(sorted((k, tuple(v)) for k, v in terms.terms.items()))
         for kind, pattern in _compiled_terms(key):
             found += [Found(*m.span(), kind, "the partnership's list") for m in pattern.finditer(text)]
-    if not WORK_CUES.isdisjoint(seen) and not SITE_BEFORE.isdisjoint(seen):
+    if not (WORK_CUES.isdisjoint(seen) and JOBS.isdisjoint(seen)) and not SITE_BEFORE.isdisjoint(seen):
         found += _workplace_sites(words)
     found += _schools(words)
     found += _listed_schools(words)
