@@ -185,7 +185,8 @@ NUMBER_AFTER_STREET = re.compile(
     rf"address|nans?|mums?|dads?|is|was)\b)[A-Za-z']+\s+){{1,3}}(?:{STREET}|{WEAK_STREET})\b,?\s+"
     rf"{HOUSE_NUMBER}\d{{1,4}}[a-z]?\b"
     r"(?!\s*(?:%|am\b|pm\b|bus|times?\b|mins?\b|minutes?\b|hours?\b|years?\b|days?\b|weeks?\b|pounds?\b|quid\b|"
-    r"p\b|people\b|kids\b|of\b))",
+    r"p\b|people\b|kids\b|of\b|nights?\b|mornings?\b|evenings?\b|afternoons?\b|weekends?\b|miles?\b|stops?\b|"
+    r"seconds?\b|secs?\b|o'?clock\b))",
     re.IGNORECASE,
 )
 """A street, then its house number, where the words before say someone lives there: "my nans house on
@@ -2286,6 +2287,8 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
         return None  # "the Odeon at Freemans Park", "on Sparkenhoe Street": a street or a park
     if kind == "workplace" and not _said_to_be_work(words.lowers[a:first]):
         return None  # "ramps at the skatepark": a place is someone's work only where the answer says work
+    while kind == "workplace" and last > first and words.lowers[last] in WORKPLACE_ON | {"the", "a"}:
+        last -= 1  # "works at [amazon] in the summer"
     street = _workplace_end(words, last, b) if kind == "workplace" else last
     if (
         kind == "workplace"
