@@ -2285,21 +2285,12 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
         and (last + 1 >= b or words.lowers[last + 1] not in SCHOOL_ENDS)
     ):
         return None  # "the Odeon at Freemans Park", "on Sparkenhoe Street": a street or a park
-    if kind == "workplace" and not _said_to_be_work(words.lowers[a:first]):
-        return None  # "ramps at the skatepark": a place is someone's work only where the answer says work
-    while kind == "workplace" and last > first and words.lowers[last] in WORKPLACE_ON | {"the", "a"}:
-        last -= 1  # "works at [amazon] in the summer"
-    street = _workplace_end(words, last, b) if kind == "workplace" else last
-    if (
-        kind == "workplace"
-        and words.classes[street] & PLACE
-        and all(
-            c & PLACE or lower in GENERIC_PLACES or lower in WORKPLACE_ON
-            for c, lower in zip(words.classes[first : street + 1], words.lowers[first : street + 1], strict=True)
-        )
-    ):
-        return None  # "works in leicester", "works at home in leicester": a town names no one's work (but
-        # "glenfield hospital" names one)
+    street = last
+    if kind == "workplace":
+        ends = _learned_workplace(words, first, last, a, b)
+        if ends is None:
+            return None
+        last, street = ends
     if kind != "name" and street == last and _generic(words.lowers[first : last + 1]):
         return None  # "works at home", "works in a shop"; not "the bank on granby street"
     start, end = words.span(first)[0], words.span(street)[1]
@@ -2310,6 +2301,23 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
     if words.possessive(street):
         end -= 2
     return Found(start, end, kind, f"{LEARNED}, {labelled.confidence:.2f}")
+
+
+def _learned_workplace(words: Words, first: int, last: int, a: int, b: int) -> tuple[int, int] | None:
+    """The learned recogniser's place of work, words first..last of the sentence a..b-1: its last word and the
+    last of its street, or None where it is no one's work."""
+    if not _said_to_be_work(words.lowers[a:first]):
+        return None  # "ramps at the skatepark": a place is someone's work only where the answer says work
+    while last > first and words.lowers[last] in WORKPLACE_ON | {"the", "a"}:
+        last -= 1  # "works at [amazon] in the summer"
+    street = _workplace_end(words, last, b)
+    if words.classes[street] & PLACE and all(
+        c & PLACE or lower in GENERIC_PLACES or lower in WORKPLACE_ON
+        for c, lower in zip(words.classes[first : street + 1], words.lowers[first : street + 1], strict=True)
+    ):
+        return None  # "works in leicester", "works at home in leicester": a town names no one's work (but
+        # "glenfield hospital" names one)
+    return last, street
 
 
 WORK_CUES = word_list("work cues")
