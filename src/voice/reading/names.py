@@ -54,7 +54,9 @@ STREETS_FILE = DATA / "streets.txt"
 NAME_COLUMNS = (30, 31, 32, 33, 35, 36, 37, 51, 52, 53, 54, 55, 56, 57, 58, 66, 67, 68, 71, 76, 77, 79, 80, 84)
 
 # Faker's person lists for the same communities (South Asian, Polish, Somali and East African,
-# Caribbean and West African, Irish, white British, Eastern European).
+# Caribbean and West African, Irish, white British, Eastern European; Southern African (Zulu, close to
+# Zimbabwe's Ndebele) and North African (Algerian French) since #28's fifth round. Turkish was tried and left
+# out: its list holds "sayin", which young people type for "saying").
 LATIN_LOCALES = (
     "en_GB",
     "en_IE",
@@ -74,6 +76,8 @@ LATIN_LOCALES = (
     "ro_RO",
     "sk_SK",
     "cs_CZ",
+    "zu_ZA",
+    "fr_DZ",
 )
 ARABIC_LOCALES = ("ar_AA", "ar_SA", "ar_PS", "fa_IR")
 
