@@ -37,6 +37,9 @@ GO = [
     ("misty and raven stopped talking to me", "[name] and [name] stopped talking to me"),
     ("we call her tiggz because she is fast", "we call her [name] because she is fast"),
     ("[name] al-hashimi keeps messaging me", "[name] keeps messaging me"),
+    ("we live at number 19 on wakerley road", "we live at [address]"),
+    ("me and thandeka walk home together", "me and [name] walk home together"),
+    ("bukayo saka my cousin plays sunday league", "[name] my cousin plays sunday league"),
 ]
 
 STAY = [
@@ -55,6 +58,9 @@ STAY = [
     "we played 7-a-side at the park",
     "my house is on london road 3 times a week i walk past it",
     "crown hills is where i live and the area is nice",
+    "i came number 3 in the race on saturday",
+    "girls at skl keep sayin theyll jump me",
+    "harry potter my favourite book",
 ]
 
 

@@ -191,6 +191,12 @@ NUMBER_AFTER_STREET = re.compile(
 )
 """A street, then its house number, where the words before say someone lives there: "my nans house on
 blackbird road number 9", "mieszkam na ulicy harrow road 58"."""
+NUMBER_ON_STREET = re.compile(
+    rf"\b(?:number|no\.?|num)\s*\d{{1,4}}[a-z]?\s+(?:on|in)\s+(?:the\s+(?=[A-Za-z']+\b)|(?=[A-Za-z']+\s))"
+    rf"(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{0,3}}(?:{STREET}|{WEAK_STREET})\b{COMPASS}",
+    re.IGNORECASE,
+)
+"""A house number, then the street it is on: "i live at [number 44 on gooding avenue]"."""
 TOWNS_AFTER_ADDRESS = re.compile(r",?\s+([A-Za-z]+(?:\s+[A-Za-z]+){0,2})")
 """Addresses the shape alone does not give: a street word that is an everyday word, or a house number in
 words ("number fourty two elm avenue"), where the words before say someone lives there ("i live at", "my
@@ -2467,6 +2473,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             found += _addresses_in_context(text, WEAK_ADDRESS)
         if not ANY_STREET.isdisjoint(seen):
             found += _addresses_in_context(text, NUMBER_AFTER_STREET)
+            found += _addresses_in_context(text, NUMBER_ON_STREET)
         found += [Found(*m.span(), "form group", "form group") for m in FORM_GROUP.finditer(text) if _a_form(text, m)]
         found += _numbers(text, digit_count)
     elif ("live" in seen or "lives" in seen) and not ADDRESS_STREETS.isdisjoint(seen):
@@ -2495,6 +2502,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     if not NICKNAME_WORDS.isdisjoint(seen):
         found += [Found(*m.span(), "name", "nickname of a letter") for m in NICKNAME.finditer(text)]
     found += _learned(words)
+    theirs = _famous_but_theirs(words) if not MY_WORDS.isdisjoint(seen) else []
+    found += [Found(s, e, "name", "a famous name, then who they are") for s, e in theirs]
     if not found:
         return found
     found = [_with_town(text, f) if f.kind == "address" else f for f in found]
@@ -2502,9 +2511,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     kept = [m.span() for m in keep.finditer(text)] if keep else []
     if any(f.kind == "name" or f.recogniser.startswith(LEARNED) for f in found):
         kept_names = _kept_phrases(words)  # a name (or what the CRF found) inside a place, service or public figure
-        theirs = [(s, e) for s, e in kept_names if _then_whose(words, e) and _a_figures_name(words, s, e)]
         kept_names = [span for span in kept_names if span not in theirs]
-        found += [Found(s, e, "name", "a famous name, then who they are") for s, e in theirs]
         famous = _famous(words, found) | _beside_a_figure(words, found, kept_names)
         found = [
             f
@@ -2534,15 +2541,18 @@ KIN_WORDS = RELATIONS | frozenset(
 )
 
 
+def _famous_but_theirs(words: Words) -> list[tuple[int, int]]:
+    """Public figures' names of two words or more followed by who they are to the young person."""
+    return [(s, e) for s, e in _kept_phrases(words) if _then_whose(words, e) and _a_figures_name(words, s, e)]
+
+
 def _a_figures_name(words: Words, start: int, end: int) -> bool:
-    """Words start..end, kept as a public figure, place or service, are a person's name: no place or service
-    among them, and a first name or a figure's word."""
-    at = [k for k in range(len(words)) if start <= words.span(k)[0] < end]
-    return (
-        bool(at)
-        and not any(words.classes[k] & (PLACE | NOT_PERSON) for k in at)
-        and any(words.classes[k] & (FIRST | FIGURE) for k in at)
-    )
+    """Words start..end, kept as a public figure, place or service, are a public figure's or character's name
+    (of the list), not a place's or service's."""
+    at = tuple(w.lower() for w in as_words(words.text[start:end]))
+    if not at or any(CLASSES[w] & (PLACE | NOT_PERSON) for w in at):
+        return False
+    return at in public_figures().phrases.get(at[0], ()) or ("the", *at) in public_figures().phrases.get("the", ())
 
 
 def _then_whose(words: Words, end: int) -> bool:
