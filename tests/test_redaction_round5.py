@@ -61,6 +61,7 @@ STAY = [
     "i came number 3 in the race on saturday",
     "girls at skl keep sayin theyll jump me",
     "harry potter my favourite book",
+    "bob marley my dad listens to him",
 ]
 
 

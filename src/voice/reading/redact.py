@@ -2565,7 +2565,12 @@ def _then_whose(words: Words, end: int) -> bool:
     if k >= len(words) or words.lowers[k] not in MY_WORDS:
         return False
     nxt = [words.next(k + n) for n in range(2)]
-    return nxt[0] in KIN_WORDS or (nxt[0] in ("best", "little", "big", "older", "younger") and nxt[1] in KIN_WORDS)
+    if not (nxt[0] in KIN_WORDS or (nxt[0] in ("best", "little", "big", "older", "younger") and nxt[1] in KIN_WORDS)):
+        return False
+    return OBJECT_PRONOUNS.isdisjoint(words.lowers[k + 2 : k + 9])  # not "bob marley my dad listens to him"
+
+
+OBJECT_PRONOUNS = frozenset(["him", "her", "them", "his", "their"])
 
 
 def redact(text: str, terms: Terms | None = None) -> Redacted:
