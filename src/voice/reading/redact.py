@@ -197,6 +197,9 @@ NUMBER_ON_STREET = re.compile(
     re.IGNORECASE,
 )
 """A house number, then the street it is on: "i live at [number 44 on gooding avenue]"."""
+STREET_THEN_NUMBER = re.compile(rf"\b(?:{STREET}|{WEAK_STREET}),?\s+{HOUSE_NUMBER}\d", re.IGNORECASE)
+NUMBER_THEN_ON = re.compile(r"\b(?:number|no\.?|num)\s*\d{1,4}[a-z]?\s+(?:on|in)\s", re.IGNORECASE)
+"""What NUMBER_AFTER_STREET and NUMBER_ON_STREET need, cheap to look for first."""
 TOWNS_AFTER_ADDRESS = re.compile(r",?\s+([A-Za-z]+(?:\s+[A-Za-z]+){0,2})")
 """Addresses the shape alone does not give: a street word that is an everyday word, or a house number in
 words ("number fourty two elm avenue"), where the words before say someone lives there ("i live at", "my
@@ -2471,8 +2474,9 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             found += [Found(*m.span(), "address", "house number and street") for m in ADDRESS.finditer(text)]
         if not WEAK_STREETS.isdisjoint(seen):
             found += _addresses_in_context(text, WEAK_ADDRESS)
-        if not ANY_STREET.isdisjoint(seen):
+        if not ANY_STREET.isdisjoint(seen) and STREET_THEN_NUMBER.search(text):
             found += _addresses_in_context(text, NUMBER_AFTER_STREET)
+        if not ANY_STREET.isdisjoint(seen) and NUMBER_THEN_ON.search(text):
             found += _addresses_in_context(text, NUMBER_ON_STREET)
         found += [Found(*m.span(), "form group", "form group") for m in FORM_GROUP.finditer(text) if _a_form(text, m)]
         found += _numbers(text, digit_count)
@@ -2502,7 +2506,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     if not NICKNAME_WORDS.isdisjoint(seen):
         found += [Found(*m.span(), "name", "nickname of a letter") for m in NICKNAME.finditer(text)]
     found += _learned(words)
-    theirs = _famous_but_theirs(words) if not MY_WORDS.isdisjoint(seen) else []
+    theirs = _famous_but_theirs(words) if not _figure_ends().isdisjoint(seen) and not MY_WORDS.isdisjoint(seen) else []
     found += [Found(s, e, "name", "a famous name, then who they are") for s, e in theirs]
     if not found:
         return found
@@ -2539,6 +2543,12 @@ MY_WORDS = frozenset(["my", "mera", "meri", "mere", "mój", "moj", "moja", "moje
 KIN_WORDS = RELATIONS | frozenset(
     ["bhai", "behen", "bhen", "baji", "abbu", "ammi", "chacha", "chachi", "khala", "mamu", "phupho", "dost", "brat"]
 )
+
+
+@cache
+def _figure_ends() -> frozenset[str]:
+    """The last words of public figures' names of two words or more."""
+    return frozenset(phrase[-1] for phrases in public_figures().phrases.values() for phrase in phrases)
 
 
 def _famous_but_theirs(words: Words) -> list[tuple[int, int]]:
