@@ -14,9 +14,10 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --dev2 --misses  # #28's second development set (dev2/), for tuning
     .venv/bin/python tools/score_redaction.py --dev3 --misses  # #28's third development set (dev3/, round 4), for tuning
     .venv/bin/python tools/score_redaction.py --dev3b          # round 4's check, written after its tuning (dev3b/)
+    .venv/bin/python tools/score_redaction.py --dev5 --misses  # round 5's development set (dev5/), for tuning
     .venv/bin/python tools/score_redaction.py --held           # lines held aside (held/), figures only
     .venv/bin/python tools/score_redaction.py --frozen2        # the second frozen set (frozen2/, written blind), figures only
-    .venv/bin/python tools/score_redaction.py --frozen3 --before REV  # the third (frozen3/, blind, before round 4)
+    .venv/bin/python tools/score_redaction.py --frozen3 --misses  # the third (frozen3/, blind before round 4; development since round 5)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
 for tuning: its misses may be listed. The frozen set (tests/data/redaction/frozen/, written for #28 before the recognisers were changed) is
@@ -151,6 +152,7 @@ def main() -> None:
     parser.add_argument("--dev2", action="store_true", help="score the second development set of #28 instead")
     parser.add_argument("--dev3", action="store_true", help="score the third development set of #28 instead")
     parser.add_argument("--dev3b", action="store_true", help="score round 4's check (dev3b/), written after its tuning")
+    parser.add_argument("--dev5", action="store_true", help="score round 5's development set (dev5/)")
     parser.add_argument("--held", action="store_true", help="score the lines held aside for #28 instead (figures only)")
     parser.add_argument(
         "--frozen2",
@@ -163,14 +165,17 @@ def main() -> None:
         help="score the third frozen set of #28 (frozen3/, written blind before round 4; figures only)",
     )
     args = parser.parse_args()
-    if args.frozen + args.dev + args.dev2 + args.dev3 + args.dev3b + args.held + args.frozen2 + args.frozen3 > 1:
+    chosen = [args.frozen, args.dev, args.dev2, args.dev3, args.dev3b, args.dev5, args.held, args.frozen2, args.frozen3]
+    if sum(chosen) > 1:
         parser.error(
-            "--frozen, --frozen2, --frozen3, --dev, --dev2, --dev3, --dev3b and --held are different sets: choose one"
+            "--frozen, --frozen2, --frozen3, --dev, --dev2, --dev3, --dev3b, --dev5 and --held are different sets: "
+            "choose one"
         )
-    args.frozen, frozen2, frozen3 = args.frozen or args.frozen2 or args.frozen3, args.frozen2, args.frozen3
+    # frozen3 was measured once (round 4) and is a development set since round 5: its misses may be listed
+    args.frozen, frozen2, frozen3 = args.frozen or args.frozen2, args.frozen2, args.frozen3
     if (args.frozen or args.held) and args.misses:
         parser.error("this set is for measuring, not tuning: it never lists the lines it got wrong")
-    if args.dev or args.dev2 or args.dev3 or args.dev3b or args.held or args.frozen:
+    if args.dev or args.dev2 or args.dev3 or args.dev3b or args.dev5 or args.held or args.frozen or frozen3:
         which = (
             "dev"
             if args.dev
@@ -180,6 +185,8 @@ def main() -> None:
             if args.dev3
             else "dev3b"
             if args.dev3b
+            else "dev5"
+            if args.dev5
             else "held"
             if args.held
             else "frozen2"
@@ -195,6 +202,7 @@ def main() -> None:
             "dev2": "second development set",
             "dev3": "third development set",
             "dev3b": "round 4's check",
+            "dev5": "round 5's development set",
             "held": "held aside",
             "frozen": "frozen set",
             "frozen2": "second frozen set",

@@ -14,8 +14,9 @@ What it learns from:
   text speak, misspelt verbs after "my dad", characters from set books); voices.jsonl is kept for
   tests/test_redaction_set.py's check of over-redaction.
 
-Never from tests/data/redaction/frozen/ (the evaluation set of #28), dev/, dev2/, dev3/ and dev3b/ (its
-development sets and round 4's check: that is what the model is tuned against) or held/ (lines held aside).
+Never from tests/data/redaction/frozen/ (the evaluation set of #28), dev/, dev2/, dev3/, dev3b/, dev5/ and
+frozen3/ (its development sets and round 4's check: that is what the model is tuned against), frozen2/ and
+frozen4/ (blind sets) or held/ (lines held aside).
 A third of the names and schools are hidden from the name and school lists while training, so that the model
 learns from the words around them too, as it must for names and schools no list has.
 """

@@ -54,7 +54,9 @@ STREETS_FILE = DATA / "streets.txt"
 NAME_COLUMNS = (30, 31, 32, 33, 35, 36, 37, 51, 52, 53, 54, 55, 56, 57, 58, 66, 67, 68, 71, 76, 77, 79, 80, 84)
 
 # Faker's person lists for the same communities (South Asian, Polish, Somali and East African,
-# Caribbean and West African, Irish, white British, Eastern European).
+# Caribbean and West African, Irish, white British, Eastern European; Southern African (Zulu, close to
+# Zimbabwe's Ndebele) and North African (Algerian French) since #28's fifth round. Turkish was tried and left
+# out: its list holds "sayin", which young people type for "saying").
 LATIN_LOCALES = (
     "en_GB",
     "en_IE",
@@ -74,6 +76,8 @@ LATIN_LOCALES = (
     "ro_RO",
     "sk_SK",
     "cs_CZ",
+    "zu_ZA",
+    "fr_DZ",
 )
 ARABIC_LOCALES = ("ar_AA", "ar_SA", "ar_PS", "fa_IR")
 
@@ -260,6 +264,28 @@ def places() -> frozenset[str]:
     return _word_file(PLACES_FILE) | _word_file(WORLD_PLACES_FILE) | frozenset(countries)
 
 
+LOCAL_SECTIONS = ("# Towns and cities", "# more of Leicester", "# areas of the city")
+"""The sections of places.txt that are the area's own towns, villages and parts of the city."""
+TOO_WIDE = frozenset(["leicester", "leicestershire", "rutland", "fosse"])
+
+
+@cache
+def local_places() -> frozenset[str]:
+    """The area's own towns, villages and parts of the city (the sections of places.txt named in
+    LOCAL_SECTIONS), without the city and counties themselves: a place of work named with one of them is a
+    site someone could be found at ("the amazon warehouse in coalville"), where "the tesco in leicester" is not."""
+    found: set[str] = set()
+    keep = True
+    for line in PLACES_FILE.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            if line.startswith(("# Towns", "# more", "# areas", "# regions", "# counties", "# cities")):
+                keep = line.startswith(LOCAL_SECTIONS)
+            continue
+        if keep and line.strip():
+            found.add(line.strip().lower())
+    return frozenset(found - TOO_WIDE)
+
+
 @cache
 def not_people() -> frozenset[str]:
     """Names of apps, games, shops, services and helplines that young people write with a capital (the
@@ -400,6 +426,22 @@ def school_forms() -> dict[tuple[str, ...], bool]:
     for school in schools():
         for words, loose in school.forms:
             forms[words] = forms.get(words, True) and loose
+    # Shortened to its first word where that word is no English word, place or name ("rushey" for "rushey
+    # mead", "welland" for "welland park"): a school only with a school word or verb near it.
+    names, places_ = first_names() | surnames(), places()
+    for words in list(forms):
+        head = [w for w in words if w != "the"]
+        first = head[0] if head else ""
+        if (
+            len(head) > 1
+            and len(first) >= 5
+            and first.isalpha()
+            and (first,) not in forms
+            and first not in names
+            and first not in places_
+            and not is_english(first)
+        ):
+            forms[(first,)] = True
     return forms
 
 

@@ -42,6 +42,7 @@ from voice.reading.names import (
     first_names,
     helplines,
     is_english,
+    local_places,
     not_people,
     places,
     public_figures,
@@ -170,7 +171,8 @@ ANY_STREET = ADDRESS_STREETS | WEAK_STREETS
 WEAK_STREET = "(?:" + "|".join(sorted(WEAK_STREETS, key=lambda w: (-len(w), w))) + ")"
 LIVING_BEFORE = re.compile(
     r"\b(?:live|lives|living|lived|stay|stays|staying|address|house|home|moved|move|at|is|"
-    r"flat|nans?|dads?|mums?|mine|ours|theirs)\b[^.!?\n]{0,25}$",
+    r"flat|nans?|dads?|mums?|mine|ours|theirs|ulicy|ulica|mieszkam|mieszkamy|mieszka|rehte|rehta|rehti)\b"
+    r"[^.!?\n]{0,25}$",
     re.IGNORECASE,
 )
 LIVING_AFTER = re.compile(r"\s+(?:is|was)\s+(?:my|our|his|her|their|where)\b", re.IGNORECASE)
@@ -178,6 +180,27 @@ ADDRESS_TAIL = rf",?\s+(?:the\s+)?(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{0,3}}(?:{S
 WEAK_ADDRESS = re.compile(rf"\b\d{{1,4}}[a-z]?{ADDRESS_TAIL}", re.IGNORECASE)
 WORDS_ADDRESS = re.compile(rf"\b{NUMBER_WORDS}(?:[\s-]+(?:and\s+)?{NUMBER_WORDS}){{0,3}}{ADDRESS_TAIL}", re.IGNORECASE)
 NUMBER_BEFORE = re.compile(r"\b(?:number|no\.?|num)\s*$", re.IGNORECASE)
+NUMBER_AFTER_STREET = re.compile(
+    rf"\b(?:{NOT_STREET_WORD}(?!(?:na|ulicy|ulica|ul|przy|near|by|off|up|down|along|live|lives|house|home|"
+    rf"address|nans?|mums?|dads?|is|was)\b)[A-Za-z']+\s+){{1,3}}(?:{STREET}|{WEAK_STREET})\b,?\s+"
+    rf"{HOUSE_NUMBER}\d{{1,4}}[a-z]?\b"
+    r"(?!\s*(?:%|am\b|pm\b|bus|times?\b|mins?\b|minutes?\b|hours?\b|years?\b|days?\b|weeks?\b|pounds?\b|quid\b|"
+    r"p\b|people\b|kids\b|of\b|nights?\b|mornings?\b|evenings?\b|afternoons?\b|weekends?\b|miles?\b|stops?\b|"
+    r"seconds?\b|secs?\b|o'?clock\b))",
+    re.IGNORECASE,
+)
+"""A street, then its house number, where the words before say someone lives there: "my nans house on
+blackbird road number 9", "mieszkam na ulicy harrow road 58"."""
+NUMBER_ON_STREET = re.compile(
+    rf"\b(?:number|no\.?|num)\s*\d{{1,4}}[a-z]?\s+(?:on|in)\s+(?:the\s+(?=[A-Za-z']+\b)|(?=[A-Za-z']+\s))"
+    rf"(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{0,3}}(?:{STREET}|{WEAK_STREET})\b{COMPASS}",
+    re.IGNORECASE,
+)
+"""A house number, then the street it is on: "i live at [number 44 on gooding avenue]"."""
+STREET_THEN_NUMBER = re.compile(rf"\b(?:{STREET}|{WEAK_STREET}),?\s+{HOUSE_NUMBER}\d", re.IGNORECASE)
+NUMBER_THEN_ON = re.compile(r"\b(?:number|no\.?|num)\s*\d{1,4}[a-z]?\s+(?:on|in)\s", re.IGNORECASE)
+"""What NUMBER_AFTER_STREET and NUMBER_ON_STREET need, cheap to look for first."""
+TOWNS_AFTER_ADDRESS = re.compile(r",?\s+([A-Za-z]+(?:\s+[A-Za-z]+){0,2})")
 """Addresses the shape alone does not give: a street word that is an everyday word, or a house number in
 words ("number fourty two elm avenue"), where the words before say someone lives there ("i live at", "my
 nans house is") or the words after ("3 kingfisher way is my house"): see _addresses_in_context()."""
@@ -186,10 +209,11 @@ DATE_OF_BIRTH = re.compile(
     rf"(?P<d>\b\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:19|20)?\d{{2}}\b)"
     rf"|\b(?:born|birthday|dob|d\.o\.b\.?|date\s+of\s+birth)\s*(?:is|was|on|:)?\s*"
     rf"(?P<w>(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
-    rf"(?:,?\s+(?:19|20)\d{{2}})?)\b",
+    rf"(?:,?\s+(?:(?:19|20)\d{{2}}|'?[01]\d(?!\s*(?:years?|yrs?|months?|weeks?|days?|hours?|mins?)\b)))?)\b",
     re.IGNORECASE,
 )
-"""A date of birth: the date itself is redacted ("my birthday is [date of birth]")."""
+"""A date of birth: the date itself is redacted ("my birthday is [date of birth]", "my date of birth is [9th june
+09]")."""
 ORDINAL_WORDS = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
     r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
@@ -261,7 +285,7 @@ MONTH_WORDS = frozenset(
     ]
 )
 BIRTH_YEAR_NEEDS = re.compile(rf"\b{BIRTH_YEAR}\b")
-FORM_GROUP = re.compile(r"(?<![\w/.£$-])(?:[7-9]|1[0-3])(?P<f>[A-Z]{1,3}\d?|\s?[A-Za-z]{1,3}\d?)(?![\w/.-])")
+FORM_GROUP = re.compile(r"(?<![\w/.£$-])(?:[7-9]|1[0-3])(?P<f>-?[A-Z]{1,3}\d?|\s?[A-Za-z]{1,3}\d?)(?![\w/.-])")
 FORM_BEFORE = re.compile(r"\b(?:form|group|in|class|tutor|reg)(?:\s+is)?\s$", re.IGNORECASE)
 """A form group ("9R", "10JT", "7Y2"; after "form", "group", "in": "my form is 10 ABE", "im in 9r"), not a
 time, size or sum."""
@@ -636,7 +660,11 @@ class _Names:
         # "Mr Patel", "mrs dhillon", "miss Hughes"; not "i miss home" or "mr men books".
         if p1 in TITLES and (cap or (known_name and unknown) or (titled and (known_name or unknown))):
             return "title"
-        introduced = p1 in INTRODUCERS or (p1 == "is" and p2 in ("name", "names", "imię")) or (p1, p2) == ("me", "call")
+        introduced = (
+            p1 in INTRODUCERS
+            or (p1 == "is" and p2 in ("name", "names", "imię"))
+            or (p2 in CALL and p1 in ("me", "him", "her"))
+        )  # "we call him kwams"
         if introduced and (cap or unknown or (known_name and not c & ENGLISH)):
             return "introduced"
         if unknown and not cap and not c & (FIRST | SURNAME) and TEXT_SPEAK_VERB.search(lower):
@@ -700,6 +728,10 @@ class _Names:
             return True  # "big mo runs the estate"
         if w.before[i] == "." and nxt in SAID_OR_DID:
             return True  # "sky said my mum is a tramp"
+        if w.before[i] == "." and self._who_they_are(i, nxt):
+            return True  # "blessing is my bestie", "heaven is the only one who ...", "miracle and her mates ..."
+        if p1 in AND_WORDS and w.before[i - 2 if i >= 2 else i] == "." and self._pair_of_names(i - 2, i):
+            return True  # "misty and [raven] stopped talking to me"
         if w.before[i] == "." and _from_where_they_are(w, i) and w.lowers[i] not in VERB_NAMES:
             return True  # "summer from year 9 ...", "heaven from my class ..."
         if (
@@ -714,11 +746,37 @@ class _Names:
         if p1 in WEAK_CONTEXT and nxt in ("she", "he", "shes", "hes"):
             return True  # "i hate destiny she always lies"
         return (
-            w.before[i] == "."
+            (w.before[i] == "." or (p1 in APPOSITION_AFTER and not w.before[i]))
             and nxt in ("my", "our")
-            and w.next(i + 1) in ONE_PERSON | {"foster", "step", "little", "big", "older", "younger"}
-            and w.lowers[i] not in VERB_NAMES
-        )  # "mercy my foster mum"; not "hope my mum gets better"
+            and w.next(i + 1) in WHO_AFTER_A_NAME
+            and w.lowers[i] not in CLAUSE_VERBS
+        )  # "mercy my foster mum", "frank my grandad", "i think sunny my brother", "bob my nans partner"; not
+        # "hope my mum gets better", "i miss my dad"
+
+    def _who_they_are(self, i: int, nxt: str) -> bool:
+        """The words after a first name that is an everyday word, starting a sentence, say who someone is or
+        what they did: "blessing is my bestie", "summer is the only one who checks on me", "miracle and her
+        mates jumped me", "misty and raven stopped talking to me", "cliff keeps ..."; not "hope is the only
+        thing", "hope keeps me going"."""
+        w = self.w
+        after = [w.next(i + k) for k in range(4)]
+        if nxt in ("is", "was") and after[1] == "my":
+            k = 3 if after[2] in ("best", "little", "big", "older", "younger", "twin", "step", "foster") else 2
+            return after[k] in ONE_PERSON | {"bestie", "bff", "friend"}
+        if nxt in ("is", "was") and after[1:3] == ["the", "only"]:
+            return after[3] in ("one", "person")
+        if nxt in AND_WORDS and after[1] in ("her", "his", "their"):
+            return after[2] in RELATIONS
+        if nxt in AND_WORDS:
+            return self._pair_of_names(i, i + 2)
+        return nxt in DID_TO_SOMEONE and w.lowers[i] not in VERB_NAMES
+
+    def _pair_of_names(self, a: int, b: int) -> bool:
+        """Words a and b ("X and Y"), both first names, then what a person does: "misty and raven stopped"."""
+        if a < 0 or b >= len(self.w):
+            return False
+        both = all(self.classes[k] & FIRST and not self.classes[k] & (STOP | FUNCTION) for k in (a, b))
+        return both and self.w.next(b) in SAID_OR_DID | DID_TO_SOMEONE | STRONG_VERBS
 
     def extend(self) -> None:
         """Surnames after a name, and the other names in a list ("X and Y", "X, Y and Z")."""
@@ -770,6 +828,8 @@ class _Names:
         if not self.could_be(j) or c & FUNCTION or self.w.lowers[j] in PERSON_VERBS:
             return False
         cap = self.w.capital(j)
+        if self.w.lowers[j].startswith(SURNAME_PREFIXES) and not c & ENGLISH:
+            return True  # "[name] al-sayed", "[name] o'connor"
         return bool(c & SURNAME) or (cap and not c & ENGLISH) or (cap and bool(c & FIRST))
 
     def _listed(self, a: int, b: int, k: int) -> bool:
@@ -782,6 +842,19 @@ class _Names:
         if not joined or not (self.could_be(k) or c & (FIRST | PLACE | STOP | NOT_PERSON) == FIRST | PLACE):
             return False  # a place that is a first name too beside a name is one: "tyler n jordan"
         return (w.capital(k) and not (c & ENGLISH and not c & FIRST)) or bool(c & FIRST and not c & EVERYDAY)
+
+
+DID_TO_SOMEONE = frozenset(
+    ["keeps", "kept", "stopped", "started", "jumped", "blocked", "ignores", "ignored", "follows", "followed", "laughed"]
+)
+"""What a person did to a young person, after an everyday-word name starting a sentence ("cliff keeps ...")."""
+CLAUSE_VERBS = frozenset(["hope", "will", "mark", "trust", "may", "miss", "pray", "love", "rob", "sue", "chase"])
+"""Everyday-word names that also start a sentence as a verb before "my" ("hope my mum gets better", "miss my
+dad", "will my mum be ok"): never a name before "my mum" by that alone."""
+APPOSITION_AFTER = frozenset(["and", "n", "&", "think", "thought", "with"])
+KIN_POSSESSIVES = frozenset(
+    ["nans", "mums", "dads", "sisters", "brothers", "aunties", "aunts", "uncles", "cousins", "grandads", "grandmas"]
+)
 
 
 def _from_where_they_are(w: Words, i: int) -> bool:
@@ -842,6 +915,7 @@ SURNAME_PARTICLES = frozenset(
 )
 """Words inside a surname after a first name ("van der berg", "al hassan", "dos santos")."""
 SURNAMES_ALSO_WORDS = frozenset(["bibi", "begum", "khatun"])
+SURNAME_PREFIXES = ("al-", "el-", "ul-", "bin-", "ibn-", "abu-", "abd-", "o'", "o’")
 """Surnames that are also words redaction never takes for names elsewhere ("my bibi" is a grandmother)."""
 TITLE_SPOTS = frozenset(
     [
@@ -898,6 +972,7 @@ ONE_PERSON = RELATIONS - {
 }
 """Words for one person in a young person's life, after which a first name that is also a word is a name
 ("my step dad bill", "my friend destiny", "my mums boyfriend lee")."""
+WHO_AFTER_A_NAME = ONE_PERSON | KIN_POSSESSIVES | {"foster", "step", "little", "big", "older", "younger"}
 DETERMINERS = frozenset(
     ["a", "an", "the", "my", "your", "his", "her", "our", "their", "this", "that", "some", "any", "no", "every"]
 )
@@ -990,11 +1065,12 @@ NICKNAME_WORDS = frozenset(["big", "lil", "little"])
 NICKNAME = re.compile(
     r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:big|lil|little)\s+[a-z]\b(?=\s+(?:"
     + "|".join(sorted(STRONG_VERBS))
-    + r"|is|was|has|had|got|and|n|&|[a-z]+ed|[a-z]+s)\b)",
+    + r"|is|was|has|had|got|and|n|&|[a-z]+ed|[a-z]+s)\b)"
+    r"|(?<=\band\s)(?:big|lil)\s+[a-z]\b(?!['’])",
     re.IGNORECASE,
 )
-"""A nickname of a letter, before what a person does: "big T said", "lil k keeps threatening my brother", "lil d
-pulled a knife"."""
+"""A nickname of a letter, before what a person does or after "and": "big T said", "lil k keeps threatening my
+brother", "lil d pulled a knife", "[name] and big t wait outside"."""
 LIST_ENDS = frozenset(
     ["friends", "mates", "besties", "bffs", "cousins", "sisters", "brothers", "bros", "friend", "mate", "bestie"]
 )
@@ -1030,12 +1106,21 @@ class _CandidateKind(dict[int, int]):
 CANDIDATE_KIND = _CandidateKind()
 
 
-def _names(words: Words) -> Iterator[Found]:
-    names = _Names(words)
+CALL = frozenset(["call", "calls", "called"])
+
+
+def _after_context(words: Words) -> set[int]:
+    """The words _Names.decide() is asked about because of the words before them: after a title, a word for
+    someone ("my friend X"), "told", "call him", "me and"; and every lower-case first name that is an everyday
+    word too (a name only where _Names._everyday_name() says so)."""
     lowers = words.lowers
-    candidates = _name_candidates(words)
+    candidates: set[int] = set()
     if not CONTEXT_WORDS.isdisjoint(words.set):
         candidates.update(i + 1 for i, lower in enumerate(lowers[:-1]) if lower in CONTEXT_WORDS)
+    if not CALL.isdisjoint(words.set):  # "we call him kwams", "everyone calls her smudge"
+        candidates.update(
+            i + 2 for i, lower in enumerate(lowers[:-2]) if lower in CALL and lowers[i + 1] in ("me", "him", "her")
+        )
     if not TOLD.isdisjoint(words.set):  # "i told autumn"
         candidates.update(i + 1 for i, lower in enumerate(lowers[:-1]) if lower in TOLD)
     # everyday words that are names too, in lower case: names only where _everyday_name() says so
@@ -1046,6 +1131,13 @@ def _names(words: Words) -> Iterator[Found]:
         candidates.update(
             i + 2 for i, lower in enumerate(lowers[:-2]) if lower == "me" and lowers[i + 1] in ("and", "n", "&")
         )
+    return candidates
+
+
+def _names(words: Words) -> Iterator[Found]:
+    names = _Names(words)
+    lowers = words.lowers
+    candidates = _name_candidates(words) | _after_context(words)
     for i in sorted(candidates):
         why = names.decide(i)
         if why:
@@ -1363,13 +1455,35 @@ def _addresses_in_context(text: str, pattern: re.Pattern[str]) -> list[Found]:
     return found
 
 
+def _with_town(text: str, found: Found) -> Found:
+    """An address with the town or village written after it: "[5 tudor road, leicester]", "[28 market street
+    coalville]"."""
+    m = TOWNS_AFTER_ADDRESS.match(text, found.end)
+    if not m:
+        return found
+    words = m.group(1).lower().split()
+    towns = places()
+    for n in range(len(words), 0, -1):
+        if " ".join(words[:n]) in towns:
+            end = m.start(1) + len(" ".join(m.group(1).split()[:n]))
+            return Found(found.start, end, found.kind, found.recogniser)
+    return found
+
+
 def _a_form(text: str, m: re.Match[str]) -> bool:
     """ "9R", "10JT"; "10 ABE", "9r" after "form", "group", "in"; not "10am", "8kg" or "11th"."""
-    letters = m.group("f").lstrip()
-    attached = letters == m.group("f") and letters.isupper()
+    letters = m.group("f").lstrip().lstrip("-")  # "10-CH"
+    attached = letters == m.group("f").lstrip("-") and letters.isupper()
     if not attached and not FORM_BEFORE.search(text, max(0, m.start() - 15), m.start()):
         return False
+    if letters.isupper() and FORM_TUTOR_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+        return True  # "my form tutor in 8K": a form, though "8K" is a number elsewhere
     return letters.lower() not in (NOT_FORM_CAPITALS if letters.isupper() else NOT_FORM)
+
+
+FORM_TUTOR_BEFORE = re.compile(
+    r"\b(?:form|tutor|reg)\b[^.!?\n]*\bin\s+$|\b(?:form|tutor\s+group|reg\s+group)\s+is\s+$", re.IGNORECASE
+)
 
 
 def _kept(text: str, found: Found, terms: Terms | None) -> bool:
@@ -1499,12 +1613,44 @@ def _school_near(words: Words, i: int, j: int) -> bool:
         return True
     if p1 == "from" and p2 and class_of(p2) & (FIRST | SURNAME | ARABIC) and not class_of(p2) & (STOP | EVERYDAY):
         return True  # "jay from crown hills": a young person is known by their school
+    before = words.lowers[max(0, i - 7) : i - 1]
+    if p1 == "to" and "from" in before and not TO_SCHOOL.isdisjoint(before[: before.index("from")]):
+        return True  # "i moved from hamilton to city of leicester"
+    if p1 == "from" and p2 in RELATIONS and not _a_place(tuple(words.lowers[i:j])):
+        return True  # "my kurdish friend from city of leicester"; not "my friend from crown hills" (the area)
+    if p1 == "do" and p2 in GO_TO_POLISH:
+        return True  # "chodzę do crown hills"
     after = words.next(j - 1)
     return (
         after in SCHOOL_ENDS
+        or after in GO_TO_URDU  # "main crown hills jaati hoon"
         or (after == "sixth" and words.next(j) == "form")
-        or (after in ("is", "was") and "school" in words.set)
+        or (after in ("is", "was", "used") and "school" in words.set)
     )  # "castle rock sixth form"
+
+
+GO_TO_POLISH = frozenset(["chodzę", "chodze", "chodzi", "chodzimy", "chodził", "chodzil", "chodziła", "chodzila"])
+GO_TO_URDU = frozenset(
+    ["jaati", "jati", "jata", "jaata", "jaate", "jate", "parhti", "parhta", "parhte", "padhti", "padhta"]
+)
+
+
+def _school_in_its_town(words: Words, form: tuple[str, ...], j: int) -> bool:
+    """A school's form that is no place, then the town it is in: "cedars in birstall", "long field in melton"."""
+    if _a_place(form) or words.next(j - 1) not in ("in", "near"):
+        return False
+    k = j + 1
+    return k < len(words) and any(
+        tuple(words.lowers[k : k + len(p)]) == p for p in _town_index().get(words.lowers[k], ())
+    )
+
+
+@cache
+def _town_index() -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for place in local_places():
+        index.setdefault(place.split()[0], []).append(tuple(place.split()))
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _listed_schools(words: Words) -> Iterator[Found]:
@@ -1529,7 +1675,12 @@ def _listed_schools(words: Words) -> Iterator[Found]:
             if (
                 _form_at(words, lowers, form, i)
                 and all(b == "" for b in words.before[i + 1 : j])
-                and (not loose or _school_near(words, i, j) or _school_subject(words, form, i, j))
+                and (
+                    not loose
+                    or _school_near(words, i, j)
+                    or _school_subject(words, form, i, j)
+                    or _school_in_its_town(words, form, j)
+                )
                 and not (_street_after(words, j))
             ):
                 first = i - 1 if i and lowers[i - 1] == "the" and not words.before[i] else i
@@ -1613,12 +1764,11 @@ SUBJECT_VERBS = frozenset(
 def _school_subject(words: Words, form: tuple[str, ...], i: int, j: int) -> bool:
     """A school's form of two words or more that is not a place, as what a sentence is about ("castle rock
     has bullys", "new college is full of drama"; not "rushey mead is nice", a part of the city)."""
-    return (
-        len(form) > 1
-        and words.before[i] == "."
-        and words.next(j - 1) in SUBJECT_VERBS
-        and " ".join(form) not in places()
-    )
+    if " ".join(form) in places():
+        return False
+    if "school" in words.set and words.next(j - 1) in SAID_OR_DID and (form[0] != "the" or len(form) > 1):
+        return True  # "my mum went up the school but samworth said ..."
+    return len(form) > 1 and words.before[i] == "." and words.next(j - 1) in SUBJECT_VERBS
 
 
 @cache
@@ -1653,6 +1803,8 @@ def _a_public_figure(words: Words, found: Found) -> bool:
         return False
     if words.next(i) in STRONG_VERBS and i + 1 < len(words) and words.next(i + 1) in PEOPLE_AFTER:
         return False  # "kendrick hit me": someone the young person knows
+    if _then_whose(words, found.end):
+        return False  # "[jamie] [vardy] my uncle ..."
     return words.prev(i) not in STRONG_CONTEXT and words.prev(i, 2) not in STRONG_CONTEXT
 
 
@@ -1663,9 +1815,15 @@ def _beside_a_figure(words: Words, found: list[Found], kept: list[tuple[int, int
     """Names of one word joined by "and" to a public figure or character kept ("billie eilish and finneas",
     "peppa pig and george", "prince william and kate"): one more of them, unless a word for a person comes
     before it or a word after it says someone known ("... and jay from my class")."""
-    if not kept or words.set.isdisjoint(AND_WORDS):
+    if words.set.isdisjoint(AND_WORDS):
         return set()
     starts, ends = {s for s, _ in kept}, {e for _, e in kept}
+    for k, c in enumerate(words.classes):  # "stormzy and dave", "spongebob and patrick": a figure of one word
+        if c & FIGURE and words.prev(k) not in STRONG_CONTEXT and words.prev(k, 2) not in STRONG_CONTEXT:
+            starts.add(words.span(k)[0])
+            ends.add(words.span(k)[1])
+    if not starts:
+        return set()
     beside = set()
     for f in found:
         i = words.index_at(f.start) if f.kind == "name" else None
@@ -2128,9 +2286,12 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
         and (last + 1 >= b or words.lowers[last + 1] not in SCHOOL_ENDS)
     ):
         return None  # "the Odeon at Freemans Park", "on Sparkenhoe Street": a street or a park
-    if kind == "workplace" and not _said_to_be_work(words.lowers[a:first]):
-        return None  # "ramps at the skatepark": a place is someone's work only where the answer says work
-    street = _workplace_end(words, last, b) if kind == "workplace" else last
+    street = last
+    if kind == "workplace":
+        ends = _learned_workplace(words, first, last, a, b)
+        if ends is None:
+            return None
+        last, street = ends
     if kind != "name" and street == last and _generic(words.lowers[first : last + 1]):
         return None  # "works at home", "works in a shop"; not "the bank on granby street"
     start, end = words.span(first)[0], words.span(street)[1]
@@ -2141,6 +2302,23 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
     if words.possessive(street):
         end -= 2
     return Found(start, end, kind, f"{LEARNED}, {labelled.confidence:.2f}")
+
+
+def _learned_workplace(words: Words, first: int, last: int, a: int, b: int) -> tuple[int, int] | None:
+    """The learned recogniser's place of work, words first..last of the sentence a..b-1: its last word and the
+    last of its street, or None where it is no one's work."""
+    if not _said_to_be_work(words.lowers[a:first]):
+        return None  # "ramps at the skatepark": a place is someone's work only where the answer says work
+    while last > first and words.lowers[last] in WORKPLACE_ON | {"the", "a"}:
+        last -= 1  # "works at [amazon] in the summer"
+    street = _workplace_end(words, last, b)
+    if words.classes[street] & PLACE and all(
+        c & PLACE or lower in GENERIC_PLACES or lower in WORKPLACE_ON
+        for c, lower in zip(words.classes[first : street + 1], words.lowers[first : street + 1], strict=True)
+    ):
+        return None  # "works in leicester", "works at home in leicester": a town names no one's work (but
+        # "glenfield hospital" names one)
+    return last, street
 
 
 WORK_CUES = word_list("work cues")
@@ -2189,6 +2367,77 @@ def _workplace_end(words: Words, last: int, end: int) -> int:
 
 STREET_ENDS = frozenset(["road", "rd", "street", "st", "lane", "avenue", "ave", "north", "south", "east", "west"])
 
+SITE_ENDS = ADDRESS_STREETS | STREET_WORDS | frozenset(["estate", "gate", "island"])
+"""Last words of a street or site a place of work is on ("narborough road", "troon industrial estate")."""
+SITE_BEFORE = frozenset(["on", "in", "at", "near", "off", "by", "na", "przy"])
+WORK_OPENERS = frozenset(["at", "for", "in", "w", "owns", "runs", "cleans", "manages"])
+WHERE_WORKS = frozenset(["works", "work", "worked", "working", "pracuje"])
+
+
+@cache
+def _local_sites() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The area's towns and parts of the city by their first word, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for place in local_places():
+        index.setdefault(place.split()[0], []).append(tuple(place.split()))
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+def _site_end(words: Words, k: int, b: int) -> int | None:
+    """The last word of a street or a local place just after word k ("on [narborough road]", "in
+    [beaumont leys]", "at [fosse park]"), or None."""
+    lowers = words.lowers
+    i = k + 1 + (k + 1 < b and lowers[k + 1] == "the")
+    if i >= b:
+        return None
+    end = None
+    for place in _local_sites().get(lowers[i], ()):
+        if tuple(lowers[i : i + len(place)]) == place:
+            end = i + len(place) - 1
+            break
+    if end is not None:
+        while end + 1 < b and lowers[end + 1] in SITE_ENDS and not words.before[end + 1]:
+            end += 1  # "belgrave [road]"
+        return end
+    for j in range(i, min(i + 4, b)):
+        if (words.classes[j] & (STOP | FUNCTION) and lowers[j] != "st") or (j > i and words.before[j]):
+            break
+        if j > i and lowers[j] in SITE_ENDS:
+            end = j
+    return end
+
+
+def _workplace_sites(words: Words) -> Iterator[Found]:
+    """A parent's place of work with its street or site, after words of work: "works at [the tesco on
+    narborough road]", "a cleaner at [the costa at fosse park]", "runs [the sweet centre on belgrave road]",
+    "pracuje w [polskim sklepie na narborough road]"; not "works at home in leicester" or "i want to work at
+    the kfc on london road" (a wish)."""
+    lowers = words.lowers
+    starts = [*_positions(words.before, "."), len(words)]
+    for s in range(len(starts) - 1):
+        a, b = starts[s], starts[s + 1]
+        for k in range(a + 2, b - 1):
+            if lowers[k] not in SITE_BEFORE:
+                continue
+            end = _site_end(words, k, b)
+            if end is None:
+                continue
+            after = lowers[end + 1 : end + 4]
+            work_after = bool(after) and after[0] == "where" and not WHERE_WORKS.isdisjoint(after)
+            for o in range(k - 2, max(a, k - 6) - 1, -1):
+                if lowers[o] in WORK_OPENERS or (work_after and lowers[o] == "to"):
+                    break
+                if (words.classes[o] & (STOP | FUNCTION) and lowers[o] not in ("the", "a")) or words.before[o + 1]:
+                    o = -1
+                    break
+            else:
+                continue
+            if o < a or (_generic(lowers[o + 1 : k]) and lowers[o + 1] != "the"):
+                continue
+            if not (_said_to_be_work(lowers[a : o + 1]) or work_after):
+                continue
+            yield Found(words.span(o + 1)[0], words.span(end)[1], "workplace", "place of work with its street or site")
+
 
 # --- putting it together -----------------------------------------------------------------------
 def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901 - one list of recognisers
@@ -2217,6 +2466,10 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             found += [Found(*m.span(), "address", "house number and street") for m in ADDRESS.finditer(text)]
         if not WEAK_STREETS.isdisjoint(seen):
             found += _addresses_in_context(text, WEAK_ADDRESS)
+        if not ANY_STREET.isdisjoint(seen) and STREET_THEN_NUMBER.search(text):
+            found += _addresses_in_context(text, NUMBER_AFTER_STREET)
+        if not ANY_STREET.isdisjoint(seen) and NUMBER_THEN_ON.search(text):
+            found += _addresses_in_context(text, NUMBER_ON_STREET)
         found += [Found(*m.span(), "form group", "form group") for m in FORM_GROUP.finditer(text) if _a_form(text, m)]
         found += _numbers(text, digit_count)
     elif ("live" in seen or "lives" in seen) and not ADDRESS_STREETS.isdisjoint(seen):
@@ -2237,18 +2490,24 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         key = tuple(sorted((k, tuple(v)) for k, v in terms.terms.items()))
         for kind, pattern in _compiled_terms(key):
             found += [Found(*m.span(), kind, "the partnership's list") for m in pattern.finditer(text)]
+    if not (WORK_CUES.isdisjoint(seen) and JOBS.isdisjoint(seen)) and not SITE_BEFORE.isdisjoint(seen):
+        found += _workplace_sites(words)
     found += _schools(words)
     found += _listed_schools(words)
     found += _names(words)
     if not NICKNAME_WORDS.isdisjoint(seen):
         found += [Found(*m.span(), "name", "nickname of a letter") for m in NICKNAME.finditer(text)]
     found += _learned(words)
+    theirs = _famous_but_theirs(words) if not _figure_ends().isdisjoint(seen) and not MY_WORDS.isdisjoint(seen) else []
+    found += [Found(s, e, "name", "a famous name, then who they are") for s, e in theirs]
     if not found:
         return found
+    found = [_with_town(text, f) if f.kind == "address" else f for f in found]
     keep = _keep_pattern(tuple(terms.keep)) if terms and terms.keep else None
     kept = [m.span() for m in keep.finditer(text)] if keep else []
     if any(f.kind == "name" or f.recogniser.startswith(LEARNED) for f in found):
         kept_names = _kept_phrases(words)  # a name (or what the CRF found) inside a place, service or public figure
+        kept_names = [span for span in kept_names if span not in theirs]
         famous = _famous(words, found) | _beside_a_figure(words, found, kept_names)
         found = [
             f
@@ -2270,6 +2529,50 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         if all(f.end <= c.start or f.start >= c.end for c in chosen):
             chosen.append(f)
     return sorted(chosen)
+
+
+MY_WORDS = frozenset(["my", "mera", "meri", "mere", "mój", "moj", "moja", "moje"])
+KIN_WORDS = RELATIONS | frozenset(
+    ["bhai", "behen", "bhen", "baji", "abbu", "ammi", "chacha", "chachi", "khala", "mamu", "phupho", "dost", "brat"]
+)
+
+
+@cache
+def _figure_ends() -> frozenset[str]:
+    """The last words of public figures' names of two words or more."""
+    return frozenset(phrase[-1] for phrases in public_figures().phrases.values() for phrase in phrases)
+
+
+def _famous_but_theirs(words: Words) -> list[tuple[int, int]]:
+    """Public figures' names of two words or more followed by who they are to the young person."""
+    return [(s, e) for s, e in _kept_phrases(words) if _then_whose(words, e) and _a_figures_name(words, s, e)]
+
+
+def _a_figures_name(words: Words, start: int, end: int) -> bool:
+    """Words start..end, kept as a public figure, place or service, are a public figure's or character's name
+    (of the list), not a place's or service's."""
+    at = tuple(w.lower() for w in as_words(words.text[start:end]))
+    if not at or any(CLASSES[w] & (PLACE | NOT_PERSON) for w in at):
+        return False
+    return at in public_figures().phrases.get(at[0], ()) or ("the", *at) in public_figures().phrases.get("the", ())
+
+
+def _then_whose(words: Words, end: int) -> bool:
+    """A public figure's name followed by who they are to the young person: "imran khan mera bhai hai", "harry
+    kane my cousin": someone they know, with a famous name."""
+    i = words.index_at(end)
+    k = i if i is not None else next((m for m in range(len(words)) if words.span(m)[0] >= end), len(words))
+    if k < len(words) and words.lowers[k] in ("is", "was", "hai", "to"):
+        k += 1
+    if k >= len(words) or words.lowers[k] not in MY_WORDS:
+        return False
+    nxt = [words.next(k + n) for n in range(2)]
+    if not (nxt[0] in KIN_WORDS or (nxt[0] in ("best", "little", "big", "older", "younger") and nxt[1] in KIN_WORDS)):
+        return False
+    return OBJECT_PRONOUNS.isdisjoint(words.lowers[k + 2 : k + 9])  # not "bob marley my dad listens to him"
+
+
+OBJECT_PRONOUNS = frozenset(["him", "her", "them", "his", "their"])
 
 
 def redact(text: str, terms: Terms | None = None) -> Redacted:
