@@ -39,7 +39,7 @@ GO = [
     ("[name] al-hashimi keeps messaging me", "[name] keeps messaging me"),
     ("we live at number 19 on wakerley road", "we live at [address]"),
     ("me and thandeka walk home together", "me and [name] walk home together"),
-    ("bukayo saka my cousin plays sunday league", "[name] my cousin plays sunday league"),
+    ("bukayo saka is my cousin he plays sunday league", "[name] is my cousin he plays sunday league"),
 ]
 
 STAY = [
@@ -62,6 +62,8 @@ STAY = [
     "girls at skl keep sayin theyll jump me",
     "harry potter my favourite book",
     "bob marley my dad listens to him",
+    "i watch peppa pig my little sister loves it",
+    "taylor swift my sister is obsessed",
 ]
 
 

@@ -2552,7 +2552,7 @@ def _a_figures_name(words: Words, start: int, end: int) -> bool:
     """Words start..end, kept as a public figure, place or service, are a public figure's or character's name
     (of the list), not a place's or service's."""
     at = tuple(w.lower() for w in as_words(words.text[start:end]))
-    if not at or any(CLASSES[w] & (PLACE | NOT_PERSON) for w in at):
+    if not at or any(class_of(w) & (PLACE | NOT_PERSON) for w in at):
         return False
     return at in public_figures().phrases.get(at[0], ()) or ("the", *at) in public_figures().phrases.get("the", ())
 
@@ -2562,14 +2562,23 @@ def _then_whose(words: Words, end: int) -> bool:
     kane my cousin": someone they know, with a famous name."""
     i = words.index_at(end)
     k = i if i is not None else next((m for m in range(len(words)) if words.span(m)[0] >= end), len(words))
-    if k < len(words) and words.lowers[k] in ("is", "was", "hai", "to"):
+    said_is = k < len(words) and words.lowers[k] in ("is", "was", "hai", "to")
+    if said_is:
         k += 1
     if k >= len(words) or words.lowers[k] not in MY_WORDS:
         return False
-    nxt = [words.next(k + n) for n in range(2)]
-    if not (nxt[0] in KIN_WORDS or (nxt[0] in ("best", "little", "big", "older", "younger") and nxt[1] in KIN_WORDS)):
+    nxt = [words.next(k + n) for n in range(3)]
+    if nxt[0] in KIN_WORDS:
+        after = nxt[1]
+    elif nxt[0] in ("best", "little", "big", "older", "younger") and nxt[1] in KIN_WORDS:
+        after = nxt[2]
+    else:
         return False
-    return OBJECT_PRONOUNS.isdisjoint(words.lowers[k + 2 : k + 9])  # not "bob marley my dad listens to him"
+    # Only where the answer says who they are ("X is my cousin", "X mera bhai hai"): a famous name then
+    # "my sister ..." is far more often the name itself ("peppa pig my little sister loves it").
+    if not (said_is or after in ("hai", "he", "h", "hy", "jest")):
+        return False
+    return OBJECT_PRONOUNS.isdisjoint(words.lowers[k + 2 : k + 9])  # not "bob marley is my dad's favourite, he ..."
 
 
 OBJECT_PRONOUNS = frozenset(["him", "her", "them", "his", "their"])
