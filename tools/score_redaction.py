@@ -17,6 +17,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --dev5 --misses  # round 5's development set (dev5/), for tuning
     .venv/bin/python tools/score_redaction.py --held           # lines held aside (held/), figures only
     .venv/bin/python tools/score_redaction.py --frozen2        # the second frozen set (frozen2/, written blind), figures only
+    .venv/bin/python tools/score_redaction.py --frozen4 --before REV  # the fourth (frozen4/, blind before round 5): figures only
     .venv/bin/python tools/score_redaction.py --frozen3 --misses  # the third (frozen3/, blind before round 4; development since round 5)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -164,15 +165,37 @@ def main() -> None:
         action="store_true",
         help="score the third frozen set of #28 (frozen3/, written blind before round 4; figures only)",
     )
+    parser.add_argument(
+        "--frozen4",
+        action="store_true",
+        help="score the fourth frozen set of #28 (frozen4/, written blind before round 5; figures only)",
+    )
     args = parser.parse_args()
-    chosen = [args.frozen, args.dev, args.dev2, args.dev3, args.dev3b, args.dev5, args.held, args.frozen2, args.frozen3]
+    chosen = [
+        args.frozen,
+        args.dev,
+        args.dev2,
+        args.dev3,
+        args.dev3b,
+        args.dev5,
+        args.held,
+        args.frozen2,
+        args.frozen3,
+        args.frozen4,
+    ]
     if sum(chosen) > 1:
         parser.error(
-            "--frozen, --frozen2, --frozen3, --dev, --dev2, --dev3, --dev3b, --dev5 and --held are different sets: "
+            "--frozen, --frozen2, --frozen3, --frozen4, --dev, --dev2, --dev3, --dev3b, --dev5 and --held are different "
+            "sets: "
             "choose one"
         )
     # frozen3 was measured once (round 4) and is a development set since round 5: its misses may be listed
-    args.frozen, frozen2, frozen3 = args.frozen or args.frozen2, args.frozen2, args.frozen3
+    args.frozen, frozen2, frozen3, frozen4 = (
+        args.frozen or args.frozen2 or args.frozen4,
+        args.frozen2,
+        args.frozen3,
+        args.frozen4,
+    )
     if (args.frozen or args.held) and args.misses:
         parser.error("this set is for measuring, not tuning: it never lists the lines it got wrong")
     if args.dev or args.dev2 or args.dev3 or args.dev3b or args.dev5 or args.held or args.frozen or frozen3:
@@ -193,6 +216,8 @@ def main() -> None:
             if frozen2
             else "frozen3"
             if frozen3
+            else "frozen4"
+            if frozen4
             else "frozen"
         )
         FILES[:] = [f"{which}/labelled.txt", f"{which}/clean.txt"]
@@ -207,6 +232,7 @@ def main() -> None:
             "frozen": "frozen set",
             "frozen2": "second frozen set",
             "frozen3": "third frozen set",
+            "frozen4": "fourth frozen set",
         }[which]
     outputs = {"now": outputs_at(None)}
     if args.before:
