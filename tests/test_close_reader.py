@@ -13,7 +13,7 @@ from litestar.testing import TestClient
 
 from tests.conftest import add, get_page, sign_in
 from voice.common.settings import Settings
-from voice.reading.close import CloseReader, shipped_close_reader
+from voice.reading.close import PARTS_READ, CloseReader, shipped_close_reader
 from voice.reading.evaluation import tier_of
 from voice.reading.safeguarding import read_rules
 from voice.reading.themes import AnswerReader
@@ -129,7 +129,7 @@ def test_a_long_answer_is_read_in_parts_and_the_lead_is_shown_the_part_as_staff_
     answer_reader = AnswerReader(close_floor=0.0)
     answer_reader.close = spy = Marked(reader())  # type: ignore[assignment]
     [flag] = answer_reader.read([(shown, typed)])[0][1]
-    assert typed in spy.read and len(spy.read) > 2  # whole, then in parts
+    assert spy.read[0] == typed and len(spy.read) == 1 + PARTS_READ  # whole, then the parts the first reader chose
     assert flag.tier == "look" and flag.evidence is not None and flag.evidence.close == 0.99
     assert "the duck pond" in flag.reason and flag.reason in shown and len(flag.reason.split()) == 12
 

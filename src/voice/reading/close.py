@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -40,6 +41,9 @@ FOLDER = Path(__file__).parent.parent / "data" / "close-reader"
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 PART_WORD = re.compile(r"\S+")
 """A word, for cutting a long answer into parts: anything between spaces, as typed."""
+PARTS_READ = 2
+"""How many of a long answer's parts are read closely: those the first reader scores highest (on the
+development sets, reading every part caught no more than these two)."""
 WHY_WORDS = 3
 """How many of an answer's words a flag names as those that weighed most."""
 MIN_DROP = 0.1
@@ -128,12 +132,18 @@ class CloseReader:
         starts = [*range(0, len(spans) - size, step), len(spans) - size]
         return [(spans[a][0], spans[a + size - 1][1]) for a in starts]
 
-    def likeliest_part(self, text: str) -> tuple[float, tuple[int, int] | None]:
-        """The highest chance of any of the answer's parts, and where that part is (0 and None when it is
-        short enough to be read whole)."""
+    def likeliest_part(
+        self, text: str, rank: Callable[[list[str]], list[float]] | None = None
+    ) -> tuple[float, tuple[int, int] | None]:
+        """The highest chance of the answer's parts, and where that part is (0 and None when it is short
+        enough to be read whole). `rank` (the first reader's scores, far cheaper) chooses the PARTS_READ parts
+        to read closely; without it, every part is read."""
         spans = self.parts(text)
         if not spans:
             return 0.0, None
+        if rank is not None and len(spans) > PARTS_READ:
+            scores = rank([text[s:e] for s, e in spans])
+            spans = [spans[i] for i in sorted(sorted(range(len(spans)), key=lambda i: -scores[i])[:PARTS_READ])]
         chances = self.chances([text[s:e] for s, e in spans])
         best = max(range(len(spans)), key=chances.__getitem__)
         return chances[best], spans[best]

@@ -436,7 +436,7 @@ class AnswerReader:
                     why = msgspec.structs.replace(model.explain(scored, text), close=chance)
                     found[n] = (theme, [model_flag(scored, "look", why, named or None)])
                 continue
-            part, where = close.likeliest_part(said)
+            part, where = close.likeliest_part(said, self._part_risks)
             if flags and part < close.meta.window_threshold:  # sure it is not, whole and in every part
                 found[n] = (theme, [f for f in flags if f.tier != "look"])
             elif not flags and scored is not None and where is not None and part >= close.meta.window_threshold:
@@ -445,6 +445,16 @@ class AnswerReader:
                 if shown_part is not None:
                     scored = msgspec.structs.replace(scored, risk_sentence=shown_part)
                 found[n] = (theme, [model_flag(scored, "look", why, named or None)])
+
+    def _part_risks(self, parts: list[str]) -> list[float]:
+        """The first reader's score of each part of a long answer (to choose the parts the close reader reads)."""
+        assert self.model is not None
+        return [
+            scored.risk
+            for scored in self.model.score(
+                parts, [set(read_rules(p).features) for p in parts], [set(self.keyword_matches(p)) for p in parts]
+            )
+        ]
 
     def _model_flags(
         self, scored: Scores, label: str, mentions: dict[str, str], shown: str, over: bool = False
