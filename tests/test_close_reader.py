@@ -105,7 +105,7 @@ def test_at_a_floor_of_1_it_reads_only_the_answers_worth_a_look_and_never_touche
 
 
 def test_it_takes_out_of_the_list_what_it_reads_as_harmless_whole_and_in_every_part() -> None:
-    text = "nobody makes me sell anything or carry stuff for them"  # the first reader's "worth a look"
+    text = "no one shouts at me at home"  # the first reader's "worth a look"
     assert tier_of(AnswerReader(read_closely=False).read([(text, text)])[0][1]) == "look"
     assert reader().chances([text])[0] < reader().meta.drop_threshold
     assert AnswerReader().read([(text, text)])[0][1] == []
@@ -135,8 +135,8 @@ def test_a_long_answer_is_read_in_parts_and_the_lead_is_shown_the_part_as_staff_
 
 
 def test_a_flag_it_made_says_why_in_the_words_staff_see() -> None:
-    typed = "when Darren has had a drink i go to my room and put my headphones on and wait"
-    shown = "when [name] has had a drink i go to my room and put my headphones on and wait"
+    typed = "i hide upstairs with my sister when Darren starts and things get smashed"
+    shown = "i hide upstairs with my sister when [name] starts and things get smashed"
     assert tier_of(AnswerReader(read_closely=False).read([(shown, typed)])[0][1]) == "look"
     [flag] = AnswerReader().read([(shown, typed)])[0][1]
     assert flag.tier == "flag" and flag.evidence is not None and flag.evidence.close is not None
@@ -158,7 +158,7 @@ def test_above_its_floor_it_also_reads_answers_in_neither_list() -> None:
 
 
 def test_the_lead_sees_why_the_close_reader_made_a_flag(client: TestClient, settings: Settings) -> None:
-    typed = "when Darren has had a drink i go to my room and put my headphones on and wait"
+    typed = "i hide upstairs with my sister when Darren starts and things get smashed"
     assert client.post(API, json={"answers": {"most_important": typed}}).status_code == 201
     with sqlite3.connect(settings.db_path) as conn:
         flag_id, tier, evidence = conn.execute("SELECT id, tier, evidence FROM flags").fetchone()

@@ -44,10 +44,10 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--state", type=Path, help="a state dict already trained by this script")
-    parser.add_argument("--threshold", type=float, default=0.95)
+    parser.add_argument("--threshold", type=float, default=0.9)
     # How the close reader is used (voice.reading.close.Meta), chosen on the development sets (docs/reader.md).
     parser.add_argument("--look-threshold", type=float, default=0.9)
-    parser.add_argument("--floor", type=float, default=0.2)
+    parser.add_argument("--floor", type=float, default=0.15)
     parser.add_argument("--drop-threshold", type=float, default=0.1)
     parser.add_argument("--window-words", type=int, default=12)
     parser.add_argument("--window-step", type=int, default=6)

@@ -88,7 +88,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     """VOICE_CLOSE_FLOOR: the close reader (a small language model that reads word order) reads again the answers
     worth a look, and the answers in neither list whose first reading scored at least this, putting those it
     reads as a disclosure (whole, or in one part of a long answer) in "worth a look". Unset: the close
-    reader's own (0.2, chosen on development sets: docs/reader.md). 1: only the answers worth a look, which
+    reader's own (0.15, chosen on development sets: docs/reader.md). 1: only the answers worth a look, which
     is faster and catches fewer disclosures written in unexpected words."""
     safeguarding_role: Annotated[str, Meta(min_length=1, max_length=60)] = "safeguarding lead"
     """VOICE_SAFEGUARDING_ROLE: the role every safeguarding flag is queued for."""
