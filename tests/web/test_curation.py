@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+import msgspec
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given
@@ -283,6 +284,25 @@ def test_corrections_teach_later_theming(client: TestClient, settings: Settings)
     assert "health_physical" in topics
     assert "learned: skatepark" in matched or "learned: bike" in matched
     assert version.endswith(":learned-7")
+
+
+def test_what_corrections_teach_keeps_the_reading_the_partnership_chose(settings: Settings) -> None:
+    """A correction makes the worker's answer reader again: it must keep VOICE_CLOSE_READER and
+    VOICE_CLOSE_FLOOR as set (they were lost: the close reader came back on after the first correction)."""
+    chosen = msgspec.structs.replace(settings, close_reader=False, close_floor=1.0)
+    with TestClient(create_app(chosen)) as client:
+        client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": "More bike tracks"}})
+        add(chosen, "sam@example.org", "facilitator")
+        sign_in(client, "sam@example.org")
+        page = get_page(client, f"/staff/answers/{answer_id(chosen, 'More bike tracks')}")
+        client.post(
+            f"/staff/answers/{answer_id(chosen, 'More bike tracks')}/themes",
+            data={"_csrf_token": csrf(page), "topics": ["health_physical"]},
+            follow_redirects=False,
+        )
+        answer_reader = client.app.state["answer_reader"]
+        assert answer_reader.learned is not None  # made again, with what the correction taught
+        assert answer_reader.close is None and answer_reader.close_floor == 1.0
 
 
 def test_the_priority_filter_uses_the_topics_each_year_gave_that_priority(

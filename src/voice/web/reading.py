@@ -84,7 +84,7 @@ class BackgroundReader:
     def learn_corrections(self, db: Database) -> None:
         """What people confirm teaches the themes of answers from now on: in this worker at once, in every
         worker after a restart (and stored answers after `voice theme`). The answer_reader is made again, with the
-        same taxonomy, model and thresholds, and replaces the one in use in one step (a reading under way
+        same taxonomy, model, thresholds and close reading, and replaces the one in use in one step (a reading under way
         keeps the one it started with)."""
         with self._learning:
             before = self.answer_reader
@@ -94,6 +94,8 @@ class BackgroundReader:
                 model=before.model,
                 flag_threshold=before.flag_threshold,
                 look_threshold=before.look_threshold,
+                read_closely=before.close is not None,
+                close_floor=before.close_floor,
             )
 
     @property
