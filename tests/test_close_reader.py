@@ -58,6 +58,12 @@ def test_an_answer_reads_the_same_whatever_is_read_beside_it() -> None:
     assert reader().chances(others[20:]) == beside[21:]
 
 
+def test_it_reads_an_answer_at_its_own_length() -> None:
+    """The tokenizer that ships with the model pads every answer to 128 tokens, which made each reading
+    three to seven times slower for nothing (the padding is masked out)."""
+    assert len(reader().tokenizer.encode("i feel safe at home").ids) < 10
+
+
 def test_no_faith_place_of_worship_or_identity_word_changes_what_it_reads() -> None:
     shapes = [
         "i go to the {} after school most days",

@@ -95,6 +95,7 @@ class CloseReader:
         self.meta = msgspec.json.decode((folder / "meta.json").read_bytes(), type=Meta)
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(self.meta.max_tokens)
+        self.tokenizer.no_padding()  # tokenizer.json pads every answer to 128 tokens: 14 ms a reading instead of 2-5
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = int(os.environ.get("VOICE_CLOSE_THREADS", "1"))
         options.inter_op_num_threads = 1
