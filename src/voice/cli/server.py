@@ -45,7 +45,11 @@ def app_from_env() -> object:
 def _run(settings: Settings, workers: int) -> None:
     # Workers are separate processes: they read their settings from the environment.
     for name in Settings.__struct_fields__:
-        os.environ[f"VOICE_{name.upper()}"] = str(getattr(settings, name))
+        value = getattr(settings, name)
+        if value is None:  # unset: the default (VOICE_CLOSE_FLOOR: the close reader's own), not the word "None"
+            os.environ.pop(f"VOICE_{name.upper()}", None)
+        else:
+            os.environ[f"VOICE_{name.upper()}"] = str(value)
     from voice.store.health import cause
     from voice.web.app import create_app
 
