@@ -183,6 +183,7 @@ SQL_LIKE = [
     "null",
     "\x00",
     "ü" * 300,
+    "²",  # a digit to str.isdigit(), not to int()
 ]
 
 

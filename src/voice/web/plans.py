@@ -88,7 +88,7 @@ def _action_in(form: dict[str, list[str]]) -> tuple[dict[str, Any], plan.ActionI
             day_errors.append(FieldError(f, f, FIELD_ERRORS[f]))
     for f in ACTION_LISTS:
         raw[f] = [v for v in form.get(f, []) if v]
-    raw["quotes"] = [int(q) for q in raw["quotes"] if q.isdigit()]
+    raw["quotes"] = [int(q) for q in raw["quotes"] if q.isascii() and q.isdigit()]
     errors = [FieldError(f, f, FIELD_ERRORS[f]) for f in ("title", "what_we_did", "agency", "status") if not raw[f]]
     errors += day_errors
     if errors:
@@ -159,7 +159,7 @@ class PlansController(Controller):
                 topics,
                 taxonomy,
                 staff_of(request).email,
-                int(raw_id) if raw_id.isdigit() else None,
+                int(raw_id) if raw_id.isascii() and raw_id.isdigit() else None,
             )
         except plan.PlanError as exc:
             error = FieldError("key", "key", t(request, exc.message, **exc.params))
@@ -241,7 +241,7 @@ class PlansController(Controller):
         form = form_lists(data)
         year = _year(form.get("year", [""])[0], db)
         raw_id = form.get("action_id", [""])[0]
-        action_id = int(raw_id) if raw_id.isdigit() else None
+        action_id = int(raw_id) if raw_id.isascii() and raw_id.isdigit() else None
         if action_id is not None and plan.action(db, action_id) is None:
             raise NotFoundException()
         given, action, errors = _action_in(form)

@@ -134,7 +134,11 @@ def _filters(request: Request, query: AnswerQuery, page: int) -> tuple[curation.
     chosen: int | None = None
     version, since, until = query.version, query.since, query.until
     if version and version.strip():
-        chosen = int(version) if version.strip().isdigit() and 1 <= int(version) <= SQLITE_MAX_INT else None
+        chosen = (
+            int(version)
+            if version.strip().isascii() and version.strip().isdigit() and 1 <= int(version) <= SQLITE_MAX_INT
+            else None
+        )
         if chosen is None:
             errors.append(FieldError("version", "version", t(request, "Choose a version from the list")))
     days: dict[str, str | None] = {}
