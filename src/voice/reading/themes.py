@@ -404,9 +404,8 @@ class AnswerReader:
         - worth a look, and the close reader sure it is a disclosure (Meta.threshold): a flag;
         - worth a look, and the close reader sure it is not, whole and in every part (below
           Meta.drop_threshold): taken out of the list (the model's own "worth a look" only: a rule's flag never);
-        - in neither list, and the close reader sure it is a disclosure (Meta.threshold): a flag; surer than
-          Meta.look_threshold, whole or in one part of a long answer (Meta.window_threshold): worth a look, with
-          that part as the reason.
+        - in neither list, and the close reader surer than Meta.look_threshold, whole or in one part of a long
+          answer (Meta.window_threshold): worth a look, with that part as the reason.
 
         Each says the close reader's chance in its evidence."""
         close, model = self.close, self.model
@@ -433,10 +432,9 @@ class AnswerReader:
             if flags and chance >= close.meta.drop_threshold:
                 continue  # worth a look, as the model said
             if not flags and (scored is None or chance >= close.look_threshold):
-                if scored is not None:  # now a flag where it is sure, else worth a look
+                if scored is not None:  # now worth a look
                     why = msgspec.structs.replace(model.explain(scored, text), close=chance)
-                    tier = "flag" if chance >= close.threshold else "look"
-                    found[n] = (theme, [model_flag(scored, tier, why, named or None)])
+                    found[n] = (theme, [model_flag(scored, "look", why, named or None)])
                 continue
             part, where = close.likeliest_part(said, self._part_risks)
             if flags and part < close.meta.window_threshold:  # sure it is not, whole and in every part
