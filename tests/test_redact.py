@@ -402,3 +402,17 @@ def test_a_place_is_nobodys_workplace_unless_the_answer_says_someone_works_there
 def test_a_parents_workplace_goes_when_the_answer_says_they_work_there(text: str, kept: str) -> None:
     out = redact(text).text
     assert out.startswith(kept) and "[workplace]" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the doctor wrote 3982 597 919 on my form", "the doctor wrote [NHS number] on my form"),  # 4-3-3, valid
+        ("nhs num 4010 232 137 if u need it", "nhs num [NHS number] if u need it"),  # grouped oddly, after "nhs"
+        ("i got 1 2 3 4 5 6 7 8 9 0 in the quiz", "i got 1 2 3 4 5 6 7 8 9 0 in the quiz"),  # no check digit, no "nhs"
+        ("اس کی سالگرہ 3 جنوری 2011 کو ہے", "اس کی سالگرہ [date of birth] کو ہے"),  # Urdu month, a birth year
+        ("وہ 5 اكتوبر 2009 کو پیدا ہوئی", "وہ [date of birth] کو پیدا ہوئی"),  # typed with the Arabic keyboard's ك
+    ],
+)
+def test_nhs_numbers_however_grouped_and_birth_dates_with_urdu_months(text: str, expected: str) -> None:
+    assert redact(text).text == expected

@@ -223,12 +223,14 @@ POLISH_MONTHS = (
     r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[sś]nia|pa[zź]dziernika|"
     r"listopada|grudnia"
 )
+URDU_MONTHS = r"جنور[یي]|فرور[یي]|مارچ|اپر[یي]ل|مئ[یي]|جون|جولائ[یي]|اگست|ستمبر|ا[کك]توبر|نومبر|دسمبر"
+"""The months in Urdu script (with the Arabic keyboard's ي and ك as typed): "12 مارچ 2010"."""
 BIRTH_YEAR = r"(?:199[5-9]|200\d|201[0-6])"
 """The years young people (11 to 25 in the 2020s) were born in."""
 DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{ORDINAL_WORDS})"
 BIRTH_WRITTEN = re.compile(
     # A whole date in a birth year, written out: "the 9th of june 2009", "june 9th 2009", "5 maja 2010".
-    rf"\b(?:the\s+)?{DAY}\s+(?:of\s+)?(?:{MONTHS}|{POLISH_MONTHS}),?\s+{BIRTH_YEAR}\b"
+    rf"\b(?:the\s+)?{DAY}\s+(?:of\s+)?(?:{MONTHS}|{POLISH_MONTHS}|{URDU_MONTHS}),?\s+{BIRTH_YEAR}\b"
     rf"|\b(?:{MONTHS})\s+(?:the\s+)?{DAY},?\s+{BIRTH_YEAR}\b",
     re.IGNORECASE,
 )
@@ -282,6 +284,26 @@ MONTH_WORDS = frozenset(
         "pazdziernika",
         "listopada",
         "grudnia",
+        *[
+            "جنوری",
+            "جنوري",
+            "فروری",
+            "فروري",
+            "مارچ",
+            "اپریل",
+            "اپريل",
+            "مئی",
+            "مئي",
+            "جون",
+            "جولائی",
+            "جولائي",
+            "اگست",
+            "ستمبر",
+            "اکتوبر",
+            "اكتوبر",
+            "نومبر",
+            "دسمبر",
+        ],
     ]
 )
 BIRTH_YEAR_NEEDS = re.compile(rf"\b{BIRTH_YEAR}\b")
@@ -325,7 +347,8 @@ NOT_FORM_CAPITALS = frozenset(
 NOT_FORM = NOT_FORM_CAPITALS | frozenset(
     ["p", "s", "g", "x", "l", "ish", "gcses", "in", "and", "or", "to", "of", "is", "it", "a", "i"]
 )
-NHS_NUMBER = re.compile(r"(?<![\d+])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\d])")
+NHS_NUMBER = re.compile(r"(?<![\d+])\d(?:[ -]?\d){9}(?![\d])")
+"""Ten digits, however grouped (3-3-4 is the NHS's way; "4451 436 621" is a young person's)."""
 NI_NUMBER = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.IGNORECASE)
 VEHICLE = re.compile(r"\b[A-Z]{2}(?:0[2-9]|1\d|2[0-5]|5[1-9]|6\d|7[0-5])\s?[A-Z]{3}\b", re.IGNORECASE)
 OLD_VEHICLE = re.compile(r"\b[A-HJ-PR-Y]\d{1,3}\s?[A-Z]{3}\b")
