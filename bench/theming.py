@@ -119,8 +119,9 @@ def main() -> None:
     parser.add_argument(
         "--close-floor",
         type=float,
-        default=1.0,
-        help="VOICE_CLOSE_FLOOR: also read closely the answers in neither list scored at least this",
+        default=None,
+        help="VOICE_CLOSE_FLOOR: also read closely the answers in neither list scored at least this (default: the "
+        "close reader's own, as the service reads; 1: only the answers worth a look)",
     )
     args = parser.parse_args()
     texts = answers(5000)
