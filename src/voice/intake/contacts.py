@@ -58,53 +58,20 @@ def _today() -> dt.date:
 _SQL = (
     "SELECT c.id, c.survey_slug, c.requested_on, c.due_on, c.status, c.name, c.contact, c.best_time, "
     "c.closed_by, c.closed_on, c.action_note, c.details_wiped_on, "
-    "EXISTS (SELECT 1 FROM flags f WHERE f.response_id = c.response_id), c.response_id, c.language "
+    "EXISTS (SELECT 1 FROM flags f WHERE f.response_id = c.response_id) AS flagged, c.response_id, c.language "
     "FROM contact_requests c"
 )
 
 
-def _item(row: tuple[Any, ...]) -> ContactItem:
-    (
-        request_id,
-        slug,
-        requested_on,
-        due,
-        status,
-        name,
-        contact,
-        best_time,
-        closed_by,
-        closed_on,
-        note,
-        wiped,
-        flagged,
-        response_id,
-        language,
-    ) = row
-    return ContactItem(
-        request_id,
-        slug,
-        requested_on,
-        due,
-        status,
-        name,
-        contact,
-        best_time,
-        closed_by,
-        closed_on,
-        note,
-        wiped,
-        bool(flagged),
-        response_id,
-        language,
-    )
+def _item(row: dict[str, Any]) -> ContactItem:
+    """A row of _SQL, by column name (`flagged` is SQLite's 0 or 1)."""
+    return ContactItem(**{**row, "flagged": bool(row["flagged"])})
 
 
 def requests(db: Database, status: str = "open") -> list[ContactItem]:
     """Requests by status: open ones due soonest first; closed ones most recently closed first."""
     order = "c.due_on, c.id" if status == "open" else "c.closed_on DESC, c.id DESC"
-    rows = db.execute(f"{_SQL} WHERE c.status = ? ORDER BY {order}", [status]).fetchall()
-    return [_item(row) for row in rows]
+    return [_item(row) for row in db.query(f"{_SQL} WHERE c.status = ? ORDER BY {order}", [status])]
 
 
 def overdue_count(db: Database, today: dt.date | None = None) -> int:
@@ -122,7 +89,7 @@ def open_count(db: Database) -> int:
 
 def request_detail(db: Database, request_id: int, viewer: str) -> ContactItem | None:
     """One request with its contact details; viewing it is recorded in the audit log."""
-    row = db.execute(f"{_SQL} WHERE c.id = ?", [request_id]).fetchone()
+    row = next(db.query(f"{_SQL} WHERE c.id = ?", [request_id]), None)
     if row is None:
         return None
     with write_lock:
