@@ -501,29 +501,32 @@ def action(db: Database, action_id: int) -> Action | None:
     return _action(row) if row else None
 
 
+def _action_columns(a: ActionIn, by: str) -> dict[str, Any]:
+    """What an action stores from the form or file, with who changed it and when: one list for adding and
+    for changing it."""
+    return {
+        "title": a.title,
+        "what_we_did": a.what_we_did,
+        "agency": a.agency,
+        "status": a.status,
+        "started_on": _day(a.started_on),
+        "finished_on": _day(a.finished_on),
+        "what_changed": a.what_changed,
+        "next_steps": a.next_steps,
+        "priorities": _json(a.priorities),
+        "topics": _json(a.topics),
+        "quotes": _json(a.quotes),
+        "surveys": _json(a.surveys),
+        "updated_by": by,
+        "updated_at": _now(),
+    }
+
+
 def _insert_action(db: Database, year: str, a: ActionIn, by: str, key: str | None = None) -> int:
+    row = {"year": year, **_action_columns(a, by), "key": key}
     cursor = db.execute(
-        "INSERT INTO actions (year, title, what_we_did, agency, status, started_on, finished_on, what_changed, "
-        "next_steps, priorities, topics, quotes, surveys, updated_by, updated_at, key) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            year,
-            a.title,
-            a.what_we_did,
-            a.agency,
-            a.status,
-            _day(a.started_on),
-            _day(a.finished_on),
-            a.what_changed,
-            a.next_steps,
-            _json(a.priorities),
-            _json(a.topics),
-            _json(a.quotes),
-            _json(a.surveys),
-            by,
-            _now(),
-            key,
-        ],
+        f"INSERT INTO actions ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",  # noqa: S608 - fixed columns
+        list(row.values()),
     )
     action_id = int(cursor.lastrowid or 0)
     record_event(db, by, "action added", f"action:{action_id}", a.title[:200])
@@ -531,27 +534,11 @@ def _insert_action(db: Database, year: str, a: ActionIn, by: str, key: str | Non
 
 
 def _update_action(db: Database, a: ActionIn, by: str, action_id: int) -> None:
+    # Raw SQL, not table.update(): an action that is not there changes nothing, as before (update() raises).
+    row = _action_columns(a, by)
     db.execute(
-        "UPDATE actions SET title = ?, what_we_did = ?, agency = ?, status = ?, started_on = ?, finished_on = ?, "
-        "what_changed = ?, next_steps = ?, priorities = ?, topics = ?, quotes = ?, surveys = ?, "
-        "updated_by = ?, updated_at = ? WHERE id = ?",
-        [
-            a.title,
-            a.what_we_did,
-            a.agency,
-            a.status,
-            _day(a.started_on),
-            _day(a.finished_on),
-            a.what_changed,
-            a.next_steps,
-            _json(a.priorities),
-            _json(a.topics),
-            _json(a.quotes),
-            _json(a.surveys),
-            by,
-            _now(),
-            action_id,
-        ],
+        f"UPDATE actions SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?",  # noqa: S608 - fixed columns
+        [*row.values(), action_id],
     )
 
 
