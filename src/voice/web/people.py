@@ -11,8 +11,10 @@ import io
 import re
 from collections.abc import Iterator
 
+import msgspec
 from litestar import Controller, Request, get, post
 from litestar.datastructures import Cookie
+from litestar.di import NamedDependency, Provide
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Stream, Template
@@ -379,10 +381,31 @@ class AccountsController(Controller):
         return self._change(request, db, settings, staff_id, "reset", data)
 
 
-def audit_filter(
-    actor: str | None, action: str | None, since: str | None, until: str | None
-) -> tuple[AuditFilter, list[str]]:
+class AuditQuery(msgspec.Struct, frozen=True):
+    """The audit log's filter boxes, as given."""
+
+    actor: str | None = None
+    action: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+
+def audit_query(
+    actor: FromQuery[str | None] = None,
+    action: FromQuery[str | None] = None,
+    since: FromQuery[str | None] = None,
+    until: FromQuery[str | None] = None,
+) -> AuditQuery:
+    """The audit log's query parameters, declared once for the page and its download (a dependency)."""
+    return AuditQuery(actor, action, since, until)
+
+
+AUDIT_QUERY = {"given": Provide(audit_query, sync_to_thread=False)}
+
+
+def audit_filter(given: AuditQuery) -> tuple[AuditFilter, list[str]]:
     """The filter from the page's boxes, and the boxes that held something that is not a date."""
+    actor, action, since, until = given.actor, given.action, given.since, given.until
     bad = [name for name, value in (("since", since), ("until", until)) if value and not _day(value)]
     return AuditFilter(
         actor=actor or None, action=action if action in ACTIONS else None, since=_day(since), until=_day(until)
@@ -392,18 +415,11 @@ def audit_filter(
 class AuditController(Controller):
     path = "/audit"
 
-    @get("/", sync_to_thread=True, opt={"roles": ("admin", "safeguarding_lead")})
+    @get("/", sync_to_thread=True, opt={"roles": ("admin", "safeguarding_lead")}, dependencies=AUDIT_QUERY)
     def audit_log(
-        self,
-        request: Request,
-        db: Db,
-        actor: FromQuery[str | None] = None,
-        action: FromQuery[str | None] = None,
-        since: FromQuery[str | None] = None,
-        until: FromQuery[str | None] = None,
-        page: FromQuery[int] = 1,
+        self, request: Request, db: Db, given: NamedDependency[AuditQuery], page: FromQuery[int] = 1
     ) -> Template:
-        where, bad = audit_filter(actor, action, since, until)
+        where, bad = audit_filter(given)
         total = count(db, where)
         pages = max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
         page = max(1, min(page, pages))
@@ -424,22 +440,14 @@ class AuditController(Controller):
             query=query,
             actors=actors(db),
             actions=ACTIONS,
-            values={"actor": actor or "", "action": action or "", "since": since or "", "until": until or ""},
+            values={name: value or "" for name, value in msgspec.structs.asdict(given).items()},
             errors=errors,
         )
 
-    @get("/download.csv", sync_to_thread=True, opt={"roles": ("admin", "safeguarding_lead")})
-    def download(
-        self,
-        request: Request,
-        db: Db,
-        actor: FromQuery[str | None] = None,
-        action: FromQuery[str | None] = None,
-        since: FromQuery[str | None] = None,
-        until: FromQuery[str | None] = None,
-    ) -> Stream:
+    @get("/download.csv", sync_to_thread=True, opt={"roles": ("admin", "safeguarding_lead")}, dependencies=AUDIT_QUERY)
+    def download(self, request: Request, db: Db, given: NamedDependency[AuditQuery]) -> Stream:
         """Every matching event as CSV (cells a spreadsheet would run as a formula are made text)."""
-        where, _ = audit_filter(actor, action, since, until)
+        where, _ = audit_filter(given)
         with write_lock:
             record_event(
                 db,
