@@ -413,6 +413,7 @@ class AnswerReader:
         for n, chance, said, text, scored, named in zip(
             which, close.chances(typed), typed, shown, scores, mentions, strict=True
         ):
+            assert scored is not None  # every answer read closely was scored by the model
             theme, flags = found[n]
             # The words that weighed most in the close reading cost a reading each: they are worked out when
             # the lead opens the flag (voice.web.staff), not here.
@@ -431,15 +432,14 @@ class AnswerReader:
                 continue
             if flags and chance >= close.meta.drop_threshold:
                 continue  # worth a look, as the model said
-            if not flags and (scored is None or chance >= close.look_threshold):
-                if scored is not None:  # now worth a look
-                    why = msgspec.structs.replace(model.explain(scored, text), close=chance)
-                    found[n] = (theme, [model_flag(scored, "look", why, named or None)])
+            if not flags and chance >= close.look_threshold:  # now worth a look
+                why = msgspec.structs.replace(model.explain(scored, text), close=chance)
+                found[n] = (theme, [model_flag(scored, "look", why, named or None)])
                 continue
             part, where = close.likeliest_part(said, self._part_risks)
             if flags and part < close.meta.window_threshold:  # sure it is not, whole and in every part
                 found[n] = (theme, [f for f in flags if f.tier != "look"])
-            elif not flags and scored is not None and where is not None and part >= close.meta.window_threshold:
+            elif not flags and where is not None and part >= close.meta.window_threshold:
                 shown_part = _same_part(said, text, where)
                 why = msgspec.structs.replace(model.explain(scored, text), close=part)
                 if shown_part is not None:
