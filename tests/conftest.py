@@ -6,6 +6,8 @@ import re
 import shutil
 import socket
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -16,6 +18,8 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from hypothesis import settings as hypothesis_settings
 from litestar import Litestar
@@ -288,3 +292,32 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 UNTRACKED = pytest.StashKey[set[str] | None]()
+
+
+def extracted_messages(folder: Path, locale: str | None = None) -> Catalog:
+    """Every message the code and templates mark for translation now, extracted as `tools/translations.py
+    update` does (into `folder`, not the checkout's catalogues)."""
+    from voice.common import i18n
+
+    pot = folder / "messages.pot"
+    keywords = [a for k in i18n.EXTRACT_KEYWORDS for a in ("-k", k)]
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            str(REPO_DIR / "babel.cfg"),
+            "--no-default-keywords",
+            *keywords,
+            "-o",
+            str(pot),
+            ".",
+        ],
+        cwd=REPO_DIR,
+        check=True,
+        capture_output=True,
+    )
+    with pot.open("rb") as f:
+        return read_po(f, locale=locale)

@@ -5,8 +5,6 @@ survey's own text (survey translations are separate, in the survey file)."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,11 +13,10 @@ import msgspec
 import pytest
 import yaml
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from litestar.testing import TestClient
 
-from tests.conftest import EXAMPLE_SLUGS, EXAMPLES, csrf, example
+from tests.conftest import EXAMPLE_SLUGS, EXAMPLES, csrf, example, extracted_messages
 from voice.common import i18n
 from voice.common.i18n import DEFAULT_TEXTS
 from voice.common.settings import REPO_DIR, Settings
@@ -42,28 +39,7 @@ def pseudo(message: str) -> str:
 @pytest.fixture(scope="module")
 def pseudo_locale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("locale")
-    pot = root / "messages.pot"
-    keywords = [a for k in i18n.EXTRACT_KEYWORDS for a in ("-k", k)]
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "babel.messages.frontend",
-            "extract",
-            "-F",
-            str(REPO_DIR / "babel.cfg"),
-            "--no-default-keywords",
-            *keywords,
-            "-o",
-            str(pot),
-            ".",
-        ],
-        cwd=REPO_DIR,
-        check=True,
-        capture_output=True,
-    )
-    with pot.open("rb") as f:
-        catalog = read_po(f, locale="en")
+    catalog = extracted_messages(root, locale="en")
     for message in catalog:
         if not message.id:
             continue

@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from litestar.testing import TestClient
 
-from tests.conftest import answer_all, get_page, send
+from tests.conftest import answer_all, extracted_messages, get_page, send
 from voice.common.i18n import LOCALE_DIR
 from voice.common.settings import Settings
 
@@ -169,34 +169,7 @@ def test_catalogues_are_compiled_from_the_committed_words() -> None:
 
 
 def test_every_message_is_translated_into_urdu_and_polish_with_its_placeholders(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
-    from voice.common import i18n
-    from voice.common.settings import REPO_DIR
-
-    pot = tmp_path / "now.pot"
-    keywords = [a for k in i18n.EXTRACT_KEYWORDS for a in ("-k", k)]
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "babel.messages.frontend",
-            "extract",
-            "-F",
-            str(REPO_DIR / "babel.cfg"),
-            "--no-default-keywords",
-            *keywords,
-            "-o",
-            str(pot),
-            ".",
-        ],
-        cwd=REPO_DIR,
-        check=True,
-        capture_output=True,
-    )
-    with pot.open("rb") as f:
-        wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
+    wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in extracted_messages(tmp_path) if m.id}
     for locale in ("ur", "pl"):
         with (LOCALE_DIR / locale / "LC_MESSAGES" / "messages.po").open("rb") as f:
             catalog = read_po(f, locale=locale)
