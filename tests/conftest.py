@@ -321,3 +321,15 @@ def extracted_messages(folder: Path, locale: str | None = None) -> Catalog:
     )
     with pot.open("rb") as f:
         return read_po(f, locale=locale)
+
+
+def voice_redact(lines: list[str], *options: str) -> list[str]:
+    """`voice redact` as a person runs it: these lines in, the lines it prints out."""
+    done = subprocess.run(
+        [sys.executable, "-m", "voice", "redact", *options],
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.splitlines()

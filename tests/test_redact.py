@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.conftest import voice_redact
 from voice.reading.redact import Terms, redact
 
 DATA = Path(__file__).parent / "data" / "redaction"
@@ -100,14 +101,7 @@ def test_any_email_is_removed(user: str, host: str) -> None:
 
 def test_voice_redact_keeps_line_order_and_count(tmp_path: Path) -> None:
     lines = [c["text"] for c in CASES] + ORDINARY
-    done = subprocess.run(
-        [sys.executable, "-m", "voice", "redact"],
-        input="\n".join(lines) + "\n",
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    out = done.stdout.splitlines()
+    out = voice_redact(lines)
     assert len(out) == len(lines)
     assert out[len(CASES) :] == ORDINARY
     assert all("[" in line for line in out[: len(CASES)])

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import voice_redact
+
 ROOT = Path(__file__).parent.parent
 
 GO = [
@@ -67,20 +69,9 @@ STAY = [
 ]
 
 
-def redacted(lines: list[str]) -> list[str]:
-    done = subprocess.run(
-        [sys.executable, "-m", "voice", "redact"],
-        input="\n".join(lines) + "\n",
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return done.stdout.splitlines()
-
-
 @pytest.fixture(scope="module")
 def went() -> list[str]:
-    return redacted([text for text, _ in GO] + STAY)
+    return voice_redact([text for text, _ in GO] + STAY)
 
 
 @pytest.mark.parametrize(("n", "expected"), list(enumerate(out for _, out in GO)))
