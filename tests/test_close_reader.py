@@ -102,12 +102,13 @@ def test_at_a_floor_of_1_it_reads_only_the_answers_worth_a_look_and_never_touche
     closely.close = spy = Spy(reader())  # type: ignore[assignment]
     before = [tier_of(flags) for _, flags in first.read([(t, t) for t in texts])]
     after = [tier_of(flags) for _, flags in closely.read([(t, t) for t in texts])]
-    told_as_over = {t for t in texts if "over" in read_rules(t).features}  # at most worth a look, read or not
-    looks = {t for t, tier in zip(texts, before, strict=True) if tier == "look" and t not in told_as_over}
+    looks = {t for t, tier in zip(texts, before, strict=True) if tier == "look"}
     assert looks and {t for t in spy.read if t in texts} == looks
     assert all(any(part in t for t in looks) for part in spy.read)  # and the parts of some
     changed = [(b, a) for b, a in zip(before, after, strict=True) if b != a]
     assert ("look", "flag") in changed and set(changed) <= {("look", "flag"), ("look", "none")}
+    told_as_over = [n for n, t in enumerate(texts) if "over" in read_rules(t).features]  # at most worth a look
+    assert all(after[n] != "flag" or before[n] == "flag" for n in told_as_over)
 
 
 def test_it_takes_out_of_the_list_what_it_reads_as_harmless_whole_and_in_every_part() -> None:
@@ -177,3 +178,25 @@ def test_the_lead_sees_why_the_close_reader_made_a_flag(client: TestClient, sett
     words = reader().weighed_most(typed.replace("Darren", "[name]"))  # worked out as the page is shown
     assert "close_words" not in why and f"(score {why['close']:.2f})" in page and f"“{words[0]}”" in page
     assert "Darren" not in page.split("What the young person wrote")[0]
+
+
+class Sure(Spy):
+    """A close reader sure that everything is a disclosure."""
+
+    def chances(self, texts: list[str]) -> list[float]:
+        self.read += texts
+        return [0.99] * len(texts)
+
+
+def test_harm_told_as_over_is_read_whole_only_and_is_never_a_flag() -> None:
+    text = (
+        "on sundays we feed the ducks at the duck pond, i used to cut myself in year 8 but my school nurse "
+        "helped me loads and ive been clean for a year and life is good"
+    )
+    assert "over" in read_rules(text).features
+    answer_reader = AnswerReader(close_floor=0.0)
+    answer_reader.close = spy = Marked(reader())  # type: ignore[assignment]
+    assert answer_reader.read([(text, text)])[0][1] == []  # a part alone leaves out the words that say it is over
+    assert spy.read == [text]
+    answer_reader.close = Sure(reader())  # type: ignore[assignment]
+    assert tier_of(answer_reader.read([(text, text)])[0][1]) == "look"  # sure as for a flag: worth a look, no more

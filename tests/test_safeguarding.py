@@ -12,8 +12,9 @@ from litestar.testing import TestClient
 from tests.conftest import answer_all, get_page, rows, send
 from voice.common.dates import local_today
 from voice.common.settings import Settings
+from voice.common.text import normalise
 from voice.intake.submissions import purge_originals
-from voice.reading.safeguarding import flags_for
+from voice.reading.safeguarding import described_as_over, flags_for, read_rules
 from voice.store.db import opened
 
 DISCLOSURES = [
@@ -199,3 +200,36 @@ def test_polish_and_urdu_key_phrases_are_flags(text: str, category: str) -> None
 )
 def test_polish_and_urdu_turned_round_or_everyday_are_not(text: str) -> None:
     assert flags_for(text) == [], text
+
+
+# Harm told as past and over (#25's direction tests: "that was years ago and i'm fine now, thanks to my
+# counsellor" must not raise an answer). Written from the kinds of words that say it is over (who helped, how
+# it is now) and the kinds that say it is not (still, again, never told, hidden behind "im fine"), not from
+# any behavioural suite's lines.
+TOLD_AS_OVER = [
+    "i used to cut myself in year 8 but my school nurse helped me loads and ive been clean for a year",
+    "when i was little my dad hit me but we left him and were safe now",
+    "i was homeless for a while at 18 but the housing team sorted me a flat and im settled",
+    "i had a really dark time after my nan died and wanted to die but the crisis team were amazing",
+    "a gang made me sell drugs when i was 14 but i reported it and the police dealt with it",
+]
+NOT_OVER = [
+    "i used to cut but its started again since christmas",
+    "my stepdad used to hit me and he still does when mum is out",
+    "when i was 12 a man online made me send pics and i never told anyone",
+    "i tell everyone im fine but i tried to overdose last month",
+    "when i was 14 i was made to sell drugs and nobody helped me get out",
+    "my dad broke my mums arm last year and now hes back living with us",
+    "i used to run away a lot and the police keep bringing me back",
+]
+
+
+@pytest.mark.parametrize("text", TOLD_AS_OVER)
+def test_harm_told_as_past_and_over_is_no_rule_flag_but_read_by_the_model(text: str) -> None:
+    ruled = read_rules(text)
+    assert "over" in ruled.features and not ruled.flags and ruled.mentions  # still a mention, for the model
+
+
+@pytest.mark.parametrize("text", NOT_OVER)
+def test_harm_that_goes_on_or_was_never_told_is_not_read_as_over(text: str) -> None:
+    assert not described_as_over(normalise(text)) and "over" not in read_rules(text).features

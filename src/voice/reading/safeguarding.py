@@ -111,25 +111,86 @@ NOT_A_RISK = re.compile(
 
 
 # Past harm described as over ("i was groomed when i was 13, the worker got me out", "counselling helped me
-# stop hurting myself"): a rule's match in such an answer is read by the model, like a mention, and is
-# not a flag on its own. A harm that is over but told with no sign it is over stays a flag.
+# stop hurting myself", "i used to cut but ive been clean 18 months"): a rule's match in such an answer is
+# read by the model, like a mention, and is not a flag on its own. Three kinds of words must agree: the harm
+# is told as past (PAST), something says it is over or who helped (OVER), and nothing in the rest of the
+# answer says it goes on, came back or was never told (GOES_ON, read with the OVER words taken out, so that
+# "glad im still here" is no "still"). A harm that is over but told with no sign it is over stays a flag.
+_BAD_TIME = r"(?:dark|hard|bad|tough|rough|difficult|messy|low)"
+_GOOD = (
+    r"(?:fine|ok|okay|safe|good|better|happy|happier|settled|great|chill|calm|peaceful|sorted|amazing|closer|well|"
+    r"manageable|loads better|way better|much better|so much better)"
+)
 PAST = re.compile(
-    r"\b(?:years ago|year ago|when i was (?:little|younger|small|a kid|\d+|in year)|used to|back then|"
-    r"as a kid|in year \d+|last year|in primary)\b"
+    r"\b(?:(?:years?|months|ages|weeks|a while|a bit) (?:ago|back)|used to|back then|as a (?:kid|child)|"
+    r"in the past|been through|at first|tried to|"
+    r"when (?:i|we|he|she|they|home|things|mum|dad|my \w+(?: \w+)?) (?:\w+ )?(?:was|were|wasnt|werent|had|left|"
+    r"moved|came|first|couldnt|did|got|lived|needed)|"
+    r"in year \d+|last (?:year|winter|summer|spring|autumn)|in primary|(?:in|during|after) lockdown|"
+    r"before|once|at \d+|for a (?:bit|while)|a (?:few|couple of) times|after (?:leaving care|what happened)|"
+    r"my (?:old|first|last|previous) (?:home|placement|area|school|foster \w+)|moved (?:here|away|out|house)|"
+    r"(?:a |some )(?:really |very )?" + _BAD_TIME + r" (?:time|times|childhood|patch|couple of years|years?|place|way)|"
+    r"(?:was|were) (?:really |so )?(?:hard|rough|bad|dark|tough|messy)|struggled|was struggling|"
+    r"(?:was|were) in a (?:really )?(?:bad|dark) (?:place|way))\b"
 )
-OVER_NOW = re.compile(
-    r"\b(?:now|anymore|any more|these days|got me out|(?:im|i am|were|we are) (?:fine|ok|okay|safe|"
-    r"better|good|doing (?:well|better|good|ok))|moved out|left him|left her)\b"
+OVER = re.compile(
+    # who helped, and that it worked (not "nobody helped")
+    r"\b(?<!nobody )(?<!no one )(?<!never )(?<!didnt )(?<!hasnt )(?:helped|got (?:me|us) (?:help|through|out|in)|"
+    r"got (?:help|support)|(?:we|i) (?:have|got) (?:help|support)|believed in me|stuck by me|took (?:me|us) in|"
+    r"sorted (?:it|everything|me|us|things|out)|dealt with (?:it|them|him|her)|"
+    r"got (?:it|them|him) (?:taken down|sorted|stopped|removed)|moved (?:me|us)|rehoused|saved me|"
+    r"changed (?:that|everything|my life)|taught me|showed me (?:that|how|people|it|i)|supported (?:me|us)|"
+    r"(?:was|were) there (?:for (?:me|us)|when i needed)|thanks to|reported (?:it|them|him|her)|"
+    r"(?:it|that|they|counselling|therapy) (?:really )?worked|"
+    # praise of those who helped ("the crisis team were incredible")
+    r"(?:were|was|has been|have been) (?:so |really |absolutely |honestly )?(?:incredible|amazing|brilliant|kind|"
+    r"patient|supportive|lovely|a lifesaver|life savers?))\b|"
+    # how it is now (not "never felt safe")
+    r"\b(?<!never )(?<!not )(?<!dont )(?<!didnt )(?<!wasnt )(?:were (?:all )?"
+    + _GOOD
+    + r" now|were doing (?:well|great|good|fine|ok)|"
+    r"(?:im|i am|we are|shes|hes|she is|he is|mum is|dad is|things are|its|it is|life is|lifes|everything is|"
+    r"its all|its been|all) (?:so |really |totally |much |honestly |all |been )?(?:" + _GOOD[3:-1] + r"|"
+    r"doing (?:much |so |really |a lot )?(?:well|better|good|ok|great)|at (?:uni|college)|studying)|"
+    r"in a (?:much |really |way )?(?:good|better|great|happy) place|(?:i feel|i felt|feeling) (?:\w+ )?"
+    + _GOOD
+    + r"|get on (?:fine|well|great|ok)|all (?:good|sorted|fine)|(?:moved|moving) on|over it|"
+    r"(?:thats|its|that is|it is|it was|all) (?:all )?(?:over|behind me|in the past)|long gone|"
+    r"doing (?:really |so )?(?:well|great)|(?:had|got|have) (?:our|my) own (?:place|flat|house)|getting used to it|"
+    r"how far (?:i ?ve|ive|i have) come|proud of (?:myself|me)|glad (?:im|i am) (?:still )?(?:here|alive)|"
+    r"(?:been|felt) (?:so |really )?(?:fine|great|safe|good|ok|okay|happy|settled|clean|sober|better|calm|amazing)|"
+    r"(?:clean|sober|free) (?:for|since) \w+|\d+ (?:months|years|weeks|days) (?:clean|sober)|barely happens?|"
+    r"(?:that|it|i|they|he|she) stopped|never heard from (?:them|him|her) again|"
+    r"(?:couldnt|could not) have done it without|recover(?:ed|ing|y)|"
+    r"(?:we|mum|i) left (?:him|her|my (?:dad|stepdad|step dad|mum|ex))|got away|moved out|feels like home|"
+    r"(?:now|these days) (?:im|i am|were|we are|its|it is) " + _GOOD + r")\b"
 )
+GOES_ON = re.compile(
+    r"\b(?:still|again|agen|relaps\w*|(?:never|not|havent|hasnt) (?:told|said)|nobody knows|no ?one knows|"
+    r"(?:doesnt|dont|didnt) know|nobody helped|no ?one helped|didnt help|never went away|"
+    r"(?:he|she|they|it|i|people|someone|dad|mum) keeps? \w+ing|keep \w+ing (?:me|us|him|her|my)|every (?:day|night)|sometimes|at the moment|"
+    r"right now|now (?:he|she|they|hes|shes|theyre|its|im doing|i just|i carry|i do|i have)|"
+    r"(?:is|are|its|hes|shes|theyre) back|found (?:where|us|me)|same as then|as bad as|"
+    r"(?:im|i am|i feel|i get) (?:so |really )?(?:scared|terrified|afraid|frightened|worried)|heard nothing|no point|"
+    r"nothing (?:makes|matters|helps)|cant cope|(?:making|make|send|sending) me go back|"
+    r"pretend|fake it)\b"
+)
+HIDING = re.compile(
+    r"\b(?:tell|told|say|said to) (?:them|people|everyone|my \w+) (?:im|i am|i was|its|it is) (?:fine|ok|okay|good)\b"
+)
+"""An answer that says the young person tells others it is fine ("i tell them im fine but …") is not over."""
 HELPED_STOP = re.compile(
-    r"\b(?:helped me|help me|helping me) (?:to )?(?:stop|get over|get out|get through|through|out)\b|"
+    r"\b(?<!nobody )(?<!no one )(?<!never )(?<!didnt )(?:helped me|help me|helping me) (?:to )?"
+    r"(?:stop|get over|get out|get through|through|out)\b|"
     r"\b(?:clean|free) (?:for|since) \w+|\b\d+ (?:months|years|weeks) clean\b"
 )
 
 
 def described_as_over(plain: str) -> bool:
-    """Whether a normalised answer tells of harm as past and over (see PAST)."""
-    return bool(HELPED_STOP.search(plain) or (PAST.search(plain) and OVER_NOW.search(plain)))
+    """Whether a normalised answer tells of harm as past and over, with nothing said to go on (see PAST)."""
+    if not (HELPED_STOP.search(plain) or (PAST.search(plain) and OVER.search(plain))):
+        return False
+    return not (HIDING.search(plain) or GOES_ON.search(HELPED_STOP.sub(" ", OVER.sub(" ", plain))))
 
 
 class Flag(msgspec.Struct, frozen=True):

@@ -356,6 +356,7 @@ class AnswerReader:
                 scores[i] = one
         found = []
         closer: list[int] = []  # worth a look: for the close reader
+        told_as_over: set[int] = set()  # harm told as past and over: the close reader reads them whole only
         for n, (text, rules, language, scored, words) in enumerate(
             zip(clean, ruled, foreign, scores, keywords, strict=True)
         ):
@@ -370,18 +371,21 @@ class AnswerReader:
             elif scored is not None and not rules and scored.risk >= self.look_threshold:
                 over = "over" in rules_read[n].features
                 flags += self._model_flags(scored, label, rules_read[n].mentions, texts[n][0], over=over)
-                if not over and any(f.tier == "look" for f in flags):
+                if any(f.tier == "look" for f in flags):
                     closer.append(n)
             if scored is not None and not flags and scored.risk >= self.close_floor:
                 # Whatever its feeling, and told as over or not: the close reader reads the order of the words
                 # ("i was fine until he came back" is no praise), and on the development sets it put no more
                 # everyday answers or harm told as over in the list for reading these too.
                 closer.append(n)
+            if "over" in rules_read[n].features:
+                told_as_over.add(n)
             found.append((Theme(label, score, ids, matched), flags))
         if closer and self.close is not None:
             self._read_closely(
                 found,
                 closer,
+                told_as_over,
                 [typed[n] for n in closer],
                 [texts[n][0] for n in closer],
                 [scores[n] for n in closer],
@@ -393,19 +397,23 @@ class AnswerReader:
         self,
         found: list[tuple[Theme, list[Flag]]],
         which: list[int],
+        told_as_over: set[int],
         typed: list[str],
         shown: list[str],
         scores: list[Scores | None],
         mentions: list[dict[str, str]],
     ) -> None:
-        """The close reader reads again the answers the model put worth a look (not those told as past and
-        over), and those in neither list the model scored at least `close_floor`:
+        """The close reader reads again the answers the model put worth a look, and those in neither list the
+        model scored at least `close_floor`:
 
         - worth a look, and the close reader sure it is a disclosure (Meta.threshold): a flag;
         - worth a look, and the close reader sure it is not, whole and in every part (below
           Meta.drop_threshold): taken out of the list (the model's own "worth a look" only: a rule's flag never);
         - in neither list, and the close reader surer than Meta.look_threshold, whole or in one part of a long
-          answer (Meta.window_threshold): worth a look, with that part as the reason.
+          answer (Meta.window_threshold): worth a look, with that part as the reason;
+        - harm told as past and over (`told_as_over`, "i used to hurt myself but that stopped 2 years ago
+          thanks to my counsellor"): read whole only, never in parts (a part leaves out the words that say it is
+          over), and never a flag: worth a look only where the close reader is as sure as for a flag.
 
         Each says the close reader's chance in its evidence."""
         close, model = self.close, self.model
@@ -415,6 +423,13 @@ class AnswerReader:
         ):
             assert scored is not None  # every answer read closely was scored by the model
             theme, flags = found[n]
+            if n in told_as_over:
+                if chance < close.threshold:
+                    found[n] = (theme, [f for f in flags if f.tier != "look"])
+                elif not flags:
+                    why = msgspec.structs.replace(model.explain(scored, text), close=chance)
+                    found[n] = (theme, [model_flag(scored, "look", why, named or None)])
+                continue
             # The words that weighed most in the close reading cost a reading each: they are worked out when
             # the lead opens the flag (voice.web.staff), not here.
             if flags and chance >= close.threshold:  # worth a look: a flag
