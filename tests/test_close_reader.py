@@ -95,18 +95,24 @@ class Spy:
     likeliest_part = CloseReader.likeliest_part  # reading the parts through this spy's chances()
 
 
-def test_at_a_floor_of_1_it_reads_only_the_answers_worth_a_look_and_never_touches_a_rule_s_flag() -> None:
+def test_at_a_floor_of_1_it_reads_only_the_model_s_flags_and_looks_and_never_touches_a_rule_s_flag() -> None:
     texts = cases("everyday.jsonl")[:300] + cases("disclosures.jsonl") + cases("negation.jsonl")
     first = AnswerReader(read_closely=False)
     closely = AnswerReader(close_floor=1.0)
     closely.close = spy = Spy(reader())  # type: ignore[assignment]
-    before = [tier_of(flags) for _, flags in first.read([(t, t) for t in texts])]
+    found = first.read([(t, t) for t in texts])
+    before = [tier_of(flags) for _, flags in found]
     after = [tier_of(flags) for _, flags in closely.read([(t, t) for t in texts])]
-    looks = {t for t, tier in zip(texts, before, strict=True) if tier == "look"}
-    assert looks and {t for t in spy.read if t in texts} == looks
-    assert all(any(part in t for t in looks) for part in spy.read)  # and the parts of some
+    by_model = {t for t, (_, flags) in zip(texts, found, strict=True) if flags and all(f.score for f in flags)}
+    assert {t for t in spy.read if t in texts} == by_model and {"look", "flag"} <= {
+        tier_of(found[texts.index(t)][1]) for t in by_model
+    }
+    assert all(any(part in t for t in by_model) for part in spy.read)  # and the parts of some
     changed = [(b, a) for b, a in zip(before, after, strict=True) if b != a]
-    assert ("look", "flag") in changed and set(changed) <= {("look", "flag"), ("look", "none")}
+    assert ("look", "flag") in changed
+    assert set(changed) <= {("look", "flag"), ("look", "none"), ("flag", "none")}
+    ruled = [n for n, (_, flags) in enumerate(found) if any(f.score is None for f in flags)]
+    assert ruled and all(after[n] == before[n] for n in ruled)
     told_as_over = [n for n, t in enumerate(texts) if "over" in read_rules(t).features]  # at most worth a look
     assert all(after[n] != "flag" or before[n] == "flag" for n in told_as_over)
 

@@ -371,7 +371,7 @@ class AnswerReader:
             elif scored is not None and not rules and scored.risk >= self.look_threshold:
                 over = "over" in rules_read[n].features
                 flags += self._model_flags(scored, label, rules_read[n].mentions, texts[n][0], over=over)
-                if any(f.tier == "look" for f in flags):
+                if flags:  # the model's own flag or worth a look: read closely
                     closer.append(n)
             if scored is not None and not flags and scored.risk >= self.close_floor:
                 # Whatever its feeling, and told as over or not: the close reader reads the order of the words
@@ -403,12 +403,13 @@ class AnswerReader:
         scores: list[Scores | None],
         mentions: list[dict[str, str]],
     ) -> None:
-        """The close reader reads again the answers the model put worth a look, and those in neither list the
-        model scored at least `close_floor`:
+        """The close reader reads again the answers the model (not a rule) flagged or put worth a look, and those
+        in neither list the model scored at least `close_floor`:
 
         - worth a look, and the close reader sure it is a disclosure (Meta.threshold): a flag;
-        - worth a look, and the close reader sure it is not, whole and in every part (below
-          Meta.drop_threshold): taken out of the list (the model's own "worth a look" only: a rule's flag never);
+        - the model's flag or worth a look, and the close reader sure it is not, whole and in every part (below
+          Meta.drop_threshold): taken out of the list ("i've never run away, i like being at home"; a rule's
+          flag is never read here);
         - in neither list, and the close reader surer than Meta.look_threshold, whole or in one part of a long
           answer (Meta.window_threshold): worth a look, with that part as the reason;
         - harm told as past and over (`told_as_over`, "i used to hurt myself but that stopped 2 years ago
@@ -453,7 +454,7 @@ class AnswerReader:
                 continue
             part, where = close.likeliest_part(said, self._part_risks)
             if flags and part < close.meta.window_threshold:  # sure it is not, whole and in every part
-                found[n] = (theme, [f for f in flags if f.tier != "look"])
+                found[n] = (theme, [])  # the model's flag or worth a look (a rule's flag is never read here)
             elif not flags and where is not None and part >= close.meta.window_threshold:
                 shown_part = _same_part(said, text, where)
                 why = msgspec.structs.replace(model.explain(scored, text), close=part)
