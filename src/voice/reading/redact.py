@@ -654,8 +654,10 @@ class _Names:
         if c & ARABIC:
             return "name list (Arabic script)"
         p1, p2 = w.prev(i), w.prev(i, 2)
-        titled = p1 in TITLES and (p1 not in LOOSE_TITLES or p2 in TITLE_SPOTS)
         lower = w.lowers[i]
+        if p1 in URDU_PEOPLE and not c & STOP and _urdu_script(lower):
+            return "relationship"  # "میری بہن عائشہ", "میرے ابو شاہد": a word for someone, then their name
+        titled = p1 in TITLES and (p1 not in LOOSE_TITLES or p2 in TITLE_SPOTS)
         if titled and (lower in TITLE_WORD_SURNAMES or (len(lower) == 1 and lower not in TEXT_LETTERS)):
             return "title"  # "mr young", "miss t"
         if titled and p1 in LOOSE_TITLES and (lower in PERSON_VERBS or c & FUNCTION):
@@ -1150,11 +1152,18 @@ def _after_context(words: Words) -> set[int]:
     candidates.update(
         i for i, c in enumerate(words.classes) if c & FIRST and c & EVERYDAY and not c & (STOP | FUNCTION)
     )
+    if not URDU_PEOPLE.isdisjoint(words.set):  # "میری بہن عائشہ"
+        candidates.update(i + 1 for i, lower in enumerate(lowers[:-1]) if lower in URDU_PEOPLE)
     if "me" in words.set:  # "me n chance"
         candidates.update(
             i + 2 for i, lower in enumerate(lowers[:-2]) if lower == "me" and lowers[i + 1] in ("and", "n", "&")
         )
     return candidates
+
+
+def _urdu_script(lower: str) -> bool:
+    """A word written in Arabic letters (Urdu's)."""
+    return "\u0600" <= lower[0] <= "\u06ff"
 
 
 def _names(words: Words) -> Iterator[Found]:
@@ -1328,6 +1337,9 @@ def _schools_gone_to(words: Words) -> Iterator[Found]:
             yield Found(words.span(i)[0], words.span(end)[1], "school", "capitalised name after 'go to'")
     for m in GO_TO.finditer(text) if not GO_TO_WORDS.isdisjoint(words.set) else ():  # "i go to fullhurst"
         c = class_of(m.group("w").lower())
+        after = GO_TO_AFTER.match(text, m.end("w"))
+        if after and (after.group(1).lower() in STREET_WORDS or after.group(1).lower() in ADDRESS_STREETS):
+            continue  # "we go to bradgate park", "we go to melton road": a park or a street, not a school
         if not c & (ENGLISH | PLACE | NOT_PERSON | STOP):
             yield Found(m.start("w"), m.end("w"), "school", "school after 'go to'")
 
@@ -1339,6 +1351,7 @@ IS_A_SCHOOL = re.compile(
     r"(?:\w+\s+){0,2}(?:school|college|academy)\b(?!\s+(?:" + "|".join(sorted(SCHOOL_THINGS)) + r")\b)"
 )
 GO_TO_WORDS = frozenset(["go", "goes", "going", "attend", "attends", "attended"])
+GO_TO_AFTER = re.compile(r"\s+([^\W\d_]+)")
 GO_TO = re.compile(
     r"\b(?:go(?:es)?|going|attend(?:s|ed)?)\s+(?:to|at)\s+(?P<w>[^\W\d_]{3,})\b"
     r"(?!\s+\w+\s+(?:school|college|academy))",
@@ -1834,6 +1847,35 @@ def _a_public_figure(words: Words, found: Found) -> bool:
 PEOPLE_AFTER = frozenset(["me", "my", "us", "our", "i", "him", "her", "them", "mum", "dad"])
 
 
+def _a_titled_figure(words: Words, found: Found, kept: list[tuple[int, int]]) -> bool:
+    """A title before a public figure's or character's name of two words or more ("sir [david attenborough]",
+    "sir [keir starmer]", "mrs [doubtfire ...]"): the title found with the figure's first name is theirs."""
+    if found.recogniser != "title" or not kept:
+        return False
+    i = words.index_at(found.start)
+    if i is None or i + 1 >= len(words):
+        return False
+    name_start = words.span(i + 1)[0]
+    return any(s == name_start and found.end <= e and _a_figures_name(words, s, e) for s, e in kept)
+
+
+def _a_figure_inside(words: Words, found: Found, kept: list[tuple[int, int]]) -> bool:
+    """What the learned recogniser found holds a public figure's name of two words or more and, besides it,
+    only words in lower case that are no names ("[fav roald dahl] book"): the figure, not someone known."""
+    if not found.recogniser.startswith(LEARNED) or not kept:
+        return False
+    for s, e in kept:
+        if found.start <= s and e <= found.end and (s, e) != (found.start, found.end) and _a_figures_name(words, s, e):
+            outside = [
+                k
+                for k in range(len(words))
+                if found.start <= words.span(k)[0] < found.end and not s <= words.span(k)[0] < e
+            ]
+            if all(not words.classes[k] & (FIRST | SURNAME | ARABIC) and not words.capital(k) for k in outside):
+                return True
+    return False
+
+
 def _beside_a_figure(words: Words, found: list[Found], kept: list[tuple[int, int]]) -> set[int]:
     """Names of one word joined by "and" to a public figure or character kept ("billie eilish and finneas",
     "peppa pig and george", "prince william and kate"): one more of them, unless a word for a person comes
@@ -2121,6 +2163,10 @@ def _close_foreign(words: Words, opened: list[int]) -> None:
     for a person comes just before it ("moj kolega ...")."""
     classes, lowers, before = words.classes, words.lowers, words.before
     unknown = [i for i in _positions(opened, OPEN) if not classes[i] & NAME_CLASSES]
+    if unknown and any(_urdu_script(lowers[i]) for i in unknown):
+        for i in unknown:  # in Urdu script: a name where the list has it, or after a word for someone
+            if _urdu_script(lowers[i]) and not (i and lowers[i - 1] in URDU_PEOPLE):
+                opened[i] = CLOSED
     if not unknown or sum(1 for c in classes if c & FOREIGN) < 2:
         return
     for i in unknown:
@@ -2538,6 +2584,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             if (f.kind != "name" and not f.recogniser.startswith(LEARNED))
             or not (
                 any(s <= f.start and f.end <= e for s, e in kept_names)
+                or _a_titled_figure(words, f, kept_names)
+                or _a_figure_inside(words, f, kept_names)
                 or _a_public_figure(words, f)
                 or _a_word_of_its_language(words, f)
                 or _an_identity(words, f)

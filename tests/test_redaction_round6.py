@@ -1,0 +1,43 @@
+"""#28's sixth round, through `voice redact` (line in, line out) as others run it: names after a word for
+someone in Urdu script, public figures with a title before their name, Urdu words in Urdu script, services
+written in lower case or as letters, and cities abroad that are first names too."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import voice_redact
+
+GO = [
+    ("میری خالہ فرزانہ ہمارے ساتھ رہتی ہیں", "میری خالہ [name] ہمارے ساتھ رہتی ہیں"),
+    ("میرا دوست عمران مجھے مارتا ہے", "میرا دوست [name] مجھے مارتا ہے"),
+    ("my friend paris says she will tell on me", "my friend [name] says she will tell on me"),
+    ("mr khan keeps shouting at me", "[name] keeps shouting at me"),
+]
+
+STAY = [
+    "sir david attenborough should be in charge",
+    "king charles was on the telly",
+    "my fav roald dahl book is the twits",
+    "mrs doubtfire is on tv tonight",
+    "ہم مسجد جاتے ہیں اور عید پر بہت خوش ہوتے ہیں",
+    "استاد اچھے ہیں لیکن کلاس میں شور ہوتا ہے",
+    "the ymca does boxing for under 16s",
+    "we went to paris for a school trip",
+    "we go to abbey park on sundays",
+]
+
+
+@pytest.fixture(scope="module")
+def went() -> list[str]:
+    return voice_redact([text for text, _ in GO] + STAY)
+
+
+@pytest.mark.parametrize(("n", "expected"), list(enumerate(out for _, out in GO)))
+def test_voice_redact_takes_these_details(went: list[str], n: int, expected: str) -> None:
+    assert went[n] == expected
+
+
+@pytest.mark.parametrize(("n", "text"), list(enumerate(STAY, start=len(GO))))
+def test_voice_redact_leaves_these_lines_as_written(went: list[str], n: int, text: str) -> None:
+    assert went[n] == text
