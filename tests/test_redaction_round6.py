@@ -1,6 +1,9 @@
 """#28's sixth round, through `voice redact` (line in, line out) as others run it: names after a word for
 someone in Urdu script, public figures with a title before their name, Urdu words in Urdu script, services
-written in lower case or as letters, and cities abroad that are first names too."""
+written in lower case or as letters, cities abroad that are first names too; first names that are words
+where the words around give them as a name ("my name is summer", "a girl called hope", "me and will"), a
+name with 's before a word for family, a word said to be family ("storm is my little sister"), and a famous
+name said to be someone's carer."""
 
 from __future__ import annotations
 
@@ -13,6 +16,13 @@ GO = [
     ("میرا دوست عمران مجھے مارتا ہے", "میرا دوست [name] مجھے مارتا ہے"),
     ("my friend paris says she will tell on me", "my friend [name] says she will tell on me"),
     ("mr khan keeps shouting at me", "[name] keeps shouting at me"),
+    ("hi my name is summer and i am 14", "hi my name is [name] and i am 14"),
+    ("a girl called hope sent me those messages", "a girl called [name] sent me those messages"),
+    ("kwabena's mum drives us to football", "[name]'s mum drives us to football"),
+    ("me and will always walk home the long way", "me and [name] always walk home the long way"),
+    ("my stepdad will shouts at my mum", "my stepdad [name] shouts at my mum"),
+    ("storm is my little sister and she is scared", "[name] is my little sister and she is scared"),
+    ("my foster parents are tracy and harry kane", "my foster parents are [name] and [name]"),
 ]
 
 STAY = [
@@ -25,6 +35,11 @@ STAY = [
     "the ymca does boxing for under 16s",
     "we went to paris for a school trip",
     "we go to abbey park on sundays",
+    "me and will be there for each other",
+    "my mum will always help me",
+    "sleep is my best friend",
+    "this is my sister's room",
+    "my favourite player is harry kane",
 ]
 
 

@@ -692,6 +692,12 @@ class _Names:
         )  # "we call him kwams"
         if introduced and (cap or unknown or (known_name and not c & ENGLISH)):
             return "introduced"
+        if c & FIRST and not c & FUNCTION and p1 == "is" and p2 in ("name", "names", "imię"):
+            return "introduced"  # "my name is sunny": a first name that is a word too, given as one's name
+        if c & FIRST and not c & FUNCTION and p1 in ("called", "named") and p2 in RELATIONS:
+            return "introduced"  # "a guy called frank", "a girl named hope"
+        if unknown and w.possessive(i) and w.next(i) in RELATIONS:
+            return "name, then who they are"  # "hevi's dad wont let her", "kwame's mum"
         if unknown and not cap and not c & (FIRST | SURNAME) and TEXT_SPEAK_VERB.search(lower):
             return None  # "dad battrd me", "mum nvr listens", "step mum whackd me": a verb typed short
         related = p1 in RELATIONS or (p1 in ("is", "was", "called", "named") and p2 in RELATIONS)
@@ -701,6 +707,8 @@ class _Names:
             return "relationship"
         if p1 in ONE_PERSON and c & FIRST and not c & FUNCTION:  # "my step dad bill", "my friend destiny"
             return "relationship"
+        if c & FUNCTION and c & FIRST and self._modal_name(i, p1, p2, w.next(i)):
+            return "name in context"  # "me and will both got jumped", "our lodger will comes in my room"
         nxt = w.next(i)
         if unknown and nxt in ("the", "my", "our") and (w.next(i + 1) in RELATIONS or w.next(i + 2) in RELATIONS):
             return "name, then who they are"  # "faadumo my cousin"
@@ -719,6 +727,13 @@ class _Names:
             )
         ):  # "kacper i oliwia": Polish "and"
             return "first name list"  # in lower case, not "sex ed", "my teddy" or "i cary a blade" (carry)
+        if (
+            (w.before[i] == "." or p1 in AND_WORDS)
+            and not c & (FIRST | SURNAME | FUNCTION | PLACE | NOT_PERSON)
+            and self._family_after(i)
+            and w.text[w.span(i)[0] - 1 : w.span(i)[0]] != "["  # not a tag already there ("[name] is my ...")
+        ):
+            return "name, then who they are"  # "rain is my sister": a word no list has as a name, said to be family
         if not cap:
             return "name in context" if c & FIRST and not c & FUNCTION and self._everyday_name(i, p1, p2, nxt) else None
         start = w.before[i] == "."
@@ -741,6 +756,28 @@ class _Names:
         ):
             return "capitalised, not a word"
         return None
+
+    def _family_after(self, i: int) -> bool:
+        """Words after word i that say it is someone in the young person's family: "is my sister", "was my big
+        brother" (family only: "sleep is my best friend" is no name)."""
+        w = self.w
+        after = [w.next(i + k) for k in range(3)]
+        if after[0] not in ("is", "was") or after[1] != "my":
+            return False
+        return after[2] in FAMILY or (
+            after[2] in ("big", "little", "older", "younger", "twin") and w.next(i + 3) in FAMILY
+        )
+
+    def _modal_name(self, i: int, p1: str, p2: str, nxt: str) -> bool:
+        """A first name that is a word of grammar too ("will", "may") where no verb can follow it: after "me and"
+        ("me and will both got jumped"), or after a word for one person and before a verb that says what a
+        person does ("our lodger will comes in", "my cousin may keeps")."""
+        if not nxt:
+            return False
+        if p1 in AND_WORDS and p2 == "me":
+            return nxt not in ("be", "have", "go", "get", "do", "not", "never")
+        verb = nxt.endswith(("es", "ed")) or (nxt.endswith("s") and not self.classes[i + 1] & (STOP | FUNCTION))
+        return p1 in ONE_PERSON and (nxt in STRONG_VERBS or (verb and len(nxt) > 4))
 
     def _everyday_name(self, i: int, p1: str, p2: str, nxt: str) -> bool:
         """A first name that is an everyday word, in lower case, where the words around say a person: "i told
@@ -869,6 +906,34 @@ class _Names:
         return (w.capital(k) and not (c & ENGLISH and not c & FIRST)) or bool(c & FIRST and not c & EVERYDAY)
 
 
+FAMILY = frozenset(
+    [
+        "sister",
+        "brother",
+        "sis",
+        "bro",
+        "cousin",
+        "mum",
+        "dad",
+        "mom",
+        "nan",
+        "nana",
+        "gran",
+        "grandad",
+        "grandma",
+        "aunt",
+        "auntie",
+        "aunty",
+        "uncle",
+        "stepdad",
+        "stepmum",
+        "stepbrother",
+        "stepsister",
+        "niece",
+        "nephew",
+    ]
+)
+"""Words for someone in a young person's family."""
 DID_TO_SOMEONE = frozenset(
     ["keeps", "kept", "stopped", "started", "jumped", "blocked", "ignores", "ignored", "follows", "followed", "laughed"]
 )
@@ -1152,8 +1217,19 @@ def _after_context(words: Words) -> set[int]:
     candidates.update(
         i for i, c in enumerate(words.classes) if c & FIRST and c & EVERYDAY and not c & (STOP | FUNCTION)
     )
+    if "'" in words.text or "’" in words.text:  # "hevi's dad"
+        candidates.update(i for i in range(len(lowers) - 1) if lowers[i + 1] in RELATIONS and words.possessive(i))
     if not URDU_PEOPLE.isdisjoint(words.set):  # "میری بہن عائشہ"
         candidates.update(i + 1 for i, lower in enumerate(lowers[:-1]) if lower in URDU_PEOPLE)
+    if "my" in words.set and not words.set.isdisjoint(("is", "was")):  # "rain is my sister"
+        before = words.before
+        candidates.update(
+            i
+            for i in range(len(lowers) - 2)
+            if (before[i] or (i and lowers[i - 1] in AND_WORDS))
+            and lowers[i + 1] in ("is", "was")
+            and lowers[i + 2] == "my"
+        )
     if "me" in words.set:  # "me n chance"
         candidates.update(
             i + 2 for i, lower in enumerate(lowers[:-2]) if lower == "me" and lowers[i + 1] in ("and", "n", "&")
@@ -2576,7 +2652,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     kept = [m.span() for m in keep.finditer(text)] if keep else []
     if any(f.kind == "name" or f.recogniser.startswith(LEARNED) for f in found):
         kept_names = _kept_phrases(words)  # a name (or what the CRF found) inside a place, service or public figure
-        kept_names = [span for span in kept_names if span not in theirs]
+        kept_names = [span for span in kept_names if span not in theirs and not _said_to_be_theirs(words, span)]
         famous = _famous(words, found) | _beside_a_figure(words, found, kept_names)
         found = [
             f
@@ -2653,6 +2729,28 @@ def _then_whose(words: Words, end: int) -> bool:
 
 
 OBJECT_PRONOUNS = frozenset(["him", "her", "them", "his", "their"])
+BE_WORDS = frozenset(["is", "are", "was", "were", "r"])
+PEOPLE_WORDS = RELATIONS | frozenset(["parents", "carers", "guardians", "guardian", "teachers", "neighbours"])
+
+
+def _said_to_be_theirs(words: Words, span: tuple[int, int]) -> bool:
+    """A public figure's name after words that say who someone is to the young person ("my foster carers are
+    linda and steve cooper", "my uncle is called harry kane"): someone they know, with a famous name."""
+    i = words.index_at(span[0])
+    if i is None or i < 3:
+        return False
+    k = i - 1
+    if words.lowers[k] in AND_WORDS and k >= 1 and not words.classes[k - 1] & (STOP | FUNCTION):
+        k -= 2  # "linda and [steve cooper]"
+    if k >= 0 and words.lowers[k] in ("called", "named"):
+        k -= 1
+    if k < 1 or words.lowers[k] not in BE_WORDS:
+        return False
+    return (
+        words.lowers[k - 1] in PEOPLE_WORDS
+        and MY_WORDS.isdisjoint(words.lowers[k:i])
+        and any(w in MY_WORDS for w in words.lowers[max(0, k - 4) : k - 1])
+    )
 
 
 def redact(text: str, terms: Terms | None = None) -> Redacted:
