@@ -3,7 +3,8 @@ someone in Urdu script, public figures with a title before their name, Urdu word
 written in lower case or as letters, cities abroad that are first names too; first names that are words
 where the words around give them as a name ("my name is summer", "a girl called hope", "me and will"), a
 name with 's before a word for family, a word said to be family ("storm is my little sister"), and a famous
-name said to be someone's carer."""
+name said to be someone's carer; a school named like its area in a list with another school, or after "picks
+me up from", "walk to" or Polish "z" after a name."""
 
 from __future__ import annotations
 
@@ -23,6 +24,10 @@ GO = [
     ("my stepdad will shouts at my mum", "my stepdad [name] shouts at my mum"),
     ("storm is my little sister and she is scared", "[name] is my little sister and she is scared"),
     ("my foster parents are tracy and harry kane", "my foster parents are [name] and [name]"),
+    ("i went to hamilton, moat and then fullhurst", "i went to [school], [school] and then [school]"),
+    ("my nan picks me up from beaumont leys every day", "my nan picks me up from [school] every day"),
+    ("we walk to spinney hill together", "we walk to [school] together"),
+    ("kasia z moat mnie wyzywa", "[name] z [school] mnie wyzywa"),
 ]
 
 STAY = [
@@ -40,6 +45,8 @@ STAY = [
     "sleep is my best friend",
     "this is my sister's room",
     "my favourite player is harry kane",
+    "i live in crown hills and hamilton is near",
+    "beaumont leys and hamilton both have new parks",
 ]
 
 

@@ -1711,7 +1711,12 @@ SCHOOL_BEFORE = frozenset(
         "start",
     ]
 )
-TO_SCHOOL = frozenset(["go", "goes", "going", "gone", "went", "attend", "attends", "used", "move", "moved", "moving"])
+TO_SCHOOL = frozenset(
+    [
+        *("go", "goes", "going", "gone", "went", "attend", "attends", "used", "move", "moved", "moving"),
+        *("walk", "walks", "walked", "walking"),
+    ]
+)
 OUT_OF_SCHOOL = frozenset(["excluded", "expelled", "out", "moved", "kicked", "suspended", "came", "transferred"])
 
 
@@ -1723,8 +1728,15 @@ def _school_near(words: Words, i: int, j: int) -> bool:
     p1, p2 = words.prev(i), words.prev(i, 2)
     if p1 in SCHOOL_BEFORE or (p1 == "to" and p2 in TO_SCHOOL) or (p1 in ("from", "of") and p2 in OUT_OF_SCHOOL):
         return True
-    if p1 == "from" and p2 and class_of(p2) & (FIRST | SURNAME | ARABIC) and not class_of(p2) & (STOP | EVERYDAY):
-        return True  # "jay from crown hills": a young person is known by their school
+    if (
+        p1 in ("from", "z")
+        and p2
+        and class_of(p2) & (FIRST | SURNAME | ARABIC)
+        and not class_of(p2) & (STOP | EVERYDAY)
+    ):
+        return True  # "jay from crown hills", "ola z moat": a young person is known by their school
+    if p1 == "from" and p2 == "up" and words.prev(i, 3) in ("me", "us", "him", "her", "them"):
+        return True  # "picks me up from crown hills"
     before = words.lowers[max(0, i - 7) : i - 1]
     if p1 == "to" and "from" in before and not TO_SCHOOL.isdisjoint(before[: before.index("from")]):
         return True  # "i moved from hamilton to city of leicester"
@@ -1776,6 +1788,8 @@ def _listed_schools(words: Words) -> Iterator[Found]:
     if misspelt:
         lowers = [school_misspelt(w) or w if w in MISSPELT_SCHOOLS else w for w in lowers]
     n, after = len(lowers), -1
+    found: list[tuple[int, int]] = []
+    unsure: list[tuple[int, int]] = []
     for i in sorted(i for word in _school_starts().intersection(lowers) for i in _positions(lowers, word)):
         if i < after:
             continue  # inside a school found already
@@ -1799,8 +1813,38 @@ def _listed_schools(words: Words) -> Iterator[Found]:
                 while j < n and j < i + len(form) + 2 and not words.before[j] and lowers[j] in SCHOOL_ENDS:
                     j += 1  # "uplands infants", "taylor road primary school"
                 yield Found(words.span(first)[0], words.span(j - 1)[1], "school", "the area's schools")
+                found.append((i, j))
                 after = j
                 break
+            if loose and _form_at(words, lowers, form, i) and all(b == "" for b in words.before[i + 1 : j]):
+                unsure.append((i, j))
+    yield from _schools_in_a_list(words, found, unsure)
+
+
+def _schools_in_a_list(words: Words, found: list[tuple[int, int]], unsure: list[tuple[int, int]]) -> Iterator[Found]:
+    """A school's form that is a place too, in a list with a school found ("moat, crown hills, sir jon north and
+    now judgemeadow"): a school too."""
+    if not found or not unsure:
+        return
+    found = list(found)
+    changed = True
+    while changed:
+        changed = False
+        for i, j in [u for u in unsure if u not in found]:
+            if any(_listed_beside(words, i, j, a, b) for a, b in found):
+                found.append((i, j))
+                changed = True
+                yield Found(words.span(i)[0], words.span(j - 1)[1], "school", "the area's schools, in a list of them")
+
+
+def _listed_beside(words: Words, i: int, j: int, a: int, b: int) -> bool:
+    """Words i..j-1 and a..b-1 are beside each other in a list: only a comma, "and", "then" or "&" between."""
+    left, right = (j, a) if j <= a else (b, i)
+    if not 0 <= right - left <= 1 or right >= len(words) or words.before[right] or words.before[left]:
+        return False
+    if right == left:
+        return "," in words.text[words.span(left - 1)[1] : words.span(right)[0]]
+    return words.lowers[left] in ("and", "n", "&", "then")
 
 
 @cache
@@ -1818,12 +1862,16 @@ def _street_after(words: Words, j: int) -> bool:
 
 def _form_at(words: Words, lowers: list[str], form: tuple[str, ...], i: int) -> bool:
     """A school's form at word i; its words after the first may each be misspelt by a letter where what is
-    typed is no English word ("soar vally", "judge medow", "english martys")."""
+    typed is no English word ("soar vally", "judge medow", "english martys"), a word of four letters too after
+    a first word that is no English word ("rushey meed")."""
     typed = lowers[i : i + len(form)]
     if len(typed) < len(form):
         return False
+    long_enough = 4 if not words.classes[i] & (ENGLISH | STOP) else 5  # "rushey meed"; not "crown hall"
     for k, (t, f) in enumerate(zip(typed, form, strict=True)):
-        if t != f and not (k and len(f) >= 5 and not words.classes[i + k] & (ENGLISH | STOP) and _one_edit(t, f)):
+        if t != f and not (
+            k and len(f) >= long_enough and not words.classes[i + k] & (ENGLISH | STOP) and _one_edit(t, f)
+        ):
             return False
     return True
 
@@ -2431,6 +2479,7 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
         and (last + 1 >= b or words.lowers[last + 1] not in SCHOOL_ENDS)
     ):
         return None  # "the Odeon at Freemans Park", "on Sparkenhoe Street": a street or a park
+    last = _school_trimmed(words, kind, first, last)
     street = last
     if kind == "workplace":
         ends = _learned_workplace(words, first, last, a, b)
@@ -2447,6 +2496,17 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
     if words.possessive(street):
         end -= 2
     return Found(start, end, kind, f"{LEARNED}, {labelled.confidence:.2f}")
+
+
+def _school_trimmed(words: Words, kind: str, first: int, last: int) -> int:
+    """The last word of a school the learned recogniser found, without English words after it that no school's
+    name has ("walk to [rushey mead] together")."""
+    while kind == "school" and last > first:
+        c = words.classes[last]
+        if not c & (ENGLISH | STOP) or c & (SCHOOL | FIRST | SURNAME | PLACE) or words.lowers[last] in SCHOOL_ENDS:
+            break
+        last -= 1
+    return last
 
 
 def _learned_workplace(words: Words, first: int, last: int, a: int, b: int) -> tuple[int, int] | None:
