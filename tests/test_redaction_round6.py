@@ -4,7 +4,9 @@ written in lower case or as letters, cities abroad that are first names too; fir
 where the words around give them as a name ("my name is summer", "a girl called hope", "me and will"), a
 name with 's before a word for family, a word said to be family ("storm is my little sister"), and a famous
 name said to be someone's carer; a school named like its area in a list with another school, or after "picks
-me up from", "walk to" or Polish "z" after a name."""
+me up from", "walk to" or Polish "z" after a name; a house number and street with where someone lives after
+it, or in Urdu script, with its town and county; a place of work after Polish "w", or with words of work after
+it."""
 
 from __future__ import annotations
 
@@ -28,6 +30,17 @@ GO = [
     ("my nan picks me up from beaumont leys every day", "my nan picks me up from [school] every day"),
     ("we walk to spinney hill together", "we walk to [school] together"),
     ("kasia z moat mnie wyzywa", "[name] z [school] mnie wyzywa"),
+    (
+        "i walk past 7 wood lane every day, thats where my mum lives",
+        "i walk past [address] every day, thats where my mum lives",
+    ),
+    ("ہمارا گھر 15 میلٹن روڈ پر ہے", "ہمارا گھر [address] پر ہے"),
+    ("send it to 4 church street, uppingham, rutland", "send it to [address]"),
+    ("moj tata pracuje w piekarni w wigston", "moj tata pracuje w [workplace]"),
+    (
+        "the manager at the esso garage on hinckley road gives my dad shifts",
+        "the manager at [workplace] gives my dad shifts",
+    ),
 ]
 
 STAY = [
@@ -47,6 +60,8 @@ STAY = [
     "my favourite player is harry kane",
     "i live in crown hills and hamilton is near",
     "beaumont leys and hamilton both have new parks",
+    "we met at the costa on london road after work",
+    "we walked past the big houses on the avenue at night",
 ]
 
 

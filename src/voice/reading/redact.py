@@ -175,7 +175,13 @@ LIVING_BEFORE = re.compile(
     r"[^.!?\n]{0,25}$",
     re.IGNORECASE,
 )
-LIVING_AFTER = re.compile(r"\s+(?:is|was)\s+(?:my|our|his|her|their|where)\b", re.IGNORECASE)
+LIVING_AFTER = re.compile(
+    r"\s+(?:is|was)\s+(?:my|our|his|her|their|where)\b"
+    r"|(?:\s+[a-z]+){0,3},?\s+(?:thats|that's|that\s+is|which\s+is|where)\s+(?:where\s+)?(?:my|our|his|her|their|i|we|he|she|they)\s+"
+    r"(?:\w+\s+){0,2}(?:lives?|stays?|living|staying)\b",
+    re.IGNORECASE,
+)
+"""After a house number and street: "... is my nan's", "... at night, thats where my dad lives"."""
 ADDRESS_TAIL = rf",?\s+(?:the\s+)?(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{0,3}}(?:{STREET}|{WEAK_STREET})\b{COMPASS}"
 WEAK_ADDRESS = re.compile(rf"\b\d{{1,4}}[a-z]?{ADDRESS_TAIL}", re.IGNORECASE)
 WORDS_ADDRESS = re.compile(rf"\b{NUMBER_WORDS}(?:[\s-]+(?:and\s+)?{NUMBER_WORDS}){{0,3}}{ADDRESS_TAIL}", re.IGNORECASE)
@@ -1567,18 +1573,29 @@ def _addresses_in_context(text: str, pattern: re.Pattern[str]) -> list[Found]:
     return found
 
 
+URDU_STREETS = ("روڈ", "سٹریٹ", "اسٹریٹ", "لین", "ایونیو", "کلوز", "وے")
+URDU_ADDRESS = re.compile(
+    r"(?<!\d)\d{1,4}\s+(?:[\u0600-\u06ff]+\s+){1,3}(?:" + "|".join(URDU_STREETS) + r")(?![\u0600-\u06ff])"
+)
+"""A house number and street in Urdu script: "22 ایوینگٹن روڈ" (22 Evington Road)."""
+
+
 def _with_town(text: str, found: Found) -> Found:
     """An address with the town or village written after it: "[5 tudor road, leicester]", "[28 market street
     coalville]"."""
-    m = TOWNS_AFTER_ADDRESS.match(text, found.end)
-    if not m:
-        return found
-    words = m.group(1).lower().split()
-    towns = places()
-    for n in range(len(words), 0, -1):
-        if " ".join(words[:n]) in towns:
-            end = m.start(1) + len(" ".join(m.group(1).split()[:n]))
-            return Found(found.start, end, found.kind, found.recogniser)
+    for _ in range(2):  # "[12 braunston road, oakham, rutland]": a town, then its county
+        m = TOWNS_AFTER_ADDRESS.match(text, found.end)
+        if not m:
+            return found
+        words = m.group(1).lower().split()
+        towns = places()
+        for n in range(len(words), 0, -1):
+            if " ".join(words[:n]) in towns:
+                end = m.start(1) + len(" ".join(m.group(1).split()[:n]))
+                found = Found(found.start, end, found.kind, found.recogniser)
+                break
+        else:
+            return found
     return found
 
 
@@ -2574,7 +2591,7 @@ STREET_ENDS = frozenset(["road", "rd", "street", "st", "lane", "avenue", "ave", 
 
 SITE_ENDS = ADDRESS_STREETS | STREET_WORDS | frozenset(["estate", "gate", "island"])
 """Last words of a street or site a place of work is on ("narborough road", "troon industrial estate")."""
-SITE_BEFORE = frozenset(["on", "in", "at", "near", "off", "by", "na", "przy"])
+SITE_BEFORE = frozenset(["on", "in", "at", "near", "off", "by", "na", "przy", "w"])
 WORK_OPENERS = frozenset(["at", "for", "in", "w", "owns", "runs", "cleans", "manages"])
 WHERE_WORKS = frozenset(["works", "work", "worked", "working", "pracuje"])
 
@@ -2629,6 +2646,10 @@ def _workplace_sites(words: Words) -> Iterator[Found]:
                 continue
             after = lowers[end + 1 : end + 4]
             work_after = bool(after) and after[0] == "where" and not WHERE_WORKS.isdisjoint(after)
+            cue_after = any(  # "... gives my mum shifts"; not "... after work"
+                lowers[m] in WORK_CUES and lowers[m - 1] not in ("after", "before", "from")
+                for m in range(end + 1, min(b, end + 7))
+            )
             for o in range(k - 2, max(a, k - 6) - 1, -1):
                 if lowers[o] in WORK_OPENERS or (work_after and lowers[o] == "to"):
                     break
@@ -2639,7 +2660,7 @@ def _workplace_sites(words: Words) -> Iterator[Found]:
                 continue
             if o < a or (_generic(lowers[o + 1 : k]) and lowers[o + 1] != "the"):
                 continue
-            if not (_said_to_be_work(lowers[a : o + 1]) or work_after):
+            if not (_said_to_be_work(lowers[a : o + 1]) or work_after or (cue_after and lowers[o] in WORK_OPENERS)):
                 continue
             yield Found(words.span(o + 1)[0], words.span(end)[1], "workplace", "place of work with its street or site")
 
@@ -2675,6 +2696,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             found += _addresses_in_context(text, NUMBER_AFTER_STREET)
         if not ANY_STREET.isdisjoint(seen) and NUMBER_THEN_ON.search(text):
             found += _addresses_in_context(text, NUMBER_ON_STREET)
+        if not seen.isdisjoint(URDU_STREETS):
+            found += [Found(*m.span(), "address", "house number and street") for m in URDU_ADDRESS.finditer(text)]
         found += [Found(*m.span(), "form group", "form group") for m in FORM_GROUP.finditer(text) if _a_form(text, m)]
         found += _numbers(text, digit_count)
     elif ("live" in seen or "lives" in seen) and not ADDRESS_STREETS.isdisjoint(seen):
