@@ -17,7 +17,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --dev5 --misses  # round 5's development set (dev5/), for tuning
     .venv/bin/python tools/score_redaction.py --held           # lines held aside (held/), figures only
     .venv/bin/python tools/score_redaction.py --frozen2        # the second frozen set (frozen2/, written blind), figures only
-    .venv/bin/python tools/score_redaction.py --frozen4 --before REV  # the fourth (frozen4/, blind before round 5): figures only
+    .venv/bin/python tools/score_redaction.py --frozen4 --misses  # the fourth (frozen4/, blind before round 5; development since round 6)
     .venv/bin/python tools/score_redaction.py --frozen3 --misses  # the third (frozen3/, blind before round 4; development since round 5)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -168,7 +168,8 @@ def main() -> None:
     parser.add_argument(
         "--frozen4",
         action="store_true",
-        help="score the fourth frozen set of #28 (frozen4/, written blind before round 5; figures only)",
+        help="score the fourth frozen set of #28 (frozen4/, written blind before round 5; a development set since its "
+        "measure in round 5, so its misses may be listed)",
     )
     args = parser.parse_args()
     chosen = [
@@ -189,16 +190,17 @@ def main() -> None:
             "sets: "
             "choose one"
         )
-    # frozen3 was measured once (round 4) and is a development set since round 5: its misses may be listed
+    # frozen3 was measured once (round 4) and is a development set since round 5, frozen4 likewise (measured in
+    # round 5, development since round 6): their misses may be listed
     args.frozen, frozen2, frozen3, frozen4 = (
-        args.frozen or args.frozen2 or args.frozen4,
+        args.frozen or args.frozen2,
         args.frozen2,
         args.frozen3,
         args.frozen4,
     )
     if (args.frozen or args.held) and args.misses:
         parser.error("this set is for measuring, not tuning: it never lists the lines it got wrong")
-    if args.dev or args.dev2 or args.dev3 or args.dev3b or args.dev5 or args.held or args.frozen or frozen3:
+    if args.dev or args.dev2 or args.dev3 or args.dev3b or args.dev5 or args.held or args.frozen or frozen3 or frozen4:
         which = (
             "dev"
             if args.dev

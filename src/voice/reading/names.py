@@ -234,8 +234,10 @@ ARABIC_LETTERS = str.maketrans("يىكهةۃأإآ", "ییکہہہااا")
 
 @cache
 def arabic_script_names() -> frozenset[str]:
-    """First names and surnames in Arabic script (Faker's Arabic and Persian lists), as arabic_key()."""
+    """First names and surnames in Arabic script (Faker's Arabic and Persian lists, and the area's families' names
+    in Urdu script: data/redaction_words.txt), as arabic_key()."""
     names = _faker_lists(ARABIC_LOCALES, "first_name") | _faker_lists(ARABIC_LOCALES, "last_name")
+    names |= word_list("names in urdu script")
     found = {arabic_key(n) for part in names for n in part.split() if len(n) >= 2}
     return frozenset(found - {arabic_key(w) for w in URDU_FUNCTION_WORDS})
 

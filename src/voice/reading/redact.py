@@ -175,7 +175,13 @@ LIVING_BEFORE = re.compile(
     r"[^.!?\n]{0,25}$",
     re.IGNORECASE,
 )
-LIVING_AFTER = re.compile(r"\s+(?:is|was)\s+(?:my|our|his|her|their|where)\b", re.IGNORECASE)
+LIVING_AFTER = re.compile(
+    r"\s+(?:is|was)\s+(?:my|our|his|her|their|where)\b"
+    r"|(?:\s+[a-z]+){0,3},?\s+(?:thats|that's|that\s+is|which\s+is|where)\s+(?:where\s+)?(?:my|our|his|her|their|i|we|he|she|they)\s+"
+    r"(?:\w+\s+){0,2}(?:lives?|stays?|living|staying)\b",
+    re.IGNORECASE,
+)
+"""After a house number and street: "... is my nan's", "... at night, thats where my dad lives"."""
 ADDRESS_TAIL = rf",?\s+(?:the\s+)?(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{0,3}}(?:{STREET}|{WEAK_STREET})\b{COMPASS}"
 WEAK_ADDRESS = re.compile(rf"\b\d{{1,4}}[a-z]?{ADDRESS_TAIL}", re.IGNORECASE)
 WORDS_ADDRESS = re.compile(rf"\b{NUMBER_WORDS}(?:[\s-]+(?:and\s+)?{NUMBER_WORDS}){{0,3}}{ADDRESS_TAIL}", re.IGNORECASE)
@@ -654,8 +660,10 @@ class _Names:
         if c & ARABIC:
             return "name list (Arabic script)"
         p1, p2 = w.prev(i), w.prev(i, 2)
-        titled = p1 in TITLES and (p1 not in LOOSE_TITLES or p2 in TITLE_SPOTS)
         lower = w.lowers[i]
+        if p1 in URDU_PEOPLE and not c & STOP and _urdu_script(lower):
+            return "relationship"  # "میری بہن عائشہ", "میرے ابو شاہد": a word for someone, then their name
+        titled = p1 in TITLES and (p1 not in LOOSE_TITLES or p2 in TITLE_SPOTS)
         if titled and (lower in TITLE_WORD_SURNAMES or (len(lower) == 1 and lower not in TEXT_LETTERS)):
             return "title"  # "mr young", "miss t"
         if titled and p1 in LOOSE_TITLES and (lower in PERSON_VERBS or c & FUNCTION):
@@ -690,6 +698,12 @@ class _Names:
         )  # "we call him kwams"
         if introduced and (cap or unknown or (known_name and not c & ENGLISH)):
             return "introduced"
+        if c & FIRST and not c & FUNCTION and p1 == "is" and p2 in ("name", "names", "imię"):
+            return "introduced"  # "my name is sunny": a first name that is a word too, given as one's name
+        if c & FIRST and not c & FUNCTION and p1 in ("called", "named") and p2 in RELATIONS:
+            return "introduced"  # "a guy called frank", "a girl named hope"
+        if unknown and w.possessive(i) and w.next(i) in RELATIONS:
+            return "name, then who they are"  # "hevi's dad wont let her", "kwame's mum"
         if unknown and not cap and not c & (FIRST | SURNAME) and TEXT_SPEAK_VERB.search(lower):
             return None  # "dad battrd me", "mum nvr listens", "step mum whackd me": a verb typed short
         related = p1 in RELATIONS or (p1 in ("is", "was", "called", "named") and p2 in RELATIONS)
@@ -699,6 +713,8 @@ class _Names:
             return "relationship"
         if p1 in ONE_PERSON and c & FIRST and not c & FUNCTION:  # "my step dad bill", "my friend destiny"
             return "relationship"
+        if c & FUNCTION and c & FIRST and self._modal_name(i, p1, p2, w.next(i)):
+            return "name in context"  # "me and will both got jumped", "our lodger will comes in my room"
         nxt = w.next(i)
         if unknown and nxt in ("the", "my", "our") and (w.next(i + 1) in RELATIONS or w.next(i + 2) in RELATIONS):
             return "name, then who they are"  # "faadumo my cousin"
@@ -717,6 +733,13 @@ class _Names:
             )
         ):  # "kacper i oliwia": Polish "and"
             return "first name list"  # in lower case, not "sex ed", "my teddy" or "i cary a blade" (carry)
+        if (
+            (w.before[i] == "." or p1 in AND_WORDS)
+            and not c & (FIRST | SURNAME | FUNCTION | PLACE | NOT_PERSON)
+            and self._family_after(i)
+            and w.text[w.span(i)[0] - 1 : w.span(i)[0]] != "["  # not a tag already there ("[name] is my ...")
+        ):
+            return "name, then who they are"  # "rain is my sister": a word no list has as a name, said to be family
         if not cap:
             return "name in context" if c & FIRST and not c & FUNCTION and self._everyday_name(i, p1, p2, nxt) else None
         start = w.before[i] == "."
@@ -739,6 +762,28 @@ class _Names:
         ):
             return "capitalised, not a word"
         return None
+
+    def _family_after(self, i: int) -> bool:
+        """Words after word i that say it is someone in the young person's family: "is my sister", "was my big
+        brother" (family only: "sleep is my best friend" is no name)."""
+        w = self.w
+        after = [w.next(i + k) for k in range(3)]
+        if after[0] not in ("is", "was") or after[1] != "my":
+            return False
+        return after[2] in FAMILY or (
+            after[2] in ("big", "little", "older", "younger", "twin") and w.next(i + 3) in FAMILY
+        )
+
+    def _modal_name(self, i: int, p1: str, p2: str, nxt: str) -> bool:
+        """A first name that is a word of grammar too ("will", "may") where no verb can follow it: after "me and"
+        ("me and will both got jumped"), or after a word for one person and before a verb that says what a
+        person does ("our lodger will comes in", "my cousin may keeps")."""
+        if not nxt:
+            return False
+        if p1 in AND_WORDS and p2 == "me":
+            return nxt not in ("be", "have", "go", "get", "do", "not", "never")
+        verb = nxt.endswith(("es", "ed")) or (nxt.endswith("s") and not self.classes[i + 1] & (STOP | FUNCTION))
+        return p1 in ONE_PERSON and (nxt in STRONG_VERBS or (verb and len(nxt) > 4))
 
     def _everyday_name(self, i: int, p1: str, p2: str, nxt: str) -> bool:
         """A first name that is an everyday word, in lower case, where the words around say a person: "i told
@@ -867,6 +912,34 @@ class _Names:
         return (w.capital(k) and not (c & ENGLISH and not c & FIRST)) or bool(c & FIRST and not c & EVERYDAY)
 
 
+FAMILY = frozenset(
+    [
+        "sister",
+        "brother",
+        "sis",
+        "bro",
+        "cousin",
+        "mum",
+        "dad",
+        "mom",
+        "nan",
+        "nana",
+        "gran",
+        "grandad",
+        "grandma",
+        "aunt",
+        "auntie",
+        "aunty",
+        "uncle",
+        "stepdad",
+        "stepmum",
+        "stepbrother",
+        "stepsister",
+        "niece",
+        "nephew",
+    ]
+)
+"""Words for someone in a young person's family."""
 DID_TO_SOMEONE = frozenset(
     ["keeps", "kept", "stopped", "started", "jumped", "blocked", "ignores", "ignored", "follows", "followed", "laughed"]
 )
@@ -1150,11 +1223,29 @@ def _after_context(words: Words) -> set[int]:
     candidates.update(
         i for i, c in enumerate(words.classes) if c & FIRST and c & EVERYDAY and not c & (STOP | FUNCTION)
     )
+    if "'" in words.text or "’" in words.text:  # "hevi's dad"
+        candidates.update(i for i in range(len(lowers) - 1) if lowers[i + 1] in RELATIONS and words.possessive(i))
+    if not URDU_PEOPLE.isdisjoint(words.set):  # "میری بہن عائشہ"
+        candidates.update(i + 1 for i, lower in enumerate(lowers[:-1]) if lower in URDU_PEOPLE)
+    if "my" in words.set and not words.set.isdisjoint(("is", "was")):  # "rain is my sister"
+        before = words.before
+        candidates.update(
+            i
+            for i in range(len(lowers) - 2)
+            if (before[i] or (i and lowers[i - 1] in AND_WORDS))
+            and lowers[i + 1] in ("is", "was")
+            and lowers[i + 2] == "my"
+        )
     if "me" in words.set:  # "me n chance"
         candidates.update(
             i + 2 for i, lower in enumerate(lowers[:-2]) if lower == "me" and lowers[i + 1] in ("and", "n", "&")
         )
     return candidates
+
+
+def _urdu_script(lower: str) -> bool:
+    """A word written in Arabic letters (Urdu's)."""
+    return "\u0600" <= lower[0] <= "\u06ff"
 
 
 def _names(words: Words) -> Iterator[Found]:
@@ -1328,6 +1419,9 @@ def _schools_gone_to(words: Words) -> Iterator[Found]:
             yield Found(words.span(i)[0], words.span(end)[1], "school", "capitalised name after 'go to'")
     for m in GO_TO.finditer(text) if not GO_TO_WORDS.isdisjoint(words.set) else ():  # "i go to fullhurst"
         c = class_of(m.group("w").lower())
+        after = GO_TO_AFTER.match(text, m.end("w"))
+        if after and (after.group(1).lower() in STREET_WORDS or after.group(1).lower() in ADDRESS_STREETS):
+            continue  # "we go to bradgate park", "we go to melton road": a park or a street, not a school
         if not c & (ENGLISH | PLACE | NOT_PERSON | STOP):
             yield Found(m.start("w"), m.end("w"), "school", "school after 'go to'")
 
@@ -1339,6 +1433,7 @@ IS_A_SCHOOL = re.compile(
     r"(?:\w+\s+){0,2}(?:school|college|academy)\b(?!\s+(?:" + "|".join(sorted(SCHOOL_THINGS)) + r")\b)"
 )
 GO_TO_WORDS = frozenset(["go", "goes", "going", "attend", "attends", "attended"])
+GO_TO_AFTER = re.compile(r"\s+([^\W\d_]+)")
 GO_TO = re.compile(
     r"\b(?:go(?:es)?|going|attend(?:s|ed)?)\s+(?:to|at)\s+(?P<w>[^\W\d_]{3,})\b"
     r"(?!\s+\w+\s+(?:school|college|academy))",
@@ -1478,18 +1573,29 @@ def _addresses_in_context(text: str, pattern: re.Pattern[str]) -> list[Found]:
     return found
 
 
+URDU_STREETS = ("روڈ", "سٹریٹ", "اسٹریٹ", "لین", "ایونیو", "کلوز", "وے")
+URDU_ADDRESS = re.compile(
+    r"(?<!\d)\d{1,4}\s+(?:[\u0600-\u06ff]+\s+){1,3}(?:" + "|".join(URDU_STREETS) + r")(?![\u0600-\u06ff])"
+)
+"""A house number and street in Urdu script: "22 ایوینگٹن روڈ" (22 Evington Road)."""
+
+
 def _with_town(text: str, found: Found) -> Found:
     """An address with the town or village written after it: "[5 tudor road, leicester]", "[28 market street
     coalville]"."""
-    m = TOWNS_AFTER_ADDRESS.match(text, found.end)
-    if not m:
-        return found
-    words = m.group(1).lower().split()
-    towns = places()
-    for n in range(len(words), 0, -1):
-        if " ".join(words[:n]) in towns:
-            end = m.start(1) + len(" ".join(m.group(1).split()[:n]))
-            return Found(found.start, end, found.kind, found.recogniser)
+    for _ in range(2):  # "[12 braunston road, oakham, rutland]": a town, then its county
+        m = TOWNS_AFTER_ADDRESS.match(text, found.end)
+        if not m:
+            return found
+        words = m.group(1).lower().split()
+        towns = places()
+        for n in range(len(words), 0, -1):
+            if " ".join(words[:n]) in towns:
+                end = m.start(1) + len(" ".join(m.group(1).split()[:n]))
+                found = Found(found.start, end, found.kind, found.recogniser)
+                break
+        else:
+            return found
     return found
 
 
@@ -1622,7 +1728,12 @@ SCHOOL_BEFORE = frozenset(
         "start",
     ]
 )
-TO_SCHOOL = frozenset(["go", "goes", "going", "gone", "went", "attend", "attends", "used", "move", "moved", "moving"])
+TO_SCHOOL = frozenset(
+    [
+        *("go", "goes", "going", "gone", "went", "attend", "attends", "used", "move", "moved", "moving"),
+        *("walk", "walks", "walked", "walking"),
+    ]
+)
 OUT_OF_SCHOOL = frozenset(["excluded", "expelled", "out", "moved", "kicked", "suspended", "came", "transferred"])
 
 
@@ -1634,8 +1745,15 @@ def _school_near(words: Words, i: int, j: int) -> bool:
     p1, p2 = words.prev(i), words.prev(i, 2)
     if p1 in SCHOOL_BEFORE or (p1 == "to" and p2 in TO_SCHOOL) or (p1 in ("from", "of") and p2 in OUT_OF_SCHOOL):
         return True
-    if p1 == "from" and p2 and class_of(p2) & (FIRST | SURNAME | ARABIC) and not class_of(p2) & (STOP | EVERYDAY):
-        return True  # "jay from crown hills": a young person is known by their school
+    if (
+        p1 in ("from", "z")
+        and p2
+        and class_of(p2) & (FIRST | SURNAME | ARABIC)
+        and not class_of(p2) & (STOP | EVERYDAY)
+    ):
+        return True  # "jay from crown hills", "ola z moat": a young person is known by their school
+    if p1 == "from" and p2 == "up" and words.prev(i, 3) in ("me", "us", "him", "her", "them"):
+        return True  # "picks me up from crown hills"
     before = words.lowers[max(0, i - 7) : i - 1]
     if p1 == "to" and "from" in before and not TO_SCHOOL.isdisjoint(before[: before.index("from")]):
         return True  # "i moved from hamilton to city of leicester"
@@ -1687,6 +1805,8 @@ def _listed_schools(words: Words) -> Iterator[Found]:
     if misspelt:
         lowers = [school_misspelt(w) or w if w in MISSPELT_SCHOOLS else w for w in lowers]
     n, after = len(lowers), -1
+    found: list[tuple[int, int]] = []
+    unsure: list[tuple[int, int]] = []
     for i in sorted(i for word in _school_starts().intersection(lowers) for i in _positions(lowers, word)):
         if i < after:
             continue  # inside a school found already
@@ -1710,8 +1830,38 @@ def _listed_schools(words: Words) -> Iterator[Found]:
                 while j < n and j < i + len(form) + 2 and not words.before[j] and lowers[j] in SCHOOL_ENDS:
                     j += 1  # "uplands infants", "taylor road primary school"
                 yield Found(words.span(first)[0], words.span(j - 1)[1], "school", "the area's schools")
+                found.append((i, j))
                 after = j
                 break
+            if loose and _form_at(words, lowers, form, i) and all(b == "" for b in words.before[i + 1 : j]):
+                unsure.append((i, j))
+    yield from _schools_in_a_list(words, found, unsure)
+
+
+def _schools_in_a_list(words: Words, found: list[tuple[int, int]], unsure: list[tuple[int, int]]) -> Iterator[Found]:
+    """A school's form that is a place too, in a list with a school found ("moat, crown hills, sir jon north and
+    now judgemeadow"): a school too."""
+    if not found or not unsure:
+        return
+    found = list(found)
+    changed = True
+    while changed:
+        changed = False
+        for i, j in [u for u in unsure if u not in found]:
+            if any(_listed_beside(words, i, j, a, b) for a, b in found):
+                found.append((i, j))
+                changed = True
+                yield Found(words.span(i)[0], words.span(j - 1)[1], "school", "the area's schools, in a list of them")
+
+
+def _listed_beside(words: Words, i: int, j: int, a: int, b: int) -> bool:
+    """Words i..j-1 and a..b-1 are beside each other in a list: only a comma, "and", "then" or "&" between."""
+    left, right = (j, a) if j <= a else (b, i)
+    if not 0 <= right - left <= 1 or right >= len(words) or words.before[right] or words.before[left]:
+        return False
+    if right == left:
+        return "," in words.text[words.span(left - 1)[1] : words.span(right)[0]]
+    return words.lowers[left] in ("and", "n", "&", "then")
 
 
 @cache
@@ -1729,12 +1879,16 @@ def _street_after(words: Words, j: int) -> bool:
 
 def _form_at(words: Words, lowers: list[str], form: tuple[str, ...], i: int) -> bool:
     """A school's form at word i; its words after the first may each be misspelt by a letter where what is
-    typed is no English word ("soar vally", "judge medow", "english martys")."""
+    typed is no English word ("soar vally", "judge medow", "english martys"), a word of four letters too after
+    a first word that is no English word ("rushey meed")."""
     typed = lowers[i : i + len(form)]
     if len(typed) < len(form):
         return False
+    long_enough = 4 if not words.classes[i] & (ENGLISH | STOP) else 5  # "rushey meed"; not "crown hall"
     for k, (t, f) in enumerate(zip(typed, form, strict=True)):
-        if t != f and not (k and len(f) >= 5 and not words.classes[i + k] & (ENGLISH | STOP) and _one_edit(t, f)):
+        if t != f and not (
+            k and len(f) >= long_enough and not words.classes[i + k] & (ENGLISH | STOP) and _one_edit(t, f)
+        ):
             return False
     return True
 
@@ -1832,6 +1986,35 @@ def _a_public_figure(words: Words, found: Found) -> bool:
 
 
 PEOPLE_AFTER = frozenset(["me", "my", "us", "our", "i", "him", "her", "them", "mum", "dad"])
+
+
+def _a_titled_figure(words: Words, found: Found, kept: list[tuple[int, int]]) -> bool:
+    """A title before a public figure's or character's name of two words or more ("sir [david attenborough]",
+    "sir [keir starmer]", "mrs [doubtfire ...]"): the title found with the figure's first name is theirs."""
+    if found.recogniser != "title" or not kept:
+        return False
+    i = words.index_at(found.start)
+    if i is None or i + 1 >= len(words):
+        return False
+    name_start = words.span(i + 1)[0]
+    return any(s == name_start and found.end <= e and _a_figures_name(words, s, e) for s, e in kept)
+
+
+def _a_figure_inside(words: Words, found: Found, kept: list[tuple[int, int]]) -> bool:
+    """What the learned recogniser found holds a public figure's name of two words or more and, besides it,
+    only words in lower case that are no names ("[fav roald dahl] book"): the figure, not someone known."""
+    if not found.recogniser.startswith(LEARNED) or not kept:
+        return False
+    for s, e in kept:
+        if found.start <= s and e <= found.end and (s, e) != (found.start, found.end) and _a_figures_name(words, s, e):
+            outside = [
+                k
+                for k in range(len(words))
+                if found.start <= words.span(k)[0] < found.end and not s <= words.span(k)[0] < e
+            ]
+            if all(not words.classes[k] & (FIRST | SURNAME | ARABIC) and not words.capital(k) for k in outside):
+                return True
+    return False
 
 
 def _beside_a_figure(words: Words, found: list[Found], kept: list[tuple[int, int]]) -> set[int]:
@@ -2121,6 +2304,10 @@ def _close_foreign(words: Words, opened: list[int]) -> None:
     for a person comes just before it ("moj kolega ...")."""
     classes, lowers, before = words.classes, words.lowers, words.before
     unknown = [i for i in _positions(opened, OPEN) if not classes[i] & NAME_CLASSES]
+    if unknown and any(_urdu_script(lowers[i]) for i in unknown):
+        for i in unknown:  # in Urdu script: a name where the list has it, or after a word for someone
+            if _urdu_script(lowers[i]) and not (i and lowers[i - 1] in URDU_PEOPLE):
+                opened[i] = CLOSED
     if not unknown or sum(1 for c in classes if c & FOREIGN) < 2:
         return
     for i in unknown:
@@ -2309,6 +2496,7 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
         and (last + 1 >= b or words.lowers[last + 1] not in SCHOOL_ENDS)
     ):
         return None  # "the Odeon at Freemans Park", "on Sparkenhoe Street": a street or a park
+    last = _school_trimmed(words, kind, first, last)
     street = last
     if kind == "workplace":
         ends = _learned_workplace(words, first, last, a, b)
@@ -2325,6 +2513,17 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
     if words.possessive(street):
         end -= 2
     return Found(start, end, kind, f"{LEARNED}, {labelled.confidence:.2f}")
+
+
+def _school_trimmed(words: Words, kind: str, first: int, last: int) -> int:
+    """The last word of a school the learned recogniser found, without English words after it that no school's
+    name has ("walk to [rushey mead] together")."""
+    while kind == "school" and last > first:
+        c = words.classes[last]
+        if not c & (ENGLISH | STOP) or c & (SCHOOL | FIRST | SURNAME | PLACE) or words.lowers[last] in SCHOOL_ENDS:
+            break
+        last -= 1
+    return last
 
 
 def _learned_workplace(words: Words, first: int, last: int, a: int, b: int) -> tuple[int, int] | None:
@@ -2392,7 +2591,7 @@ STREET_ENDS = frozenset(["road", "rd", "street", "st", "lane", "avenue", "ave", 
 
 SITE_ENDS = ADDRESS_STREETS | STREET_WORDS | frozenset(["estate", "gate", "island"])
 """Last words of a street or site a place of work is on ("narborough road", "troon industrial estate")."""
-SITE_BEFORE = frozenset(["on", "in", "at", "near", "off", "by", "na", "przy"])
+SITE_BEFORE = frozenset(["on", "in", "at", "near", "off", "by", "na", "przy", "w"])
 WORK_OPENERS = frozenset(["at", "for", "in", "w", "owns", "runs", "cleans", "manages"])
 WHERE_WORKS = frozenset(["works", "work", "worked", "working", "pracuje"])
 
@@ -2447,6 +2646,10 @@ def _workplace_sites(words: Words) -> Iterator[Found]:
                 continue
             after = lowers[end + 1 : end + 4]
             work_after = bool(after) and after[0] == "where" and not WHERE_WORKS.isdisjoint(after)
+            cue_after = any(  # "... gives my mum shifts"; not "... after work"
+                lowers[m] in WORK_CUES and lowers[m - 1] not in ("after", "before", "from")
+                for m in range(end + 1, min(b, end + 7))
+            )
             for o in range(k - 2, max(a, k - 6) - 1, -1):
                 if lowers[o] in WORK_OPENERS or (work_after and lowers[o] == "to"):
                     break
@@ -2457,7 +2660,7 @@ def _workplace_sites(words: Words) -> Iterator[Found]:
                 continue
             if o < a or (_generic(lowers[o + 1 : k]) and lowers[o + 1] != "the"):
                 continue
-            if not (_said_to_be_work(lowers[a : o + 1]) or work_after):
+            if not (_said_to_be_work(lowers[a : o + 1]) or work_after or (cue_after and lowers[o] in WORK_OPENERS)):
                 continue
             yield Found(words.span(o + 1)[0], words.span(end)[1], "workplace", "place of work with its street or site")
 
@@ -2493,6 +2696,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             found += _addresses_in_context(text, NUMBER_AFTER_STREET)
         if not ANY_STREET.isdisjoint(seen) and NUMBER_THEN_ON.search(text):
             found += _addresses_in_context(text, NUMBER_ON_STREET)
+        if not seen.isdisjoint(URDU_STREETS):
+            found += [Found(*m.span(), "address", "house number and street") for m in URDU_ADDRESS.finditer(text)]
         found += [Found(*m.span(), "form group", "form group") for m in FORM_GROUP.finditer(text) if _a_form(text, m)]
         found += _numbers(text, digit_count)
     elif ("live" in seen or "lives" in seen) and not ADDRESS_STREETS.isdisjoint(seen):
@@ -2530,7 +2735,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     kept = [m.span() for m in keep.finditer(text)] if keep else []
     if any(f.kind == "name" or f.recogniser.startswith(LEARNED) for f in found):
         kept_names = _kept_phrases(words)  # a name (or what the CRF found) inside a place, service or public figure
-        kept_names = [span for span in kept_names if span not in theirs]
+        kept_names = [span for span in kept_names if span not in theirs and not _said_to_be_theirs(words, span)]
         famous = _famous(words, found) | _beside_a_figure(words, found, kept_names)
         found = [
             f
@@ -2538,6 +2743,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             if (f.kind != "name" and not f.recogniser.startswith(LEARNED))
             or not (
                 any(s <= f.start and f.end <= e for s, e in kept_names)
+                or _a_titled_figure(words, f, kept_names)
+                or _a_figure_inside(words, f, kept_names)
                 or _a_public_figure(words, f)
                 or _a_word_of_its_language(words, f)
                 or _an_identity(words, f)
@@ -2605,6 +2812,28 @@ def _then_whose(words: Words, end: int) -> bool:
 
 
 OBJECT_PRONOUNS = frozenset(["him", "her", "them", "his", "their"])
+BE_WORDS = frozenset(["is", "are", "was", "were", "r"])
+PEOPLE_WORDS = RELATIONS | frozenset(["parents", "carers", "guardians", "guardian", "teachers", "neighbours"])
+
+
+def _said_to_be_theirs(words: Words, span: tuple[int, int]) -> bool:
+    """A public figure's name after words that say who someone is to the young person ("my foster carers are
+    linda and steve cooper", "my uncle is called harry kane"): someone they know, with a famous name."""
+    i = words.index_at(span[0])
+    if i is None or i < 3:
+        return False
+    k = i - 1
+    if words.lowers[k] in AND_WORDS and k >= 1 and not words.classes[k - 1] & (STOP | FUNCTION):
+        k -= 2  # "linda and [steve cooper]"
+    if k >= 0 and words.lowers[k] in ("called", "named"):
+        k -= 1
+    if k < 1 or words.lowers[k] not in BE_WORDS:
+        return False
+    return (
+        words.lowers[k - 1] in PEOPLE_WORDS
+        and MY_WORDS.isdisjoint(words.lowers[k:i])
+        and any(w in MY_WORDS for w in words.lowers[max(0, k - 4) : k - 1])
+    )
 
 
 def redact(text: str, terms: Terms | None = None) -> Redacted:
