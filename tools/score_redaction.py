@@ -19,6 +19,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen2        # the second frozen set (frozen2/, written blind), figures only
     .venv/bin/python tools/score_redaction.py --frozen4 --misses  # the fourth (frozen4/, blind before round 5; development since round 6)
     .venv/bin/python tools/score_redaction.py --frozen3 --misses  # the third (frozen3/, blind before round 4; development since round 5)
+    .venv/bin/python tools/score_redaction.py --frozen5 --before REV  # the fifth (frozen5/, blind, before round 6 was measured): figures only
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
 for tuning: its misses may be listed. The frozen set (tests/data/redaction/frozen/, written for #28 before the recognisers were changed) is
@@ -143,99 +144,58 @@ def print_table(columns: dict[str, dict[str, object]]) -> None:
     print("| words outside the details lost | " + " | ".join(cells) + " |")
 
 
+SETS = {
+    # flag: (folder, name, for measuring only: its misses are never listed)
+    "frozen": ("frozen", "frozen set", True),
+    "dev": ("dev", "development set", False),
+    "dev2": ("dev2", "second development set", False),
+    "dev3": ("dev3", "third development set", False),
+    "dev3b": ("dev3b", "round 4's check", False),
+    "dev5": ("dev5", "round 5's development set", False),
+    "held": ("held", "held aside", True),
+    "frozen2": ("frozen2", "second frozen set", True),
+    # frozen3 was measured once (round 4) and is a development set since round 5, frozen4 likewise (measured in
+    # round 5, development since round 6): their misses may be listed
+    "frozen3": ("frozen3", "third frozen set", False),
+    "frozen4": ("frozen4", "fourth frozen set", False),
+    "frozen5": ("frozen5", "fifth frozen set", True),
+}
+HELP = {
+    "frozen": "score the frozen set of #28 instead (figures only)",
+    "dev": "score the development set of #28 instead",
+    "dev2": "score the second development set of #28 instead",
+    "dev3": "score the third development set of #28 instead",
+    "dev3b": "score round 4's check (dev3b/), written after its tuning",
+    "dev5": "score round 5's development set (dev5/)",
+    "held": "score the lines held aside for #28 instead (figures only)",
+    "frozen2": "score the second frozen set of #28 (frozen2/, written blind after round 2; figures only)",
+    "frozen3": "score the third frozen set of #28 (frozen3/, written blind before round 4; a development set since "
+    "its measure in round 4)",
+    "frozen4": "score the fourth frozen set of #28 (frozen4/, written blind before round 5; a development set since its "
+    "measure in round 5, so its misses may be listed)",
+    "frozen5": "score the fifth frozen set of #28 (frozen5/, written blind before round 6 was measured; figures only)",
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--before", help="also score the code at this revision")
     parser.add_argument("--misses", action="store_true", help="list every line scored wrong")
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--frozen", action="store_true", help="score the frozen set of #28 instead (figures only)")
-    parser.add_argument("--dev", action="store_true", help="score the development set of #28 instead")
-    parser.add_argument("--dev2", action="store_true", help="score the second development set of #28 instead")
-    parser.add_argument("--dev3", action="store_true", help="score the third development set of #28 instead")
-    parser.add_argument("--dev3b", action="store_true", help="score round 4's check (dev3b/), written after its tuning")
-    parser.add_argument("--dev5", action="store_true", help="score round 5's development set (dev5/)")
-    parser.add_argument("--held", action="store_true", help="score the lines held aside for #28 instead (figures only)")
-    parser.add_argument(
-        "--frozen2",
-        action="store_true",
-        help="score the second frozen set of #28 (frozen2/, written blind after round 2; figures only)",
-    )
-    parser.add_argument(
-        "--frozen3",
-        action="store_true",
-        help="score the third frozen set of #28 (frozen3/, written blind before round 4; figures only)",
-    )
-    parser.add_argument(
-        "--frozen4",
-        action="store_true",
-        help="score the fourth frozen set of #28 (frozen4/, written blind before round 5; a development set since its "
-        "measure in round 5, so its misses may be listed)",
-    )
+    for flag, text in HELP.items():
+        parser.add_argument(f"--{flag}", action="store_true", help=text)
     args = parser.parse_args()
-    chosen = [
-        args.frozen,
-        args.dev,
-        args.dev2,
-        args.dev3,
-        args.dev3b,
-        args.dev5,
-        args.held,
-        args.frozen2,
-        args.frozen3,
-        args.frozen4,
-    ]
-    if sum(chosen) > 1:
-        parser.error(
-            "--frozen, --frozen2, --frozen3, --frozen4, --dev, --dev2, --dev3, --dev3b, --dev5 and --held are different "
-            "sets: "
-            "choose one"
-        )
-    # frozen3 was measured once (round 4) and is a development set since round 5, frozen4 likewise (measured in
-    # round 5, development since round 6): their misses may be listed
-    args.frozen, frozen2, frozen3, frozen4 = (
-        args.frozen or args.frozen2,
-        args.frozen2,
-        args.frozen3,
-        args.frozen4,
-    )
-    if (args.frozen or args.held) and args.misses:
+    chosen = [flag for flag in SETS if getattr(args, flag)]
+    if len(chosen) > 1:
+        parser.error(", ".join(f"--{flag}" for flag in SETS) + " are different sets: choose one")
+    measuring_only = bool(chosen) and SETS[chosen[0]][2]
+    if measuring_only and args.misses:
         parser.error("this set is for measuring, not tuning: it never lists the lines it got wrong")
-    if args.dev or args.dev2 or args.dev3 or args.dev3b or args.dev5 or args.held or args.frozen or frozen3 or frozen4:
-        which = (
-            "dev"
-            if args.dev
-            else "dev2"
-            if args.dev2
-            else "dev3"
-            if args.dev3
-            else "dev3b"
-            if args.dev3b
-            else "dev5"
-            if args.dev5
-            else "held"
-            if args.held
-            else "frozen2"
-            if frozen2
-            else "frozen3"
-            if frozen3
-            else "frozen4"
-            if frozen4
-            else "frozen"
-        )
-        FILES[:] = [f"{which}/labelled.txt", f"{which}/clean.txt"]
+    if chosen:
+        folder, name, _ = SETS[chosen[0]]
+        FILES[:] = [f"{folder}/labelled.txt", f"{folder}/clean.txt"]
         PARTS.clear()
-        PARTS[""] = {
-            "dev": "development set",
-            "dev2": "second development set",
-            "dev3": "third development set",
-            "dev3b": "round 4's check",
-            "dev5": "round 5's development set",
-            "held": "held aside",
-            "frozen": "frozen set",
-            "frozen2": "second frozen set",
-            "frozen3": "third frozen set",
-            "frozen4": "fourth frozen set",
-        }[which]
+        PARTS[""] = name
     outputs = {"now": outputs_at(None)}
     if args.before:
         with tempfile.TemporaryDirectory() as tmp:
@@ -257,7 +217,7 @@ def main() -> None:
     for label, out in reversed(outputs.items()):
         for part, name in PARTS.items():
             columns[f"{label}, {name}"] = score(out, part)
-    if args.frozen or args.held:
+    if measuring_only:
         for column in columns.values():
             column.pop("misses")
     if args.json:
