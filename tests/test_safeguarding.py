@@ -233,3 +233,38 @@ def test_harm_told_as_past_and_over_is_no_rule_flag_but_read_by_the_model(text: 
 @pytest.mark.parametrize("text", NOT_OVER)
 def test_harm_that_goes_on_or_was_never_told_is_not_read_as_over(text: str) -> None:
     assert not described_as_over(normalise(text)) and "over" not in read_rules(text).features
+
+
+# A denial reaches over the words that carry it ("i would never ever hurt myself", "nobody at home hits me"),
+# and no further: any other word between ends it ("i cant stop cutting myself" is no denial).
+DENIED = [
+    "i would never ever hurt myself",
+    "nobody at my house has ever hit me",
+    "im not going to run away from home",
+    "i dont have any thoughts about self harm",
+    "none of my family hit me",
+    "no im not suicidal, just tired",
+    "i wouldnt ever cut myself",
+    "ive never felt like i want to die",
+]
+NOT_DENIED = [
+    "i cant stop cutting myself",
+    "nobody knows that i cut myself",
+    "no one cares if i kill myself",
+    "i dont know why i hurt myself",
+    "i dont tell anyone that he hits me",
+    "no i want to die",
+    "my coach is nice, not like my dad who hits my mum",
+    "i didnt want to but he made me send pics",
+]
+
+
+@pytest.mark.parametrize("text", DENIED)
+def test_a_denial_over_the_words_that_carry_it_is_no_rule_flag(text: str) -> None:
+    ruled = read_rules(text)
+    assert not ruled.flags and ruled.features, ruled  # the words are still there for the model to read
+
+
+@pytest.mark.parametrize("text", NOT_DENIED)
+def test_any_other_word_between_ends_a_denial(text: str) -> None:
+    assert read_rules(text).flags

@@ -244,6 +244,8 @@ NEGATING = frozenset(
         "wont",
         "nor",
         "neither",
+        "none",
+        "wouldnt",
     )
 )
 """Words that turn a rule's match round ("i dont self harm", "ive never been hit", "im not in danger"), and
@@ -254,9 +256,37 @@ for _category, _patterns in _PHRASE_RULES.items():
 POLISH_NEGATING = _PHRASE_NEGATORS.get("pl", frozenset())
 URDU_NEGATING = _PHRASE_NEGATORS.get("ur", frozenset())
 NEGATING = NEGATING | POLISH_NEGATING | URDU_NEGATING
-NEGATED_BEFORE = 2
-"""...when they stand in the match or this many words before it, in a rule that is not itself about an
-absence ("i dont feel safe", "no food in the house", "cant cope anymore" are rules as they are)."""
+NEGATED_BEFORE = 6
+"""...when they stand in the match, or up to this many words before it with only words that carry the
+negation on between (BRIDGE: "i would never ever hurt myself", "no one at home hits me", "ive never thought
+about killing myself"), in a rule that is not itself about an absence ("i dont feel safe", "no food in the
+house", "cant cope anymore" are rules as they are). Any other word between ends it: "i cant stop cutting
+myself", "nobody knows i cut myself", "i dont know why i hurt myself", "no one cares if i kill myself"."""
+BRIDGE = frozenset(
+    (
+        *("i", "im", "ive", "id", "me", "my", "one", "body", "anyone", "anybody", "ever", "really", "even"),
+        *("actually", "want", "wanna", "to", "going", "gonna", "plan", "planning", "intend", "mean", "thinking"),
+        *("thought", "thoughts", "of", "about", "felt", "feel", "feeling", "been", "be", "have", "had"),
+        *("has", "any", "would", "will", "at", "in", "home", "school", "makes", "make", "made", "family"),
+        *("parents", "house", "tried", "do", "does", "did", "am", "is", "are", "was", "were"),
+    )
+)
+WEAK_NEGATING = frozenset(("no", "nah"))
+"""Negators that turn a match round only right before it ("no self harm here") or as "no one": "no i want to
+die" is no denial."""
+
+
+def _denied(before: list[str]) -> bool:
+    """Whether a negator stands before a match, with only BRIDGE words between (the words nearest first)."""
+    for at in range(len(before) - 1, -1, -1):
+        word = before[at]
+        if word in NEGATING and (
+            word not in WEAK_NEGATING or at == len(before) - 1 or before[at + 1 : at + 2] == ["one"]
+        ):
+            return True
+        if word not in BRIDGE and not (word == "like" and before[at - 1 : at] in (["feel"], ["felt"], ["feeling"])):
+            return False  # "like" only as "feel like": "not like my dad who hits my mum" is no denial
+    return False
 
 
 @cache
@@ -294,8 +324,7 @@ def _negated(plain: str, start: int, end: int, pattern: re.Pattern[str]) -> bool
     if _about_absence(pattern):
         return False
     if pattern.pattern not in _other_language_patterns():
-        before = plain[:start].split()[-NEGATED_BEFORE:]
-        return not NEGATING.isdisjoint(before) or not NEGATING.isdisjoint(plain[start:end].split())
+        return _denied(plain[:start].split()[-NEGATED_BEFORE:]) or not NEGATING.isdisjoint(plain[start:end].split())
     before = plain[:start].split()
     return (
         not NEGATING.isdisjoint(plain[start:end].split())
@@ -405,6 +434,8 @@ def _misspelt(words: list[str], found: dict[str, str], mentioned: dict[str, str]
         if (category := _fuzzy_word(word)) is None:
             continue
         features.add(category)
+        if _denied(words[max(0, at - NEGATED_BEFORE) : at]):  # "no im not suicidal": for the model to read
+            continue
         if not FEELING_BEFORE.isdisjoint(words[max(0, at - 3) : at]):  # "been feeling sucidal", "i was abused"
             found.setdefault(category, word)
             features.add(category + SELF_MARK)
