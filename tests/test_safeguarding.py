@@ -268,3 +268,24 @@ def test_a_denial_over_the_words_that_carry_it_is_no_rule_flag(text: str) -> Non
 @pytest.mark.parametrize("text", NOT_DENIED)
 def test_any_other_word_between_ends_a_denial(text: str) -> None:
     assert read_rules(text).flags
+
+
+# Warning signs as safeguarding practice names them (a burden, a plan, not being around, goodbye letters, the
+# edge; sexual force; a friend named as at risk now; punishment feared at home), in words of our own.
+WARNING_SIGNS = [
+    ("honestly i feel like such a burden to my family", "suicide"),
+    ("ive got a plan for how to do it", "suicide"),
+    ("i wont be here much longer anyway", "suicide"),
+    ("i wrote a goodbye note and hid it in my drawer", "suicide"),
+    ("last night i sat on the edge of the roof for ages", "suicide"),
+    ("my mate said hes going to kill himself after exams", "suicide"),
+    ("my ex forced himself on me at a party", "sexual_harm"),
+    ("theres a lad in my year bringing a knife to school", "weapons"),
+    ("i keep quiet when hes drunk or else i get battered", "feeling_unsafe"),
+    ("free school meals is the only meal i get", "going_hungry"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), WARNING_SIGNS)
+def test_warning_signs_are_flags(text: str, category: str) -> None:
+    assert category in {f.category for f in read_rules(text).flags}

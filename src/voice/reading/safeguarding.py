@@ -59,8 +59,9 @@ def _rules_file() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str,
         return [PIECE.sub(lambda m: pieces[m[1]], p) for p in patterns]
 
     rules = {category: written(patterns) for category, patterns in data["rules"].items()}
-    for category, patterns in data["more_rules"].items():
-        rules[category].extend(written(patterns))
+    for more in ("more_rules", "more_warning_signs"):
+        for category, patterns in data[more].items():
+            rules[category].extend(written(patterns))
     return rules, {c: written(p) for c, p in data["mentions"].items()}, dict(data["fuzzy"])
 
 
@@ -169,7 +170,7 @@ GOES_ON = re.compile(
     r"\b(?:still|again|agen|relaps\w*|(?:never|not|havent|hasnt) (?:told|said)|nobody knows|no ?one knows|"
     r"(?:doesnt|dont|didnt) know|nobody helped|no ?one helped|didnt help|never went away|"
     r"(?:he|she|they|it|i|people|someone|dad|mum) keeps? \w+ing|keep \w+ing (?:me|us|him|her|my)|every (?:day|night)|sometimes|at the moment|"
-    r"right now|now (?:he|she|they|hes|shes|theyre|its|im doing|i just|i carry|i do|i have)|"
+    r"right now|now (?:he|she|they|hes|shes|theyre|im doing|i just|i carry|i do|i have)|"
     r"(?:is|are|its|hes|shes|theyre) back|found (?:where|us|me)|same as then|as bad as|"
     r"(?:im|i am|i feel|i get) (?:so |really )?(?:scared|terrified|afraid|frightened|worried)|heard nothing|no point|"
     r"nothing (?:makes|matters|helps)|cant cope|(?:making|make|send|sending) me go back|"
