@@ -110,7 +110,7 @@ def test_at_a_floor_of_1_it_reads_only_the_model_s_flags_and_looks_and_never_tou
     assert all(any(part in t for t in by_model) for part in spy.read)  # and the parts of some
     changed = [(b, a) for b, a in zip(before, after, strict=True) if b != a]
     assert ("look", "flag") in changed
-    assert set(changed) <= {("look", "flag"), ("look", "none"), ("flag", "none")}
+    assert set(changed) <= {("look", "flag"), ("look", "none"), ("flag", "look"), ("flag", "none")}
     ruled = [n for n, (_, flags) in enumerate(found) if any(f.score is None for f in flags)]
     assert ruled and all(after[n] == before[n] for n in ruled)
     told_as_over = [n for n, t in enumerate(texts) if "over" in read_rules(t).features]  # at most worth a look
@@ -206,3 +206,28 @@ def test_harm_told_as_over_is_read_whole_only_and_is_never_a_flag() -> None:
     assert spy.read == [text]
     answer_reader.close = Sure(reader())  # type: ignore[assignment]
     assert tier_of(answer_reader.read([(text, text)])[0][1]) == "look"  # sure as for a flag: worth a look, no more
+
+
+class Unsure(Spy):
+    """A close reader that reads everything at one chance."""
+
+    chance = 0.2
+
+    def chances(self, texts: list[str]) -> list[float]:
+        self.read += texts
+        return [self.chance] * len(texts)
+
+
+def test_a_flag_of_the_first_reader_alone_needs_the_close_reader_not_unsure_of_it() -> None:
+    text = "everything at home feels heavy and i dont know who to tell"
+    [flag] = AnswerReader(read_closely=False).read([(text, text)])[0][1]
+    assert flag.tier == "flag" and flag.score is not None  # the first reader's own flag, no rule's
+    answer_reader = AnswerReader()
+    answer_reader.close = unsure = Unsure(reader())  # type: ignore[assignment]
+    meta = reader().meta
+    unsure.chance = (meta.drop_threshold + meta.keep_flag) / 2
+    assert tier_of(answer_reader.read([(text, text)])[0][1]) == "look"
+    unsure.chance = meta.keep_flag
+    assert tier_of(answer_reader.read([(text, text)])[0][1]) == "flag"
+    ruled = "my stepdad hits me"  # a rule's flag: never read here
+    assert tier_of(answer_reader.read([(ruled, ruled)])[0][1]) == "flag" and ruled not in unsure.read

@@ -447,7 +447,12 @@ class AnswerReader:
                 )
                 continue
             if flags and chance >= close.meta.drop_threshold:
-                continue  # worth a look, as the model said
+                if chance < close.meta.keep_flag:  # the first reader's flag, and the close reader unsure: worth a look
+                    found[n] = (
+                        theme,
+                        [msgspec.structs.replace(f, tier="look") if f.tier == "flag" else f for f in flags],
+                    )
+                continue  # as the model said
             if not flags and chance >= close.look_threshold:  # now worth a look
                 why = msgspec.structs.replace(model.explain(scored, text), close=chance)
                 found[n] = (theme, [model_flag(scored, "look", why, named or None)])
