@@ -52,6 +52,7 @@ def main() -> None:
     parser.add_argument("--window-words", type=int, default=12)
     parser.add_argument("--window-step", type=int, default=6)
     parser.add_argument("--window-threshold", type=float, default=0.95)
+    parser.add_argument("--keep-flag", type=float, default=0.3, help="see Meta.keep_flag")
     parser.add_argument("--epochs", type=int, default=EPOCHS)
     parser.add_argument("--save", type=Path, help="also keep the trained state dict here (for --state)")
     args = parser.parse_args()
@@ -142,6 +143,7 @@ def main() -> None:
         "window_words": args.window_words,
         "window_step": args.window_step,
         "window_threshold": args.window_threshold,
+        "keep_flag": args.keep_flag,
     }
     (OUT / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"written {OUT}: {len(texts)} answers, threshold {args.threshold}")
