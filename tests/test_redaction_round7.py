@@ -1,6 +1,7 @@
 """#28's seventh round, through `voice redact` (line in, line out) as others run it, and redact(): first names
 that are everyday words as the subject of what is said (after "i think", or joined by "and" to another
-name), first names joined by a hyphen; the same words as words where a name would stand stay as written. These
+name), first names joined by a hyphen; the same words as words where a name would stand stay as written, and so
+do exams and school words written as letters and brands of car. These
 are kinds, with names and lines of their own, not lines of any evaluation set."""
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ STAY = [
     "honestly patience is hard when ur little brother is annoying",
     "jade is a nice colour for a room",
     "i think hope is important when things are bad",
+    "my BTEC coursework is due on friday",
+    "PSHE is a waste of time",
+    "my uncle just got a BMW and wont shut up about it",
 ]
 
 
