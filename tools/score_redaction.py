@@ -19,7 +19,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen2        # the second frozen set (frozen2/, written blind), figures only
     .venv/bin/python tools/score_redaction.py --frozen4 --misses  # the fourth (frozen4/, blind before round 5; development since round 6)
     .venv/bin/python tools/score_redaction.py --frozen3 --misses  # the third (frozen3/, blind before round 4; development since round 5)
-    .venv/bin/python tools/score_redaction.py --frozen5 --before REV  # the fifth (frozen5/, blind, before round 6 was measured): figures only
+    .venv/bin/python tools/score_redaction.py --frozen5 --misses  # the fifth (frozen5/, blind before round 6 was measured; development since round 7)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
 for tuning: its misses may be listed. The frozen set (tests/data/redaction/frozen/, written for #28 before the recognisers were changed) is
@@ -155,10 +155,11 @@ SETS = {
     "held": ("held", "held aside", True),
     "frozen2": ("frozen2", "second frozen set", True),
     # frozen3 was measured once (round 4) and is a development set since round 5, frozen4 likewise (measured in
-    # round 5, development since round 6): their misses may be listed
+    # round 5, development since round 6) and frozen5 (measured in round 6, development since round 7): their misses
+    # may be listed
     "frozen3": ("frozen3", "third frozen set", False),
     "frozen4": ("frozen4", "fourth frozen set", False),
-    "frozen5": ("frozen5", "fifth frozen set", True),
+    "frozen5": ("frozen5", "fifth frozen set", False),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -173,7 +174,8 @@ HELP = {
     "its measure in round 4)",
     "frozen4": "score the fourth frozen set of #28 (frozen4/, written blind before round 5; a development set since its "
     "measure in round 5, so its misses may be listed)",
-    "frozen5": "score the fifth frozen set of #28 (frozen5/, written blind before round 6 was measured; figures only)",
+    "frozen5": "score the fifth frozen set of #28 (frozen5/, written blind before round 6 was measured; a development set "
+    "since its measure in round 6, so its misses may be listed)",
 }
 
 

@@ -690,6 +690,17 @@ WORD_WORD_LINES = [
     "<ename> is my favourite show",
     "i told my mum about <wword> in the game",
     "i went with my mum to see <wword> at the cinema",
+    # #28, round 7: the same words as words where a name would be the subject
+    "tbh <wword> is the only thing that keeps me going",
+    "ngl <wword> is overrated",
+    "i think <wword> is important",
+    "honestly <wword> is everything",
+    "lowkey <wword> is my aesthetic",
+    "i hope <wword> comes back in the shop",
+    "<wword> is my favourite colour",
+    "<wword> is really important to me",
+    "<wword> is where you go when you need help",
+    "<wword> is the name of my dog",
 ]
 NEW_SCHOOL_WORDS = [
     "oak",
