@@ -231,3 +231,16 @@ def test_a_flag_of_the_first_reader_alone_needs_the_close_reader_not_unsure_of_i
     assert tier_of(answer_reader.read([(text, text)])[0][1]) == "flag"
     ruled = "my stepdad hits me"  # a rule's flag: never read here
     assert tier_of(answer_reader.read([(ruled, ruled)])[0][1]) == "flag" and ruled not in unsure.read
+
+
+@pytest.mark.parametrize(
+    ("typed", "listed"),
+    [
+        ("tbh being in a children's home hasn't stopped me", "tbh being in a childrens home hasn't stopped me"),
+        ("as a jehovah’s witness i dont do birthdays", "as a jehovahs witness i dont do birthdays"),
+    ],
+)
+def test_a_term_typed_with_an_apostrophe_reads_as_the_term(typed: str, listed: str) -> None:
+    close = reader()
+    assert close.blind(typed) == close.blind(listed) != listed
+    assert close.chances([typed]) == close.chances([listed])

@@ -305,6 +305,11 @@ BLIND_AS = {"family_member": "family", "activity": "activity", "place_of_worship
 """The word a term of each kind is read as (any other kind: "identity")."""
 
 
+APOSTROPHE = re.compile("['’]")
+WORD_END_S = re.compile(r"(?<=\w)s(?=\\ |$)")
+"""An "s" that ends a word of an escaped term (re.escape writes a space as "\\ ")."""
+
+
 class Blinder:
     """Puts one word of its kind in place of each term of `Meta.blind_terms` ("i go to the temple" and "i go
     to the mosque" both read "i go to the place"). Cheap first: only the terms whose first word is in the
@@ -323,12 +328,16 @@ class Blinder:
             return text
         keyed = self.keyed
         found = [t for word in set(normalise(text).split()) if word in keyed for t in keyed[word]]
-        return self._pattern(frozenset(found)).sub(lambda m: self.as_word[m.group(1).lower()], text) if found else text
+        if not found:
+            return text
+        return self._pattern(frozenset(found)).sub(lambda m: self.as_word[APOSTROPHE.sub("", m.group(1).lower())], text)
 
     @staticmethod
     @lru_cache(maxsize=1024)
     def _pattern(terms: frozenset[str]) -> re.Pattern[str]:
-        alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+        # A word of a term ending in "s" may be typed with an apostrophe ("in a children's home"), as normalise()
+        # drops it when the terms are looked for.
+        alternatives = "|".join(WORD_END_S.sub("['’]?s", re.escape(t)) for t in sorted(terms, key=len, reverse=True))
         return re.compile(rf"(?<![\w'’])({alternatives})(?!\w)", re.IGNORECASE)
 
 
