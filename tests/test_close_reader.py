@@ -244,3 +244,16 @@ def test_a_term_typed_with_an_apostrophe_reads_as_the_term(typed: str, listed: s
     close = reader()
     assert close.blind(typed) == close.blind(listed) != listed
     assert close.chances([typed]) == close.chances([listed])
+
+
+def test_harm_told_as_over_with_no_rule_s_words_is_read_as_over_too() -> None:
+    text = "in year 8 some older boys tried to make me run bags for them but my head of year stepped in and i never saw them again"
+    assert not read_rules(text).flags and "over" not in read_rules(text).features  # no rule matched: read here
+    [first] = AnswerReader(read_closely=False).read([(text, text)])[0][1]
+    assert first.tier == "look" and first.score is not None and first.score >= 0.9  # sure as for a flag: a look
+    answer_reader = AnswerReader()
+    answer_reader.close = unsure = Unsure(reader())  # type: ignore[assignment]
+    unsure.chance = reader().threshold - 0.01
+    assert answer_reader.read([(text, text)])[0][1] == []
+    answer_reader.close = sure = Sure(reader())  # type: ignore[assignment]
+    assert tier_of(answer_reader.read([(text, text)])[0][1]) == "look" and sure.read == [text]  # whole only

@@ -212,6 +212,7 @@ TOLD_AS_OVER = [
     "i was homeless for a while at 18 but the housing team sorted me a flat and im settled",
     "i had a really dark time after my nan died and wanted to die but the crisis team were amazing",
     "a gang made me sell drugs when i was 14 but i reported it and the police dealt with it",
+    "i used to think about ending it all in year 8 but my counsellor really listened and its been two years since",
 ]
 NOT_OVER = [
     "i used to cut but its started again since christmas",
@@ -221,6 +222,8 @@ NOT_OVER = [
     "when i was 14 i was made to sell drugs and nobody helped me get out",
     "my dad broke my mums arm last year and now hes back living with us",
     "i used to run away a lot and the police keep bringing me back",
+    "after what happened last year i havent felt safe anywhere",
+    "last year i was so low i stopped eating and going out",
 ]
 
 
@@ -283,6 +286,11 @@ WARNING_SIGNS = [
     ("theres a lad in my year bringing a knife to school", "weapons"),
     ("i keep quiet when hes drunk or else i get battered", "feeling_unsafe"),
     ("free school meals is the only meal i get", "going_hungry"),
+    ("my dad wont let my mum see her friends", "domestic_abuse_witnessed"),
+    ("school is the only place i feel safe", "feeling_unsafe"),
+    ("we have no heating or hot water", "going_hungry"),
+    ("nothing matters anymore tbh", "hopelessness"),
+    ("everyone would be better off if i wasnt around", "suicide"),
 ]
 
 

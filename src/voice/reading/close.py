@@ -17,7 +17,7 @@ the test split or a behavioural suite):
   the close reader is sure it is not, whole and in every part (`Meta.drop_threshold`); a rule's flag is never
   touched;
 - harm told as past and over (voice.reading.safeguarding.described_as_over) is read whole only, and is worth
-  a look at most, only where the close reader is as sure as for a flag;
+  a look at most, only where both readers are as sure as for a flag;
 - an answer in neither list that the first reader scored at least `Meta.floor` (VOICE_CLOSE_FLOOR) is read
   too: whole, and, when long, in overlapping parts (`Meta.window_words`), so that a disclosure in the middle
   of a long run-on answer is read on its own; it becomes worth a look when the close reader is sure enough

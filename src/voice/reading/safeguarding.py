@@ -120,17 +120,19 @@ NOT_A_RISK = re.compile(
 _BAD_TIME = r"(?:dark|hard|bad|tough|rough|difficult|messy|low)"
 _GOOD = (
     r"(?:fine|ok|okay|safe|good|better|happy|happier|settled|great|chill|calm|peaceful|sorted|amazing|closer|well|"
-    r"manageable|loads better|way better|much better|so much better)"
+    r"manageable|loads better|way better|much better|so much better|healthy|healthier|stronger|grateful|thankful)"
 )
 PAST = re.compile(
     r"\b(?:(?:years?|months|ages|weeks|a while|a bit) (?:ago|back)|used to|back then|as a (?:kid|child)|"
     r"in the past|been through|at first|tried to|"
     r"when (?:i|we|he|she|they|home|things|mum|dad|my \w+(?: \w+)?) (?:\w+ )?(?:was|were|wasnt|werent|had|left|"
     r"moved|came|first|couldnt|did|got|lived|needed)|"
-    r"in year \d+|last (?:year|winter|summer|spring|autumn)|in primary|(?:in|during|after) lockdown|"
+    r"(?:in|of|during) year \d+|(?:my|a) (?:\w+ )?childhood|last (?:year|winter|summer|spring|autumn)|in primary|(?:in|during|after) lockdown|"
     r"before|once|at \d+|for a (?:bit|while)|a (?:few|couple of) times|after (?:leaving care|what happened)|"
     r"my (?:old|first|last|previous) (?:home|placement|area|school|foster \w+)|moved (?:here|away|out|house)|"
-    r"(?:a |some )(?:really |very )?" + _BAD_TIME + r" (?:time|times|childhood|patch|couple of years|years?|place|way)|"
+    r"(?:a |some )(?:few |couple of )?(?:really |very )?"
+    + _BAD_TIME
+    + r" (?:time|times|childhood|patch|couple of years|years?|place|way)|"
     r"(?:was|were) (?:really |so )?(?:hard|rough|bad|dark|tough|messy)|struggled|was struggling|"
     r"(?:was|were) in a (?:really )?(?:bad|dark) (?:place|way))\b"
 )
@@ -139,7 +141,7 @@ OVER = re.compile(
     r"\b(?<!nobody )(?<!no one )(?<!never )(?<!didnt )(?<!hasnt )(?:helped|got (?:me|us) (?:help|through|out|in)|"
     r"got (?:help|support)|(?:we|i) (?:have|got) (?:help|support)|believed in me|stuck by me|took (?:me|us) in|"
     r"sorted (?:it|everything|me|us|things|out)|dealt with (?:it|them|him|her)|"
-    r"got (?:it|them|him) (?:taken down|sorted|stopped|removed)|moved (?:me|us)|rehoused|saved me|"
+    r"got (?:it|them|him) (?:taken down|sorted|stopped|removed)|moved (?:me|us)|rehoused|saved me|with help from|(?:really )?listened|stepped in|talked me (?:out of it|round)|"
     r"changed (?:that|everything|my life)|taught me|showed me (?:that|how|people|it|i)|supported (?:me|us)|"
     r"(?:was|were) there (?:for (?:me|us)|when i needed)|thanks to|reported (?:it|them|him|her)|"
     r"(?:it|that|they|counselling|therapy) (?:really )?worked|"
@@ -147,11 +149,11 @@ OVER = re.compile(
     r"(?:were|was|has been|have been) (?:so |really |absolutely |honestly )?(?:incredible|amazing|brilliant|kind|"
     r"patient|supportive|lovely|a lifesaver|life savers?))\b|"
     # how it is now (not "never felt safe")
-    r"\b(?<!never )(?<!not )(?<!dont )(?<!didnt )(?<!wasnt )(?:were (?:all )?"
+    r"\b(?<!never )(?<!not )(?<!dont )(?<!didnt )(?<!wasnt )(?<!havent )(?<!hasnt )(?:were (?:all )?"
     + _GOOD
     + r" now|were doing (?:well|great|good|fine|ok)|"
     r"(?:im|i am|we are|shes|hes|she is|he is|mum is|dad is|things are|its|it is|life is|lifes|everything is|"
-    r"its all|its been|all) (?:so |really |totally |much |honestly |all |been )?(?:" + _GOOD[3:-1] + r"|"
+    r"its all|its been|all) (?:so |really |totally |much |honestly |genuinely |all |been )?(?:" + _GOOD[3:-1] + r"|"
     r"doing (?:much |so |really |a lot )?(?:well|better|good|ok|great)|at (?:uni|college)|studying)|"
     r"in a (?:much |really |way )?(?:good|better|great|happy) place|(?:i feel|i felt|feeling) (?:\w+ )?"
     + _GOOD
@@ -161,9 +163,13 @@ OVER = re.compile(
     r"how far (?:i ?ve|ive|i have) come|proud of (?:myself|me)|glad (?:im|i am) (?:still )?(?:here|alive)|"
     r"(?:been|felt) (?:so |really )?(?:fine|great|safe|good|ok|okay|happy|settled|clean|sober|better|calm|amazing)|"
     r"(?:clean|sober|free) (?:for|since) \w+|\d+ (?:months|years|weeks|days) (?:clean|sober)|barely happens?|"
-    r"(?:that|it|i|they|he|she) stopped|never heard from (?:them|him|her) again|"
+    r"(?:that|it|they|he|she) stopped|i stopped(?! (?:eating|going|talking|sleeping|caring|leaving|seeing|getting|trying|replying|answering|washing|wanting))|never (?:heard from|saw|seen) (?:them|him|her) again|"
     r"(?:couldnt|could not) have done it without|recover(?:ed|ing|y)|"
     r"(?:we|mum|i) left (?:him|her|my (?:dad|stepdad|step dad|mum|ex))|got away|moved out|feels like home|"
+    r"(?:its been|been) (?:over |more than )?(?:a|an|\d+|one|two|three|four|five) (?:years?|months) since|"
+    r"(?:dont|do not|havent|have not) (?:feel|felt) (?:scared|unsafe|like that) (?:anymore|any more|in (?:years|ages|months)|"
+    r"for (?:years|ages|months))|not in (?:my|our) li(?:fe|ves)|(?:got|get) (?:me |us )?back on track|(?:all )?got sorted|"
+    r"(?:long|all) over|handled it|turn(?:ed)? (?:it|my life|things) (?:a)?round|"
     r"(?:now|these days) (?:im|i am|were|we are|its|it is) " + _GOOD + r")\b"
 )
 GOES_ON = re.compile(

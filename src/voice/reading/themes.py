@@ -27,6 +27,7 @@ from voice.reading.evidence import Evidence
 from voice.reading.reader import Model, Scores, chosen_topics, shipped_model
 from voice.reading.safeguarding import (
     Flag,
+    described_as_over,
     mentions_for,
     model_flag,
     needs_a_person,
@@ -366,10 +367,17 @@ class AnswerReader:
                 label, score = scored.sentiment, scored.sentiment_score
             ids, matched = self.topics(text, scored, words)
             flags = list(rules)
+            # Harm told as past and over: the rules' verdict where one matched, else the same words read here
+            # (only for an answer the model may put in a list).
+            over = "over" in rules_read[n].features or (
+                scored is not None
+                and not rules
+                and scored.risk >= min(self.look_threshold, self.close_floor)
+                and described_as_over(normalise(typed[n]))
+            )
             if language is not None:
                 flags.append(needs_a_person(language))
             elif scored is not None and not rules and scored.risk >= self.look_threshold:
-                over = "over" in rules_read[n].features
                 flags += self._model_flags(scored, label, rules_read[n].mentions, texts[n][0], over=over)
                 if flags:  # the model's own flag or worth a look: read closely
                     closer.append(n)
@@ -378,7 +386,7 @@ class AnswerReader:
                 # ("i was fine until he came back" is no praise), and on the development sets it put no more
                 # everyday answers or harm told as over in the list for reading these too.
                 closer.append(n)
-            if "over" in rules_read[n].features:
+            if over:
                 told_as_over.add(n)
             found.append((Theme(label, score, ids, matched), flags))
         if closer and self.close is not None:
@@ -414,7 +422,7 @@ class AnswerReader:
           answer (Meta.window_threshold): worth a look, with that part as the reason;
         - harm told as past and over (`told_as_over`, "i used to hurt myself but that stopped 2 years ago
           thanks to my counsellor"): read whole only, never in parts (a part leaves out the words that say it is
-          over), and never a flag: worth a look only where the close reader is as sure as for a flag.
+          over), and never a flag: worth a look only where both readers are as sure as for a flag.
 
         Each says the close reader's chance in its evidence."""
         close, model = self.close, self.model
@@ -424,8 +432,8 @@ class AnswerReader:
         ):
             assert scored is not None  # every answer read closely was scored by the model
             theme, flags = found[n]
-            if n in told_as_over:
-                if chance < close.threshold:
+            if n in told_as_over:  # worth a look only where both readers are as sure as for a flag
+                if chance < close.threshold or scored.risk < self.flag_threshold:
                     found[n] = (theme, [f for f in flags if f.tier != "look"])
                 elif not flags:
                     why = msgspec.structs.replace(model.explain(scored, text), close=chance)
