@@ -297,3 +297,24 @@ WARNING_SIGNS = [
 @pytest.mark.parametrize(("text", "category"), WARNING_SIGNS)
 def test_warning_signs_are_flags(text: str, category: str) -> None:
     assert category in {f.category for f in read_rules(text).flags}
+
+
+# Polish and Roman Urdu as teenagers type them: misspelt ("hce", "nuż"), and the harms of the other kinds
+# (a knife drawn, packages carried under threat, no food at home); and Urdu hyperbole about school stays out.
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("hce sie zabic juz", "suicide"),
+        ("ten typ ma nóż i mówi że mnie dźgnie", "weapons"),
+        ("ghar pe khana nahi hota kabhi kabhi", "going_hungry"),
+        ("wo larke bolte hain package le jane ko warna marenge", "exploitation"),
+        ("usne chaku nikala mere saamne", "weapons"),
+    ],
+)
+def test_polish_and_roman_urdu_as_typed_are_flags(text: str, category: str) -> None:
+    assert category in {f.category for f in read_rules(text).flags}
+
+
+def test_urdu_hyperbole_about_school_is_no_flag() -> None:
+    assert not read_rules("ye exam mujhe maar dega yaar 😭").flags
+    assert read_rules("abbu mujhe maarte hain").flags  # a parent who hits is still a flag

@@ -107,7 +107,8 @@ NOT_A_RISK = re.compile(
     r"\b(?:help me (?:with|to|understand|learn|find|get)|please help (?:us|them|other|others|young)|"
     r"i'?m starving|stabbing pain|shoot(?:ing)? (?:hoops|a film|a video|photos)|photo ?shoot|"
     r"abusive (?:language|comments) online|gang of friends|beat (?:me|us) (?:up )?at \w+|(?:mum|mam|mom|dad|teacher|miss|sir|coach|nan|parents|"
-    r"mates?) (?:\w+ )?(?:will|is gonna|is going to|gonna) kill (?:me|us) (?:if|when|for|cos|because))\b"
+    r"mates?) (?:\w+ )?(?:will|is gonna|is going to|gonna) kill (?:me|us) (?:if|when|for|cos|because)|"
+    r"(?:homework|exams?|tests?|paper|maths|revision|school) (?:\w+ )?(?:mujhe|muje|mje) maar (?:dega|degi|denge|dalega|dalegi))\b"
 )
 
 
