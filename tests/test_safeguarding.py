@@ -318,3 +318,18 @@ def test_polish_and_roman_urdu_as_typed_are_flags(text: str, category: str) -> N
 def test_urdu_hyperbole_about_school_is_no_flag() -> None:
     assert not read_rules("ye exam mujhe maar dega yaar 😭").flags
     assert read_rules("abbu mujhe maarte hain").flags  # a parent who hits is still a flag
+
+
+@pytest.mark.parametrize(
+    ("about_others", "about_me"),
+    [
+        ("in the film a man got stabbed at the end", "i got stabbed at the end of my road"),
+        ("on the news a girl got groomed online", "i think i got groomed online"),
+        ("lads round here carry knives cos theyre scared", "i carry a knife cos im scared"),
+    ],
+)
+def test_harm_told_of_others_in_general_or_on_screen_is_a_mention_and_of_me_a_flag(
+    about_others: str, about_me: str
+) -> None:
+    assert not read_rules(about_others).flags and read_rules(about_others).mentions
+    assert read_rules(about_me).flags

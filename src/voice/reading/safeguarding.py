@@ -108,7 +108,9 @@ NOT_A_RISK = re.compile(
     r"i'?m starving|stabbing pain|shoot(?:ing)? (?:hoops|a film|a video|photos)|photo ?shoot|"
     r"abusive (?:language|comments) online|gang of friends|beat (?:me|us) (?:up )?at \w+|(?:mum|mam|mom|dad|teacher|miss|sir|coach|nan|parents|"
     r"mates?) (?:\w+ )?(?:will|is gonna|is going to|gonna) kill (?:me|us) (?:if|when|for|cos|because)|"
-    r"(?:homework|exams?|tests?|paper|maths|revision|school) (?:\w+ )?(?:mujhe|muje|mje) maar (?:dega|degi|denge|dalega|dalegi))\b"
+    r"(?:homework|exams?|tests?|paper|maths|revision|school) (?:\w+ )?(?:mujhe|muje|mje) maar (?:dega|degi|denge|dalega|dalegi)|"
+    r"(?:boys|girls|kids|lads|people|they|everyone|teenagers|young people) (?:\w+ )?(?:carry|carries) "
+    r"(?:knives|blades|weapons|a knife|a blade))\b"
 )
 
 
@@ -361,6 +363,25 @@ SELF_WORDS = frozenset(("i", "im", "ive", "id", "ill", "me", "my", "myself", "mi
 SELF_DISTANCE = 5
 """A mention is about the writer (a feature of its own) when "i", "me" or "my" is this many words from it."""
 SELF_MARK = "@self"
+OTHERS = frozenset(
+    (
+        "someone",
+        "somebody",
+        "he",
+        "she",
+        "they",
+        "who",
+        "people",
+        "girl",
+        "boy",
+        "man",
+        "woman",
+        "lad",
+        "kid",
+        "everyone",
+    )
+)
+"""Who a single risk word is about when one of these (and no "i", "me", "my") stands just before it: a mention."""
 FEELING_BEFORE = frozenset(
     (*SELF_WORDS, "feel", "feeling", "felt", "been", "was", "am", "tried", "attempted", "got", "get")
 )
@@ -444,7 +465,10 @@ def _misspelt(words: list[str], found: dict[str, str], mentioned: dict[str, str]
         features.add(category)
         if _denied(words[max(0, at - NEGATED_BEFORE) : at]):  # "no im not suicidal": for the model to read
             continue
-        if not FEELING_BEFORE.isdisjoint(words[max(0, at - 3) : at]):  # "been feeling sucidal", "i was abused"
+        before = words[max(0, at - 3) : at]
+        if not FEELING_BEFORE.isdisjoint(before) and (  # "been feeling sucidal", "i was abused"
+            not SELF_WORDS.isdisjoint(before) or OTHERS.isdisjoint(before)  # not "someone got stabbed on tv"
+        ):
             found.setdefault(category, word)
             features.add(category + SELF_MARK)
         else:
