@@ -207,6 +207,60 @@ STREET_THEN_NUMBER = re.compile(rf"\b(?:{STREET}|{WEAK_STREET}),?\s+{HOUSE_NUMBE
 NUMBER_THEN_ON = re.compile(r"\b(?:number|no\.?|num)\s*\d{1,4}[a-z]?\s+(?:on|in)\s", re.IGNORECASE)
 """What NUMBER_AFTER_STREET and NUMBER_ON_STREET need, cheap to look for first."""
 TOWNS_AFTER_ADDRESS = re.compile(r",?\s+([A-Za-z]+(?:\s+[A-Za-z]+){0,2})")
+STREET_NAME_WORD = (
+    rf"{NOT_STREET_WORD}(?!(?:near|off|by|up|down|round|along|just|from|with|live|lives|living|lived|stay|stays|"
+    r"staying|house|flat|home|moved|me|him|her|them|us|opposite|onto|into|corner|where|who|na|ulicy|ulica|ul)\b)"
+    r"[A-Za-z']+\s+"
+)
+STREET_NAMED = re.compile(
+    rf"\b(?:{STREET_NAME_WORD}){{1,3}}(?:{STREET}|(?P<weak>{WEAK_STREET}))\b{COMPASS}", re.IGNORECASE
+)
+"""A street's name with no house number ("hallam crescent", "fosse road north"): an address only where the words
+around say someone lives or stays on it (see _streets_lived_on())."""
+STREET_PREPOSITION = r"(?:on|at|in|off|near|by|onto|to|into|along|down|up|round|na|ulicy|ul\.?)"
+LIVES_ON_BEFORE = re.compile(
+    # "my nan lives on", "he lives round the corner from me on", "im staying with my auntie on", "i live just off"
+    rf"(?:\b(?:live|lives|living|mieszka\w*)\b(?:\s+[^\s.!?,;:]+){{0,6}}?\s+{STREET_PREPOSITION}"
+    # "i stay at the foyer on", "staying with my auntie on"; not "staying safe on"
+    rf"|\b(?:stay|stays|staying)(?:\s+(?:at|with|in|round|over)\b(?:\s+[^\s.!?,;:]+){{0,5}}?)?\s+{STREET_PREPOSITION}"
+    # "our house on", "my dads flat is on", "his nans house off"
+    r"|\b(?:my|our|his|her|their|your|ur|[a-z]+'s|nans?|mums?|mams?|dads?|aunties?|aunts?|uncles?|cousins?|grans?|"
+    r"grandads?|grandmas?|mates?|friends?|boyfriends?|girlfriends?|brothers?|sisters?|carers?)"
+    rf"(?:\s+[a-z]+)?\s+(?:house|flat|home|gaff|address)(?:\s+(?:is|was|are))?\s+{STREET_PREPOSITION}"
+    # "rehoused in a flat on", "stuck in a tiny house off"
+    r"|\b(?:in|into)\s+(?:a|the|this|that)\s+(?:[a-z]+\s+)?(?:flat|house|bedsit|hostel|home)\s+(?:on|off)"
+    # "we got moved into a flat on", "they just moved to"
+    r"|\b(?:i|we|they|he|she|us|me|him|her|family|mum|dad|nan)\s+(?:just\s+|got\s+|have\s+|had\s+|are\s+)?"
+    rf"(?:moved|move|moving)\b(?:\s+[^\s.!?,;:]+){{0,4}}?\s+{STREET_PREPOSITION}"
+    r"|\baddress\s+is"
+    r")(?:\s+the)?\s+$",
+    re.IGNORECASE,
+)
+LIVES_ON_AFTER = re.compile(
+    r",?\s+(?:is|was|thats|that's|that\s+is|which\s+is)\s+where\s+(?:my|our|his|her|their|i|we|he|she|they)\s+"
+    r"(?:\w+\s+){0,2}(?:lives?|stays?|living|staying)\b"
+    r"|\s+(?:pe|par|mein|main)\s+(?:\w+\s+)?(?:rehte|rehta|rehti)\b",
+    re.IGNORECASE,
+)
+"""Words after a street's name that say someone lives there: "... is where my nan lives", "... pe rehte hain"."""
+LIVING_CUES = frozenset(
+    [
+        *("live", "lives", "living", "stay", "stays", "staying", "house", "flat", "home", "gaff", "address", "bedsit"),
+        *("hostel", "moved", "move", "moving", "rehte", "rehta", "rehti"),
+    ]
+)
+"""What LIVES_ON_BEFORE and LIVES_ON_AFTER need (with Polish "mieszka..."), cheap to look for first."""
+ON_A_STREET = re.compile(r"\b(?:on|off|onto)\s+(?:the\s+)?$", re.IGNORECASE)
+HOUSE_NUMBER_AFTER = re.compile(
+    r",?\s+(?:(?:number|no\.?|num)\s*)?\d{1,4}[a-z]?\b(?!\s*(?:%|am\b|pm\b|mins?\b|minutes?\b|hours?\b|years?\b|"
+    r"days?\b|weeks?\b|times?\b|pounds?\b|quid\b|p\b|people\b|miles?\b|o'?clock\b|[:.]\d))",
+    re.IGNORECASE,
+)
+"""A house number after a street's name, as Polish puts it ("cossington street 9")."""
+VILLAGE_AFTER = re.compile(
+    r",\s*([A-Za-z]+)(?=\s*(?:$|[.!?,;:]|\s+(?:and|but|so|n|&|because|bc|cos|coz|im|i|we|my|its|it)\b))"
+)
+"""A village no list has, after an address and a comma ("[2 church lane], lyddington and ...")."""
 """Addresses the shape alone does not give: a street word that is an everyday word, or a house number in
 words ("number fourty two elm avenue"), where the words before say someone lives there ("i live at", "my
 nans house is") or the words after ("3 kingfisher way is my house"): see _addresses_in_context()."""
@@ -1573,6 +1627,35 @@ def _addresses_in_context(text: str, pattern: re.Pattern[str]) -> list[Found]:
     return found
 
 
+def _streets_lived_on(text: str) -> list[Found]:
+    """A street's name with no house number where the words before or after say someone lives or stays on it
+    ("my nan lives on glenhills boulevard", "outside our house on tudor road", "mieszkam na narborough road");
+    not a street named as a place ("the bus down london road", "a crash on narborough road")."""
+    found = []
+    for m in STREET_NAMED.finditer(text):
+        start = m.start()
+        for w in WORD.finditer(m.group()):  # "the city because [granby street]": the name starts after them
+            if w.group().lower() in FUNCTION_WORDS:
+                start = m.start() + w.end()
+        start += len(text[start : m.end()]) - len(text[start : m.end()].lstrip())
+        if m.group("weak") and (
+            all(
+                class_of(w.lower()) & ENGLISH and not w[0].isupper()
+                for w in WORD.findall(text[start : m.start("weak")])
+            )
+            or not ON_A_STREET.search(text, max(0, start - 12), start)
+            or " ".join(text[start : m.end()].lower().split()) in places()
+        ):
+            continue  # "a massive green": words; "in rushey mead": a part of the city; "on beaumont way": a street
+        before = text[max(0, start - 60) : start]
+        cut = max(before.rfind(c) for c in ".!?\n")
+        if LIVES_ON_BEFORE.search(before[cut + 1 :]) or LIVES_ON_AFTER.match(text, m.end()):
+            number = HOUSE_NUMBER_AFTER.match(text, m.end())
+            end = number.end() if number else m.end()
+            found.append(Found(start, end, "address", "street where someone lives or stays"))
+    return found
+
+
 URDU_STREETS = ("روڈ", "سٹریٹ", "اسٹریٹ", "لین", "ایونیو", "کلوز", "وے")
 URDU_ADDRESS = re.compile(
     r"(?<!\d)\d{1,4}\s+(?:[\u0600-\u06ff]+\s+){1,3}(?:" + "|".join(URDU_STREETS) + r")(?![\u0600-\u06ff])"
@@ -1595,7 +1678,10 @@ def _with_town(text: str, found: Found) -> Found:
                 found = Found(found.start, end, found.kind, found.recogniser)
                 break
         else:
-            return found
+            break
+    village = VILLAGE_AFTER.match(text, found.end)
+    if village and not class_of(village.group(1).lower()) & (ENGLISH | STOP | FUNCTION):
+        found = Found(found.start, village.end(1), found.kind, found.recogniser)  # "[2 church lane, lyddington]"
     return found
 
 
@@ -2710,6 +2796,10 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         found += _numbers(text, digit_count)
     elif ("live" in seen or "lives" in seen) and not ADDRESS_STREETS.isdisjoint(seen):
         found += [Found(*m.span(), "address", "street where someone lives") for m in ADDRESS.finditer(text)]
+    if not ANY_STREET.isdisjoint(seen) and not (
+        LIVING_CUES.isdisjoint(seen) and not any(w.startswith("mieszka") for w in seen)
+    ):
+        found += _streets_lived_on(text)
     if digit_count or not MONTH_WORDS.isdisjoint(seen):  # "my birthday is the twelfth of october"
         found += _birth_dates(text, seen)
     if not ANY_STREET.isdisjoint(seen) and (

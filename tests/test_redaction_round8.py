@@ -1,0 +1,63 @@
+"""#28's eighth round, through `voice redact` (line in, line out) as others run it, and explain(): a street with no
+house number where the words say someone lives or stays on it, a village no list has after an address, a house
+number after the street (as Polish writes it); a street named as a place stays. These are kinds, with names and
+lines of their own, not lines of any evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import voice_redact
+from voice.reading.redact import explain
+
+GO = [
+    # a street with no number, where someone lives or stays
+    (
+        "my gran lives on wycombe road so i go there after school",
+        "my gran lives on [address] so i go there after school",
+    ),
+    ("we got rehoused in a flat on loughborough road last year", "we got rehoused in a flat on [address] last year"),
+    ("im staying with my dads mate on catherine street for now", "im staying with my dads mate on [address] for now"),
+    (
+        "someone smashed the window of our house on evington lane",
+        "someone smashed the window of our house on [address]",
+    ),
+    ("she lives two doors down from my cousin on beaumont way", "she lives two doors down from my cousin on [address]"),
+    ("mieszkamy na ulicy st stephens road 14 od roku", "mieszkamy na ulicy [address] od roku"),
+    # what someone's house is on, and no house number in "3 times a week" (round 5 kept this line whole: its street
+    # was no address then)
+    (
+        "my house is on london road 3 times a week i walk past it",
+        "my house is on [address] 3 times a week i walk past it",
+    ),
+    # a village no list has, after an address
+    ("i live at 3 orchard close, swinford and its boring", "i live at [address] and its boring"),
+]
+
+STAY = [
+    "the traffic on narborough road makes me late every day",
+    "staying safe on london road at night is hard",
+    "i love living in the city because granby street has everything",
+    "there are loads of big houses on london road but i dont know anyone there",
+    "we walked down belgrave road to see the lights",
+]
+
+
+@pytest.fixture(scope="module")
+def went() -> list[str]:
+    return voice_redact([text for text, _ in GO] + STAY)
+
+
+@pytest.mark.parametrize(("n", "expected"), list(enumerate(out for _, out in GO)))
+def test_voice_redact_takes_these_details(went: list[str], n: int, expected: str) -> None:
+    assert went[n] == expected
+
+
+@pytest.mark.parametrize(("n", "text"), list(enumerate(STAY, start=len(GO))))
+def test_voice_redact_leaves_these_lines_as_written(went: list[str], n: int, text: str) -> None:
+    assert went[n] == text
+
+
+def test_a_street_where_someone_lives_is_explained() -> None:
+    (found,) = explain("the police came to our house on wycombe road")
+    assert (found.kind, found.recogniser) == ("address", "street where someone lives or stays")
