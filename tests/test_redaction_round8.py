@@ -30,6 +30,9 @@ GO = [
         "my house is on london road 3 times a week i walk past it",
         "my house is on [address] 3 times a week i walk past it",
     ),
+    # a set text's character who is someone the young person knows
+    ("my mate george lent me his copy of of mice and men", "my mate [name] lent me his copy of of mice and men"),
+    ("jack and sam keep pushing me in the corridor", "[name] and [name] keep pushing me in the corridor"),
     # a village no list has, after an address
     ("i live at 3 orchard close, swinford and its boring", "i live at [address] and its boring"),
 ]
@@ -40,6 +43,11 @@ STAY = [
     "i love living in the city because granby street has everything",
     "there are loads of big houses on london road but i dont know anyone there",
     "we walked down belgrave road to see the lights",
+    # characters of set texts, with their book or another of its characters
+    "in An Inspector Calls Gerald lies about Daisy Renton and Sheila sees through him",
+    "Ralph and Piggy are the only ones with any sense",
+    "Mickey and Eddie end up hating each other in Blood Brothers",
+    "i think atticus is the best dad in to kill a mockingbird",
 ]
 
 

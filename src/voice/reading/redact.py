@@ -51,6 +51,7 @@ from voice.reading.names import (
     school_misspelt,
     school_tokens,
     school_written_forms,
+    set_texts,
     streets,
     surnames,
     urdu_stop_words,
@@ -2186,6 +2187,49 @@ def _an_identity(words: Words, found: Found) -> bool:
     return words.prev(i) not in TITLES and words.prev(i) not in ONE_PERSON and words.prev(i) not in INTRODUCERS
 
 
+@cache
+def _characters() -> dict[str, tuple[int, ...]]:
+    """A set text's character's name -> the books (their places in set_texts()) it is in."""
+    index: dict[str, list[int]] = {}
+    for n, book in enumerate(set_texts()):
+        for name in book.characters:
+            index.setdefault(name, []).append(n)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+KNOWN_BEFORE = frozenset(["my", "our", "me", "mate", "mates", "friend", "friends", "bestie", "with"])
+
+
+def _a_set_books_character(words: Words, found: Found) -> bool:
+    """A name that is a character of a set text, where the answer names the book ("in Of Mice and Men George
+    shoots Lennie") or another character of it ("Sheila and Eric change"), and nothing says it is someone the young
+    person knows ("my mate George", "me and sheila")."""
+    names = [w.lower() for w in as_words(words.text[found.start : found.end])]
+    index = _characters()
+    if not names or any(n not in index for n in names):
+        return False
+    books = set.intersection(*(set(index[n]) for n in names))
+    i = words.index_at(found.start)
+    if not books or i is None or words.prev(i) in KNOWN_BEFORE or words.prev(i) in RELATIONS:
+        return False
+    if words.prev(i) in AND_WORDS and words.prev(i, 2) in ("me", "i"):
+        return False  # "me and sheila"
+    said = as_words(words.text)
+    for n in books:
+        book = set_texts()[n]
+        if any(_contains(said, title) for title in book.titles):
+            return True
+        others = {w for w in said if w in book.characters and w not in names}
+        if others and not (book.common.issuperset(names) and book.common.issuperset(others)):
+            return True
+    return False
+
+
+def _contains(said: tuple[str, ...], title: tuple[str, ...]) -> bool:
+    k = len(title)
+    return any(said[m : m + k] == title for m in range(len(said) - k + 1) if said[m] == title[0])
+
+
 NAMES_ALSO_WORDS = word_list("names that are urdu or polish words")
 
 
@@ -2835,6 +2879,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         kept_names = _kept_phrases(words)  # a name (or what the CRF found) inside a place, service or public figure
         kept_names = [span for span in kept_names if span not in theirs and not _said_to_be_theirs(words, span)]
         famous = _famous(words, found) | _beside_a_figure(words, found, kept_names)
+        characters = _characters().keys()
         found = [
             f
             for f in found
@@ -2847,6 +2892,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
                 or _a_word_of_its_language(words, f)
                 or _an_identity(words, f)
                 or (f.kind == "name" and f.start in famous)
+                or (f.kind == "name" and not characters.isdisjoint(words.set) and _a_set_books_character(words, f))
             )
         ]
     found = [f for f in found if not _kept(text, f, terms) and not any(s <= f.start and f.end <= e for s, e in kept)]
