@@ -33,6 +33,10 @@ GO = [
     # a set text's character who is someone the young person knows
     ("my mate george lent me his copy of of mice and men", "my mate [name] lent me his copy of of mice and men"),
     ("jack and sam keep pushing me in the corridor", "[name] and [name] keep pushing me in the corridor"),
+    # a place of work with the part of the site after it
+    ("my nan is a cleaner at leicester general in the maternity unit", "my nan is a cleaner at [workplace]"),
+    ("my stepdad works at the royal mail depot in oadby", "my stepdad works at [workplace]"),
+    ("my dad works at the lidl in syston", "my dad works at [workplace]"),
     # a village no list has, after an address
     ("i live at 3 orchard close, swinford and its boring", "i live at [address] and its boring"),
 ]
@@ -43,6 +47,9 @@ STAY = [
     "i love living in the city because granby street has everything",
     "there are loads of big houses on london road but i dont know anyone there",
     "we walked down belgrave road to see the lights",
+    # a chain with no site, street or town names no one's place of work
+    "my mum does nights at aldi and sleeps all day",
+    "my brother got a job at greggs",
     # characters of set texts, with their book or another of its characters
     "in An Inspector Calls Gerald lies about Daisy Renton and Sheila sees through him",
     "Ralph and Piggy are the only ones with any sense",

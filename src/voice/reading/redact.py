@@ -2644,6 +2644,7 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
     if kind != "name" and street == last and _generic(words.lowers[first : last + 1]):
         return None  # "works at home", "works in a shop"; not "the bank on granby street"
     start, end = words.span(first)[0], words.span(street)[1]
+    end = _with_ward_number(words, street, end, kind)
     if first > a and words.lowers[first - 1] in (TITLES if kind == "name" else ("the",)):
         start = words.span(first - 1)[0]  # "mr Young" -> "[name]", as the rule does; "the [workplace]"
     elif kind == "name" and first > a and _nickname_word(words, first):
@@ -2678,7 +2679,10 @@ def _learned_workplace(words: Words, first: int, last: int, a: int, b: int) -> t
     ):
         return None  # "works in leicester", "works at home in leicester": a town names no one's work (but
         # "glenfield hospital" names one)
-    return last, street
+    part = _site_part_end(words, street, b)
+    if street == last == part and all(w in CHAINS for w in words.lowers[first : last + 1]):
+        return None  # "works at tesco": a chain with no site names no one's work; not "the tesco on ..."
+    return last, part
 
 
 WORK_CUES = word_list("work cues")
@@ -2726,6 +2730,46 @@ def _workplace_end(words: Words, last: int, end: int) -> int:
 
 
 STREET_ENDS = frozenset(["road", "rd", "street", "st", "lane", "avenue", "ave", "north", "south", "east", "west"])
+SITE_PARTS = frozenset(
+    [
+        *("ward", "wards", "unit", "department", "dept", "kitchen", "kitchens", "canteen", "warehouse", "room"),
+        *("theatre", "theatres", "clinic", "reception", "bakery", "deli", "stores", "loading", "bay", "wing"),
+        *("depot", "yard", "lab", "labs", "office", "offices"),
+    ]
+)
+"""The last word of a part of a site, after the place of work: "the lri [on ward 23]", "glenfield [in the heart
+unit]", "the stadium [in the kitchens]"."""
+CHAINS = word_list("chains")
+
+
+def _site_part_end(words: Words, last: int, end: int) -> int:
+    """The place of work's last word, with the part of the site after it where there is one."""
+    lowers = words.lowers
+    k = last + 1
+    if k + 1 >= end or lowers[k] not in ("on", "in", "at") or words.before[k + 1]:
+        return last
+    k += 1 + (lowers[k + 1] == "the")
+    for j in range(k, min(k + 4, end)):
+        if words.before[j] or (j > k and words.classes[j] & (STOP | FUNCTION)):
+            break
+        if lowers[j] in SITE_PARTS and (
+            j > k or lowers[j] in ("ward", "kitchens", "kitchen", "warehouse", "canteen", "reception", "bakery", "deli")
+        ):
+            return j  # "on ward 23", "in the heart unit", "in the kitchens"; not "at night"
+    return last
+
+
+WARD_NUMBER = re.compile(r"\s+(?:\d{1,3}[a-z]?|[a-z]\d{0,2})\b(?![.,:/]\d)", re.IGNORECASE)
+
+
+def _with_ward_number(words: Words, last: int, end: int, kind: str = "workplace") -> int:
+    """The end of a place of work's last word, a ward's number or letter after it ("[the lri on ward 23]")."""
+    if kind == "workplace" and words.lowers[last] in ("ward", "wards", "bay", "unit"):
+        number = WARD_NUMBER.match(words.text, end)
+        if number:
+            return number.end()
+    return end
+
 
 SITE_ENDS = ADDRESS_STREETS | STREET_WORDS | frozenset(["estate", "gate", "island"])
 """Last words of a street or site a place of work is on ("narborough road", "troon industrial estate")."""
@@ -2800,7 +2844,13 @@ def _workplace_sites(words: Words) -> Iterator[Found]:
                 continue
             if not (_said_to_be_work(lowers[a : o + 1]) or work_after or (cue_after and lowers[o] in WORK_OPENERS)):
                 continue
-            yield Found(words.span(o + 1)[0], words.span(end)[1], "workplace", "place of work with its street or site")
+            end = _site_part_end(words, end, b)
+            yield Found(
+                words.span(o + 1)[0],
+                _with_ward_number(words, end, words.span(end)[1]),
+                "workplace",
+                "place of work with its street or site",
+            )
 
 
 # --- putting it together -----------------------------------------------------------------------
