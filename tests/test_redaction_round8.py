@@ -37,6 +37,10 @@ GO = [
     ("my nan is a cleaner at leicester general in the maternity unit", "my nan is a cleaner at [workplace]"),
     ("my stepdad works at the royal mail depot in oadby", "my stepdad works at [workplace]"),
     ("my dad works at the lidl in syston", "my dad works at [workplace]"),
+    # a school named like its area, in a list of details like an ID card, or after "my old school"
+    ("kayden / 10B / rushey mead / im fine mostly", "[name] / [form group] / [school] / im fine mostly"),
+    ("amira, 14/02/2010, moat, year 10", "[name], [date of birth], [school], year 10"),
+    ("i miss my old school rushey so much", "i miss my old school [school] so much"),
     # a village no list has, after an address
     ("i live at 3 orchard close, swinford and its boring", "i live at [address] and its boring"),
 ]
@@ -47,6 +51,7 @@ STAY = [
     "i love living in the city because granby street has everything",
     "there are loads of big houses on london road but i dont know anyone there",
     "we walked down belgrave road to see the lights",
+    "i live in rushey mead and its alright",
     # a chain with no site, street or town names no one's place of work
     "my mum does nights at aldi and sleeps all day",
     "my brother got a job at greggs",

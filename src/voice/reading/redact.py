@@ -1846,6 +1846,8 @@ def _school_near(words: Words, i: int, j: int) -> bool:
         return True  # "i moved from hamilton to city of leicester"
     if p1 == "from" and p2 in RELATIONS and not _a_place(tuple(words.lowers[i:j])):
         return True  # "my kurdish friend from city of leicester"; not "my friend from crown hills" (the area)
+    if p1 in ("school", "skool", "skl", "college") and p2 in ("my", "old", "new", "our", "his", "her", "previous"):
+        return True  # "my old school rushey"
     if p1 == "do" and p2 in GO_TO_POLISH:
         return True  # "chodzę do crown hills"
     after = words.next(j - 1)
@@ -1922,7 +1924,25 @@ def _listed_schools(words: Words) -> Iterator[Found]:
                 break
             if loose and _form_at(words, lowers, form, i) and all(b == "" for b in words.before[i + 1 : j]):
                 unsure.append((i, j))
+    for i, j in unsure:
+        if (i, j) not in found and _in_a_card(words, i, j):
+            yield Found(words.span(i)[0], words.span(j - 1)[1], "school", "the area's schools, beside a form or date")
     yield from _schools_in_a_list(words, found, unsure)
+
+
+CARD_DETAIL = (
+    r"(?:(?:[7-9]|1[0-3])(?:[-/]?[A-Za-z]{1,3}\d?|-\d)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|y(?:ea)?r\s*(?:[7-9]|1[0-3]))"
+)
+CARD_SEPARATOR = r"\s*(?:[—–\-/|,:;]\s*)*"
+CARD_BEFORE = re.compile(rf"(?<![\w/.-]){CARD_DETAIL}{CARD_SEPARATOR}$", re.IGNORECASE)
+CARD_AFTER = re.compile(rf"{CARD_SEPARATOR}{CARD_DETAIL}(?![\w/.-])", re.IGNORECASE)
+
+
+def _in_a_card(words: Words, i: int, j: int) -> bool:
+    """A school's form that is a place too, in a list of details like an ID card, next to a form group, a date or
+    a year with only a dash, slash or comma between ("[name] — 9T — rushey mead", "soar valley, 10B")."""
+    start, end = words.span(i)[0], words.span(j - 1)[1]
+    return bool(CARD_BEFORE.search(words.text, max(0, start - 16), start) or CARD_AFTER.match(words.text, end))
 
 
 def _schools_in_a_list(words: Words, found: list[tuple[int, int]], unsure: list[tuple[int, int]]) -> Iterator[Found]:
