@@ -58,7 +58,7 @@ STAY = [
     "year 13 is stressful with ucas",
     "tbh my mum doesnt care",
     "we played 7-a-side at the park",
-    "my house is on london road 3 times a week i walk past it",
+    "i go past the shops on london road 3 times a week",
     "crown hills is where i live and the area is nice",
     "i came number 3 in the race on saturday",
     "girls at skl keep sayin theyll jump me",

@@ -43,6 +43,7 @@ EVERYDAY_WORDS_FILE = DATA / "everyday_words.txt"
 FIGURES_FILE = DATA / "public_figures.txt"
 HELPLINES_FILE = DATA / "helplines.txt"
 SCHOOLS_FILE = DATA / "schools.txt"
+SET_TEXTS_FILE = DATA / "set_texts.txt"
 WORDS_FILE = DATA / "redaction_words.txt"
 STREETS_FILE = DATA / "streets.txt"
 
@@ -342,6 +343,30 @@ def public_figures() -> Figures:
         elif words:
             phrases.setdefault(words[0], []).append(words)
     return Figures({k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()}, frozenset(single))
+
+
+class SetText(NamedTuple):
+    titles: tuple[tuple[str, ...], ...]
+    characters: frozenset[str]
+    common: frozenset[str]
+    """The characters whose names many young people have today (marked ~): they make no pair by themselves."""
+
+
+@cache
+def set_texts() -> tuple[SetText, ...]:
+    """Set texts young people study and their characters' names (data/set_texts.txt)."""
+    books = []
+    for line in _word_file(SET_TEXTS_FILE):
+        titles, _, names = line.partition("|")
+        marked = [n.strip() for n in names.split(",") if n.strip()]
+        books.append(
+            SetText(
+                tuple(as_words(t) for t in titles.split(",") if t.strip()),
+                frozenset(n.rstrip("~") for n in marked),
+                frozenset(n.rstrip("~") for n in marked if n.endswith("~")),
+            )
+        )
+    return tuple(books)
 
 
 class Helplines(NamedTuple):

@@ -51,6 +51,7 @@ from voice.reading.names import (
     school_misspelt,
     school_tokens,
     school_written_forms,
+    set_texts,
     streets,
     surnames,
     urdu_stop_words,
@@ -207,6 +208,60 @@ STREET_THEN_NUMBER = re.compile(rf"\b(?:{STREET}|{WEAK_STREET}),?\s+{HOUSE_NUMBE
 NUMBER_THEN_ON = re.compile(r"\b(?:number|no\.?|num)\s*\d{1,4}[a-z]?\s+(?:on|in)\s", re.IGNORECASE)
 """What NUMBER_AFTER_STREET and NUMBER_ON_STREET need, cheap to look for first."""
 TOWNS_AFTER_ADDRESS = re.compile(r",?\s+([A-Za-z]+(?:\s+[A-Za-z]+){0,2})")
+STREET_NAME_WORD = (
+    rf"{NOT_STREET_WORD}(?!(?:near|off|by|up|down|round|along|just|from|with|live|lives|living|lived|stay|stays|"
+    r"staying|house|flat|home|moved|me|him|her|them|us|opposite|onto|into|corner|where|who|na|ulicy|ulica|ul)\b)"
+    r"[A-Za-z']+\s+"
+)
+STREET_NAMED = re.compile(
+    rf"\b(?:{STREET_NAME_WORD}){{1,3}}(?:{STREET}|(?P<weak>{WEAK_STREET}))\b{COMPASS}", re.IGNORECASE
+)
+"""A street's name with no house number ("hallam crescent", "fosse road north"): an address only where the words
+around say someone lives or stays on it (see _streets_lived_on())."""
+STREET_PREPOSITION = r"(?:on|at|in|off|near|by|onto|to|into|along|down|up|round|na|ulicy|ul\.?)"
+LIVES_ON_BEFORE = re.compile(
+    # "my nan lives on", "he lives round the corner from me on", "im staying with my auntie on", "i live just off"
+    rf"(?:\b(?:live|lives|living|mieszka\w*)\b(?:\s+[^\s.!?,;:]+){{0,6}}?\s+{STREET_PREPOSITION}"
+    # "i stay at the foyer on", "staying with my auntie on"; not "staying safe on"
+    rf"|\b(?:stay|stays|staying)(?:\s+(?:at|with|in|round|over)\b(?:\s+[^\s.!?,;:]+){{0,5}}?)?\s+{STREET_PREPOSITION}"
+    # "our house on", "my dads flat is on", "his nans house off"
+    r"|\b(?:my|our|his|her|their|your|ur|[a-z]+'s|nans?|mums?|mams?|dads?|aunties?|aunts?|uncles?|cousins?|grans?|"
+    r"grandads?|grandmas?|mates?|friends?|boyfriends?|girlfriends?|brothers?|sisters?|carers?)"
+    rf"(?:\s+[a-z]+)?\s+(?:house|flat|home|gaff|address)(?:\s+(?:is|was|are))?\s+{STREET_PREPOSITION}"
+    # "rehoused in a flat on", "stuck in a tiny house off"
+    r"|\b(?:in|into)\s+(?:a|the|this|that)\s+(?:[a-z]+\s+)?(?:flat|house|bedsit|hostel|home)\s+(?:on|off)"
+    # "we got moved into a flat on", "they just moved to"
+    r"|\b(?:i|we|they|he|she|us|me|him|her|family|mum|dad|nan)\s+(?:just\s+|got\s+|have\s+|had\s+|are\s+)?"
+    rf"(?:moved|move|moving)\b(?:\s+[^\s.!?,;:]+){{0,4}}?\s+{STREET_PREPOSITION}"
+    r"|\baddress\s+is"
+    r")(?:\s+the)?\s+$",
+    re.IGNORECASE,
+)
+LIVES_ON_AFTER = re.compile(
+    r",?\s+(?:is|was|thats|that's|that\s+is|which\s+is)\s+where\s+(?:my|our|his|her|their|i|we|he|she|they)\s+"
+    r"(?:\w+\s+){0,2}(?:lives?|stays?|living|staying)\b"
+    r"|\s+(?:pe|par|mein|main)\s+(?:\w+\s+)?(?:rehte|rehta|rehti)\b",
+    re.IGNORECASE,
+)
+"""Words after a street's name that say someone lives there: "... is where my nan lives", "... pe rehte hain"."""
+LIVING_CUES = frozenset(
+    [
+        *("live", "lives", "living", "stay", "stays", "staying", "house", "flat", "home", "gaff", "address", "bedsit"),
+        *("hostel", "moved", "move", "moving", "rehte", "rehta", "rehti"),
+    ]
+)
+"""What LIVES_ON_BEFORE and LIVES_ON_AFTER need (with Polish "mieszka..."), cheap to look for first."""
+ON_A_STREET = re.compile(r"\b(?:on|off|onto)\s+(?:the\s+)?$", re.IGNORECASE)
+HOUSE_NUMBER_AFTER = re.compile(
+    r",?\s+(?:(?:number|no\.?|num)\s*)?\d{1,4}[a-z]?\b(?!\s*(?:%|am\b|pm\b|mins?\b|minutes?\b|hours?\b|years?\b|"
+    r"days?\b|weeks?\b|times?\b|pounds?\b|quid\b|p\b|people\b|miles?\b|o'?clock\b|[:.]\d))",
+    re.IGNORECASE,
+)
+"""A house number after a street's name, as Polish puts it ("cossington street 9")."""
+VILLAGE_AFTER = re.compile(
+    r",\s*([A-Za-z]+)(?=\s*(?:$|[.!?,;:]|\s+(?:and|but|so|n|&|because|bc|cos|coz|im|i|we|my|its|it)\b))"
+)
+"""A village no list has, after an address and a comma ("[2 church lane], lyddington and ...")."""
 """Addresses the shape alone does not give: a street word that is an everyday word, or a house number in
 words ("number fourty two elm avenue"), where the words before say someone lives there ("i live at", "my
 nans house is") or the words after ("3 kingfisher way is my house"): see _addresses_in_context()."""
@@ -1573,6 +1628,35 @@ def _addresses_in_context(text: str, pattern: re.Pattern[str]) -> list[Found]:
     return found
 
 
+def _streets_lived_on(text: str) -> list[Found]:
+    """A street's name with no house number where the words before or after say someone lives or stays on it
+    ("my nan lives on glenhills boulevard", "outside our house on tudor road", "mieszkam na narborough road");
+    not a street named as a place ("the bus down london road", "a crash on narborough road")."""
+    found = []
+    for m in STREET_NAMED.finditer(text):
+        start = m.start()
+        for w in WORD.finditer(m.group()):  # "the city because [granby street]": the name starts after them
+            if w.group().lower() in FUNCTION_WORDS:
+                start = m.start() + w.end()
+        start += len(text[start : m.end()]) - len(text[start : m.end()].lstrip())
+        if m.group("weak") and (
+            all(
+                class_of(w.lower()) & ENGLISH and not w[0].isupper()
+                for w in WORD.findall(text[start : m.start("weak")])
+            )
+            or not ON_A_STREET.search(text, max(0, start - 12), start)
+            or " ".join(text[start : m.end()].lower().split()) in places()
+        ):
+            continue  # "a massive green": words; "in rushey mead": a part of the city; "on beaumont way": a street
+        before = text[max(0, start - 60) : start]
+        cut = max(before.rfind(c) for c in ".!?\n")
+        if LIVES_ON_BEFORE.search(before[cut + 1 :]) or LIVES_ON_AFTER.match(text, m.end()):
+            number = HOUSE_NUMBER_AFTER.match(text, m.end())
+            end = number.end() if number else m.end()
+            found.append(Found(start, end, "address", "street where someone lives or stays"))
+    return found
+
+
 URDU_STREETS = ("روڈ", "سٹریٹ", "اسٹریٹ", "لین", "ایونیو", "کلوز", "وے")
 URDU_ADDRESS = re.compile(
     r"(?<!\d)\d{1,4}\s+(?:[\u0600-\u06ff]+\s+){1,3}(?:" + "|".join(URDU_STREETS) + r")(?![\u0600-\u06ff])"
@@ -1595,7 +1679,10 @@ def _with_town(text: str, found: Found) -> Found:
                 found = Found(found.start, end, found.kind, found.recogniser)
                 break
         else:
-            return found
+            break
+    village = VILLAGE_AFTER.match(text, found.end)
+    if village and not class_of(village.group(1).lower()) & (ENGLISH | STOP | FUNCTION):
+        found = Found(found.start, village.end(1), found.kind, found.recogniser)  # "[2 church lane, lyddington]"
     return found
 
 
@@ -1759,6 +1846,8 @@ def _school_near(words: Words, i: int, j: int) -> bool:
         return True  # "i moved from hamilton to city of leicester"
     if p1 == "from" and p2 in RELATIONS and not _a_place(tuple(words.lowers[i:j])):
         return True  # "my kurdish friend from city of leicester"; not "my friend from crown hills" (the area)
+    if p1 in ("school", "skool", "skl", "college") and p2 in ("my", "old", "new", "our", "his", "her", "previous"):
+        return True  # "my old school rushey"
     if p1 == "do" and p2 in GO_TO_POLISH:
         return True  # "chodzę do crown hills"
     after = words.next(j - 1)
@@ -1835,7 +1924,25 @@ def _listed_schools(words: Words) -> Iterator[Found]:
                 break
             if loose and _form_at(words, lowers, form, i) and all(b == "" for b in words.before[i + 1 : j]):
                 unsure.append((i, j))
+    for i, j in unsure:
+        if (i, j) not in found and _in_a_card(words, i, j):
+            yield Found(words.span(i)[0], words.span(j - 1)[1], "school", "the area's schools, beside a form or date")
     yield from _schools_in_a_list(words, found, unsure)
+
+
+CARD_DETAIL = (
+    r"(?:(?:[7-9]|1[0-3])(?:[-/]?[A-Za-z]{1,3}\d?|-\d)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|y(?:ea)?r\s*(?:[7-9]|1[0-3]))"
+)
+CARD_SEPARATOR = r"\s*(?:[—–\-/|,:;]\s*)*"
+CARD_BEFORE = re.compile(rf"(?<![\w/.-]){CARD_DETAIL}{CARD_SEPARATOR}$", re.IGNORECASE)
+CARD_AFTER = re.compile(rf"{CARD_SEPARATOR}{CARD_DETAIL}(?![\w/.-])", re.IGNORECASE)
+
+
+def _in_a_card(words: Words, i: int, j: int) -> bool:
+    """A school's form that is a place too, in a list of details like an ID card, next to a form group, a date or
+    a year with only a dash, slash or comma between ("[name] — 9T — rushey mead", "soar valley, 10B")."""
+    start, end = words.span(i)[0], words.span(j - 1)[1]
+    return bool(CARD_BEFORE.search(words.text, max(0, start - 16), start) or CARD_AFTER.match(words.text, end))
 
 
 def _schools_in_a_list(words: Words, found: list[tuple[int, int]], unsure: list[tuple[int, int]]) -> Iterator[Found]:
@@ -2098,6 +2205,49 @@ def _an_identity(words: Words, found: Found) -> bool:
     if found.recogniser in ("surname after a name", "list of names", "first name before a surname"):
         return False  # "jack white", "jay black": a surname
     return words.prev(i) not in TITLES and words.prev(i) not in ONE_PERSON and words.prev(i) not in INTRODUCERS
+
+
+@cache
+def _characters() -> dict[str, tuple[int, ...]]:
+    """A set text's character's name -> the books (their places in set_texts()) it is in."""
+    index: dict[str, list[int]] = {}
+    for n, book in enumerate(set_texts()):
+        for name in book.characters:
+            index.setdefault(name, []).append(n)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+KNOWN_BEFORE = frozenset(["my", "our", "me", "mate", "mates", "friend", "friends", "bestie", "with"])
+
+
+def _a_set_books_character(words: Words, found: Found) -> bool:
+    """A name that is a character of a set text, where the answer names the book ("in Of Mice and Men George
+    shoots Lennie") or another character of it ("Sheila and Eric change"), and nothing says it is someone the young
+    person knows ("my mate George", "me and sheila")."""
+    names = [w.lower() for w in as_words(words.text[found.start : found.end])]
+    index = _characters()
+    if not names or any(n not in index for n in names):
+        return False
+    books = set.intersection(*(set(index[n]) for n in names))
+    i = words.index_at(found.start)
+    if not books or i is None or words.prev(i) in KNOWN_BEFORE or words.prev(i) in RELATIONS:
+        return False
+    if words.prev(i) in AND_WORDS and words.prev(i, 2) in ("me", "i"):
+        return False  # "me and sheila"
+    said = as_words(words.text)
+    for n in books:
+        book = set_texts()[n]
+        if any(_contains(said, title) for title in book.titles):
+            return True
+        others = {w for w in said if w in book.characters and w not in names}
+        if others and not (book.common.issuperset(names) and book.common.issuperset(others)):
+            return True
+    return False
+
+
+def _contains(said: tuple[str, ...], title: tuple[str, ...]) -> bool:
+    k = len(title)
+    return any(said[m : m + k] == title for m in range(len(said) - k + 1) if said[m] == title[0])
 
 
 NAMES_ALSO_WORDS = word_list("names that are urdu or polish words")
@@ -2514,6 +2664,7 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
     if kind != "name" and street == last and _generic(words.lowers[first : last + 1]):
         return None  # "works at home", "works in a shop"; not "the bank on granby street"
     start, end = words.span(first)[0], words.span(street)[1]
+    end = _with_ward_number(words, street, end, kind)
     if first > a and words.lowers[first - 1] in (TITLES if kind == "name" else ("the",)):
         start = words.span(first - 1)[0]  # "mr Young" -> "[name]", as the rule does; "the [workplace]"
     elif kind == "name" and first > a and _nickname_word(words, first):
@@ -2548,7 +2699,10 @@ def _learned_workplace(words: Words, first: int, last: int, a: int, b: int) -> t
     ):
         return None  # "works in leicester", "works at home in leicester": a town names no one's work (but
         # "glenfield hospital" names one)
-    return last, street
+    part = _site_part_end(words, street, b)
+    if street == last == part and all(w in CHAINS for w in words.lowers[first : last + 1]):
+        return None  # "works at tesco": a chain with no site names no one's work; not "the tesco on ..."
+    return last, part
 
 
 WORK_CUES = word_list("work cues")
@@ -2596,6 +2750,46 @@ def _workplace_end(words: Words, last: int, end: int) -> int:
 
 
 STREET_ENDS = frozenset(["road", "rd", "street", "st", "lane", "avenue", "ave", "north", "south", "east", "west"])
+SITE_PARTS = frozenset(
+    [
+        *("ward", "wards", "unit", "department", "dept", "kitchen", "kitchens", "canteen", "warehouse", "room"),
+        *("theatre", "theatres", "clinic", "reception", "bakery", "deli", "stores", "loading", "bay", "wing"),
+        *("depot", "yard", "lab", "labs", "office", "offices"),
+    ]
+)
+"""The last word of a part of a site, after the place of work: "the lri [on ward 23]", "glenfield [in the heart
+unit]", "the stadium [in the kitchens]"."""
+CHAINS = word_list("chains")
+
+
+def _site_part_end(words: Words, last: int, end: int) -> int:
+    """The place of work's last word, with the part of the site after it where there is one."""
+    lowers = words.lowers
+    k = last + 1
+    if k + 1 >= end or lowers[k] not in ("on", "in", "at") or words.before[k + 1]:
+        return last
+    k += 1 + (lowers[k + 1] == "the")
+    for j in range(k, min(k + 4, end)):
+        if words.before[j] or (j > k and words.classes[j] & (STOP | FUNCTION)):
+            break
+        if lowers[j] in SITE_PARTS and (
+            j > k or lowers[j] in ("ward", "kitchens", "kitchen", "warehouse", "canteen", "reception", "bakery", "deli")
+        ):
+            return j  # "on ward 23", "in the heart unit", "in the kitchens"; not "at night"
+    return last
+
+
+WARD_NUMBER = re.compile(r"\s+(?:\d{1,3}[a-z]?|[a-z]\d{0,2})\b(?![.,:/]\d)", re.IGNORECASE)
+
+
+def _with_ward_number(words: Words, last: int, end: int, kind: str = "workplace") -> int:
+    """The end of a place of work's last word, a ward's number or letter after it ("[the lri on ward 23]")."""
+    if kind == "workplace" and words.lowers[last] in ("ward", "wards", "bay", "unit"):
+        number = WARD_NUMBER.match(words.text, end)
+        if number:
+            return number.end()
+    return end
+
 
 SITE_ENDS = ADDRESS_STREETS | STREET_WORDS | frozenset(["estate", "gate", "island"])
 """Last words of a street or site a place of work is on ("narborough road", "troon industrial estate")."""
@@ -2670,7 +2864,13 @@ def _workplace_sites(words: Words) -> Iterator[Found]:
                 continue
             if not (_said_to_be_work(lowers[a : o + 1]) or work_after or (cue_after and lowers[o] in WORK_OPENERS)):
                 continue
-            yield Found(words.span(o + 1)[0], words.span(end)[1], "workplace", "place of work with its street or site")
+            end = _site_part_end(words, end, b)
+            yield Found(
+                words.span(o + 1)[0],
+                _with_ward_number(words, end, words.span(end)[1]),
+                "workplace",
+                "place of work with its street or site",
+            )
 
 
 # --- putting it together -----------------------------------------------------------------------
@@ -2710,6 +2910,10 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         found += _numbers(text, digit_count)
     elif ("live" in seen or "lives" in seen) and not ADDRESS_STREETS.isdisjoint(seen):
         found += [Found(*m.span(), "address", "street where someone lives") for m in ADDRESS.finditer(text)]
+    if not ANY_STREET.isdisjoint(seen) and not (
+        LIVING_CUES.isdisjoint(seen) and not any(w.startswith("mieszka") for w in seen)
+    ):
+        found += _streets_lived_on(text)
     if digit_count or not MONTH_WORDS.isdisjoint(seen):  # "my birthday is the twelfth of october"
         found += _birth_dates(text, seen)
     if not ANY_STREET.isdisjoint(seen) and (
@@ -2745,6 +2949,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         kept_names = _kept_phrases(words)  # a name (or what the CRF found) inside a place, service or public figure
         kept_names = [span for span in kept_names if span not in theirs and not _said_to_be_theirs(words, span)]
         famous = _famous(words, found) | _beside_a_figure(words, found, kept_names)
+        characters = _characters().keys()
         found = [
             f
             for f in found
@@ -2757,6 +2962,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
                 or _a_word_of_its_language(words, f)
                 or _an_identity(words, f)
                 or (f.kind == "name" and f.start in famous)
+                or (f.kind == "name" and not characters.isdisjoint(words.set) and _a_set_books_character(words, f))
             )
         ]
     found = [f for f in found if not _kept(text, f, terms) and not any(s <= f.start and f.end <= e for s, e in kept)]
