@@ -160,6 +160,7 @@ SETS = {
     "frozen3": ("frozen3", "third frozen set", False),
     "frozen4": ("frozen4", "fourth frozen set", False),
     "frozen5": ("frozen5", "fifth frozen set", False),
+    "frozen6": ("frozen6", "sixth frozen set", True),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -176,6 +177,7 @@ HELP = {
     "measure in round 5, so its misses may be listed)",
     "frozen5": "score the fifth frozen set of #28 (frozen5/, written blind before round 6 was measured; a development set "
     "since its measure in round 6, so its misses may be listed)",
+    "frozen6": "score the sixth frozen set of #28 (frozen6/, written blind before rounds 7 and 8 were measured; figures only)",
 }
 
 
