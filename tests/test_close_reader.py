@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,8 @@ from voice.reading.evaluation import tier_of
 from voice.reading.safeguarding import read_rules
 from voice.reading.themes import AnswerReader
 from voice.reading.training import terms
+
+ROOT = Path(__file__).parent.parent
 
 SUITE = Path(__file__).parent / "data" / "behaviour"
 API = "/api/surveys/ypag-priorities/responses"
@@ -257,3 +261,22 @@ def test_harm_told_as_over_with_no_rule_s_words_is_read_as_over_too() -> None:
     assert answer_reader.read([(text, text)])[0][1] == []
     answer_reader.close = sure = Sure(reader())  # type: ignore[assignment]
     assert tier_of(answer_reader.read([(text, text)])[0][1]) == "look" and sure.read == [text]  # whole only
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("my mums boyfriend is taking me to nandos for my birthday", "my dad is taking me to nandos for my birthday"),
+        ("my dad's girlfriend picks me up on fridays", "my nan picks me up on fridays"),
+    ],
+)
+def test_a_parent_s_partner_reads_as_any_family_member(one: str, other: str) -> None:
+    assert reader().blind(one) == reader().blind(other)
+    assert reader().chances([one]) == reader().chances([other])
+
+
+def test_the_close_reader_blinds_the_terms_of_the_training_list() -> None:
+    done = subprocess.run(
+        [sys.executable, "tools/blind_terms.py", "--check"], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
