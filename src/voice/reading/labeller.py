@@ -13,17 +13,28 @@ to one word and one position, so the weight every word brings to each label is w
 and kept; an answer's words are then labelled by the CRF's own forward-backward sums, in pure Python,
 over the words that could be a name, school or place of work (the others are held to O, which splits the
 chain exactly). `tests/test_redact.py` checks that the result is CRFsuite's own.
+
+Round 9 of #28 added, as an experiment, each word's WordLlama cluster and its neighbours' as features
+(`word_cluster`, centroids built by `tools/build_redaction_clusters.py`). They are read only where
+`data/redaction_clusters.npz` exists; it does not ship, because a model trained with them moved no development
+set (docs/benchmarks.md, round 9), so the shipped model's features are as before.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MODEL_FILE = Path(__file__).parent.parent / "data" / "redaction.crfsuite"
+CLUSTERS_FILE = Path(__file__).parent.parent / "data" / "redaction_clusters.npz"
+"""Centroids of WordLlama's word vectors (k-means, by `tools/build_redaction_clusters.py`): each word, seen in
+training or not, is read as the cluster its vector is nearest to, and so are the words around it."""
 LABELS = ("O", "N", "S", "W")
 KINDS = {"N": "name", "S": "school", "W": "workplace"}
 SLOTS = ("-2", "-1", "+1", "+2")
@@ -66,6 +77,9 @@ def own_features(token: Token) -> list[str]:
         "len=" + str(min(len(lower), 9)),
     ]
     features += ["c=" + c for c in token.classes]
+    cluster = word_cluster(lower)
+    if cluster is not None:
+        features.append("k=" + cluster)
     if cap:
         features.append("cap.start" if token.start else "cap.mid")
     elif len(written) > 1 and written.isupper():
@@ -106,6 +120,9 @@ def neighbour_features(token: Token | None, slot: str) -> list[str]:
         return [slot + "w=" + OUTSIDE]
     written = token.written
     features = [slot + "w=" + token.lower]
+    cluster = word_cluster(token.lower)
+    if cluster is not None:
+        features.append(slot + "k=" + cluster)
     if written[:1].isupper() and not token.start:
         features.append(slot + "cap")
     features += [slot + "c=" + c for c in token.classes if c in NEIGHBOUR_CLASSES]
@@ -328,6 +345,46 @@ def _exp(w: Vector) -> Vector:
 
 
 MAX_CACHED = 100_000
+
+
+def word_vector(word: str) -> np.ndarray:
+    """WordLlama's vector of one word (the reader's model and tokenizer): the average of its tokens' rows, at
+    unit length."""
+    import numpy as np
+
+    from voice.reading import reader
+
+    ids = reader.word_ids(word)
+    if not ids:
+        return np.zeros(reader.embedder().embedding.shape[1], dtype=np.float32)
+    vector = reader.embedder().embedding[list(ids)].mean(axis=0)
+    return vector / max(float(np.linalg.norm(vector)), 1e-9)
+
+
+@cache
+def centroids() -> np.ndarray | None:
+    """The shipped clusters' centroids (None if they have not been built, or WordLlama cannot be loaded)."""
+    if not CLUSTERS_FILE.exists():
+        return None
+    import numpy as np
+
+    try:
+        from voice.reading import reader
+
+        reader.embedder()
+    except Exception:  # noqa: BLE001 - without WordLlama the CRF reads words without their clusters
+        return None
+    with np.load(CLUSTERS_FILE) as data:
+        return data["centroids"].astype(np.float32)
+
+
+@lru_cache(maxsize=200_000)
+def word_cluster(lower: str) -> str | None:
+    """The cluster of a word in lower case (as a feature value), or None without clusters."""
+    found = centroids()
+    if found is None or not lower:
+        return None
+    return str(int((found @ word_vector(lower)).argmax()))
 
 
 @cache
