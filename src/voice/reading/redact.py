@@ -2615,6 +2615,29 @@ def _learned(words: Words) -> Iterator[Found]:
                 yield found
 
 
+CAPITALISED = "capitalised, not a word"
+LEARNED_VETO = 0.9
+"""A capitalised word that no list has is a name by rule ("I told Zayaan") unless the learned recogniser, reading
+the word's WordLlama cluster and the words around it, is this sure it is none ("a Lucozade", "z Wrocławia",
+"my favourite YouTubers")."""
+
+
+def _learned_doubts(words: Words, found: Found) -> bool:
+    """The learned recogniser is sure that what a rule found as a capitalised name is no one's name."""
+    model = labeller.model()
+    i = words.index_at(found.start)
+    if model is None or i is None:
+        return False
+    if i and not words.before[i] and words.classes[i - 1] & (FIRST | SURNAME | ARABIC | TITLE_CUE):
+        return False  # "Jasmine Cooper", "Mr Doherty": a surname after a name or a title is for the rules
+    starts = [*_positions(words.before, "."), len(words)]
+    a = max(s for s in starts if s <= i)
+    b = min(s for s in starts if s > i)
+    sentence = labeller.Sentence(words.written[a:b], words.lowers[a:b], _ClassNames(words.classes, a))
+    labelled = model.label(sentence, i - a, i - a, [2.0], 2.0)
+    return bool(labelled) and 1 - labelled[0].confidence >= LEARNED_VETO
+
+
 def _a_word_before_and(words: Words, i: int, b: int) -> bool:
     """An everyday word that is a name too, starting a sentence before "and" and a word that is no name or
     person ("Grace and manners", "Amber and red lights"; not "Hope and Faith", "Will and me")."""
@@ -2938,6 +2961,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     if not NICKNAME_WORDS.isdisjoint(seen):
         found += [Found(*m.span(), "name", "nickname of a letter") for m in NICKNAME.finditer(text)]
     found += _learned(words)
+    if any(f.recogniser == CAPITALISED for f in found):
+        found = [f for f in found if f.recogniser != CAPITALISED or not _learned_doubts(words, f)]
     theirs = _famous_but_theirs(words) if not _figure_ends().isdisjoint(seen) and not MY_WORDS.isdisjoint(seen) else []
     found += [Found(s, e, "name", "a famous name, then who they are") for s, e in theirs]
     if not found:

@@ -1,0 +1,51 @@
+"""#28 round 9: the learned recogniser has the last word on a capitalised word no list has, where it is sure the
+word is no one's name; names it is not sure of, and surnames after a name, stay with the rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from voice.reading.redact import explain, redact
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "we do our maths homework on Hegarty every night",  # an app
+        "i watch Blippi with my little brother",  # a programme
+        "mam dużo Przyjaciół w szkole",  # a Polish word, capitalised
+    ],
+)
+def test_a_capitalised_word_the_learned_recogniser_is_sure_of_stays(line: str) -> None:
+    assert redact(line).text == line
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("i told Zayaan what happened and he laughed", "Zayaan"),
+        ("then Kwabena pushed me into the wall", "Kwabena"),
+        ("me and Ngozi got detention", "Ngozi"),
+        ("my bestie Oksana moved away", "Oksana"),
+    ],
+)
+def test_a_name_no_list_has_still_goes(line: str, gone: str) -> None:
+    assert gone not in redact(line).text
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("Amira Kowalska keeps sending me messages", "Kowalska"),
+        ("a teacher called Mr Oyelaran gave me a detention", "Oyelaran"),
+    ],
+)
+def test_a_surname_after_a_name_or_a_title_is_not_doubted(line: str, gone: str) -> None:
+    assert gone not in redact(line).text
+
+
+def test_explain_still_names_the_learned_recogniser_with_its_confidence() -> None:
+    line = "me and Xinyue walk home together"
+    found = [f for f in explain(line) if line[f.start : f.end] == "Xinyue"]
+    assert found and found[0].recogniser.startswith("learned (CRF), ")
+    assert 0.5 < float(found[0].recogniser.rsplit(", ", 1)[1]) <= 1.0
