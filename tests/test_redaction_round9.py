@@ -1,5 +1,6 @@
-"""#28 round 9: the learned recogniser has the last word on a capitalised word no list has, where it is sure the
-word is no one's name; names it is not sure of, and surnames after a name, stay with the rules."""
+"""#28 round 9: the learned judge (a CRF that reads each word's WordLlama cluster and its neighbours') has the last
+word on a capitalised word no list has, where it is sure the word is no one's name; names it is not sure of, and
+surnames after a name or title, stay with the rules."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from voice.reading.redact import explain, redact
         "we do our maths homework on Hegarty every night",  # an app
         "i watch Blippi with my little brother",  # a programme
         "mam dużo Przyjaciół w szkole",  # a Polish word, capitalised
+        "i had a Rubicon and a samosa at break",  # a drink
     ],
 )
 def test_a_capitalised_word_the_learned_recogniser_is_sure_of_stays(line: str) -> None:
@@ -27,6 +29,7 @@ def test_a_capitalised_word_the_learned_recogniser_is_sure_of_stays(line: str) -
         ("then Kwabena pushed me into the wall", "Kwabena"),
         ("me and Ngozi got detention", "Ngozi"),
         ("my bestie Oksana moved away", "Oksana"),
+        ("i told Ebube about it", "Ebube"),
     ],
 )
 def test_a_name_no_list_has_still_goes(line: str, gone: str) -> None:
@@ -42,6 +45,10 @@ def test_a_name_no_list_has_still_goes(line: str, gone: str) -> None:
 )
 def test_a_surname_after_a_name_or_a_title_is_not_doubted(line: str, gone: str) -> None:
     assert gone not in redact(line).text
+
+
+def test_a_city_abroad_as_polish_writes_it_stays() -> None:
+    assert "Poznaniu" in redact("moja babcia mieszka w Poznaniu i tam jeździmy").text
 
 
 def test_explain_still_names_the_learned_recogniser_with_its_confidence() -> None:

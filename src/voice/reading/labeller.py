@@ -14,10 +14,11 @@ and kept; an answer's words are then labelled by the CRF's own forward-backward 
 over the words that could be a name, school or place of work (the others are held to O, which splits the
 chain exactly). `tests/test_redact.py` checks that the result is CRFsuite's own.
 
-Round 9 of #28 added, as an experiment, each word's WordLlama cluster and its neighbours' as features
-(`word_cluster`, centroids built by `tools/build_redaction_clusters.py`). They are read only where
-`data/redaction_clusters.npz` exists; it does not ship, because a model trained with them moved no development
-set (docs/benchmarks.md, round 9), so the shipped model's features are as before.
+Round 9 of #28 added each word's WordLlama cluster and its neighbours' as features (`word_cluster`, centroids
+built by `tools/build_redaction_clusters.py`, `data/redaction_clusters.npz`), read by a second model, the judge
+(`data/redaction_judge.crfsuite`, `tools/train_redaction.py --judge`). Used as the labeller they moved no
+development set (docs/benchmarks.md, round 9), so the labeller's features are as before; the judge has the last
+word on a capitalised word no list has, which the rules otherwise take as a name.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 MODEL_FILE = Path(__file__).parent.parent / "data" / "redaction.crfsuite"
+JUDGE_FILE = Path(__file__).parent.parent / "data" / "redaction_judge.crfsuite"
 CLUSTERS_FILE = Path(__file__).parent.parent / "data" / "redaction_clusters.npz"
 """Centroids of WordLlama's word vectors (k-means, by `tools/build_redaction_clusters.py`): each word, seen in
 training or not, is read as the cluster its vector is nearest to, and so are the words around it."""
@@ -63,8 +65,8 @@ def shape(word: str) -> str:
     return "".join(out)[:6]
 
 
-def own_features(token: Token) -> list[str]:
-    """The features of a word in its own place."""
+def own_features(token: Token, clusters: bool = False) -> list[str]:
+    """The features of a word in its own place (with its WordLlama cluster, for the judge)."""
     lower, written = token.lower, token.written
     cap = written[:1].isupper() and not (len(written) > 1 and written.isupper())
     features = [
@@ -77,7 +79,7 @@ def own_features(token: Token) -> list[str]:
         "len=" + str(min(len(lower), 9)),
     ]
     features += ["c=" + c for c in token.classes]
-    cluster = word_cluster(lower)
+    cluster = word_cluster(lower) if clusters else None
     if cluster is not None:
         features.append("k=" + cluster)
     if cap:
@@ -114,13 +116,13 @@ NEIGHBOUR_CLASSES = frozenset(
 )
 
 
-def neighbour_features(token: Token | None, slot: str) -> list[str]:
+def neighbour_features(token: Token | None, slot: str, clusters: bool = False) -> list[str]:
     """The features a word gives the word `slot` places away ("-1": the word after it, ...)."""
     if token is None:
         return [slot + "w=" + OUTSIDE]
     written = token.written
     features = [slot + "w=" + token.lower]
-    cluster = word_cluster(token.lower)
+    cluster = word_cluster(token.lower) if clusters else None
     if cluster is not None:
         features.append(slot + "k=" + cluster)
     if written[:1].isupper() and not token.start:
@@ -140,13 +142,13 @@ def _at(tokens: Sequence[Token | None], i: int) -> Token | None:
     return tokens[i] if 0 <= i < len(tokens) else None
 
 
-def sentence_features(tokens: Sequence[Token]) -> list[list[str]]:
+def sentence_features(tokens: Sequence[Token], clusters: bool = False) -> list[list[str]]:
     """Every feature of every word of one sentence (for training, and to check the fast path)."""
     found = []
     for i, token in enumerate(tokens):
-        features = own_features(token)
+        features = own_features(token, clusters)
         for slot in SLOTS:
-            features += neighbour_features(_at(tokens, i + int(slot)), slot)
+            features += neighbour_features(_at(tokens, i + int(slot)), slot, clusters)
         features += pair_features(tokens, i)
         found.append(features)
     return found
@@ -181,7 +183,10 @@ class Model:
     """The trained CRF's weights, read once, and the labelling of sentences by forward-backward (written
     out for the four labels: this runs on every answer)."""
 
-    def __init__(self, state: dict[tuple[str, str], float], transitions: dict[tuple[str, str], float]) -> None:
+    def __init__(
+        self, state: dict[tuple[str, str], float], transitions: dict[tuple[str, str], float], clusters: bool = False
+    ) -> None:
+        self.clusters = clusters
         index = {label: k for k, label in enumerate(LABELS)}
         weights: dict[str, list[float]] = {}
         for (attribute, label), weight in state.items():
@@ -209,7 +214,7 @@ class Model:
         if found is None:
             if len(self._own) > MAX_CACHED:
                 self._own.clear()
-            found = self._own[key] = self._product(own_features(token))
+            found = self._own[key] = self._product(own_features(token, self.clusters))
         return found
 
     def near(self, token: Token | None, slot: int) -> Vector:
@@ -218,7 +223,7 @@ class Model:
         if found is None:
             if len(self._near) > MAX_CACHED:
                 self._near.clear()
-            found = self._near[key] = self._product(neighbour_features(token, SLOT_NAMES[slot]))
+            found = self._near[key] = self._product(neighbour_features(token, SLOT_NAMES[slot], self.clusters))
         return found
 
     def emission(self, tokens: Sequence[Token], i: int) -> Vector:
@@ -390,14 +395,29 @@ def word_cluster(lower: str) -> str | None:
 @cache
 def model() -> Model | None:
     """The shipped model (None if it has not been built: redaction then runs on its rules alone)."""
-    if not MODEL_FILE.exists():
+    return _load(MODEL_FILE, clusters=False)
+
+
+@cache
+def judge() -> Model | None:
+    """The judge: a second CRF over the same features and each word's WordLlama cluster and its neighbours',
+    trained with a quarter of the words' identity left out, so that it leans on what carries over to words it
+    has never seen. Redaction asks it only about a capitalised word no list has (None if it has not been built
+    or WordLlama cannot be loaded: those words are then names by rule, as before)."""
+    if centroids() is None:
+        return None
+    return _load(JUDGE_FILE, clusters=True)
+
+
+def _load(path: Path, clusters: bool) -> Model | None:
+    if not path.exists():
         return None
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
-    tagger.open(str(MODEL_FILE))
+    tagger.open(str(path))
     try:
         info = tagger.info()
-        return Model(dict(info.state_features), dict(info.transitions))
+        return Model(dict(info.state_features), dict(info.transitions), clusters)
     finally:
         tagger.close()

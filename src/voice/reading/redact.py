@@ -2617,14 +2617,14 @@ def _learned(words: Words) -> Iterator[Found]:
 
 CAPITALISED = "capitalised, not a word"
 LEARNED_VETO = 0.9
-"""A capitalised word that no list has is a name by rule ("I told Zayaan") unless the learned recogniser, reading
-the word's WordLlama cluster and the words around it, is this sure it is none ("a Lucozade", "z Wrocławia",
+"""A capitalised word that no list has is a name by rule ("I told Zayaan") unless the learned judge, reading the
+word's WordLlama cluster and the words around it, is this sure it is none ("a Lucozade", "z Wrocławia",
 "my favourite YouTubers")."""
 
 
 def _learned_doubts(words: Words, found: Found) -> bool:
-    """The learned recogniser is sure that what a rule found as a capitalised name is no one's name."""
-    model = labeller.model()
+    """The learned judge (labeller.judge) is sure that what a rule found as a capitalised name is no one's name."""
+    model = labeller.judge()
     i = words.index_at(found.start)
     if model is None or i is None:
         return False
