@@ -56,3 +56,31 @@ def test_explain_still_names_the_learned_recogniser_with_its_confidence() -> Non
     found = [f for f in explain(line) if line[f.start : f.end] == "Xinyue"]
     assert found and found[0].recogniser.startswith("learned (CRF), ")
     assert 0.5 < float(found[0].recogniser.rsplit(", ", 1)[1]) <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("i sit next to bell in maths and she copies", "bell"),
+        ("we were laughing at jack in drama", "jack"),
+    ],
+)
+def test_an_everyday_word_the_judge_is_sure_is_a_name_goes(line: str, gone: str) -> None:
+    assert gone not in redact(line).text.split()
+    found = [f for f in explain(line) if line[f.start : f.end] == gone]
+    assert found and found[0].recogniser.startswith("learned (CRF), the judge, ")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "the bill for the trip was too much",
+        "sunny days make me happy",
+        "rose gardens in the park are nice",
+        "the rich kids get everything",
+        "hope from my mum keeps me going",
+        "i want to be a baker when im older",
+    ],
+)
+def test_an_everyday_word_as_a_word_stays(line: str) -> None:
+    assert redact(line).text == line
