@@ -2,6 +2,10 @@
 
     .venv/bin/python tools/train_redaction.py            # build the model (a minute or two on one core)
     .venv/bin/python tools/train_redaction.py --check    # also the labelling of held-out generated lines
+    .venv/bin/python tools/train_redaction.py --judge    # the judge (src/voice/data/redaction_judge.crfsuite):
+        # the same lines, with each word's WordLlama cluster and its neighbours' (data/redaction_clusters.npz,
+        # tools/build_redaction_clusters.py), a quarter of the words' own identity left out, and the classes of
+        # non-names (Polish and Urdu words, services, places, figures) hidden from a third of them
 
 What it learns from:
 - lines made from src/voice/data/redaction_templates.txt, each template filled many times: first names and
@@ -66,6 +70,15 @@ SAMPLES = 30
 HIDDEN = 0.35
 """The share of names and schools hidden from the lists while training."""
 SEED = 28
+WORD_DROP = 0.25
+"""For the judge: the share of words whose own identity (the feature "w=...") is left out while training (and every
+word of a name or school hidden from the lists), so that it weighs what carries over to words it has never seen:
+their WordLlama cluster, shape and letters, and the words around them."""
+DROP_RNG = random.Random(SEED + 1)
+NOT_NAME_CLASSES = frozenset(["foreign", "service", "place", "figure"])
+"""For the judge: classes of words that are no one's name, hidden from a share (HIDDEN) of such words while
+training, as names are, so that a word of these kinds that no list has is still read as none by its cluster and
+the words around it."""
 C1, C2 = 0.08, 0.02
 """CRFsuite's L1 and L2 regularisation."""
 
@@ -915,8 +928,8 @@ def written(line: str) -> Line:
     return text + line[at:], spans, set()
 
 
-def sequences(line: Line) -> list[tuple[list[list[str]], list[str]]]:
-    """The features and labels of each sentence of a line."""
+def sequences(line: Line, judge: bool = False) -> list[tuple[list[list[str]], list[str]]]:
+    """The features and labels of each sentence of a line (for the judge: with clusters, some identities left out)."""
     text, spans, hidden = line
     words = Words(text)
     if not len(words):
@@ -924,18 +937,32 @@ def sequences(line: Line) -> list[tuple[list[list[str]], list[str]]]:
     found = []
     starts = [i for i, b in enumerate(words.before) if b == "."] + [len(words)]
     for a, b in itertools.pairwise(starts):
-        tokens, labels = [], []
+        tokens, labels, drops = [], [], []
         for k in range(a, b):
             s, e = words.span(k)
             label = next((lab for ss, ee, lab in spans if s < ee and e > ss), "O")
             if label != "O" and words.lowers[k] in LEADING and (k == a or labels[-1] != label):
                 label = "O"  # "the [tesco]", "the [lancaster school]": redaction takes the "the" along itself
             names = class_names(words.classes[k])
-            if any(s < ee and e > ss for ss, ee in hidden):
+            hide = any(s < ee and e > ss for ss, ee in hidden)
+            if hide:
                 names = tuple(n for n in names if n not in ("first", "surname", "school", "figure"))
+            elif (
+                judge
+                and label == "O"
+                and not NOT_NAME_CLASSES.isdisjoint(names)
+                and "first" not in names
+                and DROP_RNG.random() < HIDDEN
+            ):
+                names = tuple(n for n in names if n not in NOT_NAME_CLASSES)
             tokens.append(labeller.Token(words.written[k], words.lowers[k], names, k == a))
             labels.append(label)
-        found.append((labeller.sentence_features(tokens), labels))
+            drops.append(judge and (hide or DROP_RNG.random() < WORD_DROP))
+        features = labeller.sentence_features(tokens, clusters=judge)
+        for k, drop in enumerate(drops):
+            if drop:
+                features[k] = [f for f in features[k] if not f.startswith("w=")]
+        found.append((features, labels))
     return found
 
 
@@ -967,10 +994,14 @@ def main() -> None:
         os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})  # noqa: S606
     parser = argparse.ArgumentParser()
     parser.add_argument("--check", action="store_true", help="also label held-out generated lines")
-    parser.add_argument("--out", type=Path, default=labeller.MODEL_FILE)
+    parser.add_argument("--judge", action="store_true", help="train the judge (clusters, identities left out)")
+    parser.add_argument("--out", type=Path, help="where to write it (default: the shipped model's or judge's file)")
     parser.add_argument("--c1", type=float, default=C1, help="L1 regularisation")
     parser.add_argument("--c2", type=float, default=C2, help="L2 regularisation")
     args = parser.parse_args()
+    args.out = args.out or (labeller.JUDGE_FILE if args.judge else labeller.MODEL_FILE)
+    if args.judge and labeller.centroids() is None:
+        parser.error("the judge needs data/redaction_clusters.npz (tools/build_redaction_clusters.py) and WordLlama")
     rng = random.Random(SEED)
     started = time.perf_counter()
     data = lines(rng)
@@ -979,7 +1010,7 @@ def main() -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
     labels: Counter[str] = Counter()
     for line in data[len(held) :]:
-        for features, ys in sequences(line):
+        for features, ys in sequences(line, args.judge):
             trainer.append(features, ys)
             labels.update(ys)
     trainer.set_params(
@@ -998,16 +1029,16 @@ def main() -> None:
         file=sys.stderr,
     )
     if held:
-        check(args.out, held)
+        check(args.out, held, args.judge)
 
 
-def check(path: Path, held: list[Line]) -> None:
+def check(path: Path, held: list[Line], judge: bool = False) -> None:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for line in held:
-        for features, ys in sequences(line):
+        for features, ys in sequences(line, judge):
             for y, p in zip(ys, tagger.tag(features), strict=True):
                 total[y] += 1
                 right[y] += y == p

@@ -13,17 +13,30 @@ to one word and one position, so the weight every word brings to each label is w
 and kept; an answer's words are then labelled by the CRF's own forward-backward sums, in pure Python,
 over the words that could be a name, school or place of work (the others are held to O, which splits the
 chain exactly). `tests/test_redact.py` checks that the result is CRFsuite's own.
+
+Round 9 of #28 added each word's WordLlama cluster and its neighbours' as features (`word_cluster`, centroids
+built by `tools/build_redaction_clusters.py`, `data/redaction_clusters.npz`), read by a second model, the judge
+(`data/redaction_judge.crfsuite`, `tools/train_redaction.py --judge`). Used as the labeller they moved no
+development set (docs/benchmarks.md, round 9), so the labeller's features are as before; the judge has the last
+word on a capitalised word no list has, which the rules otherwise take as a name.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MODEL_FILE = Path(__file__).parent.parent / "data" / "redaction.crfsuite"
+JUDGE_FILE = Path(__file__).parent.parent / "data" / "redaction_judge.crfsuite"
+CLUSTERS_FILE = Path(__file__).parent.parent / "data" / "redaction_clusters.npz"
+"""Centroids of WordLlama's word vectors (k-means, by `tools/build_redaction_clusters.py`): each word, seen in
+training or not, is read as the cluster its vector is nearest to, and so are the words around it."""
 LABELS = ("O", "N", "S", "W")
 KINDS = {"N": "name", "S": "school", "W": "workplace"}
 SLOTS = ("-2", "-1", "+1", "+2")
@@ -52,8 +65,8 @@ def shape(word: str) -> str:
     return "".join(out)[:6]
 
 
-def own_features(token: Token) -> list[str]:
-    """The features of a word in its own place."""
+def own_features(token: Token, clusters: bool = False) -> list[str]:
+    """The features of a word in its own place (with its WordLlama cluster, for the judge)."""
     lower, written = token.lower, token.written
     cap = written[:1].isupper() and not (len(written) > 1 and written.isupper())
     features = [
@@ -66,6 +79,9 @@ def own_features(token: Token) -> list[str]:
         "len=" + str(min(len(lower), 9)),
     ]
     features += ["c=" + c for c in token.classes]
+    cluster = word_cluster(lower) if clusters else None
+    if cluster is not None:
+        features.append("k=" + cluster)
     if cap:
         features.append("cap.start" if token.start else "cap.mid")
     elif len(written) > 1 and written.isupper():
@@ -100,12 +116,15 @@ NEIGHBOUR_CLASSES = frozenset(
 )
 
 
-def neighbour_features(token: Token | None, slot: str) -> list[str]:
+def neighbour_features(token: Token | None, slot: str, clusters: bool = False) -> list[str]:
     """The features a word gives the word `slot` places away ("-1": the word after it, ...)."""
     if token is None:
         return [slot + "w=" + OUTSIDE]
     written = token.written
     features = [slot + "w=" + token.lower]
+    cluster = word_cluster(token.lower) if clusters else None
+    if cluster is not None:
+        features.append(slot + "k=" + cluster)
     if written[:1].isupper() and not token.start:
         features.append(slot + "cap")
     features += [slot + "c=" + c for c in token.classes if c in NEIGHBOUR_CLASSES]
@@ -123,13 +142,13 @@ def _at(tokens: Sequence[Token | None], i: int) -> Token | None:
     return tokens[i] if 0 <= i < len(tokens) else None
 
 
-def sentence_features(tokens: Sequence[Token]) -> list[list[str]]:
+def sentence_features(tokens: Sequence[Token], clusters: bool = False) -> list[list[str]]:
     """Every feature of every word of one sentence (for training, and to check the fast path)."""
     found = []
     for i, token in enumerate(tokens):
-        features = own_features(token)
+        features = own_features(token, clusters)
         for slot in SLOTS:
-            features += neighbour_features(_at(tokens, i + int(slot)), slot)
+            features += neighbour_features(_at(tokens, i + int(slot)), slot, clusters)
         features += pair_features(tokens, i)
         found.append(features)
     return found
@@ -164,7 +183,10 @@ class Model:
     """The trained CRF's weights, read once, and the labelling of sentences by forward-backward (written
     out for the four labels: this runs on every answer)."""
 
-    def __init__(self, state: dict[tuple[str, str], float], transitions: dict[tuple[str, str], float]) -> None:
+    def __init__(
+        self, state: dict[tuple[str, str], float], transitions: dict[tuple[str, str], float], clusters: bool = False
+    ) -> None:
+        self.clusters = clusters
         index = {label: k for k, label in enumerate(LABELS)}
         weights: dict[str, list[float]] = {}
         for (attribute, label), weight in state.items():
@@ -192,7 +214,7 @@ class Model:
         if found is None:
             if len(self._own) > MAX_CACHED:
                 self._own.clear()
-            found = self._own[key] = self._product(own_features(token))
+            found = self._own[key] = self._product(own_features(token, self.clusters))
         return found
 
     def near(self, token: Token | None, slot: int) -> Vector:
@@ -201,7 +223,7 @@ class Model:
         if found is None:
             if len(self._near) > MAX_CACHED:
                 self._near.clear()
-            found = self._near[key] = self._product(neighbour_features(token, SLOT_NAMES[slot]))
+            found = self._near[key] = self._product(neighbour_features(token, SLOT_NAMES[slot], self.clusters))
         return found
 
     def emission(self, tokens: Sequence[Token], i: int) -> Vector:
@@ -330,17 +352,72 @@ def _exp(w: Vector) -> Vector:
 MAX_CACHED = 100_000
 
 
+def word_vector(word: str) -> np.ndarray:
+    """WordLlama's vector of one word (the reader's model and tokenizer): the average of its tokens' rows, at
+    unit length."""
+    import numpy as np
+
+    from voice.reading import reader
+
+    ids = reader.word_ids(word)
+    if not ids:
+        return np.zeros(reader.embedder().embedding.shape[1], dtype=np.float32)
+    vector = reader.embedder().embedding[list(ids)].mean(axis=0)
+    return vector / max(float(np.linalg.norm(vector)), 1e-9)
+
+
+@cache
+def centroids() -> np.ndarray | None:
+    """The shipped clusters' centroids (None if they have not been built, or WordLlama cannot be loaded)."""
+    if not CLUSTERS_FILE.exists():
+        return None
+    import numpy as np
+
+    try:
+        from voice.reading import reader
+
+        reader.embedder()
+    except Exception:  # noqa: BLE001 - without WordLlama the CRF reads words without their clusters
+        return None
+    with np.load(CLUSTERS_FILE) as data:
+        return data["centroids"].astype(np.float32)
+
+
+@lru_cache(maxsize=200_000)
+def word_cluster(lower: str) -> str | None:
+    """The cluster of a word in lower case (as a feature value), or None without clusters."""
+    found = centroids()
+    if found is None or not lower:
+        return None
+    return str(int((found @ word_vector(lower)).argmax()))
+
+
 @cache
 def model() -> Model | None:
     """The shipped model (None if it has not been built: redaction then runs on its rules alone)."""
-    if not MODEL_FILE.exists():
+    return _load(MODEL_FILE, clusters=False)
+
+
+@cache
+def judge() -> Model | None:
+    """The judge: a second CRF over the same features and each word's WordLlama cluster and its neighbours',
+    trained with a quarter of the words' identity left out, so that it leans on what carries over to words it
+    has never seen. Redaction asks it only about a capitalised word no list has (None if it has not been built
+    or WordLlama cannot be loaded: those words are then names by rule, as before)."""
+    if centroids() is None:
+        return None
+    return _load(JUDGE_FILE, clusters=True)
+
+
+def _load(path: Path, clusters: bool) -> Model | None:
+    if not path.exists():
         return None
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
-    tagger.open(str(MODEL_FILE))
+    tagger.open(str(path))
     try:
         info = tagger.info()
-        return Model(dict(info.state_features), dict(info.transitions))
+        return Model(dict(info.state_features), dict(info.transitions), clusters)
     finally:
         tagger.close()

@@ -2274,6 +2274,7 @@ URDU_PEOPLE = word_list("urdu people")
 
 
 LEARNED = "learned (CRF)"
+LEARNED_JUDGE = LEARNED + ", the judge"
 LEARNED_THRESHOLD = 0.5
 """A word is a name, school or place of work when the CRF's probability that it is none (O) is below this."""
 LEARNED_THRESHOLD_WORD = 0.2
@@ -2590,6 +2591,7 @@ def _learned(words: Words) -> Iterator[Found]:
     if model is None or not len(words):
         return
     opened = _open_words(words)
+    yield from _judged_closed(words, opened)
     at = _positions(opened, OPEN)
     if not at:
         return
@@ -2615,6 +2617,59 @@ def _learned(words: Words) -> Iterator[Found]:
                 yield found
 
 
+CAPITALISED = "capitalised, not a word"
+LEARNED_VETO = 0.9
+"""A capitalised word that no list has is a name by rule ("I told Zayaan") unless the learned judge, reading the
+word's WordLlama cluster and the words around it, is this sure it is none ("a Lucozade", "z Wrocławia",
+"my favourite YouTubers")."""
+
+
+def _learned_doubts(words: Words, found: Found) -> bool:
+    """The learned judge (labeller.judge) is sure that what a rule found as a capitalised name is no one's name."""
+    model = labeller.judge()
+    i = words.index_at(found.start)
+    if model is None or i is None:
+        return False
+    if i and not words.before[i] and words.classes[i - 1] & (FIRST | SURNAME | ARABIC | TITLE_CUE):
+        return False  # "Jasmine Cooper", "Mr Doherty": a surname after a name or a title is for the rules
+    starts = [*_positions(words.before, "."), len(words)]
+    a = max(s for s in starts if s <= i)
+    b = min(s for s in starts if s > i)
+    sentence = labeller.Sentence(words.written[a:b], words.lowers[a:b], _ClassNames(words.classes, a))
+    labelled = model.label(sentence, i - a, i - a, [2.0], 2.0)
+    return bool(labelled) and 1 - labelled[0].confidence >= LEARNED_VETO
+
+
+JUDGE_NAME = 0.03
+"""An everyday word that is a first name too, which the words beside it do not open to the labeller ("i sit next to
+bell in maths", "laughing at jack"), is a name where the judge's probability that it is none is below this."""
+
+
+def _judged_closed(words: Words, opened: list[int]) -> Iterator[Found]:
+    """Everyday words that are first names too and that the labeller does not read (no word beside them says a
+    person), read by the judge, which weighs the WordLlama clusters of the words around them: a name only where
+    it is all but sure (JUDGE_NAME); not such a word starting a sentence as a word ("hope from my mum ...")."""
+    judge = labeller.judge()
+    if judge is None:
+        return
+    starts = None
+    for i, c in enumerate(words.classes):
+        if opened[i] != CLOSED or not c & FIRST or not c & ENGLISH or c & (STOP | PLACE | NOT_PERSON | FUNCTION):
+            continue
+        if starts is None:
+            starts = [*_positions(words.before, "."), len(words)]
+        a = max(s for s in starts if s <= i)
+        if i == a and words.lowers[i] in SENTENCE_WORDS:
+            continue  # "hope from my mum keeps me going": a word that starts a sentence as a word
+        b = min(s for s in starts if s > i)
+        sentence = labeller.Sentence(words.written[a:b], words.lowers[a:b], _ClassNames(words.classes, a))
+        for labelled in judge.label(sentence, i - a, i - a, [JUDGE_NAME], JUDGE_NAME):
+            if labelled.kind == "name":
+                found = _learned_find(words, i, i, a, b, labelled._replace(kind="name/judge"))
+                if found is not None:
+                    yield found
+
+
 def _a_word_before_and(words: Words, i: int, b: int) -> bool:
     """An everyday word that is a name too, starting a sentence before "and" and a word that is no name or
     person ("Grace and manners", "Amber and red lights"; not "Hope and Faith", "Will and me")."""
@@ -2633,7 +2688,8 @@ def _a_word_before_and(words: Words, i: int, b: int) -> bool:
 def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled: labeller.Labelled) -> Found | None:
     """Words first..last, labelled in the sentence a..b-1, as a find: with its title or "the", a place of
     work with its street; None where what is public must stay."""
-    kind, classes = labelled.kind, words.classes[first : last + 1]
+    kind, classes = labelled.kind.split("/")[0], words.classes[first : last + 1]
+    who = LEARNED_JUDGE if labelled.kind.endswith("/judge") else LEARNED
     if kind == "name" and any(c & (PLACE | NOT_PERSON) for c in classes) and words.prev(first) not in STRONG_CONTEXT:
         return None  # "from Somalia and Jordan", "on Kooth": places and services stay, unless "my friend Jordan"
     if (
@@ -2671,7 +2727,7 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
         start = words.span(first - 1)[0]  # "big [name]" -> "[name]"
     if words.possessive(street):
         end -= 2
-    return Found(start, end, kind, f"{LEARNED}, {labelled.confidence:.2f}")
+    return Found(start, end, kind, f"{who}, {labelled.confidence:.2f}")
 
 
 def _school_trimmed(words: Words, kind: str, first: int, last: int) -> int:
@@ -2938,6 +2994,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     if not NICKNAME_WORDS.isdisjoint(seen):
         found += [Found(*m.span(), "name", "nickname of a letter") for m in NICKNAME.finditer(text)]
     found += _learned(words)
+    if any(f.recogniser == CAPITALISED for f in found):
+        found = [f for f in found if f.recogniser != CAPITALISED or not _learned_doubts(words, f)]
     theirs = _famous_but_theirs(words) if not _figure_ends().isdisjoint(seen) and not MY_WORDS.isdisjoint(seen) else []
     found += [Found(s, e, "name", "a famous name, then who they are") for s, e in theirs]
     if not found:
