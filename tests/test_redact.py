@@ -410,3 +410,18 @@ def test_a_parents_workplace_goes_when_the_answer_says_they_work_there(text: str
 )
 def test_nhs_numbers_however_grouped_and_birth_dates_with_urdu_months(text: str, expected: str) -> None:
     assert redact(text).text == expected
+
+
+# A name or a street never swallows the contact detail beside it (found after frozen7's measure): the email or
+# phone number is removed whole, and the name or street keeps its own words.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("contact Priya Desai, priyadesai.y9@gmail.com", "contact [name], [email]"),
+        ("Kyle kyle.barnes@outlook.com Beauchamp College 10RF", "[name] [email] [school] [form group]"),
+        ("my nan lives on Belvoir Drive, number 0116 496 0321", "my nan lives on [address] [phone]"),
+        ("name: Lena, d.o.b 4 / 11 / 2009", "name: [name], d.o.b [date of birth]"),
+    ],
+)
+def test_a_contact_detail_is_never_swallowed_by_a_name_or_street(text: str, expected: str) -> None:
+    assert redact(text).text == expected

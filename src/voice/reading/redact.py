@@ -269,7 +269,8 @@ MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(
 DATE_OF_BIRTH = re.compile(
     rf"(?P<d>\b\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:19|20)?\d{{2}}\b)"
     rf"|\b(?:born|birthday|dob|d\.o\.b\.?|date\s+of\s+birth)\s*(?:is|was|on|:)?\s*"
-    rf"(?P<w>(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+    rf"(?P<w>\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*(?:19|20)?\d{{2}}\b"  # "d.o.b 2 / 3 / 2008"
+    rf"|(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
     rf"(?:,?\s+(?:(?:19|20)\d{{2}}|'?[01]\d(?!\s*(?:years?|yrs?|months?|weeks?|days?|hours?|mins?)\b)))?)\b",
     re.IGNORECASE,
 )
@@ -3024,13 +3025,57 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             )
         ]
     found = [f for f in found if not _kept(text, f, terms) and not any(s <= f.start and f.end <= e for s, e in kept)]
-    # Longest first, then earliest: a phone number inside an email stays part of the email.
-    found.sort(key=lambda f: (-(f.end - f.start), f.start))
+    # Contact details and identifiers first (a name or a street can never swallow the email or phone number
+    # beside it: "Freya Hollis, freyahollis.u14@gmail.com", "lives Kamloops Crescent, number 0116 496 0274"),
+    # then the longest, then the earliest: a phone number inside an email stays part of the email. A name,
+    # place or school that overlaps one chosen before it keeps its words outside it.
+    found.sort(key=lambda f: (f.kind not in EXACT_KINDS, -(f.end - f.start), f.start))
     chosen: list[Found] = []
     for f in found:
+        if f.kind not in EXACT_KINDS:
+            f = _outside(text, f, chosen)  # type: ignore[assignment]
+            if f is None:
+                continue
         if all(f.end <= c.start or f.start >= c.end for c in chosen):
             chosen.append(f)
     return sorted(chosen)
+
+
+EXACT_KINDS = frozenset(
+    (
+        "email",
+        "phone",
+        "link",
+        "handle",
+        "postcode",
+        "date of birth",
+        "NHS number",
+        "NI number",
+        "PESEL",
+        "vehicle registration",
+    )
+)
+"""Details found by their shape or a check digit: where one overlaps a name, place or school, it wins."""
+
+
+def _outside(text: str, f: Found, chosen: list[Found]) -> Found | None:
+    """`f` without what overlaps the contact details and identifiers already chosen: its longest part
+    outside them, trimmed of spaces and punctuation at its ends (None where no word of it is left)."""
+    cuts = sorted((c.start, c.end) for c in chosen if c.kind in EXACT_KINDS and c.start < f.end and f.start < c.end)
+    if not cuts:
+        return f
+    pieces, at = [], f.start
+    for s, e in cuts:
+        pieces.append((at, max(at, s)))
+        at = max(at, e)
+    pieces.append((at, f.end))
+    best = max(pieces, key=lambda p: p[1] - p[0])
+    part = text[best[0] : best[1]]
+    start = best[0] + (len(part) - len(part.lstrip(" ,.;:-/")))
+    end = best[1] - (len(part) - len(part.rstrip(" ,.;:-/")))
+    if end <= start or not re.search(r"[^\W\d_]{2}", text[start:end]):
+        return None
+    return f._replace(start=start, end=end)
 
 
 MY_WORDS = frozenset(["my", "mera", "meri", "mere", "mój", "moj", "moja", "moje"])
