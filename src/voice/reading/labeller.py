@@ -362,8 +362,8 @@ def word_vector(word: str) -> np.ndarray:
     ids = reader.word_ids(word)
     if not ids:
         return np.zeros(reader.embedder().embedding.shape[1], dtype=np.float32)
-    vector = reader.embedder().embedding[list(ids)].mean(axis=0)
-    return vector / max(float(np.linalg.norm(vector)), 1e-9)
+    vector = np.asarray(reader.embedder().embedding[list(ids)].mean(axis=0), dtype=np.float32)
+    return np.asarray(vector / max(float(np.linalg.norm(vector)), 1e-9), dtype=np.float32)
 
 
 @cache
@@ -380,7 +380,7 @@ def centroids() -> np.ndarray | None:
     except Exception:  # noqa: BLE001 - without WordLlama the CRF reads words without their clusters
         return None
     with np.load(CLUSTERS_FILE) as data:
-        return data["centroids"].astype(np.float32)
+        return np.asarray(data["centroids"], dtype=np.float32)
 
 
 @lru_cache(maxsize=200_000)

@@ -3032,12 +3032,9 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     found.sort(key=lambda f: (f.kind not in EXACT_KINDS, -(f.end - f.start), f.start))
     chosen: list[Found] = []
     for f in found:
-        if f.kind not in EXACT_KINDS:
-            f = _outside(text, f, chosen)  # type: ignore[assignment]
-            if f is None:
-                continue
-        if all(f.end <= c.start or f.start >= c.end for c in chosen):
-            chosen.append(f)
+        part = f if f.kind in EXACT_KINDS else _outside(text, f, chosen)
+        if part is not None and all(part.end <= c.start or part.start >= c.end for c in chosen):
+            chosen.append(part)
     return sorted(chosen)
 
 
