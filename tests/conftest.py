@@ -333,3 +333,27 @@ def voice_redact(lines: list[str], *options: str) -> list[str]:
         check=True,
     )
     return done.stdout.splitlines()
+
+
+def redaction_round(go: list[tuple[str, str]], stay: list[str]) -> tuple[Any, Any, Any]:
+    """A round of redaction's tests through `voice redact`, run once over all its lines (a module fixture,
+    `went`): the lines with details come out as expected, the lines without as written. In the round's module:
+
+        went, test_voice_redact_takes_these_details, test_voice_redact_leaves_these_lines_as_written = (
+            redaction_round(GO, STAY)
+        )
+    """
+
+    @pytest.fixture(scope="module", name="went")
+    def went() -> list[str]:
+        return voice_redact([text for text, _ in go] + stay)
+
+    @pytest.mark.parametrize(("n", "expected"), list(enumerate(out for _, out in go)))
+    def takes(went: list[str], n: int, expected: str) -> None:
+        assert went[n] == expected
+
+    @pytest.mark.parametrize(("n", "text"), list(enumerate(stay, start=len(go))))
+    def leaves(went: list[str], n: int, text: str) -> None:
+        assert went[n] == text
+
+    return went, takes, leaves

@@ -10,9 +10,7 @@ it."""
 
 from __future__ import annotations
 
-import pytest
-
-from tests.conftest import voice_redact
+from tests.conftest import redaction_round
 
 GO = [
     ("میری خالہ فرزانہ ہمارے ساتھ رہتی ہیں", "میری خالہ [name] ہمارے ساتھ رہتی ہیں"),
@@ -65,16 +63,4 @@ STAY = [
 ]
 
 
-@pytest.fixture(scope="module")
-def went() -> list[str]:
-    return voice_redact([text for text, _ in GO] + STAY)
-
-
-@pytest.mark.parametrize(("n", "expected"), list(enumerate(out for _, out in GO)))
-def test_voice_redact_takes_these_details(went: list[str], n: int, expected: str) -> None:
-    assert went[n] == expected
-
-
-@pytest.mark.parametrize(("n", "text"), list(enumerate(STAY, start=len(GO))))
-def test_voice_redact_leaves_these_lines_as_written(went: list[str], n: int, text: str) -> None:
-    assert went[n] == text
+went, test_voice_redact_takes_these_details, test_voice_redact_leaves_these_lines_as_written = redaction_round(GO, STAY)

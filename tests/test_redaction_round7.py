@@ -6,9 +6,7 @@ are kinds, with names and lines of their own, not lines of any evaluation set.""
 
 from __future__ import annotations
 
-import pytest
-
-from tests.conftest import voice_redact
+from tests.conftest import redaction_round
 from voice.reading.redact import LEARNED, explain
 
 GO = [
@@ -31,19 +29,7 @@ STAY = [
 ]
 
 
-@pytest.fixture(scope="module")
-def went() -> list[str]:
-    return voice_redact([text for text, _ in GO] + STAY)
-
-
-@pytest.mark.parametrize(("n", "expected"), list(enumerate(out for _, out in GO)))
-def test_voice_redact_takes_these_details(went: list[str], n: int, expected: str) -> None:
-    assert went[n] == expected
-
-
-@pytest.mark.parametrize(("n", "text"), list(enumerate(STAY, start=len(GO))))
-def test_voice_redact_leaves_these_lines_as_written(went: list[str], n: int, text: str) -> None:
-    assert went[n] == text
+went, test_voice_redact_takes_these_details, test_voice_redact_leaves_these_lines_as_written = redaction_round(GO, STAY)
 
 
 def test_a_subject_the_learned_recogniser_found_is_explained_with_its_confidence() -> None:
