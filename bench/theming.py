@@ -8,6 +8,8 @@ tokenizer to one thread.
 
     .venv/bin/python bench/theming.py            # reading speed
     .venv/bin/python bench/theming.py --memory   # also memory per worker: `voice serve`, now and at REV
+    .venv/bin/python bench/theming.py --close-floor 1    # the close reader on the lists' answers only
+    .venv/bin/python bench/theming.py --no-close-reader  # the first reader alone
 """
 
 from __future__ import annotations
@@ -123,11 +125,15 @@ def main() -> None:
         help="VOICE_CLOSE_FLOOR: also read closely the answers in neither list scored at least this (default: the "
         "close reader's own, as the service reads; 1: only the answers worth a look)",
     )
+    parser.add_argument(
+        "--no-close-reader", action="store_true", help="the first reader alone (as VOICE_CLOSE_READER=0 serves)"
+    )
     args = parser.parse_args()
     texts = answers(5000)
     words = sum(len(t.split()) for t in texts) / len(texts)
-    single, _ = measure(AnswerReader(close_floor=args.close_floor))
-    batched, _ = measure(AnswerReader(close_floor=args.close_floor), batch=BATCH)
+    closely = not args.no_close_reader
+    single, _ = measure(AnswerReader(close_floor=args.close_floor, read_closely=closely))
+    batched, _ = measure(AnswerReader(close_floor=args.close_floor, read_closely=closely), batch=BATCH)
     rules, _ = measure(AnswerReader(rules_only=True))
     print(
         f"| reading step, one answer at a time (one core, {len(texts)} answers, mean {words:.0f} words) | "
