@@ -242,12 +242,28 @@ def keep_wal_small(path: str | Path, limit_bytes: int) -> bool:
     return not busy  # busy at once: another worker's checkpoint was running; the next look tries again
 
 
-def forget_deleted(db: Database) -> None:
+FORGET_WITHIN_SECONDS = 5.0
+"""How long forget_deleted keeps trying while another checkpoint runs (the service's own, every few seconds)."""
+
+
+def forget_deleted(db: Database, within: float = FORGET_WITHIN_SECONDS) -> bool:
     """After deleting what a young person took back: copy the WAL into the file (where SQLite's
     secure_delete has zeroed the deleted rows) and empty it, so that no old copy of a page holding their
     words is left in either file. Waits for readers to move on, as a checkpoint must; call it with the
-    write lock held and outside a transaction."""
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    write lock held and outside a transaction.
+
+    A checkpoint that another connection is running makes SQLite answer "busy" at once, without waiting:
+    the words then stayed in the database file's old page until the next checkpoint (a full test run found
+    them there). So it tries again until SQLite says it is done, for at most `within` seconds; False if it
+    never was (the service's own checkpoint copies the page a few seconds later)."""
+    deadline = time.monotonic() + within
+    while True:
+        busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        if not busy:
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.02)
 
 
 def migrate(path: str | Path) -> None:
