@@ -425,3 +425,17 @@ def test_nhs_numbers_however_grouped_and_birth_dates_with_urdu_months(text: str,
 )
 def test_a_contact_detail_is_never_swallowed_by_a_name_or_street(text: str, expected: str) -> None:
     assert redact(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("moja babcia mieszka w Syston", "moja babcia mieszka w Syston"),  # "lives": a verb after "grandma"
+        ("mój tata pracuje w Amazonie", "mój tata pracuje w Amazonie"),
+        ("moja siostra Kasia mieszka w Polsce", "moja siostra [name] mieszka w Polsce"),
+        ("at 10-4 rushey mead is quiet", "at 10-4 [school] is quiet"),  # a form group, then a school
+        ("we stay at 4 rushey mead with my nan", "we stay at [address] with my nan"),
+    ],
+)
+def test_a_polish_verb_after_a_family_word_and_a_room_number_are_no_details(text: str, expected: str) -> None:
+    assert redact(text).text == expected

@@ -152,7 +152,8 @@ BUILDING = (
 )
 HOUSE_NUMBER = r"(?:(?:number|no\.?|num)\s*)?"
 ADDRESS = re.compile(
-    rf"\b{HOUSE_NUMBER}\d{{1,4}}[a-z]?,?\s+(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}\.?"
+    # not the second number of "10-4" (a form group) or "2/3"
+    rf"(?<!\d[-/])\b{HOUSE_NUMBER}\d{{1,4}}[a-z]?,?\s+(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}\.?"
     rf"|\b(?:flat|apartment)\s+\d+[a-z]?\b(?:,?\s+(?:\d{{1,4}}[a-z]?\s+)?"
     rf"(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}|{BUILDING})"
     rf"|(?<=\blive on )(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}"
@@ -184,7 +185,7 @@ LIVING_AFTER = re.compile(
 )
 """After a house number and street: "... is my nan's", "... at night, thats where my dad lives"."""
 ADDRESS_TAIL = rf",?\s+(?:the\s+)?(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{0,3}}(?:{STREET}|{WEAK_STREET})\b{COMPASS}"
-WEAK_ADDRESS = re.compile(rf"\b\d{{1,4}}[a-z]?{ADDRESS_TAIL}", re.IGNORECASE)
+WEAK_ADDRESS = re.compile(rf"(?<!\d[-/])\b\d{{1,4}}[a-z]?{ADDRESS_TAIL}", re.IGNORECASE)
 WORDS_ADDRESS = re.compile(rf"\b{NUMBER_WORDS}(?:[\s-]+(?:and\s+)?{NUMBER_WORDS}){{0,3}}{ADDRESS_TAIL}", re.IGNORECASE)
 NUMBER_BEFORE = re.compile(r"\b(?:number|no\.?|num)\s*$", re.IGNORECASE)
 NUMBER_AFTER_STREET = re.compile(
