@@ -62,6 +62,9 @@ def test_the_queue_from_disclosure_to_closed_flag_with_audit(client: TestClient,
     page = get_page(client, first)
     assert typed in page.get_text()  # the lead sees the words as typed, phone number included
     assert "The answer is anonymous" in page.get_text()
+    history = page.find("h2", string="History").find_next("ul").get_text(" ")
+    assert "flag raised (Suicidal thoughts)" in history and "(suicide)" not in history  # the category's name
+    assert "voice train" not in page.get_text()  # no command's name on the lead's pages
 
     token = csrf(page)
     empty = client.post(f"{first}/close", data={"_csrf_token": token, "action_note": "  "})
