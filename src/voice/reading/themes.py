@@ -425,8 +425,8 @@ class AnswerReader:
           over), and never a flag: worth a look only where both readers are as sure as for a flag.
 
         Each says the close reader's chance in its evidence."""
-        close, model = self.close, self.model
-        assert close is not None and model is not None
+        close = self.close
+        assert close is not None
         for n, chance, said, text, scored, named in zip(
             which, close.chances(typed), typed, shown, scores, mentions, strict=True
         ):
@@ -436,8 +436,7 @@ class AnswerReader:
                 if chance < close.threshold or scored.risk < self.flag_threshold:
                     found[n] = (theme, [f for f in flags if f.tier != "look"])
                 elif not flags:
-                    why = msgspec.structs.replace(model.explain(scored, text), close=chance)
-                    found[n] = (theme, [model_flag(scored, "look", why, named or None)])
+                    found[n] = (theme, [self._closely_a_look(scored, text, chance, named)])
                 continue
             # The words that weighed most in the close reading cost a reading each: they are worked out when
             # the lead opens the flag (voice.web.staff), not here.
@@ -462,18 +461,22 @@ class AnswerReader:
                     )
                 continue  # as the model said
             if not flags and chance >= close.look_threshold:  # now worth a look
-                why = msgspec.structs.replace(model.explain(scored, text), close=chance)
-                found[n] = (theme, [model_flag(scored, "look", why, named or None)])
+                found[n] = (theme, [self._closely_a_look(scored, text, chance, named)])
                 continue
             part, where = close.likeliest_part(said, self._part_risks)
             if flags and part < close.meta.window_threshold:  # sure it is not, whole and in every part
                 found[n] = (theme, [])  # the model's flag or worth a look (a rule's flag is never read here)
             elif not flags and where is not None and part >= close.meta.window_threshold:
                 shown_part = _same_part(said, text, where)
-                why = msgspec.structs.replace(model.explain(scored, text), close=part)
-                if shown_part is not None:
-                    scored = msgspec.structs.replace(scored, risk_sentence=shown_part)
-                found[n] = (theme, [model_flag(scored, "look", why, named or None)])
+                in_part = scored if shown_part is None else msgspec.structs.replace(scored, risk_sentence=shown_part)
+                found[n] = (theme, [self._closely_a_look(in_part, text, part, named)])
+
+    def _closely_a_look(self, scored: Scores, shown: str, chance: float, mentions: dict[str, str]) -> Flag:
+        """Worth a look, made by the close reader: the model's reasons (from the answer as staff see it), with
+        the close reader's chance beside them."""
+        assert self.model is not None
+        why = msgspec.structs.replace(self.model.explain(scored, shown), close=chance)
+        return model_flag(scored, "look", why, mentions or None)
 
     def _part_risks(self, parts: list[str]) -> list[float]:
         """The first reader's score of each part of a long answer (to choose the parts the close reader reads)."""
