@@ -276,10 +276,9 @@ def _back_to(next_url: str | None) -> str:
     return "/"
 
 
-def _preference(request: Request, key: str, value: str, next_url: str | None) -> Redirect:
-    """Remember a visitor's choice for this browser session only (no expiry date, nothing stored)."""
-    response = Redirect(_back_to(next_url), status_code=303)
-    response.set_cookie(
+def _session_cookie(request: Request, key: str, value: str) -> Cookie:
+    """A cookie for this browser session only (no expiry date), kept from scripts and other sites."""
+    return Cookie(
         key=key,
         value=value,
         path="/",
@@ -287,7 +286,11 @@ def _preference(request: Request, key: str, value: str, next_url: str | None) ->
         samesite="lax",
         secure=secure_cookies(request, settings_of(request)),
     )
-    return response
+
+
+def _preference(request: Request, key: str, value: str, next_url: str | None) -> Redirect:
+    """Remember a visitor's choice for this browser session only (no expiry date, nothing stored)."""
+    return Redirect(_back_to(next_url), status_code=303, cookies=[_session_cookie(request, key, value)])
 
 
 def _page_index(survey: Survey, number: int) -> int:
@@ -587,14 +590,7 @@ class PublicController(Controller):
         """The same page in the language just picked, with what was typed kept: saved when it passes the
         page's checks (then the page is shown again, post/redirect/get), else shown as typed with no
         error yet (changing language is not pressing Continue)."""
-        cookie = Cookie(
-            key=LANGUAGE_COOKIE,
-            value=switch,
-            path="/",
-            httponly=True,
-            samesite="lax",
-            secure=secure_cookies(request, settings_of(request)),
-        )
+        cookie = _session_cookie(request, LANGUAGE_COOKIE, switch)
         if switch not in available_locales():
             raise NotFoundException()
         if not errors:
