@@ -21,7 +21,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen3 --misses  # the third (frozen3/, blind before round 4; development since round 5)
     .venv/bin/python tools/score_redaction.py --frozen5 --misses  # the fifth (frozen5/, blind before round 6 was measured; development since round 7)
     .venv/bin/python tools/score_redaction.py --frozen6 --misses  # the sixth (frozen6/, blind before rounds 7-8 were measured; development since round 9)
-    .venv/bin/python tools/score_redaction.py --frozen7 --before REV  # the seventh (frozen7/, blind, before round 9 was measured): figures only
+    .venv/bin/python tools/score_redaction.py --frozen7 --misses  # the seventh (frozen7/, blind before round 9 was measured; development since round 10)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -159,12 +159,13 @@ SETS = {
     "frozen2": ("frozen2", "second frozen set", True),
     # frozen3 was measured once (round 4) and is a development set since round 5, frozen4 likewise (measured in
     # round 5, development since round 6), frozen5 (measured in round 6, development since round 7) and frozen6
-    # (measured after round 8, development since round 9): their misses may be listed
+    # (measured after round 8, development since round 9) and frozen7 (measured after round 9, development since
+    # round 10): their misses may be listed
     "frozen3": ("frozen3", "third frozen set", False),
     "frozen4": ("frozen4", "fourth frozen set", False),
     "frozen5": ("frozen5", "fifth frozen set", False),
     "frozen6": ("frozen6", "sixth frozen set", False),
-    "frozen7": ("frozen7", "seventh frozen set", True),
+    "frozen7": ("frozen7", "seventh frozen set", False),
     "probe9": ("probe9", "round 9's probe lines", False),
 }
 HELP = {
@@ -185,7 +186,8 @@ HELP = {
     "frozen6": "score the sixth frozen set of #28 (frozen6/, written blind before rounds 7 and 8 were measured; a "
     "development set since its measure after round 8, so its misses may be listed)",
     "probe9": "score round 9's own probe lines (probe9/, written before round 9 changed anything)",
-    "frozen7": "score the seventh frozen set of #28 (frozen7/, written blind before round 9 was measured; figures only)",
+    "frozen7": "score the seventh frozen set of #28 (frozen7/, written blind before round 9 was measured; a "
+    "development set since its measure after round 9, so its misses may be listed)",
 }
 
 
