@@ -247,3 +247,36 @@ def test_the_home_page_offers_only_what_the_role_can_do(client: TestClient, sett
             token = csrf(form)
             sent = client.post(action, data={"_csrf_token": token}, follow_redirects=False)
             assert sent.status_code != 403, (link["href"], action)
+
+
+def test_the_leads_home_page_says_how_many_answers_are_waiting_in_the_queue(
+    client: TestClient, settings: Settings
+) -> None:
+    """A new lead, tried in Chromium, found no count of open flags on the home page: they learn what waits for
+    them there, one answer counted once however many flags it raised, until they close them."""
+    add(settings, "lead@example.org", "safeguarding_lead")
+    sign_in(client, "lead@example.org")
+
+    def waiting() -> str:
+        item = get_page(client, "/staff").select_one("main a[href='/staff/safeguarding']").parent
+        return " ".join(item.get_text(" ", strip=True).split())
+
+    assert "0 flagged answers" in waiting()
+    typed = "My stepdad hits me and I want to die"  # one answer, two flags
+    sent = client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": typed}})
+    assert sent.status_code == 201
+    assert "1 flagged answer," in waiting()
+    first = get_page(client, "/staff/safeguarding").select_one("tbody tr a")["href"]
+    page = get_page(client, first)
+    chosen = page.find("input", attrs={"name": "close", "checked": True})
+    closed = client.post(
+        f"{first}/close", data={"_csrf_token": csrf(page), "action_note": "Rang the DSL", "close": chosen["value"]}
+    )
+    assert closed.status_code == 200
+    assert "0 flagged answers" in waiting()
+
+
+def test_only_the_lead_sees_the_queues_count_on_the_home_page(client: TestClient, settings: Settings) -> None:
+    add(settings, "facilitator@example.org", "facilitator")
+    sign_in(client, "facilitator@example.org")
+    assert "flagged answer" not in get_page(client, "/staff").get_text()

@@ -84,6 +84,24 @@ def queue(db: Database, status: str = "open", tiers: tuple[str, ...] = TIERS) ->
     return [QueueItem.of(row) for row in rows]
 
 
+def open_counts(db: Database) -> dict[str, int]:
+    """How many flags are open in each tier (flag, look, person), every tier named (0 where none)."""
+    found = dict(db.execute("SELECT tier, count(*) FROM flags WHERE status = 'open' GROUP BY tier").fetchall())
+    return {tier: int(found.get(tier, 0)) for tier in TIERS}
+
+
+def open_answers(db: Database) -> dict[str, int]:
+    """How many answers have open flags, each counted once in its most serious tier (flag, then person, then
+    look), as the lead's queue lists them: one answer, one row, however many flags it raised."""
+    found = dict(
+        db.execute(
+            "SELECT top, count(*) FROM (SELECT min(instr('flag person look', tier)) AS top FROM flags "
+            "WHERE status = 'open' GROUP BY response_id, answer_key) GROUP BY top"
+        ).fetchall()
+    )
+    return {tier: int(found.get("flag person look".index(tier) + 1, 0)) for tier in TIERS}
+
+
 def by_answer(items: list[QueueItem]) -> list[list[QueueItem]]:
     """Flags grouped by the answer that raised them, each group where its first (most serious) flag was."""
     groups: dict[tuple[int, str], list[QueueItem]] = {}

@@ -28,7 +28,7 @@ from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.registry import Collector
 
 from voice.common.settings import Settings
-from voice.curation import notices
+from voice.curation import flags, notices
 from voice.intake import contacts
 from voice.intake.operations import last_backup_age
 from voice.store.db import opened
@@ -76,9 +76,8 @@ class DatabaseCounts(Collector):
             yield gauge("voice_responses_stored", db.execute("SELECT count(*) FROM responses").fetchone()[0])
             yield gauge("voice_answers_unread", db.execute("SELECT count(*) FROM unread").fetchone()[0])
             tiers = GaugeMetricFamily("voice_flags_open", NAMES["voice_flags_open"], labels=["tier"])
-            found = dict(db.execute("SELECT tier, count(*) FROM flags WHERE status = 'open' GROUP BY tier").fetchall())
-            for tier in ("flag", "look", "person"):
-                tiers.add_metric([tier], found.get(tier, 0))
+            for tier, count in flags.open_counts(db).items():
+                tiers.add_metric([tier], count)
             yield tiers
             yield gauge("voice_contact_requests_open", contacts.open_count(db))
             yield gauge("voice_contact_requests_overdue", contacts.overdue_count(db))

@@ -325,7 +325,11 @@ class StaffController(Controller):
     def home(self, request: Request, db: Db) -> Template:
         lead = staff_of(request).role == "safeguarding_lead"
         return render(
-            request, "staff/home.html", staff=staff_of(request), open_contacts=contacts.open_count(db) if lead else 0
+            request,
+            "staff/home.html",
+            staff=staff_of(request),
+            open_contacts=contacts.open_count(db) if lead else 0,
+            open_flags=flags.open_answers(db) if lead else {},
         )
 
     @post("/sign-out", sync_to_thread=True, status_code=303)
