@@ -3,8 +3,10 @@ person approves, the quote is published; and the rules that protect young people
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import msgspec
@@ -59,6 +61,9 @@ def test_sign_in_filter_correct_propose_approve_publish(client: TestClient, sett
         version_id = conn.execute("SELECT version_id FROM responses LIMIT 1").fetchone()[0]
     assert "4 answers match." in get_page(client, f"/staff/responses?version={version_id}").get_text()
     assert "0 answers match." in get_page(client, f"/staff/responses?version={version_id + 99}").get_text()
+    # Each version is named by its place and its day, never by a hash code (a new user found "· 3f9a0c1e").
+    named = [o.get_text() for o in everything.select("#version option")][1:]
+    assert named and all(re.fullmatch(r".+ · version 1, from \d{1,2} [A-Z][a-z]+ \d{4}", o) for o in named), named
 
     helped = answer_id(settings, "really helped")
     page = get_page(client, f"/staff/answers/{helped}")
@@ -430,3 +435,18 @@ def test_a_topic_a_person_took_off_is_not_listed_as_checked(client: TestClient, 
     said = themes(page)
     assert "Checked by a person" in said and kept_name in said
     assert not [name for name in suggested if name in said], said
+
+
+def test_a_survey_edited_after_answers_came_in_offers_its_versions_by_number(settings: Settings) -> None:
+    """A survey file changed between two runs of the service is a second version: the answers filter names the
+    two by their place, oldest first, and the day each was first served."""
+    with TestClient(create_app(settings)) as client:
+        submit_all(client)
+    survey = Path(settings.surveys_dir) / "ypag-priorities.yaml"
+    survey.write_text(survey.read_text().replace("title: What should we focus on next year?", "title: Our next year"))
+    with TestClient(create_app(settings)) as client:
+        add(settings, "facilitator@example.org", "facilitator")
+        sign_in(client, "facilitator@example.org")
+        named = [o.get_text() for o in get_page(client, "/staff/responses").select("#version option")]
+    ours = [re.sub(r", from .*", "", o.split(" · ")[-1]) for o in named if o.startswith("Our next year")]
+    assert ours == ["version 1", "version 2"], named

@@ -65,6 +65,9 @@ def test_the_queue_from_disclosure_to_closed_flag_with_audit(client: TestClient,
     history = page.find("h2", string="History").find_next("ul").get_text(" ")
     assert "flag raised (Suicidal thoughts)" in history and "(suicide)" not in history  # the category's name
     assert "voice train" not in page.get_text()  # no command's name on the lead's pages
+    # The survey's title ends its own sentence ("What should we focus on next year?"): no colon after it.
+    asked = page.find("dt", string="Survey and question").find_next("dd").get_text(" ", strip=True)
+    assert asked.startswith("What should we focus on next year? ") and "?:" not in page.get_text() + queue.get_text()
 
     token = csrf(page)
     empty = client.post(f"{first}/close", data={"_csrf_token": token, "action_note": "  "})

@@ -80,13 +80,18 @@ class Version(msgspec.Struct, frozen=True):
     slug: str
     content_hash: str
     first_loaded_on: str
+    number: int = 1
+    """Its place among its survey's versions, oldest first (1, 2, ...): what staff are shown, not the hash."""
 
 
 def versions(db: Database) -> list[Version]:
-    """Every stored survey version, for choosing which answers to look at."""
+    """Every stored survey version, for choosing which answers to look at: by survey, oldest first."""
     return [
         Version(**row)
-        for row in db.query("SELECT id, slug, content_hash, first_loaded_on FROM survey_versions ORDER BY slug, id")
+        for row in db.query(
+            "SELECT id, slug, content_hash, first_loaded_on, "
+            "row_number() OVER (PARTITION BY slug ORDER BY id) AS number FROM survey_versions ORDER BY slug, id"
+        )
     ]
 
 

@@ -92,6 +92,13 @@ def text_direction(text: str) -> str:
     return "auto"
 
 
+def title_and(title: str, text: str) -> str:
+    """A survey's title and one of its questions on one line: "Your area: What would help?", and with no colon
+    after a title that ends its own sentence ("Do you feel safe? What would help?", not "safe?: What")."""
+    title = title.rstrip()
+    return f"{title} {text}" if title.endswith(("?", "!", ".", ":", "…", "؟", "۔")) else f"{title}: {text}"
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -121,6 +128,7 @@ def environment() -> Environment:
         said_most_first=said_most_first,
         attributed=attributed,
         text_direction=text_direction,
+        title_and=title_and,
     )
     # What every report page needs, wherever it is rendered (a page, a file): a context may override.
     env.globals.update(
