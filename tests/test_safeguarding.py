@@ -213,6 +213,11 @@ TOLD_AS_OVER = [
     "i had a really dark time after my nan died and wanted to die but the crisis team were amazing",
     "a gang made me sell drugs when i was 14 but i reported it and the police dealt with it",
     "i used to think about ending it all in year 8 but my counsellor really listened and its been two years since",
+    # told as past at the start ("i was", "we were", "got in with"), and over by stopping, leaving, being reported
+    "i was self harming in year 10 but had counselling and i dont do it anymore",
+    "we were homeless for a while but the council found us our own flat",
+    "got in with some older lads who made me sell but im out now",
+    "my uncle touched me when i was small, it got reported and he cant come near me",
 ]
 NOT_OVER = [
     "i used to cut but its started again since christmas",
@@ -224,6 +229,9 @@ NOT_OVER = [
     "i used to run away a lot and the police keep bringing me back",
     "after what happened last year i havent felt safe anywhere",
     "last year i was so low i stopped eating and going out",
+    "we had help from the food bank but that stopped and theres nothing in the cupboards",
+    "i was waiting so long for camhs i stopped believing anyone will help and i still cut",
+    "we had to move in with his mum and he hits me when she is out",
 ]
 
 
@@ -249,6 +257,7 @@ DENIED = [
     "no im not suicidal, just tired",
     "i wouldnt ever cut myself",
     "ive never felt like i want to die",
+    "i dont think about killing myself, im just tired",
 ]
 NOT_DENIED = [
     "i cant stop cutting myself",
@@ -259,6 +268,7 @@ NOT_DENIED = [
     "no i want to die",
     "my coach is nice, not like my dad who hits my mum",
     "i didnt want to but he made me send pics",
+    "i dont think i can stop hurting myself",
 ]
 
 

@@ -131,6 +131,7 @@ PAST = re.compile(
     r"when (?:i|we|he|she|they|home|things|mum|dad|my \w+(?: \w+)?) (?:\w+ )?(?:was|were|wasnt|werent|had|left|"
     r"moved|came|first|couldnt|did|got|lived|needed)|"
     r"(?:in|of|during) year \d+|(?:my|a) (?:\w+ )?childhood|last (?:year|winter|summer|spring|autumn)|in primary|(?:in|during|after) lockdown|"
+    r"^(?:i|we) (?:was|were|had)\b(?! to)|^(?:(?:i|we) )?got (?:in|into|mixed up) with|^was \w+ing|"
     r"before|once|at \d+|for a (?:bit|while)|a (?:few|couple of) times|after (?:leaving care|what happened)|"
     r"my (?:old|first|last|previous) (?:home|placement|area|school|foster \w+)|moved (?:here|away|out|house)|"
     r"(?:a |some )(?:few |couple of )?(?:really |very )?"
@@ -166,7 +167,12 @@ OVER = re.compile(
     r"how far (?:i ?ve|ive|i have) come|proud of (?:myself|me)|glad (?:im|i am) (?:still )?(?:here|alive)|"
     r"(?:been|felt) (?:so |really )?(?:fine|great|safe|good|ok|okay|happy|settled|clean|sober|better|calm|amazing)|"
     r"(?:clean|sober|free) (?:for|since) \w+|\d+ (?:months|years|weeks|days) (?:clean|sober)|barely happens?|"
-    r"(?:that|it|they|he|she) stopped|i stopped(?! (?:eating|going|talking|sleeping|caring|leaving|seeing|getting|trying|replying|answering|washing|wanting))|never (?:heard from|saw|seen) (?:them|him|her) again|"
+    r"(?:i|we) (?:dont|do not) (?:do (?:it|that|them) )?(?:any ?more|now)|(?:im|i am) out|"
+    r"(?:gave|give|gives) me (?:confidence|hope|a reason)|happy with my|(?:is|are|went) (?:in|to) (?:prison|jail)|"
+    r"(?:got|was|were|been) reported|(?:cant|can not|cannot) come near|(?:much|so much|loads|way|a lot) better now|"
+    r"(?:got|found|gave) (?:me|us) (?:a|my|our) (?:own )?(?:flat|place|house|home)|had (?:help|support|counselling|therapy)|"
+    r"(?:but|and) stopped(?! (?:eating|going|talking|sleeping|caring|believing|hoping))|"
+    r"(?:that|it|they|he|she) stopped|i stopped(?! (?:eating|going|talking|sleeping|caring|leaving|seeing|getting|trying|replying|answering|washing|wanting|believing|hoping))|never (?:heard from|saw|seen) (?:them|him|her) again|"
     r"(?:couldnt|could not) have done it without|recover(?:ed|ing|y)|"
     r"(?:we|mum|i) left (?:him|her|my (?:dad|stepdad|step dad|mum|ex))|got away|moved out|feels like home|"
     r"(?:its been|been) (?:over |more than )?(?:a|an|\d+|one|two|three|four|five) (?:years?|months) since|"
@@ -183,7 +189,7 @@ GOES_ON = re.compile(
     r"(?:is|are|its|hes|shes|theyre) back|found (?:where|us|me)|same as then|as bad as|"
     r"(?:im|i am|i feel|i get) (?:so |really )?(?:scared|terrified|afraid|frightened|worried)|heard nothing|no point|"
     r"nothing (?:makes|matters|helps)|cant cope|(?:making|make|send|sending) me go back|"
-    r"pretend|fake it)\b"
+    r"pretend|fake it|theres nothing)\b"
 )
 HIDING = re.compile(
     r"\b(?:tell|told|say|said to) (?:them|people|everyone|my \w+) (?:im|i am|i was|its|it is) (?:fine|ok|okay|good)\b"
@@ -276,7 +282,7 @@ BRIDGE = frozenset(
     (
         *("i", "im", "ive", "id", "me", "my", "one", "body", "anyone", "anybody", "ever", "really", "even"),
         *("actually", "want", "wanna", "to", "going", "gonna", "plan", "planning", "intend", "mean", "thinking"),
-        *("thought", "thoughts", "of", "about", "felt", "feel", "feeling", "been", "be", "have", "had"),
+        *("think", "thought", "thoughts", "of", "about", "felt", "feel", "feeling", "been", "be", "have", "had"),
         *("has", "any", "would", "will", "at", "in", "home", "school", "makes", "make", "made", "family"),
         *("parents", "house", "tried", "do", "does", "did", "am", "is", "are", "was", "were"),
     )
