@@ -280,3 +280,21 @@ def test_the_close_reader_blinds_the_terms_of_the_training_list() -> None:
         [sys.executable, "tools/blind_terms.py", "--check"], capture_output=True, text=True, cwd=ROOT, check=False
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_short_answer_is_read_closely_whatever_the_first_reader_scored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A disclosure told in a few words gives the first reader's averaged words little to go on: an answer in
+    neither list of at most Meta.short_words words is read closely below the floor too; a longer one is not."""
+    short, long = "idk really", "we did a bake sale at school for the minibus and my mate made brownies, they sold out"
+    reading = AnswerReader()
+    scored = reading.model.score([short, long], [set(), set()], [set(), set()])  # type: ignore[union-attr]
+    assert all(s.risk < reading.close_floor for s in scored)  # below the floor: the first reader alone would skip them
+    assert len(short.split()) <= reader().meta.short_words < len(long.split())
+    read: list[str] = []
+    chances = reader().chances
+    monkeypatch.setattr(reader(), "chances", lambda texts: read.extend(texts) or chances(texts))
+    assert [tier_of(flags) for _, flags in reading.read([(short, short), (long, long)])] == ["none", "none"]
+    assert read == [short]
+    read.clear()  # at a floor of 1 (VOICE_CLOSE_FLOOR=1) it reads the lists' answers only
+    AnswerReader(close_floor=1.0).read([(short, short)])
+    assert read == []

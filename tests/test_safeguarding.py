@@ -287,6 +287,8 @@ def test_any_other_word_between_ends_a_denial(text: str) -> None:
 # edge; sexual force; a friend named as at risk now; punishment feared at home), in words of our own.
 WARNING_SIGNS = [
     ("honestly i feel like such a burden to my family", "suicide"),
+    ("tbh nobody would even notice if i was gone", "suicide"),
+    ("my family would be better off without me", "suicide"),
     ("ive got a plan for how to do it", "suicide"),
     ("i wont be here much longer anyway", "suicide"),
     ("i wrote a goodbye note and hid it in my drawer", "suicide"),

@@ -53,6 +53,8 @@ def main() -> None:
     parser.add_argument("--window-step", type=int, default=6)
     parser.add_argument("--window-threshold", type=float, default=0.95)
     parser.add_argument("--keep-flag", type=float, default=0.3, help="see Meta.keep_flag")
+    parser.add_argument("--short-words", type=int, default=12, help="see Meta.short_words")
+    parser.add_argument("--logit-shift", type=float, default=0.4, help="see Meta.logit_shift")
     parser.add_argument("--epochs", type=int, default=EPOCHS)
     parser.add_argument("--save", type=Path, help="also keep the trained state dict here (for --state)")
     args = parser.parse_args()
@@ -144,6 +146,8 @@ def main() -> None:
         "window_step": args.window_step,
         "window_threshold": args.window_threshold,
         "keep_flag": args.keep_flag,
+        "short_words": args.short_words,
+        "logit_shift": args.logit_shift,
     }
     (OUT / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"written {OUT}: {len(texts)} answers, threshold {args.threshold}")

@@ -18,7 +18,8 @@ the test split or a behavioural suite):
   touched;
 - harm told as past and over (voice.reading.safeguarding.described_as_over) is read whole only, and is worth
   a look at most, only where both readers are as sure as for a flag;
-- an answer in neither list that the first reader scored at least `Meta.floor` (VOICE_CLOSE_FLOOR) is read
+- an answer in neither list that the first reader scored at least `Meta.floor` (VOICE_CLOSE_FLOOR), or of at most
+  `Meta.short_words` words whatever its score ("pills. tonight maybe."), is read
   too: whole, and, when long, in overlapping parts (`Meta.window_words`), so that a disclosure in the middle
   of a long run-on answer is read on its own; it becomes worth a look when the close reader is sure enough
   of the whole (`Meta.look_threshold`) or of a part (`Meta.window_threshold`), with that part as the reason.
@@ -79,6 +80,13 @@ class Meta(msgspec.Struct, frozen=True):
     """A long answer (more than window_words + window_step words) is also read in overlapping parts of this
     many words, window_step apart: a disclosure in the middle of a long run-on answer is read on its own
     (0: never)."""
+    logit_shift: float = 0.0
+    """Added to the model's log-odds before its chance is read against the thresholds: a model retrained on more
+    answers can be surer or less sure on the whole, and the shift puts its chances on the scale the thresholds
+    were chosen on (see tools/train_close_reader.py)."""
+    short_words: int = 0
+    """An answer in neither list of at most this many words is read closely whatever the first reader's score
+    (0: none): a disclosure told in a few words gives the first reader's averaged words little to go on."""
     window_step: int = 6
     window_threshold: float = 1.0
     """A part read at or above this chance makes an answer in neither list worth a look."""
@@ -127,7 +135,7 @@ class CloseReader:
         """Each answer's chance of being a disclosure, as the close reader reads it."""
         if not texts:
             return []
-        return [round(float(p), 3) for p in 1 / (1 + np.exp(-self._logits(texts)))]
+        return [round(float(p), 3) for p in 1 / (1 + np.exp(-(self._logits(texts) + self.meta.logit_shift)))]
 
     def parts(self, text: str) -> list[tuple[int, int]]:
         """Where a long answer's overlapping parts are (character spans of window_words words, window_step

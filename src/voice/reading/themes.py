@@ -251,6 +251,9 @@ class AnswerReader:
         )
         """Answers in neither list whose model score is at least this are read closely too (1: none; by
         default the close reader's own, chosen on development sets)."""
+        self.close_short = self.close.meta.short_words if self.close is not None and self.close_floor < 1 else 0
+        """Answers in neither list of at most this many words are read closely whatever their score (0: none; none
+        either at a floor of 1, where the close reader reads the lists' answers only)."""
         meta = self.model.meta if self.model else None
         self.flag_threshold = flag_threshold or (meta.flag_threshold if meta else 1.0)
         self.look_threshold = min(look_threshold or (meta.look_threshold if meta else 1.0), self.flag_threshold)
@@ -372,7 +375,7 @@ class AnswerReader:
             over = "over" in rules_read[n].features or (
                 scored is not None
                 and not rules
-                and scored.risk >= min(self.look_threshold, self.close_floor)
+                and (scored.risk >= self.look_threshold or self._read_closely_too(scored, typed[n]))
                 and described_as_over(normalise(typed[n]))
             )
             if language is not None:
@@ -381,7 +384,7 @@ class AnswerReader:
                 flags += self._model_flags(scored, label, rules_read[n].mentions, texts[n][0], over=over)
                 if flags:  # the model's own flag or worth a look: read closely
                     closer.append(n)
-            if scored is not None and not flags and scored.risk >= self.close_floor:
+            if scored is not None and not flags and self._read_closely_too(scored, typed[n]):
                 # Whatever its feeling, and told as over or not: the close reader reads the order of the words
                 # ("i was fine until he came back" is no praise), and on the development sets it put no more
                 # everyday answers or harm told as over in the list for reading these too.
@@ -470,6 +473,14 @@ class AnswerReader:
                 shown_part = _same_part(said, text, where)
                 in_part = scored if shown_part is None else msgspec.structs.replace(scored, risk_sentence=shown_part)
                 found[n] = (theme, [self._closely_a_look(in_part, text, part, named)])
+
+    def _read_closely_too(self, scored: Scores, typed: str) -> bool:
+        """Whether an answer in neither list is read closely: the model scored it at least `close_floor`, or it is
+        short (Meta.short_words words or fewer): a disclosure told in a few words ("pills. tonight maybe.") gives
+        the model's averaged words little to go on, and a short answer costs the close reader little."""
+        if scored.risk >= self.close_floor:
+            return True
+        return self.close is not None and len(typed.split()) <= self.close_short
 
     def _closely_a_look(self, scored: Scores, shown: str, chance: float, mentions: dict[str, str]) -> Flag:
         """Worth a look, made by the close reader: the model's reasons (from the answer as staff see it), with
