@@ -245,10 +245,34 @@ LIVES_ON_AFTER = re.compile(
     re.IGNORECASE,
 )
 """Words after a street's name that say someone lives there: "... is where my nan lives", "... pe rehte hain"."""
+SOMEONES_HOME = re.compile(
+    # someone's home by their name or word for them: "down to my nan's on", "back to jay's on", "my cousins on"
+    r"\b(?P<who>[a-z]+)(?:'s|’s|s'|s)(?:\s+(?:house|place|flat|home|gaff))?\s+(?:on|off|in)(?:\s+the)?\s+$",
+    re.IGNORECASE,
+)
+SOMEONES_HOME_BEFORE = re.compile(
+    # a place in care or a hostel: "the childrens home on", "the semi independent on", "my old placement was"
+    r"(?:\b(?:placement|placements|home|hostel|lodgings|independent|residential|bedsit)(?:\s+(?:is|was))?"
+    r"\s+(?:on|off|in|at|was|is)"
+    # going home: "walking home to", "followed home to", "drops me back to"
+    r"|\b(?:home|back)\s+to"
+    # where someone lives with no word between: "we live highfield street", "my birth mum lives ethel road"
+    r"|\b(?:live|lives|living|stay|stays)"
+    # moving from it: "moved here from", "moving house from", "the move from"
+    r"|\b(?:move|moved|moving)(?:\s+(?:house|here|out|away))?\s+from"
+    r")(?:\s+the)?\s+$",
+    re.IGNORECASE,
+)
+"""Where someone lives, stays or lives in care said another way than LIVES_ON_BEFORE: the street after these
+words is their address; and SOMEONES_HOME, someone's home by their name or word for them, whose "who" is
+checked: not "it's on", "sainsbury's on", "was on" (see _someones_home)."""
+NOT_WHOSE = frozenset(["it", "that", "he", "she", "what", "there", "who", "where", "here", "let", "this", "everyone"])
+"""Words before 's that are not someone whose home it is ("it's on", "that's on")."""
 LIVING_CUES = frozenset(
     [
         *("live", "lives", "living", "stay", "stays", "staying", "house", "flat", "home", "gaff", "address", "bedsit"),
-        *("hostel", "moved", "move", "moving", "rehte", "rehta", "rehti"),
+        *("hostel", "moved", "move", "moving", "rehte", "rehta", "rehti", "placement", "placements", "back"),
+        *("independent", "residential", "lodgings"),
     ]
 )
 """What LIVES_ON_BEFORE and LIVES_ON_AFTER need (with Polish "mieszka..."), cheap to look for first."""
@@ -1652,11 +1676,31 @@ def _streets_lived_on(text: str) -> list[Found]:
             continue  # "a massive green": words; "in rushey mead": a part of the city; "on beaumont way": a street
         before = text[max(0, start - 60) : start]
         cut = max(before.rfind(c) for c in ".!?\n")
-        if LIVES_ON_BEFORE.search(before[cut + 1 :]) or LIVES_ON_AFTER.match(text, m.end()):
+        if (
+            LIVES_ON_BEFORE.search(before[cut + 1 :])
+            or LIVES_ON_AFTER.match(text, m.end())
+            or _someones_home(before[cut + 1 :])
+        ):
             number = HOUSE_NUMBER_AFTER.match(text, m.end())
             end = number.end() if number else m.end()
             found.append(Found(start, end, "address", "street where someone lives or stays"))
     return found
+
+
+def _someones_home(before: str) -> bool:
+    """The words before a street's name say it is where someone lives, stays or is placed (SOMEONES_HOME_BEFORE),
+    and a name or word before "'s on" is someone's, not a shop's or a word's ("sainsbury's on", "it's on")."""
+    if SOMEONES_HOME_BEFORE.search(before):
+        return True
+    m = SOMEONES_HOME.search(before)
+    if m is None:
+        return False
+    who = m.group("who").lower()
+    if who in RELATIONS or who + "s" in RELATIONS:
+        return True  # "my nan's on", "my cousins on"
+    if m.group()[len(who)] not in "'’":
+        return False  # "was on", "bus on": an s that ends a word
+    return who not in NOT_WHOSE and not class_of(who) & (NOT_PERSON | STOP) and who not in CHAINS
 
 
 URDU_STREETS = ("روڈ", "سٹریٹ", "اسٹریٹ", "لین", "ایونیو", "کلوز", "وے")
@@ -2969,7 +3013,9 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     elif ("live" in seen or "lives" in seen) and not ADDRESS_STREETS.isdisjoint(seen):
         found += [Found(*m.span(), "address", "street where someone lives") for m in ADDRESS.finditer(text)]
     if not ANY_STREET.isdisjoint(seen) and not (
-        LIVING_CUES.isdisjoint(seen) and not any(w.startswith("mieszka") for w in seen)
+        LIVING_CUES.isdisjoint(seen)
+        and not any(w.startswith("mieszka") for w in seen)
+        and not ("s on " in text or "s off " in text or "s in " in text)  # "my cousins on", "my nan's on"
     ):
         found += _streets_lived_on(text)
     if digit_count or not MONTH_WORDS.isdisjoint(seen):  # "my birthday is the twelfth of october"
