@@ -851,9 +851,14 @@ class _Names:
         after = [w.next(i + k) for k in range(3)]
         if after[0] not in ("is", "was") or after[1] != "my":
             return False
-        return after[2] in FAMILY or (
-            after[2] in ("big", "little", "older", "younger", "twin") and w.next(i + 3) in FAMILY
-        )
+        if after[2] in FAMILY:
+            kin = i + 3
+        elif after[2] in ("big", "little", "older", "younger", "twin") and w.next(i + 3) in FAMILY:
+            kin = i + 4
+        else:
+            return False
+        s, e = w.span(kin)
+        return not w.text[s:e].lower().endswith(("'s", "’s", "s'"))  # "X is my brother's favourite": whose, not who
 
     def _modal_name(self, i: int, p1: str, p2: str, nxt: str) -> bool:
         """A first name that is a word of grammar too ("will", "may") where no verb can follow it: after "me and"
@@ -3160,11 +3165,14 @@ def _then_whose(words: Words, end: int) -> bool:
         return False
     nxt = [words.next(k + n) for n in range(3)]
     if nxt[0] in KIN_WORDS:
-        after = nxt[1]
+        after, kin = nxt[1], k + 1
     elif nxt[0] in ("best", "little", "big", "older", "younger") and nxt[1] in KIN_WORDS:
-        after = nxt[2]
+        after, kin = nxt[2], k + 2
     else:
         return False
+    s, e = words.span(kin)
+    if words.text[s:e].lower().endswith(("'s", "’s", "s'")):
+        return False  # "mr bean is my dad's favourite": whose favourite, not who they are
     # Only where the answer says who they are ("X is my cousin", "X mera bhai hai"): a famous name then
     # "my sister ..." is far more often the name itself ("peppa pig my little sister loves it").
     if not (said_is or after in ("hai", "he", "h", "hy", "jest")):
