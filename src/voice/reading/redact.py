@@ -759,6 +759,8 @@ class _Names:
             and w.capital(i + 1)
             and w.before[i + 1] == ""
         )
+        if cap and self._full_name(i, c, surname_next):
+            return "first name and surname"  # "its Grace King from ...", "i think Jack Young should ..."
         if c & PLACE and c & FIRST and (p1 in RELATIONS or p1 in TITLES or p1 in INTRODUCERS or surname_next):
             c &= ~PLACE  # "my boyfriend Jordan", "Miss Georgia", "Jordan Smith"
         elif not self.could_be(i) or (len(written) > 1 and written.isupper() and not (c & FIRST and len(written) > 3)):
@@ -843,6 +845,25 @@ class _Names:
         ):
             return "capitalised, not a word"
         return None
+
+    def _full_name(self, i: int, c: int, surname_next: bool) -> bool:
+        """A first name and a surname, both capitalised inside a sentence written in lower case, with only a
+        space between: "its Grace King from", "write to Ruby Marsh", "i think Jack Young should", even where both
+        are everyday words; and any name before a word only a woman's name has after it ("Kulsum Bibi"). Not
+        at a sentence's start ("Rose Gold is my colour") nor in a line with capitals on more than half its other words ("Summer Fun Day Out");
+        brands, places and figures of two words are kept afterwards as their lists say ("Ted Baker")."""
+        w = self.w
+        j = i + 1
+        if j >= len(w) or w.before[j] or not w.capital(j) or not w.text[w.span(i)[1] : w.span(j)[0]].isspace():
+            return False
+        if w.lowers[j] in SURNAMES_ALSO_WORDS:
+            return not c & (STOP | FUNCTION | PLACE | NOT_PERSON) and (bool(c & FIRST) or not c & ENGLISH)
+        if w.before[i] or not c & FIRST or c & (FUNCTION | PLACE | NOT_PERSON | FIGURE):
+            return False
+        if not (surname_next or w.lowers[j] in TITLE_WORD_SURNAMES) or self.classes[j] & (PLACE | NOT_PERSON):
+            return False
+        others = [k for k in range(len(w)) if len(w.lowers[k]) > 2 and k not in (i, j)]
+        return sum(1 for k in others if w.capital(k)) * 2 <= len(others)  # half the other words or fewer
 
     def _family_after(self, i: int) -> bool:
         """Words after word i that say it is someone in the young person's family: "is my sister", "was my big
@@ -977,6 +998,8 @@ class _Names:
 
     def _surname(self, j: int) -> bool:
         c = self.classes[j]
+        if self.found.get(j - 1) == "first name and surname":
+            return True  # "Jack Young", "Grace King": _full_name() read both
         if self.w.lowers[j] in SURNAMES_ALSO_WORDS:
             return True  # "aisha bibi": after a name, not a grandmother
         if not self.could_be(j) or c & FUNCTION or self.w.lowers[j] in PERSON_VERBS:
