@@ -967,6 +967,7 @@ class _Names:
                 if (
                     j < n
                     and w.before[j] == ""
+                    and not w.possessive(j - 1)  # "uncle ben's rice", "jay's mum": an 's ends a name
                     and (
                         (j in self.found and particles)
                         or (

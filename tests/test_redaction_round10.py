@@ -1,0 +1,141 @@
+"""#28 round 10: kinds of words, not lines. Brands and shops named after people, the figures, festivals and
+greetings of the area's faiths, characters of telly and film, the area's parks and landmarks stay; a figure whose
+name people have today stays only with a cue beside it. A street with no house number is an address where the
+words say someone lives, stays or is placed there. A first name and a surname both capitalised inside a sentence
+are a name even where both are everyday words. (Lines written for these tests, not taken from any set.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from voice.reading.redact import explain, redact
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "my cousin got me a Calvin Klein hoodie for eid",
+        "we queued ages at Krispy Kreme in Highcross",
+        "Doc Martens last forever if you look after them",
+        "my mum only buys Uncle Ben's rice now",
+        "Frankie and Benny's for my birthday meal was a vibe",
+        "Holland and Barrett sell protein bars",
+    ],
+)
+def test_a_brand_named_after_a_person_stays(line: str) -> None:
+    assert redact(line).text == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "we light diyas for Lord Ram coming home to Ayodhya",
+        "Ram Navami is a big day at our mandir",
+        "at madrassa we learnt about Prophet Yusuf and his brothers",
+        "the story of Ibrahim is in the quran and the bible",
+        "Radha Krishna is painted on the wall at the temple",
+        "bole so nihal at the end of the nagar kirtan",
+        "Shabbat Shalom from the Jewish group",
+        "Wesak is when Buddhists remember the Buddha",
+        "Diwali Mubarak to all the families in Belgrave",
+    ],
+)
+def test_a_figure_festival_or_greeting_of_faith_stays(line: str) -> None:
+    assert redact(line).text == line
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("Krishna from my class never gets picked for football", "Krishna"),
+        ("me and Musa walk to school every day", "Musa"),
+        ("my best friend Maryam moved to Bradford", "Maryam"),
+    ],
+)
+def test_a_figures_name_with_no_cue_is_still_someones(line: str, gone: str) -> None:
+    assert gone not in redact(line).text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "my brother walks round like he is Walter White",
+        "we watched Miss Honey and Miss Trunchbull in the film at school",
+        "Bart Simpson is the worst role model lol",
+        "Buzz Lightyear is my little cousin's favourite, he takes it everywhere",
+    ],
+)
+def test_a_character_of_telly_or_film_stays(line: str) -> None:
+    assert redact(line).text == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "the fireworks at Abbey Park are better than Humberstone Park",
+        "we had a picnic at Evington Park after the exams",
+    ],
+)
+def test_a_park_of_the_area_stays(line: str) -> None:
+    assert redact(line).text == line
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("i sleep at my aunties on Dorothy Road most weekends", "Dorothy Road"),
+        ("after school i go to Kiran's on Gipsy Lane till my dad finishes", "Gipsy Lane"),
+        ("the foster placement on Ventnor Street was the best one", "Ventnor Street"),
+        ("my grandad lives Harrison Road, he cant walk far", "Harrison Road"),
+        ("some man followed me home to Kedleston Road", "Kedleston Road"),
+        ("we're moving house from Cedar Road in march", "Cedar Road"),
+    ],
+)
+def test_a_street_where_someone_lives_or_is_placed_goes(line: str, gone: str) -> None:
+    out = redact(line).text
+    assert gone not in out
+    assert "[address]" in out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "the shops on Narborough Road are cheaper",
+        "it's on London Road near the station",
+        "the bus was on Belgrave Road for ages",
+        "Sainsbury's on Melton Road has a cafe",
+    ],
+)
+def test_a_street_named_as_a_place_stays(line: str) -> None:
+    assert redact(line).text == line
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("please ask Hope Little about the bus pass", ("Hope", "Little")),
+        ("the form was signed by Ruby Stone from year 9", ("Ruby", "Stone")),
+        ("its Summer Wood from the youth council again", ("Summer", "Wood")),
+        ("the letter was for Hajra Begum at the same address", ("Hajra", "Begum")),
+    ],
+)
+def test_a_first_name_and_surname_that_are_words_go(line: str, gone: tuple[str, str]) -> None:
+    out = redact(line).text
+    assert all(word not in out for word in gone)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Rose Gold is the nicest colour for a phone",
+        "Summer Fun Day At The Park Was Great",
+    ],
+)
+def test_two_capitalised_words_at_a_start_or_in_title_case_stay(line: str) -> None:
+    assert redact(line).text == line
+
+
+def test_explain_names_the_full_name_recogniser() -> None:
+    line = "please ask Hope Little about the bus pass"
+    kinds = {line[f.start : f.end]: f.recogniser for f in explain(line)}
+    assert kinds.get("Hope") == "first name and surname"
