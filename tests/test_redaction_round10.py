@@ -139,3 +139,23 @@ def test_explain_names_the_full_name_recogniser() -> None:
     line = "please ask Hope Little about the bus pass"
     kinds = {line[f.start : f.end]: f.recogniser for f in explain(line)}
     assert kinds.get("Hope") == "first name and surname"
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("Maddie, y9 Beaumont Leys, wants more clubs after school", "Beaumont Leys"),
+        ("Tom (year 11, Moat) said the buses are rubbish", "Moat"),
+        ("meri behan ka school Rushey Mead hai", "Rushey Mead"),
+        ("i had to change school from Crown Hills in year 8", "Crown Hills"),
+    ],
+)
+def test_a_school_named_like_its_area_after_a_year_group_or_school_goes(line: str, gone: str) -> None:
+    out = redact(line).text
+    assert gone not in out
+    assert "[school]" in out
+
+
+def test_an_area_with_no_school_beside_it_stays() -> None:
+    line = "the shops in Rushey Mead are open late"
+    assert redact(line).text == line

@@ -1896,7 +1896,12 @@ TO_SCHOOL = frozenset(
         *("walk", "walks", "walked", "walking"),
     ]
 )
-OUT_OF_SCHOOL = frozenset(["excluded", "expelled", "out", "moved", "kicked", "suspended", "came", "transferred"])
+OUT_OF_SCHOOL = frozenset(
+    ["excluded", "expelled", "out", "moved", "kicked", "suspended", "came", "transferred", "school", "schools"]
+)  # "excluded from ...", "change school from ..."
+YEAR_GROUP_BEFORE = re.compile(r"\b(?:y|yr|yrs|year)\s?(?:[7-9]|1[0-3])[a-z]?\s*[,/-]?\s*(?:at\s+|in\s+)?$", re.IGNORECASE)
+"""A year group just before a school's name: "y11 rushey mead", "both y10 crown hills", "year 9, moat"."""
+URDU_IS = frozenset(["hai", "h", "he", "hy", "tha", "thi", "hain"])
 
 
 def _school_near(words: Words, i: int, j: int) -> bool:
@@ -1926,6 +1931,11 @@ def _school_near(words: Words, i: int, j: int) -> bool:
     if p1 == "do" and p2 in GO_TO_POLISH:
         return True  # "chodzę do crown hills"
     after = words.next(j - 1)
+    if p1 in ("school", "skool", "skl", "college") and after in URDU_IS:
+        return True  # "school crown hills hai"
+    start = words.span(i)[0]
+    if p1 in ("y", "yr", "yrs", "year", "at", "in") and YEAR_GROUP_BEFORE.search(words.text, max(0, start - 16), start):
+        return True  # "y11 rushey mead", "year 10 at moat"
     return (
         after in SCHOOL_ENDS
         or after in GO_TO_URDU  # "main crown hills jaati hoon"
