@@ -1899,7 +1899,9 @@ TO_SCHOOL = frozenset(
 OUT_OF_SCHOOL = frozenset(
     ["excluded", "expelled", "out", "moved", "kicked", "suspended", "came", "transferred", "school", "schools"]
 )  # "excluded from ...", "change school from ..."
-YEAR_GROUP_BEFORE = re.compile(r"\b(?:y|yr|yrs|year)\s?(?:[7-9]|1[0-3])[a-z]?\s*[,/-]?\s*(?:at\s+|in\s+)?$", re.IGNORECASE)
+YEAR_GROUP_BEFORE = re.compile(
+    r"\b(?:y|yr|yrs|year)\s?(?:[7-9]|1[0-3])[a-z]?\s*[,/-]?\s*(?:at\s+|in\s+)?$", re.IGNORECASE
+)
 """A year group just before a school's name: "y11 rushey mead", "both y10 crown hills", "year 9, moat"."""
 URDU_IS = frozenset(["hai", "h", "he", "hy", "tha", "thi", "hain"])
 
