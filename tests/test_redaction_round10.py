@@ -159,3 +159,19 @@ def test_a_school_named_like_its_area_after_a_year_group_or_school_goes(line: st
 def test_an_area_with_no_school_beside_it_stays() -> None:
     line = "the shops in Rushey Mead are open late"
     assert redact(line).text == line
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("notes from the meeting. Keeley suggested a quiet room", "Keeley"),
+        ("Group 2 were loud. Tobias agreed with everyone", "Tobias"),
+        ("the gym is free on tuesdays. Zaki coaches the under 12s", "Zaki"),
+    ],
+)
+def test_a_name_starting_a_sentence_before_what_a_person_does_goes(line: str, gone: str) -> None:
+    assert gone not in redact(line).text
+
+
+def test_an_app_before_a_verb_stays() -> None:
+    assert redact("Snapchat keeps crashing on my phone").text == "Snapchat keeps crashing on my phone"

@@ -2719,6 +2719,8 @@ def _learned_doubts(words: Words, found: Found) -> bool:
         return False
     if i and not words.before[i] and words.classes[i - 1] & (FIRST | SURNAME | ARABIC | TITLE_CUE):
         return False  # "Jasmine Cooper", "Mr Doherty": a surname after a name or a title is for the rules
+    if words.next(i) in STRONG_VERBS and not words.possessive(i):
+        return False  # "Ibby coaches the juniors", "Rez said": what a person does, for the rules
     starts = [*_positions(words.before, "."), len(words)]
     a = max(s for s in starts if s <= i)
     b = min(s for s in starts if s > i)
