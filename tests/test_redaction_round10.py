@@ -175,3 +175,22 @@ def test_a_name_starting_a_sentence_before_what_a_person_does_goes(line: str, go
 
 def test_an_app_before_a_verb_stays() -> None:
     assert redact("Snapchat keeps crashing on my phone").text == "Snapchat keeps crashing on my phone"
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("my auntie is a healthcare assistant on ward 31 at the LRI", ("31",)),
+        ("she works in the planning office at County Hall", ("planning", "County")),
+        ("my uncle works at the Tesco on Hinckley Road next to the garage", ("Hinckley", "garage")),
+        ("my dad works for Amazon at Magna Park on nights", ("Amazon", "Magna")),
+    ],
+)
+def test_a_place_of_work_takes_its_site_its_ward_and_its_landmark(line: str, gone: tuple[str, ...]) -> None:
+    out = redact(line).text
+    assert "[workplace]" in out
+    assert all(word not in out for word in gone)
+
+
+def test_a_work_site_by_itself_is_still_a_place_of_work() -> None:
+    assert redact("my mum works at east midlands airport").text == "my mum works at [workplace]"

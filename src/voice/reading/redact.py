@@ -1965,7 +1965,7 @@ def _school_in_its_town(words: Words, form: tuple[str, ...], j: int) -> bool:
 @cache
 def _town_index() -> dict[str, tuple[tuple[str, ...], ...]]:
     index: dict[str, list[tuple[str, ...]]] = {}
-    for place in local_places():
+    for place in local_places() | word_list("work sites"):
         index.setdefault(place.split()[0], []).append(tuple(place.split()))
     return {k: tuple(v) for k, v in index.items()}
 
@@ -2936,6 +2936,42 @@ def _with_ward_number(words: Words, last: int, end: int, kind: str = "workplace"
     return end
 
 
+PART_BEFORE_WORK = re.compile(
+    r"(?:\b(?:on|in)\s+(?:ward|unit|bay)\s+\w{1,3}"  # "a nurse [on ward 27] at the lri"
+    r"|\bthe\s+(?:[a-z]+\s+){0,2}(?:office|station|factory|warehouse|depot|reception|"
+    r"bakers|bakery|shop|stall|unit|lab|clinic|ward))\s+(?:at|in|of)\s+$",  # "[the housing office] at city hall"
+    re.IGNORECASE,
+)
+"""A part of a site just before a place of work found: its ward, office, station or kitchens."""
+LANDMARK_AFTER_WORK = re.compile(
+    r"\s+(?:by|opposite|next\s+to|behind|near|round\s+the\s+corner\s+from)\s+the\s+"
+    r"(?:[a-z]+\s+){0,2}?(?:station|shop|garage|school|church|mosque|masjid|mandir|gurdwara|temple|park|market|"
+    r"roundabout|lights|library|hospital|pub|chippy|takeaway|bridge|clock\s+tower)\b",
+    re.IGNORECASE,
+)
+"""A landmark just after a place of work found, which says which one: "[the pharmacy on london road] by the
+station", "[the takeaway on narborough road] opposite the chip shop"."""
+STREET_AFTER_WORK = re.compile(rf"\s+(?:on|off)\s+(?:[A-Za-z']+\s+){{1,3}}?{STREET}\b", re.IGNORECASE)
+"""A street just after a place of work found at its site: "[the city council at city hall] on charles street"."""
+
+
+def _with_surroundings(text: str, found: Found) -> Found:
+    """A place of work with the part of its site before it ("[on ward 27 at] the lri", "[the housing office at]
+    city hall"), its street after it ("... [on charles street]") and the landmark after it that says which one
+    ("... [by the fire station]")."""
+    start, end = found.start, found.end
+    before = PART_BEFORE_WORK.search(text, max(0, start - 40), start)
+    if before and before.end() == start:
+        start = before.start() + (text[before.start() : before.start() + 3].lower() in ("on ", "in ")) * 3
+    street = STREET_AFTER_WORK.match(text, end)
+    if street:
+        end = street.end()
+    after = LANDMARK_AFTER_WORK.match(text, end)
+    if after:
+        end = after.end()
+    return found if (start, end) == (found.start, found.end) else Found(start, end, found.kind, found.recogniser)
+
+
 SITE_ENDS = ADDRESS_STREETS | STREET_WORDS | frozenset(["estate", "gate", "island"])
 """Last words of a street or site a place of work is on ("narborough road", "troon industrial estate")."""
 SITE_BEFORE = frozenset(["on", "in", "at", "near", "off", "by", "na", "przy", "w"])
@@ -2945,9 +2981,10 @@ WHERE_WORKS = frozenset(["works", "work", "worked", "working", "pracuje"])
 
 @cache
 def _local_sites() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The area's towns and parts of the city by their first word, longest first."""
+    """The area's towns and parts of the city, and its sites where many people work, by their first word, longest
+    first."""
     index: dict[str, list[tuple[str, ...]]] = {}
-    for place in local_places():
+    for place in local_places() | word_list("work sites"):
         index.setdefault(place.split()[0], []).append(tuple(place.split()))
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
@@ -3091,7 +3128,10 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     found += [Found(s, e, "name", "a famous name, then who they are") for s, e in theirs]
     if not found:
         return found
-    found = [_with_town(text, f) if f.kind == "address" else f for f in found]
+    found = [
+        _with_town(text, f) if f.kind == "address" else _with_surroundings(text, f) if f.kind == "workplace" else f
+        for f in found
+    ]
     keep = _keep_pattern(tuple(terms.keep)) if terms and terms.keep else None
     kept = [m.span() for m in keep.finditer(text)] if keep else []
     if any(f.kind == "name" or f.recogniser.startswith(LEARNED) for f in found):
