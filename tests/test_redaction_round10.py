@@ -194,3 +194,25 @@ def test_a_place_of_work_takes_its_site_its_ward_and_its_landmark(line: str, gon
 
 def test_a_work_site_by_itself_is_still_a_place_of_work() -> None:
     assert redact("my mum works at east midlands airport").text == "my mum works at [workplace]"
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("my cousin lives in Anstey, 14 Bradgate Road with her dad", ("Anstey", "Bradgate")),
+        ("we stay round the Eyres Monsell estate, 22 Hillview Road", ("Eyres", "Hillview")),
+        ("the coach dropped me at Station Road, Glenfield after the match", ("Station",)),
+        ("i stay with my nan in Syston, Melton Road most weeks", ("Melton",)),
+    ],
+)
+def test_an_address_takes_its_area_and_a_street_where_someone_is_dropped_or_placed_goes(
+    line: str, gone: tuple[str, ...]
+) -> None:
+    out = redact(line).text
+    assert "[address]" in out
+    assert all(word not in out for word in gone)
+
+
+def test_a_school_named_after_the_city_stays_a_school_before_an_address() -> None:
+    out = redact("Aisha, City of Leicester College, 4 Grove Road, wants more clubs").text
+    assert "[school]" in out and "[address]" in out

@@ -260,7 +260,12 @@ SOMEONES_HOME_BEFORE = re.compile(
     r"|\b(?:live|lives|living|stay|stays)"
     # moving from it: "moved here from", "moving house from", "the move from"
     r"|\b(?:move|moved|moving)(?:\s+(?:house|here|out|away))?\s+from"
-    r")(?:\s+the)?\s+$",
+    # dropped there: "he dropped me at", "drops us back to"
+    r"|\b(?:drop|drops|dropped|dropping)\s+(?:me|us|him|her|them)\s+(?:off\s+|back\s+|home\s+)?(?:at|to|on|in)"
+    # living with someone there: "with a family in", "with my carers in"
+    r"|\bwith\s+(?:my|a|his|her|their|our)\s+(?:\w+\s+)?(?:family|carers?|parents|foster\s+\w+|mum|dad|nan|nana|"
+    r"gran|grandma|grandad|grandparents|aunt|auntie|aunty|uncle|cousins?)\s+(?:in|on|at)"
+    r")(?:\s+[A-Z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*)?,)?(?:\s+the)?\s+$",  # "... in Burbage, [Sketchley Lane]"
     re.IGNORECASE,
 )
 """Where someone lives, stays or lives in care said another way than LIVES_ON_BEFORE: the street after these
@@ -272,7 +277,7 @@ LIVING_CUES = frozenset(
     [
         *("live", "lives", "living", "stay", "stays", "staying", "house", "flat", "home", "gaff", "address", "bedsit"),
         *("hostel", "moved", "move", "moving", "rehte", "rehta", "rehti", "placement", "placements", "back"),
-        *("independent", "residential", "lodgings"),
+        *("independent", "residential", "lodgings", "drop", "drops", "dropped", "family", "carers"),
     ]
 )
 """What LIVES_ON_BEFORE and LIVES_ON_AFTER need (with Polish "mieszka..."), cheap to look for first."""
@@ -1758,6 +1763,29 @@ def _with_town(text: str, found: Found) -> Found:
     village = VILLAGE_AFTER.match(text, found.end)
     if village and not class_of(village.group(1).lower()) & (ENGLISH | STOP | FUNCTION):
         found = Found(found.start, village.end(1), found.kind, found.recogniser)  # "[2 church lane, lyddington]"
+    return _with_area_before(text, found)
+
+
+AREA_BEFORE = re.compile(r"\b((?:[A-Za-z'-]+\s+){0,2}[A-Za-z'-]+),\s*$")
+
+
+def _with_area_before(text: str, found: Found) -> Found:
+    """An address with the town, part of the city or estate written before it and a comma: "[syston, 8 fosse
+    way]", "[braunstone frith, 12 hockney drive]", "[saffron lane estate, 40 stonesby ave]", "[burbage, sketchley
+    lane]"; not the end of a longer name ("City of [Leicester], ...")."""
+    m = AREA_BEFORE.search(text, max(0, found.start - 40), found.start)
+    if not m:
+        return found
+    words = m.group(1).split()
+    towns = places()
+    for n in range(len(words), 0, -1):
+        if any(class_of(w.lower()) & (STOP | FUNCTION) for w in words[-n:]):
+            continue  # "i live [in] braunstone frith, ..."
+        area = " ".join(words[-n:]).lower()
+        if area in towns or (n > 1 and area.endswith((" estate", " lodge", " frith"))):
+            start = m.end(1) - len(" ".join(words[-n:]))
+            if text[start : m.end(1)] == " ".join(words[-n:]) and not text[:start].lower().endswith(("of ", "the ")):
+                return Found(start, found.end, found.kind, found.recogniser)
     return found
 
 
