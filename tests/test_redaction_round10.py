@@ -216,3 +216,21 @@ def test_an_address_takes_its_area_and_a_street_where_someone_is_dropped_or_plac
 def test_a_school_named_after_the_city_stays_a_school_before_an_address() -> None:
     out = redact("Aisha, City of Leicester College, 4 Grove Road, wants more clubs").text
     assert "[school]" in out and "[address]" in out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "the SENDCO and the DSL both said they would ring home",
+        "Victoria Sponge and Eton Mess were on the menu at the bake sale",
+        "we meet at 4 then walk to the park together",
+        "یوتھ کلب میں کرکٹ کھیلتے ہیں",
+        "every Rutland school should get the same money as the city",
+    ],
+)
+def test_roles_foods_words_of_grammar_and_schools_of_a_place_stay(line: str) -> None:
+    assert redact(line).text == line
+
+
+def test_a_house_number_and_street_still_go() -> None:
+    assert redact("send it to 4 Mill Walk please").text == "send it to [address] please"

@@ -143,7 +143,10 @@ STREET = "(?:" + "|".join(sorted(ADDRESS_STREETS, key=lambda w: (-len(w), w))) +
 NOT_STREET_WORD = (
     r"(?!(?:a|an|the|of|and|to|in|on|at|for|my|our|your|his|her|times?|days?|weeks?|hours?|"
     r"minutes?|mins?|years?|people|kids|things|different|is|was|are|were|which|each|every|so|too|"
-    r"very|sessions?|pounds?|quid|p|out)\b)"
+    r"very|sessions?|pounds?|quid|p|out|"
+    # words of grammar, never in a street's name: "after 6 except walk up and down", "at 5 then drive home"
+    r"except|then|or|but|till|until|after|before|with|from|we|i|you|they|he|she|it|me|us|them|just|only|also|"
+    r"still|when|while|if|because|cos|coz|not|can|will|would|should|could)\b)"
 )
 COMPASS = r"(?:\s+(?:north|south|east|west)\b)?"
 BUILDING = (
@@ -1466,6 +1469,12 @@ def _school_name_start(words: Words, i: int) -> int:
     return j
 
 
+ANY_OF = frozenset(
+    ["every", "a", "an", "any", "all", "each", "no", "some", "other", "most", "many", "few", "several", "another"]
+)
+"""Words before a place and a school word that make it any school of the place, not one school's name."""
+
+
 def _named_schools(words: Words) -> Iterator[Found]:
     """ "at Beaumont Leys School", "crown hills community college", "St Paul's Catholic School"."""
     lowers, written, text = words.lowers, words.written, words.text
@@ -1483,6 +1492,8 @@ def _named_schools(words: Words) -> Iterator[Found]:
         named = [k for k in range(j, i) if lowers[k] not in GENERIC_BEFORE_SCHOOL]
         if not named and not after:
             continue
+        if not after and words.prev(j) in ANY_OF and all(words.classes[k] & PLACE for k in named):
+            continue  # "every Leicestershire school", "all Rutland schools", "a Polish school": schools of a place
         # Capitals that say a name: not just a sentence's first ("Now school is ...", "During lockdown school").
         capitals = [k for k in named if written[k][0].isupper()]
         capitalised = (
