@@ -234,3 +234,24 @@ def test_roles_foods_words_of_grammar_and_schools_of_a_place_stay(line: str) -> 
 
 def test_a_house_number_and_street_still_go() -> None:
     assert redact("send it to 4 Mill Walk please").text == "send it to [address] please"
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("Tia (y10, Bushloe) said the toilets are always locked", "Bushloe"),
+        ("we all got the bus to rma late again", "rma"),
+        ("im doing my btec at loughborough coll now", "loughborough"),
+        ("Iveshead is where my brother goes", "Iveshead"),
+    ],
+)
+def test_more_of_the_areas_schools_and_their_short_forms_go(line: str, gone: str) -> None:
+    out = redact(line).text
+    assert gone not in out
+    assert "[school]" in out
+
+
+def test_a_school_of_the_list_is_found_whole_beside_a_name() -> None:
+    out = redact("from Kai Brennan, 8JT, Brookvale Groby, can we have water fountains").text
+    assert "Groby" not in out and "Brookvale" not in out and "Brennan" not in out
+    assert "[school]" in out

@@ -3194,6 +3194,10 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             )
         ]
     found = [f for f in found if not _kept(text, f, terms) and not any(s <= f.start and f.end <= e for s, e in kept)]
+    listed = [(f.start, f.end) for f in found if f.recogniser.startswith("the area's schools")]
+    if listed:
+        rules = [(f.start, f.end) for f in found if not f.recogniser.startswith(LEARNED)]
+        found = [g for f in found for g in _short_of_the_schools(text, f, listed, rules)]
     # Contact details and identifiers first (a name or a street can never swallow the email or phone number
     # beside it: "Freya Hollis, freyahollis.u14@gmail.com", "lives Kamloops Crescent, number 0116 496 0274"),
     # then the longest, then the earliest: a phone number inside an email stays part of the email. A name,
@@ -3205,6 +3209,33 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         if part is not None and all(part.end <= c.start or part.start >= c.end for c in chosen):
             chosen.append(part)
     return sorted(chosen)
+
+
+def _short_of_the_schools(
+    text: str, f: Found, listed: list[tuple[int, int]], rules: list[tuple[int, int]]
+) -> list[Found]:
+    """What the learned recogniser found, cut short of a school of the area's list it runs into ("[Zara Bhatti —
+    Madani] Girls" is "[Zara Bhatti] — [Madani Girls]"): the list's school, whole, is the better find. What is left
+    goes where the rules found every word of it themselves ("Mia Chen, 9RH": a name and a form group)."""
+    if not f.recogniser.startswith(LEARNED):
+        return [f]
+    start, end = f.start, f.end
+    for s, e in listed:
+        if start < s < end <= e:
+            end = s  # runs into the school from the left
+        elif s <= start < e < end:
+            start = e  # runs on from the school
+    if (start, end) == (f.start, f.end):
+        return [f]
+    part = text[start:end]
+    start += len(part) - len(part.lstrip(" ,;:-—–/("))
+    end -= len(part) - len(part.rstrip(" ,;:-—–/("))
+    if start >= end or not WORD.search(text, start, end):
+        return []
+    words = [m.span() for m in WORD.finditer(text, start, end)]
+    if all(any(s <= a and b <= e for s, e in rules) for a, b in words):
+        return []
+    return [Found(start, end, f.kind, f.recogniser)]
 
 
 EXACT_KINDS = frozenset(
