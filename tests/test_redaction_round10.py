@@ -255,3 +255,33 @@ def test_a_school_of_the_list_is_found_whole_beside_a_name() -> None:
     out = redact("from Kai Brennan, 8JT, Brookvale Groby, can we have water fountains").text
     assert "Groby" not in out and "Brookvale" not in out and "Brennan" not in out
     assert "[school]" in out
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("Ellie, 9K, wants the library open at lunch", "9K"),
+        ("my form is 10RWB. we never get trips", "10RWB"),
+        ("our tutor group 11/HBS always gets blamed", "11/HBS"),
+        ("my cousin is in 9 Falcon at Moat", "Falcon"),
+        ("our form tutor in 7 oak left at easter", "oak"),
+        ("im in 8-3 and we have the best tutor", "8-3"),
+    ],
+)
+def test_a_form_written_with_a_number_letter_or_a_name_goes(line: str, gone: str) -> None:
+    out = redact(line).text
+    assert gone not in out
+    assert "[form group]" in out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "i ran a 10K last summer and raised £300",
+        "we were in 7 Eastenders episodes as extras lol",
+        "the score was 10-2 at half time",
+        "it starts at 9.30 in 10 days",
+    ],
+)
+def test_a_number_that_is_no_form_stays(line: str) -> None:
+    assert redact(line).text == line

@@ -402,7 +402,7 @@ MONTH_WORDS = frozenset(
     ]
 )
 BIRTH_YEAR_NEEDS = re.compile(rf"\b{BIRTH_YEAR}\b")
-FORM_GROUP = re.compile(r"(?<![\w/.£$-])(?:[7-9]|1[0-3])(?P<f>-?[A-Z]{1,3}\d?|\s?[A-Za-z]{1,3}\d?)(?![\w/.-])")
+FORM_GROUP = re.compile(r"(?<![\w/.£$-])(?:[7-9]|1[0-3])(?P<f>-?[A-Z]{1,4}\d?|\s?[A-Za-z]{1,3}\d?)(?![\w/-]|\.\w)")
 FORM_BEFORE = re.compile(r"\b(?:form|group|in|class|tutor|reg)(?:\s+is)?\s$", re.IGNORECASE)
 """A form group ("9R", "10JT", "7Y2"; after "form", "group", "in": "my form is 10 ABE", "im in 9r"), not a
 time, size or sum."""
@@ -1804,11 +1804,50 @@ def _a_form(text: str, m: re.Match[str]) -> bool:
     """ "9R", "10JT"; "10 ABE", "9r" after "form", "group", "in"; not "10am", "8kg" or "11th"."""
     letters = m.group("f").lstrip().lstrip("-")  # "10-CH"
     attached = letters == m.group("f").lstrip("-") and letters.isupper()
+    if len(letters) > 3 and not FORM_BEFORE.search(text, max(0, m.start() - 15), m.start()):
+        return False  # "my form is 7LMK"; four letters only after a word for a form
     if not attached and not FORM_BEFORE.search(text, max(0, m.start() - 15), m.start()):
         return False
+    if attached and letters in ("K", "M") and FORM_NAMED_BEFORE.search(text, max(0, m.start() - 15), m.start()):
+        return True  # "form 11K", "from 11M": a form, where "10K" is a sum or a run elsewhere
     if letters.isupper() and FORM_TUTOR_BEFORE.search(text, max(0, m.start() - 25), m.start()):
         return True  # "my form tutor in 8K": a form, though "8K" is a number elsewhere
     return letters.lower() not in (NOT_FORM_CAPITALS if letters.isupper() else NOT_FORM)
+
+
+FORM_NAMED_BEFORE = re.compile(r"\b(?:form|from|group|class)\s+$|(?:^|[,(]\s*)$", re.IGNORECASE)
+"""Before a form whose letter is a number's too ("11K", "11M"): a word for a form, "from", or a comma in a list of
+details ("Amira (Bibi), 11M, at ...")."""
+FORM_OTHER = re.compile(
+    r"(?<![\w/.£$-])(?:[7-9]|1[0-3])(?:/[A-Za-z]{1,3}\d?|-[1-9](?![\d/.:-])|\s(?P<w>[A-Za-z]{4,12}))(?![\w/-])"
+)
+"""Forms written otherwise: "10/SKA", "10/Sc2", "10-4", and named after a thing ("8 Jupiter", "7 kestrel")."""
+NOT_FORM_NAMES = frozenset(
+    [
+        *("day", "week", "month", "year", "hour", "minute", "second", "time", "mile", "pound", "quid", "people"),
+        *("person", "kids", "grade", "lesson", "page", "point", "goal", "nil", "till", "until", "then", "more"),
+        *("days", "weeks", "months", "years", "hours", "minutes", "times", "miles", "pounds", "points", "goals"),
+        *("year", "years", "yrs", "and", "with", "from", "when", "what", "that", "this", "they", "them", "were"),
+    ]
+)
+"""Words after a number that are what is counted or words of grammar, not the name of a form."""
+
+
+def _another_form(text: str, m: re.Match[str]) -> bool:
+    """A form written as FORM_OTHER matches: after "form", "group", "in" (FORM_BEFORE) or "form is"; a form named
+    after a thing only where its word is no counted thing and is capitalised or follows "form (tutor) ... in"."""
+    before = text[max(0, m.start() - 25) : m.start()]
+    if not (FORM_BEFORE.search(before) or FORM_TUTOR_BEFORE.search(before)):
+        return False
+    word = m.group("w")
+    if word is None:
+        return "/" in m.group() or bool(re.search(r"\bin\s+$", before, re.IGNORECASE))  # "10/SKA", "in 10-4"
+    if word.lower() in NOT_FORM_NAMES or word.lower().endswith("s") or class_of(word.lower()) & (STOP | FUNCTION):
+        return False
+    return word[0].isupper() or bool(FORM_TUTOR_BEFORE.search(before)) or bool(IN_A_FORM.search(before))
+
+
+IN_A_FORM = re.compile(r"\b(?:is|im|i'm|am|are|r)\s+in\s+$|\bform\s+is\s+$", re.IGNORECASE)
 
 
 FORM_TUTOR_BEFORE = re.compile(
@@ -3128,6 +3167,9 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         if not seen.isdisjoint(URDU_STREETS):
             found += [Found(*m.span(), "address", "house number and street") for m in URDU_ADDRESS.finditer(text)]
         found += [Found(*m.span(), "form group", "form group") for m in FORM_GROUP.finditer(text) if _a_form(text, m)]
+        found += [
+            Found(*m.span(), "form group", "form group") for m in FORM_OTHER.finditer(text) if _another_form(text, m)
+        ]
         found += _numbers(text, digit_count)
     elif ("live" in seen or "lives" in seen) and not ADDRESS_STREETS.isdisjoint(seen):
         found += [Found(*m.span(), "address", "street where someone lives") for m in ADDRESS.finditer(text)]
