@@ -285,3 +285,30 @@ def test_a_form_written_with_a_number_letter_or_a_name_goes(line: str, gone: str
 )
 def test_a_number_that_is_no_form_stays(line: str) -> None:
     assert redact(line).text == line
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("someone keeps adding me from leicester.free.stuff and its dodgy", "leicester.free.stuff"),
+        ("he games as DarkWolf_Tyler and talks to year 7s", "DarkWolf_Tyler"),
+        ("jej nick to ola_z_wigston", "ola_z_wigston"),
+        ("my sister's bday's the 2nd of may", "2nd"),
+        ("a silver van h452 pkt was parked outside school again", "h452"),
+    ],
+)
+def test_handles_dates_and_registrations_written_other_ways_go(line: str, gone: str) -> None:
+    assert gone not in redact(line).text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "the website is themix.org.uk if you need it",
+        "it was 10.30 a.m. and the bus was late",
+        "we want to go to Alton Towers for the year 11 trip",
+    ],
+)
+def test_web_addresses_times_and_days_out_are_no_handles_or_schools(line: str) -> None:
+    out = redact(line).text
+    assert "[handle]" not in out and "[school]" not in out

@@ -102,7 +102,13 @@ AT_HANDLE = re.compile(
     r"|\b(?=[A-Za-z0-9_]*\d)[A-Za-z0-9]+_[A-Za-z0-9_]*[A-Za-z0-9]_?(?!\w)"
     r"|(?<![\w@])_[A-Za-z0-9_]+\b|\b[A-Za-z0-9][A-Za-z0-9_]*_(?![\w@])"
     r"|\b(?:[A-Za-z0-9]{1,2}_[A-Za-z0-9_]+|[A-Za-z0-9_]+_[A-Za-z0-9]{1,2})\b"
+    # three parts or more joined by underscores, or a capital inside a part ("majka_z_leicester", "BlueFox_Uncle")
+    r"|\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+){2,}\b|\b[A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*_[A-Za-z0-9_]+\b"
 )
+DOTTED_HANDLE = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+){2,}(?![\w@/]|\.\w)")
+"""Three parts or more joined by dots, no web address ("leicester.vapez.plug", "andrei.p.deals"): see
+_dotted_handles()."""
+
 HANDLE_SHAPE = re.compile(r"[\d_.#@]|[a-z][A-Z]")
 PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|\(\+?)?\d(?:[\s().\-/_*]{0,3}\d){8,14}(?![^\WxX])")
 """Nine to fifteen digits, with a kiss after them or not ("07700900461x")."""
@@ -334,7 +340,7 @@ BIRTH_ISO = re.compile(rf"\b{BIRTH_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[
 BIRTHDAY_DATE = re.compile(
     # A day and month after words for a birthday: "my birthdays the 30th of april", "bday is on 3rd feb".
     rf"\b(?:birthday|birthdays|birthday's|bday|bdays|b-day|dob|born|urodziny|urodzi[lł]e[mś]\s+si[eę]|"
-    rf"urodzi[lł]am\s+si[eę])(?:\s+(?:is|was|on|:|'s))*\s+(?P<d>(?:in\s+(?:19|20)\d\d,?\s+(?:on\s+)?)?(?:the\s+)?"
+    rf"urodzi[lł]am\s+si[eę])(?:['’]s)?(?:\s+(?:is|was|on|:|'s))*\s+(?P<d>(?:in\s+(?:19|20)\d\d,?\s+(?:on\s+)?)?(?:the\s+)?"
     rf"(?:{DAY}\s+(?:of\s+)?(?:{MONTHS}|{POLISH_MONTHS})|(?:{MONTHS})\s+(?:the\s+)?{DAY}|in\s+(?:{MONTHS})(?=,?\s+\d)"
     rf"|\d{{1,2}}[/.-]\d{{1,2}}(?![/.-]?\d))(?:,?\s+(?:(?:19|20)\d\d|'?\d\d))?)\b",
     re.IGNORECASE,
@@ -449,6 +455,14 @@ VEHICLE = re.compile(r"\b[A-Z]{2}(?:0[2-9]|1\d|2[0-5]|5[1-9]|6\d|7[0-5])\s?[A-Z]
 OLD_VEHICLE = re.compile(r"\b[A-HJ-PR-Y]\d{1,3}\s?[A-Z]{3}\b")
 """A registration of 1983 to 2001 ("Y123 ABC"), in capitals."""
 OLD_VEHICLE_NEEDS = re.compile(r"[A-HJ-PR-Y]\d")
+LOWER_OLD_VEHICLE = re.compile(r"\b[a-hj-pr-y]\d{1,3}\s?[a-z]{3}\b")
+LOWER_OLD_VEHICLE_NEEDS = re.compile(r"[a-hj-pr-y]\d")
+CAR_WORDS = re.compile(
+    r"\b(?:car|cars|van|reg|registration|plate|plates|bmw|audi|merc|mercedes|golf|corsa|fiesta|focus|range\s+rover|"
+    r"taxi|motor|motorbike|bike|drove|driving|drives)\b",
+    re.IGNORECASE,
+)
+"""An old registration typed in lower case ("a black bmw s816 kfb") counts only with a word for a car in the answer."""
 PESEL = re.compile(r"(?<![\d+])\d{11}(?!\d)")
 DIGIT = re.compile(r"\d")
 DIGIT_RUN = re.compile(r"\d(?:[\s().\-/_*]{0,3}\d){6}")
@@ -1588,6 +1602,16 @@ def _near(text: str, start: int, end: int, word: str, reach: int = 30) -> bool:
     return word in text[max(0, start - reach) : end + reach].lower()
 
 
+def _old_registrations(text: str) -> Iterator[Found]:
+    """Registrations from before 2001 ("S816 KFB"), and in lower case with a word for a car in the answer."""
+    if OLD_VEHICLE_NEEDS.search(text):
+        for m in OLD_VEHICLE.finditer(text):
+            yield Found(m.start(), m.end(), "vehicle registration", "vehicle registration (before 2001)")
+    if LOWER_OLD_VEHICLE_NEEDS.search(text) and CAR_WORDS.search(text):
+        for m in LOWER_OLD_VEHICLE.finditer(text):
+            yield Found(m.start(), m.end(), "vehicle registration", "vehicle registration (before 2001), by a car")
+
+
 def _numbers(text: str, digit_count: int) -> Iterator[Found]:
     if LETTERS_DIGITS.search(text):  # "AB12 CDE", "QQ 12 34 56 C"
         for m in NI_NUMBER.finditer(text):
@@ -1595,9 +1619,7 @@ def _numbers(text: str, digit_count: int) -> Iterator[Found]:
                 yield Found(m.start(), m.end(), "NI number", "National Insurance number")
         for m in VEHICLE.finditer(text):
             yield Found(m.start(), m.end(), "vehicle registration", "vehicle registration")
-    if OLD_VEHICLE_NEEDS.search(text):
-        for m in OLD_VEHICLE.finditer(text):
-            yield Found(m.start(), m.end(), "vehicle registration", "vehicle registration (before 2001)")
+    yield from _old_registrations(text)
     if digit_count < 10:
         return
     for m in NHS_NUMBER.finditer(text):
@@ -1729,6 +1751,20 @@ def _streets_lived_on(text: str) -> list[Found]:
             number = HOUSE_NUMBER_AFTER.match(text, m.end())
             end = number.end() if number else m.end()
             found.append(Found(start, end, "address", "street where someone lives or stays"))
+    return found
+
+
+WEB_PARTS = frozenset(TLD.split("|")) | {"www", "html", "php", "pdf", "docx", "jpg", "png", "mp4", "txt"}
+
+
+def _dotted_handles(text: str) -> list[Found]:
+    """Handles of three parts or more joined by dots ("leicester.vapez.plug", "andrei.p.deals"): no part a web
+    address's or a file's ending, no part of one letter only ("e.g.", "a.s.a.p"), one part of four letters or more."""
+    found = []
+    for m in DOTTED_HANDLE.finditer(text):
+        parts = m.group().lower().split(".")
+        if WEB_PARTS.isdisjoint(parts) and max(map(len, parts)) >= 4 and sum(len(p) == 1 for p in parts) <= 1:
+            found.append(Found(*m.span(), "handle", "handle with dots"))
     return found
 
 
@@ -3188,6 +3224,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         found += _addresses_in_context(text, WORDS_ADDRESS)
     if "@" in text or "_" in text:
         found += [Found(*m.span(), "handle", "@handle or user_name") for m in AT_HANDLE.finditer(text)]
+    if "." in text:
+        found += _dotted_handles(text)
     if not SOCIAL_WORDS.isdisjoint(seen):
         found += _handles(words)
     found += _phones(text, seen, digit_count)
@@ -3215,7 +3253,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     ]
     keep = _keep_pattern(tuple(terms.keep)) if terms and terms.keep else None
     kept = [m.span() for m in keep.finditer(text)] if keep else []
-    if any(f.kind == "name" or f.recogniser.startswith(LEARNED) for f in found):
+    if any(f.kind == "name" or f.recogniser.startswith(LEARNED) or f.recogniser in GONE_TO for f in found):
         kept_names = _kept_phrases(words)  # a name (or what the CRF found) inside a place, service or public figure
         kept_names = [span for span in kept_names if span not in theirs and not _said_to_be_theirs(words, span)]
         famous = _famous(words, found) | _beside_a_figure(words, found, kept_names)
@@ -3223,7 +3261,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         found = [
             f
             for f in found
-            if (f.kind != "name" and not f.recogniser.startswith(LEARNED))
+            if (f.recogniser in GONE_TO and not any(s <= f.start and f.end <= e for s, e in kept_names))
+            or (f.kind != "name" and not f.recogniser.startswith(LEARNED) and f.recogniser not in GONE_TO)
             or not (
                 any(s <= f.start and f.end <= e for s, e in kept_names)
                 or _a_titled_figure(words, f, kept_names)
@@ -3278,6 +3317,10 @@ def _short_of_the_schools(
     if all(any(s <= a and b <= e for s, e in rules) for a, b in words):
         return []
     return [Found(start, end, f.kind, f.recogniser)]
+
+
+GONE_TO = frozenset(["capitalised name after 'go to'", "school after 'go to'"])
+"""Schools found only by "go to" before them: a place or day out kept as written is none ("go to alton towers")."""
 
 
 EXACT_KINDS = frozenset(
