@@ -312,3 +312,22 @@ def test_handles_dates_and_registrations_written_other_ways_go(line: str, gone: 
 def test_web_addresses_times_and_days_out_are_no_handles_or_schools(line: str) -> None:
     out = redact(line).text
     assert "[handle]" not in out and "[school]" not in out
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("w sobotę idę do kina z Kasią", "Kasią"),
+        ("bardzo lubię panią Anię z polskiej szkoły", "Anię"),
+        ("Tosia z mojej klasy zawsze mi pomaga", "Tosia"),
+    ],
+)
+def test_a_polish_name_as_its_sentence_has_it_and_a_short_form_go(line: str, gone: str) -> None:
+    assert gone not in redact(line).text
+
+
+def test_a_polish_word_ending_like_a_name_stays() -> None:
+    assert (
+        redact("idę na pocztę i mam nadzieję że będzie otwarta").text
+        == "idę na pocztę i mam nadzieję że będzie otwarta"
+    )

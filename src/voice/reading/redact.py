@@ -613,6 +613,8 @@ def _word_class(lower: str) -> int:
         found |= FIRST
         if lower in everyday_names():
             found |= EVERYDAY
+    elif lower.endswith(("ę", "ą")) and len(lower) >= 3 and lower[:-1] + "a" in first_names():
+        found |= FIRST  # a Polish name as its sentence has it: "lubię panią Ewę", "widzę Hanię", "z Kasią"
     if lower in surnames():
         found |= SURNAME
     if lower in places():
