@@ -331,3 +331,20 @@ def test_a_polish_word_ending_like_a_name_stays() -> None:
         redact("idę na pocztę i mam nadzieję że będzie otwarta").text
         == "idę na pocztę i mam nadzieję że będzie otwarta"
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "kooth.com helped me more than school did",
+        "go on https://www.childline.org.uk/get-support/ if you need to talk",
+        "follow @LCFC for the ticket news",
+        "the Foxes lost again at the King Power",
+    ],
+)
+def test_a_services_site_and_the_clubs_accounts_stay(line: str) -> None:
+    assert redact(line).text == line
+
+
+def test_a_persons_site_still_goes() -> None:
+    assert redact("my cousin's site is jaydenbeats.co.uk check it").text == "my cousin's site is [link] check it"

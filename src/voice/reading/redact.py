@@ -1759,6 +1759,14 @@ def _streets_lived_on(text: str) -> list[Found]:
 WEB_PARTS = frozenset(TLD.split("|")) | {"www", "html", "php", "pdf", "docx", "jpg", "png", "mp4", "txt"}
 
 
+def _a_services_site(link: str) -> bool:
+    """A helpline's or service's web address ("themix.org.uk", "https://www.childline.org.uk/get-support"):
+    data/helplines.txt names it, and it stays as written."""
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", link.lower()).split("/")[0].rstrip(".")
+    names = helplines().names
+    return host in names or any(host.endswith("." + name) for name in names if "." in name)
+
+
 def _dotted_handles(text: str) -> list[Found]:
     """Handles of three parts or more joined by dots ("leicester.vapez.plug", "andrei.p.deals"): no part a web
     address's or a file's ending, no part of one letter only ("e.g.", "a.s.a.p"), one part of four letters or more."""
@@ -1812,7 +1820,7 @@ def _with_town(text: str, found: Found) -> Found:
     village = VILLAGE_AFTER.match(text, found.end)
     if village and not class_of(village.group(1).lower()) & (ENGLISH | STOP | FUNCTION):
         found = Found(found.start, village.end(1), found.kind, found.recogniser)  # "[2 church lane, lyddington]"
-    return _with_area_before(text, found)
+    return found
 
 
 AREA_BEFORE = re.compile(r"\b((?:[A-Za-z'-]+\s+){0,2}[A-Za-z'-]+),\s*$")
@@ -1833,7 +1841,7 @@ def _with_area_before(text: str, found: Found) -> Found:
         area = " ".join(words[-n:]).lower()
         if area in towns or (n > 1 and area.endswith((" estate", " lodge", " frith"))):
             start = m.end(1) - len(" ".join(words[-n:]))
-            if text[start : m.end(1)] == " ".join(words[-n:]) and not text[:start].lower().endswith(("of ", "the ")):
+            if text[start : m.end(1)] == " ".join(words[-n:]) and not text[:start].lower().endswith("of "):
                 return Found(start, found.end, found.kind, found.recogniser)
     return found
 
@@ -3183,7 +3191,9 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     if "@" in text or "(at)" in text or "[at]" in text or ("at" in seen and not seen.isdisjoint(EMAIL_WORDS)):
         found += [Found(*m.span(), "email", "email address") for m in EMAIL.finditer(text)]
     if LINK_NEEDS.search(text):
-        found += [Found(*m.span(), "link", "web address") for m in LINK.finditer(text)]
+        found += [
+            Found(*m.span(), "link", "web address") for m in LINK.finditer(text) if not _a_services_site(m.group())
+        ]
     if not seen.isdisjoint(_written_school_starts()):
         found += [Found(*m.span(), "school", "the area's schools") for m in _written_schools().finditer(text)]
     if digit_count:
@@ -3225,7 +3235,11 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     ):  # "twenty-three"
         found += _addresses_in_context(text, WORDS_ADDRESS)
     if "@" in text or "_" in text:
-        found += [Found(*m.span(), "handle", "@handle or user_name") for m in AT_HANDLE.finditer(text)]
+        found += [
+            Found(*m.span(), "handle", "@handle or user_name")
+            for m in AT_HANDLE.finditer(text)
+            if m.group().lstrip("@").lower() not in not_people()  # "follow @LCFC", "@childline"
+        ]
     if "." in text:
         found += _dotted_handles(text)
     if not SOCIAL_WORDS.isdisjoint(seen):
@@ -3250,7 +3264,11 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     if not found:
         return found
     found = [
-        _with_town(text, f) if f.kind == "address" else _with_surroundings(text, f) if f.kind == "workplace" else f
+        _with_area_before(text, _with_town(text, f))
+        if f.kind == "address"
+        else _with_surroundings(text, f)
+        if f.kind == "workplace"
+        else f
         for f in found
     ]
     keep = _keep_pattern(tuple(terms.keep)) if terms and terms.keep else None
@@ -3266,7 +3284,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             if (f.recogniser in GONE_TO and not any(s <= f.start and f.end <= e for s, e in kept_names))
             or (f.kind != "name" and not f.recogniser.startswith(LEARNED) and f.recogniser not in GONE_TO)
             or not (
-                any(s <= f.start and f.end <= e for s, e in kept_names)
+                any(s <= _after_the(text, f.start) and f.end <= e for s, e in kept_names)
                 or _a_titled_figure(words, f, kept_names)
                 or _a_figure_inside(words, f, kept_names)
                 or _a_public_figure(words, f)
@@ -3319,6 +3337,11 @@ def _short_of_the_schools(
     if all(any(s <= a and b <= e for s, e in rules) for a, b in words):
         return []
     return [Found(start, end, f.kind, f.recogniser)]
+
+
+def _after_the(text: str, start: int) -> int:
+    """Where a find starts, after a "the" it starts with ("[the King Power]" is inside "King Power", kept)."""
+    return start + 4 if text[start : start + 4].lower() == "the " else start
 
 
 GONE_TO = frozenset(["capitalised name after 'go to'", "school after 'go to'"])
