@@ -348,3 +348,10 @@ def test_a_services_site_and_the_clubs_accounts_stay(line: str) -> None:
 
 def test_a_persons_site_still_goes() -> None:
     assert redact("my cousin's site is jaydenbeats.co.uk check it").text == "my cousin's site is [link] check it"
+
+
+def test_words_joined_by_underscores_are_no_handle() -> None:
+    assert (
+        redact("My answer to talk_to_someone: it matters to me.").text
+        == "My answer to talk_to_someone: it matters to me."
+    )

@@ -102,9 +102,12 @@ AT_HANDLE = re.compile(
     r"|\b(?=[A-Za-z0-9_]*\d)[A-Za-z0-9]+_[A-Za-z0-9_]*[A-Za-z0-9]_?(?!\w)"
     r"|(?<![\w@])_[A-Za-z0-9_]+\b|\b[A-Za-z0-9][A-Za-z0-9_]*_(?![\w@])"
     r"|\b(?:[A-Za-z0-9]{1,2}_[A-Za-z0-9_]+|[A-Za-z0-9_]+_[A-Za-z0-9]{1,2})\b"
-    # three parts or more joined by underscores, or a capital inside a part ("majka_z_leicester", "BlueFox_Uncle")
-    r"|\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+){2,}\b|\b[A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*_[A-Za-z0-9_]+\b"
+    # a capital inside a part ("BlueFox_Uncle")
+    r"|\b[A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*_[A-Za-z0-9_]+\b"
 )
+UNDERSCORED = re.compile(r"\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+){2,}\b")
+"""Three parts or more joined by underscores: a handle where a part is no English word ("majka_z_leicester",
+"zuzia_jest_brzydka"), not words joined up ("talk_to_someone")."""
 DOTTED_HANDLE = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+){2,}(?![\w@/]|\.\w)")
 """Three parts or more joined by dots, no web address ("leicester.vapez.plug", "andrei.p.deals"): see
 _dotted_handles()."""
@@ -3239,6 +3242,11 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             Found(*m.span(), "handle", "@handle or user_name")
             for m in AT_HANDLE.finditer(text)
             if m.group().lstrip("@").lower() not in not_people()  # "follow @LCFC", "@childline"
+        ]
+        found += [
+            Found(*m.span(), "handle", "user_name of three parts")
+            for m in UNDERSCORED.finditer(text)
+            if any(not class_of(part) & (ENGLISH | STOP | FUNCTION) for part in m.group().lower().split("_"))
         ]
     if "." in text:
         found += _dotted_handles(text)
