@@ -283,6 +283,8 @@ SOMEONES_HOME_BEFORE = re.compile(
 """Where someone lives, stays or lives in care said another way than LIVES_ON_BEFORE: the street after these
 words is their address; and SOMEONES_HOME, someone's home by their name or word for them, whose "who" is
 checked: not "it's on", "sainsbury's on", "was on" (see _someones_home)."""
+RELATIONS_PLURAL = frozenset(r + "s" for r in word_list("relations"))
+"""Words for people, plural ("cousins", "nans"): before "on" a street, their home ("outside my cousins on ...")."""
 NOT_WHOSE = frozenset(["it", "that", "he", "she", "what", "there", "who", "where", "here", "let", "this", "everyone"])
 """Words before 's that are not someone whose home it is ("it's on", "that's on")."""
 LIVING_CUES = frozenset(
@@ -3227,7 +3229,9 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     if not ANY_STREET.isdisjoint(seen) and not (
         LIVING_CUES.isdisjoint(seen)
         and not any(w.startswith("mieszka") for w in seen)
-        and not ("s on " in text or "s off " in text or "s in " in text)  # "my cousins on", "my nan's on"
+        and not (
+            ("'s " in text or "’s " in text) or not seen.isdisjoint(RELATIONS_PLURAL)
+        )  # "my nan's on", "my cousins on"
     ):
         found += _streets_lived_on(text)
     if digit_count or not MONTH_WORDS.isdisjoint(seen):  # "my birthday is the twelfth of october"
