@@ -13,8 +13,9 @@ places at town level and the names of services and apps, each from a maintained 
 - Names the lists miss (Punjabi, Gujarati, Somali, Eritrean, Romanian, ... and nicknames):
   `data/more_names.txt`; every listed name is also known without its accents ("zielinski").
 - What must stay: helplines and services (`data/helplines.txt`), public figures and fictional characters
-  (`data/public_figures.txt`), everyday Urdu in Latin letters and Polish (`data/everyday_words.txt`
-  and stopwordsiso's Polish and Urdu stop words).
+  (`data/public_figures.txt`), the figures, festivals and greetings of the area's faiths (`data/faith.txt`),
+  everyday Urdu in Latin letters and Polish (`data/everyday_words.txt` and stopwordsiso's Polish and Urdu stop
+  words).
 - The area's schools and colleges with the forms young people type (`data/schools.txt`).
 - The word lists redaction's rules read (words that are never names, function words, titles, words for
   family and friends, text speak, apps, jobs, ...: `data/redaction_words.txt`) and the last words of
@@ -44,6 +45,7 @@ FIGURES_FILE = DATA / "public_figures.txt"
 HELPLINES_FILE = DATA / "helplines.txt"
 SCHOOLS_FILE = DATA / "schools.txt"
 SET_TEXTS_FILE = DATA / "set_texts.txt"
+FAITH_FILE = DATA / "faith.txt"
 WORDS_FILE = DATA / "redaction_words.txt"
 STREETS_FILE = DATA / "streets.txt"
 
@@ -289,11 +291,36 @@ def local_places() -> frozenset[str]:
     return frozenset(found - TOO_WIDE)
 
 
+class Faith(NamedTuple):
+    words: frozenset[str]
+    """Festivals, greetings, prayers, scriptures and places of worship ("vaisakhi", "nagar kirtan")."""
+    figures: frozenset[str]
+    """Names of figures kept as written: each figure whose name people have today with a cue beside it ("lord
+    ram", "story of musa", "ram navami"), the figures named together ("ram and sita"), and the figures no one
+    is named after ("hanuman")."""
+
+
+@cache
+def faith() -> Faith:
+    """The figures, festivals, greetings and places of the area's faiths (data/faith.txt)."""
+    lists: dict[str, list[str]] = {}
+    entries: list[str] = []
+    for line in FAITH_FILE.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("["):
+            entries = lists.setdefault(line.strip("[]"), [])
+        elif line and not line.startswith("#"):
+            entries.extend(_plain(w) for w in line.split(",") if w.strip())
+    cued = {f"{cue} {name}" for name in lists["figures"] for cue in lists["before"]}
+    cued |= {f"{name} {cue}" for name in lists["figures"] for cue in lists["after"]}
+    return Faith(frozenset(lists["words"]), frozenset(cued | set(lists["pairs"]) | set(lists["own figures"])))
+
+
 @cache
 def not_people() -> frozenset[str]:
     """Names of apps, games, shops, services and helplines that young people write with a capital (the
-    helplines' names of one word among them)."""
-    found = _word_file(NOT_PEOPLE_FILE) | {n for n in helplines().names if " " not in n}
+    helplines' names of one word among them), and the words of faith (festivals, greetings, places)."""
+    found = _word_file(NOT_PEOPLE_FILE) | {n for n in helplines().names if " " not in n} | faith().words
     return found | {n.removesuffix("'s") for n in found if n.endswith("'s") and " " not in n}  # as answers are read
 
 
@@ -332,11 +359,11 @@ class Figures(NamedTuple):
 
 @cache
 def public_figures() -> Figures:
-    """Public figures and fictional characters (data/public_figures.txt): people a young person could not
-    be identified by."""
+    """Public figures and fictional characters (data/public_figures.txt) and the figures of faith kept as
+    written (data/faith.txt, faith()): people a young person could not be identified by."""
     phrases: dict[str, list[tuple[str, ...]]] = {}
     single = set()
-    for name in _word_file(FIGURES_FILE):
+    for name in _word_file(FIGURES_FILE) | faith().figures:
         words = as_words(name)
         if len(words) == 1:
             single.add(words[0])
