@@ -355,3 +355,15 @@ def test_words_joined_by_underscores_are_no_handle() -> None:
         redact("My answer to talk_to_someone: it matters to me.").text
         == "My answer to talk_to_someone: it matters to me."
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "some lad on youtube said school is pointless",  # found on frozen8 after its measure: "tiktok said school"
+        "my mum thinks school should start later",
+        "everyone hates school after christmas",
+    ],
+)
+def test_a_word_of_saying_or_feeling_before_school_names_no_school(line: str) -> None:
+    assert redact(line).text == line

@@ -168,7 +168,7 @@ SETS = {
     "frozen6": ("frozen6", "sixth frozen set", False),
     "frozen7": ("frozen7", "seventh frozen set", False),
     "probe9": ("probe9", "round 9's probe lines", False),
-    "frozen8": ("frozen8", "eighth frozen set", True),
+    "frozen8": ("frozen8", "eighth frozen set", False),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",

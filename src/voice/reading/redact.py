@@ -1459,6 +1459,15 @@ NAME_INTERNAL = frozenset(
     ]
 )
 STOPPERS = GENERIC_BEFORE_SCHOOL - NAME_INTERNAL
+SAYING_VERBS = frozenset(
+    [
+        *("said", "says", "say", "saying", "told", "tells", "think", "thinks", "thought", "reckons", "reckon"),
+        *("hate", "hates", "love", "loves", "like", "likes", "miss", "misses", "missed", "skip", "skipped"),
+        *("left", "leave", "leaves", "after", "before", "during", "than", "about", "and", "or", "but", "because"),
+    ]
+)
+"""Words no school's name has before its school word, lower case or not: "this guy on tiktok said school is a
+scam" names no school ("tiktok said")."""
 GO_TO_VERBS = frozenset(["go", "goes", "going", "attend", "attends", "attended", "was", "am", "im", "started"])
 """Verbs before a school with no school word in its name ("i go to fullhurst", "i was at Wreake Valley"): the
 habitual ones, not "went to" or "moved to", which are as often a trip or a town."""
@@ -1481,6 +1490,8 @@ def _school_name_start(words: Words, i: int) -> int:
             j -= 1
             continue
         if prev in STOPPERS and not (written[j - 1][0].isupper() and prev in ("new", "old", "big")):
+            break
+        if prev in SAYING_VERBS:
             break
         if words.classes[j - 1] & STOP and not (
             written[j - 1][0].isupper() and prev in ("sir", "st", "saint", "new", "old", "big")
