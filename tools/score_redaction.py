@@ -22,7 +22,8 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen5 --misses  # the fifth (frozen5/, blind before round 6 was measured; development since round 7)
     .venv/bin/python tools/score_redaction.py --frozen6 --misses  # the sixth (frozen6/, blind before rounds 7-8 were measured; development since round 9)
     .venv/bin/python tools/score_redaction.py --frozen7 --misses  # the seventh (frozen7/, blind before round 9 was measured; development since round 10)
-    .venv/bin/python tools/score_redaction.py --frozen8 --before REV  # the eighth (frozen8/, blind, before round 10): figures only
+    .venv/bin/python tools/score_redaction.py --frozen8 --misses  # the eighth (frozen8/, blind before round 10; development since round 11)
+    .venv/bin/python tools/score_redaction.py --frozen9 --before REV  # the ninth (frozen9/, blind, before round 11): figures only
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -169,6 +170,7 @@ SETS = {
     "frozen7": ("frozen7", "seventh frozen set", False),
     "probe9": ("probe9", "round 9's probe lines", False),
     "frozen8": ("frozen8", "eighth frozen set", False),
+    "frozen9": ("frozen9", "ninth frozen set", True),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -188,7 +190,9 @@ HELP = {
     "frozen6": "score the sixth frozen set of #28 (frozen6/, written blind before rounds 7 and 8 were measured; a "
     "development set since its measure after round 8, so its misses may be listed)",
     "probe9": "score round 9's own probe lines (probe9/, written before round 9 changed anything)",
-    "frozen8": "score the eighth frozen set of #28 (frozen8/, written blind before round 10; figures only)",
+    "frozen8": "score the eighth frozen set of #28 (frozen8/, written blind before round 10; a development set since "
+    "its measure after round 10, so its misses may be listed)",
+    "frozen9": "score the ninth frozen set of #28 (frozen9/, written blind before round 11; figures only)",
     "frozen7": "score the seventh frozen set of #28 (frozen7/, written blind before round 9 was measured; a "
     "development set since its measure after round 9, so its misses may be listed)",
 }
