@@ -170,8 +170,10 @@ def test_above_its_floor_it_also_reads_answers_in_neither_list() -> None:
     raised = [flags for b, (_, flags) in zip(before, wider, strict=True) if b == "none" and flags]
     assert raised, "some disclosures in neither list are worth a look to the close reader"
     for [flag] in raised:
-        assert flag.tier == "look" and flag.evidence is not None and flag.evidence.close is not None
+        assert flag.evidence is not None and flag.evidence.close is not None
         assert flag.evidence.close >= min(reader().look_threshold, reader().meta.window_threshold)
+        # worth a look; a flag only where all but sure (test_an_answer_in_neither_list_it_is_all_but_sure_of...)
+        assert flag.tier == "look" or flag.evidence.close >= reader().meta.flag_threshold
 
 
 def test_the_lead_sees_why_the_close_reader_made_a_flag(client: TestClient, settings: Settings) -> None:
@@ -298,3 +300,19 @@ def test_a_short_answer_is_read_closely_whatever_the_first_reader_scored(monkeyp
     read.clear()  # at a floor of 1 (VOICE_CLOSE_FLOOR=1) it reads the lists' answers only
     AnswerReader(close_floor=1.0).read([(short, short)])
     assert read == []
+
+
+@pytest.mark.parametrize(("chance", "tier"), [(0.995, "flag"), (0.95, "look"), (0.5, "none")])
+def test_an_answer_in_neither_list_it_is_all_but_sure_of_is_a_flag(
+    monkeypatch: pytest.MonkeyPatch, chance: float, tier: str
+) -> None:
+    """A new user in Chromium sent "pills. tonight maybe.": the close reader read it at 0.99, and it reached the
+    lead only as worth a look, below the flags. Where the close reader is all but sure (Meta.flag_threshold) of an
+    answer the first reader put in neither list, it is a flag; sure enough, worth a look; less, neither."""
+    typed = "idk really"  # short, in neither list of the first reader: read closely; its chance is given here
+    assert reader().look_threshold <= 0.95 < reader().meta.flag_threshold <= 0.995
+    monkeypatch.setattr(reader(), "chances", lambda texts: [chance for _ in texts])
+    [(_, flags)] = AnswerReader().read([(typed, typed)])
+    assert tier_of(flags) == tier
+    if flags:
+        assert flags[0].evidence is not None and flags[0].evidence.close == chance

@@ -22,7 +22,8 @@ the test split or a behavioural suite):
   `Meta.short_words` words whatever its score ("pills. tonight maybe."), is read
   too: whole, and, when long, in overlapping parts (`Meta.window_words`), so that a disclosure in the middle
   of a long run-on answer is read on its own; it becomes worth a look when the close reader is sure enough
-  of the whole (`Meta.look_threshold`) or of a part (`Meta.window_threshold`), with that part as the reason.
+  of the whole (`Meta.look_threshold`) or of a part (`Meta.window_threshold`), with that part as the reason; a flag where it is all but sure of
+  the whole (`Meta.flag_threshold`).
 
 Each answer is read alone (not padded beside others), so that its score never depends on what else was read
 with it. Its flags say why: its chance, and the words whose removal lowers it most.
@@ -80,6 +81,9 @@ class Meta(msgspec.Struct, frozen=True):
     """A long answer (more than window_words + window_step words) is also read in overlapping parts of this
     many words, window_step apart: a disclosure in the middle of a long run-on answer is read on its own
     (0: never)."""
+    flag_threshold: float = 1.01
+    """An answer in neither list (read above the floor, or short) that the close reader reads at or above this
+    chance is a flag, not only worth a look (above 1: never)."""
     logit_shift: float = 0.0
     """Added to the model's log-odds before its chance is read against the thresholds: a model retrained on more
     answers can be surer or less sure on the whole, and the shift puts its chances on the scale the thresholds

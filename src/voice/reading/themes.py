@@ -463,8 +463,12 @@ class AnswerReader:
                         [msgspec.structs.replace(f, tier="look") if f.tier == "flag" else f for f in flags],
                     )
                 continue  # as the model said
-            if not flags and chance >= close.look_threshold:  # now worth a look
-                found[n] = (theme, [self._closely_a_look(scored, text, chance, named)])
+            if not flags and chance >= close.look_threshold:  # now worth a look, or a flag where all but sure
+                look = self._closely_a_look(scored, text, chance, named)
+                found[n] = (
+                    theme,
+                    [msgspec.structs.replace(look, tier="flag") if chance >= close.meta.flag_threshold else look],
+                )
                 continue
             part, where = close.likeliest_part(said, self._part_risks)
             if flags and part < close.meta.window_threshold:  # sure it is not, whole and in every part
