@@ -61,6 +61,10 @@ def test_sign_in_filter_correct_propose_approve_publish(client: TestClient, sett
         version_id = conn.execute("SELECT version_id FROM responses LIMIT 1").fetchone()[0]
     assert "4 answers match." in get_page(client, f"/staff/responses?version={version_id}").get_text()
     assert "0 answers match." in get_page(client, f"/staff/responses?version={version_id + 99}").get_text()
+    # How an answer came in, named as the answer's own page names it (a new user found "Web form" and "API" here,
+    # "Online form" there).
+    ways = [o.get_text() for o in everything.select("#channel option")][1:]
+    assert ways == ["Online form", "Another app (API)", "Paper form", "Session or group", "Imported file"], ways
     # Each version is named by its place and its day, never by a hash code (a new user found "· 3f9a0c1e").
     named = [o.get_text() for o in everything.select("#version option")][1:]
     assert named and all(re.fullmatch(r".+ · version 1, from \d{1,2} [A-Z][a-z]+ \d{4}", o) for o in named), named

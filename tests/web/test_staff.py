@@ -80,8 +80,18 @@ def test_the_queue_from_disclosure_to_closed_flag_with_audit(client: TestClient,
         follow_redirects=False,
     )
     assert done.status_code == 303
-    closed = get_page(client, first).get_text()
+    closed_page = get_page(client, first)
+    closed = closed_page.get_text()
     assert "Closed by lead@example.org" in closed and "Passed to the DSL at the school" in closed
+    # The history in words a lead reads: the day and the time on the partnership's clock, the note after a colon
+    # (a new user in Chromium read "2026-12-05T22:17:37+00:00: ..., flag closed (note (concern))").
+    lines = [li.get_text() for li in closed_page.find("h2", string="History").find_next("ul")("li")]
+    when = r"\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}"
+    assert all(re.match(when + ": lead@example.org, ", line) for line in lines[:-1]), lines
+    assert any(
+        re.fullmatch(when + ": lead@example.org, flag closed: Passed to the DSL at the school.*", li) for li in lines
+    )
+    assert not any(re.search(r"\d{4}-\d{2}-\d{2}T", line) for line in lines)
     assert len(get_page(client, "/staff/safeguarding").select("tbody tr")) == 1
     assert len(get_page(client, "/staff/safeguarding?status=closed").select("tbody tr")) == 1
 
@@ -261,14 +271,16 @@ def test_the_leads_home_page_says_how_many_answers_are_waiting_in_the_queue(
     sign_in(client, "lead@example.org")
 
     def waiting() -> str:
-        item = get_page(client, "/staff").select_one("main a[href='/staff/safeguarding']").parent
+        item = get_page(client, "/staff").select_one("main li a[href='/staff/safeguarding']").parent
         return " ".join(item.get_text(" ", strip=True).split())
 
-    assert "0 flagged answers" in waiting()
+    assert "0 flagged answers" in waiting() and get_page(client, "/staff").select_one("main .notice-urgent") is None
     typed = "My stepdad hits me and I want to die"  # one answer, two flags
     sent = client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": typed}})
     assert sent.status_code == 201
     assert "1 flagged answer," in waiting()
+    urgent = get_page(client, "/staff").select_one("main .notice-urgent")  # above the list, as urgent
+    assert urgent is not None and "1 flagged answer is waiting for a safeguarding lead." in urgent.get_text()
     first = get_page(client, "/staff/safeguarding").select_one("tbody tr a")["href"]
     page = get_page(client, first)
     chosen = page.find("input", attrs={"name": "close", "checked": True})

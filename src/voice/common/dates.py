@@ -42,6 +42,11 @@ def local_today(moment: dt.datetime | None = None) -> dt.date:
     return (moment or now()).astimezone(_zone["in use"]).date()
 
 
+def local_moment(moment: dt.datetime) -> dt.datetime:
+    """A moment on the partnership's clock (a stored UTC time as staff in the area read it)."""
+    return moment.astimezone(_zone["in use"])
+
+
 class DateError(ValueError):
     """Not a day that exists, or not written as one; the message says how to write it."""
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_date, format_time
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
@@ -183,6 +183,16 @@ def day(locale: str, when: str | dt.date) -> str:
     return format_date(value, format="long", locale=_babel_locale(locale))
 
 
+def moment(locale: str, when: str | dt.datetime) -> str:
+    """A stored moment (ISO, UTC) as staff read it: its day in words and its time on the partnership's clock
+    ("5 December 2026, 22:17"), not "2026-12-05T22:17:37+00:00"."""
+    from voice.common.dates import local_moment
+
+    value = local_moment(dt.datetime.fromisoformat(when) if isinstance(when, str) else when)
+    where = _babel_locale(locale)
+    return f"{format_date(value, format='long', locale=where)}, {format_time(value, format='short', locale=where)}"
+
+
 def month_year(locale: str, when: str | dt.date) -> str:
     """A month and year in words (March 2024), in the reader's language."""
     value = dt.date.fromisoformat(when) if isinstance(when, str) else when
@@ -214,3 +224,8 @@ def jinja_percent(ctx: Context, whole_percent: float) -> str:
 @pass_context
 def jinja_day(ctx: Context, when: str | dt.date) -> str:
     return day(ctx.get("locale", DEFAULT_LOCALE), when)
+
+
+@pass_context
+def jinja_moment(ctx: Context, when: str | dt.datetime) -> str:
+    return moment(ctx.get("locale", DEFAULT_LOCALE), when)

@@ -573,6 +573,7 @@ class StaffController(Controller):
             query=query,
             survey_titles=_survey_titles(request, catalogue),
             versions=curation.versions(db),
+            channel_names=CHANNEL_NAMES,
             topic_names=_topic_names(request, taxonomy),
             priorities=_priority_names(db, taxonomy),
             pages=(total + curation.PAGE_SIZE - 1) // curation.PAGE_SIZE,
