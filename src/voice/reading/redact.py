@@ -2565,6 +2565,7 @@ def _open_words(words: Words) -> list[int]:
         for i in _positions(opened, BESIDE_A_PERSON):
             opened[i] = OPEN if _beside_a_person(words, i) else CLOSED
     _open_word_names(words, opened)
+    _open_person_places(words, opened)
     openers = OPENER_WORDS & seen
     if "to" in seen and not TO_SCHOOL.isdisjoint(seen):
         openers |= {"to"}
@@ -2609,6 +2610,66 @@ def _beside_a_person(words: Words, i: int) -> bool:
         or nxt in NAME_AFTER
         or (p1 in ("", "^") and nxt in BE_WORDS)  # "grace is the only one who ...": the CRF decides
         or (p1 != "" and bool(classes[i - 1] & FIRST) and bool(classes[i] & SURNAME))
+    )
+
+
+PERSON_SLOT = FIRST | PLACE
+"""Closed words that may be opened where a person stands in a sentence: a first name that is an everyday word or
+"will", a world place that is a name too ("xinyi")."""
+SLOT_CLOSED = STOP | NOT_PERSON
+SUBJECT_BEFORE = frozenset(["", "^", "after", "cos", "coz", "because", "bc", "but", "when", "until", "til", "till"])
+"""Words after which a sentence's subject comes ("after jordan posted", "cos lily said")."""
+DOING_OR_SAYING = frozenset(
+    ["got", "gets", "posted", "said", "says", "told", "sent", "keeps", "kept", "started", "made", "has", "had"]
+)
+"""What the subject of a sentence about someone does or says ("xinyi got called ...", "sky said")."""
+GROUP_WORDS = frozenset(
+    ["class", "form", "year", "yr", "school", "team", "group", "street", "road", "estate", "club", "church", "mosque"]
+    + ["gurdwara", "temple", "tutor", "set", "maths", "english", "science", "block", "flats", "area", "squad"]
+)
+"""What "from my ..." or "in my ..." says someone belongs to ("xinyi from my class", "holly in my form")."""
+AFTER_A_FULL_NAME = NAME_AFTER | frozenset(["is", "are", "was", "were", "r", "from", "in", "at", "my", "who", "and", "n", "&", "got"])
+"""Words after a first name and a surname in lower case that say they are a person's ("lily wood my old friend")."""
+SURNAME_WORDS = word_list("surnames that are words")
+"""Surnames that are everyday words no name list keeps ("young", "best"): a surname only after a first name."""
+
+
+def _open_person_places(words: Words, opened: list[int]) -> None:
+    """Open, for the labeller, closed words that could be names where a person stands in an ordinary sentence:
+    after "except", before "who", before "from my class" or "in my form", the subject before a verb of doing or
+    saying ("xinyi got", "will said"), and a first name and surname in lower case before what a person is or does
+    ("rich young from the year above", "lily wood my old friend")."""
+    classes = words.classes
+    at = [i for i, c in enumerate(classes) if c & PERSON_SLOT and not c & SLOT_CLOSED]
+    if not at:
+        return
+    lowers, before, n = words.lowers, words.before, len(words)
+    for i in at:
+        p1 = lowers[i - 1] if i and not before[i] else "^" if words.written[i][0].isupper() else ""
+        nxt = lowers[i + 1] if i + 1 < n and not before[i + 1] else ""
+        if classes[i] & FIRST and nxt and (classes[i + 1] & SURNAME or nxt in SURNAME_WORDS):
+            after = lowers[i + 2] if i + 2 < n and not before[i + 2] else ""
+            if (p1 in SUBJECT_BEFORE or p1 in NAME_BEFORE) and after in AFTER_A_FULL_NAME:
+                opened[i] = opened[i + 1] = OPEN  # "amber green is the kindest person"
+                continue
+        if opened[i] == CLOSED and (p1 == "except" or _a_person_slot(words, i, p1, nxt)):
+            opened[i] = OPEN
+
+
+def _a_person_slot(words: Words, i: int, p1: str, nxt: str) -> bool:
+    """Word i stands where a person does: before "who", "from my class", "in my form", or the subject before a verb
+    of doing or saying ("xinyi got", "will said")."""
+    lowers, before = words.lowers, words.before
+    return (
+        nxt == "who"
+        or (
+            nxt in ("from", "in")
+            and i + 3 < len(lowers)
+            and not before[i + 2]
+            and lowers[i + 2] in ("my", "our")
+            and lowers[i + 3] in GROUP_WORDS
+        )
+        or (p1 in SUBJECT_BEFORE and nxt in DOING_OR_SAYING)
     )
 
 
@@ -2919,7 +2980,12 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
     work with its street; None where what is public must stay."""
     kind, classes = labelled.kind.split("/")[0], words.classes[first : last + 1]
     who = LEARNED_JUDGE if labelled.kind.endswith("/judge") else LEARNED
-    if kind == "name" and any(c & (PLACE | NOT_PERSON) for c in classes) and words.prev(first) not in STRONG_CONTEXT:
+    if (
+        kind == "name"
+        and any(c & (PLACE | NOT_PERSON) for c in classes)
+        and words.prev(first) not in STRONG_CONTEXT
+        and not (first == last and classes[0] & PLACE and _a_person_slot(words, first, words.prev(first), words.next(first)))
+    ):
         return None  # "from Somalia and Jordan", "on Kooth": places and services stay, unless "my friend Jordan"
     if (
         kind == "name"
