@@ -2624,11 +2624,37 @@ DOING_OR_SAYING = frozenset(
 )
 """What the subject of a sentence about someone does or says ("xinyi got called ...", "sky said")."""
 GROUP_WORDS = frozenset(
-    ["class", "form", "year", "yr", "school", "team", "group", "street", "road", "estate", "club", "church", "mosque"]
-    + ["gurdwara", "temple", "tutor", "set", "maths", "english", "science", "block", "flats", "area", "squad"]
+    [
+        "class",
+        "form",
+        "year",
+        "yr",
+        "school",
+        "team",
+        "group",
+        "street",
+        "road",
+        "estate",
+        "club",
+        "church",
+        "mosque",
+        "gurdwara",
+        "temple",
+        "tutor",
+        "set",
+        "maths",
+        "english",
+        "science",
+        "block",
+        "flats",
+        "area",
+        "squad",
+    ]
 )
 """What "from my ..." or "in my ..." says someone belongs to ("xinyi from my class", "holly in my form")."""
-AFTER_A_FULL_NAME = NAME_AFTER | frozenset(["is", "are", "was", "were", "r", "from", "in", "at", "my", "who", "and", "n", "&", "got"])
+AFTER_A_FULL_NAME = NAME_AFTER | frozenset(
+    ["is", "are", "was", "were", "r", "from", "in", "at", "my", "who", "and", "n", "&", "got"]
+)
 """Words after a first name and a surname in lower case that say they are a person's ("lily wood my old friend")."""
 SURNAME_WORDS = word_list("surnames that are words")
 """Surnames that are everyday words no name list keeps ("young", "best"): a surname only after a first name."""
@@ -2984,7 +3010,9 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
         kind == "name"
         and any(c & (PLACE | NOT_PERSON) for c in classes)
         and words.prev(first) not in STRONG_CONTEXT
-        and not (first == last and classes[0] & PLACE and _a_person_slot(words, first, words.prev(first), words.next(first)))
+        and not (
+            first == last and classes[0] & PLACE and _a_person_slot(words, first, words.prev(first), words.next(first))
+        )
     ):
         return None  # "from Somalia and Jordan", "on Kooth": places and services stay, unless "my friend Jordan"
     if (
