@@ -2696,8 +2696,8 @@ def _open_person_places(words: Words, opened: list[int]) -> None:
 
 
 def _a_person_slot(words: Words, i: int, p1: str, nxt: str) -> bool:
-    """Word i stands where a person does: before "who", "from my class", "in my form", or the subject before a verb
-    of doing or saying ("xinyi got", "will said")."""
+    """Word i stands where a person does: before "who", "from my class", "in my form", the subject before a verb
+    of doing or saying ("xinyi got", "will said"), or starting a sentence before "and" and a name ("will and kai")."""
     lowers, before = words.lowers, words.before
     return (
         nxt == "who"
@@ -2709,6 +2709,15 @@ def _a_person_slot(words: Words, i: int, p1: str, nxt: str) -> bool:
             and lowers[i + 3] in GROUP_WORDS
         )
         or (p1 in SUBJECT_BEFORE and nxt in DOING_OR_SAYING)
+        or (
+            p1 in ("", "^")
+            and nxt in AND_WORDS
+            and not words.classes[i] & PLACE
+            and i + 2 < len(lowers)
+            and not before[i + 2]
+            and bool(words.classes[i + 2] & (FIRST | ARABIC))
+            and not words.classes[i + 2] & (EVERYDAY | STOP | PLACE)
+        )  # "will and kai keep taking my pens"
     )
 
 
