@@ -55,6 +55,5 @@ def test_a_capitalised_group_or_character_starting_a_sentence_stays(line: str) -
     assert redact(line).text == line
 
 
-@pytest.mark.xfail(strict=True, reason="#28 round 11: an everyday word that is a name, in lower case, before 'and'")
 def test_an_everyday_word_that_is_a_name_before_and_another_name_goes() -> None:
     assert redact("will and kai keep taking my pens").text == "[name] and [name] keep taking my pens"

@@ -716,6 +716,7 @@ class Words:
         self.set = frozenset(self.lowers)
         self.classes: list[int] = list(map(class_of, self.lowers))
         self._spans: list[tuple[int, int]] | None = None
+        self.person_places: set[int] = set()  # words opened to the labeller where a person stands (_open_words)
 
     def __len__(self) -> int:
         return len(self.lowers)
@@ -2509,6 +2510,10 @@ LEARNED_THRESHOLD_WORD = 0.2
 LEARNED_THRESHOLD_NO_NAME = 0.12
 """The same for an English word that no name list has ("ace", "star"): the CRF must be surer still (0.05 before
 round 7 of #28, whose model reads "my bro tiny" at 0.10)."""
+LEARNED_THRESHOLD_PERSON_PLACE = 0.7
+"""The same for a word opened where a person stands in the sentence ("xinyi from my class", "lily wood my old
+friend"): the context says a person, so the CRF may be less sure. Chosen over every development set in round 12 of
+#28 (0.1 to 0.9 tried: 0.7 removes 5 names and 3 surnames more than 0.2, with no clean line more changed)."""
 OPEN_CLASSES = FIRST | SURNAME | ARABIC | SCHOOL | FIGURE
 OPENERS = {
     **dict.fromkeys(TITLES, 1),
@@ -2565,6 +2570,7 @@ def _open_words(words: Words) -> list[int]:
         for i in _positions(opened, BESIDE_A_PERSON):
             opened[i] = OPEN if _beside_a_person(words, i) else CLOSED
     _open_word_names(words, opened)
+    _open_person_places(words, opened)
     openers = OPENER_WORDS & seen
     if "to" in seen and not TO_SCHOOL.isdisjoint(seen):
         openers |= {"to"}
@@ -2609,6 +2615,109 @@ def _beside_a_person(words: Words, i: int) -> bool:
         or nxt in NAME_AFTER
         or (p1 in ("", "^") and nxt in BE_WORDS)  # "grace is the only one who ...": the CRF decides
         or (p1 != "" and bool(classes[i - 1] & FIRST) and bool(classes[i] & SURNAME))
+    )
+
+
+PERSON_SLOT = FIRST | PLACE
+"""Closed words that may be opened where a person stands in a sentence: a first name that is an everyday word or
+"will", a world place that is a name too ("xinyi")."""
+SLOT_CLOSED = STOP | NOT_PERSON
+SUBJECT_BEFORE = frozenset(["", "^", "after", "cos", "coz", "because", "bc", "but", "when", "until", "til", "till"])
+"""Words after which a sentence's subject comes ("after jordan posted", "cos lily said")."""
+DOING_OR_SAYING = frozenset(
+    ["got", "gets", "posted", "said", "says", "told", "sent", "keeps", "kept", "started", "made", "has", "had"]
+)
+"""What the subject of a sentence about someone does or says ("xinyi got called ...", "sky said")."""
+GROUP_WORDS = frozenset(
+    [
+        "class",
+        "form",
+        "year",
+        "yr",
+        "school",
+        "team",
+        "group",
+        "street",
+        "road",
+        "estate",
+        "club",
+        "church",
+        "mosque",
+        "gurdwara",
+        "temple",
+        "tutor",
+        "set",
+        "maths",
+        "english",
+        "science",
+        "block",
+        "flats",
+        "area",
+        "squad",
+    ]
+)
+"""What "from my ..." or "in my ..." says someone belongs to ("xinyi from my class", "holly in my form")."""
+AFTER_A_FULL_NAME = NAME_AFTER | frozenset(
+    ["is", "are", "was", "were", "r", "from", "in", "at", "my", "who", "and", "n", "&", "got"]
+)
+"""Words after a first name and a surname in lower case that say they are a person's ("lily wood my old friend")."""
+SURNAME_WORDS = word_list("surnames that are words")
+"""Surnames that are everyday words no name list keeps ("young", "best"): a surname only after a first name."""
+
+
+def _open_person_places(words: Words, opened: list[int]) -> None:
+    """Open, for the labeller, closed words that could be names where a person stands in an ordinary sentence:
+    after "except", before "who", before "from my class" or "in my form", the subject before a verb of doing or
+    saying ("xinyi got", "will said"), and a first name and surname in lower case before what a person is or does
+    ("rich young from the year above", "lily wood my old friend")."""
+    classes = words.classes
+    at = [i for i, c in enumerate(classes) if c & PERSON_SLOT and not c & SLOT_CLOSED]
+    if not at:
+        return
+    lowers, before, n = words.lowers, words.before, len(words)
+    for i in at:
+        p1 = lowers[i - 1] if i and not before[i] else "^" if words.written[i][0].isupper() else ""
+        nxt = lowers[i + 1] if i + 1 < n and not before[i + 1] else ""
+        if (
+            classes[i] & FIRST
+            and nxt
+            and (classes[i + 1] & SURNAME or nxt in SURNAME_WORDS)
+            and not words.possessive(i)  # "Valentine's day"
+            and (words.written[i + 1][0].isupper() or not words.written[i][0].isupper())  # "Sage green": one case
+        ):
+            after = lowers[i + 2] if i + 2 < n and not before[i + 2] else ""
+            if (p1 in SUBJECT_BEFORE or p1 in NAME_BEFORE) and after in AFTER_A_FULL_NAME:
+                opened[i] = opened[i + 1] = OPEN  # "amber green is the kindest person"
+                words.person_places.update((i, i + 1))
+                continue
+        if opened[i] == CLOSED and (p1 == "except" or _a_person_slot(words, i, p1, nxt)):
+            opened[i] = OPEN
+            words.person_places.add(i)
+
+
+def _a_person_slot(words: Words, i: int, p1: str, nxt: str) -> bool:
+    """Word i stands where a person does: before "who", "from my class", "in my form", the subject before a verb
+    of doing or saying ("xinyi got", "will said"), or starting a sentence before "and" and a name ("will and kai")."""
+    lowers, before = words.lowers, words.before
+    return (
+        nxt == "who"
+        or (
+            nxt in ("from", "in")
+            and i + 3 < len(lowers)
+            and not before[i + 2]
+            and lowers[i + 2] in ("my", "our")
+            and lowers[i + 3] in GROUP_WORDS
+        )
+        or (p1 in SUBJECT_BEFORE and nxt in DOING_OR_SAYING)
+        or (
+            p1 in ("", "^")
+            and nxt in AND_WORDS
+            and not words.classes[i] & PLACE
+            and i + 2 < len(lowers)
+            and not before[i + 2]
+            and bool(words.classes[i + 2] & (FIRST | ARABIC))
+            and not words.classes[i + 2] & (EVERYDAY | STOP | PLACE)
+        )  # "will and kai keep taking my pens"
     )
 
 
@@ -2788,6 +2897,8 @@ def _open_after(words: Words, opened: list[int], openers: set[str] | frozenset[s
 
 def _name_threshold(words: Words, i: int) -> float:
     c = words.classes[i]
+    if i in words.person_places:
+        return LEARNED_THRESHOLD_PERSON_PLACE
     if c & ENGLISH and not c & (FIRST | SURNAME | ARABIC | SCHOOL):
         return LEARNED_THRESHOLD_NO_NAME  # "my mate ace": no list has it as a name
     if (
@@ -2919,7 +3030,14 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
     work with its street; None where what is public must stay."""
     kind, classes = labelled.kind.split("/")[0], words.classes[first : last + 1]
     who = LEARNED_JUDGE if labelled.kind.endswith("/judge") else LEARNED
-    if kind == "name" and any(c & (PLACE | NOT_PERSON) for c in classes) and words.prev(first) not in STRONG_CONTEXT:
+    if (
+        kind == "name"
+        and any(c & (PLACE | NOT_PERSON) for c in classes)
+        and words.prev(first) not in STRONG_CONTEXT
+        and not (
+            first == last and classes[0] & PLACE and _a_person_slot(words, first, words.prev(first), words.next(first))
+        )
+    ):
         return None  # "from Somalia and Jordan", "on Kooth": places and services stay, unless "my friend Jordan"
     if (
         kind == "name"
