@@ -23,7 +23,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen6 --misses  # the sixth (frozen6/, blind before rounds 7-8 were measured; development since round 9)
     .venv/bin/python tools/score_redaction.py --frozen7 --misses  # the seventh (frozen7/, blind before round 9 was measured; development since round 10)
     .venv/bin/python tools/score_redaction.py --frozen8 --misses  # the eighth (frozen8/, blind before round 10; development since round 11)
-    .venv/bin/python tools/score_redaction.py --frozen9 --before REV  # the ninth (frozen9/, blind, before round 11): figures only
+    .venv/bin/python tools/score_redaction.py --frozen9 --misses  # the ninth (frozen9/, blind before rounds 11-12; development since)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -170,7 +170,7 @@ SETS = {
     "frozen7": ("frozen7", "seventh frozen set", False),
     "probe9": ("probe9", "round 9's probe lines", False),
     "frozen8": ("frozen8", "eighth frozen set", False),
-    "frozen9": ("frozen9", "ninth frozen set", True),
+    "frozen9": ("frozen9", "ninth frozen set", False),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -192,7 +192,8 @@ HELP = {
     "probe9": "score round 9's own probe lines (probe9/, written before round 9 changed anything)",
     "frozen8": "score the eighth frozen set of #28 (frozen8/, written blind before round 10; a development set since "
     "its measure after round 10, so its misses may be listed)",
-    "frozen9": "score the ninth frozen set of #28 (frozen9/, written blind before round 11; figures only)",
+    "frozen9": "score the ninth frozen set of #28 (frozen9/, written blind before rounds 11 and 12; a development set "
+    "since its measure after round 12, so its misses may be listed)",
     "frozen7": "score the seventh frozen set of #28 (frozen7/, written blind before round 9 was measured; a "
     "development set since its measure after round 9, so its misses may be listed)",
 }
