@@ -319,3 +319,15 @@ def test_the_home_page_title_says_what_the_page_is_not_the_site_twice(client: Te
     title = get_page(client, "/").title.get_text()
     assert title == "Have your say", title
     assert get_page(client, "/withdraw").title.get_text().endswith(" – Have your say")
+
+
+@pytest.mark.parametrize("slug", EXAMPLE_SLUGS)
+def test_a_surveys_start_page_promises_no_help_it_cannot_give(client: TestClient, slug: str) -> None:
+    """A new user in Chromium read "a trained safeguarding lead will read it so that help can be offered" on a
+    survey that asks no name: no one can be offered help who cannot be found. The start page says a lead reads
+    worrying answers, that we can only get in touch if the young person asks, and where to get help now."""
+    said = " ".join(get_page(client, f"/s/{slug}").get_text(" ").split())
+    assert "safeguarding lead will read it" in said and "help can be offered" not in said
+    assert "we can only get in touch if you ask us to at the end" in said and "Childline free on 0800 1111" in said
+    question_types = [q.kind for _, q in example(slug).questions()]
+    assert "contact_request" in question_types  # there is a way to ask, at the end
