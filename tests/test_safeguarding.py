@@ -303,6 +303,16 @@ WARNING_SIGNS = [
     ("we have no heating or hot water", "going_hungry"),
     ("nothing matters anymore tbh", "hopelessness"),
     ("everyone would be better off if i wasnt around", "suicide"),
+    # seventh session, kinds behaviour6 missed (after its measure): exploitation told in the first person or of a
+    # named brother, a parent hurt in front of the child, nothing worth it, the only food, a home that is not safe
+    ("been running county lines since summer and cant get out", "exploitation"),
+    ("i miss fridays cos i have to do drops for older lads", "exploitation"),
+    ("my little brother is being used to carry stuff for a gang", "exploitation"),
+    ("i hide in my room when my stepdad is hitting mum", "domestic_abuse_witnessed"),
+    ("tbh nothing seems worth it any more", "hopelessness"),
+    ("i never miss breakfast club cos its the only food i get", "going_hungry"),
+    ("not safe at home, please dont tell anyone", "feeling_unsafe"),
+    ("my placement isnt safe at night", "feeling_unsafe"),
 ]
 
 
@@ -345,3 +355,17 @@ def test_harm_told_of_others_in_general_or_on_screen_is_a_mention_and_of_me_a_fl
 ) -> None:
     assert not read_rules(about_others).flags and read_rules(about_others).mentions
     assert read_rules(about_me).flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "young people round here are being used to sell drugs, its sad",  # of people in general, not a named one
+        "county lines is a massive problem in leicester",
+        "we learnt about county lines in pshe",
+        "its not safe to ride your bike on the ring road",
+        "my dad is helping mum with the shopping",
+    ],
+)
+def test_the_seventh_sessions_warning_signs_leave_talk_in_general_alone(text: str) -> None:
+    assert not read_rules(text).flags, read_rules(text).flags
