@@ -22,8 +22,8 @@ the test split or a behavioural suite):
   `Meta.short_words` words whatever its score ("pills. tonight maybe."), is read
   too: whole, and, when long, in overlapping parts (`Meta.window_words`), so that a disclosure in the middle
   of a long run-on answer is read on its own; it becomes worth a look when the close reader is sure enough
-  of the whole (`Meta.look_threshold`) or of a part (`Meta.window_threshold`), with that part as the reason; a flag where it is all but sure of
-  the whole (`Meta.flag_threshold`).
+  of the whole (`Meta.look_threshold`) or of a part (`Meta.window_threshold`), with that part as the reason,
+  and a flag where it is all but sure of the whole (`Meta.flag_threshold`).
 
 Each answer is read alone (not padded beside others), so that its score never depends on what else was read
 with it. Its flags say why: its chance, and the words whose removal lowers it most.

@@ -415,14 +415,15 @@ class AnswerReader:
         mentions: list[dict[str, str]],
     ) -> None:
         """The close reader reads again the answers the model (not a rule) flagged or put worth a look, and those
-        in neither list the model scored at least `close_floor`:
+        in neither list the model scored at least `close_floor` or that are short (`close_short` words or fewer):
 
         - worth a look, and the close reader sure it is a disclosure (Meta.threshold): a flag;
         - the model's flag or worth a look, and the close reader sure it is not, whole and in every part (below
           Meta.drop_threshold): taken out of the list ("i've never run away, i like being at home"; a rule's
           flag is never read here);
         - in neither list, and the close reader surer than Meta.look_threshold, whole or in one part of a long
-          answer (Meta.window_threshold): worth a look, with that part as the reason;
+          answer (Meta.window_threshold): worth a look, with that part as the reason; all but sure of the whole
+          (Meta.flag_threshold): a flag;
         - harm told as past and over (`told_as_over`, "i used to hurt myself but that stopped 2 years ago
           thanks to my counsellor"): read whole only, never in parts (a part leaves out the words that say it is
           over), and never a flag: worth a look only where both readers are as sure as for a flag.
