@@ -93,13 +93,12 @@ def open_counts(db: Database) -> dict[str, int]:
 def open_answers(db: Database) -> dict[str, int]:
     """How many answers have open flags, each counted once in its most serious tier (flag, then person, then
     look), as the lead's queue lists them: one answer, one row, however many flags it raised."""
-    found = dict(
-        db.execute(
-            "SELECT top, count(*) FROM (SELECT min(instr('flag person look', tier)) AS top FROM flags "
-            "WHERE status = 'open' GROUP BY response_id, answer_key) GROUP BY top"
-        ).fetchall()
-    )
-    return {tier: int(found.get("flag person look".index(tier) + 1, 0)) for tier in TIERS}
+    tops: dict[tuple[int, str], int] = {}  # each answer's most serious tier, as its place in TIERS
+    for response_id, key, tier in db.execute(
+        "SELECT response_id, answer_key, tier FROM flags WHERE status = 'open'"
+    ).fetchall():
+        tops[response_id, key] = min(tops.get((response_id, key), len(TIERS)), TIERS.index(tier))
+    return {tier: sum(1 for top in tops.values() if top == at) for at, tier in enumerate(TIERS)}
 
 
 def by_answer(items: list[QueueItem]) -> list[list[QueueItem]]:
