@@ -20,6 +20,8 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from voice.common.dates import local_moment
+
 LOCALE_DIR = Path(__file__).parent.parent / "locale"
 LOCALE_DIRS: list[Path] = [LOCALE_DIR]
 """Where compiled catalogues are looked for, in order (tests add a pseudo-locale here)."""
@@ -186,8 +188,6 @@ def day(locale: str, when: str | dt.date) -> str:
 def moment(locale: str, when: str | dt.datetime) -> str:
     """A stored moment (ISO, UTC) as staff read it: its day in words and its time on the partnership's clock
     ("5 December 2026, 22:17"), not "2026-12-05T22:17:37+00:00"."""
-    from voice.common.dates import local_moment
-
     value = local_moment(dt.datetime.fromisoformat(when) if isinstance(when, str) else when)
     where = _babel_locale(locale)
     return f"{format_date(value, format='long', locale=where)}, {format_time(value, format='short', locale=where)}"

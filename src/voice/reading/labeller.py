@@ -353,17 +353,13 @@ MAX_CACHED = 100_000
 
 
 def word_vector(word: str) -> np.ndarray:
-    """WordLlama's vector of one word (the reader's model and tokenizer): the average of its tokens' rows, at
-    unit length."""
-    import numpy as np
-
+    """WordLlama's vector of one word, as the reader embeds any text (the average of its tokens' rows, at unit
+    length)."""
     from voice.reading import reader
 
-    ids = reader.word_ids(word)
-    if not ids:
-        return np.zeros(reader.embedder().embedding.shape[1], dtype=np.float32)
-    vector = np.asarray(reader.embedder().embedding[list(ids)].mean(axis=0), dtype=np.float32)
-    return np.asarray(vector / max(float(np.linalg.norm(vector)), 1e-9), dtype=np.float32)
+    whole, _ = reader.embed([word])
+    vector: np.ndarray = whole[0]
+    return vector
 
 
 @cache
