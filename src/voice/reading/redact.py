@@ -460,8 +460,8 @@ VEHICLE = re.compile(r"\b[A-Z]{2}(?:0[2-9]|1\d|2[0-5]|5[1-9]|6\d|7[0-5])\s?[A-Z]
 OLD_VEHICLE = re.compile(r"\b[A-HJ-PR-Y]\d{1,3}\s?[A-Z]{3}\b")
 """A registration of 1983 to 2001 ("Y123 ABC"), in capitals."""
 OLD_VEHICLE_NEEDS = re.compile(r"[A-HJ-PR-Y]\d")
-LOWER_OLD_VEHICLE = re.compile(r"\b[a-hj-pr-y]\d{1,3}\s?[a-z]{3}\b")
-LOWER_OLD_VEHICLE_NEEDS = re.compile(r"[a-hj-pr-y]\d")
+LOWER_OLD_VEHICLE = re.compile(OLD_VEHICLE.pattern.lower())  # the same shape in lower case ("s816 kfb")
+LOWER_OLD_VEHICLE_NEEDS = re.compile(OLD_VEHICLE_NEEDS.pattern.lower())
 CAR_WORDS = re.compile(
     r"\b(?:car|cars|van|reg|registration|plate|plates|bmw|audi|merc|mercedes|golf|corsa|fiesta|focus|range\s+rover|"
     r"taxi|motor|motorbike|bike|drove|driving|drives)\b",
@@ -751,6 +751,13 @@ class Words:
     def next(self, i: int) -> str:
         j = i + 1
         return "" if j >= len(self.lowers) or self.before[j] == "." else self.lowers[j]
+
+    def touching(self, i: int) -> tuple[str, str]:
+        """The words just before and just after word i with nothing between (no comma, no full stop): "" where
+        there is none, and "^" before a capitalised word that nothing touches ("Hope so" begins a sentence)."""
+        before = self.lowers[i - 1] if i and not self.before[i] else "^" if self.written[i][0].isupper() else ""
+        after = self.lowers[i + 1] if i + 1 < len(self.lowers) and not self.before[i + 1] else ""
+        return before, after
 
 
 class _Names:
@@ -2597,12 +2604,11 @@ def _beside_a_person(words: Words, i: int) -> bool:
     upper = written[i][0].isupper()
     if upper and not before[i]:
         return True  # "I told Hope"
-    p1 = lowers[i - 1] if i and not before[i] else "^" if upper else ""  # "Hope so" begins a sentence
+    p1, nxt = words.touching(i)
     if p1 in FILLERS and (p1 not in ("think", "reckon") or (i > 1 and lowers[i - 2] == "i")):
         p1 = ""  # "tbh grace is ...", "i think autumn is ...": what comes after a filler starts the sentence
     if p1 == "" and lowers[i] in SENTENCE_WORDS:
         p1 = "^"  # "hope from my mum keeps me going", "love from my nan": a word that starts a sentence
-    nxt = lowers[i + 1] if i + 1 < n and not before[i + 1] else ""
     if (
         nxt in AND_WORDS
         and i + 2 < n
@@ -2674,10 +2680,8 @@ def _open_person_places(words: Words, opened: list[int]) -> None:
     at = [i for i, c in enumerate(classes) if c & PERSON_SLOT and not c & SLOT_CLOSED]
     if not at:
         return
-    lowers, before, n = words.lowers, words.before, len(words)
     for i in at:
-        p1 = lowers[i - 1] if i and not before[i] else "^" if words.written[i][0].isupper() else ""
-        nxt = lowers[i + 1] if i + 1 < n and not before[i + 1] else ""
+        p1, nxt = words.touching(i)
         if (
             classes[i] & FIRST
             and nxt
@@ -2685,7 +2689,7 @@ def _open_person_places(words: Words, opened: list[int]) -> None:
             and not words.possessive(i)  # "Valentine's day"
             and (words.written[i + 1][0].isupper() or not words.written[i][0].isupper())  # "Sage green": one case
         ):
-            after = lowers[i + 2] if i + 2 < n and not before[i + 2] else ""
+            after = words.touching(i + 1)[1]
             if (p1 in SUBJECT_BEFORE or p1 in NAME_BEFORE) and after in AFTER_A_FULL_NAME:
                 opened[i] = opened[i + 1] = OPEN  # "amber green is the kindest person"
                 words.person_places.update((i, i + 1))

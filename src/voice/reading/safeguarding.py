@@ -125,6 +125,8 @@ _GOOD = (
     r"(?:fine|ok|okay|safe|good|better|happy|happier|settled|great|chill|calm|peaceful|sorted|amazing|closer|well|"
     r"manageable|loads better|way better|much better|so much better|healthy|healthier|stronger|grateful|thankful)"
 )
+_STOPPED_DOING = r"(?:eating|going|talking|sleeping|caring|believing|hoping)"
+"""What stopping does not end harm but is a sign of it ("i stopped eating", "but stopped believing")."""
 PAST = re.compile(
     r"\b(?:(?:years?|months|ages|weeks|a while|a bit) (?:ago|back)|used to|back then|as a (?:kid|child)|"
     r"in the past|been through|at first|tried to|"
@@ -171,8 +173,9 @@ OVER = re.compile(
     r"(?:gave|give|gives) me (?:confidence|hope|a reason)|happy with my|(?:is|are|went) (?:in|to) (?:prison|jail)|"
     r"(?:got|was|were|been) reported|(?:cant|can not|cannot) come near|(?:much|so much|loads|way|a lot) better now|"
     r"(?:got|found|gave) (?:me|us) (?:a|my|our) (?:own )?(?:flat|place|house|home)|had (?:help|support|counselling|therapy)|"
-    r"(?:but|and) stopped(?! (?:eating|going|talking|sleeping|caring|believing|hoping))|"
-    r"(?:that|it|they|he|she) stopped|i stopped(?! (?:eating|going|talking|sleeping|caring|leaving|seeing|getting|trying|replying|answering|washing|wanting|believing|hoping))|never (?:heard from|saw|seen) (?:them|him|her) again|"
+    r"(?:but|and) stopped(?! " + _STOPPED_DOING + r")|"
+    r"(?:that|it|they|he|she) stopped|i stopped(?! (?:" + _STOPPED_DOING[3:-1] + r"|leaving|seeing|getting|trying|"
+    r"replying|answering|washing|wanting))|never (?:heard from|saw|seen) (?:them|him|her) again|"
     r"(?:couldnt|could not) have done it without|recover(?:ed|ing|y)|"
     r"(?:we|mum|i) left (?:him|her|my (?:dad|stepdad|step dad|mum|ex))|got away|moved out|feels like home|"
     r"(?:its been|been) (?:over |more than )?(?:a|an|\d+|one|two|three|four|five) (?:years?|months) since|"
