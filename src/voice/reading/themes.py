@@ -465,11 +465,8 @@ class AnswerReader:
                     )
                 continue  # as the model said
             if not flags and chance >= close.look_threshold:  # now worth a look, or a flag where all but sure
-                look = self._closely_a_look(scored, text, chance, named)
-                found[n] = (
-                    theme,
-                    [msgspec.structs.replace(look, tier="flag") if chance >= close.meta.flag_threshold else look],
-                )
+                tier = "flag" if chance >= close.meta.flag_threshold else "look"
+                found[n] = (theme, [self._closely_a_look(scored, text, chance, named, tier)])
                 continue
             part, where = close.likeliest_part(said, self._part_risks)
             if flags and part < close.meta.window_threshold:  # sure it is not, whole and in every part
@@ -487,12 +484,14 @@ class AnswerReader:
             return True
         return self.close is not None and len(typed.split()) <= self.close_short
 
-    def _closely_a_look(self, scored: Scores, shown: str, chance: float, mentions: dict[str, str]) -> Flag:
-        """Worth a look, made by the close reader: the model's reasons (from the answer as staff see it), with
-        the close reader's chance beside them."""
+    def _closely_a_look(
+        self, scored: Scores, shown: str, chance: float, mentions: dict[str, str], tier: str = "look"
+    ) -> Flag:
+        """Worth a look (or a flag, where the close reader is all but sure), made by the close reader: the model's
+        reasons (from the answer as staff see it), with the close reader's chance beside them."""
         assert self.model is not None
         why = msgspec.structs.replace(self.model.explain(scored, shown), close=chance)
-        return model_flag(scored, "look", why, mentions or None)
+        return model_flag(scored, tier, why, mentions or None)
 
     def _part_risks(self, parts: list[str]) -> list[float]:
         """The first reader's score of each part of a long answer (to choose the parts the close reader reads)."""
