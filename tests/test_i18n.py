@@ -18,7 +18,7 @@ from litestar.testing import TestClient
 
 from tests.conftest import EXAMPLE_SLUGS, EXAMPLES, csrf, example, extracted_messages
 from voice.common import i18n
-from voice.common.i18n import DEFAULT_TEXTS
+from voice.common.i18n import DEFAULT_TEXTS, score
 from voice.common.settings import REPO_DIR, Settings
 from voice.surveys.files import _yaml_load
 from voice.surveys.schema import Survey
@@ -352,3 +352,12 @@ def test_you_said_we_did_pages_are_fully_translatable(pseudo_locale: str, tmp_pa
         if (left := unmarked(html.replace("&#39;", "'").replace("&#34;", '"'), allowed))
     }
     assert not problems, f"words not marked for translation: {problems}"
+
+
+def test_a_readers_score_is_cut_not_rounded_up_past_a_threshold_and_written_the_readers_way() -> None:
+    """The lead reads "0.99" only where the reader's score reached the flag's threshold of 0.99: a close reading of
+    0.989 sat worth a look while the page said 0.99."""
+    assert score("en", 0.989) == "0.98"
+    assert score("en", 0.99) == "0.99"
+    assert score("en", 1.0) == "1.00"
+    assert score("pl", 0.5313) == "0,53"

@@ -4,6 +4,7 @@ person, it learns from people and refuses a worse model, and `voice eval` report
 from __future__ import annotations
 
 import json
+import math
 import os
 import signal
 import sqlite3
@@ -187,7 +188,11 @@ def test_a_flag_by_the_model_says_why_with_the_redacted_sentence(client: TestCli
     add(settings, "lead@example.org", "safeguarding_lead")
     sign_in(client, "lead@example.org")
     queue = get_page(client, "/staff/safeguarding").get_text(" ")
-    assert "Reads like disclosures about" in queue and f"(score {score:.2f})" in queue and "Gary" not in queue
+    assert (
+        "Reads like disclosures about" in queue
+        and f"(score {math.floor(score * 100) / 100:.2f})" in queue
+        and "Gary" not in queue
+    )
 
 
 def test_a_flag_by_the_model_explains_itself_in_words_a_lead_can_check(client: TestClient, settings: Settings) -> None:

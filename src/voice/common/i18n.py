@@ -7,6 +7,7 @@ request's language into another. So the gettext callables read the locale from t
 from __future__ import annotations
 
 import datetime as dt
+import math
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -170,6 +171,12 @@ def number(locale: str, n: float) -> str:
     return format_decimal(n, locale=_babel_locale(locale))
 
 
+def score(locale: str, chance: float) -> str:
+    """A reader's score to two decimals, cut and never rounded up ("0.98" for 0.989), written the reader's way
+    ("0,98" in Polish): a score shown at a threshold (0.99 to flag) has reached it."""
+    return format_decimal(math.floor(chance * 100 + 1e-9) / 100, format="0.00", locale=_babel_locale(locale))
+
+
 def words_list(locale: str, items: list[str]) -> str:
     """ "a, b and c", the reader's way."""
     return format_list(items, locale=_babel_locale(locale)) if items else ""
@@ -214,6 +221,11 @@ def _babel_locale(locale: str) -> str:
 @pass_context
 def jinja_number(ctx: Context, n: float) -> str:
     return number(ctx.get("locale", DEFAULT_LOCALE), n)
+
+
+@pass_context
+def jinja_score(ctx: Context, chance: float) -> str:
+    return score(ctx.get("locale", DEFAULT_LOCALE), chance)
 
 
 @pass_context

@@ -20,6 +20,7 @@ from voice.common.i18n import (
     jinja_number,
     jinja_percent,
     jinja_said,
+    jinja_score,
     language_name,
     words_list,
 )
@@ -115,6 +116,7 @@ def environment() -> Environment:
         label=jinja_label,
         said=jinja_said,
         number=jinja_number,
+        score=jinja_score,
         percent=jinja_percent,
         day=jinja_day,
         moment=jinja_moment,
