@@ -6,6 +6,8 @@ are kinds, with names and lines of their own, not lines of any evaluation set.""
 
 from __future__ import annotations
 
+import re
+
 from tests.conftest import redaction_round
 from voice.reading.redact import LEARNED, explain
 
@@ -36,4 +38,4 @@ def test_a_subject_the_learned_recogniser_found_is_explained_with_its_confidence
     text = "i think willow is being picked on at home"
     (found,) = explain(text)
     assert text[found.start : found.end] == "willow"
-    assert found.recogniser.startswith(LEARNED + ", 0.")
+    assert re.fullmatch(re.escape(LEARNED) + r", [01]\.\d\d", found.recogniser)

@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 import msgspec
 import phonenumbers
 
-from voice.reading import labeller
+from voice.reading import close_labeller, labeller
 from voice.reading.names import (
     FUNCTION_WORDS,
     NEVER_NAMES,
@@ -2311,7 +2311,7 @@ STRONG_CONTEXT = TITLES | RELATIONS | INTRODUCERS
 def _a_public_figure(words: Words, found: Found) -> bool:
     """A name of one word that is a public figure's ("stormzy", "messi"), with nothing around it to say
     it is someone the young person knows ("my mate Messi")."""
-    if not found.recogniser.startswith(LEARNED) and found.recogniser not in (
+    if not found.recogniser.startswith(LEARNED_ANY) and found.recogniser not in (
         "first name list",
         "name in context",
         "capitalised, not a word",
@@ -2345,7 +2345,7 @@ def _a_titled_figure(words: Words, found: Found, kept: list[tuple[int, int]]) ->
 def _a_figure_inside(words: Words, found: Found, kept: list[tuple[int, int]]) -> bool:
     """What the learned recogniser found holds a public figure's name of two words or more and, besides it,
     only words in lower case that are no names ("[fav roald dahl] book"): the figure, not someone known."""
-    if not found.recogniser.startswith(LEARNED) or not kept:
+    if not found.recogniser.startswith(LEARNED_ANY) or not kept:
         return False
     for s, e in kept:
         if found.start <= s and e <= found.end and (s, e) != (found.start, found.end) and _a_figures_name(words, s, e):
@@ -2429,6 +2429,48 @@ def _famous(words: Words, found: list[Found]) -> set[int]:
 IDENTITIES = word_list("faiths and identities")
 
 
+PETS = frozenset(
+    [
+        "dog",
+        "dogs",
+        "cat",
+        "cats",
+        "puppy",
+        "pup",
+        "kitten",
+        "kitty",
+        "hamster",
+        "rabbit",
+        "bunny",
+        "budgie",
+        "parrot",
+        "pony",
+        "horse",
+        "tortoise",
+        "turtle",
+        "gerbil",
+        "guinea",
+        "pig",
+        "snake",
+        "lizard",
+        "fish",
+        "goldfish",
+        "ferret",
+    ]
+)
+"""A pet's name is no person's detail ("my dog max is my best friend", "our cat called luna")."""
+
+
+def _a_pets_name(words: Words, found: Found) -> bool:
+    if words.set.isdisjoint(PETS):
+        return False
+    i = words.index_at(found.start)
+    if i is None:
+        return False
+    before = words.prev(i)
+    return before in PETS or (before in ("called", "named") and words.prev(i, 2) in PETS)
+
+
 def _an_identity(words: Words, found: Found) -> bool:
     """A faith, heritage, identity or what a faith has one wear ("im christian", "my sister is bi", "i wear a
     kara"), not someone's name, unless a title or a word for one person comes before ("my friend Christian")."""
@@ -2510,6 +2552,9 @@ URDU_PEOPLE = word_list("urdu people")
 
 LEARNED = "learned (CRF)"
 LEARNED_JUDGE = LEARNED + ", the judge"
+LEARNED_CLOSE = "learned (language model)"
+LEARNED_ANY = (LEARNED, LEARNED_CLOSE)
+"""What a learned recogniser found starts with one of these, and goes through the same checks."""
 LEARNED_THRESHOLD = 0.5
 """A word is a name, school or place of work when the CRF's probability that it is none (O) is below this."""
 LEARNED_THRESHOLD_WORD = 0.2
@@ -2959,6 +3004,66 @@ def _learned(words: Words) -> Iterator[Found]:
                 yield found
 
 
+def _closely_labelled(words: Words) -> Iterator[Found]:
+    """Names, schools and places of work the close labeller (voice.reading.close_labeller) finds: the words of
+    one kind side by side in one sentence, each as sure as its kind of word needs (_close_threshold), are one
+    find, checked as the CRF's are (_learned_find)."""
+    model = close_labeller.shipped_close_labeller()
+    if model is None or not len(words):
+        return
+    near = [i for i, c in enumerate(words.classes) if not c or c & (FIRST | SURNAME | ARABIC | SCHOOL | EVERYDAY)]
+    if not near:
+        return  # only words that no list has as a name, a school or a place: most answers
+    spans = [words.span(i) for i in range(len(words))]
+    at = {s: i for i, (s, _) in enumerate(spans)}
+    thresholds = model.meta.thresholds
+    run: list[tuple[int, close_labeller.Word]] = []
+    chosen = [
+        (at[w.start], w)
+        for w in model.words(words.text, spans, min(thresholds.values()), near)
+        if w.chance >= _close_threshold(words, at[w.start], w.label, thresholds)
+    ]
+    for i, word in [*chosen, (-1, None)]:
+        if run and (word is None or i != run[-1][0] + 1 or word.label != run[-1][1].label or words.before[i] == "."):
+            first, last = run[0][0], run[-1][0]
+            a = max((k for k in range(first + 1) if words.before[k] == "."), default=0)
+            b = next((k for k in range(last + 1, len(words)) if words.before[k] == "."), len(words))
+            kind = labeller.KINDS[run[0][1].label]
+            chance = min(w.chance for _, w in run)
+            found = _learned_find(
+                words, first, last, a, b, labeller.Labelled(first - a, last - a + 1, kind + "/close", chance)
+            )
+            if found is not None and not (kind == "school" and set(words.lowers[first : last + 1]) <= SCHOOL_ENDS):
+                yield found
+            run = []
+        if word is not None:
+            run.append((i, word))
+
+
+def _close_threshold(words: Words, i: int, label: str, thresholds: dict[str, float]) -> float:
+    """How sure the close labeller must be of word i (Meta.thresholds: "N", "S", "W", "everyday", "no name"):
+    - never, as a name, of a word for a relative ("aabo hits hooyo", "mi stepfada") or a stop word no name list
+      has ("may from next year");
+    - surer, as a name, of a word no name list has ("sleep is my best friend");
+    - surer of an everyday word that is also a name, in lower case or starting a sentence ("hope from my mum keeps
+      me going", "me and will be there", "bus never turns up", "forest school"), as the CRF is;
+    - as sure as its kind needs of any other."""
+    c, lower = words.classes[i], words.lowers[i]
+    if label == "N" and (
+        lower in RELATIONS or lower.startswith("step") or (c & STOP and not c & (FIRST | SURNAME | ARABIC))
+    ):
+        return 2.0
+    if label == "N" and c & (ENGLISH | FUNCTION) and not c & (FIRST | SURNAME | ARABIC | SCHOOL):
+        return thresholds.get("no name", 1.0)
+    if (
+        c & (ENGLISH | STOP | FUNCTION | EVERYDAY)
+        and (words.before[i] or not words.written[i][0].isupper())
+        and (not c & FIRST or c & EVERYDAY)
+    ):
+        return max(thresholds.get("everyday", 1.0), thresholds.get(label, 1.0))
+    return thresholds.get(label, 1.0)
+
+
 CAPITALISED = "capitalised, not a word"
 LEARNED_VETO = 0.9
 """A capitalised word that no list has is a name by rule ("I told Zayaan") unless the learned judge, reading the
@@ -3033,7 +3138,13 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
     """Words first..last, labelled in the sentence a..b-1, as a find: with its title or "the", a place of
     work with its street; None where what is public must stay."""
     kind, classes = labelled.kind.split("/")[0], words.classes[first : last + 1]
-    who = LEARNED_JUDGE if labelled.kind.endswith("/judge") else LEARNED
+    who = (
+        LEARNED_JUDGE
+        if labelled.kind.endswith("/judge")
+        else LEARNED_CLOSE
+        if labelled.kind.endswith("/close")
+        else LEARNED
+    )
     if (
         kind == "name"
         and any(c & (PLACE | NOT_PERSON) for c in classes)
@@ -3402,6 +3513,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     if not NICKNAME_WORDS.isdisjoint(seen):
         found += [Found(*m.span(), "name", "nickname of a letter") for m in NICKNAME.finditer(text)]
     found += _learned(words)
+    found += _closely_labelled(words)
     if any(f.recogniser == CAPITALISED for f in found):
         found = [f for f in found if f.recogniser != CAPITALISED or not _learned_doubts(words, f)]
     theirs = _famous_but_theirs(words) if not _figure_ends().isdisjoint(seen) and not MY_WORDS.isdisjoint(seen) else []
@@ -3418,7 +3530,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     ]
     keep = _keep_pattern(tuple(terms.keep)) if terms and terms.keep else None
     kept = [m.span() for m in keep.finditer(text)] if keep else []
-    if any(f.kind == "name" or f.recogniser.startswith(LEARNED) or f.recogniser in GONE_TO for f in found):
+    if any(f.kind == "name" or f.recogniser.startswith(LEARNED_ANY) or f.recogniser in GONE_TO for f in found):
         kept_names = _kept_phrases(words)  # a name (or what the CRF found) inside a place, service or public figure
         kept_names = [span for span in kept_names if span not in theirs and not _said_to_be_theirs(words, span)]
         famous = _famous(words, found) | _beside_a_figure(words, found, kept_names)
@@ -3427,7 +3539,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             f
             for f in found
             if (f.recogniser in GONE_TO and not any(s <= f.start and f.end <= e for s, e in kept_names))
-            or (f.kind != "name" and not f.recogniser.startswith(LEARNED) and f.recogniser not in GONE_TO)
+            or (f.kind != "name" and not f.recogniser.startswith(LEARNED_ANY) and f.recogniser not in GONE_TO)
             or not (
                 any(s <= _after_the(text, f.start) and f.end <= e for s, e in kept_names)
                 or _a_titled_figure(words, f, kept_names)
@@ -3435,6 +3547,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
                 or _a_public_figure(words, f)
                 or _a_word_of_its_language(words, f)
                 or _an_identity(words, f)
+                or (f.kind == "name" and _a_pets_name(words, f))
                 or (f.kind == "name" and f.start in famous)
                 or (f.kind == "name" and not characters.isdisjoint(words.set) and _a_set_books_character(words, f))
             )
@@ -3442,7 +3555,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     found = [f for f in found if not _kept(text, f, terms) and not any(s <= f.start and f.end <= e for s, e in kept)]
     listed = [(f.start, f.end) for f in found if f.recogniser.startswith("the area's schools")]
     if listed:
-        rules = [(f.start, f.end) for f in found if not f.recogniser.startswith(LEARNED)]
+        rules = [(f.start, f.end) for f in found if not f.recogniser.startswith(LEARNED_ANY)]
         found = [g for f in found for g in _short_of_the_schools(text, f, listed, rules)]
     # Contact details and identifiers first (a name or a street can never swallow the email or phone number
     # beside it: "Freya Hollis, freyahollis.u14@gmail.com", "lives Kamloops Crescent, number 0116 496 0274"),
@@ -3463,7 +3576,7 @@ def _short_of_the_schools(
     """What the learned recogniser found, cut short of a school of the area's list it runs into ("[Zara Bhatti —
     Madani] Girls" is "[Zara Bhatti] — [Madani Girls]"): the list's school, whole, is the better find. What is left
     goes where the rules found every word of it themselves ("Mia Chen, 9RH": a name and a form group)."""
-    if not f.recogniser.startswith(LEARNED):
+    if not f.recogniser.startswith(LEARNED_ANY):
         return [f]
     start, end = f.start, f.end
     for s, e in listed:
