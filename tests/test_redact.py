@@ -439,3 +439,19 @@ def test_a_contact_detail_is_never_swallowed_by_a_name_or_street(text: str, expe
 )
 def test_a_polish_verb_after_a_family_word_and_a_room_number_are_no_details(text: str, expected: str) -> None:
     assert redact(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("the school wants my dob 3 9 2011 on the form", "the school wants my dob [date of birth] on the form"),
+        ("my tutor group is 11/3 and its the loudest", "my tutor group is [form group] and its the loudest"),
+        ("i got 11/3 on the spelling test", "i got 11/3 on the spelling test"),  # a score, no form said
+        ("we won 10 2 in 2010", "we won 10 2 in 2010"),  # no date of birth said
+    ],
+)
+def test_a_date_of_birth_in_spaces_and_a_form_with_a_slash_go_only_where_the_words_say_so(
+    line: str, expected: str
+) -> None:
+    """Kinds the tenth frozen set showed after its measure: "dob 11 12 2010" (spaces only) and "my form is 10/2"."""
+    assert redact(line).text == expected

@@ -24,7 +24,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen7 --misses  # the seventh (frozen7/, blind before round 9 was measured; development since round 10)
     .venv/bin/python tools/score_redaction.py --frozen8 --misses  # the eighth (frozen8/, blind before round 10; development since round 11)
     .venv/bin/python tools/score_redaction.py --frozen9 --misses  # the ninth (frozen9/, blind before rounds 11-12; development since)
-    .venv/bin/python tools/score_redaction.py --frozen10 --before REV  # the tenth (frozen10/, blind; figures only)
+    .venv/bin/python tools/score_redaction.py --frozen10 --before REV  # the tenth (frozen10/, blind before the close labeller; development since)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -172,7 +172,7 @@ SETS = {
     "probe9": ("probe9", "round 9's probe lines", False),
     "frozen8": ("frozen8", "eighth frozen set", False),
     "frozen9": ("frozen9", "ninth frozen set", False),
-    "frozen10": ("frozen10", "tenth frozen set", True),
+    "frozen10": ("frozen10", "tenth frozen set", False),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -199,7 +199,7 @@ HELP = {
     "frozen7": "score the seventh frozen set of #28 (frozen7/, written blind before round 9 was measured; a "
     "development set since its measure after round 9, so its misses may be listed)",
     "frozen10": "score the tenth frozen set of #28 (frozen10/, written blind before the close labeller and the CRF "
-    "trained on the development sets were measured; figures only)",
+    "trained on the development sets; measured once after them, a development set since, so its misses may be listed)",
 }
 
 

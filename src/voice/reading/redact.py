@@ -314,6 +314,7 @@ DATE_OF_BIRTH = re.compile(
     rf"(?P<d>\b\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:19|20)?\d{{2}}\b)"
     rf"|\b(?:born|birthday|dob|d\.o\.b\.?|date\s+of\s+birth)\s*(?:is|was|on|:)?\s*"
     rf"(?P<w>\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*(?:19|20)?\d{{2}}\b"  # "d.o.b 2 / 3 / 2008"
+    rf"|\d{{1,2}}\s+\d{{1,2}}\s+(?:19|20)\d{{2}}\b"  # "my dob 11 12 2010": spaces only, after the cue
     rf"|(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
     rf"(?:,?\s+(?:(?:19|20)\d{{2}}|'?[01]\d(?!\s*(?:years?|yrs?|months?|weeks?|days?|hours?|mins?)\b)))?)\b",
     re.IGNORECASE,
@@ -1889,7 +1890,7 @@ FORM_NAMED_BEFORE = re.compile(r"\b(?:form|from|group|class)\s+$|(?:^|[,(]\s*)$"
 """Before a form whose letter is a number's too ("11K", "11M"): a word for a form, "from", or a comma in a list of
 details ("Amira (Bibi), 11M, at ...")."""
 FORM_OTHER = re.compile(
-    r"(?<![\w/.£$-])(?:[7-9]|1[0-3])(?:/[A-Za-z]{1,3}\d?|-[1-9](?![\d/.:-])|\s(?P<w>[A-Za-z]{4,12}))(?![\w/-])"
+    r"(?<![\w/.£$-])(?:[7-9]|1[0-3])(?:/[A-Za-z]{1,3}\d?|(?P<n>/)?-?[1-9](?![\d/.:-])|\s(?P<w>[A-Za-z]{4,12}))(?![\w/-])"
 )
 """Forms written otherwise: "10/SKA", "10/Sc2", "10-4", and named after a thing ("8 Jupiter", "7 kestrel")."""
 NOT_FORM_NAMES = frozenset(
@@ -1910,6 +1911,8 @@ def _another_form(text: str, m: re.Match[str]) -> bool:
     if not (FORM_BEFORE.search(before) or FORM_TUTOR_BEFORE.search(before)):
         return False
     word = m.group("w")
+    if m.group("n"):  # "my form is 10/2": a date or a share too, so only where the words say a form
+        return bool(FORM_TUTOR_BEFORE.search(before) or IN_A_FORM.search(before))
     if word is None:
         return "/" in m.group() or bool(re.search(r"\bin\s+$", before, re.IGNORECASE))  # "10/SKA", "in 10-4"
     if word.lower() in NOT_FORM_NAMES or word.lower().endswith("s") or class_of(word.lower()) & (STOP | FUNCTION):
