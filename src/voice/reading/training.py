@@ -111,7 +111,7 @@ def labelled(root: Path = TRAINING) -> tuple[list[Example], list[Example]]:
     answers = {e.id: e for e in read_examples(root / "voices.jsonl")}
     split = msgspec.json.decode((root / "split.json").read_bytes(), type=dict[str, list[str]])
     train = [answers[i] for i in split["train"]]
-    for extra in ("seeds.jsonl", "everyday.jsonl", "disclosures.jsonl", "short.jsonl", "long.jsonl"):
+    for extra in ("seeds.jsonl", "everyday.jsonl", "disclosures.jsonl", "short.jsonl"):  # not long.jsonl (README)
         if (root / extra).exists():
             train += read_examples(root / extra)
     test = [answers[i] for i in split["test"]]
