@@ -313,6 +313,13 @@ WARNING_SIGNS = [
     ("i never miss breakfast club cos its the only food i get", "going_hungry"),
     ("not safe at home, please dont tell anyone", "feeling_unsafe"),
     ("my placement isnt safe at night", "feeling_unsafe"),
+    # eighth session, kinds behaviour8 missed (after its measure): working for a gang or an older man in the first
+    # person, made to stash for them, attacked by a gang, no food from one day to another, everything hopeless
+    ("i sell for the olders after school", "exploitation"),
+    ("they make me stash weed at my house", "exploitation"),
+    ("i got rushed by a gang at the park last week", "weapons"),
+    ("i dont eat from sunday night till school dinner monday", "going_hungry"),
+    ("honestly everything feels hopeless rn", "hopelessness"),
 ]
 
 
@@ -369,3 +376,20 @@ def test_harm_told_of_others_in_general_or_on_screen_is_a_mention_and_of_me_a_fl
 )
 def test_the_seventh_sessions_warning_signs_leave_talk_in_general_alone(text: str) -> None:
     assert not read_rules(text).flags, read_rules(text).flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i think kids who sell for a gang need help not prison",
+        "the film was about a boy who sells for a gang",
+        "i dont eat from the school canteen cos its gross",
+        "i used to sell for the olders but my youth worker got me out and im doing really well now",
+    ],
+)
+def test_the_eighth_sessions_warning_signs_leave_talk_in_general_and_harm_that_is_over_alone(text: str) -> None:
+    """Through the whole reader: talk in general, a canteen, and harm told as over stay out of the lead's lists."""
+    from voice.reading.themes import AnswerReader
+
+    ((_, flags),) = AnswerReader().read([(text, text)])
+    assert not [f for f in flags if f.tier == "flag"], flags
