@@ -18,7 +18,7 @@ from litestar.testing import TestClient
 
 from tests.conftest import EXAMPLE_SLUGS, EXAMPLES, csrf, example, extracted_messages
 from voice.common import i18n
-from voice.common.i18n import DEFAULT_TEXTS, score
+from voice.common.i18n import DEFAULT_TEXTS, moment, score
 from voice.common.settings import REPO_DIR, Settings
 from voice.surveys.files import _yaml_load
 from voice.surveys.schema import Survey
@@ -361,3 +361,11 @@ def test_a_readers_score_is_cut_not_rounded_up_past_a_threshold_and_written_the_
     assert score("en", 0.99) == "0.99"
     assert score("en", 1.0) == "1.00"
     assert score("pl", 0.5313) == "0,53"
+
+
+def test_a_moment_stored_with_its_day_only_is_shown_as_that_day_with_no_time() -> None:
+    """A flag raised by the system is audited with its day only (the time would say when the answer was sent): the
+    lead's history read "00:00: system, flag raised" for an answer sent at ten past one."""
+    assert moment("en", "2026-12-06") == "6 December 2026"
+    assert moment("pl", "2026-12-06") == "6 grudnia 2026"
+    assert moment("en", "2026-12-06T01:10:00+00:00").startswith("6 December 2026, ")

@@ -64,6 +64,9 @@ def test_the_queue_from_disclosure_to_closed_flag_with_audit(client: TestClient,
     assert "The answer is anonymous" in page.get_text()
     history = page.find("h2", string="History").find_next("ul").get_text(" ")
     assert "flag raised (Suicidal thoughts)" in history and "(suicide)" not in history  # the category's name
+    items = [li.get_text(" ", strip=True) for li in page.find("h2", string="History").find_next("ul")("li")]
+    raised = next(item for item in items if "flag raised" in item)
+    assert re.fullmatch(r"\d{1,2} \w+ \d{4}: system, flag raised \(.*\)", raised)  # its day, no made-up "00:00"
     assert "voice train" not in page.get_text()  # no command's name on the lead's pages
     # The survey's title ends its own sentence ("What should we focus on next year?"): no colon after it.
     asked = page.find("dt", string="Survey and question").find_next("dd").get_text(" ", strip=True)

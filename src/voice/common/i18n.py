@@ -194,9 +194,13 @@ def day(locale: str, when: str | dt.date) -> str:
 
 def moment(locale: str, when: str | dt.datetime) -> str:
     """A stored moment (ISO, UTC) as staff read it: its day in words and its time on the partnership's clock
-    ("5 December 2026, 22:17"), not "2026-12-05T22:17:37+00:00"."""
-    value = local_moment(dt.datetime.fromisoformat(when) if isinstance(when, str) else when)
+    ("5 December 2026, 22:17"), not "2026-12-05T22:17:37+00:00". What is stored with its day only (what the system
+    did with a young person's answer: the time of day would say when it was sent) is its day ("5 December 2026"),
+    never a made-up "00:00"."""
     where = _babel_locale(locale)
+    if isinstance(when, str) and len(when) == len("2026-12-05"):
+        return format_date(dt.date.fromisoformat(when), format="long", locale=where)
+    value = local_moment(dt.datetime.fromisoformat(when) if isinstance(when, str) else when)
     return f"{format_date(value, format='long', locale=where)}, {format_time(value, format='short', locale=where)}"
 
 
