@@ -72,7 +72,7 @@ ANSWER_COLUMNS = (
     N_("Feeling"),
     N_("Topics"),
     N_("Checked by a person"),
-    N_("Safeguarding flag open"),
+    N_("In the safeguarding queue"),  # a flag, worth a look or needs a person to read: as the lead's queue has it
 )
 """The columns of a download of answers: nothing that could say who wrote them."""
 
