@@ -36,11 +36,16 @@ import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 import numpy as np
 
 from voice.common.text import REDACTION_TAG, respell
+
+if TYPE_CHECKING:
+    from onnxruntime import InferenceSession
+    from tokenizers import Tokenizer
 
 FOLDER = Path(__file__).parent.parent / "data" / "close-reader"
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
@@ -100,26 +105,34 @@ class Meta(msgspec.Struct, frozen=True):
     figures: dict[str, float] = {}
 
 
+def load_onnx(folder: Path, max_tokens: int) -> tuple[Tokenizer, InferenceSession]:
+    """A small model shipped as ONNX in `folder` (model.onnx, tokenizer.json): its tokenizer, cutting at
+    `max_tokens` and never padding (tokenizer.json pads every answer to 128 tokens: 14 ms a reading instead of 2-5),
+    and an onnxruntime session on VOICE_CLOSE_THREADS threads (1). The close reader's and redaction's close
+    labeller's."""
+    # Imported here: a process that never reads closely (the CLI's other commands) never loads them.
+    import onnxruntime
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    tokenizer.enable_truncation(max_tokens)
+    tokenizer.no_padding()
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = int(os.environ.get("VOICE_CLOSE_THREADS", "1"))
+    options.inter_op_num_threads = 1
+    return tokenizer, onnxruntime.InferenceSession(
+        str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
+    )
+
+
 class CloseReader:
     """The fine-tuned model and its tokenizer, loaded once a process."""
 
     def __init__(self, folder: Path = FOLDER) -> None:
-        # Imported here: a process that never reads closely (the CLI's other commands) never loads them.
-        import onnxruntime
-        from tokenizers import Tokenizer
-
         from voice.reading.reader import Blinder
 
         self.meta = msgspec.json.decode((folder / "meta.json").read_bytes(), type=Meta)
-        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        self.tokenizer.enable_truncation(self.meta.max_tokens)
-        self.tokenizer.no_padding()  # tokenizer.json pads every answer to 128 tokens: 14 ms a reading instead of 2-5
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = int(os.environ.get("VOICE_CLOSE_THREADS", "1"))
-        options.inter_op_num_threads = 1
-        self.session = onnxruntime.InferenceSession(
-            str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
-        )
+        self.tokenizer, self.session = load_onnx(folder, self.meta.max_tokens)
         self.blind = Blinder(self.meta.blind_terms)
         self.threshold = self.meta.threshold
         self.look_threshold = self.meta.look_threshold

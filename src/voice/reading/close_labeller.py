@@ -22,6 +22,8 @@ from typing import NamedTuple
 import msgspec
 import numpy as np
 
+from voice.reading.close import load_onnx
+
 FOLDER = Path(__file__).parent.parent / "data" / "close-labeller"
 CHUNK_WORDS = 60
 """A long answer is read in parts of this many words (overlapping by OVERLAP), each part in the model's reach."""
@@ -40,8 +42,8 @@ class Meta(msgspec.Struct, forbid_unknown_fields=False):
 class Word(NamedTuple):
     """A word the close labeller reads as part of a name (N), school (S) or place of work (W), and how sure it is."""
 
-    start: int
-    end: int
+    at: int
+    """Its place among the words whose spans were read."""
     label: str
     chance: float
 
@@ -50,19 +52,8 @@ class CloseLabeller:
     """The fine-tuned model and its tokenizer, loaded once a process."""
 
     def __init__(self, folder: Path = FOLDER) -> None:
-        import onnxruntime
-        from tokenizers import Tokenizer
-
         self.meta = msgspec.json.decode((folder / "meta.json").read_bytes(), type=Meta)
-        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        self.tokenizer.enable_truncation(self.meta.max_tokens)
-        self.tokenizer.no_padding()
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = int(os.environ.get("VOICE_CLOSE_THREADS", "1"))
-        options.inter_op_num_threads = 1
-        self.session = onnxruntime.InferenceSession(
-            str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
-        )
+        self.tokenizer, self.session = load_onnx(folder, self.meta.max_tokens)
 
     def chances(self, text: str, spans: list[tuple[int, int]], near: list[int] | None = None) -> np.ndarray:
         """For each word (its character span in `text`), the chance of each label (rows in Meta.labels' order),
@@ -70,12 +61,10 @@ class CloseLabeller:
         without it; the others are O); a long stretch is read in overlapping parts."""
         out = np.zeros((len(spans), len(self.meta.labels)))
         out[:, 0] = 1.0
+        step = CHUNK_WORDS - OVERLAP
         for a, b in _stretches(len(spans), near):
-            step = CHUNK_WORDS - OVERLAP
             for first in range(a, max(b - OVERLAP, a + 1), step):
-                part = spans[first : min(first + CHUNK_WORDS, b)]
-                if not part:
-                    break
+                part = spans[first : min(first + CHUNK_WORDS, b)]  # never empty: first < b
                 offset = part[0][0]
                 encoded = self.tokenizer.encode(text[offset : part[-1][1]])
                 ids = np.array([encoded.ids], dtype=np.int64)
@@ -101,10 +90,10 @@ class CloseLabeller:
             return []
         chances = self.chances(text, spans, near)
         found = []
-        for (s, e), row in zip(spans, chances, strict=True):
+        for i, row in enumerate(chances):
             k = int(row.argmax())
             if k and row[k] >= floor:
-                found.append(Word(s, e, self.meta.labels[k], round(float(row[k]), 2)))
+                found.append(Word(i, self.meta.labels[k], round(float(row[k]), 2)))
         return found
 
 

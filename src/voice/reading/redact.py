@@ -20,6 +20,7 @@ names, towns and countries, and whatever the partnership lists under `keep:`.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -2953,13 +2954,18 @@ def _name_threshold(words: Words, i: int) -> float:
         return LEARNED_THRESHOLD_PERSON_PLACE
     if c & ENGLISH and not c & (FIRST | SURNAME | ARABIC | SCHOOL):
         return LEARNED_THRESHOLD_NO_NAME  # "my mate ace": no list has it as a name
-    if (
-        c & (ENGLISH | STOP)
-        and (words.before[i] or not words.written[i][0].isupper())
-        and (not c & FIRST or c & EVERYDAY)
-    ):
+    if _an_everyday_word_here(words, i, ENGLISH | STOP):
         return LEARNED_THRESHOLD_WORD  # "hope", "Dawn is when i fall asleep": a capital that starts a sentence says nothing
     return LEARNED_THRESHOLD
+
+
+def _an_everyday_word_here(words: Words, i: int, kinds: int) -> bool:
+    """Word i is of these kinds of everyday word, is not a first name or is one that is an everyday word too, and is
+    in lower case or starts a sentence (where a capital says nothing): a learned recogniser must be surer of it."""
+    c = words.classes[i]
+    return bool(
+        c & kinds and (words.before[i] or not words.written[i][0].isupper()) and (not c & FIRST or c & EVERYDAY)
+    )
 
 
 class _ClassNames(Sequence[tuple[str, ...]]):
@@ -3017,22 +3023,22 @@ def _closely_labelled(words: Words) -> Iterator[Found]:
     near = [i for i, c in enumerate(words.classes) if not c or c & (FIRST | SURNAME | ARABIC | SCHOOL | EVERYDAY)]
     if not near:
         return  # only words that no list has as a name, a school or a place: most answers
-    spans = [words.span(i) for i in range(len(words))]
-    at = {s: i for i, (s, _) in enumerate(spans)}
     thresholds = model.meta.thresholds
-    run: list[tuple[int, close_labeller.Word]] = []
+    spans = [words.span(i) for i in range(len(words))]
     chosen = [
-        (at[w.start], w)
+        w
         for w in model.words(words.text, spans, min(thresholds.values()), near)
-        if w.chance >= _close_threshold(words, at[w.start], w.label, thresholds)
+        if w.chance >= _close_threshold(words, w.at, w.label, thresholds)
     ]
-    for i, word in [*chosen, (-1, None)]:
-        if run and (word is None or i != run[-1][0] + 1 or word.label != run[-1][1].label or words.before[i] == "."):
-            first, last = run[0][0], run[-1][0]
-            a = max((k for k in range(first + 1) if words.before[k] == "."), default=0)
-            b = next((k for k in range(last + 1, len(words)) if words.before[k] == "."), len(words))
-            kind = labeller.KINDS[run[0][1].label]
-            chance = min(w.chance for _, w in run)
+    starts = [*_positions(words.before, "."), len(words)]
+    run: list[close_labeller.Word] = []
+    for word in [*chosen, None]:
+        i = -1 if word is None else word.at
+        if run and (word is None or i != run[-1].at + 1 or word.label != run[-1].label or words.before[i] == "."):
+            first, last = run[0].at, run[-1].at
+            a, b = starts[bisect.bisect_right(starts, first) - 1], starts[bisect.bisect_right(starts, last)]
+            kind = labeller.KINDS[run[0].label]
+            chance = min(w.chance for w in run)
             found = _learned_find(
                 words, first, last, a, b, labeller.Labelled(first - a, last - a + 1, kind + "/close", chance)
             )
@@ -3040,7 +3046,7 @@ def _closely_labelled(words: Words) -> Iterator[Found]:
                 yield found
             run = []
         if word is not None:
-            run.append((i, word))
+            run.append(word)
 
 
 def _close_threshold(words: Words, i: int, label: str, thresholds: dict[str, float]) -> float:
@@ -3058,11 +3064,7 @@ def _close_threshold(words: Words, i: int, label: str, thresholds: dict[str, flo
         return 2.0
     if label == "N" and c & (ENGLISH | FUNCTION) and not c & (FIRST | SURNAME | ARABIC | SCHOOL):
         return thresholds.get("no name", 1.0)
-    if (
-        c & (ENGLISH | STOP | FUNCTION | EVERYDAY)
-        and (words.before[i] or not words.written[i][0].isupper())
-        and (not c & FIRST or c & EVERYDAY)
-    ):
+    if _an_everyday_word_here(words, i, ENGLISH | STOP | FUNCTION | EVERYDAY):
         return max(thresholds.get("everyday", 1.0), thresholds.get(label, 1.0))
     return thresholds.get(label, 1.0)
 
