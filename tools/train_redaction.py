@@ -1016,8 +1016,7 @@ def main() -> None:
         "thresholds were chosen on; '' for none)",
     )
     args = parser.parse_args()
-    held_out = set(args.hold_out.split(",")) - {""}
-    WRITTEN[:] = [p for p in WRITTEN if p.parent.name not in held_out]
+    leave_out(args.hold_out)
     args.out = args.out or (labeller.JUDGE_FILE if args.judge else labeller.MODEL_FILE)
     if args.judge and labeller.centroids() is None:
         parser.error("the judge needs data/redaction_clusters.npz (tools/build_redaction_clusters.py) and WordLlama")
@@ -1049,6 +1048,13 @@ def main() -> None:
     )
     if held:
         check(args.out, held, args.judge)
+
+
+def leave_out(names: str) -> list[str]:
+    """Leave these development sets (comma-separated) out of WRITTEN, the lines trained on; the names left out."""
+    held_out = sorted(set(names.split(",")) - {""})
+    WRITTEN[:] = [p for p in WRITTEN if p.parent.name not in held_out]
+    return held_out
 
 
 def check(path: Path, held: list[Line], judge: bool = False) -> None:
