@@ -300,6 +300,22 @@ def test_answers_filter_with_only_words_typed(signed_in: Callable[[str], Page], 
     audit(page)
 
 
+def test_answers_filter_by_the_safeguarding_queue(signed_in: Callable[[str], Page], site: Site) -> None:
+    """The filter names the lead's queue as the lead's pages do (a new user read "Flagged" as a flag the queue did
+    not count as one): "In the queue" shows only answers marked so, "Not in the queue" none of them."""
+    page = signed_in("facilitator")
+    follow(page, "Answers", within="nav.staff-nav")
+    page.get_by_label("Safeguarding queue").select_option(label="In the queue")
+    assert press(page, "Show answers") == 200, main_text(page)
+    cards = page.locator(".answer-card .hint").all_inner_texts()
+    assert cards and all("In the safeguarding queue" in c for c in cards), cards
+    page.get_by_label("Safeguarding queue").select_option(label="Not in the queue")
+    assert press(page, "Show answers") == 200, main_text(page)
+    cards = page.locator(".answer-card .hint").all_inner_texts()
+    assert cards and not any("In the safeguarding queue" in c for c in cards), cards
+    audit(page)
+
+
 def test_downloads_under_a_filter_are_the_type_asked_for(signed_in: Callable[[str], Page], site: Site) -> None:
     """Item 3: with a filter on, "Excel" gives an Excel file and "CSV" a CSV, of the filtered answers. The
     filtered list is opened by its address, as the issue did (the form itself is item 1's journey)."""
