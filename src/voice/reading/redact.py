@@ -311,13 +311,21 @@ VILLAGE_AFTER = re.compile(
 words ("number fourty two elm avenue"), where the words before say someone lives there ("i live at", "my
 nans house is") or the words after ("3 kingfisher way is my house"): see _addresses_in_context()."""
 MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+YEAR_WORDS = (
+    r"(?:two\s+thousand(?:\s+and)?\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen)|(?:two\s+thousand|twenty)\s+(?:and\s+)?(?:o|oh|zero)\s+(?:one|two|three|four|five|six|"
+    r"seven|eight|nine)|twenty\s+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen)|"
+    r"nineteen\s+ninety[\s-](?:five|six|seven|eight|nine))"
+)
+"""Those years in words: "two thousand and ten", "twenty twelve", "two thousand o nine"."""
 DATE_OF_BIRTH = re.compile(
     rf"(?P<d>\b\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:19|20)?\d{{2}}\b)"
     rf"|\b(?:born|birthday|dob|d\.o\.b\.?|date\s+of\s+birth)\s*(?:is|was|on|:)?\s*"
     rf"(?P<w>\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*(?:19|20)?\d{{2}}\b"  # "d.o.b 2 / 3 / 2008"
     rf"|\d{{1,2}}\s+\d{{1,2}}\s+(?:19|20)\d{{2}}\b"  # "my dob 11 12 2010": spaces only, after the cue
+    rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)?\d{{2}}\b"  # "dob 140611", "d.o.b is 09022010"
     rf"|(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
-    rf"(?:,?\s+(?:(?:19|20)\d{{2}}|'?[01]\d(?!\s*(?:years?|yrs?|months?|weeks?|days?|hours?|mins?)\b)))?)\b",
+    rf"(?:,?\s+(?:(?:19|20)\d{{2}}|{YEAR_WORDS}|'?[01]\d(?!\s*(?:years?|yrs?|months?|weeks?|days?|hours?|mins?)\b)))?)\b",
     re.IGNORECASE,
 )
 """A date of birth: the date itself is redacted ("my birthday is [date of birth]", "my date of birth is [9th june
@@ -342,6 +350,12 @@ BIRTH_WRITTEN = re.compile(
     rf"|\b(?:{MONTHS})\s+(?:the\s+)?{DAY},?\s+{BIRTH_YEAR}\b",
     re.IGNORECASE,
 )
+BIRTH_IN_WORDS = re.compile(
+    rf"\b(?:the\s+)?{DAY}\s+(?:of\s+)?(?:{MONTHS}),?\s+{YEAR_WORDS}\b|\b(?:{MONTHS})\s+(?:the\s+)?{DAY},?\s+{YEAR_WORDS}\b",
+    re.IGNORECASE,
+)
+"""A whole date with its birth year in words: "the 21st of april two thousand and ten"."""
+YEAR_WORD_STARTS = frozenset(["thousand", "twenty", "nineteen"])
 BIRTH_ISO = re.compile(rf"\b{BIRTH_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b")
 """A date in a birth year the other way round: "2010-11-23"."""
 BIRTHDAY_DATE = re.compile(
@@ -349,7 +363,7 @@ BIRTHDAY_DATE = re.compile(
     rf"\b(?:birthday|birthdays|birthday's|bday|bdays|b-day|dob|born|urodziny|urodzi[lł]e[mś]\s+si[eę]|"
     rf"urodzi[lł]am\s+si[eę])(?:['’]s)?(?:\s+(?:is|was|on|:|'s))*\s+(?P<d>(?:in\s+(?:19|20)\d\d,?\s+(?:on\s+)?)?(?:the\s+)?"
     rf"(?:{DAY}\s+(?:of\s+)?(?:{MONTHS}|{POLISH_MONTHS})|(?:{MONTHS})\s+(?:the\s+)?{DAY}|in\s+(?:{MONTHS})(?=,?\s+\d)"
-    rf"|\d{{1,2}}[/.-]\d{{1,2}}(?![/.-]?\d))(?:,?\s+(?:(?:19|20)\d\d|'?\d\d))?)\b",
+    rf"|\d{{1,2}}[/.-]\d{{1,2}}(?![/.-]?\d))(?:,?\s+(?:(?:19|20)\d\d|{YEAR_WORDS}|'?\d\d))?)\b",
     re.IGNORECASE,
 )
 MONTH_WORDS = frozenset(
@@ -416,7 +430,7 @@ MONTH_WORDS = frozenset(
 )
 BIRTH_YEAR_NEEDS = re.compile(rf"\b{BIRTH_YEAR}\b")
 FORM_GROUP = re.compile(r"(?<![\w/.£$-])(?:[7-9]|1[0-3])(?P<f>-?[A-Z]{1,4}\d?|\s?[A-Za-z]{1,3}\d?)(?![\w/-]|\.\w)")
-FORM_BEFORE = re.compile(r"\b(?:form|group|in|class|tutor|reg)(?:\s+is)?\s$", re.IGNORECASE)
+FORM_BEFORE = re.compile(r"\b(?:form|group|in|class|tutor|reg|w)(?:\s+is)?\s$", re.IGNORECASE)
 """A form group ("9R", "10JT", "7Y2"; after "form", "group", "in": "my form is 10 ABE", "im in 9r"), not a
 time, size or sum."""
 NOT_FORM_CAPITALS = frozenset(
@@ -1732,6 +1746,8 @@ def _birth_dates(text: str, seen: frozenset[str]) -> list[Found]:
         if months:
             found += [Found(*m.span(), "date of birth", "date in a birth year") for m in BIRTH_WRITTEN.finditer(text)]
         found += [Found(*m.span(), "date of birth", "date in a birth year") for m in BIRTH_ISO.finditer(text)]
+    if months and not YEAR_WORD_STARTS.isdisjoint(seen):
+        found += [Found(*m.span(), "date of birth", "date in a birth year") for m in BIRTH_IN_WORDS.finditer(text)]
     if (months or "/" in text or "." in text or "-" in text) and not BIRTH_WORDS.isdisjoint(seen):
         found += [Found(*m.span("d"), "date of birth", "date after 'birthday'") for m in BIRTHDAY_DATE.finditer(text)]
     return found
@@ -1746,7 +1762,54 @@ def _addresses_in_context(text: str, pattern: re.Pattern[str]) -> list[Found]:
             start = before.start()  # "number 19 the fairway", "no. 5 wyvern avenue"
         if LIVING_BEFORE.search(text, max(0, start - 40), start) or LIVING_AFTER.match(text, m.end()):
             found.append(Found(start, m.end(), "address", "house number and street where someone lives"))
+        elif _postal_after(text, m.end()):
+            found.append(Found(start, m.end(), "address", "house number and street, then its town or postcode"))
     return found
+
+
+BUILDING_NAMED = re.compile(
+    r"\b(?:at|in|into)\s+(?:the\s+)?(?P<b>(?:[A-Za-z']+\s+){1,2}(?:house|court|lodge|tower|towers|heights|point|"
+    r"mansions|flats))\b",
+    re.IGNORECASE,
+)
+BUILDING_ENDS = frozenset(["house", "court", "lodge", "tower", "towers", "heights", "point", "mansions", "flats"])
+BUILDING_LIVING_BEFORE = re.compile(
+    r"\b(?:live|lives|living|lived|stay|stays|staying|moved|move|moving|rehoused|placed)\b[^.!?\n]{0,25}$",
+    re.IGNORECASE,
+)
+
+
+def _buildings_lived_in(text: str) -> list[Found]:
+    """A block of flats or a house by its name, after words that say someone lives there ("we live in a flat at
+    maxfield house", "i used to live at clipstone house"); not "my dads house", "a big house", "the council house":
+    the name has a word no everyday list has."""
+    found = []
+    for m in BUILDING_NAMED.finditer(text):
+        words = m.group("b").lower().split()[:-1]
+        if any(class_of(w) & (STOP | FUNCTION) or w in RELATIONS or w in RELATIONS_PLURAL for w in words):
+            continue
+        if all(class_of(w) & ENGLISH for w in words):
+            continue
+        if BUILDING_LIVING_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            found.append(Found(*m.span("b"), "address", "named building where someone lives"))
+    return found
+
+
+TOWN_AFTER_COMMA = re.compile(r"\s*,\s*([A-Za-z]+(?:\s+[A-Za-z]+){0,2})")
+POSTCODE_AFTER = re.compile(r",?\s*(?:" + POSTCODE.pattern + ")", re.IGNORECASE)
+
+
+def _postal_after(text: str, end: int) -> bool:
+    """After a street (with or without its house number): a comma and a town or village of the list, or a postcode,
+    as an address is written on a letter ("14 the paddocks, anstey", "grange road, wigston", "... chapel street LE9
+    6AB")."""
+    m = TOWN_AFTER_COMMA.match(text, end)
+    if m:
+        words = m.group(1).lower().split()
+        towns = places()
+        if any(" ".join(words[:n]) in towns for n in range(len(words), 0, -1)):
+            return True
+    return bool(POSTCODE_AFTER.match(text, end))
 
 
 def _streets_lived_on(text: str) -> list[Found]:
@@ -1775,6 +1838,7 @@ def _streets_lived_on(text: str) -> list[Found]:
             LIVES_ON_BEFORE.search(before[cut + 1 :])
             or LIVES_ON_AFTER.match(text, m.end())
             or _someones_home(before[cut + 1 :])
+            or (not m.group("weak") and _postal_after(text, m.end()))
         ):
             number = HOUSE_NUMBER_AFTER.match(text, m.end())
             end = number.end() if number else m.end()
@@ -1880,20 +1944,39 @@ def _a_form(text: str, m: re.Match[str]) -> bool:
         return False  # "my form is 7LMK"; four letters only after a word for a form
     if not attached and not FORM_BEFORE.search(text, max(0, m.start() - 15), m.start()):
         return False
-    if attached and letters in ("K", "M") and FORM_NAMED_BEFORE.search(text, max(0, m.start() - 15), m.start()):
-        return True  # "form 11K", "from 11M": a form, where "10K" is a sum or a run elsewhere
+    if (
+        letters.isupper()
+        and letters not in ("AM", "PM")
+        and FORM_NAMED_BEFORE.search(text, max(0, m.start() - 15), m.start())
+    ):
+        return True  # "form 11K", "from 11M", "form 11RD", "form 10 KB": a form, where "10K" is a sum elsewhere
+    if (
+        attached
+        and letters in ("K", "M")
+        and re.search(r"\bin\s+$", text[max(0, m.start() - 4) : m.start()], re.IGNORECASE)
+        and not COUNTED_AFTER.match(text, m.end())
+    ):
+        return True  # "the lads in 10K keep ...": a form; "in 10K debt", "in 10K race" a sum or a run
     if letters.isupper() and FORM_TUTOR_BEFORE.search(text, max(0, m.start() - 25), m.start()):
         return True  # "my form tutor in 8K": a form, though "8K" is a number elsewhere
     return letters.lower() not in (NOT_FORM_CAPITALS if letters.isupper() else NOT_FORM)
 
 
+COUNTED_AFTER = re.compile(
+    r"\s*(?:[+%]|(?:followers?|views?|likes?|subs|subscribers|steps|debt|pounds?|quid|race|run|runs|marathon|"
+    r"people|coins?|points?|xp|vbucks|v-bucks|robux|per|a\s+(?:year|month|week)|plus|gold|cash|money|fine)\b)",
+    re.IGNORECASE,
+)
+"""What follows a number of thousands or millions ("in 10K debt", "came 3rd in 10K race")."""
 FORM_NAMED_BEFORE = re.compile(r"\b(?:form|from|group|class)\s+$|(?:^|[,(]\s*)$", re.IGNORECASE)
 """Before a form whose letter is a number's too ("11K", "11M"): a word for a form, "from", or a comma in a list of
 details ("Amira (Bibi), 11M, at ...")."""
 FORM_OTHER = re.compile(
-    r"(?<![\w/.£$-])(?:[7-9]|1[0-3])(?:/[A-Za-z]{1,3}\d?|(?P<n>/)?-?[1-9](?![\d/.:-])|\s(?P<w>[A-Za-z]{4,12}))(?![\w/-])"
+    r"(?<![\w/.£$-])(?:[7-9]|1[0-3])(?:[A-Z]{0,2}/[A-Za-z]{1,3}\d?|(?P<n>/)?-?[1-9](?![\d/.:-])|(?P<d>\.)[1-9](?![\d/.:-])"
+    r"|\s(?P<w>[A-Za-z]{4,12}))(?![\w/-])"
 )
-"""Forms written otherwise: "10/SKA", "10/Sc2", "10-4", and named after a thing ("8 Jupiter", "7 kestrel")."""
+"""Forms written otherwise: "10/SKA", "10/Sc2", "9C/Ma", "10-4", "12.4", and named after a thing ("8 Jupiter",
+"7 kestrel")."""
 NOT_FORM_NAMES = frozenset(
     [
         *("day", "week", "month", "year", "hour", "minute", "second", "time", "mile", "pound", "quid", "people"),
@@ -1914,6 +1997,8 @@ def _another_form(text: str, m: re.Match[str]) -> bool:
     word = m.group("w")
     if m.group("n"):  # "my form is 10/2": a date or a share too, so only where the words say a form
         return bool(FORM_TUTOR_BEFORE.search(before) or IN_A_FORM.search(before))
+    if m.group("d"):  # "tutor group 12.4", "in 8.3": a score or a time too ("8.5 out of 10", "in 9.4 seconds")
+        return not COUNTED_AFTER.match(text, m.end()) and not DECIMAL_AFTER.match(text, m.end())
     if word is None:
         return "/" in m.group() or bool(re.search(r"\bin\s+$", before, re.IGNORECASE))  # "10/SKA", "in 10-4"
     if word.lower() in NOT_FORM_NAMES or word.lower().endswith("s") or class_of(word.lower()) & (STOP | FUNCTION):
@@ -1921,6 +2006,12 @@ def _another_form(text: str, m: re.Match[str]) -> bool:
     return word[0].isupper() or bool(FORM_TUTOR_BEFORE.search(before)) or bool(IN_A_FORM.search(before))
 
 
+DECIMAL_AFTER = re.compile(
+    r"\s*(?:seconds?|secs?|s\b|minutes?|mins?|hours?|hrs?|metres?|meters?|m\b|km|miles?|kg|out\s+of|/|percent|"
+    r"stone|st\b|ft|feet|inches|cm|mph|million|billion|k\b)",
+    re.IGNORECASE,
+)
+"""What follows a decimal that is a measure, a time or a score, not a form ("in 9.4 seconds")."""
 IN_A_FORM = re.compile(r"\b(?:is|im|i'm|am|are|r)\s+in\s+$|\bform\s+is\s+$", re.IGNORECASE)
 
 
@@ -3476,13 +3567,16 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     elif ("live" in seen or "lives" in seen) and not ADDRESS_STREETS.isdisjoint(seen):
         found += [Found(*m.span(), "address", "street where someone lives") for m in ADDRESS.finditer(text)]
     if not ANY_STREET.isdisjoint(seen) and not (
-        LIVING_CUES.isdisjoint(seen)
+        "," not in text
+        and LIVING_CUES.isdisjoint(seen)
         and not any(w.startswith("mieszka") for w in seen)
         and not (
             ("'s " in text or "’s " in text) or not seen.isdisjoint(RELATIONS_PLURAL)
         )  # "my nan's on", "my cousins on"
     ):
         found += _streets_lived_on(text)
+    if not (LIVING_CUES | {"lived", "rehoused", "placed"}).isdisjoint(seen) and not BUILDING_ENDS.isdisjoint(seen):
+        found += _buildings_lived_in(text)
     if digit_count or not MONTH_WORDS.isdisjoint(seen):  # "my birthday is the twelfth of october"
         found += _birth_dates(text, seen)
     if not ANY_STREET.isdisjoint(seen) and (

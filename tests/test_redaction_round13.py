@@ -1,0 +1,104 @@
+"""#28 round 13: the number kinds and addresses in the shapes young people write them, with lines written for
+these tests (not taken from any set): a form group in its other notations ("in 10K", "group 12.4", "9C/Ma", "w 8
+Curie"), a date of birth with its year in words or as six digits after its cue, an address written as a letter is
+("22 the green, great glen"; a street, a comma and its town; a house number in words before a postcode) and a block
+of flats named after a living word. The same shapes stay where they are not details."""
+
+from __future__ import annotations
+
+import pytest
+
+from voice.reading.redact import redact
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("the lads in 10K keep filming people in the toilets", "10K"),
+        ("shes in 9M with me and she never eats lunch", "9M"),
+        ("our tutor group 12.4 is the only place i feel ok", "12.4"),
+        ("we sit at the back in 8.3 and nobody notices us", "8.3"),
+        ("i moved from form 11RD because of the bullying", "11RD"),
+        ("my form 10 KB has a new tutor", "10 KB"),
+        ("last year i was in 9C/Ma and it was awful", "9C/Ma"),
+        ("jestem w 8 Curie i nikt ze mną nie rozmawia", "8 Curie"),
+    ],
+)
+def test_a_form_group_in_another_notation_goes(line: str, gone: str) -> None:
+    out = redact(line).text
+    assert gone not in out and "[form group]" in out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "i ran a 10K for the hospice and raised £200",
+        "she got 10K followers in a week",
+        "he finished in 9.4 seconds on sports day",
+        "year 9 is harder than year 8",
+        "i got 8.5 out of 10 on the test",
+        "we came 3rd in 10K race at the park",
+    ],
+)
+def test_the_same_shapes_that_are_no_form_stay(line: str) -> None:
+    assert redact(line).text == line
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("my birthday is the twelfth of may two thousand and eleven", "two thousand and eleven"),
+        ("born on the third of october twenty twelve", "twenty twelve"),
+        ("dob 140611 if you need it", "140611"),
+        ("my d.o.b is 09022010", "09022010"),
+    ],
+)
+def test_a_date_of_birth_with_its_year_in_words_or_as_digits_goes(line: str, gone: str) -> None:
+    out = redact(line).text
+    assert gone not in out and "[date of birth]" in out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "two thousand and eleven people signed the petition",
+        "i waited 140611 years for a reply lol",
+        "the twelfth of may is when exams start",
+    ],
+)
+def test_years_and_numbers_that_are_no_birth_stay(line: str) -> None:
+    assert redact(line).text == line
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("[name], 14 the paddocks, anstey, someone keeps leaving notes on our car", "14 the paddocks"),
+        ("my mate lives at 7 the lawns, sileby and her step dad is scary", "7 the lawns"),
+        ("the lights on gorse hill road, anstey have been out for months", "gorse hill road"),
+        ("im from grange road, wigston and there is nothing to do", "grange road"),
+        ("twelve beacon road, loughborough is where i go at weekends", "twelve beacon road"),
+        ("post it to forty one chapel street LE9 6AB please", "forty one chapel street"),
+        ("we live in a flat at maxfield house and the lift never works", "maxfield house"),
+        ("i used to live at clipstone house before we got moved", "clipstone house"),
+    ],
+)
+def test_an_address_written_as_on_a_letter_goes(line: str, gone: str) -> None:
+    out = redact(line).text
+    assert gone not in out and "[address]" in out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "there are loads of shops on narborough road and its busy",
+        "i have 2 brothers, wigston is boring for them",
+        "i live in a big house with my nan",
+        "i live at my dads house at weekends",
+        "we live in a house with a garden now",
+        "three people from anstey came to the group",
+        "i live in wigston, its ok",
+    ],
+)
+def test_places_that_are_not_someones_address_stay(line: str) -> None:
+    assert redact(line).text == line
