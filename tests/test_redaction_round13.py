@@ -102,3 +102,30 @@ def test_an_address_written_as_on_a_letter_goes(line: str, gone: str) -> None:
 )
 def test_places_that_are_not_someones_address_stay(line: str) -> None:
     assert redact(line).text == line
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("my dads a porter at the warehouse at meridian so he is never home", "meridian"),
+        ("my mums a cleaner at the aldi on hinckley road", "hinckley road"),
+        ("my nan cooks at the mandir on belgrave road every saturday", "belgrave road"),
+        ("my uncle does deliveries for the chippy in anstey", "anstey"),
+    ],
+)
+def test_a_place_of_work_after_a_job_or_its_work_goes(line: str, gone: str) -> None:
+    out = redact(line).text
+    assert gone not in out and "[workplace]" in out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "my mum cooks at home most nights",
+        "security at the bus station is rubbish",
+        "my dads a legend at fifa in the evenings",
+        "i want to cook at a restaurant in london one day",
+    ],
+)
+def test_cooking_and_jobs_that_name_no_place_stay(line: str) -> None:
+    assert redact(line).text == line

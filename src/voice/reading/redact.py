@@ -3336,7 +3336,9 @@ def _said_to_be_work(before: list[str]) -> bool:
     if not WORK_CUES.isdisjoint(before):
         return True
     return any(
-        w in ("is", "as", "was", "im", "hes", "shes") and n in ("a", "an") for w, n in itertools.pairwise(before)
+        w in ("is", "as", "was", "im", "hes", "shes", "dads", "mums", "dad's", "mum's", "dad’s", "mum’s")
+        and n in ("a", "an")
+        for w, n in itertools.pairwise(before)
     )
 
 
