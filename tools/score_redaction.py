@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -126,7 +127,7 @@ def outputs_at(src: Path | None) -> list[str]:
         capture_output=True,
         text=True,
         check=True,
-        env={"PYTHONPATH": env_path, "PATH": ""},
+        env={"PYTHONPATH": env_path, "PATH": "", **{k: v for k, v in os.environ.items() if k.startswith("VOICE_")}},
     )
     return list(json.loads(result.stdout))
 

@@ -62,7 +62,7 @@ class CloseLabeller:
         out = np.zeros((len(spans), len(self.meta.labels)))
         out[:, 0] = 1.0
         step = CHUNK_WORDS - OVERLAP
-        for a, b in _stretches(len(spans), near):
+        for a, b in stretches(len(spans), near):
             for first in range(a, max(b - OVERLAP, a + 1), step):
                 part = spans[first : min(first + CHUNK_WORDS, b)]  # never empty: first < b
                 offset = part[0][0]
@@ -97,7 +97,7 @@ class CloseLabeller:
         return found
 
 
-def _stretches(count: int, near: list[int] | None) -> list[tuple[int, int]]:
+def stretches(count: int, near: list[int] | None) -> list[tuple[int, int]]:
     """The stretches of words (start, end) within CONTEXT words of a word in `near`, merged; all the words
     without it."""
     if near is None:

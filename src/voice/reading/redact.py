@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 import msgspec
 import phonenumbers
 
-from voice.reading import close_labeller, labeller
+from voice.reading import close_labeller, labeller, quick_labeller
 from voice.reading.names import (
     FUNCTION_WORDS,
     NEVER_NAMES,
@@ -3107,13 +3107,17 @@ def _learned(words: Words) -> Iterator[Found]:
 def _closely_labelled(words: Words) -> Iterator[Found]:
     """Names, schools and places of work the close labeller (voice.reading.close_labeller) finds: the words of
     one kind side by side in one sentence, each as sure as its kind of word needs (_close_threshold), are one
-    find, checked as the CRF's are (_learned_find)."""
+    find, checked as the CRF's are (_learned_find). It reads around the candidate words (a word no list has, or
+    a name's or a school's) that the quick labeller (voice.reading.quick_labeller) does not rule out."""
     model = close_labeller.shipped_close_labeller()
     if model is None or not len(words):
         return
     near = [i for i, c in enumerate(words.classes) if not c or c & (FIRST | SURNAME | ARABIC | SCHOOL | EVERYDAY)]
+    quick = quick_labeller.shipped_quick_labeller()
+    if near and quick is not None:
+        near = _not_ruled_out(words, quick, near)
     if not near:
-        return  # only words that no list has as a name, a school or a place: most answers
+        return  # only words that no list has as a name, a school or a place, or that are plainly none: most answers
     thresholds = model.meta.thresholds
     spans = [words.span(i) for i in range(len(words))]
     chosen = [
@@ -3138,6 +3142,15 @@ def _closely_labelled(words: Words) -> Iterator[Found]:
             run = []
         if word is not None:
             run.append(word)
+
+
+def _not_ruled_out(words: Words, quick: quick_labeller.QuickLabeller, near: list[int]) -> list[int]:
+    """The candidate words the quick labeller gives at least Meta.floor's chance of being part of a name, school
+    or place of work: the only ones the close labeller reads around."""
+    starts = [b == "." for b in words.before]
+    possessive = [words.possessive(i) for i in range(len(words))]
+    every = quick.chances_of(words.lowers, words.written, starts, possessive, words.classes)
+    return [i for i in near if 1.0 - every[i, 0] >= quick.meta.floor]
 
 
 def _close_threshold(words: Words, i: int, label: str, thresholds: dict[str, float]) -> float:
