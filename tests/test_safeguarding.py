@@ -14,6 +14,7 @@ from voice.common.dates import local_today
 from voice.common.settings import Settings
 from voice.common.text import normalise
 from voice.intake.submissions import purge_originals
+from voice.reading.safeguarding import DENIED as DENIED_FEATURE
 from voice.reading.safeguarding import described_as_over, flags_for, read_rules
 from voice.store.db import opened
 
@@ -393,3 +394,73 @@ def test_the_eighth_sessions_warning_signs_leave_talk_in_general_and_harm_that_i
 
     ((_, flags),) = AnswerReader().read([(text, text)])
     assert not [f for f in flags if f.tier == "flag"], flags
+
+
+# #25, ninth session: more of the ways harm is told as over (written for these tests, by kind), and what goes on.
+TOLD_AS_OVER_NINTH = [
+    "my uncle used to slap me but thats all over, he moved to scotland",
+    "i used to feel like nothing mattered but not anymore",
+    "my mum's ex used to hit her, he's long gone now and there's an injunction",
+    "i ran away from my last placement twice but we talked it all through and ive been here two years",
+    "i used to skip meals cos there was no food but ive been with my foster carers for a few months and its fine",
+    "i used to get bullied online but my sister got me through it",
+    "i used to think there was no point in anything, but im at college now and loving it",
+]
+STILL_GOING_ON_NINTH = [
+    "he used to hit me and he still does when hes drunk",
+    "theres a court order but he keeps turning up outside school",
+    "i used to feel like there was no point and i still feel like that most nights",
+    "she's gone but she still messages me every day saying she'll hurt me",
+]
+
+
+@pytest.mark.parametrize("text", TOLD_AS_OVER_NINTH)
+def test_more_ways_of_telling_harm_as_over_are_read_as_over(text: str) -> None:
+    assert described_as_over(normalise(text))
+
+
+@pytest.mark.parametrize("text", STILL_GOING_ON_NINTH)
+def test_harm_that_goes_on_beside_those_words_is_not_over(text: str) -> None:
+    assert not described_as_over(normalise(text))
+
+
+PLAIN_DENIALS = [
+    "i don't get hit at home",
+    "no one touches me in a way that feels wrong",
+    "ive never self harmed",
+    "i dont feel unsafe on my estate",
+]
+NOT_DENIALS = [
+    "school is the only place nobody hits me",  # so somewhere else someone does
+    "i dont think i can stop self harming",
+    "nobody hits me at school but my brother still kicks me at home",
+    "my dad hits me",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN_DENIALS)
+def test_a_plain_denial_is_marked_for_the_close_reader(text: str) -> None:
+    ruled = read_rules(text)
+    assert DENIED_FEATURE in ruled.features and not ruled.flags
+
+
+@pytest.mark.parametrize("text", NOT_DENIALS)
+def test_harm_said_beside_a_negator_is_no_plain_denial(text: str) -> None:
+    assert DENIED_FEATURE not in read_rules(text).features
+
+
+@pytest.mark.parametrize("text", PLAIN_DENIALS)
+def test_a_plain_denial_reaches_the_lead_only_where_the_close_reader_is_surer(text: str) -> None:
+    """Through the whole reader: the close reader must read it at least Meta.denied_threshold (0.95) whole."""
+    from voice.reading.close import shipped_close_reader
+    from voice.reading.themes import AnswerReader
+
+    reader = AnswerReader()
+    ((_, flags),) = reader.read([(text, text)])
+    close = shipped_close_reader()
+    if close is None:
+        pytest.skip("the close reader does not run here")
+    (chance,) = close.chances([text])
+    assert bool(flags) == (chance >= close.meta.denied_threshold and bool(flags)), (chance, flags)
+    if chance < close.meta.denied_threshold:
+        assert flags == []

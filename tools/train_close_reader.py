@@ -55,6 +55,7 @@ def main() -> None:
     parser.add_argument("--keep-flag", type=float, default=0.3, help="see Meta.keep_flag")
     parser.add_argument("--short-words", type=int, default=12, help="see Meta.short_words")
     parser.add_argument("--flag-threshold", type=float, default=0.99, help="see Meta.flag_threshold")
+    parser.add_argument("--denied-threshold", type=float, default=0.95, help="see Meta.denied_threshold")
     parser.add_argument("--logit-shift", type=float, default=0.4, help="see Meta.logit_shift")
     parser.add_argument("--epochs", type=int, default=EPOCHS)
     parser.add_argument("--save", type=Path, help="also keep the trained state dict here (for --state)")
@@ -149,6 +150,7 @@ def main() -> None:
         "keep_flag": args.keep_flag,
         "short_words": args.short_words,
         "flag_threshold": args.flag_threshold,
+        "denied_threshold": args.denied_threshold,
         "logit_shift": args.logit_shift,
     }
     (OUT / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

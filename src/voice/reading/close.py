@@ -99,6 +99,9 @@ class Meta(msgspec.Struct, frozen=True):
     window_step: int = 6
     window_threshold: float = 1.0
     """A part read at or above this chance makes an answer in neither list worth a look."""
+    denied_threshold: float = 0.0
+    """An answer whose rules matched only where it plainly denies the harm ("i don't get hit at home") reaches the
+    lead only where the close reader reads it at least this, whole (0: as any other)."""
     keep_flag: float = 0.0
     """A flag the first reader made by itself (no rule) stays a flag only where the close reader reads it at
     least this; below, it is worth a look (and below drop_threshold, whole and in its parts, in neither list)."""

@@ -201,7 +201,21 @@ HIDING = re.compile(
 HELPED_STOP = re.compile(
     r"\b(?<!nobody )(?<!no one )(?<!never )(?<!didnt )(?:helped me|help me|helping me) (?:to )?"
     r"(?:stop|get over|get out|get through|through|out)\b|"
-    r"\b(?:clean|free) (?:for|since) \w+|\b\d+ (?:months|years|weeks) clean\b"
+    r"\b(?:clean|free) (?:for|since) \w+|\b\d+ (?:months|years|weeks) clean\b|"
+    # words that say by themselves that it is past and over (#25, ninth session)
+    r"\b(?:but|and) (?:thats|its|it is|that is|it was|its all|thats all) (?:all )?over\b|"
+    r"\bbut not any ?more(?= *$| *,| and\b| but\b| now\b| cos\b)|"
+    r"\b(?<!nobody )(?<!no one )(?<!never )(?<!didnt )(?:got|gets) (?:me|us) through\b|"
+    r"\b(?:has been|have been|got|is all|are all|its all|thats all|all) sorted\b|"
+    r"\b(?:doesnt|dont|didnt) (?:bother|need|see|happen to) (?:me |us |them |him |her |it )?(?:much |really )?"
+    r"any ?more\b|"
+    r"\b(?:court order|restraining order|injunction)\b|"
+    r"\b(?:hes|shes|theyre|he is|she is|they are) (?:been )?(?:gone|long gone|out of (?:our|my) li(?:fe|ves))\b|"
+    r"\btalked (?:it|things|everything) (?:all )?through\b|"
+    r"\b(?:ive|i have|weve|we have|been|lived|living) (?:been )?(?:here|with them|with (?:my|our) \w+(?: \w+)?) "
+    r"(?:for )?(?:\d+|a|one|two|three|four|five|six|a few|a couple of) (?:years?|months)\b|"
+    r"\b(?:back to normal|(?:a|my) fresh start|(?:and|now) (?:im |i am )?loving (?:it|life|every minute))\b|"
+    r"\b(?:me and (?:my )?\w+|we|us) (?:are|r) (?:now )?(?:all )?(?:safe|ok|okay|fine|happy|good|alright|settled)\b"
 )
 
 
@@ -209,7 +223,13 @@ def described_as_over(plain: str) -> bool:
     """Whether a normalised answer tells of harm as past and over, with nothing said to go on (see PAST)."""
     if not (HELPED_STOP.search(plain) or (PAST.search(plain) and OVER.search(plain))):
         return False
-    return not (HIDING.search(plain) or GOES_ON.search(HELPED_STOP.sub(" ", OVER.sub(" ", plain))))
+    rest = USED_TO_CLAUSE.sub(" ", HELPED_STOP.sub(" ", OVER.sub(" ", plain)))
+    return not (HIDING.search(plain) or GOES_ON.search(rest))
+
+
+USED_TO_CLAUSE = re.compile(r"\bused to (?:feel|think|be|get)\b(?: (?!but\b|and\b|still\b|again\b|now\b)\w+){0,8}")
+"""What the answer says it used to feel ("i used to feel like there was no point to anything but ..."): not read
+for words that say it goes on."""
 
 
 class Flag(msgspec.Struct, frozen=True):
@@ -438,6 +458,7 @@ def read_rules(text: str) -> Ruled:
     found: dict[str, str] = {}
     mentioned: dict[str, str] = {}
     features: set[str] = set()
+    denials = 0
     for category, _, pattern, strong in (rules[i] for i in candidates):
         if category in found or (not strong and category in mentioned):
             continue
@@ -446,6 +467,7 @@ def read_rules(text: str) -> Ruled:
                 continue
             if strong and _negated(plain, m.start(), m.end(), pattern):
                 features.add(category)  # "i dont self harm": for the model to read, not a sign of harm
+                denials += _plainly_denied(plain, m.start(), m.end())
                 continue
             (found if strong else mentioned).setdefault(category, m.group())
             features.add(category)
@@ -458,12 +480,30 @@ def read_rules(text: str) -> Ruled:
                 features.add(category + SELF_MARK)
             break
     _misspelt(words, found, mentioned, features)
+    if denials and not found and not GOES_ON.search(plain):
+        features.add(DENIED)
     if found and described_as_over(plain):
         features.add("over")
         mentioned = found | {c: r for c, r in mentioned.items() if c not in found}
         found = {}
     flags = sorted((Flag(c, r, SEVERITY[c]) for c, r in found.items()), key=lambda f: (f.severity, f.category))
     return Ruled(flags, {c: r for c, r in mentioned.items() if c not in found}, frozenset(features))
+
+
+DENIED = "denied"
+"""A feature of an answer whose rules matched only where a negator stands right before the harm ("i don't get hit
+at home", "no one touches me in a way i dont like", "ive never self harmed"), with nothing saying it goes on: the
+close reader must be surer before it reaches the lead (voice.reading.themes)."""
+ONLY_PLACE = re.compile(r"\bonly (?:place|time|one|person|people|day|days|thing)\b(?: \w+){0,2} *$")
+
+
+def _plainly_denied(plain: str, start: int, end: int) -> bool:
+    """A negator within two words before a rule's match or in its first two words, and not "the only place nobody
+    hits me" (which says that elsewhere someone does)."""
+    before = plain[:start].split()
+    return (
+        not NEGATING.isdisjoint(before[-2:]) or not NEGATING.isdisjoint(plain[start:end].split()[:2])
+    ) and not ONLY_PLACE.search(" ".join(before[-5:]))
 
 
 def _misspelt(words: list[str], found: dict[str, str], mentioned: dict[str, str], features: set[str]) -> None:

@@ -26,6 +26,7 @@ from voice.reading.close import shipped_close_reader
 from voice.reading.evidence import Evidence
 from voice.reading.reader import Model, Scores, chosen_topics, shipped_model
 from voice.reading.safeguarding import (
+    DENIED,
     Flag,
     described_as_over,
     mentions_for,
@@ -361,6 +362,7 @@ class AnswerReader:
         found = []
         closer: list[int] = []  # worth a look: for the close reader
         told_as_over: set[int] = set()  # harm told as past and over: the close reader reads them whole only
+        denied: set[int] = set()  # harm plainly denied ("i don't get hit at home"): the close reader must be surer
         for n, (text, rules, language, scored, words) in enumerate(
             zip(clean, ruled, foreign, scores, keywords, strict=True)
         ):
@@ -391,12 +393,15 @@ class AnswerReader:
                 closer.append(n)
             if over:
                 told_as_over.add(n)
+            elif DENIED in rules_read[n].features:
+                denied.add(n)
             found.append((Theme(label, score, ids, matched), flags))
         if closer and self.close is not None:
             self._read_closely(
                 found,
                 closer,
                 told_as_over,
+                denied,
                 [typed[n] for n in closer],
                 [texts[n][0] for n in closer],
                 [scores[n] for n in closer],
@@ -409,6 +414,7 @@ class AnswerReader:
         found: list[tuple[Theme, list[Flag]]],
         which: list[int],
         told_as_over: set[int],
+        denied: set[int],
         typed: list[str],
         shown: list[str],
         scores: list[Scores | None],
@@ -426,7 +432,9 @@ class AnswerReader:
           (Meta.flag_threshold): a flag;
         - harm told as past and over (`told_as_over`, "i used to hurt myself but that stopped 2 years ago
           thanks to my counsellor"): read whole only, never in parts (a part leaves out the words that say it is
-          over), and never a flag: worth a look only where both readers are as sure as for a flag.
+          over), and never a flag: worth a look only where both readers are as sure as for a flag;
+        - harm plainly denied (`denied`, "i don't get hit at home", "no one touches me in a way i dont like"):
+          raised only where the close reader is at least Meta.denied_threshold sure, whole.
 
         Each says the close reader's chance in its evidence."""
         close = self.close
@@ -441,6 +449,9 @@ class AnswerReader:
                     found[n] = (theme, [f for f in flags if f.tier != "look"])
                 elif not flags:
                     found[n] = (theme, [self._closely_a_look(scored, text, chance, named)])
+                continue
+            if n in denied and chance < close.meta.denied_threshold:  # plainly denied, and not sure enough
+                found[n] = (theme, [f for f in flags if f.score is None])
                 continue
             # The words that weighed most in the close reading cost a reading each: they are worked out when
             # the lead opens the flag (voice.web.staff), not here.
@@ -513,7 +524,9 @@ class AnswerReader:
         answer that reads as praise or thanks (past harm described as over, thanking a service, is the
         commonest false alarm): a negative feeling alone is not a reason to put an answer in front of
         the lead. Harm told as past and over ("that was years ago and i'm fine now, thanks to my
-        counsellor") is at most worth a look, and only where the model is as sure as it is for a flag."""
+        counsellor") is at most worth a look, and only where the model is as sure as it is for a flag: a disclosure
+        beside a story of harm that is over ("i want to kill myself. i ran away when i was 13 but my youth worker
+        sorted it") reads as over too."""
         assert self.model is not None
         if over:
             return (
