@@ -464,3 +464,32 @@ def test_a_plain_denial_reaches_the_lead_only_where_the_close_reader_is_surer(te
     assert bool(flags) == (chance >= close.meta.denied_threshold and bool(flags)), (chance, flags)
     if chance < close.meta.denied_threshold:
         assert flags == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this coursework is gonna kill me",
+        "mondays are killing me fr",
+        "abbu mujhe maar dalenge agar result kharab aaya",
+        "یہ امتحان مجھے مار ڈالے گا",
+        "ابو مجھے مار ڈالیں گے اگر انہیں پتا چلا کہ میں نے فون توڑ دیا",
+    ],
+)
+def test_hyperbole_of_work_and_a_parents_temper_is_no_flag(text: str) -> None:
+    assert not read_rules(text).flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he told me he will kill me if i tell anyone",
+        "wo mujhe maar dalega agar maine kisi ko bataya",
+        "وہ مجھے مار ڈالے گا",
+        "nic ni ma sensu i nigdy ni bedzie lepiej",  # Polish, typed without its letters and misspelt
+        "mein apnay aap ko blaid se kaatti hoon",  # Roman Urdu, "blade" misspelt
+        "میں اسکول میں محفوض نہیں ہوں",  # Urdu, "safe" misspelt
+    ],
+)
+def test_threats_and_misspelt_harm_in_polish_and_urdu_are_flags(text: str) -> None:
+    assert read_rules(text).flags

@@ -109,6 +109,14 @@ NOT_A_RISK = re.compile(
     r"abusive (?:language|comments) online|gang of friends|beat (?:me|us) (?:up )?at \w+|(?:mum|mam|mom|dad|teacher|miss|sir|coach|nan|parents|"
     r"mates?) (?:\w+ )?(?:will|is gonna|is going to|gonna) kill (?:me|us) (?:if|when|for|cos|because)|"
     r"(?:homework|exams?|tests?|paper|maths|revision|school) (?:\w+ )?(?:mujhe|muje|mje) maar (?:dega|degi|denge|dalega|dalegi)|"
+    # hyperbole of work and of a parent's temper (#25, ninth session): "this homework is gonna kill me", "ammi mujhe
+    # maar dalengi agar marks kam aaye", "یہ ہوم ورک مجھے مار ڈالے گا"; not "he will kill me if i tell"
+    r"(?:homework|exams?|tests?|revision|maths|mocks|coursework|assignments?|school|mondays?) (?:\w+ ){0,2}"
+    r"(?:kill|killing) (?:me|us)|"
+    r"(?:ammi|ami|amma|ammy|abbu|abu|abba|mama|papa|baba|nani|dadi|teacher|sir|miss) (?:\w+ )?(?:mujhe|muje|mje) "
+    r"maar (?:de|daal|dal)(?:ega|egi|enge|engi|ingi)(?: \w+){0,3} (?:agar|jab|if)|"
+    r"(?:ہوم ورک|امتحان|اسکول|سکول|ٹیسٹ|پیپر)(?: \w+){0,2} مجھے مار (?:دے|ڈالے|ڈالی|ڈالیں)(?: \w+)? ?(?:گا|گی|گے)|"
+    r"(?:امی|ابو|اماں|ابا|ماما|پاپا)(?: \w+)? مجھے مار (?:دیں|ڈالیں|ڈالے|ڈالی|دے)(?: \w+)? ?(?:گا|گی|گے)(?: \w+){0,3} اگر|"
     r"(?:boys|girls|kids|lads|people|they|everyone|teenagers|young people) (?:\w+ )?(?:carry|carries) "
     r"(?:knives|blades|weapons|a knife|a blade))\b"
 )
