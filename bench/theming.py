@@ -10,6 +10,7 @@ tokenizer to one thread.
     .venv/bin/python bench/theming.py --memory   # also memory per worker: `voice serve`, now and at REV
     .venv/bin/python bench/theming.py --close-floor 1    # the close reader on the lists' answers only
     .venv/bin/python bench/theming.py --no-close-reader  # the first reader alone
+    .venv/bin/python bench/theming.py --lines voices     # the reader's labelled answers as written
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import argparse
+import json
 import random
 import signal
 import subprocess
@@ -43,8 +45,19 @@ LINES = [
 BATCH = 64
 
 
+VOICES = ROOT / "training" / "voices.jsonl"
+SOURCE = {"lines": "ordinary"}
+"""Where the answers come from: "ordinary" (answers of 10 to 60 words built from tests/data/redaction/ordinary.txt,
+lines written to hold the words redaction must leave: "hope", "will", "jack", "forest") or "voices" (the reader's
+2,265 labelled answers, as written, in turn)."""
+
+
 def answers(n: int, seed: int = 7) -> list[str]:
     rng = random.Random(seed)
+    if SOURCE["lines"] == "voices":
+        texts = [json.loads(line)["text"] for line in VOICES.read_text(encoding="utf-8").splitlines() if line]
+        rng.shuffle(texts)
+        return [texts[i % len(texts)] for i in range(n)]
     out = []
     while len(out) < n:
         target = rng.randint(10, 60)
@@ -128,7 +141,15 @@ def main() -> None:
     parser.add_argument(
         "--no-close-reader", action="store_true", help="the first reader alone (as VOICE_CLOSE_READER=0 serves)"
     )
+    parser.add_argument(
+        "--lines",
+        choices=("ordinary", "voices"),
+        default="ordinary",
+        help="the answers read: built from redaction's ordinary lines (the default, full of words that are names "
+        "somewhere), or the reader's labelled answers as written (training/voices.jsonl)",
+    )
     args = parser.parse_args()
+    SOURCE["lines"] = args.lines
     texts = answers(5000)
     words = sum(len(t.split()) for t in texts) / len(texts)
     closely = not args.no_close_reader

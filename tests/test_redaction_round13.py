@@ -129,3 +129,38 @@ def test_a_place_of_work_after_a_job_or_its_work_goes(line: str, gone: str) -> N
 )
 def test_cooking_and_jobs_that_name_no_place_stay(line: str) -> None:
     assert redact(line).text == line
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("the van that follows us is a white one, KX 19 PLM", "KX 19 PLM"),
+        ("[name] from 9c keeps pushing me on the stairs", "9c"),
+        ("my tutor group 11/2 is loud but i like it", "11/2"),
+        ("[name] in 8/1 at [school] says her dad hits her", "8/1"),
+        ("she lives in flat 7, block c, saffron estate with her uncle", "saffron estate"),
+        ("he lives at flat 3, wolsey house, abbey street now", "abbey street"),
+        ("my auntie lives at the white cottage, church lane, cosby and i stay there", "white cottage"),
+        ("post it to 12 station road, kibworth harcourt please", "kibworth harcourt"),
+    ],
+)
+def test_the_ninth_sessions_kinds_go(line: str, gone: str) -> None:
+    """Kinds from frozen11, read after its measure, in lines written for this test."""
+    out = redact(line).text
+    assert gone not in out, out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "im 14 and in year 9 and i hate it",
+        "my cat is called pickle and she sleeps on my bed",
+        "my dog's name is teddy",
+        "mama mea lucreaza mult si sunt singur acasa",  # Romanian: "my mum works a lot and I am home alone"
+        "i came 2nd in 7/8 of the races",
+        "from 8am till 4 we are stuck in school",
+        "my nans house, the one with the red door, is the best",
+    ],
+)
+def test_the_ninth_sessions_lines_that_are_no_detail_stay(line: str) -> None:
+    assert redact(line).text == line

@@ -175,7 +175,7 @@ SETS = {
     "frozen8": ("frozen8", "eighth frozen set", False),
     "frozen9": ("frozen9", "ninth frozen set", False),
     "frozen10": ("frozen10", "tenth frozen set", False),
-    "frozen11": ("frozen11", "eleventh frozen set", True),
+    "frozen11": ("frozen11", "eleventh frozen set", False),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",

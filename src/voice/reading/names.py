@@ -332,13 +332,20 @@ def is_english(word: str) -> bool:
     return bool(simplemma.is_known(word, lang="en"))
 
 
+ROMANIAN_STOP_WORDS_THAT_ARE_NAMES = frozenset(["sai", "una", "mei", "asa", "desi"])
+"""Romanian stop words that are first names elsewhere in Leicester ("Mei", "Asa"): left to the name lists, as are
+its words of one or two letters ("d", "li": a nickname's letter, a name)."""
+
+
 @cache
 def everyday_words() -> frozenset[str]:
-    """Everyday words of Urdu in Latin letters and of Polish (the file, and stopwordsiso's Polish stop words,
-    with and without their letters): words in an answer, names only where the words around say so."""
+    """Everyday words of Urdu in Latin letters, of Polish and of Romanian (the file, and stopwordsiso's Polish and
+    Romanian stop words, with and without their letters): words in an answer, names only where the words around
+    say so."""
     import stopwordsiso
 
-    words = set(_word_file(EVERYDAY_WORDS_FILE)) | set(stopwordsiso.stopwords("pl"))
+    romanian = {w for w in stopwordsiso.stopwords("ro") if len(w) > 2} - ROMANIAN_STOP_WORDS_THAT_ARE_NAMES
+    words = set(_word_file(EVERYDAY_WORDS_FILE)) | set(stopwordsiso.stopwords("pl")) | romanian
     return frozenset(_with_folded(words) - MOSTLY_NAMES)
 
 

@@ -221,7 +221,7 @@ NUMBER_ON_STREET = re.compile(
 STREET_THEN_NUMBER = re.compile(rf"\b(?:{STREET}|{WEAK_STREET}),?\s+{HOUSE_NUMBER}\d", re.IGNORECASE)
 NUMBER_THEN_ON = re.compile(r"\b(?:number|no\.?|num)\s*\d{1,4}[a-z]?\s+(?:on|in)\s", re.IGNORECASE)
 """What NUMBER_AFTER_STREET and NUMBER_ON_STREET need, cheap to look for first."""
-TOWNS_AFTER_ADDRESS = re.compile(r",?\s+([A-Za-z]+(?:\s+[A-Za-z]+){0,2})")
+TOWNS_AFTER_ADDRESS = re.compile(r",?\s+([A-Za-z]+(?:\s+[A-Za-z]+){0,3})")
 STREET_NAME_WORD = (
     rf"{NOT_STREET_WORD}(?!(?:near|off|by|up|down|round|along|just|from|with|live|lives|living|lived|stay|stays|"
     r"staying|house|flat|home|moved|me|him|her|them|us|opposite|onto|into|corner|where|who|na|ulicy|ulica|ul)\b)"
@@ -430,7 +430,7 @@ MONTH_WORDS = frozenset(
 )
 BIRTH_YEAR_NEEDS = re.compile(rf"\b{BIRTH_YEAR}\b")
 FORM_GROUP = re.compile(r"(?<![\w/.£$-])(?:[7-9]|1[0-3])(?P<f>-?[A-Z]{1,4}\d?|\s?[A-Za-z]{1,3}\d?)(?![\w/-]|\.\w)")
-FORM_BEFORE = re.compile(r"\b(?:form|group|in|class|tutor|reg|w)(?:\s+is)?\s$", re.IGNORECASE)
+FORM_BEFORE = re.compile(r"\b(?:form|group|in|class|tutor|reg|w|from)(?:\s+is)?\s$", re.IGNORECASE)
 """A form group ("9R", "10JT", "7Y2"; after "form", "group", "in": "my form is 10 ABE", "im in 9r"), not a
 time, size or sum."""
 NOT_FORM_CAPITALS = frozenset(
@@ -472,7 +472,11 @@ NOT_FORM = NOT_FORM_CAPITALS | frozenset(
 NHS_NUMBER = re.compile(r"(?<![\d+])\d(?:[ -]?\d){9}(?![\d])")
 """Ten digits, however grouped (3-3-4 is the NHS's way; "4451 436 621" is a young person's)."""
 NI_NUMBER = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.IGNORECASE)
-VEHICLE = re.compile(r"\b[A-Z]{2}(?:0[2-9]|1\d|2[0-5]|5[1-9]|6\d|7[0-5])\s?[A-Z]{3}\b", re.IGNORECASE)
+VEHICLE = re.compile(
+    r"\b[A-Za-z]{2}(?:0[2-9]|1\d|2[0-5]|5[1-9]|6\d|7[0-5])\s?[A-Za-z]{3}\b"
+    # spaced out as on the plate ("FL 15 CXA"): in capitals only, where "im 14 and" is a sentence
+    r"|\b[A-Z]{2}\s(?:0[2-9]|1\d|2[0-5]|5[1-9]|6\d|7[0-5])\s[A-Z]{3}\b"
+)
 OLD_VEHICLE = re.compile(r"\b[A-HJ-PR-Y]\d{1,3}\s?[A-Z]{3}\b")
 """A registration of 1983 to 2001 ("Y123 ABC"), in capitals."""
 OLD_VEHICLE_NEEDS = re.compile(r"[A-HJ-PR-Y]\d")
@@ -1913,6 +1917,79 @@ def _with_town(text: str, found: Found) -> Found:
     return found
 
 
+ADDRESS_PART = re.compile(r",\s*((?:[A-Za-z']+\s+){0,3}[A-Za-z']+)")
+PART_ENDS = frozenset(
+    ["house", "court", "lodge", "tower", "towers", "heights", "point", "mansions", "block", "estate", "exchange"]
+    + ["building", "apartments", "hall", "flats", "mews", "wharf", "mill", "works", "quarter"]
+)
+
+
+def _addresses_joined(found: list[Found]) -> list[Found]:
+    """Addresses that overlap as one ("[flat 12, elizabeth house]" and "[elizabeth house, 9 sandhill drive]"), so
+    that no part of either is left when the finds are resolved."""
+    addresses = sorted((f for f in found if f.kind == "address"), key=lambda f: (f.start, -f.end))
+    if len(addresses) < 2:
+        return found
+    joined: list[Found] = []
+    for f in addresses:
+        if joined and f.start < joined[-1].end:
+            last = joined[-1]
+            joined[-1] = Found(last.start, max(last.end, f.end), last.kind, last.recogniser)
+        else:
+            joined.append(f)
+    return [f for f in found if f.kind != "address"] + joined
+
+
+def _with_parts_after(text: str, found: Found) -> Found:
+    """A flat's address with the parts written after it, each after a comma: "[flat 12, the exchange, rutland
+    street]", "[flat 14, block b, st matthews estate]", "[flat 9, elizabeth house, mere road]": a block, a building
+    or estate by its name, or a street; up to three parts."""
+    if not text[found.start : found.end].lower().startswith(("flat", "apartment")):
+        return found
+    end = found.end
+    for _ in range(3):
+        m = ADDRESS_PART.match(text, end)
+        if not m:
+            break
+        written = list(WORD.finditer(text, m.start(1), m.end(1)))
+        words = [w.group().lower() for w in written]
+        for n in range(len(words), 0, -1):  # the longest run of words after the comma that is a part
+            part = words[:n]
+            if any(class_of(w) & FUNCTION and w not in ("the", "st") for w in part):
+                continue
+            if (part[0] == "block" and n == 2) or part[-1] in PART_ENDS or part[-1] in ADDRESS_STREETS:
+                end = written[n - 1].end()  # "block b", "elizabeth house", "st matthews estate", "rutland street"
+                break
+            if part[0] == "the" and n == 2 and n == len(words):
+                end = written[n - 1].end()  # "the exchange", then a comma
+                break
+        else:
+            break
+    return found if end == found.end else Found(found.start, end, found.kind, found.recogniser)
+
+
+HOUSE_NAME_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?:[A-Za-z']+\s+){0,2}(?:house|cottage|farm|farmhouse|lodge|barn|rectory|vicarage|bungalow|"
+    r"grange|manor|mill)\s*,\s*$",
+    re.IGNORECASE,
+)
+
+
+NOT_A_HOUSES_NAME = frozenset(["my", "our", "his", "her", "their", "your", "ur", "a", "an", "this", "that", "its"])
+
+
+def _with_building_before(text: str, found: Found) -> Found:
+    """An address with a house's name before it and a comma: "[the old school house, main street, billesdon]",
+    "[the red house, 2 church lane]"; not "my nans house, 2 church lane" (a word for a person is no house's name)."""
+    m = HOUSE_NAME_BEFORE.search(text, max(0, found.start - 50), found.start)
+    if not m:
+        return found
+    words = m.group().lower().replace(",", " ").split()
+    if any(w in NOT_A_HOUSES_NAME or w in RELATIONS or w in RELATIONS_PLURAL or w.endswith("'s") for w in words):
+        return found
+    return Found(m.start(), found.end, found.kind, found.recogniser)
+
+
 AREA_BEFORE = re.compile(r"\b((?:[A-Za-z'-]+\s+){0,2}[A-Za-z'-]+),\s*$")
 
 
@@ -1996,7 +2073,15 @@ def _another_form(text: str, m: re.Match[str]) -> bool:
         return False
     word = m.group("w")
     if m.group("n"):  # "my form is 10/2": a date or a share too, so only where the words say a form
-        return bool(FORM_TUTOR_BEFORE.search(before) or IN_A_FORM.search(before))
+        return bool(
+            FORM_TUTOR_BEFORE.search(before)
+            or IN_A_FORM.search(before)
+            or (
+                re.search(r"\bin\s+$", before)
+                and not COUNTED_AFTER.match(text, m.end())
+                and not SHARE_AFTER.match(text, m.end())
+            )
+        )  # "[name] in 9/3 at [school]"; not "in 9/10 cases", "7/8 of us"
     if m.group("d"):  # "tutor group 12.4", "in 8.3": a score or a time too ("8.5 out of 10", "in 9.4 seconds")
         return not COUNTED_AFTER.match(text, m.end()) and not DECIMAL_AFTER.match(text, m.end())
     if word is None:
@@ -2012,11 +2097,17 @@ DECIMAL_AFTER = re.compile(
     re.IGNORECASE,
 )
 """What follows a decimal that is a measure, a time or a score, not a form ("in 9.4 seconds")."""
+SHARE_AFTER = re.compile(
+    r"\s*(?:of\b|cases|times|people|weeks?|days?|months?|years?|hours?|mins?|minutes?|for\b|on\b|/)", re.IGNORECASE
+)
+"""What follows a share or a date rather than a form ("in 7/8 of the lessons", "in 9/3 weeks")."""
 IN_A_FORM = re.compile(r"\b(?:is|im|i'm|am|are|r)\s+in\s+$|\bform\s+is\s+$", re.IGNORECASE)
 
 
 FORM_TUTOR_BEFORE = re.compile(
-    r"\b(?:form|tutor|reg)\b[^.!?\n]*\bin\s+$|\b(?:form|tutor\s+group|reg\s+group)\s+is\s+$", re.IGNORECASE
+    r"\b(?:form|tutor|reg)\b[^.!?\n]*\bin\s+$|\b(?:form|tutor\s+group|reg\s+group)\s+is\s+$"
+    r"|\b(?:tutor|form|reg)\s+group\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -2563,7 +2654,19 @@ def _a_pets_name(words: Words, found: Found) -> bool:
     if i is None:
         return False
     before = words.prev(i)
-    return before in PETS or (before in ("called", "named") and words.prev(i, 2) in PETS)
+    if before in PETS:
+        return True  # "my dog max"
+    for back in range(1, 5):  # "our cat called luna", "my dog is called biscuit", "my dog's name is max"
+        word = words.prev(i, back)
+        if word in PETS:
+            return back > 1
+        if word not in PET_NAMING:
+            return False
+    return False
+
+
+PET_NAMING = frozenset(["called", "named", "name", "is", "was", "s", "new", "little", "old"])
+"""Words between a pet and its name ("my dog is called biscuit", "our cat's name is luna")."""
 
 
 def _an_identity(words: Words, found: Found) -> bool:
@@ -3634,14 +3737,16 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     found += [Found(s, e, "name", "a famous name, then who they are") for s, e in theirs]
     if not found:
         return found
-    found = [
-        _with_area_before(text, _with_town(text, f))
-        if f.kind == "address"
-        else _with_surroundings(text, f)
-        if f.kind == "workplace"
-        else f
-        for f in found
-    ]
+    found = _addresses_joined(
+        [
+            _with_building_before(text, _with_area_before(text, _with_town(text, _with_parts_after(text, f))))
+            if f.kind == "address"
+            else _with_surroundings(text, f)
+            if f.kind == "workplace"
+            else f
+            for f in found
+        ]
+    )
     keep = _keep_pattern(tuple(terms.keep)) if terms and terms.keep else None
     kept = [m.span() for m in keep.finditer(text)] if keep else []
     if any(f.kind == "name" or f.recogniser.startswith(LEARNED_ANY) or f.recogniser in GONE_TO for f in found):
