@@ -1919,8 +1919,10 @@ def _with_town(text: str, found: Found) -> Found:
 
 ADDRESS_PART = re.compile(r",\s*((?:[A-Za-z']+\s+){0,3}[A-Za-z']+)")
 PART_ENDS = frozenset(
-    ["house", "court", "lodge", "tower", "towers", "heights", "point", "mansions", "block", "estate", "exchange"]
-    + ["building", "apartments", "hall", "flats", "mews", "wharf", "mill", "works", "quarter"]
+    [
+        *("house", "court", "lodge", "tower", "towers", "heights", "point", "mansions", "block", "estate"),
+        *("exchange", "building", "apartments", "hall", "flats", "mews", "wharf", "mill", "works", "quarter"),
+    ]
 )
 
 
