@@ -27,6 +27,7 @@ from voice.reading.evidence import Evidence
 from voice.reading.reader import Model, Scores, chosen_topics, shipped_model
 from voice.reading.safeguarding import (
     DENIED,
+    SEVERITY,
     Flag,
     described_as_over,
     mentions_for,
@@ -97,6 +98,9 @@ class Topic(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     priorities: list[str] = []
     keywords: list[str] = []
     phrases: list[str] = []
+    safeguarding: list[str] = []
+    """Safeguarding categories (voice.reading.safeguarding.SEVERITY's) whose rule, matched in an answer, gives it
+    this topic too, with the phrase that matched: "my stepdad hits me" is about abuse at home whatever its words."""
 
 
 class Taxonomy(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -108,6 +112,16 @@ class Taxonomy(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
             raise ValueError("topic ids must be unique")
         if "other" not in ids:
             raise ValueError("the taxonomy needs an `other` topic")
+        for topic in self.topics:
+            unknown = sorted(set(topic.safeguarding) - SEVERITY.keys())
+            if unknown:
+                raise ValueError(
+                    f"topic `{topic.id}`: unknown safeguarding categories {', '.join(unknown)} "
+                    f"(known: {', '.join(sorted(SEVERITY))})"
+                )
+        given = [c for t in self.topics for c in t.safeguarding]
+        if len(set(given)) != len(given):
+            raise ValueError("a safeguarding category can give only one topic")
 
 
 class Learned(Protocol):
@@ -276,6 +290,7 @@ class AnswerReader:
                 if words:
                     self._phrases.setdefault(words[0], []).append((words, topic.id))
         self._order = {t.id: i for i, t in enumerate(self.taxonomy.topics)}
+        self._of_category = {c: t.id for t in self.taxonomy.topics for c in t.safeguarding}
         self._starts = frozenset(self._keywords) | frozenset(self._phrases)
 
     def keyword_matches(self, text: str) -> dict[str, list[str]]:
@@ -320,6 +335,21 @@ class AnswerReader:
             return ("other",), {}
         ordered = sorted(matched, key=self._order.__getitem__)
         return tuple(ordered), {k: list(dict.fromkeys(matched[k])) for k in ordered}
+
+    def _with_topics_of(
+        self, rules: list[Flag], ids: tuple[str, ...], matched: dict[str, list[str]]
+    ) -> tuple[tuple[str, ...], dict[str, list[str]]]:
+        """The topics with those of the rules that matched (Topic.safeguarding), each with its rule's phrase."""
+        added = dict(matched)
+        for flag in rules:
+            topic = self._of_category.get(flag.category)
+            if topic is not None and topic not in added:
+                added[topic] = [flag.reason]
+        if added.keys() == matched.keys():
+            return ids, matched
+        added.pop("other", None)
+        ordered = sorted(added, key=self._order.__getitem__)
+        return tuple(ordered), {k: added[k] for k in ordered}
 
     def read(self, texts: list[tuple[str, str]]) -> list[tuple[Theme, list[Flag]]]:
         """Each (redacted text, text as typed): its themes, and what suggests risk (rules and the model on
@@ -372,6 +402,8 @@ class AnswerReader:
                 label, score = scored.sentiment, scored.sentiment_score
             ids, matched = self.topics(text, scored, words)
             flags = list(rules)
+            if rules:
+                ids, matched = self._with_topics_of(rules, ids, matched)
             # Harm told as past and over: the rules' verdict where one matched, else the same words read here
             # (only for an answer the model may put in a list).
             over = "over" in rules_read[n].features or (
