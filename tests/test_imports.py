@@ -17,7 +17,7 @@ HEADER = (
 GOOD = [
     "14 to 15,Leicester city,Bullying; Staying safe online,More youth workers in schools,2021-03-01\n",
     "16 to 17,Rutland,Mental health and feeling OK,Call me on 07700 900123 if you want,2021-03-02\n",
-    "11 to 13,Leicestershire,,I want to kill myself sometimes,2021-03-04\n",
+    "10 to 13,Leicestershire,,I want to kill myself sometimes,2021-03-04\n",
 ]
 BAD = "99,Mars,Flying,x,2021-03-03\n"
 

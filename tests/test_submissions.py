@@ -75,3 +75,14 @@ def test_partnership_terms_file_is_used_at_ingest(settings: Settings, tmp_path: 
             json={"answers": {"most_important": "More help at soar valley college"}},
         )
     assert stored(settings, "SELECT text FROM answers") == [("More help at [school]",)]
+
+
+def test_the_thank_you_page_says_nobody_will_come_unless_asked_and_where_help_is(client: TestClient) -> None:
+    """A young person who told us something hard and asked for nobody must not believe help is on its way: the page
+    says the answers do not say who they are, and how to get help now (999, Childline) without asking us."""
+    answer_all(client, "ypag-priorities")  # the sample answers ask for no contact
+    send(client, "ypag-priorities")
+    text = client.get("/s/ypag-priorities/thanks").text
+    assert "nobody can come and help you because of them" in text
+    assert "call 999" in text and "0800 1111" in text
+    assert "Someone will get in touch" not in text

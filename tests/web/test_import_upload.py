@@ -25,7 +25,7 @@ GOOD = [
     "16 to 17,Rutland,Mental health and feeling OK,Call me on 07700 900123 if you want,2021-03-02\n",
 ]
 TOO_MANY = (
-    "11 to 13,Leicestershire,Bullying; Staying safe online; Waiting less for help; Mental health and feeling OK,"
+    "10 to 13,Leicestershire,Bullying; Staying safe online; Waiting less for help; Mental health and feeling OK,"
     "Less waiting,2021-03-03\n"
 )
 FOUR_PICKED = "Bullying, Staying safe online, Waiting less for help, Mental health and feeling OK"
