@@ -129,3 +129,30 @@ def test_voice_eval_json_and_errors(tmp_path: Path) -> None:
     bad.write_text('{"text": "ok", "sentiment": "positive"}\n{"text": 3}\n')
     failed = CliRunner().invoke(main, ["eval", str(bad)])
     assert failed.exit_code == 1 and f"{bad}:2:" in failed.output
+
+
+def test_a_safeguarding_rule_gives_the_answer_its_topic_with_the_phrase() -> None:
+    """A new user's "my stepdad hits me ..." was themed School and Family only, so filtering by "Abuse or violence at
+    home" did not find it (ninth session): a rule's category gives its topic (taxonomy.yaml, `safeguarding`)."""
+    from voice.reading.themes import AnswerReader
+
+    reader = AnswerReader()
+    ((theme, flags),) = reader.read(
+        [("my stepdad hits me when mum is at work", "my stepdad hits me when mum is at work")]
+    )
+    assert [f.category for f in flags] == ["abuse_at_home"]
+    assert "domestic_abuse" in theme.topics
+    ((theme, flags),) = reader.read([("i like going to the park with my dog", "i like going to the park with my dog")])
+    assert not flags and "domestic_abuse" not in theme.topics
+
+
+def test_a_taxonomy_naming_an_unknown_safeguarding_category_is_a_clear_error(tmp_path: Path) -> None:
+    import msgspec
+
+    from voice.reading.themes import Taxonomy
+
+    with pytest.raises((ValueError, msgspec.ValidationError), match="unknown safeguarding categories beating"):
+        msgspec.yaml.decode(
+            b"topics:\n  - {id: home, name: Home, safeguarding: [beating]}\n  - {id: other, name: Other}\n",
+            type=Taxonomy,
+        )

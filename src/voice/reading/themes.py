@@ -309,13 +309,18 @@ class AnswerReader:
         return matched
 
     def topics(
-        self, text: str, scored: Scores | None = None, keywords: dict[str, list[str]] | None = None
+        self,
+        text: str,
+        scored: Scores | None = None,
+        keywords: dict[str, list[str]] | None = None,
+        rules: list[Flag] | None = None,
     ) -> tuple[tuple[str, ...], dict[str, list[str]]]:
         """Topic ids in taxonomy order (`other` when nothing matched), and the words behind each.
 
         With the model's scores: the topics it chose, plus the partnership's own topics the model does
         not know when their words are used; otherwise the taxonomy's words alone. `keywords`: the
-        text's keyword_matches, when already known."""
+        text's keyword_matches, when already known. `rules`: the safeguarding rules' flags, whose categories
+        give their topics too (Topic.safeguarding)."""
         keywords = self.keyword_matches(text) if keywords is None else keywords
         if scored is None or self.model is None:
             matched = keywords
@@ -329,27 +334,16 @@ class AnswerReader:
             for topic, words in self.learned.suggest(text).items():
                 if topic not in matched and topic in self._order:
                     matched[topic] = words
+        for flag in rules or ():
+            given = self._of_category.get(flag.category)
+            if given is not None and given not in matched:
+                matched[given] = [flag.reason]  # "my stepdad hits me": abuse at home, whatever its other words
         if len(matched) > 1:
             matched.pop("other", None)
         if not matched:
             return ("other",), {}
         ordered = sorted(matched, key=self._order.__getitem__)
         return tuple(ordered), {k: list(dict.fromkeys(matched[k])) for k in ordered}
-
-    def _with_topics_of(
-        self, rules: list[Flag], ids: tuple[str, ...], matched: dict[str, list[str]]
-    ) -> tuple[tuple[str, ...], dict[str, list[str]]]:
-        """The topics with those of the rules that matched (Topic.safeguarding), each with its rule's phrase."""
-        added = dict(matched)
-        for flag in rules:
-            topic = self._of_category.get(flag.category)
-            if topic is not None and topic not in added:
-                added[topic] = [flag.reason]
-        if added.keys() == matched.keys():
-            return ids, matched
-        added.pop("other", None)
-        ordered = sorted(added, key=self._order.__getitem__)
-        return tuple(ordered), {k: added[k] for k in ordered}
 
     def read(self, texts: list[tuple[str, str]]) -> list[tuple[Theme, list[Flag]]]:
         """Each (redacted text, text as typed): its themes, and what suggests risk (rules and the model on
@@ -400,10 +394,8 @@ class AnswerReader:
                 label, score = sentiment(text)
             else:
                 label, score = scored.sentiment, scored.sentiment_score
-            ids, matched = self.topics(text, scored, words)
+            ids, matched = self.topics(text, scored, words, rules)
             flags = list(rules)
-            if rules:
-                ids, matched = self._with_topics_of(rules, ids, matched)
             # Harm told as past and over: the rules' verdict where one matched, else the same words read here
             # (only for an answer the model may put in a list).
             over = "over" in rules_read[n].features or (
