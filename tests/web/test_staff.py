@@ -108,6 +108,18 @@ def test_the_queue_from_disclosure_to_closed_flag_with_audit(client: TestClient,
     assert log[3] == ("lead@example.org", "flag closed", "Passed to the DSL at the school")
     audit = get_page(client, "/staff/audit").get_text()
     assert "flag closed" in audit and "signed in" in audit
+    # Every view is in the log; the flag's history shows a run of views by one person once, with how many (a new
+    # user read three "flag viewed" lines for one close with a mistake in its form).
+    for _ in range(2):
+        get_page(client, first)
+    history = [
+        li.get_text(" ", strip=True)
+        for li in get_page(client, first).find("h2", string="History").find_next("ul")("li")
+    ]
+    viewed = [line for line in history if "flag viewed" in line]
+    assert len(viewed) == 2, history  # after the close, and before it: two runs
+    assert re.search(r"flag viewed \(4 times since \d{1,2} \w+ \d{4}, \d{2}:\d{2}\)", viewed[0]), viewed
+    assert re.search(r"flag viewed \(2 times since ", viewed[1]), viewed
 
 
 def _sign_in_answer(client: TestClient, email: str, password: str) -> tuple[int, str]:

@@ -152,6 +152,35 @@ def events(
     return [Event(**row) for row in rows]
 
 
+class Repeated(msgspec.Struct, frozen=True):
+    """An event shown once for a run of the same one: the newest, how many, and when the first was."""
+
+    event: Event
+    times: int = 1
+    first_at: str = ""
+
+
+REPEATS_SHOWN_ONCE = frozenset(["flag viewed"])
+"""Events that a history shows once for each run by one person (a lead who reloads a flag's page, or sends its form
+with a mistake, has seen it once more: every view stays in the audit log)."""
+
+
+def with_repeats_together(found: list[Event]) -> list[Repeated]:
+    """Events (newest first) with each run of the same repeated event by the same person shown as one."""
+    shown: list[Repeated] = []
+    for event in found:
+        last = shown[-1] if shown else None
+        if (
+            last is not None
+            and event.action in REPEATS_SHOWN_ONCE
+            and (last.event.action, last.event.actor, last.event.detail) == (event.action, event.actor, event.detail)
+        ):
+            shown[-1] = Repeated(last.event, last.times + 1, event.happened_at)
+        else:
+            shown.append(Repeated(event, 1, event.happened_at))
+    return shown
+
+
 def count(db: Database, where: AuditFilter) -> int:
     clause, params = _where(where)
     return int(db.execute(f"SELECT count(*) FROM audit_log{clause}", params).fetchone()[0])  # noqa: S608

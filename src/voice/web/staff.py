@@ -32,7 +32,7 @@ from voice.reading.close import shipped_close_reader
 from voice.reading.themes import SENTIMENT_NAMES, Taxonomy
 from voice.reporting import asked, exports
 from voice.store import accounts as auth
-from voice.store.audit import events, record_event
+from voice.store.audit import events, record_event, with_repeats_together
 from voice.store.catalogue import Catalogue
 from voice.store.db import write_lock
 from voice.surveys.forms import FieldError, check_all, read_form
@@ -388,7 +388,7 @@ class StaffController(Controller):
             staff=staff_of(request),
             flag=detail,
             names=safeguarding.CATEGORY_NAMES,
-            history=events(db, f"flag:{flag_id}"),
+            history=with_repeats_together(events(db, f"flag:{flag_id}")),
             note=note,
             errors=errors,
             language_name=_language_name(request),
