@@ -310,3 +310,16 @@ def test_only_the_lead_sees_the_queues_count_on_the_home_page(client: TestClient
     add(settings, "facilitator@example.org", "facilitator")
     sign_in(client, "facilitator@example.org")
     assert "flagged answer" not in get_page(client, "/staff").get_text()
+
+
+def test_the_lead_home_counts_an_answer_in_another_language_that_a_rule_flagged_too(
+    client: TestClient, settings: Settings
+) -> None:
+    """A new user saw "0 answers in another language for a person to read" while the queue held one: a Polish
+    disclosure is a rule's flag and waits for a person to read it, and the home page counts it as both."""
+    add(settings, "lead@example.org", "safeguarding_lead")
+    answer = {"answers": {"most_important": "Mój ojczym mnie bije, kiedy mama jest w pracy."}}
+    assert client.post("/api/surveys/ypag-priorities/responses", json=answer).status_code == 201
+    sign_in(client, "lead@example.org")
+    home = " ".join(get_page(client, "/staff").get_text(" ").split())
+    assert "1 flagged answer," in home and "1 answer in another language for a person to read" in home

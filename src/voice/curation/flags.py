@@ -91,14 +91,21 @@ def open_counts(db: Database) -> dict[str, int]:
 
 
 def open_answers(db: Database) -> dict[str, int]:
-    """How many answers have open flags, each counted once in its most serious tier (flag, then person, then
-    look), as the lead's queue lists them: one answer, one row, however many flags it raised."""
+    """How many answers have open flags: flagged and worth a look each counted once, in its most serious tier, as
+    the lead's queue lists them (one answer, one row, however many flags it raised); "person", every answer in
+    another language waiting for a person to read it, flagged by a rule too or not ("mój ojczym mnie bije" is both:
+    a new user read "0 answers in another language" beside it in the queue)."""
     tops: dict[tuple[int, str], int] = {}  # each answer's most serious tier, as its place in TIERS
+    to_read: set[tuple[int, str]] = set()
     for response_id, key, tier in db.execute(
         "SELECT response_id, answer_key, tier FROM flags WHERE status = 'open'"
     ).fetchall():
         tops[response_id, key] = min(tops.get((response_id, key), len(TIERS)), TIERS.index(tier))
-    return {tier: sum(1 for top in tops.values() if top == at) for at, tier in enumerate(TIERS)}
+        if tier == "person":
+            to_read.add((response_id, key))
+    counts = {tier: sum(1 for top in tops.values() if top == at) for at, tier in enumerate(TIERS)}
+    counts["person"] = len(to_read)
+    return counts
 
 
 def by_answer(items: list[QueueItem]) -> list[list[QueueItem]]:
