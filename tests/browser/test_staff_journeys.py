@@ -314,6 +314,15 @@ def test_answers_filter_by_the_safeguarding_queue(signed_in: Callable[[str], Pag
     cards = page.locator(".answer-card .hint").all_inner_texts()
     assert cards and not any("In the safeguarding queue" in c for c in cards), cards
     audit(page)
+    # An answer opened from the filtered list, then "Back to answers": the list as it was filtered (a new user
+    # found every filter gone each time).
+    matched = page.get_by_role("status").inner_text()
+    with page.expect_navigation():
+        page.locator(".answer-card a").first.click()
+    assert "/staff/answers/" in page.url
+    assert follow(page, "Back to answers", within="body") == 200
+    assert "flagged=no" in page.url and page.get_by_role("status").inner_text() == matched
+    assert page.get_by_label("Safeguarding queue").evaluate("s => s.selectedOptions[0].text") == "Not in the queue"
 
 
 def test_downloads_under_a_filter_are_the_type_asked_for(signed_in: Callable[[str], Page], site: Site) -> None:

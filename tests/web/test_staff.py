@@ -323,3 +323,23 @@ def test_the_lead_home_counts_an_answer_in_another_language_that_a_rule_flagged_
     sign_in(client, "lead@example.org")
     home = " ".join(get_page(client, "/staff").get_text(" ").split())
     assert "1 flagged answer," in home and "1 answer in another language for a person to read" in home
+
+
+def test_a_long_answer_is_cut_short_in_the_list_and_whole_on_its_page(client: TestClient, settings: Settings) -> None:
+    """A new user's 1,500-character answer filled the answers list: the list shows its start, its page all of it;
+    and "Back to answers" there returns to the list with its filters."""
+    add(settings, "facilitator@example.org", "facilitator")
+    long = " ".join(["the bus to school is late every single day and nobody does anything about it"] * 12)
+    sent = client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": long}})
+    assert sent.status_code == 201, sent.text
+    sign_in(client, "facilitator@example.org")
+    listing = get_page(client, "/staff/responses?q=bus")
+    shown = listing.select_one(".answer-card .answer-text").get_text()
+    assert len(shown) <= 401 and shown.endswith("…") and long.startswith(shown[:-1])
+    opened = listing.select_one(".answer-card a")["href"]
+    page = get_page(client, opened)
+    assert long in page.get_text()
+    assert page.select_one("a.back-link")["href"] == "/staff/responses?q=bus"
+    assert get_page(client, "/staff/answers/1?listed=https://evil.example").select_one("a.back-link")["href"] == (
+        "/staff/responses"
+    )

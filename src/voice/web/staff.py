@@ -163,6 +163,9 @@ def _filters(request: Request, query: AnswerQuery, page: int) -> tuple[curation.
     ), errors
 
 
+LISTED = re.compile(r"[A-Za-z0-9_.~%=&+-]{1,800}")
+"""The answers list's filters, carried to an answer's page for its "Back to answers" link: a query string only."""
+
 CHANNEL_NAMES = {
     "web": N_("Online form"),
     "api": N_("Another app (API)"),
@@ -565,6 +568,7 @@ class StaffController(Controller):
             errors=errors,
             typed={"since": given.since or "", "until": given.until or ""},
             download=urlencode({k: v for k, v in request.query_params.items() if k not in ("page", "fmt") and v}),
+            listed=urlencode({k: v for k, v in request.query_params.items() if k != "fmt" and v}),
             filters=filters,
             flagged=given.flagged or "",
             taxonomy=taxonomy,
@@ -597,11 +601,13 @@ class StaffController(Controller):
             raise NotFoundException()
         suggested = curation.suggested(db, answer_id)
         title = _survey_titles(request, catalogue).get(row.survey_slug, row.survey_slug)
+        listed = request.query_params.get("listed", "")
         return render(
             request,
             "staff/answer.html",
             status=status,
             staff=staff_of(request),
+            back="/staff/responses" + (f"?{listed}" if LISTED.fullmatch(listed) else ""),
             row=row,
             survey_title=title,
             question=_question_label(request, catalogue, row.survey_slug, row.question_id),
