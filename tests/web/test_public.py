@@ -184,6 +184,21 @@ def test_other_text_and_prefer_not_to_say(client: TestClient, settings: Settings
     assert stored["area"] == "Melton"
 
 
+def test_words_in_the_other_box_with_nothing_chosen_are_the_answer(client: TestClient) -> None:
+    """A new user typed "Braunstone" under "Somewhere else" without choosing it (with JavaScript off the box is always
+    there) and the check page said "Not provided"; with another choice made, the box's words are not the answer."""
+    url = start(client, "ypag-priorities")
+    soup = get_page(client, url)
+    client.post(url, data={"_csrf_token": csrf(soup), "area.other": "Braunstone"}, follow_redirects=False)
+    assert "Somewhere else: Braunstone" in get_page(client, "/s/ypag-priorities/check").get_text()
+    soup = get_page(client, url)
+    client.post(
+        url, data={"_csrf_token": csrf(soup), "area": "rutland", "area.other": "Braunstone"}, follow_redirects=False
+    )
+    check = get_page(client, "/s/ypag-priorities/check").get_text()
+    assert "Rutland" in check and "Braunstone" not in check
+
+
 def test_quote_consent_on_response_and_contact_details_stored_apart(client: TestClient, settings: Settings) -> None:
     def chooser(q):
         if q.kind == "contact_request":

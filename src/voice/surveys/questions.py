@@ -203,7 +203,12 @@ class SingleChoice(Question, tag="single_choice", kw_only=True, frozen=True):
         return self.prefer_not_to_say if self.prefer_not_to_say is not None else bool(self.demographic)
 
     def check(self, raw: Answers, locale: str = "en") -> tuple[Answers, list[FieldError]]:
-        clean, errors = _one_of(self, raw.get(self.id), locale)
+        chosen = raw.get(self.id)
+        other_text = raw.get(f"{self.id}.other")
+        if self.other and chosen in (None, "") and isinstance(other_text, str) and other_text.strip():
+            chosen = OTHER  # words typed in the "other" box with nothing chosen: that is the answer (a new user's
+            # "Braunstone" under "Somewhere else", not ticked, was dropped without a word)
+        clean, errors = _one_of(self, chosen, locale)
         if clean.get(self.id) == OTHER:
             check_text(raw, f"{self.id}.other", OTHER_MAX, f"{self.id}-other-text", locale, clean, errors)
         return clean, errors
