@@ -106,8 +106,15 @@ def test_the_queue_from_disclosure_to_closed_flag_with_audit(client: TestClient,
     # raised; viewed; viewed again with the error; closed; viewed after closing
     assert [a for _, a, _ in log] == ["flag raised", "flag viewed", "flag viewed", "flag closed", "flag viewed"]
     assert log[3] == ("lead@example.org", "flag closed", "Passed to the DSL at the school")
-    audit = get_page(client, "/staff/audit").get_text()
+    audit_page = get_page(client, "/staff/audit")
+    audit = audit_page.get_text()
     assert "flag closed" in audit and "signed in" in audit
+    # Moments in words on the partnership's clock, the exact one kept for machines (a new user read raw timestamps)
+    first_cell = audit_page.select_one("tbody tr td time")
+    assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}", first_cell.get_text())
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T.*", first_cell["datetime"]) and not re.search(
+        r"\d{4}-\d{2}-\d{2}T", audit_page.select_one("tbody").get_text()
+    )
     # Every view is in the log; the flag's history shows a run of views by one person once, with how many (a new
     # user read three "flag viewed" lines for one close with a mistake in its form).
     for _ in range(2):
