@@ -75,7 +75,7 @@ def test_a_whole_survey_in_polish_stores_the_same_answers_as_in_english(client: 
     soup = get_page(client, check_url)
     text = soup.get_text(" ")
     assert po_text("pl", "Check your answers before sending them") in text
-    assert "od 11 do 13" in text and "How old are you?" not in text  # the survey's own Polish words
+    assert "od 10 do 13" in text and "How old are you?" not in text  # the survey's own Polish words
     receipt = send(client, SLUG)
     thanks = get_page(client, f"/s/{SLUG}/thanks")
     assert thanks.h1.get_text(strip=True) == po_text("pl", "Thank you, your answers have been sent")
