@@ -159,9 +159,17 @@ NOT_STREET_WORD = (
     r"still|when|while|if|because|cos|coz|not|can|will|would|should|could)\b)"
 )
 COMPASS = r"(?:\s+(?:north|south|east|west)\b)?"
+BUILDING_WORDS = frozenset(
+    [
+        *("house", "court", "lodge", "tower", "towers", "heights", "point", "mansions", "block", "hall"),
+        *("building", "apartments", "quarter", "wharf", "mill", "works"),
+    ]
+)
+"""The last word of a building's name ("elizabeth house", "st peters court")."""
 BUILDING = (
-    r"(?:,?\s+(?:the\s+)?(?:[A-Za-z']+\s+){1,2}(?:house|court|lodge|tower|towers|heights|point|mansions|block|"
-    r"hall|building|apartments|quarter|wharf|mill|works)\b)?"
+    r"(?:,?\s+(?:the\s+)?(?:[A-Za-z']+\s+){1,2}(?:"
+    + "|".join(sorted(BUILDING_WORDS, key=lambda w: (-len(w), w)))
+    + r")\b)?"
 )
 HOUSE_NUMBER = r"(?:(?:number|no\.?|num)\s*)?"
 ADDRESS = re.compile(
@@ -1771,12 +1779,16 @@ def _addresses_in_context(text: str, pattern: re.Pattern[str]) -> list[Found]:
     return found
 
 
+BUILDING_ENDS = frozenset(["house", "court", "lodge", "tower", "towers", "heights", "point", "mansions", "flats"])
+"""The last words of a named building someone lives in (_buildings_lived_in)."""
 BUILDING_NAMED = re.compile(
-    r"\b(?:at|in|into)\s+(?:the\s+)?(?P<b>(?:[A-Za-z']+\s+){1,2}(?:house|court|lodge|tower|towers|heights|point|"
-    r"mansions|flats))\b",
+    r"\b(?:at|in|into)\s+(?:the\s+)?(?P<b>(?:[A-Za-z']+\s+){1,2}(?:"
+    + "|".join(sorted(BUILDING_ENDS, key=lambda w: (-len(w), w)))
+    + r"))\b",
     re.IGNORECASE,
 )
-BUILDING_ENDS = frozenset(["house", "court", "lodge", "tower", "towers", "heights", "point", "mansions", "flats"])
+BUILDING_LIVING_CUES = LIVING_CUES | {"lived", "rehoused", "placed"}
+"""What _buildings_lived_in needs (BUILDING_LIVING_BEFORE's words), cheap to look for first."""
 BUILDING_LIVING_BEFORE = re.compile(
     r"\b(?:live|lives|living|lived|stay|stays|staying|moved|move|moving|rehoused|placed)\b[^.!?\n]{0,25}$",
     re.IGNORECASE,
@@ -1808,12 +1820,16 @@ def _postal_after(text: str, end: int) -> bool:
     as an address is written on a letter ("14 the paddocks, anstey", "grange road, wigston", "... chapel street LE9
     6AB")."""
     m = TOWN_AFTER_COMMA.match(text, end)
-    if m:
-        words = m.group(1).lower().split()
-        towns = places()
-        if any(" ".join(words[:n]) in towns for n in range(len(words), 0, -1)):
-            return True
+    if m and _town_words(m.group(1).lower().split()):
+        return True
     return bool(POSTCODE_AFTER.match(text, end))
+
+
+def _town_words(words: list[str]) -> int:
+    """How many of these words (lower case), from the first, name a town or village of the list: the most that do
+    ("market harborough" before "market"), 0 if none."""
+    towns = places()
+    return next((n for n in range(len(words), 0, -1) if " ".join(words[:n]) in towns), 0)
 
 
 def _streets_lived_on(text: str) -> list[Found]:
@@ -1902,15 +1918,11 @@ def _with_town(text: str, found: Found) -> Found:
         m = TOWNS_AFTER_ADDRESS.match(text, found.end)
         if not m:
             return found
-        words = m.group(1).lower().split()
-        towns = places()
-        for n in range(len(words), 0, -1):
-            if " ".join(words[:n]) in towns:
-                end = m.start(1) + len(" ".join(m.group(1).split()[:n]))
-                found = Found(found.start, end, found.kind, found.recogniser)
-                break
-        else:
+        n = _town_words(m.group(1).lower().split())
+        if not n:
             break
+        end = m.start(1) + len(" ".join(m.group(1).split()[:n]))
+        found = Found(found.start, end, found.kind, found.recogniser)
     village = VILLAGE_AFTER.match(text, found.end)
     if village and not class_of(village.group(1).lower()) & (ENGLISH | STOP | FUNCTION):
         found = Found(found.start, village.end(1), found.kind, found.recogniser)  # "[2 church lane, lyddington]"
@@ -1918,12 +1930,8 @@ def _with_town(text: str, found: Found) -> Found:
 
 
 ADDRESS_PART = re.compile(r",\s*((?:[A-Za-z']+\s+){0,3}[A-Za-z']+)")
-PART_ENDS = frozenset(
-    [
-        *("house", "court", "lodge", "tower", "towers", "heights", "point", "mansions", "block", "estate"),
-        *("exchange", "building", "apartments", "hall", "flats", "mews", "wharf", "mill", "works", "quarter"),
-    ]
-)
+PART_ENDS = BUILDING_WORDS | {"estate", "exchange", "flats", "mews"}
+"""The last word of a part of a flat's address after a comma: a building, an estate."""
 
 
 def _addresses_joined(found: list[Found]) -> list[Found]:
@@ -3695,7 +3703,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         )  # "my nan's on", "my cousins on"
     ):
         found += _streets_lived_on(text)
-    if not (LIVING_CUES | {"lived", "rehoused", "placed"}).isdisjoint(seen) and not BUILDING_ENDS.isdisjoint(seen):
+    if not BUILDING_LIVING_CUES.isdisjoint(seen) and not BUILDING_ENDS.isdisjoint(seen):
         found += _buildings_lived_in(text)
     if digit_count or not MONTH_WORDS.isdisjoint(seen):  # "my birthday is the twelfth of october"
         found += _birth_dates(text, seen)
