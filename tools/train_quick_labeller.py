@@ -24,27 +24,35 @@ import random
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from voice.reading.close_labeller import CloseLabeller
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "voice" / "data" / "quick-labeller"
 sys.path.insert(0, str(ROOT / "tools"))
 
 LABELS = ("O", "N", "S", "W")
-HIDDEN_BITS = 1 | 2 | 1024 | 2048  # FIRST, SURNAME, SCHOOL, FIGURE: left out of hidden names' classes
 GOLD_SHARE = 0.5
 """The share of each word's target that is its label in the line (the rest: the close labeller's reading)."""
 
 
 def rows_of(
-    text: str, spans: list[tuple[int, int, str]], hidden: set[tuple[int, int]], teacher: object, gold_share: float
-) -> tuple | None:
-    """A line's feature rows and targets (gold and the close labeller's chances mixed)."""
+    text: str,
+    spans: list[tuple[int, int, str]],
+    hidden: set[tuple[int, int]],
+    teacher: CloseLabeller,
+    gold_share: float,
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """A line's feature rows and targets (gold and the close labeller's chances mixed). A hidden name or school
+    keeps no class of a name, school or public figure, as in the CRF's training (tools/train_redaction.py)."""
     import train_close_labeller as tc
 
     from voice.reading.quick_labeller import features
-    from voice.reading.redact import Words
+    from voice.reading.redact import FIGURE, FIRST, SCHOOL, SURNAME, Words
 
     words = Words(text)
     if not len(words):
@@ -53,13 +61,13 @@ def rows_of(
     classes = list(words.classes)
     for k, (s, e) in enumerate(word_spans):
         if any(s < ee and e > ss for ss, ee in hidden):
-            classes[k] &= ~HIDDEN_BITS
+            classes[k] &= ~(FIRST | SURNAME | SCHOOL | FIGURE)
     starts = [b == "." for b in words.before]
     possessive = [words.possessive(k) for k in range(len(words))]
     rows = features(words.lowers, words.written, starts, possessive, classes)
     gold = np.zeros((len(words), len(LABELS)), dtype=np.float32)
     gold[np.arange(len(words)), [LABELS.index(lab) for lab in labels]] = 1.0
-    read = teacher.chances(text, word_spans).astype(np.float32)  # type: ignore[attr-defined]
+    read = teacher.chances(text, word_spans).astype(np.float32)
     return rows, gold_share * gold + (1 - gold_share) * read
 
 
