@@ -174,3 +174,25 @@ def test_exit_this_page_leaves_at_once_and_says_how_to_clear_history(person: Pag
     # With or without JavaScript, the unfinished answers are gone: nothing of them is shown again.
     page.goto(survey_page)
     assert "/p/" not in page.url and f"/s/{SENSITIVE}" in page.url
+
+
+def test_words_in_the_other_box_are_kept_and_the_thank_you_page_says_how_to_get_help(
+    person: Page, live_server: str
+) -> None:
+    """Two things a new user met (ninth session): "Braunstone" typed under "Somewhere else" without choosing it was
+    dropped ("Not provided"); and after telling something hard with no contact asked for, nothing said that nobody
+    could come because of the answers, or how to get help now."""
+    page = person
+    start(page, live_server, "ypag-priorities")
+    page.get_by_label("If you chose “Somewhere else”, tell us more").fill("Braunstone")
+    press(page, "Continue")
+    while "/p/" in page.url:
+        press(page, "Continue")  # every other question can be skipped
+    assert page.url.endswith("/check")
+    assert "Somewhere else: Braunstone" in page.locator("main").inner_text()
+    checked(page)
+    press(page, "Send my answers")
+    text = page.locator("main").inner_text()
+    assert "nobody can come and help you because of them" in text
+    assert "call 999" in text and "0800 1111" in text
+    checked(page)
