@@ -493,3 +493,70 @@ def test_hyperbole_of_work_and_a_parents_temper_is_no_flag(text: str) -> None:
 )
 def test_threats_and_misspelt_harm_in_polish_and_urdu_are_flags(text: str) -> None:
     assert read_rules(text).flags
+
+
+# #25, tenth session: warning signs as safeguarding practice lists them, written for these tests before the rules
+# (kinds: giving things away as if not needed, not being here for a date ahead, saying goodbye just in case,
+# nothing matters, a sibling going hungry, eating only at school or a club, no food at weekends, doing drops,
+# being made to deliver, hearing violence at home, the only place nobody hurts them, fear when a parent is home).
+WARNING_SIGNS_TENTH = [
+    ("gave my ps5 and all my games to my cousin, i wont be needing them soon", "suicide"),
+    ("told my sister she can have my room soon", "suicide"),
+    ("if i fail my gcses i wont be here for sixth form anyway", "suicide"),
+    ("i dont think ill be here for my birthday", "suicide"),
+    ("said bye to everyone properly today just in case", "suicide"),
+    ("sorted out who gets my things", "suicide"),
+    ("nothing matters", "hopelessness"),
+    ("my little brother is always hungry and i give him my lunch", "going_hungry"),
+    ("i only eat at breakfast club and school dinners", "going_hungry"),
+    ("we never have food at the weekends so i wait for monday", "going_hungry"),
+    ("i skip school to do drops for them", "exploitation"),
+    ("i do drops after school, pays more than a job", "exploitation"),
+    ("they make us do deliveries on our bikes and we get paid in weed", "exploitation"),
+    ("heard a bang and mum screaming so i put my headphones on", "domestic_abuse_witnessed"),
+    ("i hear him shouting at mum then a thud", "domestic_abuse_witnessed"),
+    ("school is the only place nobody hits me", "abuse_at_home"),
+    ("i feel safe at my nans, its the only place i do", "feeling_unsafe"),
+    ("the only time no one shouts at me is at school", "feeling_unsafe"),
+    ("when dad is home its scary", "feeling_unsafe"),
+    ("dreading going home when hes there", "feeling_unsafe"),
+]
+# The same words in everyday answers (written with the cases above, before the rules).
+EVERYDAY_TENTH = [
+    "i gave my old xbox to my little brother cos i got a ps5 for christmas",
+    "i wont be here for the trip next week, we are going to pakistan for a wedding",
+    "if my results are bad i wont be doing a levels, ill do an apprenticeship",
+    "the only place i feel happy is the football pitch tbh",
+    "i only eat at mcdonalds on fridays lol",
+    "my little sister is always hungry lol she eats everything in the house",
+    "nothing matters more than my family",
+    "i heard a bang but it was just fireworks",
+    "my mum was screaming at a spider in the bath",
+    "i deliver papers on sunday mornings for pocket money",
+    "i do the drops for the food bank with my mum on saturdays",
+    "my dad takes it out on the telly when leicester lose",
+    "school is the only place i see my friends",
+    "i feel safe in my area, its quiet",
+    "when dad is home we play fifa",
+    "i dont need my old bike anymore so i sold it",
+    "sorted out my room and gave loads of clothes to charity",
+    "said bye to my mates before the summer holidays",
+    "nothing matters on a friday night lol",
+    "i wont be around on saturday cos of football",
+    "my brother can have my room when i go to uni",
+    "i do runs in the morning before school to get fit",
+]
+
+
+@pytest.mark.parametrize(("text", "category"), WARNING_SIGNS_TENTH)
+def test_the_tenth_sessions_warning_signs_are_flags(text: str, category: str) -> None:
+    assert category in {f.category for f in read_rules(text).flags}, read_rules(text).flags
+
+
+@pytest.mark.parametrize("text", EVERYDAY_TENTH)
+def test_the_tenth_sessions_warning_signs_leave_everyday_answers_alone(text: str) -> None:
+    """Through the whole reader: the same words in everyday answers reach neither list."""
+    from voice.reading.themes import AnswerReader
+
+    ((_, flags),) = AnswerReader().read([(text, text)])
+    assert not flags, flags
