@@ -25,7 +25,8 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen8 --misses  # the eighth (frozen8/, blind before round 10; development since round 11)
     .venv/bin/python tools/score_redaction.py --frozen9 --misses  # the ninth (frozen9/, blind before rounds 11-12; development since)
     .venv/bin/python tools/score_redaction.py --frozen10 --before REV  # the tenth (frozen10/, blind before the close labeller; development since)
-    .venv/bin/python tools/score_redaction.py --frozen11 --before REV  # the eleventh (frozen11/, blind; figures only)
+    .venv/bin/python tools/score_redaction.py --frozen11 --before REV  # the eleventh (frozen11/, a development set since)
+    .venv/bin/python tools/score_redaction.py --frozen12 --before REV  # the twelfth (frozen12/, blind; figures only)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -176,6 +177,7 @@ SETS = {
     "frozen9": ("frozen9", "ninth frozen set", False),
     "frozen10": ("frozen10", "tenth frozen set", False),
     "frozen11": ("frozen11", "eleventh frozen set", False),
+    "frozen12": ("frozen12", "twelfth frozen set", True),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -204,7 +206,8 @@ HELP = {
     "frozen10": "score the tenth frozen set of #28 (frozen10/, written blind before the close labeller and the CRF "
     "trained on the development sets; measured once after them, a development set since, so its misses may be listed)",
     "frozen11": "score the eleventh frozen set of #28 (frozen11/, written blind before the ninth session's rules and the "
-    "quick labeller; figures only)",
+    "quick labeller; measured once in the ninth session, a development set since, so its misses may be listed)",
+    "frozen12": "score the twelfth frozen set of #28 (frozen12/, written blind at the tenth session's start; figures only)",
 }
 
 
