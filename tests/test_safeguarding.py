@@ -567,3 +567,36 @@ def test_the_tenth_sessions_warning_signs_leave_everyday_answers_alone(text: str
 
     ((_, flags),) = AnswerReader().read([(text, text)])
     assert not flags, flags
+
+
+# #25, tenth session: a key phrase of harm in Polish or Roman Urdu typed with one slip in a longer word (a letter
+# too many, too few, swapped or wrong), written before the matcher; and the same slips turned round or in
+# everyday words stay out.
+MISSPELT_PHRASES_TENTH = [
+    ("nic nie ma snesu juz", "hopelessness"),
+    ("mam dosc wszystkeigo i wszystkich", "hopelessness"),
+    ("chce sie zabic, nie wytrzymuje juz w domu", "suicide"),
+    ("ojczym mnie bjie jak mama wychodzi", "abuse_at_home"),
+    ("nie czuje sie bezpeicznie w domu", "feeling_unsafe"),
+    ("mai marna cahta hun yaar", "suicide"),
+    ("ghar mein dar lgta hai jab abbu aate hain", "feeling_unsafe"),
+    ("wo mujhe maarta hia roz", "abuse_at_home"),
+]
+MISSPELT_EVERYDAY_TENTH = [
+    "nikt mnie nie bjie, w domu jest spoko",
+    "mam dosc pracy domowej lol",
+    "czuje sie bezpeicznie w szkole",
+    "mujhe koi nahi maarta hia, sab theek hai",
+    "ghar mein sab theek hai, koi dar nahi",
+    "i want to go to the snesu festival",
+]
+
+
+@pytest.mark.parametrize(("text", "category"), MISSPELT_PHRASES_TENTH)
+def test_key_phrases_with_one_slip_are_flags(text: str, category: str) -> None:
+    assert category in {f.category for f in read_rules(text).flags}, read_rules(text)
+
+
+@pytest.mark.parametrize("text", MISSPELT_EVERYDAY_TENTH)
+def test_slips_turned_round_or_in_everyday_words_are_not(text: str) -> None:
+    assert not read_rules(text).flags, read_rules(text).flags
