@@ -600,3 +600,38 @@ def test_key_phrases_with_one_slip_are_flags(text: str, category: str) -> None:
 @pytest.mark.parametrize("text", MISSPELT_EVERYDAY_TENTH)
 def test_slips_turned_round_or_in_everyday_words_are_not(text: str) -> None:
     assert not read_rules(text).flags, read_rules(text).flags
+
+
+# #25, tenth session, kinds behaviour11 missed (after its one measure; lines written here, not its own): thinking
+# about suicide, a relative who "does things" to me, black and blue from a parent, planning to run away, hungry
+# most nights, no heating said with "weve".
+KINDS_BEHAVIOUR11_MISSED = [
+    ("been thinking about suicide a lot lately", "suicide"),
+    ("i think about suicide most nights", "suicide"),
+    ("my step dad does stuff to me when mums at work", "sexual_harm"),
+    ("my cousin did things to me at my nans", "sexual_harm"),
+    ("im black and blue from my dad again", "abuse_at_home"),
+    ("im planning to run away next week", "running_away"),
+    ("thinking about running away from my placement", "running_away"),
+    ("we go to bed hungry most nights", "going_hungry"),
+    ("were still hungry most days", "going_hungry"),
+    ("weve got no heating and its freezing", "going_hungry"),
+]
+KINDS_BEHAVIOUR11_EVERYDAY = [
+    "we did a lesson thinking about suicide prevention",
+    "my mum does nice things for me",
+    "my brother does annoying stuff to me like hiding my charger",
+    "my leg was black and blue after the rugby match",
+    "the plan is to run the 5k next week",
+    "im always hungry after pe",
+]
+
+
+@pytest.mark.parametrize(("text", "category"), KINDS_BEHAVIOUR11_MISSED)
+def test_kinds_behaviour11_missed_are_flags(text: str, category: str) -> None:
+    assert category in {f.category for f in read_rules(text).flags}, read_rules(text)
+
+
+@pytest.mark.parametrize("text", KINDS_BEHAVIOUR11_EVERYDAY)
+def test_kinds_behaviour11_missed_leave_everyday_answers_alone(text: str) -> None:
+    assert not read_rules(text).flags, read_rules(text).flags
