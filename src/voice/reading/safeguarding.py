@@ -59,7 +59,7 @@ def _rules_file() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str,
         return [PIECE.sub(lambda m: pieces[m[1]], p) for p in patterns]
 
     rules = {category: written(patterns) for category, patterns in data["rules"].items()}
-    for more in ("more_rules", "more_warning_signs", "warning_signs_tenth"):
+    for more in ("more_rules", "more_warning_signs", "warning_signs_tenth", "after_behaviour11"):
         for category, patterns in data[more].items():
             rules[category].extend(written(patterns))
     return rules, {c: written(p) for c, p in data["mentions"].items()}, dict(data["fuzzy"])
@@ -488,6 +488,7 @@ def read_rules(text: str) -> Ruled:
                 features.add(category + SELF_MARK)
             break
     _misspelt(words, found, mentioned, features)
+    _phrase_with_a_slip(words, found, features, harmless)
     if denials and not found and not GOES_ON.search(plain):
         features.add(DENIED)
     if found and described_as_over(plain):
@@ -530,6 +531,153 @@ def _misspelt(words: list[str], found: dict[str, str], mentioned: dict[str, str]
             features.add(category + SELF_MARK)
         else:
             mentioned.setdefault(category, word)
+
+
+POLISH_LETTERS = str.maketrans("ąćęłńóśźż", "acelnoszz")
+SLIP_MIN_LETTERS = 4
+"""A word of a key phrase may be typed with one slip where it has at least this many letters: with two letters next to
+each other swapped ("bjie" for "bije"), or, from SLIP_ANY_LETTERS letters, also a letter too many, too few or wrong.
+Shorter words ("mnie", "sie", "hai") and other slips in words of four ("mama" for "maca") are other words."""
+SLIP_ANY_LETTERS = 5
+OTHER_LANGUAGE_WORDS = frozenset(
+    [
+        "nie",
+        "sie",
+        "mnie",
+        "mam",
+        "jest",
+        "jestem",
+        "juz",
+        "mi",
+        "moj",
+        "moja",
+        "mojej",
+        "ze",
+        "ja",
+        "tylko",
+        "bo",
+        "jak",
+        "sobie",
+        "wszystko",
+        "dosc",
+        "bardzo",
+        "chce",
+        "mujhe",
+        "mjhe",
+        "muje",
+        "nahi",
+        "nahin",
+        "nhi",
+        "hai",
+        "hain",
+        "mera",
+        "meri",
+        "mere",
+        "ghar",
+        "mein",
+        "bohat",
+        "bahut",
+        "koi",
+        "kabhi",
+        "mai",
+        "hun",
+        "hoon",
+        "yaar",
+        "kya",
+        "aur",
+        "woh",
+        "wo",
+        "abbu",
+        "ammi",
+    ]
+)
+"""Everyday words of Polish and Roman Urdu: an answer with one of them is read for key phrases typed with a slip."""
+
+
+@cache
+def _slip_phrases() -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+    """The Polish and Roman Urdu key phrases of two words or more (Polish letters folded to plain ones): each its
+    category, its words, and whether a negator is one of its own words ("nie ma sensu")."""
+    data = msgspec.json.decode(PHRASES_FILE.read_bytes()) if PHRASES_FILE.exists() else {}
+    found: dict[tuple[str, ...], str] = {}
+    for lang in ("pl", "ur-Latn"):
+        for category, phrases in data.get(lang, {}).items():
+            if category in ("negators", "examples"):
+                continue
+            for phrase in phrases:
+                words = tuple(normalise(phrase).translate(POLISH_LETTERS).split())
+                if len(words) > 1 and any(len(w) >= SLIP_MIN_LETTERS for w in words):
+                    found.setdefault(words, CATEGORY_OF_LABEL.get(category, category))
+    negators = {w.translate(POLISH_LETTERS) for w in NEGATING}
+    return tuple((category, words, not negators.isdisjoint(words)) for words, category in found.items())
+
+
+def _one_slip(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` with two letters next to each other swapped, or (in a word of SLIP_ANY_LETTERS or
+    more) with one letter too many, too few or wrong."""
+    if len(word) < SLIP_MIN_LETTERS or abs(len(typed) - len(word)) > 1 or typed == word:
+        return False
+    if len(word) < SLIP_ANY_LETTERS and len(typed) != len(word):
+        return False
+    if len(typed) == len(word):
+        wrong = [k for k in range(len(word)) if typed[k] != word[k]]
+        return (len(wrong) == 1 and len(word) >= SLIP_ANY_LETTERS) or (
+            len(wrong) == 2
+            and wrong[1] == wrong[0] + 1
+            and typed[wrong[0]] == word[wrong[1]]
+            and typed[wrong[1]] == word[wrong[0]]
+        )
+    short, long = (typed, word) if len(typed) < len(word) else (word, typed)
+    k = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
+    return short[k:] == long[k + 1 :]
+
+
+def _phrase_with_a_slip(
+    words: list[str], found: dict[str, str], features: set[str], harmless: list[tuple[int, int]]
+) -> None:
+    """A Polish or Roman Urdu key phrase typed with one slip in one of its longer words ("nic nie ma snesu", "marna
+    cahta hun"), in an answer with Polish or Roman Urdu words in it: a rule, unless a negator stands before it (a
+    Polish one up to NEGATED_BEFORE_OTHER words before, an Urdu one just before or up to NEGATED_AFTER after) and the
+    phrase is not itself about an absence, nor in an ordinary use (NOT_A_RISK: "abbu mujhe maar dalenge agar ..."). Only
+    where no rule matched: a phrase typed right is the rules' own."""
+    plain = [w.translate(POLISH_LETTERS) for w in words]
+    if found or OTHER_LANGUAGE_WORDS.isdisjoint(plain):
+        return
+    phrases, where = _slip_phrases(), _slip_index()
+    # Where each phrase could start: one of its words typed right, at its place in the phrase.
+    starts = sorted({(n, j - k) for j, typed in enumerate(plain) for n, k in where.get(typed, ()) if j >= k})
+    for n, at in starts:
+        category, phrase, absent = phrases[n]
+        if category in found or at + len(phrase) > len(plain):
+            continue
+        slips = 0
+        for typed, word in zip(plain[at : at + len(phrase)], phrase, strict=True):
+            if typed != word:
+                slips += 1 if _one_slip(typed, word) else 2
+        if slips != 1:
+            continue
+        after = plain[at + len(phrase) : at + len(phrase) + NEGATED_AFTER]
+        if not absent and (
+            not POLISH_NEGATING.isdisjoint(plain[max(0, at - NEGATED_BEFORE_OTHER) : at])
+            or not URDU_NEGATING.isdisjoint(plain[max(0, at - 1) : at] + after)
+        ):
+            continue
+        begin = sum(len(w) + 1 for w in words[:at])
+        end = begin + len(" ".join(words[at : at + len(phrase)]))
+        if any(s < end and begin < e for s, e in harmless):
+            continue
+        found[category] = " ".join(words[at : at + len(phrase)])
+        features.update((category, category + SELF_MARK))
+
+
+@cache
+def _slip_index() -> dict[str, tuple[tuple[int, int], ...]]:
+    """For each word of the key phrases (_slip_phrases): the phrases it is in, and where in each."""
+    index: dict[str, list[tuple[int, int]]] = {}
+    for n, (_, phrase, _) in enumerate(_slip_phrases()):
+        for k, word in enumerate(phrase):
+            index.setdefault(word, []).append((n, k))
+    return {word: tuple(places) for word, places in index.items()}
 
 
 def flags_for(text: str) -> list[Flag]:
