@@ -814,6 +814,8 @@ class _Names:
             return "title"  # "mr young", "miss t"
         if titled and p1 in LOOSE_TITLES and (lower in PERSON_VERBS or c & FUNCTION):
             titled = False  # "miss said i was lying"
+        if c & FIRST and not c & STOP and self._given_as_own(i, p1, p2):
+            return "introduced"  # "im destiny i go to ...", "hi i'm mark, 15": a name given as one's own
         if c & STOP:
             return "relationship" if lower in MONTH_NAMES and p1 in ONE_PERSON else None  # "my stepmum april"
         cap = w.capital(i)
@@ -841,13 +843,13 @@ class _Names:
             return "title"
         introduced = (
             p1 in INTRODUCERS
-            or (p1 == "is" and p2 in ("name", "names", "imię"))
+            or (p1 in ("is", "was") and p2 in ("name", "names", "imię"))
             or (p2 in CALL and p1 in ("me", "him", "her"))
         )  # "we call him kwams"
         if introduced and (cap or unknown or (known_name and not c & ENGLISH)):
             return "introduced"
-        if c & FIRST and not c & FUNCTION and p1 == "is" and p2 in ("name", "names", "imię"):
-            return "introduced"  # "my name is sunny": a first name that is a word too, given as one's name
+        if c & FIRST and not c & FUNCTION and p1 in ("is", "was") and p2 in ("name", "names", "imię"):
+            return "introduced"  # "my name is sunny", "his name was jay": a first name that is a word too
         if c & FIRST and not c & FUNCTION and p1 in ("called", "named") and p2 in RELATIONS:
             return "introduced"  # "a guy called frank", "a girl named hope"
         if unknown and w.possessive(i) and w.next(i) in RELATIONS:
@@ -910,6 +912,18 @@ class _Names:
         ):
             return "capitalised, not a word"
         return None
+
+    def _given_as_own(self, i: int, p1: str, p2: str) -> bool:
+        """ "im X" or "i am X" opening a sentence (or after a greeting), and X ends the clause or "and", "i", "im",
+        "from" or "in" follows it: "im destiny i go to", "hi i'm mark, 15", "i am joy, i am 13"; not "im happy" (no
+        name), "im frank about it" or "im summer born"."""
+        w = self.w
+        opened = (p1 in SELF_INTRO and (p2 == "" or p2 in GREETINGS)) or (
+            p1 == "am" and p2 == "i" and (w.prev(i, 3) == "" or w.prev(i, 3) in GREETINGS)
+        )
+        if not opened:
+            return False
+        return i + 1 == len(w) or w.before[i + 1] != "" or w.lowers[i + 1] in AFTER_OWN_NAME
 
     def _full_name(self, i: int, c: int, surname_next: bool) -> bool:
         """A first name and a surname, both capitalised inside a sentence written in lower case, with only a
@@ -1080,10 +1094,16 @@ class _Names:
         if b == a + 1:  # "Callum, Josh"
             joined = w.before[b] == ""
         else:  # "Kian and Reece"
-            joined = w.lowers[a + 1] in ("and", "&", "an", "n") and w.before[a + 1] == "" and w.before[b] == ""
+            joined = w.lowers[a + 1] in ("and", "&", "an", "n", "aur") and w.before[a + 1] == "" and w.before[b] == ""
         c = self.classes[k]
         if not joined or not (self.could_be(k) or c & (FIRST | PLACE | STOP | NOT_PERSON) == FIRST | PLACE):
             return False  # a place that is a first name too beside a name is one: "tyler n jordan"
+        if b > a + 1 and c & FIRST and c & EVERYDAY and not c & FUNCTION:
+            # "my carers are amber and pete": an everyday word that is a name, "and" a name (not a public figure's:
+            # "drake and kendrick"), where the list ends after it (not "aisha and summer holidays")
+            if self.classes[a if k == b else b] & FIGURE:
+                return False
+            return k + 1 == len(w) or w.before[k + 1] != "" or w.lowers[k + 1] in LIST_ENDS_AFTER
         return (w.capital(k) and not (c & ENGLISH and not c & FIRST)) or bool(c & FIRST and not c & EVERYDAY)
 
 
@@ -2751,9 +2771,15 @@ def _a_word_of_its_language(words: Words, found: Found) -> bool:
         return False
     if i + 1 < len(words) and not words.before[i + 1] and words.classes[i + 1] & SURNAME:
         return False  # "zara khan ne mujhe mara": a name and surname
+    if (words.next(i) in AND_NAMES and i + 2 < len(words) and words.classes[i + 2] & FIRST) or (
+        words.prev(i) in AND_NAMES and words.prev(i, 2) and words.classes[i - 2] & FIRST
+    ):
+        return False  # "kal sana aur aisha ke saath", "bilal aur sana": a name, "and" a name
     return sum(1 for k, c in enumerate(words.classes) if c & FOREIGN and k != i) >= 2
 
 
+AND_NAMES = frozenset(["aur", "and", "n", "&"])
+"""Words that join two names ("sana aur aisha")."""
 URDU_PEOPLE = word_list("urdu people")
 """Words for people in Roman Urdu after which a name is one ("meri dost Zara")."""
 
@@ -2792,6 +2818,48 @@ NAME_BEFORE = STRONG_CONTEXT | WEAK_CONTEXT | frozenset(["", "and", "n", "&", "a
 """Words before an everyday word that is a name too that open it to the CRF ("told hope"; not "im", "am": "i am
 sad", "im grace" is rarer than "im sad")."""
 AND_WORDS = frozenset(["and", "n", "&"])
+SELF_INTRO = frozenset(["im", "i'm", "i’m", "iam"])
+"""Words that give one's own name after them at a sentence's start ("im destiny i go to ...")."""
+GREETINGS = frozenset(["hi", "hey", "hello", "hiya", "heya", "yo", "hii", "oi"])
+AFTER_OWN_NAME = frozenset(["and", "n", "&", "i", "im", "i'm", "from", "in", "aged", "age"])
+"""Words after a name given as one's own that say the name has ended ("im summer and im in year 8")."""
+LIST_ENDS_AFTER = frozenset(
+    [
+        "and",
+        "n",
+        "&",
+        "aur",
+        "are",
+        "r",
+        "were",
+        "both",
+        "is",
+        "was",
+        "from",
+        "in",
+        "at",
+        "said",
+        "say",
+        "says",
+        "made",
+        "keep",
+        "keeps",
+        "kept",
+        "have",
+        "has",
+        "got",
+        "went",
+        "go",
+        "ke",
+        "ki",
+        "ka",
+        "se",
+        "ko",
+        "hain",
+        "bohat",
+    ]
+)
+"""Words after a list of names that say the list has ended there ("amber and pete are amazing")."""
 NAME_AFTER = STRONG_VERBS | frozenset(["and", "n", "&", "said", "says", "keeps", "wont", "doesnt", "never", "always"])
 
 
