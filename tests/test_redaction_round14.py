@@ -56,3 +56,52 @@ def test_the_same_shapes_without_a_name_stay(line: str) -> None:
 def test_an_everyday_word_beside_a_name_that_is_no_name_stays(line: str, kept: str) -> None:
     out = redact(line).text
     assert "[name]" in out and kept in out, out
+
+
+# Schools named after their village or area, with a cue that says school (written before the code).
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("im in year 10 at groby and its ok", "groby"),
+        ("i go ibstock and theres nothing to do after", "ibstock"),
+        ("my skl is beaumont leys and its rubbish", "beaumont leys"),
+        ("skl is hamilton and the teachers shout", "hamilton"),
+        ("i got into cedars instead of my first choice", "cedars"),
+        ("main hamilton mein parhti hun aur mujhe bully karte hain", "hamilton"),
+        ("meri behan moat mein padhti hai", "moat"),
+        ("she goes market bosworth and her bf hits her", "market bosworth"),
+    ],
+)
+def test_a_school_named_after_its_place_goes_with_a_school_cue(line: str, gone: str) -> None:
+    out = redact(line).text
+    assert gone not in out and "[school]" in out, out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "we live in groby near the park",
+        "ibstock is a village with nothing to do",
+        "there is a new cafe in market bosworth",
+        "my nan lives in hamilton, its quiet",
+        "i got into trouble at the park",
+        "main ghar mein parhti hun",
+    ],
+)
+def test_the_same_places_without_a_school_cue_stay(line: str) -> None:
+    assert redact(line).text == line
+
+
+# "father" as a priest's title ("father tony at church"), not a father.
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [("father tony at church is the only adult i trust", "tony"), ("i told father dominic at mass", "dominic")],
+)
+def test_a_priests_name_after_father_goes(line: str, gone: str) -> None:
+    out = redact(line).text
+    assert gone not in out.split(), out
+
+
+@pytest.mark.parametrize("line", ["my father works nights", "father christmas came to school", "father's day is sunday"])
+def test_father_without_a_name_stays(line: str) -> None:
+    assert redact(line).text == line
