@@ -102,6 +102,8 @@ def test_a_priests_name_after_father_goes(line: str, gone: str) -> None:
     assert gone not in out.split(), out
 
 
-@pytest.mark.parametrize("line", ["my father works nights", "father christmas came to school", "father's day is sunday"])
+@pytest.mark.parametrize(
+    "line", ["my father works nights", "father christmas came to school", "father's day is sunday"]
+)
 def test_father_without_a_name_stays(line: str) -> None:
     assert redact(line).text == line

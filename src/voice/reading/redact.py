@@ -814,6 +814,8 @@ class _Names:
             return "title"  # "mr young", "miss t"
         if titled and p1 in LOOSE_TITLES and (lower in PERSON_VERBS or c & FUNCTION):
             titled = False  # "miss said i was lying"
+        if p1 in FAITH_TITLES and p2 not in DETERMINERS and c & FIRST and not c & STOP:
+            return "title"  # "father tony at church", "imam yusuf": a faith leader's name after the title
         if c & FIRST and not c & STOP and self._given_as_own(i, p1, p2):
             return "introduced"  # "im destiny i go to ...", "hi i'm mark, 15": a name given as one's own
         if c & STOP:
@@ -2292,22 +2294,31 @@ def _school_near(words: Words, i: int, j: int) -> bool:
         return True  # "i moved from hamilton to city of leicester"
     if p1 == "from" and p2 in RELATIONS and not _a_place(tuple(words.lowers[i:j])):
         return True  # "my kurdish friend from city of leicester"; not "my friend from crown hills" (the area)
-    if p1 in ("school", "skool", "skl", "college") and p2 in ("my", "old", "new", "our", "his", "her", "previous"):
-        return True  # "my old school rushey"
-    if p1 == "do" and p2 in GO_TO_POLISH:
-        return True  # "chodzę do crown hills"
     after = words.next(j - 1)
-    if p1 in ("school", "skool", "skl", "college") and after in URDU_IS:
-        return True  # "school crown hills hai"
+    if _school_said_before(p1, p2, after):
+        return True
     start = words.span(i)[0]
     if p1 in ("y", "yr", "yrs", "year", "at", "in") and YEAR_GROUP_BEFORE.search(words.text, max(0, start - 16), start):
         return True  # "y11 rushey mead", "year 10 at moat"
     return (
         after in SCHOOL_ENDS
         or after in GO_TO_URDU  # "main crown hills jaati hoon"
+        or (after in ("mein", "main", "me", "may") and words.next(j) in GO_TO_URDU)  # "main hamilton mein parhti hun"
         or (after == "sixth" and words.next(j) == "form")
         or (after in ("is", "was", "used") and "school" in words.set)
     )  # "castle rock sixth form"
+
+
+def _school_said_before(p1: str, p2: str, after: str) -> bool:
+    """The two words before a school's form (and the word after it) say it is a school: "my old school rushey",
+    "my skl is beaumont leys", "i got into cedars", "chodzę do crown hills", "school crown hills hai"."""
+    if p1 in ("school", "skool", "skl", "college"):
+        return p2 in ("my", "old", "new", "our", "his", "her", "previous") or after in URDU_IS
+    if p1 in ("is", "was"):
+        return p2 in ("school", "skool", "skl", "college", "academy")
+    if p1 == "into":
+        return p2 in ("got", "get", "gets", "getting", "gotten")
+    return p1 == "do" and p2 in GO_TO_POLISH
 
 
 GO_TO_POLISH = frozenset(["chodzę", "chodze", "chodzi", "chodzimy", "chodził", "chodzil", "chodziła", "chodzila"])
@@ -2818,6 +2829,8 @@ NAME_BEFORE = STRONG_CONTEXT | WEAK_CONTEXT | frozenset(["", "and", "n", "&", "a
 """Words before an everyday word that is a name too that open it to the CRF ("told hope"; not "im", "am": "i am
 sad", "im grace" is rarer than "im sad")."""
 AND_WORDS = frozenset(["and", "n", "&"])
+FAITH_TITLES = frozenset(["father", "fr", "imam", "pastor", "reverend", "rev", "sant"])
+"""Titles of faith leaders before their first name ("father tony", "imam yusuf"); not after "my", "a" or "the"."""
 SELF_INTRO = frozenset(["im", "i'm", "i’m", "iam"])
 """Words that give one's own name after them at a sentence's start ("im destiny i go to ...")."""
 GREETINGS = frozenset(["hi", "hey", "hello", "hiya", "heya", "yo", "hii", "oi"])
