@@ -107,3 +107,23 @@ def test_a_priests_name_after_father_goes(line: str, gone: str) -> None:
 )
 def test_father_without_a_name_stays(line: str) -> None:
     assert redact(line).text == line
+
+
+# An everyday word that is a name, starting a sentence before what only a person does to a young person.
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("rose smokes behind the sports hall every break", "rose"),
+        ("summer sells vapes to year 7s", "summer"),
+        ("faith blocked me on snap after i told her", "faith"),
+    ],
+)
+def test_an_everyday_name_before_what_a_person_does_goes(line: str, gone: str) -> None:
+    assert gone not in redact(line).text.split()
+
+
+@pytest.mark.parametrize(
+    "line", ["hope lives on in all of us", "summer is nearly here", "grace before meals at school"]
+)
+def test_an_everyday_word_before_no_such_verb_stays(line: str) -> None:
+    assert redact(line).text == line
