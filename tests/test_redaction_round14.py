@@ -127,3 +127,26 @@ def test_an_everyday_name_before_what_a_person_does_goes(line: str, gone: str) -
 )
 def test_an_everyday_word_before_no_such_verb_stays(line: str) -> None:
     assert redact(line).text == line
+
+
+# A date with no word for a birth before it, in a year nobody who answers was born in (results day, an appointment,
+# a party), is no date of birth; one in a birth year, or after "born" or "dob", still goes.
+@pytest.mark.parametrize(
+    "line",
+    ["results day is 21/08/2025 and im scared", "my camhs appointment is on 12/03/2026", "the party is 3.4.2027"],
+)
+def test_a_date_in_a_year_after_any_birth_stays(line: str) -> None:
+    assert redact(line).text == line
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("14/06/2010 is when i was born", "14/06/2010"),
+        ("my sister was born 12/03/2019", "12/03/2019"),
+        ("dob 01/02/2008", "01/02/2008"),
+        ("03.04.09 thats me", "03.04.09"),
+    ],
+)
+def test_a_date_in_a_birth_year_or_after_a_birth_word_goes(line: str, gone: str) -> None:
+    assert gone not in redact(line).text
