@@ -338,6 +338,17 @@ DATE_OF_BIRTH = re.compile(
 )
 """A date of birth: the date itself is redacted ("my birthday is [date of birth]", "my date of birth is [9th june
 09]")."""
+NOT_BORN_FROM = 2020
+"""A date with no word for a birth before it, in this year or later, is no date of birth: results day, an appointment
+("results day is 21/08/2025"); nobody who answers was born then (the youngest are 10 in the 2030s)."""
+
+
+def _after_any_birth(date: str) -> bool:
+    """Whether a date written with digits alone ("21/08/2025", "3.4.27") is in NOT_BORN_FROM or later."""
+    year = int(re.split(r"[/.-]", date)[-1])
+    return (year if year >= 100 else 2000 + year if year < 70 else 1900 + year) >= NOT_BORN_FROM
+
+
 ORDINAL_WORDS = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
     r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
@@ -3757,6 +3768,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             found += [
                 Found(*m.span("d" if m.group("d") else "w"), "date of birth", "date of birth")
                 for m in DATE_OF_BIRTH.finditer(text)
+                if not m.group("d") or not _after_any_birth(m.group("d"))
             ]
         if not ADDRESS_STREETS.isdisjoint(seen) or "flat" in seen or "apartment" in seen:
             found += [Found(*m.span(), "address", "house number and street") for m in ADDRESS.finditer(text)]
