@@ -450,8 +450,9 @@ def attributed(q: QuoteOut) -> str:
 
 
 class InTen(msgspec.Struct, frozen=True):
-    """A question's most common answer as people in a row of ten, rounded down so that the picture never
-    says more than the figure: 45% is "about 4 in 10", never 5."""
+    """A question's most common answer as people in a row of ten, to the nearest person (a half down, so that the
+    picture never says more by half a person): 29% is "about 3 in 10", 45% "about 4 in 10". Rounded down, 29% read
+    as "about 2 in 10" to a new reader, who expected 3."""
 
     tens: int
     exact: bool
@@ -470,7 +471,7 @@ def in_ten(question: QuestionResult) -> InTen | None:
         return None
     top = max(rows, key=lambda r: r.count.n or 0)
     n = top.count.n or 0
-    tens = min(10, 10 * n // base)
+    tens = min(10, (20 * n + base - 1) // (2 * base))  # 10n/base to the nearest whole, a half down
     return InTen(tens, 10 * n == tens * base, top.label, base) if tens >= 1 else None
 
 
