@@ -321,3 +321,33 @@ def test_an_answer_in_neither_list_it_is_all_but_sure_of_is_a_flag(
     assert tier_of(flags) == tier
     if flags:
         assert flags[0].evidence is not None and flags[0].evidence.close == chance
+
+
+def test_the_close_reader_s_doubt_about_a_flag_it_kept_is_shown_to_the_lead(
+    client: TestClient, settings: Settings
+) -> None:
+    """A flag of the first reader alone that the close reader doubted, but not enough to make it worth a look only, says
+    so: the lead sees both readings, and the first reader's sentence ends on a whole word."""
+    text = "everything at home feels heavy and i dont know who to tell"
+    answer_reader = AnswerReader()
+    answer_reader.close = unsure = Unsure(reader())  # type: ignore[assignment]
+    meta = reader().meta
+    unsure.chance = (meta.keep_flag + meta.threshold) / 2
+    [flag] = answer_reader.read([(text, text)])[0][1]
+    assert flag.tier == "flag" and flag.evidence is not None and flag.evidence.close == unsure.chance
+    assert client.post(API, json={"answers": {"most_important": text}}).status_code == 201
+    with sqlite3.connect(settings.db_path) as conn:
+        conn.execute("UPDATE flags SET evidence = ?", (json.dumps({"close": unsure.chance}),))
+        (flag_id,) = conn.execute("SELECT id FROM flags").fetchone()
+    add(settings, "lead@example.org", "safeguarding_lead")
+    sign_in(client, "lead@example.org")
+    page = get_page(client, f"/staff/safeguarding/{flag_id}").get_text(" ")
+    assert "A closer reading, by a language model that reads the order of the words, was less sure" in page
+
+
+def test_a_long_sentence_behind_a_flag_ends_on_a_whole_word() -> None:
+    text = "it was really long waiting and i didnt know what was going on and nobody told me anything " * 4
+    [flag] = AnswerReader(read_closely=False).read([(text, text)])[0][1] or [None]
+    assert flag is not None and len(flag.reason) <= 301
+    assert flag.reason.endswith("…") and text.startswith(flag.reason[:-1].rstrip())
+    assert flag.reason[:-1].rstrip().split()[-1] in text.split()
