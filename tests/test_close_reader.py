@@ -332,7 +332,7 @@ def test_the_close_reader_s_doubt_about_a_flag_it_kept_is_shown_to_the_lead(
     answer_reader = AnswerReader()
     answer_reader.close = unsure = Unsure(reader())  # type: ignore[assignment]
     meta = reader().meta
-    unsure.chance = (meta.keep_flag + meta.threshold) / 2
+    unsure.chance = (meta.keep_flag + 0.5) / 2  # over keep_flag: the flag stands; under a half: less sure
     [flag] = answer_reader.read([(text, text)])[0][1]
     assert flag.tier == "flag" and flag.evidence is not None and flag.evidence.close == unsure.chance
     assert client.post(API, json={"answers": {"most_important": text}}).status_code == 201
@@ -342,11 +342,11 @@ def test_the_close_reader_s_doubt_about_a_flag_it_kept_is_shown_to_the_lead(
     add(settings, "lead@example.org", "safeguarding_lead")
     sign_in(client, "lead@example.org")
     page = get_page(client, f"/staff/safeguarding/{flag_id}").get_text(" ")
-    assert "A closer reading, by a language model that reads the order of the words, was less sure" in page
+    assert "A closer reading, by a language model that reads the order of the words, was less sure" in page, page
 
 
 def test_a_long_sentence_behind_a_flag_ends_on_a_whole_word() -> None:
-    text = "it was really long waiting and i didnt know what was going on and nobody told me anything " * 4
+    text = "everything at home feels heavy and i dont know who to tell and " * 6
     [flag] = AnswerReader(read_closely=False).read([(text, text)])[0][1] or [None]
     assert flag is not None and len(flag.reason) <= 301
     assert flag.reason.endswith("…") and text.startswith(flag.reason[:-1].rstrip())

@@ -263,7 +263,19 @@ def model_flag(scored: Scores, tier: str, why: Evidence | None = None, mentions:
     reason = scored.risk_sentence or scored.whole
     if mentions:
         why = msgspec.structs.replace(why or Evidence(), mentions=mentions)
-    return Flag(scored.category, reason[:300], SEVERITY.get(scored.category, 2), tier, scored.risk, why)
+    return Flag(scored.category, shortened(reason), SEVERITY.get(scored.category, 2), tier, scored.risk, why)
+
+
+REASON_LENGTH = 300
+
+
+def shortened(sentence: str, length: int = REASON_LENGTH) -> str:
+    """The sentence behind a flag as the lead reads it: whole, or cut at the last whole word within `length` with
+    "…" after it (never in the middle of a word)."""
+    if len(sentence) <= length:
+        return sentence
+    cut = sentence[: length + 1].rsplit(maxsplit=1)[0] if " " in sentence[:length] else sentence[:length]
+    return cut.rstrip(" ,;:.") + "…"
 
 
 def needs_a_person(language: str) -> Flag:

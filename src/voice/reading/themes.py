@@ -493,12 +493,23 @@ class AnswerReader:
                 )
                 continue
             if flags and chance >= close.meta.drop_threshold:
-                if chance < close.meta.keep_flag:  # the first reader's flag, and the close reader unsure: worth a look
-                    found[n] = (
-                        theme,
-                        [msgspec.structs.replace(f, tier="look") if f.tier == "flag" else f for f in flags],
-                    )
-                continue  # as the model said
+                # As the first reader said, with the close reader's chance beside it (the lead sees both readings);
+                # its own flag, where the close reader is unsure (under Meta.keep_flag), only worth a look.
+                unsure = chance < close.meta.keep_flag
+                found[n] = (
+                    theme,
+                    [
+                        msgspec.structs.replace(
+                            f,
+                            tier="look" if unsure else f.tier,
+                            evidence=msgspec.structs.replace(f.evidence or Evidence(), close=chance),
+                        )
+                        if f.score is not None
+                        else f
+                        for f in flags
+                    ],
+                )
+                continue
             if not flags and chance >= close.look_threshold:  # now worth a look, or a flag where all but sure
                 tier = "flag" if chance >= close.meta.flag_threshold else "look"
                 found[n] = (theme, [self._closely_a_look(scored, text, chance, named, tier)])
