@@ -486,6 +486,11 @@ def test_facilitators_download_the_redacted_answers_they_filtered(client: TestCl
     assert rows[1][5].startswith("'=HYPERLINK")  # formula-safe
     assert "07700" not in got.text and "Sam" not in got.text and rows[1][9] == "Yes"  # redacted; flag open
     assert "What is the one thing you would change" in rows[1][2]  # the question, not its id
+    # Topics are named with commas in them ("School, college and learning"): they are kept apart with "; "
+    from voice.reading.themes import default_taxonomy
+
+    named = {tp.name for tp in default_taxonomy().topics}
+    assert rows[1][7] and all(name in named for name in rows[1][7].split("; ")), rows[1][7]
     everything = client.get("/staff/responses/download?fmt=xlsx")
     sheet = load_workbook(io.BytesIO(everything.content)).active
     cells = [[c.value for c in row] for row in sheet.iter_rows()]

@@ -61,6 +61,8 @@ from voice.web.words import question_label as _question_label
 from voice.web.words import survey_titles as _survey_titles
 from voice.web.words import topic_names as _topic_names
 
+TOPICS_APART = "; "
+"""Between a download's topics: their names have commas in them ("School, college and learning")."""
 ASKED_KINDS = {"group": N_("Group the survey was put to"), "age_band": N_("Age band"), "area": N_("Area")}
 ANSWER_COLUMNS = (
     N_("Answer number"),
@@ -484,7 +486,7 @@ class StaffController(Controller):
                     r.first,
                     r.last,
                     str(r.answered.n) if r.answered.n is not None else t(request, "fewer than %(n)s", n=threshold),
-                    ", ".join(r.topics),
+                    TOPICS_APART.join(r.topics),
                 ]
                 for r in rows
             ),
@@ -522,7 +524,7 @@ class StaffController(Controller):
                 t(request, CHANNEL_NAMES.get(r.channel, r.channel)),
                 r.text,
                 t(request, SENTIMENT_NAMES[r.sentiment]) if r.sentiment else "",
-                ", ".join(names.get(tp, tp) for tp in r.topics),
+                TOPICS_APART.join(names.get(tp, tp) for tp in r.topics),
                 yes if r.corrected else no,
                 yes if r.flagged else no,
             ]
