@@ -232,3 +232,23 @@ def test_staff_trying_receipt_codes_are_rate_limited_too(settings: Settings) -> 
             for c in "234567"
         ]
     assert 429 not in answers[:4] and answers[4:] == [429, 429], answers
+
+
+def test_a_young_person_finds_how_to_take_answers_back_from_any_public_page_and_is_told_what_stays(
+    client: TestClient, settings: Settings
+) -> None:
+    """The receipt code's page is linked from every public page's footer (the thank-you page hides the code after a
+    while; a new user could not find the way back), and the page after says the safeguarding lead keeps words that
+    worried us until they have checked, as the lead's own page says."""
+    for path in ("/", "/s/ypag-priorities", "/withdraw"):
+        footer = get_page(client, path).select_one("footer")
+        assert footer is not None and footer.find("a", href="/withdraw") is not None, path
+    receipt = send(client, "More clubs in Braunstone please")
+    page = get_page(client, "/withdraw")
+    client.post("/withdraw", data={"_csrf_token": csrf(page), "receipt": receipt})
+    text = get_page(client, "/withdraw/done").get_text(" ", strip=True)
+    assert "the person who looks after safeguarding" in text and "until they have checked" in text
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    staff_footer = get_page(client, "/staff").select_one("footer")
+    assert staff_footer is not None and staff_footer.find("a", href="/withdraw") is None  # not on staff pages
