@@ -350,3 +350,31 @@ def test_a_long_answer_is_cut_short_in_the_list_and_whole_on_its_page(client: Te
     assert get_page(client, "/staff/answers/1?listed=https://evil.example").select_one("a.back-link")["href"] == (
         "/staff/responses"
     )
+
+
+def test_sign_in_says_what_is_missing_who_to_ask_and_that_you_signed_out(client: TestClient, settings: Settings) -> None:
+    """A new user: empty fields were called a wrong password, nothing said who to ask for a new password, signing out
+    said nothing, and the lock-out read as if the whole account were locked (it is this browser only)."""
+    add(settings, "lead@example.org", "safeguarding_lead")
+    page = get_page(client, "/staff/sign-in")
+    assert "administrator" in page.get_text()  # who to ask when the password is lost
+    empty = client.post("/staff/sign-in", data={"_csrf_token": csrf(page), "email": "", "password": ""})
+    assert empty.status_code == 422
+    summary = [a["href"] for a in check_page(empty.text, errors=True).select(".error-summary a")]
+    assert summary == ["#email", "#password"]
+    assert "Enter your email address" in empty.text and "Enter your password" in empty.text
+    assert "not right" not in empty.text
+    no_password = client.post(
+        "/staff/sign-in", data={"_csrf_token": csrf(page), "email": "lead@example.org", "password": ""}
+    )
+    assert no_password.status_code == 422 and "Enter your password" in no_password.text
+    assert 'value="lead@example.org"' in no_password.text  # kept as typed
+    for _ in range(5):
+        _sign_in_answer(client, "lead@example.org", "wrong password!!")
+    locked = _sign_in_answer(client, "lead@example.org", "wrong password!!")[1]
+    assert "this browser" in locked and "administrator" in locked
+    client.cookies.clear()
+    sign_in(client, "lead@example.org")
+    home = get_page(client, "/staff")
+    out = client.post("/staff/sign-out", data={"_csrf_token": csrf(home)})
+    assert out.status_code == 200 and "You have signed out." in check_page(out.text).get_text()
