@@ -145,12 +145,12 @@ def test_wrong_passwords_lock_the_email_in_this_browser_only_and_never_say_wheth
     unknown = [_sign_in_answer(client, "nobody@example.org", "wrong password!!") for _ in range(5)]
     assert real == unknown  # the same answers, the fifth already the lock-out
     assert real[0][0] == 401 and "email address or password is not right" in real[0][1]
-    assert "locked after 5 wrong passwords" in real[4][1]
+    assert "After 5 wrong passwords, this email cannot sign in from this browser" in real[4][1]
     # Locked now, even with the right password (in this browser), and an unknown email alike.
     assert _sign_in_answer(client, "lead@example.org", STAFF_PASSWORD) == _sign_in_answer(
         client, "nobody@example.org", STAFF_PASSWORD
     )
-    assert "locked" in _sign_in_answer(client, "lead@example.org", STAFF_PASSWORD)[1]
+    assert "cannot sign in from this browser" in _sign_in_answer(client, "lead@example.org", STAFF_PASSWORD)[1]
     # The lead, in their own browser, is not locked out by what a stranger typed.
     client.cookies.clear()  # another browser: no device cookie yet
     sign_in(client, "lead@example.org")
@@ -352,7 +352,9 @@ def test_a_long_answer_is_cut_short_in_the_list_and_whole_on_its_page(client: Te
     )
 
 
-def test_sign_in_says_what_is_missing_who_to_ask_and_that_you_signed_out(client: TestClient, settings: Settings) -> None:
+def test_sign_in_says_what_is_missing_who_to_ask_and_that_you_signed_out(
+    client: TestClient, settings: Settings
+) -> None:
     """A new user: empty fields were called a wrong password, nothing said who to ask for a new password, signing out
     said nothing, and the lock-out read as if the whole account were locked (it is this browser only)."""
     add(settings, "lead@example.org", "safeguarding_lead")

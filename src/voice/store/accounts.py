@@ -43,7 +43,10 @@ class Staff(msgspec.Struct, frozen=True):
 
 
 WRONG = N_("The email address or password is not right.")
-LOCKED = N_("This account is locked after %(max)d wrong passwords. Try again in %(minutes)d minutes.")
+LOCKED = N_(
+    "After %(max)d wrong passwords, this email cannot sign in from this browser for %(minutes)d minutes. "
+    "An administrator can send you a new sign-in link."
+)
 
 
 class AuthError(Exception):

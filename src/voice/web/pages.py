@@ -227,6 +227,7 @@ def page_context(request: Request, survey: Survey | None, offered: list[str] | N
         "dir": direction(locale),
         "languages": [(code, lang_tag(code), language_name(code)) for code in languages],
         "here": quote(here(request), safe=""),
+        "staff_side": request.url.path.startswith("/staff"),  # staff pages: no young person's links in the footer
         # The visitor asked for a language this survey does not have yet: say so, in their language.
         "not_in": (
             lang_tag(chosen),

@@ -263,7 +263,9 @@ class SignInController(Controller):
 
     @get("/sign-in", sync_to_thread=False)
     def sign_in_page(self, request: Request, settings: AppSettings, done: FromQuery[str | None] = None) -> Template:
-        page = render(request, "staff/sign_in.html", email="", password_set=done == "password")
+        page = render(
+            request, "staff/sign_in.html", email="", password_set=done == "password", signed_out=done == "signed-out"
+        )
         if not _device(request):
             page.cookies.append(_device_cookie(request, settings))
         return page
@@ -273,6 +275,16 @@ class SignInController(Controller):
         self, request: Request, db: Db, settings: AppSettings, data: URLEncodedBody[SignInForm]
     ) -> Redirect | Template:
         email, password = str(data.email)[:254], str(data.password)[:1000]
+        missing = [
+            FieldError(key, key, t(request, message))
+            for key, given, message in (
+                ("email", email.strip(), N_("Enter your email address")),
+                ("password", password, N_("Enter your password")),
+            )
+            if not given
+        ]
+        if missing:  # not a wrong password: nothing was tried, and nothing counts towards the lock-out
+            return render(request, "staff/sign_in.html", status=422, email=email, errors=missing, password_set=False)
         try:
             token = auth.sign_in(db, email, password, _device(request))
         except auth.AuthError as exc:
@@ -340,7 +352,7 @@ class StaffController(Controller):
     @post("/sign-out", sync_to_thread=True, status_code=303)
     def sign_out(self, request: Request, db: Db, settings: AppSettings) -> Redirect:
         auth.sign_out(db, request.cookies.get(STAFF_COOKIE))
-        response = Redirect("/staff/sign-in", status_code=303)
+        response = Redirect("/staff/sign-in?done=signed-out", status_code=303)
         response.set_cookie(
             STAFF_COOKIE,
             "",
