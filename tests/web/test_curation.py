@@ -101,6 +101,12 @@ def test_sign_in_filter_correct_propose_approve_publish(client: TestClient, sett
     assert "The youth worker listened to me" in proposed.get_text()
     quote_id = proposed.select_one("li[id^=quote-]")["id"].split("-")[1]
 
+    # The proposer is not offered an Approve button for their own quote, and is told why (a new user pressed it and
+    # was refused only then); they may still reject it.
+    mine = proposed.select_one(f"li#quote-{quote_id}")
+    assert mine.find("form", action=f"/staff/quotes/{quote_id}/approve") is None
+    assert mine.find("form", action=f"/staff/quotes/{quote_id}/reject") is not None
+    assert "Someone other than you must approve it" in mine.get_text()
     own = client.post(f"/staff/quotes/{quote_id}/approve", data={"_csrf_token": csrf(proposed), "showing": "proposed"})
     assert own.status_code == 409 and "/staff/quotes?" in str(own.url)  # said on the quotes page
     assert "Someone other than the person who proposed" in check_page(own.text, errors=True).get_text()
@@ -108,6 +114,7 @@ def test_sign_in_filter_correct_propose_approve_publish(client: TestClient, sett
     client.cookies.clear()
     sign_in(client, "alex@example.org")
     proposed = get_page(client, "/staff/quotes")
+    assert proposed.find("form", action=f"/staff/quotes/{quote_id}/approve") is not None  # another person: offered
     assert (
         client.post(
             f"/staff/quotes/{quote_id}/approve",
