@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from voice.common.dates import local_today
 from voice.reading.themes import Taxonomy
 from voice.reporting import priorities as plan
-from voice.reporting.results import SHOWN, SMALL, Count
+from voice.reporting.results import SHOWN, SMALL, Count, choice_words
 from voice.store.corrections import LATEST_CORRECTIONS
 from voice.store.versions import Published
 
@@ -59,12 +59,11 @@ class AskedAgain(msgspec.Struct, frozen=True):
 def who_was_asked(db: Database, surveys: list[Published], taxonomy: Taxonomy, threshold: int = 5) -> list[Asked]:
     """Every (group, consultation) with answers, by group then newest consultation first."""
     titles = {p.slug: p.survey.title for p in surveys}
-    labels = {
-        (p.slug, q.id, c.value): c.label
+    labels = {  # every version's words: an answer to an earlier version is named as it was asked ("11 to 13")
+        (p.slug, qid, value): label
         for p in surveys
-        for _, q in p.survey.questions()
-        if q.id in GROUP_QUESTIONS
-        for c in getattr(q, "choices", [])
+        for (qid, value), label in choice_words(db, p.slug).items()
+        if qid in GROUP_QUESTIONS
     }
     names = {t.id: t.name for t in taxonomy.topics}
     members: dict[tuple[str, str], set[int]] = defaultdict(set)

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from voice.common.i18n import DEFAULT_TEXTS, N_, number, percent, translate, translate_plural
 from voice.reading.themes import SENTIMENTS, Taxonomy
-from voice.store import tallies
+from voice.store import tallies, versions
 from voice.store.tallies import BREAKDOWNS, group_questions
 from voice.store.versions import Published
 from voice.surveys.questions import SingleChoice
@@ -213,6 +213,18 @@ class Solved:
         return any(s != SHOWN for s in self.state.values())
 
 
+def choice_words(db: Database, slug: str) -> dict[tuple[str, str], str]:
+    """Each choice's words, by (question, value), in every stored version of a survey (the newest where versions
+    differ): an answer given to an earlier version is named as it was asked."""
+    labels: dict[tuple[str, str], str] = {}
+    for (version_id,) in db.execute("SELECT id FROM survey_versions WHERE slug = ? ORDER BY id DESC", [slug]):
+        stored = versions.version(db, version_id)
+        for _, q in stored.survey.questions() if stored else []:
+            for value, label in q.choice_rows():
+                labels.setdefault((q.id, value), label)
+    return labels
+
+
 def _count(
     db: Database, slug: str, start: str, end: str, groups: dict[str, SingleChoice]
 ) -> tuple[
@@ -280,15 +292,26 @@ def survey_results(
 
     groups = group_questions(survey)
     counts, answered, cells, in_column = _count(db, slug, start, end, groups)
+    earlier = choice_words(db, slug)
+    older_columns = {  # a group's answers to an earlier version's choices ("11 to 13" before "10 to 12")
+        group: sorted(
+            {c for (g, _), seen in in_column.items() if g == group for c in seen}
+            - {c.value for c in gq.choices}
+            - {OTHER, NOT_SAID}
+        )
+        for group, gq in groups.items()
+    }
 
     plan = []
     for _, q in survey.questions():
         if not q.counted:
             continue
         rows = q.choice_rows()
-        rows += [(v, v) for v in sorted(set(counts[q.id]) - {r for r, _ in rows})]  # from an older version
+        # from an earlier version: its words as it was asked
+        rows += [(v, earlier.get((q.id, v), v)) for v in sorted(set(counts[q.id]) - {r for r, _ in rows})]
         columns = {
             group: [(c.value, c.label) for c in gq.choices]
+            + [(c, earlier.get((gq.id, c), c)) for c in older_columns[group]]
             + ([(OTHER, gq.other)] if gq.other else [])
             + [(NOT_SAID, NOT_SAID_LABEL)]
             for group, gq in groups.items()
