@@ -635,3 +635,34 @@ def test_kinds_behaviour11_missed_are_flags(text: str, category: str) -> None:
 @pytest.mark.parametrize("text", KINDS_BEHAVIOUR11_EVERYDAY)
 def test_kinds_behaviour11_missed_leave_everyday_answers_alone(text: str) -> None:
     assert not read_rules(text).flags, read_rules(text).flags
+
+
+# #25, tenth session, kinds behaviour12 missed (after its one measure; lines written here, not its own): someone
+# who "abuses me", a relative hurting another at home, "made me do stuff" misspelt, not stopping after no, nothing
+# matters misspelt.
+KINDS_BEHAVIOUR12_MISSED = [
+    ("my step brother abuses me when nobody is in", "abuse_at_home"),
+    ("my grandad abused me for years and still comes round", "abuse_at_home"),
+    ("my uncle batters my aunty and we have to act normal", "domestic_abuse_witnessed"),
+    ("my cousin hits my nan when he wants money", "domestic_abuse_witnessed"),
+    ("he mad me do stuf with him in the car", "sexual_harm"),
+    ("i said no loads of times but he wouldnt stop", "sexual_harm"),
+    ("i never said yes and he didnt stop", "sexual_harm"),
+    ("nothin matters nemore", "hopelessness"),
+]
+KINDS_BEHAVIOUR12_EVERYDAY = [
+    "people who abuse animals should go to prison",
+    "my brother beats my nan at cards every sunday",
+    "i said no to pizza but my dad wouldnt stop ordering it lol",
+    "my mum made me do my homework before xbox",
+]
+
+
+@pytest.mark.parametrize(("text", "category"), KINDS_BEHAVIOUR12_MISSED)
+def test_kinds_behaviour12_missed_are_flags(text: str, category: str) -> None:
+    assert category in {f.category for f in read_rules(text).flags}, read_rules(text)
+
+
+@pytest.mark.parametrize("text", KINDS_BEHAVIOUR12_EVERYDAY)
+def test_kinds_behaviour12_missed_leave_everyday_answers_alone(text: str) -> None:
+    assert not read_rules(text).flags, read_rules(text).flags
