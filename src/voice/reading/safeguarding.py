@@ -59,7 +59,7 @@ def _rules_file() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str,
         return [PIECE.sub(lambda m: pieces[m[1]], p) for p in patterns]
 
     rules = {category: written(patterns) for category, patterns in data["rules"].items()}
-    for more in ("more_rules", "more_warning_signs", "warning_signs_tenth", "after_behaviour11"):
+    for more in ("more_rules", "more_warning_signs", "warning_signs_tenth", "after_behaviour11", "after_behaviour12"):
         for category, patterns in data[more].items():
             rules[category].extend(written(patterns))
     return rules, {c: written(p) for c, p in data["mentions"].items()}, dict(data["fuzzy"])
