@@ -627,16 +627,6 @@ KINDS_BEHAVIOUR11_EVERYDAY = [
 ]
 
 
-@pytest.mark.parametrize(("text", "category"), KINDS_BEHAVIOUR11_MISSED)
-def test_kinds_behaviour11_missed_are_flags(text: str, category: str) -> None:
-    assert category in {f.category for f in read_rules(text).flags}, read_rules(text)
-
-
-@pytest.mark.parametrize("text", KINDS_BEHAVIOUR11_EVERYDAY)
-def test_kinds_behaviour11_missed_leave_everyday_answers_alone(text: str) -> None:
-    assert not read_rules(text).flags, read_rules(text).flags
-
-
 # #25, tenth session, kinds behaviour12 missed (after its one measure; lines written here, not its own): someone
 # who "abuses me", a relative hurting another at home, "made me do stuff" misspelt, not stopping after no, nothing
 # matters misspelt.
@@ -658,11 +648,11 @@ KINDS_BEHAVIOUR12_EVERYDAY = [
 ]
 
 
-@pytest.mark.parametrize(("text", "category"), KINDS_BEHAVIOUR12_MISSED)
-def test_kinds_behaviour12_missed_are_flags(text: str, category: str) -> None:
+@pytest.mark.parametrize(("text", "category"), KINDS_BEHAVIOUR11_MISSED + KINDS_BEHAVIOUR12_MISSED)
+def test_kinds_behaviour11_and_12_missed_are_flags(text: str, category: str) -> None:
     assert category in {f.category for f in read_rules(text).flags}, read_rules(text)
 
 
-@pytest.mark.parametrize("text", KINDS_BEHAVIOUR12_EVERYDAY)
-def test_kinds_behaviour12_missed_leave_everyday_answers_alone(text: str) -> None:
+@pytest.mark.parametrize("text", KINDS_BEHAVIOUR11_EVERYDAY + KINDS_BEHAVIOUR12_EVERYDAY)
+def test_kinds_behaviour11_and_12_missed_leave_everyday_answers_alone(text: str) -> None:
     assert not read_rules(text).flags, read_rules(text).flags
