@@ -232,7 +232,7 @@ def test_a_young_person_and_a_staff_member_through_caddy_over_https(deployed: De
             data={"_csrf_token": csrf(get_page(http, "/staff"))},  # type: ignore[arg-type]
             follow_redirects=False,
         )
-        assert signed_out.status_code == 303 and signed_out.headers["location"] == "/staff/sign-in"
+        assert signed_out.status_code == 303 and signed_out.headers["location"] == "/staff/sign-in?done=signed-out"
     reset = runner.invoke(main, ["user", "reset", "admin@example.org"], env=deployed.env)
     assert reset.exit_code == 0, reset.output
     assert re.search(rf"^{re.escape(deployed.public_url)}/staff/set-password/[\w-]+$", reset.output, re.MULTILINE)
