@@ -182,12 +182,10 @@ def test_staff_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: Path, 
         audit(first)
         page = signed_in(context, url, "lead@example.org", lang)
         audit(page)
-        page.goto(f"{url}/staff/safeguarding")  # a table wider than the phone says it scrolls (a new user missed it)
+        # On a phone, a table says it scrolls sideways (a new user missed columns).
+        page.goto(f"{url}/staff/safeguarding")
         hint = page.locator(".table-scroll-hint").first
         assert hint.is_visible() and hint.inner_text() == translate(lang, "Scroll sideways to see every column.")
-        assert page.evaluate(
-            "() => { const w = document.querySelector('.table-wrap'); return w.scrollWidth > w.clientWidth }"
-        )
         for path in (
             "/staff/safeguarding",
             "/staff/safeguarding?status=closed",
