@@ -16,7 +16,7 @@ import itertools
 import re
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 import yaml
@@ -48,6 +48,8 @@ RULES_FILE = Path(__file__).parent.parent / "data" / "safeguarding_rules.yaml"
 """The rules, mentions and misspellings, as data (what each is: see the file's header)."""
 OTHER_LANGUAGES = "_other_languages"
 PIECE = re.compile(r"\$\{([A-Z_]+)\}")
+NOT_RULES = frozenset(["pieces", "rules", "mentions", "fuzzy"])
+"""The rules file's sections that are not more rules: every other section adds rules to its categories."""
 
 
 def _rules_file() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, str]]:
@@ -59,9 +61,10 @@ def _rules_file() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str,
         return [PIECE.sub(lambda m: pieces[m[1]], p) for p in patterns]
 
     rules = {category: written(patterns) for category, patterns in data["rules"].items()}
-    for more in ("more_rules", "more_warning_signs", "warning_signs_tenth", "after_behaviour11", "after_behaviour12"):
-        for category, patterns in data[more].items():
-            rules[category].extend(written(patterns))
+    for section, table in data.items():  # "more_rules", "more_warning_signs", ...: more rules, in the file's order
+        if section not in NOT_RULES:
+            for category, patterns in table.items():
+                rules[category].extend(written(patterns))
     return rules, {c: written(p) for c, p in data["mentions"].items()}, dict(data["fuzzy"])
 
 
@@ -82,14 +85,19 @@ def _phrase_pattern(phrase: str) -> str:
     return rf"(?<!\w){re.escape(plain)}\w*" if plain else ""
 
 
+@cache
+def _phrases_file() -> dict[str, dict[str, list[str]]]:
+    """PHRASES_FILE, read once: its phrases per language and category."""
+    data: dict[str, Any] = msgspec.json.decode(PHRASES_FILE.read_bytes()) if PHRASES_FILE.exists() else {}
+    return {lang: table for lang, table in data.items() if not lang.startswith("_")}
+
+
 def _phrases() -> tuple[dict[str, list[str]], dict[str, frozenset[str]]]:
     """(rules per category, from PHRASES_FILE; its negators (single words) per language: "pl", "ur")."""
-    data = msgspec.json.decode(PHRASES_FILE.read_bytes()) if PHRASES_FILE.exists() else {}
+    data = _phrases_file()
     rules: dict[str, list[str]] = {}
     negating: dict[str, frozenset[str]] = {}
     for lang, table in data.items():
-        if lang.startswith("_"):
-            continue
         for category, phrases in table.items():
             if category == "negators":
                 # Single words only ("nikt mnie nie" is "nikt" and "nie"); "mat" (Roman Urdu "don't") is also
@@ -384,11 +392,16 @@ def _negated(plain: str, start: int, end: int, pattern: re.Pattern[str]) -> bool
         return False
     if pattern.pattern not in _other_language_patterns():
         return _denied(plain[:start].split()[-NEGATED_BEFORE:]) or not NEGATING.isdisjoint(plain[start:end].split())
-    before = plain[:start].split()
+    return _turned_round_in_another_language(plain[:start].split(), plain[start:end].split(), plain[end:].split())
+
+
+def _turned_round_in_another_language(before: list[str], matched: list[str], after: list[str]) -> bool:
+    """Whether a Polish or Urdu key phrase's words (`matched`) are turned round: a negator among them, a Polish one
+    up to NEGATED_BEFORE_OTHER words before, or an Urdu one just before or up to NEGATED_AFTER words after."""
     return (
-        not NEGATING.isdisjoint(plain[start:end].split())
+        not NEGATING.isdisjoint(matched)
         or not POLISH_NEGATING.isdisjoint(before[-NEGATED_BEFORE_OTHER:])
-        or not URDU_NEGATING.isdisjoint(before[-1:] + plain[end:].split()[:NEGATED_AFTER])
+        or not URDU_NEGATING.isdisjoint(before[-1:] + after[:NEGATED_AFTER])
     )
 
 
@@ -610,10 +623,9 @@ OTHER_LANGUAGE_WORDS = frozenset(
 def _slip_phrases() -> tuple[tuple[str, tuple[str, ...], bool], ...]:
     """The Polish and Roman Urdu key phrases of two words or more (Polish letters folded to plain ones): each its
     category, its words, and whether a negator is one of its own words ("nie ma sensu")."""
-    data = msgspec.json.decode(PHRASES_FILE.read_bytes()) if PHRASES_FILE.exists() else {}
     found: dict[tuple[str, ...], str] = {}
     for lang in ("pl", "ur-Latn"):
-        for category, phrases in data.get(lang, {}).items():
+        for category, phrases in _phrases_file().get(lang, {}).items():
             if category in ("negators", "examples"):
                 continue
             for phrase in phrases:
@@ -668,10 +680,8 @@ def _phrase_with_a_slip(
                 slips += 1 if _one_slip(typed, word) else 2
         if slips != 1:
             continue
-        after = plain[at + len(phrase) : at + len(phrase) + NEGATED_AFTER]
-        if not absent and (
-            not POLISH_NEGATING.isdisjoint(plain[max(0, at - NEGATED_BEFORE_OTHER) : at])
-            or not URDU_NEGATING.isdisjoint(plain[max(0, at - 1) : at] + after)
+        if not absent and _turned_round_in_another_language(
+            plain[:at], plain[at : at + len(phrase)], plain[at + len(phrase) :]
         ):
             continue
         begin = sum(len(w) + 1 for w in words[:at])
