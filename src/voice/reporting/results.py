@@ -217,9 +217,8 @@ def choice_words(db: Database, slug: str) -> dict[tuple[str, str], str]:
     """Each choice's words, by (question, value), in every stored version of a survey (the newest where versions
     differ): an answer given to an earlier version is named as it was asked."""
     labels: dict[tuple[str, str], str] = {}
-    for (version_id,) in db.execute("SELECT id FROM survey_versions WHERE slug = ? ORDER BY id DESC", [slug]):
-        stored = versions.version(db, version_id)
-        for _, q in stored.survey.questions() if stored else []:
+    for stored in versions.every_version(db, slug):
+        for _, q in stored.survey.questions():
             for value, label in q.choice_rows():
                 labels.setdefault((q.id, value), label)
     return labels

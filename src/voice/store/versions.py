@@ -29,3 +29,13 @@ def version(db: Database, version_id: int) -> Published | None:
     if row is None:
         return None
     return Published(row["slug"], version_id, row["content_hash"], _decode_version(row["definition"]))
+
+
+def every_version(db: Database, slug: str) -> list[Published]:
+    """Every stored version of a survey, the newest first (one query)."""
+    return [
+        Published(slug, row["id"], row["content_hash"], _decode_version(row["definition"]))
+        for row in db.query(
+            "SELECT id, content_hash, definition FROM survey_versions WHERE slug = ? ORDER BY id DESC", [slug]
+        )
+    ]
