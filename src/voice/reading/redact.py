@@ -1107,7 +1107,7 @@ class _Names:
         if b == a + 1:  # "Callum, Josh"
             joined = w.before[b] == ""
         else:  # "Kian and Reece"
-            joined = w.lowers[a + 1] in ("and", "&", "an", "n", "aur") and w.before[a + 1] == "" and w.before[b] == ""
+            joined = w.lowers[a + 1] in LIST_JOINS and w.before[a + 1] == "" and w.before[b] == ""
         c = self.classes[k]
         if not joined or not (self.could_be(k) or c & (FIRST | PLACE | STOP | NOT_PERSON) == FIRST | PLACE):
             return False  # a place that is a first name too beside a name is one: "tyler n jordan"
@@ -2800,8 +2800,6 @@ def _a_word_of_its_language(words: Words, found: Found) -> bool:
     return sum(1 for k, c in enumerate(words.classes) if c & FOREIGN and k != i) >= 2
 
 
-AND_NAMES = frozenset(["aur", "and", "n", "&"])
-"""Words that join two names ("sana aur aisha")."""
 URDU_PEOPLE = word_list("urdu people")
 """Words for people in Roman Urdu after which a name is one ("meri dost Zara")."""
 
@@ -2840,6 +2838,10 @@ NAME_BEFORE = STRONG_CONTEXT | WEAK_CONTEXT | frozenset(["", "and", "n", "&", "a
 """Words before an everyday word that is a name too that open it to the CRF ("told hope"; not "im", "am": "i am
 sad", "im grace" is rarer than "im sad")."""
 AND_WORDS = frozenset(["and", "n", "&"])
+AND_NAMES = AND_WORDS | {"aur"}
+"""Words that join two names ("sana aur aisha")."""
+LIST_JOINS = AND_NAMES | {"an"}
+"""Words between two names of a list ("kian an reece")."""
 FAITH_TITLES = frozenset(["father", "fr", "imam", "pastor", "reverend", "rev", "sant"])
 """Titles of faith leaders before their first name ("father tony", "imam yusuf"); not after "my", "a" or "the"."""
 SELF_INTRO = frozenset(["im", "i'm", "i’m", "iam"])
