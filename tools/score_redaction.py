@@ -26,7 +26,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen9 --misses  # the ninth (frozen9/, blind before rounds 11-12; development since)
     .venv/bin/python tools/score_redaction.py --frozen10 --before REV  # the tenth (frozen10/, blind before the close labeller; development since)
     .venv/bin/python tools/score_redaction.py --frozen11 --before REV  # the eleventh (frozen11/, a development set since)
-    .venv/bin/python tools/score_redaction.py --frozen12 --before REV  # the twelfth (frozen12/, blind; figures only)
+    .venv/bin/python tools/score_redaction.py --frozen13 --before REV  # the thirteenth (frozen13/, blind; figures only)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -177,7 +177,8 @@ SETS = {
     "frozen9": ("frozen9", "ninth frozen set", False),
     "frozen10": ("frozen10", "tenth frozen set", False),
     "frozen11": ("frozen11", "eleventh frozen set", False),
-    "frozen12": ("frozen12", "twelfth frozen set", True),
+    "frozen12": ("frozen12", "twelfth frozen set", False),
+    "frozen13": ("frozen13", "thirteenth frozen set", True),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -207,7 +208,10 @@ HELP = {
     "trained on the development sets; measured once after them, a development set since, so its misses may be listed)",
     "frozen11": "score the eleventh frozen set of #28 (frozen11/, written blind before the ninth session's rules and the "
     "quick labeller; measured once in the ninth session, a development set since, so its misses may be listed)",
-    "frozen12": "score the twelfth frozen set of #28 (frozen12/, written blind at the tenth session's start; figures only)",
+    "frozen12": "score the twelfth frozen set of #28 (frozen12/, written blind at the tenth session's start; measured "
+    "once at its start and end, a development set since, so its misses may be listed)",
+    "frozen13": "score the thirteenth frozen set of #28 (frozen13/, written blind at the eleventh session's start; "
+    "figures only)",
 }
 
 
