@@ -380,3 +380,71 @@ def test_sign_in_says_what_is_missing_who_to_ask_and_that_you_signed_out(
     home = get_page(client, "/staff")
     out = client.post("/staff/sign-out", data={"_csrf_token": csrf(home)})
     assert out.status_code == 200 and "You have signed out." in check_page(out.text).get_text()
+
+
+def test_a_flag_shows_the_young_persons_other_answers_and_that_they_were_taken_back(
+    client: TestClient, settings: Settings
+) -> None:
+    """A new user (a lead) could not see the rest of what the young person said beside a flag, and the flag's
+    history did not say that the answers had been taken back. The flag page lists the response's other answers
+    (the question's words, the choice's words, free text as typed) and its history has the taking-back."""
+    add(settings, "lead@example.org", "safeguarding_lead")
+    sent = client.post(
+        "/api/surveys/ypag-priorities/responses",
+        json={
+            "answers": {
+                "age_band": "14-15",
+                "most_important": "My stepdad hits me when mum is at work",
+                "listened_to_more": "Nobody at school asks how I am, Mr Okafor just shouts",
+            }
+        },
+    )
+    assert sent.status_code == 201
+    with sqlite3.connect(settings.db_path) as conn:
+        flag_id = conn.execute("SELECT id FROM flags WHERE answer_key = 'most_important'").fetchone()[0]
+    sign_in(client, "lead@example.org")
+    page = get_page(client, f"/staff/safeguarding/{flag_id}")
+    other = page.find("h2", string="Their other answers")
+    assert other is not None, page.get_text(" ", strip=True)
+    listed = other.find_next("dl").get_text(" ", strip=True)
+    assert "How old are you? 14 to 15" in listed
+    assert "Nobody at school asks how I am, Mr Okafor just shouts" in listed  # as typed: the lead reads it whole
+    assert "My stepdad hits me" not in listed  # the flagged answer is not listed twice
+    assert "14-15" not in listed  # the choice's words, not its value
+
+    withdraw_page = get_page(client, "/withdraw")
+    taken = client.post(
+        "/withdraw",
+        data={"_csrf_token": csrf(withdraw_page), "receipt": sent.json()["receipt"]},
+        follow_redirects=False,
+    )
+    assert taken.status_code == 303
+    page = get_page(client, f"/staff/safeguarding/{flag_id}")
+    history = page.find("h2", string="History").find_next("ul").get_text(" ", strip=True)
+    assert "answers withdrawn" in history and "kept for the safeguarding lead" in history, history
+    assert "response:" not in history and "flag:" not in history
+
+
+def test_the_audit_log_names_what_each_event_was_about_in_words_with_a_link(
+    client: TestClient, settings: Settings
+) -> None:
+    """A new user read "flag:7" in the audit log as a raw code. Its Subject column names the thing in words ("Flag
+    7") and links to its page where the reader may open it; the CSV download keeps the codes, for a spreadsheet."""
+    add(settings, "lead@example.org", "safeguarding_lead")
+    assert (
+        client.post(
+            "/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": "My stepdad hits me"}}
+        ).status_code
+        == 201
+    )
+    with sqlite3.connect(settings.db_path) as conn:
+        flag_id = conn.execute("SELECT id FROM flags").fetchone()[0]
+    sign_in(client, "lead@example.org")
+    get_page(client, f"/staff/safeguarding/{flag_id}")
+    page = get_page(client, "/staff/audit")
+    cells = [row.select("td")[3] for row in page.select("tbody tr")]
+    words = [c.get_text(" ", strip=True) for c in cells]
+    assert f"Flag {flag_id}" in words and not [w for w in words if re.fullmatch(r"[a-z]+:\S+", w)], words
+    link = next(c.find("a") for c in cells if c.get_text(strip=True) == f"Flag {flag_id}")
+    assert link is not None and link["href"] == f"/staff/safeguarding/{flag_id}"
+    assert f"flag:{flag_id}" in client.get("/staff/audit/download.csv").text

@@ -125,6 +125,19 @@ def on_response(db: Database, response_id: int) -> list[QueueItem]:
     return [QueueItem.of(row) for row in rows]
 
 
+def other_answers(db: Database, response_id: int, answer_key: str) -> list[tuple[str, object, str | None]]:
+    """The response's other answers, beside a flag for the lead: (question id, the value as stored, the free text as
+    typed, or as stored where the words as typed are gone); the flagged question's own answer is left out."""
+    rows = db.execute(
+        "SELECT a.question_id, a.value, coalesce(o.text, a.text) FROM answers a "
+        "LEFT JOIN original_texts o ON o.response_id = a.response_id "
+        "AND o.answer_key IN (a.question_id, a.question_id || '.other') "
+        "WHERE a.response_id = ? AND a.question_id != ? ORDER BY a.id",
+        [response_id, answer_key.split(".")[0]],
+    ).fetchall()
+    return [(question, msgspec.json.decode(value), text) for question, value, text in rows]
+
+
 def flag_detail(db: Database, flag_id: int, viewer: str) -> FlagDetail | None:
     """One flag with the words as typed; viewing it is recorded in the audit log."""
     row = next(db.query(f"{_QUEUE_SQL} WHERE f.id = ?", [flag_id]), None)

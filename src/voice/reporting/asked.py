@@ -13,6 +13,7 @@ import msgspec
 from sqlite_utils import Database
 
 from voice.common.dates import local_today
+from voice.common.i18n import N_
 from voice.reading.themes import Taxonomy
 from voice.reporting import priorities as plan
 from voice.reporting.results import SHOWN, SMALL, Count, choice_words
@@ -20,6 +21,25 @@ from voice.store.corrections import LATEST_CORRECTIONS
 from voice.store.versions import Published
 
 GROUP_QUESTIONS = ("age_band", "area")
+GROUP_NAMES = {
+    "ypag": N_("Young People's Advisory Group"),
+    "care_experienced": N_("Young people with care experience"),
+    "care_leavers": N_("Care leavers"),
+    "young_carers": N_("Young carers"),
+    "children_in_care": N_("Children in care"),
+    "schools": N_("Schools"),
+    "youth_council": N_("Youth council"),
+}
+"""The words for the groups survey files name most (a survey's `groups` are codes: "ypag" means nothing to a person
+who has not written the file)."""
+
+
+def group_name(code: str) -> str:
+    """A survey file's group as people read it (to be translated): its name, or the code in words
+    ("young_refugees": "Young refugees")."""
+    return GROUP_NAMES.get(code) or code.replace("_", " ").capitalize()
+
+
 THEMES_BY_RESPONSE = (  # fixed fragments only
     "SELECT a.response_id, coalesce(c.topics, t.topics) FROM answers a LEFT JOIN themes t ON t.answer_id = a.id "  # noqa: S608
     f"LEFT JOIN ({LATEST_CORRECTIONS}) c ON c.answer_id = a.id WHERE a.text IS NOT NULL"
@@ -31,7 +51,8 @@ class Asked(msgspec.Struct, frozen=True):
     kind: str
     """"group" (a survey's groups), "age_band" or "area"."""
     group: str
-    """The group as people read it: the survey's group id, or the choice's words."""
+    """The group as people read it: the survey's group in words (group_name, to be translated), or the choice's
+    words."""
     survey: str
     title: str
     first: str
@@ -72,7 +93,7 @@ def who_was_asked(db: Database, surveys: list[Published], taxonomy: Taxonomy, th
             for (response_id,) in db.execute(
                 "SELECT id FROM responses WHERE survey_slug = ? AND withdrawn_on IS NULL", [p.slug]
             ):
-                members[("group", group)].add(response_id)
+                members[("group", group_name(group))].add(response_id)
     rows = db.execute(
         "SELECT r.id, r.survey_slug, a.question_id, a.value FROM answers a JOIN responses r "
         "ON r.id = a.response_id WHERE r.withdrawn_on IS NULL AND a.question_id IN (?, ?)",
@@ -142,7 +163,9 @@ def asked_again(
                     done_about[slug].append(action.title)
     warnings = []
     for p in open_now:
-        groups = {("group", g) for g in p.survey.groups} | {(a.kind, a.group) for a in asked if a.survey == p.slug}
+        groups = {("group", group_name(g)) for g in p.survey.groups} | {
+            (a.kind, a.group) for a in asked if a.survey == p.slug
+        }
         for earlier in asked:
             if earlier.survey == p.slug or (earlier.kind, earlier.group) not in groups or earlier.last < since:
                 continue

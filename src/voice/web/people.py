@@ -412,6 +412,33 @@ def audit_filter(given: AuditQuery) -> tuple[AuditFilter, list[str]]:
     ), bad
 
 
+SUBJECTS = {
+    # kind: (words, the page it opens, the roles that may open it)
+    "flag": (N_("Flag %(id)s"), "/staff/safeguarding/{id}", ("safeguarding_lead",)),
+    "response": (N_("Response %(id)s"), None, ()),
+    "answer": (N_("Answer %(id)s"), "/staff/answers/{id}", ("admin", "safeguarding_lead")),
+    "quote": (N_("Quote %(id)s"), "/staff/quotes", ("admin", "safeguarding_lead")),
+    "action": (N_("Action %(id)s"), "/staff/actions/{id}", ("admin",)),
+    "priority": (N_("Priority %(id)s"), "/staff/priorities", ("admin", "safeguarding_lead")),
+    "staff": (N_("Staff account %(id)s"), "/staff/accounts/{id}", ("admin",)),
+    "year": (N_("The report for %(id)s"), "/staff/reports", ("admin", "safeguarding_lead")),
+    "contact": (N_("Request for contact %(id)s"), "/staff/contacts/{id}", ("safeguarding_lead",)),
+}
+"""What an audit event's subject ("flag:7") is called, and the page that shows it."""
+
+
+def subject_words(request: Request, subject: str, role: str) -> tuple[str, str | None]:
+    """An audit event's subject in words ("Flag 7"), with the address of its page where this role may open it (None
+    where there is none); a subject of no known kind as stored."""
+    kind, _, key = subject.partition(":")
+    known = SUBJECTS.get(kind)
+    if known is None or not key:
+        return t(request, "Audit log") if subject == "audit" else subject, None
+    words, page, roles = known
+    href = page.format(id=key) if page and role in roles else None
+    return t(request, words) % {"id": key}, href
+
+
 class AuditController(Controller):
     path = "/audit"
 
@@ -431,7 +458,7 @@ class AuditController(Controller):
             status=422 if errors else 200,
             staff=staff_of(request),
             events=[
-                shown_to(e, staff_of(request).role)
+                (shown_to(e, staff_of(request).role), subject_words(request, e.subject, staff_of(request).role))
                 for e in events(db, where=where, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
             ],
             total=total,

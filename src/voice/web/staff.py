@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import re
 import secrets
 from collections.abc import Iterable
@@ -32,7 +33,7 @@ from voice.reading.close import shipped_close_reader
 from voice.reading.themes import SENTIMENT_NAMES, Taxonomy
 from voice.reporting import asked, exports
 from voice.store import accounts as auth
-from voice.store.audit import events, record_event, with_repeats_together
+from voice.store.audit import Event, events, record_event, with_repeats_together
 from voice.store.catalogue import Catalogue
 from voice.store.db import write_lock
 from voice.surveys.forms import FieldError, check_all, read_form
@@ -56,6 +57,7 @@ from voice.web.pages import (
     staff_of,
     t,
 )
+from voice.web.words import answer_words
 from voice.web.words import language_namer as _language_name
 from voice.web.words import question_label as _question_label
 from voice.web.words import survey_titles as _survey_titles
@@ -309,6 +311,14 @@ class SignInController(Controller):
         )
 
 
+WITHDRAWAL_EVENTS = frozenset(["answers withdrawn", "withdrawn answers deleted"])
+
+
+def _newest_first(*histories: list[Event]) -> list[Event]:
+    """Events of several subjects in one history, newest first (each list is newest first already)."""
+    return sorted(itertools.chain(*histories), key=lambda e: e.happened_at, reverse=True)
+
+
 def _answer_words(request: Request, catalogue: Catalogue) -> dict[str, Any]:
     """What the safeguarding pages call an answer's survey and question: their words, not their ids."""
     titles = _survey_titles(request, catalogue)
@@ -328,6 +338,7 @@ def _asked_in_words(
         msgspec.structs.replace(
             r,
             title=titles.get(r.survey, r.title),
+            group=t(request, r.group) if r.kind == "group" else r.group,
             topics=[names.get(i, n) for n, i in zip(r.topics, r.topic_ids, strict=True)],
         )
         for r in rows
@@ -398,6 +409,9 @@ class StaffController(Controller):
         if detail is None:
             raise NotFoundException()
         detail = _with_close_words(detail)
+        taking_back = [  # the young person took their answers back: the flag's history says so
+            e for e in events(db, f"response:{detail.item.response_id}") if e.action in WITHDRAWAL_EVENTS
+        ]
         return render(
             request,
             "staff/flag.html",
@@ -405,7 +419,11 @@ class StaffController(Controller):
             staff=staff_of(request),
             flag=detail,
             names=safeguarding.CATEGORY_NAMES,
-            history=with_repeats_together(events(db, f"flag:{flag_id}")),
+            other_answers=[
+                answer_words(request, catalogue, detail.item.survey_slug, question, value, text)
+                for question, value, text in flags.other_answers(db, detail.item.response_id, detail.item.answer_key)
+            ],
+            history=with_repeats_together(_newest_first(events(db, f"flag:{flag_id}"), taking_back)),
             note=note,
             errors=errors,
             language_name=_language_name(request),
@@ -451,6 +469,7 @@ class StaffController(Controller):
         again = [
             msgspec.structs.replace(
                 w,
+                group=t(request, w.group),
                 title=titles.get(w.survey, w.title),
                 earlier_title=titles.get(w.earlier, w.earlier_title),
                 topics=[names.get(i, n) for n, i in zip(w.topics, w.topic_ids, strict=True)],

@@ -11,6 +11,7 @@ from litestar import Request
 
 from voice.reading.themes import Taxonomy
 from voice.store.catalogue import Catalogue
+from voice.surveys.questions import TEXT_KINDS
 from voice.web.pages import locale_of, t
 
 
@@ -29,6 +30,24 @@ def question_label(request: Request, catalogue: Catalogue, slug: str, question_i
         if q.id == base:
             return q.label
     return question_id
+
+
+def answer_words(
+    request: Request, catalogue: Catalogue, slug: str, question_id: str, value: object, text: str | None
+) -> tuple[str, str]:
+    """(the question's words, the answer's words) for one stored answer: a choice by its label (never its value),
+    several choices together, "Other" with the words typed after it, free text as given."""
+    published = catalogue.current(slug)
+    asked = published.survey.in_words(locale_of(request)).questions() if published else []
+    question = next((q for _, q in asked if q.id == question_id), None)
+    if question is None:
+        return question_id, text or ", ".join(map(str, value if isinstance(value, list) else [value]))
+    if question.kind in TEXT_KINDS:
+        return question.label, text or ""
+    labels = dict(question.choice_rows())
+    values = value if isinstance(value, list) else [] if value in (None, "") else [value]
+    said = ", ".join(t(request, labels.get(str(v), str(v))) for v in values)
+    return question.label, f"{said}: {text}" if text else said
 
 
 def topic_names(request: Request, taxonomy: Taxonomy) -> dict[str, str]:
