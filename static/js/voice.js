@@ -49,6 +49,25 @@
     });
   }
 
+  /* The staff menu on a phone: folded behind its button, which says whether it is open (aria-expanded); at a wider
+     screen the button is hidden and every link shows, as without JavaScript. */
+  var menu = document.querySelector("[data-staff-menu]");
+  var links = menu && document.getElementById(menu.getAttribute("aria-controls"));
+  if (menu && links && window.matchMedia) {
+    var narrow = window.matchMedia("(max-width: 47.99em)");
+    var show = function (open) {
+      menu.setAttribute("aria-expanded", open ? "true" : "false");
+      links.hidden = !open;
+    };
+    var fit = function () {
+      menu.hidden = !narrow.matches;
+      show(!narrow.matches);
+    };
+    menu.addEventListener("click", function () { show(menu.getAttribute("aria-expanded") !== "true"); });
+    if (narrow.addEventListener) { narrow.addEventListener("change", fit); }
+    fit();
+  }
+
   document.querySelectorAll("[data-prevent-double-click]").forEach(function (button) {
     var form = button.form;
     if (!form) { return; }

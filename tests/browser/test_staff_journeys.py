@@ -789,3 +789,52 @@ def test_a_viewers_home_offers_only_what_a_viewer_can_do(signed_in: Callable[[st
         assert follow(page, words) == 200, f"{words}: {heading(page)}"
         assert page.locator("main form[method=post]").count() == 0, f"{page.url} offers a viewer a form to send"
         page.go_back()
+
+
+# --- on a phone ------------------------------------------------------------------------------------------
+
+
+PHONE = {"width": 320, "height": 640}
+
+
+def test_on_a_phone_the_staff_menu_folds_and_a_flag_starts_with_the_way_back(browser: Browser, site: Site) -> None:
+    """A new user at 360 px: the staff menu (up to fourteen links) filled the first screen, and the flag page's
+    "Back to the queue" was under it. On a phone the menu folds behind a "Menu" button that says whether it is
+    open; at a desktop width every link shows as before; without JavaScript the links show (nothing hidden)."""
+    page = new_page(browser)
+    try:
+        sign_in(page, site.url, STAFF["lead"])
+        follow(page, "Safeguarding queue", within="nav.staff-nav")
+        flag_link = queue_row(page, "i dont feel safe").get_by_role("link").first
+        flag_url = site.url + str(flag_link.get_attribute("href"))
+        page.set_viewport_size(PHONE)
+        go(page, flag_url)
+        back = page.get_by_role("link", name="Back to the queue", exact=True)
+        box = back.bounding_box()
+        nav = page.locator("nav.staff-nav").bounding_box()
+        assert nav is not None and nav["height"] <= PHONE["height"] / 4, f"the staff menu is {nav} on a phone"
+        assert box is not None and box["y"] + box["height"] <= PHONE["height"] / 2, f"the way back is at {box}"
+        menu = page.locator("nav.staff-nav").get_by_role("button", name="Menu", exact=True)
+        assert menu.get_attribute("aria-expanded") == "false"
+        queue = page.locator("nav.staff-nav").get_by_role("link", name="Safeguarding queue", exact=True)
+        assert not queue.is_visible()
+        audit(page)
+        menu.focus()
+        page.keyboard.press("Enter")
+        assert menu.get_attribute("aria-expanded") == "true" and queue.is_visible()
+        audit(page)
+        page.keyboard.press("Enter")
+        assert menu.get_attribute("aria-expanded") == "false" and not queue.is_visible()
+        page.set_viewport_size(DESKTOP)
+        assert queue.is_visible() and not menu.is_visible()
+    finally:
+        page.context.close()
+    quiet = browser.new_context(viewport=PHONE, locale="en-GB", java_script_enabled=False)
+    try:
+        page = quiet.new_page()
+        sign_in(page, site.url, STAFF["lead"])
+        go(page, flag_url)
+        assert page.locator("nav.staff-nav").get_by_role("link", name="Safeguarding queue", exact=True).is_visible()
+        assert not page.locator("nav.staff-nav").get_by_role("button", name="Menu").is_visible()
+    finally:
+        quiet.close()
