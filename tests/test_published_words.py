@@ -308,7 +308,12 @@ def test_a_published_year_whose_answers_changed_is_reported_as_different(made: d
             assert "This is not the version published on" in text, name
             continue
         assert "This is not the version published on" in text and said in text, name
-        assert "Some figures are different." in text, name
+        # which figures, by the question's words (a new user could not tell from "Some figures are different.")
+        listed = re.search(r"Figures that are different: ([^.]+)\.", text)
+        assert listed is not None and "Where do you live?" in listed.group(1), name
+        assert "Some figures are different" not in text, name
+    changed = check.changed_figures
+    assert changed and all(kind in ("question", "topic", "threshold") for kind, _ in changed), changed
     data = json.loads(made["after"][".json"].read_text())
     assert data["against_published"]["responses_now"]["n"] == 45
 

@@ -130,6 +130,9 @@ class PublishedCheck(msgspec.Struct, frozen=True):
     surveys: list[SurveyDrift]
     figures_changed: bool
     """Any number (a question's, a topic's) or the small-group threshold differs."""
+    changed_figures: list[tuple[str, str]] = []
+    """Which: ("question", its words), ("topic", its name) or ("threshold", the threshold then), in the report's
+    order."""
     quotes_added: int = 0
     quotes_gone: int = 0
     actions_changed: int = 0
@@ -690,6 +693,25 @@ def _actions_of(report: Report) -> dict[int, ActionOut]:
     return {a.id: a for a in [*(a for p in report.priorities for a in p.actions + p.planned), *report.other_actions]}
 
 
+def _changed_figures(then: Report, now: Report) -> list[tuple[str, str]]:
+    """The questions and topics whose figures differ from the published version's, and the threshold if it does."""
+    found: list[tuple[str, str]] = []
+    if then.threshold != now.threshold:
+        found.append(("threshold", str(then.threshold)))
+    before = {c.slug: c for c in then.consultations}
+    for c in now.consultations:
+        earlier = before.get(c.slug)
+        asked = {q.id: q for q in earlier.questions} if earlier else {}
+        found += [("question", q.label) for q in c.questions if asked.get(q.id) != q]
+    topics_then = {tp.id: tp for tp in then.topics}
+    found += [("topic", tp.name) for tp in now.topics if topics_then.get(tp.id) != tp]
+    return list(dict.fromkeys(found))
+
+
+FIGURES_NAMED = 8
+"""How many of the questions and topics whose figures differ a file names (then "and N more")."""
+
+
 def check_published(db: Database, report: Report) -> Report:
     """The report with what differs from the published version of its year (or consultation), when there is
     one: so that a file made now says whether it matches what young people read, and if not, what changed."""
@@ -708,6 +730,7 @@ def check_published(db: Database, report: Report) -> Report:
         or [(c.slug, c.questions, c.topics) for c in then.consultations]
         != [(c.slug, c.questions, c.topics) for c in report.consultations]
     )
+    changed = _changed_figures(then, report)
     quotes_then, quotes_now = {q.id for q in then.quotes}, {q.id for q in report.quotes}
     actions_then, actions_now = _actions_of(then), _actions_of(report)
     priorities_then = {p.key: (p.name, p.outcomes) for p in then.priorities}
@@ -718,6 +741,7 @@ def check_published(db: Database, report: Report) -> Report:
         responses_now=report.responses,
         surveys=surveys,
         figures_changed=figures,
+        changed_figures=changed,
         quotes_added=len(quotes_now - quotes_then),
         quotes_gone=len(quotes_then - quotes_now),
         actions_changed=sum(actions_then.get(k) != actions_now.get(k) for k in {*actions_then, *actions_now}),
@@ -777,7 +801,7 @@ def published_lines(locale: str, check: PublishedCheck | None, threshold: int) -
             )
         )
     if check.figures_changed:
-        lines.append(translate(locale, "Some figures are different."))
+        lines += _figures_lines(locale, check, threshold)
     for n, one, many in (
         (check.quotes_added, "%(num)s quote was added.", "%(num)s quotes were added."),
         (check.quotes_gone, "%(num)s quote was taken out.", "%(num)s quotes were taken out."),
@@ -794,6 +818,37 @@ def published_lines(locale: str, check: PublishedCheck | None, threshold: int) -
     ):
         if n:
             lines.append(translate_plural(locale, one, many, n))
+    return lines
+
+
+def _figures_lines(locale: str, check: PublishedCheck, threshold: int) -> list[str]:
+    """Which figures differ from the published version: the small-group threshold, then the questions and topics
+    by their words (FIGURES_NAMED of them, then how many more)."""
+    lines = [
+        translate(
+            locale,
+            "Groups smaller than %(now)s are hidden now (%(then)s when it was published).",
+            now=number(locale, threshold),
+            then=number(locale, int(then)),
+        )
+        for kind, then in check.changed_figures
+        if kind == "threshold" and then.isdigit()
+    ]
+    named = [
+        translate(locale, "the topic “%(name)s”", name=translate(locale, name)) if kind == "topic" else name
+        for kind, name in check.changed_figures
+        if kind != "threshold"
+    ]
+    if named:
+        more = len(named) - FIGURES_NAMED
+        listed = "; ".join(named[:FIGURES_NAMED])
+        if more > 0:
+            listed = translate_plural(
+                locale, "%(list)s and %(num)s more", "%(list)s and %(num)s more", more, list=listed
+            )
+        lines.append(translate(locale, "Figures that are different: %(list)s.", list=listed))
+    elif not lines:
+        lines.append(translate(locale, "Some figures are different."))
     return lines
 
 
