@@ -222,7 +222,10 @@ def test_a_lead_can_turn_the_digest_off_but_not_the_urgent_emails(settings: Sett
         page = get_page(client, "/staff/emails")
         text = page.get_text(" ", strip=True)
         assert "Emails are not set up for this service" in text
-        assert "cannot be turned off" in text
+        # a new user read "nobody is told by email", then "emails ... are always sent" and "Every email has been
+        # sent": with no emails set up, the page says the choice is kept for when they are, and that none is sent
+        assert "are always sent" not in text and "Every email has been sent" not in text, text
+        assert "kept for when emails are set up" in text and "No email is sent until emails are set up" in text
         assert page.select_one("#digest").has_attr("checked")
         response = client.post(
             "/staff/emails/digest", data={"_csrf_token": csrf(page), "digest": "off"}, follow_redirects=False
