@@ -136,7 +136,7 @@ def test_sign_in_filter_correct_propose_approve_publish(client: TestClient, sett
     assert "“The youth worker listened to me and it really helped” (YPAG)" in published
     # linked to the corrected topics and the priorities they feed (from the taxonomy)
     assert "Topics: Being listened to and involved, Friends and loneliness" in published
-    assert "Priorities: child_mental_health, covid, domestic_abuse" in published  # no year has named them
+    assert "Priorities: Child mental health, Covid, Domestic abuse" in published  # no year has named them: in words
     assert "decided by alex@example.org" in published
 
     with sqlite3.connect(settings.db_path) as conn:

@@ -4,6 +4,7 @@ previews and downloads the report, publishes it, and young people read "you said
 from __future__ import annotations
 
 import io
+import json
 import sqlite3
 import zipfile
 
@@ -236,3 +237,52 @@ def test_staff_download_the_leaflet_for_young_people(client: TestClient, setting
     assert 'filename="you-said-we-did-' in leaflet.headers["content-disposition"]
     reader = PdfReader(io.BytesIO(leaflet.content))
     assert len(reader.pages) <= 2 and reader.trailer["/Root"]["/MarkInfo"]["/Marked"]
+
+
+def test_a_quote_is_tagged_with_the_priorities_of_its_answers_year(client: TestClient, settings: Settings) -> None:
+    """A new user found a quote from this year tagged with last year's priorities (the taxonomy's keys, as the first
+    plan named them). A quote is tagged with the priorities its answer's business year has whose topics it feeds;
+    only a year with no priorities falls back to the taxonomy's."""
+    answered(client)
+    add(settings, "sam@example.org", "facilitator")
+    add(settings, "alex@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    page = get_page(client, "/staff/priorities")
+    assert (
+        client.post(
+            "/staff/priorities",
+            data={
+                "_csrf_token": csrf(page),
+                "year": YEAR,
+                "key": "waiting_well",
+                "name": "Waiting well for help",
+                "outcomes": "Nobody waits alone",
+                "topics": ["mental_health", "waiting_for_support"],
+            },
+            follow_redirects=False,
+        ).status_code
+        == 303
+    )
+    quote(client, settings, WORDS[0], approve=False)  # CAMHS waiting: mental health, waiting
+    with sqlite3.connect(settings.db_path) as conn:
+        tagged = json.loads(conn.execute("SELECT priorities FROM quotes").fetchone()[0])
+    assert tagged == ["waiting_well"], tagged
+    shown = get_page(client, "/staff/quotes").select_one("li.answer-card .hint").get_text(" ", strip=True)
+    assert "Priorities: Waiting well for help" in shown, shown
+
+
+def test_an_approved_quote_says_which_years_report_publish_puts_it_in(client: TestClient, settings: Settings) -> None:
+    """A new user could not tell what "Publish" on a quote does, above all for a quote outside the report's year.
+    Beside the button: the business year of its answer, whose report it goes in, and that young people see it once
+    that year is published (again, where it is published already)."""
+    answered(client)
+    add(settings, "sam@example.org", "facilitator")
+    add(settings, "alex@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    quote(client, settings, WORDS[1], approve=True)
+    card = get_page(client, "/staff/quotes?status=approved").select_one("li.answer-card").get_text(" ", strip=True)
+    assert f"“you said, we did” report for {YEAR}" in card and f"once the {YEAR} report is published" in card, card
+    page = get_page(client, "/staff/reports")
+    client.post("/staff/reports/publish", data={"_csrf_token": csrf(page), "year": YEAR})
+    card = get_page(client, "/staff/quotes?status=approved").select_one("li.answer-card").get_text(" ", strip=True)
+    assert f"The {YEAR} report is published already: publish it again" in card, card

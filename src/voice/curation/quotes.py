@@ -73,6 +73,8 @@ class Quote(msgspec.Struct, frozen=True):
     """In the partnership's words, not the young person's: never shown in quotation marks."""
     answer_text: str = ""
     """The answer it came from, redacted, for the person who approves it."""
+    year: str = ""
+    """The business year its answer was given in: the year whose "you said, we did" report it goes in."""
 
 
 class Version(msgspec.Struct, frozen=True):
@@ -336,7 +338,7 @@ def propose(
             )
         )
     topics = [t for t in (row.topics if row else []) if t != "other"]
-    priorities = sorted({p for tp in taxonomy.topics if tp.id in topics for p in tp.priorities})
+    priorities = _priorities_fed(db, answer_id, topics, taxonomy)
     with write_lock, db.atomic():
         cursor = db.execute(
             "INSERT INTO quotes (answer_id, text, attribution, topics, priorities, proposed_by, proposed_at, summary) "
@@ -355,6 +357,20 @@ def propose(
         # Not the words: a young person may take them back, and the audit log cannot forget.
         record_event(db, by, "quote proposed", f"quote:{cursor.lastrowid}", f"answer:{answer_id}")
     return int(cursor.lastrowid or 0)
+
+
+def _priorities_fed(db: Database, answer_id: int, topics: list[str], taxonomy: Taxonomy) -> list[str]:
+    """The priorities of the answer's business year whose topics the quote's topics feed (a year's priorities and
+    their topics are the partnership's, editable on the priorities page); where that year has none yet, the
+    taxonomy's."""
+    year_topics = db.execute(
+        "SELECT p.key, p.topics FROM answers a JOIN responses r ON r.id = a.response_id "  # noqa: S608 - fixed SQL
+        f"JOIN priorities p ON p.year = {BUSINESS_YEAR_OF_ANSWER} AND p.archived_at IS NULL WHERE a.id = ?",
+        [answer_id],
+    ).fetchall()
+    if year_topics:
+        return sorted({key for key, fed in year_topics if set(msgspec.json.decode(fed)) & set(topics)})
+    return sorted({p for tp in taxonomy.topics if tp.id in topics for p in tp.priorities})
 
 
 STEPS = {"approve": ("proposed", "approved"), "publish": ("approved", "published"), "reject": (None, "rejected")}
@@ -385,9 +401,10 @@ def decide(db: Database, quote_id: int, action: str, by: str) -> None:
 
 
 def quotes(db: Database, status: str | None = None) -> list[Quote]:
-    sql = (
-        "SELECT q.id, q.answer_id, q.text, q.attribution, q.status, q.proposed_by, q.decided_by, r.survey_slug, "
-        "q.topics, q.priorities, q.summary, a.text AS answer_text FROM quotes q JOIN answers a ON a.id = q.answer_id "
+    sql = (  # fixed fragments only
+        "SELECT q.id, q.answer_id, q.text, q.attribution, q.status, q.proposed_by, q.decided_by, r.survey_slug, "  # noqa: S608
+        "q.topics, q.priorities, q.summary, a.text AS answer_text, "
+        f"{BUSINESS_YEAR_OF_ANSWER} AS year FROM quotes q JOIN answers a ON a.id = q.answer_id "
         "JOIN responses r ON r.id = a.response_id"
     )
     rows = db.query(sql + (" WHERE q.status = ?" if status else "") + " ORDER BY q.id DESC", [status] if status else [])

@@ -31,7 +31,7 @@ from voice.intake.submissions import InvalidAnswersError, record, unread_count
 from voice.reading import safeguarding
 from voice.reading.close import shipped_close_reader
 from voice.reading.themes import SENTIMENT_NAMES, Taxonomy
-from voice.reporting import asked, exports
+from voice.reporting import asked, exports, outputs
 from voice.store import accounts as auth
 from voice.store.audit import Event, events, record_event, with_repeats_together
 from voice.store.catalogue import Catalogue
@@ -181,7 +181,7 @@ CHANNEL_NAMES = {
 
 def _priority_names(db: Db, taxonomy: Taxonomy) -> list[tuple[str, str]]:
     """Every priority key the taxonomy feeds, with the name a year gave it (the newest year's first); a key
-    no year has named yet is shown as it is (it is the partnership's own word for it)."""
+    no year has named yet in words ("child_mental_health": "Child mental health")."""
     from voice.reporting import priorities as plan
 
     named: dict[str, str] = {}
@@ -189,7 +189,7 @@ def _priority_names(db: Db, taxonomy: Taxonomy) -> list[tuple[str, str]]:
         for p in plan.priorities(db, year):
             named.setdefault(p.key, p.name)
     keys = sorted({p for tp in taxonomy.topics for p in tp.priorities} | set(named))
-    return [(key, named.get(key) or key) for key in keys]
+    return [(key, named.get(key) or key.replace("_", " ").capitalize()) for key in keys]
 
 
 def _staff_cookie(request: Request, settings: Settings, token: str) -> Cookie:
@@ -768,6 +768,7 @@ class StaffController(Controller):
             can_edit=staff_of(request).role in EDITORS,
             survey_titles=_survey_titles(request, catalogue),
             priority_names=_priority_names(db, taxonomy),
+            published_years={p.year for p in outputs.publications(db)},
             warnings={
                 q.id: [t(request, w) for w in curation.quote_warnings(db, q.text, q.survey_slug, min_group)]
                 for q in found
