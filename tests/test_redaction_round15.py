@@ -1,0 +1,52 @@
+"""#28 round 15 (eleventh session), with lines written for these tests (not taken from any set).
+
+The area's places of worship and of learning a faith are no school or name ("kingdom hall", "the jamatkhana", "the
+islamic centre"; data/faith.txt). Tried and not kept: the close labeller reading an everyday word that is also a
+name at a chance of 0.8 rather than 0.95. On frozen8 to frozen12 (held out of the models' training) it found 11 more
+names and 5 more schools and changed no more clean lines, but it took "will" out of "me and will be there for each
+other" and "hope" out of "hope from my mum keeps me going" (tests of rounds 4, 6 and 9), "summer" out of "bit sad
+summer's over" and made "kingdom hall" a school. The five lines of names below were taken out before this round (by
+the rules) and hold what must not be lost. "joy is what i feel at the youth club" is an expected failure: a name to
+the close labeller."""
+
+from __future__ import annotations
+
+import pytest
+
+from voice.reading.redact import redact
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("i told bill from the youth club what my step dad does", "bill"),
+        ("miss holly in reception always asks if im ok", "holly"),
+        ("robin the caretaker found me crying in the toilets", "robin"),
+        ("joy from my estate keeps sending me horrible messages", "joy"),
+        ("me and frank got jumped outside the chippy last week", "frank"),
+    ],
+)
+def test_an_everyday_word_the_sentence_makes_a_person_goes(line: str, gone: str) -> None:
+    out = redact(line).text
+    assert gone not in out.split(), out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "we go to kingdom hall twice a week with my family",
+        "my nan takes me to the jamatkhana on fridays",
+        "after the islamic centre we get chips in town",
+        "the church hall does a free breakfast club",
+        "bible study on wednesdays is actually calm",
+        "i hope the bill for the trip is not too much",
+        "i saw a robin in the garden and it made me smile",
+        "bit sad summer's over tbh",
+        pytest.param(
+            "joy is what i feel at the youth club",
+            marks=pytest.mark.xfail(strict=True, reason="the close labeller reads joy as a name here"),
+        ),
+    ],
+)
+def test_places_of_worship_and_everyday_words_stay(line: str) -> None:
+    assert redact(line).text == line
