@@ -23,7 +23,7 @@ from voice.curation import quotes as curation
 from voice.demo import DEMO_PLAN, synthetic_answers
 from voice.intake.submissions import RecordOptions, record
 from voice.reading.themes import default_answer_reader
-from voice.reporting.outputs import SECTION_TITLE
+from voice.reporting.outputs import SECTION_TITLE, build_report
 from voice.store.catalogue import Catalogue
 from voice.store.db import migrate, opened
 
@@ -418,3 +418,40 @@ def test_words_typed_with_html_or_links_are_words_in_the_markdown_and_every_form
     assert HOSTILE_QUOTE in page_words and HOSTILE_PLAN["agency"] in page_words
     data = json.loads(files[".json"].read_text())  # data, not markup: the words exactly as stored
     assert HOSTILE_QUOTE in {q["text"] for q in data["quotes"]}
+
+
+def test_the_pdf_keeps_each_comparison_table_and_each_heading_with_what_follows(tmp_path: Path) -> None:
+    """A new user found the PDF's headings and tables split across pages: a "Compared with" table with its header and
+    one row at a page's foot and the rest over the page. In the demo's second year (every question compared with the
+    year before), no comparison table is on two pages and no heading is the last thing on a page."""
+    from weasyprint import HTML
+
+    from voice.demo import seed
+    from voice.reporting.exports import render_html, report_css
+
+    db_path = str(tmp_path / "demo.db")
+    migrate(db_path)
+    seed(Catalogue(db_path, EXAMPLES))
+    with opened(db_path) as db:
+        report = build_report(db, "2022/23", default_answer_reader().taxonomy)
+    html = render_html(report, "en", css=report_css(Path(__file__).parent.parent / "static"), print_version=True)
+    document = HTML(string=html).render()
+
+    def blocks(box: object) -> list[object]:
+        return [box] + [b for child in getattr(box, "children", []) for b in blocks(child)]
+
+    pages_of: dict[int, set[int]] = {}
+    last_on_page = []
+    for number, page in enumerate(document.pages):
+        placed = [b for b in blocks(page._page_box) if getattr(b, "element", None) is not None]
+        for b in placed:
+            element = b.element
+            if element.tag == "table" and "compared" in (element.get("class") or ""):
+                pages_of.setdefault(id(element), set()).add(number)
+        laid = [b for b in placed if b.element_tag in ("h2", "h3", "p", "table", "div", "figure", "ul")]
+        if laid and number < len(document.pages) - 1:
+            last_on_page.append(max(laid, key=lambda b: b.position_y + b.height).element_tag)
+    assert pages_of, "the demo's second year has comparison tables"
+    split = [pages for pages in pages_of.values() if len(pages) > 1]
+    assert not split, f"{len(split)} of {len(pages_of)} comparison tables are on two pages: {split}"
+    assert not [tag for tag in last_on_page if tag in ("h2", "h3")], last_on_page
