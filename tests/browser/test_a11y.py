@@ -195,6 +195,7 @@ def test_staff_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: Path, 
             "/staff/contacts?status=closed",
             "/staff/withdraw",
             "/staff/emails",
+            "/staff/help",
         ):
             page.goto(url + path)
             audit(page)
@@ -288,6 +289,7 @@ def test_facilitator_pages_pass_axe_at_320px(context: BrowserContext, tmp_path: 
             "/staff/entry",
             "/staff/entry/domestic-abuse-support",
             "/staff/asked",
+            "/staff/help",
         ):
             page.goto(url + path)
             audit(page)

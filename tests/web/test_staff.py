@@ -448,3 +448,28 @@ def test_the_audit_log_names_what_each_event_was_about_in_words_with_a_link(
     link = next(c.find("a") for c in cells if c.get_text(strip=True) == f"Flag {flag_id}")
     assert link is not None and link["href"] == f"/staff/safeguarding/{flag_id}"
     assert f"flag:{flag_id}" in client.get("/staff/audit/download.csv").text
+
+
+@pytest.mark.parametrize(
+    ("role", "told", "not_told"),
+    [
+        ("safeguarding_lead", ["The safeguarding queue", "Requests for contact"], ["Staff accounts"]),
+        ("facilitator", ["Entering answers from a session or on paper", "Choosing quotes"], ["The safeguarding queue"]),
+        ("admin", ["Staff accounts", "Choosing quotes"], ["The safeguarding queue"]),
+        ("viewer", ["Reading what young people said"], ["Choosing quotes", "The safeguarding queue"]),
+    ],
+)
+def test_staff_help_says_what_each_page_is_for_as_the_role_meets_it(
+    client: TestClient, settings: Settings, role: str, told: list[str], not_told: list[str]
+) -> None:
+    """A new user found no help on the staff side. Every staff page's menu links to a help page that says, in plain
+    words, what each part of the service is for and how to use it, for what this person's role can do."""
+    add(settings, f"{role}@example.org", role)
+    sign_in(client, f"{role}@example.org")
+    home = get_page(client, "/staff")
+    assert home.select_one('nav.staff-nav a[href="/staff/help"]') is not None
+    page = get_page(client, "/staff/help")
+    headings = [h.get_text(strip=True) for h in page.select("main h2")]
+    assert set(told) <= set(headings) and not set(not_told) & set(headings), headings
+    words = page.select_one("main").get_text(" ", strip=True)
+    assert "fewer than 5" in words  # what every role meets in the figures

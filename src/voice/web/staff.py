@@ -360,6 +360,11 @@ class StaffController(Controller):
             open_flags=flags.open_answers(db) if lead else {},
         )
 
+    @get("/help", sync_to_thread=False)
+    def help_page(self, request: Request) -> Template:
+        """What each part of the staff side is for, for what this person's role can do."""
+        return render(request, "staff/help.html", staff=staff_of(request))
+
     @post("/sign-out", sync_to_thread=True, status_code=303)
     def sign_out(self, request: Request, db: Db, settings: AppSettings) -> Redirect:
         auth.sign_out(db, request.cookies.get(STAFF_COOKIE))
