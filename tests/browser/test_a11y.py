@@ -346,6 +346,8 @@ def test_importing_a_file_works_without_javascript_and_passes_axe(
 
         page = signed_in(context, url, "sam@example.org", lang)
         page.goto(f"{url}/staff")
+        nav = page.get_by_role("navigation", name=translate(lang, "Staff"))
+        nav.get_by_role("button", name=translate(lang, "Menu")).click()  # on a phone the menu is folded
         with page.expect_navigation():
             page.get_by_role("navigation", name=translate(lang, "Staff")).get_by_role(
                 "link", name=translate(lang, "Import answers")
