@@ -424,6 +424,40 @@ def test_harm_that_goes_on_beside_those_words_is_not_over(text: str) -> None:
     assert not described_as_over(normalise(text))
 
 
+# #25, eleventh session: harm told as over by kinds the ninth's words miss (written for these tests, by kind, before
+# any change): the person who did it is locked up, arrested, not allowed near or moved away; things are better now with
+# words between ("things at home are much better now"); safe or happy now; a home found and lived in since. Beside them,
+# the same words where it goes on.
+TOLD_AS_OVER_ELEVENTH = [
+    "my step dad used to batter my mum but hes locked up now and we are fine",
+    "someone tried to groom me online last year but he got arrested and im ok",
+    "my uncle hurt me when i was small but hes not allowed anywhere near us now",
+    "i was getting bullied in year 7 but the girls moved schools and its fine now",
+    "i ran away a few times when i was younger but things at home are much better now",
+    "i used to be homeless but the council found me a flat and ive lived there over a year",
+    "i self harmed when i was 13, im 17 now and i feel safe and happy",
+    "my dad used to scare us all but he moved away and i feel safe at home now",
+    "i got jumped last summer but they got caught and ive moved on",
+]
+STILL_GOING_ON_ELEVENTH = [
+    "he got arrested but hes out now and back living with us and i'm scared",
+    "she moved away but she still messages me saying she'll hurt me",
+    "things at home were much better for a bit but hes started hitting mum again",
+    "i got a flat but he found where i live and keeps coming round",
+    "i was getting bullied in year 7 and it's happening again now in year 9",
+]
+
+
+@pytest.mark.parametrize("text", TOLD_AS_OVER_ELEVENTH)
+def test_harm_told_as_over_by_who_did_it_being_gone_or_things_being_better_now(text: str) -> None:
+    assert described_as_over(normalise(text))
+
+
+@pytest.mark.parametrize("text", STILL_GOING_ON_ELEVENTH)
+def test_harm_that_goes_on_beside_the_eleventh_sessions_words_is_not_over(text: str) -> None:
+    assert not described_as_over(normalise(text))
+
+
 PLAIN_DENIALS = [
     "i don't get hit at home",
     "no one touches me in a way that feels wrong",

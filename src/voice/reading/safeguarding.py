@@ -187,7 +187,7 @@ OVER = re.compile(
     r"(?:clean|sober|free) (?:for|since) \w+|\d+ (?:months|years|weeks|days) (?:clean|sober)|barely happens?|"
     r"(?:i|we) (?:dont|do not) (?:do (?:it|that|them) )?(?:any ?more|now)|(?:im|i am) out|"
     r"(?:gave|give|gives) me (?:confidence|hope|a reason)|happy with my|(?:is|are|went) (?:in|to) (?:prison|jail)|"
-    r"(?:got|was|were|been) reported|(?:cant|can not|cannot) come near|(?:much|so much|loads|way|a lot) better now|"
+    r"(?:got|was|were|been) reported|(?:cant|can not|cannot) come near|(?:isnt|is not|arent|are not|not) allowed (?:anywhere )?near|(?:much|so much|loads|way|a lot) better now|"
     r"(?:got|found|gave) (?:me|us) (?:a|my|our) (?:own )?(?:flat|place|house|home)|had (?:help|support|counselling|therapy)|"
     r"(?:but|and) stopped(?! " + _STOPPED_DOING + r")|"
     r"(?:that|it|they|he|she) stopped|i stopped(?! (?:" + _STOPPED_DOING[3:-1] + r"|leaving|seeing|getting|trying|"
