@@ -50,3 +50,30 @@ def test_an_everyday_word_the_sentence_makes_a_person_goes(line: str, gone: str)
 )
 def test_places_of_worship_and_everyday_words_stay(line: str) -> None:
     assert redact(line).text == line
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("we live at flat B, 12 mill lane", "flat B"),
+        ("we stay at flat c 9 belvoir street", "flat c"),
+        ("room 12, 3 st peters road is where we stay", "room 12"),
+        ("my sister has unit 4, 20 wharf street", "unit 4"),
+    ],
+)
+def test_a_flat_or_room_by_letter_or_number_goes_with_its_street(line: str, gone: str) -> None:
+    out = redact(line).text
+    assert gone not in out and "[address]" in out, out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "i live in a flat a long way from school",
+        "room 12 is where we have maths",
+        "our flat is on the top floor and the lift is broke",
+        "we got plan b if the bus doesnt come",
+    ],
+)
+def test_a_flat_or_room_with_no_street_stays(line: str) -> None:
+    assert redact(line).text == line

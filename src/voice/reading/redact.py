@@ -177,6 +177,9 @@ ADDRESS = re.compile(
     rf"(?<!\d[-/])\b{HOUSE_NUMBER}\d{{1,4}}[a-z]?,?\s+(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}\.?"
     rf"|\b(?:flat|apartment)\s+\d+[a-z]?\b(?:,?\s+(?:\d{{1,4}}[a-z]?\s+)?"
     rf"(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}|{BUILDING})"
+    # a flat, room or unit by a letter or number, then a house number and street ("flat B, 12 mill lane")
+    rf"|\b(?:flat|apartment|room|unit)\s+(?:[a-z]|\d+[a-z]?)\b,?\s+\d{{1,4}}[a-z]?\s+"
+    rf"(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}"
     rf"|(?<=\blive on )(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}"
     rf"|(?<=\blives on )(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}",
     re.IGNORECASE,
