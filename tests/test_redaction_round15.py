@@ -77,3 +77,30 @@ def test_a_flat_or_room_by_letter_or_number_goes_with_its_street(line: str, gone
 )
 def test_a_flat_or_room_with_no_street_stays(line: str) -> None:
     assert redact(line).text == line
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("my nans house is 40 kingsway, braunstone and i go every sunday", "kingsway"),
+        ("we moved to 7 saffron hill, wigston last year", "saffron hill"),
+        ("send it to 15 westcotes, leicester", "westcotes"),
+    ],
+)
+def test_a_house_number_and_a_street_with_no_street_word_before_a_town_go(line: str, gone: str) -> None:
+    out = redact(line).text
+    assert gone not in out and "[address]" in out, out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "i got 2 detentions, wigston is so boring",
+        "we won 3 nil, leicester were terrible",
+        "the 14 bus, braunstone to town, is always late",
+        "year 9, oadby is where my school is",
+        "i was 12, hinckley was where we lived then",
+    ],
+)
+def test_a_number_and_everyday_words_before_a_town_stay(line: str) -> None:
+    assert redact(line).text == line

@@ -1947,6 +1947,26 @@ URDU_ADDRESS = re.compile(
 """A house number and street in Urdu script: "22 ایوینگٹن روڈ" (22 Evington Road)."""
 
 
+NUMBERED_BEFORE_COMMA = re.compile(
+    r"(?<![\d/.:-])\b(?:(?:number|no\.?)\s+)?\d{1,4}[a-z]?\s+(?P<street>(?:[A-Za-z']+\s+)?[A-Za-z']+)(?=\s*,)",
+    re.IGNORECASE,
+)
+
+
+def _numbered_before_a_town(text: str) -> list[Found]:
+    """A house number and a street whose name has no street word ("40 kingsway", "15 westcotes"), written before a
+    comma and a town or village of the list, as on a letter ("40 kingsway, braunstone"); not where the words after
+    the number are everyday ones ("2 detentions, wigston", "3 nil, leicester")."""
+    found = []
+    for m in NUMBERED_BEFORE_COMMA.finditer(text):
+        words = m.group("street").lower().split()
+        if any(class_of(w) & (STOP | FUNCTION) for w in words) or class_of(words[-1]) & ENGLISH:
+            continue
+        if _postal_after(text, m.end()):
+            found.append(Found(m.start(), m.end(), "address", "house number and street, then its town"))
+    return found
+
+
 def _with_town(text: str, found: Found) -> Found:
     """An address with the town or village written after it: "[5 tudor road, leicester]", "[28 market street
     coalville]"."""
@@ -3785,6 +3805,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             found += _addresses_in_context(text, NUMBER_ON_STREET)
         if not seen.isdisjoint(URDU_STREETS):
             found += [Found(*m.span(), "address", "house number and street") for m in URDU_ADDRESS.finditer(text)]
+        if "," in text:
+            found += _numbered_before_a_town(text)
         found += [Found(*m.span(), "form group", "form group") for m in FORM_GROUP.finditer(text) if _a_form(text, m)]
         found += [
             Found(*m.span(), "form group", "form group") for m in FORM_OTHER.finditer(text) if _another_form(text, m)
