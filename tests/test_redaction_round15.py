@@ -104,3 +104,21 @@ def test_a_house_number_and_a_street_with_no_street_word_before_a_town_go(line: 
 )
 def test_a_number_and_everyday_words_before_a_town_stay(line: str) -> None:
     assert redact(line).text == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "i go judgemeadow cc and its fine",
+        "bare people at fullhurst cc vape in the toilets",
+        "our head at crown hills cc came round to my house",
+    ],
+)
+def test_a_community_college_shortened_to_cc_goes_whole(line: str) -> None:
+    out = redact(line).text
+    assert " cc " not in out and "[school]" in out, out
+
+
+@pytest.mark.parametrize("line", ["cc me in the email pls", "my mum put 50 cc in the calpol thing", "i got a 125 cc bike"])
+def test_cc_alone_stays(line: str) -> None:
+    assert redact(line).text == line
