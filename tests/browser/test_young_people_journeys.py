@@ -196,3 +196,29 @@ def test_words_in_the_other_box_are_kept_and_the_thank_you_page_says_how_to_get_
     assert "nobody can come and help you because of them" in text
     assert "call 999" in text and "0800 1111" in text
     checked(page)
+
+
+def test_after_exit_back_shows_nothing_of_answers_sent(person: Page, live_server: str) -> None:
+    """A new user (eleventh session) sent the domestic abuse survey, pressed "Exit this page" on the thank-you page,
+    then the browser's Back: the thank-you page came back with the receipt code and "Someone will get in touch".
+    Exit now forgets the receipt too, and the survey's pages are never kept by the browser (Cache-Control: no-store),
+    so Back asks the service again and is shown nothing of what was sent; the same after starting the survey again
+    and exiting from its first question."""
+    page = person
+    for again in (False, True):
+        start(page, live_server, SENSITIVE)
+        while "/p/" in page.url:
+            press(page, "Continue")  # every question can be skipped
+        press(page, "Send my answers")
+        assert "Your receipt code" in page.locator("main").inner_text()
+        receipt = page.locator(".receipt").inner_text()
+        if again:
+            start(page, live_server, SENSITIVE)  # a second time, left from its first question
+        with page.expect_navigation(wait_until="load"):
+            page.get_by_role("link", name="Exit this page").click()
+        assert page.url.endswith(WEATHER_HERE)
+        for _ in range(3):  # back through the history, as far as the survey's pages go
+            page.go_back(wait_until="load")
+            shown = page.content()
+            assert receipt not in shown and "Thank you, your answers have been sent" not in shown, page.url
+            assert "Someone will get in touch" not in shown

@@ -25,7 +25,7 @@ import anyio.to_thread
 import msgspec
 from cachetools import TTLCache
 from litestar import Controller, Request, Response, get, post
-from litestar.datastructures import Cookie
+from litestar.datastructures import CacheControlHeader, Cookie
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.response import Redirect
@@ -155,6 +155,31 @@ def _receipt_from(request: Request, slug: str) -> tuple[str, bool] | None:
 
 def _asked_for_contact(survey: Survey, answers: dict[str, Any]) -> bool:
     return any(q.kind == "contact_request" and answers.get(q.id) in ("yes", True) for _, q in survey.questions())
+
+
+KEPT_BY_NOBODY = CacheControlHeader(no_store=True)
+"""A survey's pages hold answers and the receipt code: the browser keeps none of them, so that Back after "Exit this
+page" asks the service again (and is shown nothing that was forgotten) rather than showing the page as it was."""
+
+
+def _forget_receipts(request: Request, response: R) -> R:
+    """Every survey's receipt cookie deleted (each is for its survey's pages only): "Exit this page" on any survey
+    leaves no thank-you page with a receipt code to come back to."""
+    secure = secure_cookies(request, settings_of(request))
+    for published in catalogue_of(request).all():
+        response.cookies.append(
+            Cookie(
+                key=RECEIPT_COOKIE,
+                value="",
+                path=f"/s/{published.slug}",
+                max_age=0,
+                expires=0,
+                httponly=True,
+                samesite="strict",
+                secure=secure,
+            )
+        )
+    return response
 
 
 def _forget_draft(request: Request, response: R, slug: str) -> R:
@@ -425,7 +450,7 @@ class PublicController(Controller):
             link_years=True,
         )
 
-    @get("/s/{slug:str}", sync_to_thread=False)
+    @get("/s/{slug:str}", sync_to_thread=False, cache_control=KEPT_BY_NOBODY)
     def start(
         self, request: Request, db: Db, slug: FromPath[str], notice: FromQuery[str | None] = None
     ) -> Response[Any]:
@@ -517,7 +542,7 @@ class PublicController(Controller):
             switch_form="answers",
         )
 
-    @get("/s/{slug:str}/p/{number:int}", sync_to_thread=False)
+    @get("/s/{slug:str}/p/{number:int}", sync_to_thread=False, cache_control=KEPT_BY_NOBODY)
     def page(self, request: Request, db: Db, slug: FromPath[str], number: FromPath[int]) -> Response[Any]:
         _current(request, slug)
         draft, published = self._draft(request, db, slug)
@@ -633,7 +658,7 @@ class PublicController(Controller):
             back=_back_link(slug, survey, draft.answers, None),
         )
 
-    @get("/s/{slug:str}/check", sync_to_thread=False)
+    @get("/s/{slug:str}/check", sync_to_thread=False, cache_control=KEPT_BY_NOBODY)
     def check(self, request: Request, db: Db, slug: FromPath[str]) -> Response[Any]:
         draft, published = self._draft(request, db, slug)
         return self._render_check(request, slug, published, draft, [])
@@ -684,7 +709,7 @@ class PublicController(Controller):
         response.background = None if recorded.duplicate else read_after(reader_of(request), recorded)
         return _forget_draft(request, response, slug)
 
-    @get("/s/{slug:str}/thanks", sync_to_thread=False)
+    @get("/s/{slug:str}/thanks", sync_to_thread=False, cache_control=KEPT_BY_NOBODY)
     def thanks(self, request: Request, db: Db, slug: FromPath[str]) -> Response[Any]:
         """The receipt code, from a short-lived cookie set by sending the answers: never in an address,
         so it is not in the phone's history, and the page cannot be opened again later from it."""
@@ -698,11 +723,12 @@ class PublicController(Controller):
 
     @get("/s/{slug:str}/exit", sync_to_thread=True)
     def exit_page(self, request: Request, db: Db, slug: FromPath[str]) -> Redirect:
-        """ "Exit this page": delete the unfinished answers, then leave for an everyday website."""
+        """ "Exit this page": delete the unfinished answers and forget every receipt code shown, then leave for an
+        everyday website."""
         _current(request, slug)  # a survey there is: its name goes into the cookie's path
         drafts.delete(db, request.cookies.get(DRAFT_COOKIE))
         response = Redirect(EXIT_TO, status_code=303)
-        return _forget_draft(request, response, slug)
+        return _forget_receipts(request, _forget_draft(request, response, slug))
 
     @post("/s/{slug:str}/clear", sync_to_thread=True, status_code=303)
     def clear(self, request: Request, db: Db, slug: FromPath[str]) -> Redirect:
