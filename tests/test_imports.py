@@ -140,3 +140,39 @@ def test_a_refused_list_is_said_in_words_whole_never_as_a_python_list(tmp_path: 
         "characters or fewer. It has 1,499."
     ) in output
     assert "['" not in output and "word word" not in output
+
+
+def test_different_answers_with_the_same_timestamp_are_all_kept_and_a_second_import_adds_none(tmp_path: Path) -> None:
+    """A new user imported three young people's answers all timed 14/02/2023 12:00 (a form exported to the minute):
+    "1 answer will be stored. 2 rows were imported before". Google's timestamp is a row's id only with its answers:
+    the three are stored, and the same file imported again stores none of them."""
+    same_time = [
+        "14 to 15,Leicester city,Bullying,More youth workers,14/02/2023 12:00\n",
+        "16 to 17,Rutland,Bullying,Better buses at night,14/02/2023 12:00\n",
+        "10 to 13,Leicestershire,,Somewhere to go after school,14/02/2023 12:00\n",
+    ]
+    code, output, db = run(tmp_path, same_time)
+    assert code == 0 and "Imported 3 row(s)" in output, output
+    code, output, db = run(tmp_path, same_time)
+    assert code == 0 and "Imported 0 row(s)" in output and count(db) == 3, output
+
+
+def test_a_date_column_is_each_answers_day(tmp_path: Path) -> None:
+    """A new user's file headed its first column "Date": the import said "The file has no date column" and dated
+    every answer today, counting February 2023's answers in the wrong year."""
+    csv_file = tmp_path / "dated.csv"
+    csv_file.write_text('Date,"How old are you?",Where do you live?\n12/02/2023,14 to 15,Rutland\n', encoding="utf-8")
+    db = tmp_path / "v.db"
+    result = CliRunner(env={"VOICE_SURVEYS_DIR": str(EXAMPLES)}).invoke(
+        main, ["import", "ypag-priorities", str(csv_file), "--db", str(db)]
+    )
+    assert result.exit_code == 0 and "Imported 1 row(s)" in result.output, result.output
+    assert count(db, "SELECT count(*) FROM responses WHERE submitted_on = '2023-02-12'") == 1
+
+
+def test_the_words_of_other_are_an_answer_the_survey_offers(tmp_path: Path) -> None:
+    """A new user's file said "Somewhere else" for "Where do you live?", the words of the survey's own "Other"
+    choice: refused with "Select one of the answers shown"."""
+    code, output, db = run(tmp_path, ["14 to 15,Somewhere else,Bullying,More clubs,2021-03-01\n"])
+    assert code == 0 and "Imported 1 row(s)" in output, output
+    assert count(db, "SELECT count(*) FROM answers WHERE question_id = 'area' AND value = '\"other\"'") == 1

@@ -5,8 +5,9 @@ line number in the file. With all_or_nothing, one bad row means nothing is store
 
 Each answer keeps the day it was given: the export's completion time (Microsoft Forms "Completion time",
 Google Forms "Timestamp", SmartSurvey "Ended", or the column mapped to `submitted_on`). A row already
-imported (the same survey and the same source row id: Microsoft Forms "ID", Google's timestamp, a column
-mapped to `source_id`) is not stored again, whether it comes back as CSV or as Excel.
+imported (the same survey and the same source row id: Microsoft Forms "ID", a column mapped to `source_id`, or
+Google's timestamp with the row's answers, since two young people can send in the same minute) is not stored again,
+whether it comes back as CSV or as Excel.
 
 An import is planned, then stored: `plan_import` reads the file and checks every row (nothing is written),
 `store_plan` stores the rows that passed. `voice import` does both at once (`import_csv`); the staff
@@ -19,9 +20,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -122,7 +125,10 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().replace("(optional)", "").split()).strip(" ?:.")
 
 
-DATE_COLUMNS = ("completion time", "timestamp", "ended", "end date", "date submitted", "submitted on")
+DATE_COLUMNS = (
+    *("completion time", "timestamp", "ended", "end date", "date submitted", "submitted on", "submitted"),
+    *("date", "date completed", "completed", "response date", "submission date", "day"),
+)
 """Headers of the column with each answer's time: Microsoft Forms, Google Forms, SmartSurvey, others."""
 ID_COLUMNS = ("id", "response id", "respondent id", "response number")
 """Headers of the column with each row's own id (Microsoft Forms, SmartSurvey, Citizen Space)."""
@@ -289,6 +295,7 @@ def plan_import(
     planned: list[PlannedRow] = []
     rejected: list[RowProblem] = []
     already, seen = 0, set()
+    times = Counter(_timestamp_key(headers, row, date_at, id_at, day_first, published.slug) for row in rows)
     for line, row in zip(lines, rows, strict=True):
         if not any(cell.strip() for cell in row):
             continue
@@ -307,6 +314,16 @@ def plan_import(
         problems += [_reason(e, answers, by_id, column_of, locale) for e in errors]
         if problems:
             rejected.append(RowProblem(line, problems))
+        elif source_key is not None and id_at == date_at:
+            # A timestamp is a row's id only with its answers: young people who sent at the same minute are not one
+            # row imported twice. (Before, the timestamp alone was the id: a timestamp once in the file still is.)
+            earlier = times[source_key] == 1 and already_stored(db, published.slug, source_key)
+            source_key += ":" + hashlib.sha256(msgspec.json.encode(answers, order="sorted")).hexdigest()[:16]
+            if earlier or source_key in seen or already_stored(db, published.slug, source_key):
+                already += 1
+            else:
+                seen.add(source_key)
+                planned.append(PlannedRow(line, answers, day, source_key))
         elif source_key is not None and (source_key in seen or already_stored(db, published.slug, source_key)):
             already += 1
         else:
@@ -476,6 +493,18 @@ def _row_answers(row: list[str], mapping: dict[int, str], by_id: dict[str, AnyQu
         if value not in (None, "", []):
             answers[key] = value
     return answers
+
+
+def _timestamp_key(
+    headers: list[str], row: list[str], date_at: int | None, id_at: int | None, day_first: bool, slug: str
+) -> str | None:
+    """A row's key where its timestamp is its id (None otherwise, or where the timestamp cannot be read)."""
+    if id_at is None or id_at != date_at:
+        return None
+    try:
+        return _when_and_which(headers, row, date_at, id_at, day_first, slug)[1]
+    except DateError:
+        return None
 
 
 def _when_and_which(

@@ -176,7 +176,12 @@ class Question(Base, tag_field="type", kw_only=True, frozen=True):
         """(words, answer): what a cell of an imported spreadsheet may say for each answer; a later pair
         wins over an earlier one with the same words."""
         choices: list[Choice] = getattr(self, "choices", [])
-        return [(c.label, c.value) for c in choices] + [(v, v) for v in self.values() or []]
+        other = getattr(self, "other", None)  # "Somewhere else": the words of the survey's own "Other" choice
+        return (
+            [(c.label, c.value) for c in choices]
+            + ([(other, OTHER)] if other else [])
+            + [(v, v) for v in self.values() or []]
+        )
 
 
 class SingleChoice(Question, tag="single_choice", kw_only=True, frozen=True):
