@@ -177,3 +177,46 @@ def test_withdrawn_words_leave_the_files_while_another_checkpoint_keeps_running(
     for path in (Path(settings.db_path), Path(settings.db_path + "-wal")):
         if path.exists():
             assert b"Saturday club" not in path.read_bytes(), path.name
+
+
+def test_no_one_can_change_the_themes_of_an_answer_taken_back_and_it_is_deleted_when_its_flags_close(
+    client: TestClient, settings: Settings
+) -> None:
+    """The pen test (eleventh session): a facilitator saved themes on an answer taken back (its page said 404, the form
+    still took it); then the lead could not close its last flag (a database error, 503) and the answers were never
+    deleted. Themes of an answer taken back, or of no answer, are refused (404); closing the flags deletes it."""
+    add(settings, "sam@example.org", "facilitator")
+    add(settings, "lead@example.org", "safeguarding_lead")
+    sent = client.post(
+        "/api/surveys/ypag-priorities/responses",
+        json={"answers": {"age_band": "14-15", "most_important": "My stepdad hits me and I am scared to go home"}},
+    )
+    assert sent.status_code == 201
+    rows = stored(settings, "SELECT a.id, f.id FROM answers a JOIN flags f ON f.response_id = a.response_id")
+    answer_id, flag_ids = rows[0][0], [f for _, f in rows]
+    assert client.delete(f"/api/responses/{sent.json()['receipt']}").status_code == 204
+    sign_in(client, "sam@example.org")
+    page = get_page(client, "/staff/responses")
+    for target in (answer_id, 999_999):
+        refused = client.post(
+            f"/staff/answers/{target}/themes",
+            data={"_csrf_token": csrf(page), "topics": "bullying", "sentiment": "negative"},
+            follow_redirects=False,
+        )
+        assert refused.status_code == 404, (target, refused.status_code)
+    assert stored(settings, "SELECT count(*) FROM theme_corrections") == [(0,)]
+    sign_in(client, "lead@example.org")
+    for flag_id in flag_ids:
+        page = get_page(client, f"/staff/safeguarding/{flag_id}")
+        if page.find("textarea", attrs={"name": "action_note"}) is None:
+            continue  # closed with the one before
+        together = page.find("input", attrs={"name": "close", "checked": True})  # every open flag on the answer
+        closed = client.post(
+            f"/staff/safeguarding/{flag_id}/close",
+            data={"_csrf_token": csrf(page), "action_note": "Spoke to the school"}
+            | ({"close": together["value"]} if together else {}),
+            follow_redirects=False,
+        )
+        assert closed.status_code == 303, closed.status_code
+    assert stored(settings, "SELECT count(*) FROM answers") == [(0,)]
+    assert stored(settings, "SELECT count(*) FROM original_texts") == [(0,)]

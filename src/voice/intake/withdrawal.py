@@ -165,6 +165,9 @@ def _erase(db: Database, response_id: int) -> None:
     (a flag, a request for contact) refers to it."""
     db.execute("DELETE FROM original_texts WHERE response_id = ?", [response_id])
     db.execute("DELETE FROM unread WHERE response_id = ?", [response_id])
+    answer_ids = "SELECT id FROM answers WHERE response_id = ?"
+    for table in ("themes", "theme_corrections"):  # anything made of the answers since they were taken back
+        db.execute(f"DELETE FROM {table} WHERE answer_id IN ({answer_ids})", [response_id])  # noqa: S608 - fixed
     db.execute("DELETE FROM answers WHERE response_id = ?", [response_id])
     kept = db.execute(
         "SELECT EXISTS (SELECT 1 FROM flags WHERE response_id = ?) "

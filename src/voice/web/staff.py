@@ -689,6 +689,8 @@ class StaffController(Controller):
     ) -> Redirect | Template:
         topics = [data.topics] if isinstance(data.topics, str) else data.topics
         feeling = str(data.sentiment) or None
+        if curation.answer(db, answer_id) is None:
+            raise NotFoundException()  # taken back, no free text, or no such answer: as its page says
         try:
             curation.correct(db, answer_id, feeling, topics, staff_of(request).email, taxonomy)
         except curation.CurationError as exc:
