@@ -473,3 +473,24 @@ def test_staff_help_says_what_each_page_is_for_as_the_role_meets_it(
     assert set(told) <= set(headings) and not set(not_told) & set(headings), headings
     words = page.select_one("main").get_text(" ", strip=True)
     assert "fewer than 5" in words  # what every role meets in the figures
+
+
+def test_ids_too_large_for_the_database_are_refused_not_a_server_error(client: TestClient, settings: Settings) -> None:
+    """The pen test (eleventh session): a priority_id, action_id or linked quote id past SQLite's largest integer gave
+    a 500 (OverflowError). No such row can exist: 404 for the thing to change, 422 for a quote to link."""
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    huge = "99999999999999999999999"
+    page = get_page(client, "/staff/priorities")
+    token = csrf(page)
+    year = page.find("input", attrs={"name": "year"})["value"]
+    priority = client.post(
+        "/staff/priorities",
+        data={"_csrf_token": token, "year": year, "key": "okkey", "name": "n", "priority_id": huge},
+        follow_redirects=False,
+    )
+    assert priority.status_code == 404, priority.status_code
+    action = {"_csrf_token": token, "year": year, "title": "t", "what_we_did": "w", "agency": "a", "status": "planned"}
+    assert client.post("/staff/actions", data=action | {"action_id": huge}).status_code == 404
+    linked = client.post("/staff/actions", data=action | {"quotes": huge})
+    assert linked.status_code == 422, linked.status_code

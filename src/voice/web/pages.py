@@ -44,6 +44,17 @@ from voice.web.reading import BackgroundReader
 
 SQLITE_MAX_INT = 2**63 - 1
 RowId = Annotated[int, PathParameter(ge=1, le=SQLITE_MAX_INT)]
+
+
+def form_row_id(raw: str) -> int | None:
+    """A row's id as a form sends it: None when none is given (or it is no number); 0, which no row has, for a number
+    past SQLite's largest (so the caller finds no such row, never an OverflowError)."""
+    if not (raw.isascii() and raw.isdigit()):
+        return None
+    value = int(raw)
+    return value if value <= SQLITE_MAX_INT else 0
+
+
 FormData = URLEncodedBody[dict[str, Any]]
 """A posted HTML form (every form page's body)."""
 """A row id in a path: a number SQLite can hold, else a clear 400 (not a 500 from deep in the database)."""

@@ -35,6 +35,7 @@ from voice.web.pages import (
     FormData,
     RowId,
     form_lists,
+    form_row_id,
     locale_of,
     render,
     staff_of,
@@ -88,7 +89,7 @@ def _action_in(form: dict[str, list[str]]) -> tuple[dict[str, Any], plan.ActionI
             day_errors.append(FieldError(f, f, FIELD_ERRORS[f]))
     for f in ACTION_LISTS:
         raw[f] = [v for v in form.get(f, []) if v]
-    raw["quotes"] = [int(q) for q in raw["quotes"] if q.isascii() and q.isdigit()]
+    raw["quotes"] = [q for q in map(form_row_id, raw["quotes"]) if q is not None]
     errors = [FieldError(f, f, FIELD_ERRORS[f]) for f in ("title", "what_we_did", "agency", "status") if not raw[f]]
     errors += day_errors
     if errors:
@@ -159,7 +160,7 @@ class PlansController(Controller):
                 topics,
                 taxonomy,
                 staff_of(request).email,
-                int(raw_id) if raw_id.isascii() and raw_id.isdigit() else None,
+                form_row_id(raw_id),
             )
         except plan.PlanError as exc:
             error = FieldError("key", "key", t(request, exc.message, **exc.params))
@@ -241,7 +242,7 @@ class PlansController(Controller):
         form = form_lists(data)
         year = _year(form.get("year", [""])[0], db)
         raw_id = form.get("action_id", [""])[0]
-        action_id = int(raw_id) if raw_id.isascii() and raw_id.isdigit() else None
+        action_id = form_row_id(raw_id)
         if action_id is not None and plan.action(db, action_id) is None:
             raise NotFoundException()
         given, action, errors = _action_in(form)
