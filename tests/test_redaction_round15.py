@@ -119,6 +119,8 @@ def test_a_community_college_shortened_to_cc_goes_whole(line: str) -> None:
     assert " cc " not in out and "[school]" in out, out
 
 
-@pytest.mark.parametrize("line", ["cc me in the email pls", "my mum put 50 cc in the calpol thing", "i got a 125 cc bike"])
+@pytest.mark.parametrize(
+    "line", ["cc me in the email pls", "my mum put 50 cc in the calpol thing", "i got a 125 cc bike"]
+)
 def test_cc_alone_stays(line: str) -> None:
     assert redact(line).text == line
