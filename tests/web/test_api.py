@@ -66,6 +66,32 @@ def test_same_submission_id_stores_once(client: TestClient, settings: Settings) 
     assert count(settings) == 1
 
 
+def test_a_submission_id_with_other_answers_never_gets_the_first_ones_receipt(
+    client: TestClient, settings: Settings
+) -> None:
+    """The pen test (eleventh session): anyone who sent the same submission_id with empty answers got back the first
+    response's receipt code, and with it could take that young person's answers back. A retry is the same key and
+    the same answers: only it gets the same receipt."""
+    url = "/api/surveys/ypag-priorities/responses"
+    first = client.post(url, json={"answers": GOOD, "submission_id": "partner-app-0002"})
+    other = client.post(url, json={"answers": {}, "submission_id": "partner-app-0002"})
+    assert first.status_code == 201 and other.json().get("receipt") != first.json()["receipt"], other.json()
+    retry = client.post(url, json={"answers": GOOD, "submission_id": "partner-app-0002"})
+    assert retry.status_code == 200 and retry.json()["receipt"] == first.json()["receipt"]
+
+
+def test_the_idempotency_key_is_read_from_its_header_not_the_address(client: TestClient, settings: Settings) -> None:
+    """The pen test: an Idempotency-Key header was ignored (a second response stored) and the key was taken from the
+    address instead; the OpenAPI schema said so too."""
+    url = "/api/surveys/ypag-priorities/responses"
+    first = client.post(url, json={"answers": GOOD}, headers={"Idempotency-Key": "retry-0003"})
+    second = client.post(url, json={"answers": GOOD}, headers={"Idempotency-Key": "retry-0003"})
+    assert (first.status_code, second.status_code) == (201, 200) and count(settings) == 1
+    schema = client.get("/api/schema/openapi.json").json()
+    where = {(p["name"], p["in"]) for p in schema["paths"]["/api/surveys/{slug}/responses"]["post"]["parameters"]}
+    assert ("Idempotency-Key", "header") in where and not [n for n, i in where if i == "query"], where
+
+
 @pytest.mark.parametrize(
     ("body", "status", "field", "words"),
     [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from functools import partial
 from typing import Annotated
 
@@ -12,7 +13,7 @@ from litestar import Controller, Request, Response, get, post
 from litestar.connection import ASGIConnection
 from litestar.exceptions import HTTPException
 from litestar.handlers import BaseRouteHandler
-from litestar.params import FromHeader, FromPath, JSONBody
+from litestar.params import FromPath, HeaderParameter, JSONBody
 from msgspec import Meta
 
 from voice.common.dates import local_today
@@ -123,7 +124,7 @@ class ApiController(Controller):
         db: Db,
         slug: FromPath[str],
         data: JSONBody[ResponseIn],
-        idempotency_key: Annotated[str | None, FromHeader[str | None]] = None,
+        idempotency_key: Annotated[str | None, HeaderParameter(name="Idempotency-Key")] = None,
     ) -> Response[Receipt]:
         """Store one anonymous response. Answers are checked against the survey's current version."""
         # catalogue_of and reader_of rather than parameters, for speed (see pages.catalogue_of)
@@ -133,6 +134,8 @@ class ApiController(Controller):
         if not published.survey.is_open(_today()):
             return api_error(409, t(request, "This survey is closed, so it does not take answers."))
         key = data.submission_id or (idempotency_key[:100] if idempotency_key else None)
+        if key is not None:  # a retry is the same key with the same answers: only it is told the receipt again
+            key += "\0" + hashlib.sha256(msgspec.json.encode(data.answers, order="sorted")).hexdigest()
         try:
             # Only the write goes to a thread (it waits for its transaction): see voice.web.public.
             recorded = await anyio.to_thread.run_sync(
