@@ -176,3 +176,41 @@ def test_the_words_of_other_are_an_answer_the_survey_offers(tmp_path: Path) -> N
     code, output, db = run(tmp_path, ["14 to 15,Somewhere else,Bullying,More clubs,2021-03-01\n"])
     assert code == 0 and "Imported 1 row(s)" in output, output
     assert count(db, "SELECT count(*) FROM answers WHERE question_id = 'area' AND value = '\"other\"'") == 1
+
+
+def sheet_declared_as(path: Path, dimension: str, last_row: int) -> None:
+    """An Excel file with a heading in A1 and one answer in row `last_row`, whose sheet says it is `dimension` (the
+    size a workbook declares, which openpyxl fills every row out to)."""
+    import re
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active["A1"] = "How old are you?"
+    book.active[f"A{last_row}"] = "14 to 15"
+    plain = path.with_suffix(".plain.xlsx")
+    book.save(plain)
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]+"/>', f'<dimension ref="{dimension}"/>'.encode(), data)
+            out.writestr(item, data)
+
+
+def test_an_excel_file_declaring_a_huge_sheet_is_read_as_the_cells_it_has(tmp_path: Path) -> None:
+    """The pen test (eleventh session): a 4.8 KB workbook whose sheet declares A1:XFD5000 took 6 s and 600 MB more
+    memory (every row filled out to 16,384 columns); declaring the whole sheet would exhaust the server. Only the cells
+    a sheet has are read, empty rows are skipped (each row keeps its line number), and a row wider than any survey's
+    columns is refused."""
+    from voice.intake.imports import read_rows
+
+    path = tmp_path / "declared.xlsx"
+    sheet_declared_as(path, "A1:XFD1048576", 5000)
+    headers, rows, lines = read_rows(path.read_bytes(), path.name)
+    assert headers == ["How old are you?"] and rows == [["14 to 15"]] and lines == [5000], (len(rows), lines[:3])
+    result = CliRunner(env={"VOICE_SURVEYS_DIR": str(EXAMPLES)}).invoke(
+        main, ["import", "ypag-priorities", str(path), "--db", str(tmp_path / "v.db")]
+    )
+    assert result.exit_code == 0 and "Imported 1 row(s)" in result.output, result.output

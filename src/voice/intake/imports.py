@@ -114,6 +114,7 @@ NOT_XLSX = N_(
 )
 EMPTY_SHEET = N_("%(file)s: the first worksheet is empty")
 TOO_MANY_ROWS = N_("%(file)s: %(rows)s rows; import at most %(max)s at a time")
+TOO_MANY_COLUMNS = N_("%(file)s: row %(row)s has more than %(max)s columns; no survey has that many")
 NO_COLUMNS = N_(
     "%(file)s: no column heading matches a question of “%(survey)s”. Name each column by its "
     "question’s words or its id."
@@ -213,8 +214,15 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def read_xlsx(data: bytes, name: str) -> tuple[list[str], list[list[str]]]:
-    """The first worksheet of an Excel workbook, as text cells (dates as yyyy-mm-dd)."""
+MAX_COLUMNS = 1_000
+"""The widest row an import reads (a survey has at most a few hundred columns)."""
+
+
+def read_xlsx(data: bytes, name: str) -> tuple[list[str], list[list[str]], list[int]]:
+    """The first worksheet of an Excel workbook, as text cells (dates as yyyy-mm-dd): the header, the rows that have
+    a cell, and each one's row number. Only the cells the sheet has are read: the size a sheet declares is ignored
+    (openpyxl would fill every row out to it: a few kilobytes declaring A1:XFD1048576 are 17 billion cells), and
+    rows past MAX_ROWS are counted, not kept."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -222,18 +230,33 @@ def read_xlsx(data: bytes, name: str) -> tuple[list[str], list[list[str]]]:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
         raise ImportFileError(NOT_XLSX, file=name) from None
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    counted = 0
     try:
         sheet = workbook.worksheets[0]
-        rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        sheet.reset_dimensions()
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = [_cell(v) for v in values]
+            while cells and not cells[-1].strip():
+                cells.pop()
+            if not cells:
+                continue
+            if len(cells) > MAX_COLUMNS:
+                raise ImportFileError(TOO_MANY_COLUMNS, file=name, row=str(number), max=f"{MAX_COLUMNS:,}")
+            counted += 1
+            if counted <= MAX_ROWS + 1:
+                rows.append(cells)
+                lines.append(number)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError):  # a workbook broken inside
         raise ImportFileError(NOT_XLSX, file=name) from None
     finally:
         workbook.close()
     if not rows:
         raise ImportFileError(EMPTY_SHEET, file=name)
-    if len(rows) - 1 > MAX_ROWS:
-        raise ImportFileError(TOO_MANY_ROWS, file=name, rows=f"{len(rows) - 1:,}", max=f"{MAX_ROWS:,}")
-    return rows[0], rows[1:]
+    if counted - 1 > MAX_ROWS:
+        raise ImportFileError(TOO_MANY_ROWS, file=name, rows=f"{counted - 1:,}", max=f"{MAX_ROWS:,}")
+    return rows[0], rows[1:], lines[1:]
 
 
 def read_rows(data: bytes, name: str) -> tuple[list[str], list[list[str]], list[int]]:
@@ -241,24 +264,29 @@ def read_rows(data: bytes, name: str) -> tuple[list[str], list[list[str]], list[
     if not data.strip():
         raise ImportFileError(EMPTY_FILE, file=name)
     if name.lower().endswith(".xlsx"):
-        headers, rows = read_xlsx(data, name)
-        return headers, rows, list(range(2, len(rows) + 2))
+        return read_xlsx(data, name)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImportFileError(NOT_UTF8, file=name) from None
     rows, lines = [], []
+    counted = 0
     reader = csv.reader(io.StringIO(text))
     try:
         for row in reader:
+            counted += 1
+            if counted > MAX_ROWS + 1:
+                continue  # counted for the message, not kept
+            if len(row) > MAX_COLUMNS:
+                raise ImportFileError(TOO_MANY_COLUMNS, file=name, row=str(reader.line_num), max=f"{MAX_COLUMNS:,}")
             lines.append(reader.line_num - row_breaks(row))  # where the row starts (a cell may hold line breaks)
             rows.append(row)
     except csv.Error:
         raise ImportFileError(NOT_CSV, file=name, line=str(reader.line_num)) from None
     if not rows:
         raise ImportFileError(EMPTY_FILE, file=name)
-    if len(rows) - 1 > MAX_ROWS:
-        raise ImportFileError(TOO_MANY_ROWS, file=name, rows=f"{len(rows) - 1:,}", max=f"{MAX_ROWS:,}")
+    if counted - 1 > MAX_ROWS:
+        raise ImportFileError(TOO_MANY_ROWS, file=name, rows=f"{counted - 1:,}", max=f"{MAX_ROWS:,}")
     return rows[0], rows[1:], lines[1:]
 
 
