@@ -70,8 +70,8 @@ def test_a_format_of_several_files_downloads_them_all_named_as_voice_export_name
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     figures, actions = f"you-said-we-did-{SLUG}.csv", f"you-said-we-did-{SLUG}-actions.csv"
     assert archive.namelist() == [figures, actions]  # no year before: no -compared.csv
-    assert archive.read(figures).decode("utf-8-sig").startswith("survey,question_id,question,")
-    assert archive.read(actions).decode("utf-8-sig").startswith("id,year,priorities,title,")
+    assert archive.read(figures).decode("utf-8-sig").startswith('"survey","question_id","question",')
+    assert archive.read(actions).decode("utf-8-sig").startswith('"id","year","priorities","title",')
 
 
 @pytest.mark.parametrize(
@@ -104,3 +104,26 @@ def test_the_answers_download_name_cannot_be_injected_either(
     assert found, response.headers["content-disposition"]
     assert found[1].startswith("answers-") and found[1].endswith(".csv")
     assert "a=1" not in response.headers.get("set-cookie", "")
+
+
+def test_every_csv_cell_is_quoted_so_a_formula_after_a_semicolon_stays_text(
+    client: TestClient, settings: Settings
+) -> None:
+    """The pen test (eleventh session): "More buses;=cmd|' /C calc'!A0" was written unquoted; an Excel that
+    separates cells with ";" (Polish, for one) reads the part after it as a cell of its own, and runs it. Every cell
+    of the answers and audit downloads is quoted, so the separator inside a cell stays inside it."""
+    said = "More buses;=cmd|' /C calc'!A0"
+    assert (
+        client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": said}}).status_code
+        == 201
+    )
+    add(settings, "lead@example.org", "safeguarding_lead")
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    answers = client.get("/staff/responses/download?q=buses").text
+    assert f'"{said}"' in answers, answers
+    lines = [line for line in answers.removeprefix("\ufeff").splitlines() if line]
+    assert all(line.startswith('"') and line.endswith('"') for line in lines), lines[:2]
+    sign_in(client, "lead@example.org")
+    audit = client.get("/staff/audit/download.csv").text
+    assert all(line.startswith('"') for line in audit.splitlines() if line), audit[:200]

@@ -129,7 +129,7 @@ def test_priorities_actions_report_publish_and_the_public_page(client: TestClien
     csvs = client.get(f"/staff/reports/download?year={SLUG}&fmt=csv")  # the figures and the actions (#31)
     assert csvs.headers["content-type"] == "application/zip"
     figures = zipfile.ZipFile(io.BytesIO(csvs.content)).read(f"you-said-we-did-{SLUG}.csv")
-    assert figures.decode("utf-8-sig").startswith("survey,question_id,question,")
+    assert figures.decode("utf-8-sig").startswith('"survey","question_id","question",')
 
     assert client.get(f"/you-said-we-did/{SLUG}").status_code == 404  # not published yet
     assert (

@@ -896,8 +896,10 @@ def action_rows(report: Report) -> Iterator[tuple[object, ...]]:
 
 
 def render_csv(header: tuple[str, ...], rows: Iterator[tuple[object, ...]]) -> str:
+    """Every cell formula-safe and quoted: a spreadsheet that separates cells with ";" (as Polish Excel does) would
+    otherwise split a cell at a ";" inside it and read what follows as a cell of its own ("buses;=cmd|...")."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(header)
     writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
     return out.getvalue()

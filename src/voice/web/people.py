@@ -488,7 +488,7 @@ class AuditController(Controller):
 
         def lines() -> Iterator[str]:
             out = io.StringIO()
-            writer = csv.writer(out)
+            writer = csv.writer(out, quoting=csv.QUOTE_ALL)  # as exports.render_csv: a ";" stays in its cell
             writer.writerow(["happened_at", "actor", "action", "subject", "detail"])
             for row in rows:
                 writer.writerow([spreadsheet_safe(cell) for cell in row])
