@@ -222,3 +222,17 @@ def test_after_exit_back_shows_nothing_of_answers_sent(person: Page, live_server
             shown = page.content()
             assert receipt not in shown and "Thank you, your answers have been sent" not in shown, page.url
             assert "Someone will get in touch" not in shown
+
+
+def test_exit_this_page_stays_in_reach_while_the_page_scrolls(person: Page, live_server: str) -> None:
+    """A new user at 320 px (eleventh session): on the domestic abuse survey, "Exit this page" was at the top of the
+    page and went off screen as it scrolled; pressing Shift three times is no use on a phone. It stays at the top of
+    the screen, as GOV.UK's does, and covers none of the page's words."""
+    page = person
+    page.set_viewport_size({"width": 320, "height": 568})
+    start(page, live_server, SENSITIVE)
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    assert page.evaluate("window.scrollY") > 100, "the page is long enough to scroll"
+    box = page.get_by_role("link", name="Exit this page").bounding_box()
+    assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= 568, box
+    checked(page) if page.javascript else None  # type: ignore[attr-defined]
