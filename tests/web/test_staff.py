@@ -494,3 +494,50 @@ def test_ids_too_large_for_the_database_are_refused_not_a_server_error(client: T
     assert client.post("/staff/actions", data=action | {"action_id": huge}).status_code == 404
     linked = client.post("/staff/actions", data=action | {"quotes": huge})
     assert linked.status_code == 422, linked.status_code
+
+
+def test_any_staff_member_can_send_a_worrying_answer_to_the_safeguarding_lead(
+    client: TestClient, settings: Settings
+) -> None:
+    """A new user (a facilitator) read an answer the reader had not flagged ("[name] at [school] ignored it") and found
+    no way to pass it to the lead. Every staff member can: with a note saying what worries them, the answer is in
+    the lead's queue as a flag, with the note and who sent it, and the audit log says so."""
+    add(settings, "sam@example.org", "facilitator")
+    add(settings, "vic@example.org", "viewer")
+    add(settings, "lead@example.org", "safeguarding_lead")
+    words = "Stop people sharing pictures in group chats. Nobody at school did anything when it happened to me"
+    assert (
+        client.post("/api/surveys/ypag-priorities/responses", json={"answers": {"most_important": words}}).status_code
+        == 201
+    )
+    with sqlite3.connect(settings.db_path) as conn:
+        answer_id = conn.execute("SELECT id FROM answers WHERE text LIKE 'Stop people%'").fetchone()[0]
+        before = conn.execute("SELECT count(*) FROM flags").fetchone()[0]
+    for who in ("vic@example.org", "sam@example.org"):
+        client.cookies.clear()
+        sign_in(client, who)
+        page = get_page(client, f"/staff/answers/{answer_id}")
+        form = page.find("form", attrs={"action": f"/staff/answers/{answer_id}/tell-lead"})
+        assert form is not None and "Send to the safeguarding lead" in form.get_text(), who
+    empty = client.post(f"/staff/answers/{answer_id}/tell-lead", data={"_csrf_token": csrf(page), "note": " "})
+    assert empty.status_code == 422 and "Say what worries you" in empty.text
+    sent = client.post(
+        f"/staff/answers/{answer_id}/tell-lead",
+        data={"_csrf_token": csrf(page), "note": "Sounds like image-based abuse at school"},
+        follow_redirects=False,
+    )
+    assert sent.status_code == 303
+    assert "The safeguarding lead has it in their queue" in get_page(client, sent.headers["location"]).get_text()
+    with sqlite3.connect(settings.db_path) as conn:
+        raised = conn.execute("SELECT id, category, reason, tier, status FROM flags").fetchall()[before:]
+        log = conn.execute(
+            "SELECT actor, subject FROM audit_log WHERE action = 'sent to the safeguarding lead'"
+        ).fetchall()
+    assert [(c, tier, s) for _, c, _, tier, s in raised] == [("raised_by_staff", "flag", "open")], raised
+    assert "image-based abuse" in raised[0][2] and log == [("sam@example.org", f"flag:{raised[0][0]}")]
+    again = client.post(f"/staff/answers/{answer_id}/tell-lead", data={"_csrf_token": csrf(page), "note": "again"})
+    assert again.status_code == 422 and "already" in again.text
+    client.cookies.clear()
+    sign_in(client, "lead@example.org")
+    queue = get_page(client, "/staff/safeguarding").get_text(" ", strip=True)
+    assert "Sent by a member of staff" in queue and "image-based abuse" in queue, queue

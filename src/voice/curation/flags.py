@@ -13,7 +13,7 @@ from voice.common.dates import local_today
 from voice.common.i18n import N_
 from voice.intake import withdrawal
 from voice.reading.evidence import Evidence
-from voice.reading.safeguarding import TIERS
+from voice.reading.safeguarding import SEVERITY, TIERS
 from voice.store.audit import record_event
 from voice.store.db import forget_deleted, write_lock
 
@@ -63,6 +63,10 @@ class FlagDetail(msgspec.Struct, frozen=True):
 
 class FlagError(ValueError):
     pass
+
+
+STAFF_CATEGORY = "raised_by_staff"
+"""A flag a member of staff raised (send_to_lead), not the reader."""
 
 
 _QUEUE_SQL = (
@@ -162,6 +166,49 @@ def flag_detail(db: Database, flag_id: int, viewer: str) -> FlagDetail | None:
         for shown in [item, *(f for f in on_answer if f.id != flag_id)]:
             record_event(db, viewer, "flag viewed", f"flag:{shown.id}")
     return FlagDetail(item, **extra, contact=tuple(contact) if contact else None, on_answer=on_answer)
+
+
+NOTE_MAX = 1000
+
+
+def send_to_lead(db: Database, answer_id: int, by: str, note: str, role: str) -> int:
+    """A staff member's worry about an answer the reader did not flag (or flagged for something else): a flag for the
+    safeguarding lead (`role`) with their note as its reason, as urgent as any, emailed as any flag is, and in the
+    audit log under their name. FlagError where there is no note or they sent it before; None where the answer is
+    not there (taken back, or no free text)."""
+    note = " ".join(note.split())
+    if not note:
+        raise FlagError(N_("Say what worries you, so the lead knows what to look for."))
+    with write_lock, db.atomic():
+        found = db.execute(
+            "SELECT a.response_id, a.question_id FROM answers a JOIN responses r ON r.id = a.response_id "
+            "WHERE a.id = ? AND a.text IS NOT NULL AND r.withdrawn_on IS NULL",
+            [answer_id],
+        ).fetchone()
+        if found is None:
+            raise LookupError(answer_id)
+        response_id, question = found
+        if db.execute(
+            "SELECT 1 FROM flags WHERE response_id = ? AND answer_key = ? AND category = ?",
+            [response_id, question, STAFF_CATEGORY],
+        ).fetchone():
+            raise FlagError(N_("This answer was sent to the safeguarding lead already: it is in their queue."))
+        cursor = db.execute(
+            "INSERT INTO flags (response_id, answer_key, category, reason, severity, raised_on, assigned_role, tier) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, 'flag')",
+            [
+                response_id,
+                question,
+                STAFF_CATEGORY,
+                note[:NOTE_MAX],
+                SEVERITY[STAFF_CATEGORY],
+                local_today().isoformat(),
+                role,
+            ],
+        )
+        flag_id = int(cursor.lastrowid or 0)
+        record_event(db, by, "sent to the safeguarding lead", f"flag:{flag_id}")
+    return flag_id
 
 
 def close_flag(

@@ -40,6 +40,7 @@ SEVERITY = {
     "feeling_unsafe": 2,
     "running_away": 2,
     "needs_reading": 2,
+    "raised_by_staff": 1,
     "going_hungry": 3,
 }
 """1 is the most urgent; the queue shows the most urgent first."""
@@ -736,4 +737,5 @@ CATEGORY_NAMES = {
     "hopelessness": N_("Hopelessness"),
     "domestic_abuse_witnessed": N_("Domestic abuse between adults at home"),
     "needs_reading": N_("Needs a person to read"),
+    "raised_by_staff": N_("Sent by a member of staff"),
 }

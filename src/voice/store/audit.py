@@ -15,6 +15,7 @@ ACTIONS = (
     N_("flag raised"),
     N_("flag viewed"),
     N_("flag closed"),
+    N_("sent to the safeguarding lead"),
     N_("account created"),
     N_("account locked"),
     N_("signed in"),

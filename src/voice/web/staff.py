@@ -633,6 +633,7 @@ class StaffController(Controller):
         errors: list[FieldError] | None = None,
         status: int = 200,
         proposed: dict[str, str] | None = None,
+        worry: str = "",
     ) -> Template:
         row = curation.answer(db, answer_id)
         if row is None:
@@ -661,6 +662,8 @@ class StaffController(Controller):
             ],
             can_edit=staff_of(request).role in EDITORS,
             errors=errors or [],
+            worry=worry,
+            told_lead=request.query_params.get("done") == "told-lead",
         )
 
     @get("/answers/{answer_id:int}", sync_to_thread=True)
@@ -674,6 +677,28 @@ class StaffController(Controller):
         answer_id: RowId,
     ) -> Template:
         return self._answer_page(request, db, settings, catalogue, taxonomy, answer_id)
+
+    @post("/answers/{answer_id:int}/tell-lead", sync_to_thread=True, status_code=303)
+    def tell_lead(
+        self,
+        request: Request,
+        db: Db,
+        settings: AppSettings,
+        catalogue: AppCatalogue,
+        taxonomy: AppTaxonomy,
+        answer_id: RowId,
+        data: FormData,
+    ) -> Redirect | Template:
+        """Any staff member sends an answer that worries them to the safeguarding lead, with a note."""
+        note = form_lists(data).get("note", [""])[0]
+        try:
+            flags.send_to_lead(db, answer_id, staff_of(request).email, note, settings.safeguarding_role)
+        except LookupError:
+            raise NotFoundException() from None
+        except flags.FlagError as exc:
+            error = FieldError("note", "note", t(request, str(exc)))
+            return self._answer_page(request, db, settings, catalogue, taxonomy, answer_id, [error], 422, worry=note)
+        return Redirect(f"/staff/answers/{answer_id}?done=told-lead", status_code=303)
 
     @post("/answers/{answer_id:int}/themes", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
     def correct(
