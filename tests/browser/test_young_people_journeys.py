@@ -234,5 +234,21 @@ def test_exit_this_page_stays_in_reach_while_the_page_scrolls(person: Page, live
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     assert page.evaluate("window.scrollY") > 100, "the page is long enough to scroll"
     box = page.get_by_role("link", name="Exit this page").bounding_box()
-    assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= 568, box
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 568, box
     checked(page) if page.javascript else None  # type: ignore[attr-defined]
+
+
+def test_the_receipt_code_is_on_one_line_at_320_pixels(person: Page, live_server: str) -> None:
+    """A new user at 320 px: the receipt code broke across two lines ("YQQ7-BYBD-" / "GMUM"), easy to copy wrong."""
+    page = person
+    page.set_viewport_size({"width": 320, "height": 640})
+    start(page, live_server, "ypag-priorities")
+    while "/p/" in page.url:
+        press(page, "Continue")
+    press(page, "Send my answers")
+    code = page.locator(".receipt")
+    one_line = code.evaluate(
+        "e => e.getClientRects().length === 1 && e.offsetHeight < 1.8 * parseFloat(getComputedStyle(e).fontSize)"
+    )
+    assert one_line, code.bounding_box()
+    no_wider_than(page, 320)
