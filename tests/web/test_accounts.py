@@ -431,3 +431,25 @@ def test_a_new_link_for_an_account_still_invited_is_a_new_invitation(settings: S
         purpose, expires = db.execute("SELECT purpose, expires_at FROM staff_links WHERE used_at IS NULL").fetchone()
     assert purpose == "invite" and expires[:10] >= (dt.datetime.now(dt.UTC).date() + dt.timedelta(days=6)).isoformat()
     assert token
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "jo.smith@",  # a new user's: "Invitation made"
+        "lead@example.org\u200b",  # a zero-width space: shown as lead@example.org (the pen test)
+        "lead@ex\u0430mple.org",  # a Cyrillic "а": looks like lead@example.org (the pen test)
+        "sam@localhost",
+        "@example.org",
+    ],
+)
+def test_an_invitation_needs_a_real_email_address(client: TestClient, settings: Settings, email: str) -> None:
+    """A new user invited "jo.smith@" and the list showed "jo.smith@ Facilitator Invited"; the pen test made accounts
+    that show as another's address. Each is refused with the form's error, and no account is made."""
+    add(settings, "admin@example.org", "admin")
+    sign_in(client, "admin@example.org")
+    page = get_page(client, "/staff/accounts")
+    refused = client.post("/staff/accounts", data={"_csrf_token": csrf(page), "email": email, "role": "facilitator"})
+    assert refused.status_code == 422 and "Enter an email address" in refused.text, refused.status_code
+    with sqlite3.connect(settings.db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM staff").fetchone()[0] == 1

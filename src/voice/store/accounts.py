@@ -69,9 +69,24 @@ def _hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def is_email(email: str) -> bool:
+    """An email address a staff member can have: checked by email-validator (a name, an @ and a domain with a dot;
+    no invisible or unsafe characters), and in plain ASCII, so that no account can look like another's
+    ("lead@exаmple.org" with a Cyrillic а, "lead@example.org" with a zero-width space). Its mail server is not asked."""
+    from email_validator import EmailNotValidError, validate_email
+
+    if not email.isascii() or len(email) > 254:
+        return False
+    try:
+        validate_email(email, check_deliverability=False, allow_smtputf8=False)
+    except EmailNotValidError:
+        return False
+    return True
+
+
 def add_user(db: Database, email: str, role: str, password: str) -> Staff:
     email = email.strip()
-    if "@" not in email or len(email) > 254:
+    if not is_email(email):
         raise AccountError(f"{email!r} is not an email address")
     if role not in ROLES:
         raise AccountError(f"role must be one of: {', '.join(ROLES)}")
@@ -258,7 +273,7 @@ def _link(db: Database, staff_id: int, purpose: str, lasts: dt.timedelta) -> str
 def invite(db: Database, email: str, role: str, by: str) -> str:
     """A new account with no password yet; returns the token of its one-time link (valid INVITE_DAYS)."""
     email = email.strip()
-    if "@" not in email or len(email) > 254 or " " in email:
+    if not is_email(email):
         raise AccountError(N_("Enter an email address, like name@example.org."))
     if role not in ROLES:
         raise AccountError(N_("Choose one of the roles shown."))
