@@ -292,3 +292,27 @@ def test_two_requests_alike_are_told_apart_in_the_list(client: TestClient, setti
     client.post(f"{first}/close", data={"_csrf_token": csrf(get_page(client, first)), "action_note": "Rang them"})
     closed = get_page(client, "/staff/contacts?status=closed").select_one("tbody tr").get_text(" ", strip=True)
     assert "Closed" in closed
+
+
+def test_a_request_whose_answers_were_taken_back_says_so(client: TestClient, settings: Settings) -> None:
+    """A new user (the lead) opened a request for contact whose young person had then taken their answers back: nothing
+    said so, though the young person was told "they will still get in touch ... You can tell them you do not want to
+    talk". The request says when the answers were taken back, and that the young person may not want to talk."""
+    add(settings, "lead@example.org", "safeguarding_lead")
+    sent = client.post(
+        "/api/surveys/ypag-priorities/responses",
+        json={
+            "answers": {
+                "most_important": "More youth clubs please",
+                "talk_to_someone": True,
+                "talk_to_someone.contact": "07700 900456",
+            }
+        },
+    )
+    assert client.delete(f"/api/responses/{sent.json()['receipt']}").status_code == 204
+    sign_in(client, "lead@example.org")
+    request_id = rows(settings, "SELECT id FROM contact_requests")[0][0]
+    said = get_page(client, f"/staff/contacts/{request_id}").get_text(" ", strip=True)
+    assert "took their answers back on" in said and "may not want to talk" in said, said
+    listed = get_page(client, "/staff/contacts").get_text(" ", strip=True)
+    assert "Answers taken back" in listed, listed

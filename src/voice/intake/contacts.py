@@ -42,6 +42,9 @@ class ContactItem(msgspec.Struct, frozen=True):
     language: str | None = None
     """The language the young person was using on the form (None when they asked through an app, on paper
     or in an imported file: not known)."""
+    taken_back_on: str | None = None
+    """The day the young person took their answers back (None: they have not); they were told someone will still
+    get in touch, and that they can say they do not want to talk."""
 
     def overdue(self, today: dt.date | None = None) -> bool:
         return self.status == "open" and self.due_on < (today or _today()).isoformat()
@@ -58,7 +61,8 @@ def _today() -> dt.date:
 _SQL = (
     "SELECT c.id, c.survey_slug, c.requested_on, c.due_on, c.status, c.name, c.contact, c.best_time, "
     "c.closed_by, c.closed_on, c.action_note, c.details_wiped_on, "
-    "EXISTS (SELECT 1 FROM flags f WHERE f.response_id = c.response_id) AS flagged, c.response_id, c.language "
+    "EXISTS (SELECT 1 FROM flags f WHERE f.response_id = c.response_id) AS flagged, c.response_id, c.language, "
+    "(SELECT r.withdrawn_on FROM responses r WHERE r.id = c.response_id) AS taken_back_on "
     "FROM contact_requests c"
 )
 
