@@ -580,3 +580,26 @@ def test_an_action_carried_into_another_year_is_said_once_before_asking_again(
     warnings = [w.get_text(" ", strip=True) for w in get_page(client, "/staff/asked").select(".notice-urgent")]
     about = [w for w in warnings if title in w]
     assert about and all(w.count(title) == 1 for w in about), about
+
+
+def test_who_was_asked_gives_no_day_for_a_group_too_small_to_count(client: TestClient, settings: Settings) -> None:
+    """The pen test (eleventh session): a group under the threshold had its count hidden but its first and last days
+    shown, on the page and in the CSV; with the answers page filtered to that day, a viewer could find its answers.
+    A hidden group's days are hidden too."""
+    import csv
+    import io
+
+    from tests.conftest import add, sign_in
+
+    answers = {"area": "other", "area.other": "Somewhere quiet", "what_helps": "Having a dog"}
+    assert (
+        client.post("/api/surveys/emotional-health-wellbeing/responses", json={"answers": answers}).status_code == 201
+    )
+    add(settings, "vic@example.org", "viewer")
+    sign_in(client, "vic@example.org")
+    table = list(csv.reader(io.StringIO(client.get("/staff/asked/download").content.decode("utf-8-sig"))))
+    small = [row for row in table if "fewer than 5" in row]
+    assert small and not [row for row in small if re.search(r"\d{4}-\d\d-\d\d", " ".join(row))], small
+    page = get_page(client, "/staff/asked")
+    shown = [tr.get_text(" ", strip=True) for tr in page.select("tbody tr") if "fewer than 5" in tr.get_text()]
+    assert shown and not [r for r in shown if re.search(r"\d{4}|December|January", r)], shown

@@ -519,8 +519,8 @@ class StaffController(Controller):
                     t(request, ASKED_KINDS[r.kind]),
                     r.group,
                     r.title,
-                    r.first,
-                    r.last,
+                    r.first if r.answered.n is not None else "",  # a hidden group's days are hidden too
+                    r.last if r.answered.n is not None else "",
                     str(r.answered.n) if r.answered.n is not None else t(request, "fewer than %(n)s", n=threshold),
                     TOPICS_APART.join(r.topics),
                 ]
