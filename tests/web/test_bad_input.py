@@ -92,3 +92,15 @@ def test_any_api_answers_get_201_or_a_clear_4xx(fuzz_client: tuple, answers: dic
     else:
         assert body["status"] == response.status_code and body["message"]
         assert responses_in(db) == before
+
+
+@pytest.mark.parametrize("path", ["/nope", "POST /withdraw", "/s/no-such-survey", "/api/surveys/nope"])
+def test_error_pages_carry_the_security_headers_and_are_never_kept(client: TestClient, path: str) -> None:
+    """The pen test (eleventh session): pages made by the error handlers (404, 403, 400, 413, 500) were sent without
+    the Content-Security-Policy, X-Content-Type-Options, Referrer-Policy and Permissions-Policy every other page has,
+    and a staff error page without Cache-Control: no-store."""
+    answer = client.post(path.split()[1], data={}) if path.startswith("POST") else client.get(path)
+    assert answer.status_code >= 400
+    for header in ("content-security-policy", "x-content-type-options", "referrer-policy", "permissions-policy"):
+        assert header in answer.headers, (path, answer.status_code, header)
+    assert "no-store" in answer.headers.get("cache-control", ""), (path, answer.headers.get("cache-control"))

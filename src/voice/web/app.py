@@ -17,7 +17,7 @@ import anyio.to_thread
 import msgspec
 from litestar import Litestar, Router
 from litestar.config.csrf import CSRFConfig
-from litestar.datastructures import CacheControlHeader, ResponseHeader, State
+from litestar.datastructures import CacheControlHeader, State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, YamlRenderPlugin
@@ -59,6 +59,7 @@ from voice.web.guard import (
     staff_guard,
     to_sign_in,
 )
+from voice.web.headers import response_headers
 from voice.web.limits import rate_limit
 from voice.web.metrics import Metrics, metrics_page, provide_metrics
 from voice.web.pages import PageCache, https_only, provide_db, services
@@ -73,26 +74,6 @@ from voice.web.plans import PlansController
 from voice.web.reading import BackgroundReader
 
 log = logging.getLogger("voice")
-
-SECURITY_HEADERS = [
-    ResponseHeader(
-        name="Content-Security-Policy",
-        value=(
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
-        ),
-    ),
-    ResponseHeader(name="Referrer-Policy", value="no-referrer"),
-    ResponseHeader(name="X-Content-Type-Options", value="nosniff"),
-    ResponseHeader(name="Permissions-Policy", value="camera=(), microphone=(), geolocation=(), interest-cohort=()"),
-]
-HSTS = ResponseHeader(name="Strict-Transport-Security", value="max-age=31536000; includeSubDomains")
-"""Sent when VOICE_PUBLIC_URL is https: browsers then use HTTPS only for the host, for a year. The proxy in
-front (deploy/Caddyfile) sends it too; either alone is enough."""
-
-
-def response_headers(settings: Settings) -> list[ResponseHeader]:
-    return [*SECURITY_HEADERS, *([HSTS] if settings.public_url.startswith("https://") else [])]
 
 
 def secret_for(settings: Settings) -> str:

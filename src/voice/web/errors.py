@@ -112,12 +112,26 @@ def _respond(
     from voice.web.pages import render, t
 
     if _is_api(request):
-        return api_error(status, detail or t(request, API_MESSAGES.get(status, API_MESSAGES[400])), errors)
+        return _with_headers(
+            request, api_error(status, detail or t(request, API_MESSAGES.get(status, API_MESSAGES[400])), errors)
+        )
     heading, advice = words or PAGES.get(status, PAGES[400 if status < 500 else 500])
     page: Template = render(
         request, "errors/error.html", status=status, heading=t(request, heading), advice=t(request, advice)
     )
-    return page
+    return _with_headers(request, page)
+
+
+def _with_headers(request: Request, response: Response[Any]) -> Response[Any]:
+    """An error's answer with the headers of every other page (an exception handler's response does not get the
+    app's response_headers), and never kept by a browser or proxy: it may be a staff page's."""
+    from voice.web.headers import response_headers
+    from voice.web.pages import settings_of
+
+    for header in response_headers(settings_of(request)):
+        response.headers[header.name] = str(header.value)
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def on_http_error(request: Request, exc: HTTPException) -> Response[Any]:
