@@ -12,7 +12,7 @@ from pathlib import Path
 from litestar.testing import TestClient
 
 from tests.conftest import add, csrf, get_page, sign_in
-from tests.web.test_you_said import SLUG, WORDS, YEAR, answered, quote
+from tests.web.test_you_said import SLUG, WORDS, YEAR, add_priority, answered, quote
 from voice.common.settings import Settings
 
 WORDS_TAKEN_BACK = "My youth worker Saturday club listened to me properly and it really helped me"
@@ -32,21 +32,12 @@ def publish_with_quote(client: TestClient, settings: Settings) -> str:
     sign_in(client, "sam@example.org")
     quote(client, settings, WORDS_TAKEN_BACK, approve=True)
     quote(client, settings, WORDS[1], approve=True)
-    page = get_page(client, "/staff/priorities")
-    assert (
-        client.post(
-            "/staff/priorities",
-            data={
-                "_csrf_token": csrf(page),
-                "year": YEAR,
-                "key": "listened_to",
-                "name": "Being heard",
-                "outcomes": "Young people are listened to",
-                "topics": ["being_listened_to", "mental_health", "other"],
-            },
-            follow_redirects=False,
-        ).status_code
-        == 303
+    add_priority(
+        client,
+        "listened_to",
+        "Being heard",
+        "Young people are listened to",
+        ["being_listened_to", "mental_health", "other"],
     )
     page = get_page(client, "/staff/reports")
     assert (

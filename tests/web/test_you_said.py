@@ -34,6 +34,13 @@ def answered(client: TestClient) -> None:
         assert client.post("/api/surveys/ypag-priorities/responses", json={"answers": answers}).status_code == 201
 
 
+def add_priority(client: TestClient, key: str, name: str, outcomes: str, topics: list[str]) -> None:
+    """A priority for this business year, added with the priorities page's form (signed in as an editor)."""
+    page = get_page(client, "/staff/priorities")
+    data = {"_csrf_token": csrf(page), "year": YEAR, "key": key, "name": name, "outcomes": outcomes, "topics": topics}
+    assert client.post("/staff/priorities", data=data, follow_redirects=False).status_code == 303
+
+
 def quote(client: TestClient, settings: Settings, words: str, approve: bool) -> None:
     """Propose the answer as a quote (signed in as sam), and have alex approve it."""
     with sqlite3.connect(settings.db_path) as conn:
@@ -247,21 +254,8 @@ def test_a_quote_is_tagged_with_the_priorities_of_its_answers_year(client: TestC
     add(settings, "sam@example.org", "facilitator")
     add(settings, "alex@example.org", "facilitator")
     sign_in(client, "sam@example.org")
-    page = get_page(client, "/staff/priorities")
-    assert (
-        client.post(
-            "/staff/priorities",
-            data={
-                "_csrf_token": csrf(page),
-                "year": YEAR,
-                "key": "waiting_well",
-                "name": "Waiting well for help",
-                "outcomes": "Nobody waits alone",
-                "topics": ["mental_health", "waiting_for_support"],
-            },
-            follow_redirects=False,
-        ).status_code
-        == 303
+    add_priority(
+        client, "waiting_well", "Waiting well for help", "Nobody waits alone", ["mental_health", "waiting_for_support"]
     )
     quote(client, settings, WORDS[0], approve=False)  # CAMHS waiting: mental health, waiting
     with sqlite3.connect(settings.db_path) as conn:
