@@ -6,11 +6,13 @@ import datetime as dt
 import re
 import sqlite3
 
+import msgspec
 import pytest
 from litestar.testing import TestClient
 
 from tests.conftest import STAFF_PASSWORD, add, check_page, csrf, get_page, sign_in, staff_routes
 from voice.common.settings import Settings
+from voice.web.app import create_app
 from voice.web.guard import staff_guard
 
 
@@ -541,3 +543,14 @@ def test_any_staff_member_can_send_a_worrying_answer_to_the_safeguarding_lead(
     sign_in(client, "lead@example.org")
     queue = get_page(client, "/staff/safeguarding").get_text(" ", strip=True)
     assert "Sent by a member of staff" in queue and "image-based abuse" in queue, queue
+
+
+def test_the_staff_pages_at_another_address_link_to_the_right_one(settings: Settings) -> None:
+    """A new user opened the staff pages at localhost rather than the service's address: "This is not the address of
+    the staff pages ... at http://127.0.0.1:8765/staff. Go there instead." gave the address as words, no link."""
+    settings = msgspec.structs.replace(settings, public_url="https://voice.example.org")
+    with TestClient(create_app(settings), base_url="http://elsewhere.local") as client:
+        wrong = client.get("/staff/sign-in")
+        assert wrong.status_code == 400
+        link = check_page(wrong.text).find("a", href="https://voice.example.org/staff")
+        assert link is not None and link.get_text(strip=True) == "Go to the staff pages", wrong.text[-800:]

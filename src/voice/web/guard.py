@@ -73,6 +73,7 @@ def on_wrong_host(request: Request, exc: WrongHostError) -> Template:
         status=400,
         heading=t(request, heading),
         advice=t(request, advice, address=address),
+        link=(address, t(request, "Go to the staff pages")),
     )
 
 
