@@ -50,6 +50,7 @@ from voice.web.pages import (
     FormData,
     RowId,
     form_lists,
+    form_row_id,
     locale_of,
     record_options,
     render,
@@ -138,11 +139,7 @@ def _filters(request: Request, query: AnswerQuery, page: int) -> tuple[curation.
     chosen: int | None = None
     version, since, until = query.version, query.since, query.until
     if version and version.strip():
-        chosen = (
-            int(version)
-            if version.strip().isascii() and version.strip().isdigit() and 1 <= int(version) <= SQLITE_MAX_INT
-            else None
-        )
+        chosen = form_row_id(version.strip()) or None  # 0: past SQLite's largest integer, no version has it
         if chosen is None:
             errors.append(FieldError("version", "version", t(request, "Choose a version from the list")))
     days: dict[str, str | None] = {}

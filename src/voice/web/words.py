@@ -11,7 +11,7 @@ from litestar import Request
 
 from voice.reading.themes import Taxonomy
 from voice.store.catalogue import Catalogue
-from voice.surveys.questions import TEXT_KINDS
+from voice.surveys.questions import TEXT_KINDS, AnyQuestion
 from voice.web.pages import locale_of, t
 
 
@@ -21,15 +21,19 @@ def survey_titles(request: Request, catalogue: Catalogue) -> dict[str, str]:
     return {p.slug: p.survey.in_words(locale).title for p in catalogue.all()}
 
 
+def _asked(request: Request, catalogue: Catalogue, slug: str, question_id: str) -> AnyQuestion | None:
+    """The survey's question of this id as it asks it now, in the page's language where the survey has it (None if
+    the survey has changed since)."""
+    published = catalogue.current(slug)
+    asked = published.survey.in_words(locale_of(request)).questions() if published else []
+    return next((q for _, q in asked if q.id == question_id), None)
+
+
 def question_label(request: Request, catalogue: Catalogue, slug: str, question_id: str) -> str:
     """A question's words as the survey asks it, in the page's language where the survey has it ("q.other",
     the words after "Other", is its question); its id if the survey has changed since."""
-    published = catalogue.current(slug)
-    base = question_id.split(".")[0]
-    for _, q in published.survey.in_words(locale_of(request)).questions() if published else []:
-        if q.id == base:
-            return q.label
-    return question_id
+    question = _asked(request, catalogue, slug, question_id.split(".")[0])
+    return question.label if question is not None else question_id
 
 
 def answer_words(
@@ -37,9 +41,7 @@ def answer_words(
 ) -> tuple[str, str]:
     """(the question's words, the answer's words) for one stored answer: a choice by its label (never its value),
     several choices together, "Other" with the words typed after it, free text as given."""
-    published = catalogue.current(slug)
-    asked = published.survey.in_words(locale_of(request)).questions() if published else []
-    question = next((q for _, q in asked if q.id == question_id), None)
+    question = _asked(request, catalogue, slug, question_id)
     if question is None:
         return question_id, text or ", ".join(map(str, value if isinstance(value, list) else [value]))
     if question.kind in TEXT_KINDS:
