@@ -25,7 +25,7 @@ import io
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -230,33 +230,45 @@ def read_xlsx(data: bytes, name: str) -> tuple[list[str], list[list[str]], list[
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
         raise ImportFileError(NOT_XLSX, file=name) from None
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    counted = 0
-    try:
+
+    def with_cells() -> Iterator[tuple[int, list[str]]]:
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             cells = [_cell(v) for v in values]
             while cells and not cells[-1].strip():
                 cells.pop()
-            if not cells:
-                continue
-            if len(cells) > MAX_COLUMNS:
-                raise ImportFileError(TOO_MANY_COLUMNS, file=name, row=str(number), max=f"{MAX_COLUMNS:,}")
-            counted += 1
-            if counted <= MAX_ROWS + 1:
-                rows.append(cells)
-                lines.append(number)
+            if cells:
+                yield number, cells
+
+    try:
+        rows, lines = _within_limits(with_cells(), name)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError):  # a workbook broken inside
         raise ImportFileError(NOT_XLSX, file=name) from None
     finally:
         workbook.close()
     if not rows:
         raise ImportFileError(EMPTY_SHEET, file=name)
+    return rows[0], rows[1:], lines[1:]
+
+
+def _within_limits(numbered: Iterator[tuple[int, list[str]]], name: str) -> tuple[list[list[str]], list[int]]:
+    """The rows of a file (the header first) and the line each starts on, within what an import takes: a row of more
+    than MAX_COLUMNS cells is refused, and rows past MAX_ROWS are counted for the message, not kept."""
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    counted = 0
+    for line, row in numbered:
+        counted += 1
+        if counted > MAX_ROWS + 1:
+            continue
+        if len(row) > MAX_COLUMNS:
+            raise ImportFileError(TOO_MANY_COLUMNS, file=name, row=str(line), max=f"{MAX_COLUMNS:,}")
+        rows.append(row)
+        lines.append(line)
     if counted - 1 > MAX_ROWS:
         raise ImportFileError(TOO_MANY_ROWS, file=name, rows=f"{counted - 1:,}", max=f"{MAX_ROWS:,}")
-    return rows[0], rows[1:], lines[1:]
+    return rows, lines
 
 
 def read_rows(data: bytes, name: str) -> tuple[list[str], list[list[str]], list[int]]:
@@ -269,24 +281,14 @@ def read_rows(data: bytes, name: str) -> tuple[list[str], list[list[str]], list[
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImportFileError(NOT_UTF8, file=name) from None
-    rows, lines = [], []
-    counted = 0
     reader = csv.reader(io.StringIO(text))
     try:
-        for row in reader:
-            counted += 1
-            if counted > MAX_ROWS + 1:
-                continue  # counted for the message, not kept
-            if len(row) > MAX_COLUMNS:
-                raise ImportFileError(TOO_MANY_COLUMNS, file=name, row=str(reader.line_num), max=f"{MAX_COLUMNS:,}")
-            lines.append(reader.line_num - row_breaks(row))  # where the row starts (a cell may hold line breaks)
-            rows.append(row)
+        # where each row starts (a cell may hold line breaks)
+        rows, lines = _within_limits(((reader.line_num - row_breaks(row), row) for row in reader), name)
     except csv.Error:
         raise ImportFileError(NOT_CSV, file=name, line=str(reader.line_num)) from None
     if not rows:
         raise ImportFileError(EMPTY_FILE, file=name)
-    if counted - 1 > MAX_ROWS:
-        raise ImportFileError(TOO_MANY_ROWS, file=name, rows=f"{counted - 1:,}", max=f"{MAX_ROWS:,}")
     return rows[0], rows[1:], lines[1:]
 
 
@@ -342,17 +344,14 @@ def plan_import(
         problems += [_reason(e, answers, by_id, column_of, locale) for e in errors]
         if problems:
             rejected.append(RowProblem(line, problems))
-        elif source_key is not None and id_at == date_at:
+            continue
+        earlier = False
+        if source_key is not None and id_at == date_at:
             # A timestamp is a row's id only with its answers: young people who sent at the same minute are not one
             # row imported twice. (Before, the timestamp alone was the id: a timestamp once in the file still is.)
             earlier = times[source_key] == 1 and already_stored(db, published.slug, source_key)
             source_key += ":" + hashlib.sha256(msgspec.json.encode(answers, order="sorted")).hexdigest()[:16]
-            if earlier or source_key in seen or already_stored(db, published.slug, source_key):
-                already += 1
-            else:
-                seen.add(source_key)
-                planned.append(PlannedRow(line, answers, day, source_key))
-        elif source_key is not None and (source_key in seen or already_stored(db, published.slug, source_key)):
+        if source_key is not None and (earlier or source_key in seen or already_stored(db, published.slug, source_key)):
             already += 1
         else:
             if source_key is not None:
