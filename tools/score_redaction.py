@@ -26,7 +26,8 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen9 --misses  # the ninth (frozen9/, blind before rounds 11-12; development since)
     .venv/bin/python tools/score_redaction.py --frozen10 --before REV  # the tenth (frozen10/, blind before the close labeller; development since)
     .venv/bin/python tools/score_redaction.py --frozen11 --before REV  # the eleventh (frozen11/, a development set since)
-    .venv/bin/python tools/score_redaction.py --frozen13 --before REV  # the thirteenth (frozen13/, blind; figures only)
+    .venv/bin/python tools/score_redaction.py --frozen13 --misses  # the thirteenth (frozen13/, a development set since)
+    .venv/bin/python tools/score_redaction.py --frozen14 --before REV  # the fourteenth (frozen14/, blind; figures only)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -178,7 +179,8 @@ SETS = {
     "frozen10": ("frozen10", "tenth frozen set", False),
     "frozen11": ("frozen11", "eleventh frozen set", False),
     "frozen12": ("frozen12", "twelfth frozen set", False),
-    "frozen13": ("frozen13", "thirteenth frozen set", True),
+    "frozen13": ("frozen13", "thirteenth frozen set", False),
+    "frozen14": ("frozen14", "fourteenth frozen set", True),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -211,6 +213,8 @@ HELP = {
     "frozen12": "score the twelfth frozen set of #28 (frozen12/, written blind at the tenth session's start; measured "
     "once at its start and end, a development set since, so its misses may be listed)",
     "frozen13": "score the thirteenth frozen set of #28 (frozen13/, written blind at the eleventh session's start; "
+    "measured once at its start and end, a development set since, so its misses may be listed)",
+    "frozen14": "score the fourteenth frozen set of #28 (frozen14/, written blind at the twelfth session's start; "
     "figures only)",
 }
 

@@ -112,6 +112,28 @@ def test_an_admin_invites_changes_disables_enables_and_resets(client: TestClient
     assert alone.status_code == 422 and "only admin" in alone.text
 
 
+def test_a_new_sign_in_link_lets_the_person_in_while_strangers_have_locked_the_email(
+    client: TestClient, settings: Settings
+) -> None:
+    """The lock-out message says an administrator can send a new sign-in link: in a browser the person never signed in
+    from, strangers' wrong passwords have locked it, and the link must still get them in (it proves who they are)."""
+    add(settings, "admin@example.org", "admin")
+    add(settings, "lead@example.org", "safeguarding_lead")
+    for _ in range(5):
+        client.cookies.clear()  # a stranger, a new browser each time
+        sign_in(client, "lead@example.org", "a wrong guess at it", status=401)
+    client.cookies.clear()
+    sign_in(client, "admin@example.org")
+    lead_id = account_id(client, "lead@example.org")
+    reset = client.post(f"/staff/accounts/{lead_id}/reset", data={"_csrf_token": csrf(get_page(client, "/staff"))})
+    link = link_in(reset.text)
+    client.cookies.clear()  # the lead, in a new browser
+    sign_in(client, "lead@example.org", status=401)  # still locked here
+    set_password(client, link)
+    sign_in(client, "lead@example.org", NEW_PASSWORD)
+    assert client.get("/staff/safeguarding").status_code == 200
+
+
 def test_only_admins_run_accounts(client: TestClient, settings: Settings) -> None:
     for role in ("facilitator", "safeguarding_lead", "viewer"):
         add(settings, f"{role}@example.org", role)

@@ -13,7 +13,7 @@ from litestar.testing import TestClient
 from tests.conftest import STAFF_PASSWORD, add, check_page, csrf, get_page, sign_in, staff_routes
 from voice.common.settings import Settings
 from voice.web.app import create_app
-from voice.web.guard import staff_guard
+from voice.web.guard import DEVICE_COOKIE, staff_guard
 
 
 def test_every_staff_route_but_sign_in_is_guarded_and_refuses_anonymous_visitors(client: TestClient) -> None:
@@ -143,6 +143,10 @@ def test_wrong_passwords_lock_the_email_in_this_browser_only_and_never_say_wheth
     client: TestClient, settings: Settings
 ) -> None:
     add(settings, "lead@example.org", "safeguarding_lead")
+    sign_in(client, "lead@example.org")  # the lead's own browser: it has signed in before
+    lead_browser = client.cookies.get(DEVICE_COOKIE)
+    assert lead_browser
+    client.cookies.clear()  # a stranger's browser
     real = [_sign_in_answer(client, "lead@example.org", "wrong password!!") for _ in range(5)]
     unknown = [_sign_in_answer(client, "nobody@example.org", "wrong password!!") for _ in range(5)]
     assert real == unknown  # the same answers, the fifth already the lock-out
@@ -153,10 +157,46 @@ def test_wrong_passwords_lock_the_email_in_this_browser_only_and_never_say_wheth
         client, "nobody@example.org", STAFF_PASSWORD
     )
     assert "cannot sign in from this browser" in _sign_in_answer(client, "lead@example.org", STAFF_PASSWORD)[1]
-    # The lead, in their own browser, is not locked out by what a stranger typed.
-    client.cookies.clear()  # another browser: no device cookie yet
+    # The lead, in the browser they signed in from before, is not locked out by what a stranger typed.
+    client.cookies.clear()
+    client.cookies.set(DEVICE_COOKIE, lead_browser, path="/staff")
     sign_in(client, "lead@example.org")
     assert client.get("/staff/safeguarding").status_code == 200
+
+
+def test_a_guesser_cannot_dodge_the_lock_out_with_new_or_made_up_browser_cookies(
+    client: TestClient, settings: Settings
+) -> None:
+    """Pen test: the browser cookie that wrong passwords were counted by was given to anyone who opened the sign-in
+    page, and any made-up value of the right shape was taken, so a guesser who sent a new one with each try was never
+    locked out. Now only a browser this email has signed in from has a count of its own (its cookie is signed for the
+    email at sign-in); every other browser shares one count for the email."""
+    add(settings, "lead@example.org", "safeguarding_lead")
+    assert DEVICE_COOKIE not in client.get("/staff/sign-in").headers.get(
+        "set-cookie", ""
+    )  # opening the page gives none
+    for n in range(5):
+        client.cookies.clear()
+        client.cookies.set(DEVICE_COOKIE, f"made-up-browser-number-{n:04d}", path="/staff")
+        _sign_in_answer(client, "lead@example.org", "wrong password!!")
+    for fresh in ("", "another-made-up-browser-0001"):
+        client.cookies.clear()
+        if fresh:
+            client.cookies.set(DEVICE_COOKIE, fresh, path="/staff")
+        status, words = _sign_in_answer(client, "lead@example.org", STAFF_PASSWORD)
+        assert status == 401 and "After 5 wrong passwords" in words
+    # A cookie signed for another email does not count for this one.
+    add(settings, "other@example.org", "viewer")
+    client.cookies.clear()
+    sign_in(client, "other@example.org")
+    other_browser = client.cookies.get(DEVICE_COOKIE)
+    assert other_browser
+    client.cookies.clear()
+    client.cookies.set(DEVICE_COOKIE, other_browser, path="/staff")
+    assert "After 5 wrong passwords" in _sign_in_answer(client, "lead@example.org", STAFF_PASSWORD)[1]
+    with sqlite3.connect(settings.db_path) as conn:
+        locked = conn.execute("SELECT count(*) FROM audit_log WHERE action = 'account locked'").fetchone()[0]
+    assert locked == 1  # the shared count locked once, and the lead's audit log says so
 
 
 def test_session_cookie_idle_timeout_and_sign_out(client: TestClient, settings: Settings) -> None:
@@ -377,8 +417,9 @@ def test_sign_in_says_what_is_missing_who_to_ask_and_that_you_signed_out(
         _sign_in_answer(client, "lead@example.org", "wrong password!!")
     locked = _sign_in_answer(client, "lead@example.org", "wrong password!!")[1]
     assert "this browser" in locked and "administrator" in locked
+    add(settings, "viewer@example.org", "viewer")
     client.cookies.clear()
-    sign_in(client, "lead@example.org")
+    sign_in(client, "viewer@example.org")  # another account: its email is not locked
     home = get_page(client, "/staff")
     out = client.post("/staff/sign-out", data={"_csrf_token": csrf(home)})
     assert out.status_code == 200 and "You have signed out." in check_page(out.text).get_text()

@@ -104,11 +104,12 @@ def add_user(db: Database, email: str, role: str, password: str) -> Staff:
 
 
 def _pair(email: str, device: str) -> str:
-    """Wrong passwords are counted per (email, browser): the browser is a random cookie the sign-in page
-    gives (never an IP address). A stranger guessing from their own browser locks only that pair, so the
-    lead can still sign in from theirs; and an unknown email is counted exactly like a real one, so the
-    answers never say whether an account exists. A guesser who throws cookies away starts a new pair each
-    time, but each try still costs an argon2 check and the sign-in post is rate-limited per address."""
+    """Wrong passwords are counted per (email, browser), where the browser is one the email has signed in from
+    before (`device`, the random value of a cookie signed for the email at sign-in: voice.web.guard.DEVICE_COOKIE),
+    and per email for every other browser together (`device` ""). Never by IP address. A stranger guessing locks
+    only the email's unknown browsers, so the person can still sign in from a browser they have used; a guesser
+    who makes up or throws away cookies gains nothing; and an unknown email is counted exactly like a real one,
+    so the answers never say whether an account exists."""
     return hashlib.sha256(f"{email.strip().lower()}\0{device}".encode()).hexdigest()
 
 

@@ -5,25 +5,54 @@ it imports none of them."""
 from __future__ import annotations
 
 import hmac
+import secrets
 from functools import cache
 from urllib.parse import urlsplit
 
 from litestar import Request
 from litestar.connection import ASGIConnection
+from litestar.datastructures import Cookie
 from litestar.exceptions import ClientException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
 from litestar.response import Redirect, Template
 
 from voice.common.i18n import N_
+from voice.common.settings import Settings
 from voice.curation import notices
 from voice.intake import contacts
 from voice.store import accounts as auth
 from voice.store.db import opened
 from voice.web.errors import NotAllowedError
-from voice.web.pages import render, settings_of, signature, t
+from voice.web.pages import render, secure_cookies, settings_of, signature, t
 
 STAFF_COOKIE = "voice_staff"
+DEVICE_COOKIE = "voice_device"
+"""A browser that an email has signed in from (or set its password from): a random value and its HMAC with the
+email under the app's secret, given only then (the OWASP "device cookie"). Wrong passwords sent from it are counted
+for it alone; every other browser shares one count for the email (see voice.store.accounts._pair), so a guesser who
+makes up or throws away cookies is locked out, and the person, in a browser they have used before, is not."""
 EDITORS = ("admin", "facilitator")
+
+
+def known_browser(connection: ASGIConnection, email: str) -> str:
+    """The random value of this browser's device cookie when it was signed for this email; "" otherwise."""
+    nonce, _, mac = connection.cookies.get(DEVICE_COOKIE, "").partition(".")
+    expected = signature(connection, "known browser", email.strip().lower(), nonce)
+    return nonce if nonce and hmac.compare_digest(mac, expected) else ""
+
+
+def known_browser_cookie(request: Request, settings: Settings, email: str) -> Cookie:
+    """The device cookie that makes this browser known to this email (a year; one email per browser)."""
+    nonce = known_browser(request, email) or secrets.token_urlsafe(18)
+    return Cookie(
+        key=DEVICE_COOKIE,
+        value=f"{nonce}.{signature(request, 'known browser', email.strip().lower(), nonce)}",
+        path="/staff",
+        httponly=True,
+        samesite="strict",
+        secure=secure_cookies(request, settings),
+        max_age=365 * 24 * 3600,
+    )
 
 
 class SignInRequiredError(Exception):

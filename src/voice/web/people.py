@@ -42,7 +42,7 @@ from voice.store.catalogue import Catalogue
 from voice.store.db import write_lock
 from voice.surveys.forms import FieldError
 from voice.web.downloads import download_headers
-from voice.web.guard import STAFF_COOKIE
+from voice.web.guard import STAFF_COOKIE, known_browser_cookie
 from voice.web.pages import (
     AppCatalogue,
     AppReader,
@@ -513,9 +513,13 @@ class SetPasswordController(Controller):
         return render(request, "staff/set_password.html", status=200 if found else 404, account=found, token=token)
 
     @post("/{token:str}", sync_to_thread=True, status_code=303)
-    def set_password(self, request: Request, db: Db, token: FromPath[str], data: FormData) -> Redirect | Template:
+    def set_password(
+        self, request: Request, db: Db, settings: AppSettings, token: FromPath[str], data: FormData
+    ) -> Redirect | Template:
+        """The link proves the person: this browser becomes one the email has signed in from, so a lock-out that
+        strangers' guesses put on its unknown browsers does not keep them out (see guard.DEVICE_COOKIE)."""
         try:
-            auth.set_password(db, token, str(data.get("password", "")), str(data.get("again", "")))
+            account = auth.set_password(db, token, str(data.get("password", "")), str(data.get("again", "")))
         except auth.AccountError as exc:
             found = auth.link_account(db, token)
             error = FieldError("password", "password", t(request, str(exc)))
@@ -527,7 +531,11 @@ class SetPasswordController(Controller):
                 token=token,
                 errors=[error],
             )
-        return Redirect("/staff/sign-in?done=password", status_code=303)
+        return Redirect(
+            "/staff/sign-in?done=password",
+            status_code=303,
+            cookies=[known_browser_cookie(request, settings, account.email)],
+        )
 
 
 class EmailsController(Controller):

@@ -7,7 +7,6 @@ import datetime as dt
 import io
 import itertools
 import re
-import secrets
 from collections.abc import Iterable
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -39,7 +38,15 @@ from voice.store.db import write_lock
 from voice.surveys.forms import FieldError, check_all, read_form
 from voice.surveys.schema import PREFER_NOT
 from voice.web.downloads import download_headers
-from voice.web.guard import BIND_COOKIE, CSRF_COOKIE, EDITORS, STAFF_COOKIE, binding
+from voice.web.guard import (
+    BIND_COOKIE,
+    CSRF_COOKIE,
+    EDITORS,
+    STAFF_COOKIE,
+    binding,
+    known_browser,
+    known_browser_cookie,
+)
 from voice.web.pages import (
     SQLITE_MAX_INT,
     AppCatalogue,
@@ -201,27 +208,6 @@ def _staff_cookie(request: Request, settings: Settings, token: str) -> Cookie:
     )
 
 
-DEVICE_COOKIE = "voice_device"
-
-
-def _device(request: Request) -> str:
-    """This browser's random sign-in cookie (see auth._pair): wrong passwords count per email and browser."""
-    value = request.cookies.get(DEVICE_COOKIE, "")
-    return value if re.fullmatch(r"[A-Za-z0-9_-]{20,60}", value) else ""
-
-
-def _device_cookie(request: Request, settings: Settings) -> Cookie:
-    return Cookie(
-        key=DEVICE_COOKIE,
-        value=secrets.token_urlsafe(24),
-        path="/staff",
-        httponly=True,
-        samesite="strict",
-        secure=secure_cookies(request, settings),
-        max_age=365 * 24 * 3600,
-    )
-
-
 Sent = str | list[str]
 """One field of a staff form: a list when it is sent more than once. No browser does that, and a
 hand-made post that does is taken as before these forms were Structs: the field's text is `str()` of the
@@ -262,12 +248,9 @@ class SignInController(Controller):
 
     @get("/sign-in", sync_to_thread=False)
     def sign_in_page(self, request: Request, settings: AppSettings, done: FromQuery[str | None] = None) -> Template:
-        page = render(
+        return render(
             request, "staff/sign_in.html", email="", password_set=done == "password", signed_out=done == "signed-out"
         )
-        if not _device(request):
-            page.cookies.append(_device_cookie(request, settings))
-        return page
 
     @post("/sign-in", sync_to_thread=True, status_code=303)
     def sign_in(
@@ -285,7 +268,7 @@ class SignInController(Controller):
         if missing:  # not a wrong password: nothing was tried, and nothing counts towards the lock-out
             return render(request, "staff/sign_in.html", status=422, email=email, errors=missing, password_set=False)
         try:
-            token = auth.sign_in(db, email, password, _device(request))
+            token = auth.sign_in(db, email, password, known_browser(request, email))
         except auth.AuthError as exc:
             error = FieldError("email", "email", t(request, exc.message, **exc.params))
             return render(request, "staff/sign_in.html", status=401, email=email, errors=[error], password_set=False)
@@ -304,6 +287,7 @@ class SignInController(Controller):
                     secure=secure_cookies(request, settings),
                     max_age=auth.SESSION_HOURS * 3600,
                 ),
+                known_browser_cookie(request, settings, email),
             ],
         )
 
