@@ -1173,6 +1173,71 @@ def _from_where_they_are(w: Words, i: int) -> bool:
     return after in ("my", "year", "yr", "the", "our", "across", "down", "up", "round") or after in SCHOOL_PLACES
 
 
+LIVES = frozenset(["lives", "lived", "stays", "stayed"])
+WHERE_AFTER_LIVES = frozenset(["with", "next", "near", "at", "in", "round", "opposite", "by", "down", "up", "across"])
+ROLES_AFTER_THE = RELATIONS | frozenset(
+    ["caretaker", "receptionist", "cleaner", "librarian", "headteacher", "head", "driver", "cook", "chef", "warden"]
+)
+"""Who someone is, after a first name and "the": "bill the caretaker", "mark the youth worker"."""
+SELF_NAMING = frozenset(["its", "it's", "it’s", "itz"])
+SIGNED_AFTER = frozenset(["btw", "here", "x", "xx"])
+
+
+def _person_by_what_follows(words: Words) -> Iterator[tuple[int, str]]:
+    """First names that are everyday words, months or places ("faith", "april", "georgia"), in lower case, where only a
+    person fits what follows: in a form group or from a school of the area ("april from beauchamp said", "faith in 9x2
+    is"), living somewhere ("georgia lives next door"), a name given as one's own ("its jade btw", "this is summer from
+    year 8"), or a name and who they are ("bill the caretaker"); not "april from last year", "georgia is where my dad is
+    from", "its summer btw", "hope the youth worker reads this"."""
+    w, classes, lowers = words, words.classes, words.lowers
+    for i, c in enumerate(classes):
+        lower = lowers[i]
+        if not (c & FIRST or lower in TIME_NAMES) or len(lower) < 3 or w.written[i][0].isupper() or i + 1 >= len(w):
+            continue
+        p1, nxt = w.prev(i), lowers[i + 1]
+        if not _spaced(w, i) or p1 in DETERMINERS | TIME_UNITS or (c & FUNCTION and lower not in TIME_NAMES):
+            continue  # not "3 years ago, the guy"
+        after = lowers[i + 2] if i + 2 < len(w) and _spaced(w, i + 1) else ""
+        own = (p1 in SELF_NAMING and w.prev(i, 2) == "") or (p1 == "is" and w.prev(i, 2) in ("this", "dis"))
+        form = nxt in ("in", "from") and _form_after(w, i + 1)
+        if form or (nxt in ("from", "at") and after and _school_at(w, i + 2)):
+            yield i, "a person, by the words after"  # "april from beauchamp said", "faith in 9x2 is"
+        elif nxt in LIVES and after in WHERE_AFTER_LIVES and p1 not in ("in", "from", "to", "of") and c & FIRST:
+            yield i, "a person, by the words after"  # "georgia lives next door"
+        elif own and lower not in TIME_NAMES and nxt in SIGNED_AFTER:
+            yield i, "introduced"  # "its jade btw"
+        elif own and nxt == "from" and after in ("year", "yr"):
+            yield i, "introduced"  # "this is summer from year 8" ("its autumn from 9r": a form, above)
+        elif (
+            nxt == "the"
+            and c & FIRST
+            and lower not in CLAUSE_VERBS
+            and not c & FUNCTION
+            and (after in ROLES_AFTER_THE or w.next(i + 2) in ROLES_AFTER_THE)
+            and not w.possessive(i + 2)
+        ):
+            yield i, "name, then who they are"  # "bill the caretaker", "mark the youth worker"
+
+
+TIME_UNITS = frozenset(["years", "year", "yrs", "months", "weeks", "days", "ages", "time", "long"])
+
+
+def _spaced(w: Words, i: int) -> bool:
+    """Only spaces between word i and the next, in the same sentence."""
+    return i + 1 < len(w) and w.text[w.span(i)[1] : w.span(i + 1)[0]].isspace()
+
+
+def _form_after(w: Words, k: int) -> bool:
+    """A form group's code ("9x2", "10b3", "9r") comes just after word k."""
+    m = FORM_GROUP.match(w.text, w.span(k)[1] + 1)
+    return m is not None and w.text[w.span(k)[1]] == " " and _a_form(w.text, m)
+
+
+def _school_at(w: Words, k: int) -> bool:
+    """One of the area's schools starts at word k ("beauchamp", "rushey mead")."""
+    return any(tuple(w.lowers[k : k + len(form)]) == form for form, _loose in _school_index().get(w.lowers[k], ()))
+
+
 SCHOOL_PLACES = word_list("school places")
 
 
@@ -1191,6 +1256,8 @@ SUBJECTS_BEFORE_A_VERB = frozenset(["i", "we", "they", "he", "she"])
 """Words after which a first name in lower case is a verb typed short or misspelt ("i cary a blade")."""
 MONTH_NAMES = word_list("month names")
 """Months that are first names, names after a word for one person ("my stepmum april"; not "may": "my mum may")."""
+TIME_NAMES = MONTH_NAMES | frozenset(["may", "summer", "autumn", "winter", "spring"])
+"""First names that are times too: "its summer btw" is the season."""
 TOLD = word_list("told")
 """Verbs whose object is a person: an everyday word that is a name too, after one, is the name ("i told autumn",
 "ask chance")."""
@@ -1474,6 +1541,8 @@ def _names(words: Words) -> Iterator[Found]:
             for i in range(len(words)):
                 if start <= words.span(i)[0] < end and lowers[i] not in NOT_IN_LISTS:
                     names.found.setdefault(i, "list of friends")
+    for i, why in _person_by_what_follows(words):
+        names.found.setdefault(i, why)
     if names.found:
         names.extend()
     for i, why in names.found.items():
@@ -2651,6 +2720,9 @@ def _beside_a_figure(words: Words, found: list[Found], kept: list[tuple[int, int
 
 FAME_BEFORE = word_list("fame before")
 FAME_AFTER = word_list("fame after")
+DONE_TO_SOMEONE = frozenset(["film", "films", "edit", "edits", "track", "tracks"])
+DONE_TO = frozenset(["it", "me", "him", "her", "them", "us", "everything", "people", "everyone"])
+"""A name, then "films it", "tracks me": what someone does to a young person, not a public figure's films or tracks."""
 
 
 def _famous(words: Words, found: list[Found]) -> set[int]:
@@ -2682,6 +2754,7 @@ def _famous(words: Words, found: list[Found]) -> set[int]:
             and words.prev(i, 2) not in STRONG_CONTEXT
             and before not in STRONG_CONTEXT
             and not (after in STRONG_VERBS and words.next(k + 1) in PEOPLE_AFTER)
+            and not (after in DONE_TO_SOMEONE and words.next(k + 1) in DONE_TO)
         ):
             famous.update(at[m] for m in range(i, k + 1))
     return famous
