@@ -199,6 +199,22 @@ def test_a_guesser_cannot_dodge_the_lock_out_with_new_or_made_up_browser_cookies
     assert locked == 1  # the shared count locked once, and the lead's audit log says so
 
 
+def test_a_turned_off_account_is_told_so_but_only_with_the_right_password(client: TestClient, settings: Settings) -> None:
+    """A new user: a disabled account was told "The email address or password is not right", so they kept retyping a
+    right password. With the right password the page says the account is turned off and who can turn it on; with a
+    wrong one it says what it says for anyone (so nobody learns an account exists, or is off, without its password)."""
+    add(settings, "gone@example.org", "viewer")
+    with sqlite3.connect(settings.db_path) as conn:
+        conn.execute("UPDATE staff SET disabled = 1 WHERE email = 'gone@example.org'")
+    status, words = _sign_in_answer(client, "gone@example.org", STAFF_PASSWORD)
+    assert status == 401 and "turned off" in words and "administrator" in words, words
+    assert "not right" not in words
+    wrong = _sign_in_answer(client, "gone@example.org", "wrong password!!")
+    assert wrong == _sign_in_answer(client, "nobody@example.org", "wrong password!!")
+    assert "not right" in wrong[1] and "turned off" not in wrong[1]
+    assert client.get("/staff/safeguarding", follow_redirects=False).status_code == 303  # not signed in
+
+
 def test_session_cookie_idle_timeout_and_sign_out(client: TestClient, settings: Settings) -> None:
     add(settings, "lead@example.org", "safeguarding_lead")
     token = csrf(get_page(client, "/staff/sign-in"))

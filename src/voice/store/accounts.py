@@ -43,6 +43,7 @@ class Staff(msgspec.Struct, frozen=True):
 
 
 WRONG = N_("The email address or password is not right.")
+TURNED_OFF = N_("This account has been turned off. Ask an administrator of voice in your partnership to turn it on.")
 LOCKED = N_(
     "After %(max)d wrong passwords, this email cannot sign in from this browser for %(minutes)d minutes. "
     "An administrator can send you a new sign-in link."
@@ -143,8 +144,9 @@ def _failed(db: Database, pair: str, now: dt.datetime, staff_id: int | None) -> 
 
 
 def sign_in(db: Database, email: str, password: str, device: str = "") -> str:
-    """Check the password; returns a new session token. Raises AuthError, the same for an unknown email,
-    a disabled account and a wrong password, and the same lock-out for all of them (see `_pair`)."""
+    """Check the password; returns a new session token. Raises AuthError, the same for an unknown email and a wrong
+    password, and the same lock-out for both (see `_pair`); a turned-off account with its right password is told
+    so (TURNED_OFF), which says nothing to someone who does not know the password."""
     now = _now()
     pair = _pair(email, device)
     if _locked(db, pair, now):
@@ -156,13 +158,15 @@ def sign_in(db: Database, email: str, password: str, device: str = "") -> str:
             _hasher.verify(_dummy_hash(), password or "x")  # as long as a real check; always fails
         else:
             _hasher.verify(row["password_hash"], password)
-        ok = row is not None and not row["disabled"]
+        ok = row is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         ok = False
     if not ok:
         if _failed(db, pair, now, staff_id):
             raise AuthError(LOCKED, max=MAX_FAILURES, minutes=LOCK_MINUTES)
         raise AuthError(WRONG)
+    if row is not None and row["disabled"]:  # said only to someone who knows the password
+        raise AuthError(TURNED_OFF)
     token = secrets.token_urlsafe(32)
     with write_lock, db.atomic():
         db.execute("DELETE FROM staff_sessions WHERE expires_at < ?", [now.isoformat()])
