@@ -4,6 +4,7 @@ survey's own text (survey translations are separate, in the survey file)."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -151,8 +152,10 @@ def unmarked(html: str, allowed: list[str]) -> str:
     for tag in soup.find_all(lambda t: t.name != "html" and t.get("lang") not in (None, page_lang)):
         tag.decompose()  # marked as another language on purpose (a report in English, a language's own name)
     text = soup.title.get_text() + " " + soup.body.get_text(" ")
-    for attr in ("aria-label", "alt", "placeholder", "data-left", "data-over"):
+    for attr in ("aria-label", "alt", "placeholder"):
         text += " " + " ".join(t[attr] for t in soup.find_all(attrs={attr: True}))
+    for attr in ("data-left", "data-over"):  # a message's plural forms, by category, for the page's script
+        text += " " + " ".join(" ".join(json.loads(t[attr]).values()) for t in soup.find_all(attrs={attr: True}))
     while (inner := re.sub(r"⟦[^⟦⟧]*⟧", " ", text)) != text:  # innermost first: survey words sit inside messages
         text = inner
     text = " ".join(text.split())
@@ -373,3 +376,18 @@ def test_a_moment_stored_with_its_day_only_is_shown_as_that_day_with_no_time() -
     assert moment("en", "2026-12-06") == "6 December 2026"
     assert moment("pl", "2026-12-06") == "6 grudnia 2026"
     assert moment("en", "2026-12-06T01:10:00+00:00").startswith("6 December 2026, ")
+
+
+def test_a_count_the_page_script_writes_has_every_plural_form_of_the_language() -> None:
+    """The character counter said "You have 1 characters too many", and in Polish one form for every number: the page
+    now gets each plural form by CLDR category, for Intl.PluralRules to choose as the count changes."""
+    left = ("You have %(num)s character left", "You have %(num)s characters left")
+    assert i18n.plural_forms("en", *left) == {
+        "one": "You have {count} character left",
+        "other": "You have {count} characters left",
+    }
+    polish = i18n.plural_forms("pl", *left)
+    assert polish["one"] == "Został Ci {count} znak"
+    assert polish["few"] == "Zostały Ci {count} znaki"  # 2, 3, 4, 22 ...
+    assert polish["many"] == "Zostało Ci {count} znaków"  # 5, 11, 12 ...
+    assert set(i18n.plural_forms("ur", *left)) == {"one", "other"}

@@ -8,12 +8,22 @@
     var max = parseInt(box.getAttribute("data-maxlength"), 10);
     var count = document.getElementById(box.id + "-count");
     if (!count) { return; }
+    var forms = function (name, fallback) {
+      try { return JSON.parse(count.getAttribute(name)); } catch (e) { return {other: fallback}; }
+    };
+    var left_forms = forms("data-left", "You have {count} characters left");
+    var over_forms = forms("data-over", "You have {count} characters too many");
+    var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang) : null;
+    var say = function (texts, n) {
+      var text = texts[plural ? plural.select(n) : "other"] || texts.other;
+      return text.replace("{count}", n.toLocaleString(document.documentElement.lang));
+    };
     var update = function () {
-      var used = Array.from(box.value).length;   /* code points, as the server counts */
-      var left = max - used;
-      count.textContent = left >= 0
-        ? (count.getAttribute("data-left") || "You have {count} characters left").replace("{count}", left)
-        : (count.getAttribute("data-over") || "You have {count} characters too many").replace("{count}", -left);
+      /* what the service keeps and counts: line ends as one character, no spaces or empty lines at either end,
+         code points in NFC (voice.common.text.clean_text) */
+      var kept = box.value.replace(/\r\n?/g, "\n").normalize("NFC").trim();
+      var left = max - Array.from(kept).length;
+      count.textContent = left >= 0 ? say(left_forms, left) : say(over_forms, -left);
       count.classList.toggle("char-count-over", left < 0);
     };
     box.addEventListener("input", update);

@@ -29,7 +29,16 @@ LOCALE_DIRS: list[Path] = [LOCALE_DIR]
 DEFAULT_LOCALE = "en"
 NEEDS_REVIEW = "needs review by a native speaker"
 """The comment on a message whose translation nobody who speaks the language has checked yet."""
-EXTRACT_KEYWORDS = ("N_", "translate:2", "translate_plural:2,3", "t:2", "_", "gettext", "ngettext:1,2")
+EXTRACT_KEYWORDS = (
+    "N_",
+    "translate:2",
+    "translate_plural:2,3",
+    "t:2",
+    "_",
+    "gettext",
+    "ngettext:1,2",
+    "plural_forms:1,2",
+)
 """How pybabel finds messages: Python helpers take the locale first; Jinja's `_` and `ngettext` do not."""
 
 
@@ -134,6 +143,26 @@ def jinja_ngettext(ctx: Context, singular: str, plural: str, n: int) -> str:
     reader's way."""
     locale = ctx.get("locale", DEFAULT_LOCALE)
     return translations(locale).ngettext(singular, plural, n).replace("%(num)s", number(locale, n))
+
+
+@cache
+def plural_forms(locale: str, singular: str, plural: str) -> dict[str, str]:
+    """A message's every plural form in this locale, by CLDR plural category ("one", "few", "many", "other"), with
+    "{count}" where the number goes: for a page's script to choose with Intl.PluralRules as a count changes ("1
+    character left", "2 znaki", "5 znaków")."""
+    try:
+        rules = Locale.parse(_babel_locale(locale))
+    except (UnknownLocaleError, ValueError):
+        rules = Locale.parse(DEFAULT_LOCALE)
+    forms: dict[str, str] = {}
+    for n in range(202):
+        forms.setdefault(rules.plural_form(n), translations(locale).ngettext(singular, plural, n))
+    return {category: text.replace("%(num)s", "{count}") for category, text in forms.items()}
+
+
+@pass_context
+def jinja_plural_forms(ctx: Context, singular: str, plural: str) -> dict[str, str]:
+    return plural_forms(ctx.get("locale", DEFAULT_LOCALE), singular, plural)
 
 
 DEFAULT_TEXTS: set[str] = set()

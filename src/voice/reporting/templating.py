@@ -19,6 +19,7 @@ from voice.common.i18n import (
     jinja_ngettext,
     jinja_number,
     jinja_percent,
+    jinja_plural_forms,
     jinja_said,
     jinja_score,
     language_name,
@@ -133,6 +134,7 @@ def environment() -> Environment:
         attributed=attributed,
         text_direction=text_direction,
         title_and=title_and,
+        plural_forms=jinja_plural_forms,
     )
     # What every report page needs, wherever it is rendered (a page, a file): a context may override.
     env.globals.update(
