@@ -11,7 +11,7 @@ from urllib.parse import quote, unquote
 import pytest
 from litestar.testing import TestClient
 
-from tests.conftest import add, sign_in
+from tests.conftest import add, get_page, sign_in
 from tests.web.test_you_said import SLUG
 from voice.common.settings import Settings
 from voice.web.downloads import attachment
@@ -63,6 +63,9 @@ def test_a_format_of_several_files_downloads_them_all_named_as_voice_export_name
 ) -> None:
     add(settings, "sam@example.org", "facilitator")
     sign_in(client, "sam@example.org")
+    # A new user: the link said "Figures (CSV)" and a zip came down. It says what comes.
+    link = next(a for a in get_page(client, "/staff/reports").select("a") if "fmt=csv" in a.get("href", ""))
+    assert "zip" in link.get_text() and "CSV" in link.get_text(), link.get_text()
     response = client.get(f"/staff/reports/download?year={SLUG}&fmt=csv")
     assert response.status_code == 200 and response.headers["content-type"] == "application/zip"
     name = f"you-said-we-did-{SLUG}-csv.zip"

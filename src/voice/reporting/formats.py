@@ -101,7 +101,7 @@ FORMATS: dict[str, Format] = {
             _docx,
         ),
         Format("md", N_("Markdown"), "text/markdown", ".md", _md),
-        Format("csv", N_("Figures (CSV)"), "text/csv", ".csv", _csv),
+        Format("csv", N_("Figures and actions (CSV files in a zip)"), "text/csv", ".csv", _csv),
         Format("json", N_("Data (JSON)"), "application/json", ".json", _json),
     )
 }
