@@ -205,7 +205,9 @@ class Sure(Spy):
         return [0.99] * len(texts)
 
 
-def test_harm_told_as_over_is_read_whole_only_and_is_never_a_flag() -> None:
+def test_harm_told_as_over_is_in_neither_list_even_where_the_close_reader_is_sure() -> None:
+    """#25's direction test: "that was years ago and i'm fine now, thanks to my counsellor" must not raise an answer.
+    Until the twelfth session it was worth a look where both readers were sure as for a flag (this line was)."""
     text = (
         "on sundays we feed the ducks at the duck pond, i used to cut myself in year 8 but my school nurse "
         "helped me loads and ive been clean for a year and life is good"
@@ -213,10 +215,10 @@ def test_harm_told_as_over_is_read_whole_only_and_is_never_a_flag() -> None:
     assert "over" in read_rules(text).features
     answer_reader = AnswerReader(close_floor=0.0)
     answer_reader.close = spy = Marked(reader())  # type: ignore[assignment]
-    assert answer_reader.read([(text, text)])[0][1] == []  # a part alone leaves out the words that say it is over
-    assert spy.read == [text]
+    assert answer_reader.read([(text, text)])[0][1] == []
+    assert spy.read == []  # nothing to read closely: no list it could go in
     answer_reader.close = Sure(reader())  # type: ignore[assignment]
-    assert tier_of(answer_reader.read([(text, text)])[0][1]) == "look"  # sure as for a flag: worth a look, no more
+    assert answer_reader.read([(text, text)])[0][1] == []
 
 
 class Unsure(Spy):
@@ -260,14 +262,10 @@ def test_a_term_typed_with_an_apostrophe_reads_as_the_term(typed: str, listed: s
 def test_harm_told_as_over_with_no_rule_s_words_is_read_as_over_too() -> None:
     text = "in year 8 some older boys tried to make me run bags for them but my head of year stepped in and i never saw them again"
     assert not read_rules(text).flags and "over" not in read_rules(text).features  # no rule matched: read here
-    [first] = AnswerReader(read_closely=False).read([(text, text)])[0][1]
-    assert first.tier == "look" and first.score is not None and first.score >= 0.9  # sure as for a flag: a look
+    assert AnswerReader(read_closely=False).read([(text, text)])[0][1] == []  # the first reader was sure as for a flag
     answer_reader = AnswerReader()
-    answer_reader.close = unsure = Unsure(reader())  # type: ignore[assignment]
-    unsure.chance = reader().threshold - 0.01
-    assert answer_reader.read([(text, text)])[0][1] == []
     answer_reader.close = sure = Sure(reader())  # type: ignore[assignment]
-    assert tier_of(answer_reader.read([(text, text)])[0][1]) == "look" and sure.read == [text]  # whole only
+    assert answer_reader.read([(text, text)])[0][1] == [] and sure.read == []
 
 
 @pytest.mark.parametrize(

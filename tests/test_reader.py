@@ -417,12 +417,32 @@ def test_text_speak_is_read_as_the_words_it_stands_for() -> None:
     assert spelt_theme.sentiment == plain_theme.sentiment
 
 
-def test_harm_told_as_past_and_over_is_at_most_worth_a_look() -> None:
-    """#25: "that was years ago and i'm fine now, thanks to my counsellor" must not raise an answer: the model
-    may put it in "worth a look" only when it is as sure as for a flag, and never flags it."""
+def test_harm_told_as_past_and_over_is_in_neither_list() -> None:
+    """#25: "that was years ago and i'm fine now, thanks to my counsellor" must not raise an answer. It was worth a look
+    where both readers were as sure as for a flag, and so the grave kinds told as over (grooming, threats to share
+    pictures) were raised, and those only: blind direction suites 12 and 13 read 0.93 and 0.94 against the issue's
+    0.95. Now the models put harm told as over in neither list; a rule's flag is still never touched."""
     answer_reader = AnswerReader()
-    over = (
-        "when i was little my dad used to hit me but that was years ago and im fine now, my counsellor helped me loads"
-    )
-    ((_, flags),) = answer_reader.read([(over, over)])
-    assert all(f.tier != "flag" for f in flags)
+    over = [
+        "when i was little my dad used to hit me but that was years ago and im fine now, my counsellor helped me loads",
+        "a man online tried to get me to send pics when i was 12 but my dad reported it and he got caught, im fine now",
+        "someone threatened to share my nudes in year 8 but the police sorted it and it never happened",
+    ]
+    found = answer_reader.read([(text, text) for text in over])
+    assert [[f.tier for f in flags] for _, flags in found] == [[], [], []]
+    goes_on = "a man online tried to get me to send pics when i was 12 and he still messages me"
+    ((_, flags),) = answer_reader.read([(goes_on, goes_on)])
+    assert flags, "harm that goes on is still raised"
+
+
+def test_harm_told_now_beside_a_story_that_is_over_is_a_flag() -> None:
+    """Harm told as over leaves both lists, so harm told in the present beside it must not be read as over with it
+    (before, these were only worth a look, and the last in neither list)."""
+    now_and_over = [
+        "i want to kill myself. i ran away when i was 13 but my youth worker sorted it",
+        "i feel like ending it all. i used to self harm but i stopped",
+        "my step dad hits me when hes drunk. when i was little my nan looked after me and im fine with her",
+        "i dont want to be here anymore. i had counselling in year 7 and it helped",
+    ]
+    found = AnswerReader().read([(text, text) for text in now_and_over])
+    assert all("flag" in [f.tier for f in flags] for _, flags in found), found

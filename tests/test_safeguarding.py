@@ -458,6 +458,50 @@ def test_harm_that_goes_on_beside_the_eleventh_sessions_words_is_not_over(text: 
     assert not described_as_over(normalise(text))
 
 
+# #25, twelfth session: more ways of telling harm as over, by kind, written for these tests before any change: a time
+# told as "there was a time when", "a long time ago", "when i felt ..."; over as time since ("its been two years and
+# i love it"), not having done it for a while ("i havent done it in over a year"), ways learned to cope, a threat that
+# never happened. Beside them, the same words where it goes on.
+TOLD_AS_OVER_TWELFTH = [
+    "there was a time when we had no gas or food but mum got a new job and were fine now",
+    "my step dad hit me a long time ago but he left and i feel much better now",
+    "when i felt like ending it my nurse helped me and i feel loads better",
+    "i was in a hostel for a bit but my pa got me this flat and its been two years and i love it",
+    "i used to cut but i learned other ways to cope and i havent done it in over a year",
+    "someone said theyd share my pics when i was 13 but it never happened and the police sorted it",
+    "long ago my mum's ex scared us but hes gone and its calm at home",
+    "since the family worker came round home feels safe and my mum has changed loads",
+    "when i kept getting kicked out of lessons i felt rubbish but my mentor gave me a voice and i feel positive now",
+    "i got picked on at my old one but moving schools was the best thing i did",
+    "my old foster placement scared me but my social worker got me moved and now i love it here",
+]
+STILL_GOING_ON_TWELFTH = [
+    "there was a time when he didnt hit me but now he does every day",
+    "its been two years since i told and he still comes in my room",
+    "i havent done it in a week but i want to again",
+    "a long time ago i started cutting and i still do",
+    # harm in the present, beside a story that is over, with no full stop between (as answers are typed)
+    "i got bullied in year 7 but its sorted now i cant stop cutting my arms",
+    "last year i was in care but im fine now my mums boyfriend hits her and i hear it",
+    "we were homeless when i was little but we got our own place ages ago i dont feel safe at home",
+    "i havent eaten since yesterday morning, i used to get free meals and it was fine",
+    "my dad b hittin me wen hes drunk, i used to be scared of school but its better now",
+    "i scratch my arms till they bleed and i cant stop, year 7 was hard but its better now",
+    "home feels safe when hes out but when he comes back he hits mum",
+    "moving schools was the best thing but they found me again on snap",
+]
+
+
+@pytest.mark.parametrize("text", TOLD_AS_OVER_TWELFTH)
+def test_harm_told_as_over_by_the_twelfth_sessions_kinds(text: str) -> None:
+    assert described_as_over(normalise(text))
+
+
+@pytest.mark.parametrize("text", STILL_GOING_ON_TWELFTH)
+def test_harm_that_goes_on_beside_the_twelfth_sessions_words_is_not_over(text: str) -> None:
+    assert not described_as_over(normalise(text))
+
+
 PLAIN_DENIALS = [
     "i don't get hit at home",
     "no one touches me in a way that feels wrong",

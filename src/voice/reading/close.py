@@ -16,8 +16,8 @@ the test split or a behavioural suite):
   disclosure (`Meta.threshold`); an answer the first reader flagged or put worth a look leaves the list when
   the close reader is sure it is not, whole and in every part (`Meta.drop_threshold`); a rule's flag is never
   touched;
-- harm told as past and over (voice.reading.safeguarding.described_as_over) is read whole only, and is worth
-  a look at most, only where both readers are as sure as for a flag;
+- harm told as past and over (voice.reading.safeguarding.described_as_over) is not read: it is in neither list
+  (harm told in the present beside it is not over: safeguarding.GOES_ON);
 - an answer in neither list that the first reader scored at least `Meta.floor` (VOICE_CLOSE_FLOOR), or of at most
   `Meta.short_words` words whatever its score ("pills. tonight maybe."), is read
   too: whole, and, when long, in overlapping parts (`Meta.window_words`), so that a disclosure in the middle

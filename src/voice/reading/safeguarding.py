@@ -140,19 +140,21 @@ NOT_A_RISK = re.compile(
 _BAD_TIME = r"(?:dark|hard|bad|tough|rough|difficult|messy|low)"
 _GOOD = (
     r"(?:fine|ok|okay|safe|good|better|happy|happier|settled|great|chill|calm|peaceful|sorted|amazing|closer|well|"
-    r"manageable|loads better|way better|much better|so much better|healthy|healthier|stronger|grateful|thankful)"
+    r"manageable|loads better|way better|much better|so much better|healthy|healthier|stronger|grateful|thankful|"
+    r"positive)"
 )
 _STOPPED_DOING = r"(?:eating|going|talking|sleeping|caring|believing|hoping)"
 """What stopping does not end harm but is a sign of it ("i stopped eating", "but stopped believing")."""
 PAST = re.compile(
     r"\b(?:(?:years?|months|ages|weeks|a while|a bit) (?:ago|back)|used to|back then|as a (?:kid|child)|"
-    r"in the past|been through|at first|tried to|"
+    r"in the past|been through|at first|tried to|there was a time|(?:a )?long (?:time )?ago|"
     r"when (?:i|we|he|she|they|home|things|mum|dad|my \w+(?: \w+)?) (?:\w+ )?(?:was|were|wasnt|werent|had|left|"
-    r"moved|came|first|couldnt|did|got|lived|needed)|"
+    r"moved|came|first|couldnt|did|got|lived|needed|felt|kept)|"
     r"(?:in|of|during) year \d+|(?:my|a) (?:\w+ )?childhood|last (?:year|winter|summer|spring|autumn)|in primary|(?:in|during|after) lockdown|"
     r"^(?:i|we) (?:was|were|had)\b(?! to)|^(?:(?:i|we) )?got (?:in|into|mixed up) with|^was \w+ing|"
     r"before|once|at \d+|for a (?:bit|while)|a (?:few|couple of) times|after (?:leaving care|what happened)|"
-    r"my (?:old|first|last|previous) (?:home|placement|area|school|foster \w+)|moved (?:here|away|out|house)|"
+    r"since (?:the|my|our|a) (?:\w+ ){0,2}(?:came|got involved|started|stepped in)|"
+    r"my (?:old|first|last|previous) (?:home|placement|area|school|foster \w+|one)|moved (?:here|away|out|house)|"
     r"(?:a |some )(?:few |couple of )?(?:really |very )?"
     + _BAD_TIME
     + r" (?:time|times|childhood|patch|couple of years|years?|place|way)|"
@@ -187,7 +189,7 @@ OVER = re.compile(
     r"(?:been|felt) (?:so |really )?(?:fine|great|safe|good|ok|okay|happy|settled|clean|sober|better|calm|amazing)|"
     r"(?:clean|sober|free) (?:for|since) \w+|\d+ (?:months|years|weeks|days) (?:clean|sober)|barely happens?|"
     r"(?:i|we) (?:dont|do not) (?:do (?:it|that|them) )?(?:any ?more|now)|(?:im|i am) out|"
-    r"(?:gave|give|gives) me (?:confidence|hope|a reason)|happy with my|(?:is|are|went) (?:in|to) (?:prison|jail)|"
+    r"(?:gave|give|gives) me (?:confidence|hope|a reason|a voice)|happy with my|(?:is|are|went) (?:in|to) (?:prison|jail)|"
     r"(?:got|was|were|been) reported|(?:cant|can not|cannot) come near|(?:isnt|is not|arent|are not|not) allowed (?:anywhere )?near|(?:much|so much|loads|way|a lot) better now|"
     r"(?:got|found|gave) (?:me|us) (?:a|my|our) (?:own )?(?:flat|place|house|home)|had (?:help|support|counselling|therapy)|"
     r"(?:but|and) stopped(?! " + _STOPPED_DOING + r")|"
@@ -199,6 +201,14 @@ OVER = re.compile(
     r"(?:dont|do not|havent|have not) (?:feel|felt) (?:scared|unsafe|like that) (?:anymore|any more|in (?:years|ages|months)|"
     r"for (?:years|ages|months))|not in (?:my|our) li(?:fe|ves)|(?:got|get) (?:me |us )?back on track|(?:all )?got sorted|"
     r"(?:long|all) over|handled it|turn(?:ed)? (?:it|my life|things) (?:a)?round|"
+    # time since, not doing it for a while, ways to cope learned, a threat that never came true (twelfth session)
+    r"(?:its|it has) been (?:over |more than )?(?:a|an|\d+|one|two|three|four|five|six) (?:years?|months) (?:and|now)|"
+    r"(?:havent|have not|hasnt|has not) (?:done it|done that|cut|self harmed|hurt myself|harmed myself|relapsed) "
+    r"(?:in|for) (?:(?:over |more than |nearly |almost )?(?:a|an|\d+|one|two|three|four|five|six) (?:years?|months)|"
+    r"years|months|ages)|"
+    r"learn(?:ed|t) (?:other |new |better |healthy |healthier )?(?:ways|how) to cope|but it never happened|"
+    r"(?:home|it|school|things?|everything|life) feels? (?:so |really |much )?" + _GOOD + r"|"
+    r"(?:has|have) changed (?:loads|a lot|so much)|(?:was|were) the best thing|got (?:me|us) moved|now i love|"
     r"(?:now|these days) (?:im|i am|were|we are|its|it is) " + _GOOD + r")\b"
 )
 GOES_ON = re.compile(
@@ -209,7 +219,17 @@ GOES_ON = re.compile(
     r"(?:is|are|its|hes|shes|theyre) back|found (?:where|us|me)|same as then|as bad as|"
     r"(?:im|i am|i feel|i get) (?:so |really )?(?:scared|terrified|afraid|frightened|worried)|heard nothing|no point|"
     r"nothing (?:makes|matters|helps)|cant cope|(?:making|make|send|sending) me go back|"
-    r"pretend|fake it|theres nothing)\b"
+    r"pretend|fake it|theres nothing|"
+    # harm told in the present beside a story that is over ("i want to kill myself. i ran away at 13 but it got sorted")
+    r"(?:i|im) (?:really )?(?:want|wanna|going|gonna|feel like|think about|keep thinking about) (?:to )?"
+    r"(?:die|dying|kill|killing|end it|ending it|end my|hurt|hurting|cut|cutting|disappear)|"
+    r"(?:dont|do not) want to (?:be here|live|be alive|wake up|exist)|"
+    r"(?<!no one )(?<!noone )(?<!nobody )(?<!never )(?<!no1 )"
+    r"(?:hits|beats|batters|touches|hurts|kicks|punches|slaps|chokes|strangles|threatens) (?:me|us|my|her|him|mum|them)|"
+    r"(?:is|are|keeps|be|b|been) (?:hitting|hittin|beating|beatin|hurting|hurtin|touching|touchin|kicking|punching|"
+    r"slapping|choking) (?:me|us|her|him|my|mum)|"
+    r"(?:cant|can not|cannot) stop\b|(?:dont|do not|never) feel safe|"
+    r"(?:havent|have not) (?:eaten|slept|had (?:any )?(?:food|dinner|tea|breakfast|lunch)) (?:since|for|in)\b)\b"
 )
 HIDING = re.compile(
     r"\b(?:tell|told|say|said to) (?:them|people|everyone|my \w+) (?:im|i am|i was|its|it is) (?:fine|ok|okay|good)\b"

@@ -385,7 +385,6 @@ class AnswerReader:
                 scores[i] = one
         found = []
         closer: list[int] = []  # worth a look: for the close reader
-        told_as_over: set[int] = set()  # harm told as past and over: the close reader reads them whole only
         denied: set[int] = set()  # harm plainly denied ("i don't get hit at home"): the close reader must be surer
         for n, (text, rules, language, scored, words) in enumerate(
             zip(clean, ruled, foreign, scores, keywords, strict=True)
@@ -406,25 +405,24 @@ class AnswerReader:
             )
             if language is not None:
                 flags.append(needs_a_person(language))
+            elif over:
+                pass  # harm told as past and over: in neither list (a rule's flag stays; rules read it as over too)
             elif scored is not None and not rules and scored.risk >= self.look_threshold:
-                flags += self._model_flags(scored, label, rules_read[n].mentions, texts[n][0], over=over)
+                flags += self._model_flags(scored, label, rules_read[n].mentions, texts[n][0])
                 if flags:  # the model's own flag or worth a look: read closely
                     closer.append(n)
-            if scored is not None and not flags and self._read_closely_too(scored, typed[n]):
-                # Whatever its feeling, and told as over or not: the close reader reads the order of the words
-                # ("i was fine until he came back" is no praise), and on the development sets it put no more
-                # everyday answers or harm told as over in the list for reading these too.
+            if scored is not None and not flags and not over and self._read_closely_too(scored, typed[n]):
+                # Whatever its feeling: the close reader reads the order of the words ("i was fine until he came
+                # back" is no praise), and on the development sets it put no more everyday answers in the list for
+                # reading these too.
                 closer.append(n)
-            if over:
-                told_as_over.add(n)
-            elif DENIED in rules_read[n].features:
+            if not over and DENIED in rules_read[n].features:
                 denied.add(n)
             found.append((Theme(label, score, ids, matched), flags))
         if closer and self.close is not None:
             self._read_closely(
                 found,
                 closer,
-                told_as_over,
                 denied,
                 [typed[n] for n in closer],
                 [texts[n][0] for n in closer],
@@ -437,7 +435,6 @@ class AnswerReader:
         self,
         found: list[tuple[Theme, list[Flag]]],
         which: list[int],
-        told_as_over: set[int],
         denied: set[int],
         typed: list[str],
         shown: list[str],
@@ -454,9 +451,6 @@ class AnswerReader:
         - in neither list, and the close reader surer than Meta.look_threshold, whole or in one part of a long
           answer (Meta.window_threshold): worth a look, with that part as the reason; all but sure of the whole
           (Meta.flag_threshold): a flag;
-        - harm told as past and over (`told_as_over`, "i used to hurt myself but that stopped 2 years ago
-          thanks to my counsellor"): read whole only, never in parts (a part leaves out the words that say it is
-          over), and never a flag: worth a look only where both readers are as sure as for a flag;
         - harm plainly denied (`denied`, "i don't get hit at home", "no one touches me in a way i dont like"):
           raised only where the close reader is at least Meta.denied_threshold sure, whole.
 
@@ -468,12 +462,6 @@ class AnswerReader:
         ):
             assert scored is not None  # every answer read closely was scored by the model
             theme, flags = found[n]
-            if n in told_as_over:  # worth a look only where both readers are as sure as for a flag
-                if chance < close.threshold or scored.risk < self.flag_threshold:
-                    found[n] = (theme, [f for f in flags if f.tier != "look"])
-                elif not flags:
-                    found[n] = (theme, [self._closely_a_look(scored, text, chance, named)])
-                continue
             if n in denied and chance < close.meta.denied_threshold:  # plainly denied, and not sure enough
                 found[n] = (theme, [f for f in flags if f.score is None])
                 continue
@@ -549,26 +537,17 @@ class AnswerReader:
             )
         ]
 
-    def _model_flags(
-        self, scored: Scores, label: str, mentions: dict[str, str], shown: str, over: bool = False
-    ) -> list[Flag]:
-        """The model's flag or "worth a look" for an answer no rule flagged, explained (or none).
+    def _model_flags(self, scored: Scores, label: str, mentions: dict[str, str], shown: str) -> list[Flag]:
+        """The model's flag or "worth a look" for an answer no rule flagged and not told as over, explained (or none).
 
         A flag from a high score. Worth a look from a lower one, only where something in the answer
         points to harm (a mention of one, or a word far more common in disclosures), and not in an
         answer that reads as praise or thanks (past harm described as over, thanking a service, is the
         commonest false alarm): a negative feeling alone is not a reason to put an answer in front of
         the lead. Harm told as past and over ("that was years ago and i'm fine now, thanks to my
-        counsellor") is at most worth a look, and only where the model is as sure as it is for a flag: a disclosure
-        beside a story of harm that is over ("i want to kill myself. i ran away when i was 13 but my youth worker
-        sorted it") reads as over too."""
+        counsellor") is in neither list (the caller's `over`); harm told in the present beside it ("i want to kill
+        myself. i ran away when i was 13 but my youth worker sorted it") is not over (safeguarding.GOES_ON)."""
         assert self.model is not None
-        if over:
-            return (
-                [model_flag(scored, "look", self.model.explain(scored, shown), mentions)]
-                if scored.risk >= self.flag_threshold
-                else []
-            )
         if scored.risk >= self.flag_threshold:
             return [model_flag(scored, "flag", self.model.explain(scored, shown), mentions)]
         # Decided before the reasons are worked out: most answers here go to neither list.
