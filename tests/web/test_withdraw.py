@@ -178,7 +178,19 @@ def test_staff_take_answers_back_for_a_young_person_and_it_is_audited(client: Te
     page = get_page(client, "/staff/withdraw")
     wrong = client.post("/staff/withdraw", data={"_csrf_token": csrf(page), "receipt": "AAAA-AAAA-AAAA"})
     assert wrong.status_code == 422
-    done = client.post("/staff/withdraw", data={"_csrf_token": csrf(page), "receipt": receipt}, follow_redirects=False)
+    # A new user: one press took the answers back, with no chance to see whose they were. The button now shows
+    # which survey and day the code is for, and takes nothing back until that is confirmed.
+    check = client.post("/staff/withdraw", data={"_csrf_token": csrf(page), "receipt": receipt})
+    assert check.status_code == 200 and counts(settings)["responses"] == 1
+    shown = check_page(check.text)
+    words = shown.get_text(" ", strip=True)
+    assert "Check before you take back" in words and "What should we focus on next year?" in words, words
+    assert "cannot be undone" in words
+    assert shown.select_one("a[href='/staff/withdraw']") is not None  # a way out that takes nothing back
+    confirm = shown.select_one("form[action='/staff/withdraw']")
+    fields = {i["name"]: i.get("value", "") for i in confirm.select("input[name]")}
+    assert fields["receipt"] == receipt and fields["confirm"] == "yes"
+    done = client.post("/staff/withdraw", data=fields, follow_redirects=False)
     assert done.headers["location"] == "/staff/withdraw?done=1"
     assert "taken back" in get_page(client, "/staff/withdraw?done=1").select_one(".notice").get_text()
     assert counts(settings)["responses"] == 0

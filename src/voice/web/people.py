@@ -155,9 +155,26 @@ class WithdrawForController(Controller):
         return render(request, "staff/withdraw.html", staff=staff_of(request), receipt="", done=done == "1")
 
     @post("/", sync_to_thread=True, status_code=303, opt={"roles": ("admin", "facilitator", "safeguarding_lead")})
-    def take(self, request: Request, db: Db, reader: AppReader, data: FormData) -> Redirect | Template:
+    def take(
+        self, request: Request, db: Db, reader: AppReader, catalogue: AppCatalogue, data: FormData
+    ) -> Redirect | Template:
+        """First the survey and day the code is for, to check with the young person (nothing is taken back); then,
+        confirmed, the answers taken back."""
         receipt = str(data.get("receipt", ""))[:40]
         error = receipt_error(request, receipt)
+        found = withdrawal.find(db, receipt) if error is None else None
+        if found is not None and data.get("confirm") != "yes":
+            row = db.execute("SELECT survey_slug, submitted_on FROM responses WHERE id = ?", [found]).fetchone()
+            answered = db.execute("SELECT count(*) FROM answers WHERE response_id = ?", [found]).fetchone()[0]
+            return render(
+                request,
+                "staff/withdraw_check.html",
+                staff=staff_of(request),
+                receipt=receipt,
+                survey_title=survey_titles(request, catalogue).get(row[0], row[0]),
+                sent_on=row[1],
+                answered=answered,
+            )
         if error is None and not take_back(
             reader, db, receipt, staff_of(request).email, "for a young person who asked"
         ):
