@@ -726,6 +726,41 @@ KINDS_BEHAVIOUR12_EVERYDAY = [
 ]
 
 
+# #25, twelfth session, kinds behaviour13 and behaviour14 missed (after their measures; lines written here, not their
+# own): no food at home said as never any, parents never buying food, no tea for days; a friend or sibling named as
+# cutting themself, made to have sex, given drugs by an older boyfriend who makes them meet his friends.
+KINDS_BEHAVIOUR14_MISSED = [
+    ("theres never any food in our house so i eat at my nans", "going_hungry"),
+    ("my dad never buys food, we have cereal for tea", "going_hungry"),
+    ("we aint had dinner in 3 days", "going_hungry"),
+    ("havent eaten anything for two days", "going_hungry"),
+    ("my friend keira is cutting herself and shows people", "self_harm"),
+    ("my mate keeps hurting himself in the toilets", "self_harm"),
+    ("my cousin is being made to have sex with his mates", "sexual_harm"),
+    ("she was forced to send nudes to older lads", "sexual_harm"),
+    ("her 22 year old boyfriend gives her weed and makes her meet his friends", "exploitation"),
+]
+KINDS_BEHAVIOUR14_EVERYDAY = [
+    "im always hungry after football lol",
+    "my mum never buys the good cereal",
+    "we havent had a takeaway in ages",
+    "there is never any food left at break in the canteen",
+    "she is cutting her own fringe herself again",
+    "the coach makes us meet at 8 on saturdays",
+    "we had a lesson on being made to do things you dont want",
+]
+
+
+@pytest.mark.parametrize(("text", "category"), KINDS_BEHAVIOUR14_MISSED)
+def test_kinds_behaviour13_and_14_missed_are_flags(text: str, category: str) -> None:
+    assert category in {f.category for f in read_rules(text).flags}, read_rules(text)
+
+
+@pytest.mark.parametrize("text", KINDS_BEHAVIOUR14_EVERYDAY)
+def test_kinds_behaviour13_and_14_missed_leave_everyday_answers_alone(text: str) -> None:
+    assert not read_rules(text).flags, read_rules(text).flags
+
+
 @pytest.mark.parametrize(("text", "category"), KINDS_BEHAVIOUR11_MISSED + KINDS_BEHAVIOUR12_MISSED)
 def test_kinds_behaviour11_and_12_missed_are_flags(text: str, category: str) -> None:
     assert category in {f.category for f in read_rules(text).flags}, read_rules(text)

@@ -180,7 +180,7 @@ SETS = {
     "frozen11": ("frozen11", "eleventh frozen set", False),
     "frozen12": ("frozen12", "twelfth frozen set", False),
     "frozen13": ("frozen13", "thirteenth frozen set", False),
-    "frozen14": ("frozen14", "fourteenth frozen set", True),
+    "frozen14": ("frozen14", "fourteenth frozen set", False),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
