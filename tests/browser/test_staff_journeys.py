@@ -612,11 +612,19 @@ def test_publishing_you_said_we_did(signed_in: Callable[[str], Page], site: Site
     page.get_by_label("Business year").select_option("2022/23")
     press(page, "Show")
     assert page.get_by_label("Business year").input_value() == "2022/23"
-    press(page, "Withdraw")
+    press(page, "Withdraw")  # each asks first, saying what will change
+    assert heading(page) == "Withdraw 2022/23 from the public page?"
+    audit(page)
+    press(page, "Yes, withdraw it")
     assert "Not published yet" in page.locator("main .notice").first.inner_text()
     assert go(page, f"{site.url}/you-said-we-did/2022-23") == 404
     go(page, f"{site.url}/staff/reports?year=2022-23")
     press(page, "Publish for young people")
+    assert heading(page) == "Publish 2022/23 for young people?" and "anyone can read it" in main_text(page)
+    assert go(page, f"{site.url}/you-said-we-did/2022-23") == 404  # not until "Yes"
+    page.go_back()
+    audit(page)
+    press(page, "Yes, publish for young people")
     assert page.url.endswith("/staff/reports?year=2022-23")
     assert f"by {STAFF['facilitator']}" in page.locator("main .notice").first.inner_text()
     assert follow(page, "See the public page") == 200

@@ -139,6 +139,19 @@ def test_priorities_actions_report_publish_and_the_public_page(client: TestClien
     assert figures.decode("utf-8-sig").startswith('"survey","question_id","question",')
 
     assert client.get(f"/you-said-we-did/{SLUG}").status_code == 404  # not published yet
+    # A new user: "Publish for young people" put the year on the public page at one press. It now asks first, and
+    # says what goes public; nothing is published until "Yes".
+    button = preview.find("button", string="Publish for young people")
+    asking = button.find_parent("form")
+    assert asking["method"] == "get" and asking["action"] == "/staff/reports/publish"
+    check = get_page(client, f"/staff/reports/publish?year={SLUG}")
+    said = check.get_text(" ", strip=True)
+    assert "anyone can read" in said and "quotes" in said and YEAR in said, said
+    assert check.find("a", href=f"/staff/reports?year={SLUG}") is not None  # back, publishing nothing
+    assert check.find("form", attrs={"method": "post", "action": "/staff/reports/publish"}).find(
+        "button", string="Yes, publish for young people"
+    )
+    assert client.get(f"/you-said-we-did/{SLUG}").status_code == 404  # still not published
     assert (
         client.post(
             "/staff/reports/publish", data={"_csrf_token": csrf(preview), "year": YEAR}, follow_redirects=False

@@ -345,6 +345,22 @@ class PlansController(Controller):
             )
         return Response(body, media_type=media_type, headers=download_headers(name))
 
+    @get("/reports/publish", sync_to_thread=True, opt={"roles": EDITORS})
+    def report_publish_check(
+        self, request: Request, db: Db, year: FromQuery[str | None] = None, withdraw: FromQuery[str | None] = None
+    ) -> Template:
+        """Before publishing or withdrawing a year: what will change on the public page, and a button to do it."""
+        chosen = _year(year, db)
+        return render(
+            request,
+            "staff/publish_check.html",
+            staff=staff_of(request),
+            year=chosen,
+            slug=plan.year_slug(chosen),
+            withdraw=bool(withdraw),
+            published=any(p.year == chosen for p in outputs.publications(db)),
+        )
+
     @post("/reports/publish", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
     def report_publish(
         self, request: Request, db: Db, taxonomy: AppTaxonomy, settings: AppSettings, data: FormData
