@@ -27,7 +27,8 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen10 --before REV  # the tenth (frozen10/, blind before the close labeller; development since)
     .venv/bin/python tools/score_redaction.py --frozen11 --before REV  # the eleventh (frozen11/, a development set since)
     .venv/bin/python tools/score_redaction.py --frozen13 --misses  # the thirteenth (frozen13/, a development set since)
-    .venv/bin/python tools/score_redaction.py --frozen14 --before REV  # the fourteenth (frozen14/, blind; figures only)
+    .venv/bin/python tools/score_redaction.py --frozen14 --misses  # the fourteenth (frozen14/, a development set since)
+    .venv/bin/python tools/score_redaction.py --frozen15 --before REV  # the fifteenth (frozen15/, blind; figures only)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -181,6 +182,7 @@ SETS = {
     "frozen12": ("frozen12", "twelfth frozen set", False),
     "frozen13": ("frozen13", "thirteenth frozen set", False),
     "frozen14": ("frozen14", "fourteenth frozen set", False),
+    "frozen15": ("frozen15", "fifteenth frozen set", True),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -215,7 +217,9 @@ HELP = {
     "frozen13": "score the thirteenth frozen set of #28 (frozen13/, written blind at the eleventh session's start; "
     "measured once at its start and end, a development set since, so its misses may be listed)",
     "frozen14": "score the fourteenth frozen set of #28 (frozen14/, written blind at the twelfth session's start; "
-    "figures only)",
+    "measured once at its start and end, a development set since, so its misses may be listed)",
+    "frozen15": "score the fifteenth frozen set of #28 (frozen15/, written blind in the twelfth session before round "
+    "17; figures only)",
 }
 
 

@@ -199,7 +199,9 @@ def test_a_guesser_cannot_dodge_the_lock_out_with_new_or_made_up_browser_cookies
     assert locked == 1  # the shared count locked once, and the lead's audit log says so
 
 
-def test_a_turned_off_account_is_told_so_but_only_with_the_right_password(client: TestClient, settings: Settings) -> None:
+def test_a_turned_off_account_is_told_so_but_only_with_the_right_password(
+    client: TestClient, settings: Settings
+) -> None:
     """A new user: a disabled account was told "The email address or password is not right", so they kept retyping a
     right password. With the right password the page says the account is turned off and who can turn it on; with a
     wrong one it says what it says for anyone (so nobody learns an account exists, or is off, without its password)."""

@@ -1189,37 +1189,123 @@ def _person_by_what_follows(words: Words) -> Iterator[tuple[int, str]]:
     is"), living somewhere ("georgia lives next door"), a name given as one's own ("its jade btw", "this is summer from
     year 8"), or a name and who they are ("bill the caretaker"); not "april from last year", "georgia is where my dad is
     from", "its summer btw", "hope the youth worker reads this"."""
-    w, classes, lowers = words, words.classes, words.lowers
-    for i, c in enumerate(classes):
-        lower = lowers[i]
-        if not (c & FIRST or lower in TIME_NAMES) or len(lower) < 3 or w.written[i][0].isupper() or i + 1 >= len(w):
-            continue
-        p1, nxt = w.prev(i), lowers[i + 1]
-        if not _spaced(w, i) or p1 in DETERMINERS | TIME_UNITS or (c & FUNCTION and lower not in TIME_NAMES):
-            continue  # not "3 years ago, the guy"
-        after = lowers[i + 2] if i + 2 < len(w) and _spaced(w, i + 1) else ""
-        own = (p1 in SELF_NAMING and w.prev(i, 2) == "") or (p1 == "is" and w.prev(i, 2) in ("this", "dis"))
-        form = nxt in ("in", "from") and _form_after(w, i + 1)
-        if form or (nxt in ("from", "at") and after and _school_at(w, i + 2)):
-            yield i, "a person, by the words after"  # "april from beauchamp said", "faith in 9x2 is"
-        elif nxt in LIVES and after in WHERE_AFTER_LIVES and p1 not in ("in", "from", "to", "of") and c & FIRST:
-            yield i, "a person, by the words after"  # "georgia lives next door"
-        elif own and lower not in TIME_NAMES and nxt in SIGNED_AFTER:
-            yield i, "introduced"  # "its jade btw"
-        elif own and nxt == "from" and after in ("year", "yr"):
-            yield i, "introduced"  # "this is summer from year 8" ("its autumn from 9r": a form, above)
-        elif (
-            nxt == "the"
-            and c & FIRST
-            and lower not in CLAUSE_VERBS
-            and not c & FUNCTION
-            and (after in ROLES_AFTER_THE or w.next(i + 2) in ROLES_AFTER_THE)
-            and not w.possessive(i + 2)
-        ):
-            yield i, "name, then who they are"  # "bill the caretaker", "mark the youth worker"
+    for i in range(len(words) - 1):
+        why = _why_a_person(words, i)
+        if why:
+            yield i, why
+
+
+def _why_a_person(w: Words, i: int) -> str | None:
+    """Why word i is a person's name by the words after it (see _person_by_what_follows), or None."""
+    c, lower = w.classes[i], w.lowers[i]
+    if w.prev(i) in POLISH_KIN and not c & (STOP | ENGLISH) and (c & FIRST or POLISH_PET_NAME.search(lower)):
+        return "relationship"  # "mój tata krzysiek"; not "mój ojczym nadal bije", "tata pije"
+    if len(lower) < 3 or w.written[i][0].isupper() or not _spaced(w, i):
+        return None
+    p1, nxt = w.prev(i), w.lowers[i + 1]
+    if p1 == "" and _a_nickname_from_a_form(w, i):
+        return "a person, by the words after"  # "fizz from 10x3 keeps ...": a nickname no list has
+    if not (c & FIRST or lower in TIME_NAMES):
+        return None
+    if p1 in URDU_I and w.prev(i, 2) in URDU_OPENERS and nxt in URDU_AM and lower not in URDU_STATES:
+        return "introduced"  # "main zara hoon"; not "main theek hoon"
+    if (p1 == "" or p1 in AND_WORDS) and nxt in ("is", "was", "s") and _an_age_after(w, i + 1):
+        return "a person, by the words after"  # "destiny is 13 and ..."; not "summer is 10 weeks away"
+    if p1 in DETERMINERS | TIME_UNITS or (c & FUNCTION and lower not in TIME_NAMES):
+        return None  # not "3 years ago the guy"
+    return _why_by_what_follows(w, i, p1, nxt)
+
+
+def _why_by_what_follows(w: Words, i: int, p1: str, nxt: str) -> str | None:
+    c, lower = w.classes[i], w.lowers[i]
+    after = w.lowers[i + 2] if i + 2 < len(w) and _spaced(w, i + 1) else ""
+    own = (p1 in SELF_NAMING and w.prev(i, 2) == "") or (p1 == "is" and w.prev(i, 2) in ("this", "dis"))
+    form = nxt in ("in", "from") and _form_after(w, i + 1)
+    if form or (nxt in ("from", "at") and after and _school_at(w, i + 2)):
+        return "a person, by the words after"  # "april from beauchamp said", "faith in 9x2 is"
+    if nxt in LIVES and after in WHERE_AFTER_LIVES and p1 not in ("in", "from", "to", "of") and c & FIRST:
+        return "a person, by the words after"  # "georgia lives next door"
+    if own and lower not in TIME_NAMES and nxt in SIGNED_AFTER:
+        return "introduced"  # "its jade btw"
+    if own and nxt == "from" and after in ("year", "yr"):
+        return "introduced"  # "this is summer from year 8" ("its autumn from 9r": a form, above)
+    if (
+        nxt == "the"
+        and c & FIRST
+        and lower not in CLAUSE_VERBS
+        and not c & FUNCTION
+        and (after in ROLES_AFTER_THE or w.next(i + 2) in ROLES_AFTER_THE)
+        and not w.possessive(i + 2)
+    ):
+        return "name, then who they are"  # "bill the caretaker", "mark the youth worker"
+    return None
 
 
 TIME_UNITS = frozenset(["years", "year", "yrs", "months", "weeks", "days", "ages", "time", "long"])
+NOT_A_NICKNAME = (
+    RELATIONS
+    | RELATIONS_PLURAL
+    | frozenset(
+        [
+            "lads",
+            "kids",
+            "girls",
+            "boys",
+            "people",
+            "someone",
+            "everyone",
+            "somebody",
+            "everybody",
+            "students",
+            "pupils",
+        ]
+    )
+)
+"""Words that start a sentence before "from 10x3" and are no one's name ("lads from 10x3 ...")."""
+POLISH_KIN = frozenset(["tata", "brat", "ojczym", "macocha", "ojciec", "mama", "siostra", "wujek", "dziadek"])
+POLISH_PET_NAME = re.compile(r"(?:siek|szek|tek|dek|rek|sia|nia|cia|zia|dzia|usia|unia|uś)$")
+"""The endings of Polish pet names ("krzysiek", "tomek", "gosia", "kasia"), which verbs after "tata" do not have."""
+URDU_I = frozenset(["main", "mai", "mein", "mei", "me"])
+URDU_AM = frozenset(["hoon", "hun", "hu", "hon", "hoo", "hn"])
+URDU_OPENERS = frozenset(["", "salam", "salaam", "assalam", "aoa", "hi", "hello", "hey", "aur", "or"])
+URDU_STATES = frozenset(
+    [
+        "theek",
+        "thik",
+        "khush",
+        "pareshan",
+        "udaas",
+        "udas",
+        "akela",
+        "akeli",
+        "bimar",
+        "thaka",
+        "thaki",
+        "tayyar",
+        "bhi",
+    ]
+)
+"""Roman Urdu words for how one is, between "main" and "hoon" ("main theek hoon"): not a name given."""
+AGE_AFTER = re.compile(
+    r"\s+(\d{1,2})\b(?!\s*(?:weeks?|days?|months?|years? (?:ago|away|long|old)|hours?|minutes?|mins?|pounds?|quid|p\b|%|"
+    r"percent|degrees?|miles?|km|kg|am|pm|o ?clock|st\b|nd\b|rd\b|th\b|[-:/.]))"
+)
+
+
+def _a_nickname_from_a_form(w: Words, i: int) -> bool:
+    """Word i, no word of grammar nor a word for people, before "from" or "in" and a form group's code."""
+    return (
+        w.lowers[i + 1] in ("from", "in")
+        and not w.classes[i] & (STOP | FUNCTION)
+        and w.lowers[i] not in NOT_A_NICKNAME
+        and _form_after(w, i + 1)
+    )
+
+
+def _an_age_after(w: Words, k: int) -> bool:
+    """An age (5 to 25) comes just after word k: "destiny is 13 and", not "summer is 10 weeks away" or "may is 31"."""
+    m = AGE_AFTER.match(w.text, w.span(k)[1])
+    return m is not None and 5 <= int(m.group(1)) <= 25
 
 
 def _spaced(w: Words, i: int) -> bool:
@@ -1542,7 +1628,7 @@ def _names(words: Words) -> Iterator[Found]:
                 if start <= words.span(i)[0] < end and lowers[i] not in NOT_IN_LISTS:
                     names.found.setdefault(i, "list of friends")
     for i, why in _person_by_what_follows(words):
-        names.found.setdefault(i, why)
+        names.found[i] = why  # the words after say more than a list does ("main zara hoon": a name given)
     if names.found:
         names.extend()
     for i, why in names.found.items():
@@ -2750,7 +2836,7 @@ def _famous(words: Words, found: list[Found]) -> set[int]:
             k += 1
         before, after = words.prev(i), words.next(k)
         if (
-            (before in FAME_BEFORE or (after in FAME_AFTER and k > i))
+            (before in FAME_BEFORE or (after in FAME_AFTER and k > i) or _said_to_be_the_best(words, k))
             and words.prev(i, 2) not in STRONG_CONTEXT
             and before not in STRONG_CONTEXT
             and not (after in STRONG_VERBS and words.next(k + 1) in PEOPLE_AFTER)
@@ -2758,6 +2844,21 @@ def _famous(words: Words, found: list[Found]) -> set[int]:
         ):
             famous.update(at[m] for m in range(i, k + 1))
     return famous
+
+
+BEST = frozenset(["favourite", "fave", "favorite", "fav", "greatest", "goat"])
+
+
+def _said_to_be_the_best(words: Words, k: int) -> bool:
+    """A name that ends at word k, then said to be a favourite of a famous kind: "dave is my favourite rapper" (a public
+    figure no list has; not "jay is my favourite person", "jack young is the best striker in our league" nor "abdi is my
+    fave footballer in our year")."""
+    after = [words.next(k + n) for n in range(8)]
+    if after[0] not in ("is", "was", "s"):
+        return False
+    rest = after[1:5]
+    ours = any(a in ("in", "at", "from", "of") and b in ("our", "my", "the") for a, b in itertools.pairwise(after[2:]))
+    return not BEST.isdisjoint(rest[:3]) and not FAME_BEFORE.isdisjoint(rest) and not ours
 
 
 IDENTITIES = word_list("faiths and identities")
@@ -2793,6 +2894,46 @@ PETS = frozenset(
     ]
 )
 """A pet's name is no person's detail ("my dog max is my best friend", "our cat called luna")."""
+
+
+TITLE_NAMES = frozenset(
+    [
+        "matilda",
+        "moana",
+        "coraline",
+        "wonka",
+        "paddington",
+        "mulan",
+        "aladdin",
+        "pinocchio",
+        "rapunzel",
+        "cinderella",
+        "hercules",
+        "tarzan",
+        "bambi",
+        "dumbo",
+        "heidi",
+        "annie",
+        "wednesday",
+        "barbie",
+        "elvis",
+        "luca",
+    ]
+)
+"""Films and books named after their character, as young people write them: a title where just read or watched."""
+READ_OR_WATCHED = frozenset(["read", "reading", "reread", "watched", "watching", "watch", "rewatched", "seen"])
+NOT_AFTER_A_TITLE = frozenset(
+    ["get", "getting", "got", "being", "be", "do", "doing", "did", "fight", "fighting", "hit", "hitting", "cry"]
+)
+
+
+def _a_title_read_or_watched(words: Words, found: Found) -> bool:
+    """A film or book named after its character, just read or watched ("i read matilda", "we watched moana at the
+    youth club"); not a person watched doing something ("i watched luca get beaten up") or whose words were read."""
+    i = words.index_at(found.start)
+    if i is None or words.lowers[i] not in TITLE_NAMES or words.span(i)[1] < found.end or words.possessive(i):
+        return False
+    return words.prev(i) in READ_OR_WATCHED and words.next(i) not in NOT_AFTER_A_TITLE
 
 
 def _a_pets_name(words: Words, found: Found) -> bool:
@@ -2880,8 +3021,8 @@ def _a_word_of_its_language(words: Words, found: Found) -> bool:
     """A name of one word that is an everyday word of Urdu or Polish too ("zara sa bhi khayal nahi", "czuję
     się sam"), in an answer in that language (two of its everyday words or more besides), with no word for a
     person just before it ("moj kolega Sam")."""
-    if words.set.isdisjoint(NAMES_ALSO_WORDS):
-        return False
+    if words.set.isdisjoint(NAMES_ALSO_WORDS) or found.recogniser == "introduced":
+        return False  # "main zara hoon": a name given as one's own
     i = words.index_at(found.start)
     if i is None or words.span(i)[1] < found.end or words.lowers[i] not in NAMES_ALSO_WORDS:
         return False
@@ -3971,6 +4112,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
                 or _an_identity(words, f)
                 or (f.kind == "name" and _a_pets_name(words, f))
                 or (f.kind == "name" and f.start in famous)
+                or (f.kind == "name" and _a_title_read_or_watched(words, f))
                 or (f.kind == "name" and not characters.isdisjoint(words.set) and _a_set_books_character(words, f))
             )
         ]
