@@ -446,3 +446,14 @@ def test_harm_told_now_beside_a_story_that_is_over_is_a_flag() -> None:
     ]
     found = AnswerReader().read([(text, text) for text in now_and_over])
     assert all("flag" in [f.tier for f in flags] for _, flags in found), found
+
+
+def test_an_identity_word_never_makes_an_english_answer_need_a_person() -> None:
+    """A short answer naming who one is was sent to "needs a person to read" as a language the reader cannot read
+    ("i'm trans masc": "masc" is in no English word list), while "i'm trans femme" was not: the outcome changed with
+    the term (behaviour14's invariance). Identity and place words are put in their kind's place before the language is
+    judged, as before the answer is read."""
+    found = AnswerReader().read([(t, t) for t in ("i'm trans masc", "im trans masc and proud", "i'm trans femme")])
+    assert [[f.tier for f in flags] for _, flags in found] == [[], [], []]
+    ((_, flags),) = AnswerReader().read([("Mój ojczym nadal bije mamę i mnie", "Mój ojczym nadal bije mamę i mnie")])
+    assert flags and flags[0].tier == "flag"  # Polish is still read as Polish

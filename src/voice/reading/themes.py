@@ -362,7 +362,9 @@ class AnswerReader:
             ]
             for (redacted, original), found in zip(texts, rules_read, strict=True)
         ]
-        foreign = [self.model.language_of(original) if self.model else None for _, original in texts]
+        # The language judged with identity and place words in their kind's place, as the model reads them: "i'm trans
+        # masc" is English whatever the term ("masc" is in no word list).
+        foreign = [self.model.language_of(self.model.blind(original)) if self.model else None for _, original in texts]
         keywords = [self.keyword_matches(text) for text in clean]
         scores: list[Scores | None] = [None] * len(texts)
         if self.model is not None:
