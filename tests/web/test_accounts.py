@@ -134,6 +134,21 @@ def test_a_new_sign_in_link_lets_the_person_in_while_strangers_have_locked_the_e
     assert client.get("/staff/safeguarding").status_code == 200
 
 
+def test_the_invitation_says_what_each_role_can_do(client: TestClient, settings: Settings) -> None:
+    """A new user could not tell a facilitator from a viewer when inviting someone: each role now says what it can do,
+    read out with its choice."""
+    add(settings, "admin@example.org", "admin")
+    sign_in(client, "admin@example.org")
+    page = get_page(client, "/staff/accounts")
+    said = {}
+    for choice in page.select("input[name=role]"):
+        hint = page.find(id=choice["aria-describedby"])
+        said[choice["value"]] = hint.get_text(" ", strip=True)
+    assert set(said) == {"admin", "facilitator", "safeguarding_lead", "viewer"}
+    assert "accounts" in said["admin"] and "publishes" in said["facilitator"]
+    assert "safeguarding flags" in said["safeguarding_lead"] and "Changes nothing" in said["viewer"]
+
+
 def test_only_admins_run_accounts(client: TestClient, settings: Settings) -> None:
     for role in ("facilitator", "safeguarding_lead", "viewer"):
         add(settings, f"{role}@example.org", role)

@@ -68,6 +68,20 @@ ROLE_NAMES = {
     "safeguarding_lead": N_("Safeguarding lead"),
     "viewer": N_("Viewer"),
 }
+ROLE_HINTS = {
+    "admin": N_(
+        "Invites staff, changes their roles and turns accounts off; reads the audit log; can do what a "
+        "facilitator does."
+    ),
+    "facilitator": N_(
+        "Enters and imports answers, checks themes, chooses quotes, records actions and publishes “you said, we did”."
+    ),
+    "safeguarding_lead": N_(
+        "Reads and closes safeguarding flags and requests to talk, and reads the audit log. The "
+        "only role that sees flagged answers as they were typed."
+    ),
+    "viewer": N_("Reads answers with personal details taken out, their themes and the reports. Changes nothing."),
+}
 
 
 def _day(text: str | None) -> str | None:
@@ -276,6 +290,7 @@ class AccountsController(Controller):
             accounts=auth.accounts(db),
             roles=auth.ROLES,
             role_names=ROLE_NAMES,
+            role_hints=ROLE_HINTS,
             errors=errors or [],
             values=values or {"email": "", "role": "facilitator"},
             link=link,
@@ -323,6 +338,7 @@ class AccountsController(Controller):
             account=self._found(db, staff_id),
             roles=auth.ROLES,
             role_names=ROLE_NAMES,
+            role_hints=ROLE_HINTS,
             errors=errors or [],
             link=link,
             history=events(db, f"staff:{staff_id}", limit=50),
