@@ -23,7 +23,7 @@ from voice.intake import contacts
 from voice.store import accounts as auth
 from voice.store.db import opened
 from voice.web.errors import NotAllowedError
-from voice.web.pages import render, secure_cookies, settings_of, signature, t
+from voice.web.pages import render, settings_of, signature, strict_cookie, t
 
 STAFF_COOKIE = "voice_staff"
 DEVICE_COOKIE = "voice_device"
@@ -44,15 +44,8 @@ def known_browser(connection: ASGIConnection, email: str) -> str:
 def known_browser_cookie(request: Request, settings: Settings, email: str) -> Cookie:
     """The device cookie that makes this browser known to this email (a year; one email per browser)."""
     nonce = known_browser(request, email) or secrets.token_urlsafe(18)
-    return Cookie(
-        key=DEVICE_COOKIE,
-        value=f"{nonce}.{signature(request, 'known browser', email.strip().lower(), nonce)}",
-        path="/staff",
-        httponly=True,
-        samesite="strict",
-        secure=secure_cookies(request, settings),
-        max_age=365 * 24 * 3600,
-    )
+    mac = signature(request, "known browser", email.strip().lower(), nonce)
+    return strict_cookie(request, settings, DEVICE_COOKIE, f"{nonce}.{mac}", "/staff", 365 * 24 * 3600)
 
 
 class SignInRequiredError(Exception):

@@ -15,6 +15,7 @@ import msgspec
 from litestar import MediaType, Request, Response
 from litestar.background_tasks import BackgroundTask
 from litestar.connection import ASGIConnection
+from litestar.datastructures import Cookie
 from litestar.di import NamedDependency, Provide
 from litestar.params import PathParameter, URLEncodedBody
 from litestar.response import Template
@@ -160,6 +161,19 @@ def mailer_of(connection: ASGIConnection) -> Mailer | None:
 def secure_cookies(request: Request, settings: Settings) -> bool:
     """Cookies only over HTTPS: when configured (see https_only), and always when this request came over HTTPS."""
     return https_only(settings) or request.url.scheme == "https"
+
+
+def strict_cookie(request: Request, settings: Settings, key: str, value: str, path: str, max_age: int) -> Cookie:
+    """A cookie of the staff pages: HttpOnly, SameSite=Strict, under `path`, over HTTPS where it can be."""
+    return Cookie(
+        key=key,
+        value=value,
+        path=path,
+        httponly=True,
+        samesite="strict",
+        secure=secure_cookies(request, settings),
+        max_age=max_age,
+    )
 
 
 def record_options(request: Request, reader: BackgroundReader, offered: list[str] | None = None) -> RecordOptions:

@@ -55,6 +55,7 @@ from voice.web.pages import (
     secure_cookies,
     signature,
     staff_of,
+    strict_cookie,
     t,
 )
 from voice.web.withdraw import receipt_error, take_back
@@ -227,15 +228,7 @@ once and a refresh sends nothing again."""
 
 def _link_cookie(request: Request, settings: Settings, token: str) -> Cookie:
     mark = signature(request, "one-time link shown", request.cookies.get(STAFF_COOKIE, ""), token)
-    return Cookie(
-        key=LINK_COOKIE,
-        value=f"{token}.{mark}",
-        path="/staff/accounts",
-        httponly=True,
-        samesite="strict",
-        secure=secure_cookies(request, settings),
-        max_age=300,
-    )
+    return strict_cookie(request, settings, LINK_COOKIE, f"{token}.{mark}", "/staff/accounts", 300)
 
 
 def _link_to_show(request: Request, settings: Settings) -> str | None:

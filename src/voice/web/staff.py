@@ -63,6 +63,7 @@ from voice.web.pages import (
     render,
     secure_cookies,
     staff_of,
+    strict_cookie,
     t,
 )
 from voice.web.words import answer_words
@@ -197,15 +198,7 @@ def _priority_names(db: Db, taxonomy: Taxonomy) -> list[tuple[str, str]]:
 
 
 def _staff_cookie(request: Request, settings: Settings, token: str) -> Cookie:
-    return Cookie(
-        key=STAFF_COOKIE,
-        value=token,
-        path="/staff",
-        httponly=True,
-        samesite="strict",
-        secure=secure_cookies(request, settings),
-        max_age=auth.SESSION_HOURS * 3600,
-    )
+    return strict_cookie(request, settings, STAFF_COOKIE, token, "/staff", auth.SESSION_HOURS * 3600)
 
 
 Sent = str | list[str]
@@ -278,15 +271,7 @@ class SignInController(Controller):
             status_code=303,
             cookies=[
                 _staff_cookie(request, settings, token),
-                Cookie(
-                    key=BIND_COOKIE,
-                    value=bound,
-                    path="/staff",
-                    httponly=True,
-                    samesite="strict",
-                    secure=secure_cookies(request, settings),
-                    max_age=auth.SESSION_HOURS * 3600,
-                ),
+                strict_cookie(request, settings, BIND_COOKIE, bound, "/staff", auth.SESSION_HOURS * 3600),
                 known_browser_cookie(request, settings, email),
             ],
         )
