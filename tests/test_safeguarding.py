@@ -474,6 +474,14 @@ TOLD_AS_OVER_TWELFTH = [
     "when i kept getting kicked out of lessons i felt rubbish but my mentor gave me a voice and i feel positive now",
     "i got picked on at my old one but moving schools was the best thing i did",
     "my old foster placement scared me but my social worker got me moved and now i love it here",
+    # after behaviour15's measure, by kind, in new lines
+    "i had dark thoughts in year 8 but counselling helped and i havent felt like that in ages",
+    "we were in a hostel for a while but the council got us housing and weve been in our house two years now",
+    "my mums ex scared me when i was little but he left when i was 8 and never came back",
+    "i ran off a few times in year 7 but we had family counselling and things at home are good now",
+    "i took a knife to school once cos i was scared but my mentor talked to me and i got rid of it, never again",
+    "i saw my stepdad hit my mum when i was small but weve been away from him for years and were safe",
+    "my sister used to beat me up when we were little but she apologised and were close now",
 ]
 STILL_GOING_ON_TWELFTH = [
     "there was a time when he didnt hit me but now he does every day",
@@ -489,7 +497,31 @@ STILL_GOING_ON_TWELFTH = [
     "i scratch my arms till they bleed and i cant stop, year 7 was hard but its better now",
     "home feels safe when hes out but when he comes back he hits mum",
     "moving schools was the best thing but they found me again on snap",
+    "he left when i was 8 but now hes back and hits mum",
+    "i got rid of the knife but i still get threatened every day",
+    "i was abused as a kid and never had any help",
+    "im in year 9 and my step dad comes into my room at night, the school trip was the best thing this year",
+    "my uncle touched me when i was 10 and he never apologised",
 ]
+
+
+def test_no_labelled_disclosure_is_read_as_over() -> None:
+    """Harm told as over is in neither list, so a disclosure read as over is lost: none of the project's labelled
+    disclosures may be. The twelfth session's "was the best thing" read "im in year 10 ... he comes into the bathroom
+    when im in there ... the choir trip was the best thing this year" as over ("in year 10" as past)."""
+    import msgspec
+
+    root = Path(__file__).parent.parent / "training"
+    disclosures = [
+        row["text"]
+        for name in ("voices.jsonl", "disclosures.jsonl", "long.jsonl")
+        if (root / name).exists()
+        for line in (root / name).read_text(encoding="utf-8").splitlines()
+        if line.strip() and (row := msgspec.json.decode(line)).get("safeguarding_flag")
+    ]
+    assert len(disclosures) > 1000
+    over = [text for text in disclosures if described_as_over(normalise(text))]
+    assert over == []
 
 
 @pytest.mark.parametrize("text", TOLD_AS_OVER_TWELFTH)
