@@ -42,6 +42,25 @@ def find(db: Database, receipt: str) -> int | None:
     return int(row[0]) if row else None
 
 
+class Sent(msgspec.Struct, frozen=True):
+    """What a receipt code is for, to check with the young person before their answers are taken back."""
+
+    survey_slug: str
+    submitted_on: str
+    answered: int
+    """How many questions have an answer."""
+
+
+def sent_with(db: Database, receipt: str) -> Sent | None:
+    """The survey, day and number of answers of the response with this receipt code (None when `find` has none)."""
+    response_id = find(db, receipt)
+    if response_id is None:
+        return None
+    slug, day = db.execute("SELECT survey_slug, submitted_on FROM responses WHERE id = ?", [response_id]).fetchone()
+    answered = db.execute("SELECT count(*) FROM answers WHERE response_id = ?", [response_id]).fetchone()[0]
+    return Sent(slug, day, int(answered))
+
+
 def _hashed(receipt: str) -> str:
     """How a retired receipt code is kept (gone_receipts): a hash, which says nothing the young person's
     own code does not, and links to no answers."""

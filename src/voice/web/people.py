@@ -177,18 +177,16 @@ class WithdrawForController(Controller):
         confirmed, the answers taken back."""
         receipt = str(data.get("receipt", ""))[:40]
         error = receipt_error(request, receipt)
-        found = withdrawal.find(db, receipt) if error is None else None
-        if found is not None and data.get("confirm") != "yes":
-            row = db.execute("SELECT survey_slug, submitted_on FROM responses WHERE id = ?", [found]).fetchone()
-            answered = db.execute("SELECT count(*) FROM answers WHERE response_id = ?", [found]).fetchone()[0]
+        sent = withdrawal.sent_with(db, receipt) if error is None and data.get("confirm") != "yes" else None
+        if sent is not None:
             return render(
                 request,
                 "staff/withdraw_check.html",
                 staff=staff_of(request),
                 receipt=receipt,
-                survey_title=survey_titles(request, catalogue).get(row[0], row[0]),
-                sent_on=row[1],
-                answered=answered,
+                survey_title=survey_titles(request, catalogue).get(sent.survey_slug, sent.survey_slug),
+                sent_on=sent.submitted_on,
+                answered=sent.answered,
             )
         if error is None and not take_back(
             reader, db, receipt, staff_of(request).email, "for a young person who asked"
