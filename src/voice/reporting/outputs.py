@@ -874,6 +874,11 @@ class Publication(msgspec.Struct, frozen=True):
     published_at: str
 
 
+def publication(db: Database, year: str) -> Publication | None:
+    """The year's publication, if it is published."""
+    return next((p for p in publications(db) if p.year == year), None)
+
+
 def publications(db: Database) -> list[Publication]:
     """The published years, newest first."""
     return [

@@ -315,7 +315,7 @@ class PlansController(Controller):
             years=_years(db, chosen),
             chosen_survey=survey or "",
             formats=formats.FORMATS,
-            publication=next((p for p in outputs.publications(db) if p.year == chosen), None),
+            publication=outputs.publication(db, chosen),
             can_edit=staff_of(request).role in EDITORS,
         )
 
@@ -358,7 +358,7 @@ class PlansController(Controller):
             year=chosen,
             slug=plan.year_slug(chosen),
             withdraw=bool(withdraw),
-            published=any(p.year == chosen for p in outputs.publications(db)),
+            published=outputs.publication(db, chosen) is not None,
         )
 
     @post("/reports/publish", sync_to_thread=True, status_code=303, opt={"roles": EDITORS})
