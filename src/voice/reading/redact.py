@@ -1197,12 +1197,12 @@ def _person_by_what_follows(words: Words) -> Iterator[tuple[int, str]]:
 
 def _why_a_person(w: Words, i: int) -> str | None:
     """Why word i is a person's name by the words after it (see _person_by_what_follows), or None."""
-    c, lower = w.classes[i], w.lowers[i]
-    if w.prev(i) in POLISH_KIN and not c & (STOP | ENGLISH) and (c & FIRST or POLISH_PET_NAME.search(lower)):
+    c, lower, p1 = w.classes[i], w.lowers[i], w.prev(i)
+    if p1 in POLISH_KIN and not c & (STOP | ENGLISH) and (c & FIRST or POLISH_PET_NAME.search(lower)):
         return "relationship"  # "mój tata krzysiek"; not "mój ojczym nadal bije", "tata pije"
     if len(lower) < 3 or w.written[i][0].isupper() or not _spaced(w, i):
         return None
-    p1, nxt = w.prev(i), w.lowers[i + 1]
+    nxt = w.lowers[i + 1]
     if p1 == "" and _a_nickname_from_a_form(w, i):
         return "a person, by the words after"  # "fizz from 10x3 keeps ...": a nickname no list has
     if not (c & FIRST or lower in TIME_NAMES):
