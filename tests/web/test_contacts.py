@@ -8,6 +8,7 @@ from pathlib import Path
 
 import msgspec
 import pytest
+from httpx import Response
 from litestar.testing import TestClient
 
 from tests.conftest import (
@@ -38,6 +39,20 @@ def ask_on_the_web(client: TestClient, name: str, contact: str) -> str:
     return send(client, "ypag-priorities")
 
 
+def ask_through_the_api(client: TestClient) -> Response:
+    """A young person's request for contact sent through the API: nothing worrying, a phone number."""
+    return client.post(
+        "/api/surveys/ypag-priorities/responses",
+        json={
+            "answers": {
+                "most_important": "More youth clubs please",
+                "talk_to_someone": True,
+                "talk_to_someone.contact": "07700 900456",
+            }
+        },
+    )
+
+
 def test_the_promise_on_the_form_and_the_due_day_come_from_one_setting(settings: Settings) -> None:
     from voice.web.app import create_app
 
@@ -62,16 +77,7 @@ def test_every_request_reaches_the_leads_queue_due_on_the_promised_day(client: T
     add(settings, "facilitator@example.org", "facilitator")
     add(settings, "viewer@example.org", "viewer")
     ask_on_the_web(client, "Sam", "sam.j@example.com")
-    api = client.post(
-        "/api/surveys/ypag-priorities/responses",
-        json={
-            "answers": {
-                "most_important": "More youth clubs please",
-                "talk_to_someone": True,
-                "talk_to_someone.contact": "07700 900456",
-            }
-        },
-    )
+    api = ask_through_the_api(client)
     assert api.status_code == 201
     assert rows(settings, "SELECT count(*) FROM flags") == [(0,)]  # nothing worrying: no flag to lean on
 
@@ -299,16 +305,7 @@ def test_a_request_whose_answers_were_taken_back_says_so(client: TestClient, set
     said so, though the young person was told "they will still get in touch ... You can tell them you do not want to
     talk". The request says when the answers were taken back, and that the young person may not want to talk."""
     add(settings, "lead@example.org", "safeguarding_lead")
-    sent = client.post(
-        "/api/surveys/ypag-priorities/responses",
-        json={
-            "answers": {
-                "most_important": "More youth clubs please",
-                "talk_to_someone": True,
-                "talk_to_someone.contact": "07700 900456",
-            }
-        },
-    )
+    sent = ask_through_the_api(client)
     assert client.delete(f"/api/responses/{sent.json()['receipt']}").status_code == 204
     sign_in(client, "lead@example.org")
     request_id = rows(settings, "SELECT id FROM contact_requests")[0][0]
