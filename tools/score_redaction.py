@@ -28,7 +28,8 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen11 --before REV  # the eleventh (frozen11/, a development set since)
     .venv/bin/python tools/score_redaction.py --frozen13 --misses  # the thirteenth (frozen13/, a development set since)
     .venv/bin/python tools/score_redaction.py --frozen14 --misses  # the fourteenth (frozen14/, a development set since)
-    .venv/bin/python tools/score_redaction.py --frozen15 --before REV  # the fifteenth (frozen15/, blind; figures only)
+    .venv/bin/python tools/score_redaction.py --frozen15 --misses  # the fifteenth (frozen15/, a development set since)
+    .venv/bin/python tools/score_redaction.py --frozen16 --before REV  # the sixteenth (frozen16/, blind; figures only)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -182,7 +183,8 @@ SETS = {
     "frozen12": ("frozen12", "twelfth frozen set", False),
     "frozen13": ("frozen13", "thirteenth frozen set", False),
     "frozen14": ("frozen14", "fourteenth frozen set", False),
-    "frozen15": ("frozen15", "fifteenth frozen set", True),
+    "frozen15": ("frozen15", "fifteenth frozen set", False),
+    "frozen16": ("frozen16", "sixteenth frozen set", True),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -219,7 +221,9 @@ HELP = {
     "frozen14": "score the fourteenth frozen set of #28 (frozen14/, written blind at the twelfth session's start; "
     "measured once at its start and end, a development set since, so its misses may be listed)",
     "frozen15": "score the fifteenth frozen set of #28 (frozen15/, written blind in the twelfth session before round "
-    "17; figures only)",
+    "17; measured once before and after it, a development set since, so its misses may be listed)",
+    "frozen16": "score the sixteenth frozen set of #28 (frozen16/, written blind at the thirteenth session's start; "
+    "figures only)",
 }
 
 

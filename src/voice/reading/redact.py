@@ -1967,7 +1967,74 @@ def _addresses_in_context(text: str, pattern: re.Pattern[str]) -> list[Found]:
             found.append(Found(start, m.end(), "address", "house number and street where someone lives"))
         elif _postal_after(text, m.end()):
             found.append(Found(start, m.end(), "address", "house number and street, then its town or postcode"))
+        elif NUMBER_THE_STREET.fullmatch(m.group()):
+            found.append(Found(start, m.end(), "address", "house number and a close's name"))
     return found
+
+
+HOTEL = r"(?:[A-Za-z'&]+\s+){0,2}?(?:hotel|hostel|inn|travelodge|ibis|hilton|marriott|b&b|bnb)"
+HOTEL_TAIL = (
+    r"\s+(?:at|in|of)\s+(?:the\s+|a\s+)?" + HOTEL + r"\b"
+    rf"(?:\s+(?:on|off)\s+(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{0,3}}(?:{STREET}|{WEAK_STREET})\b)?"
+)
+HOME_BY_NUMBER = re.compile(
+    rf"\b(?:(?:hostel|hotel)\s+)?room\s+\d{{1,4}}[a-z]?{HOTEL_TAIL}"
+    r"|\b(?:live|lives|living|stay|stays|staying|moved|placed)\s+in\s+"
+    r"(?P<h>(?:(?:hostel|hotel)\s+)?room|caravan|chalet|cabin|bungalow|maisonette)\s+\d{1,4}[a-z]?\b"
+    rf"(?:{HOTEL_TAIL})?",
+    re.IGNORECASE,
+)
+"""A home that is not a house, by its number: a hotel's or hostel's room where a family is placed ("[room 118 at the
+premier inn on humberstone gate]"), or a room, caravan or bungalow someone lives in ("we live in [caravan 7]"); not
+"maths in room 118" or "room 4 at the youth centre"."""
+HOME_NUMBER_WORDS = frozenset(["room", "caravan", "chalet", "cabin", "bungalow", "maisonette"])
+"""What HOME_BY_NUMBER needs, cheap to look for first."""
+BLOCK_PAIR = re.compile(
+    r"\b(?:the\s+)?(?P<a>(?:st\.?\s+)?[A-Za-z']+)\s+(?:flats|estate|house|court|lodge|tower|towers|heights|mansions)"
+    r"\s*,\s*(?:(?P<b>[A-Za-z']+(?:\s+[A-Za-z']+)?)\s+(?:house|court|lodge|tower|towers|heights|mansions|flats)"
+    r"|block\s+[a-z])\b",
+    re.IGNORECASE,
+)
+"""A block of flats by its name, then its building or block after a comma ("the [st marks flats, elmsdale house]",
+"[rowlatts hill flats, block c]")."""
+
+
+def _named_blocks(text: str) -> list[Found]:
+    """BLOCK_PAIR where the names are no words of grammar, of family or of everyday description, and one of them is a
+    saint's or a word no everyday list has; not "my mums house, my dads house", "the big house, the small house"."""
+    found = []
+    for m in BLOCK_PAIR.finditer(text):
+        words = [w.lower() for part in (m.group("a"), m.group("b") or "") for w in WORD.findall(part)]
+        saint = words[0] == "st"
+        words = words[1:] if saint else words
+        if any(
+            w in NOT_A_BUILDINGS_NAME
+            or w in RELATIONS
+            or w in RELATIONS_PLURAL
+            or w.endswith("'s")
+            or class_of(w) & (STOP | FUNCTION)
+            for w in words
+        ):
+            continue
+        if saint or not all(class_of(w) & ENGLISH for w in words):
+            found.append(Found(*m.span(), "address", "block of flats by its name, and its building"))
+    return found
+
+
+THE_STREETS = frozenset(
+    [
+        *("paddocks", "paddock", "maltings", "willows", "limes", "beeches", "elms", "poplars", "laurels", "hawthorns"),
+        *("pastures", "meadows", "sidings", "brambles", "ridings", "spinneys", "spinney", "orchards", "leys", "leas"),
+        *("lawns", "woodlands", "coppice", "glebe", "croft", "dell", "nook", "garth", "wynd", "fairway", "ridgeway"),
+        *("glade", "copse", "crescent", "mews", "hawthorns", "hollies", "chestnuts", "cedars", "firs", "oaks"),
+    ]
+)
+"""Everyday last words of a street's name that, after a house number and "the", are a close's name wherever they are
+("outside 21 the paddocks", "number 9 the maltings"), where "the chase", "the green" or "the park" may be anything."""
+NUMBER_THE_STREET = re.compile(
+    r"\d{1,4}[a-z]?\s+the\s+(?:" + "|".join(sorted(THE_STREETS, key=lambda w: (-len(w), w))) + ")",
+    re.IGNORECASE,
+)
 
 
 BUILDING_ENDS = frozenset(["house", "court", "lodge", "tower", "towers", "heights", "point", "mansions", "flats"])
@@ -2199,6 +2266,58 @@ HOUSE_NAME_BEFORE = re.compile(
 NOT_A_HOUSES_NAME = frozenset(["my", "our", "his", "her", "their", "your", "ur", "a", "an", "this", "that", "its"])
 
 
+HOME_BEFORE = re.compile(
+    r"\b(?:(?:hostel|hotel)\s+)?(?:flat|apartment|bungalow|maisonette|caravan|chalet|cabin|room|unit)\s+"
+    r"(?:[a-z]|\d{1,4}[a-z]?)\s*,?\s+$"
+    r"|\b(?:(?:hostel|hotel)\s+)?(?:bungalow|maisonette|caravan|chalet|cabin)\s+$"
+    r"|\b(?:hostel|hotel)\s+$",
+    re.IGNORECASE,
+)
+"""Before an address: a home that is not a house, by its number ("[bungalow 4, the limes, syston]", "[maisonette 2,
+19 tudor road]"), or the kind of place a room or flat is in ("[hostel room 12, 40 saxby street]")."""
+HOME_BUILDING_BEFORE = re.compile(
+    r"\b(?:the\s+)?((?:[A-Za-z']+\s+){1,2})(?:house|court|lodge|tower|towers|heights|point|mansions|flats)"
+    r"\s+(?:on|at|off)\s+$",
+    re.IGNORECASE,
+)
+"""Before an address: a building by its name, then "on" ("[ashfield house on 12 london road]")."""
+NOT_A_BUILDINGS_NAME = NOT_A_HOUSES_NAME | frozenset(
+    [
+        *("big", "small", "little", "old", "new", "white", "red", "blue", "green", "black", "nice", "first", "last"),
+        *("same", "other", "next", "council", "foster", "care", "safe", "halfway", "childrens", "children's", "kids"),
+        *("youth", "family", "community", "student", "students", "boarding", "party", "open", "full", "empty"),
+    ]
+)
+
+
+def _with_home_before(text: str, found: Found) -> Found:
+    """An address with the home or building it is written after: a bungalow, caravan or room by its number
+    (HOME_BEFORE), or a building by its name and "on" ("[woodlands house on 20 uppingham road]"); not "my nans house
+    on", "a big house on" (a word for a person or an everyday word is no building's name)."""
+    m = HOME_BEFORE.search(text, max(0, found.start - 30), found.start)
+    if m:
+        return Found(m.start(), found.end, found.kind, found.recogniser)
+    m = HOME_BUILDING_BEFORE.search(text, max(0, found.start - 50), found.start)
+    if not m:
+        return found
+    start = m.end(1)
+    for w in reversed(list(WORD.finditer(text, m.start(1), m.end(1)))):  # "at [ashfield house on ...]"
+        lower = w.group().lower()
+        if (
+            lower in NOT_A_BUILDINGS_NAME
+            or lower in RELATIONS
+            or lower in RELATIONS_PLURAL
+            or lower.endswith("'s")
+            or class_of(lower) & (STOP | FUNCTION)
+        ):
+            break
+        start = w.start()
+    if start == m.end(1):
+        return found
+    the = re.search(r"\bthe\s+$", text[max(0, start - 4) : start], re.IGNORECASE)
+    return Found(start - (len(the.group()) if the else 0), found.end, found.kind, found.recogniser)
+
+
 def _with_building_before(text: str, found: Found) -> Found:
     """An address with a house's name before it and a comma: "[the old school house, main street, billesdon]",
     "[the red house, 2 church lane]"; not "my nans house, 2 church lane" (a word for a person is no house's name)."""
@@ -2234,6 +2353,13 @@ def _with_area_before(text: str, found: Found) -> Found:
     return found
 
 
+def _with_form_word(text: str, m: re.Match[str]) -> Found:
+    """A form group's code, with the word for it just before ("a boy in [form 9k]", "everyone in [tutor group
+    10JB]"): "form" beside a code says whose form as much as the code does."""
+    before = FORM_WORD_BEFORE.search(text, max(0, m.start() - 15), m.start())
+    return Found(before.start() if before else m.start(), m.end(), "form group", "form group")
+
+
 def _a_form(text: str, m: re.Match[str]) -> bool:
     """ "9R", "10JT"; "10 ABE", "9r" after "form", "group", "in"; not "10am", "8kg" or "11th"."""
     letters = m.group("f").lstrip().lstrip("-")  # "10-CH"
@@ -2257,6 +2383,12 @@ def _a_form(text: str, m: re.Match[str]) -> bool:
         return True  # "the lads in 10K keep ...": a form; "in 10K debt", "in 10K race" a sum or a run
     if letters.isupper() and FORM_TUTOR_BEFORE.search(text, max(0, m.start() - 25), m.start()):
         return True  # "my form tutor in 8K": a form, though "8K" is a number elsewhere
+    if (
+        FORM_WORD_BEFORE.search(text, max(0, m.start() - 15), m.start())
+        and letters.lower() not in ("am", "pm", "th", "st", "nd", "rd")
+        and not COUNTED_AFTER.match(text, m.end())
+    ):
+        return True  # "in form 9k": a form, where "9k" is a sum elsewhere
     return letters.lower() not in (NOT_FORM_CAPITALS if letters.isupper() else NOT_FORM)
 
 
@@ -2266,6 +2398,8 @@ COUNTED_AFTER = re.compile(
     re.IGNORECASE,
 )
 """What follows a number of thousands or millions ("in 10K debt", "came 3rd in 10K race")."""
+FORM_WORD_BEFORE = re.compile(r"\b(?:form|(?:form|tutor|reg)\s+group)\s+$", re.IGNORECASE)
+"""Just before a form group's code, the word for it, which goes with the code ("in [form 9k]")."""
 FORM_NAMED_BEFORE = re.compile(r"\b(?:form|from|group|class)\s+$|(?:^|[,(]\s*)$", re.IGNORECASE)
 """Before a form whose letter is a number's too ("11K", "11M"): a word for a form, "from", or a comma in a list of
 details ("Amira (Bibi), 11M, at ...")."""
@@ -4021,10 +4155,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             found += [Found(*m.span(), "address", "house number and street") for m in URDU_ADDRESS.finditer(text)]
         if "," in text:
             found += _numbered_before_a_town(text)
-        found += [Found(*m.span(), "form group", "form group") for m in FORM_GROUP.finditer(text) if _a_form(text, m)]
-        found += [
-            Found(*m.span(), "form group", "form group") for m in FORM_OTHER.finditer(text) if _another_form(text, m)
-        ]
+        found += [_with_form_word(text, m) for m in FORM_GROUP.finditer(text) if _a_form(text, m)]
+        found += [_with_form_word(text, m) for m in FORM_OTHER.finditer(text) if _another_form(text, m)]
         found += _numbers(text, digit_count)
     elif ("live" in seen or "lives" in seen) and not ADDRESS_STREETS.isdisjoint(seen):
         found += [Found(*m.span(), "address", "street where someone lives") for m in ADDRESS.finditer(text)]
@@ -4039,6 +4171,13 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         found += _streets_lived_on(text)
     if not BUILDING_LIVING_CUES.isdisjoint(seen) and not BUILDING_ENDS.isdisjoint(seen):
         found += _buildings_lived_in(text)
+    if digit_count and not HOME_NUMBER_WORDS.isdisjoint(seen):
+        found += [
+            Found(m.start("h") if m.group("h") else m.start(), m.end(), "address", "home by its number")
+            for m in HOME_BY_NUMBER.finditer(text)
+        ]
+    if "," in text and not BUILDING_ENDS.isdisjoint(seen):
+        found += _named_blocks(text)
     if digit_count or not MONTH_WORDS.isdisjoint(seen):  # "my birthday is the twelfth of october"
         found += _birth_dates(text, seen)
     if not ANY_STREET.isdisjoint(seen) and (
@@ -4083,7 +4222,9 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         return found
     found = _addresses_joined(
         [
-            _with_building_before(text, _with_area_before(text, _with_town(text, _with_parts_after(text, f))))
+            _with_home_before(
+                text, _with_building_before(text, _with_area_before(text, _with_town(text, _with_parts_after(text, f))))
+            )
             if f.kind == "address"
             else _with_surroundings(text, f)
             if f.kind == "workplace"
