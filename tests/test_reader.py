@@ -457,3 +457,30 @@ def test_an_identity_word_never_makes_an_english_answer_need_a_person() -> None:
     assert [[f.tier for f in flags] for _, flags in found] == [[], [], []]
     ((_, flags),) = AnswerReader().read([("Mój ojczym nadal bije mamę i mnie", "Mój ojczym nadal bije mamę i mnie")])
     assert flags and flags[0].tier == "flag"  # Polish is still read as Polish
+
+
+def test_every_term_of_who_one_is_reads_as_its_kind_to_both_readers() -> None:
+    """The first reader was trained with a shorter list of terms than the list has now: a care status it never
+    saw ("im in supported lodgings and i want to be a doctor when im older") was a flag for suicide, where "in
+    supported living" was in neither list (behaviour16's invariance). Both readers put every listed term of who one
+    is (care status, gender, sexuality, disability, faith, ethnicity) in its kind's place; languages, nationalities,
+    family members and pastimes keep the list the first reader was trained with ("english" is a lesson too)."""
+    from voice.reading.close import shipped_close_reader
+    from voice.reading.reader import shipped_model
+    from voice.reading.training import terms
+
+    model, close = shipped_model(), shipped_close_reader()
+    assert model is not None and close is not None
+    for kind in ("care_status", "gender_identity", "sexual_orientation", "disability", "faith", "ethnicity"):
+        for term in terms()[kind]:
+            said = f"as someone {term} i want to be a doctor when im older"
+            assert model.blind(said) == close.blind(said) == "as someone identity i want to be a doctor when im older"
+    assert model.blind("i love english and french") == "i love english and french"
+    shapes = [
+        "im {} and i want to be a doctor when im older",
+        "as someone {} i think school should have more clubs",
+        "im {} and i just got a part time job at the cinema",
+    ]
+    texts = [shape.format(term) for shape in shapes for term in terms()["care_status"]]
+    shown = [t for t, (_, flags) in zip(texts, AnswerReader().read([(t, t) for t in texts]), strict=True) if flags]
+    assert shown == []

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 import numpy as np
 
+from voice.common.settings import resource_dir
 from voice.common.text import normalise, respell
 from voice.reading.evidence import Evidence
 
@@ -341,6 +342,32 @@ class Blinder:
         return re.compile(rf"(?<![\w'’])({alternatives})(?!\w)", re.IGNORECASE)
 
 
+WHO_ONE_IS = ("care_status", "gender_identity", "sexual_orientation", "disability", "faith", "ethnicity")
+"""Kinds of term the first reader blinds from the whole list in use (training/blind_terms.json), not only from the
+list it was trained with: a term of who one is that it never saw is no word it learned, and reads as the others do.
+Languages and nationalities ("english" and "french" are lessons too), family members and pastimes keep the trained
+list: blinding the later ones moved its verdicts (docs/reader.md)."""
+
+
+@cache
+def listed_terms(root: Path | None = None) -> dict[str, list[str]]:
+    """The kinds of term that must not move the reader, and their terms (`training/blind_terms.json`)."""
+    path = (root or resource_dir("training")) / "blind_terms.json"
+    if not path.exists():
+        return {}
+    found = msgspec.json.decode(path.read_bytes(), type=dict[str, Any])
+    return {kind: list(values) for kind, values in found.items() if not kind.startswith("_")}
+
+
+def blind_terms_in_use(trained: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The terms the first reader blinds: those it was trained with, and the whole list's terms of WHO_ONE_IS."""
+    listed = listed_terms()
+    return {
+        kind: sorted(set(trained.get(kind, [])) | set(listed.get(kind, []) if kind in WHO_ONE_IS else []))
+        for kind in trained.keys() | (listed.keys() & set(WHO_ONE_IS))
+    }
+
+
 class Meta(msgspec.Struct, frozen=True):
     """What the arrays mean, and how the model was made (shown in its card)."""
 
@@ -427,7 +454,7 @@ class Model:
             "topics": slice(1 + k + s, 1 + k + s + t),
         }
         self.version = f"reader-{meta.format}:{meta.trained_on}:{sum(meta.data.values())}"
-        self.blind = Blinder(meta.blind_terms)
+        self.blind = Blinder(blind_terms_in_use(meta.blind_terms))
 
     # --- files -------------------------------------------------------------------------------
     @classmethod

@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +41,7 @@ from voice.reading.reader import (
     Model,
     dense_features,
     embed,
+    listed_terms,
     words,
 )
 from voice.reading.safeguarding import CATEGORY_OF_LABEL, RULE_CATEGORIES, SELF_MARK, read_rules
@@ -132,14 +132,9 @@ def behaviour_texts() -> set[str]:
     }
 
 
-@cache
 def terms(root: Path = TRAINING) -> dict[str, list[str]]:
     """The kinds of term that must not move the reader, and their terms (`blind_terms.json`)."""
-    path = root / "blind_terms.json"
-    if not path.exists():
-        return {}
-    found = msgspec.json.decode(path.read_bytes(), type=dict[str, Any])
-    return {kind: list(values) for kind, values in found.items() if not kind.startswith("_")}
+    return listed_terms(root)
 
 
 def protected_words(root: Path = TRAINING) -> frozenset[str]:
