@@ -801,3 +801,54 @@ def test_kinds_behaviour11_and_12_missed_are_flags(text: str, category: str) -> 
 @pytest.mark.parametrize("text", KINDS_BEHAVIOUR11_EVERYDAY + KINDS_BEHAVIOUR12_EVERYDAY)
 def test_kinds_behaviour11_and_12_missed_leave_everyday_answers_alone(text: str) -> None:
     assert not read_rules(text).flags, read_rules(text).flags
+
+
+# #25, thirteenth session, written for these tests before the phrases and rules were changed. Kinds: a Polish "nie"
+# of an earlier clause or of a filler ("nie wiem", "nie mogę już", "nie mam siły") does not turn round the harm after
+# it; Polish as misspelt at school (rz for ż, u for ó, h for ch) and with "już", "wcale" or "chyba" inside a phrase;
+# Roman Urdu with its future written joined or apart ("jaunga", "jaun ga") and its vowels single or doubled; and
+# phrases of kinds the lists lacked: killing oneself ("khud ko maar doon"), not wanting to stay alive ("zinda nahi
+# rehna"), a knife threatened ("chaaku maarenge"), being made to sell drugs ("نشہ بکواتے"), nothing ever getting
+# better ("nic się nie poprawi").
+OTHER_LANGUAGES_THIRTEENTH = [
+    ("nie wiem, chyba się zabiję", "suicide"),
+    ("nie wiem co robić, tnę się prawie codziennie", "self_harm"),
+    ("nie mam siły, chcę się zabić", "suicide"),
+    ("nie chce już rzyć", "suicide"),
+    ("boje się wrucić do domu bo ojczym mnie bije", "abuse"),
+    ("chce umżeć", "suicide"),
+    ("nie chcę już wcale żyć", "suicide"),
+    ("nic się już nie poprawi, wszystko jest bez sensu", "hopelessness"),
+    ("nic sie nigdy nie zmieni", "hopelessness"),
+    ("kal raat ghar se bhaag jaungi", "running_away"),
+    ("main ghar se bhag jaun gi kisi din", "running_away"),
+    ("dil karta hai khud ko maar dun", "suicide"),
+    ("ab mujhe zinda nahi rehna", "suicide"),
+    ("woh kehte hain chaku maarenge agar paise nahi diye", "weapons"),
+    ("وہ لڑکے مجھ سے زبردستی نشہ بکواتے ہیں", "exploitation"),
+    ("میں خود کو مار دوں گی", "suicide"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), OTHER_LANGUAGES_THIRTEENTH)
+def test_polish_and_urdu_as_written_in_the_thirteenth_session_are_flags(text: str, category: str) -> None:
+    flags = read_rules(text).flags
+    assert flags, text
+    assert any(category in f.category for f in flags), (text, [f.category for f in flags])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nigdy nie myślałam, żeby się zabić",
+        "nie tnę się już od roku",
+        "nikt mnie w domu nie bije",
+        "nie chce mi się dziś iść do szkoły",
+        "ghar se bhaag jaane ka kabhi nahi socha",
+        "main khud ko kabhi nahi maarungi",
+        "chaku se sabzi kaat rahi thi",
+        "nie wiem, chyba pójdę na basen",
+    ],
+)
+def test_polish_and_urdu_turned_round_or_everyday_stay_no_flags_in_the_thirteenth_session(text: str) -> None:
+    assert not read_rules(text).flags, (text, read_rules(text).flags)

@@ -10,6 +10,7 @@ seeing the behavioural tests or the labelled sets."""
 
 import itertools
 import json
+import re
 from pathlib import Path
 
 from voice.common.text import normalise
@@ -975,11 +976,78 @@ def add(lang, table, expand):
     return counts
 
 
+# Thirteenth session (#25), kinds the lists lacked, written before behaviour16's failures were mended as kinds (not its
+# lines): nothing ever getting better (Polish); killing oneself, not wanting to stay alive, a knife threatened and
+# being made to sell drugs (Urdu and Roman Urdu).
+PL["hopelessness"] += [
+    "nic się nie poprawi",
+    "nic się nigdy nie poprawi",
+    "nic się nie zmieni",
+    "nic się nigdy nie zmieni",
+    "nigdy nie będzie lepiej",
+    "to się nigdy nie skończy",
+    "nie widzę przyszłości",
+    "nie ma dla mnie przyszłości",
+]
+UR["suicidal"] += ["خود کو مار دوں", "خود کو مار ڈالوں", "خود کو ختم کر", "زندہ نہیں رہنا", "جینے کا دل نہیں"]
+UR["violence_weapons"] += ["چاقو مار", "چھری مار", "چاقو سے مار", "چاقو مارنے", "چاقو ماریں گے"]
+UR["exploitation"] += ["نشہ بکوا", "زبردستی نشہ", "زبردستی ڈرگز", "زبردستی منشیات", "قرض دار ہوں", "قرضدار ہوں"]
+UL["suicidal"] += (
+    alts(
+        "khud|khudh", "ko|ku", "maar|mar", "doon|dun|du|dalun|daloon|dalu|lun|loon|dungi|dunga|doongi|doonga|dena|lena"
+    )
+    + alts("khud|khudh", "ko|ku", "khatam|khtm|khatm", "kar|kr|karna|krna|kardoon|kardun")
+    + alts("zinda|zindah", NAHI, "rehna|rahna|rehena|rehna chahta|rehna chahti")
+    + alts("jeene|jine|jeenay", "ka|ko", "dil|mann|man", NAHI)
+)
+UL["violence_weapons"] += alts(
+    "chaaku|chaku|chakoo|chaqu|chaaqu|chhuri|churi|chhura|chura|knife", "se|", "maar|mar|maarenge|marenge|maar denge"
+)
+UL["exploitation"] += (
+    alts("nasha|nashe|drugs|drug", "bikwa|bikwate|bikwatay|bechwa|bechwate|bechwatay")
+    + alts("zabardasti|zabardasti se|zbrdsti", "nasha|drugs|maal", "bech|bik|bikwa|pohncha|pahuncha")
+    + alts("qarz|karz|qarza|karza", "dar|daar")
+)
+
 report = {
     "pl": add("pl", PL, pl_variants),
     "ur": add("ur", UR, lambda p: [p]),
     "ur-Latn": add("ur-Latn", UL, lambda p: [p]),
 }
+
+
+def spelt_as_at_school(p):
+    """A Polish phrase with one of the spellings Polish pupils confuse: "rz" for "ż" and back, "u" for "ó", "h" for
+    "ch" and back ("nie chce rzyć", "boje się wrucić")."""
+    out = set()
+    for wrong, right in (("ż", "rz"), ("rz", "ż"), ("ó", "u"), ("ch", "h")):
+        for m in re.finditer(wrong, p):
+            out.add(p[: m.start()] + right + p[m.end() :])
+    for m in re.finditer(r"(?<![cszr])h", p):
+        out.add(p[: m.start()] + "ch" + p[m.end() :])
+    return sorted(out - {p})
+
+
+def roman_urdu_spellings(p):
+    """A Roman Urdu phrase with its future joined or apart ("jaun ga", "jaunga") and one long vowel written short
+    ("bhaag", "bhag")."""
+    out = {re.sub(r"\b(\w+) (ga|gi|ge|gay)\b", r"\1\2", p), re.sub(r"\b(\w+n)(ga|gi|ge)\b", r"\1 \2", p)}
+    for m in re.finditer("aa", p):
+        out.add(p[: m.start()] + "a" + p[m.end() :])
+    return sorted(out - {p})
+
+
+def respelt(lang, spell):
+    """Every phrase of a language's file (not only this tool's) with the spellings `spell` gives."""
+    block = data[lang]
+    table = {
+        cat: [v for p in list(ps) for v in spell(p)] for cat, ps in block.items() if cat not in ("negators", "examples")
+    }
+    return add(lang, table, lambda p: [p])
+
+
+report["pl school spellings"] = respelt("pl", lambda p: [v for w in spelt_as_at_school(p) for v in pl_variants(w)])
+report["ur-Latn spellings"] = respelt("ur-Latn", roman_urdu_spellings)
 neg = data["ur-Latn"]["negators"]
 report["ur-Latn"]["negators"] = sum(1 for w in UL_NEGATORS if w not in neg)
 neg.extend(w for w in UL_NEGATORS if w not in neg)

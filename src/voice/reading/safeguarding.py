@@ -79,11 +79,20 @@ CATEGORY_OF_LABEL = {"suicidal": "suicide", "violence_weapons": "weapons", "negl
 """The labelled data's category names (training/, the phrases file) that voice spells differently."""
 
 
-def _phrase_pattern(phrase: str) -> str:
+POLISH_FILLER = r"(?: (?:już|juz|wcale|naprawdę|naprawde|chyba|serio|totalnie|po prostu))?"
+"""A word Polish puts inside a phrase without changing it ("nie chcę już wcale żyć", "nie widzę już sensu")."""
+
+
+def _phrase_pattern(phrase: str, lang: str = "") -> str:
     """A rule for one key phrase: the phrase as normalised, from a word's start; its last word may go on
-    ("samookalecz" finds "samookaleczam"). Arabic script is matched as written."""
+    ("samookalecz" finds "samookaleczam"); in Polish, with a filler or two between its words (POLISH_FILLER). Arabic
+    script is matched as written."""
     plain = normalise(phrase)
-    return rf"(?<!\w){re.escape(plain)}\w*" if plain else ""
+    if not plain:
+        return ""
+    if lang == "pl":
+        return r"(?<!\w)" + (POLISH_FILLER * 2 + " ").join(map(re.escape, plain.split())) + r"\w*"
+    return rf"(?<!\w){re.escape(plain)}\w*"
 
 
 @cache
@@ -107,7 +116,7 @@ def _phrases() -> tuple[dict[str, list[str]], dict[str, frozenset[str]]]:
                 negating[lang[:2]] = negating.get(lang[:2], frozenset()) | found
             elif category != "examples":
                 key = CATEGORY_OF_LABEL.get(category, category) + OTHER_LANGUAGES
-                rules.setdefault(key, []).extend(p for p in map(_phrase_pattern, phrases) if p)
+                rules.setdefault(key, []).extend(p for p in (_phrase_pattern(ph, lang) for ph in phrases) if p)
     return rules, negating
 
 
@@ -405,7 +414,8 @@ def _compiled() -> tuple[tuple[str, frozenset[str], re.Pattern[str], bool], ...]
 @cache
 def _about_absence(pattern: re.Pattern[str]) -> bool:
     """Whether a rule's own words say that something is not there or not done (see NEGATED_BEFORE)."""
-    return not NEGATING.isdisjoint(re.findall(r"[^\W\d_]+", pattern.pattern.replace("\\b", " ").replace("\\w", " ")))
+    written = pattern.pattern.replace(POLISH_FILLER, " ").replace("\\b", " ").replace("\\w", " ")
+    return not NEGATING.isdisjoint(re.findall(r"[^\W\d_]+", written))
 
 
 NEGATED_AFTER = 3
@@ -421,22 +431,84 @@ def _other_language_patterns() -> frozenset[str]:
     return frozenset(p for cat, pats in RULES.items() if cat.endswith(OTHER_LANGUAGES) for p in pats)
 
 
-def _negated(plain: str, start: int, end: int, pattern: re.Pattern[str]) -> bool:
+def _negated(plain: str, start: int, end: int, pattern: re.Pattern[str], clause: int = 0) -> bool:
+    """Whether a rule's match is turned round; for a Polish or Urdu phrase, only by words of its own clause (from
+    `clause`, where the clause it is in starts in `plain`)."""
     if _about_absence(pattern):
         return False
     if pattern.pattern not in _other_language_patterns():
         return _denied(plain[:start].split()[-NEGATED_BEFORE:]) or not NEGATING.isdisjoint(plain[start:end].split())
-    return _turned_round_in_another_language(plain[:start].split(), plain[start:end].split(), plain[end:].split())
+    return _turned_round_in_another_language(plain[clause:start].split(), plain[start:end].split(), plain[end:].split())
+
+
+POLISH_FILLERS = frozenset(
+    [
+        *("wiem", "moge", "mogę", "mam", "daje", "daję", "wytrzymam", "wytrzymuje", "wytrzymuję", "umiem"),
+        *("rozumiem", "ogarniam", "radze", "radzę", "potrafie", "potrafię", "chce", "chcę"),
+    ]
+)
+"""Verbs a Polish "nie" negates on their own, before harm told in the same breath: "nie wiem, chyba się zabiję",
+"nie mam siły, chcę się zabić", "nie daję rady, tnę się" (the "nie" turns round the filler, not the harm)."""
+URDU_NEVER_THOUGHT = re.compile(
+    r"^(?:\S+ ){0,3}(?:ka|ki|ke|ke bare mein|ke baare mein|ke bare me|ke baare me) (?:kabhi |kbhi )?"
+    r"(?:nahi|nahin|nai|nhi|nahi?n) (?:socha|sochi|sochta|sochti|soch)\b"
+)
+"""Roman Urdu "never thought of it" after a key phrase: "ghar se bhaag jaane ka kabhi nahi socha"."""
 
 
 def _turned_round_in_another_language(before: list[str], matched: list[str], after: list[str]) -> bool:
     """Whether a Polish or Urdu key phrase's words (`matched`) are turned round: a negator among them, a Polish one
-    up to NEGATED_BEFORE_OTHER words before, or an Urdu one just before or up to NEGATED_AFTER words after."""
+    up to NEGATED_BEFORE_OTHER words before (not the "nie" of a filler: POLISH_FILLERS), an Urdu one just before or up
+    to NEGATED_AFTER words after, or "... ka kabhi nahi socha" after it."""
+    near = before[-NEGATED_BEFORE_OTHER:]
+    polish = any(
+        w in POLISH_NEGATING and not (w == "nie" and k + 1 < len(near) and near[k + 1] in POLISH_FILLERS)
+        for k, w in enumerate(near)
+    )
+    soon = after[:NEGATED_AFTER]
+    for k, w in enumerate(soon):
+        if w in URDU_CONDITION:  # "chaku maarenge agar paise nahi diye": the "nahi" is the condition's
+            soon = soon[:k]
+            break
     return (
         not NEGATING.isdisjoint(matched)
-        or not POLISH_NEGATING.isdisjoint(before[-NEGATED_BEFORE_OTHER:])
-        or not URDU_NEGATING.isdisjoint(before[-1:] + after[:NEGATED_AFTER])
+        or polish
+        or not URDU_NEGATING.isdisjoint(before[-1:] + soon)
+        or bool(URDU_NEVER_THOUGHT.match(" ".join(after[:9])))
     )
+
+
+URDU_CONDITION = frozenset(["agar", "agr", "warna", "warnah", "wrna", "jab", "jb", "اگر", "ورنہ", "جب"])
+"""Roman Urdu and Urdu "if", "or else", "when": a negator after one is its clause's, not the key phrase's."""
+
+
+CLAUSE_END = re.compile(r"[,.;:!?\n]")
+
+
+def _clause_start(text: str, words: list[str], at: int) -> int:
+    """Where, in the answer's normalised words joined by spaces, the clause (after a comma, full stop ...) that
+    word `at` is in starts; 0 when the clauses' words do not add up to the answer's."""
+    if not CLAUSE_END.search(text):
+        return 0
+    parts = [normalise(part).split() for part in CLAUSE_END.split(text)]
+    if sum(map(len, parts)) != len(words):
+        return 0
+    first, begin = 0, 0
+    for part in parts:
+        if begin <= at and part and part[0] not in JOINED_CLAUSE:
+            first = begin
+        begin += len(part)
+    return sum(len(w) + 1 for w in words[:first])
+
+
+JOINED_CLAUSE = frozenset(
+    [
+        *("że", "ze", "żeby", "zeby", "aby", "by", "iż", "iz", "gdyby", "jakbym", "jakby", "bo", "który", "ktory"),
+        *("która", "ktora", "które", "ktore", "czy", "co", "ke", "kay", "kyunki", "kiunke", "jo", "taake", "take"),
+    ]
+)
+"""Words that start a clause still under the one before it ("nigdy nie myślałam, żeby się zabić", "kabhi nahi
+socha, ke ..."): a negator before the comma still turns round what follows them."""
 
 
 @cache
@@ -532,7 +604,9 @@ def read_rules(text: str) -> Ruled:
         for m in pattern.finditer(plain):
             if any(s < m.end() and m.start() < e for s, e in harmless):  # the match is in an ordinary use
                 continue
-            if strong and _negated(plain, m.start(), m.end(), pattern):
+            if strong and _negated(
+                plain, m.start(), m.end(), pattern, _clause_start(text, words, plain.count(" ", 0, m.start()))
+            ):
                 features.add(category)  # "i dont self harm": for the model to read, not a sign of harm
                 denials += _plainly_denied(plain, m.start(), m.end())
                 continue
