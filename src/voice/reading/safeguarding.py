@@ -14,6 +14,7 @@ import bisect
 import difflib
 import itertools
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -91,8 +92,17 @@ def _phrase_pattern(phrase: str, lang: str = "") -> str:
     if not plain:
         return ""
     if lang == "pl":
-        return r"(?<!\w)" + (POLISH_FILLER * 2 + " ").join(map(re.escape, plain.split())) + r"\w*"
-    return rf"(?<!\w){re.escape(plain)}\w*"
+        pattern = r"(?<!\w)" + (POLISH_FILLER * 2 + " ").join(map(re.escape, plain.split())) + r"\w*"
+        PHRASE_NEEDS[pattern] = max(plain.split(), key=len)  # every match has each of its words
+    else:
+        pattern = rf"(?<!\w){re.escape(plain)}\w*"
+        PHRASE_NEEDS[pattern] = plain
+    return pattern
+
+
+PHRASE_NEEDS: dict[str, str] = {}
+"""For each key phrase's pattern (_phrase_pattern), a string every match contains: the phrase, or in Polish (where a
+filler may stand between its words) its longest word."""
 
 
 @cache
@@ -399,12 +409,34 @@ def _denied(before: list[str]) -> bool:
     return False
 
 
+class LazyPattern:
+    """A rule's pattern, compiled the first time an answer has what it needs (see _compiled): the Polish and Urdu key
+    phrases are thousands, and most answers never need one."""
+
+    __slots__ = ("_compiled", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled: re.Pattern[str] | None = None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern)
+        return self._compiled.finditer(text)
+
+
 @cache
-def _compiled() -> tuple[tuple[str, frozenset[str], re.Pattern[str], bool], ...]:
+def _compiled() -> tuple[tuple[str, frozenset[str], LazyPattern, bool], ...]:
     """Each rule and mention: its category, the strings one of which every match contains (see
-    required_literals; "" for one with none: always tried), the pattern, and whether it is a rule."""
+    required_literals, or a key phrase's own words: PHRASE_NEEDS; "" for one with none: always tried), the pattern,
+    and whether it is a rule."""
     return tuple(
-        (cat.removesuffix(OTHER_LANGUAGES), frozenset(required_literals(p) or [""]), re.compile(p), strong)
+        (
+            cat.removesuffix(OTHER_LANGUAGES),
+            frozenset([PHRASE_NEEDS[p]] if p in PHRASE_NEEDS else required_literals(p) or [""]),
+            LazyPattern(p),
+            strong,
+        )
         for table, strong in ((RULES, True), (MENTIONS, False))
         for cat, pats in table.items()
         for p in pats
@@ -412,7 +444,7 @@ def _compiled() -> tuple[tuple[str, frozenset[str], re.Pattern[str], bool], ...]
 
 
 @cache
-def _about_absence(pattern: re.Pattern[str]) -> bool:
+def _about_absence(pattern: LazyPattern) -> bool:
     """Whether a rule's own words say that something is not there or not done (see NEGATED_BEFORE)."""
     written = pattern.pattern.replace(POLISH_FILLER, " ").replace("\\b", " ").replace("\\w", " ")
     return not NEGATING.isdisjoint(re.findall(r"[^\W\d_]+", written))
@@ -431,7 +463,7 @@ def _other_language_patterns() -> frozenset[str]:
     return frozenset(p for cat, pats in RULES.items() if cat.endswith(OTHER_LANGUAGES) for p in pats)
 
 
-def _negated(plain: str, start: int, end: int, pattern: re.Pattern[str], clause: int = 0) -> bool:
+def _negated(plain: str, start: int, end: int, pattern: LazyPattern, clause: int = 0) -> bool:
     """Whether a rule's match is turned round; for a Polish or Urdu phrase, only by words of its own clause (from
     `clause`, where the clause it is in starts in `plain`)."""
     if _about_absence(pattern):
