@@ -372,6 +372,16 @@ BIRTH_WRITTEN = re.compile(
     rf"|\b(?:{MONTHS})\s+(?:the\s+)?{DAY},?\s+{BIRTH_YEAR}\b",
     re.IGNORECASE,
 )
+SHORT_BIRTH_YEAR = (
+    r"'?(?:0\d|1[0-6])\b(?!\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|mins?|minutes?|of|people|kids|pupils|"
+    r"children|students|am|pm|quid|pounds?|[:.%]))"
+)
+BIRTH_SHORT = re.compile(
+    # A whole date with a year of two figures in a birth year: "11th nov 07", "3 march 09", "feb 22nd 08".
+    rf"\b(?:the\s+)?{DAY}\s+(?:of\s+)?(?:{MONTHS}),?\s+{SHORT_BIRTH_YEAR}"
+    rf"|\b(?:{MONTHS})\s+(?:the\s+)?{DAY},?\s+{SHORT_BIRTH_YEAR}",
+    re.IGNORECASE,
+)
 BIRTH_IN_WORDS = re.compile(
     rf"\b(?:the\s+)?{DAY}\s+(?:of\s+)?(?:{MONTHS}),?\s+{YEAR_WORDS}\b|\b(?:{MONTHS})\s+(?:the\s+)?{DAY},?\s+{YEAR_WORDS}\b",
     re.IGNORECASE,
@@ -1205,6 +1215,8 @@ def _why_a_person(w: Words, i: int) -> str | None:
     nxt = w.lowers[i + 1]
     if p1 == "" and _a_nickname_from_a_form(w, i):
         return "a person, by the words after"  # "fizz from 10x3 keeps ...": a nickname no list has
+    if _joined_to_a_person(w, i):
+        return "a person, by the person beside"  # "me and june went", "kuba and jan pick on me"
     if not (c & FIRST or lower in TIME_NAMES):
         return None
     if p1 in URDU_I and w.prev(i, 2) in URDU_OPENERS and nxt in URDU_AM and lower not in URDU_STATES:
@@ -1214,6 +1226,47 @@ def _why_a_person(w: Words, i: int) -> str | None:
     if p1 in DETERMINERS | TIME_UNITS or (c & FUNCTION and lower not in TIME_NAMES):
         return None  # not "3 years ago the guy"
     return _why_by_what_follows(w, i, p1, nxt)
+
+
+PAIR_DOES = frozenset(
+    [
+        *("went", "are", "were", "from", "both", "picked", "kept", "said", "told", "got", "took", "came", "did", "had"),
+        *("ran", "called", "laughed", "bullied", "started", "made", "hit", "pick", "keep", "say", "always", "live"),
+        *("get", "take", "come", "dont", "didnt", "call", "laugh", "bully", "make", "run", "used", "never", "in"),
+    ]
+)
+"""What two people joined by "and" do next ("me and june went", "kuba and jan pick on me")."""
+PAIR_DID = frozenset(["went", "are", "were", "from", "both", "picked", "kept", "said", "told", "got", "took", "came"])
+"""The same, where a name is a word of grammar too ("will", "may"): only what no verb after "will" could be."""
+NOT_BEFORE_A_PAIR = frozenset(["in", "on", "of", "since", "until", "till", "by", "before", "after", "during", "last"])
+
+
+def _joined_to_a_person(w: Words, i: int) -> bool:
+    """Word i, a first name that is a month or a word too, joined by "and" to "me" or to another name (no month), just
+    before what people do: "me and june went", "jan and kuba from my class", "kuba and jan pick on me"; not "may and
+    june are the best months", "in jan and feb we have mocks", "me and will be there"."""
+    lower = w.lowers[i]
+    if not (w.classes[i] & FIRST or lower in TIME_NAMES or lower in MONTHS_NAMED_AFTER):
+        return False
+    does = PAIR_DID if lower in MODAL_NAMES else PAIR_DOES
+    if w.prev(i) in AND_WORDS:
+        partner, after, before = w.prev(i, 2), w.next(i), w.prev(i, 3)
+    elif w.next(i) in AND_WORDS and i + 3 < len(w) and w.prev(i) == "":
+        partner, after, before = w.next(i + 1), w.next(i + 2), w.prev(i)  # "jan and kuba", at a sentence's start
+    else:
+        return False
+    if not partner or after not in does or before in NOT_BEFORE_A_PAIR:
+        return False
+    if partner in ("me", "i"):
+        return True
+    c = class_of(partner)
+    return bool(c & FIRST) and partner not in TIME_NAMES and not c & (STOP | FUNCTION | ENGLISH)
+
+
+MONTHS_NAMED_AFTER = frozenset(["jan", "jun"])
+"""Short months that are names too (Jan, Jun)."""
+MODAL_NAMES = frozenset(["will", "may", "can", "might", "must", "shall", "bill", "mark", "pat", "sue"])
+"""Names that are verbs too: only what no verb after them could be says they are names ("me and will went")."""
 
 
 def _why_by_what_follows(w: Words, i: int, p1: str, nxt: str) -> str | None:
@@ -1526,11 +1579,15 @@ NICKNAME = re.compile(
     r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:big|lil|little)\s+[a-z]\b(?=\s+(?:"
     + "|".join(sorted(STRONG_VERBS))
     + r"|is|was|has|had|got|and|n|&|[a-z]+ed|[a-z]+s)\b)"
-    r"|(?<=\band\s)(?:big|lil)\s+[a-z]\b(?!['’])",
+    r"|(?<=\band\s)(?:big|lil|little)\s+[a-z]\b(?!['’])"
+    # after a word that takes a person: "owes money to big k", "its lil T", "a message from little j"
+    r"|(?:(?<=\bby\s)|(?<=\bto\s)|(?<=\bfrom\s)|(?<=\bwith\s)|(?<=\bits\s)|(?<=\bit's\s)|(?<=\btold\s)"
+    r"|(?<=\bcalled\s)|(?<=\bowe\s)|(?<=\bowes\s)|(?<=\bfor\s))(?:big|lil|little)\s+[a-z]\b(?!['’-])"
+    r"(?!\s+(?:shaped|word|bit|one|thing|size)\b)",
     re.IGNORECASE,
 )
-"""A nickname of a letter, before what a person does or after "and": "big T said", "lil k keeps threatening my
-brother", "lil d pulled a knife", "[name] and big t wait outside"."""
+"""A nickname of a letter, before what a person does, after "and" or after a word that takes a person: "big T said",
+"lil k keeps threatening my brother", "lil d pulled a knife", "[name] and big t wait outside", "i owe big k"."""
 LIST_ENDS = frozenset(
     ["friends", "mates", "besties", "bffs", "cousins", "sisters", "brothers", "bros", "friend", "mate", "bestie"]
 )
@@ -1949,6 +2006,8 @@ def _birth_dates(text: str, seen: frozenset[str]) -> list[Found]:
         if months:
             found += [Found(*m.span(), "date of birth", "date in a birth year") for m in BIRTH_WRITTEN.finditer(text)]
         found += [Found(*m.span(), "date of birth", "date in a birth year") for m in BIRTH_ISO.finditer(text)]
+    if months and DIGIT.search(text):
+        found += [Found(*m.span(), "date of birth", "date in a birth year") for m in BIRTH_SHORT.finditer(text)]
     if months and not YEAR_WORD_STARTS.isdisjoint(seen):
         found += [Found(*m.span(), "date of birth", "date in a birth year") for m in BIRTH_IN_WORDS.finditer(text)]
     if (months or "/" in text or "." in text or "-" in text) and not BIRTH_WORDS.isdisjoint(seen):
@@ -2290,6 +2349,70 @@ NOT_A_BUILDINGS_NAME = NOT_A_HOUSES_NAME | frozenset(
 )
 
 
+MODAL_WORDS = frozenset(["will", "may", "can", "might", "must", "shall"])
+VERB_AFTER_MODAL = re.compile(
+    r"\s+(?:be|have|go|get|do|come|see|make|help|try|need|know|"
+    r"tell|take|stay|sort|meet|call|ring|text|bring|pick|give|walk|wait|look|talk|sit|play|find|keep|let)\b",
+    re.IGNORECASE,
+)
+
+
+def _a_modal_before_its_verb(text: str, f: Found) -> bool:
+    """A name found that is "will", "may" or "can" just before a verb it carries ("me and will be there at 6", "my
+    friend will help"): the verb's helper, not a person ("me and will went" stays a name)."""
+    return text[f.start : f.end].lower() in MODAL_WORDS and bool(VERB_AFTER_MODAL.match(text, f.end))
+
+
+PET_NAMES = frozenset(
+    [
+        *("bally", "pinky", "sunny", "happy", "lucky", "goldie", "goldy", "rocky", "dolly", "jolly", "honey", "sweety"),
+        *("bubbly", "bunty", "pummy", "rinku", "tinku", "billa", "sonu", "monu", "bittu", "pappu", "mickey"),
+    ]
+)
+"""Names people are called at home and by, many of them English words too ("bally johal", "sunny bains"): a name
+just before a surname."""
+WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
+
+
+ROLE_IS = re.compile(
+    r"\b(?:my|our|his|her|their)\s+(?:key\s+worker|social\s+worker|support\s+worker|youth\s+worker|case\s*worker|"
+    r"personal\s+advis[eo]r|pa|mentor|form\s+tutor|tutor|carer|foster\s+carer|counsellor|counselor|therapist|"
+    r"advis[eo]r|keyworker)\s+(?:is|was|'s|’s)\s+(?P<n>[A-Za-z]+)(?:\s+(?P<s>[A-Za-z]+))?",
+    re.IGNORECASE,
+)
+ROLE_WORDS = frozenset(
+    ["worker", "keyworker", "pa", "mentor", "tutor", "carer", "counsellor", "counselor", "therapist", "adviser"]
+)
+"""What ROLE_IS needs, cheap to look for first ("advisor" is "adviser"'s other spelling, below)."""
+
+
+def _named_by_their_role(text: str) -> list[Found]:
+    """A name given after who the person is to a young person: "my key worker is [bally johal]", "our youth worker is
+    [kieran]"; not "my key worker is great", "my pa is off sick" (an English word is no name there, unless a name
+    people are called: PET_NAMES)."""
+    found = []
+    for m in ROLE_IS.finditer(text):
+        name, surname = m.group("n").lower(), (m.group("s") or "").lower()
+        c, cs = class_of(name), class_of(surname) if surname else 0
+        with_surname = bool(surname) and bool(cs & SURNAME) and not cs & (STOP | FUNCTION | ENGLISH)
+        if c & (STOP | FUNCTION) or (c & ENGLISH and not (name in PET_NAMES and with_surname)):
+            continue  # "my key worker is great"; "is happy to help", but "is bally johal"
+        end = m.end("s") if with_surname else m.end("n")
+        found.append(Found(m.start("n"), end, "name", "a name after who they are"))
+    return found
+
+
+def _with_pet_name_before(text: str, found: Found) -> Found:
+    """A surname found with the name people call its bearer just before it ("my key worker is [bally johal]")."""
+    m = WORD_BEFORE.search(text, max(0, found.start - 12), found.start)
+    if not m or m.group(1).lower() not in PET_NAMES:
+        return found
+    first = WORD.match(text, found.start)
+    if not first or not class_of(first.group().lower()) & SURNAME or class_of(first.group().lower()) & ENGLISH:
+        return found
+    return Found(m.start(1), found.end, found.kind, found.recogniser)
+
+
 def _with_home_before(text: str, found: Found) -> Found:
     """An address with the home or building it is written after: a bungalow, caravan or room by its number
     (HOME_BEFORE), or a building by its name and "on" ("[woodlands house on 20 uppingham road]"); not "my nans house
@@ -2629,7 +2752,17 @@ def _school_near(words: Words, i: int, j: int) -> bool:
         or (after in ("mein", "main", "me", "may") and words.next(j) in GO_TO_URDU)  # "main hamilton mein parhti hun"
         or (after == "sixth" and words.next(j) == "form")
         or (after in ("is", "was", "used") and "school" in words.set)
+        or (after == "at" and _school_time(words, j + 1))  # "outside lancaster at home time"
     )  # "castle rock sixth form"
+
+
+SCHOOL_TIMES = frozenset(["hometime", "lunchtime", "breaktime", "lunch", "break", "dinnertime", "registration"])
+
+
+def _school_time(words: Words, k: int) -> bool:
+    """Word k starts a time of the school day ("home time", "hometime", "lunch", "break")."""
+    here = words.lowers[k] if k < len(words) else ""
+    return here in SCHOOL_TIMES or (here in ("home", "dinner", "break", "lunch") and words.next(k) == "time")
 
 
 def _school_said_before(p1: str, p2: str, after: str) -> bool:
@@ -4210,6 +4343,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     found += _schools(words)
     found += _listed_schools(words)
     found += _names(words)
+    if not (ROLE_WORDS.isdisjoint(seen) and "advisor" not in seen):
+        found += _named_by_their_role(text)
     if not NICKNAME_WORDS.isdisjoint(seen):
         found += [Found(*m.span(), "name", "nickname of a letter") for m in NICKNAME.finditer(text)]
     found += _learned(words)
@@ -4228,6 +4363,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             if f.kind == "address"
             else _with_surroundings(text, f)
             if f.kind == "workplace"
+            else _with_pet_name_before(text, f)
+            if f.kind == "name"
             else f
             for f in found
         ]
@@ -4252,6 +4389,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
                 or _a_word_of_its_language(words, f)
                 or _an_identity(words, f)
                 or (f.kind == "name" and _a_pets_name(words, f))
+                or (f.kind == "name" and _a_modal_before_its_verb(text, f))
                 or (f.kind == "name" and f.start in famous)
                 or (f.kind == "name" and _a_title_read_or_watched(words, f))
                 or (f.kind == "name" and not characters.isdisjoint(words.set) and _a_set_books_character(words, f))
