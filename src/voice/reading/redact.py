@@ -203,6 +203,7 @@ LIVING_BEFORE = re.compile(
 )
 LIVING_AFTER = re.compile(
     r"\s+(?:is|was)\s+(?:my|our|his|her|their|where)\b"
+    r"|\s+(?:pe|par|pr|mein|main|mai|me)\s+(?:reh|rah)(?:ta|ti|te|tay|tey|te|na)\b"  # Urdu: "... 41 pe rehta hai"
     r"|(?:\s+[a-z]+){0,3},?\s+(?:thats|that's|that\s+is|which\s+is|where)\s+(?:where\s+)?(?:my|our|his|her|their|i|we|he|she|they)\s+"
     r"(?:\w+\s+){0,2}(?:lives?|stays?|living|staying)\b",
     re.IGNORECASE,
@@ -2028,6 +2029,8 @@ def _addresses_in_context(text: str, pattern: re.Pattern[str]) -> list[Found]:
             found.append(Found(start, m.end(), "address", "house number and street, then its town or postcode"))
         elif NUMBER_THE_STREET.fullmatch(m.group()):
             found.append(Found(start, m.end(), "address", "house number and a close's name"))
+        elif pattern is NUMBER_AFTER_STREET and NUMBER_SAID.search(m.group()):
+            found.append(Found(start, m.end(), "address", "street, then its house number"))  # "tudor road number 12"
     return found
 
 
@@ -2080,6 +2083,7 @@ def _named_blocks(text: str) -> list[Found]:
     return found
 
 
+NUMBER_SAID = re.compile(r"\b(?:number|no\.?|num)\s*\d", re.IGNORECASE)
 THE_STREETS = frozenset(
     [
         *("paddocks", "paddock", "maltings", "willows", "limes", "beeches", "elms", "poplars", "laurels", "hawthorns"),
@@ -2329,7 +2333,12 @@ HOME_BEFORE = re.compile(
     r"\b(?:(?:hostel|hotel)\s+)?(?:flat|apartment|bungalow|maisonette|caravan|chalet|cabin|room|unit)\s+"
     r"(?:[a-z]|\d{1,4}[a-z]?)\s*,?\s+$"
     r"|\b(?:(?:hostel|hotel)\s+)?(?:bungalow|maisonette|caravan|chalet|cabin)\s+$"
-    r"|\b(?:hostel|hotel)\s+$",
+    r"|\b(?:hostel|hotel)\s+$"
+    # the home by what it is: "the bungalow at", "the flats on"
+    r"|\bthe\s+(?:bungalow|farm|farmhouse|flats|cottage|caravan|maisonette|hostel)\s+(?:at|on)\s+$"
+    # a flat by where it is in its building: "flat 1 above the chippy, "
+    r"|\b(?:flat|apartment|room)\s+(?:[a-z]|\d{1,4}[a-z]?)\s+(?:above|over|behind|under|next\s+to)\s+(?:the\s+|a\s+)?"
+    r"[A-Za-z']+(?:\s+[A-Za-z']+)?\s*,\s*$",
     re.IGNORECASE,
 )
 """Before an address: a home that is not a house, by its number ("[bungalow 4, the limes, syston]", "[maisonette 2,
@@ -2469,9 +2478,12 @@ def _with_area_before(text: str, found: Found) -> Found:
         if any(class_of(w.lower()) & (STOP | FUNCTION) for w in words[-n:]):
             continue  # "i live [in] braunstone frith, ..."
         area = " ".join(words[-n:]).lower()
-        if area in towns or (n > 1 and area.endswith((" estate", " lodge", " frith"))):
+        close = n == 1 and area in THE_STREETS and text[: m.end(1) - len(area)].lower().endswith("the ")
+        if area in towns or close or (n > 1 and area.endswith((" estate", " lodge", " frith"))):
             start = m.end(1) - len(" ".join(words[-n:]))
             if text[start : m.end(1)] == " ".join(words[-n:]) and not text[:start].lower().endswith("of "):
+                if (close or area.endswith(" estate")) and text[:start].lower().endswith("the "):
+                    start -= 4  # "[the limes, 9 station road]", "[the saffron estate, 6 cavendish road]"
                 return Found(start, found.end, found.kind, found.recogniser)
     return found
 
@@ -2678,6 +2690,15 @@ def _school_index() -> dict[str, tuple[tuple[tuple[str, ...], bool], ...]]:
 
 
 @cache
+def _the_forms() -> frozenset[tuple[str, ...]]:
+    """Schools' forms written with "the" in the file and needing nothing more ("the lancaster", "the lanc"): with "the"
+    before them, the school, where "lancaster" alone is the city too."""
+    return frozenset(
+        form[1:] for form, loose in school_forms().items() if form[0] == "the" and len(form) > 1 and not loose
+    )
+
+
+@cache
 def _school_starts() -> frozenset[str]:
     return frozenset(_school_index())
 
@@ -2819,9 +2840,9 @@ def _listed_schools(words: Words) -> Iterator[Found]:
             continue  # inside a school found already
         for form, loose in index[lowers[i]]:
             j = i + len(form)
-            loose = loose or _a_place(
-                form
-            )  # "crown hills is where i live": the area; "i go to crown hills": the school
+            loose = (loose or _a_place(form)) and not (
+                i and lowers[i - 1] == "the" and form in _the_forms()
+            )  # "crown hills is where i live": the area; "i go to crown hills": the school; "outside the lancaster"
             if (
                 _form_at(words, lowers, form, i)
                 and all(b == "" for b in words.before[i + 1 : j])
@@ -2876,12 +2897,17 @@ def _schools_in_a_list(words: Words, found: list[tuple[int, int]], unsure: list[
             if any(_listed_beside(words, i, j, a, b) for a, b in found):
                 found.append((i, j))
                 changed = True
-                yield Found(words.span(i)[0], words.span(j - 1)[1], "school", "the area's schools, in a list of them")
+                first = i - 1 if i and words.lowers[i - 1] == "the" and not words.before[i] else i
+                yield Found(
+                    words.span(first)[0], words.span(j - 1)[1], "school", "the area's schools, in a list of them"
+                )
 
 
 def _listed_beside(words: Words, i: int, j: int, a: int, b: int) -> bool:
     """Words i..j-1 and a..b-1 are beside each other in a list: only a comma, "and", "then" or "&" between."""
     left, right = (j, a) if j <= a else (b, i)
+    if right - left == 2 and right < len(words) and words.lowers[left + 1] == "the":
+        right -= 1  # "judgemeadow then the cedars"
     if not 0 <= right - left <= 1 or right >= len(words) or words.before[right] or words.before[left]:
         return False
     if right == left:
