@@ -29,7 +29,8 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen13 --misses  # the thirteenth (frozen13/, a development set since)
     .venv/bin/python tools/score_redaction.py --frozen14 --misses  # the fourteenth (frozen14/, a development set since)
     .venv/bin/python tools/score_redaction.py --frozen15 --misses  # the fifteenth (frozen15/, a development set since)
-    .venv/bin/python tools/score_redaction.py --frozen16 --before REV  # the sixteenth (frozen16/, blind; figures only)
+    .venv/bin/python tools/score_redaction.py --frozen16 --misses  # the sixteenth (frozen16/, a development set since)
+    .venv/bin/python tools/score_redaction.py --frozen17 --before REV  # the seventeenth (frozen17/, blind; figures only)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -184,7 +185,8 @@ SETS = {
     "frozen13": ("frozen13", "thirteenth frozen set", False),
     "frozen14": ("frozen14", "fourteenth frozen set", False),
     "frozen15": ("frozen15", "fifteenth frozen set", False),
-    "frozen16": ("frozen16", "sixteenth frozen set", True),
+    "frozen16": ("frozen16", "sixteenth frozen set", False),
+    "frozen17": ("frozen17", "seventeenth frozen set", True),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -223,7 +225,9 @@ HELP = {
     "frozen15": "score the fifteenth frozen set of #28 (frozen15/, written blind in the twelfth session before round "
     "17; measured once before and after it, a development set since, so its misses may be listed)",
     "frozen16": "score the sixteenth frozen set of #28 (frozen16/, written blind at the thirteenth session's start; "
-    "figures only)",
+    "measured once before and after rounds 18 and 19, a development set since, so its misses may be listed)",
+    "frozen17": "score the seventeenth frozen set of #28 (frozen17/, written blind in the thirteenth session before "
+    "round 20 was measured; figures only)",
 }
 
 
