@@ -852,3 +852,50 @@ def test_polish_and_urdu_as_written_in_the_thirteenth_session_are_flags(text: st
 )
 def test_polish_and_urdu_turned_round_or_everyday_stay_no_flags_in_the_thirteenth_session(text: str) -> None:
     assert not read_rules(text).flags, (text, read_rules(text).flags)
+
+
+# #25, thirteenth session, after behaviour17's one measure (a development set since): kinds its buried disclosures
+# missed, written here in new lines before the rules: an injury from a family member ("a fat lip from my mums
+# boyfriend"), stepping in when a parent goes for the other, county lines as said ("go country"), nowhere to sleep
+# tonight, others happier without me, a waste of space, no future, stealing food to eat, leaving home days ago, things
+# never getting better as typed, not caring or eating any more; and Urdu and Polish that say they will not go back
+# after a comma ("..., wapas nahi aaungi"), which is no denial of what came before.
+AFTER_BEHAVIOUR17 = [
+    "i had a fat lip from my mums boyfriend last week",
+    "got bruises off my dad again",
+    "i have to get in the middle when my step dad goes for my mum",
+    "older lads want me to go country for them",
+    "ive got nowhere to sleep tonight",
+    "they would all be happier if i wasnt here",
+    "im just a waste of space",
+    "i cant see a future for me",
+    "i steal food from the shop cos theres none at home",
+    "i left home 3 days ago and im sofa surfing",
+    "it wont ever get beta",
+    "ive stopped caring about anything and i dont eat anymore",
+    "kal ghar se bhaag jaungi, wapas nahi aaungi",
+    "uciekłam z domu, nie wrócę tam",
+]
+
+
+@pytest.mark.parametrize("text", AFTER_BEHAVIOUR17)
+def test_the_kinds_behaviour17_missed_are_flags(text: str) -> None:
+    assert read_rules(text).flags, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i got a black eye playing rugby",
+        "my dad goes for a run every morning",
+        "we like to go to the country at weekends",
+        "theres nowhere to sit at lunch",
+        "everyone was happier without phones in lessons",
+        "i cant see the board without my glasses",
+        "i left home at 8 and got the bus",
+        "it will get better, i know it",
+        "i stopped caring about what people think and im happier",
+    ],
+)
+def test_the_same_words_in_everyday_answers_are_not_flags_after_behaviour17(text: str) -> None:
+    assert not read_rules(text).flags, (text, read_rules(text).flags)

@@ -463,14 +463,17 @@ def _other_language_patterns() -> frozenset[str]:
     return frozenset(p for cat, pats in RULES.items() if cat.endswith(OTHER_LANGUAGES) for p in pats)
 
 
-def _negated(plain: str, start: int, end: int, pattern: LazyPattern, clause: int = 0) -> bool:
-    """Whether a rule's match is turned round; for a Polish or Urdu phrase, only by words of its own clause (from
-    `clause`, where the clause it is in starts in `plain`)."""
+def _negated(plain: str, start: int, end: int, pattern: LazyPattern, clause: tuple[int, int] | None = None) -> bool:
+    """Whether a rule's match is turned round; for a Polish or Urdu phrase, only by words of its own clause (`clause`:
+    where the clause it is in starts and ends in `plain`)."""
     if _about_absence(pattern):
         return False
     if pattern.pattern not in _other_language_patterns():
         return _denied(plain[:start].split()[-NEGATED_BEFORE:]) or not NEGATING.isdisjoint(plain[start:end].split())
-    return _turned_round_in_another_language(plain[clause:start].split(), plain[start:end].split(), plain[end:].split())
+    begin, stop = clause or (0, len(plain))
+    return _turned_round_in_another_language(
+        plain[begin:start].split(), plain[start:end].split(), plain[end : max(end, stop)].split()
+    )
 
 
 POLISH_FILLERS = frozenset(
@@ -517,20 +520,24 @@ URDU_CONDITION = frozenset(["agar", "agr", "warna", "warnah", "wrna", "jab", "jb
 CLAUSE_END = re.compile(r"[,.;:!?\n]")
 
 
-def _clause_start(text: str, words: list[str], at: int) -> int:
-    """Where, in the answer's normalised words joined by spaces, the clause (after a comma, full stop ...) that
-    word `at` is in starts; 0 when the clauses' words do not add up to the answer's."""
+def _clause(text: str, words: list[str], at: int) -> tuple[int, int]:
+    """Where, in the answer's normalised words joined by spaces, the clause (after a comma, full stop ...) that word
+    `at` is in starts (a clause under the one before it, JOINED_CLAUSE, is part of it), and where the next comma or
+    full stop after it ends it; the whole answer when the clauses' words do not add up to the answer's."""
+    whole = (0, sum(len(w) + 1 for w in words))
     if not CLAUSE_END.search(text):
-        return 0
+        return whole
     parts = [normalise(part).split() for part in CLAUSE_END.split(text)]
     if sum(map(len, parts)) != len(words):
-        return 0
-    first, begin = 0, 0
+        return whole
+    first, begin, last = 0, 0, len(words)
     for part in parts:
         if begin <= at and part and part[0] not in JOINED_CLAUSE:
             first = begin
+        if begin > at and part:
+            last = min(last, begin)
         begin += len(part)
-    return sum(len(w) + 1 for w in words[:first])
+    return sum(len(w) + 1 for w in words[:first]), sum(len(w) + 1 for w in words[:last])
 
 
 JOINED_CLAUSE = frozenset(
@@ -637,7 +644,7 @@ def read_rules(text: str) -> Ruled:
             if any(s < m.end() and m.start() < e for s, e in harmless):  # the match is in an ordinary use
                 continue
             if strong and _negated(
-                plain, m.start(), m.end(), pattern, _clause_start(text, words, plain.count(" ", 0, m.start()))
+                plain, m.start(), m.end(), pattern, _clause(text, words, plain.count(" ", 0, m.start()))
             ):
                 features.add(category)  # "i dont self harm": for the model to read, not a sign of harm
                 denials += _plainly_denied(plain, m.start(), m.end())
