@@ -2411,6 +2411,26 @@ def _named_by_their_role(text: str) -> list[Found]:
     return found
 
 
+RESPECT_AFTER = frozenset(
+    ["baji", "baaji", "apa", "aapa", "aapi", "appi", "bhaiya", "bhaijan", "paaji", "paji", "didi"]
+)
+"""Urdu and Punjabi words of respect for an older sister or brother, after the name ("mehreen baji", "imran bhai":
+"bhai" only after a name the lists have, as "haan bhai" and "bhai bhai" are everyday)."""
+
+
+def _named_with_respect(words: Words) -> Iterator[Found]:
+    """A name just before a word of respect for an older sister or brother (RESPECT_AFTER, "bhai")."""
+    for k in range(1, len(words)):
+        respect = words.lowers[k]
+        if (respect not in RESPECT_AFTER and respect != "bhai") or words.before[k]:
+            continue
+        name = words.lowers[k - 1]
+        c = class_of(name)
+        if len(name) < 3 or c & (STOP | FUNCTION | ENGLISH) or (respect == "bhai" and not c & FIRST):
+            continue
+        yield Found(*words.span(k - 1), "name", "a name, then a word of respect")
+
+
 def _with_pet_name_before(text: str, found: Found) -> Found:
     """A surname found with the name people call its bearer just before it ("my key worker is [bally johal]")."""
     m = WORD_BEFORE.search(text, max(0, found.start - 12), found.start)
@@ -2774,7 +2794,20 @@ def _school_near(words: Words, i: int, j: int) -> bool:
         or (after == "sixth" and words.next(j) == "form")
         or (after in ("is", "was", "used") and "school" in words.set)
         or (after == "at" and _school_time(words, j + 1))  # "outside lancaster at home time"
+        or after in SCHOOL_THINGS  # "castle rock teachers", "moat uniform"
+        or bool(YEAR_GROUP_AFTER.match(words.text, words.span(j - 1)[1]))  # "uplands year 5"
+        or (p1 in ("outside", "by", "behind") and not _a_place(tuple(words.lowers[i:j])))  # "wait outside moat"
     )  # "castle rock sixth form"
+
+
+SCHOOL_THINGS = frozenset(
+    [
+        *("teachers", "uniform", "canteen", "detention", "detentions", "assembly", "assemblies", "lunchtimes"),
+        *("breaktimes", "playground", "headteacher", "head", "pe", "toilets", "corridors", "corridor"),
+    ]
+)
+"""Things only a school has, just after a name that is a school's ("castle rock teachers", "moat uniform")."""
+YEAR_GROUP_AFTER = re.compile(r"\s+(?:year|yr|y)\s*(?:[1-9]|1[0-3])\b", re.IGNORECASE)
 
 
 SCHOOL_TIMES = frozenset(["hometime", "lunchtime", "breaktime", "lunch", "break", "dinnertime", "registration"])
@@ -2792,7 +2825,7 @@ def _school_said_before(p1: str, p2: str, after: str) -> bool:
     if p1 in ("school", "skool", "skl", "college"):
         return p2 in ("my", "old", "new", "our", "his", "her", "previous") or after in URDU_IS
     if p1 in ("is", "was"):
-        return p2 in ("school", "skool", "skl", "college", "academy")
+        return p2 in ("school", "skool", "skl", "college", "academy", "primary", "secondary", "infants", "juniors")
     if p1 == "into":
         return p2 in ("got", "get", "gets", "getting", "gotten")
     return p1 == "do" and p2 in GO_TO_POLISH
@@ -2894,13 +2927,27 @@ def _schools_in_a_list(words: Words, found: list[tuple[int, int]], unsure: list[
     while changed:
         changed = False
         for i, j in [u for u in unsure if u not in found]:
-            if any(_listed_beside(words, i, j, a, b) for a, b in found):
+            if any(_listed_beside(words, i, j, a, b) or _after_a_school(words, i, b) for a, b in found):
                 found.append((i, j))
                 changed = True
                 first = i - 1 if i and words.lowers[i - 1] == "the" and not words.before[i] else i
                 yield Found(
                     words.span(first)[0], words.span(j - 1)[1], "school", "the area's schools, in a list of them"
                 )
+
+
+SCHOOLS_SET_AGAINST = frozenset(["than", "but", "or", "then", "now", "from", "to"])
+
+
+def _after_a_school(words: Words, i: int, b: int) -> bool:
+    """A school's form at word i set against a school that ends just before at b, in the same sentence: "[school] is
+    way better than gateway", "i left [school] but regent was worse"."""
+    return (
+        b <= i - 1
+        and i - b <= 6
+        and words.lowers[i - 1] in SCHOOLS_SET_AGAINST
+        and not any(words.before[k] == "." for k in range(b, i + 1))
+    )
 
 
 def _listed_beside(words: Words, i: int, j: int, a: int, b: int) -> bool:
@@ -4369,6 +4416,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     found += _schools(words)
     found += _listed_schools(words)
     found += _names(words)
+    if not (RESPECT_AFTER.isdisjoint(seen) and "bhai" not in seen):
+        found += _named_with_respect(words)
     if not (ROLE_WORDS.isdisjoint(seen) and "advisor" not in seen):
         found += _named_by_their_role(text)
     if not NICKNAME_WORDS.isdisjoint(seen):
