@@ -30,7 +30,8 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen14 --misses  # the fourteenth (frozen14/, a development set since)
     .venv/bin/python tools/score_redaction.py --frozen15 --misses  # the fifteenth (frozen15/, a development set since)
     .venv/bin/python tools/score_redaction.py --frozen16 --misses  # the sixteenth (frozen16/, a development set since)
-    .venv/bin/python tools/score_redaction.py --frozen17 --before REV  # the seventeenth (frozen17/, blind; figures only)
+    .venv/bin/python tools/score_redaction.py --frozen17 --misses  # the seventeenth (frozen17/, a development set since)
+    .venv/bin/python tools/score_redaction.py --frozen18 --before REV  # the eighteenth (frozen18/, blind; figures only)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -186,7 +187,8 @@ SETS = {
     "frozen14": ("frozen14", "fourteenth frozen set", False),
     "frozen15": ("frozen15", "fifteenth frozen set", False),
     "frozen16": ("frozen16", "sixteenth frozen set", False),
-    "frozen17": ("frozen17", "seventeenth frozen set", True),
+    "frozen17": ("frozen17", "seventeenth frozen set", False),
+    "frozen18": ("frozen18", "eighteenth frozen set", True),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -227,7 +229,10 @@ HELP = {
     "frozen16": "score the sixteenth frozen set of #28 (frozen16/, written blind at the thirteenth session's start; "
     "measured once before and after rounds 18 and 19, a development set since, so its misses may be listed)",
     "frozen17": "score the seventeenth frozen set of #28 (frozen17/, written blind in the thirteenth session before "
-    "round 20 was measured; figures only)",
+    "round 20 was measured; measured once at its start and after round 20, a development set since, so its misses may "
+    "be listed)",
+    "frozen18": "score the eighteenth frozen set of #28 (frozen18/, written blind in the thirteenth session before "
+    "round 21 was measured; figures only)",
 }
 
 
