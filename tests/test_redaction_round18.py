@@ -15,11 +15,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.redaction_left import words_left
 from voice.reading.redact import redact
-
-
-def _left(line: str) -> set[str]:
-    return set(redact(line).text.lower().replace(",", " ").split())
 
 
 @pytest.mark.parametrize(
@@ -34,7 +31,7 @@ def _left(line: str) -> set[str]:
     ],
 )
 def test_a_home_by_its_number_that_is_not_a_house_goes(line: str, gone: list[str]) -> None:
-    left = _left(line)
+    left = words_left(line)
     assert not left & set(gone), redact(line).text
 
 
@@ -47,7 +44,7 @@ def test_a_home_by_its_number_that_is_not_a_house_goes(line: str, gone: list[str
     ],
 )
 def test_a_house_number_and_the_with_a_streets_everyday_word_goes(line: str, gone: list[str]) -> None:
-    left = _left(line)
+    left = words_left(line)
     assert not left & set(gone), redact(line).text
 
 
@@ -61,7 +58,7 @@ def test_a_house_number_and_the_with_a_streets_everyday_word_goes(line: str, gon
     ],
 )
 def test_a_named_building_or_village_joined_to_an_address_goes_with_it(line: str, gone: list[str]) -> None:
-    left = _left(line)
+    left = words_left(line)
     assert not left & set(gone), redact(line).text
 
 
@@ -73,7 +70,7 @@ def test_a_named_building_or_village_joined_to_an_address_goes_with_it(line: str
     ],
 )
 def test_a_form_groups_word_goes_with_its_code(line: str, gone: list[str]) -> None:
-    left = _left(line)
+    left = words_left(line)
     assert not left & set(gone), redact(line).text
 
 

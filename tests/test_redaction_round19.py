@@ -14,11 +14,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.redaction_left import words_left
 from voice.reading.redact import redact
-
-
-def _left(line: str) -> set[str]:
-    return set(redact(line).text.lower().replace(",", " ").split())
 
 
 @pytest.mark.parametrize(
@@ -45,7 +42,7 @@ def _left(line: str) -> set[str]:
     ],
 )
 def test_nicknames_names_dates_and_schools_the_words_around_say_go(line: str, gone: list[str]) -> None:
-    left = _left(line)
+    left = words_left(line)
     assert not left & set(gone), redact(line).text
 
 

@@ -16,11 +16,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.redaction_left import words_left
 from voice.reading.redact import redact
-
-
-def _left(line: str) -> set[str]:
-    return set(redact(line).text.lower().replace(",", " ").split())
 
 
 @pytest.mark.parametrize(
@@ -37,7 +34,7 @@ def _left(line: str) -> set[str]:
     ],
 )
 def test_an_address_as_typed_goes_whole(line: str, gone: list[str]) -> None:
-    left = _left(line)
+    left = words_left(line)
     assert not left & set(gone), redact(line).text
 
 
@@ -51,7 +48,7 @@ def test_an_address_as_typed_goes_whole(line: str, gone: list[str]) -> None:
     ],
 )
 def test_a_school_as_typed_goes(line: str, gone: list[str]) -> None:
-    left = _left(line)
+    left = words_left(line)
     assert not left & set(gone), redact(line).text
 
 

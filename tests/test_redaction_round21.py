@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.redaction_left import words_left
 from voice.reading.redact import redact
-
-
-def _left(line: str) -> set[str]:
-    return set(redact(line).text.lower().replace(",", " ").split())
 
 
 @pytest.mark.parametrize(
@@ -35,7 +32,7 @@ def _left(line: str) -> set[str]:
     ],
 )
 def test_schools_and_names_the_words_around_say_go(line: str, gone: list[str]) -> None:
-    left = _left(line)
+    left = words_left(line)
     assert not left & set(gone), redact(line).text
 
 
