@@ -188,7 +188,7 @@ SETS = {
     "frozen15": ("frozen15", "fifteenth frozen set", False),
     "frozen16": ("frozen16", "sixteenth frozen set", False),
     "frozen17": ("frozen17", "seventeenth frozen set", False),
-    "frozen18": ("frozen18", "eighteenth frozen set", True),
+    "frozen18": ("frozen18", "eighteenth frozen set", False),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",

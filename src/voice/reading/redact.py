@@ -2873,6 +2873,8 @@ def _listed_schools(words: Words) -> Iterator[Found]:
             continue  # inside a school found already
         for form, loose in index[lowers[i]]:
             j = i + len(form)
+            if _a_longer_place_starts(lowers, i, len(form)):
+                continue  # "we moved to eyres monsell": the area, though "eyres" starts a school's name
             loose = (loose or _a_place(form)) and not (
                 i and lowers[i - 1] == "the" and form in _the_forms()
             )  # "crown hills is where i live": the area; "i go to crown hills": the school; "outside the lancaster"
@@ -2960,6 +2962,15 @@ def _listed_beside(words: Words, i: int, j: int, a: int, b: int) -> bool:
     if right == left:
         return "," in words.text[words.span(left - 1)[1] : words.span(right)[0]]
     return words.lowers[left] in ("and", "n", "&", "then")
+
+
+def _a_longer_place_starts(lowers: list[str], i: int, shorter: int) -> bool:
+    """An area or town of more words than a school's form (`shorter`) written whole from word i ("eyres monsell" where
+    the form is "eyres"), not followed by a word of a school's name ("eyres monsell primary")."""
+    for n in range(3, shorter, -1):
+        if i + n <= len(lowers) and _a_place(tuple(lowers[i : i + n])):
+            return i + n >= len(lowers) or lowers[i + n] not in SCHOOL_ENDS
+    return False
 
 
 @cache
