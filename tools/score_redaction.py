@@ -31,7 +31,8 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen15 --misses  # the fifteenth (frozen15/, a development set since)
     .venv/bin/python tools/score_redaction.py --frozen16 --misses  # the sixteenth (frozen16/, a development set since)
     .venv/bin/python tools/score_redaction.py --frozen17 --misses  # the seventeenth (frozen17/, a development set since)
-    .venv/bin/python tools/score_redaction.py --frozen18 --before REV  # the eighteenth (frozen18/, blind; figures only)
+    .venv/bin/python tools/score_redaction.py --frozen18 --misses  # the eighteenth (frozen18/, a development set since)
+    .venv/bin/python tools/score_redaction.py --frozen19 --before REV  # the nineteenth (frozen19/, blind; figures only)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -189,6 +190,7 @@ SETS = {
     "frozen16": ("frozen16", "sixteenth frozen set", False),
     "frozen17": ("frozen17", "seventeenth frozen set", False),
     "frozen18": ("frozen18", "eighteenth frozen set", False),
+    "frozen19": ("frozen19", "nineteenth frozen set", True),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -232,7 +234,10 @@ HELP = {
     "round 20 was measured; measured once at its start and after round 20, a development set since, so its misses may "
     "be listed)",
     "frozen18": "score the eighteenth frozen set of #28 (frozen18/, written blind in the thirteenth session before "
-    "round 21 was measured; figures only)",
+    "round 21 was measured; measured once at its start and after round 21, a development set since, so its misses may "
+    "be listed)",
+    "frozen19": "score the nineteenth frozen set of #28 (frozen19/, written blind at the thirteenth session's end, "
+    "before round 22 was measured; figures only)",
 }
 
 
