@@ -1266,7 +1266,8 @@ def _joined_to_a_person(w: Words, i: int) -> bool:
 
 MONTHS_NAMED_AFTER = frozenset(["jan", "jun"])
 """Short months that are names too (Jan, Jun)."""
-MODAL_NAMES = frozenset(["will", "may", "can", "might", "must", "shall", "bill", "mark", "pat", "sue"])
+MODAL_WORDS = frozenset(["will", "may", "can", "might", "must", "shall"])
+MODAL_NAMES = MODAL_WORDS | frozenset(["bill", "mark", "pat", "sue"])
 """Names that are verbs too: only what no verb after them could be says they are names ("me and will went")."""
 
 
@@ -2069,14 +2070,7 @@ def _named_blocks(text: str) -> list[Found]:
         words = [w.lower() for part in (m.group("a"), m.group("b") or "") for w in WORD.findall(part)]
         saint = words[0] == "st"
         words = words[1:] if saint else words
-        if any(
-            w in NOT_A_BUILDINGS_NAME
-            or w in RELATIONS
-            or w in RELATIONS_PLURAL
-            or w.endswith("'s")
-            or class_of(w) & (STOP | FUNCTION)
-            for w in words
-        ):
+        if any(_no_buildings_name(w) for w in words):
             continue
         if saint or not all(class_of(w) & ENGLISH for w in words):
             found.append(Found(*m.span(), "address", "block of flats by its name, and its building"))
@@ -2358,7 +2352,18 @@ NOT_A_BUILDINGS_NAME = NOT_A_HOUSES_NAME | frozenset(
 )
 
 
-MODAL_WORDS = frozenset(["will", "may", "can", "might", "must", "shall"])
+def _no_buildings_name(lower: str) -> bool:
+    """A word (lower case) that is in no building's name: a word of grammar, for family, or of everyday description
+    ("my", "mums", "big", "council"; NOT_A_BUILDINGS_NAME)."""
+    return (
+        lower in NOT_A_BUILDINGS_NAME
+        or lower in RELATIONS
+        or lower in RELATIONS_PLURAL
+        or lower.endswith("'s")
+        or bool(class_of(lower) & (STOP | FUNCTION))
+    )
+
+
 VERB_AFTER_MODAL = re.compile(
     r"\s+(?:be|have|go|get|do|come|see|make|help|try|need|know|"
     r"tell|take|stay|sort|meet|call|ring|text|bring|pick|give|walk|wait|look|talk|sit|play|find|keep|let)\b",
@@ -2390,9 +2395,21 @@ ROLE_IS = re.compile(
     re.IGNORECASE,
 )
 ROLE_WORDS = frozenset(
-    ["worker", "keyworker", "pa", "mentor", "tutor", "carer", "counsellor", "counselor", "therapist", "adviser"]
+    [
+        "worker",
+        "keyworker",
+        "pa",
+        "mentor",
+        "tutor",
+        "carer",
+        "counsellor",
+        "counselor",
+        "therapist",
+        "adviser",
+        "advisor",
+    ]
 )
-"""What ROLE_IS needs, cheap to look for first ("advisor" is "adviser"'s other spelling, below)."""
+"""What ROLE_IS needs, cheap to look for first."""
 
 
 def _named_by_their_role(text: str) -> list[Found]:
@@ -2437,7 +2454,8 @@ def _with_pet_name_before(text: str, found: Found) -> Found:
     if not m or m.group(1).lower() not in PET_NAMES:
         return found
     first = WORD.match(text, found.start)
-    if not first or not class_of(first.group().lower()) & SURNAME or class_of(first.group().lower()) & ENGLISH:
+    c = class_of(first.group().lower()) if first else 0
+    if not c & SURNAME or c & ENGLISH:
         return found
     return Found(m.start(1), found.end, found.kind, found.recogniser)
 
@@ -2454,14 +2472,7 @@ def _with_home_before(text: str, found: Found) -> Found:
         return found
     start = m.end(1)
     for w in reversed(list(WORD.finditer(text, m.start(1), m.end(1)))):  # "at [ashfield house on ...]"
-        lower = w.group().lower()
-        if (
-            lower in NOT_A_BUILDINGS_NAME
-            or lower in RELATIONS
-            or lower in RELATIONS_PLURAL
-            or lower.endswith("'s")
-            or class_of(lower) & (STOP | FUNCTION)
-        ):
+        if _no_buildings_name(w.group().lower()):
             break
         start = w.start()
     if start == m.end(1):
@@ -2889,7 +2900,7 @@ def _listed_schools(words: Words) -> Iterator[Found]:
                 )
                 and not (_street_after(words, j))
             ):
-                first = i - 1 if i and lowers[i - 1] == "the" and not words.before[i] else i
+                first = _with_its_the(words, i)
                 while j < n and j < i + len(form) + 2 and not words.before[j] and lowers[j] in SCHOOL_ENDS:
                     j += 1  # "uplands infants", "taylor road primary school"
                 yield Found(words.span(first)[0], words.span(j - 1)[1], "school", "the area's schools")
@@ -2932,10 +2943,15 @@ def _schools_in_a_list(words: Words, found: list[tuple[int, int]], unsure: list[
             if any(_listed_beside(words, i, j, a, b) or _after_a_school(words, i, b) for a, b in found):
                 found.append((i, j))
                 changed = True
-                first = i - 1 if i and words.lowers[i - 1] == "the" and not words.before[i] else i
+                first = _with_its_the(words, i)
                 yield Found(
                     words.span(first)[0], words.span(j - 1)[1], "school", "the area's schools, in a list of them"
                 )
+
+
+def _with_its_the(words: Words, i: int) -> int:
+    """Where a school's name found at word i starts, with a "the" just before it ("the cedars")."""
+    return i - 1 if i and words.lowers[i - 1] == "the" and not words.before[i] else i
 
 
 SCHOOLS_SET_AGAINST = frozenset(["than", "but", "or", "then", "now", "from", "to"])
@@ -4429,7 +4445,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     found += _names(words)
     if not (RESPECT_AFTER.isdisjoint(seen) and "bhai" not in seen):
         found += _named_with_respect(words)
-    if not (ROLE_WORDS.isdisjoint(seen) and "advisor" not in seen):
+    if not ROLE_WORDS.isdisjoint(seen):
         found += _named_by_their_role(text)
     if not NICKNAME_WORDS.isdisjoint(seen):
         found += [Found(*m.span(), "name", "nickname of a letter") for m in NICKNAME.finditer(text)]
