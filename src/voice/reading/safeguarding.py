@@ -84,25 +84,18 @@ POLISH_FILLER = r"(?: (?:już|juz|wcale|naprawdę|naprawde|chyba|serio|totalnie|
 """A word Polish puts inside a phrase without changing it ("nie chcę już wcale żyć", "nie widzę już sensu")."""
 
 
-def _phrase_pattern(phrase: str, lang: str = "") -> str:
-    """A rule for one key phrase: the phrase as normalised, from a word's start; its last word may go on
-    ("samookalecz" finds "samookaleczam"); in Polish, with a filler or two between its words (POLISH_FILLER). Arabic
-    script is matched as written."""
+def _phrase_pattern(phrase: str, lang: str = "") -> tuple[str, str]:
+    """A rule for one key phrase, and a string every match of it contains: the phrase as normalised, from a word's
+    start; its last word may go on ("samookalecz" finds "samookaleczam"); in Polish, with a filler or two between its
+    words (POLISH_FILLER), so that only its longest word is sure to be there. Arabic script is matched as written.
+    ("", "") for a phrase that normalises to nothing."""
     plain = normalise(phrase)
     if not plain:
-        return ""
+        return "", ""
     if lang == "pl":
         pattern = r"(?<!\w)" + (POLISH_FILLER * 2 + " ").join(map(re.escape, plain.split())) + r"\w*"
-        PHRASE_NEEDS[pattern] = max(plain.split(), key=len)  # every match has each of its words
-    else:
-        pattern = rf"(?<!\w){re.escape(plain)}\w*"
-        PHRASE_NEEDS[pattern] = plain
-    return pattern
-
-
-PHRASE_NEEDS: dict[str, str] = {}
-"""For each key phrase's pattern (_phrase_pattern), a string every match contains: the phrase, or in Polish (where a
-filler may stand between its words) its longest word."""
+        return pattern, max(plain.split(), key=len)
+    return rf"(?<!\w){re.escape(plain)}\w*", plain
 
 
 @cache
@@ -112,11 +105,13 @@ def _phrases_file() -> dict[str, dict[str, list[str]]]:
     return {lang: table for lang, table in data.items() if not lang.startswith("_")}
 
 
-def _phrases() -> tuple[dict[str, list[str]], dict[str, frozenset[str]]]:
-    """(rules per category, from PHRASES_FILE; its negators (single words) per language: "pl", "ur")."""
+def _phrases() -> tuple[dict[str, list[str]], dict[str, frozenset[str]], dict[str, str]]:
+    """(rules per category, from PHRASES_FILE; its negators (single words) per language: "pl", "ur"; for each rule, a
+    string every match contains: see _phrase_pattern)."""
     data = _phrases_file()
     rules: dict[str, list[str]] = {}
     negating: dict[str, frozenset[str]] = {}
+    needs: dict[str, str] = {}
     for lang, table in data.items():
         for category, phrases in table.items():
             if category == "negators":
@@ -126,8 +121,11 @@ def _phrases() -> tuple[dict[str, list[str]], dict[str, frozenset[str]]]:
                 negating[lang[:2]] = negating.get(lang[:2], frozenset()) | found
             elif category != "examples":
                 key = CATEGORY_OF_LABEL.get(category, category) + OTHER_LANGUAGES
-                rules.setdefault(key, []).extend(p for p in (_phrase_pattern(ph, lang) for ph in phrases) if p)
-    return rules, negating
+                for pattern, need in (_phrase_pattern(phrase, lang) for phrase in phrases):
+                    if pattern:
+                        rules.setdefault(key, []).append(pattern)
+                        needs[pattern] = need
+    return rules, negating, needs
 
 
 # Uses that are ordinary, not a risk: checked against the matched phrase's sentence.
@@ -370,7 +368,8 @@ NEGATING = frozenset(
 )
 """Words that turn a rule's match round ("i dont self harm", "ive never been hit", "im not in danger"), and
 their Polish and Urdu counterparts ("nikt mnie nie bije", "mujhe koi nahi maarta": see PHRASES_FILE)."""
-_PHRASE_RULES, _PHRASE_NEGATORS = _phrases()
+_PHRASE_RULES, _PHRASE_NEGATORS, PHRASE_NEEDS = _phrases()
+"""PHRASE_NEEDS: for each key phrase's pattern, a string every match contains (_phrase_pattern)."""
 for _category, _patterns in _PHRASE_RULES.items():
     RULES.setdefault(_category, []).extend(p for p in _patterns if p not in RULES.get(_category, ()))
 POLISH_NEGATING = _PHRASE_NEGATORS.get("pl", frozenset())
@@ -463,14 +462,14 @@ def _other_language_patterns() -> frozenset[str]:
     return frozenset(p for cat, pats in RULES.items() if cat.endswith(OTHER_LANGUAGES) for p in pats)
 
 
-def _negated(plain: str, start: int, end: int, pattern: LazyPattern, clause: tuple[int, int] | None = None) -> bool:
-    """Whether a rule's match is turned round; for a Polish or Urdu phrase, only by words of its own clause (`clause`:
-    where the clause it is in starts and ends in `plain`)."""
+def _negated(plain: str, start: int, end: int, pattern: LazyPattern, text: str = "") -> bool:
+    """Whether a rule's match is turned round; for a Polish or Urdu phrase, only by words of its own clause, as the
+    answer as written (`text`, whose normalised form is `plain`) has its commas and full stops."""
     if _about_absence(pattern):
         return False
     if pattern.pattern not in _other_language_patterns():
         return _denied(plain[:start].split()[-NEGATED_BEFORE:]) or not NEGATING.isdisjoint(plain[start:end].split())
-    begin, stop = clause or (0, len(plain))
+    begin, stop = _clause(text, plain.split(), plain.count(" ", 0, start)) if text else (0, len(plain))
     return _turned_round_in_another_language(
         plain[begin:start].split(), plain[start:end].split(), plain[end : max(end, stop)].split()
     )
@@ -643,9 +642,7 @@ def read_rules(text: str) -> Ruled:
         for m in pattern.finditer(plain):
             if any(s < m.end() and m.start() < e for s, e in harmless):  # the match is in an ordinary use
                 continue
-            if strong and _negated(
-                plain, m.start(), m.end(), pattern, _clause(text, words, plain.count(" ", 0, m.start()))
-            ):
+            if strong and _negated(plain, m.start(), m.end(), pattern, text):
                 features.add(category)  # "i dont self harm": for the model to read, not a sign of harm
                 denials += _plainly_denied(plain, m.start(), m.end())
                 continue
