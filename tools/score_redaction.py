@@ -190,7 +190,7 @@ SETS = {
     "frozen16": ("frozen16", "sixteenth frozen set", False),
     "frozen17": ("frozen17", "seventeenth frozen set", False),
     "frozen18": ("frozen18", "eighteenth frozen set", False),
-    "frozen19": ("frozen19", "nineteenth frozen set", True),
+    "frozen19": ("frozen19", "nineteenth frozen set", False),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -237,7 +237,7 @@ HELP = {
     "round 21 was measured; measured once at its start and after round 21, a development set since, so its misses may "
     "be listed)",
     "frozen19": "score the nineteenth frozen set of #28 (frozen19/, written blind at the thirteenth session's end, "
-    "before round 22 was measured; figures only)",
+    "before round 22 was measured; measured once at its end, a development set since, so its misses may be listed)",
 }
 
 
