@@ -104,8 +104,8 @@ def test_the_third_development_set_of_28_meets_its_shares() -> None:
 def test_the_learned_recognisers_never_learn_from_the_lines_they_are_measured_on() -> None:
     """tools/train_redaction.py (the CRF, and through it the close labeller) reads the templates, #16's lines, the
     reader's answers with no details and the development sets of #28 (each measured once when it was blind): never
-    a set that gives figures only (frozen/, frozen2/, held/, frozen10/ and frozen11/, the blind sets of the eighth and
-    ninth sessions); nor do the close and quick labellers, which learn from the CRF's lines."""
+    a set that tools/score_redaction.py scores for figures only (frozen/, frozen2/, held/, and the blind set not yet
+    measured); nor do the close and quick labellers, which learn from the CRF's lines."""
     source = (ROOT / "tools" / "train_redaction.py").read_text(encoding="utf-8")
     tree = ast.parse(source)
     development = next(
@@ -115,14 +115,29 @@ def test_the_learned_recognisers_never_learn_from_the_lines_they_are_measured_on
     )
     names = {n.value for n in ast.walk(development) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
     assert {"dev", "dev3", "frozen3", "frozen9"} <= names
-    for measured in ("frozen", "frozen2", "held", "frozen10", "frozen11"):
+    scoring = ast.parse((ROOT / "tools" / "score_redaction.py").read_text(encoding="utf-8"))
+    table = next(
+        node.value
+        for node in scoring.body
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "SETS" for t in node.targets)
+    )
+    assert isinstance(table, ast.Dict)
+    figures_only = [
+        folder.value
+        for value in table.values
+        if isinstance(value, ast.Tuple)
+        for folder, *_, only in [value.elts]
+        if isinstance(folder, ast.Constant) and isinstance(only, ast.Constant) and only.value is True
+    ]
+    assert {"frozen", "frozen2", "held"} <= set(figures_only)
+    for measured in figures_only:
         assert measured not in names
         assert f'"{measured}"' not in source and f"'{measured}'" not in source
     assert 'voices.jsonl"' not in source.split("ANSWERS = ")[1].split("]")[0]
     for tool in ("train_close_labeller.py", "train_quick_labeller.py"):
         labeller_source = (ROOT / "tools" / tool).read_text(encoding="utf-8")
         assert "tr.lines(" in labeller_source  # the labellers read the CRF's lines, no set of their own
-        for measured in ("frozen", "frozen2", "held", "frozen10", "frozen11"):
+        for measured in figures_only:
             assert f'"{measured}"' not in labeller_source and f"/{measured}/" not in labeller_source
 
 

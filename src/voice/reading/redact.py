@@ -3918,8 +3918,10 @@ def _learned(words: Words) -> Iterator[Found]:
 def _closely_labelled(words: Words) -> Iterator[Found]:
     """Names, schools and places of work the close labeller (voice.reading.close_labeller) finds: the words of
     one kind side by side in one sentence, each as sure as its kind of word needs (_close_threshold), are one
-    find, checked as the CRF's are (_learned_find). It reads around the candidate words (a word no list has, or
-    a name's or a school's) that the quick labeller (voice.reading.quick_labeller) does not rule out."""
+    find, checked as the CRF's are (_learned_find); an address's words are one across a "the" and are checked by
+    _learned_address. It reads around the candidate words (a word no list has, or a name's or a school's) that the
+    quick labeller (voice.reading.quick_labeller) does not rule out, and the words beside a number that could be a
+    house's (_beside_a_number)."""
     model = close_labeller.shipped_close_labeller()
     if model is None or not len(words):
         return
@@ -3927,6 +3929,8 @@ def _closely_labelled(words: Words) -> Iterator[Found]:
     quick = quick_labeller.shipped_quick_labeller()
     if near and quick is not None:
         near = _not_ruled_out(words, quick, near)
+    if "A" in model.meta.thresholds:
+        near = sorted({*near, *_beside_a_number(words)})
     if not near:
         return  # only words that no list has as a name, a school or a place, or that are plainly none: most answers
     thresholds = model.meta.thresholds
@@ -3940,19 +3944,144 @@ def _closely_labelled(words: Words) -> Iterator[Found]:
     run: list[close_labeller.Word] = []
     for word in [*chosen, None]:
         i = -1 if word is None else word.at
-        if run and (word is None or i != run[-1].at + 1 or word.label != run[-1].label or words.before[i] == "."):
+        if run and (
+            word is None
+            or not (i == run[-1].at + 1 or (word.label == "A" and i == run[-1].at + 2 and _an_article(words, i - 1)))
+            or word.label != run[-1].label
+            or words.before[i] == "."
+        ):  # "[room 12, the hollies]": an address's words are one across its "the"
             first, last = run[0].at, run[-1].at
             a, b = starts[bisect.bisect_right(starts, first) - 1], starts[bisect.bisect_right(starts, last)]
-            kind = labeller.KINDS[run[0].label]
             chance = min(w.chance for w in run)
-            found = _learned_find(
-                words, first, last, a, b, labeller.Labelled(first - a, last - a + 1, kind + "/close", chance)
-            )
-            if found is not None and not (kind == "school" and set(words.lowers[first : last + 1]) <= SCHOOL_ENDS):
+            if run[0].label == "A":
+                found = _learned_address(words, first, last, chance)
+            else:
+                kind = labeller.KINDS[run[0].label]
+                found = _learned_find(
+                    words, first, last, a, b, labeller.Labelled(first - a, last - a + 1, kind + "/close", chance)
+                )
+                if kind == "school" and set(words.lowers[first : last + 1]) <= SCHOOL_ENDS:
+                    found = None
+            if found is not None:
                 yield found
             run = []
         if word is not None:
             run.append(word)
+
+
+NOT_A_HOME_NUMBER = frozenset(
+    [
+        *("year", "years", "yr", "yrs", "age", "aged", "am", "pm", "min", "mins", "minutes", "hour", "hours", "hrs"),
+        *("day", "days", "week", "weeks", "month", "months", "times", "quid", "pounds", "pence", "p", "x", "k"),
+        *("percent", "oclock", "st", "nd", "rd", "th", "bus", "kg", "cm", "ft", "followers", "likes", "views"),
+    ]
+)
+"""Words beside a number that say it is no house's: an age, a time, an amount, a year group, a bus."""
+
+
+def _beside_a_number(words: Words) -> list[int]:
+    """The words beside a number written in digits ("4a oak road", "flat 12") or that are numbers written out
+    ("number fourty two"), unless they say the number is an age, time, amount or year group: the close labeller
+    reads around them for an address ("plot 4, hill farm travellers site", "22 gwendolen")."""
+    found = []
+    for i in range(len(words)):
+        lower = words.lowers[i]
+        if lower in NOT_A_HOME_NUMBER:
+            continue
+        if (
+            lower in NUMBER_WORD_SET
+            or (_numbers_between(words, i - 1, i) and (not i or words.lowers[i - 1] not in NOT_A_HOME_NUMBER))
+            or (
+                _numbers_between(words, i, i + 1)
+                and (i + 1 >= len(words) or words.lowers[i + 1] not in NOT_A_HOME_NUMBER)
+            )
+        ):
+            found.append(i)
+    return found
+
+
+NUMBER_IN_GAP = re.compile(r"(?<![0-9:.£$/-])\b[0-9]{1,4}[a-z]?\b(?![0-9:.%/-])", re.IGNORECASE)
+"""A number that could be a house's, between two words ("at 4a oak", "flat 12,"), not a time, price or date."""
+
+
+def _numbers_between(words: Words, a: int, b: int) -> list[re.Match[str]]:
+    """The numbers that could be a house's between word a and word b (-1: the start; len(words): the end), read in
+    the whole text, so that a number written inside a word ("m8s") is none."""
+    start = words.span(a)[1] if a >= 0 else 0
+    end = words.span(b)[0] if b < len(words) else len(words.text)
+    return list(NUMBER_IN_GAP.finditer(words.text, start, end))
+
+
+def _learned_address(words: Words, first: int, last: int, chance: float) -> Found | None:
+    """Words first..last the close labeller reads as an address, with the number before or after them
+    ("[4a oak road]", "[flat 12]") and the "the" before them; None unless there is a number in it or it names a
+    street with a word before ("kingsway" alone is no address), and never a town alone ("i was 12, hinckley", "run
+    tings 2 loughborough") or a time ("at 3 oclock")."""
+    while first < last and words.lowers[first] in ADDRESS_LEADS:
+        first += 1  # "on [beaumont way]", "na ulicy [st stephens road 14]"
+    while last > first and words.lowers[last] in ADDRESS_LEADS:
+        last -= 1
+    lowers = words.lowers[first : last + 1]
+    if (
+        lowers[0] in ADDRESS_LEADS
+        or all(c & PLACE for c in words.classes[first : last + 1])
+        or not NOT_A_HOME_NUMBER.isdisjoint(lowers)
+    ):
+        return None
+    start, end = words.span(first)[0], words.span(last)[1]
+    number_before = _home_number_before(words, first)
+    numbers_after = (
+        _numbers_between(words, last, last + 1)
+        if last + 1 >= len(words) or words.lowers[last + 1] not in NOT_A_HOME_NUMBER
+        else []
+    )  # not "on london road 3 times a week"
+    inside = any(_numbers_between(words, k, k + 1) for k in range(first, last))
+    numbered = number_before is not None or bool(numbers_after or inside) or not NUMBER_WORD_SET.isdisjoint(lowers)
+    if not numbered and not (len(lowers) > 1 and not ANY_STREET.isdisjoint(lowers)):
+        return None
+    if number_before is not None:
+        start = number_before
+    elif first and words.lowers[first - 1] == "the":
+        start = words.span(first - 1)[0]
+    if numbers_after and not words.text[end : numbers_after[0].start()].strip(" ,"):
+        end = numbers_after[0].end()
+    if words.possessive(last) and end == words.span(last)[1]:
+        end -= 2
+    return Found(start, end, "address", f"{LEARNED_CLOSE}, {chance:.2f}")
+
+
+ADDRESS_LEADS = frozenset(
+    [
+        *("on", "at", "in", "to", "from", "near", "by", "off", "of", "and", "w", "we", "na", "pe", "mein", "par"),
+        *("ulicy", "ulica", "ul", "osiedlu", "osiedle"),
+    ]
+)
+"""Words at either end of what the close labeller reads as an address that are no part of it: prepositions in
+English, Polish and Urdu, and Polish for "street" and "estate" before its name."""
+
+
+def _an_article(words: Words, k: int) -> bool:
+    return words.lowers[k] in ("the", "a", "an") and not words.before[k]
+
+
+def _home_number_before(words: Words, first: int) -> int | None:
+    """Where the number just before word `first` starts ("[4a oak road]"), past a "the" and a letter written on
+    the number ("62b the newarke flats"); None where there is none."""
+    k = first
+    while True:
+        numbers = _numbers_between(words, k - 1, k)
+        if numbers:
+            return numbers[-1].start()
+        if k and (words.lowers[k - 1] == "the" or _on_a_number(words, k - 1)) and first - k < 2:
+            k -= 1
+            continue
+        return None
+
+
+def _on_a_number(words: Words, k: int) -> bool:
+    """Word k is a letter written on the number before it ("62b", "4a")."""
+    s, e = words.span(k)
+    return e - s == 1 and s > 0 and words.text[s - 1].isdigit()
 
 
 def _not_ruled_out(words: Words, quick: quick_labeller.QuickLabeller, near: list[int]) -> list[int]:
@@ -3973,6 +4102,8 @@ def _close_threshold(words: Words, i: int, label: str, thresholds: dict[str, flo
       me going", "me and will be there", "bus never turns up", "forest school"), as the CRF is;
     - as sure as its kind needs of any other."""
     c, lower = words.classes[i], words.lowers[i]
+    if label == "A":
+        return thresholds.get("A", 1.0)  # a street's name is everyday words ("main street", "abbey house")
     if label == "N" and (
         lower in RELATIONS or lower.startswith("step") or (c & STOP and not c & (FIRST | SURNAME | ARABIC))
     ):
