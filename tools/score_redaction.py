@@ -33,7 +33,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen17 --misses  # the seventeenth (frozen17/, a development set since)
     .venv/bin/python tools/score_redaction.py --frozen18 --misses  # the eighteenth (frozen18/, a development set since)
     .venv/bin/python tools/score_redaction.py --frozen19 --before REV  # the nineteenth (frozen19/, development since)
-    .venv/bin/python tools/score_redaction.py --frozen20 --before REV  # the twentieth (frozen20/, blind; figures only)
+    .venv/bin/python tools/score_redaction.py --frozen20 --before REV  # the twentieth (frozen20/, development since)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -192,7 +192,7 @@ SETS = {
     "frozen17": ("frozen17", "seventeenth frozen set", False),
     "frozen18": ("frozen18", "eighteenth frozen set", False),
     "frozen19": ("frozen19", "nineteenth frozen set", False),
-    "frozen20": ("frozen20", "twentieth frozen set", True),
+    "frozen20": ("frozen20", "twentieth frozen set", False),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -241,7 +241,8 @@ HELP = {
     "frozen19": "score the nineteenth frozen set of #28 (frozen19/, written blind at the thirteenth session's end, "
     "before round 22 was measured; measured once at its end, a development set since, so its misses may be listed)",
     "frozen20": "score the twentieth frozen set of #28 (frozen20/, written blind at the fourteenth session's start, "
-    "before the learned recognisers were retrained on the development sets; figures only)",
+    "before the learned recognisers were retrained on the development sets; measured once at 0353c3e and 4b26225, a "
+    "development set since, so its misses may be listed)",
 }
 
 
