@@ -510,6 +510,10 @@ VEHICLE = re.compile(
     # spaced out as on the plate ("FL 15 CXA"): in capitals only, where "im 14 and" is a sentence
     r"|\b[A-Z]{2}\s(?:0[2-9]|1\d|2[0-5]|5[1-9]|6\d|7[0-5])\s[A-Z]{3}\b"
 )
+LOWER_SPACED_VEHICLE = re.compile(r"\b([a-z]{2})\s(?:0[2-9]|1\d|2[0-5]|5[1-9]|6\d|7[0-5])\s([a-z]{3})\b")
+"""A registration spaced out as on the plate, in lower case ("kp 21 wxe"): see _spaced_registrations."""
+DRIVEN_AT = re.compile(r"\b(?:ran|run|runs|running)\s+(?:me|him|her|us|them)\s+over\b|\b(?:driver|parked|parks)\b")
+"""What is said of a car where the answer has no word for one ("nearly ran me over", "he parked ...")."""
 OLD_VEHICLE = re.compile(r"\b[A-HJ-PR-Y]\d{1,3}\s?[A-Z]{3}\b")
 """A registration of 1983 to 2001 ("Y123 ABC"), in capitals."""
 OLD_VEHICLE_NEEDS = re.compile(r"[A-HJ-PR-Y]\d")
@@ -1916,6 +1920,16 @@ def _old_registrations(text: str) -> Iterator[Found]:
             yield Found(m.start(), m.end(), "vehicle registration", "vehicle registration (before 2001), by a car")
 
 
+def _spaced_registrations(text: str) -> Iterator[Found]:
+    """Registrations spaced out as on the plate in lower case ("kp 21 wxe"), in an answer about a car or a driver,
+    where neither group of letters is a word ("im 14 and my dad drives a van")."""
+    if not (CAR_WORDS.search(text) or DRIVEN_AT.search(text)):
+        return
+    for m in LOWER_SPACED_VEHICLE.finditer(text):
+        if not class_of(m.group(1)) & (STOP | FUNCTION) and not class_of(m.group(2)) & (STOP | FUNCTION | ENGLISH):
+            yield Found(m.start(), m.end(), "vehicle registration", "vehicle registration, by a car")
+
+
 def _numbers(text: str, digit_count: int) -> Iterator[Found]:
     if LETTERS_DIGITS.search(text):  # "AB12 CDE", "QQ 12 34 56 C"
         for m in NI_NUMBER.finditer(text):
@@ -1923,6 +1937,7 @@ def _numbers(text: str, digit_count: int) -> Iterator[Found]:
                 yield Found(m.start(), m.end(), "NI number", "National Insurance number")
         for m in VEHICLE.finditer(text):
             yield Found(m.start(), m.end(), "vehicle registration", "vehicle registration")
+        yield from _spaced_registrations(text)
     yield from _old_registrations(text)
     if digit_count < 10:
         return
