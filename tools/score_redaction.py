@@ -34,7 +34,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen18 --misses  # the eighteenth (frozen18/, a development set since)
     .venv/bin/python tools/score_redaction.py --frozen19 --before REV  # the nineteenth (frozen19/, development since)
     .venv/bin/python tools/score_redaction.py --frozen20 --before REV  # the twentieth (frozen20/, development since)
-    .venv/bin/python tools/score_redaction.py --frozen21 --before REV  # the twenty-first (frozen21/, blind; figures only)
+    .venv/bin/python tools/score_redaction.py --frozen21 --before REV  # the twenty-first (frozen21/, development since)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -194,7 +194,7 @@ SETS = {
     "frozen18": ("frozen18", "eighteenth frozen set", False),
     "frozen19": ("frozen19", "nineteenth frozen set", False),
     "frozen20": ("frozen20", "twentieth frozen set", False),
-    "frozen21": ("frozen21", "twenty-first frozen set", True),
+    "frozen21": ("frozen21", "twenty-first frozen set", False),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -246,7 +246,8 @@ HELP = {
     "before the learned recognisers were retrained on the development sets; measured once at 0353c3e and 4b26225, a "
     "development set since, so its misses may be listed)",
     "frozen21": "score the twenty-first frozen set of #28 (frozen21/, written blind in the fourteenth session after "
-    "the learned recognisers were retrained, before round 24; figures only)",
+    "the learned recognisers were retrained, before round 24; measured once at 0353c3e and 5495012, a development set "
+    "since, so its misses may be listed)",
 }
 
 
