@@ -296,3 +296,25 @@ def test_every_way_in_redacts_with_the_learned_recogniser(tmp_path: Path) -> Non
     with sqlite3.connect(db) as conn:
         stored = [row[0] for row in conn.execute("SELECT text FROM answers WHERE text LIKE 'my mum%'")]
     assert stored == ["my mum works at [workplace] and i go to [school]"]
+
+
+def test_the_score_counts_a_detail_gone_when_its_word_is_said_again_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tools/score_redaction.py takes each detail out where it is marked: a private Jack's name is gone when
+    "[name] ... says jack grealish" keeps the footballer's, and a detail left in place is still counted kept."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import score_redaction
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    (tmp_path / "labelled.txt").write_text(
+        "{name:jack} in my class says jack grealish is the best\n{name:dawn} at the youth club listens\ni hope so\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(score_redaction, "DATA", tmp_path)
+    monkeypatch.setattr(score_redaction, "FILES", ["labelled.txt"])
+    outputs = ["[name] in my class says jack grealish is the best", "dawn at the youth club listens", "i hope so"]
+    got = score_redaction.score(outputs)
+    assert got["kinds"] == {"name": {"removed": 1, "of": 2, "share": 0.5}}
+    assert got["misses"] == ["kept name 'dawn': dawn at the youth club listens"]
