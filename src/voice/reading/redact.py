@@ -4076,6 +4076,7 @@ English, Polish and Urdu, and Polish for "street" and "estate" before its name."
 
 
 def _an_article(words: Words, k: int) -> bool:
+    """Word k is "the", "a" or "an" inside its sentence."""
     return words.lowers[k] in ("the", "a", "an") and not words.before[k]
 
 
@@ -4115,10 +4116,11 @@ def _close_threshold(words: Words, i: int, label: str, thresholds: dict[str, flo
     - surer, as a name, of a word no name list has ("sleep is my best friend");
     - surer of an everyday word that is also a name, in lower case or starting a sentence ("hope from my mum keeps
       me going", "me and will be there", "bus never turns up", "forest school"), as the CRF is;
+    - of any word of an address, as sure as "A" says, everyday words or not ("main street", "abbey house");
     - as sure as its kind needs of any other."""
     c, lower = words.classes[i], words.lowers[i]
     if label == "A":
-        return thresholds.get("A", 1.0)  # a street's name is everyday words ("main street", "abbey house")
+        return thresholds.get("A", 1.0)
     if label == "N" and (
         lower in RELATIONS or lower.startswith("step") or (c & STOP and not c & (FIRST | SURNAME | ARABIC))
     ):
