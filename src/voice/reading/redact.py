@@ -3944,7 +3944,7 @@ def _closely_labelled(words: Words) -> Iterator[Found]:
     quick = quick_labeller.shipped_quick_labeller()
     if near and quick is not None:
         near = _not_ruled_out(words, quick, near)
-    if "A" in model.meta.thresholds:
+    if "A" in model.meta.thresholds and not ADDRESS_SAID.isdisjoint(words.set):
         near = sorted({*near, *_beside_a_number(words)})
     if not near:
         return  # only words that no list has as a name, a school or a place, or that are plainly none: most answers
@@ -3982,6 +3982,18 @@ def _closely_labelled(words: Words) -> Iterator[Found]:
             run = []
         if word is not None:
             run.append(word)
+
+
+ADDRESS_SAID = (
+    ADDRESS_STREETS
+    | HOME_NUMBER_WORDS
+    | BUILDING_ENDS
+    | frozenset(["live", "lives", "living", "lived", "stay", "stays", "staying", "address", "house", "flat", "bedsit"])
+    | frozenset(["hostel", "moved", "number", "plot", "pitch", "site", "room", "unit", "block", "estate"])
+    | frozenset(["mieszkam", "mieszka", "mieszkamy", "ulicy", "ulica", "osiedlu", "rehte", "rehta", "rehti", "ghar"])
+)
+"""Words of which an answer needs one before the close labeller reads around its numbers for an address: where
+someone lives, a street, a home or building by its number ("plot 4", "room 12")."""
 
 
 NOT_A_HOME_NUMBER = frozenset(
