@@ -1923,11 +1923,13 @@ def _old_registrations(text: str) -> Iterator[Found]:
 def _spaced_registrations(text: str) -> Iterator[Found]:
     """Registrations spaced out as on the plate in lower case ("kp 21 wxe"), in an answer about a car or a driver,
     where neither group of letters is a word ("im 14 and my dad drives a van")."""
-    if not (CAR_WORDS.search(text) or DRIVEN_AT.search(text)):
-        return
-    for m in LOWER_SPACED_VEHICLE.finditer(text):
-        if not class_of(m.group(1)) & (STOP | FUNCTION) and not class_of(m.group(2)) & (STOP | FUNCTION | ENGLISH):
-            yield Found(m.start(), m.end(), "vehicle registration", "vehicle registration, by a car")
+    plates = [
+        m
+        for m in LOWER_SPACED_VEHICLE.finditer(text)
+        if not class_of(m.group(1)) & (STOP | FUNCTION) and not class_of(m.group(2)) & (STOP | FUNCTION | ENGLISH)
+    ]
+    if plates and (CAR_WORDS.search(text) or DRIVEN_AT.search(text)):
+        yield from (Found(m.start(), m.end(), "vehicle registration", "vehicle registration, by a car") for m in plates)
 
 
 def _numbers(text: str, digit_count: int) -> Iterator[Found]:
@@ -2965,7 +2967,8 @@ def _schools_in_a_list(words: Words, found: list[tuple[int, int]], unsure: list[
 
 
 def _with_its_the(words: Words, i: int) -> int:
-    """Where a school's name found at word i starts, with a "the" just before it ("the cedars")."""
+    """Where a school's name or an address found at word i starts, with a "the" just before it in its sentence ("the
+    cedars", "the hollies")."""
     return i - 1 if i and words.lowers[i - 1] == "the" and not words.before[i] else i
 
 
@@ -4010,21 +4013,19 @@ def _beside_a_number(words: Words) -> list[int]:
     """The words beside a number written in digits ("4a oak road", "flat 12") or that are numbers written out
     ("number fourty two"), unless they say the number is an age, time, amount or year group: the close labeller
     reads around them for an address ("plot 4, hill farm travellers site", "22 gwendolen")."""
-    found = []
-    for i in range(len(words)):
-        lower = words.lowers[i]
-        if lower in NOT_A_HOME_NUMBER:
-            continue
-        if (
-            lower in NUMBER_WORD_SET
-            or (_numbers_between(words, i - 1, i) and (not i or words.lowers[i - 1] not in NOT_A_HOME_NUMBER))
-            or (
-                _numbers_between(words, i, i + 1)
-                and (i + 1 >= len(words) or words.lowers[i + 1] not in NOT_A_HOME_NUMBER)
-            )
-        ):
-            found.append(i)
-    return found
+    n = len(words)
+    numbered = [bool(_numbers_between(words, k - 1, k)) for k in range(n + 1)]  # the gap before word k
+    lowers = words.lowers
+    return [
+        i
+        for i in range(n)
+        if lowers[i] not in NOT_A_HOME_NUMBER
+        and (
+            lowers[i] in NUMBER_WORD_SET
+            or (numbered[i] and (not i or lowers[i - 1] not in NOT_A_HOME_NUMBER))
+            or (numbered[i + 1] and (i + 1 >= n or lowers[i + 1] not in NOT_A_HOME_NUMBER))
+        )
+    ]
 
 
 NUMBER_IN_GAP = re.compile(r"(?<![0-9:.£$/-])\b[0-9]{1,4}[a-z]?\b(?![0-9:.%/-])", re.IGNORECASE)
@@ -4055,7 +4056,7 @@ def _learned_address(words: Words, first: int, last: int, chance: float) -> Foun
         or not NOT_A_HOME_NUMBER.isdisjoint(lowers)
     ):
         return None
-    start, end = words.span(first)[0], words.span(last)[1]
+    end = words.span(last)[1]
     number_before = _home_number_before(words, first)
     numbers_after = (
         _numbers_between(words, last, last + 1)
@@ -4066,10 +4067,7 @@ def _learned_address(words: Words, first: int, last: int, chance: float) -> Foun
     numbered = number_before is not None or bool(numbers_after or inside) or not NUMBER_WORD_SET.isdisjoint(lowers)
     if not numbered and not (len(lowers) > 1 and not ANY_STREET.isdisjoint(lowers)):
         return None
-    if number_before is not None:
-        start = number_before
-    elif first and words.lowers[first - 1] == "the":
-        start = words.span(first - 1)[0]
+    start = words.span(_with_its_the(words, first))[0] if number_before is None else number_before
     if numbers_after and not words.text[end : numbers_after[0].start()].strip(" ,"):
         end = numbers_after[0].end()
     if words.possessive(last) and end == words.span(last)[1]:
