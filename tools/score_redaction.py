@@ -70,33 +70,34 @@ PARTS = {
 }
 
 
-def cases() -> list[tuple[str, list[tuple[str, str]], str]]:
-    """(plain text, [(kind, detail), ...], part) for every line of labelled.txt and ordinary.txt. The
-    part: "fresh" for the lines after "# @fresh" (written after the first version of the recognisers;
-    changes followed their first scoring), "second" and "third" likewise after the second and third
-    versions (their first scores are in the file's comments), else ""."""
+def marked_lines() -> list[tuple[str, str]]:
+    """(line with its {kind:detail} marks, part) for every line of labelled.txt and ordinary.txt. The part:
+    "fresh" for the lines after "# @fresh" (written after the first version of the recognisers; changes followed
+    their first scoring), "second" and "third" likewise after the second and third versions (their first scores are
+    in the file's comments), else ""."""
     found = []
     for name in FILES:
         part = ""
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             if line.startswith("# @"):
                 part = line[3:].split(":")[0].strip()
-            if not line.strip() or line.startswith("#"):
-                continue
-            details = [(m.group(1), m.group(2)) for m in MARK.finditer(line)]
-            found.append((MARK.sub(lambda m: m.group(2), line), details, part))
+            if line.strip() and not line.startswith("#"):
+                found.append((line, part))
     return found
+
+
+def cases() -> list[tuple[str, list[tuple[str, str]], str]]:
+    """(plain text, [(kind, detail), ...], part) for every line of marked_lines()."""
+    return [
+        (MARK.sub(lambda m: m.group(2), line), [(m.group(1), m.group(2)) for m in MARK.finditer(line)], part)
+        for line, part in marked_lines()
+    ]
 
 
 def outsides() -> list[str]:
     """For every line of cases(), in the same order, its words outside the marked details (each mark taken out where
     it stands, so that a word of a detail said again elsewhere, "{name:jack} ... says jack grealish", stays outside)."""
-    found = []
-    for name in FILES:
-        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                found.append(MARK.sub(" ", line))
-    return found
+    return [MARK.sub(" ", line) for line, _ in marked_lines()]
 
 
 def tokens(text: str) -> list[str]:
