@@ -8,8 +8,8 @@ with no personal details), and from every other answer in training/ with no pers
 half its label in the line and half what the shipped close labeller reads of it, so that the small network learns
 the close labeller's reading of the sentence where it can. A third of the names and schools are hidden from the
 lists (their classes' bits are left out), as in the CRF's training, so that it weighs the words around them. The
-development sets the thresholds are chosen on (`--hold-out`, by default frozen8, frozen9, frozen18 and frozen19) are left out, as they
-are of the close labeller's and the CRF's. Training needs PyTorch, which voice itself does not:
+development sets the thresholds are chosen on (`--hold-out`, by default frozen8, frozen9, frozen18 and frozen19)
+are left out, as they are of the close labeller's and the CRF's. Training needs PyTorch, which voice itself does not:
 
     python3 -m venv /tmp/train && /tmp/train/bin/pip install torch==2.13.0 -e .
     /tmp/train/bin/python tools/train_quick_labeller.py      # a few minutes on two cores
