@@ -35,6 +35,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen19 --before REV  # the nineteenth (frozen19/, development since)
     .venv/bin/python tools/score_redaction.py --frozen20 --before REV  # the twentieth (frozen20/, development since)
     .venv/bin/python tools/score_redaction.py --frozen21 --before REV  # the twenty-first (frozen21/, development since)
+    .venv/bin/python tools/score_redaction.py --frozen22 --before REV  # the twenty-second (frozen22/, blind; figures only)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -207,6 +208,7 @@ SETS = {
     "frozen19": ("frozen19", "nineteenth frozen set", False),
     "frozen20": ("frozen20", "twentieth frozen set", False),
     "frozen21": ("frozen21", "twenty-first frozen set", False),
+    "frozen22": ("frozen22", "twenty-second frozen set", True),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -260,6 +262,8 @@ HELP = {
     "frozen21": "score the twenty-first frozen set of #28 (frozen21/, written blind in the fourteenth session after "
     "the learned recognisers were retrained, before round 24; measured once at 0353c3e and 5495012, a development set "
     "since, so its misses may be listed)",
+    "frozen22": "score the twenty-second frozen set of #28 (frozen22/, written blind at the fifteenth session's start, "
+    "before round 25 was measured; figures only)",
 }
 
 

@@ -3947,6 +3947,8 @@ def _closely_labelled(words: Words) -> Iterator[Found]:
     quick = quick_labeller.shipped_quick_labeller()
     if near and quick is not None:
         near = _not_ruled_out(words, quick, near)
+    if not TIME_NAMES.isdisjoint(words.set):
+        near = sorted({*near, *_time_names_where_a_name_stands(words)})
     if "A" in model.meta.thresholds and not ADDRESS_SAID.isdisjoint(words.set):
         near = sorted({*near, *_beside_a_number(words)})
     if not near:
@@ -3985,6 +3987,18 @@ def _closely_labelled(words: Words) -> Iterator[Found]:
             run = []
         if word is not None:
             run.append(word)
+
+
+def _time_names_where_a_name_stands(words: Words) -> list[int]:
+    """Months and seasons that are first names too ("june", "may", "autumn"), starting a sentence or after "and":
+    where a name stands, as in "june says her step mum starves her" and "autumn and april are twins". The lists hold
+    them as never names and the quick labeller rules them out, so the close labeller reads them itself, and must be
+    very sure of them (_close_threshold): "may i say", "june was the worst month" stay."""
+    return [
+        i
+        for i, lower in enumerate(words.lowers)
+        if lower in TIME_NAMES and (words.before[i] or not i or words.lowers[i - 1] in ("and", "&", "n"))
+    ]
 
 
 ADDRESS_SAID = (
@@ -4122,7 +4136,8 @@ def _not_ruled_out(words: Words, quick: quick_labeller.QuickLabeller, near: list
 def _close_threshold(words: Words, i: int, label: str, thresholds: dict[str, float]) -> float:
     """How sure the close labeller must be of word i (Meta.thresholds: "N", "S", "W", "everyday", "no name"):
     - never, as a name, of a word for a relative ("aabo hits hooyo", "mi stepfada") or a stop word no name list
-      has ("may from next year");
+      has, but for a month that is a name too, of which it must be as sure as of a word no name list has ("june
+      says her step mum starves her"; not "may from next year");
     - surer, as a name, of a word no name list has ("sleep is my best friend");
     - surer of an everyday word that is also a name, in lower case or starting a sentence ("hope from my mum keeps
       me going", "me and will be there", "bus never turns up", "forest school"), as the CRF is;
@@ -4134,7 +4149,7 @@ def _close_threshold(words: Words, i: int, label: str, thresholds: dict[str, flo
     if label == "N" and (
         lower in RELATIONS or lower.startswith("step") or (c & STOP and not c & (FIRST | SURNAME | ARABIC))
     ):
-        return 2.0
+        return max(thresholds.get("no name", 1.0), thresholds.get("everyday", 1.0)) if lower in TIME_NAMES else 2.0
     if label == "N" and c & (ENGLISH | FUNCTION) and not c & (FIRST | SURNAME | ARABIC | SCHOOL):
         return thresholds.get("no name", 1.0)
     if _an_everyday_word_here(words, i, ENGLISH | STOP | FUNCTION | EVERYDAY):
@@ -4209,7 +4224,11 @@ def _a_word_before_and(words: Words, i: int, b: int) -> bool:
     ):
         return False
     partner = words.classes[i + 2]
-    return not partner & (FIRST | SURNAME | ARABIC) and words.lowers[i + 2] not in PEOPLE_AFTER | NOT_IN_LISTS
+    return (
+        not partner & (FIRST | SURNAME | ARABIC)
+        and words.lowers[i + 2] not in PEOPLE_AFTER | NOT_IN_LISTS
+        and words.lowers[i + 2] not in TIME_NAMES
+    )
 
 
 def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled: labeller.Labelled) -> Found | None:
