@@ -3937,29 +3937,14 @@ def _closely_labelled(words: Words) -> Iterator[Found]:
     """Names, schools and places of work the close labeller (voice.reading.close_labeller) finds: the words of
     one kind side by side in one sentence, each as sure as its kind of word needs (_close_threshold), are one
     find, checked as the CRF's are (_learned_find); an address's words are one across a "the" and are checked by
-    _learned_address. It reads around the candidate words (a word no list has, or a name's or a school's) that the
-    quick labeller (voice.reading.quick_labeller) does not rule out, and the words beside a number that could be a
-    house's (_beside_a_number)."""
+    _learned_address. It reads only around the words _close_candidates() gives."""
     model = close_labeller.shipped_close_labeller()
     if model is None or not len(words):
         return
-    near = [i for i, c in enumerate(words.classes) if not c or c & (FIRST | SURNAME | ARABIC | SCHOOL | EVERYDAY)]
-    quick = quick_labeller.shipped_quick_labeller()
-    if near and quick is not None:
-        near = _not_ruled_out(words, quick, near)
-    if not TIME_NAMES.isdisjoint(words.set):
-        near = sorted({*near, *_time_names_where_a_name_stands(words)})
-    if "A" in model.meta.thresholds and not ADDRESS_SAID.isdisjoint(words.set):
-        near = sorted({*near, *_beside_a_number(words)})
+    near = _close_candidates(words, model)
     if not near:
         return  # only words that no list has as a name, a school or a place, or that are plainly none: most answers
-    thresholds = model.meta.thresholds
-    spans = [words.span(i) for i in range(len(words))]
-    chosen = [
-        w
-        for w in model.words(words.text, spans, min(thresholds.values()), near)
-        if w.chance >= _close_threshold(words, w.at, w.label, thresholds)
-    ]
+    chosen = _chosen_close_words(words, model, near)
     starts = [*_positions(words.before, "."), len(words)]
     run: list[close_labeller.Word] = []
     for word in [*chosen, None]:
@@ -3989,6 +3974,55 @@ def _closely_labelled(words: Words) -> Iterator[Found]:
             run.append(word)
 
 
+def _close_candidates(words: Words, model: close_labeller.CloseLabeller) -> list[int]:
+    """The words the close labeller reads around: a word no list has, or a name's or a school's, that the quick
+    labeller does not rule out; a month that is a name where a name stands; and, in an answer that says where
+    someone lives, the words beside a number that could be a house's."""
+    near = [i for i, c in enumerate(words.classes) if not c or c & (FIRST | SURNAME | ARABIC | SCHOOL | EVERYDAY)]
+    quick = quick_labeller.shipped_quick_labeller()
+    if near and quick is not None:
+        near = _not_ruled_out(words, quick, near)
+    if not NAMED_AFTER_TIME.isdisjoint(words.set):
+        near = sorted({*near, *_time_names_where_a_name_stands(words)})
+    if "A" in model.meta.thresholds and not ADDRESS_SAID.isdisjoint(words.set):
+        near = sorted({*near, *_beside_a_number(words)})
+    return near
+
+
+def _chosen_close_words(
+    words: Words, model: close_labeller.CloseLabeller, near: list[int]
+) -> list[close_labeller.Word]:
+    """The words the close labeller reads around `near`, each as sure as its kind of word needs (_close_threshold),
+    or, for a surname that is a stop word just after a first name it took, as of a word no name list has."""
+    thresholds = model.meta.thresholds
+    spans = [words.span(i) for i in range(len(words))]
+    chosen: list[close_labeller.Word] = []
+    for w in model.words(words.text, spans, min(thresholds.values()), near):
+        need = _close_threshold(words, w.at, w.label, thresholds)
+        if need > 1.0 and chosen and _a_surname_after_its_name(words, w.at, chosen[-1]):
+            need = thresholds.get("no name", 1.0)  # "sharon [best]", "daisy [little]"
+        if w.chance >= need:
+            chosen.append(w)
+    return chosen
+
+
+def _a_surname_after_its_name(words: Words, i: int, before: close_labeller.Word) -> bool:
+    """Word i, a stop word no name list has as a first name (so never one alone: "young", "best", "little", "day"),
+    just after a first name the close labeller took (`before`) in the same sentence: a surname it may take, as
+    sure as of a word no name list has ("chloe young", "sharon best"); not a word for a relative ("amy mum")."""
+    c, lower = words.classes[i], words.lowers[i]
+    return (
+        before.label == "N"
+        and before.at == i - 1
+        and not words.before[i]
+        and bool(words.classes[i - 1] & (FIRST | ARABIC))
+        and bool(c & STOP)
+        and not c & FUNCTION
+        and lower not in RELATIONS
+        and not lower.startswith("step")
+    )
+
+
 def _time_names_where_a_name_stands(words: Words) -> list[int]:
     """Months and seasons that are first names too ("june", "may", "autumn"), starting a sentence or after "and":
     where a name stands, as in "june says her step mum starves her" and "autumn and april are twins". The lists hold
@@ -3997,8 +4031,12 @@ def _time_names_where_a_name_stands(words: Words) -> list[int]:
     return [
         i
         for i, lower in enumerate(words.lowers)
-        if lower in TIME_NAMES and (words.before[i] or not i or words.lowers[i - 1] in ("and", "&", "n"))
+        if lower in NAMED_AFTER_TIME and (words.before[i] or not i or words.lowers[i - 1] in ("and", "&", "n"))
     ]
+
+
+NAMED_AFTER_TIME = TIME_NAMES | MONTHS_NAMED_AFTER
+"""Months, short months and seasons that are first names too ("june", "jan", "autumn")."""
 
 
 ADDRESS_SAID = (
@@ -4149,7 +4187,9 @@ def _close_threshold(words: Words, i: int, label: str, thresholds: dict[str, flo
     if label == "N" and (
         lower in RELATIONS or lower.startswith("step") or (c & STOP and not c & (FIRST | SURNAME | ARABIC))
     ):
-        return max(thresholds.get("no name", 1.0), thresholds.get("everyday", 1.0)) if lower in TIME_NAMES else 2.0
+        return (
+            max(thresholds.get("no name", 1.0), thresholds.get("everyday", 1.0)) if lower in NAMED_AFTER_TIME else 2.0
+        )
     if label == "N" and c & (ENGLISH | FUNCTION) and not c & (FIRST | SURNAME | ARABIC | SCHOOL):
         return thresholds.get("no name", 1.0)
     if _an_everyday_word_here(words, i, ENGLISH | STOP | FUNCTION | EVERYDAY):
@@ -4212,6 +4252,21 @@ def _judged_closed(words: Words, opened: list[int]) -> Iterator[Found]:
                     yield found
 
 
+def _a_first_name_of_a_place_with_its_surname(words: Words, first: int, last: int, labelled: labeller.Labelled) -> bool:
+    """Words first..last the close labeller is very sure (as of a word no name list has) are one name: a first name
+    that is a place too, then words that are no place, service or public figure ("jordan wright", "georgia hart",
+    "paris okafor"; not "jordan and egypt", "paris saint germain")."""
+    if not labelled.kind.endswith("/close") or last == first:
+        return False
+    close = close_labeller.shipped_close_labeller()
+    sure = close.meta.thresholds.get("no name", 1.0) if close is not None else 1.0
+    return (
+        labelled.confidence >= sure
+        and bool(words.classes[first] & FIRST)
+        and not any(c & (PLACE | NOT_PERSON | FIGURE) for c in words.classes[first + 1 : last + 1])
+    )
+
+
 def _a_word_before_and(words: Words, i: int, b: int) -> bool:
     """An everyday word that is a name too, starting a sentence before "and" and a word that is no name or
     person ("Grace and manners", "Amber and red lights"; not "Hope and Faith", "Will and me")."""
@@ -4227,7 +4282,7 @@ def _a_word_before_and(words: Words, i: int, b: int) -> bool:
     return (
         not partner & (FIRST | SURNAME | ARABIC)
         and words.lowers[i + 2] not in PEOPLE_AFTER | NOT_IN_LISTS
-        and words.lowers[i + 2] not in TIME_NAMES
+        and words.lowers[i + 2] not in NAMED_AFTER_TIME
     )
 
 
@@ -4249,6 +4304,7 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
         and not (
             first == last and classes[0] & PLACE and _a_person_slot(words, first, words.prev(first), words.next(first))
         )
+        and not _a_first_name_of_a_place_with_its_surname(words, first, last, labelled)
     ):
         return None  # "from Somalia and Jordan", "on Kooth": places and services stay, unless "my friend Jordan"
     if (
