@@ -4317,15 +4317,9 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
         return None  # "my mum nvr listens", "dad punchd me": a word typed short
     if kind == "name" and first == last == a and _a_word_before_and(words, first, b):
         return None  # "Grace and manners are taught at home"
-    if kind == "school" and all(c & (PLACE | NOT_PERSON | FIGURE) for c in classes):
-        return None  # "go to cambridge": a town is not a school
-    if (
-        kind == "school"
-        and (words.lowers[last] in STREET_WORDS or words.lowers[last] in ADDRESS_STREETS)
-        and (last + 1 >= b or words.lowers[last + 1] not in SCHOOL_ENDS)
-    ):
-        return None  # "the Odeon at Freemans Park", "on Sparkenhoe Street": a street or a park
-    last = _school_trimmed(words, kind, first, last)
+    if kind == "school" and _no_school(words, first, last, b, labelled):
+        return None
+    last = _school_trimmed(words, first, last, labelled)
     street = last
     if kind == "workplace":
         ends = _learned_workplace(words, first, last, a, b)
@@ -4345,10 +4339,45 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
     return Found(start, end, kind, f"{who}, {labelled.confidence:.2f}")
 
 
-def _school_trimmed(words: Words, kind: str, first: int, last: int) -> int:
+SURE_OF_A_SCHOOL = 0.98
+"""How sure the close labeller must be of a school whose words are a place too, or everyday words ("crown hills",
+"rushey mead", "countesthorpe"), for it to go whole where the word lists would keep the area: chosen on the held-out
+development sets and the reader's answers."""
+
+
+def _sure_of_a_school(labelled: labeller.Labelled) -> bool:
+    """The close labeller is this sure of a school (SURE_OF_A_SCHOOL)."""
+    return labelled.kind == "school/close" and labelled.confidence >= SURE_OF_A_SCHOOL
+
+
+def _a_sure_school(f: Found) -> bool:
+    """A school the close labeller was SURE_OF_A_SCHOOL of (its confidence ends what found it): it goes even inside
+    a place the lists keep ("crown hills", "beaumont leys")."""
+    if f.kind != "school" or not f.recogniser.startswith(LEARNED_CLOSE + ", "):
+        return False
+    return float(f.recogniser.rsplit(", ", 1)[1]) >= SURE_OF_A_SCHOOL
+
+
+def _no_school(words: Words, first: int, last: int, b: int, labelled: labeller.Labelled) -> bool:
+    """Words first..last (of a sentence ending before b) a learned recogniser read as a school are none: a town
+    ("go to cambridge"), unless the close labeller is SURE_OF_A_SCHOOL ("outside [crown hills]"), or a street or a
+    park ("the Odeon at Freemans Park", "on Sparkenhoe Street")."""
+    if all(c & (PLACE | NOT_PERSON | FIGURE) for c in words.classes[first : last + 1]) and not _sure_of_a_school(
+        labelled
+    ):
+        return True
+    return (words.lowers[last] in STREET_WORDS or words.lowers[last] in ADDRESS_STREETS) and (
+        last + 1 >= b or words.lowers[last + 1] not in SCHOOL_ENDS
+    )
+
+
+def _school_trimmed(words: Words, first: int, last: int, labelled: labeller.Labelled) -> int:
     """The last word of a school the learned recogniser found, without English words after it that no school's
-    name has ("walk to [rushey mead] together")."""
-    while kind == "school" and last > first:
+    name has ("walk to [rushey mead] together"), unless the close labeller is SURE_OF_A_SCHOOL ("[crown hills]");
+    `last` for what is no school."""
+    if labelled.kind.split("/")[0] != "school" or _sure_of_a_school(labelled):
+        return last
+    while last > first:
         c = words.classes[last]
         if not c & (ENGLISH | STOP) or c & (SCHOOL | FIRST | SURNAME | PLACE) or words.lowers[last] in SCHOOL_ENDS:
             break
@@ -4717,7 +4746,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             if (f.recogniser in GONE_TO and not any(s <= f.start and f.end <= e for s, e in kept_names))
             or (f.kind != "name" and not f.recogniser.startswith(LEARNED_ANY) and f.recogniser not in GONE_TO)
             or not (
-                any(s <= _after_the(text, f.start) and f.end <= e for s, e in kept_names)
+                (any(s <= _after_the(text, f.start) and f.end <= e for s, e in kept_names) and not _a_sure_school(f))
                 or _a_titled_figure(words, f, kept_names)
                 or _a_figure_inside(words, f, kept_names)
                 or _a_public_figure(words, f)
