@@ -3985,7 +3985,7 @@ def _close_candidates(words: Words, model: close_labeller.CloseLabeller) -> list
     if not NAMED_AFTER_TIME.isdisjoint(words.set):
         near = sorted({*near, *_time_names_where_a_name_stands(words)})
     if "A" in model.meta.thresholds and not ADDRESS_SAID.isdisjoint(words.set):
-        near = sorted({*near, *_beside_a_number(words)})
+        near = sorted({*near, *_beside_a_number(words), *_where_one_lives(words)})
     return near
 
 
@@ -4061,6 +4061,24 @@ NOT_A_HOME_NUMBER = frozenset(
 """Words beside a number that say it is no house's: an age, a time, an amount, a year group, a bus."""
 
 
+LIVES_AT = frozenset(["live", "lives", "living", "lived", "stay", "stays", "staying", "flat", "house"])
+"""Words before "at", "in" or "on" and where someone lives ("lives at the old forge", "a flat at maxfield house")."""
+
+
+def _where_one_lives(words: Words) -> list[int]:
+    """The first words after "live at / in / on" (LIVES_AT) in a sentence, where a home may be said by its name,
+    without a number ("the old forge, cossington", "kingsway, braunstone"): the close labeller reads them."""
+    found: set[int] = set()
+    n = len(words)
+    for i, lower in enumerate(words.lowers[:-2]):
+        if lower in LIVES_AT and words.lowers[i + 1] in ("at", "in", "on") and not words.before[i + 1]:
+            k = i + 2
+            while k < min(n, i + 6) and (k == i + 2 or not words.before[k]):
+                found.add(k)
+                k += 1
+    return sorted(found)
+
+
 def _beside_a_number(words: Words) -> list[int]:
     """The words beside a number written in digits ("4a oak road", "flat 12") or that are numbers written out
     ("number fourty two"), unless they say the number is an age, time, amount or year group: the close labeller
@@ -4117,7 +4135,11 @@ def _learned_address(words: Words, first: int, last: int, chance: float) -> Foun
     )  # not "on london road 3 times a week"
     inside = any(_numbers_between(words, k, k + 1) for k in range(first, last))
     numbered = number_before is not None or bool(numbers_after or inside) or not NUMBER_WORD_SET.isdisjoint(lowers)
-    if not numbered and not (len(lowers) > 1 and not ANY_STREET.isdisjoint(lowers)):
+    if (
+        not numbered
+        and not (len(lowers) > 1 and not ANY_STREET.isdisjoint(lowers))
+        and not _a_home_by_its_name(words, first, last, chance)
+    ):
         return None
     start = words.span(_with_its_the(words, first))[0] if number_before is None else number_before
     if numbers_after and not words.text[end : numbers_after[0].start()].strip(" ,"):
@@ -4125,6 +4147,30 @@ def _learned_address(words: Words, first: int, last: int, chance: float) -> Foun
     if words.possessive(last) and end == words.span(last)[1]:
         end -= 2
     return Found(start, end, "address", f"{LEARNED_CLOSE}, {chance:.2f}")
+
+
+SURE_OF_A_NAMED_HOME = 0.9
+"""How sure the close labeller must be of a home said by its name, without a number or a street (_a_home_by_its_name):
+chosen on the held-out development sets and the reader's answers."""
+
+
+def _a_home_by_its_name(words: Words, first: int, last: int, chance: float) -> bool:
+    """Words first..last the close labeller is SURE_OF_A_NAMED_HOME are an address, though no number or street is in
+    them, where they start just after "live at / in / on" and are a house's or building's name with its village or
+    area after a comma, a word that is a place's, a surname or in no list ("the old forge, cossington", "kingsway,
+    braunstone"), or a building's name ("maxfield house")."""
+    if chance < SURE_OF_A_NAMED_HOME or last == first or first not in _where_one_lives(words)[:2]:
+        return False
+    if words.lowers[last] in BUILDING_ENDS:
+        return True
+    comma = any("," in words.text[words.span(k)[1] : words.span(k + 1)[0]] for k in range(first, last))
+    after = words.classes[last]
+    return (
+        comma
+        and (not after or bool(after & (PLACE | SURNAME)))
+        and not after & (ENGLISH | STOP | FUNCTION)
+        and not all(c & PLACE for c in words.classes[first:last])
+    )
 
 
 ADDRESS_LEADS = frozenset(
