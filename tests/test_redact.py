@@ -166,6 +166,8 @@ def test_details_the_rules_of_16_missed_go(text: str, expected: str) -> None:
         "i rang crimestoppers on 0800 555 111 about it",
         "the mix is on 0808 808 4994 and papyrus is 0800 068 4141",
         "text shout on 85258",
+        "i rang the county council on 0116 232 3232 and nobody called back",
+        "the city council number is 0116 454 1000 but it just rings out",
         # Words that look like details and are not.
         "my mum works at home",
         "my dad works in a warehouse",
