@@ -56,3 +56,24 @@ def test_where_someone_lives_by_a_houses_name_goes(line: str, gone: list[str]) -
 )
 def test_a_town_an_area_or_a_home_in_general_stays(line: str) -> None:
     assert redact(line).text == line
+
+
+@pytest.mark.parametrize(
+    ("line", "address"),
+    [
+        ("my mate lives at flat 6 marlowe house, st matthews and his mum is never in", "st matthews"),
+        ("we live at flat 2, bosworth house, st peters", "st peters"),
+    ],
+)
+def test_an_addresses_st_before_a_saints_name_takes_the_name_too(line: str, address: str) -> None:
+    """ "st" at an address's end, before a name, is "saint": the area's name goes with it, not half of it."""
+    left = words_left(line)
+    assert not left & set(address.split()), redact(line).text
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [("i live at 12 high st and its loud", "and its loud"), ("he lives at 3 mill st next to the shop", "next to")],
+)
+def test_an_addresses_st_before_everyday_words_is_street(line: str, kept: str) -> None:
+    assert kept in redact(line).text

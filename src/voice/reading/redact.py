@@ -2263,9 +2263,27 @@ def _numbered_before_a_town(text: str) -> list[Found]:
     return found
 
 
+SAINT_AFTER = re.compile(r"\s+([A-Za-z]+(?:'s)?)\b")
+"""The word after an address that ends in "st": a saint's name ("flat 6 marlowe house, st matthews")."""
+
+
+def _with_saints_name(text: str, found: Found) -> Found:
+    """An address that ends in "st" where the word after it is a name or in no list, not a word of grammar or
+    everyday English: "st" is "saint", the start of an area or street, and the saint's name goes with it ("[flat 6
+    marlowe house, st matthews]"; "[12 high st] and", "[3 mill st] next to")."""
+    if text[max(found.start, found.end - 3) : found.end].lower().lstrip(" ,") != "st":
+        return found
+    m = SAINT_AFTER.match(text, found.end)
+    c = class_of(m.group(1).lower().removesuffix("'s")) if m else 0
+    if not m or c & (STOP | FUNCTION) or (c & ENGLISH and not c & (FIRST | SURNAME)):
+        return found
+    return Found(found.start, m.end(1), found.kind, found.recogniser)
+
+
 def _with_town(text: str, found: Found) -> Found:
     """An address with the town or village written after it: "[5 tudor road, leicester]", "[28 market street
     coalville]"."""
+    found = _with_saints_name(text, found)
     for _ in range(2):  # "[12 braunston road, oakham, rutland]": a town, then its county
         m = TOWNS_AFTER_ADDRESS.match(text, found.end)
         if not m:
