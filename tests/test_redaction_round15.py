@@ -6,8 +6,8 @@ name at a chance of 0.8 rather than 0.95. On frozen8 to frozen12 (held out of th
 names and 5 more schools and changed no more clean lines, but it took "will" out of "me and will be there for each
 other" and "hope" out of "hope from my mum keeps me going" (tests of rounds 4, 6 and 9), "summer" out of "bit sad
 summer's over" and made "kingdom hall" a school. The five lines of names below were taken out before this round (by
-the rules) and hold what must not be lost. "joy is what i feel at the youth club" is an expected failure: a name to
-the close labeller."""
+the rules) and hold what must not be lost. "joy is what i feel at the youth club" was an expected failure until round 29
+(fifteenth session), where the close labeller, which gives joy almost no chance here, overrules the CRF."""
 
 from __future__ import annotations
 
@@ -48,10 +48,7 @@ def test_an_everyday_word_the_sentence_makes_a_person_goes(line: str, gone: str)
                 reason="the models retrained on the development sets (fourteenth session) read summer as a name here (the close labeller, 0.96); on the held-out development sets they change no more clean lines than before (30 of 1,519)",
             ),
         ),
-        pytest.param(
-            "joy is what i feel at the youth club",
-            marks=pytest.mark.xfail(strict=True, reason="the close labeller reads joy as a name here"),
-        ),
+        "joy is what i feel at the youth club",  # passes since round 29: the close labeller doubts the CRF here
     ],
 )
 def test_places_of_worship_and_everyday_words_stay(line: str) -> None:

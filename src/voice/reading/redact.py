@@ -3946,9 +3946,31 @@ def _learned(words: Words) -> Iterator[Found]:
         k += 1
         thresholds = [_name_threshold(words, m) for m in range(i, j + 1)]
         for labelled in model.label(sentence, i - a, j - a, thresholds, LEARNED_THRESHOLD):
-            found = _learned_find(words, a + labelled.start, a + labelled.end - 1, a, b, labelled)
+            first, last = a + labelled.start, a + labelled.end - 1
+            if labelled.kind == "name" and _the_close_labeller_doubts(words, first, last):
+                continue
+            found = _learned_find(words, first, last, a, b, labelled)
             if found is not None:
                 yield found
+
+
+CLOSE_DOUBT = 0.02
+"""The close labeller's chance of a name below which it overrules the CRF on everyday English words in lower case."""
+
+
+def _the_close_labeller_doubts(words: Words, first: int, last: int) -> bool:
+    """Words first..last the CRF reads as a name are everyday English words written in lower case ("bell goes at
+    3:10", "cooper from interstellar"), and the close labeller, which reads the whole sentence, gives none of them
+    CLOSE_DOUBT's chance of being a name: two learned readers must agree on such words."""
+    if not all(words.classes[k] & ENGLISH and words.written[k].islower() for k in range(first, last + 1)):
+        return False
+    model = close_labeller.shipped_close_labeller()
+    if model is None:
+        return False
+    spans = [words.span(k) for k in range(len(words))]
+    chances = model.chances(words.text, spans, list(range(first, last + 1)))
+    n = model.meta.labels.index("N")
+    return all(chances[k, n] < CLOSE_DOUBT for k in range(first, last + 1))
 
 
 def _closely_labelled(words: Words) -> Iterator[Found]:
