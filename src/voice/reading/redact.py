@@ -1009,6 +1009,14 @@ class _Names:
         w = self.w
         if (p1 in TOLD and nxt not in NOT_AFTER_TOLD) or (p1 in AND_WORDS and p2 == "me"):
             return True
+        if (
+            (p2, p1) in REACH_A_PERSON
+            and nxt not in NOT_AFTER_TOLD
+            and nxt not in NOT_AFTER_REACHING
+            and (w.lowers[i] not in TIME_NAMES or nxt in PERSON_AFTER_A_TIME)
+            and w.lowers[i] not in ("mine", "yours", "hers", "ours", "theirs")
+        ):
+            return True  # "check on faith her mum drinks", "waits for lily after school"; "ask for [summer] shes"
         if p1 in NICKNAME_WORDS and p2 not in DETERMINERS and nxt not in NOT_AFTER_TOLD:
             return True  # "big mo runs the estate"
         if w.before[i] == "." and nxt in SAID_OR_DID:
@@ -1408,6 +1416,21 @@ TOLD = word_list("told")
 "ask chance")."""
 NOT_AFTER_TOLD = word_list("not after told")
 """Words after such a word that make it the word ("ask summer school", "tell time")."""
+REACH_A_PERSON = frozenset(
+    [
+        *((verb, "to") for verb in ("talk", "talks", "talking", "talked", "speak", "speaks", "speaking", "spoke")),
+        *((verb, "with") for verb in ("talk", "talking", "speak", "speaking", "chat", "chatting")),
+        *((verb, "on") for verb in ("check", "checks", "checking", "checked")),
+        *((verb, "for") for verb in ("ask", "asks", "asking", "asked", "wait", "waits", "waiting", "waited")),
+    ]
+)
+"""A verb of reaching a person and its preposition: an everyday word that is a name too, after them, is the name
+("speak to grace", "check on faith", "waits for lily")."""
+NOT_AFTER_REACHING = frozenset(["that", "this", "it", "so", "you", "u", "things", "for", "to", "and", "or", "lines"])
+"""Words after such a word that make it the word ("nobody to talk to, hope that changes")."""
+PERSON_AFTER_A_TIME = frozenset(["she", "shes", "he", "hes", "her", "his", "at", "from", "who", "because", "cos"])
+"""Words after a name that is a time too ("summer") that make it the name after such a verb ("ask for summer at
+reception"; not "ask for summer activities")."""
 SURNAME_PARTICLES = frozenset(
     [
         "van",
@@ -1646,6 +1669,8 @@ def _after_context(words: Words) -> set[int]:
         )
     if not TOLD.isdisjoint(words.set):  # "i told autumn"
         candidates.update(i + 1 for i, lower in enumerate(lowers[:-1]) if lower in TOLD)
+    if not {"to", "with", "on", "for"}.isdisjoint(words.set):  # "check on faith"
+        candidates.update(i + 2 for i in range(len(lowers) - 2) if (lowers[i], lowers[i + 1]) in REACH_A_PERSON)
     # everyday words that are names too, in lower case: names only where _everyday_name() says so
     candidates.update(
         i for i, c in enumerate(words.classes) if c & FIRST and c & EVERYDAY and not c & (STOP | FUNCTION)
