@@ -35,7 +35,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen19 --before REV  # the nineteenth (frozen19/, development since)
     .venv/bin/python tools/score_redaction.py --frozen20 --before REV  # the twentieth (frozen20/, development since)
     .venv/bin/python tools/score_redaction.py --frozen21 --before REV  # the twenty-first (frozen21/, development since)
-    .venv/bin/python tools/score_redaction.py --frozen22 --before REV  # the twenty-second (frozen22/, blind; figures only)
+    .venv/bin/python tools/score_redaction.py --frozen22 --misses  # the twenty-second (frozen22/, development since its measure)
     .venv/bin/python tools/score_redaction.py --dev6 --misses     # the sixth development set (dev6/, fifteenth session)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
@@ -209,7 +209,7 @@ SETS = {
     "frozen19": ("frozen19", "nineteenth frozen set", False),
     "frozen20": ("frozen20", "twentieth frozen set", False),
     "frozen21": ("frozen21", "twenty-first frozen set", False),
-    "frozen22": ("frozen22", "twenty-second frozen set", True),
+    "frozen22": ("frozen22", "twenty-second frozen set", False),
     "dev6": ("dev6", "sixth development set", False),
 }
 HELP = {
@@ -265,7 +265,7 @@ HELP = {
     "the learned recognisers were retrained, before round 24; measured once at 0353c3e and 5495012, a development set "
     "since, so its misses may be listed)",
     "frozen22": "score the twenty-second frozen set of #28 (frozen22/, written blind at the fifteenth session's start, "
-    "before round 25 was measured; figures only)",
+    "before round 25; measured once at 33a65c3 and 16290f0, a development set since, so its misses may be listed)",
     "dev6": "score the sixth development set of #28 (dev6/, written by a helper from the blind sets' spec with more "
     "addresses, in the fifteenth session after round 27; for tuning, so its misses may be listed)",
 }
