@@ -17,7 +17,7 @@ from voice.reading.redact import redact
     ("line", "tag"),
     [
         ("kayla 12/03/2010 07700 900561", "[phone]"),
-        ("jay 4.5.2009 0116 496 0123 ring after 4", "[phone]"),
+        ("jay 4.5.2009 0116 496 0123 ring after school", "[phone]"),
         ("mia 30/01/2011 943 476 5919 she has asthma", "[NHS number]"),
         ("oliwia 2010-02-14 10221412344", "[PESEL]"),
         ("kacper 01/06/2008 08260112345 07700 900124", "[PESEL]"),

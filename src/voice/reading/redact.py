@@ -1968,13 +1968,30 @@ def _numbers(text: str, digit_count: int) -> Iterator[Found]:
     yield from _old_registrations(text)
     if digit_count < 10:
         return
-    for m in NHS_NUMBER.finditer(text):
+    for m in _from_each_group(NHS_NUMBER, text):
         digits = re.sub(r"\D", "", m.group())
         if _nhs_valid(digits) or _near(text, m.start(), m.end(), "nhs"):
             yield Found(m.start(), m.end(), "NHS number", "NHS number (Modulus 11)")
     for m in PESEL.finditer(text) if digit_count >= 11 else ():
-        if _near(text, m.start(), m.end(), "pesel") or (_pesel_valid(m.group()) and not m.group().startswith("0")):
+        if _near(text, m.start(), m.end(), "pesel") or (
+            _pesel_valid(m.group()) and (not m.group().startswith("0") or m.group()[2] in "23")
+        ):  # "08260112345": born in 2008 (month + 20); not "07700900123", a phone number
             yield Found(m.start(), m.end(), "PESEL", "PESEL (check digit)")
+
+
+GROUP_START = re.compile(r"(?:\(\+?|\+)(?=\d)|(?<![\d+])(?<!\d[/.-])\d")
+"""Where a group of digits starts, with its "+" or "(" ("+44 7700 ..."), not inside a date or a number grouped by "/",
+"." or "-" ("03" of "12/03/2010")."""
+
+
+def _from_each_group(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of a pattern for a number, tried from each group of digits in turn, so that a number written
+    straight after another ("12/03/2010 943 476 5919", a date of birth then an NHS number) is read from its own first
+    digit and not from the other's; overlapping matches are for the caller's checks and the finds' resolution."""
+    for start in GROUP_START.finditer(text):
+        m = pattern.match(text, start.start())
+        if m:
+            yield m
 
 
 def _handles(words: Words) -> Iterator[Found]:
@@ -2007,7 +2024,7 @@ def _phones(text: str, seen: frozenset[str], digit_count: int) -> Iterator[Found
         for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.VALID):
             yield Found(match.start, match.end, "phone", "phone number (libphonenumber)")
         # UK numbers written in ways libphonenumber will not take whole ("07700/900/321", "0 7 7 0 0 ...").
-        for m in PHONE_LIKE.finditer(text):
+        for m in _from_each_group(PHONE_LIKE, text):
             digits = re.sub(r"\D", "", m.group()).removeprefix("00")
             national = "0" + digits[2:].removeprefix("0") if digits.startswith("44") else digits
             if national.startswith("0") and len(national) in (10, 11):
