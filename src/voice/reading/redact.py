@@ -4001,9 +4001,9 @@ CLOSE_DOUBT = 0.02
 
 
 def _the_close_labeller_doubts(words: Words, first: int, last: int) -> bool:
-    """Words first..last the CRF reads as a name are everyday English words written in lower case ("bell goes at
-    3:10", "cooper from interstellar"), and the close labeller, which reads the whole sentence, gives none of them
-    CLOSE_DOUBT's chance of being a name: two learned readers must agree on such words."""
+    """Words first..last the CRF reads as a name are everyday English words written in lower case ("my dad broke my
+    mums arm", "my friend alcohol and lifts"), and the close labeller, which reads the whole sentence, gives none of
+    them CLOSE_DOUBT's chance of being a name: two learned readers must agree on such words."""
     if not all(words.classes[k] & ENGLISH and words.written[k].islower() for k in range(first, last + 1)):
         return False
     model = close_labeller.shipped_close_labeller()
