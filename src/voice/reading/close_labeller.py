@@ -7,9 +7,10 @@ rules read cues ("called", "my mate", "goes to"). Neither reads a name where onl
 husband", "me and kel get the 14 to samworth every morning". The close labeller is all-MiniLM-L6-v2 (Apache-2.0)
 fine-tuned by tools/train_close_labeller.py to label each word (O, N, S, W, and A for an address: "plot 4, hill
 farm", "62b the newarke flats") on the CRF's own training lines and the written lines of #28's development sets,
-exported to ONNX with 8-bit weights (`data/close-labeller/`) and run by onnxruntime on one thread. Its thresholds (data/close-labeller/meta.json) were chosen on development sets
-held out of its training. What it finds goes through the same checks as the CRF's (public figures, places,
-services, the words of a young person's other language, the partnership's keep list).
+exported to ONNX with 8-bit weights (`data/close-labeller/`) and run by onnxruntime on one thread. Its thresholds
+(data/close-labeller/meta.json) were chosen on development sets held out of its training. What it finds goes
+through the same checks as the CRF's (public figures, places, services, the words of a young person's other
+language, the partnership's keep list).
 """
 
 from __future__ import annotations

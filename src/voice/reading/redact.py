@@ -1426,6 +1426,8 @@ REACH_A_PERSON = frozenset(
 )
 """A verb of reaching a person and its preposition: an everyday word that is a name too, after them, is the name
 ("speak to grace", "check on faith", "waits for lily")."""
+REACH_PREPOSITIONS = frozenset(preposition for _, preposition in REACH_A_PERSON)
+"""The prepositions of REACH_A_PERSON, of which an answer needs one before the pairs are looked for."""
 NOT_AFTER_REACHING = frozenset(["that", "this", "it", "so", "you", "u", "things", "for", "to", "and", "or", "lines"])
 """Words after such a word that make it the word ("nobody to talk to, hope that changes")."""
 PERSON_AFTER_A_TIME = frozenset(["she", "shes", "he", "hes", "her", "his", "at", "from", "who", "because", "cos"])
@@ -1669,7 +1671,7 @@ def _after_context(words: Words) -> set[int]:
         )
     if not TOLD.isdisjoint(words.set):  # "i told autumn"
         candidates.update(i + 1 for i, lower in enumerate(lowers[:-1]) if lower in TOLD)
-    if not {"to", "with", "on", "for"}.isdisjoint(words.set):  # "check on faith"
+    if not REACH_PREPOSITIONS.isdisjoint(words.set):  # "check on faith"
         candidates.update(i + 2 for i in range(len(lowers) - 2) if (lowers[i], lowers[i + 1]) in REACH_A_PERSON)
     # everyday words that are names too, in lower case: names only where _everyday_name() says so
     candidates.update(
@@ -4113,7 +4115,7 @@ def _time_names_where_a_name_stands(words: Words) -> list[int]:
     return [
         i
         for i, lower in enumerate(words.lowers)
-        if lower in NAMED_AFTER_TIME and (words.before[i] or not i or words.lowers[i - 1] in ("and", "&", "n"))
+        if lower in NAMED_AFTER_TIME and (words.before[i] or not i or words.lowers[i - 1] in AND_WORDS)
     ]
 
 
@@ -4399,12 +4401,7 @@ def _a_word_before_and(words: Words, i: int, b: int) -> bool:
     """An everyday word that is a name too, starting a sentence before "and" and a word that is no name or
     person ("Grace and manners", "Amber and red lights"; not "Hope and Faith", "Will and me")."""
     c = words.classes[i]
-    if (
-        not c & ENGLISH
-        or (c & FIRST and not c & EVERYDAY)
-        or i + 2 >= b
-        or words.lowers[i + 1] not in ("and", "&", "n")
-    ):
+    if not c & ENGLISH or (c & FIRST and not c & EVERYDAY) or i + 2 >= b or words.lowers[i + 1] not in AND_WORDS:
         return False
     partner = words.classes[i + 2]
     return (
