@@ -36,7 +36,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen20 --before REV  # the twentieth (frozen20/, development since)
     .venv/bin/python tools/score_redaction.py --frozen21 --before REV  # the twenty-first (frozen21/, development since)
     .venv/bin/python tools/score_redaction.py --frozen22 --misses  # the twenty-second (frozen22/, development since its measure)
-    .venv/bin/python tools/score_redaction.py --frozen23 --before REV  # the twenty-third (frozen23/, blind; figures only)
+    .venv/bin/python tools/score_redaction.py --frozen23 --before REV  # the twenty-third (frozen23/, development since its measure)
     .venv/bin/python tools/score_redaction.py --dev6 --misses     # the sixth development set (dev6/, fifteenth session)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
@@ -212,7 +212,7 @@ SETS = {
     "frozen21": ("frozen21", "twenty-first frozen set", False),
     "frozen22": ("frozen22", "twenty-second frozen set", False),
     "dev6": ("dev6", "sixth development set", False),
-    "frozen23": ("frozen23", "twenty-third frozen set", True),
+    "frozen23": ("frozen23", "twenty-third frozen set", False),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -271,7 +271,7 @@ HELP = {
     "dev6": "score the sixth development set of #28 (dev6/, written by a helper from the blind sets' spec with more "
     "addresses, in the fifteenth session after round 27; for tuning, so its misses may be listed)",
     "frozen23": "score the twenty-third frozen set of #28 (frozen23/, written blind in the fifteenth session after round "
-    "30; figures only)",
+    "30; measured once at 33a65c3 and 2caa1cc, a development set since, so its misses may be listed)",
 }
 
 
