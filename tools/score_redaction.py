@@ -38,6 +38,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen22 --misses  # the twenty-second (frozen22/, development since its measure)
     .venv/bin/python tools/score_redaction.py --frozen23 --before REV  # the twenty-third (frozen23/, development since its measure)
     .venv/bin/python tools/score_redaction.py --dev6 --misses     # the sixth development set (dev6/, fifteenth session)
+    .venv/bin/python tools/score_redaction.py --dev7 --misses     # the seventh (dev7/, where people live, sixteenth)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -213,6 +214,7 @@ SETS = {
     "frozen22": ("frozen22", "twenty-second frozen set", False),
     "dev6": ("dev6", "sixth development set", False),
     "frozen23": ("frozen23", "twenty-third frozen set", False),
+    "dev7": ("dev7", "seventh development set", False),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -272,6 +274,8 @@ HELP = {
     "addresses, in the fifteenth session after round 27; for tuning, so its misses may be listed)",
     "frozen23": "score the twenty-third frozen set of #28 (frozen23/, written blind in the fifteenth session after round "
     "30; measured once at 33a65c3 and 2caa1cc, a development set since, so its misses may be listed)",
+    "dev7": "score the seventh development set of #28 (dev7/, where people live and stay: homes described rather than "
+    "given, named homes, hostels, sites; written by a helper at the sixteenth session's start; for tuning)",
 }
 
 
