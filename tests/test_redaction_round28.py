@@ -20,11 +20,7 @@ from voice.reading.redact import redact
         ("my grandad lives at the old mill, thornton and i go there when its bad at home", ["mill", "thornton"]),
         ("we live at the coach house, main street, and the landlord keeps coming in", ["coach"]),
         ("my mum and her boyfriend live on saffron lane, aylestone and he hits her", ["saffron"]),
-        pytest.param(
-            "my sister has a flat at clipstone house on the st marks estate",
-            ["clipstone"],
-            marks=pytest.mark.xfail(strict=True, reason="the close labeller reads it as a place of work (W, 0.95)"),
-        ),
+        ("my sister has a flat at clipstone house on the st marks estate", ["clipstone"]),  # round 32
         pytest.param(
             "i live in the stables, ashby folville with my foster carers",
             ["stables", "folville"],

@@ -2187,6 +2187,315 @@ def _buildings_lived_in(text: str) -> list[Found]:
     return found
 
 
+HOME_HEADS = frozenset(
+    [
+        *("house", "houses", "bungalow", "bungalows", "cottage", "cottages", "flat", "flats", "maisonette"),
+        *("maisonettes", "caravan", "static", "farm", "farmhouse", "barn", "vicarage", "rectory", "semi", "terrace"),
+        *("hostel", "refuge", "shelter", "hotel", "travelodge", "tent", "van", "shed", "garage", "loft", "room"),
+        *("doorway", "boat", "narrowboat", "almshouses", "gatehouse", "lodge", "conversion", "lodgings", "housing"),
+        *("placement", "unit", "block", "tower", "site", "door", "one", "bedsit", "annexe", "home", "place"),
+        *("pitch", "plot", "floor", "ymca"),
+    ]
+)
+"""Words for a home or a place someone stays or is kept, which a description of where it is may follow ("the
+white bungalow at the end of mill lane in kegworth"): _described_homes."""
+GENERAL_HOMES = frozenset(
+    [
+        *("house", "houses", "flat", "flats", "home", "place", "one", "room", "door", "block", "tower", "unit"),
+        *("hotel", "garage", "shed", "van", "tent", "semi", "terrace", "static", "site", "pitch", "plot", "floor"),
+    ]
+)
+"""Homes any street or village has many of: "a flat in highfields" is no address, "the refuge in loughborough" is."""
+HOME_RELATIONS = frozenset(
+    [
+        *("at", "on", "in", "by", "behind", "above", "over", "next", "to", "opposite", "near", "off", "outside"),
+        *("beside", "before", "after", "past", "down", "of", "from", "upstairs", "underneath", "under", "along"),
+        *("with", "across", "round", "around", "beyond", "up", "into", "facing", "between", "inside", "just", "out"),
+    ]
+)
+"""Words that say where a home is from something near it ("next to", "at the end of", "above", "behind")."""
+LANDMARK_RELATIONS = HOME_RELATIONS - {"at", "on", "in", "of", "with", "from", "to", "into", "up", "down", "just"}
+"""Of HOME_RELATIONS, those that place a home beside something ("next to the church", "above the chippy")."""
+NOT_WHERE_IT_IS = frozenset(["with", "from"])
+"""Relations before a village that say who is with someone or where they came from ("moved house from wigston")."""
+HOME_ARTICLES = frozenset(["the", "a", "an"])
+HOME_OWNERS = frozenset(["my", "his", "her", "our", "their", "your", "ur", "me"])
+MODIFIERS_OF_A_HOME = HOME_HEADS | frozenset(
+    [
+        *("old", "new", "little", "last", "first", "big", "end", "top", "back", "front", "kids", "young", "school"),
+        *("police", "van", "bus", "car", "post"),
+    ]
+)
+"""Words of the stop list that may still describe a home or what is near it ("the old vicarage", "the police
+station", "the old school house")."""
+NOT_WHERE = frozenset(
+    [
+        *("night", "nights", "weekend", "weekends", "summer", "winter", "morning", "mornings", "evening", "day"),
+        *("days", "week", "weeks", "month", "months", "year", "years", "time", "times", "moment", "holidays"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "bed", "middle", "nowhere"),
+        *("since", "every", "till", "until", "today", "tonight", "yesterday", "tomorrow"),
+    ]
+)
+"""Words after "in" or "at" that say when, or no place a home could be found by ("in the summer", "at night")."""
+DOING_TO_A_HOME = frozenset(
+    [
+        *("live", "lives", "living", "lived", "stay", "stays", "staying", "stayed", "rent", "rents", "got", "get"),
+        *("have", "has", "had", "share", "sleep", "sleeps", "slept", "kept", "keep", "keeps", "is", "are", "was"),
+        *("moved", "move", "moving"),
+    ]
+)
+"""Words before a home's description that are no part of it ("i [rent] room 4 at ...")."""
+HOME_PARTS_AFTER_A_COMMA = frozenset(["flat", "number", "no", "numba", "block", "unit", "room", "apartment", "floor"])
+"""The first word of a part of a home written after its description and a comma (", flat 9", ", number 21")."""
+
+
+class _Group(NamedTuple):
+    """Words of a home's description after a relation ("at [the end]", "of [mill lane]", "in [kegworth]")."""
+
+    relation: str
+    first: int
+    last: int
+    article: bool
+    kind: str
+    """"street", "building", "place" (a village or part of a city, with no "the"), "landmark" ("the church") or ""."""
+
+
+def _home_group(words: Words, k: int, end: int) -> _Group | None:
+    """The group of words from relation k: its article and up to four words that are not relations or function
+    words, and what they name; None if there is none."""
+    relation = words.lowers[k]
+    j = k + 1
+    while j < end and words.lowers[j] in HOME_RELATIONS and not _comma_before(words, j):
+        relation = words.lowers[j] if relation == "just" else relation  # "next to": next; "just behind": behind
+        j += 1
+    article = j < end and words.lowers[j] in HOME_ARTICLES and not _comma_before(words, j)
+    owner = not article and j < end and words.lowers[j] in HOME_OWNERS and not _comma_before(words, j)
+    first = j + article + owner  # "above [his shop]"
+    last = first - 1
+    while (
+        last + 1 < end
+        and last + 1 - first < 4
+        and not _comma_before(words, last + 1)
+        and _a_word_of_a_place(words, last + 1)
+    ):
+        last += 1
+    if last < first:
+        return None
+    street = next(
+        (i for i in range(last, first, -1) if _a_street_ends(words.lowers, first, i, article)), None
+    )  # "on [western boulevard] top floor"
+    if street is not None:
+        return _Group(relation, first, street, article, "street")
+    kind = _what_a_group_names(words, first, last, article)
+    return _Group(
+        relation, first, last, article, "" if owner or (kind == "place" and relation in NOT_WHERE_IT_IS) else kind
+    )
+
+
+def _a_street_ends(lowers: list[str], first: int, i: int, article: bool) -> bool:
+    """Word i ends a street's name begun at word `first` ("mill lane", "fosse road south", "the st peters estate");
+    not a part of the city ("beaumont leys"), nor a park after "the" ("the retail park")."""
+    if i - first < 1 or " ".join(lowers[first : i + 1]) in places():
+        return False
+    if lowers[i] in ("north", "south", "east", "west") and i - first > 1:
+        i -= 1
+    return lowers[i] in (ADDRESS_STREETS if article else ANY_STREET) or lowers[i] == "estate"
+
+
+def _a_word_of_a_place(words: Words, k: int) -> bool:
+    lower = words.lowers[k]
+    return (
+        lower not in HOME_RELATIONS
+        and lower not in NOT_WHERE
+        and (not words.classes[k] & (STOP | FUNCTION) or lower in MODIFIERS_OF_A_HOME)
+    )
+
+
+def _what_a_group_names(words: Words, first: int, last: int, article: bool) -> str:
+    lowers = words.lowers[first : last + 1]
+    classes = words.classes[first : last + 1]
+    if len(lowers) > 1 and lowers[-1] in BUILDING_ENDS and not classes[0] & ENGLISH:
+        return "building"
+    if not article and _a_village(classes):
+        return "place"
+    return "landmark" if article else ""
+
+
+def _a_village(classes: list[int]) -> bool:
+    """Words that may name a village or a part of the city: none of the stop list, one of them a place's, a
+    school's (named after its area), a surname or in no list ("kegworth", "eyres monsell", "sutton cheney")."""
+    return not any(c & STOP for c in classes) and any(
+        c & (PLACE | SCHOOL) or not c or (c & SURNAME and not c & ENGLISH) for c in classes
+    )
+
+
+def _comma_before(words: Words, k: int) -> bool:
+    return "," in words.text[words.span(k - 1)[1] : words.span(k)[0]]
+
+
+def _described_homes(words: Words) -> list[Found]:
+    """A home said by describing where it is rather than by its number, where the description names a street,
+    a named building, or a village with a landmark or a home no street has many of ("the white bungalow at the
+    end of mill lane in kegworth", "the flat above the chippy on narborough road", "the refuge in loughborough",
+    "the one with the gnomes on swithland lane"); not "a flat in highfields", "my house is near a busy road"."""
+    found = []
+    n = len(words)
+    for h, lower in enumerate(words.lowers):
+        if lower not in HOME_HEADS or (h + 1 < n and words.lowers[h + 1] in HOME_HEADS and not words.before[h + 1]):
+            continue  # "the static [caravan]": the last of them
+        end = next((k for k in range(h + 1, n) if words.before[k] == "."), n)
+        first = _start_of_a_home(words, h)
+        before = words.lowers[first - 1] if first and not words.before[first] else ""
+        if not _a_home_word(words, h, first, before):
+            continue
+        groups, last = _where_a_home_is(words, h, end)
+        if last is None or not _a_home_found_by(words, h, first, before, groups):
+            continue
+        start = words.span(first - (before in HOME_ARTICLES))[0]
+        ordinal = ORDINAL_BEFORE.search(words.text, 0, start)
+        if ordinal and before not in HOME_ARTICLES:
+            start = ordinal.start()  # "[2nd house from the end on dunton street]"
+        found.append(Found(start, _with_a_part_after(words, last, end), "address", DESCRIBED_HOME))
+    return found
+
+
+DESCRIBED_HOME = "home described by where it is"
+PLURAL_HOMES = frozenset(["houses", "flats", "cottages", "bungalows", "maisonettes"])
+
+
+def _a_home_word(words: Words, h: int, first: int, before: str) -> bool:
+    """Word h is someone's home, not "walking home", "the last bus home", "the one in town" or "big houses"."""
+    lower = words.lowers[h]
+    if lower in ("home", "place"):
+        return first < h and words.lowers[h - 1] in WHOSE_HOME  # "the kids home", "my foster carers place"
+    if lower == "one" or lower in PLURAL_HOMES:
+        return before == "the"
+    return True
+
+
+def _not_at_work(found: list[Found]) -> list[Found]:
+    """Homes described by where they are, less those that are a place of work found by its own rules ("the manager
+    at the esso garage on hinckley road"); not by the learned ones, which read streets as places of work too."""
+    work = [f for f in found if f.kind == "workplace" and not f.recogniser.startswith(LEARNED_ANY)]
+    return [
+        f for f in found if f.recogniser != DESCRIBED_HOME or not any(w.start < f.end and f.start < w.end for w in work)
+    ]
+
+
+NOT_BEFORE_A_HOME = HOME_ARTICLES | HOME_OWNERS | HOME_RELATIONS | DOING_TO_A_HOME
+
+
+WHOSE_HOME = frozenset(
+    [
+        *("kids", "childrens", "children", "care", "foster", "group", "residential", "nursing", "baby", "carers"),
+        *("dads", "mums", "nans", "grans", "aunties", "uncles", "cousins", "mates", "boyfriends", "friends"),
+    ]
+)
+"""The word before "home" or "place" that makes it someone's home ("the kids home", "my foster carers place")."""
+ORDINAL_BEFORE = re.compile(r"(?:\bthe\s+)?\b\d{1,2}(?:st|nd|rd|th)\s+$", re.IGNORECASE)
+
+
+def _start_of_a_home(words: Words, h: int) -> int:
+    """The first word of a home's description before its word: up to four words that describe it ("the [big white]
+    house", "my [foster carers] place", "the [mother and baby] unit" is cut at "and")."""
+    first = h
+    while (
+        first
+        and h - first < 4
+        and not words.before[first]
+        and not _comma_before(words, first)
+        and words.lowers[first - 1] not in NOT_BEFORE_A_HOME
+        and _a_word_of_a_place(words, first - 1)
+    ):
+        first -= 1
+    return first
+
+
+def _where_a_home_is(words: Words, h: int, end: int) -> tuple[list[_Group], int | None]:
+    """The groups of words after a home's word that say where it is, and the last word of the last one that names
+    somewhere (None if none does)."""
+    groups: list[_Group] = []
+    last = None
+    k = h + 1
+    if k < end and len(words.lowers[k]) == 1 and not words.before[k] and not _comma_before(words, k):
+        k += 1  # "block [c] on ..."
+    while k < end and k - h < 20:
+        if _comma_before(words, k):
+            part = _a_part_after_a_comma(words, k, end)
+            if part is None or (last is None and k > h + 1):
+                break  # "[the mill house, sapcote]": a named home's village straight after it
+            groups.append(part)
+            last = k = part.last
+            k += 1
+            continue
+        if words.lowers[k] not in HOME_RELATIONS:
+            break
+        group = _home_group(words, k, end)
+        if group is None or (not group.kind and any(g.kind not in ("", "landmark") for g in groups)):
+            break
+        groups.append(group)
+        if group.kind:
+            last = group.last
+        k = group.last + 1
+    return groups, last
+
+
+def _a_part_after_a_comma(words: Words, k: int, end: int) -> _Group | None:
+    """After a home's description, a comma and its village (", whetstone"), or the number of its flat or floor
+    (", flat 9", ", 11th floor", ", number 21")."""
+    stop = next((j for j in range(k + 1, end) if _comma_before(words, j)), end)
+    lowers = words.lowers[k:stop]
+    numbered = bool(_numbers_between(words, k, k + 1 if k + 1 < len(words) else len(words)))
+    if len(lowers) <= 2 and ((lowers[0] in HOME_PARTS_AFTER_A_COMMA and numbered) or lowers[-1] == "floor"):
+        return _Group(",", k, stop - 1, False, "building")
+    village = next((j for j in range(min(stop, k + 3) - 1, k - 1, -1) if _a_village(words.classes[k : j + 1])), None)
+    if village is not None and not words.classes[village] & ENGLISH:
+        return _Group(",", k, village, False, "place")  # ", [long whatton] is where i live"
+    return None
+
+
+def _a_home_found_by(words: Words, h: int, first: int, before: str, groups: list[_Group]) -> bool:
+    """Whether a home's description names enough to find it by, and more than its street alone (which
+    _streets_lived_on takes: "a flat on [braunstone avenue]", "our house on [tudor road]"): a street or a named
+    building; or a village or part of a city with a landmark beside the home, or a home no street has many of, or
+    one said with the words that describe it ("the old vicarage in tilton")."""
+    kinds = {g.kind for g in groups}
+    if (
+        first == h
+        and before in HOME_OWNERS | HOME_ARTICLES - {"the"}
+        and words.lowers[h] in GENERAL_HOMES
+        and [g.kind for g in groups] == ["street"]
+        and groups[0].relation not in LANDMARK_RELATIONS
+        and not (h + 1 < len(words) and _numbers_between(words, h, h + 1))
+    ):
+        return False  # "a flat on [braunstone avenue]", but "[the garage behind 22 oakland avenue]", "[room 4 at ...]"
+    if words.lowers[h] in ("one", "door"):
+        return "street" in kinds  # "[the one with the gnomes on swithland lane]", not "the one to alton towers"
+    if kinds & {"street", "building"}:
+        return True
+    if "place" not in kinds:
+        return False
+    if h + 1 < len(words) and _numbers_between(words, h, h + 1):
+        return True  # "[pitch 9 at aston firs]"
+    if kinds & {"landmark"}:
+        return True
+    if before == "the":
+        return words.lowers[h] not in GENERAL_HOMES or first < h  # "[the refuge in loughborough]"
+    return (
+        first < h and before not in HOME_OWNERS | HOME_ARTICLES and words.lowers[h] not in GENERAL_HOMES
+    )  # "at [top farm in croxton kerrial]", not "at sum1s house in loughbro"
+
+
+def _with_a_part_after(words: Words, last: int, end: int) -> int:
+    """The end of a home's description: its last word, with a number just after it ("... on upperton road number
+    71")."""
+    stop = words.span(last)[1]
+    after = _numbers_between(words, last, last + 1 if last + 1 < len(words) else len(words))
+    if after and not words.text[stop : after[0].start()].strip(" ,"):
+        return after[0].end()
+    return stop
+
+
 TOWN_AFTER_COMMA = re.compile(r"\s*,\s*([A-Za-z]+(?:\s+[A-Za-z]+){0,2})")
 POSTCODE_AFTER = re.compile(r",?\s*(?:" + POSTCODE.pattern + ")", re.IGNORECASE)
 
@@ -4791,6 +5100,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         found += _streets_lived_on(text)
     if not BUILDING_LIVING_CUES.isdisjoint(seen) and not BUILDING_ENDS.isdisjoint(seen):
         found += _buildings_lived_in(text)
+    if not HOME_HEADS.isdisjoint(seen):
+        found += _described_homes(words)
     if digit_count and not HOME_NUMBER_WORDS.isdisjoint(seen):
         found += [
             Found(m.start("h") if m.group("h") else m.start(), m.end(), "address", "home by its number")
@@ -4838,6 +5149,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         found += [Found(*m.span(), "name", "nickname of a letter") for m in NICKNAME.finditer(text)]
     found += _learned(words)
     found += _closely_labelled(words)
+    if any(f.recogniser == DESCRIBED_HOME for f in found):
+        found = _not_at_work(found)
     if any(f.recogniser == CAPITALISED for f in found):
         found = [f for f in found if f.recogniser != CAPITALISED or not _learned_doubts(words, f)]
     theirs = _famous_but_theirs(words) if not _figure_ends().isdisjoint(seen) and not MY_WORDS.isdisjoint(seen) else []
