@@ -211,7 +211,9 @@ LIVING_AFTER = re.compile(
 """After a house number and street: "... is my nan's", "... at night, thats where my dad lives"."""
 ADDRESS_TAIL = rf",?\s+(?:the\s+)?(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{0,3}}(?:{STREET}|{WEAK_STREET})\b{COMPASS}"
 WEAK_ADDRESS = re.compile(rf"(?<!\d[-/])\b\d{{1,4}}[a-z]?{ADDRESS_TAIL}", re.IGNORECASE)
-WORDS_ADDRESS = re.compile(rf"\b{NUMBER_WORDS}(?:[\s-]+(?:and\s+)?{NUMBER_WORDS}){{0,3}}{ADDRESS_TAIL}", re.IGNORECASE)
+WORDS_ADDRESS = re.compile(
+    rf"\b{NUMBER_WORDS}(?:[\s-]+(?:and\s+)?{NUMBER_WORDS}){{0,3}}(?:\s+[a-d]\b)?{ADDRESS_TAIL}", re.IGNORECASE
+)  # "[twenty three oak road]", "[nine b cavendish rd]"
 NUMBER_BEFORE = re.compile(r"\b(?:number|no\.?|num)\s*$", re.IGNORECASE)
 NUMBER_AFTER_STREET = re.compile(
     rf"\b(?:{NOT_STREET_WORD}(?!(?:na|ulicy|ulica|ul|przy|near|by|off|up|down|along|live|lives|house|home|"
@@ -2093,6 +2095,8 @@ def _addresses_in_context(text: str, pattern: re.Pattern[str]) -> list[Found]:
             found.append(Found(start, m.end(), "address", "house number and a close's name"))
         elif pattern is NUMBER_AFTER_STREET and NUMBER_SAID.search(m.group()):
             found.append(Found(start, m.end(), "address", "street, then its house number"))  # "tudor road number 12"
+        elif pattern is WORDS_ADDRESS and LETTER_ON_A_NUMBER.search(m.group()):
+            found.append(Found(start, m.end(), "address", "house number in words, with its letter"))  # "nine b ..."
     return found
 
 
@@ -2649,7 +2653,15 @@ def _with_town(text: str, found: Found) -> Found:
     village = VILLAGE_AFTER.match(text, found.end)
     if village and not class_of(village.group(1).lower()) & (ENGLISH | STOP | FUNCTION):
         found = Found(found.start, village.end(1), found.kind, found.recogniser)  # "[2 church lane, lyddington]"
+    m = TOWN_IN_AFTER.match(text, found.end)
+    if m and DIGIT.search(text, found.start, found.end):
+        n = _town_words(m.group(1).lower().split())
+        if n:  # "[21 hinckley road in earl shilton]"
+            found = Found(found.start, m.start(1) + len(" ".join(m.group(1).split()[:n])), found.kind, found.recogniser)
     return found
+
+
+TOWN_IN_AFTER = re.compile(r"\s+in\s+([A-Za-z]+(?:\s+[A-Za-z]+){0,3})")
 
 
 ADDRESS_PART = re.compile(r",\s*((?:[A-Za-z']+\s+){0,3}[A-Za-z']+)")
@@ -2846,6 +2858,30 @@ def _with_pet_name_before(text: str, found: Found) -> Found:
     if not c & SURNAME or c & ENGLISH:
         return found
     return Found(m.start(1), found.end, found.kind, found.recogniser)
+
+
+LETTER_ON_A_NUMBER = re.compile(rf"{NUMBER_WORDS}\s+[a-d]\s", re.IGNORECASE)
+"""A house number written in words with its letter ("nine b cavendish rd"): an address with or without words
+around it that say someone lives there."""
+NUMBER_WORDS_BEFORE = re.compile(
+    rf"(?:\b(?:flat|apartment|unit|room|block)\s+(?:{NUMBER_WORDS}|\d{{1,4}}[a-z]?|[a-z])\s*,\s*)?"
+    rf"(?:\b(?:number|numba|no|nr|num)\b\.?\s*)?"
+    rf"(?:\b(?:a\s+)?{NUMBER_WORDS}(?:[\s-]+(?:and\s+)?{NUMBER_WORDS})*\s+(?:and\s+)?)?$",
+    re.IGNORECASE,
+)
+"""Before an address's number: the rest of it in words ("fifty [6 ...]", "a hundred and [six ...]"), "number" or
+"numba", and the flat's number and a comma ("flat two, [fifty three ...]")."""
+NUMBER_WORD_START = re.compile(rf"{NUMBER_WORDS}\b", re.IGNORECASE)
+
+
+def _with_number_words_before(text: str, found: Found) -> Found:
+    """An address that starts with its number, with the words of the number, or "number", written before it."""
+    if not (text[found.start].isdigit() or NUMBER_WORD_START.match(text, found.start)):
+        return found
+    m = NUMBER_WORDS_BEFORE.search(text, max(0, found.start - 60), found.start)
+    if not m or not m.group().strip():
+        return found
+    return Found(m.start(), found.end, found.kind, found.recogniser)
 
 
 def _with_home_before(text: str, found: Found) -> Found:
@@ -5160,7 +5196,13 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     found = _addresses_joined(
         [
             _with_home_before(
-                text, _with_building_before(text, _with_area_before(text, _with_town(text, _with_parts_after(text, f))))
+                text,
+                _with_building_before(
+                    text,
+                    _with_area_before(
+                        text, _with_town(text, _with_parts_after(text, _with_number_words_before(text, f)))
+                    ),
+                ),
             )
             if f.kind == "address"
             else _with_surroundings(text, f)
