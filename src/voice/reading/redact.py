@@ -153,7 +153,7 @@ STREET = "(?:" + "|".join(sorted(ADDRESS_STREETS, key=lambda w: (-len(w), w))) +
 NOT_STREET_WORD = (
     r"(?!(?:a|an|the|of|and|to|in|on|at|for|my|our|your|his|her|times?|days?|weeks?|hours?|"
     r"minutes?|mins?|years?|people|kids|things|different|is|was|are|were|which|each|every|so|too|"
-    r"very|sessions?|pounds?|quid|p|out|"
+    r"very|sessions?|pounds?|quid|p|out|buses|bus|down|along|past|into|through|towards|"
     # words of grammar, never in a street's name: "after 6 except walk up and down", "at 5 then drive home"
     r"except|then|or|but|till|until|after|before|with|from|we|i|you|they|he|she|it|me|us|them|just|only|also|"
     r"still|when|while|if|because|cos|coz|not|can|will|would|should|could)\b)"
@@ -2653,6 +2653,11 @@ def _with_town(text: str, found: Found) -> Found:
     village = VILLAGE_AFTER.match(text, found.end)
     if village and not class_of(village.group(1).lower()) & (ENGLISH | STOP | FUNCTION):
         found = Found(found.start, village.end(1), found.kind, found.recogniser)  # "[2 church lane, lyddington]"
+    part = PART_AFTER_A_STREET.match(text, found.end)
+    if (
+        part and part.end() > found.end
+    ):  # "[hinckley road 54, mieszkanie 2]", "[evington road pod numerem 118]", "[14 tudor road flat 2]"
+        found = Found(found.start, part.end(), found.kind, found.recogniser)
     m = TOWN_IN_AFTER.match(text, found.end)
     if m and DIGIT.search(text, found.start, found.end):
         n = _town_words(m.group(1).lower().split())
@@ -2661,6 +2666,14 @@ def _with_town(text: str, found: Found) -> Found:
     return found
 
 
+PART_AFTER_A_STREET = re.compile(
+    r"(?:,?\s+(?:north|south|east|west)(?:\s+\d{1,4}[a-z]?(?![\d:.]))?)?"
+    r"(?:\s+pod\s+numerem\s+\d{1,4}[a-z]?|\s+(?:nr\.?\s*)?\d{1,4}[a-z]?(?=\s*,\s*(?:mieszkanie|mieszkania|m\.?)\s*\d))?"
+    r"(?:,?\s+(?:mieszkanie|mieszkania|m\.|flat|apartment)\s*\d{1,4}[a-z]?)?\b",
+    re.IGNORECASE,
+)
+"""After an address: its side of the road, its number the Polish way ("pod numerem 118") and its flat ("mieszkanie 2",
+"flat 2")."""
 TOWN_IN_AFTER = re.compile(r"\s+in\s+([A-Za-z]+(?:\s+[A-Za-z]+){0,3})")
 
 
@@ -4571,6 +4584,8 @@ def _learned_address(words: Words, first: int, last: int, chance: float) -> Foun
     ):
         return None
     start = words.span(_with_its_the(words, first))[0] if number_before is None else number_before
+    if BUS_ROUTE.match(words.text, start):
+        return None  # "the number 38 down humberstone road": a bus
     if numbers_after and not words.text[end : numbers_after[0].start()].strip(" ,"):
         end = numbers_after[0].end()
     if words.possessive(last) and end == words.span(last)[1]:
@@ -4578,6 +4593,10 @@ def _learned_address(words: Words, first: int, last: int, chance: float) -> Foun
     return Found(start, end, "address", f"{LEARNED_CLOSE}, {chance:.2f}")
 
 
+BUS_ROUTE = re.compile(
+    r"(?:the\s+)?(?:number\s+)?\d{1,3}[a-z]?\s+(?:bus\s+)?(?:down|up|along|into|through|towards|past)\b", re.IGNORECASE
+)
+"""A bus by its number and where it goes ("the number 38 down humberstone road"), no house's number."""
 SURE_OF_A_NAMED_HOME = 0.9
 """How sure the close labeller must be of a home said by its name, without a number or a street (_a_home_by_its_name):
 chosen on the held-out development sets and the reader's answers."""
