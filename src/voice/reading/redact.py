@@ -2288,7 +2288,7 @@ def _home_group(words: Words, k: int, end: int) -> _Group | None:
     street = next(
         (i for i in range(last, first, -1) if _a_street_ends(words.lowers, first, i, article)), None
     )  # "on [western boulevard] top floor"
-    if street is not None:
+    if street is not None and not (article and words.lowers[first - 1] in ("a", "an")):  # not "a busy road"
         return _Group(relation, first, street, article, "street")
     kind = _what_a_group_names(words, first, last, article)
     return _Group(
@@ -2345,6 +2345,8 @@ def _described_homes(words: Words) -> list[Found]:
     found = []
     n = len(words)
     for h, lower in enumerate(words.lowers):
+        if lower in LIVES_BESIDE and h + 1 < n and words.lowers[h + 1] in LANDMARK_RELATIONS:
+            found += _lives_beside(words, h)
         if lower not in HOME_HEADS or (h + 1 < n and words.lowers[h + 1] in HOME_HEADS and not words.before[h + 1]):
             continue  # "the static [caravan]": the last of them
         end = next((k for k in range(h + 1, n) if words.before[k] == "."), n)
@@ -2364,6 +2366,27 @@ def _described_homes(words: Words) -> list[Found]:
 
 
 DESCRIBED_HOME = "home described by where it is"
+LIVES_BESIDE = frozenset(
+    ["live", "lives", "living", "lived", "stay", "stays", "staying", "stayed", "sleep", "sleeps", "sleeping", "slept"]
+)
+"""Words for living somewhere that a description of where may follow with no word for the home ("we live [above
+the launderette on wharf street]")."""
+
+
+def _lives_beside(words: Words, v: int) -> list[Found]:
+    """Where someone lives, said by what is beside their home and the street or village it is on, straight after
+    the word for living (LIVES_BESIDE, word v): "we live [above the launderette on wharf street]"; not "i live near
+    the park", "we live next to a busy road"."""
+    if words.before[v + 1] or _comma_before(words, v + 1):
+        return []
+    end = next((k for k in range(v + 1, len(words)) if words.before[k] == "."), len(words))
+    groups, last = _where_a_home_is(words, v, end)
+    kinds = [g.kind for g in groups]
+    if last is None or not kinds or kinds[0] != "landmark" or not {"street", "place"} & set(kinds):
+        return []
+    return [Found(words.span(v + 1)[0], _with_a_part_after(words, last, end), "address", DESCRIBED_HOME)]
+
+
 PLURAL_HOMES = frozenset(["houses", "flats", "cottages", "bungalows", "maisonettes"])
 
 
@@ -5155,7 +5178,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         found += _streets_lived_on(text)
     if not BUILDING_LIVING_CUES.isdisjoint(seen) and not BUILDING_ENDS.isdisjoint(seen):
         found += _buildings_lived_in(text)
-    if not HOME_HEADS.isdisjoint(seen):
+    if not (HOME_HEADS.isdisjoint(seen) and LIVES_BESIDE.isdisjoint(seen)):
         found += _described_homes(words)
     if digit_count and not HOME_NUMBER_WORDS.isdisjoint(seen):
         found += [
