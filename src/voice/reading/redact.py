@@ -2395,8 +2395,8 @@ def _a_home_word(words: Words, h: int, first: int, before: str) -> bool:
     lower = words.lowers[h]
     if lower in ("home", "place"):
         return first < h and words.lowers[h - 1] in WHOSE_HOME  # "the kids home", "my foster carers place"
-    if lower == "one" or lower in PLURAL_HOMES:
-        return before == "the"
+    if lower in ("one", "door") or lower in PLURAL_HOMES:
+        return before == "the"  # not "the people next door at ..."
     return True
 
 
@@ -2433,8 +2433,9 @@ def _start_of_a_home(words: Words, h: int) -> int:
         and not _comma_before(words, first)
         and words.lowers[first - 1] not in NOT_BEFORE_A_HOME
         and _a_word_of_a_place(words, first - 1)
+        and (words.lowers[h] in ("home", "place") or words.lowers[first - 1] not in RELATIONS_PLURAL)
     ):
-        first -= 1
+        first -= 1  # "my dads [flat ...]", but "my [foster carers place ...]"
     return first
 
 
@@ -2489,13 +2490,13 @@ def _a_home_found_by(words: Words, h: int, first: int, before: str, groups: list
     kinds = {g.kind for g in groups}
     if (
         first == h
-        and before in HOME_OWNERS | HOME_ARTICLES - {"the"}
+        and (before != "the" or _numbers_between(words, h, groups[0].first))
         and words.lowers[h] in GENERAL_HOMES
         and [g.kind for g in groups] == ["street"]
         and groups[0].relation not in LANDMARK_RELATIONS
         and not (h + 1 < len(words) and _numbers_between(words, h, h + 1))
     ):
-        return False  # "a flat on [braunstone avenue]", but "[the garage behind 22 oakland avenue]", "[room 4 at ...]"
+        return False  # "a flat on [braunstone avenue]", "the house at [14 tudor road]", but "[room 4 at ...]"
     if words.lowers[h] in ("one", "door"):
         return "street" in kinds  # "[the one with the gnomes on swithland lane]", not "the one to alton towers"
     if kinds & {"street", "building"}:
