@@ -249,7 +249,7 @@ def test_a_full_disk_is_said_once_in_the_log_and_on_healthz_and_mended_when_spac
     assert said_once_a_task(full), f"{len(full)} error lines for one full disk (one per failed request?)"
     assert found["after"] == {201: 20}
     assert found["all_read"]
-    assert found["health_after"][1]["status"] == "ok"
+    assert found["health_after"][1]["status"] == "ok", found["health_after"]
     assert found["integrity"] == "ok"
 
 
