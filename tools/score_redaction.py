@@ -39,7 +39,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen23 --before REV  # the twenty-third (frozen23/, development since its measure)
     .venv/bin/python tools/score_redaction.py --dev6 --misses     # the sixth development set (dev6/, fifteenth session)
     .venv/bin/python tools/score_redaction.py --dev7 --misses     # the seventh (dev7/, where people live, sixteenth)
-    .venv/bin/python tools/score_redaction.py --frozen24 --before REV  # the twenty-fourth (frozen24/, blind; figures only)
+    .venv/bin/python tools/score_redaction.py --frozen24 --before REV  # the twenty-fourth (frozen24/, development since its measure)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -216,7 +216,7 @@ SETS = {
     "dev6": ("dev6", "sixth development set", False),
     "frozen23": ("frozen23", "twenty-third frozen set", False),
     "dev7": ("dev7", "seventh development set", False),
-    "frozen24": ("frozen24", "twenty-fourth frozen set", True),
+    "frozen24": ("frozen24", "twenty-fourth frozen set", False),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -279,7 +279,7 @@ HELP = {
     "dev7": "score the seventh development set of #28 (dev7/, where people live and stay: homes described rather than "
     "given, named homes, hostels, sites; written by a helper at the sixteenth session's start; for tuning)",
     "frozen24": "score the twenty-fourth frozen set of #28 (frozen24/, written blind at the sixteenth session's start, "
-    "before round 32; figures only)",
+    "before round 32; measured once at 06fa1d2 and fa535c1, a development set since, so its misses may be listed)",
 }
 
 
