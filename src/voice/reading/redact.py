@@ -333,7 +333,9 @@ YEAR_WORDS = (
 )
 """Those years in words: "two thousand and ten", "twenty twelve", "two thousand o nine"."""
 DATE_OF_BIRTH = re.compile(
-    rf"(?P<d>\b\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:19|20)?\d{{2}}\b)"
+    rf"(?P<d>\b\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:19|20)?\d{{2}}\b"
+    rf"|\b\d{{1,2}}\s+\d{{1,2}}\s+(?:19|20)\d{{2}}(?=\s+(?:is|was|=)\s+(?:my|his|her|their|our|me)\s+"
+    rf"(?:birthday|bday|b-day|dob|d\.o\.b|date\s+of\s+birth)\b))"  # "13 03 2010 is my birthday"
     rf"|\b(?:born|birthday|dob|d\.o\.b\.?|date\s+of\s+birth)\s*(?:is|was|on|:)?\s*"
     rf"(?P<w>\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*(?:19|20)?\d{{2}}\b"  # "d.o.b 2 / 3 / 2008"
     rf"|\d{{1,2}}\s+\d{{1,2}}\s+(?:19|20)\d{{2}}\b"  # "my dob 11 12 2010": spaces only, after the cue
@@ -351,7 +353,7 @@ NOT_BORN_FROM = 2020
 
 def _after_any_birth(date: str) -> bool:
     """Whether a date written with digits alone ("21/08/2025", "3.4.27") is in NOT_BORN_FROM or later."""
-    year = int(re.split(r"[/.-]", date)[-1])
+    year = int(re.split(r"[/.\s-]+", date)[-1])
     return (year if year >= 100 else 2000 + year if year < 70 else 1900 + year) >= NOT_BORN_FROM
 
 
