@@ -40,7 +40,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --dev6 --misses     # the sixth development set (dev6/, fifteenth session)
     .venv/bin/python tools/score_redaction.py --dev7 --misses     # the seventh (dev7/, where people live, sixteenth)
     .venv/bin/python tools/score_redaction.py --frozen24 --before REV  # the twenty-fourth (frozen24/, development since its measure)
-    .venv/bin/python tools/score_redaction.py --frozen25 --before REV  # the twenty-fifth (frozen25/, blind; figures only)
+    .venv/bin/python tools/score_redaction.py --frozen25 --before REV  # the twenty-fifth (frozen25/, development since its measure)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -218,7 +218,7 @@ SETS = {
     "frozen23": ("frozen23", "twenty-third frozen set", False),
     "dev7": ("dev7", "seventh development set", False),
     "frozen24": ("frozen24", "twenty-fourth frozen set", False),
-    "frozen25": ("frozen25", "twenty-fifth frozen set", True),
+    "frozen25": ("frozen25", "twenty-fifth frozen set", False),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -283,7 +283,7 @@ HELP = {
     "frozen24": "score the twenty-fourth frozen set of #28 (frozen24/, written blind at the sixteenth session's start, "
     "before round 32; measured once at 06fa1d2 and fa535c1, a development set since, so its misses may be listed)",
     "frozen25": "score the twenty-fifth frozen set of #28 (frozen25/, written blind in the sixteenth session after "
-    "frozen24's measure, before round 36; figures only)",
+    "frozen24's measure, before round 36; measured once at 06fa1d2 and efceda2, a development set since)",
 }
 
 
