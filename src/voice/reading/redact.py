@@ -2200,7 +2200,7 @@ HOME_HEADS = frozenset(
         *("hostel", "refuge", "shelter", "hotel", "travelodge", "tent", "van", "shed", "garage", "loft", "room"),
         *("doorway", "boat", "narrowboat", "almshouses", "gatehouse", "lodge", "conversion", "lodgings", "housing"),
         *("placement", "unit", "block", "tower", "site", "door", "one", "bedsit", "annexe", "home", "place"),
-        *("pitch", "plot", "floor", "ymca"),
+        *("pitch", "plot", "floor", "ymca", "garages"),
     ]
 )
 """Words for a home or a place someone stays or is kept, which a description of where it is may follow ("the
@@ -2208,7 +2208,8 @@ white bungalow at the end of mill lane in kegworth"): _described_homes."""
 GENERAL_HOMES = frozenset(
     [
         *("house", "houses", "flat", "flats", "home", "place", "one", "room", "door", "block", "tower", "unit"),
-        *("hotel", "garage", "shed", "van", "tent", "semi", "terrace", "static", "site", "pitch", "plot", "floor"),
+        *("hotel", "garage", "garages", "shed", "van", "tent", "semi", "terrace", "static", "site", "pitch", "plot"),
+        "floor",
     ]
 )
 """Homes any street or village has many of: "a flat in highfields" is no address, "the refuge in loughborough" is."""
@@ -2229,7 +2230,7 @@ HOME_OWNERS = frozenset(["my", "his", "her", "our", "their", "your", "ur", "me"]
 MODIFIERS_OF_A_HOME = HOME_HEADS | frozenset(
     [
         *("old", "new", "little", "last", "first", "big", "end", "top", "back", "front", "kids", "young", "school"),
-        *("police", "van", "bus", "car", "post"),
+        *("police", "van", "bus", "car", "post", "children"),
     ]
 )
 """Words of the stop list that may still describe a home or what is near it ("the old vicarage", "the police
@@ -2389,7 +2390,7 @@ def _lives_beside(words: Words, v: int) -> list[Found]:
     return [Found(words.span(v + 1)[0], _with_a_part_after(words, last, end), "address", DESCRIBED_HOME)]
 
 
-PLURAL_HOMES = frozenset(["houses", "flats", "cottages", "bungalows", "maisonettes"])
+PLURAL_HOMES = frozenset(["houses", "flats", "cottages", "bungalows", "maisonettes", "garages"])
 
 
 def _a_home_word(words: Words, h: int, first: int, before: str) -> bool:
