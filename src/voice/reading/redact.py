@@ -2492,10 +2492,10 @@ def _a_home_found_by(words: Words, h: int, first: int, before: str, groups: list
     one said with the words that describe it ("the old vicarage in tilton")."""
     kinds = {g.kind for g in groups}
     if (
-        first == h
+        [g.kind for g in groups] == ["street"]
+        and first == h
         and (before != "the" or _numbers_between(words, h, groups[0].first))
         and words.lowers[h] in GENERAL_HOMES
-        and [g.kind for g in groups] == ["street"]
         and groups[0].relation not in LANDMARK_RELATIONS
         and not (h + 1 < len(words) and _numbers_between(words, h, h + 1))
     ):
