@@ -2348,7 +2348,7 @@ def _described_homes(words: Words) -> list[Found]:
     found = []
     n = len(words)
     for h, lower in enumerate(words.lowers):
-        if lower in LIVES_BESIDE and h + 1 < n and words.lowers[h + 1] in LANDMARK_RELATIONS:
+        if lower in LIVES_BESIDE and h + 1 < n and words.lowers[h + 1] in RIGHT_BESIDE:
             found += _lives_beside(words, h)
         if lower not in HOME_HEADS or (h + 1 < n and words.lowers[h + 1] in HOME_HEADS and not words.before[h + 1]):
             continue  # "the static [caravan]": the last of them
@@ -2374,6 +2374,11 @@ LIVES_BESIDE = frozenset(
 )
 """Words for living somewhere that a description of where may follow with no word for the home ("we live [above
 the launderette on wharf street]")."""
+RIGHT_BESIDE = frozenset(
+    ["above", "over", "behind", "next", "opposite", "beside", "underneath", "under", "upstairs", "across", "facing"]
+)
+"""Of LANDMARK_RELATIONS, those that put a home right beside something ("above the launderette"), not somewhere
+about it ("we live near the park in syston", "round the corner")."""
 
 
 def _lives_beside(words: Words, v: int) -> list[Found]:
