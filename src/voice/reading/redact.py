@@ -798,6 +798,14 @@ class Words:
         """Whether the word was written with an 's ("Zayaan's"), which its lower-case form has dropped."""
         return self.written[i].lower().replace("’", "'") != self.lowers[i]
 
+    def comma_before(self, i: int) -> bool:
+        """Whether a comma stands between word i - 1 and word i."""
+        return "," in self.text[self.span(i - 1)[1] : self.span(i)[0]]
+
+    def sentence_end(self, i: int) -> int:
+        """The first word after word i that starts a sentence (len(self) if none does)."""
+        return next((k for k in range(i + 1, len(self.lowers)) if self.before[k] == "."), len(self.lowers))
+
     def capital(self, i: int) -> bool:
         word = self.written[i]
         return word[0].isupper() and not (len(word) > 1 and word.isupper())
@@ -2272,17 +2280,17 @@ def _home_group(words: Words, k: int, end: int) -> _Group | None:
     words, and what they name; None if there is none."""
     relation = words.lowers[k]
     j = k + 1
-    while j < end and words.lowers[j] in HOME_RELATIONS and not _comma_before(words, j):
+    while j < end and words.lowers[j] in HOME_RELATIONS and not words.comma_before(j):
         relation = words.lowers[j] if relation == "just" else relation  # "next to": next; "just behind": behind
         j += 1
-    article = j < end and words.lowers[j] in HOME_ARTICLES and not _comma_before(words, j)
-    owner = not article and j < end and words.lowers[j] in HOME_OWNERS and not _comma_before(words, j)
+    article = j < end and words.lowers[j] in HOME_ARTICLES and not words.comma_before(j)
+    owner = not article and j < end and words.lowers[j] in HOME_OWNERS and not words.comma_before(j)
     first = j + article + owner  # "above [his shop]"
     last = first - 1
     while (
         last + 1 < end
         and last + 1 - first < 4
-        and not _comma_before(words, last + 1)
+        and not words.comma_before(last + 1)
         and _a_word_of_a_place(words, last + 1)
     ):
         last += 1
@@ -2336,10 +2344,6 @@ def _a_village(classes: list[int]) -> bool:
     )
 
 
-def _comma_before(words: Words, k: int) -> bool:
-    return "," in words.text[words.span(k - 1)[1] : words.span(k)[0]]
-
-
 def _described_homes(words: Words) -> list[Found]:
     """A home said by describing where it is rather than by its number, where the description names a street,
     a named building, or a village with a landmark or a home no street has many of ("the white bungalow at the
@@ -2352,7 +2356,7 @@ def _described_homes(words: Words) -> list[Found]:
             found += _lives_beside(words, h)
         if lower not in HOME_HEADS or (h + 1 < n and words.lowers[h + 1] in HOME_HEADS and not words.before[h + 1]):
             continue  # "the static [caravan]": the last of them
-        end = next((k for k in range(h + 1, n) if words.before[k] == "."), n)
+        end = words.sentence_end(h)
         first = _start_of_a_home(words, h)
         before = words.lowers[first - 1] if first and not words.before[first] else ""
         if not _a_home_word(words, h, first, before):
@@ -2385,9 +2389,9 @@ def _lives_beside(words: Words, v: int) -> list[Found]:
     """Where someone lives, said by what is beside their home and the street or village it is on, straight after
     the word for living (LIVES_BESIDE, word v): "we live [above the launderette on wharf street]"; not "i live near
     the park", "we live next to a busy road"."""
-    if words.before[v + 1] or _comma_before(words, v + 1):
+    if words.before[v + 1] or words.comma_before(v + 1):
         return []
-    end = next((k for k in range(v + 1, len(words)) if words.before[k] == "."), len(words))
+    end = words.sentence_end(v)
     groups, last = _where_a_home_is(words, v, end)
     kinds = [g.kind for g in groups]
     if last is None or not kinds or kinds[0] != "landmark" or not {"street", "place"} & set(kinds):
@@ -2438,7 +2442,7 @@ def _start_of_a_home(words: Words, h: int) -> int:
         first
         and h - first < 4
         and not words.before[first]
-        and not _comma_before(words, first)
+        and not words.comma_before(first)
         and words.lowers[first - 1] not in NOT_BEFORE_A_HOME
         and _a_word_of_a_place(words, first - 1)
         and (words.lowers[h] in ("home", "place") or words.lowers[first - 1] not in RELATIONS_PLURAL)
@@ -2453,10 +2457,10 @@ def _where_a_home_is(words: Words, h: int, end: int) -> tuple[list[_Group], int 
     groups: list[_Group] = []
     last = None
     k = h + 1
-    if k < end and len(words.lowers[k]) == 1 and not words.before[k] and not _comma_before(words, k):
+    if k < end and len(words.lowers[k]) == 1 and not words.before[k] and not words.comma_before(k):
         k += 1  # "block [c] on ..."
     while k < end and k - h < 20:
-        if _comma_before(words, k):
+        if words.comma_before(k):
             part = _a_part_after_a_comma(words, k, end)
             if part is None or (last is None and k > h + 1):
                 break  # "[the mill house, sapcote]": a named home's village straight after it
@@ -2479,9 +2483,9 @@ def _where_a_home_is(words: Words, h: int, end: int) -> tuple[list[_Group], int 
 def _a_part_after_a_comma(words: Words, k: int, end: int) -> _Group | None:
     """After a home's description, a comma and its village (", whetstone"), or the number of its flat or floor
     (", flat 9", ", 11th floor", ", number 21")."""
-    stop = next((j for j in range(k + 1, end) if _comma_before(words, j)), end)
+    stop = next((j for j in range(k + 1, end) if words.comma_before(j)), end)
     lowers = words.lowers[k:stop]
-    numbered = bool(_numbers_between(words, k, k + 1 if k + 1 < len(words) else len(words)))
+    numbered = bool(_numbers_between(words, k, k + 1))
     if len(lowers) <= 2 and ((lowers[0] in HOME_PARTS_AFTER_A_COMMA and numbered) or lowers[-1] == "floor"):
         return _Group(",", k, stop - 1, False, "building")
     village = next((j for j in range(min(stop, k + 3) - 1, k - 1, -1) if _a_village(words.classes[k : j + 1])), None)
@@ -2496,13 +2500,14 @@ def _a_home_found_by(words: Words, h: int, first: int, before: str, groups: list
     building; or a village or part of a city with a landmark beside the home, or a home no street has many of, or
     one said with the words that describe it ("the old vicarage in tilton")."""
     kinds = {g.kind for g in groups}
+    numbered = bool(_numbers_between(words, h, h + 1))  # "room 4", "pitch 9"
     if (
         [g.kind for g in groups] == ["street"]
         and first == h
         and (before != "the" or _numbers_between(words, h, groups[0].first))
         and words.lowers[h] in GENERAL_HOMES
         and groups[0].relation not in LANDMARK_RELATIONS
-        and not (h + 1 < len(words) and _numbers_between(words, h, h + 1))
+        and not numbered
     ):
         return False  # "a flat on [braunstone avenue]", "the house at [14 tudor road]", but "[room 4 at ...]"
     if words.lowers[h] in ("one", "door"):
@@ -2511,7 +2516,7 @@ def _a_home_found_by(words: Words, h: int, first: int, before: str, groups: list
         return True
     if "place" not in kinds:
         return False
-    if h + 1 < len(words) and _numbers_between(words, h, h + 1):
+    if numbered:
         return True  # "[pitch 9 at aston firs]"
     if kinds & {"landmark"}:
         return True
@@ -2526,7 +2531,7 @@ def _with_a_part_after(words: Words, last: int, end: int) -> int:
     """The end of a home's description: its last word, with a number just after it ("... on upperton road number
     71")."""
     stop = words.span(last)[1]
-    after = _numbers_between(words, last, last + 1 if last + 1 < len(words) else len(words))
+    after = _numbers_between(words, last, last + 1)
     if after and not words.text[stop : after[0].start()].strip(" ,"):
         return after[0].end()
     return stop
@@ -2677,10 +2682,9 @@ def _with_town(text: str, found: Found) -> Found:
         m = TOWNS_AFTER_ADDRESS.match(text, found.end)
         if not m:
             return found
-        n = _town_words(m.group(1).lower().split())
-        if not n:
+        end = _end_of_a_town(m)
+        if end is None:
             break
-        end = m.start(1) + len(" ".join(m.group(1).split()[:n]))
         found = Found(found.start, end, found.kind, found.recogniser)
     village = VILLAGE_AFTER.match(text, found.end)
     if village and not class_of(village.group(1).lower()) & (ENGLISH | STOP | FUNCTION):
@@ -2691,11 +2695,16 @@ def _with_town(text: str, found: Found) -> Found:
     ):  # "[hinckley road 54, mieszkanie 2]", "[evington road pod numerem 118]", "[14 tudor road flat 2]"
         found = Found(found.start, part.end(), found.kind, found.recogniser)
     m = TOWN_IN_AFTER.match(text, found.end)
-    if m and DIGIT.search(text, found.start, found.end):
-        n = _town_words(m.group(1).lower().split())
-        if n:  # "[21 hinckley road in earl shilton]"
-            found = Found(found.start, m.start(1) + len(" ".join(m.group(1).split()[:n])), found.kind, found.recogniser)
+    end = _end_of_a_town(m) if m and DIGIT.search(text, found.start, found.end) else None
+    if end is not None:  # "[21 hinckley road in earl shilton]"
+        found = Found(found.start, end, found.kind, found.recogniser)
     return found
+
+
+def _end_of_a_town(m: re.Match[str]) -> int | None:
+    """Where the town or village that group 1 of m starts with ends (_town_words), None if it starts with none."""
+    n = _town_words(m.group(1).lower().split())
+    return m.start(1) + len(" ".join(m.group(1).split()[:n])) if n else None
 
 
 PART_AFTER_A_STREET = re.compile(
@@ -3446,7 +3455,7 @@ def _listed_beside(words: Words, i: int, j: int, a: int, b: int) -> bool:
     if not 0 <= right - left <= 1 or right >= len(words) or words.before[right] or words.before[left]:
         return False
     if right == left:
-        return "," in words.text[words.span(left - 1)[1] : words.span(right)[0]]
+        return words.comma_before(right)
     return words.lowers[left] in ("and", "n", "&", "then")
 
 
@@ -4643,7 +4652,7 @@ def _a_home_by_its_name(words: Words, first: int, last: int, chance: float) -> b
         return False
     if words.lowers[last] in BUILDING_ENDS:
         return True
-    comma = any("," in words.text[words.span(k)[1] : words.span(k + 1)[0]] for k in range(first, last))
+    comma = any(words.comma_before(k) for k in range(first + 1, last + 1))
     after = words.classes[last]
     return (
         comma
