@@ -3286,7 +3286,25 @@ def _school_near(words: Words, i: int, j: int) -> bool:
         or after in SCHOOL_THINGS  # "castle rock teachers", "moat uniform"
         or bool(YEAR_GROUP_AFTER.match(words.text, words.span(j - 1)[1]))  # "uplands year 5"
         or (p1 in ("outside", "by", "behind") and not _a_place(tuple(words.lowers[i:j])))  # "wait outside moat"
+        or _pupils_of(words, i, j, p1, p2)
     )  # "castle rock sixth form"
+
+
+PUPILS = frozenset(["kids", "students", "pupils", "kid", "student", "pupil"])
+IS_IN = frozenset(["is", "was", "are", "were", "im", "been", "be"])
+
+
+def _pupils_of(words: Words, i: int, j: int, p1: str, p2: str) -> bool:
+    """A school's form that is no part of the city or a town, said as the place its pupils belong to: "the moat kids",
+    "castle rock students", "my cousin is in heath lane", "meri behen moat mein hai"."""
+    if _a_place(tuple(words.lowers[i:j])):
+        return False  # "hamilton kids", "kids in beaumont leys": the area
+    after = words.next(j - 1)
+    return (
+        after in PUPILS
+        or (p1 == "in" and p2 in IS_IN)
+        or (after in ("mein", "main", "me") and words.next(j) in URDU_IS)
+    )
 
 
 SCHOOL_THINGS = frozenset(
@@ -3545,11 +3563,33 @@ SUBJECT_VERBS = frozenset(
 def _school_subject(words: Words, form: tuple[str, ...], i: int, j: int) -> bool:
     """A school's form of two words or more that is not a place, as what a sentence is about ("castle rock
     has bullys", "new college is full of drama"; not "rushey mead is nice", a part of the city)."""
+    if words.before[i] == "." and words.next(j - 1) in SUBJECT_VERBS and _school_told_after(words, j):
+        return True  # "moat is full of fights and the teachers do nothing", "beaumont leys needs more teachers"
     if " ".join(form) in places():
         return False
     if "school" in words.set and words.next(j - 1) in SAID_OR_DID and (form[0] != "the" or len(form) > 1):
         return True  # "my mum went up the school but samworth said ..."
     return len(form) > 1 and words.before[i] == "." and words.next(j - 1) in SUBJECT_VERBS
+
+
+SCHOOL_ONLY = frozenset(
+    [
+        *("teacher", "teachers", "detention", "detentions", "uniform", "canteen", "assembly", "assemblies"),
+        *("headteacher", "lessons", "homework", "tutor", "playground", "sixth"),
+    ]
+)
+"""Words only a school has, to tell a school's form from its area later in the sentence it starts."""
+YEAR_GROUPS = re.compile(r"\b(?:year|yr|y)\s?(?:[7-9]|1[0-3])s\b", re.IGNORECASE)
+
+
+def _school_told_after(words: Words, j: int) -> bool:
+    """A word only a school has ("teachers", "detention", "home time", "the year 11s") later in the sentence that
+    words j - 1 and before start."""
+    end = words.sentence_end(j - 1)
+    if any(words.lowers[k] in SCHOOL_ONLY or _school_time(words, k) for k in range(j, end)):
+        return True
+    stop = words.span(end)[0] if end < len(words) else len(words.text)
+    return bool(YEAR_GROUPS.search(words.text, words.span(j - 1)[1], stop))
 
 
 @cache
