@@ -3251,6 +3251,8 @@ URDU_IS = frozenset(["hai", "h", "he", "hy", "tha", "thi", "hain"])
 def _school_near(words: Words, i: int, j: int) -> bool:
     """A school verb before words i..j-1 ("goes to", "at", "excluded from"; "went to the moat") or a school
     word after them."""
+    if words.lowers[i] in ("st", "saint") and not CHURCH.isdisjoint(words.lowers[max(0, i - 6) : i]):
+        return words.next(j - 1) in SCHOOL_ENDS  # "church at st barnabas": the church; "mass at st pauls school"
     if words.prev(i) == "the":
         i -= 1
     p1, p2 = words.prev(i), words.prev(i, 2)
@@ -3290,6 +3292,8 @@ def _school_near(words: Words, i: int, j: int) -> bool:
     )  # "castle rock sixth form"
 
 
+CHURCH = frozenset(["church", "mass", "chapel", "christening", "communion", "service", "vicar", "priest"])
+"""Words before a saint's name that make it a church, though a school has the name too ("church at st barnabas")."""
 PUPILS = frozenset(["kids", "students", "pupils", "kid", "student", "pupil"])
 IS_IN = frozenset(["is", "was", "are", "were", "im", "been", "be"])
 
@@ -4936,9 +4940,13 @@ def _no_school(words: Words, first: int, last: int, b: int, labelled: labeller.L
         labelled
     ):
         return True
-    return (words.lowers[last] in STREET_WORDS or words.lowers[last] in ADDRESS_STREETS) and (
-        last + 1 >= b or words.lowers[last + 1] not in SCHOOL_ENDS
-    )
+    if last + 1 >= b or words.lowers[last + 1] not in SCHOOL_ENDS:
+        if words.lowers[last] in STREET_WORDS or words.lowers[last] in ADDRESS_STREETS:
+            return True
+        return words.lowers[first] in ("st", "saint") and not CHURCH.isdisjoint(
+            words.lowers[max(0, first - 6) : first]
+        )  # "we go to church at st barnabas"
+    return False
 
 
 def _school_trimmed(words: Words, first: int, last: int, labelled: labeller.Labelled) -> int:
