@@ -596,6 +596,10 @@ SCHOOL_LEAD = re.compile(
     r"expelled|student|pupil|year\s+\d+|bullied)\s+(?:to|at|from)\s*$",
     re.IGNORECASE,
 )
+SMALL_SCHOOL_ENDS = frozenset(["primary", "infants", "infant"])
+"""School words that end a school's name and nothing else's: "at green farm infants" is a school, "at sunday school"
+any school of a kind; not "juniors" or "academy", which sports clubs have too ("rugby at tigers juniors")."""
+AT_A_SCHOOL = re.compile(r"\b(?:at|to|from)\s+$", re.IGNORECASE)
 LISTS = re.compile(
     r"(?:^|[.!?\n]\s*)(?P<names>[^\W\d_]+(?:\s*,\s*[^\W\d_]+)*\s+(?:and|&)\s+[^\W\d_]+)\s+(?:are|r|were|was|is)\s+"
     r"(?:my|our)\s+(?:best\s+|bestest\s+|only\s+|closest\s+)?(?:friends|mates|besties|bffs|cousins|sisters|brothers|"
@@ -1871,7 +1875,9 @@ def _named_schools(words: Words) -> Iterator[Found]:
             for k in named
         )
         start = words.span(j)[0]
-        lead = SCHOOL_LEAD.search(text[max(0, start - 30) : start]) is not None
+        lead = SCHOOL_LEAD.search(text[max(0, start - 30) : start]) is not None or (
+            lower in SMALL_SCHOOL_ENDS and AT_A_SCHOOL.search(text, max(0, start - 6), start) is not None
+        )  # "i was at green farm infants", "moved from oak tree academy"
         if capitalised or unknown or lead:
             if j and lowers[j - 1] == "the" and words.before[j] == "" and written[j][0].isupper():
                 start = words.span(j - 1)[0]  # "the Beacon Academy" is one name
