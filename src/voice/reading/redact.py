@@ -3823,6 +3823,38 @@ NOT_AFTER_A_TITLE = frozenset(
 )
 
 
+WORK_WORDS = frozenset(
+    [
+        *("film", "films", "movie", "book", "show", "series", "song", "songs", "album", "track", "game", "character"),
+        *("rapper", "anime", "cartoon", "programme", "musical", "band", "tune", "lyrics", "music", "mixtape"),
+    ]
+)
+"""What a name may be said to be that makes it a work or its maker, not a person the young person knows ("matilda is
+my favourite film", "dave is the best uk rapper")."""
+WHAT_A_WORK_IS = re.compile(
+    r"(?:\s+and\s+[^\W\d_]+)?\s+(?:is|was|are|were|=)\s+(?:(?:my|the|a|an|his|her|our|me|ma|all)\s+)?"
+    r"(?:(?!(?:on|in|at|with|to|for|from|about|like|such|a|an|real|proper)\b)[^\W\d_]+\s+){0,3}?"
+    r"(?:" + "|".join(sorted(WORK_WORDS)) + r")\b",
+    re.IGNORECASE,
+)
+A_WORKS_PART = re.compile(r"[’']s\s+(?:new\s+|latest\s+|last\s+|first\s+)?(?:album|song|songs|lyrics|mixtape|music)\b")
+
+
+def _said_to_be_a_work(words: Words, found: Found) -> bool:
+    """A name said to be a film, book, song, game or character, or a rapper ("matilda is my favourite film", "dave is
+    the best uk rapper", "dave's new album", "bill and ted is a weird film"); not someone named after who they are
+    to the young person ("my mate dave is the best rapper in our year"), nor where the sentence says "our", "my
+    friend" or "in our year" (someone they know)."""
+    i = words.index_at(found.start)
+    if i is None or words.prev(i) in STRONG_CONTEXT or words.prev(i, 2) in MY_WORDS:
+        return False
+    after = WHAT_A_WORK_IS.match(words.text, found.end) or A_WORKS_PART.match(words.text, found.end)
+    if after is None or re.search(r"\b(?:a|an)\s+(?:[^\W\d_]+\s+)?character$", after.group(), re.IGNORECASE):
+        return False  # "jay is a real character": someone they know
+    rest = words.text[after.end() : after.end() + 40].lower()
+    return not re.match(r"\s+(?:in|at|from)\s+(?:our|my|the)\s+(?:year|class|school|form|team|estate)\b", rest)
+
+
 def _a_title_read_or_watched(words: Words, found: Found) -> bool:
     """A film or book named after its character, just read or watched ("i read matilda", "we watched moana at the
     youth club"); not a person watched doing something ("i watched luca get beaten up") or whose words were read."""
@@ -5350,6 +5382,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
                 or (f.kind == "name" and _a_modal_before_its_verb(text, f))
                 or (f.kind == "name" and f.start in famous)
                 or (f.kind == "name" and _a_title_read_or_watched(words, f))
+                or (f.kind == "name" and not WORK_WORDS.isdisjoint(words.set) and _said_to_be_a_work(words, f))
                 or (f.kind == "name" and not characters.isdisjoint(words.set) and _a_set_books_character(words, f))
             )
         ]
