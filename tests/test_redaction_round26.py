@@ -23,13 +23,9 @@ from voice.reading.redact import redact
         ("jake little pushed me down the stairs at school", ["little"]),
         ("jordan walsh from year 10 is selling vapes to year 7s", ["jordan", "walsh"]),
         ("georgia blake said she would tell everyone what i did", ["georgia", "blake"]),
-        pytest.param(
-            "paris okafor gets called names every day because of her hair",
-            ["paris"],
-            marks=pytest.mark.xfail(
-                strict=True, reason="the close labeller is not sure enough of paris: 0.96 (0.97 needed)"
-            ),
-        ),
+        # Round 42: taken by the rules (a place that is a first name, then a surname that is nothing else). The close
+        # labeller gives paris 0.96 or 0.97 by the machine's numerical libraries, so it no longer decides.
+        ("paris okafor gets called names every day because of her hair", ["paris"]),
         ("jun chen and his brother walk me home when its dark", ["jun"]),
         ("me and jan live with our nan since mum got sick", ["jan"]),
     ],

@@ -841,6 +841,18 @@ class _Names:
         self.classes = words.classes
         self.found: dict[int, str] = {}
 
+    def _only_a_surname_next(self, i: int) -> bool:
+        """The word after word i, in the same sentence, is a surname and nothing else: no word, place or first name
+        ("paris okafor", "india adeyemi"; not "paris hilton" of the public figures, "georgia road")."""
+        k = i + 1
+        return (
+            k < len(self.classes)
+            and not self.w.before[k]
+            and not self.w.comma_before(k)
+            and bool(self.classes[k] & SURNAME)
+            and not self.classes[k] & (ENGLISH | PLACE | FIRST | STOP | FIGURE | NOT_PERSON)
+        )
+
     def could_be(self, i: int) -> bool:
         """Not a function word, place, service or app."""
         return not self.classes[i] & (STOP | PLACE | NOT_PERSON) and len(self.w.lowers[i]) >= 2
@@ -875,6 +887,8 @@ class _Names:
         )
         if cap and self._full_name(i, c, surname_next):
             return "first name and surname"  # "its Grace King from ...", "i think Jack Young should ..."
+        if c & PLACE and c & FIRST and not cap and self._only_a_surname_next(i):
+            return "first name and surname"  # "paris okafor gets called names": a place that is a first name too
         if c & PLACE and c & FIRST and (p1 in RELATIONS or p1 in TITLES or p1 in INTRODUCERS or surname_next):
             c &= ~PLACE  # "my boyfriend Jordan", "Miss Georgia", "Jordan Smith"
         elif not self.could_be(i) or (len(written) > 1 and written.isupper() and not (c & FIRST and len(written) > 3)):
@@ -908,8 +922,8 @@ class _Names:
             (cap and not (c & ENGLISH and not known_name)) or (c & FIRST and not c & EVERYDAY) or (unknown and not cap)
         ):
             return "relationship"
-        if p1 in ONE_PERSON and c & FIRST and not c & FUNCTION:  # "my step dad bill", "my friend destiny"
-            return "relationship"
+        if p1 in ONE_PERSON and c & FIRST and not c & FUNCTION and not (lower in URDU_IS and c & FOREIGN):
+            return "relationship"  # "my step dad bill", "my friend destiny"; not "woh meri best friend hai"
         if c & FUNCTION and c & FIRST and self._modal_name(i, p1, p2, w.next(i)):
             return "name in context"  # "me and will both got jumped", "our lodger will comes in my room"
         nxt = w.next(i)
@@ -1826,6 +1840,10 @@ def _school_name_start(words: Words, i: int) -> int:
             break
         if prev in SAYING_VERBS:
             break
+        if words.comma_before(j):
+            break  # "waan ku faraxsanahay, school is ok"
+        if words.classes[j - 1] & FOREIGN and not words.classes[j - 1] & SCHOOL and not written[j - 1][0].isupper():
+            break  # "meri behen aur main har roz saath school jaate hain": Urdu before "school", not its name
         if words.classes[j - 1] & STOP and not (
             written[j - 1][0].isupper() and prev in ("sir", "st", "saint", "new", "old", "big")
         ):
@@ -1857,6 +1875,8 @@ def _named_schools(words: Words) -> Iterator[Found]:
         named = [k for k in range(j, i) if lowers[k] not in GENERIC_BEFORE_SCHOOL]
         if not named and not after:
             continue
+        if lower == "school" and _school_in_another_language(words, named):
+            continue  # "chaku maar denge school ke baad": the word "school" in an Urdu answer, after an Urdu verb
         if not after and words.prev(j) in ANY_OF and all(words.classes[k] & PLACE for k in named):
             continue  # "every Leicestershire school", "all Rutland schools", "a Polish school": schools of a place
         # Capitals that say a name: not just a sentence's first ("Now school is ...", "During lockdown school").
@@ -1885,6 +1905,14 @@ def _named_schools(words: Words) -> Iterator[Found]:
     for m in IS_A_SCHOOL.finditer(text):  # "Beaumont Leys is a rough school"
         if not any(class_of(w.lower()) & (STOP | NOT_PERSON) for w in m.group("n").split()):
             yield Found(*m.span("n"), "school", "name said to be a school")
+
+
+def _school_in_another_language(words: Words, named: list[int]) -> bool:
+    """Words before "school" in lower case, none of a school's name, in an answer in Urdu or Polish (two of their
+    everyday words or more): "school" is the English word in that language's sentence, not a school's name."""
+    if any(words.classes[k] & SCHOOL or words.written[k][0].isupper() for k in named):
+        return False
+    return sum(1 for c in words.classes if c & FOREIGN) >= 2
 
 
 def _schools_gone_to(words: Words) -> Iterator[Found]:
@@ -2932,6 +2960,13 @@ NUMBER_WORDS_BEFORE = re.compile(
 """Before an address's number: the rest of it in words ("fifty [6 ...]", "a hundred and [six ...]"), "number" or
 "numba", and the flat's number and a comma ("flat two, [fifty three ...]")."""
 NUMBER_WORD_START = re.compile(rf"{NUMBER_WORDS}\b", re.IGNORECASE)
+WORDED_ADDRESS = re.compile(
+    rf"\b(?!one\s)(?:a\s+)?{NUMBER_WORDS}(?:[\s-]+(?:and\s+)?{NUMBER_WORDS})*\s+"
+    rf"(?:{NOT_STREET_WORD}(?!{STREET}\b)[A-Za-z']+\s+){{1,3}}{STREET}\b{COMPASS}",
+    re.IGNORECASE,
+)
+"""A house number written in words and its street ("fifty six saffron lane", "a hundred and one ..."); not "one" alone
+("one way street"), nor a street's word among its name's words."""
 
 
 def _with_number_words_before(text: str, found: Found) -> Found:
@@ -4981,6 +5016,10 @@ def _no_school(words: Words, first: int, last: int, b: int, labelled: labeller.L
     if last + 1 >= b or words.lowers[last + 1] not in SCHOOL_ENDS:
         if words.lowers[last] in STREET_WORDS or words.lowers[last] in ADDRESS_STREETS:
             return True
+        if all(c & FOREIGN and not c & SCHOOL for c in words.classes[first : last + 1]) and not any(
+            words.capital(k) for k in range(first, last + 1)
+        ):
+            return True  # "isliye school jaane se darta hoon": an everyday word of Urdu or Polish
         return words.lowers[first] in ("st", "saint") and not CHURCH.isdisjoint(
             words.lowers[max(0, first - 6) : first]
         )  # "we go to church at st barnabas"
@@ -5256,6 +5295,11 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             ]
         if not ADDRESS_STREETS.isdisjoint(seen) or "flat" in seen or "apartment" in seen:
             found += [Found(*m.span(), "address", "house number and street") for m in ADDRESS.finditer(text)]
+    if not (ADDRESS_STREETS.isdisjoint(seen) or NUMBER_WORD_SET.isdisjoint(seen)):
+        found += [
+            Found(*m.span(), "address", "house number in words and street") for m in WORDED_ADDRESS.finditer(text)
+        ]
+    if digit_count:
         if not WEAK_STREETS.isdisjoint(seen):
             found += _addresses_in_context(text, WEAK_ADDRESS)
         if not ANY_STREET.isdisjoint(seen) and STREET_THEN_NUMBER.search(text):
