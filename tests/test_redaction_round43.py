@@ -25,3 +25,13 @@ def test_the_spaced_postcode_goes(line: str) -> None:
 )
 def test_heights_times_and_scores_stay(line: str) -> None:
     assert redact(line).text == line
+
+
+@pytest.mark.parametrize(
+    "line", ["urodzona 12.02.2013 pesel 1322 1187 791", "mój pesel to 13-22-11-87-791 ale nie mów nikomu"]
+)
+def test_a_spaced_pesel_goes(line: str) -> None:
+    """Written after the code (round 43's second part), from frozen12's one PESEL kept: eleven digits in groups by
+    the word "pesel" that pass its check."""
+    out = redact(line).text
+    assert "[PESEL]" in out and "791" not in out, out

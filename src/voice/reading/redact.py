@@ -530,12 +530,23 @@ CAR_WORDS = re.compile(
 )
 """An old registration typed in lower case ("a black bmw s816 kfb") counts only with a word for a car in the answer."""
 PESEL = re.compile(r"(?<![\d+])\d{11}(?!\d)")
+SPACED_PESEL = re.compile(r"(?<![\d+])\d(?:[ -]?\d){10}(?![\d])")
+"""Eleven digits in groups, by the word "pesel" and passing its check ("1322 1187 791")."""
 DIGIT = re.compile(r"\d")
 DIGIT_RUN = re.compile(r"\d(?:[\s().\-/_*]{0,3}\d){6}")
 """Seven digits with at most three separators between each: every phone number written in digits."""
 LETTERS_DIGITS = re.compile(r"[A-Za-z]{2}\s?\d\d")
 NUMERIC_DATE = re.compile(r"\d[/.-]\d")
 POSTCODE_NEEDS = re.compile(r"[A-Za-z]\d")
+SPACED_POSTCODE = re.compile(
+    r"\b(?P<area>[A-PR-UWYZ][A-HK-Y]?) (?P<district>\d[A-Z\d]?) {1,2}\d(?!am\b|pm\b)[ABD-HJLNP-UW-Z]{2}\b",
+    re.IGNORECASE,
+)
+"""A postcode typed with a space between its area's letters and its district ("le 5 6hh", "LE 3 2AB")."""
+NEAR_AREAS = frozenset(["LE", "NG", "DE", "CV", "NN", "PE", "LN"])
+"""Postcode areas of Leicester, Leicestershire and Rutland and those beside them: spaced, a postcode wherever written;
+any other area only after a word for a postcode ("im 5 6ft" stays)."""
+POSTCODE_WORD = re.compile(r"\b(?:postcode|post\s*code|postal|pc|zip)\b", re.IGNORECASE)
 LINK_NEEDS = re.compile(r"\.[A-Za-z]|://")
 """Every link has a dot followed by a letter (www., .com) or "://"."""
 MIN_PHONE_DIGITS = 7
@@ -2025,6 +2036,15 @@ def _numbers(text: str, digit_count: int) -> Iterator[Found]:
             _pesel_valid(m.group()) and (not m.group().startswith("0") or m.group()[2] in "23")
         ):  # "08260112345": born in 2008 (month + 20); not "07700900123", a phone number
             yield Found(m.start(), m.end(), "PESEL", "PESEL (check digit)")
+    if "pesel" in text.lower():
+        yield from _spaced_pesels(text)
+
+
+def _spaced_pesels(text: str) -> Iterator[Found]:
+    """A PESEL in groups of digits by the word "pesel", passing its check: "pesel 1322 1187 791"."""
+    for m in SPACED_PESEL.finditer(text):
+        if _pesel_valid(re.sub(r"\D", "", m.group())) and _near(text, m.start(), m.end(), "pesel"):
+            yield Found(m.start(), m.end(), "PESEL", "PESEL, spaced (check digit)")
 
 
 GROUP_START = re.compile(r"(?:\(\+?|\+)(?=\d)|(?<![\d+])(?<!\d[/.-])\d")
@@ -2523,6 +2543,8 @@ def _a_part_after_a_comma(words: Words, k: int, end: int) -> _Group | None:
     if len(lowers) <= 2 and ((lowers[0] in HOME_PARTS_AFTER_A_COMMA and numbered) or lowers[-1] == "floor"):
         return _Group(",", k, stop - 1, False, "building")
     village = next((j for j in range(min(stop, k + 3) - 1, k - 1, -1) if _a_village(words.classes[k : j + 1])), None)
+    if village is not None and village + 1 < stop and words.lowers[village + 1] in BUILDING_ENDS:
+        return _Group(",", k, village + 1, False, "building")  # "flat 21, 9th floor, [maxfield house]"
     if village is not None and not words.classes[village] & ENGLISH:
         return _Group(",", k, village, False, "place")  # ", [long whatton] is where i live"
     return None
@@ -2967,6 +2989,21 @@ WORDED_ADDRESS = re.compile(
 )
 """A house number written in words and its street ("fifty six saffron lane", "a hundred and one ..."); not "one" alone
 ("one way street"), nor a street's word among its name's words."""
+
+
+WORD_BEFORE_A_NUMBER = re.compile(r"([^\W\d_]+)\s+(?=\d)")
+
+
+def _from_its_number(text: str, found: Found) -> Found:
+    """A learned address that starts with an everyday word of Urdu or Polish just before its house number, from the
+    number: "ammi aur main [45 green lane road] pe rehte hain"."""
+    m = WORD_BEFORE_A_NUMBER.match(text, found.start, found.end)
+    if not m or not found.recogniser.startswith(LEARNED_ANY):
+        return found
+    lower = m.group(1).lower()
+    if lower in HOME_PARTS_AFTER_A_COMMA or lower in NUMBER_WORD_SET or not class_of(lower) & FOREIGN:
+        return found  # "flat 4 ...", "number 9 ...", "fifty 6 ...", "house 3, ...", "honey [long 42 ...]"
+    return found._replace(start=m.end())
 
 
 def _with_number_words_before(text: str, found: Found) -> Found:
@@ -5287,6 +5324,11 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     if digit_count:
         if POSTCODE_NEEDS.search(text):
             found += [Found(*m.span(), "postcode", "UK postcode") for m in POSTCODE.finditer(text)]
+        found += [
+            Found(*m.span(), "postcode", "UK postcode, spaced")
+            for m in SPACED_POSTCODE.finditer(text)
+            if m.group("area").upper() in NEAR_AREAS or POSTCODE_WORD.search(text, max(0, m.start() - 20), m.start())
+        ]
         if NUMERIC_DATE.search(text) or not BIRTH_WORDS.isdisjoint(seen):
             found += [
                 Found(*m.span("d" if m.group("d") else "w"), "date of birth", "date of birth")
@@ -5390,7 +5432,10 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
                 _with_building_before(
                     text,
                     _with_area_before(
-                        text, _with_town(text, _with_parts_after(text, _with_number_words_before(text, f)))
+                        text,
+                        _with_town(
+                            text, _with_parts_after(text, _with_number_words_before(text, _from_its_number(text, f)))
+                        ),
                     ),
                 ),
             )
