@@ -1758,12 +1758,42 @@ def _names(words: Words) -> Iterator[Found]:
             for i in range(len(words)):
                 if start <= words.span(i)[0] < end and lowers[i] not in NOT_IN_LISTS:
                     names.found.setdefault(i, "list of friends")
+    for i in _names_with_an_s(words):
+        names.found.setdefault(i, "name with an s, then who they are")
     for i, why in _person_by_what_follows(words):
         names.found[i] = why  # the words after say more than a list does ("main zara hoon": a name given)
     if names.found:
         names.extend()
     for i, why in names.found.items():
         yield _name_found(words, i, why)
+
+
+WHOSE_AFTER_AN_S = RELATIONS | frozenset(["house", "place", "flat", "room", "car", "family"])
+NOT_BEFORE_AN_S_NAME = frozenset(
+    [
+        *("the", "a", "an", "my", "your", "his", "her", "our", "their", "some", "any", "those", "these", "this"),
+        *("that", "she", "he", "it", "they", "we", "i", "you", "no", "all", "other", "both", "every", "ur", "me"),
+        *("sum", "sm", "som", "many", "few", "two", "2", "three", "older", "younger", "big", "little"),
+    ]
+)
+
+
+def _names_with_an_s(words: Words) -> Iterator[int]:
+    """A first name with an "s" and no apostrophe, before who someone is to them or their home: "jades mum", "ellies
+    brother", "amys house"; not after a word that makes it a plural or a verb ("the guys mum", "she hopes mum ...")."""
+    for i, lower in enumerate(words.lowers):
+        if len(lower) < 4 or lower[-1] != "s" or words.next(i) not in WHOSE_AFTER_AN_S or words.comma_before(i + 1):
+            continue
+        stem = class_of(lower[:-1])
+        if (
+            not stem & FIRST
+            or stem & (STOP | PLACE | RELATION_CUE)
+            or words.classes[i] & (RELATION_CUE | STOP | FIRST | SURNAME)
+            or lower[:-1] in RELATIONS
+        ):
+            continue
+        if words.prev(i) not in NOT_BEFORE_AN_S_NAME:
+            yield i
 
 
 def _name_found(words: Words, i: int, why: str) -> Found:
