@@ -2292,7 +2292,7 @@ HOME_HEADS = frozenset(
         *("hostel", "refuge", "shelter", "hotel", "travelodge", "tent", "van", "shed", "garage", "loft", "room"),
         *("doorway", "boat", "narrowboat", "almshouses", "gatehouse", "lodge", "conversion", "lodgings", "housing"),
         *("placement", "unit", "block", "tower", "site", "door", "one", "bedsit", "annexe", "home", "place"),
-        *("pitch", "plot", "floor", "ymca", "garages"),
+        *("pitch", "plot", "floor", "ymca", "garages", "foyer"),
     ]
 )
 """Words for a home or a place someone stays or is kept, which a description of where it is may follow ("the
@@ -2545,7 +2545,7 @@ def _where_a_home_is(words: Words, h: int, end: int) -> tuple[list[_Group], int 
         k += 1  # "block [c] on ..."
     while k < end and k - h < 20:
         if words.comma_before(k):
-            part = _a_part_after_a_comma(words, k, end)
+            part = _a_part_after_a_comma(words, k, end, k == h + 1)
             if part is None or (last is None and k > h + 1):
                 break  # "[the mill house, sapcote]": a named home's village straight after it
             groups.append(part)
@@ -2564,14 +2564,23 @@ def _where_a_home_is(words: Words, h: int, end: int) -> tuple[list[_Group], int 
     return groups, last
 
 
-def _a_part_after_a_comma(words: Words, k: int, end: int) -> _Group | None:
+def _a_part_after_a_comma(words: Words, k: int, end: int, named_home: bool = False) -> _Group | None:
     """After a home's description, a comma and its village (", whetstone"), or the number of its flat or floor
-    (", flat 9", ", 11th floor", ", number 21")."""
+    (", flat 9", ", 11th floor", ", number 21"); straight after a home's name (`named_home`), a town of the list in
+    English words too ("the old rectory, [great glen]")."""
     stop = next((j for j in range(k + 1, end) if words.comma_before(j)), end)
     lowers = words.lowers[k:stop]
     numbered = bool(_numbers_between(words, k, k + 1))
     if len(lowers) <= 2 and ((lowers[0] in HOME_PARTS_AFTER_A_COMMA and numbered) or lowers[-1] == "floor"):
         return _Group(",", k, stop - 1, False, "building")
+    town = _town_words(lowers[:3])
+    if (
+        named_home
+        and town
+        and lowers[town - 1] not in ANY_STREET
+        and (town >= len(lowers) or lowers[town] not in ANY_STREET)
+    ):  # not ", [melton] road", ", 200 [saffron lane]" (an estate named after its street)
+        return _Group(",", k, k + town - 1, False, "place")  # ", [great glen]": a town of the list, in English words
     village = next((j for j in range(min(stop, k + 3) - 1, k - 1, -1) if _a_village(words.classes[k : j + 1])), None)
     if village is not None and village + 1 < stop and words.lowers[village + 1] in BUILDING_ENDS:
         return _Group(",", k, village + 1, False, "building")  # "flat 21, 9th floor, [maxfield house]"
@@ -3021,7 +3030,25 @@ WORDED_ADDRESS = re.compile(
 ("one way street"), nor a street's word among its name's words."""
 
 
+URDU_HOME_WORDS = frozenset(["ghar", "rehte", "rehti", "rehta", "rehtay", "rehtey", "rahte", "rahti", "rahta"])
 WORD_BEFORE_A_NUMBER = re.compile(r"([^\W\d_]+)\s+(?=\d)")
+
+
+URDU_HOME_ON = re.compile(
+    rf"\bghar\s+(?:[^\W\d_]+\s+){{0,2}}?(?P<s>(?:{STREET_NAME_WORD}){{1,3}}{STREET}\b{COMPASS})\s+(?:pe|par|pay|pey)\b"
+    rf"|(?P<t>(?:{STREET_NAME_WORD}){{1,3}}{STREET}\b{COMPASS})\s+(?:pe|par|pay|pey|mein|me)\s+"
+    r"(?:[^\W\d_]+\s+)?(?:rehte|rehti|rehta|rehtay|rehtey|rahte|rahti|rahta)\b",
+    re.IGNORECASE,
+)
+"""A street that a home is on, said in Roman Urdu: "hamara ghar [ulverscroft road] par hai", "hum [mere road] pe rehte
+hain"; not "narborough road pe bahut traffic hai"."""
+
+
+def _urdu_homes_on(text: str) -> list[Found]:
+    return [
+        Found(*m.span("s" if m.group("s") else "t"), "address", "street a home is on (Roman Urdu)")
+        for m in URDU_HOME_ON.finditer(text)
+    ]
 
 
 def _from_its_number(text: str, found: Found) -> Found:
@@ -4051,6 +4078,16 @@ def _a_word_of_its_language(words: Words, found: Found) -> bool:
     """A name of one word that is an everyday word of Urdu or Polish too ("zara sa bhi khayal nahi", "czuję
     się sam"), in an answer in that language (two of its everyday words or more besides), with no word for a
     person just before it ("moj kolega Sam")."""
+    if found.recogniser.startswith(LEARNED_ANY) and found.kind == "name":
+        i = words.index_at(found.start)
+        c = words.classes[i] if i is not None and words.span(i)[1] == found.end else 0
+        if (
+            c & FOREIGN
+            and not c & (FIRST | SURNAME)
+            and not words.capital(i or 0)
+            and (sum(1 for k in words.classes if k & FOREIGN) >= 3 or POLISH_LETTERS.search(words.text) is not None)
+        ):  # in an answer in that language: not "a man called [raz]", "my brother [ty]"
+            return True  # "mój [adres] to ...": a learned name that is an everyday word of Polish or Urdu, and no name
     if words.set.isdisjoint(NAMES_ALSO_WORDS) or found.recogniser == "introduced":
         return False  # "main zara hoon": a name given as one's own
     i = words.index_at(found.start)
@@ -4067,6 +4104,7 @@ def _a_word_of_its_language(words: Words, found: Found) -> bool:
     return sum(1 for k, c in enumerate(words.classes) if c & FOREIGN and k != i) >= 2
 
 
+POLISH_LETTERS = re.compile("[ąęłóśźżćńĄĘŁÓŚŹŻĆŃ]")
 URDU_PEOPLE = word_list("urdu people")
 """Words for people in Roman Urdu after which a name is one ("meri dost Zara")."""
 
@@ -5367,6 +5405,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             ]
         if not ADDRESS_STREETS.isdisjoint(seen) or "flat" in seen or "apartment" in seen:
             found += [Found(*m.span(), "address", "house number and street") for m in ADDRESS.finditer(text)]
+    if not ADDRESS_STREETS.isdisjoint(seen) and not URDU_HOME_WORDS.isdisjoint(seen):
+        found += _urdu_homes_on(text)
     if not (ADDRESS_STREETS.isdisjoint(seen) or NUMBER_WORD_SET.isdisjoint(seen)):
         found += [
             Found(*m.span(), "address", "house number in words and street") for m in WORDED_ADDRESS.finditer(text)
