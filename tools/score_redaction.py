@@ -41,7 +41,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --dev7 --misses     # the seventh (dev7/, where people live, sixteenth)
     .venv/bin/python tools/score_redaction.py --frozen24 --before REV  # the twenty-fourth (frozen24/, development since its measure)
     .venv/bin/python tools/score_redaction.py --frozen25 --before REV  # the twenty-fifth (frozen25/, development since its measure)
-    .venv/bin/python tools/score_redaction.py --frozen26 --before REV  # the twenty-sixth (frozen26/, blind, figures only)
+    .venv/bin/python tools/score_redaction.py --frozen26 --before REV  # the twenty-sixth (frozen26/, development since its measure)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -220,7 +220,7 @@ SETS = {
     "dev7": ("dev7", "seventh development set", False),
     "frozen24": ("frozen24", "twenty-fourth frozen set", False),
     "frozen25": ("frozen25", "twenty-fifth frozen set", False),
-    "frozen26": ("frozen26", "twenty-sixth frozen set", True),
+    "frozen26": ("frozen26", "twenty-sixth frozen set", False),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -287,7 +287,7 @@ HELP = {
     "frozen25": "score the twenty-fifth frozen set of #28 (frozen25/, written blind in the sixteenth session after "
     "frozen24's measure, before round 36; measured once at 06fa1d2 and efceda2, a development set since)",
     "frozen26": "score the twenty-sixth frozen set of #28 (frozen26/, written blind at the seventeenth session's start, "
-    "after round 38's code; for measuring once at the session's end beside its start b5c0682: figures only)",
+    "after round 38's code; measured once at b5c0682 and 84a706d, a development set since, so its misses may be listed)",
 }
 
 
