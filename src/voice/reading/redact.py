@@ -339,6 +339,8 @@ DATE_OF_BIRTH = re.compile(
     rf"|\b(?:born|birthday|dob|d\.o\.b\.?|date\s+of\s+birth)\s*(?:is|was|on|:)?\s*"
     rf"(?P<w>\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*(?:19|20)?\d{{2}}\b"  # "d.o.b 2 / 3 / 2008"
     rf"|\d{{1,2}}\s+\d{{1,2}}\s+(?:19|20)\d{{2}}\b"  # "my dob 11 12 2010": spaces only, after the cue
+    rf"|(?:19|20)\d{{2}}\s+(?:0?[1-9]|1[0-2])\s+(?:0?[1-9]|[12]\d|3[01])\b"  # "dob 2010 03 14": the other way round
+    rf"|(?:0?[1-9]|[12]\d|3[01])\s+(?:0?[1-9]|1[0-2])\s+[01]\d\b(?!\s*(?:am|pm|years?|yrs?)\b)"  # "born 9 9 09"
     rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)?\d{{2}}\b"  # "dob 140611", "d.o.b is 09022010"
     rf"|(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
     rf"(?:,?\s+(?:(?:19|20)\d{{2}}|{YEAR_WORDS}|'?[01]\d(?!\s*(?:years?|yrs?|months?|weeks?|days?|hours?|mins?)\b)))?)\b",
@@ -366,6 +368,7 @@ POLISH_MONTHS = (
     r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[sś]nia|pa[zź]dziernika|"
     r"listopada|grudnia"
 )
+ROMANIAN_MONTHS = r"ianuarie|februarie|martie|aprilie|mai|iunie|iulie|august|septembrie|octombrie|noiembrie|decembrie"
 URDU_MONTHS = r"جنور[یي]|فرور[یي]|مارچ|اپر[یي]ل|مئ[یي]|جون|جولائ[یي]|اگست|ستمبر|ا[کك]توبر|نومبر|دسمبر"
 """The months in Urdu script (with the Arabic keyboard's ي and ك as typed): "12 مارچ 2010"."""
 BIRTH_YEAR = r"(?:199[5-9]|200\d|201[0-6])"
@@ -373,7 +376,7 @@ BIRTH_YEAR = r"(?:199[5-9]|200\d|201[0-6])"
 DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{ORDINAL_WORDS})"
 BIRTH_WRITTEN = re.compile(
     # A whole date in a birth year, written out: "the 9th of june 2009", "june 9th 2009", "5 maja 2010".
-    rf"\b(?:the\s+)?{DAY}\s+(?:of\s+)?(?:{MONTHS}|{POLISH_MONTHS}|{URDU_MONTHS}),?\s+{BIRTH_YEAR}\b"
+    rf"\b(?:the\s+)?{DAY}\s+(?:of\s+)?(?:{MONTHS}|{POLISH_MONTHS}|{URDU_MONTHS}|{ROMANIAN_MONTHS}),?\s+{BIRTH_YEAR}\b"
     rf"|\b(?:{MONTHS})\s+(?:the\s+)?{DAY},?\s+{BIRTH_YEAR}\b",
     re.IGNORECASE,
 )
@@ -463,6 +466,7 @@ MONTH_WORDS = frozenset(
             "نومبر",
             "دسمبر",
         ],
+        *ROMANIAN_MONTHS.split("|"),
     ]
 )
 BIRTH_YEAR_NEEDS = re.compile(rf"\b{BIRTH_YEAR}\b")
@@ -2136,7 +2140,8 @@ def _phones(text: str, seen: frozenset[str], digit_count: int) -> Iterator[Found
         for m in POLISH_PHONE.finditer(text):  # "600 123 456" after "numer", "+48 512 345 678"
             if m.group("cc") or PHONE_CONTEXT.search(text[max(0, m.start() - 40) : m.start()]):
                 yield Found(m.start(), m.end(), "phone", "phone number (Polish)")
-    if len(SPOKEN_WORDS & seen) >= 2:
+    spoken = len(SPOKEN_WORDS & seen)
+    if spoken >= 2 or (spoken and digit_count >= 5):
         yield from _spoken_phones(text)
 
 
@@ -2151,7 +2156,7 @@ def _spoken_phones(text: str) -> Iterator[Found]:
             digits += (SPOKEN_DIGITS.get(word) or word) * repeat
             repeat = 1
         spelled = sum(w in SPOKEN_DIGITS for w in spoken.lower().split())
-        if len(digits) >= 10 and spelled >= 3:
+        if (len(digits) >= 10 and spelled >= 3) or (len(digits) == 11 and digits.startswith("07") and spelled):
             yield Found(m.start(), m.start() + len(spoken), "phone", "phone number in words")
 
 
