@@ -90,7 +90,7 @@ SOCIAL = "|".join(sorted(SOCIAL_WORDS - {"user"}, key=lambda w: (-len(w), w))) +
 HANDLE_TOKEN = rf"(?!(?:{SOCIAL}|channel|account|name|is|on)\b)@?[A-Za-z0-9_.#]{{2,32}}[A-Za-z0-9_#]"
 HANDLE_AFTER = re.compile(  # matched where an app's name starts
     rf"(?:{SOCIAL})\b(?:\s*(?:(?:channel|account|name|names|id|tag|handle|is|its|it's|me|on|at|user|username|"
-    rf"to|jest|mam|hai|ka|ki|mera|meri)\b|[:=@-])\s*){{0,3}}\s*"
+    rf"to|jest|mam|hai|ka|ki|mera|meri)(?![\w.])|[:=@-])\s*){{0,3}}\s*"  # not "its" of "its.leylaa"
     rf"(?P<h>{HANDLE_TOKEN})",
     re.IGNORECASE,
 )
