@@ -4865,6 +4865,19 @@ BUS_ROUTE = re.compile(
     r"(?:the\s+)?(?:number\s+)?\d{1,3}[a-z]?\s+(?:bus\s+)?(?:down|up|along|into|through|towards|past)\b", re.IGNORECASE
 )
 """A bus by its number and where it goes ("the number 38 down humberstone road"), no house's number."""
+BUS_TO = re.compile(r"(?:\b\d{1,3}[a-z]?|\bbus)\s+(?:bus\s+)?(?:to|from)\s+$", re.IGNORECASE)
+"""A bus by its number, or "bus", then where it goes to or comes from: "the 38 to ...", "the 14 bus from ..."."""
+
+
+def _an_area_a_bus_goes_to(words: Words, found: Found) -> bool:
+    """A school's form that is an area of the city or a town too, where a bus goes to or comes from ("the 38 to
+    [rushey mead]", "the 14 bus from [beaumont leys]"): the area. Not a school's whole name ("the 48 to soar valley
+    college")."""
+    if not BUS_TO.search(words.text, max(0, found.start - 16), found.start):
+        return False
+    return _a_place(tuple(w.lower() for w in as_words(words.text[found.start : found.end])))
+
+
 SURE_OF_A_NAMED_HOME = 0.9
 """How sure the close labeller must be of a home said by its name, without a number or a street (_a_home_by_its_name):
 chosen on the held-out development sets and the reader's answers."""
@@ -5551,6 +5564,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             )
         ]
     found = [f for f in found if not _kept(text, f, terms) and not any(s <= f.start and f.end <= e for s, e in kept)]
+    if any(f.kind == "school" for f in found):
+        found = [f for f in found if f.kind != "school" or not _an_area_a_bus_goes_to(words, f)]
     listed = [(f.start, f.end) for f in found if f.recogniser.startswith("the area's schools")]
     if listed:
         rules = [(f.start, f.end) for f in found if not f.recogniser.startswith(LEARNED_ANY)]
