@@ -24,7 +24,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Any, NamedTuple
 
 import msgspec
@@ -816,6 +816,12 @@ class Words:
     def possessive(self, i: int) -> bool:
         """Whether the word was written with an 's ("Zayaan's"), which its lower-case form has dropped."""
         return self.written[i].lower().replace("’", "'") != self.lowers[i]
+
+    @cached_property
+    def foreign(self) -> int:
+        """How many of the words are everyday words of Urdu (Latin letters), Polish, Romanian or Somali: two or more,
+        and the answer is in that language ("meri behen aur main ...")."""
+        return sum(1 for c in self.classes if c & FOREIGN)
 
     def comma_before(self, i: int) -> bool:
         """Whether a comma stands between word i - 1 and word i."""
@@ -1957,7 +1963,7 @@ def _school_in_another_language(words: Words, named: list[int]) -> bool:
     everyday words or more): "school" is the English word in that language's sentence, not a school's name."""
     if any(words.classes[k] & SCHOOL or words.written[k][0].isupper() for k in named):
         return False
-    return sum(1 for c in words.classes if c & FOREIGN) >= 2
+    return words.foreign >= 2
 
 
 def _schools_gone_to(words: Words) -> Iterator[Found]:
@@ -3035,14 +3041,16 @@ WORDED_ADDRESS = re.compile(
 ("one way street"), nor a street's word among its name's words."""
 
 
-URDU_HOME_WORDS = frozenset(["ghar", "rehte", "rehti", "rehta", "rehtay", "rehtey", "rahte", "rahti", "rahta"])
+URDU_LIVING = ("rehte", "rehti", "rehta", "rehtay", "rehtey", "rahte", "rahti", "rahta")
+"""Roman Urdu for "live(s)", as young people spell it."""
+URDU_HOME_WORDS = frozenset(["ghar", *URDU_LIVING])
 WORD_BEFORE_A_NUMBER = re.compile(r"([^\W\d_]+)\s+(?=\d)")
 
 
 URDU_HOME_ON = re.compile(
     rf"\bghar\s+(?:[^\W\d_]+\s+){{0,2}}?(?P<s>(?:{STREET_NAME_WORD}){{1,3}}{STREET}\b{COMPASS})\s+(?:pe|par|pay|pey)\b"
     rf"|(?P<t>(?:{STREET_NAME_WORD}){{1,3}}{STREET}\b{COMPASS})\s+(?:pe|par|pay|pey|mein|me)\s+"
-    r"(?:[^\W\d_]+\s+)?(?:rehte|rehti|rehta|rehtay|rehtey|rahte|rahti|rahta)\b",
+    r"(?:[^\W\d_]+\s+)?(?:" + "|".join(URDU_LIVING) + r")\b",
     re.IGNORECASE,
 )
 """A street that a home is on, said in Roman Urdu: "hamara ghar [ulverscroft road] par hai", "hum [mere road] pe rehte
@@ -3391,7 +3399,7 @@ URDU_IS = frozenset(["hai", "h", "he", "hy", "tha", "thi", "hain"])
 def _school_near(words: Words, i: int, j: int) -> bool:
     """A school verb before words i..j-1 ("goes to", "at", "excluded from"; "went to the moat") or a school
     word after them."""
-    if words.lowers[i] in ("st", "saint") and not CHURCH.isdisjoint(words.lowers[max(0, i - 6) : i]):
+    if _a_church(words, i):
         return words.next(j - 1) in SCHOOL_ENDS  # "church at st barnabas": the church; "mass at st pauls school"
     if words.prev(i) == "the":
         i -= 1
@@ -3434,6 +3442,13 @@ def _school_near(words: Words, i: int, j: int) -> bool:
 
 CHURCH = frozenset(["church", "mass", "chapel", "christening", "communion", "service", "vicar", "priest"])
 """Words before a saint's name that make it a church, though a school has the name too ("church at st barnabas")."""
+
+
+def _a_church(words: Words, i: int) -> bool:
+    """Word i starts a saint's name (st, saint) with a word for a church in the six words before it."""
+    return words.lowers[i] in ("st", "saint") and not CHURCH.isdisjoint(words.lowers[max(0, i - 6) : i])
+
+
 PUPILS = frozenset(["kids", "students", "pupils", "kid", "student", "pupil"])
 IS_IN = frozenset(["is", "was", "are", "were", "im", "been", "be"])
 
@@ -4090,7 +4105,7 @@ def _a_word_of_its_language(words: Words, found: Found) -> bool:
             c & FOREIGN
             and not c & (FIRST | SURNAME)
             and not words.capital(i or 0)
-            and (sum(1 for k in words.classes if k & FOREIGN) >= 3 or POLISH_LETTERS.search(words.text) is not None)
+            and (words.foreign >= 3 or POLISH_LETTERS.search(words.text) is not None)
         ):  # in an answer in that language: not "a man called [raz]", "my brother [ty]"
             return True  # "mój [adres] to ...": a learned name that is an everyday word of Polish or Urdu, and no name
     if words.set.isdisjoint(NAMES_ALSO_WORDS) or found.recogniser == "introduced":
@@ -4106,7 +4121,7 @@ def _a_word_of_its_language(words: Words, found: Found) -> bool:
         words.prev(i) in AND_NAMES and words.prev(i, 2) and words.classes[i - 2] & FIRST
     ):
         return False  # "kal sana aur aisha ke saath", "bilal aur sana": a name, "and" a name
-    return sum(1 for k, c in enumerate(words.classes) if c & FOREIGN and k != i) >= 2
+    return words.foreign - bool(words.classes[i] & FOREIGN) >= 2  # two or more besides it
 
 
 POLISH_LETTERS = re.compile("[ąęłóśźżćńĄĘŁÓŚŹŻĆŃ]")
@@ -4464,7 +4479,7 @@ def _close_foreign(words: Words, opened: list[int]) -> None:
         for i in unknown:  # in Urdu script: a name where the list has it, or after a word for someone
             if _urdu_script(lowers[i]) and not (i and lowers[i - 1] in URDU_PEOPLE):
                 opened[i] = CLOSED
-    if not unknown or sum(1 for c in classes if c & FOREIGN) < 2:
+    if not unknown or words.foreign < 2:
         return
     for i in unknown:
         if not (i and not before[i] and lowers[i - 1] in STRONG_CONTEXT):
@@ -5143,9 +5158,7 @@ def _no_school(words: Words, first: int, last: int, b: int, labelled: labeller.L
             words.capital(k) for k in range(first, last + 1)
         ):
             return True  # "isliye school jaane se darta hoon": an everyday word of Urdu or Polish
-        return words.lowers[first] in ("st", "saint") and not CHURCH.isdisjoint(
-            words.lowers[max(0, first - 6) : first]
-        )  # "we go to church at st barnabas"
+        return _a_church(words, first)  # "we go to church at st barnabas"
     return False
 
 
@@ -5407,6 +5420,12 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         ]
     if not seen.isdisjoint(_written_school_starts()):
         found += [Found(*m.span(), "school", "the area's schools") for m in _written_schools().finditer(text)]
+    if not ADDRESS_STREETS.isdisjoint(seen) and not URDU_HOME_WORDS.isdisjoint(seen):
+        found += _urdu_homes_on(text)
+    if not (ADDRESS_STREETS.isdisjoint(seen) or NUMBER_WORD_SET.isdisjoint(seen)):
+        found += [
+            Found(*m.span(), "address", "house number in words and street") for m in WORDED_ADDRESS.finditer(text)
+        ]
     if digit_count:
         if POSTCODE_NEEDS.search(text):
             found += [Found(*m.span(), "postcode", "UK postcode") for m in POSTCODE.finditer(text)]
@@ -5423,13 +5442,6 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             ]
         if not ADDRESS_STREETS.isdisjoint(seen) or "flat" in seen or "apartment" in seen:
             found += [Found(*m.span(), "address", "house number and street") for m in ADDRESS.finditer(text)]
-    if not ADDRESS_STREETS.isdisjoint(seen) and not URDU_HOME_WORDS.isdisjoint(seen):
-        found += _urdu_homes_on(text)
-    if not (ADDRESS_STREETS.isdisjoint(seen) or NUMBER_WORD_SET.isdisjoint(seen)):
-        found += [
-            Found(*m.span(), "address", "house number in words and street") for m in WORDED_ADDRESS.finditer(text)
-        ]
-    if digit_count:
         if not WEAK_STREETS.isdisjoint(seen):
             found += _addresses_in_context(text, WEAK_ADDRESS)
         if not ANY_STREET.isdisjoint(seen) and STREET_THEN_NUMBER.search(text):
