@@ -45,6 +45,7 @@ FIGURES_FILE = DATA / "public_figures.txt"
 HELPLINES_FILE = DATA / "helplines.txt"
 SCHOOLS_FILE = DATA / "schools.txt"
 SET_TEXTS_FILE = DATA / "set_texts.txt"
+WORKS_FILE = DATA / "works.txt"
 FAITH_FILE = DATA / "faith.txt"
 WORDS_FILE = DATA / "redaction_words.txt"
 STREETS_FILE = DATA / "streets.txt"
@@ -384,23 +385,38 @@ class SetText(NamedTuple):
     characters: frozenset[str]
     common: frozenset[str]
     """The characters whose names many young people have today (marked ~): they make no pair by themselves."""
+    loose: tuple[tuple[str, ...], ...] = ()
+    """Titles that are everyday words too (marked ~, "frozen"): a title only right after a name and "from" or "in"."""
+
+
+def _read_works(path: Path) -> tuple[SetText, ...]:
+    books = []
+    for line in sorted(_word_file(path)):
+        titles, _, names = line.partition("|")
+        marked = [n.strip() for n in names.split(",") if n.strip()]
+        written = [t.strip() for t in titles.split(",") if t.strip() and not any(c.isdigit() for c in t)]
+        books.append(
+            SetText(
+                tuple(as_words(t) for t in written if not t.endswith("~")),
+                frozenset(n.rstrip("~") for n in marked),
+                frozenset(n.rstrip("~") for n in marked if n.endswith("~")),
+                tuple(as_words(t.rstrip("~")) for t in written if t.endswith("~")),
+            )
+        )
+    return tuple(books)
 
 
 @cache
 def set_texts() -> tuple[SetText, ...]:
     """Set texts young people study and their characters' names (data/set_texts.txt)."""
-    books = []
-    for line in _word_file(SET_TEXTS_FILE):
-        titles, _, names = line.partition("|")
-        marked = [n.strip() for n in names.split(",") if n.strip()]
-        books.append(
-            SetText(
-                tuple(as_words(t) for t in titles.split(",") if t.strip()),
-                frozenset(n.rstrip("~") for n in marked),
-                frozenset(n.rstrip("~") for n in marked if n.endswith("~")),
-            )
-        )
-    return tuple(books)
+    return _read_works(SET_TEXTS_FILE)
+
+
+@cache
+def works() -> tuple[SetText, ...]:
+    """The set texts, and the films, shows, games and books young people write about (data/works.txt), with their
+    characters' names."""
+    return set_texts() + _read_works(WORKS_FILE)
 
 
 class Helplines(NamedTuple):

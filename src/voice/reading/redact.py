@@ -52,11 +52,11 @@ from voice.reading.names import (
     school_misspelt,
     school_tokens,
     school_written_forms,
-    set_texts,
     streets,
     surnames,
     urdu_stop_words,
     word_list,
+    works,
 )
 
 # --- contact details -------------------------------------------------------------------------
@@ -4050,40 +4050,97 @@ def _an_identity(words: Words, found: Found) -> bool:
 
 @cache
 def _characters() -> dict[str, tuple[int, ...]]:
-    """A set text's character's name -> the books (their places in set_texts()) it is in."""
+    """A work's character's name -> the works (their places in works()) it is in."""
     index: dict[str, list[int]] = {}
-    for n, book in enumerate(set_texts()):
+    for n, book in enumerate(works()):
         for name in book.characters:
             index.setdefault(name, []).append(n)
     return {k: tuple(v) for k, v in index.items()}
 
 
+@cache
+def _titles() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    """Every work's titles, loose ones ("frozen") too, without a leading "the" as well as with it, by their first
+    word, longest first, each with its work's place in works()."""
+    index: dict[str, set[tuple[tuple[str, ...], int]]] = {}
+    for n, book in enumerate(works()):
+        for title in book.titles + book.loose:
+            for form in (title, title[1:] if title[0] == "the" and len(title) > 1 else title):
+                index.setdefault(form[0], set()).add((form, n))
+    return {k: tuple(sorted(v, key=lambda tn: -len(tn[0]))) for k, v in index.items()}
+
+
+@cache
+def _title_names() -> frozenset[str]:
+    """Titles of one word that are names too ("matilda", "moana", "coraline"), but not everyday words ("frozen")."""
+    return frozenset(t[0] for book in works() for t in book.titles if len(t) == 1)
+
+
 KNOWN_BEFORE = frozenset(["my", "our", "me", "mate", "mates", "friend", "friends", "bestie", "with"])
+OF_A_WORK = frozenset(["from", "in", "frm"])
+"""Words between a character and the work it is from ("elsa from frozen", "frodo in lord of the rings")."""
+NOT_A_WORK_AFTER = frozenset(["my", "our", "year", "yr", "class", "school", "next", "form", "his", "her", "their"])
+"""Words after "from" that say where a person the young person knows is ("anna from my class", "rose from next
+door")."""
 
 
-def _a_set_books_character(words: Words, found: Found) -> bool:
-    """A name that is a character of a set text, where the answer names the book ("in Of Mice and Men George
-    shoots Lennie") or another character of it ("Sheila and Eric change"), and nothing says it is someone the young
-    person knows ("my mate George", "me and sheila")."""
-    names = [w.lower() for w in as_words(words.text[found.start : found.end])]
-    index = _characters()
-    if not names or any(n not in index for n in names):
-        return False
-    books = set.intersection(*(set(index[n]) for n in names))
+def _a_character_of_a_work(words: Words, found: Found) -> bool:
+    """A name that is a character of a film, show, game or book, where the answer says which ("elsa from frozen",
+    "cooper from interstellar", "in Of Mice and Men George shoots Lennie") or names another character of it
+    ("Sheila and Eric change", "frodo and gollum"), or a title that is a name, said to be a work ("matilda by
+    roald dahl"); and nothing says it is someone the young person knows ("my mate George", "me and sheila",
+    "anna from my class")."""
     i = words.index_at(found.start)
-    if not books or i is None or words.prev(i) in KNOWN_BEFORE or words.prev(i) in RELATIONS:
+    if i is None or words.prev(i) in KNOWN_BEFORE or words.prev(i) in RELATIONS:
         return False
     if words.prev(i) in AND_WORDS and words.prev(i, 2) in ("me", "i"):
         return False  # "me and sheila"
-    said = as_words(words.text)
+    last = next((k for k in range(i, len(words)) if words.span(k)[1] >= found.end), i)
+    names = [w.lower() for w in as_words(words.text[found.start : found.end])]
+    index = _characters()
+    named = _works_named_after(words, last + 1)
+    if named and all(not named.isdisjoint(index.get(n, ())) for n in names):
+        return True  # "cooper from interstellar", "geralt from the witcher"; not "a man called steve from roblox"
+    if len(names) == 1 and names[0] in _title_names() and _said_to_be_a_title(words, i, index):
+        return True  # "matilda by roald dahl", "roald dahl books, especially matilda", "miss honey from matilda"
+    if not names or any(n not in index for n in names):
+        return False
+    books = set.intersection(*(set(index[n]) for n in names))
+    if not books or (words.next(last) in OF_A_WORK and words.next(last + 1) in NOT_A_WORK_AFTER):
+        return False  # "anna from my class watched frozen with me"
+    said = (*as_words(words.text[: found.start]), "", *as_words(words.text[found.end :]))
     for n in books:
-        book = set_texts()[n]
+        book = works()[n]
         if any(_contains(said, title) for title in book.titles):
             return True
         others = {w for w in said if w in book.characters and w not in names}
         if others and not (book.common.issuperset(names) and book.common.issuperset(others)):
             return True
     return False
+
+
+def _works_named_after(words: Words, k: int) -> set[int]:
+    """The works (their places in works()) whose title words k and after are, with "from" or "in" before it, in the
+    same sentence ("from frozen", "in lord of the rings", "from the witcher")."""
+    if k >= len(words) or words.before[k] or words.lowers[k] not in OF_A_WORK:
+        return set()
+    rest = tuple(words.lowers[k + 1 : words.sentence_end(k)][:8])
+    return {n for title, n in _titles().get(rest[0], ()) if rest[: len(title)] == title} if rest else set()
+
+
+def _said_to_be_a_title(words: Words, i: int, index: dict[str, tuple[int, ...]]) -> bool:
+    """A title that is a name too, written as the work: just before "by" ("matilda by roald dahl"), after one of its
+    characters and "from" ("miss honey from matilda"), or in a sentence about books, films or shows ("roald dahl
+    books were the best, especially matilda")."""
+    if words.next(i) == "by":
+        return True
+    if words.prev(i) in OF_A_WORK and words.prev(i, 2) in index:
+        title = (words.lowers[i],)
+        return any(title in works()[n].titles for n in index[words.prev(i, 2)])
+    start = next((k for k in range(i, -1, -1) if words.before[k] == "."), 0)
+    return any(
+        words.lowers[k] in WORK_WORDS or words.lowers[k][:-1] in WORK_WORDS for k in range(start, words.sentence_end(i))
+    )
 
 
 def _contains(said: tuple[str, ...], title: tuple[str, ...]) -> bool:
@@ -5572,7 +5629,11 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
                 or (f.kind == "name" and f.start in famous)
                 or (f.kind == "name" and _a_title_read_or_watched(words, f))
                 or (f.kind == "name" and not WORK_WORDS.isdisjoint(words.set) and _said_to_be_a_work(words, f))
-                or (f.kind == "name" and not characters.isdisjoint(words.set) and _a_set_books_character(words, f))
+                or (
+                    f.kind == "name"
+                    and not (characters.isdisjoint(words.set) and OF_A_WORK.isdisjoint(words.set))
+                    and _a_character_of_a_work(words, f)
+                )
             )
         ]
     found = [f for f in found if not _kept(text, f, terms) and not any(s <= f.start and f.end <= e for s, e in kept)]
