@@ -960,7 +960,10 @@ class _Names:
                 or (
                     len(w.lowers[i]) > 2
                     and not (p1 in DETERMINERS and c & ENGLISH)
-                    and (p1 not in SUBJECTS_BEFORE_A_VERB or (p1 == "i" and bool(p2) and class_of(p2) & FIRST))
+                    and (
+                        p1 not in SUBJECTS_BEFORE_A_VERB
+                        or (p1 == "i" and ((bool(p2) and class_of(p2) & FIRST) or (w.foreign >= 2 and not c & ENGLISH)))
+                    )
                 )
             )
         ):  # "kacper i oliwia": Polish "and"
@@ -4165,12 +4168,20 @@ def _a_word_of_its_language(words: Words, found: Found) -> bool:
             and (words.foreign >= 3 or POLISH_LETTERS.search(words.text) is not None)
         ):  # in an answer in that language: not "a man called [raz]", "my brother [ty]"
             return True  # "mój [adres] to ...": a learned name that is an everyday word of Polish or Urdu, and no name
+        if (
+            i is not None
+            and words.span(i)[1] == found.end
+            and not c & (NAME_CLASSES | FOREIGN)
+            and words.foreign >= 2
+            and words.prev(i) not in STRONG_CONTEXT
+        ):
+            return True  # "mama sie [martwi]": a word no list has, in Polish or Urdu, is a word of it (_close_foreign)
     if words.set.isdisjoint(NAMES_ALSO_WORDS) or found.recogniser == "introduced":
         return False  # "main zara hoon": a name given as one's own
     i = words.index_at(found.start)
     if i is None or words.span(i)[1] < found.end or words.lowers[i] not in NAMES_ALSO_WORDS:
         return False
-    if words.prev(i) in STRONG_CONTEXT or words.prev(i) in URDU_PEOPLE:
+    if words.prev(i) in STRONG_CONTEXT or words.prev(i) in FOREIGN_PEOPLE:
         return False
     if i + 1 < len(words) and not words.before[i + 1] and words.classes[i + 1] & SURNAME:
         return False  # "zara khan ne mujhe mara": a name and surname
@@ -4184,6 +4195,9 @@ def _a_word_of_its_language(words: Words, found: Found) -> bool:
 POLISH_LETTERS = re.compile("[ąęłóśźżćńĄĘŁÓŚŹŻĆŃ]")
 URDU_PEOPLE = word_list("urdu people")
 """Words for people in Roman Urdu after which a name is one ("meri dost Zara")."""
+FOREIGN_PEOPLE = URDU_PEOPLE | word_list("polish people")
+"""Words for people in Roman Urdu or Polish (as the sentence changes them: "mojej siostry", "kolezanki") after which
+a name of the lists, or an everyday word of the language that is a name too, is one ("pesel mojej siostry maja")."""
 
 
 LEARNED = "learned (CRF)"
