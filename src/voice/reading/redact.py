@@ -195,9 +195,14 @@ address only where the words around say someone lives there."""
 NUMBER_WORD_SET = frozenset(NUMBER_WORDS[3:-1].split("|"))
 ANY_STREET = ADDRESS_STREETS | WEAK_STREETS
 WEAK_STREET = "(?:" + "|".join(sorted(WEAK_STREETS, key=lambda w: (-len(w), w))) + ")"
+SOMALI_ROMANIAN_LIVING = (
+    r"nool|nooshahay|noolahay|noolyihiin|deggan|degan|locuiesc|locuim|locuieste|locuiește|stau|stam"
+)
+"""Somali ("ku nool", "ku nooshahay") and Romanian ("locuim", "stau pe") words for living somewhere."""
 LIVING_BEFORE = re.compile(
     r"\b(?:live|lives|living|lived|stay|stays|staying|address|house|home|moved|move|at|is|"
-    r"flat|nans?|dads?|mums?|mine|ours|theirs|ulicy|ulica|mieszkam|mieszkamy|mieszka|rehte|rehta|rehti)\b"
+    r"flat|nans?|dads?|mums?|mine|ours|theirs|ulicy|ulica|mieszkam|mieszkamy|mieszka|rehte|rehta|rehti|"
+    rf"{SOMALI_ROMANIAN_LIVING})\b"
     r"[^.!?\n]{0,25}$",
     re.IGNORECASE,
 )
@@ -216,7 +221,7 @@ WORDS_ADDRESS = re.compile(
 )  # "[twenty three oak road]", "[nine b cavendish rd]"
 NUMBER_BEFORE = re.compile(r"\b(?:number|no\.?|num)\s*$", re.IGNORECASE)
 NUMBER_AFTER_STREET = re.compile(
-    rf"\b(?:{NOT_STREET_WORD}(?!(?:na|ulicy|ulica|ul|przy|near|by|off|up|down|along|live|lives|house|home|"
+    rf"\b(?:{NOT_STREET_WORD}(?!(?:na|ulicy|ulica|ul|przy|pe|la|ku|nahay|near|by|off|up|down|along|live|lives|house|home|"
     rf"address|nans?|mums?|dads?|is|was)\b)[A-Za-z']+\s+){{1,3}}(?:{STREET}|{WEAK_STREET})\b,?\s+"
     rf"{HOUSE_NUMBER}\d{{1,4}}[a-z]?\b"
     r"(?!\s*(?:%|am\b|pm\b|bus|times?\b|mins?\b|minutes?\b|hours?\b|years?\b|days?\b|weeks?\b|pounds?\b|quid\b|"
@@ -238,7 +243,8 @@ NUMBER_THEN_ON = re.compile(r"\b(?:number|no\.?|num)\s*\d{1,4}[a-z]?\s+(?:on|in)
 TOWNS_AFTER_ADDRESS = re.compile(r",?\s+([A-Za-z]+(?:\s+[A-Za-z]+){0,3})")
 STREET_NAME_WORD = (
     rf"{NOT_STREET_WORD}(?!(?:near|off|by|up|down|round|along|just|from|with|live|lives|living|lived|stay|stays|"
-    r"staying|house|flat|home|moved|me|him|her|them|us|opposite|onto|into|corner|where|who|na|ulicy|ulica|ul)\b)"
+    r"staying|house|flat|home|moved|me|him|her|them|us|opposite|onto|into|corner|where|who|na|ulicy|ulica|ul|pe|la|"
+    rf"ku|nahay|yahay|rogu|{SOMALI_ROMANIAN_LIVING})\b)"
     r"[A-Za-z']+\s+"
 )
 STREET_NAMED = re.compile(
@@ -246,10 +252,10 @@ STREET_NAMED = re.compile(
 )
 """A street's name with no house number ("hallam crescent", "fosse road north"): an address only where the words
 around say someone lives or stays on it (see _streets_lived_on())."""
-STREET_PREPOSITION = r"(?:on|at|in|off|near|by|onto|to|into|along|down|up|round|na|ulicy|ul\.?)"
+STREET_PREPOSITION = r"(?:on|at|in|off|near|by|onto|to|into|along|down|up|round|na|ulicy|ul\.?|pe)"
 LIVES_ON_BEFORE = re.compile(
     # "my nan lives on", "he lives round the corner from me on", "im staying with my auntie on", "i live just off"
-    rf"(?:\b(?:live|lives|living|mieszka\w*)\b(?:\s+[^\s.!?,;:]+){{0,6}}?\s+{STREET_PREPOSITION}"
+    rf"(?:\b(?:live|lives|living|mieszka\w*|locui\w*|stau|stam)\b(?:\s+[^\s.!?,;:]+){{0,6}}?\s+{STREET_PREPOSITION}"
     # "i stay at the foyer on", "staying with my auntie on"; not "staying safe on"
     rf"|\b(?:stay|stays|staying)(?:\s+(?:at|with|in|round|over)\b(?:\s+[^\s.!?,;:]+){{0,5}}?)?\s+{STREET_PREPOSITION}"
     # "our house on", "my dads flat is on", "his nans house off"
@@ -262,7 +268,7 @@ LIVES_ON_BEFORE = re.compile(
     r"|\b(?:i|we|they|he|she|us|me|him|her|family|mum|dad|nan)\s+(?:just\s+|got\s+|have\s+|had\s+|are\s+)?"
     rf"(?:moved|move|moving)\b(?:\s+[^\s.!?,;:]+){{0,4}}?\s+{STREET_PREPOSITION}"
     r"|\baddress\s+is"
-    r")(?:\s+the)?\s+$",
+    r")(?:\s+the)?(?:\s+corner\s+of)?\s+$",
     re.IGNORECASE,
 )
 LIVES_ON_AFTER = re.compile(
@@ -285,6 +291,8 @@ SOMEONES_HOME_BEFORE = re.compile(
     r"|\b(?:home|back)\s+to"
     # where someone lives with no word between: "we live highfield street", "my birth mum lives ethel road"
     r"|\b(?:live|lives|living|stay|stays)"
+    # Somali: "waxay ku nooshahay", "waxaan ku nool nahay"
+    r"|\bku\s+(?:nool|nooshahay|noolahay|noolyihiin|deggan|degan)(?:\s+(?:nahay|yahay|ahay|yihiin))?"
     # moving from it: "moved here from", "moving house from", "the move from"
     r"|\b(?:move|moved|moving)(?:\s+(?:house|here|out|away))?\s+from"
     # dropped there: "he dropped me at", "drops us back to"
@@ -307,12 +315,13 @@ LIVING_CUES = frozenset(
         *("live", "lives", "living", "stay", "stays", "staying", "house", "flat", "home", "gaff", "address", "bedsit"),
         *("hostel", "moved", "move", "moving", "rehte", "rehta", "rehti", "placement", "placements", "back"),
         *("independent", "residential", "lodgings", "drop", "drops", "dropped", "family", "carers"),
+        *SOMALI_ROMANIAN_LIVING.split("|"),
     ]
 )
 """What LIVES_ON_BEFORE and LIVES_ON_AFTER need (with Polish "mieszka..."), cheap to look for first."""
 ON_A_STREET = re.compile(r"\b(?:on|off|onto)\s+(?:the\s+)?$", re.IGNORECASE)
 HOUSE_NUMBER_AFTER = re.compile(
-    r",?\s+(?:(?:number|no\.?|num)\s*)?\d{1,4}[a-z]?\b(?!\s*(?:%|am\b|pm\b|mins?\b|minutes?\b|hours?\b|years?\b|"
+    r",?\s+(?:(?:number|no\.?|num|nr\.?|(?:la\s+)?num[aă]rul)\s*)?\d{1,4}[a-z]?\b(?!\s*(?:%|am\b|pm\b|mins?\b|minutes?\b|hours?\b|years?\b|"
     r"days?\b|weeks?\b|times?\b|pounds?\b|quid\b|p\b|people\b|miles?\b|o'?clock\b|[:.]\d))",
     re.IGNORECASE,
 )
@@ -2697,8 +2706,27 @@ def _streets_lived_on(text: str) -> list[Found]:
         ):
             number = HOUSE_NUMBER_AFTER.match(text, m.end())
             end = number.end() if number else m.end()
+            corner = CORNER_OF.search(text, max(0, start - 16), start)
+            if corner:  # "on [the corner of ashford road and the rec]"
+                start = corner.start()
+                other = CORNER_AND.match(text, end)
+                end = other.end() if other else end
             found.append(Found(start, end, "address", "street where someone lives or stays"))
     return found
+
+
+def _foreign_words_between(address: str) -> bool:
+    """A number, then everyday words of Somali, Urdu or Polish, then a street: a bus number and what it does, not a
+    house number and its street ("bas-ka [14 wuxuu maraa narborough road]": the 14 goes along narborough road)."""
+    return sum(bool(class_of(w.lower()) & FOREIGN) for w in WORD.findall(address)) >= 2
+
+
+CORNER_OF = re.compile(r"\b(?:the\s+)?corner\s+of\s+$", re.IGNORECASE)
+CORNER_AND = re.compile(
+    rf"\s+(?:and|&|n)\s+(?:the\s+)?(?:(?:{STREET_NAME_WORD}){{0,2}}(?:{STREET}|{WEAK_STREET})|rec|park|shops?|church)\b",
+    re.IGNORECASE,
+)
+"""A home on a corner: the words before the street ("the corner of") and the other side of it ("and the rec")."""
 
 
 WEB_PARTS = frozenset(TLD.split("|")) | {"www", "html", "php", "pdf", "docx", "jpg", "png", "mp4", "txt"}
@@ -5512,7 +5540,11 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
                 if not m.group("d") or not _after_any_birth(m.group("d"))
             ]
         if not ADDRESS_STREETS.isdisjoint(seen) or "flat" in seen or "apartment" in seen:
-            found += [Found(*m.span(), "address", "house number and street") for m in ADDRESS.finditer(text)]
+            found += [
+                Found(*m.span(), "address", "house number and street")
+                for m in ADDRESS.finditer(text)
+                if not words.foreign or not _foreign_words_between(m.group())
+            ]
         if not WEAK_STREETS.isdisjoint(seen):
             found += _addresses_in_context(text, WEAK_ADDRESS)
         if not ANY_STREET.isdisjoint(seen) and STREET_THEN_NUMBER.search(text):
