@@ -3816,6 +3816,10 @@ def _a_public_figure(words: Words, found: Found) -> bool:
         return False  # "kendrick hit me": someone the young person knows
     if _then_whose(words, found.end):
         return False  # "[jamie] [vardy] my uncle ..."
+    if _theirs_by_what_follows(words.text, (found.start, found.end)):
+        return False  # "storm in year 8", "adele adele.s2010@gmail.com"
+    if words.next(i) and words.classes[i + 1] & SURNAME and not words.classes[i + 1] & (EVERYDAY | FIGURE | FUNCTION):
+        return False  # "adele smith": a first name and a surname, someone's own
     return words.prev(i) not in STRONG_CONTEXT and words.prev(i, 2) not in STRONG_CONTEXT
 
 
@@ -5624,8 +5628,11 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         found = _not_at_work(found)
     if any(f.recogniser == CAPITALISED for f in found):
         found = [f for f in found if f.recogniser != CAPITALISED or not _learned_doubts(words, f)]
-    theirs = _famous_but_theirs(words) if not _figure_ends().isdisjoint(seen) and not MY_WORDS.isdisjoint(seen) else []
-    found += [Found(s, e, "name", "a famous name, then who they are") for s, e in theirs]
+    theirs = _famous_but_theirs(words) if not _figure_ends().isdisjoint(seen) else []
+    found += [
+        Found(s, e, "name", "a famous name, then who they are" if _then_whose(words, e) else "a famous name, theirs")
+        for s, e in theirs
+    ]
     if not found:
         return found
     found = _addresses_joined(
@@ -5788,16 +5795,24 @@ def _figure_ends() -> frozenset[str]:
 
 
 def _famous_but_theirs(words: Words) -> list[tuple[int, int]]:
-    """Public figures' names of two words or more followed by who they are to the young person."""
-    return [(s, e) for s, e in _kept_phrases(words) if _then_whose(words, e) and _a_figures_name(words, s, e)]
+    """Public figures' names of two words or more followed by who they are to the young person ("harry kane my
+    cousin"), or said to be the young person's own or someone's they know ("harry kane in year 10", "my name is
+    jude bellingham", "lewis hamilton no relation")."""
+    mine = not MY_WORDS.isdisjoint(words.set)
+    return [
+        (s, e)
+        for s, e in _kept_phrases(words)
+        if ((mine and _then_whose(words, e)) or _theirs_by_what_follows(words.text, (s, e)))
+        and _a_figures_name(words, s, e)
+    ]
 
 
 def _a_figures_name(words: Words, start: int, end: int) -> bool:
     """Words start..end, kept as a public figure, place or service, are a public figure's or character's name
     (of the list), not a place's or service's."""
     at = tuple(w.lower() for w in as_words(words.text[start:end]))
-    if not at or any(class_of(w) & (PLACE | NOT_PERSON) for w in at):
-        return False
+    if not at or any(class_of(w) & NOT_PERSON for w in at) or " ".join(at) in places():
+        return False  # not "the samaritans", "victoria park"; but "lewis hamilton", whose surname is an area too
     return at in public_figures().phrases.get(at[0], ()) or ("the", *at) in public_figures().phrases.get("the", ())
 
 
@@ -5851,6 +5866,44 @@ def _said_to_be_theirs(words: Words, span: tuple[int, int]) -> bool:
         and MY_WORDS.isdisjoint(words.lowers[k:i])
         and any(w in MY_WORDS for w in words.lowers[max(0, k - 4) : k - 1])
     )
+
+
+THEIRS_AFTER = re.compile(
+    r",?\s*\(?(?:"
+    r"no\s+relation"  # "lewis hamilton no relation"
+    r"|(?:is|was|[’']?s)\s+(?:(?:my|his|her|their|our)\s+)?(?:[a-z]+[’']?s\s+)?(?:(?:real|actual|full|proper|legal)\s+)?"
+    r"name\b"
+    r"|(?:in|from)\s+(?:year|yr|y)\s?\d{1,2}\b"  # "harry kane in year 10"
+    r"|(?:in|from)\s+(?:my|our)\s+(?:class|year|form|school|tutor|street|road|estate|block)\b"
+    r"|like\s+the\s+(?:footballer|singer|boxer|player|rapper|actor|actress|youtuber|one)\b"
+    r"|[\w.+-]+@[\w-]+\."  # then their own email
+    r"|(?:\+44\s?|0)7\d{3}"  # or mobile number
+    r")",
+    re.IGNORECASE,
+)
+"""After a famous name, words that say it is someone the young person knows, or their own ("harry kane in year 10",
+"lewis hamilton no relation", "tyson fury is my cousins actual name", "... like the footballer", then an email)."""
+THEIRS_BEFORE = re.compile(
+    r"\b(?:my|his|her|their|[a-z]+[’']?s)\s+(?:(?:real|actual|full|proper|legal)\s+)?names?\s+(?:is|was|=|:)\s+$",
+    re.IGNORECASE,
+)
+"""Before a famous name, words that give it as someone's own ("my name is jude bellingham"; not "im miss honey" in
+the school play)."""
+
+
+def _theirs_by_what_follows(text: str, span: tuple[int, int]) -> bool:
+    """A public figure's name that the words after or just before say is the young person's own, or someone's they
+    know (THEIRS_AFTER, THEIRS_BEFORE)."""
+    if THEIRS_BEFORE.search(text, max(0, span[0] - 30), span[0]):
+        return True
+    after = THEIRS_AFTER.match(text, span[1])
+    return after is not None and not (
+        after.group().lstrip(" ,(").startswith("in") and READ_BEFORE.search(text, 0, span[0])
+    )
+
+
+READ_BEFORE = re.compile(r"\b(?:read|reading|watched|watching|watch|played|playing|about|loved?|studied|did)\s+$")
+"""A work, not a person, before "in year 7" ("i read percy jackson in year 7")."""
 
 
 def redact(text: str, terms: Terms | None = None) -> Redacted:
