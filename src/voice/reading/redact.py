@@ -897,10 +897,27 @@ class _Names:
         if p1 in URDU_PEOPLE and not c & STOP and _urdu_script(lower):
             return "relationship"  # "میری بہن عائشہ", "میرے ابو شاہد": a word for someone, then their name
         titled = p1 in TITLES and (p1 not in LOOSE_TITLES or p2 in TITLE_SPOTS)
-        if titled and (lower in TITLE_WORD_SURNAMES or (len(lower) == 1 and lower not in TEXT_LETTERS)):
+        if titled and (
+            lower in TITLE_WORD_SURNAMES or lower in STREET_SURNAMES or (len(lower) == 1 and lower not in TEXT_LETTERS)
+        ):
             return "title"  # "mr young", "miss t"
         if titled and p1 in LOOSE_TITLES and (lower in PERSON_VERBS or c & FUNCTION):
             titled = False  # "miss said i was lying"
+        if (
+            c & FIRST
+            and not c & (FUNCTION | STOP)
+            and p1 not in DETERMINERS
+            and w.foreign < 2
+            and _an_everyday_surname_after(w, i, verb_only=bool(c & EVERYDAY))
+        ):
+            return "first name and surname"  # "tom price smashed ...", "and jack day both play"
+        if (
+            c & FIRST
+            and not c & (FUNCTION | STOP)
+            and (p1 in RELATIONS or (p1 in ("is", "was") and p2 in RELATIONS))
+            and _an_everyday_surname_after(w, i, anything_after=True)
+        ):
+            return "first name and surname"  # "my stepdad is frank wood and he ..."
         if p1 in FAITH_TITLES and p2 not in DETERMINERS and c & FIRST and not c & STOP:
             return "title"  # "father tony at church", "imam yusuf": a faith leader's name after the title
         if c & FIRST and not c & STOP and self._given_as_own(i, p1, p2):
@@ -1547,11 +1564,19 @@ TITLE_SPOTS = frozenset(
         "love",
         "said",
         "says",
+        *("teacher", "teachers", "tutor", "head", "headteacher", "pe", "form", "sorry"),
     ]
 )
 """Words before "miss" or "sir" that make it a title ("i told miss hope", "miss hope is the only one"; not
 "i miss home")."""
+EVERYDAY_SURNAMES = word_list("everyday surnames")
+"""Surnames that are everyday words ("day", "good", "street", "price"): a surname only right after a first name or
+a title, where what follows says the two words are a person ("jack day both play", "miss street kept me back")."""
 TITLE_WORD_SURNAMES = frozenset(["young", "little", "best", "good", "long", "may", "well", "new", "day", *SUBJECTS])
+STREET_SURNAMES = word_list("street surnames")
+"""Surnames that are words of streets' and places' names too ("street", "lane", "hill"): after a first name, a surname
+only before what a person does ("owen street lives on ...", not "charles street is scary")."""
+TITLE_WORD_SURNAMES |= EVERYDAY_SURNAMES
 """Surnames that are words redaction never takes for names elsewhere ("mr young", "mrs may")."""
 TEXT_LETTERS = frozenset("uyrnxbcki")
 """Letters that are words in text speak ("miss u", "sir y"): not initials after a title."""
@@ -3037,6 +3062,74 @@ def _named_with_respect(words: Words) -> Iterator[Found]:
         if len(name) < 3 or c & (STOP | FUNCTION | ENGLISH) or (respect == "bhai" and not c & FIRST):
             continue
         yield Found(*words.span(k - 1), "name", "a name, then a word of respect")
+
+
+BE_OR_HAVE = frozenset(["is", "are", "was", "were", "has", "had"])
+THEN_A_PERSON = (
+    STRONG_VERBS
+    | SAID_OR_DID
+    | DID_TO_SOMEONE
+    | frozenset(
+        [
+            *(
+                "is",
+                "are",
+                "was",
+                "were",
+                "has",
+                "had",
+                "both",
+                "always",
+                "never",
+                "got",
+                "gets",
+                "spread",
+                "spreads",
+                "smashed",
+                "cuts",
+                "broke",
+            ),
+            *("made", "makes", "messages", "messaged", "texts", "texted", "calls", "called", "shouts", "shouted"),
+            *("plays", "played", "self", "lives", "lived", "works", "worked"),
+        ]
+    )
+)
+"""What a person does or is, after a first name and an everyday surname ("tom hall films ...", "jack day both play")."""
+
+
+def _an_everyday_surname_after(
+    words: Words, i: int, anything_after: bool = False, verb_only: bool = False, at_the_end: bool = False
+) -> bool:
+    """Word i + 1 is a surname that is an everyday word (or a surname of the lists), with nothing between, and what
+    comes after it is what a person does or is, or the answer's end, a comma or a date ("tom price smashed", "[chloe]
+    best, year 9"), or anything where the words before said who the person is (anything_after: "my stepdad is frank
+    wood and ..."); not "amy best friend", "will power", "jack frost nipping"."""
+    j = i + 1
+    if j >= len(words) or words.before[j] or words.possessive(i):
+        return False
+    c, word = words.classes[j], words.lowers[j]
+    street = word in STREET_SURNAMES
+    if not (street or word in EVERYDAY_SURNAMES or (c & SURNAME and not c & (STOP | FUNCTION | PLACE | FIRST))):
+        return False
+    if street and (f"{words.lowers[i]} {word}" in places() or (words.lowers[i], word) in school_forms()):
+        return False  # "heath lane", "ash field": a school's or a place's name
+    if anything_after:
+        return True  # "my stepdad is frank wood and ..."
+    if j + 1 >= len(words) or words.before[j + 1]:
+        return at_the_end and not street  # "dob 4/5/2011, [chloe] best."
+    after = words.lowers[j + 1]
+    if street or verb_only:
+        return after in THEN_A_PERSON and after not in BE_OR_HAVE  # "owen street lives", not "rose gold is"
+    return ("," in words.text[words.span(j)[1] : words.span(j + 1)[0]] and at_the_end) or after in THEN_A_PERSON
+
+
+def _with_surname_after(words: Words, f: Found) -> Found:
+    """A name found, then a surname that is an everyday word where what follows says so ("[mia] good is", "[tom]
+    hall films people"): the surname goes with it."""
+    last = next((k for k in range(len(words)) if words.span(k)[1] == f.end), None)
+    if last is None or words.foreign >= 2 or not _an_everyday_surname_after(words, last, at_the_end=True):
+        return f
+    return Found(f.start, words.span(last + 1)[1], f.kind, f.recogniser)
 
 
 def _with_pet_name_before(text: str, found: Found) -> Found:
@@ -5652,7 +5745,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             if f.kind == "address"
             else _with_surroundings(text, f)
             if f.kind == "workplace"
-            else _with_pet_name_before(text, f)
+            else _with_surname_after(words, _with_pet_name_before(text, f))
             if f.kind == "name"
             else f
             for f in found
