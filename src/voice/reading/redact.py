@@ -4159,6 +4159,22 @@ def _a_pets_name(words: Words, found: Found) -> bool:
     return False
 
 
+ROMAN_NUMERAL = re.compile(r"(?:ii|iii|iv|vi|vii|viii|ix|xi|xii|xiii|xiv|xv|xvi)")
+MONARCHS = frozenset(["king", "queen", "prince", "princess", "pope", "tsar", "emperor", "empress", "saint"])
+
+
+def _a_monarch(words: Words, f: Found) -> bool:
+    """A king's or queen's name with their number ("king henry viii", "queen elizabeth ii", "[king] henry viii"):
+    history, not a person the young person knows."""
+    last = next((k for k in range(len(words)) if words.span(k)[1] >= f.end), None)
+    if last is None:
+        return False
+    for k in (last + 1, last + 2):
+        if k < len(words) and not words.before[k] and ROMAN_NUMERAL.fullmatch(words.lowers[k]):
+            return k == last + 1 or words.lowers[last] in MONARCHS or words.prev(last) in MONARCHS
+    return False
+
+
 PET_NAMING = frozenset(["called", "named", "name", "is", "was", "s", "new", "little", "old"])
 """Words between a pet and its name ("my dog is called biscuit", "our cat's name is luna")."""
 
@@ -5771,6 +5787,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
                 or _a_word_of_its_language(words, f)
                 or _an_identity(words, f)
                 or (f.kind == "name" and _a_pets_name(words, f))
+                or (f.kind == "name" and _a_monarch(words, f))
                 or (f.kind == "name" and _a_modal_before_its_verb(text, f))
                 or (f.kind == "name" and f.start in famous)
                 or (f.kind == "name" and _a_title_read_or_watched(words, f))
