@@ -2310,6 +2310,76 @@ BUILDING_NAMED = re.compile(
     re.IGNORECASE,
 )
 BUILDING_LIVING_CUES = LIVING_CUES | {"lived", "rehoused", "placed"}
+CARE_HOME = "children's or care home by its name"
+CARE_HOME_NAMED = re.compile(
+    r"\b(?P<b>(?:[a-z][a-z'’-]*\s+){1,3}?)(?:children'?s|children’s|childrens|kids|care|residential)\s+home\b",
+    re.IGNORECASE,
+)
+NOT_A_CARE_HOMES_NAME = frozenset(
+    [
+        *("residential", "private", "secure", "foster", "semi", "independent", "supported", "local", "council"),
+        *("new", "old", "big", "small", "nice", "horrible", "lovely", "strict", "scary", "rubbish", "different"),
+        *("another", "same", "last", "first", "current", "other", "next", "nearest", "one", "kids", "children"),
+        *("mixed", "girls", "boys", "emergency", "short", "long", "term", "respite", "nursing", "specialist"),
+    ]
+)
+"""Words before "children's home" or "care home" that say what kind it is, not its name ("a secure children's
+home")."""
+
+
+def _care_homes_named(text: str) -> list[Found]:
+    """A children's or care home by its name ("[sunnyside lodge childrens home]", "the [elms care home]"): words
+    before "children's home" or "care home" that are not function words or words for what kind it is."""
+    found = []
+    for m in CARE_HOME_NAMED.finditer(text):
+        start = m.start("b")
+        for w in WORD.finditer(m.group("b")):
+            lower = w.group().lower()
+            if class_of(lower) & (STOP | FUNCTION) or lower in NOT_A_CARE_HOMES_NAME:
+                start = m.start("b") + w.end()  # the name starts after "a", "the", "my", "secure", "in"
+        start += len(text[start : m.end()]) - len(text[start : m.end()].lstrip())
+        if start < m.start("b") + len(m.group("b").rstrip()) and not text[start : m.end()].lower().startswith(
+            ("childrens", "children", "kids", "care", "residential")
+        ):
+            found.append(Found(start, m.end(), "address", CARE_HOME))
+    return found
+
+
+HOUSE_NUMBER_GIVEN = re.compile(
+    r"\bhouse\s+(?:number|no\.?|num)\s*(?:is\s+|=\s*|:\s*|was\s+)?(\d{1,4}[a-z]?)\b(?![\s-]*\d)", re.IGNORECASE
+)
+"""A house number given alone ("our house number is 27")."""
+LIVE_AT_A_NUMBER = re.compile(
+    r"\b(?:live|lives|living|lived|stay|stays|staying)\s+(?:at|on)\s+(?P<a>(?:number\s+|no\.?\s*)?\d{1,4}[a-z]?\s+"
+    r"(?P<w>[a-z][a-z']+)(?:\s+(?P<x>[a-z][a-z']+))?)",
+    re.IGNORECASE,
+)
+"""Where someone lives: a number and a street's name without its street word ("we live at 14 westcotes")."""
+
+
+def _numbered_without_a_street_word(text: str) -> list[Found]:
+    """A house number and one word that is no English word, a time or an amount, after "live at" ("we live at [14
+    westcotes]"; not "i live at 5 mins from school"); the next word too where it is none either."""
+    found = []
+    for m in LIVE_AT_A_NUMBER.finditer(text):
+        word = m.group("w").lower()
+        if class_of(word) & (ENGLISH | STOP | FUNCTION | FOREIGN) or word in ANY_STREET:
+            continue
+        end = m.end("w")
+        if m.group("x") and not class_of(m.group("x").lower()) & (ENGLISH | STOP | FUNCTION | FOREIGN):
+            end = m.end("x")
+        found.append(Found(m.start("a"), end, "address", "house number and a street's name where someone lives"))
+    return found
+
+
+FLAT_OF_A_BUILDING = re.compile(
+    r"\b(?:the\s+)?(?:top|middle|bottom|basement|ground\s+floor|first\s+floor|second\s+floor|upstairs|downstairs|"
+    r"back|front|attic)\s+(?:flat|room|bedsit|maisonette)\s*(?:,|at|in|of)?\s*$",
+    re.IGNORECASE,
+)
+"""Which flat of a building, just before its address ("[the top flat at 3 evington lane]")."""
+CARE_HOME_WORDS = frozenset(["childrens", "children's", "children’s", "children", "kids", "care", "residential"])
+LIVE_STAY = frozenset(["live", "lives", "living", "lived", "stay", "stays", "staying"])
 """What _buildings_lived_in needs (BUILDING_LIVING_BEFORE's words), cheap to look for first."""
 BUILDING_LIVING_BEFORE = re.compile(
     r"\b(?:live|lives|living|lived|stay|stays|staying|moved|move|moving|rehoused|placed)\b[^.!?\n]{0,25}$",
@@ -2418,6 +2488,14 @@ def _home_group(words: Words, k: int, end: int) -> _Group | None:
     article = j < end and words.lowers[j] in HOME_ARTICLES and not words.comma_before(j)
     owner = not article and j < end and words.lowers[j] in HOME_OWNERS and not words.comma_before(j)
     first = j + article + owner  # "above [his shop]"
+    town = 0 if article or owner or relation != "in" else _town_words(words.lowers[first : min(first + 3, end)])
+    after = first + town
+    if (
+        town > 1
+        and not any(words.comma_before(i) for i in range(first + 1, after))
+        and (after >= end or words.comma_before(after) or not _a_word_of_a_place(words, after))
+    ):  # not "in [stoney stanton] quarry"
+        return _Group(relation, first, first + town - 1, article, "place")  # "in [long whatton]", "in [great glen]"
     last = first - 1
     while (
         last + 1 < end
@@ -2857,8 +2935,9 @@ def _with_town(text: str, found: Found) -> Found:
     ):  # "[hinckley road 54, mieszkanie 2]", "[evington road pod numerem 118]", "[14 tudor road flat 2]"
         found = Found(found.start, part.end(), found.kind, found.recogniser)
     m = TOWN_IN_AFTER.match(text, found.end)
-    end = _end_of_a_town(m) if m and DIGIT.search(text, found.start, found.end) else None
-    if end is not None:  # "[21 hinckley road in earl shilton]"
+    named = found.recogniser == CARE_HOME
+    end = _end_of_a_town(m) if m and (named or DIGIT.search(text, found.start, found.end)) else None
+    if end is not None:  # "[21 hinckley road in earl shilton]", "[rainbow lodge childrens home in south wigston]"
         found = Found(found.start, end, found.kind, found.recogniser)
     return found
 
@@ -3241,6 +3320,13 @@ def _with_building_before(text: str, found: Found) -> Found:
     if any(w in NOT_A_HOUSES_NAME or w in RELATIONS or w in RELATIONS_PLURAL or w.endswith("'s") for w in words):
         return found
     return Found(m.start(), found.end, found.kind, found.recogniser)
+
+
+def _with_flat_before(text: str, found: Found) -> Found:
+    """An address with which flat of the building just before it ("[the top flat at 3 evington lane]", "[the
+    basement flat, 22 hartopp road]")."""
+    m = FLAT_OF_A_BUILDING.search(text, max(0, found.start - 40), found.start)
+    return Found(m.start(), found.end, found.kind, found.recogniser) if m else found
 
 
 AREA_BEFORE = re.compile(r"\b((?:[A-Za-z'-]+\s+){0,2}[A-Za-z'-]+),\s*$")
@@ -5684,6 +5770,12 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         found += _streets_lived_on(text)
     if not BUILDING_LIVING_CUES.isdisjoint(seen) and not BUILDING_ENDS.isdisjoint(seen):
         found += _buildings_lived_in(text)
+    if "home" in seen and not CARE_HOME_WORDS.isdisjoint(seen):
+        found += _care_homes_named(text)
+    if digit_count and "house" in seen:
+        found += [Found(*m.span(), "address", "house number") for m in HOUSE_NUMBER_GIVEN.finditer(text)]
+    if digit_count and not LIVE_STAY.isdisjoint(seen):
+        found += _numbered_without_a_street_word(text)
     if not (HOME_HEADS.isdisjoint(seen) and LIVES_BESIDE.isdisjoint(seen)):
         found += _described_homes(words)
     if digit_count and not HOME_NUMBER_WORDS.isdisjoint(seen):
@@ -5746,14 +5838,18 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         return found
     found = _addresses_joined(
         [
-            _with_home_before(
+            _with_flat_before(
                 text,
-                _with_building_before(
+                _with_home_before(
                     text,
-                    _with_area_before(
+                    _with_building_before(
                         text,
-                        _with_town(
-                            text, _with_parts_after(text, _with_number_words_before(text, _from_its_number(text, f)))
+                        _with_area_before(
+                            text,
+                            _with_town(
+                                text,
+                                _with_parts_after(text, _with_number_words_before(text, _from_its_number(text, f))),
+                            ),
                         ),
                     ),
                 ),
