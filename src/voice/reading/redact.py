@@ -711,7 +711,7 @@ def _word_class(lower: str) -> int:
         found |= FIRST  # a Polish name as its sentence has it: "lubię panią Ewę", "widzę Hanię", "z Kasią"
     if lower in surnames():
         found |= SURNAME
-    if lower in places():
+    if lower in places() and lower not in NAMES_THAT_ARE_PLACES:
         found |= PLACE
     if lower in not_people():
         found |= NOT_PERSON
@@ -4249,6 +4249,35 @@ ROMAN_NUMERAL = re.compile(r"(?:ii|iii|iv|vi|vii|viii|ix|xi|xii|xiii|xiv|xv|xvi)
 MONARCHS = frozenset(["king", "queen", "prince", "princess", "pope", "tsar", "emperor", "empress", "saint"])
 
 
+NAMES_THAT_ARE_PLACES = word_list("names that are places")
+"""First names that are countries or cities too ("jordan", "georgia"): a place only after words that say one."""
+PLACE_BEFORE = word_list("before a place")
+"""Words after which one of NAMES_THAT_ARE_PLACES is the place ("from jordan", "visit florence")."""
+
+
+def _a_place_named_as_one(words: Words, f: Found) -> bool:
+    """A first name that is a country or city too, after words that say a place ("my dad is from [jordan]", "we went
+    to [paris]", "the war in [georgia]")."""
+    i = words.index_at(f.start)
+    if i is None or words.lowers[i] not in NAMES_THAT_ARE_PLACES or words.span(i)[1] != f.end:
+        return False
+    if words.prev(i) in PLACE_BEFORE or (words.prev(i) == "to" and words.prev(i, 2) in GOING_TO_A_PLACE):
+        return True
+    beside = [k for k in (i - 1, i + 1) if 0 <= k < len(words)]
+    if any(words.classes[k] & PLACE for k in beside):
+        return True  # "somalia, [india], poland"
+    return PLACE_AFTER.match(words.text, f.end) is not None  # "[georgia] is a country"
+
+
+GOING_TO_A_PLACE = frozenset(
+    [
+        *("went", "go", "going", "goes", "been", "moved", "move", "moving", "flew", "fly", "flying", "trip"),
+        *("holiday", "send", "sent", "sending", "back", "way", "travel", "travelled"),
+    ]
+)
+PLACE_AFTER = re.compile(r"\s+(?:is|was)\s+(?:a|the)\s+(?:\w+\s+)?(?:country|state|city|capital|place)\b", re.I)
+
+
 def _a_monarch(words: Words, f: Found) -> bool:
     """A king's or queen's name with their number ("king henry viii", "queen elizabeth ii", "[king] henry viii"):
     history, not a person the young person knows."""
@@ -5884,6 +5913,11 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
                 or _an_identity(words, f)
                 or (f.kind == "name" and _a_pets_name(words, f))
                 or (f.kind == "name" and _a_monarch(words, f))
+                or (
+                    f.kind == "name"
+                    and not NAMES_THAT_ARE_PLACES.isdisjoint(words.set)
+                    and _a_place_named_as_one(words, f)
+                )
                 or (f.kind == "name" and _a_modal_before_its_verb(text, f))
                 or (f.kind == "name" and f.start in famous)
                 or (f.kind == "name" and _a_title_read_or_watched(words, f))
