@@ -4264,6 +4264,7 @@ def _a_place_named_as_one(words: Words, f: Found) -> bool:
     if words.prev(i) in PLACE_BEFORE or (words.prev(i) == "to" and words.prev(i, 2) in GOING_TO_A_PLACE):
         return True
     beside = [k for k in (i - 1, i + 1) if 0 <= k < len(words)]
+    beside += [k for k, w in ((i - 2, words.prev(i)), (i + 2, words.next(i))) if w in AND_WORDS and 0 <= k < len(words)]
     if any(words.classes[k] & PLACE for k in beside):
         return True  # "somalia, [india], poland"
     return PLACE_AFTER.match(words.text, f.end) is not None  # "[georgia] is a country"
@@ -4275,7 +4276,12 @@ GOING_TO_A_PLACE = frozenset(
         *("holiday", "send", "sent", "sending", "back", "way", "travel", "travelled"),
     ]
 )
-PLACE_AFTER = re.compile(r"\s+(?:is|was)\s+(?:a|the)\s+(?:\w+\s+)?(?:country|state|city|capital|place)\b", re.I)
+PLACE_AFTER = re.compile(
+    r"\s+(?:is|was)\s+(?:where\b|(?:a|the|my|our)\s+(?:\w+\s+){0,2}?(?:country|state|city|capital|place|trip|holiday)\b)",
+    re.IGNORECASE,
+)
+"""After a first name that is a place too, words that say it is the place ("georgia is a country", "paris was the best
+school trip", "jordan is where my dad is from")."""
 
 
 def _a_monarch(words: Words, f: Found) -> bool:
