@@ -42,7 +42,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen24 --before REV  # the twenty-fourth (frozen24/, development since its measure)
     .venv/bin/python tools/score_redaction.py --frozen25 --before REV  # the twenty-fifth (frozen25/, development since its measure)
     .venv/bin/python tools/score_redaction.py --frozen26 --before REV  # the twenty-sixth (frozen26/, development since its measure)
-    .venv/bin/python tools/score_redaction.py --frozen27 --before REV  # the twenty-seventh (frozen27/, blind: measure once)
+    .venv/bin/python tools/score_redaction.py --frozen27 --before REV  # the twenty-seventh (frozen27/, development since its measure)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -222,7 +222,7 @@ SETS = {
     "frozen24": ("frozen24", "twenty-fourth frozen set", False),
     "frozen25": ("frozen25", "twenty-fifth frozen set", False),
     "frozen26": ("frozen26", "twenty-sixth frozen set", False),
-    "frozen27": ("frozen27", "twenty-seventh frozen set", True),
+    "frozen27": ("frozen27", "twenty-seventh frozen set", False),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -291,7 +291,7 @@ HELP = {
     "frozen26": "score the twenty-sixth frozen set of #28 (frozen26/, written blind at the seventeenth session's start, "
     "after round 38's code; measured once at b5c0682 and 84a706d, a development set since, so its misses may be listed)",
     "frozen27": "score the twenty-seventh frozen set of #28 (frozen27/, written blind at the eighteenth session's start, "
-    "during round 51; to be measured once, beside the start code 888826d; its misses are not listed)",
+    "during round 51; measured once at 888826d and beac0fe, a development set since, so its misses may be listed)",
 }
 
 
