@@ -406,6 +406,13 @@ BIRTH_IN_WORDS = re.compile(
 """A whole date with its birth year in words: "the 21st of april two thousand and ten"."""
 YEAR_WORD_STARTS = frozenset(["thousand", "twenty", "nineteen"])
 BIRTH_ISO = re.compile(rf"\b{BIRTH_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b")
+BIRTH_SPACED = re.compile(
+    r"(?<!\bwon\s)(?<!\blost\s)(?<!\bdrew\s)(?<!\bbeat\s)(?<!\bscore\s)(?<!\bit\swas\s)(?<![\d.:/-])"
+    rf"\b(?:0?[1-9]|[12]\d|3[01])\s(?:0?[1-9]|1[0-2])\s{BIRTH_YEAR}\b(?![.:/-]?\d)(?!\s+(?:was|is|were|will)\b)",
+    re.IGNORECASE,
+)
+"""A day, month and birth year with spaces between ("03 11 2011"); not a score, then a year ("we won 3 1 2010 was a
+good year")."""
 """A date in a birth year the other way round: "2010-11-23"."""
 BIRTHDAY_DATE = re.compile(
     # A day and month after words for a birthday: "my birthdays the 30th of april", "bday is on 3rd feb".
@@ -2215,6 +2222,8 @@ def _birth_dates(text: str, seen: frozenset[str]) -> list[Found]:
         found += [Found(*m.span(), "date of birth", "date in a birth year") for m in BIRTH_ISO.finditer(text)]
     if months and DIGIT.search(text):
         found += [Found(*m.span(), "date of birth", "date in a birth year") for m in BIRTH_SHORT.finditer(text)]
+    if BIRTH_YEAR_NEEDS.search(text):  # "03 11 2011"
+        found += [Found(*m.span(), "date of birth", "date in a birth year") for m in BIRTH_SPACED.finditer(text)]
     if months and not YEAR_WORD_STARTS.isdisjoint(seen):
         found += [Found(*m.span(), "date of birth", "date in a birth year") for m in BIRTH_IN_WORDS.finditer(text)]
     if (months or "/" in text or "." in text or "-" in text) and not BIRTH_WORDS.isdisjoint(seen):
@@ -2251,13 +2260,15 @@ HOME_BY_NUMBER = re.compile(
     rf"\b(?:(?:hostel|hotel)\s+)?room\s+\d{{1,4}}[a-z]?{HOTEL_TAIL}"
     r"|\b(?:live|lives|living|stay|stays|staying|moved|placed)\s+in\s+"
     r"(?P<h>(?:(?:hostel|hotel)\s+)?room|caravan|chalet|cabin|bungalow|maisonette)\s+\d{1,4}[a-z]?\b"
-    rf"(?:{HOTEL_TAIL})?",
+    rf"(?:{HOTEL_TAIL})?"
+    # a caravan site's plot or pitch: "plot 6 on the hill farm site"
+    r"|\b(?:plot|pitch)\s+\d{1,3}[a-z]?\s+(?:on|at|in)\s+(?:the\s+)?(?:[A-Za-z']+\s+){1,3}(?:site|caravan\s+park|camp)\b",
     re.IGNORECASE,
 )
 """A home that is not a house, by its number: a hotel's or hostel's room where a family is placed ("[room 118 at the
 premier inn on humberstone gate]"), or a room, caravan or bungalow someone lives in ("we live in [caravan 7]"); not
 "maths in room 118" or "room 4 at the youth centre"."""
-HOME_NUMBER_WORDS = frozenset(["room", "caravan", "chalet", "cabin", "bungalow", "maisonette"])
+HOME_NUMBER_WORDS = frozenset(["room", "caravan", "chalet", "cabin", "bungalow", "maisonette", "plot", "pitch"])
 """What HOME_BY_NUMBER needs, cheap to look for first."""
 BLOCK_PAIR = re.compile(
     r"\b(?:the\s+)?(?P<a>(?:st\.?\s+)?[A-Za-z']+)\s+(?:flats|estate|house|court|lodge|tower|towers|heights|mansions)"
@@ -2804,6 +2815,7 @@ def _streets_lived_on(text: str) -> list[Found]:
         if (
             LIVES_ON_BEFORE.search(before[cut + 1 :])
             or LIVES_ON_AFTER.match(text, m.end())
+            or (_people_from(before[cut + 1 :]) and as_words(text[start : m.end()].lower()) not in school_forms())
             or _someones_home(before[cut + 1 :])
             or (not m.group("weak") and _postal_after(text, m.end()))
         ):
@@ -2852,6 +2864,25 @@ def _dotted_handles(text: str) -> list[Found]:
         if WEB_PARTS.isdisjoint(parts) and max(map(len, parts)) >= 4 and sum(len(p) == 1 for p in parts) <= 1:
             found.append(Found(*m.span(), "handle", "handle with dots"))
     return found
+
+
+PEOPLE_FROM = re.compile(r"\b([a-z]+)\s+from\s+$", re.IGNORECASE)
+PEOPLE_NOUNS = frozenset(
+    [
+        *("lads", "lad", "boys", "boy", "girls", "girl", "kids", "kid", "family", "families", "people", "gang"),
+        *("man", "men", "woman", "women", "guy", "guys", "mandem", "youngers", "olders", "them", "twins", "brothers"),
+    ]
+)
+
+
+def _people_from(before: str) -> bool:
+    """People said to be from a street ("the lads from [gipsy lane]", "kai and jay from [hallam crescent]"): where
+    they live; not a bus, a shop or a distance from it."""
+    m = PEOPLE_FROM.search(before)
+    if m is None:
+        return False
+    who = m.group(1).lower()
+    return who in PEOPLE_NOUNS or bool(class_of(who) & FIRST and not class_of(who) & (STOP | FUNCTION | PLACE))
 
 
 def _someones_home(before: str) -> bool:
@@ -5796,6 +5827,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         found += [Found(*m.span(), "address", "street where someone lives") for m in ADDRESS.finditer(text)]
     if not ANY_STREET.isdisjoint(seen) and not (
         "," not in text
+        and "from" not in seen
         and LIVING_CUES.isdisjoint(seen)
         and not any(w.startswith("mieszka") for w in seen)
         and not (
