@@ -829,6 +829,10 @@ class Words:
                 return i
         return None
 
+    def index_ending(self, end: int) -> int | None:
+        """The word that a span ending at this character ends in: the first whose end is at or after it."""
+        return next((k for k in range(len(self.lowers)) if self.span(k)[1] >= end), None)
+
     def possessive(self, i: int) -> bool:
         """Whether the word was written with an 's ("Zayaan's"), which its lower-case form has dropped."""
         return self.written[i].lower().replace("’", "'") != self.lowers[i]
@@ -3236,8 +3240,13 @@ def _an_everyday_surname_after(
 def _with_surname_after(words: Words, f: Found) -> Found:
     """A name found, then a surname that is an everyday word where what follows says so ("[mia] good is", "[tom]
     hall films people"): the surname goes with it."""
-    last = next((k for k in range(len(words)) if words.span(k)[1] == f.end), None)
-    if last is None or words.foreign >= 2 or not _an_everyday_surname_after(words, last, at_the_end=True):
+    last = words.index_ending(f.end)
+    if (
+        last is None
+        or words.span(last)[1] != f.end
+        or words.foreign >= 2
+        or not _an_everyday_surname_after(words, last, at_the_end=True)
+    ):
         return f
     return Found(f.start, words.span(last + 1)[1], f.kind, f.recogniser)
 
@@ -4318,7 +4327,7 @@ school trip", "jordan is where my dad is from")."""
 def _a_monarch(words: Words, f: Found) -> bool:
     """A king's or queen's name with their number ("king henry viii", "queen elizabeth ii", "[king] henry viii"):
     history, not a person the young person knows."""
-    last = next((k for k in range(len(words)) if words.span(k)[1] >= f.end), None)
+    last = words.index_ending(f.end)
     if last is None:
         return False
     for k in (last + 1, last + 2):
@@ -4391,7 +4400,8 @@ def _a_character_of_a_work(words: Words, found: Found) -> bool:
         return False
     if words.prev(i) in AND_WORDS and words.prev(i, 2) in ("me", "i"):
         return False  # "me and sheila"
-    last = next((k for k in range(i, len(words)) if words.span(k)[1] >= found.end), i)
+    last = words.index_ending(found.end)
+    last = i if last is None else last
     names = [w.lower() for w in as_words(words.text[found.start : found.end])]
     index = _characters()
     named = _works_named_after(words, last + 1)
