@@ -34,6 +34,7 @@ def test_a_famous_name_that_is_theirs_goes(line: str, gone: list[str]) -> None:
         "lewis hamilton won in the rain and i stayed up to watch it",
         "tyson fury is my dads favourite boxer",
         "jude bellingham is the best player in the world no cap",
+        "i love harry styles like the one direction days",
     ],
 )
 def test_a_public_figure_written_about_stays(line: str) -> None:

@@ -6163,7 +6163,7 @@ THEIRS_AFTER = re.compile(
     r"name\b"
     r"|(?:in|from)\s+(?:year|yr|y)\s?\d{1,2}\b"  # "harry kane in year 10"
     r"|(?:in|from)\s+(?:my|our)\s+(?:class|year|form|school|tutor|street|road|estate|block)\b"
-    r"|like\s+the\s+(?:footballer|singer|boxer|player|rapper|actor|actress|youtuber|one)\b"
+    r"|like\s+the\s+(?:footballer|singer|boxer|player|rapper|actor|actress|youtuber)\b"
     r"|[\w.+-]+@[\w-]+\."  # then their own email
     r"|(?:\+44\s?|0)7\d{3}"  # or mobile number
     r")",
