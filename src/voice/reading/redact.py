@@ -195,9 +195,8 @@ address only where the words around say someone lives there."""
 NUMBER_WORD_SET = frozenset(NUMBER_WORDS[3:-1].split("|"))
 ANY_STREET = ADDRESS_STREETS | WEAK_STREETS
 WEAK_STREET = "(?:" + "|".join(sorted(WEAK_STREETS, key=lambda w: (-len(w), w))) + ")"
-SOMALI_ROMANIAN_LIVING = (
-    r"nool|nooshahay|noolahay|noolyihiin|deggan|degan|locuiesc|locuim|locuieste|locuiește|stau|stam"
-)
+SOMALI_LIVING = r"nool|nooshahay|noolahay|noolyihiin|deggan|degan"
+SOMALI_ROMANIAN_LIVING = SOMALI_LIVING + r"|locuiesc|locuim|locuieste|locuiește|stau|stam"
 """Somali ("ku nool", "ku nooshahay") and Romanian ("locuim", "stau pe") words for living somewhere."""
 LIVING_BEFORE = re.compile(
     r"\b(?:live|lives|living|lived|stay|stays|staying|address|house|home|moved|move|at|is|"
@@ -292,7 +291,7 @@ SOMEONES_HOME_BEFORE = re.compile(
     # where someone lives with no word between: "we live highfield street", "my birth mum lives ethel road"
     r"|\b(?:live|lives|living|stay|stays)"
     # Somali: "waxay ku nooshahay", "waxaan ku nool nahay"
-    r"|\bku\s+(?:nool|nooshahay|noolahay|noolyihiin|deggan|degan)(?:\s+(?:nahay|yahay|ahay|yihiin))?"
+    rf"|\bku\s+(?:{SOMALI_LIVING})(?:\s+(?:nahay|yahay|ahay|yihiin))?"
     # moving from it: "moved here from", "moving house from", "the move from"
     r"|\b(?:move|moved|moving)(?:\s+(?:house|here|out|away))?\s+from"
     # dropped there: "he dropped me at", "drops us back to"
@@ -406,6 +405,7 @@ BIRTH_IN_WORDS = re.compile(
 """A whole date with its birth year in words: "the 21st of april two thousand and ten"."""
 YEAR_WORD_STARTS = frozenset(["thousand", "twenty", "nineteen"])
 BIRTH_ISO = re.compile(rf"\b{BIRTH_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b")
+"""A date in a birth year the other way round: "2010-11-23"."""
 BIRTH_SPACED = re.compile(
     r"(?<!\bwon\s)(?<!\blost\s)(?<!\bdrew\s)(?<!\bbeat\s)(?<!\bscore\s)(?<!\bit\swas\s)(?<![\d.:/-])"
     rf"\b(?:0?[1-9]|[12]\d|3[01])\s(?:0?[1-9]|1[0-2])\s{BIRTH_YEAR}\b(?![.:/-]?\d)(?!\s+(?:was|is|were|will)\b)",
@@ -413,7 +413,6 @@ BIRTH_SPACED = re.compile(
 )
 """A day, month and birth year with spaces between ("03 11 2011"); not a score, then a year ("we won 3 1 2010 was a
 good year")."""
-"""A date in a birth year the other way round: "2010-11-23"."""
 BIRTHDAY_DATE = re.compile(
     # A day and month after words for a birthday: "my birthdays the 30th of april", "bday is on 3rd feb".
     rf"\b(?:birthday|birthdays|birthday's|bday|bdays|b-day|dob|born|urodziny|urodzi[lł]e[mś]\s+si[eę]|"
@@ -917,18 +916,19 @@ class _Names:
         if (
             c & FIRST
             and not c & (FUNCTION | STOP)
-            and p1 not in DETERMINERS
-            and w.foreign < 2
-            and _an_everyday_surname_after(w, i, verb_only=bool(c & EVERYDAY))
+            and (
+                (
+                    p1 not in DETERMINERS
+                    and w.foreign < 2
+                    and _an_everyday_surname_after(w, i, verb_only=bool(c & EVERYDAY))
+                )
+                or (  # "my stepdad is frank wood and he ..."
+                    (p1 in RELATIONS or (p1 in ("is", "was") and p2 in RELATIONS))
+                    and _an_everyday_surname_after(w, i, anything_after=True)
+                )
+            )
         ):
             return "first name and surname"  # "tom price smashed ...", "and jack day both play"
-        if (
-            c & FIRST
-            and not c & (FUNCTION | STOP)
-            and (p1 in RELATIONS or (p1 in ("is", "was") and p2 in RELATIONS))
-            and _an_everyday_surname_after(w, i, anything_after=True)
-        ):
-            return "first name and surname"  # "my stepdad is frank wood and he ..."
         if p1 in FAITH_TITLES and p2 not in DETERMINERS and c & FIRST and not c & STOP:
             return "title"  # "father tony at church", "imam yusuf": a faith leader's name after the title
         if c & FIRST and not c & STOP and self._given_as_own(i, p1, p2):
@@ -1581,13 +1581,14 @@ TITLE_SPOTS = frozenset(
 """Words before "miss" or "sir" that make it a title ("i told miss hope", "miss hope is the only one"; not
 "i miss home")."""
 EVERYDAY_SURNAMES = word_list("everyday surnames")
-"""Surnames that are everyday words ("day", "good", "street", "price"): a surname only right after a first name or
-a title, where what follows says the two words are a person ("jack day both play", "miss street kept me back")."""
-TITLE_WORD_SURNAMES = frozenset(["young", "little", "best", "good", "long", "may", "well", "new", "day", *SUBJECTS])
+"""Surnames that are everyday words ("day", "good", "price"): a surname only right after a first name or a title,
+where what follows says the two words are a person ("jack day both play", "miss good kept me back")."""
 STREET_SURNAMES = word_list("street surnames")
 """Surnames that are words of streets' and places' names too ("street", "lane", "hill"): after a first name, a surname
 only before what a person does ("owen street lives on ...", not "charles street is scary")."""
-TITLE_WORD_SURNAMES |= EVERYDAY_SURNAMES
+TITLE_WORD_SURNAMES = (
+    frozenset(["young", "little", "best", "good", "long", "may", "well", "new", "day", *SUBJECTS]) | EVERYDAY_SURNAMES
+)
 """Surnames that are words redaction never takes for names elsewhere ("mr young", "mrs may")."""
 TEXT_LETTERS = frozenset("uyrnxbcki")
 """Letters that are words in text speak ("miss u", "sir y"): not initials after a title."""
@@ -2220,13 +2221,14 @@ def _birth_dates(text: str, seen: frozenset[str]) -> list[Found]:
     found = []
     months = not MONTH_WORDS.isdisjoint(seen)
     year = months or "-" in text or "/" in text or "." in text
-    if year and BIRTH_YEAR_NEEDS.search(text):
+    birth_year = BIRTH_YEAR_NEEDS.search(text) is not None
+    if year and birth_year:
         if months:
             found += [Found(*m.span(), "date of birth", "date in a birth year") for m in BIRTH_WRITTEN.finditer(text)]
         found += [Found(*m.span(), "date of birth", "date in a birth year") for m in BIRTH_ISO.finditer(text)]
     if months and DIGIT.search(text):
         found += [Found(*m.span(), "date of birth", "date in a birth year") for m in BIRTH_SHORT.finditer(text)]
-    if BIRTH_YEAR_NEEDS.search(text):  # "03 11 2011"
+    if birth_year:  # "03 11 2011"
         found += [Found(*m.span(), "date of birth", "date in a birth year") for m in BIRTH_SPACED.finditer(text)]
     if months and not YEAR_WORD_STARTS.isdisjoint(seen):
         found += [Found(*m.span(), "date of birth", "date in a birth year") for m in BIRTH_IN_WORDS.finditer(text)]
@@ -2325,6 +2327,7 @@ BUILDING_NAMED = re.compile(
     re.IGNORECASE,
 )
 BUILDING_LIVING_CUES = LIVING_CUES | {"lived", "rehoused", "placed"}
+"""What _buildings_lived_in needs (BUILDING_LIVING_BEFORE's words), cheap to look for first."""
 CARE_HOME = "children's or care home by its name"
 CARE_HOME_NAMED = re.compile(
     r"\b(?P<b>(?:[a-z][a-z'’-]*\s+){1,3}?)(?:children'?s|children’s|childrens|kids|care|residential)\s+home\b",
@@ -2395,7 +2398,7 @@ FLAT_OF_A_BUILDING = re.compile(
 """Which flat of a building, just before its address ("[the top flat at 3 evington lane]")."""
 CARE_HOME_WORDS = frozenset(["childrens", "children's", "children’s", "children", "kids", "care", "residential"])
 LIVE_STAY = frozenset(["live", "lives", "living", "lived", "stay", "stays", "staying"])
-"""What _buildings_lived_in needs (BUILDING_LIVING_BEFORE's words), cheap to look for first."""
+"""What LIVE_AT_A_NUMBER needs, cheap to look for first."""
 BUILDING_LIVING_BEFORE = re.compile(
     r"\b(?:live|lives|living|lived|stay|stays|staying|moved|move|moving|rehoused|placed)\b[^.!?\n]{0,25}$",
     re.IGNORECASE,
@@ -4474,11 +4477,10 @@ def _a_word_of_its_language(words: Words, found: Found) -> bool:
         if (
             i is not None
             and words.span(i)[1] == found.end
-            and not c & (NAME_CLASSES | FOREIGN)
-            and words.foreign >= 2
-            and words.prev(i) not in STRONG_CONTEXT
+            and not c & FOREIGN
+            and _a_word_of_a_foreign_answer(words, i)
         ):
-            return True  # "mama sie [martwi]": a word no list has, in Polish or Urdu, is a word of it (_close_foreign)
+            return True  # "mama sie [martwi]": a word no list has, in Polish or Urdu, is a word of it
     if words.set.isdisjoint(NAMES_ALSO_WORDS) or found.recogniser == "introduced":
         return False  # "main zara hoon": a name given as one's own
     i = words.index_at(found.start)
@@ -4847,7 +4849,7 @@ def _close_foreign(words: Words, opened: list[int]) -> None:
     """In Polish or Roman Urdu (two of its everyday words or more), a word no list has is one more word of
     the language, not a name ("kim jestem to dobre pytanie", "mujhe bohat gussa aata hai"), unless a word
     for a person comes just before it ("moj kolega ...")."""
-    classes, lowers, before = words.classes, words.lowers, words.before
+    classes, lowers = words.classes, words.lowers
     unknown = [i for i in _positions(opened, OPEN) if not classes[i] & NAME_CLASSES]
     if unknown and any(_urdu_script(lowers[i]) for i in unknown):
         for i in unknown:  # in Urdu script: a name where the list has it, or after a word for someone
@@ -4856,8 +4858,15 @@ def _close_foreign(words: Words, opened: list[int]) -> None:
     if not unknown or words.foreign < 2:
         return
     for i in unknown:
-        if not (i and not before[i] and lowers[i - 1] in STRONG_CONTEXT):
+        if _a_word_of_a_foreign_answer(words, i):
             opened[i] = CLOSED
+
+
+def _a_word_of_a_foreign_answer(words: Words, i: int) -> bool:
+    """Word i is in no list of names, the answer is in Urdu, Polish, Romanian or Somali (two of their everyday words or
+    more), and no word for a person comes just before it ("moj kolega ..."): a word of that language, not a name, for
+    the CRF (_close_foreign) and for what any learned recogniser found (_a_word_of_its_language)."""
+    return not words.classes[i] & NAME_CLASSES and words.foreign >= 2 and words.prev(i) not in STRONG_CONTEXT
 
 
 GLUED = frozenset("./\\_@")
@@ -5907,10 +5916,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     if any(f.recogniser == CAPITALISED for f in found):
         found = [f for f in found if f.recogniser != CAPITALISED or not _learned_doubts(words, f)]
     theirs = _famous_but_theirs(words) if not _figure_ends().isdisjoint(seen) else []
-    found += [
-        Found(s, e, "name", "a famous name, then who they are" if _then_whose(words, e) else "a famous name, theirs")
-        for s, e in theirs
-    ]
+    found += theirs
+    theirs_spans = [(f.start, f.end) for f in theirs]
     if not found:
         return found
     found = _addresses_joined(
@@ -5944,7 +5951,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     kept = [m.span() for m in keep.finditer(text)] if keep else []
     if any(f.kind == "name" or f.recogniser.startswith(LEARNED_ANY) or f.recogniser in GONE_TO for f in found):
         kept_names = _kept_phrases(words)  # a name (or what the CRF found) inside a place, service or public figure
-        kept_names = [span for span in kept_names if span not in theirs and not _said_to_be_theirs(words, span)]
+        kept_names = [span for span in kept_names if span not in theirs_spans and not _said_to_be_theirs(words, span)]
         famous = _famous(words, found) | _beside_a_figure(words, found, kept_names)
         characters = _characters().keys()
         found = [
@@ -6082,17 +6089,17 @@ def _figure_ends() -> frozenset[str]:
     return frozenset(phrase[-1] for phrases in public_figures().phrases.values() for phrase in phrases)
 
 
-def _famous_but_theirs(words: Words) -> list[tuple[int, int]]:
+def _famous_but_theirs(words: Words) -> list[Found]:
     """Public figures' names of two words or more followed by who they are to the young person ("harry kane my
     cousin"), or said to be the young person's own or someone's they know ("harry kane in year 10", "my name is
     jude bellingham", "lewis hamilton no relation")."""
     mine = not MY_WORDS.isdisjoint(words.set)
-    return [
-        (s, e)
-        for s, e in _kept_phrases(words)
-        if ((mine and _then_whose(words, e)) or _theirs_by_what_follows(words.text, (s, e)))
-        and _a_figures_name(words, s, e)
-    ]
+    found = []
+    for s, e in _kept_phrases(words):
+        whose = mine and _then_whose(words, e)
+        if (whose or _theirs_by_what_follows(words.text, (s, e))) and _a_figures_name(words, s, e):
+            found.append(Found(s, e, "name", "a famous name, then who they are" if whose else "a famous name, theirs"))
+    return found
 
 
 def _a_figures_name(words: Words, start: int, end: int) -> bool:
