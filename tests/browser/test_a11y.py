@@ -5,6 +5,7 @@ only; text at 200%; touch targets; easy read."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ from tests.browser.conftest import AXE_JS, no_axe_violations, no_wider_than
 from tests.conftest import EXAMPLE_SLUGS, EXAMPLES, served
 from voice.common.i18n import direction, translate, translate_plural
 from voice.common.settings import Settings
+from voice.intake.submissions import unread_count
 from voice.store.accounts import add_user
 from voice.store.db import opened
 from voice.web.app import create_app
@@ -550,6 +552,17 @@ def test_easy_read_pages_pass_axe_with_their_pictures(context: BrowserContext, l
     audit(page)
 
 
+def all_read(db_path: str, within: float = 60.0) -> None:
+    """Wait until the service has read every answer it accepted (voice.web.reading)."""
+    deadline = time.monotonic() + within
+    while True:
+        with opened(db_path) as db:
+            if not unread_count(db):
+                return
+        assert time.monotonic() < deadline, f"answers still unread after {within:.0f} s"
+        time.sleep(0.2)
+
+
 PAYLOAD = (
     '<script>window.pwned = 1</script><img src="x" onerror="window.pwned = 2">'
     '<svg onload="window.pwned = 3"></svg></textarea>"\' '
@@ -572,7 +585,7 @@ def assert_inert(page: Page, dialogs: list[str]) -> None:
 def test_html_and_script_in_answers_are_shown_as_words_on_every_page(browser: Browser, tmp_path: Path) -> None:
     """Free text is shown inert wherever it appears: the young person's check page, the facilitators'
     answers, search, answer and quotes pages, and the safeguarding lead's queue, flag and audit pages."""
-    settings = Settings(db_path=str(tmp_path / "v.db"), surveys_dir=str(EXAMPLES), secret="xss")
+    settings = Settings(db_path=str(tmp_path / "v.db"), surveys_dir=str(EXAMPLES), secret="xss", read_every_seconds=12)
     ctx = browser.new_context(viewport={"width": 320, "height": 640}, locale="en-GB")
     dialogs: list[str] = []
     ctx.on("page", lambda p: p.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss())))
@@ -589,6 +602,9 @@ def test_html_and_script_in_answers_are_shown_as_words_on_every_page(browser: Br
                 f"{url}/api/surveys/ypag-priorities/responses",
                 json={"answers": {"most_important": PAYLOAD + "more youth clubs", "quote_ok": "yes"}},
             ).raise_for_status()
+            # The API's 201 does not wait for the reading, and nobody sees an answer before it is read: wait
+            # for the service's own reader (a busy machine once took longer than the journey below).
+            all_read(settings.db_path)
 
             page = ctx.new_page()
             page.goto(f"{url}/s/ypag-priorities")
