@@ -154,6 +154,17 @@ def test_a_whole_survey_with_the_keyboard_only(context: BrowserContext, live_ser
     )
 
 
+def all_read(db_path: str, within: float = 60.0) -> None:
+    """Wait until the service has read every answer it accepted (voice.web.reading)."""
+    deadline = time.monotonic() + within
+    while True:
+        with opened(db_path) as db:
+            if not unread_count(db):
+                return
+        assert time.monotonic() < deadline, f"answers still unread after {within:.0f} s"
+        time.sleep(0.2)
+
+
 @contextmanager
 def staff_server(tmp_path: Path, email: str, role: str, answers: dict[str, object]) -> Iterator[str]:
     """A live server with one staff account and one submitted answer; yields its address."""
@@ -162,6 +173,7 @@ def staff_server(tmp_path: Path, email: str, role: str, answers: dict[str, objec
         with opened(settings.db_path) as db:
             add_user(db, email, role, "a long staff password")
         httpx.post(f"{url}/api/surveys/ypag-priorities/responses", json={"answers": answers}).raise_for_status()
+        all_read(settings.db_path)  # the pages below show its flag and contact request
         yield url
 
 
@@ -550,17 +562,6 @@ def test_easy_read_pages_pass_axe_with_their_pictures(context: BrowserContext, l
         press_continue(page)
     assert page.url.endswith("/check")
     audit(page)
-
-
-def all_read(db_path: str, within: float = 60.0) -> None:
-    """Wait until the service has read every answer it accepted (voice.web.reading)."""
-    deadline = time.monotonic() + within
-    while True:
-        with opened(db_path) as db:
-            if not unread_count(db):
-                return
-        assert time.monotonic() < deadline, f"answers still unread after {within:.0f} s"
-        time.sleep(0.2)
 
 
 PAYLOAD = (
