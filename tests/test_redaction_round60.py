@@ -18,7 +18,11 @@ from voice.reading.redact import redact
         ("tata lucreaza la fabrica de paine din wigston si vine tarziu", ["wigston", "paine"], "[workplace]"),
         ("mama lucreaza la depozitul amazon din coalville noaptea", ["amazon", "coalville"], "[workplace]"),
         ("fratele meu lucreaza la spalatoria de pe melton road de doi ani", ["spalatoria", "melton"], "[workplace]"),
-        ("unchiul meu lucreaza la restaurantul de pe london road si ma bate", ["restaurantul", "london"], "[workplace]"),
+        (
+            "unchiul meu lucreaza la restaurantul de pe london road si ma bate",
+            ["restaurantul", "london"],
+            "[workplace]",
+        ),
         ("pani kowalska z poradni byla mila", ["kowalska"], "[name]"),
         ("big t from my estate keeps messaging me", ["t"], "[name]"),
         ("my sister angel got hurt at school", ["angel"], "[name]"),

@@ -908,7 +908,13 @@ class _Names:
             return "relationship"  # "میری بہن عائشہ", "میرے ابو شاہد": a word for someone, then their name
         titled = p1 in TITLES and (p1 not in LOOSE_TITLES or p2 in TITLE_SPOTS)
         if titled and (
-            lower in TITLE_WORD_SURNAMES or lower in STREET_SURNAMES or (len(lower) == 1 and lower not in TEXT_LETTERS)
+            lower in TITLE_WORD_SURNAMES
+            or lower in STREET_SURNAMES
+            or (
+                len(lower) == 1
+                and lower not in TEXT_LETTERS
+                and not (p1 in ("pan", "pani") and lower in POLISH_LETTER_WORDS and not w.capital(i))
+            )
         ):
             return "title"  # "mr young", "miss t"
         if titled and p1 in LOOSE_TITLES and (lower in PERSON_VERBS or c & FUNCTION):
@@ -1592,6 +1598,9 @@ TITLE_WORD_SURNAMES = (
 """Surnames that are words redaction never takes for names elsewhere ("mr young", "mrs may")."""
 TEXT_LETTERS = frozenset("uyrnxbcki")
 """Letters that are words in text speak ("miss u", "sir y"): not initials after a title."""
+POLISH_LETTER_WORDS = frozenset("zwiuoa")
+"""Letters that are Polish words ("z" from, "w" in): not initials after "pan" or "pani" in lower case ("pani z
+poradni", the lady from the clinic; "pani K." stays an initial)."""
 ONE_PERSON = RELATIONS - {
     "friends",
     "mates",
@@ -1719,6 +1728,9 @@ NICKNAME = re.compile(
 )
 """A nickname of a letter, before what a person does, after "and" or after a word that takes a person: "big T said",
 "lil k keeps threatening my brother", "lil d pulled a knife", "[name] and big t wait outside", "i owe big k"."""
+BIG_AS_A_WORD = re.compile(r"\b(?:so+|too|very|really|is|was|are|were|how|quite|proper|that)\s+$", re.IGNORECASE)
+"""Words before "big" or "little" that make it a word, not the start of a nickname: "the school is so [big i] got
+lost"."""
 LIST_ENDS = frozenset(
     ["friends", "mates", "besties", "bffs", "cousins", "sisters", "brothers", "bros", "friend", "mate", "bestie"]
 )
@@ -4288,6 +4300,26 @@ def _a_pets_name(words: Words, found: Found) -> bool:
     return False
 
 
+WORDS_OF_LOVE = word_list("words of love")
+LOVE_SIZES = frozenset(["little", "lil", "big", "lickle"])
+LOVE_WHOSE = frozenset(["my", "his", "her", "our", "their", "your", "mums", "dads", "nans", "grans"])
+
+
+def _a_word_of_love(words: Words, found: Found) -> bool:
+    """A word of love after whose and "little" or "big" ("my nan calls me her little [angel]", "dad says im his big
+    [soldier]"): not a name."""
+    i = words.index_at(found.start)
+    return (
+        i is not None
+        and words.span(i)[1] == found.end
+        and words.lowers[i] in WORDS_OF_LOVE
+        and words.prev(i) in LOVE_SIZES
+        and words.prev(i, 2) in LOVE_WHOSE
+        and not words.before[i]
+        and not words.before[i - 1]
+    )
+
+
 ROMAN_NUMERAL = re.compile(r"(?:ii|iii|iv|vi|vii|viii|ix|xi|xii|xiii|xiv|xv|xvi)")
 MONARCHS = frozenset(["king", "queen", "prince", "princess", "pope", "tsar", "emperor", "empress", "saint"])
 
@@ -5705,8 +5737,8 @@ def _with_surroundings(text: str, found: Found) -> Found:
 
 SITE_ENDS = ADDRESS_STREETS | STREET_WORDS | frozenset(["estate", "gate", "island"])
 """Last words of a street or site a place of work is on ("narborough road", "troon industrial estate")."""
-SITE_BEFORE = frozenset(["on", "in", "at", "near", "off", "by", "na", "przy", "w"])
-WORK_OPENERS = frozenset(["at", "for", "in", "w", "owns", "runs", "cleans", "manages"])
+SITE_BEFORE = frozenset(["on", "in", "at", "near", "off", "by", "na", "przy", "w", "din", "pe"])
+WORK_OPENERS = frozenset(["at", "for", "in", "w", "la", "owns", "runs", "cleans", "manages"])
 WHERE_WORKS = frozenset(["works", "work", "worked", "working", "pracuje"])
 
 
@@ -5768,7 +5800,9 @@ def _workplace_sites(words: Words) -> Iterator[Found]:
             for o in range(k - 2, max(a, k - 6) - 1, -1):
                 if lowers[o] in WORK_OPENERS or (work_after and lowers[o] == "to"):
                     break
-                if (words.classes[o] & (STOP | FUNCTION) and lowers[o] not in ("the", "a")) or words.before[o + 1]:
+                if (words.classes[o] & (STOP | FUNCTION) and lowers[o] not in ("the", "a", "de")) or words.before[
+                    o + 1
+                ]:
                     o = -1
                     break
             else:
@@ -5908,7 +5942,11 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     if not ROLE_WORDS.isdisjoint(seen):
         found += _named_by_their_role(text)
     if not NICKNAME_WORDS.isdisjoint(seen):
-        found += [Found(*m.span(), "name", "nickname of a letter") for m in NICKNAME.finditer(text)]
+        found += [
+            Found(*m.span(), "name", "nickname of a letter")
+            for m in NICKNAME.finditer(text)
+            if not BIG_AS_A_WORD.search(text, 0, m.start())
+        ]
     found += _learned(words)
     found += _closely_labelled(words)
     if any(f.recogniser == DESCRIBED_HOME for f in found):
@@ -5967,6 +6005,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
                 or _a_word_of_its_language(words, f)
                 or _an_identity(words, f)
                 or (f.kind == "name" and _a_pets_name(words, f))
+                or (f.kind == "name" and not WORDS_OF_LOVE.isdisjoint(words.set) and _a_word_of_love(words, f))
                 or (f.kind == "name" and _a_monarch(words, f))
                 or (
                     f.kind == "name"
