@@ -2885,6 +2885,23 @@ def _dotted_handles(text: str) -> list[Found]:
     return found
 
 
+TWO_PART_DOTTED = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9_]{2,}\.[A-Za-z0-9_]*[\d_][A-Za-z0-9_]*(?![\w@/]|\.\w)")
+
+
+def _two_part_handles(text: str) -> list[Found]:
+    """In an answer about an app (SOCIAL_WORDS), a handle of two parts joined by a dot with a digit or "_" after
+    it, wherever it is: "my snap is [handle] and my sisters is [nisha.k11]"; not "no.1", "pt.2" (the first part
+    has three letters or more), "part.2" (an English word, then a number), "v2.0" or a web address."""
+    found = []
+    for m in TWO_PART_DOTTED.finditer(text):
+        first, second = m.group().lower().split(".")
+        if WEB_PARTS.isdisjoint((first, second)) and not (
+            second.isdigit() and class_of(first) & (ENGLISH | STOP | FUNCTION)
+        ):
+            found.append(Found(*m.span(), "handle", "handle with a dot, in an answer about an app"))
+    return found
+
+
 PEOPLE_FROM = re.compile(r"\b([a-z]+)\s+from\s+$", re.IGNORECASE)
 PEOPLE_NOUNS = frozenset(
     [
@@ -5927,6 +5944,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         found += _dotted_handles(text)
     if not SOCIAL_WORDS.isdisjoint(seen):
         found += _handles(words)
+        if "." in text:
+            found += _two_part_handles(text)
     found += _phones(text, seen, digit_count)
     if terms is not None and terms.terms:
         key = tuple(sorted((k, tuple(v)) for k, v in terms.terms.items()))
