@@ -2204,6 +2204,12 @@ def _phones(text: str, seen: frozenset[str], digit_count: int) -> Iterator[Found
                 and PHONE_CONTEXT.search(text[max(0, m.start() - 40) : m.start()])
             ):
                 yield Found(m.start(), m.end(), "phone", "phone number (UK mobile without its 0)")
+            elif (
+                national.startswith(("07", "01", "02"))
+                and len(national) in (9, 12, 13)
+                and PHONE_CONTEXT.search(text[max(0, m.start() - 40) : m.start()])
+            ):
+                yield Found(m.start(), m.end(), "phone", "phone number, a digit short or over, after a word for one")
         for m in POLISH_PHONE.finditer(text):  # "600 123 456" after "numer", "+48 512 345 678"
             if m.group("cc") or PHONE_CONTEXT.search(text[max(0, m.start() - 40) : m.start()]):
                 yield Found(m.start(), m.end(), "phone", "phone number (Polish)")
