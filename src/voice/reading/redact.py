@@ -3616,7 +3616,9 @@ def _kept_phrases(words: Words) -> list[tuple[int, int]]:
     index, lowers, found = _phrase_index(), words.lowers, []
     for i in sorted(i for word in starts for i in _positions(lowers, word)):
         for phrase in index[lowers[i]]:
-            if tuple(lowers[i : i + len(phrase)]) == phrase:
+            if tuple(lowers[i : i + len(phrase)]) == phrase and not any(
+                words.before[k] or words.comma_before(k) for k in range(i + 1, i + len(phrase))
+            ):  # not across a comma: "hamza, yusuf and ibrahim"
                 found.append((words.span(i)[0], words.span(i + len(phrase) - 1)[1]))
                 break
     return found
@@ -6014,7 +6016,11 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     kept = [m.span() for m in keep.finditer(text)] if keep else []
     if any(f.kind == "name" or f.recogniser.startswith(LEARNED_ANY) or f.recogniser in GONE_TO for f in found):
         kept_names = _kept_phrases(words)  # a name (or what the CRF found) inside a place, service or public figure
-        kept_names = [span for span in kept_names if span not in theirs_spans and not _said_to_be_theirs(words, span)]
+        kept_names = [
+            span
+            for span in kept_names
+            if span not in theirs_spans and not _said_to_be_theirs(words, span) and not _a_schools_name(words, span)
+        ]
         famous = _famous(words, found) | _beside_a_figure(words, found, kept_names)
         characters = _characters().keys()
         found = [
@@ -6203,7 +6209,19 @@ def _then_whose(words: Words, end: int) -> bool:
 
 
 OBJECT_PRONOUNS = frozenset(["him", "her", "them", "his", "their"])
+
+
+def _a_schools_name(words: Words, span: tuple[int, int]) -> bool:
+    """A famous name that is a school's, with a school's last word or "studio school" after it ("sir frank whittle
+    studio school", "the john ferneley college")."""
+    k = words.index_ending(span[1])
+    return k is not None and (words.next(k) in SCHOOL_ENDS or words.next(k) == "studio")
+
+
 BE_WORDS = frozenset(["is", "are", "was", "were", "r"])
+KIN_RIGHT_BEFORE = RELATIONS - {"lady", "woman", "girl", "guy", "lad", "lass", "bloke", "fella", "bro", "brat", "boss"}
+"""Of RELATIONS, the family, carers, friends and workers whose word right before a famous name makes it theirs ("my
+cousin jack draper", "her stepdad harry kane"); not "my boy", "my guy" or "my girl", said of a star."""
 PEOPLE_WORDS = RELATIONS | frozenset(["parents", "carers", "guardians", "guardian", "teachers", "neighbours"])
 
 
@@ -6211,6 +6229,20 @@ def _said_to_be_theirs(words: Words, span: tuple[int, int]) -> bool:
     """A public figure's name after words that say who someone is to the young person ("my foster carers are
     linda and steve cooper", "my uncle is called harry kane"): someone they know, with a famous name."""
     i = words.index_at(span[0])
+    if (
+        i is not None
+        and i >= 2
+        and words.lowers[i - 1] in KIN_RIGHT_BEFORE
+        and words.lowers[i - 2]
+        in MY_WORDS
+        | {
+            "his",
+            "her",
+            "their",
+            "our",
+        }
+    ):
+        return True  # "my cousin [jack draper] keeps taking my money"
     if i is None or i < 3:
         return False
     k = i - 1
