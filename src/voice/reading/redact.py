@@ -195,7 +195,7 @@ address only where the words around say someone lives there."""
 NUMBER_WORD_SET = frozenset(NUMBER_WORDS[3:-1].split("|"))
 ANY_STREET = ADDRESS_STREETS | WEAK_STREETS
 WEAK_STREET = "(?:" + "|".join(sorted(WEAK_STREETS, key=lambda w: (-len(w), w))) + ")"
-SOMALI_LIVING = r"nool|nooshahay|noolahay|noolyihiin|deggan|degan"
+SOMALI_LIVING = r"nool|nooshahay|noolahay|noolyihiin|deggan|degan|deganahay|degganahay|deggenahay|deganyahay"
 SOMALI_ROMANIAN_LIVING = SOMALI_LIVING + r"|locuiesc|locuim|locuieste|locuiește|stau|stam"
 """Somali ("ku nool", "ku nooshahay") and Romanian ("locuim", "stau pe") words for living somewhere."""
 LIVING_BEFORE = re.compile(
@@ -251,7 +251,7 @@ STREET_NAMED = re.compile(
 )
 """A street's name with no house number ("hallam crescent", "fosse road north"): an address only where the words
 around say someone lives or stays on it (see _streets_lived_on())."""
-STREET_PREPOSITION = r"(?:on|at|in|off|near|by|onto|to|into|along|down|up|round|na|ulicy|ul\.?|pe)"
+STREET_PREPOSITION = r"(?:on|at|in|off|near|by|onto|to|into|along|down|up|round|na|ulicy|ul\.?|pe|przy)"
 LIVES_ON_BEFORE = re.compile(
     # "my nan lives on", "he lives round the corner from me on", "im staying with my auntie on", "i live just off"
     rf"(?:\b(?:live|lives|living|mieszka\w*|locui\w*|stau|stam)\b(?:\s+[^\s.!?,;:]+){{0,6}}?\s+{STREET_PREPOSITION}"
@@ -292,6 +292,8 @@ SOMEONES_HOME_BEFORE = re.compile(
     r"|\b(?:live|lives|living|stay|stays)"
     # Somali: "waxay ku nooshahay", "waxaan ku nool nahay"
     rf"|\bku\s+(?:{SOMALI_LIVING})(?:\s+(?:nahay|yahay|ahay|yihiin))?"
+    # Somali "deggan" (living in) needs no "ku": "waxaan deganahay", "waxay degan yihiin"
+    r"|\bdeg+[ae]n\w*(?:\s+(?:nahay|yahay|ahay|yihiin))?"
     # moving from it: "moved here from", "moving house from", "the move from"
     r"|\b(?:move|moved|moving)(?:\s+(?:house|here|out|away))?\s+from"
     # dropped there: "he dropped me at", "drops us back to"
@@ -2837,8 +2839,10 @@ def _streets_lived_on(text: str) -> list[Found]:
             continue  # "a massive green": words; "in rushey mead": a part of the city; "on beaumont way": a street
         before = text[max(0, start - 60) : start]
         cut = max(before.rfind(c) for c in ".!?\n")
+        inner = _past_words_before_a_street(text, start, m.end())
         if (
             LIVES_ON_BEFORE.search(before[cut + 1 :])
+            or (inner > start and LIVES_ON_BEFORE.search(text, max(0, start - 60) + cut + 1, inner))
             or LIVES_ON_AFTER.match(text, m.end())
             or (_people_from(before[cut + 1 :]) and as_words(text[start : m.end()].lower()) not in school_forms())
             or _someones_home(before[cut + 1 :])
@@ -2851,6 +2855,8 @@ def _streets_lived_on(text: str) -> list[Found]:
                 start = corner.start()
                 other = CORNER_AND.match(text, end)
                 end = other.end() if other else end
+            else:  # "meri khala [belgrave road]", "mieszka w domu dziecka przy [aylestone road]"
+                start = inner
             found.append(Found(start, end, "address", "street where someone lives or stays"))
     return found
 
@@ -3339,10 +3345,32 @@ hain"; not "narborough road pe bahut traffic hai"."""
 
 
 def _urdu_homes_on(text: str) -> list[Found]:
-    return [
-        Found(*m.span("s" if m.group("s") else "t"), "address", "street a home is on (Roman Urdu)")
-        for m in URDU_HOME_ON.finditer(text)
-    ]
+    """The street of URDU_HOME_ON, less the everyday Urdu words and words for people before its name ("meri khala
+    [belgrave road] pe rehti hain", "hum log [melton road] pe rehte hain")."""
+    found = []
+    for m in URDU_HOME_ON.finditer(text):
+        start, end = m.span("s" if m.group("s") else "t")
+        found.append(
+            Found(_past_words_before_a_street(text, start, end), end, "address", "street a home is on (Roman Urdu)")
+        )
+    return found
+
+
+def _past_words_before_a_street(text: str, start: int, end: int) -> int:
+    """Where a street's name starts in text[start:end], past the everyday words of another language and the words
+    for people before it ("meri khala [belgrave road]", "hum log [melton road]"); a name's word and the street's word
+    are always left ("hum [mere road]": "mere" is "my" in Urdu too)."""
+    while (first := URDU_WORD_AT.match(text, start)) and STREET_WORDS_AHEAD.match(text, first.end(), end):
+        lower = first.group(1).lower()
+        if not (class_of(lower) & (FOREIGN | STOP | FUNCTION) or lower in URDU_PEOPLE or lower in KIN_WORDS):
+            break
+        start = first.end()
+    return start
+
+
+URDU_WORD_AT = re.compile(r"([^\W\d_]+)\s+")
+STREET_WORDS_AHEAD = re.compile(r"[^\W\d_]+\s+\S")
+"""At least a name's word and the street's word after it."""
 
 
 def _from_its_number(text: str, found: Found) -> Found:
