@@ -616,7 +616,8 @@ BIRTH_WORDS = frozenset(
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 TITLES = word_list("titles")
 LOOSE_TITLES = word_list("loose titles")
-RELATIONS = word_list("relations")
+FOREIGN_RELATIONS = word_list("somali and romanian relations")
+RELATIONS = word_list("relations") | FOREIGN_RELATIONS
 INTRODUCERS = word_list("introducers")
 PERSON_VERBS = word_list("person verbs")
 STRONG_VERBS = PERSON_VERBS - {"is", "was", "has", "had", "my", "from", "and", "&", "got", "gets", "makes", "made"}
@@ -1603,7 +1604,7 @@ TEXT_LETTERS = frozenset("uyrnxbcki")
 POLISH_LETTER_WORDS = frozenset("zwiuoa")
 """Letters that are Polish words ("z" from, "w" in): not initials after "pan" or "pani" in lower case ("pani z
 poradni", the lady from the clinic; "pani K." stays an initial)."""
-ONE_PERSON = RELATIONS - {
+ONE_PERSON = RELATIONS - FOREIGN_RELATIONS - {
     "friends",
     "mates",
     "lady",
