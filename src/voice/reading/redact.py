@@ -1604,28 +1604,32 @@ TEXT_LETTERS = frozenset("uyrnxbcki")
 POLISH_LETTER_WORDS = frozenset("zwiuoa")
 """Letters that are Polish words ("z" from, "w" in): not initials after "pan" or "pani" in lower case ("pani z
 poradni", the lady from the clinic; "pani K." stays an initial)."""
-ONE_PERSON = RELATIONS - FOREIGN_RELATIONS - {
-    "friends",
-    "mates",
-    "lady",
-    "woman",
-    "girl",
-    "guy",
-    "lad",
-    "lass",
-    "bloke",
-    "fella",
-    "ex",
-    "brat",
-    "officer",
-    "worker",
-    "partner",
-    "teacher",
-    "doctor",
-    "nurse",
-    "coach",
-    "boss",
-}
+ONE_PERSON = (
+    RELATIONS
+    - FOREIGN_RELATIONS
+    - {
+        "friends",
+        "mates",
+        "lady",
+        "woman",
+        "girl",
+        "guy",
+        "lad",
+        "lass",
+        "bloke",
+        "fella",
+        "ex",
+        "brat",
+        "officer",
+        "worker",
+        "partner",
+        "teacher",
+        "doctor",
+        "nurse",
+        "coach",
+        "boss",
+    }
+)
 """Words for one person in a young person's life, after which a first name that is also a word is a name
 ("my step dad bill", "my friend destiny", "my mums boyfriend lee")."""
 WHO_AFTER_A_NAME = ONE_PERSON | KIN_POSSESSIVES | {"foster", "step", "little", "big", "older", "younger"}
