@@ -4361,6 +4361,7 @@ def _a_pets_name(words: Words, found: Found) -> bool:
 WORDS_OF_LOVE = word_list("words of love")
 LOVE_SIZES = frozenset(["little", "lil", "big", "lickle"])
 LOVE_WHOSE = frozenset(["my", "his", "her", "our", "their", "your", "mums", "dads", "nans", "grans"])
+"""Whose a word of love is ("her little angel", "my nans little star")."""
 
 
 def _a_word_of_love(words: Words, found: Found) -> bool:
@@ -5797,6 +5798,8 @@ SITE_ENDS = ADDRESS_STREETS | STREET_WORDS | frozenset(["estate", "gate", "islan
 """Last words of a street or site a place of work is on ("narborough road", "troon industrial estate")."""
 SITE_BEFORE = frozenset(["on", "in", "at", "near", "off", "by", "na", "przy", "w", "din", "pe"])
 WORK_OPENERS = frozenset(["at", "for", "in", "w", "la", "owns", "runs", "cleans", "manages"])
+ARTICLES_IN_A_WORKPLACE = frozenset(["the", "a", "de"])
+"""Function words a place of work's name may have ("the tesco", "fabrica de paine": Romanian "of")."""
 WHERE_WORKS = frozenset(["works", "work", "worked", "working", "pracuje"])
 
 
@@ -5858,9 +5861,8 @@ def _workplace_sites(words: Words) -> Iterator[Found]:
             for o in range(k - 2, max(a, k - 6) - 1, -1):
                 if lowers[o] in WORK_OPENERS or (work_after and lowers[o] == "to"):
                     break
-                if (words.classes[o] & (STOP | FUNCTION) and lowers[o] not in ("the", "a", "de")) or words.before[
-                    o + 1
-                ]:
+                a_stop = words.classes[o] & (STOP | FUNCTION) and lowers[o] not in ARTICLES_IN_A_WORKPLACE
+                if a_stop or words.before[o + 1]:
                     o = -1
                     break
             else:
@@ -6252,6 +6254,7 @@ def _a_schools_name(words: Words, span: tuple[int, int]) -> bool:
 
 
 BE_WORDS = frozenset(["is", "are", "was", "were", "r"])
+WHOSE_WORDS = MY_WORDS | {"his", "her", "their", "our", "your"}
 KIN_RIGHT_BEFORE = RELATIONS - {"lady", "woman", "girl", "guy", "lad", "lass", "bloke", "fella", "bro", "brat", "boss"}
 """Of RELATIONS, the family, carers, friends and workers whose word right before a famous name makes it theirs ("my
 cousin jack draper", "her stepdad harry kane"); not "my boy", "my guy" or "my girl", said of a star."""
@@ -6262,19 +6265,7 @@ def _said_to_be_theirs(words: Words, span: tuple[int, int]) -> bool:
     """A public figure's name after words that say who someone is to the young person ("my foster carers are
     linda and steve cooper", "my uncle is called harry kane"): someone they know, with a famous name."""
     i = words.index_at(span[0])
-    if (
-        i is not None
-        and i >= 2
-        and words.lowers[i - 1] in KIN_RIGHT_BEFORE
-        and words.lowers[i - 2]
-        in MY_WORDS
-        | {
-            "his",
-            "her",
-            "their",
-            "our",
-        }
-    ):
+    if i is not None and i >= 2 and words.lowers[i - 1] in KIN_RIGHT_BEFORE and words.lowers[i - 2] in WHOSE_WORDS:
         return True  # "my cousin [jack draper] keeps taking my money"
     if i is None or i < 3:
         return False
