@@ -43,7 +43,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen25 --before REV  # the twenty-fifth (frozen25/, development since its measure)
     .venv/bin/python tools/score_redaction.py --frozen26 --before REV  # the twenty-sixth (frozen26/, development since its measure)
     .venv/bin/python tools/score_redaction.py --frozen27 --before REV  # the twenty-seventh (frozen27/, development since its measure)
-    .venv/bin/python tools/score_redaction.py --frozen28 --before REV  # the twenty-eighth (frozen28/, blind), figures only
+    .venv/bin/python tools/score_redaction.py --frozen28 --before REV  # the twenty-eighth (frozen28/, development since its measure)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -250,7 +250,7 @@ SETS = {
     "frozen25": ("frozen25", "twenty-fifth frozen set", False),
     "frozen26": ("frozen26", "twenty-sixth frozen set", False),
     "frozen27": ("frozen27", "twenty-seventh frozen set", False),
-    "frozen28": ("frozen28", "twenty-eighth frozen set", True),
+    "frozen28": ("frozen28", "twenty-eighth frozen set", False),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -321,7 +321,8 @@ HELP = {
     "frozen27": "score the twenty-seventh frozen set of #28 (frozen27/, written blind at the eighteenth session's start, "
     "during round 51; measured once at 888826d and beac0fe, a development set since, so its misses may be listed)",
     "frozen28": "score the twenty-eighth frozen set of #28 (frozen28/, written blind at the nineteenth session's start, "
-    "during round 60, from a brief that asks for the identifying words alone to be marked; for measuring: figures only)",
+    "during round 60, from a brief that asks for the identifying words alone to be marked; measured once at d34cc45 and "
+    "bc0df3e, a development set since, so its misses may be listed)",
 }
 
 
