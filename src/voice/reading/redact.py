@@ -5880,6 +5880,49 @@ def _workplace_sites(words: Words) -> Iterator[Found]:
             )
 
 
+SOUTH_ASIAN_WORK_AFTER = re.compile(
+    r"\s+(?:mein|me|main|mai|pe|par|pr|ma|maan|ch|vich|wich|ich)\s+(?:kaam|kam|kum|naukri)\b", re.IGNORECASE
+)
+"""After a place of work in Roman Urdu, Punjabi or Gujarati: "... mein kaam karte hain", "... ma kaam kare che", "...
+ch kam karde ne"."""
+
+
+def _workplaces_before_work_words(words: Words) -> Iterator[Found]:
+    """A parent's place of work with its street or site, said in Roman Urdu, Punjabi or Gujarati, where the word for
+    work comes after it: "abbu [the co-op on narborough road] mein kaam karte hain", "mummy [sari shop on belgrave
+    road] ma kaam kare che"; the business is the words after the person's ("abbu", "meri khala"), up to four."""
+    lowers = words.lowers
+    for k in range(1, len(words) - 1):
+        if lowers[k] not in SITE_BEFORE:
+            continue
+        b = words.sentence_end(k)
+        end = _site_end(words, k, b)
+        if end is None or not SOUTH_ASIAN_WORK_AFTER.match(words.text, words.span(end)[1]):
+            continue
+        o = k - 1
+        while o >= 0 and k - o <= 4 and not words.before[o + 1] and _a_word_of_a_business(words, o):
+            o -= 1
+        if all(lowers[m] in ARTICLES_IN_A_WORKPLACE for m in range(o + 1, k)):
+            continue  # "narborough road pe kaam hai": no business
+        while o + 2 < k and words.classes[o + 1] & FIRST and not words.classes[o + 1] & ENGLISH:
+            o += 1  # "meri ammi [name] [sweet mart on belgrave road]": her name is not the business's
+        yield Found(
+            words.span(o + 1)[0],
+            words.span(_site_part_end(words, end, b))[1],
+            "workplace",
+            "place of work with its street or site, then a word for work (Urdu, Punjabi, Gujarati)",
+        )
+
+
+def _a_word_of_a_business(words: Words, i: int) -> bool:
+    lower = words.lowers[i]
+    if lower in ARTICLES_IN_A_WORKPLACE:
+        return True
+    if lower in ("and", "&", "n"):
+        return i > 0 and not words.classes[i - 1] & (FOREIGN | STOP | FUNCTION)  # "cash and carry"
+    return not (words.classes[i] & (FOREIGN | STOP | FUNCTION) or lower in KIN_WORDS or lower in URDU_PEOPLE)
+
+
 # --- putting it together -----------------------------------------------------------------------
 def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901 - one list of recognisers
     """Every personal detail in `text` that redaction removes, in order, with the recogniser that found
@@ -5994,6 +6037,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         key = tuple(sorted((k, tuple(v)) for k, v in terms.terms.items()))
         for kind, pattern in _compiled_terms(key):
             found += [Found(*m.span(), kind, "the partnership's list") for m in pattern.finditer(text)]
+    if not ({"kaam", "kam", "kum", "naukri"}.isdisjoint(seen) or SITE_BEFORE.isdisjoint(seen)):
+        found += _workplaces_before_work_words(words)
     if not (WORK_CUES.isdisjoint(seen) and JOBS.isdisjoint(seen)) and not SITE_BEFORE.isdisjoint(seen):
         found += _workplace_sites(words)
     found += _schools(words)
