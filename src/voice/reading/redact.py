@@ -909,7 +909,11 @@ class _Names:
         lower = w.lowers[i]
         if p1 in URDU_PEOPLE and not c & STOP and _urdu_script(lower):
             return "relationship"  # "میری بہن عائشہ", "میرے ابو شاہد": a word for someone, then their name
-        titled = p1 in TITLES and (p1 not in LOOSE_TITLES or p2 in TITLE_SPOTS)
+        titled = (
+            p1 in TITLES
+            and (p1 not in LOOSE_TITLES or p2 in TITLE_SPOTS)
+            and not (p1 in ("pan", "pani") and c & FOREIGN and (not c & (FIRST | SURNAME) or not _polish(w)))
+        )  # not "pan mane" in Gujarati (but me), "pani pe" in Urdu (water)
         if titled and (
             lower in TITLE_WORD_SURNAMES
             or lower in STREET_SURNAMES
@@ -1601,6 +1605,43 @@ TITLE_WORD_SURNAMES = (
 """Surnames that are words redaction never takes for names elsewhere ("mr young", "mrs may")."""
 TEXT_LETTERS = frozenset("uyrnxbcki")
 """Letters that are words in text speak ("miss u", "sir y"): not initials after a title."""
+POLISH_MARKERS = frozenset(
+    [
+        "nie",
+        "się",
+        "sie",
+        "jest",
+        "że",
+        "ze",
+        "już",
+        "juz",
+        "jestem",
+        "był",
+        "była",
+        "są",
+        "przez",
+        "czy",
+        "mnie",
+        "mój",
+        "moj",
+        "moja",
+        "moje",
+        "ale",
+        "tylko",
+        "dla",
+        "jak",
+        "mieszka",
+        "pracuje",
+    ]
+)
+"""Words that only a Polish answer has (not "na", "to", "ma", which Gujarati, Urdu and English have too)."""
+
+
+def _polish(words: Words) -> bool:
+    """An answer in Polish: Polish letters, or two of POLISH_MARKERS."""
+    return POLISH_LETTERS.search(words.text) is not None or len(words.set & POLISH_MARKERS) >= 2
+
+
 POLISH_LETTER_WORDS = frozenset("zwiuoa")
 """Letters that are Polish words ("z" from, "w" in): not initials after "pan" or "pani" in lower case ("pani z
 poradni", the lady from the clinic; "pani K." stays an initial)."""
