@@ -484,3 +484,18 @@ def test_every_term_of_who_one_is_reads_as_its_kind_to_both_readers() -> None:
     texts = [shape.format(term) for shape in shapes for term in terms()["care_status"]]
     shown = [t for t, (_, flags) in zip(texts, AnswerReader().read([(t, t) for t in texts]), strict=True) if flags]
     assert shown == []
+
+
+def test_an_answer_in_a_language_nobody_named_is_not_said_to_be_english(client: TestClient, settings: Settings) -> None:
+    """Roman Urdu the reader cannot place is queued for a person as "und" (not known). The lead's queue said it was
+    "Written in English (United States)", as Babel reads "und" as its likeliest locale (a new user in Chromium)."""
+    text = "abbu ghar aa kar bohat chillate hain aur ammi ko marte hain, mujhe darr lagta hai ghar jane se"
+    assert client.post(API, json={"answers": {"most_important": text}}).status_code == 201
+    with sqlite3.connect(settings.db_path) as conn:
+        reasons = [r[0] for r in conn.execute("SELECT reason FROM flags WHERE tier = 'person'")]
+    add(settings, "lead@example.org", "safeguarding_lead")
+    sign_in(client, "lead@example.org")
+    flags_table = get_page(client, "/staff/safeguarding").select("table")[0].get_text(" ")
+    assert reasons == ["und"], reasons
+    assert "English" not in flags_table
+    assert "Written in a language the reader does not know, which the reader cannot read" in flags_table
