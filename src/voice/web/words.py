@@ -63,8 +63,11 @@ def language_namer(request: Request) -> Callable[[str], str]:
 
     def name(code: str) -> str:
         try:
-            return Locale.parse(code).get_display_name(locale) or code
+            parsed = Locale.parse(code)
         except (ValueError, UnknownLocaleError):
-            return t(request, "a language the reader does not know")
+            parsed = None
+        if parsed is None or parsed.language != code.replace("-", "_").split("_")[0].lower():
+            return t(request, "a language the reader does not know")  # "und": Babel would say English (United States)
+        return parsed.get_display_name(locale) or code
 
     return name
