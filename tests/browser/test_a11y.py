@@ -5,7 +5,6 @@ only; text at 200%; touch targets; easy read."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from tests.browser.conftest import AXE_JS, no_axe_violations, no_wider_than
-from tests.conftest import EXAMPLE_SLUGS, EXAMPLES, served
+from tests.conftest import EXAMPLE_SLUGS, EXAMPLES, served, until
 from voice.common.i18n import direction, translate, translate_plural
 from voice.common.settings import Settings
 from voice.intake.submissions import unread_count
@@ -156,13 +155,12 @@ def test_a_whole_survey_with_the_keyboard_only(context: BrowserContext, live_ser
 
 def all_read(db_path: str, within: float = 60.0) -> None:
     """Wait until the service has read every answer it accepted (voice.web.reading)."""
-    deadline = time.monotonic() + within
-    while True:
+
+    def none_unread() -> bool:
         with opened(db_path) as db:
-            if not unread_count(db):
-                return
-        assert time.monotonic() < deadline, f"answers still unread after {within:.0f} s"
-        time.sleep(0.2)
+            return not unread_count(db)
+
+    assert until(none_unread, seconds=within), f"answers still unread after {within:.0f} s"
 
 
 @contextmanager
