@@ -5921,8 +5921,10 @@ def _workplace_sites(words: Words) -> Iterator[Found]:
             )
 
 
+SOUTH_ASIAN_WORK = frozenset(["kaam", "kam", "kum", "naukri"])
 SOUTH_ASIAN_WORK_AFTER = re.compile(
-    r"\s+(?:mein|me|main|mai|pe|par|pr|ma|maan|ch|vich|wich|ich)\s+(?:kaam|kam|kum|naukri)\b", re.IGNORECASE
+    r"\s+(?:mein|me|main|mai|pe|par|pr|ma|maan|ch|vich|wich|ich)\s+(?:" + "|".join(sorted(SOUTH_ASIAN_WORK)) + r")\b",
+    re.IGNORECASE,
 )
 """After a place of work in Roman Urdu, Punjabi or Gujarati: "... mein kaam karte hain", "... ma kaam kare che", "...
 ch kam karde ne"."""
@@ -6078,7 +6080,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         key = tuple(sorted((k, tuple(v)) for k, v in terms.terms.items()))
         for kind, pattern in _compiled_terms(key):
             found += [Found(*m.span(), kind, "the partnership's list") for m in pattern.finditer(text)]
-    if not ({"kaam", "kam", "kum", "naukri"}.isdisjoint(seen) or SITE_BEFORE.isdisjoint(seen)):
+    if not (SOUTH_ASIAN_WORK.isdisjoint(seen) or SITE_BEFORE.isdisjoint(seen)):
         found += _workplaces_before_work_words(words)
     if not (WORK_CUES.isdisjoint(seen) and JOBS.isdisjoint(seen)) and not SITE_BEFORE.isdisjoint(seen):
         found += _workplace_sites(words)
