@@ -2189,6 +2189,39 @@ def _numbers(text: str, digit_count: int) -> Iterator[Found]:
         yield from _spaced_pesels(text)
 
 
+DIGIT_GROUPS = re.compile(r"(?<![\w+])(?<!\d[/.:,-])\d+(?:[ -]\d+)*(?![/.:,-]?\d)")
+"""A run of groups of digits, each after one space or dash ("481 223 7710"), not inside a date, a time or a sum."""
+
+
+def _bare_long_numbers(text: str) -> Iterator[Found]:
+    """A number of ten or eleven digits standing bare, alone or in groups of three to five ("481 223 7710",
+    "12091504417"): no count, score or sum is written so, and someone's NHS number or PESEL typed a digit wrong fails
+    its check and is still theirs. One that starts with 0 is read as a phone number, so that a helpline stays. It runs
+    after the other number recognisers (explain() keeps the first of two equal finds), so that `--explain` names
+    theirs where they found the same number."""
+    for run in DIGIT_GROUPS.finditer(text):
+        groups = [(m.start(), m.end()) for m in re.finditer(r"\d+", run.group())]
+        for i, (start, _) in enumerate(groups):
+            for end in (groups[j][1] for j in range(i, min(i + 3, len(groups)))):
+                part = run.group()[start:end]
+                sizes = [len(g) for g in re.split(r"[ -]", part)]
+                if sum(sizes) not in (10, 11) or min(sizes) < 3:
+                    continue
+                kind = (
+                    "NHS number"  # "777 143 2290", as NHS numbers are written
+                    if part[0] != "0" and (sizes == [3, 3, 4] or (sum(sizes) == 10 and part[0] != "7"))
+                    else "phone"  # a helpline stays
+                    if part[0] in "07"
+                    else "PESEL"
+                )
+                yield Found(
+                    run.start() + start,
+                    run.start() + end,
+                    kind,
+                    "number of ten or eleven digits, standing bare",
+                )
+
+
 def _spaced_pesels(text: str) -> Iterator[Found]:
     """A PESEL in groups of digits by the word "pesel", passing its check: "pesel 1322 1187 791"."""
     for m in SPACED_PESEL.finditer(text):
@@ -6076,6 +6109,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         if "." in text:
             found += _two_part_handles(text)
     found += _phones(text, seen, digit_count)
+    if digit_count >= 10:
+        found += _bare_long_numbers(text)
     if terms is not None and terms.terms:
         key = tuple(sorted((k, tuple(v)) for k, v in terms.terms.items()))
         for kind, pattern in _compiled_terms(key):
