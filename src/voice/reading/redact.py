@@ -90,7 +90,7 @@ SOCIAL = "|".join(sorted(SOCIAL_WORDS - {"user"}, key=lambda w: (-len(w), w))) +
 HANDLE_TOKEN = rf"(?!(?:{SOCIAL}|channel|account|name|is|on)\b)@?[A-Za-z0-9_.#]{{2,32}}[A-Za-z0-9_#]"
 HANDLE_AFTER = re.compile(  # matched where an app's name starts
     rf"(?:{SOCIAL})\b(?:\s*(?:(?:channel|account|name|names|id|tag|handle|is|its|it's|me|on|at|user|username|"
-    rf"to|jest|mam|hai|ka|ki|mera|meri)(?![\w.])|[:=@-])\s*){{0,3}}\s*"  # not "its" of "its.leylaa"
+    rf"to|jest|mam|hai|ka|ki|mera|meri|e|este|meu|mea|lui|ei)(?![\w.])|[:=@-])\s*){{0,3}}\s*"  # not "its" of "its.leylaa"
     rf"(?P<h>{HANDLE_TOKEN})",
     re.IGNORECASE,
 )
@@ -2244,8 +2244,63 @@ def _from_each_group(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[s
             yield m
 
 
+SPACED_DOTS = re.compile(r"(?:\s\.\s[A-Za-z0-9_]+)+")
+"""The rest of a handle spelt out with spaced dots ("kasia . b . 2011"); a sentence's full stop has no space before it."""
+ROMANIAN_APPS = frozenset(w for w in SOCIAL_WORDS if w.endswith("ul"))
+"""Apps' names with the Romanian ending ("snapul", the snap): after one, only a word shaped like a handle is one
+("snapul e blocat", the snap is blocked)."""
+SPACED_GAMERTAG = re.compile(
+    rf"\b(?:{SOCIAL})\s+(?:(?:gamertag|tag|name|username|id)\s+)?(?:is|its|it's|[:=])\s*"
+    r"(?P<h>[A-Za-z]{2,}(?:\s[A-Za-z]{2,}){0,2}\s\d{2,5})\b(?!\s*(?:%|[a-z]+s\b))",
+    re.IGNORECASE,
+)
+"""A gamertag with spaces in it, after "gamertag is", "psn its", "discord:" ("frozen wolf 771"): words, then a number;
+not a count ("getting 500 likes", "only 12 followers")."""
+GAMERTAG_NOT = frozenset(
+    [
+        "since",
+        "from",
+        "until",
+        "till",
+        "for",
+        "at",
+        "in",
+        "on",
+        "by",
+        "off",
+        "down",
+        "up",
+        "out",
+        "dead",
+        "broken",
+        "banned",
+        "hacked",
+        "blocked",
+        "locked",
+        "deleted",
+        "private",
+        "public",
+        "gone",
+        "back",
+        "over",
+        "about",
+    ]
+)
+"""Words that say what became of an account or when ("my xbox is broken since 2023"): after "is", no gamertag's."""
+
+
+def _spaced_gamertags(text: str) -> Iterator[Found]:
+    """SPACED_GAMERTAG's handles whose words are none of them a word of grammar, a word of two letters or a verb in -ing
+    ("my xbox is broken since 2023", "my insta is getting 500")."""
+    for m in SPACED_GAMERTAG.finditer(text):
+        parts = m.group("h").lower().split()[:-1]
+        if not any(w in FUNCTION_WORDS or len(w) < 3 or w.endswith("ing") or w in GAMERTAG_NOT for w in parts):
+            yield Found(*m.span("h"), "handle", "gamertag with spaces after an app's name")
+
+
 def _handles(words: Words) -> Iterator[Found]:
-    """A handle after an app's name ("insta jay.bee", "my snap is kiaan2011") or before "on <app>"."""
+    """A handle after an app's name ("insta jay.bee", "my snap is kiaan2011") or before "on <app>", with the rest of
+    it if it is spelt out with spaced dots."""
     text = words.text
     for i, lower in enumerate(words.lowers):
         if lower not in SOCIAL_WORDS:
@@ -2260,9 +2315,11 @@ def _handles(words: Words) -> Iterator[Found]:
                 continue  # "got sextorted on insta": a verb, not a handle
             if c & FIGURE and m.re is HANDLE_BEFORE:
                 continue  # "i watch mrbeast on youtube": a public figure's channel
-            if HANDLE_SHAPE.search(handle) or not c & (ENGLISH | STOP | PLACE | NOT_PERSON):
+            if HANDLE_SHAPE.search(handle) or not (c & (ENGLISH | STOP | PLACE | NOT_PERSON) or lower in ROMANIAN_APPS):
                 offset = 0 if m.re is HANDLE_AFTER else max(0, start - 40)
-                yield Found(m.start("h") + offset, m.end("h") + offset, "handle", "handle after an app's name")
+                dots = SPACED_DOTS.match(text, m.end("h") + offset)
+                end = dots.end() if dots else m.end("h") + offset
+                yield Found(m.start("h") + offset, end, "handle", "handle after an app's name")
 
 
 def _phones(text: str, seen: frozenset[str], digit_count: int) -> Iterator[Found]:
@@ -6106,6 +6163,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         found += _dotted_handles(text)
     if not SOCIAL_WORDS.isdisjoint(seen):
         found += _handles(words)
+        found += _spaced_gamertags(text)
         if "." in text:
             found += _two_part_handles(text)
     found += _phones(text, seen, digit_count)
