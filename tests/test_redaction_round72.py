@@ -28,7 +28,7 @@ from voice.reading.redact import redact
         "steve and alex in minecraft are so basic",
         "niall and louis from one direction are back on tour",
         "casa amor week is the best bit of love island",
-        "my dad drives for samworth brothers on nights",
+        "samworth brothers make most of the sandwiches in the shops",
     ],
 )
 def test_the_words_stay(line: str) -> None:
@@ -42,6 +42,7 @@ def test_the_words_stay(line: str) -> None:
         ("my friend louis got beat up at the park", "louis", "[name]"),
         ("my cousin zoey is scared to go home", "zoey", "[name]"),
         ("i got excluded from samworth last year", "samworth", "[school]"),
+        ("my dad works at samworth brothers on nights", "samworth", "[workplace]"),
     ],
 )
 def test_the_detail_goes(line: str, gone: str, tag: str) -> None:

@@ -4007,7 +4007,8 @@ def _listed_schools(words: Words) -> Iterator[Found]:
                     or _school_subject(words, form, i, j)
                     or _school_in_its_town(words, form, j)
                 )
-                and not (_street_after(words, j))
+                and not _street_after(words, j)
+                and words.next(j - 1) not in BUSINESS_ENDS  # "works at samworth brothers": the firm
             ):
                 first = _with_its_the(words, i)
                 while j < n and j < i + len(form) + 2 and not words.before[j] and lowers[j] in SCHOOL_ENDS:
@@ -4659,11 +4660,19 @@ def _works_named_after(words: Words, k: int) -> set[int]:
     return {n for title, n in _titles().get(rest[0], ()) if rest[: len(title)] == title} if rest else set()
 
 
+SEQUEL_AFTER = re.compile(
+    r"\s+(?:[2-9]|ii|iii)\b(?!\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|mins?|minutes?|doors?|times?|of|"
+    r"or|and|[x/:.]\s*\d))",
+    re.IGNORECASE,
+)
+"""A sequel's number right after a title ("moana 2 came out"); not a count ("moana 2 doors down", "moana 2 or 3")."""
+
+
 def _said_to_be_a_title(words: Words, i: int, index: dict[str, tuple[int, ...]]) -> bool:
-    """A title that is a name too, written as the work: just before "by" ("matilda by roald dahl"), after one of its
-    characters and "from" ("miss honey from matilda"), or in a sentence about books, films or shows ("roald dahl
-    books were the best, especially matilda")."""
-    if words.next(i) == "by":
+    """A title that is a name too, written as the work: just before "by" ("matilda by roald dahl") or its sequel's
+    number ("moana 2 came out"), after one of its characters and "from" ("miss honey from matilda"), or in a sentence
+    about books, films or shows ("roald dahl books were the best, especially matilda")."""
+    if words.next(i) == "by" or SEQUEL_AFTER.match(words.text, words.span(i)[1]):
         return True
     if words.prev(i) in OF_A_WORK and words.prev(i, 2) in index:
         title = (words.lowers[i],)
@@ -5489,6 +5498,21 @@ BUS_TO = re.compile(r"(?:\b\d{1,3}[a-z]?|\bbus)\s+(?:bus\s+)?(?:to|from)\s+$", r
 """A bus by its number, or "bus", then where it goes to or comes from: "the 38 to ...", "the 14 bus from ..."."""
 
 
+ALONG_A_STREET = frozenset(["st", "saint", "on", "along", "down", "up", "via", "off", "onto", "near"])
+BUSINESS_ENDS = frozenset(["brothers", "bros", "ltd", "limited", "plc", "group", "foods", "bakery", "factory"])
+
+
+def _learned_before_a_street(words: Words, found: Found) -> bool:
+    """What the learned recognisers read as a school, right before a street's word and after "st", "on" or "along"
+    ("st [georges] way is gridlocked"): the street's name, which is no one's detail by itself. Not after a
+    house number ("tweleve [knighton fields] rd": an address), and a school of the rules stays ("taylor road
+    primary"). Nor before a word of a business ("samworth brothers make sandwiches")."""
+    i, last = words.index_at(found.start), words.index_ending(found.end)
+    if i is None or last is None or not found.recogniser.startswith(LEARNED_ANY):
+        return False
+    return (_street_after(words, last + 1) and words.prev(i) in ALONG_A_STREET) or words.next(last) in BUSINESS_ENDS
+
+
 def _an_area_a_bus_goes_to(words: Words, found: Found) -> bool:
     """A school's form that is an area of the city or a town too, where a bus goes to or comes from ("the 38 to
     [rushey mead]", "the 14 bus from [beaumont leys]"): the area. Not a school's whole name ("the 48 to soar valley
@@ -6272,7 +6296,11 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         ]
     found = [f for f in found if not _kept(text, f, terms) and not any(s <= f.start and f.end <= e for s, e in kept)]
     if any(f.kind == "school" for f in found):
-        found = [f for f in found if f.kind != "school" or not _an_area_a_bus_goes_to(words, f)]
+        found = [
+            f
+            for f in found
+            if f.kind != "school" or not (_an_area_a_bus_goes_to(words, f) or _learned_before_a_street(words, f))
+        ]
     listed = [(f.start, f.end) for f in found if f.recogniser.startswith("the area's schools")]
     if listed:
         rules = [(f.start, f.end) for f in found if not f.recogniser.startswith(LEARNED_ANY)]
