@@ -3867,6 +3867,8 @@ def _school_near(words: Words, i: int, j: int) -> bool:
         and not class_of(p2) & (STOP | EVERYDAY)
     ):
         return True  # "jay from crown hills", "ola z moat": a young person is known by their school
+    if p1 == "la" and words.foreign >= 2 and not _a_place(tuple(words.lowers[i:j])):
+        return True  # Romanian "at": "ma bate in fiecare zi la moat"; not "la beaumont leys" (the area)
     if p1 == "from" and p2 == "up" and words.prev(i, 3) in ("me", "us", "him", "her", "them"):
         return True  # "picks me up from crown hills"
     before = words.lowers[max(0, i - 7) : i - 1]
@@ -6035,6 +6037,39 @@ def _workplace_sites(words: Words) -> Iterator[Found]:
             )
 
 
+SOMALI_WORK = frozenset(
+    ["shaqeeyaa", "shaqeysaa", "shaqaysaa", "shaqeyaa", "shaqeeya", "shaqeysa", "shaqaysa", "shaqeya", "shaqeyso"]
+)
+"""Somali for "works" (after "ka" or "ku", at): "aabahay wuxuu ka shaqeeyaa [asda fosse park]"."""
+INSIDE_A_WORKPLACE = frozenset(["the", "on", "in", "at", "off", "near", "by", "&", "and", "ee"])
+"""Words inside a place of work's name and place after Somali "works at" ("amazon ee coalville": Somali "of")."""
+
+
+def _somali_workplaces(words: Words) -> Iterator[Found]:
+    """A parent's place of work after the Somali for "works at": the words after it that are no Somali word or word
+    of grammar (but "the", "on", ... inside), two to six of them, the first no place's ("ka shaqeeyaa [tesco
+    hamilton] maalin walba"); not "ka shaqeeyaa guriga" (at home) or a town alone."""
+    lowers = words.lowers
+    for k in (k for k, lower in enumerate(lowers) if lower in SOMALI_WORK):
+        if words.prev(k) not in ("ka", "ku"):
+            continue
+        b = words.sentence_end(k)
+        j = k + 1
+        while (
+            j < min(b, k + 7)
+            and not words.before[j]
+            and (lowers[j] in INSIDE_A_WORKPLACE or not words.classes[j] & (FOREIGN | STOP | FUNCTION))
+        ):
+            j += 1
+        while j > k + 1 and lowers[j - 1] in INSIDE_A_WORKPLACE:
+            j -= 1
+        first = k + 1 + (k + 1 < j and lowers[k + 1] == "the")
+        if j - (k + 1) >= 2 and first < j and not words.classes[first] & PLACE:
+            yield Found(
+                words.span(k + 1)[0], words.span(j - 1)[1], "workplace", "place of work after Somali 'works at'"
+            )
+
+
 SOUTH_ASIAN_WORK = frozenset(["kaam", "kam", "kum", "naukri"])
 SOUTH_ASIAN_WORK_AFTER = re.compile(
     r"\s+(?:mein|me|main|mai|pe|par|pr|ma|maan|ch|vich|wich|ich)\s+(?:" + "|".join(sorted(SOUTH_ASIAN_WORK)) + r")\b",
@@ -6197,6 +6232,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         key = tuple(sorted((k, tuple(v)) for k, v in terms.terms.items()))
         for kind, pattern in _compiled_terms(key):
             found += [Found(*m.span(), kind, "the partnership's list") for m in pattern.finditer(text)]
+    if not SOMALI_WORK.isdisjoint(seen):
+        found += _somali_workplaces(words)
     if not (SOUTH_ASIAN_WORK.isdisjoint(seen) or SITE_BEFORE.isdisjoint(seen)):
         found += _workplaces_before_work_words(words)
     if not (WORK_CUES.isdisjoint(seen) and JOBS.isdisjoint(seen)) and not SITE_BEFORE.isdisjoint(seen):
