@@ -196,7 +196,7 @@ NUMBER_WORD_SET = frozenset(NUMBER_WORDS[3:-1].split("|"))
 ANY_STREET = ADDRESS_STREETS | WEAK_STREETS
 WEAK_STREET = "(?:" + "|".join(sorted(WEAK_STREETS, key=lambda w: (-len(w), w))) + ")"
 SOMALI_LIVING = r"nool|nooshahay|noolahay|noolyihiin|deggan|degan|deganahay|degganahay|deggenahay|deganyahay"
-SOMALI_ROMANIAN_LIVING = SOMALI_LIVING + r"|locuiesc|locuim|locuieste|locuiește|stau|stam"
+SOMALI_ROMANIAN_LIVING = SOMALI_LIVING + r"|locuiesc|locuim|locuieste|locuiește|stau|stam|sta|stă"
 """Somali ("ku nool", "ku nooshahay") and Romanian ("locuim", "stau pe") words for living somewhere."""
 LIVING_BEFORE = re.compile(
     r"\b(?:live|lives|living|lived|stay|stays|staying|address|house|home|moved|move|at|is|"
@@ -254,7 +254,7 @@ around say someone lives or stays on it (see _streets_lived_on())."""
 STREET_PREPOSITION = r"(?:on|at|in|off|near|by|onto|to|into|along|down|up|round|na|ulicy|ul\.?|pe|przy)"
 LIVES_ON_BEFORE = re.compile(
     # "my nan lives on", "he lives round the corner from me on", "im staying with my auntie on", "i live just off"
-    rf"(?:\b(?:live|lives|living|mieszka\w*|locui\w*|stau|stam)\b(?:\s+[^\s.!?,;:]+){{0,6}}?\s+{STREET_PREPOSITION}"
+    rf"(?:\b(?:live|lives|living|mieszka\w*|locui\w*|stau|stam|sta|stă)\b(?:\s+[^\s.!?,;:]+){{0,6}}?\s+{STREET_PREPOSITION}"
     # "i stay at the foyer on", "staying with my auntie on"; not "staying safe on"
     rf"|\b(?:stay|stays|staying)(?:\s+(?:at|with|in|round|over)\b(?:\s+[^\s.!?,;:]+){{0,5}}?)?\s+{STREET_PREPOSITION}"
     # "our house on", "my dads flat is on", "his nans house off"
@@ -273,10 +273,13 @@ LIVES_ON_BEFORE = re.compile(
 LIVES_ON_AFTER = re.compile(
     r",?\s+(?:is|was|thats|that's|that\s+is|which\s+is)\s+where\s+(?:my|our|his|her|their|i|we|he|she|they)\s+"
     r"(?:\w+\s+){0,2}(?:lives?|stays?|living|staying)\b"
-    r"|\s+(?:pe|par|mein|main)\s+(?:\w+\s+)?(?:rehte|rehta|rehti)\b",
+    r"|\s+(?:pe|par|mein|main)\s+(?:\w+\s+)?(?:rehte|rehta|rehti)\b"
+    r"|,?\s+(?:right\s+|just\s+)?(?:outside|in\s+front\s+of|opposite)\s+(?:my|our|his|her|their)\s+(?:own\s+)?"
+    r"(?:house|home|flat|front\s+door|door|gate)\b",
     re.IGNORECASE,
 )
-"""Words after a street's name that say someone lives there: "... is where my nan lives", "... pe rehte hain"."""
+"""Words after a street's name that say someone lives there: "... is where my nan lives", "... pe rehte hain", "...
+right outside his own house"."""
 SOMEONES_HOME = re.compile(
     # someone's home by their name or word for them: "down to my nan's on", "back to jay's on", "my cousins on"
     r"\b(?P<who>[a-z]+)(?:'s|’s|s'|s)(?:\s+(?:house|place|flat|home|gaff))?\s+(?:on|off|in)(?:\s+the)?\s+$",
@@ -994,6 +997,8 @@ class _Names:
         ):
             return "relationship"
         if p1 in ONE_PERSON and c & FIRST and not c & FUNCTION and not (lower in URDU_IS and c & FOREIGN):
+            if c & ENGLISH and not cap and w.next(i) in VERB_PARTICLES:
+                return None  # "my sister ran away", "my brother rose up": a verb and its particle
             return "relationship"  # "my step dad bill", "my friend destiny"; not "woh meri best friend hai"
         if c & FUNCTION and c & FIRST and self._modal_name(i, p1, p2, w.next(i)):
             return "name in context"  # "me and will both got jumped", "our lodger will comes in my room"
@@ -2477,12 +2482,12 @@ NUMBER_THE_STREET = re.compile(
 BUILDING_ENDS = frozenset(["house", "court", "lodge", "tower", "towers", "heights", "point", "mansions", "flats"])
 """The last words of a named building someone lives in (_buildings_lived_in)."""
 BUILDING_NAMED = re.compile(
-    r"\b(?:at|in|into)\s+(?:the\s+)?(?P<b>(?:[A-Za-z']+\s+){1,2}(?:"
+    r"\b(?:at|in|into|to|from)\s+(?:the\s+)?(?P<b>(?:[A-Za-z']+\s+){1,2}(?:"
     + "|".join(sorted(BUILDING_ENDS, key=lambda w: (-len(w), w)))
     + r"))\b",
     re.IGNORECASE,
 )
-BUILDING_LIVING_CUES = LIVING_CUES | {"lived", "rehoused", "placed"}
+BUILDING_LIVING_CUES = LIVING_CUES | {"lived", "rehoused", "placed", "away"}
 """What _buildings_lived_in needs (BUILDING_LIVING_BEFORE's words), cheap to look for first."""
 CARE_HOME = "children's or care home by its name"
 CARE_HOME_NAMED = re.compile(
@@ -2556,7 +2561,8 @@ CARE_HOME_WORDS = frozenset(["childrens", "children's", "children’s", "childre
 LIVE_STAY = frozenset(["live", "lives", "living", "lived", "stay", "stays", "staying"])
 """What LIVE_AT_A_NUMBER needs, cheap to look for first."""
 BUILDING_LIVING_BEFORE = re.compile(
-    r"\b(?:live|lives|living|lived|stay|stays|staying|moved|move|moving|rehoused|placed)\b[^.!?\n]{0,25}$",
+    r"\b(?:live|lives|living|lived|stay|stays|staying|moved|move|moving|rehoused|placed|(?:ran|run|runs|running)\s+away)"
+    r"\b[^.!?\n]{0,25}$",
     re.IGNORECASE,
 )
 
@@ -2584,11 +2590,12 @@ HOME_HEADS = frozenset(
         *("hostel", "refuge", "shelter", "hotel", "travelodge", "tent", "van", "shed", "garage", "loft", "room"),
         *("doorway", "boat", "narrowboat", "almshouses", "gatehouse", "lodge", "conversion", "lodgings", "housing"),
         *("placement", "unit", "block", "tower", "site", "door", "one", "bedsit", "annexe", "home", "place"),
-        *("pitch", "plot", "floor", "ymca", "garages", "foyer"),
+        *("pitch", "plot", "floor", "ymca", "garages", "foyer", "inn", "ibis"),
     ]
 )
 """Words for a home or a place someone stays or is kept, which a description of where it is may follow ("the
 white bungalow at the end of mill lane in kegworth"): _described_homes."""
+HOTELS = frozenset(["hotel", "inn", "ibis", "travelodge", "hostel"])
 GENERAL_HOMES = frozenset(
     [
         *("house", "houses", "flat", "flats", "home", "place", "one", "room", "door", "block", "tower", "unit"),
@@ -2748,6 +2755,8 @@ def _described_homes(words: Words) -> list[Found]:
         groups, last = _where_a_home_is(words, h, end)
         if last is None or not _a_home_found_by(words, h, first, before, groups):
             continue
+        if lower in HOTELS and not WORK_CUES.isdisjoint(words.lowers[max(0, first - 4) : first]):
+            continue  # "my mum cleans at the holiday inn on st nicholas circle": her work
         start = words.span(first - (before in HOME_ARTICLES))[0]
         ordinal = ORDINAL_BEFORE.search(words.text, 0, start)
         if ordinal and before not in HOME_ARTICLES:
@@ -4250,6 +4259,9 @@ def _a_public_figure(words: Words, found: Found) -> bool:
 
 
 PEOPLE_AFTER = frozenset(["me", "my", "us", "our", "i", "him", "her", "them", "mum", "dad"])
+VERB_PARTICLES = frozenset(["away", "off", "out", "into", "over", "back", "home", "up", "down", "across", "through"])
+"""Words after a verb that make it one ("ran away", "rose up"): after a word for one person, an everyday word that is
+a first name too and has one of these after it is the verb, not a name."""
 
 
 def _a_titled_figure(words: Words, found: Found, kept: list[tuple[int, int]]) -> bool:
