@@ -1,7 +1,8 @@
 """#28 round 76 (twentieth session), after frozen28's measure (not blind), with lines written for these tests (not
 taken from any set): Moat Community College is "moat" wherever it is written (no young person's answer uses the
 English word), and "city of leicester" without "the" is the college ("near city of leicester"); "the city of
-leicester" said as the city, and Moat Road, stay."""
+leicester" said as the city, and Moat Road, stay; Polish "lata" (years) after an age is no name (added after the
+development sets showed it: "ma 24 lata")."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ def test_the_school_goes(line: str, gone: str) -> None:
         "the city of leicester needs more youth clubs",
         "i love the city of leicester at christmas with the lights",
         "there was a crash on moat road this morning",
+        "ona ma 13 lata i boi sie wracac do domu",
     ],
 )
 def test_the_words_stay(line: str) -> None:

@@ -3986,6 +3986,18 @@ def _town_index() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+@cache
+def _loose_after_the() -> frozenset[tuple[str, ...]]:
+    """Schools' forms written with "the" in the file and loose ("the moat~") where the form alone needs nothing more
+    ("moat"): after "the" they need a school word or verb too ("round the moat at the castle")."""
+    forms = school_forms()
+    return frozenset(
+        form[1:]
+        for form, loose in forms.items()
+        if form[0] == "the" and len(form) > 1 and loose and forms.get(form[1:]) is False
+    )
+
+
 def _listed_schools(words: Words) -> Iterator[Found]:
     """The area's schools in the forms young people type (data/schools.txt), a word misspelt by one letter
     too ("crownhils", "judgmeadow")."""
@@ -4006,9 +4018,12 @@ def _listed_schools(words: Words) -> Iterator[Found]:
             j = i + len(form)
             if _a_longer_place_starts(lowers, i, len(form)):
                 continue  # "we moved to eyres monsell": the area, though "eyres" starts a school's name
-            loose = (loose or _a_place(form)) and not (
+            loose = (
+                loose or _a_place(form) or (i > 0 and lowers[i - 1] == "the" and form in _loose_after_the())
+            ) and not (
                 i and lowers[i - 1] == "the" and form in _the_forms()
-            )  # "crown hills is where i live": the area; "i go to crown hills": the school; "outside the lancaster"
+            )  # "crown hills is where i live": the area; "i go to crown hills": the school; "outside the lancaster";
+            # "moat is rough": the school, but "round the moat at the castle" needs a school word or verb
             if (
                 _form_at(words, lowers, form, i)
                 and all(b == "" for b in words.before[i + 1 : j])
