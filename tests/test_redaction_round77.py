@@ -14,7 +14,7 @@ from voice.reading.redact import redact
     ("line", "gone"),
     [
         ("reign is my baby sister and she cries all night", "reign"),
-        ("honour is my baby cousin and her dad throws things", "honour"),
+        ("honour was my baby cousin before they moved to derby", "honour"),
         ("star is my step sister and she gets away with everything", "star"),
         ("sky was my half brother but we dont talk now", "sky"),
         ("blaze is my foster brother and he is kind to me", "blaze"),

@@ -1093,7 +1093,7 @@ class _Names:
             return False
         if after[2] in FAMILY:
             kin = i + 3
-        elif after[2] in ("big", "little", "older", "younger", "twin") and w.next(i + 3) in FAMILY:
+        elif after[2] in SIBLING_WORDS and w.next(i + 3) in FAMILY:
             kin = i + 4
         else:
             return False
@@ -1163,7 +1163,7 @@ class _Names:
         w = self.w
         after = [w.next(i + k) for k in range(4)]
         if nxt in ("is", "was") and after[1] == "my":
-            k = 3 if after[2] in ("best", "little", "big", "older", "younger", "twin", "step", "foster") else 2
+            k = 3 if after[2] in SIBLING_WORDS | {"best"} else 2
             return after[k] in ONE_PERSON | {"bestie", "bff", "friend"}
         if nxt in ("is", "was") and after[1:3] == ["the", "only"]:
             return after[3] in ("one", "person")
@@ -4274,6 +4274,8 @@ def _a_public_figure(words: Words, found: Found) -> bool:
 
 
 PEOPLE_AFTER = frozenset(["me", "my", "us", "our", "i", "him", "her", "them", "mum", "dad"])
+SIBLING_WORDS = frozenset(["big", "little", "older", "younger", "twin", "baby", "step", "half", "foster"])
+"""Words between "my" and a word for family ("is my baby sister", "was my half brother")."""
 VERB_PARTICLES = frozenset(["away", "off", "out", "into", "over", "back", "home", "up", "down", "across", "through"])
 """Words after a verb that make it one ("ran away", "rose up"): after a word for one person, an everyday word that is
 a first name too and has one of these after it is the verb, not a name."""
