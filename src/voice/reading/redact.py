@@ -2198,6 +2198,33 @@ DIGIT_GROUPS = re.compile(r"(?<![\w+])(?<!\d[/.:,-])\d+(?:[ -]\d+)*(?![/.:,-]?\d
 """A run of groups of digits, each after one space or dash ("481 223 7710"), not inside a date, a time or a sum."""
 
 
+NAME_THEN_EMAIL = re.compile(r"(?:^|(?<=[,.;:!?\n]))\s*((?:[A-Za-z'’-]+\s+){1,3})$")
+SERVICES_MAIL = re.compile(r"\.(?:gov|nhs|org|ac|sch|police)\.uk$|\.(?:org|gov)$", re.IGNORECASE)
+
+
+def _names_before_their_email(text: str, emails: list[Found]) -> list[Found]:
+    """A name at a line's start (or after a full stop or comma), one to three words, then an email that holds one of
+    them ("grace wood gracewood11@gmail.com", "faith day faithday2010@icloud.com"): the name, everyday words or not,
+    as the email says; not a service's ("youth team youthteam@leicester.gov.uk")."""
+    found = []
+    for e in emails:
+        address = text[e.start : e.end]
+        local = re.sub(r"[^a-z]", "", address.split("@")[0].lower())
+        m = NAME_THEN_EMAIL.search(text, 0, e.start)
+        if not m or not local or SERVICES_MAIL.search(address):
+            continue
+        parts = list(WORD.finditer(text, m.start(1), m.end(1)))
+        while (
+            parts
+            and parts[-1].group().lower() not in local
+            and class_of(parts[-1].group().lower()) & (ENGLISH | STOP | FUNCTION)
+        ):
+            parts.pop()  # "yonas email ...", "kels here ...": the name is before them
+        if any(len(w.group()) >= 3 and w.group().lower() in local for w in parts):
+            found.append(Found(parts[0].start(), parts[-1].end(), "name", "name, then the email that holds it"))
+    return found
+
+
 def _bare_long_numbers(text: str) -> Iterator[Found]:
     """A number of ten or eleven digits standing bare, alone or in groups of three to five ("481 223 7710",
     "12091504417"): no count, score or sum is written so, and someone's NHS number or PESEL typed a digit wrong fails
@@ -6154,7 +6181,9 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     seen = words.set
     digit_count = len(DIGIT.findall(text)) if DIGIT.search(text) else 0
     if "@" in text or "(at)" in text or "[at]" in text or ("at" in seen and not seen.isdisjoint(EMAIL_WORDS)):
-        found += [Found(*m.span(), "email", "email address") for m in EMAIL.finditer(text)]
+        emails = [Found(*m.span(), "email", "email address") for m in EMAIL.finditer(text)]
+        found += emails
+        found += _names_before_their_email(text, emails)
     if LINK_NEEDS.search(text):
         found += [
             Found(*m.span(), "link", "web address") for m in LINK.finditer(text) if not _a_services_site(m.group())
