@@ -3704,6 +3704,8 @@ def _another_form(text: str, m: re.Match[str]) -> bool:
     """A form written as FORM_OTHER matches: after "form", "group", "in" (FORM_BEFORE) or "form is"; a form named
     after a thing only where its word is no counted thing and is capitalised or follows "form (tutor) ... in"."""
     before = text[max(0, m.start() - 25) : m.start()]
+    if _a_numbered_form_by_whose(text, m, before):
+        return True
     if not (FORM_BEFORE.search(before) or FORM_TUTOR_BEFORE.search(before)):
         return False
     word = m.group("w")
@@ -3724,6 +3726,33 @@ def _another_form(text: str, m: re.Match[str]) -> bool:
     if word.lower() in NOT_FORM_NAMES or word.lower().endswith("s") or class_of(word.lower()) & (STOP | FUNCTION):
         return False
     return word[0].isupper() or bool(FORM_TUTOR_BEFORE.search(before)) or bool(IN_A_FORM.search(before))
+
+
+NUMBERED_FORM = re.compile(r"(?:[7-9]|1[0-3])[/-][1-9]")
+PEOPLE_OF_A_FORM = frozenset(
+    ["boys", "boy", "girls", "girl", "lads", "lad", "kids", "kid", "someone", "everyone", "people"]
+)
+WHOSE_FORM_BEFORE = re.compile(r"(?:^|\s)(?P<w>[^\W\d_]+)(?:\s+(?P<p>from|z|ze|form))?\s+$", re.IGNORECASE)
+
+
+def _a_numbered_form_by_whose(text: str, m: re.Match[str], before: str) -> bool:
+    """A form group of two numbers ("9/4", "10-2") said to be someone's: right after "form", after a person and "from"
+    or Polish "z" ("the boys from 9-4", "kasia z 8/1"), or right after a young person's name ("amira 10/3"); not "from
+    9-3 we have maths" (hours), "the score was 10-2", "9/10" (a score, which NUMBERED_FORM does not take whole)."""
+    if not NUMBERED_FORM.fullmatch(m.group()) or COUNTED_AFTER.match(text, m.end()) or SHARE_AFTER.match(text, m.end()):
+        return False
+    cue = WHOSE_FORM_BEFORE.search(before)
+    if cue is None:
+        return False
+    word, prep = cue.group("w").lower(), (cue.group("p") or "").lower()
+    if prep == "form" or word == "form":
+        return True
+    person = (
+        word in PEOPLE_OF_A_FORM
+        or word in ONE_PERSON
+        or bool(class_of(word) & (FIRST | SURNAME) and not class_of(word) & (EVERYDAY | ENGLISH | STOP | FUNCTION))
+    )
+    return person and (prep in ("from", "z", "ze") or not prep)
 
 
 DECIMAL_AFTER = re.compile(
