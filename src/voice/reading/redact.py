@@ -3072,6 +3072,25 @@ def _dotted_handles(text: str) -> list[Found]:
 TWO_PART_DOTTED = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9_]{2,}\.[A-Za-z0-9_]*[\d_][A-Za-z0-9_]*(?![\w@/]|\.\w)")
 
 
+TWO_WORDS_UNDERSCORED = re.compile(r"(?<![\w@./])[A-Za-z]{2,}(?:_[A-Za-z]{2,})+(?![\w@/]|\.\w)")
+DIGIT_THEN_DOT = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9]*\d[A-Za-z0-9]*\.[A-Za-z]{1,4}(?![\w@/]|\.\w)")
+
+
+def _joined_handles(text: str) -> list[Found]:
+    """In an answer about an app (SOCIAL_WORDS), words joined by an underscore ("moon_childx", "lil_angelz"), and a
+    word with a digit, a dot and a short part ("j4de.mx", "om4r.kh"): no one types a word so but as a handle; not
+    "year10.we had" (a missing space: the part after the dot is a word) or a web address."""
+    found = [
+        Found(*m.span(), "handle", "handle joined by an underscore, in an answer about an app")
+        for m in TWO_WORDS_UNDERSCORED.finditer(text)
+    ]
+    for m in DIGIT_THEN_DOT.finditer(text):
+        first, second = m.group().lower().split(".")
+        if WEB_PARTS.isdisjoint((first, second)) and not class_of(second) & (STOP | FUNCTION):
+            found.append(Found(*m.span(), "handle", "handle with a digit and a dot, in an answer about an app"))
+    return found
+
+
 def _two_part_handles(text: str) -> list[Found]:
     """In an answer about an app (SOCIAL_WORDS), a handle of two parts joined by a dot with a digit or "_" after
     it, wherever it is: "my snap is [handle] and my sisters is [nisha.k11]"; not "no.1", "pt.2" (the first part
@@ -6310,6 +6329,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     if not SOCIAL_WORDS.isdisjoint(seen):
         found += _handles(words)
         found += _spaced_gamertags(text)
+        if "_" in text or "." in text:
+            found += _joined_handles(text)
         if "." in text:
             found += _two_part_handles(text)
     found += _phones(text, seen, digit_count)
