@@ -44,7 +44,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen26 --before REV  # the twenty-sixth (frozen26/, development since its measure)
     .venv/bin/python tools/score_redaction.py --frozen27 --before REV  # the twenty-seventh (frozen27/, development since its measure)
     .venv/bin/python tools/score_redaction.py --frozen28 --before REV  # the twenty-eighth (frozen28/, development since its measure)
-    .venv/bin/python tools/score_redaction.py --frozen29 --before REV  # the twenty-ninth (frozen29/, blind: figures only)
+    .venv/bin/python tools/score_redaction.py --frozen29 --before REV  # the twenty-ninth (frozen29/, development since its measure)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -252,7 +252,7 @@ SETS = {
     "frozen26": ("frozen26", "twenty-sixth frozen set", False),
     "frozen27": ("frozen27", "twenty-seventh frozen set", False),
     "frozen28": ("frozen28", "twenty-eighth frozen set", False),
-    "frozen29": ("frozen29", "twenty-ninth frozen set", True),
+    "frozen29": ("frozen29", "twenty-ninth frozen set", False),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -326,7 +326,8 @@ HELP = {
     "during round 60, from a brief that asks for the identifying words alone to be marked; measured once at d34cc45 and "
     "bc0df3e, a development set since, so its misses may be listed)",
     "frozen29": "score the twenty-ninth frozen set of #28 (frozen29/, written blind at the twentieth session's start, "
-    "during round 70, from frozen28's brief; for measuring once: figures only)",
+    "during round 70, from frozen28's brief; measured once at b1608bf and 3b637be, a development set since, so its misses "
+    "may be listed)",
 }
 
 
