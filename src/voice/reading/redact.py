@@ -915,8 +915,12 @@ class _Names:
         titled = (
             p1 in TITLES
             and (p1 not in LOOSE_TITLES or p2 in TITLE_SPOTS)
-            and not (p1 in ("pan", "pani") and c & FOREIGN and (not c & (FIRST | SURNAME) or not _polish(w)))
-        )  # not "pan mane" in Gujarati (but me), "pani pe" in Urdu (water)
+            and not (
+                p1 in ("pan", "pani")
+                and (c & FOREIGN or (lower in NAMES_ALSO_WORDS and w.foreign >= 2))
+                and (not c & (FIRST | SURNAME) or not _polish(w))
+            )
+        )  # not "pan mane" or "pan mara mummy" in Gujarati (but me, but my), "pani pe" in Urdu (water)
         if titled and (
             lower in TITLE_WORD_SURNAMES
             or lower in STREET_SURNAMES
@@ -3934,6 +3938,10 @@ YEAR_GROUP_BEFORE = re.compile(
 URDU_IS = frozenset(["hai", "h", "he", "hy", "tha", "thi", "hain"])
 
 
+SOMALI_STUDIES = frozenset(["dhigtaa", "dhigta", "dhigtaan", "dhigan", "dhigto"])
+"""Somali for "studies at" ("walaashay waxay dhigtaa ..."): a school's name follows."""
+
+
 def _school_near(words: Words, i: int, j: int) -> bool:
     """A school verb before words i..j-1 ("goes to", "at", "excluded from"; "went to the moat") or a school
     word after them."""
@@ -3951,6 +3959,8 @@ def _school_near(words: Words, i: int, j: int) -> bool:
         and not class_of(p2) & (STOP | EVERYDAY)
     ):
         return True  # "jay from crown hills", "ola z moat": a young person is known by their school
+    if p1 in SOMALI_STUDIES:
+        return True  # "waxay dhigtaa [hamilton]": studies at, where "hamilton" alone is an area too
     if p1 == "la" and words.foreign >= 2 and not _a_place(tuple(words.lowers[i:j])):
         return True  # Romanian "at": "ma bate in fiecare zi la moat"; not "la beaumont leys" (the area)
     if p1 == "from" and p2 == "up" and words.prev(i, 3) in ("me", "us", "him", "her", "them"):
@@ -4797,12 +4807,23 @@ def _contains(said: tuple[str, ...], title: tuple[str, ...]) -> bool:
 NAMES_ALSO_WORDS = word_list("names that are urdu or polish words")
 
 
+def _gujarati_but(words: Words, i: int, end: int) -> bool:
+    """Words i.. up to `end` are "pan" (Gujarati "but") and everyday words of the answer's language, in an answer
+    that is not Polish."""
+    last = words.index_ending(end)
+    if last is None or last <= i or words.lowers[i] != "pan" or words.foreign < 2 or _polish(words):
+        return False
+    return all(words.classes[k] & FOREIGN or words.lowers[k] in NAMES_ALSO_WORDS for k in range(i + 1, last + 1))
+
+
 def _a_word_of_its_language(words: Words, found: Found) -> bool:
     """A name of one word that is an everyday word of Urdu or Polish too ("zara sa bhi khayal nahi", "czuję
     się sam"), in an answer in that language (two of its everyday words or more besides), with no word for a
     person just before it ("moj kolega Sam")."""
     if found.recogniser.startswith(LEARNED_ANY) and found.kind == "name":
         i = words.index_at(found.start)
+        if i is not None and _gujarati_but(words, i, found.end):
+            return True  # "[pan mara] mummy ne khabar nathi": Gujarati "but my", not Polish "pan" and a name
         c = words.classes[i] if i is not None and words.span(i)[1] == found.end else 0
         if (
             c & FOREIGN
@@ -5870,6 +5891,16 @@ def _sure_of_a_school(labelled: labeller.Labelled) -> bool:
     return labelled.kind == "school/close" and labelled.confidence >= SURE_OF_A_SCHOOL
 
 
+def _inside_a_kept_phrase(text: str, f: Found, kept: list[tuple[int, int]]) -> bool:
+    """What was found lies inside a place, service, public figure or character the lists keep; a school the close
+    labeller is sure of goes even so where the place is a school's form too ("outside [crown hills]"), not where it is
+    no school's ("the mp for leicester [west]": a constituency)."""
+    for s, e in kept:
+        if s <= _after_the(text, f.start) and f.end <= e:
+            return not _a_sure_school(f) or as_words(text[s:e].lower()) not in school_forms()
+    return False
+
+
 def _a_sure_school(f: Found) -> bool:
     """A school the close labeller was SURE_OF_A_SCHOOL of (its confidence ends what found it): it goes even inside
     a place the lists keep ("crown hills", "beaumont leys")."""
@@ -6414,7 +6445,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             if (f.recogniser in GONE_TO and not any(s <= f.start and f.end <= e for s, e in kept_names))
             or (f.kind != "name" and not f.recogniser.startswith(LEARNED_ANY) and f.recogniser not in GONE_TO)
             or not (
-                (any(s <= _after_the(text, f.start) and f.end <= e for s, e in kept_names) and not _a_sure_school(f))
+                _inside_a_kept_phrase(text, f, kept_names)
                 or _a_titled_figure(words, f, kept_names)
                 or _a_figure_inside(words, f, kept_names)
                 or _a_public_figure(words, f)
