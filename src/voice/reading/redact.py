@@ -3983,7 +3983,7 @@ def _school_near(words: Words, i: int, j: int) -> bool:
         or (after == "sixth" and words.next(j) == "form")
         or (after in ("is", "was", "used") and "school" in words.set)
         or (after == "at" and _school_time(words, j + 1))  # "outside lancaster at home time"
-        or after in SCHOOL_THINGS  # "castle rock teachers", "moat uniform"
+        or after in ONLY_A_SCHOOLS  # "castle rock teachers", "moat uniform"
         or bool(YEAR_GROUP_AFTER.match(words.text, words.span(j - 1)[1]))  # "uplands year 5"
         or (p1 in ("outside", "by", "behind") and not _a_place(tuple(words.lowers[i:j])))  # "wait outside moat"
         or _pupils_of(words, i, j, p1, p2)
@@ -4016,7 +4016,7 @@ def _pupils_of(words: Words, i: int, j: int, p1: str, p2: str) -> bool:
     )
 
 
-SCHOOL_THINGS = frozenset(
+ONLY_A_SCHOOLS = frozenset(
     [
         *("teachers", "uniform", "canteen", "detention", "detentions", "assembly", "assemblies", "lunchtimes"),
         *("breaktimes", "playground", "headteacher", "head", "pe", "toilets", "corridors", "corridor"),
