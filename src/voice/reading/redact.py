@@ -2198,10 +2198,6 @@ def _numbers(text: str, digit_count: int) -> Iterator[Found]:
         yield from _spaced_pesels(text)
 
 
-DIGIT_GROUPS = re.compile(r"(?<![\w+])(?<!\d[/.:,-])\d+(?:[ -]\d+)*(?![/.:,-]?\d)")
-"""A run of groups of digits, each after one space or dash ("481 223 7710"), not inside a date, a time or a sum."""
-
-
 NAME_THEN_EMAIL = re.compile(r"(?:^|(?<=[,.;:!?\n]))\s*((?:[A-Za-z'’-]+\s+){1,3})$")
 SERVICES_MAIL = re.compile(r"\.(?:gov|nhs|org|ac|sch|police)\.uk$|\.(?:org|gov)$", re.IGNORECASE)
 
@@ -2227,6 +2223,10 @@ def _names_before_their_email(text: str, emails: list[Found]) -> list[Found]:
         if any(len(w.group()) >= 3 and w.group().lower() in local for w in parts):
             found.append(Found(parts[0].start(), parts[-1].end(), "name", "name, then the email that holds it"))
     return found
+
+
+DIGIT_GROUPS = re.compile(r"(?<![\w+])(?<!\d[/.:,-])\d+(?:[ -]\d+)*(?![/.:,-]?\d)")
+"""A run of groups of digits, each after one space or dash ("481 223 7710"), not inside a date, a time or a sum."""
 
 
 def _bare_long_numbers(text: str) -> Iterator[Found]:
@@ -3077,28 +3077,25 @@ TWO_PART_DOTTED = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9_]{2,}\.[A-Za-z0-9_
 
 
 TWO_WORDS_UNDERSCORED = re.compile(r"(?<![\w@./])[A-Za-z]{2,}(?:_[A-Za-z]{2,})+(?![\w@/]|\.\w)")
-DIGIT_THEN_DOT = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9]*\d[A-Za-z0-9]*\.[A-Za-z]{1,4}(?![\w@/]|\.\w)")
 
 
-def _joined_handles(text: str) -> list[Found]:
-    """In an answer about an app (SOCIAL_WORDS), words joined by an underscore ("moon_childx", "lil_angelz"), and a
-    word with a digit, a dot and a short part ("j4de.mx", "om4r.kh"): no one types a word so but as a handle; not
-    "year10.we had" (a missing space: the part after the dot is a word) or a web address."""
-    found = [
+def _underscored_handles(text: str) -> list[Found]:
+    """In an answer about an app (SOCIAL_WORDS), words joined by an underscore ("moon_childx", "lil_angelz"): no one
+    types words so but as a handle."""
+    return [
         Found(*m.span(), "handle", "handle joined by an underscore, in an answer about an app")
         for m in TWO_WORDS_UNDERSCORED.finditer(text)
     ]
-    for m in DIGIT_THEN_DOT.finditer(text):
-        first, second = m.group().lower().split(".")
-        if WEB_PARTS.isdisjoint((first, second)) and not class_of(second) & (STOP | FUNCTION):
-            found.append(Found(*m.span(), "handle", "handle with a digit and a dot, in an answer about an app"))
-    return found
+
+
+DIGIT_THEN_DOT = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9]*\d[A-Za-z0-9]*\.[A-Za-z]{1,4}(?![\w@/]|\.\w)")
 
 
 def _two_part_handles(text: str) -> list[Found]:
     """In an answer about an app (SOCIAL_WORDS), a handle of two parts joined by a dot with a digit or "_" after
     it, wherever it is: "my snap is [handle] and my sisters is [nisha.k11]"; not "no.1", "pt.2" (the first part
-    has three letters or more), "part.2" (an English word, then a number), "v2.0" or a web address."""
+    has three letters or more), "part.2" (an English word, then a number), "v2.0" or a web address; or with a digit
+    before the dot and a short part after it that is no word of grammar ("j4de.mx")."""
     found = []
     for m in TWO_PART_DOTTED.finditer(text):
         first, second = m.group().lower().split(".")
@@ -3106,6 +3103,10 @@ def _two_part_handles(text: str) -> list[Found]:
             second.isdigit() and class_of(first) & (ENGLISH | STOP | FUNCTION)
         ):
             found.append(Found(*m.span(), "handle", "handle with a dot, in an answer about an app"))
+    for m in DIGIT_THEN_DOT.finditer(text):  # "j4de.mx", "om4r.kh"; not "year10.we had" (a missing space)
+        first, second = m.group().lower().split(".")
+        if WEB_PARTS.isdisjoint((first, second)) and not class_of(second) & (STOP | FUNCTION):
+            found.append(Found(*m.span(), "handle", "handle with a digit and a dot, in an answer about an app"))
     return found
 
 
@@ -6360,8 +6361,8 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     if not SOCIAL_WORDS.isdisjoint(seen):
         found += _handles(words)
         found += _spaced_gamertags(text)
-        if "_" in text or "." in text:
-            found += _joined_handles(text)
+        if "_" in text:
+            found += _underscored_handles(text)
         if "." in text:
             found += _two_part_handles(text)
     found += _phones(text, seen, digit_count)
