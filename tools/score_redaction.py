@@ -45,6 +45,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen27 --before REV  # the twenty-seventh (frozen27/, development since its measure)
     .venv/bin/python tools/score_redaction.py --frozen28 --before REV  # the twenty-eighth (frozen28/, development since its measure)
     .venv/bin/python tools/score_redaction.py --frozen29 --before REV  # the twenty-ninth (frozen29/, development since its measure)
+    .venv/bin/python tools/score_redaction.py --frozen30 --before REV  # the thirtieth (frozen30/, blind: figures only)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -253,6 +254,7 @@ SETS = {
     "frozen27": ("frozen27", "twenty-seventh frozen set", False),
     "frozen28": ("frozen28", "twenty-eighth frozen set", False),
     "frozen29": ("frozen29", "twenty-ninth frozen set", False),
+    "frozen30": ("frozen30", "thirtieth frozen set", True),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -328,6 +330,8 @@ HELP = {
     "frozen29": "score the twenty-ninth frozen set of #28 (frozen29/, written blind at the twentieth session's start, "
     "during round 70, from frozen28's brief; measured once at b1608bf and 3b637be, a development set since, so its misses "
     "may be listed)",
+    "frozen30": "score the thirtieth frozen set of #28 (frozen30/, written blind at the twenty-first session's start from "
+    "frozen29's brief; figures only, measured once)",
 }
 
 
