@@ -46,6 +46,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen28 --before REV  # the twenty-eighth (frozen28/, development since its measure)
     .venv/bin/python tools/score_redaction.py --frozen29 --before REV  # the twenty-ninth (frozen29/, development since its measure)
     .venv/bin/python tools/score_redaction.py --frozen30 --before REV  # the thirtieth (frozen30/, blind: figures only)
+    .venv/bin/python tools/score_redaction.py --fame30 --misses   # famous people against private people (fame30/, development)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
 The development set (tests/data/redaction/dev/, written for #28 before the recognisers were changed) is
@@ -255,6 +256,7 @@ SETS = {
     "frozen28": ("frozen28", "twenty-eighth frozen set", False),
     "frozen29": ("frozen29", "twenty-ninth frozen set", False),
     "frozen30": ("frozen30", "thirtieth frozen set", True),
+    "fame30": ("fame30", "famous people against private people (development)", False),
 }
 HELP = {
     "frozen": "score the frozen set of #28 instead (figures only)",
@@ -332,6 +334,8 @@ HELP = {
     "may be listed)",
     "frozen30": "score the thirtieth frozen set of #28 (frozen30/, written blind at the twenty-first session's start from "
     "frozen29's brief; figures only, measured once)",
+    "fame30": "score fame30/ instead: public figures and characters with everyday names, and private people said in "
+    "famous-sounding ways (a development set written by a helper before round 82's code)",
 }
 
 
