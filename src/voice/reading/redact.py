@@ -4467,6 +4467,77 @@ def _famous(words: Words, found: list[Found]) -> set[int]:
     return famous
 
 
+TALK_OF_FAME = word_list("talk of fame")
+FOUND_ALONE = (
+    "first name list",
+    "first name and surname",
+    "surname after a name",
+    "capitalised, not a word",
+    "name in context",
+)
+"""Recognisers that find a name by the lists or its shape alone, or by a verb after it that anyone may do ("lily allen
+starred"), with no word before it that says a person."""
+KNOWN_NEAR = frozenset(
+    [
+        *("my", "our", "me", "us", "mine", "ur", "your", "his", "her", "their", "we", "i", "im", "year", "yr", "class"),
+        *("form", "called", "named", "mum", "mums", "dad", "dads", "with", "lives", "live", "street", "road", "house"),
+    ]
+)
+"""Words near a name that say it is someone the young person knows or lives among ("jake in my class", "with josh")."""
+
+
+OURS_AFTER = frozenset(["our", "me", "us", "we"])
+"""Words after a name in its sentence that say it is someone the young person knows ("arjun plays cricket with me")."""
+
+
+SUBJECTS = frozenset(["i", "we", "they", "he", "she", "you", "u", "to", "can", "will", "cant", "dont", "didnt"])
+"""Words before "film" that make it the verb ("they film people"), not talk of a film (as DONE_TO after it: "films
+it")."""
+
+
+def _others_known(words: Words, found: list[Found]) -> bool:
+    """Whether the answer has a personal detail besides names found on their own (a school, an address, a handle), or a
+    name with a word for a person or a title right before it ("a man called steve"), or no word of TALK_OF_FAME
+    outside the names found ("oscar hall"): an answer about people the young person knows."""
+    inside: set[int] = set()
+    for f in found:
+        if f.kind not in ("name", "surname") or not (
+            f.recogniser in FOUND_ALONE or f.recogniser.startswith(LEARNED_ANY)
+        ):
+            return True
+        i = words.index_at(f.start)
+        if i is not None and (words.prev(i) in STRONG_CONTEXT or words.prev(i) in KNOWN_NEAR):
+            return True
+        inside.update(k for k in range(len(words)) if f.start <= words.span(k)[0] < f.end)
+    return not any(
+        w in TALK_OF_FAME and not (w in DONE_TO_SOMEONE and (words.prev(k) in SUBJECTS or words.next(k) in DONE_TO))
+        for k, w in enumerate(words.lowers)
+        if k not in inside
+    )
+
+
+def _in_talk_of_fame(words: Words, found: Found) -> bool:
+    """A name the lists or the learned recognisers found on their own, in an answer about films, shows, music, games,
+    sport or history (a word of TALK_OF_FAME) with no other personal detail (_others_known), and no word for a person
+    or for someone's own within two words before it or three after it, nor "my" or "our" after it in its sentence
+    ("sky brown got bronze for team gb", "ryder in gta"; not "josh in my year sings", "josh is the best footballer in
+    our year")."""
+    if not (found.recogniser in FOUND_ALONE or found.recogniser.startswith(LEARNED_ANY)):
+        return False
+    i, k = words.index_at(found.start), words.index_ending(found.end)
+    if i is None or k is None:
+        return False
+    near = {words.prev(i), words.prev(i, 2), words.next(k), *(words.next(k + n) for n in (1, 2))}
+    rest = words.lowers[k + 1 : words.sentence_end(k)]
+    return (
+        near.isdisjoint(KNOWN_NEAR)
+        and near.isdisjoint(STRONG_CONTEXT)
+        and MY_WORDS.isdisjoint(rest)
+        and OURS_AFTER.isdisjoint(rest)
+        and not _theirs_by_what_follows(words.text, (found.start, found.end))
+    )
+
+
 BEST = frozenset(["favourite", "fave", "favorite", "fav", "greatest", "goat"])
 
 
@@ -6439,6 +6510,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
             if span not in theirs_spans and not _said_to_be_theirs(words, span) and not _a_schools_name(words, span)
         ]
         famous = _famous(words, found) | _beside_a_figure(words, found, kept_names)
+        fame_talk = not words.set.isdisjoint(TALK_OF_FAME) and not _others_known(words, found)
         characters = _characters().keys()
         found = [
             f
@@ -6462,6 +6534,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
                 )
                 or (f.kind == "name" and _a_modal_before_its_verb(text, f))
                 or (f.kind == "name" and f.start in famous)
+                or (f.kind == "name" and fame_talk and _in_talk_of_fame(words, f))
                 or (f.kind == "name" and _a_title_read_or_watched(words, f))
                 or (f.kind == "name" and not WORK_WORDS.isdisjoint(words.set) and _said_to_be_a_work(words, f))
                 or (
