@@ -4821,6 +4821,8 @@ def _a_character_of_a_work(words: Words, found: Found) -> bool:
     named = _works_named_after(words, last + 1)
     if named and all(not named.isdisjoint(index.get(n, ())) for n in names):
         return True  # "cooper from interstellar", "geralt from the witcher"; not "a man called steve from roblox"
+    if _a_full_title_after(words, i, last, found):
+        return True  # "reo in blue lock", "erin and orla in derry girls": a work's character the list does not name
     if len(names) == 1 and names[0] in _title_names() and _said_to_be_a_title(words, i, index):
         return True  # "matilda by roald dahl", "roald dahl books, especially matilda", "miss honey from matilda"
     if not names or any(n not in index for n in names):
@@ -4837,6 +4839,38 @@ def _a_character_of_a_work(words: Words, found: Found) -> bool:
         if others and not (book.common.issuperset(names) and book.common.issuperset(others)):
             return True
     return False
+
+
+def _a_full_title_after(words: Words, i: int, last: int, found: Found) -> bool:
+    """A name found on its own (words i..last), or with "and" and one more word after it, then "from" or "in" and a
+    work's full title, not one that is an everyday word too ("reo in blue lock", "erin and orla in derry girls"; not
+    "sarah from the office"), with no word before it or after the title that says someone the young person knows."""
+    if not (found.recogniser in FOUND_ALONE or found.recogniser.startswith(LEARNED_ANY)):
+        return False
+    if words.prev(i) in KNOWN_NEAR or words.prev(i) in STRONG_CONTEXT or words.prev(i, 2) in STRONG_CONTEXT:
+        return False
+    k = last + 1
+    if words.next(last) in AND_WORDS and words.next(last + 1):
+        k = last + 3
+    if k >= len(words) or words.before[k] or words.lowers[k] not in OF_A_WORK:
+        return False
+    rest = tuple(words.lowers[k + 1 : words.sentence_end(k)][:8])
+    for title in _full_titles().get(rest[0] if rest else "", ()):
+        if rest[: len(title)] == title:
+            return OURS_AFTER.isdisjoint(rest[len(title) : len(title) + 3]) and "my" not in rest[len(title) :][:3]
+    return False
+
+
+@cache
+def _full_titles() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Works' full titles (not those that are everyday words too), by their first word, longest first; with a leading
+    "the" and without it."""
+    index: dict[str, set[tuple[str, ...]]] = {}
+    for book in works():
+        for title in book.titles:
+            for form in (title, title[1:] if title[0] == "the" and len(title) > 1 else title):
+                index.setdefault(form[0], set()).add(form)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
 
 def _works_named_after(words: Words, k: int) -> set[int]:
