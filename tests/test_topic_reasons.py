@@ -1,0 +1,35 @@
+"""The words a facilitator is shown as the reason for a suggested topic ("Staying safe online, because of the words:
+...") carry meaning, never filler alone ("on", "me", "a", "from the"): a new user in Chromium saw "Staying safe
+online, because of the words: 'on', 'me', 'good'" in the nineteenth and twentieth sessions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from voice.reading.themes import AnswerReader
+
+VOICES = Path(__file__).parent.parent / "training" / "voices.jsonl"
+FILLER = frozenset(
+    [
+        *("a", "an", "the", "and", "or", "but", "so", "if", "as", "of", "on", "in", "at", "to", "for", "from"),
+        *("by", "with", "about", "into", "onto", "than", "then", "that", "this", "these", "those", "i", "me"),
+        *("my", "im", "ive", "we", "us", "our", "you", "u", "ur", "your", "he", "him", "his", "she", "her"),
+        *("it", "its", "they", "them", "their", "there", "theres", "thats", "is", "are", "was", "were", "be"),
+        *("been", "am", "do", "does", "did", "have", "has", "had", "will", "would", "can", "could", "should"),
+        *("just", "really", "like", "one"),
+    ]
+)
+"""Closed-class words (articles, pronouns, prepositions, conjunctions, auxiliaries) and "just", "really", "like",
+"one": none is a reason for a topic on its own, and no pair made only of them is either."""
+
+
+def test_no_topic_is_explained_by_filler_alone() -> None:
+    texts = [json.loads(line)["text"] for line in VOICES.read_text(encoding="utf-8").splitlines() if line][:400]
+    reader = AnswerReader(read_closely=False)
+    shown = [(topic, word) for text in texts for topic, said in reader.theme(text).matched.items() for word in said]
+    assert len(shown) > 100  # there are reasons to look at
+    fillers = sorted(
+        {(t, w) for t, w in shown if all(p.lstrip("~") in FILLER for p in w.removeprefix("learned: ").lower().split())}
+    )
+    assert not fillers, fillers
