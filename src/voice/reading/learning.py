@@ -12,6 +12,7 @@ import msgspec
 from nltk.classify import NaiveBayesClassifier
 from sqlite_utils import Database
 
+from voice.reading.reader import filler
 from voice.reading.themes import AnswerReader, Taxonomy, lemmas
 from voice.store.corrections import LATEST_CORRECTIONS
 
@@ -222,6 +223,8 @@ class LearnedTopics:
                 continue
             weights = []
             for word in feats:
+                if filler(word):
+                    continue  # never "on", "me", "from the"
                 p_yes = classifier._feature_probdist.get((True, word))
                 p_no = classifier._feature_probdist.get((False, word))
                 if p_yes and p_no:

@@ -27,6 +27,7 @@ import numpy as np
 from voice.common.settings import resource_dir
 from voice.common.text import normalise, respell
 from voice.reading.evidence import Evidence
+from voice.reading.names import FUNCTION_WORDS
 
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
@@ -36,6 +37,22 @@ SHIPPED_MODEL = Path(__file__).parent.parent / "data" / "reader.npz"
 FORMAT = 1
 EMBEDDING_SCALE = 3.0
 """Unit-length embeddings weigh little beside 0/1 word features under one regularisation: scaled up."""
+FILLER = FUNCTION_WORDS | frozenset(
+    [
+        *("a", "us", "one", "im", "ive", "id", "ill", "theres", "thats", "its", "now", "though", "whole", "another"),
+        *("whatever", "something", "anything", "everything", "nothing", "else", "really", "just", "like", "also"),
+        *("even", "still", "much", "many", "lot", "lots", "thing", "things", "stuff", "get", "got", "way", "u", "ur"),
+    ]
+)
+"""Words that say nothing on their own about what an answer is about: never shown as the reason for a topic (a new
+user saw "Staying safe online, because of the words: 'on', 'me', 'good'")."""
+
+
+def filler(word: str) -> bool:
+    """Whether a word, or each word of a pair ("from the"), is filler; "~they" (said after "not") too."""
+    return all(part.lstrip("~") in FILLER for part in word.split())
+
+
 EVIDENCE_WEIGHT = 0.2
 """A word is shown as evidence for a topic when its weight for the topic is at least this."""
 KNN = 15
@@ -628,6 +645,9 @@ class Model:
         if not topics or not found:
             return {topic: [] for topic in topics}
         columns = [self.slices["topics"].start + self.meta.topics.index(t) for t in topics]
+        found = [k for k in found if not filler(self.meta.vocabulary[k])]  # never "on", "me", "from the"
+        if not found:
+            return {topic: [] for topic in topics}
         weights = self.bow[np.ix_(found, columns)]
         order = np.argsort(-weights, axis=0, kind="stable")[:3].T.tolist()  # the 3 heaviest words per topic
         strong = (weights > EVIDENCE_WEIGHT).T.tolist()
