@@ -223,8 +223,6 @@ class LearnedTopics:
                 continue
             weights = []
             for word in feats:
-                if filler(word):
-                    continue  # never "on", "me", "from the"
                 p_yes = classifier._feature_probdist.get((True, word))
                 p_no = classifier._feature_probdist.get((False, word))
                 if p_yes and p_no:
@@ -233,6 +231,6 @@ class LearnedTopics:
                 (w for w in weights if w[0] >= EVIDENCE and self.support.get((topic, w[1]), 0) >= MIN_WORD_SUPPORT),
                 reverse=True,
             )
-            if strong:
-                found[topic] = [f"learned: {word}" for _, word in strong[:3]]
+            if strong:  # shown with the strongest words that are not filler ("on", "me", "from the")
+                found[topic] = [f"learned: {word}" for _, word in [w for w in strong if not filler(w[1])][:3]]
         return found
