@@ -45,7 +45,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen27 --before REV  # the twenty-seventh (frozen27/, development since its measure)
     .venv/bin/python tools/score_redaction.py --frozen28 --before REV  # the twenty-eighth (frozen28/, development since its measure)
     .venv/bin/python tools/score_redaction.py --frozen29 --before REV  # the twenty-ninth (frozen29/, development since its measure)
-    .venv/bin/python tools/score_redaction.py --frozen30 --before REV  # the thirtieth (frozen30/, blind: figures only)
+    .venv/bin/python tools/score_redaction.py --frozen30 --before REV  # the thirtieth (frozen30/, development since its measure)
     .venv/bin/python tools/score_redaction.py --fame30 --misses   # famous people against private people (fame30/, development)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
@@ -255,7 +255,7 @@ SETS = {
     "frozen27": ("frozen27", "twenty-seventh frozen set", False),
     "frozen28": ("frozen28", "twenty-eighth frozen set", False),
     "frozen29": ("frozen29", "twenty-ninth frozen set", False),
-    "frozen30": ("frozen30", "thirtieth frozen set", True),
+    "frozen30": ("frozen30", "thirtieth frozen set", False),
     "fame30": ("fame30", "famous people against private people (development)", False),
 }
 HELP = {
@@ -333,7 +333,7 @@ HELP = {
     "during round 70, from frozen28's brief; measured once at b1608bf and 3b637be, a development set since, so its misses "
     "may be listed)",
     "frozen30": "score the thirtieth frozen set of #28 (frozen30/, written blind at the twenty-first session's start from "
-    "frozen29's brief; figures only, measured once)",
+    "frozen29's brief; measured once at e16f2f1 and b6fef19, a development set since, so its misses may be listed)",
     "fame30": "score fame30/ instead: public figures and characters with everyday names, and private people said in "
     "famous-sounding ways (a development set written by a helper before round 82's code)",
 }
