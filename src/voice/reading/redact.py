@@ -263,6 +263,11 @@ LIVES_ON_BEFORE = re.compile(
     rf"(?:\s+[a-z]+)?\s+(?:house|flat|home|gaff|address)(?:\s+(?:is|was|are))?\s+{STREET_PREPOSITION}"
     # "rehoused in a flat on", "stuck in a tiny house off"
     r"|\b(?:in|into)\s+(?:a|the|this|that)\s+(?:[a-z]+\s+)?(?:flat|house|bedsit|hostel|home)\s+(?:on|off)"
+    # "took him to a flat on", "has a house on", "the bungalow on", "my own place on", "a semi independent place on"
+    r"|\b(?:a|an|the|own|new|old)\s+(?:[a-z]+\s+)?(?:flat|house|bedsit|bungalow|maisonette)\s+(?:on|off)"
+    r"|\b(?:own|new|independent|supported)\s+(?:place|accommodation)\s+(?:on|off)"
+    # "stay at his on", "crash at hers on"
+    r"|\b(?:at|to)\s+(?:his|hers|theirs)\s+(?:on|off)"
     # "we got moved into a flat on", "they just moved to"
     r"|\b(?:i|we|they|he|she|us|me|him|her|family|mum|dad|nan)\s+(?:just\s+|got\s+|have\s+|had\s+|are\s+)?"
     rf"(?:moved|move|moving)\b(?:\s+[^\s.!?,;:]+){{0,4}}?\s+{STREET_PREPOSITION}"
@@ -287,7 +292,7 @@ SOMEONES_HOME = re.compile(
 )
 SOMEONES_HOME_BEFORE = re.compile(
     # a place in care or a hostel: "the childrens home on", "the semi independent on", "my old placement was"
-    r"(?:\b(?:placement|placements|home|hostel|lodgings|independent|residential|bedsit)(?:\s+(?:is|was))?"
+    r"(?:\b(?:placement|placements|home|hostel|lodgings|independent|residential|bedsit|respite)(?:\s+(?:is|was))?"
     r"\s+(?:on|off|in|at|was|is)"
     # going home: "walking home to", "followed home to", "drops me back to"
     r"|\b(?:home|back)\s+to"
@@ -319,6 +324,7 @@ LIVING_CUES = frozenset(
         *("live", "lives", "living", "stay", "stays", "staying", "house", "flat", "home", "gaff", "address", "bedsit"),
         *("hostel", "moved", "move", "moving", "rehte", "rehta", "rehti", "placement", "placements", "back"),
         *("independent", "residential", "lodgings", "drop", "drops", "dropped", "family", "carers"),
+        *("bungalow", "maisonette", "respite", "place", "accommodation", "hers", "theirs"),
         *SOMALI_ROMANIAN_LIVING.split("|"),
     ]
 )
