@@ -1,9 +1,10 @@
 """#28 round 85 (twenty-first session, after frozen30's measure): what is no one's detail. A saint's name after "st"
 or "saint" and a name before a word for a place of worship name the place ("st marys church", "the jame masjid");
 a name right before "fan" or "fans" is a team's or a star's ("chelsea fan for life"); a month and year of birth with
-no day is not a date of birth ("born in march 2010", as the blind sets' brief says); Brook, the sexual health
-service, is a service; Rakhi is a festival. Still gone: a name said to be someone the young person knows, and a
-date of birth with its day. Lines written for these tests, not taken from any set."""
+no day is not a date of birth ("born in march 2010", as the blind sets' brief says). Still gone: a name said to be
+someone the young person knows, a date of birth with its day, and Brook and Rakhi as girls' names (the service
+and the festival are left to the lists' phrases: "brook sexual health", "raksha bandhan"; kept as single words, they
+stayed in "i told brook everything"). Lines written for these tests, not taken from any set."""
 
 from __future__ import annotations
 
@@ -21,8 +22,6 @@ from voice.reading.redact import redact
         "we go to the bilal masjid for jummah",
         "chelsea fan for life no matter what",
         "i was born in march 2010 so im the youngest in my year",
-        "brook do free condoms for under 25s",
-        "rakhi is next week and i got my brother a bracelet",
     ],
 )
 def test_no_ones_detail_stays(line: str) -> None:
@@ -36,6 +35,8 @@ def test_no_ones_detail_stays(line: str) -> None:
         ("i was born on 3 march 2010 in the royal infirmary", "3", "[date of birth]"),
         ("mary from st marys church keeps asking where my mum is", "mary", "[name]"),
         ("my dob is march 3rd 2010", "3rd", "[date of birth]"),
+        ("i told brook everything and she told the whole year", "brook", "[name]"),
+        ("rakhi keeps sending me pics of her ex", "rakhi", "[name]"),
     ],
 )
 def test_someones_detail_still_goes(line: str, gone: str, tag: str) -> None:
