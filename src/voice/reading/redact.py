@@ -428,7 +428,7 @@ BIRTHDAY_DATE = re.compile(
     # A day and month after words for a birthday: "my birthdays the 30th of april", "bday is on 3rd feb".
     rf"\b(?:birthday|birthdays|birthday's|bday|bdays|b-day|dob|born|urodziny|urodzi[lł]e[mś]\s+si[eę]|"
     rf"urodzi[lł]am\s+si[eę])(?:['’]s)?(?:\s+(?:is|was|on|:|'s))*\s+(?P<d>(?:in\s+(?:19|20)\d\d,?\s+(?:on\s+)?)?(?:the\s+)?"
-    rf"(?:{DAY}\s+(?:of\s+)?(?:{MONTHS}|{POLISH_MONTHS})|(?:{MONTHS})\s+(?:the\s+)?{DAY}|in\s+(?:{MONTHS})(?=,?\s+\d)"
+    rf"(?:{DAY}\s+(?:of\s+)?(?:{MONTHS}|{POLISH_MONTHS})|(?:{MONTHS})\s+(?:the\s+)?{DAY}|in\s+(?:{MONTHS})(?=,?\s+\d{{1,2}}(?!\d))"
     rf"|\d{{1,2}}[/.-]\d{{1,2}}(?![/.-]?\d))(?:,?\s+(?:(?:19|20)\d\d|{YEAR_WORDS}|'?\d\d))?)\b",
     re.IGNORECASE,
 )
@@ -4544,6 +4544,37 @@ def _in_talk_of_fame(words: Words, found: Found) -> bool:
     )
 
 
+WORSHIP = frozenset(
+    ["church", "cathedral", "chapel", "abbey", "mosque", "masjid", "mandir", "gurdwara", "temple", "synagogue"]
+)
+SAINTS = frozenset(["st", "saint", "sant", "sankt"])
+
+
+def _a_place_of_worship(words: Words, found: Found) -> bool:
+    """A name or school found in the name of a place of worship: right before "church", "masjid", "mandir" ... ("the jame
+    masjid"), or after "st" or "saint" with one word between ("st marys church", "[st] marys church"); not a name
+    said to be someone the young person knows, nor one with words between ("mary from st marys church", "amrit go
+    gurdwara")."""
+    i, k = words.index_at(found.start), words.index_ending(found.end)
+    if i is None or k is None or words.prev(i) in STRONG_CONTEXT or words.prev(i) in KNOWN_NEAR:
+        return False
+    saint = words.lowers[i] in SAINTS or words.prev(i) in SAINTS
+    return words.next(k) in WORSHIP or (saint and words.next(k + 1) in WORSHIP)
+
+
+def _a_fans_team(words: Words, found: Found) -> bool:
+    """A name of one word right before "fan" or "fans" ("chelsea fan for life"): a team's or a star's; not after a word
+    for a person ("my mate chelsea fans herself")."""
+    i, k = words.index_at(found.start), words.index_ending(found.end)
+    return (
+        i is not None
+        and i == k
+        and words.next(k) in ("fan", "fans")
+        and words.prev(i) not in STRONG_CONTEXT
+        and words.prev(i) not in KNOWN_NEAR
+    )
+
+
 BEST = frozenset(["favourite", "fave", "favorite", "fav", "greatest", "goat"])
 
 
@@ -6575,6 +6606,10 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
                 or (f.kind == "name" and _a_modal_before_its_verb(text, f))
                 or (f.kind == "name" and f.start in famous)
                 or (f.kind == "name" and fame_talk and _in_talk_of_fame(words, f))
+                or (
+                    f.kind in ("name", "school") and not WORSHIP.isdisjoint(words.set) and _a_place_of_worship(words, f)
+                )
+                or (f.kind == "name" and ("fan" in words.set or "fans" in words.set) and _a_fans_team(words, f))
                 or (f.kind == "name" and _a_title_read_or_watched(words, f))
                 or (f.kind == "name" and not WORK_WORDS.isdisjoint(words.set) and _said_to_be_a_work(words, f))
                 or (
