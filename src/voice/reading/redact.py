@@ -4525,9 +4525,9 @@ def _others_known(words: Words, found: list[Found]) -> bool:
 def _in_talk_of_fame(words: Words, found: Found) -> bool:
     """A name the lists or the learned recognisers found on their own, in an answer about films, shows, music, games,
     sport or history (a word of TALK_OF_FAME) with no other personal detail (_others_known), and no word for a person
-    or for someone's own within two words before it or three after it, nor "my" or "our" after it in its sentence
-    ("sky brown got bronze for team gb", "ryder in gta"; not "josh in my year sings", "josh is the best footballer in
-    our year")."""
+    or for someone's own within two words before it or three after it, nor "my", "our", "me", "us" or "we" after it in
+    its sentence ("sky brown got bronze for team gb", "ryder in gta"; not "josh in my year sings", "josh is the best
+    footballer in our year", "arjun plays cricket with me")."""
     if not (found.recogniser in FOUND_ALONE or found.recogniser.startswith(LEARNED_ANY)):
         return False
     i, k = words.index_at(found.start), words.index_ending(found.end)
