@@ -279,12 +279,13 @@ LIVES_ON_AFTER = re.compile(
     r",?\s+(?:is|was|thats|that's|that\s+is|which\s+is)\s+where\s+(?:my|our|his|her|their|i|we|he|she|they)\s+"
     r"(?:\w+\s+){0,2}(?:lives?|stays?|living|staying)\b"
     r"|\s+(?:pe|par|mein|main)\s+(?:\w+\s+)?(?:rehte|rehta|rehti)\b"
+    r"|\s+(?:wale|wala|wali|waale|waala|vale|vala)\s+(?:ghar|gharr|makaan|makan|kothi)\b"  # Urdu, Punjabi: "the house on"
     r"|,?\s+(?:right\s+|just\s+)?(?:outside|in\s+front\s+of|opposite)\s+(?:my|our|his|her|their)\s+(?:own\s+)?"
     r"(?:house|home|flat|front\s+door|door|gate)\b",
     re.IGNORECASE,
 )
 """Words after a street's name that say someone lives there: "... is where my nan lives", "... pe rehte hain", "...
-right outside his own house"."""
+wale ghar" (the house on it), "... right outside his own house"."""
 SOMEONES_HOME = re.compile(
     # someone's home by their name or word for them: "down to my nan's on", "back to jay's on", "my cousins on"
     r"\b(?P<who>[a-z]+)(?:'s|’s|s'|s)(?:\s+(?:house|place|flat|home|gaff))?\s+(?:on|off|in)(?:\s+the)?\s+$",
@@ -324,7 +325,7 @@ LIVING_CUES = frozenset(
         *("live", "lives", "living", "stay", "stays", "staying", "house", "flat", "home", "gaff", "address", "bedsit"),
         *("hostel", "moved", "move", "moving", "rehte", "rehta", "rehti", "placement", "placements", "back"),
         *("independent", "residential", "lodgings", "drop", "drops", "dropped", "family", "carers"),
-        *("bungalow", "maisonette", "respite", "place", "accommodation", "hers", "theirs"),
+        *("bungalow", "maisonette", "respite", "place", "accommodation", "hers", "theirs", "ghar", "makaan", "kothi"),
         *SOMALI_ROMANIAN_LIVING.split("|"),
     ]
 )
