@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from voice.reading.themes import AnswerReader
 
 VOICES = Path(__file__).parent.parent / "training" / "voices.jsonl"
@@ -17,7 +19,7 @@ FILLER = frozenset(
         *("my", "im", "ive", "we", "us", "our", "you", "u", "ur", "your", "he", "him", "his", "she", "her"),
         *("it", "its", "they", "them", "their", "there", "theres", "thats", "is", "are", "was", "were", "be"),
         *("been", "am", "do", "does", "did", "have", "has", "had", "will", "would", "can", "could", "should"),
-        *("just", "really", "like", "one"),
+        *("just", "really", "like", "one", "every"),
     ]
 )
 """Closed-class words (articles, pronouns, prepositions, conjunctions, auxiliaries) and "just", "really", "like",
@@ -33,3 +35,15 @@ def test_no_topic_is_explained_by_filler_alone() -> None:
         {(t, w) for t, w in shown if all(p.lstrip("~") in FILLER for p in w.removeprefix("learned: ").lower().split())}
     )
     assert not fillers, fillers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we go to the jame masjid every friday for jummah",  # a new user saw "Family, because of the words: every"
+        "moana 2 was not as good as the first one and my phone kept buzzing on snap with people messaging me",
+    ],
+)
+def test_the_reasons_a_new_user_saw_are_not_filler(text: str) -> None:
+    said = [w for words in AnswerReader(read_closely=False).theme(text).matched.values() for w in words]
+    assert not [w for w in said if all(p.lstrip("~") in FILLER for p in w.removeprefix("learned: ").lower().split())]
