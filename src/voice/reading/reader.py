@@ -39,7 +39,23 @@ EMBEDDING_SCALE = 3.0
 """Unit-length embeddings weigh little beside 0/1 word features under one regularisation: scaled up."""
 FILLER = FUNCTION_WORDS | frozenset(
     [
-        *("a", "us", "one", "im", "ive", "id", "ill", "theres", "thats", "its", "now", "though", "whole", "another"),
+        *(
+            "a",
+            "us",
+            "one",
+            "im",
+            "ive",
+            "id",
+            "ill",
+            "theres",
+            "thats",
+            "its",
+            "now",
+            "though",
+            "whole",
+            "another",
+            "every",
+        ),
         *("whatever", "something", "anything", "everything", "nothing", "else", "really", "just", "like", "also"),
         *("even", "still", "much", "many", "lot", "lots", "thing", "things", "stuff", "get", "got", "way", "u", "ur"),
     ]
