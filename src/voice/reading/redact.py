@@ -4491,6 +4491,12 @@ KNOWN_NEAR = frozenset(
     ]
 )
 """Words near a name that say it is someone the young person knows or lives among ("jake in my class", "with josh")."""
+KNOWN_OR_STRONG = KNOWN_NEAR | STRONG_CONTEXT
+
+
+def _found_alone(found: Found) -> bool:
+    """Found by the lists or its shape alone (FOUND_ALONE), or by the learned recognisers."""
+    return found.recogniser in FOUND_ALONE or found.recogniser.startswith(LEARNED_ANY)
 
 
 OURS_AFTER = frozenset(["our", "me", "us", "we"])
@@ -4508,12 +4514,10 @@ def _others_known(words: Words, found: list[Found]) -> bool:
     outside the names found ("oscar hall"): an answer about people the young person knows."""
     inside: set[int] = set()
     for f in found:
-        if f.kind not in ("name", "surname") or not (
-            f.recogniser in FOUND_ALONE or f.recogniser.startswith(LEARNED_ANY)
-        ):
+        if f.kind not in ("name", "surname") or not _found_alone(f):
             return True
         i = words.index_at(f.start)
-        if i is not None and (words.prev(i) in STRONG_CONTEXT or words.prev(i) in KNOWN_NEAR):
+        if i is not None and words.prev(i) in KNOWN_OR_STRONG:
             return True
         inside.update(k for k in range(len(words)) if f.start <= words.span(k)[0] < f.end)
     return not any(
@@ -4529,7 +4533,7 @@ def _in_talk_of_fame(words: Words, found: Found) -> bool:
     or for someone's own within two words before it or three after it, nor "my", "our", "me", "us" or "we" after it in
     its sentence ("sky brown got bronze for team gb", "ryder in gta"; not "josh in my year sings", "josh is the best
     footballer in our year", "arjun plays cricket with me")."""
-    if not (found.recogniser in FOUND_ALONE or found.recogniser.startswith(LEARNED_ANY)):
+    if not _found_alone(found):
         return False
     i, k = words.index_at(found.start), words.index_ending(found.end)
     if i is None or k is None:
@@ -4537,8 +4541,7 @@ def _in_talk_of_fame(words: Words, found: Found) -> bool:
     near = {words.prev(i), words.prev(i, 2), words.next(k), *(words.next(k + n) for n in (1, 2))}
     rest = words.lowers[k + 1 : words.sentence_end(k)]
     return (
-        near.isdisjoint(KNOWN_NEAR)
-        and near.isdisjoint(STRONG_CONTEXT)
+        near.isdisjoint(KNOWN_OR_STRONG)
         and MY_WORDS.isdisjoint(rest)
         and OURS_AFTER.isdisjoint(rest)
         and not _theirs_by_what_follows(words.text, (found.start, found.end))
@@ -4557,7 +4560,7 @@ def _a_place_of_worship(words: Words, found: Found) -> bool:
     said to be someone the young person knows, nor one with words between ("mary from st marys church", "amrit go
     gurdwara")."""
     i, k = words.index_at(found.start), words.index_ending(found.end)
-    if i is None or k is None or words.prev(i) in STRONG_CONTEXT or words.prev(i) in KNOWN_NEAR:
+    if i is None or k is None or words.prev(i) in KNOWN_OR_STRONG:
         return False
     saint = words.lowers[i] in SAINTS or words.prev(i) in SAINTS
     return words.next(k) in WORSHIP or (saint and words.next(k + 1) in WORSHIP)
@@ -4567,13 +4570,7 @@ def _a_fans_team(words: Words, found: Found) -> bool:
     """A name of one word right before "fan" or "fans" ("chelsea fan for life"): a team's or a star's; not after a word
     for a person ("my mate chelsea fans herself")."""
     i, k = words.index_at(found.start), words.index_ending(found.end)
-    return (
-        i is not None
-        and i == k
-        and words.next(k) in ("fan", "fans")
-        and words.prev(i) not in STRONG_CONTEXT
-        and words.prev(i) not in KNOWN_NEAR
-    )
+    return i is not None and i == k and words.next(k) in ("fan", "fans") and words.prev(i) not in KNOWN_OR_STRONG
 
 
 BEST = frozenset(["favourite", "fave", "favorite", "fav", "greatest", "goat"])
@@ -4883,9 +4880,9 @@ def _a_full_title_after(words: Words, i: int, last: int, found: Found) -> bool:
     """A name found on its own (words i..last), or with "and" and one more word after it, then "from" or "in" and a
     work's full title, not one that is an everyday word too ("reo in blue lock", "erin and orla in derry girls"; not
     "sarah from the office"), with no word before it or after the title that says someone the young person knows."""
-    if not (found.recogniser in FOUND_ALONE or found.recogniser.startswith(LEARNED_ANY)):
+    if not _found_alone(found):
         return False
-    if words.prev(i) in KNOWN_NEAR or words.prev(i) in STRONG_CONTEXT or words.prev(i, 2) in STRONG_CONTEXT:
+    if words.prev(i) in KNOWN_OR_STRONG or words.prev(i, 2) in STRONG_CONTEXT:
         return False
     k = last + 1
     if words.next(last) in AND_WORDS and words.next(last + 1):
