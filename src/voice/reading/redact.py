@@ -4812,13 +4812,18 @@ def _characters() -> dict[str, tuple[int, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-@cache
 def _titles() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
-    """Every work's titles, loose ones ("frozen") too, without a leading "the" as well as with it, by their first
-    word, longest first, each with its work's place in works()."""
+    """Every work's titles, loose ones ("frozen") too (see _title_index)."""
+    return _title_index(loose=True)
+
+
+@cache
+def _title_index(loose: bool) -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    """Works' titles, with the loose ones ("frozen", everyday words too) or without, without a leading "the" as well
+    as with it, by their first word, longest first, each with its work's place in works()."""
     index: dict[str, set[tuple[tuple[str, ...], int]]] = {}
     for n, book in enumerate(works()):
-        for title in book.titles + book.loose:
+        for title in book.titles + (book.loose if loose else ()):
             for form in (title, title[1:] if title[0] == "the" and len(title) > 1 else title):
                 index.setdefault(form[0], set()).add((form, n))
     return {k: tuple(sorted(v, key=lambda tn: -len(tn[0]))) for k, v in index.items()}
@@ -4887,34 +4892,29 @@ def _a_full_title_after(words: Words, i: int, last: int, found: Found) -> bool:
     k = last + 1
     if words.next(last) in AND_WORDS and words.next(last + 1):
         k = last + 3
-    if k >= len(words) or words.before[k] or words.lowers[k] not in OF_A_WORK:
+    named = _titles_named_after(words, k, _title_index(loose=False))
+    if not named:
         return False
+    title, rest = named[0][0], tuple(words.lowers[k + 1 : words.sentence_end(k)][:8])  # the longest title named
+    after = rest[len(title) : len(title) + 3]
+    return OURS_AFTER.isdisjoint(after) and "my" not in after
+
+
+def _titles_named_after(
+    words: Words, k: int, index: dict[str, tuple[tuple[tuple[str, ...], int], ...]]
+) -> list[tuple[tuple[str, ...], int]]:
+    """The titles of `index` (longest first, each with its work's place in works()) that words k and after are, with
+    "from" or "in" before them, in the same sentence ("from frozen", "in lord of the rings", "from the witcher")."""
+    if k >= len(words) or words.before[k] or words.lowers[k] not in OF_A_WORK:
+        return []
     rest = tuple(words.lowers[k + 1 : words.sentence_end(k)][:8])
-    for title in _full_titles().get(rest[0] if rest else "", ()):
-        if rest[: len(title)] == title:
-            return OURS_AFTER.isdisjoint(rest[len(title) : len(title) + 3]) and "my" not in rest[len(title) :][:3]
-    return False
-
-
-@cache
-def _full_titles() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Works' full titles (not those that are everyday words too), by their first word, longest first; with a leading
-    "the" and without it."""
-    index: dict[str, set[tuple[str, ...]]] = {}
-    for book in works():
-        for title in book.titles:
-            for form in (title, title[1:] if title[0] == "the" and len(title) > 1 else title):
-                index.setdefault(form[0], set()).add(form)
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+    return [(title, n) for title, n in index.get(rest[0], ()) if rest[: len(title)] == title] if rest else []
 
 
 def _works_named_after(words: Words, k: int) -> set[int]:
     """The works (their places in works()) whose title words k and after are, with "from" or "in" before it, in the
     same sentence ("from frozen", "in lord of the rings", "from the witcher")."""
-    if k >= len(words) or words.before[k] or words.lowers[k] not in OF_A_WORK:
-        return set()
-    rest = tuple(words.lowers[k + 1 : words.sentence_end(k)][:8])
-    return {n for title, n in _titles().get(rest[0], ()) if rest[: len(title)] == title} if rest else set()
+    return {n for _, n in _titles_named_after(words, k, _titles())}
 
 
 SEQUEL_AFTER = re.compile(
