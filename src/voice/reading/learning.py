@@ -232,5 +232,5 @@ class LearnedTopics:
                 reverse=True,
             )
             if strong:  # shown with the strongest words that are not filler ("on", "me", "from the")
-                found[topic] = [f"learned: {word}" for _, word in [w for w in strong if not filler(w[1])][:3]]
+                found[topic] = [f"learned: {word}" for _, word in strong if not filler(word)][:3]
         return found

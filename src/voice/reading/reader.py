@@ -39,25 +39,10 @@ EMBEDDING_SCALE = 3.0
 """Unit-length embeddings weigh little beside 0/1 word features under one regularisation: scaled up."""
 FILLER = FUNCTION_WORDS | frozenset(
     [
-        *(
-            "a",
-            "us",
-            "one",
-            "im",
-            "ive",
-            "id",
-            "ill",
-            "theres",
-            "thats",
-            "its",
-            "now",
-            "though",
-            "whole",
-            "another",
-            "every",
-        ),
-        *("whatever", "something", "anything", "everything", "nothing", "else", "really", "just", "like", "also"),
-        *("even", "still", "much", "many", "lot", "lots", "thing", "things", "stuff", "get", "got", "way", "u", "ur"),
+        *("a", "us", "one", "im", "ive", "id", "ill", "theres", "thats", "its", "now", "though", "whole", "another"),
+        *("every", "whatever", "something", "anything", "everything", "nothing", "else", "really", "just", "like"),
+        *("also", "even", "still", "much", "many", "lot", "lots", "thing", "things", "stuff", "get", "got", "way"),
+        *("u", "ur"),
     ]
 )
 """Words that say nothing on their own about what an answer is about: never shown as the reason for a topic (a new
@@ -657,13 +642,10 @@ class Model:
     def evidence(self, text: str, topics: list[str]) -> dict[str, list[str]]:
         """For each of these topics, the words of `text` (as shown: redacted) that weighed most for it
         (worked out only for the topics a person will see without a taxonomy word)."""
-        found = self.word_indices(text)
+        found = [k for k in self.word_indices(text) if not filler(self.meta.vocabulary[k])]  # never "on", "from the"
         if not topics or not found:
             return {topic: [] for topic in topics}
         columns = [self.slices["topics"].start + self.meta.topics.index(t) for t in topics]
-        found = [k for k in found if not filler(self.meta.vocabulary[k])]  # never "on", "me", "from the"
-        if not found:
-            return {topic: [] for topic in topics}
         weights = self.bow[np.ix_(found, columns)]
         order = np.argsort(-weights, axis=0, kind="stable")[:3].T.tolist()  # the 3 heaviest words per topic
         strong = (weights > EVIDENCE_WEIGHT).T.tolist()
