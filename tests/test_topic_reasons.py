@@ -26,14 +26,17 @@ FILLER = frozenset(
 "one": none is a reason for a topic on its own, and no pair made only of them is either."""
 
 
+def filler_alone(reason: str) -> bool:
+    """A reason as shown ("learned: on", "from the", "~they") made only of FILLER."""
+    return all(part.lstrip("~") in FILLER for part in reason.removeprefix("learned: ").lower().split())
+
+
 def test_no_topic_is_explained_by_filler_alone() -> None:
     texts = [json.loads(line)["text"] for line in VOICES.read_text(encoding="utf-8").splitlines() if line][:400]
     reader = AnswerReader(read_closely=False)
     shown = [(topic, word) for text in texts for topic, said in reader.theme(text).matched.items() for word in said]
     assert len(shown) > 100  # there are reasons to look at
-    fillers = sorted(
-        {(t, w) for t, w in shown if all(p.lstrip("~") in FILLER for p in w.removeprefix("learned: ").lower().split())}
-    )
+    fillers = sorted({(t, w) for t, w in shown if filler_alone(w)})
     assert not fillers, fillers
 
 
@@ -46,4 +49,4 @@ def test_no_topic_is_explained_by_filler_alone() -> None:
 )
 def test_the_reasons_a_new_user_saw_are_not_filler(text: str) -> None:
     said = [w for words in AnswerReader(read_closely=False).theme(text).matched.values() for w in words]
-    assert not [w for w in said if all(p.lstrip("~") in FILLER for p in w.removeprefix("learned: ").lower().split())]
+    assert not [w for w in said if filler_alone(w)]
