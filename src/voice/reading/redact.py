@@ -242,7 +242,7 @@ NUMBER_THEN_ON = re.compile(r"\b(?:number|no\.?|num)\s*\d{1,4}[a-z]?\s+(?:on|in)
 TOWNS_AFTER_ADDRESS = re.compile(r",?\s+([A-Za-z]+(?:\s+[A-Za-z]+){0,3})")
 STREET_NAME_WORD = (
     rf"{NOT_STREET_WORD}(?!(?:near|off|by|up|down|round|along|just|from|with|live|lives|living|lived|stay|stays|"
-    r"staying|house|flat|home|moved|me|him|her|them|us|opposite|onto|into|corner|where|who|na|ulicy|ulica|ul|pe|la|"
+    r"staying|house|flat|home|moved|me|him|her|them|us|opposite|onto|into|corner|where|who|na|ulicy|ulica|ul|pe|la|road|street|"
     rf"ku|nahay|yahay|rogu|{SOMALI_ROMANIAN_LIVING})\b)"
     r"[A-Za-z']+\s+"
 )
@@ -272,6 +272,8 @@ LIVES_ON_BEFORE = re.compile(
     r"|\b(?:i|we|they|he|she|us|me|him|her|family|mum|dad|nan)\s+(?:just\s+|got\s+|have\s+|had\s+|are\s+)?"
     rf"(?:moved|move|moving)\b(?:\s+[^\s.!?,;:]+){{0,4}}?\s+{STREET_PREPOSITION}"
     r"|\baddress\s+is"
+    # "up and down our road, halifax drive", "our street elmfield avenue"
+    r"|\bour\s+(?:road|street|close|avenue|lane|drive|crescent)\s*,?"
     r")(?:\s+the)?(?:\s+corner\s+of)?\s+$",
     re.IGNORECASE,
 )
@@ -281,11 +283,15 @@ LIVES_ON_AFTER = re.compile(
     r"|\s+(?:pe|par|mein|main)\s+(?:\w+\s+)?(?:rehte|rehta|rehti)\b"
     r"|\s+(?:wale|wala|wali|waale|waala|vale|vala)\s+(?:ghar|gharr|makaan|makan|kothi)\b"  # Urdu, Punjabi: "the house on"
     r"|,?\s+(?:right\s+|just\s+)?(?:outside|in\s+front\s+of|opposite)\s+(?:my|our|his|her|their)\s+(?:own\s+)?"
-    r"(?:house|home|flat|front\s+door|door|gate)\b",
+    r"(?:house|home|flat|front\s+door|door|gate)\b"
+    # a relation's home: "... outside my nans", "... opposite his mums"
+    r"|,?\s+(?:right\s+|just\s+)?(?:outside|in\s+front\s+of|opposite)\s+(?:my|our|his|her|their)\s+"
+    r"(?:nan|nana|gran|granny|grandma|grandad|mum|mam|dad|auntie|aunty|aunt|uncle|cousin|mate|friend|boyfriend|"
+    r"girlfriend|brother|sister|carer)(?:'s|’s|s)(?!\s+(?:car|van|work|school|shop)\b)",
     re.IGNORECASE,
 )
 """Words after a street's name that say someone lives there: "... is where my nan lives", "... pe rehte hain", "...
-wale ghar" (the house on it), "... right outside his own house"."""
+wale ghar" (the house on it), "... right outside his own house", "... outside my nans"."""
 SOMEONES_HOME = re.compile(
     # someone's home by their name or word for them: "down to my nan's on", "back to jay's on", "my cousins on"
     r"\b(?P<who>[a-z]+)(?:'s|’s|s'|s)(?:\s+(?:house|place|flat|home|gaff))?\s+(?:on|off|in)(?:\s+the)?\s+$",
@@ -326,6 +332,7 @@ LIVING_CUES = frozenset(
         *("hostel", "moved", "move", "moving", "rehte", "rehta", "rehti", "placement", "placements", "back"),
         *("independent", "residential", "lodgings", "drop", "drops", "dropped", "family", "carers"),
         *("bungalow", "maisonette", "respite", "place", "accommodation", "hers", "theirs", "ghar", "makaan", "kothi"),
+        "our",
         *SOMALI_ROMANIAN_LIVING.split("|"),
     ]
 )
@@ -2456,7 +2463,10 @@ def _addresses_in_context(text: str, pattern: re.Pattern[str]) -> list[Found]:
     return found
 
 
-HOTEL = r"(?:[A-Za-z'&]+\s+){0,2}?(?:hotel|hostel|inn|travelodge|ibis|hilton|marriott|b&b|bnb)"
+HOTEL = (
+    r"(?:[A-Za-z'&]+\s+){0,2}?(?:hotel|hostel|inn|travelodge|ibis|hilton|marriott|b&b|bnb)"
+    r"(?:\s+(?:express|budget|styles|hub))?"  # "the holiday inn express", "the ibis budget"
+)
 HOTEL_TAIL = (
     r"\s+(?:at|in|of)\s+(?:the\s+|a\s+)?" + HOTEL + r"\b"
     rf"(?:\s+(?:on|off)\s+(?:{NOT_STREET_WORD}[A-Za-z']+\s+){{0,3}}(?:{STREET}|{WEAK_STREET})\b)?"
@@ -2525,7 +2535,7 @@ BUILDING_NAMED = re.compile(
     + r"))\b",
     re.IGNORECASE,
 )
-BUILDING_LIVING_CUES = LIVING_CUES | {"lived", "rehoused", "placed", "away"}
+BUILDING_LIVING_CUES = LIVING_CUES | {"lived", "rehoused", "placed", "away", "care"}
 """What _buildings_lived_in needs (BUILDING_LIVING_BEFORE's words), cheap to look for first."""
 CARE_HOME = "children's or care home by its name"
 CARE_HOME_NAMED = re.compile(
@@ -2559,6 +2569,29 @@ def _care_homes_named(text: str) -> list[Found]:
             ("childrens", "children", "kids", "care", "residential")
         ):
             found.append(Found(start, m.end(), "address", CARE_HOME))
+    return found
+
+
+HOMES_CALLED = frozenset(["home", "hostel", "refuge", "placement"])
+HOME_CALLED = re.compile(
+    r"\b(?:home|hostel|refuge|placement)\s+(?:is\s+|was\s+|that'?s\s+|thats\s+)?called\s+"
+    r"(?P<b>(?:the\s+)?[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,2})",
+    re.IGNORECASE,
+)
+
+
+def _homes_called(text: str) -> list[Found]:
+    """A children's home, hostel or placement by the name it is "called" ("my care home is called [the beeches]", "the
+    hostel is called [millbrook]"): up to three words, ending before a function word."""
+    found = []
+    for m in HOME_CALLED.finditer(text):
+        start = end = m.start("b")
+        for n, w in enumerate(WORD.finditer(m.group("b"))):
+            if class_of(w.group().lower()) & (STOP | FUNCTION) and not (n == 0 and w.group().lower() == "the"):
+                break
+            end = m.start("b") + w.end()
+        if end > start and text[start:end].lower() != "the":
+            found.append(Found(start, end, "address", CARE_HOME))
     return found
 
 
@@ -2599,17 +2632,35 @@ CARE_HOME_WORDS = frozenset(["childrens", "children's", "children’s", "childre
 LIVE_STAY = frozenset(["live", "lives", "living", "lived", "stay", "stays", "staying"])
 """What LIVE_AT_A_NUMBER needs, cheap to look for first."""
 BUILDING_LIVING_BEFORE = re.compile(
-    r"\b(?:live|lives|living|lived|stay|stays|staying|moved|move|moving|rehoused|placed|(?:ran|run|runs|running)\s+away)"
+    r"\b(?:live|lives|living|lived|stay|stays|staying|moved|move|moving|rehoused|placed|in\s+care|"
+    r"(?:ran|run|runs|running)\s+away)"
     r"\b[^.!?\n]{0,25}$",
     re.IGNORECASE,
 )
 
 
+TREE_HOMES = frozenset(
+    [
+        *("willows", "beeches", "limes", "laurels", "elms", "hollies", "poplars", "cedars", "firs", "pines", "oaks"),
+        *("larches", "birches", "chestnuts", "sycamores", "maples", "hawthorns", "rowans", "yews", "alders", "hazels"),
+    ]
+)
+"""Trees, plural: the names of many houses and homes ("the willows", "the beeches"), where someone lives or stays only
+after words that say so (_buildings_lived_in)."""
+TREE_HOME_NAMED = re.compile(
+    r"\b(?:at|in|into|to|from)\s+(?P<b>the\s+(?:" + "|".join(sorted(TREE_HOMES)) + r"))\b", re.IGNORECASE
+)
+
+
 def _buildings_lived_in(text: str) -> list[Found]:
     """A block of flats or a house by its name, after words that say someone lives there ("we live in a flat at
-    maxfield house", "i used to live at clipstone house"); not "my dads house", "a big house", "the council house":
-    the name has a word no everyday list has."""
-    found = []
+    maxfield house", "i used to live at clipstone house", "she ran away from the willows"); not "my dads house", "a
+    big house", "the council house": the name has a word no everyday list has, or is trees ("the beeches")."""
+    found = [
+        Found(*m.span("b"), "address", "named building where someone lives")
+        for m in TREE_HOME_NAMED.finditer(text)
+        if BUILDING_LIVING_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    ]
     for m in BUILDING_NAMED.finditer(text):
         words = m.group("b").lower().split()[:-1]
         if any(class_of(w) & (STOP | FUNCTION) or w in RELATIONS or w in RELATIONS_PLURAL for w in words):
@@ -4900,6 +4951,22 @@ def _a_full_title_after(words: Words, i: int, last: int, found: Found) -> bool:
     return OURS_AFTER.isdisjoint(after) and "my" not in after
 
 
+def _inside_a_full_title(words: Words, found: Found) -> bool:
+    """A learned find whose words all lie inside a work's full title of two words or more, said whole ("mabel from
+    [gravity] falls", "a [blue] lock fan"): a word of the title, not a person or a school."""
+    if not found.recogniser.startswith(LEARNED_ANY):
+        return False
+    first, last = words.index_at(found.start), words.index_ending(found.end)
+    if first is None or last is None:
+        return False
+    index = _title_index(loose=False)
+    for j in range(max(0, last - 7), first + 1):
+        for title, _ in index.get(words.lowers[j], ()):
+            if len(title) > 1 and j + len(title) > last and tuple(words.lowers[j : j + len(title)]) == title:
+                return True
+    return False
+
+
 def _titles_named_after(
     words: Words, k: int, index: dict[str, tuple[tuple[tuple[str, ...], int], ...]]
 ) -> list[tuple[tuple[str, ...], int]]:
@@ -6461,10 +6528,14 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         )  # "my nan's on", "my cousins on"
     ):
         found += _streets_lived_on(text)
-    if not BUILDING_LIVING_CUES.isdisjoint(seen) and not BUILDING_ENDS.isdisjoint(seen):
+    if not BUILDING_LIVING_CUES.isdisjoint(seen) and not (
+        BUILDING_ENDS.isdisjoint(seen) and TREE_HOMES.isdisjoint(seen)
+    ):
         found += _buildings_lived_in(text)
     if "home" in seen and not CARE_HOME_WORDS.isdisjoint(seen):
         found += _care_homes_named(text)
+    if "called" in seen and not HOMES_CALLED.isdisjoint(seen):
+        found += _homes_called(text)
     if digit_count and "house" in seen:
         found += [Found(*m.span(), "address", "house number") for m in HOUSE_NUMBER_GIVEN.finditer(text)]
     if digit_count and not LIVE_STAY.isdisjoint(seen):
@@ -6609,6 +6680,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
                 )
                 or (f.kind == "name" and ("fan" in words.set or "fans" in words.set) and _a_fans_team(words, f))
                 or (f.kind == "name" and _a_title_read_or_watched(words, f))
+                or _inside_a_full_title(words, f)
                 or (f.kind == "name" and not WORK_WORDS.isdisjoint(words.set) and _said_to_be_a_work(words, f))
                 or (
                     f.kind == "name"
