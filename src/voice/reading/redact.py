@@ -3905,7 +3905,7 @@ def _phrase_index() -> dict[str, tuple[tuple[str, ...], ...]]:
     for name in places() | not_people() | helplines().names:
         words = as_words(name)
         if len(words) > 1:
-            words = words[1:] if words[0] == "the" else words
+            words = words[1:] if words[0] == "the" and len(words) > 2 else words  # "the prem": with "the" only
             index.setdefault(words[0], []).append(words)
     for first, phrases in public_figures().phrases.items():
         for words in phrases:
@@ -4930,6 +4930,39 @@ def _a_character_of_a_work(words: Words, found: Found) -> bool:
         if others and not (book.common.issuperset(names) and book.common.issuperset(others)):
             return True
     return False
+
+
+def _lowered(words: Words, found: Found) -> list[str]:
+    return [w.lower() for w in as_words(words.text[found.start : found.end])]
+
+
+def _a_distinct_character(words: Words, found: Found, others: list[Found]) -> bool:
+    """A name found by the learned recognisers alone whose every word is a character's name of one work, one of them a
+    name no one here is given (in no list of names and not marked ~ in works.txt: "zoro", "sukuna", "eren jaeger"),
+    even where the answer does not name the work; not where the answer has another detail or a name no work has ("tink
+    and dolly from the estate"), nor where a word before it or just after it says someone the young person knows ("my
+    mate zoro", "me and gojo", "zoro from my class")."""
+    if not found.recogniser.startswith(LEARNED_ANY):
+        return False
+    index = _characters()
+    beside = [f for f in others if f.end <= found.start or f.start >= found.end]
+    if any(f.kind not in ("name", "surname") or not index.keys() >= set(_lowered(words, f)) for f in beside):
+        return False
+    i, last = words.index_at(found.start), words.index_ending(found.end)
+    if i is None or last is None:
+        return False
+    if words.prev(i) in KNOWN_OR_STRONG or words.prev(i) in RELATIONS or words.prev(i, 2) in STRONG_CONTEXT:
+        return False
+    if words.prev(i) in AND_WORDS and words.prev(i, 2) in ("me", "i"):
+        return False  # "me and gojo"
+    if words.next(last) in OF_A_WORK and words.next(last + 1) in NOT_A_WORK_AFTER:
+        return False  # "zoro from my class"
+    names = _lowered(words, found)
+    if not names or any(n not in index for n in names):
+        return False
+    books = set.intersection(*(set(index[n]) for n in names))
+    unlisted = {n for n in names if n not in first_names() and n not in surnames()}
+    return any(unlisted - works()[n].common for n in books)
 
 
 def _a_full_title_after(words: Words, i: int, last: int, found: Found) -> bool:
@@ -6685,7 +6718,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
                 or (
                     f.kind == "name"
                     and not (characters.isdisjoint(words.set) and OF_A_WORK.isdisjoint(words.set))
-                    and _a_character_of_a_work(words, f)
+                    and (_a_character_of_a_work(words, f) or _a_distinct_character(words, f, found))
                 )
             )
         ]
