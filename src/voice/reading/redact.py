@@ -2530,16 +2530,17 @@ NUMBER_THE_STREET = re.compile(
 BUILDING_ENDS = frozenset(["house", "court", "lodge", "tower", "towers", "heights", "point", "mansions", "flats"])
 """The last words of a named building someone lives in (_buildings_lived_in)."""
 BUILDING_NAMED = re.compile(
-    r"\b(?:at|in|into|to|from)\s+(?:the\s+)?(?P<b>(?:[A-Za-z']+\s+){1,2}(?:"
+    r"\b(?P<p>at|in|into|to|from|of|leave|leaving|left)\s+(?:the\s+)?(?!(?:leave|leaving|left)\b)(?P<b>(?:[A-Za-z']+\s+){1,2}(?:"
     + "|".join(sorted(BUILDING_ENDS, key=lambda w: (-len(w), w)))
     + r"))\b",
     re.IGNORECASE,
 )
-BUILDING_LIVING_CUES = LIVING_CUES | {"lived", "rehoused", "placed", "away", "care"}
+BUILDING_LIVING_CUES = LIVING_CUES | {"lived", "rehoused", "placed", "away", "care", "kicked", "missing", "leave"}
+BUILDING_LIVING_CUES |= {"leaving", "left"}
 """What _buildings_lived_in needs (BUILDING_LIVING_BEFORE's words), cheap to look for first."""
 CARE_HOME = "children's or care home by its name"
 CARE_HOME_NAMED = re.compile(
-    r"\b(?P<b>(?:[a-z][a-z'’-]*\s+){1,3}?)(?:children'?s|children’s|childrens|kids|care|residential)\s+home\b",
+    r"\b(?P<b>(?:[a-z][a-z'’-]*\s+){1,3}?)(?:children'?s|children’s|childrens|children|kids|care|residential)\s+home\b",
     re.IGNORECASE,
 )
 NOT_A_CARE_HOMES_NAME = frozenset(
@@ -2562,7 +2563,7 @@ def _care_homes_named(text: str) -> list[Found]:
         start = m.start("b")
         for w in WORD.finditer(m.group("b")):
             lower = w.group().lower()
-            if class_of(lower) & (STOP | FUNCTION) or lower in NOT_A_CARE_HOMES_NAME:
+            if (class_of(lower) & (STOP | FUNCTION) and lower not in BUILDING_ENDS) or lower in NOT_A_CARE_HOMES_NAME:
                 start = m.start("b") + w.end()  # the name starts after "a", "the", "my", "secure", "in"
         start += len(text[start : m.end()]) - len(text[start : m.end()].lstrip())
         if start < m.start("b") + len(m.group("b").rstrip()) and not text[start : m.end()].lower().startswith(
@@ -2633,12 +2634,29 @@ LIVE_STAY = frozenset(["live", "lives", "living", "lived", "stay", "stays", "sta
 """What LIVE_AT_A_NUMBER needs, cheap to look for first."""
 BUILDING_LIVING_BEFORE = re.compile(
     r"\b(?:live|lives|living|lived|stay|stays|staying|moved|move|moving|rehoused|placed|in\s+care|"
-    r"(?:ran|run|runs|running)\s+away)"
+    r"(?:ran|run|runs|running)\s+away|(?:kicked|chucked|thrown)\s+out|missing)"
     r"\b[^.!?\n]{0,25}$",
     re.IGNORECASE,
 )
 
 
+PLACE_NAME_ENDS = (
+    *("wood", "field", "fields", "bank", "dale", "ley", "ton", "ford", "brook", "gate", "croft", "hurst", "mead"),
+    *("view", "side", "hill", "acre", "acres", "lea", "combe", "stead", "worth", "bourne", "well", "haven", "moor"),
+    "lands",
+)
+"""How the names of many English places, houses and blocks end ("oakwood", "ashfield", "meadowview"): a building named
+with such a word is a named building, though the word is in the English dictionary."""
+GENERAL_BUILDING = frozenset(
+    [
+        *("big", "small", "little", "new", "old", "council", "care", "foster", "hunting", "ski", "holiday", "log"),
+        *("youth", "village", "town", "community", "court", "leisure", "student", "country", "tree", "summer", "beach"),
+        *("party", "haunted", "main", "family", "dogs", "dog", "safe", "crack", "drug", "trap", "flop", "halfway"),
+        *("clock", "bell", "water", "radio", "control", "office", "church", "watch", "eiffel", "blackpool", "food"),
+    ]
+)
+"""Words before "lodge", "court", "tower" ... that say what kind of place it is, not its name ("a hunting lodge", "the
+youth court")."""
 TREE_HOMES = frozenset(
     [
         *("willows", "beeches", "limes", "laurels", "elms", "hollies", "poplars", "cedars", "firs", "pines", "oaks"),
@@ -2662,12 +2680,17 @@ def _buildings_lived_in(text: str) -> list[Found]:
         if BUILDING_LIVING_BEFORE.search(text, max(0, m.start() - 40), m.start())
     ]
     for m in BUILDING_NAMED.finditer(text):
-        words = m.group("b").lower().split()[:-1]
+        words = m.group("b").lower().split()
+        words, end = words[:-1], words[-1]
         if any(class_of(w) & (STOP | FUNCTION) or w in RELATIONS or w in RELATIONS_PLURAL for w in words):
             continue
-        if all(class_of(w) & ENGLISH for w in words):
-            continue
-        if BUILDING_LIVING_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        if all(class_of(w) & ENGLISH for w in words) and not (
+            words[-1].endswith(PLACE_NAME_ENDS)
+            or (end not in ("house", "flats") and not GENERAL_BUILDING.intersection(words))
+        ):
+            continue  # "the big house", "a council house"; not "[oakwood house]", "[beacon lodge]"
+        leaving = m.group("p").lower() in ("leave", "leaving", "left")
+        if leaving or BUILDING_LIVING_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             found.append(Found(*m.span("b"), "address", "named building where someone lives"))
     return found
 
