@@ -563,9 +563,18 @@ LOWER_OLD_VEHICLE = re.compile(OLD_VEHICLE.pattern.lower())  # the same shape in
 LOWER_OLD_VEHICLE_NEEDS = re.compile(OLD_VEHICLE_NEEDS.pattern.lower())
 CAR_WORDS = re.compile(
     r"\b(?:car|cars|van|reg|registration|plate|plates|bmw|audi|merc|mercedes|golf|corsa|fiesta|focus|range\s+rover|"
-    r"taxi|motor|motorbike|bike|drove|driving|drives)\b",
+    r"taxi|motor|motorbike|bike|drove|driving|drives|"
+    # a car in Romanian, Polish, Urdu and Punjabi, Somali
+    r"ma[sșş]ina|ma[sșş]ini|samoch[oó]d\w*|gaadi|gaddi|gaari|gari|baabuur\w*)\b",
     re.IGNORECASE,
 )
+PLATE_AFTER_ITS_WORD = re.compile(
+    r"\b(?:reg|registration|plate|plates|number)\s+(?:is\s+|was\s+|=\s*|:\s*)?"
+    r"(?P<p>[a-z]{2}\s?(?:0[2-9]|1\d|2[0-5]|5[1-9]|6\d|7[0-5])\s?[a-z]{3}|[a-hj-pr-y]\s?\d{1,3}\s?[a-z]{3})\b",
+    re.IGNORECASE,
+)
+"""A registration right after "reg", "plate" or "number", spaced as typed, in an answer about a car ("the van reg [yr 19
+bxt]", "the reg [s 481 ptk]"), even where a group of its letters is a word too."""
 """An old registration typed in lower case ("a black bmw s816 kfb") counts only with a word for a car in the answer."""
 PESEL = re.compile(r"(?<![\d+])\d{11}(?!\d)")
 SPACED_PESEL = re.compile(r"(?<![\d+])\d(?:[ -]?\d){10}(?![\d])")
@@ -2188,6 +2197,13 @@ def _spaced_registrations(text: str) -> Iterator[Found]:
         yield from (Found(m.start(), m.end(), "vehicle registration", "vehicle registration, by a car") for m in plates)
 
 
+def _plates_after_their_word(text: str) -> Iterator[Found]:
+    """Registrations right after "reg", "plate" or "number" in an answer about a car (PLATE_AFTER_ITS_WORD)."""
+    if CAR_WORDS.search(text):
+        for m in PLATE_AFTER_ITS_WORD.finditer(text):
+            yield Found(*m.span("p"), "vehicle registration", "vehicle registration, after its word")
+
+
 def _numbers(text: str, digit_count: int) -> Iterator[Found]:
     if LETTERS_DIGITS.search(text):  # "AB12 CDE", "QQ 12 34 56 C"
         for m in NI_NUMBER.finditer(text):
@@ -2197,6 +2213,7 @@ def _numbers(text: str, digit_count: int) -> Iterator[Found]:
             yield Found(m.start(), m.end(), "vehicle registration", "vehicle registration")
         yield from _spaced_registrations(text)
     yield from _old_registrations(text)
+    yield from _plates_after_their_word(text)
     if digit_count < 10:
         return
     for m in _from_each_group(NHS_NUMBER, text):
