@@ -69,7 +69,9 @@ WEBMAIL = r"gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|btinternet|proto
 WEBMAIL_NOT_WORDS = r"gmail|googlemail|hotmail|ymail|icloud|btinternet|protonmail"
 DOT = r"(?:\s*\.\s*|\s+dot\s+|\s*[(\[]dot[)\]]\s*)"
 EMAIL = re.compile(
-    r"[A-Za-z0-9._%+'-]+(?:@\s?|\s@\s|\s?(?:\(at\)|\[at\])\s?)[A-Za-z0-9-]+(?:\s?\.\s?[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+    # Spaced out around its "@" and dots, at a mail provider: "lewis 2010 @ gmail . com", "jo @ hotmail . co . uk".
+    rf"[A-Za-z0-9._%+'-]+(?:\s\d{{2,4}})?\s?@\s?(?:{MAIL_PROVIDERS})(?:\s?\.\s?(?:{TLD}))+\b"
+    r"|[A-Za-z0-9._%+'-]+(?:@\s?|\s@\s|\s?(?:\(at\)|\[at\])\s?)[A-Za-z0-9-]+(?:\s?\.\s?[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
     # Written out: "jake dot smith at gmail dot com", "bella (at) gmail (dot) com".
     rf"|\b[A-Za-z0-9_%+-]+(?:(?:\.|\s+(?:dot|underscore|dash)\s+)[A-Za-z0-9_%+-]+)*"
     rf"(?:\s*[(\[]at[)\]]\s*|\s+at\s+)"
@@ -3162,11 +3164,13 @@ def _a_services_site(link: str) -> bool:
 
 def _dotted_handles(text: str) -> list[Found]:
     """Handles of three parts or more joined by dots ("leicester.vapez.plug", "andrei.p.deals"): no part a web
-    address's or a file's ending, no part of one letter only ("e.g.", "a.s.a.p"), one part of four letters or more."""
+    address's or a file's ending, no part of one letter only ("e.g.", "a.s.a.p"), one part of four letters or more or
+    three of two ("jo.jo.xo")."""
     found = []
     for m in DOTTED_HANDLE.finditer(text):
         parts = m.group().lower().split(".")
-        if WEB_PARTS.isdisjoint(parts) and max(map(len, parts)) >= 4 and sum(len(p) == 1 for p in parts) <= 1:
+        long_enough = max(map(len, parts)) >= 4 or sum(len(p) >= 2 for p in parts) >= 3  # "ben.the.man.2u"
+        if WEB_PARTS.isdisjoint(parts) and long_enough and sum(len(p) == 1 for p in parts) <= 1:
             found.append(Found(*m.span(), "handle", "handle with dots"))
     return found
 
