@@ -1016,6 +1016,13 @@ class _Names:
             return "introduced"  # "my name is sunny", "his name was jay": a first name that is a word too
         if c & FIRST and not c & FUNCTION and p1 in ("called", "named") and p2 in RELATIONS:
             return "introduced"  # "a guy called frank", "a girl named hope"
+        if (
+            p1 in ("called", "named")
+            and p2 in CALLED_AFTER
+            and not c & FUNCTION
+            and lower not in NOT_CALLED | RELATIONS
+        ):
+            return "introduced"  # "someone called gully", "a lad called pressure": a name, whatever word it is
         if unknown and w.possessive(i) and w.next(i) in RELATIONS:
             return "name, then who they are"  # "hevi's dad wont let her", "kwame's mum"
         if unknown and not cap and not c & (FIRST | SURNAME) and TEXT_SPEAK_VERB.search(lower):
@@ -5181,6 +5188,21 @@ JOB_BEFORE = frozenset(["is", "as", "was", "works", "job", "got"])
 NAME_BEFORE = STRONG_CONTEXT | WEAK_CONTEXT | frozenset(["", "and", "n", "&", "ask", "tell", "named"])
 """Words before an everyday word that is a name too that open it to the CRF ("told hope"; not "im", "am": "i am
 sad", "im grace" is rarer than "im sad")."""
+CALLED_AFTER = frozenset(
+    [
+        *("someone", "somebody", "man", "boy", "kid", "person", "dude", "geezer", "guy", "lad", "girl", "woman"),
+        *("lady", "bloke", "fella", "lass", "bruv", "youth", "yute", "dealer", "gang", "rapper", "drill"),
+    ]
+)
+"""Words for a person (or their gang) before "called" or "named" and a name ("someone called gully", "a lad called
+pressure"), where the name may be any word."""
+NOT_CALLED = frozenset(
+    [
+        *("out", "back", "round", "over", "up", "off", "in", "police", "ambulance", "security", "social", "names"),
+        *("childline", "school", "teachers", "parents", "help", "me", "him", "her", "them", "us", "it", "for"),
+    ]
+)
+"""Words after "someone called" that make "called" the verb ("someone called the police", "a girl called out")."""
 AND_WORDS = frozenset(["and", "n", "&"])
 AND_NAMES = AND_WORDS | {"aur"}
 """Words that join two names ("sana aur aisha")."""
