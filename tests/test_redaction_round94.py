@@ -14,7 +14,7 @@ from voice.reading.redact import redact
     "line",
     [
         "centrepoint helpline 0808 800 0661 helped my cousin",
-        "anna and elsa from frozen are the best sisters",
+        "elsa and anna from frozen are the best sisters",
         "we watched brooklyn nine nine all weekend",
         "conkers in moira is good for little kids",
     ],
