@@ -4960,9 +4960,8 @@ def _a_character_of_a_work(words: Words, found: Found) -> bool:
     last = i if last is None else last
     names = [w.lower() for w in as_words(words.text[found.start : found.end])]
     index = _characters()
-    named = _works_named_after(words, last + 1)
-    if named and all(not named.isdisjoint(index.get(n, ())) for n in names):
-        return True  # "cooper from interstellar", "geralt from the witcher"; not "a man called steve from roblox"
+    if _of_the_work_named_after(words, last, names, index):
+        return True  # "cooper from interstellar", "elsa and anna from frozen"; not "a man called steve from roblox"
     if _a_full_title_after(words, i, last, found):
         return True  # "reo in blue lock", "erin and orla in derry girls": a work's character the list does not name
     if len(names) == 1 and names[0] in _title_names() and _said_to_be_a_title(words, i, index):
@@ -5014,6 +5013,17 @@ def _a_distinct_character(words: Words, found: Found, others: list[Found]) -> bo
     books = set.intersection(*(set(index[n]) for n in names))
     unlisted = {n for n in names if n not in first_names() and n not in surnames()}
     return any(unlisted - works()[n].common for n in books)
+
+
+def _of_the_work_named_after(words: Words, last: int, names: list[str], index: dict[str, tuple[int, ...]]) -> bool:
+    """Whether the names (ending at word `last`) are characters of the work named right after them ("cooper from
+    interstellar", "geralt from the witcher"), or they and one more name after "and" are ("elsa and anna from
+    frozen")."""
+    named = _works_named_after(words, last + 1)
+    if not named and words.next(last) in AND_WORDS:
+        names = [*names, words.next(last + 1)]
+        named = _works_named_after(words, last + 3)
+    return bool(named) and all(not named.isdisjoint(index.get(n, ())) for n in names)
 
 
 def _a_full_title_after(words: Words, i: int, last: int, found: Found) -> bool:
