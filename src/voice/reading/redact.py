@@ -746,6 +746,8 @@ def _word_class(lower: str) -> int:
             found |= EVERYDAY
     elif lower.endswith(("ę", "ą")) and len(lower) >= 3 and lower[:-1] + "a" in first_names():
         found |= FIRST  # a Polish name as its sentence has it: "lubię panią Ewę", "widzę Hanię", "z Kasią"
+    elif "-" in lower and _double_barrelled(lower):
+        found |= FIRST  # "ana-maria", "ella-rose": two first names joined
     if lower in surnames():
         found |= SURNAME
     if lower in places() and lower not in NAMES_THAT_ARE_PLACES:
@@ -757,6 +759,15 @@ def _word_class(lower: str) -> int:
     elif not found and lower.endswith(CONTRACTIONS):
         return STOP  # "it'll", "they've", "shouldn't"
     return _what_must_stay(lower, found)
+
+
+def _double_barrelled(lower: str) -> bool:
+    """Two first names joined by a hyphen, neither a function word nor an everyday word of another language ("ana-maria",
+    "ella-rose"; not "will-power", "may-day")."""
+    parts = lower.split("-")
+    return len(parts) == 2 and all(
+        len(p) >= 2 and p in first_names() and p not in FUNCTION_WORDS and p not in everyday_words() for p in parts
+    )
 
 
 WORD_ENDINGS = (
