@@ -744,10 +744,8 @@ def _word_class(lower: str) -> int:
         found |= FIRST
         if lower in everyday_names():
             found |= EVERYDAY
-    elif lower.endswith(("ę", "ą")) and len(lower) >= 3 and lower[:-1] + "a" in first_names():
-        found |= FIRST  # a Polish name as its sentence has it: "lubię panią Ewę", "widzę Hanię", "z Kasią"
-    elif "-" in lower and _double_barrelled(lower):
-        found |= FIRST  # "ana-maria", "ella-rose": two first names joined
+    elif _a_first_name_changed(lower):
+        found |= FIRST
     if lower in surnames():
         found |= SURNAME
     if lower in places() and lower not in NAMES_THAT_ARE_PLACES:
@@ -759,6 +757,14 @@ def _word_class(lower: str) -> int:
     elif not found and lower.endswith(CONTRACTIONS):
         return STOP  # "it'll", "they've", "shouldn't"
     return _what_must_stay(lower, found)
+
+
+def _a_first_name_changed(lower: str) -> bool:
+    """A first name as a Polish sentence has it ("lubię panią Ewę", "widzę Hanię", "z Kasią"), or two first names joined
+    ("ana-maria", "ella-rose")."""
+    if lower.endswith(("ę", "ą")) and len(lower) >= 3 and lower[:-1] + "a" in first_names():
+        return True
+    return "-" in lower and _double_barrelled(lower)
 
 
 def _double_barrelled(lower: str) -> bool:
