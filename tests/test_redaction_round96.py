@@ -23,7 +23,11 @@ def test_a_public_figure_typed_without_the_hyphen_stays(line: str) -> None:
 
 @pytest.mark.parametrize(
     ("line", "gone"),
-    [("kiernan hall from my estate scored", "kiernan"), ("aaron bissell keeps tripping me", "aaron")],
+    [
+        ("kiernan hall from my estate scored", "kiernan"),
+        ("aaron bissell keeps tripping me", "aaron"),
+        ("my sisters mate mark morrison keeps messaging her", "morrison"),
+    ],
 )
 def test_the_first_name_with_another_surname_goes(line: str, gone: str) -> None:
     out = redact(line).text

@@ -371,7 +371,8 @@ def public_figures() -> Figures:
     written (data/faith.txt, faith()): people a young person could not be identified by."""
     phrases: dict[str, list[tuple[str, ...]]] = {}
     single = set()
-    for name in _word_file(FIGURES_FILE) | faith().figures:
+    names = _word_file(FIGURES_FILE) | faith().figures
+    for name in names | {n.replace("-", " ") for n in names if "-" in n and " " in n}:  # "kiernan dewsbury hall"
         words = as_words(name)
         if len(words) == 1:
             single.add(words[0])

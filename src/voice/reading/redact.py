@@ -6997,6 +6997,14 @@ def _said_to_be_theirs(words: Words, span: tuple[int, int]) -> bool:
     i = words.index_at(span[0])
     if i is not None and i >= 2 and words.lowers[i - 1] in KIN_RIGHT_BEFORE and words.lowers[i - 2] in WHOSE_WORDS:
         return True  # "my cousin [jack draper] keeps taking my money"
+    if (
+        i is not None
+        and i >= 3
+        and words.lowers[i - 1] in KIN_RIGHT_BEFORE
+        and words.lowers[i - 2] in RELATIONS_PLURAL
+        and words.lowers[i - 3] in WHOSE_WORDS
+    ):
+        return True  # "my brothers mate [mark morrison]": someone's, whose someone is theirs
     if i is None or i < 3:
         return False
     k = i - 1
