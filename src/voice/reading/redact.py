@@ -6984,6 +6984,23 @@ def _a_schools_name(words: Words, span: tuple[int, int]) -> bool:
 
 
 BE_WORDS = frozenset(["is", "are", "was", "were", "r"])
+CONTACTED = frozenset(
+    [
+        "messaged",
+        "texted",
+        "dmd",
+        "dmed",
+        "snapped",
+        "added",
+        "rang",
+        "phoned",
+        "inboxed",
+        "facetimed",
+        "rings",
+        "texts",
+    ]
+)
+"""Verbs of getting in touch, before "me" or "us" after a famous name: someone the young person is in touch with."""
 WHOSE_WORDS = MY_WORDS | {"his", "her", "their", "our", "your"}
 KIN_RIGHT_BEFORE = RELATIONS - {"lady", "woman", "girl", "guy", "lad", "lass", "bloke", "fella", "bro", "brat", "boss"}
 """Of RELATIONS, the family, carers, friends and workers whose word right before a famous name makes it theirs ("my
@@ -7005,6 +7022,9 @@ def _said_to_be_theirs(words: Words, span: tuple[int, int]) -> bool:
         and words.lowers[i - 3] in WHOSE_WORDS
     ):
         return True  # "my brothers mate [mark morrison]": someone's, whose someone is theirs
+    last = words.index_ending(span[1])
+    if last is not None and words.next(last) in CONTACTED and words.next(last + 1) in ("me", "us"):
+        return True  # "[daisy edgar jones] messaged me on snap": someone in touch with them
     if i is None or i < 3:
         return False
     k = i - 1
