@@ -2578,8 +2578,9 @@ BUILDING_NAMED = re.compile(
     + r"))\b",
     re.IGNORECASE,
 )
-BUILDING_LIVING_CUES = LIVING_CUES | {"lived", "rehoused", "placed", "away", "care", "kicked", "missing", "leave"}
-BUILDING_LIVING_CUES |= {"leaving", "left"}
+BUILDING_LIVING_CUES = LIVING_CUES | frozenset(
+    ["lived", "rehoused", "placed", "away", "care", "kicked", "missing", "leave", "leaving", "left"]
+)
 """What _buildings_lived_in needs (BUILDING_LIVING_BEFORE's words), cheap to look for first."""
 CARE_HOME = "children's or care home by its name"
 CARE_HOME_NAMED = re.compile(
