@@ -50,3 +50,18 @@ def test_no_topic_is_explained_by_filler_alone() -> None:
 def test_the_reasons_a_new_user_saw_are_not_filler(text: str) -> None:
     said = [w for words in AnswerReader(read_closely=False).theme(text).matched.values() for w in words]
     assert not [w for w in said if filler_alone(w)]
+
+
+def test_no_reason_repeats_a_word_of_another() -> None:
+    """A new user in Chromium (twenty-second session) saw "Family, because of the words: 'away', 'ran away', 'ran'":
+    a word that is part of a pair shown beside it says nothing more."""
+    texts = [json.loads(line)["text"] for line in VOICES.read_text(encoding="utf-8").splitlines() if line][:400]
+    texts.append("i ran away from [address] last week")
+    reader = AnswerReader(read_closely=False)
+    repeated = []
+    for text in texts:
+        for topic, said in reader.theme(text).matched.items():
+            plain = [w.removeprefix("learned: ") for w in said]
+            pairs = [w for w in plain if " " in w]
+            repeated += [(topic, w) for w in plain if " " not in w and any(w in p.split() for p in pairs)]
+    assert not repeated, sorted(set(repeated))
