@@ -132,6 +132,12 @@ class Learned(Protocol):
     def suggest(self, text: str) -> dict[str, list[str]]: ...
 
 
+def _without_parts(words: list[str]) -> list[str]:
+    """A topic's reasons without a word that a pair shown beside it holds ("ran away", not "away", "ran away", "ran")."""
+    inside = {part for w in words if " " in w for part in w.removeprefix("learned: ").split()}
+    return [w for w in words if " " in w or w.removeprefix("learned: ") not in inside]
+
+
 class Theme(msgspec.Struct, frozen=True):
     sentiment: str
     score: float
@@ -343,7 +349,7 @@ class AnswerReader:
         if not matched:
             return ("other",), {}
         ordered = sorted(matched, key=self._order.__getitem__)
-        return tuple(ordered), {k: list(dict.fromkeys(matched[k])) for k in ordered}
+        return tuple(ordered), {k: _without_parts(list(dict.fromkeys(matched[k]))) for k in ordered}
 
     def read(self, texts: list[tuple[str, str]]) -> list[tuple[Theme, list[Flag]]]:
         """Each (redacted text, text as typed): its themes, and what suggests risk (rules and the model on
