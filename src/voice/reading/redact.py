@@ -549,12 +549,14 @@ NOT_FORM = NOT_FORM_CAPITALS | frozenset(
 NHS_NUMBER = re.compile(r"(?<![\d+])\d(?:[ -]?\d){9}(?![\d])")
 """Ten digits, however grouped (3-3-4 is the NHS's way; "4451 436 621" is a young person's)."""
 NI_NUMBER = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.IGNORECASE)
+PLATE_AGE = r"(?:0[2-9]|1\d|2[0-5]|5[1-9]|6\d|7[0-5])"
+"""The two digits of a registration since 2001 that say when the car was registered."""
 VEHICLE = re.compile(
-    r"\b[A-Za-z]{2}(?:0[2-9]|1\d|2[0-5]|5[1-9]|6\d|7[0-5])\s?[A-Za-z]{3}\b"
+    rf"\b[A-Za-z]{{2}}{PLATE_AGE}\s?[A-Za-z]{{3}}\b"
     # spaced out as on the plate ("FL 15 CXA"): in capitals only, where "im 14 and" is a sentence
-    r"|\b[A-Z]{2}\s(?:0[2-9]|1\d|2[0-5]|5[1-9]|6\d|7[0-5])\s[A-Z]{3}\b"
+    rf"|\b[A-Z]{{2}}\s{PLATE_AGE}\s[A-Z]{{3}}\b"
 )
-LOWER_SPACED_VEHICLE = re.compile(r"\b([a-z]{2})\s(?:0[2-9]|1\d|2[0-5]|5[1-9]|6\d|7[0-5])\s([a-z]{3})\b")
+LOWER_SPACED_VEHICLE = re.compile(rf"\b([a-z]{{2}})\s{PLATE_AGE}\s([a-z]{{3}})\b")
 """A registration spaced out as on the plate, in lower case ("kp 21 wxe"): see _spaced_registrations."""
 DRIVEN_AT = re.compile(r"\b(?:ran|run|runs|running)\s+(?:me|him|her|us|them)\s+over\b|\b(?:driver|parked|parks)\b")
 """What is said of a car where the answer has no word for one ("nearly ran me over", "he parked ...")."""
@@ -572,7 +574,7 @@ CAR_WORDS = re.compile(
 )
 PLATE_AFTER_ITS_WORD = re.compile(
     r"\b(?:reg|registration|plate|plates|number)\s+(?:is\s+|was\s+|=\s*|:\s*)?"
-    r"(?P<p>[a-z]{2}\s?(?:0[2-9]|1\d|2[0-5]|5[1-9]|6\d|7[0-5])\s?[a-z]{3}|[a-hj-pr-y]\s?\d{1,3}\s?[a-z]{3})\b",
+    rf"(?P<p>[a-z]{{2}}\s?{PLATE_AGE}\s?[a-z]{{3}}|[a-hj-pr-y]\s?\d{{1,3}}\s?[a-z]{{3}})\b",
     re.IGNORECASE,
 )
 """A registration right after "reg", "plate" or "number", spaced as typed, in an answer about a car ("the van reg [yr 19
@@ -2619,7 +2621,7 @@ def _care_homes_named(text: str) -> list[Found]:
 
 HOMES_CALLED = frozenset(["home", "hostel", "refuge", "placement"])
 HOME_CALLED = re.compile(
-    r"\b(?:home|hostel|refuge|placement)\s+(?:is\s+|was\s+|that'?s\s+|thats\s+)?called\s+"
+    r"\b(?:" + "|".join(sorted(HOMES_CALLED)) + r")\s+(?:is\s+|was\s+|that'?s\s+|thats\s+)?called\s+"
     r"(?P<b>(?:the\s+)?[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,2})",
     re.IGNORECASE,
 )
@@ -2714,6 +2716,12 @@ TREE_HOME_NAMED = re.compile(
 )
 
 
+def _lived_in_before(text: str, start: int) -> bool:
+    """Words just before `start` that say someone lives, stays, ran away from or was kicked out of it
+    (BUILDING_LIVING_BEFORE)."""
+    return bool(BUILDING_LIVING_BEFORE.search(text, max(0, start - 40), start))
+
+
 def _buildings_lived_in(text: str) -> list[Found]:
     """A block of flats or a house by its name, after words that say someone lives there ("we live in a flat at
     maxfield house", "i used to live at clipstone house", "she ran away from the willows"); not "my dads house", "a
@@ -2721,7 +2729,7 @@ def _buildings_lived_in(text: str) -> list[Found]:
     found = [
         Found(*m.span("b"), "address", "named building where someone lives")
         for m in TREE_HOME_NAMED.finditer(text)
-        if BUILDING_LIVING_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if _lived_in_before(text, m.start())
     ]
     for m in BUILDING_NAMED.finditer(text):
         words = m.group("b").lower().split()
@@ -2734,7 +2742,7 @@ def _buildings_lived_in(text: str) -> list[Found]:
         ):
             continue  # "the big house", "a council house"; not "[oakwood house]", "[beacon lodge]"
         leaving = m.group("p").lower() in ("leave", "leaving", "left")
-        if leaving or BUILDING_LIVING_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        if leaving or _lived_in_before(text, m.start()):
             found.append(Found(*m.span("b"), "address", "named building where someone lives"))
     return found
 
@@ -4976,7 +4984,7 @@ def _a_character_of_a_work(words: Words, found: Found) -> bool:
         return False  # "me and sheila"
     last = words.index_ending(found.end)
     last = i if last is None else last
-    names = [w.lower() for w in as_words(words.text[found.start : found.end])]
+    names = _lowered(words, found)
     index = _characters()
     if _of_the_work_named_after(words, last, names, index):
         return True  # "cooper from interstellar", "elsa and anna from frozen"; not "a man called steve from roblox"
@@ -5001,6 +5009,7 @@ def _a_character_of_a_work(words: Words, found: Found) -> bool:
 
 
 def _lowered(words: Words, found: Found) -> list[str]:
+    """The words of a find, lower case."""
     return [w.lower() for w in as_words(words.text[found.start : found.end])]
 
 
@@ -5981,7 +5990,7 @@ def _an_area_a_bus_goes_to(words: Words, found: Found) -> bool:
     college")."""
     if not BUS_TO.search(words.text, max(0, found.start - 16), found.start):
         return False
-    return _a_place(tuple(w.lower() for w in as_words(words.text[found.start : found.end])))
+    return _a_place(tuple(_lowered(words, found)))
 
 
 SURE_OF_A_NAMED_HOME = 0.9
