@@ -13,6 +13,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 import msgspec
@@ -20,7 +21,9 @@ from sqlite_utils import Database
 
 from voice.common.i18n import N_
 from voice.common.text import clean_text
+from voice.reading.names import helplines
 from voice.reading.redact import Terms, redact
+from voice.reading.safeguarding import NEEDS_READING
 from voice.reading.themes import SENTIMENTS, Taxonomy
 from voice.store.audit import record_event
 from voice.store.corrections import LATEST_CORRECTIONS
@@ -281,12 +284,42 @@ def quote_blockers(db: Database, answer_id: int) -> list[str]:
     asked = published is not None and any(q.kind == "quote_consent" for _, q in published.survey.questions())
     if asked and consent != 1:
         blockers.append(N_("The young person did not say yes to being quoted, so this answer cannot be a quote."))
-    if db.execute(
-        "SELECT 1 FROM flags WHERE response_id = ? AND answer_key IN (?, ?) AND status = 'open'",
-        [response_id, question_id, f"{question_id}.other"],
-    ).fetchone():
+    waiting = {
+        category
+        for (category,) in db.execute(
+            "SELECT category FROM flags WHERE response_id = ? AND answer_key IN (?, ?) AND status = 'open'",
+            [response_id, question_id, f"{question_id}.other"],
+        )
+    }
+    if waiting == {NEEDS_READING}:
+        blockers.append(
+            N_(
+                "This answer is in a language the automatic reader cannot read, so a safeguarding lead reads it "
+                "first. Until then it is held back."
+            )
+        )
+    elif waiting:
         blockers.append(N_("A safeguarding lead has not yet reviewed the flag on this answer, so it is held back."))
     return blockers
+
+
+NUMBER_AS_TYPED = re.compile(r"\d(?:[\d ]*\d)?")
+
+
+@cache
+def _helpline_names() -> re.Pattern[str]:
+    """data/helplines.txt's names as whole phrases, longest first ("the mix", "laura centre", "childline")."""
+    names = sorted(helplines().names, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+
+
+def _without_helplines(text: str) -> str:
+    """The text with data/helplines.txt's numbers taken out and its names written as "service" ("Childline on 0800
+    1111" -> "service on  "): redaction keeps them on purpose, so they are no one's detail to check. A name is taken
+    only whole, so "Laura" alone is still pointed at where "the Laura Centre" is not."""
+    numbers = helplines().numbers
+    text = NUMBER_AS_TYPED.sub(lambda m: " " if re.sub(r"\D", "", m.group()) in numbers else m.group(), text)
+    return _helpline_names().sub("service", text)
 
 
 def quote_warnings(db: Database, text: str, survey_slug: str, min_group: int) -> list[str]:
@@ -294,9 +327,10 @@ def quote_warnings(db: Database, text: str, survey_slug: str, min_group: int) ->
     warnings = []
     if re.search(r"\[[a-z ]+\]", text):
         warnings.append(N_("The quote has a redacted detail in it; check it reads well and identifies nobody."))
-    if re.search(r"\d", text):
+    checked = _without_helplines(text)
+    if re.search(r"\d", checked):
         warnings.append(N_("The quote has numbers in it (ages, dates, times) that could identify someone."))
-    if re.search(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}", text.strip()):
+    if re.search(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}", checked.strip()):
         warnings.append(N_("The quote has capitalised words that may be names or places; check them."))
     responses = db.execute("SELECT count(*) FROM responses WHERE survey_slug = ?", [survey_slug]).fetchone()[0]
     if responses < min_group:

@@ -49,6 +49,8 @@ SEVERITY = {
 RULES_FILE = Path(__file__).parent.parent / "data" / "safeguarding_rules.yaml"
 """The rules, mentions and misspellings, as data (what each is: see the file's header)."""
 OTHER_LANGUAGES = "_other_languages"
+NEEDS_READING = "needs_reading"
+"""The category of a flag for an answer in a language the reader cannot read: a person reads it."""
 PIECE = re.compile(r"\$\{([A-Z_]+)\}")
 NOT_RULES = frozenset(["pieces", "rules", "mentions", "fuzzy"])
 """The rules file's sections that are not more rules: every other section adds rules to its categories."""
@@ -339,7 +341,7 @@ def shortened(sentence: str, length: int = REASON_LENGTH) -> str:
 
 def needs_a_person(language: str) -> Flag:
     """An answer in a language the reader cannot read: queued like a flag, for a person to read."""
-    return Flag("needs_reading", language, SEVERITY["needs_reading"], "person")
+    return Flag(NEEDS_READING, language, SEVERITY[NEEDS_READING], "person")
 
 
 NEGATING = frozenset(
