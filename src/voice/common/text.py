@@ -134,6 +134,11 @@ def _respellings() -> dict[str, str]:
     return table
 
 
+def text_speak() -> frozenset[str]:
+    """The short forms data/textspeak.tsv respells ("gna", "nuffin", "2nite"), in lower case."""
+    return frozenset(_respellings())
+
+
 RESPELL_WORD = re.compile(r"(?<![\w'’])[^\W_]+(?![\w'’])")
 """A whole word (not part of "don't"), as text-speak is spelt."""
 

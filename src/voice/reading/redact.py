@@ -30,6 +30,7 @@ from typing import Any, NamedTuple
 import msgspec
 import phonenumbers
 
+from voice.common.text import text_speak
 from voice.reading import close_labeller, labeller, quick_labeller
 from voice.reading.names import (
     FUNCTION_WORDS,
@@ -6171,6 +6172,14 @@ def _a_word_before_and(words: Words, i: int, b: int) -> bool:
     )
 
 
+@cache
+def _typed_short(lower: str) -> bool:
+    """A word as text speak types it: a short form the reader respells (data/textspeak.tsv: "gna", "nobdy", "2nite"),
+    or a verb without its "g" ("shoutin", "tryin", "holdin"). For a word in no list of names: "kevin" and "robin" are
+    names, and "robing" a word, but the lists have them."""
+    return lower in text_speak() or (len(lower) > 3 and lower.endswith("in") and is_english(lower + "g"))
+
+
 def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled: labeller.Labelled) -> Found | None:
     """Words first..last, labelled in the sentence a..b-1, as a find: with its title or "the", a place of
     work with its street; None where what is public must stay."""
@@ -6197,9 +6206,9 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
         and first == last
         and not words.capital(first)
         and not classes[0] & (FIRST | SURNAME | ARABIC)
-        and TEXT_SPEAK_VERB.search(words.lowers[first])
+        and (TEXT_SPEAK_VERB.search(words.lowers[first]) or _typed_short(words.lowers[first]))
     ):
-        return None  # "my mum nvr listens", "dad punchd me": a word typed short
+        return None  # "my mum nvr listens", "dad punchd me", "gna run away", "keeps shoutin": a word typed short
     if kind == "name" and first == last == a and _a_word_before_and(words, first, b):
         return None  # "Grace and manners are taught at home"
     if kind == "school" and _no_school(words, first, last, b, labelled):
