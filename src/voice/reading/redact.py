@@ -1077,6 +1077,7 @@ class _Names:
                     )
                 )
             )
+            and (cap or not _a_verb_typed_short(w, i))
         ):  # "kacper i oliwia": Polish "and"
             return "first name list"  # in lower case, not "sex ed", "my teddy" or "i cary a blade" (carry)
         if (
@@ -1571,6 +1572,33 @@ TEXT_SPEAK_VERB = re.compile(
 """A word typed without its vowels ("nvr", "lft") or a verb's end typed short ("battrd", "punchd", "kikd", "slapt"):
 no name ends so ("ahmed", "richard", "ronald" do not; a listed name, or "jj", is a name anyway)."""
 SUBJECTS_BEFORE_A_VERB = frozenset(["i", "we", "they", "he", "she"])
+BEFORE_A_VERB_TYPED_SHORT = frozenset(
+    [
+        *("keep", "keeps", "kept", "even", "been", "stop", "stops", "stopped", "start", "starts", "started", "aint"),
+        *("still", "always", "just", "only", "not", "avoid", "go", "goes", "went", "gna", "gonna", "gunna", "wanna"),
+        *("wna", "like", "love", "hate", "ppl", "people", "they", "we"),
+    ]
+)
+"""Words after which a first name that is a verb without its "g" is the verb ("keep makin", "even jokin")."""
+BE_BEFORE_A_VERB = frozenset(["im", "am", "r", "are", "were", "was", "is"])
+"""After these it is the verb only before a word that goes with one ("is savin up"; not "it was sorin who")."""
+AFTER_A_VERB_TYPED_SHORT = frozenset(["up", "about", "out", "off", "round", "around", "on", "for"])
+OBJECTS_OF_A_VERB = frozenset(["me", "him", "her", "us", "them", "it"])
+"""Words before which it is the verb too ("makin me", "robbin them"; not "martin her husband")."""
+
+
+def _a_verb_typed_short(words: Words, i: int) -> bool:
+    """Word i, a first name of the lists that is a verb typed without its "g" ("makin", "jokin", "robbin", "savin";
+    and "robin", "justin"), where the words around make it the verb: after a word that goes before one, or before its
+    object, and not before who someone is ("martin her husband")."""
+    before, after = words.prev(i), words.next(i)
+    if not _dropped_g(words.lowers[i]) or words.next(i + 1) in RELATIONS:
+        return False
+    if after in OBJECTS_OF_A_VERB:
+        return True
+    if before in BE_BEFORE_A_VERB:
+        return after in AFTER_A_VERB_TYPED_SHORT
+    return before in BEFORE_A_VERB_TYPED_SHORT
 """Words after which a first name in lower case is a verb typed short or misspelt ("i cary a blade")."""
 MONTH_NAMES = word_list("month names")
 """Months that are first names, names after a word for one person ("my stepmum april"; not "may": "my mum may")."""
@@ -6177,7 +6205,13 @@ def _typed_short(lower: str) -> bool:
     """A word as text speak types it: a short form the reader respells (data/textspeak.tsv: "gna", "nobdy", "2nite"),
     or a verb without its "g" ("shoutin", "tryin", "holdin"). For a word in no list of names: "kevin" and "robin" are
     names, and "robing" a word, but the lists have them."""
-    return lower in text_speak() or (len(lower) > 3 and lower.endswith("in") and is_english(lower + "g"))
+    return lower in text_speak() or _dropped_g(lower)
+
+
+@cache
+def _dropped_g(lower: str) -> bool:
+    """A verb typed without its "g" ("shoutin", "makin"): it ends "in", and with a "g" it is an English word."""
+    return len(lower) > 3 and lower.endswith("in") and is_english(lower + "g")
 
 
 def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled: labeller.Labelled) -> Found | None:
@@ -6205,8 +6239,13 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
         kind == "name"
         and first == last
         and not words.capital(first)
-        and not classes[0] & (FIRST | SURNAME | ARABIC)
-        and (TEXT_SPEAK_VERB.search(words.lowers[first]) or _typed_short(words.lowers[first]))
+        and (
+            (
+                not classes[0] & (FIRST | SURNAME | ARABIC)
+                and (TEXT_SPEAK_VERB.search(words.lowers[first]) or _typed_short(words.lowers[first]))
+            )
+            or _a_verb_typed_short(words, first)
+        )
     ):
         return None  # "my mum nvr listens", "dad punchd me", "gna run away", "keeps shoutin": a word typed short
     if kind == "name" and first == last == a and _a_word_before_and(words, first, b):
