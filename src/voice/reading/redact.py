@@ -1048,6 +1048,8 @@ class _Names:
         if unknown and not cap and not c & (FIRST | SURNAME) and TEXT_SPEAK_VERB.search(lower):
             return None  # "dad battrd me", "mum nvr listens", "step mum whackd me": a verb typed short
         related = p1 in RELATIONS or (p1 in ("is", "was", "called", "named") and p2 in RELATIONS)
+        if related and not known_name and _a_polish_verb(lower):
+            return None  # "wujek dotyka mnie", "kuzyn zmusza mnie": a verb, not the uncle's name
         if related and (
             (cap and not (c & ENGLISH and not known_name)) or (c & FIRST and not c & EVERYDAY) or (unknown and not cap)
         ):
@@ -5216,7 +5218,8 @@ def _a_word_of_its_language(words: Words, found: Found) -> bool:
 POLISH_LETTERS = re.compile("[ąęłóśźżćńĄĘŁÓŚŹŻĆŃ]")
 URDU_PEOPLE = word_list("urdu people")
 """Words for people in Roman Urdu after which a name is one ("meri dost Zara")."""
-FOREIGN_PEOPLE = URDU_PEOPLE | word_list("polish people")
+POLISH_PEOPLE = word_list("polish people")
+FOREIGN_PEOPLE = URDU_PEOPLE | POLISH_PEOPLE
 """Words for people in Roman Urdu or Polish (as the sentence changes them: "mojej siostry", "kolezanki") after which
 a name of the lists, or an everyday word of the language that is a name too, is one ("pesel mojej siostry maja")."""
 
@@ -6209,6 +6212,16 @@ def _typed_short(lower: str) -> bool:
 
 
 @cache
+def _a_polish_verb(lower: str) -> bool:
+    """A form of a Polish verb ("dotyka", "dotykał", "zmusza", "grozi"): simplemma gives it a lemma that is another
+    word and ends in "ć", as Polish verbs do. For words in no list of names: simplemma gives some names one too."""
+    import simplemma
+
+    lemma = simplemma.lemmatize(lower, lang="pl")
+    return lemma != lower and lemma.endswith("ć") and lemma.islower()
+
+
+@cache
 def _dropped_g(lower: str) -> bool:
     """A verb typed without its "g" ("shoutin", "makin"): it ends "in", and with a "g" it is an English word."""
     return len(lower) > 3 and lower.endswith("in") and is_english(lower + "g")
@@ -6242,7 +6255,14 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
         and (
             (
                 not classes[0] & (FIRST | SURNAME | ARABIC)
-                and (TEXT_SPEAK_VERB.search(words.lowers[first]) or _typed_short(words.lowers[first]))
+                and (
+                    TEXT_SPEAK_VERB.search(words.lowers[first])
+                    or _typed_short(words.lowers[first])
+                    or (
+                        _a_polish_verb(words.lowers[first])
+                        and (words.prev(first) in POLISH_PEOPLE or _polish(words))
+                    )
+                )
             )
             or _a_verb_typed_short(words, first)
         )
