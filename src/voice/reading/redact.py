@@ -21,10 +21,12 @@ names, towns and countries, and whatever the partnership lists under `keep:`.
 from __future__ import annotations
 
 import bisect
+import io
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, cached_property, lru_cache
+from pathlib import Path
 from typing import Any, NamedTuple
 
 import msgspec
@@ -1031,6 +1033,8 @@ class _Names:
             or (p2 in CALL and p1 in ("me", "him", "her"))
         )  # "we call him kwams"
         if introduced and (cap or unknown or (known_name and not c & ENGLISH)):
+            if not cap and not known_name and _typed_without_letters(lower):
+                return None  # "he calls me worthles": a word typed short
             return "introduced"
         if c & FIRST and not c & FUNCTION and p1 in ("is", "was") and p2 in ("name", "names", "imię"):
             return "introduced"  # "my name is sunny", "his name was jay": a first name that is a word too
@@ -1601,6 +1605,8 @@ def _a_verb_typed_short(words: Words, i: int) -> bool:
     if before in BE_BEFORE_A_VERB:
         return after in AFTER_A_VERB_TYPED_SHORT
     return before in BEFORE_A_VERB_TYPED_SHORT
+
+
 """Words after which a first name in lower case is a verb typed short or misspelt ("i cary a blade")."""
 MONTH_NAMES = word_list("month names")
 """Months that are first names, names after a word for one person ("my stepmum april"; not "may": "my mum may")."""
@@ -6208,7 +6214,39 @@ def _typed_short(lower: str) -> bool:
     """A word as text speak types it: a short form the reader respells (data/textspeak.tsv: "gna", "nobdy", "2nite"),
     or a verb without its "g" ("shoutin", "tryin", "holdin"). For a word in no list of names: "kevin" and "robin" are
     names, and "robing" a word, but the lists have them."""
-    return lower in text_speak() or _dropped_g(lower)
+    return lower in text_speak() or _dropped_g(lower) or _typed_without_letters(lower)
+
+
+@cache
+def _spelling() -> Any:
+    """TextBlob's English spelling corrector (textblob.en.spelling), from the word counts its package ships, read here
+    so that the file is closed (TextBlob's own reader leaves it open)."""
+    import textblob.en
+    from textblob.en import Spelling
+
+    counts = Path(textblob.en.spelling.path).read_text(encoding="utf-8")
+    return Spelling(io.StringIO(counts))
+
+
+@cache
+def _typed_without_letters(lower: str) -> bool:
+    """A word typed with letters left out ("alwys", "evrythin", "worthles", "evr"): TextBlob's spelling corrector
+    (Norvig's, from the word counts it ships) makes it a word that holds it letter by letter, starting with the same
+    letter and one to three letters longer, with a vowel among them unless it is long ("worthles"). A name no list
+    has is rarely so ("gurleen" -> "green", "ayaan" -> "again", "kwams" -> "was" are not; "saff", "tink" and "roo"
+    hold "staff", "think" and "room" but want only a consonant)."""
+    if len(lower) < 3 or not lower.isalpha() or is_english(lower):
+        return False
+    best = _spelling().suggest(lower)[0][0]
+    if best == lower or best[0] != lower[0] or not 0 < len(best) - len(lower) <= 3:
+        return False
+    rest = iter(best)
+    if not all(letter in rest for letter in lower):
+        return False
+    left_out = list(best)
+    for letter in lower:
+        left_out.remove(letter)
+    return len(lower) >= 7 or any(letter in "aeiou" for letter in left_out)
 
 
 @cache
@@ -6258,16 +6296,20 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
                 and (
                     TEXT_SPEAK_VERB.search(words.lowers[first])
                     or _typed_short(words.lowers[first])
-                    or (
-                        _a_polish_verb(words.lowers[first])
-                        and (words.prev(first) in POLISH_PEOPLE or _polish(words))
-                    )
+                    or (_a_polish_verb(words.lowers[first]) and (words.prev(first) in POLISH_PEOPLE or _polish(words)))
                 )
             )
             or _a_verb_typed_short(words, first)
         )
     ):
         return None  # "my mum nvr listens", "dad punchd me", "gna run away", "keeps shoutin": a word typed short
+    if kind in ("name", "school") and all(
+        not words.capital(k)
+        and not words.classes[k] & (FIRST | SURNAME | ARABIC | SCHOOL)
+        and _typed_short(words.lowers[k])
+        for k in range(first, last + 1)
+    ):
+        return None  # "im alwys starvin", "evrythin is rubbish": every word of it typed short
     if kind == "name" and first == last == a and _a_word_before_and(words, first, b):
         return None  # "Grace and manners are taught at home"
     if kind == "school" and _no_school(words, first, last, b, labelled):
