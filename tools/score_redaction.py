@@ -47,7 +47,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen29 --before REV  # the twenty-ninth (frozen29/, development since its measure)
     .venv/bin/python tools/score_redaction.py --frozen30 --before REV  # the thirtieth (frozen30/, development since its measure)
     .venv/bin/python tools/score_redaction.py --frozen31 --before REV  # the thirty-first (frozen31/, development since its measure)
-    .venv/bin/python tools/score_redaction.py --frozen32 --before REV  # the thirty-second (frozen32/, blind: figures only)
+    .venv/bin/python tools/score_redaction.py --frozen32 --before REV  # the thirty-second (frozen32/, development since its measure)
     .venv/bin/python tools/score_redaction.py --fame30 --misses   # famous people against private people (fame30/, development)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
@@ -259,7 +259,7 @@ SETS = {
     "frozen29": ("frozen29", "twenty-ninth frozen set", False),
     "frozen30": ("frozen30", "thirtieth frozen set", False),
     "frozen31": ("frozen31", "thirty-first frozen set", False),
-    "frozen32": ("frozen32", "thirty-second frozen set", True),
+    "frozen32": ("frozen32", "thirty-second frozen set", False),
     "fame30": ("fame30", "famous people against private people (development)", False),
 }
 HELP = {
@@ -341,7 +341,8 @@ HELP = {
     "frozen31": "score the thirty-first frozen set of #28 (frozen31/, written blind at the twenty-second session's start "
     "from frozen30's brief; measured once at 088f21d and a203909, a development set since, so its misses may be listed)",
     "frozen32": "score the thirty-second frozen set of #28 (frozen32/, written blind at the twenty-third session's "
-    "start from frozen31's brief; figures only)",
+    "start from frozen31's brief; measured once at 6ac180d and 312faca, a development set since, so its misses may be "
+    "listed)",
     "fame30": "score fame30/ instead: public figures and characters with everyday names, and private people said in "
     "famous-sounding ways (a development set written by a helper before round 82's code)",
 }
