@@ -2272,7 +2272,9 @@ def _plates_after_their_word(text: str) -> Iterator[Found]:
 def _numbers(text: str, digit_count: int) -> Iterator[Found]:
     if LETTERS_DIGITS.search(text):  # "AB12 CDE", "QQ 12 34 56 C"
         for m in NI_NUMBER.finditer(text):
-            if m.group()[:2].upper() not in ("BG", "GB", "KN", "NK", "NT", "TN", "ZZ"):
+            if m.group()[:2].upper() not in ("BG", "GB", "KN", "NK", "NT", "TN", "ZZ") or any(
+                _near(text, m.start(), m.end(), said) for said in ("ni number", "insurance", "ni no")
+            ):  # a pair HMRC never gives, in a number said to be one: invented or misremembered, and still theirs
                 yield Found(m.start(), m.end(), "NI number", "National Insurance number")
         for m in VEHICLE.finditer(text):
             yield Found(m.start(), m.end(), "vehicle registration", "vehicle registration")
@@ -2428,6 +2430,43 @@ def _spaced_gamertags(text: str) -> Iterator[Found]:
         parts = m.group("h").lower().split()[:-1]
         if not any(w in FUNCTION_WORDS or len(w) < 3 or w.endswith("ing") or w in GAMERTAG_NOT for w in parts):
             yield Found(*m.span("h"), "handle", "gamertag with spaces after an app's name")
+
+
+GAMERTAG_OF_WORDS = re.compile(
+    rf"\b(?:{SOCIAL})\s+(?:(?:gamertag|gamer\s+tag|tag|name|username|id)\s+)?(?:(?:is|its|it's|[:=])\s*)?"
+    r"(?P<h>[\w-]+(?:\s[\w-]+){1,3}?)(?=\s+(?:and|but|add|if|so|dont|pls|please|or|for|on|n)\b|\s*[,.!?]|\s*$)",
+    re.IGNORECASE,
+)
+"""A gamertag of two to four words after a console's, game's or app's name ("gamertag is xX NightFox LE Xx but",
+"xbox gamertag Lord Tugga add me", "fortnite TTV zizzle and"): up to "and", "but", "add" or the sentence's end."""
+
+
+def _gamertags_of_words(words: Words) -> Iterator[Found]:
+    """GAMERTAG_OF_WORDS's handles: one word shaped like a handle (a digit or an underscore, capitals inside it or all
+    of it: "NightFox", "xX", "TTV") or capitalised and no English word ("Tugga"), and no word in lower case that is a
+    word of English, of grammar, of another language's everyday speech or of text speak ("hai", "lol", "askin"), or
+    that says what became of an account. Not "fortnite every day", "my xbox is broken", "mera snap jazzy_k hai"."""
+    for m in GAMERTAG_OF_WORDS.finditer(words.text):
+        parts = m.group("h").split()
+        shaped = [
+            bool(re.search(r"[\d_]|[a-z][A-Z]|[A-Z]{2}", p)) or (p[0].isupper() and not is_english(p.lower()))
+            for p in parts
+        ]
+        if any(shaped) and not any(
+            not shape and _an_everyday_word_after_an_app(p) for p, shape in zip(parts, shaped, strict=True)
+        ):
+            yield Found(*m.span("h"), "handle", "gamertag of several words after an app's name")
+
+
+def _an_everyday_word_after_an_app(part: str) -> bool:
+    """A word after an app's name that is no part of a gamertag: of grammar, an app's or a tag's name, a word of what
+    became of an account, or in lower case a word of English, of another language's everyday speech or text speak."""
+    lower = part.lower()
+    if lower in FUNCTION_WORDS or lower in GAMERTAG_NOT or lower in SOCIAL_WORDS or lower in ("name", "id"):
+        return True
+    if class_of(lower) & (STOP | FUNCTION | FOREIGN):
+        return True
+    return part.islower() and (is_english(lower) or lower in everyday_words() or _typed_short(lower))
 
 
 def _handles(words: Words) -> Iterator[Found]:
@@ -6818,6 +6857,7 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
     if not SOCIAL_WORDS.isdisjoint(seen):
         found += _handles(words)
         found += _spaced_gamertags(text)
+        found += _gamertags_of_words(words)
         if "_" in text:
             found += _underscored_handles(text)
         if "." in text:
