@@ -1578,6 +1578,7 @@ TEXT_SPEAK_VERB = re.compile(
 """A word typed without its vowels ("nvr", "lft") or a verb's end typed short ("battrd", "punchd", "kikd", "slapt"):
 no name ends so ("ahmed", "richard", "ronald" do not; a listed name, or "jj", is a name anyway)."""
 SUBJECTS_BEFORE_A_VERB = frozenset(["i", "we", "they", "he", "she"])
+"""Words after which a first name in lower case is a verb typed short or misspelt ("i cary a blade")."""
 BEFORE_A_VERB_TYPED_SHORT = frozenset(
     [
         *("keep", "keeps", "kept", "even", "been", "stop", "stops", "stopped", "start", "starts", "started", "aint"),
@@ -1607,7 +1608,6 @@ def _a_verb_typed_short(words: Words, i: int) -> bool:
     return before in BEFORE_A_VERB_TYPED_SHORT
 
 
-"""Words after which a first name in lower case is a verb typed short or misspelt ("i cary a blade")."""
 MONTH_NAMES = word_list("month names")
 """Months that are first names, names after a word for one person ("my stepmum april"; not "may": "my mum may")."""
 TIME_NAMES = MONTH_NAMES | frozenset(["may", "summer", "autumn", "winter", "spring"])
