@@ -28,3 +28,25 @@ def test_the_next_page_link_is_clean_and_goes_to_the_next_page(client: TestClien
     filtered = get_page(client, "/staff/responses?survey=ypag-priorities")
     link = next(a["href"] for a in filtered.select(".pagination a"))
     assert link == "/staff/responses?survey=ypag-priorities&page=2", link
+
+
+def test_a_word_searched_finds_it_as_text_speak_types_it(client: TestClient, settings: Settings) -> None:
+    """The search box says words are found "in any form": "follow" finds "followin", "school" finds "skool" (the
+    short forms the reader respells, data/textspeak.tsv), "following" finds "followin"; an unrelated answer is not
+    found. A new user searched "follow" for "sum1 keeps followin me home frm skool" and found nothing."""
+    lines = ["sum1 keeps followin me home frm skool", "the bus is always late and it is cold", "school is fine"]
+    for words in lines:
+        assert client.post(API, json={"answers": {"most_important": words}}).status_code == 201
+    assert until(lambda: client.get("/healthz").json()["unread"] == 0, seconds=60)
+    add(settings, "sam@example.org", "facilitator")
+    sign_in(client, "sam@example.org")
+    for q, found in (
+        ("follow", {lines[0]}),
+        ("following", {lines[0]}),
+        ("school", {lines[0], lines[2]}),
+        ("followin home", {lines[0]}),
+        ("late", {lines[1]}),
+    ):
+        page = get_page(client, f"/staff/responses?q={q}")
+        shown = {line for line in lines if line in page.get_text(" ", strip=True)}
+        assert shown == found, (q, shown)
