@@ -134,6 +134,17 @@ def _respellings() -> dict[str, str]:
     return table
 
 
+def typed_forms(word: str) -> list[str]:
+    """Other ways a young person types a word, for search: its short forms (data/textspeak.tsv read backwards:
+    "school" -> "skool", "skl") and, for a verb, its form without the "g" ("follow" -> "followin", "following" ->
+    "followin")."""
+    lower = word.lower()
+    forms = [spelt for spelt, meant in _respellings().items() if meant.lower() == lower]
+    if lower.isalpha() and len(lower) > 2:
+        forms.append(lower[:-1] if lower.endswith("ing") else lower + "in")
+    return [f for f in dict.fromkeys(forms) if f != lower]
+
+
 def text_speak() -> frozenset[str]:
     """The short forms data/textspeak.tsv respells ("gna", "nuffin", "2nite"), in lower case."""
     return frozenset(_respellings())

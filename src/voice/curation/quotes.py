@@ -20,7 +20,7 @@ import msgspec
 from sqlite_utils import Database
 
 from voice.common.i18n import N_
-from voice.common.text import clean_text
+from voice.common.text import clean_text, typed_forms
 from voice.reading.names import helplines
 from voice.reading.redact import Terms, redact
 from voice.reading.safeguarding import NEEDS_READING
@@ -135,9 +135,20 @@ FLAGGED = (
 
 def _fts_query(text: str) -> str:
     """Words as FTS5 phrases, so that search syntax typed by a person is taken as words; a word ending
-    in * finds the words that start with it ("scho*": school, schools, scholarship)."""
+    in * finds the words that start with it ("scho*": school, schools, scholarship). A word finds the ways young
+    people type it too (voice.common.text.typed_forms: "follow" finds "followin", "school" finds "skool")."""
     words = re.findall(r"\w+\*?", text)[:20]
-    return " ".join('"' + w.rstrip("*").replace('"', '""') + '"' + ("*" if w.endswith("*") else "") for w in words)
+    return " AND ".join(_fts_word(w) for w in words)
+
+
+def _fts_word(word: str) -> str:
+    def phrase(w: str) -> str:
+        return '"' + w.replace('"', '""') + '"'
+
+    if word.endswith("*"):
+        return phrase(word.rstrip("*")) + "*"
+    forms = [word, *typed_forms(word)]
+    return phrase(word) if len(forms) == 1 else "(" + " OR ".join(map(phrase, forms)) + ")"
 
 
 # "2021/22" for an answer sent between 1 April 2021 and 31 March 2022 (as priorities.year_of says).
