@@ -139,12 +139,22 @@ def typed_forms(word: str) -> list[str]:
     "school" -> "skool", "skl") and, for a verb, its form without the "g" ("follow" -> "followin", "following" ->
     "followin")."""
     lower = word.lower()
-    forms = [spelt for spelt, meant in _respellings().items() if meant.lower() == lower]
+    forms = list(_spellings().get(lower, ()))
     if lower.isalpha() and len(lower) > 2:
         forms.append(lower[:-1] if lower.endswith("ing") else lower + "in")
     return [f for f in dict.fromkeys(forms) if f != lower]
 
 
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, tuple[str, ...]]:
+    """_respellings() read backwards: each word, and the short forms data/textspeak.tsv has for it."""
+    table: dict[str, list[str]] = {}
+    for spelt, meant in _respellings().items():
+        table.setdefault(meant.lower(), []).append(spelt)
+    return {meant: tuple(spelt) for meant, spelt in table.items()}
+
+
+@lru_cache(maxsize=1)
 def text_speak() -> frozenset[str]:
     """The short forms data/textspeak.tsv respells ("gna", "nuffin", "2nite"), in lower case."""
     return frozenset(_respellings())

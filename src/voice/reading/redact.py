@@ -2462,9 +2462,9 @@ def _an_everyday_word_after_an_app(part: str) -> bool:
     """A word after an app's name that is no part of a gamertag: of grammar, an app's or a tag's name, a word of what
     became of an account, or in lower case a word of English, of another language's everyday speech or text speak."""
     lower = part.lower()
-    if lower in FUNCTION_WORDS or lower in GAMERTAG_NOT or lower in SOCIAL_WORDS or lower in ("name", "id"):
+    if lower in GAMERTAG_NOT or lower in SOCIAL_WORDS or lower in ("name", "id"):
         return True
-    if class_of(lower) & (STOP | FUNCTION | FOREIGN):
+    if class_of(lower) & (STOP | FUNCTION | FOREIGN):  # every word of FUNCTION_WORDS is one or the other
         return True
     return part.islower() and (is_english(lower) or lower in everyday_words() or _typed_short(lower))
 
@@ -6334,21 +6334,20 @@ def _learned_find(words: Words, first: int, last: int, a: int, b: int, labelled:
                 not classes[0] & (FIRST | SURNAME | ARABIC)
                 and (
                     TEXT_SPEAK_VERB.search(words.lowers[first])
-                    or _typed_short(words.lowers[first])
                     or (_a_polish_verb(words.lowers[first]) and (words.prev(first) in POLISH_PEOPLE or _polish(words)))
                 )
             )
             or _a_verb_typed_short(words, first)
         )
     ):
-        return None  # "my mum nvr listens", "dad punchd me", "gna run away", "keeps shoutin": a word typed short
+        return None  # "my mum nvr listens", "dad punchd me", "keeps makin me", "wujek dotyka mnie"
     if kind in ("name", "school") and all(
         not words.capital(k)
         and not words.classes[k] & (FIRST | SURNAME | ARABIC | SCHOOL)
         and _typed_short(words.lowers[k])
         for k in range(first, last + 1)
     ):
-        return None  # "im alwys starvin", "evrythin is rubbish": every word of it typed short
+        return None  # "gna run away", "im alwys starvin", "evrythin is rubbish": every word of it typed short
     if kind == "name" and first == last == a and _a_word_before_and(words, first, b):
         return None  # "Grace and manners are taught at home"
     if kind == "school" and _no_school(words, first, last, b, labelled):

@@ -348,12 +348,14 @@ class AnswerReader:
             given = self._of_category.get(flag.category)
             if given is not None and given not in matched:
                 matched[given] = [flag.reason]  # "my stepdad hits me": abuse at home, whatever its other words
-        if len(matched) > 1:
-            matched.pop("other", None)
         if not matched:
             return ("other",), {}
-        ordered = sorted(matched, key=self._order.__getitem__)
-        return tuple(ordered), {k: _without_parts(list(dict.fromkeys(matched[k]))) for k in ordered}
+        return self._in_order({k: _without_parts(list(dict.fromkeys(w))) for k, w in matched.items()})
+
+    def _in_order(self, matched: dict[str, list[str]]) -> tuple[tuple[str, ...], dict[str, list[str]]]:
+        """Topics (not empty) in taxonomy order, `other` left out beside another, and the words behind each."""
+        ordered = [t for t in sorted(matched, key=self._order.__getitem__) if t != "other" or len(matched) == 1]
+        return tuple(ordered), {t: matched[t] for t in ordered}
 
     def read(self, texts: list[tuple[str, str]]) -> list[tuple[Theme, list[Flag]]]:
         """Each (redacted text, text as typed): its themes, and what suggests risk (rules and the model on
@@ -458,9 +460,8 @@ class AnswerReader:
         ]
         if not given:
             return theme
-        matched = {t: w for t, w in theme.matched.items() if t != "other"} | {t: [] for t in given}
-        ordered = tuple(sorted(matched, key=self._order.__getitem__))
-        return msgspec.structs.replace(theme, topics=ordered, matched={t: matched[t] for t in ordered})
+        ordered, matched = self._in_order(theme.matched | {t: [] for t in given})
+        return msgspec.structs.replace(theme, topics=ordered, matched=matched)
 
     def _read_closely(
         self,
