@@ -20,6 +20,7 @@ from typing import Any
 import msgspec
 
 from voice.reading.reader import Model
+from voice.reading.redact import redact
 from voice.reading.safeguarding import Flag
 from voice.reading.themes import SENTIMENTS, AnswerReader, Theme, sentiment
 
@@ -105,11 +106,11 @@ TIER_ORDER = ("flag", "person", "look")
 
 
 def read_all(items: list[Labelled], answer_reader: AnswerReader) -> list[tuple[Theme, list[Flag]]]:
-    """Each answer read as the service reads it (in batches)."""
+    """Each answer read as the service reads it (in batches): redacted first, and read as (redacted, as typed)."""
     return [
         found
         for start in range(0, len(items), BATCH)
-        for found in answer_reader.read([(i.text, i.text) for i in items[start : start + BATCH]])
+        for found in answer_reader.read([(redact(i.text).text, i.text) for i in items[start : start + BATCH]])
     ]
 
 
