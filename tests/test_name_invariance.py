@@ -78,3 +78,43 @@ def test_a_word_taken_for_a_name_is_still_read(reader: AnswerReader) -> None:
     text = "my mums bf tuchs me n i hate it"
     ((_, flags),) = reader.read([(redact(text).text, text)])
     assert tier_of(flags) != "none", flags
+
+
+def test_a_name_redacted_as_a_handle_is_read_as_a_name(reader: AnswerReader) -> None:
+    """ "a man called jakub on snap" is redacted as a handle, "a man called tyler on snap" as a name: read alike."""
+    texts = [
+        f"a man called {name} on snap keeps asking for pics and says he will send the others to my family"
+        for name in NAMES
+    ]
+    read = [(tier_of(flags), theme.topics) for theme, flags in reader.read([(redact(t).text, t) for t in texts])]
+    assert len({redact(t).text for t in texts}) == 2, "some names are redacted as handles here"
+    assert len(set(read)) == 1 and read[0][0] != "none", dict(zip(NAMES, read, strict=True))
+
+
+SURNAMES = [
+    "jones",
+    "patel",
+    "ahmed",
+    "kowalski",
+    "okafor",
+    "singh",
+    "khan",
+    "nowak",
+    "popescu",
+    "warsame",
+    "begum",
+    "smith",
+]
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "miss {} always makes time to listen to me and helped me sort my timetable",
+        "mr {} grabbed my arm really hard and said if i tell anyone he will make my life hell",
+    ],
+)
+def test_a_teachers_surname_after_their_title_is_read_alike(reader: AnswerReader, shape: str) -> None:
+    texts = [shape.format(name) for name in SURNAMES]
+    read = [(tier_of(flags), theme.topics) for theme, flags in reader.read([(redact(t).text, t) for t in texts])]
+    assert len(set(read)) == 1, dict(zip(SURNAMES, read, strict=True))

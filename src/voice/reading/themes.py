@@ -11,6 +11,7 @@ keeps the words that matched, so a facilitator can see why. These are suggestion
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from functools import cache, lru_cache
 from pathlib import Path
@@ -25,6 +26,7 @@ from voice.common.text import REDACTION_TAG, normalise, required_literals
 from voice.reading.close import shipped_close_reader
 from voice.reading.evidence import Evidence
 from voice.reading.reader import Model, Scores, chosen_topics, shipped_model
+from voice.reading.redact import FIRST, SURNAME, TITLES, class_of
 from voice.reading.safeguarding import (
     DENIED,
     SEVERITY,
@@ -249,6 +251,58 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
     return msgspec.convert(yaml.safe_load(data), Taxonomy)
 
 
+NAME_AS = "sam"
+"""The one first name the reader reads in place of every name redaction found (see names_blind). Any common name
+would do: on the reader's own answers with a name, "sam", "alex", "jo", "chris", "ali" and "someone" each agreed with
+the verdict most names gave on 9 or 10 of 11."""
+NAME_TAGS = ("[name]", "[handle]")
+"""Where a name may have been: "a man called jakub on snap" is redacted as a handle."""
+
+
+def names_blind(redacted: str, original: str) -> str:
+    """The answer as typed, with one first name (NAME_AS) in place of each name redaction took out (a name, or a handle
+    that is a name), as the reader reads it: a child's name says where their family comes from or what it believes, and the lead's lists must not
+    move with it (swapping "tyler" for "fatima" moved 8 of 35 of the reader's own answers with a name between its
+    lists). A word taken for a name that no list of names holds ("my mums bf tuchs me") is read as typed, so what
+    an answer says is not lost with a word redaction took in error."""
+    if not any(tag in redacted for tag in NAME_TAGS):
+        return REDACTION_TAG.sub(" ", original)
+    pieces = REDACTION_TAG.split(redacted)
+    tags = REDACTION_TAG.findall(redacted)
+    found = re.fullmatch("(.+?)".join(map(re.escape, pieces)), original, re.DOTALL)
+    if found is None:
+        return REDACTION_TAG.sub(" ", original)
+    out, last = [], 0
+    for tag, n in zip(tags, range(1, len(tags) + 1), strict=True):
+        read = _name_as_read(found[n]) if tag in NAME_TAGS else None
+        if read is not None:
+            out += [original[last : found.start(n)], read]
+            last = found.end(n)
+    return REDACTION_TAG.sub(" ", "".join(out) + original[last:])
+
+
+def _name_as_read(span: str) -> str | None:
+    """NAME_AS for a name redaction took out, after its title ("miss ahmed" -> "miss sam") and with its "s" ("aishas"
+    -> "sams"); None when a word of it is in no list of names: a word taken for a name in error ("fite", "batterd",
+    "touchs" in the reader's own answers) is read as typed."""
+    words = NAME_WORD.findall(span)
+    titles = list(itertools.takewhile(lambda w: w.lower() in TITLES, words))
+    names = words[len(titles) :]
+    if not names or not all(_a_listed_name(w.lower()) for w in names):
+        return None
+    return " ".join([*titles, NAME_AS + ("s" if not _a_listed_name(names[-1].lower(), whole=True) else "")])
+
+
+def _a_listed_name(lower: str, whole: bool = False) -> bool:
+    """A first name or surname of the lists, or one with a possessive "s" typed without its apostrophe ("aishas")."""
+    return bool(class_of(lower) & (FIRST | SURNAME)) or (
+        not whole and lower.endswith("s") and bool(class_of(lower[:-1]) & (FIRST | SURNAME))
+    )
+
+
+NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
 class AnswerReader:
     """Reads answers: the learned model (voice.reading.reader) for feelings, topics and disclosures, beside the
     safeguarding rules and the taxonomy's words; compiled once. rules_only reads as voice did before the
@@ -363,7 +417,7 @@ class AnswerReader:
         cannot read). What staff see (evidence words, the sentence behind a flag) is the redacted text."""
         clean = [REDACTION_TAG.sub(" ", redacted) for redacted, _ in texts]
         typed = [
-            c if redacted == original else REDACTION_TAG.sub(" ", original)
+            c if redacted == original else names_blind(redacted, original)
             for c, (redacted, original) in zip(clean, texts, strict=True)
         ]
         rules_read = [read_rules(original) for _, original in texts]
@@ -374,15 +428,16 @@ class AnswerReader:
             ]
             for (redacted, original), found in zip(texts, rules_read, strict=True)
         ]
-        # The language judged with identity and place words in their kind's place, as the model reads them: "i'm trans
-        # masc" is English whatever the term ("masc" is in no word list).
-        foreign = [self.model.language_of(self.model.blind(original)) if self.model else None for _, original in texts]
+        # The language judged with identity and place words in their kind's place, and names as one name, as the model
+        # reads them: "i'm trans masc" is English whatever the term ("masc" is in no word list), and whatever the name.
+        foreign = [self.model.language_of(self.model.blind(t)) if self.model else None for t in typed]
         keywords = [self.keyword_matches(text) for text in clean]
         scores: list[Scores | None] = [None] * len(texts)
         if self.model is not None:
             # The model reads the words as typed (as it was trained: a tag such as "[name]" is not how
-            # young people write, and sentences with the tags taken out read as disclosures); what it
-            # shows (evidence, the sentence behind a flag) comes from the redacted text.
+            # young people write, and sentences with the tags taken out read as disclosures), with one name for
+            # every name (names_blind); what it shows (evidence, the sentence behind a flag) comes from the
+            # redacted text.
             read_by_model = [i for i, lang in enumerate(foreign) if lang is None]
             keyword_hits = [set(keywords[i]) for i in read_by_model]
             for i, one in zip(
