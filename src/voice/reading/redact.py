@@ -2823,6 +2823,129 @@ def _buildings_lived_in(text: str) -> list[Found]:
     return found
 
 
+HOME_BY_WHO_IS_THERE = re.compile(
+    r"\b(?:(?:key\s?workers?|staff|(?:foster\s+)?carers?|foster\s+(?:brothers?|sisters?|siblings?|family|mum|dad|"
+    r"parents?|kids?)|(?:ran|run|runs|running|went|gone|go|goes|going)\s+(?:away|off|missing))\s+(?:at|from)|"
+    r"(?P<block>(?:our|my|his|her|their|the)\s+block)(?:\s+is)?(?:\s+called)?)"
+    r"\s+(?P<b>(?:the\s+)?[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*)?)",
+    re.IGNORECASE,
+)
+"""A home by its name after who is there, or who left it ("my keyworker at [the beeches]", "foster carers at [ashby
+court]", "running off from [fern bank]", "our block [kingfisher house]"): _homes_by_who_is_there."""
+NOT_A_HOME_AFTER = frozenset(
+    [
+        *("garden", "centre", "center", "pub", "park", "school", "surgery", "shop", "cafe", "club", "medical"),
+        *("primary", "academy", "leisure", "restaurant", "hotel", "church", "college", "hospital", "station"),
+    ]
+)
+"""Words after "the willows" that make it another place ("the willows garden centre")."""
+HOME_BY_WHO_CUES = frozenset(
+    [
+        *("keyworker", "keyworkers", "key", "staff", "carer", "carers", "foster", "block", "ran", "run", "runs"),
+        *("running", "went", "gone", "go", "goes", "going"),
+    ]
+)
+"""What _homes_by_who_is_there needs, cheap to look for first."""
+
+
+def _homes_by_who_is_there(text: str) -> list[Found]:
+    """A children's home, foster home or block by its name after the people there or leaving it (HOME_BY_WHO_IS_THERE):
+    trees ("the beeches"), a name and a building's word ("cedar house"), a name and the last word of a place's name
+    without "the" ("fern bank", "meadow view"), or one word no list has that ends as places do ("hollybrook"); not
+    "staff at the school", "foster carers at christmas", "ran away from home", "the willows garden centre"."""
+    found = []
+    for m in HOME_BY_WHO_IS_THERE.finditer(text):
+        words = [w.lower() for w in m.group("b").split()]
+        article = words[0] == "the"
+        rest = words[1:] if article else words
+        if any(_not_a_homes_word(w) for w in rest[1:]) and rest[-1] not in BUILDING_ENDS:
+            rest = rest[:1]
+        if not rest or _not_a_homes_word(rest[0]):
+            continue
+        named = 0
+        if len(rest) == 2 and rest[1] in BUILDING_ENDS and rest[0] not in GENERAL_BUILDING:
+            named = 2  # "cedar house", "kingfisher house"
+        elif m.group("block"):
+            named = 1 if len(rest) == 1 and not class_of(rest[0]) else 0
+        elif article and rest[0] in TREE_HOMES and (len(rest) == 1 or rest[1] not in NOT_A_HOME_AFTER):
+            named = 1  # "the beeches"
+        elif not article and len(rest) == 2 and rest[1] in PLACE_NAME_ENDS and rest[1] not in NOT_A_HOME_AFTER:
+            named = 2  # "fern bank", "meadow view"
+        elif not article and not class_of(rest[0]) and rest[0].endswith(PLACE_NAME_ENDS):
+            named = 1  # "hollybrook", "brookside"
+        if named:
+            end = _end_of_word(text, m.start("b"), m.end("b"), (1 if article else 0) + named)
+            found.append(Found(m.start("b"), end, "address", "named home after who is there"))
+    return found
+
+
+def _end_of_word(text: str, start: int, end: int, n: int) -> int:
+    """Where the n-th word (from 1) of text[start:end] ends."""
+    return list(WORD.finditer(text, start, end))[n - 1].end()
+
+
+def _not_a_homes_word(lower: str) -> bool:
+    """A word of grammar, of family or of time: no part of a home's name ("at [christmas]", "from my", "at work")."""
+    return bool(class_of(lower) & (STOP | FUNCTION)) or lower in RELATIONS or lower in NOT_WHERE
+
+
+ROOM_IN_A_HOSTEL = re.compile(
+    r"\broom\s+(?:no\.?\s*|number\s+)?\d{1,4}[a-z]?\s+(?:at|in|of)\s+(?:the\s+)?(?:(?P<hostel>ymca|ywca|foyer|hostel|"
+    r"refuge|shelter|travelodge|ibis|b&b|bnb|premier\s+inn|(?:[a-z][a-z'’-]*\s+){1,2}(?:hotel|inn|hostel))|"
+    r"(?P<named>(?:[a-z][a-z'’-]*\s+){1,2}(?:centre|center|house|lodge)))\b",
+    re.IGNORECASE,
+)
+"""A room and the hostel, hotel or centre it is in ("[room 14 at the ymca]", "[room 4 at the dawn centre]")."""
+ROOM_LIVED_IN_BEFORE = re.compile(
+    r"\b(?:i'?m|i’m|im|we'?re|we’re|we\s+was|was|were|been|put\s+(?:me|us)|stuck|live|lives|living|stay|stays|"
+    r"staying|stayed|sleep|sleeping|moved|placed)\s+(?:in\s+|into\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _rooms_in_hostels(text: str) -> list[Found]:
+    """A room with the hostel or hotel it is in; in a centre, house or lodge by its name, where words before it say
+    someone is there ("im in [room 4 at the dawn centre]"; not "we had our party in room 4 at the leisure centre")."""
+    return [
+        Found(*m.span(), "address", "room in a hostel")
+        for m in ROOM_IN_A_HOSTEL.finditer(text)
+        if m.group("hostel")
+        or (
+            ROOM_LIVED_IN_BEFORE.search(text, max(0, m.start() - 25), m.start())
+            and not GENERAL_BUILDING.intersection(m.group("named").lower().split())
+        )
+    ]
+
+
+HOME_SAID_AFTER = re.compile(
+    r"\b(?:at|from|to|in)\s+(?P<b>(?:the\s+)?[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*)?)[^.!?\n]{0,30}?\b(?:it'?s|it’s|"
+    r"it\s+is|its|which\s+is|that'?s|that’s|thats)\s+a\s+(?:(?:childrens|children'?s|children’s|kids|care|"
+    r"residential|secure)\s+(?:home|unit)|hostel|refuge|(?:supported|semi[\s-]independent)\s+(?:housing|accommodation|"
+    r"living|flat))\b",
+    re.IGNORECASE,
+)
+
+HOME_SAID_CUES = frozenset(["hostel", "refuge", "unit", "home", "housing", "accommodation", "living", "flat"])
+
+
+def _homes_said_after(text: str) -> list[Found]:
+    """A place by its name said after to be a children's home, a unit or a hostel ("i stayed at [the gables] for a bit,
+    its a childrens home"): one or two words, no words of grammar or of time, and one English word only after "the"."""
+    found = []
+    for m in HOME_SAID_AFTER.finditer(text):
+        words = [w.lower() for w in m.group("b").split()]
+        article = words[0] == "the"
+        rest = words[1:] if article else words
+        keep = list(itertools.takewhile(lambda w: not (class_of(w) & (STOP | FUNCTION) or w in NOT_WHERE), rest))
+        if not keep or any(w in HOME_HEADS or w in GENERAL_BUILDING for w in keep):
+            continue
+        if len(keep) == 1 and class_of(keep[0]) & ENGLISH and not article:
+            continue  # "at respite for two weeks", "in care for a bit"
+        end = _end_of_word(text, m.start("b"), m.end("b"), (1 if article else 0) + len(keep))
+        found.append(Found(m.start("b"), end, "address", "home said to be a children's home"))
+    return found
+
+
 HOME_HEADS = frozenset(
     [
         *("house", "houses", "bungalow", "bungalows", "cottage", "cottages", "flat", "flats", "maisonette"),
@@ -6818,6 +6941,12 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
         found += _buildings_lived_in(text)
     if "home" in seen and not CARE_HOME_WORDS.isdisjoint(seen):
         found += _care_homes_named(text)
+    if not HOME_BY_WHO_CUES.isdisjoint(seen):
+        found += _homes_by_who_is_there(text)
+    if "room" in seen and digit_count:
+        found += _rooms_in_hostels(text)
+    if not HOME_SAID_CUES.isdisjoint(seen):
+        found += _homes_said_after(text)
     if "called" in seen and not HOMES_CALLED.isdisjoint(seen):
         found += _homes_called(text)
     if digit_count and "house" in seen:
