@@ -262,10 +262,10 @@ LIVES_ON_BEFORE = re.compile(
     rf"(?:\b(?:live|lives|living|mieszka\w*|locui\w*|stau|stam|sta|stă)\b(?:\s+[^\s.!?,;:]+){{0,6}}?\s+{STREET_PREPOSITION}"
     # "i stay at the foyer on", "staying with my auntie on"; not "staying safe on"
     rf"|\b(?:stay|stays|staying)(?:\s+(?:at|with|in|round|over)\b(?:\s+[^\s.!?,;:]+){{0,5}}?)?\s+{STREET_PREPOSITION}"
-    # "our house on", "my dads flat is on", "his nans house off"
+    # "our house on", "my dads flat is on", "his nans house off", "his yard on" (slang: his home)
     r"|\b(?:my|our|his|her|their|your|ur|[a-z]+'s|nans?|mums?|mams?|dads?|aunties?|aunts?|uncles?|cousins?|grans?|"
     r"grandads?|grandmas?|mates?|friends?|boyfriends?|girlfriends?|brothers?|sisters?|carers?)"
-    rf"(?:\s+[a-z]+)?\s+(?:house|flat|home|gaff|address)(?:\s+(?:is|was|are))?\s+{STREET_PREPOSITION}"
+    rf"(?:\s+[a-z]+)?\s+(?:house|flat|home|gaff|yard|crib|address)(?:\s+(?:is|was|are))?\s+{STREET_PREPOSITION}"
     # "rehoused in a flat on", "stuck in a tiny house off"
     r"|\b(?:in|into)\s+(?:a|the|this|that)\s+(?:[a-z]+\s+)?(?:flat|house|bedsit|hostel|home)\s+(?:on|off)"
     # "took him to a flat on", "has a house on", "the bungalow on", "my own place on", "a semi independent place on"
@@ -285,7 +285,7 @@ LIVES_ON_BEFORE = re.compile(
 LIVES_ON_AFTER = re.compile(
     r",?\s+(?:is|was|thats|that's|that\s+is|which\s+is)\s+where\s+(?:my|our|his|her|their|i|we|he|she|they)\s+"
     r"(?:\w+\s+){0,2}(?:lives?|stays?|living|staying)\b"
-    r"|\s+(?:pe|par|mein|main)\s+(?:\w+\s+)?(?:rehte|rehta|rehti)\b"
+    r"|\s+(?:pe|par|mein|main)\s+(?:\w+\s+)?(?:rehte|rehta|rehti|rahe|rahu)\b"
     r"|\s+(?:wale|wala|wali|waale|waala|vale|vala)\s+(?:ghar|gharr|makaan|makan|kothi)\b"  # Urdu, Punjabi: "the house on"
     r"|,?\s+(?:right\s+|just\s+)?(?:outside|in\s+front\s+of|opposite)\s+(?:my|our|his|her|their)\s+(?:own\s+)?"
     r"(?:house|home|flat|front\s+door|door|gate)\b"
@@ -295,7 +295,8 @@ LIVES_ON_AFTER = re.compile(
     r"girlfriend|brother|sister|carer)(?:'s|’s|s)(?!\s+(?:car|van|work|school|shop)\b)",
     re.IGNORECASE,
 )
-"""Words after a street's name that say someone lives there: "... is where my nan lives", "... pe rehte hain", "...
+"""Words after a street's name that say someone lives there: "... is where my nan lives", "... pe rehte hain" (Gujarati
+"... par rahe che"), "...
 wale ghar" (the house on it), "... right outside his own house", "... outside my nans"."""
 SOMEONES_HOME = re.compile(
     # someone's home by their name or word for them: "down to my nan's on", "back to jay's on", "my cousins on"
@@ -316,6 +317,8 @@ SOMEONES_HOME_BEFORE = re.compile(
     r"|\bdeg+[ae]n\w*(?:\s+(?:nahay|yahay|ahay|yihiin))?"
     # moving from it: "moved here from", "moving house from", "the move from"
     r"|\b(?:move|moved|moving)(?:\s+(?:house|here|out|away))?\s+from"
+    # Romanian "at home on": "acasa pe", "acasa la el pe"
+    r"|\bacas[aă](?:\s+la\s+\w+)?\s+pe"
     # dropped there: "he dropped me at", "drops us back to"
     r"|\b(?:drop|drops|dropped|dropping)\s+(?:me|us|him|her|them)\s+(?:off\s+|back\s+|home\s+)?(?:at|to|on|in)"
     # living with someone there: "with a family in", "with my carers in"
@@ -337,7 +340,7 @@ LIVING_CUES = frozenset(
         *("hostel", "moved", "move", "moving", "rehte", "rehta", "rehti", "placement", "placements", "back"),
         *("independent", "residential", "lodgings", "drop", "drops", "dropped", "family", "carers"),
         *("bungalow", "maisonette", "respite", "place", "accommodation", "hers", "theirs", "ghar", "makaan", "kothi"),
-        "our",
+        *("our", "yard", "crib", "acasa", "acasă", "rahe", "rahu"),
         *SOMALI_ROMANIAN_LIVING.split("|"),
     ]
 )
@@ -3523,6 +3526,18 @@ def _with_saints_name(text: str, found: Found) -> Found:
     return Found(found.start, m.end(1), found.kind, found.recogniser)
 
 
+SAINT_BEFORE = re.compile(r"\b(?:st\.?|saint)\s+$", re.IGNORECASE)
+
+
+def _with_saint_before(text: str, found: Found) -> Found:
+    """A street or area whose name starts with a saint, with its "st" ("lives on [st peters way]"): a recogniser that
+    starts a street's name after its words of grammar leaves "st" out."""
+    if not found.start or not text[found.start].isalpha():
+        return found
+    m = SAINT_BEFORE.search(text, max(0, found.start - 7), found.start)
+    return Found(m.start(), found.end, found.kind, found.recogniser) if m else found
+
+
 def _with_town(text: str, found: Found) -> Found:
     """An address with the town or village written after it: "[5 tudor road, leicester]", "[28 market street
     coalville]"."""
@@ -3559,12 +3574,13 @@ def _end_of_a_town(m: re.Match[str]) -> int | None:
 
 PART_AFTER_A_STREET = re.compile(
     r"(?:,?\s+(?:north|south|east|west)(?:\s+\d{1,4}[a-z]?(?![\d:.]))?)?"
-    r"(?:\s+pod\s+numerem\s+\d{1,4}[a-z]?|\s+(?:nr\.?\s*)?\d{1,4}[a-z]?(?=\s*,\s*(?:mieszkanie|mieszkania|m\.?)\s*\d))?"
+    r"(?:\s+(?:pod\s+numerem|aqalka|guriga|numarul|numărul|numer)\s+\d{1,4}[a-z]?"
+    r"|\s+(?:nr\.?\s*)?\d{1,4}[a-z]?(?=\s*,\s*(?:mieszkanie|mieszkania|m\.?)\s*\d))?"
     r"(?:,?\s+(?:mieszkanie|mieszkania|m\.|flat|apartment)\s*\d{1,4}[a-z]?)?\b",
     re.IGNORECASE,
 )
-"""After an address: its side of the road, its number the Polish way ("pod numerem 118") and its flat ("mieszkanie 2",
-"flat 2")."""
+"""After an address: its side of the road, its number the Polish, Somali or Romanian way ("pod numerem 118", "aqalka
+12", "numarul 7") and its flat ("mieszkanie 2", "flat 2")."""
 TOWN_IN_AFTER = re.compile(r"\s+in\s+([A-Za-z]+(?:\s+[A-Za-z]+){0,3})")
 
 
@@ -7039,7 +7055,10 @@ def explain(text: str, terms: Terms | None = None) -> list[Found]:  # noqa: C901
                             text,
                             _with_town(
                                 text,
-                                _with_parts_after(text, _with_number_words_before(text, _from_its_number(text, f))),
+                                _with_saint_before(
+                                    text,
+                                    _with_parts_after(text, _with_number_words_before(text, _from_its_number(text, f))),
+                                ),
                             ),
                         ),
                     ),
