@@ -1,8 +1,9 @@
 """#28 round 105 (twenty-fourth session): a name after a word for family or a friend in Somali, Urdu and Gujarati, as
 these words are typed: in Somali with "his" or "her" as well as "my" ("walaalkiis hanad", "hooyadeed nimo") and bare
-("hooyo fartun", "abti yusuf"); in Urdu and Gujarati the spellings young people use ("behan", "behn", "kaka", "masi",
-"ben"). An everyday word after the same words stays ("hooyo waa xanuunsan tahay": mum is ill; "meri behan bohat
-pareshan hai"). Lines written for these tests, not taken from any set."""
+("hooyo fartun", "abti yusuf"); in Urdu the spellings young people use ("behn"); in Gujarati the name before the word
+("mara bhavin kaka"). An everyday word after the same words stays ("hooyo waa xanuunsan tahay": mum is ill; "meri
+behan bohat pareshan hai"), and so do Gujarati words that are names elsewhere ("mara papa mane marta che": my dad hits
+me). Lines written for these tests, not taken from any set."""
 
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ from voice.reading.redact import redact
         ("walaasheed ikraan ayaa baxsatay", "ikraan"),
         ("aabihiis cabdi wuu cabaa", "cabdi"),
         ("meri behn sana ki shaadi zabardasti ho rahi hai", "sana"),
-        ("mara kaka bhavin mane marta che", "bhavin"),
-        ("mari masi kokila ghare aave che", "kokila"),
+        ("mara bhavin kaka mane marta che", "bhavin"),
+        ("mari kokila masi ghare aave che", "kokila"),
     ],
 )
 def test_the_name_goes(line: str, gone: str) -> None:
@@ -39,6 +40,8 @@ def test_the_name_goes(line: str, gone: str) -> None:
         "mara kaka ghare nathi",
         "abti waa nin wanaagsan",
         "hooyadeed waxay ka shaqeysaa isbitaalka",
+        "mara papa mane marta che",
+        "mane nathi khabar shu thayu",
     ],
 )
 def test_everyday_words_stay(line: str) -> None:

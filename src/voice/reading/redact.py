@@ -3749,10 +3749,14 @@ def _named_by_their_role(text: str) -> list[Found]:
 
 
 RESPECT_AFTER = frozenset(
-    ["baji", "baaji", "apa", "aapa", "aapi", "appi", "bhaiya", "bhaijan", "paaji", "paji", "didi"]
+    [
+        *("baji", "baaji", "apa", "aapa", "aapi", "appi", "bhaiya", "bhaijan", "paaji", "paji", "didi"),
+        *("kaka", "kaki", "masi", "masa", "fai", "foi", "fuva", "fua", "mamu"),
+    ]
 )
-"""Urdu and Punjabi words of respect for an older sister or brother, after the name ("mehreen baji", "imran bhai":
-"bhai" only after a name the lists have, as "haan bhai" and "bhai bhai" are everyday)."""
+"""Urdu and Punjabi words of respect for an older sister or brother, and Gujarati and Urdu words for an uncle or aunt,
+after the name ("mehreen baji", "imran bhai", "bhavin kaka", "kokila masi": "bhai" only after a name the lists have, as
+"haan bhai" and "bhai bhai" are everyday)."""
 
 
 def _named_with_respect(words: Words) -> Iterator[Found]:
@@ -5383,20 +5387,42 @@ def _a_word_of_its_language(words: Words, found: Found) -> bool:
             and _a_word_of_a_foreign_answer(words, i)
         ):
             return True  # "mama sie [martwi]": a word no list has, in Polish or Urdu, is a word of it
+    if found.kind == "name" and words.set.intersection(GUJARATI_AFTER_A_VERB):
+        i = words.index_at(found.start)
+        if i is not None and words.span(i)[1] == found.end and _a_gujarati_verb(words, i):
+            return True  # "papa mane [marta] che": hitting, before "che" (is)
     if words.set.isdisjoint(NAMES_ALSO_WORDS) or found.recogniser == "introduced":
         return False  # "main zara hoon": a name given as one's own
     i = words.index_at(found.start)
     if i is None or words.span(i)[1] < found.end or words.lowers[i] not in NAMES_ALSO_WORDS:
         return False
-    if words.prev(i) in STRONG_CONTEXT or words.prev(i) in FOREIGN_PEOPLE:
-        return False
-    if i + 1 < len(words) and not words.before[i + 1] and words.classes[i + 1] & SURNAME:
+    more_of_it = words.next(i) in NAMES_ALSO_WORDS or _a_gujarati_verb(words, i + 1)
+    if words.prev(i) in FOREIGN_PEOPLE or (words.prev(i) in STRONG_CONTEXT and not more_of_it):
+        return False  # "moj kolega sam", "my friend sana"; not Gujarati "papa mane marta che" (dad hits me)
+    if i + 1 < len(words) and not words.before[i + 1] and words.classes[i + 1] & SURNAME and not more_of_it:
         return False  # "zara khan ne mujhe mara": a name and surname
     if (words.next(i) in AND_NAMES and i + 2 < len(words) and words.classes[i + 2] & FIRST) or (
         words.prev(i) in AND_NAMES and words.prev(i, 2) and words.classes[i - 2] & FIRST
     ):
         return False  # "kal sana aur aisha ke saath", "bilal aur sana": a name, "and" a name
     return words.foreign - bool(words.classes[i] & FOREIGN) >= 2  # two or more besides it
+
+
+GUJARATI_AFTER_A_VERB = frozenset(["che", "chhe", "chu", "chhu", "hata", "hati", "hato", "hoy"])
+"""Gujarati "is", "am", "was", "may be", after a verb ("marta che": is hitting)."""
+GUJARATI_VERB_END = re.compile(r"(?:ta|ti|to|e|u)$")
+
+
+def _a_gujarati_verb(words: Words, i: int) -> bool:
+    """Word i is a Gujarati verb: it ends as one ("marta", "bole", "rahe") and "che", "hata" or the like comes after it,
+    in an answer with another Gujarati word; not "marta che ..." at the start ("Marta is ..." is no Gujarati)."""
+    return (
+        0 < i < len(words) - 1
+        and words.next(i) in GUJARATI_AFTER_A_VERB
+        and not words.before[i]
+        and bool(GUJARATI_VERB_END.search(words.lowers[i]))
+        and words.foreign >= 2
+    )
 
 
 POLISH_LETTERS = re.compile("[ąęłóśźżćńĄĘŁÓŚŹŻĆŃ]")
