@@ -1364,11 +1364,41 @@ KIN_POSSESSIVES = frozenset(
 
 def _from_where_they_are(w: Words, i: int) -> bool:
     """ "from my class", "from year 9", "from the estate", "from cadets" after word i: how young people say who
-    someone is."""
+    someone is; "from the" only before where people are from ("the estate", "the youth club"; not "from the app")."""
     if w.next(i) != "from" or i + 2 >= len(w) or w.before[i + 2]:
         return False
     after = w.lowers[i + 2]
-    return after in ("my", "year", "yr", "the", "our", "across", "down", "up", "round") or after in SCHOOL_PLACES
+    if after == "the":
+        return w.next(i + 2) in PEOPLE_ARE_FROM or w.next(i + 2) in ("old", "new", "same")
+    return after in ("my", "year", "yr", "our", "across", "down", "up", "round") or after in SCHOOL_PLACES
+
+
+def _a_nickname_from_a_group(w: Words, i: int) -> bool:
+    """Word i, a word no list of names has ("reign", "star", "legend"), before "from" and where people are from
+    (PEOPLE_ARE_FROM, after "my", "our" or "the", "old" or "new") and what a person does to someone (SAID_OR_DID, or
+    "keeps" and a verb: "star from my form reported me", "reign from my class keeps sending me"); not a word for people,
+    a role or a thing in the plural ("girl from my class", "pics from my team")."""
+    lower, c = w.lowers[i], w.classes[i]
+    if (
+        c & (STOP | FUNCTION | FIRST)
+        or lower in NOT_A_NICKNAME
+        or lower in RELATIONS
+        or lower in RELATIONS_PLURAL
+        or lower in ROLE_WORDS
+        or lower in TITLES
+        or (c & ENGLISH and lower.endswith("s"))
+        or w.next(i) != "from"
+    ):
+        return False
+    k = i + 2
+    while k < len(w) and not w.before[k] and w.lowers[k] in ("my", "our", "the", "old", "new", "same"):
+        k += 1
+    if k >= len(w) or w.before[k] or w.lowers[k] not in PEOPLE_ARE_FROM:
+        return False
+    while k < len(w) and not w.before[k] and w.lowers[k] in PEOPLE_ARE_FROM:
+        k += 1
+    does = w.next(k - 1)
+    return does in DONE_BY_A_PERSON or (does in KEEPS and w.next(k).endswith(("ing", "in")))
 
 
 LIVES = frozenset(["lives", "lived", "stays", "stayed"])
@@ -1403,6 +1433,8 @@ def _why_a_person(w: Words, i: int) -> str | None:
     nxt = w.lowers[i + 1]
     if p1 == "" and _a_nickname_from_a_form(w, i):
         return "a person, by the words after"  # "fizz from 10x3 keeps ...": a nickname no list has
+    if (p1 in ("", "then") or p1 in AND_WORDS) and _a_nickname_from_a_group(w, i):
+        return "a person, by the words after"  # "reign from my class keeps sending me ...": a word no list of names has
     if _joined_to_a_person(w, i):
         return "a person, by the person beside"  # "me and june went", "kuba and jan pick on me"
     if not (c & FIRST or lower in TIME_NAMES):
@@ -1567,11 +1599,22 @@ def _school_at(w: Words, k: int) -> bool:
 
 
 SCHOOL_PLACES = word_list("school places")
+PEOPLE_ARE_FROM = SCHOOL_PLACES | frozenset(
+    [
+        *("year", "yr", "tutor", "group", "team", "club", "estate", "street", "road", "block", "flats", "temple"),
+        *("madrassa", "madrasa", "brownies", "gym", "unit", "hostel", "home", "placement", "uni", "ends", "area"),
+        *("squad", "chat", "ward", "care", "foster", "sixth", "building", "village", "park", "bus", "shop", "job"),
+    ]
+)
+"""Where young people say someone is from: their class, team, estate, church ("reign from my class")."""
+KEEPS = frozenset(["keeps", "keep", "kept"])
 
 
 SAID_OR_DID = word_list("said or did")
 """What a person says or does to a young person: an everyday word that is a name too, starting a sentence before one,
 is the name ("sky said", "river pushed me")."""
+DONE_BY_A_PERSON = SAID_OR_DID | frozenset(["reported", "grassed", "exposed", "spread", "dissed", "added", "tagged"])
+"""What only a person does to someone, after who they are ("star from my form reported me")."""
 VERB_NAMES = word_list("verb names")
 """Everyday-word names that start a sentence as a verb or a wish ("hope my mum gets better", "pray my dad ...")."""
 TEXT_SPEAK_VERB = re.compile(
