@@ -136,6 +136,17 @@ POLISH_WORDS = frozenset(
     )
 )
 """Common Polish words that are not also English words ("to", "i", "on" and "my" are both)."""
+GUJARATI_WORDS = frozenset(
+    [
+        *("che", "chhe", "chu", "chhu", "mane", "tane", "tame", "ame", "nathi", "ane", "maru", "mari", "maro", "shu"),
+        *("karvu", "lage", "bahu", "ghare", "kem", "tya", "ahiya", "hatu", "hati", "hata", "thayu", "javu", "saathe"),
+        *("sathe", "vaat", "pachi", "badha", "amne", "tamne", "emne"),
+    ]
+)
+"""Everyday Gujarati words as young people type them in Latin letters: is, am, me, you, we, not, and, my, what, to do,
+feels, very, at home, why, there, here, was, happened, to go, with, talk, after, all, us, them; not words that are
+names or Urdu too ("mara", "kai", "koi")."""
+GUJARATI_SHARE = 0.3
 POLISH_SHARE = 0.3
 """Polish is told by its common words and letters (a dictionary of Polish forms would cost each worker
 hundreds of megabytes)."""
@@ -538,7 +549,12 @@ class Model:
                 arabic = sum("ARABIC" in unicodedata.name(ch, "") for ch in other)
                 return "ur" if arabic * 2 > len(letters) else "und"
         tokens = TOKEN.findall(normalise(text))
-        if len(tokens) < MIN_SENTENCE_WORDS or sum(map(self.index.__contains__, tokens)) >= KNOWN_SHARE * len(tokens):
+        if len(tokens) < MIN_SENTENCE_WORDS:
+            return None
+        gujarati = sum(t in GUJARATI_WORDS for t in tokens)
+        if gujarati >= 2 and gujarati >= GUJARATI_SHARE * len(tokens):
+            return "gu"  # before the words the model knows: "mara papa mane marta che" (my dad hits me) has two
+        if sum(map(self.index.__contains__, tokens)) >= KNOWN_SHARE * len(tokens):
             return None
         polish = sum(t in POLISH_WORDS or not POLISH_LETTERS.isdisjoint(t) for t in tokens)
         if polish >= POLISH_SHARE * len(tokens):
