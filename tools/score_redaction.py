@@ -48,7 +48,7 @@ the details that were lost (over-redaction).
     .venv/bin/python tools/score_redaction.py --frozen30 --before REV  # the thirtieth (frozen30/, development since its measure)
     .venv/bin/python tools/score_redaction.py --frozen31 --before REV  # the thirty-first (frozen31/, development since its measure)
     .venv/bin/python tools/score_redaction.py --frozen32 --before REV  # the thirty-second (frozen32/, development since its measure)
-    .venv/bin/python tools/score_redaction.py --frozen33 --before REV  # the thirty-third (frozen33/, blind: measure once)
+    .venv/bin/python tools/score_redaction.py --frozen33 --before REV  # the thirty-third (frozen33/, development since its measure)
     .venv/bin/python tools/score_redaction.py --fame30 --misses   # famous people against private people (fame30/, development)
     .venv/bin/python tools/score_redaction.py --probe9 --misses   # round 9's own probe lines (probe9/)
 
@@ -261,7 +261,7 @@ SETS = {
     "frozen30": ("frozen30", "thirtieth frozen set", False),
     "frozen31": ("frozen31", "thirty-first frozen set", False),
     "frozen32": ("frozen32", "thirty-second frozen set", False),
-    "frozen33": ("frozen33", "thirty-third frozen set", True),
+    "frozen33": ("frozen33", "thirty-third frozen set", False),
     "fame30": ("fame30", "famous people against private people (development)", False),
 }
 HELP = {
@@ -346,7 +346,8 @@ HELP = {
     "start from frozen31's brief; measured once at 6ac180d and 312faca, a development set since, so its misses may be "
     "listed)",
     "frozen33": "score the thirty-third frozen set of #28 (frozen33/, written blind at the twenty-fourth session's "
-    "start from frozen32's brief; for measuring once)",
+    "start from frozen32's brief; measured once at f311eb1 and bcf9e32, a development set since, so its misses may be "
+    "listed)",
     "fame30": "score fame30/ instead: public figures and characters with everyday names, and private people said in "
     "famous-sounding ways (a development set written by a helper before round 82's code)",
 }
