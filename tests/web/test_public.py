@@ -346,3 +346,18 @@ def test_a_surveys_start_page_promises_no_help_it_cannot_give(client: TestClient
     assert "we can only get in touch if you ask us to at the end" in said and "Childline free on 0800 1111" in said
     question_types = [q.kind for _, q in example(slug).questions()]
     assert "contact_request" in question_types  # there is a way to ask, at the end
+
+
+@pytest.mark.parametrize("slug", EXAMPLE_SLUGS)
+def test_help_for_young_people_of_19_to_25_is_on_every_page_and_the_thank_you_page(
+    client: TestClient, slug: str
+) -> None:
+    """A new user in Chromium (twenty-fourth session) answered a survey for 11 to 25 year olds: its pages and its
+    thank-you page named only Childline ("for anyone under 19") and 999, and told a care leaver of 22 to call
+    Childline. A free line for any age is shown beside it on each page a young person sees."""
+    assert "116 123" in get_page(client, "/").get_text(" ")
+    assert "116 123" in get_page(client, start(client, slug)).get_text(" ")
+    answer_all(client, slug)
+    send(client, slug)
+    thanks = " ".join(get_page(client, f"/s/{slug}/thanks").get_text(" ").split())
+    assert "Childline free on 0800 1111" in thanks and "Samaritans free on 116 123" in thanks, thanks
