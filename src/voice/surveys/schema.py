@@ -69,6 +69,12 @@ STANDARD_SUPPORT = (
         url="https://www.childline.org.uk/",
     ),
     Support(
+        name=N_("Samaritans"),
+        description=N_("Free, for anyone of any age, 19 to 25 too. Call any time, day or night."),
+        phone="116 123",
+        url="https://www.samaritans.org/",
+    ),
+    Support(
         name=N_("In an emergency"),
         description=N_("If you or someone else is in danger right now, call 999."),
         phone="999",
