@@ -283,7 +283,7 @@ LIVES_ON_BEFORE = re.compile(
     re.IGNORECASE,
 )
 LIVES_ON_AFTER = re.compile(
-    r",?\s+(?:is|was|thats|that's|that\s+is|which\s+is)\s+where\s+(?:my|our|his|her|their|i|we|he|she|they)\s+"
+    r",?\s+(?:(?:is|was|thats|that's|that\s+is|which\s+is)\s+)?where\s+(?:my|our|his|her|their|i|we|he|she|they)\s+"
     r"(?:\w+\s+){0,2}(?:lives?|stays?|living|staying)\b"
     r"|\s+(?:pe|par|mein|main)\s+(?:\w+\s+)?(?:rehte|rehta|rehti|rahe|rahu)\b"
     r"|\s+(?:wale|wala|wali|waale|waala|vale|vala)\s+(?:ghar|gharr|makaan|makan|kothi)\b"  # Urdu, Punjabi: "the house on"
@@ -295,7 +295,8 @@ LIVES_ON_AFTER = re.compile(
     r"girlfriend|brother|sister|carer)(?:'s|’s|s)(?!\s+(?:car|van|work|school|shop)\b)",
     re.IGNORECASE,
 )
-"""Words after a street's name that say someone lives there: "... is where my nan lives", "... pe rehte hain" (Gujarati
+"""Words after a street's name that say someone lives there: "... is where my nan lives", "... where my cousin lives",
+"... pe rehte hain" (Gujarati
 "... par rahe che"), "...
 wale ghar" (the house on it), "... right outside his own house", "... outside my nans"."""
 SOMEONES_HOME = re.compile(
@@ -3691,6 +3692,8 @@ HOME_BEFORE = re.compile(
     r"(?:[a-z]|\d{1,4}[a-z]?)\s*,?\s+$"
     r"|\b(?:(?:hostel|hotel)\s+)?(?:bungalow|maisonette|caravan|chalet|cabin)\s+$"
     r"|\b(?:hostel|hotel)\s+$"
+    # a flat or room in Polish or Romanian, before its number: "mieszkanie 9 ...", "apartamentul 7 de pe ..."
+    r"|\b(?:mieszkanie|mieszkaniu|mieszkania|pokoju|pokój|pokoj|camera|apartamentul|apartament)\s+$"
     # the home by what it is: "the bungalow at", "the flats on"
     r"|\bthe\s+(?:bungalow|farm|farmhouse|flats|cottage|caravan|maisonette|hostel)\s+(?:at|on)\s+$"
     # a flat by where it is in its building: "flat 1 above the chippy, "
