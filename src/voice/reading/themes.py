@@ -26,7 +26,7 @@ from voice.common.text import REDACTION_TAG, normalise, required_literals
 from voice.reading.close import shipped_close_reader
 from voice.reading.evidence import Evidence
 from voice.reading.reader import Model, Scores, chosen_topics, shipped_model
-from voice.reading.redact import FIRST, SURNAME, TITLES, class_of
+from voice.reading.redact import FIRST, SURNAME, TITLES, WORD, class_of
 from voice.reading.safeguarding import (
     DENIED,
     SEVERITY,
@@ -285,7 +285,7 @@ def _name_as_read(span: str) -> str | None:
     """NAME_AS for a name redaction took out, after its title ("miss ahmed" -> "miss sam") and with its "s" ("aishas"
     -> "sams"); None when a word of it is in no list of names: a word taken for a name in error ("fite", "batterd",
     "touchs" in the reader's own answers) is read as typed."""
-    words = NAME_WORD.findall(span)
+    words = WORD.findall(span)
     titles = list(itertools.takewhile(lambda w: w.lower() in TITLES, words))
     names = words[len(titles) :]
     if not names or not all(_a_listed_name(w.lower()) for w in names):
@@ -298,9 +298,6 @@ def _a_listed_name(lower: str, whole: bool = False) -> bool:
     return bool(class_of(lower) & (FIRST | SURNAME)) or (
         not whole and lower.endswith("s") and bool(class_of(lower[:-1]) & (FIRST | SURNAME))
     )
-
-
-NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 class AnswerReader:
