@@ -183,3 +183,12 @@ def test_the_easy_read_start_page_names_priorities_and_actions_in_easy_words(tmp
     headings = [h.get_text(strip=True) for h in BeautifulSoup(leaflet_html(report, easy=True), "html.parser")("h2")]
     assert any(easy[p["name"]] in headings for p in plan["priorities"]), headings
     assert not any(p["name"] in headings for p in plan["priorities"] if p["name"] != easy[p["name"]]), headings
+
+
+def test_every_page_names_an_icon_the_site_serves(client: TestClient) -> None:
+    """A new user's browser asked for /favicon.ico on every page and got 404 (twenty-third session): each page names
+    its icon, and the site serves it."""
+    icon = get_page(client, "/").find("link", rel="icon")
+    assert icon is not None and icon["href"].startswith("/static/")
+    served = client.get(icon["href"])
+    assert served.status_code == 200 and served.headers["content-type"].startswith("image/svg+xml")
