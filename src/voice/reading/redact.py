@@ -296,9 +296,8 @@ LIVES_ON_AFTER = re.compile(
     re.IGNORECASE,
 )
 """Words after a street's name that say someone lives there: "... is where my nan lives", "... where my cousin lives",
-"... pe rehte hain" (Gujarati
-"... par rahe che"), "...
-wale ghar" (the house on it), "... right outside his own house", "... outside my nans"."""
+"... pe rehte hain" (Gujarati "... par rahe che"), "... wale ghar" (the house on it), "... right outside his own house",
+"... outside my nans"."""
 SOMEONES_HOME = re.compile(
     # someone's home by their name or word for them: "down to my nan's on", "back to jay's on", "my cousins on"
     r"\b(?P<who>[a-z]+)(?:'s|’s|s'|s)(?:\s+(?:house|place|flat|home|gaff))?\s+(?:on|off|in)(?:\s+the)?\s+$",
@@ -5412,13 +5411,14 @@ def _gujarati_but(words: Words, i: int, end: int) -> bool:
 
 def _a_word_of_its_language(words: Words, found: Found) -> bool:
     """A name of one word that is an everyday word of Urdu or Polish too ("zara sa bhi khayal nahi", "czuję
-    się sam"), in an answer in that language (two of its everyday words or more besides), with no word for a
-    person just before it ("moj kolega Sam")."""
+    się sam"), or a Gujarati verb ("papa mane marta che"), in an answer in that language (two of its everyday words or
+    more besides), with no word for a person just before it ("moj kolega Sam")."""
+    i = words.index_at(found.start)
+    whole = i is not None and words.span(i)[1] == found.end  # the find is word i, whole
     if found.recogniser.startswith(LEARNED_ANY) and found.kind == "name":
-        i = words.index_at(found.start)
         if i is not None and _gujarati_but(words, i, found.end):
             return True  # "[pan mara] mummy ne khabar nathi": Gujarati "but my", not Polish "pan" and a name
-        c = words.classes[i] if i is not None and words.span(i)[1] == found.end else 0
+        c = words.classes[i] if i is not None and whole else 0
         if (
             c & FOREIGN
             and not c & (FIRST | SURNAME)
@@ -5426,20 +5426,18 @@ def _a_word_of_its_language(words: Words, found: Found) -> bool:
             and (words.foreign >= 3 or POLISH_LETTERS.search(words.text) is not None)
         ):  # in an answer in that language: not "a man called [raz]", "my brother [ty]"
             return True  # "mój [adres] to ...": a learned name that is an everyday word of Polish or Urdu, and no name
-        if (
-            i is not None
-            and words.span(i)[1] == found.end
-            and not c & FOREIGN
-            and _a_word_of_a_foreign_answer(words, i)
-        ):
+        if i is not None and whole and not c & FOREIGN and _a_word_of_a_foreign_answer(words, i):
             return True  # "mama sie [martwi]": a word no list has, in Polish or Urdu, is a word of it
-    if found.kind == "name" and words.set.intersection(GUJARATI_AFTER_A_VERB):
-        i = words.index_at(found.start)
-        if i is not None and words.span(i)[1] == found.end and _a_gujarati_verb(words, i):
-            return True  # "papa mane [marta] che": hitting, before "che" (is)
+    if (
+        found.kind == "name"
+        and i is not None
+        and whole
+        and not words.set.isdisjoint(GUJARATI_AFTER_A_VERB)
+        and _a_gujarati_verb(words, i)
+    ):
+        return True  # "papa mane [marta] che": hitting, before "che" (is)
     if words.set.isdisjoint(NAMES_ALSO_WORDS) or found.recogniser == "introduced":
         return False  # "main zara hoon": a name given as one's own
-    i = words.index_at(found.start)
     if i is None or words.span(i)[1] < found.end or words.lowers[i] not in NAMES_ALSO_WORDS:
         return False
     more_of_it = words.next(i) in NAMES_ALSO_WORDS or _a_gujarati_verb(words, i + 1)

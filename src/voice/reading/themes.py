@@ -261,10 +261,10 @@ NAME_TAGS = ("[name]", "[handle]")
 
 def names_blind(redacted: str, original: str) -> str:
     """The answer as typed, with one first name (NAME_AS) in place of each name redaction took out (a name, or a handle
-    that is a name), as the reader reads it: a child's name says where their family comes from or what it believes, and the lead's lists must not
-    move with it (swapping "tyler" for "fatima" moved 8 of 35 of the reader's own answers with a name between its
-    lists). A word taken for a name that no list of names holds ("my mums bf tuchs me") is read as typed, so what
-    an answer says is not lost with a word redaction took in error."""
+    that is a name), as the reader reads it: a child's name says where their family comes from or what it believes,
+    and the lead's lists must not move with it (swapping "tyler" for "fatima" moved 8 of 35 of the reader's own answers
+    with a name between its lists). A word taken for a name that no list of names holds ("my mums bf tuchs me") is
+    read as typed, so what an answer says is not lost with a word redaction took in error."""
     if not any(tag in redacted for tag in NAME_TAGS):
         return REDACTION_TAG.sub(" ", original)
     pieces = REDACTION_TAG.split(redacted)
@@ -273,7 +273,7 @@ def names_blind(redacted: str, original: str) -> str:
     if found is None:
         return REDACTION_TAG.sub(" ", original)
     out, last = [], 0
-    for tag, n in zip(tags, range(1, len(tags) + 1), strict=True):
+    for n, tag in enumerate(tags, 1):
         read = _name_as_read(found[n]) if tag in NAME_TAGS else None
         if read is not None:
             out += [original[last : found.start(n)], read]
